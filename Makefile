@@ -1,0 +1,98 @@
+# wxdesk: build, run, test. `make run` and `make test` are the two commands.
+#
+# SANITIZE=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into
+# build/asan instead of build.
+
+SANITIZE ?= 0
+ifeq ($(SANITIZE),1)
+B       := build/asan
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+B       := build
+SANFLAGS :=
+endif
+
+CC      ?= cc
+PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl
+# '=' so pkg-config runs when a recipe needs it, after bin/wxdesk-deps installed it
+CPPFLAGS = -I/usr/include/ClearSilver $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
+           -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(SANFLAGS)
+LDFLAGS += $(SANFLAGS)
+LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz
+
+SRC     := $(wildcard src/*.c)
+OBJ     := $(SRC:src/%.c=$(B)/obj/%.o)
+LIB     := $(B)/libwxdesk.a
+CGIS    := $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%.fcgi,$(wildcard cgi-bin/*.c))
+BINS    := $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
+UNITS   := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+BENCHES := $(B)/tests/ok.fcgi
+
+.PHONY: all run stop test unit e2e browser bench lint fuzz clean deps
+.DEFAULT_GOAL := all
+
+all: $(CGIS) $(BINS) $(UNITS) $(BENCHES)
+
+$(B)/obj/%.o: src/%.c src/wxdesk.h src/db.h src/ui.h
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIB): $(OBJ)
+	@mkdir -p $(@D)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/cgi-bin/%.fcgi: cgi-bin/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(B)/bin/%: bin/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(B)/tests/ok.fcgi: tests/bench/ok.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
+deps:
+	@bin/wxdesk-deps run
+
+# One command: install what is missing, build, start everything, print the sign-ins.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@bin/wxdesk-ctl run
+
+stop:
+	@bin/wxdesk-ctl stop
+
+# Every test: unit, end-to-end, browser; normal build and the sanitizer build.
+test:
+	@bin/wxdesk-deps test
+	@tests/run-all
+
+unit: all
+	@tests/run-unit $(B)
+
+e2e: all
+	@WXDESK_BUILD=$(B) tests/e2e/run
+
+browser: all
+	@WXDESK_BUILD=$(B) tests/browser/run
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@tests/bench/run
+
+fuzz:
+	@tests/fuzz/run
+
+lint:
+	@tests/lint
+
+clean:
+	rm -rf build

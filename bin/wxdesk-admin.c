@@ -1,0 +1,350 @@
+/*
+ * wxdesk-admin.c: command-line administration.
+ *
+ *   wxdesk-admin migrate SQLDIR     apply sql/NNN_*.sql not yet applied
+ *   wxdesk-admin demo CREDFILE      load demo data once; print the sign-ins
+ *   wxdesk-admin user LOGIN NAME ROLE   create a user, password on stdin
+ *   wxdesk-admin seed-bench N       N departments and N operators for benchmarks
+ *   wxdesk-admin schema-version     print the applied and known versions
+ *
+ * The configuration comes from $WXDESK_CONFIG like every other program.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../src/db.h"
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Executes a migration file statement by statement (split at ';' ending a line). */
+static int
+run_file(const char *path)
+{
+	FILE      *f = fopen(path, "r");
+	struct buf all = { 0 }, st = { 0 };
+	char       line[4096];
+	int        rc = 0;
+
+	if (f == NULL) {
+		fprintf(stderr, "cannot read %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, f))
+		buf_puts(&all, line);
+	fclose(f);
+	for (char *p = all.data, *nl; p && *p; p = nl ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		const char *t = p;
+		while (t < p + n && (*t == ' ' || *t == '\t'))
+			t++;
+		if ((size_t)(p + n - t) >= 2 && t[0] == '-' && t[1] == '-')
+			continue;
+		buf_append(&st, p, n);
+		buf_putc(&st, '\n');
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\r'))
+			n--;
+		if (n && p[n - 1] == ';') {
+			if (db_exec_sql(st.data, st.len) != 0) {
+				fprintf(stderr, "%s: %s\nin statement:\n%s\n", path,
+				    db_error(), st.data);
+				rc = -1;
+				break;
+			}
+			buf_reset(&st);
+		}
+	}
+	buf_free(&all);
+	buf_free(&st);
+	return rc;
+}
+
+static int
+cmd_migrate(const char *dir)
+{
+	struct pool  p = { 0 };
+	struct dbres res;
+	DIR         *d = opendir(dir);
+	struct dirent *e;
+	char        *files[1000];
+	int          nfiles = 0, applied_max = 0, known_max = 0, rc = 0, ran = 0;
+
+	if (d == NULL) {
+		fprintf(stderr, "cannot open %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	while ((e = readdir(d)) != NULL && nfiles < 1000) {
+		size_t n = strlen(e->d_name);
+		if (n > 8 && e->d_name[0] >= '0' && e->d_name[0] <= '9' &&
+		    e->d_name[3] == '_' && strcmp(e->d_name + n - 4, ".sql") == 0)
+			files[nfiles++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(files, (size_t)nfiles, sizeof files[0], cmp_str);
+	for (int i = 0; i < nfiles; i++)
+		if (atoi(files[i]) > known_max)
+			known_max = atoi(files[i]);
+	if (known_max > WX_SCHEMA_VERSION)
+		known_max = WX_SCHEMA_VERSION;	/* files newer than the code are not run */
+
+	if (db_migrations_ensure(&p) != DB_OK || db_migrations_list(&p, &res) != DB_OK) {
+		fprintf(stderr, "cannot read schema_migrations: %s\n", db_error());
+		rc = 1;
+		goto out;
+	}
+	for (size_t i = 0; i < res.nrows; i++)
+		if (db_int(&res, i, 0) > applied_max)
+			applied_max = (int)db_int(&res, i, 0);
+	if (applied_max > known_max) {
+		fprintf(stderr, "The database schema is at version %d, newer than this "
+		    "wxdesk, which knows versions up to %d. Refusing to run: install "
+		    "the wxdesk that matches the database, or restore a backup.\n",
+		    applied_max, known_max);
+		rc = 2;
+		goto out;
+	}
+	for (int i = 0; i < nfiles; i++) {
+		int  v = atoi(files[i]), done = 0;
+		char path[4096];
+		for (size_t k = 0; k < res.nrows; k++)
+			if (db_int(&res, k, 0) == v)
+				done = 1;
+		if (done || v > known_max)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		if (run_file(path) != 0) {
+			rc = 1;
+			goto out;
+		}
+		if (db_migration_record(&p, v, files[i], wx_now()) != DB_OK) {
+			fprintf(stderr, "cannot record %s: %s\n", files[i], db_error());
+			rc = 1;
+			goto out;
+		}
+		printf("applied %s\n", files[i]);
+		ran++;
+	}
+	if (ran == 0)
+		printf("schema is up to date (version %d)\n", applied_max);
+out:
+	for (int i = 0; i < nfiles; i++)
+		free(files[i]);
+	pool_free(&p);
+	return rc;
+}
+
+static int
+add_user(struct pool *p, const char *login, const char *name, const char *role,
+    const char *pw, long long *id)
+{
+	enum dbrc rc = db_user_insert(p, login, name, role, pw_hash(p, pw), id);
+
+	if (rc == DB_CONFLICT)
+		fprintf(stderr, "the sign-in name %s is taken\n", login);
+	else if (rc != DB_OK)
+		fprintf(stderr, "cannot create %s: %s\n", login, db_error());
+	return rc == DB_OK ? 0 : -1;
+}
+
+/*
+ * Loads the demo data the first time (no users yet) and writes the sign-ins
+ * to credfile (mode 0600); later runs only print what credfile holds.
+ */
+static int
+cmd_demo(const char *credfile)
+{
+	struct pool p = { 0 };
+	long long   admin, op, brand, sales, support;
+	int         rc = 1;
+	FILE       *f;
+	char        line[512];
+
+	if (db_user_count(&p) > 0)
+		goto print;
+	{
+		char *apw = rand_alnum(&p, 14), *opw = rand_alnum(&p, 14);
+		if (db_begin() != 0)
+			goto out;
+		if (add_user(&p, "admin", "Demo Admin", "admin", apw, &admin) ||
+		    add_user(&p, "operator", "Demo Operator", "operator", opw, &op) ||
+		    db_brand_insert(&p, "Demo", &brand) != DB_OK ||
+		    db_dept_insert(&p, brand, "Sales", &sales) != DB_OK ||
+		    db_dept_insert(&p, brand, "Support", &support) != DB_OK ||
+		    db_member_add(&p, sales, op) != DB_OK ||
+		    db_member_add(&p, support, op) != DB_OK ||
+		    db_commit() != 0) {
+			db_rollback();
+			fprintf(stderr, "cannot load the demo data: %s\n", db_error());
+			goto out;
+		}
+		umask(077);
+		if ((f = fopen(credfile, "w")) == NULL) {
+			fprintf(stderr, "cannot write %s: %s\n", credfile, strerror(errno));
+			goto out;
+		}
+		fprintf(f, "admin    (administrator)  password %s\n", apw);
+		fprintf(f, "operator (operator)       password %s\n", opw);
+		fclose(f);
+	}
+print:
+	if ((f = fopen(credfile, "r")) == NULL) {
+		printf("  (demo sign-ins were created earlier; %s is missing: reset a "
+		    "password with wxdesk-admin passwd)\n", credfile);
+		rc = 0;
+		goto out;
+	}
+	while (fgets(line, sizeof line, f))
+		printf("  %s", line);
+	fclose(f);
+	rc = 0;
+out:
+	pool_free(&p);
+	return rc;
+}
+
+static char *
+read_password(struct pool *p)
+{
+	char line[512];
+
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return NULL;
+	line[strcspn(line, "\r\n")] = '\0';
+	return pool_strdup(p, line);
+}
+
+static int
+cmd_user(const char *login, const char *name, const char *role)
+{
+	struct pool p = { 0 };
+	long long   id;
+	char       *pw = read_password(&p);
+	const char *e;
+	int         rc = 1;
+
+	if ((e = v_login(login)) || (e = v_name(name)) || (e = v_role(role)) ||
+	    (e = pw ? v_password(pw) : "Give the password on standard input.")) {
+		fprintf(stderr, "%s\n", e);
+		goto out;
+	}
+	if (add_user(&p, login, name, role, pw, &id) == 0) {
+		printf("created %s (%s), id %lld\n", login, role, id);
+		rc = 0;
+	}
+out:
+	pool_free(&p);
+	return rc;
+}
+
+static int
+cmd_passwd(const char *login)
+{
+	struct pool  p = { 0 };
+	struct dbres u;
+	char        *pw = read_password(&p);
+	const char  *e = pw ? v_password(pw) : "Give the password on standard input.";
+	int          rc = 1;
+
+	if (e) {
+		fprintf(stderr, "%s\n", e);
+		goto out;
+	}
+	if (db_user_by_login(&p, login, &u) != DB_OK) {
+		fprintf(stderr, "no user %s\n", login);
+		goto out;
+	}
+	if (db_user_set_password(&p, db_int(&u, 0, 0), pw_hash(&p, pw)) == DB_OK) {
+		printf("password of %s changed\n", login);
+		rc = 0;
+	}
+out:
+	pool_free(&p);
+	return rc;
+}
+
+/* n departments across 10 brands and n operators, sharing one password hash. */
+static int
+cmd_seed_bench(long n)
+{
+	struct pool p = { 0 };
+	char       *hash = pw_hash(&p, "bench-password-1");
+	long long   brands[10], dept = 0, uid;
+
+	if (db_begin() != 0)
+		return 1;
+	for (int b = 0; b < 10; b++)
+		if (db_brand_insert(&p, pool_printf(&p, "Bench brand %d", b),
+		    &brands[b]) != DB_OK)
+			goto fail;
+	for (long i = 0; i < n; i++) {
+		if (db_dept_insert(&p, brands[i % 10], pool_printf(&p,
+		    "Bench department %04ld", i), &dept) != DB_OK)
+			goto fail;
+		if (db_user_insert(&p, pool_printf(&p, "bench%04ld", i),
+		    pool_printf(&p, "Bench operator %04ld", i), "operator", hash,
+		    &uid) != DB_OK || db_member_add(&p, dept, uid) != DB_OK)
+			goto fail;
+		if (i % 200 == 199) {
+			db_commit();
+			pool_free(&p);
+			hash = pw_hash(&p, "bench-password-1");
+			db_begin();
+		}
+	}
+	db_commit();
+	printf("seeded %ld departments and %ld operators in 10 brands\n", n, n);
+	pool_free(&p);
+	return 0;
+fail:
+	db_rollback();
+	fprintf(stderr, "seeding failed: %s\n", db_error());
+	pool_free(&p);
+	return 1;
+}
+
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: wxdesk-admin migrate SQLDIR | demo CREDFILE | "
+	    "user LOGIN NAME ROLE | passwd LOGIN | seed-bench N\n"
+	    "(passwords are read from standard input)\n");
+	return 64;
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc;
+
+	wx_set_progname("wxdesk-admin");
+	if (argc < 2)
+		return usage();
+	if (cfg_load(NULL) != 0)
+		return 1;
+	if (db_open() != 0) {
+		fprintf(stderr, "cannot connect to the database: %s\n", db_error());
+		return 1;
+	}
+	if (strcmp(argv[1], "migrate") == 0 && argc == 3)
+		rc = cmd_migrate(argv[2]);
+	else if (strcmp(argv[1], "demo") == 0 && argc == 3)
+		rc = cmd_demo(argv[2]);
+	else if (strcmp(argv[1], "user") == 0 && argc == 5)
+		rc = cmd_user(argv[2], argv[3], argv[4]);
+	else if (strcmp(argv[1], "passwd") == 0 && argc == 3)
+		rc = cmd_passwd(argv[2]);
+	else if (strcmp(argv[1], "seed-bench") == 0 && argc == 3)
+		rc = cmd_seed_bench(strtol(argv[2], NULL, 10));
+	else
+		rc = usage();
+	db_close();
+	return rc;
+}

@@ -1,0 +1,44 @@
+/* admin.c: the admin.fcgi program: sign-in, brands, departments, operators. */
+#include "../src/ui.h"
+
+#define ADMIN ROLE_ADMIN
+
+static const struct route routes[] = {
+	{ "GET",  "/",                                R_PUBLIC, ROLE_NONE, admin_root_get },
+	{ "GET",  "/login",                           R_PUBLIC, ROLE_NONE, admin_login_get },
+	{ "POST", "/login",                           R_PUBLIC, ROLE_NONE, admin_login_post },
+	{ "POST", "/logout",                          0, ROLE_OPERATOR, admin_logout_post },
+	{ "GET",  "/admin/",                          0, ADMIN, admin_home_get },
+	{ "GET",  "/admin/brands",                    0, ADMIN, admin_brands_get },
+	{ "POST", "/admin/brands",                    0, ADMIN, admin_brands_post },
+	{ "GET",  "/admin/brands/{id}",               0, ADMIN, admin_brand_get },
+	{ "POST", "/admin/brands/{id}",               0, ADMIN, admin_brand_post },
+	{ "POST", "/admin/brands/{id}/delete",        0, ADMIN, admin_brand_delete_post },
+	{ "POST", "/admin/brands/{id}/departments",   0, ADMIN, admin_departments_post },
+	{ "GET",  "/admin/departments/{id}",          0, ADMIN, admin_department_get },
+	{ "POST", "/admin/departments/{id}",          0, ADMIN, admin_department_post },
+	{ "POST", "/admin/departments/{id}/members",  0, ADMIN, admin_department_members_post },
+	{ "POST", "/admin/departments/{id}/delete",   0, ADMIN, admin_department_delete_post },
+	{ "GET",  "/admin/operators",                 0, ADMIN, admin_operators_get },
+	{ "POST", "/admin/operators",                 0, ADMIN, admin_operators_post },
+	{ "GET",  "/admin/operators/new",             0, ADMIN, admin_operator_new_get },
+	{ "GET",  "/admin/operators/{id}",            0, ADMIN, admin_operator_get },
+	{ "POST", "/admin/operators/{id}",            0, ADMIN, admin_operator_post },
+	{ "POST", "/admin/operators/{id}/password",   0, ADMIN, admin_operator_password_post },
+	{ "POST", "/admin/operators/{id}/disable",    0, ADMIN, admin_operator_disable_post },
+};
+
+static const struct app admin_app = {
+	.name = "admin.fcgi",
+	.routes = routes,
+	.nroutes = sizeof routes / sizeof routes[0],
+	/* forms only: 256 KB is far beyond any admin form */
+	.limits = { .body_max = 256 * 1024, .field_max = 16 * 1024,
+	    .file_max = 128 * 1024, .fields_max = 2100 },
+};
+
+int
+main(int argc, char **argv)
+{
+	return app_main(&admin_app, argc, argv);
+}

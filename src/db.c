@@ -1,0 +1,810 @@
+/*
+ * db.c: every SQL statement wxdesk runs, in one table, prepared once per
+ * connection and reached only through the typed db_* functions below.
+ *
+ * One connection per process (FastCGI programs serve one request at a time).
+ * When the server went away outside a transaction, the connection is opened
+ * again, statements are prepared again and the statement is retried once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include <ClearSilver.h>
+
+#include "db.h"
+
+enum stmt {
+	S_USER_BY_LOGIN,
+	S_USER_GET,
+	S_USER_LIST,
+	S_USER_COUNT,
+	S_ADMIN_COUNT,
+	S_USER_INSERT,
+	S_USER_UPDATE,
+	S_USER_SET_PASSWORD,
+	S_USER_SET_DISABLED,
+	S_USER_LOGIN_FAILED,
+	S_USER_LOGIN_OK,
+	S_SESSION_INSERT,
+	S_SESSION_GET,
+	S_SESSION_TOUCH,
+	S_SESSION_FLASH,
+	S_SESSION_DELETE,
+	S_SESSION_DELETE_USER,
+	S_SESSION_PURGE,
+	S_BRAND_LIST,
+	S_BRAND_GET,
+	S_BRAND_INSERT,
+	S_BRAND_RENAME,
+	S_BRAND_DELETE,
+	S_BRAND_DEPT_COUNT,
+	S_DEPT_LIST,
+	S_DEPT_COUNT,
+	S_DEPT_ALL,
+	S_DEPT_GET,
+	S_DEPT_INSERT,
+	S_DEPT_RENAME,
+	S_DEPT_DELETE,
+	S_MEMBER_LIST,
+	S_MEMBER_CANDIDATES,
+	S_MEMBER_DEPTS,
+	S_MEMBER_ADD,
+	S_MEMBER_REMOVE,
+	S_MEMBER_CLEAR_USER,
+	S_MIGRATIONS_ENSURE,
+	S_MIGRATIONS_LIST,
+	S_MIGRATION_RECORD,
+	S__MAX
+};
+
+static const struct {
+	const char *name;
+	const char *sql;
+} stmts[S__MAX] = {
+	[S_USER_BY_LOGIN] = { "user_by_login",
+	    "SELECT id, login, name, role, pw_hash, disabled, failed_logins, "
+	    "UNIX_TIMESTAMP(last_failed_at), UNIX_TIMESTAMP(locked_until) "
+	    "FROM users WHERE login = ?" },
+	[S_USER_GET] = { "user_get",
+	    "SELECT id, login, name, role, disabled FROM users WHERE id = ?" },
+	[S_USER_LIST] = { "user_list",
+	    "SELECT u.id, u.login, u.name, u.role, u.disabled, "
+	    "(SELECT GROUP_CONCAT(d.name ORDER BY d.name SEPARATOR ', ') "
+	    " FROM department_members m JOIN departments d ON d.id = m.department_id "
+	    " WHERE m.user_id = u.id) "
+	    "FROM users u ORDER BY u.name, u.id LIMIT ? OFFSET ?" },
+	[S_USER_COUNT] = { "user_count", "SELECT COUNT(*) FROM users" },
+	[S_ADMIN_COUNT] = { "admin_count",
+	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0" },
+	[S_USER_INSERT] = { "user_insert",
+	    "INSERT INTO users (login, name, role, pw_hash, created_at) "
+	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))" },
+	[S_USER_UPDATE] = { "user_update",
+	    "UPDATE users SET name = ?, role = ? WHERE id = ?" },
+	[S_USER_SET_PASSWORD] = { "user_set_password",
+	    "UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL "
+	    "WHERE id = ?" },
+	[S_USER_SET_DISABLED] = { "user_set_disabled",
+	    "UPDATE users SET disabled = ? WHERE id = ?" },
+	[S_USER_LOGIN_FAILED] = { "user_login_failed",
+	    "UPDATE users SET failed_logins = ?, last_failed_at = FROM_UNIXTIME(?), "
+	    "locked_until = FROM_UNIXTIME(NULLIF(?, 0)) WHERE id = ?" },
+	[S_USER_LOGIN_OK] = { "user_login_ok",
+	    "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?" },
+	[S_SESSION_INSERT] = { "session_insert",
+	    "INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen) "
+	    "VALUES (?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
+	[S_SESSION_GET] = { "session_get",
+	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen), s.flash, "
+	    "u.login, u.name, u.role, u.disabled "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?" },
+	[S_SESSION_TOUCH] = { "session_touch",
+	    "UPDATE sessions SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?" },
+	[S_SESSION_FLASH] = { "session_flash",
+	    "UPDATE sessions SET flash = ? WHERE id_hash = ?" },
+	[S_SESSION_DELETE] = { "session_delete",
+	    "DELETE FROM sessions WHERE id_hash = ?" },
+	[S_SESSION_DELETE_USER] = { "session_delete_user",
+	    "DELETE FROM sessions WHERE user_id = ?" },
+	[S_SESSION_PURGE] = { "session_purge",
+	    "DELETE FROM sessions WHERE last_seen < FROM_UNIXTIME(?)" },
+	[S_BRAND_LIST] = { "brand_list",
+	    "SELECT b.id, b.name, "
+	    "(SELECT COUNT(*) FROM departments d WHERE d.brand_id = b.id) "
+	    "FROM brands b ORDER BY b.name" },
+	[S_BRAND_GET] = { "brand_get", "SELECT id, name FROM brands WHERE id = ?" },
+	[S_BRAND_INSERT] = { "brand_insert",
+	    "INSERT INTO brands (name, created_at) VALUES (?, FROM_UNIXTIME(?))" },
+	[S_BRAND_RENAME] = { "brand_rename", "UPDATE brands SET name = ? WHERE id = ?" },
+	[S_BRAND_DELETE] = { "brand_delete", "DELETE FROM brands WHERE id = ?" },
+	[S_BRAND_DEPT_COUNT] = { "brand_dept_count",
+	    "SELECT COUNT(*) FROM departments WHERE brand_id = ?" },
+	[S_DEPT_LIST] = { "dept_list",
+	    "SELECT d.id, d.name, "
+	    "(SELECT COUNT(*) FROM department_members m WHERE m.department_id = d.id) "
+	    "FROM departments d WHERE d.brand_id = ? ORDER BY d.name LIMIT ? OFFSET ?" },
+	[S_DEPT_COUNT] = { "dept_count",
+	    "SELECT COUNT(*) FROM departments WHERE brand_id = ?" },
+	[S_DEPT_ALL] = { "dept_all",
+	    "SELECT d.id, d.name, b.name FROM departments d "
+	    "JOIN brands b ON b.id = d.brand_id ORDER BY b.name, d.name" },
+	[S_DEPT_GET] = { "dept_get",
+	    "SELECT d.id, d.brand_id, d.name, b.name FROM departments d "
+	    "JOIN brands b ON b.id = d.brand_id WHERE d.id = ?" },
+	[S_DEPT_INSERT] = { "dept_insert",
+	    "INSERT INTO departments (brand_id, name, created_at) "
+	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
+	[S_DEPT_RENAME] = { "dept_rename", "UPDATE departments SET name = ? WHERE id = ?" },
+	[S_DEPT_DELETE] = { "dept_delete", "DELETE FROM departments WHERE id = ?" },
+	[S_MEMBER_LIST] = { "member_list",
+	    "SELECT u.id, u.login, u.name, u.role, u.disabled "
+	    "FROM department_members m JOIN users u ON u.id = m.user_id "
+	    "WHERE m.department_id = ? ORDER BY u.name" },
+	[S_MEMBER_CANDIDATES] = { "member_candidates",
+	    "SELECT u.id, u.login, u.name FROM users u WHERE u.disabled = 0 AND "
+	    "NOT EXISTS (SELECT 1 FROM department_members m "
+	    " WHERE m.department_id = ? AND m.user_id = u.id) ORDER BY u.name" },
+	[S_MEMBER_DEPTS] = { "member_depts",
+	    "SELECT department_id FROM department_members WHERE user_id = ?" },
+	[S_MEMBER_ADD] = { "member_add",
+	    "INSERT IGNORE INTO department_members (department_id, user_id) VALUES (?, ?)" },
+	[S_MEMBER_REMOVE] = { "member_remove",
+	    "DELETE FROM department_members WHERE department_id = ? AND user_id = ?" },
+	[S_MEMBER_CLEAR_USER] = { "member_clear_user",
+	    "DELETE FROM department_members WHERE user_id = ?" },
+	[S_MIGRATIONS_ENSURE] = { "migrations_ensure",
+	    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	    " version INT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
+	    " applied_at DATETIME NOT NULL"
+	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci" },
+	[S_MIGRATIONS_LIST] = { "migrations_list",
+	    "SELECT version, name FROM schema_migrations ORDER BY version" },
+	[S_MIGRATION_RECORD] = { "migration_record",
+	    "INSERT INTO schema_migrations (version, name, applied_at) "
+	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
+};
+
+static MYSQL      *conn;
+static MYSQL_STMT *prepared[S__MAX];
+static int         in_txn;
+static char        last_error[512];
+
+const char *
+db_error(void)
+{
+	return last_error;
+}
+
+static void
+forget_statements(void)
+{
+	for (int i = 0; i < S__MAX; i++) {
+		if (prepared[i] != NULL)
+			mysql_stmt_close(prepared[i]);
+		prepared[i] = NULL;
+	}
+}
+
+void
+db_close(void)
+{
+	forget_statements();
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_txn = 0;
+}
+
+int
+db_open(void)
+{
+	const char  *sock = cfg_get("Database.Socket", NULL);
+	const char  *host = cfg_get("Database.Host", NULL);
+	unsigned int timeout = 3, rw = 30;
+
+	if (conn != NULL)
+		return 0;
+	if ((conn = mysql_init(NULL)) == NULL)
+		abort();
+	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(conn, MYSQL_OPT_READ_TIMEOUT, &rw);
+	mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+	mysql_optionsv(conn, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	if (sock && *sock)
+		host = NULL;
+	if (mysql_real_connect(conn, host && *host ? host : NULL,
+	    cfg_get("Database.User", "root"), cfg_get("Database.Password", ""),
+	    cfg_get("Database.Name", "wxdesk"),
+	    (unsigned)cfg_int("Database.Port", 0), sock && *sock ? sock : NULL,
+	    0) == NULL) {
+		snprintf(last_error, sizeof last_error, "%s", mysql_error(conn));
+		wx_log("database connection failed: %s", last_error);
+		mysql_close(conn);
+		conn = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_up(void)
+{
+	if (conn != NULL && mysql_ping(conn) == 0)
+		return 1;
+	db_close();
+	return db_open() == 0;
+}
+
+static int
+gone(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_SERVER_LOST_EXTENDED || e == CR_CONNECTION_ERROR ||
+	    e == CR_CONN_HOST_ERROR || e == ER_CONNECTION_KILLED ||
+	    e == 1927 /* ER_CONNECTION_KILLED in MariaDB */ || e == CR_STMT_CLOSED;
+}
+
+static enum dbrc
+classify(unsigned int e)
+{
+	if (e == ER_DUP_ENTRY || e == ER_DUP_ENTRY_WITH_KEY_NAME ||
+	    e == ER_ROW_IS_REFERENCED_2 || e == ER_ROW_IS_REFERENCED ||
+	    e == ER_NO_REFERENCED_ROW_2)
+		return DB_CONFLICT;
+	return DB_FAIL;
+}
+
+/* One attempt. *err gets the server or client error number (0 when ok). */
+static enum dbrc
+run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
+    va_list ap, unsigned int *err)
+{
+	MYSQL_STMT    *st;
+	MYSQL_BIND     pb[16];
+	long long      ivals[16];
+	unsigned long  lens[16];
+	size_t         np = strlen(fmt);
+	MYSQL_RES     *meta = NULL;
+	enum dbrc      rc = DB_FAIL;
+
+	*err = 0;
+	if (np > 16)
+		abort();
+	if (conn == NULL && db_open() != 0) {
+		*err = CR_CONNECTION_ERROR;
+		return DB_FAIL;
+	}
+	if ((st = prepared[s]) == NULL) {
+		st = mysql_stmt_init(conn);
+		if (st == NULL)
+			abort();
+		if (mysql_stmt_prepare(st, stmts[s].sql, strlen(stmts[s].sql)) != 0) {
+			*err = mysql_stmt_errno(st);
+			snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
+			mysql_stmt_close(st);
+			return DB_FAIL;
+		}
+		prepared[s] = st;
+	}
+	memset(pb, 0, sizeof pb);
+	for (size_t i = 0; i < np; i++) {
+		if (fmt[i] == 'i') {
+			ivals[i] = va_arg(ap, long long);
+			pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			pb[i].buffer = &ivals[i];
+		} else {
+			const char *v = va_arg(ap, const char *);
+			if (v == NULL) {
+				pb[i].buffer_type = MYSQL_TYPE_NULL;
+			} else {
+				lens[i] = strlen(v);
+				pb[i].buffer_type = MYSQL_TYPE_STRING;
+				pb[i].buffer = (void *)v;
+				pb[i].buffer_length = lens[i];
+				pb[i].length = &lens[i];
+			}
+		}
+	}
+	if (np && mysql_stmt_bind_param(st, pb) != 0)
+		goto fail;
+	if (mysql_stmt_execute(st) != 0)
+		goto fail;
+	memset(out, 0, sizeof *out);
+	meta = mysql_stmt_result_metadata(st);
+	if (meta == NULL) {
+		out->affected = mysql_stmt_affected_rows(st);
+		out->insert_id = mysql_stmt_insert_id(st);
+		return DB_OK;
+	}
+	out->ncols = mysql_num_fields(meta);
+	mysql_free_result(meta);
+	if (mysql_stmt_store_result(st) != 0)
+		goto fail;
+	{
+		size_t         nc = out->ncols, cap = 16;
+		MYSQL_BIND     rb[32];
+		char           cells[32][256];
+		unsigned long  rl[32];
+		my_bool        isnull[32], trunc[32];
+
+		if (nc > 32)
+			abort();
+		memset(rb, 0, sizeof rb);
+		for (size_t c = 0; c < nc; c++) {
+			rb[c].buffer_type = MYSQL_TYPE_STRING;
+			rb[c].buffer = cells[c];
+			rb[c].buffer_length = sizeof cells[c];
+			rb[c].length = &rl[c];
+			rb[c].is_null = &isnull[c];
+			rb[c].error = &trunc[c];
+		}
+		if (mysql_stmt_bind_result(st, rb) != 0)
+			goto fail;
+		out->rows = pool_alloc(p, cap * sizeof *out->rows);
+		for (;;) {
+			int f = mysql_stmt_fetch(st);
+			if (f == MYSQL_NO_DATA)
+				break;
+			if (f == 1)
+				goto fail;
+			if (out->nrows == cap) {
+				char ***nr = pool_alloc(p, 2 * cap * sizeof *nr);
+				memcpy(nr, out->rows, cap * sizeof *nr);
+				out->rows = nr;
+				cap *= 2;
+			}
+			char **row = pool_alloc(p, nc * sizeof *row);
+			for (size_t c = 0; c < nc; c++) {
+				if (isnull[c]) {
+					row[c] = NULL;
+				} else if (rl[c] < sizeof cells[c]) {
+					row[c] = pool_strndup(p, cells[c], rl[c]);
+				} else {
+					/* longer than the inline buffer: fetch it whole */
+					MYSQL_BIND big;
+					char      *v = pool_alloc(p, rl[c] + 1);
+					unsigned long bl;
+					memset(&big, 0, sizeof big);
+					big.buffer_type = MYSQL_TYPE_STRING;
+					big.buffer = v;
+					big.buffer_length = rl[c] + 1;
+					big.length = &bl;
+					if (mysql_stmt_fetch_column(st, &big, (unsigned)c, 0) != 0)
+						goto fail;
+					v[rl[c]] = '\0';
+					row[c] = v;
+				}
+			}
+			out->rows[out->nrows++] = row;
+		}
+	}
+	mysql_stmt_free_result(st);
+	return DB_OK;
+fail:
+	*err = mysql_stmt_errno(st);
+	snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
+	rc = classify(*err);
+	mysql_stmt_free_result(st);
+	mysql_stmt_reset(st);
+	return rc;
+}
+
+/*
+ * Runs statement s with parameters described by fmt ('i' long long,
+ * 's' string or NULL) into out (rows in pool p). Reconnects and retries
+ * once when the server went away outside a transaction.
+ */
+static enum dbrc
+run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
+{
+	va_list      ap;
+	enum dbrc    rc;
+	unsigned int err;
+	struct dbres scratch;
+
+	if (out == NULL)
+		out = &scratch;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		va_start(ap, fmt);
+		rc = run_once(s, p, out, fmt, ap, &err);
+		va_end(ap);
+		if (rc == DB_OK)
+			return DB_OK;
+		if (gone(err)) {
+			int was_txn = in_txn;
+			wx_log("database went away during %s; reconnecting", stmts[s].name);
+			db_close();
+			if (was_txn)
+				return DB_FAIL;	/* the transaction is lost: caller reports */
+			continue;
+		}
+		if (rc == DB_FAIL)
+			wx_log("statement %s failed: %s", stmts[s].name, last_error);
+		return rc;
+	}
+	wx_log("statement %s failed: %s", stmts[s].name, last_error);
+	return DB_FAIL;
+}
+
+int
+db_begin(void)
+{
+	if (conn == NULL && db_open() != 0)
+		return -1;
+	if (mysql_query(conn, "START TRANSACTION") != 0) {
+		unsigned int e = mysql_errno(conn);
+		if (!gone(e))
+			return -1;
+		db_close();
+		if (db_open() != 0 || mysql_query(conn, "START TRANSACTION") != 0)
+			return -1;
+	}
+	in_txn = 1;
+	return 0;
+}
+
+int
+db_commit(void)
+{
+	int rc;
+
+	if (conn == NULL)
+		return -1;
+	rc = mysql_commit(conn) == 0 ? 0 : -1;
+	if (rc != 0)
+		wx_log("commit failed: %s", mysql_error(conn));
+	in_txn = 0;
+	return rc;
+}
+
+void
+db_rollback(void)
+{
+	if (conn != NULL && mysql_rollback(conn) != 0)
+		db_close();
+	in_txn = 0;
+}
+
+int
+db_exec_sql(const char *sql, size_t len)
+{
+	if (conn == NULL && db_open() != 0)
+		return -1;
+	if (mysql_real_query(conn, sql, (unsigned long)len) != 0) {
+		snprintf(last_error, sizeof last_error, "%s", mysql_error(conn));
+		return -1;
+	}
+	MYSQL_RES *res = mysql_store_result(conn);
+	if (res)
+		mysql_free_result(res);
+	return 0;
+}
+
+const char *
+db_cell(const struct dbres *res, size_t row, size_t col)
+{
+	if (row >= res->nrows || col >= res->ncols)
+		return NULL;
+	return res->rows[row][col];
+}
+
+long long
+db_int(const struct dbres *res, size_t row, size_t col)
+{
+	const char *v = db_cell(res, row, col);
+
+	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+void
+db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
+    const char *const *names)
+{
+	char key[256];
+
+	req_hdf_init(r);
+	for (size_t i = 0; i < res->nrows; i++)
+		for (size_t c = 0; c < res->ncols && names[c]; c++) {
+			if (*names[c] == '\0' || res->rows[i][c] == NULL)
+				continue;
+			snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, names[c]);
+			hdf_set_value(r->hdf, key, res->rows[i][c]);
+		}
+}
+
+/* ---- typed statements ---- */
+
+static enum dbrc
+one(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+static enum dbrc
+changed(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->affected == 0 ? DB_NOTFOUND : rc;
+}
+
+static long long
+count_of(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->nrows ? db_int(out, 0, 0) : -1;
+}
+
+enum dbrc
+db_user_by_login(struct pool *p, const char *login, struct dbres *out)
+{
+	return one(run(S_USER_BY_LOGIN, p, out, "s", login), out);
+}
+
+enum dbrc
+db_user_get(struct pool *p, long long id, struct dbres *out)
+{
+	return one(run(S_USER_GET, p, out, "i", id), out);
+}
+
+enum dbrc
+db_user_list(struct pool *p, long long limit, long long offset, struct dbres *out)
+{
+	return run(S_USER_LIST, p, out, "ii", limit, offset);
+}
+
+long long
+db_user_count(struct pool *p)
+{
+	struct dbres out;
+	return count_of(run(S_USER_COUNT, p, &out, ""), &out);
+}
+
+long long
+db_admin_count(struct pool *p)
+{
+	struct dbres out;
+	return count_of(run(S_ADMIN_COUNT, p, &out, ""), &out);
+}
+
+enum dbrc
+db_user_insert(struct pool *p, const char *login, const char *name,
+    const char *role, const char *pw_hash, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_USER_INSERT, p, &out, "ssssi", login, name, role,
+	    pw_hash, (long long)wx_now());
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_user_update(struct pool *p, long long id, const char *name, const char *role)
+{
+	return run(S_USER_UPDATE, p, NULL, "ssi", name, role, id);
+}
+
+enum dbrc
+db_user_set_password(struct pool *p, long long id, const char *pw_hash)
+{
+	return run(S_USER_SET_PASSWORD, p, NULL, "si", pw_hash, id);
+}
+
+enum dbrc
+db_user_set_disabled(struct pool *p, long long id, int disabled)
+{
+	return run(S_USER_SET_DISABLED, p, NULL, "ii", (long long)disabled, id);
+}
+
+enum dbrc
+db_user_login_failed(struct pool *p, long long id, long long count, time_t at,
+    time_t locked_until)
+{
+	return run(S_USER_LOGIN_FAILED, p, NULL, "iiii", count, (long long)at,
+	    (long long)locked_until, id);
+}
+
+enum dbrc
+db_user_login_ok(struct pool *p, long long id)
+{
+	return run(S_USER_LOGIN_OK, p, NULL, "i", id);
+}
+
+enum dbrc
+db_session_insert(struct pool *p, const char *id_hash, long long user_id,
+    const char *csrf, time_t now)
+{
+	return run(S_SESSION_INSERT, p, NULL, "sisii", id_hash, user_id, csrf,
+	    (long long)now, (long long)now);
+}
+
+enum dbrc
+db_session_get(struct pool *p, const char *id_hash, struct dbres *out)
+{
+	return one(run(S_SESSION_GET, p, out, "s", id_hash), out);
+}
+
+enum dbrc
+db_session_touch(struct pool *p, const char *id_hash, time_t now)
+{
+	return run(S_SESSION_TOUCH, p, NULL, "is", (long long)now, id_hash);
+}
+
+enum dbrc
+db_session_flash(struct pool *p, const char *id_hash, const char *flash)
+{
+	return run(S_SESSION_FLASH, p, NULL, "ss", flash, id_hash);
+}
+
+enum dbrc
+db_session_delete(struct pool *p, const char *id_hash)
+{
+	return run(S_SESSION_DELETE, p, NULL, "s", id_hash);
+}
+
+enum dbrc
+db_session_delete_user(struct pool *p, long long user_id)
+{
+	return run(S_SESSION_DELETE_USER, p, NULL, "i", user_id);
+}
+
+enum dbrc
+db_session_purge(struct pool *p, time_t before)
+{
+	return run(S_SESSION_PURGE, p, NULL, "i", (long long)before);
+}
+
+enum dbrc
+db_brand_list(struct pool *p, struct dbres *out)
+{
+	return run(S_BRAND_LIST, p, out, "");
+}
+
+enum dbrc
+db_brand_get(struct pool *p, long long id, struct dbres *out)
+{
+	return one(run(S_BRAND_GET, p, out, "i", id), out);
+}
+
+enum dbrc
+db_brand_insert(struct pool *p, const char *name, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_BRAND_INSERT, p, &out, "si", name, (long long)wx_now());
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_brand_rename(struct pool *p, long long id, const char *name)
+{
+	return run(S_BRAND_RENAME, p, NULL, "si", name, id);
+}
+
+enum dbrc
+db_brand_delete(struct pool *p, long long id)
+{
+	struct dbres out;
+	return changed(run(S_BRAND_DELETE, p, &out, "i", id), &out);
+}
+
+long long
+db_brand_department_count(struct pool *p, long long id)
+{
+	struct dbres out;
+	return count_of(run(S_BRAND_DEPT_COUNT, p, &out, "i", id), &out);
+}
+
+enum dbrc
+db_dept_list(struct pool *p, long long brand_id, long long limit, long long offset,
+    struct dbres *out)
+{
+	return run(S_DEPT_LIST, p, out, "iii", brand_id, limit, offset);
+}
+
+long long
+db_dept_count(struct pool *p, long long brand_id)
+{
+	struct dbres out;
+	return count_of(run(S_DEPT_COUNT, p, &out, "i", brand_id), &out);
+}
+
+enum dbrc
+db_dept_all(struct pool *p, struct dbres *out)
+{
+	return run(S_DEPT_ALL, p, out, "");
+}
+
+enum dbrc
+db_dept_get(struct pool *p, long long id, struct dbres *out)
+{
+	return one(run(S_DEPT_GET, p, out, "i", id), out);
+}
+
+enum dbrc
+db_dept_insert(struct pool *p, long long brand_id, const char *name, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_DEPT_INSERT, p, &out, "isi", brand_id, name,
+	    (long long)wx_now());
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_dept_rename(struct pool *p, long long id, const char *name)
+{
+	return run(S_DEPT_RENAME, p, NULL, "si", name, id);
+}
+
+enum dbrc
+db_dept_delete(struct pool *p, long long id)
+{
+	struct dbres out;
+	return changed(run(S_DEPT_DELETE, p, &out, "i", id), &out);
+}
+
+enum dbrc
+db_member_list(struct pool *p, long long dept_id, struct dbres *out)
+{
+	return run(S_MEMBER_LIST, p, out, "i", dept_id);
+}
+
+enum dbrc
+db_member_candidates(struct pool *p, long long dept_id, struct dbres *out)
+{
+	return run(S_MEMBER_CANDIDATES, p, out, "i", dept_id);
+}
+
+enum dbrc
+db_member_depts(struct pool *p, long long user_id, struct dbres *out)
+{
+	return run(S_MEMBER_DEPTS, p, out, "i", user_id);
+}
+
+enum dbrc
+db_member_add(struct pool *p, long long dept_id, long long user_id)
+{
+	return run(S_MEMBER_ADD, p, NULL, "ii", dept_id, user_id);
+}
+
+enum dbrc
+db_member_remove(struct pool *p, long long dept_id, long long user_id)
+{
+	return run(S_MEMBER_REMOVE, p, NULL, "ii", dept_id, user_id);
+}
+
+enum dbrc
+db_member_clear_user(struct pool *p, long long user_id)
+{
+	return run(S_MEMBER_CLEAR_USER, p, NULL, "i", user_id);
+}
+
+enum dbrc
+db_migrations_ensure(struct pool *p)
+{
+	return run(S_MIGRATIONS_ENSURE, p, NULL, "");
+}
+
+enum dbrc
+db_migrations_list(struct pool *p, struct dbres *out)
+{
+	return run(S_MIGRATIONS_LIST, p, out, "");
+}
+
+enum dbrc
+db_migration_record(struct pool *p, long long version, const char *name, time_t at)
+{
+	return run(S_MIGRATION_RECORD, p, NULL, "isi", version, name, (long long)at);
+}

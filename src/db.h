@@ -1,0 +1,96 @@
+/* db.h: the database layer. Handlers reach MariaDB only through db_* here. */
+#ifndef WXDESK_DB_H
+#define WXDESK_DB_H
+
+#include "wxdesk.h"
+
+enum dbrc {
+	DB_OK = 0,
+	DB_NOTFOUND,	/* no row matched */
+	DB_CONFLICT,	/* duplicate key or a foreign key refused the change */
+	DB_FAIL		/* anything else; logged with the statement's name */
+};
+
+/* A result: rows of NUL-terminated cells (NULL for SQL NULL) in a pool. */
+struct dbres {
+	size_t               nrows;
+	size_t               ncols;
+	char              ***rows;
+	unsigned long long   affected;
+	unsigned long long   insert_id;
+};
+
+int  db_open(void);		/* connects with the Database.* config; 0 / -1 */
+void db_close(void);
+int  db_up(void);		/* 1 when a connection is open or can be made */
+int  db_begin(void);
+int  db_commit(void);
+void db_rollback(void);
+
+const char *db_cell(const struct dbres *res, size_t row, size_t col);
+long long   db_int(const struct dbres *res, size_t row, size_t col);
+/* Copies res into the request's HDF as Prefix.N.<name> for each column name. */
+void db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
+	const char *const *names);
+
+/* Runs raw SQL text (migrations only). */
+int  db_exec_sql(const char *sql, size_t len);
+const char *db_error(void);
+
+/* ---- typed statements ---- */
+
+/* users */
+enum dbrc db_user_by_login(struct pool *p, const char *login, struct dbres *out);
+enum dbrc db_user_get(struct pool *p, long long id, struct dbres *out);
+enum dbrc db_user_list(struct pool *p, long long limit, long long offset, struct dbres *out);
+long long db_user_count(struct pool *p);
+long long db_admin_count(struct pool *p);
+enum dbrc db_user_insert(struct pool *p, const char *login, const char *name,
+	const char *role, const char *pw_hash, long long *id);
+enum dbrc db_user_update(struct pool *p, long long id, const char *name, const char *role);
+enum dbrc db_user_set_password(struct pool *p, long long id, const char *pw_hash);
+enum dbrc db_user_set_disabled(struct pool *p, long long id, int disabled);
+enum dbrc db_user_login_failed(struct pool *p, long long id, long long count,
+	time_t at, time_t locked_until);
+enum dbrc db_user_login_ok(struct pool *p, long long id);
+
+/* sessions */
+enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_id,
+	const char *csrf, time_t now);
+enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
+enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
+enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);
+enum dbrc db_session_delete(struct pool *p, const char *id_hash);
+enum dbrc db_session_delete_user(struct pool *p, long long user_id);
+enum dbrc db_session_purge(struct pool *p, time_t before);
+
+/* brands */
+enum dbrc db_brand_list(struct pool *p, struct dbres *out);
+enum dbrc db_brand_get(struct pool *p, long long id, struct dbres *out);
+enum dbrc db_brand_insert(struct pool *p, const char *name, long long *id);
+enum dbrc db_brand_rename(struct pool *p, long long id, const char *name);
+enum dbrc db_brand_delete(struct pool *p, long long id);
+long long db_brand_department_count(struct pool *p, long long id);
+
+/* departments and members */
+enum dbrc db_dept_list(struct pool *p, long long brand_id, long long limit,
+	long long offset, struct dbres *out);
+long long db_dept_count(struct pool *p, long long brand_id);
+enum dbrc db_dept_all(struct pool *p, struct dbres *out);
+enum dbrc db_dept_get(struct pool *p, long long id, struct dbres *out);
+enum dbrc db_dept_insert(struct pool *p, long long brand_id, const char *name, long long *id);
+enum dbrc db_dept_rename(struct pool *p, long long id, const char *name);
+enum dbrc db_dept_delete(struct pool *p, long long id);
+enum dbrc db_member_list(struct pool *p, long long dept_id, struct dbres *out);
+enum dbrc db_member_candidates(struct pool *p, long long dept_id, struct dbres *out);
+enum dbrc db_member_depts(struct pool *p, long long user_id, struct dbres *out);
+enum dbrc db_member_add(struct pool *p, long long dept_id, long long user_id);
+enum dbrc db_member_remove(struct pool *p, long long dept_id, long long user_id);
+enum dbrc db_member_clear_user(struct pool *p, long long user_id);
+
+/* migrations */
+enum dbrc db_migrations_ensure(struct pool *p);
+enum dbrc db_migrations_list(struct pool *p, struct dbres *out);
+enum dbrc db_migration_record(struct pool *p, long long version, const char *name, time_t at);
+
+#endif

@@ -1,0 +1,121 @@
+/*
+ * tmpl.c: ClearSilver rendering. Handlers only fill the request's HDF tree;
+ * templates turn it into HTML. Every var: is HTML-escaped because
+ * Config.VarEscapeMode is set before cs_init() (0.10.5 reads it only there).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <ClearSilver.h>
+
+#include "wxdesk.h"
+
+void
+req_hdf_init(struct req *r)
+{
+	if (r->hdf != NULL)
+		return;
+	if (hdf_init(&r->hdf) != STATUS_OK)
+		abort();
+	hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
+	hdf_set_value(r->hdf, "hdf.loadpaths.0", cfg_get("Templates.Dir", "templates"));
+}
+
+void
+tmpl_set(struct req *r, const char *name, const char *value)
+{
+	NEOERR *err;
+
+	req_hdf_init(r);
+	if (value == NULL)
+		return;
+	if ((err = hdf_set_value(r->hdf, name, value)) != STATUS_OK)
+		nerr_ignore(&err);
+}
+
+void
+tmpl_setf(struct req *r, const char *name, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list    ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	tmpl_set(r, name, b.data ? b.data : "");
+	buf_free(&b);
+}
+
+void
+tmpl_set_int(struct req *r, const char *name, long long v)
+{
+	tmpl_setf(r, name, "%lld", v);
+}
+
+static NEOERR *
+render_cb(void *ctx, char *s)
+{
+	buf_puts(ctx, s);
+	return STATUS_OK;
+}
+
+static void
+log_nerr(const char *what, const char *file, NEOERR *err)
+{
+	STRING s;
+
+	string_init(&s);
+	nerr_error_string(err, &s);
+	wx_log("template %s %s: %s", file, what, s.buf ? s.buf : "?");
+	string_clear(&s);
+	nerr_ignore(&err);
+}
+
+/*
+ * Renders templates/<file> with the request's HDF into rs->body. Returns 0;
+ * on a template error the body becomes a plain 500 page and -1 is returned.
+ */
+int
+tmpl_render(struct req *r, struct resp *rs, const char *file)
+{
+	CSPARSE *cs = NULL;
+	NEOERR  *err;
+	int      rc = -1;
+
+	req_hdf_init(r);
+	tmpl_set(r, "App.Name", "wxdesk");
+	tmpl_set(r, "CSRF", r->csrf);
+	tmpl_set(r, "Request.Path", r->path);
+	if (r->flash)
+		tmpl_set(r, "Flash", r->flash);
+	if (r->user) {
+		tmpl_set_int(r, "User.Id", r->user->id);
+		tmpl_set(r, "User.Name", r->user->name);
+		tmpl_set(r, "User.Login", r->user->login);
+		tmpl_set(r, "User.Role", role_name(r->user->role));
+		tmpl_set_int(r, "User.IsAdmin", r->user->role >= ROLE_ADMIN);
+	}
+	buf_reset(&rs->body);
+	if ((err = cs_init(&cs, r->hdf)) != STATUS_OK) {
+		log_nerr("init", file, err);
+		goto out;
+	}
+	if ((err = cgi_register_strfuncs(cs)) != STATUS_OK) {
+		log_nerr("strfuncs", file, err);
+		goto out;
+	}
+	if ((err = cs_parse_file(cs, file)) != STATUS_OK) {
+		log_nerr("parse", file, err);
+		goto out;
+	}
+	if ((err = cs_render(cs, &rs->body, render_cb)) != STATUS_OK) {
+		log_nerr("render", file, err);
+		goto out;
+	}
+	rc = 0;
+out:
+	cs_destroy(&cs);
+	if (rc != 0)
+		resp_text(rs, 500, "The page could not be drawn. The error has been logged.");
+	return rc;
+}

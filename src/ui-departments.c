@@ -1,0 +1,190 @@
+/* ui-departments.c: a brand's departments: create, rename, delete, members. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "ui.h"
+
+/* the brand page also has a rename form named "name", so this one differs */
+static const struct field dept_new_fields[] = {
+	{ "dept_name", "Department name", 1, v_name },
+};
+static const struct field dept_fields[] = {
+	{ "name", "Department name", 1, v_name },
+};
+
+void
+admin_departments_post(struct req *r, struct resp *rs)
+{
+	long long    brand = r->ids[0], id;
+	struct dbres b;
+	enum dbrc    rc = db_brand_get(&r->pool, brand, &b);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "brand");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (form_check(r, dept_new_fields, 1) == 0) {
+		rc = db_dept_insert(&r->pool, brand, req_field(r, "dept_name"), &id);
+		if (rc == DB_OK) {
+			flash_set(r, pool_printf(&r->pool, "Department “%s” created.",
+			    req_field(r, "dept_name")));
+			resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", brand));
+			return;
+		}
+		if (rc != DB_CONFLICT) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		form_error(r, "dept_name", "This brand already has a department with "
+		    "this name.");
+	}
+	admin_brand_get(r, rs);
+	if (rs->status == 200)
+		rs->status = 422;
+}
+
+static void
+dept_page(struct req *r, struct resp *rs, long long id, int status)
+{
+	struct dbres d, m, c;
+	static const char *const mcols[] = { "Id", "Login", "Name", "Role", "Disabled" };
+	static const char *const ccols[] = { "Id", "Login", "Name" };
+	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "department");
+		return;
+	}
+	if (rc != DB_OK || db_member_list(&r->pool, id, &m) != DB_OK ||
+	    db_member_candidates(&r->pool, id, &c) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	/* columns: id brand_id name brand_name */
+	tmpl_set_int(r, "Dept.Id", id);
+	tmpl_set(r, "Dept.BrandId", db_cell(&d, 0, 1));
+	tmpl_set(r, "Dept.Name", db_cell(&d, 0, 2));
+	tmpl_set(r, "Dept.BrandName", db_cell(&d, 0, 3));
+	if (strcmp(r->method, "GET") == 0 || req_field(r, "name") == NULL)
+		tmpl_set(r, "Form.name.Value", db_cell(&d, 0, 2));
+	db_to_hdf(r, "Members", &m, mcols);
+	db_to_hdf(r, "Candidates", &c, ccols);
+	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Department: %s",
+	    db_cell(&d, 0, 2)));
+	tmpl_set(r, "Nav", "brands");
+	tmpl_render(r, rs, "department.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+admin_department_get(struct req *r, struct resp *rs)
+{
+	dept_page(r, rs, r->ids[0], 200);
+}
+
+void
+admin_department_post(struct req *r, struct resp *rs)
+{
+	long long id = r->ids[0];
+	enum dbrc rc;
+
+	if (form_check(r, dept_fields, 1)) {
+		dept_page(r, rs, id, 422);
+		return;
+	}
+	rc = db_dept_rename(&r->pool, id, req_field(r, "name"));
+	if (rc == DB_CONFLICT) {
+		form_error(r, "name", "This brand already has a department with this name.");
+		dept_page(r, rs, id, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "Department renamed to “%s”.",
+	    req_field(r, "name")));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
+}
+
+void
+admin_department_members_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0], uid;
+	const char  *action = req_field(r, "action"), *u = req_field(r, "user_id");
+	struct dbres d, user;
+	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "department");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	uid = u ? strtoll(u, NULL, 10) : 0;
+	if (uid <= 0 || action == NULL ||
+	    (strcmp(action, "add") != 0 && strcmp(action, "remove") != 0)) {
+		form_error(r, "user_id", "Choose an operator.");
+		dept_page(r, rs, id, 422);
+		return;
+	}
+	rc = db_user_get(&r->pool, uid, &user);
+	if (rc == DB_NOTFOUND) {
+		form_error(r, "user_id", "That operator no longer exists.");
+		dept_page(r, rs, id, 422);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = strcmp(action, "add") == 0 ? db_member_add(&r->pool, id, uid) :
+	    db_member_remove(&r->pool, id, uid);
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, strcmp(action, "add") == 0 ?
+	    "%s now belongs to %s." : "%s was removed from %s.",
+	    db_cell(&user, 0, 2), db_cell(&d, 0, 2)));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
+}
+
+void
+admin_department_delete_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0];
+	struct dbres d;
+	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "department");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_dept_delete(&r->pool, id);
+	if (rc == DB_CONFLICT) {
+		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
+		    "while a messaging channel routes its chats to it. Choose another "
+		    "department for the channel first.", db_cell(&d, 0, 2)));
+		dept_page(r, rs, id, 409);
+		return;
+	}
+	if (rc != DB_OK && rc != DB_NOTFOUND) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "Department “%s” deleted.", db_cell(&d, 0, 2)));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%s", db_cell(&d, 0, 1)));
+}

@@ -1,0 +1,307 @@
+/*
+ * ui-operators.c: Admin → Operators: staff accounts of every role. Create,
+ * edit (name, role, departments), reset password, disable and enable.
+ * The last enabled administrator can be neither demoted nor disabled.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <ClearSilver.h>
+
+#include "db.h"
+#include "ui.h"
+
+#define USERS_PER_PAGE 100
+#define MAX_DEPTS      2000
+
+static const struct field new_fields[] = {
+	{ "login",    "Sign-in name", 1, v_login },
+	{ "name",     "Name",         1, v_name },
+	{ "role",     "Role",         1, v_role },
+	{ "password", "Password",     1, v_password },
+};
+static const struct field edit_fields[] = {
+	{ "name", "Name", 1, v_name },
+	{ "role", "Role", 1, v_role },
+};
+static const struct field pw_fields[] = {
+	{ "password", "New password", 1, v_password },
+};
+
+void
+admin_operators_get(struct req *r, struct resp *rs)
+{
+	struct dbres res;
+	long long    page = ui_page(r), total = db_user_count(&r->pool);
+	static const char *const cols[] = { "Id", "Login", "Name", "Role", "Disabled",
+	    "Departments" };
+
+	if (total < 0 || db_user_list(&r->pool, USERS_PER_PAGE,
+	    (page - 1) * USERS_PER_PAGE, &res) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	db_to_hdf(r, "Users", &res, cols);
+	ui_paging(r, page, USERS_PER_PAGE, total);
+	tmpl_set(r, "Page.Title", "Operators");
+	tmpl_set(r, "Nav", "operators");
+	tmpl_render(r, rs, "operators.cs");
+}
+
+/*
+ * Puts every department into Depts.N with .Checked set for the ones in
+ * checked[] (ids as strings). Returns -1 when the database failed.
+ */
+static int
+dept_choices(struct req *r, const char **checked, int nchecked)
+{
+	struct dbres d;
+	static const char *const cols[] = { "Id", "Name", "Brand" };
+
+	if (db_dept_all(&r->pool, &d) != DB_OK)
+		return -1;
+	db_to_hdf(r, "Depts", &d, cols);
+	for (size_t i = 0; i < d.nrows; i++)
+		for (int k = 0; k < nchecked; k++)
+			if (strcmp(db_cell(&d, i, 0), checked[k]) == 0)
+				tmpl_setf(r, pool_printf(&r->pool, "Depts.%zu.Checked", i), "1");
+	return 0;
+}
+
+static void
+operator_form(struct req *r, struct resp *rs, long long id, int status)
+{
+	const char *checked[MAX_DEPTS];
+	int         n = 0;
+
+	tmpl_set(r, "Nav", "operators");
+	if (id == 0) {
+		n = req_field_all(r, "dept", checked, MAX_DEPTS);
+		tmpl_set(r, "Page.Title", "New operator");
+		if (!req_field(r, "role"))
+			tmpl_set(r, "Form.role.Value", "operator");
+	} else {
+		struct dbres u, m;
+		enum dbrc    rc = db_user_get(&r->pool, id, &u);
+		if (rc == DB_NOTFOUND) {
+			ui_not_found(r, rs, "operator");
+			return;
+		}
+		if (rc != DB_OK || db_member_depts(&r->pool, id, &m) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		/* columns: id login name role disabled */
+		tmpl_set_int(r, "Op.Id", id);
+		tmpl_set(r, "Op.Login", db_cell(&u, 0, 1));
+		tmpl_set(r, "Op.Name", db_cell(&u, 0, 2));
+		tmpl_set(r, "Op.Disabled", db_cell(&u, 0, 4));
+		tmpl_set_int(r, "Op.IsSelf", id == r->user->id);
+		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {
+			tmpl_set(r, "Form.name.Value", db_cell(&u, 0, 2));
+			tmpl_set(r, "Form.role.Value", db_cell(&u, 0, 3));
+			for (size_t i = 0; i < m.nrows && n < MAX_DEPTS; i++)
+				checked[n++] = db_cell(&m, i, 0);
+		} else
+			n = req_field_all(r, "dept", checked, MAX_DEPTS);
+		tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Operator: %s",
+		    db_cell(&u, 0, 2)));
+	}
+	if (dept_choices(r, checked, n) != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_render(r, rs, "operator.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+admin_operator_new_get(struct req *r, struct resp *rs)
+{
+	operator_form(r, rs, 0, 200);
+}
+
+void
+admin_operator_get(struct req *r, struct resp *rs)
+{
+	operator_form(r, rs, r->ids[0], 200);
+}
+
+/* Replaces the user's memberships with the submitted dept fields, inside a transaction. */
+static enum dbrc
+set_memberships(struct req *r, long long uid)
+{
+	const char *ids[MAX_DEPTS];
+	int         n = req_field_all(r, "dept", ids, MAX_DEPTS);
+	enum dbrc   rc = db_member_clear_user(&r->pool, uid);
+
+	for (int i = 0; i < n && rc == DB_OK; i++) {
+		long long d = strtoll(ids[i], NULL, 10);
+		if (d > 0)
+			rc = db_member_add(&r->pool, d, uid);
+	}
+	return rc;
+}
+
+void
+admin_operators_post(struct req *r, struct resp *rs)
+{
+	long long id;
+	enum dbrc rc;
+	char     *hash;
+
+	if (form_check(r, new_fields, 4)) {
+		operator_form(r, rs, 0, 422);
+		return;
+	}
+	hash = pw_hash(&r->pool, req_field(r, "password"));
+	if (db_begin() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_user_insert(&r->pool, req_field(r, "login"), req_field(r, "name"),
+	    req_field(r, "role"), hash, &id);
+	if (rc == DB_OK)
+		rc = set_memberships(r, id);
+	if (rc == DB_OK && db_commit() != 0)
+		rc = DB_FAIL;
+	if (rc == DB_CONFLICT) {
+		db_rollback();
+		form_error(r, "login", "This sign-in name is already taken.");
+		operator_form(r, rs, 0, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "%s (%s) can now sign in as “%s”.",
+	    req_field(r, "name"), req_field(r, "role"), req_field(r, "login")));
+	resp_redirect(rs, "/admin/operators");
+}
+
+/* 1 when changing user id away from an enabled admin would leave no admin. */
+static int
+last_admin(struct req *r, long long id)
+{
+	struct dbres u;
+
+	if (db_user_get(&r->pool, id, &u) != DB_OK)
+		return 0;
+	return strcmp(db_cell(&u, 0, 3), "admin") == 0 && db_int(&u, 0, 4) == 0 &&
+	    db_admin_count(&r->pool) <= 1;
+}
+
+void
+admin_operator_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0];
+	struct dbres u;
+	enum dbrc    rc = db_user_get(&r->pool, id, &u);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "operator");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (form_check(r, edit_fields, 2)) {
+		operator_form(r, rs, id, 422);
+		return;
+	}
+	if (strcmp(req_field(r, "role"), "admin") != 0 && last_admin(r, id)) {
+		form_error(r, "role", "This is the only enabled administrator; make "
+		    "someone else an administrator first.");
+		operator_form(r, rs, id, 409);
+		return;
+	}
+	if (db_begin() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_user_update(&r->pool, id, req_field(r, "name"), req_field(r, "role"));
+	if (rc == DB_OK)
+		rc = set_memberships(r, id);
+	if (rc == DB_OK && db_commit() != 0)
+		rc = DB_FAIL;
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "Saved %s.", req_field(r, "name")));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
+}
+
+void
+admin_operator_password_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0];
+	struct dbres u;
+	enum dbrc    rc = db_user_get(&r->pool, id, &u);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "operator");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (form_check(r, pw_fields, 1)) {
+		/* never echo a password back into the page */
+		tmpl_set(r, "Form.password.Value", "");
+		operator_form(r, rs, id, 422);
+		return;
+	}
+	if (db_user_set_password(&r->pool, id, pw_hash(&r->pool,
+	    req_field(r, "password"))) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	/* sign the user out everywhere, except the admin's own current session */
+	if (id != r->user->id)
+		db_session_delete_user(&r->pool, id);
+	flash_set(r, pool_printf(&r->pool, "Password of %s reset; the account is "
+	    "unlocked.", db_cell(&u, 0, 2)));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
+}
+
+void
+admin_operator_disable_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0];
+	const char  *v = req_field(r, "disabled");
+	int          disable = v && strcmp(v, "1") == 0;
+	struct dbres u;
+	enum dbrc    rc = db_user_get(&r->pool, id, &u);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "operator");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (disable && id == r->user->id) {
+		tmpl_set(r, "Disable.Error", "You cannot disable your own account.");
+		operator_form(r, rs, id, 409);
+		return;
+	}
+	if (disable && last_admin(r, id)) {
+		tmpl_set(r, "Disable.Error", "This is the only enabled administrator.");
+		operator_form(r, rs, id, 409);
+		return;
+	}
+	if (db_user_set_disabled(&r->pool, id, disable) != DB_OK ||
+	    (disable && db_session_delete_user(&r->pool, id) != DB_OK)) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, disable ? "%s is disabled and signed out." :
+	    "%s is enabled again.", db_cell(&u, 0, 2)));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
+}

@@ -1,0 +1,49 @@
+/* ui.h: page handlers, one file per page (ui-<page>.c), named <program>_<page>_<method>. */
+#ifndef WXDESK_UI_H
+#define WXDESK_UI_H
+
+#include "wxdesk.h"
+
+/* ui-login.c */
+void admin_login_get(struct req *, struct resp *);
+void admin_login_post(struct req *, struct resp *);
+void admin_logout_post(struct req *, struct resp *);
+void admin_root_get(struct req *, struct resp *);
+const char *home_for(const struct user *u);
+
+/* ui-admin.c */
+void admin_home_get(struct req *, struct resp *);
+
+/* ui-brands.c */
+void admin_brands_get(struct req *, struct resp *);
+void admin_brands_post(struct req *, struct resp *);
+void admin_brand_get(struct req *, struct resp *);
+void admin_brand_post(struct req *, struct resp *);
+void admin_brand_delete_post(struct req *, struct resp *);
+
+/* ui-departments.c */
+void admin_departments_post(struct req *, struct resp *);
+void admin_department_get(struct req *, struct resp *);
+void admin_department_post(struct req *, struct resp *);
+void admin_department_delete_post(struct req *, struct resp *);
+void admin_department_members_post(struct req *, struct resp *);
+
+/* ui-operators.c */
+void admin_operators_get(struct req *, struct resp *);
+void admin_operator_new_get(struct req *, struct resp *);
+void admin_operators_post(struct req *, struct resp *);
+void admin_operator_get(struct req *, struct resp *);
+void admin_operator_post(struct req *, struct resp *);
+void admin_operator_password_post(struct req *, struct resp *);
+void admin_operator_disable_post(struct req *, struct resp *);
+
+/* ui-console.c */
+void console_home_get(struct req *, struct resp *);
+
+/* shared page helpers (ui-common.c) */
+void ui_db_failed(struct req *, struct resp *);
+void ui_not_found(struct req *, struct resp *, const char *what);
+long long ui_page(struct req *r);
+void ui_paging(struct req *r, long long page, long long per, long long total);
+
+#endif

@@ -1,0 +1,245 @@
+/* util.c: aborting allocators, the growable buffer, the request pool, logging. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wxdesk.h"
+
+static const char *progname = "wxdesk";
+
+void
+wx_set_progname(const char *name)
+{
+	progname = name;
+}
+
+void
+wx_log(const char *fmt, ...)
+{
+	char    line[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s[%d]: %s\n", progname, (int)getpid(), line);
+	fflush(stderr);
+}
+
+static void
+oom(size_t n)
+{
+	/* lighttpd respawns a FastCGI program that dies, so aborting is safe */
+	fprintf(stderr, "%s: out of memory (%zu bytes)\n", progname, n);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+
+	if (p == NULL)
+		oom(n * m);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		oom(n);
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+/* ---- buffer ---- */
+
+void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+
+	if (need <= b->cap)
+		return;
+	if (need < b->len)
+		oom((size_t)-1);
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	b->data = xrealloc(b->data, cap);
+	b->cap = cap;
+}
+
+void
+buf_append(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_append(b, &c, 1);
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int     n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->cap)
+		b->data[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+/* ---- pool ---- */
+
+#define POOL_CHUNK 16384
+
+struct pool_chunk {
+	struct pool_chunk *next;
+	size_t             used;
+	size_t             size;
+	_Alignas(16) unsigned char data[];
+};
+
+void *
+pool_alloc(struct pool *p, size_t n)
+{
+	struct pool_chunk *c = p->head;
+
+	n = (n + 15) & ~(size_t)15;
+	if (n == 0)
+		n = 16;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > POOL_CHUNK / 4 ? n : POOL_CHUNK;
+
+		c = xmalloc(sizeof *c + size);
+		c->used = 0;
+		c->size = size;
+		if (size == n && p->head != NULL) {
+			/* keep the partly used chunk in front for small allocations */
+			c->next = p->head->next;
+			p->head->next = c;
+		} else {
+			c->next = p->head;
+			p->head = c;
+		}
+	}
+	void *r = c->data + c->used;
+	c->used += n;
+	p->total += n;
+	memset(r, 0, n);
+	return r;
+}
+
+char *
+pool_strndup(struct pool *p, const char *s, size_t n)
+{
+	char *r = pool_alloc(p, n + 1);
+
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+char *
+pool_strdup(struct pool *p, const char *s)
+{
+	return s ? pool_strndup(p, s, strlen(s)) : NULL;
+}
+
+char *
+pool_printf(struct pool *p, const char *fmt, ...)
+{
+	va_list ap;
+	int     n;
+	char   *r;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return pool_strdup(p, "");
+	r = pool_alloc(p, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(r, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+void
+pool_free(struct pool *p)
+{
+	struct pool_chunk *c = p->head, *next;
+
+	for (; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	p->head = NULL;
+	p->total = 0;
+}

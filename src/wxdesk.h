@@ -1,0 +1,241 @@
+/* wxdesk.h: declarations shared by every wxdesk program (one header, like cgit.h). */
+#ifndef WXDESK_H
+#define WXDESK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <time.h>
+
+typedef struct _hdf HDF;           /* ClearSilver's data tree */
+typedef struct FCGX_Request FCGX_Request;
+
+#define WX_SCHEMA_VERSION 1        /* highest sql/NNN_*.sql this code knows */
+
+/* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+/*
+ * A growable byte buffer. Invariant: when cap > 0, data[len] == '\0', so
+ * data is always a C string as well as a byte range. buf_free accepts an
+ * empty buffer. Memory is owned by the buffer.
+ */
+struct buf {
+	char   *data;
+	size_t  len;
+	size_t  cap;
+};
+void  buf_grow(struct buf *b, size_t extra);
+void  buf_append(struct buf *b, const void *p, size_t n);
+void  buf_puts(struct buf *b, const char *s);
+void  buf_putc(struct buf *b, char c);
+void  buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void  buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void  buf_reset(struct buf *b);
+void  buf_free(struct buf *b);
+
+/*
+ * A request pool: many small allocations released by one pool_free().
+ * Chunks are malloc'd; a large allocation gets a chunk of its own.
+ */
+struct pool_chunk;
+struct pool {
+	struct pool_chunk *head;
+	size_t             total;	/* bytes handed out, for tests */
+};
+void *pool_alloc(struct pool *p, size_t n);	/* zeroed */
+char *pool_strdup(struct pool *p, const char *s);
+char *pool_strndup(struct pool *p, const char *s, size_t n);
+char *pool_printf(struct pool *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void  pool_free(struct pool *p);		/* the pool may be reused after */
+
+/* Logging to stderr (lighttpd's error log), one line, with the program name. */
+void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void wx_set_progname(const char *name);
+
+/* ---- config.c: one HDF file named by $WXDESK_CONFIG ---- */
+
+int         cfg_load(const char *path);	/* 0 ok, -1 error (logged) */
+const char *cfg_get(const char *name, const char *def);
+int         cfg_int(const char *name, int def);
+HDF        *cfg_hdf(void);
+
+/* ---- clock.c: the one clock, shiftable by a test offset file ---- */
+
+time_t wx_now(void);
+void   wx_fmt_time(time_t t, char *out, size_t n);	/* "2026-11-24 14:32 UTC" */
+
+/* ---- secret.c: OpenSSL helpers ---- */
+
+void  rand_bytes(void *p, size_t n);		/* aborts if the CSPRNG fails */
+char *rand_hex(struct pool *p, size_t nbytes);	/* 2*nbytes hex chars */
+char *rand_alnum(struct pool *p, size_t n);	/* [A-Za-z0-9]{n} */
+char *sha256_hex(struct pool *p, const void *d, size_t n);
+int   ct_streq(const char *a, const char *b);	/* constant time in length of b */
+char *b64_encode(struct pool *p, const void *d, size_t n);
+/* Decodes standard base64; returns bytes written or -1. out needs 3*len/4. */
+long  b64_decode(const char *s, size_t len, unsigned char *out);
+
+#define PW_ITERATIONS 600000
+char *pw_hash(struct pool *p, const char *password);
+int   pw_verify(const char *password, const char *stored);	/* 1 match */
+
+int   secret_key_load(const char *path);	/* creates it 0600 if missing */
+char *secret_encrypt(struct pool *p, const char *plain);	/* "v1:..." */
+char *secret_decrypt(struct pool *p, const char *stored);	/* NULL on tamper */
+char *secret_mask(struct pool *p, const char *plain);		/* "••••ab12" */
+
+/* ---- req.c: parsed request ---- */
+
+struct kv {
+	struct kv  *next;
+	const char *key;
+	const char *val;	/* NUL-terminated; may hold NULs for files */
+	size_t      vlen;
+	const char *filename;	/* multipart file parts only */
+	const char *ctype;	/* multipart part Content-Type, or NULL */
+};
+
+struct req_limits {
+	size_t body_max;	/* whole body */
+	size_t field_max;	/* any non-file field */
+	size_t file_max;	/* any one file part */
+	int    fields_max;	/* number of fields */
+};
+
+enum role { ROLE_NONE = 0, ROLE_OPERATOR = 1, ROLE_SUPERVISOR = 2, ROLE_ADMIN = 3 };
+
+struct user {
+	long long   id;
+	const char *login;
+	const char *name;
+	enum role   role;
+	int         disabled;
+};
+
+struct req {
+	struct pool  pool;
+	HDF         *hdf;
+	const char  *method;
+	const char  *path;	/* decoded path, without query */
+	const char  *query;
+	const char  *ctype;
+	const char  *remote_addr;
+	const char  *user_agent;
+	const char  *cookie_hdr;
+	size_t       clen;
+	int          https;
+	struct kv   *args;	/* query string */
+	struct kv   *form;	/* body fields */
+	struct kv   *cookies;
+	long long    ids[4];	/* numbers captured by {id} in the route */
+	int          nids;
+	/* filled by the router */
+	struct user *user;	/* NULL when signed out */
+	const char  *sid_hash;
+	const char  *csrf;	/* token to put in forms */
+	const char  *flash;	/* message from the previous request */
+};
+
+const char *req_arg(struct req *r, const char *name);	/* query */
+const char *req_field(struct req *r, const char *name);	/* body */
+const struct kv *req_file(struct req *r, const char *name);
+const char *req_cookie(struct req *r, const char *name);
+int   req_field_all(struct req *r, const char *name, const char **out, int max);
+
+int   req_parse_urlencoded(struct pool *p, const char *s, size_t n,
+	    struct kv **out, int maxfields, size_t field_max);
+int   req_parse_cookies(struct pool *p, const char *s, struct kv **out);
+int   req_parse_multipart(struct pool *p, const char *ctype, const char *body,
+	    size_t n, const struct req_limits *lim, struct kv **out);
+char *url_decode(struct pool *p, const char *s, size_t n, int plus);
+
+/* reads params and the body of one FastCGI request; returns 0 or an HTTP status */
+int   req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim);
+void  req_free(struct req *r);
+
+/* ---- resp.c ---- */
+
+struct resp {
+	int        status;
+	struct buf headers;
+	struct buf body;
+	const char *ctype;
+};
+void resp_init(struct resp *rs);
+void resp_free(struct resp *rs);
+int  resp_header(struct resp *rs, const char *name, const char *value);
+void resp_redirect(struct resp *rs, const char *location);
+void resp_cookie(struct resp *rs, const char *name, const char *value,
+	 long maxage, int secure);
+void resp_text(struct resp *rs, int status, const char *text);
+void json_str(struct buf *b, const char *s);	/* appends "…" escaped */
+void resp_write(struct resp *rs, FCGX_Request *f);
+const char *http_reason(int status);
+int  header_value_ok(const char *s);
+
+/* ---- tmpl.c: ClearSilver ---- */
+
+int  tmpl_render(struct req *r, struct resp *rs, const char *file);
+void tmpl_set(struct req *r, const char *name, const char *value);
+void tmpl_setf(struct req *r, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void tmpl_set_int(struct req *r, const char *name, long long v);
+void req_hdf_init(struct req *r);
+
+/* ---- router.c ---- */
+
+#define R_PUBLIC 0x01	/* no sign-in needed */
+#define R_JSON   0x02	/* errors as JSON */
+
+typedef void (*handler_fn)(struct req *, struct resp *);
+
+struct route {
+	const char *method;	/* "GET" or "POST" */
+	const char *pattern;	/* "/admin/brands/{id}" */
+	unsigned    flags;
+	enum role   role;	/* least role allowed */
+	handler_fn  fn;
+};
+
+struct app {
+	const char         *name;
+	const struct route *routes;
+	size_t              nroutes;
+	struct req_limits   limits;
+};
+
+int  route_match(const char *pattern, const char *path, long long *ids, int *nids);
+void router_handle(const struct app *a, struct req *r, struct resp *rs);
+void page_error(struct req *r, struct resp *rs, int status, int json, const char *msg);
+int  app_main(const struct app *a, int argc, char **argv);
+void app_serve_one(const struct app *a, FCGX_Request *f);
+const char *role_name(enum role ro);
+enum role role_parse(const char *s);
+void flash_set(struct req *r, const char *msg);
+
+/* ---- form.c: field validators ---- */
+
+struct field {
+	const char *name;
+	const char *label;
+	int         required;
+	const char *(*check)(const char *v);	/* NULL ok, else the error */
+};
+/* Fills Form.<name>.Value / .Error; returns number of errors. */
+int  form_check(struct req *r, const struct field *f, size_t n);
+void form_error(struct req *r, const char *name, const char *msg);
+const char *v_name(const char *v);
+const char *v_login(const char *v);
+const char *v_password(const char *v);
+const char *v_role(const char *v);
+int  utf8_valid(const char *s, size_t n);
+size_t utf8_chars(const char *s);
+
+#endif

@@ -1,0 +1,12 @@
+<?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
+<?cs def:field_error(name) ?><?cs if:Form[name].Error ?><span class="error" id="<?cs var:name ?>-error"><?cs var:Form[name].Error ?></span><?cs /if ?><?cs /def ?>
+<?cs def:text_field(name, label, type, maxlen, ac) ?>
+<label class="field<?cs if:Form[name].Error ?> bad<?cs /if ?>"><span><?cs var:label ?></span>
+<input type="<?cs var:type ?>" name="<?cs var:name ?>" value="<?cs if:type != "password" ?><?cs var:Form[name].Value ?><?cs /if ?>" maxlength="<?cs var:maxlen ?>" autocomplete="<?cs var:ac ?>" required<?cs if:Form[name].Error ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error"<?cs /if ?>>
+<?cs call:field_error(name) ?></label>
+<?cs /def ?>
+<?cs def:paging(base) ?><?cs if:Paging.Pages > 1 ?>
+<p class="paging">Page <?cs var:Paging.Page ?> of <?cs var:Paging.Pages ?> (<?cs var:Paging.Total ?> in all)
+<?cs if:Paging.Prev ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Prev ?>">← Previous</a><?cs /if ?>
+<?cs if:Paging.Next ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Next ?>">Next →</a><?cs /if ?></p>
+<?cs /if ?><?cs /def ?>
