@@ -303,6 +303,7 @@ app_main(const struct app *a, int argc, char **argv)
 	wx_set_progname(a->name);
 	if (cfg_load(NULL) != 0)
 		return 1;
+	wx_log_open(cfg_get("Log.File", NULL));
 	if (secret_key_load(cfg_get("Secrets.KeyFile", NULL)) != 0)
 		return 1;
 	(void)argv;

@@ -14,6 +14,17 @@ wx_set_progname(const char *name)
 	progname = name;
 }
 
+/*
+ * Sends this process's stderr to path (appending), when set: lighttpd does
+ * not keep what its FastCGI children write to stderr.
+ */
+void
+wx_log_open(const char *path)
+{
+	if (path != NULL && *path != '\0' && freopen(path, "a", stderr) == NULL)
+		fprintf(stdout, "cannot open log %s\n", path);
+}
+
 void
 wx_log(const char *fmt, ...)
 {

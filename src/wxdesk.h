@@ -58,6 +58,7 @@ void  pool_free(struct pool *p);		/* the pool may be reused after */
 /* Logging to stderr (lighttpd's error log), one line, with the program name. */
 void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void wx_set_progname(const char *name);
+void wx_log_open(const char *path);
 
 /* ---- config.c: one HDF file named by $WXDESK_CONFIG ---- */
 

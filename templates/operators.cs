@@ -6,7 +6,7 @@
 <tbody>
 <?cs each:u = Users ?>
 <tr<?cs if:u.Disabled == 1 ?> class="off"<?cs /if ?>><td><a href="/admin/operators/<?cs var:u.Id ?>"><?cs var:u.Name ?></a></td>
-<td><?cs var:u.Login ?></td><td><?cs var:u.Role ?></td><td><?cs alt:u.Departments ?>—<?cs /alt ?></td>
+<td><?cs var:u.Login ?></td><td><?cs var:u.Role ?></td><td><?cs if:u.Departments ?><?cs var:u.Departments ?><?cs else ?>—<?cs /if ?></td>
 <td><?cs if:u.Disabled == 1 ?>disabled<?cs else ?>active<?cs /if ?></td></tr>
 <?cs /each ?>
 </tbody></table>
