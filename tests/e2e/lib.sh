@@ -1,0 +1,79 @@
+# lib.sh: helpers for the end-to-end tests, sourced by each tests/e2e/NN-*.sh.
+# tests/e2e/run starts the real stack once and exports WXDESK_* for it.
+set -u
+BASE="http://$WXDESK_HOST:$WXDESK_PORT"
+JARS=$WXDESK_VAR/jars
+mkdir -p "$JARS"
+PASS=0
+FAIL=0
+
+ok() {
+	local desc=$1; shift
+	if "$@"; then
+		PASS=$((PASS + 1))
+	else
+		FAIL=$((FAIL + 1))
+		echo "FAIL: $desc (status $STATUS)"
+		[ -f "$WXDESK_VAR/last-body" ] && sed -n '/<main>/,$p' "$WXDESK_VAR/last-body" |
+			sed 's/<[^>]*>//g' | grep -v '^\s*$' | head -8 | sed 's/^/    /'
+	fi
+}
+done_tests() {
+	echo "$PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}
+
+# req ACTOR METHOD PATH [curl args…]: STATUS, BODY (text) and HEADERS are set.
+req() {
+	local actor=$1 method=$2 path=$3; shift 3
+	STATUS=$(curl -s -o "$WXDESK_VAR/last-body" -D "$WXDESK_VAR/last-headers" \
+		-w '%{http_code}' -b "$JARS/$actor" -c "$JARS/$actor" -X "$method" \
+		"$@" "$BASE$path")
+	BODY=$(cat "$WXDESK_VAR/last-body")
+	HEADERS=$(tr -d '\r' <"$WXDESK_VAR/last-headers")
+}
+get() { req "$1" GET "$2" "${@:3}"; }
+
+# The CSRF token of the actor's most recent page.
+csrf() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WXDESK_VAR/last-body" | head -1; }
+
+# post ACTOR PATH field=value…: sends the form with the actor's CSRF token
+# (read from PATH_FOR_TOKEN, or the last page when unset).
+post() {
+	local actor=$1 path=$2; shift 2
+	local tok
+	get "$actor" "${TOKEN_PAGE:-/login}"
+	tok=$(csrf)
+	local args=(--data-urlencode "csrf=$tok")
+	local kv
+	for kv in "$@"; do args+=(--data-urlencode "$kv"); done
+	req "$actor" POST "$path" "${args[@]}"
+}
+
+# sign_in ACTOR LOGIN PASSWORD: a fresh session for ACTOR.
+sign_in() {
+	rm -f "$JARS/$1"
+	TOKEN_PAGE=/login post "$1" /login "login=$2" "password=$3"
+}
+
+has() { grep -qF -- "$1" <<<"$BODY"; }
+hdr() { grep -qi -- "$1" <<<"$HEADERS"; }
+status_is() { [ "$STATUS" = "$1" ]; }
+location_is() { grep -qi "^location: $1\$" <<<"$HEADERS"; }
+
+demo_pw() { awk -v u="$1" '$1 == u { print $NF }' "$WXDESK_VAR/demo-credentials.txt"; }
+
+# shift_clock SECONDS: moves every wxdesk process's clock forward.
+shift_clock() {
+	local cur=0
+	[ -f "$WXDESK_VAR/clock-offset" ] && cur=$(cat "$WXDESK_VAR/clock-offset")
+	echo $((cur + $1)) >"$WXDESK_VAR/clock-offset"
+}
+
+sqlq() {
+	mariadb --no-defaults --default-character-set=utf8mb4 \
+		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxdesk -e "$1"
+}
+
+# an id from the Location header: /admin/brands/12 -> 12
+loc_id() { sed -n 's|^location: .*/\([0-9][0-9]*\)$|\1|Ip' <<<"$HEADERS"; }
