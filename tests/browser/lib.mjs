@@ -1,0 +1,46 @@
+// lib.mjs: launching Debian's chromium for the browser tests, and checks
+// that count toward the closing "N passed, N failed" line.
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE = process.env.WXDESK_BASE;
+export const SHOTS = join(process.env.WXDESK_ROOT, 'build', 'screenshots');
+let passed = 0, failed = 0;
+
+export function check(desc, cond) {
+	if (cond) passed++;
+	else { failed++; console.log(`FAIL: ${desc}`); }
+}
+
+export function finish() {
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+}
+
+// playwright gives each launch a fresh temporary profile of its own
+export async function launch() {
+	return chromium.launch({
+		executablePath: '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update',
+			'--disable-sync'],
+	});
+}
+
+export function demoPassword(login) {
+	const f = readFileSync(join(process.env.WXDESK_VAR, 'demo-credentials.txt'), 'utf8');
+	const line = f.split('\n').find((l) => l.split(/\s+/)[0] === login);
+	return line.trim().split(/\s+/).pop();
+}
+
+export async function signIn(page, login, password) {
+	await page.goto(`${BASE}/login`);
+	await page.fill('input[name=login]', login);
+	await page.fill('input[name=password]', password);
+	await Promise.all([page.waitForNavigation(), page.click('button[type=submit].primary')]);
+}
+
+export async function shot(page, name) {
+	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,43 @@
+# 05-database.sh: the database layer, migrations, and a database that goes down.
+. "$(dirname "$0")/lib.sh"
+
+out=$("$WXDESK_BUILD/tests/test_db" 2>&1)
+last=$(tail -1 <<<"$out")
+[[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]] &&
+	PASS=$((PASS + BASH_REMATCH[1])) FAIL=$((FAIL + BASH_REMATCH[2])) ||
+	{ FAIL=$((FAIL + 1)); echo "$out"; }
+[ "${BASH_REMATCH[2]:-1}" = 0 ] || echo "$out" | tail -20
+
+# migrations: a second run does nothing; a newer schema is refused
+out=$("$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1)
+ok "migrations are recorded once" grep -q "schema is up to date" <<<"$out"
+ok "schema_migrations has 001" test "$(sqlq "SELECT name FROM schema_migrations WHERE version = 1")" = 001_core.sql
+sqlq "INSERT INTO schema_migrations VALUES (999, '999_future.sql', NOW())"
+out=$("$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1); rc=$?
+ok "a newer schema is refused" test "$rc" = 2
+ok "…explaining why" grep -q "newer than this wxdesk" <<<"$out"
+sqlq "DELETE FROM schema_migrations WHERE version = 999"
+
+# tables are utf8mb4
+ok "tables use utf8mb4" test "$(sqlq "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'wxdesk' AND table_collation NOT LIKE 'utf8mb4%'")" = 0
+
+# the database goes down while signed in
+sign_in a admin "$(demo_pw admin)"
+get a /admin/brands
+tok=$(csrf)
+mariadb-admin --no-defaults --socket="$WXDESK_VAR/run/mysqld.sock" -uroot shutdown
+for i in $(seq 1 50); do [ -S "$WXDESK_VAR/run/mysqld.sock" ] || break; sleep 0.1; done
+get a /admin/brands
+ok "database down: 503" status_is 503
+ok "…with a plain explanation" has "The database is not reachable right now"
+req a POST /admin/brands --data-urlencode "csrf=$tok" --data-urlencode "name=While Down"
+ok "a change while down: 503" status_is 503
+bin_ctl="$WXDESK_ROOT/bin/wxdesk-ctl"
+"$bin_ctl" start >/dev/null 2>&1
+get a /admin/brands
+ok "after the database is back, pages work again" status_is 200
+ok "…with the same session" has "Demo"
+req a POST /admin/brands --data-urlencode "csrf=$tok" --data-urlencode "name=After Restart"
+ok "the same form submitted again succeeds" status_is 303
+ok "…stored once" test "$(sqlq "SELECT COUNT(*) FROM brands WHERE name IN ('While Down', 'After Restart')")" = 1
+done_tests

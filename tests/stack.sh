@@ -1,0 +1,47 @@
+# stack.sh: starts and stops a private wxdesk stack (MariaDB, lighttpd and
+# the FastCGI programs) for a test suite. Sourced by tests/e2e/run,
+# tests/browser/run and tests/bench/run.
+#   stack_start NAME   state in build/NAME-<build>, lighttpd on a free port
+#   stack_stop         stops it; returns 1 if a sanitizer wrote a report
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${WXDESK_BUILD:-build}
+
+free_port() {
+	local p i
+	for i in $(seq 1 100); do
+		p=$((20000 + RANDOM % 30000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+	done
+	return 1
+}
+
+stack_start() {
+	T=$ROOT/build/$1-$(echo "$BUILD" | tr / -)
+	rm -rf "$T"
+	mkdir -p "$T"
+	export WXDESK_VAR=$T WXDESK_BUILD=$BUILD WXDESK_HOST=127.0.0.1
+	export WXDESK_PORT=${STACK_PORT:-$(free_port)} WXDESK_TEST_CLOCK=${STACK_CLOCK:-1}
+	export WXDESK_PROCS=${WXDESK_PROCS:-2}
+	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
+	export UBSAN_OPTIONS="print_stacktrace=1:log_path=$T/ubsan"
+	export WXDESK_ROOT=$ROOT WXDESK_CONFIG=$T/wxdesk.hdf
+	if ! "$ROOT/bin/wxdesk-ctl" start >"$T/start.log" 2>&1; then
+		cat "$T/start.log"
+		return 1
+	fi
+	"$ROOT/$BUILD/bin/wxdesk-admin" demo "$T/demo-credentials.txt" >/dev/null
+}
+
+stack_stop() {
+	"$ROOT/bin/wxdesk-ctl" stop >/dev/null 2>&1
+	sleep 0.5
+	local reports
+	reports=$(ls "$T"/asan.* "$T"/ubsan.* 2>/dev/null)
+	if [ -n "$reports" ]; then
+		echo "sanitizer reports:"
+		for r in $reports; do echo "== $r"; head -40 "$r"; done
+		return 1
+	fi
+	return 0
+}
