@@ -1,0 +1,106 @@
+/*
+ * wxdesk-wx.c: WeChat protocol tool over src/wx.c, for tests and for people.
+ *
+ *   wxdesk-wx sign PART...                 sha1 of the sorted parts
+ *   wxdesk-wx decrypt KEY [APPID] < ENCRYPT  the inner XML (exit 1 + reason)
+ *   wxdesk-wx encrypt KEY APPID RANDOM16 < XML   the Encrypt text
+ *   wxdesk-wx parse < XML                  one "path=value" line per field
+ *                                          (backslash and newline escaped)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/wx.h"
+
+static char *
+read_stdin(struct pool *p, size_t *n)
+{
+	struct buf b = { 0 };
+	char       chunk[8192];
+	size_t     k;
+
+	while ((k = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		buf_append(&b, chunk, k);
+	*n = b.len;
+	char *r = pool_strndup(p, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return r;
+}
+
+static void
+put_escaped(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\\\", stdout);
+		else if (*s == '\n')
+			fputs("\\n", stdout);
+		else if (*s == '\r')
+			fputs("\\r", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pool   p = { 0 };
+	unsigned char key[32];
+	size_t        n;
+	int           rc = 64;
+
+	if (argc >= 3 && strcmp(argv[1], "sign") == 0) {
+		char *s = wx_sign(&p, (const char *const *)argv + 2, argc - 2);
+		if (s) {
+			puts(s);
+			rc = 0;
+		} else {
+			fputs("a part is empty\n", stderr);
+			rc = 1;
+		}
+	} else if ((argc == 3 || argc == 4) && strcmp(argv[1], "decrypt") == 0) {
+		char *in = read_stdin(&p, &n), *msg, *rid;
+		size_t ml;
+		in[strcspn(in, "\r\n")] = '\0';
+		rc = wx_aes_key(argv[2], key);
+		if (rc == WX_OK)
+			rc = wx_decrypt(&p, key, in, argc == 4 ? argv[3] : NULL, &msg, &ml, &rid);
+		if (rc == WX_OK || rc == WX_ERR_APPID)
+			fwrite(msg, 1, ml, stdout);
+		if (rc != WX_OK) {
+			fprintf(stderr, "%d %s\n", rc, wx_strerror(rc));
+			rc = 1;
+		}
+	} else if (argc == 5 && strcmp(argv[1], "encrypt") == 0) {
+		char *in = read_stdin(&p, &n);
+		if (strlen(argv[4]) != 16 || wx_aes_key(argv[2], key) != WX_OK) {
+			fputs("need a 43-character key and 16 random characters\n", stderr);
+			rc = 1;
+		} else {
+			puts(wx_encrypt(&p, key, in, n, argv[3], (const unsigned char *)argv[4]));
+			rc = 0;
+		}
+	} else if (argc == 2 && strcmp(argv[1], "parse") == 0) {
+		char *in = read_stdin(&p, &n);
+		struct wx_field *f;
+		if (wx_parse(&p, in, n, &f) != WX_OK) {
+			puts("refused");
+			rc = 1;
+		} else {
+			for (; f; f = f->next) {
+				fputs(f->name, stdout);
+				putchar('=');
+				put_escaped(f->value);
+				putchar('\n');
+			}
+			rc = 0;
+		}
+	} else {
+		fputs("usage: wxdesk-wx sign PART... | decrypt KEY [APPID] | "
+		    "encrypt KEY APPID RANDOM16 | parse\n", stderr);
+	}
+	pool_free(&p);
+	return rc;
+}

@@ -1,0 +1,57 @@
+/* wx.h: WeChat's push protocol: signatures, message encryption, XML. */
+#ifndef WXDESK_WX_H
+#define WXDESK_WX_H
+
+#include "wxdesk.h"
+
+/* status values, as in Tencent's sample code */
+#define WX_OK                0
+#define WX_ERR_SIGNATURE (-40001)
+#define WX_ERR_XML       (-40002)
+#define WX_ERR_AES_KEY   (-40004)
+#define WX_ERR_APPID     (-40005)
+#define WX_ERR_DECRYPT   (-40007)
+#define WX_ERR_BUFFER    (-41003)
+
+#define WX_XML_MAX       (64 * 1024)	/* bigger pushes are refused (413) */
+
+const char *wx_strerror(int code);
+
+/* hex(sha1(concat(sort(parts)))); NULL when a part is NULL or empty */
+char *wx_sign(struct pool *p, const char *const *parts, int n);
+/* 1 when signature matches sha1 of sort(token, timestamp, nonce) */
+int   wx_check_signature(struct pool *p, const char *token, const char *timestamp,
+	  const char *nonce, const char *signature);
+/* 1 when msg_signature matches sha1 of sort(token, timestamp, nonce, encrypt) */
+int   wx_check_msg_signature(struct pool *p, const char *token, const char *timestamp,
+	  const char *nonce, const char *encrypt, const char *msg_signature);
+
+/* The 43-character EncodingAESKey to the AES-256 key (lenient base64). */
+int   wx_aes_key(const char *encoding_aes_key, unsigned char key[32]);
+int   wx_aes_key_valid(const char *encoding_aes_key);
+/*
+ * Decrypts the base64 Encrypt text. On WX_OK *msg holds the inner XML
+ * (*msglen bytes, NUL-terminated) and *receive_id the AppID it names, both
+ * in the pool. appid, when not NULL, must equal receive_id (else WX_ERR_APPID).
+ */
+int   wx_decrypt(struct pool *p, const unsigned char key[32], const char *b64,
+	  const char *appid, char **msg, size_t *msglen, char **receive_id);
+/* Encrypts msg for appid with the given 16 random bytes; returns base64. */
+char *wx_encrypt(struct pool *p, const unsigned char key[32], const char *msg,
+	  size_t msglen, const char *appid, const unsigned char random16[16]);
+
+/* Parsed push: element paths ("Content", "ScanCodeInfo.ScanType") and text. */
+struct wx_field {
+	struct wx_field *next;
+	const char      *name;
+	const char      *value;
+};
+/*
+ * Parses a push with libxml2: no DTD, no entities, no network, no
+ * processing instructions, root <xml>, depth <= 8, at most WX_XML_MAX bytes.
+ * Returns WX_OK or WX_ERR_XML.
+ */
+int   wx_parse(struct pool *p, const char *xml, size_t len, struct wx_field **out);
+const char *wx_get(const struct wx_field *f, const char *name);
+
+#endif
