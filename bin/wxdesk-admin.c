@@ -5,6 +5,9 @@
  *   wxdesk-admin demo CREDFILE      load demo data once; print the sign-ins
  *   wxdesk-admin user LOGIN NAME ROLE   create a user, password on stdin
  *   wxdesk-admin seed-bench N       N departments and N operators for benchmarks
+ *   wxdesk-admin channel BRAND_ID DEPT_ID MODE STATE
+ *                                   a WeChat channel with generated credentials;
+ *                                   prints them as shell assignments
  *   wxdesk-admin schema-version     print the applied and known versions
  *
  * The configuration comes from $WXDESK_CONFIG like every other program.
@@ -154,6 +157,39 @@ add_user(struct pool *p, const char *login, const char *name, const char *role,
 	return rc == DB_OK ? 0 : -1;
 }
 
+/* Credentials of a new channel, generated here (the wizard asks for real ones). */
+struct creds {
+	const char *key, *token, *aes, *app_id, *secret, *original;
+};
+
+static enum dbrc
+make_channel(struct pool *p, long long brand, long long dept, const char *mode,
+    const char *state, struct creds *c, long long *id)
+{
+	struct channel_setup s;
+	enum dbrc            rc;
+
+	c->key = rand_alnum(p, 32);
+	c->token = rand_alnum(p, 32);
+	c->aes = rand_alnum(p, 43);
+	c->app_id = pool_printf(p, "wx%s", rand_hex(p, 8));
+	c->secret = rand_hex(p, 16);
+	c->original = pool_printf(p, "gh_%s", rand_hex(p, 6));
+	memset(&s, 0, sizeof s);
+	s.department_id = dept;
+	s.original_id = c->original;
+	s.app_id = c->app_id;
+	s.app_secret_enc = secret_encrypt(p, c->secret);
+	s.token_enc = secret_encrypt(p, c->token);
+	s.aes_key_enc = secret_encrypt(p, c->aes);
+	s.mode = mode;
+	if ((rc = db_channel_insert(p, brand, c->key, id)) != DB_OK ||
+	    (rc = db_channel_update_setup(p, *id, &s)) != DB_OK ||
+	    (rc = db_channel_set_state(p, *id, state)) != DB_OK)
+		return rc;
+	return DB_OK;
+}
+
 /*
  * Loads the demo data the first time (no users yet) and writes the sign-ins
  * to credfile (mode 0600); later runs only print what credfile holds.
@@ -171,6 +207,8 @@ cmd_demo(const char *credfile)
 		goto print;
 	{
 		char *apw = rand_alnum(&p, 14), *opw = rand_alnum(&p, 14);
+		struct creds ch;
+		long long chid;
 		if (db_begin() != 0)
 			goto out;
 		if (add_user(&p, "admin", "Demo Admin", "admin", apw, &admin) ||
@@ -180,6 +218,7 @@ cmd_demo(const char *credfile)
 		    db_dept_insert(&p, brand, "Support", &support) != DB_OK ||
 		    db_member_add(&p, sales, op) != DB_OK ||
 		    db_member_add(&p, support, op) != DB_OK ||
+		    make_channel(&p, brand, sales, "plain", "active", &ch, &chid) != DB_OK ||
 		    db_commit() != 0) {
 			db_rollback();
 			fprintf(stderr, "cannot load the demo data: %s\n", db_error());
@@ -192,6 +231,12 @@ cmd_demo(const char *credfile)
 		}
 		fprintf(f, "admin    (administrator)  password %s\n", apw);
 		fprintf(f, "operator (operator)       password %s\n", opw);
+		fprintf(f, "\nDemo WeChat channel (brand Demo, department Sales, plain text mode):\n");
+		fprintf(f, "webhook  %s/wechat/%s\n", cfg_get("PublicURL", ""), ch.key);
+		fprintf(f, "token    %s\n", ch.token);
+		fprintf(f, "appid    %s\n", ch.app_id);
+		fprintf(f, "aeskey   %s\n", ch.aes);
+		fprintf(f, "original %s\n", ch.original);
 		fclose(f);
 	}
 print:
@@ -311,10 +356,68 @@ fail:
 }
 
 static int
+cmd_channel(long long brand, long long dept, const char *mode, const char *state)
+{
+	struct pool  p = { 0 };
+	struct creds c;
+	long long    id;
+	int          rc = 1;
+
+	if (db_begin() != 0)
+		goto out;
+	if (make_channel(&p, brand, dept, mode, state, &c, &id) != DB_OK || db_commit() != 0) {
+		db_rollback();
+		fprintf(stderr, "cannot create the channel: %s\n", db_error());
+		goto out;
+	}
+	printf("CHANNEL_ID=%lld\nWEBHOOK_KEY=%s\nTOKEN=%s\nAES_KEY=%s\nAPP_ID=%s\n"
+	    "APP_SECRET=%s\nORIGINAL_ID=%s\n", id, c.key, c.token, c.aes, c.app_id, c.secret,
+	    c.original);
+	rc = 0;
+out:
+	pool_free(&p);
+	return rc;
+}
+
+/* Moves the channel's AES key to "previous" and seals a new one; prints it. */
+static int
+cmd_channel_rotate(long long id)
+{
+	struct pool          p = { 0 };
+	struct dbres         c;
+	struct channel_setup s;
+	char                *aes = rand_alnum(&p, 43);
+	int                  rc = 1;
+
+	if (db_channel_get(&p, id, &c) != DB_OK) {
+		fprintf(stderr, "no channel %lld\n", id);
+		goto out;
+	}
+	/* columns: id brand department state original app secret token aes prev mode */
+	memset(&s, 0, sizeof s);
+	s.department_id = db_int(&c, 0, 2);
+	s.original_id = db_cell(&c, 0, 4);
+	s.app_id = db_cell(&c, 0, 5);
+	s.app_secret_enc = db_cell(&c, 0, 6);
+	s.token_enc = db_cell(&c, 0, 7);
+	s.aes_key_prev_enc = db_cell(&c, 0, 8);
+	s.aes_key_enc = secret_encrypt(&p, aes);
+	s.mode = db_cell(&c, 0, 10);
+	if (db_channel_update_setup(&p, id, &s) != DB_OK)
+		goto out;
+	puts(aes);
+	rc = 0;
+out:
+	pool_free(&p);
+	return rc;
+}
+
+static int
 usage(void)
 {
 	fprintf(stderr, "usage: wxdesk-admin migrate SQLDIR | demo CREDFILE | "
-	    "user LOGIN NAME ROLE | passwd LOGIN | seed-bench N\n"
+	    "user LOGIN NAME ROLE | passwd LOGIN | seed-bench N | "
+	    "channel BRAND_ID DEPT_ID MODE STATE\n"
 	    "(passwords are read from standard input)\n");
 	return 64;
 }
@@ -333,6 +436,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "cannot connect to the database: %s\n", db_error());
 		return 1;
 	}
+	if (secret_key_load(cfg_get("Secrets.KeyFile", NULL)) != 0)
+		return 1;
 	if (strcmp(argv[1], "migrate") == 0 && argc == 3)
 		rc = cmd_migrate(argv[2]);
 	else if (strcmp(argv[1], "demo") == 0 && argc == 3)
@@ -343,6 +448,11 @@ main(int argc, char **argv)
 		rc = cmd_passwd(argv[2]);
 	else if (strcmp(argv[1], "seed-bench") == 0 && argc == 3)
 		rc = cmd_seed_bench(strtol(argv[2], NULL, 10));
+	else if (strcmp(argv[1], "channel-rotate") == 0 && argc == 3)
+		rc = cmd_channel_rotate(strtoll(argv[2], NULL, 10));
+	else if (strcmp(argv[1], "channel") == 0 && argc == 6)
+		rc = cmd_channel(strtoll(argv[2], NULL, 10), strtoll(argv[3], NULL, 10),
+		    argv[4], argv[5]);
 	else
 		rc = usage();
 	db_close();

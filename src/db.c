@@ -59,6 +59,29 @@ enum stmt {
 	S_MIGRATIONS_ENSURE,
 	S_MIGRATIONS_LIST,
 	S_MIGRATION_RECORD,
+	S_CHANNEL_BY_KEY,
+	S_CHANNEL_GET,
+	S_CHANNEL_INSERT,
+	S_CHANNEL_UPDATE_SETUP,
+	S_CHANNEL_SET_STATE,
+	S_CHANNEL_VERIFIED,
+	S_CHANNEL_INACTIVE_MSG,
+	S_CHANNEL_FAILURE,
+	S_CHANNEL_TOUCH,
+	S_PREFS_INSERT,
+	S_PREFS_GET,
+	S_FOLLOWER_UPSERT,
+	S_FOLLOWER_SUBSCRIBE,
+	S_FOLLOWER_UNSUBSCRIBE,
+	S_FOLLOWER_ERASE,
+	S_MESSAGES_ERASE,
+	S_MESSAGE_INSERT,
+	S_MESSAGE_SET_CHAT,
+	S_CHAT_OPEN_LOCK,
+	S_CHAT_CLOSE,
+	S_CHAT_INSERT,
+	S_CHAT_USER_MSG,
+	S_CHAT_EVENT,
 	S__MAX
 };
 
@@ -167,6 +190,85 @@ static const struct {
 	[S_MIGRATION_RECORD] = { "migration_record",
 	    "INSERT INTO schema_migrations (version, name, applied_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
+	[S_CHANNEL_BY_KEY] = { "channel_by_key",
+	    "SELECT id, brand_id, department_id, state, original_id, app_id, token_enc, "
+	    "aes_key_enc, aes_key_prev_enc, encryption_mode FROM channels WHERE webhook_key = ?" },
+	[S_CHANNEL_GET] = { "channel_get",
+	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
+	    "c.app_secret_enc, c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, "
+	    "c.encryption_mode, c.webhook_key, c.wizard_step, c.ip_confirmed, c.url_confirmed, "
+	    "UNIX_TIMESTAMP(c.verified_at), UNIX_TIMESTAMP(c.last_message_at), "
+	    "c.inactive_messages, c.signature_failures, c.decrypt_failures, "
+	    "UNIX_TIMESTAMP(c.last_failure_at), c.last_failure, b.name "
+	    "FROM channels c JOIN brands b ON b.id = c.brand_id WHERE c.id = ?" },
+	[S_CHANNEL_INSERT] = { "channel_insert",
+	    "INSERT INTO channels (brand_id, webhook_key, created_at, updated_at) "
+	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
+	[S_CHANNEL_UPDATE_SETUP] = { "channel_update_setup",
+	    "UPDATE channels SET department_id = NULLIF(?, 0), original_id = ?, app_id = ?, "
+	    "app_secret_enc = ?, token_enc = ?, aes_key_enc = ?, aes_key_prev_enc = ?, "
+	    "encryption_mode = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_CHANNEL_SET_STATE] = { "channel_set_state",
+	    "UPDATE channels SET state = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_CHANNEL_VERIFIED] = { "channel_verified",
+	    "UPDATE channels SET verified_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_CHANNEL_INACTIVE_MSG] = { "channel_inactive_msg",
+	    "UPDATE channels SET inactive_messages = inactive_messages + 1, "
+	    "last_message_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_CHANNEL_FAILURE] = { "channel_failure",
+	    "UPDATE channels SET signature_failures = signature_failures + ?, "
+	    "decrypt_failures = decrypt_failures + ?, last_failure_at = FROM_UNIXTIME(?), "
+	    "last_failure = ? WHERE id = ?" },
+	[S_CHANNEL_TOUCH] = { "channel_touch",
+	    "UPDATE channels SET last_message_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_PREFS_INSERT] = { "prefs_insert",
+	    "INSERT IGNORE INTO channel_prefs (channel_id) VALUES (?)" },
+	[S_PREFS_GET] = { "prefs_get",
+	    "SELECT missed_after_minutes, missed_close_minutes, idle_close_minutes, "
+	    "bot_enabled, bot_idle_minutes, erase_on_unfollow FROM channel_prefs "
+	    "WHERE channel_id = ?" },
+	[S_FOLLOWER_UPSERT] = { "follower_upsert",
+	    "INSERT INTO followers (channel_id, openid, created_at, last_message_at) "
+	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE "
+	    "id = LAST_INSERT_ID(id), last_message_at = VALUES(last_message_at)" },
+	[S_FOLLOWER_SUBSCRIBE] = { "follower_subscribe",
+	    "UPDATE followers SET subscribed = 1, subscribed_at = FROM_UNIXTIME(?), "
+	    "unsubscribed_at = NULL, subscribe_scene = COALESCE(?, subscribe_scene), "
+	    "qr_scene = COALESCE(?, qr_scene), info_due = 1, erased = 0 WHERE id = ?" },
+	[S_FOLLOWER_UNSUBSCRIBE] = { "follower_unsubscribe",
+	    "UPDATE followers SET subscribed = 0, unsubscribed_at = FROM_UNIXTIME(?) "
+	    "WHERE id = ?" },
+	[S_FOLLOWER_ERASE] = { "follower_erase",
+	    "UPDATE followers SET alias = NULL, unionid = NULL, language = NULL, "
+	    "subscribe_scene = NULL, qr_scene = NULL, info_due = 0, erased = 1 WHERE id = ?" },
+	[S_MESSAGES_ERASE] = { "messages_erase",
+	    "UPDATE messages SET body = NULL, fields = NULL, event_key = NULL, "
+	    "media_id = NULL, thumb_media_id = NULL, attachment_id = NULL, "
+	    "media_state = IF(media_state = 'due', 'failed', media_state) "
+	    "WHERE follower_id = ?" },
+	[S_MESSAGE_INSERT] = { "message_insert",
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
+	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
+	    "media_id, thumb_media_id, media_state, media_next_at, created_at) "
+	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))" },
+	[S_MESSAGE_SET_CHAT] = { "message_set_chat",
+	    "UPDATE messages SET chat_id = ? WHERE id = ?" },
+	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
+	    "SELECT id, UNIX_TIMESTAMP(started_at), state FROM chats "
+	    "WHERE open_follower = ? FOR UPDATE" },
+	[S_CHAT_CLOSE] = { "chat_close",
+	    "UPDATE chats SET state = 'closed', close_reason = ?, "
+	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'" },
+	[S_CHAT_INSERT] = { "chat_insert",
+	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
+	    "last_user_msg_at, last_activity_at, previous_chat_id) VALUES (?, ?, ?, "
+	    "'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), NULLIF(?, 0))" },
+	[S_CHAT_USER_MSG] = { "chat_user_msg",
+	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
+	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0 WHERE id = ?" },
+	[S_CHAT_EVENT] = { "chat_event",
+	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
 };
 
 static MYSQL      *conn;
@@ -259,6 +361,8 @@ classify(unsigned int e)
 	    e == ER_ROW_IS_REFERENCED_2 || e == ER_ROW_IS_REFERENCED ||
 	    e == ER_NO_REFERENCED_ROW_2)
 		return DB_CONFLICT;
+	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
+		return DB_RETRY;
 	return DB_FAIL;
 }
 
@@ -268,16 +372,16 @@ run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
     va_list ap, unsigned int *err)
 {
 	MYSQL_STMT    *st;
-	MYSQL_BIND     pb[16];
-	long long      ivals[16];
-	unsigned long  lens[16];
+	MYSQL_BIND     pb[32];
+	long long      ivals[32];
+	unsigned long  lens[32];
 	size_t         np = strlen(fmt);
 	MYSQL_RES     *meta = NULL;
 	enum dbrc      rc = DB_FAIL;
 
 	*err = 0;
-	if (np > 16)
-		abort();
+	if (np > 32)
+		abort();	/* a statement table error, caught by any test */
 	if (conn == NULL && db_open() != 0) {
 		*err = CR_CONNECTION_ERROR;
 		return DB_FAIL;
@@ -426,7 +530,7 @@ run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
 				return DB_FAIL;	/* the transaction is lost: caller reports */
 			continue;
 		}
-		if (rc == DB_FAIL)
+		if (rc == DB_FAIL || rc == DB_RETRY)
 			wx_log("statement %s failed: %s", stmts[s].name, last_error);
 		return rc;
 	}
@@ -807,4 +911,170 @@ enum dbrc
 db_migration_record(struct pool *p, long long version, const char *name, time_t at)
 {
 	return run(S_MIGRATION_RECORD, p, NULL, "isi", version, name, (long long)at);
+}
+
+/* ---- channels and intake ---- */
+
+enum dbrc
+db_channel_by_key(struct pool *p, const char *key, struct dbres *out)
+{
+	return one(run(S_CHANNEL_BY_KEY, p, out, "s", key), out);
+}
+
+enum dbrc
+db_channel_get(struct pool *p, long long id, struct dbres *out)
+{
+	return one(run(S_CHANNEL_GET, p, out, "i", id), out);
+}
+
+enum dbrc
+db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key, long long *id)
+{
+	struct dbres out;
+	long long    now = (long long)wx_now();
+	enum dbrc    rc = run(S_CHANNEL_INSERT, p, &out, "isii", brand_id, webhook_key, now, now);
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	if (rc == DB_OK)
+		rc = run(S_PREFS_INSERT, p, NULL, "i", (long long)out.insert_id);
+	return rc;
+}
+
+enum dbrc
+db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c)
+{
+	return run(S_CHANNEL_UPDATE_SETUP, p, NULL, "isssssssii", c->department_id,
+	    c->original_id, c->app_id, c->app_secret_enc, c->token_enc, c->aes_key_enc,
+	    c->aes_key_prev_enc, c->mode, (long long)wx_now(), id);
+}
+
+enum dbrc
+db_channel_set_state(struct pool *p, long long id, const char *state)
+{
+	return run(S_CHANNEL_SET_STATE, p, NULL, "sii", state, (long long)wx_now(), id);
+}
+
+enum dbrc
+db_channel_verified(struct pool *p, long long id, time_t at)
+{
+	return run(S_CHANNEL_VERIFIED, p, NULL, "ii", (long long)at, id);
+}
+
+enum dbrc
+db_channel_inactive_msg(struct pool *p, long long id, time_t at)
+{
+	return run(S_CHANNEL_INACTIVE_MSG, p, NULL, "ii", (long long)at, id);
+}
+
+enum dbrc
+db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
+    const char *what)
+{
+	return run(S_CHANNEL_FAILURE, p, NULL, "iiisi", (long long)sig, (long long)dec,
+	    (long long)at, what, id);
+}
+
+enum dbrc
+db_channel_touch(struct pool *p, long long id, time_t at)
+{
+	return run(S_CHANNEL_TOUCH, p, NULL, "ii", (long long)at, id);
+}
+
+enum dbrc
+db_prefs_get(struct pool *p, long long channel_id, struct dbres *out)
+{
+	return one(run(S_PREFS_GET, p, out, "i", channel_id), out);
+}
+
+enum dbrc
+db_follower_upsert(struct pool *p, long long channel_id, const char *openid, time_t at,
+    long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_FOLLOWER_UPSERT, p, &out, "isii", channel_id, openid,
+	    (long long)at, (long long)at);
+
+	if (rc == DB_OK)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_follower_subscribe(struct pool *p, long long id, time_t at, const char *scene,
+    const char *qr_scene)
+{
+	return run(S_FOLLOWER_SUBSCRIBE, p, NULL, "issi", (long long)at, scene, qr_scene, id);
+}
+
+enum dbrc
+db_follower_unsubscribe(struct pool *p, long long id, time_t at)
+{
+	return run(S_FOLLOWER_UNSUBSCRIBE, p, NULL, "ii", (long long)at, id);
+}
+
+enum dbrc
+db_follower_erase(struct pool *p, long long id)
+{
+	enum dbrc rc = run(S_MESSAGES_ERASE, p, NULL, "i", id);
+
+	return rc == DB_OK ? run(S_FOLLOWER_ERASE, p, NULL, "i", id) : rc;
+}
+
+enum dbrc
+db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiisssssssisssssii",
+	    m->channel_id, m->follower_id, m->chat_id, m->direction, m->msg_type,
+	    m->event, m->event_key, m->body, m->fields, m->wx_msg_id, m->wx_create_time,
+	    m->dedupe_key, m->media_id, m->thumb_media_id, m->media_state,
+	    m->media_state, (long long)m->created_at, (long long)m->created_at);
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_message_set_chat(struct pool *p, long long id, long long chat_id)
+{
+	return run(S_MESSAGE_SET_CHAT, p, NULL, "ii", chat_id, id);
+}
+
+enum dbrc
+db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out)
+{
+	return one(run(S_CHAT_OPEN_LOCK, p, out, "i", follower_id), out);
+}
+
+enum dbrc
+db_chat_close(struct pool *p, long long id, const char *reason, time_t at)
+{
+	return run(S_CHAT_CLOSE, p, NULL, "sii", reason, (long long)at, id);
+}
+
+enum dbrc
+db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
+    long long department_id, time_t at, long long previous, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_CHAT_INSERT, p, &out, "iiiiiii", channel_id, follower_id,
+	    department_id, (long long)at, (long long)at, (long long)at, previous);
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_chat_user_msg(struct pool *p, long long id, time_t at)
+{
+	return run(S_CHAT_USER_MSG, p, NULL, "iii", (long long)at, (long long)at, id);
+}
+
+enum dbrc
+db_chat_event(struct pool *p, long long id, time_t at)
+{
+	return run(S_CHAT_EVENT, p, NULL, "ii", (long long)at, id);
 }

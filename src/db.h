@@ -8,7 +8,8 @@ enum dbrc {
 	DB_OK = 0,
 	DB_NOTFOUND,	/* no row matched */
 	DB_CONFLICT,	/* duplicate key or a foreign key refused the change */
-	DB_FAIL		/* anything else; logged with the statement's name */
+	DB_FAIL,	/* anything else; logged with the statement's name */
+	DB_RETRY	/* a deadlock or lock wait timeout: the transaction may be retried */
 };
 
 /* A result: rows of NUL-terminated cells (NULL for SQL NULL) in a pool. */
@@ -87,6 +88,48 @@ enum dbrc db_member_depts(struct pool *p, long long user_id, struct dbres *out);
 enum dbrc db_member_add(struct pool *p, long long dept_id, long long user_id);
 enum dbrc db_member_remove(struct pool *p, long long dept_id, long long user_id);
 enum dbrc db_member_clear_user(struct pool *p, long long user_id);
+
+/* channels */
+struct channel_setup {
+	long long   department_id;	/* 0: none */
+	const char *original_id, *app_id, *app_secret_enc, *token_enc;
+	const char *aes_key_enc, *aes_key_prev_enc, *mode;
+};
+enum dbrc db_channel_by_key(struct pool *p, const char *key, struct dbres *out);
+enum dbrc db_channel_get(struct pool *p, long long id, struct dbres *out);
+enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
+	long long *id);
+enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);
+enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
+enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
+enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
+enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
+	const char *what);
+enum dbrc db_channel_touch(struct pool *p, long long id, time_t at);
+enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct dbres *out);
+
+/* followers, messages, chats (intake) */
+struct msg_row {
+	long long   channel_id, follower_id, chat_id;	/* chat_id 0: none */
+	const char *direction, *msg_type, *event, *event_key, *body, *fields;
+	const char *wx_msg_id, *dedupe_key, *media_id, *thumb_media_id, *media_state;
+	long long   wx_create_time;
+	time_t      created_at;
+};
+enum dbrc db_follower_upsert(struct pool *p, long long channel_id, const char *openid,
+	time_t at, long long *id);
+enum dbrc db_follower_subscribe(struct pool *p, long long id, time_t at, const char *scene,
+	const char *qr_scene);
+enum dbrc db_follower_unsubscribe(struct pool *p, long long id, time_t at);
+enum dbrc db_follower_erase(struct pool *p, long long id);
+enum dbrc db_message_insert(struct pool *p, const struct msg_row *m, long long *id);
+enum dbrc db_message_set_chat(struct pool *p, long long id, long long chat_id);
+enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
+enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
+enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
+	long long department_id, time_t at, long long previous, long long *id);
+enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);
+enum dbrc db_chat_event(struct pool *p, long long id, time_t at);
 
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);

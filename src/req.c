@@ -387,6 +387,9 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 		if (got != r->clen)
 			return 400;
 	}
+	r->body = body;
+	if (lim->fields_max == 0)
+		return 0;	/* a raw-body program (the webhook): no form parsing */
 	if (r->ctype && strncasecmp(r->ctype, "application/x-www-form-urlencoded", 33) == 0)
 		return req_parse_urlencoded(&r->pool, body, r->clen, &r->form,
 		    lim->fields_max, lim->field_max);

@@ -44,12 +44,25 @@ role_parse(const char *s)
  * digits, stored in ids[]. Returns 1 on a match.
  */
 int
-route_match(const char *pattern, const char *path, long long *ids, int *nids)
+route_match(const char *pattern, const char *path, long long *ids, int *nids,
+    const char **key, struct pool *pl)
 {
 	const char *p = pattern, *s = path;
 
 	*nids = 0;
 	while (*p && *s) {
+		if (strncmp(p, "{key}", 5) == 0) {
+			/* an opaque token: 1-64 letters, digits, '-' or '_' */
+			size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			    "0123456789-_");
+			if (n == 0 || n > 64 || (s[n] != '/' && s[n] != '\0'))
+				return 0;
+			if (key && pl)
+				*key = pool_strndup(pl, s, n);
+			s += n;
+			p += 5;
+			continue;
+		}
 		if (strncmp(p, "{id}", 4) == 0) {
 			const char *st = s;
 			long long   v = 0;
@@ -170,7 +183,8 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 	const char         *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
 
 	for (size_t i = 0; i < a->nroutes; i++) {
-		if (!route_match(a->routes[i].pattern, r->path, r->ids, &r->nids))
+		if (!route_match(a->routes[i].pattern, r->path, r->ids, &r->nids,
+		    &r->key, &r->pool))
 			continue;
 		if (strcmp(a->routes[i].method, method) == 0) {
 			rt = &a->routes[i];
@@ -182,6 +196,11 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 		method_seen = 1;
 	}
 	json = rt ? (rt->flags & R_JSON) != 0 : strstr(r->path, "/api/") != NULL;
+	if (rt && (rt->flags & R_SIGNED)) {
+		/* WeChat's pushes carry no cookies; the handler checks the signature */
+		rt->fn(r, rs);
+		goto out;
+	}
 
 	if (session_load(r, rs, rt && !json && !is_write(method)) != 0) {
 		page_error(r, rs, 503, json, "The database is not reachable right now, so "

@@ -40,6 +40,10 @@ void admin_operator_disable_post(struct req *, struct resp *);
 /* ui-console.c */
 void console_home_get(struct req *, struct resp *);
 
+/* webhook.c */
+void webhook_channel_get(struct req *, struct resp *);
+void webhook_channel_post(struct req *, struct resp *);
+
 /* shared page helpers (ui-common.c) */
 void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);

@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 1        /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 2        /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -137,6 +137,8 @@ struct req {
 	struct kv   *cookies;
 	long long    ids[4];	/* numbers captured by {id} in the route */
 	int          nids;
+	const char  *key;	/* the segment captured by {key} */
+	const char  *body;	/* the raw body (NUL-terminated), clen bytes */
 	/* filled by the router */
 	struct user *user;	/* NULL when signed out */
 	const char  *sid_hash;
@@ -194,6 +196,7 @@ void req_hdf_init(struct req *r);
 
 #define R_PUBLIC 0x01	/* no sign-in needed */
 #define R_JSON   0x02	/* errors as JSON */
+#define R_SIGNED 0x04	/* authenticated by the handler (WeChat's signature): no session, no CSRF */
 
 typedef void (*handler_fn)(struct req *, struct resp *);
 
@@ -212,7 +215,8 @@ struct app {
 	struct req_limits   limits;
 };
 
-int  route_match(const char *pattern, const char *path, long long *ids, int *nids);
+int  route_match(const char *pattern, const char *path, long long *ids, int *nids,
+	const char **key, struct pool *p);
 void router_handle(const struct app *a, struct req *r, struct resp *rs);
 void page_error(struct req *r, struct resp *rs, int status, int json, const char *msg);
 int  app_main(const struct app *a, int argc, char **argv);

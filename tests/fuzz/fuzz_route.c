@@ -10,10 +10,10 @@ LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 	int         nids;
 	char       *path = url_decode(&p, (const char *)d, n, 0);
 
-	if (route_match("/admin/brands/{id}/departments", path, ids, &nids) &&
+	if (route_match("/admin/brands/{id}/departments", path, ids, &nids, NULL, NULL) &&
 	    (nids != 1 || ids[0] < 0))
 		__builtin_trap();
-	route_match("/a/{id}/{id}/{id}/{id}/{id}", path, ids, &nids);
+	route_match("/a/{id}/{id}/{id}/{id}/{id}", path, ids, &nids, NULL, NULL);
 	if (nids > 4)
 		__builtin_trap();
 	pool_free(&p);

@@ -116,18 +116,27 @@ test_routes(void)
 	long long ids[4];
 	int       n;
 
-	CHECK(route_match("/admin/brands", "/admin/brands", ids, &n) && n == 0, "literal");
-	CHECK(!route_match("/admin/brands", "/admin/brands/", ids, &n), "trailing slash differs");
-	CHECK(route_match("/admin/brands/{id}", "/admin/brands/42", ids, &n) &&
+	CHECK(route_match("/admin/brands", "/admin/brands", ids, &n, NULL, NULL) && n == 0, "literal");
+	CHECK(!route_match("/admin/brands", "/admin/brands/", ids, &n, NULL, NULL), "trailing slash differs");
+	CHECK(route_match("/admin/brands/{id}", "/admin/brands/42", ids, &n, NULL, NULL) &&
 	    n == 1 && ids[0] == 42, "id captured");
-	CHECK(route_match("/a/{id}/b/{id}", "/a/1/b/22", ids, &n) && n == 2 &&
+	CHECK(route_match("/a/{id}/b/{id}", "/a/1/b/22", ids, &n, NULL, NULL) && n == 2 &&
 	    ids[1] == 22, "two ids");
-	CHECK(!route_match("/admin/brands/{id}", "/admin/brands/4x", ids, &n), "not digits");
-	CHECK(!route_match("/admin/brands/{id}", "/admin/brands/", ids, &n), "empty id");
-	CHECK(!route_match("/admin/brands/{id}", "/admin/brands/1234567890123456789", ids, &n),
+	CHECK(!route_match("/admin/brands/{id}", "/admin/brands/4x", ids, &n, NULL, NULL), "not digits");
+	CHECK(!route_match("/admin/brands/{id}", "/admin/brands/", ids, &n, NULL, NULL), "empty id");
+	CHECK(!route_match("/admin/brands/{id}", "/admin/brands/1234567890123456789", ids, &n, NULL, NULL),
 	    "over 18 digits");
-	CHECK(!route_match("/admin/brands/{id}/delete", "/admin/brands/1", ids, &n), "shorter");
-	CHECK(route_match("/", "/", ids, &n), "root");
+	CHECK(!route_match("/admin/brands/{id}/delete", "/admin/brands/1", ids, &n, NULL, NULL), "shorter");
+	CHECK(route_match("/", "/", ids, &n, NULL, NULL), "root");
+	{
+		struct pool p = { 0 };
+		const char *key = NULL;
+		CHECK(route_match("/wechat/{key}", "/wechat/Ab-9_z", ids, &n, &key, &p) &&
+		    key && strcmp(key, "Ab-9_z") == 0, "key captured");
+		CHECK(!route_match("/wechat/{key}", "/wechat/a.b", ids, &n, &key, &p), "dot refused");
+		CHECK(!route_match("/wechat/{key}", "/wechat/", ids, &n, &key, &p), "empty key");
+		pool_free(&p);
+	}
 }
 
 int

@@ -1,0 +1,216 @@
+/*
+ * intake.c: turns one parsed WeChat push into stored rows, in one
+ * transaction: the follower, the message (stored once, whatever WeChat
+ * retries), and the chat it opens or continues.
+ *
+ * Chat rules (DESIGN.md): a user message opens a chat when the follower has
+ * no open chat, or when 48 hours have passed since the open chat started;
+ * the old chat then closes as "window_expired" and the new one links to it.
+ * Events (follow, scan, menu clicks, location reports) are stored but open
+ * no chat. unsubscribe closes the open chat as "unfollowed".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "intake.h"
+
+#define WINDOW_SECONDS (48 * 3600)
+
+/* The message's text for the transcript, by type. */
+static const char *
+body_of(const char *type, const struct wx_field *f)
+{
+	if (strcmp(type, "text") == 0)
+		return wx_get(f, "Content");
+	if (strcmp(type, "voice") == 0)
+		return wx_get(f, "Recognition");
+	if (strcmp(type, "location") == 0)
+		return wx_get(f, "Label");
+	if (strcmp(type, "link") == 0)
+		return wx_get(f, "Title");
+	return NULL;
+}
+
+/* All fields as one JSON object, for types whose details the transcript shows. */
+static char *
+fields_json(struct pool *p, const struct wx_field *f)
+{
+	struct buf b = { 0 };
+	char      *r;
+
+	buf_putc(&b, '{');
+	for (const struct wx_field *x = f; x; x = x->next) {
+		if (x != f)
+			buf_putc(&b, ',');
+		json_str(&b, x->name);
+		buf_putc(&b, ':');
+		json_str(&b, x->value);
+	}
+	buf_putc(&b, '}');
+	r = pool_strndup(p, b.data, b.len);
+	buf_free(&b);
+	return r;
+}
+
+static int
+has_media(const char *type)
+{
+	return strcmp(type, "image") == 0 || strcmp(type, "voice") == 0 ||
+	    strcmp(type, "video") == 0 || strcmp(type, "shortvideo") == 0;
+}
+
+/* A system line in the transcript ("chat closed: …"), stored once per chat and reason. */
+static enum dbrc
+system_line(struct pool *p, const struct intake_channel *ch, long long follower,
+    long long chat, const char *what, const char *text, time_t now)
+{
+	struct msg_row m = {
+		.channel_id = ch->id, .follower_id = follower, .chat_id = chat,
+		.direction = "system", .msg_type = "system", .event = what, .body = text,
+		.dedupe_key = pool_printf(p, "s:%lld:%s", chat, what),
+		.media_state = "none", .created_at = now,
+	};
+	enum dbrc rc = db_message_insert(p, &m, NULL);
+
+	return rc == DB_CONFLICT ? DB_OK : rc;
+}
+
+/*
+ * One attempt of the intake transaction. Returns DB_OK (stored, or a
+ * duplicate that was already stored), DB_RETRY when a concurrent push
+ * opened the follower's chat first or a deadlock broke the transaction
+ * (the caller tries again), or DB_FAIL.
+ */
+static enum dbrc
+intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_field *f,
+    struct intake_result *res)
+{
+	const char  *type = wx_get(f, "MsgType"), *from = wx_get(f, "FromUserName");
+	const char  *event = wx_get(f, "Event"), *msgid = wx_get(f, "MsgId");
+	const char  *ctime = wx_get(f, "CreateTime");
+	time_t       now = wx_now();
+	long long    follower, msg, chat = 0;
+	struct dbres open;
+	enum dbrc    rc;
+	int          is_event = type && strcmp(type, "event") == 0;
+
+	if (msgid == NULL)
+		msgid = wx_get(f, "MsgID");
+	if (db_begin() != 0)
+		return DB_FAIL;
+	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
+		goto fail;
+
+	struct msg_row m = {
+		.channel_id = ch->id, .follower_id = follower, .direction = "in",
+		.msg_type = type, .event = is_event ? event : NULL,
+		.event_key = wx_get(f, "EventKey"), .body = body_of(type, f),
+		.fields = fields_json(p, f), .wx_msg_id = msgid,
+		.wx_create_time = ctime ? strtoll(ctime, NULL, 10) : 0,
+		.media_id = wx_get(f, "MediaId"), .thumb_media_id = wx_get(f, "ThumbMediaId"),
+		.media_state = has_media(type) && wx_get(f, "MediaId") ? "due" : "none",
+		.created_at = now,
+	};
+	/* WeChat retries and replays: the dedupe key makes them one row */
+	if (!is_event && msgid && *msgid)
+		m.dedupe_key = pool_printf(p, "m:%s", msgid);
+	else
+		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
+		    is_event && event ? event : type);
+	rc = db_message_insert(p, &m, &msg);
+	if (rc == DB_CONFLICT) {
+		db_rollback();
+		res->duplicate = 1;
+		return DB_OK;
+	}
+	if (rc != DB_OK)
+		goto fail;
+	res->message_id = msg;
+
+	rc = db_chat_open_lock(p, follower, &open);
+	if (rc == DB_FAIL)
+		goto fail;
+	if (rc == DB_OK)
+		chat = db_int(&open, 0, 0);
+
+	if (is_event && event && strcmp(event, "subscribe") == 0) {
+		const char *key = wx_get(f, "EventKey");
+		const char *scene = key && strncmp(key, "qrscene_", 8) == 0 ? key + 8 : NULL;
+		if ((rc = db_follower_subscribe(p, follower, now,
+		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene)) != DB_OK)
+			goto fail;
+	} else if (is_event && event && strcmp(event, "unsubscribe") == 0) {
+		if ((rc = db_follower_unsubscribe(p, follower, now)) != DB_OK)
+			goto fail;
+		if (chat) {
+			if ((rc = db_chat_close(p, chat, "unfollowed", now)) != DB_OK ||
+			    (rc = system_line(p, ch, follower, chat, "closed",
+			    "The follower unfollowed the account; the chat is closed.",
+			    now)) != DB_OK)
+				goto fail;
+			res->closed_chat = chat;
+		}
+		if (ch->erase_on_unfollow) {
+			if ((rc = db_follower_erase(p, follower)) != DB_OK)
+				goto fail;
+			res->erased = 1;
+		}
+		chat = 0;
+	}
+
+	if (!is_event) {
+		/* a user message: continue the open chat, or open a new one */
+		if (chat && now - db_int(&open, 0, 1) >= WINDOW_SECONDS) {
+			if ((rc = db_chat_close(p, chat, "window_expired", now)) != DB_OK ||
+			    (rc = system_line(p, ch, follower, chat, "closed", "48 hours have "
+			    "passed since this chat started; the follower's next message "
+			    "opened a new chat.", now)) != DB_OK)
+				goto fail;
+			res->closed_chat = chat;
+			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, chat, &chat);
+			res->opened_chat = chat;
+		} else if (chat) {
+			rc = db_chat_user_msg(p, chat, now);
+		} else {
+			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, 0, &chat);
+			res->opened_chat = chat;
+		}
+		if (rc != DB_OK)
+			goto fail;
+	} else if (chat) {
+		if ((rc = db_chat_event(p, chat, now)) != DB_OK)
+			goto fail;
+	}
+	if (chat && (rc = db_message_set_chat(p, msg, chat)) != DB_OK)
+		goto fail;
+	res->chat_id = chat;
+	if ((rc = db_channel_touch(p, ch->id, now)) != DB_OK)
+		goto fail;
+	if (db_commit() != 0)
+		return DB_FAIL;
+	return DB_OK;
+fail:
+	db_rollback();
+	return rc == DB_CONFLICT || rc == DB_RETRY ? DB_RETRY : DB_FAIL;
+}
+
+int
+intake_store(struct pool *p, const struct intake_channel *ch, const struct wx_field *f,
+    struct intake_result *res)
+{
+	enum dbrc rc = DB_FAIL;
+
+	memset(res, 0, sizeof *res);
+	if (wx_get(f, "MsgType") == NULL || wx_get(f, "FromUserName") == NULL ||
+	    *wx_get(f, "FromUserName") == '\0')
+		return INTAKE_INVALID;
+	/* a race on the follower's open chat, or a deadlock: try again */
+	for (int attempt = 0; attempt < 3; attempt++) {
+		rc = intake_once(p, ch, f, res);
+		if (rc != DB_RETRY)
+			break;
+		memset(res, 0, sizeof *res);
+	}
+	return rc == DB_OK ? INTAKE_STORED : INTAKE_FAILED;
+}

@@ -1,0 +1,212 @@
+/*
+ * webhook.c: WeChat's calls to /wechat/<key>: URL verification (GET) and
+ * pushes (POST) in plain, compatible and safe mode.
+ *
+ * The hot path: the signature is checked before anything else is read or
+ * stored; a good push is stored in one transaction and answered "success";
+ * if it cannot be stored the answer is 503, never "success", so WeChat
+ * retries and nothing is lost. WeChat is never called from here.
+ */
+#include <string.h>
+
+#include "db.h"
+#include "intake.h"
+#include "ui.h"
+
+struct chan {
+	long long   id, department_id;
+	const char *state, *original_id, *app_id, *token, *mode;
+	const char *aes_key_enc, *aes_key_prev_enc;
+};
+
+/* Loads the channel named by the URL's key; 0, or the status to answer with. */
+static int
+chan_load(struct req *r, struct chan *c)
+{
+	struct dbres res;
+	enum dbrc    rc = db_channel_by_key(&r->pool, r->key, &res);
+
+	if (rc == DB_NOTFOUND)
+		return 404;
+	if (rc != DB_OK)
+		return 503;
+	/* columns: id brand_id department_id state original_id app_id token_enc
+	 * aes_key_enc aes_key_prev_enc encryption_mode */
+	c->id = db_int(&res, 0, 0);
+	c->department_id = db_int(&res, 0, 2);
+	c->state = db_cell(&res, 0, 3);
+	c->original_id = db_cell(&res, 0, 4);
+	c->app_id = db_cell(&res, 0, 5);
+	c->token = db_cell(&res, 0, 6) ? secret_decrypt(&r->pool, db_cell(&res, 0, 6)) : NULL;
+	c->aes_key_enc = db_cell(&res, 0, 7);
+	c->aes_key_prev_enc = db_cell(&res, 0, 8);
+	c->mode = db_cell(&res, 0, 9);
+	return 0;
+}
+
+static void
+answer(struct resp *rs, int status, const char *text)
+{
+	resp_text(rs, status, text);
+}
+
+static void
+failure(struct req *r, const struct chan *c, int sig, int dec, const char *what)
+{
+	wx_log("channel %lld: %s (from %s)", c->id, what, r->remote_addr ? r->remote_addr : "?");
+	db_channel_failure(&r->pool, c->id, sig, dec, wx_now(), what);
+}
+
+void
+webhook_channel_get(struct req *r, struct resp *rs)
+{
+	struct chan c;
+	int         st = chan_load(r, &c);
+	const char *echostr = req_arg(r, "echostr");
+
+	if (st == 404) {
+		answer(rs, 404, "unknown webhook address\n");
+		return;
+	}
+	if (st != 0) {
+		answer(rs, 503, "temporarily unavailable\n");
+		return;
+	}
+	if (c.token == NULL) {
+		answer(rs, 403, "this channel has no token yet\n");
+		return;
+	}
+	if (!wx_check_signature(&r->pool, c.token, req_arg(r, "timestamp"),
+	    req_arg(r, "nonce"), req_arg(r, "signature"))) {
+		failure(r, &c, 1, 0, "URL verification with a wrong signature");
+		answer(rs, 403, "signature check failed\n");
+		return;
+	}
+	if (echostr == NULL || !header_value_ok(echostr)) {
+		answer(rs, 400, "echostr missing\n");
+		return;
+	}
+	db_channel_verified(&r->pool, c.id, wx_now());
+	/* the echo, byte for byte: no newline, no quotes */
+	answer(rs, 200, echostr);
+}
+
+/* Decrypts Encrypt with the current key, then the previous one (key rotation). */
+static int
+decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, size_t *len)
+{
+	const char *keys[2] = { c->aes_key_enc, c->aes_key_prev_enc };
+	int         rc = WX_ERR_AES_KEY;
+
+	for (int i = 0; i < 2; i++) {
+		unsigned char key[32];
+		char         *plain = keys[i] ? secret_decrypt(&r->pool, keys[i]) : NULL;
+		char         *rid;
+		if (plain == NULL || wx_aes_key(plain, key) != WX_OK)
+			continue;
+		rc = wx_decrypt(&r->pool, key, enc, c->app_id, xml, len, &rid);
+		if (rc == WX_OK)
+			return WX_OK;
+	}
+	return rc;
+}
+
+void
+webhook_channel_post(struct req *r, struct resp *rs)
+{
+	struct chan          c;
+	struct wx_field     *f, *outer;
+	struct intake_result res;
+	struct intake_channel ic;
+	const char          *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
+	const char          *enc_type = req_arg(r, "encrypt_type");
+	int                  st = chan_load(r, &c);
+
+	if (st == 404) {
+		answer(rs, 404, "unknown webhook address\n");
+		return;
+	}
+	if (st != 0) {
+		answer(rs, 503, "temporarily unavailable; please retry\n");
+		return;
+	}
+	/* 1. the plain signature, always present */
+	if (c.token == NULL || !wx_check_signature(&r->pool, c.token, ts, nonce,
+	    req_arg(r, "signature"))) {
+		failure(r, &c, 1, 0, "a push with a wrong signature");
+		answer(rs, 403, "signature check failed\n");
+		return;
+	}
+	/* 2. the body */
+	if (r->body == NULL || wx_parse(&r->pool, r->body, r->clen, &outer) != WX_OK) {
+		failure(r, &c, 0, 1, "a push whose XML was malformed or refused");
+		answer(rs, 400, "malformed XML\n");
+		return;
+	}
+	f = outer;
+	if (enc_type && strcmp(enc_type, "aes") == 0) {
+		const char *enc = wx_get(outer, "Encrypt");
+		char       *xml;
+		size_t      len;
+		int         rc;
+		if (!wx_check_msg_signature(&r->pool, c.token, ts, nonce, enc,
+		    req_arg(r, "msg_signature"))) {
+			failure(r, &c, 1, 0, "an encrypted push with a wrong msg_signature");
+			answer(rs, 403, "msg_signature check failed\n");
+			return;
+		}
+		rc = decrypt_push(r, &c, enc, &xml, &len);
+		if (rc != WX_OK) {
+			failure(r, &c, 0, 1, pool_printf(&r->pool, "an encrypted push that "
+			    "could not be read: %s", wx_strerror(rc)));
+			answer(rs, 400, "cannot decrypt\n");
+			return;
+		}
+		if (wx_parse(&r->pool, xml, len, &f) != WX_OK) {
+			failure(r, &c, 0, 1, "an encrypted push whose inner XML was refused");
+			answer(rs, 400, "malformed XML\n");
+			return;
+		}
+		/* the envelope and the sealed message must name the same account */
+		const char *to_out = wx_get(outer, "ToUserName"), *to_in = wx_get(f, "ToUserName");
+		if (to_out && to_in && strcmp(to_out, to_in) != 0) {
+			failure(r, &c, 0, 1, "an encrypted push whose envelope and message disagree");
+			answer(rs, 400, "ToUserName mismatch\n");
+			return;
+		}
+	}
+	/* chats are received only once the channel is active with a department */
+	if (strcmp(c.state, "active") != 0 || c.department_id == 0) {
+		if (db_channel_inactive_msg(&r->pool, c.id, wx_now()) != DB_OK) {
+			answer(rs, 503, "temporarily unavailable; please retry\n");
+			return;
+		}
+		answer(rs, 200, "success");
+		return;
+	}
+	ic.id = c.id;
+	ic.department_id = c.department_id;
+	ic.erase_on_unfollow = 0;
+	{
+		struct dbres pr;
+		enum dbrc    prc = db_prefs_get(&r->pool, c.id, &pr);
+		if (prc == DB_FAIL) {
+			answer(rs, 503, "temporarily unavailable; please retry\n");
+			return;
+		}
+		if (prc == DB_OK)
+			ic.erase_on_unfollow = (int)db_int(&pr, 0, 5);
+	}
+	switch (intake_store(&r->pool, &ic, f, &res)) {
+	case INTAKE_STORED:
+		answer(rs, 200, "success");
+		break;
+	case INTAKE_INVALID:
+		failure(r, &c, 0, 1, "a push without MsgType or FromUserName");
+		answer(rs, 400, "the push lacks MsgType or FromUserName\n");
+		break;
+	default:
+		/* not stored: WeChat must retry */
+		answer(rs, 503, "temporarily unavailable; please retry\n");
+	}
+}
