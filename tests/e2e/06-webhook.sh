@@ -91,8 +91,11 @@ for ev in "SCAN 1000000" "LOCATION" "CLICK MENU_HELP" "VIEW https://example.com/
 	push --from oUserB event "$1" "${2:-}"
 	ok "event $1 stored" test "$(count $P_CHANNEL_ID "event = '$1'")" = 1
 done
-push --from oUserB event CLICK MENU_HELP
-ok "the same event retried (same CreateTime) is stored once" test "$(count $P_CHANNEL_ID "event = 'CLICK'")" = 1
+push --from oUserB --time 1700000123 event CLICK MENU_RETRY
+push --from oUserB --time 1700000123 event CLICK MENU_RETRY
+ok "the same event retried (same CreateTime) is stored once" test "$(count $P_CHANNEL_ID "event_key = 'MENU_RETRY'")" = 1
+push --from oUserB --time 1700000124 event CLICK MENU_RETRY
+ok "…a later click is a new event" test "$(count $P_CHANNEL_ID "event_key = 'MENU_RETRY'")" = 2
 
 # --- refusals: nothing stored
 before=$(count $P_CHANNEL_ID)
