@@ -35,7 +35,7 @@ BENCHES := $(B)/tests/ok.fcgi
 
 all: $(CGIS) $(BINS) $(UNITS) $(BENCHES)
 
-$(B)/obj/%.o: src/%.c src/wxdesk.h src/db.h src/ui.h src/wx.h src/intake.h
+$(B)/obj/%.o: src/%.c src/wxdesk.h src/db.h src/ui.h src/wx.h src/intake.h src/json.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
