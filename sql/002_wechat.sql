@@ -157,5 +157,6 @@ CREATE TABLE access_tokens (
   last_errcode  INT NULL,
   last_error    VARCHAR(255) NULL,
   errors        INT UNSIGNED NOT NULL DEFAULT 0,
+  lease_until   BIGINT NULL,
   CONSTRAINT fk_tokens_channel FOREIGN KEY (channel_id) REFERENCES channels (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

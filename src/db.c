@@ -82,6 +82,42 @@ enum stmt {
 	S_CHAT_INSERT,
 	S_CHAT_USER_MSG,
 	S_CHAT_EVENT,
+	S_TOKEN_ENSURE,
+	S_TOKEN_GET,
+	S_TOKEN_LEASE,
+	S_TOKEN_STORE,
+	S_TOKEN_ERROR,
+	S_TOKEN_EXPIRE_IF,
+	S_CHANNELS_ACTIVE,
+	S_MEDIA_DUE,
+	S_MEDIA_CLAIM,
+	S_MEDIA_DONE,
+	S_MEDIA_FAIL,
+	S_ATTACHMENT_INSERT,
+	S_FOLLOWERS_INFO_DUE,
+	S_FOLLOWER_INFO_CLAIM,
+	S_FOLLOWER_INFO_SET,
+	S_SIM_ACCOUNT_UPSERT,
+	S_SIM_ACCOUNT_GET,
+	S_SIM_ACCOUNT_LIST,
+	S_SIM_ACCOUNT_WHITELIST,
+	S_SIM_TOKEN_INSERT,
+	S_SIM_TOKEN_CURRENT,
+	S_SIM_TOKEN_SHORTEN,
+	S_SIM_TOKEN_GET,
+	S_SIM_USER_MESSAGE,
+	S_SIM_USER_SUBSCRIBE,
+	S_SIM_USER_GET,
+	S_SIM_USER_SENT,
+	S_SIM_USER_LIST,
+	S_SIM_RECEIVED_INSERT,
+	S_SIM_RECEIVED_LIST,
+	S_SIM_MEDIA_INSERT,
+	S_SIM_MEDIA_GET,
+	S_SIM_FAULT_SET,
+	S_SIM_FAULT_GET,
+	S_SIM_FAULT_USE,
+	S_SIM_CALL_INSERT,
 	S__MAX
 };
 
@@ -269,6 +305,125 @@ static const struct {
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0 WHERE id = ?" },
 	[S_CHAT_EVENT] = { "chat_event",
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_TOKEN_ENSURE] = { "token_ensure",
+	    "INSERT IGNORE INTO access_tokens (channel_id) VALUES (?)" },
+	[S_TOKEN_GET] = { "token_get",
+	    "SELECT token, UNIX_TIMESTAMP(expires_at), last_errcode FROM "
+	    "access_tokens WHERE channel_id = ?" },
+	[S_TOKEN_LEASE] = { "token_lease",
+	    "UPDATE access_tokens SET lease_until = ? WHERE channel_id = ? AND "
+	    "(lease_until IS NULL OR lease_until < ?)" },
+	[S_TOKEN_STORE] = { "token_store",
+	    "UPDATE access_tokens SET token = ?, expires_at = FROM_UNIXTIME(?), "
+	    "fetched_at = FROM_UNIXTIME(?), last_errcode = 0, last_error = NULL, "
+	    "lease_until = NULL WHERE channel_id = ?" },
+	[S_TOKEN_ERROR] = { "token_error",
+	    "UPDATE access_tokens SET last_errcode = ?, last_error = ?, errors = "
+	    "errors + 1, lease_until = ? WHERE channel_id = ?" },
+	[S_TOKEN_EXPIRE_IF] = { "token_expire_if",
+	    "UPDATE access_tokens SET expires_at = FROM_UNIXTIME(1) WHERE "
+	    "channel_id = ? AND token = ?" },
+	[S_CHANNELS_ACTIVE] = { "channels_active",
+	    "SELECT c.id, c.app_id, c.app_secret_enc, "
+	    "IFNULL(UNIX_TIMESTAMP(t.expires_at), 0), IFNULL(t.lease_until, 0) "
+	    "FROM channels c LEFT JOIN access_tokens t ON t.channel_id = c.id "
+	    "WHERE c.state = 'active' AND c.app_id IS NOT NULL" },
+	[S_MEDIA_DUE] = { "media_due",
+	    "SELECT id, channel_id, msg_type, media_id, media_attempts FROM "
+	    "messages WHERE media_state = 'due' AND media_next_at <= "
+	    "FROM_UNIXTIME(?) ORDER BY media_next_at LIMIT 20" },
+	[S_MEDIA_CLAIM] = { "media_claim",
+	    "UPDATE messages SET media_next_at = FROM_UNIXTIME(?), media_attempts "
+	    "= media_attempts + 1 WHERE id = ? AND media_state = 'due' AND "
+	    "media_next_at <= FROM_UNIXTIME(?)" },
+	[S_MEDIA_DONE] = { "media_done",
+	    "UPDATE messages SET media_state = 'fetched', attachment_id = ?, "
+	    "media_error = NULL WHERE id = ?" },
+	[S_MEDIA_FAIL] = { "media_fail",
+	    "UPDATE messages SET media_state = ?, media_error = ? WHERE id = ? "
+	    "AND media_state = 'due'" },
+	[S_ATTACHMENT_INSERT] = { "attachment_insert",
+	    "INSERT INTO attachments (sha256, mime, size, path, created_at) "
+	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))" },
+	[S_FOLLOWERS_INFO_DUE] = { "followers_info_due",
+	    "SELECT f.id, f.channel_id, f.openid FROM followers f JOIN channels c "
+	    "ON c.id = f.channel_id WHERE f.info_due = 1 AND f.erased = 0 AND "
+	    "c.state = 'active' LIMIT 20" },
+	[S_FOLLOWER_INFO_CLAIM] = { "follower_info_claim",
+	    "UPDATE followers SET info_due = 0 WHERE id = ? AND info_due = 1" },
+	[S_FOLLOWER_INFO_SET] = { "follower_info_set",
+	    "UPDATE followers SET language = NULLIF(?, ''), unionid = NULLIF(?, "
+	    "''), subscribe_scene = COALESCE(NULLIF(?, ''), subscribe_scene), "
+	    "qr_scene = COALESCE(NULLIF(?, ''), qr_scene), info_fetched_at = "
+	    "FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_SIM_ACCOUNT_UPSERT] = { "sim_account_upsert",
+	    "INSERT INTO sim_accounts (appid, secret, original_id, token, "
+	    "aes_key, mode, webhook_url, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON "
+	    "DUPLICATE KEY UPDATE secret = VALUES(secret), original_id = "
+	    "VALUES(original_id), token = VALUES(token), aes_key = "
+	    "VALUES(aes_key), mode = VALUES(mode), webhook_url = "
+	    "VALUES(webhook_url), name = VALUES(name)" },
+	[S_SIM_ACCOUNT_GET] = { "sim_account_get",
+	    "SELECT appid, secret, original_id, token, aes_key, mode, "
+	    "webhook_url, name, whitelist FROM sim_accounts WHERE appid = ?" },
+	[S_SIM_ACCOUNT_LIST] = { "sim_account_list",
+	    "SELECT appid, name, original_id, mode, webhook_url FROM sim_accounts "
+	    "ORDER BY name" },
+	[S_SIM_ACCOUNT_WHITELIST] = { "sim_account_whitelist",
+	    "UPDATE sim_accounts SET whitelist = NULLIF(?, '') WHERE appid = ?" },
+	[S_SIM_TOKEN_INSERT] = { "sim_token_insert",
+	    "INSERT INTO sim_tokens (token, appid, kind, issued_at, expires_at) "
+	    "VALUES (?, ?, ?, ?, ?)" },
+	[S_SIM_TOKEN_CURRENT] = { "sim_token_current",
+	    "SELECT token, expires_at FROM sim_tokens WHERE appid = ? AND kind = "
+	    "? AND expires_at > ? ORDER BY issued_at DESC, expires_at DESC LIMIT "
+	    "1" },
+	[S_SIM_TOKEN_SHORTEN] = { "sim_token_shorten",
+	    "UPDATE sim_tokens SET expires_at = LEAST(expires_at, ?) WHERE appid "
+	    "= ? AND kind = ? AND token <> ?" },
+	[S_SIM_TOKEN_GET] = { "sim_token_get",
+	    "SELECT appid, expires_at FROM sim_tokens WHERE token = ?" },
+	[S_SIM_USER_MESSAGE] = { "sim_user_message",
+	    "INSERT INTO sim_users (appid, openid, subscribe_time, last_msg_at, "
+	    "sent_since) VALUES (?, ?, ?, ?, 0) ON DUPLICATE KEY UPDATE "
+	    "last_msg_at = VALUES(last_msg_at), sent_since = 0" },
+	[S_SIM_USER_SUBSCRIBE] = { "sim_user_subscribe",
+	    "INSERT INTO sim_users (appid, openid, subscribed, subscribe_time) "
+	    "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE subscribed = "
+	    "VALUES(subscribed), subscribe_time = IF(VALUES(subscribed) = 1, "
+	    "VALUES(subscribe_time), subscribe_time)" },
+	[S_SIM_USER_GET] = { "sim_user_get",
+	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language "
+	    "FROM sim_users WHERE appid = ? AND openid = ?" },
+	[S_SIM_USER_SENT] = { "sim_user_sent",
+	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
+	    "openid = ?" },
+	[S_SIM_USER_LIST] = { "sim_user_list",
+	    "SELECT openid, subscribed, last_msg_at, sent_since FROM sim_users "
+	    "WHERE appid = ? ORDER BY openid" },
+	[S_SIM_RECEIVED_INSERT] = { "sim_received_insert",
+	    "INSERT INTO sim_received (appid, openid, msgtype, content, media_id, "
+	    "at) VALUES (?, ?, ?, ?, ?, ?)" },
+	[S_SIM_RECEIVED_LIST] = { "sim_received_list",
+	    "SELECT id, msgtype, content, media_id, at FROM sim_received WHERE "
+	    "appid = ? AND openid = ? ORDER BY id DESC LIMIT 50" },
+	[S_SIM_MEDIA_INSERT] = { "sim_media_insert",
+	    "INSERT INTO sim_media (media_id, appid, type, mime, filename, data, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)" },
+	[S_SIM_MEDIA_GET] = { "sim_media_get",
+	    "SELECT type, mime, filename, data, appid, created_at FROM sim_media "
+	    "WHERE media_id = ?" },
+	[S_SIM_FAULT_SET] = { "sim_fault_set",
+	    "REPLACE INTO sim_faults (appid, api, errcode, remaining, delay_ms) "
+	    "VALUES (?, ?, ?, ?, ?)" },
+	[S_SIM_FAULT_GET] = { "sim_fault_get",
+	    "SELECT errcode, delay_ms FROM sim_faults WHERE appid = ? AND api = ? "
+	    "AND remaining > 0" },
+	[S_SIM_FAULT_USE] = { "sim_fault_use",
+	    "UPDATE sim_faults SET remaining = remaining - 1 WHERE appid = ? AND "
+	    "api = ? AND remaining > 0" },
+	[S_SIM_CALL_INSERT] = { "sim_call_insert",
+	    "INSERT INTO sim_calls (appid, api, errcode, at) VALUES (?, ?, ?, ?)" },
 };
 
 static MYSQL      *conn;
@@ -404,6 +559,14 @@ run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
 			ivals[i] = va_arg(ap, long long);
 			pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
 			pb[i].buffer = &ivals[i];
+		} else if (fmt[i] == 'b') {
+			/* binary: a pointer and a size_t length */
+			const void *v = va_arg(ap, const void *);
+			lens[i] = (unsigned long)va_arg(ap, size_t);
+			pb[i].buffer_type = MYSQL_TYPE_BLOB;
+			pb[i].buffer = (void *)v;
+			pb[i].buffer_length = lens[i];
+			pb[i].length = &lens[i];
 		} else {
 			const char *v = va_arg(ap, const char *);
 			if (v == NULL) {
@@ -453,6 +616,7 @@ run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
 		if (mysql_stmt_bind_result(st, rb) != 0)
 			goto fail;
 		out->rows = pool_alloc(p, cap * sizeof *out->rows);
+		out->lens = pool_alloc(p, cap * sizeof *out->lens);
 		for (;;) {
 			int f = mysql_stmt_fetch(st);
 			if (f == MYSQL_NO_DATA)
@@ -461,11 +625,18 @@ run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
 				goto fail;
 			if (out->nrows == cap) {
 				char ***nr = pool_alloc(p, 2 * cap * sizeof *nr);
+				unsigned long **nl = pool_alloc(p, 2 * cap * sizeof *nl);
 				memcpy(nr, out->rows, cap * sizeof *nr);
+				memcpy(nl, out->lens, cap * sizeof *nl);
 				out->rows = nr;
+				out->lens = nl;
 				cap *= 2;
 			}
 			char **row = pool_alloc(p, nc * sizeof *row);
+			unsigned long *rlen = pool_alloc(p, nc * sizeof *rlen);
+			for (size_t c = 0; c < nc; c++)
+				rlen[c] = isnull[c] ? 0 : rl[c];
+			out->lens[out->nrows] = rlen;
 			for (size_t c = 0; c < nc; c++) {
 				if (isnull[c]) {
 					row[c] = NULL;
@@ -503,7 +674,7 @@ fail:
 
 /*
  * Runs statement s with parameters described by fmt ('i' long long,
- * 's' string or NULL) into out (rows in pool p). Reconnects and retries
+ * 's' string or NULL, 'b' pointer and size_t length) into out (rows in pool p). Reconnects and retries
  * once when the server went away outside a transaction.
  */
 static enum dbrc
@@ -1077,4 +1248,38 @@ enum dbrc
 db_chat_event(struct pool *p, long long id, time_t at)
 {
 	return run(S_CHAT_EVENT, p, NULL, "ii", (long long)at, id);
+}
+
+/*
+ * The worker's and the simulator's statements have no typed wrapper of
+ * their own beyond this one: db_stmt() runs one of them by name. The names
+ * are fixed strings in their callers, checked by the tests that run them.
+ */
+enum dbrc
+db_stmt(struct pool *p, const char *name, struct dbres *out, const char *fmt, ...)
+{
+	va_list      ap;
+	enum dbrc    rc;
+	unsigned int err;
+	struct dbres scratch;
+
+	for (int s = S_TOKEN_ENSURE; s < S__MAX; s++) {
+		if (strcmp(stmts[s].name, name) != 0)
+			continue;
+		if (out == NULL)
+			out = &scratch;
+		for (int attempt = 0; attempt < 2; attempt++) {
+			va_start(ap, fmt);
+			rc = run_once((enum stmt)s, p, out, fmt, ap, &err);
+			va_end(ap);
+			if (rc == DB_OK || !gone(err) || in_txn)
+				break;
+			db_close();
+		}
+		if (rc == DB_FAIL || rc == DB_RETRY)
+			wx_log("statement %s failed: %s", name, last_error);
+		return rc;
+	}
+	wx_log("no statement named %s", name);
+	abort();
 }

@@ -17,6 +17,7 @@ struct dbres {
 	size_t               nrows;
 	size_t               ncols;
 	char              ***rows;
+	unsigned long      **lens;	/* byte length of each cell (binary data) */
 	unsigned long long   affected;
 	unsigned long long   insert_id;
 };
@@ -130,6 +131,9 @@ enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long followe
 	long long department_id, time_t at, long long previous, long long *id);
 enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_chat_event(struct pool *p, long long id, time_t at);
+
+/* the worker's and the simulator's statements, by name (see db.c) */
+enum dbrc db_stmt(struct pool *p, const char *name, struct dbres *out, const char *fmt, ...);
 
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);

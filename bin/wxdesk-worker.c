@@ -1,0 +1,258 @@
+/*
+ * wxdesk-worker.c: the background daemon. Each tick it
+ *   - refreshes access tokens in their last 5 minutes (when stable_token
+ *     hands out the next one),
+ *   - downloads media that followers sent (media/get), into Media.Dir by
+ *     sha256, retrying with backoff and recording failures,
+ *   - fills follower details from user/info.
+ * Every job is claimed in the database first (a lease or a conditional
+ * UPDATE), so any number of workers on any number of machines do each job
+ * once. State lives in the database; a restarted worker carries on.
+ *
+ *   wxdesk-worker          run until SIGTERM (tick: Worker.TickSeconds, 2)
+ *   wxdesk-worker --once   one tick, then exit (tests)
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "../src/db.h"
+#include "../src/json.h"
+#include "../src/wxapi.h"
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* The channel's id, App ID and decrypted App Secret, or -1. */
+static int
+load_channel(struct pool *p, long long id, struct wxapi_channel *ch)
+{
+	struct dbres c;
+
+	if (db_channel_get(p, id, &c) != DB_OK)
+		return -1;
+	ch->id = id;
+	ch->app_id = db_cell(&c, 0, 5);
+	ch->secret = db_cell(&c, 0, 6) ? secret_decrypt(p, db_cell(&c, 0, 6)) : NULL;
+	return ch->app_id && ch->secret ? 0 : -1;
+}
+
+static void
+refresh_tokens(struct pool *p)
+{
+	struct dbres c;
+	time_t       now = wx_now();
+
+	if (db_stmt(p, "channels_active", &c, "") != DB_OK)
+		return;
+	/* columns: id app_id secret_enc expires_at lease_until */
+	for (size_t i = 0; i < c.nrows && !stopping; i++) {
+		struct wxapi_channel ch;
+		const char          *token;
+		if (db_int(&c, i, 3) > now + 300 || db_int(&c, i, 4) > now)
+			continue;	/* fresh enough, or backing off after an error */
+		if (load_channel(p, db_int(&c, i, 0), &ch) != 0)
+			continue;
+		long e = wxapi_token(p, &ch, 1, &token);
+		if (e != 0)
+			wx_log("channel %lld: no access token: %s", ch.id, wxapi_errtext(e));
+	}
+}
+
+static const char *
+ext_of(const char *mime)
+{
+	if (strstr(mime, "png")) return "png";
+	if (strstr(mime, "jpeg") || strstr(mime, "jpg")) return "jpg";
+	if (strstr(mime, "amr")) return "amr";
+	if (strstr(mime, "mpeg") || strstr(mime, "mp3")) return "mp3";
+	if (strstr(mime, "mp4")) return "mp4";
+	return "bin";
+}
+
+/* Writes data under Media.Dir/<2 hex>/<sha256>.<ext>; returns the path or NULL. */
+static const char *
+store_file(struct pool *p, const char *sha, const char *mime, const void *data, size_t n)
+{
+	const char *dir = cfg_get("Media.Dir", "var/media");
+	const char *sub = pool_printf(p, "%s/%.2s", dir, sha);
+	const char *path = pool_printf(p, "%s/%s.%s", sub, sha, ext_of(mime));
+	const char *tmp = pool_printf(p, "%s.tmp%d", path, (int)getpid());
+	int         fd;
+
+	mkdir(dir, 0750);
+	mkdir(sub, 0750);
+	if (access(path, F_OK) == 0)
+		return path;	/* the same content is stored once */
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) < 0)
+		return NULL;
+	if (write(fd, data, n) != (ssize_t)n || fsync(fd) != 0) {
+		close(fd);
+		unlink(tmp);
+		return NULL;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		return NULL;
+	}
+	return path;
+}
+
+static void
+media_failed(struct pool *p, long long id, int attempts, const char *why)
+{
+	/* after 8 attempts (about two hours of backoff) it is given up */
+	db_stmt(p, "media_fail", NULL, "ssi", attempts >= 8 ? "failed" : "due", why, id);
+	wx_log("message %lld: media not fetched (attempt %d): %s", id, attempts, why);
+}
+
+static void
+fetch_media(struct pool *p)
+{
+	struct dbres due;
+	time_t       now = wx_now();
+
+	if (db_stmt(p, "media_due", &due, "i", (long long)now) != DB_OK)
+		return;
+	/* columns: id channel_id msg_type media_id attempts */
+	for (size_t i = 0; i < due.nrows && !stopping; i++) {
+		long long            id = db_int(&due, i, 0);
+		int                  attempts = (int)db_int(&due, i, 4) + 1;
+		long long            backoff = 30LL << (attempts > 8 ? 8 : attempts);
+		struct dbres         claim;
+		struct wxapi_channel ch;
+		struct http_resp     r;
+		struct wx_field     *f;
+		long                 e;
+
+		/* claim: whoever moves media_next_at first owns this attempt */
+		if (db_stmt(p, "media_claim", &claim, "iii", (long long)now + backoff, id,
+		    (long long)now) != DB_OK || claim.affected != 1)
+			continue;
+		if (load_channel(p, db_int(&due, i, 1), &ch) != 0) {
+			media_failed(p, id, attempts, "the channel's credentials are missing");
+			continue;
+		}
+		e = wxapi_call(p, &ch, "/cgi-bin/media/get", pool_printf(p, "media_id=%s",
+		    db_cell(&due, i, 3)), NULL, NULL, &r, &f);
+		if (e == 0 && f && wx_get(f, "video_url")) {
+			/* videos come as a URL to fetch */
+			const char *vu = pool_strdup(p, wx_get(f, "video_url"));
+			http_resp_free(&r);
+			if (http_call(vu, NULL, NULL, 0, NULL, 60000, &r) != 0 || r.status != 200) {
+				media_failed(p, id, attempts, "the video could not be downloaded");
+				http_resp_free(&r);
+				continue;
+			}
+			f = NULL;
+		}
+		if (e != 0 || f != NULL || r.body.len == 0) {
+			media_failed(p, id, attempts, e == -2 ? "WeChat could not be reached" :
+			    e ? wxapi_errtext(e) : "WeChat answered without a file");
+			http_resp_free(&r);
+			continue;
+		}
+		const char *mime = r.ctype[0] ? pool_strndup(p, r.ctype, strcspn(r.ctype, ";")) :
+		    "application/octet-stream";
+		const char *sha = sha256_hex(p, r.body.data, r.body.len);
+		const char *path = store_file(p, sha, mime, r.body.data, r.body.len);
+		struct dbres ins;
+		if (path == NULL ||
+		    db_stmt(p, "attachment_insert", &ins, "ssisi", sha, mime,
+		    (long long)r.body.len, path, (long long)now) != DB_OK ||
+		    db_stmt(p, "media_done", NULL, "ii", (long long)ins.insert_id, id) != DB_OK)
+			media_failed(p, id, attempts, path ? "the database refused the file" :
+			    "the media directory is not writable");
+		http_resp_free(&r);
+	}
+}
+
+static void
+fetch_user_info(struct pool *p)
+{
+	struct dbres due;
+
+	if (db_stmt(p, "followers_info_due", &due, "") != DB_OK)
+		return;
+	/* columns: id channel_id openid */
+	for (size_t i = 0; i < due.nrows && !stopping; i++) {
+		struct dbres         claim;
+		struct wxapi_channel ch;
+		struct http_resp     r;
+		struct wx_field     *f;
+		long long            id = db_int(&due, i, 0);
+
+		if (db_stmt(p, "follower_info_claim", &claim, "i", id) != DB_OK ||
+		    claim.affected != 1)
+			continue;
+		if (load_channel(p, db_int(&due, i, 1), &ch) != 0)
+			continue;
+		long e = wxapi_call(p, &ch, "/cgi-bin/user/info", pool_printf(p,
+		    "openid=%s&lang=zh_CN", db_cell(&due, i, 2)), NULL, NULL, &r, &f);
+		if (e == 0 && f) {
+			const char *qr = wx_get(f, "qr_scene_str");
+			if (qr == NULL || *qr == '\0')
+				qr = wx_get(f, "qr_scene");
+			if (qr && strcmp(qr, "0") == 0)
+				qr = NULL;
+			db_stmt(p, "follower_info_set", NULL, "ssssii",
+			    wx_get(f, "language") ? wx_get(f, "language") : "",
+			    wx_get(f, "unionid") ? wx_get(f, "unionid") : "",
+			    wx_get(f, "subscribe_scene") ? wx_get(f, "subscribe_scene") : "",
+			    qr ? qr : "", (long long)wx_now(), id);
+		} else
+			wx_log("follower %lld: user/info failed: %s", id, wxapi_errtext(e));
+		http_resp_free(&r);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	int              once = argc > 1 && strcmp(argv[1], "--once") == 0;
+	struct sigaction sa;
+
+	wx_set_progname("wxdesk-worker");
+	if (cfg_load(NULL) != 0)
+		return 1;
+	if (!once)
+		wx_log_open(cfg_get("Log.File", NULL));
+	if (secret_key_load(cfg_get("Secrets.KeyFile", NULL)) != 0)
+		return 1;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (!once)
+		wx_log("started; WeChat API at %s", cfg_get("WeChat.APIBase", "?"));
+	do {
+		struct pool p = { 0 };
+		if (db_up()) {
+			refresh_tokens(&p);
+			fetch_media(&p);
+			fetch_user_info(&p);
+		}
+		pool_free(&p);
+		for (int s = 0; !once && !stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)
+			usleep(100000);
+	} while (!once && !stopping);
+	db_close();
+	curl_global_cleanup();
+	return 0;
+}

@@ -1,0 +1,246 @@
+/*
+ * wxapi.c: calls to WeChat's API (libcurl), at the configured base URL
+ * (WeChat.APIBase: https://api.weixin.qq.com, or the simulator).
+ *
+ * Access tokens are shared by every process through the access_tokens
+ * table. One process at a time refreshes a channel's token, under a lease,
+ * with stable_token (repeated calls do not rotate it). A call that fails
+ * with 40001/40014/42001 expires the token only if it is still the one that
+ * failed (compare-and-expire), fetches a fresh one and retries once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curl/curl.h>
+
+#include "db.h"
+#include "json.h"
+#include "wxapi.h"
+
+static size_t
+collect(char *d, size_t sz, size_t n, void *ctx)
+{
+	struct http_resp *r = ctx;
+
+	if (r->body.len + sz * n > WXAPI_MAX_BODY)
+		return 0;	/* larger than any media WeChat serves: abort */
+	buf_append(&r->body, d, sz * n);
+	return sz * n;
+}
+
+void
+http_resp_free(struct http_resp *r)
+{
+	buf_free(&r->body);
+}
+
+/*
+ * One request. body NULL means GET. Returns 0 when an HTTP answer arrived
+ * (any status), -1 when none did (r->error says why).
+ */
+int
+http_call(const char *url, const char *ctype, const void *body, size_t n,
+    const struct http_file *file, long timeout_ms, struct http_resp *r)
+{
+	CURL              *c = curl_easy_init();
+	struct curl_slist *h = NULL;
+	CURLcode           cc;
+	char              *ct = NULL;
+	curl_mime         *mime = NULL;
+
+	memset(r, 0, sizeof *r);
+	if (c == NULL)
+		abort();
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms < 5000 ? timeout_ms : 5000L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_USERAGENT, "wxdesk");
+	if (file != NULL) {
+		curl_mimepart *part;
+		mime = curl_mime_init(c);
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, file->field);
+		curl_mime_filename(part, file->filename);
+		curl_mime_type(part, file->mime);
+		curl_mime_data(part, file->data, file->len);
+		curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
+	}
+	else if (body != NULL) {
+		char hdr[160];
+		snprintf(hdr, sizeof hdr, "Content-Type: %s", ctype ? ctype : "application/json");
+		h = curl_slist_append(h, hdr);
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)n);
+	}
+	cc = curl_easy_perform(c);
+	if (cc == CURLE_OK) {
+		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+		if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
+			snprintf(r->ctype, sizeof r->ctype, "%s", ct);
+	} else
+		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(cc));
+	curl_slist_free_all(h);
+	curl_mime_free(mime);
+	curl_easy_cleanup(c);
+	return cc == CURLE_OK ? 0 : -1;
+}
+
+const char *
+wxapi_errtext(long errcode)
+{
+	switch (errcode) {
+	case -1:    return "WeChat is busy (-1); it will be tried again";
+	case 40001: return "the App Secret is wrong, or the access token is no longer valid (40001)";
+	case 40003: return "this OpenID is not a follower of the account (40003)";
+	case 40007: return "WeChat does not know this media id, or it has expired (40007)";
+	case 40013: return "WeChat does not know this App ID (40013): check the App ID";
+	case 40014: return "the access token is not valid (40014)";
+	case 40125: return "the App Secret is wrong (40125): copy it again from WeChat";
+	case 40164: return "this server's IP address is not in the account's API IP whitelist (40164)";
+	case 41001: return "the access token is missing (41001)";
+	case 42001: return "the access token has expired (42001)";
+	case 43004: return "the follower has unfollowed the account (43004)";
+	case 45002: return "the message is too long for WeChat (45002)";
+	case 45009: return "the account's daily API quota is used up (45009)";
+	case 45015: return "the 48-hour reply window has closed, or the user unfollowed (45015)";
+	case 45047: return "WeChat allows 5 messages in a row; wait for the follower to write (45047)";
+	case 48001: return "the account has no permission for this API (48001)";
+	default:    return "WeChat refused the request";
+	}
+}
+
+/* errcode of a JSON answer (0 when it has none), or -2 when it is not JSON. */
+long
+wxapi_errcode(struct pool *p, const struct http_resp *r, struct wx_field **f)
+{
+	const char *e;
+
+	if (r->status != 200 || r->body.len == 0 ||
+	    json_parse(p, r->body.data, r->body.len, f) != 0)
+		return -2;
+	e = wx_get(*f, "errcode");
+	return e ? strtol(e, NULL, 10) : 0;
+}
+
+static int
+token_errcode(long e)
+{
+	return e == 40001 || e == 40014 || e == 42001;
+}
+
+/*
+ * Fetches a token with stable_token and stores it. Called by the holder of
+ * the channel's lease. Returns 0, or the errcode (or -2: no answer).
+ */
+static long
+fetch_token(struct pool *p, long long channel, const char *app_id, const char *secret,
+    const char **token)
+{
+	struct http_resp r;
+	struct wx_field *f = NULL;
+	struct buf       body = { 0 };
+	long             e;
+	time_t           now = wx_now();
+	const char      *url = pool_printf(p, "%s/cgi-bin/stable_token",
+	    cfg_get("WeChat.APIBase", "https://api.weixin.qq.com"));
+
+	buf_puts(&body, "{\"grant_type\":\"client_credential\",\"appid\":");
+	json_str(&body, app_id);
+	buf_puts(&body, ",\"secret\":");
+	json_str(&body, secret);
+	buf_puts(&body, ",\"force_refresh\":false}");
+	if (http_call(url, "application/json", body.data, body.len, NULL, 10000, &r) != 0) {
+		db_stmt(p, "token_error", NULL, "isii", -2LL,
+		    pool_printf(p, "WeChat could not be reached: %s", r.error),
+		    (long long)now + 30, channel);
+		buf_free(&body);
+		http_resp_free(&r);
+		return -2;
+	}
+	buf_free(&body);
+	e = wxapi_errcode(p, &r, &f);
+	if (e == 0 && wx_get(f, "access_token") != NULL) {
+		long long ttl = strtoll(wx_get(f, "expires_in") ? wx_get(f, "expires_in") : "7200",
+		    NULL, 10);
+		*token = wx_get(f, "access_token");
+		db_stmt(p, "token_store", NULL, "siii", *token, (long long)now + ttl,
+		    (long long)now, channel);
+		http_resp_free(&r);
+		return 0;
+	}
+	if (e == 0)
+		e = -2;
+	/* back off: a minute for configuration errors, 10 s for the rest */
+	db_stmt(p, "token_error", NULL, "isii", (long long)e, wxapi_errtext(e),
+	    (long long)now + (e == 40013 || e == 40125 || e == 40164 ? 60 : 10), channel);
+	http_resp_free(&r);
+	return e;
+}
+
+long
+wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const char **token)
+{
+	struct dbres t;
+	time_t       now = wx_now();
+	struct dbres lease;
+
+	*token = NULL;
+	db_stmt(p, "token_ensure", NULL, "i", ch->id);
+	for (int wait = 0; wait < 50; wait++) {
+		if (db_stmt(p, "token_get", &t, "i", ch->id) != DB_OK || t.nrows == 0)
+			return -2;
+		/* columns: token expires_at last_errcode */
+		if (!force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now + 300) {
+			*token = db_cell(&t, 0, 0);
+			return 0;
+		}
+		/* one process refreshes; the others wait for its result */
+		if (db_stmt(p, "token_lease", &lease, "iii", (long long)now + 30, ch->id,
+		    (long long)now) == DB_OK && lease.affected == 1)
+			return fetch_token(p, ch->id, ch->app_id, ch->secret, token);
+		if (wait == 0 && !force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now)
+			return (*token = db_cell(&t, 0, 0)), 0;	/* still valid meanwhile */
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+		force = 0;
+		now = wx_now();
+	}
+	return -2;
+}
+
+long
+wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path,
+    const char *query, const char *json, const struct http_file *file,
+    struct http_resp *r, struct wx_field **f)
+{
+	const char *token;
+	long        e = 0;
+
+	*f = NULL;
+	for (int attempt = 0; attempt < 2; attempt++) {
+		if ((e = wxapi_token(p, ch, 0, &token)) != 0) {
+			memset(r, 0, sizeof *r);
+			return e;
+		}
+		const char *url = pool_printf(p, "%s%s?access_token=%s%s%s",
+		    cfg_get("WeChat.APIBase", "https://api.weixin.qq.com"), path, token,
+		    query ? "&" : "", query ? query : "");
+		if (http_call(url, "application/json", json, json ? strlen(json) : 0, file,
+		    20000, r) != 0)
+			return -2;
+		e = wxapi_errcode(p, r, f);
+		if (e == -2 && r->status == 200)
+			return 0;	/* not JSON: a file (media/get) */
+		if (!token_errcode(e) || attempt == 1)
+			return e;
+		/* compare-and-expire: only the token that failed, then retry once */
+		db_stmt(p, "token_expire_if", NULL, "is", ch->id, token);
+		http_resp_free(r);
+	}
+	return e;
+}

@@ -1,0 +1,46 @@
+/* wxapi.h: WeChat's API over libcurl, with the shared access-token cache. */
+#ifndef WXDESK_WXAPI_H
+#define WXDESK_WXAPI_H
+
+#include "wx.h"
+
+#define WXAPI_MAX_BODY (24 * 1024 * 1024)
+
+/* one file part of a multipart/form-data upload (media/upload's "media") */
+struct http_file {
+	const char *field, *filename, *mime;
+	const void *data;
+	size_t      len;
+};
+
+struct http_resp {
+	long       status;	/* 0 when no answer */
+	struct buf body;
+	char       ctype[128];
+	char       error[256];
+};
+
+int  http_call(const char *url, const char *ctype, const void *body, size_t n,
+	const struct http_file *file, long timeout_ms, struct http_resp *r);
+void http_resp_free(struct http_resp *r);
+
+struct wxapi_channel {
+	long long   id;
+	const char *app_id;
+	const char *secret;	/* decrypted App Secret */
+};
+
+const char *wxapi_errtext(long errcode);
+long wxapi_errcode(struct pool *p, const struct http_resp *r, struct wx_field **f);
+/* A valid access token for the channel (0), or the errcode that prevented it. */
+long wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const char **token);
+/*
+ * Calls path (e.g. "/cgi-bin/media/get") with the channel's token; json or
+ * form is the body (both NULL: GET). Returns the errcode (0 ok, -2 no answer);
+ * *f holds the JSON answer's fields, r the raw answer (caller frees r).
+ */
+long wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path,
+	const char *query, const char *json, const struct http_file *file,
+	struct http_resp *r, struct wx_field **f);
+
+#endif

@@ -1,0 +1,143 @@
+/*
+ * wxpush.c: the WeChat side of a push, for the simulator (its phone page
+ * and its command-line client): builds the XML WeChat would send, signs it,
+ * encrypts it in compatible or safe mode, and POSTs it as WeChat does:
+ * 5 seconds per attempt, 3 attempts in all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wxapi.h"
+#include "wxpush.h"
+
+static const char *
+cdata(struct pool *p, const char *s)
+{
+	struct buf b = { 0 };
+	char      *r;
+
+	buf_puts(&b, "<![CDATA[");
+	for (const char *x = s ? s : ""; *x; x++) {
+		if (strncmp(x, "]]>", 3) == 0) {
+			buf_puts(&b, "]]]]><![CDATA[>");	/* "]]>" cannot sit inside CDATA */
+			x += 2;
+		} else
+			buf_putc(&b, *x);
+	}
+	buf_puts(&b, "]]>");
+	r = pool_strdup(p, b.data);
+	buf_free(&b);
+	return r;
+}
+
+char *
+wxpush_msgid(struct pool *p)
+{
+	unsigned char      r[8];
+	unsigned long long v = 0;
+
+	rand_bytes(r, sizeof r);
+	for (int k = 0; k < 8; k++)
+		v = v << 8 | r[k];
+	/* 19 digits, like WeChat's */
+	return pool_printf(p, "%llu", v % 9000000000000000000ULL + 1000000000000000000ULL);
+}
+
+char *
+wxpush_xml(struct pool *p, const struct wxpush_msg *m)
+{
+	const char *head = pool_printf(p, "<ToUserName>%s</ToUserName><FromUserName>%s"
+	    "</FromUserName><CreateTime>%lld</CreateTime>", cdata(p, m->to), cdata(p, m->from),
+	    m->create_time);
+	const char *t = m->type, *a1 = m->a1 ? m->a1 : "", *a2 = m->a2, *a3 = m->a3 ? m->a3 : "";
+	const char *id = m->msgid;
+
+	if (strcmp(t, "text") == 0)
+		return pool_printf(p, "<xml>%s<MsgType><![CDATA[text]]></MsgType><Content>%s"
+		    "</Content><MsgId>%s</MsgId></xml>", head, cdata(p, a1), id);
+	if (strcmp(t, "image") == 0)
+		return pool_printf(p, "<xml>%s<MsgType><![CDATA[image]]></MsgType><PicUrl>"
+		    "<![CDATA[http://mmbiz.qpic.cn/sim]]></PicUrl><MediaId>%s</MediaId>"
+		    "<MsgId>%s</MsgId></xml>", head, cdata(p, a1), id);
+	if (strcmp(t, "voice") == 0)
+		return pool_printf(p, "<xml>%s<MsgType><![CDATA[voice]]></MsgType><MediaId>%s"
+		    "</MediaId><Format><![CDATA[amr]]></Format>%s<MsgId>%s</MsgId></xml>", head,
+		    cdata(p, a1), a2 ? pool_printf(p, "<Recognition>%s</Recognition>",
+		    cdata(p, a2)) : "", id);
+	if (strcmp(t, "video") == 0 || strcmp(t, "shortvideo") == 0)
+		return pool_printf(p, "<xml>%s<MsgType>%s</MsgType><MediaId>%s</MediaId>"
+		    "<ThumbMediaId>%s</ThumbMediaId><MsgId>%s</MsgId></xml>", head,
+		    cdata(p, t), cdata(p, a1), cdata(p, a2 ? a2 : "thumb"), id);
+	if (strcmp(t, "location") == 0)
+		return pool_printf(p, "<xml>%s<MsgType><![CDATA[location]]></MsgType>"
+		    "<Location_X>%.32s</Location_X><Location_Y>%.32s</Location_Y><Scale>15"
+		    "</Scale><Label>%s</Label><MsgId>%s</MsgId></xml>", head, a1,
+		    a2 ? a2 : "0", cdata(p, a3), id);
+	if (strcmp(t, "link") == 0)
+		return pool_printf(p, "<xml>%s<MsgType><![CDATA[link]]></MsgType><Title>%s"
+		    "</Title><Description><![CDATA[]]></Description><Url>%s</Url><MsgId>%s"
+		    "</MsgId></xml>", head, cdata(p, a1), cdata(p, a2 ? a2 : ""), id);
+	if (strcmp(t, "event") == 0)
+		return pool_printf(p, "<xml>%s<MsgType><![CDATA[event]]></MsgType><Event>%s"
+		    "</Event><EventKey>%s</EventKey>%s</xml>", head, cdata(p, a1),
+		    cdata(p, a2 ? a2 : ""), a2 && (strncmp(a2, "qrscene_", 8) == 0 ||
+		    strcmp(a1, "SCAN") == 0) ? "<Ticket><![CDATA[SIMTICKET]]></Ticket>" : "");
+	return NULL;
+}
+
+int
+wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
+    int gap_seconds, struct buf *log)
+{
+	char        ts[32], nonce[32];
+	const char *body = inner, *url;
+	int         rc = -1;
+	unsigned char r[4];
+
+	snprintf(ts, sizeof ts, "%lld", (long long)wx_now());
+	rand_bytes(r, sizeof r);
+	snprintf(nonce, sizeof nonce, "%u", (unsigned)(r[0] | r[1] << 8 | r[2] << 16 |
+	    (unsigned)(r[3] & 0x7f) << 24));
+	const char *parts[3] = { t->token, ts, nonce };
+	url = pool_printf(p, "%s%ssignature=%s&timestamp=%s&nonce=%s", t->url,
+	    strchr(t->url, '?') ? "&" : "?", wx_sign(p, parts, 3), ts, nonce);
+	if (t->mode && strcmp(t->mode, "plain") != 0) {
+		unsigned char key[32], rnd[16];
+		if (t->aes_key == NULL || t->app_id == NULL || wx_aes_key(t->aes_key, key) != WX_OK) {
+			buf_puts(log, "compatible and safe mode need the AES key and App ID\n");
+			return -1;
+		}
+		rand_bytes(rnd, sizeof rnd);
+		const char *enc = wx_encrypt(p, key, inner, strlen(inner), t->app_id, rnd);
+		const char *eparts[4] = { t->token, ts, nonce, enc };
+		url = pool_printf(p, "%s&encrypt_type=aes&msg_signature=%s", url,
+		    wx_sign(p, eparts, 4));
+		if (strcmp(t->mode, "safe") == 0)
+			body = pool_printf(p, "<xml><ToUserName>%s</ToUserName><Encrypt>%s"
+			    "</Encrypt></xml>", cdata(p, t->original_id), cdata(p, enc));
+		else	/* compatible: the plain fields and Encrypt side by side */
+			body = pool_printf(p, "%.*s<Encrypt>%s</Encrypt></xml>",
+			    (int)(strlen(inner) - 6), inner, cdata(p, enc));
+	}
+	for (int attempt = 1; attempt <= 3; attempt++) {
+		struct http_resp res;
+		int got = http_call(url, "text/xml", body, strlen(body), NULL, 5000, &res);
+		const char *b = res.body.data ? res.body.data : "";
+		int ok = got == 0 && res.status == 200 && (res.body.len == 0 ||
+		    strcmp(b, "success") == 0 || strncmp(b, "<xml>", 5) == 0);
+		buf_printf(log, "attempt %d: status %ld, body \"%.80s\"%s%s\n", attempt,
+		    res.status, b, got ? " " : "", got ? res.error : "");
+		http_resp_free(&res);
+		if (ok) {
+			rc = 0;
+			break;
+		}
+		if (res.status >= 400 && res.status < 500)
+			break;	/* a refusal: the same push again cannot help */
+		if (attempt < 3 && gap_seconds > 0)
+			sleep((unsigned)gap_seconds);
+	}
+	return rc;
+}

@@ -1,0 +1,25 @@
+/* wxpush.h: sending pushes as WeChat does (the simulator's side of the webhook). */
+#ifndef WXDESK_WXPUSH_H
+#define WXDESK_WXPUSH_H
+
+#include "wx.h"
+
+struct wxpush_msg {
+	const char *to, *from, *type, *msgid;	/* type: text image voice video … event */
+	const char *a1, *a2, *a3;		/* content, media ids, event name/key … */
+	long long   create_time;
+};
+
+struct wxpush_target {
+	const char *url, *token, *mode, *aes_key, *app_id, *original_id;
+};
+
+char *wxpush_msgid(struct pool *p);
+/* The push's XML, or NULL for an unknown type. */
+char *wxpush_xml(struct pool *p, const struct wxpush_msg *m);
+/* Signs (and seals) inner and POSTs it: 3 attempts, gap seconds apart.
+ * Appends one line per attempt to log; 0 when WeChat would be satisfied. */
+int   wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
+	int gap_seconds, struct buf *log);
+
+#endif
