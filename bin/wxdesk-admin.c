@@ -238,6 +238,13 @@ cmd_demo(const char *credfile)
 		fprintf(f, "aeskey   %s\n", ch.aes);
 		fprintf(f, "original %s\n", ch.original);
 		fclose(f);
+		/* the same, for scripts (wxdesk-ctl registers it with the simulator) */
+		if ((f = fopen(pool_printf(&p, "%s.env", credfile), "w")) != NULL) {
+			fprintf(f, "WEBHOOK_KEY=%s\nTOKEN=%s\nAES_KEY=%s\nAPP_ID=%s\n"
+			    "APP_SECRET=%s\nORIGINAL_ID=%s\n", ch.key, ch.token, ch.aes,
+			    ch.app_id, ch.secret, ch.original);
+			fclose(f);
+		}
 	}
 print:
 	if ((f = fopen(credfile, "r")) == NULL) {

@@ -205,6 +205,9 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 			return fetch_token(p, ch->id, ch->app_id, ch->secret, token);
 		if (wait == 0 && !force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now)
 			return (*token = db_cell(&t, 0, 0)), 0;	/* still valid meanwhile */
+		/* the lease is an error backoff, not a refresh under way: say so now */
+		if (db_int(&t, 0, 2) != 0)
+			return db_int(&t, 0, 2);
 		struct timespec ts = { 0, 100 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 		force = 0;

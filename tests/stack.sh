@@ -23,6 +23,7 @@ stack_start() {
 	export WXDESK_VAR=$T WXDESK_BUILD=$BUILD WXDESK_HOST=127.0.0.1
 	export WXDESK_PORT=${STACK_PORT:-$(free_port)} WXDESK_TEST_CLOCK=${STACK_CLOCK:-1}
 	export WXDESK_PROCS=${WXDESK_PROCS:-2}
+	export WXDESK_SIM_PORT=$(free_port)
 	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
 	export UBSAN_OPTIONS="print_stacktrace=1:log_path=$T/ubsan"
 	export WXDESK_ROOT=$ROOT WXDESK_CONFIG=$T/wxdesk.hdf
@@ -30,7 +31,7 @@ stack_start() {
 		cat "$T/start.log"
 		return 1
 	fi
-	"$ROOT/$BUILD/bin/wxdesk-admin" demo "$T/demo-credentials.txt" >/dev/null
+	"$ROOT/bin/wxdesk-ctl" demo >/dev/null
 }
 
 stack_stop() {

@@ -13,7 +13,7 @@ ok() {
 		PASS=$((PASS + 1))
 	else
 		FAIL=$((FAIL + 1))
-		echo "FAIL: $desc (status $STATUS)"
+		echo "FAIL: $desc (last HTTP status ${STATUS:-none})"
 		[ -f "$WXDESK_VAR/last-body" ] && sed -n '/<main>/,$p' "$WXDESK_VAR/last-body" |
 			sed 's/<[^>]*>//g' | grep -v '^\s*$' | head -8 | sed 's/^/    /'
 	fi

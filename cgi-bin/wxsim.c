@@ -1,0 +1,37 @@
+/* wxsim.c: the wxsim.fcgi program: the WeChat simulator (API, phone page, test controls). */
+#include "../src/sim.h"
+
+#define API R_SIGNED	/* WeChat's API checks its own access tokens */
+
+static const struct route routes[] = {
+	{ "GET",  "/cgi-bin/token",               API, ROLE_NONE, sim_token_get },
+	{ "POST", "/cgi-bin/stable_token",        API, ROLE_NONE, sim_stable_token_post },
+	{ "POST", "/cgi-bin/message/custom/send", API, ROLE_NONE, sim_custom_send_post },
+	{ "POST", "/cgi-bin/message/custom/typing", API, ROLE_NONE, sim_typing_post },
+	{ "POST", "/cgi-bin/media/upload",        API, ROLE_NONE, sim_media_upload_post },
+	{ "GET",  "/cgi-bin/media/get",           API, ROLE_NONE, sim_media_get },
+	{ "GET",  "/cgi-bin/user/info",           API, ROLE_NONE, sim_user_info_get },
+	{ "GET",  "/cgi-bin/getcallbackip",       API, ROLE_NONE, sim_callback_ip_get },
+	{ "POST", "/cgi-bin/qrcode/create",       API, ROLE_NONE, sim_qrcode_post },
+	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get },
+	{ "POST", "/sim/accounts",                API, ROLE_NONE, sim_accounts_post },
+	{ "POST", "/sim/faults",                  API, ROLE_NONE, sim_faults_post },
+	{ "GET",  "/sim/received",                API, ROLE_NONE, sim_received_get },
+	{ "GET",  "/phone",                       R_PUBLIC, ROLE_NONE, sim_phone_get },
+	{ "POST", "/phone",                       R_PUBLIC, ROLE_NONE, sim_phone_post },
+};
+
+static const struct app sim_app = {
+	.name = "wxsim.fcgi",
+	.routes = routes,
+	.nroutes = sizeof routes / sizeof routes[0],
+	/* media up to WeChat's 10 MB, plus the form around it */
+	.limits = { .body_max = 11 * 1024 * 1024, .field_max = 64 * 1024,
+	    .file_max = 11 * 1024 * 1024, .fields_max = 20 },
+};
+
+int
+main(int argc, char **argv)
+{
+	return app_main(&sim_app, argc, argv);
+}

@@ -1,0 +1,151 @@
+/*
+ * sim-phone.c: the simulator's "phone": a page where a person plays a
+ * follower: picks an account, follows, writes, sends a picture, voice or
+ * video, scans a QR scene, unfollows, and sees what operators sent back.
+ * Each action is pushed to the account's webhook exactly as WeChat would.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "sim.h"
+#include "wxapi.h"
+#include "wxpush.h"
+
+#define DEFAULT_OPENID "oDemoFollower0000000000001"
+
+static int
+openid_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return n >= 4 && n <= 64 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_") == n;
+}
+
+void
+sim_phone_get(struct req *r, struct resp *rs)
+{
+	struct dbres a, m;
+	const char  *appid = req_arg(r, "appid"), *openid = req_arg(r, "openid");
+	static const char *const acols[] = { "AppId", "Name", "OriginalId", "Mode", "Webhook" };
+	static const char *const mcols[] = { "Id", "Type", "Content", "MediaId", "At" };
+
+	if (db_stmt(&r->pool, "sim_account_list", &a, "") != DB_OK) {
+		resp_text(rs, 503, "The simulator's database is not reachable.\n");
+		return;
+	}
+	if (appid == NULL && a.nrows > 0)
+		appid = db_cell(&a, 0, 0);
+	if (!openid_ok(openid))
+		openid = DEFAULT_OPENID;
+	db_to_hdf(r, "Accounts", &a, acols);
+	tmpl_set(r, "Phone.AppId", appid);
+	tmpl_set(r, "Phone.OpenId", openid);
+	tmpl_set(r, "Phone.Result", req_arg(r, "result"));
+	if (appid && db_stmt(&r->pool, "sim_received_list", &m, "ss", appid, openid) == DB_OK) {
+		db_to_hdf(r, "Received", &m, mcols);
+		for (size_t i = 0; i < m.nrows; i++) {
+			char when[40];
+			wx_fmt_time((time_t)db_int(&m, i, 4), when, sizeof when);
+			tmpl_set(r, pool_printf(&r->pool, "Received.%zu.When", i), when);
+		}
+	}
+	if (appid) {
+		struct dbres u;
+		if (db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, openid) == DB_OK &&
+		    u.nrows == 1) {
+			tmpl_set(r, "Phone.Following", db_int(&u, 0, 0) ? "1" : "0");
+			tmpl_set(r, "Phone.SentSince", db_cell(&u, 0, 3));
+		}
+	}
+	tmpl_set(r, "Page.Title", "WeChat simulator");
+	tmpl_render(r, rs, "sim-phone.cs");
+}
+
+void
+sim_phone_post(struct req *r, struct resp *rs)
+{
+	const char          *appid = req_field(r, "appid"), *openid = req_field(r, "openid");
+	const char          *action = req_field(r, "action");
+	struct dbres         a;
+	struct wxpush_target t;
+	struct wxpush_msg    m = { 0 };
+	struct buf           log = { 0 };
+	long long            now = (long long)wx_now();
+	const char          *result;
+
+	if (!openid_ok(openid) || action == NULL || appid == NULL ||
+	    db_stmt(&r->pool, "sim_account_get", &a, "s", appid) != DB_OK || a.nrows == 0) {
+		resp_text(rs, 400, "Choose an account and an OpenID (4-64 letters, digits, - or _).\n");
+		return;
+	}
+	/* columns: appid secret original_id token aes_key mode webhook_url name whitelist */
+	t.url = db_cell(&a, 0, 6);
+	t.token = db_cell(&a, 0, 3);
+	t.mode = db_cell(&a, 0, 5);
+	t.aes_key = db_cell(&a, 0, 4);
+	t.app_id = appid;
+	t.original_id = db_cell(&a, 0, 2);
+	m.to = t.original_id;
+	m.from = openid;
+	m.create_time = now;
+	m.msgid = wxpush_msgid(&r->pool);
+	if (strcmp(action, "text") == 0) {
+		const char *text = req_field(r, "text");
+		if (text == NULL || *text == '\0') {
+			resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=empty",
+			    appid, openid));
+			return;
+		}
+		m.type = "text";
+		m.a1 = text;
+		db_stmt(&r->pool, "sim_user_message", NULL, "ssii", appid, openid, now, now);
+	} else if (strcmp(action, "media") == 0) {
+		const struct kv *file = req_file(r, "file");
+		const char      *kind = file ? sim_sniff((const unsigned char *)file->val,
+		    file->vlen) : NULL;
+		long             err = 0;
+		const char      *type = kind == NULL ? NULL : !strcmp(kind, "amr") ||
+		    !strcmp(kind, "mp3") ? "voice" : !strcmp(kind, "mp4") ? "video" : "image";
+		const char      *id = type ? sim_media_store(r, appid, type, file->filename,
+		    file->val, file->vlen, &err) : NULL;
+		if (id == NULL) {
+			resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=badfile",
+			    appid, openid));
+			return;
+		}
+		m.type = type;
+		m.a1 = id;
+		m.a2 = strcmp(type, "video") == 0 ? id : req_field(r, "recognition");
+		db_stmt(&r->pool, "sim_user_message", NULL, "ssii", appid, openid, now, now);
+	} else if (strcmp(action, "follow") == 0 || strcmp(action, "scan") == 0) {
+		const char *scene = req_field(r, "scene");
+		struct dbres u;
+		int following = db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, openid) ==
+		    DB_OK && u.nrows == 1 && db_int(&u, 0, 0);
+		m.type = "event";
+		if (strcmp(action, "scan") == 0 && following) {
+			m.a1 = "SCAN";
+			m.a2 = scene && *scene ? scene : "1";
+		} else {
+			m.a1 = "subscribe";
+			m.a2 = scene && *scene ? pool_printf(&r->pool, "qrscene_%s", scene) : "";
+		}
+		db_stmt(&r->pool, "sim_user_subscribe", NULL, "ssii", appid, openid, 1LL, now);
+	} else if (strcmp(action, "unfollow") == 0) {
+		m.type = "event";
+		m.a1 = "unsubscribe";
+		db_stmt(&r->pool, "sim_user_subscribe", NULL, "ssii", appid, openid, 0LL, now);
+	} else {
+		resp_text(rs, 400, "Unknown action.\n");
+		return;
+	}
+	/* WeChat's behaviour, but with no pause between attempts: a person is waiting */
+	result = wxpush_send(&r->pool, &t, wxpush_xml(&r->pool, &m), 0, &log) == 0 ?
+	    "delivered" : "failed";
+	wx_log("phone %s → %s: %s", openid, appid, log.data ? log.data : "");
+	buf_free(&log);
+	resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=%s",
+	    appid, openid, result));
+}

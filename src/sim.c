@@ -1,0 +1,600 @@
+/*
+ * sim.c: the WeChat simulator's API: what api.weixin.qq.com answers, as
+ * wechat-protocol.md describes it (tokens that expire and rotate, the
+ * 48-hour window and the 5-in-a-row limit of the customer-service API,
+ * media limits, errcodes), plus a control API for tests (/sim/…): register
+ * accounts, inject faults, read what a follower received, count calls.
+ *
+ * The code under test only knows WeChat.APIBase; nothing here is special
+ * to it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "json.h"
+#include "sim.h"
+
+#define WINDOW (48 * 3600)
+
+static void
+json_out(struct resp *rs, int status, struct buf *b)
+{
+	rs->status = status;
+	rs->ctype = "application/json; charset=utf-8";
+	buf_reset(&rs->body);
+	buf_append(&rs->body, b->data ? b->data : "{}", b->data ? b->len : 2);
+	buf_free(b);
+}
+
+static const char *
+errmsg(long e)
+{
+	switch (e) {
+	case -1:    return "system error";
+	case 40001: return "invalid credential, access_token is invalid or not latest";
+	case 40003: return "invalid openid";
+	case 40004: return "invalid media type";
+	case 40005: return "invalid file type";
+	case 40006: return "invalid file size";
+	case 40007: return "invalid media_id";
+	case 40013: return "invalid appid";
+	case 40125: return "invalid appsecret";
+	case 40164: return "invalid ip 127.0.0.1, not in whitelist";
+	case 41001: return "access_token missing";
+	case 42001: return "access_token expired";
+	case 43004: return "require subscribe";
+	case 44002: return "empty post data";
+	case 45015: return "response out of time limit or subscription is canceled";
+	case 45047: return "out of response count limit";
+	case 45072: return "command field invalid";
+	case 45080: return "has not sent message to user in 30 seconds";
+	case 47001: return "data format error";
+	default:    return "error";
+	}
+}
+
+static void
+api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e)
+{
+	struct buf b = { 0 };
+
+	db_stmt(&r->pool, "sim_call_insert", NULL, "ssii", appid, api, (long long)e,
+	    (long long)wx_now());
+	buf_printf(&b, "{\"errcode\":%ld,\"errmsg\":", e);
+	json_str(&b, errmsg(e));
+	buf_putc(&b, '}');
+	json_out(rs, 200, &b);
+}
+
+static void
+api_ok(struct req *r, const char *appid, const char *api)
+{
+	db_stmt(&r->pool, "sim_call_insert", NULL, "ssii", appid, api, 0LL, (long long)wx_now());
+}
+
+/* A fault a test asked for: returns its errcode (0: none), after its delay. */
+static long
+fault(struct req *r, const char *appid, const char *api)
+{
+	struct dbres f;
+
+	if (appid == NULL || db_stmt(&r->pool, "sim_fault_get", &f, "ss", appid, api) != DB_OK ||
+	    f.nrows == 0)
+		return 0;
+	db_stmt(&r->pool, "sim_fault_use", NULL, "ss", appid, api);
+	if (db_int(&f, 0, 1) > 0)
+		usleep((useconds_t)db_int(&f, 0, 1) * 1000);
+	return db_int(&f, 0, 0);
+}
+
+/* The account an access token belongs to, or NULL after answering the error. */
+static const char *
+check_token(struct req *r, struct resp *rs, const char *api)
+{
+	const char  *t = req_arg(r, "access_token");
+	struct dbres res;
+
+	if (t == NULL || *t == '\0') {
+		api_error(r, rs, NULL, api, 41001);
+		return NULL;
+	}
+	if (db_stmt(&r->pool, "sim_token_get", &res, "s", t) != DB_OK || res.nrows == 0) {
+		api_error(r, rs, NULL, api, 40001);
+		return NULL;
+	}
+	if (db_int(&res, 0, 1) <= (long long)wx_now()) {
+		api_error(r, rs, db_cell(&res, 0, 0), api, 42001);
+		return NULL;
+	}
+	long e = fault(r, db_cell(&res, 0, 0), api);
+	if (e != 0) {
+		api_error(r, rs, db_cell(&res, 0, 0), api, e);
+		return NULL;
+	}
+	return db_cell(&res, 0, 0);
+}
+
+/* Checks appid and secret as cgi-bin/token does; 0 or the errcode. */
+static long
+check_app(struct req *r, const char *appid, const char *secret, const char *api)
+{
+	struct dbres a;
+	long         e;
+
+	if (appid == NULL || db_stmt(&r->pool, "sim_account_get", &a, "s", appid) != DB_OK ||
+	    a.nrows == 0)
+		return 40013;
+	if ((e = fault(r, appid, api)) != 0)
+		return e;
+	if (secret == NULL || strcmp(secret, db_cell(&a, 0, 1)) != 0)
+		return 40125;
+	/* the account's API IP whitelist, when one is set */
+	const char *wl = db_cell(&a, 0, 8);
+	if (wl && *wl && (r->remote_addr == NULL || strstr(wl, r->remote_addr) == NULL))
+		return 40164;
+	return 0;
+}
+
+static void
+token_answer(struct resp *rs, const char *token, long long ttl)
+{
+	struct buf b = { 0 };
+
+	buf_puts(&b, "{\"access_token\":");
+	json_str(&b, token);
+	buf_printf(&b, ",\"expires_in\":%lld}", ttl);
+	json_out(rs, 200, &b);
+}
+
+/* GET /cgi-bin/token: every call issues a new token; the old one lives 5 more minutes. */
+void
+sim_token_get(struct req *r, struct resp *rs)
+{
+	const char *appid = req_arg(r, "appid");
+	long long   now = (long long)wx_now();
+	long        e;
+
+	if (req_arg(r, "grant_type") == NULL || strcmp(req_arg(r, "grant_type"),
+	    "client_credential") != 0) {
+		api_error(r, rs, appid, "token", 40002);
+		return;
+	}
+	if ((e = check_app(r, appid, req_arg(r, "secret"), "token")) != 0) {
+		api_error(r, rs, appid, "token", e);
+		return;
+	}
+	char *t = rand_alnum(&r->pool, 96);
+	db_stmt(&r->pool, "sim_token_shorten", NULL, "isss", now + 300, appid, "classic", t);
+	db_stmt(&r->pool, "sim_token_insert", NULL, "sssii", t, appid, "classic", now, now + 7200);
+	api_ok(r, appid, "token");
+	token_answer(rs, t, 7200);
+}
+
+/* POST /cgi-bin/stable_token: the same token until its last 5 minutes. */
+void
+sim_stable_token_post(struct req *r, struct resp *rs)
+{
+	struct wx_field *f;
+	long long        now = (long long)wx_now();
+	struct dbres     cur;
+	long             e;
+
+	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0) {
+		api_error(r, rs, NULL, "stable_token", 47001);
+		return;
+	}
+	const char *appid = wx_get(f, "appid");
+	const char *force = wx_get(f, "force_refresh");
+	if ((e = check_app(r, appid, wx_get(f, "secret"), "stable_token")) != 0) {
+		api_error(r, rs, appid, "stable_token", e);
+		return;
+	}
+	if (!(force && strcmp(force, "true") == 0) &&
+	    db_stmt(&r->pool, "sim_token_current", &cur, "ssi", appid, "stable", now + 300) ==
+	    DB_OK && cur.nrows == 1) {
+		api_ok(r, appid, "stable_token");
+		token_answer(rs, db_cell(&cur, 0, 0), db_int(&cur, 0, 1) - now);
+		return;
+	}
+	char *t = rand_alnum(&r->pool, 96);
+	if (force && strcmp(force, "true") == 0)
+		db_stmt(&r->pool, "sim_token_shorten", NULL, "isss", now, appid, "stable", t);
+	db_stmt(&r->pool, "sim_token_insert", NULL, "sssii", t, appid, "stable", now, now + 7200);
+	api_ok(r, appid, "stable_token");
+	token_answer(rs, t, 7200);
+}
+
+/* POST /cgi-bin/message/custom/send */
+void
+sim_custom_send_post(struct req *r, struct resp *rs)
+{
+	const char      *appid = check_token(r, rs, "custom_send");
+	struct wx_field *f;
+	struct dbres     u, m;
+	long long        now = (long long)wx_now();
+
+	if (appid == NULL)
+		return;
+	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0) {
+		api_error(r, rs, appid, "custom_send", 47001);
+		return;
+	}
+	const char *to = wx_get(f, "touser"), *type = wx_get(f, "msgtype");
+	const char *content = NULL, *media = NULL;
+	if (to == NULL || type == NULL) {
+		api_error(r, rs, appid, "custom_send", 47001);
+		return;
+	}
+	if (strcmp(type, "text") == 0)
+		content = wx_get(f, "text.content");
+	else if (strcmp(type, "image") == 0 || strcmp(type, "voice") == 0 ||
+	    strcmp(type, "video") == 0)
+		media = wx_get(f, pool_printf(&r->pool, "%s.media_id", type));
+	if (content == NULL && media == NULL) {
+		api_error(r, rs, appid, "custom_send", 47001);
+		return;
+	}
+	if (content && strlen(content) > 2048) {
+		api_error(r, rs, appid, "custom_send", 45002);
+		return;
+	}
+	if (media && (db_stmt(&r->pool, "sim_media_get", &m, "s", media) != DB_OK ||
+	    m.nrows == 0 || strcmp(db_cell(&m, 0, 4), appid) != 0)) {
+		api_error(r, rs, appid, "custom_send", 40007);
+		return;
+	}
+	if (db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, to) != DB_OK || u.nrows == 0) {
+		api_error(r, rs, appid, "custom_send", 40003);
+		return;
+	}
+	/* columns: subscribed subscribe_time last_msg_at sent_since language */
+	if (db_int(&u, 0, 0) == 0 || now - db_int(&u, 0, 2) > WINDOW) {
+		api_error(r, rs, appid, "custom_send", 45015);
+		return;
+	}
+	if (db_int(&u, 0, 3) >= 5) {
+		api_error(r, rs, appid, "custom_send", 45047);
+		return;
+	}
+	db_stmt(&r->pool, "sim_user_sent", NULL, "ss", appid, to);
+	db_stmt(&r->pool, "sim_received_insert", NULL, "sssssi", appid, to, type, content,
+	    media, now);
+	api_ok(r, appid, "custom_send");
+	struct buf b = { 0 };
+	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+	json_out(rs, 200, &b);
+}
+
+/* POST /cgi-bin/message/custom/typing */
+void
+sim_typing_post(struct req *r, struct resp *rs)
+{
+	const char      *appid = check_token(r, rs, "typing");
+	struct wx_field *f;
+	struct dbres     u;
+
+	if (appid == NULL)
+		return;
+	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0) {
+		api_error(r, rs, appid, "typing", 47001);
+		return;
+	}
+	const char *cmd = wx_get(f, "command"), *to = wx_get(f, "touser");
+	if (cmd == NULL || (strcmp(cmd, "Typing") != 0 && strcmp(cmd, "CancelTyping") != 0)) {
+		api_error(r, rs, appid, "typing", 45072);
+		return;
+	}
+	if (to == NULL || db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, to) != DB_OK ||
+	    u.nrows == 0 || (long long)wx_now() - db_int(&u, 0, 2) > 30) {
+		api_error(r, rs, appid, "typing", 45080);
+		return;
+	}
+	api_ok(r, appid, "typing");
+	struct buf b = { 0 };
+	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+	json_out(rs, 200, &b);
+}
+
+/* The kind of file by its first bytes: "jpeg" "png" "gif" "amr" "mp3" "mp4" or NULL. */
+const char *
+sim_sniff(const unsigned char *d, size_t n)
+{
+	if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) return "jpeg";
+	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) return "png";
+	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0)) return "gif";
+	if (n >= 6 && memcmp(d, "#!AMR\n", 6) == 0) return "amr";
+	if (n >= 3 && memcmp(d, "ID3", 3) == 0) return "mp3";
+	if (n >= 2 && d[0] == 0xff && (d[1] & 0xe0) == 0xe0) return "mp3";
+	if (n >= 12 && memcmp(d + 4, "ftyp", 4) == 0) return "mp4";
+	return NULL;
+}
+
+static const char *
+mime_of(const char *kind)
+{
+	if (strcmp(kind, "jpeg") == 0) return "image/jpeg";
+	if (strcmp(kind, "png") == 0) return "image/png";
+	if (strcmp(kind, "gif") == 0) return "image/gif";
+	if (strcmp(kind, "amr") == 0) return "audio/amr";
+	if (strcmp(kind, "mp3") == 0) return "audio/mpeg";
+	return "video/mp4";
+}
+
+/*
+ * Stores an upload as WeChat's temporary media; returns its media id, or
+ * NULL with *err set (40004 type, 40005 file type, 40006 size).
+ */
+const char *
+sim_media_store(struct req *r, const char *appid, const char *type, const char *filename,
+    const void *data, size_t n, long *err)
+{
+	const char *kind = sim_sniff(data, n);
+	size_t      max;
+	int         ok;
+
+	if (strcmp(type, "image") == 0)
+		max = 10u << 20, ok = kind && (!strcmp(kind, "jpeg") || !strcmp(kind, "png") ||
+		    !strcmp(kind, "gif"));
+	else if (strcmp(type, "voice") == 0)
+		max = 2u << 20, ok = kind && (!strcmp(kind, "amr") || !strcmp(kind, "mp3"));
+	else if (strcmp(type, "video") == 0)
+		max = 10u << 20, ok = kind && !strcmp(kind, "mp4");
+	else if (strcmp(type, "thumb") == 0)
+		max = 64u << 10, ok = kind && !strcmp(kind, "jpeg");
+	else {
+		*err = 40004;
+		return NULL;
+	}
+	if (!ok) {
+		*err = 40005;
+		return NULL;
+	}
+	if (n == 0 || n > max) {
+		*err = 40006;
+		return NULL;
+	}
+	char *id = pool_printf(&r->pool, "%s_%s", type, rand_alnum(&r->pool, 48));
+	if (db_stmt(&r->pool, "sim_media_insert", NULL, "sssssbi", id, appid, type,
+	    mime_of(kind), filename ? filename : "upload", data, n, (long long)wx_now()) != DB_OK) {
+		*err = -1;
+		return NULL;
+	}
+	return id;
+}
+
+/* POST /cgi-bin/media/upload?type=… with the file in the field "media" */
+void
+sim_media_upload_post(struct req *r, struct resp *rs)
+{
+	const char      *appid = check_token(r, rs, "media_upload");
+	const struct kv *file;
+	const char      *type = req_arg(r, "type"), *id;
+	long             e = 0;
+
+	if (appid == NULL)
+		return;
+	if ((file = req_file(r, "media")) == NULL) {
+		api_error(r, rs, appid, "media_upload", 41005);
+		return;
+	}
+	if ((id = sim_media_store(r, appid, type ? type : "", file->filename, file->val,
+	    file->vlen, &e)) == NULL) {
+		api_error(r, rs, appid, "media_upload", e);
+		return;
+	}
+	api_ok(r, appid, "media_upload");
+	struct buf b = { 0 };
+	buf_puts(&b, "{\"type\":");
+	json_str(&b, type);
+	buf_puts(&b, ",\"media_id\":");
+	json_str(&b, id);
+	buf_printf(&b, ",\"created_at\":%lld}", (long long)wx_now());
+	json_out(rs, 200, &b);
+}
+
+static void
+send_media(struct req *r, struct resp *rs, const struct dbres *m)
+{
+	/* columns: type mime filename data appid created_at */
+	rs->status = 200;
+	rs->ctype = pool_strdup(&r->pool, db_cell(m, 0, 1));
+	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
+	    "attachment; filename=\"%s\"", db_cell(m, 0, 2)));
+	buf_reset(&rs->body);
+	buf_append(&rs->body, db_cell(m, 0, 3), m->lens[0][3]);
+}
+
+/* GET /cgi-bin/media/get?media_id=…: the file; a video answers with a URL */
+void
+sim_media_get(struct req *r, struct resp *rs)
+{
+	const char  *appid = check_token(r, rs, "media_get");
+	const char  *id = req_arg(r, "media_id");
+	struct dbres m;
+
+	if (appid == NULL)
+		return;
+	if (id == NULL || db_stmt(&r->pool, "sim_media_get", &m, "s", id) != DB_OK ||
+	    m.nrows == 0 || strcmp(db_cell(&m, 0, 4), appid) != 0 ||
+	    (long long)wx_now() - db_int(&m, 0, 5) > 3 * 86400) {
+		api_error(r, rs, appid, "media_get", 40007);
+		return;
+	}
+	api_ok(r, appid, "media_get");
+	if (strcmp(db_cell(&m, 0, 0), "video") == 0) {
+		struct buf b = { 0 };
+		buf_puts(&b, "{\"video_url\":");
+		json_str(&b, pool_printf(&r->pool, "%s/sim/video/%s",
+		    cfg_get("Sim.PublicURL", "http://127.0.0.1:8081"), id));
+		buf_putc(&b, '}');
+		json_out(rs, 200, &b);
+		return;
+	}
+	send_media(r, rs, &m);
+}
+
+/* GET /sim/video/<media id>: where media/get's video_url points */
+void
+sim_video_get(struct req *r, struct resp *rs)
+{
+	struct dbres m;
+
+	if (r->key == NULL || db_stmt(&r->pool, "sim_media_get", &m, "s", r->key) != DB_OK ||
+	    m.nrows == 0) {
+		resp_text(rs, 404, "no such video\n");
+		return;
+	}
+	send_media(r, rs, &m);
+}
+
+/* GET /cgi-bin/user/info?openid=… (no nickname or avatar since 2021) */
+void
+sim_user_info_get(struct req *r, struct resp *rs)
+{
+	const char  *appid = check_token(r, rs, "user_info");
+	const char  *openid = req_arg(r, "openid");
+	struct dbres u;
+	struct buf   b = { 0 };
+
+	if (appid == NULL)
+		return;
+	if (openid == NULL || db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, openid) !=
+	    DB_OK || u.nrows == 0) {
+		api_error(r, rs, appid, "user_info", 40003);
+		return;
+	}
+	api_ok(r, appid, "user_info");
+	if (db_int(&u, 0, 0) == 0) {
+		buf_puts(&b, "{\"subscribe\":0,\"openid\":");
+		json_str(&b, openid);
+		buf_putc(&b, '}');
+	} else {
+		buf_puts(&b, "{\"subscribe\":1,\"openid\":");
+		json_str(&b, openid);
+		buf_puts(&b, ",\"nickname\":\"\",\"sex\":0,\"headimgurl\":\"\",\"language\":");
+		json_str(&b, db_cell(&u, 0, 4));
+		buf_printf(&b, ",\"subscribe_time\":%lld,\"remark\":\"\",\"groupid\":0,"
+		    "\"tagid_list\":[],\"subscribe_scene\":\"ADD_SCENE_QR_CODE\","
+		    "\"qr_scene\":0,\"qr_scene_str\":\"\"}", db_int(&u, 0, 1));
+	}
+	json_out(rs, 200, &b);
+}
+
+void
+sim_callback_ip_get(struct req *r, struct resp *rs)
+{
+	const char *appid = check_token(r, rs, "getcallbackip");
+	struct buf  b = { 0 };
+
+	if (appid == NULL)
+		return;
+	api_ok(r, appid, "getcallbackip");
+	buf_puts(&b, "{\"ip_list\":[\"127.0.0.1\",\"101.226.103.0/25\"]}");
+	json_out(rs, 200, &b);
+}
+
+/* POST /cgi-bin/qrcode/create */
+void
+sim_qrcode_post(struct req *r, struct resp *rs)
+{
+	const char      *appid = check_token(r, rs, "qrcode");
+	struct wx_field *f;
+	struct buf       b = { 0 };
+
+	if (appid == NULL)
+		return;
+	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0 ||
+	    wx_get(f, "action_name") == NULL) {
+		api_error(r, rs, appid, "qrcode", 47001);
+		return;
+	}
+	const char *exp = wx_get(f, "expire_seconds");
+	long long   secs = exp ? strtoll(exp, NULL, 10) : 60;
+	if (secs > 2592000)
+		secs = 2592000;
+	const char *ticket = rand_alnum(&r->pool, 48);
+	api_ok(r, appid, "qrcode");
+	buf_puts(&b, "{\"ticket\":");
+	json_str(&b, ticket);
+	buf_printf(&b, ",\"expire_seconds\":%lld,\"url\":", secs);
+	json_str(&b, pool_printf(&r->pool, "http://weixin.qq.com/q/%s", ticket));
+	buf_putc(&b, '}');
+	json_out(rs, 200, &b);
+}
+
+/* ---- control API for tests and the demo (/sim/…) ---- */
+
+/* POST /sim/accounts: appid secret original_id token aes_key mode webhook_url name */
+void
+sim_accounts_post(struct req *r, struct resp *rs)
+{
+	const char *f[8] = { req_field(r, "appid"), req_field(r, "secret"),
+	    req_field(r, "original_id"), req_field(r, "token"), req_field(r, "aes_key"),
+	    req_field(r, "mode"), req_field(r, "webhook_url"), req_field(r, "name") };
+	struct buf  b = { 0 };
+
+	for (int i = 0; i < 8; i++)
+		if (f[i] == NULL) {
+			resp_text(rs, 400, "appid, secret, original_id, token, aes_key, mode, "
+			    "webhook_url and name are all required\n");
+			return;
+		}
+	if (db_stmt(&r->pool, "sim_account_upsert", NULL, "ssssssss", f[0], f[1], f[2], f[3],
+	    f[4], f[5], f[6], f[7]) != DB_OK) {
+		resp_text(rs, 503, "database unavailable\n");
+		return;
+	}
+	db_stmt(&r->pool, "sim_account_whitelist", NULL, "ss",
+	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0]);
+	buf_puts(&b, "{\"ok\":true}");
+	json_out(rs, 200, &b);
+}
+
+/* POST /sim/faults: appid api errcode count delay_ms */
+void
+sim_faults_post(struct req *r, struct resp *rs)
+{
+	const char *appid = req_field(r, "appid"), *api = req_field(r, "api");
+	const char *code = req_field(r, "errcode"), *count = req_field(r, "count");
+	const char *delay = req_field(r, "delay_ms");
+	struct buf  b = { 0 };
+
+	if (appid == NULL || api == NULL || code == NULL) {
+		resp_text(rs, 400, "appid, api and errcode are required\n");
+		return;
+	}
+	db_stmt(&r->pool, "sim_fault_set", NULL, "ssiii", appid, api,
+	    strtoll(code, NULL, 10), count ? strtoll(count, NULL, 10) : 1LL,
+	    delay ? strtoll(delay, NULL, 10) : 0LL);
+	buf_puts(&b, "{\"ok\":true}");
+	json_out(rs, 200, &b);
+}
+
+/* GET /sim/received?appid=&openid=: what the follower's phone shows, newest first */
+void
+sim_received_get(struct req *r, struct resp *rs)
+{
+	struct dbres m;
+	struct buf   b = { 0 };
+
+	if (db_stmt(&r->pool, "sim_received_list", &m, "ss", req_arg(r, "appid") ?
+	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "") != DB_OK) {
+		resp_text(rs, 503, "database unavailable\n");
+		return;
+	}
+	buf_puts(&b, "{\"messages\":[");
+	for (size_t i = 0; i < m.nrows; i++) {
+		buf_printf(&b, "%s{\"msgtype\":", i ? "," : "");
+		json_str(&b, db_cell(&m, i, 1));
+		buf_puts(&b, ",\"content\":");
+		json_str(&b, db_cell(&m, i, 2));
+		buf_puts(&b, ",\"media_id\":");
+		json_str(&b, db_cell(&m, i, 3));
+		buf_printf(&b, ",\"at\":%lld}", db_int(&m, i, 4));
+	}
+	buf_puts(&b, "]}");
+	json_out(rs, 200, &b);
+}

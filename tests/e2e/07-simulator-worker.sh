@@ -1,0 +1,132 @@
+# 07-simulator-worker.sh: the WeChat simulator behaves as WeChat does, the
+# phone page pushes to the webhook, and the worker fetches tokens, media and
+# follower details once, even with two workers running.
+. "$(dirname "$0")/lib.sh"
+SIMB="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
+. "$WXDESK_VAR/demo-credentials.txt.env"
+simq() {
+	mariadb --no-defaults --default-character-set=utf8mb4 \
+		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxsim -e "$1"
+}
+jget() { curl -s "$@"; }
+CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
+
+# --- tokens as WeChat issues them
+out=$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=$APP_SECRET")
+ok "classic token issued" grep -q '"expires_in":7200' <<<"$out"
+t1=$(sed 's/.*"access_token":"\([^"]*\)".*/\1/' <<<"$out")
+out=$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=$APP_SECRET")
+t2=$(sed 's/.*"access_token":"\([^"]*\)".*/\1/' <<<"$out")
+ok "each classic fetch rotates the token" test "$t1" != "$t2"
+ok "…the old one lives 5 more minutes" grep -q '"ip_list"' <<<"$(jget "$SIMB/cgi-bin/getcallbackip?access_token=$t1")"
+shift_clock 301
+ok "…then is refused" grep -q '"errcode":42001' <<<"$(jget "$SIMB/cgi-bin/getcallbackip?access_token=$t1")"
+ok "wrong App ID: 40013" grep -q '"errcode":40013' <<<"$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=wx0&secret=x")"
+ok "wrong App Secret: 40125" grep -q '"errcode":40125' <<<"$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=nope")"
+ok "unknown token: 40001" grep -q '"errcode":40001' <<<"$(jget "$SIMB/cgi-bin/user/info?access_token=nope&openid=x")"
+body="{\"grant_type\":\"client_credential\",\"appid\":\"$APP_ID\",\"secret\":\"$APP_SECRET\"}"
+s1=$(jget -d "$body" "$SIMB/cgi-bin/stable_token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+s2=$(jget -d "$body" "$SIMB/cgi-bin/stable_token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+ok "stable_token answers the same token while it is valid" test -n "$s1" -a "$s1" = "$s2"
+curl -s -o /dev/null --data "appid=$APP_ID&api=token&errcode=40164&count=1" "$SIMB/sim/faults"
+ok "an injected fault is answered (40164)" grep -q '"errcode":40164' <<<"$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=$APP_SECRET")"
+ok "…once" grep -q access_token <<<"$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=$APP_SECRET")"
+
+# --- the worker keeps one shared token
+for i in $(seq 1 50); do
+	[ "$(sqlq "SELECT token IS NOT NULL FROM access_tokens WHERE channel_id = $CH")" = 1 ] && break
+	sleep 0.2
+done
+tok=$(sqlq "SELECT token FROM access_tokens WHERE channel_id = $CH")
+ok "the worker cached the channel's token" test -n "$tok" -a "$tok" != NULL
+ok "…and it is the one WeChat considers current" test "$tok" = "$s1"
+
+# --- the phone: follow, write, send a picture
+rm -f "$JARS/phone"
+phone() {	# action and fields
+	local tok
+	tok=$(curl -s -c "$JARS/phone" -b "$JARS/phone" "$SIMB/phone?appid=$APP_ID&openid=oPhoneUser01" |
+		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -o /dev/null -w '%{redirect_url}' -c "$JARS/phone" -b "$JARS/phone" \
+		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=oPhoneUser01" "$@" "$SIMB/phone"
+}
+r=$(phone -F action=follow -F scene=poster7)
+ok "phone: follow delivered" grep -q "result=delivered" <<<"$r"
+ok "…reached wxdesk with the QR scene" test "$(sqlq "SELECT qr_scene FROM followers WHERE openid = 'oPhoneUser01'")" = poster7
+r=$(phone -F action=text -F "text=手机发来的消息")
+ok "phone: text delivered" grep -q "result=delivered" <<<"$r"
+ok "…stored in a waiting chat" test "$(sqlq "SELECT c.state FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.body = '手机发来的消息'")" = waiting
+printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/pic.png"
+head -c 3000 /dev/urandom >>"$WXDESK_VAR/pic.png"
+r=$(phone -F action=media -F "file=@$WXDESK_VAR/pic.png;type=image/png")
+ok "phone: picture delivered" grep -q "result=delivered" <<<"$r"
+printf 'not a picture' >"$WXDESK_VAR/bad.txt"
+r=$(phone -F action=media -F "file=@$WXDESK_VAR/bad.txt")
+ok "phone: a text file is not sent as a picture" grep -q "result=badfile" <<<"$r"
+mid=$(sqlq "SELECT id FROM messages WHERE msg_type = 'image' AND follower_id = (SELECT id FROM followers WHERE openid = 'oPhoneUser01')")
+ok "the picture's message waits for its media" test -n "$mid"
+for i in $(seq 1 60); do
+	[ "$(sqlq "SELECT media_state FROM messages WHERE id = $mid")" = fetched ] && break
+	sleep 0.25
+done
+ok "the worker fetched the picture" test "$(sqlq "SELECT media_state FROM messages WHERE id = $mid")" = fetched
+path=$(sqlq "SELECT a.path FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")
+ok "…stored on disk under its sha256" test "$(sha256sum <"$path" | cut -d' ' -f1)" = "$(sqlq "SELECT a.sha256 FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")"
+ok "…byte for byte" cmp -s "$path" "$WXDESK_VAR/pic.png"
+ok "…with its type" test "$(sqlq "SELECT a.mime FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")" = image/png
+for i in $(seq 1 40); do
+	[ "$(sqlq "SELECT IFNULL(language, '') FROM followers WHERE openid = 'oPhoneUser01'")" = zh_CN ] && break
+	sleep 0.25
+done
+ok "the worker filled the follower's details (user/info)" test "$(sqlq "SELECT language FROM followers WHERE openid = 'oPhoneUser01'")" = zh_CN
+
+# --- media errors: JSON instead of a file is recognised, retried with backoff
+"$WXDESK_BUILD/bin/wxdesk-wxsim" push "$BASE/wechat/$WEBHOOK_KEY" "$TOKEN" --to "$ORIGINAL_ID" \
+	--from oPhoneUser01 --retry-gap 0 image media_that_does_not_exist >/dev/null
+gone=$(sqlq "SELECT id FROM messages WHERE media_id = 'media_that_does_not_exist'")
+for i in $(seq 1 40); do
+	[ "$(sqlq "SELECT media_attempts FROM messages WHERE id = $gone")" -ge 1 ] && break
+	sleep 0.25
+done
+sleep 0.5
+ok "an unknown media id is recorded as WeChat's error" grep -q 40007 <<<"$(sqlq "SELECT media_error FROM messages WHERE id = $gone")"
+ok "…and tried again later, not given up" test "$(sqlq "SELECT media_state FROM messages WHERE id = $gone")" = due
+
+# a rejected token (40001) is replaced once and the call retried
+curl -s -o /dev/null --data "appid=$APP_ID&api=media_get&errcode=40001&count=1" "$SIMB/sim/faults"
+r=$(phone -F action=media -F "file=@$WXDESK_VAR/pic.png;type=image/png")
+mid2=$(sqlq "SELECT MAX(id) FROM messages WHERE msg_type = 'image' AND media_id LIKE 'image_%'")
+for i in $(seq 1 60); do
+	[ "$(sqlq "SELECT media_state FROM messages WHERE id = $mid2")" = fetched ] && break
+	sleep 0.25
+done
+ok "after a 40001 the worker renewed the token and fetched the media" test "$(sqlq "SELECT media_state FROM messages WHERE id = $mid2")" = fetched
+ok "…the failed call was seen by WeChat" test "$(simq "SELECT COUNT(*) FROM sim_calls WHERE api = 'media_get' AND errcode = 40001")" = 1
+
+# --- two workers share the token without thrashing
+WXDESK_CONFIG=$WXDESK_CONFIG setsid "$WXDESK_BUILD/bin/wxdesk-worker" </dev/null >/dev/null 2>&1 &
+w2=$!
+before=$(simq "SELECT COUNT(*) FROM sim_calls WHERE api = 'stable_token' AND errcode = 0 AND appid = '$APP_ID'")
+shift_clock 7000	# the token has under 5 minutes left: both workers see it due
+sleep 4
+after=$(simq "SELECT COUNT(*) FROM sim_calls WHERE api = 'stable_token' AND errcode = 0 AND appid = '$APP_ID'")
+kill "$w2"; wait "$w2" 2>/dev/null
+ok "two workers refreshed the token once ($before -> $after)" test $((after - before)) = 1
+new=$(sqlq "SELECT token FROM access_tokens WHERE channel_id = $CH")
+ok "…to the token WeChat now considers current" test "$new" != "$tok"
+
+# --- the customer-service API's limits (the console builds on these)
+t=$(sqlq "SELECT token FROM access_tokens WHERE channel_id = $CH")
+send() { jget -d "{\"touser\":\"$1\",\"msgtype\":\"text\",\"text\":{\"content\":\"$2\"}}" "$SIMB/cgi-bin/message/custom/send?access_token=$t"; }
+for i in 1 2 3 4 5; do out=$(send oPhoneUser01 "reply $i"); done
+ok "five replies in a row are accepted" grep -q '"errcode":0' <<<"$out"
+ok "the sixth is refused: 45047" grep -q '"errcode":45047' <<<"$(send oPhoneUser01 "reply 6")"
+ok "the phone received the five" test "$(jget "$SIMB/sim/received?appid=$APP_ID&openid=oPhoneUser01" | grep -o '"msgtype":"text"' | wc -l)" = 5
+r=$(phone -F action=text -F "text=thanks")
+t=$(sqlq "SELECT token FROM access_tokens WHERE channel_id = $CH")
+ok "after the follower writes, replies are accepted again" grep -q '"errcode":0' <<<"$(send oPhoneUser01 "welcome")"
+ok "a stranger cannot be written to: 40003" grep -q '"errcode":40003' <<<"$(send oStranger "hi")"
+shift_clock $((48 * 3600 + 60))
+t=$(curl -s -d "$body" "$SIMB/cgi-bin/stable_token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+ok "48 hours after the follower's last message: 45015" grep -q '"errcode":45015' <<<"$(send oPhoneUser01 "too late")"
+done_tests
