@@ -28,7 +28,7 @@ LIB     := $(B)/libwxdesk.a
 CGIS    := $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%.fcgi,$(wildcard cgi-bin/*.c))
 BINS    := $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
 UNITS   := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
-BENCHES := $(B)/tests/ok.fcgi
+BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
 .PHONY: all run stop test unit e2e browser bench lint fuzz clean deps
 .DEFAULT_GOAL := all
@@ -59,7 +59,7 @@ $(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB)
 	@echo "  LINK    $@"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-$(B)/tests/ok.fcgi: tests/bench/ok.c
+$(B)/tests/%.fcgi: tests/bench/%.c
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)

@@ -6,6 +6,8 @@
  *   wxdesk-wx encrypt KEY APPID RANDOM16 < XML   the Encrypt text
  *   wxdesk-wx parse < XML                  one "path=value" line per field
  *                                          (backslash and newline escaped)
+ *   wxdesk-wx seal TOKEN KEY APPID GHID N  N safe-mode text pushes, one a line:
+ *                                          "query<TAB>body" (benchmarks)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,9 +99,37 @@ main(int argc, char **argv)
 			}
 			rc = 0;
 		}
+	} else if (argc == 7 && strcmp(argv[1], "seal") == 0) {
+		long count = strtol(argv[6], NULL, 10);
+		if (wx_aes_key(argv[3], key) != WX_OK) {
+			fputs("need a 43-character key\n", stderr);
+			rc = 1;
+		} else {
+			for (long i = 0; i < count; i++) {
+				struct pool    q = { 0 };
+				unsigned char  rnd[16];
+				char           ts[24], nonce[24];
+				rand_bytes(rnd, sizeof rnd);
+				snprintf(ts, sizeof ts, "%ld", 1700000000L + i);
+				snprintf(nonce, sizeof nonce, "%ld", 100000 + i);
+				char *xml = pool_printf(&q, "<xml><ToUserName><![CDATA[%s]]></ToUserName>"
+				    "<FromUserName><![CDATA[oSealed%ld]]></FromUserName><CreateTime>%s"
+				    "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+				    "sealed bench message]]></Content><MsgId>9%018ld</MsgId></xml>",
+				    argv[5], i % 500, ts, i);
+				char *enc = wx_encrypt(&q, key, xml, strlen(xml), argv[4], rnd);
+				const char *p3[3] = { argv[2], ts, nonce }, *p4[4] = { argv[2], ts, nonce, enc };
+				printf("signature=%s&timestamp=%s&nonce=%s&encrypt_type=aes&msg_signature=%s"
+				    "\t<xml><ToUserName><![CDATA[%s]]></ToUserName><Encrypt><![CDATA[%s]]>"
+				    "</Encrypt></xml>\n", wx_sign(&q, p3, 3), ts, nonce, wx_sign(&q, p4, 4),
+				    argv[5], enc);
+				pool_free(&q);
+			}
+			rc = 0;
+		}
 	} else {
 		fputs("usage: wxdesk-wx sign PART... | decrypt KEY [APPID] | "
-		    "encrypt KEY APPID RANDOM16 | parse\n", stderr);
+		    "encrypt KEY APPID RANDOM16 | parse | seal TOKEN KEY APPID GHID N\n", stderr);
 	}
 	pool_free(&p);
 	return rc;

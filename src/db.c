@@ -67,7 +67,6 @@ enum stmt {
 	S_CHANNEL_VERIFIED,
 	S_CHANNEL_INACTIVE_MSG,
 	S_CHANNEL_FAILURE,
-	S_CHANNEL_TOUCH,
 	S_PREFS_INSERT,
 	S_PREFS_GET,
 	S_FOLLOWER_UPSERT,
@@ -255,8 +254,6 @@ static const struct {
 	    "UPDATE channels SET signature_failures = signature_failures + ?, "
 	    "decrypt_failures = decrypt_failures + ?, last_failure_at = FROM_UNIXTIME(?), "
 	    "last_failure = ? WHERE id = ?" },
-	[S_CHANNEL_TOUCH] = { "channel_touch",
-	    "UPDATE channels SET last_message_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_PREFS_INSERT] = { "prefs_insert",
 	    "INSERT IGNORE INTO channel_prefs (channel_id) VALUES (?)" },
 	[S_PREFS_GET] = { "prefs_get",
@@ -474,7 +471,10 @@ db_open(void)
 	mysql_optionsv(conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
 	mysql_optionsv(conn, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
-	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
+	    /* no gap locks: concurrent pushes from different followers do not
+	     * deadlock; work on one follower is serialised by its row lock */
+	    "tx_isolation = 'READ-COMMITTED'");
 	if (sock && *sock)
 		host = NULL;
 	if (mysql_real_connect(conn, host && *host ? host : NULL,
@@ -1144,12 +1144,6 @@ db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
 {
 	return run(S_CHANNEL_FAILURE, p, NULL, "iiisi", (long long)sig, (long long)dec,
 	    (long long)at, what, id);
-}
-
-enum dbrc
-db_channel_touch(struct pool *p, long long id, time_t at)
-{
-	return run(S_CHANNEL_TOUCH, p, NULL, "ii", (long long)at, id);
 }
 
 enum dbrc

@@ -106,7 +106,6 @@ enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
 	const char *what);
-enum dbrc db_channel_touch(struct pool *p, long long id, time_t at);
 enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct dbres *out);
 
 /* followers, messages, chats (intake) */

@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "intake.h"
@@ -185,8 +186,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 	if (chat && (rc = db_message_set_chat(p, msg, chat)) != DB_OK)
 		goto fail;
 	res->chat_id = chat;
-	if ((rc = db_channel_touch(p, ch->id, now)) != DB_OK)
-		goto fail;
+	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;
 	return DB_OK;
@@ -206,11 +206,13 @@ intake_store(struct pool *p, const struct intake_channel *ch, const struct wx_fi
 	    *wx_get(f, "FromUserName") == '\0')
 		return INTAKE_INVALID;
 	/* a race on the follower's open chat, or a deadlock: try again */
-	for (int attempt = 0; attempt < 3; attempt++) {
+	for (int attempt = 0; attempt < 5; attempt++) {
 		rc = intake_once(p, ch, f, res);
 		if (rc != DB_RETRY)
 			break;
 		memset(res, 0, sizeof *res);
+		struct timespec ts = { 0, (long)(1 + attempt) * 2000000L };
+		nanosleep(&ts, NULL);
 	}
 	return rc == DB_OK ? INTAKE_STORED : INTAKE_FAILED;
 }

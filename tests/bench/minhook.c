@@ -1,0 +1,118 @@
+/*
+ * minhook.c: the benchmark's baseline webhook: checks the signature, parses
+ * the XML with libxml2, runs one prepared INSERT committed to InnoDB, and
+ * answers "success". wxdesk's webhook does the full chat intake on top of
+ * that; make bench prints the two side by side.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+#include <libxml/parser.h>
+#include <mysql.h>
+#include <openssl/evp.h>
+
+static int
+cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+sig_ok(const char *token, const char *ts, const char *nonce, const char *sig)
+{
+	const char   *p[3] = { token, ts, nonce };
+	unsigned char md[20];
+	char          hex[41];
+	EVP_MD_CTX   *c = EVP_MD_CTX_new();
+
+	if (!ts || !nonce || !sig)
+		return 0;
+	qsort(p, 3, sizeof p[0], cmp);
+	EVP_DigestInit_ex(c, EVP_sha1(), NULL);
+	for (int i = 0; i < 3; i++)
+		EVP_DigestUpdate(c, p[i], strlen(p[i]));
+	EVP_DigestFinal_ex(c, md, NULL);
+	EVP_MD_CTX_free(c);
+	for (int i = 0; i < 20; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	return strcmp(hex, sig) == 0;
+}
+
+static const char *
+arg(const char *q, const char *name, char *out, size_t n)
+{
+	size_t l = strlen(name);
+
+	for (const char *s = q; s && *s; s = strchr(s, '&') ? strchr(s, '&') + 1 : NULL)
+		if (strncmp(s, name, l) == 0 && s[l] == '=') {
+			size_t k = strcspn(s + l + 1, "&");
+			if (k >= n)
+				return NULL;
+			memcpy(out, s + l + 1, k);
+			out[k] = 0;
+			return out;
+		}
+	return NULL;
+}
+
+int
+main(void)
+{
+	FCGX_Request r;
+	MYSQL       *m = mysql_init(NULL);
+	MYSQL_STMT  *st;
+	const char  *token = getenv("MINHOOK_TOKEN");
+	const char  *sql = "INSERT INTO minhook (msg_id, from_user, body) VALUES (?, ?, ?)";
+
+	if (!mysql_real_connect(m, NULL, "root", "", "wxbench", 0, getenv("MINHOOK_SOCKET"), 0))
+		return 1;
+	mysql_set_character_set(m, "utf8mb4");
+	mysql_autocommit(m, 0);
+	st = mysql_stmt_init(m);
+	if (mysql_stmt_prepare(st, sql, strlen(sql)))
+		return 1;
+	FCGX_Init();
+	FCGX_InitRequest(&r, 0, 0);
+	while (FCGX_Accept_r(&r) >= 0) {
+		char        ts[32], nonce[32], sig[64], body[8192];
+		const char *q = FCGX_GetParam("QUERY_STRING", r.envp);
+		int         n = FCGX_GetStr(body, sizeof body - 1, r.in), ok = 0;
+		xmlDocPtr   d;
+
+		body[n > 0 ? n : 0] = 0;
+		if (sig_ok(token, arg(q, "timestamp", ts, sizeof ts), arg(q, "nonce", nonce,
+		    sizeof nonce), arg(q, "signature", sig, sizeof sig)) &&
+		    (d = xmlReadMemory(body, n, NULL, "UTF-8", XML_PARSE_NONET)) != NULL) {
+			xmlNode *root = xmlDocGetRootElement(d);
+			xmlChar *id = NULL, *from = NULL, *content = NULL;
+			for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+				if (c->type != XML_ELEMENT_NODE) continue;
+				if (!strcmp((char *)c->name, "MsgId")) id = xmlNodeGetContent(c);
+				else if (!strcmp((char *)c->name, "FromUserName")) from = xmlNodeGetContent(c);
+				else if (!strcmp((char *)c->name, "Content")) content = xmlNodeGetContent(c);
+			}
+			if (id && from && content) {
+				MYSQL_BIND    b[3];
+				unsigned long l[3] = { strlen((char *)id), strlen((char *)from),
+				    strlen((char *)content) };
+				memset(b, 0, sizeof b);
+				b[0].buffer_type = b[1].buffer_type = b[2].buffer_type = MYSQL_TYPE_STRING;
+				b[0].buffer = id; b[1].buffer = from; b[2].buffer = content;
+				b[0].length = &l[0]; b[1].length = &l[1]; b[2].length = &l[2];
+				mysql_stmt_bind_param(st, b);
+				if (mysql_stmt_execute(st) == 0 || mysql_stmt_errno(st) == 1062)
+					ok = mysql_commit(m) == 0;
+				else
+					mysql_rollback(m);
+			}
+			xmlFree(id); xmlFree(from); xmlFree(content);
+			xmlFreeDoc(d);
+		}
+		FCGX_PutS(ok ? "Status: 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 7\r\n\r\nsuccess" :
+		    "Status: 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n", r.out);
+		FCGX_Finish_r(&r);
+	}
+	return 0;
+}
