@@ -75,7 +75,6 @@ enum stmt {
 	S_FOLLOWER_ERASE,
 	S_MESSAGES_ERASE,
 	S_MESSAGE_INSERT,
-	S_MESSAGE_SET_CHAT,
 	S_CHAT_OPEN_LOCK,
 	S_CHAT_CLOSE,
 	S_CHAT_INSERT,
@@ -226,8 +225,10 @@ static const struct {
 	    "INSERT INTO schema_migrations (version, name, applied_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
 	[S_CHANNEL_BY_KEY] = { "channel_by_key",
-	    "SELECT id, brand_id, department_id, state, original_id, app_id, token_enc, "
-	    "aes_key_enc, aes_key_prev_enc, encryption_mode FROM channels WHERE webhook_key = ?" },
+	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
+	    "c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, c.encryption_mode, "
+	    "IFNULL(p.erase_on_unfollow, 0) FROM channels c "
+	    "LEFT JOIN channel_prefs p ON p.channel_id = c.id WHERE c.webhook_key = ?" },
 	[S_CHANNEL_GET] = { "channel_get",
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
 	    "c.app_secret_enc, c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, "
@@ -285,8 +286,6 @@ static const struct {
 	    "media_id, thumb_media_id, media_state, media_next_at, created_at) "
 	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))" },
-	[S_MESSAGE_SET_CHAT] = { "message_set_chat",
-	    "UPDATE messages SET chat_id = ? WHERE id = ?" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
 	    "SELECT id, UNIX_TIMESTAMP(started_at), state FROM chats "
 	    "WHERE open_follower = ? FOR UPDATE" },
@@ -1199,12 +1198,6 @@ db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
 	return rc;
-}
-
-enum dbrc
-db_message_set_chat(struct pool *p, long long id, long long chat_id)
-{
-	return run(S_MESSAGE_SET_CHAT, p, NULL, "ii", chat_id, id);
 }
 
 enum dbrc

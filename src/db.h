@@ -123,7 +123,6 @@ enum dbrc db_follower_subscribe(struct pool *p, long long id, time_t at, const c
 enum dbrc db_follower_unsubscribe(struct pool *p, long long id, time_t at);
 enum dbrc db_follower_erase(struct pool *p, long long id);
 enum dbrc db_message_insert(struct pool *p, const struct msg_row *m, long long *id);
-enum dbrc db_message_set_chat(struct pool *p, long long id, long long chat_id);
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,

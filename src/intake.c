@@ -119,18 +119,10 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 	else
 		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
 		    is_event && event ? event : type);
-	rc = db_message_insert(p, &m, &msg);
-	if (rc == DB_CONFLICT) {
-		db_rollback();
-		res->duplicate = 1;
-		return DB_OK;
-	}
-	if (rc != DB_OK)
-		goto fail;
-	res->message_id = msg;
 
+	/* the follower's row lock (taken above) serialises this follower's pushes */
 	rc = db_chat_open_lock(p, follower, &open);
-	if (rc == DB_FAIL)
+	if (rc == DB_FAIL || rc == DB_RETRY)
 		goto fail;
 	if (rc == DB_OK)
 		chat = db_int(&open, 0, 0);
@@ -183,8 +175,18 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		if ((rc = db_chat_event(p, chat, now)) != DB_OK)
 			goto fail;
 	}
-	if (chat && (rc = db_message_set_chat(p, msg, chat)) != DB_OK)
+	/* last, the message itself: a duplicate rolls back all of the above */
+	m.chat_id = chat;
+	rc = db_message_insert(p, &m, &msg);
+	if (rc == DB_CONFLICT) {
+		db_rollback();
+		memset(res, 0, sizeof *res);
+		res->duplicate = 1;
+		return DB_OK;
+	}
+	if (rc != DB_OK)
 		goto fail;
+	res->message_id = msg;
 	res->chat_id = chat;
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)

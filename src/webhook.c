@@ -15,6 +15,7 @@
 
 struct chan {
 	long long   id, department_id;
+	int         erase_on_unfollow;
 	const char *state, *original_id, *app_id, *token, *mode;
 	const char *aes_key_enc, *aes_key_prev_enc;
 };
@@ -31,7 +32,7 @@ chan_load(struct req *r, struct chan *c)
 	if (rc != DB_OK)
 		return 503;
 	/* columns: id brand_id department_id state original_id app_id token_enc
-	 * aes_key_enc aes_key_prev_enc encryption_mode */
+	 * aes_key_enc aes_key_prev_enc encryption_mode erase_on_unfollow */
 	c->id = db_int(&res, 0, 0);
 	c->department_id = db_int(&res, 0, 2);
 	c->state = db_cell(&res, 0, 3);
@@ -41,6 +42,7 @@ chan_load(struct req *r, struct chan *c)
 	c->aes_key_enc = db_cell(&res, 0, 7);
 	c->aes_key_prev_enc = db_cell(&res, 0, 8);
 	c->mode = db_cell(&res, 0, 9);
+	c->erase_on_unfollow = (int)db_int(&res, 0, 10);
 	return 0;
 }
 
@@ -186,17 +188,7 @@ webhook_channel_post(struct req *r, struct resp *rs)
 	}
 	ic.id = c.id;
 	ic.department_id = c.department_id;
-	ic.erase_on_unfollow = 0;
-	{
-		struct dbres pr;
-		enum dbrc    prc = db_prefs_get(&r->pool, c.id, &pr);
-		if (prc == DB_FAIL) {
-			answer(rs, 503, "temporarily unavailable; please retry\n");
-			return;
-		}
-		if (prc == DB_OK)
-			ic.erase_on_unfollow = (int)db_int(&pr, 0, 5);
-	}
+	ic.erase_on_unfollow = c.erase_on_unfollow;
 	switch (intake_store(&r->pool, &ic, f, &res)) {
 	case INTAKE_STORED:
 		answer(rs, 200, "success");
