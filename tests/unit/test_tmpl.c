@@ -26,6 +26,9 @@ static const char *const names[] = {
 	"Form.role.Error", "Form.password.Error", "Form.user_id.Error",
 	"Stats.Brands", "Stats.Users", "Console.Departments", "Paging.Total",
 	"Error.Status",
+	"Phone.AppId", "Phone.OpenId", "Phone.SentSince", "Accounts.0.AppId", "Accounts.0.Name",
+	"Accounts.0.Mode", "Received.0.Type", "Received.0.Content", "Received.0.MediaId",
+	"Received.0.When",
 };
 
 static int

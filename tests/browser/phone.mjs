@@ -1,0 +1,35 @@
+// phone.mjs: a person plays a WeChat follower on the simulator's phone page:
+// follows the demo account, writes, and the message lands in wxdesk.
+import { execFileSync } from 'node:child_process';
+import { check, finish, launch, shot } from './lib.mjs';
+
+const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
+	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
+	.toString().trim();
+
+const browser = await launch();
+try {
+	const page = await (await browser.newContext({ viewport: { width: 480, height: 900 } })).newPage();
+	await page.goto(`${SIM}/phone`);
+	check('the phone lists the demo account',
+		(await page.textContent('select[name=appid]')).includes('Demo (plain)'));
+	await page.fill('form.who input[name=openid]', 'oBrowserFollower01');
+	await Promise.all([page.waitForNavigation(), page.click('text=Switch')]);
+	await Promise.all([page.waitForNavigation(), page.click('.events >> text=Follow')]);
+	check('follow delivered to the webhook', await page.isVisible('text=Delivered to the account'));
+	await page.fill('input[name=text]', '你好，我想问一下订单 😀');
+	await Promise.all([page.waitForNavigation(), page.click('.compose >> text=Send')]);
+	check('message delivered', await page.isVisible('text=Delivered to the account'));
+	await shot(page, '09-phone');
+	check('wxdesk stored the message in a waiting chat', sql("SELECT c.state FROM messages m " +
+		"JOIN chats c ON c.id = m.chat_id JOIN followers f ON f.id = m.follower_id " +
+		"WHERE f.openid = 'oBrowserFollower01' AND m.msg_type = 'text'") === 'waiting');
+	await Promise.all([page.waitForNavigation(), page.click('.compose >> text=Send')]);
+	check('an empty message is not sent', await page.isVisible('text=Type a message first.'));
+} catch (e) {
+	check(`phone test ran to the end (${e.message.split('\n')[0]})`, false);
+} finally {
+	await browser.close();
+}
+finish();
