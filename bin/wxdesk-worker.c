@@ -4,7 +4,9 @@
  *     hands out the next one),
  *   - downloads media that followers sent (media/get), into Media.Dir by
  *     sha256, retrying with backoff and recording failures,
- *   - fills follower details from user/info.
+ *   - fills follower details from user/info,
+ *   - deletes downloaded files no message refers to any more (a follower's
+ *     data erased after an unfollow), an hour after they were stored.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
  * once. State lives in the database; a restarted worker carries on.
@@ -220,6 +222,26 @@ fetch_user_info(struct pool *p)
 	}
 }
 
+static void
+sweep_attachments(struct pool *p)
+{
+	struct dbres o;
+
+	if (db_stmt(p, "attachments_orphaned", &o, "i", (long long)wx_now() - 3600) != DB_OK)
+		return;
+	/* columns: id path */
+	for (size_t i = 0; i < o.nrows && !stopping; i++) {
+		struct dbres del, used;
+		long long    id = db_int(&o, i, 0);
+		if (db_stmt(p, "attachment_delete", &del, "ii", id, id) != DB_OK || del.affected != 1)
+			continue;
+		/* the same content is stored once: keep the file while another row uses it */
+		if (db_stmt(p, "attachment_path_used", &used, "s", db_cell(&o, i, 1)) == DB_OK &&
+		    db_int(&used, 0, 0) == 0 && unlink(db_cell(&o, i, 1)) != 0 && errno != ENOENT)
+			wx_log("cannot delete %s: %s", db_cell(&o, i, 1), strerror(errno));
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -247,6 +269,7 @@ main(int argc, char **argv)
 			refresh_tokens(&p);
 			fetch_media(&p);
 			fetch_user_info(&p);
+			sweep_attachments(&p);
 		}
 		pool_free(&p);
 		for (int s = 0; !once && !stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)

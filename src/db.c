@@ -116,6 +116,9 @@ enum stmt {
 	S_SIM_FAULT_GET,
 	S_SIM_FAULT_USE,
 	S_SIM_CALL_INSERT,
+	S_ATTACHMENTS_ORPHANED,
+	S_ATTACHMENT_DELETE,
+	S_ATTACHMENT_PATH_USED,
 	S__MAX
 };
 
@@ -420,6 +423,15 @@ static const struct {
 	    "api = ? AND remaining > 0" },
 	[S_SIM_CALL_INSERT] = { "sim_call_insert",
 	    "INSERT INTO sim_calls (appid, api, errcode, at) VALUES (?, ?, ?, ?)" },
+	[S_ATTACHMENTS_ORPHANED] = { "attachments_orphaned",
+	    "SELECT a.id, a.path FROM attachments a WHERE a.created_at < "
+	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
+	    "m.attachment_id = a.id) LIMIT 50" },
+	[S_ATTACHMENT_DELETE] = { "attachment_delete",
+	    "DELETE FROM attachments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+	    "messages m WHERE m.attachment_id = ?)" },
+	[S_ATTACHMENT_PATH_USED] = { "attachment_path_used",
+	    "SELECT COUNT(*) FROM attachments WHERE path = ?" },
 };
 
 static MYSQL      *conn;

@@ -20,6 +20,22 @@ ui_not_found(struct req *r, struct resp *rs, const char *what)
 	    "(it may have been deleted).", what));
 }
 
+/*
+ * After loading the row a page is about: 1 when rc is DB_OK; otherwise the
+ * response is already the 404 ("that <what> does not exist") or 503 page.
+ */
+int
+ui_found(struct req *r, struct resp *rs, int rc, const char *what)
+{
+	if (rc == DB_OK)
+		return 1;
+	if (rc == DB_NOTFOUND)
+		ui_not_found(r, rs, what);
+	else
+		ui_db_failed(r, rs);
+	return 0;
+}
+
 /* The 1-based page number from ?page=, clamped to 1..100000. */
 long long
 ui_page(struct req *r)

@@ -20,14 +20,8 @@ admin_departments_post(struct req *r, struct resp *rs)
 	struct dbres b;
 	enum dbrc    rc = db_brand_get(&r->pool, brand, &b);
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "brand");
+	if (!ui_found(r, rs, rc, "brand"))
 		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	if (form_check(r, dept_new_fields, 1) == 0) {
 		rc = db_dept_insert(&r->pool, brand, req_field(r, "dept_name"), &id);
 		if (rc == DB_OK) {
@@ -121,14 +115,8 @@ admin_department_members_post(struct req *r, struct resp *rs)
 	struct dbres d, user;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "department");
+	if (!ui_found(r, rs, rc, "department"))
 		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	uid = u ? strtoll(u, NULL, 10) : 0;
 	if (uid <= 0 || action == NULL ||
 	    (strcmp(action, "add") != 0 && strcmp(action, "remove") != 0)) {
@@ -165,14 +153,8 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 	struct dbres d;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "department");
+	if (!ui_found(r, rs, rc, "department"))
 		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	rc = db_dept_delete(&r->pool, id);
 	if (rc == DB_CONFLICT) {
 		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "

@@ -200,14 +200,8 @@ admin_operator_post(struct req *r, struct resp *rs)
 	struct dbres u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "operator");
+	if (!ui_found(r, rs, rc, "operator"))
 		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	if (form_check(r, edit_fields, 2)) {
 		operator_form(r, rs, id, 422);
 		return;
@@ -242,14 +236,8 @@ admin_operator_password_post(struct req *r, struct resp *rs)
 	struct dbres u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "operator");
+	if (!ui_found(r, rs, rc, "operator"))
 		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	if (form_check(r, pw_fields, 1)) {
 		/* never echo a password back into the page */
 		tmpl_set(r, "Form.password.Value", "");
@@ -278,14 +266,8 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 	struct dbres u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "operator");
+	if (!ui_found(r, rs, rc, "operator"))
 		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	if (disable && id == r->user->id) {
 		tmpl_set(r, "Disable.Error", "You cannot disable your own account.");
 		operator_form(r, rs, id, 409);

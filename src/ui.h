@@ -47,6 +47,7 @@ void webhook_channel_post(struct req *, struct resp *);
 /* shared page helpers (ui-common.c) */
 void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);
+int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
 void ui_paging(struct req *r, long long page, long long per, long long total);
 

@@ -80,6 +80,33 @@ for i in $(seq 1 40); do
 done
 ok "the worker filled the follower's details (user/info)" test "$(sqlq "SELECT language FROM followers WHERE openid = 'oPhoneUser01'")" = zh_CN
 
+# --- an erased follower's downloaded files are deleted too
+r=$(phone -F action=follow)
+sqlq "UPDATE channel_prefs SET erase_on_unfollow = 1 WHERE channel_id = $CH"
+printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/own.png"
+head -c 2000 /dev/urandom >>"$WXDESK_VAR/own.png"
+curl -s -o /dev/null -c "$JARS/ph2" -b "$JARS/ph2" "$SIMB/phone"
+tok2=$(curl -s -c "$JARS/ph2" -b "$JARS/ph2" "$SIMB/phone?appid=$APP_ID&openid=oEraseMe01" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+for a in follow media; do
+	curl -s -o /dev/null -c "$JARS/ph2" -b "$JARS/ph2" -F "csrf=$tok2" -F "appid=$APP_ID" \
+		-F "openid=oEraseMe01" -F "action=$a" -F "file=@$WXDESK_VAR/own.png;type=image/png" "$SIMB/phone"
+done
+emid=$(sqlq "SELECT m.id FROM messages m JOIN followers f ON f.id = m.follower_id WHERE f.openid = 'oEraseMe01' AND m.msg_type = 'image'")
+for i in $(seq 1 60); do
+	[ "$(sqlq "SELECT media_state FROM messages WHERE id = $emid")" = fetched ] && break
+	sleep 0.25
+done
+epath=$(sqlq "SELECT a.path FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $emid")
+ok "the follower's picture was downloaded" test -f "$epath"
+curl -s -o /dev/null -c "$JARS/ph2" -b "$JARS/ph2" -F "csrf=$tok2" -F "appid=$APP_ID" \
+	-F "openid=oEraseMe01" -F "action=unfollow" "$SIMB/phone"
+shift_clock 3700
+for i in $(seq 1 40); do [ -f "$epath" ] || break; sleep 0.25; done
+ok "after the erase, the worker deleted the file" test ! -f "$epath"
+ok "…and its row" test "$(sqlq "SELECT COUNT(*) FROM attachments WHERE path = '$epath'")" = 0
+ok "other followers' files stay" test -f "$path"
+sqlq "UPDATE channel_prefs SET erase_on_unfollow = 0 WHERE channel_id = $CH"
+
 # --- media errors: JSON instead of a file is recognised, retried with backoff
 "$WXDESK_BUILD/bin/wxdesk-wxsim" push "$BASE/wechat/$WEBHOOK_KEY" "$TOKEN" --to "$ORIGINAL_ID" \
 	--from oPhoneUser01 --retry-gap 0 image media_that_does_not_exist >/dev/null
