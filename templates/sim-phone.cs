@@ -5,6 +5,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>WeChat simulator</title>
 <link rel="stylesheet" href="/static/sim.css">
+<script src="/static/sim.js" defer></script>
 </head>
 <body>
 <div class="phone">
@@ -22,7 +23,7 @@
 <?cs elif:Phone.Result == "badfile" ?><p class="bad" role="alert">WeChat accepts pictures (JPEG, PNG), voice (AMR, MP3) and video (MP4) only.</p>
 <?cs elif:Phone.Result == "empty" ?><p class="bad" role="alert">Type a message first.</p><?cs /if ?>
 <p class="state"><?cs if:Phone.Following == "1" ?>Following<?cs elif:Phone.Following == "0" ?>Not following<?cs else ?>Not yet following<?cs /if ?> this account<?cs if:Phone.SentSince ?> · operator messages since your last: <?cs var:Phone.SentSince ?> of 5<?cs /if ?></p>
-<section class="chat" aria-label="Messages from the account">
+<section class="chat" aria-label="Messages from the account" aria-live="polite" data-appid="<?cs var:Phone.AppId ?>" data-openid="<?cs var:Phone.OpenId ?>">
 <?cs if:subcount(Received) == 0 ?><p class="note">Nothing received yet.</p><?cs /if ?>
 <?cs each:m = Received ?>
 <div class="bubble"><span class="meta"><?cs var:m.When ?> · <?cs var:m.Type ?></span>

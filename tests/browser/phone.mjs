@@ -25,6 +25,16 @@ try {
 	check('wxdesk stored the message in a waiting chat', sql("SELECT c.state FROM messages m " +
 		"JOIN chats c ON c.id = m.chat_id JOIN followers f ON f.id = m.follower_id " +
 		"WHERE f.openid = 'oBrowserFollower01' AND m.msg_type = 'text'") === 'waiting');
+	// an operator's reply (through WeChat's API) appears on the phone without a reload
+	const appid = await page.inputValue('select[name=appid]');
+	const token = sql(`SELECT token FROM access_tokens t JOIN channels c ON c.id = t.channel_id WHERE c.app_id = '${appid}'`);
+	const sent = await (await fetch(`${SIM}/cgi-bin/message/custom/send?access_token=${token}`, {
+		method: 'POST', body: JSON.stringify({ touser: 'oBrowserFollower01', msgtype: 'text',
+			text: { content: '您好！订单已发货 <b>' } }) })).json();
+	check('the account replied through the customer-service API', sent.errcode === 0);
+	await page.waitForSelector('.bubble:has-text("订单已发货")', { timeout: 6000 });
+	check('the reply appears on the phone by itself, as text', await page.isVisible('.bubble:has-text("<b>")'));
+	await shot(page, '10-phone-reply');
 	await Promise.all([page.waitForNavigation(), page.click('.compose >> text=Send')]);
 	check('an empty message is not sent', await page.isVisible('text=Type a message first.'));
 } catch (e) {
