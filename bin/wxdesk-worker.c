@@ -58,7 +58,7 @@ refresh_tokens(struct pool *p)
 	struct dbres c;
 	time_t       now = wx_now();
 
-	if (db_stmt(p, "channels_active", &c, "") != DB_OK)
+	if (db_channels_active(p, &c) != DB_OK)
 		return;
 	/* columns: id app_id secret_enc expires_at lease_until */
 	for (size_t i = 0; i < c.nrows && !stopping; i++) {
@@ -118,7 +118,7 @@ static void
 media_failed(struct pool *p, long long id, int attempts, const char *why)
 {
 	/* after 8 attempts (about two hours of backoff) it is given up */
-	db_stmt(p, "media_fail", NULL, "ssi", attempts >= 8 ? "failed" : "due", why, id);
+	db_media_fail(p, NULL, attempts >= 8 ? "failed" : "due", why, id);
 	wx_log("message %lld: media not fetched (attempt %d): %s", id, attempts, why);
 }
 
@@ -128,7 +128,7 @@ fetch_media(struct pool *p)
 	struct dbres due;
 	time_t       now = wx_now();
 
-	if (db_stmt(p, "media_due", &due, "i", (long long)now) != DB_OK)
+	if (db_media_due(p, &due, (long long)now) != DB_OK)
 		return;
 	/* columns: id channel_id msg_type media_id attempts */
 	for (size_t i = 0; i < due.nrows && !stopping; i++) {
@@ -142,7 +142,7 @@ fetch_media(struct pool *p)
 		long                 e;
 
 		/* claim: whoever moves media_next_at first owns this attempt */
-		if (db_stmt(p, "media_claim", &claim, "iii", (long long)now + backoff, id,
+		if (db_media_claim(p, &claim, (long long)now + backoff, id,
 		    (long long)now) != DB_OK || claim.affected != 1)
 			continue;
 		if (load_channel(p, db_int(&due, i, 1), &ch) != 0) {
@@ -174,9 +174,9 @@ fetch_media(struct pool *p)
 		const char *path = store_file(p, sha, mime, r.body.data, r.body.len);
 		struct dbres ins;
 		if (path == NULL ||
-		    db_stmt(p, "attachment_insert", &ins, "ssisi", sha, mime,
+		    db_attachment_insert(p, &ins, sha, mime,
 		    (long long)r.body.len, path, (long long)now) != DB_OK ||
-		    db_stmt(p, "media_done", NULL, "ii", (long long)ins.insert_id, id) != DB_OK)
+		    db_media_done(p, NULL, (long long)ins.insert_id, id) != DB_OK)
 			media_failed(p, id, attempts, path ? "the database refused the file" :
 			    "the media directory is not writable");
 		http_resp_free(&r);
@@ -188,7 +188,7 @@ fetch_user_info(struct pool *p)
 {
 	struct dbres due;
 
-	if (db_stmt(p, "followers_info_due", &due, "") != DB_OK)
+	if (db_followers_info_due(p, &due) != DB_OK)
 		return;
 	/* columns: id channel_id openid */
 	for (size_t i = 0; i < due.nrows && !stopping; i++) {
@@ -198,7 +198,7 @@ fetch_user_info(struct pool *p)
 		struct wx_field     *f;
 		long long            id = db_int(&due, i, 0);
 
-		if (db_stmt(p, "follower_info_claim", &claim, "i", id) != DB_OK ||
+		if (db_follower_info_claim(p, &claim, id) != DB_OK ||
 		    claim.affected != 1)
 			continue;
 		if (load_channel(p, db_int(&due, i, 1), &ch) != 0)
@@ -211,7 +211,7 @@ fetch_user_info(struct pool *p)
 				qr = wx_get(f, "qr_scene");
 			if (qr && strcmp(qr, "0") == 0)
 				qr = NULL;
-			db_stmt(p, "follower_info_set", NULL, "ssssii",
+			db_follower_info_set(p, NULL,
 			    wx_get(f, "language") ? wx_get(f, "language") : "",
 			    wx_get(f, "unionid") ? wx_get(f, "unionid") : "",
 			    wx_get(f, "subscribe_scene") ? wx_get(f, "subscribe_scene") : "",
@@ -227,16 +227,16 @@ sweep_attachments(struct pool *p)
 {
 	struct dbres o;
 
-	if (db_stmt(p, "attachments_orphaned", &o, "i", (long long)wx_now() - 3600) != DB_OK)
+	if (db_attachments_orphaned(p, &o, (long long)wx_now() - 3600) != DB_OK)
 		return;
 	/* columns: id path */
 	for (size_t i = 0; i < o.nrows && !stopping; i++) {
 		struct dbres del, used;
 		long long    id = db_int(&o, i, 0);
-		if (db_stmt(p, "attachment_delete", &del, "ii", id, id) != DB_OK || del.affected != 1)
+		if (db_attachment_delete(p, &del, id, id) != DB_OK || del.affected != 1)
 			continue;
 		/* the same content is stored once: keep the file while another row uses it */
-		if (db_stmt(p, "attachment_path_used", &used, "s", db_cell(&o, i, 1)) == DB_OK &&
+		if (db_attachment_path_used(p, &used, db_cell(&o, i, 1)) == DB_OK &&
 		    db_int(&used, 0, 0) == 0 && unlink(db_cell(&o, i, 1)) != 0 && errno != ENOENT)
 			wx_log("cannot delete %s: %s", db_cell(&o, i, 1), strerror(errno));
 	}

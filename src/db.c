@@ -1249,36 +1249,238 @@ db_chat_event(struct pool *p, long long id, time_t at)
 	return run(S_CHAT_EVENT, p, NULL, "ii", (long long)at, id);
 }
 
-/*
- * The worker's and the simulator's statements have no typed wrapper of
- * their own beyond this one: db_stmt() runs one of them by name. The names
- * are fixed strings in their callers, checked by the tests that run them.
- */
-enum dbrc
-db_stmt(struct pool *p, const char *name, struct dbres *out, const char *fmt, ...)
-{
-	va_list      ap;
-	enum dbrc    rc;
-	unsigned int err;
-	struct dbres scratch;
+/* ---- the worker's and the simulator's statements (out may be NULL) ---- */
 
-	for (int s = S_TOKEN_ENSURE; s < S__MAX; s++) {
-		if (strcmp(stmts[s].name, name) != 0)
-			continue;
-		if (out == NULL)
-			out = &scratch;
-		for (int attempt = 0; attempt < 2; attempt++) {
-			va_start(ap, fmt);
-			rc = run_once((enum stmt)s, p, out, fmt, ap, &err);
-			va_end(ap);
-			if (rc == DB_OK || !gone(err) || in_txn)
-				break;
-			db_close();
-		}
-		if (rc == DB_FAIL || rc == DB_RETRY)
-			wx_log("statement %s failed: %s", name, last_error);
-		return rc;
-	}
-	wx_log("no statement named %s", name);
-	abort();
+enum dbrc
+db_token_ensure(struct pool *p, struct dbres *out, long long channel_id)
+{
+	return run(S_TOKEN_ENSURE, p, out, "i", channel_id);
+}
+
+enum dbrc
+db_token_get(struct pool *p, struct dbres *out, long long channel_id)
+{
+	return run(S_TOKEN_GET, p, out, "i", channel_id);
+}
+
+enum dbrc
+db_token_lease(struct pool *p, struct dbres *out, long long until, long long channel_id, long long now)
+{
+	return run(S_TOKEN_LEASE, p, out, "iii", until, channel_id, now);
+}
+
+enum dbrc
+db_token_store(struct pool *p, struct dbres *out, const char *token, long long expires_at, long long fetched_at, long long channel_id)
+{
+	return run(S_TOKEN_STORE, p, out, "siii", token, expires_at, fetched_at, channel_id);
+}
+
+enum dbrc
+db_token_error(struct pool *p, struct dbres *out, long long errcode, const char *error, long long retry_at, long long channel_id)
+{
+	return run(S_TOKEN_ERROR, p, out, "isii", errcode, error, retry_at, channel_id);
+}
+
+enum dbrc
+db_token_expire_if(struct pool *p, struct dbres *out, long long channel_id, const char *token)
+{
+	return run(S_TOKEN_EXPIRE_IF, p, out, "is", channel_id, token);
+}
+
+enum dbrc
+db_channels_active(struct pool *p, struct dbres *out)
+{
+	return run(S_CHANNELS_ACTIVE, p, out, "");
+}
+
+enum dbrc
+db_media_due(struct pool *p, struct dbres *out, long long now)
+{
+	return run(S_MEDIA_DUE, p, out, "i", now);
+}
+
+enum dbrc
+db_media_claim(struct pool *p, struct dbres *out, long long next_at, long long message_id, long long now)
+{
+	return run(S_MEDIA_CLAIM, p, out, "iii", next_at, message_id, now);
+}
+
+enum dbrc
+db_media_done(struct pool *p, struct dbres *out, long long attachment_id, long long message_id)
+{
+	return run(S_MEDIA_DONE, p, out, "ii", attachment_id, message_id);
+}
+
+enum dbrc
+db_media_fail(struct pool *p, struct dbres *out, const char *state, const char *error, long long message_id)
+{
+	return run(S_MEDIA_FAIL, p, out, "ssi", state, error, message_id);
+}
+
+enum dbrc
+db_attachment_insert(struct pool *p, struct dbres *out, const char *sha256, const char *mime, long long size, const char *path, long long at)
+{
+	return run(S_ATTACHMENT_INSERT, p, out, "ssisi", sha256, mime, size, path, at);
+}
+
+enum dbrc
+db_followers_info_due(struct pool *p, struct dbres *out)
+{
+	return run(S_FOLLOWERS_INFO_DUE, p, out, "");
+}
+
+enum dbrc
+db_follower_info_claim(struct pool *p, struct dbres *out, long long follower_id)
+{
+	return run(S_FOLLOWER_INFO_CLAIM, p, out, "i", follower_id);
+}
+
+enum dbrc
+db_follower_info_set(struct pool *p, struct dbres *out, const char *language, const char *unionid, const char *scene, const char *qr_scene, long long at, long long follower_id)
+{
+	return run(S_FOLLOWER_INFO_SET, p, out, "ssssii", language, unionid, scene, qr_scene, at, follower_id);
+}
+
+enum dbrc
+db_attachments_orphaned(struct pool *p, struct dbres *out, long long before)
+{
+	return run(S_ATTACHMENTS_ORPHANED, p, out, "i", before);
+}
+
+enum dbrc
+db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2)
+{
+	return run(S_ATTACHMENT_DELETE, p, out, "ii", id, id2);
+}
+
+enum dbrc
+db_attachment_path_used(struct pool *p, struct dbres *out, const char *path)
+{
+	return run(S_ATTACHMENT_PATH_USED, p, out, "s", path);
+}
+
+enum dbrc
+db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name)
+{
+	return run(S_SIM_ACCOUNT_UPSERT, p, out, "ssssssss", appid, secret, original_id, token, aes_key, mode, webhook_url, name);
+}
+
+enum dbrc
+db_sim_account_get(struct pool *p, struct dbres *out, const char *appid)
+{
+	return run(S_SIM_ACCOUNT_GET, p, out, "s", appid);
+}
+
+enum dbrc
+db_sim_account_list(struct pool *p, struct dbres *out)
+{
+	return run(S_SIM_ACCOUNT_LIST, p, out, "");
+}
+
+enum dbrc
+db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid)
+{
+	return run(S_SIM_ACCOUNT_WHITELIST, p, out, "ss", whitelist, appid);
+}
+
+enum dbrc
+db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at)
+{
+	return run(S_SIM_TOKEN_INSERT, p, out, "sssii", token, appid, kind, issued_at, expires_at);
+}
+
+enum dbrc
+db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after)
+{
+	return run(S_SIM_TOKEN_CURRENT, p, out, "ssi", appid, kind, valid_after);
+}
+
+enum dbrc
+db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token)
+{
+	return run(S_SIM_TOKEN_SHORTEN, p, out, "isss", until, appid, kind, except_token);
+}
+
+enum dbrc
+db_sim_token_get(struct pool *p, struct dbres *out, const char *token)
+{
+	return run(S_SIM_TOKEN_GET, p, out, "s", token);
+}
+
+enum dbrc
+db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at)
+{
+	return run(S_SIM_USER_MESSAGE, p, out, "ssii", appid, openid, subscribe_time, at);
+}
+
+enum dbrc
+db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at)
+{
+	return run(S_SIM_USER_SUBSCRIBE, p, out, "ssii", appid, openid, subscribed, at);
+}
+
+enum dbrc
+db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid)
+{
+	return run(S_SIM_USER_GET, p, out, "ss", appid, openid);
+}
+
+enum dbrc
+db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid)
+{
+	return run(S_SIM_USER_SENT, p, out, "ss", appid, openid);
+}
+
+enum dbrc
+db_sim_user_list(struct pool *p, struct dbres *out, const char *appid)
+{
+	return run(S_SIM_USER_LIST, p, out, "s", appid);
+}
+
+enum dbrc
+db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at)
+{
+	return run(S_SIM_RECEIVED_INSERT, p, out, "sssssi", appid, openid, msgtype, content, media_id, at);
+}
+
+enum dbrc
+db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid)
+{
+	return run(S_SIM_RECEIVED_LIST, p, out, "ss", appid, openid);
+}
+
+enum dbrc
+db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at)
+{
+	return run(S_SIM_MEDIA_INSERT, p, out, "sssssbi", media_id, appid, type, mime, filename, data, data_len, created_at);
+}
+
+enum dbrc
+db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id)
+{
+	return run(S_SIM_MEDIA_GET, p, out, "s", media_id);
+}
+
+enum dbrc
+db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms)
+{
+	return run(S_SIM_FAULT_SET, p, out, "ssiii", appid, api, errcode, remaining, delay_ms);
+}
+
+enum dbrc
+db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api)
+{
+	return run(S_SIM_FAULT_GET, p, out, "ss", appid, api);
+}
+
+enum dbrc
+db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api)
+{
+	return run(S_SIM_FAULT_USE, p, out, "ss", appid, api);
+}
+
+enum dbrc
+db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at)
+{
+	return run(S_SIM_CALL_INSERT, p, out, "ssii", appid, api, errcode, at);
 }

@@ -130,8 +130,46 @@ enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long followe
 enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_chat_event(struct pool *p, long long id, time_t at);
 
-/* the worker's and the simulator's statements, by name (see db.c) */
-enum dbrc db_stmt(struct pool *p, const char *name, struct dbres *out, const char *fmt, ...);
+/* the worker's (and wxapi.c's) and the simulator's statements */
+enum dbrc db_token_ensure(struct pool *p, struct dbres *out, long long channel_id);
+enum dbrc db_token_get(struct pool *p, struct dbres *out, long long channel_id);
+enum dbrc db_token_lease(struct pool *p, struct dbres *out, long long until, long long channel_id, long long now);
+enum dbrc db_token_store(struct pool *p, struct dbres *out, const char *token, long long expires_at, long long fetched_at, long long channel_id);
+enum dbrc db_token_error(struct pool *p, struct dbres *out, long long errcode, const char *error, long long retry_at, long long channel_id);
+enum dbrc db_token_expire_if(struct pool *p, struct dbres *out, long long channel_id, const char *token);
+enum dbrc db_channels_active(struct pool *p, struct dbres *out);
+enum dbrc db_media_due(struct pool *p, struct dbres *out, long long now);
+enum dbrc db_media_claim(struct pool *p, struct dbres *out, long long next_at, long long message_id, long long now);
+enum dbrc db_media_done(struct pool *p, struct dbres *out, long long attachment_id, long long message_id);
+enum dbrc db_media_fail(struct pool *p, struct dbres *out, const char *state, const char *error, long long message_id);
+enum dbrc db_attachment_insert(struct pool *p, struct dbres *out, const char *sha256, const char *mime, long long size, const char *path, long long at);
+enum dbrc db_followers_info_due(struct pool *p, struct dbres *out);
+enum dbrc db_follower_info_claim(struct pool *p, struct dbres *out, long long follower_id);
+enum dbrc db_follower_info_set(struct pool *p, struct dbres *out, const char *language, const char *unionid, const char *scene, const char *qr_scene, long long at, long long follower_id);
+enum dbrc db_attachments_orphaned(struct pool *p, struct dbres *out, long long before);
+enum dbrc db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2);
+enum dbrc db_attachment_path_used(struct pool *p, struct dbres *out, const char *path);
+enum dbrc db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name);
+enum dbrc db_sim_account_get(struct pool *p, struct dbres *out, const char *appid);
+enum dbrc db_sim_account_list(struct pool *p, struct dbres *out);
+enum dbrc db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid);
+enum dbrc db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at);
+enum dbrc db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after);
+enum dbrc db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token);
+enum dbrc db_sim_token_get(struct pool *p, struct dbres *out, const char *token);
+enum dbrc db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at);
+enum dbrc db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at);
+enum dbrc db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid);
+enum dbrc db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid);
+enum dbrc db_sim_user_list(struct pool *p, struct dbres *out, const char *appid);
+enum dbrc db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at);
+enum dbrc db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid);
+enum dbrc db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at);
+enum dbrc db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id);
+enum dbrc db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms);
+enum dbrc db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api);
+enum dbrc db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api);
+enum dbrc db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at);
 
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);

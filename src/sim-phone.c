@@ -31,7 +31,7 @@ sim_phone_get(struct req *r, struct resp *rs)
 	static const char *const acols[] = { "AppId", "Name", "OriginalId", "Mode", "Webhook" };
 	static const char *const mcols[] = { "Id", "Type", "Content", "MediaId", "At" };
 
-	if (db_stmt(&r->pool, "sim_account_list", &a, "") != DB_OK) {
+	if (db_sim_account_list(&r->pool, &a) != DB_OK) {
 		resp_text(rs, 503, "The simulator's database is not reachable.\n");
 		return;
 	}
@@ -43,7 +43,7 @@ sim_phone_get(struct req *r, struct resp *rs)
 	tmpl_set(r, "Phone.AppId", appid);
 	tmpl_set(r, "Phone.OpenId", openid);
 	tmpl_set(r, "Phone.Result", req_arg(r, "result"));
-	if (appid && db_stmt(&r->pool, "sim_received_list", &m, "ss", appid, openid) == DB_OK) {
+	if (appid && db_sim_received_list(&r->pool, &m, appid, openid) == DB_OK) {
 		db_to_hdf(r, "Received", &m, mcols);
 		for (size_t i = 0; i < m.nrows; i++) {
 			char when[40];
@@ -53,7 +53,7 @@ sim_phone_get(struct req *r, struct resp *rs)
 	}
 	if (appid) {
 		struct dbres u;
-		if (db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, openid) == DB_OK &&
+		if (db_sim_user_get(&r->pool, &u, appid, openid) == DB_OK &&
 		    u.nrows == 1) {
 			tmpl_set(r, "Phone.Following", db_int(&u, 0, 0) ? "1" : "0");
 			tmpl_set(r, "Phone.SentSince", db_cell(&u, 0, 3));
@@ -76,7 +76,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 	const char          *result;
 
 	if (!openid_ok(openid) || action == NULL || appid == NULL ||
-	    db_stmt(&r->pool, "sim_account_get", &a, "s", appid) != DB_OK || a.nrows == 0) {
+	    db_sim_account_get(&r->pool, &a, appid) != DB_OK || a.nrows == 0) {
 		resp_text(rs, 400, "Choose an account and an OpenID (4-64 letters, digits, - or _).\n");
 		return;
 	}
@@ -100,7 +100,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 		}
 		m.type = "text";
 		m.a1 = text;
-		db_stmt(&r->pool, "sim_user_message", NULL, "ssii", appid, openid, now, now);
+		db_sim_user_message(&r->pool, NULL, appid, openid, now, now);
 	} else if (strcmp(action, "media") == 0) {
 		const struct kv *file = req_file(r, "file");
 		const char      *kind = file ? sim_sniff((const unsigned char *)file->val,
@@ -118,11 +118,11 @@ sim_phone_post(struct req *r, struct resp *rs)
 		m.type = type;
 		m.a1 = id;
 		m.a2 = strcmp(type, "video") == 0 ? id : req_field(r, "recognition");
-		db_stmt(&r->pool, "sim_user_message", NULL, "ssii", appid, openid, now, now);
+		db_sim_user_message(&r->pool, NULL, appid, openid, now, now);
 	} else if (strcmp(action, "follow") == 0 || strcmp(action, "scan") == 0) {
 		const char *scene = req_field(r, "scene");
 		struct dbres u;
-		int following = db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, openid) ==
+		int following = db_sim_user_get(&r->pool, &u, appid, openid) ==
 		    DB_OK && u.nrows == 1 && db_int(&u, 0, 0);
 		m.type = "event";
 		if (strcmp(action, "scan") == 0 && following) {
@@ -132,11 +132,11 @@ sim_phone_post(struct req *r, struct resp *rs)
 			m.a1 = "subscribe";
 			m.a2 = scene && *scene ? pool_printf(&r->pool, "qrscene_%s", scene) : "";
 		}
-		db_stmt(&r->pool, "sim_user_subscribe", NULL, "ssii", appid, openid, 1LL, now);
+		db_sim_user_subscribe(&r->pool, NULL, appid, openid, 1LL, now);
 	} else if (strcmp(action, "unfollow") == 0) {
 		m.type = "event";
 		m.a1 = "unsubscribe";
-		db_stmt(&r->pool, "sim_user_subscribe", NULL, "ssii", appid, openid, 0LL, now);
+		db_sim_user_subscribe(&r->pool, NULL, appid, openid, 0LL, now);
 	} else {
 		resp_text(rs, 400, "Unknown action.\n");
 		return;

@@ -61,7 +61,7 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 {
 	struct buf b = { 0 };
 
-	db_stmt(&r->pool, "sim_call_insert", NULL, "ssii", appid, api, (long long)e,
+	db_sim_call_insert(&r->pool, NULL, appid, api, (long long)e,
 	    (long long)wx_now());
 	buf_printf(&b, "{\"errcode\":%ld,\"errmsg\":", e);
 	json_str(&b, errmsg(e));
@@ -72,7 +72,7 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 static void
 api_ok(struct req *r, const char *appid, const char *api)
 {
-	db_stmt(&r->pool, "sim_call_insert", NULL, "ssii", appid, api, 0LL, (long long)wx_now());
+	db_sim_call_insert(&r->pool, NULL, appid, api, 0LL, (long long)wx_now());
 }
 
 /* A fault a test asked for: returns its errcode (0: none), after its delay. */
@@ -81,10 +81,10 @@ fault(struct req *r, const char *appid, const char *api)
 {
 	struct dbres f;
 
-	if (appid == NULL || db_stmt(&r->pool, "sim_fault_get", &f, "ss", appid, api) != DB_OK ||
+	if (appid == NULL || db_sim_fault_get(&r->pool, &f, appid, api) != DB_OK ||
 	    f.nrows == 0)
 		return 0;
-	db_stmt(&r->pool, "sim_fault_use", NULL, "ss", appid, api);
+	db_sim_fault_use(&r->pool, NULL, appid, api);
 	if (db_int(&f, 0, 1) > 0)
 		usleep((useconds_t)db_int(&f, 0, 1) * 1000);
 	return db_int(&f, 0, 0);
@@ -101,7 +101,7 @@ check_token(struct req *r, struct resp *rs, const char *api)
 		api_error(r, rs, NULL, api, 41001);
 		return NULL;
 	}
-	if (db_stmt(&r->pool, "sim_token_get", &res, "s", t) != DB_OK || res.nrows == 0) {
+	if (db_sim_token_get(&r->pool, &res, t) != DB_OK || res.nrows == 0) {
 		api_error(r, rs, NULL, api, 40001);
 		return NULL;
 	}
@@ -124,7 +124,7 @@ check_app(struct req *r, const char *appid, const char *secret, const char *api)
 	struct dbres a;
 	long         e;
 
-	if (appid == NULL || db_stmt(&r->pool, "sim_account_get", &a, "s", appid) != DB_OK ||
+	if (appid == NULL || db_sim_account_get(&r->pool, &a, appid) != DB_OK ||
 	    a.nrows == 0)
 		return 40013;
 	if ((e = fault(r, appid, api)) != 0)
@@ -167,8 +167,8 @@ sim_token_get(struct req *r, struct resp *rs)
 		return;
 	}
 	char *t = rand_alnum(&r->pool, 96);
-	db_stmt(&r->pool, "sim_token_shorten", NULL, "isss", now + 300, appid, "classic", t);
-	db_stmt(&r->pool, "sim_token_insert", NULL, "sssii", t, appid, "classic", now, now + 7200);
+	db_sim_token_shorten(&r->pool, NULL, now + 300, appid, "classic", t);
+	db_sim_token_insert(&r->pool, NULL, t, appid, "classic", now, now + 7200);
 	api_ok(r, appid, "token");
 	token_answer(rs, t, 7200);
 }
@@ -193,7 +193,7 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (!(force && strcmp(force, "true") == 0) &&
-	    db_stmt(&r->pool, "sim_token_current", &cur, "ssi", appid, "stable", now + 300) ==
+	    db_sim_token_current(&r->pool, &cur, appid, "stable", now + 300) ==
 	    DB_OK && cur.nrows == 1) {
 		api_ok(r, appid, "stable_token");
 		token_answer(rs, db_cell(&cur, 0, 0), db_int(&cur, 0, 1) - now);
@@ -201,8 +201,8 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 	}
 	char *t = rand_alnum(&r->pool, 96);
 	if (force && strcmp(force, "true") == 0)
-		db_stmt(&r->pool, "sim_token_shorten", NULL, "isss", now, appid, "stable", t);
-	db_stmt(&r->pool, "sim_token_insert", NULL, "sssii", t, appid, "stable", now, now + 7200);
+		db_sim_token_shorten(&r->pool, NULL, now, appid, "stable", t);
+	db_sim_token_insert(&r->pool, NULL, t, appid, "stable", now, now + 7200);
 	api_ok(r, appid, "stable_token");
 	token_answer(rs, t, 7200);
 }
@@ -241,12 +241,12 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "custom_send", 45002);
 		return;
 	}
-	if (media && (db_stmt(&r->pool, "sim_media_get", &m, "s", media) != DB_OK ||
+	if (media && (db_sim_media_get(&r->pool, &m, media) != DB_OK ||
 	    m.nrows == 0 || strcmp(db_cell(&m, 0, 4), appid) != 0)) {
 		api_error(r, rs, appid, "custom_send", 40007);
 		return;
 	}
-	if (db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, to) != DB_OK || u.nrows == 0) {
+	if (db_sim_user_get(&r->pool, &u, appid, to) != DB_OK || u.nrows == 0) {
 		api_error(r, rs, appid, "custom_send", 40003);
 		return;
 	}
@@ -259,8 +259,8 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}
-	db_stmt(&r->pool, "sim_user_sent", NULL, "ss", appid, to);
-	db_stmt(&r->pool, "sim_received_insert", NULL, "sssssi", appid, to, type, content,
+	db_sim_user_sent(&r->pool, NULL, appid, to);
+	db_sim_received_insert(&r->pool, NULL, appid, to, type, content,
 	    media, now);
 	api_ok(r, appid, "custom_send");
 	struct buf b = { 0 };
@@ -287,7 +287,7 @@ sim_typing_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "typing", 45072);
 		return;
 	}
-	if (to == NULL || db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, to) != DB_OK ||
+	if (to == NULL || db_sim_user_get(&r->pool, &u, appid, to) != DB_OK ||
 	    u.nrows == 0 || (long long)wx_now() - db_int(&u, 0, 2) > 30) {
 		api_error(r, rs, appid, "typing", 45080);
 		return;
@@ -357,7 +357,7 @@ sim_media_store(struct req *r, const char *appid, const char *type, const char *
 		return NULL;
 	}
 	char *id = pool_printf(&r->pool, "%s_%s", type, rand_alnum(&r->pool, 48));
-	if (db_stmt(&r->pool, "sim_media_insert", NULL, "sssssbi", id, appid, type,
+	if (db_sim_media_insert(&r->pool, NULL, id, appid, type,
 	    mime_of(kind), filename ? filename : "upload", data, n, (long long)wx_now()) != DB_OK) {
 		*err = -1;
 		return NULL;
@@ -417,7 +417,7 @@ sim_media_get(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (id == NULL || db_stmt(&r->pool, "sim_media_get", &m, "s", id) != DB_OK ||
+	if (id == NULL || db_sim_media_get(&r->pool, &m, id) != DB_OK ||
 	    m.nrows == 0 || strcmp(db_cell(&m, 0, 4), appid) != 0 ||
 	    (long long)wx_now() - db_int(&m, 0, 5) > 3 * 86400) {
 		api_error(r, rs, appid, "media_get", 40007);
@@ -442,7 +442,7 @@ sim_video_get(struct req *r, struct resp *rs)
 {
 	struct dbres m;
 
-	if (r->key == NULL || db_stmt(&r->pool, "sim_media_get", &m, "s", r->key) != DB_OK ||
+	if (r->key == NULL || db_sim_media_get(&r->pool, &m, r->key) != DB_OK ||
 	    m.nrows == 0) {
 		resp_text(rs, 404, "no such video\n");
 		return;
@@ -461,7 +461,7 @@ sim_user_info_get(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (openid == NULL || db_stmt(&r->pool, "sim_user_get", &u, "ss", appid, openid) !=
+	if (openid == NULL || db_sim_user_get(&r->pool, &u, appid, openid) !=
 	    DB_OK || u.nrows == 0) {
 		api_error(r, rs, appid, "user_info", 40003);
 		return;
@@ -542,12 +542,12 @@ sim_accounts_post(struct req *r, struct resp *rs)
 			    "webhook_url and name are all required\n");
 			return;
 		}
-	if (db_stmt(&r->pool, "sim_account_upsert", NULL, "ssssssss", f[0], f[1], f[2], f[3],
+	if (db_sim_account_upsert(&r->pool, NULL, f[0], f[1], f[2], f[3],
 	    f[4], f[5], f[6], f[7]) != DB_OK) {
 		resp_text(rs, 503, "database unavailable\n");
 		return;
 	}
-	db_stmt(&r->pool, "sim_account_whitelist", NULL, "ss",
+	db_sim_account_whitelist(&r->pool, NULL,
 	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0]);
 	buf_puts(&b, "{\"ok\":true}");
 	json_out(rs, 200, &b);
@@ -566,7 +566,7 @@ sim_faults_post(struct req *r, struct resp *rs)
 		resp_text(rs, 400, "appid, api and errcode are required\n");
 		return;
 	}
-	db_stmt(&r->pool, "sim_fault_set", NULL, "ssiii", appid, api,
+	db_sim_fault_set(&r->pool, NULL, appid, api,
 	    strtoll(code, NULL, 10), count ? strtoll(count, NULL, 10) : 1LL,
 	    delay ? strtoll(delay, NULL, 10) : 0LL);
 	buf_puts(&b, "{\"ok\":true}");
@@ -580,7 +580,7 @@ sim_received_get(struct req *r, struct resp *rs)
 	struct dbres m;
 	struct buf   b = { 0 };
 
-	if (db_stmt(&r->pool, "sim_received_list", &m, "ss", req_arg(r, "appid") ?
+	if (db_sim_received_list(&r->pool, &m, req_arg(r, "appid") ?
 	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "") != DB_OK) {
 		resp_text(rs, 503, "database unavailable\n");
 		return;

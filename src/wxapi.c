@@ -155,7 +155,7 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 	json_str(&body, secret);
 	buf_puts(&body, ",\"force_refresh\":false}");
 	if (http_call(url, "application/json", body.data, body.len, NULL, 10000, &r) != 0) {
-		db_stmt(p, "token_error", NULL, "isii", -2LL,
+		db_token_error(p, NULL, -2LL,
 		    pool_printf(p, "WeChat could not be reached: %s", r.error),
 		    (long long)now + 30, channel);
 		buf_free(&body);
@@ -168,7 +168,7 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 		long long ttl = strtoll(wx_get(f, "expires_in") ? wx_get(f, "expires_in") : "7200",
 		    NULL, 10);
 		*token = wx_get(f, "access_token");
-		db_stmt(p, "token_store", NULL, "siii", *token, (long long)now + ttl,
+		db_token_store(p, NULL, *token, (long long)now + ttl,
 		    (long long)now, channel);
 		http_resp_free(&r);
 		return 0;
@@ -176,7 +176,7 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 	if (e == 0)
 		e = -2;
 	/* back off: a minute for configuration errors, 10 s for the rest */
-	db_stmt(p, "token_error", NULL, "isii", (long long)e, wxapi_errtext(e),
+	db_token_error(p, NULL, (long long)e, wxapi_errtext(e),
 	    (long long)now + (e == 40013 || e == 40125 || e == 40164 ? 60 : 10), channel);
 	http_resp_free(&r);
 	return e;
@@ -190,9 +190,9 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 	struct dbres lease;
 
 	*token = NULL;
-	db_stmt(p, "token_ensure", NULL, "i", ch->id);
+	db_token_ensure(p, NULL, ch->id);
 	for (int wait = 0; wait < 50; wait++) {
-		if (db_stmt(p, "token_get", &t, "i", ch->id) != DB_OK || t.nrows == 0)
+		if (db_token_get(p, &t, ch->id) != DB_OK || t.nrows == 0)
 			return -2;
 		/* columns: token expires_at last_errcode */
 		if (!force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now + 300) {
@@ -200,7 +200,7 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 			return 0;
 		}
 		/* one process refreshes; the others wait for its result */
-		if (db_stmt(p, "token_lease", &lease, "iii", (long long)now + 30, ch->id,
+		if (db_token_lease(p, &lease, (long long)now + 30, ch->id,
 		    (long long)now) == DB_OK && lease.affected == 1)
 			return fetch_token(p, ch->id, ch->app_id, ch->secret, token);
 		if (wait == 0 && !force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now)
@@ -242,7 +242,7 @@ wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path,
 		if (!token_errcode(e) || attempt == 1)
 			return e;
 		/* compare-and-expire: only the token that failed, then retry once */
-		db_stmt(p, "token_expire_if", NULL, "is", ch->id, token);
+		db_token_expire_if(p, NULL, ch->id, token);
 		http_resp_free(r);
 	}
 	return e;
