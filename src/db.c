@@ -79,7 +79,8 @@ enum stmt {
 	S_CHAT_CLOSE,
 	S_CHAT_INSERT,
 	S_CHAT_USER_MSG,
-	S_CHAT_EVENT,
+	S_CHAT_CONTINUE,
+	S_CHAT_TOUCH_OPEN,
 	S_TOKEN_ENSURE,
 	S_TOKEN_GET,
 	S_TOKEN_LEASE,
@@ -302,8 +303,15 @@ static const struct {
 	[S_CHAT_USER_MSG] = { "chat_user_msg",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0 WHERE id = ?" },
-	[S_CHAT_EVENT] = { "chat_event",
-	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	/* the follower's open chat, if it started after the given time; its id
+	 * comes back as LAST_INSERT_ID, saving a SELECT on the hot path */
+	[S_CHAT_CONTINUE] = { "chat_continue",
+	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
+	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, "
+	    "id = LAST_INSERT_ID(id) WHERE open_follower = ? AND started_at > FROM_UNIXTIME(?)" },
+	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
+	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?), id = LAST_INSERT_ID(id) "
+	    "WHERE open_follower = ?" },
 	[S_TOKEN_ENSURE] = { "token_ensure",
 	    "INSERT IGNORE INTO access_tokens (channel_id) VALUES (?)" },
 	[S_TOKEN_GET] = { "token_get",
@@ -1243,10 +1251,27 @@ db_chat_user_msg(struct pool *p, long long id, time_t at)
 	return run(S_CHAT_USER_MSG, p, NULL, "iii", (long long)at, (long long)at, id);
 }
 
+/* *chat gets the chat's id when one row was updated, 0 when none matched. */
 enum dbrc
-db_chat_event(struct pool *p, long long id, time_t at)
+db_chat_continue(struct pool *p, long long follower_id, time_t at, time_t started_after,
+    long long *chat)
 {
-	return run(S_CHAT_EVENT, p, NULL, "ii", (long long)at, id);
+	struct dbres out;
+	enum dbrc    rc = run(S_CHAT_CONTINUE, p, &out, "iiii", (long long)at, (long long)at,
+	    follower_id, (long long)started_after);
+
+	*chat = rc == DB_OK && out.affected == 1 ? (long long)out.insert_id : 0;
+	return rc;
+}
+
+enum dbrc
+db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_CHAT_TOUCH_OPEN, p, &out, "ii", (long long)at, follower_id);
+
+	*chat = rc == DB_OK && out.affected == 1 ? (long long)out.insert_id : 0;
+	return rc;
 }
 
 /* ---- the worker's and the simulator's statements (out may be NULL) ---- */

@@ -121,6 +121,18 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		    is_event && event ? event : type);
 
 	/* the follower's row lock (taken above) serialises this follower's pushes */
+	if (!is_event) {
+		/* the usual case first: a message in a chat within its 48 hours */
+		if ((rc = db_chat_continue(p, follower, now, now - WINDOW_SECONDS, &chat)) != DB_OK)
+			goto fail;
+		if (chat)
+			goto store;
+	} else if (event && strcmp(event, "subscribe") != 0 && strcmp(event, "unsubscribe") != 0) {
+		/* menu clicks, scans, location reports: note the activity, if a chat is open */
+		if ((rc = db_chat_touch_open(p, follower, now, &chat)) != DB_OK)
+			goto fail;
+		goto store;
+	}
 	rc = db_chat_open_lock(p, follower, &open);
 	if (rc == DB_FAIL || rc == DB_RETRY)
 		goto fail;
@@ -171,10 +183,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		}
 		if (rc != DB_OK)
 			goto fail;
-	} else if (chat) {
-		if ((rc = db_chat_event(p, chat, now)) != DB_OK)
-			goto fail;
 	}
+store:
 	/* last, the message itself: a duplicate rolls back all of the above */
 	m.chat_id = chat;
 	rc = db_message_insert(p, &m, &msg);
