@@ -298,12 +298,19 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 	req_free(&r);
 }
 
-static volatile sig_atomic_t stopping;
+static volatile sig_atomic_t stopping, serving;
 
+/*
+ * libfcgi retries accept() when a signal interrupts it, so a flag alone
+ * would never end the loop: between requests the process exits at once
+ * (lighttpd is stopping it), during one it finishes the request first.
+ */
 static void
 on_term(int sig)
 {
 	(void)sig;
+	if (!serving)
+		_exit(0);
 	stopping = 1;
 }
 
@@ -334,8 +341,10 @@ app_main(const struct app *a, int argc, char **argv)
 	FCGX_Init();
 	FCGX_InitRequest(&f, 0, 0);
 	while (!stopping && FCGX_Accept_r(&f) >= 0) {
+		serving = 1;
 		app_serve_one(a, &f);
 		FCGX_Finish_r(&f);
+		serving = 0;
 	}
 	db_close();
 	return 0;
