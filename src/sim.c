@@ -75,6 +75,17 @@ api_ok(struct req *r, const char *appid, const char *api)
 	db_sim_call_insert(&r->pool, NULL, appid, api, 0LL, (long long)wx_now());
 }
 
+/* Logs the call and answers WeChat's plain success. */
+static void
+api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
+{
+	struct buf b = { 0 };
+
+	api_ok(r, appid, api);
+	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+	json_out(rs, 200, &b);
+}
+
 /* A fault a test asked for: returns its errcode (0: none), after its delay. */
 static long
 fault(struct req *r, const char *appid, const char *api)
@@ -262,10 +273,7 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 	db_sim_user_sent(&r->pool, NULL, appid, to);
 	db_sim_received_insert(&r->pool, NULL, appid, to, type, content,
 	    media, now);
-	api_ok(r, appid, "custom_send");
-	struct buf b = { 0 };
-	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
-	json_out(rs, 200, &b);
+	api_done(r, rs, appid, "custom_send");
 }
 
 /* POST /cgi-bin/message/custom/typing */
@@ -292,10 +300,7 @@ sim_typing_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "typing", 45080);
 		return;
 	}
-	api_ok(r, appid, "typing");
-	struct buf b = { 0 };
-	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
-	json_out(rs, 200, &b);
+	api_done(r, rs, appid, "typing");
 }
 
 /* The kind of file by its first bytes: "jpeg" "png" "gif" "amr" "mp3" "mp4" or NULL. */
