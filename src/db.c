@@ -68,7 +68,6 @@ enum stmt {
 	S_CHANNEL_INACTIVE_MSG,
 	S_CHANNEL_FAILURE,
 	S_PREFS_INSERT,
-	S_PREFS_GET,
 	S_FOLLOWER_UPSERT,
 	S_FOLLOWER_SUBSCRIBE,
 	S_FOLLOWER_UNSUBSCRIBE,
@@ -108,7 +107,6 @@ enum stmt {
 	S_SIM_USER_SUBSCRIBE,
 	S_SIM_USER_GET,
 	S_SIM_USER_SENT,
-	S_SIM_USER_LIST,
 	S_SIM_RECEIVED_INSERT,
 	S_SIM_RECEIVED_LIST,
 	S_SIM_MEDIA_INSERT,
@@ -261,10 +259,6 @@ static const struct {
 	    "last_failure = ? WHERE id = ?" },
 	[S_PREFS_INSERT] = { "prefs_insert",
 	    "INSERT IGNORE INTO channel_prefs (channel_id) VALUES (?)" },
-	[S_PREFS_GET] = { "prefs_get",
-	    "SELECT missed_after_minutes, missed_close_minutes, idle_close_minutes, "
-	    "bot_enabled, bot_idle_minutes, erase_on_unfollow FROM channel_prefs "
-	    "WHERE channel_id = ?" },
 	[S_FOLLOWER_UPSERT] = { "follower_upsert",
 	    "INSERT INTO followers (channel_id, openid, created_at, last_message_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE "
@@ -405,9 +399,6 @@ static const struct {
 	[S_SIM_USER_SENT] = { "sim_user_sent",
 	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
 	    "openid = ?" },
-	[S_SIM_USER_LIST] = { "sim_user_list",
-	    "SELECT openid, subscribed, last_msg_at, sent_since FROM sim_users "
-	    "WHERE appid = ? ORDER BY openid" },
 	[S_SIM_RECEIVED_INSERT] = { "sim_received_insert",
 	    "INSERT INTO sim_received (appid, openid, msgtype, content, media_id, "
 	    "at) VALUES (?, ?, ?, ?, ?, ?)" },
@@ -1166,12 +1157,6 @@ db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
 }
 
 enum dbrc
-db_prefs_get(struct pool *p, long long channel_id, struct dbres *out)
-{
-	return one(run(S_PREFS_GET, p, out, "i", channel_id), out);
-}
-
-enum dbrc
 db_follower_upsert(struct pool *p, long long channel_id, const char *openid, time_t at,
     long long *id)
 {
@@ -1454,12 +1439,6 @@ enum dbrc
 db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid)
 {
 	return run(S_SIM_USER_SENT, p, out, "ss", appid, openid);
-}
-
-enum dbrc
-db_sim_user_list(struct pool *p, struct dbres *out, const char *appid)
-{
-	return run(S_SIM_USER_LIST, p, out, "s", appid);
 }
 
 enum dbrc

@@ -106,7 +106,6 @@ enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
 	const char *what);
-enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct dbres *out);
 
 /* followers, messages, chats (intake) */
 struct msg_row {
@@ -163,7 +162,6 @@ enum dbrc db_sim_user_message(struct pool *p, struct dbres *out, const char *app
 enum dbrc db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at);
 enum dbrc db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid);
 enum dbrc db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_user_list(struct pool *p, struct dbres *out, const char *appid);
 enum dbrc db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at);
 enum dbrc db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid);
 enum dbrc db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at);

@@ -279,7 +279,7 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 
 	memset(&r, 0, sizeof r);
 	resp_init(&rs);
-	req_hdf_init(&r);
+	/* the HDF tree is made on first use: the webhook never needs one */
 	st = req_from_fcgi(&r, f, &a->limits);
 	if (st == 413) {
 		char msg[200];

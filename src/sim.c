@@ -86,6 +86,17 @@ api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
 	json_out(rs, 200, &b);
 }
 
+/* Parses the JSON body into *f; returns 0, or -1 after answering 47001. */
+static int
+json_body(struct req *r, struct resp *rs, const char *appid, const char *api,
+    struct wx_field **f)
+{
+	if (r->body != NULL && json_parse(&r->pool, r->body, r->clen, f) == 0)
+		return 0;
+	api_error(r, rs, appid, api, 47001);
+	return -1;
+}
+
 /* A fault a test asked for: returns its errcode (0: none), after its delay. */
 static long
 fault(struct req *r, const char *appid, const char *api)
@@ -193,10 +204,8 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 	struct dbres     cur;
 	long             e;
 
-	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0) {
-		api_error(r, rs, NULL, "stable_token", 47001);
+	if (json_body(r, rs, NULL, "stable_token", &f) != 0)
 		return;
-	}
 	const char *appid = wx_get(f, "appid");
 	const char *force = wx_get(f, "force_refresh");
 	if ((e = check_app(r, appid, wx_get(f, "secret"), "stable_token")) != 0) {
@@ -229,10 +238,8 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0) {
-		api_error(r, rs, appid, "custom_send", 47001);
+	if (json_body(r, rs, appid, "custom_send", &f) != 0)
 		return;
-	}
 	const char *to = wx_get(f, "touser"), *type = wx_get(f, "msgtype");
 	const char *content = NULL, *media = NULL;
 	if (to == NULL || type == NULL) {
@@ -286,10 +293,8 @@ sim_typing_post(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0) {
-		api_error(r, rs, appid, "typing", 47001);
+	if (json_body(r, rs, appid, "typing", &f) != 0)
 		return;
-	}
 	const char *cmd = wx_get(f, "command"), *to = wx_get(f, "touser");
 	if (cmd == NULL || (strcmp(cmd, "Typing") != 0 && strcmp(cmd, "CancelTyping") != 0)) {
 		api_error(r, rs, appid, "typing", 45072);
@@ -511,8 +516,9 @@ sim_qrcode_post(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (r->body == NULL || json_parse(&r->pool, r->body, r->clen, &f) != 0 ||
-	    wx_get(f, "action_name") == NULL) {
+	if (json_body(r, rs, appid, "qrcode", &f) != 0)
+		return;
+	if (wx_get(f, "action_name") == NULL) {
 		api_error(r, rs, appid, "qrcode", 47001);
 		return;
 	}

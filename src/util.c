@@ -57,16 +57,6 @@ xmalloc(size_t n)
 }
 
 void *
-xcalloc(size_t n, size_t m)
-{
-	void *p = calloc(n ? n : 1, m ? m : 1);
-
-	if (p == NULL)
-		oom(n * m);
-	return p;
-}
-
-void *
 xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);

@@ -20,17 +20,24 @@ struct chan {
 	const char *aes_key_enc, *aes_key_prev_enc;
 };
 
-/* Loads the channel named by the URL's key; 0, or the status to answer with. */
+/*
+ * Loads the channel named by the URL's key. Returns 0, or -1 after
+ * answering 404 (unknown key) or 503 (database unavailable: WeChat retries).
+ */
 static int
-chan_load(struct req *r, struct chan *c)
+chan_load(struct req *r, struct resp *rs, struct chan *c)
 {
 	struct dbres res;
 	enum dbrc    rc = db_channel_by_key(&r->pool, r->key, &res);
 
-	if (rc == DB_NOTFOUND)
-		return 404;
-	if (rc != DB_OK)
-		return 503;
+	if (rc == DB_NOTFOUND) {
+		resp_text(rs, 404, "unknown webhook address\n");
+		return -1;
+	}
+	if (rc != DB_OK) {
+		resp_text(rs, 503, "temporarily unavailable; please retry\n");
+		return -1;
+	}
 	/* columns: id brand_id department_id state original_id app_id token_enc
 	 * aes_key_enc aes_key_prev_enc encryption_mode erase_on_unfollow */
 	c->id = db_int(&res, 0, 0);
@@ -47,12 +54,6 @@ chan_load(struct req *r, struct chan *c)
 }
 
 static void
-answer(struct resp *rs, int status, const char *text)
-{
-	resp_text(rs, status, text);
-}
-
-static void
 failure(struct req *r, const struct chan *c, int sig, int dec, const char *what)
 {
 	wx_log("channel %lld: %s (from %s)", c->id, what, r->remote_addr ? r->remote_addr : "?");
@@ -63,34 +64,27 @@ void
 webhook_channel_get(struct req *r, struct resp *rs)
 {
 	struct chan c;
-	int         st = chan_load(r, &c);
 	const char *echostr = req_arg(r, "echostr");
 
-	if (st == 404) {
-		answer(rs, 404, "unknown webhook address\n");
+	if (chan_load(r, rs, &c) != 0)
 		return;
-	}
-	if (st != 0) {
-		answer(rs, 503, "temporarily unavailable\n");
-		return;
-	}
 	if (c.token == NULL) {
-		answer(rs, 403, "this channel has no token yet\n");
+		resp_text(rs, 403, "this channel has no token yet\n");
 		return;
 	}
 	if (!wx_check_signature(&r->pool, c.token, req_arg(r, "timestamp"),
 	    req_arg(r, "nonce"), req_arg(r, "signature"))) {
 		failure(r, &c, 1, 0, "URL verification with a wrong signature");
-		answer(rs, 403, "signature check failed\n");
+		resp_text(rs, 403, "signature check failed\n");
 		return;
 	}
 	if (echostr == NULL || !header_value_ok(echostr)) {
-		answer(rs, 400, "echostr missing\n");
+		resp_text(rs, 400, "echostr missing\n");
 		return;
 	}
 	db_channel_verified(&r->pool, c.id, wx_now());
 	/* the echo, byte for byte: no newline, no quotes */
-	answer(rs, 200, echostr);
+	resp_text(rs, 200, echostr);
 }
 
 /* Decrypts Encrypt with the current key, then the previous one (key rotation). */
@@ -122,27 +116,20 @@ webhook_channel_post(struct req *r, struct resp *rs)
 	struct intake_channel ic;
 	const char          *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
 	const char          *enc_type = req_arg(r, "encrypt_type");
-	int                  st = chan_load(r, &c);
 
-	if (st == 404) {
-		answer(rs, 404, "unknown webhook address\n");
+	if (chan_load(r, rs, &c) != 0)
 		return;
-	}
-	if (st != 0) {
-		answer(rs, 503, "temporarily unavailable; please retry\n");
-		return;
-	}
 	/* 1. the plain signature, always present */
 	if (c.token == NULL || !wx_check_signature(&r->pool, c.token, ts, nonce,
 	    req_arg(r, "signature"))) {
 		failure(r, &c, 1, 0, "a push with a wrong signature");
-		answer(rs, 403, "signature check failed\n");
+		resp_text(rs, 403, "signature check failed\n");
 		return;
 	}
 	/* 2. the body */
 	if (r->body == NULL || wx_parse(&r->pool, r->body, r->clen, &outer) != WX_OK) {
 		failure(r, &c, 0, 1, "a push whose XML was malformed or refused");
-		answer(rs, 400, "malformed XML\n");
+		resp_text(rs, 400, "malformed XML\n");
 		return;
 	}
 	f = outer;
@@ -154,36 +141,36 @@ webhook_channel_post(struct req *r, struct resp *rs)
 		if (!wx_check_msg_signature(&r->pool, c.token, ts, nonce, enc,
 		    req_arg(r, "msg_signature"))) {
 			failure(r, &c, 1, 0, "an encrypted push with a wrong msg_signature");
-			answer(rs, 403, "msg_signature check failed\n");
+			resp_text(rs, 403, "msg_signature check failed\n");
 			return;
 		}
 		rc = decrypt_push(r, &c, enc, &xml, &len);
 		if (rc != WX_OK) {
 			failure(r, &c, 0, 1, pool_printf(&r->pool, "an encrypted push that "
 			    "could not be read: %s", wx_strerror(rc)));
-			answer(rs, 400, "cannot decrypt\n");
+			resp_text(rs, 400, "cannot decrypt\n");
 			return;
 		}
 		if (wx_parse(&r->pool, xml, len, &f) != WX_OK) {
 			failure(r, &c, 0, 1, "an encrypted push whose inner XML was refused");
-			answer(rs, 400, "malformed XML\n");
+			resp_text(rs, 400, "malformed XML\n");
 			return;
 		}
 		/* the envelope and the sealed message must name the same account */
 		const char *to_out = wx_get(outer, "ToUserName"), *to_in = wx_get(f, "ToUserName");
 		if (to_out && to_in && strcmp(to_out, to_in) != 0) {
 			failure(r, &c, 0, 1, "an encrypted push whose envelope and message disagree");
-			answer(rs, 400, "ToUserName mismatch\n");
+			resp_text(rs, 400, "ToUserName mismatch\n");
 			return;
 		}
 	}
 	/* chats are received only once the channel is active with a department */
 	if (strcmp(c.state, "active") != 0 || c.department_id == 0) {
 		if (db_channel_inactive_msg(&r->pool, c.id, wx_now()) != DB_OK) {
-			answer(rs, 503, "temporarily unavailable; please retry\n");
+			resp_text(rs, 503, "temporarily unavailable; please retry\n");
 			return;
 		}
-		answer(rs, 200, "success");
+		resp_text(rs, 200, "success");
 		return;
 	}
 	ic.id = c.id;
@@ -191,14 +178,14 @@ webhook_channel_post(struct req *r, struct resp *rs)
 	ic.erase_on_unfollow = c.erase_on_unfollow;
 	switch (intake_store(&r->pool, &ic, f, &res)) {
 	case INTAKE_STORED:
-		answer(rs, 200, "success");
+		resp_text(rs, 200, "success");
 		break;
 	case INTAKE_INVALID:
 		failure(r, &c, 0, 1, "a push without MsgType or FromUserName");
-		answer(rs, 400, "the push lacks MsgType or FromUserName\n");
+		resp_text(rs, 400, "the push lacks MsgType or FromUserName\n");
 		break;
 	default:
 		/* not stored: WeChat must retry */
-		answer(rs, 503, "temporarily unavailable; please retry\n");
+		resp_text(rs, 503, "temporarily unavailable; please retry\n");
 	}
 }

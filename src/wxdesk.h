@@ -15,7 +15,6 @@ typedef struct FCGX_Request FCGX_Request;
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
 void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 
