@@ -26,12 +26,11 @@ stack_start() {
 	export WXDESK_SIM_PORT=$(free_port)
 	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
 	export UBSAN_OPTIONS="print_stacktrace=1:log_path=$T/ubsan"
-	export WXDESK_ROOT=$ROOT WXDESK_CONFIG=$T/wxdesk.hdf
+	export WXDESK_ROOT=$ROOT WXDESK_CONFIG=$T/wxdesk.hdf WXDESK_DEMO=1
 	if ! "$ROOT/bin/wxdesk-ctl" start >"$T/start.log" 2>&1; then
 		cat "$T/start.log"
 		return 1
 	fi
-	"$ROOT/bin/wxdesk-ctl" demo >/dev/null
 }
 
 stack_stop() {

@@ -41,6 +41,17 @@ export async function signIn(page, login, password) {
 	await Promise.all([page.waitForNavigation(), page.click('button[type=submit].primary')]);
 }
 
+// polls fn until it returns something truthy or ms pass; returns the last value
+export async function eventually(fn, ms = 20000) {
+	const end = Date.now() + ms;
+	let v = await fn();
+	while (!v && Date.now() < end) {
+		await new Promise((r) => setTimeout(r, 200));
+		v = await fn();
+	}
+	return v;
+}
+
 export async function shot(page, name) {
 	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -1,7 +1,7 @@
 // phone.mjs: a person plays a WeChat follower on the simulator's phone page:
 // follows the demo account, writes, and the message lands in wxdesk.
 import { execFileSync } from 'node:child_process';
-import { check, finish, launch, shot } from './lib.mjs';
+import { check, eventually, finish, launch, shot } from './lib.mjs';
 
 const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
 const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
@@ -27,12 +27,15 @@ try {
 		"WHERE f.openid = 'oBrowserFollower01' AND m.msg_type = 'text'") === 'waiting');
 	// an operator's reply (through WeChat's API) appears on the phone without a reload
 	const appid = await page.inputValue('select[name=appid]');
-	const token = sql(`SELECT token FROM access_tokens t JOIN channels c ON c.id = t.channel_id WHERE c.app_id = '${appid}'`);
+	// the worker fetches the token on its own schedule, slower under sanitizers
+	const token = await eventually(() => sql(`SELECT token FROM access_tokens t ` +
+		`JOIN channels c ON c.id = t.channel_id WHERE c.app_id = '${appid}' AND t.token IS NOT NULL`));
 	const sent = await (await fetch(`${SIM}/cgi-bin/message/custom/send?access_token=${token}`, {
 		method: 'POST', body: JSON.stringify({ touser: 'oBrowserFollower01', msgtype: 'text',
 			text: { content: '您好！订单已发货 <b>' } }) })).json();
-	check('the account replied through the customer-service API', sent.errcode === 0);
-	await page.waitForSelector('.bubble:has-text("订单已发货")', { timeout: 6000 });
+	check(`the account replied through the customer-service API (errcode ${sent.errcode})`,
+		sent.errcode === 0);
+	await page.waitForSelector('.bubble:has-text("订单已发货")', { timeout: 15000 });
 	check('the reply appears on the phone by itself, as text', await page.isVisible('.bubble:has-text("<b>")'));
 	await shot(page, '10-phone-reply');
 	await Promise.all([page.waitForNavigation(), page.click('.compose >> text=Send')]);
