@@ -282,7 +282,9 @@ static const struct {
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
 	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
 	    "media_id, thumb_media_id, media_state, media_next_at, created_at) "
-	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    /* follower 0: the chat's follower (the hot path does not look it up) */
+	    "VALUES (?, COALESCE(NULLIF(?, 0), (SELECT follower_id FROM chats WHERE id = ?)), "
+	    "NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
 	    "SELECT id, UNIX_TIMESTAMP(started_at), state FROM chats "
@@ -297,12 +299,18 @@ static const struct {
 	[S_CHAT_USER_MSG] = { "chat_user_msg",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0 WHERE id = ?" },
-	/* the follower's open chat, if it started after the given time; its id
-	 * comes back as LAST_INSERT_ID, saving a SELECT on the hot path */
+	/* the hot path, one statement: a known follower's message to its open
+	 * chat that started after the given time, on a channel that is still
+	 * active (the webhook may have read it from its cache); the chat's id
+	 * comes back as LAST_INSERT_ID (0 when nothing matched) */
 	[S_CHAT_CONTINUE] = { "chat_continue",
-	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
-	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, "
-	    "id = LAST_INSERT_ID(id) WHERE open_follower = ? AND started_at > FROM_UNIXTIME(?)" },
+	    "UPDATE channels ch JOIN followers f ON f.channel_id = ch.id "
+	    "JOIN chats c ON c.open_follower = f.id "
+	    "SET f.last_message_at = FROM_UNIXTIME(?), c.last_user_msg_at = FROM_UNIXTIME(?), "
+	    "c.last_activity_at = FROM_UNIXTIME(?), c.consecutive_out = 0, "
+	    "c.id = LAST_INSERT_ID(c.id) WHERE ch.id = ? AND f.openid = ? "
+	    "AND c.started_at > FROM_UNIXTIME(?) AND ch.state = 'active' "
+	    "AND ch.department_id IS NOT NULL" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?), id = LAST_INSERT_ID(id) "
 	    "WHERE open_follower = ?" },
@@ -436,6 +444,8 @@ static const struct {
 static MYSQL      *conn;
 static MYSQL_STMT *prepared[S__MAX];
 static int         in_txn;
+static int         txn_used;	/* statements run in the current transaction */
+static int         implicit;	/* autocommit off: see db_implicit_transactions */
 static char        last_error[512];
 
 const char *
@@ -485,6 +495,8 @@ db_open(void)
 	    /* no gap locks: concurrent pushes from different followers do not
 	     * deadlock; work on one follower is serialised by its row lock */
 	    "tx_isolation = 'READ-COMMITTED'");
+	if (implicit)
+		mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET autocommit = 0");
 	if (sock && *sock)
 		host = NULL;
 	if (mysql_real_connect(conn, host && *host ? host : NULL,
@@ -701,14 +713,21 @@ run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
 		va_start(ap, fmt);
 		rc = run_once(s, p, out, fmt, ap, &err);
 		va_end(ap);
-		if (rc == DB_OK)
+		if (rc == DB_OK) {
+			if (in_txn)
+				txn_used++;
+			else if (implicit && out->ncols == 0 && mysql_commit(conn) != 0)
+				return DB_FAIL;	/* a change outside a transaction: commit it */
 			return DB_OK;
+		}
 		if (gone(err)) {
-			int was_txn = in_txn;
+			int was_txn = in_txn, used = txn_used;
 			wx_log("database went away during %s; reconnecting", stmts[s].name);
 			db_close();
-			if (was_txn)
+			if (was_txn && used > 0)
 				return DB_FAIL;	/* the transaction is lost: caller reports */
+			if (was_txn && db_begin() != 0)
+				return DB_FAIL;	/* nothing was done yet: begin again */
 			continue;
 		}
 		if (rc == DB_FAIL || rc == DB_RETRY)
@@ -719,11 +738,42 @@ run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
 	return DB_FAIL;
 }
 
+/*
+ * For the webhook's hot path: autocommit is off, so a transaction begins
+ * with its first statement and db_begin costs no round trip. Changes made
+ * outside db_begin are still committed at once; a read outside one leaves
+ * a transaction open until db_request_done. Call before db_open.
+ */
+void
+db_implicit_transactions(void)
+{
+	implicit = 1;
+}
+
+/* After each request: ends a transaction that reads left open. */
+void
+db_request_done(void)
+{
+	unsigned int status = 0;
+
+	if (!implicit || conn == NULL)
+		return;
+	if (mariadb_get_infov(conn, MARIADB_CONNECTION_SERVER_STATUS, &status) == 0 &&
+	    (status & SERVER_STATUS_IN_TRANS))
+		db_rollback();
+	in_txn = 0;
+}
+
 int
 db_begin(void)
 {
 	if (conn == NULL && db_open() != 0)
 		return -1;
+	txn_used = 0;
+	if (implicit) {
+		in_txn = 1;
+		return 0;
+	}
 	if (mysql_query(conn, "START TRANSACTION") != 0) {
 		unsigned int e = mysql_errno(conn);
 		if (!gone(e))
@@ -1194,8 +1244,8 @@ enum dbrc
 db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiisssssssisssssii",
-	    m->channel_id, m->follower_id, m->chat_id, m->direction, m->msg_type,
+	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiiisssssssisssssii",
+	    m->channel_id, m->follower_id, m->chat_id, m->chat_id, m->direction, m->msg_type,
 	    m->event, m->event_key, m->body, m->fields, m->wx_msg_id, m->wx_create_time,
 	    m->dedupe_key, m->media_id, m->thumb_media_id, m->media_state,
 	    m->media_state, (long long)m->created_at, (long long)m->created_at);
@@ -1236,16 +1286,20 @@ db_chat_user_msg(struct pool *p, long long id, time_t at)
 	return run(S_CHAT_USER_MSG, p, NULL, "iii", (long long)at, (long long)at, id);
 }
 
-/* *chat gets the chat's id when one row was updated, 0 when none matched. */
+/*
+ * *chat gets the id of the follower's open chat when it started after
+ * started_after (its row and the follower's are updated and locked), else 0.
+ * A matched row sets LAST_INSERT_ID even when no value changed.
+ */
 enum dbrc
-db_chat_continue(struct pool *p, long long follower_id, time_t at, time_t started_after,
-    long long *chat)
+db_chat_continue(struct pool *p, long long channel_id, const char *openid, time_t at,
+    time_t started_after, long long *chat)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_CONTINUE, p, &out, "iiii", (long long)at, (long long)at,
-	    follower_id, (long long)started_after);
+	enum dbrc    rc = run(S_CHAT_CONTINUE, p, &out, "iiiisi", (long long)at, (long long)at,
+	    (long long)at, channel_id, openid, (long long)started_after);
 
-	*chat = rc == DB_OK && out.affected == 1 ? (long long)out.insert_id : 0;
+	*chat = rc == DB_OK ? (long long)out.insert_id : 0;
 	return rc;
 }
 

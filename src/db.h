@@ -25,6 +25,8 @@ struct dbres {
 int  db_open(void);		/* connects with the Database.* config; 0 / -1 */
 void db_close(void);
 int  db_up(void);		/* 1 when a connection is open or can be made */
+void db_implicit_transactions(void);	/* autocommit off; before db_open */
+void db_request_done(void);
 int  db_begin(void);
 int  db_commit(void);
 void db_rollback(void);
@@ -109,7 +111,7 @@ enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, tim
 
 /* followers, messages, chats (intake) */
 struct msg_row {
-	long long   channel_id, follower_id, chat_id;	/* chat_id 0: none */
+	long long   channel_id, follower_id, chat_id;	/* chat_id 0: none; follower_id 0: the chat's */
 	const char *direction, *msg_type, *event, *event_key, *body, *fields;
 	const char *wx_msg_id, *dedupe_key, *media_id, *thumb_media_id, *media_state;
 	long long   wx_create_time;
@@ -127,8 +129,8 @@ enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	long long department_id, time_t at, long long previous, long long *id);
 enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);
-enum dbrc db_chat_continue(struct pool *p, long long follower_id, time_t at,
-	time_t started_after, long long *chat);
+enum dbrc db_chat_continue(struct pool *p, long long channel_id, const char *openid,
+	time_t at, time_t started_after, long long *chat);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
 
 /* the worker's (and wxapi.c's) and the simulator's statements */

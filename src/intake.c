@@ -98,13 +98,15 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
+	if (ch->cached && is_event) {
+		res->stale = 1;
+		return DB_OK;
+	}
 	if (db_begin() != 0)
 		return DB_FAIL;
-	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
-		goto fail;
 
 	struct msg_row m = {
-		.channel_id = ch->id, .follower_id = follower, .direction = "in",
+		.channel_id = ch->id, .direction = "in",
 		.msg_type = type, .event = is_event ? event : NULL,
 		.event_key = wx_get(f, "EventKey"), .body = body_of(type, f),
 		.fields = fields_json(p, f), .wx_msg_id = msgid,
@@ -120,14 +122,27 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
 		    is_event && event ? event : type);
 
-	/* the follower's row lock (taken above) serialises this follower's pushes */
+	/* the usual case first, in one statement: a message in a chat within
+	 * its 48 hours (the follower's row is locked with the chat's) */
 	if (!is_event) {
-		/* the usual case first: a message in a chat within its 48 hours */
-		if ((rc = db_chat_continue(p, follower, now, now - WINDOW_SECONDS, &chat)) != DB_OK)
+		if ((rc = db_chat_continue(p, ch->id, from, now, now - WINDOW_SECONDS,
+		    &chat)) != DB_OK)
 			goto fail;
 		if (chat)
 			goto store;
-	} else if (event && strcmp(event, "subscribe") != 0 && strcmp(event, "unsubscribe") != 0) {
+	}
+	if (ch->cached) {
+		/* not the usual case, or the channel changed: the caller rereads it */
+		db_rollback();
+		res->stale = 1;
+		return DB_OK;
+	}
+	/* the follower's row lock serialises this follower's pushes */
+	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
+		goto fail;
+	m.follower_id = follower;
+	if (is_event && event && strcmp(event, "subscribe") != 0 &&
+	    strcmp(event, "unsubscribe") != 0) {
 		/* menu clicks, scans, location reports: note the activity, if a chat is open */
 		if ((rc = db_chat_touch_open(p, follower, now, &chat)) != DB_OK)
 			goto fail;
@@ -226,5 +241,7 @@ intake_store(struct pool *p, const struct intake_channel *ch, const struct wx_fi
 		struct timespec ts = { 0, (long)(1 + attempt) * 2000000L };
 		nanosleep(&ts, NULL);
 	}
+	if (rc == DB_OK && res->stale)
+		return INTAKE_STALE;
 	return rc == DB_OK ? INTAKE_STORED : INTAKE_FAILED;
 }

@@ -8,6 +8,7 @@ struct intake_channel {
 	long long id;
 	long long department_id;
 	int       erase_on_unfollow;
+	int       cached;	/* read from a cache: try only the hot path */
 };
 
 struct intake_result {
@@ -17,11 +18,16 @@ struct intake_result {
 	long long closed_chat;	/* a chat this push closed */
 	int       duplicate;
 	int       erased;
+	int       stale;	/* INTAKE_STALE */
 };
 
-enum { INTAKE_STORED = 0, INTAKE_INVALID = 1, INTAKE_FAILED = 2 };
+enum { INTAKE_STORED = 0, INTAKE_INVALID = 1, INTAKE_FAILED = 2, INTAKE_STALE = 3 };
 
-/* Stores one push (see intake.c). INTAKE_FAILED means nothing was stored. */
+/*
+ * Stores one push (see intake.c). INTAKE_FAILED means nothing was stored;
+ * INTAKE_STALE (only for a cached channel) means nothing was stored and the
+ * push needs the full intake with the channel read afresh.
+ */
 int intake_store(struct pool *p, const struct intake_channel *ch,
 	const struct wx_field *f, struct intake_result *res);
 

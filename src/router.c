@@ -337,6 +337,8 @@ app_main(const struct app *a, int argc, char **argv)
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	if (a->implicit_txn)
+		db_implicit_transactions();
 	db_open();	/* failure is not fatal: each request retries */
 	FCGX_Init();
 	FCGX_InitRequest(&f, 0, 0);
@@ -344,6 +346,7 @@ app_main(const struct app *a, int argc, char **argv)
 		serving = 1;
 		app_serve_one(a, &f);
 		FCGX_Finish_r(&f);
+		db_request_done();
 		serving = 0;
 	}
 	db_close();

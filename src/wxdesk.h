@@ -212,6 +212,7 @@ struct app {
 	const struct route *routes;
 	size_t              nroutes;
 	struct req_limits   limits;
+	int                 implicit_txn;	/* see db_implicit_transactions */
 };
 
 int  route_match(const char *pattern, const char *path, long long *ids, int *nids,

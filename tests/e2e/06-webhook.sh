@@ -138,6 +138,19 @@ ok "after rotation, the old key still works" test "$(count $S_CHANNEL_ID "wx_msg
 	--to "$S_ORIGINAL_ID" --from oSafe --msgid 7100000000000000003 --retry-gap 0 text "new key" >"$WXDESK_VAR/push.out"
 ok "…and so does the new one" test "$(count $S_CHANNEL_ID "wx_msg_id = '7100000000000000003'")" = 1
 
+# --- the webhook caches channel rows; a channel disabled in the database
+# takes no more chats at once, even in a chat that is open
+for i in 1 2 3 4; do push --from oUserA --msgid 700000000000000090$i text "warm $i"; done
+sqlq "UPDATE channels SET state = 'disabled' WHERE id = $P_CHANNEL_ID"
+before=$(count $P_CHANNEL_ID)
+for i in 5 6 7 8; do push --from oUserA --msgid 700000000000000090$i text "while disabled $i"; done
+ok "disabled: pushes are answered success" grep -q 'body "success"' "$WXDESK_VAR/push.out"
+ok "…but stored nowhere, though the open chat is cached" test "$(count $P_CHANNEL_ID)" = "$before"
+ok "…and counted" test "$(sqlq "SELECT inactive_messages FROM channels WHERE id = $P_CHANNEL_ID")" = 4
+sqlq "UPDATE channels SET state = 'active', inactive_messages = 0 WHERE id = $P_CHANNEL_ID"
+push --from oUserA --msgid 7000000000000000909 text "active again"
+ok "enabled again: stored at once" test "$(count $P_CHANNEL_ID "wx_msg_id = '7000000000000000909'")" = 1
+
 # --- a channel that is not active answers success but opens nothing
 "$SIM" push "$BASE/wechat/$D_WEBHOOK_KEY" "$D_TOKEN" --to "$D_ORIGINAL_ID" --retry-gap 0 text "hello?" >"$WXDESK_VAR/push.out"
 ok "draft channel answers success" grep -q 'body "success"' "$WXDESK_VAR/push.out"
