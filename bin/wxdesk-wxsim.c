@@ -72,18 +72,8 @@ main(int argc, char **argv)
 	m.from = "oSimUser0000000000000000001";
 	m.create_time = (long long)time(NULL);
 	if (strcmp(argv[1], "verify") == 0) {
-		char ts[32], *echo = rand_hex(&p, 8);
-		struct http_resp r;
-		snprintf(ts, sizeof ts, "%lld", m.create_time);
-		const char *parts[3] = { t.token, ts, "20260101" };
-		const char *u = pool_printf(&p, "%s%ssignature=%s&timestamp=%s&nonce=20260101"
-		    "&echostr=%s", t.url, strchr(t.url, '?') ? "&" : "?", wx_sign(&p, parts, 3),
-		    ts, echo);
-		http_call(u, NULL, NULL, 0, NULL, 5000, &r);
-		rc = r.status == 200 && r.body.data && strcmp(r.body.data, echo) == 0 ? 0 : 1;
-		printf("verify: status %ld, body \"%.80s\"%s\n", r.status,
-		    r.body.data ? r.body.data : "", rc == 0 ? ", echo matches" : "");
-		http_resp_free(&r);
+		rc = wxpush_verify(&p, t.url, t.token, &log) == 0 ? 0 : 1;
+		printf("%s", log.data ? log.data : "");
 		goto done;
 	}
 	if (strcmp(argv[1], "push") != 0)

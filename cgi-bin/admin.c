@@ -1,4 +1,4 @@
-/* admin.c: the admin.fcgi program: sign-in, brands, departments, operators. */
+/* admin.c: the admin.fcgi program: sign-in, brands, departments, operators, WeChat accounts. */
 #include "../src/ui.h"
 
 #define ADMIN ROLE_ADMIN
@@ -26,6 +26,22 @@ static const struct route routes[] = {
 	{ "POST", "/admin/operators/{id}",            0, ADMIN, admin_operator_post },
 	{ "POST", "/admin/operators/{id}/password",   0, ADMIN, admin_operator_password_post },
 	{ "POST", "/admin/operators/{id}/disable",    0, ADMIN, admin_operator_disable_post },
+	{ "GET",  "/admin/channels",                  0, ADMIN, admin_channels_get },
+	{ "GET",  "/admin/channels/new",              0, ADMIN, admin_channel_new_get },
+	{ "POST", "/admin/channels/new",              0, ADMIN, admin_channel_new_post },
+	{ "GET",  "/admin/channels/{id}",             0, ADMIN, admin_channel_get },
+	{ "GET",  "/admin/channels/{id}/setup",       0, ADMIN, admin_channel_setup_get },
+	{ "POST", "/admin/channels/{id}/setup",       0, ADMIN, admin_channel_setup_post },
+	{ "GET",  "/admin/channels/{id}/verified",    R_JSON, ADMIN, admin_channel_verified_get },
+	{ "POST", "/admin/channels/{id}/details",     0, ADMIN, admin_channel_details_post },
+	{ "POST", "/admin/channels/{id}/token",       0, ADMIN, admin_channel_token_post },
+	{ "POST", "/admin/channels/{id}/aes",         0, ADMIN, admin_channel_aes_post },
+	{ "POST", "/admin/channels/{id}/reveal",      0, ADMIN, admin_channel_reveal_post },
+	{ "POST", "/admin/channels/{id}/department",  0, ADMIN, admin_channel_department_post },
+	{ "POST", "/admin/channels/{id}/state",       0, ADMIN, admin_channel_state_post },
+	{ "POST", "/admin/channels/{id}/prefs",       0, ADMIN, admin_channel_prefs_post },
+	{ "POST", "/admin/channels/{id}/health",      0, ADMIN, admin_channel_health_post },
+	{ "POST", "/admin/channels/{id}/delete",      0, ADMIN, admin_channel_delete_post },
 };
 
 static const struct app admin_app = {

@@ -68,6 +68,18 @@ enum stmt {
 	S_CHANNEL_INACTIVE_MSG,
 	S_CHANNEL_FAILURE,
 	S_PREFS_INSERT,
+	S_CHANNEL_LIST,
+	S_CHANNEL_BRANDS,
+	S_CHANNEL_SET_BRAND,
+	S_CHANNEL_PROGRESS,
+	S_CHANNEL_DEPARTMENT,
+	S_CHANNEL_DELETE,
+	S_CHANNEL_LAST_MSG,
+	S_CHANNEL_RESET_HEALTH,
+	S_PREFS_GET,
+	S_PREFS_SET,
+	S_TOKEN_RESET,
+	S_TOKEN_STATUS,
 	S_FOLLOWER_UPSERT,
 	S_FOLLOWER_SUBSCRIBE,
 	S_FOLLOWER_UNSUBSCRIBE,
@@ -230,15 +242,18 @@ static const struct {
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
 	    "c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, c.encryption_mode, "
 	    "IFNULL(p.erase_on_unfollow, 0) FROM channels c "
-	    "LEFT JOIN channel_prefs p ON p.channel_id = c.id WHERE c.webhook_key = ?" },
+	    "LEFT JOIN channel_prefs p ON p.channel_id = c.id WHERE c.webhook_key = ? "
+	    "AND c.state <> 'deleted'" },
 	[S_CHANNEL_GET] = { "channel_get",
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
 	    "c.app_secret_enc, c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, "
 	    "c.encryption_mode, c.webhook_key, c.wizard_step, c.ip_confirmed, c.url_confirmed, "
 	    "UNIX_TIMESTAMP(c.verified_at), UNIX_TIMESTAMP(c.last_message_at), "
 	    "c.inactive_messages, c.signature_failures, c.decrypt_failures, "
-	    "UNIX_TIMESTAMP(c.last_failure_at), c.last_failure, b.name "
-	    "FROM channels c JOIN brands b ON b.id = c.brand_id WHERE c.id = ?" },
+	    "UNIX_TIMESTAMP(c.last_failure_at), c.last_failure, b.name, d.name "
+	    "FROM channels c JOIN brands b ON b.id = c.brand_id "
+	    "LEFT JOIN departments d ON d.id = c.department_id "
+	    "WHERE c.id = ? AND c.state <> 'deleted'" },
 	[S_CHANNEL_INSERT] = { "channel_insert",
 	    "INSERT INTO channels (brand_id, webhook_key, created_at, updated_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
@@ -259,6 +274,51 @@ static const struct {
 	    "last_failure = ? WHERE id = ?" },
 	[S_PREFS_INSERT] = { "prefs_insert",
 	    "INSERT IGNORE INTO channel_prefs (channel_id) VALUES (?)" },
+	[S_CHANNEL_LIST] = { "channel_list",
+	    "SELECT c.id, b.name, c.state, c.app_id, c.wizard_step, d.name, "
+	    "UNIX_TIMESTAMP(c.last_message_at) FROM channels c "
+	    "JOIN brands b ON b.id = c.brand_id "
+	    "LEFT JOIN departments d ON d.id = c.department_id "
+	    "WHERE c.state <> 'deleted' ORDER BY b.name" },
+	/* every brand, with the live channel that has taken it, if any */
+	[S_CHANNEL_BRANDS] = { "channel_brands",
+	    "SELECT b.id, b.name, c.id, c.state FROM brands b "
+	    "LEFT JOIN channels c ON c.live_brand_id = b.id ORDER BY b.name" },
+	/* a draft may move to another brand; its department belonged to the old one */
+	[S_CHANNEL_SET_BRAND] = { "channel_set_brand",
+	    "UPDATE channels SET department_id = IF(brand_id = ?, department_id, NULL), "
+	    "brand_id = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'draft'" },
+	[S_CHANNEL_PROGRESS] = { "channel_progress",
+	    "UPDATE channels SET wizard_step = GREATEST(wizard_step, ?), ip_confirmed = ?, "
+	    "url_confirmed = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	[S_CHANNEL_DEPARTMENT] = { "channel_department",
+	    "UPDATE channels c JOIN departments d ON d.id = ? AND d.brand_id = c.brand_id "
+	    "SET c.department_id = d.id, c.updated_at = FROM_UNIXTIME(?) WHERE c.id = ?" },
+	[S_CHANNEL_DELETE] = { "channel_delete",
+	    "UPDATE channels SET state = 'deleted', deleted_at = FROM_UNIXTIME(?), "
+	    "updated_at = FROM_UNIXTIME(?), app_secret_enc = NULL, token_enc = NULL, "
+	    "aes_key_enc = NULL, aes_key_prev_enc = NULL WHERE id = ? AND state <> 'deleted'" },
+	/* the webhook notes the last message at most once a minute per process */
+	[S_CHANNEL_LAST_MSG] = { "channel_last_msg",
+	    "UPDATE channels SET last_message_at = FROM_UNIXTIME(?) WHERE id = ? "
+	    "AND (last_message_at IS NULL OR last_message_at < FROM_UNIXTIME(?))" },
+	[S_CHANNEL_RESET_HEALTH] = { "channel_reset_health",
+	    "UPDATE channels SET inactive_messages = 0, signature_failures = 0, "
+	    "decrypt_failures = 0, last_failure_at = NULL, last_failure = NULL WHERE id = ?" },
+	[S_PREFS_GET] = { "prefs_get",
+	    "SELECT missed_after_minutes, missed_close_minutes, idle_close_minutes, "
+	    "bot_enabled, bot_idle_minutes, erase_on_unfollow FROM channel_prefs "
+	    "WHERE channel_id = ?" },
+	[S_PREFS_SET] = { "prefs_set",
+	    "UPDATE channel_prefs SET missed_after_minutes = ?, missed_close_minutes = ?, "
+	    "idle_close_minutes = ?, bot_enabled = ?, bot_idle_minutes = ?, "
+	    "erase_on_unfollow = ? WHERE channel_id = ?" },
+	/* new credentials: the cached token and its error backoff no longer apply */
+	[S_TOKEN_RESET] = { "token_reset",
+	    "DELETE FROM access_tokens WHERE channel_id = ?" },
+	[S_TOKEN_STATUS] = { "token_status",
+	    "SELECT UNIX_TIMESTAMP(expires_at), UNIX_TIMESTAMP(fetched_at), last_errcode, "
+	    "last_error, errors FROM access_tokens WHERE channel_id = ?" },
 	[S_FOLLOWER_UPSERT] = { "follower_upsert",
 	    "INSERT INTO followers (channel_id, openid, created_at, last_message_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE "
@@ -1184,6 +1244,105 @@ enum dbrc
 db_channel_set_state(struct pool *p, long long id, const char *state)
 {
 	return run(S_CHANNEL_SET_STATE, p, NULL, "sii", state, (long long)wx_now(), id);
+}
+
+enum dbrc
+db_channel_list(struct pool *p, struct dbres *out)
+{
+	return run(S_CHANNEL_LIST, p, out, "");
+}
+
+enum dbrc
+db_channel_brands(struct pool *p, struct dbres *out)
+{
+	return run(S_CHANNEL_BRANDS, p, out, "");
+}
+
+enum dbrc
+db_channel_set_brand(struct pool *p, long long id, long long brand_id)
+{
+	return run(S_CHANNEL_SET_BRAND, p, NULL, "iiii", brand_id, brand_id,
+	    (long long)wx_now(), id);
+}
+
+enum dbrc
+db_channel_progress(struct pool *p, long long id, int step, int ip_ok, int url_ok)
+{
+	return run(S_CHANNEL_PROGRESS, p, NULL, "iiiii", (long long)step, (long long)ip_ok,
+	    (long long)url_ok, (long long)wx_now(), id);
+}
+
+/* DB_NOTFOUND when the department is not one of the channel's brand */
+enum dbrc
+db_channel_department(struct pool *p, long long id, long long dept_id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_CHANNEL_DEPARTMENT, p, &out, "iii", dept_id,
+	    (long long)wx_now(), id);
+
+	if (rc != DB_OK)
+		return rc;
+	if (out.affected == 0) {
+		/* nothing changed: the same department again, or not the brand's */
+		struct dbres c;
+		if ((rc = db_channel_get(p, id, &c)) != DB_OK)
+			return rc;
+		return db_int(&c, 0, 2) == dept_id ? DB_OK : DB_NOTFOUND;
+	}
+	return DB_OK;
+}
+
+enum dbrc
+db_channel_delete(struct pool *p, long long id)
+{
+	struct dbres out;
+	long long    now = (long long)wx_now();
+	enum dbrc    rc = run(S_CHANNEL_DELETE, p, &out, "iii", now, now, id);
+
+	if (rc == DB_OK && out.affected == 0)
+		return DB_NOTFOUND;
+	if (rc == DB_OK)
+		rc = run(S_TOKEN_RESET, p, NULL, "i", id);
+	return rc;
+}
+
+enum dbrc
+db_channel_last_msg(struct pool *p, long long id, time_t at)
+{
+	return run(S_CHANNEL_LAST_MSG, p, NULL, "iii", (long long)at, id,
+	    (long long)at - 60);
+}
+
+enum dbrc
+db_channel_reset_health(struct pool *p, long long id)
+{
+	return run(S_CHANNEL_RESET_HEALTH, p, NULL, "i", id);
+}
+
+enum dbrc
+db_prefs_get(struct pool *p, long long channel_id, struct dbres *out)
+{
+	return one(run(S_PREFS_GET, p, out, "i", channel_id), out);
+}
+
+enum dbrc
+db_prefs_set(struct pool *p, long long channel_id, const struct channel_prefs *c)
+{
+	return run(S_PREFS_SET, p, NULL, "iiiiiii", c->missed_after, c->missed_close,
+	    c->idle_close, (long long)c->bot_enabled, c->bot_idle,
+	    (long long)c->erase_on_unfollow, channel_id);
+}
+
+enum dbrc
+db_token_reset(struct pool *p, long long channel_id)
+{
+	return run(S_TOKEN_RESET, p, NULL, "i", channel_id);
+}
+
+enum dbrc
+db_token_status(struct pool *p, long long channel_id, struct dbres *out)
+{
+	return run(S_TOKEN_STATUS, p, out, "i", channel_id);
 }
 
 enum dbrc

@@ -104,6 +104,22 @@ enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webh
 	long long *id);
 enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);
 enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
+enum dbrc db_channel_list(struct pool *p, struct dbres *out);
+enum dbrc db_channel_brands(struct pool *p, struct dbres *out);
+enum dbrc db_channel_set_brand(struct pool *p, long long id, long long brand_id);
+enum dbrc db_channel_progress(struct pool *p, long long id, int step, int ip_ok, int url_ok);
+enum dbrc db_channel_department(struct pool *p, long long id, long long dept_id);
+enum dbrc db_channel_delete(struct pool *p, long long id);
+enum dbrc db_channel_last_msg(struct pool *p, long long id, time_t at);
+enum dbrc db_channel_reset_health(struct pool *p, long long id);
+struct channel_prefs {
+	long long missed_after, missed_close, idle_close, bot_idle;	/* minutes */
+	int       bot_enabled, erase_on_unfollow;
+};
+enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct dbres *out);
+enum dbrc db_prefs_set(struct pool *p, long long channel_id, const struct channel_prefs *c);
+enum dbrc db_token_reset(struct pool *p, long long channel_id);
+enum dbrc db_token_status(struct pool *p, long long channel_id, struct dbres *out);
 enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,

@@ -99,6 +99,28 @@ v_role(const char *v)
 	return role_parse(v) == ROLE_NONE ? "Choose operator, supervisor or admin." : NULL;
 }
 
+/* Trims spaces, tabs and line breaks around every text field (pasted values carry them). */
+void
+form_trim(struct req *r)
+{
+	for (struct kv *l = r->form; l; l = l->next) {
+		const char *v = l->val;
+		size_t      n = l->vlen;
+		if (l->filename != NULL || v == NULL)
+			continue;
+		while (n && strchr(" \t\r\n", *v) && *v) {
+			v++;
+			n--;
+		}
+		while (n && strchr(" \t\r\n", v[n - 1]) && v[n - 1])
+			n--;
+		if (v != l->val || n != l->vlen) {
+			l->val = pool_strndup(&r->pool, v, n);
+			l->vlen = n;
+		}
+	}
+}
+
 void
 form_error(struct req *r, const char *name, const char *msg)
 {

@@ -112,6 +112,17 @@ resp_text(struct resp *rs, int status, const char *text)
 	buf_puts(&rs->body, text);
 }
 
+/* A JSON answer built in b (freed here); an empty b answers {}. */
+void
+resp_json(struct resp *rs, int status, struct buf *b)
+{
+	rs->status = status;
+	rs->ctype = "application/json; charset=utf-8";
+	buf_reset(&rs->body);
+	buf_append(&rs->body, b->data ? b->data : "{}", b->data ? b->len : 2);
+	buf_free(b);
+}
+
 /*
  * The one JSON string escaper. Non-ASCII UTF-8 passes through as raw bytes
  * (WeChat shows \u escapes literally); quotes, backslashes and control

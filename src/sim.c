@@ -16,18 +16,9 @@
 #include "db.h"
 #include "json.h"
 #include "sim.h"
+#include "wxpush.h"
 
 #define WINDOW (48 * 3600)
-
-static void
-json_out(struct resp *rs, int status, struct buf *b)
-{
-	rs->status = status;
-	rs->ctype = "application/json; charset=utf-8";
-	buf_reset(&rs->body);
-	buf_append(&rs->body, b->data ? b->data : "{}", b->data ? b->len : 2);
-	buf_free(b);
-}
 
 static const char *
 errmsg(long e)
@@ -66,7 +57,7 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 	buf_printf(&b, "{\"errcode\":%ld,\"errmsg\":", e);
 	json_str(&b, errmsg(e));
 	buf_putc(&b, '}');
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 static void
@@ -83,7 +74,7 @@ api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
 
 	api_ok(r, appid, api);
 	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 /* Parses the JSON body into *f; returns 0, or -1 after answering 47001. */
@@ -139,6 +130,25 @@ check_token(struct req *r, struct resp *rs, const char *api)
 	return db_cell(&res, 0, 0);
 }
 
+/* 1 when addr is one of the entries of list (separated by commas, spaces or lines). */
+static int
+listed(const char *list, const char *addr)
+{
+	size_t n = addr ? strlen(addr) : 0;
+
+	if (n == 0)
+		return 0;
+	for (const char *s = list; *s; ) {
+		size_t len;
+		s += strspn(s, ", \t\r\n");
+		len = strcspn(s, ", \t\r\n");
+		if (len == n && strncmp(s, addr, n) == 0)
+			return 1;
+		s += len;
+	}
+	return 0;
+}
+
 /* Checks appid and secret as cgi-bin/token does; 0 or the errcode. */
 static long
 check_app(struct req *r, const char *appid, const char *secret, const char *api)
@@ -155,7 +165,7 @@ check_app(struct req *r, const char *appid, const char *secret, const char *api)
 		return 40125;
 	/* the account's API IP whitelist, when one is set */
 	const char *wl = db_cell(&a, 0, 8);
-	if (wl && *wl && (r->remote_addr == NULL || strstr(wl, r->remote_addr) == NULL))
+	if (wl && *wl && !listed(wl, r->remote_addr))
 		return 40164;
 	return 0;
 }
@@ -168,7 +178,7 @@ token_answer(struct resp *rs, const char *token, long long ttl)
 	buf_puts(&b, "{\"access_token\":");
 	json_str(&b, token);
 	buf_printf(&b, ",\"expires_in\":%lld}", ttl);
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 /* GET /cgi-bin/token: every call issues a new token; the old one lives 5 more minutes. */
@@ -402,7 +412,7 @@ sim_media_upload_post(struct req *r, struct resp *rs)
 	buf_puts(&b, ",\"media_id\":");
 	json_str(&b, id);
 	buf_printf(&b, ",\"created_at\":%lld}", (long long)wx_now());
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 static void
@@ -440,7 +450,7 @@ sim_media_get(struct req *r, struct resp *rs)
 		json_str(&b, pool_printf(&r->pool, "%s/sim/video/%s",
 		    cfg_get("Sim.PublicURL", "http://127.0.0.1:8081"), id));
 		buf_putc(&b, '}');
-		json_out(rs, 200, &b);
+		resp_json(rs, 200, &b);
 		return;
 	}
 	send_media(r, rs, &m);
@@ -490,7 +500,7 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		    "\"tagid_list\":[],\"subscribe_scene\":\"ADD_SCENE_QR_CODE\","
 		    "\"qr_scene\":0,\"qr_scene_str\":\"\"}", db_int(&u, 0, 1));
 	}
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 void
@@ -503,7 +513,7 @@ sim_callback_ip_get(struct req *r, struct resp *rs)
 		return;
 	api_ok(r, appid, "getcallbackip");
 	buf_puts(&b, "{\"ip_list\":[\"127.0.0.1\",\"101.226.103.0/25\"]}");
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 /* POST /cgi-bin/qrcode/create */
@@ -533,12 +543,16 @@ sim_qrcode_post(struct req *r, struct resp *rs)
 	buf_printf(&b, ",\"expire_seconds\":%lld,\"url\":", secs);
 	json_str(&b, pool_printf(&r->pool, "http://weixin.qq.com/q/%s", ticket));
 	buf_putc(&b, '}');
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 /* ---- control API for tests and the demo (/sim/…) ---- */
 
-/* POST /sim/accounts: appid secret original_id token aes_key mode webhook_url name */
+/*
+ * POST /sim/accounts: appid secret original_id token aes_key mode webhook_url
+ * name, optional whitelist; with verify=1 the URL is verified at once, as
+ * WeChat does when the URL is submitted in its dashboard.
+ */
 void
 sim_accounts_post(struct req *r, struct resp *rs)
 {
@@ -560,8 +574,16 @@ sim_accounts_post(struct req *r, struct resp *rs)
 	}
 	db_sim_account_whitelist(&r->pool, NULL,
 	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0]);
-	buf_puts(&b, "{\"ok\":true}");
-	json_out(rs, 200, &b);
+	buf_puts(&b, "{\"ok\":true");
+	if (req_field(r, "verify") && strcmp(req_field(r, "verify"), "1") == 0) {
+		struct buf log = { 0 };
+		int ok = wxpush_verify(&r->pool, f[6], f[3], &log) == 0;
+		buf_printf(&b, ",\"verified\":%s,\"detail\":", ok ? "true" : "false");
+		json_str(&b, log.data ? log.data : "");
+		buf_free(&log);
+	}
+	buf_putc(&b, '}');
+	resp_json(rs, 200, &b);
 }
 
 /* POST /sim/faults: appid api errcode count delay_ms */
@@ -581,7 +603,7 @@ sim_faults_post(struct req *r, struct resp *rs)
 	    strtoll(code, NULL, 10), count ? strtoll(count, NULL, 10) : 1LL,
 	    delay ? strtoll(delay, NULL, 10) : 0LL);
 	buf_puts(&b, "{\"ok\":true}");
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }
 
 /* GET /sim/received?appid=&openid=: what the follower's phone shows, newest first */
@@ -607,5 +629,5 @@ sim_received_get(struct req *r, struct resp *rs)
 		buf_printf(&b, ",\"at\":%lld}", db_int(&m, i, 4));
 	}
 	buf_puts(&b, "]}");
-	json_out(rs, 200, &b);
+	resp_json(rs, 200, &b);
 }

@@ -37,6 +37,24 @@ void admin_operator_post(struct req *, struct resp *);
 void admin_operator_password_post(struct req *, struct resp *);
 void admin_operator_disable_post(struct req *, struct resp *);
 
+/* ui-channels.c */
+void admin_channels_get(struct req *, struct resp *);
+void admin_channel_new_get(struct req *, struct resp *);
+void admin_channel_new_post(struct req *, struct resp *);
+void admin_channel_setup_get(struct req *, struct resp *);
+void admin_channel_setup_post(struct req *, struct resp *);
+void admin_channel_verified_get(struct req *, struct resp *);
+void admin_channel_get(struct req *, struct resp *);
+void admin_channel_details_post(struct req *, struct resp *);
+void admin_channel_token_post(struct req *, struct resp *);
+void admin_channel_aes_post(struct req *, struct resp *);
+void admin_channel_reveal_post(struct req *, struct resp *);
+void admin_channel_department_post(struct req *, struct resp *);
+void admin_channel_state_post(struct req *, struct resp *);
+void admin_channel_prefs_post(struct req *, struct resp *);
+void admin_channel_health_post(struct req *, struct resp *);
+void admin_channel_delete_post(struct req *, struct resp *);
+
 /* ui-console.c */
 void console_home_get(struct req *, struct resp *);
 

@@ -36,6 +36,7 @@ struct chan {
 static struct {
 	char  *key;
 	time_t at;
+	time_t noted;	/* when this process last noted a message on the channel */
 	char  *cells[CHAN_COLS];
 } cache[CACHE_SLOTS];
 
@@ -52,6 +53,8 @@ cache_put(const char *key, const struct dbres *res)
 		if (cache[i].at < cache[slot].at)
 			slot = i;	/* the oldest, if no slot is free */
 	}
+	if (cache[slot].key == NULL || strcmp(cache[slot].key, key) != 0)
+		cache[slot].noted = 0;
 	free(cache[slot].key);
 	for (int c = 0; c < CHAN_COLS; c++) {
 		free(cache[slot].cells[c]);
@@ -60,6 +63,26 @@ cache_put(const char *key, const struct dbres *res)
 	}
 	cache[slot].key = xstrdup(key);
 	cache[slot].at = time(NULL);
+}
+
+/*
+ * The health panel's "last message received", to the minute: each process
+ * writes it at most once a minute per channel, so pushes do not queue on
+ * the channel's row.
+ */
+static void
+note_message(struct req *r, long long channel)
+{
+	time_t now = wx_now();
+
+	for (int i = 0; i < CACHE_SLOTS; i++)
+		if (cache[i].key && strcmp(cache[i].key, r->key) == 0) {
+			if (now - cache[i].noted < 60)
+				return;
+			cache[i].noted = now;
+			break;
+		}
+	db_channel_last_msg(&r->pool, channel, now);
 }
 
 /*
@@ -253,6 +276,8 @@ push(struct req *r, struct resp *rs, int cached)
 	switch (intake_store(&r->pool, &ic, f, &res)) {
 	case INTAKE_STORED:
 		resp_text(rs, 200, "success");
+		if (!res.duplicate)
+			note_message(r, c.id);
 		break;
 	case INTAKE_STALE:
 		return 1;

@@ -216,6 +216,20 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 	return -2;
 }
 
+/*
+ * The setup wizard's live check: asks WeChat for a token now, whatever the
+ * cache holds or its error backoff says, and stores the answer (a token, or
+ * the errcode for the health panel). Returns 0 or the errcode (-2: no answer).
+ */
+long
+wxapi_token_check(struct pool *p, const struct wxapi_channel *ch)
+{
+	const char *token;
+
+	db_token_ensure(p, NULL, ch->id);
+	return fetch_token(p, ch->id, ch->app_id, ch->secret, &token);
+}
+
 long
 wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path,
     const char *query, const char *json, const struct http_file *file,

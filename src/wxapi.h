@@ -34,6 +34,7 @@ const char *wxapi_errtext(long errcode);
 long wxapi_errcode(struct pool *p, const struct http_resp *r, struct wx_field **f);
 /* A valid access token for the channel (0), or the errcode that prevented it. */
 long wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const char **token);
+long wxapi_token_check(struct pool *p, const struct wxapi_channel *ch);
 /*
  * Calls path (e.g. "/cgi-bin/media/get") with the channel's token; json or
  * form is the body (both NULL: GET). Returns the errcode (0 ok, -2 no answer);

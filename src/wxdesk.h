@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 2        /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 3        /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -177,6 +177,7 @@ void resp_redirect(struct resp *rs, const char *location);
 void resp_cookie(struct resp *rs, const char *name, const char *value,
 	 long maxage, int secure);
 void resp_text(struct resp *rs, int status, const char *text);
+void resp_json(struct resp *rs, int status, struct buf *b);
 void json_str(struct buf *b, const char *s);	/* appends "…" escaped */
 void resp_write(struct resp *rs, FCGX_Request *f);
 const char *http_reason(int status);
@@ -236,6 +237,7 @@ struct field {
 /* Fills Form.<name>.Value / .Error; returns number of errors. */
 int  form_check(struct req *r, const struct field *f, size_t n);
 void form_error(struct req *r, const char *name, const char *msg);
+void form_trim(struct req *r);
 const char *v_name(const char *v);
 const char *v_login(const char *v);
 const char *v_password(const char *v);

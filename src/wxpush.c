@@ -141,3 +141,23 @@ wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
 	}
 	return rc;
 }
+
+int
+wxpush_verify(struct pool *p, const char *url, const char *token, struct buf *log)
+{
+	struct http_resp r;
+	char             ts[32];
+	const char      *echo = rand_hex(p, 8), *nonce = rand_hex(p, 4), *u;
+	int              ok;
+
+	snprintf(ts, sizeof ts, "%lld", (long long)wx_now());
+	const char *parts[3] = { token, ts, nonce };
+	u = pool_printf(p, "%s%ssignature=%s&timestamp=%s&nonce=%s&echostr=%s", url,
+	    strchr(url, '?') ? "&" : "?", wx_sign(p, parts, 3), ts, nonce, echo);
+	http_call(u, NULL, NULL, 0, NULL, 5000, &r);
+	ok = r.status == 200 && r.body.data && strcmp(r.body.data, echo) == 0;
+	buf_printf(log, "verify: status %ld, body \"%.80s\"%s\n", r.status,
+	    r.body.data ? r.body.data : "", ok ? ", echo matches" : "");
+	http_resp_free(&r);
+	return ok ? 0 : -1;
+}

@@ -22,4 +22,8 @@ char *wxpush_xml(struct pool *p, const struct wxpush_msg *m);
 int   wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
 	int gap_seconds, struct buf *log);
 
+/* WeChat's URL verification GET with a random echostr; 0 when the echo
+ * matches. Appends one line to log: "verify: status N, body "…"[, echo matches]". */
+int   wxpush_verify(struct pool *p, const char *url, const char *token, struct buf *log);
+
 #endif

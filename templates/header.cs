@@ -16,6 +16,7 @@
     <a href="/admin/" class="<?cs if:Nav == "home" ?>on<?cs /if ?>">Administration</a>
     <a href="/admin/brands" class="<?cs if:Nav == "brands" ?>on<?cs /if ?>">Brands</a>
     <a href="/admin/operators" class="<?cs if:Nav == "operators" ?>on<?cs /if ?>">Operators</a>
+    <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>">WeChat</a>
     <?cs /if ?>
     <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>">Console</a>
   </nav>

@@ -6,7 +6,7 @@ echo "super-password-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user sup "Sue Perviso
 sign_in op operator "$(demo_pw operator)"
 sign_in sup sup "super-password-1"
 
-routes=$(sed -n 's/.*{ "\(GET\|POST\)", *"\([^"]*\)", *0, ADMIN,.*/\1 \2/p' \
+routes=$(sed -n 's/.*{ "\(GET\|POST\)", *"\([^"]*\)", *\(0\|R_JSON\), ADMIN,.*/\1 \2/p' \
 	"$WXDESK_ROOT/cgi-bin/admin.c")
 n=$(wc -l <<<"$routes")
 ok "found the admin routes ($n)" test "$n" -ge 15
