@@ -2,13 +2,21 @@
 #include "../src/ui.h"
 
 static const struct route routes[] = {
-	{ "GET", "/console/", 0, ROLE_OPERATOR, console_home_get },
+	{ "GET",  "/console/",                  0, ROLE_OPERATOR, console_home_get },
+	{ "GET",  "/console/poll",              R_JSON, ROLE_OPERATOR, console_poll_get },
+	{ "GET",  "/console/chats/{id}",        0, ROLE_OPERATOR, console_chat_get },
+	{ "POST", "/console/chats/{id}/pickup", 0, ROLE_OPERATOR, console_pickup_post },
+	{ "POST", "/console/chats/{id}/send",   0, ROLE_OPERATOR, console_send_post },
+	{ "POST", "/console/chats/{id}/retry",  0, ROLE_OPERATOR, console_retry_post },
+	{ "POST", "/console/chats/{id}/close",  0, ROLE_OPERATOR, console_close_post },
+	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get },
 };
 
 static const struct app console_app = {
 	.name = "console.fcgi",
 	.routes = routes,
 	.nroutes = sizeof routes / sizeof routes[0],
+	/* texts up to 2,000 characters (8 KB in UTF-8) */
 	.limits = { .body_max = 64 * 1024, .field_max = 16 * 1024,
 	    .file_max = 16 * 1024, .fields_max = 100 },
 };

@@ -80,6 +80,19 @@ enum stmt {
 	S_PREFS_SET,
 	S_TOKEN_RESET,
 	S_TOKEN_STATUS,
+	S_CONSOLE_LIST,
+	S_CONSOLE_COUNTS,
+	S_CONSOLE_MARK,
+	S_CONSOLE_CHAT,
+	S_CONSOLE_MEMBER,
+	S_TRANSCRIPT,
+	S_CHAT_PICKUP,
+	S_OUT_CLAIM,
+	S_OUT_UNCLAIM,
+	S_OUT_RESULT,
+	S_OUT_GET,
+	S_MEDIA_OF_MESSAGE,
+	S_MESSAGE_OUT,
 	S_FOLLOWER_UPSERT,
 	S_FOLLOWER_SUBSCRIBE,
 	S_FOLLOWER_UNSUBSCRIBE,
@@ -316,6 +329,90 @@ static const struct {
 	/* new credentials: the cached token and its error backoff no longer apply */
 	[S_TOKEN_RESET] = { "token_reset",
 	    "DELETE FROM access_tokens WHERE channel_id = ?" },
+	/*
+	 * The console's chat lists: one state, visible to the user (a member of
+	 * the chat's department, or all = 1), optionally only the user's chats
+	 * (mine = 1) or only others' (others = 1); closed chats can be searched
+	 * by follower or text (q, a LIKE pattern or '') and start date range.
+	 */
+	[S_CONSOLE_LIST] = { "console_list",
+	    "SELECT c.id, c.state, COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')), d.name, "
+	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(c.last_user_msg_at), "
+	    "c.consecutive_out, u.name, (SELECT LEFT(m.body, 80) FROM messages m "
+	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
+	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at) "
+	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
+	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
+	    "LEFT JOIN departments d ON d.id = c.department_id "
+	    "LEFT JOIN users u ON u.id = c.operator_id "
+	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN "
+	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
+	    "AND (? = 0 OR c.operator_id = ?) AND (? = 0 OR c.operator_id <> ?) "
+	    "AND (? = '' OR f.openid LIKE ? OR f.alias LIKE ? OR EXISTS (SELECT 1 FROM "
+	    "messages m2 WHERE m2.chat_id = c.id AND m2.body LIKE ?)) "
+	    "AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < FROM_UNIXTIME(?) "
+	    "ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?" },
+	/* open chats by state, and how many are the user's own */
+	[S_CONSOLE_COUNTS] = { "console_counts",
+	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
+	    "WHERE c.state IN ('waiting', 'missed', 'active') AND (? = 1 OR c.department_id IN "
+	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
+	    "GROUP BY c.state" },
+	/* what changed since the last poll: the newest message and chat ids */
+	[S_CONSOLE_MARK] = { "console_mark",
+	    "SELECT (SELECT IFNULL(MAX(id), 0) FROM messages), "
+	    "(SELECT IFNULL(MAX(id), 0) FROM chats)" },
+	[S_CONSOLE_CHAT] = { "console_chat",
+	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, "
+	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(c.last_user_msg_at), "
+	    "c.consecutive_out, c.close_reason, f.openid, f.alias, d.name, u.name, "
+	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
+	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
+	    "f.qr_scene, c.previous_chat_id "
+	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
+	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
+	    "LEFT JOIN departments d ON d.id = c.department_id "
+	    "LEFT JOIN users u ON u.id = c.operator_id WHERE c.id = ?" },
+	[S_CONSOLE_MEMBER] = { "console_member",
+	    "SELECT COUNT(*) FROM department_members WHERE user_id = ? AND department_id = ?" },
+	/* the newest 500 messages of a chat, newest first */
+	[S_TRANSCRIPT] = { "transcript",
+	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, "
+	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name, "
+	    "UNIX_TIMESTAMP(m.created_at) FROM messages m "
+	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
+	    "LEFT JOIN users u ON u.id = m.author_id "
+	    "WHERE m.chat_id = ? ORDER BY m.id DESC LIMIT 500" },
+	/* atomic: of two operators clicking at once, one changes the row */
+	[S_CHAT_PICKUP] = { "chat_pickup",
+	    "UPDATE chats SET state = 'active', operator_id = ?, "
+	    "last_activity_at = FROM_UNIXTIME(?) WHERE id = ? AND state IN ('waiting', 'missed')" },
+	/*
+	 * One more operator message, if WeChat's rules allow it: the chat is
+	 * active and the sender's, fewer than 5 sent since the follower last
+	 * wrote, and within 48 hours of the follower's last message.
+	 */
+	[S_OUT_CLAIM] = { "out_claim",
+	    "UPDATE chats SET consecutive_out = consecutive_out + 1, "
+	    "last_activity_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'active' "
+	    "AND operator_id = ? AND consecutive_out < 5 "
+	    "AND last_user_msg_at > FROM_UNIXTIME(?)" },
+	/* a message WeChat did not deliver does not count toward the 5 */
+	[S_OUT_UNCLAIM] = { "out_unclaim",
+	    "UPDATE chats SET consecutive_out = consecutive_out - 1 "
+	    "WHERE id = ? AND consecutive_out > 0" },
+	[S_OUT_RESULT] = { "out_result",
+	    "UPDATE messages SET delivery_state = ?, wx_errcode = NULLIF(?, 0) WHERE id = ?" },
+	[S_OUT_GET] = { "out_get",
+	    "SELECT id, body, delivery_state, msg_type FROM messages "
+	    "WHERE id = ? AND chat_id = ? AND direction = 'out'" },
+	[S_MESSAGE_OUT] = { "message_out",
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
+	    "dedupe_key, media_state, author_id, delivery_state, created_at) VALUES "
+	    "(?, ?, ?, 'out', ?, ?, ?, 'none', ?, 'sending', FROM_UNIXTIME(?))" },
+	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
+	    "SELECT m.chat_id, a.path, a.mime, a.size FROM messages m "
+	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?" },
 	[S_TOKEN_STATUS] = { "token_status",
 	    "SELECT UNIX_TIMESTAMP(expires_at), UNIX_TIMESTAMP(fetched_at), last_errcode, "
 	    "last_error, errors FROM access_tokens WHERE channel_id = ?" },
@@ -634,6 +731,13 @@ run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
 			return DB_FAIL;
 		}
 		prepared[s] = st;
+	}
+	if (mysql_stmt_param_count(st) != np) {
+		/* a wrapper's format does not match its statement: a bug, caught by any test */
+		snprintf(last_error, sizeof last_error, "statement %s takes %lu parameters, "
+		    "given %zu", stmts[s].name, mysql_stmt_param_count(st), np);
+		wx_log("%s", last_error);
+		return DB_FAIL;
 	}
 	memset(pb, 0, sizeof pb);
 	for (size_t i = 0; i < np; i++) {
@@ -1343,6 +1447,123 @@ enum dbrc
 db_token_status(struct pool *p, long long channel_id, struct dbres *out)
 {
 	return run(S_TOKEN_STATUS, p, out, "i", channel_id);
+}
+
+enum dbrc
+db_console_list(struct pool *p, const struct console_query *q, struct dbres *out)
+{
+	const char *like = "";
+
+	if (q->search && *q->search) {
+		/* the text is matched as typed: % _ and \ are not wildcards */
+		struct buf b = { 0 };
+		buf_putc(&b, '%');
+		for (const char *c = q->search; *c; c++) {
+			if (*c == '%' || *c == '_' || *c == '\\')
+				buf_putc(&b, '\\');
+			buf_putc(&b, *c);
+		}
+		buf_putc(&b, '%');
+		like = pool_strndup(p, b.data, b.len);
+		buf_free(&b);
+	}
+
+	return run(S_CONSOLE_LIST, p, out, "siiiiiissssiiii", q->state, (long long)q->all,
+	    q->user, (long long)q->mine, q->user, (long long)q->others, q->user, like, like,
+	    like, like, q->from, q->to, q->limit, q->offset);
+}
+
+enum dbrc
+db_console_counts(struct pool *p, long long user, int all, struct dbres *out)
+{
+	return run(S_CONSOLE_COUNTS, p, out, "iii", user, (long long)all, user);
+}
+
+enum dbrc
+db_console_mark(struct pool *p, struct dbres *out)
+{
+	return run(S_CONSOLE_MARK, p, out, "");
+}
+
+enum dbrc
+db_console_chat(struct pool *p, long long id, struct dbres *out)
+{
+	return one(run(S_CONSOLE_CHAT, p, out, "i", id), out);
+}
+
+int
+db_console_member(struct pool *p, long long user, long long dept)
+{
+	struct dbres out;
+
+	if (run(S_CONSOLE_MEMBER, p, &out, "ii", user, dept) != DB_OK)
+		return -1;
+	return db_int(&out, 0, 0) > 0;
+}
+
+enum dbrc
+db_transcript(struct pool *p, long long chat, struct dbres *out)
+{
+	return run(S_TRANSCRIPT, p, out, "i", chat);
+}
+
+/* DB_OK when this call picked the chat up, DB_CONFLICT when it was not free */
+enum dbrc
+db_chat_pickup(struct pool *p, long long chat, long long user)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_CHAT_PICKUP, p, &out, "iii", user, (long long)wx_now(), chat);
+
+	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
+}
+
+/* DB_OK when one more message may go out now, DB_CONFLICT when WeChat's rules forbid it */
+enum dbrc
+db_out_claim(struct pool *p, long long chat, long long user, time_t window_start)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_OUT_CLAIM, p, &out, "iiii", (long long)wx_now(), chat, user,
+	    (long long)window_start);
+
+	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
+}
+
+enum dbrc
+db_out_unclaim(struct pool *p, long long chat)
+{
+	return run(S_OUT_UNCLAIM, p, NULL, "i", chat);
+}
+
+enum dbrc
+db_out_result(struct pool *p, long long msg, const char *state, long long errcode)
+{
+	return run(S_OUT_RESULT, p, NULL, "sii", state, errcode, msg);
+}
+
+enum dbrc
+db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out)
+{
+	return one(run(S_OUT_GET, p, out, "ii", msg, chat), out);
+}
+
+/* An operator's message, stored as "sending" before WeChat is called. */
+enum dbrc
+db_message_out(struct pool *p, const struct msg_row *m, long long author, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_MESSAGE_OUT, p, &out, "iiisssii", m->channel_id,
+	    m->follower_id, m->chat_id, m->msg_type, m->body, m->dedupe_key, author,
+	    (long long)m->created_at);
+
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_media_of_message(struct pool *p, long long msg, struct dbres *out)
+{
+	return one(run(S_MEDIA_OF_MESSAGE, p, out, "i", msg), out);
 }
 
 enum dbrc

@@ -125,6 +125,28 @@ enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
 	const char *what);
 
+/* the console */
+struct console_query {
+	const char *state, *search;	/* search: text, or NULL */
+	long long   user, from, to, limit, offset;	/* from/to: start times */
+	int         all, mine, others;
+};
+enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct dbres *out);
+enum dbrc db_console_counts(struct pool *p, long long user, int all, struct dbres *out);
+enum dbrc db_console_mark(struct pool *p, struct dbres *out);
+enum dbrc db_console_chat(struct pool *p, long long id, struct dbres *out);
+int       db_console_member(struct pool *p, long long user, long long dept);
+enum dbrc db_transcript(struct pool *p, long long chat, struct dbres *out);
+enum dbrc db_chat_pickup(struct pool *p, long long chat, long long user);
+enum dbrc db_out_claim(struct pool *p, long long chat, long long user, time_t window_start);
+enum dbrc db_out_unclaim(struct pool *p, long long chat);
+enum dbrc db_out_result(struct pool *p, long long msg, const char *state, long long errcode);
+enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out);
+enum dbrc db_media_of_message(struct pool *p, long long msg, struct dbres *out);
+struct msg_row;
+enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long author,
+	long long *id);
+
 /* followers, messages, chats (intake) */
 struct msg_row {
 	long long   channel_id, follower_id, chat_id;	/* chat_id 0: none; follower_id 0: the chat's */

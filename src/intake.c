@@ -61,20 +61,24 @@ has_media(const char *type)
 	    strcmp(type, "video") == 0 || strcmp(type, "shortvideo") == 0;
 }
 
-/* A system line in the transcript ("chat closed: …"), stored once per chat and reason. */
-static enum dbrc
-system_line(struct pool *p, const struct intake_channel *ch, long long follower,
-    long long chat, const char *what, const char *text, time_t now)
+/*
+ * A system line in the transcript ("chat closed: …", "picked up by …").
+ * With once, a second line of the same kind for the chat is not added.
+ */
+enum dbrc
+chat_note(struct pool *p, long long channel, long long follower, long long chat,
+    const char *what, const char *text, int once)
 {
 	struct msg_row m = {
-		.channel_id = ch->id, .follower_id = follower, .chat_id = chat,
+		.channel_id = channel, .follower_id = follower, .chat_id = chat,
 		.direction = "system", .msg_type = "system", .event = what, .body = text,
-		.dedupe_key = pool_printf(p, "s:%lld:%s", chat, what),
-		.media_state = "none", .created_at = now,
+		.dedupe_key = once ? pool_printf(p, "s:%lld:%s", chat, what) :
+		    pool_printf(p, "s:%lld:%s:%s", chat, what, rand_hex(p, 8)),
+		.media_state = "none", .created_at = wx_now(),
 	};
 	enum dbrc rc = db_message_insert(p, &m, NULL);
 
-	return rc == DB_CONFLICT ? DB_OK : rc;
+	return rc == DB_CONFLICT && once ? DB_OK : rc;
 }
 
 /*
@@ -165,9 +169,9 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 			goto fail;
 		if (chat) {
 			if ((rc = db_chat_close(p, chat, "unfollowed", now)) != DB_OK ||
-			    (rc = system_line(p, ch, follower, chat, "closed",
+			    (rc = chat_note(p, ch->id, follower, chat, "closed",
 			    "The follower unfollowed the account; the chat is closed.",
-			    now)) != DB_OK)
+			    1)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
 		}
@@ -183,9 +187,9 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		/* a user message: continue the open chat, or open a new one */
 		if (chat && now - db_int(&open, 0, 1) >= WINDOW_SECONDS) {
 			if ((rc = db_chat_close(p, chat, "window_expired", now)) != DB_OK ||
-			    (rc = system_line(p, ch, follower, chat, "closed", "48 hours have "
+			    (rc = chat_note(p, ch->id, follower, chat, "closed", "48 hours have "
 			    "passed since this chat started; the follower's next message "
-			    "opened a new chat.", now)) != DB_OK)
+			    "opened a new chat.", 1)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
 			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, chat, &chat);

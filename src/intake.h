@@ -2,6 +2,7 @@
 #ifndef WXDESK_INTAKE_H
 #define WXDESK_INTAKE_H
 
+#include "db.h"
 #include "wx.h"
 
 struct intake_channel {
@@ -30,5 +31,8 @@ enum { INTAKE_STORED = 0, INTAKE_INVALID = 1, INTAKE_FAILED = 2, INTAKE_STALE = 
  */
 int intake_store(struct pool *p, const struct intake_channel *ch,
 	const struct wx_field *f, struct intake_result *res);
+
+enum dbrc chat_note(struct pool *p, long long channel, long long follower, long long chat,
+	const char *what, const char *text, int once);
 
 #endif

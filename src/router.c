@@ -18,6 +18,13 @@
 #define SID_COOKIE  "wxsid"
 #define PRE_COOKIE  "wxcsrf"
 
+/* What a role may see beyond its route table: supervisors and admins see every department's chats. */
+int
+user_sees_all_chats(const struct user *u)
+{
+	return u != NULL && u->role >= ROLE_SUPERVISOR;
+}
+
 const char *
 role_name(enum role ro)
 {

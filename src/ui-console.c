@@ -1,18 +1,691 @@
-/* ui-console.c: the operator console's home. Chats arrive here once a WeChat channel is live. */
+/*
+ * ui-console.c: the operators' console: chat lists with live counts, a
+ * chat's transcript, picking a chat up, answering it within WeChat's rules
+ * (48 hours since the follower's last message, 5 messages in a row), and
+ * closing it.
+ *
+ * Operators see the chats of the departments they belong to; supervisors
+ * and admins see every chat. Only the chat's operator answers it. The rules
+ * are checked again by the database in the same statement that counts the
+ * message (db_out_claim), so a second tab or a direct POST cannot get round
+ * them, and nothing reaches WeChat that WeChat would refuse for them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "db.h"
+#include "intake.h"
+#include "json.h"
 #include "ui.h"
+#include "wxapi.h"
+
+#define WINDOW    (48 * 3600)
+#define IN_A_ROW  5
+#define PER_PAGE  50
+#define TEXT_MAX  2000	/* characters; WeChat refuses longer texts (45002) */
+
+/* columns of db_console_chat */
+enum {
+	K_ID, K_STATE, K_CHANNEL, K_FOLLOWER, K_DEPT, K_OPERATOR, K_STARTED, K_LASTIN,
+	K_OUT, K_REASON, K_OPENID, K_ALIAS, K_DEPTNAME, K_OPNAME, K_APPID, K_SECRET,
+	K_BRAND, K_CLOSED, K_SUBSCRIBED, K_LANG, K_SUBAT, K_SCENE, K_QR, K_PREV
+};
+
+static const struct {
+	const char *tab, *state, *label;
+	int         mine, others, supervisors;
+} tabs[] = {
+	{ "waiting", "waiting", "Waiting", 0, 0, 0 },
+	{ "missed", "missed", "Missed", 0, 0, 0 },
+	{ "mine", "active", "My chats", 1, 0, 0 },
+	{ "others", "active", "Other active", 0, 1, 1 },
+	{ "closed", "closed", "Closed", 0, 0, 0 },
+};
+
+static const char *const reasons[][2] = {
+	{ "missed_timeout", "no operator answered in time" },
+	{ "idle_timeout", "nobody wrote for the idle limit" },
+	{ "window_expired", "48 hours passed; the follower's next message opened a new chat" },
+	{ "profanity", "the abusive-word limit was reached" },
+	{ "unfollowed", "the follower unfollowed the account" },
+	{ "operator", "closed by an operator" },
+	{ "transfer", "transferred" },
+};
+
+static int
+sees_all(const struct req *r)
+{
+	return user_sees_all_chats(r->user);
+}
+
+static const char *
+reason_text(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(code, reasons[i][0]) == 0)
+			return reasons[i][1];
+	return code;
+}
+
+/* "5 min", "3 h 20 min", "2 days" */
+static const char *
+span(struct pool *p, long long s)
+{
+	if (s < 60)
+		return "less than a minute";
+	if (s < 3600)
+		return pool_printf(p, "%lld min", s / 60);
+	if (s < 86400)
+		return s % 3600 >= 60 ? pool_printf(p, "%lld h %lld min", s / 3600, s % 3600 / 60) :
+		    pool_printf(p, "%lld h", s / 3600);
+	return pool_printf(p, "%lld day%s", s / 86400, s < 2 * 86400 ? "" : "s");
+}
+
+static const char *
+utc(struct req *r, long long t)
+{
+	char *out;
+
+	if (t <= 0)
+		return NULL;
+	out = pool_alloc(&r->pool, 32);
+	wx_fmt_time((time_t)t, out, 32);
+	return out;
+}
+
+/* The reply-window meter of an open chat into <base>.Left/.Used/…; 1 when a reply is allowed. */
+static int
+meter(struct req *r, const char *base, long long last_in, long long used)
+{
+	long long left = last_in + WINDOW - (long long)wx_now();
+
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Used", base), used);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), IN_A_ROW);
+	if (left > 0) {
+		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), span(&r->pool, left));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / WINDOW);
+	} else {
+		tmpl_set(r, pool_printf(&r->pool, "%s.Expired", base), "1");
+	}
+	if (left <= 3 * 3600)
+		tmpl_set(r, pool_printf(&r->pool, "%s.Low", base), "1");
+	return left > 0 && used < IN_A_ROW;
+}
+
+/* ---- lists ---- */
+
+struct counts {
+	long long waiting, missed, mine, others;
+};
+
+/* Open-chat counts per tab, also into Counts.*; 0, or -1 when the database failed. */
+static int
+counts(struct req *r, struct counts *k)
+{
+	struct dbres c;
+	long long    waiting = 0, missed = 0, mine = 0, others = 0;
+
+	if (db_console_counts(&r->pool, r->user->id, sees_all(r), &c) != DB_OK)
+		return -1;
+	/* columns: state mine total */
+	for (size_t i = 0; i < c.nrows; i++) {
+		const char *st = db_cell(&c, i, 0);
+		if (strcmp(st, "waiting") == 0)
+			waiting = db_int(&c, i, 2);
+		else if (strcmp(st, "missed") == 0)
+			missed = db_int(&c, i, 2);
+		else {
+			mine = db_int(&c, i, 1);
+			others = db_int(&c, i, 2) - mine;
+		}
+	}
+	tmpl_set_int(r, "Counts.waiting", waiting);
+	tmpl_set_int(r, "Counts.missed", missed);
+	tmpl_set_int(r, "Counts.mine", mine);
+	tmpl_set_int(r, "Counts.others", others);
+	*k = (struct counts){ waiting, missed, mine, others };
+	return 0;
+}
+
+/* A YYYY-MM-DD date as the Unix time of its start (UTC), or def. */
+static long long
+day(const char *v, long long def)
+{
+	struct tm tm;
+	int       y, m, d;
+	char      extra;
+
+	if (v == NULL || sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+	    y < 2000 || m < 1 || m > 12 || d < 1 || d > 31)
+		return def;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	return (long long)timegm(&tm);
+}
 
 void
 console_home_get(struct req *r, struct resp *rs)
 {
-	struct dbres d;
+	struct console_query q;
+	struct counts        k;
+	struct dbres         l, d;
+	const char          *tab = req_arg(r, "tab") ? req_arg(r, "tab") : "waiting";
+	size_t               t = 0;
+	long long            page = ui_page(r);
+	static const char *const cols[] = { "Id", "State", "Follower", "Department", "Started",
+	    "LastIn", "Out", "Operator", "FirstWords", "Brand", "Reason", "Closed" };
 
-	if (db_member_depts(&r->pool, r->user->id, &d) != DB_OK) {
+	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
+		if (strcmp(tab, tabs[i].tab) == 0)
+			t = i;
+	if (tabs[t].supervisors && !sees_all(r))
+		t = 0;
+	memset(&q, 0, sizeof q);
+	q.state = tabs[t].state;
+	q.user = r->user->id;
+	q.all = sees_all(r);
+	q.mine = tabs[t].mine;
+	q.others = tabs[t].others;
+	q.search = t == 4 ? req_arg(r, "q") : NULL;
+	q.from = t == 4 ? day(req_arg(r, "from"), 0) : 0;
+	/* the upper bound stays within MariaDB's TIMESTAMP range (FROM_UNIXTIME) */
+	q.to = t == 4 ? day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
+	q.limit = PER_PAGE + 1;
+	q.offset = (page - 1) * PER_PAGE;
+	if (db_console_list(&r->pool, &q, &l) != DB_OK || counts(r, &k) < 0 ||
+	    db_member_depts(&r->pool, r->user->id, &d) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
+	if (l.nrows > PER_PAGE) {
+		l.nrows = PER_PAGE;
+		tmpl_set_int(r, "Paging.Next", page + 1);
+	}
+	if (page > 1)
+		tmpl_set_int(r, "Paging.Prev", page - 1);
+	db_to_hdf(r, "Chats", &l, cols);
+	for (size_t i = 0; i < l.nrows; i++) {
+		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
+		    span(&r->pool, (long long)wx_now() - db_int(&l, i, 4)));
+		if (t < 4)
+			meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, 5),
+			    db_int(&l, i, 6));
+		else {
+			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
+			    reason_text(db_cell(&l, i, 10)));
+			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
+			    utc(r, db_int(&l, i, 11)));
+		}
+	}
+	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
+		if (tabs[i].supervisors && !sees_all(r))
+			continue;
+		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Tab", i), tabs[i].tab);
+		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Label", i), tabs[i].label);
+		if (i == t)
+			tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.On", i), "1");
+	}
+	tmpl_set(r, "Console.Tab", tabs[t].tab);
+	tmpl_set(r, "Console.TabLabel", tabs[t].label);
 	tmpl_set_int(r, "Console.Departments", (long long)d.nrows);
+	tmpl_set(r, "Console.SeesAll", sees_all(r) ? "1" : NULL);
+	if (t == 4) {
+		tmpl_set(r, "Search.q", req_arg(r, "q"));
+		tmpl_set(r, "Search.from", req_arg(r, "from"));
+		tmpl_set(r, "Search.to", req_arg(r, "to"));
+	}
 	tmpl_set(r, "Page.Title", "Console");
 	tmpl_set(r, "Nav", "console");
 	tmpl_render(r, rs, "console.cs");
+}
+
+/*
+ * GET /console/poll?since=MARK: {"changed":false} while no message or chat
+ * was added since MARK (two index lookups, nothing rendered); otherwise the
+ * new mark and the counts. Every change the console shows adds a message
+ * row (a system line at least), so the mark covers them all.
+ */
+void
+console_poll_get(struct req *r, struct resp *rs)
+{
+	struct dbres m;
+	struct buf   b = { 0 };
+	const char  *since = req_arg(r, "since"), *mark;
+	struct counts k;
+
+	if (db_console_mark(&r->pool, &m) != DB_OK) {
+		page_error(r, rs, 503, 1, "The database is not reachable right now.");
+		return;
+	}
+	mark = pool_printf(&r->pool, "%s.%s", db_cell(&m, 0, 0), db_cell(&m, 0, 1));
+	if (since && strcmp(since, mark) == 0) {
+		buf_puts(&b, "{\"changed\":false}");
+		resp_json(rs, 200, &b);
+		return;
+	}
+	if (counts(r, &k) < 0) {
+		page_error(r, rs, 503, 1, "The database is not reachable right now.");
+		return;
+	}
+	buf_puts(&b, "{\"changed\":true,\"mark\":");
+	json_str(&b, mark);
+	buf_printf(&b, ",\"waiting\":%lld,\"missed\":%lld,\"mine\":%lld,\"others\":%lld}",
+	    k.waiting, k.missed, k.mine, k.others);
+	resp_json(rs, 200, &b);
+}
+
+/* ---- one chat ---- */
+
+/* Loads chat r->ids[0] if the user may see it; 0, or -1 after answering. */
+static int
+load_chat(struct req *r, struct resp *rs, struct dbres *c)
+{
+	int member;
+
+	if (!ui_found(r, rs, db_console_chat(&r->pool, r->ids[0], c), "chat"))
+		return -1;
+	if (sees_all(r) || db_int(c, 0, K_OPERATOR) == r->user->id)
+		return 0;
+	member = db_console_member(&r->pool, r->user->id, db_int(c, 0, K_DEPT));
+	if (member < 0) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	if (!member) {
+		page_error(r, rs, 403, 0, "This chat belongs to a department you are not a "
+		    "member of.");
+		return -1;
+	}
+	return 0;
+}
+
+/* Why the user cannot answer the chat now, or NULL when they can. */
+static const char *
+cannot_reply(struct req *r, const struct dbres *c)
+{
+	const char *st = db_cell(c, 0, K_STATE);
+
+	if (strcmp(st, "closed") == 0)
+		return pool_printf(&r->pool, "This chat is closed (%s): it cannot be "
+		    "answered.", reason_text(db_cell(c, 0, K_REASON)));
+	if (strcmp(st, "active") != 0)
+		return "Pick this chat up to answer it.";
+	if (db_int(c, 0, K_OPERATOR) != r->user->id)
+		return pool_printf(&r->pool, "%s is answering this chat.",
+		    db_cell(c, 0, K_OPNAME) ? db_cell(c, 0, K_OPNAME) : "Another operator");
+	if (db_int(c, 0, K_LASTIN) + WINDOW <= (long long)wx_now())
+		return "48 hours have passed since the follower's last message; WeChat "
+		    "will not deliver. You can write again when the follower writes.";
+	if (db_int(c, 0, K_OUT) >= IN_A_ROW)
+		return "WeChat allows 5 messages in a row; you can write again when the "
+		    "follower replies.";
+	return NULL;
+}
+
+/* A message's WeChat details (location, link, voice text) from its stored fields. */
+static void
+message_fields(struct req *r, const char *base, const char *json)
+{
+	struct wx_field *f;
+	static const char *const keys[] = { "Location_X", "Location_Y", "Scale", "Label",
+	    "Title", "Description", "Url", "Recognition", "EventKey", "Event" };
+
+	if (json == NULL || json_parse(&r->pool, json, strlen(json), &f) != 0)
+		return;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (wx_get(f, keys[i]))
+			tmpl_set(r, pool_printf(&r->pool, "%s.F.%s", base, keys[i]),
+			    wx_get(f, keys[i]));
+}
+
+static void
+chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+{
+	struct dbres  t;
+	struct counts k;
+	const char   *why, *who = db_cell(c, 0, K_ALIAS) ? db_cell(c, 0, K_ALIAS) :
+	    db_cell(c, 0, K_OPENID);
+	long long     id = db_int(c, 0, K_ID);
+
+	if (db_transcript(&r->pool, id, &t) != DB_OK || counts(r, &k) < 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set(r, "Chat.Id", db_cell(c, 0, K_ID));
+	tmpl_set(r, "Chat.State", db_cell(c, 0, K_STATE));
+	tmpl_set(r, "Chat.Follower", who);
+	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, K_OPENID));
+	tmpl_set(r, "Chat.Department", db_cell(c, 0, K_DEPTNAME));
+	tmpl_set(r, "Chat.Operator", db_cell(c, 0, K_OPNAME));
+	tmpl_set(r, "Chat.Brand", db_cell(c, 0, K_BRAND));
+	tmpl_set(r, "Chat.Started", utc(r, db_int(c, 0, K_STARTED)));
+	tmpl_set(r, "Chat.Mine", db_int(c, 0, K_OPERATOR) == r->user->id ? "1" : NULL);
+	tmpl_set(r, "Chat.Previous", db_int(c, 0, K_PREV) ? db_cell(c, 0, K_PREV) : NULL);
+	tmpl_set(r, "Chat.Language", db_cell(c, 0, K_LANG));
+	tmpl_set(r, "Chat.Subscribed", utc(r, db_int(c, 0, K_SUBAT)));
+	tmpl_set(r, "Chat.Scene", db_cell(c, 0, K_QR) ? db_cell(c, 0, K_QR) :
+	    db_cell(c, 0, K_SCENE));
+	if (strcmp(db_cell(c, 0, K_STATE), "closed") == 0) {
+		tmpl_set(r, "Chat.Closed", utc(r, db_int(c, 0, K_CLOSED)));
+		tmpl_set(r, "Chat.Reason", reason_text(db_cell(c, 0, K_REASON)));
+	} else
+		meter(r, "Chat.Meter", db_int(c, 0, K_LASTIN), db_int(c, 0, K_OUT));
+	if ((why = cannot_reply(r, c)) != NULL)
+		tmpl_set(r, "Chat.CannotReply", why);
+	if (strcmp(db_cell(c, 0, K_STATE), "waiting") == 0 ||
+	    strcmp(db_cell(c, 0, K_STATE), "missed") == 0)
+		tmpl_set(r, "Chat.CanPickUp", "1");
+	if (strcmp(db_cell(c, 0, K_STATE), "closed") != 0 &&
+	    (db_int(c, 0, K_OPERATOR) == r->user->id || sees_all(r)))
+		tmpl_set(r, "Chat.CanClose", "1");
+	/* the transcript, oldest first; columns: id dir type event event_key body
+	 * fields media_state attachment mime delivery errcode author time */
+	for (size_t i = 0; i < t.nrows; i++) {
+		size_t      row = t.nrows - 1 - i;
+		const char *base = pool_printf(&r->pool, "Messages.%zu", i);
+		static const char *const names[] = { "Id", "Dir", "Type", "Event", "EventKey",
+		    "Body", NULL, "MediaState", "Attachment", "Mime", "Delivery", "Errcode",
+		    "Author" };
+		for (size_t col = 0; col < sizeof names / sizeof names[0]; col++)
+			if (names[col])
+				tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, names[col]),
+				    db_cell(&t, row, col));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), utc(r, db_int(&t, row, 13)));
+		if (db_int(&t, row, 11) != 0)
+			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
+			    wxapi_errtext(db_int(&t, row, 11)));
+		if (strcmp(db_cell(&t, row, 1), "in") == 0)
+			message_fields(r, base, db_cell(&t, row, 6));
+	}
+	if (t.nrows == 500)
+		tmpl_set(r, "Chat.Truncated", "1");
+	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Chat with %s", who));
+	tmpl_set(r, "Nav", "console");
+	tmpl_render(r, rs, "chat.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+console_chat_get(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+
+	if (load_chat(r, rs, &c) == 0)
+		chat_page(r, rs, &c, 200);
+}
+
+static void
+to_chat(struct req *r, struct resp *rs)
+{
+	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
+}
+
+void
+console_pickup_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	if (db_begin() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_chat_pickup(&r->pool, r->ids[0], r->user->id);
+	if (rc == DB_OK)
+		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
+		    r->ids[0], "picked_up", pool_printf(&r->pool, "%s picked the chat up.",
+		    r->user->name), 0);
+	if (rc == DB_CONFLICT) {
+		db_rollback();
+		/* someone else was quicker: say who */
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		tmpl_set(r, "Chat.Error", db_cell(&c, 0, K_OPNAME) ? pool_printf(&r->pool,
+		    "%s picked this chat up first.", db_cell(&c, 0, K_OPNAME)) :
+		    "This chat can no longer be picked up.");
+		chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc != DB_OK || db_commit() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	to_chat(r, rs);
+}
+
+/*
+ * Sends message msg (already stored as "sending" and counted) through
+ * custom/send and records the outcome; -1 (busy) is retried a few times.
+ * Returns WeChat's errcode (0 delivered).
+ */
+static long
+deliver(struct req *r, const struct dbres *c, long long msg, const char *text)
+{
+	struct wxapi_channel ch = { db_int(c, 0, K_CHANNEL), db_cell(c, 0, K_APPID),
+	    db_cell(c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, K_SECRET)) : NULL };
+	struct buf           body = { 0 };
+	long                 e = -2;
+
+	buf_puts(&body, "{\"touser\":");
+	json_str(&body, db_cell(c, 0, K_OPENID));
+	buf_puts(&body, ",\"msgtype\":\"text\",\"text\":{\"content\":");
+	json_str(&body, text);
+	buf_puts(&body, "}}");
+	for (int attempt = 0; attempt < 3 && ch.secret; attempt++) {
+		struct http_resp hr;
+		struct wx_field *f;
+		e = wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/send", NULL, body.data,
+		    NULL, &hr, &f);
+		http_resp_free(&hr);
+		if (e != -1)
+			break;
+		struct timespec ts = { 0, 300 * 1000 * 1000L * (attempt + 1) };
+		nanosleep(&ts, NULL);
+	}
+	buf_free(&body);
+	if (e != 0 && e != -2 && e != -1)
+		wx_log("chat %lld: message %lld not delivered: %s", r->ids[0], msg,
+		    wxapi_errtext(e));
+	db_out_result(&r->pool, msg, e == 0 ? "delivered" : "failed", e);
+	if (e != 0)
+		db_out_unclaim(&r->pool, r->ids[0]);	/* an undelivered message does not count */
+	return e;
+}
+
+static void
+delivery_flash(struct req *r, long e)
+{
+	if (e == 0)
+		return;
+	flash_set(r, pool_printf(&r->pool, "WeChat did not deliver the message: %s. "
+	    "Its text is kept in the transcript; retry it when the problem is solved.",
+	    e == -2 ? "WeChat could not be reached" : wxapi_errtext(e)));
+}
+
+/* Counts one more message and stores it as sending, in one transaction. */
+static enum dbrc
+claim(struct req *r, const struct dbres *c, const char *text, long long *msg)
+{
+	struct msg_row m = {
+		.channel_id = db_int(c, 0, K_CHANNEL), .follower_id = db_int(c, 0, K_FOLLOWER),
+		.chat_id = r->ids[0], .direction = "out", .msg_type = "text", .body = text,
+		.dedupe_key = pool_printf(&r->pool, "o:%s", rand_hex(&r->pool, 16)),
+		.media_state = "none", .created_at = wx_now(),
+	};
+	enum dbrc rc;
+
+	if (db_begin() != 0)
+		return DB_FAIL;
+	rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WINDOW);
+	if (rc == DB_OK)
+		rc = db_message_out(&r->pool, &m, r->user->id, msg);
+	if (rc != DB_OK) {
+		db_rollback();
+		return rc;
+	}
+	return db_commit() == 0 ? DB_OK : DB_FAIL;
+}
+
+void
+console_send_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *text = req_field(r, "text"), *why;
+	long long    msg;
+	enum dbrc    rc;
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	if (text)
+		tmpl_set(r, "Form.text.Value", text);
+	if ((why = cannot_reply(r, &c)) != NULL) {
+		form_error(r, "text", why);
+		chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (text == NULL || strspn(text, " \t\r\n") == strlen(text)) {
+		form_error(r, "text", "Type a message first.");
+		chat_page(r, rs, &c, 422);
+		return;
+	}
+	if (!utf8_valid(text, strlen(text)) || utf8_chars(text) > TEXT_MAX) {
+		form_error(r, "text", pool_printf(&r->pool, "WeChat takes at most %d characters "
+		    "in one message; this one has %zu. Split it in two.", TEXT_MAX,
+		    utf8_chars(text)));
+		chat_page(r, rs, &c, 422);
+		return;
+	}
+	rc = claim(r, &c, text, &msg);
+	if (rc == DB_CONFLICT) {
+		/* the rules changed since the page was read: say which one */
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		why = cannot_reply(r, &c);
+		form_error(r, "text", why ? why : "The chat changed; try again.");
+		chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	delivery_flash(r, deliver(r, &c, msg, text));
+	to_chat(r, rs);
+}
+
+void
+console_retry_post(struct req *r, struct resp *rs)
+{
+	struct dbres c, m;
+	const char  *why, *mid = req_field(r, "message");
+	long long    msg = mid ? strtoll(mid, NULL, 10) : 0;
+	enum dbrc    rc;
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
+	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(db_cell(&m, 0, 2) ?
+	    db_cell(&m, 0, 2) : "", "failed") != 0)) {
+		page_error(r, rs, 409, 0, "Only a message that failed can be retried.");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if ((why = cannot_reply(r, &c)) != NULL) {
+		tmpl_set(r, "Chat.Error", why);
+		chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (db_begin() != 0 ||
+	    (rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WINDOW)) != DB_OK ||
+	    (rc = db_out_result(&r->pool, msg, "sending", 0)) != DB_OK || db_commit() != 0) {
+		db_rollback();
+		if (rc == DB_CONFLICT) {
+			tmpl_set(r, "Chat.Error", "WeChat's rules do not allow another message now.");
+			chat_page(r, rs, &c, 409);
+		} else
+			ui_db_failed(r, rs);
+		return;
+	}
+	delivery_flash(r, deliver(r, &c, msg, db_cell(&m, 0, 1)));
+	to_chat(r, rs);
+}
+
+void
+console_close_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	if (strcmp(db_cell(&c, 0, K_STATE), "closed") == 0) {
+		to_chat(r, rs);
+		return;
+	}
+	if (db_int(&c, 0, K_OPERATOR) != r->user->id && !sees_all(r)) {
+		page_error(r, rs, 403, 0, "Only the chat's operator, a supervisor or an "
+		    "admin can close it.");
+		return;
+	}
+	if (db_begin() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_chat_close(&r->pool, r->ids[0], "operator", wx_now());
+	if (rc == DB_OK)
+		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
+		    r->ids[0], "closed", pool_printf(&r->pool, "%s closed the chat.",
+		    r->user->name), 1);
+	if (rc != DB_OK || db_commit() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, "Chat closed.");
+	to_chat(r, rs);
+}
+
+/* GET /console/media/{id}: the file of message id, to those who may see its chat. */
+void
+console_media_get(struct req *r, struct resp *rs)
+{
+	struct dbres m, c;
+	const char  *dir = cfg_get("Media.Dir", "var/media");
+	FILE        *f;
+	char         chunk[65536];
+	size_t       n;
+
+	if (!ui_found(r, rs, db_media_of_message(&r->pool, r->ids[0], &m), "file"))
+		return;
+	/* columns: chat path mime size; the chat's access rules apply */
+	r->ids[0] = db_int(&m, 0, 0);
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	if (strncmp(db_cell(&m, 0, 1), dir, strlen(dir)) != 0 ||
+	    strstr(db_cell(&m, 0, 1), "..") != NULL ||
+	    (f = fopen(db_cell(&m, 0, 1), "rb")) == NULL) {
+		ui_not_found(r, rs, "file");
+		return;
+	}
+	rs->status = 200;
+	rs->ctype = db_cell(&m, 0, 2);
+	buf_reset(&rs->body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&rs->body, chunk, n);
+	fclose(f);
+	resp_header(rs, "Cache-Control", "private, max-age=86400");
 }

@@ -57,6 +57,13 @@ void admin_channel_delete_post(struct req *, struct resp *);
 
 /* ui-console.c */
 void console_home_get(struct req *, struct resp *);
+void console_poll_get(struct req *, struct resp *);
+void console_chat_get(struct req *, struct resp *);
+void console_pickup_post(struct req *, struct resp *);
+void console_send_post(struct req *, struct resp *);
+void console_retry_post(struct req *, struct resp *);
+void console_close_post(struct req *, struct resp *);
+void console_media_get(struct req *, struct resp *);
 
 /* webhook.c */
 void webhook_channel_get(struct req *, struct resp *);

@@ -224,6 +224,7 @@ int  app_main(const struct app *a, int argc, char **argv);
 void app_serve_one(const struct app *a, FCGX_Request *f);
 const char *role_name(enum role ro);
 enum role role_parse(const char *s);
+int  user_sees_all_chats(const struct user *u);
 void flash_set(struct req *r, const char *msg);
 
 /* ---- form.c: field validators ---- */

@@ -49,3 +49,89 @@ document.addEventListener('click', function (e) {
 			.catch(function () {});
 	}, 2000);
 })();
+// the console, live: polls a cheap endpoint every 2 s; when something
+// changed, updates the counts and the tab title, plays a sound for a new
+// waiting chat, and refreshes the list or the transcript in place (what is
+// typed in the reply box stays)
+(function () {
+	var live = document.getElementById('live');
+	if (!live)
+		return;
+	var mark = null, waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0;
+	var baseTitle = document.title;
+	var pref = function (id, def) {
+		var box = document.getElementById(id), v = localStorage.getItem('wxdesk.' + id);
+		if (box) {
+			box.checked = v === null ? def : v === '1';
+			box.addEventListener('change', function () {
+				localStorage.setItem('wxdesk.' + id, box.checked ? '1' : '0');
+				showTitle();
+			});
+		}
+		return function () { return box ? box.checked : (v === null ? def : v === '1'); };
+	};
+	var soundOn = pref('sound-on', true), titleOn = pref('title-on', true);
+	function showTitle() {
+		document.title = titleOn() && waiting > 0 ? '(' + waiting + ') ' + baseTitle : baseTitle;
+	}
+	function beep() {
+		try {
+			var ctx = new (window.AudioContext || window.webkitAudioContext)();
+			var o = ctx.createOscillator(), g = ctx.createGain();
+			o.frequency.value = 880;
+			g.gain.value = 0.1;
+			o.connect(g);
+			g.connect(ctx.destination);
+			o.start();
+			o.stop(ctx.currentTime + 0.15);
+		} catch (e) { /* no audio: the title still counts */ }
+	}
+	function refresh() {
+		fetch(location.href, { credentials: 'same-origin' })
+			.then(function (r) { return r.text(); })
+			.then(function (html) {
+				var doc = new DOMParser().parseFromString(html, 'text/html');
+				['chatlist', 'chat'].forEach(function (id) {
+					var old = document.getElementById(id), fresh = doc.getElementById(id);
+					if (!old || !fresh)
+						return;
+					var box = old.querySelector('textarea'), text = box ? box.value : null;
+					var focused = box && document.activeElement === box;
+					old.innerHTML = fresh.innerHTML;
+					var nbox = old.querySelector('textarea');
+					if (nbox && text !== null) {
+						nbox.value = text;
+						if (focused && !nbox.disabled)
+							nbox.focus();
+					}
+				});
+			})
+			.catch(function () {});
+	}
+	function poll() {
+		fetch('/console/poll' + (mark ? '?since=' + encodeURIComponent(mark) : ''),
+		    { credentials: 'same-origin' })
+			.then(function (r) { return r.json(); })
+			.then(function (j) {
+				if (!j.changed)
+					return;
+				var first = mark === null;
+				mark = j.mark;
+				['waiting', 'missed', 'mine', 'others'].forEach(function (k) {
+					var el = document.getElementById('count-' + k);
+					if (el)
+						el.textContent = j[k];
+				});
+				if (j.waiting > waiting && soundOn())
+					beep();
+				waiting = j.waiting;
+				showTitle();
+				if (!first)
+					refresh();
+			})
+			.catch(function () {});
+	}
+	showTitle();
+	poll();
+	setInterval(poll, 2000);
+})();

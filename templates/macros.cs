@@ -10,3 +10,4 @@
 <?cs if:Paging.Prev ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Prev ?>">← Previous</a><?cs /if ?>
 <?cs if:Paging.Next ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Next ?>">Next →</a><?cs /if ?></p>
 <?cs /if ?><?cs /def ?>
+<?cs def:meter(m) ?><span class="meter<?cs if:m.Low ?> low<?cs /if ?><?cs if:m.Expired ?> expired<?cs /if ?>"><?cs if:m.Expired ?>48 h passed<?cs else ?><?cs var:m.Left ?> left<?cs /if ?> · <?cs var:m.Used ?> of <?cs var:m.Max ?> sent</span><?cs /def ?>

@@ -36,7 +36,7 @@ sign_in op operator "$OPW"
 ok "operator lands on the console" location_is /console/
 get op /console/
 ok "console home" status_is 200
-ok "operator sees their departments" has "You belong to 2 departments"
+ok "operator sees their departments" has "You answer the chats of 2 departments."
 
 # sign out
 TOKEN_PAGE=/console/ post op /logout

@@ -1,0 +1,146 @@
+# 09-console.sh: the operators' console through lighttpd: lists, live poll,
+# atomic pick-up, replies within WeChat's rules, delivery states, close.
+. "$(dirname "$0")/lib.sh"
+. "$WXDESK_VAR/demo-credentials.txt.env"
+SIMURL="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
+FROM=oConsole$(openssl rand -hex 6)
+# the follower writes on the simulator's phone, so "WeChat" knows it as WeChat would
+phone() {
+	local tok
+	tok=$(curl -s -c "$JARS/phone" -b "$JARS/phone" "$SIMURL/phone?appid=$APP_ID&openid=$FROM" |
+		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -o /dev/null -w '%{redirect_url}' -c "$JARS/phone" -b "$JARS/phone" \
+		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=$FROM" "$@" "$SIMURL/phone"
+}
+say() { phone -F action=text -F "text=$1" >/dev/null; }
+received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"content"' | wc -l; }
+fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
+
+echo "super-password-2" | "$WXDESK_BUILD/bin/wxdesk-admin" user sup2 "Sam Supervisor" supervisor >/dev/null
+echo "outside-password-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user outsider "Olly Outside" operator >/dev/null
+sign_in op operator "$(demo_pw operator)"
+sign_in sup sup2 "super-password-2"
+sign_in out outsider "outside-password-1"
+
+# --- a follower writes: a waiting chat in the list, found by the poll
+get op /console/poll
+mark=$(sed -n 's/.*"mark":"\([0-9.]*\)".*/\1/p' <<<"$BODY")
+ok "poll gives a mark" test -n "$mark"
+get op "/console/poll?since=$mark"
+ok "nothing new: a short answer" test "$BODY" = '{"changed":false}'
+phone -F action=follow >/dev/null
+say "console test: where is my order 12345?"
+chat=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'waiting'")
+ok "the push is a waiting chat" test -n "$chat"
+get op "/console/poll?since=$mark"
+ok "the poll sees the change" has '"changed":true'
+ok "…with the waiting count" grep -q '"waiting":[1-9]' <<<"$BODY"
+get op /console/
+ok "the waiting list shows it" has "/console/chats/$chat"
+ok "…with its first words" has "console test: where is my order 12345?"
+ok "…and the reply window" has "of 5 sent"
+get out /console/
+ok "an operator outside the department does not see it" test "$(grep -c "/console/chats/$chat\"" <<<"$BODY")" = 0
+get out "/console/chats/$chat"
+ok "…and cannot open it" status_is 403
+get op "/console/chats/$chat"
+ok "the chat page" status_is 200
+ok "…shows the message" has "where is my order 12345?"
+ok "…offers the pick-up" has "Pick up this chat"
+ok "…and says why it cannot be answered yet" has "Pick this chat up to answer it."
+
+# --- two people pick it up at once: one gets it, the other is told who
+get op "/console/chats/$chat"; t1=$(csrf)
+get sup "/console/chats/$chat"; t2=$(csrf)
+curl -s -o "$WXDESK_VAR/p1" -w '%{http_code}\n' -b "$JARS/op" -d "csrf=$t1" "$BASE/console/chats/$chat/pickup" >"$WXDESK_VAR/s1" &
+curl -s -o "$WXDESK_VAR/p2" -w '%{http_code}\n' -b "$JARS/sup" -d "csrf=$t2" "$BASE/console/chats/$chat/pickup" >"$WXDESK_VAR/s2" &
+wait
+codes=$(cat "$WXDESK_VAR/s1" "$WXDESK_VAR/s2" | sort | tr '\n' ' ')
+ok "one pick-up wins, one is refused ($codes)" test "$codes" = "303 409 "
+loser=$(grep -l "picked this chat up first" "$WXDESK_VAR/p1" "$WXDESK_VAR/p2" | wc -l)
+ok "…and the other is told who took it" test "$loser" = 1
+ok "one system line says who" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat AND event = 'picked_up'")" = 1
+owner=$(sqlq "SELECT u.login FROM chats c JOIN users u ON u.id = c.operator_id WHERE c.id = $chat")
+if [ "$owner" != operator ]; then	# let the operator have it for the rest
+	sqlq "UPDATE chats SET operator_id = (SELECT id FROM users WHERE login = 'operator') WHERE id = $chat"
+fi
+
+# --- replies: delivered through WeChat, at most 5 in a row
+send() { TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/send" "text=$1"; }
+send "您好！我来查一下 <b>订单</b>"
+ok "a reply is sent" status_is 303
+ok "…delivered" test "$(sqlq "SELECT delivery_state FROM messages WHERE chat_id = $chat AND direction = 'out' ORDER BY id DESC LIMIT 1")" = delivered
+ok "…the phone got it" test "$(received)" = 1
+get op "/console/chats/$chat"
+ok "…the transcript shows it escaped" has "我来查一下 &lt;b&gt;订单&lt;/b&gt;"
+ok "…with its state" has "delivered"
+send "   "
+ok "an empty reply is refused" status_is 422
+ok "…in words" has "Type a message first."
+for i in 2 3 4 5; do send "reply $i"; done
+ok "5 in a row delivered" test "$(received)" = 5
+send "the sixth"
+ok "the 6th is refused before WeChat is called" status_is 409
+ok "…with the reason" has "WeChat allows 5 messages in a row; you can write again when the follower replies."
+ok "…the text kept in the box" has ">the sixth</textarea>"
+ok "…nothing stored or sent" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat AND body = 'the sixth'"):$(received)" = "0:5"
+get op "/console/chats/$chat"
+ok "the composer says why it is disabled" has "you can write again when the follower replies"
+say "thanks, any news?"
+send "the sixth"
+ok "the follower's reply unlocks it" test "$(received)" = 6
+
+# --- WeChat's errors: shown in words, not counted, retried
+fault 45015
+send "refused by WeChat"
+ok "a refused message is kept" test "$(sqlq "SELECT CONCAT(delivery_state, ':', wx_errcode) FROM messages WHERE chat_id = $chat AND body = 'refused by WeChat'")" = "failed:45015"
+get op "/console/chats/$chat"
+ok "…shown with WeChat's reason" has "the 48-hour reply window has closed"
+ok "…with a retry button" has "Retry"
+ok "…and not counted toward the 5" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $chat")" = 1
+failed=$(sqlq "SELECT id FROM messages WHERE chat_id = $chat AND body = 'refused by WeChat'")
+TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/retry" "message=$failed"
+ok "retry delivers it" test "$(sqlq "SELECT delivery_state FROM messages WHERE id = $failed")" = delivered
+fault -1 2
+send "busy at first"
+ok "-1 (busy) is retried by itself" test "$(sqlq "SELECT delivery_state FROM messages WHERE chat_id = $chat AND body = 'busy at first'")" = delivered
+TOKEN_PAGE="/console/chats/$chat" post sup "/console/chats/$chat/send" "text=not mine"
+ok "another person cannot answer the operator's chat" status_is 409
+ok "…and is told who answers it" has "Demo Operator is answering this chat."
+
+# --- the 48-hour window, on the shifted clock
+shift_clock $((49 * 3600))
+sign_in op operator "$(demo_pw operator)"	# the sessions expired meanwhile
+sign_in out outsider "outside-password-1"
+send "too late"
+ok "48 hours after the follower's last message: refused" status_is 409
+ok "…in words" has "last message; WeChat will not deliver."
+ok "…nothing stored" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE body = 'too late'")" = 0
+
+# --- close, and search the closed chats
+TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/close"
+ok "closed" test "$(sqlq "SELECT CONCAT(state, ':', close_reason) FROM chats WHERE id = $chat")" = "closed:operator"
+get op "/console/chats/$chat"
+ok "the page says it is closed" has "closed by an operator"
+get op "/console/?tab=closed&q=order+12345"
+ok "search finds it by text" has "/console/chats/$chat"
+get op "/console/?tab=closed&q=nothing-like-this"
+ok "…and not by other text" test "$(grep -c "/console/chats/$chat\"" <<<"$BODY")" = 0
+get op "/console/?tab=closed&q=%25"
+ok "a % is searched as a character" test "$(grep -c "/console/chats/$chat\"" <<<"$BODY")" = 0
+
+# --- pictures: fetched by the worker, served to those who see the chat
+printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/pic2.png"
+head -c 2000 /dev/urandom >>"$WXDESK_VAR/pic2.png"
+phone -F action=media -F "file=@$WXDESK_VAR/pic2.png;type=image/png" >/dev/null
+img=$(sqlq "SELECT m.id FROM messages m JOIN followers f ON f.id = m.follower_id WHERE f.openid = '$FROM' AND m.msg_type = 'image' ORDER BY m.id DESC LIMIT 1")
+for i in $(seq 1 50); do
+	[ "$(sqlq "SELECT media_state FROM messages WHERE id = $img")" = fetched ] && break
+	sleep 0.2
+done
+get op "/console/media/$img"
+ok "the picture is served" status_is 200
+ok "…as an image" hdr "content-type: image/"
+get out "/console/media/$img"
+ok "…not to an operator outside the department" status_is 403
+done_tests
