@@ -27,6 +27,7 @@
 
 #include "../src/db.h"
 #include "../src/json.h"
+#include "../src/media.h"
 #include "../src/wxapi.h"
 
 static volatile sig_atomic_t stopping;
@@ -72,46 +73,6 @@ refresh_tokens(struct pool *p)
 		if (e != 0)
 			wx_log("channel %lld: no access token: %s", ch.id, wxapi_errtext(e));
 	}
-}
-
-static const char *
-ext_of(const char *mime)
-{
-	if (strstr(mime, "png")) return "png";
-	if (strstr(mime, "jpeg") || strstr(mime, "jpg")) return "jpg";
-	if (strstr(mime, "amr")) return "amr";
-	if (strstr(mime, "mpeg") || strstr(mime, "mp3")) return "mp3";
-	if (strstr(mime, "mp4")) return "mp4";
-	return "bin";
-}
-
-/* Writes data under Media.Dir/<2 hex>/<sha256>.<ext>; returns the path or NULL. */
-static const char *
-store_file(struct pool *p, const char *sha, const char *mime, const void *data, size_t n)
-{
-	const char *dir = cfg_get("Media.Dir", "var/media");
-	const char *sub = pool_printf(p, "%s/%.2s", dir, sha);
-	const char *path = pool_printf(p, "%s/%s.%s", sub, sha, ext_of(mime));
-	const char *tmp = pool_printf(p, "%s.tmp%d", path, (int)getpid());
-	int         fd;
-
-	mkdir(dir, 0750);
-	mkdir(sub, 0750);
-	if (access(path, F_OK) == 0)
-		return path;	/* the same content is stored once */
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) < 0)
-		return NULL;
-	if (write(fd, data, n) != (ssize_t)n || fsync(fd) != 0) {
-		close(fd);
-		unlink(tmp);
-		return NULL;
-	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		unlink(tmp);
-		return NULL;
-	}
-	return path;
 }
 
 static void
@@ -171,7 +132,7 @@ fetch_media(struct pool *p)
 		const char *mime = r.ctype[0] ? pool_strndup(p, r.ctype, strcspn(r.ctype, ";")) :
 		    "application/octet-stream";
 		const char *sha = sha256_hex(p, r.body.data, r.body.len);
-		const char *path = store_file(p, sha, mime, r.body.data, r.body.len);
+		const char *path = media_store(p, sha, mime, r.body.data, r.body.len);
 		struct dbres ins;
 		if (path == NULL ||
 		    db_attachment_insert(p, &ins, sha, mime,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "media.h"
 #include "sim.h"
 #include "wxapi.h"
 #include "wxpush.h"
@@ -103,7 +104,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 		db_sim_user_message(&r->pool, NULL, appid, openid, now, now);
 	} else if (strcmp(action, "media") == 0) {
 		const struct kv *file = req_file(r, "file");
-		const char      *kind = file ? sim_sniff((const unsigned char *)file->val,
+		const char      *kind = file ? media_sniff(file->val,
 		    file->vlen) : NULL;
 		long             err = 0;
 		const char      *type = kind == NULL ? NULL : !strcmp(kind, "amr") ||

@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "json.h"
+#include "media.h"
 #include "sim.h"
 #include "wxpush.h"
 
@@ -318,31 +319,6 @@ sim_typing_post(struct req *r, struct resp *rs)
 	api_done(r, rs, appid, "typing");
 }
 
-/* The kind of file by its first bytes: "jpeg" "png" "gif" "amr" "mp3" "mp4" or NULL. */
-const char *
-sim_sniff(const unsigned char *d, size_t n)
-{
-	if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) return "jpeg";
-	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) return "png";
-	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0)) return "gif";
-	if (n >= 6 && memcmp(d, "#!AMR\n", 6) == 0) return "amr";
-	if (n >= 3 && memcmp(d, "ID3", 3) == 0) return "mp3";
-	if (n >= 2 && d[0] == 0xff && (d[1] & 0xe0) == 0xe0) return "mp3";
-	if (n >= 12 && memcmp(d + 4, "ftyp", 4) == 0) return "mp4";
-	return NULL;
-}
-
-static const char *
-mime_of(const char *kind)
-{
-	if (strcmp(kind, "jpeg") == 0) return "image/jpeg";
-	if (strcmp(kind, "png") == 0) return "image/png";
-	if (strcmp(kind, "gif") == 0) return "image/gif";
-	if (strcmp(kind, "amr") == 0) return "audio/amr";
-	if (strcmp(kind, "mp3") == 0) return "audio/mpeg";
-	return "video/mp4";
-}
-
 /*
  * Stores an upload as WeChat's temporary media; returns its media id, or
  * NULL with *err set (40004 type, 40005 file type, 40006 size).
@@ -351,7 +327,7 @@ const char *
 sim_media_store(struct req *r, const char *appid, const char *type, const char *filename,
     const void *data, size_t n, long *err)
 {
-	const char *kind = sim_sniff(data, n);
+	const char *kind = media_sniff(data, n);
 	size_t      max;
 	int         ok;
 
@@ -378,7 +354,7 @@ sim_media_store(struct req *r, const char *appid, const char *type, const char *
 	}
 	char *id = pool_printf(&r->pool, "%s_%s", type, rand_alnum(&r->pool, 48));
 	if (db_sim_media_insert(&r->pool, NULL, id, appid, type,
-	    mime_of(kind), filename ? filename : "upload", data, n, (long long)wx_now()) != DB_OK) {
+	    media_mime(kind), filename ? filename : "upload", data, n, (long long)wx_now()) != DB_OK) {
 		*err = -1;
 		return NULL;
 	}

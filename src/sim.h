@@ -20,7 +20,6 @@ void sim_received_get(struct req *, struct resp *);
 void sim_phone_get(struct req *, struct resp *);
 void sim_phone_post(struct req *, struct resp *);
 
-const char *sim_sniff(const unsigned char *d, size_t n);
 const char *sim_media_store(struct req *r, const char *appid, const char *type,
 	const char *filename, const void *data, size_t n, long *err);
 

@@ -77,7 +77,7 @@ span(struct pool *p, long long s)
 		return "less than a minute";
 	if (s < 3600)
 		return pool_printf(p, "%lld min", s / 60);
-	if (s < 86400)
+	if (s < 3 * 86400)	/* the 48-hour window reads in hours */
 		return s % 3600 >= 60 ? pool_printf(p, "%lld h %lld min", s / 3600, s % 3600 / 60) :
 		    pool_printf(p, "%lld h", s / 3600);
 	return pool_printf(p, "%lld day%s", s / 86400, s < 2 * 86400 ? "" : "s");

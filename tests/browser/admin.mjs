@@ -63,7 +63,7 @@ try {
 	check('signed out to the sign-in page', page.url().includes('/login'));
 	await signIn(page, 'dana', 'dana-password-1');
 	check('operator lands on the console', page.url().endsWith('/console/'));
-	check('console says which departments', await page.isVisible('text=You belong to 1 department'));
+	check('console says which departments', await page.isVisible('text=You answer the chats of 1 department.'));
 	check('no admin navigation for operators', !(await page.isVisible('nav >> text=Brands')));
 	await shot(page, '07-operator-console');
 

@@ -1,0 +1,92 @@
+/*
+ * media.c: files that go to and come from WeChat. Kinds are told by their
+ * first bytes, never by name or declared type; files are stored once per
+ * content under Media.Dir, named by their SHA-256.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "media.h"
+
+const char *
+media_sniff(const void *data, size_t n)
+{
+	const unsigned char *d = data;
+
+	if (n >= 3 && d[0] == 0xff && d[1] == 0xd8 && d[2] == 0xff) return "jpeg";
+	if (n >= 8 && memcmp(d, "\x89PNG\r\n\x1a\n", 8) == 0) return "png";
+	if (n >= 6 && (memcmp(d, "GIF87a", 6) == 0 || memcmp(d, "GIF89a", 6) == 0)) return "gif";
+	if (n >= 6 && memcmp(d, "#!AMR\n", 6) == 0) return "amr";
+	if (n >= 3 && memcmp(d, "ID3", 3) == 0) return "mp3";
+	if (n >= 2 && d[0] == 0xff && (d[1] & 0xe0) == 0xe0) return "mp3";
+	if (n >= 12 && memcmp(d + 4, "ftyp", 4) == 0) return "mp4";
+	return NULL;
+}
+
+const char *
+media_mime(const char *kind)
+{
+	if (strcmp(kind, "jpeg") == 0) return "image/jpeg";
+	if (strcmp(kind, "png") == 0) return "image/png";
+	if (strcmp(kind, "gif") == 0) return "image/gif";
+	if (strcmp(kind, "amr") == 0) return "audio/amr";
+	if (strcmp(kind, "mp3") == 0) return "audio/mpeg";
+	return "video/mp4";
+}
+
+const char *
+media_sendable(const char *kind, size_t *max)
+{
+	if (kind == NULL)
+		return NULL;
+	if (strcmp(kind, "jpeg") == 0 || strcmp(kind, "png") == 0)
+		return (*max = 10u << 20), "image";
+	if (strcmp(kind, "amr") == 0 || strcmp(kind, "mp3") == 0)
+		return (*max = 2u << 20), "voice";
+	if (strcmp(kind, "mp4") == 0)
+		return (*max = 10u << 20), "video";
+	return NULL;
+}
+
+static const char *
+ext_of(const char *mime)
+{
+	if (strstr(mime, "png")) return "png";
+	if (strstr(mime, "jpeg") || strstr(mime, "jpg")) return "jpg";
+	if (strstr(mime, "gif")) return "gif";
+	if (strstr(mime, "amr")) return "amr";
+	if (strstr(mime, "mpeg") || strstr(mime, "mp3")) return "mp3";
+	if (strstr(mime, "mp4")) return "mp4";
+	return "bin";
+}
+
+const char *
+media_store(struct pool *p, const char *sha, const char *mime, const void *data, size_t n)
+{
+	const char *dir = cfg_get("Media.Dir", "var/media");
+	const char *sub = pool_printf(p, "%s/%.2s", dir, sha);
+	const char *path = pool_printf(p, "%s/%s.%s", sub, sha, ext_of(mime));
+	const char *tmp = pool_printf(p, "%s.tmp%d", path, (int)getpid());
+	int         fd;
+
+	mkdir(dir, 0750);
+	mkdir(sub, 0750);
+	if (access(path, F_OK) == 0)
+		return path;	/* the same content is stored once */
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) < 0)
+		return NULL;
+	if (write(fd, data, n) != (ssize_t)n || fsync(fd) != 0) {
+		close(fd);
+		unlink(tmp);
+		return NULL;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		return NULL;
+	}
+	return path;
+}

@@ -1,0 +1,20 @@
+/* media.h: files that go to and come from WeChat: kinds by content, WeChat's limits, storage. */
+#ifndef WXDESK_MEDIA_H
+#define WXDESK_MEDIA_H
+
+#include "wxdesk.h"
+
+/* The kind of file by its first bytes: "jpeg" "png" "gif" "amr" "mp3" "mp4" or NULL. */
+const char *media_sniff(const void *data, size_t n);
+const char *media_mime(const char *kind);	/* "image/png" … */
+/*
+ * What an operator may send, as the reference allows: the WeChat media type
+ * ("image", "voice", "video") of a file of this kind, and its size limit;
+ * NULL for any other kind.
+ */
+const char *media_sendable(const char *kind, size_t *max);
+/* Writes data under Media.Dir/<2 hex>/<sha256>.<ext>, once per content; the path or NULL. */
+const char *media_store(struct pool *p, const char *sha, const char *mime, const void *data,
+	size_t n);
+
+#endif

@@ -1,0 +1,119 @@
+// console.mjs: a follower writes on the simulator's phone; the operator sees
+// the chat arrive live, picks it up and answers within WeChat's rules.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+
+const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+const VAR = process.env.WXDESK_VAR;
+const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
+	`--socket=${VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q]).toString().trim();
+const OPENID = `oBrowserConsole${Date.now() % 100000}`;
+const offFile = `${VAR}/clock-offset`;
+const clockWas = existsSync(offFile) ? readFileSync(offFile, 'utf8').trim() : null;
+
+const browser = await launch();
+try {
+	// the follower's phone
+	const phone = await (await browser.newContext({ viewport: { width: 480, height: 900 } })).newPage();
+	await phone.goto(`${SIM}/phone`);
+	await phone.fill('form.who input[name=openid]', OPENID);
+	await Promise.all([phone.waitForNavigation(), phone.click('text=Switch')]);
+	await Promise.all([phone.waitForNavigation(), phone.click('.events >> text=Follow')]);
+	const write = async (text) => {
+		await phone.fill('input[name=text]', text);
+		await Promise.all([phone.waitForNavigation(), phone.click('.compose >> text=Send')]);
+	};
+
+	// the operator, on the waiting list before the chat exists
+	const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	const page = await ctx.newPage();
+	const jsErrors = [];
+	page.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(page, 'operator', demoPassword('operator'));
+	check('the operator lands on the console', page.url().endsWith('/console/'));
+	await page.waitForTimeout(2500);	// the first poll has run
+	await write('你好，我的订单 A-1001 还没到');
+	await page.waitForSelector('#chatlist >> text=我的订单 A-1001', { timeout: 10000 });
+	check('the new chat appears in the list without a reload', true);
+	check('the tab title counts waiting chats', /^\(\d+\) /.test(await page.title()));
+	await shot(page, '21-console-waiting');
+
+	// pick it up and answer
+	await Promise.all([page.waitForNavigation(), page.click('#chatlist >> text=' + OPENID.slice(0, 10))]);
+	check('the chat page shows the message', await page.isVisible('#transcript >> text=我的订单 A-1001'));
+	check('the composer waits for the pick-up', await page.isDisabled('textarea[name=text]'));
+	await Promise.all([page.waitForNavigation(), page.click('text=Pick up this chat')]);
+	check('picked up: a system line says who', await page.isVisible('#transcript >> text=Demo Operator picked the chat up.'));
+	check('the meter shows the window', await page.isVisible('.meter >> text=0 of 5 sent'));
+	const send = async (text) => {
+		await page.fill('textarea[name=text]', text);
+		await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	};
+	await send('您好！我马上帮您查询。');
+	check('the reply shows as delivered', await page.isVisible('#transcript li.out >> text=delivered'));
+	await phone.waitForSelector('.bubble:has-text("我马上帮您查询")', { timeout: 10000 });
+	check('the phone received the reply', true);
+	for (let i = 2; i <= 5; i++)
+		await send(`Update ${i}`);
+	check('after 5 in a row the composer is disabled',
+		await page.isDisabled('textarea[name=text]') &&
+		await page.isVisible('text=WeChat allows 5 messages in a row; you can write again when the follower replies.'));
+	await shot(page, '22-console-five-in-a-row');
+
+	// the follower answers: the page updates itself and the composer opens again
+	await page.click('body');
+	await write('谢谢！');
+	await page.waitForSelector('#transcript >> text=谢谢！', { timeout: 10000 });
+	check('the follower’s reply appears by itself', true);
+	check('…and unlocks the composer', !(await page.isDisabled('textarea[name=text]')));
+	await page.fill('textarea[name=text]', 'typed while a message arrives');
+	await write('还有一个问题');
+	await page.waitForSelector('#transcript >> text=还有一个问题', { timeout: 10000 });
+	check('what the operator is typing survives a live update',
+		(await page.inputValue('textarea[name=text]')) === 'typed while a message arrives');
+	await shot(page, '23-console-chat');
+
+	// 48 hours later the composer is closed, and says why
+	execFileSync('sh', ['-c', `echo $(( ${clockWas || 0} + 49 * 3600 )) > ${offFile}`]);
+	await signIn(page, 'operator', demoPassword('operator'));
+	const chatId = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state = 'active'`);
+	await page.goto(`${BASE}/console/chats/${chatId}`);
+	check('48 hours after the follower’s last message the composer is disabled',
+		await page.isDisabled('textarea[name=text]') &&
+		await page.isVisible('text=48 hours have passed since the follower’s last message'.replace('’', "'")));
+	await shot(page, '24-console-window-closed');
+
+	// two operators race for one chat
+	await write('a new question after two days');
+	const fresh = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state = 'waiting'`));
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, 'admin', demoPassword('admin'));
+	await other.goto(`${BASE}/console/chats/${fresh}`);
+	await page.goto(`${BASE}/console/chats/${fresh}`);
+	await Promise.all([
+		Promise.all([page.waitForNavigation(), page.click('text=Pick up this chat')]),
+		Promise.all([other.waitForNavigation(), other.click('text=Pick up this chat')]),
+	]);
+	const won = await page.isVisible('#transcript >> text=picked the chat up') && !(await page.isVisible('.error-box'));
+	const told = await page.isVisible('text=picked this chat up first') || await other.isVisible('text=picked this chat up first');
+	check('of two at once, one picks the chat up and the other is told who', told &&
+		sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${fresh} AND event = 'picked_up'`) === '1');
+	await shot(won ? other : page, '25-console-race-lost');
+
+	// close
+	const closer = won ? page : other;
+	closer.once('dialog', (d) => d.accept());
+	await Promise.all([closer.waitForNavigation(), closer.click('text=Close the chat')]);
+	check('closed: the page says so', await closer.isVisible('text=closed by an operator'));
+	check('…and the composer is gone for good', await closer.isDisabled('textarea[name=text]'));
+	check('no script errors', jsErrors.length === 0);
+} catch (e) {
+	check(`console test ran to the end (${e.message.split('\n')[0]})`, false);
+	console.log(e.stack.split('\n').filter((l) => l.includes('console.mjs')).join('\n'));
+} finally {
+	// the other browser tests run on the real clock again
+	if (clockWas === null) { if (existsSync(offFile)) unlinkSync(offFile); } else writeFileSync(offFile, `${clockWas}\n`);
+	await browser.close();
+}
+finish();
