@@ -16,9 +16,9 @@ static const struct app console_app = {
 	.name = "console.fcgi",
 	.routes = routes,
 	.nroutes = sizeof routes / sizeof routes[0],
-	/* texts up to 2,000 characters (8 KB in UTF-8) */
-	.limits = { .body_max = 64 * 1024, .field_max = 16 * 1024,
-	    .file_max = 16 * 1024, .fields_max = 100 },
+	/* a reply: text, and a file up to WeChat's largest limit (10 MB) */
+	.limits = { .body_max = 11 * 1024 * 1024, .field_max = 16 * 1024,
+	    .file_max = 10 * 1024 * 1024 + 1024 * 1024, .fields_max = 100 },
 };
 
 int

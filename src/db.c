@@ -404,12 +404,14 @@ static const struct {
 	[S_OUT_RESULT] = { "out_result",
 	    "UPDATE messages SET delivery_state = ?, wx_errcode = NULLIF(?, 0) WHERE id = ?" },
 	[S_OUT_GET] = { "out_get",
-	    "SELECT id, body, delivery_state, msg_type FROM messages "
-	    "WHERE id = ? AND chat_id = ? AND direction = 'out'" },
+	    "SELECT m.id, m.body, m.delivery_state, m.msg_type, a.path, a.mime FROM messages m "
+	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
+	    "WHERE m.id = ? AND m.chat_id = ? AND m.direction = 'out'" },
 	[S_MESSAGE_OUT] = { "message_out",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
-	    "dedupe_key, media_state, author_id, delivery_state, created_at) VALUES "
-	    "(?, ?, ?, 'out', ?, ?, ?, 'none', ?, 'sending', FROM_UNIXTIME(?))" },
+	    "dedupe_key, media_state, attachment_id, author_id, delivery_state, created_at) "
+	    "VALUES (?, ?, ?, 'out', ?, ?, ?, 'none', NULLIF(?, 0), ?, 'sending', "
+	    "FROM_UNIXTIME(?))" },
 	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
 	    "SELECT m.chat_id, a.path, a.mime, a.size FROM messages m "
 	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?" },
@@ -1548,12 +1550,13 @@ db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out)
 
 /* An operator's message, stored as "sending" before WeChat is called. */
 enum dbrc
-db_message_out(struct pool *p, const struct msg_row *m, long long author, long long *id)
+db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
+    long long author, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_MESSAGE_OUT, p, &out, "iiisssii", m->channel_id,
-	    m->follower_id, m->chat_id, m->msg_type, m->body, m->dedupe_key, author,
-	    (long long)m->created_at);
+	enum dbrc    rc = run(S_MESSAGE_OUT, p, &out, "iiisssiii", m->channel_id,
+	    m->follower_id, m->chat_id, m->msg_type, m->body, m->dedupe_key, attachment,
+	    author, (long long)m->created_at);
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;

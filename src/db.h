@@ -144,8 +144,8 @@ enum dbrc db_out_result(struct pool *p, long long msg, const char *state, long l
 enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out);
 enum dbrc db_media_of_message(struct pool *p, long long msg, struct dbres *out);
 struct msg_row;
-enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long author,
-	long long *id);
+enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
+	long long author, long long *id);
 
 /* followers, messages, chats (intake) */
 struct msg_row {

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "intake.h"
 #include "json.h"
+#include "media.h"
 #include "ui.h"
 #include "wxapi.h"
 
@@ -463,39 +464,93 @@ console_pickup_post(struct req *r, struct resp *rs)
 	to_chat(r, rs);
 }
 
+/* What goes out: a text, or a stored file of a WeChat media type. */
+struct outgoing {
+	const char *type;	/* "text" "image" "voice" "video" */
+	const char *text;	/* the text, or the file's name */
+	const char *path, *mime;	/* a file */
+	long long   attachment;
+};
+
+/* Uploads a file with media/upload; its media id, or NULL with *e set. */
+static const char *
+upload(struct req *r, const struct wxapi_channel *ch, const struct outgoing *o, long *e)
+{
+	struct http_resp hr;
+	struct wx_field *f;
+	struct http_file file = { "media", NULL, o->mime, NULL, 0 };
+	const char      *id = NULL;
+	FILE            *in = fopen(o->path, "rb");
+	struct buf       data = { 0 };
+	char             chunk[65536];
+	size_t           n;
+
+	if (in == NULL) {
+		*e = -3;
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		buf_append(&data, chunk, n);
+	fclose(in);
+	file.filename = pool_printf(&r->pool, "upload.%s", strrchr(o->path, '.') ?
+	    strrchr(o->path, '.') + 1 : "bin");
+	file.data = data.data;
+	file.len = data.len;
+	*e = wxapi_call(&r->pool, ch, "/cgi-bin/media/upload", pool_printf(&r->pool,
+	    "type=%s", o->type), NULL, &file, &hr, &f);
+	if (*e == 0 && (id = wx_get(f, "media_id")) == NULL)
+		*e = -2;
+	id = id ? pool_strdup(&r->pool, id) : NULL;
+	http_resp_free(&hr);
+	buf_free(&data);
+	return id;
+}
+
 /*
  * Sends message msg (already stored as "sending" and counted) through
- * custom/send and records the outcome; -1 (busy) is retried a few times.
- * Returns WeChat's errcode (0 delivered).
+ * custom/send, uploading its file first, and records the outcome; -1
+ * (busy) is retried a few times. Returns WeChat's errcode (0 delivered).
  */
 static long
-deliver(struct req *r, const struct dbres *c, long long msg, const char *text)
+deliver(struct req *r, const struct dbres *c, long long msg, const struct outgoing *o)
 {
 	struct wxapi_channel ch = { db_int(c, 0, K_CHANNEL), db_cell(c, 0, K_APPID),
 	    db_cell(c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, K_SECRET)) : NULL };
 	struct buf           body = { 0 };
 	long                 e = -2;
+	const char          *media = NULL;
 
-	buf_puts(&body, "{\"touser\":");
-	json_str(&body, db_cell(c, 0, K_OPENID));
-	buf_puts(&body, ",\"msgtype\":\"text\",\"text\":{\"content\":");
-	json_str(&body, text);
-	buf_puts(&body, "}}");
 	for (int attempt = 0; attempt < 3 && ch.secret; attempt++) {
 		struct http_resp hr;
 		struct wx_field *f;
+		if (strcmp(o->type, "text") != 0 && media == NULL &&
+		    (media = upload(r, &ch, o, &e)) == NULL)
+			goto busy;
+		buf_reset(&body);
+		buf_puts(&body, "{\"touser\":");
+		json_str(&body, db_cell(c, 0, K_OPENID));
+		buf_printf(&body, ",\"msgtype\":\"%s\",\"%s\":{", o->type, o->type);
+		if (media) {
+			buf_puts(&body, "\"media_id\":");
+			json_str(&body, media);
+		} else {
+			buf_puts(&body, "\"content\":");
+			json_str(&body, o->text);
+		}
+		buf_puts(&body, "}}");
 		e = wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/send", NULL, body.data,
 		    NULL, &hr, &f);
 		http_resp_free(&hr);
+busy:
 		if (e != -1)
 			break;
 		struct timespec ts = { 0, 300 * 1000 * 1000L * (attempt + 1) };
 		nanosleep(&ts, NULL);
 	}
 	buf_free(&body);
-	if (e != 0 && e != -2 && e != -1)
+	if (e != 0)
 		wx_log("chat %lld: message %lld not delivered: %s", r->ids[0], msg,
-		    wxapi_errtext(e));
+		    e == -3 ? "its file is missing" : wxapi_errtext(e));
 	db_out_result(&r->pool, msg, e == 0 ? "delivered" : "failed", e);
 	if (e != 0)
 		db_out_unclaim(&r->pool, r->ids[0]);	/* an undelivered message does not count */
@@ -508,17 +563,18 @@ delivery_flash(struct req *r, long e)
 	if (e == 0)
 		return;
 	flash_set(r, pool_printf(&r->pool, "WeChat did not deliver the message: %s. "
-	    "Its text is kept in the transcript; retry it when the problem is solved.",
-	    e == -2 ? "WeChat could not be reached" : wxapi_errtext(e)));
+	    "It is kept in the transcript; retry it when the problem is solved.",
+	    e == -2 ? "WeChat could not be reached" : e == -3 ? "its file is missing" :
+	    wxapi_errtext(e)));
 }
 
 /* Counts one more message and stores it as sending, in one transaction. */
 static enum dbrc
-claim(struct req *r, const struct dbres *c, const char *text, long long *msg)
+claim(struct req *r, const struct dbres *c, const struct outgoing *o, long long *msg)
 {
 	struct msg_row m = {
 		.channel_id = db_int(c, 0, K_CHANNEL), .follower_id = db_int(c, 0, K_FOLLOWER),
-		.chat_id = r->ids[0], .direction = "out", .msg_type = "text", .body = text,
+		.chat_id = r->ids[0], .direction = "out", .msg_type = o->type, .body = o->text,
 		.dedupe_key = pool_printf(&r->pool, "o:%s", rand_hex(&r->pool, 16)),
 		.media_state = "none", .created_at = wx_now(),
 	};
@@ -528,7 +584,7 @@ claim(struct req *r, const struct dbres *c, const char *text, long long *msg)
 		return DB_FAIL;
 	rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WINDOW);
 	if (rc == DB_OK)
-		rc = db_message_out(&r->pool, &m, r->user->id, msg);
+		rc = db_message_out(&r->pool, &m, o->attachment, r->user->id, msg);
 	if (rc != DB_OK) {
 		db_rollback();
 		return rc;
@@ -536,62 +592,128 @@ claim(struct req *r, const struct dbres *c, const char *text, long long *msg)
 	return db_commit() == 0 ? DB_OK : DB_FAIL;
 }
 
+static const char *
+megabytes(struct pool *p, size_t n)
+{
+	return pool_printf(p, "%.1f MB", (double)n / (1024 * 1024));
+}
+
+/*
+ * Checks an attached file by its content against WeChat's limits and keeps
+ * it; 0 and o filled, or -1 with the reason beside the field.
+ */
+static int
+take_file(struct req *r, const struct kv *file, struct outgoing *o)
+{
+	const char  *kind = media_sniff(file->val, file->vlen), *sha, *path;
+	size_t       max = 0;
+	struct dbres a;
+
+	o->type = media_sendable(kind, &max);
+	if (o->type == NULL) {
+		form_error(r, "attachment", "WeChat cannot take this kind of file. Send a "
+		    "picture (JPEG or PNG, up to 10 MB), audio (MP3 or AMR, up to 2 MB) "
+		    "or a video (MP4, up to 10 MB).");
+		return -1;
+	}
+	if (file->vlen > max) {
+		form_error(r, "attachment", pool_printf(&r->pool, "%s can be at most %zu MB in "
+		    "WeChat; this file is %s.", strcmp(o->type, "image") == 0 ? "Pictures" :
+		    strcmp(o->type, "voice") == 0 ? "Audio files" : "Videos", max >> 20,
+		    megabytes(&r->pool, file->vlen)));
+		return -1;
+	}
+	o->mime = media_mime(kind);
+	sha = sha256_hex(&r->pool, file->val, file->vlen);
+	if ((path = media_store(&r->pool, sha, o->mime, file->val, file->vlen)) == NULL ||
+	    db_attachment_insert(&r->pool, &a, sha, o->mime, (long long)file->vlen, path,
+	    (long long)wx_now()) != DB_OK) {
+		form_error(r, "attachment", "The file could not be kept on the server; try again.");
+		return -1;
+	}
+	o->path = path;
+	o->attachment = (long long)a.insert_id;
+	o->text = file->filename && *file->filename ? file->filename : NULL;
+	return 0;
+}
+
+/* Sends one message; 0, or -1 after answering (the page says why). */
+static int
+send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing *o)
+{
+	long long   msg;
+	const char *why;
+	enum dbrc   rc = claim(r, c, o, &msg);
+
+	if (rc == DB_CONFLICT) {
+		/* the rules changed since the page was read: say which one */
+		if (db_console_chat(&r->pool, r->ids[0], c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return -1;
+		}
+		why = cannot_reply(r, c);
+		form_error(r, "text", why ? why : "The chat changed; try again.");
+		chat_page(r, rs, c, 409);
+		return -1;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	delivery_flash(r, deliver(r, c, msg, o));
+	return 0;
+}
+
 void
 console_send_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
-	const char  *text = req_field(r, "text"), *why;
-	long long    msg;
-	enum dbrc    rc;
+	struct dbres     c;
+	const char      *text = req_field(r, "text"), *why;
+	const struct kv *file = req_file(r, "attachment");
+	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 };
+	int              has_text = text && strspn(text, " \t\r\n") != strlen(text);
 
 	if (load_chat(r, rs, &c) != 0)
 		return;
 	if (text)
 		tmpl_set(r, "Form.text.Value", text);
+	if (file && file->vlen == 0)
+		file = NULL;	/* the empty part of a form without a file */
 	if ((why = cannot_reply(r, &c)) != NULL) {
 		form_error(r, "text", why);
 		chat_page(r, rs, &c, 409);
 		return;
 	}
-	if (text == NULL || strspn(text, " \t\r\n") == strlen(text)) {
+	if (!has_text && file == NULL) {
 		form_error(r, "text", "Type a message first.");
 		chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (!utf8_valid(text, strlen(text)) || utf8_chars(text) > TEXT_MAX) {
+	if (has_text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > TEXT_MAX)) {
 		form_error(r, "text", pool_printf(&r->pool, "WeChat takes at most %d characters "
 		    "in one message; this one has %zu. Split it in two.", TEXT_MAX,
 		    utf8_chars(text)));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
-	rc = claim(r, &c, text, &msg);
-	if (rc == DB_CONFLICT) {
-		/* the rules changed since the page was read: say which one */
-		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-		why = cannot_reply(r, &c);
-		form_error(r, "text", why ? why : "The chat changed; try again.");
-		chat_page(r, rs, &c, 409);
+	if (file && take_file(r, file, &f) != 0) {
+		chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
+	t.text = text;
+	if ((file && send_one(r, rs, &c, &f) != 0) || (has_text && send_one(r, rs, &c, &t) != 0))
 		return;
-	}
-	delivery_flash(r, deliver(r, &c, msg, text));
 	to_chat(r, rs);
 }
 
 void
 console_retry_post(struct req *r, struct resp *rs)
 {
-	struct dbres c, m;
-	const char  *why, *mid = req_field(r, "message");
-	long long    msg = mid ? strtoll(mid, NULL, 10) : 0;
-	enum dbrc    rc;
+	struct dbres    c, m;
+	const char     *why, *mid = req_field(r, "message");
+	long long       msg = mid ? strtoll(mid, NULL, 10) : 0;
+	struct outgoing o = { 0 };
+	enum dbrc       rc;
 
 	if (load_chat(r, rs, &c) != 0)
 		return;
@@ -621,7 +743,12 @@ console_retry_post(struct req *r, struct resp *rs)
 			ui_db_failed(r, rs);
 		return;
 	}
-	delivery_flash(r, deliver(r, &c, msg, db_cell(&m, 0, 1)));
+	/* columns: id body delivery type path mime */
+	o.type = db_cell(&m, 0, 3);
+	o.text = db_cell(&m, 0, 1);
+	o.path = db_cell(&m, 0, 4);
+	o.mime = db_cell(&m, 0, 5);
+	delivery_flash(r, deliver(r, &c, msg, &o));
 	to_chat(r, rs);
 }
 

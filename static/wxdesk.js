@@ -135,3 +135,30 @@ document.addEventListener('click', function (e) {
 	poll();
 	setInterval(poll, 2000);
 })();
+// attachments: the reference's types and sizes, checked before the upload
+// (the server checks the content again)
+document.addEventListener('change', function (e) {
+	var input = e.target;
+	if (!input.matches || !input.matches('input[type=file][data-limits]') || !input.files.length)
+		return;
+	var f = input.files[0], name = f.name.toLowerCase(), err = document.getElementById('attachment-error');
+	var ext = name.slice(name.lastIndexOf('.') + 1);
+	var kinds = { jpg: 'image', jpeg: 'image', png: 'image', mp3: 'audio', amr: 'audio', mp4: 'video' };
+	var label = { image: 'Pictures', audio: 'Audio files', video: 'Videos' };
+	var limits = {};
+	input.getAttribute('data-limits').split(',').forEach(function (p) {
+		var kv = p.split(':');
+		limits[kv[0]] = parseInt(kv[1], 10);
+	});
+	var kind = kinds[ext], msg = '';
+	if (!kind)
+		msg = 'WeChat cannot take this kind of file. Send a picture (JPEG or PNG, up to 10 MB), audio (MP3 or AMR, up to 2 MB) or a video (MP4, up to 10 MB).';
+	else if (f.size > limits[kind] * 1024 * 1024)
+		msg = label[kind] + ' can be at most ' + limits[kind] + ' MB in WeChat; this file is ' +
+		    (f.size / 1024 / 1024).toFixed(1) + ' MB.';
+	if (err)
+		err.textContent = msg;
+	input.closest('label').classList.toggle('bad', msg !== '');
+	if (msg)
+		input.value = '';
+});

@@ -18,9 +18,9 @@
 <?cs else ?>
 <li class="msg <?cs var:m.Dir ?>" id="m<?cs var:m.Id ?>">
 <?cs if:m.Type == "text" ?><p class="text"><?cs var:m.Body ?></p>
-<?cs elif:m.Type == "image" ?><?cs if:m.MediaState == "fetched" ?><img src="/console/media/<?cs var:m.Id ?>" alt="Picture from the follower" loading="lazy"><?cs else ?><p class="media-wait">Picture <?cs if:m.MediaState == "failed" ?>(could not be fetched from WeChat)<?cs else ?>(being fetched from WeChat…)<?cs /if ?></p><?cs /if ?>
-<?cs elif:m.Type == "voice" ?><?cs if:m.MediaState == "fetched" ?><audio controls src="/console/media/<?cs var:m.Id ?>"></audio><?cs else ?><p class="media-wait">Voice message <?cs if:m.MediaState == "failed" ?>(could not be fetched)<?cs else ?>(being fetched…)<?cs /if ?></p><?cs /if ?><?cs if:m.F.Recognition ?><p class="text recognised">“<?cs var:m.F.Recognition ?>”</p><?cs /if ?>
-<?cs elif:m.Type == "video" || m.Type == "shortvideo" ?><?cs if:m.MediaState == "fetched" ?><video controls src="/console/media/<?cs var:m.Id ?>"></video><?cs else ?><p class="media-wait">Video <?cs if:m.MediaState == "failed" ?>(could not be fetched)<?cs else ?>(being fetched…)<?cs /if ?></p><?cs /if ?>
+<?cs elif:m.Type == "image" ?><?cs if:m.Attachment ?><img src="/console/media/<?cs var:m.Id ?>" alt="<?cs if:m.Dir == "in" ?>Picture from the follower<?cs else ?>Picture sent<?cs /if ?>" loading="lazy"><?cs else ?><p class="media-wait">Picture <?cs if:m.MediaState == "failed" ?>(could not be fetched from WeChat)<?cs else ?>(being fetched from WeChat…)<?cs /if ?></p><?cs /if ?>
+<?cs elif:m.Type == "voice" ?><?cs if:m.Attachment ?><audio controls src="/console/media/<?cs var:m.Id ?>"></audio><?cs else ?><p class="media-wait">Voice message <?cs if:m.MediaState == "failed" ?>(could not be fetched)<?cs else ?>(being fetched…)<?cs /if ?></p><?cs /if ?><?cs if:m.F.Recognition ?><p class="text recognised">“<?cs var:m.F.Recognition ?>”</p><?cs /if ?>
+<?cs elif:m.Type == "video" || m.Type == "shortvideo" ?><?cs if:m.Attachment ?><video controls src="/console/media/<?cs var:m.Id ?>"></video><?cs else ?><p class="media-wait">Video <?cs if:m.MediaState == "failed" ?>(could not be fetched)<?cs else ?>(being fetched…)<?cs /if ?></p><?cs /if ?>
 <?cs elif:m.Type == "location" ?><p class="location">📍 <?cs var:m.F.Label ?><br><small>latitude <?cs var:m.F.Location_X ?>, longitude <?cs var:m.F.Location_Y ?></small></p>
 <?cs elif:m.Type == "link" ?><p class="link"><b><?cs var:m.F.Title ?></b><br><?cs var:m.F.Description ?><br><small><?cs var:m.F.Url ?></small></p>
 <?cs else ?><p class="text">(a <?cs var:m.Type ?> message)</p>
@@ -35,11 +35,13 @@
 <?cs if:Chat.CanPickUp ?>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary">Pick up this chat</button></form>
 <?cs /if ?>
-<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/send" class="composer<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>" id="composer">
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/send" enctype="multipart/form-data" class="composer<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>" id="composer">
 <?cs call:csrf_field() ?>
 <?cs if:Chat.CannotReply ?><p class="why" role="status"><?cs var:Chat.CannotReply ?></p><?cs /if ?>
 <label class="field<?cs if:Form.text.Error ?> bad<?cs /if ?>"><span>Reply</span>
 <textarea name="text" rows="3" maxlength="2000"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
+<label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span>Attach a file <small>(picture: JPEG or PNG up to 10 MB · audio: MP3 or AMR up to 2 MB · video: MP4 up to 10 MB)</small></span>
+<input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:10,audio:2,video:10"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>>Send</button>
 </form>
 </section>

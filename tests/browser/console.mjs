@@ -74,6 +74,24 @@ try {
 		(await page.inputValue('textarea[name=text]')) === 'typed while a message arrives');
 	await shot(page, '23-console-chat');
 
+	// attachments: refused in the browser before any upload, then one sent
+	const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4000, 7)]);
+	await page.setInputFiles('input[name=attachment]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+	check('a wrong file type is refused before upload',
+		await page.isVisible('#attachment-error >> text=WeChat cannot take this kind of file.') &&
+		(await page.inputValue('input[name=attachment]')) === '');
+	await page.setInputFiles('input[name=attachment]', { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(11 * 1024 * 1024, 1) });
+	check('an oversize picture is refused before upload, naming the limit',
+		await page.isVisible('#attachment-error >> text=Pictures can be at most 10 MB in WeChat; this file is 11.0 MB.'));
+	await shot(page, '26-console-attachment-refused');
+	await page.setInputFiles('input[name=attachment]', { name: 'photo.png', mimeType: 'image/png', buffer: png });
+	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	check('the picture shows in the transcript', await page.isVisible('#transcript img[alt="Picture sent"]'));
+	const got = await (await fetch(`${SIM}/sim/received?appid=${sql("SELECT app_id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'")}&openid=${OPENID}`)).json();
+	check('the phone received the picture and the typed text',
+		got.messages.some((m) => m.msgtype === 'image') &&
+		got.messages.some((m) => m.content === 'typed while a message arrives'));
+
 	// 48 hours later the composer is closed, and says why
 	execFileSync('sh', ['-c', `echo $(( ${clockWas || 0} + 49 * 3600 )) > ${offFile}`]);
 	await signIn(page, 'operator', demoPassword('operator'));

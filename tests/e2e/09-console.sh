@@ -104,6 +104,37 @@ ok "retry delivers it" test "$(sqlq "SELECT delivery_state FROM messages WHERE i
 fault -1 2
 send "busy at first"
 ok "-1 (busy) is retried by itself" test "$(sqlq "SELECT delivery_state FROM messages WHERE chat_id = $chat AND body = 'busy at first'")" = delivered
+# --- attachments, checked by content against WeChat's limits
+say "can you send me the manual?"
+attach() { get op "/console/chats/$chat"; local t; t=$(csrf)
+	req op POST "/console/chats/$chat/send" -F "csrf=$t" -F "text=${2:-}" -F "attachment=@$1"; }
+printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/out.png"; head -c 5000 /dev/urandom >>"$WXDESK_VAR/out.png"
+printf 'ID3\x03\x00' >"$WXDESK_VAR/out.mp3"; head -c 5000 /dev/urandom >>"$WXDESK_VAR/out.mp3"
+printf '\x00\x00\x00\x18ftypmp42' >"$WXDESK_VAR/out.mp4"; head -c 5000 /dev/urandom >>"$WXDESK_VAR/out.mp4"
+kinds() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o "\"msgtype\":\"$1\"" | wc -l; }
+attach "$WXDESK_VAR/out.png" "here is a picture"
+ok "a picture is uploaded and sent" test "$(kinds image)" = 1
+ok "…with its text after it" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat AND body = 'here is a picture' AND delivery_state = 'delivered'")" = 1
+ok "…kept for the transcript" test "$(sqlq "SELECT a.mime FROM messages m JOIN attachments a ON a.id = m.attachment_id WHERE m.chat_id = $chat AND m.direction = 'out' AND m.msg_type = 'image'")" = image/png
+attach "$WXDESK_VAR/out.mp3"
+ok "an MP3 goes as voice" test "$(kinds voice)" = 1
+attach "$WXDESK_VAR/out.mp4"
+ok "an MP4 goes as video" test "$(kinds video)" = 1
+get op "/console/chats/$chat"
+ok "the transcript shows the picture sent" has 'alt="Picture sent"'
+printf 'just text, named like a picture' >"$WXDESK_VAR/fake.png"
+attach "$WXDESK_VAR/fake.png"
+ok "a file that is not what its name says is refused" status_is 422
+ok "…naming what WeChat takes" has "WeChat cannot take this kind of file."
+printf 'ID3\x03\x00' >"$WXDESK_VAR/big.mp3"; head -c $((2 * 1024 * 1024 + 100)) /dev/zero >>"$WXDESK_VAR/big.mp3"
+attach "$WXDESK_VAR/big.mp3"
+ok "audio over 2 MB is refused" status_is 422
+ok "…naming the limit" has "Audio files can be at most 2 MB in WeChat; this file is 2.0 MB."
+ok "refused files are not counted" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $chat")" = 4
+head -c $((12 * 1024 * 1024)) /dev/zero >"$WXDESK_VAR/huge.mp4"
+attach "$WXDESK_VAR/huge.mp4"
+ok "a file over the request limit: 413 before it is read" status_is 413
+
 TOKEN_PAGE="/console/chats/$chat" post sup "/console/chats/$chat/send" "text=not mine"
 ok "another person cannot answer the operator's chat" status_is 409
 ok "…and is told who answers it" has "Demo Operator is answering this chat."
