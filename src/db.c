@@ -93,6 +93,11 @@ enum stmt {
 	S_OUT_GET,
 	S_MEDIA_OF_MESSAGE,
 	S_MESSAGE_OUT,
+	S_TRANSFER_TARGETS,
+	S_CHAT_LAST_OF,
+	S_CHAT_TO_DEPT,
+	S_CHAT_TO_USER,
+	S_FOLLOWER_ALIAS,
 	S_FOLLOWER_UPSERT,
 	S_FOLLOWER_SUBSCRIBE,
 	S_FOLLOWER_UNSUBSCRIBE,
@@ -412,6 +417,32 @@ static const struct {
 	    "dedupe_key, media_state, attachment_id, author_id, delivery_state, created_at) "
 	    "VALUES (?, ?, ?, 'out', ?, ?, ?, 'none', NULLIF(?, 0), ?, 'sending', "
 	    "FROM_UNIXTIME(?))" },
+	/* where a chat can go: the brand's other departments, and the active
+	 * members of the chat's department other than its operator */
+	[S_TRANSFER_TARGETS] = { "transfer_targets",
+	    "SELECT 'dept', d.id, d.name FROM chats c JOIN channels ch ON ch.id = c.channel_id "
+	    "JOIN departments d ON d.brand_id = ch.brand_id "
+	    "WHERE c.id = ? AND (c.department_id IS NULL OR d.id <> c.department_id) "
+	    "UNION ALL SELECT 'user', u.id, u.name FROM chats c "
+	    "JOIN department_members m ON m.department_id = c.department_id "
+	    "JOIN users u ON u.id = m.user_id WHERE c.id = ? AND u.disabled = 0 "
+	    "AND (c.operator_id IS NULL OR u.id <> c.operator_id) ORDER BY 1, 3" },
+	/* to another department of the brand: waiting again, for its operators */
+	[S_CHAT_TO_DEPT] = { "chat_to_dept",
+	    "UPDATE chats c JOIN channels ch ON ch.id = c.channel_id "
+	    "JOIN departments d ON d.id = ? AND d.brand_id = ch.brand_id "
+	    "SET c.department_id = d.id, c.operator_id = NULL, c.state = 'waiting', "
+	    "c.last_activity_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
+	/* to a member of the chat's department: theirs, active */
+	[S_CHAT_TO_USER] = { "chat_to_user",
+	    "UPDATE chats c JOIN department_members m ON m.department_id = c.department_id "
+	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
+	    "SET c.operator_id = u.id, c.state = 'active', c.last_activity_at = FROM_UNIXTIME(?) "
+	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	[S_CHAT_LAST_OF] = { "chat_last_of",
+	    "SELECT IFNULL(MAX(id), 0) FROM chats WHERE follower_id = ?" },
+	[S_FOLLOWER_ALIAS] = { "follower_alias",
+	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?" },
 	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
 	    "SELECT m.chat_id, a.path, a.mime, a.size FROM messages m "
 	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?" },
@@ -1561,6 +1592,38 @@ db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
 	return rc;
+}
+
+enum dbrc
+db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
+{
+	return run(S_TRANSFER_TARGETS, p, out, "ii", chat, chat);
+}
+
+/* DB_NOTFOUND when the target is not one the chat can go to */
+enum dbrc
+db_chat_transfer(struct pool *p, long long chat, int to_user, long long target)
+{
+	struct dbres out;
+	enum dbrc    rc = run(to_user ? S_CHAT_TO_USER : S_CHAT_TO_DEPT, p, &out, "iii",
+	    target, (long long)wx_now(), chat);
+
+	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
+}
+
+/* The follower's latest chat (0: none), which a new chat links to. */
+long long
+db_chat_last_of(struct pool *p, long long follower)
+{
+	struct dbres out;
+
+	return run(S_CHAT_LAST_OF, p, &out, "i", follower) == DB_OK ? db_int(&out, 0, 0) : -1;
+}
+
+enum dbrc
+db_follower_alias(struct pool *p, long long follower, const char *alias)
+{
+	return run(S_FOLLOWER_ALIAS, p, NULL, "si", alias, follower);
 }
 
 enum dbrc

@@ -143,6 +143,10 @@ enum dbrc db_out_unclaim(struct pool *p, long long chat);
 enum dbrc db_out_result(struct pool *p, long long msg, const char *state, long long errcode);
 enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out);
 enum dbrc db_media_of_message(struct pool *p, long long msg, struct dbres *out);
+enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out);
+enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
+enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
+long long db_chat_last_of(struct pool *p, long long follower);
 struct msg_row;
 enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
 	long long author, long long *id);

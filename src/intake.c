@@ -197,7 +197,10 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		} else if (chat) {
 			rc = db_chat_user_msg(p, chat, now);
 		} else {
-			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, 0, &chat);
+			/* a new chat links to the follower's previous one, if any */
+			long long prev = db_chat_last_of(p, follower);
+			rc = prev < 0 ? DB_FAIL : db_chat_insert(p, ch->id, follower,
+			    ch->department_id, now, prev, &chat);
 			res->opened_chat = chat;
 		}
 		if (rc != DB_OK)

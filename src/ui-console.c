@@ -382,8 +382,21 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	    strcmp(db_cell(c, 0, K_STATE), "missed") == 0)
 		tmpl_set(r, "Chat.CanPickUp", "1");
 	if (strcmp(db_cell(c, 0, K_STATE), "closed") != 0 &&
-	    (db_int(c, 0, K_OPERATOR) == r->user->id || sees_all(r)))
+	    (db_int(c, 0, K_OPERATOR) == r->user->id || sees_all(r))) {
+		struct dbres tt;
 		tmpl_set(r, "Chat.CanClose", "1");
+		if (db_transfer_targets(&r->pool, id, &tt) == DB_OK)
+			for (size_t i = 0; i < tt.nrows; i++) {
+				const char *base = pool_printf(&r->pool, "Targets.%s.%zu",
+				    db_cell(&tt, i, 0), i);
+				tmpl_set(r, pool_printf(&r->pool, "%s.Value", base), pool_printf(
+				    &r->pool, "%s:%s", db_cell(&tt, i, 0), db_cell(&tt, i, 1)));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&tt, i, 2));
+			}
+	}
+	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, K_FOLLOWER));
+	if (req_field(r, "alias") == NULL)
+		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, K_ALIAS));
 	/* the transcript, oldest first; columns: id dir type event event_key body
 	 * fields media_state attachment mime delivery errcode author time */
 	for (size_t i = 0; i < t.nrows; i++) {
@@ -557,15 +570,23 @@ busy:
 	return e;
 }
 
+/* What to tell the operator about an undelivered message, or NULL. */
+static const char *
+delivery_text(struct req *r, long e)
+{
+	if (e == 0)
+		return NULL;
+	return pool_printf(&r->pool, "WeChat did not deliver the message: %s. "
+	    "It is kept in the transcript; retry it when the problem is solved.",
+	    e == -2 ? "WeChat could not be reached" : e == -3 ? "its file is missing" :
+	    wxapi_errtext(e));
+}
+
 static void
 delivery_flash(struct req *r, long e)
 {
-	if (e == 0)
-		return;
-	flash_set(r, pool_printf(&r->pool, "WeChat did not deliver the message: %s. "
-	    "It is kept in the transcript; retry it when the problem is solved.",
-	    e == -2 ? "WeChat could not be reached" : e == -3 ? "its file is missing" :
-	    wxapi_errtext(e)));
+	if (e != 0)
+		flash_set(r, delivery_text(r, e));
 }
 
 /* Counts one more message and stores it as sending, in one transaction. */
@@ -752,22 +773,48 @@ console_retry_post(struct req *r, struct resp *rs)
 	to_chat(r, rs);
 }
 
+/* Only the chat's operator, a supervisor or an admin changes who has a chat. */
+static int
+may_manage(struct req *r, struct resp *rs, const struct dbres *c)
+{
+	if (strcmp(db_cell(c, 0, K_STATE), "closed") == 0) {
+		tmpl_set(r, "Chat.Error", "This chat is closed.");
+		chat_page(r, rs, c, 409);
+		return 0;
+	}
+	if (db_int(c, 0, K_OPERATOR) != r->user->id && !sees_all(r)) {
+		page_error(r, rs, 403, 0, "Only the chat's operator, a supervisor or an "
+		    "admin can do this.");
+		return 0;
+	}
+	return 1;
+}
+
 void
 console_close_post(struct req *r, struct resp *rs)
 {
 	struct dbres c;
+	const char  *closing = req_field(r, "closing"), *why, *said = NULL;
 	enum dbrc    rc;
 
-	if (load_chat(r, rs, &c) != 0)
+	if (load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
 		return;
-	if (strcmp(db_cell(&c, 0, K_STATE), "closed") == 0) {
-		to_chat(r, rs);
-		return;
-	}
-	if (db_int(&c, 0, K_OPERATOR) != r->user->id && !sees_all(r)) {
-		page_error(r, rs, 403, 0, "Only the chat's operator, a supervisor or an "
-		    "admin can close it.");
-		return;
+	if (closing && strspn(closing, " \t\r\n") != strlen(closing)) {
+		/* the closing message counts toward the 5; skipped, with a word, if none is left */
+		struct outgoing o = { "text", closing, NULL, NULL, 0 };
+		long long       msg;
+		if ((why = cannot_reply(r, &c)) != NULL) {
+			said = pool_printf(&r->pool, "Chat closed. The closing message was not "
+			    "sent: %s", why);
+		} else if (utf8_chars(closing) > TEXT_MAX || !utf8_valid(closing, strlen(closing))) {
+			form_error(r, "closing", pool_printf(&r->pool, "WeChat takes at most %d "
+			    "characters in one message.", TEXT_MAX));
+			tmpl_set(r, "Form.closing.Value", closing);
+			chat_page(r, rs, &c, 422);
+			return;
+		} else if (claim(r, &c, &o, &msg) == DB_OK) {
+			said = delivery_text(r, deliver(r, &c, msg, &o));
+		}
 	}
 	if (db_begin() != 0) {
 		ui_db_failed(r, rs);
@@ -782,8 +829,133 @@ console_close_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, "Chat closed.");
+	flash_set(r, said ? said : "Chat closed.");
 	to_chat(r, rs);
+}
+
+void
+console_transfer_post(struct req *r, struct resp *rs)
+{
+	struct dbres c, tt;
+	const char  *to = req_field(r, "to"), *note = req_field(r, "note"), *name = NULL;
+	int          to_user;
+	long long    target;
+	enum dbrc    rc;
+
+	if (load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
+		return;
+	if (note && (utf8_chars(note) > 500 || !utf8_valid(note, strlen(note)))) {
+		form_error(r, "note", "Keep the note under 500 characters.");
+		chat_page(r, rs, &c, 422);
+		return;
+	}
+	to_user = to && strncmp(to, "user:", 5) == 0;
+	target = to && strchr(to, ':') ? strtoll(strchr(to, ':') + 1, NULL, 10) : 0;
+	if (db_transfer_targets(&r->pool, r->ids[0], &tt) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < tt.nrows; i++)
+		if (strcmp(db_cell(&tt, i, 0), to_user ? "user" : "dept") == 0 &&
+		    db_int(&tt, i, 1) == target)
+			name = db_cell(&tt, i, 2);
+	if (name == NULL) {
+		form_error(r, "to", "Choose a department of this brand, or a colleague of "
+		    "the chat's department.");
+		chat_page(r, rs, &c, 422);
+		return;
+	}
+	if (db_begin() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_chat_transfer(&r->pool, r->ids[0], to_user, target);
+	if (rc == DB_OK)
+		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
+		    r->ids[0], "transferred", pool_printf(&r->pool, "%s transferred the chat "
+		    "to %s%s%s", r->user->name, name, note && *note ? ": " : ".",
+		    note && *note ? note : ""), 0);
+	if (rc != DB_OK || db_commit() != 0) {
+		db_rollback();
+		if (rc == DB_NOTFOUND) {
+			tmpl_set(r, "Chat.Error", "The chat could not go there (it changed meanwhile).");
+			chat_page(r, rs, &c, 409);
+		} else
+			ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "Chat transferred to %s.", name));
+	resp_redirect(rs, to_user && target != r->user->id ? "/console/" :
+	    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
+}
+
+void
+console_alias_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *alias = req_field(r, "alias");
+	const char  *err;
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	form_trim(r);
+	alias = req_field(r, "alias");
+	if (alias && *alias && (err = v_name(alias)) != NULL) {
+		form_error(r, "alias", err);
+		chat_page(r, rs, &c, 422);
+		return;
+	}
+	if (db_follower_alias(&r->pool, db_int(&c, 0, K_FOLLOWER), alias ? alias : "") != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, alias && *alias ? "Name saved: every chat with this follower shows it." :
+	    "Name removed: the follower shows as their OpenID.");
+	to_chat(r, rs);
+}
+
+/*
+ * POST …/typing: WeChat's "typing" indicator while the operator writes. A
+ * process sends it at most every 10 seconds per chat (WeChat shows it for
+ * up to 15 s and limits how often it may be sent).
+ */
+void
+console_typing_post(struct req *r, struct resp *rs)
+{
+	static struct { long long chat; time_t at; } recent[64];
+	struct dbres c;
+	struct buf   b = { 0 };
+	time_t       now = time(NULL);
+	size_t       slot = (size_t)r->ids[0] % 64;
+	long         e = 0;
+
+	if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK ||
+	    db_int(&c, 0, K_OPERATOR) != r->user->id || cannot_reply(r, &c) != NULL) {
+		buf_puts(&b, "{\"sent\":false}");
+		resp_json(rs, 200, &b);
+		return;
+	}
+	if (recent[slot].chat != r->ids[0] || now - recent[slot].at >= 10) {
+		struct wxapi_channel ch = { db_int(&c, 0, K_CHANNEL), db_cell(&c, 0, K_APPID),
+		    db_cell(&c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(&c, 0, K_SECRET)) :
+		    NULL };
+		struct http_resp hr;
+		struct wx_field *f;
+		struct buf       body = { 0 };
+		buf_puts(&body, "{\"touser\":");
+		json_str(&body, db_cell(&c, 0, K_OPENID));
+		buf_puts(&body, ",\"command\":\"Typing\"}");
+		e = ch.secret ? wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/typing", NULL,
+		    body.data, NULL, &hr, &f) : -2;
+		if (ch.secret)
+			http_resp_free(&hr);
+		buf_free(&body);
+		recent[slot].chat = r->ids[0];
+		recent[slot].at = now;
+		buf_printf(&b, "{\"sent\":%s}", e == 0 ? "true" : "false");
+	} else
+		buf_puts(&b, "{\"sent\":false,\"recent\":true}");
+	resp_json(rs, 200, &b);
 }
 
 /* GET /console/media/{id}: the file of message id, to those who may see its chat. */

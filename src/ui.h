@@ -63,6 +63,9 @@ void console_pickup_post(struct req *, struct resp *);
 void console_send_post(struct req *, struct resp *);
 void console_retry_post(struct req *, struct resp *);
 void console_close_post(struct req *, struct resp *);
+void console_transfer_post(struct req *, struct resp *);
+void console_alias_post(struct req *, struct resp *);
+void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);
 
 /* webhook.c */

@@ -162,3 +162,13 @@ document.addEventListener('change', function (e) {
 	if (msg)
 		input.value = '';
 });
+// WeChat's typing indicator while the operator writes, at most every 10 s
+document.addEventListener('input', function (e) {
+	var box = e.target, url = box.getAttribute && box.getAttribute('data-typing');
+	if (!url || (box._typingAt && Date.now() - box._typingAt < 10000))
+		return;
+	box._typingAt = Date.now();
+	var body = new URLSearchParams();
+	body.set('csrf', box.form.elements.csrf.value);
+	fetch(url, { method: 'POST', body: body, credentials: 'same-origin' }).catch(function () {});
+});

@@ -39,7 +39,7 @@
 <?cs call:csrf_field() ?>
 <?cs if:Chat.CannotReply ?><p class="why" role="status"><?cs var:Chat.CannotReply ?></p><?cs /if ?>
 <label class="field<?cs if:Form.text.Error ?> bad<?cs /if ?>"><span>Reply</span>
-<textarea name="text" rows="3" maxlength="2000"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
+<textarea name="text" rows="3" maxlength="2000"<?cs if:Chat.Mine && !Chat.CannotReply ?> data-typing="/console/chats/<?cs var:Chat.Id ?>/typing"<?cs /if ?><?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span>Attach a file <small>(picture: JPEG or PNG up to 10 MB · audio: MP3 or AMR up to 2 MB · video: MP4 up to 10 MB)</small></span>
 <input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:10,audio:2,video:10"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>>Send</button>
@@ -47,8 +47,13 @@
 </section>
 <aside class="card follower">
 <h2>Follower</h2>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/alias" class="alias">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.alias.Error ?> bad<?cs /if ?>"><span>Name shown for this follower</span>
+<input type="text" name="alias" value="<?cs var:Form.alias.Value ?>" maxlength="100" placeholder="WeChat does not give names: add one"><?cs call:field_error("alias") ?></label>
+<button type="submit">Save name</button>
+</form>
 <table class="summary">
-<tr><th>Name</th><td><?cs var:Chat.Follower ?></td></tr>
 <tr><th>OpenID</th><td><code><?cs var:Chat.OpenId ?></code></td></tr>
 <?cs if:Chat.Subscribed ?><tr><th>Followed</th><td><?cs var:Chat.Subscribed ?></td></tr><?cs /if ?>
 <?cs if:Chat.Scene ?><tr><th>Scene</th><td><?cs var:Chat.Scene ?></td></tr><?cs /if ?>
@@ -56,7 +61,23 @@
 <?cs if:Chat.Previous ?><tr><th>Previous chat</th><td><a href="/console/chats/<?cs var:Chat.Previous ?>">open it</a></td></tr><?cs /if ?>
 </table>
 <?cs if:Chat.CanClose ?>
-<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/close" data-confirm="Close this chat?"><?cs call:csrf_field() ?><button type="submit">Close the chat</button></form>
+<h2>Transfer</h2>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/transfer" class="transfer">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.to.Error ?> bad<?cs /if ?>"><span>To</span>
+<select name="to"><option value="">Choose…</option>
+<?cs if:subcount(Targets.dept) > 0 ?><optgroup label="Another department (the chat waits there)"><?cs each:t = Targets.dept ?><option value="<?cs var:t.Value ?>"><?cs var:t.Name ?></option><?cs /each ?></optgroup><?cs /if ?>
+<?cs if:subcount(Targets.user) > 0 ?><optgroup label="A colleague in <?cs var:Chat.Department ?>"><?cs each:t = Targets.user ?><option value="<?cs var:t.Value ?>"><?cs var:t.Name ?></option><?cs /each ?></optgroup><?cs /if ?>
+</select><?cs call:field_error("to") ?></label>
+<label class="field<?cs if:Form.note.Error ?> bad<?cs /if ?>"><span>Note for them (optional)</span><input type="text" name="note" maxlength="500"><?cs call:field_error("note") ?></label>
+<button type="submit">Transfer</button>
+</form>
+<h2>Close</h2>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/close" data-confirm="Close this chat?" class="close">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.closing.Error ?> bad<?cs /if ?>"><span>Closing message to the follower (optional; counts toward the 5)</span>
+<textarea name="closing" rows="2" maxlength="2000"><?cs var:Form.closing.Value ?></textarea><?cs call:field_error("closing") ?></label>
+<button type="submit">Close the chat</button></form>
 <?cs /if ?>
 </aside>
 </div>

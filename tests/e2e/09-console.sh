@@ -174,4 +174,37 @@ ok "the picture is served" status_is 200
 ok "…as an image" hdr "content-type: image/"
 get out "/console/media/$img"
 ok "…not to an operator outside the department" status_is 403
+
+# --- the next message opens a new chat linked to the closed one; transfer,
+# the follower's name, typing, and a closing message
+say "one more thing"
+chat2=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'waiting'")
+ok "a new chat, linked to the closed one" test "$(sqlq "SELECT previous_chat_id FROM chats WHERE id = $chat2")" = "$chat"
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/pickup"
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/alias" "alias=  王小姐 (VIP) "
+ok "a name for the follower" test "$(sqlq "SELECT alias FROM followers WHERE openid = '$FROM'")" = "王小姐 (VIP)"
+get op "/console/?tab=mine"
+ok "…shown in the lists" has "王小姐 (VIP)"
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/typing"
+ok "typing goes to WeChat" test "$BODY" = '{"sent":true}'
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/typing"
+ok "…at most every 10 seconds" has '"recent":true'
+get op "/console/chats/$chat2"
+ok "the transfer choices list the other department" has 'value="dept:'
+ok "…not a colleague outside the department" test "$(grep -c 'Olly Outside' <<<"$BODY")" = 0
+support=$(sqlq "SELECT d.id FROM departments d JOIN brands b ON b.id = d.brand_id WHERE b.name = 'Demo' AND d.name = 'Support'")
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/transfer" "to=dept:999999"
+ok "a department of another brand is refused" status_is 422
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/transfer" "to=dept:$support" "note=needs a refund"
+ok "transferred to Support" test "$(sqlq "SELECT CONCAT(state, ':', department_id, ':', IFNULL(operator_id, '-')) FROM chats WHERE id = $chat2")" = "waiting:$support:-"
+ok "…with the note in the transcript" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat2 AND body LIKE '%transferred the chat to Support: needs a refund'")" = 1
+sqlq "INSERT INTO department_members (department_id, user_id) SELECT $support, id FROM users WHERE login = 'outsider'"
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/pickup"
+out_id=$(sqlq "SELECT id FROM users WHERE login = 'outsider'")
+TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/transfer" "to=user:$out_id"
+ok "transferred to a colleague: theirs, active" test "$(sqlq "SELECT CONCAT(state, ':', operator_id) FROM chats WHERE id = $chat2")" = "active:$out_id"
+before=$(received)
+TOKEN_PAGE="/console/chats/$chat2" post out "/console/chats/$chat2/close" "closing=Thank you, goodbye!"
+ok "closed with a closing message" test "$(sqlq "SELECT state FROM chats WHERE id = $chat2")" = closed
+ok "…which the follower received" test "$(received)" = $((before + 1))
 done_tests
