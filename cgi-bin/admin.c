@@ -15,6 +15,8 @@ static const struct route routes[] = {
 	{ "POST", "/admin/brands/{id}",               0, ADMIN, admin_brand_post },
 	{ "POST", "/admin/brands/{id}/delete",        0, ADMIN, admin_brand_delete_post },
 	{ "POST", "/admin/brands/{id}/departments",   0, ADMIN, admin_departments_post },
+	{ "POST", "/admin/brands/{id}/canned",        R_UPLOAD, ADMIN, admin_canned_post },
+	{ "POST", "/admin/brands/{id}/canned/{id}/delete", 0, ADMIN, admin_canned_delete_post },
 	{ "GET",  "/admin/departments/{id}",          0, ADMIN, admin_department_get },
 	{ "POST", "/admin/departments/{id}",          0, ADMIN, admin_department_post },
 	{ "POST", "/admin/departments/{id}/members",  0, ADMIN, admin_department_members_post },
@@ -51,6 +53,9 @@ static const struct app admin_app = {
 	/* forms only: 256 KB is far beyond any admin form */
 	.limits = { .body_max = 256 * 1024, .field_max = 16 * 1024,
 	    .file_max = 128 * 1024, .fields_max = 2100 },
+	/* a canned response's file, up to WeChat's 10 MB */
+	.upload_limits = { .body_max = 11 * 1024 * 1024, .field_max = 16 * 1024,
+	    .file_max = 11 * 1024 * 1024, .fields_max = 10 },
 };
 
 int

@@ -6,7 +6,7 @@ static const struct route routes[] = {
 	{ "GET",  "/console/poll",              R_JSON, ROLE_OPERATOR, console_poll_get },
 	{ "GET",  "/console/chats/{id}",        0, ROLE_OPERATOR, console_chat_get },
 	{ "POST", "/console/chats/{id}/pickup", 0, ROLE_OPERATOR, console_pickup_post },
-	{ "POST", "/console/chats/{id}/send",   0, ROLE_OPERATOR, console_send_post },
+	{ "POST", "/console/chats/{id}/send",   R_UPLOAD, ROLE_OPERATOR, console_send_post },
 	{ "POST", "/console/chats/{id}/retry",  0, ROLE_OPERATOR, console_retry_post },
 	{ "POST", "/console/chats/{id}/close",  0, ROLE_OPERATOR, console_close_post },
 	{ "POST", "/console/chats/{id}/transfer", 0, ROLE_OPERATOR, console_transfer_post },
@@ -19,9 +19,11 @@ static const struct app console_app = {
 	.name = "console.fcgi",
 	.routes = routes,
 	.nroutes = sizeof routes / sizeof routes[0],
+	.limits = { .body_max = 64 * 1024, .field_max = 16 * 1024,
+	    .file_max = 16 * 1024, .fields_max = 100 },
 	/* a reply: text, and a file up to WeChat's largest limit (10 MB) */
-	.limits = { .body_max = 11 * 1024 * 1024, .field_max = 16 * 1024,
-	    .file_max = 10 * 1024 * 1024 + 1024 * 1024, .fields_max = 100 },
+	.upload_limits = { .body_max = 11 * 1024 * 1024, .field_max = 16 * 1024,
+	    .file_max = 11 * 1024 * 1024, .fields_max = 10 },
 };
 
 int

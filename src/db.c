@@ -95,6 +95,10 @@ enum stmt {
 	S_MESSAGE_OUT,
 	S_TRANSFER_TARGETS,
 	S_CHAT_LAST_OF,
+	S_CANNED_LIST,
+	S_CANNED_INSERT,
+	S_CANNED_DELETE,
+	S_CANNED_FIND,
 	S_CHAT_TO_DEPT,
 	S_CHAT_TO_USER,
 	S_FOLLOWER_ALIAS,
@@ -373,7 +377,7 @@ static const struct {
 	    "c.consecutive_out, c.close_reason, f.openid, f.alias, d.name, u.name, "
 	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
-	    "f.qr_scene, c.previous_chat_id "
+	    "f.qr_scene, c.previous_chat_id, ch.brand_id "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
@@ -441,6 +445,21 @@ static const struct {
 	    "WHERE c.id = ? AND c.state <> 'closed'" },
 	[S_CHAT_LAST_OF] = { "chat_last_of",
 	    "SELECT IFNULL(MAX(id), 0) FROM chats WHERE follower_id = ?" },
+	[S_CANNED_LIST] = { "canned_list",
+	    "SELECT c.id, c.shortcut, c.body, a.mime FROM canned_responses c "
+	    "LEFT JOIN attachments a ON a.id = c.attachment_id "
+	    "WHERE c.brand_id = ? ORDER BY c.shortcut" },
+	[S_CANNED_INSERT] = { "canned_insert",
+	    "INSERT INTO canned_responses (brand_id, shortcut, body, attachment_id, created_at) "
+	    "VALUES (?, ?, ?, NULLIF(?, 0), FROM_UNIXTIME(?))" },
+	[S_CANNED_DELETE] = { "canned_delete",
+	    "DELETE FROM canned_responses WHERE id = ? AND brand_id = ?" },
+	/* the canned response a chat's operator named with /shortcut */
+	[S_CANNED_FIND] = { "canned_find",
+	    "SELECT r.body, a.id, a.path, a.mime FROM chats c "
+	    "JOIN channels ch ON ch.id = c.channel_id "
+	    "JOIN canned_responses r ON r.brand_id = ch.brand_id AND r.shortcut = ? "
+	    "LEFT JOIN attachments a ON a.id = r.attachment_id WHERE c.id = ?" },
 	[S_FOLLOWER_ALIAS] = { "follower_alias",
 	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?" },
 	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
@@ -623,10 +642,12 @@ static const struct {
 	[S_ATTACHMENTS_ORPHANED] = { "attachments_orphaned",
 	    "SELECT a.id, a.path FROM attachments a WHERE a.created_at < "
 	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
-	    "m.attachment_id = a.id) LIMIT 50" },
+	    "m.attachment_id = a.id) AND NOT EXISTS (SELECT 1 FROM canned_responses c "
+	    "WHERE c.attachment_id = a.id) LIMIT 50" },
 	[S_ATTACHMENT_DELETE] = { "attachment_delete",
 	    "DELETE FROM attachments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
-	    "messages m WHERE m.attachment_id = ?)" },
+	    "messages m WHERE m.attachment_id = ?) AND NOT EXISTS (SELECT 1 FROM "
+	    "canned_responses c WHERE c.attachment_id = ?)" },
 	[S_ATTACHMENT_PATH_USED] = { "attachment_path_used",
 	    "SELECT COUNT(*) FROM attachments WHERE path = ?" },
 };
@@ -1611,6 +1632,35 @@ db_chat_transfer(struct pool *p, long long chat, int to_user, long long target)
 	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
 }
 
+enum dbrc
+db_canned_list(struct pool *p, long long brand, struct dbres *out)
+{
+	return run(S_CANNED_LIST, p, out, "i", brand);
+}
+
+enum dbrc
+db_canned_insert(struct pool *p, long long brand, const char *shortcut, const char *body,
+    long long attachment)
+{
+	return run(S_CANNED_INSERT, p, NULL, "issii", brand, shortcut, body, attachment,
+	    (long long)wx_now());
+}
+
+enum dbrc
+db_canned_delete(struct pool *p, long long id, long long brand)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_CANNED_DELETE, p, &out, "ii", id, brand);
+
+	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_canned_find(struct pool *p, long long chat, const char *shortcut, struct dbres *out)
+{
+	return one(run(S_CANNED_FIND, p, out, "si", shortcut, chat), out);
+}
+
 /* The follower's latest chat (0: none), which a new chat links to. */
 long long
 db_chat_last_of(struct pool *p, long long follower)
@@ -1860,7 +1910,7 @@ db_attachments_orphaned(struct pool *p, struct dbres *out, long long before)
 enum dbrc
 db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2)
 {
-	return run(S_ATTACHMENT_DELETE, p, out, "ii", id, id2);
+	return run(S_ATTACHMENT_DELETE, p, out, "iii", id, id2, id);
 }
 
 enum dbrc

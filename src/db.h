@@ -147,6 +147,12 @@ enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
+enum dbrc db_canned_list(struct pool *p, long long brand, struct dbres *out);
+enum dbrc db_canned_insert(struct pool *p, long long brand, const char *shortcut,
+	const char *body, long long attachment);
+enum dbrc db_canned_delete(struct pool *p, long long id, long long brand);
+enum dbrc db_canned_find(struct pool *p, long long chat, const char *shortcut,
+	struct dbres *out);
 struct msg_row;
 enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
 	long long author, long long *id);

@@ -277,22 +277,48 @@ req_free(struct req *r)
 }
 
 /* Serves one accepted request; all of its memory is released here. */
+/*
+ * The limits a request's body is held to, chosen before it is read: a POST
+ * to a route that takes files (R_UPLOAD) gets the app's upload limits,
+ * everything else the app's small ones.
+ */
+static const struct req_limits *
+limits_for(const struct app *a, FCGX_Request *f, struct pool *p)
+{
+	const char *uri = FCGX_GetParam("REQUEST_URI", f->envp);
+	const char *method = FCGX_GetParam("REQUEST_METHOD", f->envp);
+	long long   ids[4];
+	int         nids;
+	const char *key;
+
+	if (uri == NULL || method == NULL || strcmp(method, "POST") != 0)
+		return &a->limits;
+	uri = pool_strndup(p, uri, strcspn(uri, "?"));
+	for (size_t i = 0; i < a->nroutes; i++)
+		if ((a->routes[i].flags & R_UPLOAD) && strcmp(a->routes[i].method, "POST") == 0 &&
+		    route_match(a->routes[i].pattern, uri, ids, &nids, &key, p))
+			return &a->upload_limits;
+	return &a->limits;
+}
+
 void
 app_serve_one(const struct app *a, FCGX_Request *f)
 {
 	struct req  r;
 	struct resp rs;
 	int         st;
+	const struct req_limits *lim;
 
 	memset(&r, 0, sizeof r);
 	resp_init(&rs);
+	lim = limits_for(a, f, &r.pool);
 	/* the HDF tree is made on first use: the webhook never needs one */
-	st = req_from_fcgi(&r, f, &a->limits);
+	st = req_from_fcgi(&r, f, lim);
 	if (st == 413) {
 		char msg[200];
 		snprintf(msg, sizeof msg, "The upload is too large. The limit is %zu KB "
 		    "for the whole request and %zu KB for one file; nothing was saved.",
-		    a->limits.body_max / 1024, a->limits.file_max / 1024);
+		    lim->body_max / 1024, lim->file_max / 1024);
 		page_error(&r, &rs, 413, strstr(r.path ? r.path : "", "/api/") != NULL, msg);
 	} else if (st != 0)
 		page_error(&r, &rs, st, 0, "The request was malformed.");

@@ -86,6 +86,15 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	if (!req_field(r, "name") || strcmp(r->method, "GET") == 0)
 		tmpl_set(r, "Form.name.Value", db_cell(&b, 0, 1));
 	db_to_hdf(r, "Departments", &d, dcols);
+	{
+		struct dbres cr;
+		static const char *const cc[] = { "Id", "Shortcut", "Body", "Mime" };
+		if (db_canned_list(&r->pool, id, &cr) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		db_to_hdf(r, "Canned", &cr, cc);
+	}
 	ui_paging(r, page, DEPTS_PER_PAGE, total);
 	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Brand: %s", db_cell(&b, 0, 1)));
 	tmpl_set(r, "Nav", "brands");
@@ -160,4 +169,82 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, pool_printf(&r->pool, "Brand “%s” deleted.", db_cell(&b, 0, 1)));
 	resp_redirect(rs, "/admin/brands");
+}
+
+/* A shortcut: 1-32 lowercase letters, digits, - and _ (typed after a slash). */
+static const char *
+v_shortcut(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n < 1 || n > 32 || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-_") != n)
+		return "Use 1 to 32 lowercase letters, digits, - and _ (operators type it "
+		    "after a slash: /hello).";
+	return NULL;
+}
+
+static const char *
+v_canned_text(const char *v)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return "Use plain text.";
+	if (utf8_chars(v) > 2000)
+		return "WeChat takes at most 2,000 characters in one message.";
+	return NULL;
+}
+
+static const struct field canned_fields[] = {
+	{ "shortcut", "Shortcut", 1, v_shortcut },
+	{ "body", "Text", 1, v_canned_text },
+};
+
+/* POST /admin/brands/{id}/canned: a new canned response, with an optional file. */
+void
+admin_canned_post(struct req *r, struct resp *rs)
+{
+	long long        brand = r->ids[0];
+	const struct kv *file = req_file(r, "file");
+	struct ui_file   uf = { 0 };
+	struct kv       *l;
+	enum dbrc        rc;
+
+	form_trim(r);
+	for (l = r->form; l; l = l->next)	/* "/hello" is typed as often as "hello" */
+		if (strcmp(l->key, "shortcut") == 0 && l->val[0] == '/')
+			l->val++, l->vlen--;
+	if (form_check(r, canned_fields, 2) ||
+	    (file && file->vlen > 0 && ui_keep_file(r, "file", file, &uf) != 0)) {
+		brand_page(r, rs, brand, 422);
+		return;
+	}
+	rc = db_canned_insert(&r->pool, brand, req_field(r, "shortcut"), req_field(r, "body"),
+	    uf.attachment);
+	if (rc == DB_CONFLICT) {
+		form_error(r, "shortcut", "This brand already has a response with this shortcut.");
+		brand_page(r, rs, brand, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "Canned response /%s added.", req_field(r, "shortcut")));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", brand));
+}
+
+void
+admin_canned_delete_post(struct req *r, struct resp *rs)
+{
+	enum dbrc rc = db_canned_delete(&r->pool, r->ids[1], r->ids[0]);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "canned response");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, "Canned response deleted.");
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", r->ids[0]));
 }

@@ -1,7 +1,9 @@
 /* ui-common.c: helpers every page uses: database failure page, not found, paging. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
+#include "media.h"
 #include "ui.h"
 
 void
@@ -58,4 +60,51 @@ ui_paging(struct req *r, long long page, long long per, long long total)
 		tmpl_set_int(r, "Paging.Prev", page - 1);
 	if (page < pages)
 		tmpl_set_int(r, "Paging.Next", page + 1);
+}
+
+static const char *
+megabytes(struct pool *p, size_t n)
+{
+	return pool_printf(p, "%.1f MB", (double)n / (1024 * 1024));
+}
+
+/*
+ * A file for WeChat (an operator's attachment, a canned response's): its
+ * content checked against the reference's types and limits, then kept
+ * under Media.Dir and recorded in attachments. 0 and *out filled, or -1
+ * with the reason beside the field.
+ */
+int
+ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_file *out)
+{
+	const char  *kind = media_sniff(file->val, file->vlen), *sha;
+	size_t       max = 0;
+	struct dbres a;
+
+	memset(out, 0, sizeof *out);
+	out->type = media_sendable(kind, &max);
+	if (out->type == NULL) {
+		form_error(r, field, "WeChat cannot take this kind of file. Send a picture "
+		    "(JPEG or PNG, up to 10 MB), audio (MP3 or AMR, up to 2 MB) or a video "
+		    "(MP4, up to 10 MB).");
+		return -1;
+	}
+	if (file->vlen > max) {
+		form_error(r, field, pool_printf(&r->pool, "%s can be at most %zu MB in WeChat; "
+		    "this file is %s.", strcmp(out->type, "image") == 0 ? "Pictures" :
+		    strcmp(out->type, "voice") == 0 ? "Audio files" : "Videos", max >> 20,
+		    megabytes(&r->pool, file->vlen)));
+		return -1;
+	}
+	out->mime = media_mime(kind);
+	sha = sha256_hex(&r->pool, file->val, file->vlen);
+	if ((out->path = media_store(&r->pool, sha, out->mime, file->val, file->vlen)) == NULL ||
+	    db_attachment_insert(&r->pool, &a, sha, out->mime, (long long)file->vlen, out->path,
+	    (long long)wx_now()) != DB_OK) {
+		form_error(r, field, "The file could not be kept on the server; try again.");
+		return -1;
+	}
+	out->attachment = (long long)a.insert_id;
+	out->name = file->filename && *file->filename ? file->filename : NULL;
+	return 0;
 }

@@ -31,7 +31,7 @@
 enum {
 	K_ID, K_STATE, K_CHANNEL, K_FOLLOWER, K_DEPT, K_OPERATOR, K_STARTED, K_LASTIN,
 	K_OUT, K_REASON, K_OPENID, K_ALIAS, K_DEPTNAME, K_OPNAME, K_APPID, K_SECRET,
-	K_BRAND, K_CLOSED, K_SUBSCRIBED, K_LANG, K_SUBAT, K_SCENE, K_QR, K_PREV
+	K_BRAND, K_CLOSED, K_SUBSCRIBED, K_LANG, K_SUBAT, K_SCENE, K_QR, K_PREV, K_BRANDID
 };
 
 static const struct {
@@ -395,6 +395,12 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 			}
 	}
 	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, K_FOLLOWER));
+	if (db_int(c, 0, K_OPERATOR) == r->user->id) {
+		struct dbres cr;
+		static const char *const cc[] = { "Id", "Shortcut", "Body", "Mime" };
+		if (db_canned_list(&r->pool, db_int(c, 0, K_BRANDID), &cr) == DB_OK)
+			db_to_hdf(r, "Canned", &cr, cc);
+	}
 	if (req_field(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, K_ALIAS));
 	/* the transcript, oldest first; columns: id dir type event event_key body
@@ -613,51 +619,6 @@ claim(struct req *r, const struct dbres *c, const struct outgoing *o, long long 
 	return db_commit() == 0 ? DB_OK : DB_FAIL;
 }
 
-static const char *
-megabytes(struct pool *p, size_t n)
-{
-	return pool_printf(p, "%.1f MB", (double)n / (1024 * 1024));
-}
-
-/*
- * Checks an attached file by its content against WeChat's limits and keeps
- * it; 0 and o filled, or -1 with the reason beside the field.
- */
-static int
-take_file(struct req *r, const struct kv *file, struct outgoing *o)
-{
-	const char  *kind = media_sniff(file->val, file->vlen), *sha, *path;
-	size_t       max = 0;
-	struct dbres a;
-
-	o->type = media_sendable(kind, &max);
-	if (o->type == NULL) {
-		form_error(r, "attachment", "WeChat cannot take this kind of file. Send a "
-		    "picture (JPEG or PNG, up to 10 MB), audio (MP3 or AMR, up to 2 MB) "
-		    "or a video (MP4, up to 10 MB).");
-		return -1;
-	}
-	if (file->vlen > max) {
-		form_error(r, "attachment", pool_printf(&r->pool, "%s can be at most %zu MB in "
-		    "WeChat; this file is %s.", strcmp(o->type, "image") == 0 ? "Pictures" :
-		    strcmp(o->type, "voice") == 0 ? "Audio files" : "Videos", max >> 20,
-		    megabytes(&r->pool, file->vlen)));
-		return -1;
-	}
-	o->mime = media_mime(kind);
-	sha = sha256_hex(&r->pool, file->val, file->vlen);
-	if ((path = media_store(&r->pool, sha, o->mime, file->val, file->vlen)) == NULL ||
-	    db_attachment_insert(&r->pool, &a, sha, o->mime, (long long)file->vlen, path,
-	    (long long)wx_now()) != DB_OK) {
-		form_error(r, "attachment", "The file could not be kept on the server; try again.");
-		return -1;
-	}
-	o->path = path;
-	o->attachment = (long long)a.insert_id;
-	o->text = file->filename && *file->filename ? file->filename : NULL;
-	return 0;
-}
-
 /* Sends one message; 0, or -1 after answering (the page says why). */
 static int
 send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing *o)
@@ -693,6 +654,8 @@ console_send_post(struct req *r, struct resp *rs)
 	const struct kv *file = req_file(r, "attachment");
 	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 };
 	int              has_text = text && strspn(text, " \t\r\n") != strlen(text);
+	int              canned_file = 0;
+	enum dbrc        rc;
 
 	if (load_chat(r, rs, &c) != 0)
 		return;
@@ -717,12 +680,41 @@ console_send_post(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (file && take_file(r, file, &f) != 0) {
-		chat_page(r, rs, &c, 422);
-		return;
+	if (has_text && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text)) {
+		/* a canned response by its shortcut: its text, and its file */
+		struct dbres cr;
+		rc = db_canned_find(&r->pool, r->ids[0], text + 1, &cr);
+		if (rc == DB_NOTFOUND) {
+			form_error(r, "text", pool_printf(&r->pool, "There is no canned response "
+			    "called %s for this brand.", text));
+			chat_page(r, rs, &c, 422);
+			return;
+		}
+		if (rc != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		/* columns: body attachment path mime */
+		text = db_cell(&cr, 0, 0);
+		if (db_cell(&cr, 0, 1) && file == NULL) {
+			const char *mime = db_cell(&cr, 0, 3);
+			f = (struct outgoing){ strncmp(mime, "image/", 6) == 0 ? "image" :
+			    strncmp(mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
+			    db_cell(&cr, 0, 2), mime, db_int(&cr, 0, 1) };
+			canned_file = 1;
+		}
+	}
+	if (file) {
+		struct ui_file uf;
+		if (ui_keep_file(r, "attachment", file, &uf) != 0) {
+			chat_page(r, rs, &c, 422);
+			return;
+		}
+		f = (struct outgoing){ uf.type, uf.name, uf.path, uf.mime, uf.attachment };
 	}
 	t.text = text;
-	if ((file && send_one(r, rs, &c, &f) != 0) || (has_text && send_one(r, rs, &c, &t) != 0))
+	if (((file || canned_file) && send_one(r, rs, &c, &f) != 0) ||
+	    (has_text && send_one(r, rs, &c, &t) != 0))
 		return;
 	to_chat(r, rs);
 }

@@ -20,6 +20,8 @@ void admin_brands_post(struct req *, struct resp *);
 void admin_brand_get(struct req *, struct resp *);
 void admin_brand_post(struct req *, struct resp *);
 void admin_brand_delete_post(struct req *, struct resp *);
+void admin_canned_post(struct req *, struct resp *);
+void admin_canned_delete_post(struct req *, struct resp *);
 
 /* ui-departments.c */
 void admin_departments_post(struct req *, struct resp *);
@@ -78,5 +80,12 @@ void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
 void ui_paging(struct req *r, long long page, long long per, long long total);
+struct ui_file {
+	const char *type;	/* WeChat's media type: "image" "voice" "video" */
+	const char *mime, *path, *name;
+	long long   attachment;
+};
+int  ui_keep_file(struct req *r, const char *field, const struct kv *file,
+	struct ui_file *out);
 
 #endif

@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 3        /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 4        /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -197,6 +197,7 @@ void req_hdf_init(struct req *r);
 #define R_PUBLIC 0x01	/* no sign-in needed */
 #define R_JSON   0x02	/* errors as JSON */
 #define R_SIGNED 0x04	/* authenticated by the handler (WeChat's signature): no session, no CSRF */
+#define R_UPLOAD 0x08	/* takes files: the app's upload_limits instead of its limits */
 
 typedef void (*handler_fn)(struct req *, struct resp *);
 
@@ -213,6 +214,7 @@ struct app {
 	const struct route *routes;
 	size_t              nroutes;
 	struct req_limits   limits;
+	struct req_limits   upload_limits;	/* for R_UPLOAD routes */
 	int                 implicit_txn;	/* see db_implicit_transactions */
 };
 

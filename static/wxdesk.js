@@ -172,3 +172,13 @@ document.addEventListener('input', function (e) {
 	body.set('csrf', box.form.elements.csrf.value);
 	fetch(url, { method: 'POST', body: body, credentials: 'same-origin' }).catch(function () {});
 });
+// a canned response into the reply box (one with a file goes as its /shortcut)
+document.addEventListener('change', function (e) {
+	var sel = e.target;
+	if (!sel.matches || !sel.matches('select[data-canned]') || !sel.value)
+		return;
+	var box = sel.form.elements.text;
+	box.value = sel.value.charAt(0) === '/' ? sel.value : (box.value ? box.value + '\n' : '') + sel.value;
+	sel.value = '';
+	box.focus();
+});

@@ -21,6 +21,29 @@
 <button type="submit" class="primary">Add department</button>
 </form>
 </section>
+<section class="card" id="canned">
+<h2>Canned responses</h2>
+<p class="hint">Operators answering this brand's chats insert these from the console, or type the shortcut (like <code>/hello</code>) as the whole message.</p>
+<?cs if:subcount(Canned) == 0 ?><p class="empty">No canned responses yet.</p><?cs else ?>
+<table class="list">
+<thead><tr><th>Shortcut</th><th>Text</th><th>File</th><th></th></tr></thead>
+<tbody>
+<?cs each:c = Canned ?>
+<tr><td><code>/<?cs var:c.Shortcut ?></code></td><td class="words"><?cs var:c.Body ?></td><td><?cs var:c.Mime ?></td>
+<td><form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned/<?cs var:c.Id ?>/delete" class="mini" data-confirm="Delete /<?cs var:c.Shortcut ?>?"><?cs call:csrf_field() ?><button type="submit" class="link">Delete</button></form></td></tr>
+<?cs /each ?>
+</tbody></table>
+<?cs /if ?>
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned" enctype="multipart/form-data">
+<?cs call:csrf_field() ?>
+<?cs call:text_field("shortcut", "Shortcut (after the slash)", "text", "33", "off") ?>
+<label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span>Text</span>
+<textarea name="body" rows="3" maxlength="2000" required><?cs var:Form.body.Value ?></textarea><?cs call:field_error("body") ?></label>
+<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span>File (optional: picture up to 10 MB, MP3/AMR up to 2 MB, MP4 up to 10 MB)</span>
+<input type="file" name="file" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4" data-limits="image:10,audio:2,video:10"><span class="error" id="attachment-error" role="alert"><?cs var:Form.file.Error ?></span></label>
+<button type="submit">Add canned response</button>
+</form>
+</section>
 <section class="card">
 <h2>Rename</h2>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>" class="inline">

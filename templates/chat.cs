@@ -40,6 +40,12 @@
 <?cs if:Chat.CannotReply ?><p class="why" role="status"><?cs var:Chat.CannotReply ?></p><?cs /if ?>
 <label class="field<?cs if:Form.text.Error ?> bad<?cs /if ?>"><span>Reply</span>
 <textarea name="text" rows="3" maxlength="2000"<?cs if:Chat.Mine && !Chat.CannotReply ?> data-typing="/console/chats/<?cs var:Chat.Id ?>/typing"<?cs /if ?><?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
+<?cs if:subcount(Canned) > 0 && !Chat.CannotReply ?>
+<label class="field canned"><span>Canned response</span>
+<select data-canned><option value="">Insert…</option>
+<?cs each:k = Canned ?><option value="<?cs if:k.Mime ?>/<?cs var:k.Shortcut ?><?cs else ?><?cs var:k.Body ?><?cs /if ?>">/<?cs var:k.Shortcut ?>: <?cs var:k.Body ?><?cs if:k.Mime ?> (with a file)<?cs /if ?></option><?cs /each ?>
+</select></label>
+<?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span>Attach a file <small>(picture: JPEG or PNG up to 10 MB · audio: MP3 or AMR up to 2 MB · video: MP4 up to 10 MB)</small></span>
 <input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:10,audio:2,video:10"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>>Send</button>

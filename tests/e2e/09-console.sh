@@ -207,4 +207,37 @@ before=$(received)
 TOKEN_PAGE="/console/chats/$chat2" post out "/console/chats/$chat2/close" "closing=Thank you, goodbye!"
 ok "closed with a closing message" test "$(sqlq "SELECT state FROM chats WHERE id = $chat2")" = closed
 ok "…which the follower received" test "$(received)" = $((before + 1))
+
+# --- canned responses: managed per brand by admins, sent by shortcut
+sign_in adm admin "$(demo_pw admin)"
+demo=$(sqlq "SELECT id FROM brands WHERE name = 'Demo'")
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=Hello There" "body=hi"
+ok "a bad shortcut is refused" status_is 422
+ok "…explained" has "Use 1 to 32 lowercase letters, digits, - and _"
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=/hello" "body=您好，欢迎光临！有什么可以帮您？"
+ok "a canned response added (the slash is optional)" test "$(sqlq "SELECT shortcut FROM canned_responses WHERE brand_id = $demo")" = hello
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=hello" "body=again"
+ok "a shortcut is unique per brand" status_is 409
+get adm "/admin/brands/$demo"; t=$(csrf)
+req adm POST "/admin/brands/$demo/canned" -F "csrf=$t" -F "shortcut=manual" -F "body=Here is the manual." -F "file=@$WXDESK_VAR/out.png"
+ok "one with a picture" test "$(sqlq "SELECT a.mime FROM canned_responses c JOIN attachments a ON a.id = c.attachment_id WHERE c.shortcut = 'manual'")" = image/png
+get adm "/admin/brands/$demo"
+ok "the brand page lists them" has "/manual"
+say "hello again"
+chat3=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'waiting'")
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/pickup"
+get op "/console/chats/$chat3"
+ok "the chat page offers the canned responses" has "/hello: 您好，欢迎光临"
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/hello"
+ok "/hello sends its text" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat3 AND direction = 'out' ORDER BY id DESC LIMIT 1")" = "您好，欢迎光临！有什么可以帮您？"
+before=$(kinds image)
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"
+ok "/manual sends its picture" test "$(kinds image)" = $((before + 1))
+ok "…and its text" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat3 AND body = 'Here is the manual.'")" = 1
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/nope"
+ok "an unknown shortcut is refused, not sent" status_is 422
+ok "…in words" has "There is no canned response called /nope for this brand."
+cid=$(sqlq "SELECT id FROM canned_responses WHERE shortcut = 'manual'")
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned/$cid/delete"
+ok "deleted" test "$(sqlq "SELECT COUNT(*) FROM canned_responses WHERE id = $cid")" = 0
 done_tests
