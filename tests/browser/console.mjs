@@ -87,9 +87,17 @@ try {
 	await page.setInputFiles('input[name=attachment]', { name: 'photo.png', mimeType: 'image/png', buffer: png });
 	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
 	check('the picture shows in the transcript', await page.isVisible('#transcript img[alt="Picture sent"]'));
+	const mp3 = Buffer.concat([Buffer.from('ID3\x03\x00', 'latin1'), Buffer.alloc(3000, 3)]);
+	const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(3000, 5)]);
+	await page.setInputFiles('input[name=attachment]', { name: 'voice.mp3', mimeType: 'audio/mpeg', buffer: mp3 });
+	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	check('audio shows with a player', await page.isVisible('#transcript li.out audio'));
+	await page.setInputFiles('input[name=attachment]', { name: 'clip.mp4', mimeType: 'video/mp4', buffer: mp4 });
+	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	check('video shows with a player', await page.isVisible('#transcript li.out video'));
 	const got = await (await fetch(`${SIM}/sim/received?appid=${sql("SELECT app_id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'")}&openid=${OPENID}`)).json();
-	check('the phone received the picture and the typed text',
-		got.messages.some((m) => m.msgtype === 'image') &&
+	check('the phone received the picture, audio, video and the typed text',
+		['image', 'voice', 'video'].every((k) => got.messages.some((m) => m.msgtype === k)) &&
 		got.messages.some((m) => m.content === 'typed while a message arrives'));
 
 	// 48 hours later the composer is closed, and says why
@@ -119,8 +127,19 @@ try {
 		sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${fresh} AND event = 'picked_up'`) === '1');
 	await shot(won ? other : page, '25-console-race-lost');
 
-	// close
-	const closer = won ? page : other;
+	// transfer to another department with a note, then close
+	const holder = won ? page : other;
+	await holder.selectOption('select[name=to]', { label: 'Support' });
+	await holder.fill('input[name=note]', 'asks about a refund');
+	await shot(holder, '27-console-transfer');
+	await Promise.all([holder.waitForNavigation(), holder.click('button:has-text("Transfer")')]);
+	check('transferred: the flash says where', await holder.isVisible('.flash >> text=Chat transferred to Support.'));
+	check('…the transcript keeps the note',
+		await holder.isVisible('#transcript >> text=transferred the chat to Support: asks about a refund'));
+	check('…and the chat waits in Support', sql(`SELECT d.name FROM chats c JOIN departments d ON d.id = c.department_id WHERE c.id = ${fresh}`) === 'Support' &&
+		sql(`SELECT state FROM chats WHERE id = ${fresh}`) === 'waiting');
+	await Promise.all([other.waitForNavigation(), other.goto(`${BASE}/console/chats/${fresh}`)]);
+	const closer = other;
 	closer.once('dialog', (d) => d.accept());
 	await Promise.all([closer.waitForNavigation(), closer.click('text=Close the chat')]);
 	check('closed: the page says so', await closer.isVisible('text=closed by an operator'));
