@@ -82,6 +82,7 @@ enum stmt {
 	S_TOKEN_STATUS,
 	S_CONSOLE_LIST,
 	S_CONSOLE_COUNTS,
+	S_CONSOLE_COUNTS_ALL,
 	S_CONSOLE_MARK,
 	S_CONSOLE_CHAT,
 	S_CONSOLE_MEMBER,
@@ -350,23 +351,30 @@ static const struct {
 	    "c.consecutive_out, u.name, (SELECT LEFT(m.body, 80) FROM messages m "
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
 	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at) "
-	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
-	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
-	    "LEFT JOIN departments d ON d.id = c.department_id "
-	    "LEFT JOIN users u ON u.id = c.operator_id "
+	    /* the page of chats first, so the rest is done for its rows only */
+	    "FROM (SELECT c.* FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "AND (? = 0 OR c.operator_id = ?) AND (? = 0 OR c.operator_id <> ?) "
 	    "AND (? = '' OR f.openid LIKE ? OR f.alias LIKE ? OR EXISTS (SELECT 1 FROM "
 	    "messages m2 WHERE m2.chat_id = c.id AND m2.body LIKE ?)) "
 	    "AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < FROM_UNIXTIME(?) "
-	    "ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?" },
-	/* open chats by state, and how many are the user's own */
+	    "ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?) c "
+	    "JOIN followers f ON f.id = c.follower_id "
+	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
+	    "LEFT JOIN departments d ON d.id = c.department_id "
+	    "LEFT JOIN users u ON u.id = c.operator_id "
+	    "ORDER BY c.started_at DESC, c.id DESC" },
+	/* open chats by state, and how many are the user's own: in the user's
+	 * departments, or (all) everywhere, from the index alone */
 	[S_CONSOLE_COUNTS] = { "console_counts",
 	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
-	    "WHERE c.state IN ('waiting', 'missed', 'active') AND (? = 1 OR c.department_id IN "
-	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
+	    "WHERE c.state IN ('waiting', 'missed', 'active') AND c.department_id IN "
+	    "(SELECT department_id FROM department_members WHERE user_id = ?) "
 	    "GROUP BY c.state" },
+	[S_CONSOLE_COUNTS_ALL] = { "console_counts_all",
+	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
+	    "WHERE c.state IN ('waiting', 'missed', 'active') GROUP BY c.state" },
 	/* what changed since the last poll: the newest message and chat ids */
 	[S_CONSOLE_MARK] = { "console_mark",
 	    "SELECT (SELECT IFNULL(MAX(id), 0) FROM messages), "
@@ -1530,7 +1538,9 @@ db_console_list(struct pool *p, const struct console_query *q, struct dbres *out
 enum dbrc
 db_console_counts(struct pool *p, long long user, int all, struct dbres *out)
 {
-	return run(S_CONSOLE_COUNTS, p, out, "iii", user, (long long)all, user);
+	if (all)
+		return run(S_CONSOLE_COUNTS_ALL, p, out, "i", user);
+	return run(S_CONSOLE_COUNTS, p, out, "ii", user, user);
 }
 
 enum dbrc
