@@ -96,6 +96,7 @@ enum stmt {
 	S_MESSAGE_OUT,
 	S_TRANSFER_TARGETS,
 	S_CHAT_LAST_OF,
+	S_FOLLOWER_CHATS,
 	S_CANNED_LIST,
 	S_CANNED_INSERT,
 	S_CANNED_DELETE,
@@ -451,6 +452,10 @@ static const struct {
 	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
 	    "SET c.operator_id = u.id, c.state = 'active', c.last_activity_at = FROM_UNIXTIME(?) "
 	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	/* the follower's other chats, newest first */
+	[S_FOLLOWER_CHATS] = { "follower_chats",
+	    "SELECT id, state, UNIX_TIMESTAMP(started_at), close_reason FROM chats "
+	    "WHERE follower_id = ? AND id <> ? ORDER BY id DESC LIMIT 20" },
 	[S_CHAT_LAST_OF] = { "chat_last_of",
 	    "SELECT IFNULL(MAX(id), 0) FROM chats WHERE follower_id = ?" },
 	[S_CANNED_LIST] = { "canned_list",
@@ -1669,6 +1674,12 @@ enum dbrc
 db_canned_find(struct pool *p, long long chat, const char *shortcut, struct dbres *out)
 {
 	return one(run(S_CANNED_FIND, p, out, "si", shortcut, chat), out);
+}
+
+enum dbrc
+db_follower_chats(struct pool *p, long long follower, long long except, struct dbres *out)
+{
+	return run(S_FOLLOWER_CHATS, p, out, "ii", follower, except);
 }
 
 /* The follower's latest chat (0: none), which a new chat links to. */

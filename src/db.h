@@ -147,6 +147,8 @@ enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
+enum dbrc db_follower_chats(struct pool *p, long long follower, long long except,
+	struct dbres *out);
 enum dbrc db_canned_list(struct pool *p, long long brand, struct dbres *out);
 enum dbrc db_canned_insert(struct pool *p, long long brand, const char *shortcut,
 	const char *body, long long attachment);

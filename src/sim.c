@@ -55,6 +55,11 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 
 	db_sim_call_insert(&r->pool, NULL, appid, api, (long long)e,
 	    (long long)wx_now());
+	if (e == 503) {
+		/* an outage: WeChat's gateway answers with an error page, not JSON */
+		resp_text(rs, 503, "503 Service Temporarily Unavailable\n");
+		return;
+	}
 	buf_printf(&b, "{\"errcode\":%ld,\"errmsg\":", e);
 	json_str(&b, errmsg(e));
 	buf_putc(&b, '}');

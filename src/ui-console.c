@@ -395,6 +395,19 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 			}
 	}
 	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, K_FOLLOWER));
+	{
+		struct dbres fc;
+		if (db_follower_chats(&r->pool, db_int(c, 0, K_FOLLOWER), id, &fc) == DB_OK)
+			for (size_t i = 0; i < fc.nrows; i++) {
+				const char *base = pool_printf(&r->pool, "Others.%zu", i);
+				tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&fc, i, 0));
+				tmpl_set(r, pool_printf(&r->pool, "%s.State", base), db_cell(&fc, i, 1));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Started", base),
+				    utc(r, db_int(&fc, i, 2)));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
+				    reason_text(db_cell(&fc, i, 3)));
+			}
+	}
 	if (db_int(c, 0, K_OPERATOR) == r->user->id) {
 		struct dbres cr;
 		static const char *const cc[] = { "Id", "Shortcut", "Body", "Mime" };

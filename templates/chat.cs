@@ -64,8 +64,13 @@
 <?cs if:Chat.Subscribed ?><tr><th>Followed</th><td><?cs var:Chat.Subscribed ?></td></tr><?cs /if ?>
 <?cs if:Chat.Scene ?><tr><th>Scene</th><td><?cs var:Chat.Scene ?></td></tr><?cs /if ?>
 <?cs if:Chat.Language ?><tr><th>Language</th><td><?cs var:Chat.Language ?></td></tr><?cs /if ?>
-<?cs if:Chat.Previous ?><tr><th>Previous chat</th><td><a href="/console/chats/<?cs var:Chat.Previous ?>">open it</a></td></tr><?cs /if ?>
 </table>
+<?cs if:subcount(Others) > 0 ?>
+<h2>Other chats</h2>
+<ul class="other-chats">
+<?cs each:o = Others ?><li><a href="/console/chats/<?cs var:o.Id ?>"><?cs var:o.Started ?></a> · <?cs var:o.State ?><?cs if:o.Reason ?> (<?cs var:o.Reason ?>)<?cs /if ?><?cs if:o.Id == Chat.Previous ?> · the previous one<?cs /if ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
 <?cs if:Chat.CanClose ?>
 <h2>Transfer</h2>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/transfer" class="transfer">

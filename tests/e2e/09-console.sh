@@ -135,6 +135,10 @@ head -c $((12 * 1024 * 1024)) /dev/zero >"$WXDESK_VAR/huge.mp4"
 attach "$WXDESK_VAR/huge.mp4"
 ok "a file over the request limit: 413 before it is read" status_is 413
 
+fault 503 1
+send "during an outage"
+ok "a WeChat outage: the message is kept, failed" test "$(sqlq "SELECT CONCAT(delivery_state, ':', IFNULL(wx_errcode, '-')) FROM messages WHERE chat_id = $chat AND body = 'during an outage'")" = "failed:-2"
+ok "…said in words" test "$(sqlq "SELECT flash FROM sessions WHERE flash LIKE '%could not be reached%'" | wc -l)" -ge 1
 TOKEN_PAGE="/console/chats/$chat" post sup "/console/chats/$chat/send" "text=not mine"
 ok "another person cannot answer the operator's chat" status_is 409
 ok "…and is told who answers it" has "Demo Operator is answering this chat."
@@ -180,6 +184,8 @@ ok "…not to an operator outside the department" status_is 403
 say "one more thing"
 chat2=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'waiting'")
 ok "a new chat, linked to the closed one" test "$(sqlq "SELECT previous_chat_id FROM chats WHERE id = $chat2")" = "$chat"
+get op "/console/chats/$chat2"
+ok "the follower panel links the other chats" has "href=\"/console/chats/$chat\">"
 TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/pickup"
 TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/alias" "alias=  王小姐 (VIP) "
 ok "a name for the follower" test "$(sqlq "SELECT alias FROM followers WHERE openid = '$FROM'")" = "王小姐 (VIP)"
