@@ -1826,7 +1826,8 @@ db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *
 	struct dbres out;
 	enum dbrc    rc = run(S_CHAT_TOUCH_OPEN, p, &out, "ii", (long long)at, follower_id);
 
-	*chat = rc == DB_OK && out.affected == 1 ? (long long)out.insert_id : 0;
+	/* a matched row sets LAST_INSERT_ID even when no value changed (same second) */
+	*chat = rc == DB_OK ? (long long)out.insert_id : 0;
 	return rc;
 }
 

@@ -243,6 +243,22 @@ ok "…and its text" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id =
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/nope"
 ok "an unknown shortcut is refused, not sent" status_is 422
 ok "…in words" has "There is no canned response called /nope for this brand."
+# every inbound type in the transcript (pushed as WeChat would)
+cli() { "$WXDESK_BUILD/bin/wxdesk-wxsim" push "$BASE/wechat/$WEBHOOK_KEY" "$TOKEN" --to "$ORIGINAL_ID" \
+	--from "$FROM" --retry-gap 0 "$@" >/dev/null; }
+cli location 31.2304 121.4737 "上海市 人民广场"
+cli link "Order status" "https://example.com/o/1"
+cli voice media_that_is_not_there "我的快递在哪里"
+cli event CLICK MENU_HELP
+cli text "<script>alert(1)</script> /::)"
+get op "/console/chats/$chat3"
+ok "a location: label and coordinates" has "上海市 人民广场"
+ok "…latitude from Location_X" has "latitude 31.2304, longitude 121.4737"
+ok "a link card" has "Order status"
+ok "a voice message's recognised text" has "我的快递在哪里"
+ok "a menu click as a system line" has "Clicked menu item MENU_HELP"
+ok "text is escaped, WeChat emoji codes left readable" has "&lt;script&gt;alert(1)&lt;/script&gt; /::)"
+ok "…and no script gets through" test "$(grep -c '<script>alert' <<<"$BODY")" = 0
 cid=$(sqlq "SELECT id FROM canned_responses WHERE shortcut = 'manual'")
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned/$cid/delete"
 ok "deleted" test "$(sqlq "SELECT COUNT(*) FROM canned_responses WHERE id = $cid")" = 0
