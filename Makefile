@@ -35,7 +35,7 @@ BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
 all: $(CGIS) $(BINS) $(UNITS) $(BENCHES)
 
-$(B)/obj/%.o: src/%.c src/wxdesk.h src/db.h src/ui.h src/wx.h src/intake.h src/json.h src/wxapi.h src/wxpush.h src/sim.h src/media.h
+$(B)/obj/%.o: src/%.c src/wxdesk.h src/db.h src/ui.h src/wx.h src/intake.h src/json.h src/wxapi.h src/wxpush.h src/sim.h src/media.h src/profanity.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

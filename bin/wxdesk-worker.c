@@ -6,7 +6,8 @@
  *     sha256, retrying with backoff and recording failures,
  *   - fills follower details from user/info,
  *   - deletes downloaded files no message refers to any more (a follower's
- *     data erased after an unfollow), an hour after they were stored.
+ *     data erased after an unfollow), an hour after they were stored,
+ *   - sends the profanity warning a chat has come due for, once.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
  * once. State lives in the database; a restarted worker carries on.
@@ -26,6 +27,7 @@
 #include <curl/curl.h>
 
 #include "../src/db.h"
+#include "../src/intake.h"
 #include "../src/json.h"
 #include "../src/media.h"
 #include "../src/wxapi.h"
@@ -203,6 +205,61 @@ sweep_attachments(struct pool *p)
 	}
 }
 
+/*
+ * Profanity warnings: sent once per chat, one abusive word before the
+ * brand's limit. Like an operator's message it counts toward the 5 in a row
+ * and needs the 48-hour window; when neither allows it, it is skipped.
+ */
+static void
+send_warnings(struct pool *p)
+{
+	struct dbres due;
+
+	if (db_warn_due_list(p, &due) != DB_OK)
+		return;
+	/* columns: chat channel follower openid warning app_id secret_enc */
+	for (size_t i = 0; i < due.nrows && !stopping; i++) {
+		long long            chat = db_int(&due, i, 0), msg;
+		const char          *text = db_cell(&due, i, 4);
+		struct wxapi_channel ch = { db_int(&due, i, 1), db_cell(&due, i, 5),
+		    db_cell(&due, i, 6) ? secret_decrypt(p, db_cell(&due, i, 6)) : NULL };
+		struct msg_row       m = {
+			.channel_id = ch.id, .follower_id = db_int(&due, i, 2), .chat_id = chat,
+			.direction = "out", .msg_type = "text", .body = text,
+			.dedupe_key = pool_printf(p, "w:%lld", chat), .media_state = "none",
+			.created_at = wx_now(),
+		};
+		enum dbrc rc;
+		long      e;
+		if (text == NULL || ch.secret == NULL) {
+			db_warn_done(p, chat, "skipped");
+			continue;
+		}
+		if (db_begin() != 0)
+			return;
+		rc = db_warn_claim(p, chat, wx_now() - 48 * 3600);
+		if (rc == DB_OK)
+			rc = db_message_out(p, &m, 0, 0, &msg);
+		if (rc != DB_OK || db_commit() != 0) {
+			db_rollback();
+			if (rc == DB_CONFLICT) {
+				db_warn_done(p, chat, "skipped");
+				chat_note(p, ch.id, m.follower_id, chat, "warning", "The profanity "
+				    "warning was not sent: WeChat's reply window or 5-message "
+				    "limit did not allow it.", 1);
+			}
+			continue;
+		}
+		e = wxapi_send(p, &ch, db_cell(&due, i, 3), "text", text);
+		db_out_result(p, msg, e == 0 ? "delivered" : "failed", e);
+		if (e != 0) {
+			db_out_unclaim(p, chat);
+			wx_log("chat %lld: profanity warning not delivered: %s", chat,
+			    wxapi_errtext(e));
+		}
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -231,6 +288,7 @@ main(int argc, char **argv)
 			fetch_media(&p);
 			fetch_user_info(&p);
 			sweep_attachments(&p);
+			send_warnings(&p);
 		}
 		pool_free(&p);
 		for (int s = 0; !once && !stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)

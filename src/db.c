@@ -97,6 +97,17 @@ enum stmt {
 	S_TRANSFER_TARGETS,
 	S_CHAT_LAST_OF,
 	S_FOLLOWER_CHATS,
+	S_PROF_SETTINGS_GET,
+	S_PROF_SETTINGS_SET,
+	S_PROF_WORDS,
+	S_PROF_WORD_ADD,
+	S_PROF_WORD_DELETE,
+	S_PROF_FOR_CHANNEL,
+	S_CHAT_ABUSE,
+	S_CHAT_WARN_DUE,
+	S_WARN_DUE_LIST,
+	S_WARN_CLAIM,
+	S_WARN_DONE,
 	S_CANNED_LIST,
 	S_CANNED_INSERT,
 	S_CANNED_DELETE,
@@ -428,7 +439,7 @@ static const struct {
 	[S_MESSAGE_OUT] = { "message_out",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
 	    "dedupe_key, media_state, attachment_id, author_id, delivery_state, created_at) "
-	    "VALUES (?, ?, ?, 'out', ?, ?, ?, 'none', NULLIF(?, 0), ?, 'sending', "
+	    "VALUES (?, ?, ?, 'out', ?, ?, ?, 'none', NULLIF(?, 0), NULLIF(?, 0), 'sending', "
 	    "FROM_UNIXTIME(?))" },
 	/* where a chat can go: the brand's other departments, and the active
 	 * members of the chat's department other than its operator */
@@ -452,6 +463,44 @@ static const struct {
 	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
 	    "SET c.operator_id = u.id, c.state = 'active', c.last_activity_at = FROM_UNIXTIME(?) "
 	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	[S_PROF_SETTINGS_GET] = { "prof_settings_get",
+	    "SELECT enabled, word_limit, warning FROM profanity_settings WHERE brand_id = ?" },
+	[S_PROF_SETTINGS_SET] = { "prof_settings_set",
+	    "INSERT INTO profanity_settings (brand_id, enabled, word_limit, warning, updated_at) "
+	    "VALUES (?, ?, ?, NULLIF(?, ''), FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE "
+	    "enabled = VALUES(enabled), word_limit = VALUES(word_limit), "
+	    "warning = VALUES(warning), updated_at = VALUES(updated_at)" },
+	[S_PROF_WORDS] = { "prof_words",
+	    "SELECT id, word FROM profanity_words WHERE brand_id = ? ORDER BY word" },
+	[S_PROF_WORD_ADD] = { "prof_word_add",
+	    "INSERT IGNORE INTO profanity_words (brand_id, word) VALUES (?, ?)" },
+	[S_PROF_WORD_DELETE] = { "prof_word_delete",
+	    "DELETE FROM profanity_words WHERE id = ? AND brand_id = ?" },
+	/* a channel's list when its brand's profanity management is on: limit,
+	 * warning, then one row per word */
+	[S_PROF_FOR_CHANNEL] = { "prof_for_channel",
+	    "SELECT s.word_limit, s.warning, w.word FROM channels ch "
+	    "JOIN profanity_settings s ON s.brand_id = ch.brand_id AND s.enabled = 1 "
+	    "JOIN profanity_words w ON w.brand_id = ch.brand_id WHERE ch.id = ?" },
+	/* adds a message's abusive words; the chat's new total comes back as LAST_INSERT_ID */
+	[S_CHAT_ABUSE] = { "chat_abuse",
+	    "UPDATE chats SET abusive_count = LAST_INSERT_ID(abusive_count + ?) "
+	    "WHERE id = ? AND state <> 'closed'" },
+	[S_CHAT_WARN_DUE] = { "chat_warn_due",
+	    "UPDATE chats SET profanity_warning = 'due' WHERE id = ? AND profanity_warning = 'none'" },
+	[S_WARN_DUE_LIST] = { "warn_due_list",
+	    "SELECT c.id, c.channel_id, c.follower_id, f.openid, s.warning, ch.app_id, "
+	    "ch.app_secret_enc FROM chats c JOIN followers f ON f.id = c.follower_id "
+	    "JOIN channels ch ON ch.id = c.channel_id "
+	    "LEFT JOIN profanity_settings s ON s.brand_id = ch.brand_id "
+	    "WHERE c.profanity_warning = 'due' LIMIT 100" },
+	/* the warning counts toward the 5 and needs the 48-hour window; else skipped */
+	[S_WARN_CLAIM] = { "warn_claim",
+	    "UPDATE chats SET consecutive_out = consecutive_out + 1, profanity_warning = 'sent' "
+	    "WHERE id = ? AND profanity_warning = 'due' AND state <> 'closed' "
+	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)" },
+	[S_WARN_DONE] = { "warn_done",
+	    "UPDATE chats SET profanity_warning = ? WHERE id = ? AND profanity_warning = 'due'" },
 	/* the follower's other chats, newest first */
 	[S_FOLLOWER_CHATS] = { "follower_chats",
 	    "SELECT id, state, UNIX_TIMESTAMP(started_at), close_reason FROM chats "
@@ -1680,6 +1729,87 @@ enum dbrc
 db_follower_chats(struct pool *p, long long follower, long long except, struct dbres *out)
 {
 	return run(S_FOLLOWER_CHATS, p, out, "ii", follower, except);
+}
+
+enum dbrc
+db_prof_settings_get(struct pool *p, long long brand, struct dbres *out)
+{
+	return run(S_PROF_SETTINGS_GET, p, out, "i", brand);
+}
+
+enum dbrc
+db_prof_settings_set(struct pool *p, long long brand, int enabled, long long limit,
+    const char *warning)
+{
+	return run(S_PROF_SETTINGS_SET, p, NULL, "iiisi", brand, (long long)enabled, limit,
+	    warning ? warning : "", (long long)wx_now());
+}
+
+enum dbrc
+db_prof_words(struct pool *p, long long brand, struct dbres *out)
+{
+	return run(S_PROF_WORDS, p, out, "i", brand);
+}
+
+/* DB_CONFLICT when the brand has the word already (in any case) */
+enum dbrc
+db_prof_word_add(struct pool *p, long long brand, const char *word)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_PROF_WORD_ADD, p, &out, "is", brand, word);
+
+	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
+}
+
+enum dbrc
+db_prof_word_delete(struct pool *p, long long id, long long brand)
+{
+	return run(S_PROF_WORD_DELETE, p, NULL, "ii", id, brand);
+}
+
+enum dbrc
+db_prof_for_channel(struct pool *p, long long channel, struct dbres *out)
+{
+	return run(S_PROF_FOR_CHANNEL, p, out, "i", channel);
+}
+
+/* *total gets the chat's abusive words so far, 0 when it is closed */
+enum dbrc
+db_chat_abuse(struct pool *p, long long chat, long long n, long long *total)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_CHAT_ABUSE, p, &out, "ii", n, chat);
+
+	*total = rc == DB_OK ? (long long)out.insert_id : 0;
+	return rc;
+}
+
+enum dbrc
+db_chat_warn_due(struct pool *p, long long chat)
+{
+	return run(S_CHAT_WARN_DUE, p, NULL, "i", chat);
+}
+
+enum dbrc
+db_warn_due_list(struct pool *p, struct dbres *out)
+{
+	return run(S_WARN_DUE_LIST, p, out, "");
+}
+
+/* DB_OK when the warning may go out now (counted), DB_CONFLICT when not */
+enum dbrc
+db_warn_claim(struct pool *p, long long chat, time_t window_start)
+{
+	struct dbres out;
+	enum dbrc    rc = run(S_WARN_CLAIM, p, &out, "ii", chat, (long long)window_start);
+
+	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
+}
+
+enum dbrc
+db_warn_done(struct pool *p, long long chat, const char *state)
+{
+	return run(S_WARN_DONE, p, NULL, "si", state, chat);
 }
 
 /* The follower's latest chat (0: none), which a new chat links to. */

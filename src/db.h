@@ -147,6 +147,18 @@ enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
+enum dbrc db_prof_settings_get(struct pool *p, long long brand, struct dbres *out);
+enum dbrc db_prof_settings_set(struct pool *p, long long brand, int enabled, long long limit,
+	const char *warning);
+enum dbrc db_prof_words(struct pool *p, long long brand, struct dbres *out);
+enum dbrc db_prof_word_add(struct pool *p, long long brand, const char *word);
+enum dbrc db_prof_word_delete(struct pool *p, long long id, long long brand);
+enum dbrc db_prof_for_channel(struct pool *p, long long channel, struct dbres *out);
+enum dbrc db_chat_abuse(struct pool *p, long long chat, long long n, long long *total);
+enum dbrc db_chat_warn_due(struct pool *p, long long chat);
+enum dbrc db_warn_due_list(struct pool *p, struct dbres *out);
+enum dbrc db_warn_claim(struct pool *p, long long chat, time_t window_start);
+enum dbrc db_warn_done(struct pool *p, long long chat, const char *state);
 enum dbrc db_follower_chats(struct pool *p, long long follower, long long except,
 	struct dbres *out);
 enum dbrc db_canned_list(struct pool *p, long long brand, struct dbres *out);

@@ -82,6 +82,48 @@ chat_note(struct pool *p, long long channel, long long follower, long long chat,
 }
 
 /*
+ * Profanity management: counts the message's abusive words into its chat;
+ * at the brand's limit the chat closes ("profanity"), and one message
+ * before it the warning, if the brand has one, is due (the worker sends
+ * it). The transcript names the words; it is for staff only.
+ */
+static enum dbrc
+count_abuse(struct pool *p, const struct intake_channel *ch, long long follower,
+    long long chat, const char *body, time_t now, struct intake_result *res)
+{
+	const struct profanity_list *b = ch->bad;
+	struct buf  found = { 0 };
+	long long   total;
+	int         n = profanity_count(body, b->words, b->n);
+	enum dbrc   rc;
+	const char *words;
+
+	if (n == 0)
+		return DB_OK;
+	for (size_t i = 0; i < b->n; i++)
+		if (profanity_count(body, &b->words[i], 1) > 0)
+			buf_printf(&found, "%s%s", found.len ? ", " : "", b->words[i]);
+	words = pool_strndup(p, found.data, found.len);
+	buf_free(&found);
+	if ((rc = db_chat_abuse(p, chat, n, &total)) != DB_OK || total == 0)
+		return rc;
+	if (total >= b->limit) {
+		if ((rc = db_chat_close(p, chat, "profanity", now)) != DB_OK)
+			return rc;
+		res->closed_chat = chat;
+		return chat_note(p, ch->id, follower, chat, "closed", pool_printf(p, "The "
+		    "abusive-word limit of %lld was reached (%s); the chat is closed.",
+		    b->limit, words), 1);
+	}
+	if ((rc = chat_note(p, ch->id, follower, chat, "abuse", pool_printf(p, "Abusive "
+	    "words: %lld of %lld (%s).", total, b->limit, words), 0)) != DB_OK)
+		return rc;
+	if (b->warning && total >= b->limit - 1)
+		rc = db_chat_warn_due(p, chat);
+	return rc;
+}
+
+/*
  * One attempt of the intake transaction. Returns DB_OK (stored, or a
  * duplicate that was already stored), DB_RETRY when a concurrent push
  * opened the follower's chat first or a deadlock broke the transaction
@@ -220,6 +262,10 @@ store:
 		goto fail;
 	res->message_id = msg;
 	res->chat_id = chat;
+	/* follower 0 (the hot path): the notes take the chat's */
+	if (!is_event && chat && ch->bad && (rc = count_abuse(p, ch, m.follower_id, chat,
+	    m.body, now, res)) != DB_OK)
+		goto fail;
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;

@@ -3,6 +3,7 @@
 #define WXDESK_INTAKE_H
 
 #include "db.h"
+#include "profanity.h"
 #include "wx.h"
 
 struct intake_channel {
@@ -10,6 +11,7 @@ struct intake_channel {
 	long long department_id;
 	int       erase_on_unfollow;
 	int       cached;	/* read from a cache: try only the hot path */
+	const struct profanity_list *bad;	/* NULL: profanity management is off */
 };
 
 struct intake_result {

@@ -548,38 +548,21 @@ deliver(struct req *r, const struct dbres *c, long long msg, const struct outgoi
 {
 	struct wxapi_channel ch = { db_int(c, 0, K_CHANNEL), db_cell(c, 0, K_APPID),
 	    db_cell(c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, K_SECRET)) : NULL };
-	struct buf           body = { 0 };
 	long                 e = -2;
 	const char          *media = NULL;
 
-	for (int attempt = 0; attempt < 3 && ch.secret; attempt++) {
-		struct http_resp hr;
-		struct wx_field *f;
-		if (strcmp(o->type, "text") != 0 && media == NULL &&
-		    (media = upload(r, &ch, o, &e)) == NULL)
-			goto busy;
-		buf_reset(&body);
-		buf_puts(&body, "{\"touser\":");
-		json_str(&body, db_cell(c, 0, K_OPENID));
-		buf_printf(&body, ",\"msgtype\":\"%s\",\"%s\":{", o->type, o->type);
-		if (media) {
-			buf_puts(&body, "\"media_id\":");
-			json_str(&body, media);
-		} else {
-			buf_puts(&body, "\"content\":");
-			json_str(&body, o->text);
-		}
-		buf_puts(&body, "}}");
-		e = wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/send", NULL, body.data,
-		    NULL, &hr, &f);
-		http_resp_free(&hr);
-busy:
-		if (e != -1)
-			break;
-		struct timespec ts = { 0, 300 * 1000 * 1000L * (attempt + 1) };
-		nanosleep(&ts, NULL);
+	if (ch.secret == NULL)
+		e = -2;
+	else if (strcmp(o->type, "text") == 0)
+		e = wxapi_send(&r->pool, &ch, db_cell(c, 0, K_OPENID), "text", o->text);
+	else {
+		/* busy while uploading is tried again too */
+		for (int attempt = 0; attempt < 3 && media == NULL; attempt++)
+			if ((media = upload(r, &ch, o, &e)) == NULL && e != -1)
+				break;
+		if (media)
+			e = wxapi_send(&r->pool, &ch, db_cell(c, 0, K_OPENID), o->type, media);
 	}
-	buf_free(&body);
 	if (e != 0)
 		wx_log("chat %lld: message %lld not delivered: %s", r->ids[0], msg,
 		    e == -3 ? "its file is missing" : wxapi_errtext(e));

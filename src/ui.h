@@ -23,6 +23,14 @@ void admin_brand_delete_post(struct req *, struct resp *);
 void admin_canned_post(struct req *, struct resp *);
 void admin_canned_delete_post(struct req *, struct resp *);
 
+/* ui-profanity.c */
+void admin_profanity_get(struct req *, struct resp *);
+void admin_profanity_post(struct req *, struct resp *);
+void admin_profanity_word_post(struct req *, struct resp *);
+void admin_profanity_word_delete_post(struct req *, struct resp *);
+void admin_profanity_import_post(struct req *, struct resp *);
+void admin_profanity_export_get(struct req *, struct resp *);
+
 /* ui-departments.c */
 void admin_departments_post(struct req *, struct resp *);
 void admin_department_get(struct req *, struct resp *);

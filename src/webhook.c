@@ -66,6 +66,64 @@ cache_put(const char *key, const struct dbres *res)
 }
 
 /*
+ * A channel's profanity list (its brand's, when profanity management is
+ * on), cached per process for 10 s: a change to the list counts within
+ * 10 s. Returns the list, or NULL when it is off or empty; -1 in *failed
+ * when the database could not be read.
+ */
+#define PROF_SECONDS 10
+static struct {
+	long long             channel;
+	time_t                at;
+	int                   on;
+	struct profanity_list l;
+	char                **words;
+	char                 *warning;
+} prof[CACHE_SLOTS];
+
+static const struct profanity_list *
+prof_load(struct req *r, long long channel, int *failed)
+{
+	struct dbres res;
+	int          slot = 0;
+	time_t       now = time(NULL);
+
+	*failed = 0;
+	for (int i = 0; i < CACHE_SLOTS; i++) {
+		if (prof[i].channel == channel) {
+			if (now - prof[i].at < PROF_SECONDS)
+				return prof[i].on ? &prof[i].l : NULL;
+			slot = i;
+			break;
+		}
+		if (prof[i].at < prof[slot].at)
+			slot = i;
+	}
+	if (db_prof_for_channel(&r->pool, channel, &res) != DB_OK) {
+		*failed = 1;
+		return NULL;
+	}
+	for (size_t i = 0; i < prof[slot].l.n; i++)
+		free(prof[slot].words[i]);
+	free(prof[slot].words);
+	free(prof[slot].warning);
+	memset(&prof[slot], 0, sizeof prof[slot]);
+	prof[slot].channel = channel;
+	prof[slot].at = now;
+	/* columns: limit warning word, one row per word */
+	if (res.nrows > 0) {
+		prof[slot].words = xmalloc(res.nrows * sizeof *prof[slot].words);
+		for (size_t i = 0; i < res.nrows; i++)
+			prof[slot].words[i] = xstrdup(db_cell(&res, i, 2));
+		prof[slot].warning = db_cell(&res, 0, 1) ? xstrdup(db_cell(&res, 0, 1)) : NULL;
+		prof[slot].l = (struct profanity_list){ db_int(&res, 0, 0), prof[slot].warning,
+		    (const char *const *)prof[slot].words, res.nrows };
+		prof[slot].on = 1;
+	}
+	return prof[slot].on ? &prof[slot].l : NULL;
+}
+
+/*
  * The health panel's "last message received", to the minute: each process
  * writes it at most once a minute per channel, so pushes do not queue on
  * the channel's row.
@@ -273,6 +331,14 @@ push(struct req *r, struct resp *rs, int cached)
 	ic.department_id = c.department_id;
 	ic.erase_on_unfollow = c.erase_on_unfollow;
 	ic.cached = c.cached;
+	{
+		int failed;
+		ic.bad = prof_load(r, c.id, &failed);
+		if (failed) {
+			resp_text(rs, 503, "temporarily unavailable; please retry\n");
+			return 0;
+		}
+	}
 	switch (intake_store(&r->pool, &ic, f, &res)) {
 	case INTAKE_STORED:
 		resp_text(rs, 200, "success");

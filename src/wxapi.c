@@ -261,3 +261,36 @@ wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path,
 	}
 	return e;
 }
+
+/*
+ * A customer-service message to openid: a text, or media already uploaded
+ * (type "image", "voice", "video" with its media id). Busy (-1) is tried
+ * again a few times. Returns WeChat's errcode (0 delivered, -2 no answer).
+ */
+long
+wxapi_send(struct pool *p, const struct wxapi_channel *ch, const char *openid,
+    const char *type, const char *content)
+{
+	struct buf body = { 0 };
+	long       e = -2;
+
+	buf_puts(&body, "{\"touser\":");
+	json_str(&body, openid);
+	buf_printf(&body, ",\"msgtype\":\"%s\",\"%s\":{\"%s\":", type, type,
+	    strcmp(type, "text") == 0 ? "content" : "media_id");
+	json_str(&body, content);
+	buf_puts(&body, "}}");
+	for (int attempt = 0; attempt < 3; attempt++) {
+		struct http_resp hr;
+		struct wx_field *f;
+		e = wxapi_call(p, ch, "/cgi-bin/message/custom/send", NULL, body.data, NULL,
+		    &hr, &f);
+		http_resp_free(&hr);
+		if (e != -1)
+			break;
+		struct timespec ts = { 0, 300 * 1000 * 1000L * (attempt + 1) };
+		nanosleep(&ts, NULL);
+	}
+	buf_free(&body);
+	return e;
+}

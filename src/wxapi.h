@@ -44,4 +44,7 @@ long wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path
 	const char *query, const char *json, const struct http_file *file,
 	struct http_resp *r, struct wx_field **f);
 
+long wxapi_send(struct pool *p, const struct wxapi_channel *ch, const char *openid,
+	const char *type, const char *content);
+
 #endif

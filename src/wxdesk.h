@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 4        /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 5        /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -179,6 +179,7 @@ void resp_cookie(struct resp *rs, const char *name, const char *value,
 void resp_text(struct resp *rs, int status, const char *text);
 void resp_json(struct resp *rs, int status, struct buf *b);
 void json_str(struct buf *b, const char *s);	/* appends "…" escaped */
+void csv_cell(struct buf *b, const char *s);	/* one CSV cell, formula-safe */
 void resp_write(struct resp *rs, FCGX_Request *f);
 const char *http_reason(int status);
 int  header_value_ok(const char *s);

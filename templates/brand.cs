@@ -21,6 +21,10 @@
 <button type="submit" class="primary">Add department</button>
 </form>
 </section>
+<section class="card">
+<h2>Flow controls</h2>
+<p><a href="/admin/brands/<?cs var:Brand.Id ?>/profanity">Profanity management</a>: close chats where a follower uses too many abusive words.</p>
+</section>
 <section class="card" id="canned">
 <h2>Canned responses</h2>
 <p class="hint">Operators answering this brand's chats insert these from the console, or type the shortcut (like <code>/hello</code>) as the whole message.</p>

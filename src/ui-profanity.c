@@ -1,0 +1,259 @@
+/*
+ * ui-profanity.c: Admin → Brands → brand → Flow controls → Profanity
+ * management: on/off, the limit of abusive words per chat, an optional
+ * warning, and the word list (add, remove, import a CSV or text file,
+ * export as CSV).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "profanity.h"
+#include "ui.h"
+
+static int
+brand_of(struct req *r, struct resp *rs, struct dbres *b)
+{
+	return ui_found(r, rs, db_brand_get(&r->pool, r->ids[0], b), "brand") ? 0 : -1;
+}
+
+static void
+page(struct req *r, struct resp *rs, int status)
+{
+	struct dbres b, s, w;
+	static const char *const wc[] = { "Id", "Word" };
+
+	if (brand_of(r, rs, &b) != 0)
+		return;
+	if (db_prof_settings_get(&r->pool, r->ids[0], &s) != DB_OK ||
+	    db_prof_words(&r->pool, r->ids[0], &w) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set(r, "Brand.Id", db_cell(&b, 0, 0));
+	tmpl_set(r, "Brand.Name", db_cell(&b, 0, 1));
+	if (req_field(r, "limit") == NULL) {
+		/* columns: enabled limit warning; defaults until first saved */
+		tmpl_set(r, "Form.enabled.Value", s.nrows && db_int(&s, 0, 0) ? "1" : NULL);
+		tmpl_set(r, "Form.limit.Value", s.nrows ? db_cell(&s, 0, 1) : "3");
+		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, 2) : NULL);
+	}
+	db_to_hdf(r, "Words", &w, wc);
+	tmpl_set_int(r, "WordCount", (long long)w.nrows);
+	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Profanity management: %s",
+	    db_cell(&b, 0, 1)));
+	tmpl_set(r, "Nav", "brands");
+	tmpl_render(r, rs, "profanity.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+static void
+back(struct req *r, struct resp *rs, const char *msg)
+{
+	flash_set(r, msg);
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld/profanity", r->ids[0]));
+}
+
+void
+admin_profanity_get(struct req *r, struct resp *rs)
+{
+	page(r, rs, 200);
+}
+
+void
+admin_profanity_post(struct req *r, struct resp *rs)
+{
+	const char *lim = req_field(r, "limit"), *warning = req_field(r, "warning");
+	char       *end = NULL;
+	long long   limit = lim ? strtoll(lim, &end, 10) : 0;
+	int         errors = 0;
+	struct dbres b;
+
+	if (brand_of(r, rs, &b) != 0)
+		return;
+	form_trim(r);
+	warning = req_field(r, "warning");
+	tmpl_set(r, "Form.limit.Value", lim);
+	tmpl_set(r, "Form.warning.Value", warning);
+	tmpl_set(r, "Form.enabled.Value", req_field(r, "enabled") ? "1" : NULL);
+	if (lim == NULL || *lim == '\0' || *end != '\0' || limit < 1 || limit > 100) {
+		form_error(r, "limit", "Enter a number of abusive words from 1 to 100.");
+		errors++;
+	}
+	if (warning && *warning && (!utf8_valid(warning, strlen(warning)) ||
+	    utf8_chars(warning) > 600)) {
+		form_error(r, "warning", "Keep the warning under 600 characters.");
+		errors++;
+	}
+	if (errors) {
+		page(r, rs, 422);
+		return;
+	}
+	if (db_prof_settings_set(&r->pool, r->ids[0], req_field(r, "enabled") != NULL, limit,
+	    warning) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, req_field(r, "enabled") ? pool_printf(&r->pool, "Profanity management is "
+	    "on: a chat closes at %lld abusive word%s.", limit, limit == 1 ? "" : "s") :
+	    "Profanity management is off: the word list is kept but not applied.");
+}
+
+void
+admin_profanity_word_post(struct req *r, struct resp *rs)
+{
+	const char  *word;
+	struct dbres b;
+	enum dbrc    rc;
+
+	if (brand_of(r, rs, &b) != 0)
+		return;
+	form_trim(r);
+	word = req_field(r, "word");
+	if (word == NULL || !profanity_word_ok(word)) {
+		form_error(r, "word", "Enter a word or phrase of up to 64 bytes, with at "
+		    "least one letter or character.");
+		page(r, rs, 422);
+		return;
+	}
+	rc = db_prof_word_add(&r->pool, r->ids[0], word);
+	if (rc == DB_CONFLICT) {
+		form_error(r, "word", "This word is in the list already.");
+		page(r, rs, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, pool_printf(&r->pool, "“%s” added.", word));
+}
+
+void
+admin_profanity_word_delete_post(struct req *r, struct resp *rs)
+{
+	if (db_prof_word_delete(&r->pool, r->ids[1], r->ids[0]) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, "Word removed.");
+}
+
+/* The first CSV field of a line: unquoted up to a comma, or "quoted" with "" for a quote. */
+static char *
+first_field(struct pool *p, const char *line, size_t n)
+{
+	struct buf b = { 0 };
+	char      *out;
+	size_t     i = 0;
+
+	if (n && line[0] == '"') {
+		for (i = 1; i < n; i++) {
+			if (line[i] == '"' && i + 1 < n && line[i + 1] == '"')
+				buf_putc(&b, '"'), i++;
+			else if (line[i] == '"')
+				break;
+			else
+				buf_putc(&b, line[i]);
+		}
+	} else {
+		while (i < n && line[i] != ',')
+			buf_putc(&b, line[i++]);
+	}
+	out = pool_strndup(p, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	/* trim spaces and a UTF-8 byte-order mark */
+	if (strncmp(out, "\xef\xbb\xbf", 3) == 0)
+		out += 3;
+	out += strspn(out, " \t");
+	for (size_t e = strlen(out); e && strchr(" \t\r", out[e - 1]); e--)
+		out[e - 1] = '\0';
+	return out;
+}
+
+/*
+ * POST …/profanity/import: a CSV (the first column) or a text file (one word
+ * a line). Good lines are added; bad ones are reported by line number.
+ */
+void
+admin_profanity_import_post(struct req *r, struct resp *rs)
+{
+	const struct kv *file = req_file(r, "file");
+	struct buf       report = { 0 };
+	struct dbres     b;
+	int              added = 0, dup = 0, bad = 0, line = 0;
+
+	if (brand_of(r, rs, &b) != 0)
+		return;
+	if (file == NULL || file->vlen == 0) {
+		form_error(r, "file", "Choose a CSV or text file with one word a line.");
+		page(r, rs, 422);
+		return;
+	}
+	if (!utf8_valid(file->val, file->vlen)) {
+		form_error(r, "file", "The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 "
+		    "in a spreadsheet) and try again.");
+		page(r, rs, 422);
+		return;
+	}
+	for (const char *s = file->val, *end = file->val + file->vlen; s < end; ) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t      n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		char       *w = first_field(&r->pool, s, n);
+		line++;
+		s += n + 1;
+		if (*w == '\0' || (line == 1 && strcmp(w, "word") == 0))
+			continue;	/* blank lines, and the header our export writes */
+		if (!profanity_word_ok(w)) {
+			if (bad++ < 20)
+				buf_printf(&report, "%sline %d: “%.40s” is not a word", report.len ?
+				    "; " : "", line, w);
+			continue;
+		}
+		enum dbrc rc = db_prof_word_add(&r->pool, r->ids[0], w);
+		if (rc == DB_OK)
+			added++;
+		else if (rc == DB_CONFLICT)
+			dup++;
+		else {
+			buf_free(&report);
+			ui_db_failed(r, rs);
+			return;
+		}
+	}
+	if (bad) {
+		form_error(r, "file", pool_printf(&r->pool, "%d line%s could not be added: %s%s. "
+		    "%d word%s added, %d already in the list.", bad, bad == 1 ? "" : "s",
+		    report.data, bad > 20 ? "; …" : "", added, added == 1 ? " was" : "s were",
+		    dup));
+		buf_free(&report);
+		page(r, rs, 422);
+		return;
+	}
+	buf_free(&report);
+	back(r, rs, pool_printf(&r->pool, "Imported: %d word%s added, %d already in the list.",
+	    added, added == 1 ? "" : "s", dup));
+}
+
+/* GET …/profanity/export: the list as CSV, safe to open in a spreadsheet. */
+void
+admin_profanity_export_get(struct req *r, struct resp *rs)
+{
+	struct dbres b, w;
+
+	if (brand_of(r, rs, &b) != 0)
+		return;
+	if (db_prof_words(&r->pool, r->ids[0], &w) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	buf_reset(&rs->body);
+	buf_puts(&rs->body, "word\r\n");
+	for (size_t i = 0; i < w.nrows; i++)
+		csv_cell(&rs->body, db_cell(&w, i, 1)), buf_puts(&rs->body, "\r\n");
+	rs->status = 200;
+	rs->ctype = "text/csv; charset=utf-8";
+	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
+	    "attachment; filename=\"profanity-brand-%lld.csv\"", r->ids[0]));
+}
