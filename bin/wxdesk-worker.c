@@ -7,7 +7,11 @@
  *   - fills follower details from user/info,
  *   - deletes downloaded files no message refers to any more (a follower's
  *     data erased after an unfollow), an hour after they were stored,
- *   - sends the profanity warning a chat has come due for, once.
+ *   - sends the profanity warning a chat has come due for, once,
+ *   - runs the chat timers with each channel's current preferences: waiting
+ *     chats nobody picked up become missed, missed chats close after their
+ *     time, active chats close after the idle limit (the bot's, when the
+ *     channel's bot is on).
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
  * once. State lives in the database; a restarted worker carries on.
@@ -260,6 +264,73 @@ send_warnings(struct pool *p)
 	}
 }
 
+static const char *
+minutes(struct pool *p, long long m)
+{
+	if (m % 1440 == 0)
+		return pool_printf(p, "%lld day%s", m / 1440, m == 1440 ? "" : "s");
+	if (m % 60 == 0)
+		return pool_printf(p, "%lld hour%s", m / 60, m == 60 ? "" : "s");
+	return pool_printf(p, "%lld minute%s", m, m == 1 ? "" : "s");
+}
+
+/*
+ * The chat timers. Deadlines come from the stored times and the current
+ * settings, so a changed preference applies to chats already open. Each
+ * change re-checks its deadline in its UPDATE and writes its transcript
+ * line in the same transaction: with two workers, each chat moves once.
+ */
+static void
+run_timers(struct pool *p)
+{
+	struct dbres ch;
+	time_t       now = wx_now();
+
+	if (db_timer_channels(p, &ch) != DB_OK)
+		return;
+	/* columns: channel missed_after missed_close idle bot */
+	for (size_t i = 0; i < ch.nrows && !stopping; i++) {
+		static const char *const states[] = { "waiting", "missed", "active" };
+		long long channel = db_int(&ch, i, 0);
+		for (int k = 0; k < 3; k++) {
+			long long    limit = db_int(&ch, i, (size_t)k + 1);
+			time_t       since = now - (time_t)limit * 60;
+			struct dbres due;
+			const char  *what, *text;
+			if (k == 0) {
+				what = "missed";
+				text = pool_printf(p, "No operator picked the chat up within %s: it "
+				    "is missed. It can still be answered until it closes.",
+				    minutes(p, limit));
+			} else if (k == 1) {
+				what = "closed";
+				text = pool_printf(p, "The chat was missed for %s and is closed "
+				    "(missed timeout).", minutes(p, limit));
+			} else {
+				what = "closed";
+				text = pool_printf(p, "Nobody wrote for %s%s; the chat is closed "
+				    "(idle timeout).", minutes(p, limit), db_int(&ch, i, 4) ?
+				    ", the chatbot's idle limit" : "");
+			}
+			if (db_timer_due(p, states[k], channel, since, &due) != DB_OK)
+				continue;
+			/* columns: chat follower */
+			for (size_t j = 0; j < due.nrows && !stopping; j++) {
+				long long chat = db_int(&due, j, 0);
+				enum dbrc rc;
+				if (db_begin() != 0)
+					return;
+				rc = db_timer_fire(p, states[k], chat, since, now);
+				if (rc == DB_OK)
+					rc = chat_note(p, channel, db_int(&due, j, 1), chat, what, text,
+					    k != 0);
+				if (rc != DB_OK || db_commit() != 0)
+					db_rollback();
+			}
+		}
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -289,6 +360,7 @@ main(int argc, char **argv)
 			fetch_user_info(&p);
 			sweep_attachments(&p);
 			send_warnings(&p);
+			run_timers(&p);
 		}
 		pool_free(&p);
 		for (int s = 0; !once && !stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)

@@ -97,6 +97,12 @@ enum stmt {
 	S_TRANSFER_TARGETS,
 	S_CHAT_LAST_OF,
 	S_FOLLOWER_CHATS,
+	S_TIMER_CHANNELS,
+	S_TIMER_DUE,
+	S_TIMER_IDLE_DUE,
+	S_TIMER_MISS,
+	S_TIMER_CLOSE_MISSED,
+	S_TIMER_CLOSE_IDLE,
 	S_PROF_SETTINGS_GET,
 	S_PROF_SETTINGS_SET,
 	S_PROF_WORDS,
@@ -415,7 +421,8 @@ static const struct {
 	/* atomic: of two operators clicking at once, one changes the row */
 	[S_CHAT_PICKUP] = { "chat_pickup",
 	    "UPDATE chats SET state = 'active', operator_id = ?, "
-	    "last_activity_at = FROM_UNIXTIME(?) WHERE id = ? AND state IN ('waiting', 'missed')" },
+	    "last_activity_at = FROM_UNIXTIME(?), state_since = last_activity_at "
+	    "WHERE id = ? AND state IN ('waiting', 'missed')" },
 	/*
 	 * One more operator message, if WeChat's rules allow it: the chat is
 	 * active and the sender's, fewer than 5 sent since the follower last
@@ -456,12 +463,14 @@ static const struct {
 	    "UPDATE chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN departments d ON d.id = ? AND d.brand_id = ch.brand_id "
 	    "SET c.department_id = d.id, c.operator_id = NULL, c.state = 'waiting', "
-	    "c.last_activity_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
+	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?) "
+	    "WHERE c.id = ? AND c.state <> 'closed'" },
 	/* to a member of the chat's department: theirs, active */
 	[S_CHAT_TO_USER] = { "chat_to_user",
 	    "UPDATE chats c JOIN department_members m ON m.department_id = c.department_id "
 	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
-	    "SET c.operator_id = u.id, c.state = 'active', c.last_activity_at = FROM_UNIXTIME(?) "
+	    "SET c.operator_id = u.id, c.state = 'active', c.last_activity_at = FROM_UNIXTIME(?), "
+	    "c.state_since = FROM_UNIXTIME(?) "
 	    "WHERE c.id = ? AND c.state <> 'closed'" },
 	[S_PROF_SETTINGS_GET] = { "prof_settings_get",
 	    "SELECT enabled, word_limit, warning FROM profanity_settings WHERE brand_id = ?" },
@@ -501,6 +510,30 @@ static const struct {
 	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)" },
 	[S_WARN_DONE] = { "warn_done",
 	    "UPDATE chats SET profanity_warning = ? WHERE id = ? AND profanity_warning = 'due'" },
+	/* the worker's timers: each channel's settings, then only its due chats */
+	[S_TIMER_CHANNELS] = { "timer_channels",
+	    "SELECT p.channel_id, p.missed_after_minutes, p.missed_close_minutes, "
+	    "IF(p.bot_enabled, p.bot_idle_minutes, p.idle_close_minutes), p.bot_enabled "
+	    "FROM channel_prefs p JOIN channels ch ON ch.id = p.channel_id "
+	    "WHERE ch.state <> 'deleted'" },
+	[S_TIMER_DUE] = { "timer_due",
+	    "SELECT id, follower_id FROM chats WHERE state = ? AND channel_id = ? "
+	    "AND state_since <= FROM_UNIXTIME(?) LIMIT 500" },
+	[S_TIMER_IDLE_DUE] = { "timer_idle_due",
+	    "SELECT id, follower_id FROM chats WHERE state = 'active' AND channel_id = ? "
+	    "AND last_activity_at <= FROM_UNIXTIME(?) LIMIT 500" },
+	/* each change checks the deadline again: of two workers, one makes it */
+	[S_TIMER_MISS] = { "timer_miss",
+	    "UPDATE chats SET state = 'missed', state_since = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND state = 'waiting' AND state_since <= FROM_UNIXTIME(?)" },
+	[S_TIMER_CLOSE_MISSED] = { "timer_close_missed",
+	    "UPDATE chats SET state = 'closed', close_reason = 'missed_timeout', "
+	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'missed' "
+	    "AND state_since <= FROM_UNIXTIME(?)" },
+	[S_TIMER_CLOSE_IDLE] = { "timer_close_idle",
+	    "UPDATE chats SET state = 'closed', close_reason = 'idle_timeout', "
+	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'active' "
+	    "AND last_activity_at <= FROM_UNIXTIME(?)" },
 	/* the follower's other chats, newest first */
 	[S_FOLLOWER_CHATS] = { "follower_chats",
 	    "SELECT id, state, UNIX_TIMESTAMP(started_at), close_reason FROM chats "
@@ -565,8 +598,9 @@ static const struct {
 	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'" },
 	[S_CHAT_INSERT] = { "chat_insert",
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
-	    "last_user_msg_at, last_activity_at, previous_chat_id) VALUES (?, ?, ?, "
-	    "'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), NULLIF(?, 0))" },
+	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id) VALUES (?, ?, ?, "
+	    "'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
+	    "FROM_UNIXTIME(?), NULLIF(?, 0))" },
 	[S_CHAT_USER_MSG] = { "chat_user_msg",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0 WHERE id = ?" },
@@ -1690,8 +1724,8 @@ enum dbrc
 db_chat_transfer(struct pool *p, long long chat, int to_user, long long target)
 {
 	struct dbres out;
-	enum dbrc    rc = run(to_user ? S_CHAT_TO_USER : S_CHAT_TO_DEPT, p, &out, "iii",
-	    target, (long long)wx_now(), chat);
+	enum dbrc    rc = run(to_user ? S_CHAT_TO_USER : S_CHAT_TO_DEPT, p, &out, "iiii",
+	    target, (long long)wx_now(), (long long)wx_now(), chat);
 
 	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
 }
@@ -1812,6 +1846,34 @@ db_warn_done(struct pool *p, long long chat, const char *state)
 	return run(S_WARN_DONE, p, NULL, "si", state, chat);
 }
 
+enum dbrc
+db_timer_channels(struct pool *p, struct dbres *out)
+{
+	return run(S_TIMER_CHANNELS, p, out, "");
+}
+
+/* state "waiting" or "missed" entered before since; or "active" idle since then */
+enum dbrc
+db_timer_due(struct pool *p, const char *state, long long channel, time_t since,
+    struct dbres *out)
+{
+	if (strcmp(state, "active") == 0)
+		return run(S_TIMER_IDLE_DUE, p, out, "ii", channel, (long long)since);
+	return run(S_TIMER_DUE, p, out, "sii", state, channel, (long long)since);
+}
+
+/* DB_OK when this call moved the chat on, DB_CONFLICT when it was not due any more */
+enum dbrc
+db_timer_fire(struct pool *p, const char *state, long long chat, time_t since, time_t now)
+{
+	struct dbres out;
+	enum stmt    st = strcmp(state, "waiting") == 0 ? S_TIMER_MISS :
+	    strcmp(state, "missed") == 0 ? S_TIMER_CLOSE_MISSED : S_TIMER_CLOSE_IDLE;
+	enum dbrc    rc = run(st, p, &out, "iii", (long long)now, chat, (long long)since);
+
+	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
+}
+
 /* The follower's latest chat (0: none), which a new chat links to. */
 long long
 db_chat_last_of(struct pool *p, long long follower)
@@ -1919,8 +1981,8 @@ db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
     long long department_id, time_t at, long long previous, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_INSERT, p, &out, "iiiiiii", channel_id, follower_id,
-	    department_id, (long long)at, (long long)at, (long long)at, previous);
+	enum dbrc    rc = run(S_CHAT_INSERT, p, &out, "iiiiiiii", channel_id, follower_id,
+	    department_id, (long long)at, (long long)at, (long long)at, (long long)at, previous);
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;

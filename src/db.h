@@ -147,6 +147,11 @@ enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
+enum dbrc db_timer_channels(struct pool *p, struct dbres *out);
+enum dbrc db_timer_due(struct pool *p, const char *state, long long channel, time_t since,
+	struct dbres *out);
+enum dbrc db_timer_fire(struct pool *p, const char *state, long long chat, time_t since,
+	time_t now);
 enum dbrc db_prof_settings_get(struct pool *p, long long brand, struct dbres *out);
 enum dbrc db_prof_settings_set(struct pool *p, long long brand, int enabled, long long limit,
 	const char *warning);

@@ -65,7 +65,7 @@ sleep 11	# the webhook's 10-second list cache
 say "DAMN this, you IDIOT"
 ok "Latin words count in any case" test "$(sqlq "SELECT abusive_count FROM chats WHERE id = $chat")" = 2
 ok "…noted in the transcript for staff" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat AND event = 'abuse' ORDER BY id DESC LIMIT 1")" = "Abusive words: 2 of 3 (Damn, idiot)."
-ok "…the warning is due (one word before the limit)" test "$(sqlq "SELECT profanity_warning FROM chats WHERE id = $chat")" = due
+ok "…the warning came due, one word before the limit (the daemon may have sent it)" test "$(sqlq "SELECT profanity_warning IN ('due', 'sent') FROM chats WHERE id = $chat")" = 1
 "$WXDESK_BUILD/bin/wxdesk-worker" --once
 ok "the worker sent the warning" test "$(sqlq "SELECT profanity_warning FROM chats WHERE id = $chat")" = sent
 ok "…the follower got it" test "$(curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -c 'keep it polite')" = 1
