@@ -312,20 +312,31 @@ run_timers(struct pool *p)
 				    "(idle timeout).", minutes(p, limit), db_int(&ch, i, 4) ?
 				    ", the chatbot's idle limit" : "");
 			}
-			if (db_timer_due(p, states[k], channel, since, &due) != DB_OK)
-				continue;
-			/* columns: chat follower */
-			for (size_t j = 0; j < due.nrows && !stopping; j++) {
-				long long chat = db_int(&due, j, 0);
-				enum dbrc rc;
-				if (db_begin() != 0)
-					return;
-				rc = db_timer_fire(p, states[k], chat, since, now);
-				if (rc == DB_OK)
-					rc = chat_note(p, channel, db_int(&due, j, 1), chat, what, text,
-					    k != 0);
-				if (rc != DB_OK || db_commit() != 0)
-					db_rollback();
+			/* every due chat, in batches of 500, 100 to a transaction (one
+			 * commit, one flush, per hundred) */
+			for (int batch = 0; batch < 40 && !stopping; batch++) {
+				if (db_timer_due(p, states[k], channel, since, &due) != DB_OK)
+					break;
+				/* columns: chat follower */
+				for (size_t j = 0; j < due.nrows && !stopping; ) {
+					enum dbrc rc = DB_OK;
+					if (db_begin() != 0)
+						return;
+					for (size_t end = j + 100; j < due.nrows && j < end &&
+					    (rc == DB_OK || rc == DB_CONFLICT); j++) {
+						long long chat = db_int(&due, j, 0);
+						rc = db_timer_fire(p, states[k], chat, since, now);
+						if (rc == DB_OK)
+							rc = chat_note(p, channel, db_int(&due, j, 1), chat,
+							    what, text, k != 0);
+					}
+					if ((rc != DB_OK && rc != DB_CONFLICT) || db_commit() != 0) {
+						db_rollback();	/* the next tick tries again */
+						return;
+					}
+				}
+				if (due.nrows < 500)
+					break;
 			}
 		}
 	}
