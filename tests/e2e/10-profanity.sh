@@ -86,6 +86,13 @@ ok "the next message opens a new chat" test "$(sqlq "SELECT COUNT(*) FROM chats 
 chat2=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'waiting'")
 ok "a voice message's recognised text counts" test "$(sqlq "SELECT abusive_count FROM chats WHERE id = $chat2")" = 1
 
+# a warning that WeChat's rules no longer allow is skipped, and said
+sqlq "UPDATE chats SET profanity_warning = 'due', consecutive_out = 5 WHERE id = $chat2"
+"$WXDESK_BUILD/bin/wxdesk-worker" --once
+ok "no room for the warning: skipped" test "$(sqlq "SELECT profanity_warning FROM chats WHERE id = $chat2")" = skipped
+ok "…the transcript says so" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat2 AND event = 'warning'")" = 1
+sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $chat2"
+
 # off again: the list is kept, not applied
 TOKEN_PAGE=$P post a "$P" limit=3
 sleep 11
