@@ -519,9 +519,10 @@ static const struct {
 	[S_TIMER_DUE] = { "timer_due",
 	    "SELECT id, follower_id FROM chats WHERE state = ? AND channel_id = ? "
 	    "AND state_since <= FROM_UNIXTIME(?) LIMIT 500" },
+	/* idle_since: last_activity_at of an active chat, else NULL */
 	[S_TIMER_IDLE_DUE] = { "timer_idle_due",
-	    "SELECT id, follower_id FROM chats WHERE state = 'active' AND channel_id = ? "
-	    "AND last_activity_at <= FROM_UNIXTIME(?) LIMIT 500" },
+	    "SELECT id, follower_id FROM chats WHERE channel_id = ? "
+	    "AND idle_since <= FROM_UNIXTIME(?) LIMIT 500" },
 	/* each change checks the deadline again: of two workers, one makes it */
 	[S_TIMER_MISS] = { "timer_miss",
 	    "UPDATE chats SET state = 'missed', state_since = FROM_UNIXTIME(?) "
