@@ -264,16 +264,6 @@ send_warnings(struct pool *p)
 	}
 }
 
-static const char *
-minutes(struct pool *p, long long m)
-{
-	if (m % 1440 == 0)
-		return pool_printf(p, "%lld day%s", m / 1440, m == 1440 ? "" : "s");
-	if (m % 60 == 0)
-		return pool_printf(p, "%lld hour%s", m / 60, m == 60 ? "" : "s");
-	return pool_printf(p, "%lld minute%s", m, m == 1 ? "" : "s");
-}
-
 /*
  * The chat timers. Deadlines come from the stored times and the current
  * settings, so a changed preference applies to chats already open. Each
@@ -301,15 +291,15 @@ run_timers(struct pool *p)
 				what = "missed";
 				text = pool_printf(p, "No operator picked the chat up within %s: it "
 				    "is missed. It can still be answered until it closes.",
-				    minutes(p, limit));
+				    minutes_text(p, limit));
 			} else if (k == 1) {
 				what = "closed";
 				text = pool_printf(p, "The chat was missed for %s and is closed "
-				    "(missed timeout).", minutes(p, limit));
+				    "(missed timeout).", minutes_text(p, limit));
 			} else {
 				what = "closed";
 				text = pool_printf(p, "Nobody wrote for %s%s; the chat is closed "
-				    "(idle timeout).", minutes(p, limit), db_int(&ch, i, 4) ?
+				    "(idle timeout).", minutes_text(p, limit), db_int(&ch, i, 4) ?
 				    ", the chatbot's idle limit" : "");
 			}
 			/* every due chat, in batches of 500, 100 to a transaction (one

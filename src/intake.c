@@ -94,15 +94,21 @@ count_abuse(struct pool *p, const struct intake_channel *ch, long long follower,
 	const struct profanity_list *b = ch->bad;
 	struct buf  found = { 0 };
 	long long   total;
-	int         n = profanity_count(body, b->words, b->n);
+	int         n = 0;
 	enum dbrc   rc;
 	const char *words;
 
-	if (n == 0)
-		return DB_OK;
-	for (size_t i = 0; i < b->n; i++)
-		if (profanity_count(body, &b->words[i], 1) > 0)
+	/* one pass per word: the total, and which words were used */
+	for (size_t i = 0; i < b->n; i++) {
+		int k = profanity_count(body, &b->words[i], 1);
+		if (k > 0)
 			buf_printf(&found, "%s%s", found.len ? ", " : "", b->words[i]);
+		n += k;
+	}
+	if (n == 0) {
+		buf_free(&found);
+		return DB_OK;
+	}
 	words = pool_strndup(p, found.data, found.len);
 	buf_free(&found);
 	if ((rc = db_chat_abuse(p, chat, n, &total)) != DB_OK || total == 0)

@@ -122,18 +122,6 @@ plain(struct req *r, const struct dbres *c, int col)
 	return db_cell(c, 0, col) ? secret_decrypt(&r->pool, db_cell(c, 0, col)) : NULL;
 }
 
-static const char *
-utc(struct req *r, long long t)
-{
-	char *out;
-
-	if (t <= 0)
-		return NULL;
-	out = pool_alloc(&r->pool, 32);
-	wx_fmt_time((time_t)t, out, 32);
-	return out;
-}
-
 /* Loads channel r->ids[0]; 0, or -1 after answering 404 / 503. */
 static int
 load(struct req *r, struct resp *rs, struct dbres *c)
@@ -198,7 +186,7 @@ set_channel(struct req *r, const struct dbres *c)
 	tmpl_set(r, "Channel.Webhook", webhook_url(r, c));
 	tmpl_set(r, "Channel.Department", db_cell(c, 0, C_DEPTNAME));
 	tmpl_set(r, "Channel.DepartmentId", db_cell(c, 0, C_DEPT));
-	tmpl_set(r, "Channel.Verified", utc(r, db_int(c, 0, C_VERIFIED)));
+	tmpl_set(r, "Channel.Verified", ui_time(r, db_int(c, 0, C_VERIFIED)));
 	tmpl_set(r, "Channel.IpConfirmed", db_int(c, 0, C_IPOK) ? "1" : NULL);
 	tmpl_set(r, "Channel.UrlConfirmed", db_int(c, 0, C_URLOK) ? "1" : NULL);
 	if (secret)
@@ -264,7 +252,7 @@ run_checks(struct req *r, const struct dbres *c)
 		k[0].fix = "The App ID and App Secret are not saved yet: go back to step 3.";
 	k[1] = (struct check){ "WeChat verified the webhook URL",
 	    db_int(c, 0, C_VERIFIED) ? pool_printf(&r->pool, "Verified by WeChat at %s.",
-	    utc(r, db_int(c, 0, C_VERIFIED))) : NULL,
+	    ui_time(r, db_int(c, 0, C_VERIFIED))) : NULL,
 	    db_int(c, 0, C_VERIFIED) ? NULL : "WeChat has not verified the URL yet. Go back "
 	    "to step 4, paste the URL in WeChat (Domain and push notification "
 	    "configuration › Edit) and click Submit there.", 4 };
@@ -638,7 +626,7 @@ admin_channel_verified_get(struct req *r, struct resp *rs)
 	}
 	buf_puts(&b, "{\"verified\":");
 	if (db_int(&c, 0, C_VERIFIED) > 0)
-		json_str(&b, utc(r, db_int(&c, 0, C_VERIFIED)));
+		json_str(&b, ui_time(r, db_int(&c, 0, C_VERIFIED)));
 	else
 		buf_puts(&b, "null");
 	buf_putc(&b, '}');
@@ -662,7 +650,7 @@ admin_channels_get(struct req *r, struct resp *rs)
 	for (size_t i = 0; i < l.nrows; i++)
 		if (db_int(&l, i, 6) > 0)
 			tmpl_set(r, pool_printf(&r->pool, "Channels.%zu.LastMessage", i),
-			    utc(r, db_int(&l, i, 6)));
+			    ui_time(r, db_int(&l, i, 6)));
 	tmpl_set(r, "Page.Title", "WeChat accounts");
 	tmpl_set(r, "Nav", "channels");
 	tmpl_render(r, rs, "channels.cs");
@@ -675,20 +663,6 @@ static const long long missed_close_opts[] = { 15, 30, 60, 120, 240, 480, 720, 1
 static const long long idle_opts[] = { 15, 30, 60, 120, 240, 480, 720, 1440 };
 static const long long bot_idle_opts[] = { 5, 10, 15, 30, 60, 120, 240, 480, 720, 1440 };
 
-static const char *
-minutes_label(struct pool *p, long long m)
-{
-	if (m == 43200)
-		return "1 month";
-	if (m % 10080 == 0)
-		return pool_printf(p, "%lld week%s", m / 10080, m == 10080 ? "" : "s");
-	if (m % 1440 == 0)
-		return pool_printf(p, "%lld day%s", m / 1440, m == 1440 ? "" : "s");
-	if (m % 60 == 0)
-		return pool_printf(p, "%lld hour%s", m / 60, m == 60 ? "" : "s");
-	return pool_printf(p, "%lld minutes", m);
-}
-
 static void
 set_options(struct req *r, const char *name, const long long *opts, size_t n, long long cur)
 {
@@ -696,7 +670,7 @@ set_options(struct req *r, const char *name, const long long *opts, size_t n, lo
 		const char *base = pool_printf(&r->pool, "Options.%s.%zu", name, i);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Value", base), opts[i]);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Label", base),
-		    minutes_label(&r->pool, opts[i]));
+		    minutes_text(&r->pool, opts[i]));
 		if (opts[i] == cur)
 			tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
 	}
@@ -737,16 +711,16 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : db_cell(c, 0, C_MODE));
 	set_departments(r, db_int(c, 0, C_BRAND), db_int(c, 0, C_DEPT));
 	/* health */
-	tmpl_set(r, "Health.LastMessage", utc(r, db_int(c, 0, C_LASTMSG)));
+	tmpl_set(r, "Health.LastMessage", ui_time(r, db_int(c, 0, C_LASTMSG)));
 	tmpl_set(r, "Health.Inactive", db_cell(c, 0, C_INACTIVE));
 	tmpl_set(r, "Health.SignatureFailures", db_cell(c, 0, C_SIGFAIL));
 	tmpl_set(r, "Health.DecryptFailures", db_cell(c, 0, C_DECFAIL));
 	tmpl_set(r, "Health.LastFailure", db_cell(c, 0, C_FAIL));
-	tmpl_set(r, "Health.LastFailureAt", utc(r, db_int(c, 0, C_FAILAT)));
+	tmpl_set(r, "Health.LastFailureAt", ui_time(r, db_int(c, 0, C_FAILAT)));
 	if (t.nrows) {
 		/* columns: expires fetched last_errcode last_error errors */
-		tmpl_set(r, "Health.TokenFetched", utc(r, db_int(&t, 0, 1)));
-		tmpl_set(r, "Health.TokenExpires", utc(r, db_int(&t, 0, 0)));
+		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, 1)));
+		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, 0)));
 		if (db_int(&t, 0, 2) != 0) {
 			tmpl_set(r, "Health.TokenError", wxapi_errtext(db_int(&t, 0, 2)));
 			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, 2));

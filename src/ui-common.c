@@ -38,6 +38,19 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 	return 0;
 }
 
+/* A stored time for a page ("2026-11-24 14:32 UTC"), or NULL for none. */
+const char *
+ui_time(struct req *r, long long t)
+{
+	char *out;
+
+	if (t <= 0)
+		return NULL;
+	out = pool_alloc(&r->pool, 32);
+	wx_fmt_time((time_t)t, out, 32);
+	return out;
+}
+
 /* The 1-based page number from ?page=, clamped to 1..100000. */
 long long
 ui_page(struct req *r)

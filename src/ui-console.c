@@ -18,7 +18,6 @@
 #include "db.h"
 #include "intake.h"
 #include "json.h"
-#include "media.h"
 #include "ui.h"
 #include "wxapi.h"
 
@@ -82,18 +81,6 @@ span(struct pool *p, long long s)
 		return s % 3600 >= 60 ? pool_printf(p, "%lld h %lld min", s / 3600, s % 3600 / 60) :
 		    pool_printf(p, "%lld h", s / 3600);
 	return pool_printf(p, "%lld day%s", s / 86400, s < 2 * 86400 ? "" : "s");
-}
-
-static const char *
-utc(struct req *r, long long t)
-{
-	char *out;
-
-	if (t <= 0)
-		return NULL;
-	out = pool_alloc(&r->pool, 32);
-	wx_fmt_time((time_t)t, out, 32);
-	return out;
 }
 
 /* The reply-window meter of an open chat into <base>.Left/.Used/…; 1 when a reply is allowed. */
@@ -220,7 +207,7 @@ console_home_get(struct req *r, struct resp *rs)
 			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
 			    reason_text(db_cell(&l, i, 10)));
 			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
-			    utc(r, db_int(&l, i, 11)));
+			    ui_time(r, db_int(&l, i, 11)));
 		}
 	}
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
@@ -364,15 +351,15 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Chat.Department", db_cell(c, 0, K_DEPTNAME));
 	tmpl_set(r, "Chat.Operator", db_cell(c, 0, K_OPNAME));
 	tmpl_set(r, "Chat.Brand", db_cell(c, 0, K_BRAND));
-	tmpl_set(r, "Chat.Started", utc(r, db_int(c, 0, K_STARTED)));
+	tmpl_set(r, "Chat.Started", ui_time(r, db_int(c, 0, K_STARTED)));
 	tmpl_set(r, "Chat.Mine", db_int(c, 0, K_OPERATOR) == r->user->id ? "1" : NULL);
 	tmpl_set(r, "Chat.Previous", db_int(c, 0, K_PREV) ? db_cell(c, 0, K_PREV) : NULL);
 	tmpl_set(r, "Chat.Language", db_cell(c, 0, K_LANG));
-	tmpl_set(r, "Chat.Subscribed", utc(r, db_int(c, 0, K_SUBAT)));
+	tmpl_set(r, "Chat.Subscribed", ui_time(r, db_int(c, 0, K_SUBAT)));
 	tmpl_set(r, "Chat.Scene", db_cell(c, 0, K_QR) ? db_cell(c, 0, K_QR) :
 	    db_cell(c, 0, K_SCENE));
 	if (strcmp(db_cell(c, 0, K_STATE), "closed") == 0) {
-		tmpl_set(r, "Chat.Closed", utc(r, db_int(c, 0, K_CLOSED)));
+		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, K_CLOSED)));
 		tmpl_set(r, "Chat.Reason", reason_text(db_cell(c, 0, K_REASON)));
 	} else
 		meter(r, "Chat.Meter", db_int(c, 0, K_LASTIN), db_int(c, 0, K_OUT));
@@ -403,7 +390,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&fc, i, 0));
 				tmpl_set(r, pool_printf(&r->pool, "%s.State", base), db_cell(&fc, i, 1));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Started", base),
-				    utc(r, db_int(&fc, i, 2)));
+				    ui_time(r, db_int(&fc, i, 2)));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
 				    reason_text(db_cell(&fc, i, 3)));
 			}
@@ -428,7 +415,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 			if (names[col])
 				tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, names[col]),
 				    db_cell(&t, row, col));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), utc(r, db_int(&t, row, 13)));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(&t, row, 13)));
 		if (db_int(&t, row, 11) != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
 			    wxapi_errtext(db_int(&t, row, 11)));

@@ -87,6 +87,7 @@ void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
+const char *ui_time(struct req *r, long long t);
 void ui_paging(struct req *r, long long page, long long per, long long total);
 struct ui_file {
 	const char *type;	/* WeChat's media type: "image" "voice" "video" */

@@ -53,6 +53,7 @@ char *pool_strndup(struct pool *p, const char *s, size_t n);
 char *pool_printf(struct pool *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void  pool_free(struct pool *p);		/* the pool may be reused after */
+const char *minutes_text(struct pool *p, long long m);	/* "30 minutes", "1 day" */
 
 /* Logging to stderr (lighttpd's error log), one line, with the program name. */
 void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,7 +1,6 @@
 # 08-channels.sh: the WeChat setup wizard, the account page and its
 # preferences, against the simulator, through lighttpd.
 . "$(dirname "$0")/lib.sh"
-SIMURL="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
 SIMCLI="$WXDESK_BUILD/bin/wxdesk-wxsim"
 
 sign_in a admin "$(demo_pw admin)"

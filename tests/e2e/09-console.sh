@@ -2,16 +2,9 @@
 # atomic pick-up, replies within WeChat's rules, delivery states, close.
 . "$(dirname "$0")/lib.sh"
 . "$WXDESK_VAR/demo-credentials.txt.env"
-SIMURL="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
 FROM=oConsole$(openssl rand -hex 6)
 # the follower writes on the simulator's phone, so "WeChat" knows it as WeChat would
-phone() {
-	local tok
-	tok=$(curl -s -c "$JARS/phone" -b "$JARS/phone" "$SIMURL/phone?appid=$APP_ID&openid=$FROM" |
-		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -s -o /dev/null -w '%{redirect_url}' -c "$JARS/phone" -b "$JARS/phone" \
-		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=$FROM" "$@" "$SIMURL/phone"
-}
+phone() { sim_phone "$FROM" "$@"; }
 say() { phone -F action=text -F "text=$1" >/dev/null; }
 received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"content"' | wc -l; }
 fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }

@@ -3,15 +3,8 @@
 # at the limit, and the warning the worker sends once.
 . "$(dirname "$0")/lib.sh"
 . "$WXDESK_VAR/demo-credentials.txt.env"
-SIMURL="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
 FROM=oProfane$(openssl rand -hex 6)
-phone() {
-	local tok
-	tok=$(curl -s -c "$JARS/pphone" -b "$JARS/pphone" "$SIMURL/phone?appid=$APP_ID&openid=$FROM" |
-		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -s -o /dev/null -c "$JARS/pphone" -b "$JARS/pphone" \
-		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=$FROM" "$@" "$SIMURL/phone"
-}
+phone() { sim_phone "$FROM" "$@"; }
 say() { phone -F action=text -F "text=$1"; }
 received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"msgtype"' | wc -l; }
 

@@ -4,19 +4,12 @@
 # each tick is run by hand (--once) at exact times, and restarted at the end.
 . "$(dirname "$0")/lib.sh"
 . "$WXDESK_VAR/demo-credentials.txt.env"
-SIMURL="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
 WORKER="$WXDESK_BUILD/bin/wxdesk-worker"
 CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
 [ -f "$WXDESK_VAR/run/worker.pid" ] && kill "$(cat "$WXDESK_VAR/run/worker.pid")" 2>/dev/null
 sleep 0.5
 FROM=oTimer$(openssl rand -hex 6)
-phone() {
-	local tok
-	tok=$(curl -s -c "$JARS/tphone" -b "$JARS/tphone" "$SIMURL/phone?appid=$APP_ID&openid=$FROM" |
-		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -s -o /dev/null -c "$JARS/tphone" -b "$JARS/tphone" \
-		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=$FROM" "$@" "$SIMURL/phone"
-}
+phone() { sim_phone "$FROM" "$@"; }
 say() { phone -F action=text -F "text=$1"; }
 open_chat() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'"; }
 state() { sqlq "SELECT CONCAT(state, IFNULL(CONCAT(':', close_reason), '')) FROM chats WHERE id = $1"; }

@@ -77,3 +77,16 @@ sqlq() {
 
 # an id from the Location header: /admin/brands/12 -> 12
 loc_id() { sed -n 's|^location: .*/\([0-9][0-9]*\)$|\1|Ip' <<<"$HEADERS"; }
+
+# sim_phone OPENID field…: an action on the simulator's phone page as that
+# follower of the account $APP_ID (a test sources the demo credentials), so
+# the simulator knows the follower as WeChat would
+SIMURL="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
+sim_phone() {
+	local who=$1 tok
+	shift
+	tok=$(curl -s -c "$JARS/phone-$who" -b "$JARS/phone-$who" "$SIMURL/phone?appid=$APP_ID&openid=$who" |
+		sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -o /dev/null -c "$JARS/phone-$who" -b "$JARS/phone-$who" \
+		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=$who" "$@" "$SIMURL/phone"
+}
