@@ -27,7 +27,11 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Executes a migration file statement by statement (split at ';' ending a line). */
+/*
+ * Executes a migration file statement by statement: each ends at a line
+ * ending in ';', except a stored procedure or trigger (CREATE PROCEDURE,
+ * CREATE TRIGGER), whose body holds such lines: it ends at a line "END;".
+ */
 static int
 run_file(const char *path)
 {
@@ -55,7 +59,10 @@ run_file(const char *path)
 		buf_putc(&st, '\n');
 		while (n && (p[n - 1] == ' ' || p[n - 1] == '\r'))
 			n--;
-		if (n && p[n - 1] == ';') {
+		const char *head = st.data + strspn(st.data, " \t\r\n");
+		int block = strncmp(head, "CREATE PROCEDURE", 16) == 0 ||
+		    strncmp(head, "CREATE TRIGGER", 14) == 0;
+		if (n && p[n - 1] == ';' && (!block || (n == 4 && strncmp(p, "END;", 4) == 0))) {
 			if (db_exec_sql(st.data, st.len) != 0) {
 				fprintf(stderr, "%s: %s\nin statement:\n%s\n", path,
 				    db_error(), st.data);

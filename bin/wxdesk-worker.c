@@ -11,7 +11,8 @@
  *   - runs the chat timers with each channel's current preferences: waiting
  *     chats nobody picked up become missed, missed chats close after their
  *     time, active chats close after the idle limit (the bot's, when the
- *     channel's bot is on).
+ *     channel's bot is on),
+ *   - folds new report events into the hourly roll-up the reports read.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
  * once. State lives in the database; a restarted worker carries on.
@@ -332,6 +333,23 @@ run_timers(struct pool *p)
 	}
 }
 
+/*
+ * Reports: every event written since the last tick is folded into
+ * report_hours, a batch of 5,000 to a transaction, up to 200,000 a tick
+ * (the reports read what is left directly, so nothing waits on this).
+ */
+static void
+roll_up_reports(void)
+{
+	for (int batch = 0; batch < 40 && !stopping; batch++) {
+		struct pool bp = { 0 };
+		long long   n = db_report_rollup(&bp);
+		pool_free(&bp);
+		if (n < 5000)
+			break;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -362,6 +380,7 @@ main(int argc, char **argv)
 			sweep_attachments(&p);
 			send_warnings(&p);
 			run_timers(&p);
+			roll_up_reports();
 		}
 		pool_free(&p);
 		for (int s = 0; !once && !stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)

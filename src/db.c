@@ -110,6 +110,7 @@ enum stmt {
 	S_PROF_WORD_DELETE,
 	S_PROF_FOR_CHANNEL,
 	S_CHAT_ABUSE,
+	S_CHAT_ABUSE_GET,
 	S_CHAT_WARN_DUE,
 	S_WARN_DUE_LIST,
 	S_WARN_CLAIM,
@@ -171,6 +172,13 @@ enum stmt {
 	S_ATTACHMENTS_ORPHANED,
 	S_ATTACHMENT_DELETE,
 	S_ATTACHMENT_PATH_USED,
+	S_REP_LOCK,
+	S_REP_ROLL,
+	S_REP_MARK,
+	S_REP_ZONE,
+	S_REP_DIMS,
+	S_REP_COUNTS,
+	S_REP_HIST,
 	S__MAX
 };
 
@@ -491,10 +499,13 @@ static const struct {
 	    "SELECT s.word_limit, s.warning, w.word FROM channels ch "
 	    "JOIN profanity_settings s ON s.brand_id = ch.brand_id AND s.enabled = 1 "
 	    "JOIN profanity_words w ON w.brand_id = ch.brand_id WHERE ch.id = ?" },
-	/* adds a message's abusive words; the chat's new total comes back as LAST_INSERT_ID */
+	/* adds a message's abusive words (then S_CHAT_ABUSE_GET reads the total:
+	 * with a trigger on chats, LAST_INSERT_ID(expr) does not reach the client) */
 	[S_CHAT_ABUSE] = { "chat_abuse",
-	    "UPDATE chats SET abusive_count = LAST_INSERT_ID(abusive_count + ?) "
+	    "UPDATE chats SET abusive_count = abusive_count + ? "
 	    "WHERE id = ? AND state <> 'closed'" },
+	[S_CHAT_ABUSE_GET] = { "chat_abuse_get",
+	    "SELECT abusive_count FROM chats WHERE id = ? AND state <> 'closed'" },
 	[S_CHAT_WARN_DUE] = { "chat_warn_due",
 	    "UPDATE chats SET profanity_warning = 'due' WHERE id = ? AND profanity_warning = 'none'" },
 	[S_WARN_DUE_LIST] = { "warn_due_list",
@@ -618,8 +629,7 @@ static const struct {
 	    "AND c.started_at > FROM_UNIXTIME(?) AND ch.state = 'active' "
 	    "AND ch.department_id IS NOT NULL" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
-	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?), id = LAST_INSERT_ID(id) "
-	    "WHERE open_follower = ?" },
+	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_TOKEN_ENSURE] = { "token_ensure",
 	    "INSERT IGNORE INTO access_tokens (channel_id) VALUES (?)" },
 	[S_TOKEN_GET] = { "token_get",
@@ -747,6 +757,63 @@ static const struct {
 	    "canned_responses c WHERE c.attachment_id = ?)" },
 	[S_ATTACHMENT_PATH_USED] = { "attachment_path_used",
 	    "SELECT COUNT(*) FROM attachments WHERE path = ?" },
+	/*
+	 * Reports. The worker folds report_events into report_hours, a batch a
+	 * transaction: the batch is locked first, so an event still being
+	 * written is waited for, and two workers never fold one twice.
+	 */
+	[S_REP_LOCK] = { "rep_lock",
+	    "SELECT id FROM report_events WHERE rolled = 0 ORDER BY id LIMIT 5000 FOR UPDATE" },
+	[S_REP_ROLL] = { "rep_roll",
+	    "INSERT INTO report_hours (hour, kind, brand_id, channel_id, department_id, "
+	    "operator_id, detail, vbin, n, total) SELECT DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), "
+	    "kind, brand_id, channel_id, department_id, operator_id, detail, vbin, COUNT(*), "
+	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 0 AND id <= ? "
+	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
+	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)" },
+	[S_REP_MARK] = { "rep_mark",
+	    "UPDATE report_events SET rolled = 1 WHERE rolled = 0 AND id <= ?" },
+	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a
+	 * zone the server does not know */
+	[S_REP_ZONE] = { "rep_zone",
+	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
+	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
+	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?))" },
+	/* what the filters offer */
+	[S_REP_DIMS] = { "rep_dims",
+	    "SELECT 'brand', id, name, 0 FROM brands "
+	    "UNION ALL SELECT 'channel', c.id, CONCAT(b.name, ' · ', COALESCE(c.app_id, 'draft'), "
+	    "IF(c.state = 'deleted', ' (deleted)', '')), c.brand_id FROM channels c "
+	    "JOIN brands b ON b.id = c.brand_id "
+	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id "
+	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "UNION ALL SELECT 'operator', id, name, 0 FROM users ORDER BY 1, 3" },
+	/*
+	 * The facts of a range: whole hours folded already, and the events not
+	 * folded yet. Each takes the range and the four filters (0: any).
+	 * b is a bucket in the viewer's time zone (a date, an hour of the day,
+	 * or '' for the whole range); g is a dimension to group by (1 operator,
+	 * 2 department, else none).
+	 */
+#define REP_DIMS " AND (? = 0 OR brand_id = ?) AND (? = 0 OR channel_id = ?) " \
+	"AND (? = 0 OR department_id = ?) AND (? = 0 OR operator_id = ?)"
+#define REP_FACTS(kinds) "(SELECT hour, kind, department_id, operator_id, detail, vbin, n, " \
+	"total FROM report_hours WHERE kind IN (" kinds ") AND hour >= FROM_UNIXTIME(?) " \
+	"AND hour < FROM_UNIXTIME(?)" REP_DIMS " UNION ALL SELECT " \
+	"DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), kind, department_id, operator_id, detail, " \
+	"vbin, 1, IFNULL(value, 0) FROM report_events WHERE rolled = 0 AND kind IN (" kinds \
+	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
+#define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
+#define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
+	[S_REP_COUNTS] = { "rep_counts",
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n), SUM(total) FROM "
+	    REP_FACTS("'chat_started','picked_up','first_response','missed','closed',"
+	    "'transferred','message_in','message_out','delivery_failed','follow','unfollow'")
+	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
+	[S_REP_HIST] = { "rep_hist",
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) FROM "
+	    REP_FACTS("'picked_up','first_response','closed'")
+	    " GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
 };
 
 static MYSQL      *conn;
@@ -1815,7 +1882,10 @@ db_chat_abuse(struct pool *p, long long chat, long long n, long long *total)
 	struct dbres out;
 	enum dbrc    rc = run(S_CHAT_ABUSE, p, &out, "ii", n, chat);
 
-	*total = rc == DB_OK ? (long long)out.insert_id : 0;
+	*total = 0;
+	if (rc == DB_OK && out.affected > 0 &&
+	    (rc = run(S_CHAT_ABUSE_GET, p, &out, "i", chat)) == DB_OK)
+		*total = db_int(&out, 0, 0);
 	return rc;
 }
 
@@ -1999,7 +2069,9 @@ db_chat_user_msg(struct pool *p, long long id, time_t at)
 /*
  * *chat gets the id of the follower's open chat when it started after
  * started_after (its row and the follower's are updated and locked), else 0.
- * A matched row sets LAST_INSERT_ID even when no value changed.
+ * A matched row sets LAST_INSERT_ID even when no value changed. (Should a
+ * server ever not pass it on, *chat is 0 and intake takes its slow path,
+ * which finds the same chat: slower, never wrong.)
  */
 enum dbrc
 db_chat_continue(struct pool *p, long long channel_id, const char *openid, time_t at,
@@ -2016,12 +2088,14 @@ db_chat_continue(struct pool *p, long long channel_id, const char *openid, time_
 enum dbrc
 db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat)
 {
-	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_TOUCH_OPEN, p, &out, "ii", (long long)at, follower_id);
+	struct dbres open;
+	enum dbrc    rc = run(S_CHAT_OPEN_LOCK, p, &open, "i", follower_id);
 
-	/* a matched row sets LAST_INSERT_ID even when no value changed (same second) */
-	*chat = rc == DB_OK ? (long long)out.insert_id : 0;
-	return rc;
+	*chat = 0;
+	if (rc != DB_OK || open.nrows == 0)
+		return rc;
+	*chat = db_int(&open, 0, 0);
+	return run(S_CHAT_TOUCH_OPEN, p, NULL, "ii", (long long)at, *chat);
 }
 
 /* ---- the worker's and the simulator's statements (out may be NULL) ---- */
@@ -2252,4 +2326,71 @@ enum dbrc
 db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at)
 {
 	return run(S_SIM_CALL_INSERT, p, out, "ssii", appid, api, errcode, at);
+}
+
+/* ---- reports ---- */
+
+/*
+ * Folds up to one batch of report events into report_hours, in its own
+ * transaction. Returns the number folded (0: none left), or -1.
+ */
+long long
+db_report_rollup(struct pool *p)
+{
+	struct dbres ids;
+	long long    hi, n;
+
+	if (db_begin() != 0)
+		return -1;
+	if (run(S_REP_LOCK, p, &ids, "") != DB_OK)
+		goto fail;
+	if ((n = (long long)ids.nrows) == 0) {
+		db_rollback();
+		return 0;
+	}
+	hi = db_int(&ids, ids.nrows - 1, 0);
+	if (run(S_REP_ROLL, p, NULL, "i", hi) != DB_OK ||
+	    run(S_REP_MARK, p, NULL, "i", hi) != DB_OK || db_commit() != 0)
+		goto fail;
+	return n;
+fail:
+	db_rollback();
+	return -1;
+}
+
+enum dbrc
+db_report_zone(struct pool *p, const char *zone, const char *from, const char *to_excl,
+    time_t now, struct dbres *out)
+{
+	return run(S_REP_ZONE, p, out, "ssssis", from, zone, to_excl, zone, (long long)now,
+	    zone);
+}
+
+enum dbrc
+db_report_dims(struct pool *p, struct dbres *out)
+{
+	return run(S_REP_DIMS, p, out, "");
+}
+
+#define RF_FMT "iiiiiiiiii"
+#define RF_ARGS(f) (long long)(f)->from, (long long)(f)->to, (f)->brand, (f)->brand, \
+	(f)->channel, (f)->channel, (f)->department, (f)->department, (f)->operator, \
+	(f)->operator
+
+/* counts and sums of values per bucket (see REP_BUCKET), group and kind */
+enum dbrc
+db_report_counts(struct pool *p, const struct report_filter *f, const char *bucket,
+    int group, struct dbres *out)
+{
+	return run(S_REP_COUNTS, p, out, "sssi" RF_FMT RF_FMT, bucket, f->zone, bucket,
+	    (long long)group, RF_ARGS(f), RF_ARGS(f));
+}
+
+/* histograms (wait, first response, duration) per bucket and group */
+enum dbrc
+db_report_hist(struct pool *p, const struct report_filter *f, const char *bucket,
+    int group, struct dbres *out)
+{
+	return run(S_REP_HIST, p, out, "sssi" RF_FMT RF_FMT, bucket, f->zone, bucket,
+	    (long long)group, RF_ARGS(f), RF_ARGS(f));
 }

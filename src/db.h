@@ -245,4 +245,20 @@ enum dbrc db_migrations_ensure(struct pool *p);
 enum dbrc db_migrations_list(struct pool *p, struct dbres *out);
 enum dbrc db_migration_record(struct pool *p, long long version, const char *name, time_t at);
 
+/* reports */
+struct report_filter {
+	const char *zone;	/* the viewer's time zone, as MariaDB names it */
+	time_t      from, to;	/* [from, to) in UTC, on whole hours */
+	long long   brand, channel, department, operator;	/* 0: any */
+};
+enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
+long long db_report_rollup(struct pool *p);
+enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
+	const char *to_excl, time_t now, struct dbres *out);
+enum dbrc db_report_dims(struct pool *p, struct dbres *out);
+enum dbrc db_report_counts(struct pool *p, const struct report_filter *f,
+	const char *bucket, int group, struct dbres *out);
+enum dbrc db_report_hist(struct pool *p, const struct report_filter *f,
+	const char *bucket, int group, struct dbres *out);
+
 #endif

@@ -146,7 +146,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 	long long    follower, msg, chat = 0;
 	struct dbres open;
 	enum dbrc    rc;
-	int          is_event = type && strcmp(type, "event") == 0;
+	int          is_event = type && strcmp(type, "event") == 0, erase = 0;
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -223,11 +223,9 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 				goto fail;
 			res->closed_chat = chat;
 		}
-		if (ch->erase_on_unfollow) {
-			if ((rc = db_follower_erase(p, follower)) != DB_OK)
-				goto fail;
-			res->erased = 1;
-		}
+		/* erased after the message is stored: its report event reads
+		 * the follower's QR scene */
+		erase = ch->erase_on_unfollow;
 		chat = 0;
 	}
 
@@ -268,6 +266,11 @@ store:
 		goto fail;
 	res->message_id = msg;
 	res->chat_id = chat;
+	if (erase) {
+		if ((rc = db_follower_erase(p, follower)) != DB_OK)
+			goto fail;
+		res->erased = 1;
+	}
 	/* follower 0 (the hot path): the notes take the chat's */
 	if (!is_event && chat && ch->bad && (rc = count_abuse(p, ch, m.follower_id, chat,
 	    m.body, now, res)) != DB_OK)

@@ -1,6 +1,8 @@
 /* ui-common.c: helpers every page uses: database failure page, not found, paging. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "media.h"
@@ -120,4 +122,22 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 	out->attachment = (long long)a.insert_id;
 	out->name = file->filename && *file->filename ? file->filename : NULL;
 	return 0;
+}
+
+/* A YYYY-MM-DD date as the Unix time of its start (UTC), or def. */
+long long
+ui_day(const char *v, long long def)
+{
+	struct tm tm;
+	int       y, m, d;
+	char      extra;
+
+	if (v == NULL || sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
+	    y < 2000 || m < 1 || m > 12 || d < 1 || d > 31)
+		return def;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	return (long long)timegm(&tm);
 }

@@ -137,24 +137,6 @@ counts(struct req *r, struct counts *k)
 	return 0;
 }
 
-/* A YYYY-MM-DD date as the Unix time of its start (UTC), or def. */
-static long long
-day(const char *v, long long def)
-{
-	struct tm tm;
-	int       y, m, d;
-	char      extra;
-
-	if (v == NULL || sscanf(v, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 ||
-	    y < 2000 || m < 1 || m > 12 || d < 1 || d > 31)
-		return def;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	return (long long)timegm(&tm);
-}
-
 void
 console_home_get(struct req *r, struct resp *rs)
 {
@@ -179,9 +161,9 @@ console_home_get(struct req *r, struct resp *rs)
 	q.mine = tabs[t].mine;
 	q.others = tabs[t].others;
 	q.search = t == 4 ? req_arg(r, "q") : NULL;
-	q.from = t == 4 ? day(req_arg(r, "from"), 0) : 0;
+	q.from = t == 4 ? ui_day(req_arg(r, "from"), 0) : 0;
 	/* the upper bound stays within MariaDB's TIMESTAMP range (FROM_UNIXTIME) */
-	q.to = t == 4 ? day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
+	q.to = t == 4 ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
 	q.limit = PER_PAGE + 1;
 	q.offset = (page - 1) * PER_PAGE;
 	if (db_console_list(&r->pool, &q, &l) != DB_OK || counts(r, &k) < 0 ||

@@ -78,6 +78,14 @@ void console_alias_post(struct req *, struct resp *);
 void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);
 
+/* ui-reports.c */
+void reports_overview_get(struct req *, struct resp *);
+void reports_days_get(struct req *, struct resp *);
+void reports_hours_get(struct req *, struct resp *);
+void reports_departments_get(struct req *, struct resp *);
+void reports_operators_get(struct req *, struct resp *);
+void reports_followers_get(struct req *, struct resp *);
+
 /* webhook.c */
 void webhook_channel_get(struct req *, struct resp *);
 void webhook_channel_post(struct req *, struct resp *);
@@ -88,6 +96,7 @@ void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
 const char *ui_time(struct req *r, long long t);
+long long ui_day(const char *v, long long def);	/* YYYY-MM-DD at 00:00 UTC */
 void ui_paging(struct req *r, long long page, long long per, long long total);
 struct ui_file {
 	const char *type;	/* WeChat's media type: "image" "voice" "video" */

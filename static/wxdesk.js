@@ -182,3 +182,11 @@ document.addEventListener('change', function (e) {
 	sel.value = '';
 	box.focus();
 });
+// the reports show times in the viewer's zone: tell the server the browser's
+(function () {
+	try {
+		var tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		if (tz && /^[A-Za-z0-9_+\/-]{1,64}$/.test(tz))
+			document.cookie = 'wxdesk_tz=' + tz + '; path=/; SameSite=Lax';
+	} catch (e) { /* an old browser: the server's default zone */ }
+})();

@@ -19,6 +19,7 @@
     <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>">WeChat</a>
     <?cs /if ?>
     <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>">Console</a>
+    <a href="/reports/" class="<?cs if:Nav == "reports" ?>on<?cs /if ?>">Reports</a>
   </nav>
   <form method="post" action="/logout" class="signout">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -1,0 +1,936 @@
+/*
+ * ui-reports.c: the reports (overview, per day, per hour of day, per
+ * department, per operator, followers), each a page with SVG charts drawn
+ * here from the figures, and each a CSV download (format=csv).
+ *
+ * Every figure counts the report events that happened in the range, in the
+ * viewer's time zone: a chat that starts at 23:58 and is answered at 00:03
+ * is received on one day and answered on the next. Medians and 90th
+ * percentiles are nearest-rank values over histogram bins (report_vbin).
+ * Operators see only their own figures; the router keeps them off the
+ * department and follower reports.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "ui.h"
+#include "wxapi.h"
+
+enum kind { K_STARTED, K_PICKED, K_FIRST, K_MISSED, K_CLOSED, K_TRANSFERRED, K_IN,
+	K_OUT, K_FAILED, K_FOLLOW, K_UNFOLLOW, K__N };
+static const char *const kind_names[K__N] = { "chat_started", "picked_up",
+	"first_response", "missed", "closed", "transferred", "message_in", "message_out",
+	"delivery_failed", "follow", "unfollow" };
+
+#define MAX_DAYS 731
+
+struct rep {
+	struct report_filter f;
+	char        from[11], to[11];	/* the viewer's dates, inclusive */
+	const char *zone_label;
+	int         csv;
+	int         ndays;
+	long long   day0;		/* the first date at 00:00 UTC (calendar only) */
+	struct dbres dims;		/* the filters' choices: what id name brand */
+};
+
+static int
+kind_of(const char *s)
+{
+	for (int k = 0; s && k < K__N; k++)
+		if (strcmp(s, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+static void
+date_text(long long t, char out[11])
+{
+	struct tm tm;
+	time_t    tt = (time_t)t;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* a date field: YYYY-MM-DD naming a real day, as 00:00 UTC; -1 if not */
+static long long
+date_arg(const char *v)
+{
+	char      back[11];
+	long long t;
+
+	if (v == NULL || strlen(v) != 10 || (t = ui_day(v, -1)) < 0)
+		return -1;
+	date_text(t, back);
+	return strcmp(back, v) == 0 ? t : -1;
+}
+
+static long long
+id_arg(struct req *r, const char *name)
+{
+	const char *v = req_arg(r, name);
+	char       *end;
+	long long   n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	n = strtoll(v, &end, 10);
+	return *end == '\0' && n > 0 ? n : 0;
+}
+
+/* a time zone name as the tz database spells them: Asia/Shanghai, UTC, Etc/GMT-8 */
+static int
+zone_ok(const char *z)
+{
+	size_t n = z ? strlen(z) : 0;
+
+	return n > 0 && n <= 64 && strspn(z, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_+-/") == n;
+}
+
+/* "45 s", "3 min 20 s", "2 h 5 min", "3 d 4 h" */
+static const char *
+dur_text(struct pool *p, long long s)
+{
+	if (s < 0)
+		return "—";
+	if (s < 60)
+		return pool_printf(p, "%lld s", s);
+	if (s < 3600)
+		return s % 60 ? pool_printf(p, "%lld min %lld s", s / 60, s % 60) :
+		    pool_printf(p, "%lld min", s / 60);
+	if (s < 86400)
+		return s % 3600 / 60 ? pool_printf(p, "%lld h %lld min", s / 3600,
+		    s % 3600 / 60) : pool_printf(p, "%lld h", s / 3600);
+	return s % 86400 / 3600 ? pool_printf(p, "%lld d %lld h", s / 86400,
+	    s % 86400 / 3600) : pool_printf(p, "%lld d", s / 86400);
+}
+
+/*
+ * Reads the filters: dates (default the last 7 days where the viewer is),
+ * time zone (the tz argument, the browser's as the wxdesk_tz cookie, the
+ * configured Reports.TimeZone, else UTC), brand, channel, department and
+ * operator. An operator's reports are always their own.
+ * Returns 0, or -1 after answering with the error.
+ */
+static int
+read_filter(struct req *r, struct resp *rs, struct rep *q)
+{
+	const char  *zone = req_arg(r, "tz");
+	const char  *fa = req_arg(r, "from"), *ta = req_arg(r, "to");
+	struct dbres z;
+	long long    from, to, today;
+	char         a[24], b[24];
+
+	memset(q, 0, sizeof *q);
+	q->csv = req_arg(r, "format") && strcmp(req_arg(r, "format"), "csv") == 0;
+	if (zone == NULL || *zone == '\0')
+		zone = req_cookie(r, "wxdesk_tz");
+	if (!zone_ok(zone))
+		zone = cfg_get("Reports.TimeZone", "UTC");
+	if (!zone_ok(zone))
+		zone = "UTC";
+	if (db_report_zone(&r->pool, zone, "2000-01-01", "2000-01-02", wx_now(), &z) != DB_OK) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	if (db_cell(&z, 0, 2) == NULL) {
+		form_error(r, "tz", pool_printf(&r->pool, "The time zone “%s” is not known "
+		    "here; the figures are in UTC.", zone));
+		zone = "+00:00";
+		if (db_report_zone(&r->pool, zone, "2000-01-01", "2000-01-02", wx_now(),
+		    &z) != DB_OK || db_cell(&z, 0, 2) == NULL) {
+			ui_db_failed(r, rs);
+			return -1;
+		}
+	}
+	q->f.zone = zone;
+	q->zone_label = strcmp(zone, "+00:00") == 0 ? "UTC" : zone;
+	today = date_arg(db_cell(&z, 0, 2));
+	to = ta && *ta ? date_arg(ta) : today;
+	from = fa && *fa ? date_arg(fa) : to - 6 * 86400LL;
+	if (to < 0 || from < 0) {
+		form_error(r, to < 0 ? "to" : "from", "Enter a date as YYYY-MM-DD, "
+		    "for example 2026-11-24.");
+		to = today, from = today - 6 * 86400LL;
+	} else if (from > to) {
+		form_error(r, "from", "The first day is after the last day.");
+		from = to;
+	} else if ((to - from) / 86400 + 1 > MAX_DAYS) {
+		form_error(r, "from", "A report covers at most two years (731 days).");
+		from = to - (MAX_DAYS - 1) * 86400LL;
+	}
+	date_text(from, q->from);
+	date_text(to, q->to);
+	q->day0 = from;
+	q->ndays = (int)((to - from) / 86400 + 1);
+	date_text(to + 86400, b);
+	snprintf(a, sizeof a, "%s", q->from);
+	if (db_report_zone(&r->pool, zone, a, b, wx_now(), &z) != DB_OK) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	/* folded hours are whole UTC hours: exact for zones a whole number of
+	 * hours from UTC */
+	q->f.from = (time_t)(db_int(&z, 0, 0) - db_int(&z, 0, 0) % 3600);
+	q->f.to = (time_t)(db_int(&z, 0, 1) - db_int(&z, 0, 1) % 3600);
+	q->f.brand = id_arg(r, "brand");
+	q->f.channel = id_arg(r, "channel");
+	q->f.department = id_arg(r, "department");
+	q->f.operator = user_sees_all_chats(r->user) ? id_arg(r, "operator") : r->user->id;
+
+	tmpl_set(r, "Filter.From", q->from);
+	tmpl_set(r, "Filter.To", q->to);
+	tmpl_set(r, "Filter.TZ", q->zone_label);
+	tmpl_set_int(r, "Filter.Brand", q->f.brand);
+	tmpl_set_int(r, "Filter.Channel", q->f.channel);
+	tmpl_set_int(r, "Filter.Department", q->f.department);
+	tmpl_set_int(r, "Filter.Operator", q->f.operator);
+	tmpl_set_int(r, "Filter.Own", !user_sees_all_chats(r->user));
+	tmpl_set_int(r, "Filter.Days", q->ndays);
+	return 0;
+}
+
+/* the filters' choices, into the page */
+static int
+load_dims(struct req *r, struct rep *q)
+{
+	struct dbres *d = &q->dims;
+	int           n[4] = { 0 };
+	static const char *const dims[4] = { "brand", "channel", "department", "operator" };
+
+	if (db_report_dims(&r->pool, d) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < d->nrows; i++) {
+		const char *what = db_cell(d, i, 0);
+		for (int k = 0; k < 4; k++) {
+			if (strcmp(what, dims[k]) != 0)
+				continue;
+			if (k == 3 && !user_sees_all_chats(r->user) &&
+			    db_int(d, i, 1) != r->user->id)
+				break;
+			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Id", dims[k], n[k]),
+			    db_cell(d, i, 1));
+			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Name", dims[k], n[k]),
+			    db_cell(d, i, 2));
+			n[k]++;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* the display name of a dimension's id */
+static const char *
+dim_name(struct req *r, const struct rep *q, const char *dim, long long id)
+{
+	for (size_t i = 0; i < q->dims.nrows; i++)
+		if (strcmp(db_cell(&q->dims, i, 0), dim) == 0 && db_int(&q->dims, i, 1) == id)
+			return db_cell(&q->dims, i, 2);
+	return pool_printf(&r->pool, "#%lld", id);
+}
+
+/* ---- histograms ---- */
+
+/* nearest-rank percentiles of one run of histogram rows (vbin col 3, n col 4) */
+static void
+percentiles(const struct dbres *h, size_t lo, size_t hi, long long *med, long long *p90,
+    long long *count)
+{
+	long long total = 0, seen = 0, want50, want90;
+
+	*med = *p90 = -1;
+	for (size_t i = lo; i < hi; i++)
+		total += db_int(h, i, 4);
+	*count = total;
+	if (total == 0)
+		return;
+	want50 = (total + 1) / 2;
+	want90 = (total * 9 + 9) / 10;
+	for (size_t i = lo; i < hi; i++) {
+		seen += db_int(h, i, 4);
+		if (*med < 0 && seen >= want50)
+			*med = db_int(h, i, 3);
+		if (seen >= want90) {
+			*p90 = db_int(h, i, 3);
+			break;
+		}
+	}
+}
+
+/*
+ * Calls fn for each (bucket, group, kind) run of a histogram result
+ * (rows sorted by b, g, kind, vbin).
+ */
+typedef void (*hist_fn)(void *ctx, const char *b, long long g, int kind, long long med,
+	long long p90, long long n);
+
+static void
+each_hist(const struct dbres *h, hist_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < h->nrows; ) {
+		size_t j = i + 1;
+		while (j < h->nrows && strcmp(db_cell(h, j, 0), db_cell(h, i, 0)) == 0 &&
+		    db_int(h, j, 1) == db_int(h, i, 1) &&
+		    strcmp(db_cell(h, j, 2), db_cell(h, i, 2)) == 0)
+			j++;
+		long long med, p90, n;
+		percentiles(h, i, j, &med, &p90, &n);
+		fn(ctx, db_cell(h, i, 0), db_int(h, i, 1), kind_of(db_cell(h, i, 2)), med, p90, n);
+		i = j;
+	}
+}
+
+/* ---- charts: geometry here, drawing in templates/reports.cs ---- */
+
+#define CH_W     760
+#define CH_H     260
+#define CH_LEFT  48
+#define CH_RIGHT 56
+#define CH_TOP   12
+#define CH_BOT   34
+
+/* a round number at least v: 1, 2, 5 times a power of ten */
+static long long
+nice_max(long long v)
+{
+	long long m = 1;
+
+	if (v <= 0)
+		return 1;
+	for (;;) {
+		if (v <= m)
+			return m;
+		if (v <= 2 * m)
+			return 2 * m;
+		if (v <= 5 * m)
+			return 5 * m;
+		m *= 10;
+	}
+}
+
+/*
+ * Stacked bars a (bottom) and b (top) for n buckets, with an optional
+ * line (values < 0 are gaps) on its own axis of seconds. HDF under prefix:
+ * W H, Bars.i.{X,W,AY,AH,BY,BH,Title}, XLabels.i.{X,Text}, Ticks.i.{Y,Text},
+ * LineTicks.i.{Y,Text}, Points, Dots.i.{X,Y}, Legend.{A,B,Line}.
+ */
+static void
+chart_stacked(struct req *r, const char *prefix, int n, char *const *labels,
+    const long long *a, const long long *b, const long long *line, const char *la,
+    const char *lb, const char *ll)
+{
+	struct pool *p = &r->pool;
+	double       pw = CH_W - CH_LEFT - CH_RIGHT, ph = CH_H - CH_TOP - CH_BOT;
+	double       slot = n > 0 ? pw / n : pw;
+	long long    top = 0, ltop = 0;
+	struct buf   pts = { 0 };
+	int          every = n > 12 ? (n + 11) / 12 : 1, dots = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (a[i] + b[i] > top)
+			top = a[i] + b[i];
+		if (line && line[i] > ltop)
+			ltop = line[i];
+	}
+	top = nice_max(top);
+	ltop = nice_max(ltop);
+	tmpl_set_int(r, pool_printf(p, "%s.W", prefix), CH_W);
+	tmpl_set_int(r, pool_printf(p, "%s.H", prefix), CH_H);
+	tmpl_set_int(r, pool_printf(p, "%s.Left", prefix), CH_LEFT);
+	tmpl_set_int(r, pool_printf(p, "%s.Right", prefix), CH_W - CH_RIGHT);
+	tmpl_set_int(r, pool_printf(p, "%s.Base", prefix), CH_TOP + (long long)ph);
+	tmpl_set_int(r, pool_printf(p, "%s.TickX", prefix), CH_LEFT - 6);
+	tmpl_set_int(r, pool_printf(p, "%s.LineX", prefix), CH_W - CH_RIGHT + 6);
+	tmpl_set_int(r, pool_printf(p, "%s.LabelY", prefix), CH_TOP + (long long)ph + 18);
+	tmpl_set(r, pool_printf(p, "%s.Legend.A", prefix), la);
+	tmpl_set(r, pool_printf(p, "%s.Legend.B", prefix), lb);
+	if (line)
+		tmpl_set(r, pool_printf(p, "%s.Legend.Line", prefix), ll);
+	for (int i = 0; i < n; i++) {
+		double x = CH_LEFT + i * slot, w = slot * 0.72 < 1 ? 1 : slot * 0.72;
+		double ha = ph * (double)a[i] / (double)top, hb = ph * (double)b[i] / (double)top;
+		double base = CH_TOP + ph;
+		const char *k = pool_printf(p, "%s.Bars.%d", prefix, i);
+		tmpl_setf(r, pool_printf(p, "%s.X", k), "%.1f", x + (slot - w) / 2);
+		tmpl_setf(r, pool_printf(p, "%s.W", k), "%.1f", w);
+		tmpl_setf(r, pool_printf(p, "%s.AY", k), "%.1f", base - ha);
+		tmpl_setf(r, pool_printf(p, "%s.AH", k), "%.1f", ha);
+		tmpl_setf(r, pool_printf(p, "%s.BY", k), "%.1f", base - ha - hb);
+		tmpl_setf(r, pool_printf(p, "%s.BH", k), "%.1f", hb);
+		tmpl_set(r, pool_printf(p, "%s.Title", k), pool_printf(p, "%s: %lld %s, %lld %s%s%s",
+		    labels[i], a[i], la, b[i], lb, line && line[i] >= 0 ? ", " : "",
+		    line && line[i] >= 0 ? pool_printf(p, "%s %s", ll, dur_text(p, line[i])) : ""));
+		if (i % every == 0) {
+			const char *xl = pool_printf(p, "%s.XLabels.%d", prefix, i / every);
+			tmpl_setf(r, pool_printf(p, "%s.X", xl), "%.1f", x + slot / 2);
+			tmpl_set(r, pool_printf(p, "%s.Text", xl), labels[i]);
+		}
+		if (line && line[i] >= 0) {
+			double ly = CH_TOP + ph - ph * (double)line[i] / (double)ltop;
+			buf_printf(&pts, "%s%.1f,%.1f", pts.len ? " " : "", x + slot / 2, ly);
+			const char *d = pool_printf(p, "%s.Dots.%d", prefix, dots++);
+			tmpl_setf(r, pool_printf(p, "%s.X", d), "%.1f", x + slot / 2);
+			tmpl_setf(r, pool_printf(p, "%s.Y", d), "%.1f", ly);
+		}
+	}
+	for (int t = 0; t <= 4; t++) {
+		const char *k = pool_printf(p, "%s.Ticks.%d", prefix, t);
+		double      y = CH_TOP + ph - ph * t / 4.0;
+		tmpl_setf(r, pool_printf(p, "%s.Y", k), "%.1f", y);
+		tmpl_set(r, pool_printf(p, "%s.Text", k), top % 4 == 0 || t % 2 == 0 ?
+		    pool_printf(p, "%lld", top * t / 4) : "");
+		if (line) {
+			k = pool_printf(p, "%s.LineTicks.%d", prefix, t);
+			tmpl_setf(r, pool_printf(p, "%s.Y", k), "%.1f", y);
+			tmpl_set(r, pool_printf(p, "%s.Text", k), dur_text(p, ltop * t / 4));
+		}
+	}
+	if (pts.len)
+		tmpl_set(r, pool_printf(p, "%s.Points", prefix), pts.data);
+	buf_free(&pts);
+}
+
+/* horizontal bars, one per row: Rows.i.{Y,W,Text,Value}, W, H */
+static void
+chart_hbars(struct req *r, const char *prefix, int n, const char *const *labels,
+    const long long *v)
+{
+	struct pool *p = &r->pool;
+	long long    top = 0;
+
+	for (int i = 0; i < n; i++)
+		if (v[i] > top)
+			top = v[i];
+	tmpl_set_int(r, pool_printf(p, "%s.W", prefix), CH_W);
+	tmpl_set_int(r, pool_printf(p, "%s.H", prefix), 8 + 24LL * (n > 0 ? n : 1));
+	for (int i = 0; i < n; i++) {
+		const char *k = pool_printf(p, "%s.Rows.%d", prefix, i);
+		tmpl_set_int(r, pool_printf(p, "%s.Y", k), 6 + 24LL * i);
+		tmpl_set_int(r, pool_printf(p, "%s.TY", k), 21 + 24LL * i);
+		double w = top ? 440.0 * (double)v[i] / (double)top : 0.0;
+		tmpl_setf(r, pool_printf(p, "%s.W", k), "%.1f", w);
+		tmpl_setf(r, pool_printf(p, "%s.VX", k), "%.1f", w + 238);
+		tmpl_set(r, pool_printf(p, "%s.Text", k), labels[i]);
+		tmpl_set_int(r, pool_printf(p, "%s.Value", k), v[i]);
+	}
+}
+
+/* ---- CSV ---- */
+
+static void
+csv_start(struct req *r, struct resp *rs, const struct rep *q, const char *what)
+{
+	buf_reset(&rs->body);
+	rs->status = 200;
+	rs->ctype = "text/csv; charset=utf-8";
+	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
+	    "attachment; filename=\"wxdesk-%s-%s-%s.csv\"", what, q->from, q->to));
+}
+
+/* one CSV line from the given cells (NULL ends the list) */
+static void
+csv_line(struct buf *b, const char *first, ...)
+{
+	va_list     ap;
+	const char *c = first;
+
+	va_start(ap, first);
+	for (int i = 0; c != NULL; i++, c = va_arg(ap, const char *)) {
+		if (i)
+			buf_putc(b, ',');
+		csv_cell(b, c);
+	}
+	va_end(ap);
+	buf_puts(b, "\r\n");
+}
+
+static const char *
+num(struct pool *p, long long v)
+{
+	return pool_printf(p, "%lld", v);
+}
+
+/* seconds for CSV: empty when there is no value */
+static const char *
+secs(struct pool *p, long long v)
+{
+	return v < 0 ? "" : num(p, v);
+}
+
+static void
+render(struct req *r, struct resp *rs, struct rep *q, const char *page, const char *title)
+{
+	if (q->dims.nrows == 0 && load_dims(r, q) != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set(r, "Report.Page", page);
+	tmpl_set(r, "Page.Title", title);
+	tmpl_set(r, "Nav", "reports");
+	tmpl_render(r, rs, "reports.cs");
+}
+
+/* ---- overview ---- */
+
+struct overview {
+	long long med[K__N], p90[K__N], n[K__N];
+};
+
+static void
+overview_hist(void *ctx, const char *b, long long g, int kind, long long med, long long p90,
+    long long n)
+{
+	struct overview *o = ctx;
+
+	(void)b, (void)g;
+	if (kind >= 0)
+		o->med[kind] = med, o->p90[kind] = p90, o->n[kind] = n;
+}
+
+static const char *
+reason_text(const char *reason)
+{
+	static const char *const names[][2] = {
+		{ "operator", "Closed by an operator" },
+		{ "missed_timeout", "Missed, then timed out" },
+		{ "idle_timeout", "Idle timeout" },
+		{ "window_expired", "48-hour window expired" },
+		{ "profanity", "Profanity limit" },
+		{ "unfollowed", "Follower unfollowed" },
+		{ "transfer", "Transferred" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(reason, names[i][0]) == 0)
+			return names[i][1];
+	return reason;
+}
+
+void
+reports_overview_get(struct req *r, struct resp *rs)
+{
+	struct rep      q;
+	struct dbres    c, h;
+	struct overview o;
+	long long       tot[K__N] = { 0 };
+	int             nr = 0, ne = 0;
+	const char     *rl[16];
+	long long       rv[16];
+	static const char *const label[K__N] = { "Chats received", "Chats picked up",
+		"Chats answered", "Chats missed", "Chats closed", "Transfers",
+		"Messages in", "Messages out", "Delivery failures", "Follows", "Unfollows" };
+	static const char *const key[K__N] = { "Received", "PickedUp", "Answered", "Missed",
+		"Closed", "Transferred", "MessagesIn", "MessagesOut", "Failed", "Follows",
+		"Unfollows" };
+
+	if (read_filter(r, rs, &q) != 0)
+		return;
+	if (db_report_counts(&r->pool, &q.f, "", REP_BY_NONE, &c) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, "", REP_BY_NONE, &h) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	memset(&o, 0xff, sizeof o);
+	each_hist(&h, overview_hist, &o);
+	/* columns: b g kind detail n total */
+	for (size_t i = 0; i < c.nrows; i++) {
+		int       k = kind_of(db_cell(&c, i, 2));
+		long long n = db_int(&c, i, 4);
+		if (k < 0)
+			continue;
+		tot[k] += n;
+		if (k == K_CLOSED && nr < 16) {
+			rl[nr] = reason_text(db_cell(&c, i, 3));
+			rv[nr] = n;
+			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Name", nr), rl[nr]);
+			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Code", nr),
+			    db_cell(&c, i, 3));
+			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Reasons.%d.Count", nr), n);
+			nr++;
+		} else if (k == K_FAILED) {
+			const char *code = db_cell(&c, i, 3);
+			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
+			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),
+			    wxapi_errtext(strtol(code, NULL, 10)));
+			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Count", ne), n);
+			ne++;
+		}
+	}
+	if (q.csv) {
+		csv_start(r, rs, &q, "overview");
+		csv_line(&rs->body, "metric", "detail", "value", NULL);
+		for (int k = 0; k < K__N; k++)
+			csv_line(&rs->body, label[k], "", num(&r->pool, tot[k]), NULL);
+		for (int k = K_PICKED; k <= K_CLOSED; k++) {
+			const char *what = k == K_PICKED ? "wait seconds" : k == K_FIRST ?
+			    "first response seconds" : "chat duration seconds";
+			if (k == K_MISSED)
+				continue;
+			csv_line(&rs->body, what, "median", secs(&r->pool, o.med[k]), NULL);
+			csv_line(&rs->body, what, "90th percentile", secs(&r->pool, o.p90[k]), NULL);
+		}
+		for (size_t i = 0; i < c.nrows; i++) {
+			int k = kind_of(db_cell(&c, i, 2));
+			if (k == K_CLOSED || k == K_FAILED)
+				csv_line(&rs->body, k == K_CLOSED ? "closed by reason" :
+				    "delivery failures by errcode", db_cell(&c, i, 3),
+				    db_cell(&c, i, 4), NULL);
+		}
+		return;
+	}
+	for (int k = 0; k < K__N; k++)
+		tmpl_set_int(r, pool_printf(&r->pool, "Overview.%s", key[k]), tot[k]);
+	for (int k = K_PICKED; k <= K_CLOSED; k++) {
+		const char *name = k == K_PICKED ? "Wait" : k == K_FIRST ? "FirstResponse" :
+		    "Duration";
+		if (k == K_MISSED)
+			continue;
+		tmpl_set(r, pool_printf(&r->pool, "Overview.%s.Median", name),
+		    dur_text(&r->pool, o.med[k]));
+		tmpl_set(r, pool_printf(&r->pool, "Overview.%s.P90", name),
+		    dur_text(&r->pool, o.p90[k]));
+		tmpl_set_int(r, pool_printf(&r->pool, "Overview.%s.N", name),
+		    o.n[k] < 0 ? 0 : o.n[k]);
+	}
+	chart_hbars(r, "Reasons", nr, rl, rv);
+	render(r, rs, &q, "overview", "Reports · Overview");
+}
+
+/* ---- per day and per hour of day ---- */
+
+struct series {
+	struct rep *q;
+	int         hours;	/* buckets are hours of the day, else dates */
+	int         n;
+	long long  *v[K__N];
+	long long  *med, *p90;
+};
+
+static int
+bucket_index(const struct series *s, const char *b)
+{
+	long long t;
+
+	if (b == NULL)
+		return -1;
+	if (s->hours) {
+		int h = atoi(b);
+		return h >= 0 && h < 24 ? h : -1;
+	}
+	if ((t = date_arg(b)) < 0)
+		return -1;
+	t = (t - s->q->day0) / 86400;
+	return t >= 0 && t < s->n ? (int)t : -1;
+}
+
+static void
+series_hist(void *ctx, const char *b, long long g, int kind, long long med, long long p90,
+    long long n)
+{
+	struct series *s = ctx;
+	int            i = bucket_index(s, b);
+
+	(void)g, (void)n;
+	if (i >= 0 && kind == K_FIRST)
+		s->med[i] = med, s->p90[i] = p90;
+}
+
+static void
+series_page(struct req *r, struct resp *rs, int hours)
+{
+	struct rep    q;
+	struct series s;
+	struct dbres  c, h;
+	const char   *fmt = hours ? "%H" : "%Y-%m-%d";
+	char        **labels;
+	long long    *answered, *missed;
+
+	if (read_filter(r, rs, &q) != 0)
+		return;
+	if (db_report_counts(&r->pool, &q.f, fmt, REP_BY_NONE, &c) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, fmt, REP_BY_NONE, &h) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	memset(&s, 0, sizeof s);
+	s.q = &q;
+	s.hours = hours;
+	s.n = hours ? 24 : q.ndays;
+	for (int k = 0; k < K__N; k++)
+		s.v[k] = pool_alloc(&r->pool, sizeof(long long) * (size_t)s.n);
+	s.med = pool_alloc(&r->pool, sizeof(long long) * (size_t)s.n);
+	s.p90 = pool_alloc(&r->pool, sizeof(long long) * (size_t)s.n);
+	labels = pool_alloc(&r->pool, sizeof(char *) * (size_t)s.n);
+	for (int i = 0; i < s.n; i++) {
+		s.med[i] = s.p90[i] = -1;
+		if (hours) {
+			labels[i] = pool_printf(&r->pool, "%02d:00", i);
+		} else {
+			labels[i] = pool_alloc(&r->pool, 11);
+			date_text(q.day0 + 86400LL * i, labels[i]);
+		}
+	}
+	for (size_t i = 0; i < c.nrows; i++) {
+		int b = bucket_index(&s, db_cell(&c, i, 0)), k = kind_of(db_cell(&c, i, 2));
+		if (b >= 0 && k >= 0)
+			s.v[k][b] += db_int(&c, i, 4);
+	}
+	each_hist(&h, series_hist, &s);
+	if (q.csv) {
+		csv_start(r, rs, &q, hours ? "hours" : "days");
+		csv_line(&rs->body, hours ? "hour" : "date", "received", "answered", "missed",
+		    "closed", "first_response_median_s", "first_response_p90_s",
+		    "messages_in", "messages_out", "delivery_failures", NULL);
+		for (int i = 0; i < s.n; i++)
+			csv_line(&rs->body, labels[i], num(&r->pool, s.v[K_STARTED][i]),
+			    num(&r->pool, s.v[K_FIRST][i]), num(&r->pool, s.v[K_MISSED][i]),
+			    num(&r->pool, s.v[K_CLOSED][i]), secs(&r->pool, s.med[i]),
+			    secs(&r->pool, s.p90[i]), num(&r->pool, s.v[K_IN][i]),
+			    num(&r->pool, s.v[K_OUT][i]), num(&r->pool, s.v[K_FAILED][i]), NULL);
+		return;
+	}
+	answered = s.v[K_FIRST];
+	missed = s.v[K_MISSED];
+	for (int i = 0; i < s.n; i++) {
+		const char *k = pool_printf(&r->pool, "Rows.%d", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Label", k), labels[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Received", k), s.v[K_STARTED][i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Answered", k), answered[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", k), missed[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Closed", k), s.v[K_CLOSED][i]);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Median", k), dur_text(&r->pool, s.med[i]));
+		tmpl_set(r, pool_printf(&r->pool, "%s.P90", k), dur_text(&r->pool, s.p90[i]));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.In", k), s.v[K_IN][i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Out", k), s.v[K_OUT][i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Failed", k), s.v[K_FAILED][i]);
+	}
+	chart_stacked(r, "Chart", s.n, labels, answered, missed, s.med, "answered", "missed",
+	    "median first response");
+	render(r, rs, &q, hours ? "hours" : "days", hours ? "Reports · Per hour of day" :
+	    "Reports · Per day");
+}
+
+void
+reports_days_get(struct req *r, struct resp *rs)
+{
+	series_page(r, rs, 0);
+}
+
+void
+reports_hours_get(struct req *r, struct resp *rs)
+{
+	series_page(r, rs, 1);
+}
+
+/* ---- per department, per operator ---- */
+
+#define MAX_GROUPS 2000
+
+struct groups {
+	int       n;
+	long long id[MAX_GROUPS];
+	long long v[MAX_GROUPS][K__N];
+	long long total[MAX_GROUPS][K__N];
+	long long med[MAX_GROUPS][K__N];
+};
+
+static int
+group_index(struct groups *g, long long id)
+{
+	for (int i = 0; i < g->n; i++)
+		if (g->id[i] == id)
+			return i;
+	if (g->n == MAX_GROUPS)
+		return -1;
+	g->id[g->n] = id;
+	for (int k = 0; k < K__N; k++)
+		g->med[g->n][k] = -1;
+	return g->n++;
+}
+
+static void
+groups_hist(void *ctx, const char *b, long long id, int kind, long long med, long long p90,
+    long long n)
+{
+	struct groups *g = ctx;
+	int            i = group_index(g, id);
+
+	(void)b, (void)p90, (void)n;
+	if (i >= 0 && kind >= 0)
+		g->med[i][kind] = med;
+}
+
+static void
+groups_page(struct req *r, struct resp *rs, int by)
+{
+	struct rep     q;
+	struct dbres   c, h;
+	struct groups *g = pool_alloc(&r->pool, sizeof *g);
+	const char   **labels;
+	long long     *handled;
+	const char    *dim = by == REP_BY_OPERATOR ? "operator" : "department";
+	int            shown = 0;
+
+	if (read_filter(r, rs, &q) != 0)
+		return;
+	if (db_report_counts(&r->pool, &q.f, "", by, &c) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, "", by, &h) != DB_OK || load_dims(r, &q) != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < c.nrows; i++) {
+		int gi = group_index(g, db_int(&c, i, 1)), k = kind_of(db_cell(&c, i, 2));
+		if (gi >= 0 && k >= 0) {
+			g->v[gi][k] += db_int(&c, i, 4);
+			g->total[gi][k] += db_int(&c, i, 5);
+		}
+	}
+	each_hist(&h, groups_hist, g);
+	labels = pool_alloc(&r->pool, sizeof(char *) * (size_t)(g->n + 1));
+	handled = pool_alloc(&r->pool, sizeof(long long) * (size_t)(g->n + 1));
+	if (q.csv) {
+		csv_start(r, rs, &q, by == REP_BY_OPERATOR ? "operators" : "departments");
+		csv_line(&rs->body, dim, "received", "picked_up", "answered", "missed", "closed",
+		    "first_response_median_s", "duration_median_s", "messages_out",
+		    "transfers", NULL);
+	}
+	for (int i = 0; i < g->n; i++) {
+		const char *name;
+		if (g->id[i] == 0) {
+			/* events with no operator: chats received, missed, system messages */
+			if (by == REP_BY_OPERATOR)
+				continue;
+			name = "No department";
+		} else {
+			name = dim_name(r, &q, dim, g->id[i]);
+		}
+		if (q.csv) {
+			csv_line(&rs->body, name, num(&r->pool, g->v[i][K_STARTED]),
+			    num(&r->pool, g->v[i][K_PICKED]), num(&r->pool, g->v[i][K_FIRST]),
+			    num(&r->pool, g->v[i][K_MISSED]), num(&r->pool, g->v[i][K_CLOSED]),
+			    secs(&r->pool, g->med[i][K_FIRST]), secs(&r->pool, g->med[i][K_CLOSED]),
+			    num(&r->pool, g->v[i][K_OUT]), num(&r->pool, g->v[i][K_TRANSFERRED]),
+			    NULL);
+			continue;
+		}
+		const char *k = pool_printf(&r->pool, "Rows.%d", shown);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", k), name);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", k), g->id[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Received", k), g->v[i][K_STARTED]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.PickedUp", k), g->v[i][K_PICKED]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Answered", k), g->v[i][K_FIRST]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", k), g->v[i][K_MISSED]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Closed", k), g->v[i][K_CLOSED]);
+		tmpl_set(r, pool_printf(&r->pool, "%s.FirstResponse", k),
+		    dur_text(&r->pool, g->med[i][K_FIRST]));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Duration", k),
+		    dur_text(&r->pool, g->med[i][K_CLOSED]));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Out", k), g->v[i][K_OUT]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Transferred", k),
+		    g->v[i][K_TRANSFERRED]);
+		labels[shown] = name;
+		handled[shown] = g->v[i][K_PICKED];
+		shown++;
+	}
+	if (q.csv)
+		return;
+	chart_hbars(r, "Groups", shown, labels, handled);
+	render(r, rs, &q, by == REP_BY_OPERATOR ? "operators" : "departments",
+	    by == REP_BY_OPERATOR ? "Reports · Per operator" : "Reports · Per department");
+}
+
+void
+reports_departments_get(struct req *r, struct resp *rs)
+{
+	groups_page(r, rs, REP_BY_DEPARTMENT);
+}
+
+void
+reports_operators_get(struct req *r, struct resp *rs)
+{
+	groups_page(r, rs, REP_BY_OPERATOR);
+}
+
+/* ---- followers ---- */
+
+#define MAX_SCENES 200
+
+void
+reports_followers_get(struct req *r, struct resp *rs)
+{
+	struct rep    q;
+	struct series s;
+	struct dbres  c;
+	char        **labels;
+	const char   *scene[MAX_SCENES];
+	long long     sf[MAX_SCENES], su[MAX_SCENES];
+	int           ns = 0;
+
+	if (read_filter(r, rs, &q) != 0)
+		return;
+	if (db_report_counts(&r->pool, &q.f, "%Y-%m-%d", REP_BY_NONE, &c) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	memset(&s, 0, sizeof s);
+	s.q = &q;
+	s.n = q.ndays;
+	s.v[K_FOLLOW] = pool_alloc(&r->pool, sizeof(long long) * (size_t)s.n);
+	s.v[K_UNFOLLOW] = pool_alloc(&r->pool, sizeof(long long) * (size_t)s.n);
+	labels = pool_alloc(&r->pool, sizeof(char *) * (size_t)s.n);
+	for (int i = 0; i < s.n; i++) {
+		labels[i] = pool_alloc(&r->pool, 11);
+		date_text(q.day0 + 86400LL * i, labels[i]);
+	}
+	for (size_t i = 0; i < c.nrows; i++) {
+		int         b = bucket_index(&s, db_cell(&c, i, 0)), k = kind_of(db_cell(&c, i, 2));
+		const char *d = db_cell(&c, i, 3);
+		long long   n = db_int(&c, i, 4);
+		int         j;
+		if (b < 0 || (k != K_FOLLOW && k != K_UNFOLLOW))
+			continue;
+		s.v[k][b] += n;
+		for (j = 0; j < ns && strcmp(scene[j], d) != 0; j++)
+			;
+		if (j == ns) {
+			if (ns == MAX_SCENES)
+				continue;
+			scene[ns] = d, sf[ns] = su[ns] = 0, ns++;
+		}
+		*(k == K_FOLLOW ? &sf[j] : &su[j]) += n;
+	}
+	if (q.csv) {
+		csv_start(r, rs, &q, "followers");
+		csv_line(&rs->body, "date", "qr_scene", "follows", "unfollows", NULL);
+		for (size_t i = 0; i < c.nrows; i++) {
+			int k = kind_of(db_cell(&c, i, 2));
+			if (k == K_FOLLOW || k == K_UNFOLLOW)
+				csv_line(&rs->body, db_cell(&c, i, 0), db_cell(&c, i, 3),
+				    k == K_FOLLOW ? db_cell(&c, i, 4) : "0",
+				    k == K_UNFOLLOW ? db_cell(&c, i, 4) : "0", NULL);
+		}
+		return;
+	}
+	for (int i = 0; i < s.n; i++) {
+		const char *k = pool_printf(&r->pool, "Rows.%d", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Label", k), labels[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Follows", k), s.v[K_FOLLOW][i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Unfollows", k), s.v[K_UNFOLLOW][i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Net", k),
+		    s.v[K_FOLLOW][i] - s.v[K_UNFOLLOW][i]);
+	}
+	for (int i = 0; i < ns; i++) {
+		const char *k = pool_printf(&r->pool, "Scenes.%d", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Scene", k), scene[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Follows", k), sf[i]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Unfollows", k), su[i]);
+	}
+	chart_stacked(r, "Chart", s.n, labels, s.v[K_FOLLOW], s.v[K_UNFOLLOW], NULL, "follows",
+	    "unfollows", NULL);
+	render(r, rs, &q, "followers", "Reports · Followers");
+}
