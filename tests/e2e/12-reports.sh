@@ -1,0 +1,182 @@
+# 12-reports.sh: a scripted day of traffic through the simulator, on a day of
+# its own (the shifted clock), and every report's figures checked exactly
+# against what was sent: follows by QR scene, chats answered, missed, closed
+# for each reason, a failed delivery; time zones, filters, CSV, role limits,
+# and the worker's roll-up folding each event once. The daemon worker is
+# stopped so each timer tick happens at an exact time; it is restarted at the end.
+. "$(dirname "$0")/lib.sh"
+. "$WXDESK_VAR/demo-credentials.txt.env"
+WORKER="$WXDESK_BUILD/bin/wxdesk-worker"
+CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
+BRAND=$(sqlq "SELECT brand_id FROM channels WHERE id = $CH")
+SALES=$(sqlq "SELECT department_id FROM channels WHERE id = $CH")
+[ -f "$WXDESK_VAR/run/worker.pid" ] && kill "$(cat "$WXDESK_VAR/run/worker.pid")" 2>/dev/null
+sleep 0.5
+tick() { "$WORKER" --once; }
+# at T: every program's clock stands at T (durations come out to the second)
+at() { echo "@$1" >"$WXDESK_VAR/clock-offset"; }
+fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
+R=$(openssl rand -hex 4)
+say() { sim_phone "oRep$1$R" -F action=text -F "text=$2"; }
+follow() { sim_phone "oRep$1$R" -F action=follow ${2:+-F "scene=$2"}; }
+chat_of() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = 'oRep$1$R' ORDER BY c.id DESC LIMIT 1"; }
+reply() { TOKEN_PAGE="/console/chats/$1" post op "/console/chats/$1/send" "text=$2"; }
+pickup() { TOKEN_PAGE="/console/chats/$1" post op "/console/chats/$1/pickup"; }
+
+echo "report-sup-pass-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user repsup "Rita Supervisor" supervisor >/dev/null
+echo "report-op2-pass-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user repop2 "Otto Second" operator >/dev/null
+OP=$(sqlq "SELECT id FROM users WHERE login = 'operator'")
+OP2=$(sqlq "SELECT id FROM users WHERE login = 'repop2'")
+
+# the day: 60 days ahead, 12:00 UTC (Asia/Shanghai 20:00, Pacific/Kiritimati
+# 02:00 the next day); whatever earlier tests left open is closed the day before
+DAY0=$(( ($(date +%s) / 86400 + 60) * 86400 ))
+D=$(date -u -d "@$DAY0" +%F)
+NEXT=$(date -u -d "@$((DAY0 + 86400))" +%F)
+T0=$((DAY0 + 12 * 3600))
+sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = FROM_UNIXTIME($DAY0 - 3600) WHERE state <> 'closed'"
+sqlq "UPDATE channel_prefs SET missed_after_minutes = 3, missed_close_minutes = 15, idle_close_minutes = 30, bot_enabled = 0 WHERE channel_id = $CH"
+
+# --- the scripted day (seconds after 12:00)
+at $T0
+sign_in op operator "$(demo_pw operator)"
+sign_in sup repsup "report-sup-pass-1"
+sign_in op2 repop2 "report-op2-pass-1"
+follow A poster
+at $((T0 + 5)); follow B
+at $((T0 + 10)); follow C poster
+at $((T0 + 15)); follow E "=SUM(A1)"
+at $((T0 + 20)); say A "hello"; a=$(chat_of A)
+at $((T0 + 30)); say B "anyone?"; b=$(chat_of B)
+at $((T0 + 40)); say C "a question"; c=$(chat_of C)
+at $((T0 + 50)); say D "hi"; d=$(chat_of D)
+ok "four chats opened" test -n "$a" -a -n "$b" -a -n "$c" -a -n "$d"
+at $((T0 + 60)); pickup "$d"; reply "$d" "d1"
+at $((T0 + 70)); pickup "$c"; fault 45015; reply "$c" "c1"
+failed=$(sqlq "SELECT id FROM messages WHERE chat_id = $c AND direction = 'out' AND delivery_state = 'failed'")
+ok "a delivery failed (45015)" test -n "$failed"
+at $((T0 + 75)); TOKEN_PAGE="/console/chats/$c" post op "/console/chats/$c/retry" "message=$failed"
+ok "…and the retry was delivered" test "$(sqlq "SELECT delivery_state FROM messages WHERE id = $failed")" = delivered
+at $((T0 + 80)); pickup "$a"; reply "$a" "a1"
+at $((T0 + 90)); say A "thanks"
+at $((T0 + 100)); reply "$a" "a2"; TOKEN_PAGE="/console/chats/$a" post op "/console/chats/$a/close"
+at $((T0 + 120)); sim_phone "oRepC$R" -F action=unfollow
+at $((T0 + 30 + 180)); tick
+ok "B's chat was missed" test "$(sqlq "SELECT state FROM chats WHERE id = $b")" = missed
+at $((T0 + 210 + 900)); tick
+at $((T0 + 60 + 1800)); tick
+ok "the day's chats are closed: operator, unfollowed, missed timeout, idle timeout" test \
+	"$(sqlq "SELECT GROUP_CONCAT(close_reason ORDER BY id) FROM chats WHERE id IN ($a, $c, $b, $d)")" = \
+	"operator,missed_timeout,unfollowed,idle_timeout"
+# one more event after the last roll-up: the reports read it unfolded
+at $((T0 + 1900)); say B "one more"; b2=$(chat_of B)
+ok "a new chat for B, not folded yet" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE chat_id = $b2 AND rolled = 0")" = 2
+
+Q="from=$D&to=$D&tz=UTC&brand=$BRAND"
+fig() { sed -n "s/.*id=\"fig-$1\">\([0-9]*\)<.*/\1/p" <<<"$BODY"; }
+row() { grep -o "<tr id=\"t-$1\">.*</tr>" <<<"$BODY" | sed 's/<[^>]*>/|/g; s/||*/|/g'; }
+
+# --- overview
+get sup "/reports/?$Q"
+ok "overview: 200" status_is 200
+ok "received 5 (four chats, and B's new one)" test "$(fig received)" = 5
+ok "answered 3" test "$(fig answered)" = 3
+ok "missed 1" test "$(fig missed)" = 1
+ok "picked up 3" test "$(fig picked)" = 3
+ok "closed 4" test "$(fig closed)" = 4
+ok "messages in 6" test "$(fig in)" = 6
+ok "messages out 4 (the failed one once delivered)" test "$(fig out)" = 4
+ok "delivery failures 1" test "$(fig failed)" = 1
+ok "first response: median 30 s, 90th percentile 1 min (10, 30, 60 s)" test "$(row first)" = "|First response (from the follower's first message to the first reply)|30 s|1 min|3|"
+ok "wait: median 30 s, 90th 1 min" test "$(row wait)" = "|Wait (in the queue until picked up)|30 s|1 min|3|"
+ok "duration: median 1 min 20 s, 90th 30 min (80, 80, 1080, 1810 s)" test "$(row duration)" = "|Chat duration (start to close)|1 min 20 s|30 min|4|"
+for reason in operator missed_timeout unfollowed idle_timeout; do
+	ok "closed by $reason: 1" grep -q "<tr data-reason=\"$reason\"><td>[^<]*</td><td>1</td>" <<<"$BODY"
+done
+ok "failures by errcode: 45015 once, with WeChat's meaning" grep -q '<tr data-errcode="45015"><td>45015</td><td>[^<]\+</td><td>1</td>' <<<"$BODY"
+ok "the reasons chart is SVG drawn on the server" has '<svg viewBox="0 0 760'
+
+# --- the roll-up: every event folded once, figures unchanged
+tick & tick & wait
+ok "every event folded" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE rolled = 0")" = 0
+ok "…once (two workers at once)" test "$(sqlq "SELECT SUM(n) FROM report_hours WHERE hour >= FROM_UNIXTIME($DAY0) AND hour < FROM_UNIXTIME($DAY0 + 86400)")" = \
+	"$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0) AND at < FROM_UNIXTIME($DAY0 + 86400)")"
+get sup "/reports/?$Q"
+ok "the overview is the same from the roll-up" test "$(fig received):$(fig answered):$(fig missed):$(fig out):$(row first)" = "5:3:1:4:|First response (from the follower's first message to the first reply)|30 s|1 min|3|"
+
+# --- per day, per hour of day, time zones
+get sup "/reports/days?$Q"
+ok "per day: the day's row" grep -q "<tr data-bucket=\"$D\"><td>$D</td><td>5</td><td>3</td><td>1</td><td>4</td><td>30 s</td><td>1 min</td><td>6</td><td>4</td><td>1</td></tr>" <<<"$BODY"
+ok "…with a stacked bar chart and the first-response line" grep -q '<polyline class="line"' <<<"$BODY"
+get sup "/reports/hours?from=$D&to=$D&tz=Asia/Shanghai&brand=$BRAND"
+ok "per hour, Shanghai: everything at 20:00" grep -q '<tr data-bucket="20:00"><td>20:00</td><td>5</td><td>3</td><td>1</td>' <<<"$BODY"
+ok "…and nothing at 12:00" grep -q '<tr data-bucket="12:00"><td>12:00</td><td>0</td><td>0</td><td>0</td>' <<<"$BODY"
+get sup "/reports/?from=$D&to=$D&tz=Pacific/Kiritimati&brand=$BRAND"
+ok "Kiritimati (UTC+14): nothing on $D" test "$(fig received)" = 0
+get sup "/reports/?from=$NEXT&to=$NEXT&tz=Pacific/Kiritimati&brand=$BRAND"
+ok "…it was all on $NEXT there" test "$(fig received):$(fig answered)" = 5:3
+get sup "/reports/?from=$D&to=$D&tz=Mars/Olympus"
+ok "an unknown time zone is said, and UTC used" has "The time zone “Mars/Olympus” is not known here; the figures are in UTC."
+get sup "/reports/?from=2026-02-30&to=$D"
+ok "an impossible date is said" has "Enter a date as YYYY-MM-DD"
+get sup "/reports/?from=$NEXT&to=$D"
+ok "a reversed range is said" has "The first day is after the last day."
+
+# --- filters
+get sup "/reports/?$Q&department=$SALES"
+ok "department filter: Sales has them all" test "$(fig received)" = 5
+other=$(sqlq "SELECT id FROM departments WHERE brand_id = $BRAND AND id <> $SALES LIMIT 1")
+get sup "/reports/?$Q&department=$other"
+ok "…another department none" test "$(fig received)" = 0
+get sup "/reports/?from=$D&to=$D&tz=UTC&brand=999999"
+ok "another brand: none" test "$(fig received)" = 0
+get sup "/reports/?$Q&channel=$CH&operator=$OP"
+ok "operator filter: that operator's answers and messages" test "$(fig answered):$(fig out):$(fig received)" = 3:4:0
+
+# --- per operator, per department, followers
+get sup "/reports/operators?$Q"
+ok "per operator: Demo Operator picked up 3, answered 3, closed 3, sent 4" grep -q "<tr data-id=\"$OP\"><td>Demo Operator</td><td>3</td><td>3</td><td>3</td><td>30 s</td><td>1 min 20 s</td><td>4</td><td>0</td></tr>" <<<"$BODY"
+get sup "/reports/departments?$Q"
+ok "per department: Sales received 5, missed 1" grep -q "<tr data-id=\"$SALES\"><td>Demo · Sales</td><td>5</td><td>3</td><td>3</td><td>1</td><td>4</td>" <<<"$BODY"
+get sup "/reports/followers?$Q"
+ok "followers: 4 follows, 1 unfollow on the day" grep -q "<tr data-bucket=\"$D\"><td>$D</td><td>4</td><td>1</td><td>3</td></tr>" <<<"$BODY"
+ok "…by QR scene: poster 2 follows, 1 unfollow" grep -q '<tr data-scene="poster"><td>poster</td><td>2</td><td>1</td></tr>' <<<"$BODY"
+ok "…no QR code: 1" grep -q '<tr data-scene=""><td><i>no QR code</i></td><td>1</td><td>0</td></tr>' <<<"$BODY"
+
+# --- CSV
+get sup "/reports/days?$Q&format=csv"
+ok "CSV: a download" hdr "content-disposition: attachment; filename=\"wxdesk-days-$D-$D.csv\""
+ok "…UTF-8 with a header row" test "$(head -1 <<<"$BODY" | tr -d '\r')" = "date,received,answered,missed,closed,first_response_median_s,first_response_p90_s,messages_in,messages_out,delivery_failures"
+ok "…the day's figures" test "$(sed -n 2p <<<"$BODY" | tr -d '\r')" = "$D,5,3,1,4,30,60,6,4,1"
+get sup "/reports/?$Q&format=csv"
+ok "overview CSV: answered" grep -q '^Chats answered,,3' <<<"$BODY"
+ok "…closed by reason" grep -q '^closed by reason,idle_timeout,1' <<<"$BODY"
+get sup "/reports/followers?$Q&format=csv"
+ok "followers CSV: a scene starting with = is quoted, not a formula" grep -q "^$D,\"'=SUM(A1)\",1,0" <<<"$BODY"
+get sup "/reports/operators?$Q&format=csv"
+ok "operators CSV" grep -q '^Demo Operator,0,3,3,0,3,30,80,4,0' <<<"$BODY"
+
+# --- role limits
+get op "/reports/?$Q"
+ok "an operator sees reports: their own figures" has "Your own figures."
+ok "…answered 3, received none of theirs" test "$(fig answered):$(fig received)" = 3:0
+get op "/reports/?$Q&operator=$OP2"
+ok "…and cannot ask for someone else's" test "$(fig answered)" = 3
+get op2 "/reports/?$Q"
+ok "another operator: nothing of the day" test "$(fig answered):$(fig out)" = 0:0
+get op2 "/reports/operators?$Q&format=csv"
+ok "…their per-operator CSV has no one else" test "$(grep -c 'Demo Operator' <<<"$BODY")" = 0
+get op "/reports/departments?$Q"
+ok "operators: no department report" status_is 403
+get op "/reports/followers?$Q"
+ok "…and no follower report" status_is 403
+rm -f "$JARS/anon"
+get anon "/reports/?$Q"
+ok "signed out: to the sign-in page" test "$STATUS" = 303 -o "$STATUS" = 302
+
+sqlq "UPDATE channel_prefs SET missed_after_minutes = 3, missed_close_minutes = 1440, idle_close_minutes = 1440 WHERE channel_id = $CH"
+# the clock runs again, from where the day ended
+echo $((T0 + 2000 - $(date +%s))) >"$WXDESK_VAR/clock-offset"
+setsid "$WORKER" </dev/null >>"$WXDESK_VAR/log/worker.out" 2>&1 &
+echo $! >"$WXDESK_VAR/run/worker.pid"
+done_tests
