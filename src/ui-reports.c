@@ -339,7 +339,10 @@ chart_stacked(struct req *r, const char *prefix, int n, char *const *labels,
 			ltop = line[i];
 	}
 	top = nice_max(top);
+	/* grid lines at whole numbers: 1, 2, 5 times a power of ten divide so */
+	int ni = top >= 5 && top % 5 == 0 ? 5 : top % 4 == 0 ? 4 : top % 2 == 0 ? 2 : 1;
 	ltop = nice_max(ltop);
+	ltop = (ltop + ni - 1) / ni * ni;
 	tmpl_set_int(r, pool_printf(p, "%s.W", prefix), CH_W);
 	tmpl_set_int(r, pool_printf(p, "%s.H", prefix), CH_H);
 	tmpl_set_int(r, pool_printf(p, "%s.Left", prefix), CH_LEFT);
@@ -379,16 +382,15 @@ chart_stacked(struct req *r, const char *prefix, int n, char *const *labels,
 			tmpl_setf(r, pool_printf(p, "%s.Y", d), "%.1f", ly);
 		}
 	}
-	for (int t = 0; t <= 4; t++) {
+	for (int t = 0; t <= ni; t++) {
 		const char *k = pool_printf(p, "%s.Ticks.%d", prefix, t);
-		double      y = CH_TOP + ph - ph * t / 4.0;
+		double      y = CH_TOP + ph - ph * t / ni;
 		tmpl_setf(r, pool_printf(p, "%s.Y", k), "%.1f", y);
-		tmpl_set(r, pool_printf(p, "%s.Text", k), top % 4 == 0 || t % 2 == 0 ?
-		    pool_printf(p, "%lld", top * t / 4) : "");
+		tmpl_set(r, pool_printf(p, "%s.Text", k), pool_printf(p, "%lld", top * t / ni));
 		if (line) {
 			k = pool_printf(p, "%s.LineTicks.%d", prefix, t);
 			tmpl_setf(r, pool_printf(p, "%s.Y", k), "%.1f", y);
-			tmpl_set(r, pool_printf(p, "%s.Text", k), dur_text(p, ltop * t / 4));
+			tmpl_set(r, pool_printf(p, "%s.Text", k), dur_text(p, ltop * t / ni));
 		}
 	}
 	if (pts.len)
