@@ -141,3 +141,28 @@ ui_day(const char *v, long long def)
 	tm.tm_mday = d;
 	return (long long)timegm(&tm);
 }
+
+/*
+ * A chat's close reason in words: a label for reports ("Idle timeout"), or
+ * the phrase the console puts after "closed:" ("nobody wrote for the idle
+ * limit"). An unknown code is shown as it is.
+ */
+const char *
+ui_close_reason(const char *code, int label)
+{
+	static const char *const reasons[][3] = {
+		{ "missed_timeout", "Missed, then timed out", "no operator answered in time" },
+		{ "idle_timeout", "Idle timeout", "nobody wrote for the idle limit" },
+		{ "window_expired", "48-hour window expired",
+		  "48 hours passed; the follower's next message opened a new chat" },
+		{ "profanity", "Profanity limit", "the abusive-word limit was reached" },
+		{ "unfollowed", "Follower unfollowed", "the follower unfollowed the account" },
+		{ "operator", "Closed by an operator", "closed by an operator" },
+		{ "transfer", "Transferred", "transferred" },
+	};
+
+	for (size_t i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
+		if (strcmp(code, reasons[i][0]) == 0)
+			return reasons[i][label ? 1 : 2];
+	return code;
+}

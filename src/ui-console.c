@@ -44,29 +44,10 @@ static const struct {
 	{ "closed", "closed", "Closed", 0, 0, 0 },
 };
 
-static const char *const reasons[][2] = {
-	{ "missed_timeout", "no operator answered in time" },
-	{ "idle_timeout", "nobody wrote for the idle limit" },
-	{ "window_expired", "48 hours passed; the follower's next message opened a new chat" },
-	{ "profanity", "the abusive-word limit was reached" },
-	{ "unfollowed", "the follower unfollowed the account" },
-	{ "operator", "closed by an operator" },
-	{ "transfer", "transferred" },
-};
-
 static int
 sees_all(const struct req *r)
 {
 	return user_sees_all_chats(r->user);
-}
-
-static const char *
-reason_text(const char *code)
-{
-	for (size_t i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(code, reasons[i][0]) == 0)
-			return reasons[i][1];
-	return code;
 }
 
 /* "5 min", "3 h 20 min", "2 days" */
@@ -187,7 +168,7 @@ console_home_get(struct req *r, struct resp *rs)
 			    db_int(&l, i, 6));
 		else {
 			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
-			    reason_text(db_cell(&l, i, 10)));
+			    ui_close_reason(db_cell(&l, i, 10), 0));
 			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
 			    ui_time(r, db_int(&l, i, 11)));
 		}
@@ -282,7 +263,7 @@ cannot_reply(struct req *r, const struct dbres *c)
 
 	if (strcmp(st, "closed") == 0)
 		return pool_printf(&r->pool, "This chat is closed (%s): it cannot be "
-		    "answered.", reason_text(db_cell(c, 0, K_REASON)));
+		    "answered.", ui_close_reason(db_cell(c, 0, K_REASON), 0));
 	if (strcmp(st, "active") != 0)
 		return "Pick this chat up to answer it.";
 	if (db_int(c, 0, K_OPERATOR) != r->user->id)
@@ -342,7 +323,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	    db_cell(c, 0, K_SCENE));
 	if (strcmp(db_cell(c, 0, K_STATE), "closed") == 0) {
 		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, K_CLOSED)));
-		tmpl_set(r, "Chat.Reason", reason_text(db_cell(c, 0, K_REASON)));
+		tmpl_set(r, "Chat.Reason", ui_close_reason(db_cell(c, 0, K_REASON), 0));
 	} else
 		meter(r, "Chat.Meter", db_int(c, 0, K_LASTIN), db_int(c, 0, K_OUT));
 	if ((why = cannot_reply(r, c)) != NULL)
@@ -374,7 +355,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set(r, pool_printf(&r->pool, "%s.Started", base),
 				    ui_time(r, db_int(&fc, i, 2)));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
-				    reason_text(db_cell(&fc, i, 3)));
+				    ui_close_reason(db_cell(&fc, i, 3), 0));
 			}
 	}
 	if (db_int(c, 0, K_OPERATOR) == r->user->id) {

@@ -112,6 +112,37 @@ dur_text(struct pool *p, long long s)
 }
 
 /*
+ * The days from and to (00:00 UTC, calendar only) in the zone, as UTC times
+ * in z (columns: from, end of to, today where the viewer is). A zone the
+ * server does not know is said on the form and UTC is used instead.
+ * Returns 0, or -1 after answering.
+ */
+static int
+zone_range(struct req *r, struct resp *rs, const char **zone, long long from, long long to,
+    struct dbres *z)
+{
+	char a[11], b[11];
+
+	date_text(from, a);
+	date_text(to + 86400, b);
+	if (db_report_zone(&r->pool, *zone, a, b, wx_now(), z) != DB_OK) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	if (db_cell(z, 0, 2) != NULL)
+		return 0;
+	form_error(r, "tz", pool_printf(&r->pool, "The time zone “%s” is not known here; "
+	    "the figures are in UTC.", *zone));
+	*zone = "+00:00";
+	if (db_report_zone(&r->pool, *zone, a, b, wx_now(), z) != DB_OK ||
+	    db_cell(z, 0, 2) == NULL) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Reads the filters: dates (default the last 7 days where the viewer is),
  * time zone (the tz argument, the browser's as the wxdesk_tz cookie, the
  * configured Reports.TimeZone, else UTC), brand, channel, department and
@@ -124,8 +155,10 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	const char  *zone = req_arg(r, "tz");
 	const char  *fa = req_arg(r, "from"), *ta = req_arg(r, "to");
 	struct dbres z;
-	long long    from, to, today;
-	char         a[24], b[24];
+	long long    from = fa && *fa ? date_arg(fa) : -2, to = ta && *ta ? date_arg(ta) : -2;
+	long long    today;
+	/* a good range asked for: one query converts it and checks the zone */
+	int          good = from >= 0 && to >= from && (to - from) / 86400 + 1 <= MAX_DAYS;
 
 	memset(q, 0, sizeof *q);
 	q->csv = req_arg(r, "format") && strcmp(req_arg(r, "format"), "csv") == 0;
@@ -135,46 +168,34 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 		zone = cfg_get("Reports.TimeZone", "UTC");
 	if (!zone_ok(zone))
 		zone = "UTC";
-	if (db_report_zone(&r->pool, zone, "2000-01-01", "2000-01-02", wx_now(), &z) != DB_OK) {
-		ui_db_failed(r, rs);
+	if (zone_range(r, rs, &zone, good ? from : 0, good ? to : 0, &z) != 0)
 		return -1;
-	}
-	if (db_cell(&z, 0, 2) == NULL) {
-		form_error(r, "tz", pool_printf(&r->pool, "The time zone “%s” is not known "
-		    "here; the figures are in UTC.", zone));
-		zone = "+00:00";
-		if (db_report_zone(&r->pool, zone, "2000-01-01", "2000-01-02", wx_now(),
-		    &z) != DB_OK || db_cell(&z, 0, 2) == NULL) {
-			ui_db_failed(r, rs);
-			return -1;
-		}
-	}
 	q->f.zone = zone;
 	q->zone_label = strcmp(zone, "+00:00") == 0 ? "UTC" : zone;
-	today = date_arg(db_cell(&z, 0, 2));
-	to = ta && *ta ? date_arg(ta) : today;
-	from = fa && *fa ? date_arg(fa) : to - 6 * 86400LL;
-	if (to < 0 || from < 0) {
-		form_error(r, to < 0 ? "to" : "from", "Enter a date as YYYY-MM-DD, "
-		    "for example 2026-11-24.");
-		to = today, from = today - 6 * 86400LL;
-	} else if (from > to) {
-		form_error(r, "from", "The first day is after the last day.");
-		from = to;
-	} else if ((to - from) / 86400 + 1 > MAX_DAYS) {
-		form_error(r, "from", "A report covers at most two years (731 days).");
-		from = to - (MAX_DAYS - 1) * 86400LL;
+	if (!good) {
+		today = date_arg(db_cell(&z, 0, 2));
+		if (to == -2)
+			to = today;
+		if (from == -2 && to >= 0)
+			from = to - 6 * 86400LL;
+		if (to < 0 || from < 0) {
+			form_error(r, to < 0 ? "to" : "from", "Enter a date as YYYY-MM-DD, "
+			    "for example 2026-11-24.");
+			to = today, from = today - 6 * 86400LL;
+		} else if (from > to) {
+			form_error(r, "from", "The first day is after the last day.");
+			from = to;
+		} else if ((to - from) / 86400 + 1 > MAX_DAYS) {
+			form_error(r, "from", "A report covers at most two years (731 days).");
+			from = to - (MAX_DAYS - 1) * 86400LL;
+		}
+		if (zone_range(r, rs, &zone, from, to, &z) != 0)
+			return -1;
 	}
 	date_text(from, q->from);
 	date_text(to, q->to);
 	q->day0 = from;
 	q->ndays = (int)((to - from) / 86400 + 1);
-	date_text(to + 86400, b);
-	snprintf(a, sizeof a, "%s", q->from);
-	if (db_report_zone(&r->pool, zone, a, b, wx_now(), &z) != DB_OK) {
-		ui_db_failed(r, rs);
-		return -1;
-	}
 	/* folded hours are whole UTC hours: exact for zones a whole number of
 	 * hours from UTC */
 	q->f.from = (time_t)(db_int(&z, 0, 0) - db_int(&z, 0, 0) % 3600);
@@ -495,24 +516,6 @@ overview_hist(void *ctx, const char *b, long long g, int kind, long long med, lo
 		o->med[kind] = med, o->p90[kind] = p90, o->n[kind] = n;
 }
 
-static const char *
-reason_text(const char *reason)
-{
-	static const char *const names[][2] = {
-		{ "operator", "Closed by an operator" },
-		{ "missed_timeout", "Missed, then timed out" },
-		{ "idle_timeout", "Idle timeout" },
-		{ "window_expired", "48-hour window expired" },
-		{ "profanity", "Profanity limit" },
-		{ "unfollowed", "Follower unfollowed" },
-		{ "transfer", "Transferred" },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(reason, names[i][0]) == 0)
-			return names[i][1];
-	return reason;
-}
-
 void
 reports_overview_get(struct req *r, struct resp *rs)
 {
@@ -547,7 +550,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 			continue;
 		tot[k] += n;
 		if (k == K_CLOSED && nr < 16) {
-			rl[nr] = reason_text(db_cell(&c, i, 3));
+			rl[nr] = ui_close_reason(db_cell(&c, i, 3), 1);
 			rv[nr] = n;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Name", nr), rl[nr]);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Code", nr),
