@@ -335,12 +335,25 @@ run_timers(struct pool *p)
 
 /*
  * Reports: every event written since the last tick is folded into
- * report_hours, a batch of 5,000 to a transaction, up to 200,000 a tick
- * (the reports read what is left directly, so nothing waits on this).
+ * report_hours and the day and hour-of-day levels, a batch of 5,000 to a
+ * transaction, up to 200,000 a tick (the reports read what is left
+ * directly, so nothing waits on this).
  */
 static void
 roll_up_reports(void)
 {
+	static int  warned;
+	struct pool lp = { 0 };
+	const char *zone = cfg_get("Reports.TimeZone", "UTC");
+	int         rc = db_report_levels(&lp, zone);
+
+	/* the day and hour-of-day levels follow the configured zone */
+	if (rc == 1)
+		wx_log("reports: day and hour-of-day roll-ups rebuilt in %s", zone);
+	else if (rc == -2 && !warned++)
+		wx_log("reports: the database does not know the time zone %s (Reports.TimeZone); "
+		    "reports read the hourly roll-up only", zone);
+	pool_free(&lp);
 	for (int batch = 0; batch < 40 && !stopping; batch++) {
 		struct pool bp = { 0 };
 		long long   n = db_report_rollup(&bp);

@@ -179,6 +179,26 @@ enum stmt {
 	S_REP_DIMS,
 	S_REP_COUNTS,
 	S_REP_HIST,
+	S_REP_SHARE,
+	S_REP_FOLD_DC,
+	S_REP_FOLD_DB,
+	S_REP_FOLD_HC,
+	S_REP_FOLD_HB,
+	S_REP_STATE_LOCK,
+	S_REP_STATE_SET,
+	S_REP_HOURS_SPAN,
+	S_REP_CLEAR_DC,
+	S_REP_CLEAR_DB,
+	S_REP_CLEAR_HC,
+	S_REP_CLEAR_HB,
+	S_REP_BUILD_DC,
+	S_REP_BUILD_DB,
+	S_REP_BUILD_HC,
+	S_REP_BUILD_HB,
+	S_REP_DCOUNTS,
+	S_REP_DHIST,
+	S_REP_HCOUNTS,
+	S_REP_HHIST,
 	S__MAX
 };
 
@@ -778,7 +798,8 @@ static const struct {
 	[S_REP_ZONE] = { "rep_zone",
 	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
 	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
-	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?))" },
+	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)), "
+	    "(SELECT zone FROM report_state WHERE id = 1)" },
 	/* what the filters offer */
 	[S_REP_DIMS] = { "rep_dims",
 	    "SELECT 'brand', id, name, 0 FROM brands "
@@ -795,8 +816,8 @@ static const struct {
 	 * or '' for the whole range); g is a dimension to group by (1 operator,
 	 * 2 department, else none).
 	 */
-#define REP_DIMS " AND (? = 0 OR brand_id = ?) AND (? = 0 OR channel_id = ?) " \
-	"AND (? = 0 OR department_id = ?) AND (? = 0 OR operator_id = ?)"
+#define REP_DIMS3 " AND ? IN (0, brand_id) AND ? IN (0, channel_id) AND ? IN (0, department_id)"
+#define REP_DIMS REP_DIMS3 " AND ? IN (0, operator_id)"
 #define REP_FACTS(kinds) "(SELECT hour, kind, department_id, operator_id, detail, vbin, n, " \
 	"total FROM report_hours WHERE kind IN (" kinds ") AND hour >= FROM_UNIXTIME(?) " \
 	"AND hour < FROM_UNIXTIME(?)" REP_DIMS " UNION ALL SELECT " \
@@ -813,7 +834,105 @@ static const struct {
 	[S_REP_HIST] = { "rep_hist",
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) FROM "
 	    REP_FACTS("'picked_up','first_response','closed'")
-	    " GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+	/*
+	 * The day and hour-of-day levels (009), in the zone of report_state.
+	 * A batch of events and a rebuild from report_hours fold the same way:
+	 * src yields h (the UTC hour), the dimensions, n and total.
+	 */
+#define REP_LOCAL(src) "(SELECT CONVERT_TZ(e.h, '+00:00', s.zone) l, e.kind, e.brand_id, " \
+	"e.channel_id, e.department_id, e.operator_id, e.detail, e.vbin, e.n, e.total FROM " \
+	src " e JOIN report_state s ON s.id = 1 AND s.zone <> '') x"
+#define REP_SRC_EVENTS "(SELECT DATE_FORMAT(at, '%Y-%m-%d %H:00:00') h, kind, brand_id, " \
+	"channel_id, department_id, operator_id, detail, vbin, 1 n, IFNULL(value, 0) total " \
+	"FROM report_events WHERE rolled = 0 AND id <= ?)"
+#define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
+	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow'"
+#define REP_SRC_HOURS "(SELECT hour h, kind, brand_id, channel_id, department_id, " \
+	"operator_id, detail, vbin, n, total FROM report_hours WHERE kind IN (" REP_ALL_KINDS \
+	") AND hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
+#define REP_BINNED " WHERE kind IN ('picked_up', 'first_response', 'closed')"
+#define REP_FOLD_DC(src) "INSERT INTO report_day_counts (day, kind, brand_id, channel_id, " \
+	"department_id, operator_id, detail, n, total) SELECT DATE(l), kind, brand_id, " \
+	"channel_id, department_id, operator_id, detail, SUM(n), SUM(total) FROM " \
+	REP_LOCAL(src) " GROUP BY 1, 2, 3, 4, 5, 6, 7 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+#define REP_FOLD_DB(src) "INSERT INTO report_day_bins (day, kind, brand_id, channel_id, " \
+	"department_id, operator_id, vbin, n) SELECT DATE(l), kind, brand_id, channel_id, " \
+	"department_id, operator_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_BINNED \
+	" GROUP BY 1, 2, 3, 4, 5, 6, 7 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+#define REP_SPANS " JOIN (SELECT 'day' span UNION ALL SELECT 'month') sp"
+#define REP_START "IF(sp.span = 'day', DATE(l), DATE_FORMAT(l, '%Y-%m-01'))"
+#define REP_FOLD_HC(src) "INSERT INTO report_hod_counts (span, start, hod, kind, brand_id, " \
+	"channel_id, department_id, detail, n, total) SELECT sp.span, " REP_START ", " \
+	"HOUR(l), kind, brand_id, channel_id, department_id, detail, SUM(n), SUM(total) " \
+	"FROM " REP_LOCAL(src) REP_SPANS " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+#define REP_FOLD_HB(src) "INSERT INTO report_hod_bins (span, start, hod, kind, brand_id, " \
+	"channel_id, department_id, vbin, n) SELECT sp.span, " REP_START ", HOUR(l), kind, " \
+	"brand_id, channel_id, department_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_SPANS \
+	REP_BINNED " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */
+	[S_REP_SHARE] = { "rep_share",
+	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE" },
+	[S_REP_FOLD_DC] = { "rep_fold_dc", REP_FOLD_DC(REP_SRC_EVENTS) },
+	[S_REP_FOLD_DB] = { "rep_fold_db", REP_FOLD_DB(REP_SRC_EVENTS) },
+	[S_REP_FOLD_HC] = { "rep_fold_hc", REP_FOLD_HC(REP_SRC_EVENTS) },
+	[S_REP_FOLD_HB] = { "rep_fold_hb", REP_FOLD_HB(REP_SRC_EVENTS) },
+	/* the levels' zone, and whether the server knows the zone asked for */
+	[S_REP_STATE_LOCK] = { "rep_state_lock",
+	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL "
+	    "FROM report_state WHERE id = 1 FOR UPDATE" },
+	[S_REP_STATE_SET] = { "rep_state_set", "UPDATE report_state SET zone = ? WHERE id = 1" },
+	[S_REP_HOURS_SPAN] = { "rep_hours_span",
+	    "SELECT UNIX_TIMESTAMP(MIN(hour)), UNIX_TIMESTAMP(MAX(hour)) FROM report_hours" },
+	[S_REP_CLEAR_DC] = { "rep_clear_dc", "DELETE FROM report_day_counts" },
+	[S_REP_CLEAR_DB] = { "rep_clear_db", "DELETE FROM report_day_bins" },
+	[S_REP_CLEAR_HC] = { "rep_clear_hc", "DELETE FROM report_hod_counts" },
+	[S_REP_CLEAR_HB] = { "rep_clear_hb", "DELETE FROM report_hod_bins" },
+	[S_REP_BUILD_DC] = { "rep_build_dc", REP_FOLD_DC(REP_SRC_HOURS) },
+	[S_REP_BUILD_DB] = { "rep_build_db", REP_FOLD_DB(REP_SRC_HOURS) },
+	[S_REP_BUILD_HC] = { "rep_build_hc", REP_FOLD_HC(REP_SRC_HOURS) },
+	[S_REP_BUILD_HB] = { "rep_build_hb", REP_FOLD_HB(REP_SRC_HOURS) },
+	/*
+	 * A range in the levels' zone: whole local days [?, ?] by day (or as
+	 * one when the first ? is 0), or by hour of day from whole local months
+	 * [?, ?) and the days around them; each with the events not folded yet
+	 * (in [from, to) UTC). Each branch groups first, so only groups are put
+	 * together. A histogram is of one kind, or of all three ('').
+	 */
+#define REP_EV_LOCAL "CONVERT_TZ(DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), '+00:00', ?)"
+#define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
+#define REP_BIN_KINDS " AND kind IN ('picked_up', 'first_response', 'closed') AND ? IN ('', kind)"
+#define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')), g, kind, "
+	[S_REP_DCOUNTS] = { "rep_dcounts",
+	    REP_DAY_B "detail, SUM(n), SUM(total) FROM (SELECT IF(? = 0, NULL, day) b, "
+	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts "
+	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL "
+	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, "
+	    "IFNULL(value, 0) FROM report_events" REP_EV_RANGE REP_DIMS ") f "
+	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
+	[S_REP_DHIST] = { "rep_dhist",
+	    REP_DAY_B "vbin, SUM(n) FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, "
+	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? "
+	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL "
+	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 "
+	    "FROM report_events" REP_EV_RANGE REP_BIN_KINDS REP_DIMS ") f "
+	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+#define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
+	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
+	[S_REP_HCOUNTS] = { "rep_hcounts",
+	    "SELECT LPAD(b, 2, '0'), 0, kind, detail, SUM(n), SUM(total) FROM (SELECT hod b, "
+	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS
+	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), "
+	    "kind, detail, 1, IFNULL(value, 0) FROM report_events" REP_EV_RANGE REP_DIMS3
+	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail" },
+	[S_REP_HHIST] = { "rep_hhist",
+	    "SELECT LPAD(b, 2, '0'), 0, kind, vbin, SUM(n) FROM (SELECT hod b, kind, vbin, "
+	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3
+	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 "
+	    "FROM report_events" REP_EV_RANGE REP_BIN_KINDS REP_DIMS3 ") f "
+	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin" },
 };
 
 static MYSQL      *conn;
@@ -2342,7 +2461,7 @@ db_report_rollup(struct pool *p)
 
 	if (db_begin() != 0)
 		return -1;
-	if (run(S_REP_LOCK, p, &ids, "") != DB_OK)
+	if (run(S_REP_SHARE, p, NULL, "") != DB_OK || run(S_REP_LOCK, p, &ids, "") != DB_OK)
 		goto fail;
 	if ((n = (long long)ids.nrows) == 0) {
 		db_rollback();
@@ -2350,9 +2469,57 @@ db_report_rollup(struct pool *p)
 	}
 	hi = db_int(&ids, ids.nrows - 1, 0);
 	if (run(S_REP_ROLL, p, NULL, "i", hi) != DB_OK ||
+	    run(S_REP_FOLD_DC, p, NULL, "i", hi) != DB_OK ||
+	    run(S_REP_FOLD_DB, p, NULL, "i", hi) != DB_OK ||
+	    run(S_REP_FOLD_HC, p, NULL, "i", hi) != DB_OK ||
+	    run(S_REP_FOLD_HB, p, NULL, "i", hi) != DB_OK ||
 	    run(S_REP_MARK, p, NULL, "i", hi) != DB_OK || db_commit() != 0)
 		goto fail;
 	return n;
+fail:
+	db_rollback();
+	return -1;
+}
+
+/*
+ * Puts the day and hour-of-day levels in zone, rebuilt from report_hours,
+ * unless they are in it already. Returns 0 (nothing to do), 1 (rebuilt),
+ * -1 (database error) or -2 (the server does not know the zone).
+ */
+int
+db_report_levels(struct pool *p, const char *zone)
+{
+	static const enum stmt clear[] = { S_REP_CLEAR_DC, S_REP_CLEAR_DB, S_REP_CLEAR_HC,
+		S_REP_CLEAR_HB };
+	static const enum stmt build[] = { S_REP_BUILD_DC, S_REP_BUILD_DB, S_REP_BUILD_HC,
+		S_REP_BUILD_HB };
+	const long long week = 7 * 86400;
+	struct dbres    st, span;
+	long long       lo, hi;
+
+	if (db_begin() != 0)
+		return -1;
+	if (run(S_REP_STATE_LOCK, p, &st, "s", zone) != DB_OK || st.nrows != 1)
+		goto fail;
+	if (strcmp(db_cell(&st, 0, 0), zone) == 0 || db_int(&st, 0, 1) != 1) {
+		db_rollback();
+		return db_int(&st, 0, 1) == 1 ? 0 : -2;
+	}
+	if (run(S_REP_STATE_SET, p, NULL, "s", zone) != DB_OK ||
+	    run(S_REP_HOURS_SPAN, p, &span, "") != DB_OK)
+		goto fail;
+	for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
+		if (run(clear[i], p, NULL, "") != DB_OK)
+			goto fail;
+	/* a week of hours a statement, so none runs long */
+	lo = db_int(&span, 0, 0), hi = db_int(&span, 0, 1);
+	for (long long t = lo - lo % week; db_cell(&span, 0, 0) && t <= hi; t += week)
+		for (size_t i = 0; i < sizeof build / sizeof build[0]; i++)
+			if (run(build[i], p, NULL, "ii", t, t + week) != DB_OK)
+				goto fail;
+	if (db_commit() != 0)
+		goto fail;
+	return 1;
 fail:
 	db_rollback();
 	return -1;
@@ -2372,25 +2539,66 @@ db_report_dims(struct pool *p, struct dbres *out)
 	return run(S_REP_DIMS, p, out, "");
 }
 
-#define RF_FMT "iiiiiiiiii"
-#define RF_ARGS(f) (long long)(f)->from, (long long)(f)->to, (f)->brand, (f)->brand, \
-	(f)->channel, (f)->channel, (f)->department, (f)->department, (f)->operator, \
-	(f)->operator
+#define D3 "iii"
+#define D4 "iiii"
+#define RF_DIMS(f) (f)->brand, (f)->channel, (f)->department, (f)->operator
+#define RF_DIMS3(f) (f)->brand, (f)->channel, (f)->department
+#define RF_ARGS(f) (long long)(f)->from, (long long)(f)->to, RF_DIMS(f)
 
-/* counts and sums of values per bucket (see REP_BUCKET), group and kind */
-enum dbrc
-db_report_counts(struct pool *p, const struct report_filter *f, const char *bucket,
-    int group, struct dbres *out)
+static const char *const bucket_fmt[] = { "", "%Y-%m-%d", "%H" };
+
+/*
+ * Which roll-up a report reads: the levels in their zone (by day, or by
+ * hour of day except an operator's histograms, which they leave out), else
+ * report_hours, which serves every zone.
+ */
+static int
+levels_serve(const struct report_filter *f, int bucket, int group)
 {
-	return run(S_REP_COUNTS, p, out, "sssi" RF_FMT RF_FMT, bucket, f->zone, bucket,
-	    (long long)group, RF_ARGS(f), RF_ARGS(f));
+	if (!f->local)
+		return 0;
+	return bucket != REP_HOUR || (group == REP_BY_NONE && f->operator == 0);
 }
 
-/* histograms (wait, first response, duration) per bucket and group */
+#define RF_SPANS(f) (f)->month_from, (f)->month_to, (f)->day_from, (f)->month_from, \
+	(f)->month_to, (f)->day_to
+
+/* counts and sums of values per bucket, group and kind */
 enum dbrc
-db_report_hist(struct pool *p, const struct report_filter *f, const char *bucket,
-    int group, struct dbres *out)
+db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int group,
+    struct dbres *out)
 {
-	return run(S_REP_HIST, p, out, "sssi" RF_FMT RF_FMT, bucket, f->zone, bucket,
-	    (long long)group, RF_ARGS(f), RF_ARGS(f));
+	const char *fmt = bucket_fmt[bucket];
+
+	if (!levels_serve(f, bucket, group))
+		return run(S_REP_COUNTS, p, out, "sssi" "ii" D4 "ii" D4, fmt, f->zone, fmt,
+		    (long long)group, RF_ARGS(f), RF_ARGS(f));
+	if (bucket != REP_HOUR)
+		return run(S_REP_DCOUNTS, p, out, "iiss" D4 "isi" "ii" D4, (long long)bucket,
+		    (long long)group, f->day_from, f->day_to, RF_DIMS(f), (long long)bucket,
+		    f->zone, (long long)group, RF_ARGS(f));
+	return run(S_REP_HCOUNTS, p, out, "ssssss" D3 "s" "ii" D3, RF_SPANS(f), RF_DIMS3(f),
+	    f->zone, (long long)f->from, (long long)f->to, RF_DIMS3(f));
+}
+
+/*
+ * Histograms per bucket and group: of kind (picked_up for the wait,
+ * first_response, closed for the duration), or of all three ("").
+ */
+enum dbrc
+db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int group,
+    const char *kind, struct dbres *out)
+{
+	const char *fmt = bucket_fmt[bucket];
+
+	if (!levels_serve(f, bucket, group))
+		return run(S_REP_HIST, p, out, "sssi" "ii" D4 "ii" D4 "s", fmt, f->zone, fmt,
+		    (long long)group, RF_ARGS(f), RF_ARGS(f), kind);
+	if (bucket != REP_HOUR)
+		return run(S_REP_DHIST, p, out, "iisss" D4 "isi" "ii" "s" D4, (long long)bucket,
+		    (long long)group, f->day_from, f->day_to, kind, RF_DIMS(f),
+		    (long long)bucket, f->zone, (long long)group, (long long)f->from,
+		    (long long)f->to, kind, RF_DIMS(f));
+	return run(S_REP_HHIST, p, out, "ssssss" "s" D3 "s" "ii" "s" D3, RF_SPANS(f), kind,
+	    RF_DIMS3(f), f->zone, (long long)f->from, (long long)f->to, kind, RF_DIMS3(f));
 }

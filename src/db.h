@@ -249,16 +249,22 @@ enum dbrc db_migration_record(struct pool *p, long long version, const char *nam
 struct report_filter {
 	const char *zone;	/* the viewer's time zone, as MariaDB names it */
 	time_t      from, to;	/* [from, to) in UTC, on whole hours */
+	char        day_from[11], day_to[11];	/* the same range: local days, inclusive */
+	char        month_from[11], month_to[11];	/* the whole local months in it,
+						 * [from, to); equal when none */
+	int         local;	/* zone is the one the day and hour levels are in */
 	long long   brand, channel, department, operator;	/* 0: any */
 };
 enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
+enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, hours of day */
 long long db_report_rollup(struct pool *p);
+int db_report_levels(struct pool *p, const char *zone);
 enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
 	const char *to_excl, time_t now, struct dbres *out);
 enum dbrc db_report_dims(struct pool *p, struct dbres *out);
-enum dbrc db_report_counts(struct pool *p, const struct report_filter *f,
-	const char *bucket, int group, struct dbres *out);
-enum dbrc db_report_hist(struct pool *p, const struct report_filter *f,
-	const char *bucket, int group, struct dbres *out);
+enum dbrc db_report_counts(struct pool *p, const struct report_filter *f, int bucket,
+	int group, struct dbres *out);
+enum dbrc db_report_hist(struct pool *p, const struct report_filter *f, int bucket,
+	int group, const char *kind, struct dbres *out);
 
 #endif

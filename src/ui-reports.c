@@ -112,6 +112,30 @@ dur_text(struct pool *p, long long s)
 }
 
 /*
+ * The whole months in the days from..to (calendar only), as the first day
+ * of the first and the first day after the last: [a, b). When there are
+ * none, both are the day after to.
+ */
+static void
+whole_months(long long from, long long to, char a[11], char b[11])
+{
+	struct tm f, t;
+	time_t    ft = (time_t)from, tt = (time_t)(to + 86400);
+
+	gmtime_r(&ft, &f);
+	gmtime_r(&tt, &t);
+	if (f.tm_mday != 1 && ++f.tm_mon == 12)
+		f.tm_mon = 0, f.tm_year++;
+	if (f.tm_year * 12 + f.tm_mon >= t.tm_year * 12 + t.tm_mon) {
+		date_text(to + 86400, a);
+		memcpy(b, a, 11);
+		return;
+	}
+	strftime(a, 11, "%Y-%m-01", &f);
+	strftime(b, 11, "%Y-%m-01", &t);
+}
+
+/*
  * The days from and to (00:00 UTC, calendar only) in the zone, as UTC times
  * in z (columns: from, end of to, today where the viewer is). A zone the
  * server does not know is said on the form and UTC is used instead.
@@ -196,10 +220,14 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	date_text(to, q->to);
 	q->day0 = from;
 	q->ndays = (int)((to - from) / 86400 + 1);
-	/* folded hours are whole UTC hours: exact for zones a whole number of
-	 * hours from UTC */
-	q->f.from = (time_t)(db_int(&z, 0, 0) - db_int(&z, 0, 0) % 3600);
-	q->f.to = (time_t)(db_int(&z, 0, 1) - db_int(&z, 0, 1) % 3600);
+	/* folded hours are whole UTC hours, each counted where its first
+	 * minute falls: exact for zones a whole number of hours from UTC */
+	q->f.from = (time_t)((db_int(&z, 0, 0) + 3599) / 3600 * 3600);
+	q->f.to = (time_t)((db_int(&z, 0, 1) + 3599) / 3600 * 3600);
+	memcpy(q->f.day_from, q->from, sizeof q->f.day_from);
+	memcpy(q->f.day_to, q->to, sizeof q->f.day_to);
+	whole_months(from, to, q->f.month_from, q->f.month_to);
+	q->f.local = db_cell(&z, 0, 3) != NULL && strcmp(db_cell(&z, 0, 3), zone) == 0;
 	q->f.brand = id_arg(r, "brand");
 	q->f.channel = id_arg(r, "channel");
 	q->f.department = id_arg(r, "department");
@@ -535,8 +563,8 @@ reports_overview_get(struct req *r, struct resp *rs)
 
 	if (read_filter(r, rs, &q) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, "", REP_BY_NONE, &c) != DB_OK ||
-	    db_report_hist(&r->pool, &q.f, "", REP_BY_NONE, &h) != DB_OK) {
+	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, &c) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, "", &h) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -651,14 +679,14 @@ series_page(struct req *r, struct resp *rs, int hours)
 	struct rep    q;
 	struct series s;
 	struct dbres  c, h;
-	const char   *fmt = hours ? "%H" : "%Y-%m-%d";
+	int           bucket = hours ? REP_HOUR : REP_DAY;
 	char        **labels;
 	long long    *answered, *missed;
 
 	if (read_filter(r, rs, &q) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, fmt, REP_BY_NONE, &c) != DB_OK ||
-	    db_report_hist(&r->pool, &q.f, fmt, REP_BY_NONE, &h) != DB_OK) {
+	if (db_report_counts(&r->pool, &q.f, bucket, REP_BY_NONE, &c) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, bucket, REP_BY_NONE, "first_response", &h) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -783,8 +811,8 @@ groups_page(struct req *r, struct resp *rs, int by)
 
 	if (read_filter(r, rs, &q) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, "", by, &c) != DB_OK ||
-	    db_report_hist(&r->pool, &q.f, "", by, &h) != DB_OK || load_dims(r, &q) != 0) {
+	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, by, &c) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, REP_WHOLE, by, "", &h) != DB_OK || load_dims(r, &q) != 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -878,7 +906,7 @@ reports_followers_get(struct req *r, struct resp *rs)
 
 	if (read_filter(r, rs, &q) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, "%Y-%m-%d", REP_BY_NONE, &c) != DB_OK) {
+	if (db_report_counts(&r->pool, &q.f, REP_DAY, REP_BY_NONE, &c) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
