@@ -101,6 +101,42 @@ tick & tick & wait
 ok "every event folded" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE rolled = 0")" = 0
 ok "…once (two workers at once)" test "$(sqlq "SELECT SUM(n) FROM report_hours WHERE hour >= FROM_UNIXTIME($DAY0) AND hour < FROM_UNIXTIME($DAY0 + 86400)")" = \
 	"$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0) AND at < FROM_UNIXTIME($DAY0 + 86400)")"
+EV=$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0) AND at < FROM_UNIXTIME($DAY0 + 86400)")
+ok "the day level (in UTC, the configured zone) holds each event once" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "UTC:$EV"
+ok "…and the hour-of-day level, by day and by month" test "$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'day' AND start = '$D'"):$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'month' AND start = DATE_FORMAT('$D', '%Y-%m-01') AND hod = 12")" = "$EV:$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'day' AND start BETWEEN DATE_FORMAT('$D', '%Y-%m-01') AND LAST_DAY('$D') AND hod = 12")"
+# the levels (tz=UTC) and report_hours (Etc/UTC, the same time under another
+# name) must agree, for whole months and the days around them
+M1=$(date -u -d "$D" +%Y-%m-01) M2=$(date -u -d "$D + 1 month" +%Y-%m-01)
+ML=$(date -u -d "$M2 + 1 month - 1 day" +%F)
+same_csv() {	# PAGE ARGS: the CSV in UTC from the levels and from report_hours
+	local a
+	get sup "/reports/$1?$2&tz=UTC&format=csv"
+	a=$BODY
+	get sup "/reports/$1?$2&tz=Etc/UTC&format=csv"
+	[ -n "$a" ] && [ "$a" = "$BODY" ]
+}
+for page in "" days hours operators departments followers; do
+	ok "levels and hourly roll-up agree: ${page:-overview} over ${M1%-01} and ${M2%-01}" same_csv "$page" "from=$M1&to=$ML"
+done
+ok "…hours of day, from the day before the month to its last day" same_csv hours "from=$(date -u -d "$M1 - 1 day" +%F)&to=$(date -u -d "$M2 - 1 day" +%F)"
+ok "…an operator's hours of day (report_hours)" same_csv hours "from=$M1&to=$ML&operator=$OP"
+ok "…a department's days" same_csv days "from=$M1&to=$ML&department=$SALES&brand=$BRAND"
+get sup "/reports/hours?from=$M1&to=$ML&tz=UTC&brand=$BRAND"
+ok "hours of day over whole months: everything at 12:00 UTC" grep -q '<tr data-bucket="12:00"><td>12:00</td><td>5</td><td>3</td><td>1</td>' <<<"$BODY"
+# another reporting zone: the worker rebuilds the levels from report_hours
+sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/shanghai.hdf"
+echo "Reports.TimeZone = Asia/Shanghai" >>"$WXDESK_VAR/shanghai.hdf"
+WXDESK_CONFIG="$WXDESK_VAR/shanghai.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+ok "Reports.TimeZone changed: the levels are rebuilt in Asia/Shanghai" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "Asia/Shanghai:$EV"
+get sup "/reports/hours?from=$M1&to=$ML&tz=Asia/Shanghai&brand=$BRAND"
+ok "…hours of day in Shanghai from them: everything at 20:00" grep -q '<tr data-bucket="20:00"><td>20:00</td><td>5</td><td>3</td><td>1</td>' <<<"$BODY"
+tick 2>>"$WXDESK_VAR/worker-zone.err"
+ok "…and back in UTC with the configured zone" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "UTC:$EV"
+sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/mars.hdf"
+echo "Reports.TimeZone = Mars/Olympus" >>"$WXDESK_VAR/mars.hdf"
+WXDESK_CONFIG="$WXDESK_VAR/mars.hdf" "$WORKER" --once 2>"$WXDESK_VAR/worker-zone.err"
+ok "a zone the database does not know leaves the levels as they are, and says so" test "$(sqlq "SELECT zone FROM report_state")" = UTC
+ok "…in the worker's log" grep -q "does not know the time zone Mars/Olympus" "$WXDESK_VAR/worker-zone.err"
 get sup "/reports/?$Q"
 ok "the overview is the same from the roll-up" test "$(fig received):$(fig answered):$(fig missed):$(fig out):$(row first)" = "5:3:1:4:|First response (from the follower's first message to the first reply)|30 s|1 min|3|"
 
