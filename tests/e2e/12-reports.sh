@@ -127,7 +127,10 @@ ok "hours of day over whole months: everything at 12:00 UTC" grep -q '<tr data-b
 sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/shanghai.hdf"
 echo "Reports.TimeZone = Asia/Shanghai" >>"$WXDESK_VAR/shanghai.hdf"
 WXDESK_CONFIG="$WXDESK_VAR/shanghai.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
-ok "Reports.TimeZone changed: the levels are rebuilt in Asia/Shanghai" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "Asia/Shanghai:$EV"
+# $D in Shanghai: from 16:00 UTC the day before (the chats closed before the day began are in it)
+EVSH=$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0 - 8 * 3600) AND at < FROM_UNIXTIME($DAY0 + 16 * 3600)")
+ok "Reports.TimeZone changed: the levels are rebuilt in Asia/Shanghai" test "$(sqlq "SELECT zone FROM report_state")" = Asia/Shanghai
+ok "…each event once, on its day in Shanghai" test "$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "$EVSH"
 get sup "/reports/hours?from=$M1&to=$ML&tz=Asia/Shanghai&brand=$BRAND"
 ok "…hours of day in Shanghai from them: everything at 20:00" grep -q '<tr data-bucket="20:00"><td>20:00</td><td>5</td><td>3</td><td>1</td>' <<<"$BODY"
 tick 2>>"$WXDESK_VAR/worker-zone.err"
