@@ -824,16 +824,19 @@ static const struct {
 	"DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), kind, department_id, operator_id, detail, " \
 	"vbin, 1, IFNULL(value, 0) FROM report_events WHERE rolled = 0 AND kind IN (" kinds \
 	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
+/* every kind, and the kinds with a value histogram */
+#define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
+	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow'"
+#define REP_BIN_KINDS "'picked_up', 'first_response', 'closed'"
 #define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
 #define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
 	[S_REP_COUNTS] = { "rep_counts",
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n), SUM(total) FROM "
-	    REP_FACTS("'chat_started','picked_up','first_response','missed','closed',"
-	    "'transferred','message_in','message_out','delivery_failed','follow','unfollow'")
+	    REP_FACTS(REP_ALL_KINDS)
 	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
 	[S_REP_HIST] = { "rep_hist",
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) FROM "
-	    REP_FACTS("'picked_up','first_response','closed'")
+	    REP_FACTS(REP_BIN_KINDS)
 	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
 	/*
 	 * The day and hour-of-day levels (009), in the zone of report_state.
@@ -846,12 +849,10 @@ static const struct {
 #define REP_SRC_EVENTS "(SELECT DATE_FORMAT(at, '%Y-%m-%d %H:00:00') h, kind, brand_id, " \
 	"channel_id, department_id, operator_id, detail, vbin, 1 n, IFNULL(value, 0) total " \
 	"FROM report_events WHERE rolled = 0 AND id <= ?)"
-#define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
-	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow'"
 #define REP_SRC_HOURS "(SELECT hour h, kind, brand_id, channel_id, department_id, " \
 	"operator_id, detail, vbin, n, total FROM report_hours WHERE kind IN (" REP_ALL_KINDS \
 	") AND hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
-#define REP_BINNED " WHERE kind IN ('picked_up', 'first_response', 'closed')"
+#define REP_BINNED " WHERE kind IN (" REP_BIN_KINDS ")"
 #define REP_FOLD_DC(src) "INSERT INTO report_day_counts (day, kind, brand_id, channel_id, " \
 	"department_id, operator_id, detail, n, total) SELECT DATE(l), kind, brand_id, " \
 	"channel_id, department_id, operator_id, detail, SUM(n), SUM(total) FROM " \
@@ -903,7 +904,7 @@ static const struct {
 	 */
 #define REP_EV_LOCAL "CONVERT_TZ(DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), '+00:00', ?)"
 #define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
-#define REP_BIN_KINDS " AND kind IN ('picked_up', 'first_response', 'closed') AND ? IN ('', kind)"
+#define REP_KIND_OF " AND kind IN (" REP_BIN_KINDS ") AND ? IN ('', kind)"
 #define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')), g, kind, "
 	[S_REP_DCOUNTS] = { "rep_dcounts",
 	    REP_DAY_B "detail, SUM(n), SUM(total) FROM (SELECT IF(? = 0, NULL, day) b, "
@@ -917,7 +918,7 @@ static const struct {
 	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? "
 	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL "
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 "
-	    "FROM report_events" REP_EV_RANGE REP_BIN_KINDS REP_DIMS ") f "
+	    "FROM report_events" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f "
 	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
 #define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
 	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
@@ -931,7 +932,7 @@ static const struct {
 	    "SELECT LPAD(b, 2, '0'), 0, kind, vbin, SUM(n) FROM (SELECT hod b, kind, vbin, "
 	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3
 	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 "
-	    "FROM report_events" REP_EV_RANGE REP_BIN_KINDS REP_DIMS3 ") f "
+	    "FROM report_events" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f "
 	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin" },
 };
 
