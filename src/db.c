@@ -596,9 +596,8 @@ static const struct {
 	    "SELECT UNIX_TIMESTAMP(expires_at), UNIX_TIMESTAMP(fetched_at), last_errcode, "
 	    "last_error, errors FROM access_tokens WHERE channel_id = ?" },
 	[S_FOLLOWER_UPSERT] = { "follower_upsert",
-	    "INSERT INTO followers (channel_id, openid, created_at, last_message_at) "
-	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE "
-	    "id = LAST_INSERT_ID(id), last_message_at = VALUES(last_message_at)" },
+	    "INSERT INTO followers (channel_id, openid, created_at) "
+	    "VALUES (?, ?, FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)" },
 	[S_FOLLOWER_SUBSCRIBE] = { "follower_subscribe",
 	    "UPDATE followers SET subscribed = 1, subscribed_at = FROM_UNIXTIME(?), "
 	    "unsubscribed_at = NULL, subscribe_scene = COALESCE(?, subscribe_scene), "
@@ -618,9 +617,7 @@ static const struct {
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
 	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
 	    "media_id, thumb_media_id, media_state, media_next_at, created_at) "
-	    /* follower 0: the chat's follower (the hot path does not look it up) */
-	    "VALUES (?, COALESCE(NULLIF(?, 0), (SELECT follower_id FROM chats WHERE id = ?)), "
-	    "NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
 	    "SELECT id, UNIX_TIMESTAMP(started_at), state FROM chats "
@@ -630,24 +627,24 @@ static const struct {
 	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'" },
 	[S_CHAT_INSERT] = { "chat_insert",
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
-	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id) VALUES (?, ?, ?, "
-	    "'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
-	    "FROM_UNIXTIME(?), NULLIF(?, 0))" },
+	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id, messages_in) "
+	    "VALUES (?, ?, ?, 'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
+	    "FROM_UNIXTIME(?), NULLIF(?, 0), 1)" },
 	[S_CHAT_USER_MSG] = { "chat_user_msg",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
-	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0 WHERE id = ?" },
-	/* the hot path, one statement: a known follower's message to its open
-	 * chat that started after the given time, on a channel that is still
-	 * active (the webhook may have read it from its cache); the chat's id
-	 * comes back as LAST_INSERT_ID (0 when nothing matched) */
+	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, "
+	    "messages_in = messages_in + 1 WHERE id = ?" },
+	/* the hot path: a message in the chat the webhook remembers for the
+	 * follower, if that chat is still the follower's open chat, started
+	 * after the given time, on a channel that is still active (the webhook
+	 * may have read it from its cache). Every match changes messages_in,
+	 * so the affected-row count is 1 exactly when the chat matched. */
 	[S_CHAT_CONTINUE] = { "chat_continue",
-	    "UPDATE channels ch JOIN followers f ON f.channel_id = ch.id "
-	    "JOIN chats c ON c.open_follower = f.id "
-	    "SET f.last_message_at = FROM_UNIXTIME(?), c.last_user_msg_at = FROM_UNIXTIME(?), "
-	    "c.last_activity_at = FROM_UNIXTIME(?), c.consecutive_out = 0, "
-	    "c.id = LAST_INSERT_ID(c.id) WHERE ch.id = ? AND f.openid = ? "
-	    "AND c.started_at > FROM_UNIXTIME(?) AND ch.state = 'active' "
-	    "AND ch.department_id IS NOT NULL" },
+	    "UPDATE chats c JOIN channels ch ON ch.id = c.channel_id "
+	    "SET c.last_user_msg_at = FROM_UNIXTIME(?), c.last_activity_at = FROM_UNIXTIME(?), "
+	    "c.consecutive_out = 0, c.messages_in = c.messages_in + 1 "
+	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
+	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_TOKEN_ENSURE] = { "token_ensure",
@@ -2111,8 +2108,7 @@ db_follower_upsert(struct pool *p, long long channel_id, const char *openid, tim
     long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_FOLLOWER_UPSERT, p, &out, "isii", channel_id, openid,
-	    (long long)at, (long long)at);
+	enum dbrc    rc = run(S_FOLLOWER_UPSERT, p, &out, "isi", channel_id, openid, (long long)at);
 
 	if (rc == DB_OK)
 		*id = (long long)out.insert_id;
@@ -2144,8 +2140,8 @@ enum dbrc
 db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiiisssssssisssssii",
-	    m->channel_id, m->follower_id, m->chat_id, m->chat_id, m->direction, m->msg_type,
+	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiisssssssisssssii",
+	    m->channel_id, m->follower_id, m->chat_id, m->direction, m->msg_type,
 	    m->event, m->event_key, m->body, m->fields, m->wx_msg_id, m->wx_create_time,
 	    m->dedupe_key, m->media_id, m->thumb_media_id, m->media_state,
 	    m->media_state, (long long)m->created_at, (long long)m->created_at);
@@ -2187,21 +2183,19 @@ db_chat_user_msg(struct pool *p, long long id, time_t at)
 }
 
 /*
- * *chat gets the id of the follower's open chat when it started after
- * started_after (its row and the follower's are updated and locked), else 0.
- * A matched row sets LAST_INSERT_ID even when no value changed. (Should a
- * server ever not pass it on, *chat is 0 and intake takes its slow path,
- * which finds the same chat: slower, never wrong.)
+ * *matched is 1 when chat is still follower's open chat, started after
+ * started_after, on an active channel: the message is counted and the
+ * chat's row locked. Otherwise nothing changed and *matched is 0.
  */
 enum dbrc
-db_chat_continue(struct pool *p, long long channel_id, const char *openid, time_t at,
-    time_t started_after, long long *chat)
+db_chat_continue(struct pool *p, long long chat, long long follower, time_t at,
+    time_t started_after, int *matched)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_CONTINUE, p, &out, "iiiisi", (long long)at, (long long)at,
-	    (long long)at, channel_id, openid, (long long)started_after);
+	enum dbrc    rc = run(S_CHAT_CONTINUE, p, &out, "iiiii", (long long)at, (long long)at,
+	    chat, follower, (long long)started_after);
 
-	*chat = rc == DB_OK ? (long long)out.insert_id : 0;
+	*matched = rc == DB_OK && out.affected == 1;
 	return rc;
 }
 

@@ -196,8 +196,8 @@ enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	long long department_id, time_t at, long long previous, long long *id);
 enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);
-enum dbrc db_chat_continue(struct pool *p, long long channel_id, const char *openid,
-	time_t at, time_t started_after, long long *chat);
+enum dbrc db_chat_continue(struct pool *p, long long chat, long long follower,
+	time_t at, time_t started_after, int *matched);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
 
 /* the worker's (and wxapi.c's) and the simulator's statements */

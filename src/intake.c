@@ -18,6 +18,54 @@
 
 #define WINDOW_SECONDS (48 * 3600)
 
+/*
+ * Each process remembers the open chat of the followers it has seen, so
+ * the usual push (a message in an open chat) is one UPDATE by primary key
+ * and the message's INSERT. Nothing depends on an entry being current: the
+ * UPDATE checks in the database that the chat is still the follower's open
+ * chat, inside its 48 hours, on an active channel, and a push it does not
+ * match takes the full path, which refreshes the entry. Slots are fixed
+ * (a hash picks one; a newcomer takes it over), so memory stays flat.
+ */
+#define SEEN_SLOTS  4096
+#define OPENID_MAX  64
+static struct seen {
+	long long channel, follower, chat;
+	char      openid[OPENID_MAX];
+} seen[SEEN_SLOTS];
+
+static struct seen *
+seen_slot(long long channel, const char *openid)
+{
+	unsigned long h = 5381u + (unsigned long)channel;
+
+	for (const char *c = openid; *c; c++)
+		h = h * 33u + (unsigned char)*c;
+	return &seen[h % SEEN_SLOTS];
+}
+
+static const struct seen *
+seen_get(long long channel, const char *openid)
+{
+	const struct seen *s = seen_slot(channel, openid);
+
+	return s->channel == channel && strcmp(s->openid, openid) == 0 ? s : NULL;
+}
+
+static void
+seen_put(long long channel, const char *openid, long long follower, long long chat)
+{
+	struct seen *s = seen_slot(channel, openid);
+	size_t       n = strlen(openid);
+
+	if (n >= OPENID_MAX)
+		return;	/* WeChat's OpenIDs are 28 characters */
+	s->channel = channel;
+	s->follower = follower;
+	s->chat = chat;
+	memcpy(s->openid, openid, n + 1);
+}
+
 /* The message's text for the transcript, by type. */
 static const char *
 body_of(const char *type, const struct wx_field *f)
@@ -174,14 +222,19 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
 		    is_event && event ? event : type);
 
-	/* the usual case first, in one statement: a message in a chat within
-	 * its 48 hours (the follower's row is locked with the chat's) */
+	/* the usual case first, in one statement: a message in the chat this
+	 * process saw the follower in, still open and within its 48 hours */
 	if (!is_event) {
-		if ((rc = db_chat_continue(p, ch->id, from, now, now - WINDOW_SECONDS,
-		    &chat)) != DB_OK)
+		const struct seen *s = seen_get(ch->id, from);
+		int                matched = 0;
+		if (s && (rc = db_chat_continue(p, s->chat, s->follower, now,
+		    now - WINDOW_SECONDS, &matched)) != DB_OK)
 			goto fail;
-		if (chat)
+		if (matched) {
+			m.follower_id = s->follower;
+			chat = s->chat;
 			goto store;
+		}
 	}
 	if (ch->cached) {
 		/* not the usual case, or the channel changed: the caller rereads it */
@@ -271,13 +324,14 @@ store:
 			goto fail;
 		res->erased = 1;
 	}
-	/* follower 0 (the hot path): the notes take the chat's */
 	if (!is_event && chat && ch->bad && (rc = count_abuse(p, ch, m.follower_id, chat,
 	    m.body, now, res)) != DB_OK)
 		goto fail;
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;
+	if (!is_event && chat && res->closed_chat != chat)
+		seen_put(ch->id, from, m.follower_id, chat);
 	return DB_OK;
 fail:
 	db_rollback();

@@ -61,6 +61,22 @@ push --from oUserA --msgid 7000000000000000003 text "second message"
 ok "a second message joins the open chat" test "$(sqlq "SELECT chat_id FROM messages WHERE wx_msg_id = '7000000000000000003'")" = "$chat"
 ok "one open chat for the follower" test "$(sqlq "SELECT COUNT(*) FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = 'oUserA' AND c.state <> 'closed'")" = 1
 
+# --- the usual push, a message in an open chat, is one UPDATE and one
+# INSERT: each webhook process looks the follower up (an INSERT into
+# followers) only the first time it sees them. The worker is paused so
+# that only the webhook's statements are counted.
+inserts() { sqlq "SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'COM_INSERT'"; }
+kill -STOP "$(cat "$WXDESK_VAR/run/worker.pid")"
+n0=$(inserts)
+for i in $(seq 10 21); do push --from oUserA --msgid 70000000000000004$i text "hot $i"; done
+n1=$(inserts)
+kill -CONT "$(cat "$WXDESK_VAR/run/worker.pid")"
+ok "12 messages in an open chat: at most one follower lookup per webhook process" \
+	test $((n1 - n0)) -le $((12 + WXDESK_PROCS))
+ok "…all in the open chat" test "$(count $P_CHANNEL_ID "wx_msg_id LIKE '70000000000000004%' AND chat_id = $chat")" = 12
+ok "the chat counts the follower's messages" test "$(sqlq "SELECT messages_in FROM chats WHERE id = $chat")" = \
+	"$(count $P_CHANNEL_ID "chat_id = $chat AND direction = 'in' AND msg_type <> 'event'")"
+
 # --- every type
 push --from oUserA --msgid 7000000000000000010 image MEDIA_IMG_1
 ok "image stored with its media id, due for download" test "$(sqlq "SELECT CONCAT(msg_type, ':', media_id, ':', media_state) FROM messages WHERE wx_msg_id = '7000000000000000010'")" = "image:MEDIA_IMG_1:due"
