@@ -640,11 +640,12 @@ static const struct {
 	 * may have read it from its cache). Every match changes messages_in,
 	 * so the affected-row count is 1 exactly when the chat matched. */
 	[S_CHAT_CONTINUE] = { "chat_continue",
-	    "UPDATE chats c JOIN channels ch ON ch.id = c.channel_id "
-	    "SET c.last_user_msg_at = FROM_UNIXTIME(?), c.last_activity_at = FROM_UNIXTIME(?), "
-	    "c.consecutive_out = 0, c.messages_in = c.messages_in + 1 "
+	    "UPDATE chats c SET c.last_user_msg_at = FROM_UNIXTIME(?), "
+	    "c.last_activity_at = FROM_UNIXTIME(?), c.consecutive_out = 0, "
+	    "c.messages_in = c.messages_in + 1 "
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
-	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL" },
+	    "AND EXISTS (SELECT 1 FROM channels ch WHERE ch.id = c.channel_id "
+	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL)" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_TOKEN_ENSURE] = { "token_ensure",

@@ -9,6 +9,7 @@
  * Events (follow, scan, menu clicks, location reports) are stored but open
  * no chat. unsubscribe closes the open chat as "unfollowed".
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,46 +25,64 @@
  * and the message's INSERT. Nothing depends on an entry being current: the
  * UPDATE checks in the database that the chat is still the follower's open
  * chat, inside its 48 hours, on an active channel, and a push it does not
- * match takes the full path, which refreshes the entry. Slots are fixed
- * (a hash picks one; a newcomer takes it over), so memory stays flat.
+ * match takes the full path, which refreshes the entry. The table is fixed
+ * (memory stays flat): a hash picks a set of SEEN_WAYS entries, and a
+ * newcomer takes the set's least recently used one.
  */
-#define SEEN_SLOTS  4096
-#define OPENID_MAX  64
+#define SEEN_SETS  2048
+#define SEEN_WAYS  4
+#define OPENID_MAX 64
 static struct seen {
-	long long channel, follower, chat;
-	char      openid[OPENID_MAX];
-} seen[SEEN_SLOTS];
+	long long     channel, follower, chat;
+	unsigned long used;	/* tick of the last hit or store: 0 is empty */
+	char          openid[OPENID_MAX];
+} seen[SEEN_SETS][SEEN_WAYS];
+static unsigned long seen_tick;
 
 static struct seen *
-seen_slot(long long channel, const char *openid)
+seen_set(long long channel, const char *openid)
 {
-	unsigned long h = 5381u + (unsigned long)channel;
+	uint64_t h = 1469598103934665603u ^ (uint64_t)channel;	/* FNV-1a */
 
 	for (const char *c = openid; *c; c++)
-		h = h * 33u + (unsigned char)*c;
-	return &seen[h % SEEN_SLOTS];
+		h = (h ^ (unsigned char)*c) * 1099511628211u;
+	return seen[(h ^ h >> 29) % SEEN_SETS];
 }
 
-static const struct seen *
+static struct seen *
 seen_get(long long channel, const char *openid)
 {
-	const struct seen *s = seen_slot(channel, openid);
+	struct seen *set = seen_set(channel, openid);
 
-	return s->channel == channel && strcmp(s->openid, openid) == 0 ? s : NULL;
+	for (int i = 0; i < SEEN_WAYS; i++)
+		if (set[i].used && set[i].channel == channel &&
+		    strcmp(set[i].openid, openid) == 0) {
+			set[i].used = ++seen_tick;
+			return &set[i];
+		}
+	return NULL;
 }
 
 static void
 seen_put(long long channel, const char *openid, long long follower, long long chat)
 {
-	struct seen *s = seen_slot(channel, openid);
+	struct seen *s = seen_get(channel, openid), *set;
 	size_t       n = strlen(openid);
 
 	if (n >= OPENID_MAX)
 		return;	/* WeChat's OpenIDs are 28 characters */
-	s->channel = channel;
+	if (s == NULL) {
+		set = seen_set(channel, openid);
+		s = &set[0];
+		for (int i = 1; i < SEEN_WAYS; i++)
+			if (set[i].used < s->used)
+				s = &set[i];
+		s->channel = channel;
+		memcpy(s->openid, openid, n + 1);
+	}
 	s->follower = follower;
 	s->chat = chat;
-	memcpy(s->openid, openid, n + 1);
+	s->used = ++seen_tick;
 }
 
 /* The message's text for the transcript, by type. */
