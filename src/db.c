@@ -780,11 +780,13 @@ static const struct {
 	 * transaction: the batch is locked first, so an event still being
 	 * written is waited for, and two workers never fold one twice.
 	 */
+/* an event's UTC hour, as report_hours keys it */
+#define REP_AT_HOUR "DATE_FORMAT(at, '%Y-%m-%d %H:00:00')"
 	[S_REP_LOCK] = { "rep_lock",
 	    "SELECT id FROM report_events WHERE rolled = 0 ORDER BY id LIMIT 5000 FOR UPDATE" },
 	[S_REP_ROLL] = { "rep_roll",
 	    "INSERT INTO report_hours (hour, kind, brand_id, channel_id, department_id, "
-	    "operator_id, detail, vbin, n, total) SELECT DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), "
+	    "operator_id, detail, vbin, n, total) SELECT " REP_AT_HOUR ", "
 	    "kind, brand_id, channel_id, department_id, operator_id, detail, vbin, COUNT(*), "
 	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 0 AND id <= ? "
 	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
@@ -819,7 +821,7 @@ static const struct {
 #define REP_FACTS(kinds) "(SELECT hour, kind, department_id, operator_id, detail, vbin, n, " \
 	"total FROM report_hours WHERE kind IN (" kinds ") AND hour >= FROM_UNIXTIME(?) " \
 	"AND hour < FROM_UNIXTIME(?)" REP_DIMS " UNION ALL SELECT " \
-	"DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), kind, department_id, operator_id, detail, " \
+	REP_AT_HOUR ", kind, department_id, operator_id, detail, " \
 	"vbin, 1, IFNULL(value, 0) FROM report_events WHERE rolled = 0 AND kind IN (" kinds \
 	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
 /* every kind, and the kinds with a value histogram */
@@ -844,7 +846,7 @@ static const struct {
 #define REP_LOCAL(src) "(SELECT CONVERT_TZ(e.h, '+00:00', s.zone) l, e.kind, e.brand_id, " \
 	"e.channel_id, e.department_id, e.operator_id, e.detail, e.vbin, e.n, e.total FROM " \
 	src " e JOIN report_state s ON s.id = 1 AND s.zone <> '') x"
-#define REP_SRC_EVENTS "(SELECT DATE_FORMAT(at, '%Y-%m-%d %H:00:00') h, kind, brand_id, " \
+#define REP_SRC_EVENTS "(SELECT " REP_AT_HOUR " h, kind, brand_id, " \
 	"channel_id, department_id, operator_id, detail, vbin, 1 n, IFNULL(value, 0) total " \
 	"FROM report_events WHERE rolled = 0 AND id <= ?)"
 #define REP_SRC_HOURS "(SELECT hour h, kind, brand_id, channel_id, department_id, " \
@@ -900,7 +902,7 @@ static const struct {
 	 * (in [from, to) UTC). Each branch groups first, so only groups are put
 	 * together. A histogram is of one kind, or of all three ('').
 	 */
-#define REP_EV_LOCAL "CONVERT_TZ(DATE_FORMAT(at, '%Y-%m-%d %H:00:00'), '+00:00', ?)"
+#define REP_EV_LOCAL "CONVERT_TZ(" REP_AT_HOUR ", '+00:00', ?)"
 #define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
 #define REP_KIND_OF " AND kind IN (" REP_BIN_KINDS ") AND ? IN ('', kind)"
 #define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')), g, kind, "
