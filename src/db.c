@@ -941,6 +941,7 @@ static MYSQL_STMT *prepared[S__MAX];
 static int         in_txn;
 static int         txn_used;	/* statements run in the current transaction */
 static int         implicit;	/* autocommit off: see db_implicit_transactions */
+static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
 
 const char *
@@ -1252,12 +1253,40 @@ db_implicit_transactions(void)
 	implicit = 1;
 }
 
-/* After each request: ends a transaction that reads left open. */
+/*
+ * From here to the end of the request, reads see one snapshot of the
+ * database (a read-only REPEATABLE READ transaction): a page that reads in
+ * several statements sees no change committed between them. Writes fail
+ * until db_request_done ends it. Returns 0, or -1 (reads then see each
+ * statement's own snapshot, as without it).
+ */
+int
+db_snapshot(void)
+{
+	if (snapshot)
+		return 0;
+	if (conn == NULL && db_open() != 0)
+		return -1;
+	if (mysql_query(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ") != 0 ||
+	    mysql_query(conn, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY") != 0) {
+		wx_log("cannot start a read snapshot: %s", mysql_error(conn));
+		return -1;
+	}
+	snapshot = 1;
+	return 0;
+}
+
+/* After each request: ends a read snapshot, or a transaction that reads left open. */
 void
 db_request_done(void)
 {
 	unsigned int status = 0;
 
+	if (snapshot) {
+		snapshot = 0;
+		if (conn != NULL && mysql_rollback(conn) != 0)
+			db_close();
+	}
 	if (!implicit || conn == NULL)
 		return;
 	if (mariadb_get_infov(conn, MARIADB_CONNECTION_SERVER_STATUS, &status) == 0 &&

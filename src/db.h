@@ -27,6 +27,7 @@ void db_close(void);
 int  db_up(void);		/* 1 when a connection is open or can be made */
 void db_implicit_transactions(void);	/* autocommit off; before db_open */
 void db_request_done(void);
+int  db_snapshot(void);	/* reads until db_request_done see one snapshot */
 int  db_begin(void);
 int  db_commit(void);
 void db_rollback(void);

@@ -149,6 +149,10 @@ zone_range(struct req *r, struct resp *rs, const char **zone, long long from, lo
 
 	date_text(from, a);
 	date_text(to + 86400, b);
+	/* which roll-up serves the page (report_state.zone) and the figures
+	 * read from it are one snapshot, even if a rebuild or a fold commits
+	 * in between (without it, the reads fall back to a snapshot each) */
+	(void)db_snapshot();
 	if (db_report_zone(&r->pool, *zone, a, b, wx_now(), z) != DB_OK) {
 		ui_db_failed(r, rs);
 		return -1;
