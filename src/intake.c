@@ -213,7 +213,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 	long long    follower, msg, chat = 0;
 	struct dbres open;
 	enum dbrc    rc;
-	int          is_event = type && strcmp(type, "event") == 0, erase = 0;
+	int          is_event = type && strcmp(type, "event") == 0, erase = 0, hot = 0;
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -252,6 +252,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		if (matched) {
 			m.follower_id = s->follower;
 			chat = s->chat;
+			hot = 1;
 			goto store;
 		}
 	}
@@ -349,7 +350,8 @@ store:
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;
-	if (!is_event && chat && res->closed_chat != chat)
+	/* remembered for the next push (a hot-path entry is current already) */
+	if (!is_event && !hot && chat && res->closed_chat != chat)
 		seen_put(ch->id, from, m.follower_id, chat);
 	return DB_OK;
 fail:

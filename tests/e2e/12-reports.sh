@@ -76,8 +76,15 @@ Q="from=$D&to=$D&tz=UTC&brand=$BRAND"
 fig() { sed -n "s/.*id=\"fig-$1\">\([0-9]*\)<.*/\1/p" <<<"$BODY"; }
 row() { grep -o "<tr id=\"t-$1\">.*</tr>" <<<"$BODY" | sed 's/<[^>]*>/|/g; s/||*/|/g'; }
 
-# --- overview
+# --- overview, read in one snapshot that ends with the request
+sqlq "SET GLOBAL log_output = 'TABLE', general_log = 1"
 get sup "/reports/?$Q"
+sqlq "SET GLOBAL general_log = 0"
+gl=$(sqlq "SELECT thread_id, LEFT(argument, 60) FROM mysql.general_log WHERE command_type = 'Query' ORDER BY event_time, thread_id")
+sqlq "TRUNCATE TABLE mysql.general_log"
+snap=$(awk -F'\t' '$2 ~ /^START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY/ { print $1; exit }' <<<"$gl")
+ok "a report page reads in a read-only snapshot" test -n "$snap"
+ok "…rolled back when the request ends" grep -q "^$snap	ROLLBACK" <<<"$gl"
 ok "overview: 200" status_is 200
 ok "received 5 (four chats, and B's new one)" test "$(fig received)" = 5
 ok "answered 3" test "$(fig answered)" = 3
