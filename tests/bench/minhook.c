@@ -67,6 +67,7 @@ arg(const char *q, const char *name, char *out, size_t n)
 
 static MYSQL      *m;
 static MYSQL_STMT *st;
+static int         row;	/* MINHOOK_ROW: the message row, read once */
 
 static void
 db_close(void)
@@ -82,7 +83,7 @@ db_close(void)
 static int
 db_open(void)
 {
-	const char *sql = getenv("MINHOOK_ROW") ?
+	const char *sql = row ?
 	    "INSERT INTO msgrow (channel_id, follower_id, chat_id, direction, msg_type, "
 	    "body, fields, wx_msg_id, wx_create_time, dedupe_key, media_state, created_at) "
 	    "VALUES (1, 1, 1, 'in', 'text', ?, ?, ?, 1700000000, CONCAT('m:', ?), 'none', NOW())" :
@@ -109,7 +110,7 @@ store(const char *id, const char *from, const char *content, const char *xml)
 	unsigned long l[4];
 	int           n = 3;
 
-	if (getenv("MINHOOK_ROW")) {	/* body, fields, MsgId, MsgId */
+	if (row) {	/* body, fields (the pushed XML, the size of intake's), MsgId, MsgId */
 		v[0] = content, v[1] = xml, v[2] = v[3] = id;
 		n = 4;
 	}
@@ -134,6 +135,8 @@ main(void)
 {
 	FCGX_Request r;
 	const char  *token = getenv("MINHOOK_TOKEN");
+
+	row = getenv("MINHOOK_ROW") != NULL;
 
 	FCGX_Init();
 	FCGX_InitRequest(&r, 0, 0);
