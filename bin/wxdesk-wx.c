@@ -53,6 +53,8 @@ main(int argc, char **argv)
 	size_t        n;
 	int           rc = 64;
 
+	if (getenv("WXDESK_CONFIG"))
+		cfg_load(NULL);	/* seal signs with the shared test clock */
 	if (argc >= 3 && strcmp(argv[1], "sign") == 0) {
 		char *s = wx_sign(&p, (const char *const *)argv + 2, argc - 2);
 		if (s) {
@@ -110,7 +112,8 @@ main(int argc, char **argv)
 				unsigned char  rnd[16];
 				char           ts[24], nonce[24];
 				rand_bytes(rnd, sizeof rnd);
-				snprintf(ts, sizeof ts, "%ld", 1700000000L + i);
+				/* signed now, each with its own nonce, as WeChat signs */
+				snprintf(ts, sizeof ts, "%lld", (long long)wx_now());
 				snprintf(nonce, sizeof nonce, "%ld", 100000 + i);
 				char *xml = pool_printf(&q, "<xml><ToUserName><![CDATA[%s]]></ToUserName>"
 				    "<FromUserName><![CDATA[oSealed%ld]]></FromUserName><CreateTime>%s"

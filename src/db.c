@@ -28,7 +28,7 @@ enum stmt {
 	S_USER_UPDATE,
 	S_USER_SET_PASSWORD,
 	S_USER_SET_DISABLED,
-	S_USER_LOGIN_FAILED,
+	S_USER_PASSWORD_CLAIM,
 	S_USER_LOGIN_OK,
 	S_SESSION_INSERT,
 	S_SESSION_GET,
@@ -128,8 +128,10 @@ enum stmt {
 	S_FOLLOWER_ERASE,
 	S_MESSAGES_ERASE,
 	S_MESSAGE_INSERT,
+	S_MESSAGE_BY_PUSH,
 	S_CHAT_OPEN_LOCK,
 	S_CHAT_CLOSE,
+	S_CHAT_CLOSE_BY,
 	S_CHAT_INSERT,
 	S_CHAT_USER_MSG,
 	S_CHAT_CONTINUE,
@@ -231,9 +233,24 @@ static const struct {
 	    "WHERE id = ?" },
 	[S_USER_SET_DISABLED] = { "user_set_disabled",
 	    "UPDATE users SET disabled = ? WHERE id = ?" },
-	[S_USER_LOGIN_FAILED] = { "user_login_failed",
-	    "UPDATE users SET failed_logins = ?, last_failed_at = FROM_UNIXTIME(?), "
-	    "locked_until = FROM_UNIXTIME(NULLIF(?, 0)) WHERE id = ?" },
+	/*
+	 * The right to check one password, counted as a failure before the check
+	 * (a right password then clears the count), so at most LockAfter
+	 * passwords are checked however many requests arrive at once, on any
+	 * node. No row changes while the account is locked, or within the
+	 * slow-down's wait after the last failure (5 s once SlowAfter failures
+	 * are counted, doubling). A lock that ran out starts the count again.
+	 * SET runs left to right, so locked_until reads the new count.
+	 */
+	[S_USER_PASSWORD_CLAIM] = { "user_password_claim",
+	    "UPDATE users SET "
+	    "failed_logins = IF(locked_until IS NULL, failed_logins, 0) + 1, "
+	    "last_failed_at = FROM_UNIXTIME(?), "
+	    "locked_until = IF(failed_logins >= ?, FROM_UNIXTIME(?) + INTERVAL ? MINUTE, NULL) "
+	    "WHERE id = ? AND (locked_until IS NULL OR locked_until <= FROM_UNIXTIME(?)) "
+	    "AND (IF(locked_until IS NULL, failed_logins, 0) < ? "
+	    "OR last_failed_at <= FROM_UNIXTIME(?) - INTERVAL "
+	    "(5 << LEAST(IF(locked_until IS NULL, failed_logins, 0) - ?, 10)) SECOND)" },
 	[S_USER_LOGIN_OK] = { "user_login_ok",
 	    "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?" },
 	[S_SESSION_INSERT] = { "session_insert",
@@ -319,7 +336,8 @@ static const struct {
 	    "c.encryption_mode, c.webhook_key, c.wizard_step, c.ip_confirmed, c.url_confirmed, "
 	    "UNIX_TIMESTAMP(c.verified_at), UNIX_TIMESTAMP(c.last_message_at), "
 	    "c.inactive_messages, c.signature_failures, c.decrypt_failures, "
-	    "UNIX_TIMESTAMP(c.last_failure_at), c.last_failure, b.name, d.name "
+	    "UNIX_TIMESTAMP(c.last_failure_at), c.last_failure, b.name, d.name, "
+	    "c.refused_pushes "
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "WHERE c.id = ? AND c.state <> 'deleted'" },
@@ -339,8 +357,8 @@ static const struct {
 	    "last_message_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_CHANNEL_FAILURE] = { "channel_failure",
 	    "UPDATE channels SET signature_failures = signature_failures + ?, "
-	    "decrypt_failures = decrypt_failures + ?, last_failure_at = FROM_UNIXTIME(?), "
-	    "last_failure = ? WHERE id = ?" },
+	    "decrypt_failures = decrypt_failures + ?, refused_pushes = refused_pushes + ?, "
+	    "last_failure_at = FROM_UNIXTIME(?), last_failure = LEFT(?, 255) WHERE id = ?" },
 	[S_PREFS_INSERT] = { "prefs_insert",
 	    "INSERT IGNORE INTO channel_prefs (channel_id) VALUES (?)" },
 	[S_CHANNEL_LIST] = { "channel_list",
@@ -373,7 +391,8 @@ static const struct {
 	    "AND (last_message_at IS NULL OR last_message_at < FROM_UNIXTIME(?))" },
 	[S_CHANNEL_RESET_HEALTH] = { "channel_reset_health",
 	    "UPDATE channels SET inactive_messages = 0, signature_failures = 0, "
-	    "decrypt_failures = 0, last_failure_at = NULL, last_failure = NULL WHERE id = ?" },
+	    "decrypt_failures = 0, refused_pushes = 0, last_failure_at = NULL, "
+	    "last_failure = NULL WHERE id = ?" },
 	[S_PREFS_GET] = { "prefs_get",
 	    "SELECT missed_after_minutes, missed_close_minutes, idle_close_minutes, "
 	    "bot_enabled, bot_idle_minutes, erase_on_unfollow FROM channel_prefs "
@@ -431,11 +450,12 @@ static const struct {
 	    "c.consecutive_out, c.close_reason, f.openid, f.alias, d.name, u.name, "
 	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
-	    "f.qr_scene, c.previous_chat_id, ch.brand_id "
+	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
-	    "LEFT JOIN users u ON u.id = c.operator_id WHERE c.id = ?" },
+	    "LEFT JOIN users u ON u.id = c.operator_id "
+	    "LEFT JOIN users cb ON cb.id = c.closed_by WHERE c.id = ?" },
 	[S_CONSOLE_MEMBER] = { "console_member",
 	    "SELECT COUNT(*) FROM department_members WHERE user_id = ? AND department_id = ?" },
 	/* the newest 500 messages of a chat, newest first */
@@ -616,15 +636,23 @@ static const struct {
 	[S_MESSAGE_INSERT] = { "message_insert",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
 	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
-	    "media_id, thumb_media_id, media_state, media_next_at, created_at) "
-	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, "
+	    "created_at) "
+	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, "
 	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))" },
+	/* the row a signed URL (timestamp, nonce) already delivered, if any */
+	[S_MESSAGE_BY_PUSH] = { "message_by_push",
+	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? "
+	    "AND push_nonce = ?" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
 	    "SELECT id, UNIX_TIMESTAMP(started_at), state FROM chats "
 	    "WHERE open_follower = ? FOR UPDATE" },
 	[S_CHAT_CLOSE] = { "chat_close",
 	    "UPDATE chats SET state = 'closed', close_reason = ?, "
 	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'" },
+	[S_CHAT_CLOSE_BY] = { "chat_close_by",
+	    "UPDATE chats SET state = 'closed', close_reason = 'operator', "
+	    "closed_at = FROM_UNIXTIME(?), closed_by = ? WHERE id = ? AND state <> 'closed'" },
 	[S_CHAT_INSERT] = { "chat_insert",
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
 	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id, messages_in) "
@@ -1036,6 +1064,12 @@ classify(unsigned int e)
 		return DB_CONFLICT;
 	if (e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT)
 		return DB_RETRY;
+	/* the statement's data is at fault, not the server: the same again fails again */
+	if (e == ER_DATA_TOO_LONG || e == ER_TRUNCATED_WRONG_VALUE ||
+	    e == ER_TRUNCATED_WRONG_VALUE_FOR_FIELD || e == ER_WARN_DATA_OUT_OF_RANGE ||
+	    e == ER_BAD_NULL_ERROR || e == ER_INVALID_CHARACTER_STRING ||
+	    e == ER_DIVISION_BY_ZERO || e == ER_CONSTRAINT_FAILED)
+		return DB_INVALID;
 	return DB_FAIL;
 }
 
@@ -1469,12 +1503,16 @@ db_user_set_disabled(struct pool *p, long long id, int disabled)
 	return run(S_USER_SET_DISABLED, p, NULL, "ii", (long long)disabled, id);
 }
 
+/* DB_OK: one password may be checked (and already counts as a failure); DB_NOTFOUND: not now. */
 enum dbrc
-db_user_login_failed(struct pool *p, long long id, long long count, time_t at,
-    time_t locked_until)
+db_user_password_claim(struct pool *p, long long id, time_t now, int slow_after,
+    int lock_after, int lock_minutes)
 {
-	return run(S_USER_LOGIN_FAILED, p, NULL, "iiii", count, (long long)at,
-	    (long long)locked_until, id);
+	struct dbres out;
+
+	return changed(run(S_USER_PASSWORD_CLAIM, p, &out, "iiiiiiiii", (long long)now,
+	    (long long)lock_after, (long long)now, (long long)lock_minutes, id, (long long)now,
+	    (long long)slow_after, (long long)now, (long long)slow_after), &out);
 }
 
 enum dbrc
@@ -2128,11 +2166,11 @@ db_channel_inactive_msg(struct pool *p, long long id, time_t at)
 }
 
 enum dbrc
-db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
+db_channel_failure(struct pool *p, long long id, int sig, int dec, int refused, time_t at,
     const char *what)
 {
-	return run(S_CHANNEL_FAILURE, p, NULL, "iiisi", (long long)sig, (long long)dec,
-	    (long long)at, what, id);
+	return run(S_CHANNEL_FAILURE, p, NULL, "iiiisi", (long long)sig, (long long)dec,
+	    (long long)refused, (long long)at, what, id);
 }
 
 enum dbrc
@@ -2172,14 +2210,31 @@ enum dbrc
 db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiisssssssisssssii",
+	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiisssssssisisssssii",
 	    m->channel_id, m->follower_id, m->chat_id, m->direction, m->msg_type,
 	    m->event, m->event_key, m->body, m->fields, m->wx_msg_id, m->wx_create_time,
-	    m->dedupe_key, m->media_id, m->thumb_media_id, m->media_state,
+	    m->dedupe_key, m->push_ts, m->push_ts ? m->push_nonce : NULL, m->media_id,
+	    m->thumb_media_id, m->media_state,
 	    m->media_state, (long long)m->created_at, (long long)m->created_at);
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
+	return rc;
+}
+
+/*
+ * The dedupe key of the message a signed URL (channel, timestamp, nonce)
+ * delivered into *key (in p), or DB_NOTFOUND.
+ */
+enum dbrc
+db_message_by_push(struct pool *p, long long channel_id, long long ts, const char *nonce,
+    const char **key)
+{
+	struct dbres out;
+	enum dbrc    rc = one(run(S_MESSAGE_BY_PUSH, p, &out, "iis", channel_id, ts, nonce),
+	    &out);
+
+	*key = rc == DB_OK ? db_cell(&out, 0, 0) : NULL;
 	return rc;
 }
 
@@ -2193,6 +2248,15 @@ enum dbrc
 db_chat_close(struct pool *p, long long id, const char *reason, time_t at)
 {
 	return run(S_CHAT_CLOSE, p, NULL, "sii", reason, (long long)at, id);
+}
+
+/* An operator's close; DB_NOTFOUND when the chat was closed already. */
+enum dbrc
+db_chat_close_by(struct pool *p, long long id, long long user, time_t at)
+{
+	struct dbres out;
+
+	return changed(run(S_CHAT_CLOSE_BY, p, &out, "iii", (long long)at, user, id), &out);
 }
 
 enum dbrc

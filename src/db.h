@@ -9,7 +9,8 @@ enum dbrc {
 	DB_NOTFOUND,	/* no row matched */
 	DB_CONFLICT,	/* duplicate key or a foreign key refused the change */
 	DB_FAIL,	/* anything else; logged with the statement's name */
-	DB_RETRY	/* a deadlock or lock wait timeout: the transaction may be retried */
+	DB_RETRY,	/* a deadlock or lock wait timeout: the transaction may be retried */
+	DB_INVALID	/* the data's fault: too long, a bad value, a CHECK; retrying cannot help */
 };
 
 /* A result: rows of NUL-terminated cells (NULL for SQL NULL) in a pool. */
@@ -55,8 +56,8 @@ enum dbrc db_user_insert(struct pool *p, const char *login, const char *name,
 enum dbrc db_user_update(struct pool *p, long long id, const char *name, const char *role);
 enum dbrc db_user_set_password(struct pool *p, long long id, const char *pw_hash);
 enum dbrc db_user_set_disabled(struct pool *p, long long id, int disabled);
-enum dbrc db_user_login_failed(struct pool *p, long long id, long long count,
-	time_t at, time_t locked_until);
+enum dbrc db_user_password_claim(struct pool *p, long long id, time_t now, int slow_after,
+	int lock_after, int lock_minutes);
 enum dbrc db_user_login_ok(struct pool *p, long long id);
 
 /* sessions */
@@ -123,8 +124,8 @@ enum dbrc db_token_reset(struct pool *p, long long channel_id);
 enum dbrc db_token_status(struct pool *p, long long channel_id, struct dbres *out);
 enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
-enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, time_t at,
-	const char *what);
+enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, int refused,
+	time_t at, const char *what);
 
 /* the console */
 struct console_query {
@@ -182,7 +183,8 @@ struct msg_row {
 	long long   channel_id, follower_id, chat_id;	/* chat_id 0: none; follower_id 0: the chat's */
 	const char *direction, *msg_type, *event, *event_key, *body, *fields;
 	const char *wx_msg_id, *dedupe_key, *media_id, *thumb_media_id, *media_state;
-	long long   wx_create_time;
+	const char *push_nonce;	/* the signed URL's nonce and timestamp (inbound only) */
+	long long   wx_create_time, push_ts;
 	time_t      created_at;
 };
 enum dbrc db_follower_upsert(struct pool *p, long long channel_id, const char *openid,
@@ -192,8 +194,11 @@ enum dbrc db_follower_subscribe(struct pool *p, long long id, time_t at, const c
 enum dbrc db_follower_unsubscribe(struct pool *p, long long id, time_t at);
 enum dbrc db_follower_erase(struct pool *p, long long id);
 enum dbrc db_message_insert(struct pool *p, const struct msg_row *m, long long *id);
+enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
+	const char *nonce, const char **key);
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
+enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	long long department_id, time_t at, long long previous, long long *id);
 enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);

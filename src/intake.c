@@ -85,6 +85,62 @@ seen_put(long long channel, const char *openid, long long follower, long long ch
 	s->used = ++seen_tick;
 }
 
+/*
+ * What WeChat can send in each field that is stored in a column of its
+ * own, in characters: a longer value cannot come from WeChat, and is
+ * refused as the push's fault (never answered like a database outage,
+ * which WeChat would retry). EventKey holds a VIEW event's menu URL.
+ */
+static const struct {
+	const char *name;
+	size_t      max;
+	int         digits;	/* a number: digits only */
+} push_fields[] = {
+	{ "FromUserName", 64, 0 },	/* an OpenID: 28 characters today */
+	{ "MsgType", 32, 0 },
+	{ "Event", 32, 0 },
+	{ "EventKey", 2048, 0 },
+	{ "MsgId", 20, 1 },	/* 64-bit */
+	{ "MsgID", 20, 1 },
+	{ "CreateTime", 19, 1 },
+	{ "MediaId", 512, 0 },
+	{ "ThumbMediaId", 512, 0 },
+};
+#define QR_SCENE_MAX 64
+
+/* Why the push cannot be stored as WeChat sent it, or NULL when it can. */
+static const char *
+push_invalid(struct pool *p, const struct wx_field *f)
+{
+	const char *type = wx_get(f, "MsgType"), *from = wx_get(f, "FromUserName");
+	const char *key = wx_get(f, "EventKey"), *ev = wx_get(f, "Event");
+
+	if (type == NULL || *type == '\0' || from == NULL || *from == '\0')
+		return "the push lacks MsgType or FromUserName";
+	for (size_t i = 0; i < sizeof push_fields / sizeof push_fields[0]; i++) {
+		const char *v = wx_get(f, push_fields[i].name);
+		size_t      n;
+		if (v == NULL)
+			continue;
+		if ((n = utf8_chars(v)) > push_fields[i].max)
+			return pool_printf(p, "%s is %zu characters long; WeChat sends at most %zu",
+			    push_fields[i].name, n, push_fields[i].max);
+		if (push_fields[i].digits && strspn(v, "0123456789") != strlen(v))
+			return pool_printf(p, "%s is not a number", push_fields[i].name);
+	}
+	{
+		const char *id = wx_get(f, "MsgId") ? wx_get(f, "MsgId") : wx_get(f, "MsgID");
+		/* 20 digits may still exceed 64 bits */
+		if (id && strlen(id) == 20 && strcmp(id, "18446744073709551615") > 0)
+			return "MsgId is larger than a 64-bit number";
+	}
+	if (ev && strcmp(ev, "subscribe") == 0 && key && strncmp(key, "qrscene_", 8) == 0 &&
+	    utf8_chars(key + 8) > QR_SCENE_MAX)
+		return pool_printf(p, "the QR scene is %zu characters long; WeChat's are at "
+		    "most %d", utf8_chars(key + 8), QR_SCENE_MAX);
+	return NULL;
+}
+
 /* The message's text for the transcript, by type. */
 static const char *
 body_of(const char *type, const struct wx_field *f)
@@ -203,8 +259,8 @@ count_abuse(struct pool *p, const struct intake_channel *ch, long long follower,
  * (the caller tries again), or DB_FAIL.
  */
 static enum dbrc
-intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_field *f,
-    struct intake_result *res)
+intake_once(struct pool *p, const struct intake_channel *ch, const struct intake_push *u,
+    const struct wx_field *f, struct intake_result *res)
 {
 	const char  *type = wx_get(f, "MsgType"), *from = wx_get(f, "FromUserName");
 	const char  *event = wx_get(f, "Event"), *msgid = wx_get(f, "MsgId");
@@ -232,6 +288,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		.wx_create_time = ctime ? strtoll(ctime, NULL, 10) : 0,
 		.media_id = wx_get(f, "MediaId"), .thumb_media_id = wx_get(f, "ThumbMediaId"),
 		.media_state = has_media(type) && wx_get(f, "MediaId") ? "due" : "none",
+		.push_ts = u ? u->ts : 0, .push_nonce = u ? u->nonce : NULL,
 		.created_at = now,
 	};
 	/* WeChat retries and replays: the dedupe key makes them one row */
@@ -274,7 +331,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct wx_fie
 		goto store;
 	}
 	rc = db_chat_open_lock(p, follower, &open);
-	if (rc == DB_FAIL || rc == DB_RETRY)
+	if (rc != DB_OK && rc != DB_NOTFOUND)
 		goto fail;
 	if (rc == DB_OK)
 		chat = db_int(&open, 0, 0);
@@ -330,9 +387,17 @@ store:
 	m.chat_id = chat;
 	rc = db_message_insert(p, &m, &msg);
 	if (rc == DB_CONFLICT) {
+		const char *was = NULL;
 		db_rollback();
 		memset(res, 0, sizeof *res);
-		res->duplicate = 1;
+		/* WeChat's retry (stored already), or its signed URL with another body */
+		if (m.push_ts && (rc = db_message_by_push(p, ch->id, m.push_ts, m.push_nonce,
+		    &was)) != DB_OK && rc != DB_NOTFOUND)
+			return DB_FAIL;
+		if (was && strcmp(was, m.dedupe_key) != 0)
+			res->replay = 1;
+		else
+			res->duplicate = 1;
 		return DB_OK;
 	}
 	if (rc != DB_OK)
@@ -356,29 +421,38 @@ store:
 	return DB_OK;
 fail:
 	db_rollback();
+	if (rc == DB_INVALID)
+		return DB_INVALID;
 	return rc == DB_CONFLICT || rc == DB_RETRY ? DB_RETRY : DB_FAIL;
 }
 
 int
-intake_store(struct pool *p, const struct intake_channel *ch, const struct wx_field *f,
-    struct intake_result *res)
+intake_store(struct pool *p, const struct intake_channel *ch, const struct intake_push *u,
+    const struct wx_field *f, struct intake_result *res)
 {
 	enum dbrc rc = DB_FAIL;
 
 	memset(res, 0, sizeof *res);
-	if (wx_get(f, "MsgType") == NULL || wx_get(f, "FromUserName") == NULL ||
-	    *wx_get(f, "FromUserName") == '\0')
+	if ((res->invalid = push_invalid(p, f)) != NULL)
 		return INTAKE_INVALID;
 	/* a race on the follower's open chat, or a deadlock: try again */
 	for (int attempt = 0; attempt < 5; attempt++) {
-		rc = intake_once(p, ch, f, res);
+		rc = intake_once(p, ch, u, f, res);
 		if (rc != DB_RETRY)
 			break;
 		memset(res, 0, sizeof *res);
 		struct timespec ts = { 0, (long)(1 + attempt) * 2000000L };
 		nanosleep(&ts, NULL);
 	}
+	if (rc == DB_INVALID) {
+		/* a value the schema cannot hold: the push's fault, not the server's */
+		memset(res, 0, sizeof *res);
+		res->invalid = pool_printf(p, "the database refused a value: %s", db_error());
+		return INTAKE_INVALID;
+	}
 	if (rc == DB_OK && res->stale)
 		return INTAKE_STALE;
+	if (rc == DB_OK && res->replay)
+		return INTAKE_REPLAY;
 	return rc == DB_OK ? INTAKE_STORED : INTAKE_FAILED;
 }

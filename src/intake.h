@@ -22,17 +22,31 @@ struct intake_result {
 	int       duplicate;
 	int       erased;
 	int       stale;	/* INTAKE_STALE */
+	int       replay;	/* INTAKE_REPLAY */
+	const char *invalid;	/* INTAKE_INVALID: what is wrong, in words */
 };
 
-enum { INTAKE_STORED = 0, INTAKE_INVALID = 1, INTAKE_FAILED = 2, INTAKE_STALE = 3 };
+/* The signed URL a push came with: remembered so it delivers one push only. */
+struct intake_push {
+	long long   ts;
+	const char *nonce;
+};
+
+enum {
+	INTAKE_STORED = 0, INTAKE_INVALID = 1, INTAKE_FAILED = 2, INTAKE_STALE = 3,
+	INTAKE_REPLAY = 4
+};
 
 /*
- * Stores one push (see intake.c). INTAKE_FAILED means nothing was stored;
- * INTAKE_STALE (only for a cached channel) means nothing was stored and the
- * push needs the full intake with the channel read afresh.
+ * Stores one push (see intake.c). INTAKE_FAILED means nothing was stored
+ * and the same push may succeed later (the database was unavailable);
+ * INTAKE_INVALID means it never can (res->invalid says why); INTAKE_REPLAY
+ * that its signed URL already delivered another push; INTAKE_STALE (only
+ * for a cached channel) that nothing was stored and the push needs the full
+ * intake with the channel read afresh.
  */
 int intake_store(struct pool *p, const struct intake_channel *ch,
-	const struct wx_field *f, struct intake_result *res);
+	const struct intake_push *u, const struct wx_field *f, struct intake_result *res);
 
 enum dbrc chat_note(struct pool *p, long long channel, long long follower, long long chat,
 	const char *what, const char *text, int once);

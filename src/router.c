@@ -252,9 +252,9 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 		goto out;
 	}
 	if (is_write(method)) {
+		/* from the body only: a token in the URL would end up in logs
+		 * and Referer headers */
 		const char *tok = req_field(r, "csrf");
-		if (tok == NULL)
-			tok = req_arg(r, "csrf");
 		if (tok == NULL || !ct_streq(tok, r->csrf)) {
 			page_error(r, rs, 403, json, "The form was out of date or did not "
 			    "come from this site (CSRF check failed), so nothing was "

@@ -20,7 +20,8 @@
 enum {
 	C_ID, C_BRAND, C_DEPT, C_STATE, C_ORIGINAL, C_APPID, C_SECRET, C_TOKEN, C_AES,
 	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG,
-	C_INACTIVE, C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME
+	C_INACTIVE, C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME,
+	C_REFUSED
 };
 
 static const char *const step_names[STEPS] = {
@@ -715,6 +716,7 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Health.Inactive", db_cell(c, 0, C_INACTIVE));
 	tmpl_set(r, "Health.SignatureFailures", db_cell(c, 0, C_SIGFAIL));
 	tmpl_set(r, "Health.DecryptFailures", db_cell(c, 0, C_DECFAIL));
+	tmpl_set(r, "Health.RefusedPushes", db_cell(c, 0, C_REFUSED));
 	tmpl_set(r, "Health.LastFailure", db_cell(c, 0, C_FAIL));
 	tmpl_set(r, "Health.LastFailureAt", ui_time(r, db_int(c, 0, C_FAILAT)));
 	if (t.nrows) {
@@ -873,26 +875,38 @@ admin_channel_aes_post(struct req *r, struct resp *rs)
 	new_secret(r, rs, 1);
 }
 
-/* Shows the secrets in clear after the admin's password is checked again. */
+/*
+ * Shows the secrets in clear after the admin's password is checked again,
+ * under the sign-in rules (a wrong one counts toward the slow-down and the
+ * lock, and is logged), so Reveal cannot be used to guess the password.
+ */
 void
 admin_channel_reveal_post(struct req *r, struct resp *rs)
 {
 	struct dbres c, u;
-	const char  *pw = req_field(r, "password");
+	const char  *pw = req_field(r, "password"), *why;
+	enum pw_result pr;
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	if (db_user_by_login(&r->pool, r->user->login, &u) != DB_OK) {
+	if (pw == NULL || *pw == '\0') {
+		form_error(r, "password", "Enter your password.");
+		account_page(r, rs, &c, 422);
+		return;
+	}
+	pr = pw_check(r, r->user->login, pw, pool_printf(&r->pool, "Reveal on channel %lld",
+	    r->ids[0]), &u, &why);
+	if (pr == PW_DB) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	/* columns: id login name role pw_hash … */
-	if (pw == NULL || *pw == '\0' || !pw_verify(pw, db_cell(&u, 0, 4))) {
-		form_error(r, "password", "That is not your password.");
-		account_page(r, rs, &c, 403);
+	if (pr != PW_OK) {
+		form_error(r, "password", pr == PW_WRONG || pr == PW_UNKNOWN ?
+		    "That is not your password." : why);
+		account_page(r, rs, &c, pr == PW_WRONG || pr == PW_UNKNOWN ? 403 : 429);
 		return;
 	}
-	wx_log("user %lld revealed the secrets of channel %lld", r->user->id, r->ids[0]);
+	wx_audit("user %lld revealed the secrets of channel %lld", r->user->id, r->ids[0]);
 	tmpl_set(r, "Revealed.Secret", plain(r, &c, C_SECRET));
 	tmpl_set(r, "Revealed.Token", plain(r, &c, C_TOKEN));
 	tmpl_set(r, "Revealed.Aes", plain(r, &c, C_AES));

@@ -30,7 +30,8 @@
 enum {
 	K_ID, K_STATE, K_CHANNEL, K_FOLLOWER, K_DEPT, K_OPERATOR, K_STARTED, K_LASTIN,
 	K_OUT, K_REASON, K_OPENID, K_ALIAS, K_DEPTNAME, K_OPNAME, K_APPID, K_SECRET,
-	K_BRAND, K_CLOSED, K_SUBSCRIBED, K_LANG, K_SUBAT, K_SCENE, K_QR, K_PREV, K_BRANDID
+	K_BRAND, K_CLOSED, K_SUBSCRIBED, K_LANG, K_SUBAT, K_SCENE, K_QR, K_PREV, K_BRANDID,
+	K_CLOSEDBY
 };
 
 static const struct {
@@ -728,6 +729,18 @@ may_manage(struct req *r, struct resp *rs, const struct dbres *c)
 	return 1;
 }
 
+/* Who closed the chat, and when, for an operator whose close came second. */
+static const char *
+closed_already(struct req *r, const struct dbres *c)
+{
+	const char *by = db_cell(c, 0, K_CLOSEDBY), *at = ui_time(r, db_int(c, 0, K_CLOSED));
+
+	if (by)
+		return pool_printf(&r->pool, "This chat was already closed by %s at %s.", by, at);
+	return pool_printf(&r->pool, "This chat was already closed at %s: %s.", at,
+	    ui_close_reason(db_cell(c, 0, K_REASON), 0));
+}
+
 void
 console_close_post(struct req *r, struct resp *rs)
 {
@@ -735,7 +748,14 @@ console_close_post(struct req *r, struct resp *rs)
 	const char  *closing = req_field(r, "closing"), *why, *said = NULL;
 	enum dbrc    rc;
 
-	if (load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	if (strcmp(db_cell(&c, 0, K_STATE), "closed") == 0) {
+		flash_set(r, closed_already(r, &c));
+		to_chat(r, rs);
+		return;
+	}
+	if (!may_manage(r, rs, &c))
 		return;
 	if (closing && strspn(closing, " \t\r\n") != strlen(closing)) {
 		/* the closing message counts toward the 5; skipped, with a word, if none is left */
@@ -758,12 +778,24 @@ console_close_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	rc = db_chat_close(&r->pool, r->ids[0], "operator", wx_now());
+	/* conditional: of two closes at once, the second changes nothing */
+	rc = db_chat_close_by(&r->pool, r->ids[0], r->user->id, wx_now());
+	if (rc == DB_NOTFOUND) {
+		db_rollback();
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		flash_set(r, closed_already(r, &c));
+		to_chat(r, rs);
+		return;
+	}
 	if (rc == DB_OK)
 		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
 		    r->ids[0], "closed", pool_printf(&r->pool, "%s closed the chat.",
 		    r->user->name), 1);
 	if (rc != DB_OK || db_commit() != 0) {
+		db_rollback();
 		ui_db_failed(r, rs);
 		return;
 	}

@@ -4,7 +4,11 @@
  * Failed sign-ins slow down (after Login.SlowAfter failures each attempt
  * must wait longer, doubling) and then lock the account for
  * Login.LockMinutes. The password is not even checked while an attempt
- * is refused, so waiting cannot be skipped by guessing faster.
+ * is refused, so waiting cannot be skipped by guessing faster; and each
+ * check is claimed in the database (one conditional UPDATE that counts it
+ * as a failure) before it is made, so guesses sent at once, to any number
+ * of processes or nodes, check no more passwords than the rules allow.
+ * pw_check applies the same rules wherever a password is asked for.
  */
 #include <string.h>
 
@@ -24,13 +28,21 @@ home_for(const struct user *u)
 	return u && u->role >= ROLE_ADMIN ? "/admin/" : "/console/";
 }
 
-/* Only a local path that cannot point off-site is followed after sign-in. */
+/*
+ * Only a local path that cannot point off-site is followed after sign-in.
+ * Browsers drop tabs and newlines from a URL and read a backslash as a
+ * slash, so "/<TAB>/host" or "/\\host" would lead off-site: a target with
+ * any control character, a backslash or a space is refused whole.
+ */
 static const char *
 safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    !header_value_ok(next) || strstr(next, "/login") == next)
+	if (next == NULL || next[0] != '/' || next[1] == '/' ||
+	    strstr(next, "/login") == next)
 		return NULL;
+	for (const unsigned char *c = (const unsigned char *)next; *c; c++)
+		if (*c <= 0x20 || *c == 0x7f || *c == '\\')
+			return NULL;
 	return next;
 }
 
@@ -63,76 +75,114 @@ login_refused(struct req *r, struct resp *rs, int status, const char *msg)
 	rs->status = status;
 }
 
+/* columns of db_user_by_login */
+enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL, U_LOCKED };
+
+/* Why no password may be checked now, from the account's row. */
+static enum pw_result
+refusal(struct req *r, const struct dbres *u, time_t now, const char **why)
+{
+	long long locked = db_int(u, 0, U_LOCKED), last = db_int(u, 0, U_LASTFAIL);
+	long long fails = locked ? 0 : db_int(u, 0, U_FAILS);
+	int       slow_after = cfg_int("Login.SlowAfter", 3);
+
+	if (locked > now) {
+		long long mins = (locked - now + 59) / 60;
+		*why = pool_printf(&r->pool, "This account is locked after too many failed "
+		    "sign-ins. Try again in %lld minute%s, or ask an administrator to reset "
+		    "the password.", mins, mins == 1 ? "" : "s");
+		return PW_LOCKED;
+	}
+	long long wait = fails >= slow_after ?
+	    5LL << (fails - slow_after > 10 ? 10 : fails - slow_after) : 0;
+	wait -= now - last;
+	*why = pool_printf(&r->pool, "Too many failed sign-ins. Wait %lld seconds before "
+	    "trying again.", wait < 1 ? 1 : wait);
+	return PW_WAIT;
+}
+
+enum pw_result
+pw_check(struct req *r, const char *login, const char *password, const char *where,
+    struct dbres *u, const char **why)
+{
+	time_t    now = wx_now();
+	int       lock_after = cfg_int("Login.LockAfter", 10);
+	int       lock_min = cfg_int("Login.LockMinutes", 15);
+	long long id;
+	enum dbrc rc;
+
+	*why = NULL;
+	rc = db_user_by_login(&r->pool, login, u);
+	if (rc == DB_NOTFOUND) {
+		pw_verify(password, dummy_hash);	/* as slow as a known login */
+		*why = "The sign-in name or password is wrong.";
+		return PW_UNKNOWN;
+	}
+	if (rc != DB_OK)
+		return PW_DB;
+	id = db_int(u, 0, U_ID);
+	/* the check is claimed, and counted as a failure, before it is made */
+	rc = db_user_password_claim(&r->pool, id, now, cfg_int("Login.SlowAfter", 3),
+	    lock_after, lock_min);
+	if (rc == DB_NOTFOUND) {
+		if (db_user_by_login(&r->pool, login, u) != DB_OK)
+			return PW_DB;
+		return refusal(r, u, now, why);
+	}
+	if (rc != DB_OK)
+		return PW_DB;
+	if (pw_verify(password, db_cell(u, 0, U_HASH))) {
+		if (db_user_login_ok(&r->pool, id) != DB_OK)
+			return PW_DB;
+		return PW_OK;
+	}
+	wx_audit("user %lld (%s): a wrong password for %s, from %s", id, login, where,
+	    r->remote_addr ? r->remote_addr : "?");
+	if (db_user_by_login(&r->pool, login, u) != DB_OK)
+		return PW_DB;
+	if (db_int(u, 0, U_LOCKED) > now) {
+		*why = pool_printf(&r->pool, "The password was wrong %lld times, so this "
+		    "account is locked for %d minutes.", db_int(u, 0, U_FAILS), lock_min);
+		return PW_LOCKED;
+	}
+	*why = "The sign-in name or password is wrong.";
+	return PW_WRONG;
+}
+
 void
 admin_login_post(struct req *r, struct resp *rs)
 {
 	const char  *login = req_field(r, "login");
-	const char  *pw = req_field(r, "password");
+	const char  *pw = req_field(r, "password"), *why;
 	struct dbres u;
-	enum dbrc    rc;
 	time_t       now = wx_now();
-	long long    fails, last, locked, id;
-	int          slow_after = cfg_int("Login.SlowAfter", 3);
-	int          lock_after = cfg_int("Login.LockAfter", 10);
-	int          lock_min = cfg_int("Login.LockMinutes", 15);
+	long long    id;
 	char        *token, *hash, *csrf;
 
 	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
 		login_refused(r, rs, 422, "Enter your sign-in name and password.");
 		return;
 	}
-	rc = db_user_by_login(&r->pool, login, &u);
-	if (rc == DB_FAIL) {
+	switch (pw_check(r, login, pw, "sign-in", &u, &why)) {
+	case PW_OK:
+		break;
+	case PW_DB:
 		ui_db_failed(r, rs);
 		return;
-	}
-	if (rc == DB_NOTFOUND) {
-		pw_verify(pw, dummy_hash);
-		login_refused(r, rs, 401, "The sign-in name or password is wrong.");
+	case PW_WRONG:
+	case PW_UNKNOWN:
+		login_refused(r, rs, 401, why);
+		return;
+	default:
+		login_refused(r, rs, 429, why);
 		return;
 	}
-	/* columns: id login name role pw_hash disabled failed_logins last_failed locked_until */
-	id = db_int(&u, 0, 0);
-	fails = db_int(&u, 0, 6);
-	last = db_int(&u, 0, 7);
-	locked = db_int(&u, 0, 8);
-	if (locked > now) {
-		long long mins = (locked - now + 59) / 60;
-		login_refused(r, rs, 429, pool_printf(&r->pool, "This account is locked "
-		    "after too many failed sign-ins. Try again in %lld minute%s, or ask "
-		    "an administrator to reset the password.", mins, mins == 1 ? "" : "s"));
-		return;
-	}
-	if (locked != 0 && locked <= now)
-		fails = 0;	/* the lock has run out: start counting again */
-	if (fails >= slow_after) {
-		long long wait = 5LL << (fails - slow_after > 10 ? 10 : fails - slow_after);
-		if (now - last < wait) {
-			login_refused(r, rs, 429, pool_printf(&r->pool, "Too many failed "
-			    "sign-ins. Wait %lld seconds before trying again.",
-			    wait - (now - last)));
-			return;
-		}
-	}
-	if (!pw_verify(pw, db_cell(&u, 0, 4))) {
-		fails++;
-		db_user_login_failed(&r->pool, id, fails, now,
-		    fails >= lock_after ? now + 60L * lock_min : 0);
-		if (fails >= lock_after)
-			login_refused(r, rs, 429, pool_printf(&r->pool, "The password was "
-			    "wrong %lld times, so this account is locked for %d minutes.",
-			    fails, lock_min));
-		else
-			login_refused(r, rs, 401, "The sign-in name or password is wrong.");
-		return;
-	}
-	if (db_int(&u, 0, 5)) {
+	id = db_int(&u, 0, U_ID);
+	if (db_int(&u, 0, U_DISABLED)) {
 		login_refused(r, rs, 403, "This account is disabled. Ask an administrator "
 		    "to enable it.");
 		return;
 	}
-	if (fails || locked)
-		db_user_login_ok(&r->pool, id);
 	/* a fresh session id at every sign-in; the old one, if any, is dropped */
 	if (r->sid_hash)
 		db_session_delete(&r->pool, r->sid_hash);
@@ -147,7 +197,7 @@ admin_login_post(struct req *r, struct resp *rs)
 	resp_cookie(rs, SID_COOKIE, token, -1, r->https ||
 	    strncmp(cfg_get("PublicURL", ""), "https:", 6) == 0);
 	{
-		struct user tmp = { .role = role_parse(db_cell(&u, 0, 3)) };
+		struct user tmp = { .role = role_parse(db_cell(&u, 0, U_ROLE)) };
 		const char *next = safe_next(req_field(r, "next"));
 		resp_redirect(rs, next ? next : home_for(&tmp));
 	}

@@ -11,6 +11,17 @@ void admin_logout_post(struct req *, struct resp *);
 void admin_root_get(struct req *, struct resp *);
 const char *home_for(const struct user *u);
 
+/*
+ * A staff member's password, checked under the sign-in rules wherever a
+ * password is asked for (sign-in, Reveal): slow-down, lock, every failure
+ * logged. *why (in the request's pool) says what a person reads when the
+ * answer is not PW_OK.
+ */
+struct dbres;
+enum pw_result { PW_OK, PW_WRONG, PW_LOCKED, PW_WAIT, PW_UNKNOWN, PW_DB };
+enum pw_result pw_check(struct req *r, const char *login, const char *password,
+	const char *where, struct dbres *user, const char **why);
+
 /* ui-admin.c */
 void admin_home_get(struct req *, struct resp *);
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "wxdesk.h"
@@ -25,17 +26,108 @@ wx_log_open(const char *path)
 		fprintf(stdout, "cannot open log %s\n", path);
 }
 
+/*
+ * Log lines: "2026-11-28T08:10:44Z webhook[123]: text", in real UTC time
+ * (not the test clock, so lines from all programs sort together).
+ *
+ * A failing dependency repeats the same line for every request (a database
+ * outage: a line or two per push), so each call site (its format string)
+ * writes at most LOG_BURST lines per LOG_WINDOW seconds; what it held back
+ * is counted and said in one line once the window is over. wx_audit lines
+ * (who did what) are never held back.
+ */
+#define LOG_SITES  32
+#define LOG_BURST  5
+#define LOG_WINDOW 10
+static struct {
+	const char   *fmt;
+	time_t        since;
+	unsigned long lines, held;
+} log_sites[LOG_SITES];
+
+static void
+log_line(const char *text)
+{
+	char      stamp[32];
+	time_t    now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	fprintf(stderr, "%s %s[%d]: %s\n", stamp, progname, (int)getpid(), text);
+	fflush(stderr);
+}
+
+/* Says how many lines call site i held back. */
+static void
+log_site_held(int i)
+{
+	char line[256];
+
+	snprintf(line, sizeof line, "%lu more lines like \"%.120s\" were not written in "
+	    "%d s", log_sites[i].held, log_sites[i].fmt, LOG_WINDOW);
+	log_line(line);
+	log_sites[i].held = 0;
+}
+
+/* Says what each call site held back in a window that is over. */
+static void
+log_held(time_t now)
+{
+	for (int i = 0; i < LOG_SITES && log_sites[i].fmt; i++)
+		if (log_sites[i].held && now - log_sites[i].since >= LOG_WINDOW)
+			log_site_held(i);
+}
+
+static void
+log_v(int limited, const char *fmt, va_list ap)
+{
+	char   line[1024];
+	time_t now = time(NULL);
+
+	log_held(now);
+	if (limited) {
+		int i, slot = 0;
+		for (i = 0; i < LOG_SITES && log_sites[i].fmt && log_sites[i].fmt != fmt; i++)
+			if (log_sites[i].since < log_sites[slot].since)
+				slot = i;
+		if (i < LOG_SITES)
+			slot = i;	/* this site's entry, or a free one */
+		else if (log_sites[slot].held)
+			log_site_held(slot);	/* the oldest is reused: say its count first */
+		if (log_sites[slot].fmt != fmt || now - log_sites[slot].since >= LOG_WINDOW) {
+			log_sites[slot].fmt = fmt;
+			log_sites[slot].since = now;
+			log_sites[slot].lines = 0;
+			log_sites[slot].held = 0;
+		}
+		if (++log_sites[slot].lines > LOG_BURST) {
+			log_sites[slot].held++;
+			return;
+		}
+	}
+	vsnprintf(line, sizeof line, fmt, ap);
+	log_line(line);
+}
+
 void
 wx_log(const char *fmt, ...)
 {
-	char    line[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	log_v(1, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s[%d]: %s\n", progname, (int)getpid(), line);
-	fflush(stderr);
+}
+
+void
+wx_audit(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_v(0, fmt, ap);
+	va_end(ap);
 }
 
 static void

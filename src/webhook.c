@@ -4,8 +4,11 @@
  *
  * The hot path: the signature is checked before anything else is read or
  * stored; a good push is stored in one transaction and answered "success";
- * if it cannot be stored the answer is 503, never "success", so WeChat
- * retries and nothing is lost. WeChat is never called from here.
+ * if it cannot be stored for now (the database) the answer is 503, never
+ * "success", so WeChat retries and nothing is lost. A push that can never
+ * be stored (a field WeChat cannot have sent) is refused with a 4xx and
+ * counted, so WeChat does not retry it. A signed URL is good for
+ * PUSH_WINDOW seconds and for one push. WeChat is never called from here.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -194,11 +197,53 @@ chan_load(struct req *r, struct resp *rs, struct chan *c, int cached)
 	return 0;
 }
 
+/* What the health panel counts a refused request as. */
+enum failure { F_SIGNATURE, F_DECRYPT, F_REFUSED };
+
 static void
-failure(struct req *r, const struct chan *c, int sig, int dec, const char *what)
+failure(struct req *r, const struct chan *c, enum failure kind, const char *what)
 {
 	wx_log("channel %lld: %s (from %s)", c->id, what, r->remote_addr ? r->remote_addr : "?");
-	db_channel_failure(&r->pool, c->id, sig, dec, wx_now(), what);
+	db_channel_failure(&r->pool, c->id, kind == F_SIGNATURE, kind == F_DECRYPT,
+	    kind == F_REFUSED, wx_now(), what);
+}
+
+/*
+ * A signed URL is accepted for PUSH_WINDOW seconds either side of this
+ * server's clock: WeChat's three attempts take 15 s, and clocks drift.
+ * Outside it the signature may be one seen long ago (a proxy log, a
+ * screenshot) and is refused. Within it, each (timestamp, nonce) delivers
+ * one push only (intake.c).
+ */
+#define PUSH_WINDOW 300
+
+/*
+ * Checks the signed URL's timestamp and nonce; fills *u. Returns 0, or -1
+ * after answering (and counting) the refusal.
+ */
+static int
+fresh(struct req *r, struct resp *rs, const struct chan *c, struct intake_push *u)
+{
+	const char *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
+	long long   age;
+
+	if (ts == NULL || *ts == '\0' || strlen(ts) > 18 || strspn(ts, "0123456789") !=
+	    strlen(ts) || nonce == NULL || strlen(nonce) > 64) {
+		failure(r, c, F_REFUSED, "a request whose timestamp or nonce cannot be WeChat's");
+		resp_text(rs, 400, "bad timestamp or nonce\n");
+		return -1;
+	}
+	u->ts = strtoll(ts, NULL, 10);
+	u->nonce = nonce;
+	age = (long long)wx_now() - u->ts;
+	if (age > PUSH_WINDOW || age < -PUSH_WINDOW) {
+		failure(r, c, F_SIGNATURE, pool_printf(&r->pool, "a request signed %lld seconds "
+		    "%s, outside the %d-second window: a replayed URL, or a clock that is "
+		    "wrong", age < 0 ? -age : age, age < 0 ? "ahead" : "ago", PUSH_WINDOW));
+		resp_text(rs, 403, "the timestamp is too old or too far ahead\n");
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -215,9 +260,14 @@ webhook_channel_get(struct req *r, struct resp *rs)
 	}
 	if (!wx_check_signature(&r->pool, c.token, req_arg(r, "timestamp"),
 	    req_arg(r, "nonce"), req_arg(r, "signature"))) {
-		failure(r, &c, 1, 0, "URL verification with a wrong signature");
+		failure(r, &c, F_SIGNATURE, "URL verification with a wrong signature");
 		resp_text(rs, 403, "signature check failed\n");
 		return;
+	}
+	{
+		struct intake_push u;
+		if (fresh(r, rs, &c, &u) != 0)
+			return;
 	}
 	if (echostr == NULL || !header_value_ok(echostr)) {
 		resp_text(rs, 400, "echostr missing\n");
@@ -260,8 +310,10 @@ push(struct req *r, struct resp *rs, int cached)
 	struct wx_field     *f, *outer;
 	struct intake_result res;
 	struct intake_channel ic;
+	struct intake_push   u;
 	const char          *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
 	const char          *enc_type = req_arg(r, "encrypt_type");
+	int                  sealed;
 
 	if (chan_load(r, rs, &c, cached) != 0)
 		return 0;
@@ -270,18 +322,40 @@ push(struct req *r, struct resp *rs, int cached)
 	    req_arg(r, "signature"))) {
 		if (c.cached)
 			return 1;
-		failure(r, &c, 1, 0, "a push with a wrong signature");
+		failure(r, &c, F_SIGNATURE, "a push with a wrong signature");
 		resp_text(rs, 403, "signature check failed\n");
 		return 0;
 	}
-	/* 2. the body */
+	/* 2. signed recently, and not yet used (the latter as it is stored) */
+	if (fresh(r, rs, &c, &u) != 0)
+		return 0;
+	/*
+	 * 3. sealed or not: WeChat marks a sealed body encrypt_type=aes, a plain
+	 * one nothing or "raw". A safe-mode account takes sealed pushes only:
+	 * the plain signature covers no body, so a plain push would downgrade it.
+	 */
+	if (enc_type && strcmp(enc_type, "aes") != 0 && strcmp(enc_type, "raw") != 0) {
+		failure(r, &c, F_REFUSED, pool_printf(&r->pool, "a push with an unknown "
+		    "encrypt_type \"%.20s\"", enc_type));
+		resp_text(rs, 400, "unknown encrypt_type\n");
+		return 0;
+	}
+	sealed = enc_type && strcmp(enc_type, "aes") == 0;
+	if (!sealed && strcmp(c.mode, "safe") == 0) {
+		if (c.cached)
+			return 1;
+		failure(r, &c, F_SIGNATURE, "an unencrypted push to an account in safe mode");
+		resp_text(rs, 403, "this account takes encrypted pushes only\n");
+		return 0;
+	}
+	/* 4. the body */
 	if (r->body == NULL || wx_parse(&r->pool, r->body, r->clen, &outer) != WX_OK) {
-		failure(r, &c, 0, 1, "a push whose XML was malformed or refused");
+		failure(r, &c, F_DECRYPT, "a push whose XML was malformed or refused");
 		resp_text(rs, 400, "malformed XML\n");
 		return 0;
 	}
 	f = outer;
-	if (enc_type && strcmp(enc_type, "aes") == 0) {
+	if (sealed) {
 		const char *enc = wx_get(outer, "Encrypt");
 		char       *xml;
 		size_t      len;
@@ -290,7 +364,7 @@ push(struct req *r, struct resp *rs, int cached)
 		    req_arg(r, "msg_signature"))) {
 			if (c.cached)
 				return 1;
-			failure(r, &c, 1, 0, "an encrypted push with a wrong msg_signature");
+			failure(r, &c, F_SIGNATURE, "an encrypted push with a wrong msg_signature");
 			resp_text(rs, 403, "msg_signature check failed\n");
 			return 0;
 		}
@@ -298,20 +372,20 @@ push(struct req *r, struct resp *rs, int cached)
 		if (rc != WX_OK) {
 			if (c.cached)
 				return 1;
-			failure(r, &c, 0, 1, pool_printf(&r->pool, "an encrypted push that "
+			failure(r, &c, F_DECRYPT, pool_printf(&r->pool, "an encrypted push that "
 			    "could not be read: %s", wx_strerror(rc)));
 			resp_text(rs, 400, "cannot decrypt\n");
 			return 0;
 		}
 		if (wx_parse(&r->pool, xml, len, &f) != WX_OK) {
-			failure(r, &c, 0, 1, "an encrypted push whose inner XML was refused");
+			failure(r, &c, F_DECRYPT, "an encrypted push whose inner XML was refused");
 			resp_text(rs, 400, "malformed XML\n");
 			return 0;
 		}
 		/* the envelope and the sealed message must name the same account */
 		const char *to_out = wx_get(outer, "ToUserName"), *to_in = wx_get(f, "ToUserName");
 		if (to_out && to_in && strcmp(to_out, to_in) != 0) {
-			failure(r, &c, 0, 1, "an encrypted push whose envelope and message disagree");
+			failure(r, &c, F_DECRYPT, "an encrypted push whose envelope and message disagree");
 			resp_text(rs, 400, "ToUserName mismatch\n");
 			return 0;
 		}
@@ -339,7 +413,7 @@ push(struct req *r, struct resp *rs, int cached)
 			return 0;
 		}
 	}
-	switch (intake_store(&r->pool, &ic, f, &res)) {
+	switch (intake_store(&r->pool, &ic, &u, f, &res)) {
 	case INTAKE_STORED:
 		resp_text(rs, 200, "success");
 		if (!res.duplicate)
@@ -348,8 +422,14 @@ push(struct req *r, struct resp *rs, int cached)
 	case INTAKE_STALE:
 		return 1;
 	case INTAKE_INVALID:
-		failure(r, &c, 0, 1, "a push without MsgType or FromUserName");
-		resp_text(rs, 400, "the push lacks MsgType or FromUserName\n");
+		/* never 503: WeChat would retry a push that can never be stored */
+		failure(r, &c, F_REFUSED, pool_printf(&r->pool, "a push refused as invalid: %s",
+		    res.invalid));
+		resp_text(rs, 400, pool_printf(&r->pool, "invalid push: %s\n", res.invalid));
+		break;
+	case INTAKE_REPLAY:
+		failure(r, &c, F_SIGNATURE, "a signed URL used again with another body");
+		resp_text(rs, 403, "this signed URL was used already\n");
 		break;
 	default:
 		/* not stored: WeChat must retry */

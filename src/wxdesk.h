@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 10       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 11       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -57,6 +57,8 @@ const char *minutes_text(struct pool *p, long long m);	/* "30 minutes", "1 day" 
 
 /* Logging to stderr (lighttpd's error log), one line, with the program name. */
 void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* the same, never held back: who did what (sign-in failures, Reveal) */
+void wx_audit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void wx_set_progname(const char *name);
 void wx_log_open(const char *path);
 

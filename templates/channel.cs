@@ -36,6 +36,7 @@
 <tr><th>Last message received</th><td><?cs if:Health.LastMessage ?><?cs var:Health.LastMessage ?> (to the minute)<?cs else ?>none yet<?cs /if ?></td></tr>
 <tr><th>Signature failures</th><td><?cs var:Health.SignatureFailures ?></td></tr>
 <tr><th>Decryption failures</th><td><?cs var:Health.DecryptFailures ?></td></tr>
+<tr><th>Pushes refused as invalid</th><td><?cs var:Health.RefusedPushes ?></td></tr>
 <?cs if:Health.LastFailure ?><tr><th>Last failure</th><td><?cs var:Health.LastFailureAt ?>: <?cs var:Health.LastFailure ?></td></tr><?cs /if ?>
 <tr><th>Messages while not active</th><td><?cs var:Health.Inactive ?></td></tr>
 <tr><th>Access token</th><td><?cs if:Health.TokenError ?><span class="fail">Error <?cs var:Health.TokenErrcode ?>: <?cs var:Health.TokenError ?></span><?cs elif:Health.TokenFetched ?>fetched <?cs var:Health.TokenFetched ?>, valid until <?cs var:Health.TokenExpires ?><?cs else ?>not fetched yet<?cs /if ?><?cs if:Health.TokenErrors > 0 ?> (<?cs var:Health.TokenErrors ?> errors so far)<?cs /if ?></td></tr>
