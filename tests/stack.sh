@@ -7,10 +7,18 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${WXDESK_BUILD:-build}
 
+# free_port: a port nothing listens on, outside the kernel's range for
+# outgoing connections (net.ipv4.ip_local_port_range), so that no client
+# connection can hold it by the time a server binds it
 free_port() {
-	local p i
+	local lo=32768 hi=60999 p i
+	read -r lo hi </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null
 	for i in $(seq 1 100); do
-		p=$((20000 + RANDOM % 30000))
+		if [ "$lo" -gt 12000 ]; then
+			p=$((10000 + RANDOM % (lo - 10000)))
+		else
+			p=$((hi + 1 + RANDOM % (65535 - hi)))
+		fi
 		(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
 	done
 	return 1
@@ -18,19 +26,27 @@ free_port() {
 
 stack_start() {
 	T=$ROOT/build/$1-$(echo "$BUILD" | tr / -)
-	rm -rf "$T"
-	mkdir -p "$T"
+	local attempt
 	export WXDESK_VAR=$T WXDESK_BUILD=$BUILD WXDESK_HOST=127.0.0.1
-	export WXDESK_PORT=${STACK_PORT:-$(free_port)} WXDESK_TEST_CLOCK=${STACK_CLOCK:-1}
+	export WXDESK_TEST_CLOCK=${STACK_CLOCK:-1}
 	export WXDESK_PROCS=${WXDESK_PROCS:-2}
-	export WXDESK_SIM_PORT=$(free_port)
 	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
 	export UBSAN_OPTIONS="print_stacktrace=1:log_path=$T/ubsan"
 	export WXDESK_ROOT=$ROOT WXDESK_CONFIG=$T/wxdesk.hdf WXDESK_DEMO=1
-	if ! "$ROOT/bin/wxdesk-ctl" start >"$T/start.log" 2>&1; then
-		cat "$T/start.log"
-		return 1
-	fi
+	# a port can still be taken between the check and the bind: start again
+	# on other ports
+	for attempt in 1 2 3; do
+		rm -rf "$T"
+		mkdir -p "$T"
+		export WXDESK_PORT=${STACK_PORT:-$(free_port)}
+		export WXDESK_SIM_PORT=$(free_port)
+		"$ROOT/bin/wxdesk-ctl" start >"$T/start.log" 2>&1 && return 0
+		grep -qs "Address already in use" "$T"/log/*.log "$T/start.log" || break
+		echo "stack_start: a port was taken; starting again on others" >&2
+		"$ROOT/bin/wxdesk-ctl" stop >/dev/null 2>&1
+	done
+	cat "$T/start.log"
+	return 1
 }
 
 stack_stop() {
