@@ -35,10 +35,12 @@ BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
 all: $(CGIS) $(BINS) $(UNITS) $(BENCHES)
 
-$(B)/obj/%.o: src/%.c src/wxdesk.h src/db.h src/ui.h src/wx.h src/intake.h src/json.h src/wxapi.h src/wxpush.h src/sim.h src/media.h src/profanity.h
+# each object depends on the headers it includes (-MMD -MP writes them down)
+DEPFLAGS = -MMD -MP
+$(B)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 $(LIB): $(OBJ)
 	@mkdir -p $(@D)
@@ -47,22 +49,24 @@ $(LIB): $(OBJ)
 $(B)/cgi-bin/%.fcgi: cgi-bin/%.c $(LIB)
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/cgi-$*.d $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(B)/bin/%: bin/%.c $(LIB)
-	@mkdir -p $(@D)
+	@mkdir -p $(@D) $(B)/obj
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/bin-$*.d $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB)
-	@mkdir -p $(@D)
+$(B)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D) $(B)/obj
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/unit-$*.d $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(B)/tests/%.fcgi: tests/bench/%.c
-	@mkdir -p $(@D)
+	@mkdir -p $(@D) $(B)/obj
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/bench-$*.d $(LDFLAGS) -o $@ $< $(LDLIBS)
+
+-include $(wildcard $(B)/obj/*.d)
 
 deps:
 	@bin/wxdesk-deps run
