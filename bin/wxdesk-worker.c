@@ -242,7 +242,7 @@ send_warnings(struct pool *p)
 		}
 		if (db_begin() != 0)
 			return;
-		rc = db_warn_claim(p, chat, wx_now() - 48 * 3600);
+		rc = db_warn_claim(p, chat, wx_now() - WX_WINDOW);
 		if (rc == DB_OK)
 			rc = db_message_out(p, &m, 0, 0, &msg);
 		if (rc != DB_OK || db_commit() != 0) {

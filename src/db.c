@@ -17,6 +17,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
+#include "wx.h"
 
 enum stmt {
 	S_USER_BY_LOGIN,
@@ -479,7 +480,7 @@ static const struct {
 	[S_OUT_CLAIM] = { "out_claim",
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, "
 	    "last_activity_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'active' "
-	    "AND operator_id = ? AND consecutive_out < 5 "
+	    "AND operator_id = ? AND consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) " "
 	    "AND last_user_msg_at > FROM_UNIXTIME(?)" },
 	/* a message WeChat did not deliver does not count toward the 5 */
 	[S_OUT_UNCLAIM] = { "out_unclaim",
@@ -558,7 +559,8 @@ static const struct {
 	[S_WARN_CLAIM] = { "warn_claim",
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, profanity_warning = 'sent' "
 	    "WHERE id = ? AND profanity_warning = 'due' AND state <> 'closed' "
-	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)" },
+	    "AND consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) " "
+	    "AND last_user_msg_at > FROM_UNIXTIME(?)" },
 	[S_WARN_DONE] = { "warn_done",
 	    "UPDATE chats SET profanity_warning = ? WHERE id = ? AND profanity_warning = 'due'" },
 	/* the worker's timers: each channel's settings, then only its due chats */

@@ -17,7 +17,6 @@
 #include "db.h"
 #include "intake.h"
 
-#define WINDOW_SECONDS (48 * 3600)
 
 /*
  * Each process remembers the open chat of the followers it has seen, so
@@ -304,7 +303,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		const struct seen *s = seen_get(ch->id, from);
 		int                matched = 0;
 		if (s && (rc = db_chat_continue(p, s->chat, s->follower, now,
-		    now - WINDOW_SECONDS, &matched)) != DB_OK)
+		    now - WX_WINDOW, &matched)) != DB_OK)
 			goto fail;
 		if (matched) {
 			m.follower_id = s->follower;
@@ -361,7 +360,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 
 	if (!is_event) {
 		/* a user message: continue the open chat, or open a new one */
-		if (chat && now - db_int(&open, 0, 1) >= WINDOW_SECONDS) {
+		if (chat && now - db_int(&open, 0, 1) >= WX_WINDOW) {
 			if ((rc = db_chat_close(p, chat, "window_expired", now)) != DB_OK ||
 			    (rc = chat_note(p, ch->id, follower, chat, "closed", "48 hours have "
 			    "passed since this chat started; the follower's next message "

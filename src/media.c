@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "media.h"
+#include "wx.h"
 
 const char *
 media_sniff(const void *data, size_t n)
@@ -43,11 +44,11 @@ media_sendable(const char *kind, size_t *max)
 	if (kind == NULL)
 		return NULL;
 	if (strcmp(kind, "jpeg") == 0 || strcmp(kind, "png") == 0)
-		return (*max = 10u << 20), "image";
+		return (*max = WX_IMAGE_MAX), "image";
 	if (strcmp(kind, "amr") == 0 || strcmp(kind, "mp3") == 0)
-		return (*max = 2u << 20), "voice";
+		return (*max = WX_VOICE_MAX), "voice";
 	if (strcmp(kind, "mp4") == 0)
-		return (*max = 10u << 20), "video";
+		return (*max = WX_VIDEO_MAX), "video";
 	return NULL;
 }
 

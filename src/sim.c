@@ -19,7 +19,6 @@
 #include "sim.h"
 #include "wxpush.h"
 
-#define WINDOW (48 * 3600)
 
 static const char *
 errmsg(long e)
@@ -285,11 +284,11 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		return;
 	}
 	/* columns: subscribed subscribe_time last_msg_at sent_since language */
-	if (db_int(&u, 0, 0) == 0 || now - db_int(&u, 0, 2) > WINDOW) {
+	if (db_int(&u, 0, 0) == 0 || now - db_int(&u, 0, 2) > WX_WINDOW) {
 		api_error(r, rs, appid, "custom_send", 45015);
 		return;
 	}
-	if (db_int(&u, 0, 3) >= 5) {
+	if (db_int(&u, 0, 3) >= WX_REPLIES_IN_ROW) {
 		api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}
@@ -337,14 +336,14 @@ sim_media_store(struct req *r, const char *appid, const char *type, const char *
 	int         ok;
 
 	if (strcmp(type, "image") == 0)
-		max = 10u << 20, ok = kind && (!strcmp(kind, "jpeg") || !strcmp(kind, "png") ||
+		max = WX_IMAGE_MAX, ok = kind && (!strcmp(kind, "jpeg") || !strcmp(kind, "png") ||
 		    !strcmp(kind, "gif"));
 	else if (strcmp(type, "voice") == 0)
-		max = 2u << 20, ok = kind && (!strcmp(kind, "amr") || !strcmp(kind, "mp3"));
+		max = WX_VOICE_MAX, ok = kind && (!strcmp(kind, "amr") || !strcmp(kind, "mp3"));
 	else if (strcmp(type, "video") == 0)
-		max = 10u << 20, ok = kind && !strcmp(kind, "mp4");
+		max = WX_VIDEO_MAX, ok = kind && !strcmp(kind, "mp4");
 	else if (strcmp(type, "thumb") == 0)
-		max = 64u << 10, ok = kind && !strcmp(kind, "jpeg");
+		max = WX_THUMB_MAX, ok = kind && !strcmp(kind, "jpeg");
 	else {
 		*err = 40004;
 		return NULL;

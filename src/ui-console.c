@@ -21,10 +21,7 @@
 #include "ui.h"
 #include "wxapi.h"
 
-#define WINDOW    (48 * 3600)
-#define IN_A_ROW  5
 #define PER_PAGE  50
-#define TEXT_MAX  2000	/* characters; WeChat refuses longer texts (45002) */
 
 /* columns of db_console_chat */
 enum {
@@ -69,19 +66,19 @@ span(struct pool *p, long long s)
 static int
 meter(struct req *r, const char *base, long long last_in, long long used)
 {
-	long long left = last_in + WINDOW - (long long)wx_now();
+	long long left = last_in + WX_WINDOW - (long long)wx_now();
 
 	tmpl_set_int(r, pool_printf(&r->pool, "%s.Used", base), used);
-	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), IN_A_ROW);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), WX_REPLIES_IN_ROW);
 	if (left > 0) {
 		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), span(&r->pool, left));
-		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / WINDOW);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / WX_WINDOW);
 	} else {
 		tmpl_set(r, pool_printf(&r->pool, "%s.Expired", base), "1");
 	}
 	if (left <= 3 * 3600)
 		tmpl_set(r, pool_printf(&r->pool, "%s.Low", base), "1");
-	return left > 0 && used < IN_A_ROW;
+	return left > 0 && used < WX_REPLIES_IN_ROW;
 }
 
 /* ---- lists ---- */
@@ -270,10 +267,10 @@ cannot_reply(struct req *r, const struct dbres *c)
 	if (db_int(c, 0, K_OPERATOR) != r->user->id)
 		return pool_printf(&r->pool, "%s is answering this chat.",
 		    db_cell(c, 0, K_OPNAME) ? db_cell(c, 0, K_OPNAME) : "Another operator");
-	if (db_int(c, 0, K_LASTIN) + WINDOW <= (long long)wx_now())
+	if (db_int(c, 0, K_LASTIN) + WX_WINDOW <= (long long)wx_now())
 		return "48 hours have passed since the follower's last message; WeChat "
 		    "will not deliver. You can write again when the follower writes.";
-	if (db_int(c, 0, K_OUT) >= IN_A_ROW)
+	if (db_int(c, 0, K_OUT) >= WX_REPLIES_IN_ROW)
 		return "WeChat allows 5 messages in a row; you can write again when the "
 		    "follower replies.";
 	return NULL;
@@ -556,7 +553,7 @@ claim(struct req *r, const struct dbres *c, const struct outgoing *o, long long 
 
 	if (db_begin() != 0)
 		return DB_FAIL;
-	rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WINDOW);
+	rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WX_WINDOW);
 	if (rc == DB_OK)
 		rc = db_message_out(&r->pool, &m, o->attachment, r->user->id, msg);
 	if (rc != DB_OK) {
@@ -620,9 +617,9 @@ console_send_post(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (has_text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > TEXT_MAX)) {
+	if (has_text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > WX_TEXT_MAX)) {
 		form_error(r, "text", pool_printf(&r->pool, "WeChat takes at most %d characters "
-		    "in one message; this one has %zu. Split it in two.", TEXT_MAX,
+		    "in one message; this one has %zu. Split it in two.", WX_TEXT_MAX,
 		    utf8_chars(text)));
 		chat_page(r, rs, &c, 422);
 		return;
@@ -693,7 +690,7 @@ console_retry_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (db_begin() != 0 ||
-	    (rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WINDOW)) != DB_OK ||
+	    (rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WX_WINDOW)) != DB_OK ||
 	    (rc = db_out_result(&r->pool, msg, "sending", 0)) != DB_OK || db_commit() != 0) {
 		db_rollback();
 		if (rc == DB_CONFLICT) {
@@ -764,9 +761,9 @@ console_close_post(struct req *r, struct resp *rs)
 		if ((why = cannot_reply(r, &c)) != NULL) {
 			said = pool_printf(&r->pool, "Chat closed. The closing message was not "
 			    "sent: %s", why);
-		} else if (utf8_chars(closing) > TEXT_MAX || !utf8_valid(closing, strlen(closing))) {
+		} else if (utf8_chars(closing) > WX_TEXT_MAX || !utf8_valid(closing, strlen(closing))) {
 			form_error(r, "closing", pool_printf(&r->pool, "WeChat takes at most %d "
-			    "characters in one message.", TEXT_MAX));
+			    "characters in one message.", WX_TEXT_MAX));
 			tmpl_set(r, "Form.closing.Value", closing);
 			chat_page(r, rs, &c, 422);
 			return;

@@ -15,6 +15,22 @@
 
 #define WX_XML_MAX       (64 * 1024)	/* bigger pushes are refused (413) */
 
+/*
+ * WeChat's rules for a desk (wechat-protocol.md §6 and §8), defined once
+ * for wxdesk and for the simulator that plays WeChat in tests.
+ */
+#define WX_WINDOW         (48 * 3600)	/* seconds: a chat's life, and replies after
+					 * the follower's last message */
+#define WX_REPLIES_IN_ROW 5	/* operator messages without a reply (45047 after) */
+#define WX_TEXT_MAX       2000	/* characters in one text (45002 beyond) */
+#define WX_IMAGE_MAX      (10u << 20)	/* bytes: JPEG, PNG */
+#define WX_VOICE_MAX      (2u << 20)	/* AMR, MP3 */
+#define WX_VIDEO_MAX      (10u << 20)	/* MP4 */
+#define WX_THUMB_MAX      (64u << 10)	/* JPEG */
+/* a number as SQL text: "consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) */
+#define WX_SQL(n)  WX_SQL_(n)
+#define WX_SQL_(n) #n
+
 const char *wx_strerror(int code);
 
 /* hex(sha1(concat(sort(parts)))); NULL when a part is NULL or empty */
