@@ -13,7 +13,7 @@ SANFLAGS :=
 endif
 
 CC      ?= cc
-PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl
+PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl jansson
 # '=' so pkg-config runs when a recipe needs it, after bin/wxdesk-deps installed it
 CPPFLAGS = -I/usr/include/ClearSilver $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CFLAGS  ?= -O2 -g
@@ -28,12 +28,18 @@ LIB     := $(B)/libwxdesk.a
 CGIS    := $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%.fcgi,$(wildcard cgi-bin/*.c))
 BINS    := $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
 UNITS   := $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+# the WeChat simulator: its own library and programs, never linked into wxdesk's
+SIMMAIN := sim/wxsim.c sim/wxdesk-wxsim.c
+SIMSRC  := $(filter-out $(SIMMAIN),$(wildcard sim/*.c))
+SIMOBJ  := $(SIMSRC:sim/%.c=$(B)/obj/sim/%.o)
+SIMLIB  := $(B)/libwxsim.a
+SIMS    := $(B)/cgi-bin/wxsim.fcgi $(B)/bin/wxdesk-wxsim
 BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
 .PHONY: all run stop test unit e2e browser bench lint fuzz clean deps
 .DEFAULT_GOAL := all
 
-all: $(CGIS) $(BINS) $(UNITS) $(BENCHES)
+all: $(CGIS) $(BINS) $(SIMS) $(UNITS) $(BENCHES)
 
 # each object depends on the headers it includes (-MMD -MP writes them down)
 DEPFLAGS = -MMD -MP
@@ -45,6 +51,25 @@ $(B)/obj/%.o: src/%.c
 $(LIB): $(OBJ)
 	@mkdir -p $(@D)
 	@rm -f $@ && ar rcs $@ $^
+
+$(B)/obj/sim/%.o: sim/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(SIMLIB): $(SIMOBJ)
+	@mkdir -p $(@D)
+	@rm -f $@ && ar rcs $@ $^
+
+$(B)/cgi-bin/wxsim.fcgi: sim/wxsim.c $(SIMLIB) $(LIB)
+	@mkdir -p $(@D) $(B)/obj
+	@echo "  LINK    $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/sim-wxsim.d $(LDFLAGS) -o $@ $< $(SIMLIB) $(LIB) $(LDLIBS)
+
+$(B)/bin/wxdesk-wxsim: sim/wxdesk-wxsim.c $(SIMLIB) $(LIB)
+	@mkdir -p $(@D) $(B)/obj
+	@echo "  LINK    $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/sim-wxdesk-wxsim.d $(LDFLAGS) -o $@ $< $(SIMLIB) $(LIB) $(LDLIBS)
 
 $(B)/cgi-bin/%.fcgi: cgi-bin/%.c $(LIB)
 	@mkdir -p $(@D)
@@ -66,7 +91,7 @@ $(B)/tests/%.fcgi: tests/bench/%.c
 	@echo "  LINK    $@"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/bench-$*.d $(LDFLAGS) -o $@ $< $(LDLIBS)
 
--include $(wildcard $(B)/obj/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/sim/*.d)
 
 deps:
 	@bin/wxdesk-deps run

@@ -152,26 +152,6 @@ enum stmt {
 	S_FOLLOWERS_INFO_DUE,
 	S_FOLLOWER_INFO_CLAIM,
 	S_FOLLOWER_INFO_SET,
-	S_SIM_ACCOUNT_UPSERT,
-	S_SIM_ACCOUNT_GET,
-	S_SIM_ACCOUNT_LIST,
-	S_SIM_ACCOUNT_WHITELIST,
-	S_SIM_TOKEN_INSERT,
-	S_SIM_TOKEN_CURRENT,
-	S_SIM_TOKEN_SHORTEN,
-	S_SIM_TOKEN_GET,
-	S_SIM_USER_MESSAGE,
-	S_SIM_USER_SUBSCRIBE,
-	S_SIM_USER_GET,
-	S_SIM_USER_SENT,
-	S_SIM_RECEIVED_INSERT,
-	S_SIM_RECEIVED_LIST,
-	S_SIM_MEDIA_INSERT,
-	S_SIM_MEDIA_GET,
-	S_SIM_FAULT_SET,
-	S_SIM_FAULT_GET,
-	S_SIM_FAULT_USE,
-	S_SIM_CALL_INSERT,
 	S_ATTACHMENTS_ORPHANED,
 	S_ATTACHMENT_DELETE,
 	S_ATTACHMENT_PATH_USED,
@@ -205,10 +185,7 @@ enum stmt {
 	S__MAX
 };
 
-static const struct {
-	const char *name;
-	const char *sql;
-} stmts[S__MAX] = {
+static const struct db_stmt stmts[S__MAX] = {
 	[S_USER_BY_LOGIN] = { "user_by_login",
 	    "SELECT id, login, name, role, pw_hash, disabled, failed_logins, "
 	    "UNIX_TIMESTAMP(last_failed_at), UNIX_TIMESTAMP(locked_until) "
@@ -729,71 +706,6 @@ static const struct {
 	    "''), subscribe_scene = COALESCE(NULLIF(?, ''), subscribe_scene), "
 	    "qr_scene = COALESCE(NULLIF(?, ''), qr_scene), info_fetched_at = "
 	    "FROM_UNIXTIME(?) WHERE id = ?" },
-	[S_SIM_ACCOUNT_UPSERT] = { "sim_account_upsert",
-	    "INSERT INTO sim_accounts (appid, secret, original_id, token, "
-	    "aes_key, mode, webhook_url, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON "
-	    "DUPLICATE KEY UPDATE secret = VALUES(secret), original_id = "
-	    "VALUES(original_id), token = VALUES(token), aes_key = "
-	    "VALUES(aes_key), mode = VALUES(mode), webhook_url = "
-	    "VALUES(webhook_url), name = VALUES(name)" },
-	[S_SIM_ACCOUNT_GET] = { "sim_account_get",
-	    "SELECT appid, secret, original_id, token, aes_key, mode, "
-	    "webhook_url, name, whitelist FROM sim_accounts WHERE appid = ?" },
-	[S_SIM_ACCOUNT_LIST] = { "sim_account_list",
-	    "SELECT appid, name, original_id, mode, webhook_url FROM sim_accounts "
-	    "ORDER BY name" },
-	[S_SIM_ACCOUNT_WHITELIST] = { "sim_account_whitelist",
-	    "UPDATE sim_accounts SET whitelist = NULLIF(?, '') WHERE appid = ?" },
-	[S_SIM_TOKEN_INSERT] = { "sim_token_insert",
-	    "INSERT INTO sim_tokens (token, appid, kind, issued_at, expires_at) "
-	    "VALUES (?, ?, ?, ?, ?)" },
-	[S_SIM_TOKEN_CURRENT] = { "sim_token_current",
-	    "SELECT token, expires_at FROM sim_tokens WHERE appid = ? AND kind = "
-	    "? AND expires_at > ? ORDER BY issued_at DESC, expires_at DESC LIMIT "
-	    "1" },
-	[S_SIM_TOKEN_SHORTEN] = { "sim_token_shorten",
-	    "UPDATE sim_tokens SET expires_at = LEAST(expires_at, ?) WHERE appid "
-	    "= ? AND kind = ? AND token <> ?" },
-	[S_SIM_TOKEN_GET] = { "sim_token_get",
-	    "SELECT appid, expires_at FROM sim_tokens WHERE token = ?" },
-	[S_SIM_USER_MESSAGE] = { "sim_user_message",
-	    "INSERT INTO sim_users (appid, openid, subscribe_time, last_msg_at, "
-	    "sent_since) VALUES (?, ?, ?, ?, 0) ON DUPLICATE KEY UPDATE "
-	    "last_msg_at = VALUES(last_msg_at), sent_since = 0" },
-	[S_SIM_USER_SUBSCRIBE] = { "sim_user_subscribe",
-	    "INSERT INTO sim_users (appid, openid, subscribed, subscribe_time) "
-	    "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE subscribed = "
-	    "VALUES(subscribed), subscribe_time = IF(VALUES(subscribed) = 1, "
-	    "VALUES(subscribe_time), subscribe_time)" },
-	[S_SIM_USER_GET] = { "sim_user_get",
-	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language "
-	    "FROM sim_users WHERE appid = ? AND openid = ?" },
-	[S_SIM_USER_SENT] = { "sim_user_sent",
-	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
-	    "openid = ?" },
-	[S_SIM_RECEIVED_INSERT] = { "sim_received_insert",
-	    "INSERT INTO sim_received (appid, openid, msgtype, content, media_id, "
-	    "at) VALUES (?, ?, ?, ?, ?, ?)" },
-	[S_SIM_RECEIVED_LIST] = { "sim_received_list",
-	    "SELECT id, msgtype, content, media_id, at FROM sim_received WHERE "
-	    "appid = ? AND openid = ? ORDER BY id DESC LIMIT 50" },
-	[S_SIM_MEDIA_INSERT] = { "sim_media_insert",
-	    "INSERT INTO sim_media (media_id, appid, type, mime, filename, data, "
-	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)" },
-	[S_SIM_MEDIA_GET] = { "sim_media_get",
-	    "SELECT type, mime, filename, data, appid, created_at FROM sim_media "
-	    "WHERE media_id = ?" },
-	[S_SIM_FAULT_SET] = { "sim_fault_set",
-	    "REPLACE INTO sim_faults (appid, api, errcode, remaining, delay_ms) "
-	    "VALUES (?, ?, ?, ?, ?)" },
-	[S_SIM_FAULT_GET] = { "sim_fault_get",
-	    "SELECT errcode, delay_ms FROM sim_faults WHERE appid = ? AND api = ? "
-	    "AND remaining > 0" },
-	[S_SIM_FAULT_USE] = { "sim_fault_use",
-	    "UPDATE sim_faults SET remaining = remaining - 1 WHERE appid = ? AND "
-	    "api = ? AND remaining > 0" },
-	[S_SIM_CALL_INSERT] = { "sim_call_insert",
-	    "INSERT INTO sim_calls (appid, api, errcode, at) VALUES (?, ?, ?, ?)" },
 	[S_ATTACHMENTS_ORPHANED] = { "attachments_orphaned",
 	    "SELECT a.id, a.path FROM attachments a WHERE a.created_at < "
 	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
@@ -967,7 +879,9 @@ static const struct {
 };
 
 static MYSQL      *conn;
-static MYSQL_STMT *prepared[S__MAX];
+static void       *prepared[S__MAX];	/* MYSQL_STMT *, prepared on first use */
+static struct db_table core = { stmts, S__MAX, prepared, NULL, 0 };
+static struct db_table *tables = &core;	/* every table used on this connection */
 static int         in_txn;
 static int         txn_used;	/* statements run in the current transaction */
 static int         implicit;	/* autocommit off: see db_implicit_transactions */
@@ -980,14 +894,16 @@ db_error(void)
 	return last_error;
 }
 
+/* After a reconnect every prepared statement is gone with its connection. */
 static void
 forget_statements(void)
 {
-	for (int i = 0; i < S__MAX; i++) {
-		if (prepared[i] != NULL)
-			mysql_stmt_close(prepared[i]);
-		prepared[i] = NULL;
-	}
+	for (struct db_table *t = tables; t; t = t->next)
+		for (size_t i = 0; i < t->n; i++) {
+			if (t->prepared[i] != NULL)
+				mysql_stmt_close(t->prepared[i]);
+			t->prepared[i] = NULL;
+		}
 }
 
 void
@@ -1077,7 +993,7 @@ classify(unsigned int e)
 
 /* One attempt. *err gets the server or client error number (0 when ok). */
 static enum dbrc
-run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
+run_once(struct db_table *t, int s, struct pool *p, struct dbres *out, const char *fmt,
     va_list ap, unsigned int *err)
 {
 	MYSQL_STMT    *st;
@@ -1095,22 +1011,22 @@ run_once(enum stmt s, struct pool *p, struct dbres *out, const char *fmt,
 		*err = CR_CONNECTION_ERROR;
 		return DB_FAIL;
 	}
-	if ((st = prepared[s]) == NULL) {
+	if ((st = t->prepared[s]) == NULL) {
 		st = mysql_stmt_init(conn);
 		if (st == NULL)
 			abort();
-		if (mysql_stmt_prepare(st, stmts[s].sql, strlen(stmts[s].sql)) != 0) {
+		if (mysql_stmt_prepare(st, t->stmts[s].sql, strlen(t->stmts[s].sql)) != 0) {
 			*err = mysql_stmt_errno(st);
 			snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
 			mysql_stmt_close(st);
 			return DB_FAIL;
 		}
-		prepared[s] = st;
+		t->prepared[s] = st;
 	}
 	if (mysql_stmt_param_count(st) != np) {
 		/* a wrapper's format does not match its statement: a bug, caught by any test */
 		snprintf(last_error, sizeof last_error, "statement %s takes %lu parameters, "
-		    "given %zu", stmts[s].name, mysql_stmt_param_count(st), np);
+		    "given %zu", t->stmts[s].name, mysql_stmt_param_count(st), np);
 		wx_log("%s", last_error);
 		return DB_FAIL;
 	}
@@ -1234,12 +1150,14 @@ fail:
 }
 
 /*
- * Runs statement s with parameters described by fmt ('i' long long,
- * 's' string or NULL, 'b' pointer and size_t length) into out (rows in pool p). Reconnects and retries
- * once when the server went away outside a transaction.
+ * Runs statement s of table t with parameters described by fmt ('i' long
+ * long, 's' string or NULL, 'b' pointer and size_t length) into out (rows in
+ * pool p). Reconnects and retries once when the server went away outside a
+ * transaction.
  */
 static enum dbrc
-run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
+run_table(struct db_table *t, int s, struct pool *p, struct dbres *out, const char *fmt,
+    va_list args)
 {
 	va_list      ap;
 	enum dbrc    rc;
@@ -1249,8 +1167,8 @@ run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
 	if (out == NULL)
 		out = &scratch;
 	for (int attempt = 0; attempt < 2; attempt++) {
-		va_start(ap, fmt);
-		rc = run_once(s, p, out, fmt, ap, &err);
+		va_copy(ap, args);
+		rc = run_once(t, s, p, out, fmt, ap, &err);
 		va_end(ap);
 		if (rc == DB_OK) {
 			if (in_txn)
@@ -1261,7 +1179,7 @@ run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
 		}
 		if (gone(err)) {
 			int was_txn = in_txn, used = txn_used;
-			wx_log("database went away during %s; reconnecting", stmts[s].name);
+			wx_log("database went away during %s; reconnecting", t->stmts[s].name);
 			db_close();
 			if (was_txn && used > 0)
 				return DB_FAIL;	/* the transaction is lost: caller reports */
@@ -1270,11 +1188,41 @@ run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
 			continue;
 		}
 		if (rc == DB_FAIL || rc == DB_RETRY)
-			wx_log("statement %s failed: %s", stmts[s].name, last_error);
+			wx_log("statement %s failed: %s", t->stmts[s].name, last_error);
 		return rc;
 	}
-	wx_log("statement %s failed: %s", stmts[s].name, last_error);
+	wx_log("statement %s failed: %s", t->stmts[s].name, last_error);
 	return DB_FAIL;
+}
+
+/* A statement of wxdesk's own table. */
+static enum dbrc
+run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
+{
+	va_list   ap;
+	enum dbrc rc;
+
+	va_start(ap, fmt);
+	rc = run_table(&core, (int)s, p, out, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+enum dbrc
+db_run(struct db_table *t, int s, struct pool *p, struct dbres *out, const char *fmt, ...)
+{
+	va_list   ap;
+	enum dbrc rc;
+
+	if (!t->listed) {	/* its statements are closed with the connection */
+		t->next = tables->next;
+		tables->next = t;
+		t->listed = 1;
+	}
+	va_start(ap, fmt);
+	rc = run_table(t, s, p, out, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 /*
@@ -2418,126 +2366,6 @@ enum dbrc
 db_attachment_path_used(struct pool *p, struct dbres *out, const char *path)
 {
 	return run(S_ATTACHMENT_PATH_USED, p, out, "s", path);
-}
-
-enum dbrc
-db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name)
-{
-	return run(S_SIM_ACCOUNT_UPSERT, p, out, "ssssssss", appid, secret, original_id, token, aes_key, mode, webhook_url, name);
-}
-
-enum dbrc
-db_sim_account_get(struct pool *p, struct dbres *out, const char *appid)
-{
-	return run(S_SIM_ACCOUNT_GET, p, out, "s", appid);
-}
-
-enum dbrc
-db_sim_account_list(struct pool *p, struct dbres *out)
-{
-	return run(S_SIM_ACCOUNT_LIST, p, out, "");
-}
-
-enum dbrc
-db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid)
-{
-	return run(S_SIM_ACCOUNT_WHITELIST, p, out, "ss", whitelist, appid);
-}
-
-enum dbrc
-db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at)
-{
-	return run(S_SIM_TOKEN_INSERT, p, out, "sssii", token, appid, kind, issued_at, expires_at);
-}
-
-enum dbrc
-db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after)
-{
-	return run(S_SIM_TOKEN_CURRENT, p, out, "ssi", appid, kind, valid_after);
-}
-
-enum dbrc
-db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token)
-{
-	return run(S_SIM_TOKEN_SHORTEN, p, out, "isss", until, appid, kind, except_token);
-}
-
-enum dbrc
-db_sim_token_get(struct pool *p, struct dbres *out, const char *token)
-{
-	return run(S_SIM_TOKEN_GET, p, out, "s", token);
-}
-
-enum dbrc
-db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at)
-{
-	return run(S_SIM_USER_MESSAGE, p, out, "ssii", appid, openid, subscribe_time, at);
-}
-
-enum dbrc
-db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at)
-{
-	return run(S_SIM_USER_SUBSCRIBE, p, out, "ssii", appid, openid, subscribed, at);
-}
-
-enum dbrc
-db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid)
-{
-	return run(S_SIM_USER_GET, p, out, "ss", appid, openid);
-}
-
-enum dbrc
-db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid)
-{
-	return run(S_SIM_USER_SENT, p, out, "ss", appid, openid);
-}
-
-enum dbrc
-db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at)
-{
-	return run(S_SIM_RECEIVED_INSERT, p, out, "sssssi", appid, openid, msgtype, content, media_id, at);
-}
-
-enum dbrc
-db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid)
-{
-	return run(S_SIM_RECEIVED_LIST, p, out, "ss", appid, openid);
-}
-
-enum dbrc
-db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at)
-{
-	return run(S_SIM_MEDIA_INSERT, p, out, "sssssbi", media_id, appid, type, mime, filename, data, data_len, created_at);
-}
-
-enum dbrc
-db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id)
-{
-	return run(S_SIM_MEDIA_GET, p, out, "s", media_id);
-}
-
-enum dbrc
-db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms)
-{
-	return run(S_SIM_FAULT_SET, p, out, "ssiii", appid, api, errcode, remaining, delay_ms);
-}
-
-enum dbrc
-db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api)
-{
-	return run(S_SIM_FAULT_GET, p, out, "ss", appid, api);
-}
-
-enum dbrc
-db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api)
-{
-	return run(S_SIM_FAULT_USE, p, out, "ss", appid, api);
-}
-
-enum dbrc
-db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at)
-{
-	return run(S_SIM_CALL_INSERT, p, out, "ssii", appid, api, errcode, at);
 }
 
 /* ---- reports ---- */

@@ -39,6 +39,25 @@ long long   db_int(const struct dbres *res, size_t row, size_t col);
 void db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
 	const char *const *names);
 
+/*
+ * A statement table of another program (the WeChat simulator's): the same
+ * connection, preparation and error handling as wxdesk's own table.
+ * prepared holds n NULL slots; db_run fills them.
+ */
+struct db_stmt {
+	const char *name, *sql;
+};
+struct db_table {
+	const struct db_stmt *stmts;
+	size_t                n;
+	void                **prepared;
+	struct db_table      *next;
+	int                   listed;
+};
+/* Runs statement s of t; fmt as for wxdesk's own statements (src/db.c). */
+enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
+	const char *fmt, ...);
+
 /* Runs raw SQL text (migrations only). */
 int  db_exec_sql(const char *sql, size_t len);
 const char *db_error(void);
@@ -225,26 +244,6 @@ enum dbrc db_follower_info_set(struct pool *p, struct dbres *out, const char *la
 enum dbrc db_attachments_orphaned(struct pool *p, struct dbres *out, long long before);
 enum dbrc db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2);
 enum dbrc db_attachment_path_used(struct pool *p, struct dbres *out, const char *path);
-enum dbrc db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name);
-enum dbrc db_sim_account_get(struct pool *p, struct dbres *out, const char *appid);
-enum dbrc db_sim_account_list(struct pool *p, struct dbres *out);
-enum dbrc db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid);
-enum dbrc db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at);
-enum dbrc db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after);
-enum dbrc db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token);
-enum dbrc db_sim_token_get(struct pool *p, struct dbres *out, const char *token);
-enum dbrc db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at);
-enum dbrc db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at);
-enum dbrc db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at);
-enum dbrc db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at);
-enum dbrc db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id);
-enum dbrc db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms);
-enum dbrc db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api);
-enum dbrc db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api);
-enum dbrc db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at);
 
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);

@@ -16,6 +16,7 @@
 
 #include "db.h"
 #include "intake.h"
+#include "json.h"
 
 
 /*
@@ -160,17 +161,12 @@ static char *
 fields_json(struct pool *p, const struct wx_field *f)
 {
 	struct buf b = { 0 };
+	json_t    *o = json_object();
 	char      *r;
 
-	buf_putc(&b, '{');
-	for (const struct wx_field *x = f; x; x = x->next) {
-		if (x != f)
-			buf_putc(&b, ',');
-		json_str(&b, x->name);
-		buf_putc(&b, ':');
-		json_str(&b, x->value);
-	}
-	buf_putc(&b, '}');
+	for (const struct wx_field *x = f; x; x = x->next)
+		json_object_set_new_nocheck(o, x->name, json_s(x->value));
+	json_put(&b, o);
 	r = pool_strndup(p, b.data, b.len);
 	buf_free(&b);
 	return r;

@@ -7,6 +7,7 @@
 
 #include <fcgiapp.h>
 
+#include "json.h"
 #include "wxdesk.h"
 
 void
@@ -112,45 +113,14 @@ resp_text(struct resp *rs, int status, const char *text)
 	buf_puts(&rs->body, text);
 }
 
-/* A JSON answer built in b (freed here); an empty b answers {}. */
+/* A JSON answer: doc (built with jansson) is written and released. */
 void
-resp_json(struct resp *rs, int status, struct buf *b)
+resp_json(struct resp *rs, int status, json_t *doc)
 {
 	rs->status = status;
 	rs->ctype = "application/json; charset=utf-8";
 	buf_reset(&rs->body);
-	buf_append(&rs->body, b->data ? b->data : "{}", b->data ? b->len : 2);
-	buf_free(b);
-}
-
-/*
- * The one JSON string escaper. Non-ASCII UTF-8 passes through as raw bytes
- * (WeChat shows \u escapes literally); quotes, backslashes and control
- * characters are escaped, and '<' '>' '&' become \u003c etc. only when a
- * caller embeds JSON in HTML, which wxdesk never does.
- */
-void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '"':  buf_puts(b, "\\\""); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\r': buf_puts(b, "\\r"); break;
-		case '\t': buf_puts(b, "\\t"); break;
-		case '\b': buf_puts(b, "\\b"); break;
-		case '\f': buf_puts(b, "\\f"); break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				buf_printf(b, "\\u%04x", c);
-			else
-				buf_putc(b, (char)c);
-		}
-	}
-	buf_putc(b, '"');
+	json_put(&rs->body, doc);
 }
 
 void

@@ -14,6 +14,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
+#include "json.h"
 
 #define SID_COOKIE  "wxsid"
 #define PRE_COOKIE  "wxcsrf"
@@ -110,10 +111,8 @@ page_error(struct req *r, struct resp *rs, int status, int json, const char *msg
 	buf_reset(&rs->body);
 	rs->status = status;
 	if (json) {
-		rs->ctype = "application/json; charset=utf-8";
-		buf_puts(&rs->body, "{\"error\":");
-		json_str(&rs->body, msg);
-		buf_printf(&rs->body, ",\"status\":%d}", status);
+		resp_json(rs, status, json_pack("{s:o,s:i}", "error", json_s(msg), "status",
+		    status));
 		return;
 	}
 	tmpl_set_int(r, "Error.Status", status);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "json.h"
 #include "ui.h"
 #include "wxapi.h"
 
@@ -617,7 +618,6 @@ void
 admin_channel_verified_get(struct req *r, struct resp *rs)
 {
 	struct dbres c;
-	struct buf   b = { 0 };
 	enum dbrc    rc = db_channel_get(&r->pool, r->ids[0], &c);
 
 	if (rc != DB_OK) {
@@ -625,13 +625,8 @@ admin_channel_verified_get(struct req *r, struct resp *rs)
 		    "That channel does not exist." : "The database is not reachable.");
 		return;
 	}
-	buf_puts(&b, "{\"verified\":");
-	if (db_int(&c, 0, C_VERIFIED) > 0)
-		json_str(&b, ui_time(r, db_int(&c, 0, C_VERIFIED)));
-	else
-		buf_puts(&b, "null");
-	buf_putc(&b, '}');
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:o}", "verified", db_int(&c, 0, C_VERIFIED) > 0 ?
+	    json_s(ui_time(r, db_int(&c, 0, C_VERIFIED))) : json_null()));
 }
 
 /* ---- the channel list ---- */

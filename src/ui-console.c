@@ -203,7 +203,6 @@ void
 console_poll_get(struct req *r, struct resp *rs)
 {
 	struct dbres m;
-	struct buf   b = { 0 };
 	const char  *since = req_arg(r, "since"), *mark;
 	struct counts k;
 
@@ -213,19 +212,16 @@ console_poll_get(struct req *r, struct resp *rs)
 	}
 	mark = pool_printf(&r->pool, "%s.%s", db_cell(&m, 0, 0), db_cell(&m, 0, 1));
 	if (since && strcmp(since, mark) == 0) {
-		buf_puts(&b, "{\"changed\":false}");
-		resp_json(rs, 200, &b);
+		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
 		return;
 	}
 	if (counts(r, &k) < 0) {
 		page_error(r, rs, 503, 1, "The database is not reachable right now.");
 		return;
 	}
-	buf_puts(&b, "{\"changed\":true,\"mark\":");
-	json_str(&b, mark);
-	buf_printf(&b, ",\"waiting\":%lld,\"missed\":%lld,\"mine\":%lld,\"others\":%lld}",
-	    k.waiting, k.missed, k.mine, k.others);
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I}", "changed", 1, "mark",
+	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
+	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others));
 }
 
 /* ---- one chat ---- */
@@ -891,15 +887,13 @@ console_typing_post(struct req *r, struct resp *rs)
 {
 	static struct { long long chat; time_t at; } recent[64];
 	struct dbres c;
-	struct buf   b = { 0 };
 	time_t       now = time(NULL);
 	size_t       slot = (size_t)r->ids[0] % 64;
 	long         e = 0;
 
 	if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK ||
 	    db_int(&c, 0, K_OPERATOR) != r->user->id || cannot_reply(r, &c) != NULL) {
-		buf_puts(&b, "{\"sent\":false}");
-		resp_json(rs, 200, &b);
+		resp_json(rs, 200, json_pack("{s:b}", "sent", 0));
 		return;
 	}
 	if (recent[slot].chat != r->ids[0] || now - recent[slot].at >= 10) {
@@ -909,9 +903,8 @@ console_typing_post(struct req *r, struct resp *rs)
 		struct http_resp hr;
 		struct wx_field *f;
 		struct buf       body = { 0 };
-		buf_puts(&body, "{\"touser\":");
-		json_str(&body, db_cell(&c, 0, K_OPENID));
-		buf_puts(&body, ",\"command\":\"Typing\"}");
+		json_put(&body, json_pack("{s:o,s:s}", "touser", json_s(db_cell(&c, 0, K_OPENID)),
+		    "command", "Typing"));
 		e = ch.secret ? wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/typing", NULL,
 		    body.data, NULL, &hr, &f) : -2;
 		if (ch.secret)
@@ -919,10 +912,9 @@ console_typing_post(struct req *r, struct resp *rs)
 		buf_free(&body);
 		recent[slot].chat = r->ids[0];
 		recent[slot].at = now;
-		buf_printf(&b, "{\"sent\":%s}", e == 0 ? "true" : "false");
+		resp_json(rs, 200, json_pack("{s:b}", "sent", e == 0));
 	} else
-		buf_puts(&b, "{\"sent\":false,\"recent\":true}");
-	resp_json(rs, 200, &b);
+		resp_json(rs, 200, json_pack("{s:b,s:b}", "sent", 0, "recent", 1));
 }
 
 /* GET /console/media/{id}: the file of message id, to those who may see its chat. */

@@ -149,11 +149,8 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 	const char      *url = pool_printf(p, "%s/cgi-bin/stable_token",
 	    cfg_get("WeChat.APIBase", "https://api.weixin.qq.com"));
 
-	buf_puts(&body, "{\"grant_type\":\"client_credential\",\"appid\":");
-	json_str(&body, app_id);
-	buf_puts(&body, ",\"secret\":");
-	json_str(&body, secret);
-	buf_puts(&body, ",\"force_refresh\":false}");
+	json_put(&body, json_pack("{s:s,s:o,s:o,s:b}", "grant_type", "client_credential",
+	    "appid", json_s(app_id), "secret", json_s(secret), "force_refresh", 0));
 	if (http_call(url, "application/json", body.data, body.len, NULL, 10000, &r) != 0) {
 		db_token_error(p, NULL, -2LL,
 		    pool_printf(p, "WeChat could not be reached: %s", r.error),
@@ -274,12 +271,9 @@ wxapi_send(struct pool *p, const struct wxapi_channel *ch, const char *openid,
 	struct buf body = { 0 };
 	long       e = -2;
 
-	buf_puts(&body, "{\"touser\":");
-	json_str(&body, openid);
-	buf_printf(&body, ",\"msgtype\":\"%s\",\"%s\":{\"%s\":", type, type,
-	    strcmp(type, "text") == 0 ? "content" : "media_id");
-	json_str(&body, content);
-	buf_puts(&body, "}}");
+	/* {"touser":…,"msgtype":"text","text":{"content":…}}, or media_id for media */
+	json_put(&body, json_pack("{s:o,s:s,s:{s:o}}", "touser", json_s(openid), "msgtype",
+	    type, type, strcmp(type, "text") == 0 ? "content" : "media_id", json_s(content)));
 	for (int attempt = 0; attempt < 3; attempt++) {
 		struct http_resp hr;
 		struct wx_field *f;

@@ -180,8 +180,8 @@ void resp_redirect(struct resp *rs, const char *location);
 void resp_cookie(struct resp *rs, const char *name, const char *value,
 	 long maxage, int secure);
 void resp_text(struct resp *rs, int status, const char *text);
-void resp_json(struct resp *rs, int status, struct buf *b);
-void json_str(struct buf *b, const char *s);	/* appends "…" escaped */
+struct json_t;
+void resp_json(struct resp *rs, int status, struct json_t *doc);	/* releases doc */
 void csv_cell(struct buf *b, const char *s);	/* one CSV cell, formula-safe */
 void resp_write(struct resp *rs, FCGX_Request *f);
 const char *http_reason(int status);

@@ -25,7 +25,8 @@ main(void)
 	    "text.content"), "你好 <a href=\"x\">");
 	CHECK_STR(j(&p, "{\"s\":\"\\u4f60\\ud83d\\ude00\\n\\/\"}", "s"), "你😀\n/");
 	CHECK_STR(j(&p, " { \"a\" : [ 1 , { \"b\" : null } , -2.5e3 , true ] } ", "a.1.b"), "null");
-	CHECK_STR(j(&p, "{\"a\":[1,{\"b\":null},-2.5e3,true]}", "a.2"), "-2.5e3");
+	/* a number is read as its value: jansson keeps no spelling */
+	CHECK_STR(j(&p, "{\"a\":[1,{\"b\":null},-2.5e3,true]}", "a.2"), "-2500");
 	CHECK_STR(j(&p, "{}", "x"), NULL);
 	CHECK_STR(j(&p, "[]", "0"), NULL);
 	CHECK_STR(j(&p, "\"top\"", ""), "top");

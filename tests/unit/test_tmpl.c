@@ -41,8 +41,9 @@ count(const char *h, const char *n)
 	return c;
 }
 
-int
-main(void)
+/* Renders every page template of dir (under WXDESK_ROOT) twice; returns the count. */
+static int
+render_dir(const char *dir)
 {
 	char cfg[] = "/tmp/wxdesk-tmpl-XXXXXX";
 	int  fd = mkstemp(cfg);
@@ -51,13 +52,13 @@ main(void)
 	struct dirent *e;
 	int  pages = 0;
 
-	fprintf(f, "Templates.Dir = %s/templates\n", getenv("WXDESK_ROOT") ?
-	    getenv("WXDESK_ROOT") : ".");
+	fprintf(f, "Templates.Dir = %s/%s\n", getenv("WXDESK_ROOT") ?
+	    getenv("WXDESK_ROOT") : ".", dir);
 	fclose(f);
 	CHECK(cfg_load(cfg) == 0, "config");
 	unlink(cfg);
 	d = opendir(cfg_get("Templates.Dir", "templates"));
-	CHECK(d != NULL, "templates directory");
+	CHECK(d != NULL, "%s directory", dir);
 	while (d && (e = readdir(d)) != NULL) {
 		size_t n = strlen(e->d_name);
 		if (n < 4 || strcmp(e->d_name + n - 3, ".cs") != 0 ||
@@ -100,6 +101,16 @@ main(void)
 	}
 	if (d)
 		closedir(d);
+	return pages;
+}
+
+int
+main(void)
+{
+	int pages = render_dir("templates");
+
 	CHECK(pages >= 16, "rendered %d page variants", pages);
+	/* the WeChat simulator's phone page */
+	CHECK(render_dir("sim/templates") >= 2, "the simulator's page renders");
 	return tap_done();
 }

@@ -1,6 +1,7 @@
 /* test_util.c: the request pool, the buffer, JSON escaping and response headers. */
 #include <stdint.h>
 #include <stdlib.h>
+#include "../../src/json.h"
 #include "../../src/wxdesk.h"
 #include "tap.h"
 
@@ -52,10 +53,10 @@ test_json(void)
 {
 	struct buf b = { 0 };
 
-	json_str(&b, "a\"b\\c\n\t\x01 你好 <a href=\"x\">");
+	json_put(&b, json_s("a\"b\\c\n\t\x01 你好 <a href=\"x\">"));
 	CHECK_STR(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001 你好 <a href=\\\"x\\\">\"");
 	buf_reset(&b);
-	json_str(&b, NULL);
+	json_put(&b, json_s(NULL));
 	CHECK_STR(b.data, "\"\"");
 	buf_free(&b);
 }

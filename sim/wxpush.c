@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "wxapi.h"
+#include "../src/wxapi.h"
 #include "wxpush.h"
 
 static const char *

@@ -1,5 +1,5 @@
 /* wxsim.c: the wxsim.fcgi program: the WeChat simulator (API, phone page, test controls). */
-#include "../src/sim.h"
+#include "sim.h"
 
 #define API R_SIGNED	/* WeChat's API checks its own access tokens */
 

@@ -1,5 +1,5 @@
 /*
- * sim.c: the WeChat simulator's API: what api.weixin.qq.com answers, as
+ * sim-api.c: the WeChat simulator's API: what api.weixin.qq.com answers, as
  * wechat-protocol.md describes it (tokens that expire and rotate, the
  * 48-hour window and the 5-in-a-row limit of the customer-service API,
  * media limits, errcodes), plus a control API for tests (/sim/…): register
@@ -13,9 +13,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "json.h"
-#include "media.h"
+#include "../src/json.h"
+#include "../src/media.h"
+#include "sim-db.h"
 #include "sim.h"
 #include "wxpush.h"
 
@@ -50,7 +50,6 @@ errmsg(long e)
 static void
 api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e)
 {
-	struct buf b = { 0 };
 
 	db_sim_call_insert(&r->pool, NULL, appid, api, (long long)e,
 	    (long long)wx_now());
@@ -59,10 +58,8 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 		resp_text(rs, 503, "503 Service Temporarily Unavailable\n");
 		return;
 	}
-	buf_printf(&b, "{\"errcode\":%ld,\"errmsg\":", e);
-	json_str(&b, errmsg(e));
-	buf_putc(&b, '}');
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:I,s:o}", "errcode", (json_int_t)e, "errmsg",
+	    json_s(errmsg(e))));
 }
 
 static void
@@ -75,11 +72,9 @@ api_ok(struct req *r, const char *appid, const char *api)
 static void
 api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
 {
-	struct buf b = { 0 };
 
 	api_ok(r, appid, api);
-	buf_puts(&b, "{\"errcode\":0,\"errmsg\":\"ok\"}");
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:i,s:s}", "errcode", 0, "errmsg", "ok"));
 }
 
 /* Parses the JSON body into *f; returns 0, or -1 after answering 47001. */
@@ -178,12 +173,9 @@ check_app(struct req *r, const char *appid, const char *secret, const char *api)
 static void
 token_answer(struct resp *rs, const char *token, long long ttl)
 {
-	struct buf b = { 0 };
 
-	buf_puts(&b, "{\"access_token\":");
-	json_str(&b, token);
-	buf_printf(&b, ",\"expires_in\":%lld}", ttl);
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:o,s:I}", "access_token", json_s(token), "expires_in",
+	    (json_int_t)ttl));
 }
 
 /* GET /cgi-bin/token: every call issues a new token; the old one lives 5 more minutes. */
@@ -386,13 +378,8 @@ sim_media_upload_post(struct req *r, struct resp *rs)
 		return;
 	}
 	api_ok(r, appid, "media_upload");
-	struct buf b = { 0 };
-	buf_puts(&b, "{\"type\":");
-	json_str(&b, type);
-	buf_puts(&b, ",\"media_id\":");
-	json_str(&b, id);
-	buf_printf(&b, ",\"created_at\":%lld}", (long long)wx_now());
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:o,s:o,s:I}", "type", json_s(type), "media_id",
+	    json_s(id), "created_at", (json_int_t)wx_now()));
 }
 
 static void
@@ -425,12 +412,8 @@ sim_media_get(struct req *r, struct resp *rs)
 	}
 	api_ok(r, appid, "media_get");
 	if (strcmp(db_cell(&m, 0, 0), "video") == 0) {
-		struct buf b = { 0 };
-		buf_puts(&b, "{\"video_url\":");
-		json_str(&b, pool_printf(&r->pool, "%s/sim/video/%s",
-		    cfg_get("Sim.PublicURL", "http://127.0.0.1:8081"), id));
-		buf_putc(&b, '}');
-		resp_json(rs, 200, &b);
+		resp_json(rs, 200, json_pack("{s:o}", "video_url", json_s(pool_printf(&r->pool,
+		    "%s/sim/video/%s", cfg_get("Sim.PublicURL", "http://127.0.0.1:8081"), id))));
 		return;
 	}
 	send_media(r, rs, &m);
@@ -457,7 +440,6 @@ sim_user_info_get(struct req *r, struct resp *rs)
 	const char  *appid = check_token(r, rs, "user_info");
 	const char  *openid = req_arg(r, "openid");
 	struct dbres u;
-	struct buf   b = { 0 };
 
 	if (appid == NULL)
 		return;
@@ -467,33 +449,26 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		return;
 	}
 	api_ok(r, appid, "user_info");
-	if (db_int(&u, 0, 0) == 0) {
-		buf_puts(&b, "{\"subscribe\":0,\"openid\":");
-		json_str(&b, openid);
-		buf_putc(&b, '}');
-	} else {
-		buf_puts(&b, "{\"subscribe\":1,\"openid\":");
-		json_str(&b, openid);
-		buf_puts(&b, ",\"nickname\":\"\",\"sex\":0,\"headimgurl\":\"\",\"language\":");
-		json_str(&b, db_cell(&u, 0, 4));
-		buf_printf(&b, ",\"subscribe_time\":%lld,\"remark\":\"\",\"groupid\":0,"
-		    "\"tagid_list\":[],\"subscribe_scene\":\"ADD_SCENE_QR_CODE\","
-		    "\"qr_scene\":0,\"qr_scene_str\":\"\"}", db_int(&u, 0, 1));
-	}
-	resp_json(rs, 200, &b);
+	if (db_int(&u, 0, 0) == 0)
+		resp_json(rs, 200, json_pack("{s:i,s:o}", "subscribe", 0, "openid",
+		    json_s(openid)));
+	else	/* no nickname or avatar, as WeChat since 2021-12-27 */
+		resp_json(rs, 200, json_pack("{s:i,s:o,s:s,s:i,s:s,s:o,s:I,s:s,s:i,s:[],s:s,"
+		    "s:i,s:s}", "subscribe", 1, "openid", json_s(openid), "nickname", "", "sex", 0,
+		    "headimgurl", "", "language", json_s(db_cell(&u, 0, 4)), "subscribe_time",
+		    (json_int_t)db_int(&u, 0, 1), "remark", "", "groupid", 0, "tagid_list",
+		    "subscribe_scene", "ADD_SCENE_QR_CODE", "qr_scene", 0, "qr_scene_str", ""));
 }
 
 void
 sim_callback_ip_get(struct req *r, struct resp *rs)
 {
 	const char *appid = check_token(r, rs, "getcallbackip");
-	struct buf  b = { 0 };
 
 	if (appid == NULL)
 		return;
 	api_ok(r, appid, "getcallbackip");
-	buf_puts(&b, "{\"ip_list\":[\"127.0.0.1\",\"101.226.103.0/25\"]}");
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:[s,s]}", "ip_list", "127.0.0.1", "101.226.103.0/25"));
 }
 
 /* POST /cgi-bin/qrcode/create */
@@ -502,7 +477,6 @@ sim_qrcode_post(struct req *r, struct resp *rs)
 {
 	const char      *appid = check_token(r, rs, "qrcode");
 	struct wx_field *f;
-	struct buf       b = { 0 };
 
 	if (appid == NULL)
 		return;
@@ -518,12 +492,9 @@ sim_qrcode_post(struct req *r, struct resp *rs)
 		secs = 2592000;
 	const char *ticket = rand_alnum(&r->pool, 48);
 	api_ok(r, appid, "qrcode");
-	buf_puts(&b, "{\"ticket\":");
-	json_str(&b, ticket);
-	buf_printf(&b, ",\"expire_seconds\":%lld,\"url\":", secs);
-	json_str(&b, pool_printf(&r->pool, "http://weixin.qq.com/q/%s", ticket));
-	buf_putc(&b, '}');
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:o,s:I,s:o}", "ticket", json_s(ticket),
+	    "expire_seconds", (json_int_t)secs, "url", json_s(pool_printf(&r->pool,
+	    "http://weixin.qq.com/q/%s", ticket))));
 }
 
 /* ---- control API for tests and the demo (/sim/…) ---- */
@@ -539,7 +510,6 @@ sim_accounts_post(struct req *r, struct resp *rs)
 	const char *f[8] = { req_field(r, "appid"), req_field(r, "secret"),
 	    req_field(r, "original_id"), req_field(r, "token"), req_field(r, "aes_key"),
 	    req_field(r, "mode"), req_field(r, "webhook_url"), req_field(r, "name") };
-	struct buf  b = { 0 };
 
 	for (int i = 0; i < 8; i++)
 		if (f[i] == NULL) {
@@ -554,16 +524,15 @@ sim_accounts_post(struct req *r, struct resp *rs)
 	}
 	db_sim_account_whitelist(&r->pool, NULL,
 	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0]);
-	buf_puts(&b, "{\"ok\":true");
+	json_t *doc = json_pack("{s:b}", "ok", 1);
 	if (req_field(r, "verify") && strcmp(req_field(r, "verify"), "1") == 0) {
 		struct buf log = { 0 };
 		int ok = wxpush_verify(&r->pool, f[6], f[3], &log) == 0;
-		buf_printf(&b, ",\"verified\":%s,\"detail\":", ok ? "true" : "false");
-		json_str(&b, log.data ? log.data : "");
+		json_object_set_new(doc, "verified", json_boolean(ok));
+		json_object_set_new(doc, "detail", json_s(log.data));
 		buf_free(&log);
 	}
-	buf_putc(&b, '}');
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, doc);
 }
 
 /* POST /sim/faults: appid api errcode count delay_ms */
@@ -573,7 +542,6 @@ sim_faults_post(struct req *r, struct resp *rs)
 	const char *appid = req_field(r, "appid"), *api = req_field(r, "api");
 	const char *code = req_field(r, "errcode"), *count = req_field(r, "count");
 	const char *delay = req_field(r, "delay_ms");
-	struct buf  b = { 0 };
 
 	if (appid == NULL || api == NULL || code == NULL) {
 		resp_text(rs, 400, "appid, api and errcode are required\n");
@@ -582,8 +550,7 @@ sim_faults_post(struct req *r, struct resp *rs)
 	db_sim_fault_set(&r->pool, NULL, appid, api,
 	    strtoll(code, NULL, 10), count ? strtoll(count, NULL, 10) : 1LL,
 	    delay ? strtoll(delay, NULL, 10) : 0LL);
-	buf_puts(&b, "{\"ok\":true}");
-	resp_json(rs, 200, &b);
+	resp_json(rs, 200, json_pack("{s:b}", "ok", 1));
 }
 
 /* GET /sim/received?appid=&openid=: what the follower's phone shows, newest first */
@@ -591,23 +558,16 @@ void
 sim_received_get(struct req *r, struct resp *rs)
 {
 	struct dbres m;
-	struct buf   b = { 0 };
 
 	if (db_sim_received_list(&r->pool, &m, req_arg(r, "appid") ?
 	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "") != DB_OK) {
 		resp_text(rs, 503, "database unavailable\n");
 		return;
 	}
-	buf_puts(&b, "{\"messages\":[");
-	for (size_t i = 0; i < m.nrows; i++) {
-		buf_printf(&b, "%s{\"msgtype\":", i ? "," : "");
-		json_str(&b, db_cell(&m, i, 1));
-		buf_puts(&b, ",\"content\":");
-		json_str(&b, db_cell(&m, i, 2));
-		buf_puts(&b, ",\"media_id\":");
-		json_str(&b, db_cell(&m, i, 3));
-		buf_printf(&b, ",\"at\":%lld}", db_int(&m, i, 4));
-	}
-	buf_puts(&b, "]}");
-	resp_json(rs, 200, &b);
+	json_t *list = json_array();
+	for (size_t i = 0; i < m.nrows; i++)
+		json_array_append_new(list, json_pack("{s:o,s:o,s:o,s:I}", "msgtype",
+		    json_s(db_cell(&m, i, 1)), "content", json_s(db_cell(&m, i, 2)), "media_id",
+		    json_s(db_cell(&m, i, 3)), "at", (json_int_t)db_int(&m, i, 4)));
+	resp_json(rs, 200, json_pack("{s:o}", "messages", list));
 }

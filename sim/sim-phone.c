@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "media.h"
+#include "../src/media.h"
+#include "../src/wxapi.h"
+#include "sim-db.h"
 #include "sim.h"
-#include "wxapi.h"
 #include "wxpush.h"
 
 #define DEFAULT_OPENID "oDemoFollower0000000000001"

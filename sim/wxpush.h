@@ -2,7 +2,7 @@
 #ifndef WXDESK_WXPUSH_H
 #define WXDESK_WXPUSH_H
 
-#include "wx.h"
+#include "../src/wx.h"
 
 struct wxpush_msg {
 	const char *to, *from, *type, *msgid;	/* type: text image voice video … event */

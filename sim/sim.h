@@ -1,8 +1,8 @@
-/* sim.h: the WeChat simulator's handlers (sim.c: the API; sim-phone.c: the phone page). */
+/* sim.h: the WeChat simulator's handlers (sim-api.c: the API; sim-phone.c: the phone page). */
 #ifndef WXDESK_SIM_H
 #define WXDESK_SIM_H
 
-#include "wxdesk.h"
+#include "../src/wxdesk.h"
 
 void sim_token_get(struct req *, struct resp *);
 void sim_stable_token_post(struct req *, struct resp *);

@@ -23,7 +23,7 @@
 #include <curl/curl.h>
 
 #include "../src/wxapi.h"
-#include "../src/wxpush.h"
+#include "wxpush.h"
 
 static char *
 read_file(struct pool *p, const char *path)

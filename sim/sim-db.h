@@ -1,0 +1,28 @@
+/* sim-db.h: the WeChat simulator's typed statements (sim-db.c). */
+#ifndef WXSIM_DB_H
+#define WXSIM_DB_H
+
+#include "../src/db.h"
+
+enum dbrc db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name);
+enum dbrc db_sim_account_get(struct pool *p, struct dbres *out, const char *appid);
+enum dbrc db_sim_account_list(struct pool *p, struct dbres *out);
+enum dbrc db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid);
+enum dbrc db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at);
+enum dbrc db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after);
+enum dbrc db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token);
+enum dbrc db_sim_token_get(struct pool *p, struct dbres *out, const char *token);
+enum dbrc db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at);
+enum dbrc db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at);
+enum dbrc db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid);
+enum dbrc db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid);
+enum dbrc db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at);
+enum dbrc db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid);
+enum dbrc db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at);
+enum dbrc db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id);
+enum dbrc db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms);
+enum dbrc db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api);
+enum dbrc db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api);
+enum dbrc db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at);
+
+#endif
