@@ -1,0 +1,31 @@
+/*
+ * job-files.c: the worker's clean-up job: deletes downloaded files no
+ * message refers to any more (a follower's data erased after an unfollow),
+ * an hour after they were stored, keeping a file another row still uses.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "job.h"
+
+void
+job_files(struct pool *p)
+{
+	struct dbres o;
+
+	if (db_attachments_orphaned(p, &o, (long long)wx_now() - 3600) != DB_OK)
+		return;
+	/* columns: id path */
+	for (size_t i = 0; i < o.nrows && !job_stopping; i++) {
+		struct dbres del, used;
+		long long    id = db_int(&o, i, 0);
+		if (db_attachment_delete(p, &del, id, id) != DB_OK || del.affected != 1)
+			continue;
+		/* the same content is stored once: keep the file while another row uses it */
+		if (db_attachment_path_used(p, &used, db_cell(&o, i, 1)) == DB_OK &&
+		    db_int(&used, 0, 0) == 0 && unlink(db_cell(&o, i, 1)) != 0 && errno != ENOENT)
+			wx_log("cannot delete %s: %s", db_cell(&o, i, 1), strerror(errno));
+	}
+}

@@ -1,0 +1,49 @@
+/*
+ * job-followers.c: the worker's follower-details job: fills language,
+ * UnionID, subscribe scene and QR scene from user/info, once a follower
+ * is claimed.
+ */
+#include <string.h>
+
+#include "db.h"
+#include "job.h"
+#include "wxapi.h"
+
+void
+job_followers(struct pool *p)
+{
+	struct dbres due;
+
+	if (db_followers_info_due(p, &due) != DB_OK)
+		return;
+	/* columns: id channel_id openid */
+	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
+		struct dbres         claim;
+		struct wxapi_channel ch;
+		struct http_resp     r;
+		struct wx_field     *f;
+		long long            id = db_int(&due, i, 0);
+
+		if (db_follower_info_claim(p, &claim, id) != DB_OK ||
+		    claim.affected != 1)
+			continue;
+		if (job_channel(p, db_int(&due, i, 1), &ch) != 0)
+			continue;
+		long e = wxapi_call(p, &ch, "/cgi-bin/user/info", pool_printf(p,
+		    "openid=%s&lang=zh_CN", db_cell(&due, i, 2)), NULL, NULL, &r, &f);
+		if (e == 0 && f) {
+			const char *qr = wx_get(f, "qr_scene_str");
+			if (qr == NULL || *qr == '\0')
+				qr = wx_get(f, "qr_scene");
+			if (qr && strcmp(qr, "0") == 0)
+				qr = NULL;
+			db_follower_info_set(p, NULL,
+			    wx_get(f, "language") ? wx_get(f, "language") : "",
+			    wx_get(f, "unionid") ? wx_get(f, "unionid") : "",
+			    wx_get(f, "subscribe_scene") ? wx_get(f, "subscribe_scene") : "",
+			    qr ? qr : "", (long long)wx_now(), id);
+		} else
+			wx_log("follower %lld: user/info failed: %s", id, wxapi_errtext(e));
+		http_resp_free(&r);
+	}
+}

@@ -1,0 +1,74 @@
+/* job-timers.c: the worker's chat timers: missed, missed close, idle close (see below). */
+#include <time.h>
+
+#include "db.h"
+#include "intake.h"
+#include "job.h"
+
+/*
+ * The chat timers. Deadlines come from the stored times and the current
+ * settings, so a changed preference applies to chats already open. Each
+ * change re-checks its deadline in its UPDATE and writes its transcript
+ * line in the same transaction: with two workers, each chat moves once.
+ */
+void
+job_timers(struct pool *p)
+{
+	struct dbres ch;
+	time_t       now = wx_now();
+
+	if (db_timer_channels(p, &ch) != DB_OK)
+		return;
+	/* columns: channel missed_after missed_close idle bot */
+	for (size_t i = 0; i < ch.nrows && !job_stopping; i++) {
+		static const char *const states[] = { "waiting", "missed", "active" };
+		long long channel = db_int(&ch, i, 0);
+		for (int k = 0; k < 3; k++) {
+			long long    limit = db_int(&ch, i, (size_t)k + 1);
+			time_t       since = now - (time_t)limit * 60;
+			struct dbres due;
+			const char  *what, *text;
+			if (k == 0) {
+				what = "missed";
+				text = pool_printf(p, "No operator picked the chat up within %s: it "
+				    "is missed. It can still be answered until it closes.",
+				    minutes_text(p, limit));
+			} else if (k == 1) {
+				what = "closed";
+				text = pool_printf(p, "The chat was missed for %s and is closed "
+				    "(missed timeout).", minutes_text(p, limit));
+			} else {
+				what = "closed";
+				text = pool_printf(p, "Nobody wrote for %s%s; the chat is closed "
+				    "(idle timeout).", minutes_text(p, limit), db_int(&ch, i, 4) ?
+				    ", the chatbot's idle limit" : "");
+			}
+			/* every due chat, in batches of 500, 100 to a transaction (one
+			 * commit, one flush, per hundred) */
+			for (int batch = 0; batch < 40 && !job_stopping; batch++) {
+				if (db_timer_due(p, states[k], channel, since, &due) != DB_OK)
+					break;
+				/* columns: chat follower */
+				for (size_t j = 0; j < due.nrows && !job_stopping; ) {
+					enum dbrc rc = DB_OK;
+					if (db_begin() != 0)
+						return;
+					for (size_t end = j + 100; j < due.nrows && j < end &&
+					    (rc == DB_OK || rc == DB_CONFLICT); j++) {
+						long long chat = db_int(&due, j, 0);
+						rc = db_timer_fire(p, states[k], chat, since, now);
+						if (rc == DB_OK)
+							rc = chat_note(p, channel, db_int(&due, j, 1), chat,
+							    what, text, k != 0);
+					}
+					if ((rc != DB_OK && rc != DB_CONFLICT) || db_commit() != 0) {
+						db_rollback();	/* the next tick tries again */
+						return;
+					}
+				}
+				if (due.nrows < 500)
+					break;
+			}
+		}
+	}
+}

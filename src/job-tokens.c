@@ -1,0 +1,33 @@
+/*
+ * job-tokens.c: the worker's access-token job: refreshes each active
+ * channel's token in its last 5 minutes (when stable_token hands out the
+ * next one), backing off after an error. The lease in access_tokens makes
+ * one worker fetch it.
+ */
+#include <time.h>
+
+#include "db.h"
+#include "job.h"
+#include "wxapi.h"
+
+void
+job_tokens(struct pool *p)
+{
+	struct dbres c;
+	time_t       now = wx_now();
+
+	if (db_channels_active(p, &c) != DB_OK)
+		return;
+	/* columns: id app_id secret_enc expires_at lease_until */
+	for (size_t i = 0; i < c.nrows && !job_stopping; i++) {
+		struct wxapi_channel ch;
+		const char          *token;
+		if (db_int(&c, i, 3) > now + 300 || db_int(&c, i, 4) > now)
+			continue;	/* fresh enough, or backing off after an error */
+		if (job_channel(p, db_int(&c, i, 0), &ch) != 0)
+			continue;
+		long e = wxapi_token(p, &ch, 1, &token);
+		if (e != 0)
+			wx_log("channel %lld: no access token: %s", ch.id, wxapi_errtext(e));
+	}
+}

@@ -1,0 +1,18 @@
+/* job.c: what the worker's jobs share (see job.h). */
+#include "db.h"
+#include "job.h"
+
+volatile sig_atomic_t job_stopping;
+
+int
+job_channel(struct pool *p, long long id, struct wxapi_channel *ch)
+{
+	struct dbres c;
+
+	if (db_channel_get(p, id, &c) != DB_OK)
+		return -1;
+	ch->id = id;
+	ch->app_id = db_cell(&c, 0, 5);
+	ch->secret = db_cell(&c, 0, 6) ? secret_decrypt(p, db_cell(&c, 0, 6)) : NULL;
+	return ch->app_id && ch->secret ? 0 : -1;
+}

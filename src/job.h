@@ -1,0 +1,28 @@
+/*
+ * job.h: the worker's jobs, one module each (src/job-*.c), run in turn each
+ * tick by bin/wxdesk-worker. Every job claims its work in the database
+ * first (a lease or a conditional UPDATE), so any number of workers on any
+ * number of machines do each piece of work once.
+ */
+#ifndef WXDESK_JOB_H
+#define WXDESK_JOB_H
+
+#include <signal.h>
+
+#include "wxapi.h"
+
+void job_tokens(struct pool *p);	/* access tokens in their last 5 minutes */
+void job_media(struct pool *p);	/* media followers sent, downloaded */
+void job_followers(struct pool *p);	/* follower details from user/info */
+void job_files(struct pool *p);	/* files nothing refers to, deleted */
+void job_warnings(struct pool *p);	/* profanity warnings that came due */
+void job_timers(struct pool *p);	/* missed, missed-close and idle-close timers */
+void job_reports(struct pool *p);	/* report events folded into the roll-ups */
+
+/* set by the worker's SIGTERM: a job stops between two pieces of work */
+extern volatile sig_atomic_t job_stopping;
+
+/* The channel's id, App ID and decrypted App Secret; 0, or -1. */
+int job_channel(struct pool *p, long long id, struct wxapi_channel *ch);
+
+#endif
