@@ -1,5 +1,5 @@
 /* webhook.c: the webhook.fcgi program: WeChat's verification and pushes at /wechat/<key>. */
-#include "../src/ui.h"
+#include "../src/webhook.h"
 #include "../src/wx.h"
 
 static const struct route routes[] = {

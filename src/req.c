@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include <fcgiapp.h>
+#include <ClearSilver.h>
 
 #include "wxdesk.h"
 
@@ -396,4 +397,13 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 	if (r->ctype && strncasecmp(r->ctype, "multipart/form-data", 19) == 0)
 		return req_parse_multipart(&r->pool, r->ctype, body, r->clen, lim, &r->form);
 	return 0;
+}
+
+void
+req_free(struct req *r)
+{
+	if (r->hdf != NULL)
+		hdf_destroy(&r->hdf);
+	pool_free(&r->pool);
+	memset(r, 0, sizeof *r);
 }

@@ -97,9 +97,6 @@ void reports_departments_get(struct req *, struct resp *);
 void reports_operators_get(struct req *, struct resp *);
 void reports_followers_get(struct req *, struct resp *);
 
-/* webhook.c */
-void webhook_channel_get(struct req *, struct resp *);
-void webhook_channel_post(struct req *, struct resp *);
 
 /* shared page helpers (ui-common.c) */
 void ui_db_failed(struct req *, struct resp *);

@@ -16,7 +16,7 @@
 
 #include "db.h"
 #include "intake.h"
-#include "ui.h"
+#include "webhook.h"
 
 struct chan {
 	long long   id, department_id;

@@ -11,84 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "db.h"
 #include "json.h"
 #include "wxapi.h"
-
-static size_t
-collect(char *d, size_t sz, size_t n, void *ctx)
-{
-	struct http_resp *r = ctx;
-
-	if (r->body.len + sz * n > WXAPI_MAX_BODY)
-		return 0;	/* larger than any media WeChat serves: abort */
-	buf_append(&r->body, d, sz * n);
-	return sz * n;
-}
-
-void
-http_resp_free(struct http_resp *r)
-{
-	buf_free(&r->body);
-}
-
-/*
- * One request. body NULL means GET. Returns 0 when an HTTP answer arrived
- * (any status), -1 when none did (r->error says why).
- */
-int
-http_call(const char *url, const char *ctype, const void *body, size_t n,
-    const struct http_file *file, long timeout_ms, struct http_resp *r)
-{
-	CURL              *c = curl_easy_init();
-	struct curl_slist *h = NULL;
-	CURLcode           cc;
-	char              *ct = NULL;
-	curl_mime         *mime = NULL;
-
-	memset(r, 0, sizeof *r);
-	if (c == NULL)
-		abort();
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms < 5000 ? timeout_ms : 5000L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "wxdesk");
-	if (file != NULL) {
-		curl_mimepart *part;
-		mime = curl_mime_init(c);
-		part = curl_mime_addpart(mime);
-		curl_mime_name(part, file->field);
-		curl_mime_filename(part, file->filename);
-		curl_mime_type(part, file->mime);
-		curl_mime_data(part, file->data, file->len);
-		curl_easy_setopt(c, CURLOPT_MIMEPOST, mime);
-	}
-	else if (body != NULL) {
-		char hdr[160];
-		snprintf(hdr, sizeof hdr, "Content-Type: %s", ctype ? ctype : "application/json");
-		h = curl_slist_append(h, hdr);
-		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)n);
-	}
-	cc = curl_easy_perform(c);
-	if (cc == CURLE_OK) {
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
-		if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
-			snprintf(r->ctype, sizeof r->ctype, "%s", ct);
-	} else
-		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(cc));
-	curl_slist_free_all(h);
-	curl_mime_free(mime);
-	curl_easy_cleanup(c);
-	return cc == CURLE_OK ? 0 : -1;
-}
 
 const char *
 wxapi_errtext(long errcode)

@@ -2,27 +2,8 @@
 #ifndef WXDESK_WXAPI_H
 #define WXDESK_WXAPI_H
 
+#include "http.h"
 #include "wx.h"
-
-#define WXAPI_MAX_BODY (24 * 1024 * 1024)
-
-/* one file part of a multipart/form-data upload (media/upload's "media") */
-struct http_file {
-	const char *field, *filename, *mime;
-	const void *data;
-	size_t      len;
-};
-
-struct http_resp {
-	long       status;	/* 0 when no answer */
-	struct buf body;
-	char       ctype[128];
-	char       error[256];
-};
-
-int  http_call(const char *url, const char *ctype, const void *body, size_t n,
-	const struct http_file *file, long timeout_ms, struct http_resp *r);
-void http_resp_free(struct http_resp *r);
 
 struct wxapi_channel {
 	long long   id;

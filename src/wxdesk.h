@@ -182,7 +182,7 @@ void resp_cookie(struct resp *rs, const char *name, const char *value,
 void resp_text(struct resp *rs, int status, const char *text);
 struct json_t;
 void resp_json(struct resp *rs, int status, struct json_t *doc);	/* releases doc */
-void csv_cell(struct buf *b, const char *s);	/* one CSV cell, formula-safe */
+void csv_cell(struct buf *b, const char *s);	/* csv.c: one CSV cell, formula-safe */
 void resp_write(struct resp *rs, FCGX_Request *f);
 const char *http_reason(int status);
 int  header_value_ok(const char *s);
@@ -232,6 +232,9 @@ const char *role_name(enum role ro);
 enum role role_parse(const char *s);
 int  user_sees_all_chats(const struct user *u);
 void flash_set(struct req *r, const char *msg);
+/* session.c: the signed-in user from the session cookie (-1: the database failed) */
+int  session_load(struct req *r, struct resp *rs, int want_flash);
+void session_pre_csrf(struct req *r, struct resp *rs);
 
 /* ---- form.c: field validators ---- */
 

@@ -1,0 +1,233 @@
+/*
+ * ui-channel-form.c: what the wizard and the account page share: the
+ * validators of WeChat's values (what an Original ID, App ID, App Secret,
+ * Token and Encoding AES Key look like), the encryption modes, the
+ * settings summary with secrets masked, and saving the account details.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "ui-channel.h"
+#include "wxapi.h"
+
+static const struct { const char *value, *label, *wechat; } modes[] = {
+	{ "plain", "Plain text mode (recommended)", "Plain text mode (明文模式)" },
+	{ "compatible", "Compatible mode", "Compatible mode (兼容模式)" },
+	{ "safe", "Safe mode", "Safe mode (安全模式)" },
+};
+
+/* ---- validators: what WeChat's values look like ---- */
+
+static int
+only(const char *v, const char *set)
+{
+	return v[strspn(v, set)] == '\0';
+}
+
+#define HEX "0123456789abcdef"
+#define ALNUM "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+static const char *
+v_original_id(const char *v)
+{
+	if (strncmp(v, "gh_", 3) != 0 || strlen(v) != 15 || !only(v + 3, HEX))
+		return "An Original ID is gh_ followed by 12 characters 0-9 and a-f, "
+		    "like gh_1a2b3c4d5e6f.";
+	return NULL;
+}
+
+static const char *
+v_app_id(const char *v)
+{
+	if (strncmp(v, "wx", 2) != 0 || strlen(v) != 18 || !only(v + 2, HEX))
+		return "An App ID is wx followed by 16 characters 0-9 and a-f, "
+		    "like wx1a2b3c4d5e6f7a8b.";
+	return NULL;
+}
+
+static const char *
+v_app_secret(const char *v)
+{
+	if (strlen(v) != 32 || !only(v, HEX))
+		return "The App Secret is 32 characters 0-9 and a-f.";
+	return NULL;
+}
+
+static const char *
+v_token(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n < 3 || n > 32 || !only(v, ALNUM))
+		return "Use 3 to 32 letters and digits (no spaces or symbols).";
+	return NULL;
+}
+
+static const char *
+v_aes_key(const char *v)
+{
+	if (strlen(v) != 43 || !only(v, ALNUM))
+		return "The Encoding AES Key is exactly 43 letters and digits.";
+	return NULL;
+}
+
+static const char *
+v_mode(const char *v)
+{
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
+		if (strcmp(v, modes[i].value) == 0)
+			return NULL;
+	return "Choose plain text, compatible or safe mode.";
+}
+
+const struct field detail_fields[] = {
+	{ "original_id", "Original ID", 1, v_original_id },
+	{ "app_id", "App ID", 1, v_app_id },
+	{ "app_secret", "App Secret", 0, v_app_secret },	/* blank keeps the saved one */
+	{ "mode", "Message encryption mode", 1, v_mode },
+};
+const struct field token_field[] = { { "token", "Token", 1, v_token } };
+const struct field aes_field[] = { { "aes_key", "Encoding AES Key", 1, v_aes_key } };
+
+/* ---- shared pieces ---- */
+
+const char *
+webhook_url(struct req *r, const struct dbres *c)
+{
+	return pool_printf(&r->pool, "%s/wechat/%s", cfg_get("PublicURL", ""),
+	    db_cell(c, 0, C_KEY));
+}
+
+const char *
+plain(struct req *r, const struct dbres *c, int col)
+{
+	return db_cell(c, 0, col) ? secret_decrypt(&r->pool, db_cell(c, 0, col)) : NULL;
+}
+
+/* Loads channel r->ids[0]; 0, or -1 after answering 404 / 503. */
+int
+load(struct req *r, struct resp *rs, struct dbres *c)
+{
+	return ui_found(r, rs, db_channel_get(&r->pool, r->ids[0], c), "channel") ? 0 : -1;
+}
+
+void
+set_modes(struct req *r, const char *current)
+{
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.Value", i), modes[i].value);
+		tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.Label", i), modes[i].label);
+		tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.WeChat", i), modes[i].wechat);
+		if (current && strcmp(current, modes[i].value) == 0)
+			tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.On", i), "1");
+	}
+}
+
+void
+set_departments(struct req *r, long long brand, long long current)
+{
+	struct dbres d;
+
+	if (db_dept_list(&r->pool, brand, 10000, 0, &d) != DB_OK)
+		return;
+	for (size_t i = 0; i < d.nrows; i++) {
+		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Id", i), db_cell(&d, i, 0));
+		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Name", i), db_cell(&d, i, 1));
+		if (db_int(&d, i, 0) == current)
+			tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.On", i), "1");
+	}
+}
+
+/* Puts the saved details into Form.* unless the user's own input is there. */
+void
+keep_or_saved(struct req *r, const char *name, const char *saved)
+{
+	if (req_field(r, name) == NULL && saved)
+		tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name), saved);
+}
+
+/* The channel's settings for the summary and the account page, secrets masked. */
+void
+set_channel(struct req *r, const struct dbres *c)
+{
+	const char *secret = plain(r, c, C_SECRET), *token = plain(r, c, C_TOKEN);
+	const char *aes = plain(r, c, C_AES);
+
+	tmpl_set(r, "Channel.Id", db_cell(c, 0, C_ID));
+	tmpl_set(r, "Channel.Brand", db_cell(c, 0, C_BRANDNAME));
+	tmpl_set(r, "Channel.BrandId", db_cell(c, 0, C_BRAND));
+	tmpl_set(r, "Channel.State", db_cell(c, 0, C_STATE));
+	tmpl_set(r, "Channel.OriginalId", db_cell(c, 0, C_ORIGINAL));
+	tmpl_set(r, "Channel.AppId", db_cell(c, 0, C_APPID));
+	tmpl_set(r, "Channel.Mode", db_cell(c, 0, C_MODE));
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
+		if (strcmp(db_cell(c, 0, C_MODE), modes[i].value) == 0) {
+			tmpl_set(r, "Channel.ModeLabel", modes[i].label);
+			tmpl_set(r, "Channel.ModeWeChat", modes[i].wechat);
+		}
+	tmpl_set(r, "Channel.Webhook", webhook_url(r, c));
+	tmpl_set(r, "Channel.Department", db_cell(c, 0, C_DEPTNAME));
+	tmpl_set(r, "Channel.DepartmentId", db_cell(c, 0, C_DEPT));
+	tmpl_set(r, "Channel.Verified", ui_time(r, db_int(c, 0, C_VERIFIED)));
+	tmpl_set(r, "Channel.IpConfirmed", db_int(c, 0, C_IPOK) ? "1" : NULL);
+	tmpl_set(r, "Channel.UrlConfirmed", db_int(c, 0, C_URLOK) ? "1" : NULL);
+	if (secret)
+		tmpl_set(r, "Channel.SecretMasked", secret_mask(&r->pool, secret));
+	if (token)
+		tmpl_set(r, "Channel.TokenMasked", secret_mask(&r->pool, token));
+	if (aes)
+		tmpl_set(r, "Channel.AesMasked", secret_mask(&r->pool, aes));
+	if (db_cell(c, 0, C_AES_PREV))
+		tmpl_set(r, "Channel.HasPrevAes", "1");
+}
+
+/* Step 3: checks and saves the account details, token and AES key. */
+int
+save_details(struct req *r, const struct dbres *c, int with_secrets)
+{
+	struct channel_setup s;
+	const char *secret = req_field(r, "app_secret"), *old_aes = plain(r, c, C_AES);
+	const char *aes = with_secrets ? req_field(r, "aes_key") : NULL;
+	const char *token = with_secrets ? req_field(r, "token") : NULL;
+	int         errors = form_check(r, detail_fields, 4);
+	enum dbrc   rc;
+
+	if (with_secrets)
+		errors += form_check(r, token_field, 1) + form_check(r, aes_field, 1);
+	if ((secret == NULL || *secret == '\0') && db_cell(c, 0, C_SECRET) == NULL) {
+		form_error(r, "app_secret", "App Secret is required.");
+		errors++;
+	}
+	if (errors)
+		return 422;
+	memset(&s, 0, sizeof s);
+	s.department_id = db_int(c, 0, C_DEPT);
+	s.original_id = req_field(r, "original_id");
+	s.app_id = req_field(r, "app_id");
+	s.app_secret_enc = secret && *secret ? secret_encrypt(&r->pool, secret) :
+	    db_cell(c, 0, C_SECRET);
+	s.token_enc = token ? secret_encrypt(&r->pool, token) : db_cell(c, 0, C_TOKEN);
+	s.aes_key_enc = db_cell(c, 0, C_AES);
+	s.aes_key_prev_enc = db_cell(c, 0, C_AES_PREV);
+	if (aes && (old_aes == NULL || strcmp(aes, old_aes) != 0)) {
+		/* a new key: the old one keeps opening messages until WeChat switches */
+		s.aes_key_prev_enc = db_cell(c, 0, C_AES);
+		s.aes_key_enc = secret_encrypt(&r->pool, aes);
+	}
+	s.mode = req_field(r, "mode");
+	rc = db_channel_update_setup(&r->pool, db_int(c, 0, C_ID), &s);
+	if (rc == DB_CONFLICT) {
+		form_error(r, "app_id", "Another channel already uses this App ID. Each "
+		    "WeChat account can be connected once.");
+		return 409;
+	}
+	if (rc != DB_OK)
+		return 503;
+	/* new credentials: the cached token and any error backoff are void */
+	if (strcmp(s.app_id, db_cell(c, 0, C_APPID) ? db_cell(c, 0, C_APPID) : "") != 0 ||
+	    (secret && *secret))
+		db_token_reset(&r->pool, db_int(c, 0, C_ID));
+	return 0;
+}
+

@@ -1,0 +1,393 @@
+/*
+ * ui-channel.c: a WeChat account's page (/admin/channels/<id>): its
+ * settings with secrets masked (Reveal), health, details, a new Token or
+ * AES key, department, state, preferences, and deleting it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "ui-channel.h"
+#include "wxapi.h"
+
+/* ---- the account page ---- */
+
+static const long long missed_close_opts[] = { 15, 30, 60, 120, 240, 480, 720, 1440, 2880,
+	4320, 10080, 43200 };
+static const long long idle_opts[] = { 15, 30, 60, 120, 240, 480, 720, 1440 };
+static const long long bot_idle_opts[] = { 5, 10, 15, 30, 60, 120, 240, 480, 720, 1440 };
+
+static void
+set_options(struct req *r, const char *name, const long long *opts, size_t n, long long cur)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *base = pool_printf(&r->pool, "Options.%s.%zu", name, i);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Value", base), opts[i]);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Label", base),
+		    minutes_text(&r->pool, opts[i]));
+		if (opts[i] == cur)
+			tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
+	}
+}
+
+static int
+one_of(const char *v, const long long *opts, size_t n, long long *out)
+{
+	char *end;
+	long long x;
+
+	if (v == NULL)
+		return 0;
+	x = strtoll(v, &end, 10);
+	if (*end != '\0')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (opts[i] == x)
+			return (*out = x), 1;
+	return 0;
+}
+
+#define NOPTS(a) (sizeof (a) / sizeof (a)[0])
+
+static void
+account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+{
+	struct dbres p, t;
+	long long    id = db_int(c, 0, C_ID);
+
+	if (db_prefs_get(&r->pool, id, &p) != DB_OK || db_token_status(&r->pool, id, &t) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	set_channel(r, c);
+	keep_or_saved(r, "original_id", db_cell(c, 0, C_ORIGINAL));
+	keep_or_saved(r, "app_id", db_cell(c, 0, C_APPID));
+	set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : db_cell(c, 0, C_MODE));
+	set_departments(r, db_int(c, 0, C_BRAND), db_int(c, 0, C_DEPT));
+	/* health */
+	tmpl_set(r, "Health.LastMessage", ui_time(r, db_int(c, 0, C_LASTMSG)));
+	tmpl_set(r, "Health.Inactive", db_cell(c, 0, C_INACTIVE));
+	tmpl_set(r, "Health.SignatureFailures", db_cell(c, 0, C_SIGFAIL));
+	tmpl_set(r, "Health.DecryptFailures", db_cell(c, 0, C_DECFAIL));
+	tmpl_set(r, "Health.RefusedPushes", db_cell(c, 0, C_REFUSED));
+	tmpl_set(r, "Health.LastFailure", db_cell(c, 0, C_FAIL));
+	tmpl_set(r, "Health.LastFailureAt", ui_time(r, db_int(c, 0, C_FAILAT)));
+	if (t.nrows) {
+		/* columns: expires fetched last_errcode last_error errors */
+		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, 1)));
+		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, 0)));
+		if (db_int(&t, 0, 2) != 0) {
+			tmpl_set(r, "Health.TokenError", wxapi_errtext(db_int(&t, 0, 2)));
+			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, 2));
+		}
+		tmpl_set(r, "Health.TokenErrors", db_cell(&t, 0, 4));
+	}
+	/* preferences: columns missed_after missed_close idle_close bot bot_idle erase */
+	if (req_field(r, "missed_after") == NULL)
+		tmpl_set(r, "Form.missed_after.Value", db_cell(&p, 0, 0));
+	set_options(r, "MissedClose", missed_close_opts, NOPTS(missed_close_opts),
+	    db_int(&p, 0, 1));
+	set_options(r, "IdleClose", idle_opts, NOPTS(idle_opts), db_int(&p, 0, 2));
+	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), db_int(&p, 0, 4));
+	tmpl_set(r, "Prefs.Bot", db_int(&p, 0, 3) ? "1" : NULL);
+	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, 5) ? "1" : NULL);
+	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "WeChat account: %s",
+	    db_cell(c, 0, C_BRANDNAME)));
+	tmpl_set(r, "Nav", "channels");
+	tmpl_render(r, rs, "channel.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+admin_channel_get(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+
+	if (load(r, rs, &c) != 0)
+		return;
+	if (strcmp(db_cell(&c, 0, C_STATE), "draft") == 0) {
+		go_step(r, rs, r->ids[0], (int)db_int(&c, 0, C_STEP));
+		return;
+	}
+	account_page(r, rs, &c, 200);
+}
+
+/* Loads a channel that is set up (not a draft) for an account-page POST. */
+static int
+load_set_up(struct req *r, struct resp *rs, struct dbres *c)
+{
+	if (load(r, rs, c) != 0)
+		return -1;
+	if (strcmp(db_cell(c, 0, C_STATE), "draft") == 0) {
+		go_step(r, rs, r->ids[0], (int)db_int(c, 0, C_STEP));
+		return -1;
+	}
+	form_trim(r);
+	return 0;
+}
+
+/* After an account-page change: back to the page with msg, or the 503 page. */
+static void
+saved(struct req *r, struct resp *rs, enum dbrc rc, const char *msg)
+{
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, msg);
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", r->ids[0]));
+}
+
+void
+admin_channel_details_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	int          status;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	status = save_details(r, &c, 0);
+	if (status == 503) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (status) {
+		tmpl_set(r, "Edit", "details");
+		account_page(r, rs, &c, status);
+		return;
+	}
+	saved(r, rs, DB_OK, "Account details saved.");
+}
+
+/*
+ * Token and AES key: set from the form, or generated (go=generate). The new
+ * value is shown once on the page that answers, for pasting into WeChat; it
+ * is never put in a flash message or a URL.
+ */
+static void
+new_secret(struct req *r, struct resp *rs, int aes)
+{
+	struct dbres         c;
+	struct channel_setup s;
+	const char          *name = aes ? "aes_key" : "token", *v;
+	int                  generate = req_field(r, "go") && strcmp(req_field(r, "go"),
+	    "generate") == 0;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	if (generate)
+		v = rand_alnum(&r->pool, aes ? 43 : 32);
+	else if (form_check(r, aes ? aes_field : token_field, 1)) {
+		tmpl_set(r, "Edit", name);
+		account_page(r, rs, &c, 422);
+		return;
+	} else
+		v = req_field(r, name);
+	memset(&s, 0, sizeof s);
+	s.department_id = db_int(&c, 0, C_DEPT);
+	s.original_id = db_cell(&c, 0, C_ORIGINAL);
+	s.app_id = db_cell(&c, 0, C_APPID);
+	s.app_secret_enc = db_cell(&c, 0, C_SECRET);
+	s.token_enc = db_cell(&c, 0, C_TOKEN);
+	s.aes_key_enc = db_cell(&c, 0, C_AES);
+	s.aes_key_prev_enc = db_cell(&c, 0, C_AES_PREV);
+	s.mode = db_cell(&c, 0, C_MODE);
+	if (aes) {
+		const char *old = plain(r, &c, C_AES);
+		if (old == NULL || strcmp(old, v) != 0) {
+			s.aes_key_prev_enc = db_cell(&c, 0, C_AES);
+			s.aes_key_enc = secret_encrypt(&r->pool, v);
+		}
+	} else
+		s.token_enc = secret_encrypt(&r->pool, v);
+	if (db_channel_update_setup(&r->pool, r->ids[0], &s) != DB_OK ||
+	    db_channel_get(&r->pool, r->ids[0], &c) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set(r, aes ? "NewSecret.Aes" : "NewSecret.Token", v);
+	tmpl_set(r, "Flash", aes ? "New Encoding AES Key saved. Paste it in WeChat now "
+	    "(Domain and push notification configuration › Edit); until WeChat uses it, "
+	    "messages sealed with the previous key are still read." :
+	    "New token saved. Paste it in WeChat now (Domain and push notification "
+	    "configuration › Edit): until you do, WeChat's messages fail the signature "
+	    "check.");
+	account_page(r, rs, &c, 200);
+}
+
+void
+admin_channel_token_post(struct req *r, struct resp *rs)
+{
+	new_secret(r, rs, 0);
+}
+
+void
+admin_channel_aes_post(struct req *r, struct resp *rs)
+{
+	new_secret(r, rs, 1);
+}
+
+/*
+ * Shows the secrets in clear after the admin's password is checked again,
+ * under the sign-in rules (a wrong one counts toward the slow-down and the
+ * lock, and is logged), so Reveal cannot be used to guess the password.
+ */
+void
+admin_channel_reveal_post(struct req *r, struct resp *rs)
+{
+	struct dbres c, u;
+	const char  *pw = req_field(r, "password"), *why;
+	enum pw_result pr;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	if (pw == NULL || *pw == '\0') {
+		form_error(r, "password", "Enter your password.");
+		account_page(r, rs, &c, 422);
+		return;
+	}
+	pr = pw_check(r, r->user->login, pw, pool_printf(&r->pool, "Reveal on channel %lld",
+	    r->ids[0]), &u, &why);
+	if (pr == PW_DB) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (pr != PW_OK) {
+		form_error(r, "password", pr == PW_WRONG || pr == PW_UNKNOWN ?
+		    "That is not your password." : why);
+		account_page(r, rs, &c, pr == PW_WRONG || pr == PW_UNKNOWN ? 403 : 429);
+		return;
+	}
+	wx_audit("user %lld revealed the secrets of channel %lld", r->user->id, r->ids[0]);
+	tmpl_set(r, "Revealed.Secret", plain(r, &c, C_SECRET));
+	tmpl_set(r, "Revealed.Token", plain(r, &c, C_TOKEN));
+	tmpl_set(r, "Revealed.Aes", plain(r, &c, C_AES));
+	account_page(r, rs, &c, 200);
+}
+
+void
+admin_channel_department_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *d = req_field(r, "department");
+	enum dbrc    rc;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	rc = d && *d ? db_channel_department(&r->pool, r->ids[0], strtoll(d, NULL, 10)) :
+	    DB_NOTFOUND;
+	if (rc == DB_NOTFOUND) {
+		form_error(r, "department", "Choose one of the brand's departments: "
+		    "without one, no chats from WeChat are received.");
+		account_page(r, rs, &c, 422);
+		return;
+	}
+	saved(r, rs, rc, "Department saved: new chats go there.");
+}
+
+void
+admin_channel_state_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *to = req_field(r, "state");
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	if (to == NULL || (strcmp(to, "active") != 0 && strcmp(to, "disabled") != 0)) {
+		page_error(r, rs, 400, 0, "Choose to enable or to disable the channel.");
+		return;
+	}
+	if (strcmp(to, "active") == 0 && db_cell(&c, 0, C_DEPT) == NULL) {
+		form_error(r, "department", "Choose a department before enabling the "
+		    "channel: without one, no chats are received.");
+		account_page(r, rs, &c, 422);
+		return;
+	}
+	saved(r, rs, db_channel_set_state(&r->pool, r->ids[0], to),
+	    strcmp(to, "active") == 0 ? "Channel enabled: messages become chats "
+	    "again." : "Channel disabled: WeChat's messages are acknowledged and counted, "
+	    "but open no chats, until you enable it again.");
+}
+
+void
+admin_channel_prefs_post(struct req *r, struct resp *rs)
+{
+	struct dbres         c;
+	struct channel_prefs p = { 0 };
+	const char          *ma = req_field(r, "missed_after");
+	char                *end = NULL;
+	int                  errors = 0;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	p.missed_after = ma ? strtoll(ma, &end, 10) : 0;
+	if (ma == NULL || *ma == '\0' || *end != '\0' || p.missed_after < 1 ||
+	    p.missed_after > 1440) {
+		form_error(r, "missed_after", "Enter a number of minutes from 1 to 1440.");
+		errors++;
+	}
+	if (!one_of(req_field(r, "missed_close"), missed_close_opts, NOPTS(missed_close_opts),
+	    &p.missed_close)) {
+		form_error(r, "missed_close", "Choose one of the listed times.");
+		errors++;
+	}
+	if (!one_of(req_field(r, "idle_close"), idle_opts, NOPTS(idle_opts), &p.idle_close)) {
+		form_error(r, "idle_close", "Choose a time from 15 minutes to 24 hours.");
+		errors++;
+	}
+	if (!one_of(req_field(r, "bot_idle"), bot_idle_opts, NOPTS(bot_idle_opts),
+	    &p.bot_idle)) {
+		form_error(r, "bot_idle", "Choose one of the listed times.");
+		errors++;
+	}
+	if (errors) {
+		if (ma)
+			tmpl_set(r, "Form.missed_after.Value", ma);
+		account_page(r, rs, &c, 422);
+		return;
+	}
+	p.bot_enabled = req_field(r, "bot_enabled") != NULL;
+	p.erase_on_unfollow = req_field(r, "erase_on_unfollow") != NULL;
+	saved(r, rs, db_prefs_set(&r->pool, r->ids[0], &p),
+	    "Preferences saved. They apply to chats already open, too.");
+}
+
+void
+admin_channel_health_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+	saved(r, rs, db_channel_reset_health(&r->pool, r->ids[0]), "Health counters reset.");
+}
+
+void
+admin_channel_delete_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *name = req_field(r, "confirm_name");
+
+	if (load(r, rs, &c) != 0)
+		return;
+	form_trim(r);
+	name = req_field(r, "confirm_name");
+	if (name == NULL || strcmp(name, db_cell(&c, 0, C_BRANDNAME)) != 0) {
+		form_error(r, "confirm_name", "Type the brand name exactly as shown to "
+		    "delete the channel.");
+		if (strcmp(db_cell(&c, 0, C_STATE), "draft") == 0)
+			wizard_page(r, rs, &c, (int)db_int(&c, 0, C_STEP), 422);
+		else
+			account_page(r, rs, &c, 422);
+		return;
+	}
+	if (db_channel_delete(&r->pool, r->ids[0]) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, pool_printf(&r->pool, "The WeChat account of %s was deleted. Its "
+	    "chats and reports are kept; its webhook URL no longer answers.",
+	    db_cell(&c, 0, C_BRANDNAME)));
+	resp_redirect(rs, "/admin/channels");
+}

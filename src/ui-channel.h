@@ -1,0 +1,41 @@
+/*
+ * ui-channel.h: what the WeChat account pages share: the list
+ * (ui-channels.c), the setup wizard (ui-wizard.c), the account page with
+ * its preferences (ui-channel.c), and the fields, checks and settings
+ * summary they have in common (ui-channel-form.c).
+ */
+#ifndef WXDESK_UI_CHANNEL_H
+#define WXDESK_UI_CHANNEL_H
+
+#include "db.h"
+#include "ui.h"
+
+#define STEPS 6	/* the wizard's */
+
+/* columns of db_channel_get */
+enum {
+	C_ID, C_BRAND, C_DEPT, C_STATE, C_ORIGINAL, C_APPID, C_SECRET, C_TOKEN, C_AES,
+	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG,
+	C_INACTIVE, C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME,
+	C_REFUSED
+};
+
+/* the account details (step 3 and the account page); a new Token, a new AES key */
+extern const struct field detail_fields[4];	/* Original ID, App ID, App Secret, mode */
+extern const struct field token_field[1], aes_field[1];
+
+const char *webhook_url(struct req *r, const struct dbres *c);
+/* a stored secret (column col) decrypted, or NULL */
+const char *plain(struct req *r, const struct dbres *c, int col);
+/* Loads channel r->ids[0]; 0, or -1 after answering 404 / 503. */
+int  load(struct req *r, struct resp *rs, struct dbres *c);
+void set_modes(struct req *r, const char *current);
+void set_departments(struct req *r, long long brand, long long current);
+void keep_or_saved(struct req *r, const char *name, const char *saved);
+void set_channel(struct req *r, const struct dbres *c);
+int  save_details(struct req *r, const struct dbres *c, int with_secrets);
+/* the wizard (ui-wizard.c): its page at step, and a redirect to a step */
+void wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int status);
+void go_step(struct req *r, struct resp *rs, long long id, int step);
+
+#endif

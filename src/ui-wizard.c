@@ -1,0 +1,400 @@
+/*
+ * ui-wizard.c: Admin → WeChat → Add a WeChat account: the six-step setup
+ * wizard and its live checks.
+ *
+ * The wizard keeps its draft in the channel's own row (state "draft",
+ * wizard_step = the furthest step reached), so Back, Next, a reload or a
+ * sign-out in the middle all resume from what was saved. Every step posts,
+ * is checked on the server, and redirects to the next step's page.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "ui-channel.h"
+#include "wxapi.h"
+
+static const char *const step_names[STEPS] = {
+	"Brand", "IP whitelist", "Account details", "Webhook URL", "Department",
+	"Verify installation"
+};
+
+/* ---- the live checks of step 6 ---- */
+
+static const char *
+token_fix(long e)
+{
+	switch (e) {
+	case 0:
+		return NULL;
+	case 40013:
+		return "WeChat does not know this App ID (40013). Go back to step 3 "
+		    "and copy the App ID (Developer ID) again from WeChat: My Business "
+		    "and Services › Service Account › Basic settings.";
+	case 40125:
+	case 40001:
+		return "The App Secret is wrong (40125). Go back to step 3 and paste the "
+		    "App Secret (Developer Password) from WeChat's Development Key "
+		    "section; reset it there if you no longer have it.";
+	case 40164:
+		return "This server's IP address is not in the account's API IP "
+		    "whitelist (40164). Go back to step 2 and paste the IP list into "
+		    "WeChat's API IP Whitelist, then scan the QR code WeChat shows.";
+	case -2:
+		return "WeChat could not be reached from this server. Check the "
+		    "server's outgoing connection to api.weixin.qq.com and try again.";
+	default:
+		return wxapi_errtext(e);
+	}
+}
+
+struct check {
+	const char *name, *ok, *fix;
+	int         step;	/* the step that fixes it */
+};
+
+/* Runs the checks into HDF Checks.N; returns how many failed. */
+static int
+run_checks(struct req *r, const struct dbres *c)
+{
+	struct check k[4];
+	int          failed = 0;
+	long         e = -2;
+	const char  *secret = plain(r, c, C_SECRET);
+
+	if (db_cell(c, 0, C_APPID) && secret) {
+		struct wxapi_channel ch = { db_int(c, 0, C_ID), db_cell(c, 0, C_APPID), secret };
+		e = wxapi_token_check(&r->pool, &ch);
+	}
+	k[0] = (struct check){ "WeChat gives an access token for the App ID and App Secret",
+	    "WeChat accepted the App ID and App Secret.", token_fix(e), e == 40164 ? 2 : 3 };
+	if (!db_cell(c, 0, C_APPID) || !secret)
+		k[0].fix = "The App ID and App Secret are not saved yet: go back to step 3.";
+	k[1] = (struct check){ "WeChat verified the webhook URL",
+	    db_int(c, 0, C_VERIFIED) ? pool_printf(&r->pool, "Verified by WeChat at %s.",
+	    ui_time(r, db_int(c, 0, C_VERIFIED))) : NULL,
+	    db_int(c, 0, C_VERIFIED) ? NULL : "WeChat has not verified the URL yet. Go back "
+	    "to step 4, paste the URL in WeChat (Domain and push notification "
+	    "configuration › Edit) and click Submit there.", 4 };
+	k[2] = (struct check){ "The IP list is in WeChat's API IP whitelist",
+	    "You confirmed pasting the IP list in WeChat.",
+	    db_int(c, 0, C_IPOK) ? NULL : "Go back to step 2, paste the IP list in WeChat "
+	    "and tick the box.", 2 };
+	k[3] = (struct check){ "A department receives the chats",
+	    db_cell(c, 0, C_DEPTNAME) ? pool_printf(&r->pool, "Chats go to %s.",
+	    db_cell(c, 0, C_DEPTNAME)) : NULL,
+	    db_cell(c, 0, C_DEPT) ? NULL : "Without a department no chats are received: "
+	    "choose one in step 5.", 5 };
+	for (int i = 0; i < 4; i++) {
+		const char *base = pool_printf(&r->pool, "Checks.%d", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), k[i].name);
+		if (k[i].fix == NULL) {
+			tmpl_set(r, pool_printf(&r->pool, "%s.Ok", base), k[i].ok);
+		} else {
+			tmpl_set(r, pool_printf(&r->pool, "%s.Fix", base), k[i].fix);
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Step", base), k[i].step);
+			failed++;
+		}
+	}
+	tmpl_set_int(r, "ChecksFailed", failed);
+	return failed;
+}
+
+/* ---- the wizard ---- */
+
+void
+wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int status)
+{
+	long long reached = c ? db_int(c, 0, C_STEP) : 1;
+
+	for (int i = 0; i < STEPS; i++) {
+		const char *base = pool_printf(&r->pool, "Steps.%d", i);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.N", base), i + 1);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), step_names[i]);
+		if (i + 1 == step)
+			tmpl_set(r, pool_printf(&r->pool, "%s.Current", base), "1");
+		else if (c && i + 1 <= reached)
+			tmpl_set(r, pool_printf(&r->pool, "%s.Reached", base), "1");
+	}
+	tmpl_set_int(r, "Wizard.Step", step);
+	tmpl_set(r, "Wizard.StepName", step_names[step - 1]);
+	if (c)
+		set_channel(r, c);
+	switch (step) {
+	case 1: {
+		struct dbres b;
+		if (db_channel_brands(&r->pool, &b) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		for (size_t i = 0; i < b.nrows; i++) {
+			const char *base = pool_printf(&r->pool, "Brands.%zu", i);
+			int mine = c && db_int(&b, i, 0) == db_int(c, 0, C_BRAND);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&b, i, 0));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&b, i, 1));
+			if (db_cell(&b, i, 2) && !mine) {
+				tmpl_set(r, pool_printf(&r->pool, "%s.Taken", base), db_cell(&b, i, 2));
+				tmpl_set(r, pool_printf(&r->pool, "%s.TakenDraft", base),
+				    strcmp(db_cell(&b, i, 3), "draft") == 0 ? "1" : NULL);
+			}
+			if (mine || (req_field(r, "brand") &&
+			    strcmp(req_field(r, "brand"), db_cell(&b, i, 0)) == 0))
+				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
+		}
+		break;
+	}
+	case 2: {
+		struct buf list = { 0 };
+		for (int i = 0; ; i++) {
+			const char *ip = cfg_get(pool_printf(&r->pool, "WeChat.EgressIPs.%d", i), NULL);
+			if (ip == NULL)
+				break;
+			tmpl_set(r, pool_printf(&r->pool, "IPs.%d", i), ip);
+			buf_printf(&list, "%s%s", i ? "\n" : "", ip);
+		}
+		tmpl_set(r, "IPList", list.data ? list.data : "");
+		buf_free(&list);
+		break;
+	}
+	case 3:
+		keep_or_saved(r, "original_id", db_cell(c, 0, C_ORIGINAL));
+		keep_or_saved(r, "app_id", db_cell(c, 0, C_APPID));
+		keep_or_saved(r, "token", plain(r, c, C_TOKEN));
+		keep_or_saved(r, "aes_key", plain(r, c, C_AES));
+		set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : db_cell(c, 0, C_MODE));
+		break;
+	case 4:
+		break;
+	case 5:
+		set_departments(r, db_int(c, 0, C_BRAND), req_field(r, "department") ?
+		    strtoll(req_field(r, "department"), NULL, 10) : db_int(c, 0, C_DEPT));
+		break;
+	case 6:
+		run_checks(r, c);
+		break;
+	}
+	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Add a WeChat account: %s",
+	    step_names[step - 1]));
+	tmpl_set(r, "Nav", "channels");
+	tmpl_render(r, rs, "wizard.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+go_step(struct req *r, struct resp *rs, long long id, int step)
+{
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld/setup?step=%d", id, step));
+}
+
+/* The brand the form names, checked; 0 after putting an error beside the field. */
+static long long
+chosen_brand(struct req *r)
+{
+	const char  *v = req_field(r, "brand");
+	struct dbres b;
+
+	if (v == NULL || *v == '\0') {
+		form_error(r, "brand", "Choose the brand this WeChat account belongs to.");
+		return 0;
+	}
+	if (db_brand_get(&r->pool, strtoll(v, NULL, 10), &b) != DB_OK || b.nrows == 0) {
+		form_error(r, "brand", "That brand no longer exists; choose another.");
+		return 0;
+	}
+	return strtoll(v, NULL, 10);
+}
+
+void
+admin_channel_new_get(struct req *r, struct resp *rs)
+{
+	wizard_page(r, rs, NULL, 1, 200);
+}
+
+/* Step 1 without a draft yet: the draft is created for the chosen brand. */
+void
+admin_channel_new_post(struct req *r, struct resp *rs)
+{
+	long long brand = chosen_brand(r), id;
+	enum dbrc rc;
+
+	if (brand == 0) {
+		wizard_page(r, rs, NULL, 1, 422);
+		return;
+	}
+	rc = db_channel_insert(&r->pool, brand, rand_alnum(&r->pool, 32), &id);
+	if (rc == DB_CONFLICT) {
+		form_error(r, "brand", "This brand already has a WeChat account. One "
+		    "account per brand: open its account page to change it.");
+		wizard_page(r, rs, NULL, 1, 409);
+		return;
+	}
+	if (rc != DB_OK || db_channel_progress(&r->pool, id, 2, 0, 0) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	go_step(r, rs, id, 2);
+}
+
+void
+admin_channel_setup_get(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	long long    step;
+
+	if (load(r, rs, &c) != 0)
+		return;
+	if (strcmp(db_cell(&c, 0, C_STATE), "draft") != 0) {
+		/* set up already: changes are made on the account page */
+		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", r->ids[0]));
+		return;
+	}
+	step = req_arg(r, "step") ? strtoll(req_arg(r, "step"), NULL, 10) : 0;
+	if (step < 1 || step > db_int(&c, 0, C_STEP))
+		step = db_int(&c, 0, C_STEP);
+	wizard_page(r, rs, &c, (int)step, 200);
+}
+
+void
+admin_channel_setup_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *go = req_field(r, "go") ? req_field(r, "go") : "next";
+	long long    id = r->ids[0], step;
+	int          back = strcmp(go, "back") == 0, status = 0;
+	int          ip_ok, url_ok;
+
+	if (load(r, rs, &c) != 0)
+		return;
+	if (strcmp(db_cell(&c, 0, C_STATE), "draft") != 0) {
+		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
+		return;
+	}
+	form_trim(r);
+	step = req_field(r, "step") ? strtoll(req_field(r, "step"), NULL, 10) : 0;
+	if (step < 1 || step > db_int(&c, 0, C_STEP)) {
+		/* an old tab: show where the draft really is */
+		go_step(r, rs, id, (int)db_int(&c, 0, C_STEP));
+		return;
+	}
+	ip_ok = (int)db_int(&c, 0, C_IPOK);
+	url_ok = (int)db_int(&c, 0, C_URLOK);
+	switch (step) {
+	case 1: {
+		long long brand = chosen_brand(r);
+		enum dbrc rc;
+		if (brand == 0) {
+			status = 422;
+			break;
+		}
+		rc = db_channel_set_brand(&r->pool, id, brand);
+		if (rc == DB_CONFLICT) {
+			form_error(r, "brand", "This brand already has a WeChat account. One "
+			    "account per brand: open its account page to change it.");
+			status = 409;
+		} else if (rc != DB_OK)
+			status = 503;
+		break;
+	}
+	case 2:
+		ip_ok = req_field(r, "ip_ok") != NULL;
+		if (!ip_ok && !back) {
+			form_error(r, "ip_ok", "Paste the IP list in WeChat's API IP "
+			    "whitelist, then tick this box.");
+			status = 422;
+		}
+		break;
+	case 3:
+		if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
+			/* Generate: a new random value in the form, saved with Next */
+			const char *name = strcmp(go, "token") == 0 ? "token" : "aes_key";
+			form_check(r, detail_fields, 0);
+			for (struct kv *l = r->form; l; l = l->next)
+				if (l->filename == NULL && strcmp(l->key, "app_secret") != 0)
+					tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", l->key), l->val);
+			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name),
+			    rand_alnum(&r->pool, strcmp(name, "token") == 0 ? 32 : 43));
+			tmpl_set(r, pool_printf(&r->pool, "Form.%s.New", name), "1");
+			wizard_page(r, rs, &c, 3, 200);
+			return;
+		}
+		status = save_details(r, &c, 1);
+		break;
+	case 4:
+		url_ok = req_field(r, "url_ok") != NULL;
+		if (!url_ok && !back) {
+			form_error(r, "url_ok", "Paste the URL in WeChat and submit it there, "
+			    "then tick this box.");
+			status = 422;
+		}
+		break;
+	case 5: {
+		const char *d = req_field(r, "department");
+		enum dbrc rc;
+		if (d == NULL || *d == '\0') {
+			if (back)
+				break;
+			form_error(r, "department", "Choose a department: without one, no "
+			    "chats from WeChat are received.");
+			status = 422;
+			break;
+		}
+		rc = db_channel_department(&r->pool, id, strtoll(d, NULL, 10));
+		if (rc == DB_NOTFOUND) {
+			form_error(r, "department", "That department is not one of this "
+			    "brand's; choose another.");
+			status = 422;
+		} else if (rc != DB_OK)
+			status = 503;
+		break;
+	}
+	case 6:
+		if (back)
+			break;
+		if (run_checks(r, &c) > 0 && req_field(r, "anyway") == NULL) {
+			form_error(r, "anyway", "Some checks failed. Fix them, or tick "
+			    "“Activate anyway” to activate the channel as it is.");
+			wizard_page(r, rs, &c, 6, 422);
+			return;
+		}
+		if (db_channel_set_state(&r->pool, id, "active") != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		flash_set(r, pool_printf(&r->pool, "The WeChat account of %s is connected. "
+		    "Messages to it now become chats for %s.", db_cell(&c, 0, C_BRANDNAME),
+		    db_cell(&c, 0, C_DEPTNAME) ? db_cell(&c, 0, C_DEPTNAME) : "no department"));
+		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
+		return;
+	}
+	if (status == 503) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (status) {
+		wizard_page(r, rs, &c, (int)step, status);
+		return;
+	}
+	if (db_channel_progress(&r->pool, id, back ? 1 : (int)step + 1, ip_ok, url_ok) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	go_step(r, rs, id, back ? (int)(step > 1 ? step - 1 : 1) : (int)step + 1);
+}
+
+/* GET …/verified: whether WeChat's verification request has arrived (the wizard polls it). */
+void
+admin_channel_verified_get(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc = db_channel_get(&r->pool, r->ids[0], &c);
+
+	if (rc != DB_OK) {
+		page_error(r, rs, rc == DB_NOTFOUND ? 404 : 503, 1, rc == DB_NOTFOUND ?
+		    "That channel does not exist." : "The database is not reachable.");
+		return;
+	}
+	resp_json(rs, 200, json_pack("{s:o}", "verified", db_int(&c, 0, C_VERIFIED) > 0 ?
+	    json_s(ui_time(r, db_int(&c, 0, C_VERIFIED))) : json_null()));
+}
+

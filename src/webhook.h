@@ -1,0 +1,10 @@
+/* webhook.h: WeChat's calls to /wechat/<key> (webhook.c). */
+#ifndef WXDESK_WEBHOOK_H
+#define WXDESK_WEBHOOK_H
+
+#include "wxdesk.h"
+
+void webhook_channel_get(struct req *, struct resp *);	/* URL verification */
+void webhook_channel_post(struct req *, struct resp *);	/* a push */
+
+#endif
