@@ -18,6 +18,7 @@
 #include "db.h"
 #include "intake.h"
 #include "json.h"
+#include "send.h"
 #include "ui.h"
 #include "wxapi.h"
 
@@ -440,80 +441,27 @@ console_pickup_post(struct req *r, struct resp *rs)
 	to_chat(r, rs);
 }
 
-/* What goes out: a text, or a stored file of a WeChat media type. */
-struct outgoing {
-	const char *type;	/* "text" "image" "voice" "video" */
-	const char *text;	/* the text, or the file's name */
-	const char *path, *mime;	/* a file */
-	long long   attachment;
-};
-
-/* Uploads a file with media/upload; its media id, or NULL with *e set. */
-static const char *
-upload(struct req *r, const struct wxapi_channel *ch, const struct outgoing *o, long *e)
+/* The chat of a console page as the send path needs it. */
+static struct out_chat
+out_chat(struct req *r, const struct dbres *c)
 {
-	struct http_resp hr;
-	struct wx_field *f;
-	struct http_file file = { "media", NULL, o->mime, NULL, 0 };
-	const char      *id = NULL;
-	FILE            *in = fopen(o->path, "rb");
-	struct buf       data = { 0 };
-	char             chunk[65536];
-	size_t           n;
-
-	if (in == NULL) {
-		*e = -3;
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-		buf_append(&data, chunk, n);
-	fclose(in);
-	file.filename = pool_printf(&r->pool, "upload.%s", strrchr(o->path, '.') ?
-	    strrchr(o->path, '.') + 1 : "bin");
-	file.data = data.data;
-	file.len = data.len;
-	*e = wxapi_call(&r->pool, ch, "/cgi-bin/media/upload", pool_printf(&r->pool,
-	    "type=%s", o->type), NULL, &file, &hr, &f);
-	if (*e == 0 && (id = wx_get(f, "media_id")) == NULL)
-		*e = -2;
-	id = id ? pool_strdup(&r->pool, id) : NULL;
-	http_resp_free(&hr);
-	buf_free(&data);
-	return id;
+	struct out_chat oc = {
+		.chat = r->ids[0], .follower = db_int(c, 0, K_FOLLOWER),
+		.openid = db_cell(c, 0, K_OPENID),
+		.ch = { db_int(c, 0, K_CHANNEL), db_cell(c, 0, K_APPID),
+		    db_cell(c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, K_SECRET)) :
+		    NULL },
+	};
+	return oc;
 }
 
-/*
- * Sends message msg (already stored as "sending" and counted) through
- * custom/send, uploading its file first, and records the outcome; -1
- * (busy) is retried a few times. Returns WeChat's errcode (0 delivered).
- */
+/* Sends message msg (claimed already); WeChat's errcode (0 delivered). */
 static long
 deliver(struct req *r, const struct dbres *c, long long msg, const struct outgoing *o)
 {
-	struct wxapi_channel ch = { db_int(c, 0, K_CHANNEL), db_cell(c, 0, K_APPID),
-	    db_cell(c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, K_SECRET)) : NULL };
-	long                 e = -2;
-	const char          *media = NULL;
+	struct out_chat oc = out_chat(r, c);
 
-	if (ch.secret == NULL)
-		e = -2;
-	else if (strcmp(o->type, "text") == 0)
-		e = wxapi_send(&r->pool, &ch, db_cell(c, 0, K_OPENID), "text", o->text);
-	else {
-		/* busy while uploading is tried again too */
-		for (int attempt = 0; attempt < 3 && media == NULL; attempt++)
-			if ((media = upload(r, &ch, o, &e)) == NULL && e != -1)
-				break;
-		if (media)
-			e = wxapi_send(&r->pool, &ch, db_cell(c, 0, K_OPENID), o->type, media);
-	}
-	if (e != 0)
-		wx_log("chat %lld: message %lld not delivered: %s", r->ids[0], msg,
-		    e == -3 ? "its file is missing" : wxapi_errtext(e));
-	db_out_result(&r->pool, msg, e == 0 ? "delivered" : "failed", e);
-	if (e != 0)
-		db_out_unclaim(&r->pool, r->ids[0]);	/* an undelivered message does not count */
-	return e;
+	return send_deliver(&r->pool, &oc, msg, o);
 }
 
 /* What to tell the operator about an undelivered message, or NULL. */
@@ -524,8 +472,7 @@ delivery_text(struct req *r, long e)
 		return NULL;
 	return pool_printf(&r->pool, "WeChat did not deliver the message: %s. "
 	    "It is kept in the transcript; retry it when the problem is solved.",
-	    e == -2 ? "WeChat could not be reached" : e == -3 ? "its file is missing" :
-	    wxapi_errtext(e));
+	    send_failure(e));
 }
 
 static void
@@ -535,28 +482,13 @@ delivery_flash(struct req *r, long e)
 		flash_set(r, delivery_text(r, e));
 }
 
-/* Counts one more message and stores it as sending, in one transaction. */
+/* Counts one more message of the operator's and stores it as sending. */
 static enum dbrc
 claim(struct req *r, const struct dbres *c, const struct outgoing *o, long long *msg)
 {
-	struct msg_row m = {
-		.channel_id = db_int(c, 0, K_CHANNEL), .follower_id = db_int(c, 0, K_FOLLOWER),
-		.chat_id = r->ids[0], .direction = "out", .msg_type = o->type, .body = o->text,
-		.dedupe_key = pool_printf(&r->pool, "o:%s", rand_hex(&r->pool, 16)),
-		.media_state = "none", .created_at = wx_now(),
-	};
-	enum dbrc rc;
+	struct out_chat oc = out_chat(r, c);
 
-	if (db_begin() != 0)
-		return DB_FAIL;
-	rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WX_WINDOW);
-	if (rc == DB_OK)
-		rc = db_message_out(&r->pool, &m, o->attachment, r->user->id, msg);
-	if (rc != DB_OK) {
-		db_rollback();
-		return rc;
-	}
-	return db_commit() == 0 ? DB_OK : DB_FAIL;
+	return send_claim(&r->pool, &oc, o, OUT_OPERATOR, r->user->id, NULL, msg);
 }
 
 /* Sends one message; 0, or -1 after answering (the page says why). */

@@ -1,0 +1,98 @@
+/* send.c: the one path a message takes to a follower (see send.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "send.h"
+
+enum dbrc
+send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
+    enum out_claim who, long long author, const char *dedupe, long long *msg)
+{
+	struct msg_row m = {
+		.channel_id = c->ch.id, .follower_id = c->follower, .chat_id = c->chat,
+		.direction = "out", .msg_type = o->type, .body = o->text,
+		.dedupe_key = dedupe ? dedupe : pool_printf(p, "o:%s", rand_hex(p, 16)),
+		.media_state = "none", .created_at = wx_now(),
+	};
+	enum dbrc rc;
+
+	if (db_begin() != 0)
+		return DB_FAIL;
+	rc = who == OUT_WARNING ? db_warn_claim(p, c->chat, wx_now() - WX_WINDOW) :
+	    db_out_claim(p, c->chat, author, wx_now() - WX_WINDOW);
+	if (rc == DB_OK)
+		rc = db_message_out(p, &m, o->attachment, author, msg);
+	if (rc != DB_OK) {
+		db_rollback();
+		return rc;
+	}
+	return db_commit() == 0 ? DB_OK : DB_FAIL;
+}
+
+/* Uploads a file with media/upload; its media id, or NULL with *e set. */
+static const char *
+upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoing *o, long *e)
+{
+	struct http_resp hr;
+	struct wx_field *f;
+	struct http_file file = { "media", NULL, o->mime, NULL, 0 };
+	const char      *id = NULL;
+	FILE            *in = fopen(o->path, "rb");
+	struct buf       data = { 0 };
+	char             chunk[65536];
+	size_t           n;
+
+	if (in == NULL) {
+		*e = -3;
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		buf_append(&data, chunk, n);
+	fclose(in);
+	file.filename = pool_printf(p, "upload.%s", strrchr(o->path, '.') ?
+	    strrchr(o->path, '.') + 1 : "bin");
+	file.data = data.data;
+	file.len = data.len;
+	*e = wxapi_call(p, ch, "/cgi-bin/media/upload", pool_printf(p, "type=%s", o->type),
+	    NULL, &file, &hr, &f);
+	if (*e == 0 && (id = wx_get(f, "media_id")) == NULL)
+		*e = -2;
+	id = id ? pool_strdup(p, id) : NULL;
+	http_resp_free(&hr);
+	buf_free(&data);
+	return id;
+}
+
+long
+send_deliver(struct pool *p, const struct out_chat *c, long long msg, const struct outgoing *o)
+{
+	long        e = -2;
+	const char *media = NULL;
+
+	if (c->ch.secret == NULL)
+		e = -2;
+	else if (strcmp(o->type, "text") == 0)
+		e = wxapi_send(p, &c->ch, c->openid, "text", o->text);
+	else {
+		/* busy while uploading is tried again too */
+		for (int attempt = 0; attempt < 3 && media == NULL; attempt++)
+			if ((media = upload(p, &c->ch, o, &e)) == NULL && e != -1)
+				break;
+		if (media)
+			e = wxapi_send(p, &c->ch, c->openid, o->type, media);
+	}
+	if (e != 0)
+		wx_log("chat %lld: message %lld not delivered: %s", c->chat, msg,
+		    send_failure(e));
+	db_out_result(p, msg, e == 0 ? "delivered" : "failed", e);
+	if (e != 0)
+		db_out_unclaim(p, c->chat);	/* an undelivered message does not count */
+	return e;
+}
+
+const char *
+send_failure(long e)
+{
+	return e == -2 ? "WeChat could not be reached" : e == -3 ? "its file is missing" :
+	    wxapi_errtext(e);
+}
