@@ -1,12 +1,11 @@
 # 05-database.sh: the database layer, migrations, and a database that goes down.
 . "$(dirname "$0")/lib.sh"
 
+. "$WXDESK_ROOT/tests/count.sh"
 out=$("$WXDESK_BUILD/tests/test_db" 2>&1)
-last=$(tail -1 <<<"$out")
-[[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]] &&
-	PASS=$((PASS + BASH_REMATCH[1])) FAIL=$((FAIL + BASH_REMATCH[2])) ||
-	{ FAIL=$((FAIL + 1)); echo "$out"; }
-[ "${BASH_REMATCH[2]:-1}" = 0 ] || echo "$out" | tail -20
+counted "$out" $?
+PASS=$((PASS + P)) FAIL=$((FAIL + F))
+[ "$F" = 0 ] || echo "$out" | tail -20
 
 # migrations: a second run does nothing; a newer schema is refused
 out=$("$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1)

@@ -202,9 +202,15 @@ ok "…the profile too" test "$(sqlq "SELECT CONCAT(erased, ':', IFNULL(qr_scene
 ok "…while the message count stays for reports" test "$(count $P_CHANNEL_ID "follower_id = (SELECT id FROM followers WHERE openid = 'oUserB') AND direction = 'in'")" -ge 7
 
 # --- the database goes down: 503, and WeChat's retry stores the message once
+lines0=$(wc -l <"$WXDESK_VAR/log/wxdesk.log")
 mariadb-admin --no-defaults --socket="$WXDESK_VAR/run/mysqld.sock" -uroot shutdown
 for i in $(seq 1 50); do [ -S "$WXDESK_VAR/run/mysqld.sock" ] || break; sleep 0.1; done
-( sleep 2; "$WXDESK_ROOT/bin/wxdesk-ctl" start >/dev/null 2>&1 ) &
+(	# the database comes back once the webhook has met the outage
+	for i in $(seq 1 200); do
+		tail -n +"$((lines0 + 1))" "$WXDESK_VAR/log/wxdesk.log" | grep -q "webhook.fcgi.*database" && break
+		sleep 0.05
+	done
+	"$WXDESK_ROOT/bin/wxdesk-ctl" start >/dev/null 2>&1 ) &
 "$SIM" push "$URL" "$P_TOKEN" --to "$P_ORIGINAL_ID" --from oUserC --msgid 7000000000000000300 --retry-gap 4 text "sent while the database was down" >"$WXDESK_VAR/push.out"
 wait
 ok "the first attempt got 503, never success" grep -q "attempt 1: status 503" "$WXDESK_VAR/push.out"

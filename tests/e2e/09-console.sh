@@ -4,10 +4,7 @@
 . "$WXDESK_VAR/demo-credentials.txt.env"
 FROM=oConsole$(openssl rand -hex 6)
 # the follower writes on the simulator's phone, so "WeChat" knows it as WeChat would
-phone() { sim_phone "$FROM" "$@"; }
-say() { phone -F action=text -F "text=$1" >/dev/null; }
-received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"content"' | wc -l; }
-fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
+# phone, say, received and fault (lib.sh) act as this follower
 
 echo "super-password-2" | "$WXDESK_BUILD/bin/wxdesk-admin" user sup2 "Sam Supervisor" supervisor >/dev/null
 echo "outside-password-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user outsider "Olly Outside" operator >/dev/null

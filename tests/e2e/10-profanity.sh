@@ -4,9 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 . "$WXDESK_VAR/demo-credentials.txt.env"
 FROM=oProfane$(openssl rand -hex 6)
-phone() { sim_phone "$FROM" "$@"; }
-say() { phone -F action=text -F "text=$1"; }
-received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"msgtype"' | wc -l; }
 
 sign_in a admin "$(demo_pw admin)"
 demo=$(sqlq "SELECT id FROM brands WHERE name = 'Demo'")
@@ -54,7 +51,7 @@ TOKEN_PAGE=$P post a "$P" enabled=1 limit=0
 ok "limit 0 is refused" status_is 422
 TOKEN_PAGE=$P post a "$P" enabled=1 limit=3 "warning=Please keep it polite, or the chat will close."
 ok "settings saved" test "$(sqlq "SELECT CONCAT(enabled, word_limit) FROM profanity_settings WHERE brand_id = $demo")" = 13
-sleep 11	# the webhook's 10-second list cache
+shift_clock 11	# past the webhook's 10-second list cache
 say "DAMN this, you IDIOT"
 ok "Latin words count in any case" test "$(sqlq "SELECT abusive_count FROM chats WHERE id = $chat")" = 2
 ok "…noted in the transcript for staff" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat AND event = 'abuse' ORDER BY id DESC LIMIT 1")" = "Abusive words: 2 of 3 (Damn, idiot)."
@@ -88,7 +85,7 @@ sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $chat2"
 
 # off again: the list is kept, not applied
 TOKEN_PAGE=$P post a "$P" limit=3
-sleep 11
+shift_clock 11
 say "傻瓜"
 ok "disabled: ignored" test "$(sqlq "SELECT abusive_count FROM chats WHERE id = $chat2")" = 1
 ok "…the list kept" test "$(sqlq "SELECT COUNT(*) FROM profanity_words WHERE brand_id = $demo")" -ge 4

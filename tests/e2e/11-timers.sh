@@ -4,16 +4,11 @@
 # each tick is run by hand (--once) at exact times, and restarted at the end.
 . "$(dirname "$0")/lib.sh"
 . "$WXDESK_VAR/demo-credentials.txt.env"
-WORKER="$WXDESK_BUILD/bin/wxdesk-worker"
 CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
-[ -f "$WXDESK_VAR/run/worker.pid" ] && kill "$(cat "$WXDESK_VAR/run/worker.pid")" 2>/dev/null
-sleep 0.5
+worker_stop
 FROM=oTimer$(openssl rand -hex 6)
-phone() { sim_phone "$FROM" "$@"; }
-say() { phone -F action=text -F "text=$1"; }
 open_chat() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'"; }
 state() { sqlq "SELECT CONCAT(state, IFNULL(CONCAT(':', close_reason), '')) FROM chats WHERE id = $1"; }
-tick() { "$WORKER" --once; }
 prefs() { sqlq "UPDATE channel_prefs SET $1 WHERE channel_id = $CH"; }
 # at T: every program's clock reads T now (real seconds keep passing, so
 # "before a deadline" is checked a few seconds before it)

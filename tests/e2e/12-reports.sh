@@ -6,16 +6,12 @@
 # stopped so each timer tick happens at an exact time; it is restarted at the end.
 . "$(dirname "$0")/lib.sh"
 . "$WXDESK_VAR/demo-credentials.txt.env"
-WORKER="$WXDESK_BUILD/bin/wxdesk-worker"
 CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
 BRAND=$(sqlq "SELECT brand_id FROM channels WHERE id = $CH")
 SALES=$(sqlq "SELECT department_id FROM channels WHERE id = $CH")
-[ -f "$WXDESK_VAR/run/worker.pid" ] && kill "$(cat "$WXDESK_VAR/run/worker.pid")" 2>/dev/null
-sleep 0.5
-tick() { "$WORKER" --once; }
+worker_stop
 # at T: every program's clock stands at T (durations come out to the second)
 at() { echo "@$1" >"$WXDESK_VAR/clock-offset"; }
-fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
 R=$(openssl rand -hex 4)
 say() { sim_phone "oRep$1$R" -F action=text -F "text=$2"; }
 follow() { sim_phone "oRep$1$R" -F action=follow ${2:+-F "scene=$2"}; }

@@ -90,3 +90,21 @@ sim_phone() {
 	curl -s -o /dev/null -c "$JARS/phone-$who" -b "$JARS/phone-$who" \
 		-F "csrf=$tok" -F "appid=$APP_ID" -F "openid=$who" "$@" "$SIMURL/phone"
 }
+
+# ---- the follower $FROM (set by the script) of the account $APP_ID
+phone() { sim_phone "$FROM" "$@"; }
+say() { phone -F action=text -F "text=$1"; }
+# how many messages the follower's phone has received
+received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"msgtype"' | wc -l; }
+# fault ERRCODE [COUNT]: the next COUNT custom/send calls answer ERRCODE
+fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
+
+# ---- the worker: a script that times its ticks stops the daemon and ticks by hand
+WORKER="$WXDESK_BUILD/bin/wxdesk-worker"
+tick() { "$WORKER" --once; }
+worker_stop() {
+	local pid i
+	pid=$(cat "$WXDESK_VAR/run/worker.pid" 2>/dev/null) || return 0
+	kill "$pid" 2>/dev/null
+	for i in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.05; done
+}
