@@ -30,9 +30,10 @@ try {
 	const page = await ctx.newPage();
 	const jsErrors = [];
 	page.on('pageerror', (e) => jsErrors.push(String(e)));
+	const firstPoll = page.waitForResponse((r) => r.url().includes('/console/poll'));
 	await signIn(page, 'operator', demoPassword('operator'));
 	check('the operator lands on the console', page.url().endsWith('/console/'));
-	await page.waitForTimeout(2500);	// the first poll has run
+	await firstPoll;	// the page knows the list as it was
 	await write('你好，我的订单 A-1001 还没到');
 	await page.waitForSelector('#chatlist >> text=我的订单 A-1001', { timeout: 10000 });
 	check('the new chat appears in the list without a reload', true);

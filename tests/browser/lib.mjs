@@ -1,7 +1,7 @@
 // lib.mjs: launching Debian's chromium for the browser tests, and checks
 // that count toward the closing "N passed, N failed" line.
 import { chromium } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BASE = process.env.WXDESK_BASE;
@@ -32,6 +32,13 @@ export function demoPassword(login) {
 	const f = readFileSync(join(process.env.WXDESK_VAR, 'demo-credentials.txt'), 'utf8');
 	const line = f.split('\n').find((l) => l.split(/\s+/)[0] === login);
 	return line.trim().split(/\s+/).pop();
+}
+
+// moves every wxdesk program's clock seconds ahead (the stack's Clock.OffsetFile)
+export function shiftClock(seconds) {
+	const f = join(process.env.WXDESK_VAR, 'clock-offset');
+	const cur = existsSync(f) ? parseInt(readFileSync(f, 'utf8'), 10) || 0 : 0;
+	writeFileSync(f, `${cur + seconds}\n`);
 }
 
 export async function signIn(page, login, password) {
