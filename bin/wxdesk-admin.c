@@ -111,8 +111,8 @@ cmd_migrate(const char *dir)
 		goto out;
 	}
 	for (size_t i = 0; i < res.nrows; i++)
-		if (db_int(&res, i, 0) > applied_max)
-			applied_max = (int)db_int(&res, i, 0);
+		if (db_int(&res, i, MIG_VERSION) > applied_max)
+			applied_max = (int)db_int(&res, i, MIG_VERSION);
 	if (applied_max > known_max) {
 		fprintf(stderr, "The database schema is at version %d, newer than this "
 		    "wxdesk, which knows versions up to %d. Refusing to run: install "
@@ -125,7 +125,7 @@ cmd_migrate(const char *dir)
 		int  v = atoi(files[i]), done = 0;
 		char path[4096];
 		for (size_t k = 0; k < res.nrows; k++)
-			if (db_int(&res, k, 0) == v)
+			if (db_int(&res, k, MIG_VERSION) == v)
 				done = 1;
 		if (done || v > known_max)
 			continue;
@@ -320,7 +320,7 @@ cmd_passwd(const char *login)
 		fprintf(stderr, "no user %s\n", login);
 		goto out;
 	}
-	if (db_user_set_password(&p, db_int(&u, 0, 0), pw_hash(&p, pw)) == DB_OK) {
+	if (db_user_set_password(&p, db_int(&u, 0, U_ID), pw_hash(&p, pw)) == DB_OK) {
 		printf("password of %s changed\n", login);
 		rc = 0;
 	}
@@ -409,14 +409,14 @@ cmd_channel_rotate(long long id)
 	}
 	/* columns: id brand department state original app secret token aes prev mode */
 	memset(&s, 0, sizeof s);
-	s.department_id = db_int(&c, 0, 2);
-	s.original_id = db_cell(&c, 0, 4);
-	s.app_id = db_cell(&c, 0, 5);
-	s.app_secret_enc = db_cell(&c, 0, 6);
-	s.token_enc = db_cell(&c, 0, 7);
-	s.aes_key_prev_enc = db_cell(&c, 0, 8);
+	s.department_id = db_int(&c, 0, C_DEPT);
+	s.original_id = db_cell(&c, 0, C_ORIGINAL);
+	s.app_id = db_cell(&c, 0, C_APPID);
+	s.app_secret_enc = db_cell(&c, 0, C_SECRET);
+	s.token_enc = db_cell(&c, 0, C_TOKEN);
+	s.aes_key_prev_enc = db_cell(&c, 0, C_AES);
 	s.aes_key_enc = secret_encrypt(&p, aes);
-	s.mode = db_cell(&c, 0, 10);
+	s.mode = db_cell(&c, 0, C_MODE);
 	if (db_channel_update_setup(&p, id, &s) != DB_OK)
 		goto out;
 	puts(aes);

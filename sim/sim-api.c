@@ -98,9 +98,9 @@ fault(struct req *r, const char *appid, const char *api)
 	    f.nrows == 0)
 		return 0;
 	db_sim_fault_use(&r->pool, NULL, appid, api);
-	if (db_int(&f, 0, 1) > 0)
-		usleep((useconds_t)db_int(&f, 0, 1) * 1000);
-	return db_int(&f, 0, 0);
+	if (db_int(&f, 0, SF_DELAY) > 0)
+		usleep((useconds_t)db_int(&f, 0, SF_DELAY) * 1000);
+	return db_int(&f, 0, SF_ERRCODE);
 }
 
 /* The account an access token belongs to, or NULL after answering the error. */
@@ -118,16 +118,16 @@ check_token(struct req *r, struct resp *rs, const char *api)
 		api_error(r, rs, NULL, api, 40001);
 		return NULL;
 	}
-	if (db_int(&res, 0, 1) <= (long long)wx_now()) {
-		api_error(r, rs, db_cell(&res, 0, 0), api, 42001);
+	if (db_int(&res, 0, STG_EXPIRES) <= (long long)wx_now()) {
+		api_error(r, rs, db_cell(&res, 0, STG_APPID), api, 42001);
 		return NULL;
 	}
-	long e = fault(r, db_cell(&res, 0, 0), api);
+	long e = fault(r, db_cell(&res, 0, STG_APPID), api);
 	if (e != 0) {
-		api_error(r, rs, db_cell(&res, 0, 0), api, e);
+		api_error(r, rs, db_cell(&res, 0, STG_APPID), api, e);
 		return NULL;
 	}
-	return db_cell(&res, 0, 0);
+	return db_cell(&res, 0, STG_APPID);
 }
 
 /* 1 when addr is one of the entries of list (separated by commas, spaces or lines). */
@@ -161,10 +161,10 @@ check_app(struct req *r, const char *appid, const char *secret, const char *api)
 		return 40013;
 	if ((e = fault(r, appid, api)) != 0)
 		return e;
-	if (secret == NULL || strcmp(secret, db_cell(&a, 0, 1)) != 0)
+	if (secret == NULL || strcmp(secret, db_cell(&a, 0, SA_SECRET)) != 0)
 		return 40125;
 	/* the account's API IP whitelist, when one is set */
-	const char *wl = db_cell(&a, 0, 8);
+	const char *wl = db_cell(&a, 0, SA_WHITELIST);
 	if (wl && *wl && !listed(wl, r->remote_addr))
 		return 40164;
 	return 0;
@@ -223,7 +223,7 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 	    db_sim_token_current(&r->pool, &cur, appid, "stable", now + 300) ==
 	    DB_OK && cur.nrows == 1) {
 		api_ok(r, appid, "stable_token");
-		token_answer(rs, db_cell(&cur, 0, 0), db_int(&cur, 0, 1) - now);
+		token_answer(rs, db_cell(&cur, 0, STC_TOKEN), db_int(&cur, 0, STC_EXPIRES) - now);
 		return;
 	}
 	char *t = rand_alnum(&r->pool, 96);
@@ -267,7 +267,7 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (media && (db_sim_media_get(&r->pool, &m, media) != DB_OK ||
-	    m.nrows == 0 || strcmp(db_cell(&m, 0, 4), appid) != 0)) {
+	    m.nrows == 0 || strcmp(db_cell(&m, 0, SM_APPID), appid) != 0)) {
 		api_error(r, rs, appid, "custom_send", 40007);
 		return;
 	}
@@ -276,11 +276,11 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		return;
 	}
 	/* columns: subscribed subscribe_time last_msg_at sent_since language */
-	if (db_int(&u, 0, 0) == 0 || now - db_int(&u, 0, 2) > WX_WINDOW) {
+	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 || now - db_int(&u, 0, SU_LAST_MSG) > WX_WINDOW) {
 		api_error(r, rs, appid, "custom_send", 45015);
 		return;
 	}
-	if (db_int(&u, 0, 3) >= WX_REPLIES_IN_ROW) {
+	if (db_int(&u, 0, SU_SENT_SINCE) >= WX_REPLIES_IN_ROW) {
 		api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}
@@ -308,7 +308,7 @@ sim_typing_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (to == NULL || db_sim_user_get(&r->pool, &u, appid, to) != DB_OK ||
-	    u.nrows == 0 || (long long)wx_now() - db_int(&u, 0, 2) > 30) {
+	    u.nrows == 0 || (long long)wx_now() - db_int(&u, 0, SU_LAST_MSG) > 30) {
 		api_error(r, rs, appid, "typing", 45080);
 		return;
 	}
@@ -387,11 +387,11 @@ send_media(struct req *r, struct resp *rs, const struct dbres *m)
 {
 	/* columns: type mime filename data appid created_at */
 	rs->status = 200;
-	rs->ctype = pool_strdup(&r->pool, db_cell(m, 0, 1));
+	rs->ctype = pool_strdup(&r->pool, db_cell(m, 0, SM_MIME));
 	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
-	    "attachment; filename=\"%s\"", db_cell(m, 0, 2)));
+	    "attachment; filename=\"%s\"", db_cell(m, 0, SM_FILENAME)));
 	buf_reset(&rs->body);
-	buf_append(&rs->body, db_cell(m, 0, 3), m->lens[0][3]);
+	buf_append(&rs->body, db_cell(m, 0, SM_DATA), m->lens[0][SM_DATA]);
 }
 
 /* GET /cgi-bin/media/get?media_id=…: the file; a video answers with a URL */
@@ -405,13 +405,13 @@ sim_media_get(struct req *r, struct resp *rs)
 	if (appid == NULL)
 		return;
 	if (id == NULL || db_sim_media_get(&r->pool, &m, id) != DB_OK ||
-	    m.nrows == 0 || strcmp(db_cell(&m, 0, 4), appid) != 0 ||
-	    (long long)wx_now() - db_int(&m, 0, 5) > 3 * 86400) {
+	    m.nrows == 0 || strcmp(db_cell(&m, 0, SM_APPID), appid) != 0 ||
+	    (long long)wx_now() - db_int(&m, 0, SM_CREATED) > 3 * 86400) {
 		api_error(r, rs, appid, "media_get", 40007);
 		return;
 	}
 	api_ok(r, appid, "media_get");
-	if (strcmp(db_cell(&m, 0, 0), "video") == 0) {
+	if (strcmp(db_cell(&m, 0, SM_TYPE), "video") == 0) {
 		resp_json(rs, 200, json_pack("{s:o}", "video_url", json_s(pool_printf(&r->pool,
 		    "%s/sim/video/%s", cfg_get("Sim.PublicURL", "http://127.0.0.1:8081"), id))));
 		return;
@@ -449,14 +449,14 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		return;
 	}
 	api_ok(r, appid, "user_info");
-	if (db_int(&u, 0, 0) == 0)
+	if (db_int(&u, 0, SU_SUBSCRIBED) == 0)
 		resp_json(rs, 200, json_pack("{s:i,s:o}", "subscribe", 0, "openid",
 		    json_s(openid)));
 	else	/* no nickname or avatar, as WeChat since 2021-12-27 */
 		resp_json(rs, 200, json_pack("{s:i,s:o,s:s,s:i,s:s,s:o,s:I,s:s,s:i,s:[],s:s,"
 		    "s:i,s:s}", "subscribe", 1, "openid", json_s(openid), "nickname", "", "sex", 0,
-		    "headimgurl", "", "language", json_s(db_cell(&u, 0, 4)), "subscribe_time",
-		    (json_int_t)db_int(&u, 0, 1), "remark", "", "groupid", 0, "tagid_list",
+		    "headimgurl", "", "language", json_s(db_cell(&u, 0, SU_LANG)), "subscribe_time",
+		    (json_int_t)db_int(&u, 0, SU_SUBSCRIBE_TIME), "remark", "", "groupid", 0, "tagid_list",
 		    "subscribe_scene", "ADD_SCENE_QR_CODE", "qr_scene", 0, "qr_scene_str", ""));
 }
 
@@ -567,7 +567,7 @@ sim_received_get(struct req *r, struct resp *rs)
 	json_t *list = json_array();
 	for (size_t i = 0; i < m.nrows; i++)
 		json_array_append_new(list, json_pack("{s:o,s:o,s:o,s:I}", "msgtype",
-		    json_s(db_cell(&m, i, 1)), "content", json_s(db_cell(&m, i, 2)), "media_id",
-		    json_s(db_cell(&m, i, 3)), "at", (json_int_t)db_int(&m, i, 4)));
+		    json_s(db_cell(&m, i, SR_TYPE)), "content", json_s(db_cell(&m, i, SR_CONTENT)), "media_id",
+		    json_s(db_cell(&m, i, SR_MEDIA_ID)), "at", (json_int_t)db_int(&m, i, SR_AT)));
 	resp_json(rs, 200, json_pack("{s:o}", "messages", list));
 }

@@ -29,26 +29,38 @@ sim_phone_get(struct req *r, struct resp *rs)
 {
 	struct dbres a, m;
 	const char  *appid = req_arg(r, "appid"), *openid = req_arg(r, "openid");
-	static const char *const acols[] = { "AppId", "Name", "OriginalId", "Mode", "Webhook" };
-	static const char *const mcols[] = { "Id", "Type", "Content", "MediaId", "At" };
+	static const char *const acols[] = {
+	    [SAL_APPID] = "AppId",
+	    [SAL_NAME] = "Name",
+	    [SAL_ORIGINAL] = "OriginalId",
+	    [SAL_MODE] = "Mode",
+	    [SAL_URL] = "Webhook"
+	};
+	static const char *const mcols[] = {
+	    [SR_ID] = "Id",
+	    [SR_TYPE] = "Type",
+	    [SR_CONTENT] = "Content",
+	    [SR_MEDIA_ID] = "MediaId",
+	    [SR_AT] = "At"
+	};
 
 	if (db_sim_account_list(&r->pool, &a) != DB_OK) {
 		resp_text(rs, 503, "The simulator's database is not reachable.\n");
 		return;
 	}
 	if (appid == NULL && a.nrows > 0)
-		appid = db_cell(&a, 0, 0);
+		appid = db_cell(&a, 0, SAL_APPID);
 	if (!openid_ok(openid))
 		openid = DEFAULT_OPENID;
-	db_to_hdf(r, "Accounts", &a, acols);
+	db_to_hdf(r, "Accounts", &a, acols, sizeof acols / sizeof acols[0]);
 	tmpl_set(r, "Phone.AppId", appid);
 	tmpl_set(r, "Phone.OpenId", openid);
 	tmpl_set(r, "Phone.Result", req_arg(r, "result"));
 	if (appid && db_sim_received_list(&r->pool, &m, appid, openid) == DB_OK) {
-		db_to_hdf(r, "Received", &m, mcols);
+		db_to_hdf(r, "Received", &m, mcols, sizeof mcols / sizeof mcols[0]);
 		for (size_t i = 0; i < m.nrows; i++) {
 			char when[40];
-			wx_fmt_time((time_t)db_int(&m, i, 4), when, sizeof when);
+			wx_fmt_time((time_t)db_int(&m, i, SR_AT), when, sizeof when);
 			tmpl_set(r, pool_printf(&r->pool, "Received.%zu.When", i), when);
 		}
 	}
@@ -56,8 +68,8 @@ sim_phone_get(struct req *r, struct resp *rs)
 		struct dbres u;
 		if (db_sim_user_get(&r->pool, &u, appid, openid) == DB_OK &&
 		    u.nrows == 1) {
-			tmpl_set(r, "Phone.Following", db_int(&u, 0, 0) ? "1" : "0");
-			tmpl_set(r, "Phone.SentSince", db_cell(&u, 0, 3));
+			tmpl_set(r, "Phone.Following", db_int(&u, 0, SU_SUBSCRIBED) ? "1" : "0");
+			tmpl_set(r, "Phone.SentSince", db_cell(&u, 0, SU_SENT_SINCE));
 		}
 	}
 	tmpl_set(r, "Page.Title", "WeChat simulator");
@@ -82,12 +94,12 @@ sim_phone_post(struct req *r, struct resp *rs)
 		return;
 	}
 	/* columns: appid secret original_id token aes_key mode webhook_url name whitelist */
-	t.url = db_cell(&a, 0, 6);
-	t.token = db_cell(&a, 0, 3);
-	t.mode = db_cell(&a, 0, 5);
-	t.aes_key = db_cell(&a, 0, 4);
+	t.url = db_cell(&a, 0, SA_URL);
+	t.token = db_cell(&a, 0, SA_TOKEN);
+	t.mode = db_cell(&a, 0, SA_MODE);
+	t.aes_key = db_cell(&a, 0, SA_AES);
 	t.app_id = appid;
-	t.original_id = db_cell(&a, 0, 2);
+	t.original_id = db_cell(&a, 0, SA_ORIGINAL);
 	m.to = t.original_id;
 	m.from = openid;
 	m.create_time = now;
@@ -124,7 +136,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 		const char *scene = req_field(r, "scene");
 		struct dbres u;
 		int following = db_sim_user_get(&r->pool, &u, appid, openid) ==
-		    DB_OK && u.nrows == 1 && db_int(&u, 0, 0);
+		    DB_OK && u.nrows == 1 && db_int(&u, 0, SU_SUBSCRIBED);
 		m.type = "event";
 		if (strcmp(action, "scan") == 0 && following) {
 			m.a1 = "SCAN";

@@ -35,9 +35,13 @@ void db_rollback(void);
 
 const char *db_cell(const struct dbres *res, size_t row, size_t col);
 long long   db_int(const struct dbres *res, size_t row, size_t col);
-/* Copies res into the request's HDF as Prefix.N.<name> for each column name. */
+/*
+ * Copies res into the request's HDF as Prefix.N.<name>; names[col] names a
+ * column by its enum ([UL_ID] = "Id", …), n the array's length; a column
+ * without a name is left out.
+ */
 void db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
-	const char *const *names);
+	const char *const *names, size_t n);
 
 /*
  * A statement table of another program (the WeChat simulator's): the same
@@ -65,8 +69,14 @@ const char *db_error(void);
 /* ---- typed statements ---- */
 
 /* users */
+/* columns of db_user_by_login */
+enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL, U_LOCKED };
 enum dbrc db_user_by_login(struct pool *p, const char *login, struct dbres *out);
+/* columns of db_user_get */
+enum { UG_ID, UG_LOGIN, UG_NAME, UG_ROLE, UG_DISABLED };
 enum dbrc db_user_get(struct pool *p, long long id, struct dbres *out);
+/* columns of db_user_list */
+enum { ULIST_ID, ULIST_LOGIN, ULIST_NAME, ULIST_ROLE, ULIST_DISABLED, ULIST_DEPTS };
 enum dbrc db_user_list(struct pool *p, long long limit, long long offset, struct dbres *out);
 long long db_user_count(struct pool *p);
 long long db_admin_count(struct pool *p);
@@ -82,6 +92,9 @@ enum dbrc db_user_login_ok(struct pool *p, long long id);
 /* sessions */
 enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_id,
 	const char *csrf, time_t now);
+/* columns of db_session_get */
+enum { SESS_USER, SESS_CSRF, SESS_LAST_SEEN, SESS_FLASH, SESS_LOGIN, SESS_NAME,
+	SESS_ROLE, SESS_DISABLED };
 enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
 enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);
@@ -90,7 +103,11 @@ enum dbrc db_session_delete_user(struct pool *p, long long user_id);
 enum dbrc db_session_purge(struct pool *p, time_t before);
 
 /* brands */
+/* columns of db_brand_list */
+enum { BL_ID, BL_NAME, BL_DEPTS };
 enum dbrc db_brand_list(struct pool *p, struct dbres *out);
+/* columns of db_brand_get */
+enum { BG_ID, BG_NAME };
 enum dbrc db_brand_get(struct pool *p, long long id, struct dbres *out);
 enum dbrc db_brand_insert(struct pool *p, const char *name, long long *id);
 enum dbrc db_brand_rename(struct pool *p, long long id, const char *name);
@@ -98,16 +115,28 @@ enum dbrc db_brand_delete(struct pool *p, long long id);
 long long db_brand_department_count(struct pool *p, long long id);
 
 /* departments and members */
+/* columns of db_dept_list */
+enum { DL_ID, DL_NAME, DL_MEMBERS };
 enum dbrc db_dept_list(struct pool *p, long long brand_id, long long limit,
 	long long offset, struct dbres *out);
 long long db_dept_count(struct pool *p, long long brand_id);
+/* columns of db_dept_all */
+enum { DA_ID, DA_NAME, DA_BRAND };
 enum dbrc db_dept_all(struct pool *p, struct dbres *out);
+/* columns of db_dept_get */
+enum { DG_ID, DG_BRAND_ID, DG_NAME, DG_BRAND };
 enum dbrc db_dept_get(struct pool *p, long long id, struct dbres *out);
 enum dbrc db_dept_insert(struct pool *p, long long brand_id, const char *name, long long *id);
 enum dbrc db_dept_rename(struct pool *p, long long id, const char *name);
 enum dbrc db_dept_delete(struct pool *p, long long id);
+/* columns of db_member_list */
+enum { ML_ID, ML_LOGIN, ML_NAME, ML_ROLE, ML_DISABLED };
 enum dbrc db_member_list(struct pool *p, long long dept_id, struct dbres *out);
+/* columns of db_member_candidates */
+enum { MC_ID, MC_LOGIN, MC_NAME };
 enum dbrc db_member_candidates(struct pool *p, long long dept_id, struct dbres *out);
+/* columns of db_member_depts */
+enum { MD_DEPT };
 enum dbrc db_member_depts(struct pool *p, long long user_id, struct dbres *out);
 enum dbrc db_member_add(struct pool *p, long long dept_id, long long user_id);
 enum dbrc db_member_remove(struct pool *p, long long dept_id, long long user_id);
@@ -119,13 +148,24 @@ struct channel_setup {
 	const char *original_id, *app_id, *app_secret_enc, *token_enc;
 	const char *aes_key_enc, *aes_key_prev_enc, *mode;
 };
+/* columns of db_channel_by_key */
+enum { CK_ID, CK_BRAND, CK_DEPT, CK_STATE, CK_ORIGINAL, CK_APPID, CK_TOKEN, CK_AES,
+	CK_AES_PREV, CK_MODE, CK_ERASE };
 enum dbrc db_channel_by_key(struct pool *p, const char *key, struct dbres *out);
+/* columns of db_channel_get */
+enum { C_ID, C_BRAND, C_DEPT, C_STATE, C_ORIGINAL, C_APPID, C_SECRET, C_TOKEN, C_AES,
+	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG, C_INACTIVE,
+	C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME, C_REFUSED };
 enum dbrc db_channel_get(struct pool *p, long long id, struct dbres *out);
 enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
 	long long *id);
 enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);
 enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
+/* columns of db_channel_list */
+enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG };
 enum dbrc db_channel_list(struct pool *p, struct dbres *out);
+/* columns of db_channel_brands */
+enum { CB_BRAND_ID, CB_BRAND, CB_CHANNEL, CB_STATE };
 enum dbrc db_channel_brands(struct pool *p, struct dbres *out);
 enum dbrc db_channel_set_brand(struct pool *p, long long id, long long brand_id);
 enum dbrc db_channel_progress(struct pool *p, long long id, int step, int ip_ok, int url_ok);
@@ -137,9 +177,14 @@ struct channel_prefs {
 	long long missed_after, missed_close, idle_close, bot_idle;	/* minutes */
 	int       bot_enabled, erase_on_unfollow;
 };
+/* columns of db_prefs_get */
+enum { PREF_MISSED_AFTER, PREF_MISSED_CLOSE, PREF_IDLE_CLOSE, PREF_BOT, PREF_BOT_IDLE,
+	PREF_ERASE };
 enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct dbres *out);
 enum dbrc db_prefs_set(struct pool *p, long long channel_id, const struct channel_prefs *c);
 enum dbrc db_token_reset(struct pool *p, long long channel_id);
+/* columns of db_token_status */
+enum { TS_EXPIRES, TS_FETCHED, TS_ERRCODE, TS_ERROR, TS_ERRORS };
 enum dbrc db_token_status(struct pool *p, long long channel_id, struct dbres *out);
 enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
@@ -152,45 +197,83 @@ struct console_query {
 	long long   user, from, to, limit, offset;	/* from/to: start times */
 	int         all, mine, others;
 };
+/* columns of db_console_list */
+enum { CLI_ID, CLI_STATE, CLI_FOLLOWER, CLI_DEPT, CLI_STARTED, CLI_LASTIN, CLI_OUT,
+	CLI_OPERATOR, CLI_FIRST, CLI_BRAND, CLI_REASON, CLI_CLOSED };
 enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct dbres *out);
+/* columns of db_console_counts */
+enum { CC_STATE, CC_MINE, CC_TOTAL };
 enum dbrc db_console_counts(struct pool *p, long long user, int all, struct dbres *out);
+/* columns of db_console_mark */
+enum { CM_MESSAGES, CM_CHATS };
 enum dbrc db_console_mark(struct pool *p, struct dbres *out);
+/* columns of db_console_chat */
+enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATOR, CHAT_STARTED, CHAT_LASTIN,
+	CHAT_OUT, CHAT_REASON, CHAT_OPENID, CHAT_ALIAS, CHAT_DEPTNAME, CHAT_OPNAME, CHAT_APPID, CHAT_SECRET, CHAT_BRAND,
+	CHAT_CLOSED, CHAT_SUBSCRIBED, CHAT_LANG, CHAT_SUBAT, CHAT_SCENE, CHAT_QR, CHAT_PREV, CHAT_BRANDID, CHAT_CLOSEDBY };
 enum dbrc db_console_chat(struct pool *p, long long id, struct dbres *out);
 int       db_console_member(struct pool *p, long long user, long long dept);
+/* columns of db_transcript */
+enum { TR_ID, TR_DIRECTION, TR_TYPE, TR_EVENT, TR_EVENT_KEY, TR_BODY, TR_FIELDS,
+	TR_MEDIA_STATE, TR_ATTACHMENT, TR_MIME, TR_DELIVERY, TR_ERRCODE, TR_AUTHOR, TR_AT };
 enum dbrc db_transcript(struct pool *p, long long chat, struct dbres *out);
 enum dbrc db_chat_pickup(struct pool *p, long long chat, long long user);
 enum dbrc db_out_claim(struct pool *p, long long chat, long long user, time_t window_start);
 enum dbrc db_out_unclaim(struct pool *p, long long chat);
 enum dbrc db_out_result(struct pool *p, long long msg, const char *state, long long errcode);
+/* columns of db_out_get */
+enum { OG_ID, OG_BODY, OG_DELIVERY, OG_TYPE, OG_PATH, OG_MIME };
 enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out);
+/* columns of db_media_of_message */
+enum { MM_CHAT, MM_PATH, MM_MIME, MM_SIZE };
 enum dbrc db_media_of_message(struct pool *p, long long msg, struct dbres *out);
+/* columns of db_transfer_targets */
+enum { TT_KIND, TT_ID, TT_NAME };
 enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out);
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
+/* columns of db_timer_channels */
+enum { TC_CHANNEL, TC_MISSED_AFTER, TC_MISSED_CLOSE, TC_IDLE, TC_BOT };
 enum dbrc db_timer_channels(struct pool *p, struct dbres *out);
+/* columns of db_timer_due */
+enum { TD_CHAT, TD_FOLLOWER };
 enum dbrc db_timer_due(struct pool *p, const char *state, long long channel, time_t since,
 	struct dbres *out);
 enum dbrc db_timer_fire(struct pool *p, const char *state, long long chat, time_t since,
 	time_t now);
+/* columns of db_prof_settings_get */
+enum { PS_ENABLED, PS_LIMIT, PS_WARNING };
 enum dbrc db_prof_settings_get(struct pool *p, long long brand, struct dbres *out);
 enum dbrc db_prof_settings_set(struct pool *p, long long brand, int enabled, long long limit,
 	const char *warning);
+/* columns of db_prof_words */
+enum { PW_ID, PW_WORD };
 enum dbrc db_prof_words(struct pool *p, long long brand, struct dbres *out);
 enum dbrc db_prof_word_add(struct pool *p, long long brand, const char *word);
 enum dbrc db_prof_word_delete(struct pool *p, long long id, long long brand);
+/* columns of db_prof_for_channel */
+enum { PC_LIMIT, PC_WARNING, PC_WORD };
 enum dbrc db_prof_for_channel(struct pool *p, long long channel, struct dbres *out);
 enum dbrc db_chat_abuse(struct pool *p, long long chat, long long n, long long *total);
 enum dbrc db_chat_warn_due(struct pool *p, long long chat);
+/* columns of db_warn_due_list */
+enum { WD_CHAT, WD_CHANNEL, WD_FOLLOWER, WD_OPENID, WD_WARNING, WD_APPID, WD_SECRET };
 enum dbrc db_warn_due_list(struct pool *p, struct dbres *out);
 enum dbrc db_warn_claim(struct pool *p, long long chat, time_t window_start);
 enum dbrc db_warn_done(struct pool *p, long long chat, const char *state);
+/* columns of db_follower_chats */
+enum { FC_ID, FC_STATE, FC_STARTED, FC_REASON };
 enum dbrc db_follower_chats(struct pool *p, long long follower, long long except,
 	struct dbres *out);
+/* columns of db_canned_list */
+enum { CNL_ID, CNL_SHORTCUT, CNL_BODY, CNL_MIME };
 enum dbrc db_canned_list(struct pool *p, long long brand, struct dbres *out);
 enum dbrc db_canned_insert(struct pool *p, long long brand, const char *shortcut,
 	const char *body, long long attachment);
 enum dbrc db_canned_delete(struct pool *p, long long id, long long brand);
+/* columns of db_canned_find */
+enum { CNF_BODY, CNF_ATTACHMENT, CNF_PATH, CNF_MIME };
 enum dbrc db_canned_find(struct pool *p, long long chat, const char *shortcut,
 	struct dbres *out);
 struct msg_row;
@@ -215,6 +298,8 @@ enum dbrc db_follower_erase(struct pool *p, long long id);
 enum dbrc db_message_insert(struct pool *p, const struct msg_row *m, long long *id);
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
+/* columns of db_chat_open_lock */
+enum { OL_ID, OL_STARTED, OL_STATE };
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
@@ -227,26 +312,40 @@ enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, l
 
 /* the worker's (and wxapi.c's) and the simulator's statements */
 enum dbrc db_token_ensure(struct pool *p, struct dbres *out, long long channel_id);
+/* columns of db_token_get */
+enum { TG_TOKEN, TG_EXPIRES, TG_ERRCODE };
 enum dbrc db_token_get(struct pool *p, struct dbres *out, long long channel_id);
 enum dbrc db_token_lease(struct pool *p, struct dbres *out, long long until, long long channel_id, long long now);
 enum dbrc db_token_store(struct pool *p, struct dbres *out, const char *token, long long expires_at, long long fetched_at, long long channel_id);
 enum dbrc db_token_error(struct pool *p, struct dbres *out, long long errcode, const char *error, long long retry_at, long long channel_id);
 enum dbrc db_token_expire_if(struct pool *p, struct dbres *out, long long channel_id, const char *token);
+/* columns of db_channels_active */
+enum { CA_ID, CA_APPID, CA_SECRET, CA_EXPIRES, CA_LEASE };
 enum dbrc db_channels_active(struct pool *p, struct dbres *out);
+/* columns of db_media_due */
+enum { MDUE_ID, MDUE_CHANNEL, MDUE_TYPE, MDUE_MEDIA_ID, MDUE_ATTEMPTS };
 enum dbrc db_media_due(struct pool *p, struct dbres *out, long long now);
 enum dbrc db_media_claim(struct pool *p, struct dbres *out, long long next_at, long long message_id, long long now);
 enum dbrc db_media_done(struct pool *p, struct dbres *out, long long attachment_id, long long message_id);
 enum dbrc db_media_fail(struct pool *p, struct dbres *out, const char *state, const char *error, long long message_id);
 enum dbrc db_attachment_insert(struct pool *p, struct dbres *out, const char *sha256, const char *mime, long long size, const char *path, long long at);
+/* columns of db_followers_info_due */
+enum { FI_ID, FI_CHANNEL, FI_OPENID };
 enum dbrc db_followers_info_due(struct pool *p, struct dbres *out);
 enum dbrc db_follower_info_claim(struct pool *p, struct dbres *out, long long follower_id);
 enum dbrc db_follower_info_set(struct pool *p, struct dbres *out, const char *language, const char *unionid, const char *scene, const char *qr_scene, long long at, long long follower_id);
+/* columns of db_attachments_orphaned */
+enum { AO_ID, AO_PATH };
 enum dbrc db_attachments_orphaned(struct pool *p, struct dbres *out, long long before);
 enum dbrc db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2);
+/* columns of db_attachment_path_used */
+enum { APU_COUNT };
 enum dbrc db_attachment_path_used(struct pool *p, struct dbres *out, const char *path);
 
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);
+/* columns of db_migrations_list */
+enum { MIG_VERSION, MIG_NAME };
 enum dbrc db_migrations_list(struct pool *p, struct dbres *out);
 enum dbrc db_migration_record(struct pool *p, long long version, const char *name, time_t at);
 
@@ -264,11 +363,19 @@ enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
 enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, hours of day */
 long long db_report_rollup(struct pool *p);
 int db_report_levels(struct pool *p, const char *zone);
+/* columns of db_report_zone */
+enum { RZ_FROM, RZ_TO, RZ_DAY, RZ_ZONE };
 enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
 	const char *to_excl, time_t now, struct dbres *out);
+/* columns of db_report_dims */
+enum { RD_KIND, RD_ID, RD_NAME, RD_BRAND };
 enum dbrc db_report_dims(struct pool *p, struct dbres *out);
+/* columns of db_report_counts */
+enum { RC_BUCKET, RC_GROUP, RC_KIND, RC_DETAIL, RC_N, RC_TOTAL };
 enum dbrc db_report_counts(struct pool *p, const struct report_filter *f, int bucket,
 	int group, struct dbres *out);
+/* columns of db_report_hist */
+enum { RH_BUCKET, RH_GROUP, RH_KIND, RH_VBIN, RH_N };
 enum dbrc db_report_hist(struct pool *p, const struct report_filter *f, int bucket,
 	int group, const char *kind, struct dbres *out);
 

@@ -329,7 +329,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		goto fail;
 	if (rc == DB_OK)
-		chat = db_int(&open, 0, 0);
+		chat = db_int(&open, 0, OL_ID);
 
 	if (is_event && event && strcmp(event, "subscribe") == 0) {
 		const char *key = wx_get(f, "EventKey");
@@ -356,7 +356,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 
 	if (!is_event) {
 		/* a user message: continue the open chat, or open a new one */
-		if (chat && now - db_int(&open, 0, 1) >= WX_WINDOW) {
+		if (chat && now - db_int(&open, 0, OL_STARTED) >= WX_WINDOW) {
 			if ((rc = db_chat_close(p, chat, "window_expired", now)) != DB_OK ||
 			    (rc = chat_note(p, ch->id, follower, chat, "closed", "48 hours have "
 			    "passed since this chat started; the follower's next message "

@@ -20,12 +20,12 @@ job_files(struct pool *p)
 	/* columns: id path */
 	for (size_t i = 0; i < o.nrows && !job_stopping; i++) {
 		struct dbres del, used;
-		long long    id = db_int(&o, i, 0);
+		long long    id = db_int(&o, i, AO_ID);
 		if (db_attachment_delete(p, &del, id, id) != DB_OK || del.affected != 1)
 			continue;
 		/* the same content is stored once: keep the file while another row uses it */
-		if (db_attachment_path_used(p, &used, db_cell(&o, i, 1)) == DB_OK &&
-		    db_int(&used, 0, 0) == 0 && unlink(db_cell(&o, i, 1)) != 0 && errno != ENOENT)
-			wx_log("cannot delete %s: %s", db_cell(&o, i, 1), strerror(errno));
+		if (db_attachment_path_used(p, &used, db_cell(&o, i, AO_PATH)) == DB_OK &&
+		    db_int(&used, 0, APU_COUNT) == 0 && unlink(db_cell(&o, i, AO_PATH)) != 0 && errno != ENOENT)
+			wx_log("cannot delete %s: %s", db_cell(&o, i, AO_PATH), strerror(errno));
 	}
 }

@@ -22,15 +22,15 @@ job_followers(struct pool *p)
 		struct wxapi_channel ch;
 		struct http_resp     r;
 		struct wx_field     *f;
-		long long            id = db_int(&due, i, 0);
+		long long            id = db_int(&due, i, FI_ID);
 
 		if (db_follower_info_claim(p, &claim, id) != DB_OK ||
 		    claim.affected != 1)
 			continue;
-		if (job_channel(p, db_int(&due, i, 1), &ch) != 0)
+		if (job_channel(p, db_int(&due, i, FI_CHANNEL), &ch) != 0)
 			continue;
 		long e = wxapi_call(p, &ch, "/cgi-bin/user/info", pool_printf(p,
-		    "openid=%s&lang=zh_CN", db_cell(&due, i, 2)), NULL, NULL, &r, &f);
+		    "openid=%s&lang=zh_CN", db_cell(&due, i, FI_OPENID)), NULL, NULL, &r, &f);
 		if (e == 0 && f) {
 			const char *qr = wx_get(f, "qr_scene_str");
 			if (qr == NULL || *qr == '\0')

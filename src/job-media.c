@@ -30,8 +30,8 @@ job_media(struct pool *p)
 		return;
 	/* columns: id channel_id msg_type media_id attempts */
 	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		long long            id = db_int(&due, i, 0);
-		int                  attempts = (int)db_int(&due, i, 4) + 1;
+		long long            id = db_int(&due, i, MDUE_ID);
+		int                  attempts = (int)db_int(&due, i, MDUE_ATTEMPTS) + 1;
 		long long            backoff = 30LL << (attempts > 8 ? 8 : attempts);
 		struct dbres         claim;
 		struct wxapi_channel ch;
@@ -43,12 +43,12 @@ job_media(struct pool *p)
 		if (db_media_claim(p, &claim, (long long)now + backoff, id,
 		    (long long)now) != DB_OK || claim.affected != 1)
 			continue;
-		if (job_channel(p, db_int(&due, i, 1), &ch) != 0) {
+		if (job_channel(p, db_int(&due, i, MDUE_CHANNEL), &ch) != 0) {
 			media_failed(p, id, attempts, "the channel's credentials are missing");
 			continue;
 		}
 		e = wxapi_call(p, &ch, "/cgi-bin/media/get", pool_printf(p, "media_id=%s",
-		    db_cell(&due, i, 3)), NULL, NULL, &r, &f);
+		    db_cell(&due, i, MDUE_MEDIA_ID)), NULL, NULL, &r, &f);
 		if (e == 0 && f && wx_get(f, "video_url")) {
 			/* videos come as a URL to fetch */
 			const char *vu = pool_strdup(p, wx_get(f, "video_url"));

@@ -22,9 +22,9 @@ job_timers(struct pool *p)
 	/* columns: channel missed_after missed_close idle bot */
 	for (size_t i = 0; i < ch.nrows && !job_stopping; i++) {
 		static const char *const states[] = { "waiting", "missed", "active" };
-		long long channel = db_int(&ch, i, 0);
+		long long channel = db_int(&ch, i, TC_CHANNEL);
 		for (int k = 0; k < 3; k++) {
-			long long    limit = db_int(&ch, i, (size_t)k + 1);
+			long long    limit = db_int(&ch, i, TC_MISSED_AFTER + (size_t)k);	/* then MISSED_CLOSE, IDLE */
 			time_t       since = now - (time_t)limit * 60;
 			struct dbres due;
 			const char  *what, *text;
@@ -40,7 +40,7 @@ job_timers(struct pool *p)
 			} else {
 				what = "closed";
 				text = pool_printf(p, "Nobody wrote for %s%s; the chat is closed "
-				    "(idle timeout).", minutes_text(p, limit), db_int(&ch, i, 4) ?
+				    "(idle timeout).", minutes_text(p, limit), db_int(&ch, i, TC_BOT) ?
 				    ", the chatbot's idle limit" : "");
 			}
 			/* every due chat, in batches of 500, 100 to a transaction (one
@@ -55,10 +55,10 @@ job_timers(struct pool *p)
 						return;
 					for (size_t end = j + 100; j < due.nrows && j < end &&
 					    (rc == DB_OK || rc == DB_CONFLICT); j++) {
-						long long chat = db_int(&due, j, 0);
+						long long chat = db_int(&due, j, TD_CHAT);
 						rc = db_timer_fire(p, states[k], chat, since, now);
 						if (rc == DB_OK)
-							rc = chat_note(p, channel, db_int(&due, j, 1), chat,
+							rc = chat_note(p, channel, db_int(&due, j, TD_FOLLOWER), chat,
 							    what, text, k != 0);
 					}
 					if ((rc != DB_OK && rc != DB_CONFLICT) || db_commit() != 0) {

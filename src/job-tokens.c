@@ -22,9 +22,9 @@ job_tokens(struct pool *p)
 	for (size_t i = 0; i < c.nrows && !job_stopping; i++) {
 		struct wxapi_channel ch;
 		const char          *token;
-		if (db_int(&c, i, 3) > now + 300 || db_int(&c, i, 4) > now)
+		if (db_int(&c, i, CA_EXPIRES) > now + 300 || db_int(&c, i, CA_LEASE) > now)
 			continue;	/* fresh enough, or backing off after an error */
-		if (job_channel(p, db_int(&c, i, 0), &ch) != 0)
+		if (job_channel(p, db_int(&c, i, CA_ID), &ch) != 0)
 			continue;
 		long e = wxapi_token(p, &ch, 1, &token);
 		if (e != 0)

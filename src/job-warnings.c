@@ -18,12 +18,12 @@ job_warnings(struct pool *p)
 		return;
 	/* columns: chat channel follower openid warning app_id secret_enc */
 	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		struct outgoing o = { "text", db_cell(&due, i, 4), NULL, NULL, 0 };
+		struct outgoing o = { "text", db_cell(&due, i, WD_WARNING), NULL, NULL, 0 };
 		struct out_chat c = {
-			.chat = db_int(&due, i, 0), .follower = db_int(&due, i, 2),
-			.openid = db_cell(&due, i, 3),
-			.ch = { db_int(&due, i, 1), db_cell(&due, i, 5), db_cell(&due, i, 6) ?
-			    secret_decrypt(p, db_cell(&due, i, 6)) : NULL },
+			.chat = db_int(&due, i, WD_CHAT), .follower = db_int(&due, i, WD_FOLLOWER),
+			.openid = db_cell(&due, i, WD_OPENID),
+			.ch = { db_int(&due, i, WD_CHANNEL), db_cell(&due, i, WD_APPID), db_cell(&due, i, WD_SECRET) ?
+			    secret_decrypt(p, db_cell(&due, i, WD_SECRET)) : NULL },
 		};
 		long long msg;
 		enum dbrc rc;

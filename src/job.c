@@ -12,7 +12,7 @@ job_channel(struct pool *p, long long id, struct wxapi_channel *ch)
 	if (db_channel_get(p, id, &c) != DB_OK)
 		return -1;
 	ch->id = id;
-	ch->app_id = db_cell(&c, 0, 5);
-	ch->secret = db_cell(&c, 0, 6) ? secret_decrypt(p, db_cell(&c, 0, 6)) : NULL;
+	ch->app_id = db_cell(&c, 0, C_APPID);
+	ch->secret = db_cell(&c, 0, C_SECRET) ? secret_decrypt(p, db_cell(&c, 0, C_SECRET)) : NULL;
 	return ch->app_id && ch->secret ? 0 : -1;
 }

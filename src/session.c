@@ -40,22 +40,22 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 		return 0;
 	}
 	/* columns: user_id csrf last_seen flash login name role disabled */
-	if (db_int(&res, 0, 7) != 0 || now - db_int(&res, 0, 2) > idle) {
+	if (db_int(&res, 0, SESS_DISABLED) != 0 || now - db_int(&res, 0, SESS_LAST_SEEN) > idle) {
 		db_session_delete(&r->pool, r->sid_hash);
 		r->sid_hash = NULL;
 		resp_cookie(rs, SID_COOKIE, "", 0, r->https);
 		return 0;
 	}
 	r->user = pool_alloc(&r->pool, sizeof *r->user);
-	r->user->id = db_int(&res, 0, 0);
-	r->user->login = db_cell(&res, 0, 4);
-	r->user->name = db_cell(&res, 0, 5);
-	r->user->role = role_parse(db_cell(&res, 0, 6));
-	r->csrf = db_cell(&res, 0, 1);
-	if (now - db_int(&res, 0, 2) >= 60)
+	r->user->id = db_int(&res, 0, SESS_USER);
+	r->user->login = db_cell(&res, 0, SESS_LOGIN);
+	r->user->name = db_cell(&res, 0, SESS_NAME);
+	r->user->role = role_parse(db_cell(&res, 0, SESS_ROLE));
+	r->csrf = db_cell(&res, 0, SESS_CSRF);
+	if (now - db_int(&res, 0, SESS_LAST_SEEN) >= 60)
 		db_session_touch(&r->pool, r->sid_hash, now);
-	if (want_flash && db_cell(&res, 0, 3) != NULL) {
-		r->flash = db_cell(&res, 0, 3);
+	if (want_flash && db_cell(&res, 0, SESS_FLASH) != NULL) {
+		r->flash = db_cell(&res, 0, SESS_FLASH);
 		db_session_flash(&r->pool, r->sid_hash, NULL);
 	}
 	return 0;

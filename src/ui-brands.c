@@ -10,7 +10,11 @@ static const struct field brand_fields[] = {
 	{ "name", "Brand name", 1, v_name },
 };
 
-static const char *const brand_cols[] = { "Id", "Name", "Departments" };
+static const char *const brand_cols[] = {
+	    [BL_ID] = "Id",
+	    [BL_NAME] = "Name",
+	    [BL_DEPTS] = "Departments"
+	};
 
 static int
 brands_page(struct req *r, struct resp *rs, int status)
@@ -21,7 +25,7 @@ brands_page(struct req *r, struct resp *rs, int status)
 		ui_db_failed(r, rs);
 		return -1;
 	}
-	db_to_hdf(r, "Brands", &res, brand_cols);
+	db_to_hdf(r, "Brands", &res, brand_cols, sizeof brand_cols / sizeof brand_cols[0]);
 	tmpl_set(r, "Page.Title", "Brands");
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "brands.cs");
@@ -67,7 +71,11 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 {
 	struct dbres b, d;
 	long long    page = ui_page(r), total;
-	static const char *const dcols[] = { "Id", "Name", "Members" };
+	static const char *const dcols[] = {
+	    [DL_ID] = "Id",
+	    [DL_NAME] = "Name",
+	    [DL_MEMBERS] = "Members"
+	};
 	enum dbrc    rc = db_brand_get(&r->pool, id, &b);
 
 	if (rc == DB_NOTFOUND) {
@@ -82,21 +90,26 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 		return;
 	}
 	tmpl_set_int(r, "Brand.Id", id);
-	tmpl_set(r, "Brand.Name", db_cell(&b, 0, 1));
+	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
 	if (!req_field(r, "name") || strcmp(r->method, "GET") == 0)
-		tmpl_set(r, "Form.name.Value", db_cell(&b, 0, 1));
-	db_to_hdf(r, "Departments", &d, dcols);
+		tmpl_set(r, "Form.name.Value", db_cell(&b, 0, BG_NAME));
+	db_to_hdf(r, "Departments", &d, dcols, sizeof dcols / sizeof dcols[0]);
 	{
 		struct dbres cr;
-		static const char *const cc[] = { "Id", "Shortcut", "Body", "Mime" };
+		static const char *const cc[] = {
+	    [CNL_ID] = "Id",
+	    [CNL_SHORTCUT] = "Shortcut",
+	    [CNL_BODY] = "Body",
+	    [CNL_MIME] = "Mime"
+	};
 		if (db_canned_list(&r->pool, id, &cr) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
-		db_to_hdf(r, "Canned", &cr, cc);
+		db_to_hdf(r, "Canned", &cr, cc, sizeof cc / sizeof cc[0]);
 	}
 	ui_paging(r, page, DEPTS_PER_PAGE, total);
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Brand: %s", db_cell(&b, 0, 1)));
+	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Brand: %s", db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "brand.cs");
 	if (rs->status == 200)
@@ -151,7 +164,7 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	if (depts > 0) {
 		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
 		    "while it has %lld department%s. Delete or move the departments "
-		    "first.", db_cell(&b, 0, 1), depts, depts == 1 ? "" : "s"));
+		    "first.", db_cell(&b, 0, BG_NAME), depts, depts == 1 ? "" : "s"));
 		brand_page(r, rs, id, 409);
 		return;
 	}
@@ -159,7 +172,7 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	if (rc == DB_CONFLICT) {
 		/* something else (a channel) still refers to the brand */
 		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
-		    "while a messaging channel uses it.", db_cell(&b, 0, 1)));
+		    "while a messaging channel uses it.", db_cell(&b, 0, BG_NAME)));
 		brand_page(r, rs, id, 409);
 		return;
 	}
@@ -167,7 +180,7 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Brand “%s” deleted.", db_cell(&b, 0, 1)));
+	flash_set(r, pool_printf(&r->pool, "Brand “%s” deleted.", db_cell(&b, 0, BG_NAME)));
 	resp_redirect(rs, "/admin/brands");
 }
 

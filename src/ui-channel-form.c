@@ -132,9 +132,9 @@ set_departments(struct req *r, long long brand, long long current)
 	if (db_dept_list(&r->pool, brand, 10000, 0, &d) != DB_OK)
 		return;
 	for (size_t i = 0; i < d.nrows; i++) {
-		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Id", i), db_cell(&d, i, 0));
-		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Name", i), db_cell(&d, i, 1));
-		if (db_int(&d, i, 0) == current)
+		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Id", i), db_cell(&d, i, DL_ID));
+		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Name", i), db_cell(&d, i, DL_NAME));
+		if (db_int(&d, i, DL_ID) == current)
 			tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.On", i), "1");
 	}
 }

@@ -74,23 +74,23 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Health.LastFailureAt", ui_time(r, db_int(c, 0, C_FAILAT)));
 	if (t.nrows) {
 		/* columns: expires fetched last_errcode last_error errors */
-		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, 1)));
-		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, 0)));
-		if (db_int(&t, 0, 2) != 0) {
-			tmpl_set(r, "Health.TokenError", wxapi_errtext(db_int(&t, 0, 2)));
-			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, 2));
+		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, TS_FETCHED)));
+		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, TS_EXPIRES)));
+		if (db_int(&t, 0, TS_ERRCODE) != 0) {
+			tmpl_set(r, "Health.TokenError", wxapi_errtext(db_int(&t, 0, TS_ERRCODE)));
+			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, TS_ERRCODE));
 		}
-		tmpl_set(r, "Health.TokenErrors", db_cell(&t, 0, 4));
+		tmpl_set(r, "Health.TokenErrors", db_cell(&t, 0, TS_ERRORS));
 	}
 	/* preferences: columns missed_after missed_close idle_close bot bot_idle erase */
 	if (req_field(r, "missed_after") == NULL)
-		tmpl_set(r, "Form.missed_after.Value", db_cell(&p, 0, 0));
+		tmpl_set(r, "Form.missed_after.Value", db_cell(&p, 0, PREF_MISSED_AFTER));
 	set_options(r, "MissedClose", missed_close_opts, NOPTS(missed_close_opts),
-	    db_int(&p, 0, 1));
-	set_options(r, "IdleClose", idle_opts, NOPTS(idle_opts), db_int(&p, 0, 2));
-	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), db_int(&p, 0, 4));
-	tmpl_set(r, "Prefs.Bot", db_int(&p, 0, 3) ? "1" : NULL);
-	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, 5) ? "1" : NULL);
+	    db_int(&p, 0, PREF_MISSED_CLOSE));
+	set_options(r, "IdleClose", idle_opts, NOPTS(idle_opts), db_int(&p, 0, PREF_IDLE_CLOSE));
+	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), db_int(&p, 0, PREF_BOT_IDLE));
+	tmpl_set(r, "Prefs.Bot", db_int(&p, 0, PREF_BOT) ? "1" : NULL);
+	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, PREF_ERASE) ? "1" : NULL);
 	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "WeChat account: %s",
 	    db_cell(c, 0, C_BRANDNAME)));
 	tmpl_set(r, "Nav", "channels");

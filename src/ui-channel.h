@@ -12,14 +12,6 @@
 
 #define STEPS 6	/* the wizard's */
 
-/* columns of db_channel_get */
-enum {
-	C_ID, C_BRAND, C_DEPT, C_STATE, C_ORIGINAL, C_APPID, C_SECRET, C_TOKEN, C_AES,
-	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG,
-	C_INACTIVE, C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME,
-	C_REFUSED
-};
-
 /* the account details (step 3 and the account page); a new Token, a new AES key */
 extern const struct field detail_fields[4];	/* Original ID, App ID, App Secret, mode */
 extern const struct field token_field[1], aes_field[1];

@@ -24,14 +24,6 @@
 
 #define PER_PAGE  50
 
-/* columns of db_console_chat */
-enum {
-	K_ID, K_STATE, K_CHANNEL, K_FOLLOWER, K_DEPT, K_OPERATOR, K_STARTED, K_LASTIN,
-	K_OUT, K_REASON, K_OPENID, K_ALIAS, K_DEPTNAME, K_OPNAME, K_APPID, K_SECRET,
-	K_BRAND, K_CLOSED, K_SUBSCRIBED, K_LANG, K_SUBAT, K_SCENE, K_QR, K_PREV, K_BRANDID,
-	K_CLOSEDBY
-};
-
 static const struct {
 	const char *tab, *state, *label;
 	int         mine, others, supervisors;
@@ -99,14 +91,14 @@ counts(struct req *r, struct counts *k)
 		return -1;
 	/* columns: state mine total */
 	for (size_t i = 0; i < c.nrows; i++) {
-		const char *st = db_cell(&c, i, 0);
+		const char *st = db_cell(&c, i, CC_STATE);
 		if (strcmp(st, "waiting") == 0)
-			waiting = db_int(&c, i, 2);
+			waiting = db_int(&c, i, CC_TOTAL);
 		else if (strcmp(st, "missed") == 0)
-			missed = db_int(&c, i, 2);
+			missed = db_int(&c, i, CC_TOTAL);
 		else {
-			mine = db_int(&c, i, 1);
-			others = db_int(&c, i, 2) - mine;
+			mine = db_int(&c, i, CC_MINE);
+			others = db_int(&c, i, CC_TOTAL) - mine;
 		}
 	}
 	tmpl_set_int(r, "Counts.waiting", waiting);
@@ -126,8 +118,20 @@ console_home_get(struct req *r, struct resp *rs)
 	const char          *tab = req_arg(r, "tab") ? req_arg(r, "tab") : "waiting";
 	size_t               t = 0;
 	long long            page = ui_page(r);
-	static const char *const cols[] = { "Id", "State", "Follower", "Department", "Started",
-	    "LastIn", "Out", "Operator", "FirstWords", "Brand", "Reason", "Closed" };
+	static const char *const cols[] = {
+	    [CLI_ID] = "Id",
+	    [CLI_STATE] = "State",
+	    [CLI_FOLLOWER] = "Follower",
+	    [CLI_DEPT] = "Department",
+	    [CLI_STARTED] = "Started",
+	    [CLI_LASTIN] = "LastIn",
+	    [CLI_OUT] = "Out",
+	    [CLI_OPERATOR] = "Operator",
+	    [CLI_FIRST] = "FirstWords",
+	    [CLI_BRAND] = "Brand",
+	    [CLI_REASON] = "Reason",
+	    [CLI_CLOSED] = "Closed"
+	};
 
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
 		if (strcmp(tab, tabs[i].tab) == 0)
@@ -157,19 +161,19 @@ console_home_get(struct req *r, struct resp *rs)
 	}
 	if (page > 1)
 		tmpl_set_int(r, "Paging.Prev", page - 1);
-	db_to_hdf(r, "Chats", &l, cols);
+	db_to_hdf(r, "Chats", &l, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < l.nrows; i++) {
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
-		    span(&r->pool, (long long)wx_now() - db_int(&l, i, 4)));
+		    span(&r->pool, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
 		if (t < 4)
-			meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, 5),
-			    db_int(&l, i, 6));
+			meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, CLI_LASTIN),
+			    db_int(&l, i, CLI_OUT));
 		else {
 			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
-			    ui_close_reason(db_cell(&l, i, 10), 0));
+			    ui_close_reason(db_cell(&l, i, CLI_REASON), 0));
 			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
-			    ui_time(r, db_int(&l, i, 11)));
+			    ui_time(r, db_int(&l, i, CLI_CLOSED)));
 		}
 	}
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
@@ -211,7 +215,7 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, "The database is not reachable right now.");
 		return;
 	}
-	mark = pool_printf(&r->pool, "%s.%s", db_cell(&m, 0, 0), db_cell(&m, 0, 1));
+	mark = pool_printf(&r->pool, "%s.%s", db_cell(&m, 0, CM_MESSAGES), db_cell(&m, 0, CM_CHATS));
 	if (since && strcmp(since, mark) == 0) {
 		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
 		return;
@@ -235,9 +239,9 @@ load_chat(struct req *r, struct resp *rs, struct dbres *c)
 
 	if (!ui_found(r, rs, db_console_chat(&r->pool, r->ids[0], c), "chat"))
 		return -1;
-	if (sees_all(r) || db_int(c, 0, K_OPERATOR) == r->user->id)
+	if (sees_all(r) || db_int(c, 0, CHAT_OPERATOR) == r->user->id)
 		return 0;
-	member = db_console_member(&r->pool, r->user->id, db_int(c, 0, K_DEPT));
+	member = db_console_member(&r->pool, r->user->id, db_int(c, 0, CHAT_DEPT));
 	if (member < 0) {
 		ui_db_failed(r, rs);
 		return -1;
@@ -254,20 +258,20 @@ load_chat(struct req *r, struct resp *rs, struct dbres *c)
 static const char *
 cannot_reply(struct req *r, const struct dbres *c)
 {
-	const char *st = db_cell(c, 0, K_STATE);
+	const char *st = db_cell(c, 0, CHAT_STATE);
 
 	if (strcmp(st, "closed") == 0)
 		return pool_printf(&r->pool, "This chat is closed (%s): it cannot be "
-		    "answered.", ui_close_reason(db_cell(c, 0, K_REASON), 0));
+		    "answered.", ui_close_reason(db_cell(c, 0, CHAT_REASON), 0));
 	if (strcmp(st, "active") != 0)
 		return "Pick this chat up to answer it.";
-	if (db_int(c, 0, K_OPERATOR) != r->user->id)
+	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id)
 		return pool_printf(&r->pool, "%s is answering this chat.",
-		    db_cell(c, 0, K_OPNAME) ? db_cell(c, 0, K_OPNAME) : "Another operator");
-	if (db_int(c, 0, K_LASTIN) + WX_WINDOW <= (long long)wx_now())
+		    db_cell(c, 0, CHAT_OPNAME) ? db_cell(c, 0, CHAT_OPNAME) : "Another operator");
+	if (db_int(c, 0, CHAT_LASTIN) + WX_WINDOW <= (long long)wx_now())
 		return "48 hours have passed since the follower's last message; WeChat "
 		    "will not deliver. You can write again when the follower writes.";
-	if (db_int(c, 0, K_OUT) >= WX_REPLIES_IN_ROW)
+	if (db_int(c, 0, CHAT_OUT) >= WX_REPLIES_IN_ROW)
 		return "WeChat allows 5 messages in a row; you can write again when the "
 		    "follower replies.";
 	return NULL;
@@ -294,91 +298,107 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 {
 	struct dbres  t;
 	struct counts k;
-	const char   *why, *who = db_cell(c, 0, K_ALIAS) ? db_cell(c, 0, K_ALIAS) :
-	    db_cell(c, 0, K_OPENID);
-	long long     id = db_int(c, 0, K_ID);
+	const char   *why, *who = db_cell(c, 0, CHAT_ALIAS) ? db_cell(c, 0, CHAT_ALIAS) :
+	    db_cell(c, 0, CHAT_OPENID);
+	long long     id = db_int(c, 0, CHAT_ID);
 
 	if (db_transcript(&r->pool, id, &t) != DB_OK || counts(r, &k) < 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	tmpl_set(r, "Chat.Id", db_cell(c, 0, K_ID));
-	tmpl_set(r, "Chat.State", db_cell(c, 0, K_STATE));
+	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
+	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
 	tmpl_set(r, "Chat.Follower", who);
-	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, K_OPENID));
-	tmpl_set(r, "Chat.Department", db_cell(c, 0, K_DEPTNAME));
-	tmpl_set(r, "Chat.Operator", db_cell(c, 0, K_OPNAME));
-	tmpl_set(r, "Chat.Brand", db_cell(c, 0, K_BRAND));
-	tmpl_set(r, "Chat.Started", ui_time(r, db_int(c, 0, K_STARTED)));
-	tmpl_set(r, "Chat.Mine", db_int(c, 0, K_OPERATOR) == r->user->id ? "1" : NULL);
-	tmpl_set(r, "Chat.Previous", db_int(c, 0, K_PREV) ? db_cell(c, 0, K_PREV) : NULL);
-	tmpl_set(r, "Chat.Language", db_cell(c, 0, K_LANG));
-	tmpl_set(r, "Chat.Subscribed", ui_time(r, db_int(c, 0, K_SUBAT)));
-	tmpl_set(r, "Chat.Scene", db_cell(c, 0, K_QR) ? db_cell(c, 0, K_QR) :
-	    db_cell(c, 0, K_SCENE));
-	if (strcmp(db_cell(c, 0, K_STATE), "closed") == 0) {
-		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, K_CLOSED)));
-		tmpl_set(r, "Chat.Reason", ui_close_reason(db_cell(c, 0, K_REASON), 0));
+	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, CHAT_OPENID));
+	tmpl_set(r, "Chat.Department", db_cell(c, 0, CHAT_DEPTNAME));
+	tmpl_set(r, "Chat.Operator", db_cell(c, 0, CHAT_OPNAME));
+	tmpl_set(r, "Chat.Brand", db_cell(c, 0, CHAT_BRAND));
+	tmpl_set(r, "Chat.Started", ui_time(r, db_int(c, 0, CHAT_STARTED)));
+	tmpl_set(r, "Chat.Mine", db_int(c, 0, CHAT_OPERATOR) == r->user->id ? "1" : NULL);
+	tmpl_set(r, "Chat.Previous", db_int(c, 0, CHAT_PREV) ? db_cell(c, 0, CHAT_PREV) : NULL);
+	tmpl_set(r, "Chat.Language", db_cell(c, 0, CHAT_LANG));
+	tmpl_set(r, "Chat.Subscribed", ui_time(r, db_int(c, 0, CHAT_SUBAT)));
+	tmpl_set(r, "Chat.Scene", db_cell(c, 0, CHAT_QR) ? db_cell(c, 0, CHAT_QR) :
+	    db_cell(c, 0, CHAT_SCENE));
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
+		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, CHAT_CLOSED)));
+		tmpl_set(r, "Chat.Reason", ui_close_reason(db_cell(c, 0, CHAT_REASON), 0));
 	} else
-		meter(r, "Chat.Meter", db_int(c, 0, K_LASTIN), db_int(c, 0, K_OUT));
+		meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));
 	if ((why = cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
-	if (strcmp(db_cell(c, 0, K_STATE), "waiting") == 0 ||
-	    strcmp(db_cell(c, 0, K_STATE), "missed") == 0)
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "waiting") == 0 ||
+	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0)
 		tmpl_set(r, "Chat.CanPickUp", "1");
-	if (strcmp(db_cell(c, 0, K_STATE), "closed") != 0 &&
-	    (db_int(c, 0, K_OPERATOR) == r->user->id || sees_all(r))) {
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") != 0 &&
+	    (db_int(c, 0, CHAT_OPERATOR) == r->user->id || sees_all(r))) {
 		struct dbres tt;
 		tmpl_set(r, "Chat.CanClose", "1");
 		if (db_transfer_targets(&r->pool, id, &tt) == DB_OK)
 			for (size_t i = 0; i < tt.nrows; i++) {
 				const char *base = pool_printf(&r->pool, "Targets.%s.%zu",
-				    db_cell(&tt, i, 0), i);
+				    db_cell(&tt, i, TT_KIND), i);
 				tmpl_set(r, pool_printf(&r->pool, "%s.Value", base), pool_printf(
-				    &r->pool, "%s:%s", db_cell(&tt, i, 0), db_cell(&tt, i, 1)));
-				tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&tt, i, 2));
+				    &r->pool, "%s:%s", db_cell(&tt, i, TT_KIND), db_cell(&tt, i, TT_ID)));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&tt, i, TT_NAME));
 			}
 	}
-	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, K_FOLLOWER));
+	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, CHAT_FOLLOWER));
 	{
 		struct dbres fc;
-		if (db_follower_chats(&r->pool, db_int(c, 0, K_FOLLOWER), id, &fc) == DB_OK)
+		if (db_follower_chats(&r->pool, db_int(c, 0, CHAT_FOLLOWER), id, &fc) == DB_OK)
 			for (size_t i = 0; i < fc.nrows; i++) {
 				const char *base = pool_printf(&r->pool, "Others.%zu", i);
-				tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&fc, i, 0));
-				tmpl_set(r, pool_printf(&r->pool, "%s.State", base), db_cell(&fc, i, 1));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&fc, i, FC_ID));
+				tmpl_set(r, pool_printf(&r->pool, "%s.State", base), db_cell(&fc, i, FC_STATE));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Started", base),
-				    ui_time(r, db_int(&fc, i, 2)));
+				    ui_time(r, db_int(&fc, i, FC_STARTED)));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
-				    ui_close_reason(db_cell(&fc, i, 3), 0));
+				    ui_close_reason(db_cell(&fc, i, FC_REASON), 0));
 			}
 	}
-	if (db_int(c, 0, K_OPERATOR) == r->user->id) {
+	if (db_int(c, 0, CHAT_OPERATOR) == r->user->id) {
 		struct dbres cr;
-		static const char *const cc[] = { "Id", "Shortcut", "Body", "Mime" };
-		if (db_canned_list(&r->pool, db_int(c, 0, K_BRANDID), &cr) == DB_OK)
-			db_to_hdf(r, "Canned", &cr, cc);
+		static const char *const cc[] = {
+	    [CNL_ID] = "Id",
+	    [CNL_SHORTCUT] = "Shortcut",
+	    [CNL_BODY] = "Body",
+	    [CNL_MIME] = "Mime"
+	};
+		if (db_canned_list(&r->pool, db_int(c, 0, CHAT_BRANDID), &cr) == DB_OK)
+			db_to_hdf(r, "Canned", &cr, cc, sizeof cc / sizeof cc[0]);
 	}
 	if (req_field(r, "alias") == NULL)
-		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, K_ALIAS));
+		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, CHAT_ALIAS));
 	/* the transcript, oldest first; columns: id dir type event event_key body
 	 * fields media_state attachment mime delivery errcode author time */
 	for (size_t i = 0; i < t.nrows; i++) {
 		size_t      row = t.nrows - 1 - i;
 		const char *base = pool_printf(&r->pool, "Messages.%zu", i);
-		static const char *const names[] = { "Id", "Dir", "Type", "Event", "EventKey",
-		    "Body", NULL, "MediaState", "Attachment", "Mime", "Delivery", "Errcode",
-		    "Author" };
+		static const char *const names[] = {
+	    [TR_ID] = "Id",
+	    [TR_DIRECTION] = "Dir",
+	    [TR_TYPE] = "Type",
+	    [TR_EVENT] = "Event",
+	    [TR_EVENT_KEY] = "EventKey",
+	    [TR_BODY] = "Body",
+	    [TR_MEDIA_STATE] = "MediaState",
+	    [TR_ATTACHMENT] = "Attachment",
+	    [TR_MIME] = "Mime",
+	    [TR_DELIVERY] = "Delivery",
+	    [TR_ERRCODE] = "Errcode",
+	    [TR_AUTHOR] = "Author"
+	};
 		for (size_t col = 0; col < sizeof names / sizeof names[0]; col++)
-			if (names[col])
+			if (names[col])	/* the fields are shown apart */
 				tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, names[col]),
 				    db_cell(&t, row, col));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(&t, row, 13)));
-		if (db_int(&t, row, 11) != 0)
+		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(&t, row, TR_AT)));
+		if (db_int(&t, row, TR_ERRCODE) != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
-			    wxapi_errtext(db_int(&t, row, 11)));
-		if (strcmp(db_cell(&t, row, 1), "in") == 0)
-			message_fields(r, base, db_cell(&t, row, 6));
+			    wxapi_errtext(db_int(&t, row, TR_ERRCODE)));
+		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
+			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
 	}
 	if (t.nrows == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
@@ -418,7 +438,7 @@ console_pickup_post(struct req *r, struct resp *rs)
 	}
 	rc = db_chat_pickup(&r->pool, r->ids[0], r->user->id);
 	if (rc == DB_OK)
-		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
+		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
 		    r->ids[0], "picked_up", pool_printf(&r->pool, "%s picked the chat up.",
 		    r->user->name), 0);
 	if (rc == DB_CONFLICT) {
@@ -428,8 +448,8 @@ console_pickup_post(struct req *r, struct resp *rs)
 			ui_db_failed(r, rs);
 			return;
 		}
-		tmpl_set(r, "Chat.Error", db_cell(&c, 0, K_OPNAME) ? pool_printf(&r->pool,
-		    "%s picked this chat up first.", db_cell(&c, 0, K_OPNAME)) :
+		tmpl_set(r, "Chat.Error", db_cell(&c, 0, CHAT_OPNAME) ? pool_printf(&r->pool,
+		    "%s picked this chat up first.", db_cell(&c, 0, CHAT_OPNAME)) :
 		    "This chat can no longer be picked up.");
 		chat_page(r, rs, &c, 409);
 		return;
@@ -446,10 +466,10 @@ static struct out_chat
 out_chat(struct req *r, const struct dbres *c)
 {
 	struct out_chat oc = {
-		.chat = r->ids[0], .follower = db_int(c, 0, K_FOLLOWER),
-		.openid = db_cell(c, 0, K_OPENID),
-		.ch = { db_int(c, 0, K_CHANNEL), db_cell(c, 0, K_APPID),
-		    db_cell(c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, K_SECRET)) :
+		.chat = r->ids[0], .follower = db_int(c, 0, CHAT_FOLLOWER),
+		.openid = db_cell(c, 0, CHAT_OPENID),
+		.ch = { db_int(c, 0, CHAT_CHANNEL), db_cell(c, 0, CHAT_APPID),
+		    db_cell(c, 0, CHAT_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, CHAT_SECRET)) :
 		    NULL },
 	};
 	return oc;
@@ -567,12 +587,12 @@ console_send_post(struct req *r, struct resp *rs)
 			return;
 		}
 		/* columns: body attachment path mime */
-		text = db_cell(&cr, 0, 0);
-		if (db_cell(&cr, 0, 1) && file == NULL) {
-			const char *mime = db_cell(&cr, 0, 3);
+		text = db_cell(&cr, 0, CNF_BODY);
+		if (db_cell(&cr, 0, CNF_ATTACHMENT) && file == NULL) {
+			const char *mime = db_cell(&cr, 0, CNF_MIME);
 			f = (struct outgoing){ strncmp(mime, "image/", 6) == 0 ? "image" :
 			    strncmp(mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
-			    db_cell(&cr, 0, 2), mime, db_int(&cr, 0, 1) };
+			    db_cell(&cr, 0, CNF_PATH), mime, db_int(&cr, 0, CNF_ATTACHMENT) };
 			canned_file = 1;
 		}
 	}
@@ -603,8 +623,8 @@ console_retry_post(struct req *r, struct resp *rs)
 	if (load_chat(r, rs, &c) != 0)
 		return;
 	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
-	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(db_cell(&m, 0, 2) ?
-	    db_cell(&m, 0, 2) : "", "failed") != 0)) {
+	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(db_cell(&m, 0, OG_DELIVERY) ?
+	    db_cell(&m, 0, OG_DELIVERY) : "", "failed") != 0)) {
 		page_error(r, rs, 409, 0, "Only a message that failed can be retried.");
 		return;
 	}
@@ -629,10 +649,10 @@ console_retry_post(struct req *r, struct resp *rs)
 		return;
 	}
 	/* columns: id body delivery type path mime */
-	o.type = db_cell(&m, 0, 3);
-	o.text = db_cell(&m, 0, 1);
-	o.path = db_cell(&m, 0, 4);
-	o.mime = db_cell(&m, 0, 5);
+	o.type = db_cell(&m, 0, OG_TYPE);
+	o.text = db_cell(&m, 0, OG_BODY);
+	o.path = db_cell(&m, 0, OG_PATH);
+	o.mime = db_cell(&m, 0, OG_MIME);
 	delivery_flash(r, deliver(r, &c, msg, &o));
 	to_chat(r, rs);
 }
@@ -641,12 +661,12 @@ console_retry_post(struct req *r, struct resp *rs)
 static int
 may_manage(struct req *r, struct resp *rs, const struct dbres *c)
 {
-	if (strcmp(db_cell(c, 0, K_STATE), "closed") == 0) {
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
 		tmpl_set(r, "Chat.Error", "This chat is closed.");
 		chat_page(r, rs, c, 409);
 		return 0;
 	}
-	if (db_int(c, 0, K_OPERATOR) != r->user->id && !sees_all(r)) {
+	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id && !sees_all(r)) {
 		page_error(r, rs, 403, 0, "Only the chat's operator, a supervisor or an "
 		    "admin can do this.");
 		return 0;
@@ -658,12 +678,12 @@ may_manage(struct req *r, struct resp *rs, const struct dbres *c)
 static const char *
 closed_already(struct req *r, const struct dbres *c)
 {
-	const char *by = db_cell(c, 0, K_CLOSEDBY), *at = ui_time(r, db_int(c, 0, K_CLOSED));
+	const char *by = db_cell(c, 0, CHAT_CLOSEDBY), *at = ui_time(r, db_int(c, 0, CHAT_CLOSED));
 
 	if (by)
 		return pool_printf(&r->pool, "This chat was already closed by %s at %s.", by, at);
 	return pool_printf(&r->pool, "This chat was already closed at %s: %s.", at,
-	    ui_close_reason(db_cell(c, 0, K_REASON), 0));
+	    ui_close_reason(db_cell(c, 0, CHAT_REASON), 0));
 }
 
 void
@@ -675,7 +695,7 @@ console_close_post(struct req *r, struct resp *rs)
 
 	if (load_chat(r, rs, &c) != 0)
 		return;
-	if (strcmp(db_cell(&c, 0, K_STATE), "closed") == 0) {
+	if (strcmp(db_cell(&c, 0, CHAT_STATE), "closed") == 0) {
 		flash_set(r, closed_already(r, &c));
 		to_chat(r, rs);
 		return;
@@ -716,7 +736,7 @@ console_close_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (rc == DB_OK)
-		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
+		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
 		    r->ids[0], "closed", pool_printf(&r->pool, "%s closed the chat.",
 		    r->user->name), 1);
 	if (rc != DB_OK || db_commit() != 0) {
@@ -751,9 +771,9 @@ console_transfer_post(struct req *r, struct resp *rs)
 		return;
 	}
 	for (size_t i = 0; i < tt.nrows; i++)
-		if (strcmp(db_cell(&tt, i, 0), to_user ? "user" : "dept") == 0 &&
-		    db_int(&tt, i, 1) == target)
-			name = db_cell(&tt, i, 2);
+		if (strcmp(db_cell(&tt, i, TT_KIND), to_user ? "user" : "dept") == 0 &&
+		    db_int(&tt, i, TT_ID) == target)
+			name = db_cell(&tt, i, TT_NAME);
 	if (name == NULL) {
 		form_error(r, "to", "Choose a department of this brand, or a colleague of "
 		    "the chat's department.");
@@ -766,7 +786,7 @@ console_transfer_post(struct req *r, struct resp *rs)
 	}
 	rc = db_chat_transfer(&r->pool, r->ids[0], to_user, target);
 	if (rc == DB_OK)
-		rc = chat_note(&r->pool, db_int(&c, 0, K_CHANNEL), db_int(&c, 0, K_FOLLOWER),
+		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
 		    r->ids[0], "transferred", pool_printf(&r->pool, "%s transferred the chat "
 		    "to %s%s%s", r->user->name, name, note && *note ? ": " : ".",
 		    note && *note ? note : ""), 0);
@@ -800,7 +820,7 @@ console_alias_post(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (db_follower_alias(&r->pool, db_int(&c, 0, K_FOLLOWER), alias ? alias : "") != DB_OK) {
+	if (db_follower_alias(&r->pool, db_int(&c, 0, CHAT_FOLLOWER), alias ? alias : "") != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -824,18 +844,18 @@ console_typing_post(struct req *r, struct resp *rs)
 	long         e = 0;
 
 	if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK ||
-	    db_int(&c, 0, K_OPERATOR) != r->user->id || cannot_reply(r, &c) != NULL) {
+	    db_int(&c, 0, CHAT_OPERATOR) != r->user->id || cannot_reply(r, &c) != NULL) {
 		resp_json(rs, 200, json_pack("{s:b}", "sent", 0));
 		return;
 	}
 	if (recent[slot].chat != r->ids[0] || now - recent[slot].at >= 10) {
-		struct wxapi_channel ch = { db_int(&c, 0, K_CHANNEL), db_cell(&c, 0, K_APPID),
-		    db_cell(&c, 0, K_SECRET) ? secret_decrypt(&r->pool, db_cell(&c, 0, K_SECRET)) :
+		struct wxapi_channel ch = { db_int(&c, 0, CHAT_CHANNEL), db_cell(&c, 0, CHAT_APPID),
+		    db_cell(&c, 0, CHAT_SECRET) ? secret_decrypt(&r->pool, db_cell(&c, 0, CHAT_SECRET)) :
 		    NULL };
 		struct http_resp hr;
 		struct wx_field *f;
 		struct buf       body = { 0 };
-		json_put(&body, json_pack("{s:o,s:s}", "touser", json_s(db_cell(&c, 0, K_OPENID)),
+		json_put(&body, json_pack("{s:o,s:s}", "touser", json_s(db_cell(&c, 0, CHAT_OPENID)),
 		    "command", "Typing"));
 		e = ch.secret ? wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/typing", NULL,
 		    body.data, NULL, &hr, &f) : -2;
@@ -862,17 +882,17 @@ console_media_get(struct req *r, struct resp *rs)
 	if (!ui_found(r, rs, db_media_of_message(&r->pool, r->ids[0], &m), "file"))
 		return;
 	/* columns: chat path mime size; the chat's access rules apply */
-	r->ids[0] = db_int(&m, 0, 0);
+	r->ids[0] = db_int(&m, 0, MM_CHAT);
 	if (load_chat(r, rs, &c) != 0)
 		return;
-	if (strncmp(db_cell(&m, 0, 1), dir, strlen(dir)) != 0 ||
-	    strstr(db_cell(&m, 0, 1), "..") != NULL ||
-	    (f = fopen(db_cell(&m, 0, 1), "rb")) == NULL) {
+	if (strncmp(db_cell(&m, 0, MM_PATH), dir, strlen(dir)) != 0 ||
+	    strstr(db_cell(&m, 0, MM_PATH), "..") != NULL ||
+	    (f = fopen(db_cell(&m, 0, MM_PATH), "rb")) == NULL) {
 		ui_not_found(r, rs, "file");
 		return;
 	}
 	rs->status = 200;
-	rs->ctype = db_cell(&m, 0, 2);
+	rs->ctype = db_cell(&m, 0, MM_MIME);
 	buf_reset(&rs->body);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_append(&rs->body, chunk, n);

@@ -46,8 +46,14 @@ static void
 dept_page(struct req *r, struct resp *rs, long long id, int status)
 {
 	struct dbres d, m, c;
-	static const char *const mcols[] = { "Id", "Login", "Name", "Role", "Disabled" };
-	static const char *const ccols[] = { "Id", "Login", "Name" };
+	static const char *const mcols[] = {
+	    [ML_ID] = "Id",
+	    [ML_LOGIN] = "Login",
+	    [ML_NAME] = "Name",
+	    [ML_ROLE] = "Role",
+	    [ML_DISABLED] = "Disabled"
+	};
+	static const char *const ccols[] = { [MC_ID] = "Id", [MC_LOGIN] = "Login", [MC_NAME] = "Name" };
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
 	if (rc == DB_NOTFOUND) {
@@ -61,15 +67,15 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 	}
 	/* columns: id brand_id name brand_name */
 	tmpl_set_int(r, "Dept.Id", id);
-	tmpl_set(r, "Dept.BrandId", db_cell(&d, 0, 1));
-	tmpl_set(r, "Dept.Name", db_cell(&d, 0, 2));
-	tmpl_set(r, "Dept.BrandName", db_cell(&d, 0, 3));
+	tmpl_set(r, "Dept.BrandId", db_cell(&d, 0, DG_BRAND_ID));
+	tmpl_set(r, "Dept.Name", db_cell(&d, 0, DG_NAME));
+	tmpl_set(r, "Dept.BrandName", db_cell(&d, 0, DG_BRAND));
 	if (strcmp(r->method, "GET") == 0 || req_field(r, "name") == NULL)
-		tmpl_set(r, "Form.name.Value", db_cell(&d, 0, 2));
-	db_to_hdf(r, "Members", &m, mcols);
-	db_to_hdf(r, "Candidates", &c, ccols);
+		tmpl_set(r, "Form.name.Value", db_cell(&d, 0, DG_NAME));
+	db_to_hdf(r, "Members", &m, mcols, sizeof mcols / sizeof mcols[0]);
+	db_to_hdf(r, "Candidates", &c, ccols, sizeof ccols / sizeof ccols[0]);
 	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Department: %s",
-	    db_cell(&d, 0, 2)));
+	    db_cell(&d, 0, DG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "department.cs");
 	if (rs->status == 200)
@@ -142,7 +148,7 @@ admin_department_members_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, pool_printf(&r->pool, strcmp(action, "add") == 0 ?
 	    "%s now belongs to %s." : "%s was removed from %s.",
-	    db_cell(&user, 0, 2), db_cell(&d, 0, 2)));
+	    db_cell(&user, 0, UG_NAME), db_cell(&d, 0, DG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
 
@@ -159,7 +165,7 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 	if (rc == DB_CONFLICT) {
 		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
 		    "while a messaging channel routes its chats to it. Choose another "
-		    "department for the channel first.", db_cell(&d, 0, 2)));
+		    "department for the channel first.", db_cell(&d, 0, DG_NAME)));
 		dept_page(r, rs, id, 409);
 		return;
 	}
@@ -167,6 +173,6 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Department “%s” deleted.", db_cell(&d, 0, 2)));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%s", db_cell(&d, 0, 1)));
+	flash_set(r, pool_printf(&r->pool, "Department “%s” deleted.", db_cell(&d, 0, DG_NAME)));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%s", db_cell(&d, 0, DG_BRAND_ID)));
 }

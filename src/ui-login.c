@@ -75,9 +75,6 @@ login_refused(struct req *r, struct resp *rs, int status, const char *msg)
 	rs->status = status;
 }
 
-/* columns of db_user_by_login */
-enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL, U_LOCKED };
-
 /* Why no password may be checked now, from the account's row. */
 static enum pw_result
 refusal(struct req *r, const struct dbres *u, time_t now, const char **why)

@@ -33,15 +33,21 @@ admin_operators_get(struct req *r, struct resp *rs)
 {
 	struct dbres res;
 	long long    page = ui_page(r), total = db_user_count(&r->pool);
-	static const char *const cols[] = { "Id", "Login", "Name", "Role", "Disabled",
-	    "Departments" };
+	static const char *const cols[] = {
+	    [ULIST_ID] = "Id",
+	    [ULIST_LOGIN] = "Login",
+	    [ULIST_NAME] = "Name",
+	    [ULIST_ROLE] = "Role",
+	    [ULIST_DISABLED] = "Disabled",
+	    [ULIST_DEPTS] = "Departments"
+	};
 
 	if (total < 0 || db_user_list(&r->pool, USERS_PER_PAGE,
 	    (page - 1) * USERS_PER_PAGE, &res) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	db_to_hdf(r, "Users", &res, cols);
+	db_to_hdf(r, "Users", &res, cols, sizeof cols / sizeof cols[0]);
 	ui_paging(r, page, USERS_PER_PAGE, total);
 	tmpl_set(r, "Page.Title", "Operators");
 	tmpl_set(r, "Nav", "operators");
@@ -56,14 +62,14 @@ static int
 dept_choices(struct req *r, const char **checked, int nchecked)
 {
 	struct dbres d;
-	static const char *const cols[] = { "Id", "Name", "Brand" };
+	static const char *const cols[] = { [DA_ID] = "Id", [DA_NAME] = "Name", [DA_BRAND] = "Brand" };
 
 	if (db_dept_all(&r->pool, &d) != DB_OK)
 		return -1;
-	db_to_hdf(r, "Depts", &d, cols);
+	db_to_hdf(r, "Depts", &d, cols, sizeof cols / sizeof cols[0]);
 	for (size_t i = 0; i < d.nrows; i++)
 		for (int k = 0; k < nchecked; k++)
-			if (strcmp(db_cell(&d, i, 0), checked[k]) == 0)
+			if (strcmp(db_cell(&d, i, DA_ID), checked[k]) == 0)
 				tmpl_setf(r, pool_printf(&r->pool, "Depts.%zu.Checked", i), "1");
 	return 0;
 }
@@ -93,19 +99,19 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		}
 		/* columns: id login name role disabled */
 		tmpl_set_int(r, "Op.Id", id);
-		tmpl_set(r, "Op.Login", db_cell(&u, 0, 1));
-		tmpl_set(r, "Op.Name", db_cell(&u, 0, 2));
-		tmpl_set(r, "Op.Disabled", db_cell(&u, 0, 4));
+		tmpl_set(r, "Op.Login", db_cell(&u, 0, UG_LOGIN));
+		tmpl_set(r, "Op.Name", db_cell(&u, 0, UG_NAME));
+		tmpl_set(r, "Op.Disabled", db_cell(&u, 0, UG_DISABLED));
 		tmpl_set_int(r, "Op.IsSelf", id == r->user->id);
 		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {
-			tmpl_set(r, "Form.name.Value", db_cell(&u, 0, 2));
-			tmpl_set(r, "Form.role.Value", db_cell(&u, 0, 3));
+			tmpl_set(r, "Form.name.Value", db_cell(&u, 0, UG_NAME));
+			tmpl_set(r, "Form.role.Value", db_cell(&u, 0, UG_ROLE));
 			for (size_t i = 0; i < m.nrows && n < MAX_DEPTS; i++)
-				checked[n++] = db_cell(&m, i, 0);
+				checked[n++] = db_cell(&m, i, MD_DEPT);
 		} else
 			n = req_field_all(r, "dept", checked, MAX_DEPTS);
 		tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Operator: %s",
-		    db_cell(&u, 0, 2)));
+		    db_cell(&u, 0, UG_NAME)));
 	}
 	if (dept_choices(r, checked, n) != 0) {
 		ui_db_failed(r, rs);
@@ -189,7 +195,7 @@ last_admin(struct req *r, long long id)
 
 	if (db_user_get(&r->pool, id, &u) != DB_OK)
 		return 0;
-	return strcmp(db_cell(&u, 0, 3), "admin") == 0 && db_int(&u, 0, 4) == 0 &&
+	return strcmp(db_cell(&u, 0, UG_ROLE), "admin") == 0 && db_int(&u, 0, UG_DISABLED) == 0 &&
 	    db_admin_count(&r->pool) <= 1;
 }
 
@@ -253,7 +259,7 @@ admin_operator_password_post(struct req *r, struct resp *rs)
 	if (id != r->user->id)
 		db_session_delete_user(&r->pool, id);
 	flash_set(r, pool_printf(&r->pool, "Password of %s reset; the account is "
-	    "unlocked.", db_cell(&u, 0, 2)));
+	    "unlocked.", db_cell(&u, 0, UG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }
 
@@ -284,6 +290,6 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 		return;
 	}
 	flash_set(r, pool_printf(&r->pool, disable ? "%s is disabled and signed out." :
-	    "%s is enabled again.", db_cell(&u, 0, 2)));
+	    "%s is enabled again.", db_cell(&u, 0, UG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }

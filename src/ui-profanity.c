@@ -21,7 +21,7 @@ static void
 page(struct req *r, struct resp *rs, int status)
 {
 	struct dbres b, s, w;
-	static const char *const wc[] = { "Id", "Word" };
+	static const char *const wc[] = { [PW_ID] = "Id", [PW_WORD] = "Word" };
 
 	if (brand_of(r, rs, &b) != 0)
 		return;
@@ -30,18 +30,18 @@ page(struct req *r, struct resp *rs, int status)
 		ui_db_failed(r, rs);
 		return;
 	}
-	tmpl_set(r, "Brand.Id", db_cell(&b, 0, 0));
-	tmpl_set(r, "Brand.Name", db_cell(&b, 0, 1));
+	tmpl_set(r, "Brand.Id", db_cell(&b, 0, BG_ID));
+	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
 	if (req_field(r, "limit") == NULL) {
 		/* columns: enabled limit warning; defaults until first saved */
-		tmpl_set(r, "Form.enabled.Value", s.nrows && db_int(&s, 0, 0) ? "1" : NULL);
-		tmpl_set(r, "Form.limit.Value", s.nrows ? db_cell(&s, 0, 1) : "3");
-		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, 2) : NULL);
+		tmpl_set(r, "Form.enabled.Value", s.nrows && db_int(&s, 0, PS_ENABLED) ? "1" : NULL);
+		tmpl_set(r, "Form.limit.Value", s.nrows ? db_cell(&s, 0, PS_LIMIT) : "3");
+		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, PS_WARNING) : NULL);
 	}
-	db_to_hdf(r, "Words", &w, wc);
+	db_to_hdf(r, "Words", &w, wc, sizeof wc / sizeof wc[0]);
 	tmpl_set_int(r, "WordCount", (long long)w.nrows);
 	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Profanity management: %s",
-	    db_cell(&b, 0, 1)));
+	    db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "profanity.cs");
 	if (rs->status == 200)
@@ -251,7 +251,7 @@ admin_profanity_export_get(struct req *r, struct resp *rs)
 	buf_reset(&rs->body);
 	buf_puts(&rs->body, "word\r\n");
 	for (size_t i = 0; i < w.nrows; i++)
-		csv_cell(&rs->body, db_cell(&w, i, 1)), buf_puts(&rs->body, "\r\n");
+		csv_cell(&rs->body, db_cell(&w, i, PW_WORD)), buf_puts(&rs->body, "\r\n");
 	rs->status = 200;
 	rs->ctype = "text/csv; charset=utf-8";
 	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,

@@ -157,13 +157,13 @@ zone_range(struct req *r, struct resp *rs, const char **zone, long long from, lo
 		ui_db_failed(r, rs);
 		return -1;
 	}
-	if (db_cell(z, 0, 2) != NULL)
+	if (db_cell(z, 0, RZ_DAY) != NULL)
 		return 0;
 	form_error(r, "tz", pool_printf(&r->pool, "The time zone “%s” is not known here; "
 	    "the figures are in UTC.", *zone));
 	*zone = "+00:00";
 	if (db_report_zone(&r->pool, *zone, a, b, wx_now(), z) != DB_OK ||
-	    db_cell(z, 0, 2) == NULL) {
+	    db_cell(z, 0, RZ_DAY) == NULL) {
 		ui_db_failed(r, rs);
 		return -1;
 	}
@@ -201,7 +201,7 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	q->f.zone = zone;
 	q->zone_label = strcmp(zone, "+00:00") == 0 ? "UTC" : zone;
 	if (!good) {
-		today = date_arg(db_cell(&z, 0, 2));
+		today = date_arg(db_cell(&z, 0, RZ_DAY));
 		if (to == -2)
 			to = today;
 		if (from == -2 && to >= 0)
@@ -226,12 +226,12 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	q->ndays = (int)((to - from) / 86400 + 1);
 	/* folded hours are whole UTC hours, each counted where its first
 	 * minute falls: exact for zones a whole number of hours from UTC */
-	q->f.from = (time_t)((db_int(&z, 0, 0) + 3599) / 3600 * 3600);
-	q->f.to = (time_t)((db_int(&z, 0, 1) + 3599) / 3600 * 3600);
+	q->f.from = (time_t)((db_int(&z, 0, RZ_FROM) + 3599) / 3600 * 3600);
+	q->f.to = (time_t)((db_int(&z, 0, RZ_TO) + 3599) / 3600 * 3600);
 	memcpy(q->f.day_from, q->from, sizeof q->f.day_from);
 	memcpy(q->f.day_to, q->to, sizeof q->f.day_to);
 	whole_months(from, to, q->f.month_from, q->f.month_to);
-	q->f.local = db_cell(&z, 0, 3) != NULL && strcmp(db_cell(&z, 0, 3), zone) == 0;
+	q->f.local = db_cell(&z, 0, RZ_ZONE) != NULL && strcmp(db_cell(&z, 0, RZ_ZONE), zone) == 0;
 	q->f.brand = id_arg(r, "brand");
 	q->f.channel = id_arg(r, "channel");
 	q->f.department = id_arg(r, "department");
@@ -260,17 +260,17 @@ load_dims(struct req *r, struct rep *q)
 	if (db_report_dims(&r->pool, d) != DB_OK)
 		return -1;
 	for (size_t i = 0; i < d->nrows; i++) {
-		const char *what = db_cell(d, i, 0);
+		const char *what = db_cell(d, i, RD_KIND);
 		for (int k = 0; k < 4; k++) {
 			if (strcmp(what, dims[k]) != 0)
 				continue;
 			if (k == 3 && !user_sees_all_chats(r->user) &&
-			    db_int(d, i, 1) != r->user->id)
+			    db_int(d, i, RD_ID) != r->user->id)
 				break;
 			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Id", dims[k], n[k]),
-			    db_cell(d, i, 1));
+			    db_cell(d, i, RD_ID));
 			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Name", dims[k], n[k]),
-			    db_cell(d, i, 2));
+			    db_cell(d, i, RD_NAME));
 			n[k]++;
 			break;
 		}
@@ -283,8 +283,8 @@ static const char *
 dim_name(struct req *r, const struct rep *q, const char *dim, long long id)
 {
 	for (size_t i = 0; i < q->dims.nrows; i++)
-		if (strcmp(db_cell(&q->dims, i, 0), dim) == 0 && db_int(&q->dims, i, 1) == id)
-			return db_cell(&q->dims, i, 2);
+		if (strcmp(db_cell(&q->dims, i, RD_KIND), dim) == 0 && db_int(&q->dims, i, RD_ID) == id)
+			return db_cell(&q->dims, i, RD_NAME);
 	return pool_printf(&r->pool, "#%lld", id);
 }
 
@@ -299,18 +299,18 @@ percentiles(const struct dbres *h, size_t lo, size_t hi, long long *med, long lo
 
 	*med = *p90 = -1;
 	for (size_t i = lo; i < hi; i++)
-		total += db_int(h, i, 4);
+		total += db_int(h, i, RH_N);
 	*count = total;
 	if (total == 0)
 		return;
 	want50 = (total + 1) / 2;
 	want90 = (total * 9 + 9) / 10;
 	for (size_t i = lo; i < hi; i++) {
-		seen += db_int(h, i, 4);
+		seen += db_int(h, i, RH_N);
 		if (*med < 0 && seen >= want50)
-			*med = db_int(h, i, 3);
+			*med = db_int(h, i, RH_VBIN);
 		if (seen >= want90) {
-			*p90 = db_int(h, i, 3);
+			*p90 = db_int(h, i, RH_VBIN);
 			break;
 		}
 	}
@@ -328,13 +328,13 @@ each_hist(const struct dbres *h, hist_fn fn, void *ctx)
 {
 	for (size_t i = 0; i < h->nrows; ) {
 		size_t j = i + 1;
-		while (j < h->nrows && strcmp(db_cell(h, j, 0), db_cell(h, i, 0)) == 0 &&
-		    db_int(h, j, 1) == db_int(h, i, 1) &&
-		    strcmp(db_cell(h, j, 2), db_cell(h, i, 2)) == 0)
+		while (j < h->nrows && strcmp(db_cell(h, j, RH_BUCKET), db_cell(h, i, RH_BUCKET)) == 0 &&
+		    db_int(h, j, RH_GROUP) == db_int(h, i, RH_GROUP) &&
+		    strcmp(db_cell(h, j, RH_KIND), db_cell(h, i, RH_KIND)) == 0)
 			j++;
 		long long med, p90, n;
 		percentiles(h, i, j, &med, &p90, &n);
-		fn(ctx, db_cell(h, i, 0), db_int(h, i, 1), kind_of(db_cell(h, i, 2)), med, p90, n);
+		fn(ctx, db_cell(h, i, RH_BUCKET), db_int(h, i, RH_GROUP), kind_of(db_cell(h, i, RH_KIND)), med, p90, n);
 		i = j;
 	}
 }
@@ -576,21 +576,21 @@ reports_overview_get(struct req *r, struct resp *rs)
 	each_hist(&h, overview_hist, &o);
 	/* columns: b g kind detail n total */
 	for (size_t i = 0; i < c.nrows; i++) {
-		int       k = kind_of(db_cell(&c, i, 2));
-		long long n = db_int(&c, i, 4);
+		int       k = kind_of(db_cell(&c, i, RC_KIND));
+		long long n = db_int(&c, i, RC_N);
 		if (k < 0)
 			continue;
 		tot[k] += n;
 		if (k == K_CLOSED && nr < 16) {
-			rl[nr] = ui_close_reason(db_cell(&c, i, 3), 1);
+			rl[nr] = ui_close_reason(db_cell(&c, i, RC_DETAIL), 1);
 			rv[nr] = n;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Name", nr), rl[nr]);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Code", nr),
-			    db_cell(&c, i, 3));
+			    db_cell(&c, i, RC_DETAIL));
 			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Reasons.%d.Count", nr), n);
 			nr++;
 		} else if (k == K_FAILED) {
-			const char *code = db_cell(&c, i, 3);
+			const char *code = db_cell(&c, i, RC_DETAIL);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),
 			    wxapi_errtext(strtol(code, NULL, 10)));
@@ -612,11 +612,11 @@ reports_overview_get(struct req *r, struct resp *rs)
 			csv_line(&rs->body, what, "90th percentile", secs(&r->pool, o.p90[k]), NULL);
 		}
 		for (size_t i = 0; i < c.nrows; i++) {
-			int k = kind_of(db_cell(&c, i, 2));
+			int k = kind_of(db_cell(&c, i, RC_KIND));
 			if (k == K_CLOSED || k == K_FAILED)
 				csv_line(&rs->body, k == K_CLOSED ? "closed by reason" :
-				    "delivery failures by errcode", db_cell(&c, i, 3),
-				    db_cell(&c, i, 4), NULL);
+				    "delivery failures by errcode", db_cell(&c, i, RC_DETAIL),
+				    db_cell(&c, i, RC_N), NULL);
 		}
 		return;
 	}
@@ -713,9 +713,9 @@ series_page(struct req *r, struct resp *rs, int hours)
 		}
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		int b = bucket_index(&s, db_cell(&c, i, 0)), k = kind_of(db_cell(&c, i, 2));
+		int b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(db_cell(&c, i, RC_KIND));
 		if (b >= 0 && k >= 0)
-			s.v[k][b] += db_int(&c, i, 4);
+			s.v[k][b] += db_int(&c, i, RC_N);
 	}
 	each_hist(&h, series_hist, &s);
 	if (q.csv) {
@@ -821,10 +821,10 @@ groups_page(struct req *r, struct resp *rs, int by)
 		return;
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		int gi = group_index(g, db_int(&c, i, 1)), k = kind_of(db_cell(&c, i, 2));
+		int gi = group_index(g, db_int(&c, i, RC_GROUP)), k = kind_of(db_cell(&c, i, RC_KIND));
 		if (gi >= 0 && k >= 0) {
-			g->v[gi][k] += db_int(&c, i, 4);
-			g->total[gi][k] += db_int(&c, i, 5);
+			g->v[gi][k] += db_int(&c, i, RC_N);
+			g->total[gi][k] += db_int(&c, i, RC_TOTAL);
 		}
 	}
 	each_hist(&h, groups_hist, g);
@@ -925,9 +925,9 @@ reports_followers_get(struct req *r, struct resp *rs)
 		date_text(q.day0 + 86400LL * i, labels[i]);
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		int         b = bucket_index(&s, db_cell(&c, i, 0)), k = kind_of(db_cell(&c, i, 2));
-		const char *d = db_cell(&c, i, 3);
-		long long   n = db_int(&c, i, 4);
+		int         b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(db_cell(&c, i, RC_KIND));
+		const char *d = db_cell(&c, i, RC_DETAIL);
+		long long   n = db_int(&c, i, RC_N);
 		int         j;
 		if (b < 0 || (k != K_FOLLOW && k != K_UNFOLLOW))
 			continue;
@@ -945,11 +945,11 @@ reports_followers_get(struct req *r, struct resp *rs)
 		csv_start(r, rs, &q, "followers");
 		csv_line(&rs->body, "date", "qr_scene", "follows", "unfollows", NULL);
 		for (size_t i = 0; i < c.nrows; i++) {
-			int k = kind_of(db_cell(&c, i, 2));
+			int k = kind_of(db_cell(&c, i, RC_KIND));
 			if (k == K_FOLLOW || k == K_UNFOLLOW)
-				csv_line(&rs->body, db_cell(&c, i, 0), db_cell(&c, i, 3),
-				    k == K_FOLLOW ? db_cell(&c, i, 4) : "0",
-				    k == K_UNFOLLOW ? db_cell(&c, i, 4) : "0", NULL);
+				csv_line(&rs->body, db_cell(&c, i, RC_BUCKET), db_cell(&c, i, RC_DETAIL),
+				    k == K_FOLLOW ? db_cell(&c, i, RC_N) : "0",
+				    k == K_UNFOLLOW ? db_cell(&c, i, RC_N) : "0", NULL);
 		}
 		return;
 	}

@@ -129,16 +129,16 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 		}
 		for (size_t i = 0; i < b.nrows; i++) {
 			const char *base = pool_printf(&r->pool, "Brands.%zu", i);
-			int mine = c && db_int(&b, i, 0) == db_int(c, 0, C_BRAND);
-			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&b, i, 0));
-			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&b, i, 1));
-			if (db_cell(&b, i, 2) && !mine) {
-				tmpl_set(r, pool_printf(&r->pool, "%s.Taken", base), db_cell(&b, i, 2));
+			int mine = c && db_int(&b, i, CB_BRAND_ID) == db_int(c, 0, C_BRAND);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&b, i, CB_BRAND_ID));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&b, i, CB_BRAND));
+			if (db_cell(&b, i, CB_CHANNEL) && !mine) {
+				tmpl_set(r, pool_printf(&r->pool, "%s.Taken", base), db_cell(&b, i, CB_CHANNEL));
 				tmpl_set(r, pool_printf(&r->pool, "%s.TakenDraft", base),
-				    strcmp(db_cell(&b, i, 3), "draft") == 0 ? "1" : NULL);
+				    strcmp(db_cell(&b, i, CB_STATE), "draft") == 0 ? "1" : NULL);
 			}
 			if (mine || (req_field(r, "brand") &&
-			    strcmp(req_field(r, "brand"), db_cell(&b, i, 0)) == 0))
+			    strcmp(req_field(r, "brand"), db_cell(&b, i, CB_BRAND_ID)) == 0))
 				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
 		}
 		break;

@@ -35,7 +35,7 @@ struct chan {
  */
 #define CACHE_SLOTS   64
 #define CACHE_SECONDS 60
-#define CHAN_COLS     11
+#define CHAN_COLS     (CK_ERASE + 1)	/* the columns of db_channel_by_key */
 static struct {
 	char  *key;
 	time_t at;
@@ -117,9 +117,9 @@ prof_load(struct req *r, long long channel, int *failed)
 	if (res.nrows > 0) {
 		prof[slot].words = xmalloc(res.nrows * sizeof *prof[slot].words);
 		for (size_t i = 0; i < res.nrows; i++)
-			prof[slot].words[i] = xstrdup(db_cell(&res, i, 2));
-		prof[slot].warning = db_cell(&res, 0, 1) ? xstrdup(db_cell(&res, 0, 1)) : NULL;
-		prof[slot].l = (struct profanity_list){ db_int(&res, 0, 0), prof[slot].warning,
+			prof[slot].words[i] = xstrdup(db_cell(&res, i, PC_WORD));
+		prof[slot].warning = db_cell(&res, 0, PC_WARNING) ? xstrdup(db_cell(&res, 0, PC_WARNING)) : NULL;
+		prof[slot].l = (struct profanity_list){ db_int(&res, 0, PC_LIMIT), prof[slot].warning,
 		    (const char *const *)prof[slot].words, res.nrows };
 		prof[slot].on = 1;
 	}
@@ -184,16 +184,16 @@ chan_load(struct req *r, struct resp *rs, struct chan *c, int cached)
 	}
 	/* columns: id brand_id department_id state original_id app_id token_enc
 	 * aes_key_enc aes_key_prev_enc encryption_mode erase_on_unfollow */
-	c->id = cell[0] ? strtoll(cell[0], NULL, 10) : 0;
-	c->department_id = cell[2] ? strtoll(cell[2], NULL, 10) : 0;
-	c->state = cell[3];
-	c->original_id = cell[4];
-	c->app_id = cell[5];
-	c->token = cell[6] ? secret_decrypt(&r->pool, cell[6]) : NULL;
-	c->aes_key_enc = cell[7];
-	c->aes_key_prev_enc = cell[8];
-	c->mode = cell[9];
-	c->erase_on_unfollow = cell[10] ? atoi(cell[10]) : 0;
+	c->id = cell[CK_ID] ? strtoll(cell[CK_ID], NULL, 10) : 0;
+	c->department_id = cell[CK_DEPT] ? strtoll(cell[CK_DEPT], NULL, 10) : 0;
+	c->state = cell[CK_STATE];
+	c->original_id = cell[CK_ORIGINAL];
+	c->app_id = cell[CK_APPID];
+	c->token = cell[CK_TOKEN] ? secret_decrypt(&r->pool, cell[CK_TOKEN]) : NULL;
+	c->aes_key_enc = cell[CK_AES];
+	c->aes_key_prev_enc = cell[CK_AES_PREV];
+	c->mode = cell[CK_MODE];
+	c->erase_on_unfollow = cell[CK_ERASE] ? atoi(cell[CK_ERASE]) : 0;
 	return 0;
 }
 

@@ -117,19 +117,19 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 		if (db_token_get(p, &t, ch->id) != DB_OK || t.nrows == 0)
 			return -2;
 		/* columns: token expires_at last_errcode */
-		if (!force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now + 300) {
-			*token = db_cell(&t, 0, 0);
+		if (!force && db_cell(&t, 0, TG_TOKEN) && db_int(&t, 0, TG_EXPIRES) > now + 300) {
+			*token = db_cell(&t, 0, TG_TOKEN);
 			return 0;
 		}
 		/* one process refreshes; the others wait for its result */
 		if (db_token_lease(p, &lease, (long long)now + 30, ch->id,
 		    (long long)now) == DB_OK && lease.affected == 1)
 			return fetch_token(p, ch->id, ch->app_id, ch->secret, token);
-		if (wait == 0 && !force && db_cell(&t, 0, 0) && db_int(&t, 0, 1) > now)
-			return (*token = db_cell(&t, 0, 0)), 0;	/* still valid meanwhile */
+		if (wait == 0 && !force && db_cell(&t, 0, TG_TOKEN) && db_int(&t, 0, TG_EXPIRES) > now)
+			return (*token = db_cell(&t, 0, TG_TOKEN)), 0;	/* still valid meanwhile */
 		/* the lease is an error backoff, not a refresh under way: say so now */
-		if (db_int(&t, 0, 2) != 0)
-			return db_int(&t, 0, 2);
+		if (db_int(&t, 0, TG_ERRCODE) != 0)
+			return db_int(&t, 0, TG_ERRCODE);
 		struct timespec ts = { 0, 100 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 		force = 0;
