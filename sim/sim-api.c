@@ -51,8 +51,8 @@ static void
 api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e)
 {
 
-	db_sim_call_insert(&r->pool, NULL, appid, api, (long long)e,
-	    (long long)wx_now());
+	db_sim_call_insert(&r->pool, appid, api, (long long)e,
+	    (long long)wx_now(), NULL);
 	if (e == 503) {
 		/* an outage: WeChat's gateway answers with an error page, not JSON */
 		resp_text(rs, 503, "503 Service Temporarily Unavailable\n");
@@ -65,7 +65,7 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 static void
 api_ok(struct req *r, const char *appid, const char *api)
 {
-	db_sim_call_insert(&r->pool, NULL, appid, api, 0LL, (long long)wx_now());
+	db_sim_call_insert(&r->pool, appid, api, 0LL, (long long)wx_now(), NULL);
 }
 
 /* Logs the call and answers WeChat's plain success. */
@@ -94,10 +94,10 @@ fault(struct req *r, const char *appid, const char *api)
 {
 	struct dbres f;
 
-	if (appid == NULL || db_sim_fault_get(&r->pool, &f, appid, api) != DB_OK ||
+	if (appid == NULL || db_sim_fault_get(&r->pool, appid, api, &f) != DB_OK ||
 	    f.nrows == 0)
 		return 0;
-	db_sim_fault_use(&r->pool, NULL, appid, api);
+	db_sim_fault_use(&r->pool, appid, api, NULL);
 	if (db_int(&f, 0, SF_DELAY) > 0)
 		usleep((useconds_t)db_int(&f, 0, SF_DELAY) * 1000);
 	return db_int(&f, 0, SF_ERRCODE);
@@ -114,7 +114,7 @@ check_token(struct req *r, struct resp *rs, const char *api)
 		api_error(r, rs, NULL, api, 41001);
 		return NULL;
 	}
-	if (db_sim_token_get(&r->pool, &res, t) != DB_OK || res.nrows == 0) {
+	if (db_sim_token_get(&r->pool, t, &res) != DB_OK || res.nrows == 0) {
 		api_error(r, rs, NULL, api, 40001);
 		return NULL;
 	}
@@ -156,7 +156,7 @@ check_app(struct req *r, const char *appid, const char *secret, const char *api)
 	struct dbres a;
 	long         e;
 
-	if (appid == NULL || db_sim_account_get(&r->pool, &a, appid) != DB_OK ||
+	if (appid == NULL || db_sim_account_get(&r->pool, appid, &a) != DB_OK ||
 	    a.nrows == 0)
 		return 40013;
 	if ((e = fault(r, appid, api)) != 0)
@@ -196,8 +196,8 @@ sim_token_get(struct req *r, struct resp *rs)
 		return;
 	}
 	char *t = rand_alnum(&r->pool, 96);
-	db_sim_token_shorten(&r->pool, NULL, now + 300, appid, "classic", t);
-	db_sim_token_insert(&r->pool, NULL, t, appid, "classic", now, now + 7200);
+	db_sim_token_shorten(&r->pool, now + 300, appid, "classic", t, NULL);
+	db_sim_token_insert(&r->pool, t, appid, "classic", now, now + 7200, NULL);
 	api_ok(r, appid, "token");
 	token_answer(rs, t, 7200);
 }
@@ -220,7 +220,7 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (!(force && strcmp(force, "true") == 0) &&
-	    db_sim_token_current(&r->pool, &cur, appid, "stable", now + 300) ==
+	    db_sim_token_current(&r->pool, appid, "stable", now + 300, &cur) ==
 	    DB_OK && cur.nrows == 1) {
 		api_ok(r, appid, "stable_token");
 		token_answer(rs, db_cell(&cur, 0, STC_TOKEN), db_int(&cur, 0, STC_EXPIRES) - now);
@@ -228,8 +228,8 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 	}
 	char *t = rand_alnum(&r->pool, 96);
 	if (force && strcmp(force, "true") == 0)
-		db_sim_token_shorten(&r->pool, NULL, now, appid, "stable", t);
-	db_sim_token_insert(&r->pool, NULL, t, appid, "stable", now, now + 7200);
+		db_sim_token_shorten(&r->pool, now, appid, "stable", t, NULL);
+	db_sim_token_insert(&r->pool, t, appid, "stable", now, now + 7200, NULL);
 	api_ok(r, appid, "stable_token");
 	token_answer(rs, t, 7200);
 }
@@ -266,12 +266,12 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "custom_send", 45002);
 		return;
 	}
-	if (media && (db_sim_media_get(&r->pool, &m, media) != DB_OK ||
+	if (media && (db_sim_media_get(&r->pool, media, &m) != DB_OK ||
 	    m.nrows == 0 || strcmp(db_cell(&m, 0, SM_APPID), appid) != 0)) {
 		api_error(r, rs, appid, "custom_send", 40007);
 		return;
 	}
-	if (db_sim_user_get(&r->pool, &u, appid, to) != DB_OK || u.nrows == 0) {
+	if (db_sim_user_get(&r->pool, appid, to, &u) != DB_OK || u.nrows == 0) {
 		api_error(r, rs, appid, "custom_send", 40003);
 		return;
 	}
@@ -284,9 +284,9 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}
-	db_sim_user_sent(&r->pool, NULL, appid, to);
-	db_sim_received_insert(&r->pool, NULL, appid, to, type, content,
-	    media, now);
+	db_sim_user_sent(&r->pool, appid, to, NULL);
+	db_sim_received_insert(&r->pool, appid, to, type, content,
+	    media, now, NULL);
 	api_done(r, rs, appid, "custom_send");
 }
 
@@ -307,7 +307,7 @@ sim_typing_post(struct req *r, struct resp *rs)
 		api_error(r, rs, appid, "typing", 45072);
 		return;
 	}
-	if (to == NULL || db_sim_user_get(&r->pool, &u, appid, to) != DB_OK ||
+	if (to == NULL || db_sim_user_get(&r->pool, appid, to, &u) != DB_OK ||
 	    u.nrows == 0 || (long long)wx_now() - db_int(&u, 0, SU_LAST_MSG) > 30) {
 		api_error(r, rs, appid, "typing", 45080);
 		return;
@@ -349,8 +349,8 @@ sim_media_store(struct req *r, const char *appid, const char *type, const char *
 		return NULL;
 	}
 	char *id = pool_printf(&r->pool, "%s_%s", type, rand_alnum(&r->pool, 48));
-	if (db_sim_media_insert(&r->pool, NULL, id, appid, type,
-	    media_mime(kind), filename ? filename : "upload", data, n, (long long)wx_now()) != DB_OK) {
+	if (db_sim_media_insert(&r->pool, id, appid, type,
+	    media_mime(kind), filename ? filename : "upload", data, n, (long long)wx_now(), NULL) != DB_OK) {
 		*err = -1;
 		return NULL;
 	}
@@ -404,7 +404,7 @@ sim_media_get(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (id == NULL || db_sim_media_get(&r->pool, &m, id) != DB_OK ||
+	if (id == NULL || db_sim_media_get(&r->pool, id, &m) != DB_OK ||
 	    m.nrows == 0 || strcmp(db_cell(&m, 0, SM_APPID), appid) != 0 ||
 	    (long long)wx_now() - db_int(&m, 0, SM_CREATED) > 3 * 86400) {
 		api_error(r, rs, appid, "media_get", 40007);
@@ -425,7 +425,7 @@ sim_video_get(struct req *r, struct resp *rs)
 {
 	struct dbres m;
 
-	if (r->key == NULL || db_sim_media_get(&r->pool, &m, r->key) != DB_OK ||
+	if (r->key == NULL || db_sim_media_get(&r->pool, r->key, &m) != DB_OK ||
 	    m.nrows == 0) {
 		resp_text(rs, 404, "no such video\n");
 		return;
@@ -443,7 +443,7 @@ sim_user_info_get(struct req *r, struct resp *rs)
 
 	if (appid == NULL)
 		return;
-	if (openid == NULL || db_sim_user_get(&r->pool, &u, appid, openid) !=
+	if (openid == NULL || db_sim_user_get(&r->pool, appid, openid, &u) !=
 	    DB_OK || u.nrows == 0) {
 		api_error(r, rs, appid, "user_info", 40003);
 		return;
@@ -517,13 +517,13 @@ sim_accounts_post(struct req *r, struct resp *rs)
 			    "webhook_url and name are all required\n");
 			return;
 		}
-	if (db_sim_account_upsert(&r->pool, NULL, f[0], f[1], f[2], f[3],
-	    f[4], f[5], f[6], f[7]) != DB_OK) {
+	if (db_sim_account_upsert(&r->pool, f[0], f[1], f[2], f[3],
+	    f[4], f[5], f[6], f[7], NULL) != DB_OK) {
 		resp_text(rs, 503, "database unavailable\n");
 		return;
 	}
-	db_sim_account_whitelist(&r->pool, NULL,
-	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0]);
+	db_sim_account_whitelist(&r->pool,
+	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0], NULL);
 	json_t *doc = json_pack("{s:b}", "ok", 1);
 	if (req_field(r, "verify") && strcmp(req_field(r, "verify"), "1") == 0) {
 		struct buf log = { 0 };
@@ -547,9 +547,9 @@ sim_faults_post(struct req *r, struct resp *rs)
 		resp_text(rs, 400, "appid, api and errcode are required\n");
 		return;
 	}
-	db_sim_fault_set(&r->pool, NULL, appid, api,
+	db_sim_fault_set(&r->pool, appid, api,
 	    strtoll(code, NULL, 10), count ? strtoll(count, NULL, 10) : 1LL,
-	    delay ? strtoll(delay, NULL, 10) : 0LL);
+	    delay ? strtoll(delay, NULL, 10) : 0LL, NULL);
 	resp_json(rs, 200, json_pack("{s:b}", "ok", 1));
 }
 
@@ -559,8 +559,8 @@ sim_received_get(struct req *r, struct resp *rs)
 {
 	struct dbres m;
 
-	if (db_sim_received_list(&r->pool, &m, req_arg(r, "appid") ?
-	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "") != DB_OK) {
+	if (db_sim_received_list(&r->pool, req_arg(r, "appid") ?
+	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "", &m) != DB_OK) {
 		resp_text(rs, 503, "database unavailable\n");
 		return;
 	}

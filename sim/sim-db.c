@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 
+#include "../src/db-run.h"
 #include "sim-db.h"
 
 enum sim_stmt {
@@ -103,121 +104,132 @@ static void           *prepared[S_SIM__MAX];
 static struct db_table sim_table = { stmts, S_SIM__MAX, prepared, NULL, 0 };
 
 enum dbrc
-db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name)
+db_sim_account_upsert(struct pool *p, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_ACCOUNT_UPSERT, p, out, "ssssssss", appid, secret, original_id, token, aes_key, mode, webhook_url, name);
+	return DB_RUN(&sim_table, S_SIM_ACCOUNT_UPSERT, p, out, S(appid), S(secret),
+	    S(original_id), S(token), S(aes_key), S(mode), S(webhook_url), S(name));
 }
 
 enum dbrc
-db_sim_account_get(struct pool *p, struct dbres *out, const char *appid)
+db_sim_account_get(struct pool *p, const char *appid, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_ACCOUNT_GET, p, out, "s", appid);
+	return DB_RUN(&sim_table, S_SIM_ACCOUNT_GET, p, out, S(appid));
 }
 
 enum dbrc
 db_sim_account_list(struct pool *p, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_ACCOUNT_LIST, p, out, "");
+	return DB_RUN(&sim_table, S_SIM_ACCOUNT_LIST, p, out);
 }
 
 enum dbrc
-db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid)
+db_sim_account_whitelist(struct pool *p, const char *whitelist, const char *appid, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_ACCOUNT_WHITELIST, p, out, "ss", whitelist, appid);
+	return DB_RUN(&sim_table, S_SIM_ACCOUNT_WHITELIST, p, out, S(whitelist),
+	    S(appid));
 }
 
 enum dbrc
-db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at)
+db_sim_token_insert(struct pool *p, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_TOKEN_INSERT, p, out, "sssii", token, appid, kind, issued_at, expires_at);
+	return DB_RUN(&sim_table, S_SIM_TOKEN_INSERT, p, out, S(token), S(appid),
+	    S(kind), I(issued_at), I(expires_at));
 }
 
 enum dbrc
-db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after)
+db_sim_token_current(struct pool *p, const char *appid, const char *kind, long long valid_after, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_TOKEN_CURRENT, p, out, "ssi", appid, kind, valid_after);
+	return DB_RUN(&sim_table, S_SIM_TOKEN_CURRENT, p, out, S(appid), S(kind),
+	    I(valid_after));
 }
 
 enum dbrc
-db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token)
+db_sim_token_shorten(struct pool *p, long long until, const char *appid, const char *kind, const char *except_token, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_TOKEN_SHORTEN, p, out, "isss", until, appid, kind, except_token);
+	return DB_RUN(&sim_table, S_SIM_TOKEN_SHORTEN, p, out, I(until), S(appid),
+	    S(kind), S(except_token));
 }
 
 enum dbrc
-db_sim_token_get(struct pool *p, struct dbres *out, const char *token)
+db_sim_token_get(struct pool *p, const char *token, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_TOKEN_GET, p, out, "s", token);
+	return DB_RUN(&sim_table, S_SIM_TOKEN_GET, p, out, S(token));
 }
 
 enum dbrc
-db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at)
+db_sim_user_message(struct pool *p, const char *appid, const char *openid, long long subscribe_time, long long at, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_USER_MESSAGE, p, out, "ssii", appid, openid, subscribe_time, at);
+	return DB_RUN(&sim_table, S_SIM_USER_MESSAGE, p, out, S(appid), S(openid),
+	    I(subscribe_time), I(at));
 }
 
 enum dbrc
-db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at)
+db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_USER_SUBSCRIBE, p, out, "ssii", appid, openid, subscribed, at);
+	return DB_RUN(&sim_table, S_SIM_USER_SUBSCRIBE, p, out, S(appid), S(openid),
+	    I(subscribed), I(at));
 }
 
 enum dbrc
-db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid)
+db_sim_user_get(struct pool *p, const char *appid, const char *openid, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_USER_GET, p, out, "ss", appid, openid);
+	return DB_RUN(&sim_table, S_SIM_USER_GET, p, out, S(appid), S(openid));
 }
 
 enum dbrc
-db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid)
+db_sim_user_sent(struct pool *p, const char *appid, const char *openid, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_USER_SENT, p, out, "ss", appid, openid);
+	return DB_RUN(&sim_table, S_SIM_USER_SENT, p, out, S(appid), S(openid));
 }
 
 enum dbrc
-db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at)
+db_sim_received_insert(struct pool *p, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_RECEIVED_INSERT, p, out, "sssssi", appid, openid, msgtype, content, media_id, at);
+	return DB_RUN(&sim_table, S_SIM_RECEIVED_INSERT, p, out, S(appid), S(openid),
+	    S(msgtype), S(content), S(media_id), I(at));
 }
 
 enum dbrc
-db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid)
+db_sim_received_list(struct pool *p, const char *appid, const char *openid, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_RECEIVED_LIST, p, out, "ss", appid, openid);
+	return DB_RUN(&sim_table, S_SIM_RECEIVED_LIST, p, out, S(appid), S(openid));
 }
 
 enum dbrc
-db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at)
+db_sim_media_insert(struct pool *p, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_MEDIA_INSERT, p, out, "sssssbi", media_id, appid, type, mime, filename, data, data_len, created_at);
+	return DB_RUN(&sim_table, S_SIM_MEDIA_INSERT, p, out, S(media_id), S(appid),
+	    S(type), S(mime), S(filename), B(data, data_len), I(created_at));
 }
 
 enum dbrc
-db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id)
+db_sim_media_get(struct pool *p, const char *media_id, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_MEDIA_GET, p, out, "s", media_id);
+	return DB_RUN(&sim_table, S_SIM_MEDIA_GET, p, out, S(media_id));
 }
 
 enum dbrc
-db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms)
+db_sim_fault_set(struct pool *p, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_FAULT_SET, p, out, "ssiii", appid, api, errcode, remaining, delay_ms);
+	return DB_RUN(&sim_table, S_SIM_FAULT_SET, p, out, S(appid), S(api), I(errcode),
+	    I(remaining), I(delay_ms));
 }
 
 enum dbrc
-db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api)
+db_sim_fault_get(struct pool *p, const char *appid, const char *api, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_FAULT_GET, p, out, "ss", appid, api);
+	return DB_RUN(&sim_table, S_SIM_FAULT_GET, p, out, S(appid), S(api));
 }
 
 enum dbrc
-db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api)
+db_sim_fault_use(struct pool *p, const char *appid, const char *api, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_FAULT_USE, p, out, "ss", appid, api);
+	return DB_RUN(&sim_table, S_SIM_FAULT_USE, p, out, S(appid), S(api));
 }
 
 enum dbrc
-db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at)
+db_sim_call_insert(struct pool *p, const char *appid, const char *api, long long errcode, long long at, struct dbres *out)
 {
-	return db_run(&sim_table, S_SIM_CALL_INSERT, p, out, "ssii", appid, api, errcode, at);
+	return DB_RUN(&sim_table, S_SIM_CALL_INSERT, p, out, S(appid), S(api),
+	    I(errcode), I(at));
 }

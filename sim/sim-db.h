@@ -4,42 +4,42 @@
 
 #include "../src/db.h"
 
-enum dbrc db_sim_account_upsert(struct pool *p, struct dbres *out, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name);
+enum dbrc db_sim_account_upsert(struct pool *p, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name, struct dbres *out);
 /* columns of db_sim_account_get */
 enum { SA_APPID, SA_SECRET, SA_ORIGINAL, SA_TOKEN, SA_AES, SA_MODE, SA_URL, SA_NAME,
 	SA_WHITELIST };
-enum dbrc db_sim_account_get(struct pool *p, struct dbres *out, const char *appid);
+enum dbrc db_sim_account_get(struct pool *p, const char *appid, struct dbres *out);
 /* columns of db_sim_account_list */
 enum { SAL_APPID, SAL_NAME, SAL_ORIGINAL, SAL_MODE, SAL_URL };
 enum dbrc db_sim_account_list(struct pool *p, struct dbres *out);
-enum dbrc db_sim_account_whitelist(struct pool *p, struct dbres *out, const char *whitelist, const char *appid);
-enum dbrc db_sim_token_insert(struct pool *p, struct dbres *out, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at);
+enum dbrc db_sim_account_whitelist(struct pool *p, const char *whitelist, const char *appid, struct dbres *out);
+enum dbrc db_sim_token_insert(struct pool *p, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at, struct dbres *out);
 /* columns of db_sim_token_current */
 enum { STC_TOKEN, STC_EXPIRES };
-enum dbrc db_sim_token_current(struct pool *p, struct dbres *out, const char *appid, const char *kind, long long valid_after);
-enum dbrc db_sim_token_shorten(struct pool *p, struct dbres *out, long long until, const char *appid, const char *kind, const char *except_token);
+enum dbrc db_sim_token_current(struct pool *p, const char *appid, const char *kind, long long valid_after, struct dbres *out);
+enum dbrc db_sim_token_shorten(struct pool *p, long long until, const char *appid, const char *kind, const char *except_token, struct dbres *out);
 /* columns of db_sim_token_get */
 enum { STG_APPID, STG_EXPIRES };
-enum dbrc db_sim_token_get(struct pool *p, struct dbres *out, const char *token);
-enum dbrc db_sim_user_message(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribe_time, long long at);
-enum dbrc db_sim_user_subscribe(struct pool *p, struct dbres *out, const char *appid, const char *openid, long long subscribed, long long at);
+enum dbrc db_sim_token_get(struct pool *p, const char *token, struct dbres *out);
+enum dbrc db_sim_user_message(struct pool *p, const char *appid, const char *openid, long long subscribe_time, long long at, struct dbres *out);
+enum dbrc db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, struct dbres *out);
 /* columns of db_sim_user_get */
 enum { SU_SUBSCRIBED, SU_SUBSCRIBE_TIME, SU_LAST_MSG, SU_SENT_SINCE, SU_LANG };
-enum dbrc db_sim_user_get(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_user_sent(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_received_insert(struct pool *p, struct dbres *out, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at);
+enum dbrc db_sim_user_get(struct pool *p, const char *appid, const char *openid, struct dbres *out);
+enum dbrc db_sim_user_sent(struct pool *p, const char *appid, const char *openid, struct dbres *out);
+enum dbrc db_sim_received_insert(struct pool *p, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at, struct dbres *out);
 /* columns of db_sim_received_list */
 enum { SR_ID, SR_TYPE, SR_CONTENT, SR_MEDIA_ID, SR_AT };
-enum dbrc db_sim_received_list(struct pool *p, struct dbres *out, const char *appid, const char *openid);
-enum dbrc db_sim_media_insert(struct pool *p, struct dbres *out, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at);
+enum dbrc db_sim_received_list(struct pool *p, const char *appid, const char *openid, struct dbres *out);
+enum dbrc db_sim_media_insert(struct pool *p, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at, struct dbres *out);
 /* columns of db_sim_media_get */
 enum { SM_TYPE, SM_MIME, SM_FILENAME, SM_DATA, SM_APPID, SM_CREATED };
-enum dbrc db_sim_media_get(struct pool *p, struct dbres *out, const char *media_id);
-enum dbrc db_sim_fault_set(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms);
+enum dbrc db_sim_media_get(struct pool *p, const char *media_id, struct dbres *out);
+enum dbrc db_sim_fault_set(struct pool *p, const char *appid, const char *api, long long errcode, long long remaining, long long delay_ms, struct dbres *out);
 /* columns of db_sim_fault_get */
 enum { SF_ERRCODE, SF_DELAY };
-enum dbrc db_sim_fault_get(struct pool *p, struct dbres *out, const char *appid, const char *api);
-enum dbrc db_sim_fault_use(struct pool *p, struct dbres *out, const char *appid, const char *api);
-enum dbrc db_sim_call_insert(struct pool *p, struct dbres *out, const char *appid, const char *api, long long errcode, long long at);
+enum dbrc db_sim_fault_get(struct pool *p, const char *appid, const char *api, struct dbres *out);
+enum dbrc db_sim_fault_use(struct pool *p, const char *appid, const char *api, struct dbres *out);
+enum dbrc db_sim_call_insert(struct pool *p, const char *appid, const char *api, long long errcode, long long at, struct dbres *out);
 
 #endif

@@ -56,7 +56,7 @@ sim_phone_get(struct req *r, struct resp *rs)
 	tmpl_set(r, "Phone.AppId", appid);
 	tmpl_set(r, "Phone.OpenId", openid);
 	tmpl_set(r, "Phone.Result", req_arg(r, "result"));
-	if (appid && db_sim_received_list(&r->pool, &m, appid, openid) == DB_OK) {
+	if (appid && db_sim_received_list(&r->pool, appid, openid, &m) == DB_OK) {
 		db_to_hdf(r, "Received", &m, mcols, sizeof mcols / sizeof mcols[0]);
 		for (size_t i = 0; i < m.nrows; i++) {
 			char when[40];
@@ -66,7 +66,7 @@ sim_phone_get(struct req *r, struct resp *rs)
 	}
 	if (appid) {
 		struct dbres u;
-		if (db_sim_user_get(&r->pool, &u, appid, openid) == DB_OK &&
+		if (db_sim_user_get(&r->pool, appid, openid, &u) == DB_OK &&
 		    u.nrows == 1) {
 			tmpl_set(r, "Phone.Following", db_int(&u, 0, SU_SUBSCRIBED) ? "1" : "0");
 			tmpl_set(r, "Phone.SentSince", db_cell(&u, 0, SU_SENT_SINCE));
@@ -89,7 +89,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 	const char          *result;
 
 	if (!openid_ok(openid) || action == NULL || appid == NULL ||
-	    db_sim_account_get(&r->pool, &a, appid) != DB_OK || a.nrows == 0) {
+	    db_sim_account_get(&r->pool, appid, &a) != DB_OK || a.nrows == 0) {
 		resp_text(rs, 400, "Choose an account and an OpenID (4-64 letters, digits, - or _).\n");
 		return;
 	}
@@ -113,7 +113,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 		}
 		m.type = "text";
 		m.a1 = text;
-		db_sim_user_message(&r->pool, NULL, appid, openid, now, now);
+		db_sim_user_message(&r->pool, appid, openid, now, now, NULL);
 	} else if (strcmp(action, "media") == 0) {
 		const struct kv *file = req_file(r, "file");
 		const char      *kind = file ? media_sniff(file->val,
@@ -131,11 +131,11 @@ sim_phone_post(struct req *r, struct resp *rs)
 		m.type = type;
 		m.a1 = id;
 		m.a2 = strcmp(type, "video") == 0 ? id : req_field(r, "recognition");
-		db_sim_user_message(&r->pool, NULL, appid, openid, now, now);
+		db_sim_user_message(&r->pool, appid, openid, now, now, NULL);
 	} else if (strcmp(action, "follow") == 0 || strcmp(action, "scan") == 0) {
 		const char *scene = req_field(r, "scene");
 		struct dbres u;
-		int following = db_sim_user_get(&r->pool, &u, appid, openid) ==
+		int following = db_sim_user_get(&r->pool, appid, openid, &u) ==
 		    DB_OK && u.nrows == 1 && db_int(&u, 0, SU_SUBSCRIBED);
 		m.type = "event";
 		if (strcmp(action, "scan") == 0 && following) {
@@ -145,11 +145,11 @@ sim_phone_post(struct req *r, struct resp *rs)
 			m.a1 = "subscribe";
 			m.a2 = scene && *scene ? pool_printf(&r->pool, "qrscene_%s", scene) : "";
 		}
-		db_sim_user_subscribe(&r->pool, NULL, appid, openid, 1LL, now);
+		db_sim_user_subscribe(&r->pool, appid, openid, 1LL, now, NULL);
 	} else if (strcmp(action, "unfollow") == 0) {
 		m.type = "event";
 		m.a1 = "unsubscribe";
-		db_sim_user_subscribe(&r->pool, NULL, appid, openid, 0LL, now);
+		db_sim_user_subscribe(&r->pool, appid, openid, 0LL, now, NULL);
 	} else {
 		resp_text(rs, 400, "Unknown action.\n");
 		return;

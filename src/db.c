@@ -16,7 +16,7 @@
 
 #include <ClearSilver.h>
 
-#include "db.h"
+#include "db-run.h"
 #include "wx.h"
 
 enum stmt {
@@ -660,9 +660,16 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_TOKEN_GET] = { "token_get",
 	    "SELECT token, UNIX_TIMESTAMP(expires_at), last_errcode FROM "
 	    "access_tokens WHERE channel_id = ?" },
+	/*
+	 * The right to fetch a channel's token: nobody else holds it, and (unless
+	 * due_before is 0) the token is still due, checked in the same statement,
+	 * so a worker that read the token before another stored a new one does
+	 * not fetch again. Parameters: until, channel, now, due_before twice.
+	 */
 	[S_TOKEN_LEASE] = { "token_lease",
 	    "UPDATE access_tokens SET lease_until = ? WHERE channel_id = ? AND "
-	    "(lease_until IS NULL OR lease_until < ?)" },
+	    "(lease_until IS NULL OR lease_until < ?) AND (? = 0 OR token IS NULL "
+	    "OR expires_at <= FROM_UNIXTIME(?))" },
 	[S_TOKEN_STORE] = { "token_store",
 	    "UPDATE access_tokens SET token = ?, expires_at = FROM_UNIXTIME(?), "
 	    "fetched_at = FROM_UNIXTIME(?), last_errcode = 0, last_error = NULL, "
@@ -993,14 +1000,13 @@ classify(unsigned int e)
 
 /* One attempt. *err gets the server or client error number (0 when ok). */
 static enum dbrc
-run_once(struct db_table *t, int s, struct pool *p, struct dbres *out, const char *fmt,
-    va_list ap, unsigned int *err)
+run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
+    const struct db_param *params, size_t np, unsigned int *err)
 {
 	MYSQL_STMT    *st;
 	MYSQL_BIND     pb[32];
 	long long      ivals[32];
 	unsigned long  lens[32];
-	size_t         np = strlen(fmt);
 	MYSQL_RES     *meta = NULL;
 	enum dbrc      rc = DB_FAIL;
 
@@ -1032,29 +1038,24 @@ run_once(struct db_table *t, int s, struct pool *p, struct dbres *out, const cha
 	}
 	memset(pb, 0, sizeof pb);
 	for (size_t i = 0; i < np; i++) {
-		if (fmt[i] == 'i') {
-			ivals[i] = va_arg(ap, long long);
+		if (params[i].type == 'i') {
+			ivals[i] = params[i].i;
 			pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
 			pb[i].buffer = &ivals[i];
-		} else if (fmt[i] == 'b') {
-			/* binary: a pointer and a size_t length */
-			const void *v = va_arg(ap, const void *);
-			lens[i] = (unsigned long)va_arg(ap, size_t);
+		} else if (params[i].type == 'b') {
+			lens[i] = (unsigned long)params[i].n;
 			pb[i].buffer_type = MYSQL_TYPE_BLOB;
-			pb[i].buffer = (void *)v;
+			pb[i].buffer = (void *)params[i].v;
 			pb[i].buffer_length = lens[i];
 			pb[i].length = &lens[i];
+		} else if (params[i].v == NULL) {
+			pb[i].buffer_type = MYSQL_TYPE_NULL;
 		} else {
-			const char *v = va_arg(ap, const char *);
-			if (v == NULL) {
-				pb[i].buffer_type = MYSQL_TYPE_NULL;
-			} else {
-				lens[i] = strlen(v);
-				pb[i].buffer_type = MYSQL_TYPE_STRING;
-				pb[i].buffer = (void *)v;
-				pb[i].buffer_length = lens[i];
-				pb[i].length = &lens[i];
-			}
+			lens[i] = strlen(params[i].v);
+			pb[i].buffer_type = MYSQL_TYPE_STRING;
+			pb[i].buffer = (void *)params[i].v;
+			pb[i].buffer_length = lens[i];
+			pb[i].length = &lens[i];
 		}
 	}
 	if (np && mysql_stmt_bind_param(st, pb) != 0)
@@ -1150,26 +1151,27 @@ fail:
 }
 
 /*
- * Runs statement s of table t with parameters described by fmt ('i' long
- * long, 's' string or NULL, 'b' pointer and size_t length) into out (rows in
- * pool p). Reconnects and retries once when the server went away outside a
+ * Runs statement s of table t with its parameters into out (rows in pool
+ * p). Reconnects and retries once when the server went away outside a
  * transaction.
  */
-static enum dbrc
-run_table(struct db_table *t, int s, struct pool *p, struct dbres *out, const char *fmt,
-    va_list args)
+enum dbrc
+db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
+    const struct db_param *params, size_t n)
 {
-	va_list      ap;
 	enum dbrc    rc;
 	unsigned int err;
 	struct dbres scratch;
 
+	if (!t->listed && t != &core) {	/* its statements are closed with the connection */
+		t->next = tables->next;
+		tables->next = t;
+		t->listed = 1;
+	}
 	if (out == NULL)
 		out = &scratch;
 	for (int attempt = 0; attempt < 2; attempt++) {
-		va_copy(ap, args);
-		rc = run_once(t, s, p, out, fmt, ap, &err);
-		va_end(ap);
+		rc = run_once(t, s, p, out, params, n, &err);
 		if (rc == DB_OK) {
 			if (in_txn)
 				txn_used++;
@@ -1195,35 +1197,8 @@ run_table(struct db_table *t, int s, struct pool *p, struct dbres *out, const ch
 	return DB_FAIL;
 }
 
-/* A statement of wxdesk's own table. */
-static enum dbrc
-run(enum stmt s, struct pool *p, struct dbres *out, const char *fmt, ...)
-{
-	va_list   ap;
-	enum dbrc rc;
-
-	va_start(ap, fmt);
-	rc = run_table(&core, (int)s, p, out, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-enum dbrc
-db_run(struct db_table *t, int s, struct pool *p, struct dbres *out, const char *fmt, ...)
-{
-	va_list   ap;
-	enum dbrc rc;
-
-	if (!t->listed) {	/* its statements are closed with the connection */
-		t->next = tables->next;
-		tables->next = t;
-		t->listed = 1;
-	}
-	va_start(ap, fmt);
-	rc = run_table(t, s, p, out, fmt, ap);
-	va_end(ap);
-	return rc;
-}
+/* A statement of wxdesk's own table: RUN(S_USER_GET, p, out, I(id)). */
+#define RUN(s, p, out, ...) DB_RUN(&core, s, p, out, __VA_ARGS__)
 
 /*
  * For the webhook's hot path: autocommit is off, so a transaction begins
@@ -1393,33 +1368,33 @@ count_of(enum dbrc rc, const struct dbres *out)
 enum dbrc
 db_user_by_login(struct pool *p, const char *login, struct dbres *out)
 {
-	return one(run(S_USER_BY_LOGIN, p, out, "s", login), out);
+	return one(RUN(S_USER_BY_LOGIN, p, out, S(login)), out);
 }
 
 enum dbrc
 db_user_get(struct pool *p, long long id, struct dbres *out)
 {
-	return one(run(S_USER_GET, p, out, "i", id), out);
+	return one(RUN(S_USER_GET, p, out, I(id)), out);
 }
 
 enum dbrc
 db_user_list(struct pool *p, long long limit, long long offset, struct dbres *out)
 {
-	return run(S_USER_LIST, p, out, "ii", limit, offset);
+	return RUN(S_USER_LIST, p, out, I(limit), I(offset));
 }
 
 long long
 db_user_count(struct pool *p)
 {
 	struct dbres out;
-	return count_of(run(S_USER_COUNT, p, &out, ""), &out);
+	return count_of(RUN(S_USER_COUNT, p, &out), &out);
 }
 
 long long
 db_admin_count(struct pool *p)
 {
 	struct dbres out;
-	return count_of(run(S_ADMIN_COUNT, p, &out, ""), &out);
+	return count_of(RUN(S_ADMIN_COUNT, p, &out), &out);
 }
 
 enum dbrc
@@ -1427,8 +1402,8 @@ db_user_insert(struct pool *p, const char *login, const char *name,
     const char *role, const char *pw_hash, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_USER_INSERT, p, &out, "ssssi", login, name, role,
-	    pw_hash, (long long)wx_now());
+	enum dbrc    rc = RUN(S_USER_INSERT, p, &out, S(login), S(name), S(role),
+	    S(pw_hash), I((long long)wx_now()));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -1438,19 +1413,19 @@ db_user_insert(struct pool *p, const char *login, const char *name,
 enum dbrc
 db_user_update(struct pool *p, long long id, const char *name, const char *role)
 {
-	return run(S_USER_UPDATE, p, NULL, "ssi", name, role, id);
+	return RUN(S_USER_UPDATE, p, NULL, S(name), S(role), I(id));
 }
 
 enum dbrc
 db_user_set_password(struct pool *p, long long id, const char *pw_hash)
 {
-	return run(S_USER_SET_PASSWORD, p, NULL, "si", pw_hash, id);
+	return RUN(S_USER_SET_PASSWORD, p, NULL, S(pw_hash), I(id));
 }
 
 enum dbrc
 db_user_set_disabled(struct pool *p, long long id, int disabled)
 {
-	return run(S_USER_SET_DISABLED, p, NULL, "ii", (long long)disabled, id);
+	return RUN(S_USER_SET_DISABLED, p, NULL, I((long long)disabled), I(id));
 }
 
 /* DB_OK: one password may be checked (and already counts as a failure); DB_NOTFOUND: not now. */
@@ -1460,78 +1435,79 @@ db_user_password_claim(struct pool *p, long long id, time_t now, int slow_after,
 {
 	struct dbres out;
 
-	return changed(run(S_USER_PASSWORD_CLAIM, p, &out, "iiiiiiiii", (long long)now,
-	    (long long)lock_after, (long long)now, (long long)lock_minutes, id, (long long)now,
-	    (long long)slow_after, (long long)now, (long long)slow_after), &out);
+	return changed(RUN(S_USER_PASSWORD_CLAIM, p, &out, I((long long)now),
+	    I((long long)lock_after), I((long long)now), I((long long)lock_minutes),
+	    I(id), I((long long)now), I((long long)slow_after), I((long long)now),
+	    I((long long)slow_after)), &out);
 }
 
 enum dbrc
 db_user_login_ok(struct pool *p, long long id)
 {
-	return run(S_USER_LOGIN_OK, p, NULL, "i", id);
+	return RUN(S_USER_LOGIN_OK, p, NULL, I(id));
 }
 
 enum dbrc
 db_session_insert(struct pool *p, const char *id_hash, long long user_id,
     const char *csrf, time_t now)
 {
-	return run(S_SESSION_INSERT, p, NULL, "sisii", id_hash, user_id, csrf,
-	    (long long)now, (long long)now);
+	return RUN(S_SESSION_INSERT, p, NULL, S(id_hash), I(user_id), S(csrf),
+	    I((long long)now), I((long long)now));
 }
 
 enum dbrc
 db_session_get(struct pool *p, const char *id_hash, struct dbres *out)
 {
-	return one(run(S_SESSION_GET, p, out, "s", id_hash), out);
+	return one(RUN(S_SESSION_GET, p, out, S(id_hash)), out);
 }
 
 enum dbrc
 db_session_touch(struct pool *p, const char *id_hash, time_t now)
 {
-	return run(S_SESSION_TOUCH, p, NULL, "is", (long long)now, id_hash);
+	return RUN(S_SESSION_TOUCH, p, NULL, I((long long)now), S(id_hash));
 }
 
 enum dbrc
 db_session_flash(struct pool *p, const char *id_hash, const char *flash)
 {
-	return run(S_SESSION_FLASH, p, NULL, "ss", flash, id_hash);
+	return RUN(S_SESSION_FLASH, p, NULL, S(flash), S(id_hash));
 }
 
 enum dbrc
 db_session_delete(struct pool *p, const char *id_hash)
 {
-	return run(S_SESSION_DELETE, p, NULL, "s", id_hash);
+	return RUN(S_SESSION_DELETE, p, NULL, S(id_hash));
 }
 
 enum dbrc
 db_session_delete_user(struct pool *p, long long user_id)
 {
-	return run(S_SESSION_DELETE_USER, p, NULL, "i", user_id);
+	return RUN(S_SESSION_DELETE_USER, p, NULL, I(user_id));
 }
 
 enum dbrc
 db_session_purge(struct pool *p, time_t before)
 {
-	return run(S_SESSION_PURGE, p, NULL, "i", (long long)before);
+	return RUN(S_SESSION_PURGE, p, NULL, I((long long)before));
 }
 
 enum dbrc
 db_brand_list(struct pool *p, struct dbres *out)
 {
-	return run(S_BRAND_LIST, p, out, "");
+	return RUN(S_BRAND_LIST, p, out);
 }
 
 enum dbrc
 db_brand_get(struct pool *p, long long id, struct dbres *out)
 {
-	return one(run(S_BRAND_GET, p, out, "i", id), out);
+	return one(RUN(S_BRAND_GET, p, out, I(id)), out);
 }
 
 enum dbrc
 db_brand_insert(struct pool *p, const char *name, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_BRAND_INSERT, p, &out, "si", name, (long long)wx_now());
+	enum dbrc    rc = RUN(S_BRAND_INSERT, p, &out, S(name), I((long long)wx_now()));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -1541,55 +1517,55 @@ db_brand_insert(struct pool *p, const char *name, long long *id)
 enum dbrc
 db_brand_rename(struct pool *p, long long id, const char *name)
 {
-	return run(S_BRAND_RENAME, p, NULL, "si", name, id);
+	return RUN(S_BRAND_RENAME, p, NULL, S(name), I(id));
 }
 
 enum dbrc
 db_brand_delete(struct pool *p, long long id)
 {
 	struct dbres out;
-	return changed(run(S_BRAND_DELETE, p, &out, "i", id), &out);
+	return changed(RUN(S_BRAND_DELETE, p, &out, I(id)), &out);
 }
 
 long long
 db_brand_department_count(struct pool *p, long long id)
 {
 	struct dbres out;
-	return count_of(run(S_BRAND_DEPT_COUNT, p, &out, "i", id), &out);
+	return count_of(RUN(S_BRAND_DEPT_COUNT, p, &out, I(id)), &out);
 }
 
 enum dbrc
 db_dept_list(struct pool *p, long long brand_id, long long limit, long long offset,
     struct dbres *out)
 {
-	return run(S_DEPT_LIST, p, out, "iii", brand_id, limit, offset);
+	return RUN(S_DEPT_LIST, p, out, I(brand_id), I(limit), I(offset));
 }
 
 long long
 db_dept_count(struct pool *p, long long brand_id)
 {
 	struct dbres out;
-	return count_of(run(S_DEPT_COUNT, p, &out, "i", brand_id), &out);
+	return count_of(RUN(S_DEPT_COUNT, p, &out, I(brand_id)), &out);
 }
 
 enum dbrc
 db_dept_all(struct pool *p, struct dbres *out)
 {
-	return run(S_DEPT_ALL, p, out, "");
+	return RUN(S_DEPT_ALL, p, out);
 }
 
 enum dbrc
 db_dept_get(struct pool *p, long long id, struct dbres *out)
 {
-	return one(run(S_DEPT_GET, p, out, "i", id), out);
+	return one(RUN(S_DEPT_GET, p, out, I(id)), out);
 }
 
 enum dbrc
 db_dept_insert(struct pool *p, long long brand_id, const char *name, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_DEPT_INSERT, p, &out, "isi", brand_id, name,
-	    (long long)wx_now());
+	enum dbrc    rc = RUN(S_DEPT_INSERT, p, &out, I(brand_id), S(name),
+	    I((long long)wx_now()));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -1599,68 +1575,68 @@ db_dept_insert(struct pool *p, long long brand_id, const char *name, long long *
 enum dbrc
 db_dept_rename(struct pool *p, long long id, const char *name)
 {
-	return run(S_DEPT_RENAME, p, NULL, "si", name, id);
+	return RUN(S_DEPT_RENAME, p, NULL, S(name), I(id));
 }
 
 enum dbrc
 db_dept_delete(struct pool *p, long long id)
 {
 	struct dbres out;
-	return changed(run(S_DEPT_DELETE, p, &out, "i", id), &out);
+	return changed(RUN(S_DEPT_DELETE, p, &out, I(id)), &out);
 }
 
 enum dbrc
 db_member_list(struct pool *p, long long dept_id, struct dbres *out)
 {
-	return run(S_MEMBER_LIST, p, out, "i", dept_id);
+	return RUN(S_MEMBER_LIST, p, out, I(dept_id));
 }
 
 enum dbrc
 db_member_candidates(struct pool *p, long long dept_id, struct dbres *out)
 {
-	return run(S_MEMBER_CANDIDATES, p, out, "i", dept_id);
+	return RUN(S_MEMBER_CANDIDATES, p, out, I(dept_id));
 }
 
 enum dbrc
 db_member_depts(struct pool *p, long long user_id, struct dbres *out)
 {
-	return run(S_MEMBER_DEPTS, p, out, "i", user_id);
+	return RUN(S_MEMBER_DEPTS, p, out, I(user_id));
 }
 
 enum dbrc
 db_member_add(struct pool *p, long long dept_id, long long user_id)
 {
-	return run(S_MEMBER_ADD, p, NULL, "ii", dept_id, user_id);
+	return RUN(S_MEMBER_ADD, p, NULL, I(dept_id), I(user_id));
 }
 
 enum dbrc
 db_member_remove(struct pool *p, long long dept_id, long long user_id)
 {
-	return run(S_MEMBER_REMOVE, p, NULL, "ii", dept_id, user_id);
+	return RUN(S_MEMBER_REMOVE, p, NULL, I(dept_id), I(user_id));
 }
 
 enum dbrc
 db_member_clear_user(struct pool *p, long long user_id)
 {
-	return run(S_MEMBER_CLEAR_USER, p, NULL, "i", user_id);
+	return RUN(S_MEMBER_CLEAR_USER, p, NULL, I(user_id));
 }
 
 enum dbrc
 db_migrations_ensure(struct pool *p)
 {
-	return run(S_MIGRATIONS_ENSURE, p, NULL, "");
+	return RUN(S_MIGRATIONS_ENSURE, p, NULL);
 }
 
 enum dbrc
 db_migrations_list(struct pool *p, struct dbres *out)
 {
-	return run(S_MIGRATIONS_LIST, p, out, "");
+	return RUN(S_MIGRATIONS_LIST, p, out);
 }
 
 enum dbrc
 db_migration_record(struct pool *p, long long version, const char *name, time_t at)
 {
-	return run(S_MIGRATION_RECORD, p, NULL, "isi", version, name, (long long)at);
+	return RUN(S_MIGRATION_RECORD, p, NULL, I(version), S(name), I((long long)at));
 }
 
 /* ---- channels and intake ---- */
@@ -1668,13 +1644,13 @@ db_migration_record(struct pool *p, long long version, const char *name, time_t 
 enum dbrc
 db_channel_by_key(struct pool *p, const char *key, struct dbres *out)
 {
-	return one(run(S_CHANNEL_BY_KEY, p, out, "s", key), out);
+	return one(RUN(S_CHANNEL_BY_KEY, p, out, S(key)), out);
 }
 
 enum dbrc
 db_channel_get(struct pool *p, long long id, struct dbres *out)
 {
-	return one(run(S_CHANNEL_GET, p, out, "i", id), out);
+	return one(RUN(S_CHANNEL_GET, p, out, I(id)), out);
 }
 
 enum dbrc
@@ -1682,53 +1658,56 @@ db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key, l
 {
 	struct dbres out;
 	long long    now = (long long)wx_now();
-	enum dbrc    rc = run(S_CHANNEL_INSERT, p, &out, "isii", brand_id, webhook_key, now, now);
+	enum dbrc    rc = RUN(S_CHANNEL_INSERT, p, &out, I(brand_id), S(webhook_key),
+	    I(now), I(now));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
 	if (rc == DB_OK)
-		rc = run(S_PREFS_INSERT, p, NULL, "i", (long long)out.insert_id);
+		rc = RUN(S_PREFS_INSERT, p, NULL, I((long long)out.insert_id));
 	return rc;
 }
 
 enum dbrc
 db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c)
 {
-	return run(S_CHANNEL_UPDATE_SETUP, p, NULL, "isssssssii", c->department_id,
-	    c->original_id, c->app_id, c->app_secret_enc, c->token_enc, c->aes_key_enc,
-	    c->aes_key_prev_enc, c->mode, (long long)wx_now(), id);
+	return RUN(S_CHANNEL_UPDATE_SETUP, p, NULL, I(c->department_id),
+	    S(c->original_id), S(c->app_id), S(c->app_secret_enc), S(c->token_enc),
+	    S(c->aes_key_enc), S(c->aes_key_prev_enc), S(c->mode),
+	    I((long long)wx_now()), I(id));
 }
 
 enum dbrc
 db_channel_set_state(struct pool *p, long long id, const char *state)
 {
-	return run(S_CHANNEL_SET_STATE, p, NULL, "sii", state, (long long)wx_now(), id);
+	return RUN(S_CHANNEL_SET_STATE, p, NULL, S(state), I((long long)wx_now()),
+	    I(id));
 }
 
 enum dbrc
 db_channel_list(struct pool *p, struct dbres *out)
 {
-	return run(S_CHANNEL_LIST, p, out, "");
+	return RUN(S_CHANNEL_LIST, p, out);
 }
 
 enum dbrc
 db_channel_brands(struct pool *p, struct dbres *out)
 {
-	return run(S_CHANNEL_BRANDS, p, out, "");
+	return RUN(S_CHANNEL_BRANDS, p, out);
 }
 
 enum dbrc
 db_channel_set_brand(struct pool *p, long long id, long long brand_id)
 {
-	return run(S_CHANNEL_SET_BRAND, p, NULL, "iiii", brand_id, brand_id,
-	    (long long)wx_now(), id);
+	return RUN(S_CHANNEL_SET_BRAND, p, NULL, I(brand_id), I(brand_id),
+	    I((long long)wx_now()), I(id));
 }
 
 enum dbrc
 db_channel_progress(struct pool *p, long long id, int step, int ip_ok, int url_ok)
 {
-	return run(S_CHANNEL_PROGRESS, p, NULL, "iiiii", (long long)step, (long long)ip_ok,
-	    (long long)url_ok, (long long)wx_now(), id);
+	return RUN(S_CHANNEL_PROGRESS, p, NULL, I((long long)step), I((long long)ip_ok),
+	    I((long long)url_ok), I((long long)wx_now()), I(id));
 }
 
 /* DB_NOTFOUND when the department is not one of the channel's brand */
@@ -1736,8 +1715,8 @@ enum dbrc
 db_channel_department(struct pool *p, long long id, long long dept_id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHANNEL_DEPARTMENT, p, &out, "iii", dept_id,
-	    (long long)wx_now(), id);
+	enum dbrc    rc = RUN(S_CHANNEL_DEPARTMENT, p, &out, I(dept_id),
+	    I((long long)wx_now()), I(id));
 
 	if (rc != DB_OK)
 		return rc;
@@ -1756,52 +1735,52 @@ db_channel_delete(struct pool *p, long long id)
 {
 	struct dbres out;
 	long long    now = (long long)wx_now();
-	enum dbrc    rc = run(S_CHANNEL_DELETE, p, &out, "iii", now, now, id);
+	enum dbrc    rc = RUN(S_CHANNEL_DELETE, p, &out, I(now), I(now), I(id));
 
 	if (rc == DB_OK && out.affected == 0)
 		return DB_NOTFOUND;
 	if (rc == DB_OK)
-		rc = run(S_TOKEN_RESET, p, NULL, "i", id);
+		rc = RUN(S_TOKEN_RESET, p, NULL, I(id));
 	return rc;
 }
 
 enum dbrc
 db_channel_last_msg(struct pool *p, long long id, time_t at)
 {
-	return run(S_CHANNEL_LAST_MSG, p, NULL, "iii", (long long)at, id,
-	    (long long)at - 60);
+	return RUN(S_CHANNEL_LAST_MSG, p, NULL, I((long long)at), I(id),
+	    I((long long)at - 60));
 }
 
 enum dbrc
 db_channel_reset_health(struct pool *p, long long id)
 {
-	return run(S_CHANNEL_RESET_HEALTH, p, NULL, "i", id);
+	return RUN(S_CHANNEL_RESET_HEALTH, p, NULL, I(id));
 }
 
 enum dbrc
 db_prefs_get(struct pool *p, long long channel_id, struct dbres *out)
 {
-	return one(run(S_PREFS_GET, p, out, "i", channel_id), out);
+	return one(RUN(S_PREFS_GET, p, out, I(channel_id)), out);
 }
 
 enum dbrc
 db_prefs_set(struct pool *p, long long channel_id, const struct channel_prefs *c)
 {
-	return run(S_PREFS_SET, p, NULL, "iiiiiii", c->missed_after, c->missed_close,
-	    c->idle_close, (long long)c->bot_enabled, c->bot_idle,
-	    (long long)c->erase_on_unfollow, channel_id);
+	return RUN(S_PREFS_SET, p, NULL, I(c->missed_after), I(c->missed_close),
+	    I(c->idle_close), I((long long)c->bot_enabled), I(c->bot_idle),
+	    I((long long)c->erase_on_unfollow), I(channel_id));
 }
 
 enum dbrc
 db_token_reset(struct pool *p, long long channel_id)
 {
-	return run(S_TOKEN_RESET, p, NULL, "i", channel_id);
+	return RUN(S_TOKEN_RESET, p, NULL, I(channel_id));
 }
 
 enum dbrc
 db_token_status(struct pool *p, long long channel_id, struct dbres *out)
 {
-	return run(S_TOKEN_STATUS, p, out, "i", channel_id);
+	return RUN(S_TOKEN_STATUS, p, out, I(channel_id));
 }
 
 enum dbrc
@@ -1823,29 +1802,30 @@ db_console_list(struct pool *p, const struct console_query *q, struct dbres *out
 		buf_free(&b);
 	}
 
-	return run(S_CONSOLE_LIST, p, out, "siiiiiissssiiii", q->state, (long long)q->all,
-	    q->user, (long long)q->mine, q->user, (long long)q->others, q->user, like, like,
-	    like, like, q->from, q->to, q->limit, q->offset);
+	return RUN(S_CONSOLE_LIST, p, out, S(q->state), I((long long)q->all),
+	    I(q->user), I((long long)q->mine), I(q->user), I((long long)q->others),
+	    I(q->user), S(like), S(like), S(like), S(like), I(q->from), I(q->to),
+	    I(q->limit), I(q->offset));
 }
 
 enum dbrc
 db_console_counts(struct pool *p, long long user, int all, struct dbres *out)
 {
 	if (all)
-		return run(S_CONSOLE_COUNTS_ALL, p, out, "i", user);
-	return run(S_CONSOLE_COUNTS, p, out, "ii", user, user);
+		return RUN(S_CONSOLE_COUNTS_ALL, p, out, I(user));
+	return RUN(S_CONSOLE_COUNTS, p, out, I(user), I(user));
 }
 
 enum dbrc
 db_console_mark(struct pool *p, struct dbres *out)
 {
-	return run(S_CONSOLE_MARK, p, out, "");
+	return RUN(S_CONSOLE_MARK, p, out);
 }
 
 enum dbrc
 db_console_chat(struct pool *p, long long id, struct dbres *out)
 {
-	return one(run(S_CONSOLE_CHAT, p, out, "i", id), out);
+	return one(RUN(S_CONSOLE_CHAT, p, out, I(id)), out);
 }
 
 int
@@ -1853,7 +1833,7 @@ db_console_member(struct pool *p, long long user, long long dept)
 {
 	struct dbres out;
 
-	if (run(S_CONSOLE_MEMBER, p, &out, "ii", user, dept) != DB_OK)
+	if (RUN(S_CONSOLE_MEMBER, p, &out, I(user), I(dept)) != DB_OK)
 		return -1;
 	return db_int(&out, 0, 0) > 0;
 }
@@ -1861,7 +1841,7 @@ db_console_member(struct pool *p, long long user, long long dept)
 enum dbrc
 db_transcript(struct pool *p, long long chat, struct dbres *out)
 {
-	return run(S_TRANSCRIPT, p, out, "i", chat);
+	return RUN(S_TRANSCRIPT, p, out, I(chat));
 }
 
 /* DB_OK when this call picked the chat up, DB_CONFLICT when it was not free */
@@ -1869,7 +1849,8 @@ enum dbrc
 db_chat_pickup(struct pool *p, long long chat, long long user)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_PICKUP, p, &out, "iii", user, (long long)wx_now(), chat);
+	enum dbrc    rc = RUN(S_CHAT_PICKUP, p, &out, I(user), I((long long)wx_now()),
+	    I(chat));
 
 	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
 }
@@ -1879,8 +1860,8 @@ enum dbrc
 db_out_claim(struct pool *p, long long chat, long long user, time_t window_start)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_OUT_CLAIM, p, &out, "iiii", (long long)wx_now(), chat, user,
-	    (long long)window_start);
+	enum dbrc    rc = RUN(S_OUT_CLAIM, p, &out, I((long long)wx_now()), I(chat),
+	    I(user), I((long long)window_start));
 
 	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
 }
@@ -1888,19 +1869,19 @@ db_out_claim(struct pool *p, long long chat, long long user, time_t window_start
 enum dbrc
 db_out_unclaim(struct pool *p, long long chat)
 {
-	return run(S_OUT_UNCLAIM, p, NULL, "i", chat);
+	return RUN(S_OUT_UNCLAIM, p, NULL, I(chat));
 }
 
 enum dbrc
 db_out_result(struct pool *p, long long msg, const char *state, long long errcode)
 {
-	return run(S_OUT_RESULT, p, NULL, "sii", state, errcode, msg);
+	return RUN(S_OUT_RESULT, p, NULL, S(state), I(errcode), I(msg));
 }
 
 enum dbrc
 db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out)
 {
-	return one(run(S_OUT_GET, p, out, "ii", msg, chat), out);
+	return one(RUN(S_OUT_GET, p, out, I(msg), I(chat)), out);
 }
 
 /* An operator's message, stored as "sending" before WeChat is called. */
@@ -1909,9 +1890,9 @@ db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
     long long author, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_MESSAGE_OUT, p, &out, "iiisssiii", m->channel_id,
-	    m->follower_id, m->chat_id, m->msg_type, m->body, m->dedupe_key, attachment,
-	    author, (long long)m->created_at);
+	enum dbrc    rc = RUN(S_MESSAGE_OUT, p, &out, I(m->channel_id),
+	    I(m->follower_id), I(m->chat_id), S(m->msg_type), S(m->body),
+	    S(m->dedupe_key), I(attachment), I(author), I((long long)m->created_at));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -1921,7 +1902,7 @@ db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
 enum dbrc
 db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 {
-	return run(S_TRANSFER_TARGETS, p, out, "ii", chat, chat);
+	return RUN(S_TRANSFER_TARGETS, p, out, I(chat), I(chat));
 }
 
 /* DB_NOTFOUND when the target is not one the chat can go to */
@@ -1929,8 +1910,8 @@ enum dbrc
 db_chat_transfer(struct pool *p, long long chat, int to_user, long long target)
 {
 	struct dbres out;
-	enum dbrc    rc = run(to_user ? S_CHAT_TO_USER : S_CHAT_TO_DEPT, p, &out, "iiii",
-	    target, (long long)wx_now(), (long long)wx_now(), chat);
+	enum dbrc    rc = RUN(to_user ? S_CHAT_TO_USER : S_CHAT_TO_DEPT, p, &out,
+	    I(target), I((long long)wx_now()), I((long long)wx_now()), I(chat));
 
 	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
 }
@@ -1938,22 +1919,22 @@ db_chat_transfer(struct pool *p, long long chat, int to_user, long long target)
 enum dbrc
 db_canned_list(struct pool *p, long long brand, struct dbres *out)
 {
-	return run(S_CANNED_LIST, p, out, "i", brand);
+	return RUN(S_CANNED_LIST, p, out, I(brand));
 }
 
 enum dbrc
 db_canned_insert(struct pool *p, long long brand, const char *shortcut, const char *body,
     long long attachment)
 {
-	return run(S_CANNED_INSERT, p, NULL, "issii", brand, shortcut, body, attachment,
-	    (long long)wx_now());
+	return RUN(S_CANNED_INSERT, p, NULL, I(brand), S(shortcut), S(body),
+	    I(attachment), I((long long)wx_now()));
 }
 
 enum dbrc
 db_canned_delete(struct pool *p, long long id, long long brand)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CANNED_DELETE, p, &out, "ii", id, brand);
+	enum dbrc    rc = RUN(S_CANNED_DELETE, p, &out, I(id), I(brand));
 
 	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
 }
@@ -1961,33 +1942,33 @@ db_canned_delete(struct pool *p, long long id, long long brand)
 enum dbrc
 db_canned_find(struct pool *p, long long chat, const char *shortcut, struct dbres *out)
 {
-	return one(run(S_CANNED_FIND, p, out, "si", shortcut, chat), out);
+	return one(RUN(S_CANNED_FIND, p, out, S(shortcut), I(chat)), out);
 }
 
 enum dbrc
 db_follower_chats(struct pool *p, long long follower, long long except, struct dbres *out)
 {
-	return run(S_FOLLOWER_CHATS, p, out, "ii", follower, except);
+	return RUN(S_FOLLOWER_CHATS, p, out, I(follower), I(except));
 }
 
 enum dbrc
 db_prof_settings_get(struct pool *p, long long brand, struct dbres *out)
 {
-	return run(S_PROF_SETTINGS_GET, p, out, "i", brand);
+	return RUN(S_PROF_SETTINGS_GET, p, out, I(brand));
 }
 
 enum dbrc
 db_prof_settings_set(struct pool *p, long long brand, int enabled, long long limit,
     const char *warning)
 {
-	return run(S_PROF_SETTINGS_SET, p, NULL, "iiisi", brand, (long long)enabled, limit,
-	    warning ? warning : "", (long long)wx_now());
+	return RUN(S_PROF_SETTINGS_SET, p, NULL, I(brand), I((long long)enabled),
+	    I(limit), S(warning ? warning : ""), I((long long)wx_now()));
 }
 
 enum dbrc
 db_prof_words(struct pool *p, long long brand, struct dbres *out)
 {
-	return run(S_PROF_WORDS, p, out, "i", brand);
+	return RUN(S_PROF_WORDS, p, out, I(brand));
 }
 
 /* DB_CONFLICT when the brand has the word already (in any case) */
@@ -1995,7 +1976,7 @@ enum dbrc
 db_prof_word_add(struct pool *p, long long brand, const char *word)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_PROF_WORD_ADD, p, &out, "is", brand, word);
+	enum dbrc    rc = RUN(S_PROF_WORD_ADD, p, &out, I(brand), S(word));
 
 	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
 }
@@ -2003,13 +1984,13 @@ db_prof_word_add(struct pool *p, long long brand, const char *word)
 enum dbrc
 db_prof_word_delete(struct pool *p, long long id, long long brand)
 {
-	return run(S_PROF_WORD_DELETE, p, NULL, "ii", id, brand);
+	return RUN(S_PROF_WORD_DELETE, p, NULL, I(id), I(brand));
 }
 
 enum dbrc
 db_prof_for_channel(struct pool *p, long long channel, struct dbres *out)
 {
-	return run(S_PROF_FOR_CHANNEL, p, out, "i", channel);
+	return RUN(S_PROF_FOR_CHANNEL, p, out, I(channel));
 }
 
 /* *total gets the chat's abusive words so far, 0 when it is closed */
@@ -2017,11 +1998,11 @@ enum dbrc
 db_chat_abuse(struct pool *p, long long chat, long long n, long long *total)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_ABUSE, p, &out, "ii", n, chat);
+	enum dbrc    rc = RUN(S_CHAT_ABUSE, p, &out, I(n), I(chat));
 
 	*total = 0;
 	if (rc == DB_OK && out.affected > 0 &&
-	    (rc = run(S_CHAT_ABUSE_GET, p, &out, "i", chat)) == DB_OK)
+	    (rc = RUN(S_CHAT_ABUSE_GET, p, &out, I(chat))) == DB_OK)
 		*total = db_int(&out, 0, 0);
 	return rc;
 }
@@ -2029,13 +2010,13 @@ db_chat_abuse(struct pool *p, long long chat, long long n, long long *total)
 enum dbrc
 db_chat_warn_due(struct pool *p, long long chat)
 {
-	return run(S_CHAT_WARN_DUE, p, NULL, "i", chat);
+	return RUN(S_CHAT_WARN_DUE, p, NULL, I(chat));
 }
 
 enum dbrc
 db_warn_due_list(struct pool *p, struct dbres *out)
 {
-	return run(S_WARN_DUE_LIST, p, out, "");
+	return RUN(S_WARN_DUE_LIST, p, out);
 }
 
 /* DB_OK when the warning may go out now (counted), DB_CONFLICT when not */
@@ -2043,7 +2024,8 @@ enum dbrc
 db_warn_claim(struct pool *p, long long chat, time_t window_start)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_WARN_CLAIM, p, &out, "ii", chat, (long long)window_start);
+	enum dbrc    rc = RUN(S_WARN_CLAIM, p, &out, I(chat),
+	    I((long long)window_start));
 
 	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
 }
@@ -2051,13 +2033,13 @@ db_warn_claim(struct pool *p, long long chat, time_t window_start)
 enum dbrc
 db_warn_done(struct pool *p, long long chat, const char *state)
 {
-	return run(S_WARN_DONE, p, NULL, "si", state, chat);
+	return RUN(S_WARN_DONE, p, NULL, S(state), I(chat));
 }
 
 enum dbrc
 db_timer_channels(struct pool *p, struct dbres *out)
 {
-	return run(S_TIMER_CHANNELS, p, out, "");
+	return RUN(S_TIMER_CHANNELS, p, out);
 }
 
 /* state "waiting" or "missed" entered before since; or "active" idle since then */
@@ -2066,8 +2048,8 @@ db_timer_due(struct pool *p, const char *state, long long channel, time_t since,
     struct dbres *out)
 {
 	if (strcmp(state, "active") == 0)
-		return run(S_TIMER_IDLE_DUE, p, out, "ii", channel, (long long)since);
-	return run(S_TIMER_DUE, p, out, "sii", state, channel, (long long)since);
+		return RUN(S_TIMER_IDLE_DUE, p, out, I(channel), I((long long)since));
+	return RUN(S_TIMER_DUE, p, out, S(state), I(channel), I((long long)since));
 }
 
 /* DB_OK when this call moved the chat on, DB_CONFLICT when it was not due any more */
@@ -2077,7 +2059,8 @@ db_timer_fire(struct pool *p, const char *state, long long chat, time_t since, t
 	struct dbres out;
 	enum stmt    st = strcmp(state, "waiting") == 0 ? S_TIMER_MISS :
 	    strcmp(state, "missed") == 0 ? S_TIMER_CLOSE_MISSED : S_TIMER_CLOSE_IDLE;
-	enum dbrc    rc = run(st, p, &out, "iii", (long long)now, chat, (long long)since);
+	enum dbrc    rc = RUN(st, p, &out, I((long long)now), I(chat),
+	    I((long long)since));
 
 	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
 }
@@ -2088,39 +2071,39 @@ db_chat_last_of(struct pool *p, long long follower)
 {
 	struct dbres out;
 
-	return run(S_CHAT_LAST_OF, p, &out, "i", follower) == DB_OK ? db_int(&out, 0, 0) : -1;
+	return RUN(S_CHAT_LAST_OF, p, &out, I(follower)) == DB_OK ? db_int(&out, 0, 0) : -1;
 }
 
 enum dbrc
 db_follower_alias(struct pool *p, long long follower, const char *alias)
 {
-	return run(S_FOLLOWER_ALIAS, p, NULL, "si", alias, follower);
+	return RUN(S_FOLLOWER_ALIAS, p, NULL, S(alias), I(follower));
 }
 
 enum dbrc
 db_media_of_message(struct pool *p, long long msg, struct dbres *out)
 {
-	return one(run(S_MEDIA_OF_MESSAGE, p, out, "i", msg), out);
+	return one(RUN(S_MEDIA_OF_MESSAGE, p, out, I(msg)), out);
 }
 
 enum dbrc
 db_channel_verified(struct pool *p, long long id, time_t at)
 {
-	return run(S_CHANNEL_VERIFIED, p, NULL, "ii", (long long)at, id);
+	return RUN(S_CHANNEL_VERIFIED, p, NULL, I((long long)at), I(id));
 }
 
 enum dbrc
 db_channel_inactive_msg(struct pool *p, long long id, time_t at)
 {
-	return run(S_CHANNEL_INACTIVE_MSG, p, NULL, "ii", (long long)at, id);
+	return RUN(S_CHANNEL_INACTIVE_MSG, p, NULL, I((long long)at), I(id));
 }
 
 enum dbrc
 db_channel_failure(struct pool *p, long long id, int sig, int dec, int refused, time_t at,
     const char *what)
 {
-	return run(S_CHANNEL_FAILURE, p, NULL, "iiiisi", (long long)sig, (long long)dec,
-	    (long long)refused, (long long)at, what, id);
+	return RUN(S_CHANNEL_FAILURE, p, NULL, I((long long)sig), I((long long)dec),
+	    I((long long)refused), I((long long)at), S(what), I(id));
 }
 
 enum dbrc
@@ -2128,7 +2111,8 @@ db_follower_upsert(struct pool *p, long long channel_id, const char *openid, tim
     long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_FOLLOWER_UPSERT, p, &out, "isi", channel_id, openid, (long long)at);
+	enum dbrc    rc = RUN(S_FOLLOWER_UPSERT, p, &out, I(channel_id), S(openid),
+	    I((long long)at));
 
 	if (rc == DB_OK)
 		*id = (long long)out.insert_id;
@@ -2139,33 +2123,35 @@ enum dbrc
 db_follower_subscribe(struct pool *p, long long id, time_t at, const char *scene,
     const char *qr_scene)
 {
-	return run(S_FOLLOWER_SUBSCRIBE, p, NULL, "issi", (long long)at, scene, qr_scene, id);
+	return RUN(S_FOLLOWER_SUBSCRIBE, p, NULL, I((long long)at), S(scene),
+	    S(qr_scene), I(id));
 }
 
 enum dbrc
 db_follower_unsubscribe(struct pool *p, long long id, time_t at)
 {
-	return run(S_FOLLOWER_UNSUBSCRIBE, p, NULL, "ii", (long long)at, id);
+	return RUN(S_FOLLOWER_UNSUBSCRIBE, p, NULL, I((long long)at), I(id));
 }
 
 enum dbrc
 db_follower_erase(struct pool *p, long long id)
 {
-	enum dbrc rc = run(S_MESSAGES_ERASE, p, NULL, "i", id);
+	enum dbrc rc = RUN(S_MESSAGES_ERASE, p, NULL, I(id));
 
-	return rc == DB_OK ? run(S_FOLLOWER_ERASE, p, NULL, "i", id) : rc;
+	return rc == DB_OK ? RUN(S_FOLLOWER_ERASE, p, NULL, I(id)) : rc;
 }
 
 enum dbrc
 db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_MESSAGE_INSERT, p, &out, "iiisssssssisisssssii",
-	    m->channel_id, m->follower_id, m->chat_id, m->direction, m->msg_type,
-	    m->event, m->event_key, m->body, m->fields, m->wx_msg_id, m->wx_create_time,
-	    m->dedupe_key, m->push_ts, m->push_ts ? m->push_nonce : NULL, m->media_id,
-	    m->thumb_media_id, m->media_state,
-	    m->media_state, (long long)m->created_at, (long long)m->created_at);
+	enum dbrc    rc = RUN(S_MESSAGE_INSERT, p, &out, I(m->channel_id),
+	    I(m->follower_id), I(m->chat_id), S(m->direction), S(m->msg_type),
+	    S(m->event), S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id),
+	    I(m->wx_create_time), S(m->dedupe_key), I(m->push_ts),
+	    S(m->push_ts ? m->push_nonce : NULL), S(m->media_id), S(m->thumb_media_id),
+	    S(m->media_state), S(m->media_state), I((long long)m->created_at),
+	    I((long long)m->created_at));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -2181,7 +2167,8 @@ db_message_by_push(struct pool *p, long long channel_id, long long ts, const cha
     const char **key)
 {
 	struct dbres out;
-	enum dbrc    rc = one(run(S_MESSAGE_BY_PUSH, p, &out, "iis", channel_id, ts, nonce),
+	enum dbrc    rc = one(RUN(S_MESSAGE_BY_PUSH, p, &out, I(channel_id), I(ts),
+	    S(nonce)),
 	    &out);
 
 	*key = rc == DB_OK ? db_cell(&out, 0, 0) : NULL;
@@ -2191,13 +2178,13 @@ db_message_by_push(struct pool *p, long long channel_id, long long ts, const cha
 enum dbrc
 db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out)
 {
-	return one(run(S_CHAT_OPEN_LOCK, p, out, "i", follower_id), out);
+	return one(RUN(S_CHAT_OPEN_LOCK, p, out, I(follower_id)), out);
 }
 
 enum dbrc
 db_chat_close(struct pool *p, long long id, const char *reason, time_t at)
 {
-	return run(S_CHAT_CLOSE, p, NULL, "sii", reason, (long long)at, id);
+	return RUN(S_CHAT_CLOSE, p, NULL, S(reason), I((long long)at), I(id));
 }
 
 /* An operator's close; DB_NOTFOUND when the chat was closed already. */
@@ -2206,7 +2193,7 @@ db_chat_close_by(struct pool *p, long long id, long long user, time_t at)
 {
 	struct dbres out;
 
-	return changed(run(S_CHAT_CLOSE_BY, p, &out, "iii", (long long)at, user, id), &out);
+	return changed(RUN(S_CHAT_CLOSE_BY, p, &out, I((long long)at), I(user), I(id)), &out);
 }
 
 enum dbrc
@@ -2214,8 +2201,9 @@ db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
     long long department_id, time_t at, long long previous, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_INSERT, p, &out, "iiiiiiii", channel_id, follower_id,
-	    department_id, (long long)at, (long long)at, (long long)at, (long long)at, previous);
+	enum dbrc    rc = RUN(S_CHAT_INSERT, p, &out, I(channel_id), I(follower_id),
+	    I(department_id), I((long long)at), I((long long)at), I((long long)at),
+	    I((long long)at), I(previous));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -2225,7 +2213,7 @@ db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 enum dbrc
 db_chat_user_msg(struct pool *p, long long id, time_t at)
 {
-	return run(S_CHAT_USER_MSG, p, NULL, "iii", (long long)at, (long long)at, id);
+	return RUN(S_CHAT_USER_MSG, p, NULL, I((long long)at), I((long long)at), I(id));
 }
 
 /*
@@ -2238,8 +2226,8 @@ db_chat_continue(struct pool *p, long long chat, long long follower, time_t at,
     time_t started_after, int *matched)
 {
 	struct dbres out;
-	enum dbrc    rc = run(S_CHAT_CONTINUE, p, &out, "iiiii", (long long)at, (long long)at,
-	    chat, follower, (long long)started_after);
+	enum dbrc    rc = RUN(S_CHAT_CONTINUE, p, &out, I((long long)at),
+	    I((long long)at), I(chat), I(follower), I((long long)started_after));
 
 	*matched = rc == DB_OK && out.affected == 1;
 	return rc;
@@ -2249,123 +2237,157 @@ enum dbrc
 db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat)
 {
 	struct dbres open;
-	enum dbrc    rc = run(S_CHAT_OPEN_LOCK, p, &open, "i", follower_id);
+	enum dbrc    rc = RUN(S_CHAT_OPEN_LOCK, p, &open, I(follower_id));
 
 	*chat = 0;
 	if (rc != DB_OK || open.nrows == 0)
 		return rc;
 	*chat = db_int(&open, 0, 0);
-	return run(S_CHAT_TOUCH_OPEN, p, NULL, "ii", (long long)at, *chat);
+	return RUN(S_CHAT_TOUCH_OPEN, p, NULL, I((long long)at), I(*chat));
 }
 
 /* ---- the worker's and the simulator's statements (out may be NULL) ---- */
 
 enum dbrc
-db_token_ensure(struct pool *p, struct dbres *out, long long channel_id)
+db_token_ensure(struct pool *p, long long channel_id)
 {
-	return run(S_TOKEN_ENSURE, p, out, "i", channel_id);
+	return RUN(S_TOKEN_ENSURE, p, NULL, I(channel_id));
 }
 
 enum dbrc
-db_token_get(struct pool *p, struct dbres *out, long long channel_id)
+db_token_get(struct pool *p, long long channel_id, struct dbres *out)
 {
-	return run(S_TOKEN_GET, p, out, "i", channel_id);
+	return RUN(S_TOKEN_GET, p, out, I(channel_id));
+}
+
+/*
+ * DB_OK: this process fetches the token, and may until `until`;
+ * DB_NOTFOUND: another one does, or (due_before > 0) the token is no longer
+ * due: it expires after due_before.
+ */
+enum dbrc
+db_token_lease(struct pool *p, long long channel_id, long long until, long long now,
+    long long due_before)
+{
+	struct dbres out;
+
+	return changed(RUN(S_TOKEN_LEASE, p, &out, I(until), I(channel_id), I(now),
+	    I(due_before), I(due_before)), &out);
 }
 
 enum dbrc
-db_token_lease(struct pool *p, struct dbres *out, long long until, long long channel_id, long long now)
+db_token_store(struct pool *p, long long channel_id, const char *token, long long expires_at,
+    long long fetched_at)
 {
-	return run(S_TOKEN_LEASE, p, out, "iii", until, channel_id, now);
+	return RUN(S_TOKEN_STORE, p, NULL, S(token), I(expires_at), I(fetched_at),
+	    I(channel_id));
 }
 
 enum dbrc
-db_token_store(struct pool *p, struct dbres *out, const char *token, long long expires_at, long long fetched_at, long long channel_id)
+db_token_error(struct pool *p, long long channel_id, long long errcode, const char *error,
+    long long retry_at)
 {
-	return run(S_TOKEN_STORE, p, out, "siii", token, expires_at, fetched_at, channel_id);
+	return RUN(S_TOKEN_ERROR, p, NULL, I(errcode), S(error), I(retry_at),
+	    I(channel_id));
 }
 
 enum dbrc
-db_token_error(struct pool *p, struct dbres *out, long long errcode, const char *error, long long retry_at, long long channel_id)
+db_token_expire_if(struct pool *p, long long channel_id, const char *token)
 {
-	return run(S_TOKEN_ERROR, p, out, "isii", errcode, error, retry_at, channel_id);
-}
-
-enum dbrc
-db_token_expire_if(struct pool *p, struct dbres *out, long long channel_id, const char *token)
-{
-	return run(S_TOKEN_EXPIRE_IF, p, out, "is", channel_id, token);
+	return RUN(S_TOKEN_EXPIRE_IF, p, NULL, I(channel_id), S(token));
 }
 
 enum dbrc
 db_channels_active(struct pool *p, struct dbres *out)
 {
-	return run(S_CHANNELS_ACTIVE, p, out, "");
+	return RUN(S_CHANNELS_ACTIVE, p, out);
 }
 
 enum dbrc
-db_media_due(struct pool *p, struct dbres *out, long long now)
+db_media_due(struct pool *p, long long now, struct dbres *out)
 {
-	return run(S_MEDIA_DUE, p, out, "i", now);
+	return RUN(S_MEDIA_DUE, p, out, I(now));
+}
+
+/* DB_OK: this attempt is ours (media_next_at moved to next_at); DB_NOTFOUND: another's. */
+enum dbrc
+db_media_claim(struct pool *p, long long message_id, long long next_at, long long now)
+{
+	struct dbres out;
+
+	return changed(RUN(S_MEDIA_CLAIM, p, &out, I(next_at), I(message_id), I(now)), &out);
 }
 
 enum dbrc
-db_media_claim(struct pool *p, struct dbres *out, long long next_at, long long message_id, long long now)
+db_media_done(struct pool *p, long long message_id, long long attachment_id)
 {
-	return run(S_MEDIA_CLAIM, p, out, "iii", next_at, message_id, now);
+	return RUN(S_MEDIA_DONE, p, NULL, I(attachment_id), I(message_id));
 }
 
 enum dbrc
-db_media_done(struct pool *p, struct dbres *out, long long attachment_id, long long message_id)
+db_media_fail(struct pool *p, long long message_id, const char *state, const char *error)
 {
-	return run(S_MEDIA_DONE, p, out, "ii", attachment_id, message_id);
+	return RUN(S_MEDIA_FAIL, p, NULL, S(state), S(error), I(message_id));
 }
 
 enum dbrc
-db_media_fail(struct pool *p, struct dbres *out, const char *state, const char *error, long long message_id)
+db_attachment_insert(struct pool *p, const char *sha256, const char *mime, long long size,
+    const char *path, time_t at, long long *id)
 {
-	return run(S_MEDIA_FAIL, p, out, "ssi", state, error, message_id);
-}
+	struct dbres out;
+	enum dbrc    rc = RUN(S_ATTACHMENT_INSERT, p, &out, S(sha256), S(mime), I(size),
+	    S(path), I((long long)at));
 
-enum dbrc
-db_attachment_insert(struct pool *p, struct dbres *out, const char *sha256, const char *mime, long long size, const char *path, long long at)
-{
-	return run(S_ATTACHMENT_INSERT, p, out, "ssisi", sha256, mime, size, path, at);
+	if (rc == DB_OK)
+		*id = (long long)out.insert_id;
+	return rc;
 }
 
 enum dbrc
 db_followers_info_due(struct pool *p, struct dbres *out)
 {
-	return run(S_FOLLOWERS_INFO_DUE, p, out, "");
+	return RUN(S_FOLLOWERS_INFO_DUE, p, out);
+}
+
+/* DB_OK: this process fetches the follower's details; DB_NOTFOUND: another does. */
+enum dbrc
+db_follower_info_claim(struct pool *p, long long follower_id)
+{
+	struct dbres out;
+
+	return changed(RUN(S_FOLLOWER_INFO_CLAIM, p, &out, I(follower_id)), &out);
 }
 
 enum dbrc
-db_follower_info_claim(struct pool *p, struct dbres *out, long long follower_id)
+db_follower_info_set(struct pool *p, long long follower_id, const char *language,
+    const char *unionid, const char *scene, const char *qr_scene, time_t at)
 {
-	return run(S_FOLLOWER_INFO_CLAIM, p, out, "i", follower_id);
+	return RUN(S_FOLLOWER_INFO_SET, p, NULL, S(language), S(unionid), S(scene),
+	    S(qr_scene), I((long long)at), I(follower_id));
 }
 
 enum dbrc
-db_follower_info_set(struct pool *p, struct dbres *out, const char *language, const char *unionid, const char *scene, const char *qr_scene, long long at, long long follower_id)
+db_attachments_orphaned(struct pool *p, time_t before, struct dbres *out)
 {
-	return run(S_FOLLOWER_INFO_SET, p, out, "ssssii", language, unionid, scene, qr_scene, at, follower_id);
+	return RUN(S_ATTACHMENTS_ORPHANED, p, out, I((long long)before));
 }
 
+/* DB_OK: deleted; DB_NOTFOUND: a message or canned response still uses it. */
 enum dbrc
-db_attachments_orphaned(struct pool *p, struct dbres *out, long long before)
+db_attachment_delete(struct pool *p, long long id)
 {
-	return run(S_ATTACHMENTS_ORPHANED, p, out, "i", before);
+	struct dbres out;
+
+	return changed(RUN(S_ATTACHMENT_DELETE, p, &out, I(id), I(id), I(id)), &out);
 }
 
-enum dbrc
-db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2)
+/* How many attachments keep the file at path; -1 when the database failed. */
+long long
+db_attachment_path_used(struct pool *p, const char *path)
 {
-	return run(S_ATTACHMENT_DELETE, p, out, "iii", id, id2, id);
-}
+	struct dbres out;
 
-enum dbrc
-db_attachment_path_used(struct pool *p, struct dbres *out, const char *path)
-{
-	return run(S_ATTACHMENT_PATH_USED, p, out, "s", path);
+	return count_of(RUN(S_ATTACHMENT_PATH_USED, p, &out, S(path)), &out);
 }
 
 /* ---- reports ---- */
@@ -2382,19 +2404,19 @@ db_report_rollup(struct pool *p)
 
 	if (db_begin() != 0)
 		return -1;
-	if (run(S_REP_SHARE, p, NULL, "") != DB_OK || run(S_REP_LOCK, p, &ids, "") != DB_OK)
+	if (RUN(S_REP_SHARE, p, NULL) != DB_OK || RUN(S_REP_LOCK, p, &ids) != DB_OK)
 		goto fail;
 	if ((n = (long long)ids.nrows) == 0) {
 		db_rollback();
 		return 0;
 	}
 	hi = db_int(&ids, ids.nrows - 1, 0);
-	if (run(S_REP_ROLL, p, NULL, "i", hi) != DB_OK ||
-	    run(S_REP_FOLD_DC, p, NULL, "i", hi) != DB_OK ||
-	    run(S_REP_FOLD_DB, p, NULL, "i", hi) != DB_OK ||
-	    run(S_REP_FOLD_HC, p, NULL, "i", hi) != DB_OK ||
-	    run(S_REP_FOLD_HB, p, NULL, "i", hi) != DB_OK ||
-	    run(S_REP_MARK, p, NULL, "i", hi) != DB_OK || db_commit() != 0)
+	if (RUN(S_REP_ROLL, p, NULL, I(hi)) != DB_OK ||
+	    RUN(S_REP_FOLD_DC, p, NULL, I(hi)) != DB_OK ||
+	    RUN(S_REP_FOLD_DB, p, NULL, I(hi)) != DB_OK ||
+	    RUN(S_REP_FOLD_HC, p, NULL, I(hi)) != DB_OK ||
+	    RUN(S_REP_FOLD_HB, p, NULL, I(hi)) != DB_OK ||
+	    RUN(S_REP_MARK, p, NULL, I(hi)) != DB_OK || db_commit() != 0)
 		goto fail;
 	return n;
 fail:
@@ -2420,23 +2442,23 @@ db_report_levels(struct pool *p, const char *zone)
 
 	if (db_begin() != 0)
 		return -1;
-	if (run(S_REP_STATE_LOCK, p, &st, "s", zone) != DB_OK || st.nrows != 1)
+	if (RUN(S_REP_STATE_LOCK, p, &st, S(zone)) != DB_OK || st.nrows != 1)
 		goto fail;
 	if (strcmp(db_cell(&st, 0, 0), zone) == 0 || db_int(&st, 0, 1) != 1) {
 		db_rollback();
 		return db_int(&st, 0, 1) == 1 ? 0 : -2;
 	}
-	if (run(S_REP_STATE_SET, p, NULL, "s", zone) != DB_OK ||
-	    run(S_REP_HOURS_SPAN, p, &span, "") != DB_OK)
+	if (RUN(S_REP_STATE_SET, p, NULL, S(zone)) != DB_OK ||
+	    RUN(S_REP_HOURS_SPAN, p, &span) != DB_OK)
 		goto fail;
 	for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
-		if (run(clear[i], p, NULL, "") != DB_OK)
+		if (RUN(clear[i], p, NULL) != DB_OK)
 			goto fail;
 	/* a week of hours a statement, so none runs long */
 	lo = db_int(&span, 0, 0), hi = db_int(&span, 0, 1);
 	for (long long t = lo - lo % week; db_cell(&span, 0, 0) && t <= hi; t += week)
 		for (size_t i = 0; i < sizeof build / sizeof build[0]; i++)
-			if (run(build[i], p, NULL, "ii", t, t + week) != DB_OK)
+			if (RUN(build[i], p, NULL, I(t), I(t + week)) != DB_OK)
 				goto fail;
 	if (db_commit() != 0)
 		goto fail;
@@ -2450,21 +2472,19 @@ enum dbrc
 db_report_zone(struct pool *p, const char *zone, const char *from, const char *to_excl,
     time_t now, struct dbres *out)
 {
-	return run(S_REP_ZONE, p, out, "ssssis", from, zone, to_excl, zone, (long long)now,
-	    zone);
+	return RUN(S_REP_ZONE, p, out, S(from), S(zone), S(to_excl), S(zone),
+	    I((long long)now), S(zone));
 }
 
 enum dbrc
 db_report_dims(struct pool *p, struct dbres *out)
 {
-	return run(S_REP_DIMS, p, out, "");
+	return RUN(S_REP_DIMS, p, out);
 }
 
-#define D3 "iii"
-#define D4 "iiii"
-#define RF_DIMS(f) (f)->brand, (f)->channel, (f)->department, (f)->operator
-#define RF_DIMS3(f) (f)->brand, (f)->channel, (f)->department
-#define RF_ARGS(f) (long long)(f)->from, (long long)(f)->to, RF_DIMS(f)
+#define RF_DIMS3(f) I((f)->brand), I((f)->channel), I((f)->department)
+#define RF_DIMS(f) RF_DIMS3(f), I((f)->operator)
+#define RF_ARGS(f) I((long long)(f)->from), I((long long)(f)->to), RF_DIMS(f)
 
 static const char *const bucket_fmt[] = { "", "%Y-%m-%d", "%H" };
 
@@ -2481,8 +2501,8 @@ levels_serve(const struct report_filter *f, int bucket, int group)
 	return bucket != REP_HOUR || (group == REP_BY_NONE && f->operator == 0);
 }
 
-#define RF_SPANS(f) (f)->month_from, (f)->month_to, (f)->day_from, (f)->month_from, \
-	(f)->month_to, (f)->day_to
+#define RF_SPANS(f) S((f)->month_from), S((f)->month_to), S((f)->day_from), \
+	S((f)->month_from), S((f)->month_to), S((f)->day_to)
 
 /* counts and sums of values per bucket, group and kind */
 enum dbrc
@@ -2492,14 +2512,13 @@ db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int 
 	const char *fmt = bucket_fmt[bucket];
 
 	if (!levels_serve(f, bucket, group))
-		return run(S_REP_COUNTS, p, out, "sssi" "ii" D4 "ii" D4, fmt, f->zone, fmt,
-		    (long long)group, RF_ARGS(f), RF_ARGS(f));
+		return RUN(S_REP_COUNTS, p, out, S(fmt), S(f->zone), S(fmt), I(group),
+		    RF_ARGS(f), RF_ARGS(f));
 	if (bucket != REP_HOUR)
-		return run(S_REP_DCOUNTS, p, out, "iiss" D4 "isi" "ii" D4, (long long)bucket,
-		    (long long)group, f->day_from, f->day_to, RF_DIMS(f), (long long)bucket,
-		    f->zone, (long long)group, RF_ARGS(f));
-	return run(S_REP_HCOUNTS, p, out, "ssssss" D3 "s" "ii" D3, RF_SPANS(f), RF_DIMS3(f),
-	    f->zone, (long long)f->from, (long long)f->to, RF_DIMS3(f));
+		return RUN(S_REP_DCOUNTS, p, out, I(bucket), I(group), S(f->day_from),
+		    S(f->day_to), RF_DIMS(f), I(bucket), S(f->zone), I(group), RF_ARGS(f));
+	return RUN(S_REP_HCOUNTS, p, out, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
+	    I((long long)f->from), I((long long)f->to), RF_DIMS3(f));
 }
 
 /*
@@ -2513,13 +2532,12 @@ db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int gr
 	const char *fmt = bucket_fmt[bucket];
 
 	if (!levels_serve(f, bucket, group))
-		return run(S_REP_HIST, p, out, "sssi" "ii" D4 "ii" D4 "s", fmt, f->zone, fmt,
-		    (long long)group, RF_ARGS(f), RF_ARGS(f), kind);
+		return RUN(S_REP_HIST, p, out, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
+		    RF_ARGS(f), S(kind));
 	if (bucket != REP_HOUR)
-		return run(S_REP_DHIST, p, out, "iisss" D4 "isi" "ii" "s" D4, (long long)bucket,
-		    (long long)group, f->day_from, f->day_to, kind, RF_DIMS(f),
-		    (long long)bucket, f->zone, (long long)group, (long long)f->from,
-		    (long long)f->to, kind, RF_DIMS(f));
-	return run(S_REP_HHIST, p, out, "ssssss" "s" D3 "s" "ii" "s" D3, RF_SPANS(f), kind,
-	    RF_DIMS3(f), f->zone, (long long)f->from, (long long)f->to, kind, RF_DIMS3(f));
+		return RUN(S_REP_DHIST, p, out, I(bucket), I(group), S(f->day_from),
+		    S(f->day_to), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
+		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS(f));
+	return RUN(S_REP_HHIST, p, out, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),
+	    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS3(f));
 }

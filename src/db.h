@@ -58,9 +58,7 @@ struct db_table {
 	struct db_table      *next;
 	int                   listed;
 };
-/* Runs statement s of t; fmt as for wxdesk's own statements (src/db.c). */
-enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
-	const char *fmt, ...);
+/* its functions run statements with DB_RUN (db-run.h) */
 
 /* Runs raw SQL text (migrations only). */
 int  db_exec_sql(const char *sql, size_t len);
@@ -70,7 +68,8 @@ const char *db_error(void);
 
 /* users */
 /* columns of db_user_by_login */
-enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL, U_LOCKED };
+enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL,
+	U_LOCKED };
 enum dbrc db_user_by_login(struct pool *p, const char *login, struct dbres *out);
 /* columns of db_user_get */
 enum { UG_ID, UG_LOGIN, UG_NAME, UG_ROLE, UG_DISABLED };
@@ -154,8 +153,9 @@ enum { CK_ID, CK_BRAND, CK_DEPT, CK_STATE, CK_ORIGINAL, CK_APPID, CK_TOKEN, CK_A
 enum dbrc db_channel_by_key(struct pool *p, const char *key, struct dbres *out);
 /* columns of db_channel_get */
 enum { C_ID, C_BRAND, C_DEPT, C_STATE, C_ORIGINAL, C_APPID, C_SECRET, C_TOKEN, C_AES,
-	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG, C_INACTIVE,
-	C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME, C_REFUSED };
+	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG,
+	C_INACTIVE, C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME,
+	C_REFUSED };
 enum dbrc db_channel_get(struct pool *p, long long id, struct dbres *out);
 enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
 	long long *id);
@@ -208,14 +208,17 @@ enum dbrc db_console_counts(struct pool *p, long long user, int all, struct dbre
 enum { CM_MESSAGES, CM_CHATS };
 enum dbrc db_console_mark(struct pool *p, struct dbres *out);
 /* columns of db_console_chat */
-enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATOR, CHAT_STARTED, CHAT_LASTIN,
-	CHAT_OUT, CHAT_REASON, CHAT_OPENID, CHAT_ALIAS, CHAT_DEPTNAME, CHAT_OPNAME, CHAT_APPID, CHAT_SECRET, CHAT_BRAND,
-	CHAT_CLOSED, CHAT_SUBSCRIBED, CHAT_LANG, CHAT_SUBAT, CHAT_SCENE, CHAT_QR, CHAT_PREV, CHAT_BRANDID, CHAT_CLOSEDBY };
+enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATOR,
+	CHAT_STARTED, CHAT_LASTIN, CHAT_OUT, CHAT_REASON, CHAT_OPENID, CHAT_ALIAS,
+	CHAT_DEPTNAME, CHAT_OPNAME, CHAT_APPID, CHAT_SECRET, CHAT_BRAND, CHAT_CLOSED,
+	CHAT_SUBSCRIBED, CHAT_LANG, CHAT_SUBAT, CHAT_SCENE, CHAT_QR, CHAT_PREV,
+	CHAT_BRANDID, CHAT_CLOSEDBY };
 enum dbrc db_console_chat(struct pool *p, long long id, struct dbres *out);
 int       db_console_member(struct pool *p, long long user, long long dept);
 /* columns of db_transcript */
 enum { TR_ID, TR_DIRECTION, TR_TYPE, TR_EVENT, TR_EVENT_KEY, TR_BODY, TR_FIELDS,
-	TR_MEDIA_STATE, TR_ATTACHMENT, TR_MIME, TR_DELIVERY, TR_ERRCODE, TR_AUTHOR, TR_AT };
+	TR_MEDIA_STATE, TR_ATTACHMENT, TR_MIME, TR_DELIVERY, TR_ERRCODE, TR_AUTHOR,
+	TR_AT };
 enum dbrc db_transcript(struct pool *p, long long chat, struct dbres *out);
 enum dbrc db_chat_pickup(struct pool *p, long long chat, long long user);
 enum dbrc db_out_claim(struct pool *p, long long chat, long long user, time_t window_start);
@@ -311,36 +314,40 @@ enum dbrc db_chat_continue(struct pool *p, long long chat, long long follower,
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
 
 /* the worker's (and wxapi.c's) and the simulator's statements */
-enum dbrc db_token_ensure(struct pool *p, struct dbres *out, long long channel_id);
+enum dbrc db_token_ensure(struct pool *p, long long channel_id);
 /* columns of db_token_get */
 enum { TG_TOKEN, TG_EXPIRES, TG_ERRCODE };
-enum dbrc db_token_get(struct pool *p, struct dbres *out, long long channel_id);
-enum dbrc db_token_lease(struct pool *p, struct dbres *out, long long until, long long channel_id, long long now);
-enum dbrc db_token_store(struct pool *p, struct dbres *out, const char *token, long long expires_at, long long fetched_at, long long channel_id);
-enum dbrc db_token_error(struct pool *p, struct dbres *out, long long errcode, const char *error, long long retry_at, long long channel_id);
-enum dbrc db_token_expire_if(struct pool *p, struct dbres *out, long long channel_id, const char *token);
+enum dbrc db_token_get(struct pool *p, long long channel_id, struct dbres *out);
+enum dbrc db_token_lease(struct pool *p, long long channel_id, long long until, long long now,
+	long long due_before);
+enum dbrc db_token_store(struct pool *p, long long channel_id, const char *token,
+	long long expires_at, long long fetched_at);
+enum dbrc db_token_error(struct pool *p, long long channel_id, long long errcode,
+	const char *error, long long retry_at);
+enum dbrc db_token_expire_if(struct pool *p, long long channel_id, const char *token);
 /* columns of db_channels_active */
 enum { CA_ID, CA_APPID, CA_SECRET, CA_EXPIRES, CA_LEASE };
 enum dbrc db_channels_active(struct pool *p, struct dbres *out);
 /* columns of db_media_due */
 enum { MDUE_ID, MDUE_CHANNEL, MDUE_TYPE, MDUE_MEDIA_ID, MDUE_ATTEMPTS };
-enum dbrc db_media_due(struct pool *p, struct dbres *out, long long now);
-enum dbrc db_media_claim(struct pool *p, struct dbres *out, long long next_at, long long message_id, long long now);
-enum dbrc db_media_done(struct pool *p, struct dbres *out, long long attachment_id, long long message_id);
-enum dbrc db_media_fail(struct pool *p, struct dbres *out, const char *state, const char *error, long long message_id);
-enum dbrc db_attachment_insert(struct pool *p, struct dbres *out, const char *sha256, const char *mime, long long size, const char *path, long long at);
+enum dbrc db_media_due(struct pool *p, long long now, struct dbres *out);
+enum dbrc db_media_claim(struct pool *p, long long message_id, long long next_at, long long now);
+enum dbrc db_media_done(struct pool *p, long long message_id, long long attachment_id);
+enum dbrc db_media_fail(struct pool *p, long long message_id, const char *state,
+	const char *error);
+enum dbrc db_attachment_insert(struct pool *p, const char *sha256, const char *mime,
+	long long size, const char *path, time_t at, long long *id);
 /* columns of db_followers_info_due */
 enum { FI_ID, FI_CHANNEL, FI_OPENID };
 enum dbrc db_followers_info_due(struct pool *p, struct dbres *out);
-enum dbrc db_follower_info_claim(struct pool *p, struct dbres *out, long long follower_id);
-enum dbrc db_follower_info_set(struct pool *p, struct dbres *out, const char *language, const char *unionid, const char *scene, const char *qr_scene, long long at, long long follower_id);
+enum dbrc db_follower_info_claim(struct pool *p, long long follower_id);
+enum dbrc db_follower_info_set(struct pool *p, long long follower_id, const char *language,
+	const char *unionid, const char *scene, const char *qr_scene, time_t at);
 /* columns of db_attachments_orphaned */
 enum { AO_ID, AO_PATH };
-enum dbrc db_attachments_orphaned(struct pool *p, struct dbres *out, long long before);
-enum dbrc db_attachment_delete(struct pool *p, struct dbres *out, long long id, long long id2);
-/* columns of db_attachment_path_used */
-enum { APU_COUNT };
-enum dbrc db_attachment_path_used(struct pool *p, struct dbres *out, const char *path);
+enum dbrc db_attachments_orphaned(struct pool *p, time_t before, struct dbres *out);
+enum dbrc db_attachment_delete(struct pool *p, long long id);
+long long db_attachment_path_used(struct pool *p, const char *path);
 
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);

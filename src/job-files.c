@@ -15,17 +15,15 @@ job_files(struct pool *p)
 {
 	struct dbres o;
 
-	if (db_attachments_orphaned(p, &o, (long long)wx_now() - 3600) != DB_OK)
+	if (db_attachments_orphaned(p, wx_now() - 3600, &o) != DB_OK)
 		return;
 	/* columns: id path */
 	for (size_t i = 0; i < o.nrows && !job_stopping; i++) {
-		struct dbres del, used;
-		long long    id = db_int(&o, i, AO_ID);
-		if (db_attachment_delete(p, &del, id, id) != DB_OK || del.affected != 1)
+		const char *path = db_cell(&o, i, AO_PATH);
+		if (db_attachment_delete(p, db_int(&o, i, AO_ID)) != DB_OK)
 			continue;
 		/* the same content is stored once: keep the file while another row uses it */
-		if (db_attachment_path_used(p, &used, db_cell(&o, i, AO_PATH)) == DB_OK &&
-		    db_int(&used, 0, APU_COUNT) == 0 && unlink(db_cell(&o, i, AO_PATH)) != 0 && errno != ENOENT)
-			wx_log("cannot delete %s: %s", db_cell(&o, i, AO_PATH), strerror(errno));
+		if (db_attachment_path_used(p, path) == 0 && unlink(path) != 0 && errno != ENOENT)
+			wx_log("cannot delete %s: %s", path, strerror(errno));
 	}
 }

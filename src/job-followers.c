@@ -18,15 +18,13 @@ job_followers(struct pool *p)
 		return;
 	/* columns: id channel_id openid */
 	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		struct dbres         claim;
 		struct wxapi_channel ch;
 		struct http_resp     r;
 		struct wx_field     *f;
 		long long            id = db_int(&due, i, FI_ID);
 
-		if (db_follower_info_claim(p, &claim, id) != DB_OK ||
-		    claim.affected != 1)
-			continue;
+		if (db_follower_info_claim(p, id) != DB_OK)
+			continue;	/* another worker has it */
 		if (job_channel(p, db_int(&due, i, FI_CHANNEL), &ch) != 0)
 			continue;
 		long e = wxapi_call(p, &ch, "/cgi-bin/user/info", pool_printf(p,
@@ -37,11 +35,11 @@ job_followers(struct pool *p)
 				qr = wx_get(f, "qr_scene");
 			if (qr && strcmp(qr, "0") == 0)
 				qr = NULL;
-			db_follower_info_set(p, NULL,
+			db_follower_info_set(p, id,
 			    wx_get(f, "language") ? wx_get(f, "language") : "",
 			    wx_get(f, "unionid") ? wx_get(f, "unionid") : "",
 			    wx_get(f, "subscribe_scene") ? wx_get(f, "subscribe_scene") : "",
-			    qr ? qr : "", (long long)wx_now(), id);
+			    qr ? qr : "", wx_now());
 		} else
 			wx_log("follower %lld: user/info failed: %s", id, wxapi_errtext(e));
 		http_resp_free(&r);

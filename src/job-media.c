@@ -16,7 +16,7 @@ static void
 media_failed(struct pool *p, long long id, int attempts, const char *why)
 {
 	/* after 8 attempts (about two hours of backoff) it is given up */
-	db_media_fail(p, NULL, attempts >= 8 ? "failed" : "due", why, id);
+	db_media_fail(p, id, attempts >= 8 ? "failed" : "due", why);
 	wx_log("message %lld: media not fetched (attempt %d): %s", id, attempts, why);
 }
 
@@ -26,23 +26,21 @@ job_media(struct pool *p)
 	struct dbres due;
 	time_t       now = wx_now();
 
-	if (db_media_due(p, &due, (long long)now) != DB_OK)
+	if (db_media_due(p, (long long)now, &due) != DB_OK)
 		return;
 	/* columns: id channel_id msg_type media_id attempts */
 	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
 		long long            id = db_int(&due, i, MDUE_ID);
 		int                  attempts = (int)db_int(&due, i, MDUE_ATTEMPTS) + 1;
 		long long            backoff = 30LL << (attempts > 8 ? 8 : attempts);
-		struct dbres         claim;
 		struct wxapi_channel ch;
 		struct http_resp     r;
 		struct wx_field     *f;
 		long                 e;
 
 		/* claim: whoever moves media_next_at first owns this attempt */
-		if (db_media_claim(p, &claim, (long long)now + backoff, id,
-		    (long long)now) != DB_OK || claim.affected != 1)
-			continue;
+		if (db_media_claim(p, id, (long long)now + backoff, (long long)now) != DB_OK)
+			continue;	/* another worker has this attempt */
 		if (job_channel(p, db_int(&due, i, MDUE_CHANNEL), &ch) != 0) {
 			media_failed(p, id, attempts, "the channel's credentials are missing");
 			continue;
@@ -70,11 +68,10 @@ job_media(struct pool *p)
 		    "application/octet-stream";
 		const char *sha = sha256_hex(p, r.body.data, r.body.len);
 		const char *path = media_store(p, sha, mime, r.body.data, r.body.len);
-		struct dbres ins;
+		long long   att;
 		if (path == NULL ||
-		    db_attachment_insert(p, &ins, sha, mime,
-		    (long long)r.body.len, path, (long long)now) != DB_OK ||
-		    db_media_done(p, NULL, (long long)ins.insert_id, id) != DB_OK)
+		    db_attachment_insert(p, sha, mime, (long long)r.body.len, path, now, &att) != DB_OK ||
+		    db_media_done(p, id, att) != DB_OK)
 			media_failed(p, id, attempts, path ? "the database refused the file" :
 			    "the media directory is not writable");
 		http_resp_free(&r);

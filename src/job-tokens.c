@@ -26,7 +26,7 @@ job_tokens(struct pool *p)
 			continue;	/* fresh enough, or backing off after an error */
 		if (job_channel(p, db_int(&c, i, CA_ID), &ch) != 0)
 			continue;
-		long e = wxapi_token(p, &ch, 1, &token);
+		long e = wxapi_token(p, &ch, 0, &token);	/* fetched only if still due */
 		if (e != 0)
 			wx_log("channel %lld: no access token: %s", ch.id, wxapi_errtext(e));
 	}

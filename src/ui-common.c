@@ -94,7 +94,6 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 {
 	const char  *kind = media_sniff(file->val, file->vlen), *sha;
 	size_t       max = 0;
-	struct dbres a;
 
 	memset(out, 0, sizeof *out);
 	out->type = media_sendable(kind, &max);
@@ -114,12 +113,11 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 	out->mime = media_mime(kind);
 	sha = sha256_hex(&r->pool, file->val, file->vlen);
 	if ((out->path = media_store(&r->pool, sha, out->mime, file->val, file->vlen)) == NULL ||
-	    db_attachment_insert(&r->pool, &a, sha, out->mime, (long long)file->vlen, out->path,
-	    (long long)wx_now()) != DB_OK) {
+	    db_attachment_insert(&r->pool, sha, out->mime, (long long)file->vlen, out->path,
+	    wx_now(), &out->attachment) != DB_OK) {
 		form_error(r, field, "The file could not be kept on the server; try again.");
 		return -1;
 	}
-	out->attachment = (long long)a.insert_id;
 	out->name = file->filename && *file->filename ? file->filename : NULL;
 	return 0;
 }

@@ -77,9 +77,8 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 	json_put(&body, json_pack("{s:s,s:o,s:o,s:b}", "grant_type", "client_credential",
 	    "appid", json_s(app_id), "secret", json_s(secret), "force_refresh", 0));
 	if (http_call(url, "application/json", body.data, body.len, NULL, 10000, &r) != 0) {
-		db_token_error(p, NULL, -2LL,
-		    pool_printf(p, "WeChat could not be reached: %s", r.error),
-		    (long long)now + 30, channel);
+		db_token_error(p, channel, -2LL,
+		    pool_printf(p, "WeChat could not be reached: %s", r.error), (long long)now + 30);
 		buf_free(&body);
 		http_resp_free(&r);
 		return -2;
@@ -90,16 +89,15 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 		long long ttl = strtoll(wx_get(f, "expires_in") ? wx_get(f, "expires_in") : "7200",
 		    NULL, 10);
 		*token = wx_get(f, "access_token");
-		db_token_store(p, NULL, *token, (long long)now + ttl,
-		    (long long)now, channel);
+		db_token_store(p, channel, *token, (long long)now + ttl, (long long)now);
 		http_resp_free(&r);
 		return 0;
 	}
 	if (e == 0)
 		e = -2;
 	/* back off: a minute for configuration errors, 10 s for the rest */
-	db_token_error(p, NULL, (long long)e, wxapi_errtext(e),
-	    (long long)now + (e == 40013 || e == 40125 || e == 40164 ? 60 : 10), channel);
+	db_token_error(p, channel, (long long)e, wxapi_errtext(e),
+	    (long long)now + (e == 40013 || e == 40125 || e == 40164 ? 60 : 10));
 	http_resp_free(&r);
 	return e;
 }
@@ -109,21 +107,22 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 {
 	struct dbres t;
 	time_t       now = wx_now();
-	struct dbres lease;
 
 	*token = NULL;
-	db_token_ensure(p, NULL, ch->id);
+	db_token_ensure(p, ch->id);
 	for (int wait = 0; wait < 50; wait++) {
-		if (db_token_get(p, &t, ch->id) != DB_OK || t.nrows == 0)
+		if (db_token_get(p, ch->id, &t) != DB_OK || t.nrows == 0)
 			return -2;
 		/* columns: token expires_at last_errcode */
 		if (!force && db_cell(&t, 0, TG_TOKEN) && db_int(&t, 0, TG_EXPIRES) > now + 300) {
 			*token = db_cell(&t, 0, TG_TOKEN);
 			return 0;
 		}
-		/* one process refreshes; the others wait for its result */
-		if (db_token_lease(p, &lease, (long long)now + 30, ch->id,
-		    (long long)now) == DB_OK && lease.affected == 1)
+		/* one process refreshes; the others wait for its result. Unless
+		 * forced, only a token still due is fetched: one stored meanwhile
+		 * by another process is used instead */
+		if (db_token_lease(p, ch->id, (long long)now + 30, (long long)now,
+		    force ? 0 : (long long)now + 300) == DB_OK)
 			return fetch_token(p, ch->id, ch->app_id, ch->secret, token);
 		if (wait == 0 && !force && db_cell(&t, 0, TG_TOKEN) && db_int(&t, 0, TG_EXPIRES) > now)
 			return (*token = db_cell(&t, 0, TG_TOKEN)), 0;	/* still valid meanwhile */
@@ -148,7 +147,7 @@ wxapi_token_check(struct pool *p, const struct wxapi_channel *ch)
 {
 	const char *token;
 
-	db_token_ensure(p, NULL, ch->id);
+	db_token_ensure(p, ch->id);
 	return fetch_token(p, ch->id, ch->app_id, ch->secret, &token);
 }
 
@@ -178,7 +177,7 @@ wxapi_call(struct pool *p, const struct wxapi_channel *ch, const char *path,
 		if (!token_errcode(e) || attempt == 1)
 			return e;
 		/* compare-and-expire: only the token that failed, then retry once */
-		db_token_expire_if(p, NULL, ch->id, token);
+		db_token_expire_if(p, ch->id, token);
 		http_resp_free(r);
 	}
 	return e;

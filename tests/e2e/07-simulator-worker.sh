@@ -3,13 +3,12 @@
 # follower details once, even with two workers running.
 . "$(dirname "$0")/lib.sh"
 SIMB="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
-. "$WXDESK_VAR/demo-credentials.txt.env"
+own_channel "Simulator Brand"
 simq() {
 	mariadb --no-defaults --default-character-set=utf8mb4 \
 		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxsim -e "$1"
 }
 jget() { curl -s "$@"; }
-CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
 
 # --- tokens as WeChat issues them
 out=$(jget "$SIMB/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=$APP_SECRET")

@@ -1,7 +1,7 @@
 # 09-console.sh: the operators' console through lighttpd: lists, live poll,
 # atomic pick-up, replies within WeChat's rules, delivery states, close.
 . "$(dirname "$0")/lib.sh"
-. "$WXDESK_VAR/demo-credentials.txt.env"
+own_channel "Console Brand"
 FROM=oConsole$(openssl rand -hex 6)
 # the follower writes on the simulator's phone, so "WeChat" knows it as WeChat would
 # phone, say, received and fault (lib.sh) act as this follower
@@ -191,7 +191,7 @@ ok "…at most every 10 seconds" has '"recent":true'
 get op "/console/chats/$chat2"
 ok "the transfer choices list the other department" has 'value="dept:'
 ok "…not a colleague outside the department" test "$(grep -c 'Olly Outside' <<<"$BODY")" = 0
-support=$(sqlq "SELECT d.id FROM departments d JOIN brands b ON b.id = d.brand_id WHERE b.name = 'Demo' AND d.name = 'Support'")
+support=$SUPPORT
 TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/transfer" "to=dept:999999"
 ok "a department of another brand is refused" status_is 422
 TOKEN_PAGE="/console/chats/$chat2" post op "/console/chats/$chat2/transfer" "to=dept:$support" "note=needs a refund"
@@ -209,7 +209,7 @@ ok "…which the follower received" test "$(received)" = $((before + 1))
 
 # --- canned responses: managed per brand by admins, sent by shortcut
 sign_in adm admin "$(demo_pw admin)"
-demo=$(sqlq "SELECT id FROM brands WHERE name = 'Demo'")
+demo=$BRAND
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=Hello There" "body=hi"
 ok "a bad shortcut is refused" status_is 422
 ok "…explained" has "Use 1 to 32 lowercase letters, digits, - and _"

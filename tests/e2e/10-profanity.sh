@@ -2,11 +2,11 @@
 # word list with import and export, counting in follower messages, closing
 # at the limit, and the warning the worker sends once.
 . "$(dirname "$0")/lib.sh"
-. "$WXDESK_VAR/demo-credentials.txt.env"
+own_channel "Profanity Brand"
 FROM=oProfane$(openssl rand -hex 6)
 
 sign_in a admin "$(demo_pw admin)"
-demo=$(sqlq "SELECT id FROM brands WHERE name = 'Demo'")
+demo=$BRAND
 P=/admin/brands/$demo/profanity
 get a "/admin/brands/$demo"
 ok "the brand page links profanity management" has "$P"

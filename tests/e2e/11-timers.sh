@@ -3,8 +3,7 @@
 # while a chat is open, two workers at once. The daemon worker is stopped so
 # each tick is run by hand (--once) at exact times, and restarted at the end.
 . "$(dirname "$0")/lib.sh"
-. "$WXDESK_VAR/demo-credentials.txt.env"
-CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
+own_channel "Timer Brand"
 worker_stop
 FROM=oTimer$(openssl rand -hex 6)
 open_chat() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'"; }

@@ -5,10 +5,7 @@
 # and the worker's roll-up folding each event once. The daemon worker is
 # stopped so each timer tick happens at an exact time; it is restarted at the end.
 . "$(dirname "$0")/lib.sh"
-. "$WXDESK_VAR/demo-credentials.txt.env"
-CH=$(sqlq "SELECT id FROM channels WHERE app_id = '$APP_ID'")
-BRAND=$(sqlq "SELECT brand_id FROM channels WHERE id = $CH")
-SALES=$(sqlq "SELECT department_id FROM channels WHERE id = $CH")
+own_channel "Reports Brand"
 worker_stop
 # at T: every program's clock stands at T (durations come out to the second)
 at() { echo "@$1" >"$WXDESK_VAR/clock-offset"; }
@@ -179,7 +176,7 @@ ok "operator filter: that operator's answers and messages" test "$(fig answered)
 get sup "/reports/operators?$Q"
 ok "per operator: Demo Operator picked up 3, answered 3, closed 3, sent 4" grep -q "<tr data-id=\"$OP\"><td>Demo Operator</td><td>3</td><td>3</td><td>3</td><td>30 s</td><td>1 min 20 s</td><td>4</td><td>0</td></tr>" <<<"$BODY"
 get sup "/reports/departments?$Q"
-ok "per department: Sales received 5, missed 1" grep -q "<tr data-id=\"$SALES\"><td>Demo · Sales</td><td>5</td><td>3</td><td>3</td><td>1</td><td>4</td>" <<<"$BODY"
+ok "per department: Sales received 5, missed 1" grep -q "<tr data-id=\"$SALES\"><td>Reports Brand · Sales</td><td>5</td><td>3</td><td>3</td><td>1</td><td>4</td>" <<<"$BODY"
 get sup "/reports/followers?$Q"
 ok "followers: 4 follows, 1 unfollow on the day" grep -q "<tr data-bucket=\"$D\"><td>$D</td><td>4</td><td>1</td><td>3</td></tr>" <<<"$BODY"
 ok "…by QR scene: poster 2 follows, 1 unfollow" grep -q '<tr data-scene="poster"><td>poster</td><td>2</td><td>1</td></tr>' <<<"$BODY"

@@ -108,3 +108,27 @@ worker_stop() {
 	kill "$pid" 2>/dev/null
 	for i in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.05; done
 }
+
+# own_channel NAME: a brand of the script's own, NAME, with the departments
+# Sales and Support (the demo operator a member of both), and an active
+# plain-mode WeChat account routed to Sales, registered with the simulator
+# as WeChat knows an account. Sets BRAND, SALES, SUPPORT, CH and the
+# account's APP_ID, APP_SECRET, TOKEN, AES_KEY, ORIGINAL_ID, WEBHOOK_KEY.
+own_channel() {
+	sqlq "INSERT INTO brands (name, created_at) VALUES ('$1', NOW())"
+	BRAND=$(sqlq "SELECT id FROM brands WHERE name = '$1'")
+	sqlq "INSERT INTO departments (brand_id, name, created_at) VALUES ($BRAND, 'Sales', NOW()), ($BRAND, 'Support', NOW())"
+	SALES=$(sqlq "SELECT id FROM departments WHERE brand_id = $BRAND AND name = 'Sales'")
+	SUPPORT=$(sqlq "SELECT id FROM departments WHERE brand_id = $BRAND AND name = 'Support'")
+	sqlq "INSERT INTO department_members (department_id, user_id) SELECT d.id, u.id FROM departments d, users u WHERE d.brand_id = $BRAND AND u.login = 'operator'"
+	# a draft until WeChat knows the account, so the worker's first token
+	# request finds it
+	eval "$("$WXDESK_BUILD/bin/wxdesk-admin" channel "$BRAND" "$SALES" plain draft)"
+	CH=$CHANNEL_ID
+	curl -s -o /dev/null --data-urlencode "appid=$APP_ID" --data-urlencode "secret=$APP_SECRET" \
+		--data-urlencode "original_id=$ORIGINAL_ID" --data-urlencode "token=$TOKEN" \
+		--data-urlencode "aes_key=$AES_KEY" --data-urlencode "mode=plain" \
+		--data-urlencode "webhook_url=$BASE/wechat/$WEBHOOK_KEY" \
+		--data-urlencode "name=$1" "$SIMURL/sim/accounts"
+	sqlq "UPDATE channels SET state = 'active' WHERE id = $CH"
+}

@@ -1,0 +1,48 @@
+/*
+ * db-run.h: how a statement table's functions (src/db.c, sim/sim-db.c) pass
+ * a statement its parameters: each one built by I() (an integer), S() (a
+ * string, NULL for SQL NULL) or B() (bytes and their length), so the
+ * compiler checks every parameter's type; the count is checked against
+ * the statement when it is prepared.
+ *
+ *	return RUN(S_USER_GET, p, out, I(id));
+ */
+#ifndef WXDESK_DB_RUN_H
+#define WXDESK_DB_RUN_H
+
+#include "db.h"
+
+struct db_param {
+	char        type;	/* 'i' 's' 'b' */
+	long long   i;
+	const void *v;
+	size_t      n;
+};
+
+static inline struct db_param
+I(long long v)
+{
+	return (struct db_param){ 'i', v, NULL, 0 };
+}
+
+static inline struct db_param
+S(const char *v)
+{
+	return (struct db_param){ 's', 0, v, 0 };
+}
+
+static inline struct db_param
+B(const void *v, size_t n)
+{
+	return (struct db_param){ 'b', 0, v, n };
+}
+
+/* Runs statement s of table t into out (NULL: not wanted), in pool p. */
+enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
+	const struct db_param *params, size_t n);
+
+#define DB_PARAMS(...) (const struct db_param[]){ __VA_ARGS__ }, \
+	sizeof (const struct db_param[]){ __VA_ARGS__ } / sizeof (struct db_param)
+#define DB_RUN(t, s, p, out, ...) db_run(t, s, p, out, DB_PARAMS(__VA_ARGS__))
+
+#endif
