@@ -407,16 +407,9 @@ cmd_channel_rotate(long long id)
 		fprintf(stderr, "no channel %lld\n", id);
 		goto out;
 	}
-	/* columns: id brand department state original app secret token aes prev mode */
-	memset(&s, 0, sizeof s);
-	s.department_id = db_int(&c, 0, C_DEPT);
-	s.original_id = db_cell(&c, 0, C_ORIGINAL);
-	s.app_id = db_cell(&c, 0, C_APPID);
-	s.app_secret_enc = db_cell(&c, 0, C_SECRET);
-	s.token_enc = db_cell(&c, 0, C_TOKEN);
-	s.aes_key_prev_enc = db_cell(&c, 0, C_AES);
+	db_channel_setup_of(&c, &s);
+	s.aes_key_prev_enc = s.aes_key_enc;	/* the current key opens what it sealed */
 	s.aes_key_enc = secret_encrypt(&p, aes);
-	s.mode = db_cell(&c, 0, C_MODE);
 	if (db_channel_update_setup(&p, id, &s) != DB_OK)
 		goto out;
 	puts(aes);

@@ -1668,6 +1668,20 @@ db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key, l
 	return rc;
 }
 
+void
+db_channel_setup_of(const struct dbres *row, struct channel_setup *s)
+{
+	memset(s, 0, sizeof *s);
+	s->department_id = db_int(row, 0, C_DEPT);
+	s->original_id = db_cell(row, 0, C_ORIGINAL);
+	s->app_id = db_cell(row, 0, C_APPID);
+	s->app_secret_enc = db_cell(row, 0, C_SECRET);
+	s->token_enc = db_cell(row, 0, C_TOKEN);
+	s->aes_key_enc = db_cell(row, 0, C_AES);
+	s->aes_key_prev_enc = db_cell(row, 0, C_AES_PREV);
+	s->mode = db_cell(row, 0, C_MODE);
+}
+
 enum dbrc
 db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c)
 {

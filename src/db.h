@@ -160,6 +160,8 @@ enum dbrc db_channel_get(struct pool *p, long long id, struct dbres *out);
 enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
 	long long *id);
 enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);
+/* The setup as a db_channel_get row holds it (strings point into the row). */
+void db_channel_setup_of(const struct dbres *row, struct channel_setup *s);
 enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
 /* columns of db_channel_list */
 enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG };

@@ -8,7 +8,7 @@
 
 #include <ClearSilver.h>
 
-#include "wxdesk.h"
+#include "wx.h"
 
 void
 req_hdf_init(struct req *r)
@@ -19,6 +19,10 @@ req_hdf_init(struct req *r)
 		abort();
 	hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
 	hdf_set_value(r->hdf, "hdf.loadpaths.0", cfg_get("Templates.Dir", "templates"));
+	/* WeChat's attachment limits, for every page that names them (wx.h) */
+	hdf_set_int_value(r->hdf, "WeChat.ImageMB", (int)(WX_IMAGE_MAX >> 20));
+	hdf_set_int_value(r->hdf, "WeChat.VoiceMB", (int)(WX_VOICE_MAX >> 20));
+	hdf_set_int_value(r->hdf, "WeChat.VideoMB", (int)(WX_VIDEO_MAX >> 20));
 }
 
 void

@@ -184,15 +184,7 @@ new_secret(struct req *r, struct resp *rs, int aes)
 		return;
 	} else
 		v = req_field(r, name);
-	memset(&s, 0, sizeof s);
-	s.department_id = db_int(&c, 0, C_DEPT);
-	s.original_id = db_cell(&c, 0, C_ORIGINAL);
-	s.app_id = db_cell(&c, 0, C_APPID);
-	s.app_secret_enc = db_cell(&c, 0, C_SECRET);
-	s.token_enc = db_cell(&c, 0, C_TOKEN);
-	s.aes_key_enc = db_cell(&c, 0, C_AES);
-	s.aes_key_prev_enc = db_cell(&c, 0, C_AES_PREV);
-	s.mode = db_cell(&c, 0, C_MODE);
+	db_channel_setup_of(&c, &s);
 	if (aes) {
 		const char *old = plain(r, &c, C_AES);
 		if (old == NULL || strcmp(old, v) != 0) {

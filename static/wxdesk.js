@@ -152,7 +152,9 @@ document.addEventListener('change', function (e) {
 	});
 	var kind = kinds[ext], msg = '';
 	if (!kind)
-		msg = 'WeChat cannot take this kind of file. Send a picture (JPEG or PNG, up to 10 MB), audio (MP3 or AMR, up to 2 MB) or a video (MP4, up to 10 MB).';
+		msg = 'WeChat cannot take this kind of file. Send a picture (JPEG or PNG, up to ' +
+		    limits.image + ' MB), audio (MP3 or AMR, up to ' + limits.audio +
+		    ' MB) or a video (MP4, up to ' + limits.video + ' MB).';
 	else if (f.size > limits[kind] * 1024 * 1024)
 		msg = label[kind] + ' can be at most ' + limits[kind] + ' MB in WeChat; this file is ' +
 		    (f.size / 1024 / 1024).toFixed(1) + ' MB.';

@@ -43,8 +43,8 @@
 <?cs call:text_field("shortcut", "Shortcut (after the slash)", "text", "33", "off") ?>
 <label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span>Text</span>
 <textarea name="body" rows="3" maxlength="2000" required><?cs var:Form.body.Value ?></textarea><?cs call:field_error("body") ?></label>
-<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span>File (optional: picture up to 10 MB, MP3/AMR up to 2 MB, MP4 up to 10 MB)</span>
-<input type="file" name="file" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4" data-limits="image:10,audio:2,video:10"><span class="error" id="attachment-error" role="alert"><?cs var:Form.file.Error ?></span></label>
+<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span>File (optional: picture up to <?cs var:WeChat.ImageMB ?> MB, MP3/AMR up to <?cs var:WeChat.VoiceMB ?> MB, MP4 up to <?cs var:WeChat.VideoMB ?> MB)</span>
+<input type="file" name="file" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"><span class="error" id="attachment-error" role="alert"><?cs var:Form.file.Error ?></span></label>
 <button type="submit">Add canned response</button>
 </form>
 </section>

@@ -46,8 +46,8 @@
 <?cs each:k = Canned ?><option value="<?cs if:k.Mime ?>/<?cs var:k.Shortcut ?><?cs else ?><?cs var:k.Body ?><?cs /if ?>">/<?cs var:k.Shortcut ?>: <?cs var:k.Body ?><?cs if:k.Mime ?> (with a file)<?cs /if ?></option><?cs /each ?>
 </select></label>
 <?cs /if ?>
-<label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span>Attach a file <small>(picture: JPEG or PNG up to 10 MB · audio: MP3 or AMR up to 2 MB · video: MP4 up to 10 MB)</small></span>
-<input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:10,audio:2,video:10"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
+<label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span>Attach a file <small>(picture: JPEG or PNG up to <?cs var:WeChat.ImageMB ?> MB · audio: MP3 or AMR up to <?cs var:WeChat.VoiceMB ?> MB · video: MP4 up to <?cs var:WeChat.VideoMB ?> MB)</small></span>
+<input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>>Send</button>
 </form>
 </section>
