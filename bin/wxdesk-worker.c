@@ -33,7 +33,7 @@
 
 /* in the order of a tick */
 static void (*const jobs[])(struct pool *) = {
-	job_tokens, job_media, job_followers, job_files, job_warnings, job_timers,
+	job_chats, job_tokens, job_media, job_followers, job_files, job_warnings, job_timers,
 	job_reports,
 };
 

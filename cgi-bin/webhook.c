@@ -13,8 +13,6 @@ static const struct app webhook_app = {
 	.nroutes = sizeof routes / sizeof routes[0],
 	/* a push is small XML; anything larger is refused before it is read */
 	.limits = { .body_max = WX_XML_MAX, .field_max = 0, .file_max = 0, .fields_max = 0 },
-	/* a push costs one round trip fewer: no START TRANSACTION */
-	.implicit_txn = 1,
 };
 
 int

@@ -106,8 +106,6 @@ app_main(const struct app *a, int argc, char **argv)
 	sa.sa_handler = on_term;
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (a->implicit_txn)
-		db_implicit_transactions();
 	db_open();	/* failure is not fatal: each request retries */
 	FCGX_Init();
 	FCGX_InitRequest(&f, 0, 0);

@@ -134,8 +134,13 @@ enum stmt {
 	S_CHAT_CLOSE,
 	S_CHAT_CLOSE_BY,
 	S_CHAT_INSERT,
-	S_CHAT_USER_MSG,
-	S_CHAT_CONTINUE,
+	S_CHAT_IN,
+	S_MESSAGE_CONTINUE,
+	S_CHAT_CATCH_UP,
+	S_FOLD_MARK,
+	S_FOLD_TOP,
+	S_CHAT_FOLD,
+	S_FOLD_SET,
 	S_CHAT_TOUCH_OPEN,
 	S_TOKEN_ENSURE,
 	S_TOKEN_GET,
@@ -184,6 +189,20 @@ enum stmt {
 	S_REP_HHIST,
 	S__MAX
 };
+
+/*
+ * A chat's state as of its newest follower message, which the hot path
+ * stores without touching the chat's row (S_MESSAGE_CONTINUE): the row's
+ * columns, unless a newer follower message exists (one that last_in_id
+ * does not cover yet): then the follower wrote last, and no reply since
+ * counts. c names the chat's row.
+ */
+#define CHAT_NEWER_IN(c) "EXISTS (SELECT 1 FROM messages n WHERE n.chat_id = " c ".id " \
+	"AND n.id > " c ".last_in_id AND n.direction = 'in' AND n.msg_type <> 'event')"
+#define CHAT_LAST_IN(c) "GREATEST(" c ".last_user_msg_at, IFNULL((SELECT MAX(n.created_at) " \
+	"FROM messages n WHERE n.chat_id = " c ".id AND n.id > " c ".last_in_id " \
+	"AND n.direction = 'in' AND n.msg_type <> 'event'), " c ".last_user_msg_at))"
+#define CHAT_OUTS(c) "IF(" CHAT_NEWER_IN(c) ", 0, " c ".consecutive_out)"
 
 static const struct db_stmt stmts[S__MAX] = {
 	[S_USER_BY_LOGIN] = { "user_by_login",
@@ -390,8 +409,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	 */
 	[S_CONSOLE_LIST] = { "console_list",
 	    "SELECT c.id, c.state, COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')), d.name, "
-	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(c.last_user_msg_at), "
-	    "c.consecutive_out, u.name, (SELECT LEFT(m.body, 80) FROM messages m "
+	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(" CHAT_LAST_IN("c") "), "
+	    CHAT_OUTS("c") ", u.name, (SELECT LEFT(m.body, 80) FROM messages m "
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
 	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at) "
 	    /* the page of chats first, so the rest is done for its rows only */
@@ -433,8 +452,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "(SELECT IFNULL(MAX(id), 0) top FROM chats) c" },
 	[S_CONSOLE_CHAT] = { "console_chat",
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, "
-	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(c.last_user_msg_at), "
-	    "c.consecutive_out, c.close_reason, f.openid, f.alias, d.name, u.name, "
+	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(" CHAT_LAST_IN("c") "), "
+	    CHAT_OUTS("c") ", c.close_reason, f.openid, f.alias, d.name, u.name, "
 	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
 	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name "
@@ -573,7 +592,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_TIMER_CLOSE_IDLE] = { "timer_close_idle",
 	    "UPDATE chats SET state = 'closed', close_reason = 'idle_timeout', "
 	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'active' "
-	    "AND last_activity_at <= FROM_UNIXTIME(?)" },
+	    "AND last_activity_at <= FROM_UNIXTIME(?) AND NOT " CHAT_NEWER_IN("chats") },
 	/* the follower's other chats, newest first */
 	[S_FOLLOWER_CHATS] = { "follower_chats",
 	    "SELECT id, state, UNIX_TIMESTAMP(started_at), close_reason FROM chats "
@@ -645,23 +664,55 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
 	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id, messages_in) "
 	    "VALUES (?, ?, ?, 'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
-	    "FROM_UNIXTIME(?), NULLIF(?, 0), 1)" },
-	[S_CHAT_USER_MSG] = { "chat_user_msg",
+	    "FROM_UNIXTIME(?), NULLIF(?, 0), 0)" },
+	/* a follower's message stored by the full path, in its transaction */
+	[S_CHAT_IN] = { "chat_in",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, "
-	    "messages_in = messages_in + 1 WHERE id = ?" },
-	/* the hot path: a message in the chat the webhook remembers for the
-	 * follower, if that chat is still the follower's open chat, started
-	 * after the given time, on a channel that is still active (the webhook
-	 * may have read it from its cache). Every match changes messages_in,
-	 * so the affected-row count is 1 exactly when the chat matched. */
-	[S_CHAT_CONTINUE] = { "chat_continue",
-	    "UPDATE chats c SET c.last_user_msg_at = FROM_UNIXTIME(?), "
-	    "c.last_activity_at = FROM_UNIXTIME(?), c.consecutive_out = 0, "
-	    "c.messages_in = c.messages_in + 1 "
+	    "messages_in = messages_in + 1, last_in_id = GREATEST(last_in_id, ?) WHERE id = ?" },
+	/*
+	 * The hot path, one autocommit statement: the message, stored only if
+	 * the chat the webhook remembers for the follower is still the
+	 * follower's open chat, started after the given time, on a channel
+	 * that is still active (the webhook may have read it from its cache).
+	 * The chat's row is not changed (see CHAT_NEWER_IN); its shared lock
+	 * orders the message against a close of the chat (a timer, an
+	 * operator): a chat closed first takes no more messages, and a message
+	 * stored first counts as the chat's activity. No row: not the usual
+	 * case, the caller takes the full path.
+	 */
+	[S_MESSAGE_CONTINUE] = { "message_continue",
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
+	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
+	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, "
+	    "created_at) "
+	    "SELECT c.channel_id, c.follower_id, c.id, 'in', ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?) "
+	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
-	    "AND EXISTS (SELECT 1 FROM channels ch WHERE ch.id = c.channel_id "
-	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL)" },
+	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL LOCK IN SHARE MODE" },
+	/* the chat's row takes the follower's newest message into account (a
+	 * sender does this first, under the row's lock) */
+	[S_CHAT_CATCH_UP] = { "chat_catch_up",
+	    "UPDATE chats c JOIN (SELECT id, created_at FROM messages WHERE chat_id = ? "
+	    "AND direction = 'in' AND msg_type <> 'event' ORDER BY id DESC LIMIT 1) m "
+	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, "
+	    "m.created_at), c.last_activity_at = GREATEST(c.last_activity_at, m.created_at), "
+	    "c.last_in_id = m.id WHERE c.id = ? AND m.id > c.last_in_id" },
+	/* the worker's fold: every chat takes its follower's newer messages in */
+	[S_FOLD_MARK] = { "fold_mark", "SELECT mark FROM chat_fold WHERE id = 1" },
+	[S_FOLD_TOP] = { "fold_top", "SELECT IFNULL(MAX(id), 0) FROM messages" },
+	[S_CHAT_FOLD] = { "chat_fold",
+	    "UPDATE chats c JOIN (SELECT chat_id, MAX(id) mid, MAX(created_at) at FROM "
+	    "messages WHERE id > ? AND id <= ? AND chat_id IS NOT NULL AND direction = 'in' "
+	    "AND msg_type <> 'event' GROUP BY chat_id) m ON m.chat_id = c.id "
+	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, "
+	    "m.at), c.last_activity_at = GREATEST(c.last_activity_at, m.at), "
+	    "c.messages_in = (SELECT COUNT(*) FROM messages x WHERE x.chat_id = c.id "
+	    "AND x.direction = 'in' AND x.msg_type <> 'event'), c.last_in_id = m.mid "
+	    "WHERE m.mid > c.last_in_id" },
+	[S_FOLD_SET] = { "fold_set",
+	    "UPDATE chat_fold SET mark = GREATEST(mark, ?) WHERE id = 1" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_TOKEN_ENSURE] = { "token_ensure",
@@ -900,7 +951,6 @@ static struct db_table core = { stmts, S__MAX, prepared, NULL, 0 };
 static struct db_table *tables = &core;	/* every table used on this connection */
 static int         in_txn;
 static int         txn_used;	/* statements run in the current transaction */
-static int         implicit;	/* autocommit off: see db_implicit_transactions */
 static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
 
@@ -953,8 +1003,6 @@ db_open(void)
 	    /* no gap locks: concurrent pushes from different followers do not
 	     * deadlock; work on one follower is serialised by its row lock */
 	    "tx_isolation = 'READ-COMMITTED'");
-	if (implicit)
-		mysql_optionsv(conn, MYSQL_INIT_COMMAND, "SET autocommit = 0");
 	if (sock && *sock)
 		host = NULL;
 	if (mysql_real_connect(conn, host && *host ? host : NULL,
@@ -1184,8 +1232,6 @@ db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 		if (rc == DB_OK) {
 			if (in_txn)
 				txn_used++;
-			else if (implicit && out->ncols == 0 && mysql_commit(conn) != 0)
-				return DB_FAIL;	/* a change outside a transaction: commit it */
 			return DB_OK;
 		}
 		if (gone(err)) {
@@ -1210,18 +1256,6 @@ db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define RUN(s, p, out, ...) DB_RUN(&core, s, p, out, __VA_ARGS__)
 
 /*
- * For the webhook's hot path: autocommit is off, so a transaction begins
- * with its first statement and db_begin costs no round trip. Changes made
- * outside db_begin are still committed at once; a read outside one leaves
- * a transaction open until db_request_done. Call before db_open.
- */
-void
-db_implicit_transactions(void)
-{
-	implicit = 1;
-}
-
-/*
  * From here to the end of the request, reads see one snapshot of the
  * database (a read-only REPEATABLE READ transaction): a page that reads in
  * several statements sees no change committed between them. Writes fail
@@ -1244,23 +1278,15 @@ db_snapshot(void)
 	return 0;
 }
 
-/* After each request: ends a read snapshot, or a transaction that reads left open. */
+/* After each request: ends a read snapshot. */
 void
 db_request_done(void)
 {
-	unsigned int status = 0;
-
 	if (snapshot) {
 		snapshot = 0;
 		if (conn != NULL && mysql_rollback(conn) != 0)
 			db_close();
 	}
-	if (!implicit || conn == NULL)
-		return;
-	if (mariadb_get_infov(conn, MARIADB_CONNECTION_SERVER_STATUS, &status) == 0 &&
-	    (status & SERVER_STATUS_IN_TRANS))
-		db_rollback();
-	in_txn = 0;
 }
 
 int
@@ -1269,10 +1295,6 @@ db_begin(void)
 	if (conn == NULL && db_open() != 0)
 		return -1;
 	txn_used = 0;
-	if (implicit) {
-		in_txn = 1;
-		return 0;
-	}
 	if (mysql_query(conn, "START TRANSACTION") != 0) {
 		unsigned int e = mysql_errno(conn);
 		if (!gone(e))
@@ -2234,26 +2256,61 @@ db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 }
 
 enum dbrc
-db_chat_user_msg(struct pool *p, long long id, time_t at)
+db_chat_in(struct pool *p, long long chat, long long msg, time_t at)
 {
-	return RUN(S_CHAT_USER_MSG, p, NULL, I((long long)at), I((long long)at), I(id));
+	return RUN(S_CHAT_IN, p, NULL, I((long long)at), I((long long)at), I(msg), I(chat));
+}
+
+enum dbrc
+db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
+    long long follower, time_t started_after, long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = RUN(S_MESSAGE_CONTINUE, p, &out, S(m->msg_type), S(m->event),
+	    S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id), I(m->wx_create_time),
+	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL),
+	    S(m->media_id), S(m->thumb_media_id), S(m->media_state), S(m->media_state),
+	    I((long long)m->created_at), I((long long)m->created_at), I(chat), I(follower),
+	    I((long long)started_after));
+
+	if (rc == DB_OK && out.affected == 0)
+		return DB_NOTFOUND;
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_chat_catch_up(struct pool *p, long long chat)
+{
+	return RUN(S_CHAT_CATCH_UP, p, NULL, I(chat), I(chat));
 }
 
 /*
- * *matched is 1 when chat is still follower's open chat, started after
- * started_after, on an active channel: the message is counted and the
- * chat's row locked. Otherwise nothing changed and *matched is 0.
+ * Folds the follower messages stored since the last fold into their chats'
+ * rows; ids up to 5,000 below the mark are looked at again, for
+ * transactions that committed late. Returns the chats changed, or -1.
  */
-enum dbrc
-db_chat_continue(struct pool *p, long long chat, long long follower, time_t at,
-    time_t started_after, int *matched)
+long long
+db_chat_fold(struct pool *p)
 {
-	struct dbres out;
-	enum dbrc    rc = RUN(S_CHAT_CONTINUE, p, &out, I((long long)at),
-	    I((long long)at), I(chat), I(follower), I((long long)started_after));
+	struct dbres mark, top, out;
+	long long    from, to, changed_n = 0;
 
-	*matched = rc == DB_OK && out.affected == 1;
-	return rc;
+	if (RUN(S_FOLD_MARK, p, &mark) != DB_OK || RUN(S_FOLD_TOP, p, &top) != DB_OK)
+		return -1;
+	from = db_int(&mark, 0, 0) > 5000 ? db_int(&mark, 0, 0) - 5000 : 0;
+	to = db_int(&top, 0, 0);
+	/* in steps, so one statement never reads a backlog at once */
+	for (long long lo = from; lo < to; lo += 20000) {
+		long long hi = lo + 20000 < to ? lo + 20000 : to;
+		if (RUN(S_CHAT_FOLD, p, &out, I(lo), I(hi)) != DB_OK)
+			return -1;
+		changed_n += (long long)out.affected;
+	}
+	if (RUN(S_FOLD_SET, p, NULL, I(to)) != DB_OK)
+		return -1;
+	return changed_n;
 }
 
 enum dbrc

@@ -26,7 +26,6 @@ struct dbres {
 int  db_open(void);		/* connects with the Database.* config; 0 / -1 */
 void db_close(void);
 int  db_up(void);		/* 1 when a connection is open or can be made */
-void db_implicit_transactions(void);	/* autocommit off; before db_open */
 void db_request_done(void);
 int  db_snapshot(void);	/* reads until db_request_done see one snapshot */
 int  db_begin(void);
@@ -310,9 +309,13 @@ enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	long long department_id, time_t at, long long previous, long long *id);
-enum dbrc db_chat_user_msg(struct pool *p, long long id, time_t at);
-enum dbrc db_chat_continue(struct pool *p, long long chat, long long follower,
-	time_t at, time_t started_after, int *matched);
+/* the full path's follower message msg, counted into its chat */
+enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
+/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
+enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
+	long long follower, time_t started_after, long long *id);
+enum dbrc db_chat_catch_up(struct pool *p, long long chat);
+long long db_chat_fold(struct pool *p);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
 
 /* the worker's (and wxapi.c's) and the simulator's statements */

@@ -248,6 +248,39 @@ count_abuse(struct pool *p, const struct intake_channel *ch, long long follower,
 }
 
 /*
+ * The push's dedupe key (or its signed URL) is taken: WeChat's retry of a
+ * push stored already (a duplicate), or its signed URL with another body
+ * (a replay). Nothing is left open.
+ */
+static enum dbrc
+stored_already(struct pool *p, const struct intake_channel *ch, const struct msg_row *m,
+    struct intake_result *res)
+{
+	const char *was = NULL;
+	enum dbrc   rc;
+
+	memset(res, 0, sizeof *res);
+	if (m->push_ts && (rc = db_message_by_push(p, ch->id, m->push_ts, m->push_nonce,
+	    &was)) != DB_OK && rc != DB_NOTFOUND)
+		return DB_FAIL;
+	if (was && strcmp(was, m->dedupe_key) != 0)
+		res->replay = 1;
+	else
+		res->duplicate = 1;
+	return DB_OK;
+}
+
+/* 1 when text has a word of the list */
+static int
+abusive(const struct profanity_list *b, const char *text)
+{
+	for (size_t i = 0; text && i < b->n; i++)
+		if (profanity_count(text, &b->words[i], 1) > 0)
+			return 1;
+	return 0;
+}
+
+/*
  * One attempt of the intake transaction. Returns DB_OK (stored, or a
  * duplicate that was already stored), DB_RETRY when a concurrent push
  * opened the follower's chat first or a deadlock broke the transaction
@@ -264,7 +297,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	long long    follower, msg, chat = 0;
 	struct dbres open;
 	enum dbrc    rc;
-	int          is_event = type && strcmp(type, "event") == 0, erase = 0, hot = 0;
+	int          is_event = type && strcmp(type, "event") == 0, erase = 0;
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -272,8 +305,6 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		res->stale = 1;
 		return DB_OK;
 	}
-	if (db_begin() != 0)
-		return DB_FAIL;
 
 	struct msg_row m = {
 		.channel_id = ch->id, .direction = "in",
@@ -293,27 +324,38 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
 		    is_event && event ? event : type);
 
-	/* the usual case first, in one statement: a message in the chat this
-	 * process saw the follower in, still open and within its 48 hours */
-	if (!is_event) {
+	/*
+	 * The usual case first, in one autocommit statement: a message in the
+	 * chat this process saw the follower in, still open and within its 48
+	 * hours, and nothing else (the chat's row catches up later: db.c,
+	 * CHAT_NEWER_IN). A message with abusive words changes its chat, so it
+	 * takes the full path.
+	 */
+	if (!is_event && !(ch->bad && abusive(ch->bad, m.body))) {
 		const struct seen *s = seen_get(ch->id, from);
-		int                matched = 0;
-		if (s && (rc = db_chat_continue(p, s->chat, s->follower, now,
-		    now - WX_WINDOW, &matched)) != DB_OK)
-			goto fail;
-		if (matched) {
-			m.follower_id = s->follower;
-			chat = s->chat;
-			hot = 1;
-			goto store;
+		if (s) {
+			rc = db_message_continue(p, &m, s->chat, s->follower, now - WX_WINDOW, &msg);
+			if (rc == DB_OK) {
+				res->message_id = msg;
+				res->chat_id = s->chat;
+				return DB_OK;
+			}
+			if (rc == DB_CONFLICT) {
+				m.follower_id = s->follower;
+				return stored_already(p, ch, &m, res);
+			}
+			if (rc != DB_NOTFOUND)
+				return rc == DB_INVALID || rc == DB_RETRY ? rc : DB_FAIL;
 		}
 	}
 	if (ch->cached) {
 		/* not the usual case, or the channel changed: the caller rereads it */
-		db_rollback();
 		res->stale = 1;
 		return DB_OK;
 	}
+	/* the full path, in one transaction */
+	if (db_begin() != 0)
+		return DB_FAIL;
 	/* the follower's row lock serialises this follower's pushes */
 	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
 		goto fail;
@@ -366,7 +408,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, chat, &chat);
 			res->opened_chat = chat;
 		} else if (chat) {
-			rc = db_chat_user_msg(p, chat, now);
+			rc = DB_OK;	/* counted into the chat with the message, below */
 		} else {
 			/* a new chat links to the follower's previous one, if any */
 			long long prev = db_chat_last_of(p, follower);
@@ -382,20 +424,12 @@ store:
 	m.chat_id = chat;
 	rc = db_message_insert(p, &m, &msg);
 	if (rc == DB_CONFLICT) {
-		const char *was = NULL;
 		db_rollback();
-		memset(res, 0, sizeof *res);
-		/* WeChat's retry (stored already), or its signed URL with another body */
-		if (m.push_ts && (rc = db_message_by_push(p, ch->id, m.push_ts, m.push_nonce,
-		    &was)) != DB_OK && rc != DB_NOTFOUND)
-			return DB_FAIL;
-		if (was && strcmp(was, m.dedupe_key) != 0)
-			res->replay = 1;
-		else
-			res->duplicate = 1;
-		return DB_OK;
+		return stored_already(p, ch, &m, res);
 	}
 	if (rc != DB_OK)
+		goto fail;
+	if (!is_event && chat && (rc = db_chat_in(p, chat, msg, now)) != DB_OK)
 		goto fail;
 	res->message_id = msg;
 	res->chat_id = chat;
@@ -410,8 +444,8 @@ store:
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;
-	/* remembered for the next push (a hot-path entry is current already) */
-	if (!is_event && !hot && chat && res->closed_chat != chat)
+	/* remembered for the next push */
+	if (!is_event && chat && res->closed_chat != chat)
 		seen_put(ch->id, from, m.follower_id, chat);
 	return DB_OK;
 fail:

@@ -11,6 +11,7 @@
 
 #include "wxapi.h"
 
+void job_chats(struct pool *p);	/* follower messages folded into their chats */
 void job_tokens(struct pool *p);	/* access tokens in their last 5 minutes */
 void job_media(struct pool *p);	/* media followers sent, downloaded */
 void job_followers(struct pool *p);	/* follower details from user/info */

@@ -18,8 +18,12 @@ send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 
 	if (db_begin() != 0)
 		return DB_FAIL;
-	rc = who == OUT_WARNING ? db_warn_claim(p, c->chat, wx_now() - WX_WINDOW) :
-	    db_out_claim(p, c->chat, author, wx_now() - WX_WINDOW);
+	/* the chat's row first takes in the follower's newest message (the
+	 * webhook stores it without touching the row), under the row's lock */
+	rc = db_chat_catch_up(p, c->chat);
+	if (rc == DB_OK)
+		rc = who == OUT_WARNING ? db_warn_claim(p, c->chat, wx_now() - WX_WINDOW) :
+		    db_out_claim(p, c->chat, author, wx_now() - WX_WINDOW);
 	if (rc == DB_OK)
 		rc = db_message_out(p, &m, o->attachment, author, msg);
 	if (rc != DB_OK) {

@@ -639,7 +639,7 @@ console_retry_post(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 409);
 		return;
 	}
-	if (db_begin() != 0 ||
+	if (db_begin() != 0 || (rc = db_chat_catch_up(&r->pool, r->ids[0])) != DB_OK ||
 	    (rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WX_WINDOW)) != DB_OK ||
 	    (rc = db_out_result(&r->pool, msg, "sending", 0)) != DB_OK || db_commit() != 0) {
 		db_rollback();

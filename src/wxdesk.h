@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 11       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 12       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -219,7 +219,6 @@ struct app {
 	size_t              nroutes;
 	struct req_limits   limits;
 	struct req_limits   upload_limits;	/* for R_UPLOAD routes */
-	int                 implicit_txn;	/* see db_implicit_transactions */
 };
 
 int  route_match(const char *pattern, const char *path, long long *ids, int *nids,

@@ -61,11 +61,13 @@ push --from oUserA --msgid 7000000000000000003 text "second message"
 ok "a second message joins the open chat" test "$(sqlq "SELECT chat_id FROM messages WHERE wx_msg_id = '7000000000000000003'")" = "$chat"
 ok "one open chat for the follower" test "$(sqlq "SELECT COUNT(*) FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = 'oUserA' AND c.state <> 'closed'")" = 1
 
-# --- the usual push, a message in an open chat, is one UPDATE and one
-# INSERT: each webhook process looks the follower up (an INSERT into
-# followers) only the first time it sees them. The worker is paused so
-# that only the webhook's statements are counted.
-inserts() { sqlq "SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'COM_INSERT'"; }
+# --- the usual push, a message in an open chat, is one statement, an
+# INSERT … SELECT that autocommits: each webhook process looks the
+# follower up (an INSERT into followers, the full path) only the first
+# time it sees them. The worker is paused so that only the webhook's
+# statements are counted.
+status() { sqlq "SELECT variable_value FROM information_schema.global_status WHERE variable_name = '$1'"; }
+inserts() { status COM_INSERT; }
 wpid=$(cat "$WXDESK_VAR/run/worker.pid")
 for i in $(seq 1 20); do	# paused between transactions, holding no locks
 	kill -STOP "$wpid"
@@ -74,13 +76,22 @@ for i in $(seq 1 20); do	# paused between transactions, holding no locks
 	sleep 0.2
 done
 kill -STOP "$wpid"
-n0=$(inserts)
+n0=$(inserts) s0=$(status COM_INSERT_SELECT) u0=$(status COM_UPDATE) c0=$(status COM_COMMIT)
 for i in $(seq 10 21); do push --from oUserA --msgid 70000000000000004$i text "hot $i"; done
-n1=$(inserts)
+n1=$(inserts) s1=$(status COM_INSERT_SELECT) u1=$(status COM_UPDATE) c1=$(status COM_COMMIT)
 kill -CONT "$wpid"
 ok "12 messages in an open chat: at most one follower lookup per webhook process" \
 	test $((n1 - n0)) -le $((12 + WXDESK_PROCS))
+ok "…the others one statement each: an INSERT … SELECT, no UPDATE, no COMMIT ($((s1 - s0)), $((u1 - u0)), $((c1 - c0)))" \
+	test $((s1 - s0)) -ge $((12 - WXDESK_PROCS)) -a $((u1 - u0)) -le $((WXDESK_PROCS * 3)) \
+	-a $((c1 - c0)) -le "$WXDESK_PROCS"
 ok "…all in the open chat" test "$(count $P_CHANNEL_ID "wx_msg_id LIKE '70000000000000004%' AND chat_id = $chat")" = 12
+# the chat's row takes them in at the worker's next tick
+for i in $(seq 1 100); do
+	[ "$(sqlq "SELECT messages_in FROM chats WHERE id = $chat")" = \
+		"$(count $P_CHANNEL_ID "chat_id = $chat AND direction = 'in' AND msg_type <> 'event'")" ] && break
+	sleep 0.1
+done
 ok "the chat counts the follower's messages" test "$(sqlq "SELECT messages_in FROM chats WHERE id = $chat")" = \
 	"$(count $P_CHANNEL_ID "chat_id = $chat AND direction = 'in' AND msg_type <> 'event'")"
 
