@@ -140,6 +140,7 @@ enum stmt {
 	S_FOLD_MARK,
 	S_FOLD_TOP,
 	S_CHAT_FOLD,
+	S_REPORT_IN_FOLD,
 	S_FOLD_SET,
 	S_CHAT_TOUCH_OPEN,
 	S_TOKEN_ENSURE,
@@ -203,6 +204,10 @@ enum stmt {
 	"FROM messages n WHERE n.chat_id = " c ".id AND n.id > " c ".last_in_id " \
 	"AND n.direction = 'in' AND n.msg_type <> 'event'), " c ".last_user_msg_at))"
 #define CHAT_OUTS(c) "IF(" CHAT_NEWER_IN(c) ", 0, " c ".consecutive_out)"
+/* the follower messages of chat c after its last_in_id, up to id upto */
+#define CHAT_INS_UPTO(c, upto) "(SELECT COUNT(*) FROM messages x WHERE x.chat_id = " c ".id " \
+	"AND x.id > " c ".last_in_id AND x.id <= " upto " AND x.direction = 'in' " \
+	"AND x.msg_type <> 'event')"
 
 static const struct db_stmt stmts[S__MAX] = {
 	[S_USER_BY_LOGIN] = { "user_by_login",
@@ -669,7 +674,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHAT_IN] = { "chat_in",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, "
-	    "messages_in = messages_in + 1, last_in_id = GREATEST(last_in_id, ?) WHERE id = ?" },
+	    "messages_in = messages_in + " CHAT_INS_UPTO("chats", "?") ", "
+	    "last_in_id = GREATEST(last_in_id, ?) WHERE id = ?" },
 	/*
 	 * The hot path, one autocommit statement: the message, stored only if
 	 * the chat the webhook remembers for the follower is still the
@@ -698,6 +704,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "AND direction = 'in' AND msg_type <> 'event' ORDER BY id DESC LIMIT 1) m "
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, "
 	    "m.created_at), c.last_activity_at = GREATEST(c.last_activity_at, m.created_at), "
+	    "c.messages_in = c.messages_in + " CHAT_INS_UPTO("c", "m.id") ", "
 	    "c.last_in_id = m.id WHERE c.id = ? AND m.id > c.last_in_id" },
 	/* the worker's fold: every chat takes its follower's newer messages in */
 	[S_FOLD_MARK] = { "fold_mark", "SELECT mark FROM chat_fold WHERE id = 1" },
@@ -708,9 +715,19 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "AND msg_type <> 'event' GROUP BY chat_id) m ON m.chat_id = c.id "
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, "
 	    "m.at), c.last_activity_at = GREATEST(c.last_activity_at, m.at), "
-	    "c.messages_in = (SELECT COUNT(*) FROM messages x WHERE x.chat_id = c.id "
-	    "AND x.direction = 'in' AND x.msg_type <> 'event'), c.last_in_id = m.mid "
+	    "c.messages_in = c.messages_in + " CHAT_INS_UPTO("c", "m.mid") ", "
+	    "c.last_in_id = m.mid "
 	    "WHERE m.mid > c.last_in_id" },
+	/* their 'message_in' report events, once each (report_events.message_id) */
+	[S_REPORT_IN_FOLD] = { "report_in_fold",
+	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, "
+	    "operator_id, chat_id, message_id, vbin) SELECT m.created_at, 'message_in', "
+	    "ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), "
+	    "m.chat_id, m.id, -1 FROM messages m JOIN chats c ON c.id = m.chat_id "
+	    "JOIN channels ch ON ch.id = m.channel_id WHERE m.id > ? AND m.id <= ? "
+	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1) "
+	    "AND m.direction = 'in' AND m.msg_type <> 'event' "
+	    "ON DUPLICATE KEY UPDATE message_id = message_id" },
 	[S_FOLD_SET] = { "fold_set",
 	    "UPDATE chat_fold SET mark = GREATEST(mark, ?) WHERE id = 1" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
@@ -831,7 +848,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	"total FROM report_hours WHERE kind IN (" kinds ") AND hour >= FROM_UNIXTIME(?) " \
 	"AND hour < FROM_UNIXTIME(?)" REP_DIMS " UNION ALL SELECT " \
 	REP_AT_HOUR ", kind, department_id, operator_id, detail, " \
-	"vbin, 1, IFNULL(value, 0) FROM report_events WHERE rolled = 0 AND kind IN (" kinds \
+	"vbin, 1, IFNULL(value, 0) FROM report_pending WHERE rolled = 0 AND kind IN (" kinds \
 	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
@@ -920,14 +937,14 @@ static const struct db_stmt stmts[S__MAX] = {
 	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts "
 	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL "
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, "
-	    "IFNULL(value, 0) FROM report_events" REP_EV_RANGE REP_DIMS ") f "
+	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f "
 	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
 	[S_REP_DHIST] = { "rep_dhist",
 	    REP_DAY_B "vbin, SUM(n) FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, "
 	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? "
 	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL "
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 "
-	    "FROM report_events" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f "
+	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f "
 	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
 #define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
 	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
@@ -935,13 +952,13 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT LPAD(b, 2, '0'), 0, kind, detail, SUM(n), SUM(total) FROM (SELECT hod b, "
 	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS
 	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), "
-	    "kind, detail, 1, IFNULL(value, 0) FROM report_events" REP_EV_RANGE REP_DIMS3
+	    "kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS3
 	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail" },
 	[S_REP_HHIST] = { "rep_hhist",
 	    "SELECT LPAD(b, 2, '0'), 0, kind, vbin, SUM(n) FROM (SELECT hod b, kind, vbin, "
 	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3
 	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 "
-	    "FROM report_events" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f "
+	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f "
 	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin" },
 };
 
@@ -2258,7 +2275,8 @@ db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 enum dbrc
 db_chat_in(struct pool *p, long long chat, long long msg, time_t at)
 {
-	return RUN(S_CHAT_IN, p, NULL, I((long long)at), I((long long)at), I(msg), I(chat));
+	return RUN(S_CHAT_IN, p, NULL, I((long long)at), I((long long)at), I(msg), I(msg),
+	    I(chat));
 }
 
 enum dbrc
@@ -2304,7 +2322,8 @@ db_chat_fold(struct pool *p)
 	/* in steps, so one statement never reads a backlog at once */
 	for (long long lo = from; lo < to; lo += 20000) {
 		long long hi = lo + 20000 < to ? lo + 20000 : to;
-		if (RUN(S_CHAT_FOLD, p, &out, I(lo), I(hi)) != DB_OK)
+		if (RUN(S_CHAT_FOLD, p, &out, I(lo), I(hi)) != DB_OK ||
+		    RUN(S_REPORT_IN_FOLD, p, NULL, I(lo), I(hi)) != DB_OK)
 			return -1;
 		changed_n += (long long)out.affected;
 	}

@@ -63,7 +63,9 @@ ok "the day's chats are closed: operator, unfollowed, missed timeout, idle timeo
 	"operator,missed_timeout,unfollowed,idle_timeout"
 # one more event after the last roll-up: the reports read it unfolded
 at $((T0 + 1900)); say B "one more"; b2=$(chat_of B)
-ok "a new chat for B, not folded yet" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE chat_id = $b2 AND rolled = 0")" = 2
+# (its chat_started event, and its message, which the worker's fold has not
+# made an event of yet: report_pending holds both)
+ok "a new chat for B, not folded yet" test "$(sqlq "SELECT COUNT(*) FROM report_pending WHERE chat_id = $b2 AND rolled = 0")" = 2
 
 Q="from=$D&to=$D&tz=UTC&brand=$BRAND"
 fig() { sed -n "s/.*id=\"fig-$1\">\([0-9]*\)<.*/\1/p" <<<"$BODY"; }
