@@ -444,17 +444,16 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "WHERE c.state IN ('waiting', 'missed', 'active') GROUP BY c.state" },
 	/* what changed since the last poll: the newest message and chat ids */
 	/*
-	 * What the console has seen: the newest ids, and how many rows the last
-	 * 5,000 ids hold. Ids are taken when a row is written, not when it is
-	 * committed, so a transaction can commit an id below one already seen;
-	 * the count changes when it does (unless it commits more than 5,000 ids
-	 * late). Two primary-key range scans.
+	 * What the console has seen: the newest ids, and how many messages the
+	 * last 1,000 ids hold (every change the console shows adds a message).
+	 * Ids are taken when a row is written, not when it is committed, so a
+	 * transaction can commit an id below one already seen; the count
+	 * changes when it does (unless it commits more than 1,000 ids late).
 	 */
 	[S_CONSOLE_MARK] = { "console_mark",
-	    "SELECT m.top, (SELECT COUNT(*) FROM messages WHERE id > m.top - 5000), "
-	    "c.top, (SELECT COUNT(*) FROM chats WHERE id > c.top - 5000) "
-	    "FROM (SELECT IFNULL(MAX(id), 0) top FROM messages) m, "
-	    "(SELECT IFNULL(MAX(id), 0) top FROM chats) c" },
+	    "SELECT m.top, (SELECT COUNT(*) FROM messages WHERE id > m.top - 1000), "
+	    "(SELECT IFNULL(MAX(id), 0) FROM chats) "
+	    "FROM (SELECT IFNULL(MAX(id), 0) top FROM messages) m" },
 	[S_CONSOLE_CHAT] = { "console_chat",
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, "
 	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(" CHAT_LAST_IN("c") "), "

@@ -206,7 +206,7 @@ enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct 
 enum { CC_STATE, CC_MINE, CC_TOTAL };
 enum dbrc db_console_counts(struct pool *p, long long user, int all, struct dbres *out);
 /* columns of db_console_mark */
-enum { CM_MESSAGES, CM_MESSAGES_RECENT, CM_CHATS, CM_CHATS_RECENT };
+enum { CM_MESSAGES, CM_MESSAGES_RECENT, CM_CHATS };
 enum dbrc db_console_mark(struct pool *p, struct dbres *out);
 /* columns of db_console_chat */
 enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATOR,

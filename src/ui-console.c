@@ -215,9 +215,8 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, "The database is not reachable right now.");
 		return;
 	}
-	mark = pool_printf(&r->pool, "%s.%s.%s.%s", db_cell(&m, 0, CM_MESSAGES),
-	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS),
-	    db_cell(&m, 0, CM_CHATS_RECENT));
+	mark = pool_printf(&r->pool, "%s.%s.%s", db_cell(&m, 0, CM_MESSAGES),
+	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS));
 	if (since && strcmp(since, mark) == 0) {
 		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
 		return;
