@@ -1,7 +1,8 @@
 /*
- * intake.c: turns one parsed WeChat push into stored rows, in one
- * transaction: the follower, the message (stored once, whatever WeChat
- * retries), and the chat it opens or continues.
+ * intake.c: turns one parsed WeChat push into stored rows: a message in
+ * an open chat is one statement (the hot path, below); anything else is
+ * one transaction of the follower, the message (stored once, whatever
+ * WeChat retries), and the chat it opens or continues.
  *
  * Chat rules (DESIGN.md): a user message opens a chat when the follower has
  * no open chat, or when 48 hours have passed since the open chat started;
@@ -21,11 +22,11 @@
 
 /*
  * Each process remembers the open chat of the followers it has seen, so
- * the usual push (a message in an open chat) is one UPDATE by primary key
- * and the message's INSERT. Nothing depends on an entry being current: the
- * UPDATE checks in the database that the chat is still the follower's open
- * chat, inside its 48 hours, on an active channel, and a push it does not
- * match takes the full path, which refreshes the entry. The table is fixed
+ * the usual push (a message in an open chat) is one INSERT … SELECT.
+ * Nothing depends on an entry being current: the statement checks in the
+ * database that the chat is still the follower's open chat, inside its 48
+ * hours, on an active channel, and a push it does not match takes the full
+ * path, which refreshes the entry. The table is fixed
  * (memory stays flat): a hash picks a set of SEEN_WAYS entries, and a
  * newcomer takes the set's least recently used one.
  */
