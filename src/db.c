@@ -130,6 +130,7 @@ enum stmt {
 	S_MESSAGES_ERASE,
 	S_MESSAGE_INSERT,
 	S_MESSAGE_BY_PUSH,
+	S_REPORT_FOLLOW,
 	S_CHAT_OPEN_LOCK,
 	S_CHAT_CLOSE,
 	S_CHAT_CLOSE_BY,
@@ -139,6 +140,11 @@ enum stmt {
 	S_CHAT_CATCH_UP,
 	S_FOLD_MARK,
 	S_FOLD_TOP,
+	S_FOLD_READ_COMMITTED,
+	S_FOLD_NEW_TABLE,
+	S_FOLD_NEW_CLEAR,
+	S_FOLD_NEW,
+	S_FOLD_REPEATABLE_READ,
 	S_CHAT_FOLD,
 	S_REPORT_IN_FOLD,
 	S_FOLD_SET,
@@ -652,6 +658,13 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, "
 	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))" },
 	/* the row a signed URL (timestamp, nonce) already delivered, if any */
+	/* a follow (with the QR scene given) or an unfollow (scene NULL: the
+	 * follower's own) for the reports, in the transaction storing the event */
+	[S_REPORT_FOLLOW] = { "report_follow",
+	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, "
+	    "operator_id, vbin, detail) SELECT FROM_UNIXTIME(?), ?, ch.brand_id, ch.id, 0, 0, "
+	    "-1, LEFT(IFNULL(?, (SELECT IFNULL(qr_scene, '') FROM followers WHERE id = ?)), 64) "
+	    "FROM channels ch WHERE ch.id = ?" },
 	[S_MESSAGE_BY_PUSH] = { "message_by_push",
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? "
 	    "AND push_nonce = ?" },
@@ -708,25 +721,49 @@ static const struct db_stmt stmts[S__MAX] = {
 	/* the worker's fold: every chat takes its follower's newer messages in */
 	[S_FOLD_MARK] = { "fold_mark", "SELECT mark FROM chat_fold WHERE id = 1" },
 	[S_FOLD_TOP] = { "fold_top", "SELECT IFNULL(MAX(id), 0) FROM messages" },
+	/*
+	 * The fold reads messages without locking them: under REPEATABLE READ
+	 * an INSERT … SELECT puts shared next-key locks on the range it reads,
+	 * up to the table's end, and every push's INSERT would wait for the
+	 * fold to finish (an UPDATE … JOIN locks what it reads at any level:
+	 * the fold's UPDATE joins fold_new, filled by an INSERT … SELECT).
+	 */
+	[S_FOLD_READ_COMMITTED] = { "fold_read_committed",
+	    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED" },
+	[S_FOLD_REPEATABLE_READ] = { "fold_repeatable_read",
+	    "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
+	/* the chats with follower messages in a slice of ids that they have not
+	 * taken in, each with its newest: read without locks into a table of
+	 * the connection's own (the UPDATE then locks only the chats it changes) */
+	[S_FOLD_NEW_TABLE] = { "fold_new_table",
+	    "CREATE TEMPORARY TABLE IF NOT EXISTS fold_new (chat_id BIGINT UNSIGNED "
+	    "NOT NULL PRIMARY KEY, mid BIGINT UNSIGNED NOT NULL, at DATETIME NOT NULL) "
+	    "ENGINE=MEMORY" },
+	[S_FOLD_NEW_CLEAR] = { "fold_new_clear", "DELETE FROM fold_new" },
+	[S_FOLD_NEW] = { "fold_new",
+	    "INSERT INTO fold_new (chat_id, mid, at) SELECT m.chat_id, MAX(m.id), "
+	    "MAX(m.created_at) FROM messages m JOIN chats c ON c.id = m.chat_id "
+	    "WHERE m.id > ? AND m.id <= ? AND m.id > c.last_in_id AND m.direction = 'in' "
+	    "AND m.msg_type <> 'event' GROUP BY m.chat_id" },
 	[S_CHAT_FOLD] = { "chat_fold",
-	    "UPDATE chats c JOIN (SELECT chat_id, MAX(id) mid, MAX(created_at) at FROM "
-	    "messages WHERE id > ? AND id <= ? AND chat_id IS NOT NULL AND direction = 'in' "
-	    "AND msg_type <> 'event' GROUP BY chat_id) m ON m.chat_id = c.id "
+	    "UPDATE chats c JOIN fold_new m ON m.chat_id = c.id "
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, "
 	    "m.at), c.last_activity_at = GREATEST(c.last_activity_at, m.at), "
 	    "c.messages_in = c.messages_in + " CHAT_INS_UPTO("c", "m.mid") ", "
 	    "c.last_in_id = m.mid "
 	    "WHERE m.mid > c.last_in_id" },
-	/* their 'message_in' report events, once each (report_events.message_id) */
+	/* their 'message_in' report events, once each (report_events.message_id is
+	 * UNIQUE: a second worker's fold of the same message is ignored; a message
+	 * that has its event already is only looked up, not written again) */
 	[S_REPORT_IN_FOLD] = { "report_in_fold",
-	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, "
+	    "INSERT IGNORE INTO report_events (at, kind, brand_id, channel_id, department_id, "
 	    "operator_id, chat_id, message_id, vbin) SELECT m.created_at, 'message_in', "
 	    "ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), "
 	    "m.chat_id, m.id, -1 FROM messages m JOIN chats c ON c.id = m.chat_id "
 	    "JOIN channels ch ON ch.id = m.channel_id WHERE m.id > ? AND m.id <= ? "
 	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1) "
 	    "AND m.direction = 'in' AND m.msg_type <> 'event' "
-	    "ON DUPLICATE KEY UPDATE message_id = message_id" },
+	    "AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.message_id = m.id)" },
 	[S_FOLD_SET] = { "fold_set",
 	    "UPDATE chat_fold SET mark = GREATEST(mark, ?) WHERE id = 1" },
 	[S_CHAT_TOUCH_OPEN] = { "chat_touch_open",
@@ -2219,6 +2256,14 @@ db_message_insert(struct pool *p, const struct msg_row *m, long long *id)
 	return rc;
 }
 
+enum dbrc
+db_report_follow(struct pool *p, const char *kind, time_t at, long long channel_id,
+    long long follower_id, const char *scene)
+{
+	return RUN(S_REPORT_FOLLOW, p, NULL, I((long long)at), S(kind), S(scene),
+	    I(follower_id), I(channel_id));
+}
+
 /*
  * The dedupe key of the message a signed URL (channel, timestamp, nonce)
  * delivered into *key (in p), or DB_NOTFOUND.
@@ -2306,27 +2351,36 @@ db_chat_catch_up(struct pool *p, long long chat)
 /*
  * Folds the follower messages stored since the last fold into their chats'
  * rows; ids up to 5,000 below the mark are looked at again, for
- * transactions that committed late. Returns the chats changed, or -1.
+ * transactions that committed late. A slice of 2,000 ids at a time: a push
+ * to a chat waits for the chat's row while a slice holds it, so a slice
+ * is short. Returns the chats changed, or -1.
  */
+#define FOLD_AGAIN 5000
+#define FOLD_SLICE 2000
 long long
 db_chat_fold(struct pool *p)
 {
 	struct dbres mark, top, out;
 	long long    from, to, changed_n = 0;
+	int          ok = 1;
 
 	if (RUN(S_FOLD_MARK, p, &mark) != DB_OK || RUN(S_FOLD_TOP, p, &top) != DB_OK)
 		return -1;
-	from = db_int(&mark, 0, 0) > 5000 ? db_int(&mark, 0, 0) - 5000 : 0;
+	from = db_int(&mark, 0, 0) > FOLD_AGAIN ? db_int(&mark, 0, 0) - FOLD_AGAIN : 0;
 	to = db_int(&top, 0, 0);
-	/* in steps, so one statement never reads a backlog at once */
-	for (long long lo = from; lo < to; lo += 20000) {
-		long long hi = lo + 20000 < to ? lo + 20000 : to;
-		if (RUN(S_CHAT_FOLD, p, &out, I(lo), I(hi)) != DB_OK ||
-		    RUN(S_REPORT_IN_FOLD, p, NULL, I(lo), I(hi)) != DB_OK)
-			return -1;
-		changed_n += (long long)out.affected;
+	if (RUN(S_FOLD_READ_COMMITTED, p, NULL) != DB_OK ||
+	    RUN(S_FOLD_NEW_TABLE, p, NULL) != DB_OK)
+		return -1;
+	for (long long lo = from; ok && lo < to; lo += FOLD_SLICE) {
+		long long hi = lo + FOLD_SLICE < to ? lo + FOLD_SLICE : to;
+		ok = RUN(S_FOLD_NEW_CLEAR, p, NULL) == DB_OK &&
+		    RUN(S_FOLD_NEW, p, NULL, I(lo), I(hi)) == DB_OK &&
+		    RUN(S_CHAT_FOLD, p, &out) == DB_OK &&
+		    RUN(S_REPORT_IN_FOLD, p, NULL, I(lo), I(hi)) == DB_OK;
+		changed_n += ok ? (long long)out.affected : 0;
 	}
-	if (RUN(S_FOLD_SET, p, NULL, I(to)) != DB_OK)
+	if (RUN(S_FOLD_REPEATABLE_READ, p, NULL) != DB_OK || !ok ||
+	    RUN(S_FOLD_SET, p, NULL, I(to)) != DB_OK)
 		return -1;
 	return changed_n;
 }

@@ -300,6 +300,8 @@ enum dbrc db_follower_subscribe(struct pool *p, long long id, time_t at, const c
 enum dbrc db_follower_unsubscribe(struct pool *p, long long id, time_t at);
 enum dbrc db_follower_erase(struct pool *p, long long id);
 enum dbrc db_message_insert(struct pool *p, const struct msg_row *m, long long *id);
+enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long long channel_id,
+    long long follower_id, const char *scene);
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
 /* columns of db_chat_open_lock */

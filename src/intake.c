@@ -432,6 +432,18 @@ store:
 		goto fail;
 	if (!is_event && chat && (rc = db_chat_in(p, chat, msg, now)) != DB_OK)
 		goto fail;
+	/* the reports' follow and unfollow (before an erasure: an unfollow
+	 * is counted under the QR scene the follower came from) */
+	if (is_event && event && (strcmp(event, "subscribe") == 0 ||
+	    strcmp(event, "unsubscribe") == 0)) {
+		const char *key = wx_get(f, "EventKey");
+		int         follow = strcmp(event, "subscribe") == 0;
+		const char *scene = !follow ? NULL : key && strncmp(key, "qrscene_", 8) == 0 ?
+		    key + 8 : "";
+		if ((rc = db_report_follow(p, follow ? "follow" : "unfollow", now, ch->id,
+		    follower, scene)) != DB_OK)
+			goto fail;
+	}
 	res->message_id = msg;
 	res->chat_id = chat;
 	if (erase) {

@@ -260,23 +260,13 @@ sqlq "UPDATE channel_prefs SET idle_close_minutes = 1440 WHERE channel_id = (SEL
 # --- commit order is not id order: a message that took a lower id and
 # committed after a higher one is still seen by the poll
 late_note() {	# a system line in the chat, as the console writes them
-	printf "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, event, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, 'system', 'system', 'note', '%s', CONCAT('s:e2e:', UUID()), UTC_TIMESTAMP() FROM chats WHERE id = %s;\n" "$1" "$chat"
+	printf "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, event, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, 'system', 'system', 'note', '%s', CONCAT('s:e2e:', UUID()), UTC_TIMESTAMP() FROM chats WHERE id = %s;" "$1" "$chat"
 }
-wait_for() { for i in $(seq 1 100); do grep -q "$1" "$2" && return 0; sleep 0.05; done; return 1; }
-rm -f "$WXDESK_VAR/late.in" "$WXDESK_VAR/late.out"
-mkfifo "$WXDESK_VAR/late.in"
-mariadb --no-defaults --socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxdesk \
-	<"$WXDESK_VAR/late.in" >"$WXDESK_VAR/late.out" 2>&1 &
-exec 7>"$WXDESK_VAR/late.in"
-{ echo "START TRANSACTION;"; late_note "written first, committed last"; echo "SELECT 'taken';"; } >&7
-wait_for taken "$WXDESK_VAR/late.out"
+late_begin "$(late_note "written first, committed last")"
 sqlq "$(late_note "written second, committed first")"
 get op /console/poll
 seen=$(sed -n 's/.*"mark":"\([0-9.]*\)".*/\1/p' <<<"$BODY")
-echo "COMMIT; SELECT 'committed';" >&7
-wait_for committed "$WXDESK_VAR/late.out"
-exec 7>&-
-wait
+late_commit
 ok "the lower id committed last is in the database" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat AND body = 'written first, committed last'")" = 1
 ok "…below the higher one" test "$(sqlq "SELECT (SELECT id FROM messages WHERE chat_id = $chat AND body = 'written first, committed last') < (SELECT id FROM messages WHERE chat_id = $chat AND body = 'written second, committed first')")" = 1
 get op "/console/poll?since=$seen"

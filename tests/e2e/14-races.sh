@@ -67,6 +67,38 @@ for round in 1 2 3; do
 		TOKEN_PAGE="/console/chats/$c" post op "/console/chats/$c/pickup"
 	fi
 done
+# --- commit order is not id order: a follower message that took a lower
+# id and committed after the worker folded a higher one is still folded
+# into its chat and counted once in the reports
+# (the late row is in another follower's chat: its transaction holds that
+# chat's row, which the fold would wait for)
+FROM2=oRace$(openssl rand -hex 6)
+sim_phone "$FROM2" -F action=text -F "text=late fold: the other follower"
+c2=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM2' AND c.state <> 'closed'")
+c=$(open_chat)
+tick
+n0=$(sqlq "SELECT messages_in FROM chats WHERE id = $c2")
+late_begin "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, 'in', 'text', 'late fold: first id', 'm:e2e-late-fold', UTC_TIMESTAMP() FROM chats WHERE id = $c2;"
+say "late fold: second id, committed first"
+tick
+late_commit
+first=$(sqlq "SELECT id FROM messages WHERE dedupe_key = 'm:e2e-late-fold'")
+second=$(sqlq "SELECT id FROM messages WHERE chat_id = $c AND body = 'late fold: second id, committed first'")
+ok "the lower id committed after the fold had passed it" test -n "$first" -a "$first" -lt "$second" -a \
+	"$(sqlq "SELECT mark FROM chat_fold")" -ge "$second"
+ok "…the report counts it before the fold, as not folded yet" \
+	test "$(sqlq "SELECT COUNT(*) FROM report_pending WHERE chat_id = $c2 AND kind = 'message_in'")" = 1
+tick
+ok "…the next fold takes it into its chat" \
+	test "$(sqlq "SELECT messages_in FROM chats WHERE id = $c2")" = $((n0 + 1))
+ok "…and into the reports, once each" \
+	test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE kind = 'message_in' AND message_id IN ($first, $second)")" = 2
+ok "…nothing left pending" \
+	test "$(sqlq "SELECT COUNT(*) FROM report_pending WHERE chat_id IN ($c, $c2) AND kind = 'message_in'")" = 0
+tick
+ok "…a second fold counts nothing twice" \
+	test "$(sqlq "SELECT messages_in FROM chats WHERE id = $c2")" = $((n0 + 1))
+
 # the daemon worker again, as wxdesk-ctl runs it
 setsid "$WORKER" </dev/null >>"$WXDESK_VAR/log/worker.out" 2>&1 &
 echo $! >"$WXDESK_VAR/run/worker.pid"

@@ -99,6 +99,29 @@ received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o
 # fault ERRCODE [COUNT]: the next COUNT custom/send calls answer ERRCODE
 fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
 
+# ---- commit order is not id order: late_begin SQL runs SQL in a
+# transaction of its own and keeps it open (the rows have their ids, nobody
+# else sees them); late_commit commits it
+late_begin() {
+	local i
+	rm -f "$WXDESK_VAR/late.in" "$WXDESK_VAR/late.out"
+	mkfifo "$WXDESK_VAR/late.in"
+	mariadb --no-defaults --socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxdesk \
+		<"$WXDESK_VAR/late.in" >"$WXDESK_VAR/late.out" 2>&1 &
+	LATE_PID=$!
+	exec 7>"$WXDESK_VAR/late.in"
+	printf 'START TRANSACTION;\n%s\nSELECT '"'taken'"';\n' "$1" >&7
+	for i in $(seq 1 200); do grep -q taken "$WXDESK_VAR/late.out" && return 0; sleep 0.05; done
+	return 1
+}
+late_commit() {
+	local i
+	echo "COMMIT; SELECT 'committed';" >&7
+	for i in $(seq 1 200); do grep -q committed "$WXDESK_VAR/late.out" && break; sleep 0.05; done
+	exec 7>&-
+	wait "$LATE_PID"
+}
+
 # ---- the worker: a script that times its ticks stops the daemon and ticks by hand
 WORKER="$WXDESK_BUILD/bin/wxdesk-worker"
 tick() { "$WORKER" --once; }
