@@ -50,14 +50,12 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 	lim = limits_for(a, f, &r.pool);
 	/* the HDF tree is made on first use: the webhook never needs one */
 	st = req_from_fcgi(&r, f, lim);
-	if (st == 413) {
-		char msg[200];
-		snprintf(msg, sizeof msg, "The upload is too large. The limit is %zu KB "
-		    "for the whole request and %zu KB for one file; nothing was saved.",
-		    lim->body_max / 1024, lim->file_max / 1024);
-		page_error(&r, &rs, 413, strstr(r.path ? r.path : "", "/api/") != NULL, msg);
-	} else if (st != 0)
-		page_error(&r, &rs, st, 0, "The request was malformed.");
+	r.lang = lang_default(&r);
+	if (st == 413)
+		page_error(&r, &rs, 413, strstr(r.path ? r.path : "", "/api/") != NULL,
+		    LF(&r, "error.too_large", lim->body_max / 1024, lim->file_max / 1024));
+	else if (st != 0)
+		page_error(&r, &rs, st, 0, L(&r, "error.malformed"));
 	else
 		router_handle(a, &r, &rs);
 	if (strcmp(r.method ? r.method : "", "HEAD") == 0)

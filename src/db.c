@@ -266,7 +266,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "VALUES (?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
 	[S_SESSION_GET] = { "session_get",
 	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen), s.flash, "
-	    "u.login, u.name, u.role, u.disabled "
+	    "u.login, u.name, u.role, u.disabled, u.language "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?" },
 	[S_SESSION_TOUCH] = { "session_touch",
 	    "UPDATE sessions SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?" },

@@ -92,7 +92,7 @@ enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_
 	const char *csrf, time_t now);
 /* columns of db_session_get */
 enum { SESS_USER, SESS_CSRF, SESS_LAST_SEEN, SESS_FLASH, SESS_LOGIN, SESS_NAME,
-	SESS_ROLE, SESS_DISABLED };
+	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE };
 enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
 enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);

@@ -349,6 +349,7 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 	r->remote_addr = param(r, f, "REMOTE_ADDR");
 	r->user_agent = param(r, f, "HTTP_USER_AGENT");
 	r->cookie_hdr = param(r, f, "HTTP_COOKIE");
+	r->accept_language = param(r, f, "HTTP_ACCEPT_LANGUAGE");
 	{
 		const char *https = FCGX_GetParam("HTTPS", f->envp);
 		r->https = https && strcasecmp(https, "on") == 0;

@@ -15,16 +15,18 @@
 #include "json.h"
 
 static const char *
-status_title(int status)
+status_title(struct req *r, int status)
 {
 	switch (status) {
-	case 400: return "That request could not be understood";
-	case 403: return "Not allowed";
-	case 404: return "Page not found";
-	case 405: return "Method not allowed";
-	case 413: return "Too large";
-	case 503: return "Temporarily unavailable";
-	default:  return http_reason(status);
+	case 400: return L(r, "error.title_400");
+	case 401: return L(r, "error.title_401");
+	case 403: return L(r, "error.title_403");
+	case 404: return L(r, "error.title_404");
+	case 405: return L(r, "error.title_405");
+	case 409: return L(r, "error.title_409");
+	case 413: return L(r, "error.title_413");
+	case 503: return L(r, "error.title_503");
+	default:  return L(r, "error.title_other");
 	}
 }
 
@@ -40,7 +42,7 @@ page_error(struct req *r, struct resp *rs, int status, int json, const char *msg
 		return;
 	}
 	tmpl_set_int(r, "Error.Status", status);
-	tmpl_set(r, "Error.Title", status_title(status));
+	tmpl_set(r, "Error.Title", status_title(r, status));
 	tmpl_set(r, "Error.Message", msg);
 	rs->ctype = "text/html; charset=utf-8";
 	if (tmpl_render(r, rs, "error.cs") != 0)
@@ -82,9 +84,17 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 		goto out;
 	}
 
+	/* ?lang= on a page: the switch for a visitor and for an account that
+	 * never chose (an account chooses on "My account", which replaces it) */
+	{
+		int pick = json || is_write(method) ? -1 : lang_parse(req_arg(r, "lang"));
+		if (pick >= 0)
+			resp_cookie(rs, "wxlang", lang_code((enum lang)pick), 365L * 86400,
+			    r->https);
+		r->lang = pick >= 0 ? (enum lang)pick : lang_default(r);
+	}
 	if (session_load(r, rs, rt && !json && !is_write(method)) != 0) {
-		page_error(r, rs, 503, json, "The database is not reachable right now, so "
-		    "nothing was read or changed. Please try again in a moment.");
+		page_error(r, rs, 503, json, L(r, "error.db_down"));
 		goto out;
 	}
 	if (r->user == NULL)
@@ -92,28 +102,26 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 	if (rt == NULL) {
 		if (method_seen) {
 			resp_header(rs, "Allow", allow.data);
-			page_error(r, rs, 405, json, "This address does not accept that "
-			    "kind of request.");
+			page_error(r, rs, 405, json, L(r, "error.method"));
 		} else
-			page_error(r, rs, 404, json, "There is nothing at this address.");
+			page_error(r, rs, 404, json, L(r, "error.not_found"));
 		goto out;
 	}
 	if (!(rt->flags & R_PUBLIC) && r->user == NULL) {
 		if (json)
-			page_error(r, rs, 401, 1, "Please sign in again.");
+			page_error(r, rs, 401, 1, L(r, "error.sign_in_again"));
 		else if (!is_write(method))
 			resp_redirect(rs, pool_printf(&r->pool, "/login?next=%s",
 			    r->path));
 		else {
-			page_error(r, rs, 403, 0, "Your session has ended. Sign in again "
-			    "and repeat the change.");
+			page_error(r, rs, 403, 0, L(r, "error.session_ended"));
 		}
 		goto out;
 	}
 	if (r->user != NULL && r->user->role < rt->role) {
-		page_error(r, rs, 403, json, pool_printf(&r->pool, "This page is for "
-		    "%ss only. You are signed in as %s (%s).", role_name(rt->role),
-		    r->user->login, role_name(r->user->role)));
+		page_error(r, rs, 403, json, LF(r, "error.role", L(r, pool_printf(&r->pool,
+		    "role_plural.%s", role_name(rt->role))), r->user->login,
+		    L(r, pool_printf(&r->pool, "role.%s", role_name(r->user->role)))));
 		goto out;
 	}
 	if (is_write(method)) {
@@ -121,9 +129,7 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 		 * and Referer headers */
 		const char *tok = req_field(r, "csrf");
 		if (tok == NULL || !ct_streq(tok, r->csrf)) {
-			page_error(r, rs, 403, json, "The form was out of date or did not "
-			    "come from this site (CSRF check failed), so nothing was "
-			    "changed. Reload the page and try again.");
+			page_error(r, rs, 403, json, L(r, "error.csrf"));
 			goto out;
 		}
 	}

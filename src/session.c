@@ -39,7 +39,7 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 		resp_cookie(rs, SID_COOKIE, "", 0, r->https);
 		return 0;
 	}
-	/* columns: user_id csrf last_seen flash login name role disabled */
+	/* columns: user_id csrf last_seen flash login name role disabled language */
 	if (db_int(&res, 0, SESS_DISABLED) != 0 || now - db_int(&res, 0, SESS_LAST_SEEN) > idle) {
 		db_session_delete(&r->pool, r->sid_hash);
 		r->sid_hash = NULL;
@@ -52,6 +52,12 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 	r->user->name = db_cell(&res, 0, SESS_NAME);
 	r->user->role = role_parse(db_cell(&res, 0, SESS_ROLE));
 	r->csrf = db_cell(&res, 0, SESS_CSRF);
+	{
+		int l = lang_parse(db_cell(&res, 0, SESS_LANGUAGE));
+		if (l >= 0)
+			r->lang = (enum lang)l;
+		r->user->language = l >= 0 ? lang_code((enum lang)l) : NULL;
+	}
 	if (now - db_int(&res, 0, SESS_LAST_SEEN) >= 60)
 		db_session_touch(&r->pool, r->sid_hash, now);
 	if (want_flash && db_cell(&res, 0, SESS_FLASH) != NULL) {

@@ -9,6 +9,7 @@
 #include <ClearSilver.h>
 
 #include "wx.h"
+#include "json.h"
 
 void
 req_hdf_init(struct req *r)
@@ -88,6 +89,16 @@ tmpl_render(struct req *r, struct resp *rs, const char *file)
 
 	req_hdf_init(r);
 	tmpl_set(r, "App.Name", "wxdesk");
+	if ((err = hdf_copy(r->hdf, "Lang", lang_catalogue(r->lang))) != STATUS_OK)
+		nerr_ignore(&err);
+	tmpl_set(r, "Page.Lang", lang_code(r->lang));
+	tmpl_set(r, "Page.ScriptText", lang_script_text(r));
+	tmpl_set(r, "Page.FileLimits", LF(r, "files.limits", (int)(WX_IMAGE_MAX >> 20),
+	    (int)(WX_VOICE_MAX >> 20), (int)(WX_VIDEO_MAX >> 20)));
+	for (int l = 0; l < LANG__N; l++) {
+		tmpl_set(r, pool_printf(&r->pool, "Langs.%d.Code", l), lang_code((enum lang)l));
+		tmpl_set(r, pool_printf(&r->pool, "Langs.%d.Name", l), lang_name((enum lang)l));
+	}
 	tmpl_set(r, "CSRF", r->csrf);
 	tmpl_set(r, "Request.Path", r->path);
 	if (r->flash)

@@ -27,11 +27,14 @@ admin_channels_get(struct req *r, struct resp *rs)
 		return;
 	}
 	db_to_hdf(r, "Channels", &l, cols, sizeof cols / sizeof cols[0]);
-	for (size_t i = 0; i < l.nrows; i++)
+	for (size_t i = 0; i < l.nrows; i++) {
 		if (db_int(&l, i, CL_LASTMSG) > 0)
 			tmpl_set(r, pool_printf(&r->pool, "Channels.%zu.LastMessage", i),
 			    ui_time(r, db_int(&l, i, CL_LASTMSG)));
-	tmpl_set(r, "Page.Title", "WeChat accounts");
+		tmpl_set(r, pool_printf(&r->pool, "Channels.%zu.StepText", i),
+		    LF(r, "channels.step", db_int(&l, i, CL_STEP)));
+	}
+	tmpl_set(r, "Page.Title", L(r, "channels.title"));
 	tmpl_set(r, "Nav", "channels");
 	tmpl_render(r, rs, "channels.cs");
 }

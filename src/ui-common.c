@@ -40,17 +40,13 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 	return 0;
 }
 
-/* A stored time for a page ("2026-11-24 14:32 UTC"), or NULL for none. */
+/* A stored time for a page, as the reader writes times, or NULL for none. */
 const char *
 ui_time(struct req *r, long long t)
 {
-	char *out;
-
 	if (t <= 0)
 		return NULL;
-	out = pool_alloc(&r->pool, 32);
-	wx_fmt_time((time_t)t, out, 32);
-	return out;
+	return lang_time(r, (time_t)t);
 }
 
 /* The 1-based page number from ?page=, clamped to 1..100000. */
@@ -75,6 +71,7 @@ ui_paging(struct req *r, long long page, long long per, long long total)
 		tmpl_set_int(r, "Paging.Prev", page - 1);
 	if (page < pages)
 		tmpl_set_int(r, "Paging.Next", page + 1);
+	tmpl_set(r, "Paging.Text", LF(r, "paging.text", page, pages, total));
 }
 
 static const char *

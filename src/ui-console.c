@@ -28,11 +28,11 @@ static const struct {
 	const char *tab, *state, *label;
 	int         mine, others, supervisors;
 } tabs[] = {
-	{ "waiting", "waiting", "Waiting", 0, 0, 0 },
-	{ "missed", "missed", "Missed", 0, 0, 0 },
-	{ "mine", "active", "My chats", 1, 0, 0 },
-	{ "others", "active", "Other active", 0, 1, 1 },
-	{ "closed", "closed", "Closed", 0, 0, 0 },
+	{ "waiting", "waiting", "tab.waiting", 0, 0, 0 },
+	{ "missed", "missed", "tab.missed", 0, 0, 0 },
+	{ "mine", "active", "tab.mine", 1, 0, 0 },
+	{ "others", "active", "tab.others", 0, 1, 1 },
+	{ "closed", "closed", "tab.closed", 0, 0, 0 },
 };
 
 static int
@@ -41,18 +41,18 @@ sees_all(const struct req *r)
 	return user_sees_all_chats(r->user);
 }
 
-/* "5 min", "3 h 20 min", "2 days" */
+/* "5 min", "3 h 20 min", "2 days" (in the reader's language) */
 static const char *
-span(struct pool *p, long long s)
+span(struct req *r, long long s)
 {
 	if (s < 60)
-		return "less than a minute";
+		return L(r, "span.under_minute");
 	if (s < 3600)
-		return pool_printf(p, "%lld min", s / 60);
+		return LF(r, "span.minutes", s / 60);
 	if (s < 3 * 86400)	/* the 48-hour window reads in hours */
-		return s % 3600 >= 60 ? pool_printf(p, "%lld h %lld min", s / 3600, s % 3600 / 60) :
-		    pool_printf(p, "%lld h", s / 3600);
-	return pool_printf(p, "%lld day%s", s / 86400, s < 2 * 86400 ? "" : "s");
+		return s % 3600 >= 60 ? LF(r, "span.hours_minutes", s / 3600, s % 3600 / 60) :
+		    LF(r, "span.hours", s / 3600);
+	return LF(r, s < 2 * 86400 ? "span.day" : "span.days", s / 86400);
 }
 
 /* The reply-window meter of an open chat into <base>.Left/.Used/…; 1 when a reply is allowed. */
@@ -64,10 +64,14 @@ meter(struct req *r, const char *base, long long last_in, long long used)
 	tmpl_set_int(r, pool_printf(&r->pool, "%s.Used", base), used);
 	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), WX_REPLIES_IN_ROW);
 	if (left > 0) {
-		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), span(&r->pool, left));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), span(r, left));
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / WX_WINDOW);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.left",
+		    span(r, left), used, WX_REPLIES_IN_ROW));
 	} else {
 		tmpl_set(r, pool_printf(&r->pool, "%s.Expired", base), "1");
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.expired",
+		    used, WX_REPLIES_IN_ROW));
 	}
 	if (left <= 3 * 3600)
 		tmpl_set(r, pool_printf(&r->pool, "%s.Low", base), "1");
@@ -165,7 +169,7 @@ console_home_get(struct req *r, struct resp *rs)
 	for (size_t i = 0; i < l.nrows; i++) {
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
-		    span(&r->pool, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+		    span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
 		if (t < 4)
 			meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, CLI_LASTIN),
 			    db_int(&l, i, CLI_OUT));
@@ -180,20 +184,26 @@ console_home_get(struct req *r, struct resp *rs)
 		if (tabs[i].supervisors && !sees_all(r))
 			continue;
 		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Tab", i), tabs[i].tab);
-		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Label", i), tabs[i].label);
+		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Label", i), L(r, tabs[i].label));
 		if (i == t)
 			tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.On", i), "1");
 	}
 	tmpl_set(r, "Console.Tab", tabs[t].tab);
-	tmpl_set(r, "Console.TabLabel", tabs[t].label);
+	tmpl_set(r, "Console.TabLabel", L(r, tabs[t].label));
 	tmpl_set_int(r, "Console.Departments", (long long)d.nrows);
 	tmpl_set(r, "Console.SeesAll", sees_all(r) ? "1" : NULL);
+	if (sees_all(r))
+		tmpl_set(r, "Console.Hint", LF(r, "console.sees_all", L(r,
+		    pool_printf(&r->pool, "role.%s", role_name(r->user->role)))));
+	else if (d.nrows > 0)
+		tmpl_set(r, "Console.Hint", LF(r, d.nrows == 1 ?
+		    "console.departments_1" : "console.departments", (long long)d.nrows));
 	if (t == 4) {
 		tmpl_set(r, "Search.q", req_arg(r, "q"));
 		tmpl_set(r, "Search.from", req_arg(r, "from"));
 		tmpl_set(r, "Search.to", req_arg(r, "to"));
 	}
-	tmpl_set(r, "Page.Title", "Console");
+	tmpl_set(r, "Page.Title", L(r, "nav.console"));
 	tmpl_set(r, "Nav", "console");
 	tmpl_render(r, rs, "console.cs");
 }
@@ -403,7 +413,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	}
 	if (t.nrows == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Chat with %s", who));
+	tmpl_set(r, "Page.Title", LF(r, "chat.title", who));
 	tmpl_set(r, "Nav", "console");
 	tmpl_render(r, rs, "chat.cs");
 	if (rs->status == 200)

@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 14       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 15       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -120,7 +120,11 @@ struct user {
 	const char *name;
 	enum role   role;
 	int         disabled;
+	const char *language;	/* the account's choice ("zh-CN"), or NULL */
 };
+
+/* the languages wxdesk is written in (lang.c, lang/<code>.hdf) */
+enum lang { LANG_EN, LANG_ZH, LANG__N };
 
 struct req {
 	struct pool  pool;
@@ -132,6 +136,8 @@ struct req {
 	const char  *remote_addr;
 	const char  *user_agent;
 	const char  *cookie_hdr;
+	const char  *accept_language;
+	enum lang    lang;	/* what the person reads: set by the router */
 	size_t       clen;
 	int          https;
 	struct kv   *args;	/* query string */
@@ -225,6 +231,20 @@ int  route_match(const char *pattern, const char *path, long long *ids, int *nid
 	const char **key, struct pool *p);
 void router_handle(const struct app *a, struct req *r, struct resp *rs);
 void page_error(struct req *r, struct resp *rs, int status, int json, const char *msg);
+
+/* ---- lang.c: the catalogues, and who reads which ---- */
+
+HDF        *lang_catalogue(enum lang l);
+const char *lang_code(enum lang l);	/* "en", "zh-CN" */
+const char *lang_name(enum lang l);	/* "English", "简体中文" */
+int         lang_parse(const char *code);	/* a language, or -1 */
+int         lang_accept(const char *accept_language);	/* a language, or -1 */
+enum lang   lang_default(struct req *r);
+const char *lang_text(enum lang l, const char *key);
+const char *L(struct req *r, const char *key);	/* the reader's text for key */
+const char *LF(struct req *r, const char *key, ...);	/* …with printf values */
+const char *lang_time(struct req *r, time_t t);
+const char *lang_script_text(struct req *r);	/* js.* as a JSON object */
 int  app_main(const struct app *a, int argc, char **argv);
 void app_serve_one(const struct app *a, FCGX_Request *f);
 const char *role_name(enum role ro);

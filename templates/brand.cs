@@ -1,13 +1,13 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
-<p class="crumbs"><a href="/admin/brands">Brands</a> ›</p>
+<p class="crumbs"><a href="/admin/brands"><?cs var:Lang.nav.brands ?></a> ›</p>
 <h1><?cs var:Brand.Name ?></h1>
 <section class="card">
-<h2>Departments</h2>
+<h2><?cs var:Lang.brand.departments ?></h2>
 <?cs if:subcount(Departments) == 0 ?>
-<p class="empty">No departments yet. Chats from a messaging channel are routed to one department, so create at least one.</p>
+<p class="empty"><?cs var:Lang.brand.no_departments ?></p>
 <?cs else ?>
 <table class="list">
-<thead><tr><th>Department</th><th>Operators</th></tr></thead>
+<thead><tr><th><?cs var:Lang.brand.department ?></th><th><?cs var:Lang.brand.operators ?></th></tr></thead>
 <tbody>
 <?cs each:d = Departments ?>
 <tr><td><a href="/admin/departments/<?cs var:d.Id ?>"><?cs var:d.Name ?></a></td><td><?cs var:d.Members ?></td></tr>
@@ -17,52 +17,62 @@
 <?cs /if ?>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/departments" class="inline">
 <?cs call:csrf_field() ?>
-<?cs call:text_field("dept_name", "New department", "text", "100", "off") ?>
-<button type="submit" class="primary">Add department</button>
+<?cs call:text_field("dept_name", Lang.brand.new_department, "text", "100", "off") ?>
+<button type="submit" class="primary"><?cs var:Lang.brand.add_department ?></button>
 </form>
 </section>
 <section class="card">
-<h2>Flow controls</h2>
-<p><a href="/admin/brands/<?cs var:Brand.Id ?>/profanity">Profanity management</a>: close chats where a follower uses too many abusive words.</p>
+<h2><?cs var:Lang.brand.followers ?></h2>
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/language" class="inline">
+<?cs call:csrf_field() ?>
+<label class="field"><span><?cs var:Lang.brand.follower_language ?></span>
+<select name="follower_language"><?cs each:l = Langs ?><option value="<?cs var:l.Code ?>"<?cs if:l.Code == Brand.FollowerLanguage ?> selected<?cs /if ?>><?cs var:l.Name ?></option><?cs /each ?></select></label>
+<button type="submit"><?cs var:Lang.common.save ?></button>
+</form>
+<p class="hint"><?cs var:Lang.brand.follower_language_hint ?></p>
+</section>
+<section class="card">
+<h2><?cs var:Lang.brand.flow ?></h2>
+<p><a href="/admin/brands/<?cs var:Brand.Id ?>/profanity"><?cs var:Lang.brand.profanity ?></a><?cs var:Lang.brand.profanity_hint ?></p>
 </section>
 <section class="card" id="canned">
-<h2>Canned responses</h2>
-<p class="hint">Operators answering this brand's chats insert these from the console, or type the shortcut (like <code>/hello</code>) as the whole message.</p>
-<?cs if:subcount(Canned) == 0 ?><p class="empty">No canned responses yet.</p><?cs else ?>
+<h2><?cs var:Lang.brand.canned ?></h2>
+<p class="hint"><?cs var:Lang.brand.canned_hint ?></p>
+<?cs if:subcount(Canned) == 0 ?><p class="empty"><?cs var:Lang.brand.no_canned ?></p><?cs else ?>
 <table class="list">
-<thead><tr><th>Shortcut</th><th>Text</th><th>File</th><th></th></tr></thead>
+<thead><tr><th><?cs var:Lang.brand.shortcut ?></th><th><?cs var:Lang.brand.text ?></th><th><?cs var:Lang.brand.file ?></th><th></th></tr></thead>
 <tbody>
 <?cs each:c = Canned ?>
 <tr><td><code>/<?cs var:c.Shortcut ?></code></td><td class="words"><?cs var:c.Body ?></td><td><?cs var:c.Mime ?></td>
-<td><form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned/<?cs var:c.Id ?>/delete" class="mini" data-confirm="Delete /<?cs var:c.Shortcut ?>?"><?cs call:csrf_field() ?><button type="submit" class="link">Delete</button></form></td></tr>
+<td><form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned/<?cs var:c.Id ?>/delete" class="mini" data-confirm="<?cs var:Lang.brand.delete_canned_confirm ?> /<?cs var:c.Shortcut ?>"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr>
 <?cs /each ?>
 </tbody></table>
 <?cs /if ?>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
-<?cs call:text_field("shortcut", "Shortcut (after the slash)", "text", "33", "off") ?>
-<label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span>Text</span>
+<?cs call:text_field("shortcut", Lang.brand.shortcut_field, "text", "33", "off") ?>
+<label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.text ?></span>
 <textarea name="body" rows="3" maxlength="2000" required><?cs var:Form.body.Value ?></textarea><?cs call:field_error("body") ?></label>
-<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span>File (optional: picture up to <?cs var:WeChat.ImageMB ?> MB, MP3/AMR up to <?cs var:WeChat.VoiceMB ?> MB, MP4 up to <?cs var:WeChat.VideoMB ?> MB)</span>
+<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.file_optional ?> <?cs var:Page.FileLimits ?></span>
 <input type="file" name="file" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"><span class="error" id="attachment-error" role="alert"><?cs var:Form.file.Error ?></span></label>
-<button type="submit">Add canned response</button>
+<button type="submit"><?cs var:Lang.brand.add_canned ?></button>
 </form>
 </section>
 <section class="card">
-<h2>Rename</h2>
+<h2><?cs var:Lang.common.rename ?></h2>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>" class="inline">
 <?cs call:csrf_field() ?>
-<?cs call:text_field("name", "Brand name", "text", "100", "off") ?>
-<button type="submit">Save name</button>
+<?cs call:text_field("name", Lang.brands.name, "text", "100", "off") ?>
+<button type="submit"><?cs var:Lang.common.save_name ?></button>
 </form>
 </section>
 <section class="card danger">
-<h2>Delete brand</h2>
+<h2><?cs var:Lang.brand.delete ?></h2>
 <?cs if:Delete.Error ?><p class="error-box" role="alert"><?cs var:Delete.Error ?></p><?cs /if ?>
-<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/delete" data-confirm="Delete this brand?">
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/delete" data-confirm="<?cs var:Lang.brand.delete_confirm ?>">
 <?cs call:csrf_field() ?>
-<p>A brand can be deleted once it has no departments and no messaging channel.</p>
-<button type="submit" class="danger">Delete brand</button>
+<p><?cs var:Lang.brand.delete_hint ?></p>
+<button type="submit" class="danger"><?cs var:Lang.brand.delete ?></button>
 </form>
 </section>
 <?cs include:"footer.cs" ?>

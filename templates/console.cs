@@ -1,29 +1,29 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>">
-<h1>Console</h1>
-<?cs if:Console.SeesAll ?><p class="hint">As a <?cs var:User.Role ?> you see the chats of every department.</p><?cs elif:Console.Departments > 0 ?><p class="hint">You answer the chats of <?cs var:Console.Departments ?> department<?cs if:Console.Departments != 1 ?>s<?cs /if ?>.</p><?cs /if ?>
-<nav class="tabs" aria-label="Chat lists">
+<h1><?cs var:Lang.nav.console ?></h1>
+<?cs if:Console.Hint ?><p class="hint"><?cs var:Console.Hint ?></p><?cs /if ?>
+<nav class="tabs" aria-label="<?cs var:Lang.console.lists ?>">
 <?cs each:t = Tabs ?><a href="/console/?tab=<?cs var:t.Tab ?>" class="<?cs if:t.On ?>on<?cs /if ?>"<?cs if:t.On ?> aria-current="page"<?cs /if ?>><?cs var:t.Label ?><?cs if:t.Tab != "closed" ?> <b class="count" id="count-<?cs var:t.Tab ?>"><?cs var:Counts[t.Tab] ?></b><?cs /if ?></a><?cs /each ?>
 </nav>
-<p class="prefs"><label class="check"><input type="checkbox" id="sound-on" checked> Sound for new waiting chats</label>
-<label class="check"><input type="checkbox" id="title-on" checked> Count in the tab title</label></p>
+<p class="prefs"><label class="check"><input type="checkbox" id="sound-on" checked> <?cs var:Lang.console.sound ?></label>
+<label class="check"><input type="checkbox" id="title-on" checked> <?cs var:Lang.console.title_count ?></label></p>
 <?cs if:Console.Tab == "closed" ?>
 <form method="get" action="/console/" class="inline search">
 <input type="hidden" name="tab" value="closed">
-<label class="field"><span>Follower or text</span><input type="search" name="q" value="<?cs var:Search.q ?>" maxlength="100"></label>
-<label class="field"><span>Started from</span><input type="date" name="from" value="<?cs var:Search.from ?>"></label>
-<label class="field"><span>to</span><input type="date" name="to" value="<?cs var:Search.to ?>"></label>
-<button type="submit">Search</button>
+<label class="field"><span><?cs var:Lang.console.search_text ?></span><input type="search" name="q" value="<?cs var:Search.q ?>" maxlength="100"></label>
+<label class="field"><span><?cs var:Lang.console.started_from ?></span><input type="date" name="from" value="<?cs var:Search.from ?>"></label>
+<label class="field"><span><?cs var:Lang.console.started_to ?></span><input type="date" name="to" value="<?cs var:Search.to ?>"></label>
+<button type="submit"><?cs var:Lang.console.search ?></button>
 </form>
 <?cs /if ?>
 <section class="card" id="chatlist">
 <?cs if:Console.Departments == 0 && !Console.SeesAll ?>
-<p class="empty">You do not belong to any department yet, so no chats can reach you. Ask an administrator to add you to one.</p>
+<p class="empty"><?cs var:Lang.console.no_department ?></p>
 <?cs elif:subcount(Chats) == 0 ?>
-<p class="empty">No chats here<?cs if:Console.Tab == "waiting" ?>: nobody is waiting. New WeChat chats appear here by themselves<?cs /if ?>.</p>
+<p class="empty"><?cs if:Console.Tab == "waiting" ?><?cs var:Lang.console.none_waiting ?><?cs else ?><?cs var:Lang.console.none ?><?cs /if ?></p>
 <?cs else ?>
 <table class="list chats">
-<thead><tr><th>Follower</th><th>Department</th><th>First words</th><th><?cs if:Console.Tab == "closed" ?>Closed<?cs else ?>Waiting for<?cs /if ?></th><th><?cs if:Console.Tab == "closed" ?>Why<?cs else ?>Reply window<?cs /if ?></th></tr></thead>
+<thead><tr><th><?cs var:Lang.console.follower ?></th><th><?cs var:Lang.brand.department ?></th><th><?cs var:Lang.console.first_words ?></th><th><?cs if:Console.Tab == "closed" ?><?cs var:Lang.console.closed ?><?cs else ?><?cs var:Lang.console.waiting_for ?><?cs /if ?></th><th><?cs if:Console.Tab == "closed" ?><?cs var:Lang.console.why ?><?cs else ?><?cs var:Lang.console.window ?><?cs /if ?></th></tr></thead>
 <tbody>
 <?cs each:c = Chats ?>
 <tr>
@@ -35,8 +35,8 @@
 </tr>
 <?cs /each ?>
 </tbody></table>
-<p class="paging"><?cs if:Paging.Prev ?><a href="/console/?tab=<?cs var:Console.Tab ?>&amp;page=<?cs var:Paging.Prev ?>">← Newer</a><?cs /if ?>
-<?cs if:Paging.Next ?><a href="/console/?tab=<?cs var:Console.Tab ?>&amp;page=<?cs var:Paging.Next ?>">Older →</a><?cs /if ?></p>
+<p class="paging"><?cs if:Paging.Prev ?><a href="/console/?tab=<?cs var:Console.Tab ?>&amp;page=<?cs var:Paging.Prev ?>"><?cs var:Lang.console.newer ?></a><?cs /if ?>
+<?cs if:Paging.Next ?><a href="/console/?tab=<?cs var:Console.Tab ?>&amp;page=<?cs var:Paging.Next ?>"><?cs var:Lang.console.older ?></a><?cs /if ?></p>
 <?cs /if ?>
 </section>
 </div>

@@ -1,47 +1,47 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
-<p class="crumbs"><a href="/admin/brands">Brands</a> › <a href="/admin/brands/<?cs var:Dept.BrandId ?>"><?cs var:Dept.BrandName ?></a> ›</p>
+<p class="crumbs"><a href="/admin/brands"><?cs var:Lang.nav.brands ?></a> › <a href="/admin/brands/<?cs var:Dept.BrandId ?>"><?cs var:Dept.BrandName ?></a> ›</p>
 <h1><?cs var:Dept.Name ?></h1>
 <section class="card">
-<h2>Operators in this department</h2>
+<h2><?cs var:Lang.dept.members ?></h2>
 <?cs if:subcount(Members) == 0 ?>
-<p class="empty">Nobody belongs to this department yet: its chats would wait with no one to answer them.</p>
+<p class="empty"><?cs var:Lang.dept.no_members ?></p>
 <?cs else ?>
 <table class="list">
-<thead><tr><th>Name</th><th>Sign-in</th><th>Role</th><th></th></tr></thead>
+<thead><tr><th><?cs var:Lang.ops.name ?></th><th><?cs var:Lang.login.name ?></th><th><?cs var:Lang.ops.role ?></th><th></th></tr></thead>
 <tbody>
 <?cs each:m = Members ?>
-<tr><td><a href="/admin/operators/<?cs var:m.Id ?>"><?cs var:m.Name ?></a><?cs if:m.Disabled == 1 ?> <em>(disabled)</em><?cs /if ?></td>
-<td><?cs var:m.Login ?></td><td><?cs var:m.Role ?></td>
+<tr><td><a href="/admin/operators/<?cs var:m.Id ?>"><?cs var:m.Name ?></a><?cs if:m.Disabled == 1 ?> <em>(<?cs var:Lang.ops.disabled ?>)</em><?cs /if ?></td>
+<td><?cs var:m.Login ?></td><td><?cs var:Lang.role[m.Role] ?></td>
 <td><form method="post" action="/admin/departments/<?cs var:Dept.Id ?>/members" class="mini">
 <?cs call:csrf_field() ?><input type="hidden" name="action" value="remove"><input type="hidden" name="user_id" value="<?cs var:m.Id ?>">
-<button type="submit" class="link">Remove</button></form></td></tr>
+<button type="submit" class="link"><?cs var:Lang.dept.remove ?></button></form></td></tr>
 <?cs /each ?>
 </tbody></table>
 <?cs /if ?>
 <?cs if:subcount(Candidates) > 0 ?>
 <form method="post" action="/admin/departments/<?cs var:Dept.Id ?>/members" class="inline">
 <?cs call:csrf_field() ?><input type="hidden" name="action" value="add">
-<label class="field<?cs if:Form.user_id.Error ?> bad<?cs /if ?>"><span>Add an operator</span>
+<label class="field<?cs if:Form.user_id.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.dept.add_member ?></span>
 <select name="user_id"><?cs each:c = Candidates ?><option value="<?cs var:c.Id ?>"><?cs var:c.Name ?> (<?cs var:c.Login ?>)</option><?cs /each ?></select>
 <?cs call:field_error("user_id") ?></label>
-<button type="submit">Add</button>
+<button type="submit"><?cs var:Lang.common.add ?></button>
 </form>
 <?cs /if ?>
 </section>
 <section class="card">
-<h2>Rename</h2>
+<h2><?cs var:Lang.common.rename ?></h2>
 <form method="post" action="/admin/departments/<?cs var:Dept.Id ?>" class="inline">
 <?cs call:csrf_field() ?>
-<?cs call:text_field("name", "Department name", "text", "100", "off") ?>
-<button type="submit">Save name</button>
+<?cs call:text_field("name", Lang.dept.name, "text", "100", "off") ?>
+<button type="submit"><?cs var:Lang.common.save_name ?></button>
 </form>
 </section>
 <section class="card danger">
-<h2>Delete department</h2>
+<h2><?cs var:Lang.dept.delete ?></h2>
 <?cs if:Delete.Error ?><p class="error-box" role="alert"><?cs var:Delete.Error ?></p><?cs /if ?>
-<form method="post" action="/admin/departments/<?cs var:Dept.Id ?>/delete" data-confirm="Delete this department?">
+<form method="post" action="/admin/departments/<?cs var:Dept.Id ?>/delete" data-confirm="<?cs var:Lang.dept.delete_confirm ?>">
 <?cs call:csrf_field() ?>
-<button type="submit" class="danger">Delete department</button>
+<button type="submit" class="danger"><?cs var:Lang.dept.delete ?></button>
 </form>
 </section>
 <?cs include:"footer.cs" ?>

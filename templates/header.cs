@@ -1,5 +1,5 @@
 <!DOCTYPE html>
-<html lang="en">
+<html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -7,25 +7,27 @@
 <link rel="stylesheet" href="/static/wxdesk.css">
 <script src="/static/wxdesk.js" defer></script>
 </head>
-<body>
+<body data-text="<?cs var:Page.ScriptText ?>">
 <header class="top">
   <a class="brand" href="/">wx<b>desk</b></a>
   <?cs if:User.Id ?>
   <nav>
     <?cs if:User.IsAdmin == 1 ?>
-    <a href="/admin/" class="<?cs if:Nav == "home" ?>on<?cs /if ?>">Administration</a>
-    <a href="/admin/brands" class="<?cs if:Nav == "brands" ?>on<?cs /if ?>">Brands</a>
-    <a href="/admin/operators" class="<?cs if:Nav == "operators" ?>on<?cs /if ?>">Operators</a>
-    <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>">WeChat</a>
+    <a href="/admin/" class="<?cs if:Nav == "home" ?>on<?cs /if ?>"><?cs var:Lang.nav.admin ?></a>
+    <a href="/admin/brands" class="<?cs if:Nav == "brands" ?>on<?cs /if ?>"><?cs var:Lang.nav.brands ?></a>
+    <a href="/admin/operators" class="<?cs if:Nav == "operators" ?>on<?cs /if ?>"><?cs var:Lang.nav.operators ?></a>
+    <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>"><?cs var:Lang.nav.wechat ?></a>
     <?cs /if ?>
-    <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>">Console</a>
-    <a href="/reports/" class="<?cs if:Nav == "reports" ?>on<?cs /if ?>">Reports</a>
+    <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>"><?cs var:Lang.nav.console ?></a>
+    <a href="/reports/" class="<?cs if:Nav == "reports" ?>on<?cs /if ?>"><?cs var:Lang.nav.reports ?></a>
   </nav>
   <form method="post" action="/logout" class="signout">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
-    <span class="who"><?cs var:User.Name ?> · <?cs var:User.Role ?></span>
-    <button type="submit" class="link">Sign out</button>
+    <a class="who" href="/account"><?cs var:User.Name ?> · <?cs var:Lang.role[User.Role] ?></a>
+    <button type="submit" class="link"><?cs var:Lang.nav.sign_out ?></button>
   </form>
+  <?cs else ?>
+  <nav class="langs"><?cs each:l = Langs ?><a href="?lang=<?cs var:l.Code ?>" lang="<?cs var:l.Code ?>" class="<?cs if:l.Code == Page.Lang ?>on<?cs /if ?>"><?cs var:l.Name ?></a><?cs /each ?></nav>
   <?cs /if ?>
 </header>
 <main>

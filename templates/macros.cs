@@ -6,8 +6,8 @@
 <?cs call:field_error(name) ?></label>
 <?cs /def ?>
 <?cs def:paging(base) ?><?cs if:Paging.Pages > 1 ?>
-<p class="paging">Page <?cs var:Paging.Page ?> of <?cs var:Paging.Pages ?> (<?cs var:Paging.Total ?> in all)
-<?cs if:Paging.Prev ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Prev ?>">← Previous</a><?cs /if ?>
-<?cs if:Paging.Next ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Next ?>">Next →</a><?cs /if ?></p>
+<p class="paging"><?cs var:Paging.Text ?>
+<?cs if:Paging.Prev ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Prev ?>"><?cs var:Lang.paging.prev ?></a><?cs /if ?>
+<?cs if:Paging.Next ?><a href="<?cs var:base ?>?page=<?cs var:Paging.Next ?>"><?cs var:Lang.paging.next ?></a><?cs /if ?></p>
 <?cs /if ?><?cs /def ?>
-<?cs def:meter(m) ?><span class="meter<?cs if:m.Low ?> low<?cs /if ?><?cs if:m.Expired ?> expired<?cs /if ?>"><?cs if:m.Expired ?>48 h passed<?cs else ?><?cs var:m.Left ?> left<?cs /if ?> · <?cs var:m.Used ?> of <?cs var:m.Max ?> sent</span><?cs /def ?>
+<?cs def:meter(m) ?><span class="meter<?cs if:m.Low ?> low<?cs /if ?><?cs if:m.Expired ?> expired<?cs /if ?>"><?cs var:m.Text ?></span><?cs /def ?>

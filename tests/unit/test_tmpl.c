@@ -54,6 +54,7 @@ render_dir(const char *dir)
 
 	fprintf(f, "Templates.Dir = %s/%s\n", getenv("WXDESK_ROOT") ?
 	    getenv("WXDESK_ROOT") : ".", dir);
+	fprintf(f, "Lang.Dir = %s/lang\n", getenv("WXDESK_ROOT") ? getenv("WXDESK_ROOT") : ".");
 	fclose(f);
 	CHECK(cfg_load(cfg) == 0, "config");
 	unlink(cfg);
@@ -68,7 +69,7 @@ render_dir(const char *dir)
 		for (int variant = 0; variant < 2; variant++) {
 			struct req  r;
 			struct resp rs;
-			struct user u = { 7, EVIL, EVIL, ROLE_ADMIN, 0 };
+			struct user u = { 7, EVIL, EVIL, ROLE_ADMIN, 0, NULL };
 
 			memset(&r, 0, sizeof r);
 			resp_init(&rs);

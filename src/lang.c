@@ -1,0 +1,210 @@
+/*
+ * lang.c: the language a person reads wxdesk in, and the catalogues.
+ *
+ * Every word a page, a message or the page script shows comes from one
+ * catalogue per language: lang/en.hdf and lang/zh-CN.hdf (Lang.Dir), HDF
+ * files with the same keys (make lint and the unit tests check it).
+ * Templates read them as Lang.<key>; C code asks for a key with L() or,
+ * when the text takes values, LF() (the catalogue's text is the format:
+ * both languages have the same conversions in the same order, checked by
+ * lint).
+ *
+ * Who reads in which language: a staff account's own choice (users.language,
+ * on the "My account" page); else, and before sign-in, the browser's
+ * Accept-Language; else Lang.Default (English unless configured).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ClearSilver.h>
+
+#include "wx.h"
+#include "json.h"
+
+static const struct {
+	const char *code;	/* BCP 47, as <html lang> and the catalogue's file */
+	const char *name;	/* the language's own name for itself */
+} langs[LANG__N] = {
+	[LANG_EN] = { "en", "English" },
+	[LANG_ZH] = { "zh-CN", "简体中文" },
+};
+
+static HDF *cats[LANG__N];
+static int  loaded;
+
+static void
+lang_load(void)
+{
+	const char *dir = cfg_get("Lang.Dir", "lang");
+	char        path[1024];
+	NEOERR     *err;
+
+	loaded = 1;
+	for (int i = 0; i < LANG__N; i++) {
+		if (hdf_init(&cats[i]) != STATUS_OK)
+			abort();
+		snprintf(path, sizeof path, "%s/%s.hdf", dir, langs[i].code);
+		if ((err = hdf_read_file(cats[i], path)) != STATUS_OK) {
+			wx_log("language catalogue %s cannot be read: every text shows its key",
+			    path);
+			nerr_ignore(&err);
+		}
+	}
+}
+
+HDF *
+lang_catalogue(enum lang l)
+{
+	if (!loaded)
+		lang_load();
+	return cats[l < 0 || l >= LANG__N ? LANG_EN : l];
+}
+
+const char *
+lang_code(enum lang l)
+{
+	return langs[l < 0 || l >= LANG__N ? LANG_EN : l].code;
+}
+
+const char *
+lang_name(enum lang l)
+{
+	return langs[l < 0 || l >= LANG__N ? LANG_EN : l].name;
+}
+
+/* "en", "en-US", "zh-CN", "zh-Hans", "zh": the language, or -1 */
+int
+lang_parse(const char *code)
+{
+	if (code == NULL)
+		return -1;
+	if (strncasecmp(code, "zh", 2) == 0 && (code[2] == '\0' || code[2] == '-' ||
+	    code[2] == '_'))
+		return LANG_ZH;
+	if (strncasecmp(code, "en", 2) == 0 && (code[2] == '\0' || code[2] == '-' ||
+	    code[2] == '_'))
+		return LANG_EN;
+	return -1;
+}
+
+/*
+ * The language an Accept-Language header prefers among wxdesk's, or -1:
+ * the known language with the highest q (the first on a tie).
+ */
+int
+lang_accept(const char *hdr)
+{
+	int    best = -1;
+	double bestq = 0;
+
+	while (hdr && *hdr) {
+		char        tag[32];
+		size_t      n = strcspn(hdr, ",;");
+		double      q = 1;
+		const char *next = hdr + strcspn(hdr, ",");
+
+		while (n && hdr[n - 1] == ' ')
+			n--;
+		while (n && *hdr == ' ')
+			hdr++, n--;
+		snprintf(tag, sizeof tag, "%.*s", (int)(n < sizeof tag ? n : sizeof tag - 1), hdr);
+		for (const char *s = hdr + n; s < next; s++)
+			if (strncmp(s, "q=", 2) == 0)
+				q = strtod(s + 2, NULL);
+		int l = lang_parse(tag);
+		if (l >= 0 && q > bestq) {
+			best = l;
+			bestq = q;
+		}
+		hdr = *next ? next + 1 : next;
+	}
+	return best;
+}
+
+/*
+ * The language of a visitor, or of an account that never chose one: the
+ * switch on the sign-in page (the wxlang cookie), the browser's
+ * Accept-Language, Lang.Default.
+ */
+enum lang
+lang_default(struct req *r)
+{
+	int l = lang_parse(req_cookie(r, "wxlang"));
+
+	if (l < 0)
+		l = lang_accept(r->accept_language);
+
+	if (l < 0)
+		l = lang_parse(cfg_get("Lang.Default", "en"));
+	return l < 0 ? LANG_EN : (enum lang)l;
+}
+
+const char *
+lang_text(enum lang l, const char *key)
+{
+	const char *v = hdf_get_value(lang_catalogue(l), key, NULL);
+
+	if (v == NULL) {
+		wx_log("language catalogue %s has no key %s", lang_code(l), key);
+		return key;
+	}
+	return v;
+}
+
+const char *
+L(struct req *r, const char *key)
+{
+	return lang_text(r->lang, key);
+}
+
+const char *
+LF(struct req *r, const char *key, ...)
+{
+	struct buf  b = { 0 };
+	va_list     ap;
+	const char *out;
+
+	va_start(ap, key);
+	buf_vprintf(&b, lang_text(r->lang, key), ap);
+	va_end(ap);
+	out = pool_strdup(&r->pool, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
+/*
+ * A time as people write it in the language: "2026-11-28 15:02 UTC",
+ * "2026年11月28日 15:02 (UTC)".
+ */
+const char *
+lang_time(struct req *r, time_t t)
+{
+	struct tm tm;
+	char      out[64];
+
+	gmtime_r(&t, &tm);
+	strftime(out, sizeof out, lang_text(r->lang, "time.format"), &tm);
+	return pool_strdup(&r->pool, out);
+}
+
+/* the page script's texts (the catalogue's js.*), as a JSON object; made
+ * once per process and language */
+const char *
+lang_script_text(struct req *r)
+{
+	static char *made[LANG__N];
+	json_t      *o;
+	HDF         *js;
+
+	if (made[r->lang])
+		return made[r->lang];
+	o = json_object();
+	js = hdf_get_obj(lang_catalogue(r->lang), "js");
+	for (HDF *c = js ? hdf_obj_child(js) : NULL; c; c = hdf_obj_next(c))
+		json_object_set_new(o, hdf_obj_name(c), json_s(hdf_obj_value(c)));
+	made[r->lang] = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	return made[r->lang] ? made[r->lang] : "{}";
+}
