@@ -42,6 +42,8 @@ enum stmt {
 	S_BRAND_GET,
 	S_BRAND_INSERT,
 	S_BRAND_RENAME,
+	S_BRAND_FOLLOWER_LANGUAGE,
+	S_USER_LANGUAGE,
 	S_BRAND_DELETE,
 	S_BRAND_DEPT_COUNT,
 	S_DEPT_LIST,
@@ -282,7 +284,12 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT b.id, b.name, "
 	    "(SELECT COUNT(*) FROM departments d WHERE d.brand_id = b.id) "
 	    "FROM brands b ORDER BY b.name" },
-	[S_BRAND_GET] = { "brand_get", "SELECT id, name FROM brands WHERE id = ?" },
+	[S_BRAND_GET] = { "brand_get",
+	    "SELECT id, name, follower_language FROM brands WHERE id = ?" },
+	[S_BRAND_FOLLOWER_LANGUAGE] = { "brand_follower_language",
+	    "UPDATE brands SET follower_language = ? WHERE id = ?" },
+	/* a staff account's language ('en', 'zh-CN'; NULL: the browser's) */
+	[S_USER_LANGUAGE] = { "user_language", "UPDATE users SET language = ? WHERE id = ?" },
 	[S_BRAND_INSERT] = { "brand_insert",
 	    "INSERT INTO brands (name, created_at) VALUES (?, FROM_UNIXTIME(?))" },
 	[S_BRAND_RENAME] = { "brand_rename", "UPDATE brands SET name = ? WHERE id = ?" },
@@ -1602,6 +1609,18 @@ enum dbrc
 db_brand_rename(struct pool *p, long long id, const char *name)
 {
 	return RUN(S_BRAND_RENAME, p, NULL, S(name), I(id));
+}
+
+enum dbrc
+db_brand_follower_language(struct pool *p, long long id, const char *code)
+{
+	return RUN(S_BRAND_FOLLOWER_LANGUAGE, p, NULL, S(code), I(id));
+}
+
+enum dbrc
+db_user_language(struct pool *p, long long id, const char *code)
+{
+	return RUN(S_USER_LANGUAGE, p, NULL, S(code), I(id));
 }
 
 enum dbrc

@@ -105,10 +105,12 @@ enum dbrc db_session_purge(struct pool *p, time_t before);
 enum { BL_ID, BL_NAME, BL_DEPTS };
 enum dbrc db_brand_list(struct pool *p, struct dbres *out);
 /* columns of db_brand_get */
-enum { BG_ID, BG_NAME };
+enum { BG_ID, BG_NAME, BG_FOLLOWER_LANGUAGE };
 enum dbrc db_brand_get(struct pool *p, long long id, struct dbres *out);
 enum dbrc db_brand_insert(struct pool *p, const char *name, long long *id);
 enum dbrc db_brand_rename(struct pool *p, long long id, const char *name);
+enum dbrc db_brand_follower_language(struct pool *p, long long id, const char *code);
+enum dbrc db_user_language(struct pool *p, long long id, const char *code);
 enum dbrc db_brand_delete(struct pool *p, long long id);
 long long db_brand_department_count(struct pool *p, long long id);
 

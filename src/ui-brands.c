@@ -26,7 +26,7 @@ brands_page(struct req *r, struct resp *rs, int status)
 		return -1;
 	}
 	db_to_hdf(r, "Brands", &res, brand_cols, sizeof brand_cols / sizeof brand_cols[0]);
-	tmpl_set(r, "Page.Title", "Brands");
+	tmpl_set(r, "Page.Title", L(r, "brands.title"));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "brands.cs");
 	if (rs->status == 200)
@@ -91,6 +91,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	}
 	tmpl_set_int(r, "Brand.Id", id);
 	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
+	tmpl_set(r, "Brand.FollowerLanguage", db_cell(&b, 0, BG_FOLLOWER_LANGUAGE));
 	if (!req_field(r, "name") || strcmp(r->method, "GET") == 0)
 		tmpl_set(r, "Form.name.Value", db_cell(&b, 0, BG_NAME));
 	db_to_hdf(r, "Departments", &d, dcols, sizeof dcols / sizeof dcols[0]);
@@ -109,7 +110,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 		db_to_hdf(r, "Canned", &cr, cc, sizeof cc / sizeof cc[0]);
 	}
 	ui_paging(r, page, DEPTS_PER_PAGE, total);
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Brand: %s", db_cell(&b, 0, BG_NAME)));
+	tmpl_set(r, "Page.Title", LF(r, "brand.title", db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "brand.cs");
 	if (rs->status == 200)
@@ -144,6 +145,26 @@ admin_brand_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, pool_printf(&r->pool, "Brand renamed to “%s”.", req_field(r, "name")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
+}
+
+/* the language of the automatic texts the brand's followers receive */
+void
+admin_brand_language_post(struct req *r, struct resp *rs)
+{
+	int       l = lang_parse(req_field(r, "follower_language"));
+	enum dbrc rc;
+
+	if (l < 0) {
+		page_error(r, rs, 422, 0, L(r, "brand.language_unknown"));
+		return;
+	}
+	rc = db_brand_follower_language(&r->pool, r->ids[0], lang_code((enum lang)l));
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, LF(r, "brand.language_saved", lang_name((enum lang)l)));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]));
 }
 
 void

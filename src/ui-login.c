@@ -60,7 +60,7 @@ admin_login_get(struct req *r, struct resp *rs)
 		return;
 	}
 	tmpl_set(r, "Form.next.Value", safe_next(req_arg(r, "next")));
-	tmpl_set(r, "Page.Title", "Sign in");
+	tmpl_set(r, "Page.Title", L(r, "login.submit"));
 	tmpl_render(r, rs, "login.cs");
 }
 
@@ -70,7 +70,7 @@ login_refused(struct req *r, struct resp *rs, int status, const char *msg)
 	tmpl_set(r, "Form.login.Value", req_field(r, "login"));
 	tmpl_set(r, "Form.next.Value", safe_next(req_field(r, "next")));
 	tmpl_set(r, "Login.Error", msg);
-	tmpl_set(r, "Page.Title", "Sign in");
+	tmpl_set(r, "Page.Title", L(r, "login.submit"));
 	tmpl_render(r, rs, "login.cs");
 	rs->status = status;
 }
@@ -85,16 +85,13 @@ refusal(struct req *r, const struct dbres *u, time_t now, const char **why)
 
 	if (locked > now) {
 		long long mins = (locked - now + 59) / 60;
-		*why = pool_printf(&r->pool, "This account is locked after too many failed "
-		    "sign-ins. Try again in %lld minute%s, or ask an administrator to reset "
-		    "the password.", mins, mins == 1 ? "" : "s");
+		*why = LF(r, mins == 1 ? "login.locked_1" : "login.locked", mins);
 		return PW_LOCKED;
 	}
 	long long wait = fails >= slow_after ?
 	    5LL << (fails - slow_after > 10 ? 10 : fails - slow_after) : 0;
 	wait -= now - last;
-	*why = pool_printf(&r->pool, "Too many failed sign-ins. Wait %lld seconds before "
-	    "trying again.", wait < 1 ? 1 : wait);
+	*why = LF(r, "login.wait", wait < 1 ? 1 : wait);
 	return PW_WAIT;
 }
 
@@ -112,7 +109,7 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	rc = db_user_by_login(&r->pool, login, u);
 	if (rc == DB_NOTFOUND) {
 		pw_verify(password, dummy_hash);	/* as slow as a known login */
-		*why = "The sign-in name or password is wrong.";
+		*why = L(r, "login.wrong");
 		return PW_UNKNOWN;
 	}
 	if (rc != DB_OK)
@@ -138,11 +135,10 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	if (db_user_by_login(&r->pool, login, u) != DB_OK)
 		return PW_DB;
 	if (db_int(u, 0, U_LOCKED) > now) {
-		*why = pool_printf(&r->pool, "The password was wrong %lld times, so this "
-		    "account is locked for %d minutes.", db_int(u, 0, U_FAILS), lock_min);
+		*why = LF(r, "login.now_locked", db_int(u, 0, U_FAILS), lock_min);
 		return PW_LOCKED;
 	}
-	*why = "The sign-in name or password is wrong.";
+	*why = L(r, "login.wrong");
 	return PW_WRONG;
 }
 
@@ -157,7 +153,7 @@ admin_login_post(struct req *r, struct resp *rs)
 	char        *token, *hash, *csrf;
 
 	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
-		login_refused(r, rs, 422, "Enter your sign-in name and password.");
+		login_refused(r, rs, 422, L(r, "login.empty"));
 		return;
 	}
 	switch (pw_check(r, login, pw, "sign-in", &u, &why)) {
@@ -176,8 +172,7 @@ admin_login_post(struct req *r, struct resp *rs)
 	}
 	id = db_int(&u, 0, U_ID);
 	if (db_int(&u, 0, U_DISABLED)) {
-		login_refused(r, rs, 403, "This account is disabled. Ask an administrator "
-		    "to enable it.");
+		login_refused(r, rs, 403, L(r, "login.disabled"));
 		return;
 	}
 	/* a fresh session id at every sign-in; the old one, if any, is dropped */
@@ -207,4 +202,42 @@ admin_logout_post(struct req *r, struct resp *rs)
 		db_session_delete(&r->pool, r->sid_hash);
 	resp_cookie(rs, SID_COOKIE, "", 0, r->https);
 	resp_redirect(rs, "/login?signed_out=1");
+}
+
+/* ---- My account: the language this account reads wxdesk in ---- */
+
+static void
+account_page(struct req *r, struct resp *rs)
+{
+	tmpl_set(r, "Account.Language", r->user->language ? r->user->language : "");
+	tmpl_set(r, "Account.Browser", lang_name(lang_default(r)));
+	tmpl_set(r, "Page.Title", L(r, "nav.account"));
+	tmpl_render(r, rs, "account.cs");
+}
+
+void
+account_get(struct req *r, struct resp *rs)
+{
+	account_page(r, rs);
+}
+
+void
+account_post(struct req *r, struct resp *rs)
+{
+	const char *v = req_field(r, "language");
+	int         l = lang_parse(v);
+
+	if (v == NULL || (*v != '\0' && l < 0)) {
+		page_error(r, rs, 422, 0, L(r, "account.unknown"));
+		return;
+	}
+	if (db_user_language(&r->pool, r->user->id, l < 0 ? NULL : lang_code((enum lang)l)) !=
+	    DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	r->lang = l < 0 ? lang_default(r) : (enum lang)l;
+	flash_set(r, l < 0 ? L(r, "account.saved_browser") : LF(r, "account.saved",
+	    lang_name((enum lang)l)));
+	resp_redirect(rs, "/account");
 }
