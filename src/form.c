@@ -1,7 +1,8 @@
 /*
  * form.c: input validation. Each form is a table of fields with a checker;
  * form_check runs it, keeps what the user typed (Form.<name>.Value) and puts
- * each error beside its field (Form.<name>.Error) for the template.
+ * each error beside its field (Form.<name>.Error) for the template. A field's
+ * label and a checker's answer are keys of the language catalogues.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -54,14 +55,14 @@ const char *
 v_name(const char *v)
 {
 	if (!utf8_valid(v, strlen(v)))
-		return "Use plain text (the value is not valid UTF-8).";
+		return "v.utf8";
 	for (const char *p = v; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return "Line breaks and control characters are not allowed.";
+			return "v.control";
 	if (utf8_chars(v) > 100)
-		return "Use at most 100 characters.";
+		return "v.max100";
 	if (strspn(v, " ") == strlen(v))
-		return "Enter a name.";
+		return "v.name";
 	return NULL;
 }
 
@@ -71,11 +72,11 @@ v_login(const char *v)
 	size_t n = strlen(v);
 
 	if (n < 3 || n > 64)
-		return "Use 3 to 64 characters.";
+		return "v.login_len";
 	for (const char *p = v; *p; p++)
 		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
 		    *p == '.' || *p == '_' || *p == '-' || *p == '@'))
-			return "Use lowercase letters, digits and . _ - @ only.";
+			return "v.login_chars";
 	return NULL;
 }
 
@@ -85,18 +86,18 @@ v_password(const char *v)
 	size_t n = utf8_chars(v);
 
 	if (!utf8_valid(v, strlen(v)))
-		return "The password is not valid text.";
+		return "v.password_text";
 	if (n < 10)
-		return "Use at least 10 characters.";
+		return "v.password_min";
 	if (strlen(v) > 200)
-		return "Use at most 200 characters.";
+		return "v.password_max";
 	return NULL;
 }
 
 const char *
 v_role(const char *v)
 {
-	return role_parse(v) == ROLE_NONE ? "Choose operator, supervisor or admin." : NULL;
+	return role_parse(v) == ROLE_NONE ? "v.role" : NULL;
 }
 
 /* Trims spaces, tabs and line breaks around every text field (pasted values carry them). */
@@ -146,9 +147,9 @@ form_check(struct req *r, const struct field *f, size_t n)
 			tmpl_set(r, key, v);
 		if (v == NULL || *v == '\0') {
 			if (f[i].required)
-				e = pool_printf(&r->pool, "%s is required.", f[i].label);
-		} else if (f[i].check != NULL)
-			e = f[i].check(v);
+				e = LF(r, "form.required", L(r, f[i].label));
+		} else if (f[i].check != NULL && (e = f[i].check(v)) != NULL)
+			e = L(r, e);
 		if (e != NULL) {
 			form_error(r, f[i].name, e);
 			errors++;

@@ -51,6 +51,33 @@ tmpl_setf(struct req *r, const char *name, const char *fmt, ...)
 	buf_free(&b);
 }
 
+/*
+ * A catalogue text with *bold* parts, as segments the rich() macro draws:
+ * name.N.T is the text, name.N.B is set on a bold one. Translations keep
+ * their own word order and spacing around the bold parts.
+ */
+void
+tmpl_rich(struct req *r, const char *name, const char *text)
+{
+	int n = 0, bold = 0;
+
+	for (const char *s = text; s && *s; ) {
+		size_t len = strcspn(s, "*");
+		if (len) {
+			tmpl_set(r, pool_printf(&r->pool, "%s.%d.T", name, n),
+			    pool_strndup(&r->pool, s, len));
+			if (bold)
+				tmpl_set(r, pool_printf(&r->pool, "%s.%d.B", name, n), "1");
+			n++;
+		}
+		s += len;
+		if (*s == '*') {
+			bold = !bold;
+			s++;
+		}
+	}
+}
+
 void
 tmpl_set_int(struct req *r, const char *name, long long v)
 {

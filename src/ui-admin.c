@@ -14,7 +14,7 @@ admin_home_get(struct req *r, struct resp *rs)
 	}
 	tmpl_set_int(r, "Stats.Brands", (long long)b.nrows);
 	tmpl_set_int(r, "Stats.Users", users);
-	tmpl_set(r, "Page.Title", "Administration");
+	tmpl_set(r, "Page.Title", L(r, "admin.title"));
 	tmpl_set(r, "Nav", "home");
 	tmpl_render(r, rs, "admin.cs");
 }

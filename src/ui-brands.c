@@ -7,7 +7,7 @@
 #define DEPTS_PER_PAGE 100
 
 static const struct field brand_fields[] = {
-	{ "name", "Brand name", 1, v_name },
+	{ "name", "field.brand_name", 1, v_name },
 };
 
 static const char *const brand_cols[] = {
@@ -52,7 +52,7 @@ admin_brands_post(struct req *r, struct resp *rs)
 	}
 	rc = db_brand_insert(&r->pool, req_field(r, "name"), &id);
 	if (rc == DB_CONFLICT) {
-		form_error(r, "name", "A brand with this name already exists.");
+		form_error(r, "name", L(r, "brands.exists"));
 		brands_page(r, rs, 409);
 		return;
 	}
@@ -60,8 +60,7 @@ admin_brands_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Brand “%s” created. Add its departments "
-	    "below.", req_field(r, "name")));
+	flash_set(r, LF(r, "brands.created", req_field(r, "name")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
 }
 
@@ -135,7 +134,7 @@ admin_brand_post(struct req *r, struct resp *rs)
 	}
 	rc = db_brand_rename(&r->pool, id, req_field(r, "name"));
 	if (rc == DB_CONFLICT) {
-		form_error(r, "name", "A brand with this name already exists.");
+		form_error(r, "name", L(r, "brands.exists"));
 		brand_page(r, rs, id, 409);
 		return;
 	}
@@ -143,7 +142,7 @@ admin_brand_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Brand renamed to “%s”.", req_field(r, "name")));
+	flash_set(r, LF(r, "brands.renamed", req_field(r, "name")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
 }
 
@@ -183,17 +182,15 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (depts > 0) {
-		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
-		    "while it has %lld department%s. Delete or move the departments "
-		    "first.", db_cell(&b, 0, BG_NAME), depts, depts == 1 ? "" : "s"));
+		tmpl_set(r, "Delete.Error", LF(r, depts == 1 ? "brands.has_dept" :
+		    "brands.has_depts", db_cell(&b, 0, BG_NAME), depts));
 		brand_page(r, rs, id, 409);
 		return;
 	}
 	rc = db_brand_delete(&r->pool, id);
 	if (rc == DB_CONFLICT) {
 		/* something else (a channel) still refers to the brand */
-		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
-		    "while a messaging channel uses it.", db_cell(&b, 0, BG_NAME)));
+		tmpl_set(r, "Delete.Error", LF(r, "brands.has_channel", db_cell(&b, 0, BG_NAME)));
 		brand_page(r, rs, id, 409);
 		return;
 	}
@@ -201,7 +198,7 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Brand “%s” deleted.", db_cell(&b, 0, BG_NAME)));
+	flash_set(r, LF(r, "brands.deleted", db_cell(&b, 0, BG_NAME)));
 	resp_redirect(rs, "/admin/brands");
 }
 
@@ -212,8 +209,7 @@ v_shortcut(const char *v)
 	size_t n = strlen(v);
 
 	if (n < 1 || n > 32 || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-_") != n)
-		return "Use 1 to 32 lowercase letters, digits, - and _ (operators type it "
-		    "after a slash: /hello).";
+		return "v.shortcut";
 	return NULL;
 }
 
@@ -221,15 +217,15 @@ static const char *
 v_canned_text(const char *v)
 {
 	if (!utf8_valid(v, strlen(v)))
-		return "Use plain text.";
+		return "v.plain";
 	if (utf8_chars(v) > 2000)
-		return "WeChat takes at most 2,000 characters in one message.";
+		return "v.message_max";
 	return NULL;
 }
 
 static const struct field canned_fields[] = {
-	{ "shortcut", "Shortcut", 1, v_shortcut },
-	{ "body", "Text", 1, v_canned_text },
+	{ "shortcut", "field.shortcut", 1, v_shortcut },
+	{ "body", "field.text", 1, v_canned_text },
 };
 
 /* POST /admin/brands/{id}/canned: a new canned response, with an optional file. */
@@ -254,7 +250,7 @@ admin_canned_post(struct req *r, struct resp *rs)
 	rc = db_canned_insert(&r->pool, brand, req_field(r, "shortcut"), req_field(r, "body"),
 	    uf.attachment);
 	if (rc == DB_CONFLICT) {
-		form_error(r, "shortcut", "This brand already has a response with this shortcut.");
+		form_error(r, "shortcut", L(r, "brand.shortcut_taken"));
 		brand_page(r, rs, brand, 409);
 		return;
 	}
@@ -262,7 +258,7 @@ admin_canned_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Canned response /%s added.", req_field(r, "shortcut")));
+	flash_set(r, LF(r, "brand.canned_added", req_field(r, "shortcut")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", brand));
 }
 
@@ -272,13 +268,13 @@ admin_canned_delete_post(struct req *r, struct resp *rs)
 	enum dbrc rc = db_canned_delete(&r->pool, r->ids[1], r->ids[0]);
 
 	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "canned response");
+		ui_not_found(r, rs, "canned");
 		return;
 	}
 	if (rc != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, "Canned response deleted.");
+	flash_set(r, L(r, "brand.canned_deleted"));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", r->ids[0]));
 }

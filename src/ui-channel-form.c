@@ -11,10 +11,10 @@
 #include "ui-channel.h"
 #include "wxapi.h"
 
-static const struct { const char *value, *label, *wechat; } modes[] = {
-	{ "plain", "Plain text mode (recommended)", "Plain text mode (明文模式)" },
-	{ "compatible", "Compatible mode", "Compatible mode (兼容模式)" },
-	{ "safe", "Safe mode", "Safe mode (安全模式)" },
+/* their names are the catalogue's mode.<value> and, as WeChat shows them,
+ * wxmode.<value> */
+static const struct { const char *value; } modes[] = {
+	{ "plain" }, { "compatible" }, { "safe" },
 };
 
 /* ---- validators: what WeChat's values look like ---- */
@@ -32,8 +32,7 @@ static const char *
 v_original_id(const char *v)
 {
 	if (strncmp(v, "gh_", 3) != 0 || strlen(v) != 15 || !only(v + 3, HEX))
-		return "An Original ID is gh_ followed by 12 characters 0-9 and a-f, "
-		    "like gh_1a2b3c4d5e6f.";
+		return "v.original_id";
 	return NULL;
 }
 
@@ -41,8 +40,7 @@ static const char *
 v_app_id(const char *v)
 {
 	if (strncmp(v, "wx", 2) != 0 || strlen(v) != 18 || !only(v + 2, HEX))
-		return "An App ID is wx followed by 16 characters 0-9 and a-f, "
-		    "like wx1a2b3c4d5e6f7a8b.";
+		return "v.app_id";
 	return NULL;
 }
 
@@ -50,7 +48,7 @@ static const char *
 v_app_secret(const char *v)
 {
 	if (strlen(v) != 32 || !only(v, HEX))
-		return "The App Secret is 32 characters 0-9 and a-f.";
+		return "v.app_secret";
 	return NULL;
 }
 
@@ -60,7 +58,7 @@ v_token(const char *v)
 	size_t n = strlen(v);
 
 	if (n < 3 || n > 32 || !only(v, ALNUM))
-		return "Use 3 to 32 letters and digits (no spaces or symbols).";
+		return "v.token";
 	return NULL;
 }
 
@@ -68,7 +66,7 @@ static const char *
 v_aes_key(const char *v)
 {
 	if (strlen(v) != 43 || !only(v, ALNUM))
-		return "The Encoding AES Key is exactly 43 letters and digits.";
+		return "v.aes_key";
 	return NULL;
 }
 
@@ -78,17 +76,17 @@ v_mode(const char *v)
 	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
 		if (strcmp(v, modes[i].value) == 0)
 			return NULL;
-	return "Choose plain text, compatible or safe mode.";
+	return "v.mode";
 }
 
 const struct field detail_fields[] = {
-	{ "original_id", "Original ID", 1, v_original_id },
-	{ "app_id", "App ID", 1, v_app_id },
-	{ "app_secret", "App Secret", 0, v_app_secret },	/* blank keeps the saved one */
-	{ "mode", "Message encryption mode", 1, v_mode },
+	{ "original_id", "wx.original_id", 1, v_original_id },
+	{ "app_id", "wx.app_id", 1, v_app_id },
+	{ "app_secret", "wx.app_secret", 0, v_app_secret },	/* blank keeps the saved one */
+	{ "mode", "wiz.mode", 1, v_mode },
 };
-const struct field token_field[] = { { "token", "Token", 1, v_token } };
-const struct field aes_field[] = { { "aes_key", "Encoding AES Key", 1, v_aes_key } };
+const struct field token_field[] = { { "token", "wx.token", 1, v_token } };
+const struct field aes_field[] = { { "aes_key", "wx.aes_key", 1, v_aes_key } };
 
 /* ---- shared pieces ---- */
 
@@ -117,8 +115,6 @@ set_modes(struct req *r, const char *current)
 {
 	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
 		tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.Value", i), modes[i].value);
-		tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.Label", i), modes[i].label);
-		tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.WeChat", i), modes[i].wechat);
 		if (current && strcmp(current, modes[i].value) == 0)
 			tmpl_set(r, pool_printf(&r->pool, "Modes.%zu.On", i), "1");
 	}
@@ -161,19 +157,20 @@ set_channel(struct req *r, const struct dbres *c)
 	tmpl_set(r, "Channel.OriginalId", db_cell(c, 0, C_ORIGINAL));
 	tmpl_set(r, "Channel.AppId", db_cell(c, 0, C_APPID));
 	tmpl_set(r, "Channel.Mode", db_cell(c, 0, C_MODE));
-	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++)
-		if (strcmp(db_cell(c, 0, C_MODE), modes[i].value) == 0) {
-			tmpl_set(r, "Channel.ModeLabel", modes[i].label);
-			tmpl_set(r, "Channel.ModeWeChat", modes[i].wechat);
-		}
 	tmpl_set(r, "Channel.Webhook", webhook_url(r, c));
 	tmpl_set(r, "Channel.Department", db_cell(c, 0, C_DEPTNAME));
 	tmpl_set(r, "Channel.DepartmentId", db_cell(c, 0, C_DEPT));
 	tmpl_set(r, "Channel.Verified", ui_time(r, db_int(c, 0, C_VERIFIED)));
+	if (db_int(c, 0, C_VERIFIED))
+		tmpl_set(r, "Channel.VerifiedText", LF(r, "check.url_ok",
+		    ui_time(r, db_int(c, 0, C_VERIFIED))));
 	tmpl_set(r, "Channel.IpConfirmed", db_int(c, 0, C_IPOK) ? "1" : NULL);
 	tmpl_set(r, "Channel.UrlConfirmed", db_int(c, 0, C_URLOK) ? "1" : NULL);
-	if (secret)
+	if (secret) {
 		tmpl_set(r, "Channel.SecretMasked", secret_mask(&r->pool, secret));
+		tmpl_set(r, "Channel.SecretKept", LF(r, "wiz.secret_kept",
+		    secret_mask(&r->pool, secret)));
+	}
 	if (token)
 		tmpl_set(r, "Channel.TokenMasked", secret_mask(&r->pool, token));
 	if (aes)
@@ -196,7 +193,7 @@ save_details(struct req *r, const struct dbres *c, int with_secrets)
 	if (with_secrets)
 		errors += form_check(r, token_field, 1) + form_check(r, aes_field, 1);
 	if ((secret == NULL || *secret == '\0') && db_cell(c, 0, C_SECRET) == NULL) {
-		form_error(r, "app_secret", "App Secret is required.");
+		form_error(r, "app_secret", LF(r, "form.required", L(r, "wx.app_secret")));
 		errors++;
 	}
 	if (errors)
@@ -218,8 +215,7 @@ save_details(struct req *r, const struct dbres *c, int with_secrets)
 	s.mode = req_field(r, "mode");
 	rc = db_channel_update_setup(&r->pool, db_int(c, 0, C_ID), &s);
 	if (rc == DB_CONFLICT) {
-		form_error(r, "app_id", "Another channel already uses this App ID. Each "
-		    "WeChat account can be connected once.");
+		form_error(r, "app_id", L(r, "wiz.app_id_taken"));
 		return 409;
 	}
 	if (rc != DB_OK)

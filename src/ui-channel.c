@@ -77,7 +77,7 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, TS_FETCHED)));
 		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, TS_EXPIRES)));
 		if (db_int(&t, 0, TS_ERRCODE) != 0) {
-			tmpl_set(r, "Health.TokenError", wxapi_errtext(db_int(&t, 0, TS_ERRCODE)));
+			tmpl_set(r, "Health.TokenError", ui_errtext(r, db_int(&t, 0, TS_ERRCODE)));
 			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, TS_ERRCODE));
 		}
 		tmpl_set(r, "Health.TokenErrors", db_cell(&t, 0, TS_ERRORS));

@@ -6,22 +6,20 @@
 
 #include "db.h"
 #include "media.h"
+#include "wx.h"
 #include "ui.h"
 
 void
 ui_db_failed(struct req *r, struct resp *rs)
 {
 	db_rollback();
-	page_error(r, rs, 503, 0, "The database is not reachable right now, so the "
-	    "change was not saved. What you entered is still in the form: go back "
-	    "and submit it again in a moment.");
+	page_error(r, rs, 503, 0, L(r, "error.db_not_saved"));
 }
 
 void
 ui_not_found(struct req *r, struct resp *rs, const char *what)
 {
-	page_error(r, rs, 404, 0, pool_printf(&r->pool, "That %s does not exist "
-	    "(it may have been deleted).", what));
+	page_error(r, rs, 404, 0, L(r, pool_printf(&r->pool, "missing.%s", what)));
 }
 
 /*
@@ -74,12 +72,6 @@ ui_paging(struct req *r, long long page, long long per, long long total)
 	tmpl_set(r, "Paging.Text", LF(r, "paging.text", page, pages, total));
 }
 
-static const char *
-megabytes(struct pool *p, size_t n)
-{
-	return pool_printf(p, "%.1f MB", (double)n / (1024 * 1024));
-}
-
 /*
  * A file for WeChat (an operator's attachment, a canned response's): its
  * content checked against the reference's types and limits, then kept
@@ -95,16 +87,14 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 	memset(out, 0, sizeof *out);
 	out->type = media_sendable(kind, &max);
 	if (out->type == NULL) {
-		form_error(r, field, "WeChat cannot take this kind of file. Send a picture "
-		    "(JPEG or PNG, up to 10 MB), audio (MP3 or AMR, up to 2 MB) or a video "
-		    "(MP4, up to 10 MB).");
+		form_error(r, field, LF(r, "file.kind", (int)(WX_IMAGE_MAX >> 20),
+		    (int)(WX_VOICE_MAX >> 20), (int)(WX_VIDEO_MAX >> 20)));
 		return -1;
 	}
 	if (file->vlen > max) {
-		form_error(r, field, pool_printf(&r->pool, "%s can be at most %zu MB in WeChat; "
-		    "this file is %s.", strcmp(out->type, "image") == 0 ? "Pictures" :
-		    strcmp(out->type, "voice") == 0 ? "Audio files" : "Videos", max >> 20,
-		    megabytes(&r->pool, file->vlen)));
+		form_error(r, field, LF(r, strcmp(out->type, "image") == 0 ? "file.image_max" :
+		    strcmp(out->type, "voice") == 0 ? "file.voice_max" : "file.video_max",
+		    max >> 20, (double)file->vlen / (1024 * 1024)));
 		return -1;
 	}
 	out->mime = media_mime(kind);
@@ -112,7 +102,7 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 	if ((out->path = media_store(&r->pool, sha, out->mime, file->val, file->vlen)) == NULL ||
 	    db_attachment_insert(&r->pool, sha, out->mime, (long long)file->vlen, out->path,
 	    wx_now(), &out->attachment) != DB_OK) {
-		form_error(r, field, "The file could not be kept on the server; try again.");
+		form_error(r, field, L(r, "file.not_kept"));
 		return -1;
 	}
 	out->name = file->filename && *file->filename ? file->filename : NULL;
@@ -143,21 +133,28 @@ ui_day(const char *v, long long def)
  * limit"). An unknown code is shown as it is.
  */
 const char *
-ui_close_reason(const char *code, int label)
+ui_close_reason(struct req *r, const char *code, int label)
 {
-	static const char *const reasons[][3] = {
-		{ "missed_timeout", "Missed, then timed out", "no operator answered in time" },
-		{ "idle_timeout", "Idle timeout", "nobody wrote for the idle limit" },
-		{ "window_expired", "48-hour window expired",
-		  "48 hours passed; the follower's next message opened a new chat" },
-		{ "profanity", "Profanity limit", "the abusive-word limit was reached" },
-		{ "unfollowed", "Follower unfollowed", "the follower unfollowed the account" },
-		{ "operator", "Closed by an operator", "closed by an operator" },
-		{ "transfer", "Transferred", "transferred" },
-	};
+	static const char *const codes[] = { "missed_timeout", "idle_timeout",
+	    "window_expired", "profanity", "unfollowed", "operator", "transfer" };
 
-	for (size_t i = 0; code && i < sizeof reasons / sizeof reasons[0]; i++)
-		if (strcmp(code, reasons[i][0]) == 0)
-			return reasons[i][label ? 1 : 2];
+	for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
+		if (strcmp(code, codes[i]) == 0)
+			return L(r, pool_printf(&r->pool, "%s.%s", label ? "reason_label" :
+			    "reason", code));
 	return code;
+}
+
+/* A WeChat errcode (or -2: not reached, -3: file missing) in the reader's words. */
+const char *
+ui_errtext(struct req *r, long e)
+{
+	static const long known[] = { -3, -2, -1, 40001, 40003, 40007, 40013, 40014, 40125,
+	    40164, 41001, 42001, 43004, 45002, 45009, 45015, 45047, 48001 };
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (known[i] == e)
+			return L(r, pool_printf(&r->pool, "errcode.%s%ld", e < 0 ? "m" : "",
+			    e < 0 ? -e : e));
+	return LF(r, "errcode.other", e);
 }

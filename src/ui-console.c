@@ -175,7 +175,7 @@ console_home_get(struct req *r, struct resp *rs)
 			    db_int(&l, i, CLI_OUT));
 		else {
 			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
-			    ui_close_reason(db_cell(&l, i, CLI_REASON), 0));
+			    ui_close_reason(r, db_cell(&l, i, CLI_REASON), 0));
 			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
 			    ui_time(r, db_int(&l, i, CLI_CLOSED)));
 		}
@@ -273,7 +273,7 @@ cannot_reply(struct req *r, const struct dbres *c)
 
 	if (strcmp(st, "closed") == 0)
 		return pool_printf(&r->pool, "This chat is closed (%s): it cannot be "
-		    "answered.", ui_close_reason(db_cell(c, 0, CHAT_REASON), 0));
+		    "answered.", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 	if (strcmp(st, "active") != 0)
 		return "Pick this chat up to answer it.";
 	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id)
@@ -333,7 +333,9 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	    db_cell(c, 0, CHAT_SCENE));
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
 		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, CHAT_CLOSED)));
-		tmpl_set(r, "Chat.Reason", ui_close_reason(db_cell(c, 0, CHAT_REASON), 0));
+		tmpl_set(r, "Chat.Reason", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+		tmpl_set(r, "Chat.ClosedLine", LF(r, "chat.closed_line", ui_time(r,
+		    db_int(c, 0, CHAT_CLOSED)), ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0)));
 	} else
 		meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));
 	if ((why = cannot_reply(r, c)) != NULL)
@@ -365,7 +367,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set(r, pool_printf(&r->pool, "%s.Started", base),
 				    ui_time(r, db_int(&fc, i, FC_STARTED)));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
-				    ui_close_reason(db_cell(&fc, i, FC_REASON), 0));
+				    ui_close_reason(r, db_cell(&fc, i, FC_REASON), 0));
 			}
 	}
 	if (db_int(c, 0, CHAT_OPERATOR) == r->user->id) {
@@ -407,7 +409,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(&t, row, TR_AT)));
 		if (db_int(&t, row, TR_ERRCODE) != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
-			    wxapi_errtext(db_int(&t, row, TR_ERRCODE)));
+			    ui_errtext(r, db_int(&t, row, TR_ERRCODE)));
 		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
 			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
 	}
@@ -694,7 +696,7 @@ closed_already(struct req *r, const struct dbres *c)
 	if (by)
 		return pool_printf(&r->pool, "This chat was already closed by %s at %s.", by, at);
 	return pool_printf(&r->pool, "This chat was already closed at %s: %s.", at,
-	    ui_close_reason(db_cell(c, 0, CHAT_REASON), 0));
+	    ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 }
 
 void

@@ -7,10 +7,10 @@
 
 /* the brand page also has a rename form named "name", so this one differs */
 static const struct field dept_new_fields[] = {
-	{ "dept_name", "Department name", 1, v_name },
+	{ "dept_name", "field.dept_name", 1, v_name },
 };
 static const struct field dept_fields[] = {
-	{ "name", "Department name", 1, v_name },
+	{ "name", "field.dept_name", 1, v_name },
 };
 
 void
@@ -25,8 +25,7 @@ admin_departments_post(struct req *r, struct resp *rs)
 	if (form_check(r, dept_new_fields, 1) == 0) {
 		rc = db_dept_insert(&r->pool, brand, req_field(r, "dept_name"), &id);
 		if (rc == DB_OK) {
-			flash_set(r, pool_printf(&r->pool, "Department “%s” created.",
-			    req_field(r, "dept_name")));
+			flash_set(r, LF(r, "dept.created", req_field(r, "dept_name")));
 			resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", brand));
 			return;
 		}
@@ -34,8 +33,7 @@ admin_departments_post(struct req *r, struct resp *rs)
 			ui_db_failed(r, rs);
 			return;
 		}
-		form_error(r, "dept_name", "This brand already has a department with "
-		    "this name.");
+		form_error(r, "dept_name", L(r, "dept.exists"));
 	}
 	admin_brand_get(r, rs);
 	if (rs->status == 200)
@@ -74,8 +72,7 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "Form.name.Value", db_cell(&d, 0, DG_NAME));
 	db_to_hdf(r, "Members", &m, mcols, sizeof mcols / sizeof mcols[0]);
 	db_to_hdf(r, "Candidates", &c, ccols, sizeof ccols / sizeof ccols[0]);
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Department: %s",
-	    db_cell(&d, 0, DG_NAME)));
+	tmpl_set(r, "Page.Title", LF(r, "dept.title", db_cell(&d, 0, DG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "department.cs");
 	if (rs->status == 200)
@@ -100,7 +97,7 @@ admin_department_post(struct req *r, struct resp *rs)
 	}
 	rc = db_dept_rename(&r->pool, id, req_field(r, "name"));
 	if (rc == DB_CONFLICT) {
-		form_error(r, "name", "This brand already has a department with this name.");
+		form_error(r, "name", L(r, "dept.exists"));
 		dept_page(r, rs, id, 409);
 		return;
 	}
@@ -108,8 +105,7 @@ admin_department_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Department renamed to “%s”.",
-	    req_field(r, "name")));
+	flash_set(r, LF(r, "dept.renamed", req_field(r, "name")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
 
@@ -126,13 +122,13 @@ admin_department_members_post(struct req *r, struct resp *rs)
 	uid = u ? strtoll(u, NULL, 10) : 0;
 	if (uid <= 0 || action == NULL ||
 	    (strcmp(action, "add") != 0 && strcmp(action, "remove") != 0)) {
-		form_error(r, "user_id", "Choose an operator.");
+		form_error(r, "user_id", L(r, "dept.choose_operator"));
 		dept_page(r, rs, id, 422);
 		return;
 	}
 	rc = db_user_get(&r->pool, uid, &user);
 	if (rc == DB_NOTFOUND) {
-		form_error(r, "user_id", "That operator no longer exists.");
+		form_error(r, "user_id", L(r, "dept.operator_gone"));
 		dept_page(r, rs, id, 422);
 		return;
 	}
@@ -146,9 +142,8 @@ admin_department_members_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, strcmp(action, "add") == 0 ?
-	    "%s now belongs to %s." : "%s was removed from %s.",
-	    db_cell(&user, 0, UG_NAME), db_cell(&d, 0, DG_NAME)));
+	flash_set(r, LF(r, strcmp(action, "add") == 0 ? "dept.member_added" :
+	    "dept.member_removed", db_cell(&user, 0, UG_NAME), db_cell(&d, 0, DG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
 
@@ -163,9 +158,7 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 		return;
 	rc = db_dept_delete(&r->pool, id);
 	if (rc == DB_CONFLICT) {
-		tmpl_set(r, "Delete.Error", pool_printf(&r->pool, "“%s” cannot be deleted "
-		    "while a messaging channel routes its chats to it. Choose another "
-		    "department for the channel first.", db_cell(&d, 0, DG_NAME)));
+		tmpl_set(r, "Delete.Error", LF(r, "dept.in_use", db_cell(&d, 0, DG_NAME)));
 		dept_page(r, rs, id, 409);
 		return;
 	}
@@ -173,6 +166,6 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Department “%s” deleted.", db_cell(&d, 0, DG_NAME)));
+	flash_set(r, LF(r, "dept.deleted", db_cell(&d, 0, DG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%s", db_cell(&d, 0, DG_BRAND_ID)));
 }

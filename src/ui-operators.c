@@ -15,17 +15,17 @@
 #define MAX_DEPTS      2000
 
 static const struct field new_fields[] = {
-	{ "login",    "Sign-in name", 1, v_login },
-	{ "name",     "Name",         1, v_name },
-	{ "role",     "Role",         1, v_role },
-	{ "password", "Password",     1, v_password },
+	{ "login",    "field.login",    1, v_login },
+	{ "name",     "field.name",     1, v_name },
+	{ "role",     "field.role",     1, v_role },
+	{ "password", "field.password", 1, v_password },
 };
 static const struct field edit_fields[] = {
-	{ "name", "Name", 1, v_name },
-	{ "role", "Role", 1, v_role },
+	{ "name", "field.name", 1, v_name },
+	{ "role", "field.role", 1, v_role },
 };
 static const struct field pw_fields[] = {
-	{ "password", "New password", 1, v_password },
+	{ "password", "field.new_password", 1, v_password },
 };
 
 void
@@ -49,7 +49,7 @@ admin_operators_get(struct req *r, struct resp *rs)
 	}
 	db_to_hdf(r, "Users", &res, cols, sizeof cols / sizeof cols[0]);
 	ui_paging(r, page, USERS_PER_PAGE, total);
-	tmpl_set(r, "Page.Title", "Operators");
+	tmpl_set(r, "Page.Title", L(r, "nav.operators"));
 	tmpl_set(r, "Nav", "operators");
 	tmpl_render(r, rs, "operators.cs");
 }
@@ -83,7 +83,7 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 	tmpl_set(r, "Nav", "operators");
 	if (id == 0) {
 		n = req_field_all(r, "dept", checked, MAX_DEPTS);
-		tmpl_set(r, "Page.Title", "New operator");
+		tmpl_set(r, "Page.Title", L(r, "ops.new"));
 		if (!req_field(r, "role"))
 			tmpl_set(r, "Form.role.Value", "operator");
 	} else {
@@ -110,8 +110,7 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 				checked[n++] = db_cell(&m, i, MD_DEPT);
 		} else
 			n = req_field_all(r, "dept", checked, MAX_DEPTS);
-		tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Operator: %s",
-		    db_cell(&u, 0, UG_NAME)));
+		tmpl_set(r, "Page.Title", LF(r, "ops.title", db_cell(&u, 0, UG_NAME)));
 	}
 	if (dept_choices(r, checked, n) != 0) {
 		ui_db_failed(r, rs);
@@ -174,7 +173,7 @@ admin_operators_post(struct req *r, struct resp *rs)
 		rc = DB_FAIL;
 	if (rc == DB_CONFLICT) {
 		db_rollback();
-		form_error(r, "login", "This sign-in name is already taken.");
+		form_error(r, "login", L(r, "ops.login_taken"));
 		operator_form(r, rs, 0, 409);
 		return;
 	}
@@ -182,8 +181,8 @@ admin_operators_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "%s (%s) can now sign in as “%s”.",
-	    req_field(r, "name"), req_field(r, "role"), req_field(r, "login")));
+	flash_set(r, LF(r, "ops.created", req_field(r, "name"), L(r, pool_printf(&r->pool,
+	    "role.%s", role_name(role_parse(req_field(r, "role"))))), req_field(r, "login")));
 	resp_redirect(rs, "/admin/operators");
 }
 
@@ -213,8 +212,7 @@ admin_operator_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (strcmp(req_field(r, "role"), "admin") != 0 && last_admin(r, id)) {
-		form_error(r, "role", "This is the only enabled administrator; make "
-		    "someone else an administrator first.");
+		form_error(r, "role", L(r, "ops.last_admin_role"));
 		operator_form(r, rs, id, 409);
 		return;
 	}
@@ -231,7 +229,7 @@ admin_operator_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Saved %s.", req_field(r, "name")));
+	flash_set(r, LF(r, "ops.saved", req_field(r, "name")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }
 
@@ -258,8 +256,7 @@ admin_operator_password_post(struct req *r, struct resp *rs)
 	/* sign the user out everywhere, except the admin's own current session */
 	if (id != r->user->id)
 		db_session_delete_user(&r->pool, id);
-	flash_set(r, pool_printf(&r->pool, "Password of %s reset; the account is "
-	    "unlocked.", db_cell(&u, 0, UG_NAME)));
+	flash_set(r, LF(r, "ops.password_reset", db_cell(&u, 0, UG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }
 
@@ -275,12 +272,12 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 	if (!ui_found(r, rs, rc, "operator"))
 		return;
 	if (disable && id == r->user->id) {
-		tmpl_set(r, "Disable.Error", "You cannot disable your own account.");
+		tmpl_set(r, "Disable.Error", L(r, "ops.disable_self"));
 		operator_form(r, rs, id, 409);
 		return;
 	}
 	if (disable && last_admin(r, id)) {
-		tmpl_set(r, "Disable.Error", "This is the only enabled administrator.");
+		tmpl_set(r, "Disable.Error", L(r, "ops.last_admin"));
 		operator_form(r, rs, id, 409);
 		return;
 	}
@@ -289,7 +286,7 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, disable ? "%s is disabled and signed out." :
-	    "%s is enabled again.", db_cell(&u, 0, UG_NAME)));
+	flash_set(r, LF(r, disable ? "ops.disabled_flash" : "ops.enabled_flash",
+	    db_cell(&u, 0, UG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }

@@ -582,7 +582,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 			continue;
 		tot[k] += n;
 		if (k == K_CLOSED && nr < 16) {
-			rl[nr] = ui_close_reason(db_cell(&c, i, RC_DETAIL), 1);
+			rl[nr] = ui_close_reason(r, db_cell(&c, i, RC_DETAIL), 1);
 			rv[nr] = n;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Name", nr), rl[nr]);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Code", nr),
@@ -593,7 +593,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 			const char *code = db_cell(&c, i, RC_DETAIL);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),
-			    wxapi_errtext(strtol(code, NULL, 10)));
+			    ui_errtext(r, strtol(code, NULL, 10)));
 			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Count", ne), n);
 			ne++;
 		}

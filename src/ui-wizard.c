@@ -14,37 +14,27 @@
 #include "ui-channel.h"
 #include "wxapi.h"
 
-static const char *const step_names[STEPS] = {
-	"Brand", "IP whitelist", "Account details", "Webhook URL", "Department",
-	"Verify installation"
-};
+/* the steps' names: the catalogue's wiz.step1 … wiz.step6 */
 
 /* ---- the live checks of step 6 ---- */
 
 static const char *
-token_fix(long e)
+token_fix(struct req *r, long e)
 {
 	switch (e) {
 	case 0:
 		return NULL;
 	case 40013:
-		return "WeChat does not know this App ID (40013). Go back to step 3 "
-		    "and copy the App ID (Developer ID) again from WeChat: My Business "
-		    "and Services › Service Account › Basic settings.";
+		return L(r, "check.fix_40013");
 	case 40125:
 	case 40001:
-		return "The App Secret is wrong (40125). Go back to step 3 and paste the "
-		    "App Secret (Developer Password) from WeChat's Development Key "
-		    "section; reset it there if you no longer have it.";
+		return L(r, "check.fix_40125");
 	case 40164:
-		return "This server's IP address is not in the account's API IP "
-		    "whitelist (40164). Go back to step 2 and paste the IP list into "
-		    "WeChat's API IP Whitelist, then scan the QR code WeChat shows.";
+		return L(r, "check.fix_40164");
 	case -2:
-		return "WeChat could not be reached from this server. Check the "
-		    "server's outgoing connection to api.weixin.qq.com and try again.";
+		return L(r, "check.fix_unreachable");
 	default:
-		return wxapi_errtext(e);
+		return ui_errtext(r, e);
 	}
 }
 
@@ -66,25 +56,19 @@ run_checks(struct req *r, const struct dbres *c)
 		struct wxapi_channel ch = { db_int(c, 0, C_ID), db_cell(c, 0, C_APPID), secret };
 		e = wxapi_token_check(&r->pool, &ch);
 	}
-	k[0] = (struct check){ "WeChat gives an access token for the App ID and App Secret",
-	    "WeChat accepted the App ID and App Secret.", token_fix(e), e == 40164 ? 2 : 3 };
+	k[0] = (struct check){ L(r, "check.token"), L(r, "check.token_ok"), token_fix(r, e),
+	    e == 40164 ? 2 : 3 };
 	if (!db_cell(c, 0, C_APPID) || !secret)
-		k[0].fix = "The App ID and App Secret are not saved yet: go back to step 3.";
-	k[1] = (struct check){ "WeChat verified the webhook URL",
-	    db_int(c, 0, C_VERIFIED) ? pool_printf(&r->pool, "Verified by WeChat at %s.",
+		k[0].fix = L(r, "check.token_unsaved");
+	k[1] = (struct check){ L(r, "check.url"),
+	    db_int(c, 0, C_VERIFIED) ? LF(r, "check.url_ok",
 	    ui_time(r, db_int(c, 0, C_VERIFIED))) : NULL,
-	    db_int(c, 0, C_VERIFIED) ? NULL : "WeChat has not verified the URL yet. Go back "
-	    "to step 4, paste the URL in WeChat (Domain and push notification "
-	    "configuration › Edit) and click Submit there.", 4 };
-	k[2] = (struct check){ "The IP list is in WeChat's API IP whitelist",
-	    "You confirmed pasting the IP list in WeChat.",
-	    db_int(c, 0, C_IPOK) ? NULL : "Go back to step 2, paste the IP list in WeChat "
-	    "and tick the box.", 2 };
-	k[3] = (struct check){ "A department receives the chats",
-	    db_cell(c, 0, C_DEPTNAME) ? pool_printf(&r->pool, "Chats go to %s.",
-	    db_cell(c, 0, C_DEPTNAME)) : NULL,
-	    db_cell(c, 0, C_DEPT) ? NULL : "Without a department no chats are received: "
-	    "choose one in step 5.", 5 };
+	    db_int(c, 0, C_VERIFIED) ? NULL : L(r, "check.url_fix"), 4 };
+	k[2] = (struct check){ L(r, "check.ip"), L(r, "check.ip_ok"),
+	    db_int(c, 0, C_IPOK) ? NULL : L(r, "check.ip_fix"), 2 };
+	k[3] = (struct check){ L(r, "check.dept"),
+	    db_cell(c, 0, C_DEPTNAME) ? LF(r, "check.dept_ok", db_cell(c, 0, C_DEPTNAME)) : NULL,
+	    db_cell(c, 0, C_DEPT) ? NULL : L(r, "check.dept_fix"), 5 };
 	for (int i = 0; i < 4; i++) {
 		const char *base = pool_printf(&r->pool, "Checks.%d", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), k[i].name);
@@ -93,6 +77,8 @@ run_checks(struct req *r, const struct dbres *c)
 		} else {
 			tmpl_set(r, pool_printf(&r->pool, "%s.Fix", base), k[i].fix);
 			tmpl_set_int(r, pool_printf(&r->pool, "%s.Step", base), k[i].step);
+			tmpl_set(r, pool_printf(&r->pool, "%s.GoTo", base), LF(r, "check.go_to",
+			    k[i].step));
 			failed++;
 		}
 	}
@@ -110,14 +96,25 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 	for (int i = 0; i < STEPS; i++) {
 		const char *base = pool_printf(&r->pool, "Steps.%d", i);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.N", base), i + 1);
-		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), step_names[i]);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), L(r,
+		    pool_printf(&r->pool, "wiz.step%d", i + 1)));
 		if (i + 1 == step)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Current", base), "1");
 		else if (c && i + 1 <= reached)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Reached", base), "1");
 	}
 	tmpl_set_int(r, "Wizard.Step", step);
-	tmpl_set(r, "Wizard.StepName", step_names[step - 1]);
+	tmpl_set(r, "Wizard.StepName", L(r, pool_printf(&r->pool, "wiz.step%d", step)));
+	/* the steps' instructions, with WeChat's menu names in bold */
+	{
+		static const char *const rich[] = { "ip_1", "ip_2", "ip_3", "keys_intro",
+		    "mode_hint", "url_1", "url_2" };
+		for (size_t i = 0; i < sizeof rich / sizeof rich[0]; i++)
+			tmpl_rich(r, pool_printf(&r->pool, "Rich.%s", rich[i]),
+			    L(r, pool_printf(&r->pool, "wiz.%s", rich[i])));
+	}
+	tmpl_set(r, "Wizard.Heading", LF(r, "wiz.heading", step,
+	    L(r, pool_printf(&r->pool, "wiz.step%d", step))));
 	if (c)
 		set_channel(r, c);
 	switch (step) {
@@ -134,6 +131,8 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&b, i, CB_BRAND));
 			if (db_cell(&b, i, CB_CHANNEL) && !mine) {
 				tmpl_set(r, pool_printf(&r->pool, "%s.Taken", base), db_cell(&b, i, CB_CHANNEL));
+				tmpl_set(r, pool_printf(&r->pool, "%s.TakenText", base),
+				    LF(r, "wiz.taken", db_cell(&b, i, CB_BRAND)));
 				tmpl_set(r, pool_printf(&r->pool, "%s.TakenDraft", base),
 				    strcmp(db_cell(&b, i, CB_STATE), "draft") == 0 ? "1" : NULL);
 			}
@@ -166,6 +165,8 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 	case 4:
 		break;
 	case 5:
+		tmpl_set(r, "Wizard.DeptIntro", LF(r, "wiz.dept_intro", db_cell(c, 0, C_BRANDNAME)));
+		tmpl_set(r, "Wizard.NoDepts", LF(r, "wiz.no_depts", db_cell(c, 0, C_BRANDNAME)));
 		set_departments(r, db_int(c, 0, C_BRAND), req_field(r, "department") ?
 		    strtoll(req_field(r, "department"), NULL, 10) : db_int(c, 0, C_DEPT));
 		break;
@@ -173,8 +174,8 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 		run_checks(r, c);
 		break;
 	}
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Add a WeChat account: %s",
-	    step_names[step - 1]));
+	tmpl_set(r, "Page.Title", LF(r, "wiz.title", L(r, pool_printf(&r->pool, "wiz.step%d",
+	    step))));
 	tmpl_set(r, "Nav", "channels");
 	tmpl_render(r, rs, "wizard.cs");
 	if (rs->status == 200)
@@ -195,11 +196,11 @@ chosen_brand(struct req *r)
 	struct dbres b;
 
 	if (v == NULL || *v == '\0') {
-		form_error(r, "brand", "Choose the brand this WeChat account belongs to.");
+		form_error(r, "brand", L(r, "wiz.choose_brand"));
 		return 0;
 	}
 	if (db_brand_get(&r->pool, strtoll(v, NULL, 10), &b) != DB_OK || b.nrows == 0) {
-		form_error(r, "brand", "That brand no longer exists; choose another.");
+		form_error(r, "brand", L(r, "wiz.brand_gone"));
 		return 0;
 	}
 	return strtoll(v, NULL, 10);
@@ -224,8 +225,7 @@ admin_channel_new_post(struct req *r, struct resp *rs)
 	}
 	rc = db_channel_insert(&r->pool, brand, rand_alnum(&r->pool, 32), &id);
 	if (rc == DB_CONFLICT) {
-		form_error(r, "brand", "This brand already has a WeChat account. One "
-		    "account per brand: open its account page to change it.");
+		form_error(r, "brand", L(r, "wiz.brand_taken"));
 		wizard_page(r, rs, NULL, 1, 409);
 		return;
 	}
@@ -289,8 +289,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		}
 		rc = db_channel_set_brand(&r->pool, id, brand);
 		if (rc == DB_CONFLICT) {
-			form_error(r, "brand", "This brand already has a WeChat account. One "
-			    "account per brand: open its account page to change it.");
+			form_error(r, "brand", L(r, "wiz.brand_taken"));
 			status = 409;
 		} else if (rc != DB_OK)
 			status = 503;
@@ -299,8 +298,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 	case 2:
 		ip_ok = req_field(r, "ip_ok") != NULL;
 		if (!ip_ok && !back) {
-			form_error(r, "ip_ok", "Paste the IP list in WeChat's API IP "
-			    "whitelist, then tick this box.");
+			form_error(r, "ip_ok", L(r, "wiz.ip_tick"));
 			status = 422;
 		}
 		break;
@@ -323,8 +321,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 	case 4:
 		url_ok = req_field(r, "url_ok") != NULL;
 		if (!url_ok && !back) {
-			form_error(r, "url_ok", "Paste the URL in WeChat and submit it there, "
-			    "then tick this box.");
+			form_error(r, "url_ok", L(r, "wiz.url_tick"));
 			status = 422;
 		}
 		break;
@@ -334,15 +331,13 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		if (d == NULL || *d == '\0') {
 			if (back)
 				break;
-			form_error(r, "department", "Choose a department: without one, no "
-			    "chats from WeChat are received.");
+			form_error(r, "department", L(r, "wiz.choose_dept_error"));
 			status = 422;
 			break;
 		}
 		rc = db_channel_department(&r->pool, id, strtoll(d, NULL, 10));
 		if (rc == DB_NOTFOUND) {
-			form_error(r, "department", "That department is not one of this "
-			    "brand's; choose another.");
+			form_error(r, "department", L(r, "wiz.dept_other"));
 			status = 422;
 		} else if (rc != DB_OK)
 			status = 503;
@@ -352,8 +347,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		if (back)
 			break;
 		if (run_checks(r, &c) > 0 && req_field(r, "anyway") == NULL) {
-			form_error(r, "anyway", "Some checks failed. Fix them, or tick "
-			    "“Activate anyway” to activate the channel as it is.");
+			form_error(r, "anyway", L(r, "wiz.checks_failed"));
 			wizard_page(r, rs, &c, 6, 422);
 			return;
 		}
@@ -361,9 +355,9 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 			ui_db_failed(r, rs);
 			return;
 		}
-		flash_set(r, pool_printf(&r->pool, "The WeChat account of %s is connected. "
-		    "Messages to it now become chats for %s.", db_cell(&c, 0, C_BRANDNAME),
-		    db_cell(&c, 0, C_DEPTNAME) ? db_cell(&c, 0, C_DEPTNAME) : "no department"));
+		flash_set(r, LF(r, "wiz.connected", db_cell(&c, 0, C_BRANDNAME),
+		    db_cell(&c, 0, C_DEPTNAME) ? db_cell(&c, 0, C_DEPTNAME) :
+		    L(r, "chat.no_department")));
 		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
 		return;
 	}
@@ -390,8 +384,8 @@ admin_channel_verified_get(struct req *r, struct resp *rs)
 	enum dbrc    rc = db_channel_get(&r->pool, r->ids[0], &c);
 
 	if (rc != DB_OK) {
-		page_error(r, rs, rc == DB_NOTFOUND ? 404 : 503, 1, rc == DB_NOTFOUND ?
-		    "That channel does not exist." : "The database is not reachable.");
+		page_error(r, rs, rc == DB_NOTFOUND ? 404 : 503, 1, L(r, rc == DB_NOTFOUND ?
+		    "missing.channel" : "error.db_down"));
 		return;
 	}
 	resp_json(rs, 200, json_pack("{s:o}", "verified", db_int(&c, 0, C_VERIFIED) > 0 ?

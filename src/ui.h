@@ -108,7 +108,8 @@ int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
 const char *ui_time(struct req *r, long long t);
 long long ui_day(const char *v, long long def);	/* YYYY-MM-DD at 00:00 UTC */
-const char *ui_close_reason(const char *code, int label);
+const char *ui_close_reason(struct req *r, const char *code, int label);
+const char *ui_errtext(struct req *r, long errcode);
 void ui_paging(struct req *r, long long page, long long per, long long total);
 struct ui_file {
 	const char *type;	/* WeChat's media type: "image" "voice" "video" */

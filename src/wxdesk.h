@@ -199,6 +199,7 @@ int  tmpl_render(struct req *r, struct resp *rs, const char *file);
 void tmpl_set(struct req *r, const char *name, const char *value);
 void tmpl_setf(struct req *r, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+void tmpl_rich(struct req *r, const char *name, const char *text);	/* *bold* */
 void tmpl_set_int(struct req *r, const char *name, long long v);
 void req_hdf_init(struct req *r);
 

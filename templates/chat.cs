@@ -7,7 +7,7 @@
 <p class="hint"><?cs var:Chat.Brand ?> · <?cs if:Chat.Department ?><?cs var:Chat.Department ?><?cs else ?><?cs var:Lang.chat.no_department ?><?cs /if ?><?cs if:Chat.Operator ?> · <?cs var:Lang.chat.answered_by ?> <?cs var:Chat.Operator ?><?cs /if ?> · <?cs var:Lang.chat.started ?> <?cs var:Chat.Started ?></p>
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
 <?cs if:Chat.Meter.Max ?><p class="meter-line"><?cs var:Lang.chat.window ?> <?cs call:meter(Chat.Meter) ?></p><?cs /if ?>
-<?cs if:Chat.Closed ?><p class="closed-line"><?cs var:Lang.chat.closed ?> <?cs var:Chat.Closed ?><?cs var:Lang.chat.colon ?><?cs var:Chat.Reason ?><?cs var:Lang.chat.stop ?></p><?cs /if ?>
+<?cs if:Chat.Closed ?><p class="closed-line"><?cs var:Chat.ClosedLine ?></p><?cs /if ?>
 <?cs if:Chat.Truncated ?><p class="hint"><?cs var:Lang.chat.truncated ?></p><?cs /if ?>
 <ol class="transcript" id="transcript">
 <?cs each:m = Messages ?>
