@@ -32,15 +32,15 @@ job_timers(struct pool *p)
 				what = "missed";
 				text = pool_printf(p, "No operator picked the chat up within %s: it "
 				    "is missed. It can still be answered until it closes.",
-				    minutes_text(p, limit));
+				    minutes_text(p, LANG_EN, limit));
 			} else if (k == 1) {
 				what = "closed";
 				text = pool_printf(p, "The chat was missed for %s and is closed "
-				    "(missed timeout).", minutes_text(p, limit));
+				    "(missed timeout).", minutes_text(p, LANG_EN, limit));
 			} else {
 				what = "closed";
 				text = pool_printf(p, "Nobody wrote for %s%s; the chat is closed "
-				    "(idle timeout).", minutes_text(p, limit), db_int(&ch, i, TC_BOT) ?
+				    "(idle timeout).", minutes_text(p, LANG_EN, limit), db_int(&ch, i, TC_BOT) ?
 				    ", the chatbot's idle limit" : "");
 			}
 			/* every due chat, in batches of 500, 100 to a transaction (one

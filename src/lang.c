@@ -208,3 +208,28 @@ lang_script_text(struct req *r)
 	json_decref(o);
 	return made[r->lang] ? made[r->lang] : "{}";
 }
+
+const char *
+minutes_text(struct pool *p, enum lang l, long long m)
+{
+	static const struct { long long per; const char *one, *many; } units[] = {
+		{ 43200, "minutes.month", "minutes.months" },
+		{ 10080, "minutes.week", "minutes.weeks" },
+		{ 1440, "minutes.day", "minutes.days" },
+		{ 60, "minutes.hour", "minutes.hours" },
+	};
+	struct buf  b = { 0 };
+	const char *out, *fmt = lang_text(l, m == 1 ? "minutes.minute" : "minutes.minutes");
+	long long   n = m;
+
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (m % units[i].per == 0) {
+			n = m / units[i].per;
+			fmt = lang_text(l, n == 1 ? units[i].one : units[i].many);
+			break;
+		}
+	buf_printf(&b, fmt, n);
+	out = pool_strdup(p, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}

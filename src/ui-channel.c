@@ -24,7 +24,7 @@ set_options(struct req *r, const char *name, const long long *opts, size_t n, lo
 		const char *base = pool_printf(&r->pool, "Options.%s.%zu", name, i);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Value", base), opts[i]);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Label", base),
-		    minutes_text(&r->pool, opts[i]));
+		    minutes_text(&r->pool, r->lang, opts[i]));
 		if (opts[i] == cur)
 			tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
 	}
@@ -76,11 +76,16 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		/* columns: expires fetched last_errcode last_error errors */
 		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, TS_FETCHED)));
 		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, TS_EXPIRES)));
+		if (db_int(&t, 0, TS_FETCHED) > 0)
+			tmpl_set(r, "Health.TokenText", LF(r, "ch.token_text",
+			    ui_time(r, db_int(&t, 0, TS_FETCHED)), ui_time(r, db_int(&t, 0, TS_EXPIRES))));
 		if (db_int(&t, 0, TS_ERRCODE) != 0) {
 			tmpl_set(r, "Health.TokenError", ui_errtext(r, db_int(&t, 0, TS_ERRCODE)));
 			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, TS_ERRCODE));
 		}
 		tmpl_set(r, "Health.TokenErrors", db_cell(&t, 0, TS_ERRORS));
+		tmpl_set(r, "Health.TokenErrorsText", LF(r, "ch.token_errors",
+		    db_int(&t, 0, TS_ERRORS)));
 	}
 	/* preferences: columns missed_after missed_close idle_close bot bot_idle erase */
 	if (req_field(r, "missed_after") == NULL)
@@ -91,8 +96,8 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), db_int(&p, 0, PREF_BOT_IDLE));
 	tmpl_set(r, "Prefs.Bot", db_int(&p, 0, PREF_BOT) ? "1" : NULL);
 	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, PREF_ERASE) ? "1" : NULL);
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "WeChat account: %s",
-	    db_cell(c, 0, C_BRANDNAME)));
+	tmpl_set(r, "Page.Title", LF(r, "ch.title", db_cell(c, 0, C_BRANDNAME)));
+	tmpl_set(r, "Channel.Heading", LF(r, "ch.heading", db_cell(c, 0, C_BRANDNAME)));
 	tmpl_set(r, "Nav", "channels");
 	tmpl_render(r, rs, "channel.cs");
 	if (rs->status == 200)
@@ -157,7 +162,7 @@ admin_channel_details_post(struct req *r, struct resp *rs)
 		account_page(r, rs, &c, status);
 		return;
 	}
-	saved(r, rs, DB_OK, "Account details saved.");
+	saved(r, rs, DB_OK, L(r, "ch.details_saved"));
 }
 
 /*
@@ -199,12 +204,7 @@ new_secret(struct req *r, struct resp *rs, int aes)
 		return;
 	}
 	tmpl_set(r, aes ? "NewSecret.Aes" : "NewSecret.Token", v);
-	tmpl_set(r, "Flash", aes ? "New Encoding AES Key saved. Paste it in WeChat now "
-	    "(Domain and push notification configuration › Edit); until WeChat uses it, "
-	    "messages sealed with the previous key are still read." :
-	    "New token saved. Paste it in WeChat now (Domain and push notification "
-	    "configuration › Edit): until you do, WeChat's messages fail the signature "
-	    "check.");
+	tmpl_set(r, "Flash", L(r, aes ? "ch.aes_saved" : "ch.token_saved"));
 	account_page(r, rs, &c, 200);
 }
 
@@ -235,7 +235,7 @@ admin_channel_reveal_post(struct req *r, struct resp *rs)
 	if (load_set_up(r, rs, &c) != 0)
 		return;
 	if (pw == NULL || *pw == '\0') {
-		form_error(r, "password", "Enter your password.");
+		form_error(r, "password", L(r, "ch.enter_password"));
 		account_page(r, rs, &c, 422);
 		return;
 	}
@@ -247,7 +247,7 @@ admin_channel_reveal_post(struct req *r, struct resp *rs)
 	}
 	if (pr != PW_OK) {
 		form_error(r, "password", pr == PW_WRONG || pr == PW_UNKNOWN ?
-		    "That is not your password." : why);
+		    L(r, "ch.not_your_password") : why);
 		account_page(r, rs, &c, pr == PW_WRONG || pr == PW_UNKNOWN ? 403 : 429);
 		return;
 	}
@@ -270,12 +270,11 @@ admin_channel_department_post(struct req *r, struct resp *rs)
 	rc = d && *d ? db_channel_department(&r->pool, r->ids[0], strtoll(d, NULL, 10)) :
 	    DB_NOTFOUND;
 	if (rc == DB_NOTFOUND) {
-		form_error(r, "department", "Choose one of the brand's departments: "
-		    "without one, no chats from WeChat are received.");
+		form_error(r, "department", L(r, "ch.choose_dept"));
 		account_page(r, rs, &c, 422);
 		return;
 	}
-	saved(r, rs, rc, "Department saved: new chats go there.");
+	saved(r, rs, rc, L(r, "ch.dept_saved"));
 }
 
 void
@@ -287,19 +286,16 @@ admin_channel_state_post(struct req *r, struct resp *rs)
 	if (load_set_up(r, rs, &c) != 0)
 		return;
 	if (to == NULL || (strcmp(to, "active") != 0 && strcmp(to, "disabled") != 0)) {
-		page_error(r, rs, 400, 0, "Choose to enable or to disable the channel.");
+		page_error(r, rs, 400, 0, L(r, "ch.choose_state"));
 		return;
 	}
 	if (strcmp(to, "active") == 0 && db_cell(&c, 0, C_DEPT) == NULL) {
-		form_error(r, "department", "Choose a department before enabling the "
-		    "channel: without one, no chats are received.");
+		form_error(r, "department", L(r, "ch.dept_first"));
 		account_page(r, rs, &c, 422);
 		return;
 	}
 	saved(r, rs, db_channel_set_state(&r->pool, r->ids[0], to),
-	    strcmp(to, "active") == 0 ? "Channel enabled: messages become chats "
-	    "again." : "Channel disabled: WeChat's messages are acknowledged and counted, "
-	    "but open no chats, until you enable it again.");
+	    L(r, strcmp(to, "active") == 0 ? "ch.enabled" : "ch.disabled"));
 }
 
 void
@@ -316,21 +312,21 @@ admin_channel_prefs_post(struct req *r, struct resp *rs)
 	p.missed_after = ma ? strtoll(ma, &end, 10) : 0;
 	if (ma == NULL || *ma == '\0' || *end != '\0' || p.missed_after < 1 ||
 	    p.missed_after > 1440) {
-		form_error(r, "missed_after", "Enter a number of minutes from 1 to 1440.");
+		form_error(r, "missed_after", L(r, "ch.missed_after_range"));
 		errors++;
 	}
 	if (!one_of(req_field(r, "missed_close"), missed_close_opts, NOPTS(missed_close_opts),
 	    &p.missed_close)) {
-		form_error(r, "missed_close", "Choose one of the listed times.");
+		form_error(r, "missed_close", L(r, "ch.listed_time"));
 		errors++;
 	}
 	if (!one_of(req_field(r, "idle_close"), idle_opts, NOPTS(idle_opts), &p.idle_close)) {
-		form_error(r, "idle_close", "Choose a time from 15 minutes to 24 hours.");
+		form_error(r, "idle_close", L(r, "ch.idle_range"));
 		errors++;
 	}
 	if (!one_of(req_field(r, "bot_idle"), bot_idle_opts, NOPTS(bot_idle_opts),
 	    &p.bot_idle)) {
-		form_error(r, "bot_idle", "Choose one of the listed times.");
+		form_error(r, "bot_idle", L(r, "ch.listed_time"));
 		errors++;
 	}
 	if (errors) {
@@ -342,7 +338,7 @@ admin_channel_prefs_post(struct req *r, struct resp *rs)
 	p.bot_enabled = req_field(r, "bot_enabled") != NULL;
 	p.erase_on_unfollow = req_field(r, "erase_on_unfollow") != NULL;
 	saved(r, rs, db_prefs_set(&r->pool, r->ids[0], &p),
-	    "Preferences saved. They apply to chats already open, too.");
+	    L(r, "ch.prefs_saved"));
 }
 
 void
@@ -352,7 +348,7 @@ admin_channel_health_post(struct req *r, struct resp *rs)
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	saved(r, rs, db_channel_reset_health(&r->pool, r->ids[0]), "Health counters reset.");
+	saved(r, rs, db_channel_reset_health(&r->pool, r->ids[0]), L(r, "ch.health_reset"));
 }
 
 void
@@ -366,8 +362,7 @@ admin_channel_delete_post(struct req *r, struct resp *rs)
 	form_trim(r);
 	name = req_field(r, "confirm_name");
 	if (name == NULL || strcmp(name, db_cell(&c, 0, C_BRANDNAME)) != 0) {
-		form_error(r, "confirm_name", "Type the brand name exactly as shown to "
-		    "delete the channel.");
+		form_error(r, "confirm_name", L(r, "ch.confirm_name"));
 		if (strcmp(db_cell(&c, 0, C_STATE), "draft") == 0)
 			wizard_page(r, rs, &c, (int)db_int(&c, 0, C_STEP), 422);
 		else
@@ -378,8 +373,6 @@ admin_channel_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "The WeChat account of %s was deleted. Its "
-	    "chats and reports are kept; its webhook URL no longer answers.",
-	    db_cell(&c, 0, C_BRANDNAME)));
+	flash_set(r, LF(r, "ch.deleted", db_cell(&c, 0, C_BRANDNAME)));
 	resp_redirect(rs, "/admin/channels");
 }

@@ -337,17 +337,3 @@ pool_free(struct pool *p)
 	p->total = 0;
 }
 
-/* A number of minutes in words: "1 minute", "30 minutes", "2 hours", "1 day", "1 week", "1 month". */
-const char *
-minutes_text(struct pool *p, long long m)
-{
-	if (m == 43200)
-		return "1 month";
-	if (m % 10080 == 0)
-		return pool_printf(p, "%lld week%s", m / 10080, m == 10080 ? "" : "s");
-	if (m % 1440 == 0)
-		return pool_printf(p, "%lld day%s", m / 1440, m == 1440 ? "" : "s");
-	if (m % 60 == 0)
-		return pool_printf(p, "%lld hour%s", m / 60, m == 60 ? "" : "s");
-	return pool_printf(p, "%lld minute%s", m, m == 1 ? "" : "s");
-}

@@ -53,7 +53,6 @@ char *pool_strndup(struct pool *p, const char *s, size_t n);
 char *pool_printf(struct pool *p, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void  pool_free(struct pool *p);		/* the pool may be reused after */
-const char *minutes_text(struct pool *p, long long m);	/* "30 minutes", "1 day" */
 
 /* Logging to stderr (lighttpd's error log), one line, with the program name. */
 void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -246,6 +245,8 @@ const char *L(struct req *r, const char *key);	/* the reader's text for key */
 const char *LF(struct req *r, const char *key, ...);	/* …with printf values */
 const char *lang_time(struct req *r, time_t t);
 const char *lang_script_text(struct req *r);	/* js.* as a JSON object */
+/* a number of minutes in words: "30 minutes", "1 day", "1 month" */
+const char *minutes_text(struct pool *p, enum lang l, long long m);
 int  app_main(const struct app *a, int argc, char **argv);
 void app_serve_one(const struct app *a, FCGX_Request *f);
 const char *role_name(enum role ro);
