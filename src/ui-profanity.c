@@ -36,12 +36,16 @@ page(struct req *r, struct resp *rs, int status)
 		/* columns: enabled limit warning; defaults until first saved */
 		tmpl_set(r, "Form.enabled.Value", s.nrows && db_int(&s, 0, PS_ENABLED) ? "1" : NULL);
 		tmpl_set(r, "Form.limit.Value", s.nrows ? db_cell(&s, 0, PS_LIMIT) : "3");
-		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, PS_WARNING) : NULL);
+		/* a brand that never saved its settings starts from the default
+		 * warning, in the language its followers get */
+		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, PS_WARNING) :
+		    lang_text((enum lang)(lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE)) < 0 ?
+		    LANG_ZH : lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE))),
+		    "follower.profanity_warning"));
 	}
 	db_to_hdf(r, "Words", &w, wc, sizeof wc / sizeof wc[0]);
 	tmpl_set_int(r, "WordCount", (long long)w.nrows);
-	tmpl_set(r, "Page.Title", pool_printf(&r->pool, "Profanity management: %s",
-	    db_cell(&b, 0, BG_NAME)));
+	tmpl_set(r, "Page.Title", LF(r, "prof.title", db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "profanity.cs");
 	if (rs->status == 200)
@@ -78,12 +82,12 @@ admin_profanity_post(struct req *r, struct resp *rs)
 	tmpl_set(r, "Form.warning.Value", warning);
 	tmpl_set(r, "Form.enabled.Value", req_field(r, "enabled") ? "1" : NULL);
 	if (lim == NULL || *lim == '\0' || *end != '\0' || limit < 1 || limit > 100) {
-		form_error(r, "limit", "Enter a number of abusive words from 1 to 100.");
+		form_error(r, "limit", L(r, "prof.limit_range"));
 		errors++;
 	}
 	if (warning && *warning && (!utf8_valid(warning, strlen(warning)) ||
 	    utf8_chars(warning) > 600)) {
-		form_error(r, "warning", "Keep the warning under 600 characters.");
+		form_error(r, "warning", L(r, "prof.warning_max"));
 		errors++;
 	}
 	if (errors) {
@@ -95,9 +99,8 @@ admin_profanity_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	back(r, rs, req_field(r, "enabled") ? pool_printf(&r->pool, "Profanity management is "
-	    "on: a chat closes at %lld abusive word%s.", limit, limit == 1 ? "" : "s") :
-	    "Profanity management is off: the word list is kept but not applied.");
+	back(r, rs, req_field(r, "enabled") ? LF(r, limit == 1 ? "prof.on_1" : "prof.on", limit) :
+	    L(r, "prof.off"));
 }
 
 void
@@ -112,14 +115,13 @@ admin_profanity_word_post(struct req *r, struct resp *rs)
 	form_trim(r);
 	word = req_field(r, "word");
 	if (word == NULL || !profanity_word_ok(word)) {
-		form_error(r, "word", "Enter a word or phrase of up to 64 bytes, with at "
-		    "least one letter or character.");
+		form_error(r, "word", L(r, "prof.word_bad"));
 		page(r, rs, 422);
 		return;
 	}
 	rc = db_prof_word_add(&r->pool, r->ids[0], word);
 	if (rc == DB_CONFLICT) {
-		form_error(r, "word", "This word is in the list already.");
+		form_error(r, "word", L(r, "prof.word_dup"));
 		page(r, rs, 409);
 		return;
 	}
@@ -137,7 +139,7 @@ admin_profanity_word_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	back(r, rs, "Word removed.");
+	back(r, rs, L(r, "prof.word_removed"));
 }
 
 /* The first CSV field of a line: unquoted up to a comma, or "quoted" with "" for a quote. */
@@ -187,13 +189,12 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 	if (brand_of(r, rs, &b) != 0)
 		return;
 	if (file == NULL || file->vlen == 0) {
-		form_error(r, "file", "Choose a CSV or text file with one word a line.");
+		form_error(r, "file", L(r, "prof.file_choose"));
 		page(r, rs, 422);
 		return;
 	}
 	if (!utf8_valid(file->val, file->vlen)) {
-		form_error(r, "file", "The file is not UTF-8 text. Save it as UTF-8 (CSV UTF-8 "
-		    "in a spreadsheet) and try again.");
+		form_error(r, "file", L(r, "prof.file_utf8"));
 		page(r, rs, 422);
 		return;
 	}
@@ -232,8 +233,7 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 		return;
 	}
 	buf_free(&report);
-	back(r, rs, pool_printf(&r->pool, "Imported: %d word%s added, %d already in the list.",
-	    added, added == 1 ? "" : "s", dup));
+	back(r, rs, LF(r, added == 1 ? "prof.imported_1" : "prof.imported", added, dup));
 }
 
 /* GET …/profanity/export: the list as CSV, safe to open in a spreadsheet. */
