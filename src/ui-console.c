@@ -222,7 +222,7 @@ console_poll_get(struct req *r, struct resp *rs)
 	struct counts k;
 
 	if (db_console_mark(&r->pool, &m) != DB_OK) {
-		page_error(r, rs, 503, 1, "The database is not reachable right now.");
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
 	mark = pool_printf(&r->pool, "%s.%s.%s", db_cell(&m, 0, CM_MESSAGES),
@@ -232,7 +232,7 @@ console_poll_get(struct req *r, struct resp *rs)
 		return;
 	}
 	if (counts(r, &k) < 0) {
-		page_error(r, rs, 503, 1, "The database is not reachable right now.");
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
 	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I}", "changed", 1, "mark",
@@ -258,8 +258,7 @@ load_chat(struct req *r, struct resp *rs, struct dbres *c)
 		return -1;
 	}
 	if (!member) {
-		page_error(r, rs, 403, 0, "This chat belongs to a department you are not a "
-		    "member of.");
+		page_error(r, rs, 403, 0, L(r, "chat.not_member"));
 		return -1;
 	}
 	return 0;
@@ -272,19 +271,16 @@ cannot_reply(struct req *r, const struct dbres *c)
 	const char *st = db_cell(c, 0, CHAT_STATE);
 
 	if (strcmp(st, "closed") == 0)
-		return pool_printf(&r->pool, "This chat is closed (%s): it cannot be "
-		    "answered.", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+		return LF(r, "chat.closed_why", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 	if (strcmp(st, "active") != 0)
-		return "Pick this chat up to answer it.";
+		return L(r, "chat.pick_up_first");
 	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id)
-		return pool_printf(&r->pool, "%s is answering this chat.",
-		    db_cell(c, 0, CHAT_OPNAME) ? db_cell(c, 0, CHAT_OPNAME) : "Another operator");
+		return LF(r, "chat.other_answering", db_cell(c, 0, CHAT_OPNAME) ?
+		    db_cell(c, 0, CHAT_OPNAME) : L(r, "chat.another_operator"));
 	if (db_int(c, 0, CHAT_LASTIN) + WX_WINDOW <= (long long)wx_now())
-		return "48 hours have passed since the follower's last message; WeChat "
-		    "will not deliver. You can write again when the follower writes.";
+		return L(r, "chat.window_passed");
 	if (db_int(c, 0, CHAT_OUT) >= WX_REPLIES_IN_ROW)
-		return "WeChat allows 5 messages in a row; you can write again when the "
-		    "follower replies.";
+		return LF(r, "chat.five_in_row", WX_REPLIES_IN_ROW);
 	return NULL;
 }
 
@@ -461,9 +457,8 @@ console_pickup_post(struct req *r, struct resp *rs)
 			ui_db_failed(r, rs);
 			return;
 		}
-		tmpl_set(r, "Chat.Error", db_cell(&c, 0, CHAT_OPNAME) ? pool_printf(&r->pool,
-		    "%s picked this chat up first.", db_cell(&c, 0, CHAT_OPNAME)) :
-		    "This chat can no longer be picked up.");
+		tmpl_set(r, "Chat.Error", db_cell(&c, 0, CHAT_OPNAME) ? LF(r, "chat.picked_first",
+		    db_cell(&c, 0, CHAT_OPNAME)) : L(r, "chat.no_pickup"));
 		chat_page(r, rs, &c, 409);
 		return;
 	}
@@ -503,9 +498,7 @@ delivery_text(struct req *r, long e)
 {
 	if (e == 0)
 		return NULL;
-	return pool_printf(&r->pool, "WeChat did not deliver the message: %s. "
-	    "It is kept in the transcript; retry it when the problem is solved.",
-	    send_failure(e));
+	return LF(r, "chat.not_delivered", ui_errtext(r, e));
 }
 
 static void
@@ -539,7 +532,7 @@ send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing 
 			return -1;
 		}
 		why = cannot_reply(r, c);
-		form_error(r, "text", why ? why : "The chat changed; try again.");
+		form_error(r, "text", why ? why : L(r, "chat.changed"));
 		chat_page(r, rs, c, 409);
 		return -1;
 	}
@@ -574,14 +567,12 @@ console_send_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (!has_text && file == NULL) {
-		form_error(r, "text", "Type a message first.");
+		form_error(r, "text", L(r, "chat.type_first"));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
 	if (has_text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > WX_TEXT_MAX)) {
-		form_error(r, "text", pool_printf(&r->pool, "WeChat takes at most %d characters "
-		    "in one message; this one has %zu. Split it in two.", WX_TEXT_MAX,
-		    utf8_chars(text)));
+		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, utf8_chars(text)));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
@@ -590,8 +581,7 @@ console_send_post(struct req *r, struct resp *rs)
 		struct dbres cr;
 		rc = db_canned_find(&r->pool, r->ids[0], text + 1, &cr);
 		if (rc == DB_NOTFOUND) {
-			form_error(r, "text", pool_printf(&r->pool, "There is no canned response "
-			    "called %s for this brand.", text));
+			form_error(r, "text", LF(r, "chat.no_canned", text));
 			chat_page(r, rs, &c, 422);
 			return;
 		}
@@ -638,7 +628,7 @@ console_retry_post(struct req *r, struct resp *rs)
 	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
 	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(db_cell(&m, 0, OG_DELIVERY) ?
 	    db_cell(&m, 0, OG_DELIVERY) : "", "failed") != 0)) {
-		page_error(r, rs, 409, 0, "Only a message that failed can be retried.");
+		page_error(r, rs, 409, 0, L(r, "chat.retry_failed_only"));
 		return;
 	}
 	if (rc != DB_OK) {
@@ -655,7 +645,7 @@ console_retry_post(struct req *r, struct resp *rs)
 	    (rc = db_out_result(&r->pool, msg, "sending", 0)) != DB_OK || db_commit() != 0) {
 		db_rollback();
 		if (rc == DB_CONFLICT) {
-			tmpl_set(r, "Chat.Error", "WeChat's rules do not allow another message now.");
+			tmpl_set(r, "Chat.Error", L(r, "chat.rules_refuse"));
 			chat_page(r, rs, &c, 409);
 		} else
 			ui_db_failed(r, rs);
@@ -675,13 +665,12 @@ static int
 may_manage(struct req *r, struct resp *rs, const struct dbres *c)
 {
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
-		tmpl_set(r, "Chat.Error", "This chat is closed.");
+		tmpl_set(r, "Chat.Error", L(r, "chat.is_closed"));
 		chat_page(r, rs, c, 409);
 		return 0;
 	}
 	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id && !sees_all(r)) {
-		page_error(r, rs, 403, 0, "Only the chat's operator, a supervisor or an "
-		    "admin can do this.");
+		page_error(r, rs, 403, 0, L(r, "chat.manage_only"));
 		return 0;
 	}
 	return 1;
@@ -694,9 +683,8 @@ closed_already(struct req *r, const struct dbres *c)
 	const char *by = db_cell(c, 0, CHAT_CLOSEDBY), *at = ui_time(r, db_int(c, 0, CHAT_CLOSED));
 
 	if (by)
-		return pool_printf(&r->pool, "This chat was already closed by %s at %s.", by, at);
-	return pool_printf(&r->pool, "This chat was already closed at %s: %s.", at,
-	    ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+		return LF(r, "chat.closed_by", by, at);
+	return LF(r, "chat.closed_at", at, ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 }
 
 void
@@ -720,11 +708,9 @@ console_close_post(struct req *r, struct resp *rs)
 		struct outgoing o = { "text", closing, NULL, NULL, 0 };
 		long long       msg;
 		if ((why = cannot_reply(r, &c)) != NULL) {
-			said = pool_printf(&r->pool, "Chat closed. The closing message was not "
-			    "sent: %s", why);
+			said = LF(r, "chat.closed_unsent", why);
 		} else if (utf8_chars(closing) > WX_TEXT_MAX || !utf8_valid(closing, strlen(closing))) {
-			form_error(r, "closing", pool_printf(&r->pool, "WeChat takes at most %d "
-			    "characters in one message.", WX_TEXT_MAX));
+			form_error(r, "closing", LF(r, "chat.max_chars", WX_TEXT_MAX));
 			tmpl_set(r, "Form.closing.Value", closing);
 			chat_page(r, rs, &c, 422);
 			return;
@@ -757,7 +743,7 @@ console_close_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, said ? said : "Chat closed.");
+	flash_set(r, said ? said : L(r, "chat.closed_flash"));
 	to_chat(r, rs);
 }
 
@@ -773,7 +759,7 @@ console_transfer_post(struct req *r, struct resp *rs)
 	if (load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
 		return;
 	if (note && (utf8_chars(note) > 500 || !utf8_valid(note, strlen(note)))) {
-		form_error(r, "note", "Keep the note under 500 characters.");
+		form_error(r, "note", L(r, "chat.note_max"));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
@@ -788,8 +774,7 @@ console_transfer_post(struct req *r, struct resp *rs)
 		    db_int(&tt, i, TT_ID) == target)
 			name = db_cell(&tt, i, TT_NAME);
 	if (name == NULL) {
-		form_error(r, "to", "Choose a department of this brand, or a colleague of "
-		    "the chat's department.");
+		form_error(r, "to", L(r, "chat.choose_target"));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
@@ -806,13 +791,13 @@ console_transfer_post(struct req *r, struct resp *rs)
 	if (rc != DB_OK || db_commit() != 0) {
 		db_rollback();
 		if (rc == DB_NOTFOUND) {
-			tmpl_set(r, "Chat.Error", "The chat could not go there (it changed meanwhile).");
+			tmpl_set(r, "Chat.Error", L(r, "chat.transfer_changed"));
 			chat_page(r, rs, &c, 409);
 		} else
 			ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, pool_printf(&r->pool, "Chat transferred to %s.", name));
+	flash_set(r, LF(r, "chat.transferred", name));
 	resp_redirect(rs, to_user && target != r->user->id ? "/console/" :
 	    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
 }
@@ -829,7 +814,7 @@ console_alias_post(struct req *r, struct resp *rs)
 	form_trim(r);
 	alias = req_field(r, "alias");
 	if (alias && *alias && (err = v_name(alias)) != NULL) {
-		form_error(r, "alias", err);
+		form_error(r, "alias", L(r, err));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
@@ -837,8 +822,7 @@ console_alias_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, alias && *alias ? "Name saved: every chat with this follower shows it." :
-	    "Name removed: the follower shows as their OpenID.");
+	flash_set(r, L(r, alias && *alias ? "chat.alias_saved" : "chat.alias_removed"));
 	to_chat(r, rs);
 }
 
