@@ -93,22 +93,21 @@ zone_ok(const char *z)
 	    "0123456789_+-/") == n;
 }
 
-/* "45 s", "3 min 20 s", "2 h 5 min", "3 d 4 h" */
+/* "45 s", "3 min 20 s", "2 h 5 min", "3 d 4 h" (in the reader's language) */
 static const char *
-dur_text(struct pool *p, long long s)
+dur_text(struct req *r, long long s)
 {
 	if (s < 0)
 		return "—";
 	if (s < 60)
-		return pool_printf(p, "%lld s", s);
+		return LF(r, "dur.s", s);
 	if (s < 3600)
-		return s % 60 ? pool_printf(p, "%lld min %lld s", s / 60, s % 60) :
-		    pool_printf(p, "%lld min", s / 60);
+		return s % 60 ? LF(r, "dur.min_s", s / 60, s % 60) : LF(r, "dur.min", s / 60);
 	if (s < 86400)
-		return s % 3600 / 60 ? pool_printf(p, "%lld h %lld min", s / 3600,
-		    s % 3600 / 60) : pool_printf(p, "%lld h", s / 3600);
-	return s % 86400 / 3600 ? pool_printf(p, "%lld d %lld h", s / 86400,
-	    s % 86400 / 3600) : pool_printf(p, "%lld d", s / 86400);
+		return s % 3600 / 60 ? LF(r, "dur.h_min", s / 3600, s % 3600 / 60) :
+		    LF(r, "dur.h", s / 3600);
+	return s % 86400 / 3600 ? LF(r, "dur.d_h", s / 86400, s % 86400 / 3600) :
+	    LF(r, "dur.d", s / 86400);
 }
 
 /*
@@ -159,8 +158,7 @@ zone_range(struct req *r, struct resp *rs, const char **zone, long long from, lo
 	}
 	if (db_cell(z, 0, RZ_DAY) != NULL)
 		return 0;
-	form_error(r, "tz", pool_printf(&r->pool, "The time zone “%s” is not known here; "
-	    "the figures are in UTC.", *zone));
+	form_error(r, "tz", LF(r, "rep.tz_unknown", *zone));
 	*zone = "+00:00";
 	if (db_report_zone(&r->pool, *zone, a, b, wx_now(), z) != DB_OK ||
 	    db_cell(z, 0, RZ_DAY) == NULL) {
@@ -207,14 +205,13 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 		if (from == -2 && to >= 0)
 			from = to - 6 * 86400LL;
 		if (to < 0 || from < 0) {
-			form_error(r, to < 0 ? "to" : "from", "Enter a date as YYYY-MM-DD, "
-			    "for example 2026-11-24.");
+			form_error(r, to < 0 ? "to" : "from", L(r, "rep.date_format"));
 			to = today, from = today - 6 * 86400LL;
 		} else if (from > to) {
-			form_error(r, "from", "The first day is after the last day.");
+			form_error(r, "from", L(r, "rep.date_order"));
 			from = to;
 		} else if ((to - from) / 86400 + 1 > MAX_DAYS) {
-			form_error(r, "from", "A report covers at most two years (731 days).");
+			form_error(r, "from", L(r, "rep.date_span"));
 			from = to - (MAX_DAYS - 1) * 86400LL;
 		}
 		if (zone_range(r, rs, &zone, from, to, &z) != 0)
@@ -246,6 +243,8 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	tmpl_set_int(r, "Filter.Operator", q->f.operator);
 	tmpl_set_int(r, "Filter.Own", !user_sees_all_chats(r->user));
 	tmpl_set_int(r, "Filter.Days", q->ndays);
+	tmpl_set(r, "Filter.Text", LF(r, q->ndays == 1 ? "rep.range_1" : "rep.range", q->from, q->to,
+	    (long long)q->ndays, q->zone_label));
 	return 0;
 }
 
@@ -419,9 +418,9 @@ chart_stacked(struct req *r, const char *prefix, int n, char *const *labels,
 		tmpl_setf(r, pool_printf(p, "%s.AH", k), "%.1f", ha);
 		tmpl_setf(r, pool_printf(p, "%s.BY", k), "%.1f", base - ha - hb);
 		tmpl_setf(r, pool_printf(p, "%s.BH", k), "%.1f", hb);
-		tmpl_set(r, pool_printf(p, "%s.Title", k), pool_printf(p, "%s: %lld %s, %lld %s%s%s",
-		    labels[i], a[i], la, b[i], lb, line && line[i] >= 0 ? ", " : "",
-		    line && line[i] >= 0 ? pool_printf(p, "%s %s", ll, dur_text(p, line[i])) : ""));
+		tmpl_set(r, pool_printf(p, "%s.Title", k), line && line[i] >= 0 ?
+		    LF(r, "rep.bar_line", labels[i], a[i], la, b[i], lb, ll, dur_text(r, line[i])) :
+		    LF(r, "rep.bar", labels[i], a[i], la, b[i], lb));
 		if (i % every == 0) {
 			const char *xl = pool_printf(p, "%s.XLabels.%d", prefix, i / every);
 			tmpl_setf(r, pool_printf(p, "%s.X", xl), "%.1f", x + slot / 2);
@@ -443,7 +442,7 @@ chart_stacked(struct req *r, const char *prefix, int n, char *const *labels,
 		if (line) {
 			k = pool_printf(p, "%s.LineTicks.%d", prefix, t);
 			tmpl_setf(r, pool_printf(p, "%s.Y", k), "%.1f", y);
-			tmpl_set(r, pool_printf(p, "%s.Text", k), dur_text(p, ltop * t / ni));
+			tmpl_set(r, pool_printf(p, "%s.Text", k), dur_text(r, ltop * t / ni));
 		}
 	}
 	if (pts.len)
@@ -558,9 +557,10 @@ reports_overview_get(struct req *r, struct resp *rs)
 	int             nr = 0, ne = 0;
 	const char     *rl[16];
 	long long       rv[16];
-	static const char *const label[K__N] = { "Chats received", "Chats picked up",
-		"Chats answered", "Chats missed", "Chats closed", "Transfers",
-		"Messages in", "Messages out", "Delivery failures", "Follows", "Unfollows" };
+	static const char *const label[K__N] = { "csv.chats_received", "csv.chats_picked_up",
+		"csv.chats_answered", "csv.chats_missed", "csv.chats_closed", "csv.transfers",
+		"csv.messages_in", "csv.messages_out", "csv.delivery_failures", "csv.follows",
+		"csv.unfollows" };
 	static const char *const key[K__N] = { "Received", "PickedUp", "Answered", "Missed",
 		"Closed", "Transferred", "MessagesIn", "MessagesOut", "Failed", "Follows",
 		"Unfollows" };
@@ -600,22 +600,22 @@ reports_overview_get(struct req *r, struct resp *rs)
 	}
 	if (q.csv) {
 		csv_start(r, rs, &q, "overview");
-		csv_line(&rs->body, "metric", "detail", "value", NULL);
+		csv_line(&rs->body, L(r, "csv.metric"), L(r, "csv.detail"), L(r, "csv.value"), NULL);
 		for (int k = 0; k < K__N; k++)
-			csv_line(&rs->body, label[k], "", num(&r->pool, tot[k]), NULL);
+			csv_line(&rs->body, L(r, label[k]), "", num(&r->pool, tot[k]), NULL);
 		for (int k = K_PICKED; k <= K_CLOSED; k++) {
-			const char *what = k == K_PICKED ? "wait seconds" : k == K_FIRST ?
-			    "first response seconds" : "chat duration seconds";
+			const char *what = L(r, k == K_PICKED ? "csv.wait_seconds" : k == K_FIRST ?
+			    "csv.first_response_seconds" : "csv.duration_seconds");
 			if (k == K_MISSED)
 				continue;
-			csv_line(&rs->body, what, "median", secs(&r->pool, o.med[k]), NULL);
-			csv_line(&rs->body, what, "90th percentile", secs(&r->pool, o.p90[k]), NULL);
+			csv_line(&rs->body, what, L(r, "csv.median"), secs(&r->pool, o.med[k]), NULL);
+			csv_line(&rs->body, what, L(r, "csv.p90"), secs(&r->pool, o.p90[k]), NULL);
 		}
 		for (size_t i = 0; i < c.nrows; i++) {
 			int k = kind_of(db_cell(&c, i, RC_KIND));
 			if (k == K_CLOSED || k == K_FAILED)
-				csv_line(&rs->body, k == K_CLOSED ? "closed by reason" :
-				    "delivery failures by errcode", db_cell(&c, i, RC_DETAIL),
+				csv_line(&rs->body, L(r, k == K_CLOSED ? "csv.closed_by_reason" :
+				    "csv.failures_by_errcode"), db_cell(&c, i, RC_DETAIL),
 				    db_cell(&c, i, RC_N), NULL);
 		}
 		return;
@@ -628,14 +628,14 @@ reports_overview_get(struct req *r, struct resp *rs)
 		if (k == K_MISSED)
 			continue;
 		tmpl_set(r, pool_printf(&r->pool, "Overview.%s.Median", name),
-		    dur_text(&r->pool, o.med[k]));
+		    dur_text(r, o.med[k]));
 		tmpl_set(r, pool_printf(&r->pool, "Overview.%s.P90", name),
-		    dur_text(&r->pool, o.p90[k]));
+		    dur_text(r, o.p90[k]));
 		tmpl_set_int(r, pool_printf(&r->pool, "Overview.%s.N", name),
 		    o.n[k] < 0 ? 0 : o.n[k]);
 	}
 	chart_hbars(r, "Reasons", nr, rl, rv);
-	render(r, rs, &q, "overview", "Reports · Overview");
+	render(r, rs, &q, "overview", L(r, "rep.title_overview"));
 }
 
 /* ---- per day and per hour of day ---- */
@@ -720,9 +720,11 @@ series_page(struct req *r, struct resp *rs, int hours)
 	each_hist(&h, series_hist, &s);
 	if (q.csv) {
 		csv_start(r, rs, &q, hours ? "hours" : "days");
-		csv_line(&rs->body, hours ? "hour" : "date", "received", "answered", "missed",
-		    "closed", "first_response_median_s", "first_response_p90_s",
-		    "messages_in", "messages_out", "delivery_failures", NULL);
+		csv_line(&rs->body, L(r, hours ? "csv.hour" : "csv.date"), L(r, "csv.received"),
+		    L(r, "csv.answered"), L(r, "csv.missed"), L(r, "csv.closed"),
+		    L(r, "csv.first_response_median_s"), L(r, "csv.first_response_p90_s"),
+		    L(r, "csv.messages_in_col"), L(r, "csv.messages_out_col"),
+		    L(r, "csv.delivery_failures_col"), NULL);
 		for (int i = 0; i < s.n; i++)
 			csv_line(&rs->body, labels[i], num(&r->pool, s.v[K_STARTED][i]),
 			    num(&r->pool, s.v[K_FIRST][i]), num(&r->pool, s.v[K_MISSED][i]),
@@ -740,16 +742,16 @@ series_page(struct req *r, struct resp *rs, int hours)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Answered", k), answered[i]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", k), missed[i]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Closed", k), s.v[K_CLOSED][i]);
-		tmpl_set(r, pool_printf(&r->pool, "%s.Median", k), dur_text(&r->pool, s.med[i]));
-		tmpl_set(r, pool_printf(&r->pool, "%s.P90", k), dur_text(&r->pool, s.p90[i]));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Median", k), dur_text(r, s.med[i]));
+		tmpl_set(r, pool_printf(&r->pool, "%s.P90", k), dur_text(r, s.p90[i]));
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.In", k), s.v[K_IN][i]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Out", k), s.v[K_OUT][i]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Failed", k), s.v[K_FAILED][i]);
 	}
-	chart_stacked(r, "Chart", s.n, labels, answered, missed, s.med, "answered", "missed",
-	    "median first response");
-	render(r, rs, &q, hours ? "hours" : "days", hours ? "Reports · Per hour of day" :
-	    "Reports · Per day");
+	chart_stacked(r, "Chart", s.n, labels, answered, missed, s.med, L(r, "rep.answered"),
+	    L(r, "rep.missed"), L(r, "rep.median_first"));
+	render(r, rs, &q, hours ? "hours" : "days", L(r, hours ? "rep.title_hours" :
+	    "rep.title_days"));
 }
 
 void
@@ -832,9 +834,11 @@ groups_page(struct req *r, struct resp *rs, int by)
 	handled = pool_alloc(&r->pool, sizeof(long long) * (size_t)(g->n + 1));
 	if (q.csv) {
 		csv_start(r, rs, &q, by == REP_BY_OPERATOR ? "operators" : "departments");
-		csv_line(&rs->body, dim, "received", "picked_up", "answered", "missed", "closed",
-		    "first_response_median_s", "duration_median_s", "messages_out",
-		    "transfers", NULL);
+		csv_line(&rs->body, L(r, pool_printf(&r->pool, "csv.%s", dim)), L(r, "csv.received"),
+		    L(r, "csv.picked_up"), L(r, "csv.answered"), L(r, "csv.missed"),
+		    L(r, "csv.closed"), L(r, "csv.first_response_median_s"),
+		    L(r, "csv.duration_median_s"), L(r, "csv.messages_out_col"),
+		    L(r, "csv.transfers_col"), NULL);
 	}
 	for (int i = 0; i < g->n; i++) {
 		const char *name;
@@ -842,7 +846,7 @@ groups_page(struct req *r, struct resp *rs, int by)
 			/* events with no operator: chats received, missed, system messages */
 			if (by == REP_BY_OPERATOR)
 				continue;
-			name = "No department";
+			name = L(r, "rep.no_department");
 		} else {
 			name = dim_name(r, &q, dim, g->id[i]);
 		}
@@ -864,9 +868,9 @@ groups_page(struct req *r, struct resp *rs, int by)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", k), g->v[i][K_MISSED]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Closed", k), g->v[i][K_CLOSED]);
 		tmpl_set(r, pool_printf(&r->pool, "%s.FirstResponse", k),
-		    dur_text(&r->pool, g->med[i][K_FIRST]));
+		    dur_text(r, g->med[i][K_FIRST]));
 		tmpl_set(r, pool_printf(&r->pool, "%s.Duration", k),
-		    dur_text(&r->pool, g->med[i][K_CLOSED]));
+		    dur_text(r, g->med[i][K_CLOSED]));
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Out", k), g->v[i][K_OUT]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Transferred", k),
 		    g->v[i][K_TRANSFERRED]);
@@ -878,7 +882,7 @@ groups_page(struct req *r, struct resp *rs, int by)
 		return;
 	chart_hbars(r, "Groups", shown, labels, handled);
 	render(r, rs, &q, by == REP_BY_OPERATOR ? "operators" : "departments",
-	    by == REP_BY_OPERATOR ? "Reports · Per operator" : "Reports · Per department");
+	    L(r, by == REP_BY_OPERATOR ? "rep.title_operators" : "rep.title_departments"));
 }
 
 void
@@ -943,7 +947,8 @@ reports_followers_get(struct req *r, struct resp *rs)
 	}
 	if (q.csv) {
 		csv_start(r, rs, &q, "followers");
-		csv_line(&rs->body, "date", "qr_scene", "follows", "unfollows", NULL);
+		csv_line(&rs->body, L(r, "csv.date"), L(r, "csv.qr_scene"), L(r, "csv.follows_col"),
+		    L(r, "csv.unfollows_col"), NULL);
 		for (size_t i = 0; i < c.nrows; i++) {
 			int k = kind_of(db_cell(&c, i, RC_KIND));
 			if (k == K_FOLLOW || k == K_UNFOLLOW)
@@ -967,7 +972,7 @@ reports_followers_get(struct req *r, struct resp *rs)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Follows", k), sf[i]);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Unfollows", k), su[i]);
 	}
-	chart_stacked(r, "Chart", s.n, labels, s.v[K_FOLLOW], s.v[K_UNFOLLOW], NULL, "follows",
-	    "unfollows", NULL);
-	render(r, rs, &q, "followers", "Reports · Followers");
+	chart_stacked(r, "Chart", s.n, labels, s.v[K_FOLLOW], s.v[K_UNFOLLOW], NULL,
+	    L(r, "rep.follows"), L(r, "rep.unfollows"), NULL);
+	render(r, rs, &q, "followers", L(r, "rep.title_followers"));
 }

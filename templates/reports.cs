@@ -21,7 +21,7 @@
 <?cs each:t = c.LineTicks ?><text class="tl" x="<?cs var:c.LineX ?>" y="<?cs var:t.Y ?>" dy="4"><?cs var:t.Text ?></text><?cs /each ?>
 <?cs /if ?>
 </svg>
-<figcaption><span class="key a"></span> <?cs var:c.Legend.A ?> <span class="key b"></span> <?cs var:c.Legend.B ?><?cs if:c.Legend.Line ?> <span class="key line"></span> <?cs var:c.Legend.Line ?> (right axis)<?cs /if ?></figcaption>
+<figcaption><span class="key a"></span> <?cs var:c.Legend.A ?> <span class="key b"></span> <?cs var:c.Legend.B ?><?cs if:c.Legend.Line ?> <span class="key line"></span> <?cs var:c.Legend.Line ?> <?cs var:Lang.rep.right_axis ?><?cs /if ?></figcaption>
 </figure><?cs /def ?>
 <?cs def:hbars(c, title) ?><?cs if:subcount(c.Rows) > 0 ?>
 <figure class="chart">
@@ -32,76 +32,76 @@
 </svg>
 </figure><?cs /if ?><?cs /def ?>
 
-<h1>Reports</h1>
-<nav class="tabs" aria-label="Reports">
-<?cs call:tab("", "overview", "Overview") ?>
-<?cs call:tab("days", "days", "Per day") ?>
-<?cs call:tab("hours", "hours", "Per hour of day") ?>
-<?cs call:tab("operators", "operators", "Per operator") ?>
-<?cs if:!Filter.Own ?><?cs call:tab("departments", "departments", "Per department") ?>
-<?cs call:tab("followers", "followers", "Followers") ?><?cs /if ?>
+<h1><?cs var:Lang.nav.reports ?></h1>
+<nav class="tabs" aria-label="<?cs var:Lang.nav.reports ?>">
+<?cs call:tab("", "overview", Lang.rep.overview) ?>
+<?cs call:tab("days", "days", Lang.rep.per_day) ?>
+<?cs call:tab("hours", "hours", Lang.rep.per_hour) ?>
+<?cs call:tab("operators", "operators", Lang.rep.per_operator) ?>
+<?cs if:!Filter.Own ?><?cs call:tab("departments", "departments", Lang.rep.per_department) ?>
+<?cs call:tab("followers", "followers", Lang.rep.followers) ?><?cs /if ?>
 </nav>
 
 <form method="get" class="filters card" action="">
-<label class="field<?cs if:Form.from.Error ?> bad<?cs /if ?>"><span>From</span><input type="date" name="from" value="<?cs var:Filter.From ?>"><?cs call:field_error("from") ?></label>
-<label class="field<?cs if:Form.to.Error ?> bad<?cs /if ?>"><span>To</span><input type="date" name="to" value="<?cs var:Filter.To ?>"><?cs call:field_error("to") ?></label>
-<label class="field<?cs if:Form.tz.Error ?> bad<?cs /if ?>"><span>Time zone</span><input type="text" name="tz" value="<?cs var:Filter.TZ ?>" size="16" maxlength="64" list="zones" data-tz-default><?cs call:field_error("tz") ?></label>
+<label class="field<?cs if:Form.from.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.rep.from ?></span><input type="date" name="from" value="<?cs var:Filter.From ?>"><?cs call:field_error("from") ?></label>
+<label class="field<?cs if:Form.to.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.rep.to ?></span><input type="date" name="to" value="<?cs var:Filter.To ?>"><?cs call:field_error("to") ?></label>
+<label class="field<?cs if:Form.tz.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.rep.tz ?></span><input type="text" name="tz" value="<?cs var:Filter.TZ ?>" size="16" maxlength="64" list="zones" data-tz-default><?cs call:field_error("tz") ?></label>
 <datalist id="zones"><option value="Asia/Shanghai"><option value="Asia/Hong_Kong"><option value="Asia/Singapore"><option value="Asia/Tokyo"><option value="Europe/London"><option value="Europe/Berlin"><option value="America/New_York"><option value="America/Los_Angeles"><option value="UTC"></datalist>
-<?cs call:select("brand", "Brand", Dims.brand, Filter.Brand, "All brands") ?>
-<?cs call:select("channel", "WeChat account", Dims.channel, Filter.Channel, "All accounts") ?>
-<?cs call:select("department", "Department", Dims.department, Filter.Department, "All departments") ?>
-<?cs if:Filter.Own ?><p class="hint">Your own figures.</p><?cs else ?><?cs call:select("operator", "Operator", Dims.operator, Filter.Operator, "All operators") ?><?cs /if ?>
-<button type="submit" class="primary">Show</button>
-<a class="button" href="?<?cs call:filter_query() ?>&amp;format=csv" download>Download CSV</a>
+<?cs call:select("brand", Lang.brands.brand, Dims.brand, Filter.Brand, Lang.rep.all_brands) ?>
+<?cs call:select("channel", Lang.wx.account, Dims.channel, Filter.Channel, Lang.rep.all_accounts) ?>
+<?cs call:select("department", Lang.brand.department, Dims.department, Filter.Department, Lang.rep.all_departments) ?>
+<?cs if:Filter.Own ?><p class="hint"><?cs var:Lang.rep.own ?></p><?cs else ?><?cs call:select("operator", Lang.rep.operator, Dims.operator, Filter.Operator, Lang.rep.all_operators) ?><?cs /if ?>
+<button type="submit" class="primary"><?cs var:Lang.rep.show ?></button>
+<a class="button" href="?<?cs call:filter_query() ?>&amp;format=csv" download><?cs var:Lang.rep.csv ?></a>
 </form>
-<p class="hint">Each figure counts what happened from <?cs var:Filter.From ?> to <?cs var:Filter.To ?> (<?cs var:Filter.Days ?> day<?cs if:Filter.Days != 1 ?>s<?cs /if ?>) in <?cs var:Filter.TZ ?> time. A chat answered the day after it arrived is received on one day and answered on the next.<?cs if:Filter.Operator || Filter.Own ?> With an operator chosen, only what that operator did counts: chats received and missed belong to no operator.<?cs /if ?></p>
+<p class="hint"><?cs var:Filter.Text ?><?cs if:Filter.Operator || Filter.Own ?> <?cs var:Lang.rep.operator_hint ?><?cs /if ?></p>
 
 <?cs if:Report.Page == "overview" ?>
 <section class="card">
-<h2>Chats</h2>
+<h2><?cs var:Lang.rep.chats ?></h2>
 <dl class="figures">
-<div><dt>Received</dt><dd id="fig-received"><?cs var:Overview.Received ?></dd></div>
-<div><dt>Answered</dt><dd id="fig-answered"><?cs var:Overview.Answered ?></dd></div>
-<div><dt>Missed</dt><dd id="fig-missed"><?cs var:Overview.Missed ?></dd></div>
-<div><dt>Picked up</dt><dd id="fig-picked"><?cs var:Overview.PickedUp ?></dd></div>
-<div><dt>Closed</dt><dd id="fig-closed"><?cs var:Overview.Closed ?></dd></div>
-<div><dt>Transfers</dt><dd id="fig-transfers"><?cs var:Overview.Transferred ?></dd></div>
-<div><dt>Messages in</dt><dd id="fig-in"><?cs var:Overview.MessagesIn ?></dd></div>
-<div><dt>Messages out</dt><dd id="fig-out"><?cs var:Overview.MessagesOut ?></dd></div>
-<div><dt>Delivery failures</dt><dd id="fig-failed"><?cs var:Overview.Failed ?></dd></div>
+<div><dt><?cs var:Lang.rep.received ?></dt><dd id="fig-received"><?cs var:Overview.Received ?></dd></div>
+<div><dt><?cs var:Lang.rep.answered_h ?></dt><dd id="fig-answered"><?cs var:Overview.Answered ?></dd></div>
+<div><dt><?cs var:Lang.rep.missed_h ?></dt><dd id="fig-missed"><?cs var:Overview.Missed ?></dd></div>
+<div><dt><?cs var:Lang.rep.picked_up ?></dt><dd id="fig-picked"><?cs var:Overview.PickedUp ?></dd></div>
+<div><dt><?cs var:Lang.rep.closed ?></dt><dd id="fig-closed"><?cs var:Overview.Closed ?></dd></div>
+<div><dt><?cs var:Lang.rep.transfers ?></dt><dd id="fig-transfers"><?cs var:Overview.Transferred ?></dd></div>
+<div><dt><?cs var:Lang.rep.messages_in ?></dt><dd id="fig-in"><?cs var:Overview.MessagesIn ?></dd></div>
+<div><dt><?cs var:Lang.rep.messages_out ?></dt><dd id="fig-out"><?cs var:Overview.MessagesOut ?></dd></div>
+<div><dt><?cs var:Lang.rep.failures ?></dt><dd id="fig-failed"><?cs var:Overview.Failed ?></dd></div>
 </dl>
 <table class="list times">
-<thead><tr><th>Time</th><th>Median</th><th>90th percentile</th><th>Chats</th></tr></thead>
+<thead><tr><th><?cs var:Lang.rep.time ?></th><th><?cs var:Lang.rep.median ?></th><th><?cs var:Lang.rep.p90 ?></th><th><?cs var:Lang.rep.chats ?></th></tr></thead>
 <tbody>
-<tr id="t-first"><td>First response (from the follower's first message to the first reply)</td><td><?cs var:Overview.FirstResponse.Median ?></td><td><?cs var:Overview.FirstResponse.P90 ?></td><td><?cs var:Overview.FirstResponse.N ?></td></tr>
-<tr id="t-wait"><td>Wait (in the queue until picked up)</td><td><?cs var:Overview.Wait.Median ?></td><td><?cs var:Overview.Wait.P90 ?></td><td><?cs var:Overview.Wait.N ?></td></tr>
-<tr id="t-duration"><td>Chat duration (start to close)</td><td><?cs var:Overview.Duration.Median ?></td><td><?cs var:Overview.Duration.P90 ?></td><td><?cs var:Overview.Duration.N ?></td></tr>
+<tr id="t-first"><td><?cs var:Lang.rep.first_response_long ?></td><td><?cs var:Overview.FirstResponse.Median ?></td><td><?cs var:Overview.FirstResponse.P90 ?></td><td><?cs var:Overview.FirstResponse.N ?></td></tr>
+<tr id="t-wait"><td><?cs var:Lang.rep.wait_long ?></td><td><?cs var:Overview.Wait.Median ?></td><td><?cs var:Overview.Wait.P90 ?></td><td><?cs var:Overview.Wait.N ?></td></tr>
+<tr id="t-duration"><td><?cs var:Lang.rep.duration_long ?></td><td><?cs var:Overview.Duration.Median ?></td><td><?cs var:Overview.Duration.P90 ?></td><td><?cs var:Overview.Duration.N ?></td></tr>
 </tbody></table>
 </section>
 <section class="card">
-<h2>Closed, by reason</h2>
-<?cs call:hbars(Reasons, "Chats closed, by reason") ?>
+<h2><?cs var:Lang.rep.by_reason ?></h2>
+<?cs call:hbars(Reasons, Lang.rep.by_reason) ?>
 <?cs if:subcount(Overview.Reasons) > 0 ?>
-<table class="list" id="reasons"><thead><tr><th>Reason</th><th>Chats</th></tr></thead><tbody>
+<table class="list" id="reasons"><thead><tr><th><?cs var:Lang.rep.reason ?></th><th><?cs var:Lang.rep.chats ?></th></tr></thead><tbody>
 <?cs each:x = Overview.Reasons ?><tr data-reason="<?cs var:x.Code ?>"><td><?cs var:x.Name ?></td><td><?cs var:x.Count ?></td></tr><?cs /each ?>
 </tbody></table>
-<?cs else ?><p class="empty">No chat closed in this range.</p><?cs /if ?>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.none_closed ?></p><?cs /if ?>
 </section>
 <section class="card">
-<h2>Delivery failures, by WeChat error code</h2>
+<h2><?cs var:Lang.rep.by_errcode ?></h2>
 <?cs if:subcount(Overview.Errcodes) > 0 ?>
-<table class="list" id="errcodes"><thead><tr><th>Code</th><th>What WeChat said</th><th>Messages</th></tr></thead><tbody>
+<table class="list" id="errcodes"><thead><tr><th><?cs var:Lang.rep.code ?></th><th><?cs var:Lang.rep.what_wechat_said ?></th><th><?cs var:Lang.rep.messages ?></th></tr></thead><tbody>
 <?cs each:x = Overview.Errcodes ?><tr data-errcode="<?cs var:x.Code ?>"><td><?cs var:x.Code ?></td><td><?cs var:x.Text ?></td><td><?cs var:x.Count ?></td></tr><?cs /each ?>
 </tbody></table>
-<?cs else ?><p class="empty">WeChat delivered every message.</p><?cs /if ?>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.all_delivered ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 
 <?cs if:Report.Page == "days" || Report.Page == "hours" ?>
 <section class="card">
-<h2><?cs if:Report.Page == "days" ?>Answered and missed chats per day<?cs else ?>Answered and missed chats per hour of the day<?cs /if ?></h2>
-<?cs call:stacked(Chart, "Answered and missed chats, with the median first response") ?>
-<table class="list" id="series"><thead><tr><th><?cs if:Report.Page == "days" ?>Day<?cs else ?>Hour<?cs /if ?></th><th>Received</th><th>Answered</th><th>Missed</th><th>Closed</th><th>Median first response</th><th>90th percentile</th><th>Messages in</th><th>Messages out</th><th>Delivery failures</th></tr></thead><tbody>
+<h2><?cs if:Report.Page == "days" ?><?cs var:Lang.rep.series_days ?><?cs else ?><?cs var:Lang.rep.series_hours ?><?cs /if ?></h2>
+<?cs call:stacked(Chart, Lang.rep.series_chart) ?>
+<table class="list" id="series"><thead><tr><th><?cs if:Report.Page == "days" ?><?cs var:Lang.rep.day ?><?cs else ?><?cs var:Lang.rep.hour ?><?cs /if ?></th><th><?cs var:Lang.rep.received ?></th><th><?cs var:Lang.rep.answered_h ?></th><th><?cs var:Lang.rep.missed_h ?></th><th><?cs var:Lang.rep.closed ?></th><th><?cs var:Lang.rep.median_first_h ?></th><th><?cs var:Lang.rep.p90 ?></th><th><?cs var:Lang.rep.messages_in ?></th><th><?cs var:Lang.rep.messages_out ?></th><th><?cs var:Lang.rep.failures ?></th></tr></thead><tbody>
 <?cs each:x = Rows ?><tr data-bucket="<?cs var:x.Label ?>"><td><?cs var:x.Label ?></td><td><?cs var:x.Received ?></td><td><?cs var:x.Answered ?></td><td><?cs var:x.Missed ?></td><td><?cs var:x.Closed ?></td><td><?cs var:x.Median ?></td><td><?cs var:x.P90 ?></td><td><?cs var:x.In ?></td><td><?cs var:x.Out ?></td><td><?cs var:x.Failed ?></td></tr>
 <?cs /each ?></tbody></table>
 </section>
@@ -109,31 +109,31 @@
 
 <?cs if:Report.Page == "operators" || Report.Page == "departments" ?>
 <section class="card">
-<h2>Chats picked up, per <?cs if:Report.Page == "operators" ?>operator<?cs else ?>department<?cs /if ?></h2>
-<?cs call:hbars(Groups, "Chats picked up") ?>
+<h2><?cs if:Report.Page == "operators" ?><?cs var:Lang.rep.picked_per_operator ?><?cs else ?><?cs var:Lang.rep.picked_per_department ?><?cs /if ?></h2>
+<?cs call:hbars(Groups, Lang.rep.picked_up) ?>
 <?cs if:subcount(Rows) > 0 ?>
-<table class="list" id="groups"><thead><tr><th><?cs if:Report.Page == "operators" ?>Operator<?cs else ?>Department<?cs /if ?></th><?cs if:Report.Page == "departments" ?><th>Received</th><?cs /if ?><th>Picked up</th><th>Answered</th><?cs if:Report.Page == "departments" ?><th>Missed</th><?cs /if ?><th>Closed</th><th>Median first response</th><th>Median chat duration</th><th>Messages sent</th><th>Transfers</th></tr></thead><tbody>
+<table class="list" id="groups"><thead><tr><th><?cs if:Report.Page == "operators" ?><?cs var:Lang.rep.operator ?><?cs else ?><?cs var:Lang.brand.department ?><?cs /if ?></th><?cs if:Report.Page == "departments" ?><th><?cs var:Lang.rep.received ?></th><?cs /if ?><th><?cs var:Lang.rep.picked_up ?></th><th><?cs var:Lang.rep.answered_h ?></th><?cs if:Report.Page == "departments" ?><th><?cs var:Lang.rep.missed_h ?></th><?cs /if ?><th><?cs var:Lang.rep.closed ?></th><th><?cs var:Lang.rep.median_first_h ?></th><th><?cs var:Lang.rep.median_duration ?></th><th><?cs var:Lang.rep.messages_sent ?></th><th><?cs var:Lang.rep.transfers ?></th></tr></thead><tbody>
 <?cs each:x = Rows ?><tr data-id="<?cs var:x.Id ?>"><td><?cs var:x.Name ?></td><?cs if:Report.Page == "departments" ?><td><?cs var:x.Received ?></td><?cs /if ?><td><?cs var:x.PickedUp ?></td><td><?cs var:x.Answered ?></td><?cs if:Report.Page == "departments" ?><td><?cs var:x.Missed ?></td><?cs /if ?><td><?cs var:x.Closed ?></td><td><?cs var:x.FirstResponse ?></td><td><?cs var:x.Duration ?></td><td><?cs var:x.Out ?></td><td><?cs var:x.Transferred ?></td></tr>
 <?cs /each ?></tbody></table>
-<?cs else ?><p class="empty">Nothing in this range.</p><?cs /if ?>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.nothing ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 
 <?cs if:Report.Page == "followers" ?>
 <section class="card">
-<h2>Follows and unfollows per day</h2>
-<?cs call:stacked(Chart, "Follows and unfollows per day") ?>
-<table class="list" id="series"><thead><tr><th>Day</th><th>Follows</th><th>Unfollows</th><th>Net</th></tr></thead><tbody>
+<h2><?cs var:Lang.rep.follows_per_day ?></h2>
+<?cs call:stacked(Chart, Lang.rep.follows_per_day) ?>
+<table class="list" id="series"><thead><tr><th><?cs var:Lang.rep.day ?></th><th><?cs var:Lang.rep.follows_h ?></th><th><?cs var:Lang.rep.unfollows_h ?></th><th><?cs var:Lang.rep.net ?></th></tr></thead><tbody>
 <?cs each:x = Rows ?><tr data-bucket="<?cs var:x.Label ?>"><td><?cs var:x.Label ?></td><td><?cs var:x.Follows ?></td><td><?cs var:x.Unfollows ?></td><td><?cs var:x.Net ?></td></tr>
 <?cs /each ?></tbody></table>
 </section>
 <section class="card">
-<h2>By QR scene</h2>
+<h2><?cs var:Lang.rep.by_scene ?></h2>
 <?cs if:subcount(Scenes) > 0 ?>
-<table class="list" id="scenes"><thead><tr><th>QR scene</th><th>Follows</th><th>Unfollows</th></tr></thead><tbody>
-<?cs each:x = Scenes ?><tr data-scene="<?cs var:x.Scene ?>"><td><?cs if:x.Scene ?><?cs var:x.Scene ?><?cs else ?><i>no QR code</i><?cs /if ?></td><td><?cs var:x.Follows ?></td><td><?cs var:x.Unfollows ?></td></tr><?cs /each ?>
+<table class="list" id="scenes"><thead><tr><th><?cs var:Lang.rep.scene ?></th><th><?cs var:Lang.rep.follows_h ?></th><th><?cs var:Lang.rep.unfollows_h ?></th></tr></thead><tbody>
+<?cs each:x = Scenes ?><tr data-scene="<?cs var:x.Scene ?>"><td><?cs if:x.Scene ?><?cs var:x.Scene ?><?cs else ?><i><?cs var:Lang.rep.no_qr ?></i><?cs /if ?></td><td><?cs var:x.Follows ?></td><td><?cs var:x.Unfollows ?></td></tr><?cs /each ?>
 </tbody></table>
-<?cs else ?><p class="empty">No follows or unfollows in this range.</p><?cs /if ?>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.no_follows ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

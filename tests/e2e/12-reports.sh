@@ -69,7 +69,7 @@ ok "a new chat for B, not folded yet" test "$(sqlq "SELECT COUNT(*) FROM report_
 
 Q="from=$D&to=$D&tz=UTC&brand=$BRAND"
 fig() { sed -n "s/.*id=\"fig-$1\">\([0-9]*\)<.*/\1/p" <<<"$BODY"; }
-row() { grep -o "<tr id=\"t-$1\">.*</tr>" <<<"$BODY" | sed 's/<[^>]*>/|/g; s/||*/|/g'; }
+row() { grep -o "<tr id=\"t-$1\">.*</tr>" <<<"$BODY" | sed "s/<[^>]*>/|/g; s/||*/|/g; s/&#39;/'/g"; }  # the text, as a browser shows it
 
 # --- overview, read in one snapshot that ends with the request
 sqlq "SET GLOBAL log_output = 'TABLE', general_log = 1"
