@@ -11,7 +11,7 @@
 		if (list.length === 0) {
 			var p = document.createElement('p');
 			p.className = 'note';
-			p.textContent = 'Nothing received yet.';
+			p.textContent = chat.dataset.empty;	// in the page's language
 			chat.appendChild(p);
 		}
 		list.forEach(function (m) {

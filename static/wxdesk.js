@@ -1,4 +1,15 @@
 /* wxdesk.js: small progressive enhancements; every page works without it. */
+// the page's texts in the reader's language (the catalogue's js.* keys, in
+// body[data-text]); t(key, values…) fills %s and %d in order, as the
+// catalogue's printf formats do
+var texts = {};
+try { texts = JSON.parse(document.body.getAttribute('data-text') || '{}'); } catch (e) { texts = {}; }
+function t(key) {
+	var args = Array.prototype.slice.call(arguments, 1), i = 0;
+	return (texts[key] || key).replace(/%[-0-9.]*(?:ll|l|z)?[a-z]/g, function () {
+		return i < args.length ? String(args[i++]) : '';
+	});
+}
 document.addEventListener('submit', function (e) {
 	var msg = e.target.getAttribute('data-confirm');
 	if (msg && !window.confirm(msg))
@@ -23,7 +34,7 @@ document.addEventListener('click', function (e) {
 	if (navigator.clipboard) {
 		navigator.clipboard.writeText(text).then(function () {
 			var was = b.textContent;
-			b.textContent = 'Copied';
+			b.textContent = t('copied');
 			setTimeout(function () { b.textContent = was; }, 1500);
 		});
 	}
@@ -42,7 +53,7 @@ document.addEventListener('click', function (e) {
 				el.innerHTML = '';
 				var s = document.createElement('span');
 				s.className = 'pass';
-				s.textContent = 'Verified by WeChat at ' + j.verified + '.';
+				s.textContent = t('verified', j.verified);
 				el.appendChild(s);
 				clearInterval(timer);
 			})
@@ -144,7 +155,6 @@ document.addEventListener('change', function (e) {
 	var f = input.files[0], name = f.name.toLowerCase(), err = document.getElementById('attachment-error');
 	var ext = name.slice(name.lastIndexOf('.') + 1);
 	var kinds = { jpg: 'image', jpeg: 'image', png: 'image', mp3: 'audio', amr: 'audio', mp4: 'video' };
-	var label = { image: 'Pictures', audio: 'Audio files', video: 'Videos' };
 	var limits = {};
 	input.getAttribute('data-limits').split(',').forEach(function (p) {
 		var kv = p.split(':');
@@ -152,12 +162,9 @@ document.addEventListener('change', function (e) {
 	});
 	var kind = kinds[ext], msg = '';
 	if (!kind)
-		msg = 'WeChat cannot take this kind of file. Send a picture (JPEG or PNG, up to ' +
-		    limits.image + ' MB), audio (MP3 or AMR, up to ' + limits.audio +
-		    ' MB) or a video (MP4, up to ' + limits.video + ' MB).';
+		msg = t('file_kind', limits.image, limits.audio, limits.video);
 	else if (f.size > limits[kind] * 1024 * 1024)
-		msg = label[kind] + ' can be at most ' + limits[kind] + ' MB in WeChat; this file is ' +
-		    (f.size / 1024 / 1024).toFixed(1) + ' MB.';
+		msg = t(kind + '_max', limits[kind], (f.size / 1024 / 1024).toFixed(1));
 	if (err)
 		err.textContent = msg;
 	input.closest('label').classList.toggle('bad', msg !== '');

@@ -23,7 +23,7 @@
 <?cs elif:Phone.Result == "badfile" ?><p class="bad" role="alert"><?cs var:Lang.sim.badfile ?></p>
 <?cs elif:Phone.Result == "empty" ?><p class="bad" role="alert"><?cs var:Lang.chat.type_first ?></p><?cs /if ?>
 <p class="state"><?cs if:Phone.Following == "1" ?><?cs var:Lang.sim.following ?><?cs elif:Phone.Following == "0" ?><?cs var:Lang.sim.not_following ?><?cs else ?><?cs var:Lang.sim.not_yet ?><?cs /if ?><?cs if:Phone.SentSince ?> · <?cs var:Lang.sim.sent_since ?> <?cs var:Phone.SentSince ?>/5<?cs /if ?></p>
-<section class="chat" aria-label="<?cs var:Lang.sim.messages ?>" aria-live="polite" data-appid="<?cs var:Phone.AppId ?>" data-openid="<?cs var:Phone.OpenId ?>">
+<section class="chat" aria-label="<?cs var:Lang.sim.messages ?>" aria-live="polite" data-empty="<?cs var:Lang.sim.nothing ?>" data-appid="<?cs var:Phone.AppId ?>" data-openid="<?cs var:Phone.OpenId ?>">
 <?cs if:subcount(Received) == 0 ?><p class="note"><?cs var:Lang.sim.nothing ?></p><?cs /if ?>
 <?cs each:m = Received ?>
 <div class="bubble"><span class="meta"><?cs var:m.When ?> · <?cs var:m.Type ?></span>
