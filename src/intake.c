@@ -10,6 +10,7 @@
  * Events (follow, scan, menu clicks, location reports) are stored but open
  * no chat. unsubscribe closes the open chat as "unfollowed".
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,17 +187,33 @@ has_media(const char *type)
  */
 enum dbrc
 chat_note(struct pool *p, long long channel, long long follower, long long chat,
-    const char *what, const char *text, int once)
+    const char *what, int once, const char *key, ...)
 {
+	const char *v[NOTE_VALUES] = { NULL };
+	json_t     *f = json_pack("{s:s}", "note", key);
+	struct buf  b = { 0 };
+	va_list     ap;
+	int         n = 0;
+
+	va_start(ap, key);
+	for (const char *x; n < NOTE_VALUES && (x = va_arg(ap, const char *)) != NULL; n++) {
+		v[n] = x;
+		json_object_set_new(f, pool_printf(p, "v%d", n), json_s(x));
+	}
+	va_end(ap);
+	json_put(&b, f);
+
 	struct msg_row m = {
 		.channel_id = channel, .follower_id = follower, .chat_id = chat,
-		.direction = "system", .msg_type = "system", .event = what, .body = text,
+		.direction = "system", .msg_type = "system", .event = what,
+		.body = lang_format(p, LANG_EN, key, v, n), .fields = pool_strdup(p, b.data),
 		.dedupe_key = once ? pool_printf(p, "s:%lld:%s", chat, what) :
 		    pool_printf(p, "s:%lld:%s:%s", chat, what, rand_hex(p, 8)),
 		.media_state = "none", .created_at = wx_now(),
 	};
 	enum dbrc rc = db_message_insert(p, &m, NULL);
 
+	buf_free(&b);
 	return rc == DB_CONFLICT && once ? DB_OK : rc;
 }
 
@@ -236,12 +253,12 @@ count_abuse(struct pool *p, const struct intake_channel *ch, long long follower,
 		if ((rc = db_chat_close(p, chat, "profanity", now)) != DB_OK)
 			return rc;
 		res->closed_chat = chat;
-		return chat_note(p, ch->id, follower, chat, "closed", pool_printf(p, "The "
-		    "abusive-word limit of %lld was reached (%s); the chat is closed.",
-		    b->limit, words), 1);
+		return chat_note(p, ch->id, follower, chat, "closed", 1, "note.profanity_closed",
+		    pool_printf(p, "%lld", b->limit), words, NULL);
 	}
-	if ((rc = chat_note(p, ch->id, follower, chat, "abuse", pool_printf(p, "Abusive "
-	    "words: %lld of %lld (%s).", total, b->limit, words), 0)) != DB_OK)
+	if ((rc = chat_note(p, ch->id, follower, chat, "abuse", 0, "note.abuse",
+	    pool_printf(p, "%lld", total), pool_printf(p, "%lld", b->limit), words,
+	    NULL)) != DB_OK)
 		return rc;
 	if (b->warning && total >= b->limit - 1)
 		rc = db_chat_warn_due(p, chat);
@@ -385,9 +402,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 			goto fail;
 		if (chat) {
 			if ((rc = db_chat_close(p, chat, "unfollowed", now)) != DB_OK ||
-			    (rc = chat_note(p, ch->id, follower, chat, "closed",
-			    "The follower unfollowed the account; the chat is closed.",
-			    1)) != DB_OK)
+			    (rc = chat_note(p, ch->id, follower, chat, "closed", 1,
+			    "note.unfollowed", NULL)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
 		}
@@ -401,9 +417,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		/* a user message: continue the open chat, or open a new one */
 		if (chat && now - db_int(&open, 0, OL_STARTED) >= WX_WINDOW) {
 			if ((rc = db_chat_close(p, chat, "window_expired", now)) != DB_OK ||
-			    (rc = chat_note(p, ch->id, follower, chat, "closed", "48 hours have "
-			    "passed since this chat started; the follower's next message "
-			    "opened a new chat.", 1)) != DB_OK)
+			    (rc = chat_note(p, ch->id, follower, chat, "closed", 1,
+			    "note.window_expired", NULL)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
 			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, chat, &chat);

@@ -27,22 +27,10 @@ job_timers(struct pool *p)
 			long long    limit = db_int(&ch, i, TC_MISSED_AFTER + (size_t)k);	/* then MISSED_CLOSE, IDLE */
 			time_t       since = now - (time_t)limit * 60;
 			struct dbres due;
-			const char  *what, *text;
-			if (k == 0) {
-				what = "missed";
-				text = pool_printf(p, "No operator picked the chat up within %s: it "
-				    "is missed. It can still be answered until it closes.",
-				    minutes_text(p, LANG_EN, limit));
-			} else if (k == 1) {
-				what = "closed";
-				text = pool_printf(p, "The chat was missed for %s and is closed "
-				    "(missed timeout).", minutes_text(p, LANG_EN, limit));
-			} else {
-				what = "closed";
-				text = pool_printf(p, "Nobody wrote for %s%s; the chat is closed "
-				    "(idle timeout).", minutes_text(p, LANG_EN, limit), db_int(&ch, i, TC_BOT) ?
-				    ", the chatbot's idle limit" : "");
-			}
+			const char  *what = k == 0 ? "missed" : "closed";
+			const char  *key = k == 0 ? "note.missed" : k == 1 ? "note.missed_closed" :
+			    db_int(&ch, i, TC_BOT) ? "note.idle_closed_bot" : "note.idle_closed";
+			const char  *mins = pool_printf(p, "m:%lld", limit);	/* in words, as read */
 			/* every due chat, in batches of 500, 100 to a transaction (one
 			 * commit, one flush, per hundred) */
 			for (int batch = 0; batch < 40 && !job_stopping; batch++) {
@@ -59,7 +47,7 @@ job_timers(struct pool *p)
 						rc = db_timer_fire(p, states[k], chat, since, now);
 						if (rc == DB_OK)
 							rc = chat_note(p, channel, db_int(&due, j, TD_FOLLOWER), chat,
-							    what, text, k != 0);
+							    what, k != 0, key, mins, NULL);
 					}
 					if ((rc != DB_OK && rc != DB_CONFLICT) || db_commit() != 0) {
 						db_rollback();	/* the next tick tries again */

@@ -35,9 +35,8 @@ job_warnings(struct pool *p)
 		rc = send_claim(p, &c, &o, OUT_WARNING, 0, pool_printf(p, "w:%lld", c.chat), &msg);
 		if (rc == DB_CONFLICT) {
 			db_warn_done(p, c.chat, "skipped");
-			chat_note(p, c.ch.id, c.follower, c.chat, "warning", "The profanity "
-			    "warning was not sent: WeChat's reply window or 5-message limit "
-			    "did not allow it.", 1);
+			chat_note(p, c.ch.id, c.follower, c.chat, "warning", 1, "note.warning_skipped",
+			    NULL);
 		}
 		if (rc == DB_OK)
 			send_deliver(p, &c, msg, &o);

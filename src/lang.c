@@ -233,3 +233,34 @@ minutes_text(struct pool *p, enum lang l, long long m)
 	buf_free(&b);
 	return out;
 }
+
+/*
+ * A catalogue text whose %s take the given strings, in order (the texts a
+ * chat's notes are drawn from). A value "m:<n>" is a number of minutes,
+ * said in words in the language.
+ */
+const char *
+lang_format(struct pool *p, enum lang l, const char *key, const char *const *v, int n)
+{
+	struct buf  b = { 0 };
+	const char *out;
+	int         i = 0;
+
+	for (const char *f = lang_text(l, key); *f; f++) {
+		if (f[0] == '%' && f[1] == 's') {
+			const char *val = i < n && v[i] ? v[i] : "";
+			i++;
+			if (strncmp(val, "m:", 2) == 0)
+				val = minutes_text(p, l, strtoll(val + 2, NULL, 10));
+			buf_puts(&b, val);
+			f++;
+		} else if (f[0] == '%' && f[1] == '%') {
+			buf_puts(&b, "%");
+			f++;
+		} else
+			buf_putc(&b, *f);
+	}
+	out = pool_strdup(p, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}

@@ -285,6 +285,23 @@ cannot_reply(struct req *r, const struct dbres *c)
 }
 
 /* A message's WeChat details (location, link, voice text) from its stored fields. */
+/* a staff note, in the reader's language (older notes keep their stored text) */
+static void
+note_text(struct req *r, const char *base, const char *fields)
+{
+	struct wx_field *f = NULL;
+	const char      *key, *v[NOTE_VALUES];
+	int              n = 0;
+
+	if (fields == NULL || json_parse(&r->pool, fields, strlen(fields), &f) != 0 ||
+	    (key = wx_get(f, "note")) == NULL || strncmp(key, "note.", 5) != 0)
+		return;
+	while (n < NOTE_VALUES && (v[n] = wx_get(f, pool_printf(&r->pool, "v%d", n))) != NULL)
+		n++;
+	tmpl_set(r, pool_printf(&r->pool, "%s.Body", base), lang_format(&r->pool, r->lang, key,
+	    v, n));
+}
+
 static void
 message_fields(struct req *r, const char *base, const char *json)
 {
@@ -408,6 +425,8 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 			    ui_errtext(r, db_int(&t, row, TR_ERRCODE)));
 		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
 			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
+		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "system") == 0)
+			note_text(r, base, db_cell(&t, row, TR_FIELDS));
 	}
 	if (t.nrows == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
@@ -448,8 +467,7 @@ console_pickup_post(struct req *r, struct resp *rs)
 	rc = db_chat_pickup(&r->pool, r->ids[0], r->user->id);
 	if (rc == DB_OK)
 		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
-		    r->ids[0], "picked_up", pool_printf(&r->pool, "%s picked the chat up.",
-		    r->user->name), 0);
+		    r->ids[0], "picked_up", 0, "note.picked_up", r->user->name, NULL);
 	if (rc == DB_CONFLICT) {
 		db_rollback();
 		/* someone else was quicker: say who */
@@ -736,8 +754,7 @@ console_close_post(struct req *r, struct resp *rs)
 	}
 	if (rc == DB_OK)
 		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
-		    r->ids[0], "closed", pool_printf(&r->pool, "%s closed the chat.",
-		    r->user->name), 1);
+		    r->ids[0], "closed", 1, "note.operator_closed", r->user->name, NULL);
 	if (rc != DB_OK || db_commit() != 0) {
 		db_rollback();
 		ui_db_failed(r, rs);
@@ -785,9 +802,8 @@ console_transfer_post(struct req *r, struct resp *rs)
 	rc = db_chat_transfer(&r->pool, r->ids[0], to_user, target);
 	if (rc == DB_OK)
 		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
-		    r->ids[0], "transferred", pool_printf(&r->pool, "%s transferred the chat "
-		    "to %s%s%s", r->user->name, name, note && *note ? ": " : ".",
-		    note && *note ? note : ""), 0);
+		    r->ids[0], "transferred", 0, note && *note ? "note.transferred_note" :
+		    "note.transferred", r->user->name, name, note, NULL);
 	if (rc != DB_OK || db_commit() != 0) {
 		db_rollback();
 		if (rc == DB_NOTFOUND) {

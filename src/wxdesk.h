@@ -247,6 +247,9 @@ const char *lang_time(struct req *r, time_t t);
 const char *lang_script_text(struct req *r);	/* js.* as a JSON object */
 /* a number of minutes in words: "30 minutes", "1 day", "1 month" */
 const char *minutes_text(struct pool *p, enum lang l, long long m);
+/* key's text with its %s filled by v[0..n) ("m:30": 30 minutes, in words) */
+const char *lang_format(struct pool *p, enum lang l, const char *key, const char *const *v,
+	int n);
 int  app_main(const struct app *a, int argc, char **argv);
 void app_serve_one(const struct app *a, FCGX_Request *f);
 const char *role_name(enum role ro);
