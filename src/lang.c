@@ -153,6 +153,12 @@ lang_text(enum lang l, const char *key)
 	return v;
 }
 
+int
+lang_has(enum lang l, const char *key)
+{
+	return hdf_get_value(lang_catalogue(l), key, NULL) != NULL;
+}
+
 const char *
 L(struct req *r, const char *key)
 {

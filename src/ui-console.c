@@ -285,6 +285,20 @@ cannot_reply(struct req *r, const struct dbres *c)
 }
 
 /* A message's WeChat details (location, link, voice text) from its stored fields. */
+/* WeChat's code for something (a language, a scene) in words, when the
+ * catalogue knows it (group.<code>); else the code as WeChat sent it */
+static const char *
+known(struct req *r, const char *group, const char *code)
+{
+	const char *key;
+
+	if (code == NULL || *code == '\0' || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz_") != strlen(code))
+		return code;
+	key = pool_printf(&r->pool, "%s.%s", group, code);
+	return lang_has(r->lang, key) ? L(r, key) : code;
+}
+
 /* a staff note, in the reader's language (older notes keep their stored text) */
 static void
 note_text(struct req *r, const char *base, const char *fields)
@@ -340,10 +354,12 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Chat.Started", ui_time(r, db_int(c, 0, CHAT_STARTED)));
 	tmpl_set(r, "Chat.Mine", db_int(c, 0, CHAT_OPERATOR) == r->user->id ? "1" : NULL);
 	tmpl_set(r, "Chat.Previous", db_int(c, 0, CHAT_PREV) ? db_cell(c, 0, CHAT_PREV) : NULL);
-	tmpl_set(r, "Chat.Language", db_cell(c, 0, CHAT_LANG));
+	tmpl_set(r, "Chat.Language", known(r, "wxlang", db_cell(c, 0, CHAT_LANG)));
 	tmpl_set(r, "Chat.Subscribed", ui_time(r, db_int(c, 0, CHAT_SUBAT)));
+	/* a QR code's scene as the brand named it, else how WeChat says the
+	 * follower came (its subscribe_scene, in words) */
 	tmpl_set(r, "Chat.Scene", db_cell(c, 0, CHAT_QR) ? db_cell(c, 0, CHAT_QR) :
-	    db_cell(c, 0, CHAT_SCENE));
+	    known(r, "wxscene", db_cell(c, 0, CHAT_SCENE)));
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
 		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, CHAT_CLOSED)));
 		tmpl_set(r, "Chat.Reason", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));

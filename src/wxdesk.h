@@ -241,6 +241,7 @@ int         lang_parse(const char *code);	/* a language, or -1 */
 int         lang_accept(const char *accept_language);	/* a language, or -1 */
 enum lang   lang_default(struct req *r);
 const char *lang_text(enum lang l, const char *key);
+int         lang_has(enum lang l, const char *key);	/* 1 when the catalogue has key */
 const char *L(struct req *r, const char *key);	/* the reader's text for key */
 const char *LF(struct req *r, const char *key, ...);	/* …with printf values */
 const char *lang_time(struct req *r, time_t t);

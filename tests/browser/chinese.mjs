@@ -1,0 +1,194 @@
+// chinese.mjs: wxdesk in Simplified Chinese, as a browser asking for zh-CN
+// gets it. The setup wizard from step 1 to Done and a console chat (pick
+// up, reply, attachment refusal, the sixth reply refused, transfer, close);
+// on every page visited no English word shows, except names (WeChat's
+// terms, and what people typed: brand, department, operator names, the
+// follower's OpenID). Screenshots: build/screenshots/zh-*.png.
+import { execFileSync } from 'node:child_process';
+import { BASE, check, demoPassword, eventually, finish, launch, shot } from './lib.mjs';
+
+const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
+	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
+	.toString().trim();
+const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+const sim = async (path, fields) => (await fetch(`${SIM}${path}`, {
+	method: 'POST', body: new URLSearchParams(fields) })).json();
+
+const BRAND = '龙井 Longjing', DEPT = '售后 Aftersales';
+sql(`INSERT INTO brands (name, created_at) VALUES ('${BRAND}', NOW())`);
+const brand = sql(`SELECT id FROM brands WHERE name = '${BRAND}'`);
+sql(`INSERT INTO departments (brand_id, name, created_at) VALUES (${brand}, '${DEPT}', NOW())`);
+const APP = `wx${hex(16)}`, SECRET = hex(32), ORIG = `gh_${hex(12)}`;
+const OPENID = `oZh${Date.now() % 1000000}`;
+
+// names people typed, and WeChat's own terms, are the same in every language
+const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', 'Token',
+	'EncodingAESKey', 'URL', 'IP', 'API', 'ID', 'OpenID', 'MB', 'JPEG', 'PNG', 'MP', 'AMR',
+	'UTC', 'CSV', 'access_token', 'Longjing', 'Aftersales', 'Demo', 'Operator', 'Admin',
+	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', OPENID]);
+// the English words a page shows, beside what people wrote (messages,
+// canned responses, first words) and machine values (code, secrets, URLs)
+async function english(page) {
+	const text = await page.evaluate(() => {
+		const skip = 'code, pre, script, style, .words, #transcript p.text, select[data-canned], ' +
+			'textarea, .meta, .secret';
+		const out = [];
+		const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode())
+			if (!n.parentElement.closest(skip))
+				out.push(n.nodeValue);
+		return out.join(' ');
+	});
+	return [...new Set((text.replace(/https?:\/\/\S+/g, ' ').replace(/•+\w*/g, ' ')
+		.replace(/\b(wx[0-9a-f]{16}|gh_[0-9a-f]{12})\b/g, ' ')
+		.match(/[A-Za-z][A-Za-z_]+/g) || []).filter((w) => !NAMES.has(w)))];
+}
+async function page_in_chinese(page, name) {
+	const words = await english(page);
+	check(`${name}: <html lang="zh-CN">`, (await page.getAttribute('html', 'lang')) === 'zh-CN');
+	check(`${name}: no English word (${words.join(' ')})`, words.length === 0);
+	await shot(page, `zh-${name}`);
+}
+
+const browser = await launch();
+try {
+	const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });
+	const page = await ctx.newPage();
+	const jsErrors = [];
+	page.on('pageerror', (e) => jsErrors.push(String(e)));
+	const signIn = async (p, login) => {
+		await p.goto(`${BASE}/login`);
+		await p.fill('input[name=login]', login);
+		await p.fill('input[name=password]', demoPassword(login));
+		await Promise.all([p.waitForNavigation(), p.click('button[type=submit].primary')]);
+	};
+	await page.goto(`${BASE}/login`);
+	check('the sign-in page in Chinese', await page.isVisible('h1 >> text=登录 wxdesk'));
+	await page_in_chinese(page, '01-login');
+	await signIn(page, 'admin');
+
+	// the wizard, step 1 to Done
+	const next = async () => Promise.all([page.waitForNavigation(), page.click('button[value=next]')]);
+	await page.goto(`${BASE}/admin/channels`);
+	await page_in_chinese(page, '02-channels');
+	await Promise.all([page.waitForNavigation(), page.click('text=接入公众号')]);
+	await page_in_chinese(page, '03-wizard-1');
+	await next();
+	check('step 1: the error in Chinese', await page.isVisible('.bad >> text=请选择此公众号所属的品牌。'));
+	await page.check(`label.check:has-text("${BRAND}") input`);
+	await next();
+	check('step 2 in WeChat\'s words', await page.isVisible('h2 >> text=第 2/6 步：IP白名单') &&
+		await page.isVisible('li >> b >> text=API IP白名单'));
+	await page_in_chinese(page, '04-wizard-2');
+	await page.check('input[name=ip_ok]');
+	await next();
+	check('step 3 names the fields as WeChat does', await page.isVisible('text=开发者ID(AppID)') &&
+		await page.isVisible('text=开发者密码(AppSecret)') && await page.isVisible('text=消息加解密密钥(EncodingAESKey)') &&
+		await page.isVisible('text=明文模式（推荐）'));
+	await page.fill('input[name=original_id]', 'gh_x');
+	await page.fill('input[name=app_id]', APP);
+	await page.fill('input[name=app_secret]', SECRET);
+	await page.fill('input[name=token]', 'x');
+	await page.fill('input[name=aes_key]', 'short');
+	await next();
+	check('step 3: a field error in Chinese', await page.isVisible('.field.bad >> text=原始ID为 gh_ 加 12 位'));
+	await page_in_chinese(page, '05-wizard-3-errors');
+	await page.fill('input[name=original_id]', ORIG);
+	await page.fill('input[name=app_secret]', SECRET);
+	await Promise.all([page.waitForNavigation(), page.click('text=生成令牌')]);
+	await Promise.all([page.waitForNavigation(), page.click('text=随机生成 EncodingAESKey')]);
+	const token = await page.inputValue('input[name=token]'), aes = await page.inputValue('input[name=aes_key]');
+	await page.fill('input[name=app_secret]', SECRET);
+	await next();
+	check('step 4 reached', await page.isVisible('h2 >> text=第 4/6 步：服务器地址'));
+	const url = await page.textContent('#webhook');
+	await sim('/sim/accounts', { appid: APP, secret: SECRET, original_id: ORIG, token, aes_key: aes,
+		mode: 'plain', webhook_url: url, name: 'Longjing', verify: '1' });
+	await page.waitForSelector('#verified >> text=微信已于', { timeout: 10000 });
+	check('WeChat\'s verification shows in Chinese, without a reload', true);
+	await page_in_chinese(page, '06-wizard-4');
+	await page.check('input[name=url_ok]');
+	await next();
+	await page.selectOption('select[name=department]', { label: DEPT });
+	await page_in_chinese(page, '07-wizard-5');
+	await next();
+	check('step 6: every check passes', (await page.locator('ul.checks li.pass').count()) === 4 &&
+		await page.isVisible('ul.checks >> text=通过'));
+	await page_in_chinese(page, '08-wizard-6');
+	await Promise.all([page.waitForNavigation(), page.click('button[value=done]')]);
+	check('Done: connected, said in Chinese', await page.isVisible('.flash >> text=的公众号已接入'));
+	await page_in_chinese(page, '09-channel');
+
+	// the console: a follower writes on the simulator's phone
+	const phone = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 480, height: 900 } })).newPage();
+	await phone.goto(`${SIM}/phone`);
+	check('the simulator\'s phone in Chinese', await phone.isVisible('header >> text=微信模拟器'));
+	await phone.fill('form.who input[name=openid]', OPENID);
+	await Promise.all([phone.waitForNavigation(), phone.click('text=切换')]);
+	await Promise.all([phone.waitForNavigation(), phone.click('.events >> text=关注')]);
+	await phone.fill('input[name=text]', '你好，请问营业时间？');
+	await Promise.all([phone.waitForNavigation(), phone.click('.compose >> button:has-text("发送")')]);
+	await page_in_chinese(phone, '10-phone');
+
+	const op = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } })).newPage();
+	op.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(op, 'operator');
+	await op.waitForSelector('#chatlist >> text=营业时间', { timeout: 10000 });
+	check('the console in Chinese: tabs', await op.isVisible('nav.tabs >> text=排队中'));
+	await page_in_chinese(op, '11-console');
+	const chat = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`);
+	await op.goto(`${BASE}/console/chats/${chat}`);
+	await page_in_chinese(op, '12-chat-waiting');
+	await Promise.all([op.waitForNavigation(), op.click('text=接入此会话')]);
+	check('picked up: the note in Chinese', await op.isVisible('#transcript >> text=接入了会话'));
+	check('the meter in Chinese', await op.isVisible('.meter >> text=已连发 0/5 条'));
+	const send = async (text) => {
+		await op.fill('textarea[name=text]', text);
+		await Promise.all([op.waitForNavigation(), op.click('#composer button[type=submit]')]);
+	};
+	await send('您好！营业时间是每天 9:00–18:00。');
+	check('the reply: delivered, in Chinese', await op.isVisible('#transcript li.out >> text=已送达'));
+	await op.setInputFiles('input[name=attachment]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+	check('an attachment refused in Chinese, before the upload',
+		await op.isVisible('#attachment-error >> text=微信不支持这种文件'));
+	await page_in_chinese(op, '13-chat-attachment-refused');
+	for (let i = 2; i <= 5; i++)
+		await send(`第 ${i} 条消息`);
+	check('the sixth refused, said in Chinese', await op.isDisabled('textarea[name=text]') &&
+		await op.isVisible('text=微信最多允许连续发送 5 条消息'));
+	await page_in_chinese(op, '14-chat-five-in-a-row');
+	await op.selectOption('select[name=to]', { label: 'Support' });
+	await op.fill('input[name=note]', '咨询退款');
+	await Promise.all([op.waitForNavigation(), op.click('form.transfer button')]);
+	check('transferred: said in Chinese', await op.isVisible('.flash >> text=会话已转接给Support。'));
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	check('…the note in the transcript', await page.isVisible('#transcript >> text=将会话转接给Support：咨询退款'));
+	page.once('dialog', (d) => d.accept());
+	await Promise.all([page.waitForNavigation(), page.click('form.close button')]);
+	check('closed: said in Chinese', await page.isVisible('.flash >> text=会话已结束。') &&
+		await page.isVisible('text=由客服结束'));
+	await page_in_chinese(page, '15-chat-closed');
+	await page.goto(`${BASE}/reports/`);
+	await page_in_chinese(page, '16-reports');
+	await page.goto(`${BASE}/admin/brands/${brand}/profanity`);
+	check('the default warning is in the brand\'s followers\' language',
+		(await page.inputValue('textarea[name=warning]')).startsWith('请文明用语'));
+	await page_in_chinese(page, '17-profanity');
+	await page.goto(`${BASE}/account`);
+	await page_in_chinese(page, '18-account');
+	await page.goto(`${BASE}/nowhere`);
+	check('the 404 page in Chinese', await page.isVisible('h1 >> text=页面不存在'));
+	await page_in_chinese(page, '19-not-found');
+	// a phone-sized screen
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	await page_in_chinese(page, '20-chat-phone');
+	check('no script errors', jsErrors.length === 0);
+} catch (e) {
+	check(`the Chinese run went to the end (${e.message.split('\n')[0]})`, false);
+	console.log(e.stack.split('\n').filter((l) => l.includes('chinese.mjs')).join('\n'));
+} finally {
+	await browser.close();
+}
+finish();
