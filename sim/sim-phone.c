@@ -45,7 +45,7 @@ sim_phone_get(struct req *r, struct resp *rs)
 	};
 
 	if (db_sim_account_list(&r->pool, &a) != DB_OK) {
-		resp_text(rs, 503, "The simulator's database is not reachable.\n");
+		resp_text(rs, 503, L(r, "sim.db_down"));
 		return;
 	}
 	if (appid == NULL && a.nrows > 0)
@@ -90,7 +90,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 
 	if (!openid_ok(openid) || action == NULL || appid == NULL ||
 	    db_sim_account_get(&r->pool, appid, &a) != DB_OK || a.nrows == 0) {
-		resp_text(rs, 400, "Choose an account and an OpenID (4-64 letters, digits, - or _).\n");
+		resp_text(rs, 400, L(r, "sim.choose"));
 		return;
 	}
 	/* columns: appid secret original_id token aes_key mode webhook_url name whitelist */
@@ -151,7 +151,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 		m.a1 = "unsubscribe";
 		db_sim_user_subscribe(&r->pool, appid, openid, 0LL, now, NULL);
 	} else {
-		resp_text(rs, 400, "Unknown action.\n");
+		resp_text(rs, 400, L(r, "sim.unknown_action"));
 		return;
 	}
 	/* WeChat's behaviour, but with no pause between attempts: a person is waiting */
