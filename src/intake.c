@@ -110,7 +110,8 @@ static const struct {
 };
 #define QR_SCENE_MAX 64
 
-/* Why the push cannot be stored as WeChat sent it, or NULL when it can. */
+/* Why the push cannot be stored as WeChat sent it (a catalogue key with
+ * its values: lang_coded reads it), or NULL when it can. */
 static const char *
 push_invalid(struct pool *p, const struct wx_field *f)
 {
@@ -118,28 +119,28 @@ push_invalid(struct pool *p, const struct wx_field *f)
 	const char *key = wx_get(f, "EventKey"), *ev = wx_get(f, "Event");
 
 	if (type == NULL || *type == '\0' || from == NULL || *from == '\0')
-		return "the push lacks MsgType or FromUserName";
+		return "fail.invalid_lacks";
 	for (size_t i = 0; i < sizeof push_fields / sizeof push_fields[0]; i++) {
 		const char *v = wx_get(f, push_fields[i].name);
 		size_t      n;
 		if (v == NULL)
 			continue;
 		if ((n = utf8_chars(v)) > push_fields[i].max)
-			return pool_printf(p, "%s is %zu characters long; WeChat sends at most %zu",
-			    push_fields[i].name, n, push_fields[i].max);
+			return lang_code_text(p, "fail.invalid_long", push_fields[i].name,
+			    pool_printf(p, "%zu", n), pool_printf(p, "%zu", push_fields[i].max), NULL);
 		if (push_fields[i].digits && strspn(v, "0123456789") != strlen(v))
-			return pool_printf(p, "%s is not a number", push_fields[i].name);
+			return lang_code_text(p, "fail.invalid_number", push_fields[i].name, NULL);
 	}
 	{
 		const char *id = wx_get(f, "MsgId") ? wx_get(f, "MsgId") : wx_get(f, "MsgID");
 		/* 20 digits may still exceed 64 bits */
 		if (id && strlen(id) == 20 && strcmp(id, "18446744073709551615") > 0)
-			return "MsgId is larger than a 64-bit number";
+			return "fail.invalid_msgid";
 	}
 	if (ev && strcmp(ev, "subscribe") == 0 && key && strncmp(key, "qrscene_", 8) == 0 &&
 	    utf8_chars(key + 8) > QR_SCENE_MAX)
-		return pool_printf(p, "the QR scene is %zu characters long; WeChat's are at "
-		    "most %d", utf8_chars(key + 8), QR_SCENE_MAX);
+		return lang_code_text(p, "fail.invalid_scene", pool_printf(p, "%zu",
+		    utf8_chars(key + 8)), pool_printf(p, "%d", QR_SCENE_MAX), NULL);
 	return NULL;
 }
 
@@ -504,7 +505,7 @@ intake_store(struct pool *p, const struct intake_channel *ch, const struct intak
 	if (rc == DB_INVALID) {
 		/* a value the schema cannot hold: the push's fault, not the server's */
 		memset(res, 0, sizeof *res);
-		res->invalid = pool_printf(p, "the database refused a value: %s", db_error());
+		res->invalid = lang_code_text(p, "fail.invalid_db", db_error(), NULL);
 		return INTAKE_INVALID;
 	}
 	if (rc == DB_OK && res->stale)

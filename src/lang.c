@@ -23,6 +23,8 @@
 #include "wx.h"
 #include "json.h"
 
+#define NOTE_MAX_VALUES 8
+
 static const struct {
 	const char *code;	/* BCP 47, as <html lang> and the catalogue's file */
 	const char *name;	/* the language's own name for itself */
@@ -269,4 +271,53 @@ lang_format(struct pool *p, enum lang l, const char *key, const char *const *v, 
 	out = pool_strdup(p, b.data ? b.data : "");
 	buf_free(&b);
 	return out;
+}
+
+/*
+ * A text kept for later readers in any language ("key|value|value"): made
+ * by lang_code_text from a catalogue key and its %s values ('|' in a value
+ * becomes '/'), read back by lang_coded. Anything else stored (older rows)
+ * is shown as it is.
+ */
+const char *
+lang_code_text(struct pool *p, const char *key, ...)
+{
+	struct buf  b = { 0 };
+	const char *v, *out;
+	va_list     ap;
+
+	buf_puts(&b, key);
+	va_start(ap, key);
+	while ((v = va_arg(ap, const char *)) != NULL) {
+		buf_putc(&b, '|');
+		for (; *v; v++)
+			buf_putc(&b, *v == '|' ? '/' : *v);
+	}
+	va_end(ap);
+	out = pool_strdup(p, b.data);
+	buf_free(&b);
+	return out;
+}
+
+const char *
+lang_coded(struct pool *p, enum lang l, const char *stored)
+{
+	const char *v[NOTE_MAX_VALUES];
+	char       *s, *key;
+	int         n = 0;
+
+	if (stored == NULL)
+		return NULL;
+	s = pool_strdup(p, stored);
+	key = s;
+	if ((s = strchr(s, '|')) != NULL)
+		*s++ = '\0';
+	if (!lang_has(l, key))
+		return stored;
+	while (s && n < NOTE_MAX_VALUES) {
+		v[n++] = s;
+		if ((s = strchr(s, '|')) != NULL)
+			*s++ = '\0';
+	}
+	return lang_format(p, l, key, v, n);
 }

@@ -70,7 +70,7 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Health.SignatureFailures", db_cell(c, 0, C_SIGFAIL));
 	tmpl_set(r, "Health.DecryptFailures", db_cell(c, 0, C_DECFAIL));
 	tmpl_set(r, "Health.RefusedPushes", db_cell(c, 0, C_REFUSED));
-	tmpl_set(r, "Health.LastFailure", db_cell(c, 0, C_FAIL));
+	tmpl_set(r, "Health.LastFailure", lang_coded(&r->pool, r->lang, db_cell(c, 0, C_FAIL)));
 	tmpl_set(r, "Health.LastFailureAt", ui_time(r, db_int(c, 0, C_FAILAT)));
 	if (t.nrows) {
 		/* columns: expires fetched last_errcode last_error errors */

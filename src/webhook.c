@@ -200,10 +200,13 @@ chan_load(struct req *r, struct resp *rs, struct chan *c, int cached)
 /* What the health panel counts a refused request as. */
 enum failure { F_SIGNATURE, F_DECRYPT, F_REFUSED };
 
+/* what: a catalogue key with its values (lang_code_text), shown on the
+ * account's health panel in each reader's language */
 static void
 failure(struct req *r, const struct chan *c, enum failure kind, const char *what)
 {
-	wx_log("channel %lld: %s (from %s)", c->id, what, r->remote_addr ? r->remote_addr : "?");
+	wx_log("channel %lld: %s (from %s)", c->id, lang_coded(&r->pool, LANG_EN, what),
+	    r->remote_addr ? r->remote_addr : "?");
 	db_channel_failure(&r->pool, c->id, kind == F_SIGNATURE, kind == F_DECRYPT,
 	    kind == F_REFUSED, wx_now(), what);
 }
@@ -229,7 +232,7 @@ fresh(struct req *r, struct resp *rs, const struct chan *c, struct intake_push *
 
 	if (ts == NULL || *ts == '\0' || strlen(ts) > 18 || strspn(ts, "0123456789") !=
 	    strlen(ts) || nonce == NULL || strlen(nonce) > 64) {
-		failure(r, c, F_REFUSED, "a request whose timestamp or nonce cannot be WeChat's");
+		failure(r, c, F_REFUSED, "fail.timestamp");
 		resp_text(rs, 400, "bad timestamp or nonce\n");
 		return -1;
 	}
@@ -237,9 +240,9 @@ fresh(struct req *r, struct resp *rs, const struct chan *c, struct intake_push *
 	u->nonce = nonce;
 	age = (long long)wx_now() - u->ts;
 	if (age > PUSH_WINDOW || age < -PUSH_WINDOW) {
-		failure(r, c, F_SIGNATURE, pool_printf(&r->pool, "a request signed %lld seconds "
-		    "%s, outside the %d-second window: a replayed URL, or a clock that is "
-		    "wrong", age < 0 ? -age : age, age < 0 ? "ahead" : "ago", PUSH_WINDOW));
+		failure(r, c, F_SIGNATURE, lang_code_text(&r->pool, age < 0 ? "fail.ahead" :
+		    "fail.stale", pool_printf(&r->pool, "%lld", age < 0 ? -age : age),
+		    pool_printf(&r->pool, "%d", PUSH_WINDOW), NULL));
 		resp_text(rs, 403, "the timestamp is too old or too far ahead\n");
 		return -1;
 	}
@@ -260,7 +263,7 @@ webhook_channel_get(struct req *r, struct resp *rs)
 	}
 	if (!wx_check_signature(&r->pool, c.token, req_arg(r, "timestamp"),
 	    req_arg(r, "nonce"), req_arg(r, "signature"))) {
-		failure(r, &c, F_SIGNATURE, "URL verification with a wrong signature");
+		failure(r, &c, F_SIGNATURE, "fail.verify_signature");
 		resp_text(rs, 403, "signature check failed\n");
 		return;
 	}
@@ -322,7 +325,7 @@ push(struct req *r, struct resp *rs, int cached)
 	    req_arg(r, "signature"))) {
 		if (c.cached)
 			return 1;
-		failure(r, &c, F_SIGNATURE, "a push with a wrong signature");
+		failure(r, &c, F_SIGNATURE, "fail.signature");
 		resp_text(rs, 403, "signature check failed\n");
 		return 0;
 	}
@@ -335,8 +338,8 @@ push(struct req *r, struct resp *rs, int cached)
 	 * the plain signature covers no body, so a plain push would downgrade it.
 	 */
 	if (enc_type && strcmp(enc_type, "aes") != 0 && strcmp(enc_type, "raw") != 0) {
-		failure(r, &c, F_REFUSED, pool_printf(&r->pool, "a push with an unknown "
-		    "encrypt_type \"%.20s\"", enc_type));
+		failure(r, &c, F_REFUSED, lang_code_text(&r->pool, "fail.encrypt_type",
+		    pool_printf(&r->pool, "%.20s", enc_type), NULL));
 		resp_text(rs, 400, "unknown encrypt_type\n");
 		return 0;
 	}
@@ -344,13 +347,13 @@ push(struct req *r, struct resp *rs, int cached)
 	if (!sealed && strcmp(c.mode, "safe") == 0) {
 		if (c.cached)
 			return 1;
-		failure(r, &c, F_SIGNATURE, "an unencrypted push to an account in safe mode");
+		failure(r, &c, F_SIGNATURE, "fail.plain_in_safe");
 		resp_text(rs, 403, "this account takes encrypted pushes only\n");
 		return 0;
 	}
 	/* 4. the body */
 	if (r->body == NULL || wx_parse(&r->pool, r->body, r->clen, &outer) != WX_OK) {
-		failure(r, &c, F_DECRYPT, "a push whose XML was malformed or refused");
+		failure(r, &c, F_DECRYPT, "fail.xml");
 		resp_text(rs, 400, "malformed XML\n");
 		return 0;
 	}
@@ -372,20 +375,20 @@ push(struct req *r, struct resp *rs, int cached)
 		if (rc != WX_OK) {
 			if (c.cached)
 				return 1;
-			failure(r, &c, F_DECRYPT, pool_printf(&r->pool, "an encrypted push that "
-			    "could not be read: %s", wx_strerror(rc)));
+			failure(r, &c, F_DECRYPT, lang_code_text(&r->pool, "fail.decrypt",
+			    wx_strerror(rc), NULL));
 			resp_text(rs, 400, "cannot decrypt\n");
 			return 0;
 		}
 		if (wx_parse(&r->pool, xml, len, &f) != WX_OK) {
-			failure(r, &c, F_DECRYPT, "an encrypted push whose inner XML was refused");
+			failure(r, &c, F_DECRYPT, "fail.inner_xml");
 			resp_text(rs, 400, "malformed XML\n");
 			return 0;
 		}
 		/* the envelope and the sealed message must name the same account */
 		const char *to_out = wx_get(outer, "ToUserName"), *to_in = wx_get(f, "ToUserName");
 		if (to_out && to_in && strcmp(to_out, to_in) != 0) {
-			failure(r, &c, F_DECRYPT, "an encrypted push whose envelope and message disagree");
+			failure(r, &c, F_DECRYPT, "fail.envelope");
 			resp_text(rs, 400, "ToUserName mismatch\n");
 			return 0;
 		}
@@ -423,12 +426,12 @@ push(struct req *r, struct resp *rs, int cached)
 		return 1;
 	case INTAKE_INVALID:
 		/* never 503: WeChat would retry a push that can never be stored */
-		failure(r, &c, F_REFUSED, pool_printf(&r->pool, "a push refused as invalid: %s",
-		    res.invalid));
-		resp_text(rs, 400, pool_printf(&r->pool, "invalid push: %s\n", res.invalid));
+		failure(r, &c, F_REFUSED, res.invalid);
+		resp_text(rs, 400, pool_printf(&r->pool, "%s\n", lang_coded(&r->pool, LANG_EN,
+		    res.invalid)));
 		break;
 	case INTAKE_REPLAY:
-		failure(r, &c, F_SIGNATURE, "a signed URL used again with another body");
+		failure(r, &c, F_SIGNATURE, "fail.replay");
 		resp_text(rs, 403, "this signed URL was used already\n");
 		break;
 	default:

@@ -251,6 +251,9 @@ const char *minutes_text(struct pool *p, enum lang l, long long m);
 /* key's text with its %s filled by v[0..n) ("m:30": 30 minutes, in words) */
 const char *lang_format(struct pool *p, enum lang l, const char *key, const char *const *v,
 	int n);
+/* "key|value|…" kept for readers of any language (values end with NULL) */
+const char *lang_code_text(struct pool *p, const char *key, ...);
+const char *lang_coded(struct pool *p, enum lang l, const char *stored);
 int  app_main(const struct app *a, int argc, char **argv);
 void app_serve_one(const struct app *a, FCGX_Request *f);
 const char *role_name(enum role ro);

@@ -70,7 +70,13 @@ xml "$WXDESK_VAR/p8.xml" oPoison event "<Event><![CDATA[subscribe]]></Event><Eve
 poison "a QR scene of 65 characters" "$WXDESK_VAR/p8.xml"
 ok "nothing stored from a poison push" test "$(count "$P_CHANNEL_ID")" = 0
 ok "each counted on the health panel" test "$(health "$P_CHANNEL_ID" refused_pushes)" = $((refused0 + 8))
-ok "…with the reason" grep -q "QR scene is 65 characters" <<<"$(health "$P_CHANNEL_ID" last_failure)"
+ok "…with the reason, kept for readers of either language" \
+	test "$(health "$P_CHANNEL_ID" last_failure)" = "fail.invalid_scene|65|64"
+sign_in adm admin "$(demo_pw admin)"
+get adm "/admin/channels/$P_CHANNEL_ID"
+ok "…shown in English" has "the QR scene is 65 characters long; WeChat&#39;s are at most 64"
+get adm "/admin/channels/$P_CHANNEL_ID" -H "Accept-Language: zh-CN"
+ok "…and in Chinese to a reader who asks for it" has "二维码场景长度为 65 个字符"
 
 # what WeChat really sends, at its longest, is stored
 url="https://shop.example.com/menu/landing?utm_source=wechat&utm_medium=menu&ref=$(long 900 r)"
