@@ -15,7 +15,7 @@
 <tr><th><?cs var:Lang.wx.app_secret ?></th><td class="secret"><?cs if:Revealed.Secret ?><code id="rv-secret"><?cs var:Revealed.Secret ?></code><?cs else ?><?cs var:Channel.SecretMasked ?><?cs /if ?></td></tr>
 <tr><th><?cs var:Lang.wx.token ?></th><td class="secret"><?cs if:Revealed.Token ?><code id="rv-token"><?cs var:Revealed.Token ?></code><?cs else ?><?cs var:Channel.TokenMasked ?><?cs /if ?></td></tr>
 <tr><th><?cs var:Lang.wx.aes_key ?></th><td class="secret"><?cs if:Revealed.Aes ?><code id="rv-aes"><?cs var:Revealed.Aes ?></code><?cs else ?><?cs var:Channel.AesMasked ?><?cs /if ?><?cs if:Channel.HasPrevAes ?> <small><?cs var:Lang.ch.prev_aes ?></small><?cs /if ?></td></tr>
-<tr><th><?cs var:Lang.wiz.mode ?></th><td><?cs var:Lang.mode[Channel.Mode] ?> (<?cs var:Lang.ch.in_wechat ?> <?cs var:Lang.wxmode[Channel.Mode] ?>)</td></tr>
+<tr><th><?cs var:Lang.wiz.mode ?></th><td><?cs var:Lang.wxmode[Channel.Mode] ?></td></tr>
 <tr><th><?cs var:Lang.wx.url ?></th><td><code id="webhook"><?cs var:Channel.Webhook ?></code> <button type="button" data-copy="webhook"><?cs var:Lang.wiz.copy ?></button></td></tr>
 <tr><th><?cs var:Lang.brand.department ?></th><td><?cs if:Channel.Department ?><?cs var:Channel.Department ?><?cs else ?><em><?cs var:Lang.channels.no_department ?></em><?cs /if ?></td></tr>
 <tr><th><?cs var:Lang.ch.verified ?></th><td><?cs if:Channel.Verified ?><?cs var:Channel.Verified ?><?cs else ?><?cs var:Lang.ch.not_yet ?><?cs /if ?></td></tr>

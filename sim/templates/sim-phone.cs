@@ -12,7 +12,7 @@
 <header><?cs var:Lang.sim.title ?> <small><?cs var:Lang.sim.tagline ?></small></header>
 <form method="get" action="/phone" class="who">
 <label><?cs var:Lang.wx.account ?> <select name="appid">
-<?cs each:a = Accounts ?><option value="<?cs var:a.AppId ?>"<?cs if:a.AppId == Phone.AppId ?> selected<?cs /if ?>><?cs var:a.Name ?> (<?cs var:Lang.wxmode[a.Mode] ?>)</option><?cs /each ?>
+<?cs each:a = Accounts ?><option value="<?cs var:a.AppId ?>"<?cs if:a.AppId == Phone.AppId ?> selected<?cs /if ?>><?cs var:a.Name ?> (<?cs var:Lang.modename[a.Mode] ?>)</option><?cs /each ?>
 </select></label>
 <label><?cs var:Lang.sim.openid ?> <input name="openid" value="<?cs var:Phone.OpenId ?>"></label>
 <button type="submit"><?cs var:Lang.sim.switch ?></button>

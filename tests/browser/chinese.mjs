@@ -29,7 +29,12 @@ const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', '
 	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', OPENID]);
 // the English words a page shows, beside what people wrote (messages,
 // canned responses, first words) and machine values (code, secrets, URLs)
+// and everything people named: brands, departments, staff
+const typed = () => new Set(sql("SELECT name FROM brands UNION SELECT name FROM departments " +
+	"UNION SELECT name FROM users UNION SELECT login FROM users").split('\n')
+	.flatMap((n) => n.match(/[A-Za-z][A-Za-z_]+/g) || []));
 async function english(page) {
+	const names = typed();
 	const text = await page.evaluate(() => {
 		const skip = 'code, pre, script, style, .words, #transcript p.text, select[data-canned], ' +
 			'textarea, .meta, .secret';
@@ -42,7 +47,7 @@ async function english(page) {
 	});
 	return [...new Set((text.replace(/https?:\/\/\S+/g, ' ').replace(/•+\w*/g, ' ')
 		.replace(/\b(wx[0-9a-f]{16}|gh_[0-9a-f]{12})\b/g, ' ')
-		.match(/[A-Za-z][A-Za-z_]+/g) || []).filter((w) => !NAMES.has(w)))];
+		.match(/[A-Za-z][A-Za-z_]+/g) || []).filter((w) => !NAMES.has(w) && !names.has(w)))];
 }
 async function page_in_chinese(page, name) {
 	const words = await english(page);
