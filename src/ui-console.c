@@ -830,8 +830,10 @@ console_transfer_post(struct req *r, struct resp *rs)
 		return;
 	}
 	flash_set(r, LF(r, "chat.transferred", name));
-	resp_redirect(rs, to_user && target != r->user->id ? "/console/" :
-	    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
+	/* the chat page for whoever can still open it; else the list */
+	resp_redirect(rs, (to_user && target == r->user->id) || sees_all(r) ||
+	    (!to_user && db_console_member(&r->pool, r->user->id, target) > 0) ?
+	    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]) : "/console/");
 }
 
 void

@@ -69,6 +69,12 @@ document.addEventListener('click', function (e) {
 	if (!live)
 		return;
 	var mark = null, waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0;
+	// a refused action (a sixth reply, a file WeChat cannot take) answers at
+	// the form's address: the address bar, a reload and the live refresh
+	// go back to the chat's own page
+	var self = live.getAttribute('data-self');
+	if (self && location.pathname !== self && window.history.replaceState)
+		window.history.replaceState(null, '', self);
 	var baseTitle = document.title;
 	var pref = function (id, def) {
 		var box = document.getElementById(id), v = localStorage.getItem('wxdesk.' + id);

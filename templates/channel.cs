@@ -50,10 +50,10 @@
 <h2><?cs var:Lang.wiz.step3 ?></h2>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/details">
 <?cs call:csrf_field() ?>
-<?cs call:text_field("original_id", Lang.wx.original_id, "text", "15", "off") ?>
-<?cs call:text_field("app_id", Lang.wx.app_id, "text", "18", "off") ?>
+<?cs call:text_field("original_id", Lang.wx.original_id, "text", "64", "off") ?>
+<?cs call:text_field("app_id", Lang.wx.app_id, "text", "64", "off") ?>
 <label class="field<?cs if:Form.app_secret.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.wx.app_secret ?></span>
-<input type="password" name="app_secret" value="" maxlength="32" autocomplete="off" placeholder="<?cs var:Channel.SecretKept ?>"><?cs call:field_error("app_secret") ?></label>
+<input type="password" name="app_secret" value="" maxlength="128" autocomplete="off" placeholder="<?cs var:Channel.SecretKept ?>"><?cs call:field_error("app_secret") ?></label>
 <fieldset class="choices<?cs if:Form.mode.Error ?> bad<?cs /if ?>"><legend><?cs var:Lang.wiz.mode ?></legend>
 <?cs each:m = Modes ?>
 <label class="check"><input type="radio" name="mode" value="<?cs var:m.Value ?>"<?cs if:m.On ?> checked<?cs /if ?>> <?cs var:Lang.mode[m.Value] ?><?cs var:Lang.wiz.mode_select ?> <b><?cs var:Lang.wxmode[m.Value] ?></b></label>
@@ -69,14 +69,14 @@
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/token" class="inline">
 <?cs call:csrf_field() ?>
 <label class="field<?cs if:Form.token.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ch.new_token_field ?></span>
-<input type="text" name="token" value="" maxlength="32" autocomplete="off"><?cs call:field_error("token") ?></label>
+<input type="text" name="token" value="" maxlength="128" autocomplete="off"><?cs call:field_error("token") ?></label>
 <button type="submit" name="go" value="set"><?cs var:Lang.ch.save_token ?></button>
 <button type="submit" name="go" value="generate" data-confirm="<?cs var:Lang.ch.gen_token_confirm ?>"><?cs var:Lang.ch.gen_token ?></button>
 </form>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/aes" class="inline">
 <?cs call:csrf_field() ?>
 <label class="field<?cs if:Form.aes_key.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ch.new_aes_field ?></span>
-<input type="text" name="aes_key" value="" maxlength="43" autocomplete="off"><?cs call:field_error("aes_key") ?></label>
+<input type="text" name="aes_key" value="" maxlength="128" autocomplete="off"><?cs call:field_error("aes_key") ?></label>
 <button type="submit" name="go" value="set"><?cs var:Lang.ch.save_key ?></button>
 <button type="submit" name="go" value="generate" data-confirm="<?cs var:Lang.ch.gen_key_confirm ?>"><?cs var:Lang.ch.gen_key ?></button>
 </form>

@@ -39,19 +39,19 @@
 <label class="check<?cs if:Form.ip_ok.Error ?> bad<?cs /if ?>"><input type="checkbox" name="ip_ok" value="1"<?cs if:Channel.IpConfirmed ?> checked<?cs /if ?>> <?cs var:Lang.wiz.ip_done ?><?cs call:field_error("ip_ok") ?></label>
 <?cs elif:Wizard.Step == 3 ?>
 <p><?cs call:rich(Rich.keys_intro) ?></p>
-<?cs call:text_field("original_id", Lang.wx.original_id, "text", "15", "off") ?>
+<?cs call:text_field("original_id", Lang.wx.original_id, "text", "64", "off") ?>
 <p class="hint"><?cs var:Lang.wiz.original_id_hint ?></p>
-<?cs call:text_field("app_id", Lang.wx.app_id, "text", "18", "off") ?>
+<?cs call:text_field("app_id", Lang.wx.app_id, "text", "64", "off") ?>
 <p class="hint"><?cs var:Lang.wiz.app_id_hint ?></p>
 <label class="field<?cs if:Form.app_secret.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.wx.app_secret ?></span>
-<input type="password" name="app_secret" value="" maxlength="32" autocomplete="off"<?cs if:!Channel.SecretMasked ?> required<?cs /if ?> placeholder="<?cs if:Channel.SecretMasked ?><?cs var:Channel.SecretKept ?><?cs /if ?>"><?cs call:field_error("app_secret") ?></label>
+<input type="password" name="app_secret" value="" maxlength="128" autocomplete="off"<?cs if:!Channel.SecretMasked ?> required<?cs /if ?> placeholder="<?cs if:Channel.SecretMasked ?><?cs var:Channel.SecretKept ?><?cs /if ?>"><?cs call:field_error("app_secret") ?></label>
 <p class="hint"><?cs var:Lang.wiz.app_secret_hint ?></p>
-<div class="with-button"><?cs call:text_field("token", Lang.wx.token, "text", "32", "off") ?>
+<div class="with-button"><?cs call:text_field("token", Lang.wx.token, "text", "128", "off") ?>
 <button type="submit" name="go" value="token" formnovalidate><?cs var:Lang.wiz.gen_token ?></button>
 <button type="button" data-copy-field="token"><?cs var:Lang.wiz.copy ?></button></div>
 <?cs if:Form.token.New ?><p class="hint new"><?cs var:Lang.wiz.token_new ?></p><?cs /if ?>
 <p class="hint"><?cs var:Lang.wiz.token_hint ?></p>
-<div class="with-button"><?cs call:text_field("aes_key", Lang.wx.aes_key, "text", "43", "off") ?>
+<div class="with-button"><?cs call:text_field("aes_key", Lang.wx.aes_key, "text", "128", "off") ?>
 <button type="submit" name="go" value="aes" formnovalidate><?cs var:Lang.wiz.gen_aes ?></button>
 <button type="button" data-copy-field="aes_key"><?cs var:Lang.wiz.copy ?></button></div>
 <?cs if:Form.aes_key.New ?><p class="hint new"><?cs var:Lang.wiz.aes_new ?></p><?cs /if ?>

@@ -1,0 +1,95 @@
+// defects.mjs: problems a new administrator and operator met, each checked
+// where it was seen (issue 17): a refused send leaves the address bar on
+// the chat and the live list running; a transfer to another department
+// lands on the console; pasted values with spaces are trimmed, not cut; a
+// disabled composer looks disabled.
+import { execFileSync } from 'node:child_process';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+
+const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
+	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
+	.toString().trim();
+const OPENID = `oDefects${Date.now() % 100000}`;
+
+// an operator of Sales only, so that Support is a department they cannot see
+sql("INSERT IGNORE INTO users (login, name, role, pw_hash, created_at) SELECT 'salesonly', 'Sam Sales', 'operator', pw_hash, NOW() FROM users WHERE login = 'operator'");
+sql("INSERT IGNORE INTO department_members (department_id, user_id) SELECT d.id, u.id FROM departments d JOIN brands b ON b.id = d.brand_id, users u WHERE b.name = 'Demo' AND d.name = 'Sales' AND u.login = 'salesonly'");
+
+const browser = await launch();
+try {
+	const phone = await (await browser.newContext({ viewport: { width: 480, height: 900 } })).newPage();
+	await phone.goto(`${SIM}/phone`);
+	await phone.fill('form.who input[name=openid]', OPENID);
+	await Promise.all([phone.waitForNavigation(), phone.click('text=Switch')]);
+	await Promise.all([phone.waitForNavigation(), phone.click('.events >> text=Follow')]);
+	const write = async (text) => {
+		await phone.fill('input[name=text]', text);
+		await Promise.all([phone.waitForNavigation(), phone.click('.compose >> text=Send')]);
+	};
+	await write('defects: first question');
+	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`));
+
+	const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	const page = await ctx.newPage();
+	// the operator signs in with the same password as the demo operator
+	await signIn(page, 'salesonly', demoPassword('operator'));
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	await Promise.all([page.waitForNavigation(), page.click('text=Pick up this chat')]);
+
+	// 1. a refused send (a text file named .png passes the browser's check,
+	// not the server's): the reason beside the composer, the text kept, the
+	// address bar on the chat, and the live refresh still brings new messages
+	await page.fill('textarea[name=text]', 'with a file that is not a picture');
+	await page.setInputFiles('input[name=attachment]', { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not a png at all') });
+	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	check('refused: the reason beside the composer', await page.isVisible('#composer .error'));
+	check('…the typed text kept', (await page.inputValue('textarea[name=text]')) === 'with a file that is not a picture');
+	check('…the address bar on the chat', new URL(page.url()).pathname === `/console/chats/${chat}`);
+	await write('defects: arrives after the refusal');
+	await page.waitForSelector('#transcript >> text=arrives after the refusal', { timeout: 15000 });
+	check('…and the live refresh still shows new messages', true);
+	await shot(page, '31-refused-send-stays');
+
+	// 8. five in a row: the composer is disabled and looks it
+	await page.fill('textarea[name=text]', '');
+	for (let i = 1; i <= 5; i++) {
+		await page.fill('textarea[name=text]', `reply ${i}`);
+		await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	}
+	const look = await page.evaluate(() => {
+		const b = document.querySelector('#composer button[type=submit]');
+		return { disabled: b.disabled, bg: getComputedStyle(b).backgroundColor };
+	});
+	check(`a disabled Send looks disabled, grey (${look.bg})`, look.disabled && look.bg === 'rgb(229, 231, 235)');
+	await shot(page, '32-composer-disabled');
+
+	// 2. transferred to a department the operator is not in: the console
+	// list with the confirmation, not a 403
+	await page.selectOption('select[name=to]', { label: 'Support' });
+	await Promise.all([page.waitForNavigation(), page.click('form.transfer button')]);
+	check('transfer to another department lands on the console', new URL(page.url()).pathname === '/console/');
+	check('…with the confirmation', await page.isVisible('.flash >> text=Chat transferred to Support.'));
+	check('…and no error page', !(await page.isVisible('.error-page')));
+
+	// 5. pasted values with spaces around them: trimmed, then checked
+	const adm = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+	await signIn(adm, 'admin', demoPassword('admin'));
+	const ch = sql("SELECT c.id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
+	const orig = sql(`SELECT original_id FROM channels WHERE id = ${ch}`);
+	await adm.goto(`${BASE}/admin/channels/${ch}`);
+	await adm.fill('input[name=original_id]', ` ${orig} `);
+	check('a pasted Original ID with spaces is not cut', (await adm.inputValue('input[name=original_id]')) === ` ${orig} `);
+	await Promise.all([adm.waitForNavigation(), adm.click('#details button[type=submit]')]);
+	check('…and is saved trimmed', !(await adm.isVisible('#details .field.bad')) &&
+		sql(`SELECT original_id FROM channels WHERE id = ${ch}`) === orig);
+	const token = 'T0ken' + 'x'.repeat(27);
+	await adm.fill('input[name=token]', ` ${token}`);
+	check('a 32-character token pasted with a space keeps all 32', (await adm.inputValue('input[name=token]')) === ` ${token}`);
+} catch (e) {
+	check(`defects test ran to the end (${e.message.split('\n')[0]})`, false);
+	console.log(e.stack.split('\n').filter((l) => l.includes('defects.mjs')).join('\n'));
+} finally {
+	await browser.close();
+}
+finish();
