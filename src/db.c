@@ -43,6 +43,7 @@ enum stmt {
 	S_BRAND_INSERT,
 	S_BRAND_RENAME,
 	S_BRAND_FOLLOWER_LANGUAGE,
+	S_CHANNEL_DRAFT_SECRET,
 	S_USER_LANGUAGE,
 	S_BRAND_DELETE,
 	S_BRAND_DEPT_COUNT,
@@ -363,6 +364,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UPDATE channels SET department_id = NULLIF(?, 0), original_id = ?, app_id = ?, "
 	    "app_secret_enc = ?, token_enc = ?, aes_key_enc = ?, aes_key_prev_enc = ?, "
 	    "encryption_mode = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	/* the wizard keeps a valid App Secret as soon as it is typed */
+	[S_CHANNEL_DRAFT_SECRET] = { "channel_draft_secret",
+	    "UPDATE channels SET app_secret_enc = ? WHERE id = ? AND state = 'draft'" },
 	[S_CHANNEL_SET_STATE] = { "channel_set_state",
 	    "UPDATE channels SET state = ?, updated_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_CHANNEL_VERIFIED] = { "channel_verified",
@@ -1615,6 +1619,12 @@ enum dbrc
 db_brand_follower_language(struct pool *p, long long id, const char *code)
 {
 	return RUN(S_BRAND_FOLLOWER_LANGUAGE, p, NULL, S(code), I(id));
+}
+
+enum dbrc
+db_channel_draft_secret(struct pool *p, long long id, const char *secret_enc)
+{
+	return RUN(S_CHANNEL_DRAFT_SECRET, p, NULL, S(secret_enc), I(id));
 }
 
 enum dbrc

@@ -111,6 +111,7 @@ enum dbrc db_brand_insert(struct pool *p, const char *name, long long *id);
 enum dbrc db_brand_rename(struct pool *p, long long id, const char *name);
 enum dbrc db_brand_follower_language(struct pool *p, long long id, const char *code);
 enum dbrc db_user_language(struct pool *p, long long id, const char *code);
+enum dbrc db_channel_draft_secret(struct pool *p, long long id, const char *secret_enc);
 enum dbrc db_brand_delete(struct pool *p, long long id);
 long long db_brand_department_count(struct pool *p, long long id);
 

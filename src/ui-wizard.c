@@ -303,6 +303,17 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		}
 		break;
 	case 3:
+		/* WeChat shows the App Secret once: a valid one is kept in the draft
+		 * at once, so a Generate button or another field's error never
+		 * loses it (the page then shows it as saved) */
+		if (req_field(r, "app_secret") && *req_field(r, "app_secret") &&
+		    detail_fields[2].check(req_field(r, "app_secret")) == NULL) {
+			if (db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
+			    req_field(r, "app_secret"))) != DB_OK || load(r, rs, &c) != 0) {
+				ui_db_failed(r, rs);
+				return;
+			}
+		}
 		if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
 			/* Generate: a new random value in the form, saved with Next */
 			const char *name = strcmp(go, "token") == 0 ? "token" : "aes_key";

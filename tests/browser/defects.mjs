@@ -2,7 +2,7 @@
 // where it was seen (issue 17): a refused send leaves the address bar on
 // the chat and the live list running; a transfer to another department
 // lands on the console; pasted values with spaces are trimmed, not cut; a
-// disabled composer looks disabled.
+// disabled composer looks disabled; the wizard keeps the App Secret.
 import { execFileSync } from 'node:child_process';
 import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
 
@@ -86,6 +86,31 @@ try {
 	const token = 'T0ken' + 'x'.repeat(27);
 	await adm.fill('input[name=token]', ` ${token}`);
 	check('a 32-character token pasted with a space keeps all 32', (await adm.inputValue('input[name=token]')) === ` ${token}`);
+
+	// 4. the wizard keeps the App Secret across Generate and a wrong field
+	sql("INSERT INTO brands (name, created_at) VALUES ('Defects Brand', NOW())");
+	sql("INSERT INTO departments (brand_id, name, created_at) SELECT id, 'Desk', NOW() FROM brands WHERE name = 'Defects Brand'");
+	const next = async () => Promise.all([adm.waitForNavigation(), adm.click('button[value=next]')]);
+	await adm.goto(`${BASE}/admin/channels/new`);
+	await adm.check('label.check:has-text("Defects Brand") input');
+	await next();
+	await adm.check('input[name=ip_ok]');
+	await next();
+	const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+	const secret = hex(32);
+	await adm.fill('input[name=original_id]', `gh_${hex(12)}`);
+	await adm.fill('input[name=app_id]', `wx${hex(16)}`);
+	await adm.fill('input[name=app_secret]', secret);
+	await Promise.all([adm.waitForNavigation(), adm.click('button[value=token]')]);
+	const kept = async () => (await adm.getAttribute('input[name=app_secret]', 'placeholder') || '').includes(secret.slice(-4)) &&
+		!(await adm.getAttribute('input[name=app_secret]', 'required') !== null);
+	check('Generate token: the App Secret shows as saved, not asked again', await kept());
+	await adm.fill('input[name=original_id]', 'gh_wrong');
+	await adm.fill('input[name=aes_key]', 'short');
+	await next();
+	check('a wrong field: the App Secret still saved', await kept() &&
+		await adm.isVisible('.field.bad >> text=An Original ID is gh_'));
+	await shot(adm, '33-wizard-secret-kept');
 } catch (e) {
 	check(`defects test ran to the end (${e.message.split('\n')[0]})`, false);
 	console.log(e.stack.split('\n').filter((l) => l.includes('defects.mjs')).join('\n'));
