@@ -1,5 +1,6 @@
 /* admin.c: the admin.fcgi program: sign-in, brands, departments, operators, WeChat accounts. */
 #include "../src/ui.h"
+#include "../src/wx.h"
 
 #define ADMIN ROLE_ADMIN
 
@@ -63,8 +64,8 @@ static const struct app admin_app = {
 	.limits = { .body_max = 256 * 1024, .field_max = 16 * 1024,
 	    .file_max = 128 * 1024, .fields_max = 2100 },
 	/* a canned response's file, up to WeChat's 10 MB */
-	.upload_limits = { .body_max = 11 * 1024 * 1024, .field_max = 16 * 1024,
-	    .file_max = 11 * 1024 * 1024, .fields_max = 10 },
+	.upload_limits = { .body_max = WX_UPLOAD_MAX + 64 * 1024, .field_max = 16 * 1024,
+	    .file_max = WX_UPLOAD_MAX, .fields_max = 10 },
 };
 
 int

@@ -1,5 +1,6 @@
 /* console.c: the console.fcgi program: the operators' console. */
 #include "../src/ui.h"
+#include "../src/wx.h"
 
 static const struct route routes[] = {
 	{ "GET",  "/console/",                  0, ROLE_OPERATOR, console_home_get },
@@ -22,8 +23,8 @@ static const struct app console_app = {
 	.limits = { .body_max = 64 * 1024, .field_max = 16 * 1024,
 	    .file_max = 16 * 1024, .fields_max = 100 },
 	/* a reply: text, and a file up to WeChat's largest limit (10 MB) */
-	.upload_limits = { .body_max = 11 * 1024 * 1024, .field_max = 16 * 1024,
-	    .file_max = 11 * 1024 * 1024, .fields_max = 10 },
+	.upload_limits = { .body_max = WX_UPLOAD_MAX + 64 * 1024, .field_max = 16 * 1024,
+	    .file_max = WX_UPLOAD_MAX, .fields_max = 10 },
 };
 
 int

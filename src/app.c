@@ -11,6 +11,7 @@
 #include <fcgiapp.h>
 
 #include "db.h"
+#include "wx.h"
 
 /* Serves one accepted request; all of its memory is released here. */
 /*
@@ -51,9 +52,16 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 	/* the HDF tree is made on first use: the webhook never needs one */
 	st = req_from_fcgi(&r, f, lim);
 	r.lang = lang_default(&r);
-	if (st == 413)
+	if (st == 413) {
+		/* signed in, the page keeps its menu (the session is read from
+		 * the cookie; the body, too large, is not) */
+		if (session_load(&r, &rs, 0) == 0 && r.user == NULL)
+			r.lang = lang_default(&r);
 		page_error(&r, &rs, 413, strstr(r.path ? r.path : "", "/api/") != NULL,
-		    LF(&r, "error.too_large", lim->body_max / 1024, lim->file_max / 1024));
+		    lim->file_max >= (1 << 20) ? LF(&r, "error.too_large",
+		    (double)lim->file_max / (1 << 20), (int)(WX_IMAGE_MAX >> 20),
+		    (int)(WX_VOICE_MAX >> 20)) : LF(&r, "error.too_large_form", lim->body_max / 1024));
+	}
 	else if (st != 0)
 		page_error(&r, &rs, st, 0, L(&r, "error.malformed"));
 	else

@@ -27,6 +27,9 @@
 #define WX_VOICE_MAX      (2u << 20)	/* AMR, MP3 */
 #define WX_VIDEO_MAX      (10u << 20)	/* MP4 */
 #define WX_THUMB_MAX      (64u << 10)	/* JPEG */
+/* what an upload form takes in: twice WeChat's largest file, so a file
+ * somewhat over WeChat's limit reaches the page that explains that limit */
+#define WX_UPLOAD_MAX     (2u * WX_VIDEO_MAX)
 /* a number as SQL text: "consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) */
 #define WX_SQL(n)  WX_SQL_(n)
 #define WX_SQL_(n) #n

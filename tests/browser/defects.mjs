@@ -46,6 +46,16 @@ try {
 	check('refused: the reason beside the composer', await page.isVisible('#composer .error'));
 	check('…the typed text kept', (await page.inputValue('textarea[name=text]')) === 'with a file that is not a picture');
 	check('…the address bar on the chat', new URL(page.url()).pathname === `/console/chats/${chat}`);
+	// 6. a file over WeChat's limit that gets past the page's own check (a
+	// browser without scripts): answered inside the chat, in WeChat's MB
+	await page.evaluate(() => document.querySelector('input[name=attachment]').removeAttribute('data-limits'));
+	const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(11 * 1024 * 1024)]);
+	await page.setInputFiles('input[name=attachment]', { name: 'big.mp4', mimeType: 'video/mp4', buffer: mp4 });
+	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	check('an 11 MB video: refused inside the chat page, with the menu',
+		await page.isVisible('#composer >> text=Videos can be at most 10 MB in WeChat') &&
+		await page.isVisible('header.top >> text=Sign out'));
+	check('…the typed text kept', (await page.inputValue('textarea[name=text]')) === 'with a file that is not a picture');
 	await write('defects: arrives after the refusal');
 	await page.waitForSelector('#transcript >> text=arrives after the refusal', { timeout: 15000 });
 	check('…and the live refresh still shows new messages', true);

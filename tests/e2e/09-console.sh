@@ -121,9 +121,14 @@ attach "$WXDESK_VAR/big.mp3"
 ok "audio over 2 MB is refused" status_is 422
 ok "…naming the limit" has "Audio files can be at most 2 MB in WeChat; this file is 2.0 MB."
 ok "refused files are not counted" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $chat")" = 4
-head -c $((12 * 1024 * 1024)) /dev/zero >"$WXDESK_VAR/huge.mp4"
+printf '\x00\x00\x00\x18ftypmp42' >"$WXDESK_VAR/big.mp4"; head -c $((12 * 1024 * 1024)) /dev/zero >>"$WXDESK_VAR/big.mp4"
+attach "$WXDESK_VAR/big.mp4"
+ok "a file somewhat over WeChat's limit reaches the chat page that explains it" status_is 422
+ok "…naming WeChat's limit" has "can be at most 10 MB in WeChat"
+head -c $((21 * 1024 * 1024)) /dev/zero >"$WXDESK_VAR/huge.mp4"
 attach "$WXDESK_VAR/huge.mp4"
 ok "a file over the request limit: 413 before it is read" status_is 413
+ok "…on a page with the menu, in the UI's megabytes" test -n "$(grep -F "at most 20 MB here" <<<"$BODY")" -a -n "$(grep -F "Sign out" <<<"$BODY")"
 
 fault 503 1
 send "during an outage"
