@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <ClearSilver.h>
 
@@ -183,17 +184,52 @@ LF(struct req *r, const char *key, ...)
 }
 
 /*
- * A time as people write it in the language: "2026-11-28 15:02 UTC",
- * "2026年11月28日 15:02 (UTC)".
+ * The viewer's time zone, as the page script tells it (the wxdesk_tz
+ * cookie: the browser's own zone), when this machine knows it; else NULL
+ * (times are then shown in UTC, and say so).
+ */
+static const char *
+viewer_zone(struct req *r)
+{
+	const char *z = req_cookie(r, "wxdesk_tz");
+	char        path[160];
+	size_t      n = z ? strlen(z) : 0;
+
+	if (n == 0 || n > 64 || strspn(z, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_+-/") != n || strstr(z, "..") || z[0] == '/')
+		return NULL;
+	snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", z);
+	return access(path, R_OK) == 0 ? z : NULL;
+}
+
+/*
+ * A time as people write it in the language, in the viewer's zone:
+ * "2026-11-28 15:02", "2026年11月28日 15:02"; in UTC, saying so, when the
+ * browser did not tell its zone.
  */
 const char *
 lang_time(struct req *r, time_t t)
 {
-	struct tm tm;
-	char      out[64];
+	const char *zone = viewer_zone(r);
+	struct tm   tm;
+	char        out[64];
 
-	gmtime_r(&t, &tm);
-	strftime(out, sizeof out, lang_text(r->lang, "time.format"), &tm);
+	if (zone) {
+		/* one request at a time per process: TZ is set for this call only */
+		const char *was = getenv("TZ");
+		char       *keep = was ? pool_strdup(&r->pool, was) : NULL;
+		setenv("TZ", zone, 1);
+		tzset();
+		localtime_r(&t, &tm);
+		if (keep)
+			setenv("TZ", keep, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	} else
+		gmtime_r(&t, &tm);
+	strftime(out, sizeof out, lang_text(r->lang, zone ? "time.format_local" : "time.format"),
+	    &tm);
 	return pool_strdup(&r->pool, out);
 }
 

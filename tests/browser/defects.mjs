@@ -82,6 +82,15 @@ try {
 	check('…with the confirmation', await page.isVisible('.flash >> text=Chat transferred to Support.'));
 	check('…and no error page', !(await page.isVisible('.error-page')));
 
+	// 7. times in the viewer's zone: an operator in Shanghai reads Shanghai time
+	const sh = await (await browser.newContext({ timezoneId: 'Asia/Shanghai', viewport: { width: 1200, height: 900 } })).newPage();
+	await signIn(sh, 'admin', demoPassword('admin'));
+	await sh.goto(`${BASE}/console/chats/${chat}`);
+	await sh.reload();	// the first page told the server the browser's zone
+	const want = sql(`SELECT DATE_FORMAT(started_at + INTERVAL 8 HOUR, '%Y-%m-%d %H:%i') FROM chats WHERE id = ${chat}`);
+	const hint = await sh.textContent('#chat p.hint');
+	check(`the chat's start in the viewer's zone (${want})`, hint.includes(want) && !hint.includes('UTC'));
+
 	// 5. pasted values with spaces around them: trimmed, then checked
 	const adm = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
 	await signIn(adm, 'admin', demoPassword('admin'));

@@ -119,6 +119,19 @@ main(void)
 	r.lang = LANG_EN;
 	CHECK(strcmp(lang_time(&r, 1795878120), "2026-11-28 15:02 UTC") == 0, "%s",
 	    lang_time(&r, 1795878120));
+	/* in the viewer's zone, as the page script tells it */
+	CHECK(req_parse_cookies(&r.pool, "wxdesk_tz=Asia/Shanghai", &r.cookies) == 0, "cookie");
+	CHECK(strcmp(lang_time(&r, 1795878120), "2026-11-28 23:02") == 0, "%s",
+	    lang_time(&r, 1795878120));
+	r.lang = LANG_ZH;
+	CHECK(strcmp(lang_time(&r, 1795878120), "2026年11月28日 23:02") == 0, "%s",
+	    lang_time(&r, 1795878120));
+	CHECK(req_parse_cookies(&r.pool, "wxdesk_tz=../../etc/passwd", &r.cookies) == 0, "cookie");
+	CHECK(strcmp(lang_time(&r, 1795878120), "2026年11月28日 15:02（UTC）") == 0,
+	    "a zone that is not one: UTC, said");
+	CHECK(req_parse_cookies(&r.pool, "wxdesk_tz=Mars/Olympus", &r.cookies) == 0, "cookie");
+	CHECK(strcmp(lang_time(&r, 1795878120), "2026年11月28日 15:02（UTC）") == 0,
+	    "a zone this machine does not know: UTC, said");
 	pool_free(&r.pool);
 	return tap_done();
 }
