@@ -69,6 +69,8 @@ job_media(struct pool *p)
 		const char *sha = sha256_hex(p, r.body.data, r.body.len);
 		const char *path = media_store(p, sha, mime, r.body.data, r.body.len);
 		long long   att;
+		if (path)	/* a voice: an MP3 beside it for the console's player */
+			media_make_playable(p, path, mime);
 		if (path == NULL ||
 		    db_attachment_insert(p, sha, mime, (long long)r.body.len, path, now, &att) != DB_OK ||
 		    db_media_done(p, id, att) != DB_OK)

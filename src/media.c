@@ -3,10 +3,13 @@
  * first bytes, never by name or declared type; files are stored once per
  * content under Media.Dir, named by their SHA-256.
  */
+#include <errno.h>
 #include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "media.h"
@@ -90,4 +93,57 @@ media_store(struct pool *p, const char *sha, const char *mime, const void *data,
 		return NULL;
 	}
 	return path;
+}
+
+extern char **environ;
+
+static const char *
+play_path(struct pool *p, const char *path, const char *mime)
+{
+	size_t n = strlen(path);
+
+	if (mime == NULL || strstr(mime, "amr") == NULL || n < 5 ||
+	    strcmp(path + n - 4, ".amr") != 0)
+		return NULL;
+	return pool_printf(p, "%.*s.play.mp3", (int)(n - 4), path);
+}
+
+const char *
+media_playable(struct pool *p, const char *path, const char *mime)
+{
+	const char *play = play_path(p, path, mime);
+
+	return play && access(play, R_OK) == 0 ? play : NULL;
+}
+
+/*
+ * Converts an AMR voice to MP3 beside it, with ffmpeg (no shell: the paths
+ * are arguments). 0 when there is a playable file, or nothing to convert;
+ * -1 when ffmpeg is missing or failed (logged; the original stays).
+ */
+int
+media_make_playable(struct pool *p, const char *path, const char *mime)
+{
+	const char *play = play_path(p, path, mime), *tmp;
+	pid_t       pid;
+	int         st;
+
+	if (play == NULL || access(play, R_OK) == 0)
+		return 0;
+	tmp = pool_printf(p, "%s.tmp%d.mp3", play, (int)getpid());
+	char *const argv[] = { "ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i",
+	    (char *)path, "-vn", "-codec:a", "libmp3lame", "-b:a", "32k", (char *)tmp, NULL };
+	if (posix_spawnp(&pid, "ffmpeg", NULL, NULL, argv, environ) != 0) {
+		wx_log("voice %s: ffmpeg cannot be run; browsers cannot play AMR", path);
+		return -1;
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || rename(tmp, play) != 0) {
+		unlink(tmp);
+		wx_log("voice %s: ffmpeg could not convert it to MP3", path);
+		return -1;
+	}
+	return 0;
 }

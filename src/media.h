@@ -16,5 +16,13 @@ const char *media_sendable(const char *kind, size_t *max);
 /* Writes data under Media.Dir/<2 hex>/<sha256>.<ext>, once per content; the path or NULL. */
 const char *media_store(struct pool *p, const char *sha, const char *mime, const void *data,
 	size_t n);
+/*
+ * The file a browser plays in place of a stored one: WeChat's voice is AMR,
+ * which no browser plays, so beside <sha>.amr is <sha>.play.mp3, made by
+ * Debian's ffmpeg (media_make_playable, when the file is stored) and served
+ * instead (media_playable: the path, or NULL when there is none).
+ */
+int         media_make_playable(struct pool *p, const char *path, const char *mime);
+const char *media_playable(struct pool *p, const char *path, const char *mime);
 
 #endif

@@ -99,7 +99,9 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 	}
 	out->mime = media_mime(kind);
 	sha = sha256_hex(&r->pool, file->val, file->vlen);
-	if ((out->path = media_store(&r->pool, sha, out->mime, file->val, file->vlen)) == NULL ||
+	if ((out->path = media_store(&r->pool, sha, out->mime, file->val, file->vlen)) != NULL)
+		media_make_playable(&r->pool, out->path, out->mime);	/* AMR: for the transcript */
+	if (out->path == NULL ||
 	    db_attachment_insert(&r->pool, sha, out->mime, (long long)file->vlen, out->path,
 	    wx_now(), &out->attachment) != DB_OK) {
 		form_error(r, field, L(r, "file.not_kept"));

@@ -18,6 +18,7 @@
 #include "db.h"
 #include "intake.h"
 #include "json.h"
+#include "media.h"
 #include "send.h"
 #include "ui.h"
 #include "wxapi.h"
@@ -916,14 +917,20 @@ console_media_get(struct req *r, struct resp *rs)
 	r->ids[0] = db_int(&m, 0, MM_CHAT);
 	if (load_chat(r, rs, &c) != 0)
 		return;
-	if (strncmp(db_cell(&m, 0, MM_PATH), dir, strlen(dir)) != 0 ||
-	    strstr(db_cell(&m, 0, MM_PATH), "..") != NULL ||
-	    (f = fopen(db_cell(&m, 0, MM_PATH), "rb")) == NULL) {
+	/* a voice in AMR is served as the MP3 made beside it: browsers play that */
+	const char *path = db_cell(&m, 0, MM_PATH), *mime = db_cell(&m, 0, MM_MIME);
+	const char *play = media_playable(&r->pool, path, mime);
+	if (play) {
+		path = play;
+		mime = "audio/mpeg";
+	}
+	if (strncmp(path, dir, strlen(dir)) != 0 || strstr(path, "..") != NULL ||
+	    (f = fopen(path, "rb")) == NULL) {
 		ui_not_found(r, rs, "file");
 		return;
 	}
 	rs->status = 200;
-	rs->ctype = db_cell(&m, 0, MM_MIME);
+	rs->ctype = mime;
 	buf_reset(&rs->body);
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_append(&rs->body, chunk, n);

@@ -2,7 +2,8 @@
 // where it was seen (issue 17): a refused send leaves the address bar on
 // the chat and the live list running; a transfer to another department
 // lands on the console; pasted values with spaces are trimmed, not cut; a
-// disabled composer looks disabled; the wizard keeps the App Secret.
+// disabled composer looks disabled; the wizard keeps the App Secret; a
+// follower's voice (AMR, which no browser plays) plays.
 import { execFileSync } from 'node:child_process';
 import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
 
@@ -46,6 +47,24 @@ try {
 	check('refused: the reason beside the composer', await page.isVisible('#composer .error'));
 	check('…the typed text kept', (await page.inputValue('textarea[name=text]')) === 'with a file that is not a picture');
 	check('…the address bar on the chat', new URL(page.url()).pathname === `/console/chats/${chat}`);
+	// 3. the follower's voice plays: WeChat sends AMR; the console serves
+	// the MP3 the worker made beside it
+	const amr = Buffer.concat([Buffer.from('#!AMR\n'), ...Array(150).fill(Buffer.concat([Buffer.from([0x3c]), Buffer.alloc(31)]))]);
+	await phone.setInputFiles('input[name=file]', { name: 'voice.amr', mimeType: 'audio/amr', buffer: amr });
+	await Promise.all([phone.waitForNavigation(), phone.click('.compose >> text=Send file')]);
+	await eventually(async () => {
+		await page.goto(`${BASE}/console/chats/${chat}`);
+		return page.isVisible('#transcript audio');
+	});
+	const duration = await page.evaluate(() => new Promise((done) => {
+		const a = document.querySelector('#transcript audio');
+		a.addEventListener('loadedmetadata', () => done(a.duration), { once: true });
+		a.addEventListener('error', () => done(-1), { once: true });
+		a.load();
+	}));
+	check(`a follower's AMR voice plays in the browser (duration ${duration})`, duration > 0);
+	await page.fill('textarea[name=text]', 'with a file that is not a picture');
+
 	// 6. a file over WeChat's limit that gets past the page's own check (a
 	// browser without scripts): answered inside the chat, in WeChat's MB
 	await page.evaluate(() => document.querySelector('input[name=attachment]').removeAttribute('data-limits'));
