@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <ClearSilver.h>
+
 #include "wxdesk.h"
 
 /* 1 when s[0..n) is well-formed UTF-8 without overlongs or surrogates. */
@@ -129,6 +131,8 @@ form_error(struct req *r, const char *name, const char *msg)
 
 	snprintf(key, sizeof key, "Form.%s.Error", name);
 	tmpl_set(r, key, msg);
+	if (hdf_get_value(r->hdf, "Form.HasErrors", NULL) == NULL)
+		tmpl_set(r, "Form.FirstError", name);	/* the error banner links to it */
 	tmpl_set(r, "Form.HasErrors", "1");
 }
 

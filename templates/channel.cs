@@ -1,11 +1,12 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/admin/channels"><?cs var:Lang.channels.title ?></a> ›</p>
 <h1><?cs var:Channel.Heading ?> <em class="tag state-<?cs var:Channel.State ?>"><?cs var:Lang.channel_state[Channel.State] ?></em></h1>
-<?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.ch.not_saved ?></p><?cs /if ?>
+<?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.ch.not_saved ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>
+<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#account"><?cs var:Lang.ch.account ?></a> <a href="#health"><?cs var:Lang.ch.health ?></a> <a href="#details"><?cs var:Lang.wiz.step3 ?></a> <a href="#secrets"><?cs var:Lang.ch.secrets_short ?></a> <a href="#department"><?cs var:Lang.brand.department ?></a> <a href="#preferences"><?cs var:Lang.ch.prefs ?></a> <a href="#state"><?cs if:Channel.State == "active" ?><?cs var:Lang.ch.disable ?><?cs else ?><?cs var:Lang.ch.enable ?><?cs /if ?></a> <a href="#delete"><?cs var:Lang.common.delete ?></a></nav>
 <?cs if:NewSecret.Token ?><div class="card new-secret"><p><?cs var:Lang.ch.new_token ?></p><pre class="copyable" id="newtoken"><?cs var:NewSecret.Token ?></pre><button type="button" data-copy="newtoken"><?cs var:Lang.ch.copy_token ?></button></div><?cs /if ?>
 <?cs if:NewSecret.Aes ?><div class="card new-secret"><p><?cs var:Lang.ch.new_aes ?></p><pre class="copyable" id="newaes"><?cs var:NewSecret.Aes ?></pre><button type="button" data-copy="newaes"><?cs var:Lang.ch.copy_key ?></button></div><?cs /if ?>
 
-<section class="card">
+<section class="card" id="account">
 <h2><?cs var:Lang.ch.account ?></h2>
 <table class="summary">
 <tr><th><?cs var:Lang.brands.brand ?></th><td><?cs var:Channel.Brand ?></td></tr>
@@ -30,7 +31,7 @@
 <?cs /if ?>
 </section>
 
-<section class="card">
+<section class="card" id="health">
 <h2><?cs var:Lang.ch.health ?></h2>
 <table class="summary">
 <tr><th><?cs var:Lang.ch.last_message ?></th><td><?cs if:Health.LastMessage ?><?cs var:Health.LastMessage ?> <?cs var:Lang.ch.to_minute ?><?cs else ?><?cs var:Lang.ch.none_yet ?><?cs /if ?></td></tr>
@@ -116,7 +117,7 @@
 </form>
 </section>
 
-<section class="card">
+<section class="card" id="state">
 <h2><?cs if:Channel.State == "active" ?><?cs var:Lang.ch.disable ?><?cs else ?><?cs var:Lang.ch.enable ?><?cs /if ?></h2>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/state" class="mini">
 <?cs call:csrf_field() ?>
@@ -129,7 +130,7 @@
 </form>
 </section>
 
-<section class="card danger">
+<section class="card danger" id="delete">
 <h2><?cs var:Lang.common.delete ?></h2>
 <p><?cs var:Lang.ch.delete_hint ?></p>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/delete" class="inline">

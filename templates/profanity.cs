@@ -1,7 +1,7 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/admin/brands"><?cs var:Lang.nav.brands ?></a> › <a href="/admin/brands/<?cs var:Brand.Id ?>"><?cs var:Brand.Name ?></a> › <?cs var:Lang.brand.flow ?> ›</p>
 <h1><?cs var:Lang.brand.profanity ?></h1>
-<?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.form.check_fields ?></p><?cs /if ?>
+<?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.form.check_fields ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>
 <section class="card">
 <h2><?cs var:Lang.prof.settings ?></h2>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/profanity">
@@ -10,7 +10,7 @@
 <label class="field<?cs if:Form.limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.prof.limit ?></span>
 <input type="number" name="limit" min="1" max="100" value="<?cs var:Form.limit.Value ?>" required><?cs call:field_error("limit") ?></label>
 <label class="field<?cs if:Form.warning.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.prof.warning ?></span>
-<textarea name="warning" rows="2" maxlength="600"><?cs var:Form.warning.Value ?></textarea><?cs call:field_error("warning") ?></label>
+<textarea name="warning" rows="4" maxlength="600"><?cs var:Form.warning.Value ?></textarea><?cs call:field_error("warning") ?></label>
 <p class="hint"><?cs var:Lang.prof.hint ?></p>
 <button type="submit" class="primary"><?cs var:Lang.prof.save ?></button>
 </form>

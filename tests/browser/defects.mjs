@@ -121,6 +121,22 @@ try {
 	await Promise.all([adm.waitForNavigation(), adm.click('#details button[type=submit]')]);
 	check('…and is saved trimmed', !(await adm.isVisible('#details .field.bad')) &&
 		sql(`SELECT original_id FROM channels WHERE id = ${ch}`) === orig);
+	// 9. the long account page: sections one click away, and a refused save
+	// whose banner leads to the field in error
+	const links = await adm.$$eval('nav.sections a', (as) => as.map((a) => a.getAttribute('href')));
+	check('the account page lists its sections', links.length >= 6 &&
+		(await adm.evaluate((ls) => ls.every((h) => document.querySelector(h)), links)));
+	await adm.evaluate(() => { const i = document.querySelector('input[name=missed_after]'); i.removeAttribute('min'); i.value = '0'; });
+	await Promise.all([adm.waitForNavigation(), adm.click('#preferences button[type=submit]')]);
+	const go = await adm.getAttribute('.error-box a', 'href');
+	check(`the banner links to the field in error (${go})`, go === '#missed_after-error');
+	await adm.click('.error-box a');
+	check('…which is then on screen', await eventually(() => adm.evaluate(() => {
+		const r = document.getElementById('missed_after-error').getBoundingClientRect();
+		return r.top >= -1 && r.bottom <= window.innerHeight;
+	}), 5000));
+	await shot(adm, '34-account-page-error-link');
+	await adm.goto(`${BASE}/admin/channels/${ch}`);
 	const token = 'T0ken' + 'x'.repeat(27);
 	await adm.fill('input[name=token]', ` ${token}`);
 	check('a 32-character token pasted with a space keeps all 32', (await adm.inputValue('input[name=token]')) === ` ${token}`);
