@@ -43,6 +43,7 @@ enum stmt {
 	S_BRAND_INSERT,
 	S_BRAND_RENAME,
 	S_BRAND_FOLLOWER_LANGUAGE,
+	S_DEPTS_EMPTY,
 	S_CHANNEL_DRAFT_SECRET,
 	S_USER_LANGUAGE,
 	S_BRAND_DELETE,
@@ -380,12 +381,22 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "last_failure_at = FROM_UNIXTIME(?), last_failure = LEFT(?, 255) WHERE id = ?" },
 	[S_PREFS_INSERT] = { "prefs_insert",
 	    "INSERT IGNORE INTO channel_prefs (channel_id) VALUES (?)" },
+	/* each account with its health: failures since the counters were reset,
+	 * the access token's last errcode, and the chats waiting for an operator */
 	[S_CHANNEL_LIST] = { "channel_list",
 	    "SELECT c.id, b.name, c.state, c.app_id, c.wizard_step, d.name, "
-	    "UNIX_TIMESTAMP(c.last_message_at) FROM channels c "
+	    "UNIX_TIMESTAMP(c.last_message_at), c.signature_failures + c.decrypt_failures + "
+	    "c.refused_pushes, IFNULL(t.last_errcode, 0), (SELECT COUNT(*) FROM chats w "
+	    "WHERE w.state IN ('waiting', 'missed') AND w.channel_id = c.id) FROM channels c "
 	    "JOIN brands b ON b.id = c.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
+	    "LEFT JOIN access_tokens t ON t.channel_id = c.id "
 	    "WHERE c.state <> 'deleted' ORDER BY b.name" },
+	[S_DEPTS_EMPTY] = { "depts_empty",
+	    "SELECT d.id, d.name, b.name FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "WHERE NOT EXISTS (SELECT 1 FROM department_members m JOIN users u ON u.id = "
+	    "m.user_id WHERE m.department_id = d.id AND u.disabled = 0) ORDER BY b.name, d.name "
+	    "LIMIT 20" },
 	/* every brand, with the live channel that has taken it, if any */
 	[S_CHANNEL_BRANDS] = { "channel_brands",
 	    "SELECT b.id, b.name, c.id, c.state FROM brands b "
@@ -1619,6 +1630,12 @@ enum dbrc
 db_brand_follower_language(struct pool *p, long long id, const char *code)
 {
 	return RUN(S_BRAND_FOLLOWER_LANGUAGE, p, NULL, S(code), I(id));
+}
+
+enum dbrc
+db_depts_empty(struct pool *p, struct dbres *out)
+{
+	return RUN(S_DEPTS_EMPTY, p, out);
 }
 
 enum dbrc

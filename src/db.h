@@ -166,7 +166,11 @@ enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct cha
 void db_channel_setup_of(const struct dbres *row, struct channel_setup *s);
 enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
 /* columns of db_channel_list */
-enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG };
+enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG, CL_FAILURES,
+	CL_TOKEN_ERR, CL_WAITING };
+/* departments nobody belongs to: id, name, brand */
+enum { DE_ID, DE_NAME, DE_BRAND };
+enum dbrc db_depts_empty(struct pool *p, struct dbres *out);
 enum dbrc db_channel_list(struct pool *p, struct dbres *out);
 /* columns of db_channel_brands */
 enum { CB_BRAND_ID, CB_BRAND, CB_CHANNEL, CB_STATE };

@@ -165,6 +165,14 @@ try {
 	check('a wrong field: the App Secret still saved', await kept() &&
 		await adm.isVisible('.field.bad >> text=An Original ID is gh_'));
 	await shot(adm, '33-wizard-secret-kept');
+
+	// 10. the admin home: each account's health, and what needs attention
+	await adm.goto(`${BASE}/admin/`);
+	check('the admin home lists the accounts with their health',
+		await adm.isVisible('#accounts >> text=Demo'));
+	check('…and what needs attention, linked: the unfinished setup',
+		await adm.isVisible('#attention a:has-text("The WeChat account of Defects Brand is not set up yet")'));
+	await shot(adm, '35-admin-home');
 } catch (e) {
 	check(`defects test ran to the end (${e.message.split('\n')[0]})`, false);
 	console.log(e.stack.split('\n').filter((l) => l.includes('defects.mjs')).join('\n'));
