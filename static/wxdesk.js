@@ -205,3 +205,12 @@ document.addEventListener('change', function (e) {
 			document.cookie = 'wxdesk_tz=' + tz + '; path=/; SameSite=Lax';
 	} catch (e) { /* an old browser: the server's default zone */ }
 })();
+// a phone-sized screen: the menu button opens and closes the menu
+document.addEventListener('click', function (e) {
+	var b = e.target.closest('.menu-toggle');
+	if (!b)
+		return;
+	var top = b.closest('header.top'), open = !top.classList.contains('open');
+	top.classList.toggle('open', open);
+	b.setAttribute('aria-expanded', open ? 'true' : 'false');
+});

@@ -11,7 +11,8 @@
 <header class="top">
   <a class="brand" href="/">wx<b>desk</b></a>
   <?cs if:User.Id ?>
-  <nav>
+  <button type="button" class="menu-toggle" aria-controls="menu" aria-expanded="false"><?cs var:Lang.nav.menu ?></button>
+  <nav id="menu">
     <?cs if:User.IsAdmin == 1 ?>
     <a href="/admin/" class="<?cs if:Nav == "home" ?>on<?cs /if ?>"><?cs var:Lang.nav.admin ?></a>
     <a href="/admin/brands" class="<?cs if:Nav == "brands" ?>on<?cs /if ?>"><?cs var:Lang.nav.brands ?></a>
