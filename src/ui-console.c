@@ -308,8 +308,13 @@ note_text(struct req *r, const char *base, const char *fields)
 	const char      *key, *v[NOTE_VALUES];
 	int              n = 0;
 
-	if (fields == NULL || json_parse(&r->pool, fields, strlen(fields), &f) != 0 ||
-	    (key = wx_get(f, "note")) == NULL || strncmp(key, "note.", 5) != 0)
+	if (fields == NULL || json_parse(&r->pool, fields, strlen(fields), &f) != 0)
+		return;
+	if (wx_get(f, "staff")) {	/* an internal note: its author's own words */
+		tmpl_set(r, pool_printf(&r->pool, "%s.Staff", base), wx_get(f, "staff"));
+		return;
+	}
+	if ((key = wx_get(f, "note")) == NULL || strncmp(key, "note.", 5) != 0)
 		return;
 	while (n < NOTE_VALUES && (v[n] = wx_get(f, pool_printf(&r->pool, "v%d", n))) != NULL)
 		n++;
@@ -936,4 +941,43 @@ console_media_get(struct req *r, struct resp *rs)
 		buf_append(&rs->body, chunk, n);
 	fclose(f);
 	resp_header(rs, "Cache-Control", "private, max-age=86400");
+}
+
+/*
+ * An internal note: a staff-only line in the transcript, never sent to
+ * WeChat, shown apart from the conversation and found by the search.
+ */
+void
+console_note_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *text = req_field(r, "staff_note");
+	struct buf   b = { 0 };
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	form_trim(r);
+	text = req_field(r, "staff_note");
+	if (text == NULL || *text == '\0' || !utf8_valid(text, strlen(text)) ||
+	    utf8_chars(text) > WX_TEXT_MAX) {
+		form_error(r, "staff_note", LF(r, "chat.note_bad", WX_TEXT_MAX));
+		tmpl_set(r, "Form.staff_note.Value", text);
+		chat_page(r, rs, &c, 422);
+		return;
+	}
+	json_put(&b, json_pack("{s:s}", "staff", r->user->name));
+	struct msg_row m = {
+		.channel_id = db_int(&c, 0, CHAT_CHANNEL), .follower_id = db_int(&c, 0, CHAT_FOLLOWER),
+		.chat_id = r->ids[0], .direction = "system", .msg_type = "system",
+		.event = "staff_note", .body = text, .fields = pool_strdup(&r->pool, b.data),
+		.dedupe_key = pool_printf(&r->pool, "n:%lld:%s", r->ids[0], rand_hex(&r->pool, 8)),
+		.media_state = "none", .created_at = wx_now(),
+	};
+	buf_free(&b);
+	if (db_message_insert(&r->pool, &m, NULL) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, "chat.note_added"));
+	to_chat(r, rs);
 }

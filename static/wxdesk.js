@@ -141,6 +141,9 @@ document.addEventListener('click', function (e) {
 				});
 				if (j.waiting > waiting && soundOn())
 					beep();
+				if (j.waiting > waiting && document.hidden && window.Notification &&
+				    Notification.permission === 'granted' && localStorage.getItem('wxdesk.notify') !== '0')
+					new Notification(t('notify_waiting', j.waiting));
 				waiting = j.waiting;
 				showTitle();
 				if (!first)
@@ -214,3 +217,64 @@ document.addEventListener('click', function (e) {
 	top.classList.toggle('open', open);
 	b.setAttribute('aria-expanded', open ? 'true' : 'false');
 });
+// the console's keys: Ctrl/Cmd+Enter sends, Esc leaves the reply box; away
+// from a text field p picks up, r goes to the reply box, / to the canned
+// responses, t to the transfer, c to the close, ? shows them all
+document.addEventListener('keydown', function (e) {
+	var el = e.target, typing = el && (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ||
+	    el.tagName === 'SELECT' || el.isContentEditable);
+	if (typing) {
+		if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && el.form && el.tagName === 'TEXTAREA') {
+			e.preventDefault();
+			if (el.form.requestSubmit)
+				el.form.requestSubmit();
+			else
+				el.form.submit();
+		} else if (e.key === 'Escape')
+			el.blur();
+		return;
+	}
+	if (e.ctrlKey || e.metaKey || e.altKey || !document.getElementById('live'))
+		return;
+	var go = {
+		p: function () { var b = document.querySelector('form.pickup button'); if (b) b.click(); },
+		r: function () { var x = document.querySelector('#composer textarea:not([disabled])'); if (x) x.focus(); },
+		'/': function () { var x = document.querySelector('select[data-canned]'); if (x) x.focus(); },
+		t: function () { var x = document.querySelector('form.transfer select'); if (x) x.focus(); },
+		c: function () { var x = document.querySelector('form.close textarea'); if (x) x.focus(); },
+		'?': function () { var h = document.getElementById('keys-help'); if (h) h.hidden = !h.hidden; },
+	}[e.key];
+	if (go) {
+		e.preventDefault();
+		go();
+	}
+});
+document.addEventListener('click', function (e) {
+	if (e.target.closest('[data-keys-help]')) {
+		var h = document.getElementById('keys-help');
+		if (h)
+			h.hidden = !h.hidden;
+	}
+});
+// desktop notifications: asked for from a button, never on page load
+(function () {
+	var b = document.getElementById('notify-on');
+	if (!b || !window.Notification || Notification.permission === 'denied')
+		return;
+	var on = Notification.permission === 'granted' && localStorage.getItem('wxdesk.notify') !== '0';
+	b.textContent = t(on ? 'notify_off' : 'notify_on');
+	b.hidden = false;
+	b.addEventListener('click', function () {
+		if (Notification.permission === 'granted') {
+			on = !on;
+			localStorage.setItem('wxdesk.notify', on ? '1' : '0');
+			b.textContent = t(on ? 'notify_off' : 'notify_on');
+			return;
+		}
+		Notification.requestPermission().then(function (p) {
+			on = p === 'granted';
+			localStorage.setItem('wxdesk.notify', on ? '1' : '0');
+			b.textContent = t(on ? 'notify_off' : 'notify_on');
+		});
+	});
+})();

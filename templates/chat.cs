@@ -11,7 +11,9 @@
 <?cs if:Chat.Truncated ?><p class="hint"><?cs var:Lang.chat.truncated ?></p><?cs /if ?>
 <ol class="transcript" id="transcript">
 <?cs each:m = Messages ?>
-<?cs if:m.Dir == "system" ?>
+<?cs if:m.Dir == "system" && m.Staff ?>
+<li class="staff-note" id="m<?cs var:m.Id ?>"><p class="meta"><b><?cs var:Lang.chat.internal_note ?></b> · <?cs var:m.Staff ?> · <time><?cs var:m.Time ?></time></p><p class="text"><?cs var:m.Body ?></p></li>
+<?cs elif:m.Dir == "system" ?>
 <li class="sys"><?cs var:m.Body ?> <time><?cs var:m.Time ?></time></li>
 <?cs elif:m.Type == "event" ?>
 <li class="sys"><?cs if:m.Event == "subscribe" ?><?cs var:Lang.event.subscribe ?><?cs if:m.F.EventKey ?> (<?cs var:Lang.event.scene ?> <?cs var:m.F.EventKey ?>)<?cs /if ?><?cs elif:m.Event == "unsubscribe" ?><?cs var:Lang.event.unsubscribe ?><?cs elif:m.Event == "SCAN" ?><?cs var:Lang.event.scan ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "CLICK" ?><?cs var:Lang.event.click ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "VIEW" ?><?cs var:Lang.event.view ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "LOCATION" ?><?cs var:Lang.event.location ?><?cs else ?><?cs var:Lang.event.other ?> <?cs var:m.Event ?><?cs /if ?> <time><?cs var:m.Time ?></time></li>
@@ -48,7 +50,8 @@
 <?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.attach ?> <small><?cs var:Page.FileLimits ?></small></span>
 <input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
-<button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?></button>
+<button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?> <kbd><?cs var:Lang.keys.send ?></kbd></button>
+<button type="button" class="link" data-keys-help>? <?cs var:Lang.keys.title ?></button>
 </form>
 </section>
 <aside class="card follower">
@@ -71,6 +74,13 @@
 <?cs each:o = Others ?><li><a href="/console/chats/<?cs var:o.Id ?>"><?cs var:o.Started ?></a> · <?cs var:Lang.chat_state[o.State] ?><?cs if:o.Reason ?> (<?cs var:o.Reason ?>)<?cs /if ?><?cs if:o.Id == Chat.Previous ?> · <?cs var:Lang.chat.previous ?><?cs /if ?></li><?cs /each ?>
 </ul>
 <?cs /if ?>
+<h2><?cs var:Lang.chat.internal_notes ?></h2>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/note" class="staff-note-form">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.staff_note.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.note_field ?></span>
+<textarea name="staff_note" rows="3" maxlength="2000"><?cs var:Form.staff_note.Value ?></textarea><?cs call:field_error("staff_note") ?></label>
+<button type="submit"><?cs var:Lang.chat.add_note ?></button>
+</form>
 <?cs if:Chat.CanClose ?>
 <h2><?cs var:Lang.chat.transfer ?></h2>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/transfer" class="transfer">

@@ -6,7 +6,8 @@
 <?cs each:t = Tabs ?><a href="/console/?tab=<?cs var:t.Tab ?>" class="<?cs if:t.On ?>on<?cs /if ?>"<?cs if:t.On ?> aria-current="page"<?cs /if ?>><?cs var:t.Label ?><?cs if:t.Tab != "closed" ?> <b class="count" id="count-<?cs var:t.Tab ?>"><?cs var:Counts[t.Tab] ?></b><?cs /if ?></a><?cs /each ?>
 </nav>
 <p class="prefs"><label class="check"><input type="checkbox" id="sound-on" checked> <?cs var:Lang.console.sound ?></label>
-<label class="check"><input type="checkbox" id="title-on" checked> <?cs var:Lang.console.title_count ?></label></p>
+<label class="check"><input type="checkbox" id="title-on" checked> <?cs var:Lang.console.title_count ?></label>
+<button type="button" id="notify-on" class="link" hidden><?cs var:Lang.console.notify ?></button></p>
 <?cs if:Console.Tab == "closed" ?>
 <form method="get" action="/console/" class="inline search">
 <input type="hidden" name="tab" value="closed">

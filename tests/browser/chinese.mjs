@@ -26,7 +26,8 @@ const OPENID = `oZh${Date.now() % 1000000}`;
 const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', 'Token',
 	'EncodingAESKey', 'URL', 'IP', 'API', 'ID', 'OpenID', 'MB', 'JPEG', 'PNG', 'MP', 'AMR',
 	'UTC', 'CSV', 'access_token', 'Longjing', 'Aftersales', 'Demo', 'Operator', 'Admin',
-	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', OPENID]);
+	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', 'Ctrl', 'Cmd', 'Enter',
+	'Mac', OPENID]);
 // the English words a page shows, beside what people wrote (messages,
 // canned responses, first words) and machine values (code, secrets, URLs)
 // and everything people named: brands, departments, staff
@@ -36,7 +37,7 @@ const typed = () => new Set(sql("SELECT name FROM brands UNION SELECT name FROM 
 async function english(page) {
 	const names = typed();
 	const text = await page.evaluate(() => {
-		const skip = 'code, pre, script, style, .words, #transcript p.text, select[data-canned], ' +
+		const skip = 'code, pre, kbd, script, style, .words, #transcript p.text, select[data-canned], ' +
 			'textarea, .meta, .secret';
 		const out = [];
 		const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

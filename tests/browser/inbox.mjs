@@ -1,0 +1,84 @@
+// inbox.mjs: the console as operators use it all day: keyboard shortcuts
+// (p picks up, Ctrl+Enter sends, Esc leaves the box, ? lists them),
+// internal notes (staff only, never sent to WeChat), and a desktop
+// notification for a new waiting chat while the tab is hidden.
+import { execFileSync } from 'node:child_process';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+
+const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
+	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
+	.toString().trim();
+const APPID = sql("SELECT c.app_id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
+
+const received = async (openid) => (await (await fetch(`${SIM}/sim/received?appid=${APPID}&openid=${openid}`)).json()).messages.length;
+const OPENID = `oInbox${Date.now() % 100000}`;
+
+const browser = await launch();
+try {
+	const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+	await ctx.grantPermissions(['notifications'], { origin: BASE });
+	// the test sees the notifications raised, and the tab counts as hidden
+	await ctx.addInitScript(() => {
+		window.__notes = [];
+		const N = function (title) { window.__notes.push(title); };
+		N.permission = 'granted';
+		N.requestPermission = () => Promise.resolve('granted');
+		window.Notification = N;
+		Object.defineProperty(document, 'hidden', { get: () => window.__hidden === true });
+	});
+	// the follower's phone
+	const phone = await (await browser.newContext()).newPage();
+	await phone.goto(`${SIM}/phone?appid=${APPID}&openid=${OPENID}`);
+	const phoneSays = async (text) => {
+		await phone.fill('input[name=text]', text);
+		await Promise.all([phone.waitForNavigation(), phone.click('.compose >> button:has-text("Send")')]);
+	};
+	const page = await ctx.newPage();
+	const jsErrors = [];
+	page.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(page, 'operator', demoPassword('operator'));
+	check('the notification switch is offered, not asked on page load',
+		await page.isVisible('#notify-on') && (await page.evaluate(() => window.__notes.length)) === 0);
+	await page.evaluate(() => { window.__hidden = true; });
+	await page.waitForResponse((r) => r.url().includes('/console/poll'));
+	await phoneSays('inbox: hello');
+	check('a new waiting chat while the tab is hidden raises a desktop notification',
+		await eventually(() => page.evaluate(() => window.__notes.length > 0), 15000));
+	await page.evaluate(() => { window.__hidden = false; });
+
+	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`));
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	await page.keyboard.press('?');
+	check('? lists the shortcuts', await page.isVisible('#keys-help'));
+	await shot(page, '51-keys-help');
+	await page.keyboard.press('?');
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('p')]);
+	check('p picks the chat up', sql(`SELECT state FROM chats WHERE id = ${chat}`) === 'active');
+	await page.keyboard.press('r');
+	check('r goes to the reply box', await page.evaluate(() => document.activeElement.name === 'text'));
+	await page.keyboard.type('sent with the keyboard');
+	check('the Send button shows its shortcut', await page.isVisible('#composer button.primary kbd'));
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('Control+Enter')]);
+	check('Ctrl+Enter sends', await page.isVisible('#transcript li.out >> text=sent with the keyboard'));
+	await page.click('textarea[name=text]');
+	await page.keyboard.press('Escape');
+	check('Esc leaves the reply box', await page.evaluate(() => document.activeElement.name !== 'text'));
+
+	// an internal note: in the transcript, set apart, never sent to WeChat
+	const before = await received(OPENID);
+	await page.fill('textarea[name=staff_note]', 'VIP customer, be quick');
+	await Promise.all([page.waitForNavigation(), page.click('form.staff-note-form button')]);
+	check('an internal note shows in the transcript, set apart',
+		await page.isVisible('#transcript li.staff-note >> text=VIP customer, be quick'));
+	check('…never sent to the follower', (await received(OPENID)) === before);
+	check('…found by the search', sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND direction = 'system' AND body = 'VIP customer, be quick'`) === '1');
+	await shot(page, '52-internal-note');
+	check('no script errors', jsErrors.length === 0);
+} catch (e) {
+	check(`inbox test ran to the end (${e.message.split('\n')[0]})`, false);
+	console.log(e.stack.split('\n').filter((l) => l.includes('inbox.mjs')).join('\n'));
+} finally {
+	await browser.close();
+}
+finish();
