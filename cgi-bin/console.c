@@ -13,6 +13,7 @@ static const struct route routes[] = {
 	{ "POST", "/console/chats/{id}/transfer", 0, ROLE_OPERATOR, console_transfer_post },
 	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post },
 	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post },
+	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get },
 	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post },
 	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get },
 };

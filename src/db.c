@@ -44,6 +44,7 @@ enum stmt {
 	S_BRAND_RENAME,
 	S_BRAND_FOLLOWER_LANGUAGE,
 	S_DEPTS_EMPTY,
+	S_CONSOLE_NEXT,
 	S_CHANNEL_DRAFT_SECRET,
 	S_USER_LANGUAGE,
 	S_BRAND_DELETE,
@@ -392,6 +393,11 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "LEFT JOIN access_tokens t ON t.channel_id = c.id "
 	    "WHERE c.state <> 'deleted' ORDER BY b.name" },
+	/* the waiting chat that has waited longest, in the user's departments (or all) */
+	[S_CONSOLE_NEXT] = { "console_next",
+	    "SELECT c.id FROM chats c WHERE c.state = 'waiting' AND (? = 1 OR c.department_id IN "
+	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
+	    "ORDER BY c.started_at, c.id LIMIT 1" },
 	[S_DEPTS_EMPTY] = { "depts_empty",
 	    "SELECT d.id, d.name, b.name FROM departments d JOIN brands b ON b.id = d.brand_id "
 	    "WHERE NOT EXISTS (SELECT 1 FROM department_members m JOIN users u ON u.id = "
@@ -1630,6 +1636,12 @@ enum dbrc
 db_brand_follower_language(struct pool *p, long long id, const char *code)
 {
 	return RUN(S_BRAND_FOLLOWER_LANGUAGE, p, NULL, S(code), I(id));
+}
+
+enum dbrc
+db_console_next(struct pool *p, long long user, int all, struct dbres *out)
+{
+	return one(RUN(S_CONSOLE_NEXT, p, out, I(all), I(user)), out);
 }
 
 enum dbrc

@@ -171,6 +171,9 @@ enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG, CL_FAI
 /* departments nobody belongs to: id, name, brand */
 enum { DE_ID, DE_NAME, DE_BRAND };
 enum dbrc db_depts_empty(struct pool *p, struct dbres *out);
+/* the longest-waiting chat the user answers, or DB_NOTFOUND */
+enum { CN_ID };
+enum dbrc db_console_next(struct pool *p, long long user, int all, struct dbres *out);
 enum dbrc db_channel_list(struct pool *p, struct dbres *out);
 /* columns of db_channel_brands */
 enum { CB_BRAND_ID, CB_BRAND, CB_CHANNEL, CB_STATE };

@@ -149,7 +149,7 @@ console_home_get(struct req *r, struct resp *rs)
 	q.all = sees_all(r);
 	q.mine = tabs[t].mine;
 	q.others = tabs[t].others;
-	q.search = t == 4 ? req_arg(r, "q") : NULL;
+	q.search = req_arg(r, "q");	/* every list: follower name, OpenID or text */
 	q.from = t == 4 ? ui_day(req_arg(r, "from"), 0) : 0;
 	/* the upper bound stays within MariaDB's TIMESTAMP range (FROM_UNIXTIME) */
 	q.to = t == 4 ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
@@ -199,8 +199,8 @@ console_home_get(struct req *r, struct resp *rs)
 	else if (d.nrows > 0)
 		tmpl_set(r, "Console.Hint", LF(r, d.nrows == 1 ?
 		    "console.departments_1" : "console.departments", (long long)d.nrows));
+	tmpl_set(r, "Search.q", req_arg(r, "q"));
 	if (t == 4) {
-		tmpl_set(r, "Search.q", req_arg(r, "q"));
 		tmpl_set(r, "Search.from", req_arg(r, "from"));
 		tmpl_set(r, "Search.to", req_arg(r, "to"));
 	}
@@ -980,4 +980,23 @@ console_note_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, L(r, "chat.note_added"));
 	to_chat(r, rs);
+}
+
+/* GET /console/next: the chat that has waited longest, of those the user answers */
+void
+console_next_get(struct req *r, struct resp *rs)
+{
+	struct dbres n;
+	enum dbrc    rc = db_console_next(&r->pool, r->user->id, sees_all(r), &n);
+
+	if (rc == DB_NOTFOUND) {
+		flash_set(r, L(r, "console.none_waiting_next"));
+		resp_redirect(rs, "/console/");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%s", db_cell(&n, 0, CN_ID)));
 }

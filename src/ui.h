@@ -90,6 +90,7 @@ void console_close_post(struct req *, struct resp *);
 void console_transfer_post(struct req *, struct resp *);
 void console_alias_post(struct req *, struct resp *);
 void console_note_post(struct req *, struct resp *);
+void console_next_get(struct req *, struct resp *);
 void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);
 

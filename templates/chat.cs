@@ -1,6 +1,6 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>" data-self="/console/chats/<?cs var:Chat.Id ?>">
-<p class="crumbs"><a href="/console/"><?cs var:Lang.nav.console ?></a> › <a href="/console/?tab=waiting"><?cs var:Lang.tab.waiting ?> <b class="count" id="count-waiting"><?cs var:Counts.waiting ?></b></a></p>
+<p class="crumbs"><a href="/console/"><?cs var:Lang.nav.console ?></a> › <a href="/console/?tab=waiting"><?cs var:Lang.tab.waiting ?> <b class="count" id="count-waiting"><?cs var:Counts.waiting ?></b></a> · <a href="/console/next"><?cs var:Lang.console.next ?></a></p>
 <div class="chat-layout">
 <section class="card chat" id="chat">
 <h1><?cs var:Chat.Follower ?> <em class="tag state-<?cs var:Chat.State ?>"><?cs var:Lang.chat_state[Chat.State] ?></em></h1>

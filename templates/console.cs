@@ -8,6 +8,14 @@
 <p class="prefs"><label class="check"><input type="checkbox" id="sound-on" checked> <?cs var:Lang.console.sound ?></label>
 <label class="check"><input type="checkbox" id="title-on" checked> <?cs var:Lang.console.title_count ?></label>
 <button type="button" id="notify-on" class="link" hidden><?cs var:Lang.console.notify ?></button></p>
+<p class="next-line"><a class="button primary" href="/console/next"><?cs var:Lang.console.next ?></a></p>
+<?cs if:Console.Tab != "closed" ?>
+<form method="get" action="/console/" class="inline search">
+<input type="hidden" name="tab" value="<?cs var:Console.Tab ?>">
+<label class="field"><span><?cs var:Lang.console.search_text ?></span><input type="search" name="q" value="<?cs var:Search.q ?>" maxlength="100"></label>
+<button type="submit"><?cs var:Lang.console.search ?></button>
+</form>
+<?cs /if ?>
 <?cs if:Console.Tab == "closed" ?>
 <form method="get" action="/console/" class="inline search">
 <input type="hidden" name="tab" value="closed">

@@ -74,6 +74,20 @@ try {
 	check('…never sent to the follower', (await received(OPENID)) === before);
 	check('…found by the search', sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND direction = 'system' AND body = 'VIP customer, be quick'`) === '1');
 	await shot(page, '52-internal-note');
+	// search across open chats, and the next waiting chat
+	await page.goto(`${BASE}/console/?tab=mine&q=${encodeURIComponent('inbox: hello')}`);
+	check('search in my open chats finds the chat by its text',
+		await page.isVisible(`#chatlist a[href="/console/chats/${chat}"]`));
+	await page.goto(`${BASE}/console/?tab=mine&q=nothing-like-this`);
+	check('…and nothing for a text no chat has', !(await page.isVisible(`#chatlist a[href="/console/chats/${chat}"]`)));
+	await phone.fill('form.who input[name=openid]', `${OPENID}b`);
+	await Promise.all([phone.waitForNavigation(), phone.click('text=Switch')]);
+	await phoneSays('inbox: a second follower');
+	await eventually(() => sql(`SELECT COUNT(*) FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}b' AND c.state = 'waiting'`) === '1');
+	await Promise.all([page.waitForNavigation(), page.click('text=Next waiting chat')]);
+	const next = sql("SELECT c.id FROM chats c WHERE c.state = 'waiting' ORDER BY c.started_at, c.id LIMIT 1");
+	check('"Next waiting chat" opens the one that has waited longest',
+		new URL(page.url()).pathname === `/console/chats/${next}`);
 	check('no script errors', jsErrors.length === 0);
 } catch (e) {
 	check(`inbox test ran to the end (${e.message.split('\n')[0]})`, false);
