@@ -45,6 +45,7 @@ enum stmt {
 	S_BRAND_FOLLOWER_LANGUAGE,
 	S_DEPTS_EMPTY,
 	S_CONSOLE_NEXT,
+	S_CHAT_SEEN,
 	S_CHANNEL_DRAFT_SECRET,
 	S_USER_LANGUAGE,
 	S_BRAND_DELETE,
@@ -398,6 +399,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT c.id FROM chats c WHERE c.state = 'waiting' AND (? = 1 OR c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "ORDER BY c.started_at, c.id LIMIT 1" },
+	[S_CHAT_SEEN] = { "chat_seen",
+	    "INSERT INTO chat_reads (user_id, chat_id, seen_id) VALUES (?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE seen_id = GREATEST(seen_id, VALUES(seen_id))" },
 	[S_DEPTS_EMPTY] = { "depts_empty",
 	    "SELECT d.id, d.name, b.name FROM departments d JOIN brands b ON b.id = d.brand_id "
 	    "WHERE NOT EXISTS (SELECT 1 FROM department_members m JOIN users u ON u.id = "
@@ -451,7 +455,11 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(" CHAT_LAST_IN("c") "), "
 	    CHAT_OUTS("c") ", u.name, (SELECT LEFT(m.body, 80) FROM messages m "
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
-	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at) "
+	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at), "
+	    /* the follower's messages this user has not seen yet */
+	    "(SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id AND m3.direction = 'in' "
+	    "AND m3.msg_type <> 'event' AND m3.id > IFNULL((SELECT r.seen_id FROM chat_reads r "
+	    "WHERE r.user_id = ? AND r.chat_id = c.id), 0)) "
 	    /* the page of chats first, so the rest is done for its rows only */
 	    "FROM (SELECT c.* FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN "
@@ -1645,6 +1653,12 @@ db_console_next(struct pool *p, long long user, int all, struct dbres *out)
 }
 
 enum dbrc
+db_chat_seen(struct pool *p, long long user, long long chat, long long seen_id)
+{
+	return RUN(S_CHAT_SEEN, p, NULL, I(user), I(chat), I(seen_id));
+}
+
+enum dbrc
 db_depts_empty(struct pool *p, struct dbres *out)
 {
 	return RUN(S_DEPTS_EMPTY, p, out);
@@ -1958,7 +1972,7 @@ db_console_list(struct pool *p, const struct console_query *q, struct dbres *out
 		buf_free(&b);
 	}
 
-	return RUN(S_CONSOLE_LIST, p, out, S(q->state), I((long long)q->all),
+	return RUN(S_CONSOLE_LIST, p, out, I(q->user), S(q->state), I((long long)q->all),
 	    I(q->user), I((long long)q->mine), I(q->user), I((long long)q->others),
 	    I(q->user), S(like), S(like), S(like), S(like), I(q->from), I(q->to),
 	    I(q->limit), I(q->offset));

@@ -210,7 +210,9 @@ struct console_query {
 };
 /* columns of db_console_list */
 enum { CLI_ID, CLI_STATE, CLI_FOLLOWER, CLI_DEPT, CLI_STARTED, CLI_LASTIN, CLI_OUT,
-	CLI_OPERATOR, CLI_FIRST, CLI_BRAND, CLI_REASON, CLI_CLOSED };
+	CLI_OPERATOR, CLI_FIRST, CLI_BRAND, CLI_REASON, CLI_CLOSED, CLI_UNREAD };
+/* the newest message of a chat a staff member has seen (chat_reads) */
+enum dbrc db_chat_seen(struct pool *p, long long user, long long chat, long long seen_id);
 enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct dbres *out);
 /* columns of db_console_counts */
 enum { CC_STATE, CC_MINE, CC_TOTAL };

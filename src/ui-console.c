@@ -135,7 +135,8 @@ console_home_get(struct req *r, struct resp *rs)
 	    [CLI_FIRST] = "FirstWords",
 	    [CLI_BRAND] = "Brand",
 	    [CLI_REASON] = "Reason",
-	    [CLI_CLOSED] = "Closed"
+	    [CLI_CLOSED] = "Closed",
+	    [CLI_UNREAD] = "Unread"
 	};
 
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
@@ -350,6 +351,10 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		ui_db_failed(r, rs);
 		return;
 	}
+	/* what the user has now seen: the list's unread marks go (the newest
+	 * message comes first); a failure costs only the marks */
+	if (t.nrows > 0)
+		(void)db_chat_seen(&r->pool, r->user->id, id, db_int(&t, 0, TR_ID));
 	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
 	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
 	tmpl_set(r, "Chat.Follower", who);

@@ -74,6 +74,17 @@ try {
 	check('…never sent to the follower', (await received(OPENID)) === before);
 	check('…found by the search', sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND direction = 'system' AND body = 'VIP customer, be quick'`) === '1');
 	await shot(page, '52-internal-note');
+	// unread marks: the follower writes again; the list says so until the
+	// operator has opened the chat
+	await phoneSays('inbox: one more thing');
+	await eventually(() => sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND body = 'inbox: one more thing'`) === '1');
+	await page.goto(`${BASE}/console/?tab=mine`);
+	check('the list marks the unread message',
+		(await page.textContent(`#chatlist tr:has(a[href="/console/chats/${chat}"]) b.unread`).catch(() => '')) === '1');
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	await page.goto(`${BASE}/console/?tab=mine`);
+	check('…until the chat is opened', !(await page.isVisible(`#chatlist tr:has(a[href="/console/chats/${chat}"]) b.unread`)));
+
 	// search across open chats, and the next waiting chat
 	await page.goto(`${BASE}/console/?tab=mine&q=${encodeURIComponent('inbox: hello')}`);
 	check('search in my open chats finds the chat by its text',
