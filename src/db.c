@@ -46,6 +46,7 @@ enum stmt {
 	S_DEPTS_EMPTY,
 	S_CONSOLE_NEXT,
 	S_CHAT_SEEN,
+	S_CONSOLE_UNREAD_MINE,
 	S_CHANNEL_DRAFT_SECRET,
 	S_USER_LANGUAGE,
 	S_BRAND_DELETE,
@@ -399,6 +400,12 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT c.id FROM chats c WHERE c.state = 'waiting' AND (? = 1 OR c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "ORDER BY c.started_at, c.id LIMIT 1" },
+	/* follower messages in the user's active chats that the user has not seen */
+	[S_CONSOLE_UNREAD_MINE] = { "console_unread_mine",
+	    "SELECT COUNT(*) FROM chats c JOIN messages m ON m.chat_id = c.id "
+	    "LEFT JOIN chat_reads r ON r.user_id = c.operator_id AND r.chat_id = c.id "
+	    "WHERE c.state = 'active' AND c.operator_id = ? AND m.direction = 'in' "
+	    "AND m.msg_type <> 'event' AND m.id > IFNULL(r.seen_id, 0)" },
 	[S_CHAT_SEEN] = { "chat_seen",
 	    "INSERT INTO chat_reads (user_id, chat_id, seen_id) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE seen_id = GREATEST(seen_id, VALUES(seen_id))" },
@@ -1650,6 +1657,16 @@ enum dbrc
 db_console_next(struct pool *p, long long user, int all, struct dbres *out)
 {
 	return one(RUN(S_CONSOLE_NEXT, p, out, I(all), I(user)), out);
+}
+
+long long
+db_console_unread_mine(struct pool *p, long long user)
+{
+	struct dbres out;
+
+	if (RUN(S_CONSOLE_UNREAD_MINE, p, &out, I(user)) != DB_OK)
+		return -1;
+	return db_int(&out, 0, 0);
 }
 
 enum dbrc

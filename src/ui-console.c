@@ -237,9 +237,15 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
-	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I}", "changed", 1, "mark",
+	long long unread = db_console_unread_mine(&r->pool, r->user->id);
+	if (unread < 0) {
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
+		return;
+	}
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I}", "changed", 1, "mark",
 	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
-	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others));
+	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others,
+	    "unread", (json_int_t)unread));
 }
 
 /* ---- one chat ---- */

@@ -68,7 +68,7 @@ document.addEventListener('click', function (e) {
 	var live = document.getElementById('live');
 	if (!live)
 		return;
-	var mark = null, waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0;
+	var mark = null, waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0, unread = null;
 	// a refused action (a sixth reply, a file WeChat cannot take) answers at
 	// the form's address: the address bar, a reload and the live refresh
 	// go back to the chat's own page
@@ -88,8 +88,10 @@ document.addEventListener('click', function (e) {
 		return function () { return box ? box.checked : (v === null ? def : v === '1'); };
 	};
 	var soundOn = pref('sound-on', true), titleOn = pref('title-on', true);
+	// the title counts the waiting chats and the unread messages in my chats
 	function showTitle() {
-		document.title = titleOn() && waiting > 0 ? '(' + waiting + ') ' + baseTitle : baseTitle;
+		var n = waiting + (unread || 0);
+		document.title = titleOn() && n > 0 ? '(' + n + ') ' + baseTitle : baseTitle;
 	}
 	function beep() {
 		try {
@@ -141,9 +143,13 @@ document.addEventListener('click', function (e) {
 				});
 				if (j.waiting > waiting && soundOn())
 					beep();
-				if (j.waiting > waiting && document.hidden && window.Notification &&
-				    Notification.permission === 'granted' && localStorage.getItem('wxdesk.notify') !== '0')
+				var notify = document.hidden && window.Notification &&
+				    Notification.permission === 'granted' && localStorage.getItem('wxdesk.notify') !== '0';
+				if (j.waiting > waiting && notify)
 					new Notification(t('notify_waiting', j.waiting));
+				if (unread !== null && j.unread > unread && notify)
+					new Notification(t('notify_unread', j.unread));
+				unread = j.unread;
 				waiting = j.waiting;
 				showTitle();
 				if (!first)

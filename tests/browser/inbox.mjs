@@ -76,8 +76,15 @@ try {
 	await shot(page, '52-internal-note');
 	// unread marks: the follower writes again; the list says so until the
 	// operator has opened the chat
+	const polled = page.waitForResponse((r) => r.url().includes('/console/poll'));
+	await page.goto(`${BASE}/console/?tab=mine`);
+	await polled;	// the page knows what was unread
+	await page.evaluate(() => { window.__hidden = true; window.__notes = []; });
 	await phoneSays('inbox: one more thing');
-	await eventually(() => sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND body = 'inbox: one more thing'`) === '1');
+	check('a follower\'s message in my chat while the tab is hidden raises a notification',
+		await eventually(() => page.evaluate(() => window.__notes.some((n) => n.includes('wrote in one of your chats'))), 15000));
+	check('…and the tab title counts it', /^\(\d+\) /.test(await page.title()));
+	await page.evaluate(() => { window.__hidden = false; });
 	await page.goto(`${BASE}/console/?tab=mine`);
 	check('the list marks the unread message',
 		(await page.textContent(`#chatlist tr:has(a[href="/console/chats/${chat}"]) b.unread`).catch(() => '')) === '1');
