@@ -3,6 +3,7 @@
 <p class="crumbs"><a href="/console/"><?cs var:Lang.nav.console ?></a> › <a href="/console/?tab=waiting"><?cs var:Lang.tab.waiting ?> <b class="count" id="count-waiting"><?cs var:Counts.waiting ?></b></a> · <a href="/console/next"><?cs var:Lang.console.next ?></a></p>
 <div class="chat-layout">
 <section class="card chat" id="chat">
+<p class="follower-toggle"><a class="button" href="#follower"><?cs var:Lang.chat.follower_and_actions ?></a></p>
 <h1><?cs var:Chat.Follower ?> <em class="tag state-<?cs var:Chat.State ?>"><?cs var:Lang.chat_state[Chat.State] ?></em></h1>
 <p class="hint"><?cs var:Chat.Brand ?> · <?cs if:Chat.Department ?><?cs var:Chat.Department ?><?cs else ?><?cs var:Lang.chat.no_department ?><?cs /if ?><?cs if:Chat.Operator ?> · <?cs var:Lang.chat.answered_by ?> <?cs var:Chat.Operator ?><?cs /if ?> · <?cs var:Lang.chat.started ?> <?cs var:Chat.Started ?></p>
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
@@ -54,7 +55,8 @@
 <button type="button" class="link" data-keys-help>? <?cs var:Lang.keys.title ?></button>
 </form>
 </section>
-<aside class="card follower">
+<aside class="card follower" id="follower">
+<p class="follower-hide"><a href="#chat"><?cs var:Lang.chat.back_to_chat ?></a></p>
 <h2><?cs var:Lang.console.follower ?></h2>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/alias" class="alias">
 <?cs call:csrf_field() ?>

@@ -2,7 +2,7 @@
 // than the screen (the page never scrolls sideways; a wide table scrolls
 // inside its card), and the menu opens from its button.
 import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
 
 const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
 	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
@@ -11,10 +11,22 @@ const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 const ch = sql(`SELECT id FROM channels WHERE brand_id = ${demo}`);
 const dept = sql(`SELECT MIN(id) FROM departments WHERE brand_id = ${demo}`);
 const op = sql("SELECT id FROM users WHERE login = 'operator'");
-const chat = sql('SELECT IFNULL(MAX(id), 0) FROM chats');
+const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+const OPENID = `oNarrow${Date.now() % 100000}`;
 
 const browser = await launch();
 try {
+	// a follower writes, from a phone, so that there is a chat to open
+	const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+	await phone.goto(`${SIM}/phone`);
+	await phone.fill('form.who input[name=openid]', OPENID);
+	await Promise.all([phone.waitForNavigation(), phone.click('text=Switch')]);
+	await phone.fill('input[name=text]', 'narrow: hello');
+	await Promise.all([phone.waitForNavigation(), phone.click('.compose >> button:has-text("Send")')]);
+	const [w0, inner0] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+	check(`the simulator's phone fits (${w0} of ${inner0} px)`, w0 <= inner0);
+	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}'`)) || '0';
+
 	const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
 	await signIn(page, 'admin', demoPassword('admin'));
 	const pages = ['/admin/', '/admin/brands', `/admin/brands/${demo}`, `/admin/departments/${dept}`,
@@ -28,6 +40,17 @@ try {
 		await page.goto(BASE + p);
 		const [w, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
 		check(`${p} fits a phone's width (${w} of ${inner} px)`, w <= inner);
+	}
+	if (chat !== '0') {
+		await page.goto(`${BASE}/console/chats/${chat}`);
+		const box = await page.evaluate(() => document.querySelector('#chat').getBoundingClientRect().width);
+		check(`a chat is one column, the whole width (${Math.round(box)} px)`, box > 330 &&
+			!(await page.isVisible('aside.follower')));
+		await page.click('.follower-toggle a');
+		check('…the follower panel and its actions behind a button', await page.isVisible('aside.follower'));
+		await shot(page, '43-phone-chat-follower');
+		await page.click('.follower-hide a');
+		check('…and back to the chat', !(await page.isVisible('aside.follower')));
 	}
 	await page.goto(`${BASE}/admin/`);
 	check('the menu is behind its button', !(await page.isVisible('nav#menu')) &&
