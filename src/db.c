@@ -400,12 +400,13 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT c.id FROM chats c WHERE c.state = 'waiting' AND (? = 1 OR c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "ORDER BY c.started_at, c.id LIMIT 1" },
-	/* follower messages in the user's active chats that the user has not seen */
+	/* the user's active chats with a follower message the user has not seen:
+	 * one short index probe per chat (EXISTS stops at the first) */
 	[S_CONSOLE_UNREAD_MINE] = { "console_unread_mine",
-	    "SELECT COUNT(*) FROM chats c JOIN messages m ON m.chat_id = c.id "
-	    "LEFT JOIN chat_reads r ON r.user_id = c.operator_id AND r.chat_id = c.id "
-	    "WHERE c.state = 'active' AND c.operator_id = ? AND m.direction = 'in' "
-	    "AND m.msg_type <> 'event' AND m.id > IFNULL(r.seen_id, 0)" },
+	    "SELECT COUNT(*) FROM chats c LEFT JOIN chat_reads r ON r.user_id = c.operator_id "
+	    "AND r.chat_id = c.id WHERE c.state = 'active' AND c.operator_id = ? AND EXISTS "
+	    "(SELECT 1 FROM messages m WHERE m.chat_id = c.id AND m.id > IFNULL(r.seen_id, 0) "
+	    "AND m.direction = 'in' AND m.msg_type <> 'event')" },
 	[S_CHAT_SEEN] = { "chat_seen",
 	    "INSERT INTO chat_reads (user_id, chat_id, seen_id) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE seen_id = GREATEST(seen_id, VALUES(seen_id))" },
@@ -463,7 +464,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    CHAT_OUTS("c") ", u.name, (SELECT LEFT(m.body, 80) FROM messages m "
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
 	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at), "
-	    /* the follower's messages this user has not seen yet */
+	    /* the follower's messages this user has not seen yet (a range of the
+	     * (chat_id, id) index, for the page's rows only) */
 	    "(SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id AND m3.direction = 'in' "
 	    "AND m3.msg_type <> 'event' AND m3.id > IFNULL((SELECT r.seen_id FROM chat_reads r "
 	    "WHERE r.user_id = ? AND r.chat_id = c.id), 0)) "

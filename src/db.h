@@ -213,7 +213,7 @@ enum { CLI_ID, CLI_STATE, CLI_FOLLOWER, CLI_DEPT, CLI_STARTED, CLI_LASTIN, CLI_O
 	CLI_OPERATOR, CLI_FIRST, CLI_BRAND, CLI_REASON, CLI_CLOSED, CLI_UNREAD };
 /* the newest message of a chat a staff member has seen (chat_reads) */
 enum dbrc db_chat_seen(struct pool *p, long long user, long long chat, long long seen_id);
-/* follower messages in the user's active chats the user has not seen, or -1 */
+/* the user's active chats with follower messages the user has not seen, or -1 */
 long long db_console_unread_mine(struct pool *p, long long user);
 enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct dbres *out);
 /* columns of db_console_counts */

@@ -36,7 +36,7 @@
 <tbody>
 <?cs each:c = Chats ?>
 <tr>
-<td><a href="/console/chats/<?cs var:c.Id ?>"><?cs var:c.Follower ?></a><?cs if:c.Unread > 0 ?> <b class="unread" title="<?cs var:Lang.console.unread ?>"><?cs var:c.Unread ?></b><?cs /if ?><?cs if:c.Operator ?> <small>· <?cs var:c.Operator ?></small><?cs /if ?></td>
+<td><a href="/console/chats/<?cs var:c.Id ?>"><?cs var:c.Follower ?></a><?cs if:c.Unread > 0 ?> <b class="unread" title="<?cs var:Lang.console.unread ?>"><?cs if:c.Unread > 99 ?>99+<?cs else ?><?cs var:c.Unread ?><?cs /if ?></b><?cs /if ?><?cs if:c.Operator ?> <small>· <?cs var:c.Operator ?></small><?cs /if ?></td>
 <td><?cs var:c.Department ?> <small class="hint"><?cs var:c.Brand ?></small></td>
 <td class="words"><?cs var:c.FirstWords ?></td>
 <td><?cs if:Console.Tab == "closed" ?><?cs var:c.ClosedAt ?><?cs else ?><?cs var:c.Age ?><?cs /if ?></td>
