@@ -4,13 +4,8 @@
 // on every page visited no English word shows, except names (WeChat's
 // terms, and what people typed: brand, department, operator names, the
 // follower's OpenID). Screenshots: build/screenshots/zh-*.png.
-import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, eventually, finish, launch, shot } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
-	.toString().trim();
 const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 const sim = async (path, fields) => (await fetch(`${SIM}${path}`, {
 	method: 'POST', body: new URLSearchParams(fields) })).json();

@@ -2,12 +2,9 @@
 // the chat arrive live, picks it up and answers within WeChat's rules.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
 const VAR = process.env.WXDESK_VAR;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q]).toString().trim();
 const OPENID = `oBrowserConsole${Date.now() % 100000}`;
 const offFile = `${VAR}/clock-offset`;
 const clockWas = existsSync(offFile) ? readFileSync(offFile, 'utf8').trim() : null;

@@ -4,13 +4,8 @@
 // lands on the console; pasted values with spaces are trimmed, not cut; a
 // disabled composer looks disabled; the wizard keeps the App Secret; a
 // follower's voice (AMR, which no browser plays) plays.
-import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
-	.toString().trim();
 const OPENID = `oDefects${Date.now() % 100000}`;
 
 // an operator of Sales only, so that Support is a department they cannot see
@@ -19,15 +14,7 @@ sql("INSERT IGNORE INTO department_members (department_id, user_id) SELECT d.id,
 
 const browser = await launch();
 try {
-	const phone = await (await browser.newContext({ viewport: { width: 480, height: 900 } })).newPage();
-	await phone.goto(`${SIM}/phone`);
-	await phone.fill('form.who input[name=openid]', OPENID);
-	await Promise.all([phone.waitForNavigation(), phone.click('text=Switch')]);
-	await Promise.all([phone.waitForNavigation(), phone.click('.events >> text=Follow')]);
-	const write = async (text) => {
-		await phone.fill('input[name=text]', text);
-		await Promise.all([phone.waitForNavigation(), phone.click('.compose >> text=Send')]);
-	};
+	const { page: phone, write } = await followerPhone(browser, OPENID, { viewport: { width: 480, height: 900 } });
 	await write('defects: first question');
 	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`));
 

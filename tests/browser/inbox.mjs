@@ -2,13 +2,8 @@
 // (p picks up, Ctrl+Enter sends, Esc leaves the box, ? lists them),
 // internal notes (staff only, never sent to WeChat), and a desktop
 // notification for a new waiting chat while the tab is hidden.
-import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
-	.toString().trim();
 const APPID = sql("SELECT c.app_id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
 
 const received = async (openid) => (await (await fetch(`${SIM}/sim/received?appid=${APPID}&openid=${openid}`)).json()).messages.length;

@@ -1,11 +1,17 @@
 // lib.mjs: launching Debian's chromium for the browser tests, and checks
 // that count toward the closing "N passed, N failed" line.
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BASE = process.env.WXDESK_BASE;
 export const SHOTS = join(process.env.WXDESK_ROOT, 'build', 'screenshots');
+// the WeChat simulator, and the stack's database (as root, for setup and checks)
+export const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
+export const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
+	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
+	.toString().trim();
 let passed = 0, failed = 0;
 
 export function check(desc, cond) {
@@ -61,4 +67,20 @@ export async function eventually(fn, ms = 20000) {
 
 export async function shot(page, name) {
 	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// a follower's phone on the simulator, as openid: following the account when
+// follow is set; write(text) sends a message from it
+export async function followerPhone(browser, openid, { follow = true, viewport } = {}) {
+	const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+	await page.goto(`${SIM}/phone`);
+	await page.fill('form.who input[name=openid]', openid);
+	await Promise.all([page.waitForNavigation(), page.click('text=Switch')]);
+	if (follow)
+		await Promise.all([page.waitForNavigation(), page.click('.events >> text=Follow')]);
+	const write = async (text) => {
+		await page.fill('input[name=text]', text);
+		await Promise.all([page.waitForNavigation(), page.click('.compose >> button:has-text("Send")')]);
+	};
+	return { page, write };
 }

@@ -1,28 +1,20 @@
 // narrow.mjs: every page at a phone's width (390×844): nothing is wider
 // than the screen (the page never scrolls sideways; a wide table scrolls
 // inside its card), and the menu opens from its button.
-import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
 
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
-	.toString().trim();
 const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 const ch = sql(`SELECT id FROM channels WHERE brand_id = ${demo}`);
 const dept = sql(`SELECT MIN(id) FROM departments WHERE brand_id = ${demo}`);
 const op = sql("SELECT id FROM users WHERE login = 'operator'");
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
 const OPENID = `oNarrow${Date.now() % 100000}`;
 
 const browser = await launch();
 try {
 	// a follower writes, from a phone, so that there is a chat to open
-	const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-	await phone.goto(`${SIM}/phone`);
-	await phone.fill('form.who input[name=openid]', OPENID);
-	await Promise.all([phone.waitForNavigation(), phone.click('text=Switch')]);
-	await phone.fill('input[name=text]', 'narrow: hello');
-	await Promise.all([phone.waitForNavigation(), phone.click('.compose >> button:has-text("Send")')]);
+	const { page: phone, write } = await followerPhone(browser, OPENID, { follow: false,
+		viewport: { width: 390, height: 844 } });
+	await write('narrow: hello');
 	const [w0, inner0] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
 	check(`the simulator's phone fits (${w0} of ${inner0} px)`, w0 <= inner0);
 	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}'`)) || '0';

@@ -1,12 +1,7 @@
 // phone.mjs: a person plays a WeChat follower on the simulator's phone page:
 // follows the demo account, writes, and the message lands in wxdesk.
-import { execFileSync } from 'node:child_process';
-import { check, eventually, finish, launch, shot } from './lib.mjs';
+import { check, eventually, finish, launch, shot, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
-	.toString().trim();
 
 const browser = await launch();
 try {

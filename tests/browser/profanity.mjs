@@ -1,14 +1,10 @@
 // profanity.mjs: an admin sets up profanity management for a brand; a chat
 // then closes live in the operator's console when the limit is reached.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BASE, check, demoPassword, finish, launch, shiftClock, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, finish, launch, shiftClock, shot, signIn, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
 const VAR = process.env.WXDESK_VAR;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q]).toString().trim();
 const OPENID = `oBrowserRude${Date.now() % 100000}`;
 
 const browser = await launch();

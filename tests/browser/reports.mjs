@@ -2,13 +2,8 @@
 // overview and per-day reports and the operator's own per-operator report
 // render with their SVG charts (also without JavaScript), in the browser's
 // time zone.
-import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
-const VAR = process.env.WXDESK_VAR;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q]).toString().trim();
 const OPENID = `oBrowserReport${Date.now() % 100000}`;
 const figure = async (page, id) => Number(await page.textContent(`#fig-${id}`));
 

@@ -1,12 +1,7 @@
 // wizard.mjs: an administrator connects a WeChat account with the six-step
 // wizard, against the simulator, then edits it on the account page.
-import { execFileSync } from 'node:child_process';
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
-const SIM = `http://${process.env.WXDESK_HOST}:${process.env.WXDESK_SIM_PORT}`;
-const sql = (q) => execFileSync('mariadb', ['--no-defaults', '--default-character-set=utf8mb4',
-	`--socket=${process.env.WXDESK_VAR}/run/mysqld.sock`, '-uroot', '-N', '-B', 'wxdesk', '-e', q])
-	.toString().trim();
 const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 const sim = async (path, fields) => (await fetch(`${SIM}${path}`, {
 	method: 'POST', body: new URLSearchParams(fields) })).json();
