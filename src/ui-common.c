@@ -47,6 +47,20 @@ ui_time(struct req *r, long long t)
 	return lang_time(r, (time_t)t);
 }
 
+/* A stored time as a <time datetime>: UTC, ISO 8601; NULL for none. */
+const char *
+ui_iso(struct req *r, long long t)
+{
+	time_t    tt = (time_t)t;
+	struct tm tm;
+	char      buf[32];
+
+	if (t <= 0 || gmtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return NULL;
+	return pool_strdup(&r->pool, buf);
+}
+
 /* The 1-based page number from ?page=, clamped to 1..100000. */
 long long
 ui_page(struct req *r)

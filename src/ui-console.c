@@ -344,6 +344,50 @@ message_fields(struct req *r, const char *base, const char *json)
 			    wx_get(f, keys[i]));
 }
 
+/*
+ * The inbox beside a chat on a wide screen: my open chats, then the waiting
+ * ones, each with its unread mark, so that the next chat is one click away
+ * (the script swaps the chat in without reloading the page). A failure
+ * costs only the column.
+ */
+static void
+inbox(struct req *r, long long current)
+{
+	static const struct {
+		const char *base, *state;
+		int         mine;
+	} parts[] = { { "Inbox.Mine", "active", 1 }, { "Inbox.Waiting", "waiting", 0 } };
+
+	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+		struct console_query q = { 0 };
+		struct dbres         l;
+
+		q.state = parts[k].state;
+		q.user = r->user->id;
+		q.all = sees_all(r);
+		q.mine = parts[k].mine;
+		q.to = 2147400000LL;
+		q.limit = 30;
+		if (db_console_list(&r->pool, &q, &l) != DB_OK)
+			continue;
+		for (size_t i = 0; i < l.nrows; i++) {
+			const char *base = pool_printf(&r->pool, "%s.%zu", parts[k].base, i);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&l, i, CLI_ID));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Follower", base), db_cell(&l, i, CLI_FOLLOWER));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Words", base), db_cell(&l, i, CLI_FIRST));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), db_cell(&l, i, CLI_DEPT));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
+			    span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+			/* the chat on screen is being read: no mark for it */
+			if (db_int(&l, i, CLI_ID) != current)
+				tmpl_set_int(r, pool_printf(&r->pool, "%s.Unread", base),
+				    db_int(&l, i, CLI_UNREAD));
+			else
+				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
+		}
+	}
+}
+
 static void
 chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 {
@@ -369,6 +413,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Chat.Operator", db_cell(c, 0, CHAT_OPNAME));
 	tmpl_set(r, "Chat.Brand", db_cell(c, 0, CHAT_BRAND));
 	tmpl_set(r, "Chat.Started", ui_time(r, db_int(c, 0, CHAT_STARTED)));
+	tmpl_set(r, "Chat.StartedAt", ui_iso(r, db_int(c, 0, CHAT_STARTED)));
 	tmpl_set(r, "Chat.Mine", db_int(c, 0, CHAT_OPERATOR) == r->user->id ? "1" : NULL);
 	tmpl_set(r, "Chat.Previous", db_int(c, 0, CHAT_PREV) ? db_cell(c, 0, CHAT_PREV) : NULL);
 	tmpl_set(r, "Chat.Language", known(r, "wxlang", db_cell(c, 0, CHAT_LANG)));
@@ -453,6 +498,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, names[col]),
 				    db_cell(&t, row, col));
 		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(&t, row, TR_AT)));
+		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_iso(r, db_int(&t, row, TR_AT)));
 		if (db_int(&t, row, TR_ERRCODE) != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
 			    ui_errtext(r, db_int(&t, row, TR_ERRCODE)));
@@ -463,6 +509,8 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	}
 	if (t.nrows == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
+	inbox(r, id);
+	tmpl_set(r, "Page.Wide", "1");
 	tmpl_set(r, "Page.Title", LF(r, "chat.title", who));
 	tmpl_set(r, "Nav", "console");
 	tmpl_render(r, rs, "chat.cs");

@@ -109,6 +109,7 @@ void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
 const char *ui_time(struct req *r, long long t);
+const char *ui_iso(struct req *r, long long t);
 long long ui_day(const char *v, long long def);	/* YYYY-MM-DD at 00:00 UTC */
 const char *ui_close_reason(struct req *r, const char *code, int label);
 const char *ui_errtext(struct req *r, long errcode);

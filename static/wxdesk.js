@@ -60,6 +60,27 @@ document.addEventListener('click', function (e) {
 			.catch(function () {});
 	}, 2000);
 })();
+// recent times read as "3 min ago" (the exact time in the tooltip); a
+// time with data-rel="after" keeps its text and gains the relative one
+function relTimes() {
+	var now = Date.now();
+	document.querySelectorAll('time[datetime]').forEach(function (el) {
+		var at = Date.parse(el.getAttribute('datetime')), s = (now - at) / 1000, rel;
+		if (isNaN(at))
+			return;
+		if (!el.hasAttribute('data-abs'))
+			el.setAttribute('data-abs', el.textContent);
+		rel = s < -60 || s >= 6 * 3600 ? null : s < 45 ? t('rel_now') :
+		    s < 3600 ? t('rel_min', Math.round(s / 60)) : t('rel_hours', Math.floor(s / 3600));
+		el.title = el.getAttribute('data-abs');
+		if (el.getAttribute('data-rel') === 'after')
+			el.textContent = el.getAttribute('data-abs') + (rel ? ' (' + rel + ')' : '');
+		else
+			el.textContent = rel || el.getAttribute('data-abs');
+	});
+}
+relTimes();
+setInterval(relTimes, 30000);
 // the console, live: polls a cheap endpoint every 2 s; when something
 // changed, updates the counts and the tab title, plays a sound for a new
 // waiting chat, and refreshes the list or the transcript in place (what is
@@ -110,7 +131,7 @@ document.addEventListener('click', function (e) {
 			.then(function (r) { return r.text(); })
 			.then(function (html) {
 				var doc = new DOMParser().parseFromString(html, 'text/html');
-				['chatlist', 'chat'].forEach(function (id) {
+				['chatlist', 'chat', 'inbox'].forEach(function (id) {
 					var old = document.getElementById(id), fresh = doc.getElementById(id);
 					if (!old || !fresh)
 						return;
@@ -124,8 +145,77 @@ document.addEventListener('click', function (e) {
 							nbox.focus();
 					}
 				});
+				relTimes();
 			})
 			.catch(function () {});
+	}
+	// the one-page inbox: a chat opened from the inbox column (or the
+	// follower's other chats) is swapped in without reloading the page; the
+	// address follows, back and forward work, and what was typed in each
+	// chat's reply box waits for it in this tab
+	var CHAT = /^\/console\/chats\/\d+$/, shown = live.getAttribute('data-self');
+	function draft(save) {
+		var box = document.querySelector('#composer textarea'), key = 'wxdesk.draft.' + shown;
+		if (!box)
+			return;
+		if (save && box.value)
+			sessionStorage.setItem(key, box.value);
+		else if (save)
+			sessionStorage.removeItem(key);
+		else if (!box.value && !box.disabled && sessionStorage.getItem(key))
+			box.value = sessionStorage.getItem(key);
+	}
+	function openChat(url, push) {
+		draft(true);
+		fetch(url, { credentials: 'same-origin' })
+			.then(function (r) {
+				if (!r.ok)
+					throw new Error(String(r.status));
+				return r.text();
+			})
+			.then(function (html) {
+				var doc = new DOMParser().parseFromString(html, 'text/html'),
+				    fresh = doc.getElementById('live');
+				if (!fresh || !doc.getElementById('chat') || !document.getElementById('chat'))
+					throw new Error('not a chat');
+				['inbox', 'chat', 'follower'].forEach(function (id) {
+					var old = document.getElementById(id), f = doc.getElementById(id);
+					if (old && f)
+						old.innerHTML = f.innerHTML;
+				});
+				document.querySelectorAll('main > .flash').forEach(function (f) { f.remove(); });
+				live.setAttribute('data-self', fresh.getAttribute('data-self'));
+				if (push)
+					window.history.pushState({ chat: url }, '', url);
+				shown = url;
+				baseTitle = doc.title;
+				showTitle();
+				draft(false);
+				relTimes();
+				var tr = document.getElementById('transcript');
+				if (tr && tr.lastElementChild)
+					tr.lastElementChild.scrollIntoView({ block: 'nearest' });
+			})
+			.catch(function () { location.href = url; });
+	}
+	if (document.getElementById('inbox')) {
+		document.addEventListener('click', function (e) {
+			var a = e.target.closest('a[href]');
+			if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey ||
+			    !a.closest('#inbox, .other-chats') || !CHAT.test(a.getAttribute('href')))
+				return;
+			e.preventDefault();
+			if (a.getAttribute('href') !== location.pathname)
+				openChat(a.getAttribute('href'), true);
+		});
+		window.addEventListener('popstate', function () {
+			if (CHAT.test(location.pathname))
+				openChat(location.pathname, false);
+		});
+		document.addEventListener('submit', function (e) {
+			if (e.target.id === 'composer')
+				sessionStorage.removeItem('wxdesk.draft.' + shown);
+		});
 	}
 	function poll() {
 		fetch('/console/poll' + (mark ? '?since=' + encodeURIComponent(mark) : ''),

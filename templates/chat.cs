@@ -2,10 +2,19 @@
 <div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>" data-self="/console/chats/<?cs var:Chat.Id ?>">
 <p class="crumbs"><a href="/console/"><?cs var:Lang.nav.console ?></a> › <a href="/console/?tab=waiting"><?cs var:Lang.tab.waiting ?> <b class="count" id="count-waiting"><?cs var:Counts.waiting ?></b></a> · <a href="/console/next"><?cs var:Lang.console.next ?></a></p>
 <div class="chat-layout">
+<nav class="card inbox" id="inbox" aria-label="<?cs var:Lang.inbox.label ?>">
+<h2><?cs var:Lang.tab.mine ?> <b class="count"><?cs var:Counts.mine ?></b></h2>
+<?cs if:subcount(Inbox.Mine) == 0 ?><p class="empty"><?cs var:Lang.inbox.none_mine ?></p><?cs else ?>
+<ul><?cs each:i = Inbox.Mine ?><?cs call:inbox_item(i) ?><?cs /each ?></ul><?cs /if ?>
+<h2><?cs var:Lang.tab.waiting ?> <b class="count"><?cs var:Counts.waiting ?></b></h2>
+<?cs if:subcount(Inbox.Waiting) == 0 ?><p class="empty"><?cs var:Lang.console.none_waiting_next ?></p><?cs else ?>
+<ul><?cs each:i = Inbox.Waiting ?><?cs call:inbox_item(i) ?><?cs /each ?></ul><?cs /if ?>
+<p><a href="/console/"><?cs var:Lang.inbox.all_lists ?></a></p>
+</nav>
 <section class="card chat" id="chat">
 <p class="follower-toggle"><a class="button" href="#follower"><?cs var:Lang.chat.follower_and_actions ?></a></p>
 <h1><?cs var:Chat.Follower ?> <em class="tag state-<?cs var:Chat.State ?>"><?cs var:Lang.chat_state[Chat.State] ?></em></h1>
-<p class="hint"><?cs var:Chat.Brand ?> · <?cs if:Chat.Department ?><?cs var:Chat.Department ?><?cs else ?><?cs var:Lang.chat.no_department ?><?cs /if ?><?cs if:Chat.Operator ?> · <?cs var:Lang.chat.answered_by ?> <?cs var:Chat.Operator ?><?cs /if ?> · <?cs var:Lang.chat.started ?> <?cs var:Chat.Started ?></p>
+<p class="hint"><?cs var:Chat.Brand ?> · <?cs if:Chat.Department ?><?cs var:Chat.Department ?><?cs else ?><?cs var:Lang.chat.no_department ?><?cs /if ?><?cs if:Chat.Operator ?> · <?cs var:Lang.chat.answered_by ?> <?cs var:Chat.Operator ?><?cs /if ?> · <?cs var:Lang.chat.started ?> <time datetime="<?cs var:Chat.StartedAt ?>" data-rel="after"><?cs var:Chat.Started ?></time></p>
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
 <?cs if:Chat.Meter.Max ?><p class="meter-line"><?cs var:Lang.chat.window ?> <?cs call:meter(Chat.Meter) ?></p><?cs /if ?>
 <?cs if:Chat.Closed ?><p class="closed-line"><?cs var:Chat.ClosedLine ?></p><?cs /if ?>
@@ -13,11 +22,11 @@
 <ol class="transcript" id="transcript">
 <?cs each:m = Messages ?>
 <?cs if:m.Dir == "system" && m.Staff ?>
-<li class="staff-note" id="m<?cs var:m.Id ?>"><p class="meta"><b><?cs var:Lang.chat.internal_note ?></b> · <?cs var:m.Staff ?> · <time><?cs var:m.Time ?></time></p><p class="text"><?cs var:m.Body ?></p></li>
+<li class="staff-note" id="m<?cs var:m.Id ?>"><p class="meta"><b><?cs var:Lang.chat.internal_note ?></b> · <?cs var:m.Staff ?> · <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></p><p class="text"><?cs var:m.Body ?></p></li>
 <?cs elif:m.Dir == "system" ?>
-<li class="sys"><?cs var:m.Body ?> <time><?cs var:m.Time ?></time></li>
+<li class="sys"><?cs var:m.Body ?> <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></li>
 <?cs elif:m.Type == "event" ?>
-<li class="sys"><?cs if:m.Event == "subscribe" ?><?cs var:Lang.event.subscribe ?><?cs if:m.F.EventKey ?> (<?cs var:Lang.event.scene ?> <?cs var:m.F.EventKey ?>)<?cs /if ?><?cs elif:m.Event == "unsubscribe" ?><?cs var:Lang.event.unsubscribe ?><?cs elif:m.Event == "SCAN" ?><?cs var:Lang.event.scan ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "CLICK" ?><?cs var:Lang.event.click ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "VIEW" ?><?cs var:Lang.event.view ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "LOCATION" ?><?cs var:Lang.event.location ?><?cs else ?><?cs var:Lang.event.other ?> <?cs var:m.Event ?><?cs /if ?> <time><?cs var:m.Time ?></time></li>
+<li class="sys"><?cs if:m.Event == "subscribe" ?><?cs var:Lang.event.subscribe ?><?cs if:m.F.EventKey ?> (<?cs var:Lang.event.scene ?> <?cs var:m.F.EventKey ?>)<?cs /if ?><?cs elif:m.Event == "unsubscribe" ?><?cs var:Lang.event.unsubscribe ?><?cs elif:m.Event == "SCAN" ?><?cs var:Lang.event.scan ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "CLICK" ?><?cs var:Lang.event.click ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "VIEW" ?><?cs var:Lang.event.view ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "LOCATION" ?><?cs var:Lang.event.location ?><?cs else ?><?cs var:Lang.event.other ?> <?cs var:m.Event ?><?cs /if ?> <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></li>
 <?cs else ?>
 <li class="msg <?cs var:m.Dir ?>" id="m<?cs var:m.Id ?>">
 <?cs if:m.Type == "text" ?><p class="text"><?cs var:m.Body ?></p>
@@ -28,7 +37,7 @@
 <?cs elif:m.Type == "link" ?><p class="link"><b><?cs var:m.F.Title ?></b><br><?cs var:m.F.Description ?><br><small><?cs var:m.F.Url ?></small></p>
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
-<p class="meta"><?cs if:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time><?cs var:m.Time ?></time>
+<p class="meta"><?cs if:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
 <?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
 <?cs if:m.Delivery == "failed" && Chat.Mine ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>

@@ -31,5 +31,5 @@
   <nav class="langs"><?cs each:l = Langs ?><a href="?lang=<?cs var:l.Code ?>" lang="<?cs var:l.Code ?>" class="<?cs if:l.Code == Page.Lang ?>on<?cs /if ?>"><?cs var:l.Name ?></a><?cs /each ?></nav>
   <?cs /if ?>
 </header>
-<main>
+<main<?cs if:Page.Wide ?> class="wide"<?cs /if ?>>
 <?cs if:Flash ?><p class="flash" role="status"><?cs var:Flash ?></p><?cs /if ?>

@@ -12,3 +12,4 @@
 <?cs /if ?><?cs /def ?>
 <?cs def:meter(m) ?><span class="meter<?cs if:m.Low ?> low<?cs /if ?><?cs if:m.Expired ?> expired<?cs /if ?>"><?cs var:m.Text ?></span><?cs /def ?>
 <?cs def:rich(t) ?><?cs each:s = t ?><?cs if:s.B ?><b><?cs var:s.T ?></b><?cs else ?><?cs var:s.T ?><?cs /if ?><?cs /each ?><?cs /def ?>
+<?cs def:inbox_item(i) ?><li<?cs if:i.On ?> class="on"<?cs /if ?>><a href="/console/chats/<?cs var:i.Id ?>"<?cs if:i.On ?> aria-current="page"<?cs /if ?>><b><?cs var:i.Follower ?></b><?cs if:i.Unread > 0 ?> <b class="unread" title="<?cs var:Lang.console.unread ?>"><?cs if:i.Unread > 99 ?>99+<?cs else ?><?cs var:i.Unread ?><?cs /if ?></b><?cs /if ?> <small><?cs var:i.Age ?></small><span class="words"><?cs var:i.Words ?></span></a></li><?cs /def ?>

@@ -1,7 +1,9 @@
 // inbox.mjs: the console as operators use it all day: keyboard shortcuts
 // (p picks up, Ctrl+Enter sends, Esc leaves the box, ? lists them),
 // internal notes (staff only, never sent to WeChat), and a desktop
-// notification for a new waiting chat while the tab is hidden.
+// notification for a new waiting chat while the tab is hidden; on a wide
+// screen the one-page inbox (another chat opens in place, back and forward
+// work, drafts wait) and relative times.
 import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
 const APPID = sql("SELECT c.app_id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
@@ -101,6 +103,49 @@ try {
 	const next = sql("SELECT c.id FROM chats c WHERE c.state = 'waiting' ORDER BY c.started_at, c.id LIMIT 1");
 	check('"Next waiting chat" opens the one that has waited longest',
 		new URL(page.url()).pathname === `/console/chats/${next}`);
+
+	// the one-page inbox on a wide screen: list, conversation and follower
+	// side by side; another chat opens without a reload and the address follows
+	const second = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}b' AND c.state = 'waiting'`);
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	const boxes = await page.evaluate(() => ['inbox', 'chat', 'follower'].map((id) => {
+		const b = document.getElementById(id).getBoundingClientRect();
+		return { x: b.x, w: b.width, top: b.y };
+	}));
+	check('a wide screen shows the inbox, the chat and the follower side by side',
+		boxes.every((b) => b.w > 150) && boxes[0].x < boxes[1].x && boxes[1].x < boxes[2].x &&
+		Math.abs(boxes[0].top - boxes[1].top) < 5);
+	check('…the inbox lists my chat and the waiting one',
+		await page.isVisible(`#inbox a[href="/console/chats/${chat}"]`) &&
+		await page.isVisible(`#inbox a[href="/console/chats/${second}"]`));
+	await shot(page, '53-one-page-inbox');
+	await page.fill('textarea[name=text]', 'a draft for the first chat');
+	await page.evaluate(() => { window.__samePage = true; });
+	await page.click(`#inbox a[href="/console/chats/${second}"]`);
+	await page.waitForURL(`**/console/chats/${second}`);
+	await page.waitForSelector('#transcript >> text=inbox: a second follower');
+	check('another chat opens in place: no reload, the address follows',
+		await page.evaluate(() => window.__samePage === true) &&
+		await page.isVisible('#chat h1') && await page.isVisible(`#inbox li.on a[href="/console/chats/${second}"]`));
+	check('…the follower panel is the new chat\'s', (await page.textContent('#follower code')).includes(`${OPENID}b`));
+	await page.goBack();
+	await page.waitForSelector('#transcript >> text=sent with the keyboard');
+	check('back returns to the first chat, in place, with its draft',
+		new URL(page.url()).pathname === `/console/chats/${chat}` &&
+		await page.evaluate(() => window.__samePage === true) &&
+		(await page.inputValue('textarea[name=text]')) === 'a draft for the first chat');
+	await page.goForward();
+	await page.waitForSelector('#transcript >> text=inbox: a second follower');
+	check('…and forward to the second', new URL(page.url()).pathname === `/console/chats/${second}`);
+	// relative times: a message of a moment ago reads so, the exact time on hover
+	const t0 = await page.evaluate(() => {
+		const el = document.querySelector('#transcript li.msg time');
+		return { text: el.textContent, title: el.title };
+	});
+	check(`recent times read relative, the exact one on hover (${t0.text}; ${t0.title})`,
+		/just now|min ago/.test(t0.text) && /^\d{4}-\d\d-\d\d \d\d:\d\d/.test(t0.title));
+	await page.setViewportSize({ width: 1200, height: 900 });
 	check('no script errors', jsErrors.length === 0);
 } catch (e) {
 	check(`inbox test ran to the end (${e.message.split('\n')[0]})`, false);
