@@ -81,6 +81,21 @@ function relTimes() {
 }
 relTimes();
 setInterval(relTimes, 30000);
+// each cell of a list table carries its column's name, which a phone-sized
+// screen shows beside the value (the table reads as a list there)
+function labelTables() {
+	document.querySelectorAll('table.list').forEach(function (tb) {
+		var heads = Array.prototype.map.call(tb.querySelectorAll('thead th'),
+		    function (th) { return th.textContent.trim(); });
+		tb.querySelectorAll('tbody tr').forEach(function (tr) {
+			Array.prototype.forEach.call(tr.children, function (td, i) {
+				if (heads[i] && !td.hasAttribute('data-label'))
+					td.setAttribute('data-label', heads[i]);
+			});
+		});
+	});
+}
+labelTables();
 // the console, live: polls a cheap endpoint every 2 s; when something
 // changed, updates the counts and the tab title, plays a sound for a new
 // waiting chat, and refreshes the list or the transcript in place (what is
@@ -146,6 +161,7 @@ setInterval(relTimes, 30000);
 					}
 				});
 				relTimes();
+				labelTables();
 			})
 			.catch(function () {});
 	}

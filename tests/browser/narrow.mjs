@@ -1,12 +1,20 @@
 // narrow.mjs: every page at a phone's width (390×844): nothing is wider
-// than the screen (the page never scrolls sideways; a wide table scrolls
-// inside its card), and the menu opens from its button.
-import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
+// than the screen (the page never scrolls sideways; tables read as lists),
+// the menu opens from its button, and an operator's day (a chat arrives,
+// pick up, reply, transfer, close) and the six-step wizard work there.
+import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, SIM, sql } from './lib.mjs';
+
+const PHONE = { width: 390, height: 844 };
+const fits = async (page, what) => {
+	const [w, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+	check(`${what} fits a phone's width (${w} of ${inner} px)`, w <= inner);
+};
+const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 
 const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 const ch = sql(`SELECT id FROM channels WHERE brand_id = ${demo}`);
 const dept = sql(`SELECT MIN(id) FROM departments WHERE brand_id = ${demo}`);
-const op = sql("SELECT id FROM users WHERE login = 'operator'");
+const opId = sql("SELECT id FROM users WHERE login = 'operator'");
 const OPENID = `oNarrow${Date.now() % 100000}`;
 
 const browser = await launch();
@@ -22,7 +30,7 @@ try {
 	const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
 	await signIn(page, 'admin', demoPassword('admin'));
 	const pages = ['/admin/', '/admin/brands', `/admin/brands/${demo}`, `/admin/departments/${dept}`,
-		'/admin/operators', `/admin/operators/${op}`, '/admin/operators/new', '/admin/channels',
+		'/admin/operators', `/admin/operators/${opId}`, '/admin/operators/new', '/admin/channels',
 		`/admin/channels/${ch}`, '/admin/channels/new', `/admin/brands/${demo}/profanity`,
 		'/console/', '/console/?tab=closed', '/reports/', '/reports/days', '/reports/hours',
 		'/reports/operators', '/reports/departments', '/reports/followers', '/account'];
@@ -44,6 +52,16 @@ try {
 		await page.click('.follower-hide a');
 		check('…and back to the chat', !(await page.isVisible('aside.follower')));
 	}
+	// tables read as lists: each row a block, each value with its column's name
+	await page.goto(`${BASE}/admin/operators`);
+	const row = await page.evaluate(() => {
+		const tr = document.querySelector('table.list tbody tr'), td = tr.children[1];
+		return { tr: getComputedStyle(tr).display, head: getComputedStyle(document.querySelector('table.list thead')).display,
+			label: td.getAttribute('data-label'), before: getComputedStyle(td, '::before').content };
+	});
+	check(`a table reads as a list on a phone (${JSON.stringify(row)})`, row.tr === 'grid' &&
+		row.head === 'none' && row.label && row.before.includes(row.label));
+	await shot(page, '44-phone-table-as-list');
 	await page.goto(`${BASE}/admin/`);
 	check('the menu is behind its button', !(await page.isVisible('nav#menu')) &&
 		await page.isVisible('.menu-toggle'));
@@ -53,6 +71,86 @@ try {
 	await Promise.all([page.waitForNavigation(), page.click('nav#menu >> text=Reports')]);
 	check('…and its links work', new URL(page.url()).pathname === '/reports/');
 	await shot(page, '42-phone-reports');
+
+	// an operator's day on a phone: the chat arrives live, pick up, reply,
+	// the follower panel for transfer and close
+	const FLOW = `oPhoneDay${Date.now() % 100000}`;
+	const op = await (await browser.newContext({ viewport: PHONE })).newPage();
+	const jsErrors = [];
+	op.on('pageerror', (e) => jsErrors.push(String(e)));
+	const firstPoll = op.waitForResponse((r) => r.url().includes('/console/poll'));
+	await signIn(op, 'operator', demoPassword('operator'));
+	await firstPoll;
+	const { write: says } = await followerPhone(browser, FLOW, { follow: false });
+	await says('phone day: where is my parcel?');
+	await op.waitForSelector('#chatlist >> text=phone day: where is my parcel?', { timeout: 15000 });
+	await fits(op, 'the console with a waiting chat');
+	await Promise.all([op.waitForNavigation(), op.click(`#chatlist a:has-text("${FLOW.slice(0, 9)}")`)]);
+	await fits(op, 'a waiting chat');
+	await Promise.all([op.waitForNavigation(), op.click('form.pickup button')]);
+	await op.fill('textarea[name=text]', 'On its way, arriving tomorrow.');
+	await Promise.all([op.waitForNavigation(), op.click('#composer button[type=submit]')]);
+	check('a reply from a phone is delivered', await op.isVisible('#transcript li.out >> text=delivered'));
+	await fits(op, 'a chat with a reply');
+	await shot(op, '45-phone-day-reply');
+	await op.click('.follower-toggle a');
+	await op.selectOption('select[name=to]', { label: 'Support' });
+	await fits(op, 'the follower panel');
+	await Promise.all([op.waitForNavigation(), op.click('form.transfer button')]);
+	check('a transfer from a phone is confirmed', await op.isVisible('.flash >> text=Chat transferred to Support.'));
+	await fits(op, 'the page after a transfer');
+	const adm = await (await browser.newContext({ viewport: PHONE })).newPage();
+	adm.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(adm, 'admin', demoPassword('admin'));
+	const flowChat = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${FLOW}' AND c.state <> 'closed'`);
+	await adm.goto(`${BASE}/console/chats/${flowChat}`);
+	await Promise.all([adm.waitForNavigation(), adm.click('form.pickup button')]);
+	await adm.click('.follower-toggle a');
+	adm.once('dialog', (d) => d.accept());
+	await Promise.all([adm.waitForNavigation(), adm.click('form.close button')]);
+	check('a chat closed from a phone', sql(`SELECT state FROM chats WHERE id = ${flowChat}`) === 'closed');
+	await fits(adm, 'a closed chat');
+
+	// the wizard, six steps on a phone
+	const brand = `Phone Tea ${Date.now() % 100000}`;
+	sql(`INSERT INTO brands (name, created_at) VALUES ('${brand}', NOW())`);
+	const bid = sql(`SELECT id FROM brands WHERE name = '${brand}'`);
+	sql(`INSERT INTO departments (brand_id, name, created_at) VALUES (${bid}, 'Orders', NOW())`);
+	const APP = `wx${hex(16)}`, SECRET = hex(32), ORIG = `gh_${hex(12)}`;
+	const next = async () => Promise.all([adm.waitForNavigation(), adm.click('button[value=next]')]);
+	await adm.goto(`${BASE}/admin/channels/new`);
+	await fits(adm, 'wizard step 1');
+	await adm.check(`label.check:has-text("${brand}") input`);
+	await next();
+	await fits(adm, 'wizard step 2');
+	await adm.check('input[name=ip_ok]');
+	await next();
+	await adm.fill('input[name=original_id]', ORIG);
+	await adm.fill('input[name=app_id]', APP);
+	await adm.fill('input[name=app_secret]', SECRET);
+	await Promise.all([adm.waitForNavigation(), adm.click('text=Generate token')]);
+	await Promise.all([adm.waitForNavigation(), adm.click('text=Generate Encoding AES Key')]);
+	await fits(adm, 'wizard step 3');
+	await shot(adm, '46-phone-wizard-3');
+	const token = await adm.inputValue('input[name=token]'), aes = await adm.inputValue('input[name=aes_key]');
+	await next();
+	const url = await adm.textContent('#webhook');
+	await fetch(`${SIM}/sim/accounts`, { method: 'POST', body: new URLSearchParams({ appid: APP, secret: SECRET,
+		original_id: ORIG, token, aes_key: aes, mode: 'plain', webhook_url: url, name: brand, verify: '1' }) });
+	await adm.waitForSelector('#verified >> text=Verified by WeChat at', { timeout: 10000 });
+	await fits(adm, 'wizard step 4');
+	await adm.check('input[name=url_ok]');
+	await next();
+	await adm.selectOption('select[name=department]', { label: 'Orders' });
+	await fits(adm, 'wizard step 5');
+	await next();
+	await fits(adm, 'wizard step 6');
+	check('the wizard\'s checks pass on a phone', (await adm.locator('ul.checks li.fail').count()) === 0);
+	await Promise.all([adm.waitForNavigation(), adm.click('button[value=done]')]);
+	check('…and Done connects the account', await adm.isVisible('.flash >> text=is connected'));
+	await fits(adm, 'the new account page');
+	await shot(adm, '47-phone-account');
+	check('no script errors on a phone', jsErrors.length === 0);
 } catch (e) {
 	check(`narrow test ran to the end (${e.message.split('\n')[0]})`, false);
 } finally {
