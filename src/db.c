@@ -402,11 +402,23 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "ORDER BY c.started_at, c.id LIMIT 1" },
 	/* the user's active chats with a follower message the user has not seen:
 	 * one short index probe per chat (EXISTS stops at the first) */
+	/*
+	 * My active chats with a follower message I have not seen: those whose
+	 * folded newest follower message (last_in_id) is past what I saw, and
+	 * those with such a message the worker has not folded yet (above its
+	 * mark, less the same 1,000 ids the console's mark watches for late
+	 * commits). No probe per chat: a correlated EXISTS made MariaDB read
+	 * every message of every chat (a semi-join), 760 ms for 3,333 chats.
+	 */
 	[S_CONSOLE_UNREAD_MINE] = { "console_unread_mine",
-	    "SELECT COUNT(*) FROM chats c LEFT JOIN chat_reads r ON r.user_id = c.operator_id "
-	    "AND r.chat_id = c.id WHERE c.state = 'active' AND c.operator_id = ? AND EXISTS "
-	    "(SELECT 1 FROM messages m WHERE m.chat_id = c.id AND m.id > IFNULL(r.seen_id, 0) "
-	    "AND m.direction = 'in' AND m.msg_type <> 'event')" },
+	    "SELECT COUNT(*) FROM (SELECT c.id FROM chats c LEFT JOIN chat_reads r ON "
+	    "r.user_id = c.operator_id AND r.chat_id = c.id WHERE c.state = 'active' AND "
+	    "c.operator_id = ? AND c.last_in_id > IFNULL(r.seen_id, 0) "
+	    "UNION SELECT c.id FROM messages m JOIN chats c ON c.id = m.chat_id "
+	    "LEFT JOIN chat_reads r ON r.user_id = c.operator_id AND r.chat_id = c.id "
+	    "WHERE m.id > (SELECT GREATEST(mark, 1000) - 1000 FROM chat_fold WHERE id = 1) "
+	    "AND m.direction = 'in' AND m.msg_type <> 'event' AND c.state = 'active' "
+	    "AND c.operator_id = ? AND m.id > IFNULL(r.seen_id, 0)) u" },
 	[S_CHAT_SEEN] = { "chat_seen",
 	    "INSERT INTO chat_reads (user_id, chat_id, seen_id) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE seen_id = GREATEST(seen_id, VALUES(seen_id))" },
@@ -1666,7 +1678,7 @@ db_console_unread_mine(struct pool *p, long long user)
 {
 	struct dbres out;
 
-	if (RUN(S_CONSOLE_UNREAD_MINE, p, &out, I(user)) != DB_OK)
+	if (RUN(S_CONSOLE_UNREAD_MINE, p, &out, I(user), I(user)) != DB_OK)
 		return -1;
 	return db_int(&out, 0, 0);
 }

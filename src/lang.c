@@ -35,6 +35,7 @@ static const struct {
 };
 
 static HDF *cats[LANG__N];
+static HDF *pages[LANG__N];	/* the catalogue under "Lang", for templates */
 static int  loaded;
 
 static void
@@ -54,7 +55,24 @@ lang_load(void)
 			    path);
 			nerr_ignore(&err);
 		}
+		if (hdf_init(&pages[i]) != STATUS_OK)
+			abort();
+		if ((err = hdf_copy(pages[i], "Lang", cats[i])) != STATUS_OK)
+			nerr_ignore(&err);
 	}
+}
+
+/*
+ * The catalogue as templates read it (Lang.*): given to ClearSilver as the
+ * parse's global data, which it reads where the request's own has no such
+ * name, so no page copies the catalogue (160 µs a page for 850 texts).
+ */
+HDF *
+lang_page_data(enum lang l)
+{
+	if (!loaded)
+		lang_load();
+	return pages[l < 0 || l >= LANG__N ? LANG_EN : l];
 }
 
 HDF *

@@ -116,8 +116,6 @@ tmpl_render(struct req *r, struct resp *rs, const char *file)
 
 	req_hdf_init(r);
 	tmpl_set(r, "App.Name", "wxdesk");
-	if ((err = hdf_copy(r->hdf, "Lang", lang_catalogue(r->lang))) != STATUS_OK)
-		nerr_ignore(&err);
 	tmpl_set(r, "Page.Lang", lang_code(r->lang));
 	tmpl_set(r, "Page.ScriptText", lang_script_text(r));
 	tmpl_set(r, "Page.FileLimits", LF(r, "files.limits", (int)(WX_IMAGE_MAX >> 20),
@@ -142,6 +140,7 @@ tmpl_render(struct req *r, struct resp *rs, const char *file)
 		log_nerr("init", file, err);
 		goto out;
 	}
+	cs->global_hdf = lang_page_data(r->lang);	/* Lang.*: see lang_page_data */
 	if ((err = cgi_register_strfuncs(cs)) != STATUS_OK) {
 		log_nerr("strfuncs", file, err);
 		goto out;

@@ -235,6 +235,7 @@ void page_error(struct req *r, struct resp *rs, int status, int json, const char
 /* ---- lang.c: the catalogues, and who reads which ---- */
 
 HDF        *lang_catalogue(enum lang l);
+HDF        *lang_page_data(enum lang l);
 const char *lang_code(enum lang l);	/* "en", "zh-CN" */
 const char *lang_name(enum lang l);	/* "English", "简体中文" */
 int         lang_parse(const char *code);	/* a language, or -1 */
