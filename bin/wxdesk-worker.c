@@ -12,6 +12,10 @@
  *     chats nobody picked up become missed, missed chats close after their
  *     time, active chats close after the idle limit (the bot's, when the
  *     channel's bot is on),
+ *   - routes chats: operators whose console stopped polling become away,
+ *     offers not answered in time go back to the queue, waiting chats of
+ *     round-robin and least-busy departments are offered (routing.c), and
+ *     once a minute the queue and each operator's load are sampled,
  *   - folds new report events into the hourly roll-up the reports read.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
@@ -30,11 +34,12 @@
 
 #include "../src/db.h"
 #include "../src/job.h"
+#include "../src/routing.h"
 
 /* in the order of a tick */
 static void (*const jobs[])(struct pool *) = {
 	job_chats, job_tokens, job_media, job_followers, job_files, job_warnings, job_timers,
-	job_reports,
+	job_routing, job_reports,
 };
 
 static void

@@ -31,6 +31,7 @@ static const struct route routes[] = {
 	{ "POST", "/admin/departments/{id}",          0, ADMIN, admin_department_post },
 	{ "POST", "/admin/departments/{id}/members",  0, ADMIN, admin_department_members_post },
 	{ "POST", "/admin/departments/{id}/delete",   0, ADMIN, admin_department_delete_post },
+	{ "POST", "/admin/departments/{id}/routing",  0, ADMIN, admin_department_routing_post },
 	{ "GET",  "/admin/operators",                 0, ADMIN, admin_operators_get },
 	{ "POST", "/admin/operators",                 0, ADMIN, admin_operators_post },
 	{ "GET",  "/admin/operators/new",             0, ADMIN, admin_operator_new_get },

@@ -14,6 +14,9 @@ static const struct route routes[] = {
 	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post },
 	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post },
 	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get },
+	{ "POST", "/console/chats/{id}/decline", 0, ROLE_OPERATOR, console_decline_post },
+	{ "POST", "/console/presence",          0, ROLE_OPERATOR, console_presence_post },
+	{ "GET",  "/console/board",             0, ROLE_SUPERVISOR, console_board_get },
 	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post },
 	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get },
 };

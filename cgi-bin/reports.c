@@ -9,6 +9,7 @@ static const struct route routes[] = {
 	{ "GET", "/reports/operators",   0, ROLE_OPERATOR,   reports_operators_get },
 	{ "GET", "/reports/departments", 0, ROLE_SUPERVISOR, reports_departments_get },
 	{ "GET", "/reports/followers",   0, ROLE_SUPERVISOR, reports_followers_get },
+	{ "GET", "/reports/presence",    0, ROLE_OPERATOR,   reports_presence_get },
 };
 
 static const struct app reports_app = {

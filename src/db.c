@@ -273,7 +273,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "VALUES (?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
 	[S_SESSION_GET] = { "session_get",
 	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen), s.flash, "
-	    "u.login, u.name, u.role, u.disabled, u.language "
+	    "u.login, u.name, u.role, u.disabled, u.language, u.presence, "
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?" },
 	[S_SESSION_TOUCH] = { "session_touch",
 	    "UPDATE sessions SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?" },
@@ -399,9 +400,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CONSOLE_NEXT] = { "console_next",
 	    "SELECT c.id FROM chats c WHERE c.state = 'waiting' AND (? = 1 OR c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
-	    "ORDER BY c.started_at, c.id LIMIT 1" },
-	/* the user's active chats with a follower message the user has not seen:
-	 * one short index probe per chat (EXISTS stops at the first) */
+	    "AND (c.offer_user_id IS NULL OR c.offer_user_id = ?) "
+	    "ORDER BY c.offer_user_id IS NULL, c.started_at, c.id LIMIT 1" },
 	/*
 	 * My active chats with a follower message I have not seen: those whose
 	 * folded newest follower message (last_in_id) is past what I saw, and
@@ -523,11 +523,13 @@ static const struct db_stmt stmts[S__MAX] = {
 	    CHAT_OUTS("c") ", c.close_reason, f.openid, f.alias, d.name, u.name, "
 	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
-	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name "
+	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name, c.offer_user_id, ou.name, "
+	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0), d.routing "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "LEFT JOIN users u ON u.id = c.operator_id "
+	    "LEFT JOIN users ou ON ou.id = c.offer_user_id "
 	    "LEFT JOIN users cb ON cb.id = c.closed_by WHERE c.id = ?" },
 	[S_CONSOLE_MEMBER] = { "console_member",
 	    "SELECT COUNT(*) FROM department_members WHERE user_id = ? AND department_id = ?" },
@@ -541,9 +543,10 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "WHERE m.chat_id = ? ORDER BY m.id DESC LIMIT 500" },
 	/* atomic: of two operators clicking at once, one changes the row */
 	[S_CHAT_PICKUP] = { "chat_pickup",
-	    "UPDATE chats SET state = 'active', operator_id = ?, "
-	    "last_activity_at = FROM_UNIXTIME(?), state_since = last_activity_at "
-	    "WHERE id = ? AND state IN ('waiting', 'missed')" },
+	    "UPDATE chats SET state = 'active', operator_id = ?, offer_user_id = NULL, "
+	    "offer_until = NULL, last_activity_at = FROM_UNIXTIME(?), "
+	    "state_since = last_activity_at WHERE id = ? AND state IN ('waiting', 'missed') "
+	    "AND (offer_user_id IS NULL OR offer_user_id = ? OR offer_until < FROM_UNIXTIME(?))" },
 	/*
 	 * One more operator message, if WeChat's rules allow it: the chat is
 	 * active and the sender's, fewer than 5 sent since the follower last
@@ -584,6 +587,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UPDATE chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN departments d ON d.id = ? AND d.brand_id = ch.brand_id "
 	    "SET c.department_id = d.id, c.operator_id = NULL, c.state = 'waiting', "
+	    "c.offer_user_id = NULL, c.offer_until = NULL, "
 	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?) "
 	    "WHERE c.id = ? AND c.state <> 'closed'" },
 	/* to a member of the chat's department: theirs, active */
@@ -650,7 +654,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "AND idle_since <= FROM_UNIXTIME(?) LIMIT 500" },
 	/* each change checks the deadline again: of two workers, one makes it */
 	[S_TIMER_MISS] = { "timer_miss",
-	    "UPDATE chats SET state = 'missed', state_since = FROM_UNIXTIME(?) "
+	    "UPDATE chats SET state = 'missed', state_since = FROM_UNIXTIME(?), "
+	    "offer_user_id = NULL, offer_until = NULL "
 	    "WHERE id = ? AND state = 'waiting' AND state_since <= FROM_UNIXTIME(?)" },
 	[S_TIMER_CLOSE_MISSED] = { "timer_close_missed",
 	    "UPDATE chats SET state = 'closed', close_reason = 'missed_timeout', "
@@ -1670,7 +1675,7 @@ db_brand_follower_language(struct pool *p, long long id, const char *code)
 enum dbrc
 db_console_next(struct pool *p, long long user, int all, struct dbres *out)
 {
-	return one(RUN(S_CONSOLE_NEXT, p, out, I(all), I(user)), out);
+	return one(RUN(S_CONSOLE_NEXT, p, out, I(all), I(user), I(user)), out);
 }
 
 long long
@@ -2051,7 +2056,7 @@ db_chat_pickup(struct pool *p, long long chat, long long user)
 {
 	struct dbres out;
 	enum dbrc    rc = RUN(S_CHAT_PICKUP, p, &out, I(user), I((long long)wx_now()),
-	    I(chat));
+	    I(chat), I(user), I((long long)wx_now()));
 
 	return rc == DB_OK && out.affected == 0 ? DB_CONFLICT : rc;
 }

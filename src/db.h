@@ -92,7 +92,7 @@ enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_
 	const char *csrf, time_t now);
 /* columns of db_session_get */
 enum { SESS_USER, SESS_CSRF, SESS_LAST_SEEN, SESS_FLASH, SESS_LOGIN, SESS_NAME,
-	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE };
+	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE, SESS_PRESENCE, SESS_CONSOLE_SEEN };
 enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
 enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);
@@ -227,7 +227,7 @@ enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATO
 	CHAT_STARTED, CHAT_LASTIN, CHAT_OUT, CHAT_REASON, CHAT_OPENID, CHAT_ALIAS,
 	CHAT_DEPTNAME, CHAT_OPNAME, CHAT_APPID, CHAT_SECRET, CHAT_BRAND, CHAT_CLOSED,
 	CHAT_SUBSCRIBED, CHAT_LANG, CHAT_SUBAT, CHAT_SCENE, CHAT_QR, CHAT_PREV,
-	CHAT_BRANDID, CHAT_CLOSEDBY };
+	CHAT_BRANDID, CHAT_CLOSEDBY, CHAT_OFFER, CHAT_OFFERNAME, CHAT_OFFERUNTIL, CHAT_ROUTING };
 enum dbrc db_console_chat(struct pool *p, long long id, struct dbres *out);
 int       db_console_member(struct pool *p, long long user, long long dept);
 /* columns of db_transcript */

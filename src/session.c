@@ -52,6 +52,8 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 	r->user->name = db_cell(&res, 0, SESS_NAME);
 	r->user->role = role_parse(db_cell(&res, 0, SESS_ROLE));
 	r->csrf = db_cell(&res, 0, SESS_CSRF);
+	r->user->presence = db_cell(&res, 0, SESS_PRESENCE);
+	r->user->console_seen = db_int(&res, 0, SESS_CONSOLE_SEEN);
 	{
 		int l = lang_parse(db_cell(&res, 0, SESS_LANGUAGE));
 		if (l >= 0)

@@ -134,6 +134,8 @@ tmpl_render(struct req *r, struct resp *rs, const char *file)
 		tmpl_set(r, "User.Login", r->user->login);
 		tmpl_set(r, "User.Role", role_name(r->user->role));
 		tmpl_set_int(r, "User.IsAdmin", r->user->role >= ROLE_ADMIN);
+		tmpl_set_int(r, "User.SeesAll", r->user->role >= ROLE_SUPERVISOR);
+		tmpl_set(r, "User.Presence", r->user->presence);
 	}
 	buf_reset(&rs->body);
 	if ((err = cs_init(&cs, r->hdf)) != STATUS_OK) {

@@ -19,6 +19,7 @@
 #include "intake.h"
 #include "json.h"
 #include "media.h"
+#include "routing.h"
 #include "send.h"
 #include "ui.h"
 #include "wxapi.h"
@@ -114,6 +115,33 @@ counts(struct req *r, struct counts *k)
 	return 0;
 }
 
+/*
+ * The chat offered to me now, if any, into Offer.* (the banner on the
+ * console's pages: accept, decline, the seconds left); its id, 0 for none,
+ * or -1 when the database failed.
+ */
+static long long
+my_offer(struct req *r)
+{
+	struct dbres o;
+	long long    now = (long long)wx_now();
+	enum dbrc    rc = db_my_offer(&r->pool, r->user->id, now, &o);
+
+	if (rc == DB_NOTFOUND)
+		return 0;
+	if (rc != DB_OK)
+		return -1;
+	tmpl_set(r, "Offer.Chat", db_cell(&o, 0, MO_CHAT));
+	tmpl_set(r, "Offer.Follower", db_cell(&o, 0, MO_FOLLOWER));
+	tmpl_set(r, "Offer.Department", db_cell(&o, 0, MO_DEPT));
+	tmpl_set_int(r, "Offer.Seconds", db_int(&o, 0, MO_UNTIL) - now);
+	tmpl_set(r, "Offer.Text", LF(r, "offer.text", db_cell(&o, 0, MO_FOLLOWER),
+	    db_cell(&o, 0, MO_DEPT) ? db_cell(&o, 0, MO_DEPT) : "",
+	    span(r, now - db_int(&o, 0, MO_WAITING))));
+	tmpl_set(r, "Offer.Left", LF(r, "offer.left", db_int(&o, 0, MO_UNTIL) - now));
+	return db_int(&o, 0, MO_CHAT);
+}
+
 void
 console_home_get(struct req *r, struct resp *rs)
 {
@@ -157,7 +185,7 @@ console_home_get(struct req *r, struct resp *rs)
 	q.limit = PER_PAGE + 1;
 	q.offset = (page - 1) * PER_PAGE;
 	if (db_console_list(&r->pool, &q, &l) != DB_OK || counts(r, &k) < 0 ||
-	    db_member_depts(&r->pool, r->user->id, &d) != DB_OK) {
+	    db_member_depts(&r->pool, r->user->id, &d) != DB_OK || my_offer(r) < 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -223,12 +251,24 @@ console_poll_get(struct req *r, struct resp *rs)
 	const char  *since = req_arg(r, "since"), *mark;
 	struct counts k;
 
-	if (db_console_mark(&r->pool, &m) != DB_OK) {
+	long long    now = (long long)wx_now();
+	struct dbres o;
+	enum dbrc    orc;
+
+	/* the console is open: its operator is at their desk (written at most
+	 * every 20 s; the worker makes an operator away when this stops) */
+	if (now - r->user->console_seen >= 20)
+		(void)db_presence_seen(&r->pool, r->user->id, now);
+	orc = db_my_offer(&r->pool, r->user->id, now, &o);
+	if (db_console_mark(&r->pool, &m) != DB_OK || (orc != DB_OK && orc != DB_NOTFOUND)) {
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
-	mark = pool_printf(&r->pool, "%s.%s.%s", db_cell(&m, 0, CM_MESSAGES),
-	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS));
+	/* the mark covers the chat offered to me and my presence too */
+	mark = pool_printf(&r->pool, "%s.%s.%s.%s.%c", db_cell(&m, 0, CM_MESSAGES),
+	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS),
+	    orc == DB_OK ? db_cell(&o, 0, MO_CHAT) : "0",
+	    r->user->presence ? r->user->presence[0] : '-');
 	if (since && strcmp(since, mark) == 0) {
 		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
 		return;
@@ -242,10 +282,13 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
-	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I}", "changed", 1, "mark",
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
 	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
 	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others,
-	    "unread", (json_int_t)unread));
+	    "unread", (json_int_t)unread, "presence", json_s(r->user->presence),
+	    "offer", orc == DB_OK ? json_pack("{s:I,s:o,s:I}", "chat",
+	    (json_int_t)db_int(&o, 0, MO_CHAT), "follower", json_s(db_cell(&o, 0, MO_FOLLOWER)),
+	    "seconds", (json_int_t)(db_int(&o, 0, MO_UNTIL) - now)) : json_null()));
 }
 
 /* ---- one chat ---- */
@@ -432,8 +475,19 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	if ((why = cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "waiting") == 0 ||
-	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0)
-		tmpl_set(r, "Chat.CanPickUp", "1");
+	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0) {
+		/* offered: to me, accept or decline; to someone else, theirs to
+		 * answer until the offer runs out */
+		long long left = db_int(c, 0, CHAT_OFFERUNTIL) - (long long)wx_now();
+		if (db_int(c, 0, CHAT_OFFER) == r->user->id && left >= 0)
+			tmpl_set(r, "Chat.OfferMine", "1");
+		if (db_int(c, 0, CHAT_OFFER) != 0 && db_int(c, 0, CHAT_OFFER) != r->user->id &&
+		    left >= 0)
+			tmpl_set(r, "Chat.OfferedTo", LF(r, "offer.offered_to",
+			    db_cell(c, 0, CHAT_OFFERNAME), left));
+		else
+			tmpl_set(r, "Chat.CanPickUp", "1");
+	}
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") != 0 &&
 	    (db_int(c, 0, CHAT_OPERATOR) == r->user->id || sees_all(r))) {
 		struct dbres tt;
@@ -510,6 +564,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	if (t.nrows == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
 	inbox(r, id);
+	(void)my_offer(r);	/* a failure costs only the banner */
 	tmpl_set(r, "Page.Wide", "1");
 	tmpl_set(r, "Page.Title", LF(r, "chat.title", who));
 	tmpl_set(r, "Nav", "console");
@@ -546,6 +601,8 @@ console_pickup_post(struct req *r, struct resp *rs)
 		return;
 	}
 	rc = db_chat_pickup(&r->pool, r->ids[0], r->user->id);
+	if (rc == DB_OK)	/* my offer accepted; anyone else's withdrawn */
+		rc = db_offers_settle(&r->pool, r->ids[0], r->user->id, (long long)wx_now());
 	if (rc == DB_OK)
 		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
 		    r->ids[0], "picked_up", 0, "note.picked_up", r->user->name, NULL);
@@ -557,7 +614,9 @@ console_pickup_post(struct req *r, struct resp *rs)
 			return;
 		}
 		tmpl_set(r, "Chat.Error", db_cell(&c, 0, CHAT_OPNAME) ? LF(r, "chat.picked_first",
-		    db_cell(&c, 0, CHAT_OPNAME)) : L(r, "chat.no_pickup"));
+		    db_cell(&c, 0, CHAT_OPNAME)) : db_cell(&c, 0, CHAT_OFFERNAME) ?
+		    LF(r, "offer.taken_by_offer", db_cell(&c, 0, CHAT_OFFERNAME)) :
+		    L(r, "chat.no_pickup"));
 		chat_page(r, rs, &c, 409);
 		return;
 	}
@@ -880,7 +939,12 @@ console_transfer_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	rc = db_chat_transfer(&r->pool, r->ids[0], to_user, target);
+	/* to a colleague in a routed department: offered to them, to accept;
+	 * elsewhere theirs at once */
+	rc = to_user ? db_offer_to_user(&r->pool, r->ids[0], target, db_int(&c, 0, CHAT_DEPT),
+	    (long long)wx_now()) : DB_NOTFOUND;
+	if (rc == DB_NOTFOUND)
+		rc = db_chat_transfer(&r->pool, r->ids[0], to_user, target);
 	if (rc == DB_OK)
 		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
 		    r->ids[0], "transferred", 0, note && *note ? "note.transferred_note" :
@@ -1058,4 +1122,108 @@ console_next_get(struct req *r, struct resp *rs)
 		return;
 	}
 	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%s", db_cell(&n, 0, CN_ID)));
+}
+
+/* ---- presence and offers ---- */
+
+/* POST /console/chats/{id}/decline: the chat offered to me goes to the next */
+void
+console_decline_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (load_chat(r, rs, &c) != 0)
+		return;
+	if (db_begin() != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	rc = db_offer_decline(&r->pool, r->ids[0], r->user->id, (long long)wx_now());
+	if ((rc != DB_OK && rc != DB_NOTFOUND) || db_commit() != 0) {
+		db_rollback();
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, rc == DB_OK ? "offer.declined" : "offer.gone"));
+	resp_redirect(rs, "/console/");
+}
+
+/* POST /console/presence: available, busy or away, from the header */
+void
+console_presence_post(struct req *r, struct resp *rs)
+{
+	const char *to = req_field(r, "presence"), *next = req_field(r, "next");
+
+	if (!presence_valid(to)) {
+		page_error(r, rs, 422, 1, L(r, "presence.invalid"));
+		return;
+	}
+	if (presence_change(&r->pool, r->user->id, to, "set") != 0 ||
+	    db_presence_seen(&r->pool, r->user->id, (long long)wx_now()) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, pool_printf(&r->pool, "presence.now_%s", to)));
+	/* back where the choice was made: a path of this site only */
+	resp_redirect(rs, ui_safe_next(next) ? next : "/console/");
+}
+
+/*
+ * GET /console/board: supervisors and admins see, per department, each
+ * operator's presence and since when, chats in hand against their limit,
+ * and the queue: waiting chats and the longest wait. The page refreshes
+ * itself.
+ */
+void
+console_board_get(struct req *r, struct resp *rs)
+{
+	struct dbres d;
+	long long    page = ui_page(r), now = (long long)wx_now();
+	long long    member = sees_all(r) ? 0 : r->user->id;
+	long long    total = db_board_dept_count(&r->pool, member);
+
+	if (total < 0 || db_board_depts(&r->pool, member, 20, (page - 1) * 20, &d) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	ui_paging(r, page, 20, total);
+	for (size_t i = 0; i < d.nrows; i++) {
+		const char  *base = pool_printf(&r->pool, "Board.%zu", i);
+		struct dbres m;
+
+		tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&d, i, BD_ID));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&d, i, BD_NAME));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&d, i, BD_BRAND));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Routing", base), db_cell(&d, i, BD_ROUTING));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), db_int(&d, i, BD_WAITING));
+		if (db_cell(&d, i, BD_OLDEST))
+			tmpl_set(r, pool_printf(&r->pool, "%s.Longest", base),
+			    span(r, now - db_int(&d, i, BD_OLDEST)));
+		if (db_board_members(&r->pool, db_int(&d, i, BD_ID), &m) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		for (size_t j = 0; j < m.nrows; j++) {
+			const char *mb = pool_printf(&r->pool, "%s.Members.%zu", base, j);
+			long long   hand = db_int(&m, j, BM_ACTIVE) + db_int(&m, j, BM_OFFERED);
+
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", mb), db_cell(&m, j, BM_NAME));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Presence", mb), db_cell(&m, j, BM_PRESENCE));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Since", mb),
+			    db_cell(&m, j, BM_SINCE) ? span(r, now - db_int(&m, j, BM_SINCE)) : NULL);
+			tmpl_set(r, pool_printf(&r->pool, "%s.SinceAt", mb),
+			    ui_time(r, db_int(&m, j, BM_SINCE)));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Hand", mb), LF(r, "board.hand", hand,
+			    db_int(&m, j, BM_LIMIT)));
+			if (db_int(&m, j, BM_OFFERED) > 0)
+				tmpl_set(r, pool_printf(&r->pool, "%s.Offered", mb), LF(r, "board.offered",
+				    db_int(&m, j, BM_OFFERED)));
+			if (hand >= db_int(&m, j, BM_LIMIT))
+				tmpl_set(r, pool_printf(&r->pool, "%s.Full", mb), "1");
+		}
+	}
+	tmpl_set(r, "Page.Title", L(r, "board.title"));
+	tmpl_set(r, "Nav", "board");
+	tmpl_render(r, rs, "board.cs");
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "routing.h"
 #include "ui.h"
 
 /* the brand page also has a rename form named "name", so this one differs */
@@ -70,6 +71,17 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 	tmpl_set(r, "Dept.BrandName", db_cell(&d, 0, DG_BRAND));
 	if (strcmp(r->method, "GET") == 0 || req_field(r, "name") == NULL)
 		tmpl_set(r, "Form.name.Value", db_cell(&d, 0, DG_NAME));
+	if (req_field(r, "routing") == NULL) {
+		struct dbres rt;
+		if (db_dept_routing(&r->pool, id, &rt) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		tmpl_set(r, "Form.routing.Value", db_cell(&rt, 0, DR_ROUTING));
+		tmpl_set(r, "Form.chat_limit.Value", db_int(&rt, 0, DR_LIMIT) ?
+		    db_cell(&rt, 0, DR_LIMIT) : "");
+		tmpl_set(r, "Form.offer_seconds.Value", db_cell(&rt, 0, DR_SECONDS));
+	}
 	db_to_hdf(r, "Members", &m, mcols, sizeof mcols / sizeof mcols[0]);
 	db_to_hdf(r, "Candidates", &c, ccols, sizeof ccols / sizeof ccols[0]);
 	tmpl_set(r, "Page.Title", LF(r, "dept.title", db_cell(&d, 0, DG_NAME)));
@@ -168,4 +180,35 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, LF(r, "dept.deleted", db_cell(&d, 0, DG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%s", db_cell(&d, 0, DG_BRAND_ID)));
+}
+
+/* how the department's waiting chats reach its operators */
+static const struct field routing_fields[] = {
+	{ "routing", "field.routing", 1, v_routing },
+	{ "chat_limit", "field.dept_chat_limit", 0, v_chat_limit },
+	{ "offer_seconds", "field.offer_seconds", 1, v_offer_seconds },
+};
+
+void
+admin_department_routing_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0];
+	struct dbres d;
+	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
+	const char  *lim = req_field(r, "chat_limit");
+
+	if (!ui_found(r, rs, rc, "department"))
+		return;
+	if (form_check(r, routing_fields, sizeof routing_fields / sizeof routing_fields[0])) {
+		dept_page(r, rs, id, 422);
+		return;
+	}
+	if (db_dept_routing_set(&r->pool, id, req_field(r, "routing"), lim && *lim ?
+	    strtoll(lim, NULL, 10) : 0, strtoll(req_field(r, "offer_seconds"), NULL, 10)) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, LF(r, "dept.routing_saved", L(r, pool_printf(&r->pool, "routing.mode.%s",
+	    req_field(r, "routing")))));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }

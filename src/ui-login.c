@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "routing.h"
 #include "ui.h"
 
 #define SID_COOKIE "wxsid"
@@ -34,8 +35,8 @@ home_for(const struct user *u)
  * slash, so "/<TAB>/host" or "/\\host" would lead off-site: a target with
  * any control character, a backslash or a space is refused whole.
  */
-static const char *
-safe_next(const char *next)
+const char *
+ui_safe_next(const char *next)
 {
 	if (next == NULL || next[0] != '/' || next[1] == '/' ||
 	    strstr(next, "/login") == next)
@@ -59,7 +60,7 @@ admin_login_get(struct req *r, struct resp *rs)
 		resp_redirect(rs, home_for(r->user));
 		return;
 	}
-	tmpl_set(r, "Form.next.Value", safe_next(req_arg(r, "next")));
+	tmpl_set(r, "Form.next.Value", ui_safe_next(req_arg(r, "next")));
 	tmpl_set(r, "Page.Title", L(r, "login.submit"));
 	tmpl_render(r, rs, "login.cs");
 }
@@ -68,7 +69,7 @@ static void
 login_refused(struct req *r, struct resp *rs, int status, const char *msg)
 {
 	tmpl_set(r, "Form.login.Value", req_field(r, "login"));
-	tmpl_set(r, "Form.next.Value", safe_next(req_field(r, "next")));
+	tmpl_set(r, "Form.next.Value", ui_safe_next(req_field(r, "next")));
 	tmpl_set(r, "Login.Error", msg);
 	tmpl_set(r, "Page.Title", L(r, "login.submit"));
 	tmpl_render(r, rs, "login.cs");
@@ -186,11 +187,15 @@ admin_login_post(struct req *r, struct resp *rs)
 		return;
 	}
 	db_session_purge(&r->pool, now - 60L * cfg_int("Session.IdleMinutes", 480));
+	/* signed in: available, and the console counts as seen (a failure
+	 * costs only the presence: the operator sets it in the header) */
+	(void)presence_change(&r->pool, id, "available", "sign_in");
+	(void)db_presence_seen(&r->pool, id, now);
 	resp_cookie(rs, SID_COOKIE, token, -1, r->https ||
 	    strncmp(cfg_get("PublicURL", ""), "https:", 6) == 0);
 	{
 		struct user tmp = { .role = role_parse(db_cell(&u, 0, U_ROLE)) };
-		const char *next = safe_next(req_field(r, "next"));
+		const char *next = ui_safe_next(req_field(r, "next"));
 		resp_redirect(rs, next ? next : home_for(&tmp));
 	}
 }
@@ -198,6 +203,8 @@ admin_login_post(struct req *r, struct resp *rs)
 void
 admin_logout_post(struct req *r, struct resp *rs)
 {
+	if (r->user)
+		(void)presence_change(&r->pool, r->user->id, "away", "sign_out");
 	if (r->sid_hash)
 		db_session_delete(&r->pool, r->sid_hash);
 	resp_cookie(rs, SID_COOKIE, "", 0, r->https);

@@ -9,6 +9,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
+#include "routing.h"
 #include "ui.h"
 
 #define USERS_PER_PAGE 100
@@ -19,11 +20,22 @@ static const struct field new_fields[] = {
 	{ "name",     "field.name",     1, v_name },
 	{ "role",     "field.role",     1, v_role },
 	{ "password", "field.password", 1, v_password },
+	{ "chat_limit", "field.chat_limit", 0, v_chat_limit },
 };
 static const struct field edit_fields[] = {
 	{ "name", "field.name", 1, v_name },
 	{ "role", "field.role", 1, v_role },
+	{ "chat_limit", "field.chat_limit", 0, v_chat_limit },
 };
+
+/* the chat limit typed, if any (an empty box keeps what there is) */
+static enum dbrc
+set_chat_limit(struct req *r, long long uid)
+{
+	const char *v = req_field(r, "chat_limit");
+
+	return v && *v ? db_user_chat_limit_set(&r->pool, uid, strtoll(v, NULL, 10)) : DB_OK;
+}
 static const struct field pw_fields[] = {
 	{ "password", "field.new_password", 1, v_password },
 };
@@ -86,6 +98,8 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "Page.Title", L(r, "ops.new"));
 		if (!req_field(r, "role"))
 			tmpl_set(r, "Form.role.Value", "operator");
+		if (!req_field(r, "chat_limit"))
+			tmpl_set(r, "Form.chat_limit.Value", "5");
 	} else {
 		struct dbres u, m;
 		enum dbrc    rc = db_user_get(&r->pool, id, &u);
@@ -106,6 +120,7 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {
 			tmpl_set(r, "Form.name.Value", db_cell(&u, 0, UG_NAME));
 			tmpl_set(r, "Form.role.Value", db_cell(&u, 0, UG_ROLE));
+			tmpl_set_int(r, "Form.chat_limit.Value", db_user_chat_limit(&r->pool, id));
 			for (size_t i = 0; i < m.nrows && n < MAX_DEPTS; i++)
 				checked[n++] = db_cell(&m, i, MD_DEPT);
 		} else
@@ -156,7 +171,7 @@ admin_operators_post(struct req *r, struct resp *rs)
 	enum dbrc rc;
 	char     *hash;
 
-	if (form_check(r, new_fields, 4)) {
+	if (form_check(r, new_fields, sizeof new_fields / sizeof new_fields[0])) {
 		operator_form(r, rs, 0, 422);
 		return;
 	}
@@ -169,6 +184,8 @@ admin_operators_post(struct req *r, struct resp *rs)
 	    req_field(r, "role"), hash, &id);
 	if (rc == DB_OK)
 		rc = set_memberships(r, id);
+	if (rc == DB_OK)
+		rc = set_chat_limit(r, id);
 	if (rc == DB_OK && db_commit() != 0)
 		rc = DB_FAIL;
 	if (rc == DB_CONFLICT) {
@@ -207,7 +224,7 @@ admin_operator_post(struct req *r, struct resp *rs)
 
 	if (!ui_found(r, rs, rc, "operator"))
 		return;
-	if (form_check(r, edit_fields, 2)) {
+	if (form_check(r, edit_fields, sizeof edit_fields / sizeof edit_fields[0])) {
 		operator_form(r, rs, id, 422);
 		return;
 	}
@@ -223,6 +240,8 @@ admin_operator_post(struct req *r, struct resp *rs)
 	rc = db_user_update(&r->pool, id, req_field(r, "name"), req_field(r, "role"));
 	if (rc == DB_OK)
 		rc = set_memberships(r, id);
+	if (rc == DB_OK)
+		rc = set_chat_limit(r, id);
 	if (rc == DB_OK && db_commit() != 0)
 		rc = DB_FAIL;
 	if (rc != DB_OK) {

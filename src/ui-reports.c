@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "routing.h"
 #include "ui.h"
 #include "wxapi.h"
 
@@ -975,4 +976,160 @@ reports_followers_get(struct req *r, struct resp *rs)
 	chart_stacked(r, "Chart", s.n, labels, s.v[K_FOLLOW], s.v[K_UNFOLLOW], NULL,
 	    L(r, "rep.follows"), L(r, "rep.unfollows"), NULL);
 	render(r, rs, &q, "followers", L(r, "rep.title_followers"));
+}
+
+/* ---- presence and routing ---- */
+
+/* one operator's day: seconds in each presence, offers by outcome, load */
+struct pday {
+	long long   user;
+	int         day;
+	long long   secs[3];	/* available busy away */
+	long long   offers[4];	/* accepted declined timed out other */
+	const char *hand_avg, *hand_max;
+};
+
+static struct pday *
+pday_of(struct req *r, struct pday **rows, size_t *n, size_t *cap, long long user, int day)
+{
+	for (size_t i = 0; i < *n; i++)
+		if ((*rows)[i].user == user && (*rows)[i].day == day)
+			return &(*rows)[i];
+	if (*n == *cap) {
+		struct pday *more = pool_alloc(&r->pool, sizeof *more * (*cap * 2 + 16));
+		if (*n)
+			memcpy(more, *rows, sizeof *more * *n);
+		*rows = more;
+		*cap = *cap * 2 + 16;
+	}
+	memset(&(*rows)[*n], 0, sizeof **rows);
+	(*rows)[*n].user = user;
+	(*rows)[*n].day = day;
+	return &(*rows)[(*n)++];
+}
+
+/* "YYYY-MM-DD HH:MM:SS" (a local time) as seconds on a calendar whose days
+ * are 86,400 s (the intervals are split at local midnights on it) */
+static long long
+local_secs(const char *v)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (v == NULL || sscanf(v, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (long long)timegm(&tm);
+}
+
+static int
+presence_index(const char *p)
+{
+	return p == NULL ? -1 : strcmp(p, "available") == 0 ? 0 : strcmp(p, "busy") == 0 ? 1 :
+	    strcmp(p, "away") == 0 ? 2 : -1;
+}
+
+/*
+ * GET /reports/presence: per operator and day, the time in each status,
+ * the offers accepted, declined and timed out, and the chats in hand
+ * (average and most, from the minute samples); per hour of the day, the
+ * queue: waiting chats and the longest wait. Operators see their own.
+ */
+void
+reports_presence_get(struct req *r, struct resp *rs)
+{
+	struct rep   q;
+	struct dbres iv, of, hd, qu;
+	struct pday *rows = NULL;
+	size_t       n = 0, cap = 0;
+	long long    now = (long long)wx_now(), to;
+
+	if (read_filter(r, rs, &q) != 0)
+		return;
+	to = (long long)q.f.to < now ? (long long)q.f.to : now;
+	if (load_dims(r, &q) != 0 ||
+	    db_rep_presence(&r->pool, q.f.zone, (long long)q.f.from, to, q.f.operator, &iv) != DB_OK ||
+	    db_rep_offers(&r->pool, q.f.zone, (long long)q.f.from, (long long)q.f.to, q.f.operator,
+	    q.f.department, &of) != DB_OK ||
+	    db_rep_hand(&r->pool, q.f.zone, (long long)q.f.from, (long long)q.f.to, q.f.operator,
+	    &hd) != DB_OK ||
+	    db_rep_queue(&r->pool, q.f.zone, (long long)q.f.from, (long long)q.f.to,
+	    q.f.department, &qu) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	/* each interval, split at the local midnights it spans */
+	for (size_t i = 0; i < iv.nrows; i++) {
+		long long s = local_secs(db_cell(&iv, i, RP_START)), e = local_secs(db_cell(&iv, i, RP_END));
+		int       k = presence_index(db_cell(&iv, i, RP_PRESENCE));
+		while (k >= 0 && s >= 0 && s < e) {
+			long long day = s / 86400, cut = (day + 1) * 86400 < e ? (day + 1) * 86400 : e;
+			int       idx = (int)((day * 86400 - q.day0) / 86400);
+			if (idx >= 0 && idx < q.ndays)
+				pday_of(r, &rows, &n, &cap, db_int(&iv, i, RP_USER), idx)->secs[k] += cut - s;
+			s = cut;
+		}
+	}
+	for (size_t i = 0; i < of.nrows; i++) {
+		long long d = date_arg(db_cell(&of, i, RO_DAY));
+		int       idx = d < 0 ? -1 : (int)((d - q.day0) / 86400);
+		if (idx < 0 || idx >= q.ndays)
+			continue;
+		struct pday *p = pday_of(r, &rows, &n, &cap, db_int(&of, i, RO_USER), idx);
+		for (int k = 0; k < 4; k++)
+			p->offers[k] += db_int(&of, i, RO_ACCEPTED + (size_t)k);
+	}
+	for (size_t i = 0; i < hd.nrows; i++) {
+		long long d = date_arg(db_cell(&hd, i, RH_DAY));
+		int       idx = d < 0 ? -1 : (int)((d - q.day0) / 86400);
+		if (idx < 0 || idx >= q.ndays)
+			continue;
+		struct pday *p = pday_of(r, &rows, &n, &cap, db_int(&hd, i, RH_USER), idx);
+		p->hand_avg = db_cell(&hd, i, RH_AVG);
+		p->hand_max = db_cell(&hd, i, RH_MAX);
+	}
+	if (q.csv) {
+		csv_start(r, rs, &q, "presence");
+		csv_line(&rs->body, L(r, "csv.operator"), L(r, "csv.date"), L(r, "csv.available_s"),
+		    L(r, "csv.busy_s"), L(r, "csv.away_s"), L(r, "csv.offers_accepted"),
+		    L(r, "csv.offers_declined"), L(r, "csv.offers_timeout"), L(r, "csv.hand_avg"),
+		    L(r, "csv.hand_max"), NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct pday *p = &rows[i];
+		char               day[11];
+		date_text(q.day0 + 86400LL * p->day, day);
+		if (q.csv) {
+			csv_line(&rs->body, dim_name(r, &q, "operator", p->user), day,
+			    num(&r->pool, p->secs[0]), num(&r->pool, p->secs[1]), num(&r->pool, p->secs[2]),
+			    num(&r->pool, p->offers[0]), num(&r->pool, p->offers[1]),
+			    num(&r->pool, p->offers[2]), p->hand_avg ? p->hand_avg : "",
+			    p->hand_max ? p->hand_max : "", NULL);
+			continue;
+		}
+		const char *k = pool_printf(&r->pool, "Rows.%zu", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Operator", k), dim_name(r, &q, "operator", p->user));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Day", k), day);
+		for (int s = 0; s < 3; s++)
+			tmpl_set(r, pool_printf(&r->pool, "%s.%s", k, presence_names[s]),
+			    p->secs[s] ? dur_text(r, p->secs[s]) : "—");
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Accepted", k), p->offers[0]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Declined", k), p->offers[1]);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.TimedOut", k), p->offers[2]);
+		tmpl_set(r, pool_printf(&r->pool, "%s.HandAvg", k), p->hand_avg ? p->hand_avg : "—");
+		tmpl_set(r, pool_printf(&r->pool, "%s.HandMax", k), p->hand_max ? p->hand_max : "—");
+	}
+	if (q.csv)
+		return;
+	for (size_t i = 0; i < qu.nrows; i++) {
+		const char *k = pool_printf(&r->pool, "Queue.%zu", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Hour", k), pool_printf(&r->pool, "%02lld:00",
+		    db_int(&qu, i, RQU_HOUR)));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), db_cell(&qu, i, RQU_AVG));
+		tmpl_set(r, pool_printf(&r->pool, "%s.MaxWait", k), dur_text(r, db_int(&qu, i, RQU_MAXWAIT)));
+		tmpl_set(r, pool_printf(&r->pool, "%s.AvgWait", k), dur_text(r, db_int(&qu, i, RQU_AVGWAIT)));
+	}
+	render(r, rs, &q, "presence", L(r, "rep.presence"));
 }

@@ -50,6 +50,7 @@ void admin_departments_post(struct req *, struct resp *);
 void admin_department_get(struct req *, struct resp *);
 void admin_department_post(struct req *, struct resp *);
 void admin_department_delete_post(struct req *, struct resp *);
+void admin_department_routing_post(struct req *, struct resp *);
 void admin_department_members_post(struct req *, struct resp *);
 
 /* ui-operators.c */
@@ -91,6 +92,9 @@ void console_transfer_post(struct req *, struct resp *);
 void console_alias_post(struct req *, struct resp *);
 void console_note_post(struct req *, struct resp *);
 void console_next_get(struct req *, struct resp *);
+void console_decline_post(struct req *, struct resp *);
+void console_presence_post(struct req *, struct resp *);
+void console_board_get(struct req *, struct resp *);
 void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);
 
@@ -101,6 +105,7 @@ void reports_hours_get(struct req *, struct resp *);
 void reports_departments_get(struct req *, struct resp *);
 void reports_operators_get(struct req *, struct resp *);
 void reports_followers_get(struct req *, struct resp *);
+void reports_presence_get(struct req *, struct resp *);
 
 
 /* shared page helpers (ui-common.c) */
@@ -110,6 +115,8 @@ int  ui_found(struct req *, struct resp *, int rc, const char *what);
 long long ui_page(struct req *r);
 const char *ui_time(struct req *r, long long t);
 const char *ui_iso(struct req *r, long long t);
+/* a local path that cannot lead off-site (a redirect's target), or NULL */
+const char *ui_safe_next(const char *next);
 long long ui_day(const char *v, long long def);	/* YYYY-MM-DD at 00:00 UTC */
 const char *ui_close_reason(struct req *r, const char *code, int label);
 const char *ui_errtext(struct req *r, long errcode);

@@ -105,6 +105,7 @@ labelTables();
 	if (!live)
 		return;
 	var mark = null, waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0, unread = null;
+	var offer = null;
 	// a refused action (a sixth reply, a file WeChat cannot take) answers at
 	// the form's address: the address bar, a reload and the live refresh
 	// go back to the chat's own page
@@ -146,7 +147,7 @@ labelTables();
 			.then(function (r) { return r.text(); })
 			.then(function (html) {
 				var doc = new DOMParser().parseFromString(html, 'text/html');
-				['chatlist', 'chat', 'inbox'].forEach(function (id) {
+				['chatlist', 'chat', 'inbox', 'offer'].forEach(function (id) {
 					var old = document.getElementById(id), fresh = doc.getElementById(id);
 					if (!old || !fresh)
 						return;
@@ -255,6 +256,18 @@ labelTables();
 					new Notification(t('notify_waiting', j.waiting));
 				if (unread !== null && j.unread > unread && notify)
 					new Notification(t('notify_unread', j.unread));
+				// a chat offered to me rings (the sound, and a notification
+				// while the tab is hidden) once per offer
+				var offered = j.offer ? j.offer.chat : null;
+				if (offered && offered !== offer) {
+					if (soundOn()) {
+						beep();
+						setTimeout(beep, 300);
+					}
+					if (notify)
+						new Notification(t('notify_offer', j.offer.follower));
+				}
+				offer = offered;
 				unread = j.unread;
 				waiting = j.waiting;
 				showTitle();
@@ -390,3 +403,41 @@ document.addEventListener('click', function (e) {
 		});
 	});
 })();
+// a page that keeps itself current (the supervisors' board): data-refresh
+// names the seconds between reloads of that element alone
+(function () {
+	var el = document.querySelector('[data-refresh]');
+	if (!el)
+		return;
+	setInterval(function () {
+		if (document.hidden)
+			return;
+		fetch(location.href, { credentials: 'same-origin' })
+			.then(function (r) { return r.text(); })
+			.then(function (html) {
+				var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(el.id);
+				if (fresh) {
+					el.innerHTML = fresh.innerHTML;
+					labelTables();
+				}
+			})
+			.catch(function () {});
+	}, (parseInt(el.getAttribute('data-refresh'), 10) || 5) * 1000);
+})();
+// a choice that takes effect when made (the presence in the header): the
+// form goes as soon as the select changes; its button is for no script
+document.querySelectorAll('select[data-autosubmit]').forEach(function (sel) {
+	var b = sel.form.querySelector('button[type=submit]');
+	if (b)
+		b.hidden = true;
+	sel.addEventListener('change', function () { sel.form.submit(); });
+});
+// an offered chat counts down its seconds (from when the page said how many)
+setInterval(function () {
+	var o = document.querySelector('#offer [data-left]'), el = o && o.querySelector('.left');
+	if (!el)
+		return;
+	if (!o._deadline)
+		o._deadline = Date.now() + parseInt(o.getAttribute('data-left'), 10) * 1000;
+	el.textContent = t('offer_left', Math.max(0, Math.round((o._deadline - Date.now()) / 1000)));
+}, 1000);

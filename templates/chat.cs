@@ -1,6 +1,7 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>" data-self="/console/chats/<?cs var:Chat.Id ?>">
 <p class="crumbs"><a href="/console/"><?cs var:Lang.nav.console ?></a> › <a href="/console/?tab=waiting"><?cs var:Lang.tab.waiting ?> <b class="count" id="count-waiting"><?cs var:Counts.waiting ?></b></a> · <a href="/console/next"><?cs var:Lang.console.next ?></a></p>
+<?cs call:offer_banner() ?>
 <div class="chat-layout">
 <nav class="card inbox" id="inbox" aria-label="<?cs var:Lang.inbox.label ?>">
 <h2><?cs var:Lang.tab.mine ?> <b class="count"><?cs var:Counts.mine ?></b></h2>
@@ -44,8 +45,10 @@
 <?cs /if ?>
 <?cs /each ?>
 </ol>
+<?cs if:Chat.OfferedTo ?><p class="hint offered-to"><?cs var:Chat.OfferedTo ?></p><?cs /if ?>
 <?cs if:Chat.CanPickUp ?>
-<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs var:Lang.chat.pickup ?></button></form>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs if:Chat.OfferMine ?><?cs var:Lang.offer.accept ?><?cs else ?><?cs var:Lang.chat.pickup ?><?cs /if ?></button></form>
+<?cs if:Chat.OfferMine ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/decline" class="decline"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.offer.decline ?></button></form><?cs /if ?>
 <?cs /if ?>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/send" enctype="multipart/form-data" class="composer<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>" id="composer">
 <?cs call:csrf_field() ?>

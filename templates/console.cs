@@ -1,6 +1,8 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>">
 <h1><?cs var:Lang.nav.console ?></h1>
+<?cs call:offer_banner() ?>
+<?cs if:User.Presence != "available" ?><p class="warning presence-hint"><?cs var:Lang.presence.hint[User.Presence] ?></p><?cs /if ?>
 <?cs if:Console.Hint ?><p class="hint"><?cs var:Console.Hint ?></p><?cs /if ?>
 <nav class="tabs" aria-label="<?cs var:Lang.console.lists ?>">
 <?cs each:t = Tabs ?><a href="/console/?tab=<?cs var:t.Tab ?>" class="<?cs if:t.On ?>on<?cs /if ?>"<?cs if:t.On ?> aria-current="page"<?cs /if ?>><?cs var:t.Label ?><?cs if:t.Tab != "closed" ?> <b class="count" id="count-<?cs var:t.Tab ?>"><?cs var:Counts[t.Tab] ?></b><?cs /if ?></a><?cs /each ?>

@@ -28,6 +28,22 @@
 </form>
 <?cs /if ?>
 </section>
+<section class="card" id="routing">
+<h2><?cs var:Lang.dept.routing ?></h2>
+<form method="post" action="/admin/departments/<?cs var:Dept.Id ?>/routing">
+<?cs call:csrf_field() ?>
+<fieldset class="choices<?cs if:Form.routing.Error ?> bad<?cs /if ?>"><legend><?cs var:Lang.field.routing ?></legend>
+<label class="check"><input type="radio" name="routing" value="everyone"<?cs if:Form.routing.Value == "everyone" ?> checked<?cs /if ?>> <b><?cs var:Lang.routing.name.everyone ?></b>: <?cs var:Lang.routing.about.everyone ?></label>
+<label class="check"><input type="radio" name="routing" value="round_robin"<?cs if:Form.routing.Value == "round_robin" ?> checked<?cs /if ?>> <b><?cs var:Lang.routing.name.round_robin ?></b>: <?cs var:Lang.routing.about.round_robin ?></label>
+<label class="check"><input type="radio" name="routing" value="least_busy"<?cs if:Form.routing.Value == "least_busy" ?> checked<?cs /if ?>> <b><?cs var:Lang.routing.name.least_busy ?></b>: <?cs var:Lang.routing.about.least_busy ?></label>
+<?cs call:field_error("routing") ?></fieldset>
+<label class="field<?cs if:Form.chat_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.dept_chat_limit ?></span>
+<input type="number" name="chat_limit" min="1" max="50" value="<?cs var:Form.chat_limit.Value ?>" placeholder="<?cs var:Lang.dept.limit_own ?>"><?cs call:field_error("chat_limit") ?></label>
+<label class="field<?cs if:Form.offer_seconds.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.offer_seconds ?></span>
+<input type="number" name="offer_seconds" min="10" max="600" value="<?cs var:Form.offer_seconds.Value ?>" required><?cs call:field_error("offer_seconds") ?></label>
+<button type="submit"><?cs var:Lang.dept.save_routing ?></button>
+</form>
+</section>
 <section class="card">
 <h2><?cs var:Lang.common.rename ?></h2>
 <form method="post" action="/admin/departments/<?cs var:Dept.Id ?>" class="inline">

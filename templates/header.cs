@@ -20,8 +20,19 @@
     <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>"><?cs var:Lang.nav.wechat ?></a>
     <?cs /if ?>
     <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>"><?cs var:Lang.nav.console ?></a>
+    <?cs if:User.SeesAll == 1 ?><a href="/console/board" class="<?cs if:Nav == "board" ?>on<?cs /if ?>"><?cs var:Lang.nav.board ?></a><?cs /if ?>
     <a href="/reports/" class="<?cs if:Nav == "reports" ?>on<?cs /if ?>"><?cs var:Lang.nav.reports ?></a>
   </nav>
+  <form method="post" action="/console/presence" class="presence">
+    <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
+    <input type="hidden" name="next" value="<?cs var:Request.Path ?>">
+    <label><span class="dot <?cs var:User.Presence ?>" aria-hidden="true"></span><span class="sr"><?cs var:Lang.presence.label ?></span>
+    <select name="presence" data-autosubmit>
+    <option value="available"<?cs if:User.Presence == "available" ?> selected<?cs /if ?>><?cs var:Lang.presence.states.available ?></option>
+    <option value="busy"<?cs if:User.Presence == "busy" ?> selected<?cs /if ?>><?cs var:Lang.presence.states.busy ?></option>
+    <option value="away"<?cs if:User.Presence == "away" ?> selected<?cs /if ?>><?cs var:Lang.presence.states.away ?></option></select></label>
+    <button type="submit" class="link presence-set"><?cs var:Lang.presence.set ?></button>
+  </form>
   <form method="post" action="/logout" class="signout">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <a class="who" href="/account"><?cs var:User.Name ?> · <?cs var:Lang.role[User.Role] ?></a>

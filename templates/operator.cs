@@ -21,6 +21,9 @@
 <?cs if:!Op.Id ?>
 <?cs call:text_field("password", Lang.ops.password, "password", "200", "new-password") ?>
 <?cs /if ?>
+<label class="field<?cs if:Form.chat_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.chat_limit ?></span>
+<input type="number" name="chat_limit" min="1" max="50" value="<?cs var:Form.chat_limit.Value ?>"><?cs call:field_error("chat_limit") ?>
+<small class="hint"><?cs var:Lang.ops.chat_limit_hint ?></small></label>
 <fieldset class="depts"><legend><?cs var:Lang.brands.departments ?></legend>
 <?cs if:subcount(Depts) == 0 ?><p class="empty"><?cs var:Lang.ops.no_departments ?> <a href="/admin/brands"><?cs var:Lang.ops.create_department ?></a></p><?cs /if ?>
 <?cs each:d = Depts ?>

@@ -40,6 +40,7 @@
 <?cs call:tab("operators", "operators", Lang.rep.per_operator) ?>
 <?cs if:!Filter.Own ?><?cs call:tab("departments", "departments", Lang.rep.per_department) ?>
 <?cs call:tab("followers", "followers", Lang.rep.followers) ?><?cs /if ?>
+<?cs call:tab("presence", "presence", Lang.rep.presence) ?>
 </nav>
 
 <form method="get" class="filters card" action="">
@@ -134,6 +135,24 @@
 <?cs each:x = Scenes ?><tr data-scene="<?cs var:x.Scene ?>"><td><?cs if:x.Scene ?><?cs var:x.Scene ?><?cs else ?><i><?cs var:Lang.rep.no_qr ?></i><?cs /if ?></td><td><?cs var:x.Follows ?></td><td><?cs var:x.Unfollows ?></td></tr><?cs /each ?>
 </tbody></table>
 <?cs else ?><p class="empty"><?cs var:Lang.rep.no_follows ?></p><?cs /if ?>
+</section>
+<?cs /if ?>
+<?cs if:Report.Page == "presence" ?>
+<section class="card">
+<h2><?cs var:Lang.rep.presence_per_day ?></h2>
+<?cs if:subcount(Rows) > 0 ?>
+<table class="list" id="presence"><thead><tr><th><?cs var:Lang.rep.operator ?></th><th><?cs var:Lang.rep.day ?></th><th><?cs var:Lang.presence.states.available ?></th><th><?cs var:Lang.presence.states.busy ?></th><th><?cs var:Lang.presence.states.away ?></th><th><?cs var:Lang.rep.offers_accepted ?></th><th><?cs var:Lang.rep.offers_declined ?></th><th><?cs var:Lang.rep.offers_timeout ?></th><th><?cs var:Lang.rep.hand_avg ?></th><th><?cs var:Lang.rep.hand_max ?></th></tr></thead><tbody>
+<?cs each:x = Rows ?><tr><td><?cs var:x.Operator ?></td><td><?cs var:x.Day ?></td><td><?cs var:x.available ?></td><td><?cs var:x.busy ?></td><td><?cs var:x.away ?></td><td><?cs var:x.Accepted ?></td><td><?cs var:x.Declined ?></td><td><?cs var:x.TimedOut ?></td><td><?cs var:x.HandAvg ?></td><td><?cs var:x.HandMax ?></td></tr>
+<?cs /each ?></tbody></table>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.no_presence ?></p><?cs /if ?>
+</section>
+<section class="card">
+<h2><?cs var:Lang.rep.queue_by_hour ?></h2>
+<?cs if:subcount(Queue) > 0 ?>
+<table class="list" id="queue"><thead><tr><th><?cs var:Lang.rep.hour ?></th><th><?cs var:Lang.rep.queue_avg ?></th><th><?cs var:Lang.rep.wait_longest ?></th><th><?cs var:Lang.rep.wait_avg_longest ?></th></tr></thead><tbody>
+<?cs each:x = Queue ?><tr><td><?cs var:x.Hour ?></td><td><?cs var:x.Avg ?></td><td><?cs var:x.MaxWait ?></td><td><?cs var:x.AvgWait ?></td></tr><?cs /each ?>
+</tbody></table>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.no_queue ?></p><?cs /if ?>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -1,0 +1,495 @@
+/*
+ * db-routing.c: the statements of presence and chat routing (routing.c), in
+ * a table of their own. Every offer, acceptance, decline, timeout and
+ * reassignment is a conditional change of the chat's row, so that two
+ * workers or two web nodes never give a chat to two people.
+ */
+#include <stddef.h>
+
+#include "db-run.h"
+#include "routing.h"
+
+enum rt_stmt {
+	RT_PRESENCE_SET,
+	RT_PRESENCE_LOG,
+	RT_SEEN,
+	RT_IDLE_USERS,
+	RT_IDLE_AWAY,
+	RT_EXPIRED,
+	RT_EXPIRE,
+	RT_OFFER_END,
+	RT_OFFERS_SETTLE,
+	RT_SWEEP,
+	RT_QUEUE,
+	RT_DEPT_HOLD,
+	RT_CANDIDATE,
+	RT_USER_HOLD,
+	RT_HAND,
+	RT_OFFER,
+	RT_TURN,
+	RT_OFFER_LOG,
+	RT_DECLINE,
+	RT_MY_OFFER,
+	RT_OFFER_TO_USER,
+	RT_BOARD_DEPTS,
+	RT_BOARD_DEPT_COUNT,
+	RT_BOARD_MEMBERS,
+	RT_SAMPLE_CLAIM,
+	RT_SAMPLE_DEPTS,
+	RT_SAMPLE_USERS,
+	RT_REP_INTERVALS,
+	RT_REP_OFFERS,
+	RT_REP_HAND,
+	RT_REP_QUEUE,
+	RT_READ_COMMITTED,
+	RT_REPEATABLE_READ,
+	RT_DEPT_ROUTING_SET,
+	RT_DEPT_ROUTING,
+	RT_USER_LIMIT_SET,
+	RT_USER_LIMIT,
+	RT__MAX
+};
+
+/* chats in hand: active and answered by the user, or offered to them */
+#define HAND(u) "((SELECT COUNT(*) FROM chats a WHERE a.operator_id = " u " AND " \
+	"a.state = 'active') + (SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = " u \
+	" AND o.state = 'waiting'))"
+
+static const struct db_stmt stmts[RT__MAX] = {
+	[RT_PRESENCE_SET] = { "rt_presence_set",
+	    "UPDATE users SET presence = ?, presence_since = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND presence <> ?" },
+	[RT_PRESENCE_LOG] = { "rt_presence_log",
+	    "INSERT INTO presence_log (user_id, presence, why, at) "
+	    "VALUES (?, ?, ?, FROM_UNIXTIME(?))" },
+	[RT_SEEN] = { "rt_seen",
+	    "UPDATE users SET console_seen_at = FROM_UNIXTIME(?) WHERE id = ?" },
+	/* present, but no console has polled since the cutoff */
+	[RT_IDLE_USERS] = { "rt_idle_users",
+	    "SELECT id FROM users WHERE presence IN ('available', 'busy') AND "
+	    "(console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?)) LIMIT 500" },
+	[RT_IDLE_AWAY] = { "rt_idle_away",
+	    "UPDATE users SET presence = 'away', presence_since = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND presence <> 'away' AND (console_seen_at IS NULL OR "
+	    "console_seen_at < FROM_UNIXTIME(?))" },
+	[RT_EXPIRED] = { "rt_expired",
+	    "SELECT id, offer_user_id FROM chats WHERE offer_until < FROM_UNIXTIME(?) "
+	    "LIMIT 500" },
+	[RT_EXPIRE] = { "rt_expire",
+	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
+	    "WHERE id = ? AND offer_user_id = ? AND offer_until < FROM_UNIXTIME(?)" },
+	[RT_OFFER_END] = { "rt_offer_end",
+	    "UPDATE offers SET outcome = ?, ended_at = FROM_UNIXTIME(?) "
+	    "WHERE chat_id = ? AND user_id = ? AND outcome IS NULL" },
+	/* a chat picked up: the picker's offer accepted, anyone else's withdrawn */
+	[RT_OFFERS_SETTLE] = { "rt_offers_settle",
+	    "UPDATE offers SET outcome = IF(user_id = ?, 'accepted', 'withdrawn'), "
+	    "ended_at = FROM_UNIXTIME(?) WHERE chat_id = ? AND outcome IS NULL" },
+	/* open offers whose chat is no longer offered to them (missed, closed,
+	 * transferred, or left behind by a worker that stopped half-way) */
+	[RT_SWEEP] = { "rt_sweep",
+	    "UPDATE offers o JOIN chats c ON c.id = o.chat_id "
+	    "SET o.outcome = 'withdrawn', o.ended_at = FROM_UNIXTIME(?) "
+	    "WHERE o.outcome IS NULL AND NOT (c.offer_user_id <=> o.user_id AND "
+	    "c.state = 'waiting')" },
+	/* the queue of the routed departments, longest waiting first */
+	[RT_QUEUE] = { "rt_queue",
+	    "SELECT c.id, c.department_id FROM departments d JOIN chats c ON "
+	    "c.state = 'waiting' AND c.department_id = d.id AND c.offer_user_id IS NULL "
+	    "WHERE d.routing <> 'everyone' ORDER BY c.state_since, c.id LIMIT 1000" },
+	/* one offer at a time per department, on any node: the turn and the
+	 * counts read after this are the ones the offer is made on */
+	[RT_DEPT_HOLD] = { "rt_dept_hold",
+	    "UPDATE departments SET rr_seq = rr_seq + 1 WHERE id = ? AND routing <> 'everyone'" },
+	/*
+	 * Whose turn: an available member whose console is polling, below their
+	 * limit, who has not declined or let pass this chat since it entered the
+	 * queue; least busy first where the department says so, then whoever was
+	 * offered one longest ago (round robin).
+	 */
+	[RT_CANDIDATE] = { "rt_candidate",
+	    "SELECT user_id, offer_seconds, lim FROM (SELECT m.user_id, d.offer_seconds, "
+	    "d.routing, m.turn, " HAND("m.user_id") " hand, COALESCE(d.chat_limit, "
+	    "u.chat_limit) lim FROM department_members m JOIN users u ON u.id = m.user_id "
+	    "JOIN departments d ON d.id = m.department_id WHERE m.department_id = ? AND "
+	    "u.disabled = 0 AND u.presence = 'available' AND u.console_seen_at >= "
+	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM offers x JOIN chats c ON "
+	    "c.id = x.chat_id WHERE x.chat_id = ? AND x.user_id = m.user_id AND "
+	    "x.outcome IN ('declined', 'timeout') AND x.offered_at >= c.state_since)) t "
+	    "WHERE hand < lim ORDER BY IF(routing = 'least_busy', hand, 0), turn, user_id "
+	    "LIMIT 1" },
+	/* the user, held for this offer (a write: on a cluster, a conflicting
+	 * offer on another node fails its commit) */
+	[RT_USER_HOLD] = { "rt_user_hold",
+	    "UPDATE users SET offer_seq = offer_seq + 1 WHERE id = ? AND presence = 'available' "
+	    "AND disabled = 0" },
+	[RT_HAND] = { "rt_hand", "SELECT " HAND("?") },
+	[RT_OFFER] = { "rt_offer",
+	    "UPDATE chats SET offer_user_id = ?, offer_until = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND state = 'waiting' AND offer_user_id IS NULL AND department_id = ?" },
+	[RT_TURN] = { "rt_turn",
+	    "UPDATE department_members m JOIN departments d ON d.id = m.department_id "
+	    "SET m.turn = d.rr_seq WHERE m.department_id = ? AND m.user_id = ?" },
+	[RT_OFFER_LOG] = { "rt_offer_log",
+	    "INSERT INTO offers (chat_id, user_id, department_id, offered_at) "
+	    "VALUES (?, ?, ?, FROM_UNIXTIME(?))" },
+	[RT_DECLINE] = { "rt_decline",
+	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
+	    "WHERE id = ? AND offer_user_id = ? AND state = 'waiting'" },
+	[RT_MY_OFFER] = { "rt_my_offer",
+	    "SELECT c.id, UNIX_TIMESTAMP(c.offer_until), IFNULL(f.alias, f.openid), d.name, "
+	    "UNIX_TIMESTAMP(c.state_since) FROM chats c JOIN followers f ON f.id = c.follower_id "
+	    "LEFT JOIN departments d ON d.id = c.department_id WHERE c.offer_user_id = ? "
+	    "AND c.state = 'waiting' AND c.offer_until >= FROM_UNIXTIME(?) "
+	    "ORDER BY c.offer_until LIMIT 1" },
+	/* a transfer to a colleague in a routed department: offered to them */
+	[RT_OFFER_TO_USER] = { "rt_offer_to_user",
+	    "UPDATE chats c JOIN department_members m ON m.department_id = c.department_id "
+	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
+	    "JOIN departments d ON d.id = c.department_id AND d.routing <> 'everyone' "
+	    "SET c.operator_id = NULL, c.state = 'waiting', c.offer_user_id = u.id, "
+	    "c.offer_until = FROM_UNIXTIME(?) + INTERVAL d.offer_seconds SECOND, "
+	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?) "
+	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	/* the board: departments with their queue, a page at a time */
+	[RT_BOARD_DEPTS] = { "rt_board_depts",
+	    "SELECT d.id, d.name, b.name, d.routing, (SELECT COUNT(*) FROM chats c WHERE "
+	    "c.state = 'waiting' AND c.department_id = d.id), (SELECT UNIX_TIMESTAMP("
+	    "MIN(c.state_since)) FROM chats c WHERE c.state = 'waiting' AND c.department_id = "
+	    "d.id) FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "WHERE ? = 0 OR d.id IN (SELECT department_id FROM department_members WHERE "
+	    "user_id = ?) ORDER BY b.name, d.name LIMIT ? OFFSET ?" },
+	[RT_BOARD_DEPT_COUNT] = { "rt_board_dept_count",
+	    "SELECT COUNT(*) FROM departments d WHERE ? = 0 OR d.id IN (SELECT department_id "
+	    "FROM department_members WHERE user_id = ?)" },
+	[RT_BOARD_MEMBERS] = { "rt_board_members",
+	    "SELECT u.id, u.name, u.presence, UNIX_TIMESTAMP(u.presence_since), "
+	    "(SELECT COUNT(*) FROM chats a WHERE a.operator_id = u.id AND a.state = 'active'), "
+	    "(SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = u.id AND o.state = 'waiting'), "
+	    "COALESCE(d.chat_limit, u.chat_limit) FROM department_members m "
+	    "JOIN users u ON u.id = m.user_id JOIN departments d ON d.id = m.department_id "
+	    "WHERE m.department_id = ? AND u.disabled = 0 "
+	    "ORDER BY FIELD(u.presence, 'available', 'busy', 'away'), u.name" },
+	/* one worker samples each minute */
+	[RT_SAMPLE_CLAIM] = { "rt_sample_claim",
+	    "UPDATE load_sampler SET sampled_at = FROM_UNIXTIME(?) WHERE id = 1 AND "
+	    "sampled_at < FROM_UNIXTIME(?)" },
+	[RT_SAMPLE_DEPTS] = { "rt_sample_depts",
+	    "INSERT INTO load_samples (at, department_id, waiting, longest_wait) "
+	    "SELECT FROM_UNIXTIME(?), c.department_id, COUNT(*), GREATEST(0, MAX(? - "
+	    "UNIX_TIMESTAMP(c.state_since))) FROM chats c WHERE c.state = 'waiting' AND "
+	    "c.department_id IS NOT NULL GROUP BY c.department_id" },
+	[RT_SAMPLE_USERS] = { "rt_sample_users",
+	    "INSERT INTO load_samples (at, user_id, in_hand) SELECT FROM_UNIXTIME(?), u.id, "
+	    HAND("u.id") " FROM users u WHERE u.disabled = 0 AND (u.presence <> 'away' OR "
+	    "EXISTS (SELECT 1 FROM chats a WHERE a.operator_id = u.id AND a.state = 'active'))" },
+	/*
+	 * Each user's presence intervals that overlap [from, to), clipped to it,
+	 * with the start and end as local times of the zone (each interval ends
+	 * where the next change begins; the last one now, or at to).
+	 */
+	[RT_REP_INTERVALS] = { "rt_rep_intervals",
+	    "SELECT user_id, presence, CONVERT_TZ(GREATEST(at, FROM_UNIXTIME(?)), '+00:00', ?), "
+	    "CONVERT_TZ(LEAST(e, FROM_UNIXTIME(?)), '+00:00', ?) FROM (SELECT user_id, presence, at, "
+	    "IFNULL(LEAD(at) OVER (PARTITION BY user_id ORDER BY at, id), FROM_UNIXTIME(?)) e "
+	    "FROM presence_log WHERE (? = 0 OR user_id = ?) AND (at >= FROM_UNIXTIME(?) OR id IN "
+	    "(SELECT MAX(id) FROM presence_log WHERE at < FROM_UNIXTIME(?) GROUP BY user_id)) "
+	    "AND at < FROM_UNIXTIME(?)) i WHERE e > FROM_UNIXTIME(?) AND e > at "
+	    "ORDER BY user_id, at" },
+	[RT_REP_OFFERS] = { "rt_rep_offers",
+	    "SELECT user_id, DATE(CONVERT_TZ(offered_at, '+00:00', ?)), "
+	    "SUM(outcome = 'accepted'), SUM(outcome = 'declined'), SUM(outcome = 'timeout'), "
+	    "SUM(outcome IS NULL OR outcome = 'withdrawn') FROM offers "
+	    "WHERE offered_at >= FROM_UNIXTIME(?) AND offered_at < FROM_UNIXTIME(?) AND "
+	    "(? = 0 OR user_id = ?) AND (? = 0 OR department_id = ?) GROUP BY 1, 2" },
+	[RT_REP_HAND] = { "rt_rep_hand",
+	    "SELECT user_id, DATE(CONVERT_TZ(at, '+00:00', ?)), "
+	    "ROUND(AVG(in_hand), 1), MAX(in_hand) FROM load_samples WHERE user_id IS NOT NULL "
+	    "AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?) AND (? = 0 OR user_id = ?) "
+	    "GROUP BY 1, 2" },
+	/* the queue by hour of the day (the zone's), over the range */
+	[RT_REP_QUEUE] = { "rt_rep_queue",
+	    "SELECT HOUR(CONVERT_TZ(s.at, '+00:00', ?)), "
+	    "ROUND(SUM(s.waiting) / COUNT(DISTINCT s.at), 1), MAX(s.longest_wait), "
+	    "ROUND(AVG(s.longest_wait)) FROM load_samples s WHERE s.department_id IS NOT NULL "
+	    "AND s.at >= FROM_UNIXTIME(?) AND s.at < FROM_UNIXTIME(?) AND "
+	    "(? = 0 OR s.department_id = ?) GROUP BY 1 ORDER BY 1" },
+	[RT_READ_COMMITTED] = { "rt_read_committed",
+	    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED" },
+	[RT_REPEATABLE_READ] = { "rt_repeatable_read",
+	    "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
+	[RT_DEPT_ROUTING_SET] = { "rt_dept_routing_set",
+	    "UPDATE departments SET routing = ?, chat_limit = NULLIF(?, 0), offer_seconds = ? "
+	    "WHERE id = ?" },
+	[RT_DEPT_ROUTING] = { "rt_dept_routing",
+	    "SELECT routing, IFNULL(chat_limit, 0), offer_seconds FROM departments WHERE id = ?" },
+	[RT_USER_LIMIT_SET] = { "rt_user_limit_set",
+	    "UPDATE users SET chat_limit = ? WHERE id = ?" },
+	[RT_USER_LIMIT] = { "rt_user_limit", "SELECT chat_limit FROM users WHERE id = ?" },
+};
+
+static void           *prepared[RT__MAX];
+static struct db_table rt_table = { stmts, RT__MAX, prepared, NULL, 0 };
+
+#define RUN(s, p, out, ...) DB_RUN(&rt_table, s, p, out, __VA_ARGS__)
+
+/* DB_OK when the change was made, DB_NOTFOUND when its condition no longer held */
+static enum dbrc
+changed(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->affected == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_presence_set(struct pool *p, long long user, const char *presence, const char *why,
+    long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_PRESENCE_SET, p, &out, S(presence), I(now), I(user),
+	    S(presence)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_PRESENCE_LOG, p, NULL, I(user), S(presence), S(why), I(now));
+	return rc;
+}
+
+enum dbrc
+db_presence_seen(struct pool *p, long long user, long long now)
+{
+	return RUN(RT_SEEN, p, NULL, I(now), I(user));
+}
+
+enum dbrc
+db_idle_users(struct pool *p, long long cutoff, struct dbres *out)
+{
+	return RUN(RT_IDLE_USERS, p, out, I(cutoff));
+}
+
+enum dbrc
+db_idle_away(struct pool *p, long long user, long long cutoff, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_IDLE_AWAY, p, &out, I(now), I(user), I(cutoff)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_PRESENCE_LOG, p, NULL, I(user), S("away"), S("idle"), I(now));
+	return rc;
+}
+
+enum dbrc
+db_offers_expired(struct pool *p, long long now, struct dbres *out)
+{
+	return RUN(RT_EXPIRED, p, out, I(now));
+}
+
+enum dbrc
+db_offer_expire(struct pool *p, long long chat, long long user, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_EXPIRE, p, &out, I(chat), I(user), I(now)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_OFFER_END, p, NULL, S("timeout"), I(now), I(chat), I(user));
+	return rc;
+}
+
+enum dbrc
+db_offer_decline(struct pool *p, long long chat, long long user, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_DECLINE, p, &out, I(chat), I(user)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_OFFER_END, p, NULL, S("declined"), I(now), I(chat), I(user));
+	return rc;
+}
+
+enum dbrc
+db_offers_settle(struct pool *p, long long chat, long long user, long long now)
+{
+	return RUN(RT_OFFERS_SETTLE, p, NULL, I(user), I(now), I(chat));
+}
+
+enum dbrc
+db_offers_sweep(struct pool *p, long long now)
+{
+	return RUN(RT_SWEEP, p, NULL, I(now));
+}
+
+enum dbrc
+db_route_queue(struct pool *p, struct dbres *out)
+{
+	return RUN(RT_QUEUE, p, out);
+}
+
+enum dbrc
+db_route_isolation(struct pool *p, int read_committed)
+{
+	return RUN(read_committed ? RT_READ_COMMITTED : RT_REPEATABLE_READ, p, NULL);
+}
+
+enum dbrc
+db_route_dept_hold(struct pool *p, long long dept)
+{
+	struct dbres out;
+
+	return changed(RUN(RT_DEPT_HOLD, p, &out, I(dept)), &out);
+}
+
+enum dbrc
+db_route_candidate(struct pool *p, long long dept, long long chat, long long seen_after,
+    struct dbres *out)
+{
+	enum dbrc rc = RUN(RT_CANDIDATE, p, out, I(dept), I(seen_after), I(chat));
+
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_route_user_hold(struct pool *p, long long user)
+{
+	struct dbres out;
+
+	return changed(RUN(RT_USER_HOLD, p, &out, I(user)), &out);
+}
+
+long long
+db_route_hand(struct pool *p, long long user)
+{
+	struct dbres out;
+
+	if (RUN(RT_HAND, p, &out, I(user), I(user)) != DB_OK)
+		return -1;
+	return db_int(&out, 0, 0);
+}
+
+enum dbrc
+db_route_offer(struct pool *p, long long chat, long long dept, long long user,
+    long long until, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_OFFER, p, &out, I(user), I(until), I(chat), I(dept)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_TURN, p, NULL, I(dept), I(user));
+	if (rc == DB_OK)
+		rc = RUN(RT_OFFER_LOG, p, NULL, I(chat), I(user), I(dept), I(now));
+	return rc;
+}
+
+enum dbrc
+db_my_offer(struct pool *p, long long user, long long now, struct dbres *out)
+{
+	enum dbrc rc = RUN(RT_MY_OFFER, p, out, I(user), I(now));
+
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_offer_to_user(struct pool *p, long long chat, long long user, long long dept, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_OFFER_TO_USER, p, &out, I(user), I(now), I(now), I(now),
+	    I(chat)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_OFFER_LOG, p, NULL, I(chat), I(user), I(dept), I(now));
+	return rc;
+}
+
+enum dbrc
+db_board_depts(struct pool *p, long long member, long long limit, long long offset,
+    struct dbres *out)
+{
+	return RUN(RT_BOARD_DEPTS, p, out, I(member), I(member), I(limit), I(offset));
+}
+
+long long
+db_board_dept_count(struct pool *p, long long member)
+{
+	struct dbres out;
+
+	if (RUN(RT_BOARD_DEPT_COUNT, p, &out, I(member), I(member)) != DB_OK)
+		return -1;
+	return db_int(&out, 0, 0);
+}
+
+enum dbrc
+db_board_members(struct pool *p, long long dept, struct dbres *out)
+{
+	return RUN(RT_BOARD_MEMBERS, p, out, I(dept));
+}
+
+enum dbrc
+db_load_sample(struct pool *p, long long minute)
+{
+	struct dbres out;
+	enum dbrc    rc = changed(RUN(RT_SAMPLE_CLAIM, p, &out, I(minute), I(minute)), &out);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_SAMPLE_DEPTS, p, NULL, I(minute), I(minute));
+	if (rc == DB_OK)
+		rc = RUN(RT_SAMPLE_USERS, p, NULL, I(minute));
+	return rc;
+}
+
+enum dbrc
+db_rep_presence(struct pool *p, const char *zone, long long from, long long to,
+    long long user, struct dbres *out)
+{
+	return RUN(RT_REP_INTERVALS, p, out, I(from), S(zone), I(to), S(zone), I(to), I(user),
+	    I(user), I(from), I(from), I(to), I(from));
+}
+
+enum dbrc
+db_rep_offers(struct pool *p, const char *zone, long long from, long long to, long long user,
+    long long dept, struct dbres *out)
+{
+	return RUN(RT_REP_OFFERS, p, out, S(zone), I(from), I(to), I(user), I(user), I(dept),
+	    I(dept));
+}
+
+enum dbrc
+db_rep_hand(struct pool *p, const char *zone, long long from, long long to, long long user,
+    struct dbres *out)
+{
+	return RUN(RT_REP_HAND, p, out, S(zone), I(from), I(to), I(user), I(user));
+}
+
+enum dbrc
+db_rep_queue(struct pool *p, const char *zone, long long from, long long to, long long dept,
+    struct dbres *out)
+{
+	return RUN(RT_REP_QUEUE, p, out, S(zone), I(from), I(to), I(dept), I(dept));
+}
+
+enum dbrc
+db_dept_routing_set(struct pool *p, long long dept, const char *routing, long long limit,
+    long long seconds)
+{
+	return RUN(RT_DEPT_ROUTING_SET, p, NULL, S(routing), I(limit), I(seconds), I(dept));
+}
+
+enum dbrc
+db_dept_routing(struct pool *p, long long dept, struct dbres *out)
+{
+	enum dbrc rc = RUN(RT_DEPT_ROUTING, p, out, I(dept));
+
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_user_chat_limit_set(struct pool *p, long long user, long long limit)
+{
+	return RUN(RT_USER_LIMIT_SET, p, NULL, I(limit), I(user));
+}
+
+long long
+db_user_chat_limit(struct pool *p, long long user)
+{
+	struct dbres out;
+
+	if (RUN(RT_USER_LIMIT, p, &out, I(user)) != DB_OK || out.nrows == 0)
+		return -1;
+	return db_int(&out, 0, 0);
+}

@@ -1,0 +1,256 @@
+/*
+ * routing.c: operator presence and the offering of waiting chats (see
+ * routing.h). The worker runs route_tick each tick; any number of workers
+ * may run it at once:
+ *
+ *   - an offer holds its department's row (one offer at a time per
+ *     department, so the turn it reads is the turn it takes) and then the
+ *     operator's (so two departments cannot both fill an operator's last
+ *     slot), reads under READ COMMITTED, and takes the chat with a
+ *     conditional UPDATE: a chat is offered to one operator at a time;
+ *   - an offer that is not answered in time is taken back by a conditional
+ *     UPDATE on its deadline, so a worker killed half-way leaves nothing
+ *     that the next tick does not clear;
+ *   - the web node's accept is the pick-up (only the operator offered, or
+ *     anyone when nobody is), its decline a conditional UPDATE.
+ * On a Galera cluster the row locks are the node's own, but every hold is a
+ * write, so the second of two conflicting offers fails its commit there and
+ * the next tick tries again.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "job.h"
+#include "routing.h"
+
+const char *const presence_names[3] = { "available", "busy", "away" };
+
+int
+presence_valid(const char *s)
+{
+	for (size_t i = 0; s && i < sizeof presence_names / sizeof presence_names[0]; i++)
+		if (strcmp(s, presence_names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+v_routing(const char *v)
+{
+	return strcmp(v, "everyone") == 0 || strcmp(v, "round_robin") == 0 ||
+	    strcmp(v, "least_busy") == 0 ? NULL : "v.routing";
+}
+
+/* a whole number lo..hi written as digits alone */
+static int
+in_range(const char *v, long lo, long hi)
+{
+	char *end;
+	long  n = strtol(v, &end, 10);
+
+	return *v >= '0' && *v <= '9' && *end == '\0' && strlen(v) <= 6 && n >= lo && n <= hi;
+}
+
+const char *
+v_chat_limit(const char *v)
+{
+	return in_range(v, 1, 50) ? NULL : "v.chat_limit";
+}
+
+const char *
+v_offer_seconds(const char *v)
+{
+	return in_range(v, 10, 600) ? NULL : "v.offer_seconds";
+}
+
+long long
+presence_away_after(void)
+{
+	long long s = cfg_int("Presence.AwaySeconds", 120);
+
+	return s < 10 ? 10 : s;
+}
+
+int
+presence_change(struct pool *p, long long user, const char *presence, const char *why)
+{
+	enum dbrc rc;
+
+	if (!presence_valid(presence) || db_begin() != 0)
+		return -1;
+	rc = db_presence_set(p, user, presence, why, (long long)wx_now());
+	if ((rc != DB_OK && rc != DB_NOTFOUND) || db_commit() != 0) {
+		db_rollback();
+		return -1;
+	}
+	return 0;
+}
+
+/* runs one conditional change (and what goes with it) in a transaction of
+ * its own; a change whose condition no longer held is not an error */
+#define ONE_CHANGE(call) do { \
+	if (db_begin() != 0) \
+		return -1; \
+	enum dbrc rc_ = (call); \
+	if ((rc_ != DB_OK && rc_ != DB_NOTFOUND) || db_commit() != 0) { \
+		db_rollback(); \
+		return -1; \
+	} \
+} while (0)
+
+/* operators present whose console stopped polling: away */
+static int
+idle_away(struct pool *p, long long now, long long cutoff)
+{
+	struct dbres l;
+
+	if (db_idle_users(p, cutoff, &l) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
+		ONE_CHANGE(db_idle_away(p, db_int(&l, i, IU_ID), cutoff, now));
+	return 0;
+}
+
+/* offers past their deadline go back to the queue, for the next member */
+static int
+expire_offers(struct pool *p, long long now)
+{
+	struct dbres l;
+
+	if (db_offers_expired(p, now, &l) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
+		ONE_CHANGE(db_offer_expire(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), now));
+	return 0;
+}
+
+enum offered { OFFERED, NOBODY, DEPT_FULL, GONE, FAILED };
+
+/*
+ * Offers chat (waiting in dept) to the member whose turn it is. NOBODY when
+ * no member can take this chat, DEPT_FULL when no member can take any.
+ */
+static enum offered
+offer_one(struct pool *p, long long chat, long long dept, long long now, long long cutoff)
+{
+	for (int attempt = 0; attempt < 3; attempt++) {
+		struct dbres c, any;
+		enum dbrc    rc;
+		long long    user, hand;
+
+		if (db_begin() != 0)
+			return FAILED;
+		rc = db_route_dept_hold(p, dept);
+		if (rc == DB_NOTFOUND) {	/* no longer routed */
+			db_rollback();
+			return DEPT_FULL;
+		}
+		if (rc == DB_OK)
+			rc = db_route_candidate(p, dept, chat, cutoff, &c);
+		if (rc == DB_NOTFOUND) {
+			/* nobody for this chat; for any chat (0 matches no offer)? */
+			rc = db_route_candidate(p, dept, 0, cutoff, &any);
+			db_rollback();
+			return rc == DB_NOTFOUND ? DEPT_FULL : rc == DB_OK ? NOBODY : FAILED;
+		}
+		if (rc != DB_OK)
+			goto failed;
+		user = db_int(&c, 0, RC_USER);
+		rc = db_route_user_hold(p, user);
+		if (rc == DB_NOTFOUND) {	/* no longer available: the next */
+			db_rollback();
+			continue;
+		}
+		if (rc != DB_OK)
+			goto failed;
+		/* read again now that the user is held: another department may
+		 * have filled their last slot since the candidate was read */
+		if ((hand = db_route_hand(p, user)) < 0) {
+			rc = DB_FAIL;
+			goto failed;
+		}
+		if (hand >= db_int(&c, 0, RC_LIMIT)) {
+			db_rollback();
+			continue;
+		}
+		rc = db_route_offer(p, chat, dept, user, now + db_int(&c, 0, RC_SECONDS), now);
+		if (rc == DB_NOTFOUND) {	/* picked up, moved or offered meanwhile */
+			db_rollback();
+			return GONE;
+		}
+		if (rc != DB_OK)
+			goto failed;
+		if (db_commit() != 0) {
+			rc = DB_RETRY;
+			goto failed;
+		}
+		return OFFERED;
+failed:
+		db_rollback();
+		if (rc != DB_RETRY)
+			return FAILED;
+	}
+	return NOBODY;
+}
+
+int
+route_tick(struct pool *p)
+{
+	long long    now = (long long)wx_now(), cutoff = now - presence_away_after();
+	struct dbres q;
+	long long   *full;
+	size_t       nfull = 0;
+	int          offers = 0;
+
+	if (idle_away(p, now, cutoff) != 0 || expire_offers(p, now) != 0)
+		return -1;
+	(void)db_offers_sweep(p, now);	/* bookkeeping only: the next tick again */
+	if (db_route_isolation(p, 1) != DB_OK)
+		return -1;
+	if (db_route_queue(p, &q) != DB_OK) {
+		(void)db_route_isolation(p, 0);
+		return -1;
+	}
+	full = pool_alloc(p, (q.nrows + 1) * sizeof *full);
+	for (size_t i = 0; i < q.nrows && !job_stopping; i++) {
+		long long dept = db_int(&q, i, RQ_DEPT);
+		size_t    k;
+
+		for (k = 0; k < nfull && full[k] != dept; k++)
+			;
+		if (k < nfull)
+			continue;
+		switch (offer_one(p, db_int(&q, i, RQ_CHAT), dept, now, cutoff)) {
+		case OFFERED:
+			offers++;
+			break;
+		case DEPT_FULL:
+			full[nfull++] = dept;
+			break;
+		case FAILED:
+			(void)db_route_isolation(p, 0);
+			return -1;
+		default:
+			break;
+		}
+	}
+	(void)db_route_isolation(p, 0);
+	return offers;
+}
+
+void
+job_routing(struct pool *p)
+{
+	long long now = (long long)wx_now();
+
+	(void)route_tick(p);
+	/* the queue and each operator's chats in hand, once a minute, by one
+	 * worker (the claim is in the same transaction as the rows) */
+	if (db_begin() != 0)
+		return;
+	if (db_load_sample(p, now / 60 * 60) == DB_OK) {
+		if (db_commit() != 0)
+			db_rollback();
+	} else
+		db_rollback();
+}

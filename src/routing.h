@@ -1,0 +1,104 @@
+/*
+ * routing.h: operator presence and chat routing.
+ *
+ * An operator is available, busy (signed in, takes no new chats) or away.
+ * A department routes its waiting chats one of three ways: everyone sees the
+ * queue and one picks up; round robin; least busy. In the last two the
+ * worker offers each waiting chat, oldest first, to one available member
+ * below their limit; the console rings; the operator accepts (a pick-up) or
+ * declines, and an offer not answered in time passes to the next member.
+ * The statements are in db-routing.c; the rules in routing.c.
+ */
+#ifndef WXDESK_ROUTING_H
+#define WXDESK_ROUTING_H
+
+#include "db.h"
+
+/* ---- the rules (routing.c) ---- */
+
+/* presence names, in the order of the console's choice */
+extern const char *const presence_names[3];
+int  presence_valid(const char *s);
+/* sets a user's presence and records the change; 0, or -1 */
+int  presence_change(struct pool *p, long long user, const char *presence, const char *why);
+/* form checks: a routing mode, a chat limit (1-50), an offer's seconds (10-600) */
+const char *v_routing(const char *v);
+const char *v_chat_limit(const char *v);
+const char *v_offer_seconds(const char *v);
+/* seconds without a console poll after which a present operator is away */
+long long presence_away_after(void);
+/* one routing pass: idle operators away, offers timed out, waiting chats
+ * offered; returns the offers made, or -1 */
+int  route_tick(struct pool *p);
+/* the worker's job: route_tick, and the minute's load sample */
+void job_routing(struct pool *p);
+
+/* ---- the statements (db-routing.c) ---- */
+
+enum dbrc db_presence_set(struct pool *p, long long user, const char *presence,
+	const char *why, long long now);
+enum dbrc db_presence_seen(struct pool *p, long long user, long long now);
+/* columns of db_idle_users */
+enum { IU_ID };
+enum dbrc db_idle_users(struct pool *p, long long cutoff, struct dbres *out);
+enum dbrc db_idle_away(struct pool *p, long long user, long long cutoff, long long now);
+/* columns of db_offers_expired */
+enum { OX_CHAT, OX_USER };
+enum dbrc db_offers_expired(struct pool *p, long long now, struct dbres *out);
+enum dbrc db_offer_expire(struct pool *p, long long chat, long long user, long long now);
+enum dbrc db_offer_decline(struct pool *p, long long chat, long long user, long long now);
+enum dbrc db_offers_settle(struct pool *p, long long chat, long long user, long long now);
+enum dbrc db_offers_sweep(struct pool *p, long long now);
+/* columns of db_route_queue */
+enum { RQ_CHAT, RQ_DEPT };
+enum dbrc db_route_queue(struct pool *p, struct dbres *out);
+enum dbrc db_route_isolation(struct pool *p, int read_committed);
+enum dbrc db_route_dept_hold(struct pool *p, long long dept);
+/* columns of db_route_candidate */
+enum { RC_USER, RC_SECONDS, RC_LIMIT };
+enum dbrc db_route_candidate(struct pool *p, long long dept, long long chat,
+	long long seen_after, struct dbres *out);
+enum dbrc db_route_user_hold(struct pool *p, long long user);
+long long db_route_hand(struct pool *p, long long user);
+enum dbrc db_route_offer(struct pool *p, long long chat, long long dept, long long user,
+	long long until, long long now);
+/* columns of db_my_offer */
+enum { MO_CHAT, MO_UNTIL, MO_FOLLOWER, MO_DEPT, MO_WAITING };
+enum dbrc db_my_offer(struct pool *p, long long user, long long now, struct dbres *out);
+enum dbrc db_offer_to_user(struct pool *p, long long chat, long long user, long long dept,
+	long long now);
+/* columns of db_board_depts */
+enum { BD_ID, BD_NAME, BD_BRAND, BD_ROUTING, BD_WAITING, BD_OLDEST };
+enum dbrc db_board_depts(struct pool *p, long long member, long long limit,
+	long long offset, struct dbres *out);
+long long db_board_dept_count(struct pool *p, long long member);
+/* columns of db_board_members */
+enum { BM_ID, BM_NAME, BM_PRESENCE, BM_SINCE, BM_ACTIVE, BM_OFFERED, BM_LIMIT };
+enum dbrc db_board_members(struct pool *p, long long dept, struct dbres *out);
+enum dbrc db_load_sample(struct pool *p, long long minute);
+/* a department's routing: mode, chat limit (0: each operator's own), seconds to accept */
+enum dbrc db_dept_routing_set(struct pool *p, long long dept, const char *routing,
+	long long limit, long long seconds);
+/* columns of db_dept_routing */
+enum { DR_ROUTING, DR_LIMIT, DR_SECONDS };
+enum dbrc db_dept_routing(struct pool *p, long long dept, struct dbres *out);
+enum dbrc db_user_chat_limit_set(struct pool *p, long long user, long long limit);
+long long db_user_chat_limit(struct pool *p, long long user);
+/* columns of db_rep_presence: user presence start end (local times) */
+enum { RP_USER, RP_PRESENCE, RP_START, RP_END };
+enum dbrc db_rep_presence(struct pool *p, const char *zone, long long from, long long to,
+	long long user, struct dbres *out);
+/* columns of db_rep_offers */
+enum { RO_USER, RO_DAY, RO_ACCEPTED, RO_DECLINED, RO_TIMEOUT, RO_OTHER };
+enum dbrc db_rep_offers(struct pool *p, const char *zone, long long from, long long to,
+	long long user, long long dept, struct dbres *out);
+/* columns of db_rep_hand */
+enum { RH_USER, RH_DAY, RH_AVG, RH_MAX };
+enum dbrc db_rep_hand(struct pool *p, const char *zone, long long from, long long to,
+	long long user, struct dbres *out);
+/* columns of db_rep_queue */
+enum { RQU_HOUR, RQU_AVG, RQU_MAXWAIT, RQU_AVGWAIT };
+enum dbrc db_rep_queue(struct pool *p, const char *zone, long long from, long long to,
+	long long dept, struct dbres *out);
+
+#endif
