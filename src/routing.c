@@ -25,13 +25,20 @@
 
 const char *const presence_names[3] = { "available", "busy", "away" };
 
+/* 0 available, 1 busy, 2 away; -1 for anything else */
+int
+presence_index(const char *s)
+{
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(s, presence_names[i]) == 0)
+			return i;
+	return -1;
+}
+
 int
 presence_valid(const char *s)
 {
-	for (size_t i = 0; s && i < sizeof presence_names / sizeof presence_names[0]; i++)
-		if (strcmp(s, presence_names[i]) == 0)
-			return 1;
-	return 0;
+	return presence_index(s) >= 0;
 }
 
 const char *

@@ -19,6 +19,7 @@
 /* presence names, in the order of the console's choice */
 extern const char *const presence_names[3];
 int  presence_valid(const char *s);
+int  presence_index(const char *s);	/* 0 available, 1 busy, 2 away, -1 */
 /* sets a user's presence and records the change; 0, or -1 */
 int  presence_change(struct pool *p, long long user, const char *presence, const char *why);
 /* form checks: a routing mode, a chat limit (1-50), an offer's seconds (10-600) */

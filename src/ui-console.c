@@ -265,10 +265,9 @@ console_poll_get(struct req *r, struct resp *rs)
 		return;
 	}
 	/* the mark covers the chat offered to me and my presence too */
-	mark = pool_printf(&r->pool, "%s.%s.%s.%s.%c", db_cell(&m, 0, CM_MESSAGES),
+	mark = pool_printf(&r->pool, "%s.%s.%s.%s.%d", db_cell(&m, 0, CM_MESSAGES),
 	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS),
-	    orc == DB_OK ? db_cell(&o, 0, MO_CHAT) : "0",
-	    r->user->presence ? r->user->presence[0] : '-');
+	    orc == DB_OK ? db_cell(&o, 0, MO_CHAT) : "0", presence_index(r->user->presence) + 1);
 	if (since && strcmp(since, mark) == 0) {
 		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
 		return;

@@ -1024,13 +1024,6 @@ local_secs(const char *v)
 	return (long long)timegm(&tm);
 }
 
-static int
-presence_index(const char *p)
-{
-	return p == NULL ? -1 : strcmp(p, "available") == 0 ? 0 : strcmp(p, "busy") == 0 ? 1 :
-	    strcmp(p, "away") == 0 ? 2 : -1;
-}
-
 /*
  * GET /reports/presence: per operator and day, the time in each status,
  * the offers accepted, declined and timed out, and the chats in hand

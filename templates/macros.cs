@@ -15,7 +15,7 @@
 <?cs def:inbox_item(i) ?><li<?cs if:i.On ?> class="on"<?cs /if ?>><a href="/console/chats/<?cs var:i.Id ?>"<?cs if:i.On ?> aria-current="page"<?cs /if ?>><b><?cs var:i.Follower ?></b><?cs if:i.Unread > 0 ?> <b class="unread" title="<?cs var:Lang.console.unread ?>"><?cs if:i.Unread > 99 ?>99+<?cs else ?><?cs var:i.Unread ?><?cs /if ?></b><?cs /if ?> <small><?cs var:i.Age ?></small><span class="words"><?cs var:i.Words ?></span></a></li><?cs /def ?>
 <?cs def:offer_banner() ?><div id="offer"><?cs if:Offer.Chat ?><section class="card offer" role="alert" data-offer="<?cs var:Offer.Chat ?>" data-left="<?cs var:Offer.Seconds ?>">
 <p><b><?cs var:Lang.offer.title ?></b> <?cs var:Offer.Text ?> <span class="left"><?cs var:Offer.Left ?></span></p>
-<p class="offer-actions"><form method="post" action="/console/chats/<?cs var:Offer.Chat ?>/pickup" class="mini accept"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs var:Lang.offer.accept ?></button></form>
+<div class="offer-actions"><form method="post" action="/console/chats/<?cs var:Offer.Chat ?>/pickup" class="mini accept"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs var:Lang.offer.accept ?></button></form>
 <form method="post" action="/console/chats/<?cs var:Offer.Chat ?>/decline" class="mini decline"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.offer.decline ?></button></form>
-<a href="/console/chats/<?cs var:Offer.Chat ?>"><?cs var:Lang.offer.look ?></a></p>
+<a href="/console/chats/<?cs var:Offer.Chat ?>"><?cs var:Lang.offer.look ?></a></div>
 </section><?cs /if ?></div><?cs /def ?>

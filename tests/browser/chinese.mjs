@@ -178,6 +178,14 @@ try {
 	await page_in_chinese(page, '17-profanity');
 	await page.goto(`${BASE}/account`);
 	await page_in_chinese(page, '18-account');
+	// presence and routing: the board, the presence report, a department's routing
+	await page.goto(`${BASE}/console/board`);
+	await page_in_chinese(page, '21-board');
+	await page.goto(`${BASE}/reports/presence`);
+	await page_in_chinese(page, '22-presence-report');
+	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
+	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
+	await page_in_chinese(page, '23-department-routing');
 	await page.goto(`${BASE}/nowhere`);
 	check('the 404 page in Chinese', await page.isVisible('h1 >> text=页面不存在'));
 	await page_in_chinese(page, '19-not-found');

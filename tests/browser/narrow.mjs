@@ -33,7 +33,8 @@ try {
 		'/admin/operators', `/admin/operators/${opId}`, '/admin/operators/new', '/admin/channels',
 		`/admin/channels/${ch}`, '/admin/channels/new', `/admin/brands/${demo}/profanity`,
 		'/console/', '/console/?tab=closed', '/reports/', '/reports/days', '/reports/hours',
-		'/reports/operators', '/reports/departments', '/reports/followers', '/account'];
+		'/reports/operators', '/reports/departments', '/reports/followers', '/reports/presence',
+		'/console/board', '/account'];
 	if (chat !== '0')
 		pages.push(`/console/chats/${chat}`);
 	for (const p of pages) {
