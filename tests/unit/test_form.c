@@ -1,5 +1,6 @@
 /* test_form.c: validators and UTF-8 checks. */
 #include "../../src/wxdesk.h"
+#include "../../src/routing.h"
 #include "tap.h"
 
 int
@@ -32,5 +33,18 @@ main(void)
 	CHECK(role_parse("supervisor") == ROLE_SUPERVISOR && role_parse(NULL) == ROLE_NONE,
 	    "role_parse");
 	CHECK_STR(role_name(ROLE_OPERATOR), "operator");
+	/* routing's settings */
+	CHECK(v_routing("round_robin") == NULL && v_routing("least_busy") == NULL &&
+	    v_routing("everyone") == NULL, "the three routing modes");
+	CHECK(v_routing("random") != NULL && v_routing("") != NULL, "another mode refused");
+	CHECK(v_chat_limit("1") == NULL && v_chat_limit("50") == NULL, "limits 1 and 50");
+	CHECK(v_chat_limit("0") != NULL && v_chat_limit("51") != NULL && v_chat_limit("-3") != NULL &&
+	    v_chat_limit("5x") != NULL && v_chat_limit(" 5") != NULL && v_chat_limit("99999999999") != NULL,
+	    "limits outside 1-50 or not digits refused");
+	CHECK(v_offer_seconds("10") == NULL && v_offer_seconds("600") == NULL, "10 and 600 seconds");
+	CHECK(v_offer_seconds("9") != NULL && v_offer_seconds("601") != NULL, "outside 10-600 refused");
+	CHECK(presence_index("available") == 0 && presence_index("busy") == 1 &&
+	    presence_index("away") == 2 && presence_index("gone") == -1 && presence_index(NULL) == -1,
+	    "presence names");
 	return tap_done();
 }
