@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../src/bot.h"
 #include "../src/db.h"
 
 static int
@@ -198,6 +199,41 @@ make_channel(struct pool *p, long long brand, long long dept, const char *mode,
 }
 
 /*
+ * The demo account's chatbot: a welcome, a numbered menu and a few answers
+ * in Chinese and English, so that a newcomer sees it on the phone page at
+ * once. Off when WXDESK_DEMO_BOT=0 (the test stacks: their chats start with
+ * the operators; the bot's own tests switch it on).
+ */
+static enum dbrc
+demo_bot(struct pool *p, long long ch)
+{
+	static const char *const rules[][4] = {
+	    { "contains", "菜单|menu|帮助|help", "回复 1 查询订单，2 退换货，3 营业时间，或回复“人工”联系客服。\n"
+	      "Reply 1 for orders, 2 for returns, 3 for opening hours, or \"agent\" for a person.", "0" },
+	    { "exact", "1", "请发送您的订单号，客服马上为您查询。\nPlease send your order number: "
+	      "a colleague will look it up.", "1" },
+	    { "exact", "2", "7 天内可无理由退换货，详见 https://example.com/returns\nReturns are free "
+	      "within 7 days: https://example.com/returns", "0" },
+	    { "exact", "3", "营业时间：周一至周五 9:00–18:00。\nOpening hours: Monday to Friday, "
+	      "9:00–18:00.", "0" },
+	    { "contains", "价格|多少钱|price|prices", "价格请见 https://example.com/prices\n"
+	      "Our prices: https://example.com/prices", "0" },
+	};
+	enum dbrc rc;
+	const char *off = getenv("WXDESK_DEMO_BOT");
+
+	if (off && strcmp(off, "0") == 0)
+		return DB_OK;
+	rc = db_bot_settings_set(p, ch, "欢迎关注 Demo！回复“菜单”查看服务，回复“人工”联系客服。\n"
+	    "Welcome to Demo! Reply \"menu\" for what we can do, or \"agent\" for a person.",
+	    NULL, NULL, NULL, 2);
+	for (size_t i = 0; rc == DB_OK && i < sizeof rules / sizeof rules[0]; i++)
+		rc = db_bot_rule_insert(p, ch, rules[i][0], rules[i][1], rules[i][2],
+		    strcmp(rules[i][3], "1") == 0, (long long)wx_now());
+	return rc == DB_OK ? db_bot_enable(p, ch, 1) : rc;
+}
+
+/*
  * Loads the demo data the first time (no users yet) and writes the sign-ins
  * to credfile (mode 0600); later runs only print what credfile holds.
  */
@@ -226,7 +262,7 @@ cmd_demo(const char *credfile)
 		    db_member_add(&p, sales, op) != DB_OK ||
 		    db_member_add(&p, support, op) != DB_OK ||
 		    make_channel(&p, brand, sales, "plain", "active", &ch, &chid) != DB_OK ||
-		    db_commit() != 0) {
+		    demo_bot(&p, chid) != DB_OK || db_commit() != 0) {
 			db_rollback();
 			fprintf(stderr, "cannot load the demo data: %s\n", db_error());
 			goto out;

@@ -55,6 +55,13 @@ static const struct route routes[] = {
 	{ "POST", "/admin/channels/{id}/prefs",       0, ADMIN, admin_channel_prefs_post },
 	{ "POST", "/admin/channels/{id}/health",      0, ADMIN, admin_channel_health_post },
 	{ "POST", "/admin/channels/{id}/delete",      0, ADMIN, admin_channel_delete_post },
+	{ "GET",  "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_get },
+	{ "POST", "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_post },
+	{ "POST", "/admin/channels/{id}/bot/rules",   0, ADMIN, admin_bot_rule_post },
+	{ "POST", "/admin/channels/{id}/bot/rules/{id}/delete", 0, ADMIN, admin_bot_rule_delete_post },
+	{ "POST", "/admin/channels/{id}/bot/test",    0, ADMIN, admin_bot_test_post },
+	{ "GET",  "/admin/channels/{id}/bot/export",  0, ADMIN, admin_bot_export_get },
+	{ "POST", "/admin/channels/{id}/bot/import",  R_UPLOAD, ADMIN, admin_bot_import_post },
 };
 
 static const struct app admin_app = {

@@ -86,7 +86,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 	struct wxpush_msg    m = { 0 };
 	struct buf           log = { 0 };
 	long long            now = (long long)wx_now();
-	const char          *result;
+	const char          *result, *reply = NULL;
 
 	if (!openid_ok(openid) || action == NULL || appid == NULL ||
 	    db_sim_account_get(&r->pool, appid, &a) != DB_OK || a.nrows == 0) {
@@ -155,8 +155,12 @@ sim_phone_post(struct req *r, struct resp *rs)
 		return;
 	}
 	/* WeChat's behaviour, but with no pause between attempts: a person is waiting */
-	result = wxpush_send(&r->pool, &t, wxpush_xml(&r->pool, &m), 0, &log) == 0 ?
+	result = wxpush_send(&r->pool, &t, wxpush_xml(&r->pool, &m), 0, &log, &reply) == 0 ?
 	    "delivered" : "failed";
+	/* the account's passive reply reaches the phone at once (no
+	 * customer-service call: nothing is counted against the 5) */
+	if (reply)
+		db_sim_received_insert(&r->pool, appid, openid, "text", reply, NULL, now, NULL);
 	wx_log("phone %s → %s: %s", openid, appid, log.data ? log.data : "");
 	buf_free(&log);
 	resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=%s",

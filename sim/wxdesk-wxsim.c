@@ -108,7 +108,7 @@ main(int argc, char **argv)
 		rc = 64;
 		goto done;
 	}
-	rc = wxpush_send(&p, &t, xml, gap, &log) == 0 ? 0 : 1;
+	rc = wxpush_send(&p, &t, xml, gap, &log, NULL) == 0 ? 0 : 1;
 	fputs(log.data ? log.data : "", stdout);
 done:
 	buf_free(&log);

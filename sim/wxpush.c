@@ -12,25 +12,6 @@
 #include "../src/wxapi.h"
 #include "wxpush.h"
 
-static const char *
-cdata(struct pool *p, const char *s)
-{
-	struct buf b = { 0 };
-	char      *r;
-
-	buf_puts(&b, "<![CDATA[");
-	for (const char *x = s ? s : ""; *x; x++) {
-		if (strncmp(x, "]]>", 3) == 0) {
-			buf_puts(&b, "]]]]><![CDATA[>");	/* "]]>" cannot sit inside CDATA */
-			x += 2;
-		} else
-			buf_putc(&b, *x);
-	}
-	buf_puts(&b, "]]>");
-	r = pool_strdup(p, b.data);
-	buf_free(&b);
-	return r;
-}
 
 char *
 wxpush_msgid(struct pool *p)
@@ -49,47 +30,101 @@ char *
 wxpush_xml(struct pool *p, const struct wxpush_msg *m)
 {
 	const char *head = pool_printf(p, "<ToUserName>%s</ToUserName><FromUserName>%s"
-	    "</FromUserName><CreateTime>%lld</CreateTime>", cdata(p, m->to), cdata(p, m->from),
+	    "</FromUserName><CreateTime>%lld</CreateTime>", wx_cdata(p, m->to), wx_cdata(p, m->from),
 	    m->create_time);
 	const char *t = m->type, *a1 = m->a1 ? m->a1 : "", *a2 = m->a2, *a3 = m->a3 ? m->a3 : "";
 	const char *id = m->msgid;
 
 	if (strcmp(t, "text") == 0)
 		return pool_printf(p, "<xml>%s<MsgType><![CDATA[text]]></MsgType><Content>%s"
-		    "</Content><MsgId>%s</MsgId></xml>", head, cdata(p, a1), id);
+		    "</Content><MsgId>%s</MsgId></xml>", head, wx_cdata(p, a1), id);
 	if (strcmp(t, "image") == 0)
 		return pool_printf(p, "<xml>%s<MsgType><![CDATA[image]]></MsgType><PicUrl>"
 		    "<![CDATA[http://mmbiz.qpic.cn/sim]]></PicUrl><MediaId>%s</MediaId>"
-		    "<MsgId>%s</MsgId></xml>", head, cdata(p, a1), id);
+		    "<MsgId>%s</MsgId></xml>", head, wx_cdata(p, a1), id);
 	if (strcmp(t, "voice") == 0)
 		return pool_printf(p, "<xml>%s<MsgType><![CDATA[voice]]></MsgType><MediaId>%s"
 		    "</MediaId><Format><![CDATA[amr]]></Format>%s<MsgId>%s</MsgId></xml>", head,
-		    cdata(p, a1), a2 ? pool_printf(p, "<Recognition>%s</Recognition>",
-		    cdata(p, a2)) : "", id);
+		    wx_cdata(p, a1), a2 ? pool_printf(p, "<Recognition>%s</Recognition>",
+		    wx_cdata(p, a2)) : "", id);
 	if (strcmp(t, "video") == 0 || strcmp(t, "shortvideo") == 0)
 		return pool_printf(p, "<xml>%s<MsgType>%s</MsgType><MediaId>%s</MediaId>"
 		    "<ThumbMediaId>%s</ThumbMediaId><MsgId>%s</MsgId></xml>", head,
-		    cdata(p, t), cdata(p, a1), cdata(p, a2 ? a2 : "thumb"), id);
+		    wx_cdata(p, t), wx_cdata(p, a1), wx_cdata(p, a2 ? a2 : "thumb"), id);
 	if (strcmp(t, "location") == 0)
 		return pool_printf(p, "<xml>%s<MsgType><![CDATA[location]]></MsgType>"
 		    "<Location_X>%.32s</Location_X><Location_Y>%.32s</Location_Y><Scale>15"
 		    "</Scale><Label>%s</Label><MsgId>%s</MsgId></xml>", head, a1,
-		    a2 ? a2 : "0", cdata(p, a3), id);
+		    a2 ? a2 : "0", wx_cdata(p, a3), id);
 	if (strcmp(t, "link") == 0)
 		return pool_printf(p, "<xml>%s<MsgType><![CDATA[link]]></MsgType><Title>%s"
 		    "</Title><Description><![CDATA[]]></Description><Url>%s</Url><MsgId>%s"
-		    "</MsgId></xml>", head, cdata(p, a1), cdata(p, a2 ? a2 : ""), id);
+		    "</MsgId></xml>", head, wx_cdata(p, a1), wx_cdata(p, a2 ? a2 : ""), id);
 	if (strcmp(t, "event") == 0)
 		return pool_printf(p, "<xml>%s<MsgType><![CDATA[event]]></MsgType><Event>%s"
-		    "</Event><EventKey>%s</EventKey>%s</xml>", head, cdata(p, a1),
-		    cdata(p, a2 ? a2 : ""), a2 && (strncmp(a2, "qrscene_", 8) == 0 ||
+		    "</Event><EventKey>%s</EventKey>%s</xml>", head, wx_cdata(p, a1),
+		    wx_cdata(p, a2 ? a2 : ""), a2 && (strncmp(a2, "qrscene_", 8) == 0 ||
 		    strcmp(a1, "SCAN") == 0) ? "<Ticket><![CDATA[SIMTICKET]]></Ticket>" : "");
 	return NULL;
 }
 
+/*
+ * The account's passive reply body b to the push inner, as WeChat reads it:
+ * its content, or NULL (and why in log) when WeChat would show the follower
+ * its "unavailable" notice instead.
+ */
+static const char *
+passive_reply(struct pool *p, const struct wxpush_target *t, const char *inner, const char *b,
+    struct buf *log)
+{
+	struct wx_field *f, *in;
+	const char      *to, *from, *type, *content;
+
+	if (wx_parse(p, b, strlen(b), &f) != WX_OK) {
+		buf_puts(log, "passive reply: not XML\n");
+		return NULL;
+	}
+	if (wx_get(f, "Encrypt")) {
+		unsigned char key[32];
+		char         *xml, *rid;
+		size_t        len;
+		const char   *enc = wx_get(f, "Encrypt");
+		const char   *parts[4] = { t->token, wx_get(f, "TimeStamp"), wx_get(f, "Nonce"), enc };
+		if (t->aes_key == NULL || wx_aes_key(t->aes_key, key) != WX_OK ||
+		    !wx_get(f, "TimeStamp") || !wx_get(f, "Nonce") || !wx_get(f, "MsgSignature") ||
+		    strcmp(wx_sign(p, parts, 4), wx_get(f, "MsgSignature")) != 0) {
+			buf_puts(log, "passive reply: MsgSignature does not match\n");
+			return NULL;
+		}
+		if (wx_decrypt(p, key, enc, t->app_id, &xml, &len, &rid) != WX_OK ||
+		    wx_parse(p, xml, len, &f) != WX_OK) {
+			buf_puts(log, "passive reply: cannot decrypt\n");
+			return NULL;
+		}
+	} else if (t->mode && strcmp(t->mode, "safe") == 0) {
+		buf_puts(log, "passive reply: a safe-mode account must encrypt its reply\n");
+		return NULL;
+	}
+	if (wx_parse(p, inner, strlen(inner), &in) != WX_OK)
+		return NULL;
+	to = wx_get(f, "ToUserName"), from = wx_get(f, "FromUserName");
+	type = wx_get(f, "MsgType"), content = wx_get(f, "Content");
+	if (!to || !from || strcmp(to, wx_get(in, "FromUserName")) != 0 ||
+	    strcmp(from, wx_get(in, "ToUserName")) != 0 || !wx_get(f, "CreateTime")) {
+		buf_puts(log, "passive reply: To/From/CreateTime wrong\n");
+		return NULL;
+	}
+	if (!type || strcmp(type, "text") != 0 || !content || !*content) {
+		buf_puts(log, "passive reply: not a text with Content\n");
+		return NULL;
+	}
+	buf_printf(log, "passive reply: \"%.60s\"\n", content);
+	return content;
+}
+
 int
 wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
-    int gap_seconds, struct buf *log)
+    int gap_seconds, struct buf *log, const char **reply)
 {
 	char        ts[32], nonce[32];
 	const char *body = inner, *url;
@@ -116,10 +151,10 @@ wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
 		    wx_sign(p, eparts, 4));
 		if (strcmp(t->mode, "safe") == 0)
 			body = pool_printf(p, "<xml><ToUserName>%s</ToUserName><Encrypt>%s"
-			    "</Encrypt></xml>", cdata(p, t->original_id), cdata(p, enc));
+			    "</Encrypt></xml>", wx_cdata(p, t->original_id), wx_cdata(p, enc));
 		else	/* compatible: the plain fields and Encrypt side by side */
 			body = pool_printf(p, "%.*s<Encrypt>%s</Encrypt></xml>",
-			    (int)(strlen(inner) - 6), inner, cdata(p, enc));
+			    (int)(strlen(inner) - 6), inner, wx_cdata(p, enc));
 	}
 	for (int attempt = 1; attempt <= 3; attempt++) {
 		struct http_resp res;
@@ -127,6 +162,11 @@ wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
 		const char *b = res.body.data ? res.body.data : "";
 		int ok = got == 0 && res.status == 200 && (res.body.len == 0 ||
 		    strcmp(b, "success") == 0 || strncmp(b, "<xml>", 5) == 0);
+		if (ok && strncmp(b, "<xml>", 5) == 0) {
+			const char *said = passive_reply(p, t, inner, b, log);
+			if (reply)
+				*reply = said ? said : WXPUSH_UNAVAILABLE;
+		}
 		buf_printf(log, "attempt %d: status %ld, body \"%.80s\"%s%s\n", attempt,
 		    res.status, b, got ? " " : "", got ? res.error : "");
 		http_resp_free(&res);

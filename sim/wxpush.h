@@ -18,9 +18,15 @@ char *wxpush_msgid(struct pool *p);
 /* The push's XML, or NULL for an unknown type. */
 char *wxpush_xml(struct pool *p, const struct wxpush_msg *m);
 /* Signs (and seals) inner and POSTs it: 3 attempts, gap seconds apart.
- * Appends one line per attempt to log; 0 when WeChat would be satisfied. */
+ * Appends one line per attempt to log; 0 when WeChat would be satisfied.
+ * A passive reply in the answer is checked as WeChat checks it (sealed in
+ * safe mode, signed, addressed to the follower from the account, text) and
+ * its content put in *reply (reply may be NULL); a reply WeChat would not
+ * take is logged and the follower is shown WeChat's notice instead. */
 int   wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
-	int gap_seconds, struct buf *log);
+	int gap_seconds, struct buf *log, const char **reply);
+/* WeChat's notice to the follower when the account's answer is unusable */
+#define WXPUSH_UNAVAILABLE "该公众号暂时无法提供服务，请稍后再试"
 
 /* WeChat's URL verification GET with a random echostr; 0 when the echo
  * matches. Appends one line to log: "verify: status N, body "…"[, echo matches]". */

@@ -1,4 +1,4 @@
-/* csv.c: CSV for the reports' downloads and the profanity list's export. */
+/* csv.c: CSV out (reports, lists) and in (the profanity list, the bot's rules). */
 #include <string.h>
 
 #include "wxdesk.h"
@@ -28,4 +28,60 @@ csv_cell(struct buf *b, const char *s)
 	}
 	if (quote)
 		buf_putc(b, '"');
+}
+
+/*
+ * Reads one record (RFC 4180) from [*s, end) into at most max fields (pool
+ * strings, trimmed of spaces; a leading byte-order mark dropped): quoted
+ * fields may hold commas, doubled quotes and line breaks. Advances *s past
+ * the record's line break; returns the number of fields (0 at the end).
+ */
+int
+csv_record(struct pool *p, const char **s, const char *end, char **fields, int max)
+{
+	const char *c = *s;
+	int         n = 0;
+
+	if (c >= end)
+		return 0;
+	if (end - c >= 3 && memcmp(c, "\xef\xbb\xbf", 3) == 0)
+		c += 3;
+	for (;;) {
+		struct buf b = { 0 };
+		while (c < end && (*c == ' ' || *c == '\t'))
+			c++;
+		if (c < end && *c == '"') {
+			for (c++; c < end; c++) {
+				if (*c == '"' && c + 1 < end && c[1] == '"')
+					buf_putc(&b, '"'), c++;
+				else if (*c == '"') {
+					c++;
+					break;
+				} else
+					buf_putc(&b, *c);
+			}
+			while (c < end && *c != ',' && *c != '\n')
+				c++;	/* anything after the closing quote is dropped */
+		} else
+			while (c < end && *c != ',' && *c != '\n')
+				buf_putc(&b, *c++);
+		if (n < max) {
+			char  *v = pool_strndup(p, b.data ? b.data : "", b.len);
+			size_t e = strlen(v);
+			while (e && strchr(" \t\r", v[e - 1]))
+				v[--e] = '\0';
+			fields[n] = v;
+		}
+		n++;
+		buf_free(&b);
+		if (c < end && *c == ',') {
+			c++;
+			continue;
+		}
+		if (c < end)
+			c++;	/* the line break */
+		break;
+	}
+	*s = c;
+	return n < max ? n : max;
 }

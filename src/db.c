@@ -499,12 +499,12 @@ static const struct db_stmt stmts[S__MAX] = {
 	 * departments, or (all) everywhere, from the index alone */
 	[S_CONSOLE_COUNTS] = { "console_counts",
 	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
-	    "WHERE c.state IN ('waiting', 'missed', 'active') AND c.department_id IN "
+	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot') AND c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?) "
 	    "GROUP BY c.state" },
 	[S_CONSOLE_COUNTS_ALL] = { "console_counts_all",
 	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
-	    "WHERE c.state IN ('waiting', 'missed', 'active') GROUP BY c.state" },
+	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot') GROUP BY c.state" },
 	/* what changed since the last poll: the newest message and chat ids */
 	/*
 	 * What the console has seen: the newest ids, and how many messages the
@@ -545,7 +545,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHAT_PICKUP] = { "chat_pickup",
 	    "UPDATE chats SET state = 'active', operator_id = ?, offer_user_id = NULL, "
 	    "offer_until = NULL, last_activity_at = FROM_UNIXTIME(?), "
-	    "state_since = last_activity_at WHERE id = ? AND state IN ('waiting', 'missed') "
+	    "state_since = last_activity_at WHERE id = ? AND state IN ('waiting', 'missed', 'bot') "
 	    "AND (offer_user_id IS NULL OR offer_user_id = ? OR offer_until < FROM_UNIXTIME(?))" },
 	/*
 	 * One more operator message, if WeChat's rules allow it: the chat is
@@ -663,7 +663,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "AND state_since <= FROM_UNIXTIME(?)" },
 	[S_TIMER_CLOSE_IDLE] = { "timer_close_idle",
 	    "UPDATE chats SET state = 'closed', close_reason = 'idle_timeout', "
-	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'active' "
+	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state IN ('active', 'bot') "
 	    "AND last_activity_at <= FROM_UNIXTIME(?) AND NOT " CHAT_NEWER_IN("chats") },
 	/* the follower's other chats, newest first */
 	[S_FOLLOWER_CHATS] = { "follower_chats",
@@ -731,7 +731,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? "
 	    "AND push_nonce = ?" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
-	    "SELECT id, UNIX_TIMESTAMP(started_at), state FROM chats "
+	    "SELECT id, UNIX_TIMESTAMP(started_at), state, bot_misses FROM chats "
 	    "WHERE open_follower = ? FOR UPDATE" },
 	[S_CHAT_CLOSE] = { "chat_close",
 	    "UPDATE chats SET state = 'closed', close_reason = ?, "
@@ -742,7 +742,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHAT_INSERT] = { "chat_insert",
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
 	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id, messages_in) "
-	    "VALUES (?, ?, ?, 'waiting', FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
+	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
 	    "FROM_UNIXTIME(?), NULLIF(?, 0), 0)" },
 	/* a follower's message stored by the full path, in its transaction */
 	[S_CHAT_IN] = { "chat_in",
@@ -770,7 +770,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?) "
 	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
-	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL LOCK IN SHARE MODE" },
+	    "AND c.state <> 'bot' AND ch.state = 'active' AND ch.department_id IS NOT NULL "
+	    "LOCK IN SHARE MODE" },
 	/* the chat's row takes the follower's newest message into account (a
 	 * sender does this first, under the row's lock) */
 	[S_CHAT_CATCH_UP] = { "chat_catch_up",
@@ -2412,11 +2413,11 @@ db_chat_close_by(struct pool *p, long long id, long long user, time_t at)
 
 enum dbrc
 db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
-    long long department_id, time_t at, long long previous, long long *id)
+    long long department_id, const char *state, time_t at, long long previous, long long *id)
 {
 	struct dbres out;
 	enum dbrc    rc = RUN(S_CHAT_INSERT, p, &out, I(channel_id), I(follower_id),
-	    I(department_id), I((long long)at), I((long long)at), I((long long)at),
+	    I(department_id), S(state), I((long long)at), I((long long)at), I((long long)at),
 	    I((long long)at), I(previous));
 
 	if (rc == DB_OK && id)

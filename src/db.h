@@ -319,12 +319,12 @@ enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long lon
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
 /* columns of db_chat_open_lock */
-enum { OL_ID, OL_STARTED, OL_STATE };
+enum { OL_ID, OL_STARTED, OL_STATE, OL_MISSES };
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
-	long long department_id, time_t at, long long previous, long long *id);
+	long long department_id, const char *state, time_t at, long long previous, long long *id);
 /* the full path's follower message msg, counted into its chat */
 enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
 /* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "bot.h"
 #include "intake.h"
 #include "json.h"
 
@@ -300,6 +301,49 @@ abusive(const struct profanity_list *b, const char *text)
 }
 
 /*
+ * The bot's turn, in the intake's transaction: a welcome for a follow (or a
+ * QR code scan with a welcome of its own), or, in a chat it holds, an
+ * answer, a fallback, or the hand-off to the operators with a line in the
+ * transcript saying why. Its reply is stored as the chat's message (keyed
+ * to the message it answers) and returned for the HTTP answer.
+ */
+static enum dbrc
+bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
+    const struct msg_row *m, const struct wx_field *f, long long msg, long long chat,
+    int holds, int misses, time_t now, struct intake_result *res)
+{
+	const char       *event = m->event, *reply = NULL;
+	struct bot_answer a;
+	enum dbrc         rc = DB_OK;
+
+	if (event && strcmp(event, "subscribe") == 0) {
+		const char *key = wx_get(f, "EventKey");
+		reply = bot_welcome(b, key && strncmp(key, "qrscene_", 8) == 0 ? key + 8 : NULL);
+	} else if (event && strcmp(event, "SCAN") == 0) {
+		reply = bot_welcome(b, wx_get(f, "EventKey"));
+		if (reply == b->welcome)
+			reply = NULL;	/* a scan says something only when its scene has its own */
+	} else if (!event && holds && chat) {
+		bot_decide(b, strcmp(m->msg_type, "text") == 0 ? m->body : NULL, misses, &a);
+		reply = a.text;
+		if (a.kind == BOT_HANDOFF) {
+			if ((rc = db_bot_handoff(p, chat, now)) == DB_OK)
+				rc = chat_note(p, ch->id, m->follower_id, chat, "bot_handoff", 0, a.why,
+				    NULL);
+		} else {
+			rc = db_bot_miss(p, chat, a.kind == BOT_MISS);
+			res->bot_holds = 1;
+		}
+	}
+	if (rc == DB_OK && reply && *reply) {
+		rc = db_bot_reply(p, ch->id, m->follower_id, chat, reply,
+		    pool_printf(p, "b:%lld", msg), now);
+		res->reply = reply;
+	}
+	return rc;
+}
+
+/*
  * One attempt of the intake transaction. Returns DB_OK (stored, or a
  * duplicate that was already stored), DB_RETRY when a concurrent push
  * opened the follower's chat first or a deadlock broke the transaction
@@ -317,6 +361,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	struct dbres open;
 	enum dbrc    rc;
 	int          is_event = type && strcmp(type, "event") == 0, erase = 0;
+	const struct bot *bot = NULL;
+	int          bot_chat = 0, misses = 0;	/* the bot holds the chat */
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -375,6 +421,15 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	/* the full path, in one transaction */
 	if (db_begin() != 0)
 		return DB_FAIL;
+	/* the account's bot, if it is on (its rules from the process's cache) */
+	{
+		int failed;
+		bot = bot_for(p, ch->id, &failed);
+		if (failed) {
+			rc = DB_FAIL;
+			goto fail;
+		}
+	}
 	/* the follower's row lock serialises this follower's pushes */
 	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
 		goto fail;
@@ -389,8 +444,11 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	rc = db_chat_open_lock(p, follower, &open);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		goto fail;
-	if (rc == DB_OK)
+	if (rc == DB_OK) {
 		chat = db_int(&open, 0, OL_ID);
+		bot_chat = strcmp(db_cell(&open, 0, OL_STATE), "bot") == 0;
+		misses = (int)db_int(&open, 0, OL_MISSES);
+	}
 
 	if (is_event && event && strcmp(event, "subscribe") == 0) {
 		const char *key = wx_get(f, "EventKey");
@@ -422,16 +480,19 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 			    "note.window_expired", NULL)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
-			rc = db_chat_insert(p, ch->id, follower, ch->department_id, now, chat, &chat);
+			rc = db_chat_insert(p, ch->id, follower, ch->department_id,
+			    bot ? "bot" : "waiting", now, chat, &chat);
 			res->opened_chat = chat;
+			bot_chat = bot != NULL, misses = 0;
 		} else if (chat) {
 			rc = DB_OK;	/* counted into the chat with the message, below */
 		} else {
 			/* a new chat links to the follower's previous one, if any */
 			long long prev = db_chat_last_of(p, follower);
 			rc = prev < 0 ? DB_FAIL : db_chat_insert(p, ch->id, follower,
-			    ch->department_id, now, prev, &chat);
+			    ch->department_id, bot ? "bot" : "waiting", now, prev, &chat);
 			res->opened_chat = chat;
+			bot_chat = bot != NULL, misses = 0;
 		}
 		if (rc != DB_OK)
 			goto fail;
@@ -470,11 +531,17 @@ store:
 	if (!is_event && chat && ch->bad && (rc = count_abuse(p, ch, m.follower_id, chat,
 	    m.body, now, res)) != DB_OK)
 		goto fail;
+	/* the bot's passive reply, stored with the message it answers (a retry
+	 * of the push is a duplicate: it is answered "success", never twice) */
+	if (bot && (rc = bot_turn(p, bot, ch, &m, f, msg, chat, bot_chat && res->closed_chat != chat,
+	    misses, now, res)) != DB_OK)
+		goto fail;
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;
-	/* remembered for the next push */
-	if (!is_event && chat && res->closed_chat != chat)
+	/* remembered for the next push (not while the bot holds the chat: its
+	 * messages take this path) */
+	if (!is_event && chat && res->closed_chat != chat && !res->bot_holds)
 		seen_put(ch->id, from, m.follower_id, chat);
 	return DB_OK;
 fail:

@@ -20,6 +20,8 @@ struct intake_result {
 	long long opened_chat;	/* a chat this push opened */
 	long long closed_chat;	/* a chat this push closed */
 	int       duplicate;
+	const char *reply;	/* the bot's passive reply to this push, or NULL */
+	int       bot_holds;	/* the bot still holds the chat */
 	int       erased;
 	int       stale;	/* INTAKE_STALE */
 	int       replay;	/* INTAKE_REPLAY */

@@ -35,7 +35,9 @@ static const struct {
 	{ "mine", "active", "tab.mine", 1, 0, 0 },
 	{ "others", "active", "tab.others", 0, 1, 1 },
 	{ "closed", "closed", "tab.closed", 0, 0, 0 },
+	{ "bot", "bot", "tab.bot", 0, 0, 0 },	/* chats the chatbot holds */
 };
+#define CLOSED_TAB 4
 
 static int
 sees_all(const struct req *r)
@@ -83,7 +85,7 @@ meter(struct req *r, const char *base, long long last_in, long long used)
 /* ---- lists ---- */
 
 struct counts {
-	long long waiting, missed, mine, others;
+	long long waiting, missed, mine, others, bot;
 };
 
 /* Open-chat counts per tab, also into Counts.*; 0, or -1 when the database failed. */
@@ -91,7 +93,7 @@ static int
 counts(struct req *r, struct counts *k)
 {
 	struct dbres c;
-	long long    waiting = 0, missed = 0, mine = 0, others = 0;
+	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0;
 
 	if (db_console_counts(&r->pool, r->user->id, sees_all(r), &c) != DB_OK)
 		return -1;
@@ -102,6 +104,8 @@ counts(struct req *r, struct counts *k)
 			waiting = db_int(&c, i, CC_TOTAL);
 		else if (strcmp(st, "missed") == 0)
 			missed = db_int(&c, i, CC_TOTAL);
+		else if (strcmp(st, "bot") == 0)
+			bot = db_int(&c, i, CC_TOTAL);
 		else {
 			mine = db_int(&c, i, CC_MINE);
 			others = db_int(&c, i, CC_TOTAL) - mine;
@@ -111,7 +115,8 @@ counts(struct req *r, struct counts *k)
 	tmpl_set_int(r, "Counts.missed", missed);
 	tmpl_set_int(r, "Counts.mine", mine);
 	tmpl_set_int(r, "Counts.others", others);
-	*k = (struct counts){ waiting, missed, mine, others };
+	tmpl_set_int(r, "Counts.bot", bot);
+	*k = (struct counts){ waiting, missed, mine, others, bot };
 	return 0;
 }
 
@@ -179,9 +184,9 @@ console_home_get(struct req *r, struct resp *rs)
 	q.mine = tabs[t].mine;
 	q.others = tabs[t].others;
 	q.search = req_arg(r, "q");	/* every list: follower name, OpenID or text */
-	q.from = t == 4 ? ui_day(req_arg(r, "from"), 0) : 0;
+	q.from = t == CLOSED_TAB ? ui_day(req_arg(r, "from"), 0) : 0;
 	/* the upper bound stays within MariaDB's TIMESTAMP range (FROM_UNIXTIME) */
-	q.to = t == 4 ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
+	q.to = t == CLOSED_TAB ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
 	q.limit = PER_PAGE + 1;
 	q.offset = (page - 1) * PER_PAGE;
 	if (db_console_list(&r->pool, &q, &l) != DB_OK || counts(r, &k) < 0 ||
@@ -200,7 +205,7 @@ console_home_get(struct req *r, struct resp *rs)
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
 		    span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
-		if (t < 4)
+		if (t != CLOSED_TAB)
 			meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, CLI_LASTIN),
 			    db_int(&l, i, CLI_OUT));
 		else {
@@ -229,7 +234,7 @@ console_home_get(struct req *r, struct resp *rs)
 		tmpl_set(r, "Console.Hint", LF(r, d.nrows == 1 ?
 		    "console.departments_1" : "console.departments", (long long)d.nrows));
 	tmpl_set(r, "Search.q", req_arg(r, "q"));
-	if (t == 4) {
+	if (t == CLOSED_TAB) {
 		tmpl_set(r, "Search.from", req_arg(r, "from"));
 		tmpl_set(r, "Search.to", req_arg(r, "to"));
 	}
@@ -281,9 +286,9 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
-	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
 	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
-	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others,
+	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others, "bot", (json_int_t)k.bot,
 	    "unread", (json_int_t)unread, "presence", json_s(r->user->presence),
 	    "offer", orc == DB_OK ? json_pack("{s:I,s:o,s:I}", "chat",
 	    (json_int_t)db_int(&o, 0, MO_CHAT), "follower", json_s(db_cell(&o, 0, MO_FOLLOWER)),
@@ -322,6 +327,8 @@ cannot_reply(struct req *r, const struct dbres *c)
 
 	if (strcmp(st, "closed") == 0)
 		return LF(r, "chat.closed_why", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+	if (strcmp(st, "bot") == 0)
+		return L(r, "bot.holds");
 	if (strcmp(st, "active") != 0)
 		return L(r, "chat.pick_up_first");
 	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id)
@@ -473,6 +480,8 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));
 	if ((why = cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "bot") == 0)
+		tmpl_set(r, "Chat.CanTakeOver", "1");	/* a pick-up: the bot lets go */
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "waiting") == 0 ||
 	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0) {
 		/* offered: to me, accept or decline; to someone else, theirs to
@@ -557,6 +566,12 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 			    ui_errtext(r, db_int(&t, row, TR_ERRCODE)));
 		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
 			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
+		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "out") == 0 && db_cell(&t, row, TR_FIELDS)) {
+			struct wx_field *bf;	/* the bot's passive reply: {"bot":1} */
+			if (json_parse(&r->pool, db_cell(&t, row, TR_FIELDS),
+			    strlen(db_cell(&t, row, TR_FIELDS)), &bf) == 0 && wx_get(bf, "bot"))
+				tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
+		}
 		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "system") == 0)
 			note_text(r, base, db_cell(&t, row, TR_FIELDS));
 	}

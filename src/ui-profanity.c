@@ -142,38 +142,6 @@ admin_profanity_word_delete_post(struct req *r, struct resp *rs)
 	back(r, rs, L(r, "prof.word_removed"));
 }
 
-/* The first CSV field of a line: unquoted up to a comma, or "quoted" with "" for a quote. */
-static char *
-first_field(struct pool *p, const char *line, size_t n)
-{
-	struct buf b = { 0 };
-	char      *out;
-	size_t     i = 0;
-
-	if (n && line[0] == '"') {
-		for (i = 1; i < n; i++) {
-			if (line[i] == '"' && i + 1 < n && line[i + 1] == '"')
-				buf_putc(&b, '"'), i++;
-			else if (line[i] == '"')
-				break;
-			else
-				buf_putc(&b, line[i]);
-		}
-	} else {
-		while (i < n && line[i] != ',')
-			buf_putc(&b, line[i++]);
-	}
-	out = pool_strndup(p, b.data ? b.data : "", b.len);
-	buf_free(&b);
-	/* trim spaces and a UTF-8 byte-order mark */
-	if (strncmp(out, "\xef\xbb\xbf", 3) == 0)
-		out += 3;
-	out += strspn(out, " \t");
-	for (size_t e = strlen(out); e && strchr(" \t\r", out[e - 1]); e--)
-		out[e - 1] = '\0';
-	return out;
-}
-
 /*
  * POST …/profanity/import: a CSV (the first column) or a text file (one word
  * a line). Good lines are added; bad ones are reported by line number.
@@ -199,11 +167,11 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 		return;
 	}
 	for (const char *s = file->val, *end = file->val + file->vlen; s < end; ) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-		size_t      n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-		char       *w = first_field(&r->pool, s, n);
+		char *fields[1] = { "" }, *w;
+		if (csv_record(&r->pool, &s, end, fields, 1) == 0)
+			break;
+		w = fields[0];
 		line++;
-		s += n + 1;
 		if (*w == '\0' || (line == 1 && strcmp(w, "word") == 0))
 			continue;	/* blank lines, and the header our export writes */
 		if (!profanity_word_ok(w)) {

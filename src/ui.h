@@ -51,6 +51,13 @@ void admin_department_get(struct req *, struct resp *);
 void admin_department_post(struct req *, struct resp *);
 void admin_department_delete_post(struct req *, struct resp *);
 void admin_department_routing_post(struct req *, struct resp *);
+void admin_bot_get(struct req *, struct resp *);
+void admin_bot_post(struct req *, struct resp *);
+void admin_bot_rule_post(struct req *, struct resp *);
+void admin_bot_rule_delete_post(struct req *, struct resp *);
+void admin_bot_test_post(struct req *, struct resp *);
+void admin_bot_export_get(struct req *, struct resp *);
+void admin_bot_import_post(struct req *, struct resp *);
 void admin_department_members_post(struct req *, struct resp *);
 
 /* ui-operators.c */

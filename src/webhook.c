@@ -283,7 +283,8 @@ webhook_channel_get(struct req *r, struct resp *rs)
 
 /* Decrypts Encrypt with the current key, then the previous one (key rotation). */
 static int
-decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, size_t *len)
+decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, size_t *len,
+    unsigned char used[32])
 {
 	const char *keys[2] = { c->aes_key_enc, c->aes_key_prev_enc };
 	int         rc = WX_ERR_AES_KEY;
@@ -295,8 +296,10 @@ decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, s
 		if (plain == NULL || wx_aes_key(plain, key) != WX_OK)
 			continue;
 		rc = wx_decrypt(&r->pool, key, enc, c->app_id, xml, len, &rid);
-		if (rc == WX_OK)
+		if (rc == WX_OK) {
+			memcpy(used, key, 32);	/* a reply is sealed with the key that worked */
 			return WX_OK;
+		}
 	}
 	return rc;
 }
@@ -317,6 +320,7 @@ push(struct req *r, struct resp *rs, int cached)
 	const char          *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
 	const char          *enc_type = req_arg(r, "encrypt_type");
 	int                  sealed;
+	unsigned char        key[32];
 
 	if (chan_load(r, rs, &c, cached) != 0)
 		return 0;
@@ -371,7 +375,7 @@ push(struct req *r, struct resp *rs, int cached)
 			resp_text(rs, 403, "msg_signature check failed\n");
 			return 0;
 		}
-		rc = decrypt_push(r, &c, enc, &xml, &len);
+		rc = decrypt_push(r, &c, enc, &xml, &len, key);
 		if (rc != WX_OK) {
 			if (c.cached)
 				return 1;
@@ -418,7 +422,16 @@ push(struct req *r, struct resp *rs, int cached)
 	}
 	switch (intake_store(&r->pool, &ic, &u, f, &res)) {
 	case INTAKE_STORED:
-		resp_text(rs, 200, "success");
+		/* the bot's answer is the HTTP answer (a passive reply: none of the
+		 * 5 customer-service messages); a retried push gets "success" */
+		if (res.reply && !res.duplicate) {
+			const char *xml = wx_reply_text(&r->pool, wx_get(f, "FromUserName"),
+			    c.original_id, (long long)wx_now(), res.reply);
+			resp_text(rs, 200, sealed ? wx_seal(&r->pool, key, c.app_id, c.token,
+			    ts, nonce, xml) : xml);
+			rs->ctype = "application/xml; charset=utf-8";
+		} else
+			resp_text(rs, 200, "success");
 		if (!res.duplicate)
 			note_message(r, c.id);
 		break;

@@ -352,3 +352,51 @@ wx_get(const struct wx_field *f, const char *name)
 			return f->value;
 	return NULL;
 }
+
+const char *
+wx_cdata(struct pool *p, const char *s)
+{
+	struct buf b = { 0 };
+	char      *r;
+
+	buf_puts(&b, "<![CDATA[");
+	for (const char *x = s ? s : ""; *x; x++) {
+		if (strncmp(x, "]]>", 3) == 0) {
+			buf_puts(&b, "]]]]><![CDATA[>");	/* "]]>" cannot sit inside CDATA */
+			x += 2;
+		} else
+			buf_putc(&b, *x);
+	}
+	buf_puts(&b, "]]>");
+	r = pool_strdup(p, b.data);
+	buf_free(&b);
+	return r;
+}
+
+/* To and From swapped relative to the push (wechat-protocol.md §3) */
+char *
+wx_reply_text(struct pool *p, const char *openid, const char *original_id, long long at,
+    const char *content)
+{
+	return pool_printf(p, "<xml><ToUserName>%s</ToUserName><FromUserName>%s</FromUserName>"
+	    "<CreateTime>%lld</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+	    "<Content>%s</Content></xml>", wx_cdata(p, openid), wx_cdata(p, original_id), at,
+	    wx_cdata(p, content));
+}
+
+/* the reply encrypted like a push, with a fresh random prefix, and signed
+ * over (token, timestamp, nonce, Encrypt) (wechat-protocol.md §4) */
+char *
+wx_seal(struct pool *p, const unsigned char key[32], const char *appid, const char *token,
+    const char *timestamp, const char *nonce, const char *xml)
+{
+	unsigned char rnd[16];
+	const char   *enc;
+
+	rand_bytes(rnd, sizeof rnd);
+	enc = wx_encrypt(p, key, xml, strlen(xml), appid, rnd);
+	const char *parts[4] = { token, timestamp, nonce, enc };
+	return pool_printf(p, "<xml><Encrypt>%s</Encrypt><MsgSignature>%s</MsgSignature>"
+	    "<TimeStamp>%s</TimeStamp><Nonce>%s</Nonce></xml>", wx_cdata(p, enc),
+	    wx_cdata(p, wx_sign(p, parts, 4)), timestamp, wx_cdata(p, nonce));
+}

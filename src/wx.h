@@ -59,6 +59,15 @@ int   wx_decrypt(struct pool *p, const unsigned char key[32], const char *b64,
 char *wx_encrypt(struct pool *p, const unsigned char key[32], const char *msg,
 	  size_t msglen, const char *appid, const unsigned char random16[16]);
 
+/* text as an XML CDATA section ("]]>" split across two) */
+const char *wx_cdata(struct pool *p, const char *s);
+/* a passive text reply to the follower openid from the account original_id */
+char *wx_reply_text(struct pool *p, const char *openid, const char *original_id,
+	long long at, const char *content);
+/* a reply sealed for safe mode: Encrypt, MsgSignature, TimeStamp, Nonce */
+char *wx_seal(struct pool *p, const unsigned char key[32], const char *appid,
+	const char *token, const char *timestamp, const char *nonce, const char *xml);
+
 /* Parsed push: element paths ("Content", "ScanCodeInfo.ScanType") and text. */
 struct wx_field {
 	struct wx_field *next;

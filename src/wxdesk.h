@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 17       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 18       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -190,6 +190,8 @@ void resp_text(struct resp *rs, int status, const char *text);
 struct json_t;
 void resp_json(struct resp *rs, int status, struct json_t *doc);	/* releases doc */
 void csv_cell(struct buf *b, const char *s);	/* csv.c: one CSV cell, formula-safe */
+/* csv.c: one record of a CSV file into fields; the count, 0 at the end */
+int  csv_record(struct pool *p, const char **s, const char *end, char **fields, int max);
 void resp_write(struct resp *rs, FCGX_Request *f);
 const char *http_reason(int status);
 int  header_value_ok(const char *s);

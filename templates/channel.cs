@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="/admin/channels"><?cs var:Lang.channels.title ?></a> ›</p>
 <h1><?cs var:Channel.Heading ?> <em class="tag state-<?cs var:Channel.State ?>"><?cs var:Lang.channel_state[Channel.State] ?></em></h1>
 <?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.ch.not_saved ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>
-<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#account"><?cs var:Lang.ch.account ?></a> <a href="#health"><?cs var:Lang.ch.health ?></a> <a href="#details"><?cs var:Lang.wiz.step3 ?></a> <a href="#secrets"><?cs var:Lang.ch.secrets_short ?></a> <a href="#department"><?cs var:Lang.brand.department ?></a> <a href="#preferences"><?cs var:Lang.ch.prefs ?></a> <a href="#state"><?cs if:Channel.State == "active" ?><?cs var:Lang.ch.disable ?><?cs else ?><?cs var:Lang.ch.enable ?><?cs /if ?></a> <a href="#delete"><?cs var:Lang.common.delete ?></a></nav>
+<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#account"><?cs var:Lang.ch.account ?></a> <a href="#health"><?cs var:Lang.ch.health ?></a> <a href="#details"><?cs var:Lang.wiz.step3 ?></a> <a href="#secrets"><?cs var:Lang.ch.secrets_short ?></a> <a href="#department"><?cs var:Lang.brand.department ?></a> <a href="#preferences"><?cs var:Lang.ch.prefs ?></a> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot"><?cs var:Lang.bot.heading ?></a> <a href="#state"><?cs if:Channel.State == "active" ?><?cs var:Lang.ch.disable ?><?cs else ?><?cs var:Lang.ch.enable ?><?cs /if ?></a> <a href="#delete"><?cs var:Lang.common.delete ?></a></nav>
 <?cs if:NewSecret.Token ?><div class="card new-secret"><p><?cs var:Lang.ch.new_token ?></p><pre class="copyable" id="newtoken"><?cs var:NewSecret.Token ?></pre><button type="button" data-copy="newtoken"><?cs var:Lang.ch.copy_token ?></button></div><?cs /if ?>
 <?cs if:NewSecret.Aes ?><div class="card new-secret"><p><?cs var:Lang.ch.new_aes ?></p><pre class="copyable" id="newaes"><?cs var:NewSecret.Aes ?></pre><button type="button" data-copy="newaes"><?cs var:Lang.ch.copy_key ?></button></div><?cs /if ?>
 
@@ -111,7 +111,7 @@
 <label class="check"><input type="checkbox" name="bot_enabled" value="1"<?cs if:Prefs.Bot ?> checked<?cs /if ?>> <?cs var:Lang.ch.bot ?></label>
 <label class="field<?cs if:Form.bot_idle.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ch.bot_idle ?></span>
 <select name="bot_idle"><?cs each:o = Options.BotIdle ?><option value="<?cs var:o.Value ?>"<?cs if:o.On ?> selected<?cs /if ?>><?cs var:o.Label ?></option><?cs /each ?></select><?cs call:field_error("bot_idle") ?></label>
-<p class="hint"><?cs var:Lang.ch.bot_hint ?></p>
+<p class="hint"><?cs var:Lang.ch.bot_hint ?> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot"><?cs var:Lang.bot.link ?></a></p>
 <label class="check"><input type="checkbox" name="erase_on_unfollow" value="1"<?cs if:Prefs.Erase ?> checked<?cs /if ?>> <?cs var:Lang.ch.erase ?></label>
 <button type="submit" class="primary"><?cs var:Lang.ch.save_prefs ?></button>
 </form>

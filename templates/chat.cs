@@ -38,13 +38,16 @@
 <?cs elif:m.Type == "link" ?><p class="link"><b><?cs var:m.F.Title ?></b><br><?cs var:m.F.Description ?><br><small><?cs var:m.F.Url ?></small></p>
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
-<p class="meta"><?cs if:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
+<p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
 <?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
 <?cs if:m.Delivery == "failed" && Chat.Mine ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>
 <?cs /if ?>
 <?cs /each ?>
 </ol>
+<?cs if:Chat.CanTakeOver ?>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs var:Lang.bot.take_over ?></button></form>
+<?cs /if ?>
 <?cs if:Chat.OfferedTo ?><p class="hint offered-to"><?cs var:Chat.OfferedTo ?></p><?cs /if ?>
 <?cs if:Chat.CanPickUp ?>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs if:Chat.OfferMine ?><?cs var:Lang.offer.accept ?><?cs else ?><?cs var:Lang.chat.pickup ?><?cs /if ?></button></form>

@@ -1,0 +1,220 @@
+/* bot.c: the chatbot's decisions and its per-process cache (see bot.h). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bot.h"
+#include "profanity.h"
+
+const char *const bot_default_handoff[5] = { "人工", "转人工", "客服", "agent", "human" };
+
+size_t
+bot_split(struct pool *p, const char *text, const char ***out)
+{
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	for (const char *s = text; s && *s; ) {
+		const char *e = strpbrk(s, "\n|"), *a = s, *b = e ? e : s + strlen(s);
+		while (a < b && strchr(" \t\r", *a))
+			a++;
+		while (b > a && strchr(" \t\r", b[-1]))
+			b--;
+		if (b > a) {
+			if (n == cap) {
+				const char **more = pool_alloc(p, sizeof *more * (cap * 2 + 8));
+				if (n)
+					memcpy(more, *out, sizeof *more * n);
+				*out = more;
+				cap = cap * 2 + 8;
+			}
+			(*out)[n++] = pool_strndup(p, a, (size_t)(b - a));
+		}
+		s = e ? e + 1 : b + strlen(b);
+	}
+	return n;
+}
+
+/* the whole message is the pattern: spaces around it and ASCII case aside */
+static int
+same_text(const char *text, const char *pattern)
+{
+	const char *a = text, *b;
+	size_t      n = strlen(pattern);
+
+	while (*a && strchr(" \t\r\n", *a))
+		a++;
+	b = a + strlen(a);
+	while (b > a && strchr(" \t\r\n", b[-1]))
+		b--;
+	if ((size_t)(b - a) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)a[i]) != tolower((unsigned char)pattern[i]))
+			return 0;
+	return 1;
+}
+
+static int
+rule_matches(const struct bot_rule *r, const char *text)
+{
+	if (r->mode == BOT_CONTAINS)
+		return profanity_count(text, r->alts, r->nalts) > 0;
+	if (r->mode == BOT_EXACT)
+		for (size_t i = 0; i < r->nalts; i++)
+			if (same_text(text, r->alts[i]))
+				return 1;
+	return 0;
+}
+
+/* the account's text, or the catalogue's default in the followers' language */
+static const char *
+text_or(const struct bot *b, const char *own, const char *key)
+{
+	return own && *own ? own : lang_text(b->lang, key);
+}
+
+void
+bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer *a)
+{
+	memset(a, 0, sizeof *a);
+	/* 1. a person asked for: the default words and the account's own */
+	if (text && (profanity_count(text, bot_default_handoff, sizeof bot_default_handoff /
+	    sizeof bot_default_handoff[0]) > 0 || (b->nhandoff > 0 &&
+	    profanity_count(text, b->handoff_words, b->nhandoff) > 0))) {
+		a->kind = BOT_HANDOFF;
+		a->why = "note.bot_asked";
+		a->text = text_or(b, b->handoff_text, "bot.handoff_default");
+		return;
+	}
+	/* 2. the rules: the whole message first, then words within it */
+	for (int pass = 0; text && pass < 2; pass++)
+		for (size_t i = 0; i < b->nrules; i++) {
+			const struct bot_rule *r = &b->rules[i];
+			if (r->mode != (pass == 0 ? BOT_EXACT : BOT_CONTAINS) || !rule_matches(r, text))
+				continue;
+			a->rule = r->id;
+			if (r->handoff) {
+				a->kind = BOT_HANDOFF;
+				a->why = "note.bot_rule";
+				a->text = r->answer && *r->answer ? r->answer :
+				    text_or(b, b->handoff_text, "bot.handoff_default");
+			} else {
+				a->kind = BOT_ANSWER;
+				a->text = r->answer;
+			}
+			return;
+		}
+	/* 3. not understood: the fallback, or the operators at the limit */
+	if (misses + 1 >= (b->miss_limit > 0 ? b->miss_limit : 2)) {
+		a->kind = BOT_HANDOFF;
+		a->why = "note.bot_missed";
+		a->text = text_or(b, b->handoff_text, "bot.handoff_default");
+		return;
+	}
+	a->kind = BOT_MISS;
+	a->text = text_or(b, b->fallback, "bot.fallback_default");
+}
+
+const char *
+bot_welcome(const struct bot *b, const char *scene)
+{
+	for (size_t i = 0; scene && *scene && i < b->nrules; i++) {
+		const struct bot_rule *r = &b->rules[i];
+		if (r->mode != BOT_SCENE)
+			continue;
+		for (size_t k = 0; k < r->nalts; k++)
+			if (strcmp(r->alts[k], scene) == 0 && r->answer && *r->answer)
+				return r->answer;
+	}
+	return b->welcome && *b->welcome ? b->welcome : NULL;
+}
+
+/* fills b (its own pool) from the account's settings and rules; 0, or -1 */
+static int
+fill(struct pool *p, struct bot *b, long long channel)
+{
+	struct dbres s, r;
+
+	if (db_bot_settings(p, channel, &s) != DB_OK || db_bot_rules(p, channel, &r) != DB_OK)
+		return -1;
+	b->channel = channel;
+	if (s.nrows == 0)
+		return 0;
+	b->enabled = db_int(&s, 0, BS_ENABLED) != 0;
+	b->version = db_int(&s, 0, BS_VERSION);
+	{
+		int l = lang_parse(db_cell(&s, 0, BS_LANG));
+		b->lang = l >= 0 ? (enum lang)l : LANG_ZH;
+	}
+	b->welcome = db_cell(&s, 0, BS_WELCOME) ? pool_strdup(&b->pool, db_cell(&s, 0, BS_WELCOME)) : NULL;
+	b->fallback = db_cell(&s, 0, BS_FALLBACK) ? pool_strdup(&b->pool, db_cell(&s, 0, BS_FALLBACK)) : NULL;
+	b->handoff_text = db_cell(&s, 0, BS_HANDOFF_TEXT) ?
+	    pool_strdup(&b->pool, db_cell(&s, 0, BS_HANDOFF_TEXT)) : NULL;
+	b->nhandoff = bot_split(&b->pool, db_cell(&s, 0, BS_HANDOFF_WORDS), &b->handoff_words);
+	b->miss_limit = (int)db_int(&s, 0, BS_MISS_LIMIT);
+	b->rules = pool_alloc(&b->pool, sizeof *b->rules * (r.nrows + 1));
+	for (size_t i = 0; i < r.nrows; i++) {
+		struct bot_rule *x = &b->rules[b->nrules];
+		const char      *mode = db_cell(&r, i, BR_MODE);
+		x->id = db_int(&r, i, BR_ID);
+		x->mode = strcmp(mode, "exact") == 0 ? BOT_EXACT : strcmp(mode, "scene") == 0 ?
+		    BOT_SCENE : BOT_CONTAINS;
+		x->nalts = bot_split(&b->pool, db_cell(&r, i, BR_PATTERNS), &x->alts);
+		x->answer = db_cell(&r, i, BR_ANSWER) ? pool_strdup(&b->pool, db_cell(&r, i, BR_ANSWER)) : NULL;
+		x->handoff = db_int(&r, i, BR_HANDOFF) != 0;
+		if (x->nalts > 0)
+			b->nrules++;
+	}
+	return 0;
+}
+
+const struct bot *
+bot_load(struct pool *p, long long channel)
+{
+	struct bot *b = pool_alloc(p, sizeof *b);
+
+	return fill(p, b, channel) == 0 ? b : NULL;
+}
+
+#define BOT_SLOTS 64
+static struct bot *slots[BOT_SLOTS];
+
+const struct bot *
+bot_for(struct pool *p, long long channel, int *failed)
+{
+	struct dbres v;
+	int          slot = -1, freeslot = -1;
+
+	*failed = 0;
+	if (db_bot_version(p, channel, &v) != DB_OK) {
+		*failed = 1;
+		return NULL;
+	}
+	if (v.nrows == 0 || db_int(&v, 0, BV_ENABLED) == 0)
+		return NULL;
+	for (int i = 0; i < BOT_SLOTS; i++) {
+		if (slots[i] && slots[i]->channel == channel)
+			slot = i;
+		else if (slots[i] == NULL && freeslot < 0)
+			freeslot = i;
+	}
+	if (slot >= 0 && slots[slot]->version == db_int(&v, 0, BV_VERSION))
+		return slots[slot];
+	if (slot < 0)
+		slot = freeslot >= 0 ? freeslot : (int)(channel % BOT_SLOTS);
+	if (slots[slot]) {
+		pool_free(&slots[slot]->pool);
+		free(slots[slot]);
+	}
+	slots[slot] = xmalloc(sizeof *slots[slot]);
+	memset(slots[slot], 0, sizeof *slots[slot]);
+	if (fill(p, slots[slot], channel) != 0) {
+		pool_free(&slots[slot]->pool);
+		free(slots[slot]);
+		slots[slot] = NULL;
+		*failed = 1;
+		return NULL;
+	}
+	return slots[slot]->enabled ? slots[slot] : NULL;
+}

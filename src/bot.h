@@ -1,0 +1,100 @@
+/*
+ * bot.h: the chatbot of a WeChat account. It greets a new follower (and one
+ * who scans a QR code with a welcome of its own), answers the follower's
+ * messages by the account's rules while it holds the chat, and hands the
+ * chat to the operators when the follower asks for a person, a rule says
+ * so, or it has not understood the follower a number of times in a row.
+ * Its answers go out as WeChat passive replies (webhook.c). The decision is
+ * pure (bot_decide); the rules come from a per-process cache that is read
+ * again when the account's bot_version changes (bot_for).
+ */
+#ifndef WXDESK_BOT_H
+#define WXDESK_BOT_H
+
+#include "db.h"
+
+enum bot_mode { BOT_EXACT, BOT_CONTAINS, BOT_SCENE };
+
+struct bot_rule {
+	long long     id;
+	enum bot_mode mode;
+	const char  **alts;	/* the patterns: the rule's lines, or its parts between | */
+	size_t        nalts;
+	const char   *answer;	/* NULL: none (a hand-off rule may say nothing) */
+	int           handoff;
+};
+
+struct bot {
+	long long        channel;
+	long long        version;
+	int              enabled;
+	enum lang        lang;	/* the brand's follower language: the default texts */
+	const char      *welcome, *fallback, *handoff_text;
+	const char     **handoff_words;
+	size_t           nhandoff;
+	int              miss_limit;
+	struct bot_rule *rules;
+	size_t           nrules;
+	struct pool      pool;	/* everything above */
+};
+
+enum bot_kind {
+	BOT_ANSWER,	/* a rule's answer; the bot keeps the chat */
+	BOT_HANDOFF,	/* the chat goes to the operators (text: what the follower is told) */
+	BOT_MISS	/* not understood (text: the fallback); a hand-off at the miss limit */
+};
+
+struct bot_answer {
+	enum bot_kind kind;
+	const char   *text;	/* the passive reply, or NULL for none */
+	const char   *why;	/* a hand-off's reason: note.bot_asked, note.bot_rule, note.bot_missed */
+	long long     rule;	/* the rule that matched, or 0 */
+};
+
+/* what the bot says to text, having missed misses times in a row before */
+void bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer *a);
+/* the welcome for a follow or a scan of scene (NULL: none), or NULL */
+const char *bot_welcome(const struct bot *b, const char *scene);
+/* the patterns of a rule's text: one per line or between | signs, trimmed,
+ * empty ones left out */
+size_t bot_split(struct pool *p, const char *text, const char ***out);
+/* the words that ask for a person, beside those an admin adds */
+extern const char *const bot_default_handoff[5];
+
+/*
+ * The account's bot from the per-process cache (one query, for its
+ * version; the settings and rules again only when that changed); NULL when
+ * the bot is off, with *failed set when the database could not be read.
+ */
+const struct bot *bot_for(struct pool *p, long long channel, int *failed);
+/* a bot made from rows, for the account page's test box (not cached) */
+const struct bot *bot_load(struct pool *p, long long channel);
+
+/* ---- the statements (db-bot.c) ---- */
+
+/* columns of db_bot_settings */
+enum { BS_ENABLED, BS_VERSION, BS_WELCOME, BS_FALLBACK, BS_HANDOFF_TEXT, BS_HANDOFF_WORDS,
+	BS_MISS_LIMIT, BS_LANG };
+enum dbrc db_bot_settings(struct pool *p, long long channel, struct dbres *out);
+/* columns of db_bot_version */
+enum { BV_ENABLED, BV_VERSION };
+enum dbrc db_bot_version(struct pool *p, long long channel, struct dbres *out);
+/* columns of db_bot_rules */
+enum { BR_ID, BR_MODE, BR_PATTERNS, BR_ANSWER, BR_HANDOFF, BR_POSITION };
+enum dbrc db_bot_rules(struct pool *p, long long channel, struct dbres *out);
+enum dbrc db_bot_settings_set(struct pool *p, long long channel, const char *welcome,
+	const char *fallback, const char *handoff_text, const char *handoff_words,
+	long long miss_limit);
+enum dbrc db_bot_rule_insert(struct pool *p, long long channel, const char *mode,
+	const char *patterns, const char *answer, int handoff, long long now);
+enum dbrc db_bot_rule_delete(struct pool *p, long long channel, long long rule);
+enum dbrc db_bot_rules_clear(struct pool *p, long long channel);
+enum dbrc db_bot_bump(struct pool *p, long long channel);
+enum dbrc db_bot_enable(struct pool *p, long long channel, int on);
+/* the bot's passive reply, in the transcript (dedupe: one per follower message) */
+enum dbrc db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
+	const char *text, const char *dedupe, long long now);
+enum dbrc db_bot_handoff(struct pool *p, long long chat, long long now);
+enum dbrc db_bot_miss(struct pool *p, long long chat, int missed);
+
+#endif

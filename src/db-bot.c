@@ -1,0 +1,147 @@
+/* db-bot.c: the chatbot's statements (bot.c, intake.c, the account page). */
+#include <stddef.h>
+
+#include "bot.h"
+#include "db-run.h"
+
+enum bot_stmt {
+	BT_SETTINGS,
+	BT_VERSION,
+	BT_RULES,
+	BT_SETTINGS_SET,
+	BT_RULE_INSERT,
+	BT_RULE_DELETE,
+	BT_RULES_CLEAR,
+	BT_BUMP,
+	BT_REPLY,
+	BT_HANDOFF,
+	BT_MISS,
+	BT_HIT,
+	BT_ENABLE,
+	BT__MAX
+};
+
+static const struct db_stmt stmts[BT__MAX] = {
+	[BT_SETTINGS] = { "bt_settings",
+	    "SELECT p.bot_enabled, p.bot_version, p.bot_welcome, p.bot_fallback, "
+	    "p.bot_handoff_text, p.bot_handoff_words, p.bot_miss_limit, b.follower_language "
+	    "FROM channel_prefs p JOIN channels c ON c.id = p.channel_id "
+	    "JOIN brands b ON b.id = c.brand_id WHERE p.channel_id = ?" },
+	[BT_VERSION] = { "bt_version",
+	    "SELECT bot_enabled, bot_version FROM channel_prefs WHERE channel_id = ?" },
+	[BT_RULES] = { "bt_rules",
+	    "SELECT id, match_mode, patterns, answer, handoff, position FROM bot_rules "
+	    "WHERE channel_id = ? ORDER BY position, id LIMIT 500" },
+	[BT_SETTINGS_SET] = { "bt_settings_set",
+	    "UPDATE channel_prefs SET bot_welcome = NULLIF(?, ''), bot_fallback = NULLIF(?, ''), "
+	    "bot_handoff_text = NULLIF(?, ''), bot_handoff_words = NULLIF(?, ''), "
+	    "bot_miss_limit = ?, bot_version = bot_version + 1 WHERE channel_id = ?" },
+	[BT_RULE_INSERT] = { "bt_rule_insert",
+	    "INSERT INTO bot_rules (channel_id, position, match_mode, patterns, answer, handoff, "
+	    "created_at) SELECT ?, IFNULL(MAX(position), 0) + 1, ?, ?, NULLIF(?, ''), ?, "
+	    "FROM_UNIXTIME(?) FROM bot_rules WHERE channel_id = ?" },
+	[BT_RULE_DELETE] = { "bt_rule_delete",
+	    "DELETE FROM bot_rules WHERE id = ? AND channel_id = ?" },
+	[BT_RULES_CLEAR] = { "bt_rules_clear", "DELETE FROM bot_rules WHERE channel_id = ?" },
+	[BT_BUMP] = { "bt_bump",
+	    "UPDATE channel_prefs SET bot_version = bot_version + 1 WHERE channel_id = ?" },
+	/* a passive reply: sent with the HTTP answer, so delivered as it is stored */
+	[BT_REPLY] = { "bt_reply",
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
+	    "fields, dedupe_key, media_state, delivery_state, created_at) VALUES (?, ?, "
+	    "NULLIF(?, 0), 'out', 'text', ?, JSON_OBJECT('bot', 1), ?, 'none', 'delivered', "
+	    "FROM_UNIXTIME(?))" },
+	/* the bot lets go: the chat waits for an operator (routing applies) */
+	[BT_HANDOFF] = { "bt_handoff",
+	    "UPDATE chats SET state = 'waiting', state_since = FROM_UNIXTIME(?), bot_misses = 0 "
+	    "WHERE id = ? AND state = 'bot'" },
+	[BT_MISS] = { "bt_miss",
+	    "UPDATE chats SET bot_misses = LEAST(bot_misses + 1, 255) WHERE id = ? AND state = 'bot'" },
+	[BT_ENABLE] = { "bt_enable",
+	    "UPDATE channel_prefs SET bot_enabled = ?, bot_version = bot_version + 1 "
+	    "WHERE channel_id = ?" },
+	[BT_HIT] = { "bt_hit",
+	    "UPDATE chats SET bot_misses = 0 WHERE id = ? AND state = 'bot' AND bot_misses > 0" },
+};
+
+static void           *prepared[BT__MAX];
+static struct db_table bt_table = { stmts, BT__MAX, prepared, NULL, 0 };
+
+#define RUN(s, p, out, ...) DB_RUN(&bt_table, s, p, out, __VA_ARGS__)
+
+enum dbrc
+db_bot_settings(struct pool *p, long long channel, struct dbres *out)
+{
+	return RUN(BT_SETTINGS, p, out, I(channel));
+}
+
+enum dbrc
+db_bot_version(struct pool *p, long long channel, struct dbres *out)
+{
+	return RUN(BT_VERSION, p, out, I(channel));
+}
+
+enum dbrc
+db_bot_rules(struct pool *p, long long channel, struct dbres *out)
+{
+	return RUN(BT_RULES, p, out, I(channel));
+}
+
+enum dbrc
+db_bot_settings_set(struct pool *p, long long channel, const char *welcome, const char *fallback,
+    const char *handoff_text, const char *handoff_words, long long miss_limit)
+{
+	return RUN(BT_SETTINGS_SET, p, NULL, S(welcome), S(fallback), S(handoff_text),
+	    S(handoff_words), I(miss_limit), I(channel));
+}
+
+enum dbrc
+db_bot_rule_insert(struct pool *p, long long channel, const char *mode, const char *patterns,
+    const char *answer, int handoff, long long now)
+{
+	return RUN(BT_RULE_INSERT, p, NULL, I(channel), S(mode), S(patterns), S(answer),
+	    I((long long)handoff), I(now), I(channel));
+}
+
+enum dbrc
+db_bot_rule_delete(struct pool *p, long long channel, long long rule)
+{
+	return RUN(BT_RULE_DELETE, p, NULL, I(rule), I(channel));
+}
+
+enum dbrc
+db_bot_rules_clear(struct pool *p, long long channel)
+{
+	return RUN(BT_RULES_CLEAR, p, NULL, I(channel));
+}
+
+enum dbrc
+db_bot_bump(struct pool *p, long long channel)
+{
+	return RUN(BT_BUMP, p, NULL, I(channel));
+}
+
+enum dbrc
+db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
+    const char *text, const char *dedupe, long long now)
+{
+	return RUN(BT_REPLY, p, NULL, I(channel), I(follower), I(chat), S(text), S(dedupe), I(now));
+}
+
+enum dbrc
+db_bot_handoff(struct pool *p, long long chat, long long now)
+{
+	return RUN(BT_HANDOFF, p, NULL, I(now), I(chat));
+}
+
+enum dbrc
+db_bot_miss(struct pool *p, long long chat, int missed)
+{
+	return RUN(missed ? BT_MISS : BT_HIT, p, NULL, I(chat));
+}
+
+enum dbrc
+db_bot_enable(struct pool *p, long long channel, int on)
+{
+	return RUN(BT_ENABLE, p, NULL, I((long long)on), I(channel));
+}

@@ -1,0 +1,81 @@
+<?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
+<p class="crumbs"><a href="/admin/channels"><?cs var:Lang.nav.wechat ?></a> › <a href="/admin/channels/<?cs var:Channel.Id ?>"><?cs var:Channel.Brand ?></a> ›</p>
+<h1><?cs var:Lang.bot.heading ?> <small><?cs var:Channel.Brand ?></small></h1>
+<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#texts"><?cs var:Lang.bot.texts ?></a> <a href="#rules"><?cs var:Lang.bot.rules ?></a> <a href="#try"><?cs var:Lang.bot.try ?></a> <a href="#import"><?cs var:Lang.bot.import ?></a></nav>
+<?cs if:Bot.On ?><p class="hint"><?cs var:Lang.bot.on ?></p><?cs else ?><p class="warning"><?cs var:Lang.bot.off ?> <a href="/admin/channels/<?cs var:Channel.Id ?>#preferences"><?cs var:Lang.ch.prefs ?></a></p><?cs /if ?>
+<p class="hint"><?cs var:Lang.bot.about ?></p>
+
+<section class="card" id="try">
+<h2><?cs var:Lang.bot.try ?></h2>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/test#try" class="inline">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.try.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.try_label ?></span>
+<input type="text" name="try" value="<?cs var:Form.try.Value ?>" maxlength="2000"><?cs call:field_error("try") ?></label>
+<button type="submit"><?cs var:Lang.bot.try_button ?></button>
+</form>
+<?cs if:Try.Kind ?><div class="try-result" data-kind="<?cs var:Try.Kind ?>">
+<p><b><?cs var:Lang.bot.try_kind[Try.Kind] ?></b><?cs if:Try.Why ?> <?cs var:Try.Why ?><?cs /if ?></p>
+<?cs if:Try.Text ?><p class="bubble"><?cs var:Try.Text ?></p><?cs /if ?>
+</div><?cs /if ?>
+</section>
+
+<section class="card" id="rules">
+<h2><?cs var:Lang.bot.rules ?></h2>
+<?cs if:subcount(Rules) == 0 ?><p class="empty"><?cs var:Lang.bot.no_rules ?></p><?cs else ?>
+<table class="list rules">
+<thead><tr><th><?cs var:Lang.field.bot_mode ?></th><th><?cs var:Lang.field.bot_patterns ?></th><th><?cs var:Lang.field.bot_answer ?></th><th></th></tr></thead>
+<tbody><?cs each:x = Rules ?><tr data-rule="<?cs var:x.Id ?>"><td><?cs var:Lang.bot.mode[x.Mode] ?></td><td class="pre"><?cs var:x.Patterns ?></td>
+<td class="pre"><?cs var:x.Answer ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
+<td><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody>
+</table><?cs /if ?>
+<h3><?cs var:Lang.bot.add_rule ?></h3>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules">
+<?cs call:csrf_field() ?>
+<fieldset class="choices<?cs if:Form.mode.Error ?> bad<?cs /if ?>"><legend><?cs var:Lang.field.bot_mode ?></legend>
+<label class="check"><input type="radio" name="mode" value="contains"<?cs if:Form.mode.Value != "exact" && Form.mode.Value != "scene" ?> checked<?cs /if ?>> <?cs var:Lang.bot.mode_about.contains ?></label>
+<label class="check"><input type="radio" name="mode" value="exact"<?cs if:Form.mode.Value == "exact" ?> checked<?cs /if ?>> <?cs var:Lang.bot.mode_about.exact ?></label>
+<label class="check"><input type="radio" name="mode" value="scene"<?cs if:Form.mode.Value == "scene" ?> checked<?cs /if ?>> <?cs var:Lang.bot.mode_about.scene ?></label>
+<?cs call:field_error("mode") ?></fieldset>
+<label class="field<?cs if:Form.patterns.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_patterns ?></span>
+<textarea name="patterns" rows="3" maxlength="1000"><?cs var:Form.patterns.Value ?></textarea><?cs call:field_error("patterns") ?>
+<small class="hint"><?cs var:Lang.bot.patterns_hint ?></small></label>
+<label class="field<?cs if:Form.answer.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_answer ?></span>
+<textarea name="answer" rows="4" maxlength="2000"><?cs var:Form.answer.Value ?></textarea><?cs call:field_error("answer") ?>
+<small class="hint"><?cs var:Lang.bot.answer_hint ?></small></label>
+<label class="check"><input type="checkbox" name="handoff" value="1"> <?cs var:Lang.bot.handoff_box ?></label>
+<button type="submit" class="primary"><?cs var:Lang.bot.add_rule ?></button>
+</form>
+</section>
+
+<section class="card" id="texts">
+<h2><?cs var:Lang.bot.texts ?></h2>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.welcome.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_welcome ?></span>
+<textarea name="welcome" rows="3" maxlength="2000"><?cs var:Form.welcome.Value ?></textarea><?cs call:field_error("welcome") ?>
+<small class="hint"><?cs var:Lang.bot.welcome_hint ?></small></label>
+<label class="field<?cs if:Form.fallback.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_fallback ?></span>
+<textarea name="fallback" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultFallback ?>"><?cs var:Form.fallback.Value ?></textarea><?cs call:field_error("fallback") ?></label>
+<label class="field<?cs if:Form.handoff_text.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_text ?></span>
+<textarea name="handoff_text" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultHandoff ?>"><?cs var:Form.handoff_text.Value ?></textarea><?cs call:field_error("handoff_text") ?></label>
+<label class="field<?cs if:Form.handoff_words.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_words ?></span>
+<textarea name="handoff_words" rows="2" maxlength="1000"><?cs var:Form.handoff_words.Value ?></textarea><?cs call:field_error("handoff_words") ?>
+<small class="hint"><?cs var:Lang.bot.words_hint ?> <?cs var:Bot.DefaultWords ?></small></label>
+<label class="field<?cs if:Form.miss_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_miss_limit ?></span>
+<input type="number" name="miss_limit" min="1" max="9" value="<?cs var:Form.miss_limit.Value ?>" required><?cs call:field_error("miss_limit") ?></label>
+<button type="submit" class="primary"><?cs var:Lang.bot.save ?></button>
+</form>
+</section>
+
+<section class="card" id="import">
+<h2><?cs var:Lang.bot.import ?></h2>
+<p><a class="button" href="/admin/channels/<?cs var:Channel.Id ?>/bot/export" download><?cs var:Lang.bot.export ?></a></p>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/import" enctype="multipart/form-data">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.import_file ?></span>
+<input type="file" name="file" accept=".csv,text/csv"><?cs call:field_error("file") ?></label>
+<label class="check"><input type="checkbox" name="replace" value="1"> <?cs var:Lang.bot.replace ?></label>
+<button type="submit"><?cs var:Lang.bot.import ?></button>
+</form>
+</section>
+<?cs include:"footer.cs" ?>
