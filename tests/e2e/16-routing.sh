@@ -157,14 +157,16 @@ ok "an offer left open by a stopped worker is closed by the next tick" test "$(s
 # many workers at once: never a chat to two people, never over a limit,
 # never a turn skipped (round robin: offers differ by at most one)
 TOKEN_PAGE="/admin/departments/$SALES" post adm "/admin/departments/$SALES/routing" routing=round_robin chat_limit=40 offer_seconds=600
-sqlq "UPDATE users SET presence = 'available', console_seen_at = NOW() + INTERVAL 1 DAY WHERE id IN ($R1, $R2, $R3)"
+# on wxdesk's clock (earlier scripts may have moved it days ahead)
+wxnow() { echo $(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0))); }
+sqlq "UPDATE users SET presence = 'available', console_seen_at = FROM_UNIXTIME($(wxnow) + 86400) WHERE id IN ($R1, $R2, $R3)"
 bad=0 over=0 skew=0
 for round in $(seq 1 8); do
 	sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW(), offer_user_id = NULL, offer_until = NULL WHERE department_id = $SALES AND state <> 'closed'"
 	sqlq "UPDATE department_members SET turn = 0 WHERE department_id = $SALES; UPDATE departments SET rr_seq = 0 WHERE id = $SALES"
 	sqlq "INSERT INTO followers (channel_id, openid, created_at, info_due) SELECT $CH, CONCAT('oRace$TAG-$round-', seq), NOW(), 0 FROM seq_1_to_30;
 		INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, last_user_msg_at, last_activity_at, state_since)
-		SELECT $CH, id, $SALES, 'waiting', NOW(), NOW(), NOW(), NOW() FROM followers WHERE openid LIKE 'oRace$TAG-$round-%'"
+		SELECT $CH, id, $SALES, 'waiting', FROM_UNIXTIME($(wxnow)), FROM_UNIXTIME($(wxnow)), FROM_UNIXTIME($(wxnow)), FROM_UNIXTIME($(wxnow)) FROM followers WHERE openid LIKE 'oRace$TAG-$round-%'"
 	tick & tick & tick & wait
 	tick
 	[ "$(sqlq "SELECT COUNT(*) FROM (SELECT chat_id FROM offers WHERE outcome IS NULL GROUP BY chat_id HAVING COUNT(*) > 1) t")" = 0 ] || bad=$((bad + 1))
