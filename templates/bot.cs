@@ -28,7 +28,7 @@
 <td class="pre"><?cs var:x.Answer ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
 <td><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody>
 </table><?cs /if ?>
-<h3><?cs var:Lang.bot.add_rule ?></h3>
+<h3><?cs var:Lang.bot.new_rule ?></h3>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules">
 <?cs call:csrf_field() ?>
 <fieldset class="choices<?cs if:Form.mode.Error ?> bad<?cs /if ?>"><legend><?cs var:Lang.field.bot_mode ?></legend>
@@ -60,7 +60,7 @@
 <textarea name="handoff_text" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultHandoff ?>"><?cs var:Form.handoff_text.Value ?></textarea><?cs call:field_error("handoff_text") ?></label>
 <label class="field<?cs if:Form.handoff_words.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_words ?></span>
 <textarea name="handoff_words" rows="2" maxlength="1000"><?cs var:Form.handoff_words.Value ?></textarea><?cs call:field_error("handoff_words") ?>
-<small class="hint"><?cs var:Lang.bot.words_hint ?> <?cs var:Bot.DefaultWords ?></small></label>
+<small class="hint"><?cs var:Lang.bot.words_hint ?> <code><?cs var:Bot.DefaultWords ?></code></small></label>
 <label class="field<?cs if:Form.miss_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_miss_limit ?></span>
 <input type="number" name="miss_limit" min="1" max="9" value="<?cs var:Form.miss_limit.Value ?>" required><?cs call:field_error("miss_limit") ?></label>
 <button type="submit" class="primary"><?cs var:Lang.bot.save ?></button>
@@ -72,7 +72,7 @@
 <p><a class="button" href="/admin/channels/<?cs var:Channel.Id ?>/bot/export" download><?cs var:Lang.bot.export ?></a></p>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/import" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
-<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.import_file ?></span>
+<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.import_file ?> <code>mode,patterns,answer,handoff</code></span>
 <input type="file" name="file" accept=".csv,text/csv"><?cs call:field_error("file") ?></label>
 <label class="check"><input type="checkbox" name="replace" value="1"> <?cs var:Lang.bot.replace ?></label>
 <button type="submit"><?cs var:Lang.bot.import ?></button>

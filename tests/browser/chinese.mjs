@@ -186,6 +186,9 @@ try {
 	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
 	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
 	await page_in_chinese(page, '23-department-routing');
+	await page.goto(`${BASE}/admin/channels/${sql(`SELECT id FROM channels WHERE brand_id = ${brand}`)}/bot`);
+	check('the chatbot page in Chinese', await page.isVisible('h1 >> text=机器人'));
+	await page_in_chinese(page, '24-chatbot');
 	await page.goto(`${BASE}/nowhere`);
 	check('the 404 page in Chinese', await page.isVisible('h1 >> text=页面不存在'));
 	await page_in_chinese(page, '19-not-found');

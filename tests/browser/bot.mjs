@@ -1,0 +1,70 @@
+// bot.mjs: an admin writes the chatbot's rules and tries them in the test
+// box; a follower gets the bot's answer on the phone at once (a passive
+// reply); an operator finds the chat in the Bot list and takes it over.
+import { BASE, check, demoPassword, finish, followerPhone, launch, shot, signIn, SIM, sql } from './lib.mjs';
+
+const ch = sql("SELECT c.id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
+const OPENID = `oBotB${Date.now() % 100000}`;
+
+const browser = await launch();
+try {
+	const jsErrors = [];
+	const admin = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+	admin.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(admin, 'admin', demoPassword('admin'));
+	await admin.goto(`${BASE}/admin/channels/${ch}`);
+	await admin.check('input[name=bot_enabled]');
+	await Promise.all([admin.waitForNavigation(), admin.click('text=Save preferences')]);
+	await Promise.all([admin.waitForNavigation(), admin.click('#preferences >> text=Chatbot: welcome, answers, hand-off')]);
+	check('the chatbot page, from the account page', new URL(admin.url()).pathname === `/admin/channels/${ch}/bot`);
+	// a rule without an answer that does not hand off is refused beside the field
+	await admin.fill('textarea[name=patterns]', 'shipping');
+	await Promise.all([admin.waitForNavigation(), admin.click('button:has-text("Add the answer")')]);
+	check('a rule that says nothing is refused, beside its field',
+		await admin.isVisible('.field.bad >> text=Write an answer'));
+	check('…what was typed is kept', (await admin.inputValue('textarea[name=patterns]')) === 'shipping');
+	await admin.fill('textarea[name=patterns]', 'shipping\n运费');
+	await admin.fill('textarea[name=answer]', 'Shipping is free over ¥99. 满 99 元包邮。');
+	await Promise.all([admin.waitForNavigation(), admin.click('button:has-text("Add the answer")')]);
+	check('the rule is listed', await admin.isVisible('#rules td >> text=Shipping is free over ¥99.'));
+	await admin.fill('input[name=try]', '请问运费怎么算？');
+	await Promise.all([admin.waitForNavigation(), admin.click('text=What would the bot say?')]);
+	check('the test box: a Chinese word within a sentence gets the answer',
+		await admin.isVisible('.try-result[data-kind=answer] >> text=满 99 元包邮'));
+	await admin.fill('input[name=try]', 'I want a human');
+	await Promise.all([admin.waitForNavigation(), admin.click('text=What would the bot say?')]);
+	check('…asking for a person hands off', await admin.isVisible('.try-result[data-kind=handoff]'));
+	await shot(admin, '71-bot-rules');
+
+	// the follower's phone: the answer arrives with the push's answer
+	const { page: phone, write } = await followerPhone(browser, OPENID, { follow: false });
+	await write('What does shipping cost?');
+	check('the bot\'s answer is on the phone at once', await phone.isVisible('text=Shipping is free over ¥99.'));
+	const calls = await (await fetch(`${SIM}/sim/received?appid=${sql(`SELECT app_id FROM channels WHERE id = ${ch}`)}&openid=${OPENID}`)).json();
+	check('…one message received', calls.messages.length === 1);
+	await shot(phone, '72-bot-phone');
+
+	// the operator: the Bot list, take over
+	const op = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+	op.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(op, 'operator', demoPassword('operator'));
+	await op.goto(`${BASE}/console/?tab=bot`);
+	const chat = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state = 'bot'`);
+	check('the chat is in the Bot list', await op.isVisible(`#chatlist a[href="/console/chats/${chat}"]`));
+	await Promise.all([op.waitForNavigation(), op.click(`#chatlist a[href="/console/chats/${chat}"]`)]);
+	check('the transcript shows what the bot said, as the bot', await op.isVisible('#transcript li.out >> text=Chatbot (passive reply)'));
+	check('…and the composer waits for a take-over', await op.isDisabled('textarea[name=text]'));
+	await Promise.all([op.waitForNavigation(), op.click('text=Take over from the bot')]);
+	check('taken over: active, the composer open', sql(`SELECT state FROM chats WHERE id = ${chat}`) === 'active' &&
+		!(await op.isDisabled('textarea[name=text]')));
+	await shot(op, '73-bot-taken-over');
+	check('no script errors', jsErrors.length === 0);
+} catch (e) {
+	check(`bot test ran to the end (${e.message.split('\n')[0]})`, false);
+	console.log(e.stack.split('\n').filter((l) => l.includes('bot.mjs')).join('\n'));
+} finally {
+	sql(`UPDATE channel_prefs SET bot_enabled = 0 WHERE channel_id = ${ch}`);
+	sql(`UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW() WHERE channel_id = ${ch} AND state = 'bot'`);
+	await browser.close();
+}
+finish();

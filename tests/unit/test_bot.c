@@ -1,0 +1,103 @@
+/* test_bot.c: the chatbot's decisions (bot_decide, bot_welcome, bot_split) and CSV records in. */
+#include "../../src/bot.h"
+#include "tap.h"
+
+static struct bot_rule
+rule(struct pool *p, long long id, enum bot_mode mode, const char *patterns, const char *answer,
+    int handoff)
+{
+	struct bot_rule r = { id, mode, NULL, 0, answer, handoff };
+
+	r.nalts = bot_split(p, patterns, &r.alts);
+	return r;
+}
+
+int
+main(void)
+{
+	struct pool       p = { 0 };
+	struct bot_answer a;
+	const char      **alts;
+	struct bot_rule   rules[6];
+	const char       *words[] = { "找经理" };
+	struct bot        b;
+
+	CHECK(bot_split(&p, " 菜单 |menu\n\n  help  \r\n", &alts) == 3 &&
+	    strcmp(alts[0], "菜单") == 0 && strcmp(alts[1], "menu") == 0 && strcmp(alts[2], "help") == 0,
+	    "patterns: lines and | parts, trimmed, empty ones left out");
+	CHECK(bot_split(&p, " | \n ", &alts) == 0, "nothing but separators: no pattern");
+
+	rules[0] = rule(&p, 1, BOT_CONTAINS, "菜单|menu", "MENU", 0);
+	rules[1] = rule(&p, 2, BOT_EXACT, "1", "ONE", 0);
+	rules[2] = rule(&p, 3, BOT_EXACT, "2", NULL, 1);
+	rules[3] = rule(&p, 4, BOT_CONTAINS, "price\n价格", "PRICE", 0);
+	rules[4] = rule(&p, 5, BOT_SCENE, "spring", "SPRING", 0);
+	rules[5] = rule(&p, 6, BOT_EXACT, "Hello There", "HI", 0);
+	memset(&b, 0, sizeof b);
+	b.lang = LANG_EN;
+	b.welcome = "WELCOME";
+	b.fallback = "HUH";
+	b.handoff_text = "HANDING";
+	b.handoff_words = words;
+	b.nhandoff = 1;
+	b.miss_limit = 2;
+	b.rules = rules;
+	b.nrules = 6;
+
+	bot_decide(&b, "有菜单吗", 0, &a);
+	CHECK(a.kind == BOT_ANSWER && strcmp(a.text, "MENU") == 0 && a.rule == 1, "Chinese within a sentence");
+	bot_decide(&b, "Show me the MENU, please", 0, &a);
+	CHECK(a.kind == BOT_ANSWER && a.rule == 1, "a Latin word, any case");
+	bot_decide(&b, "menus", 0, &a);
+	CHECK(a.kind == BOT_MISS && strcmp(a.text, "HUH") == 0, "not inside a longer word");
+	bot_decide(&b, " 1 ", 0, &a);
+	CHECK(a.kind == BOT_ANSWER && strcmp(a.text, "ONE") == 0, "a menu choice: the whole message");
+	bot_decide(&b, "12", 0, &a);
+	CHECK(a.kind == BOT_MISS, "…not a longer one");
+	bot_decide(&b, "hello there", 0, &a);
+	CHECK(a.kind == BOT_ANSWER && a.rule == 6, "whole message, any case");
+	bot_decide(&b, "2", 0, &a);
+	CHECK(a.kind == BOT_HANDOFF && strcmp(a.why, "note.bot_rule") == 0 && strcmp(a.text, "HANDING") == 0,
+	    "a hand-off rule without an answer says the hand-off text");
+	bot_decide(&b, "我要转人工", 0, &a);
+	CHECK(a.kind == BOT_HANDOFF && strcmp(a.why, "note.bot_asked") == 0, "a default hand-off word");
+	bot_decide(&b, "Can I talk to an agent?", 0, &a);
+	CHECK(a.kind == BOT_HANDOFF, "…in English");
+	bot_decide(&b, "帮我找经理", 0, &a);
+	CHECK(a.kind == BOT_HANDOFF, "the account's own hand-off word");
+	bot_decide(&b, "price of the menu", 0, &a);
+	CHECK(a.kind == BOT_ANSWER && a.rule == 1, "the first rule in order wins among words");
+	bot_decide(&b, "what?", 1, &a);
+	CHECK(a.kind == BOT_HANDOFF && strcmp(a.why, "note.bot_missed") == 0, "the second miss hands off");
+	bot_decide(&b, NULL, 0, &a);
+	CHECK(a.kind == BOT_MISS, "a picture or voice is not understood");
+	CHECK_STR(bot_welcome(&b, NULL), "WELCOME");
+	CHECK_STR(bot_welcome(&b, "spring"), "SPRING");
+	CHECK_STR(bot_welcome(&b, "autumn"), "WELCOME");
+	bot_decide(&b, "spring", 0, &a);
+	CHECK(a.kind == BOT_MISS, "a scene's welcome is not an answer to a message");
+	b.fallback = NULL;
+	bot_decide(&b, "zzz", 0, &a);
+	CHECK(a.kind == BOT_MISS && a.text != NULL && *a.text, "no fallback of its own: the catalogue's");
+
+	/* CSV records in: quoted fields with commas, quotes and line breaks */
+	{
+		const char *csv = "\xef\xbb\xbfmode,patterns,answer,handoff\r\n"
+		    "contains,\"price\n价格\",\"Prices, see \"\"list\"\"\",0\n"
+		    "exact, 1 ,one\n"
+		    "\n";
+		const char *s = csv, *end = csv + strlen(csv);
+		char       *f[4];
+		CHECK(csv_record(&p, &s, end, f, 4) == 4 && strcmp(f[0], "mode") == 0 &&
+		    strcmp(f[3], "handoff") == 0, "the header, a byte-order mark dropped");
+		CHECK(csv_record(&p, &s, end, f, 4) == 4 && strcmp(f[1], "price\n价格") == 0 &&
+		    strcmp(f[2], "Prices, see \"list\"") == 0 && strcmp(f[3], "0") == 0,
+		    "quoted: a line break, a comma, doubled quotes");
+		CHECK(csv_record(&p, &s, end, f, 4) == 3 && strcmp(f[1], "1") == 0 &&
+		    strcmp(f[2], "one") == 0, "unquoted, trimmed, three fields");
+		CHECK(csv_record(&p, &s, end, f, 4) == 1 && *f[0] == '\0', "a blank line");
+		CHECK(csv_record(&p, &s, end, f, 4) == 0, "the end");
+	}
+	pool_free(&p);
+	return tap_done();
+}
