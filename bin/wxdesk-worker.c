@@ -16,6 +16,7 @@
  *     offers not answered in time go back to the queue, waiting chats of
  *     round-robin and least-busy departments are offered (routing.c), and
  *     once a minute the queue and each operator's load are sampled,
+ *   - asks the followers of chats that closed to rate them (csat.c),
  *   - folds new report events into the hourly roll-up the reports read.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
@@ -33,13 +34,14 @@
 #include <curl/curl.h>
 
 #include "../src/db.h"
+#include "../src/csat.h"
 #include "../src/job.h"
 #include "../src/routing.h"
 
 /* in the order of a tick */
 static void (*const jobs[])(struct pool *) = {
 	job_chats, job_tokens, job_media, job_followers, job_files, job_warnings, job_timers,
-	job_routing, job_reports,
+	job_routing, job_csat, job_reports,
 };
 
 static void

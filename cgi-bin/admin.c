@@ -55,6 +55,7 @@ static const struct route routes[] = {
 	{ "POST", "/admin/channels/{id}/prefs",       0, ADMIN, admin_channel_prefs_post },
 	{ "POST", "/admin/channels/{id}/health",      0, ADMIN, admin_channel_health_post },
 	{ "POST", "/admin/channels/{id}/delete",      0, ADMIN, admin_channel_delete_post },
+	{ "POST", "/admin/channels/{id}/csat",        0, ADMIN, admin_channel_csat_post },
 	{ "GET",  "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_get },
 	{ "POST", "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_post },
 	{ "POST", "/admin/channels/{id}/bot/rules",   0, ADMIN, admin_bot_rule_post },

@@ -10,6 +10,7 @@ static const struct route routes[] = {
 	{ "GET", "/reports/departments", 0, ROLE_SUPERVISOR, reports_departments_get },
 	{ "GET", "/reports/followers",   0, ROLE_SUPERVISOR, reports_followers_get },
 	{ "GET", "/reports/presence",    0, ROLE_OPERATOR,   reports_presence_get },
+	{ "GET", "/reports/csat",        0, ROLE_OPERATOR,   reports_csat_get },
 };
 
 static const struct app reports_app = {

@@ -18,6 +18,7 @@
 
 #include "db.h"
 #include "bot.h"
+#include "csat.h"
 #include "intake.h"
 #include "json.h"
 
@@ -363,6 +364,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	int          is_event = type && strcmp(type, "event") == 0, erase = 0;
 	const struct bot *bot = NULL;
 	int          bot_chat = 0, misses = 0;	/* the bot holds the chat */
+	int          rated = 0;	/* the message is a rating (csat.h), of chat */
+	struct dbres csat;
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -486,8 +489,19 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 			bot_chat = bot != NULL, misses = 0;
 		} else if (chat) {
 			rc = DB_OK;	/* counted into the chat with the message, below */
+		} else if ((rated = strcmp(type, "text") == 0 ? csat_digit(m.body) : 0) != 0 &&
+		    (rc = db_csat_open(p, follower, now, &csat)) != DB_NOTFOUND) {
+			/* a digit answering the rating question of the follower's
+			 * last chat: its rating, in that chat; no new chat */
+			if (rc != DB_OK)
+				goto fail;
+			chat = db_int(&csat, 0, CO_CHAT);
+			if ((rc = db_csat_rate(p, chat, rated)) == DB_OK)
+				rc = chat_note(p, ch->id, follower, chat, "csat_rated", 1, "note.csat_rated",
+				    pool_printf(p, "%d", rated), NULL);
 		} else {
 			/* a new chat links to the follower's previous one, if any */
+			rated = 0;
 			long long prev = db_chat_last_of(p, follower);
 			rc = prev < 0 ? DB_FAIL : db_chat_insert(p, ch->id, follower,
 			    ch->department_id, bot ? "bot" : "waiting", now, prev, &chat);
@@ -507,8 +521,17 @@ store:
 	}
 	if (rc != DB_OK)
 		goto fail;
-	if (!is_event && chat && (rc = db_chat_in(p, chat, msg, now)) != DB_OK)
+	if (!is_event && chat && !rated && (rc = db_chat_in(p, chat, msg, now)) != DB_OK)
 		goto fail;
+	/* thanks for the rating, as a passive reply (free: no customer-service message) */
+	if (rated) {
+		int         l = lang_parse(db_cell(&csat, 0, CO_LANG));
+		const char *thanks = lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.thanks");
+		if ((rc = db_bot_reply(p, ch->id, follower, chat, thanks, pool_printf(p, "b:%lld", msg),
+		    now)) != DB_OK)
+			goto fail;
+		res->reply = thanks;
+	}
 	/* the reports' follow and unfollow (before an erasure: an unfollow
 	 * is counted under the QR scene the follower came from) */
 	if (is_event && event && (strcmp(event, "subscribe") == 0 ||
@@ -541,7 +564,7 @@ store:
 		return DB_FAIL;
 	/* remembered for the next push (not while the bot holds the chat: its
 	 * messages take this path) */
-	if (!is_event && chat && res->closed_chat != chat && !res->bot_holds)
+	if (!is_event && chat && res->closed_chat != chat && !res->bot_holds && !rated)
 		seen_put(ch->id, from, m.follower_id, chat);
 	return DB_OK;
 fail:

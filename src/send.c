@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "csat.h"
 #include "send.h"
 
 enum dbrc
@@ -23,6 +24,8 @@ send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 	rc = db_chat_catch_up(p, c->chat);
 	if (rc == DB_OK)
 		rc = who == OUT_WARNING ? db_warn_claim(p, c->chat, wx_now() - WX_WINDOW) :
+		    who == OUT_CSAT ? db_csat_claim(p, c->chat, (long long)wx_now(),
+		    (long long)wx_now() - WX_WINDOW) :
 		    db_out_claim(p, c->chat, author, wx_now() - WX_WINDOW);
 	if (rc == DB_OK)
 		rc = db_message_out(p, &m, o->attachment, author, msg);

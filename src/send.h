@@ -26,8 +26,9 @@ struct out_chat {
 	struct wxapi_channel ch;	/* its channel; ch.secret decrypted, NULL if missing */
 };
 
-/* Who sends: the chat's operator (author), or wxdesk itself (a warning). */
-enum out_claim { OUT_OPERATOR, OUT_WARNING };
+/* Who sends: the chat's operator (author), or wxdesk itself (a warning, a
+ * rating question: csat.h). */
+enum out_claim { OUT_OPERATOR, OUT_WARNING, OUT_CSAT };
 
 /*
  * Counts one more message against WeChat's rules (within WX_WINDOW of the

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csat.h"
 #include "json.h"
 #include "ui-channel.h"
 #include "wxapi.h"
@@ -96,6 +97,18 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), db_int(&p, 0, PREF_BOT_IDLE));
 	tmpl_set(r, "Prefs.Bot", db_int(&p, 0, PREF_BOT) ? "1" : NULL);
 	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, PREF_ERASE) ? "1" : NULL);
+	/* satisfaction: asked when a chat closes (csat.h) */
+	{
+		struct dbres q;
+		if (db_csat_settings(&r->pool, id, &q) == DB_OK && q.nrows) {
+			tmpl_set(r, "Csat.On", db_int(&q, 0, CS_ENABLED) ? "1" : NULL);
+			if (req_field(r, "csat_hours") == NULL) {
+				tmpl_set(r, "Form.csat_question.Value", db_cell(&q, 0, CS_QUESTION));
+				tmpl_set(r, "Form.csat_hours.Value", db_cell(&q, 0, CS_HOURS));
+			}
+		}
+		tmpl_set(r, "Csat.Default", lang_text(LANG_ZH, "csat.question_default"));
+	}
 	tmpl_set(r, "Page.Title", LF(r, "ch.title", db_cell(c, 0, C_BRANDNAME)));
 	tmpl_set(r, "Channel.Heading", LF(r, "ch.heading", db_cell(c, 0, C_BRANDNAME)));
 	tmpl_set(r, "Nav", "channels");
@@ -375,4 +388,29 @@ admin_channel_delete_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, LF(r, "ch.deleted", db_cell(&c, 0, C_BRANDNAME)));
 	resp_redirect(rs, "/admin/channels");
+}
+
+/* POST …/csat: ask followers to rate a closed chat, the question, the hours to answer */
+void
+admin_channel_csat_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *q = req_field(r, "csat_question"), *h = req_field(r, "csat_hours");
+	char        *end = NULL;
+	long long    hours = h ? strtoll(h, &end, 10) : 0;
+	int          bad = 0;
+
+	if (load_set_up(r, rs, &c) != 0)
+		return;
+
+	if (q && (!utf8_valid(q, strlen(q)) || utf8_chars(q) > 500) && ++bad)
+		form_error(r, "csat_question", L(r, "v.csat_question"));
+	if ((h == NULL || *h == '\0' || *end != '\0' || hours < 1 || hours > 72) && ++bad)
+		form_error(r, "csat_hours", L(r, "v.csat_hours"));
+	if (bad) {
+		account_page(r, rs, &c, 422);
+		return;
+	}
+	saved(r, rs, db_csat_settings_set(&r->pool, r->ids[0], req_field(r, "csat_enabled") != NULL,
+	    q, hours), L(r, "ch.csat_saved"));
 }

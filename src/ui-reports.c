@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "csat.h"
 #include "routing.h"
 #include "ui.h"
 #include "wxapi.h"
@@ -1125,4 +1126,56 @@ reports_presence_get(struct req *r, struct resp *rs)
 		tmpl_set(r, pool_printf(&r->pool, "%s.AvgWait", k), dur_text(r, db_int(&qu, i, RQU_AVGWAIT)));
 	}
 	render(r, rs, &q, "presence", L(r, "rep.presence"));
+}
+
+/* ---- satisfaction ---- */
+
+/*
+ * GET /reports/csat: chats asked for a rating, rated, the share rated and
+ * the average rating (1-5), per day, per operator and per department, by
+ * when the chats closed. Operators see their own.
+ */
+void
+reports_csat_get(struct req *r, struct resp *rs)
+{
+	static const char *const base[3] = { "CsatDays", "CsatOperators", "CsatDepartments" };
+	struct rep q;
+
+	if (read_filter(r, rs, &q) != 0)
+		return;
+	if (q.csv) {
+		csv_start(r, rs, &q, "satisfaction");
+		csv_line(&rs->body, L(r, "csv.date"), L(r, "csv.csat_asked"), L(r, "csv.csat_rated"),
+		    L(r, "csv.csat_avg"), NULL);
+	}
+	for (int by = 0; by < 3; by++) {
+		struct dbres c;
+		if (db_csat_report(&r->pool, by, q.f.zone, (long long)q.f.from, (long long)q.f.to,
+		    q.f.operator, q.f.department, &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		for (size_t i = 0; i < c.nrows; i++) {
+			long long   asked = db_int(&c, i, CR_ASKED), rated = db_int(&c, i, CR_RATED);
+			const char *k = pool_printf(&r->pool, "%s.%zu", base[by], i);
+			if (q.csv) {
+				if (by == 0)
+					csv_line(&rs->body, db_cell(&c, i, CR_BUCKET), db_cell(&c, i, CR_ASKED),
+					    db_cell(&c, i, CR_RATED), db_cell(&c, i, CR_AVG) ?
+					    db_cell(&c, i, CR_AVG) : "", NULL);
+				continue;
+			}
+			tmpl_set(r, pool_printf(&r->pool, "%s.Label", k), by == 0 ?
+			    db_cell(&c, i, CR_BUCKET) : db_cell(&c, i, CR_NAME));
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Asked", k), asked);
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Rated", k), rated);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Share", k), asked ?
+			    pool_printf(&r->pool, "%lld%%", rated * 100 / asked) : "—");
+			tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), db_cell(&c, i, CR_AVG) ?
+			    db_cell(&c, i, CR_AVG) : "—");
+		}
+	}
+	if (q.csv)
+		return;
+	render(r, rs, &q, "csat", L(r, "rep.csat"));
 }

@@ -51,6 +51,7 @@ void admin_department_get(struct req *, struct resp *);
 void admin_department_post(struct req *, struct resp *);
 void admin_department_delete_post(struct req *, struct resp *);
 void admin_department_routing_post(struct req *, struct resp *);
+void admin_channel_csat_post(struct req *, struct resp *);
 void admin_bot_get(struct req *, struct resp *);
 void admin_bot_post(struct req *, struct resp *);
 void admin_bot_rule_post(struct req *, struct resp *);
@@ -113,6 +114,7 @@ void reports_departments_get(struct req *, struct resp *);
 void reports_operators_get(struct req *, struct resp *);
 void reports_followers_get(struct req *, struct resp *);
 void reports_presence_get(struct req *, struct resp *);
+void reports_csat_get(struct req *, struct resp *);
 
 
 /* shared page helpers (ui-common.c) */

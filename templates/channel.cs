@@ -2,7 +2,7 @@
 <p class="crumbs"><a href="/admin/channels"><?cs var:Lang.channels.title ?></a> ›</p>
 <h1><?cs var:Channel.Heading ?> <em class="tag state-<?cs var:Channel.State ?>"><?cs var:Lang.channel_state[Channel.State] ?></em></h1>
 <?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.ch.not_saved ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>
-<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#account"><?cs var:Lang.ch.account ?></a> <a href="#health"><?cs var:Lang.ch.health ?></a> <a href="#details"><?cs var:Lang.wiz.step3 ?></a> <a href="#secrets"><?cs var:Lang.ch.secrets_short ?></a> <a href="#department"><?cs var:Lang.brand.department ?></a> <a href="#preferences"><?cs var:Lang.ch.prefs ?></a> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot"><?cs var:Lang.bot.heading ?></a> <a href="#state"><?cs if:Channel.State == "active" ?><?cs var:Lang.ch.disable ?><?cs else ?><?cs var:Lang.ch.enable ?><?cs /if ?></a> <a href="#delete"><?cs var:Lang.common.delete ?></a></nav>
+<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#account"><?cs var:Lang.ch.account ?></a> <a href="#health"><?cs var:Lang.ch.health ?></a> <a href="#details"><?cs var:Lang.wiz.step3 ?></a> <a href="#secrets"><?cs var:Lang.ch.secrets_short ?></a> <a href="#department"><?cs var:Lang.brand.department ?></a> <a href="#preferences"><?cs var:Lang.ch.prefs ?></a> <a href="#csat"><?cs var:Lang.ch.csat ?></a> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot"><?cs var:Lang.bot.heading ?></a> <a href="#state"><?cs if:Channel.State == "active" ?><?cs var:Lang.ch.disable ?><?cs else ?><?cs var:Lang.ch.enable ?><?cs /if ?></a> <a href="#delete"><?cs var:Lang.common.delete ?></a></nav>
 <?cs if:NewSecret.Token ?><div class="card new-secret"><p><?cs var:Lang.ch.new_token ?></p><pre class="copyable" id="newtoken"><?cs var:NewSecret.Token ?></pre><button type="button" data-copy="newtoken"><?cs var:Lang.ch.copy_token ?></button></div><?cs /if ?>
 <?cs if:NewSecret.Aes ?><div class="card new-secret"><p><?cs var:Lang.ch.new_aes ?></p><pre class="copyable" id="newaes"><?cs var:NewSecret.Aes ?></pre><button type="button" data-copy="newaes"><?cs var:Lang.ch.copy_key ?></button></div><?cs /if ?>
 
@@ -114,6 +114,20 @@
 <p class="hint"><?cs var:Lang.ch.bot_hint ?> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot"><?cs var:Lang.bot.link ?></a></p>
 <label class="check"><input type="checkbox" name="erase_on_unfollow" value="1"<?cs if:Prefs.Erase ?> checked<?cs /if ?>> <?cs var:Lang.ch.erase ?></label>
 <button type="submit" class="primary"><?cs var:Lang.ch.save_prefs ?></button>
+</form>
+</section>
+
+<section class="card" id="csat">
+<h2><?cs var:Lang.ch.csat ?></h2>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/csat">
+<?cs call:csrf_field() ?>
+<label class="check"><input type="checkbox" name="csat_enabled" value="1"<?cs if:Csat.On ?> checked<?cs /if ?>> <?cs var:Lang.ch.csat_on ?></label>
+<label class="field<?cs if:Form.csat_question.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ch.csat_question ?></span>
+<textarea name="csat_question" rows="2" maxlength="500" placeholder="<?cs var:Csat.Default ?>"><?cs var:Form.csat_question.Value ?></textarea><?cs call:field_error("csat_question") ?></label>
+<label class="field<?cs if:Form.csat_hours.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ch.csat_hours ?></span>
+<input type="number" name="csat_hours" min="1" max="72" value="<?cs var:Form.csat_hours.Value ?>" required><?cs call:field_error("csat_hours") ?></label>
+<p class="hint"><?cs var:Lang.ch.csat_hint ?></p>
+<button type="submit"><?cs var:Lang.ch.csat_save ?></button>
 </form>
 </section>
 

@@ -41,6 +41,7 @@
 <?cs if:!Filter.Own ?><?cs call:tab("departments", "departments", Lang.rep.per_department) ?>
 <?cs call:tab("followers", "followers", Lang.rep.followers) ?><?cs /if ?>
 <?cs call:tab("presence", "presence", Lang.rep.presence) ?>
+<?cs call:tab("csat", "csat", Lang.rep.csat) ?>
 </nav>
 
 <form method="get" class="filters card" action="">
@@ -136,6 +137,15 @@
 </tbody></table>
 <?cs else ?><p class="empty"><?cs var:Lang.rep.no_follows ?></p><?cs /if ?>
 </section>
+<?cs /if ?>
+<?cs def:csat_table(rows, id, first) ?><?cs if:subcount(rows) > 0 ?>
+<table class="list" id="<?cs var:id ?>"><thead><tr><th><?cs var:first ?></th><th><?cs var:Lang.rep.csat_asked ?></th><th><?cs var:Lang.rep.csat_rated ?></th><th><?cs var:Lang.rep.csat_share ?></th><th><?cs var:Lang.rep.csat_avg ?></th></tr></thead><tbody>
+<?cs each:x = rows ?><tr><td><?cs var:x.Label ?></td><td><?cs var:x.Asked ?></td><td><?cs var:x.Rated ?></td><td><?cs var:x.Share ?></td><td><?cs var:x.Avg ?></td></tr><?cs /each ?>
+</tbody></table><?cs else ?><p class="empty"><?cs var:Lang.rep.csat_none ?></p><?cs /if ?><?cs /def ?>
+<?cs if:Report.Page == "csat" ?>
+<section class="card"><h2><?cs var:Lang.rep.csat_per_day ?></h2><?cs call:csat_table(CsatDays, "csat-days", Lang.rep.day) ?></section>
+<section class="card"><h2><?cs var:Lang.rep.per_operator ?></h2><?cs call:csat_table(CsatOperators, "csat-operators", Lang.rep.operator) ?></section>
+<section class="card"><h2><?cs var:Lang.rep.per_department ?></h2><?cs call:csat_table(CsatDepartments, "csat-departments", Lang.brand.department) ?></section>
 <?cs /if ?>
 <?cs if:Report.Page == "presence" ?>
 <section class="card">

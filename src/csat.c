@@ -1,0 +1,68 @@
+/* csat.c: asking for a rating when a chat closes, and reading the answer (see csat.h). */
+#include <string.h>
+
+#include "csat.h"
+#include "intake.h"
+#include "job.h"
+#include "send.h"
+
+int
+csat_digit(const char *text)
+{
+	const char *a = text, *b;
+
+	if (text == NULL)
+		return 0;
+	while (*a && strchr(" \t\r\n", *a))
+		a++;
+	b = a + strlen(a);
+	while (b > a && strchr(" \t\r\n", b[-1]))
+		b--;
+	if (b - a == 1 && *a >= '1' && *a <= '5')
+		return *a - '0';
+	/* a full-width digit, as Chinese keyboards type it: U+FF11..U+FF15 */
+	if (b - a == 3 && (unsigned char)a[0] == 0xef && (unsigned char)a[1] == 0xbc &&
+	    (unsigned char)a[2] >= 0x91 && (unsigned char)a[2] <= 0x95)
+		return (unsigned char)a[2] - 0x90;
+	return 0;
+}
+
+void
+job_csat(struct pool *p)
+{
+	struct dbres due;
+	long long    now = (long long)wx_now();
+
+	/* closes of the last hour that should be asked (older ones never are:
+	 * switching the question on does not reach back) */
+	if (db_csat_mark(p, now - 3600) != DB_OK || db_csat_due(p, &due) != DB_OK)
+		return;
+	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
+		int             l = lang_parse(db_cell(&due, i, CD_LANG));
+		const char     *q = db_cell(&due, i, CD_QUESTION) && *db_cell(&due, i, CD_QUESTION) ?
+		    db_cell(&due, i, CD_QUESTION) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
+		    "csat.question_default");
+		struct outgoing o = { "text", q, NULL, NULL, 0 };
+		struct out_chat c = {
+			.chat = db_int(&due, i, CD_CHAT), .follower = db_int(&due, i, CD_FOLLOWER),
+			.openid = db_cell(&due, i, CD_OPENID),
+			.ch = { db_int(&due, i, CD_CHANNEL), db_cell(&due, i, CD_APPID),
+			    db_cell(&due, i, CD_SECRET) ? secret_decrypt(p, db_cell(&due, i, CD_SECRET)) : NULL },
+		};
+		long long msg;
+		enum dbrc rc;
+
+		if (c.ch.secret == NULL) {
+			db_csat_skip(p, c.chat);
+			continue;
+		}
+		rc = send_claim(p, &c, &o, OUT_CSAT, 0, pool_printf(p, "s:%lld", c.chat), &msg);
+		if (rc == DB_CONFLICT) {
+			/* no room left in WeChat's rules: not asked, and said so */
+			db_csat_skip(p, c.chat);
+			chat_note(p, c.ch.id, c.follower, c.chat, "csat", 1, "note.csat_skipped", NULL);
+		}
+		if (rc == DB_OK)
+			send_deliver(p, &c, msg, &o);
+	}
+}

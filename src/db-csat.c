@@ -1,0 +1,149 @@
+/* db-csat.c: the statements of satisfaction ratings (csat.c, intake.c, the account page, reports). */
+#include <stddef.h>
+
+#include "csat.h"
+#include "db-run.h"
+
+enum csat_stmt {
+	CT_MARK,
+	CT_DUE,
+	CT_CLAIM,
+	CT_SKIP,
+	CT_OPEN,
+	CT_RATE,
+	CT_SETTINGS,
+	CT_SETTINGS_SET,
+	CT_REPORT_DAY,
+	CT_REPORT_OPERATOR,
+	CT_REPORT_DEPARTMENT,
+	CT__MAX
+};
+
+#define CSAT_RANGE " c.csat_state IS NOT NULL AND c.csat_state <> 'due' AND c.closed_at >= " \
+	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND (? = 0 OR c.operator_id = ?) " \
+	"AND (? = 0 OR c.department_id = ?) "
+#define CSAT_FIGURES "SUM(c.csat_state IN ('asked', 'rated')), SUM(c.csat_state = 'rated'), " \
+	"ROUND(AVG(c.csat_rating), 2) "
+
+static const struct db_stmt stmts[CT__MAX] = {
+	/* chats closed since then by an operator or for idleness, that an
+	 * operator answered, on an account that asks: due */
+	[CT_MARK] = { "ct_mark",
+	    "UPDATE chats c JOIN channel_prefs p ON p.channel_id = c.channel_id AND p.csat_enabled = 1 "
+	    "SET c.csat_state = 'due' WHERE c.csat_state IS NULL AND c.closed_at >= FROM_UNIXTIME(?) "
+	    "AND c.state = 'closed' AND c.operator_id IS NOT NULL "
+	    "AND c.close_reason IN ('operator', 'idle_timeout')" },
+	[CT_DUE] = { "ct_due",
+	    "SELECT c.id, c.channel_id, c.follower_id, f.openid, p.csat_question, ch.app_id, "
+	    "ch.app_secret_enc, b.follower_language FROM chats c "
+	    "JOIN followers f ON f.id = c.follower_id JOIN channels ch ON ch.id = c.channel_id "
+	    "JOIN brands b ON b.id = ch.brand_id JOIN channel_prefs p ON p.channel_id = c.channel_id "
+	    "WHERE c.csat_state = 'due' LIMIT 100" },
+	/* the question counts toward the 5 and needs the 48-hour window */
+	[CT_CLAIM] = { "ct_claim",
+	    "UPDATE chats SET consecutive_out = consecutive_out + 1, csat_state = 'asked', "
+	    "csat_asked_at = FROM_UNIXTIME(?) WHERE id = ? AND csat_state = 'due' "
+	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)" },
+	[CT_SKIP] = { "ct_skip",
+	    "UPDATE chats SET csat_state = 'skipped' WHERE id = ? AND csat_state = 'due'" },
+	[CT_OPEN] = { "ct_open",
+	    "SELECT c.id, b.follower_language FROM chats c JOIN channel_prefs p ON p.channel_id = "
+	    "c.channel_id JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
+	    "WHERE c.follower_id = ? AND c.csat_state = 'asked' AND c.csat_asked_at > "
+	    "FROM_UNIXTIME(?) - INTERVAL p.csat_hours HOUR ORDER BY c.id DESC LIMIT 1 FOR UPDATE" },
+	[CT_RATE] = { "ct_rate",
+	    "UPDATE chats SET csat_state = 'rated', csat_rating = ? WHERE id = ? AND csat_state = 'asked'" },
+	[CT_SETTINGS] = { "ct_settings",
+	    "SELECT csat_enabled, csat_question, csat_hours FROM channel_prefs WHERE channel_id = ?" },
+	[CT_SETTINGS_SET] = { "ct_settings_set",
+	    "UPDATE channel_prefs SET csat_enabled = ?, csat_question = NULLIF(?, ''), csat_hours = ? "
+	    "WHERE channel_id = ?" },
+	[CT_REPORT_DAY] = { "ct_report_day",
+	    "SELECT DATE(CONVERT_TZ(c.closed_at, '+00:00', ?)) b, '', " CSAT_FIGURES
+	    "FROM chats c WHERE" CSAT_RANGE "GROUP BY b ORDER BY b" },
+	[CT_REPORT_OPERATOR] = { "ct_report_operator",
+	    "SELECT c.operator_id, u.name, " CSAT_FIGURES "FROM chats c "
+	    "JOIN users u ON u.id = c.operator_id WHERE" CSAT_RANGE "GROUP BY c.operator_id, u.name "
+	    "ORDER BY u.name" },
+	[CT_REPORT_DEPARTMENT] = { "ct_report_department",
+	    "SELECT c.department_id, d.name, " CSAT_FIGURES "FROM chats c "
+	    "JOIN departments d ON d.id = c.department_id WHERE" CSAT_RANGE
+	    "GROUP BY c.department_id, d.name ORDER BY d.name" },
+};
+
+static void           *prepared[CT__MAX];
+static struct db_table ct_table = { stmts, CT__MAX, prepared, NULL, 0 };
+
+#define RUN(s, p, out, ...) DB_RUN(&ct_table, s, p, out, __VA_ARGS__)
+
+static enum dbrc
+changed(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->affected == 0 ? DB_CONFLICT : rc;
+}
+
+enum dbrc
+db_csat_mark(struct pool *p, long long since)
+{
+	return RUN(CT_MARK, p, NULL, I(since));
+}
+
+enum dbrc
+db_csat_due(struct pool *p, struct dbres *out)
+{
+	return RUN(CT_DUE, p, out);
+}
+
+enum dbrc
+db_csat_claim(struct pool *p, long long chat, long long now, long long window_start)
+{
+	struct dbres out;
+
+	return changed(RUN(CT_CLAIM, p, &out, I(now), I(chat), I(window_start)), &out);
+}
+
+enum dbrc
+db_csat_skip(struct pool *p, long long chat)
+{
+	return RUN(CT_SKIP, p, NULL, I(chat));
+}
+
+enum dbrc
+db_csat_open(struct pool *p, long long follower, long long now, struct dbres *out)
+{
+	enum dbrc rc = RUN(CT_OPEN, p, out, I(follower), I(now));
+
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_csat_rate(struct pool *p, long long chat, int rating)
+{
+	struct dbres out;
+
+	return changed(RUN(CT_RATE, p, &out, I((long long)rating), I(chat)), &out);
+}
+
+enum dbrc
+db_csat_settings(struct pool *p, long long channel, struct dbres *out)
+{
+	return RUN(CT_SETTINGS, p, out, I(channel));
+}
+
+enum dbrc
+db_csat_settings_set(struct pool *p, long long channel, int enabled, const char *question,
+    long long hours)
+{
+	return RUN(CT_SETTINGS_SET, p, NULL, I((long long)enabled), S(question), I(hours), I(channel));
+}
+
+enum dbrc
+db_csat_report(struct pool *p, int by, const char *zone, long long from, long long to,
+    long long op, long long dept, struct dbres *out)
+{
+	if (by == 0)
+		return RUN(CT_REPORT_DAY, p, out, S(zone), I(from), I(to), I(op), I(op), I(dept),
+		    I(dept));
+	return RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, out, I(from), I(to),
+	    I(op), I(op), I(dept), I(dept));
+}
