@@ -76,12 +76,6 @@ static struct db_table ct_table = { stmts, CT__MAX, prepared, NULL, 0 };
 
 #define RUN(s, p, out, ...) DB_RUN(&ct_table, s, p, out, __VA_ARGS__)
 
-static enum dbrc
-changed(enum dbrc rc, const struct dbres *out)
-{
-	return rc == DB_OK && out->affected == 0 ? DB_CONFLICT : rc;
-}
-
 enum dbrc
 db_csat_mark(struct pool *p, long long since)
 {
@@ -99,7 +93,7 @@ db_csat_claim(struct pool *p, long long chat, long long now, long long window_st
 {
 	struct dbres out;
 
-	return changed(RUN(CT_CLAIM, p, &out, I(now), I(chat), I(window_start)), &out);
+	return db_changed(RUN(CT_CLAIM, p, &out, I(now), I(chat), I(window_start)), &out, DB_CONFLICT);
 }
 
 enum dbrc
@@ -121,7 +115,7 @@ db_csat_rate(struct pool *p, long long chat, int rating)
 {
 	struct dbres out;
 
-	return changed(RUN(CT_RATE, p, &out, I((long long)rating), I(chat)), &out);
+	return db_changed(RUN(CT_RATE, p, &out, I((long long)rating), I(chat)), &out, DB_CONFLICT);
 }
 
 enum dbrc

@@ -233,20 +233,13 @@ static struct db_table rt_table = { stmts, RT__MAX, prepared, NULL, 0 };
 
 #define RUN(s, p, out, ...) DB_RUN(&rt_table, s, p, out, __VA_ARGS__)
 
-/* DB_OK when the change was made, DB_NOTFOUND when its condition no longer held */
-static enum dbrc
-changed(enum dbrc rc, const struct dbres *out)
-{
-	return rc == DB_OK && out->affected == 0 ? DB_NOTFOUND : rc;
-}
-
 enum dbrc
 db_presence_set(struct pool *p, long long user, const char *presence, const char *why,
     long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_PRESENCE_SET, p, &out, S(presence), I(now), I(user),
-	    S(presence)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_PRESENCE_SET, p, &out, S(presence), I(now), I(user),
+	    S(presence)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_PRESENCE_LOG, p, NULL, I(user), S(presence), S(why), I(now));
@@ -269,7 +262,7 @@ enum dbrc
 db_idle_away(struct pool *p, long long user, long long cutoff, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_IDLE_AWAY, p, &out, I(now), I(user), I(cutoff)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_IDLE_AWAY, p, &out, I(now), I(user), I(cutoff)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_PRESENCE_LOG, p, NULL, I(user), S("away"), S("idle"), I(now));
@@ -286,7 +279,7 @@ enum dbrc
 db_offer_expire(struct pool *p, long long chat, long long user, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_EXPIRE, p, &out, I(chat), I(user), I(now)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_EXPIRE, p, &out, I(chat), I(user), I(now)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_OFFER_END, p, NULL, S("timeout"), I(now), I(chat), I(user));
@@ -297,7 +290,7 @@ enum dbrc
 db_offer_decline(struct pool *p, long long chat, long long user, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_DECLINE, p, &out, I(chat), I(user)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_DECLINE, p, &out, I(chat), I(user)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_OFFER_END, p, NULL, S("declined"), I(now), I(chat), I(user));
@@ -333,7 +326,7 @@ db_route_dept_hold(struct pool *p, long long dept)
 {
 	struct dbres out;
 
-	return changed(RUN(RT_DEPT_HOLD, p, &out, I(dept)), &out);
+	return db_changed(RUN(RT_DEPT_HOLD, p, &out, I(dept)), &out, DB_NOTFOUND);
 }
 
 enum dbrc
@@ -350,7 +343,7 @@ db_route_user_hold(struct pool *p, long long user)
 {
 	struct dbres out;
 
-	return changed(RUN(RT_USER_HOLD, p, &out, I(user)), &out);
+	return db_changed(RUN(RT_USER_HOLD, p, &out, I(user)), &out, DB_NOTFOUND);
 }
 
 long long
@@ -368,7 +361,7 @@ db_route_offer(struct pool *p, long long chat, long long dept, long long user,
     long long until, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_OFFER, p, &out, I(user), I(until), I(chat), I(dept)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_OFFER, p, &out, I(user), I(until), I(chat), I(dept)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_TURN, p, NULL, I(dept), I(user));
@@ -389,8 +382,8 @@ enum dbrc
 db_offer_to_user(struct pool *p, long long chat, long long user, long long dept, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_OFFER_TO_USER, p, &out, I(user), I(now), I(now), I(now),
-	    I(chat)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_OFFER_TO_USER, p, &out, I(user), I(now), I(now), I(now),
+	    I(chat)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_OFFER_LOG, p, NULL, I(chat), I(user), I(dept), I(now));
@@ -424,7 +417,7 @@ enum dbrc
 db_load_sample(struct pool *p, long long minute)
 {
 	struct dbres out;
-	enum dbrc    rc = changed(RUN(RT_SAMPLE_CLAIM, p, &out, I(minute), I(minute)), &out);
+	enum dbrc    rc = db_changed(RUN(RT_SAMPLE_CLAIM, p, &out, I(minute), I(minute)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_SAMPLE_DEPTS, p, NULL, I(minute), I(minute));

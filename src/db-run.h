@@ -37,6 +37,13 @@ B(const void *v, size_t n)
 	return (struct db_param){ 'b', 0, v, n };
 }
 
+/* a conditional change: rc, or otherwise when it changed no row (its condition no longer held) */
+static inline enum dbrc
+db_changed(enum dbrc rc, const struct dbres *out, enum dbrc otherwise)
+{
+	return rc == DB_OK && out->affected == 0 ? otherwise : rc;
+}
+
 /* Runs statement s of table t into out (NULL: not wanted), in pool p. */
 enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 	const struct db_param *params, size_t n);
