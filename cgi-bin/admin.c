@@ -21,6 +21,8 @@ static const struct route routes[] = {
 	{ "POST", "/admin/brands/{id}/departments",   0, ADMIN, admin_departments_post },
 	{ "POST", "/admin/brands/{id}/canned",        R_UPLOAD, ADMIN, admin_canned_post },
 	{ "POST", "/admin/brands/{id}/canned/{id}/delete", 0, ADMIN, admin_canned_delete_post },
+	{ "GET",  "/admin/brands/{id}/hours",         0, ADMIN, admin_brand_hours_get },
+	{ "POST", "/admin/brands/{id}/hours",         0, ADMIN, admin_brand_hours_post },
 	{ "GET",  "/admin/brands/{id}/profanity",     0, ADMIN, admin_profanity_get },
 	{ "POST", "/admin/brands/{id}/profanity",     0, ADMIN, admin_profanity_post },
 	{ "POST", "/admin/brands/{id}/profanity/words", 0, ADMIN, admin_profanity_word_post },

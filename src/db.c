@@ -524,7 +524,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
 	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name, c.offer_user_id, ou.name, "
-	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0), d.routing "
+	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0), d.routing, c.after_hours "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "

@@ -19,6 +19,7 @@
 #include "db.h"
 #include "bot.h"
 #include "csat.h"
+#include "hours.h"
 #include "intake.h"
 #include "json.h"
 
@@ -559,6 +560,24 @@ store:
 	if (bot && (rc = bot_turn(p, bot, ch, &m, f, msg, chat, bot_chat && res->closed_chat != chat,
 	    misses, now, res)) != DB_OK)
 		goto fail;
+	/* a chat for the operators opened outside the brand's hours: marked,
+	 * and the off-hours answer as a passive reply (once: as it opens) */
+	if (!bot && res->opened_chat && res->opened_chat == chat && !res->reply) {
+		struct dbres h;
+		rc = db_hours_now(p, ch->id, now, &h);
+		if (rc != DB_OK && rc != DB_NOTFOUND)
+			goto fail;
+		if (rc == DB_OK && db_int(&h, 0, HN_CLOSED) == 1) {
+			int         l = lang_parse(db_cell(&h, 0, HN_LANG));
+			const char *t = db_cell(&h, 0, HN_TEXT) && *db_cell(&h, 0, HN_TEXT) ?
+			    db_cell(&h, 0, HN_TEXT) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
+			    "hours.offhours_default");
+			if ((rc = db_hours_mark(p, chat)) != DB_OK || (rc = db_bot_reply(p, ch->id,
+			    follower, chat, t, pool_printf(p, "b:%lld", msg), now)) != DB_OK)
+				goto fail;
+			res->reply = t;
+		}
+	}
 	/* the channel's row is not touched: every push would queue on it */
 	if (db_commit() != 0)
 		return DB_FAIL;

@@ -2,6 +2,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "hours.h"
 #include "intake.h"
 #include "job.h"
 
@@ -23,7 +24,20 @@ job_timers(struct pool *p)
 	for (size_t i = 0; i < ch.nrows && !job_stopping; i++) {
 		static const char *const states[] = { "waiting", "missed", "active" };
 		long long channel = db_int(&ch, i, TC_CHANNEL);
-		for (int k = 0; k < 3; k++) {
+		/* business hours: with the missed timer off outside them, waiting
+		 * chats wait from the opening (hours.h) */
+		int       skip_waiting = 0;
+		{
+			struct dbres h;
+			if (db_hours_now(p, channel, (long long)now, &h) == DB_OK &&
+			    db_int(&h, 0, HN_ENABLED) && !db_int(&h, 0, HN_TIMER)) {
+				if (db_int(&h, 0, HN_CLOSED) == 1)
+					skip_waiting = 1;
+				else
+					(void)db_hours_opened(p, channel, (long long)now);
+			}
+		}
+		for (int k = skip_waiting; k < 3; k++) {
 			long long    limit = db_int(&ch, i, TC_MISSED_AFTER + (size_t)k);	/* then MISSED_CLOSE, IDLE */
 			time_t       since = now - (time_t)limit * 60;
 			struct dbres due;

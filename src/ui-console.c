@@ -456,6 +456,7 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		(void)db_chat_seen(&r->pool, r->user->id, id, db_int(&t, 0, TR_ID));
 	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
 	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
+	tmpl_set(r, "Chat.AfterHours", db_int(c, 0, CHAT_AFTERHOURS) ? "1" : NULL);
 	tmpl_set(r, "Chat.Follower", who);
 	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, CHAT_OPENID));
 	tmpl_set(r, "Chat.Department", db_cell(c, 0, CHAT_DEPTNAME));

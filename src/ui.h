@@ -52,6 +52,8 @@ void admin_department_post(struct req *, struct resp *);
 void admin_department_delete_post(struct req *, struct resp *);
 void admin_department_routing_post(struct req *, struct resp *);
 void admin_channel_csat_post(struct req *, struct resp *);
+void admin_brand_hours_get(struct req *, struct resp *);
+void admin_brand_hours_post(struct req *, struct resp *);
 void admin_bot_get(struct req *, struct resp *);
 void admin_bot_post(struct req *, struct resp *);
 void admin_bot_rule_post(struct req *, struct resp *);

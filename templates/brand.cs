@@ -34,6 +34,7 @@
 <section class="card">
 <h2><?cs var:Lang.brand.flow ?></h2>
 <p><a href="/admin/brands/<?cs var:Brand.Id ?>/profanity"><?cs var:Lang.brand.profanity ?></a><?cs var:Lang.brand.profanity_hint ?></p>
+<p><a href="/admin/brands/<?cs var:Brand.Id ?>/hours"><?cs var:Lang.hours.link ?></a> <?cs var:Lang.hours.link_hint ?></p>
 </section>
 <section class="card" id="canned">
 <h2><?cs var:Lang.brand.canned ?></h2>

@@ -14,7 +14,7 @@
 </nav>
 <section class="card chat" id="chat">
 <p class="follower-toggle"><a class="button" href="#follower"><?cs var:Lang.chat.follower_and_actions ?></a></p>
-<h1><?cs var:Chat.Follower ?> <em class="tag state-<?cs var:Chat.State ?>"><?cs var:Lang.chat_state[Chat.State] ?></em></h1>
+<h1><?cs var:Chat.Follower ?> <em class="tag state-<?cs var:Chat.State ?>"><?cs var:Lang.chat_state[Chat.State] ?></em><?cs if:Chat.AfterHours ?> <em class="tag after-hours"><?cs var:Lang.hours.after ?></em><?cs /if ?></h1>
 <p class="hint"><?cs var:Chat.Brand ?> · <?cs if:Chat.Department ?><?cs var:Chat.Department ?><?cs else ?><?cs var:Lang.chat.no_department ?><?cs /if ?><?cs if:Chat.Operator ?> · <?cs var:Lang.chat.answered_by ?> <?cs var:Chat.Operator ?><?cs /if ?> · <?cs var:Lang.chat.started ?> <time datetime="<?cs var:Chat.StartedAt ?>" data-rel="after"><?cs var:Chat.Started ?></time></p>
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
 <?cs if:Chat.Meter.Max ?><p class="meter-line"><?cs var:Lang.chat.window ?> <?cs call:meter(Chat.Meter) ?></p><?cs /if ?>

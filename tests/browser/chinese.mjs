@@ -189,6 +189,9 @@ try {
 	await page.goto(`${BASE}/admin/channels/${sql(`SELECT id FROM channels WHERE brand_id = ${brand}`)}/bot`);
 	check('the chatbot page in Chinese', await page.isVisible('h1 >> text=机器人'));
 	await page_in_chinese(page, '24-chatbot');
+	await page.goto(`${BASE}/admin/brands/${brand}/hours`);
+	check('the business hours page in Chinese', await page.isVisible('h1 >> text=营业时间'));
+	await page_in_chinese(page, '25-business-hours');
 	await page.goto(`${BASE}/nowhere`);
 	check('the 404 page in Chinese', await page.isVisible('h1 >> text=页面不存在'));
 	await page_in_chinese(page, '19-not-found');

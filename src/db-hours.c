@@ -1,0 +1,133 @@
+/* db-hours.c: the statements of business hours (hours.h). */
+#include <stddef.h>
+
+#include "db-run.h"
+#include "hours.h"
+
+enum hours_stmt {
+	HR_NOW, HR_MARK, HR_OPENED, HR_SETTINGS, HR_DAYS, HR_HOLIDAYS, HR_SET, HR_DAYS_CLEAR,
+	HR_DAY_ADD, HR_HOLIDAYS_CLEAR, HR_HOLIDAY_ADD, HR_ZONE_OK, HR__MAX
+};
+
+#define LOCAL "CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', b.time_zone)"
+
+static const struct db_stmt stmts[HR__MAX] = {
+	/* closed: a holiday, or no span of the weekday holds the time (where
+	 * the brand is) */
+	[HR_NOW] = { "hr_now",
+	    "SELECT b.hours_enabled, b.offhours_text, b.offhours_missed_timer, b.follower_language, "
+	    "b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM brand_holidays x WHERE x.brand_id = b.id "
+	    "AND x.day = DATE(" LOCAL ")) OR NOT EXISTS (SELECT 1 FROM brand_hours h WHERE "
+	    "h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") AND TIME(" LOCAL ") >= h.opens "
+	    "AND TIME(" LOCAL ") < h.closes)) FROM channels ch JOIN brands b ON b.id = ch.brand_id "
+	    "WHERE ch.id = ?" },
+	[HR_MARK] = { "hr_mark", "UPDATE chats SET after_hours = 1 WHERE id = ?" },
+	[HR_OPENED] = { "hr_opened",
+	    "UPDATE chats SET state_since = FROM_UNIXTIME(?), after_hours = 2 "
+	    "WHERE channel_id = ? AND state = 'waiting' AND after_hours = 1" },
+	[HR_SETTINGS] = { "hr_settings",
+	    "SELECT hours_enabled, time_zone, offhours_text, offhours_missed_timer FROM brands "
+	    "WHERE id = ?" },
+	[HR_DAYS] = { "hr_days",
+	    "SELECT weekday, TIME_FORMAT(opens, '%H:%i'), TIME_FORMAT(closes, '%H:%i') "
+	    "FROM brand_hours WHERE brand_id = ? ORDER BY weekday" },
+	[HR_HOLIDAYS] = { "hr_holidays",
+	    "SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM brand_holidays WHERE brand_id = ? "
+	    "ORDER BY day LIMIT 400" },
+	[HR_SET] = { "hr_set",
+	    "UPDATE brands SET hours_enabled = ?, time_zone = ?, offhours_text = NULLIF(?, ''), "
+	    "offhours_missed_timer = ? WHERE id = ?" },
+	[HR_DAYS_CLEAR] = { "hr_days_clear", "DELETE FROM brand_hours WHERE brand_id = ?" },
+	[HR_DAY_ADD] = { "hr_day_add",
+	    "INSERT INTO brand_hours (brand_id, weekday, opens, closes) VALUES (?, ?, ?, ?)" },
+	[HR_HOLIDAYS_CLEAR] = { "hr_holidays_clear", "DELETE FROM brand_holidays WHERE brand_id = ?" },
+	[HR_HOLIDAY_ADD] = { "hr_holiday_add",
+	    "INSERT IGNORE INTO brand_holidays (brand_id, day) VALUES (?, ?)" },
+	[HR_ZONE_OK] = { "hr_zone_ok", "SELECT CONVERT_TZ('2020-01-01 00:00:00', '+00:00', ?) IS NOT NULL" },
+};
+
+static void           *prepared[HR__MAX];
+static struct db_table hr_table = { stmts, HR__MAX, prepared, NULL, 0 };
+
+#define RUN(s, p, out, ...) DB_RUN(&hr_table, s, p, out, __VA_ARGS__)
+
+enum dbrc
+db_hours_now(struct pool *p, long long channel, long long now, struct dbres *out)
+{
+	enum dbrc rc = RUN(HR_NOW, p, out, I(now), I(now), I(now), I(now), I(channel));
+
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+enum dbrc
+db_hours_mark(struct pool *p, long long chat)
+{
+	return RUN(HR_MARK, p, NULL, I(chat));
+}
+
+enum dbrc
+db_hours_opened(struct pool *p, long long channel, long long now)
+{
+	return RUN(HR_OPENED, p, NULL, I(now), I(channel));
+}
+
+enum dbrc
+db_hours_settings(struct pool *p, long long brand, struct dbres *out)
+{
+	return RUN(HR_SETTINGS, p, out, I(brand));
+}
+
+enum dbrc
+db_hours_days(struct pool *p, long long brand, struct dbres *out)
+{
+	return RUN(HR_DAYS, p, out, I(brand));
+}
+
+enum dbrc
+db_hours_holidays(struct pool *p, long long brand, struct dbres *out)
+{
+	return RUN(HR_HOLIDAYS, p, out, I(brand));
+}
+
+enum dbrc
+db_hours_set(struct pool *p, long long brand, int enabled, const char *zone, const char *text,
+    int timer)
+{
+	return RUN(HR_SET, p, NULL, I((long long)enabled), S(zone), S(text), I((long long)timer),
+	    I(brand));
+}
+
+enum dbrc
+db_hours_days_clear(struct pool *p, long long brand)
+{
+	return RUN(HR_DAYS_CLEAR, p, NULL, I(brand));
+}
+
+enum dbrc
+db_hours_day_add(struct pool *p, long long brand, int weekday, const char *opens,
+    const char *closes)
+{
+	return RUN(HR_DAY_ADD, p, NULL, I(brand), I((long long)weekday), S(opens), S(closes));
+}
+
+enum dbrc
+db_hours_holidays_clear(struct pool *p, long long brand)
+{
+	return RUN(HR_HOLIDAYS_CLEAR, p, NULL, I(brand));
+}
+
+enum dbrc
+db_hours_holiday_add(struct pool *p, long long brand, const char *day)
+{
+	return RUN(HR_HOLIDAY_ADD, p, NULL, I(brand), S(day));
+}
+
+int
+db_hours_zone_ok(struct pool *p, const char *zone)
+{
+	struct dbres out;
+
+	if (RUN(HR_ZONE_OK, p, &out, S(zone)) != DB_OK || out.nrows == 0)
+		return -1;
+	return db_int(&out, 0, 0) == 1;
+}

@@ -1,0 +1,199 @@
+/*
+ * ui-hours.c: a brand's business hours page (Admin → Brands → brand →
+ * Business hours): on or off, the time zone, one span per weekday, the
+ * holidays, the off-hours answer, and whether the missed timer runs outside
+ * the hours. Saved whole, in one transaction.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "hours.h"
+#include "ui.h"
+
+/* "HH:MM", 00:00-23:59, or 24:00 for a span that runs to midnight */
+static int
+hhmm(const char *v)
+{
+	int h, m;
+	char end;
+
+	if (v == NULL || strlen(v) != 5 || sscanf(v, "%2d:%2d%c", &h, &m, &end) != 2)
+		return 0;
+	return (h >= 0 && h < 24 && m >= 0 && m < 60) || (h == 24 && m == 0);
+}
+
+/* YYYY-MM-DD naming a day that exists */
+static int
+real_day(const char *v)
+{
+	struct tm tm;
+	char      back[11];
+	time_t    t;
+
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(v, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (gmtime_r(&t, &tm) == NULL || strftime(back, sizeof back, "%Y-%m-%d", &tm) != 10)
+		return 0;
+	return strcmp(back, v) == 0;
+}
+
+static void
+page(struct req *r, struct resp *rs, long long brand, int status)
+{
+	struct dbres b, s, d, h;
+	struct buf   days = { 0 };
+
+	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))
+		return;
+	if (db_hours_settings(&r->pool, brand, &s) != DB_OK || db_hours_days(&r->pool, brand, &d) != DB_OK ||
+	    db_hours_holidays(&r->pool, brand, &h) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set_int(r, "Brand.Id", brand);
+	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
+	if (req_field(r, "time_zone") == NULL) {
+		tmpl_set(r, "Hours.On", db_int(&s, 0, HS_ENABLED) ? "1" : NULL);
+		tmpl_set(r, "Hours.Timer", db_int(&s, 0, HS_TIMER) ? "1" : NULL);
+		tmpl_set(r, "Form.time_zone.Value", db_cell(&s, 0, HS_ZONE));
+		tmpl_set(r, "Form.offhours_text.Value", db_cell(&s, 0, HS_TEXT));
+		for (size_t i = 0; i < d.nrows; i++) {
+			long long w = db_int(&d, i, HD_WEEKDAY);
+			tmpl_set(r, pool_printf(&r->pool, "Form.opens_%lld.Value", w), db_cell(&d, i, HD_OPENS));
+			tmpl_set(r, pool_printf(&r->pool, "Form.closes_%lld.Value", w), db_cell(&d, i, HD_CLOSES));
+		}
+		for (size_t i = 0; i < h.nrows; i++)
+			buf_printf(&days, "%s%s", i ? "\n" : "", db_cell(&h, i, HH_DAY));
+		tmpl_set(r, "Form.holidays.Value", days.data);
+		buf_free(&days);
+	} else {
+		tmpl_set(r, "Hours.On", req_field(r, "hours_enabled") ? "1" : NULL);
+		tmpl_set(r, "Hours.Timer", req_field(r, "offhours_missed_timer") ? "1" : NULL);
+		for (int w = 0; w < 7; w++) {
+			const char *o = pool_printf(&r->pool, "opens_%d", w), *c = pool_printf(&r->pool, "closes_%d", w);
+			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", o), req_field(r, o));
+			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", c), req_field(r, c));
+		}
+		tmpl_set(r, "Form.time_zone.Value", req_field(r, "time_zone"));
+		tmpl_set(r, "Form.offhours_text.Value", req_field(r, "offhours_text"));
+		tmpl_set(r, "Form.holidays.Value", req_field(r, "holidays"));
+	}
+	for (int w = 0; w < 7; w++) {
+		tmpl_set_int(r, pool_printf(&r->pool, "Days.%d.N", w), w);
+		tmpl_set(r, pool_printf(&r->pool, "Days.%d.Name", w), L(r, pool_printf(&r->pool,
+		    "hours.day.%d", w)));
+	}
+	tmpl_set(r, "Hours.Default", lang_text(LANG_ZH, "hours.offhours_default"));
+	tmpl_set(r, "Page.Title", LF(r, "hours.title", db_cell(&b, 0, BG_NAME)));
+	tmpl_set(r, "Nav", "brands");
+	tmpl_render(r, rs, "hours.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+admin_brand_hours_get(struct req *r, struct resp *rs)
+{
+	page(r, rs, r->ids[0], 200);
+}
+
+void
+admin_brand_hours_post(struct req *r, struct resp *rs)
+{
+	long long   brand = r->ids[0];
+	const char *zone = req_field(r, "time_zone"), *text = req_field(r, "offhours_text");
+	const char *hol = req_field(r, "holidays");
+	const char **days;
+	size_t      ndays = 0;
+	int         bad = 0, zok;
+	struct dbres b;
+
+	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))
+		return;
+	form_trim(r);
+	zone = req_field(r, "time_zone"), text = req_field(r, "offhours_text"), hol = req_field(r, "holidays");
+	zok = zone && *zone && strlen(zone) <= 64 ? db_hours_zone_ok(&r->pool, zone) : 0;
+	if (zok < 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (!zok && ++bad)
+		form_error(r, "time_zone", L(r, "v.time_zone"));
+	if (text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > 2000) && ++bad)
+		form_error(r, "offhours_text", L(r, "v.message_max"));
+	for (int w = 0; w < 7; w++) {
+		const char *o = req_field(r, pool_printf(&r->pool, "opens_%d", w));
+		const char *c = req_field(r, pool_printf(&r->pool, "closes_%d", w));
+		if ((o == NULL || *o == '\0') && (c == NULL || *c == '\0'))
+			continue;	/* closed that day */
+		if (!hhmm(o) || !hhmm(c) || strcmp(o, c) >= 0) {
+			form_error(r, pool_printf(&r->pool, "closes_%d", w), L(r, "v.hours_span"));
+			bad++;
+		}
+	}
+	/* holidays: one date a line */
+	{
+		size_t cap = 0;
+		days = NULL;
+		for (const char *s = hol ? hol : ""; *s; ) {
+			size_t n = strcspn(s, "\r\n, ");
+			if (n) {
+				char d[11];
+				if (n == 10) {
+					memcpy(d, s, 10);
+					d[10] = '\0';
+				}
+				if (n != 10 || !real_day(d)) {
+					bad++;
+					form_error(r, "holidays", LF(r, "v.holiday", pool_strndup(&r->pool, s,
+					    n < 20 ? n : 20)));
+				} else if (ndays < 400) {
+					if (ndays == cap) {
+						const char **more = pool_alloc(&r->pool, sizeof *more * (cap * 2 + 16));
+						if (ndays)
+							memcpy(more, days, sizeof *more * ndays);
+						days = more;
+						cap = cap * 2 + 16;
+					}
+					days[ndays++] = pool_strdup(&r->pool, d);
+				}
+			}
+			s += n;
+			s += strspn(s, "\r\n, ");
+		}
+	}
+	if (bad) {
+		page(r, rs, brand, 422);
+		return;
+	}
+	if (db_begin() != 0)
+		goto failed;
+	if (db_hours_set(&r->pool, brand, req_field(r, "hours_enabled") != NULL, zone, text,
+	    req_field(r, "offhours_missed_timer") != NULL) != DB_OK ||
+	    db_hours_days_clear(&r->pool, brand) != DB_OK || db_hours_holidays_clear(&r->pool, brand) != DB_OK)
+		goto failed;
+	for (int w = 0; w < 7; w++) {
+		const char *o = req_field(r, pool_printf(&r->pool, "opens_%d", w));
+		const char *c = req_field(r, pool_printf(&r->pool, "closes_%d", w));
+		if (o && *o && db_hours_day_add(&r->pool, brand, w, o,
+		    strcmp(c, "24:00") == 0 ? "23:59:59" : c) != DB_OK)
+			goto failed;
+	}
+	for (size_t i = 0; i < ndays; i++)
+		if (db_hours_holiday_add(&r->pool, brand, days[i]) != DB_OK)
+			goto failed;
+	if (db_commit() != 0)
+		goto failed;
+	flash_set(r, L(r, "hours.saved"));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld/hours", brand));
+	return;
+failed:
+	db_rollback();
+	ui_db_failed(r, rs);
+}
