@@ -229,7 +229,7 @@ demo_bot(struct pool *p, long long ch)
 	    NULL, NULL, NULL, 2);
 	for (size_t i = 0; rc == DB_OK && i < sizeof rules / sizeof rules[0]; i++)
 		rc = db_bot_rule_insert(p, ch, rules[i][0], rules[i][1], rules[i][2],
-		    strcmp(rules[i][3], "1") == 0, (long long)wx_now());
+		    strcmp(rules[i][3], "1") == 0, 0, (long long)wx_now());
 	return rc == DB_OK ? db_bot_enable(p, ch, 1) : rc;
 }
 

@@ -34,6 +34,7 @@
 #include <curl/curl.h>
 
 #include "../src/db.h"
+#include "../src/bot.h"
 #include "../src/csat.h"
 #include "../src/job.h"
 #include "../src/routing.h"
@@ -41,7 +42,7 @@
 /* in the order of a tick */
 static void (*const jobs[])(struct pool *) = {
 	job_chats, job_tokens, job_media, job_followers, job_files, job_warnings, job_timers,
-	job_routing, job_csat, job_reports,
+	job_routing, job_csat, job_bot_media, job_reports,
 };
 
 static void

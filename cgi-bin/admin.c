@@ -60,7 +60,7 @@ static const struct route routes[] = {
 	{ "POST", "/admin/channels/{id}/csat",        0, ADMIN, admin_channel_csat_post },
 	{ "GET",  "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_get },
 	{ "POST", "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_post },
-	{ "POST", "/admin/channels/{id}/bot/rules",   0, ADMIN, admin_bot_rule_post },
+	{ "POST", "/admin/channels/{id}/bot/rules",   R_UPLOAD, ADMIN, admin_bot_rule_post },
 	{ "POST", "/admin/channels/{id}/bot/rules/{id}/delete", 0, ADMIN, admin_bot_rule_delete_post },
 	{ "POST", "/admin/channels/{id}/bot/test",    0, ADMIN, admin_bot_test_post },
 	{ "GET",  "/admin/channels/{id}/bot/export",  0, ADMIN, admin_bot_export_get },

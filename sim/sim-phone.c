@@ -86,7 +86,8 @@ sim_phone_post(struct req *r, struct resp *rs)
 	struct wxpush_msg    m = { 0 };
 	struct buf           log = { 0 };
 	long long            now = (long long)wx_now();
-	const char          *result, *reply = NULL;
+	const char          *result;
+	struct wxpush_reply  reply = { 0 };
 
 	if (!openid_ok(openid) || action == NULL || appid == NULL ||
 	    db_sim_account_get(&r->pool, appid, &a) != DB_OK || a.nrows == 0) {
@@ -159,8 +160,17 @@ sim_phone_post(struct req *r, struct resp *rs)
 	    "delivered" : "failed";
 	/* the account's passive reply reaches the phone at once (no
 	 * customer-service call: nothing is counted against the 5) */
-	if (reply)
-		db_sim_received_insert(&r->pool, appid, openid, "text", reply, NULL, now, NULL);
+	if (reply.type && strcmp(reply.type, "image") == 0) {
+		/* a picture WeChat has (media/upload), or its notice */
+		struct dbres med;
+		if (db_sim_media_get(&r->pool, reply.media_id, &med) == DB_OK && med.nrows == 1)
+			db_sim_received_insert(&r->pool, appid, openid, "image", NULL, reply.media_id,
+			    now, NULL);
+		else
+			db_sim_received_insert(&r->pool, appid, openid, "text", WXPUSH_UNAVAILABLE,
+			    NULL, now, NULL);
+	} else if (reply.type)
+		db_sim_received_insert(&r->pool, appid, openid, "text", reply.content, NULL, now, NULL);
 	wx_log("phone %s → %s: %s", openid, appid, log.data ? log.data : "");
 	buf_free(&log);
 	resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=%s",

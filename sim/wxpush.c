@@ -73,16 +73,16 @@ wxpush_xml(struct pool *p, const struct wxpush_msg *m)
  * its content, or NULL (and why in log) when WeChat would show the follower
  * its "unavailable" notice instead.
  */
-static const char *
+static int
 passive_reply(struct pool *p, const struct wxpush_target *t, const char *inner, const char *b,
-    struct buf *log)
+    struct buf *log, struct wxpush_reply *out)
 {
 	struct wx_field *f, *in;
 	const char      *to, *from, *type, *content;
 
 	if (wx_parse(p, b, strlen(b), &f) != WX_OK) {
 		buf_puts(log, "passive reply: not XML\n");
-		return NULL;
+		return -1;
 	}
 	if (wx_get(f, "Encrypt")) {
 		unsigned char key[32];
@@ -94,37 +94,45 @@ passive_reply(struct pool *p, const struct wxpush_target *t, const char *inner, 
 		    !wx_get(f, "TimeStamp") || !wx_get(f, "Nonce") || !wx_get(f, "MsgSignature") ||
 		    strcmp(wx_sign(p, parts, 4), wx_get(f, "MsgSignature")) != 0) {
 			buf_puts(log, "passive reply: MsgSignature does not match\n");
-			return NULL;
+			return -1;
 		}
 		if (wx_decrypt(p, key, enc, t->app_id, &xml, &len, &rid) != WX_OK ||
 		    wx_parse(p, xml, len, &f) != WX_OK) {
 			buf_puts(log, "passive reply: cannot decrypt\n");
-			return NULL;
+			return -1;
 		}
 	} else if (t->mode && strcmp(t->mode, "safe") == 0) {
 		buf_puts(log, "passive reply: a safe-mode account must encrypt its reply\n");
-		return NULL;
+		return -1;
 	}
 	if (wx_parse(p, inner, strlen(inner), &in) != WX_OK)
-		return NULL;
+		return -1;
 	to = wx_get(f, "ToUserName"), from = wx_get(f, "FromUserName");
 	type = wx_get(f, "MsgType"), content = wx_get(f, "Content");
 	if (!to || !from || strcmp(to, wx_get(in, "FromUserName")) != 0 ||
 	    strcmp(from, wx_get(in, "ToUserName")) != 0 || !wx_get(f, "CreateTime")) {
 		buf_puts(log, "passive reply: To/From/CreateTime wrong\n");
-		return NULL;
+		return -1;
+	}
+	if (type && strcmp(type, "image") == 0 && wx_get(f, "Image.MediaId") && *wx_get(f, "Image.MediaId")) {
+		out->type = "image";
+		out->media_id = wx_get(f, "Image.MediaId");
+		buf_printf(log, "passive reply: a picture, %.40s\n", out->media_id);
+		return 0;
 	}
 	if (!type || strcmp(type, "text") != 0 || !content || !*content) {
-		buf_puts(log, "passive reply: not a text with Content\n");
-		return NULL;
+		buf_puts(log, "passive reply: not a text with Content, nor a picture with Image/MediaId\n");
+		return -1;
 	}
 	buf_printf(log, "passive reply: \"%.60s\"\n", content);
-	return content;
+	out->type = "text";
+	out->content = content;
+	return 0;
 }
 
 int
 wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
-    int gap_seconds, struct buf *log, const char **reply)
+    int gap_seconds, struct buf *log, struct wxpush_reply *reply)
 {
 	char        ts[32], nonce[32];
 	const char *body = inner, *url;
@@ -163,9 +171,11 @@ wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
 		int ok = got == 0 && res.status == 200 && (res.body.len == 0 ||
 		    strcmp(b, "success") == 0 || strncmp(b, "<xml>", 5) == 0);
 		if (ok && strncmp(b, "<xml>", 5) == 0) {
-			const char *said = passive_reply(p, t, inner, b, log);
+			struct wxpush_reply said = { 0 };
+			if (passive_reply(p, t, inner, b, log, &said) != 0)
+				said = (struct wxpush_reply){ "text", WXPUSH_UNAVAILABLE, NULL };
 			if (reply)
-				*reply = said ? said : WXPUSH_UNAVAILABLE;
+				*reply = said;
 		}
 		buf_printf(log, "attempt %d: status %ld, body \"%.80s\"%s%s\n", attempt,
 		    res.status, b, got ? " " : "", got ? res.error : "");

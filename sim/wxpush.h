@@ -20,11 +20,16 @@ char *wxpush_xml(struct pool *p, const struct wxpush_msg *m);
 /* Signs (and seals) inner and POSTs it: 3 attempts, gap seconds apart.
  * Appends one line per attempt to log; 0 when WeChat would be satisfied.
  * A passive reply in the answer is checked as WeChat checks it (sealed in
- * safe mode, signed, addressed to the follower from the account, text) and
- * its content put in *reply (reply may be NULL); a reply WeChat would not
+ * safe mode, signed, addressed to the follower from the account, text or a
+ * picture) and put in *reply (reply may be NULL); a reply WeChat would not
  * take is logged and the follower is shown WeChat's notice instead. */
+struct wxpush_reply {
+	const char *type;	/* "text" or "image"; NULL: no reply */
+	const char *content;	/* the text, or WXPUSH_UNAVAILABLE for an unusable reply */
+	const char *media_id;	/* a picture's */
+};
 int   wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
-	int gap_seconds, struct buf *log, const char **reply);
+	int gap_seconds, struct buf *log, struct wxpush_reply *reply);
 /* WeChat's notice to the follower when the account's answer is unusable */
 #define WXPUSH_UNAVAILABLE "该公众号暂时无法提供服务，请稍后再试"
 

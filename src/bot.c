@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "bot.h"
+#include "job.h"
+#include "send.h"
 #include "profanity.h"
 
 const char *const bot_default_handoff[5] = { "人工", "转人工", "客服", "agent", "human" };
@@ -103,6 +105,12 @@ bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer 
 				a->kind = BOT_ANSWER;
 				a->text = r->answer;
 			}
+			/* a picture, once WeChat has it (else its text, if any) */
+			if (r->media_id) {
+				a->media_id = r->media_id;
+				a->attachment = r->attachment;
+			} else if (!a->text && r->attachment)
+				a->text = text_or(b, b->fallback, "bot.fallback_default");
 			return;
 		}
 	/* 3. not understood: the fallback, or the operators at the limit */
@@ -163,6 +171,8 @@ fill(struct pool *p, struct bot *b, long long channel)
 		x->nalts = bot_split(&b->pool, db_cell(&r, i, BR_PATTERNS), &x->alts);
 		x->answer = db_cell(&r, i, BR_ANSWER) ? pool_strdup(&b->pool, db_cell(&r, i, BR_ANSWER)) : NULL;
 		x->handoff = db_int(&r, i, BR_HANDOFF) != 0;
+		x->attachment = db_int(&r, i, BR_ATTACHMENT);
+		x->media_id = db_cell(&r, i, BR_MEDIA) ? pool_strdup(&b->pool, db_cell(&r, i, BR_MEDIA)) : NULL;
 		if (x->nalts > 0)
 			b->nrules++;
 	}
@@ -217,4 +227,38 @@ bot_for(struct pool *p, long long channel, int *failed)
 		return NULL;
 	}
 	return slots[slot]->enabled ? slots[slot] : NULL;
+}
+
+/*
+ * The worker's job: each picture answer uploaded with media/upload (WeChat
+ * keeps such media 3 days), and again after 2, so a passive reply always
+ * names a live media id. Each upload raises the bot's version: the
+ * webhook's cached rules take the new id.
+ */
+void
+job_bot_media(struct pool *p)
+{
+	struct dbres due;
+	long long    now = (long long)wx_now();
+
+	if (db_bot_media_due(p, now - 2 * 86400, &due) != DB_OK)
+		return;
+	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
+		struct wxapi_channel ch = { db_int(&due, i, BMD_CHANNEL), db_cell(&due, i, BMD_APPID),
+		    db_cell(&due, i, BMD_SECRET) ? secret_decrypt(p, db_cell(&due, i, BMD_SECRET)) : NULL };
+		struct outgoing o = { "image", NULL, db_cell(&due, i, BMD_PATH), db_cell(&due, i, BMD_MIME), 0 };
+		long        e = 0;
+		const char *id = ch.secret ? send_upload(p, &ch, &o, &e) : NULL;
+
+		if (id == NULL) {
+			wx_log("bot picture %lld: media/upload failed (%ld); the text answers meanwhile",
+			    db_int(&due, i, BMD_RULE), e);
+			continue;
+		}
+		if (db_begin() != 0)
+			return;
+		if (db_bot_media_set(p, db_int(&due, i, BMD_RULE), id, now) != DB_OK ||
+		    db_bot_bump(p, ch.id) != DB_OK || db_commit() != 0)
+			db_rollback();
+	}
 }

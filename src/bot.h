@@ -22,6 +22,8 @@ struct bot_rule {
 	size_t        nalts;
 	const char   *answer;	/* NULL: none (a hand-off rule may say nothing) */
 	int           handoff;
+	long long     attachment;	/* a picture answer's file, or 0 */
+	const char   *media_id;	/* …as WeChat knows it (uploaded by the worker), or NULL */
 };
 
 struct bot {
@@ -47,6 +49,8 @@ enum bot_kind {
 struct bot_answer {
 	enum bot_kind kind;
 	const char   *text;	/* the passive reply, or NULL for none */
+	const char   *media_id;	/* a picture instead of the text, or NULL */
+	long long     attachment;	/* …its file */
 	const char   *why;	/* a hand-off's reason: note.bot_asked, note.bot_rule, note.bot_missed */
 	long long     rule;	/* the rule that matched, or 0 */
 };
@@ -80,20 +84,27 @@ enum dbrc db_bot_settings(struct pool *p, long long channel, struct dbres *out);
 enum { BV_ENABLED, BV_VERSION };
 enum dbrc db_bot_version(struct pool *p, long long channel, struct dbres *out);
 /* columns of db_bot_rules */
-enum { BR_ID, BR_MODE, BR_PATTERNS, BR_ANSWER, BR_HANDOFF, BR_POSITION };
+enum { BR_ID, BR_MODE, BR_PATTERNS, BR_ANSWER, BR_HANDOFF, BR_POSITION, BR_ATTACHMENT,
+	BR_MEDIA };
 enum dbrc db_bot_rules(struct pool *p, long long channel, struct dbres *out);
 enum dbrc db_bot_settings_set(struct pool *p, long long channel, const char *welcome,
 	const char *fallback, const char *handoff_text, const char *handoff_words,
 	long long miss_limit);
 enum dbrc db_bot_rule_insert(struct pool *p, long long channel, const char *mode,
-	const char *patterns, const char *answer, int handoff, long long now);
+	const char *patterns, const char *answer, int handoff, long long attachment, long long now);
 enum dbrc db_bot_rule_delete(struct pool *p, long long channel, long long rule);
 enum dbrc db_bot_rules_clear(struct pool *p, long long channel);
 enum dbrc db_bot_bump(struct pool *p, long long channel);
 enum dbrc db_bot_enable(struct pool *p, long long channel, int on);
 /* the bot's passive reply, in the transcript (dedupe: one per follower message) */
 enum dbrc db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
-	const char *text, const char *dedupe, long long now);
+	const char *type, const char *text, long long attachment, const char *dedupe, long long now);
+/* columns of db_bot_media_due: pictures to upload (again) */
+enum { BMD_RULE, BMD_CHANNEL, BMD_PATH, BMD_MIME, BMD_APPID, BMD_SECRET };
+enum dbrc db_bot_media_due(struct pool *p, long long before, struct dbres *out);
+enum dbrc db_bot_media_set(struct pool *p, long long rule, const char *media_id, long long now);
+/* the worker's job: the pictures of the bots' answers uploaded, and again before they expire */
+void job_bot_media(struct pool *p);
 enum dbrc db_bot_handoff(struct pool *p, long long chat, long long now);
 enum dbrc db_bot_miss(struct pool *p, long long chat, int missed);
 

@@ -18,6 +18,8 @@ enum bot_stmt {
 	BT_MISS,
 	BT_HIT,
 	BT_ENABLE,
+	BT_MEDIA_DUE,
+	BT_MEDIA_SET,
 	BT__MAX
 };
 
@@ -30,16 +32,16 @@ static const struct db_stmt stmts[BT__MAX] = {
 	[BT_VERSION] = { "bt_version",
 	    "SELECT bot_enabled, bot_version FROM channel_prefs WHERE channel_id = ?" },
 	[BT_RULES] = { "bt_rules",
-	    "SELECT id, match_mode, patterns, answer, handoff, position FROM bot_rules "
-	    "WHERE channel_id = ? ORDER BY position, id LIMIT 500" },
+	    "SELECT id, match_mode, patterns, answer, handoff, position, attachment_id, media_id "
+	    "FROM bot_rules WHERE channel_id = ? ORDER BY position, id LIMIT 500" },
 	[BT_SETTINGS_SET] = { "bt_settings_set",
 	    "UPDATE channel_prefs SET bot_welcome = NULLIF(?, ''), bot_fallback = NULLIF(?, ''), "
 	    "bot_handoff_text = NULLIF(?, ''), bot_handoff_words = NULLIF(?, ''), "
 	    "bot_miss_limit = ?, bot_version = bot_version + 1 WHERE channel_id = ?" },
 	[BT_RULE_INSERT] = { "bt_rule_insert",
 	    "INSERT INTO bot_rules (channel_id, position, match_mode, patterns, answer, handoff, "
-	    "created_at) SELECT ?, IFNULL(MAX(position), 0) + 1, ?, ?, NULLIF(?, ''), ?, "
-	    "FROM_UNIXTIME(?) FROM bot_rules WHERE channel_id = ?" },
+	    "attachment_id, created_at) SELECT ?, IFNULL(MAX(position), 0) + 1, ?, ?, NULLIF(?, ''), "
+	    "?, NULLIF(?, 0), FROM_UNIXTIME(?) FROM bot_rules WHERE channel_id = ?" },
 	[BT_RULE_DELETE] = { "bt_rule_delete",
 	    "DELETE FROM bot_rules WHERE id = ? AND channel_id = ?" },
 	[BT_RULES_CLEAR] = { "bt_rules_clear", "DELETE FROM bot_rules WHERE channel_id = ?" },
@@ -48,9 +50,9 @@ static const struct db_stmt stmts[BT__MAX] = {
 	/* a passive reply: sent with the HTTP answer, so delivered as it is stored */
 	[BT_REPLY] = { "bt_reply",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
-	    "fields, dedupe_key, media_state, delivery_state, created_at) VALUES (?, ?, "
-	    "NULLIF(?, 0), 'out', 'text', ?, JSON_OBJECT('bot', 1), ?, 'none', 'delivered', "
-	    "FROM_UNIXTIME(?))" },
+	    "fields, dedupe_key, media_state, attachment_id, delivery_state, created_at) VALUES "
+	    "(?, ?, NULLIF(?, 0), 'out', ?, ?, JSON_OBJECT('bot', 1), ?, 'none', NULLIF(?, 0), "
+	    "'delivered', FROM_UNIXTIME(?))" },
 	/* the bot lets go: the chat waits for an operator (routing applies) */
 	[BT_HANDOFF] = { "bt_handoff",
 	    "UPDATE chats SET state = 'waiting', state_since = FROM_UNIXTIME(?), bot_misses = 0 "
@@ -60,6 +62,13 @@ static const struct db_stmt stmts[BT__MAX] = {
 	[BT_ENABLE] = { "bt_enable",
 	    "UPDATE channel_prefs SET bot_enabled = ?, bot_version = bot_version + 1 "
 	    "WHERE channel_id = ?" },
+	[BT_MEDIA_DUE] = { "bt_media_due",
+	    "SELECT r.id, r.channel_id, a.path, a.mime, ch.app_id, ch.app_secret_enc FROM bot_rules r "
+	    "JOIN attachments a ON a.id = r.attachment_id JOIN channels ch ON ch.id = r.channel_id "
+	    "WHERE r.attachment_id IS NOT NULL AND (r.media_at IS NULL OR r.media_at < "
+	    "FROM_UNIXTIME(?)) AND ch.state = 'active' LIMIT 20" },
+	[BT_MEDIA_SET] = { "bt_media_set",
+	    "UPDATE bot_rules SET media_id = ?, media_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[BT_HIT] = { "bt_hit",
 	    "UPDATE chats SET bot_misses = 0 WHERE id = ? AND state = 'bot' AND bot_misses > 0" },
 };
@@ -97,10 +106,22 @@ db_bot_settings_set(struct pool *p, long long channel, const char *welcome, cons
 
 enum dbrc
 db_bot_rule_insert(struct pool *p, long long channel, const char *mode, const char *patterns,
-    const char *answer, int handoff, long long now)
+    const char *answer, int handoff, long long attachment, long long now)
 {
 	return RUN(BT_RULE_INSERT, p, NULL, I(channel), S(mode), S(patterns), S(answer),
-	    I((long long)handoff), I(now), I(channel));
+	    I((long long)handoff), I(attachment), I(now), I(channel));
+}
+
+enum dbrc
+db_bot_media_due(struct pool *p, long long before, struct dbres *out)
+{
+	return RUN(BT_MEDIA_DUE, p, out, I(before));
+}
+
+enum dbrc
+db_bot_media_set(struct pool *p, long long rule, const char *media_id, long long now)
+{
+	return RUN(BT_MEDIA_SET, p, NULL, S(media_id), I(now), I(rule));
 }
 
 enum dbrc
@@ -123,9 +144,10 @@ db_bot_bump(struct pool *p, long long channel)
 
 enum dbrc
 db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
-    const char *text, const char *dedupe, long long now)
+    const char *type, const char *text, long long attachment, const char *dedupe, long long now)
 {
-	return RUN(BT_REPLY, p, NULL, I(channel), I(follower), I(chat), S(text), S(dedupe), I(now));
+	return RUN(BT_REPLY, p, NULL, I(channel), I(follower), I(chat), S(type), S(text), S(dedupe),
+	    I(attachment), I(now));
 }
 
 enum dbrc

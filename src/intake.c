@@ -314,7 +314,8 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
     const struct msg_row *m, const struct wx_field *f, long long msg, long long chat,
     int holds, int misses, time_t now, struct intake_result *res)
 {
-	const char       *event = m->event, *reply = NULL;
+	const char       *event = m->event, *reply = NULL, *media = NULL;
+	long long         attachment = 0;
 	struct bot_answer a;
 	enum dbrc         rc = DB_OK;
 
@@ -328,6 +329,7 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 	} else if (!event && holds && chat) {
 		bot_decide(b, strcmp(m->msg_type, "text") == 0 ? m->body : NULL, misses, &a);
 		reply = a.text;
+		media = a.media_id, attachment = a.attachment;
 		if (a.kind == BOT_HANDOFF) {
 			if ((rc = db_bot_handoff(p, chat, now)) == DB_OK)
 				rc = chat_note(p, ch->id, m->follower_id, chat, "bot_handoff", 0, a.why,
@@ -337,8 +339,12 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 			res->bot_holds = 1;
 		}
 	}
-	if (rc == DB_OK && reply && *reply) {
-		rc = db_bot_reply(p, ch->id, m->follower_id, chat, reply,
+	if (rc == DB_OK && media) {
+		rc = db_bot_reply(p, ch->id, m->follower_id, chat, "image", reply, attachment,
+		    pool_printf(p, "b:%lld", msg), now);
+		res->reply_media = media;
+	} else if (rc == DB_OK && reply && *reply) {
+		rc = db_bot_reply(p, ch->id, m->follower_id, chat, "text", reply, 0,
 		    pool_printf(p, "b:%lld", msg), now);
 		res->reply = reply;
 	}
@@ -528,7 +534,7 @@ store:
 	if (rated) {
 		int         l = lang_parse(db_cell(&csat, 0, CO_LANG));
 		const char *thanks = lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.thanks");
-		if ((rc = db_bot_reply(p, ch->id, follower, chat, thanks, pool_printf(p, "b:%lld", msg),
+		if ((rc = db_bot_reply(p, ch->id, follower, chat, "text", thanks, 0, pool_printf(p, "b:%lld", msg),
 		    now)) != DB_OK)
 			goto fail;
 		res->reply = thanks;
@@ -562,7 +568,7 @@ store:
 		goto fail;
 	/* a chat for the operators opened outside the brand's hours: marked,
 	 * and the off-hours answer as a passive reply (once: as it opens) */
-	if (!bot && res->opened_chat && res->opened_chat == chat && !res->reply) {
+	if (!bot && res->opened_chat && res->opened_chat == chat && !res->reply && !res->reply_media) {
 		struct dbres h;
 		rc = db_hours_now(p, ch->id, now, &h);
 		if (rc != DB_OK && rc != DB_NOTFOUND)
@@ -573,7 +579,7 @@ store:
 			    db_cell(&h, 0, HN_TEXT) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
 			    "hours.offhours_default");
 			if ((rc = db_hours_mark(p, chat)) != DB_OK || (rc = db_bot_reply(p, ch->id,
-			    follower, chat, t, pool_printf(p, "b:%lld", msg), now)) != DB_OK)
+			    follower, chat, "text", t, 0, pool_printf(p, "b:%lld", msg), now)) != DB_OK)
 				goto fail;
 			res->reply = t;
 		}

@@ -21,6 +21,7 @@ struct intake_result {
 	long long closed_chat;	/* a chat this push closed */
 	int       duplicate;
 	const char *reply;	/* the bot's passive reply to this push, or NULL */
+	const char *reply_media;	/* …a picture instead (WeChat's media id) */
 	int       bot_holds;	/* the bot still holds the chat */
 	int       erased;
 	int       stale;	/* INTAKE_STALE */

@@ -37,8 +37,8 @@ send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 }
 
 /* Uploads a file with media/upload; its media id, or NULL with *e set. */
-static const char *
-upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoing *o, long *e)
+const char *
+send_upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoing *o, long *e)
 {
 	struct http_resp hr;
 	struct wx_field *f;
@@ -83,7 +83,7 @@ send_deliver(struct pool *p, const struct out_chat *c, long long msg, const stru
 	else {
 		/* busy while uploading is tried again too */
 		for (int attempt = 0; attempt < 3 && media == NULL; attempt++)
-			if ((media = upload(p, &c->ch, o, &e)) == NULL && e != -1)
+			if ((media = send_upload(p, &c->ch, o, &e)) == NULL && e != -1)
 				break;
 		if (media)
 			e = wxapi_send(p, &c->ch, c->openid, o->type, media);

@@ -49,6 +49,10 @@ enum dbrc send_claim(struct pool *p, const struct out_chat *c, const struct outg
 long send_deliver(struct pool *p, const struct out_chat *c, long long msg,
 	const struct outgoing *o);
 
+/* Uploads o's file with media/upload: its media id, or NULL with WeChat's errcode in *e. */
+const char *send_upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoing *o,
+	long *e);
+
 /* Why a message was not delivered, in words (e from send_deliver, not 0). */
 const char *send_failure(long e);
 

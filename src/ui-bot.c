@@ -65,7 +65,8 @@ page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	long long    id = db_int(c, 0, C_ID);
 	static const char *const cols[] = {
 	    [BR_ID] = "Id", [BR_MODE] = "Mode", [BR_PATTERNS] = "Patterns",
-	    [BR_ANSWER] = "Answer", [BR_HANDOFF] = "Handoff"
+	    [BR_ANSWER] = "Answer", [BR_HANDOFF] = "Handoff", [BR_ATTACHMENT] = "Picture",
+	    [BR_MEDIA] = "MediaId"
 	};
 
 	if (db_bot_settings(&r->pool, id, &s) != DB_OK || db_bot_rules(&r->pool, id, &l) != DB_OK) {
@@ -153,18 +154,30 @@ admin_bot_post(struct req *r, struct resp *rs)
 void
 admin_bot_rule_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
-	const char **alts;
+	struct dbres     c;
+	const char     **alts;
+	const struct kv *file = req_file(r, "picture");
+	struct ui_file   uf = { 0 };
+	int              errors;
 
 	if (channel(r, rs, &c) != 0)
 		return;
-	int errors = form_check(r, rule_fields, sizeof rule_fields / sizeof rule_fields[0]);
+	errors = form_check(r, rule_fields, sizeof rule_fields / sizeof rule_fields[0]);
 	if (!errors && bot_split(&r->pool, req_field(r, "patterns"), &alts) == 0) {
 		form_error(r, "patterns", L(r, "v.patterns"));
 		errors++;
 	}
-	/* a rule says something, or hands the chat on (or both) */
-	if (!errors && !req_field(r, "handoff") && (!req_field(r, "answer") ||
+	/* a picture: JPEG or PNG, kept like an attachment (the worker uploads it) */
+	if (!errors && file && file->vlen > 0) {
+		if (ui_keep_file(r, "picture", file, &uf) != 0)
+			errors++;
+		else if (strcmp(uf.type, "image") != 0) {
+			form_error(r, "picture", L(r, "v.bot_picture"));
+			errors++;
+		}
+	}
+	/* a rule says something, shows something, or hands the chat on */
+	if (!errors && !req_field(r, "handoff") && !uf.attachment && (!req_field(r, "answer") ||
 	    !*req_field(r, "answer"))) {
 		form_error(r, "answer", L(r, "v.bot_answer"));
 		errors++;
@@ -175,7 +188,7 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 	}
 	if (db_begin() != 0 || db_bot_rule_insert(&r->pool, r->ids[0], req_field(r, "mode"),
 	    req_field(r, "patterns"), req_field(r, "answer"), req_field(r, "handoff") != NULL,
-	    (long long)wx_now()) != DB_OK || db_bot_bump(&r->pool, r->ids[0]) != DB_OK ||
+	    uf.attachment, (long long)wx_now()) != DB_OK || db_bot_bump(&r->pool, r->ids[0]) != DB_OK ||
 	    db_commit() != 0) {
 		db_rollback();
 		ui_db_failed(r, rs);
@@ -310,7 +323,7 @@ admin_bot_import_post(struct req *r, struct resp *rs)
 		goto failed;
 	for (int i = 0; i < n; i++, added++)
 		if (db_bot_rule_insert(&r->pool, r->ids[0], rows[i][0], rows[i][1], rows[i][2],
-		    strcmp(rows[i][3], "1") == 0, (long long)wx_now()) != DB_OK)
+		    strcmp(rows[i][3], "1") == 0, 0, (long long)wx_now()) != DB_OK)
 			goto failed;
 	if (db_bot_bump(&r->pool, r->ids[0]) != DB_OK || db_commit() != 0)
 		goto failed;

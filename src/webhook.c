@@ -424,9 +424,11 @@ push(struct req *r, struct resp *rs, int cached)
 	case INTAKE_STORED:
 		/* the bot's answer is the HTTP answer (a passive reply: none of the
 		 * 5 customer-service messages); a retried push gets "success" */
-		if (res.reply && !res.duplicate) {
-			const char *xml = wx_reply_text(&r->pool, wx_get(f, "FromUserName"),
-			    c.original_id, (long long)wx_now(), res.reply);
+		if ((res.reply || res.reply_media) && !res.duplicate) {
+			const char *xml = res.reply_media ? wx_reply_image(&r->pool,
+			    wx_get(f, "FromUserName"), c.original_id, (long long)wx_now(), res.reply_media) :
+			    wx_reply_text(&r->pool, wx_get(f, "FromUserName"), c.original_id,
+			    (long long)wx_now(), res.reply);
 			resp_text(rs, 200, sealed ? wx_seal(&r->pool, key, c.app_id, c.token,
 			    ts, nonce, xml) : xml);
 			rs->ctype = "application/xml; charset=utf-8";

@@ -384,6 +384,16 @@ wx_reply_text(struct pool *p, const char *openid, const char *original_id, long 
 	    wx_cdata(p, content));
 }
 
+char *
+wx_reply_image(struct pool *p, const char *openid, const char *original_id, long long at,
+    const char *media_id)
+{
+	return pool_printf(p, "<xml><ToUserName>%s</ToUserName><FromUserName>%s</FromUserName>"
+	    "<CreateTime>%lld</CreateTime><MsgType><![CDATA[image]]></MsgType>"
+	    "<Image><MediaId>%s</MediaId></Image></xml>", wx_cdata(p, openid),
+	    wx_cdata(p, original_id), at, wx_cdata(p, media_id));
+}
+
 /* the reply encrypted like a push, with a fresh random prefix, and signed
  * over (token, timestamp, nonce, Encrypt) (wechat-protocol.md §4) */
 char *

@@ -64,6 +64,9 @@ const char *wx_cdata(struct pool *p, const char *s);
 /* a passive text reply to the follower openid from the account original_id */
 char *wx_reply_text(struct pool *p, const char *openid, const char *original_id,
 	long long at, const char *content);
+/* a passive picture reply: media_id from media/upload */
+char *wx_reply_image(struct pool *p, const char *openid, const char *original_id,
+	long long at, const char *media_id);
 /* a reply sealed for safe mode: Encrypt, MsgSignature, TimeStamp, Nonce */
 char *wx_seal(struct pool *p, const unsigned char key[32], const char *appid,
 	const char *token, const char *timestamp, const char *nonce, const char *xml);

@@ -25,11 +25,11 @@
 <table class="list rules">
 <thead><tr><th><?cs var:Lang.field.bot_mode ?></th><th><?cs var:Lang.field.bot_patterns ?></th><th><?cs var:Lang.field.bot_answer ?></th><th></th></tr></thead>
 <tbody><?cs each:x = Rules ?><tr data-rule="<?cs var:x.Id ?>"><td><?cs var:Lang.bot.mode[x.Mode] ?></td><td class="pre"><?cs var:x.Patterns ?></td>
-<td class="pre"><?cs var:x.Answer ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
+<td class="pre"><?cs var:x.Answer ?><?cs if:x.Picture ?> <em class="tag"><?cs if:x.MediaId ?><?cs var:Lang.bot.picture_ready ?><?cs else ?><?cs var:Lang.bot.picture_waiting ?><?cs /if ?></em><?cs /if ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
 <td><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody>
 </table><?cs /if ?>
 <h3><?cs var:Lang.bot.new_rule ?></h3>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules">
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
 <fieldset class="choices<?cs if:Form.mode.Error ?> bad<?cs /if ?>"><legend><?cs var:Lang.field.bot_mode ?></legend>
 <label class="check"><input type="radio" name="mode" value="contains"<?cs if:Form.mode.Value != "exact" && Form.mode.Value != "scene" ?> checked<?cs /if ?>> <?cs var:Lang.bot.mode_about.contains ?></label>
@@ -42,6 +42,9 @@
 <label class="field<?cs if:Form.answer.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_answer ?></span>
 <textarea name="answer" rows="4" maxlength="2000"><?cs var:Form.answer.Value ?></textarea><?cs call:field_error("answer") ?>
 <small class="hint"><?cs var:Lang.bot.answer_hint ?></small></label>
+<label class="field<?cs if:Form.picture.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.picture ?></span>
+<input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:field_error("picture") ?>
+<small class="hint"><?cs var:Lang.bot.picture_hint ?></small></label>
 <label class="check"><input type="checkbox" name="handoff" value="1"> <?cs var:Lang.bot.handoff_box ?></label>
 <button type="submit" class="primary"><?cs var:Lang.bot.add_rule ?></button>
 </form>

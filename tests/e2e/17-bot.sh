@@ -143,6 +143,28 @@ FROM=oBotNew$(openssl rand -hex 4)
 say "营业时间是几点"
 ok "a new rule answers the next message" test "$(last_got)" = "九点到六点"
 
+# a picture answer: the worker uploads it (media/upload), the passive reply names it
+printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/answer.png"
+head -c 3000 /dev/urandom >>"$WXDESK_VAR/answer.png"
+get adm "/admin/channels/$CH/bot"
+tok=$(csrf)
+echo "not a picture" >"$WXDESK_VAR/bot.txt"
+req adm POST "/admin/channels/$CH/bot/rules" -F "csrf=$tok" -F mode=exact -F patterns=photo -F answer= \
+	-F "picture=@$WXDESK_VAR/bot.txt;filename=notes.png;type=image/png"
+ok "a picture that is not one is refused" status_is 422
+req adm POST "/admin/channels/$CH/bot/rules" -F "csrf=$tok" -F mode=exact -F patterns=photo -F answer= \
+	-F "picture=@$WXDESK_VAR/answer.png;type=image/png"
+pic=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND attachment_id IS NOT NULL")
+ok "a rule with a picture and no text" test -n "$pic"
+tick
+ok "the worker uploaded the picture to WeChat" test -n "$(sqlq "SELECT media_id FROM bot_rules WHERE id = $pic")"
+FROM=oBotPic$(openssl rand -hex 4)
+say "photo"
+ok "the picture arrives on the phone as the passive reply" test "$(simq "SELECT CONCAT(msgtype, ':', media_id) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM' ORDER BY id DESC LIMIT 1")" = "image:$(sqlq "SELECT media_id FROM bot_rules WHERE id = $pic")"
+ok "…in the transcript as a picture" test "$(sqlq "SELECT COUNT(*) FROM messages m JOIN followers f ON f.id = m.follower_id WHERE f.openid = '$FROM' AND m.direction = 'out' AND m.msg_type = 'image' AND m.attachment_id IS NOT NULL")" = 1
+ok "…still no customer-service call" test "$(customs)" = "$c0"
+sqlq "DELETE FROM bot_rules WHERE id = $pic"
+
 # the bot's idle limit closes a chat it holds; the channel's does not apply
 worker_stop
 cb=$(chat_of)

@@ -6,7 +6,7 @@ static struct bot_rule
 rule(struct pool *p, long long id, enum bot_mode mode, const char *patterns, const char *answer,
     int handoff)
 {
-	struct bot_rule r = { id, mode, NULL, 0, answer, handoff };
+	struct bot_rule r = { id, mode, NULL, 0, answer, handoff, 0, NULL };
 
 	r.nalts = bot_split(p, patterns, &r.alts);
 	return r;
