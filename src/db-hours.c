@@ -6,7 +6,7 @@
 
 enum hours_stmt {
 	HR_NOW, HR_MARK, HR_OPENED, HR_SETTINGS, HR_DAYS, HR_HOLIDAYS, HR_SET, HR_DAYS_CLEAR,
-	HR_DAY_ADD, HR_HOLIDAYS_CLEAR, HR_HOLIDAY_ADD, HR_ZONE_OK, HR__MAX
+	HR_DAY_ADD, HR_HOLIDAYS_CLEAR, HR_HOLIDAY_ADD, HR_ZONE_OK, HR_CLOSED_BRANDS, HR__MAX
 };
 
 #define LOCAL "CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', b.time_zone)"
@@ -43,6 +43,12 @@ static const struct db_stmt stmts[HR__MAX] = {
 	[HR_HOLIDAYS_CLEAR] = { "hr_holidays_clear", "DELETE FROM brand_holidays WHERE brand_id = ?" },
 	[HR_HOLIDAY_ADD] = { "hr_holiday_add",
 	    "INSERT IGNORE INTO brand_holidays (brand_id, day) VALUES (?, ?)" },
+	/* the brands keeping hours that are closed now (for the console) */
+	[HR_CLOSED_BRANDS] = { "hr_closed_brands",
+	    "SELECT b.name FROM brands b WHERE b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM "
+	    "brand_holidays x WHERE x.brand_id = b.id AND x.day = DATE(" LOCAL ")) OR NOT EXISTS "
+	    "(SELECT 1 FROM brand_hours h WHERE h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") "
+	    "AND TIME(" LOCAL ") >= h.opens AND TIME(" LOCAL ") < h.closes)) ORDER BY b.name LIMIT 10" },
 	[HR_ZONE_OK] = { "hr_zone_ok", "SELECT CONVERT_TZ('2020-01-01 00:00:00', '+00:00', ?) IS NOT NULL" },
 };
 
@@ -130,4 +136,10 @@ db_hours_zone_ok(struct pool *p, const char *zone)
 	if (RUN(HR_ZONE_OK, p, &out, S(zone)) != DB_OK || out.nrows == 0)
 		return -1;
 	return db_int(&out, 0, 0) == 1;
+}
+
+enum dbrc
+db_hours_closed_brands(struct pool *p, long long now, struct dbres *out)
+{
+	return RUN(HR_CLOSED_BRANDS, p, out, I(now), I(now), I(now), I(now));
 }

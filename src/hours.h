@@ -32,6 +32,9 @@ enum dbrc db_hours_day_add(struct pool *p, long long brand, int weekday, const c
 	const char *closes);
 enum dbrc db_hours_holidays_clear(struct pool *p, long long brand);
 enum dbrc db_hours_holiday_add(struct pool *p, long long brand, const char *day);
+/* columns of db_hours_closed_brands: the brands keeping hours that are closed at now */
+enum { HC_NAME };
+enum dbrc db_hours_closed_brands(struct pool *p, long long now, struct dbres *out);
 /* 1 when MariaDB knows the time zone, 0 when not, -1 on failure */
 int db_hours_zone_ok(struct pool *p, const char *zone);
 

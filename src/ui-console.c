@@ -18,6 +18,7 @@
 #include "db.h"
 #include "intake.h"
 #include "json.h"
+#include "hours.h"
 #include "media.h"
 #include "routing.h"
 #include "send.h"
@@ -233,6 +234,20 @@ console_home_get(struct req *r, struct resp *rs)
 	else if (d.nrows > 0)
 		tmpl_set(r, "Console.Hint", LF(r, d.nrows == 1 ?
 		    "console.departments_1" : "console.departments", (long long)d.nrows));
+	/* business hours: which brands are closed now (their new chats get the
+	 * off-hours answer and wait for the opening); a failure costs the line */
+	{
+		struct dbres hc;
+		if (db_hours_closed_brands(&r->pool, (long long)wx_now(), &hc) == DB_OK && hc.nrows) {
+			struct buf names = { 0 };
+			const char *sep = L(r, "console.list_sep");
+			for (size_t i = 0; i < hc.nrows; i++)	/* "a, b" or "甲、乙" */
+				buf_printf(&names, "%s%s%s", i ? sep : "", i && sep[0] == ',' ? " " : "",
+				    db_cell(&hc, i, HC_NAME));
+			tmpl_set(r, "Console.Closed", LF(r, "console.closed_now", names.data));
+			buf_free(&names);
+		}
+	}
 	tmpl_set(r, "Search.q", req_arg(r, "q"));
 	if (t == CLOSED_TAB) {
 		tmpl_set(r, "Search.from", req_arg(r, "from"));

@@ -4,6 +4,7 @@
 <?cs call:offer_banner() ?>
 <?cs if:User.Presence != "available" ?><p class="warning presence-hint"><?cs var:Lang.presence.hint[User.Presence] ?></p><?cs /if ?>
 <?cs if:Console.Hint ?><p class="hint"><?cs var:Console.Hint ?></p><?cs /if ?>
+<?cs if:Console.Closed ?><p class="hint closed-now"><?cs var:Console.Closed ?></p><?cs /if ?>
 <nav class="tabs" aria-label="<?cs var:Lang.console.lists ?>">
 <?cs each:t = Tabs ?><a href="/console/?tab=<?cs var:t.Tab ?>" class="<?cs if:t.On ?>on<?cs /if ?>"<?cs if:t.On ?> aria-current="page"<?cs /if ?>><?cs var:t.Label ?><?cs if:t.Tab != "closed" ?> <b class="count" id="count-<?cs var:t.Tab ?>"><?cs var:Counts[t.Tab] ?></b><?cs /if ?></a><?cs /each ?>
 </nav>

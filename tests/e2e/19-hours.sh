@@ -39,6 +39,8 @@ say "hello?"
 ok "…once per chat" test "$(got)" = "$n"
 get adm "/console/chats/$c1"
 ok "the chat page says it arrived after hours" has "arrived after hours"
+get adm "/console/"
+ok "the console says which brands are closed now" has "Outside business hours now: Hours Brand."
 
 # the missed timer waits for the opening (it does not run outside hours)
 shift_clock $((5 * 60))
@@ -46,6 +48,8 @@ tick
 ok "closed: the wait time passes, the chat still waits" test "$(sqlq "SELECT state FROM chats WHERE id = $c1")" = waiting
 # shellcheck disable=SC2046
 hours hours_enabled=1 time_zone=Asia/Shanghai $(all_day)
+get adm "/console/"
+ok "open: the console says nothing of it" eval '! has "Outside business hours now"'
 ok "open all week" test "$(sqlq "SELECT COUNT(*) FROM brand_hours WHERE brand_id = $BRAND")" = 7
 tick
 ok "open: the wait starts now" test "$(sqlq "SELECT CONCAT(state, ':', after_hours, ':', UNIX_TIMESTAMP(state_since) >= $(wxnow) - 5) FROM chats WHERE id = $c1")" = "waiting:2:1"
