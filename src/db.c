@@ -1098,15 +1098,62 @@ db_close(void)
 	in_txn = 0;
 }
 
+/*
+ * Database.Hosts: an ordered list of servers ("host:port" or a socket path,
+ * comma-separated), the nodes of a Galera cluster, say. A connection goes
+ * to the first that answers; one that is not to the first tries the first
+ * again after HOSTS_BACK seconds (db_up), so a node that came back is used
+ * again. Without the list: Database.Host/Port or Database.Socket.
+ */
+#define HOSTS_MAX  8
+#define HOSTS_BACK 300
+static int    host_index = -1;	/* the list entry connected to, or -1 */
+static time_t host_since;
+
+static int connect_one(const char *host, unsigned port, const char *sock);
+
 int
 db_open(void)
 {
-	const char  *sock = cfg_get("Database.Socket", NULL);
-	const char  *host = cfg_get("Database.Host", NULL);
-	unsigned int timeout = 3, rw = 30;
+	const char *list = cfg_get("Database.Hosts", NULL);
+	char        buf[1024], *save = NULL, *e;
+	int         i = 0;
 
 	if (conn != NULL)
 		return 0;
+	if (list == NULL || *list == '\0') {
+		const char *sock = cfg_get("Database.Socket", NULL);
+		return connect_one(sock && *sock ? NULL : cfg_get("Database.Host", NULL),
+		    (unsigned)cfg_int("Database.Port", 0), sock && *sock ? sock : NULL);
+	}
+	snprintf(buf, sizeof buf, "%s", list);
+	for (e = strtok_r(buf, ", ", &save); e && i < HOSTS_MAX; e = strtok_r(NULL, ", ", &save), i++) {
+		char *colon = strrchr(e, ':');
+		int   rc;
+		if (e[0] == '/')
+			rc = connect_one(NULL, 0, e);
+		else {
+			if (colon)
+				*colon = '\0';
+			rc = connect_one(e, colon ? (unsigned)strtoul(colon + 1, NULL, 10) : 0, NULL);
+		}
+		if (rc == 0) {
+			if (i != host_index)
+				wx_log("database: connected to %s (entry %d of Database.Hosts)", e, i + 1);
+			host_index = i;
+			host_since = time(NULL);
+			return 0;
+		}
+	}
+	host_index = -1;
+	return -1;
+}
+
+static int
+connect_one(const char *host, unsigned port, const char *sock)
+{
+	unsigned int timeout = 3, rw = 30;
+
 	if ((conn = mysql_init(NULL)) == NULL)
 		abort();
 	mysql_optionsv(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
@@ -1119,13 +1166,9 @@ db_open(void)
 	    /* no gap locks: concurrent pushes from different followers do not
 	     * deadlock; work on one follower is serialised by its row lock */
 	    "tx_isolation = 'READ-COMMITTED'");
-	if (sock && *sock)
-		host = NULL;
 	if (mysql_real_connect(conn, host && *host ? host : NULL,
 	    cfg_get("Database.User", "root"), cfg_get("Database.Password", ""),
-	    cfg_get("Database.Name", "wxdesk"),
-	    (unsigned)cfg_int("Database.Port", 0), sock && *sock ? sock : NULL,
-	    0) == NULL) {
+	    cfg_get("Database.Name", "wxdesk"), port, sock, 0) == NULL) {
 		snprintf(last_error, sizeof last_error, "%s", mysql_error(conn));
 		wx_log("database connection failed: %s", last_error);
 		mysql_close(conn);
@@ -1138,6 +1181,11 @@ db_open(void)
 int
 db_up(void)
 {
+	/* on a later entry of Database.Hosts for a while: try the first again */
+	if (conn != NULL && host_index > 0 && !in_txn && time(NULL) - host_since >= HOSTS_BACK) {
+		db_close();
+		return db_open() == 0;
+	}
 	if (conn != NULL && mysql_ping(conn) == 0)
 		return 1;
 	db_close();
@@ -1426,13 +1474,28 @@ db_begin(void)
 int
 db_commit(void)
 {
-	int rc;
+	return db_commit_rc() == DB_OK ? 0 : -1;
+}
+
+/*
+ * The commit, with its reason when it fails: DB_RETRY for a deadlock or a
+ * lock wait timeout, which is how a Galera cluster reports a certification
+ * conflict (at the commit, not at a statement): the transaction may be run
+ * again as a whole. The transaction is over either way.
+ */
+enum dbrc
+db_commit_rc(void)
+{
+	enum dbrc rc = DB_OK;
 
 	if (conn == NULL)
-		return -1;
-	rc = mysql_commit(conn) == 0 ? 0 : -1;
-	if (rc != 0)
+		return DB_FAIL;
+	if (mysql_commit(conn) != 0) {
+		unsigned int e = mysql_errno(conn);
 		wx_log("commit failed: %s", mysql_error(conn));
+		rc = e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT ? DB_RETRY : DB_FAIL;
+		(void)mysql_rollback(conn);
+	}
 	in_txn = 0;
 	return rc;
 }

@@ -30,6 +30,7 @@ void db_request_done(void);
 int  db_snapshot(void);	/* reads until db_request_done see one snapshot */
 int  db_begin(void);
 int  db_commit(void);
+enum dbrc db_commit_rc(void);	/* DB_RETRY: a deadlock or certification conflict */
 void db_rollback(void);
 
 const char *db_cell(const struct dbres *res, size_t row, size_t col);

@@ -584,9 +584,11 @@ store:
 			res->reply = t;
 		}
 	}
-	/* the channel's row is not touched: every push would queue on it */
-	if (db_commit() != 0)
-		return DB_FAIL;
+	/* the channel's row is not touched: every push would queue on it. A
+	 * commit refused for a conflict (a Galera certification failure comes
+	 * at the commit) runs the whole push again */
+	if ((rc = db_commit_rc()) != DB_OK)
+		return rc == DB_RETRY ? DB_RETRY : DB_FAIL;
 	/* remembered for the next push (not while the bot holds the chat: its
 	 * messages take this path) */
 	if (!is_event && chat && res->closed_chat != chat && !res->bot_holds && !rated)

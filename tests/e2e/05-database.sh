@@ -39,4 +39,15 @@ ok "…with the same session" has "Demo"
 req a POST /admin/brands --data-urlencode "csrf=$tok" --data-urlencode "name=After Restart"
 ok "the same form submitted again succeeds" status_is 303
 ok "…stored once" test "$(sqlq "SELECT COUNT(*) FROM brands WHERE name IN ('While Down', 'After Restart')")" = 1
+
+# Database.Hosts: an ordered list; the first that answers is used (a server
+# that is down, on a port nothing listens on, is passed over)
+sed '/^Database.Hosts/d' "$WXDESK_CONFIG" >"$WXDESK_VAR/hosts.hdf"
+echo "Database.Hosts = 127.0.0.1:1, $WXDESK_VAR/run/mysqld.sock" >>"$WXDESK_VAR/hosts.hdf"
+out=$(WXDESK_CONFIG="$WXDESK_VAR/hosts.hdf" "$WXDESK_BUILD/bin/wxdesk-worker" --once 2>&1); rc=$?
+ok "Database.Hosts: the first server down, the second used" eval '[ $rc = 0 ] && grep -q "connected to .*mysqld.sock (entry 2 of Database.Hosts)" <<<"$out"'
+echo "Database.Hosts = 127.0.0.1:1, 127.0.0.1:2" >>"$WXDESK_VAR/hosts.hdf"
+sed -i '/mysqld.sock$/d' "$WXDESK_VAR/hosts.hdf"
+out=$(WXDESK_CONFIG="$WXDESK_VAR/hosts.hdf" "$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1); rc=$?
+ok "…none answering: a plain failure, not a crash" eval '[ $rc != 0 ] && [ $rc -lt 128 ] && grep -q "database connection failed" <<<"$out"'
 done_tests
