@@ -107,7 +107,11 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set(r, "Form.csat_hours.Value", db_cell(&q, 0, CS_HOURS));
 			}
 		}
-		tmpl_set(r, "Csat.Default", lang_text(LANG_ZH, "csat.question_default"));
+		struct dbres bl;	/* the default, in the brand's followers' language */
+		int          l = db_brand_get(&r->pool, db_int(c, 0, C_BRAND), &bl) == DB_OK ?
+		    lang_parse(db_cell(&bl, 0, BG_FOLLOWER_LANGUAGE)) : -1;
+		tmpl_set(r, "Csat.Default", lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
+		    "csat.question_default"));
 	}
 	tmpl_set(r, "Page.Title", LF(r, "ch.title", db_cell(c, 0, C_BRANDNAME)));
 	tmpl_set(r, "Channel.Heading", LF(r, "ch.heading", db_cell(c, 0, C_BRANDNAME)));

@@ -89,7 +89,12 @@ page(struct req *r, struct resp *rs, long long brand, int status)
 		tmpl_set(r, pool_printf(&r->pool, "Days.%d.Name", w), L(r, pool_printf(&r->pool,
 		    "hours.day.%d", w)));
 	}
-	tmpl_set(r, "Hours.Default", lang_text(LANG_ZH, "hours.offhours_default"));
+	{
+		/* the default the followers get: in the brand's followers' language */
+		int l = lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE));
+		tmpl_set(r, "Hours.Default", lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
+		    "hours.offhours_default"));
+	}
 	tmpl_set(r, "Page.Title", LF(r, "hours.title", db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "hours.cs");

@@ -176,8 +176,8 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 			continue;	/* blank lines, and the header our export writes */
 		if (!profanity_word_ok(w)) {
 			if (bad++ < 20)
-				buf_printf(&report, "%sline %d: “%.40s” is not a word", report.len ?
-				    "; " : "", line, w);
+				buf_printf(&report, "%s%s", report.len ? L(r, "prof.bad_sep") : "",
+				    LF(r, "prof.bad_line", line, pool_strndup(&r->pool, w, 40)));
 			continue;
 		}
 		enum dbrc rc = db_prof_word_add(&r->pool, r->ids[0], w);
@@ -192,10 +192,9 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 		}
 	}
 	if (bad) {
-		form_error(r, "file", pool_printf(&r->pool, "%d line%s could not be added: %s%s. "
-		    "%d word%s added, %d already in the list.", bad, bad == 1 ? "" : "s",
-		    report.data, bad > 20 ? "; …" : "", added, added == 1 ? " was" : "s were",
-		    dup));
+		form_error(r, "file", LF(r, "prof.import_bad", (long long)bad, pool_printf(&r->pool,
+		    "%s%s", report.data, bad > 20 ? L(r, "prof.bad_more") : ""), (long long)added,
+		    (long long)dup));
 		buf_free(&report);
 		page(r, rs, 422);
 		return;
