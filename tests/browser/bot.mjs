@@ -64,7 +64,8 @@ try {
 	console.log(e.stack.split('\n').filter((l) => l.includes('bot.mjs')).join('\n'));
 } finally {
 	sql(`UPDATE channel_prefs SET bot_enabled = 0 WHERE channel_id = ${ch}`);
-	sql(`UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW() WHERE channel_id = ${ch} AND state = 'bot'`);
+	// its chats closed: later scripts' lists and inboxes show their own only
+	sql(`UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE c.channel_id = ${ch} AND (c.state = 'bot' OR f.openid = '${OPENID}') AND c.state <> 'closed'`);
 	await browser.close();
 }
 finish();

@@ -33,7 +33,7 @@ async function english(page) {
 	const names = typed();
 	const text = await page.evaluate(() => {
 		const skip = 'code, pre, kbd, script, style, .words, #transcript p.text, select[data-canned], ' +
-			'textarea, .meta, .secret';
+			'textarea, .meta, .secret, #inbox li b';	/* the inbox's follower names: OpenIDs */
 		const out = [];
 		const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let n = walk.nextNode(); n; n = walk.nextNode())

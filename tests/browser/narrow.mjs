@@ -95,10 +95,13 @@ try {
 	await fits(op, 'a chat with a reply');
 	await shot(op, '45-phone-day-reply');
 	await op.click('.follower-toggle a');
+	await op.waitForSelector('aside.follower select[name=to]', { state: 'visible' });
 	await op.selectOption('select[name=to]', { label: 'Support' });
 	await fits(op, 'the follower panel');
 	await Promise.all([op.waitForNavigation(), op.click('form.transfer button')]);
-	check('a transfer from a phone is confirmed', await op.isVisible('.flash >> text=Chat transferred to Support.'));
+	const said = await op.evaluate(() => (document.querySelector('.flash, .error-box, .field.bad') || {}).textContent || '');
+	check(`a transfer from a phone is confirmed (${new URL(op.url()).pathname}: ${said.trim().slice(0, 80)})`,
+		await op.isVisible('.flash >> text=Chat transferred to Support.'));
 	await fits(op, 'the page after a transfer');
 	const adm = await (await browser.newContext({ viewport: PHONE })).newPage();
 	adm.on('pageerror', (e) => jsErrors.push(String(e)));
