@@ -38,6 +38,7 @@
 #include "../src/csat.h"
 #include "../src/job.h"
 #include "../src/routing.h"
+#include "../src/ui.h"
 
 /* in the order of a tick */
 static void (*const jobs[])(struct pool *) = {
@@ -75,9 +76,11 @@ main(int argc, char **argv)
 		wx_log("started; WeChat API at %s", cfg_get("WeChat.APIBase", "?"));
 	do {
 		struct pool p = { 0 };
-		if (db_up())
+		if (db_up()) {
+			health_seen(&p);	/* /healthz: a worker is running */
 			for (size_t j = 0; j < sizeof jobs / sizeof jobs[0] && !job_stopping; j++)
 				jobs[j](&p);
+		}
 		pool_free(&p);
 		for (int s = 0; !once && !job_stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)
 			usleep(100000);

@@ -6,6 +6,7 @@
 
 static const struct route routes[] = {
 	{ "GET",  "/",                                R_PUBLIC, ROLE_NONE, admin_root_get },
+	{ "GET",  "/healthz",                         R_PUBLIC | R_JSON, ROLE_NONE, health_get },
 	{ "GET",  "/login",                           R_PUBLIC, ROLE_NONE, admin_login_get },
 	{ "POST", "/login",                           R_PUBLIC, ROLE_NONE, admin_login_post },
 	{ "POST", "/logout",                          0, ROLE_OPERATOR, admin_logout_post },

@@ -52,6 +52,9 @@ void admin_department_post(struct req *, struct resp *);
 void admin_department_delete_post(struct req *, struct resp *);
 void admin_department_routing_post(struct req *, struct resp *);
 void admin_channel_csat_post(struct req *, struct resp *);
+/* health.c: GET /healthz; health_seen notes a worker's tick */
+void health_get(struct req *, struct resp *);
+void health_seen(struct pool *p);
 void admin_brand_hours_get(struct req *, struct resp *);
 void admin_brand_hours_post(struct req *, struct resp *);
 void admin_bot_get(struct req *, struct resp *);

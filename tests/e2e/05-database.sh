@@ -20,6 +20,10 @@ sqlq "DELETE FROM schema_migrations WHERE version = 999"
 # tables are utf8mb4
 ok "tables use utf8mb4" test "$(sqlq "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'wxdesk' AND table_collation NOT LIKE 'utf8mb4%'")" = 0
 
+# /healthz: the database, the schema, a worker (the daemon's ticks); no sign-in
+"$WXDESK_BUILD/bin/wxdesk-worker" --once
+get anon /healthz
+ok "/healthz: healthy, 200" eval 'status_is 200 && has "\"ok\":true" && has "\"schema\":"'
 # the database goes down while signed in
 sign_in a admin "$(demo_pw admin)"
 get a /admin/brands
@@ -29,6 +33,8 @@ for i in $(seq 1 50); do [ -S "$WXDESK_VAR/run/mysqld.sock" ] || break; sleep 0.
 get a /admin/brands
 ok "database down: 503" status_is 503
 ok "…with a plain explanation" has "The database is not reachable right now"
+get anon /healthz
+ok "/healthz says so: 503, database false" eval 'status_is 503 && has "\"database\":false"'
 req a POST /admin/brands --data-urlencode "csrf=$tok" --data-urlencode "name=While Down"
 ok "a change while down: 503" status_is 503
 bin_ctl="$WXDESK_ROOT/bin/wxdesk-ctl"
@@ -39,6 +45,16 @@ ok "…with the same session" has "Demo"
 req a POST /admin/brands --data-urlencode "csrf=$tok" --data-urlencode "name=After Restart"
 ok "the same form submitted again succeeds" status_is 303
 ok "…stored once" test "$(sqlq "SELECT COUNT(*) FROM brands WHERE name IN ('While Down', 'After Restart')")" = 1
+# no worker for a while: not healthy
+worker_stop
+sqlq "UPDATE workers SET seen_at = seen_at - INTERVAL 1 DAY"
+get anon /healthz
+ok "/healthz: no worker seen for a minute, 503" eval 'status_is 503 && has "\"ok\":false"'
+tick
+get anon /healthz
+ok "…a tick later, healthy again" status_is 200
+setsid "$WORKER" </dev/null >>"$WXDESK_VAR/log/worker.out" 2>&1 &
+echo $! >"$WXDESK_VAR/run/worker.pid"
 
 # Database.Hosts: an ordered list; the first that answers is used (a server
 # that is down, on a port nothing listens on, is passed over)
