@@ -36,7 +36,7 @@ SIMLIB  := $(B)/libwxsim.a
 SIMS    := $(B)/cgi-bin/wxsim.fcgi $(B)/bin/wxdesk-wxsim
 BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
-.PHONY: all run stop test unit e2e browser bench lint fuzz clean deps
+.PHONY: all run stop test test-cluster unit e2e browser bench lint fuzz clean deps
 .DEFAULT_GOAL := all
 
 all: $(CGIS) $(BINS) $(SIMS) $(UNITS) $(BENCHES)
@@ -108,6 +108,12 @@ stop:
 test:
 	@bin/wxdesk-deps test
 	@tests/run-all
+
+# wxdesk on a 3-node Galera cluster, two web nodes, haproxy (bin/wxdesk-cluster);
+# not yet part of `make test`
+test-cluster: all
+	@bin/wxdesk-deps cluster
+	@tests/cluster/run
 
 unit: all
 	@tests/run-unit $(B)

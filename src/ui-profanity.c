@@ -177,7 +177,7 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 		if (!profanity_word_ok(w)) {
 			if (bad++ < 20)
 				buf_printf(&report, "%s%s", report.len ? L(r, "prof.bad_sep") : "",
-				    LF(r, "prof.bad_line", line, pool_strndup(&r->pool, w, 40)));
+				    LF(r, "prof.bad_line", line, pool_strndup(&r->pool, w, strnlen(w, 40))));
 			continue;
 		}
 		enum dbrc rc = db_prof_word_add(&r->pool, r->ids[0], w);

@@ -13,6 +13,8 @@ for (const [login, name] of [['ring1', 'Ring One'], ['ring2', 'Ring Two']]) {
 	sql(`INSERT IGNORE INTO users (login, name, role, pw_hash, created_at) SELECT '${login}', '${name}', 'operator', pw_hash, NOW() FROM users WHERE login = 'operator'`);
 	sql(`INSERT IGNORE INTO department_members (department_id, user_id) SELECT ${sales}, id FROM users WHERE login = '${login}'`);
 }
+// chats other scripts left waiting in Sales would be offered too: closed first
+sql(`UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW() WHERE department_id = ${sales} AND state IN ('waiting', 'missed', 'bot')`);
 sql(`UPDATE departments SET routing = 'round_robin', offer_seconds = 120 WHERE id = ${sales}`);
 const ids = { ring1: sql("SELECT id FROM users WHERE login = 'ring1'"), ring2: sql("SELECT id FROM users WHERE login = 'ring2'") };
 
@@ -72,8 +74,8 @@ try {
 	await Promise.all([mine.waitForNavigation(), mine.click('#offer button:has-text("Accept")')]);
 	check('accepted: the chat is theirs and active', new URL(mine.url()).pathname === `/console/chats/${chat}` &&
 		sql(`SELECT CONCAT(state, ':', operator_id) FROM chats WHERE id = ${chat}`) === `active:${to}`);
-	check('the other operator never saw the offer', !(await other.isVisible('#offer section.offer')) &&
-		!(await other.evaluate(() => window.__notes.some((n) => n.includes('A chat is offered to you')))));
+	check('the other operator never saw the offer', !(await other.isVisible(`#offer section.offer[data-offer="${chat}"]`)) &&
+		!(await other.evaluate((id) => window.__notes.some((n) => n.includes(id)), OPENID)));
 	const who = to === ids.ring1 ? 'ring1' : 'ring2';
 	await sup.waitForFunction(([id, name]) => {
 		const row = [...document.querySelectorAll(`section.board-dept[data-dept="${id}"] tr`)].find((tr) => tr.textContent.includes(name));
