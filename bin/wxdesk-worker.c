@@ -40,10 +40,12 @@
 #include "../src/routing.h"
 #include "../src/ui.h"
 
-/* in the order of a tick */
+/* in the order of a tick: routing right after the fold, before the jobs
+ * that call WeChat (a slow tick must not keep an operator's console from
+ * ringing) */
 static void (*const jobs[])(struct pool *) = {
-	job_chats, job_tokens, job_media, job_followers, job_files, job_warnings, job_timers,
-	job_routing, job_csat, job_bot_media, job_reports,
+	job_chats, job_routing, job_tokens, job_media, job_followers, job_files, job_warnings,
+	job_timers, job_csat, job_bot_media, job_reports,
 };
 
 static void

@@ -7,8 +7,8 @@ import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, s
 const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 const sales = sql(`SELECT id FROM departments WHERE brand_id = ${demo} AND name = 'Sales'`);
 const OPENID = `oRing${Date.now() % 100000}`;
-// two operators of Sales alone, with the demo operator's password; the demo
-// operator (also in Sales) is away for this test
+// two operators of Sales, with the demo operator's password; the other
+// members of Sales are away for this test
 for (const [login, name] of [['ring1', 'Ring One'], ['ring2', 'Ring Two']]) {
 	sql(`INSERT IGNORE INTO users (login, name, role, pw_hash, created_at) SELECT '${login}', '${name}', 'operator', pw_hash, NOW() FROM users WHERE login = 'operator'`);
 	sql(`INSERT IGNORE INTO department_members (department_id, user_id) SELECT ${sales}, id FROM users WHERE login = '${login}'`);
@@ -38,7 +38,9 @@ try {
 		return page;
 	};
 	const one = await operator('ring1'), two = await operator('ring2');
-	sql("UPDATE users SET presence = 'away' WHERE login = 'operator'");
+	// every other member of Sales (the demo operator, operators earlier
+	// scripts made) is away for this test
+	sql(`UPDATE users u JOIN department_members m ON m.user_id = u.id AND m.department_id = ${sales} SET u.presence = 'away' WHERE u.login NOT IN ('ring1', 'ring2')`);
 	check('signed in: both available, shown in the header',
 		(await one.inputValue('form.presence select')) === 'available' &&
 		(await two.inputValue('form.presence select')) === 'available');
@@ -57,6 +59,11 @@ try {
 	await write('ring: I need help');
 	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`)) || '0';
 	const to = await eventually(() => sql(`SELECT IFNULL(offer_user_id, '') FROM chats WHERE id = ${chat}`), 15000);
+	if (to !== ids.ring1 && to !== ids.ring2)	/* what the router saw */
+		console.log(sql(`SELECT CONCAT_WS(' ', c.id, c.state, c.department_id, IFNULL(c.offer_user_id, '-'), c.state_since) FROM chats c WHERE c.id = ${chat}`),
+			'|', sql(`SELECT GROUP_CONCAT(CONCAT_WS(':', u.login, u.presence, u.console_seen_at, u.chat_limit) SEPARATOR ' ') FROM department_members m JOIN users u ON u.id = m.user_id WHERE m.department_id = ${sales}`),
+			'| now', sql('SELECT NOW()'), '| offers', sql(`SELECT COUNT(*) FROM offers WHERE chat_id = ${chat}`),
+			'| routing', sql(`SELECT CONCAT_WS(' ', routing, IFNULL(chat_limit, '-'), offer_seconds) FROM departments WHERE id = ${sales}`));
 	check('the worker offers the chat to one of them', to === ids.ring1 || to === ids.ring2);
 	const [mine, other] = to === ids.ring1 ? [one, two] : [two, one];
 	await mine.waitForSelector(`#offer section.offer[data-offer="${chat}"]`, { timeout: 10000 });
