@@ -97,11 +97,14 @@ deps:
 	@bin/wxdesk-deps run
 
 # One command: install what is missing, build, start everything, print the sign-ins.
+# WXDESK_CLUSTER=1: a 3-node Galera cluster, two web nodes and haproxy instead.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@bin/wxdesk-ctl run
+	@if [ "$${WXDESK_CLUSTER:-0}" = 1 ]; then bin/wxdesk-deps cluster && bin/wxdesk-cluster run; \
+	else bin/wxdesk-ctl run; fi
 
 stop:
+	@if [ -d var/cluster/galera ]; then bin/wxdesk-cluster stop; fi
 	@bin/wxdesk-ctl stop
 
 # Every test: unit, end-to-end, browser; normal build and the sanitizer build.
