@@ -1,5 +1,5 @@
 // defects.mjs: problems a new administrator and operator met, each checked
-// where it was seen (issue 17): a refused send leaves the address bar on
+// where it was seen: a refused send leaves the address bar on
 // the chat and the live list running; a transfer to another department
 // lands on the console; pasted values with spaces are trimmed, not cut; a
 // disabled composer looks disabled; the wizard keeps the App Secret; a
