@@ -112,8 +112,7 @@ void
 admin_brand_hours_post(struct req *r, struct resp *rs)
 {
 	long long   brand = r->ids[0];
-	const char *zone = req_field(r, "time_zone"), *text = req_field(r, "offhours_text");
-	const char *hol = req_field(r, "holidays");
+	const char *zone, *text, *hol;	/* read once the fields are trimmed */
 	const char **days;
 	size_t      ndays = 0;
 	int         bad = 0, zok;

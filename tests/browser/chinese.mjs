@@ -4,9 +4,8 @@
 // on every page visited no English word shows, except names (WeChat's
 // terms, and what people typed: brand, department, operator names, the
 // follower's OpenID). Screenshots: build/screenshots/zh-*.png.
-import { BASE, check, demoPassword, eventually, finish, launch, shot, SIM, sql } from './lib.mjs';
+import { BASE, check, hex, demoPassword, eventually, finish, launch, shot, SIM, sql } from './lib.mjs';
 
-const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 const sim = async (path, fields) => (await fetch(`${SIM}${path}`, {
 	method: 'POST', body: new URLSearchParams(fields) })).json();
 

@@ -4,7 +4,7 @@
 // lands on the console; pasted values with spaces are trimmed, not cut; a
 // disabled composer looks disabled; the wizard keeps the App Secret; a
 // follower's voice (AMR, which no browser plays) plays.
-import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
+import { BASE, check, hex, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
 
 const OPENID = `oDefects${Date.now() % 100000}`;
 
@@ -137,7 +137,6 @@ try {
 	await next();
 	await adm.check('input[name=ip_ok]');
 	await next();
-	const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 	const secret = hex(32);
 	await adm.fill('input[name=original_id]', `gh_${hex(12)}`);
 	await adm.fill('input[name=app_id]', `wx${hex(16)}`);

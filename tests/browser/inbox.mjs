@@ -4,7 +4,7 @@
 // notification for a new waiting chat while the tab is hidden; on a wide
 // screen the one-page inbox (another chat opens in place, back and forward
 // work, drafts wait) and relative times.
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
+import { BASE, check, stubNotifications, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
 const APPID = sql("SELECT c.app_id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
 
@@ -14,16 +14,8 @@ const OPENID = `oInbox${Date.now() % 100000}`;
 const browser = await launch();
 try {
 	const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-	await ctx.grantPermissions(['notifications'], { origin: BASE });
 	// the test sees the notifications raised, and the tab counts as hidden
-	await ctx.addInitScript(() => {
-		window.__notes = [];
-		const N = function (title) { window.__notes.push(title); };
-		N.permission = 'granted';
-		N.requestPermission = () => Promise.resolve('granted');
-		window.Notification = N;
-		Object.defineProperty(document, 'hidden', { get: () => window.__hidden === true });
-	});
+	await stubNotifications(ctx);
 	// the follower's phone
 	const phone = await (await browser.newContext()).newPage();
 	await phone.goto(`${SIM}/phone?appid=${APPID}&openid=${OPENID}`);

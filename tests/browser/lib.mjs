@@ -84,3 +84,21 @@ export async function followerPhone(browser, openid, { follow = true, viewport }
 	};
 	return { page, write };
 }
+
+// n random lowercase hex digits (App IDs, secrets, Original IDs for a test account)
+export const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+
+// a context whose pages record the desktop notifications raised
+// (window.__notes), with permission granted, and whose tab counts as hidden
+// while window.__hidden is true
+export async function stubNotifications(ctx) {
+	await ctx.grantPermissions(['notifications'], { origin: BASE });
+	await ctx.addInitScript(() => {
+		window.__notes = [];
+		const N = function (title) { window.__notes.push(title); };
+		N.permission = 'granted';
+		N.requestPermission = () => Promise.resolve('granted');
+		window.Notification = N;
+		Object.defineProperty(document, 'hidden', { get: () => window.__hidden === true });
+	});
+}

@@ -2,14 +2,13 @@
 // than the screen (the page never scrolls sideways; tables read as lists),
 // the menu opens from its button, and an operator's day (a chat arrives,
 // pick up, reply, transfer, close) and the six-step wizard work there.
-import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, SIM, sql } from './lib.mjs';
+import { BASE, check, hex, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const fits = async (page, what) => {
 	const [w, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
 	check(`${what} fits a phone's width (${w} of ${inner} px)`, w <= inner);
 };
-const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 
 const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 const ch = sql(`SELECT id FROM channels WHERE brand_id = ${demo}`);

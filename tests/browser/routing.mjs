@@ -2,7 +2,7 @@
 // a follower's chat is offered to one of them (the console rings: a banner,
 // and a desktop notification while the tab is hidden), who accepts; the
 // other never sees the offer. The supervisors' board updates by itself.
-import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
+import { BASE, check, stubNotifications, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
 
 const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 const sales = sql(`SELECT id FROM departments WHERE brand_id = ${demo} AND name = 'Sales'`);
@@ -23,15 +23,7 @@ try {
 	const jsErrors = [];
 	const operator = async (login) => {
 		const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-		await ctx.grantPermissions(['notifications'], { origin: BASE });
-		await ctx.addInitScript(() => {
-			window.__notes = [];
-			const N = function (title) { window.__notes.push(title); };
-			N.permission = 'granted';
-			N.requestPermission = () => Promise.resolve('granted');
-			window.Notification = N;
-			Object.defineProperty(document, 'hidden', { get: () => window.__hidden === true });
-		});
+		await stubNotifications(ctx);
 		const page = await ctx.newPage();
 		page.on('pageerror', (e) => jsErrors.push(String(e)));
 		await signIn(page, login, demoPassword('operator'));

@@ -1,8 +1,7 @@
 // wizard.mjs: an administrator connects a WeChat account with the six-step
 // wizard, against the simulator, then edits it on the account page.
-import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
+import { BASE, check, hex, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
-const hex = (n) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
 const sim = async (path, fields) => (await fetch(`${SIM}${path}`, {
 	method: 'POST', body: new URLSearchParams(fields) })).json();
 

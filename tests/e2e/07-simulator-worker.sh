@@ -4,10 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 SIMB="http://$WXDESK_HOST:$WXDESK_SIM_PORT"
 own_channel "Simulator Brand"
-simq() {
-	mariadb --no-defaults --default-character-set=utf8mb4 \
-		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxsim -e "$1"
-}
 jget() { curl -s "$@"; }
 
 # --- tokens as WeChat issues them

@@ -7,10 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 own_channel "Bot Brand"
 WX="$WXDESK_BUILD/bin/wxdesk-wx"
-simq() {
-	mariadb --no-defaults --default-character-set=utf8mb4 \
-		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxsim -e "$1"
-}
 sign_in adm admin "$(demo_pw admin)"
 # the bot on, with its texts and rules, from the admin pages
 TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" missed_after=3 missed_close=1440 \

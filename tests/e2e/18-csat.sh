@@ -7,10 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 own_channel "Csat Brand"
 worker_stop
-simq() {
-	mariadb --no-defaults --default-character-set=utf8mb4 \
-		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxsim -e "$1"
-}
 last_got() { simq "SELECT content FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM' ORDER BY id DESC LIMIT 1"; }
 chat_of() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'"; }
 csat() { sqlq "SELECT CONCAT(IFNULL(csat_state, '-'), ':', IFNULL(csat_rating, '-')) FROM chats WHERE id = $1"; }

@@ -70,6 +70,12 @@ shift_clock() {
 	echo $((cur + $1)) >"$WXDESK_VAR/clock-offset"
 }
 
+# the simulator's own database (what WeChat recorded)
+simq() {
+	mariadb --no-defaults --default-character-set=utf8mb4 \
+		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxsim -e "$1"
+}
+
 sqlq() {
 	mariadb --no-defaults --default-character-set=utf8mb4 \
 		--socket="$WXDESK_VAR/run/mysqld.sock" -uroot -N -B wxdesk -e "$1"
