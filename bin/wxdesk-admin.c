@@ -30,8 +30,10 @@ cmp_str(const void *a, const void *b)
 
 /*
  * Executes a migration file statement by statement: each ends at a line
- * ending in ';', except a stored procedure or trigger (CREATE PROCEDURE,
- * CREATE TRIGGER), whose body holds such lines: it ends at a line "END;".
+ * ending in ';', except a stored procedure, function or trigger (CREATE
+ * PROCEDURE, CREATE FUNCTION … BEGIN, CREATE TRIGGER), whose body holds such
+ * lines: it ends at a line "END;". A function of one expression (RETURN on
+ * its own, no BEGIN) ends at its first ';' like any statement.
  */
 static int
 run_file(const char *path)
@@ -62,7 +64,8 @@ run_file(const char *path)
 			n--;
 		const char *head = st.data + strspn(st.data, " \t\r\n");
 		int block = strncmp(head, "CREATE PROCEDURE", 16) == 0 ||
-		    strncmp(head, "CREATE TRIGGER", 14) == 0;
+		    strncmp(head, "CREATE TRIGGER", 14) == 0 ||
+		    (strncmp(head, "CREATE FUNCTION", 15) == 0 && strstr(head, "\nBEGIN\n"));
 		if (n && p[n - 1] == ';' && (!block || (n == 4 && strncmp(p, "END;", 4) == 0))) {
 			if (db_exec_sql(st.data, st.len) != 0) {
 				fprintf(stderr, "%s: %s\nin statement:\n%s\n", path,

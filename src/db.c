@@ -951,8 +951,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
-	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow'"
-#define REP_BIN_KINDS "'picked_up', 'first_response', 'closed'"
+	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
+	"'first_response_bh'"
+#define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
 #define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
 #define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
 	[S_REP_COUNTS] = { "rep_counts",

@@ -35,14 +35,23 @@ struct rep {
 	char        from[11], to[11];	/* the viewer's dates, inclusive */
 	const char *zone_label;
 	int         csv;
+	int         bh;		/* first response in business hours only */
 	int         ndays;
 	long long   day0;		/* the first date at 00:00 UTC (calendar only) */
 	struct dbres dims;		/* the filters' choices: what id name brand */
 };
 
+/*
+ * A kind's index; the first responses are those of the switch (in business
+ * hours only, or in all time), the others are left out (-1).
+ */
 static int
-kind_of(const char *s)
+kind_of(const struct rep *q, const char *s)
 {
+	if (s && strcmp(s, "first_response_bh") == 0)
+		return q->bh ? K_FIRST : -1;
+	if (s && q->bh && strcmp(s, kind_names[K_FIRST]) == 0)
+		return -1;
 	for (int k = 0; s && k < K__N; k++)
 		if (strcmp(s, kind_names[k]) == 0)
 			return k;
@@ -190,6 +199,7 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 
 	memset(q, 0, sizeof *q);
 	q->csv = req_arg(r, "format") && strcmp(req_arg(r, "format"), "csv") == 0;
+	q->bh = req_arg(r, "bh") && strcmp(req_arg(r, "bh"), "1") == 0;
 	if (zone == NULL || *zone == '\0')
 		zone = req_cookie(r, "wxdesk_tz");
 	if (!zone_ok(zone))
@@ -245,6 +255,7 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	tmpl_set_int(r, "Filter.Operator", q->f.operator);
 	tmpl_set_int(r, "Filter.Own", !user_sees_all_chats(r->user));
 	tmpl_set_int(r, "Filter.Days", q->ndays);
+	tmpl_set_int(r, "Filter.BH", q->bh);
 	tmpl_set(r, "Filter.Text", LF(r, q->ndays == 1 ? "rep.range_1" : "rep.range", q->from, q->to,
 	    (long long)q->ndays, q->zone_label));
 	return 0;
@@ -325,7 +336,7 @@ typedef void (*hist_fn)(void *ctx, const char *b, long long g, int kind, long lo
 	long long p90, long long n);
 
 static void
-each_hist(const struct dbres *h, hist_fn fn, void *ctx)
+each_hist(const struct rep *q, const struct dbres *h, hist_fn fn, void *ctx)
 {
 	for (size_t i = 0; i < h->nrows; ) {
 		size_t j = i + 1;
@@ -335,7 +346,7 @@ each_hist(const struct dbres *h, hist_fn fn, void *ctx)
 			j++;
 		long long med, p90, n;
 		percentiles(h, i, j, &med, &p90, &n);
-		fn(ctx, db_cell(h, i, RH_BUCKET), db_int(h, i, RH_GROUP), kind_of(db_cell(h, i, RH_KIND)), med, p90, n);
+		fn(ctx, db_cell(h, i, RH_BUCKET), db_int(h, i, RH_GROUP), kind_of(q, db_cell(h, i, RH_KIND)), med, p90, n);
 		i = j;
 	}
 }
@@ -486,7 +497,8 @@ csv_start(struct req *r, struct resp *rs, const struct rep *q, const char *what)
 	rs->status = 200;
 	rs->ctype = "text/csv; charset=utf-8";
 	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
-	    "attachment; filename=\"wxdesk-%s-%s-%s.csv\"", what, q->from, q->to));
+	    "attachment; filename=\"wxdesk-%s%s-%s-%s.csv\"", what,
+	    q->bh ? "-business-hours" : "", q->from, q->to));
 }
 
 /* one CSV line from the given cells (NULL ends the list) */
@@ -575,10 +587,10 @@ reports_overview_get(struct req *r, struct resp *rs)
 		return;
 	}
 	memset(&o, 0xff, sizeof o);
-	each_hist(&h, overview_hist, &o);
+	each_hist(&q, &h, overview_hist, &o);
 	/* columns: b g kind detail n total */
 	for (size_t i = 0; i < c.nrows; i++) {
-		int       k = kind_of(db_cell(&c, i, RC_KIND));
+		int       k = kind_of(&q, db_cell(&c, i, RC_KIND));
 		long long n = db_int(&c, i, RC_N);
 		if (k < 0)
 			continue;
@@ -614,7 +626,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 			csv_line(&rs->body, what, L(r, "csv.p90"), secs(&r->pool, o.p90[k]), NULL);
 		}
 		for (size_t i = 0; i < c.nrows; i++) {
-			int k = kind_of(db_cell(&c, i, RC_KIND));
+			int k = kind_of(&q, db_cell(&c, i, RC_KIND));
 			if (k == K_CLOSED || k == K_FAILED)
 				csv_line(&rs->body, L(r, k == K_CLOSED ? "csv.closed_by_reason" :
 				    "csv.failures_by_errcode"), db_cell(&c, i, RC_DETAIL),
@@ -692,7 +704,8 @@ series_page(struct req *r, struct resp *rs, int hours)
 	if (read_filter(r, rs, &q) != 0)
 		return;
 	if (db_report_counts(&r->pool, &q.f, bucket, REP_BY_NONE, &c) != DB_OK ||
-	    db_report_hist(&r->pool, &q.f, bucket, REP_BY_NONE, "first_response", &h) != DB_OK) {
+	    db_report_hist(&r->pool, &q.f, bucket, REP_BY_NONE,
+	    q.bh ? "first_response_bh" : "first_response", &h) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -715,11 +728,11 @@ series_page(struct req *r, struct resp *rs, int hours)
 		}
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		int b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(db_cell(&c, i, RC_KIND));
+		int b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(&q, db_cell(&c, i, RC_KIND));
 		if (b >= 0 && k >= 0)
 			s.v[k][b] += db_int(&c, i, RC_N);
 	}
-	each_hist(&h, series_hist, &s);
+	each_hist(&q, &h, series_hist, &s);
 	if (q.csv) {
 		csv_start(r, rs, &q, hours ? "hours" : "days");
 		csv_line(&rs->body, L(r, hours ? "csv.hour" : "csv.date"), L(r, "csv.received"),
@@ -825,13 +838,13 @@ groups_page(struct req *r, struct resp *rs, int by)
 		return;
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		int gi = group_index(g, db_int(&c, i, RC_GROUP)), k = kind_of(db_cell(&c, i, RC_KIND));
+		int gi = group_index(g, db_int(&c, i, RC_GROUP)), k = kind_of(&q, db_cell(&c, i, RC_KIND));
 		if (gi >= 0 && k >= 0) {
 			g->v[gi][k] += db_int(&c, i, RC_N);
 			g->total[gi][k] += db_int(&c, i, RC_TOTAL);
 		}
 	}
-	each_hist(&h, groups_hist, g);
+	each_hist(&q, &h, groups_hist, g);
 	labels = pool_alloc(&r->pool, sizeof(char *) * (size_t)(g->n + 1));
 	handled = pool_alloc(&r->pool, sizeof(long long) * (size_t)(g->n + 1));
 	if (q.csv) {
@@ -931,7 +944,7 @@ reports_followers_get(struct req *r, struct resp *rs)
 		date_text(q.day0 + 86400LL * i, labels[i]);
 	}
 	for (size_t i = 0; i < c.nrows; i++) {
-		int         b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(db_cell(&c, i, RC_KIND));
+		int         b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(&q, db_cell(&c, i, RC_KIND));
 		const char *d = db_cell(&c, i, RC_DETAIL);
 		long long   n = db_int(&c, i, RC_N);
 		int         j;
@@ -952,7 +965,7 @@ reports_followers_get(struct req *r, struct resp *rs)
 		csv_line(&rs->body, L(r, "csv.date"), L(r, "csv.qr_scene"), L(r, "csv.follows_col"),
 		    L(r, "csv.unfollows_col"), NULL);
 		for (size_t i = 0; i < c.nrows; i++) {
-			int k = kind_of(db_cell(&c, i, RC_KIND));
+			int k = kind_of(&q, db_cell(&c, i, RC_KIND));
 			if (k == K_FOLLOW || k == K_UNFOLLOW)
 				csv_line(&rs->body, db_cell(&c, i, RC_BUCKET), db_cell(&c, i, RC_DETAIL),
 				    k == K_FOLLOW ? db_cell(&c, i, RC_N) : "0",

@@ -1,5 +1,5 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
-<?cs def:filter_query() ?>from=<?cs var:url_escape(Filter.From) ?>&amp;to=<?cs var:url_escape(Filter.To) ?>&amp;tz=<?cs var:url_escape(Filter.TZ) ?><?cs if:Filter.Brand ?>&amp;brand=<?cs var:Filter.Brand ?><?cs /if ?><?cs if:Filter.Channel ?>&amp;channel=<?cs var:Filter.Channel ?><?cs /if ?><?cs if:Filter.Department ?>&amp;department=<?cs var:Filter.Department ?><?cs /if ?><?cs if:Filter.Operator && !Filter.Own ?>&amp;operator=<?cs var:Filter.Operator ?><?cs /if ?><?cs /def ?>
+<?cs def:filter_query() ?>from=<?cs var:url_escape(Filter.From) ?>&amp;to=<?cs var:url_escape(Filter.To) ?>&amp;tz=<?cs var:url_escape(Filter.TZ) ?><?cs if:Filter.Brand ?>&amp;brand=<?cs var:Filter.Brand ?><?cs /if ?><?cs if:Filter.Channel ?>&amp;channel=<?cs var:Filter.Channel ?><?cs /if ?><?cs if:Filter.Department ?>&amp;department=<?cs var:Filter.Department ?><?cs /if ?><?cs if:Filter.Operator && !Filter.Own ?>&amp;operator=<?cs var:Filter.Operator ?><?cs /if ?><?cs if:Filter.BH ?>&amp;bh=1<?cs /if ?><?cs /def ?>
 <?cs def:tab(path, page, label) ?><a href="/reports/<?cs var:path ?>?<?cs call:filter_query() ?>"<?cs if:Report.Page == page ?> class="on" aria-current="page"<?cs /if ?>><?cs var:label ?></a><?cs /def ?>
 <?cs def:select(name, label, list, current, anyname) ?>
 <label class="field"><span><?cs var:label ?></span><select name="<?cs var:name ?>">
@@ -53,10 +53,11 @@
 <?cs call:select("channel", Lang.wx.account, Dims.channel, Filter.Channel, Lang.rep.all_accounts) ?>
 <?cs call:select("department", Lang.brand.department, Dims.department, Filter.Department, Lang.rep.all_departments) ?>
 <?cs if:Filter.Own ?><p class="hint"><?cs var:Lang.rep.own ?></p><?cs else ?><?cs call:select("operator", Lang.rep.operator, Dims.operator, Filter.Operator, Lang.rep.all_operators) ?><?cs /if ?>
+<label class="check" id="bh"><input type="checkbox" name="bh" value="1"<?cs if:Filter.BH ?> checked<?cs /if ?>> <?cs var:Lang.rep.bh_only ?></label>
 <button type="submit" class="primary"><?cs var:Lang.rep.show ?></button>
 <a class="button" href="?<?cs call:filter_query() ?>&amp;format=csv" download><?cs var:Lang.rep.csv ?></a>
 </form>
-<p class="hint"><?cs var:Filter.Text ?><?cs if:Filter.Operator || Filter.Own ?> <?cs var:Lang.rep.operator_hint ?><?cs /if ?></p>
+<p class="hint"><?cs var:Filter.Text ?><?cs if:Filter.Operator || Filter.Own ?> <?cs var:Lang.rep.operator_hint ?><?cs /if ?><?cs if:Filter.BH ?> <span id="bh-hint"><?cs var:Lang.rep.bh_hint ?></span><?cs /if ?></p>
 
 <?cs if:Report.Page == "overview" ?>
 <section class="card">
@@ -75,7 +76,7 @@
 <table class="list times">
 <thead><tr><th><?cs var:Lang.rep.time ?></th><th><?cs var:Lang.rep.median ?></th><th><?cs var:Lang.rep.p90 ?></th><th><?cs var:Lang.rep.chats ?></th></tr></thead>
 <tbody>
-<tr id="t-first"><td><?cs var:Lang.rep.first_response_long ?></td><td><?cs var:Overview.FirstResponse.Median ?></td><td><?cs var:Overview.FirstResponse.P90 ?></td><td><?cs var:Overview.FirstResponse.N ?></td></tr>
+<tr id="t-first"><td><?cs if:Filter.BH ?><?cs var:Lang.rep.first_response_bh ?><?cs else ?><?cs var:Lang.rep.first_response_long ?><?cs /if ?></td><td><?cs var:Overview.FirstResponse.Median ?></td><td><?cs var:Overview.FirstResponse.P90 ?></td><td><?cs var:Overview.FirstResponse.N ?></td></tr>
 <tr id="t-wait"><td><?cs var:Lang.rep.wait_long ?></td><td><?cs var:Overview.Wait.Median ?></td><td><?cs var:Overview.Wait.P90 ?></td><td><?cs var:Overview.Wait.N ?></td></tr>
 <tr id="t-duration"><td><?cs var:Lang.rep.duration_long ?></td><td><?cs var:Overview.Duration.Median ?></td><td><?cs var:Overview.Duration.P90 ?></td><td><?cs var:Overview.Duration.N ?></td></tr>
 </tbody></table>

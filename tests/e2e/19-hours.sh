@@ -64,6 +64,44 @@ FROM=oHoursHoliday$(openssl rand -hex 4)
 say "are you open today?"
 ok "a holiday is closed: the brand's own off-hours answer" test "$(last_got)" = "Closed for the holiday."
 
+# reports: first response in business hours only. The seconds a brand is
+# open, Monday to Friday 09:00-18:00 in Shanghai:
+sqlq "DELETE FROM brand_hours WHERE brand_id = $BRAND; DELETE FROM brand_holidays WHERE brand_id = $BRAND;
+	INSERT INTO brand_hours (brand_id, weekday, opens, closes) SELECT $BRAND, seq, '09:00', '18:00' FROM seq_0_to_4;
+	UPDATE brands SET hours_enabled = 1, time_zone = 'Asia/Shanghai' WHERE id = $BRAND"
+bos() { sqlq "SELECT brand_open_seconds($BRAND, '$1', '$2')"; }
+ok "open seconds: Friday 17:00 to Monday 10:00 is two hours" test "$(bos '2026-11-27 09:00:00' '2026-11-30 02:00:00')" = 7200
+ok "…a weekend alone, none" test "$(bos '2026-11-28 02:00:00' '2026-11-29 12:00:00')" = 0
+ok "…within a day's span, all of it" test "$(bos '2026-12-01 02:00:00' '2026-12-01 03:00:00')" = 3600
+sqlq "INSERT INTO brand_holidays (brand_id, day) VALUES ($BRAND, '2026-11-30')"
+ok "…a holiday Monday: only Friday's hour" test "$(bos '2026-11-27 09:00:00' '2026-11-30 02:00:00')" = 3600
+sqlq "UPDATE brands SET time_zone = 'Europe/Berlin' WHERE id = $BRAND; INSERT INTO brand_hours VALUES ($BRAND, 6, '00:00', '24:00')"
+ok "…the Sunday clocks go forward in Berlin has 23 hours" test "$(bos '2026-03-28 00:00:00' '2026-03-30 00:00:00')" = 82800
+sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"
+ok "…a brand that keeps no hours is always open" test "$(bos '2026-11-28 02:00:00' '2026-11-29 12:00:00')" = 122400
+
+# a chat that opens while closed and is answered ten minutes later: ten
+# minutes in all, nothing in business hours
+hours hours_enabled=1 time_zone=Asia/Shanghai
+FROM=oHoursRep$(openssl rand -hex 4)
+say "a question for the morning"
+c2=$(chat_of)
+sign_in op operator "$(demo_pw operator)"
+shift_clock 600
+TOKEN_PAGE="/console/chats/$c2" post op "/console/chats/$c2/pickup"
+TOKEN_PAGE="/console/chats/$c2" post op "/console/chats/$c2/send" "text=Good morning"
+ok "the answer was delivered" test "$(sqlq "SELECT delivery_state FROM messages WHERE chat_id = $c2 AND direction = 'out' AND author_id IS NOT NULL")" = delivered
+ok "two first-response events: 10 min in all, none in business hours" test "$(sqlq "SELECT GROUP_CONCAT(kind, '=', value DIV 10 * 10 ORDER BY kind SEPARATOR ' ') FROM report_events WHERE chat_id = $c2 AND kind LIKE 'first%'")" = "first_response=600 first_response_bh=0"
+row() { tr -d '\n' <<<"$BODY" | grep -o '<tr id="t-first">.*</tr>' | sed 's|</tr>.*||; s|<td>|\||g; s|</td>||g; s|<[^>]*>||g; s|&#39;|'"'"'|g'; }
+get adm "/reports/?brand=$BRAND"
+ok "the overview: first response 10 min" test "$(row)" = "|First response (from the follower's first message to the first reply)|10 min|10 min|1"
+ok "…a switch for business hours only" has 'name="bh" value="1"'
+get adm "/reports/?brand=$BRAND&bh=1"
+ok "business hours only: 0 s, and the page says what it counts" eval 'test "$(row)" = "|First response in business hours (the time the brand was open, from the follower'"'"'s first message to the first reply)|0 s|0 s|1" && has "First responses count only the time each brand was open"'
+ok "…the tabs keep the switch" grep -q 'href="/reports/days?[^"]*bh=1"' <<<"$BODY"
+get adm "/reports/days?brand=$BRAND&bh=1&format=csv"
+ok "…and the CSV says so in its name" hdr 'filename="wxdesk-days-business-hours-'
+
 sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"
 setsid "$WORKER" </dev/null >>"$WXDESK_VAR/log/worker.out" 2>&1 &
 echo $! >"$WXDESK_VAR/run/worker.pid"
