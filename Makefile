@@ -109,11 +109,11 @@ stop:
 
 # Every test: unit, end-to-end, browser; normal build and the sanitizer build.
 test:
-	@bin/wxdesk-deps test
+	@bin/wxdesk-deps cluster
 	@tests/run-all
 
 # wxdesk on a 3-node Galera cluster, two web nodes, haproxy (bin/wxdesk-cluster);
-# not yet part of `make test`
+# also part of `make test`
 test-cluster: all
 	@bin/wxdesk-deps cluster
 	@tests/cluster/run

@@ -16,10 +16,14 @@
 void
 health_seen(struct pool *p)
 {
-	char host[64] = "worker";
+	char        host[64] = "worker";
+	const char *name = cfg_get("Worker.Name", NULL);
 
-	(void)gethostname(host, sizeof host - 1);
-	(void)db_worker_seen(p, host, (long long)wx_now());
+	if (name == NULL || *name == '\0') {
+		(void)gethostname(host, sizeof host - 1);
+		name = host;
+	}
+	(void)db_worker_seen(p, name, (long long)wx_now());
 }
 
 void

@@ -610,13 +610,21 @@ intake_store(struct pool *p, const struct intake_channel *ch, const struct intak
 	memset(res, 0, sizeof *res);
 	if ((res->invalid = push_invalid(p, f)) != NULL)
 		return INTAKE_INVALID;
-	/* a race on the follower's open chat, or a deadlock: try again */
-	for (int attempt = 0; attempt < 5; attempt++) {
+	/*
+	 * A race on the follower's open chat, a deadlock, or (on Galera) a
+	 * certification conflict at commit: try again, a bounded number of
+	 * times, after a pause that grows and is spread (the pushes that
+	 * collided are retried at once by WeChat's or by both nodes).
+	 */
+	for (int attempt = 0; attempt < 8; attempt++) {
 		rc = intake_once(p, ch, u, f, res);
 		if (rc != DB_RETRY)
 			break;
 		memset(res, 0, sizeof *res);
-		struct timespec ts = { 0, (long)(1 + attempt) * 2000000L };
+		struct timespec now, ts;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		ts.tv_sec = 0;
+		ts.tv_nsec = (long)(1 + attempt) * 2000000L + now.tv_nsec % 2000000L;
 		nanosleep(&ts, NULL);
 	}
 	if (rc == DB_INVALID) {

@@ -24,6 +24,29 @@ free_port() {
 	return 1
 }
 
+# cluster_ports: ports for bin/wxdesk-cluster, all below the kernel's range
+# for outgoing connections and free now: CL_PORT (haproxy; the web nodes
+# +11, +12), CL_SIM_PORT, CL_BASE (Galera: +1..3, +11381..3, +12601..3,
+# +12611..3)
+cluster_ports() {
+	local lo attempt busy p
+	lo=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+	for attempt in $(seq 1 50); do
+		CL_BASE=$((10000 + RANDOM % (lo - 10000 - 12700)))
+		CL_PORT=$((10000 + RANDOM % (lo - 10000 - 20)))
+		CL_SIM_PORT=$((CL_PORT + 1))
+		busy=0
+		for p in $((CL_BASE + 1)) $((CL_BASE + 2)) $((CL_BASE + 3)) $((CL_BASE + 11381)) \
+			$((CL_BASE + 11382)) $((CL_BASE + 11383)) $((CL_BASE + 12601)) $((CL_BASE + 12602)) \
+			$((CL_BASE + 12603)) $((CL_BASE + 12611)) $((CL_BASE + 12612)) $((CL_BASE + 12613)) \
+			$CL_PORT $CL_SIM_PORT $((CL_PORT + 11)) $((CL_PORT + 12)); do
+			(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && busy=1 && break
+		done
+		[ "$busy" = 0 ] && return 0
+	done
+	return 1
+}
+
 stack_start() {
 	T=$ROOT/build/$1-$(echo "$BUILD" | tr / -)
 	local attempt
