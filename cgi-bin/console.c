@@ -3,22 +3,22 @@
 #include "../src/wx.h"
 
 static const struct route routes[] = {
-	{ "GET",  "/console/",                  0, ROLE_OPERATOR, console_home_get },
-	{ "GET",  "/console/poll",              R_JSON, ROLE_OPERATOR, console_poll_get },
-	{ "GET",  "/console/chats/{id}",        0, ROLE_OPERATOR, console_chat_get },
-	{ "POST", "/console/chats/{id}/pickup", 0, ROLE_OPERATOR, console_pickup_post },
-	{ "POST", "/console/chats/{id}/send",   R_UPLOAD, ROLE_OPERATOR, console_send_post },
-	{ "POST", "/console/chats/{id}/retry",  0, ROLE_OPERATOR, console_retry_post },
-	{ "POST", "/console/chats/{id}/close",  0, ROLE_OPERATOR, console_close_post },
-	{ "POST", "/console/chats/{id}/transfer", 0, ROLE_OPERATOR, console_transfer_post },
-	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post },
-	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post },
-	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get },
-	{ "POST", "/console/chats/{id}/decline", 0, ROLE_OPERATOR, console_decline_post },
-	{ "POST", "/console/presence",          0, ROLE_OPERATOR, console_presence_post },
-	{ "GET",  "/console/board",             0, ROLE_SUPERVISOR, console_board_get },
-	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post },
-	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get },
+	{ "GET",  "/console/",                  0, ROLE_OPERATOR, console_home_get, NULL },
+	{ "GET",  "/console/poll",              R_JSON, ROLE_OPERATOR, console_poll_get, NULL },
+	{ "GET",  "/console/chats/{id}",        0, ROLE_OPERATOR, console_chat_get, NULL },
+	{ "POST", "/console/chats/{id}/pickup", 0, ROLE_OPERATOR, console_pickup_post, NULL },
+	{ "POST", "/console/chats/{id}/send",   R_UPLOAD, ROLE_OPERATOR, console_send_post, NULL },
+	{ "POST", "/console/chats/{id}/retry",  0, ROLE_OPERATOR, console_retry_post, NULL },
+	{ "POST", "/console/chats/{id}/close",  0, ROLE_OPERATOR, console_close_post, NULL },
+	{ "POST", "/console/chats/{id}/transfer", 0, ROLE_OPERATOR, console_transfer_post, NULL },
+	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post, NULL },
+	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post, NULL },
+	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get, NULL },
+	{ "POST", "/console/chats/{id}/decline", 0, ROLE_OPERATOR, console_decline_post, NULL },
+	{ "POST", "/console/presence",          0, ROLE_OPERATOR, console_presence_post, NULL },
+	{ "GET",  "/console/board",             0, ROLE_SUPERVISOR, console_board_get, NULL },
+	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post, NULL },
+	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get, NULL },
 };
 
 static const struct app console_app = {

@@ -3,14 +3,14 @@
 
 /* operators reach only their own figures (ui-reports.c forces the filter) */
 static const struct route routes[] = {
-	{ "GET", "/reports/",            0, ROLE_OPERATOR,   reports_overview_get },
-	{ "GET", "/reports/days",        0, ROLE_OPERATOR,   reports_days_get },
-	{ "GET", "/reports/hours",       0, ROLE_OPERATOR,   reports_hours_get },
-	{ "GET", "/reports/operators",   0, ROLE_OPERATOR,   reports_operators_get },
-	{ "GET", "/reports/departments", 0, ROLE_SUPERVISOR, reports_departments_get },
-	{ "GET", "/reports/followers",   0, ROLE_SUPERVISOR, reports_followers_get },
-	{ "GET", "/reports/presence",    0, ROLE_OPERATOR,   reports_presence_get },
-	{ "GET", "/reports/csat",        0, ROLE_OPERATOR,   reports_csat_get },
+	{ "GET", "/reports/",            0, ROLE_OPERATOR,   reports_overview_get, NULL },
+	{ "GET", "/reports/days",        0, ROLE_OPERATOR,   reports_days_get, NULL },
+	{ "GET", "/reports/hours",       0, ROLE_OPERATOR,   reports_hours_get, NULL },
+	{ "GET", "/reports/operators",   0, ROLE_OPERATOR,   reports_operators_get, NULL },
+	{ "GET", "/reports/departments", 0, ROLE_SUPERVISOR, reports_departments_get, NULL },
+	{ "GET", "/reports/followers",   0, ROLE_SUPERVISOR, reports_followers_get, NULL },
+	{ "GET", "/reports/presence",    0, ROLE_OPERATOR,   reports_presence_get, NULL },
+	{ "GET", "/reports/csat",        0, ROLE_OPERATOR,   reports_csat_get, NULL },
 };
 
 static const struct app reports_app = {

@@ -3,8 +3,8 @@
 #include "../src/wx.h"
 
 static const struct route routes[] = {
-	{ "GET",  "/wechat/{key}", R_SIGNED, ROLE_NONE, webhook_channel_get },
-	{ "POST", "/wechat/{key}", R_SIGNED, ROLE_NONE, webhook_channel_post },
+	{ "GET",  "/wechat/{key}", R_SIGNED, ROLE_NONE, webhook_channel_get, NULL },
+	{ "POST", "/wechat/{key}", R_SIGNED, ROLE_NONE, webhook_channel_post, NULL },
 };
 
 static const struct app webhook_app = {

@@ -4,21 +4,21 @@
 #define API R_SIGNED	/* WeChat's API checks its own access tokens */
 
 static const struct route routes[] = {
-	{ "GET",  "/cgi-bin/token",               API, ROLE_NONE, sim_token_get },
-	{ "POST", "/cgi-bin/stable_token",        API, ROLE_NONE, sim_stable_token_post },
-	{ "POST", "/cgi-bin/message/custom/send", API, ROLE_NONE, sim_custom_send_post },
-	{ "POST", "/cgi-bin/message/custom/typing", API, ROLE_NONE, sim_typing_post },
-	{ "POST", "/cgi-bin/media/upload",        API, ROLE_NONE, sim_media_upload_post },
-	{ "GET",  "/cgi-bin/media/get",           API, ROLE_NONE, sim_media_get },
-	{ "GET",  "/cgi-bin/user/info",           API, ROLE_NONE, sim_user_info_get },
-	{ "GET",  "/cgi-bin/getcallbackip",       API, ROLE_NONE, sim_callback_ip_get },
-	{ "POST", "/cgi-bin/qrcode/create",       API, ROLE_NONE, sim_qrcode_post },
-	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get },
-	{ "POST", "/sim/accounts",                API, ROLE_NONE, sim_accounts_post },
-	{ "POST", "/sim/faults",                  API, ROLE_NONE, sim_faults_post },
-	{ "GET",  "/sim/received",                API, ROLE_NONE, sim_received_get },
-	{ "GET",  "/phone",                       R_PUBLIC, ROLE_NONE, sim_phone_get },
-	{ "POST", "/phone",                       R_PUBLIC, ROLE_NONE, sim_phone_post },
+	{ "GET",  "/cgi-bin/token",               API, ROLE_NONE, sim_token_get, NULL },
+	{ "POST", "/cgi-bin/stable_token",        API, ROLE_NONE, sim_stable_token_post, NULL },
+	{ "POST", "/cgi-bin/message/custom/send", API, ROLE_NONE, sim_custom_send_post, NULL },
+	{ "POST", "/cgi-bin/message/custom/typing", API, ROLE_NONE, sim_typing_post, NULL },
+	{ "POST", "/cgi-bin/media/upload",        API, ROLE_NONE, sim_media_upload_post, NULL },
+	{ "GET",  "/cgi-bin/media/get",           API, ROLE_NONE, sim_media_get, NULL },
+	{ "GET",  "/cgi-bin/user/info",           API, ROLE_NONE, sim_user_info_get, NULL },
+	{ "GET",  "/cgi-bin/getcallbackip",       API, ROLE_NONE, sim_callback_ip_get, NULL },
+	{ "POST", "/cgi-bin/qrcode/create",       API, ROLE_NONE, sim_qrcode_post, NULL },
+	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get, NULL },
+	{ "POST", "/sim/accounts",                API, ROLE_NONE, sim_accounts_post, NULL },
+	{ "POST", "/sim/faults",                  API, ROLE_NONE, sim_faults_post, NULL },
+	{ "GET",  "/sim/received",                API, ROLE_NONE, sim_received_get, NULL },
+	{ "GET",  "/phone",                       R_PUBLIC, ROLE_NONE, sim_phone_get, NULL },
+	{ "POST", "/phone",                       R_PUBLIC, ROLE_NONE, sim_phone_post, NULL },
 };
 
 static const struct app sim_app = {

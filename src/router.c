@@ -2,7 +2,9 @@
  * router.c: the one place where every request is checked before its
  * handler runs: route and method (404/405), sign-in (redirect or 401), role
  * (403), CSRF on every non-GET (403). Handlers can therefore assume a
- * valid, permitted, CSRF-checked request. Error pages are made here too.
+ * valid, permitted, CSRF-checked request. Error pages are made here too,
+ * and the audit trail's record of each administrative change that took
+ * effect (a route's audit action), so no handler can forget one.
  * (app.c is the FastCGI loop around it, session.c the sessions, route.c
  * the matching of paths and the role names.)
  */
@@ -11,6 +13,7 @@
 
 #include <ClearSilver.h>
 
+#include "audit.h"
 #include "db.h"
 #include "json.h"
 
@@ -134,6 +137,9 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 		}
 	}
 	rt->fn(r, rs);
+	/* a change that took effect (a form refused is 4xx): on the record */
+	if (rt->audit && is_write(method) && rs->status < 400)
+		audit_route(r, rt->audit);
 out:
 	buf_free(&allow);
 }

@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "routing.h"
 #include "ui.h"
@@ -165,14 +166,17 @@ admin_login_post(struct req *r, struct resp *rs)
 		return;
 	case PW_WRONG:
 	case PW_UNKNOWN:
+		audit_event(r, "signin.failed", 0, login, NULL);
 		login_refused(r, rs, 401, why);
 		return;
 	default:
+		audit_event(r, "signin.locked", 0, login, NULL);
 		login_refused(r, rs, 429, why);
 		return;
 	}
 	id = db_int(&u, 0, U_ID);
 	if (db_int(&u, 0, U_DISABLED)) {
+		audit_event(r, "signin.disabled", id, login, NULL);
 		login_refused(r, rs, 403, L(r, "login.disabled"));
 		return;
 	}
@@ -187,6 +191,7 @@ admin_login_post(struct req *r, struct resp *rs)
 		return;
 	}
 	db_session_purge(&r->pool, now - 60L * cfg_int("Session.IdleMinutes", 480));
+	audit_event(r, "signin", id, db_cell(&u, 0, U_LOGIN), NULL);
 	/* signed in: available, and the console counts as seen (a failure
 	 * costs only the presence: the operator sets it in the header) */
 	(void)presence_change(&r->pool, id, "available", "sign_in");

@@ -68,6 +68,7 @@ void admin_department_members_post(struct req *, struct resp *);
 
 /* ui-operators.c */
 void admin_operators_get(struct req *, struct resp *);
+void admin_audit_get(struct req *, struct resp *);
 void admin_operator_new_get(struct req *, struct resp *);
 void admin_operators_post(struct req *, struct resp *);
 void admin_operator_get(struct req *, struct resp *);

@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 23       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 24       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -221,6 +221,8 @@ struct route {
 	unsigned    flags;
 	enum role   role;	/* least role allowed */
 	handler_fn  fn;
+	const char *audit;	/* a write recorded in the audit trail under this
+				 * action when it succeeds (audit.h), or NULL */
 };
 
 struct app {

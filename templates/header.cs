@@ -18,6 +18,7 @@
     <a href="/admin/brands" class="<?cs if:Nav == "brands" ?>on<?cs /if ?>"><?cs var:Lang.nav.brands ?></a>
     <a href="/admin/operators" class="<?cs if:Nav == "operators" ?>on<?cs /if ?>"><?cs var:Lang.nav.operators ?></a>
     <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>"><?cs var:Lang.nav.wechat ?></a>
+    <a href="/admin/audit" class="<?cs if:Nav == "audit" ?>on<?cs /if ?>"><?cs var:Lang.nav.audit ?></a>
     <?cs /if ?>
     <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>"><?cs var:Lang.nav.console ?></a>
     <?cs if:User.SeesAll == 1 ?><a href="/console/board" class="<?cs if:Nav == "board" ?>on<?cs /if ?>"><?cs var:Lang.nav.board ?></a><?cs /if ?>

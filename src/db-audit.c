@@ -1,0 +1,45 @@
+/* db-audit.c: the statements of the audit trail (audit.h). */
+#include <stddef.h>
+
+#include "audit.h"
+#include "db-run.h"
+
+enum audit_stmt { AT_ADD, AT_LIST, AT_ACTIONS, AT__MAX };
+
+static const struct db_stmt stmts[AT__MAX] = {
+	[AT_ADD] = { "audit_add",
+	    "INSERT INTO audit_log (at, user_id, login, ip, action, target, detail) "
+	    "VALUES (FROM_UNIXTIME(?), NULLIF(?, 0), LEFT(?, 64), LEFT(?, 64), ?, LEFT(?, 255), ?)" },
+	/* newest first, a page at a time (ids below the last one shown) */
+	[AT_LIST] = { "audit_list",
+	    "SELECT id, UNIX_TIMESTAMP(at), login, ip, action, target, detail FROM audit_log "
+	    "WHERE at >= FROM_UNIXTIME(?) AND (? = 0 OR at < FROM_UNIXTIME(?)) AND ? IN ('', login) "
+	    "AND ? IN ('', action) AND ? IN ('', ip) AND (? = 0 OR id < ?) "
+	    "ORDER BY id DESC LIMIT ?" },
+	[AT_ACTIONS] = { "audit_actions",
+	    "SELECT DISTINCT action FROM audit_log ORDER BY action" },
+};
+
+static void           *prepared[AT__MAX];
+static struct db_table at_table = { stmts, AT__MAX, prepared, NULL, 0 };
+
+enum dbrc
+db_audit_add(struct pool *p, long long now, long long user, const char *login, const char *ip,
+    const char *action, const char *target, const char *detail)
+{
+	return DB_RUN(&at_table, AT_ADD, p, NULL, I(now), I(user), S(login), S(ip), S(action),
+	    S(target), S(detail));
+}
+
+enum dbrc
+db_audit_list(struct pool *p, const struct audit_filter *f, struct dbres *out)
+{
+	return DB_RUN(&at_table, AT_LIST, p, out, I(f->from), I(f->to), I(f->to), S(f->login),
+	    S(f->action), S(f->ip), I(f->before), I(f->before), I(f->limit));
+}
+
+enum dbrc
+db_audit_actions(struct pool *p, struct dbres *out)
+{
+	return DB_RUN(&at_table, AT_ACTIONS, p, out);
+}
