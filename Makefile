@@ -13,7 +13,7 @@ SANFLAGS :=
 endif
 
 CC      ?= cc
-PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl jansson
+PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl jansson libqrencode
 # '=' so pkg-config runs when a recipe needs it, after bin/wxdesk-deps installed it
 CPPFLAGS = -I/usr/include/ClearSilver $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CFLAGS  ?= -O2 -g
