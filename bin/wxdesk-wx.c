@@ -8,11 +8,13 @@
  *                                          (backslash and newline escaped)
  *   wxdesk-wx seal TOKEN KEY APPID GHID N  N safe-mode text pushes, one a line:
  *                                          "query<TAB>body" (benchmarks)
+ *   wxdesk-wx totp BASE32 TIME             the 6-digit sign-in code at unix TIME
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../src/totp.h"
 #include "../src/wx.h"
 
 static char *
@@ -130,9 +132,17 @@ main(int argc, char **argv)
 			}
 			rc = 0;
 		}
+	} else if (argc == 4 && strcmp(argv[1], "totp") == 0) {
+		unsigned char secret[64];
+		int           len = totp_unbase32(argv[2], secret, sizeof secret);
+		if (len > 0) {
+			printf("%06u\n", totp_code(secret, (size_t)len, TOTP_SHA1, atoll(argv[3]), 6));
+			rc = 0;
+		}
 	} else {
 		fputs("usage: wxdesk-wx sign PART... | decrypt KEY [APPID] | "
-		    "encrypt KEY APPID RANDOM16 | parse | seal TOKEN KEY APPID GHID N\n", stderr);
+		    "encrypt KEY APPID RANDOM16 | parse | seal TOKEN KEY APPID GHID N | "
+		    "totp BASE32 TIME\n", stderr);
 	}
 	pool_free(&p);
 	return rc;

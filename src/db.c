@@ -225,7 +225,7 @@ enum stmt {
 static const struct db_stmt stmts[S__MAX] = {
 	[S_USER_BY_LOGIN] = { "user_by_login",
 	    "SELECT id, login, name, role, pw_hash, disabled, failed_logins, "
-	    "UNIX_TIMESTAMP(last_failed_at), UNIX_TIMESTAMP(locked_until) "
+	    "UNIX_TIMESTAMP(last_failed_at), UNIX_TIMESTAMP(locked_until), totp_on "
 	    "FROM users WHERE login = ?" },
 	[S_USER_GET] = { "user_get",
 	    "SELECT id, login, name, role, disabled FROM users WHERE id = ?" },
@@ -274,7 +274,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_SESSION_GET] = { "session_get",
 	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen), s.flash, "
 	    "u.login, u.name, u.role, u.disabled, u.language, u.presence, "
-	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) "
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), u.totp_on, "
+	    "(SELECT require_2fa_admins FROM security_settings WHERE id = 1) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?" },
 	[S_SESSION_TOUCH] = { "session_touch",
 	    "UPDATE sessions SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?" },

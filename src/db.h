@@ -69,7 +69,7 @@ const char *db_error(void);
 /* users */
 /* columns of db_user_by_login */
 enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL,
-	U_LOCKED };
+	U_LOCKED, U_TOTP };
 enum dbrc db_user_by_login(struct pool *p, const char *login, struct dbres *out);
 /* columns of db_user_get */
 enum { UG_ID, UG_LOGIN, UG_NAME, UG_ROLE, UG_DISABLED };
@@ -93,7 +93,8 @@ enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_
 	const char *csrf, time_t now);
 /* columns of db_session_get */
 enum { SESS_USER, SESS_CSRF, SESS_LAST_SEEN, SESS_FLASH, SESS_LOGIN, SESS_NAME,
-	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE, SESS_PRESENCE, SESS_CONSOLE_SEEN };
+	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE, SESS_PRESENCE, SESS_CONSOLE_SEEN, SESS_TOTP,
+	SESS_REQUIRE_2FA };
 enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
 enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);

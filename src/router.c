@@ -127,6 +127,18 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 		    L(r, pool_printf(&r->pool, "role.%s", role_name(r->user->role)))));
 		goto out;
 	}
+	/* an administrator who must use a second factor and has none sets it
+	 * up before anything else (My account, and signing out, stay open) */
+	if (r->user != NULL && r->user->must_enrol && strncmp(r->path, "/account", 8) != 0 &&
+	    strcmp(r->path, "/logout") != 0) {
+		if (json || is_write(method))
+			page_error(r, rs, 403, json, L(r, "tf.must_enrol"));
+		else {
+			flash_set(r, L(r, "tf.must_enrol"));
+			resp_redirect(rs, "/account");
+		}
+		goto out;
+	}
 	if (is_write(method)) {
 		/* from the body only: a token in the URL would end up in logs
 		 * and Referer headers */

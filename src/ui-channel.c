@@ -257,7 +257,7 @@ admin_channel_reveal_post(struct req *r, struct resp *rs)
 		return;
 	}
 	pr = pw_check(r, r->user->login, pw, pool_printf(&r->pool, "Reveal on channel %lld",
-	    r->ids[0]), &u, &why);
+	    r->ids[0]), 0, &u, &why);
 	if (pr == PW_DB) {
 		ui_db_failed(r, rs);
 		return;

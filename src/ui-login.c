@@ -15,6 +15,7 @@
 #include "audit.h"
 #include "db.h"
 #include "routing.h"
+#include "twofactor.h"
 #include "ui.h"
 
 #define SID_COOKIE "wxsid"
@@ -99,7 +100,7 @@ refusal(struct req *r, const struct dbres *u, time_t now, const char **why)
 
 enum pw_result
 pw_check(struct req *r, const char *login, const char *password, const char *where,
-    struct dbres *u, const char **why)
+    int code_follows, struct dbres *u, const char **why)
 {
 	time_t    now = wx_now();
 	int       lock_after = cfg_int("Login.LockAfter", 10);
@@ -128,7 +129,10 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	if (rc != DB_OK)
 		return PW_DB;
 	if (pw_verify(password, db_cell(u, 0, U_HASH))) {
-		if (db_user_login_ok(&r->pool, id) != DB_OK)
+		/* with a code to come, the attempt stays counted until the code is
+		 * right: a known password does not buy unlimited guesses at codes */
+		if (!(code_follows && db_int(u, 0, U_TOTP)) &&
+		    db_user_login_ok(&r->pool, id) != DB_OK)
 			return PW_DB;
 		return PW_OK;
 	}
@@ -144,6 +148,40 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	return PW_WRONG;
 }
 
+/*
+ * Signed in (the password, and the code if the account has a second
+ * factor): a fresh session, available, on the record, to where it was going.
+ */
+static void
+signin_finish(struct req *r, struct resp *rs, long long id, const char *login, const char *role,
+    const char *next, const char *second_factor)
+{
+	time_t      now = wx_now();
+	char       *token, *hash, *csrf;
+	struct user tmp = { .role = role_parse(role) };
+
+	/* a fresh session id at every sign-in; the old one, if any, is dropped */
+	if (r->sid_hash)
+		db_session_delete(&r->pool, r->sid_hash);
+	token = rand_hex(&r->pool, 32);
+	hash = sha256_hex(&r->pool, token, 64);
+	csrf = rand_hex(&r->pool, 32);
+	if (db_session_insert(&r->pool, hash, id, csrf, now) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	db_session_purge(&r->pool, now - 60L * cfg_int("Session.IdleMinutes", 480));
+	audit_event(r, "signin", id, login, second_factor ? pool_printf(&r->pool,
+	    "{\"second_factor\":\"%s\"}", second_factor) : NULL);
+	/* signed in: available, and the console counts as seen (a failure
+	 * costs only the presence: the operator sets it in the header) */
+	(void)presence_change(&r->pool, id, "available", "sign_in");
+	(void)db_presence_seen(&r->pool, id, now);
+	resp_cookie(rs, SID_COOKIE, token, -1, r->https ||
+	    strncmp(cfg_get("PublicURL", ""), "https:", 6) == 0);
+	resp_redirect(rs, next ? next : home_for(&tmp));
+}
+
 void
 admin_login_post(struct req *r, struct resp *rs)
 {
@@ -152,13 +190,12 @@ admin_login_post(struct req *r, struct resp *rs)
 	struct dbres u;
 	time_t       now = wx_now();
 	long long    id;
-	char        *token, *hash, *csrf;
 
 	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
 		login_refused(r, rs, 422, L(r, "login.empty"));
 		return;
 	}
-	switch (pw_check(r, login, pw, "sign-in", &u, &why)) {
+	switch (pw_check(r, login, pw, "sign-in", 1, &u, &why)) {
 	case PW_OK:
 		break;
 	case PW_DB:
@@ -180,29 +217,126 @@ admin_login_post(struct req *r, struct resp *rs)
 		login_refused(r, rs, 403, L(r, "login.disabled"));
 		return;
 	}
-	/* a fresh session id at every sign-in; the old one, if any, is dropped */
-	if (r->sid_hash)
-		db_session_delete(&r->pool, r->sid_hash);
-	token = rand_hex(&r->pool, 32);
-	hash = sha256_hex(&r->pool, token, 64);
-	csrf = rand_hex(&r->pool, 32);
-	if (db_session_insert(&r->pool, hash, id, csrf, now) != DB_OK) {
+	if (db_int(&u, 0, U_TOTP)) {
+		/* the password was right; the code comes next, within 5 minutes,
+		 * from this browser (the challenge is a cookie's hash) */
+		char       *token = rand_hex(&r->pool, 32);
+		const char *next = ui_safe_next(req_field(r, "next"));
+		if (db_tf_challenge_add(&r->pool, sha256_hex(&r->pool, token, 64), id,
+		    (long long)now + TF_CHALLENGE_SECONDS, next ? next : "") != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		resp_cookie(rs, TF_COOKIE, token, TF_CHALLENGE_SECONDS, r->https ||
+		    strncmp(cfg_get("PublicURL", ""), "https:", 6) == 0);
+		resp_redirect(rs, "/login/code");
+		return;
+	}
+	signin_finish(r, rs, id, db_cell(&u, 0, U_LOGIN), db_cell(&u, 0, U_ROLE),
+	    ui_safe_next(req_field(r, "next")), NULL);
+}
+
+/* ---- the second step: a code from the authenticator app, or a recovery code ---- */
+
+static void
+code_page(struct req *r, struct resp *rs, int status, const char *msg)
+{
+	tmpl_set(r, "Login.Error", msg);
+	tmpl_set(r, "Page.Title", L(r, "login.code_title"));
+	tmpl_render(r, rs, "login_code.cs");
+	rs->status = status;
+}
+
+/* the challenge this browser holds: 0 and *c filled, or -1 (gone, or none) */
+static int
+challenge(struct req *r, struct dbres *c, const char **hash)
+{
+	const char *token = req_cookie(r, TF_COOKIE);
+
+	if (token == NULL || strlen(token) != 64)
+		return -1;
+	*hash = sha256_hex(&r->pool, token, 64);
+	return db_tf_challenge_get(&r->pool, *hash, (long long)wx_now(), c) == DB_OK ? 0 : -1;
+}
+
+void
+login_code_get(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *hash;
+
+	if (challenge(r, &c, &hash) != 0) {
+		flash_set(r, L(r, "login.code_expired"));
+		resp_redirect(rs, "/login");
+		return;
+	}
+	code_page(r, rs, 200, NULL);
+}
+
+void
+login_code_post(struct req *r, struct resp *rs)
+{
+	struct dbres c, u;
+	const char  *hash, *how, *why;
+	time_t       now = wx_now();
+	long long    id;
+	int          lock_min = cfg_int("Login.LockMinutes", 15);
+
+	if (challenge(r, &c, &hash) != 0) {
+		login_refused(r, rs, 401, L(r, "login.code_expired"));
+		return;
+	}
+	id = db_int(&c, 0, TC_USER);
+	if (db_user_by_login(&r->pool, db_cell(&c, 0, TC_LOGIN), &u) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	db_session_purge(&r->pool, now - 60L * cfg_int("Session.IdleMinutes", 480));
-	audit_event(r, "signin", id, db_cell(&u, 0, U_LOGIN), NULL);
-	/* signed in: available, and the console counts as seen (a failure
-	 * costs only the presence: the operator sets it in the header) */
-	(void)presence_change(&r->pool, id, "available", "sign_in");
-	(void)db_presence_seen(&r->pool, id, now);
-	resp_cookie(rs, SID_COOKIE, token, -1, r->https ||
-	    strncmp(cfg_get("PublicURL", ""), "https:", 6) == 0);
-	{
-		struct user tmp = { .role = role_parse(db_cell(&u, 0, U_ROLE)) };
-		const char *next = ui_safe_next(req_field(r, "next"));
-		resp_redirect(rs, next ? next : home_for(&tmp));
+	/*
+	 * The sign-in rules hold for codes too: each try counts as a failed
+	 * sign-in before it is checked (the account locks as for passwords),
+	 * and a challenge takes TF_CHALLENGE_TRIES codes, then the password is
+	 * asked again (which the failures slow down).
+	 */
+	enum dbrc rc = db_tf_challenge_try(&r->pool, hash);
+	if (rc == DB_NOTFOUND) {
+		db_tf_challenge_del(&r->pool, hash);
+		login_refused(r, rs, 401, L(r, "login.code_tries"));
+		return;
 	}
+	if (rc == DB_OK)
+		rc = db_tf_fail(&r->pool, id, (long long)now, cfg_int("Login.LockAfter", 10),
+		    lock_min);
+	if (rc == DB_NOTFOUND) {
+		(void)refusal(r, &u, now, &why);
+		audit_event(r, "signin.locked", id, db_cell(&c, 0, TC_LOGIN), NULL);
+		code_page(r, rs, 429, why);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	how = tf_verify(r, id, req_field(r, "code"));
+	if (how == NULL) {
+		audit_event(r, "signin.code_failed", id, db_cell(&c, 0, TC_LOGIN), NULL);
+		if (db_user_by_login(&r->pool, db_cell(&c, 0, TC_LOGIN), &u) == DB_OK &&
+		    db_int(&u, 0, U_LOCKED) > now) {
+			db_tf_challenge_del(&r->pool, hash);
+			code_page(r, rs, 429, LF(r, "login.now_locked", db_int(&u, 0, U_FAILS),
+			    lock_min));
+			return;
+		}
+		code_page(r, rs, 401, L(r, "login.code_wrong"));
+		return;
+	}
+	if (db_user_login_ok(&r->pool, id) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	db_tf_challenge_del(&r->pool, hash);
+	resp_cookie(rs, TF_COOKIE, "", 0, r->https);
+	signin_finish(r, rs, id, db_cell(&u, 0, U_LOGIN), db_cell(&u, 0, U_ROLE),
+	    *db_cell(&c, 0, TC_NEXT) ? db_cell(&c, 0, TC_NEXT) : NULL, how);
 }
 
 void
@@ -223,6 +357,7 @@ account_page(struct req *r, struct resp *rs)
 {
 	tmpl_set(r, "Account.Language", r->user->language ? r->user->language : "");
 	tmpl_set(r, "Account.Browser", lang_name(lang_default(r)));
+	account_2fa_page_data(r);
 	tmpl_set(r, "Page.Title", L(r, "nav.account"));
 	tmpl_render(r, rs, "account.cs");
 }

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "routing.h"
+#include "twofactor.h"
 #include "ui.h"
 
 #define USERS_PER_PAGE 100
@@ -61,6 +62,7 @@ admin_operators_get(struct req *r, struct resp *rs)
 	}
 	db_to_hdf(r, "Users", &res, cols, sizeof cols / sizeof cols[0]);
 	ui_paging(r, page, USERS_PER_PAGE, total);
+	tmpl_set_int(r, "Security.Require2FA", db_tf_required(&r->pool));
 	tmpl_set(r, "Page.Title", L(r, "nav.operators"));
 	tmpl_set(r, "Nav", "operators");
 	tmpl_render(r, rs, "operators.cs");
@@ -116,6 +118,11 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "Op.Login", db_cell(&u, 0, UG_LOGIN));
 		tmpl_set(r, "Op.Name", db_cell(&u, 0, UG_NAME));
 		tmpl_set(r, "Op.Disabled", db_cell(&u, 0, UG_DISABLED));
+		{
+			struct dbres t;
+			if (db_tf_get(&r->pool, id, &t) == DB_OK)
+				tmpl_set_int(r, "Op.TwoFactor", db_int(&t, 0, TF_ON));
+		}
 		tmpl_set_int(r, "Op.IsSelf", id == r->user->id);
 		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {
 			tmpl_set(r, "Form.name.Value", db_cell(&u, 0, UG_NAME));

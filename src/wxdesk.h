@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 24       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 25       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -122,6 +122,8 @@ struct user {
 	const char *language;	/* the account's choice ("zh-CN"), or NULL */
 	const char *presence;	/* "available", "busy" or "away" (routing.h) */
 	long long   console_seen;	/* the console's last poll, or 0 */
+	int         totp;		/* signs in with a second factor */
+	int         must_enrol;	/* an administrator without one where it is required */
 };
 
 /* the languages wxdesk is written in (lang.c, lang/<code>.hdf) */

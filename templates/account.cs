@@ -13,4 +13,23 @@
 <button type="submit" class="primary"><?cs var:Lang.common.save ?></button>
 </form>
 </section>
+<section class="card narrow" id="two-factor">
+<h2><?cs var:Lang.tf.title ?></h2>
+<?cs if:Account.TwoFactor.On == 1 ?>
+<p><?cs var:Lang.tf.is_on ?> <?cs var:Lang.tf.codes_left ?> <b id="codes-left"><?cs var:Account.TwoFactor.CodesLeft ?></b></p>
+<form method="post" action="/account/2fa/codes">
+<?cs call:csrf_field() ?>
+<?cs call:text_field("password", Lang.login.password, "password", "200", "current-password") ?>
+<button type="submit" name="go" value="codes"><?cs var:Lang.tf.new_codes ?></button>
+<button type="submit" class="danger" formaction="/account/2fa/off"><?cs var:Lang.tf.turn_off ?></button>
+</form>
+<?cs else ?>
+<?cs if:Account.TwoFactor.Required == 1 ?><p class="error-box" role="alert"><?cs var:Lang.tf.must_enrol ?></p><?cs /if ?>
+<p><?cs var:Lang.tf.about ?></p>
+<form method="post" action="/account/2fa/start">
+<?cs call:csrf_field() ?>
+<button type="submit" class="primary"><?cs var:Lang.tf.turn_on ?></button>
+</form>
+<?cs /if ?>
+</section>
 <?cs include:"footer.cs" ?>

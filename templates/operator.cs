@@ -43,6 +43,16 @@
 </form>
 <p class="hint"><?cs var:Lang.ops.reset_hint ?></p>
 </section>
+<section class="card" id="two-factor">
+<h2><?cs var:Lang.tf.title ?></h2>
+<?cs if:Op.TwoFactor == 1 ?><p><?cs var:Lang.tf.staff_on ?></p>
+<form method="post" action="/admin/operators/<?cs var:Op.Id ?>/2fa-reset">
+<?cs call:csrf_field() ?>
+<button type="submit"><?cs var:Lang.tf.reset ?></button>
+</form>
+<p class="hint"><?cs var:Lang.tf.reset_hint ?></p>
+<?cs else ?><p><?cs var:Lang.tf.staff_off ?></p><?cs /if ?>
+</section>
 <section class="card danger">
 <h2><?cs if:Op.Disabled == 1 ?><?cs var:Lang.ops.enable ?><?cs else ?><?cs var:Lang.ops.disable ?><?cs /if ?></h2>
 <?cs if:Disable.Error ?><p class="error-box" role="alert"><?cs var:Disable.Error ?></p><?cs /if ?>

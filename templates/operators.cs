@@ -11,4 +11,13 @@
 <?cs /each ?>
 </tbody></table>
 <?cs call:paging("/admin/operators") ?>
+<section class="card" id="security">
+<h2><?cs var:Lang.tf.security ?></h2>
+<form method="post" action="/admin/security">
+<?cs call:csrf_field() ?>
+<label class="check"><input type="checkbox" name="require_2fa_admins" value="1"<?cs if:Security.Require2FA == 1 ?> checked<?cs /if ?>> <?cs var:Lang.tf.require_admins ?></label>
+<p class="hint"><?cs var:Lang.tf.require_hint ?></p>
+<button type="submit"><?cs var:Lang.common.save ?></button>
+</form>
+</section>
 <?cs include:"footer.cs" ?>

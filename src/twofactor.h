@@ -1,0 +1,50 @@
+/*
+ * twofactor.h: two-factor sign-in (sql/025_two_factor.sql): a staff
+ * member's TOTP secret and recovery codes, the challenge a sign-in waits on
+ * between its password and its code, and whether administrators must use
+ * one. The codes themselves are totp.h's.
+ */
+#ifndef WXDESK_TWOFACTOR_H
+#define WXDESK_TWOFACTOR_H
+
+#include "db.h"
+
+#define TF_CHALLENGE_SECONDS 300
+#define TF_CHALLENGE_TRIES 5
+#define TF_RECOVERY_CODES 10
+#define TF_COOKIE "wxmfa"
+
+/* columns of db_tf_get */
+enum { TF_ON, TF_SECRET, TF_PENDING_SECRET, TF_LAST_STEP, TF_LOGIN };
+enum dbrc db_tf_get(struct pool *p, long long user, struct dbres *out);
+enum dbrc db_tf_pending(struct pool *p, long long user, const char *secret_enc);
+/* DB_NOTFOUND: the pending secret changed meanwhile */
+enum dbrc db_tf_enable(struct pool *p, long long user, const char *pending_enc, long long step);
+enum dbrc db_tf_disable(struct pool *p, long long user);
+/* DB_NOTFOUND: that step (or a later one) was used already */
+enum dbrc db_tf_step(struct pool *p, long long user, long long step);
+enum dbrc db_tf_codes_set(struct pool *p, long long user, const char *const *hashes, int n);
+/* DB_NOTFOUND: no such unused code */
+enum dbrc db_tf_code_use(struct pool *p, long long user, const char *hash, long long now);
+long long db_tf_codes_left(struct pool *p, long long user);
+enum dbrc db_tf_challenge_add(struct pool *p, const char *id_hash, long long user,
+	long long expires, const char *next);
+/* columns of db_tf_challenge_get */
+enum { TC_USER, TC_LOGIN, TC_NEXT };
+enum dbrc db_tf_challenge_get(struct pool *p, const char *id_hash, long long now,
+	struct dbres *out);
+enum dbrc db_tf_challenge_del(struct pool *p, const char *id_hash);
+/* DB_NOTFOUND: the challenge has had its TF_CHALLENGE_TRIES codes */
+enum dbrc db_tf_challenge_try(struct pool *p, const char *id_hash);
+/* a code tried, counted as a failed sign-in; DB_NOTFOUND: the account is locked */
+enum dbrc db_tf_fail(struct pool *p, long long user, long long now, int lock_after,
+	int lock_minutes);
+/* 1 or 0, -1 on failure */
+int db_tf_required(struct pool *p);
+enum dbrc db_tf_require(struct pool *p, int on);
+
+/* ui-totp.c: a code typed at sign-in (a TOTP code or a recovery code):
+ * "code", "recovery", or NULL when it is neither */
+const char *tf_verify(struct req *r, long long user, const char *code);
+
+#endif

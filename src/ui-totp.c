@@ -1,0 +1,292 @@
+/*
+ * ui-totp.c: two-factor sign-in for staff (twofactor.h). On My account a
+ * staff member turns it on: a new secret, shown as a QR code for any
+ * authenticator app and as text, waits until a code from the app confirms
+ * it; then ten recovery codes are shown once (kept as hashes). Turning it
+ * off, or new recovery codes, asks for the password. Administrators can
+ * require it of administrators (Staff page) and turn it off for someone who
+ * lost their phone. The sign-in's code step is in ui-login.c.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit.h"
+#include "totp.h"
+#include "twofactor.h"
+#include "ui.h"
+
+/* recovery codes: ten letters and digits a person cannot misread, shown as xxxxx-xxxxx */
+static const char code_set[] = "abcdefghjkmnpqrstuvwxyz23456789";
+#define CODE_LEN 10
+
+/* a recovery code as typed, reduced to its letters and digits in lower case */
+static const char *
+code_norm(struct pool *p, const char *typed)
+{
+	char  *out = pool_alloc(p, CODE_LEN + 1);
+	size_t n = 0;
+
+	for (const char *c = typed ? typed : ""; *c; c++) {
+		if (*c == '-' || *c == ' ')
+			continue;
+		if (!isalnum((unsigned char)*c) || n == CODE_LEN)
+			return NULL;
+		out[n++] = (char)tolower((unsigned char)*c);
+	}
+	out[n] = '\0';
+	return n == CODE_LEN ? out : NULL;
+}
+
+/* the key of a stored secret (base32, encrypted): its length, or -1 */
+static int
+secret_key(struct pool *p, const char *stored, unsigned char key[64])
+{
+	const char *b32 = stored ? secret_decrypt(p, stored) : NULL;
+
+	return b32 ? totp_unbase32(b32, key, 64) : -1;
+}
+
+const char *
+tf_verify(struct req *r, long long user, const char *code)
+{
+	struct dbres   t;
+	unsigned char  key[64];
+	int            n;
+	long long      step;
+	const char    *norm;
+
+	if (code == NULL || db_tf_get(&r->pool, user, &t) != DB_OK || !db_int(&t, 0, TF_ON))
+		return NULL;
+	n = secret_key(&r->pool, db_cell(&t, 0, TF_SECRET), key);
+	if (n > 0 && (step = totp_check(key, (size_t)n, code, (long long)wx_now(),
+	    db_int(&t, 0, TF_LAST_STEP))) >= 0 && db_tf_step(&r->pool, user, step) == DB_OK)
+		return "code";
+	if ((norm = code_norm(&r->pool, code)) != NULL &&
+	    db_tf_code_use(&r->pool, user, sha256_hex(&r->pool, norm, CODE_LEN),
+	    (long long)wx_now()) == DB_OK)
+		return "recovery";
+	return NULL;
+}
+
+void
+account_2fa_page_data(struct req *r)
+{
+	tmpl_set_int(r, "Account.TwoFactor.On", r->user->totp);
+	tmpl_set_int(r, "Account.TwoFactor.Required", r->user->must_enrol);
+	if (r->user->totp)
+		tmpl_set_int(r, "Account.TwoFactor.CodesLeft", db_tf_codes_left(&r->pool, r->user->id));
+}
+
+/* new recovery codes: stored as hashes, shown once on the page */
+static int
+new_codes(struct req *r)
+{
+	const char *hashes[TF_RECOVERY_CODES];
+
+	for (int i = 0; i < TF_RECOVERY_CODES; i++) {
+		unsigned char b[CODE_LEN];
+		char          c[CODE_LEN + 1];
+		rand_bytes(b, sizeof b);
+		for (int j = 0; j < CODE_LEN; j++)
+			c[j] = code_set[b[j] % (sizeof code_set - 1)];
+		c[CODE_LEN] = '\0';
+		hashes[i] = sha256_hex(&r->pool, c, CODE_LEN);
+		tmpl_set(r, pool_printf(&r->pool, "Codes.%d", i), pool_printf(&r->pool, "%.5s-%s",
+		    c, c + 5));
+	}
+	return db_tf_codes_set(&r->pool, r->user->id, hashes, TF_RECOVERY_CODES) == DB_OK ? 0 : -1;
+}
+
+static void
+setup_page(struct req *r, struct resp *rs, int status)
+{
+	struct dbres   t;
+	unsigned char  key[64];
+	int            n, size = 0;
+	struct buf     uri = { 0 };
+
+	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if ((n = secret_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key)) <= 0) {
+		resp_redirect(rs, "/account");
+		return;
+	}
+	const char *b32 = totp_base32(&r->pool, key, (size_t)n);
+	/* otpauth://totp/ISSUER:LOGIN?secret=…&issuer=…, the login percent-encoded */
+	buf_puts(&uri, "otpauth://totp/wxdesk:");
+	for (const char *c = r->user->login; *c; c++) {
+		char e[4];
+		if (isalnum((unsigned char)*c) || strchr("-._~", *c))
+			buf_putc(&uri, *c);
+		else {
+			snprintf(e, sizeof e, "%%%02X", (unsigned char)*c);
+			buf_puts(&uri, e);
+		}
+	}
+	buf_puts(&uri, "?secret=");
+	buf_puts(&uri, b32);
+	buf_puts(&uri, "&issuer=wxdesk&algorithm=SHA1&digits=6&period=30");
+	tmpl_set(r, "Setup.URI", uri.data);
+	tmpl_set(r, "Setup.QR", totp_qr_path(&r->pool, uri.data, &size));
+	tmpl_set_int(r, "Setup.Size", size);
+	/* the secret in groups of four, as apps ask for it to be typed */
+	struct buf g = { 0 };
+	for (size_t i = 0; b32[i]; i++) {
+		if (i && i % 4 == 0)
+			buf_putc(&g, ' ');
+		buf_putc(&g, b32[i]);
+	}
+	tmpl_set(r, "Setup.Secret", g.data);
+	buf_free(&uri);
+	buf_free(&g);
+	tmpl_set(r, "Page.Title", L(r, "tf.title"));
+	tmpl_render(r, rs, "account_2fa.cs");
+	rs->status = status;
+}
+
+void
+account_2fa_get(struct req *r, struct resp *rs)
+{
+	setup_page(r, rs, 200);
+}
+
+void
+account_2fa_start_post(struct req *r, struct resp *rs)
+{
+	unsigned char key[TOTP_SECRET_BYTES];
+
+	if (r->user->totp) {
+		resp_redirect(rs, "/account");
+		return;
+	}
+	rand_bytes(key, sizeof key);
+	if (db_tf_pending(&r->pool, r->user->id, secret_encrypt(&r->pool,
+	    totp_base32(&r->pool, key, sizeof key))) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	resp_redirect(rs, "/account/2fa");
+}
+
+void
+account_2fa_confirm_post(struct req *r, struct resp *rs)
+{
+	struct dbres  t;
+	unsigned char key[64];
+	int           n;
+	long long     step;
+
+	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	n = secret_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key);
+	if (n <= 0) {
+		resp_redirect(rs, "/account");
+		return;
+	}
+	step = totp_check(key, (size_t)n, req_field(r, "code"), (long long)wx_now(), 0);
+	if (step < 0) {
+		form_error(r, "code", L(r, "tf.code_wrong"));
+		setup_page(r, rs, 422);
+		return;
+	}
+	if (db_begin() != 0 || db_tf_enable(&r->pool, r->user->id,
+	    db_cell(&t, 0, TF_PENDING_SECRET), step) != DB_OK || new_codes(r) != 0 ||
+	    db_commit() != 0) {
+		db_rollback();
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set(r, "Page.Title", L(r, "tf.title"));
+	tmpl_set_int(r, "Done", 1);
+	tmpl_render(r, rs, "account_2fa.cs");
+}
+
+/* the password again, for turning it off or new codes: 0, or -1 answered */
+static int
+password_again(struct req *r, struct resp *rs)
+{
+	struct dbres u;
+	const char  *why, *pw = req_field(r, "password");
+
+	if (pw == NULL || *pw == '\0') {
+		flash_set(r, L(r, "tf.password_needed"));
+		resp_redirect(rs, "/account");
+		return -1;
+	}
+	switch (pw_check(r, r->user->login, pw, "two-factor settings", 0, &u, &why)) {
+	case PW_OK:
+		return 0;
+	case PW_DB:
+		ui_db_failed(r, rs);
+		return -1;
+	default:
+		page_error(r, rs, 403, 0, why);
+		return -1;
+	}
+}
+
+void
+account_2fa_off_post(struct req *r, struct resp *rs)
+{
+	if (password_again(r, rs) != 0)
+		return;
+	if (db_tf_disable(&r->pool, r->user->id) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, "tf.turned_off"));
+	resp_redirect(rs, "/account");
+}
+
+void
+account_2fa_codes_post(struct req *r, struct resp *rs)
+{
+	if (!r->user->totp) {
+		resp_redirect(rs, "/account");
+		return;
+	}
+	if (password_again(r, rs) != 0)
+		return;
+	if (new_codes(r) != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	tmpl_set(r, "Page.Title", L(r, "tf.title"));
+	tmpl_set_int(r, "Done", 1);
+	tmpl_render(r, rs, "account_2fa.cs");
+}
+
+void
+admin_security_post(struct req *r, struct resp *rs)
+{
+	const char *v = req_field(r, "require_2fa_admins");
+	int         on = v && strcmp(v, "1") == 0;
+
+	/* whoever requires it has it: nobody locks themselves into a setup page */
+	if (on && !r->user->totp) {
+		page_error(r, rs, 422, 0, L(r, "tf.require_own_first"));
+		return;
+	}
+	if (db_tf_require(&r->pool, on) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, on ? "tf.required_on" : "tf.required_off"));
+	resp_redirect(rs, "/admin/operators");
+}
+
+void
+admin_operator_2fa_reset_post(struct req *r, struct resp *rs)
+{
+	if (db_tf_disable(&r->pool, r->ids[0]) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, "tf.reset_done"));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", r->ids[0]));
+}
