@@ -7,7 +7,7 @@
 <p class="hint"><?cs var:Lang.tf.codes_hint ?></p>
 <p><a class="button primary" href="/account"><?cs var:Lang.tf.codes_done ?></a></p>
 <?cs else ?>
-<ol class="steps">
+<ol class="tf-steps">
 <li><?cs var:Lang.tf.step_scan ?>
 <figure class="qr"><svg id="qr" viewBox="0 0 <?cs var:Setup.Size ?> <?cs var:Setup.Size ?>" width="220" height="220" role="img" aria-label="<?cs var:Lang.tf.qr_label ?>" shape-rendering="crispEdges"><rect width="100%" height="100%" fill="#fff"/><path d="<?cs var:Setup.QR ?>" fill="#000"/></svg></figure>
 <p><?cs var:Lang.tf.or_type ?> <code id="secret"><?cs var:Setup.Secret ?></code></p></li>
