@@ -14,6 +14,7 @@
 
 #include "audit.h"
 #include "db.h"
+#include "json.h"
 #include "routing.h"
 #include "twofactor.h"
 #include "ui.h"
@@ -171,8 +172,13 @@ signin_finish(struct req *r, struct resp *rs, long long id, const char *login, c
 		return;
 	}
 	db_session_purge(&r->pool, now - 60L * cfg_int("Session.IdleMinutes", 480));
-	audit_event(r, "signin", id, login, second_factor ? pool_printf(&r->pool,
-	    "{\"second_factor\":\"%s\"}", second_factor) : NULL);
+	if (second_factor) {
+		struct buf d = { 0 };
+		json_put(&d, json_pack("{s:s}", "second_factor", second_factor));
+		audit_event(r, "signin", id, login, d.data);
+		buf_free(&d);
+	} else
+		audit_event(r, "signin", id, login, NULL);
 	/* signed in: available, and the console counts as seen (a failure
 	 * costs only the presence: the operator sets it in the header) */
 	(void)presence_change(&r->pool, id, "available", "sign_in");
