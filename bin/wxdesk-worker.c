@@ -29,6 +29,7 @@
  */
 #include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curl/curl.h>
@@ -37,15 +38,21 @@
 #include "../src/bot.h"
 #include "../src/csat.h"
 #include "../src/job.h"
+#include "../src/metrics.h"
 #include "../src/routing.h"
 #include "../src/ui.h"
 
 /* in the order of a tick: routing right after the fold, before the jobs
  * that call WeChat (a slow tick must not keep an operator's console from
  * ringing) */
-static void (*const jobs[])(struct pool *) = {
-	job_chats, job_routing, job_tokens, job_media, job_followers, job_files, job_warnings,
-	job_timers, job_csat, job_bot_media, job_reports,
+static const struct {
+	const char *name;
+	void      (*run)(struct pool *);
+} jobs[] = {
+	{ "chats", job_chats }, { "routing", job_routing }, { "tokens", job_tokens },
+	{ "media", job_media }, { "followers", job_followers }, { "files", job_files },
+	{ "warnings", job_warnings }, { "timers", job_timers }, { "csat", job_csat },
+	{ "bot_media", job_bot_media }, { "reports", job_reports },
 };
 
 static void
@@ -80,8 +87,18 @@ main(int argc, char **argv)
 		struct pool p = { 0 };
 		if (db_up()) {
 			health_seen(&p);	/* /healthz: a worker is running */
-			for (size_t j = 0; j < sizeof jobs / sizeof jobs[0] && !job_stopping; j++)
-				jobs[j](&p);
+			for (size_t j = 0; j < sizeof jobs / sizeof jobs[0] && !job_stopping; j++) {
+				/* /metrics: each job's runs, how long, and whether a
+				 * statement failed in it */
+				unsigned long   f0 = db_failures();
+				struct timespec t0, t1;
+				clock_gettime(CLOCK_MONOTONIC, &t0);
+				jobs[j].run(&p);
+				clock_gettime(CLOCK_MONOTONIC, &t1);
+				metrics_job(jobs[j].name, db_failures() != f0, (double)(t1.tv_sec -
+				    t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+				    (long long)wx_now());
+			}
 		}
 		pool_free(&p);
 		for (int s = 0; !once && !job_stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)

@@ -1,4 +1,5 @@
 /* admin.c: the admin.fcgi program: sign-in, brands, departments, operators, WeChat accounts. */
+#include "../src/metrics.h"
 #include "../src/ui.h"
 #include "../src/wx.h"
 
@@ -7,6 +8,7 @@
 static const struct route routes[] = {
 	{ "GET",  "/",                                R_PUBLIC, ROLE_NONE, admin_root_get, NULL },
 	{ "GET",  "/healthz",                         R_PUBLIC | R_JSON, ROLE_NONE, health_get, NULL },
+	{ "GET",  "/metrics",                         R_SIGNED, ROLE_NONE, metrics_get, NULL },
 	{ "GET",  "/login",                           R_PUBLIC, ROLE_NONE, admin_login_get, NULL },
 	{ "POST", "/login",                           R_PUBLIC, ROLE_NONE, admin_login_post, NULL },
 	{ "GET",  "/login/code",                      R_PUBLIC, ROLE_NONE, login_code_get, NULL },

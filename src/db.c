@@ -1378,6 +1378,15 @@ fail:
  * p). Reconnects and retries once when the server went away outside a
  * transaction.
  */
+/* statements that failed in this process (the worker's jobs report them) */
+static unsigned long failures;
+
+unsigned long
+db_failures(void)
+{
+	return failures;
+}
+
 enum dbrc
 db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
     const struct db_param *params, size_t n)
@@ -1410,10 +1419,13 @@ db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 				return DB_FAIL;	/* nothing was done yet: begin again */
 			continue;
 		}
-		if (rc == DB_FAIL || rc == DB_RETRY)
+		if (rc == DB_FAIL || rc == DB_RETRY) {
+			failures++;
 			wx_log("statement %s failed: %s", t->stmts[s].name, last_error);
+		}
 		return rc;
 	}
+	failures++;
 	wx_log("statement %s failed: %s", t->stmts[s].name, last_error);
 	return DB_FAIL;
 }

@@ -32,6 +32,7 @@ int  db_begin(void);
 int  db_commit(void);
 enum dbrc db_commit_rc(void);	/* DB_RETRY: a deadlock or certification conflict */
 void db_rollback(void);
+unsigned long db_failures(void);	/* statements that failed in this process so far */
 
 const char *db_cell(const struct dbres *res, size_t row, size_t col);
 long long   db_int(const struct dbres *res, size_t row, size_t col);

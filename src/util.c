@@ -9,6 +9,12 @@
 
 static const char *progname = "wxdesk";
 
+const char *
+wx_progname(void)
+{
+	return progname;
+}
+
 void
 wx_set_progname(const char *name)
 {

@@ -16,6 +16,7 @@
 
 #include "db.h"
 #include "intake.h"
+#include "metrics.h"
 #include "webhook.h"
 
 struct chan {
@@ -304,6 +305,9 @@ decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, s
 	return rc;
 }
 
+/* the push just answered was a duplicate (for /metrics) */
+static int push_duplicate;
+
 /*
  * One attempt at a push. Returns 1 when a check failed or the intake needs
  * more than the hot path while the channel came from the cache: the caller
@@ -436,6 +440,7 @@ push(struct req *r, struct resp *rs, int cached)
 			resp_text(rs, 200, "success");
 		if (!res.duplicate)
 			note_message(r, c.id);
+		push_duplicate = res.duplicate;
 		break;
 	case INTAKE_STALE:
 		return 1;
@@ -459,6 +464,15 @@ push(struct req *r, struct resp *rs, int cached)
 void
 webhook_channel_post(struct req *r, struct resp *rs)
 {
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	push_duplicate = 0;
 	if (push(r, rs, 1))
 		push(r, rs, 0);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	metrics_push(rs->status == 200 ? (push_duplicate ? MP_DUPLICATE : MP_STORED) :
+	    rs->status == 403 ? MP_SIGNATURE : rs->status == 400 || rs->status == 404 ?
+	    MP_REJECTED : MP_UNAVAILABLE,
+	    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 }

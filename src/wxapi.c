@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "json.h"
+#include "metrics.h"
 #include "wxapi.h"
 
 const char *
@@ -79,6 +80,7 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 	if (http_call(url, "application/json", body.data, body.len, NULL, 10000, &r) != 0) {
 		db_token_error(p, channel, -2LL,
 		    pool_printf(p, "WeChat could not be reached: %s", r.error), (long long)now + 30);
+		metrics_token(0);
 		buf_free(&body);
 		http_resp_free(&r);
 		return -2;
@@ -91,10 +93,12 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 		*token = wx_get(f, "access_token");
 		db_token_store(p, channel, *token, (long long)now + ttl, (long long)now);
 		http_resp_free(&r);
+		metrics_token(1);
 		return 0;
 	}
 	if (e == 0)
 		e = -2;
+	metrics_token(0);
 	/* back off: a minute for configuration errors, 10 s for the rest */
 	db_token_error(p, channel, (long long)e, wxapi_errtext(e),
 	    (long long)now + (e == 40013 || e == 40125 || e == 40164 ? 60 : 10));
@@ -210,5 +214,6 @@ wxapi_send(struct pool *p, const struct wxapi_channel *ch, const char *openid,
 		nanosleep(&ts, NULL);
 	}
 	buf_free(&body);
+	metrics_sent(e);
 	return e;
 }

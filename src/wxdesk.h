@@ -59,6 +59,7 @@ void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* the same, never held back: who did what (sign-in failures, Reveal) */
 void wx_audit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void wx_set_progname(const char *name);
+const char *wx_progname(void);
 void wx_log_open(const char *path);
 
 /* ---- config.c: one HDF file named by $WXDESK_CONFIG ---- */

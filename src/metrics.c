@@ -1,0 +1,437 @@
+/*
+ * metrics.c: the slots of the shared counters file, and /metrics.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "metrics.h"
+#include "ui.h"
+
+#define M_SLOTS 128
+#define M_ERRCODES 24
+#define M_JOBS 16
+/* push latency buckets, in seconds (and +Inf after them) */
+static const double bucket_le[] = { 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
+	1, 2.5 };
+#define M_BUCKETS (sizeof bucket_le / sizeof bucket_le[0])
+
+struct m_job {
+	char     name[24];
+	uint64_t runs, failures;
+	int64_t  last_end;		/* unix time the job last ended */
+	uint64_t last_us;		/* how long it took */
+};
+
+struct m_slot {
+	int32_t  pid;			/* 0: never used */
+	char     prog[28];
+	uint64_t pushes[MP__N];
+	uint64_t lat[M_BUCKETS + 1];	/* per bucket (not cumulative); the last: beyond */
+	uint64_t lat_sum_us;
+	struct { int64_t key; uint64_t n; } sent[M_ERRCODES];	/* key: errcode + 100 */
+	uint64_t tokens_ok, tokens_failed;
+	struct m_job jobs[M_JOBS];
+};
+
+static struct m_slot *slots;	/* the mapped file */
+static struct m_slot *mine;	/* this process's slot, or NULL: not counting */
+static int            tried;
+
+static const char *
+file_path(void)
+{
+	const char *f = cfg_get("Metrics.File", NULL), *var = getenv("WXDESK_VAR");
+
+	if (f && *f)
+		return f;
+	if (var && *var) {
+		static char path[512];
+		snprintf(path, sizeof path, "%s/run/metrics", var);
+		return path;
+	}
+	return NULL;
+}
+
+static int
+map_file(void)
+{
+	const char *path = file_path();
+	size_t      size = sizeof(struct m_slot) * M_SLOTS;
+	struct stat st;
+	int         fd;
+	void       *m;
+
+	if (slots)
+		return 0;
+	if (path == NULL || (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || ((size_t)st.st_size < size && ftruncate(fd, (off_t)size) != 0)) {
+		close(fd);
+		return -1;
+	}
+	m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (m == MAP_FAILED)
+		return -1;
+	slots = m;
+	return 0;
+}
+
+static int
+dead(int32_t pid)
+{
+	return pid > 0 && kill(pid, 0) != 0 && errno == ESRCH;
+}
+
+/* this process's slot: its own, else a dead one of the same program, else an unused one */
+static struct m_slot *
+slot(void)
+{
+	int32_t     me = (int32_t)getpid();
+	const char *prog = wx_progname();
+
+	if (mine && mine->pid == me)
+		return mine;
+	if (tried && mine == NULL)
+		return NULL;
+	tried = 1;
+	if (map_file() != 0)
+		return NULL;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < M_SLOTS; i++) {
+			struct m_slot *s = &slots[i];
+			int32_t        had = __atomic_load_n(&s->pid, __ATOMIC_ACQUIRE);
+			if (had == me)
+				return mine = s;
+			if (pass == 0 ? !(dead(had) && strcmp(s->prog, prog) == 0) : had != 0)
+				continue;
+			if (__atomic_compare_exchange_n(&s->pid, &had, me, 0, __ATOMIC_ACQ_REL,
+			    __ATOMIC_ACQUIRE)) {
+				if (pass == 1)
+					snprintf(s->prog, sizeof s->prog, "%s", prog);
+				return mine = s;
+			}
+		}
+	return NULL;
+}
+
+#define ADD(field, n) __atomic_fetch_add(&(field), (n), __ATOMIC_RELAXED)
+
+void
+metrics_push(enum m_push outcome, double seconds)
+{
+	struct m_slot *s = slot();
+	size_t         b = 0;
+
+	if (s == NULL)
+		return;
+	ADD(s->pushes[outcome], 1);
+	while (b < M_BUCKETS && seconds > bucket_le[b])
+		b++;
+	ADD(s->lat[b], 1);
+	ADD(s->lat_sum_us, (uint64_t)(seconds * 1e6));
+}
+
+void
+metrics_sent(long errcode)
+{
+	struct m_slot *s = slot();
+	int64_t        key = (int64_t)errcode + 100;
+
+	if (s == NULL || key <= 0)
+		return;
+	for (int i = 0; i < M_ERRCODES; i++) {
+		if (s->sent[i].key == 0)
+			s->sent[i].key = key;	/* the slot's own process is its only writer */
+		if (s->sent[i].key == key) {
+			ADD(s->sent[i].n, 1);
+			return;
+		}
+	}
+}
+
+void
+metrics_token(int ok)
+{
+	struct m_slot *s = slot();
+
+	if (s)
+		ADD(*(ok ? &s->tokens_ok : &s->tokens_failed), 1);
+}
+
+void
+metrics_job(const char *job, int failed, double seconds, long long now)
+{
+	struct m_slot *s = slot();
+
+	if (s == NULL)
+		return;
+	for (int i = 0; i < M_JOBS; i++) {
+		struct m_job *j = &s->jobs[i];
+		if (j->name[0] == '\0')
+			snprintf(j->name, sizeof j->name, "%s", job);
+		if (strcmp(j->name, job) != 0)
+			continue;
+		ADD(j->runs, 1);
+		if (failed)
+			ADD(j->failures, 1);
+		__atomic_store_n(&j->last_us, (uint64_t)(seconds * 1e6), __ATOMIC_RELAXED);
+		__atomic_store_n(&j->last_end, (int64_t)now, __ATOMIC_RELAXED);
+		return;
+	}
+}
+
+/* ---- /metrics ---- */
+
+static int
+allowed(const char *addr)
+{
+	const char *list = cfg_get("Metrics.Allow", "127.0.0.1,::1");
+	size_t      n = addr ? strlen(addr) : 0;
+
+	for (const char *p = list; n && *p; ) {
+		size_t len = strcspn(p, ", ");
+		if (len == n && strncmp(p, addr, n) == 0)
+			return 1;
+		p += len;
+		p += strspn(p, ", ");
+	}
+	return 0;
+}
+
+/* a label value: backslash, double quote and newline escaped */
+static void
+label(struct buf *b, const char *v)
+{
+	for (const char *c = v ? v : ""; *c; c++) {
+		if (*c == '\\' || *c == '"')
+			buf_putc(b, '\\');
+		if (*c == '\n') {
+			buf_puts(b, "\\n");
+			continue;
+		}
+		buf_putc(b, *c);
+	}
+}
+
+static void
+head(struct buf *b, const char *name, const char *type, const char *help)
+{
+	buf_puts(b, "# HELP ");
+	buf_puts(b, name);
+	buf_putc(b, ' ');
+	buf_puts(b, help);
+	buf_puts(b, "\n# TYPE ");
+	buf_puts(b, name);
+	buf_putc(b, ' ');
+	buf_puts(b, type);
+	buf_putc(b, '\n');
+}
+
+static void
+line(struct buf *b, struct pool *p, const char *name, const char *labels, double v)
+{
+	buf_puts(b, name);
+	if (labels && *labels) {
+		buf_putc(b, '{');
+		buf_puts(b, labels);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, pool_printf(p, " %.17g\n", v));
+}
+
+/* resident memory of a live process, in bytes (0 when unknown) */
+static long long
+rss_of(int32_t pid)
+{
+	char      path[64];
+	long long size = 0, res = 0;
+	FILE     *f;
+
+	snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fscanf(f, "%lld %lld", &size, &res) != 2)
+		res = 0;
+	fclose(f);
+	return res * sysconf(_SC_PAGESIZE);
+}
+
+void
+metrics_get(struct req *r, struct resp *rs)
+{
+	static const char *const outcome[MP__N] = { "stored", "duplicate", "refused_signature",
+		"rejected", "unavailable" };
+	struct buf   b = { 0 }, l = { 0 };
+	uint64_t     pushes[MP__N] = { 0 }, lat[M_BUCKETS + 1] = { 0 }, lat_sum = 0;
+	uint64_t     tok_ok = 0, tok_failed = 0;
+	struct dbres q, w;
+	long long    now = (long long)wx_now();
+	int          up;
+
+	if (!allowed(r->remote_addr)) {
+		resp_text(rs, 403, "metrics are served to the addresses in Metrics.Allow only\n");
+		return;
+	}
+	(void)slot();	/* maps the file (this process counts nothing itself) */
+	for (int i = 0; slots && i < M_SLOTS; i++) {
+		struct m_slot *s = &slots[i];
+		for (int k = 0; k < MP__N; k++)
+			pushes[k] += __atomic_load_n(&s->pushes[k], __ATOMIC_RELAXED);
+		for (size_t k = 0; k <= M_BUCKETS; k++)
+			lat[k] += __atomic_load_n(&s->lat[k], __ATOMIC_RELAXED);
+		lat_sum += __atomic_load_n(&s->lat_sum_us, __ATOMIC_RELAXED);
+		tok_ok += __atomic_load_n(&s->tokens_ok, __ATOMIC_RELAXED);
+		tok_failed += __atomic_load_n(&s->tokens_failed, __ATOMIC_RELAXED);
+	}
+	head(&b, "wxdesk_pushes_total", "counter", "WeChat pushes received, by outcome.");
+	for (int k = 0; k < MP__N; k++)
+		line(&b, &r->pool, "wxdesk_pushes_total", pool_printf(&r->pool, "outcome=\"%s\"",
+		    outcome[k]), (double)pushes[k]);
+	head(&b, "wxdesk_push_seconds", "histogram", "Time to answer a WeChat push.");
+	{
+		uint64_t cum = 0;
+		for (size_t k = 0; k <= M_BUCKETS; k++) {
+			cum += lat[k];
+			line(&b, &r->pool, "wxdesk_push_seconds_bucket", k < M_BUCKETS ?
+			    pool_printf(&r->pool, "le=\"%g\"", bucket_le[k]) : "le=\"+Inf\"", (double)cum);
+		}
+		line(&b, &r->pool, "wxdesk_push_seconds_sum", NULL, (double)lat_sum / 1e6);
+		line(&b, &r->pool, "wxdesk_push_seconds_count", NULL, (double)cum);
+	}
+	head(&b, "wxdesk_messages_sent_total", "counter",
+	    "Customer-service messages sent to WeChat, by WeChat's errcode (0: delivered).");
+	{
+		int64_t  keys[M_SLOTS * M_ERRCODES];
+		uint64_t ns[M_SLOTS * M_ERRCODES];
+		int      nk = 0;
+		for (int i = 0; slots && i < M_SLOTS; i++)
+			for (int e = 0; e < M_ERRCODES && slots[i].sent[e].key; e++) {
+				int k = 0;
+				while (k < nk && keys[k] != slots[i].sent[e].key)
+					k++;
+				if (k == nk)
+					keys[nk] = slots[i].sent[e].key, ns[nk++] = 0;
+				ns[k] += __atomic_load_n(&slots[i].sent[e].n, __ATOMIC_RELAXED);
+			}
+		for (int k = 0; k < nk; k++)
+			line(&b, &r->pool, "wxdesk_messages_sent_total", pool_printf(&r->pool,
+			    "errcode=\"%lld\"", (long long)keys[k] - 100), (double)ns[k]);
+	}
+	head(&b, "wxdesk_access_token_fetches_total", "counter",
+	    "Access-token fetches from WeChat, by result.");
+	line(&b, &r->pool, "wxdesk_access_token_fetches_total", "result=\"ok\"", (double)tok_ok);
+	line(&b, &r->pool, "wxdesk_access_token_fetches_total", "result=\"failed\"",
+	    (double)tok_failed);
+
+	/* the worker's jobs: per job over every worker process that ran here */
+	head(&b, "wxdesk_worker_job_runs_total", "counter", "Worker job runs.");
+	head(&l, "wxdesk_worker_job_failures_total", "counter",
+	    "Worker job runs in which a database statement failed.");
+	{
+		struct buf lag = { 0 }, dur = { 0 };
+		head(&lag, "wxdesk_worker_job_lag_seconds", "gauge",
+		    "Seconds since the job last ran to its end.");
+		head(&dur, "wxdesk_worker_job_last_seconds", "gauge", "How long the job's last run took.");
+		const char *names[M_JOBS];
+		uint64_t    runs[M_JOBS] = { 0 }, fails[M_JOBS] = { 0 }, last_us[M_JOBS] = { 0 };
+		int64_t     last_end[M_JOBS] = { 0 };
+		int         nj = 0;
+		for (int i = 0; slots && i < M_SLOTS; i++)
+			for (int j = 0; j < M_JOBS && slots[i].jobs[j].name[0]; j++) {
+				struct m_job *x = &slots[i].jobs[j];
+				int k = 0;
+				while (k < nj && strcmp(names[k], x->name) != 0)
+					k++;
+				if (k == nj) {
+					if (nj == M_JOBS)
+						continue;
+					names[nj++] = x->name;
+				}
+				runs[k] += __atomic_load_n(&x->runs, __ATOMIC_RELAXED);
+				fails[k] += __atomic_load_n(&x->failures, __ATOMIC_RELAXED);
+				int64_t end = __atomic_load_n(&x->last_end, __ATOMIC_RELAXED);
+				if (end > last_end[k]) {
+					last_end[k] = end;
+					last_us[k] = __atomic_load_n(&x->last_us, __ATOMIC_RELAXED);
+				}
+			}
+		for (int k = 0; k < nj; k++) {
+			const char *lb = pool_printf(&r->pool, "job=\"%s\"", names[k]);
+			line(&b, &r->pool, "wxdesk_worker_job_runs_total", lb, (double)runs[k]);
+			line(&l, &r->pool, "wxdesk_worker_job_failures_total", lb, (double)fails[k]);
+			line(&lag, &r->pool, "wxdesk_worker_job_lag_seconds", lb,
+			    (double)(now - last_end[k]));
+			line(&dur, &r->pool, "wxdesk_worker_job_last_seconds", lb, (double)last_us[k] / 1e6);
+		}
+		buf_append(&b, l.data ? l.data : "", l.len);
+		buf_append(&b, lag.data ? lag.data : "", lag.len);
+		buf_append(&b, dur.data ? dur.data : "", dur.len);
+		buf_free(&lag);
+		buf_free(&dur);
+		buf_free(&l);
+	}
+
+	head(&b, "wxdesk_process_resident_bytes", "gauge",
+	    "Resident memory of each running wxdesk process on this node.");
+	for (int i = 0; slots && i < M_SLOTS; i++) {
+		int32_t pid = __atomic_load_n(&slots[i].pid, __ATOMIC_RELAXED);
+		long long res;
+		if (pid <= 0 || dead(pid) || (res = rss_of(pid)) == 0)
+			continue;
+		struct buf lb = { 0 };
+		buf_puts(&lb, "program=\"");
+		label(&lb, slots[i].prog);
+		buf_puts(&lb, pool_printf(&r->pool, "\",pid=\"%d\"", (int)pid));
+		line(&b, &r->pool, "wxdesk_process_resident_bytes", lb.data, (double)res);
+		buf_free(&lb);
+	}
+
+	/* from the database: the queues, the workers, and whether it answers */
+	up = db_metrics_queues(&r->pool, now, &q) == DB_OK && db_metrics_workers(&r->pool, now, &w) == DB_OK;
+	head(&b, "wxdesk_database_up", "gauge", "1 when the database answered this scrape.");
+	line(&b, &r->pool, "wxdesk_database_up", NULL, up);
+	if (up) {
+		head(&b, "wxdesk_queue_chats", "gauge", "Chats waiting for an operator, per department.");
+		struct buf wait = { 0 };
+		head(&wait, "wxdesk_queue_longest_wait_seconds", "gauge",
+		    "The longest a waiting chat has waited, per department.");
+		for (size_t i = 0; i < q.nrows; i++) {
+			struct buf lb = { 0 };
+			buf_puts(&lb, pool_printf(&r->pool, "department_id=\"%s\",brand=\"",
+			    db_cell(&q, i, MQ_DEPARTMENT)));
+			label(&lb, db_cell(&q, i, MQ_BRAND));
+			buf_puts(&lb, "\",department=\"");
+			label(&lb, db_cell(&q, i, MQ_NAME));
+			buf_putc(&lb, '"');
+			line(&b, &r->pool, "wxdesk_queue_chats", lb.data, (double)db_int(&q, i, MQ_WAITING));
+			line(&wait, &r->pool, "wxdesk_queue_longest_wait_seconds", lb.data,
+			    (double)db_int(&q, i, MQ_LONGEST));
+			buf_free(&lb);
+		}
+		buf_append(&b, wait.data ? wait.data : "", wait.len);
+		buf_free(&wait);
+		head(&b, "wxdesk_worker_seen_seconds", "gauge",
+		    "Seconds since each worker (Worker.Name) last ticked.");
+		for (size_t i = 0; i < w.nrows; i++) {
+			struct buf lb = { 0 };
+			buf_puts(&lb, "worker=\"");
+			label(&lb, db_cell(&w, i, MW_NAME));
+			buf_putc(&lb, '"');
+			line(&b, &r->pool, "wxdesk_worker_seen_seconds", lb.data, (double)db_int(&w, i, MW_AGO));
+			buf_free(&lb);
+		}
+	}
+	resp_text(rs, 200, b.data ? b.data : "");
+	rs->ctype = "text/plain; version=0.0.4; charset=utf-8";
+	buf_free(&b);
+}
