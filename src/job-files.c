@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "job.h"
+#include "media.h"
 
 void
 job_files(struct pool *p)
@@ -23,7 +24,8 @@ job_files(struct pool *p)
 		if (db_attachment_delete(p, db_int(&o, i, AO_ID)) != DB_OK)
 			continue;
 		/* the same content is stored once: keep the file while another row uses it */
-		if (db_attachment_path_used(p, path) == 0 && unlink(path) != 0 && errno != ENOENT)
-			wx_log("cannot delete %s: %s", path, strerror(errno));
+		if (db_attachment_path_used(p, path) == 0 && unlink(media_file(p, path)) != 0 &&
+		    errno != ENOENT)
+			wx_log("cannot delete %s: %s", media_file(p, path), strerror(errno));
 	}
 }

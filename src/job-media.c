@@ -72,7 +72,7 @@ job_media(struct pool *p)
 		if (path)	/* a voice: an MP3 beside it for the console's player */
 			media_make_playable(p, path, mime);
 		if (path == NULL ||
-		    db_attachment_insert(p, sha, mime, (long long)r.body.len, path, now, &att) != DB_OK ||
+		    db_attachment_insert(p, sha, mime, (long long)r.body.len, media_rel(p, path), now, &att) != DB_OK ||
 		    db_media_done(p, id, att) != DB_OK)
 			media_failed(p, id, attempts, path ? "the database refused the file" :
 			    "the media directory is not writable");

@@ -68,6 +68,26 @@ ext_of(const char *mime)
 }
 
 const char *
+media_rel(struct pool *p, const char *path)
+{
+	const char *last = strrchr(path, '/'), *prev = last;
+
+	if (last == NULL)
+		return path;
+	while (prev > path && prev[-1] != '/')
+		prev--;
+	return pool_strdup(p, prev);
+}
+
+const char *
+media_file(struct pool *p, const char *recorded)
+{
+	if (recorded == NULL)
+		return NULL;
+	return pool_printf(p, "%s/%s", cfg_get("Media.Dir", "var/media"), media_rel(p, recorded));
+}
+
+const char *
 media_store(struct pool *p, const char *sha, const char *mime, const void *data, size_t n)
 {
 	const char *dir = cfg_get("Media.Dir", "var/media");

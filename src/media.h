@@ -17,6 +17,15 @@ const char *media_sendable(const char *kind, size_t *max);
 const char *media_store(struct pool *p, const char *sha, const char *mime, const void *data,
 	size_t n);
 /*
+ * Files are recorded (attachments.path) relative to Media.Dir, as
+ * "<2 hex>/<sha256>.<ext>", so a backup restores into any directory:
+ * media_rel gives that name of a path, media_file the file under this
+ * installation's Media.Dir of a recorded name (older rows hold absolute
+ * paths: their last two parts are used the same way).
+ */
+const char *media_rel(struct pool *p, const char *path);
+const char *media_file(struct pool *p, const char *recorded);
+/*
  * The file a browser plays in place of a stored one: WeChat's voice is AMR,
  * which no browser plays, so beside <sha>.amr is <sha>.play.mp3, made by
  * Debian's ffmpeg (media_make_playable, when the file is stored) and served

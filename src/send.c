@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "csat.h"
+#include "media.h"
 #include "send.h"
 
 enum dbrc
@@ -44,7 +45,7 @@ send_upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoin
 	struct wx_field *f;
 	struct http_file file = { "media", NULL, o->mime, NULL, 0 };
 	const char      *id = NULL;
-	FILE            *in = fopen(o->path, "rb");
+	FILE            *in = fopen(media_file(p, o->path), "rb");
 	struct buf       data = { 0 };
 	char             chunk[65536];
 	size_t           n;

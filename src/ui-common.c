@@ -116,7 +116,8 @@ ui_keep_file(struct req *r, const char *field, const struct kv *file, struct ui_
 	if ((out->path = media_store(&r->pool, sha, out->mime, file->val, file->vlen)) != NULL)
 		media_make_playable(&r->pool, out->path, out->mime);	/* AMR: for the transcript */
 	if (out->path == NULL ||
-	    db_attachment_insert(&r->pool, sha, out->mime, (long long)file->vlen, out->path,
+	    db_attachment_insert(&r->pool, sha, out->mime, (long long)file->vlen,
+	    media_rel(&r->pool, out->path),
 	    wx_now(), &out->attachment) != DB_OK) {
 		form_error(r, field, L(r, "file.not_kept"));
 		return -1;

@@ -1076,7 +1076,7 @@ console_media_get(struct req *r, struct resp *rs)
 	if (load_chat(r, rs, &c) != 0)
 		return;
 	/* a voice in AMR is served as the MP3 made beside it: browsers play that */
-	const char *path = db_cell(&m, 0, MM_PATH), *mime = db_cell(&m, 0, MM_MIME);
+	const char *path = media_file(&r->pool, db_cell(&m, 0, MM_PATH)), *mime = db_cell(&m, 0, MM_MIME);
 	const char *play = media_playable(&r->pool, path, mime);
 	if (play) {
 		path = play;

@@ -65,7 +65,7 @@ for i in $(seq 1 60); do
 	sleep 0.25
 done
 ok "the worker fetched the picture" test "$(sqlq "SELECT media_state FROM messages WHERE id = $mid")" = fetched
-path=$(sqlq "SELECT a.path FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")
+path=$WXDESK_VAR/media/$(sqlq "SELECT a.path FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")
 ok "…stored on disk under its sha256" test "$(sha256sum <"$path" | cut -d' ' -f1)" = "$(sqlq "SELECT a.sha256 FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")"
 ok "…byte for byte" cmp -s "$path" "$WXDESK_VAR/pic.png"
 ok "…with its type" test "$(sqlq "SELECT a.mime FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $mid")" = image/png
@@ -91,7 +91,7 @@ for i in $(seq 1 60); do
 	[ "$(sqlq "SELECT media_state FROM messages WHERE id = $emid")" = fetched ] && break
 	sleep 0.25
 done
-epath=$(sqlq "SELECT a.path FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $emid")
+epath=$WXDESK_VAR/media/$(sqlq "SELECT a.path FROM attachments a JOIN messages m ON m.attachment_id = a.id WHERE m.id = $emid")
 ok "the follower's picture was downloaded" test -f "$epath"
 curl -s -o /dev/null -c "$JARS/ph2" -b "$JARS/ph2" -F "csrf=$tok2" -F "appid=$APP_ID" \
 	-F "openid=oEraseMe01" -F "action=unfollow" "$SIMB/phone"
