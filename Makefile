@@ -36,7 +36,7 @@ SIMLIB  := $(B)/libwxsim.a
 SIMS    := $(B)/cgi-bin/wxsim.fcgi $(B)/bin/wxdesk-wxsim
 BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
-.PHONY: all run stop test test-cluster unit e2e browser bench lint fuzz clean deps
+.PHONY: all run stop test test-cluster test-install unit e2e browser bench lint fuzz clean deps install uninstall
 .DEFAULT_GOAL := all
 
 all: $(CGIS) $(BINS) $(SIMS) $(UNITS) $(BENCHES)
@@ -118,6 +118,10 @@ test-cluster: all
 	@bin/wxdesk-deps cluster
 	@tests/cluster/run
 
+# make install into a DESTDIR, the installed programs started from it
+test-install: all
+	@tests/install/run
+
 unit: all
 	@tests/run-unit $(B)
 
@@ -136,6 +140,60 @@ fuzz:
 
 lint:
 	@tests/lint
+
+# Installing, in Debian's places (PREFIX and DESTDIR as usual): programs,
+# templates, static files, migrations, catalogues, systemd units, a
+# logrotate file and an example configuration; state in /var/lib/wxdesk and
+# logs in /var/log/wxdesk (made by the units). The configuration in
+# /etc/wxdesk is written only when absent, and kept by uninstall.
+PREFIX     ?= /usr/local
+BINDIR     := $(PREFIX)/bin
+LIBDIR     := $(PREFIX)/lib/wxdesk
+DATADIR    := $(PREFIX)/share/wxdesk
+DOCDIR     := $(PREFIX)/share/doc/wxdesk
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+SYSCONFDIR ?= /etc/wxdesk
+STATEDIR   ?= /var/lib/wxdesk
+LOGDIR     ?= /var/log/wxdesk
+SUBST = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
+	-e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' \
+	-e 's|@LOGDIR@|$(LOGDIR)|g'
+UNITS_IN := wxdesk.target wxdesk-migrate.service wxdesk-web.service wxdesk-worker.service
+PROGS    := admin console reports webhook
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/cgi-bin $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(DOCDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) \
+		$(DESTDIR)/etc/logrotate.d
+	install -d -m 750 $(DESTDIR)$(SYSCONFDIR)
+	install -m 755 $(B)/bin/wxdesk-admin $(B)/bin/wxdesk-worker $(B)/bin/wxdesk-wx $(DESTDIR)$(BINDIR)/
+	install -m 755 bin/wxdesk-ctl $(DESTDIR)$(BINDIR)/
+	for p in $(PROGS); do install -m 755 $(B)/cgi-bin/$$p.fcgi $(DESTDIR)$(LIBDIR)/cgi-bin/; done
+	for d in templates static sql lang; do \
+		install -d $(DESTDIR)$(DATADIR)/$$d; \
+		install -m 644 $$d/* $(DESTDIR)$(DATADIR)/$$d/; done
+	install -m 644 lighttpd.conf $(DESTDIR)$(DATADIR)/
+	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
+	for u in $(UNITS_IN); do $(SUBST) dist/$$u.in >$(DESTDIR)$(UNITDIR)/$$u; \
+		chmod 644 $(DESTDIR)$(UNITDIR)/$$u; done
+	$(SUBST) dist/wxdesk.sysusers.in >$(DESTDIR)$(SYSUSERSDIR)/wxdesk.conf
+	$(SUBST) dist/wxdesk.logrotate.in >$(DESTDIR)/etc/logrotate.d/wxdesk
+	$(SUBST) dist/wxdesk.hdf.in >$(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf.example
+	$(SUBST) dist/wxdesk.env.in >$(DESTDIR)$(SYSCONFDIR)/wxdesk.env.example
+	[ -e $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf ] || install -m 640 \
+		$(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf.example $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf
+	[ -e $(DESTDIR)$(SYSCONFDIR)/wxdesk.env ] || install -m 644 \
+		$(DESTDIR)$(SYSCONFDIR)/wxdesk.env.example $(DESTDIR)$(SYSCONFDIR)/wxdesk.env
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,wxdesk-admin wxdesk-worker wxdesk-wx wxdesk-ctl)
+	rm -rf $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS_IN)) $(DESTDIR)$(SYSUSERSDIR)/wxdesk.conf
+	rm -f $(DESTDIR)/etc/logrotate.d/wxdesk $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf.example \
+		$(DESTDIR)$(SYSCONFDIR)/wxdesk.env.example
+	@echo "kept: $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf and wxdesk.env (your configuration),"
+	@echo "$(STATEDIR) (the data, the secrets key) and $(LOGDIR)"
 
 clean:
 	rm -rf build
