@@ -36,7 +36,7 @@ SIMLIB  := $(B)/libwxsim.a
 SIMS    := $(B)/cgi-bin/wxsim.fcgi $(B)/bin/wxdesk-wxsim
 BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
-.PHONY: all run stop test test-cluster test-install unit e2e browser bench lint fuzz clean deps install uninstall
+.PHONY: all run stop test test-cluster test-install test-upgrade unit e2e browser bench lint fuzz clean deps install uninstall
 .DEFAULT_GOAL := all
 
 all: $(CGIS) $(BINS) $(SIMS) $(UNITS) $(BENCHES)
@@ -121,6 +121,10 @@ test-cluster: all
 # make install into a DESTDIR, the installed programs started from it
 test-install: all
 	@tests/install/run
+
+# the previous release's data restored, migrated, checked
+test-upgrade: all
+	@tests/upgrade/run
 
 unit: all
 	@tests/run-unit $(B)

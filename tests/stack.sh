@@ -2,6 +2,7 @@
 # the FastCGI programs) for a test suite. Sourced by tests/e2e/run,
 # tests/browser/run and tests/bench/run.
 #   stack_start NAME   state in build/NAME-<build>, lighttpd on a free port
+#                      (STACK_RESTORE=DIR: from a backup's data)
 #   stack_stop         stops it; returns 1 if a sanitizer wrote a report
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -66,6 +67,13 @@ stack_start() {
 		mkdir -p "$T"
 		export WXDESK_PORT=${STACK_PORT:-$(free_port)}
 		export WXDESK_SIM_PORT=$(free_port)
+		# STACK_RESTORE=DIR: the data of a backup (an older release's, for
+		# the upgrade test) restored first; start then migrates it
+		if [ -n "${STACK_RESTORE:-}" ]; then
+			"$ROOT/bin/wxdesk-ctl" restore "$STACK_RESTORE" >"$T/restore.log" 2>&1 || {
+				cat "$T/restore.log"; return 1; }
+			cp "$STACK_RESTORE"/demo-credentials.txt* "$T/"
+		fi
 		"$ROOT/bin/wxdesk-ctl" start >"$T/start.log" 2>&1 && return 0
 		grep -qs "Address already in use" "$T"/log/*.log "$T/start.log" || break
 		echo "stack_start: a port was taken; starting again on others" >&2
