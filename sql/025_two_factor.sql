@@ -20,7 +20,7 @@ CREATE TABLE recovery_codes (
   used_at    DATETIME NULL,
   PRIMARY KEY (user_id, code_hash),
   CONSTRAINT fk_recovery_codes_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
-) ENGINE=InnoDB DEFAULT CHARSET=ascii;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE signin_challenges (
   id_hash     CHAR(64) NOT NULL PRIMARY KEY,
@@ -35,6 +35,6 @@ CREATE TABLE signin_challenges (
 CREATE TABLE security_settings (
   id                  TINYINT UNSIGNED NOT NULL PRIMARY KEY,
   require_2fa_admins  TINYINT(1) NOT NULL DEFAULT 0
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT INTO security_settings (id, require_2fa_admins) VALUES (1, 0);
