@@ -191,6 +191,15 @@ try {
 	await page.goto(`${BASE}/admin/brands/${brand}/hours`);
 	check('the business hours page in Chinese', await page.isVisible('h1 >> text=营业时间'));
 	await page_in_chinese(page, '25-business-hours');
+	// the audit trail, and two-factor sign-in's setup
+	await page.goto(`${BASE}/admin/audit`);
+	check('the audit trail in Chinese', await page.isVisible('h1 >> text=审计日志') &&
+		await page.isVisible('#audit >> text=登录'));
+	await page_in_chinese(page, '26-audit');
+	await page.goto(`${BASE}/account`);
+	await Promise.all([page.waitForNavigation(), page.click('button:has-text("开启两步验证")')]);
+	check('two-factor setup in Chinese', await page.isVisible('text=用身份验证器应用扫描此二维码'));
+	await page_in_chinese(page, '27-two-factor-setup');
 	await page.goto(`${BASE}/nowhere`);
 	check('the 404 page in Chinese', await page.isVisible('h1 >> text=页面不存在'));
 	await page_in_chinese(page, '19-not-found');
