@@ -31,6 +31,21 @@ ok "…the App Secret appears nowhere in the trail" test "$(sqlq "SELECT COUNT(*
 TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" "missed_after=4" "missed_close=10080" "idle_close=120" "bot_idle=30"
 ok "preferences changed: recorded" test "$(au "JSON_VALUE(detail, '$.missed_after')" "action = 'wechat.prefs'")" = 4
 
+# each kind of change: departments, profanity, business hours, the chatbot
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/departments" "dept_name=Audit Desk $R"
+ok "a department created: recorded" test "$(au "JSON_VALUE(detail, '$.dept_name')" "action = 'department.create'")" = "Audit Desk $R"
+TOKEN_PAGE="/admin/brands/$BRAND/profanity" post adm "/admin/brands/$BRAND/profanity/words" "word=笨蛋$R"
+ok "a profanity word added: recorded" test "$(au "JSON_VALUE(detail, '$.word')" "action = 'profanity.word_add'")" = "笨蛋$R"
+TOKEN_PAGE="/admin/brands/$BRAND/profanity" post adm "/admin/brands/$BRAND/profanity" enabled=1 limit=3 "warning=Be polite."
+ok "profanity limits: recorded" test "$(au "JSON_VALUE(detail, '$.limit')" "action = 'profanity.settings'")" = 3
+TOKEN_PAGE="/admin/brands/$BRAND/hours" post adm "/admin/brands/$BRAND/hours" hours_enabled=1 time_zone=Asia/Shanghai opens_0=09:00 closes_0=18:00
+ok "business hours: recorded" test "$(au "CONCAT(JSON_VALUE(detail, '$.opens_0'), '-', JSON_VALUE(detail, '$.closes_0'))" "action = 'brand.hours'")" = "09:00-18:00"
+sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules" mode=contains "patterns=price$R" "answer=It is free."
+ok "a chatbot rule: recorded" test "$(au "JSON_VALUE(detail, '$.patterns')" "action = 'bot.rule_save'")" = "price$R"
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/test" "try=price$R"
+ok "…trying the bot changes nothing: not recorded" test "$(sqlq "SELECT COUNT(*) FROM audit_log WHERE target LIKE '%/bot/test'")" = 0
+
 get adm /admin/audit
 ok "the audit page lists the records, newest first, in words" eval 'status_is 200 && has "<td>Revealed a WeChat account&#39;s secrets<br>" && has "<td>Created a brand<br>"'
 ok "…with a link in the administrator's menu" has 'href="/admin/audit"'
