@@ -41,8 +41,6 @@ enum rt_stmt {
 	RT_REP_OFFERS,
 	RT_REP_HAND,
 	RT_REP_QUEUE,
-	RT_READ_COMMITTED,
-	RT_REPEATABLE_READ,
 	RT_DEPT_ROUTING_SET,
 	RT_DEPT_ROUTING,
 	RT_USER_LIMIT_SET,
@@ -214,10 +212,6 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "ROUND(AVG(s.longest_wait)) FROM load_samples s WHERE s.department_id IS NOT NULL "
 	    "AND s.at >= FROM_UNIXTIME(?) AND s.at < FROM_UNIXTIME(?) AND "
 	    "(? = 0 OR s.department_id = ?) GROUP BY 1 ORDER BY 1" },
-	[RT_READ_COMMITTED] = { "rt_read_committed",
-	    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED" },
-	[RT_REPEATABLE_READ] = { "rt_repeatable_read",
-	    "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
 	[RT_DEPT_ROUTING_SET] = { "rt_dept_routing_set",
 	    "UPDATE departments SET routing = ?, chat_limit = NULLIF(?, 0), offer_seconds = ? "
 	    "WHERE id = ?" },
@@ -313,12 +307,6 @@ enum dbrc
 db_route_queue(struct pool *p, struct dbres *out)
 {
 	return RUN(RT_QUEUE, p, out);
-}
-
-enum dbrc
-db_route_isolation(struct pool *p, int read_committed)
-{
-	return RUN(read_committed ? RT_READ_COMMITTED : RT_REPEATABLE_READ, p, NULL);
 }
 
 enum dbrc

@@ -147,11 +147,9 @@ enum stmt {
 	S_CHAT_CATCH_UP,
 	S_FOLD_MARK,
 	S_FOLD_TOP,
-	S_FOLD_READ_COMMITTED,
 	S_FOLD_NEW_TABLE,
 	S_FOLD_NEW_CLEAR,
 	S_FOLD_NEW,
-	S_FOLD_REPEATABLE_READ,
 	S_CHAT_FOLD,
 	S_REPORT_IN_FOLD,
 	S_FOLD_SET,
@@ -785,17 +783,6 @@ static const struct db_stmt stmts[S__MAX] = {
 	/* the worker's fold: every chat takes its follower's newer messages in */
 	[S_FOLD_MARK] = { "fold_mark", "SELECT mark FROM chat_fold WHERE id = 1" },
 	[S_FOLD_TOP] = { "fold_top", "SELECT IFNULL(MAX(id), 0) FROM messages" },
-	/*
-	 * The fold reads messages without locking them: under REPEATABLE READ
-	 * an INSERT … SELECT puts shared next-key locks on the range it reads,
-	 * up to the table's end, and every push's INSERT would wait for the
-	 * fold to finish (an UPDATE … JOIN locks what it reads at any level:
-	 * the fold's UPDATE joins fold_new, filled by an INSERT … SELECT).
-	 */
-	[S_FOLD_READ_COMMITTED] = { "fold_read_committed",
-	    "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED" },
-	[S_FOLD_REPEATABLE_READ] = { "fold_repeatable_read",
-	    "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ" },
 	/* the chats with follower messages in a slice of ids that they have not
 	 * taken in, each with its newest: read without locks into a table of
 	 * the connection's own (the UPDATE then locks only the chats it changes) */
@@ -903,22 +890,26 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT COUNT(*) FROM attachments WHERE path = ?" },
 	/*
 	 * Reports. The worker folds report_events into report_hours, a batch a
-	 * transaction: the batch is locked first, so an event still being
-	 * written is waited for, and two workers never fold one twice.
+	 * transaction: the batch is claimed first (rolled = 2, which no other
+	 * transaction ever sees committed), every level reads exactly the
+	 * claimed rows, and the claim becomes rolled = 1 at the end. An event
+	 * still being written is waited for; two workers (on one node, or on
+	 * two Galera nodes: certification) never fold one twice; an event that
+	 * commits meanwhile, whatever its id, waits for the next batch.
 	 */
 /* an event's UTC hour, as report_hours keys it */
 #define REP_AT_HOUR "DATE_FORMAT(at, '%Y-%m-%d %H:00:00')"
 	[S_REP_LOCK] = { "rep_lock",
-	    "SELECT id FROM report_events WHERE rolled = 0 ORDER BY id LIMIT 5000 FOR UPDATE" },
+	    "UPDATE report_events SET rolled = 2 WHERE rolled = 0 ORDER BY id LIMIT 5000" },
 	[S_REP_ROLL] = { "rep_roll",
 	    "INSERT INTO report_hours (hour, kind, brand_id, channel_id, department_id, "
 	    "operator_id, detail, vbin, n, total) SELECT " REP_AT_HOUR ", "
 	    "kind, brand_id, channel_id, department_id, operator_id, detail, vbin, COUNT(*), "
-	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 0 AND id <= ? "
+	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 2 "
 	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)" },
 	[S_REP_MARK] = { "rep_mark",
-	    "UPDATE report_events SET rolled = 1 WHERE rolled = 0 AND id <= ?" },
+	    "UPDATE report_events SET rolled = 1 WHERE rolled = 2" },
 	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a
 	 * zone the server does not know */
 	[S_REP_ZONE] = { "rep_zone",
@@ -975,7 +966,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	src " e JOIN report_state s ON s.id = 1 AND s.zone <> '') x"
 #define REP_SRC_EVENTS "(SELECT " REP_AT_HOUR " h, kind, brand_id, " \
 	"channel_id, department_id, operator_id, detail, vbin, 1 n, IFNULL(value, 0) total " \
-	"FROM report_events WHERE rolled = 0 AND id <= ?)"
+	"FROM report_events WHERE rolled = 2)"
 #define REP_SRC_HOURS "(SELECT hour h, kind, brand_id, channel_id, department_id, " \
 	"operator_id, detail, vbin, n, total FROM report_hours WHERE kind IN (" REP_ALL_KINDS \
 	") AND hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
@@ -2554,8 +2545,11 @@ db_chat_fold(struct pool *p)
 		return -1;
 	from = db_int(&mark, 0, 0) > FOLD_AGAIN ? db_int(&mark, 0, 0) - FOLD_AGAIN : 0;
 	to = db_int(&top, 0, 0);
-	if (RUN(S_FOLD_READ_COMMITTED, p, NULL) != DB_OK ||
-	    RUN(S_FOLD_NEW_TABLE, p, NULL) != DB_OK)
+	/* under the session's READ COMMITTED (db_open) the fold reads messages
+	 * without locking them: under REPEATABLE READ an INSERT … SELECT would
+	 * put shared next-key locks on the range it reads, up to the table's
+	 * end, and every push's INSERT would wait for the fold to finish */
+	if (RUN(S_FOLD_NEW_TABLE, p, NULL) != DB_OK)
 		return -1;
 	for (long long lo = from; ok && lo < to; lo += FOLD_SLICE) {
 		long long hi = lo + FOLD_SLICE < to ? lo + FOLD_SLICE : to;
@@ -2565,8 +2559,7 @@ db_chat_fold(struct pool *p)
 		    RUN(S_REPORT_IN_FOLD, p, NULL, I(lo), I(hi)) == DB_OK;
 		changed_n += ok ? (long long)out.affected : 0;
 	}
-	if (RUN(S_FOLD_REPEATABLE_READ, p, NULL) != DB_OK || !ok ||
-	    RUN(S_FOLD_SET, p, NULL, I(to)) != DB_OK)
+	if (!ok || RUN(S_FOLD_SET, p, NULL, I(to)) != DB_OK)
 		return -1;
 	return changed_n;
 }
@@ -2737,24 +2730,23 @@ db_attachment_path_used(struct pool *p, const char *path)
 long long
 db_report_rollup(struct pool *p)
 {
-	struct dbres ids;
-	long long    hi, n;
+	struct dbres claim;
+	long long    n;
 
 	if (db_begin() != 0)
 		return -1;
-	if (RUN(S_REP_SHARE, p, NULL) != DB_OK || RUN(S_REP_LOCK, p, &ids) != DB_OK)
+	if (RUN(S_REP_SHARE, p, NULL) != DB_OK || RUN(S_REP_LOCK, p, &claim) != DB_OK)
 		goto fail;
-	if ((n = (long long)ids.nrows) == 0) {
+	if ((n = (long long)claim.affected) == 0) {
 		db_rollback();
 		return 0;
 	}
-	hi = db_int(&ids, ids.nrows - 1, 0);
-	if (RUN(S_REP_ROLL, p, NULL, I(hi)) != DB_OK ||
-	    RUN(S_REP_FOLD_DC, p, NULL, I(hi)) != DB_OK ||
-	    RUN(S_REP_FOLD_DB, p, NULL, I(hi)) != DB_OK ||
-	    RUN(S_REP_FOLD_HC, p, NULL, I(hi)) != DB_OK ||
-	    RUN(S_REP_FOLD_HB, p, NULL, I(hi)) != DB_OK ||
-	    RUN(S_REP_MARK, p, NULL, I(hi)) != DB_OK || db_commit() != 0)
+	if (RUN(S_REP_ROLL, p, NULL) != DB_OK ||
+	    RUN(S_REP_FOLD_DC, p, NULL) != DB_OK ||
+	    RUN(S_REP_FOLD_DB, p, NULL) != DB_OK ||
+	    RUN(S_REP_FOLD_HC, p, NULL) != DB_OK ||
+	    RUN(S_REP_FOLD_HB, p, NULL) != DB_OK ||
+	    RUN(S_REP_MARK, p, NULL) != DB_OK || db_commit() != 0)
 		goto fail;
 	return n;
 fail:

@@ -212,12 +212,10 @@ route_tick(struct pool *p)
 	if (idle_away(p, now, cutoff) != 0 || expire_offers(p, now) != 0)
 		return -1;
 	(void)db_offers_sweep(p, now);	/* bookkeeping only: the next tick again */
-	if (db_route_isolation(p, 1) != DB_OK)
+	/* the session reads under READ COMMITTED (db_open): each offer sees
+	 * the others' commits */
+	if (db_route_queue(p, &q) != DB_OK)
 		return -1;
-	if (db_route_queue(p, &q) != DB_OK) {
-		(void)db_route_isolation(p, 0);
-		return -1;
-	}
 	full = pool_alloc(p, (q.nrows + 1) * sizeof *full);
 	for (size_t i = 0; i < q.nrows && !job_stopping; i++) {
 		long long dept = db_int(&q, i, RQ_DEPT);
@@ -235,13 +233,11 @@ route_tick(struct pool *p)
 			full[nfull++] = dept;
 			break;
 		case FAILED:
-			(void)db_route_isolation(p, 0);
 			return -1;
 		default:
 			break;
 		}
 	}
-	(void)db_route_isolation(p, 0);
 	return offers;
 }
 

@@ -53,7 +53,6 @@ enum dbrc db_offers_sweep(struct pool *p, long long now);
 /* columns of db_route_queue */
 enum { RQ_CHAT, RQ_DEPT };
 enum dbrc db_route_queue(struct pool *p, struct dbres *out);
-enum dbrc db_route_isolation(struct pool *p, int read_committed);
 enum dbrc db_route_dept_hold(struct pool *p, long long dept);
 /* columns of db_route_candidate */
 enum { RC_USER, RC_SECONDS, RC_LIMIT };
