@@ -4,7 +4,7 @@
 #include "db-run.h"
 #include "metrics.h"
 
-enum metrics_stmt { MS_QUEUES, MS_WORKERS, MS__MAX };
+enum metrics_stmt { MS_QUEUES, MS_WORKERS, MS_CHANNELS, MS__MAX };
 
 static const struct db_stmt stmts[MS__MAX] = {
 	[MS_QUEUES] = { "metrics_queues",
@@ -15,6 +15,18 @@ static const struct db_stmt stmts[MS__MAX] = {
 	    "GROUP BY d.id, b.name, d.name ORDER BY d.id LIMIT 2000" },
 	[MS_WORKERS] = { "metrics_workers",
 	    "SELECT name, ? - UNIX_TIMESTAMP(seen_at) FROM workers ORDER BY name" },
+	/* each active account: seconds since its last message in (-1: never),
+	 * and whether its brand is open now (1 too for a brand keeping no hours) */
+	[MS_CHANNELS] = { "metrics_channels",
+	    "SELECT c.id, IFNULL(c.app_id, ''), b.name, "
+	    "IFNULL(? - UNIX_TIMESTAMP(c.last_message_at), -1), "
+	    "IF(b.hours_enabled = 0, 1, NOT EXISTS (SELECT 1 FROM brand_holidays x WHERE "
+	    "x.brand_id = b.id AND x.day = DATE(t.l)) AND EXISTS (SELECT 1 FROM brand_hours h "
+	    "WHERE h.brand_id = b.id AND h.weekday = WEEKDAY(t.l) AND TIME(t.l) >= h.opens "
+	    "AND TIME(t.l) < h.closes)) "
+	    "FROM channels c JOIN brands b ON b.id = c.brand_id JOIN (SELECT id, "
+	    "CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', time_zone) l FROM brands) t ON t.id = b.id "
+	    "WHERE c.state = 'active' ORDER BY c.id LIMIT 2000" },
 };
 
 static void           *prepared[MS__MAX];
@@ -30,4 +42,10 @@ enum dbrc
 db_metrics_workers(struct pool *p, long long now, struct dbres *out)
 {
 	return DB_RUN(&ms_table, MS_WORKERS, p, out, I(now));
+}
+
+enum dbrc
+db_metrics_channels(struct pool *p, long long now, struct dbres *out)
+{
+	return DB_RUN(&ms_table, MS_CHANNELS, p, out, I(now), I(now));
 }

@@ -274,7 +274,7 @@ metrics_get(struct req *r, struct resp *rs)
 	struct buf   b = { 0 }, l = { 0 };
 	uint64_t     pushes[MP__N] = { 0 }, lat[M_BUCKETS + 1] = { 0 }, lat_sum = 0;
 	uint64_t     tok_ok = 0, tok_failed = 0;
-	struct dbres q, w;
+	struct dbres q, w, ch;
 	long long    now = (long long)wx_now();
 	int          up;
 
@@ -397,7 +397,9 @@ metrics_get(struct req *r, struct resp *rs)
 	}
 
 	/* from the database: the queues, the workers, and whether it answers */
-	up = db_metrics_queues(&r->pool, now, &q) == DB_OK && db_metrics_workers(&r->pool, now, &w) == DB_OK;
+	up = db_metrics_queues(&r->pool, now, &q) == DB_OK &&
+	    db_metrics_workers(&r->pool, now, &w) == DB_OK &&
+	    db_metrics_channels(&r->pool, now, &ch) == DB_OK;
 	head(&b, "wxdesk_database_up", "gauge", "1 when the database answered this scrape.");
 	line(&b, &r->pool, "wxdesk_database_up", NULL, up);
 	if (up) {
@@ -420,6 +422,27 @@ metrics_get(struct req *r, struct resp *rs)
 		}
 		buf_append(&b, wait.data ? wait.data : "", wait.len);
 		buf_free(&wait);
+		struct buf open = { 0 };
+		head(&b, "wxdesk_channel_last_message_seconds", "gauge",
+		    "Seconds since each active WeChat account's last message in.");
+		head(&open, "wxdesk_channel_open", "gauge",
+		    "1 when the account's brand is within its business hours (or keeps none).");
+		for (size_t i = 0; i < ch.nrows; i++) {
+			struct buf lb = { 0 };
+			buf_puts(&lb, pool_printf(&r->pool, "channel_id=\"%s\",app_id=\"",
+			    db_cell(&ch, i, MCH_ID)));
+			label(&lb, db_cell(&ch, i, MCH_APPID));
+			buf_puts(&lb, "\",brand=\"");
+			label(&lb, db_cell(&ch, i, MCH_BRAND));
+			buf_putc(&lb, '"');
+			if (db_int(&ch, i, MCH_QUIET) >= 0)
+				line(&b, &r->pool, "wxdesk_channel_last_message_seconds", lb.data,
+				    (double)db_int(&ch, i, MCH_QUIET));
+			line(&open, &r->pool, "wxdesk_channel_open", lb.data, (double)db_int(&ch, i, MCH_OPEN));
+			buf_free(&lb);
+		}
+		buf_append(&b, open.data ? open.data : "", open.len);
+		buf_free(&open);
 		head(&b, "wxdesk_worker_seen_seconds", "gauge",
 		    "Seconds since each worker (Worker.Name) last ticked.");
 		for (size_t i = 0; i < w.nrows; i++) {

@@ -23,6 +23,9 @@ enum dbrc db_metrics_queues(struct pool *p, long long now, struct dbres *out);
 /* columns of db_metrics_workers */
 enum { MW_NAME, MW_AGO };
 enum dbrc db_metrics_workers(struct pool *p, long long now, struct dbres *out);
+/* columns of db_metrics_channels */
+enum { MCH_ID, MCH_APPID, MCH_BRAND, MCH_QUIET, MCH_OPEN };
+enum dbrc db_metrics_channels(struct pool *p, long long now, struct dbres *out);
 /* GET /metrics: from the addresses Metrics.Allow lists (default loopback) */
 void metrics_get(struct req *r, struct resp *rs);
 

@@ -59,6 +59,11 @@ ok "…and when the worker last ticked" eval 'm | grep -q "^wxdesk_worker_seen_s
 ok "access-token fetches: some, by result" test "$(val 'wxdesk_access_token_fetches_total{result="ok"}')" -ge 1
 ok "each program's resident memory" eval 'm | grep -q "^wxdesk_process_resident_bytes{program=\"webhook.fcgi\",pid=\"[0-9]*\"} [1-9]" && m | grep -q "^wxdesk_process_resident_bytes{program=\"wxdesk-worker\""'
 ok "the database answered" test "$(val wxdesk_database_up)" = 1
+ok "each account: seconds since its last message, and whether its brand is open now" eval \
+	'test "$(val "wxdesk_channel_last_message_seconds{channel_id=\"$CH\",app_id=\"$APP_ID\",brand=\"Metrics Brand\"}")" -ge 0 && test "$(val "wxdesk_channel_open{channel_id=\"$CH\",app_id=\"$APP_ID\",brand=\"Metrics Brand\"}")" = 1'
+sqlq "UPDATE brands SET hours_enabled = 1 WHERE id = $BRAND"
+ok "…a brand keeping hours with none today is closed" test "$(val "wxdesk_channel_open{channel_id=\"$CH\",app_id=\"$APP_ID\",brand=\"Metrics Brand\"}")" = 0
+sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"
 ok "from an address not in Metrics.Allow: refused" test "$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 "$BASE/metrics")" = 403
 TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/close"
 sqlq "UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE f.openid = 'oMetrics1' AND c.state <> 'closed'"
