@@ -190,6 +190,22 @@ metrics_job(const char *job, int failed, double seconds, long long now)
 	}
 }
 
+int
+metrics_pushes(unsigned long long out[MP__N])
+{
+	int used = 0;
+
+	memset(out, 0, sizeof(unsigned long long) * MP__N);
+	(void)slot();
+	for (int i = 0; slots && i < M_SLOTS; i++) {
+		if (slots[i].pid != 0)
+			used++;
+		for (int k = 0; k < MP__N; k++)
+			out[k] += __atomic_load_n(&slots[i].pushes[k], __ATOMIC_RELAXED);
+	}
+	return used;
+}
+
 /* ---- /metrics ---- */
 
 static int
@@ -272,7 +288,8 @@ metrics_get(struct req *r, struct resp *rs)
 	static const char *const outcome[MP__N] = { "stored", "duplicate", "refused_signature",
 		"rejected", "unavailable" };
 	struct buf   b = { 0 }, l = { 0 };
-	uint64_t     pushes[MP__N] = { 0 }, lat[M_BUCKETS + 1] = { 0 }, lat_sum = 0;
+	unsigned long long pushes[MP__N];
+	uint64_t     lat[M_BUCKETS + 1] = { 0 }, lat_sum = 0;
 	uint64_t     tok_ok = 0, tok_failed = 0;
 	struct dbres q, w, ch;
 	long long    now = (long long)wx_now();
@@ -282,11 +299,9 @@ metrics_get(struct req *r, struct resp *rs)
 		resp_text(rs, 403, "metrics are served to the addresses in Metrics.Allow only\n");
 		return;
 	}
-	(void)slot();	/* maps the file (this process counts nothing itself) */
+	(void)metrics_pushes(pushes);	/* maps the file too */
 	for (int i = 0; slots && i < M_SLOTS; i++) {
 		struct m_slot *s = &slots[i];
-		for (int k = 0; k < MP__N; k++)
-			pushes[k] += __atomic_load_n(&s->pushes[k], __ATOMIC_RELAXED);
 		for (size_t k = 0; k <= M_BUCKETS; k++)
 			lat[k] += __atomic_load_n(&s->lat[k], __ATOMIC_RELAXED);
 		lat_sum += __atomic_load_n(&s->lat_sum_us, __ATOMIC_RELAXED);

@@ -17,6 +17,8 @@ void metrics_push(enum m_push outcome, double seconds);
 void metrics_sent(long errcode);		/* a customer-service message, WeChat's errcode */
 void metrics_token(int ok);			/* an access-token fetch */
 void metrics_job(const char *job, int failed, double seconds, long long now);
+/* the pushes counted by every process so far, by outcome; the slots in use */
+int  metrics_pushes(unsigned long long out[MP__N]);
 /* columns of db_metrics_queues: every department, its waiting chats */
 enum { MQ_DEPARTMENT, MQ_BRAND, MQ_NAME, MQ_WAITING, MQ_LONGEST };
 enum dbrc db_metrics_queues(struct pool *p, long long now, struct dbres *out);
