@@ -41,6 +41,14 @@ two() { env -u WXDESK_CONFIG WXDESK_VAR="$T2" WXDESK_PORT="$P2" WXDESK_SIM=0 WXD
 out=$(two restore "$BK" 2>&1)
 ok "restored into a fresh installation" eval 'grep -q "restored from" <<<"$out"'
 two start >"$T2/start.log" 2>&1
+# whatever happens below, the fresh installation stops with the script
+t2pids=$(cat "$T2/run/lighttpd.pid" "$T2/run/mysqld.pid" 2>/dev/null | tr '\n' ' ')
+t2stop() {
+	two stop >>"$T2/stop.log" 2>&1
+	# shellcheck disable=SC2086
+	kill $t2pids 2>/dev/null && echo "still running after stop: $t2pids" >>"$T2/stop.log"
+}
+trap t2stop EXIT
 B2="http://$WXDESK_HOST:$P2"
 ok "…which starts" test "$(curl -s -o /dev/null -w '%{http_code}' "$B2/healthz")" -ge 200
 # the same pages on both: sign-ins and sessions come from the database
@@ -72,6 +80,5 @@ rq="/reports/?tz=UTC&from=$day&to=$day&channel=$CH"
 r1=$(page "$BASE" "$j1" "$rq" | grep -o 'id="fig-[a-z]*">[0-9]*' | tr '\n' ' ')
 r2=$(page "$B2" "$j2" "$rq" | grep -o 'id="fig-[a-z]*">[0-9]*' | tr '\n' ' ')
 ok "the reports: the same figures ($r2)" eval 'test -n "$r1" && test "$r1" = "$r2"'
-two stop >/dev/null 2>&1
 TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/close"
 done_tests
