@@ -1,4 +1,5 @@
 /* csv.c: CSV out (reports, lists) and in (the profanity list, the bot's rules). */
+#include <stdarg.h>
 #include <string.h>
 
 #include "wxdesk.h"
@@ -84,4 +85,21 @@ csv_record(struct pool *p, const char **s, const char *end, char **fields, int m
 	}
 	*s = c;
 	return n < max ? n : max;
+}
+
+/* one CSV line from the given cells (NULL ends the list) */
+void
+csv_line(struct buf *b, const char *first, ...)
+{
+	va_list     ap;
+	const char *c = first;
+
+	va_start(ap, first);
+	for (int i = 0; c != NULL; i++, c = va_arg(ap, const char *)) {
+		if (i)
+			buf_putc(b, ',');
+		csv_cell(b, c);
+	}
+	va_end(ap);
+	buf_puts(b, "\r\n");
 }

@@ -57,36 +57,19 @@ admin_audit_get(struct req *r, struct resp *rs)
 		rs->status = 200;
 		rs->ctype = "text/csv; charset=utf-8";
 		resp_header(rs, "Content-Disposition", "attachment; filename=\"wxdesk-audit.csv\"");
-		csv_cell(&rs->body, L(r, "audit.col_time"));
-		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, L(r, "audit.col_who"));
-		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, L(r, "audit.col_ip"));
-		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, L(r, "audit.col_action"));
-		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, L(r, "audit.col_page"));
-		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, L(r, "audit.col_detail"));
-		buf_puts(&rs->body, "\r\n");
+		csv_line(&rs->body, L(r, "audit.col_time"), L(r, "audit.col_who"),
+		    L(r, "audit.col_ip"), L(r, "audit.col_action"), L(r, "audit.col_page"),
+		    L(r, "audit.col_detail"), NULL);
 		for (int total = 0; total < AUDIT_CSV_MAX; ) {
 			if (db_audit_list(&r->pool, &f, &res) != DB_OK) {
 				ui_db_failed(r, rs);
 				return;
 			}
 			for (size_t i = 0; i < res.nrows; i++) {
-				csv_cell(&rs->body, ui_iso(r, db_int(&res, i, AU_AT)));
-				buf_putc(&rs->body, ',');
-				csv_cell(&rs->body, db_cell(&res, i, AU_LOGIN));
-				buf_putc(&rs->body, ',');
-				csv_cell(&rs->body, db_cell(&res, i, AU_IP));
-				buf_putc(&rs->body, ',');
-				csv_cell(&rs->body, db_cell(&res, i, AU_ACTION));
-				buf_putc(&rs->body, ',');
-				csv_cell(&rs->body, db_cell(&res, i, AU_TARGET));
-				buf_putc(&rs->body, ',');
-				csv_cell(&rs->body, db_cell(&res, i, AU_DETAIL));
-				buf_puts(&rs->body, "\r\n");
+				const char *at = ui_iso(r, db_int(&res, i, AU_AT));
+				csv_line(&rs->body, at ? at : "", db_cell(&res, i, AU_LOGIN),
+				    db_cell(&res, i, AU_IP), db_cell(&res, i, AU_ACTION),
+				    db_cell(&res, i, AU_TARGET), db_cell(&res, i, AU_DETAIL), NULL);
 			}
 			total += (int)res.nrows;
 			if (res.nrows < (size_t)f.limit)

@@ -501,23 +501,6 @@ csv_start(struct req *r, struct resp *rs, const struct rep *q, const char *what)
 	    q->bh ? "-business-hours" : "", q->from, q->to));
 }
 
-/* one CSV line from the given cells (NULL ends the list) */
-static void
-csv_line(struct buf *b, const char *first, ...)
-{
-	va_list     ap;
-	const char *c = first;
-
-	va_start(ap, first);
-	for (int i = 0; c != NULL; i++, c = va_arg(ap, const char *)) {
-		if (i)
-			buf_putc(b, ',');
-		csv_cell(b, c);
-	}
-	va_end(ap);
-	buf_puts(b, "\r\n");
-}
-
 static const char *
 num(struct pool *p, long long v)
 {

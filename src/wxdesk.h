@@ -193,6 +193,7 @@ void resp_text(struct resp *rs, int status, const char *text);
 struct json_t;
 void resp_json(struct resp *rs, int status, struct json_t *doc);	/* releases doc */
 void csv_cell(struct buf *b, const char *s);	/* csv.c: one CSV cell, formula-safe */
+void csv_line(struct buf *b, const char *first, ...);	/* one line of cells, NULL ends them */
 /* csv.c: one record of a CSV file into fields; the count, 0 at the end */
 int  csv_record(struct pool *p, const char **s, const char *end, char **fields, int max);
 void resp_write(struct resp *rs, FCGX_Request *f);
