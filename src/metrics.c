@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,6 +46,14 @@ struct m_slot {
 static struct m_slot *slots;	/* the mapped file */
 static struct m_slot *mine;	/* this process's slot, or NULL: not counting */
 static int            tried;
+
+/* a forked child counts in a slot of its own */
+static void
+forked(void)
+{
+	mine = NULL;
+	tried = 0;
+}
 
 static const char *
 file_path(void)
@@ -92,18 +101,21 @@ dead(int32_t pid)
 	return pid > 0 && kill(pid, 0) != 0 && errno == ESRCH;
 }
 
-/* this process's slot: its own, else a dead one of the same program, else an unused one */
+/* this process's slot: its own, else a dead one of the same program, else an
+ * unused one; found once (no system call per count), again after a fork */
 static struct m_slot *
 slot(void)
 {
-	int32_t     me = (int32_t)getpid();
 	const char *prog = wx_progname();
+	int32_t     me;
 
-	if (mine && mine->pid == me)
+	if (mine)
 		return mine;
-	if (tried && mine == NULL)
+	if (tried)
 		return NULL;
 	tried = 1;
+	(void)pthread_atfork(NULL, NULL, forked);
+	me = (int32_t)getpid();
 	if (map_file() != 0)
 		return NULL;
 	for (int pass = 0; pass < 2; pass++)
