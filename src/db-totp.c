@@ -8,6 +8,9 @@ enum tf_stmt { TF_GET, TF_PENDING, TF_ENABLE, TF_DISABLE, TF_STEP, TF_CODES_CLEA
 	TF_CODE_USE, TF_CODES_LEFT, TF_CHALLENGE_ADD, TF_CHALLENGE_GET, TF_CHALLENGE_DEL,
 	TF_CHALLENGE_PURGE, TF_CHALLENGE_TRY, TF_FAIL, TF_REQUIRE_GET, TF_REQUIRE_SET, TF__MAX };
 
+/* the account's state a waiting sign-in is bound to (u. or the row itself) */
+#define TF_STAMP "SHA2(CONCAT_WS(0x1f, pw_hash, role, disabled, totp_secret_enc), 256)"
+
 static const struct db_stmt stmts[TF__MAX] = {
 	[TF_GET] = { "tf_get",
 	    "SELECT totp_on, totp_secret_enc, totp_pending_enc, totp_step, login FROM users "
@@ -33,11 +36,18 @@ static const struct db_stmt stmts[TF__MAX] = {
 	    "AND code_hash = ? AND used_at IS NULL" },
 	[TF_CODES_LEFT] = { "tf_codes_left",
 	    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL" },
+	/*
+	 * A challenge is made only while the account is as its password was
+	 * checked (the same hash, enabled, the same role), and carries a stamp
+	 * of that state; the code step compares it with the account as it is.
+	 */
 	[TF_CHALLENGE_ADD] = { "tf_challenge_add",
-	    "INSERT INTO signin_challenges (id_hash, user_id, expires_at, next) "
-	    "VALUES (?, ?, FROM_UNIXTIME(?), ?)" },
+	    "INSERT INTO signin_challenges (id_hash, user_id, expires_at, next, bound) "
+	    "SELECT ?, id, FROM_UNIXTIME(?), ?, " TF_STAMP " FROM users "
+	    "WHERE id = ? AND pw_hash = ? AND role = ? AND disabled = 0 AND totp_on = 1" },
 	[TF_CHALLENGE_GET] = { "tf_challenge_get",
-	    "SELECT c.user_id, u.login, c.next FROM signin_challenges c JOIN users u "
+	    "SELECT c.user_id, u.login, c.next, c.bound = " TF_STAMP ", u.disabled "
+	    "FROM signin_challenges c JOIN users u "
 	    "ON u.id = c.user_id WHERE c.id_hash = ? AND c.expires_at > FROM_UNIXTIME(?) "
 	    "AND u.totp_on = 1" },
 	[TF_CHALLENGE_DEL] = { "tf_challenge_del",
@@ -135,11 +145,14 @@ db_tf_codes_left(struct pool *p, long long user)
 }
 
 enum dbrc
-db_tf_challenge_add(struct pool *p, const char *id_hash, long long user, long long expires,
-    const char *next)
+db_tf_challenge_add(struct pool *p, const char *id_hash, long long user, const char *pw_hash,
+    const char *role, long long expires, const char *next)
 {
+	struct dbres out;
+
 	(void)RUN(TF_CHALLENGE_PURGE, p, NULL, I(expires - TF_CHALLENGE_SECONDS));
-	return RUN(TF_CHALLENGE_ADD, p, NULL, S(id_hash), I(user), I(expires), S(next));
+	return db_changed(RUN(TF_CHALLENGE_ADD, p, &out, S(id_hash), I(expires), S(next), I(user),
+	    S(pw_hash), S(role)), &out, DB_NOTFOUND);
 }
 
 enum dbrc

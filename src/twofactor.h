@@ -27,10 +27,16 @@ enum dbrc db_tf_codes_set(struct pool *p, long long user, const char *const *has
 /* DB_NOTFOUND: no such unused code */
 enum dbrc db_tf_code_use(struct pool *p, long long user, const char *hash, long long now);
 long long db_tf_codes_left(struct pool *p, long long user);
+/*
+ * A sign-in waiting for its code, bound to the account as its password was
+ * checked (pw_hash and role as read then, enabled, second factor on);
+ * DB_NOTFOUND when the account changed meanwhile.
+ */
 enum dbrc db_tf_challenge_add(struct pool *p, const char *id_hash, long long user,
-	long long expires, const char *next);
-/* columns of db_tf_challenge_get */
-enum { TC_USER, TC_LOGIN, TC_NEXT };
+	const char *pw_hash, const char *role, long long expires, const char *next);
+/* columns of db_tf_challenge_get: TC_BOUND is 1 while the account is as it
+ * was bound (no password reset, role change or disable since) */
+enum { TC_USER, TC_LOGIN, TC_NEXT, TC_BOUND, TC_DISABLED };
 enum dbrc db_tf_challenge_get(struct pool *p, const char *id_hash, long long now,
 	struct dbres *out);
 enum dbrc db_tf_challenge_del(struct pool *p, const char *id_hash);

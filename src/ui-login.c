@@ -228,8 +228,15 @@ admin_login_post(struct req *r, struct resp *rs)
 		 * from this browser (the challenge is a cookie's hash) */
 		char       *token = rand_hex(&r->pool, 32);
 		const char *next = ui_safe_next(req_field(r, "next"));
-		if (db_tf_challenge_add(&r->pool, sha256_hex(&r->pool, token, 64), id,
-		    (long long)now + TF_CHALLENGE_SECONDS, next ? next : "") != DB_OK) {
+		enum dbrc   rc = db_tf_challenge_add(&r->pool, sha256_hex(&r->pool, token, 64), id,
+		    db_cell(&u, 0, U_HASH), db_cell(&u, 0, U_ROLE),
+		    (long long)now + TF_CHALLENGE_SECONDS, next ? next : "");
+		if (rc == DB_NOTFOUND) {
+			/* the account changed between the check and now */
+			login_refused(r, rs, 401, L(r, "login.changed"));
+			return;
+		}
+		if (rc != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
@@ -253,26 +260,39 @@ code_page(struct req *r, struct resp *rs, int status, const char *msg)
 	rs->status = status;
 }
 
-/* the challenge this browser holds: 0 and *c filled, or -1 (gone, or none) */
+/*
+ * The challenge this browser holds: 0 and *c filled; -1 when there is none
+ * (gone, expired, or none); or 1 when the account changed since the
+ * password was checked (a reset, a role change, disabled): then the
+ * challenge is deleted, the refusal is on the record and *why says it.
+ */
 static int
-challenge(struct req *r, struct dbres *c, const char **hash)
+challenge(struct req *r, struct dbres *c, const char **hash, const char **why)
 {
 	const char *token = req_cookie(r, TF_COOKIE);
 
+	*why = L(r, "login.code_expired");
 	if (token == NULL || strlen(token) != 64)
 		return -1;
 	*hash = sha256_hex(&r->pool, token, 64);
-	return db_tf_challenge_get(&r->pool, *hash, (long long)wx_now(), c) == DB_OK ? 0 : -1;
+	if (db_tf_challenge_get(&r->pool, *hash, (long long)wx_now(), c) != DB_OK)
+		return -1;
+	if (db_int(c, 0, TC_BOUND) == 1 && db_int(c, 0, TC_DISABLED) == 0)
+		return 0;
+	db_tf_challenge_del(&r->pool, *hash);
+	audit_event(r, "signin.voided", db_int(c, 0, TC_USER), db_cell(c, 0, TC_LOGIN), NULL);
+	*why = L(r, db_int(c, 0, TC_DISABLED) ? "login.disabled" : "login.changed");
+	return 1;
 }
 
 void
 login_code_get(struct req *r, struct resp *rs)
 {
 	struct dbres c;
-	const char  *hash;
+	const char  *hash, *why;
 
-	if (challenge(r, &c, &hash) != 0) {
-		flash_set(r, L(r, "login.code_expired"));
+	if (challenge(r, &c, &hash, &why) != 0) {
+		flash_set(r, why);
 		resp_redirect(rs, "/login");
 		return;
 	}
@@ -288,8 +308,15 @@ login_code_post(struct req *r, struct resp *rs)
 	long long    id;
 	int          lock_min = cfg_int("Login.LockMinutes", 15);
 
-	if (challenge(r, &c, &hash) != 0) {
-		login_refused(r, rs, 401, L(r, "login.code_expired"));
+	switch (challenge(r, &c, &hash, &why)) {
+	case 0:
+		break;
+	case 1:
+		resp_cookie(rs, TF_COOKIE, "", 0, r->https);
+		login_refused(r, rs, 403, why);
+		return;
+	default:
+		login_refused(r, rs, 401, why);
 		return;
 	}
 	id = db_int(&c, 0, TC_USER);

@@ -121,4 +121,47 @@ TOKEN_PAGE=/account post a /account/2fa/off password=wrong
 ok "turning it off with a wrong password: refused" eval 'status_is 403 && test "$(sqlq "SELECT totp_on FROM users WHERE login = '"'tfa$R'"'")" = 1'
 TOKEN_PAGE=/account post a /account/2fa/off "password=tf-adm-$R-1"
 ok "…with the password: off" test "$(sqlq "SELECT totp_on FROM users WHERE login = 'tfa$R'")" = 0
+
+# a sign-in waiting for its code is bound to the account as its password
+# found it: a password reset, a disable or a role change in between voids it
+echo "tf-v-$R-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user "tfv$R" "Vera Factor" operator >/dev/null
+VID=$(sqlq "SELECT id FROM users WHERE login = 'tfv$R'")
+sign_in v "tfv$R" "tf-v-$R-1"
+TOKEN_PAGE=/account post v /account/2fa/start
+get v /account/2fa
+SECRET=$(sed -n 's|.*<code id="secret">\([A-Z2-7 ]*\)</code>.*|\1|p' <<<"$BODY" | tr -d ' ')
+step_start
+TOKEN_PAGE=/account/2fa post v /account/2fa/confirm "code=$(code)"
+TOKEN_PAGE=/console/ post v /logout
+voided() { # what happens to the waiting sign-in, after $1 (an admin's change)
+	sign_in v "tfv$R" "$PW"
+	location_is /login/code || return 1
+	get v /login/code	# the code page, open in the browser meanwhile
+	local tok
+	tok=$(csrf)
+	"$@"
+	step_start
+	req v POST /login/code --data-urlencode "csrf=$tok" --data-urlencode "code=$(code)"
+}
+PW="tf-v-$R-1"
+voided true
+ok "(unchanged: the waiting sign-in completes)" location_is /console/
+TOKEN_PAGE=/console/ post v /logout
+PW="tf-v-$R-1"
+voided eval 'TOKEN_PAGE=/admin/operators/$VID post a /admin/operators/$VID/password "password=tf-v-$R-2-new"'
+ok "a password reset voids a sign-in waiting for its code" eval 'status_is 403 && has "Your account changed since you entered your password" && ! grep -qi "set-cookie: wxsid=[0-9a-f]" <<<"$HEADERS"'
+ok "…on the audit trail" test "$(au "login" "action = 'signin.voided'")" = "tfv$R"
+get v /console/
+ok "…and no session came of it" location_is "/login?next=/console/"
+PW="tf-v-$R-2-new"
+voided eval 'TOKEN_PAGE=/admin/operators/$VID post a /admin/operators/$VID/disable disabled=1'
+ok "an account disabled before its code: refused, in words" eval 'status_is 403 && has "This account is disabled" && ! grep -qi "set-cookie: wxsid=[0-9a-f]" <<<"$HEADERS"'
+ok "…no sign-in on the record, no session" eval 'test "$(sqlq "SELECT COUNT(*) FROM audit_log WHERE action = '"'signin'"' AND user_id = $VID")" = 2 && test "$(sqlq "SELECT COUNT(*) FROM sessions WHERE user_id = $VID")" = 0 && test "$(sqlq "SELECT COUNT(*) FROM audit_log WHERE action = '"'signin.voided'"' AND user_id = $VID")" = 2'
+TOKEN_PAGE=/admin/operators/$VID post a /admin/operators/$VID/disable disabled=0
+voided eval 'TOKEN_PAGE=/admin/operators/$VID post a /admin/operators/$VID name="Vera Factor" role=supervisor'
+ok "a role change voids it too" eval 'status_is 403 && has "Your account changed" && test "$(sqlq "SELECT role FROM users WHERE id = $VID")" = supervisor'
+sign_in v "tfv$R" "$PW"
+step_start
+TOKEN_PAGE=/login/code post v /login/code "code=$(code)"
+ok "…and signing in again from the password works" location_is /console/
 done_tests
