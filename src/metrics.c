@@ -9,10 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <openssl/crypto.h>
+
+#include "addr.h"
 #include "db.h"
 #include "metrics.h"
 #include "ui.h"
@@ -220,18 +224,35 @@ metrics_pushes(unsigned long long out[MP__N])
 
 /* ---- /metrics ---- */
 
+/*
+ * Who may scrape: nobody when no Metrics.Token is configured (404, as if
+ * there were no such page); else the bearer of that token, from an address
+ * in Metrics.Allow when that is set (the client's address, past trusted
+ * proxies). 0, or the status already answered.
+ */
 static int
-allowed(const char *addr)
+refused(struct req *r, struct resp *rs)
 {
-	const char *list = cfg_get("Metrics.Allow", "127.0.0.1,::1");
-	size_t      n = addr ? strlen(addr) : 0;
+	const char *token = cfg_get("Metrics.Token", ""), *allow = cfg_get("Metrics.Allow", "");
+	const char *auth = r->authorization;
+	char       *want, *got;
 
-	for (const char *p = list; n && *p; ) {
-		size_t len = strcspn(p, ", ");
-		if (len == n && strncmp(p, addr, n) == 0)
-			return 1;
-		p += len;
-		p += strspn(p, ", ");
+	if (*token == '\0') {
+		resp_text(rs, 404, "no such page (set Metrics.Token to serve /metrics)\n");
+		return 404;
+	}
+	if (*allow && !addr_in(r->remote_addr, allow)) {
+		resp_text(rs, 403, "metrics are served to the addresses in Metrics.Allow only\n");
+		return 403;
+	}
+	/* compared as hashes: equal lengths, in constant time */
+	want = sha256_hex(&r->pool, token, strlen(token));
+	got = auth && strncasecmp(auth, "Bearer ", 7) == 0 ?
+	    sha256_hex(&r->pool, auth + 7, strlen(auth + 7)) : NULL;
+	if (got == NULL || CRYPTO_memcmp(want, got, 64) != 0) {
+		resp_header(rs, "WWW-Authenticate", "Bearer realm=\"wxdesk metrics\"");
+		resp_text(rs, 401, "metrics need the bearer token in Metrics.Token\n");
+		return 401;
 	}
 	return 0;
 }
@@ -307,10 +328,8 @@ metrics_get(struct req *r, struct resp *rs)
 	long long    now = (long long)wx_now();
 	int          up;
 
-	if (!allowed(r->remote_addr)) {
-		resp_text(rs, 403, "metrics are served to the addresses in Metrics.Allow only\n");
+	if (refused(r, rs))
 		return;
-	}
 	(void)metrics_pushes(pushes);	/* maps the file too */
 	for (int i = 0; slots && i < M_SLOTS; i++) {
 		struct m_slot *s = &slots[i];

@@ -14,6 +14,7 @@
 #include <fcgiapp.h>
 #include <ClearSilver.h>
 
+#include "addr.h"
 #include "wxdesk.h"
 
 static int
@@ -346,13 +347,26 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 	r->path = url_decode(&r->pool, uri, q ? (size_t)(q - uri) : strlen(uri), 0);
 	r->query = q ? q + 1 : "";
 	r->ctype = param(r, f, "CONTENT_TYPE");
-	r->remote_addr = param(r, f, "REMOTE_ADDR");
+	r->peer_addr = param(r, f, "REMOTE_ADDR");
+	r->remote_addr = r->peer_addr;
 	r->user_agent = param(r, f, "HTTP_USER_AGENT");
 	r->cookie_hdr = param(r, f, "HTTP_COOKIE");
 	r->accept_language = param(r, f, "HTTP_ACCEPT_LANGUAGE");
+	r->authorization = param(r, f, "HTTP_AUTHORIZATION");
 	{
 		const char *https = FCGX_GetParam("HTTPS", f->envp);
 		r->https = https && strcasecmp(https, "on") == 0;
+	}
+	/* behind a trusted proxy: the client it names, and whether it spoke https */
+	{
+		const char *trusted = cfg_get("Proxy.Trusted", "");
+		if (*trusted && addr_in(r->peer_addr, trusted)) {
+			const char *proto = FCGX_GetParam("HTTP_X_FORWARDED_PROTO", f->envp);
+			r->remote_addr = addr_client(&r->pool, r->peer_addr,
+			    FCGX_GetParam("HTTP_X_FORWARDED_FOR", f->envp), trusted);
+			if (proto && strcasecmp(proto, "https") == 0)
+				r->https = 1;
+		}
 	}
 	/* a path with a NUL byte (from %00) is never a route */
 	{

@@ -137,10 +137,12 @@ struct req {
 	const char  *path;	/* decoded path, without query */
 	const char  *query;
 	const char  *ctype;
-	const char  *remote_addr;
+	const char  *remote_addr;	/* the client's, past trusted proxies (addr.h) */
+	const char  *peer_addr;		/* the connection's: the client or its proxy */
 	const char  *user_agent;
 	const char  *cookie_hdr;
 	const char  *accept_language;
+	const char  *authorization;	/* the Authorization header */
 	enum lang    lang;	/* what the person reads: set by the router */
 	size_t       clen;
 	int          https;

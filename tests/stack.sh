@@ -57,6 +57,8 @@ stack_start() {
 	export ASAN_OPTIONS="log_path=$T/asan:detect_leaks=1"
 	export UBSAN_OPTIONS="print_stacktrace=1:log_path=$T/ubsan"
 	export WXDESK_ROOT=$ROOT WXDESK_CONFIG=$T/wxdesk.hdf WXDESK_DEMO=1
+	# a reverse proxy on this machine is trusted (tests/e2e/26-proxy.sh runs one)
+	export WXDESK_TRUSTED_PROXIES=127.0.0.1
 	# the demo account's chatbot is off: the tests' chats start with the
 	# operators (tests/e2e/17-bot.sh switches it on)
 	export WXDESK_DEMO_BOT=${WXDESK_DEMO_BOT:-0}

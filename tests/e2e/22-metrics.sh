@@ -4,7 +4,8 @@
 # pushes arrive; served to the configured addresses only.
 . "$(dirname "$0")/lib.sh"
 own_channel "Metrics Brand"
-m() { curl -s "$BASE/metrics"; }
+MTOKEN=$(sed -n 's/^Metrics.Token = //p' "$WXDESK_CONFIG")
+m() { curl -s -H "Authorization: Bearer $MTOKEN" "$BASE/metrics"; }
 val() { m | awk -v k="$1" 'index($0, k " ") == 1 { print $NF }'; }
 # push MSGID: one signed text push from a follower of our own
 push() {
@@ -17,7 +18,7 @@ push() {
 		"$BASE/wechat/$WEBHOOK_KEY?signature=${2:-$sig}&timestamp=$ts&nonce=$nonce"
 }
 
-out=$(curl -s -D - "$BASE/metrics")
+out=$(curl -s -D - -H "Authorization: Bearer $MTOKEN" "$BASE/metrics")
 ok "/metrics answers in Prometheus' text format" eval 'grep -qi "^content-type: text/plain; version=0.0.4" <<<"$out" && grep -q "^# TYPE wxdesk_pushes_total counter" <<<"$out"'
 s0=$(val 'wxdesk_pushes_total{outcome="stored"}')
 d0=$(val 'wxdesk_pushes_total{outcome="duplicate"}')
@@ -64,7 +65,10 @@ ok "each account: seconds since its last message, and whether its brand is open 
 sqlq "UPDATE brands SET hours_enabled = 1 WHERE id = $BRAND"
 ok "…a brand keeping hours with none today is closed" test "$(val "wxdesk_channel_open{channel_id=\"$CH\",app_id=\"$APP_ID\",brand=\"Metrics Brand\"}")" = 0
 sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"
-ok "from an address not in Metrics.Allow: refused" test "$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 "$BASE/metrics")" = 403
+ok "from an address not in Metrics.Allow: refused, token or not" test "$(curl -s -o /dev/null -w '%{http_code}' --interface 127.0.0.2 -H "Authorization: Bearer $MTOKEN" "$BASE/metrics")" = 403
+h=$(curl -s -o /dev/null -D - "$BASE/metrics" | tr -d '\r')
+ok "without the bearer token: 401, asking for it" eval 'grep -q "^HTTP/[0-9.]* 401" <<<"$h" && grep -qi "^www-authenticate: Bearer" <<<"$h"'
+ok "…with a wrong one: 401" test "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer x$MTOKEN" "$BASE/metrics")" = 401
 TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/close"
 sqlq "UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE f.openid = 'oMetrics1' AND c.state <> 'closed'"
 done_tests
