@@ -51,6 +51,7 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 	lim = limits_for(a, f, &r.pool);
 	/* the HDF tree is made on first use: the webhook never needs one */
 	st = req_from_fcgi(&r, f, lim);
+	req_proxied(&r, f, cfg_get("Proxy.Trusted", ""));
 	r.lang = lang_default(&r);
 	if (st == 413) {
 		/* signed in, the page keeps its menu (the session is read from

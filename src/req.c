@@ -357,17 +357,6 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 		const char *https = FCGX_GetParam("HTTPS", f->envp);
 		r->https = https && strcasecmp(https, "on") == 0;
 	}
-	/* behind a trusted proxy: the client it names, and whether it spoke https */
-	{
-		const char *trusted = cfg_get("Proxy.Trusted", "");
-		if (*trusted && addr_in(r->peer_addr, trusted)) {
-			const char *proto = FCGX_GetParam("HTTP_X_FORWARDED_PROTO", f->envp);
-			r->remote_addr = addr_client(&r->pool, r->peer_addr,
-			    FCGX_GetParam("HTTP_X_FORWARDED_FOR", f->envp), trusted);
-			if (proto && strcasecmp(proto, "https") == 0)
-				r->https = 1;
-		}
-	}
 	/* a path with a NUL byte (from %00) is never a route */
 	{
 		const char *z = strstr(uri, "%00");
@@ -412,6 +401,26 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 	if (r->ctype && strncasecmp(r->ctype, "multipart/form-data", 19) == 0)
 		return req_parse_multipart(&r->pool, r->ctype, body, r->clen, lim, &r->form);
 	return 0;
+}
+
+/*
+ * Behind a trusted proxy (peer in the list trusted, Proxy.Trusted): the
+ * client it names in X-Forwarded-For becomes r->remote_addr, and its
+ * X-Forwarded-Proto says whether the client spoke https. From any other
+ * peer both headers are ignored.
+ */
+void
+req_proxied(struct req *r, FCGX_Request *f, const char *trusted)
+{
+	const char *proto;
+
+	if (trusted == NULL || *trusted == '\0' || !addr_in(r->peer_addr, trusted))
+		return;
+	r->remote_addr = addr_client(&r->pool, r->peer_addr,
+	    FCGX_GetParam("HTTP_X_FORWARDED_FOR", f->envp), trusted);
+	proto = FCGX_GetParam("HTTP_X_FORWARDED_PROTO", f->envp);
+	if (proto && strcasecmp(proto, "https") == 0)
+		r->https = 1;
 }
 
 void

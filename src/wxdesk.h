@@ -175,6 +175,8 @@ char *url_decode(struct pool *p, const char *s, size_t n, int plus);
 
 /* reads params and the body of one FastCGI request; returns 0 or an HTTP status */
 int   req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim);
+/* the client behind a trusted proxy (addr.h): remote_addr and https */
+void  req_proxied(struct req *r, FCGX_Request *f, const char *trusted);
 void  req_free(struct req *r);
 
 /* ---- resp.c ---- */
