@@ -16,6 +16,7 @@ static const struct route routes[] = {
 	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get, NULL },
 	{ "POST", "/console/chats/{id}/decline", 0, ROLE_OPERATOR, console_decline_post, NULL },
 	{ "POST", "/console/presence",          0, ROLE_OPERATOR, console_presence_post, NULL },
+	{ "POST", "/console/heartbeat",         R_JSON, ROLE_OPERATOR, console_heartbeat_post, NULL },
 	{ "GET",  "/console/board",             0, ROLE_SUPERVISOR, console_board_get, NULL },
 	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post, NULL },
 	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get, NULL },

@@ -55,8 +55,8 @@ static const struct db_stmt stmts[BT__MAX] = {
 	    "'delivered', FROM_UNIXTIME(?))" },
 	/* the bot lets go: the chat waits for an operator (routing applies) */
 	[BT_HANDOFF] = { "bt_handoff",
-	    "UPDATE chats SET state = 'waiting', state_since = FROM_UNIXTIME(?), bot_misses = 0 "
-	    "WHERE id = ? AND state = 'bot'" },
+	    "UPDATE chats SET state = 'waiting', state_since = FROM_UNIXTIME(?), "
+	    "queued_at = FROM_UNIXTIME(?), bot_misses = 0 WHERE id = ? AND state = 'bot'" },
 	[BT_MISS] = { "bt_miss",
 	    "UPDATE chats SET bot_misses = LEAST(bot_misses + 1, 255) WHERE id = ? AND state = 'bot'" },
 	[BT_ENABLE] = { "bt_enable",
@@ -153,7 +153,7 @@ db_bot_reply(struct pool *p, long long channel, long long follower, long long ch
 enum dbrc
 db_bot_handoff(struct pool *p, long long chat, long long now)
 {
-	return RUN(BT_HANDOFF, p, NULL, I(now), I(chat));
+	return RUN(BT_HANDOFF, p, NULL, I(now), I(now), I(chat));
 }
 
 enum dbrc

@@ -13,10 +13,15 @@ enum rt_stmt {
 	RT_PRESENCE_SET,
 	RT_PRESENCE_LOG,
 	RT_SEEN,
+	RT_GONE,
+	RT_BACK,
+	RT_BACK_LOG,
 	RT_IDLE_USERS,
 	RT_IDLE_AWAY,
 	RT_EXPIRED,
 	RT_EXPIRE,
+	RT_LAPSED,
+	RT_LAPSE,
 	RT_OFFER_END,
 	RT_OFFERS_SETTLE,
 	RT_SWEEP,
@@ -28,6 +33,7 @@ enum rt_stmt {
 	RT_OFFER,
 	RT_TURN,
 	RT_OFFER_LOG,
+	RT_HANDED_ON,
 	RT_DECLINE,
 	RT_MY_OFFER,
 	RT_OFFER_TO_USER,
@@ -51,31 +57,52 @@ enum rt_stmt {
 /* chats in hand: active and answered by the user, or offered to them */
 #define HAND(u) "((SELECT COUNT(*) FROM chats a WHERE a.operator_id = " u " AND " \
 	"a.state = 'active') + (SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = " u \
-	" AND o.state = 'waiting'))"
+	" AND o.state IN ('waiting', 'missed')))"
 
 static const struct db_stmt stmts[RT__MAX] = {
+	/* a choice made from a page: the person is there, idle or not */
 	[RT_PRESENCE_SET] = { "rt_presence_set",
-	    "UPDATE users SET presence = ?, presence_since = FROM_UNIXTIME(?) "
-	    "WHERE id = ? AND presence <> ?" },
+	    "UPDATE users SET presence = ?, presence_since = FROM_UNIXTIME(?), idle_since = NULL "
+	    "WHERE id = ? AND (presence <> ? OR idle_since IS NOT NULL)" },
 	[RT_PRESENCE_LOG] = { "rt_presence_log",
 	    "INSERT INTO presence_log (user_id, presence, why, at) "
 	    "VALUES (?, ?, ?, FROM_UNIXTIME(?))" },
 	[RT_SEEN] = { "rt_seen",
 	    "UPDATE users SET console_seen_at = FROM_UNIXTIME(?) WHERE id = ?" },
-	/* present, but no console has polled since the cutoff */
+	/* the page's last words (closed, hidden): its heartbeat lapses a few
+	 * seconds from now unless another page of theirs beats meanwhile */
+	[RT_GONE] = { "rt_gone",
+	    "UPDATE users SET console_seen_at = LEAST(IFNULL(console_seen_at, FROM_UNIXTIME(?)), "
+	    "FROM_UNIXTIME(?)) WHERE id = ?" },
+	/* a heartbeat after idle: the status they chose holds again */
+	[RT_BACK] = { "rt_back",
+	    "UPDATE users SET idle_since = NULL WHERE id = ? AND idle_since IS NOT NULL" },
+	[RT_BACK_LOG] = { "rt_back_log",
+	    "INSERT INTO presence_log (user_id, presence, why, at) "
+	    "SELECT id, presence, 'back', FROM_UNIXTIME(?) FROM users WHERE id = ?" },
+	/* present, not yet idle, but no page has beaten since the cutoff */
 	[RT_IDLE_USERS] = { "rt_idle_users",
-	    "SELECT id FROM users WHERE presence IN ('available', 'busy') AND "
-	    "(console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?)) LIMIT 500" },
+	    "SELECT id FROM users WHERE presence IN ('available', 'busy') AND idle_since IS NULL "
+	    "AND (console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?)) LIMIT 500" },
+	/* idle: away for the reports, offered nothing; the status stays theirs */
 	[RT_IDLE_AWAY] = { "rt_idle_away",
-	    "UPDATE users SET presence = 'away', presence_since = FROM_UNIXTIME(?) "
-	    "WHERE id = ? AND presence <> 'away' AND (console_seen_at IS NULL OR "
-	    "console_seen_at < FROM_UNIXTIME(?))" },
+	    "UPDATE users SET idle_since = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND presence <> 'away' AND idle_since IS NULL AND "
+	    "(console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?))" },
 	[RT_EXPIRED] = { "rt_expired",
 	    "SELECT id, offer_user_id FROM chats WHERE offer_until < FROM_UNIXTIME(?) "
 	    "LIMIT 500" },
 	[RT_EXPIRE] = { "rt_expire",
 	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
 	    "WHERE id = ? AND offer_user_id = ? AND offer_until < FROM_UNIXTIME(?)" },
+	/* offers to someone whose browser is gone: back to the queue at once */
+	[RT_LAPSED] = { "rt_lapsed",
+	    "SELECT c.id, c.offer_user_id FROM users u JOIN chats c ON c.offer_user_id = u.id "
+	    "WHERE u.console_seen_at < FROM_UNIXTIME(?) LIMIT 500" },
+	[RT_LAPSE] = { "rt_lapse",
+	    "UPDATE chats c JOIN users u ON u.id = c.offer_user_id "
+	    "SET c.offer_user_id = NULL, c.offer_until = NULL "
+	    "WHERE c.id = ? AND c.offer_user_id = ? AND u.console_seen_at < FROM_UNIXTIME(?)" },
 	[RT_OFFER_END] = { "rt_offer_end",
 	    "UPDATE offers SET outcome = ?, ended_at = FROM_UNIXTIME(?) "
 	    "WHERE chat_id = ? AND user_id = ? AND outcome IS NULL" },
@@ -89,20 +116,24 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "UPDATE offers o JOIN chats c ON c.id = o.chat_id "
 	    "SET o.outcome = 'withdrawn', o.ended_at = FROM_UNIXTIME(?) "
 	    "WHERE o.outcome IS NULL AND NOT (c.offer_user_id <=> o.user_id AND "
-	    "c.state = 'waiting')" },
-	/* the queue of the routed departments, longest waiting first */
+	    "c.state IN ('waiting', 'missed'))" },
+	/* the queue of the routed departments, at their places: missed chats
+	 * stay where they were and are still offered */
 	[RT_QUEUE] = { "rt_queue",
 	    "SELECT c.id, c.department_id FROM departments d JOIN chats c ON "
-	    "c.state = 'waiting' AND c.department_id = d.id AND c.offer_user_id IS NULL "
-	    "WHERE d.routing <> 'everyone' ORDER BY c.state_since, c.id LIMIT 1000" },
+	    "c.state IN ('waiting', 'missed') AND c.department_id = d.id AND "
+	    "c.offer_user_id IS NULL WHERE d.routing <> 'everyone' "
+	    "ORDER BY IFNULL(c.queued_at, c.state_since), c.id LIMIT 1000" },
 	/* one offer at a time per department, on any node: the turn and the
 	 * counts read after this are the ones the offer is made on */
 	[RT_DEPT_HOLD] = { "rt_dept_hold",
 	    "UPDATE departments SET rr_seq = rr_seq + 1 WHERE id = ? AND routing <> 'everyone'" },
 	/*
-	 * Whose turn: an available member whose console is polling, below their
-	 * limit, who has not declined or let pass this chat since it entered the
-	 * queue; least busy first where the department says so, then whoever was
+	 * Whose turn: an available member whose browser is there (a heartbeat
+	 * since the cutoff), below their limit, who has not declined or let pass
+	 * this chat in its present state (a chat that turns missed is offered
+	 * round again) nor handed it on since it took its place in the queue;
+	 * least busy first where the department says so, then whoever was
 	 * offered one longest ago (round robin).
 	 */
 	[RT_CANDIDATE] = { "rt_candidate",
@@ -113,7 +144,8 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "u.disabled = 0 AND u.presence = 'available' AND u.console_seen_at >= "
 	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM offers x JOIN chats c ON "
 	    "c.id = x.chat_id WHERE x.chat_id = ? AND x.user_id = m.user_id AND "
-	    "x.outcome IN ('declined', 'timeout') AND x.offered_at >= c.state_since)) t "
+	    "((x.outcome IN ('declined', 'timeout') AND x.offered_at >= c.state_since) OR "
+	    "(x.outcome = 'transferred' AND x.offered_at >= IFNULL(c.queued_at, c.state_since))))) t "
 	    "WHERE hand < lim ORDER BY IF(routing = 'least_busy', hand, 0), turn, user_id "
 	    "LIMIT 1" },
 	/* the user, held for this offer (a write: on a cluster, a conflicting
@@ -124,37 +156,47 @@ static const struct db_stmt stmts[RT__MAX] = {
 	[RT_HAND] = { "rt_hand", "SELECT " HAND("?") },
 	[RT_OFFER] = { "rt_offer",
 	    "UPDATE chats SET offer_user_id = ?, offer_until = FROM_UNIXTIME(?) "
-	    "WHERE id = ? AND state = 'waiting' AND offer_user_id IS NULL AND department_id = ?" },
+	    "WHERE id = ? AND state IN ('waiting', 'missed') AND offer_user_id IS NULL "
+	    "AND department_id = ?" },
 	[RT_TURN] = { "rt_turn",
 	    "UPDATE department_members m JOIN departments d ON d.id = m.department_id "
 	    "SET m.turn = d.rr_seq WHERE m.department_id = ? AND m.user_id = ?" },
 	[RT_OFFER_LOG] = { "rt_offer_log",
 	    "INSERT INTO offers (chat_id, user_id, department_id, offered_at) "
 	    "VALUES (?, ?, ?, FROM_UNIXTIME(?))" },
+	/* the sender of a transfer: not offered the chat while it waits in that queue */
+	[RT_HANDED_ON] = { "rt_handed_on",
+	    "INSERT INTO offers (chat_id, user_id, department_id, offered_at, outcome, ended_at) "
+	    "VALUES (?, ?, NULLIF(?, 0), FROM_UNIXTIME(?), 'transferred', FROM_UNIXTIME(?))" },
 	[RT_DECLINE] = { "rt_decline",
 	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
-	    "WHERE id = ? AND offer_user_id = ? AND state = 'waiting'" },
+	    "WHERE id = ? AND offer_user_id = ? AND state IN ('waiting', 'missed')" },
 	[RT_MY_OFFER] = { "rt_my_offer",
 	    "SELECT c.id, UNIX_TIMESTAMP(c.offer_until), IFNULL(f.alias, f.openid), d.name, "
 	    "UNIX_TIMESTAMP(c.state_since) FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id WHERE c.offer_user_id = ? "
-	    "AND c.state = 'waiting' AND c.offer_until >= FROM_UNIXTIME(?) "
+	    "AND c.state IN ('waiting', 'missed') AND c.offer_until >= FROM_UNIXTIME(?) "
 	    "ORDER BY c.offer_until LIMIT 1" },
-	/* a transfer to a colleague in a routed department: offered to them */
+	/* a transfer to a colleague in a routed department: offered to them,
+	 * only while they are available and their browser is there */
 	[RT_OFFER_TO_USER] = { "rt_offer_to_user",
 	    "UPDATE chats c JOIN department_members m ON m.department_id = c.department_id "
 	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
+	    "AND u.presence = 'available' AND u.console_seen_at >= FROM_UNIXTIME(?) "
 	    "JOIN departments d ON d.id = c.department_id AND d.routing <> 'everyone' "
 	    "SET c.operator_id = NULL, c.state = 'waiting', c.offer_user_id = u.id, "
 	    "c.offer_until = FROM_UNIXTIME(?) + INTERVAL d.offer_seconds SECOND, "
-	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?) "
-	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?), "
+	    "c.queued_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
 	/* the board: departments with their queue, a page at a time */
 	[RT_BOARD_DEPTS] = { "rt_board_depts",
-	    "SELECT d.id, d.name, b.name, d.routing, (SELECT COUNT(*) FROM chats c WHERE "
-	    "c.state = 'waiting' AND c.department_id = d.id), (SELECT UNIX_TIMESTAMP("
-	    "MIN(c.state_since)) FROM chats c WHERE c.state = 'waiting' AND c.department_id = "
-	    "d.id) FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "SELECT d.id, d.name, b.name, d.routing, q.waiting, q.oldest, q.missed, q.offered "
+	    "FROM departments d JOIN brands b ON b.id = d.brand_id LEFT JOIN (SELECT "
+	    "c.department_id, COUNT(*) waiting, "
+	    "UNIX_TIMESTAMP(MIN(IFNULL(c.queued_at, c.state_since))) oldest, "
+	    "SUM(c.state = 'missed') missed, SUM(c.offer_user_id IS NOT NULL) offered "
+	    "FROM chats c WHERE c.state IN ('waiting', 'missed') GROUP BY c.department_id) q "
+	    "ON q.department_id = d.id "
 	    "WHERE ? = 0 OR d.id IN (SELECT department_id FROM department_members WHERE "
 	    "user_id = ?) ORDER BY b.name, d.name LIMIT ? OFFSET ?" },
 	[RT_BOARD_DEPT_COUNT] = { "rt_board_dept_count",
@@ -162,8 +204,10 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "FROM department_members WHERE user_id = ?)" },
 	[RT_BOARD_MEMBERS] = { "rt_board_members",
 	    "SELECT u.id, u.name, u.presence, UNIX_TIMESTAMP(u.presence_since), "
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), UNIX_TIMESTAMP(u.idle_since), "
 	    "(SELECT COUNT(*) FROM chats a WHERE a.operator_id = u.id AND a.state = 'active'), "
-	    "(SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = u.id AND o.state = 'waiting'), "
+	    "(SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = u.id AND "
+	    "o.state IN ('waiting', 'missed')), "
 	    "COALESCE(d.chat_limit, u.chat_limit) FROM department_members m "
 	    "JOIN users u ON u.id = m.user_id JOIN departments d ON d.id = m.department_id "
 	    "WHERE m.department_id = ? AND u.disabled = 0 "
@@ -247,6 +291,23 @@ db_presence_seen(struct pool *p, long long user, long long now)
 }
 
 enum dbrc
+db_presence_gone(struct pool *p, long long user, long long lapse_at)
+{
+	return RUN(RT_GONE, p, NULL, I(lapse_at), I(lapse_at), I(user));
+}
+
+enum dbrc
+db_presence_back(struct pool *p, long long user, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = db_changed(RUN(RT_BACK, p, &out, I(user)), &out, DB_NOTFOUND);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_BACK_LOG, p, NULL, I(now), I(user));
+	return rc;
+}
+
+enum dbrc
 db_idle_users(struct pool *p, long long cutoff, struct dbres *out)
 {
 	return RUN(RT_IDLE_USERS, p, out, I(cutoff));
@@ -281,6 +342,24 @@ db_offer_expire(struct pool *p, long long chat, long long user, long long now)
 }
 
 enum dbrc
+db_offers_lapsed(struct pool *p, long long cutoff, struct dbres *out)
+{
+	return RUN(RT_LAPSED, p, out, I(cutoff));
+}
+
+enum dbrc
+db_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff, long long now)
+{
+	struct dbres out;
+	enum dbrc    rc = db_changed(RUN(RT_LAPSE, p, &out, I(chat), I(user), I(cutoff)), &out,
+	    DB_NOTFOUND);
+
+	if (rc == DB_OK)
+		rc = RUN(RT_OFFER_END, p, NULL, S("withdrawn"), I(now), I(chat), I(user));
+	return rc;
+}
+
+enum dbrc
 db_offer_decline(struct pool *p, long long chat, long long user, long long now)
 {
 	struct dbres out;
@@ -289,6 +368,12 @@ db_offer_decline(struct pool *p, long long chat, long long user, long long now)
 	if (rc == DB_OK)
 		rc = RUN(RT_OFFER_END, p, NULL, S("declined"), I(now), I(chat), I(user));
 	return rc;
+}
+
+enum dbrc
+db_offer_handed_on(struct pool *p, long long chat, long long user, long long dept, long long now)
+{
+	return RUN(RT_HANDED_ON, p, NULL, I(chat), I(user), I(dept), I(now), I(now));
 }
 
 enum dbrc
@@ -370,8 +455,9 @@ enum dbrc
 db_offer_to_user(struct pool *p, long long chat, long long user, long long dept, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = db_changed(RUN(RT_OFFER_TO_USER, p, &out, I(user), I(now), I(now), I(now),
-	    I(chat)), &out, DB_NOTFOUND);
+	enum dbrc    rc = db_changed(RUN(RT_OFFER_TO_USER, p, &out, I(user),
+	    I(now - presence_away_after()), I(now), I(now), I(now), I(now), I(chat)), &out,
+	    DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_OFFER_LOG, p, NULL, I(chat), I(user), I(dept), I(now));

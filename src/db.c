@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -272,7 +273,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_SESSION_GET] = { "session_get",
 	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen), s.flash, "
 	    "u.login, u.name, u.role, u.disabled, u.language, u.presence, "
-	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), u.totp_on, "
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), u.idle_since IS NOT NULL, u.totp_on, "
 	    "(SELECT require_2fa_admins FROM security_settings WHERE id = 1) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?" },
 	[S_SESSION_TOUCH] = { "session_touch",
@@ -397,10 +398,10 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "WHERE c.state <> 'deleted' ORDER BY b.name" },
 	/* the waiting chat that has waited longest, in the user's departments (or all) */
 	[S_CONSOLE_NEXT] = { "console_next",
-	    "SELECT c.id FROM chats c WHERE c.state = 'waiting' AND (? = 1 OR c.department_id IN "
-	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
+	    "SELECT c.id FROM chats c WHERE c.state IN ('waiting', 'missed') AND (? = 1 OR "
+	    "c.department_id IN (SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "AND (c.offer_user_id IS NULL OR c.offer_user_id = ?) "
-	    "ORDER BY c.offer_user_id IS NULL, c.started_at, c.id LIMIT 1" },
+	    "ORDER BY c.offer_user_id IS NULL, IFNULL(c.queued_at, c.state_since), c.id LIMIT 1" },
 	/*
 	 * My active chats with a follower message I have not seen: those whose
 	 * folded newest follower message (last_in_id) is past what I saw, and
@@ -574,11 +575,16 @@ static const struct db_stmt stmts[S__MAX] = {
 	/* where a chat can go: the brand's other departments, and the active
 	 * members of the chat's department other than its operator */
 	[S_TRANSFER_TARGETS] = { "transfer_targets",
-	    "SELECT 'dept', d.id, d.name FROM chats c JOIN channels ch ON ch.id = c.channel_id "
-	    "JOIN departments d ON d.brand_id = ch.brand_id "
+	    "SELECT 'dept', d.id, d.name, NULL, NULL, NULL, NULL FROM chats c "
+	    "JOIN channels ch ON ch.id = c.channel_id JOIN departments d ON d.brand_id = ch.brand_id "
 	    "WHERE c.id = ? AND (c.department_id IS NULL OR d.id <> c.department_id) "
-	    "UNION ALL SELECT 'user', u.id, u.name FROM chats c "
+	    "UNION ALL SELECT 'user', u.id, u.name, u.presence, "
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), "
+	    "(SELECT COUNT(*) FROM chats a WHERE a.operator_id = u.id AND a.state = 'active') + "
+	    "(SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = u.id AND "
+	    "o.state IN ('waiting', 'missed')), COALESCE(d.chat_limit, u.chat_limit) FROM chats c "
 	    "JOIN department_members m ON m.department_id = c.department_id "
+	    "JOIN departments d ON d.id = m.department_id "
 	    "JOIN users u ON u.id = m.user_id WHERE c.id = ? AND u.disabled = 0 "
 	    "AND (c.operator_id IS NULL OR u.id <> c.operator_id) ORDER BY 1, 3" },
 	/* to another department of the brand: waiting again, for its operators */
@@ -587,15 +593,16 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "JOIN departments d ON d.id = ? AND d.brand_id = ch.brand_id "
 	    "SET c.department_id = d.id, c.operator_id = NULL, c.state = 'waiting', "
 	    "c.offer_user_id = NULL, c.offer_until = NULL, "
-	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?) "
-	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?), "
+	    "c.queued_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
 	/* to a member of the chat's department: theirs, active */
 	[S_CHAT_TO_USER] = { "chat_to_user",
 	    "UPDATE chats c JOIN department_members m ON m.department_id = c.department_id "
 	    "AND m.user_id = ? JOIN users u ON u.id = m.user_id AND u.disabled = 0 "
-	    "SET c.operator_id = u.id, c.state = 'active', c.last_activity_at = FROM_UNIXTIME(?), "
-	    "c.state_since = FROM_UNIXTIME(?) "
-	    "WHERE c.id = ? AND c.state <> 'closed'" },
+	    "AND u.presence = 'available' AND u.console_seen_at >= FROM_UNIXTIME(?) "
+	    "SET c.operator_id = u.id, c.state = 'active', c.offer_user_id = NULL, "
+	    "c.offer_until = NULL, c.queued_at = NULL, c.last_activity_at = FROM_UNIXTIME(?), "
+	    "c.state_since = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
 	[S_PROF_SETTINGS_GET] = { "prof_settings_get",
 	    "SELECT enabled, word_limit, warning FROM profanity_settings WHERE brand_id = ?" },
 	[S_PROF_SETTINGS_SET] = { "prof_settings_set",
@@ -740,9 +747,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "closed_at = FROM_UNIXTIME(?), closed_by = ? WHERE id = ? AND state <> 'closed'" },
 	[S_CHAT_INSERT] = { "chat_insert",
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
-	    "last_user_msg_at, last_activity_at, state_since, previous_chat_id, messages_in) "
-	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
-	    "FROM_UNIXTIME(?), NULLIF(?, 0), 0)" },
+	    "last_user_msg_at, last_activity_at, state_since, queued_at, previous_chat_id, "
+	    "messages_in) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), "
+	    "FROM_UNIXTIME(?), IF(? = 'waiting', FROM_UNIXTIME(?), NULL), NULLIF(?, 0), 0)" },
 	/* a follower's message stored by the full path, in its transaction */
 	[S_CHAT_IN] = { "chat_in",
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), "
@@ -1513,6 +1520,34 @@ db_rollback(void)
 	in_txn = 0;
 }
 
+enum dbrc
+db_txn(struct pool *p, enum dbrc (*step)(struct pool *p, void *arg), void *arg)
+{
+	enum dbrc rc = DB_FAIL;
+
+	for (int attempt = 0; attempt < DB_TXN_TRIES; attempt++) {
+		if (attempt > 0) {
+			/* a pause that grows, spread so that the two sides of a
+			 * conflict do not meet again at once */
+			struct timespec now, ts = { 0, 0 };
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			ts.tv_nsec = (long)attempt * 2000000L + now.tv_nsec % 2000000L;
+			nanosleep(&ts, NULL);
+		}
+		if (db_begin() != 0)
+			return DB_FAIL;
+		rc = step(p, arg);
+		if (rc == DB_OK)
+			rc = db_commit_rc();
+		else
+			db_rollback();
+		if (rc != DB_RETRY)
+			return rc;
+	}
+	wx_log("a transaction conflicted %d times; given up", DB_TXN_TRIES);
+	return DB_RETRY;
+}
+
 int
 db_exec_sql(const char *sql, size_t len)
 {
@@ -2182,11 +2217,14 @@ db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 
 /* DB_NOTFOUND when the target is not one the chat can go to */
 enum dbrc
-db_chat_transfer(struct pool *p, long long chat, int to_user, long long target)
+db_chat_transfer(struct pool *p, long long chat, int to_user, long long target,
+    long long seen_after)
 {
 	struct dbres out;
-	enum dbrc    rc = RUN(to_user ? S_CHAT_TO_USER : S_CHAT_TO_DEPT, p, &out,
-	    I(target), I((long long)wx_now()), I((long long)wx_now()), I(chat));
+	long long    now = (long long)wx_now();
+	enum dbrc    rc = to_user ? RUN(S_CHAT_TO_USER, p, &out, I(target), I(seen_after), I(now),
+	    I(now), I(chat)) : RUN(S_CHAT_TO_DEPT, p, &out, I(target), I(now), I(now), I(now),
+	    I(chat));
 
 	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
 }
@@ -2486,7 +2524,7 @@ db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	struct dbres out;
 	enum dbrc    rc = RUN(S_CHAT_INSERT, p, &out, I(channel_id), I(follower_id),
 	    I(department_id), S(state), I((long long)at), I((long long)at), I((long long)at),
-	    I((long long)at), I(previous));
+	    I((long long)at), S(state), I((long long)at), I(previous));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;

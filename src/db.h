@@ -32,6 +32,18 @@ int  db_begin(void);
 int  db_commit(void);
 enum dbrc db_commit_rc(void);	/* DB_RETRY: a deadlock or certification conflict */
 void db_rollback(void);
+/*
+ * Runs step(p, arg) as one transaction: committed when it returns DB_OK,
+ * rolled back otherwise, and run again from the start (after a short,
+ * growing, spread pause; DB_TXN_TRIES times in all) when a statement or the
+ * commit reports a deadlock, a lock wait timeout or, on Galera, a
+ * certification conflict (DB_RETRY). Returns step's result, DB_FAIL when no
+ * transaction could begin, DB_RETRY when every try conflicted. Every change
+ * of a chat's state goes this way (chat.h); step must only read and write
+ * the database (anything else would be done once per try).
+ */
+#define DB_TXN_TRIES 8
+enum dbrc db_txn(struct pool *p, enum dbrc (*step)(struct pool *p, void *arg), void *arg);
 unsigned long db_failures(void);	/* statements that failed in this process so far */
 
 const char *db_cell(const struct dbres *res, size_t row, size_t col);
@@ -94,7 +106,7 @@ enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_
 	const char *csrf, time_t now);
 /* columns of db_session_get */
 enum { SESS_USER, SESS_CSRF, SESS_LAST_SEEN, SESS_FLASH, SESS_LOGIN, SESS_NAME,
-	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE, SESS_PRESENCE, SESS_CONSOLE_SEEN, SESS_TOTP,
+	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE, SESS_PRESENCE, SESS_CONSOLE_SEEN, SESS_IDLE, SESS_TOTP,
 	SESS_REQUIRE_2FA };
 enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
@@ -250,9 +262,13 @@ enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct dbres
 enum { MM_CHAT, MM_PATH, MM_MIME, MM_SIZE };
 enum dbrc db_media_of_message(struct pool *p, long long msg, struct dbres *out);
 /* columns of db_transfer_targets */
-enum { TT_KIND, TT_ID, TT_NAME };
+/* (a colleague's presence, last heartbeat, chats in hand and limit; NULL for a department) */
+enum { TT_KIND, TT_ID, TT_NAME, TT_PRESENCE, TT_SEEN, TT_HAND, TT_LIMIT };
 enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out);
-enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target);
+/* to a department (its queue), or to a colleague (theirs, while their
+ * browser was there since seen_after); DB_NOTFOUND when it did not happen */
+enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target,
+	long long seen_after);
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
 /* columns of db_timer_channels */

@@ -73,24 +73,62 @@ v_offer_seconds(const char *v)
 long long
 presence_away_after(void)
 {
-	long long s = cfg_int("Presence.AwaySeconds", 120);
+	long long s = cfg_int("Presence.AwaySeconds", 15);
 
 	return s < 10 ? 10 : s;
+}
+
+struct presence_set {
+	long long   user;
+	const char *presence, *why;
+};
+
+static enum dbrc
+presence_step(struct pool *p, void *arg)
+{
+	const struct presence_set *x = arg;
+	enum dbrc                  rc = db_presence_set(p, x->user, x->presence, x->why,
+	    (long long)wx_now());
+
+	return rc == DB_NOTFOUND ? DB_OK : rc;
 }
 
 int
 presence_change(struct pool *p, long long user, const char *presence, const char *why)
 {
-	enum dbrc rc;
+	struct presence_set x = { user, presence, why };
 
-	if (!presence_valid(presence) || db_begin() != 0)
+	if (!presence_valid(presence))
 		return -1;
-	rc = db_presence_set(p, user, presence, why, (long long)wx_now());
-	if ((rc != DB_OK && rc != DB_NOTFOUND) || db_commit() != 0) {
-		db_rollback();
-		return -1;
-	}
-	return 0;
+	return db_txn(p, presence_step, &x) == DB_OK ? 0 : -1;
+}
+
+struct beat {
+	long long user;
+	int       idle, gone;
+};
+
+static enum dbrc
+beat_step(struct pool *p, void *arg)
+{
+	const struct beat *x = arg;
+	long long          now = (long long)wx_now();
+	enum dbrc          rc;
+
+	if (x->gone)	/* lapses in PRESENCE_GRACE s, unless another page beats */
+		return db_presence_gone(p, x->user, now - presence_away_after() + PRESENCE_GRACE);
+	rc = db_presence_seen(p, x->user, now);
+	if (rc == DB_OK && x->idle && (rc = db_presence_back(p, x->user, now)) == DB_NOTFOUND)
+		rc = DB_OK;
+	return rc;
+}
+
+int
+presence_beat(struct pool *p, const struct user *u, int gone)
+{
+	struct beat x = { u->id, u->idle, gone };
+
+	return db_txn(p, beat_step, &x) == DB_OK ? 0 : -1;
 }
 
 /* runs one conditional change (and what goes with it) in a transaction of
@@ -105,7 +143,8 @@ presence_change(struct pool *p, long long user, const char *presence, const char
 	} \
 } while (0)
 
-/* operators present whose console stopped polling: away */
+/* operators present whose pages stopped beating: idle (away in the
+ * reports, offered nothing), their chosen status kept for their return */
 static int
 idle_away(struct pool *p, long long now, long long cutoff)
 {
@@ -118,9 +157,10 @@ idle_away(struct pool *p, long long now, long long cutoff)
 	return 0;
 }
 
-/* offers past their deadline go back to the queue, for the next member */
+/* offers past their deadline, or to someone whose pages stopped beating,
+ * go back to the queue, for the next member */
 static int
-expire_offers(struct pool *p, long long now)
+expire_offers(struct pool *p, long long now, long long cutoff)
 {
 	struct dbres l;
 
@@ -128,6 +168,11 @@ expire_offers(struct pool *p, long long now)
 		return -1;
 	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
 		ONE_CHANGE(db_offer_expire(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), now));
+	if (db_offers_lapsed(p, cutoff, &l) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
+		ONE_CHANGE(db_offer_lapse(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), cutoff,
+		    now));
 	return 0;
 }
 
@@ -209,7 +254,7 @@ route_tick(struct pool *p)
 	size_t       nfull = 0;
 	int          offers = 0;
 
-	if (idle_away(p, now, cutoff) != 0 || expire_offers(p, now) != 0)
+	if (idle_away(p, now, cutoff) != 0 || expire_offers(p, now, cutoff) != 0)
 		return -1;
 	(void)db_offers_sweep(p, now);	/* bookkeeping only: the next tick again */
 	/* the session reads under READ COMMITTED (db_open): each offer sees

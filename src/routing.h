@@ -26,8 +26,18 @@ int  presence_change(struct pool *p, long long user, const char *presence, const
 const char *v_routing(const char *v);
 const char *v_chat_limit(const char *v);
 const char *v_offer_seconds(const char *v);
-/* seconds without a console poll after which a present operator is away */
+/*
+ * Seconds without a heartbeat from any of an operator's pages after which
+ * they are offered nothing and count as away (idle) until the next one
+ * (Presence.AwaySeconds, 15; at least 10). Pages beat every
+ * PRESENCE_BEAT s; a page closed or hidden says so, and the operator
+ * lapses PRESENCE_GRACE s later unless another of their pages beats.
+ */
 long long presence_away_after(void);
+#define PRESENCE_BEAT 5
+#define PRESENCE_GRACE 6
+/* a heartbeat (gone: the page's last words) of user's; 0, or -1 */
+int  presence_beat(struct pool *p, const struct user *u, int gone);
 /* one routing pass: idle operators away, offers timed out, waiting chats
  * offered; returns the offers made, or -1 */
 int  route_tick(struct pool *p);
@@ -38,7 +48,12 @@ void job_routing(struct pool *p);
 
 enum dbrc db_presence_set(struct pool *p, long long user, const char *presence,
 	const char *why, long long now);
+/* a heartbeat of one of the user's pages */
 enum dbrc db_presence_seen(struct pool *p, long long user, long long now);
+/* a page's last words: its heartbeat lapses at lapse_at unless another beats */
+enum dbrc db_presence_gone(struct pool *p, long long user, long long lapse_at);
+/* idle no more (a heartbeat): the chosen status holds again; DB_NOTFOUND when not idle */
+enum dbrc db_presence_back(struct pool *p, long long user, long long now);
 /* columns of db_idle_users */
 enum { IU_ID };
 enum dbrc db_idle_users(struct pool *p, long long cutoff, struct dbres *out);
@@ -47,7 +62,14 @@ enum dbrc db_idle_away(struct pool *p, long long user, long long cutoff, long lo
 enum { OX_CHAT, OX_USER };
 enum dbrc db_offers_expired(struct pool *p, long long now, struct dbres *out);
 enum dbrc db_offer_expire(struct pool *p, long long chat, long long user, long long now);
+/* columns of db_offers_lapsed: as db_offers_expired */
+enum dbrc db_offers_lapsed(struct pool *p, long long cutoff, struct dbres *out);
+enum dbrc db_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff,
+	long long now);
 enum dbrc db_offer_decline(struct pool *p, long long chat, long long user, long long now);
+/* user handed chat on (a transfer): not offered it again while it waits in dept */
+enum dbrc db_offer_handed_on(struct pool *p, long long chat, long long user, long long dept,
+	long long now);
 enum dbrc db_offers_settle(struct pool *p, long long chat, long long user, long long now);
 enum dbrc db_offers_sweep(struct pool *p, long long now);
 /* columns of db_route_queue */
@@ -68,12 +90,14 @@ enum dbrc db_my_offer(struct pool *p, long long user, long long now, struct dbre
 enum dbrc db_offer_to_user(struct pool *p, long long chat, long long user, long long dept,
 	long long now);
 /* columns of db_board_depts */
-enum { BD_ID, BD_NAME, BD_BRAND, BD_ROUTING, BD_WAITING, BD_OLDEST };
+/* (the queue: chats waiting or missed, the longest wait's start, of them
+ * missed, and of them being offered now) */
+enum { BD_ID, BD_NAME, BD_BRAND, BD_ROUTING, BD_WAITING, BD_OLDEST, BD_MISSED, BD_OFFERED };
 enum dbrc db_board_depts(struct pool *p, long long member, long long limit,
 	long long offset, struct dbres *out);
 long long db_board_dept_count(struct pool *p, long long member);
 /* columns of db_board_members */
-enum { BM_ID, BM_NAME, BM_PRESENCE, BM_SINCE, BM_ACTIVE, BM_OFFERED, BM_LIMIT };
+enum { BM_ID, BM_NAME, BM_PRESENCE, BM_SINCE, BM_SEEN, BM_IDLE, BM_ACTIVE, BM_OFFERED, BM_LIMIT };
 enum dbrc db_board_members(struct pool *p, long long dept, struct dbres *out);
 enum dbrc db_load_sample(struct pool *p, long long minute);
 /* a department's routing: mode, chat limit (0: each operator's own), seconds to accept */

@@ -6,35 +6,55 @@
 #include "media.h"
 #include "send.h"
 
+struct claim {
+	const struct out_chat *c;
+	const struct outgoing *o;
+	enum out_claim         who;
+	long long              author, *msg;
+	struct msg_row         m;
+};
+
+static enum dbrc
+claim_step(struct pool *p, void *arg)
+{
+	struct claim *x = arg;
+	long long     chat = x->c->chat;
+	/* the chat's row first takes in the follower's newest message (the
+	 * webhook stores it without touching the row), under the row's lock */
+	enum dbrc     rc = db_chat_catch_up(p, chat);
+
+	if (rc == DB_OK)
+		rc = x->who == OUT_WARNING ? db_warn_claim(p, chat, wx_now() - WX_WINDOW) :
+		    x->who == OUT_CSAT ? db_csat_claim(p, chat, (long long)wx_now(),
+		    (long long)wx_now() - WX_WINDOW) :
+		    db_out_claim(p, chat, x->author, wx_now() - WX_WINDOW);
+	if (rc == DB_OK && x->m.direction == NULL)	/* a retry: the message exists */
+		rc = db_out_result(p, *x->msg, "sending", 0);
+	else if (rc == DB_OK)
+		rc = db_message_out(p, &x->m, x->o->attachment, x->author, x->msg);
+	return rc;
+}
+
 enum dbrc
 send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
     enum out_claim who, long long author, const char *dedupe, long long *msg)
 {
-	struct msg_row m = {
+	struct claim x = { c, o, who, author, msg, {
 		.channel_id = c->ch.id, .follower_id = c->follower, .chat_id = c->chat,
 		.direction = "out", .msg_type = o->type, .body = o->text,
 		.dedupe_key = dedupe ? dedupe : pool_printf(p, "o:%s", rand_hex(p, 16)),
 		.media_state = "none", .created_at = wx_now(),
-	};
-	enum dbrc rc;
+	} };
 
-	if (db_begin() != 0)
-		return DB_FAIL;
-	/* the chat's row first takes in the follower's newest message (the
-	 * webhook stores it without touching the row), under the row's lock */
-	rc = db_chat_catch_up(p, c->chat);
-	if (rc == DB_OK)
-		rc = who == OUT_WARNING ? db_warn_claim(p, c->chat, wx_now() - WX_WINDOW) :
-		    who == OUT_CSAT ? db_csat_claim(p, c->chat, (long long)wx_now(),
-		    (long long)wx_now() - WX_WINDOW) :
-		    db_out_claim(p, c->chat, author, wx_now() - WX_WINDOW);
-	if (rc == DB_OK)
-		rc = db_message_out(p, &m, o->attachment, author, msg);
-	if (rc != DB_OK) {
-		db_rollback();
-		return rc;
-	}
-	return db_commit() == 0 ? DB_OK : DB_FAIL;
+	return db_txn(p, claim_step, &x);
+}
+
+enum dbrc
+send_reclaim(struct pool *p, const struct out_chat *c, long long author, long long msg)
+{
+	struct claim x = { c, NULL, OUT_OPERATOR, author, &msg, { 0 } };
+
+	return db_txn(p, claim_step, &x);
 }
 
 /* Uploads a file with media/upload; its media id, or NULL with *e set. */

@@ -40,6 +40,9 @@ enum out_claim { OUT_OPERATOR, OUT_WARNING, OUT_CSAT };
 enum dbrc send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 	enum out_claim who, long long author, const char *dedupe, long long *msg);
 
+/* A message that was not delivered, claimed again for another try (as send_claim). */
+enum dbrc send_reclaim(struct pool *p, const struct out_chat *c, long long author, long long msg);
+
 /*
  * Sends message msg (claimed already) through custom/send, uploading its
  * file first; busy (-1) is tried again a few times. Records the outcome;

@@ -54,6 +54,7 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 	r->csrf = db_cell(&res, 0, SESS_CSRF);
 	r->user->presence = db_cell(&res, 0, SESS_PRESENCE);
 	r->user->console_seen = db_int(&res, 0, SESS_CONSOLE_SEEN);
+	r->user->idle = db_int(&res, 0, SESS_IDLE) != 0;
 	r->user->totp = db_int(&res, 0, SESS_TOTP) != 0;
 	r->user->must_enrol = r->user->role == ROLE_ADMIN && !r->user->totp &&
 	    db_int(&res, 0, SESS_REQUIRE_2FA) == 1;

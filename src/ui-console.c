@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "chat.h"
 #include "db.h"
 #include "intake.h"
 #include "json.h"
@@ -275,10 +276,10 @@ console_poll_get(struct req *r, struct resp *rs)
 	struct dbres o;
 	enum dbrc    orc;
 
-	/* the console is open: its operator is at their desk (written at most
-	 * every 20 s; the worker makes an operator away when this stops) */
-	if (now - r->user->console_seen >= 20)
-		(void)db_presence_seen(&r->pool, r->user->id, now);
+	/* the console is open: a heartbeat (written at most every
+	 * PRESENCE_BEAT s; every signed-in page beats too, from its worker) */
+	if (now - r->user->console_seen >= PRESENCE_BEAT || r->user->idle)
+		(void)presence_beat(&r->pool, r->user, 0);
 	orc = db_my_offer(&r->pool, r->user->id, now, &o);
 	if (db_console_mark(&r->pool, &m) != DB_OK || (orc != DB_OK && orc != DB_NOTFOUND)) {
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
@@ -408,6 +409,41 @@ message_fields(struct req *r, const char *base, const char *json)
 			    wx_get(f, keys[i]));
 }
 
+/* 1 when colleague row i of the transfer targets has a browser open now */
+static int
+colleague_there(const struct dbres *tt, size_t i)
+{
+	return db_int(tt, i, TT_SEEN) >= (long long)wx_now() - presence_away_after();
+}
+
+/* A colleague's status in words: their presence, or that their browser is gone. */
+static const char *
+colleague_status(struct req *r, const struct dbres *tt, size_t i)
+{
+	const char *presence = db_cell(tt, i, TT_PRESENCE);
+
+	if (presence_index(presence) < 0)
+		presence = "away";
+	if (strcmp(presence, "available") == 0 && !colleague_there(tt, i))
+		return L(r, "presence.gone");
+	return L(r, pool_printf(&r->pool, "presence.states.%s", presence));
+}
+
+/*
+ * Why colleague row i of the transfer targets cannot take a chat now, in
+ * words (their status, or their browser gone), or NULL when they can.
+ */
+static const char *
+colleague_away(struct req *r, const struct dbres *tt, size_t i)
+{
+	const char *presence = db_cell(tt, i, TT_PRESENCE);
+
+	if (presence && strcmp(presence, "available") == 0 && colleague_there(tt, i))
+		return NULL;
+	return LF(r, "chat.transfer_not_available", db_cell(tt, i, TT_NAME),
+	    colleague_status(r, tt, i));
+}
+
 /*
  * The inbox beside a chat on a wide screen: my open chats, then the waiting
  * ones, each with its unread mark, so that the next chat is one click away
@@ -523,6 +559,15 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set(r, pool_printf(&r->pool, "%s.Value", base), pool_printf(
 				    &r->pool, "%s:%s", db_cell(&tt, i, TT_KIND), db_cell(&tt, i, TT_ID)));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&tt, i, TT_NAME));
+				if (strcmp(db_cell(&tt, i, TT_KIND), "user") != 0)
+					continue;
+				/* each colleague's presence and load, beside the name */
+				tmpl_set(r, pool_printf(&r->pool, "%s.Status", base),
+				    colleague_status(r, &tt, i));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Load", base), LF(r, "board.hand",
+				    db_int(&tt, i, TT_HAND), db_int(&tt, i, TT_LIMIT)));
+				if (colleague_away(r, &tt, i))
+					tmpl_set(r, pool_printf(&r->pool, "%s.Away", base), "1");
 			}
 	}
 	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, CHAT_FOLLOWER));
@@ -612,6 +657,22 @@ console_chat_get(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 200);
 }
 
+/* The chat a page's row is about, and who is acting, for chat.h. */
+static struct chat_ref
+ref_of(const struct dbres *c)
+{
+	struct chat_ref ref = { db_int(c, 0, CHAT_ID), db_int(c, 0, CHAT_CHANNEL),
+		db_int(c, 0, CHAT_FOLLOWER), db_int(c, 0, CHAT_DEPT) };
+	return ref;
+}
+
+static struct chat_actor
+actor(const struct req *r)
+{
+	struct chat_actor a = { r->user->id, r->user->name };
+	return a;
+}
+
 static void
 to_chat(struct req *r, struct resp *rs)
 {
@@ -626,18 +687,12 @@ console_pickup_post(struct req *r, struct resp *rs)
 
 	if (load_chat(r, rs, &c) != 0)
 		return;
-	if (db_begin() != 0) {
-		ui_db_failed(r, rs);
-		return;
+	{
+		struct chat_ref   ref = ref_of(&c);
+		struct chat_actor a = actor(r);
+		rc = chat_pickup(&r->pool, &ref, &a);
 	}
-	rc = db_chat_pickup(&r->pool, r->ids[0], r->user->id);
-	if (rc == DB_OK)	/* my offer accepted; anyone else's withdrawn */
-		rc = db_offers_settle(&r->pool, r->ids[0], r->user->id, (long long)wx_now());
-	if (rc == DB_OK)
-		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
-		    r->ids[0], "picked_up", 0, "note.picked_up", r->user->name, NULL);
 	if (rc == DB_CONFLICT) {
-		db_rollback();
 		/* someone else was quicker: say who */
 		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
 			ui_db_failed(r, rs);
@@ -650,7 +705,7 @@ console_pickup_post(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 409);
 		return;
 	}
-	if (rc != DB_OK || db_commit() != 0) {
+	if (rc != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -828,10 +883,11 @@ console_retry_post(struct req *r, struct resp *rs)
 		chat_page(r, rs, &c, 409);
 		return;
 	}
-	if (db_begin() != 0 || (rc = db_chat_catch_up(&r->pool, r->ids[0])) != DB_OK ||
-	    (rc = db_out_claim(&r->pool, r->ids[0], r->user->id, wx_now() - WX_WINDOW)) != DB_OK ||
-	    (rc = db_out_result(&r->pool, msg, "sending", 0)) != DB_OK || db_commit() != 0) {
-		db_rollback();
+	{
+		struct out_chat oc = out_chat(r, &c);
+		rc = send_reclaim(&r->pool, &oc, r->user->id, msg);
+	}
+	if (rc != DB_OK) {
 		if (rc == DB_CONFLICT) {
 			tmpl_set(r, "Chat.Error", L(r, "chat.rules_refuse"));
 			chat_page(r, rs, &c, 409);
@@ -906,14 +962,13 @@ console_close_post(struct req *r, struct resp *rs)
 			said = delivery_text(r, deliver(r, &c, msg, &o));
 		}
 	}
-	if (db_begin() != 0) {
-		ui_db_failed(r, rs);
-		return;
+	{
+		struct chat_ref   ref = ref_of(&c);
+		struct chat_actor a = actor(r);
+		rc = chat_close(&r->pool, &ref, &a);
 	}
-	/* conditional: of two closes at once, the second changes nothing */
-	rc = db_chat_close_by(&r->pool, r->ids[0], r->user->id, wx_now());
 	if (rc == DB_NOTFOUND) {
-		db_rollback();
+		/* someone closed it first: say who */
 		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
@@ -922,11 +977,7 @@ console_close_post(struct req *r, struct resp *rs)
 		to_chat(r, rs);
 		return;
 	}
-	if (rc == DB_OK)
-		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
-		    r->ids[0], "closed", 1, "note.operator_closed", r->user->name, NULL);
-	if (rc != DB_OK || db_commit() != 0) {
-		db_rollback();
+	if (rc != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -939,6 +990,7 @@ console_transfer_post(struct req *r, struct resp *rs)
 {
 	struct dbres c, tt;
 	const char  *to = req_field(r, "to"), *note = req_field(r, "note"), *name = NULL;
+	const char  *busy = NULL;
 	int          to_user;
 	long long    target;
 	enum dbrc    rc;
@@ -958,34 +1010,41 @@ console_transfer_post(struct req *r, struct resp *rs)
 	}
 	for (size_t i = 0; i < tt.nrows; i++)
 		if (strcmp(db_cell(&tt, i, TT_KIND), to_user ? "user" : "dept") == 0 &&
-		    db_int(&tt, i, TT_ID) == target)
+		    db_int(&tt, i, TT_ID) == target) {
 			name = db_cell(&tt, i, TT_NAME);
+			if (to_user)
+				busy = colleague_away(r, &tt, i);
+		}
 	if (name == NULL) {
 		form_error(r, "to", L(r, "chat.choose_target"));
 		chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (db_begin() != 0) {
-		ui_db_failed(r, rs);
+	if (busy != NULL) {
+		/* refused at once, with their status: never offered to nobody */
+		form_error(r, "to", busy);
+		chat_page(r, rs, &c, 409);
 		return;
 	}
-	/* to a colleague in a routed department: offered to them, to accept;
-	 * elsewhere theirs at once */
-	rc = to_user ? db_offer_to_user(&r->pool, r->ids[0], target, db_int(&c, 0, CHAT_DEPT),
-	    (long long)wx_now()) : DB_NOTFOUND;
-	if (rc == DB_NOTFOUND)
-		rc = db_chat_transfer(&r->pool, r->ids[0], to_user, target);
-	if (rc == DB_OK)
-		rc = chat_note(&r->pool, db_int(&c, 0, CHAT_CHANNEL), db_int(&c, 0, CHAT_FOLLOWER),
-		    r->ids[0], "transferred", 0, note && *note ? "note.transferred_note" :
-		    "note.transferred", r->user->name, name, note, NULL);
-	if (rc != DB_OK || db_commit() != 0) {
-		db_rollback();
-		if (rc == DB_NOTFOUND) {
-			tmpl_set(r, "Chat.Error", L(r, "chat.transfer_changed"));
-			chat_page(r, rs, &c, 409);
-		} else
-			ui_db_failed(r, rs);
+	{
+		struct chat_ref      ref = ref_of(&c);
+		struct chat_actor    a = actor(r);
+		const char          *keep = req_field(r, "keep_me");
+		struct chat_transfer t = { to_user, target, name, note, keep && *keep };
+		rc = chat_transfer(&r->pool, &ref, &a, &t);
+	}
+	if (rc == DB_INVALID) {
+		form_error(r, "to", LF(r, "chat.transfer_gone", name));
+		chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc == DB_NOTFOUND) {
+		tmpl_set(r, "Chat.Error", L(r, "chat.transfer_changed"));
+		chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
 		return;
 	}
 	flash_set(r, LF(r, "chat.transferred", name));
@@ -1165,18 +1224,34 @@ console_decline_post(struct req *r, struct resp *rs)
 
 	if (load_chat(r, rs, &c) != 0)
 		return;
-	if (db_begin() != 0) {
-		ui_db_failed(r, rs);
-		return;
+	{
+		struct chat_actor a = actor(r);
+		rc = chat_decline(&r->pool, r->ids[0], &a);
 	}
-	rc = db_offer_decline(&r->pool, r->ids[0], r->user->id, (long long)wx_now());
-	if ((rc != DB_OK && rc != DB_NOTFOUND) || db_commit() != 0) {
-		db_rollback();
+	if (rc != DB_OK && rc != DB_NOTFOUND) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	flash_set(r, L(r, rc == DB_OK ? "offer.declined" : "offer.gone"));
 	resp_redirect(rs, "/console/");
+}
+
+/*
+ * POST /console/heartbeat: every signed-in page beats every PRESENCE_BEAT s
+ * (static/heartbeat.js, a worker, so a hidden tab keeps beating) and says
+ * gone=1 when it is closed or hidden; an operator whose pages all stopped
+ * is offered nothing (routing.h).
+ */
+void
+console_heartbeat_post(struct req *r, struct resp *rs)
+{
+	const char *gone = req_field(r, "gone");
+
+	if (presence_beat(&r->pool, r->user, gone && strcmp(gone, "1") == 0) != 0) {
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
+		return;
+	}
+	resp_json(rs, 200, json_pack("{s:s}", "presence", r->user->presence));
 }
 
 /* POST /console/presence: available, busy or away, from the header */
@@ -1190,7 +1265,7 @@ console_presence_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (presence_change(&r->pool, r->user->id, to, "set") != 0 ||
-	    db_presence_seen(&r->pool, r->user->id, (long long)wx_now()) != DB_OK) {
+	    presence_beat(&r->pool, r->user, 0) != 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -1227,6 +1302,8 @@ console_board_get(struct req *r, struct resp *rs)
 		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&d, i, BD_BRAND));
 		tmpl_set(r, pool_printf(&r->pool, "%s.Routing", base), db_cell(&d, i, BD_ROUTING));
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), db_int(&d, i, BD_WAITING));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", base), db_int(&d, i, BD_MISSED));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Offered", base), db_int(&d, i, BD_OFFERED));
 		if (db_cell(&d, i, BD_OLDEST))
 			tmpl_set(r, pool_printf(&r->pool, "%s.Longest", base),
 			    span(r, now - db_int(&d, i, BD_OLDEST)));
@@ -1240,6 +1317,10 @@ console_board_get(struct req *r, struct resp *rs)
 
 			tmpl_set(r, pool_printf(&r->pool, "%s.Name", mb), db_cell(&m, j, BM_NAME));
 			tmpl_set(r, pool_printf(&r->pool, "%s.Presence", mb), db_cell(&m, j, BM_PRESENCE));
+			/* no page of theirs open: away (idle), whatever they chose */
+			if (strcmp(db_cell(&m, j, BM_PRESENCE), "away") != 0 && (db_cell(&m, j, BM_IDLE) ||
+			    db_int(&m, j, BM_SEEN) < now - presence_away_after()))
+				tmpl_set(r, pool_printf(&r->pool, "%s.Idle", mb), "1");
 			tmpl_set(r, pool_printf(&r->pool, "%s.Since", mb),
 			    db_cell(&m, j, BM_SINCE) ? span(r, now - db_int(&m, j, BM_SINCE)) : NULL);
 			tmpl_set(r, pool_printf(&r->pool, "%s.SinceAt", mb),

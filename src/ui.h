@@ -122,6 +122,7 @@ void console_note_post(struct req *, struct resp *);
 void console_next_get(struct req *, struct resp *);
 void console_decline_post(struct req *, struct resp *);
 void console_presence_post(struct req *, struct resp *);
+void console_heartbeat_post(struct req *, struct resp *);
 void console_board_get(struct req *, struct resp *);
 void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);

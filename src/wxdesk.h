@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 27       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 29       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -122,7 +122,8 @@ struct user {
 	int         disabled;
 	const char *language;	/* the account's choice ("zh-CN"), or NULL */
 	const char *presence;	/* "available", "busy" or "away" (routing.h) */
-	long long   console_seen;	/* the console's last poll, or 0 */
+	long long   console_seen;	/* the last heartbeat of any of their pages, or 0 */
+	int         idle;		/* their pages stopped beating: away until the next */
 	int         totp;		/* signs in with a second factor */
 	int         must_enrol;	/* an administrator without one where it is required */
 };

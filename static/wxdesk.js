@@ -96,6 +96,35 @@ function labelTables() {
 	});
 }
 labelTables();
+// presence follows the person: every signed-in page beats from a worker
+// (static/heartbeat.js) and says so when it is closed or hidden; another
+// page of theirs beating meanwhile keeps them present
+(function () {
+	var f = document.querySelector('form.presence input[name="csrf"]');
+	if (!f || !window.Worker)
+		return;
+	var csrf = f.value, w;
+	try { w = new Worker('/static/heartbeat.js'); } catch (e) { return; }
+	w.postMessage({ csrf: csrf, every: 5 });
+	function gone() {
+		var body = new URLSearchParams();
+		body.set('csrf', csrf);
+		body.set('gone', '1');
+		if (navigator.sendBeacon)
+			navigator.sendBeacon('/console/heartbeat', body);
+	}
+	window.addEventListener('pagehide', gone);
+	document.addEventListener('visibilitychange', function () {
+		if (document.visibilityState === 'hidden')
+			gone();
+		else
+			w.postMessage('beat');
+	});
+	window.addEventListener('pageshow', function (e) {
+		if (e.persisted)	/* back from the browser's page cache */
+			w.postMessage('beat');
+	});
+})();
 // the console, live: polls a cheap endpoint every 2 s; when something
 // changed, updates the counts and the tab title, plays a sound for a new
 // waiting chat, and refreshes the list or the transcript in place (what is

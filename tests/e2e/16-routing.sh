@@ -37,6 +37,9 @@ ok "signed in: available, recorded" test "$(sqlq "SELECT COUNT(*) FROM users u J
 chat_of() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$1' AND c.state <> 'closed'"; }
 offered() { sqlq "SELECT IFNULL(offer_user_id, 0) FROM chats WHERE id = $1"; }
 state() { sqlq "SELECT state FROM chats WHERE id = $1"; }
+# beat ACTOR…: their pages beat (a console poll), as an open browser does every
+# few seconds; after the clock moves, only those who beat are offered chats
+beat() { local a; for a in "$@"; do get "$a" /console/poll; done; }
 hand() { sqlq "SELECT (SELECT COUNT(*) FROM chats WHERE operator_id = $1 AND state = 'active') + (SELECT COUNT(*) FROM chats WHERE offer_user_id = $1 AND state = 'waiting')"; }
 TAG=$(openssl rand -hex 4)
 write() { FROM="oRt$1$TAG"; say "$2"; chat_of "$FROM"; }
@@ -67,6 +70,7 @@ ok "…and goes to the next in turn (Route 1), not back to Route 2" test "$(offe
 
 # no answer in time: the next
 shift_clock 31
+beat r1 r2 r3
 tick
 ok "an offer not accepted in time is recorded as timed out" test "$(sqlq "SELECT outcome FROM offers WHERE chat_id = $C AND user_id = $R3")" = timeout
 ok "…and offered to the next (Route 2)" test "$(offered "$C")" = "$R2"
@@ -88,6 +92,7 @@ ok "busy from the header, recorded" test "$(sqlq "SELECT COUNT(*) FROM presence_
 get r1 /console/
 ok "the console says a busy operator gets no new chats" has "You are busy: no new chats are offered to you."
 shift_clock 31
+beat r1 r2 r3
 tick
 ok "busy operators are offered nothing new" test "$(sqlq "SELECT COUNT(*) FROM chats WHERE department_id = $SALES AND state = 'waiting' AND offer_user_id IS NOT NULL")" = 0
 ok "…a chat in hand stays theirs" test "$(sqlq "SELECT operator_id FROM chats WHERE id = $A")" = "$R1"
@@ -125,16 +130,21 @@ TOKEN_PAGE="/console/chats/$A" post r1 "/console/chats/$A/transfer" "to=user:$R3
 ok "a transfer to a colleague is offered to them" test "$(sqlq "SELECT CONCAT(state, ':', IFNULL(operator_id, '-'), ':', IFNULL(offer_user_id, '-')) FROM chats WHERE id = $A")" = "waiting:-:$R3"
 ok "…with an offer recorded" test "$(sqlq "SELECT COUNT(*) FROM offers WHERE chat_id = $A AND user_id = $R3 AND outcome IS NULL")" = 1
 
-# away: on sign-out, and when the console stops polling
+# away: on sign-out; idle when no page of theirs beats, back when one does
 TOKEN_PAGE=/console/ post r3 /logout
 ok "signing out makes the operator away, recorded" test "$(sqlq "SELECT CONCAT(u.presence, ':', l.why) FROM users u JOIN presence_log l ON l.user_id = u.id WHERE u.id = $R3 ORDER BY l.id DESC LIMIT 1")" = "away:sign_out"
 shift_clock 300
-get r1 /console/poll	# Route 1's console still polls; Route 2's stopped
+beat r1	# Route 1's pages still beat; Route 2's stopped
 tick
-ok "a stopped console makes the operator away" test "$(sqlq "SELECT CONCAT(u.presence, ':', l.why) FROM users u JOIN presence_log l ON l.user_id = u.id WHERE u.id = $R2 ORDER BY l.id DESC LIMIT 1")" = "away:idle"
-ok "…a polling one stays available" test "$(sqlq "SELECT presence FROM users WHERE id = $R1")" = available
+ok "stopped pages make the operator idle: away in the record, their chosen status kept" test "$(sqlq "SELECT CONCAT(u.presence, ':', l.presence, ':', l.why, ':', u.idle_since IS NOT NULL) FROM users u JOIN presence_log l ON l.user_id = u.id WHERE u.id = $R2 ORDER BY l.id DESC LIMIT 1")" = "available:away:idle:1"
+ok "…a beating one stays available" test "$(sqlq "SELECT CONCAT(presence, ':', idle_since IS NULL) FROM users WHERE id = $R1")" = available:1
 ok "…and keeps the chat they hold" test "$(sqlq "SELECT CONCAT(state, ':', operator_id) FROM chats WHERE id = $HELD")" = "active:$R2"
 ok "only Route 1 is offered chats now" test "$(sqlq "SELECT COUNT(*) FROM chats WHERE department_id = $SALES AND state = 'waiting' AND offer_user_id IS NOT NULL AND offer_user_id <> $R1")" = 0
+get adm /console/board
+ok "the board shows Route 2 as away (idle)" eval 'grep -q "Route 2</td>" <<<"$BODY" && grep -A1 "Route 2</td>" <<<"$BODY" | grep -q "Away (idle"'
+beat r2
+ok "back: Route 2's next heartbeat makes them available again, by itself" test "$(sqlq "SELECT CONCAT(u.presence, ':', l.presence, ':', l.why, ':', u.idle_since IS NULL) FROM users u JOIN presence_log l ON l.user_id = u.id WHERE u.id = $R2 ORDER BY l.id DESC LIMIT 1")" = "available:available:back:1"
+TOKEN_PAGE=/console/ post r2 /console/presence presence=away next=/console/
 
 # the missed timer runs as before on a chat nobody accepted
 sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW(), offer_user_id = NULL, offer_until = NULL WHERE department_id = $SALES AND state = 'waiting'"
@@ -143,10 +153,14 @@ M=$(write m "will anyone answer?")
 tick
 ok "an offered chat" test "$(offered "$M")" = "$R1"
 shift_clock 200
-get r1 /console/poll
+beat r1
 tick
-ok "…not accepted for the wait time: missed, no longer offered" test "$(state "$M"):$(offered "$M")" = "missed:0"
-ok "…its offer ended" test "$(sqlq "SELECT COUNT(*) FROM offers WHERE chat_id = $M AND outcome IS NULL")" = 0
+ok "…not accepted for the wait time: missed (未接入), its offer taken back" test "$(state "$M"):$(offered "$M")" = "missed:0"
+tick
+ok "…still in the queue: offered again at the next pass" test "$(state "$M"):$(offered "$M")" = "missed:$R1"
+ok "…its first offer ended (let pass), a new one open: a missed chat goes round again" test "$(sqlq "SELECT GROUP_CONCAT(IFNULL(outcome, 'open') ORDER BY id) FROM offers WHERE chat_id = $M")" = "timeout,open"
+get r1 /console/next
+ok "…and 'next waiting chat' reaches it" location_is "/console/chats/$M"
 sqlq "UPDATE channel_prefs SET missed_after_minutes = 30 WHERE channel_id = $CH"
 
 # a worker that stopped half-way leaves an open offer behind: swept

@@ -69,7 +69,7 @@ render_dir(const char *dir)
 		for (int variant = 0; variant < 2; variant++) {
 			struct req  r;
 			struct resp rs;
-			struct user u = { 7, EVIL, EVIL, ROLE_ADMIN, 0, NULL, "available", 0, 0, 0 };
+			struct user u = { 7, EVIL, EVIL, ROLE_ADMIN, 0, NULL, "available", 0, 0, 0, 0 };
 
 			memset(&r, 0, sizeof r);
 			resp_init(&rs);

@@ -1,0 +1,131 @@
+/* chat.c: a chat's life: each transition one transaction, retried on a conflict (see chat.h). */
+#include <string.h>
+
+#include "chat.h"
+#include "intake.h"
+#include "routing.h"
+
+/* ---- pick up ---- */
+
+struct pickup {
+	const struct chat_ref   *c;
+	const struct chat_actor *a;
+	long long                now;
+};
+
+static enum dbrc
+pickup_step(struct pool *p, void *arg)
+{
+	const struct pickup *x = arg;
+	enum dbrc            rc = db_chat_pickup(p, x->c->id, x->a->user);
+
+	if (rc == DB_OK)	/* my offer accepted; anyone else's withdrawn */
+		rc = db_offers_settle(p, x->c->id, x->a->user, x->now);
+	if (rc == DB_OK)
+		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "picked_up", 0,
+		    "note.picked_up", x->a->name, NULL);
+	return rc;
+}
+
+enum dbrc
+chat_pickup(struct pool *p, const struct chat_ref *c, const struct chat_actor *a)
+{
+	struct pickup x = { c, a, (long long)wx_now() };
+
+	return db_txn(p, pickup_step, &x);
+}
+
+/* ---- close ---- */
+
+static enum dbrc
+close_step(struct pool *p, void *arg)
+{
+	const struct pickup *x = arg;
+	/* conditional: of two closes at once, the second changes nothing */
+	enum dbrc            rc = db_chat_close_by(p, x->c->id, x->a->user, (time_t)x->now);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "closed", 1,
+		    "note.operator_closed", x->a->name, NULL);
+	return rc;
+}
+
+enum dbrc
+chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a)
+{
+	struct pickup x = { c, a, (long long)wx_now() };
+
+	return db_txn(p, close_step, &x);
+}
+
+/* ---- decline ---- */
+
+struct decline {
+	long long                chat;
+	const struct chat_actor *a;
+};
+
+static enum dbrc
+decline_step(struct pool *p, void *arg)
+{
+	const struct decline *x = arg;
+
+	return db_offer_decline(p, x->chat, x->a->user, (long long)wx_now());
+}
+
+enum dbrc
+chat_decline(struct pool *p, long long chat, const struct chat_actor *a)
+{
+	struct decline x = { chat, a };
+
+	return db_txn(p, decline_step, &x);
+}
+
+/* ---- transfer ---- */
+
+struct transfer {
+	const struct chat_ref      *c;
+	const struct chat_actor    *a;
+	const struct chat_transfer *t;
+	long long                   now;
+};
+
+static enum dbrc
+transfer_step(struct pool *p, void *arg)
+{
+	const struct transfer      *x = arg;
+	const struct chat_transfer *t = x->t;
+	long long                   seen_after = x->now - presence_away_after();
+	long long                   dept = t->to_user ? x->c->dept : t->target;
+	enum dbrc                   rc = DB_NOTFOUND;
+
+	/* to a colleague in a routed department: offered to them, to accept;
+	 * elsewhere theirs at once; either only while they are there */
+	if (t->to_user)
+		rc = db_offer_to_user(p, x->c->id, t->target, x->c->dept, x->now);
+	if (rc == DB_NOTFOUND)
+		rc = db_chat_transfer(p, x->c->id, t->to_user, t->target, seen_after);
+	if (rc == DB_NOTFOUND && t->to_user) {
+		/* the chat still open: the colleague could not take it */
+		struct dbres c;
+		if ((rc = db_console_chat(p, x->c->id, &c)) == DB_OK)
+			rc = strcmp(db_cell(&c, 0, CHAT_STATE), "closed") == 0 ? DB_NOTFOUND : DB_INVALID;
+	}
+	/* whoever passed it on is not offered it back while it waits there */
+	if (rc == DB_OK && !t->keep_me)
+		rc = db_offer_handed_on(p, x->c->id, x->a->user, dept, x->now);
+	if (rc == DB_OK)
+		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "transferred", 0,
+		    t->note && *t->note ? "note.transferred_note" : "note.transferred",
+		    x->a->name, t->target_name, t->note, NULL);
+	return rc;
+}
+
+enum dbrc
+chat_transfer(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
+    const struct chat_transfer *t)
+{
+	struct transfer x = { c, a, t, (long long)wx_now() };
+
+	return db_txn(p, transfer_step, &x);
+}

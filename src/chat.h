@@ -1,0 +1,62 @@
+/*
+ * chat.h: a chat's life. A chat is waiting (in its department's queue,
+ * perhaps offered to one operator), missed (waited too long; still in the
+ * queue at its place), active (an operator's), with the bot, or closed.
+ * Every change of that state that a person makes is one function here, and
+ * each is one transaction through db_txn (db.h), which runs it again after
+ * a deadlock, a lock wait or a Galera certification conflict. Pages never
+ * open a transaction of their own (`make lint` refuses one in ui-*.c).
+ *
+ * Each function returns DB_OK, or why nothing changed:
+ *   DB_CONFLICT  someone else was quicker (picked up, offered to another)
+ *   DB_NOTFOUND  the chat is no longer in a state that allows it (closed,
+ *                no longer offered to this operator)
+ *   DB_INVALID   the rules refuse it (a colleague who cannot take it now)
+ *   DB_FAIL / DB_RETRY  the database failed, or kept conflicting
+ */
+#ifndef WXDESK_CHAT_H
+#define WXDESK_CHAT_H
+
+#include "db.h"
+
+/* The chat a change is about, as a page read it. */
+struct chat_ref {
+	long long id, channel, follower, dept;
+};
+
+/* Who makes the change. */
+struct chat_actor {
+	long long   user;
+	const char *name;
+};
+
+/* Picks the chat up (or accepts it when it is offered to actor): theirs,
+ * active; anyone else's open offer of it withdrawn. */
+enum dbrc chat_pickup(struct pool *p, const struct chat_ref *c, const struct chat_actor *a);
+
+/* The operator closes the chat. DB_NOTFOUND: closed already. */
+enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a);
+
+/* An offer declined: the chat goes to the next operator, never back to this one. */
+enum dbrc chat_decline(struct pool *p, long long chat, const struct chat_actor *a);
+
+/* Where a transfer goes. */
+struct chat_transfer {
+	int         to_user;	/* a colleague of the chat's department, else a department */
+	long long   target;
+	const char *target_name;
+	const char *note;	/* for the colleague, or NULL */
+	int         keep_me;	/* the sender may be offered it again (nobody else left) */
+};
+
+/*
+ * Transfers the chat: to another department's queue, or to a colleague
+ * (offered to them where the department routes its chats, else theirs at
+ * once). The sender is not offered the chat again unless keep_me says so.
+ * A colleague who is not available now (their status, or their browser
+ * gone) is refused: DB_INVALID, before anything changes.
+ */
+enum dbrc chat_transfer(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
+	const struct chat_transfer *t);
+
+#endif
