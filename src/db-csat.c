@@ -9,6 +9,7 @@ enum csat_stmt {
 	CT_DUE,
 	CT_CLAIM,
 	CT_SKIP,
+	CT_UNASK,
 	CT_OPEN,
 	CT_RATE,
 	CT_SETTINGS,
@@ -26,13 +27,20 @@ enum csat_stmt {
 	"ROUND(AVG(c.csat_rating), 2) "
 
 static const struct db_stmt stmts[CT__MAX] = {
-	/* chats closed since then by an operator or for idleness, that an
-	 * operator answered, on an account that asks: due */
+	/*
+	 * Chats closed since then by an operator or for idleness, on an account
+	 * that asks, that a person answered: an operator's message WeChat
+	 * accepted, other than the one the chat was closed with (the bot's
+	 * replies, warnings, notes and the question itself have no author; a
+	 * pick-up alone sends nothing): due. The others stay NULL, never asked.
+	 */
 	[CT_MARK] = { "ct_mark",
 	    "UPDATE chats c JOIN channel_prefs p ON p.channel_id = c.channel_id AND p.csat_enabled = 1 "
 	    "SET c.csat_state = 'due' WHERE c.csat_state IS NULL AND c.closed_at >= FROM_UNIXTIME(?) "
 	    "AND c.state = 'closed' AND c.operator_id IS NOT NULL "
-	    "AND c.close_reason IN ('operator', 'idle_timeout')" },
+	    "AND c.close_reason IN ('operator', 'idle_timeout') AND EXISTS (SELECT 1 FROM messages m "
+	    "WHERE m.chat_id = c.id AND m.direction = 'out' AND m.author_id IS NOT NULL "
+	    "AND m.closing = 0 AND m.delivery_state = 'delivered')" },
 	[CT_DUE] = { "ct_due",
 	    "SELECT c.id, c.channel_id, c.follower_id, f.openid, p.csat_question, ch.app_id, "
 	    "ch.app_secret_enc, b.follower_language FROM chats c "
@@ -46,6 +54,10 @@ static const struct db_stmt stmts[CT__MAX] = {
 	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)" },
 	[CT_SKIP] = { "ct_skip",
 	    "UPDATE chats SET csat_state = 'skipped' WHERE id = ? AND csat_state = 'due'" },
+	/* the question claimed, but WeChat did not take it: not asked after all */
+	[CT_UNASK] = { "ct_unask",
+	    "UPDATE chats SET csat_state = 'skipped', csat_asked_at = NULL "
+	    "WHERE id = ? AND csat_state = 'asked'" },
 	[CT_OPEN] = { "ct_open",
 	    "SELECT c.id, b.follower_language FROM chats c JOIN channel_prefs p ON p.channel_id = "
 	    "c.channel_id JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
@@ -100,6 +112,12 @@ enum dbrc
 db_csat_skip(struct pool *p, long long chat)
 {
 	return RUN(CT_SKIP, p, NULL, I(chat));
+}
+
+enum dbrc
+db_csat_unask(struct pool *p, long long chat)
+{
+	return RUN(CT_UNASK, p, NULL, I(chat));
 }
 
 enum dbrc

@@ -29,7 +29,7 @@ send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 		    (long long)wx_now() - WX_WINDOW) :
 		    db_out_claim(p, c->chat, author, wx_now() - WX_WINDOW);
 	if (rc == DB_OK)
-		rc = db_message_out(p, &m, o->attachment, author, msg);
+		rc = db_message_out(p, &m, o->attachment, author, who == OUT_CLOSING, msg);
 	if (rc != DB_OK) {
 		db_rollback();
 		return rc;
