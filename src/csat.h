@@ -38,9 +38,14 @@ enum { CS_ENABLED, CS_QUESTION, CS_HOURS };
 enum dbrc db_csat_settings(struct pool *p, long long channel, struct dbres *out);
 enum dbrc db_csat_settings_set(struct pool *p, long long channel, int enabled,
 	const char *question, long long hours);
-/* columns of db_csat_report: bucket asked rated avg (bucket: a day, an operator, a department) */
+/*
+ * The chats closed in [f->from, f->to) that were asked (the question
+ * reached the follower) and rated, of f's brand, channel, department and
+ * operator (0: any), by day in f->zone (by 0), operator (1) or department
+ * (2). Columns: bucket name asked rated avg.
+ */
 enum { CR_BUCKET, CR_NAME, CR_ASKED, CR_RATED, CR_AVG };
-enum dbrc db_csat_report(struct pool *p, int by, const char *zone, long long from, long long to,
-	long long operator, long long department, struct dbres *out);
+enum dbrc db_csat_report(struct pool *p, int by, const struct report_filter *f,
+	struct dbres *out);
 
 #endif

@@ -20,9 +20,11 @@ enum csat_stmt {
 	CT__MAX
 };
 
+/* the chats of the range and filters (brand, channel, department, operator; 0: any) */
+#define CSAT_CHATS "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 #define CSAT_RANGE " c.csat_state IS NOT NULL AND c.csat_state <> 'due' AND c.closed_at >= " \
-	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND (? = 0 OR c.operator_id = ?) " \
-	"AND (? = 0 OR c.department_id = ?) "
+	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND ? IN (0, ch.brand_id) " \
+	"AND ? IN (0, c.channel_id) AND ? IN (0, c.department_id) AND ? IN (0, c.operator_id) "
 #define CSAT_FIGURES "SUM(c.csat_state IN ('asked', 'rated')), SUM(c.csat_state = 'rated'), " \
 	"ROUND(AVG(c.csat_rating), 2) "
 
@@ -72,13 +74,13 @@ static const struct db_stmt stmts[CT__MAX] = {
 	    "WHERE channel_id = ?" },
 	[CT_REPORT_DAY] = { "ct_report_day",
 	    "SELECT DATE(CONVERT_TZ(c.closed_at, '+00:00', ?)) b, '', " CSAT_FIGURES
-	    "FROM chats c WHERE" CSAT_RANGE "GROUP BY b ORDER BY b" },
+	    CSAT_CHATS "WHERE" CSAT_RANGE "GROUP BY b ORDER BY b" },
 	[CT_REPORT_OPERATOR] = { "ct_report_operator",
-	    "SELECT c.operator_id, u.name, " CSAT_FIGURES "FROM chats c "
+	    "SELECT c.operator_id, u.name, " CSAT_FIGURES CSAT_CHATS
 	    "JOIN users u ON u.id = c.operator_id WHERE" CSAT_RANGE "GROUP BY c.operator_id, u.name "
 	    "ORDER BY u.name" },
 	[CT_REPORT_DEPARTMENT] = { "ct_report_department",
-	    "SELECT c.department_id, d.name, " CSAT_FIGURES "FROM chats c "
+	    "SELECT c.department_id, d.name, " CSAT_FIGURES CSAT_CHATS
 	    "JOIN departments d ON d.id = c.department_id WHERE" CSAT_RANGE
 	    "GROUP BY c.department_id, d.name ORDER BY d.name" },
 };
@@ -149,13 +151,13 @@ db_csat_settings_set(struct pool *p, long long channel, int enabled, const char 
 	return RUN(CT_SETTINGS_SET, p, NULL, I((long long)enabled), S(question), I(hours), I(channel));
 }
 
+#define CSAT_ARGS(f) I((long long)(f)->from), I((long long)(f)->to), I((f)->brand), \
+	I((f)->channel), I((f)->department), I((f)->operator)
+
 enum dbrc
-db_csat_report(struct pool *p, int by, const char *zone, long long from, long long to,
-    long long op, long long dept, struct dbres *out)
+db_csat_report(struct pool *p, int by, const struct report_filter *f, struct dbres *out)
 {
 	if (by == 0)
-		return RUN(CT_REPORT_DAY, p, out, S(zone), I(from), I(to), I(op), I(op), I(dept),
-		    I(dept));
-	return RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, out, I(from), I(to),
-	    I(op), I(op), I(dept), I(dept));
+		return RUN(CT_REPORT_DAY, p, out, S(f->zone), CSAT_ARGS(f));
+	return RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, out, CSAT_ARGS(f));
 }
