@@ -62,7 +62,10 @@ job_csat(struct pool *p)
 			db_csat_skip(p, c.chat);
 			chat_note(p, c.ch.id, c.follower, c.chat, "csat", 1, "note.csat_skipped", NULL);
 		}
-		if (rc == DB_OK)
-			send_deliver(p, &c, msg, &o);
+		if (rc == DB_OK && send_deliver(p, &c, msg, &o) != 0) {
+			/* WeChat did not take it: the follower was not asked */
+			db_csat_unask(p, c.chat);
+			chat_note(p, c.ch.id, c.follower, c.chat, "csat", 1, "note.csat_failed", NULL);
+		}
 	}
 }

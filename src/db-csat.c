@@ -9,6 +9,7 @@ enum csat_stmt {
 	CT_DUE,
 	CT_CLAIM,
 	CT_SKIP,
+	CT_UNASK,
 	CT_OPEN,
 	CT_RATE,
 	CT_SETTINGS,
@@ -19,20 +20,29 @@ enum csat_stmt {
 	CT__MAX
 };
 
+/* the chats of the range and filters (brand, channel, department, operator; 0: any) */
+#define CSAT_CHATS "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 #define CSAT_RANGE " c.csat_state IS NOT NULL AND c.csat_state <> 'due' AND c.closed_at >= " \
-	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND (? = 0 OR c.operator_id = ?) " \
-	"AND (? = 0 OR c.department_id = ?) "
+	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND ? IN (0, ch.brand_id) " \
+	"AND ? IN (0, c.channel_id) AND ? IN (0, c.department_id) AND ? IN (0, c.operator_id) "
 #define CSAT_FIGURES "SUM(c.csat_state IN ('asked', 'rated')), SUM(c.csat_state = 'rated'), " \
 	"ROUND(AVG(c.csat_rating), 2) "
 
 static const struct db_stmt stmts[CT__MAX] = {
-	/* chats closed since then by an operator or for idleness, that an
-	 * operator answered, on an account that asks: due */
+	/*
+	 * Chats closed since then by an operator or for idleness, on an account
+	 * that asks, that a person answered: an operator's message WeChat
+	 * accepted, other than the one the chat was closed with (the bot's
+	 * replies, warnings, notes and the question itself have no author; a
+	 * pick-up alone sends nothing): due. The others stay NULL, never asked.
+	 */
 	[CT_MARK] = { "ct_mark",
 	    "UPDATE chats c JOIN channel_prefs p ON p.channel_id = c.channel_id AND p.csat_enabled = 1 "
 	    "SET c.csat_state = 'due' WHERE c.csat_state IS NULL AND c.closed_at >= FROM_UNIXTIME(?) "
 	    "AND c.state = 'closed' AND c.operator_id IS NOT NULL "
-	    "AND c.close_reason IN ('operator', 'idle_timeout')" },
+	    "AND c.close_reason IN ('operator', 'idle_timeout') AND EXISTS (SELECT 1 FROM messages m "
+	    "WHERE m.chat_id = c.id AND m.direction = 'out' AND m.author_id IS NOT NULL "
+	    "AND m.closing = 0 AND m.delivery_state = 'delivered')" },
 	[CT_DUE] = { "ct_due",
 	    "SELECT c.id, c.channel_id, c.follower_id, f.openid, p.csat_question, ch.app_id, "
 	    "ch.app_secret_enc, b.follower_language FROM chats c "
@@ -46,6 +56,10 @@ static const struct db_stmt stmts[CT__MAX] = {
 	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)" },
 	[CT_SKIP] = { "ct_skip",
 	    "UPDATE chats SET csat_state = 'skipped' WHERE id = ? AND csat_state = 'due'" },
+	/* the question claimed, but WeChat did not take it: not asked after all */
+	[CT_UNASK] = { "ct_unask",
+	    "UPDATE chats SET csat_state = 'skipped', csat_asked_at = NULL "
+	    "WHERE id = ? AND csat_state = 'asked'" },
 	[CT_OPEN] = { "ct_open",
 	    "SELECT c.id, b.follower_language FROM chats c JOIN channel_prefs p ON p.channel_id = "
 	    "c.channel_id JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
@@ -60,13 +74,13 @@ static const struct db_stmt stmts[CT__MAX] = {
 	    "WHERE channel_id = ?" },
 	[CT_REPORT_DAY] = { "ct_report_day",
 	    "SELECT DATE(CONVERT_TZ(c.closed_at, '+00:00', ?)) b, '', " CSAT_FIGURES
-	    "FROM chats c WHERE" CSAT_RANGE "GROUP BY b ORDER BY b" },
+	    CSAT_CHATS "WHERE" CSAT_RANGE "GROUP BY b ORDER BY b" },
 	[CT_REPORT_OPERATOR] = { "ct_report_operator",
-	    "SELECT c.operator_id, u.name, " CSAT_FIGURES "FROM chats c "
+	    "SELECT c.operator_id, u.name, " CSAT_FIGURES CSAT_CHATS
 	    "JOIN users u ON u.id = c.operator_id WHERE" CSAT_RANGE "GROUP BY c.operator_id, u.name "
 	    "ORDER BY u.name" },
 	[CT_REPORT_DEPARTMENT] = { "ct_report_department",
-	    "SELECT c.department_id, d.name, " CSAT_FIGURES "FROM chats c "
+	    "SELECT c.department_id, d.name, " CSAT_FIGURES CSAT_CHATS
 	    "JOIN departments d ON d.id = c.department_id WHERE" CSAT_RANGE
 	    "GROUP BY c.department_id, d.name ORDER BY d.name" },
 };
@@ -103,6 +117,12 @@ db_csat_skip(struct pool *p, long long chat)
 }
 
 enum dbrc
+db_csat_unask(struct pool *p, long long chat)
+{
+	return RUN(CT_UNASK, p, NULL, I(chat));
+}
+
+enum dbrc
 db_csat_open(struct pool *p, long long follower, long long now, struct dbres *out)
 {
 	enum dbrc rc = RUN(CT_OPEN, p, out, I(follower), I(now));
@@ -131,13 +151,13 @@ db_csat_settings_set(struct pool *p, long long channel, int enabled, const char 
 	return RUN(CT_SETTINGS_SET, p, NULL, I((long long)enabled), S(question), I(hours), I(channel));
 }
 
+#define CSAT_ARGS(f) I((long long)(f)->from), I((long long)(f)->to), I((f)->brand), \
+	I((f)->channel), I((f)->department), I((f)->operator)
+
 enum dbrc
-db_csat_report(struct pool *p, int by, const char *zone, long long from, long long to,
-    long long op, long long dept, struct dbres *out)
+db_csat_report(struct pool *p, int by, const struct report_filter *f, struct dbres *out)
 {
 	if (by == 0)
-		return RUN(CT_REPORT_DAY, p, out, S(zone), I(from), I(to), I(op), I(op), I(dept),
-		    I(dept));
-	return RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, out, I(from), I(to),
-	    I(op), I(op), I(dept), I(dept));
+		return RUN(CT_REPORT_DAY, p, out, S(f->zone), CSAT_ARGS(f));
+	return RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, out, CSAT_ARGS(f));
 }

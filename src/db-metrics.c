@@ -9,9 +9,9 @@ enum metrics_stmt { MS_QUEUES, MS_WORKERS, MS_CHANNELS, MS__MAX };
 static const struct db_stmt stmts[MS__MAX] = {
 	[MS_QUEUES] = { "metrics_queues",
 	    "SELECT d.id, b.name, d.name, COUNT(c.id), "
-	    "IFNULL(MAX(TIMESTAMPDIFF(SECOND, c.state_since, FROM_UNIXTIME(?))), 0) "
-	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
-	    "LEFT JOIN chats c ON c.department_id = d.id AND c.state = 'waiting' "
+	    "IFNULL(MAX(TIMESTAMPDIFF(SECOND, IFNULL(c.queued_at, c.state_since), "
+	    "FROM_UNIXTIME(?))), 0) FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "LEFT JOIN chats c ON c.department_id = d.id AND c.state IN ('waiting', 'missed') "
 	    "GROUP BY d.id, b.name, d.name ORDER BY d.id LIMIT 2000" },
 	[MS_WORKERS] = { "metrics_workers",
 	    "SELECT name, ? - UNIX_TIMESTAMP(seen_at) FROM workers ORDER BY name" },

@@ -216,15 +216,28 @@ static const struct db_stmt stmts[RT__MAX] = {
 	[RT_SAMPLE_CLAIM] = { "rt_sample_claim",
 	    "UPDATE load_sampler SET sampled_at = FROM_UNIXTIME(?) WHERE id = 1 AND "
 	    "sampled_at < FROM_UNIXTIME(?)" },
+	/* the queue: a row per department and account with chats waiting
+	 * (missed ones too: they are still in it, at their place) */
 	[RT_SAMPLE_DEPTS] = { "rt_sample_depts",
-	    "INSERT INTO load_samples (at, department_id, waiting, longest_wait) "
-	    "SELECT FROM_UNIXTIME(?), c.department_id, COUNT(*), GREATEST(0, MAX(? - "
-	    "UNIX_TIMESTAMP(c.state_since))) FROM chats c WHERE c.state = 'waiting' AND "
-	    "c.department_id IS NOT NULL GROUP BY c.department_id" },
+	    "INSERT INTO load_samples (at, department_id, channel_id, waiting, longest_wait) "
+	    "SELECT FROM_UNIXTIME(?), c.department_id, c.channel_id, COUNT(*), GREATEST(0, MAX(? - "
+	    "UNIX_TIMESTAMP(IFNULL(c.queued_at, c.state_since)))) FROM chats c "
+	    "WHERE c.state IN ('waiting', 'missed') AND "
+	    "c.department_id IS NOT NULL GROUP BY c.department_id, c.channel_id" },
 	[RT_SAMPLE_USERS] = { "rt_sample_users",
 	    "INSERT INTO load_samples (at, user_id, in_hand) SELECT FROM_UNIXTIME(?), u.id, "
 	    HAND("u.id") " FROM users u WHERE u.disabled = 0 AND (u.presence <> 'away' OR "
 	    "EXISTS (SELECT 1 FROM chats a WHERE a.operator_id = u.id AND a.state = 'active'))" },
+	/*
+	 * The presence report's filters (report_filter: 0 is any). A person's
+	 * status and chats in hand are not a brand's: under a brand, account
+	 * or department they are those of the people who serve it, the members
+	 * of its departments (an account's: of its brand's departments, where
+	 * its chats can go); with none chosen, everyone's.
+	 */
+#define REP_SERVES(u) "(? + ? + ? = 0 OR " u " IN (SELECT m.user_id FROM department_members m " \
+	"JOIN departments d ON d.id = m.department_id WHERE ? IN (0, d.brand_id) AND ? IN (0, d.id) " \
+	"AND (? = 0 OR d.brand_id = (SELECT x.brand_id FROM channels x WHERE x.id = ?))))"
 	/*
 	 * Each user's presence intervals that overlap [from, to), clipped to it,
 	 * with the start and end as local times of the zone (each interval ends
@@ -234,28 +247,41 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "SELECT user_id, presence, CONVERT_TZ(GREATEST(at, FROM_UNIXTIME(?)), '+00:00', ?), "
 	    "CONVERT_TZ(LEAST(e, FROM_UNIXTIME(?)), '+00:00', ?) FROM (SELECT user_id, presence, at, "
 	    "IFNULL(LEAD(at) OVER (PARTITION BY user_id ORDER BY at, id), FROM_UNIXTIME(?)) e "
-	    "FROM presence_log WHERE (? = 0 OR user_id = ?) AND (at >= FROM_UNIXTIME(?) OR id IN "
-	    "(SELECT MAX(id) FROM presence_log WHERE at < FROM_UNIXTIME(?) GROUP BY user_id)) "
-	    "AND at < FROM_UNIXTIME(?)) i WHERE e > FROM_UNIXTIME(?) AND e > at "
-	    "ORDER BY user_id, at" },
+	    "FROM presence_log WHERE ? IN (0, user_id) AND " REP_SERVES("user_id") " AND "
+	    "(at >= FROM_UNIXTIME(?) OR id IN (SELECT MAX(id) FROM presence_log "
+	    "WHERE at < FROM_UNIXTIME(?) GROUP BY user_id)) AND at < FROM_UNIXTIME(?)) i "
+	    "WHERE e > FROM_UNIXTIME(?) AND e > at ORDER BY user_id, at" },
+	/* offers of the chats of the brand, account and department (the one
+	 * the chat was offered in) */
 	[RT_REP_OFFERS] = { "rt_rep_offers",
-	    "SELECT user_id, DATE(CONVERT_TZ(offered_at, '+00:00', ?)), "
-	    "SUM(outcome = 'accepted'), SUM(outcome = 'declined'), SUM(outcome = 'timeout'), "
-	    "SUM(outcome IS NULL OR outcome = 'withdrawn') FROM offers "
-	    "WHERE offered_at >= FROM_UNIXTIME(?) AND offered_at < FROM_UNIXTIME(?) AND "
-	    "(? = 0 OR user_id = ?) AND (? = 0 OR department_id = ?) GROUP BY 1, 2" },
+	    "SELECT o.user_id, DATE(CONVERT_TZ(o.offered_at, '+00:00', ?)), "
+	    "SUM(o.outcome = 'accepted'), SUM(o.outcome = 'declined'), SUM(o.outcome = 'timeout'), "
+	    "SUM(o.outcome IS NULL OR o.outcome = 'withdrawn') FROM offers o "
+	    "JOIN chats c ON c.id = o.chat_id JOIN channels ch ON ch.id = c.channel_id "
+	    "WHERE o.offered_at >= FROM_UNIXTIME(?) AND o.offered_at < FROM_UNIXTIME(?) AND "
+	    "? IN (0, ch.brand_id) AND ? IN (0, c.channel_id) AND ? IN (0, o.department_id) "
+	    "AND ? IN (0, o.user_id) AND (o.outcome IS NULL OR o.outcome <> 'transferred') "
+	    "GROUP BY 1, 2" },
 	[RT_REP_HAND] = { "rt_rep_hand",
 	    "SELECT user_id, DATE(CONVERT_TZ(at, '+00:00', ?)), "
 	    "ROUND(AVG(in_hand), 1), MAX(in_hand) FROM load_samples WHERE user_id IS NOT NULL "
-	    "AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?) AND (? = 0 OR user_id = ?) "
-	    "GROUP BY 1, 2" },
-	/* the queue by hour of the day (the zone's), over the range */
+	    "AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?) AND ? IN (0, user_id) AND "
+	    REP_SERVES("user_id") " GROUP BY 1, 2" },
+	/*
+	 * The queue by hour of the day (the zone's), over the range, of the
+	 * brand, account and department (an operator's: of their departments):
+	 * each sampled minute's waiting chats and longest wait, then per hour
+	 * the average waiting, the longest wait, and the minutes' longest on
+	 * average.
+	 */
 	[RT_REP_QUEUE] = { "rt_rep_queue",
-	    "SELECT HOUR(CONVERT_TZ(s.at, '+00:00', ?)), "
-	    "ROUND(SUM(s.waiting) / COUNT(DISTINCT s.at), 1), MAX(s.longest_wait), "
-	    "ROUND(AVG(s.longest_wait)) FROM load_samples s WHERE s.department_id IS NOT NULL "
-	    "AND s.at >= FROM_UNIXTIME(?) AND s.at < FROM_UNIXTIME(?) AND "
-	    "(? = 0 OR s.department_id = ?) GROUP BY 1 ORDER BY 1" },
+	    "SELECT HOUR(CONVERT_TZ(q.at, '+00:00', ?)), ROUND(AVG(q.w), 1), MAX(q.lw), "
+	    "ROUND(AVG(q.lw)) FROM (SELECT s.at, SUM(s.waiting) w, MAX(s.longest_wait) lw "
+	    "FROM load_samples s JOIN departments d ON d.id = s.department_id "
+	    "WHERE s.at >= FROM_UNIXTIME(?) AND s.at < FROM_UNIXTIME(?) AND "
+	    "? IN (0, d.brand_id) AND ? IN (0, s.channel_id) AND ? IN (0, s.department_id) AND "
+	    "(? = 0 OR s.department_id IN (SELECT m.department_id FROM department_members m "
+	    "WHERE m.user_id = ?)) GROUP BY s.at) q GROUP BY 1 ORDER BY 1" },
 	[RT_DEPT_ROUTING_SET] = { "rt_dept_routing_set",
 	    "UPDATE departments SET routing = ?, chat_limit = NULLIF(?, 0), offer_seconds = ? "
 	    "WHERE id = ?" },
@@ -500,34 +526,38 @@ db_load_sample(struct pool *p, long long minute)
 	return rc;
 }
 
+/* REP_SERVES's parameters */
+#define SERVES_ARGS(f) I((f)->brand), I((f)->channel), I((f)->department), I((f)->brand), \
+	I((f)->department), I((f)->channel), I((f)->channel)
+
 enum dbrc
-db_rep_presence(struct pool *p, const char *zone, long long from, long long to,
-    long long user, struct dbres *out)
+db_rep_presence(struct pool *p, const struct report_filter *f, long long to, struct dbres *out)
 {
-	return RUN(RT_REP_INTERVALS, p, out, I(from), S(zone), I(to), S(zone), I(to), I(user),
-	    I(user), I(from), I(from), I(to), I(from));
+	long long from = (long long)f->from;
+
+	return RUN(RT_REP_INTERVALS, p, out, I(from), S(f->zone), I(to), S(f->zone), I(to),
+	    I(f->operator), SERVES_ARGS(f), I(from), I(from), I(to), I(from));
 }
 
 enum dbrc
-db_rep_offers(struct pool *p, const char *zone, long long from, long long to, long long user,
-    long long dept, struct dbres *out)
+db_rep_offers(struct pool *p, const struct report_filter *f, struct dbres *out)
 {
-	return RUN(RT_REP_OFFERS, p, out, S(zone), I(from), I(to), I(user), I(user), I(dept),
-	    I(dept));
+	return RUN(RT_REP_OFFERS, p, out, S(f->zone), I((long long)f->from), I((long long)f->to),
+	    I(f->brand), I(f->channel), I(f->department), I(f->operator));
 }
 
 enum dbrc
-db_rep_hand(struct pool *p, const char *zone, long long from, long long to, long long user,
-    struct dbres *out)
+db_rep_hand(struct pool *p, const struct report_filter *f, struct dbres *out)
 {
-	return RUN(RT_REP_HAND, p, out, S(zone), I(from), I(to), I(user), I(user));
+	return RUN(RT_REP_HAND, p, out, S(f->zone), I((long long)f->from), I((long long)f->to),
+	    I(f->operator), SERVES_ARGS(f));
 }
 
 enum dbrc
-db_rep_queue(struct pool *p, const char *zone, long long from, long long to, long long dept,
-    struct dbres *out)
+db_rep_queue(struct pool *p, const struct report_filter *f, struct dbres *out)
 {
-	return RUN(RT_REP_QUEUE, p, out, S(zone), I(from), I(to), I(dept), I(dept));
+	return RUN(RT_REP_QUEUE, p, out, S(f->zone), I((long long)f->from), I((long long)f->to),
+	    I(f->brand), I(f->channel), I(f->department), I(f->operator), I(f->operator));
 }
 
 enum dbrc

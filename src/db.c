@@ -569,9 +569,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "WHERE m.id = ? AND m.chat_id = ? AND m.direction = 'out'" },
 	[S_MESSAGE_OUT] = { "message_out",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
-	    "dedupe_key, media_state, attachment_id, author_id, delivery_state, created_at) "
-	    "VALUES (?, ?, ?, 'out', ?, ?, ?, 'none', NULLIF(?, 0), NULLIF(?, 0), 'sending', "
-	    "FROM_UNIXTIME(?))" },
+	    "dedupe_key, media_state, attachment_id, author_id, closing, delivery_state, "
+	    "created_at) VALUES (?, ?, ?, 'out', ?, ?, ?, 'none', NULLIF(?, 0), NULLIF(?, 0), ?, "
+	    "'sending', FROM_UNIXTIME(?))" },
 	/* where a chat can go: the brand's other departments, and the active
 	 * members of the chat's department other than its operator */
 	[S_TRANSFER_TARGETS] = { "transfer_targets",
@@ -2194,15 +2194,17 @@ db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out)
 	return one(RUN(S_OUT_GET, p, out, I(msg), I(chat)), out);
 }
 
-/* An operator's message, stored as "sending" before WeChat is called. */
+/* An operator's message (closing: the one a chat is closed with), or
+ * wxdesk's own (author 0), stored as "sending" before WeChat is called. */
 enum dbrc
 db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
-    long long author, long long *id)
+    long long author, int closing, long long *id)
 {
 	struct dbres out;
 	enum dbrc    rc = RUN(S_MESSAGE_OUT, p, &out, I(m->channel_id),
 	    I(m->follower_id), I(m->chat_id), S(m->msg_type), S(m->body),
-	    S(m->dedupe_key), I(attachment), I(author), I((long long)m->created_at));
+	    S(m->dedupe_key), I(attachment), I(author), I(closing ? 1 : 0),
+	    I((long long)m->created_at));
 
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;

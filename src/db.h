@@ -316,7 +316,7 @@ enum dbrc db_canned_find(struct pool *p, long long chat, const char *shortcut,
 	struct dbres *out);
 struct msg_row;
 enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
-	long long author, long long *id);
+	long long author, int closing, long long *id);
 
 /* followers, messages, chats (intake) */
 struct msg_row {

@@ -108,21 +108,24 @@ enum { DR_ROUTING, DR_LIMIT, DR_SECONDS };
 enum dbrc db_dept_routing(struct pool *p, long long dept, struct dbres *out);
 enum dbrc db_user_chat_limit_set(struct pool *p, long long user, long long limit);
 long long db_user_chat_limit(struct pool *p, long long user);
-/* columns of db_rep_presence: user presence start end (local times) */
+/*
+ * The presence report, under a report's filters (f: zone, [from, to),
+ * brand, channel, department, operator). Status and chats in hand are the
+ * people's who serve the brand, account or department (members of its
+ * departments); offers those of its chats; the queue its own.
+ */
+/* columns of db_rep_presence: user presence start end (local times), up to to */
 enum { RP_USER, RP_PRESENCE, RP_START, RP_END };
-enum dbrc db_rep_presence(struct pool *p, const char *zone, long long from, long long to,
-	long long user, struct dbres *out);
+enum dbrc db_rep_presence(struct pool *p, const struct report_filter *f, long long to,
+	struct dbres *out);
 /* columns of db_rep_offers */
 enum { RO_USER, RO_DAY, RO_ACCEPTED, RO_DECLINED, RO_TIMEOUT, RO_OTHER };
-enum dbrc db_rep_offers(struct pool *p, const char *zone, long long from, long long to,
-	long long user, long long dept, struct dbres *out);
+enum dbrc db_rep_offers(struct pool *p, const struct report_filter *f, struct dbres *out);
 /* columns of db_rep_hand */
 enum { RH_USER, RH_DAY, RH_AVG, RH_MAX };
-enum dbrc db_rep_hand(struct pool *p, const char *zone, long long from, long long to,
-	long long user, struct dbres *out);
+enum dbrc db_rep_hand(struct pool *p, const struct report_filter *f, struct dbres *out);
 /* columns of db_rep_queue */
 enum { RQU_HOUR, RQU_AVG, RQU_MAXWAIT, RQU_AVGWAIT };
-enum dbrc db_rep_queue(struct pool *p, const char *zone, long long from, long long to,
-	long long dept, struct dbres *out);
+enum dbrc db_rep_queue(struct pool *p, const struct report_filter *f, struct dbres *out);
 
 #endif

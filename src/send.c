@@ -31,7 +31,8 @@ claim_step(struct pool *p, void *arg)
 	if (rc == DB_OK && x->m.direction == NULL)	/* a retry: the message exists */
 		rc = db_out_result(p, *x->msg, "sending", 0);
 	else if (rc == DB_OK)
-		rc = db_message_out(p, &x->m, x->o->attachment, x->author, x->msg);
+		rc = db_message_out(p, &x->m, x->o->attachment, x->author, x->who == OUT_CLOSING,
+		    x->msg);
 	return rc;
 }
 

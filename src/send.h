@@ -26,9 +26,10 @@ struct out_chat {
 	struct wxapi_channel ch;	/* its channel; ch.secret decrypted, NULL if missing */
 };
 
-/* Who sends: the chat's operator (author), or wxdesk itself (a warning, a
- * rating question: csat.h). */
-enum out_claim { OUT_OPERATOR, OUT_WARNING, OUT_CSAT };
+/* Who sends: the chat's operator (author), a reply or the message they close
+ * the chat with (marked messages.closing: it is no answer, see csat.h), or
+ * wxdesk itself (a warning, a rating question: csat.h). */
+enum out_claim { OUT_OPERATOR, OUT_CLOSING, OUT_WARNING, OUT_CSAT };
 
 /*
  * Counts one more message against WeChat's rules (within WX_WINDOW of the

@@ -751,13 +751,15 @@ delivery_flash(struct req *r, long e)
 		flash_set(r, delivery_text(r, e));
 }
 
-/* Counts one more message of the operator's and stores it as sending. */
+/* Counts one more message of the operator's (a reply, or OUT_CLOSING: the
+ * one the chat is closed with) and stores it as sending. */
 static enum dbrc
-claim(struct req *r, const struct dbres *c, const struct outgoing *o, long long *msg)
+claim(struct req *r, const struct dbres *c, const struct outgoing *o, enum out_claim who,
+    long long *msg)
 {
 	struct out_chat oc = out_chat(r, c);
 
-	return send_claim(&r->pool, &oc, o, OUT_OPERATOR, r->user->id, NULL, msg);
+	return send_claim(&r->pool, &oc, o, who, r->user->id, NULL, msg);
 }
 
 /* Sends one message; 0, or -1 after answering (the page says why). */
@@ -766,7 +768,7 @@ send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing 
 {
 	long long   msg;
 	const char *why;
-	enum dbrc   rc = claim(r, c, o, &msg);
+	enum dbrc   rc = claim(r, c, o, OUT_OPERATOR, &msg);
 
 	if (rc == DB_CONFLICT) {
 		/* the rules changed since the page was read: say which one */
@@ -958,7 +960,7 @@ console_close_post(struct req *r, struct resp *rs)
 			tmpl_set(r, "Form.closing.Value", closing);
 			chat_page(r, rs, &c, 422);
 			return;
-		} else if (claim(r, &c, &o, &msg) == DB_OK) {
+		} else if (claim(r, &c, &o, OUT_CLOSING, &msg) == DB_OK) {
 			said = delivery_text(r, deliver(r, &c, msg, &o));
 		}
 	}

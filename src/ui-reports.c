@@ -1,7 +1,8 @@
 /*
  * ui-reports.c: the reports (overview, per day, per hour of day, per
- * department, per operator, followers), each a page with SVG charts drawn
- * here from the figures, and each a CSV download (format=csv).
+ * department, per operator, followers, presence and routing, satisfaction),
+ * each a page (with SVG charts drawn here from the figures) and a CSV
+ * download (format=csv).
  *
  * Every figure counts the report events that happened in the range, in the
  * viewer's time zone: a chat that starts at 23:58 and is answered at 00:03
@@ -9,6 +10,11 @@
  * percentiles are nearest-rank values over histogram bins (report_vbin).
  * Operators see only their own figures; the router keeps them off the
  * department and follower reports.
+ *
+ * Every report honours the dates, the time zone, the brand and the WeChat
+ * account; the department, the operator and the business-hours switch
+ * where a report can (its USE_* flags): the others are not offered on its
+ * tab, and are kept, unused, for the tabs that use them.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -29,6 +35,14 @@ static const char *const kind_names[K__N] = { "chat_started", "picked_up",
 	"delivery_failed", "follow", "unfollow" };
 
 #define MAX_DAYS 731
+
+/* the filters a report uses besides the dates, time zone, brand and account */
+enum {
+	USE_DEPARTMENT = 1,
+	USE_OPERATOR = 2,
+	USE_BH = 4,	/* first responses in business hours only */
+	USE_ALL = USE_DEPARTMENT | USE_OPERATOR | USE_BH
+};
 
 struct rep {
 	struct report_filter f;
@@ -182,12 +196,14 @@ zone_range(struct req *r, struct resp *rs, const char **zone, long long from, lo
 /*
  * Reads the filters: dates (default the last 7 days where the viewer is),
  * time zone (the tz argument, the browser's as the wxdesk_tz cookie, the
- * configured Reports.TimeZone, else UTC), brand, channel, department and
- * operator. An operator's reports are always their own.
+ * configured Reports.TimeZone, else UTC), brand, channel, and of
+ * department, operator and the business-hours switch those the report
+ * uses (a USE_* set): the others are left at "any" in q->f, and only
+ * carried to the other tabs. An operator's reports are always their own.
  * Returns 0, or -1 after answering with the error.
  */
 static int
-read_filter(struct req *r, struct resp *rs, struct rep *q)
+read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 {
 	const char  *zone = req_arg(r, "tz");
 	const char  *fa = req_arg(r, "from"), *ta = req_arg(r, "to");
@@ -196,10 +212,14 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	long long    today;
 	/* a good range asked for: one query converts it and checks the zone */
 	int          good = from >= 0 && to >= from && (to - from) / 86400 + 1 <= MAX_DAYS;
+	/* as asked for: carried to the other tabs, applied where the report uses them */
+	int          bh = req_arg(r, "bh") && strcmp(req_arg(r, "bh"), "1") == 0;
+	long long    dept = id_arg(r, "department");
+	long long    op = user_sees_all_chats(r->user) ? id_arg(r, "operator") : r->user->id;
 
 	memset(q, 0, sizeof *q);
 	q->csv = req_arg(r, "format") && strcmp(req_arg(r, "format"), "csv") == 0;
-	q->bh = req_arg(r, "bh") && strcmp(req_arg(r, "bh"), "1") == 0;
+	q->bh = (uses & USE_BH) && bh;
 	if (zone == NULL || *zone == '\0')
 		zone = req_cookie(r, "wxdesk_tz");
 	if (!zone_ok(zone))
@@ -243,19 +263,23 @@ read_filter(struct req *r, struct resp *rs, struct rep *q)
 	q->f.local = db_cell(&z, 0, RZ_ZONE) != NULL && strcmp(db_cell(&z, 0, RZ_ZONE), zone) == 0;
 	q->f.brand = id_arg(r, "brand");
 	q->f.channel = id_arg(r, "channel");
-	q->f.department = id_arg(r, "department");
-	q->f.operator = user_sees_all_chats(r->user) ? id_arg(r, "operator") : r->user->id;
+	q->f.department = uses & USE_DEPARTMENT ? dept : 0;
+	/* an operator's own, even where a report has no operator filter */
+	q->f.operator = (uses & USE_OPERATOR) || !user_sees_all_chats(r->user) ? op : 0;
 
 	tmpl_set(r, "Filter.From", q->from);
 	tmpl_set(r, "Filter.To", q->to);
 	tmpl_set(r, "Filter.TZ", q->zone_label);
 	tmpl_set_int(r, "Filter.Brand", q->f.brand);
 	tmpl_set_int(r, "Filter.Channel", q->f.channel);
-	tmpl_set_int(r, "Filter.Department", q->f.department);
-	tmpl_set_int(r, "Filter.Operator", q->f.operator);
+	tmpl_set_int(r, "Filter.Department", dept);
+	tmpl_set_int(r, "Filter.Operator", op);
 	tmpl_set_int(r, "Filter.Own", !user_sees_all_chats(r->user));
 	tmpl_set_int(r, "Filter.Days", q->ndays);
-	tmpl_set_int(r, "Filter.BH", q->bh);
+	tmpl_set_int(r, "Filter.BH", bh);
+	tmpl_set_int(r, "Filter.Uses.Department", (uses & USE_DEPARTMENT) != 0);
+	tmpl_set_int(r, "Filter.Uses.Operator", (uses & USE_OPERATOR) != 0);
+	tmpl_set_int(r, "Filter.Uses.BH", (uses & USE_BH) != 0);
 	tmpl_set(r, "Filter.Text", LF(r, q->ndays == 1 ? "rep.range_1" : "rep.range", q->from, q->to,
 	    (long long)q->ndays, q->zone_label));
 	return 0;
@@ -562,7 +586,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 		"Closed", "Transferred", "MessagesIn", "MessagesOut", "Failed", "Follows",
 		"Unfollows" };
 
-	if (read_filter(r, rs, &q) != 0)
+	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
 	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, &c) != DB_OK ||
 	    db_report_hist(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, "", &h) != DB_OK) {
@@ -684,7 +708,7 @@ series_page(struct req *r, struct resp *rs, int hours)
 	char        **labels;
 	long long    *answered, *missed;
 
-	if (read_filter(r, rs, &q) != 0)
+	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
 	if (db_report_counts(&r->pool, &q.f, bucket, REP_BY_NONE, &c) != DB_OK ||
 	    db_report_hist(&r->pool, &q.f, bucket, REP_BY_NONE,
@@ -813,7 +837,7 @@ groups_page(struct req *r, struct resp *rs, int by)
 	const char    *dim = by == REP_BY_OPERATOR ? "operator" : "department";
 	int            shown = 0;
 
-	if (read_filter(r, rs, &q) != 0)
+	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
 	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, by, &c) != DB_OK ||
 	    db_report_hist(&r->pool, &q.f, REP_WHOLE, by, "", &h) != DB_OK || load_dims(r, &q) != 0) {
@@ -910,7 +934,9 @@ reports_followers_get(struct req *r, struct resp *rs)
 	long long     sf[MAX_SCENES], su[MAX_SCENES];
 	int           ns = 0;
 
-	if (read_filter(r, rs, &q) != 0)
+	/* follows and unfollows are an account's: no department, operator or
+	 * first response to filter by */
+	if (read_filter(r, rs, &q, 0) != 0)
 		return;
 	if (db_report_counts(&r->pool, &q.f, REP_DAY, REP_BY_NONE, &c) != DB_OK) {
 		ui_db_failed(r, rs);
@@ -1026,6 +1052,10 @@ local_secs(const char *v)
  * the offers accepted, declined and timed out, and the chats in hand
  * (average and most, from the minute samples); per hour of the day, the
  * queue: waiting chats and the longest wait. Operators see their own.
+ * Under a brand, account or department: the operators who serve it
+ * (members of its departments) with their offers of its chats, and its
+ * queue; under an operator, the queue of their departments. Business
+ * hours do not apply.
  */
 void
 reports_presence_get(struct req *r, struct resp *rs)
@@ -1036,17 +1066,12 @@ reports_presence_get(struct req *r, struct resp *rs)
 	size_t       n = 0, cap = 0;
 	long long    now = (long long)wx_now(), to;
 
-	if (read_filter(r, rs, &q) != 0)
+	if (read_filter(r, rs, &q, USE_DEPARTMENT | USE_OPERATOR) != 0)
 		return;
 	to = (long long)q.f.to < now ? (long long)q.f.to : now;
-	if (load_dims(r, &q) != 0 ||
-	    db_rep_presence(&r->pool, q.f.zone, (long long)q.f.from, to, q.f.operator, &iv) != DB_OK ||
-	    db_rep_offers(&r->pool, q.f.zone, (long long)q.f.from, (long long)q.f.to, q.f.operator,
-	    q.f.department, &of) != DB_OK ||
-	    db_rep_hand(&r->pool, q.f.zone, (long long)q.f.from, (long long)q.f.to, q.f.operator,
-	    &hd) != DB_OK ||
-	    db_rep_queue(&r->pool, q.f.zone, (long long)q.f.from, (long long)q.f.to,
-	    q.f.department, &qu) != DB_OK) {
+	if (load_dims(r, &q) != 0 || db_rep_presence(&r->pool, &q.f, to, &iv) != DB_OK ||
+	    db_rep_offers(&r->pool, &q.f, &of) != DB_OK || db_rep_hand(&r->pool, &q.f, &hd) != DB_OK ||
+	    db_rep_queue(&r->pool, &q.f, &qu) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -1119,6 +1144,7 @@ reports_presence_get(struct req *r, struct resp *rs)
 		    db_int(&qu, i, RQU_HOUR)));
 		tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), db_cell(&qu, i, RQU_AVG));
 		tmpl_set(r, pool_printf(&r->pool, "%s.MaxWait", k), dur_text(r, db_int(&qu, i, RQU_MAXWAIT)));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.MaxWaitS", k), db_int(&qu, i, RQU_MAXWAIT));
 		tmpl_set(r, pool_printf(&r->pool, "%s.AvgWait", k), dur_text(r, db_int(&qu, i, RQU_AVGWAIT)));
 	}
 	render(r, rs, &q, "presence", L(r, "rep.presence"));
@@ -1129,7 +1155,8 @@ reports_presence_get(struct req *r, struct resp *rs)
 /*
  * GET /reports/csat: chats asked for a rating, rated, the share rated and
  * the average rating (1-5), per day, per operator and per department, by
- * when the chats closed. Operators see their own.
+ * when the chats closed, of the brand, account, department and operator
+ * chosen (business hours do not apply). Operators see their own.
  */
 void
 reports_csat_get(struct req *r, struct resp *rs)
@@ -1137,7 +1164,7 @@ reports_csat_get(struct req *r, struct resp *rs)
 	static const char *const base[3] = { "CsatDays", "CsatOperators", "CsatDepartments" };
 	struct rep q;
 
-	if (read_filter(r, rs, &q) != 0)
+	if (read_filter(r, rs, &q, USE_DEPARTMENT | USE_OPERATOR) != 0)
 		return;
 	if (q.csv) {
 		csv_start(r, rs, &q, "satisfaction");
@@ -1146,8 +1173,7 @@ reports_csat_get(struct req *r, struct resp *rs)
 	}
 	for (int by = 0; by < 3; by++) {
 		struct dbres c;
-		if (db_csat_report(&r->pool, by, q.f.zone, (long long)q.f.from, (long long)q.f.to,
-		    q.f.operator, q.f.department, &c) != DB_OK) {
+		if (db_csat_report(&r->pool, by, &q.f, &c) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}

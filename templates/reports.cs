@@ -51,13 +51,13 @@
 <datalist id="zones"><option value="Asia/Shanghai"><option value="Asia/Hong_Kong"><option value="Asia/Singapore"><option value="Asia/Tokyo"><option value="Europe/London"><option value="Europe/Berlin"><option value="America/New_York"><option value="America/Los_Angeles"><option value="UTC"></datalist>
 <?cs call:select("brand", Lang.brands.brand, Dims.brand, Filter.Brand, Lang.rep.all_brands) ?>
 <?cs call:select("channel", Lang.wx.account, Dims.channel, Filter.Channel, Lang.rep.all_accounts) ?>
-<?cs call:select("department", Lang.brand.department, Dims.department, Filter.Department, Lang.rep.all_departments) ?>
-<?cs if:Filter.Own ?><p class="hint"><?cs var:Lang.rep.own ?></p><?cs else ?><?cs call:select("operator", Lang.rep.operator, Dims.operator, Filter.Operator, Lang.rep.all_operators) ?><?cs /if ?>
-<label class="check" id="bh"><input type="checkbox" name="bh" value="1"<?cs if:Filter.BH ?> checked<?cs /if ?>> <?cs var:Lang.rep.bh_only ?></label>
+<?cs if:Filter.Uses.Department ?><?cs call:select("department", Lang.brand.department, Dims.department, Filter.Department, Lang.rep.all_departments) ?><?cs elif:Filter.Department ?><input type="hidden" name="department" value="<?cs var:Filter.Department ?>"><?cs /if ?>
+<?cs if:Filter.Own ?><p class="hint"><?cs var:Lang.rep.own ?></p><?cs elif:Filter.Uses.Operator ?><?cs call:select("operator", Lang.rep.operator, Dims.operator, Filter.Operator, Lang.rep.all_operators) ?><?cs elif:Filter.Operator ?><input type="hidden" name="operator" value="<?cs var:Filter.Operator ?>"><?cs /if ?>
+<?cs if:Filter.Uses.BH ?><label class="check" id="bh"><input type="checkbox" name="bh" value="1"<?cs if:Filter.BH ?> checked<?cs /if ?>> <?cs var:Lang.rep.bh_only ?></label><?cs elif:Filter.BH ?><input type="hidden" name="bh" value="1"><?cs /if ?>
 <button type="submit" class="primary"><?cs var:Lang.rep.show ?></button>
 <a class="button" href="?<?cs call:filter_query() ?>&amp;format=csv" download><?cs var:Lang.rep.csv ?></a>
 </form>
-<p class="hint"><?cs var:Filter.Text ?><?cs if:Filter.Operator || Filter.Own ?> <?cs var:Lang.rep.operator_hint ?><?cs /if ?><?cs if:Filter.BH ?> <span id="bh-hint"><?cs var:Lang.rep.bh_hint ?></span><?cs /if ?></p>
+<p class="hint"><?cs var:Filter.Text ?><?cs if:(Filter.Operator && Filter.Uses.Operator) || Filter.Own ?> <?cs var:Lang.rep.operator_hint ?><?cs /if ?><?cs if:Filter.BH && Filter.Uses.BH ?> <span id="bh-hint"><?cs var:Lang.rep.bh_hint ?></span><?cs /if ?><?cs if:Report.Page == "presence" && (Filter.Brand || Filter.Channel || Filter.Department) ?> <span id="serves-hint"><?cs var:Lang.rep.presence_serves ?></span><?cs /if ?><?cs if:(Filter.Department && !Filter.Uses.Department) || (Filter.Operator && !Filter.Own && !Filter.Uses.Operator) || (Filter.BH && !Filter.Uses.BH) ?> <span id="kept-hint"><?cs var:Lang.rep.filters_kept ?></span><?cs /if ?></p>
 
 <?cs if:Report.Page == "overview" ?>
 <section class="card">
@@ -161,7 +161,7 @@
 <h2><?cs var:Lang.rep.queue_by_hour ?></h2>
 <?cs if:subcount(Queue) > 0 ?>
 <table class="list" id="queue"><thead><tr><th><?cs var:Lang.rep.hour ?></th><th><?cs var:Lang.rep.queue_avg ?></th><th><?cs var:Lang.rep.wait_longest ?></th><th><?cs var:Lang.rep.wait_avg_longest ?></th></tr></thead><tbody>
-<?cs each:x = Queue ?><tr><td><?cs var:x.Hour ?></td><td><?cs var:x.Avg ?></td><td><?cs var:x.MaxWait ?></td><td><?cs var:x.AvgWait ?></td></tr><?cs /each ?>
+<?cs each:x = Queue ?><tr data-hour="<?cs var:x.Hour ?>" data-waiting="<?cs var:x.Avg ?>" data-longest="<?cs var:x.MaxWaitS ?>"><td><?cs var:x.Hour ?></td><td><?cs var:x.Avg ?></td><td><?cs var:x.MaxWait ?></td><td><?cs var:x.AvgWait ?></td></tr><?cs /each ?>
 </tbody></table>
 <?cs else ?><p class="empty"><?cs var:Lang.rep.no_queue ?></p><?cs /if ?>
 </section>
