@@ -86,7 +86,7 @@ at $((T0 + 50))
 for c in $ALL; do [ "$(sqlq "SELECT state FROM chats WHERE id = $c")" = waiting ] && act "$c" pickup; done
 ok "all six picked up, after a decline and an offer let pass" test "$(sqlq "SELECT CONCAT(SUM(c.state = 'active'), ':', (SELECT GROUP_CONCAT(outcome ORDER BY outcome) FROM offers WHERE chat_id IN ($declined, $passed) AND outcome <> 'accepted')) FROM chats c WHERE c.id IN (${ALL// /,})")" = "6:declined,timeout"
 # a3 to brand A's Support, offered there to the demo operator, who takes it
-at $((T0 + 55)); act "$a3" transfer "to=dept:$A_SUPPORT"
+at $((T0 + 55)); act "$a3" transfer "to=dept:$A_SUPPORT" keep_me=1	# (the demo operator may have had it)
 tick_at $((T0 + 60))
 at $((T0 + 65)); act "$a3" pickup
 ok "a chat transferred to Support, offered and picked up there" test "$(sqlq "SELECT CONCAT(c.state, ':', c.department_id, ':', o.outcome) FROM chats c JOIN offers o ON o.chat_id = c.id AND o.department_id = $A_SUPPORT WHERE c.id = $a3")" = "active:$A_SUPPORT:accepted"
@@ -249,7 +249,8 @@ ok "…and a CSV not named for business hours" hdr "filename=\"wxdesk-presence-$
 # the queue at 14:00 (the page): waiting chats and the longest wait, as in the chats table then
 S=$(((T0 + 7230) / 60 * 60))
 queue() { get adm "/reports/presence?$Q&$1"; grep -o '<tr data-hour="14:00" data-waiting="[^"]*" data-longest="[^"]*"' <<<"$BODY" | sed 's/.*data-waiting="\([^"]*\)" data-longest="\([^"]*\)"/\1:\2/'; }
-queue_db() { sqlq "SELECT IF(COUNT(*) = 0, '', CONCAT(COUNT(*), '.0:', MAX($S - UNIX_TIMESTAMP(c.state_since)))) FROM chats c JOIN channels ch ON ch.id = c.channel_id WHERE c.id IN ($q1, $q2) AND $1"; }
+# (the queue holds waiting and missed chats, each from when it took its place)
+queue_db() { sqlq "SELECT IF(COUNT(*) = 0, '', CONCAT(COUNT(*), '.0:', MAX($S - UNIX_TIMESTAMP(IFNULL(c.queued_at, c.state_since))))) FROM chats c JOIN channels ch ON ch.id = c.channel_id WHERE c.state IN ('waiting', 'missed') AND ch.brand_id IN ($BA, $BB) AND $1"; }
 for f in "brand=$BA|ch.brand_id = $BA" "brand=$BB|ch.brand_id = $BB" "channel=$CA1|c.channel_id = $CA1" \
 	"department=$A_SALES|c.department_id = $A_SALES" \
 	"department=$A_SUPPORT|c.department_id = $A_SUPPORT" \
@@ -258,7 +259,7 @@ for f in "brand=$BA|ch.brand_id = $BA" "brand=$BB|ch.brand_id = $BB" "channel=$C
 	a=${f%%|*}
 	ok "the queue at 14:00, ${a%%=*} ${a#*=}: as in MariaDB" test "$(queue "$a")" = "$(queue_db "${f#*|}")"
 done
-ok "…brand A: one chat waiting, for 10 s" test "$(queue "brand=$BA")" = "1.0:10"
+ok "…brand A: its chats in the queue then, the new one among them" eval 'test "$(queue "brand=$BA")" = "$(queue_db "ch.brand_id = $BA")" && test "$(sqlq "SELECT state FROM chats WHERE id = $q1")" = waiting && test -n "$(queue "brand=$BA")"'
 get adm "/reports/presence?$Q&brand=$BA&bh=1"
 ok "the presence tab offers no business-hours switch, says whom it shows" eval \
 	'! has "id=\"bh\"" && has "type=\"hidden\" name=\"bh\" value=\"1\"" && has "id=\"serves-hint\""'
