@@ -262,3 +262,54 @@ job_bot_media(struct pool *p)
 			db_rollback();
 	}
 }
+
+/* ---- changes to the rules ---- */
+
+struct rules_add {
+	long long              channel;
+	const struct bot_rule_text *rules;
+	int                         n, replace;
+};
+
+static enum dbrc
+rules_add_step(struct pool *p, void *arg)
+{
+	const struct rules_add *x = arg;
+	enum dbrc               rc = x->replace ? db_bot_rules_clear(p, x->channel) : DB_OK;
+
+	for (int i = 0; rc == DB_OK && i < x->n; i++)
+		rc = db_bot_rule_insert(p, x->channel, x->rules[i].mode, x->rules[i].patterns,
+		    x->rules[i].answer, x->rules[i].handoff, x->rules[i].attachment,
+		    (long long)wx_now());
+	return rc == DB_OK ? db_bot_bump(p, x->channel) : rc;
+}
+
+enum dbrc
+bot_rules_add(struct pool *p, long long channel, const struct bot_rule_text *rules, int n,
+    int replace)
+{
+	struct rules_add x = { channel, rules, n, replace };
+
+	return db_txn(p, rules_add_step, &x);
+}
+
+struct rule_remove {
+	long long channel, rule;
+};
+
+static enum dbrc
+rule_remove_step(struct pool *p, void *arg)
+{
+	const struct rule_remove *x = arg;
+	enum dbrc                 rc = db_bot_rule_delete(p, x->channel, x->rule);
+
+	return rc == DB_OK ? db_bot_bump(p, x->channel) : rc;
+}
+
+enum dbrc
+bot_rule_remove(struct pool *p, long long channel, long long rule)
+{
+	struct rule_remove x = { channel, rule };
+
+	return db_txn(p, rule_remove_step, &x);
+}

@@ -108,4 +108,19 @@ void job_bot_media(struct pool *p);
 enum dbrc db_bot_handoff(struct pool *p, long long chat, long long now);
 enum dbrc db_bot_miss(struct pool *p, long long chat, int missed);
 
+/* ---- changes to the rules, each one transaction (bot.c) ---- */
+
+/* A rule as its page or an import gives it (text, not yet parsed). */
+struct bot_rule_text {
+	const char *mode, *patterns, *answer;
+	int         handoff;
+	long long   attachment;
+};
+/* Adds n rules after the channel's others (replace: instead of them), and
+ * makes every process read the rules again. */
+enum dbrc bot_rules_add(struct pool *p, long long channel, const struct bot_rule_text *rules,
+	int n,
+	int replace);
+enum dbrc bot_rule_remove(struct pool *p, long long channel, long long rule);
+
 #endif

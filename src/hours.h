@@ -38,4 +38,17 @@ enum dbrc db_hours_closed_brands(struct pool *p, long long now, struct dbres *ou
 /* 1 when MariaDB knows the time zone, 0 when not, -1 on failure */
 int db_hours_zone_ok(struct pool *p, const char *zone);
 
+/* ---- hours.c ---- */
+
+/* A brand's hours as its page gives them, checked already. */
+struct hours_week {
+	int          enabled, timer;	/* keeps hours; the missed timer runs outside them */
+	const char  *zone, *text;
+	const char  *opens[7], *closes[7];	/* "HH:MM" (closes "24:00": midnight); NULL: closed */
+	const char **holidays;	/* "YYYY-MM-DD" */
+	size_t       nholidays;
+};
+/* Replaces the brand's hours and holidays, in one transaction. */
+enum dbrc hours_save(struct pool *p, long long brand, const struct hours_week *w);
+
 #endif

@@ -53,4 +53,13 @@ enum dbrc db_tf_require(struct pool *p, int on);
  * "code", "recovery", or NULL when it is neither */
 const char *tf_verify(struct req *r, long long user, const char *code);
 
+/* ---- twofactor.c: each one transaction ---- */
+
+/* The pending secret confirmed by a code of step: on, with these recovery
+ * codes (hashes); DB_NOTFOUND when the pending secret changed meanwhile. */
+enum dbrc tf_turn_on(struct pool *p, long long user, const char *pending_enc, long long step,
+	const char *const *hashes, int n);
+/* New recovery codes instead of the old ones. */
+enum dbrc tf_codes_replace(struct pool *p, long long user, const char *const *hashes, int n);
+
 #endif

@@ -186,13 +186,13 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 		page(r, rs, &c, 422);
 		return;
 	}
-	if (db_begin() != 0 || db_bot_rule_insert(&r->pool, r->ids[0], req_field(r, "mode"),
-	    req_field(r, "patterns"), req_field(r, "answer"), req_field(r, "handoff") != NULL,
-	    uf.attachment, (long long)wx_now()) != DB_OK || db_bot_bump(&r->pool, r->ids[0]) != DB_OK ||
-	    db_commit() != 0) {
-		db_rollback();
-		ui_db_failed(r, rs);
-		return;
+	{
+		struct bot_rule_text rule = { req_field(r, "mode"), req_field(r, "patterns"),
+			req_field(r, "answer"), req_field(r, "handoff") != NULL, uf.attachment };
+		if (bot_rules_add(&r->pool, r->ids[0], &rule, 1, 0) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
 	}
 	back(r, rs, L(r, "bot.rule_added"), "#rules");
 }
@@ -205,9 +205,7 @@ admin_bot_rule_delete_post(struct req *r, struct resp *rs)
 
 	if (channel(r, rs, &c) != 0)
 		return;
-	if (db_begin() != 0 || db_bot_rule_delete(&r->pool, r->ids[0], r->ids[1]) != DB_OK ||
-	    db_bot_bump(&r->pool, r->ids[0]) != DB_OK || db_commit() != 0) {
-		db_rollback();
+	if (bot_rule_remove(&r->pool, r->ids[0], r->ids[1]) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -285,9 +283,10 @@ admin_bot_import_post(struct req *r, struct resp *rs)
 	const struct kv *file = req_file(r, "file");
 	struct dbres     c;
 	struct buf       bad = { 0 };
-	int              nbad = 0, line = 0, added = 0;
+	int              nbad = 0, line = 0;
 	char            *rows[RULES_MAX][4];
 	int              n = 0;
+	struct bot_rule_text *rules;
 
 	if (channel(r, rs, &c) != 0)
 		return;
@@ -318,18 +317,13 @@ admin_bot_import_post(struct req *r, struct resp *rs)
 		page(r, rs, &c, 422);
 		return;
 	}
-	if (db_begin() != 0 || (req_field(r, "replace") &&
-	    db_bot_rules_clear(&r->pool, r->ids[0]) != DB_OK))
-		goto failed;
-	for (int i = 0; i < n; i++, added++)
-		if (db_bot_rule_insert(&r->pool, r->ids[0], rows[i][0], rows[i][1], rows[i][2],
-		    strcmp(rows[i][3], "1") == 0, 0, (long long)wx_now()) != DB_OK)
-			goto failed;
-	if (db_bot_bump(&r->pool, r->ids[0]) != DB_OK || db_commit() != 0)
-		goto failed;
-	back(r, rs, LF(r, "bot.imported", (long long)added), "#rules");
-	return;
-failed:
-	db_rollback();
-	ui_db_failed(r, rs);
+	rules = pool_alloc(&r->pool, (size_t)(n + 1) * sizeof *rules);
+	for (int i = 0; i < n; i++)
+		rules[i] = (struct bot_rule_text){ rows[i][0], rows[i][1], rows[i][2],
+		    strcmp(rows[i][3], "1") == 0, 0 };
+	if (bot_rules_add(&r->pool, r->ids[0], rules, n, req_field(r, "replace") != NULL) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, LF(r, "bot.imported", (long long)n), "#rules");
 }

@@ -176,28 +176,19 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 		page(r, rs, brand, 422);
 		return;
 	}
-	if (db_begin() != 0)
-		goto failed;
-	if (db_hours_set(&r->pool, brand, req_field(r, "hours_enabled") != NULL, zone, text,
-	    req_field(r, "offhours_missed_timer") != NULL) != DB_OK ||
-	    db_hours_days_clear(&r->pool, brand) != DB_OK || db_hours_holidays_clear(&r->pool, brand) != DB_OK)
-		goto failed;
-	for (int w = 0; w < 7; w++) {
-		const char *o = req_field(r, pool_printf(&r->pool, "opens_%d", w));
-		const char *c = req_field(r, pool_printf(&r->pool, "closes_%d", w));
-		if (o && *o && db_hours_day_add(&r->pool, brand, w, o,
-		    strcmp(c, "24:00") == 0 ? "23:59:59" : c) != DB_OK)
-			goto failed;
+	{
+		struct hours_week week = { req_field(r, "hours_enabled") != NULL,
+			req_field(r, "offhours_missed_timer") != NULL, zone, text, { NULL }, { NULL },
+			days, ndays };
+		for (int w = 0; w < 7; w++) {
+			week.opens[w] = req_field(r, pool_printf(&r->pool, "opens_%d", w));
+			week.closes[w] = req_field(r, pool_printf(&r->pool, "closes_%d", w));
+		}
+		if (hours_save(&r->pool, brand, &week) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
 	}
-	for (size_t i = 0; i < ndays; i++)
-		if (db_hours_holiday_add(&r->pool, brand, days[i]) != DB_OK)
-			goto failed;
-	if (db_commit() != 0)
-		goto failed;
 	flash_set(r, L(r, "hours.saved"));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld/hours", brand));
-	return;
-failed:
-	db_rollback();
-	ui_db_failed(r, rs);
 }

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "routing.h"
+#include "staff.h"
 #include "twofactor.h"
 #include "ui.h"
 
@@ -29,14 +30,6 @@ static const struct field edit_fields[] = {
 	{ "chat_limit", "field.chat_limit", 0, v_chat_limit },
 };
 
-/* the chat limit typed, if any (an empty box keeps what there is) */
-static enum dbrc
-set_chat_limit(struct req *r, long long uid)
-{
-	const char *v = req_field(r, "chat_limit");
-
-	return v && *v ? db_user_chat_limit_set(&r->pool, uid, strtoll(v, NULL, 10)) : DB_OK;
-}
 static const struct field pw_fields[] = {
 	{ "password", "field.new_password", 1, v_password },
 };
@@ -155,20 +148,20 @@ admin_operator_get(struct req *r, struct resp *rs)
 	operator_form(r, rs, r->ids[0], 200);
 }
 
-/* Replaces the user's memberships with the submitted dept fields, inside a transaction. */
-static enum dbrc
-set_memberships(struct req *r, long long uid)
+/* The account as the form gives it (checked already): departments, and the
+ * chat limit typed, if any (an empty box keeps what there is). */
+static struct staff_form
+staff_of(struct req *r, const char *pw_hash)
 {
-	const char *ids[MAX_DEPTS];
-	int         n = req_field_all(r, "dept", ids, MAX_DEPTS);
-	enum dbrc   rc = db_member_clear_user(&r->pool, uid);
+	const char      *ids[MAX_DEPTS], *lim = req_field(r, "chat_limit");
+	int              n = req_field_all(r, "dept", ids, MAX_DEPTS);
+	long long       *depts = pool_alloc(&r->pool, sizeof *depts * (size_t)(n + 1));
+	struct staff_form f = { req_field(r, "login"), req_field(r, "name"), req_field(r, "role"),
+		pw_hash, depts, n, lim && *lim ? strtoll(lim, NULL, 10) : 0 };
 
-	for (int i = 0; i < n && rc == DB_OK; i++) {
-		long long d = strtoll(ids[i], NULL, 10);
-		if (d > 0)
-			rc = db_member_add(&r->pool, d, uid);
-	}
-	return rc;
+	for (int i = 0; i < n; i++)
+		depts[i] = strtoll(ids[i], NULL, 10);
+	return f;
 }
 
 void
@@ -183,20 +176,11 @@ admin_operators_post(struct req *r, struct resp *rs)
 		return;
 	}
 	hash = pw_hash(&r->pool, req_field(r, "password"));
-	if (db_begin() != 0) {
-		ui_db_failed(r, rs);
-		return;
+	{
+		struct staff_form f = staff_of(r, hash);
+		rc = staff_create(&r->pool, &f, &id);
 	}
-	rc = db_user_insert(&r->pool, req_field(r, "login"), req_field(r, "name"),
-	    req_field(r, "role"), hash, &id);
-	if (rc == DB_OK)
-		rc = set_memberships(r, id);
-	if (rc == DB_OK)
-		rc = set_chat_limit(r, id);
-	if (rc == DB_OK && db_commit() != 0)
-		rc = DB_FAIL;
 	if (rc == DB_CONFLICT) {
-		db_rollback();
 		form_error(r, "login", L(r, "ops.login_taken"));
 		operator_form(r, rs, 0, 409);
 		return;
@@ -240,17 +224,10 @@ admin_operator_post(struct req *r, struct resp *rs)
 		operator_form(r, rs, id, 409);
 		return;
 	}
-	if (db_begin() != 0) {
-		ui_db_failed(r, rs);
-		return;
+	{
+		struct staff_form f = staff_of(r, NULL);
+		rc = staff_update(&r->pool, id, &f);
 	}
-	rc = db_user_update(&r->pool, id, req_field(r, "name"), req_field(r, "role"));
-	if (rc == DB_OK)
-		rc = set_memberships(r, id);
-	if (rc == DB_OK)
-		rc = set_chat_limit(r, id);
-	if (rc == DB_OK && db_commit() != 0)
-		rc = DB_FAIL;
 	if (rc != DB_OK) {
 		ui_db_failed(r, rs);
 		return;

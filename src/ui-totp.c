@@ -78,11 +78,10 @@ account_2fa_page_data(struct req *r)
 		tmpl_set_int(r, "Account.TwoFactor.CodesLeft", db_tf_codes_left(&r->pool, r->user->id));
 }
 
-/* new recovery codes: stored as hashes, shown once on the page */
-static int
-new_codes(struct req *r)
+/* new recovery codes, shown once on the page; their hashes (to store) in hashes */
+static void
+new_codes(struct req *r, const char **hashes)
 {
-	const char *hashes[TF_RECOVERY_CODES];
 
 	for (int i = 0; i < TF_RECOVERY_CODES; i++) {
 		unsigned char b[CODE_LEN];
@@ -95,7 +94,6 @@ new_codes(struct req *r)
 		tmpl_set(r, pool_printf(&r->pool, "Codes.%d", i), pool_printf(&r->pool, "%.5s-%s",
 		    c, c + 5));
 	}
-	return db_tf_codes_set(&r->pool, r->user->id, hashes, TF_RECOVERY_CODES) == DB_OK ? 0 : -1;
 }
 
 static void
@@ -178,6 +176,7 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 	unsigned char key[64];
 	int           n;
 	long long     step;
+	const char   *hashes[TF_RECOVERY_CODES];
 
 	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
 		ui_db_failed(r, rs);
@@ -194,10 +193,9 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 		setup_page(r, rs, 422);
 		return;
 	}
-	if (db_begin() != 0 || db_tf_enable(&r->pool, r->user->id,
-	    db_cell(&t, 0, TF_PENDING_SECRET), step) != DB_OK || new_codes(r) != 0 ||
-	    db_commit() != 0) {
-		db_rollback();
+	new_codes(r, hashes);
+	if (tf_turn_on(&r->pool, r->user->id, db_cell(&t, 0, TF_PENDING_SECRET), step, hashes,
+	    TF_RECOVERY_CODES) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -246,13 +244,16 @@ account_2fa_off_post(struct req *r, struct resp *rs)
 void
 account_2fa_codes_post(struct req *r, struct resp *rs)
 {
+	const char *hashes[TF_RECOVERY_CODES];
+
 	if (!r->user->totp) {
 		resp_redirect(rs, "/account");
 		return;
 	}
 	if (password_again(r, rs) != 0)
 		return;
-	if (new_codes(r) != 0) {
+	new_codes(r, hashes);
+	if (tf_codes_replace(&r->pool, r->user->id, hashes, TF_RECOVERY_CODES) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}

@@ -1,0 +1,43 @@
+/* staff.c: a staff account saved whole (see staff.h). */
+#include "routing.h"
+#include "staff.h"
+
+struct save {
+	const struct staff_form *f;
+	long long               *id;
+	int                      create;
+};
+
+static enum dbrc
+save_step(struct pool *p, void *arg)
+{
+	const struct save       *x = arg;
+	const struct staff_form *f = x->f;
+	enum dbrc                rc = x->create ? db_user_insert(p, f->login, f->name, f->role,
+	    f->pw_hash, x->id) : db_user_update(p, *x->id, f->name, f->role);
+
+	if (rc == DB_OK)
+		rc = db_member_clear_user(p, *x->id);
+	for (int i = 0; rc == DB_OK && i < f->ndepts; i++)
+		if (f->depts[i] > 0)
+			rc = db_member_add(p, f->depts[i], *x->id);
+	if (rc == DB_OK && f->chat_limit > 0)
+		rc = db_user_chat_limit_set(p, *x->id, f->chat_limit);
+	return rc;
+}
+
+enum dbrc
+staff_create(struct pool *p, const struct staff_form *f, long long *id)
+{
+	struct save x = { f, id, 1 };
+
+	return db_txn(p, save_step, &x);
+}
+
+enum dbrc
+staff_update(struct pool *p, long long id, const struct staff_form *f)
+{
+	struct save x = { f, &id, 0 };
+
+	return db_txn(p, save_step, &x);
+}
