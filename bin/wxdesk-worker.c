@@ -18,6 +18,9 @@
  *     once a minute the queue and each operator's load are sampled,
  *   - asks the followers of chats that closed to rate them (csat.c),
  *   - folds new report events into the hourly roll-up the reports read.
+ * Beside the ticks, Worker.Senders child processes (2) deliver the replies
+ * operators queued (outbox.c), each as soon as it is queued; the worker
+ * starts them again if one ends.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
  * once. State lives in the database; a restarted worker carries on. Each
@@ -25,10 +28,13 @@
  * loop and the signals.
  *
  *   wxdesk-worker          run until SIGTERM (tick: Worker.TickSeconds, 2)
- *   wxdesk-worker --once   one tick, then exit (tests)
+ *   wxdesk-worker --once   one tick (with one pass of the outbox), then exit (tests)
+ *   wxdesk-worker --send   deliver the queued replies, waiting up to 10 s for
+ *                          any another sender holds; exit 1 if some remain
  */
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,6 +45,7 @@
 #include "../src/csat.h"
 #include "../src/job.h"
 #include "../src/metrics.h"
+#include "../src/outbox.h"
 #include "../src/routing.h"
 #include "../src/ui.h"
 
@@ -62,10 +69,47 @@ on_term(int sig)
 	job_stopping = 1;
 }
 
+#define SENDERS_MAX 16
+static pid_t senders[SENDERS_MAX];
+
+/* the senders that should run and do not (at the start, or one ended), started */
+static void
+senders_start(void)
+{
+	int n = cfg_int("Worker.Senders", 2);
+
+	for (int i = 0; i < n && i < SENDERS_MAX && !job_stopping; i++) {
+		if (senders[i] > 0 && waitpid(senders[i], NULL, WNOHANG) == 0)
+			continue;	/* running */
+		pid_t pid = fork();
+		if (pid == 0) {
+			/* the child's own connection: the parent's is the parent's */
+			db_forget();
+			wx_set_progname("wxdesk-sender");
+			outbox_run(&job_stopping);
+			db_close();
+			_exit(0);
+		}
+		senders[i] = pid > 0 ? pid : 0;
+	}
+}
+
+static void
+senders_stop(void)
+{
+	for (int i = 0; i < SENDERS_MAX; i++)
+		if (senders[i] > 0)
+			kill(senders[i], SIGTERM);
+	for (int i = 0; i < SENDERS_MAX; i++)
+		if (senders[i] > 0)
+			waitpid(senders[i], NULL, 0);
+}
+
 int
 main(int argc, char **argv)
 {
 	int              once = argc > 1 && strcmp(argv[1], "--once") == 0;
+	int              send = argc > 1 && strcmp(argv[1], "--send") == 0;
 	struct sigaction sa;
 
 	wx_set_progname("wxdesk-worker");
@@ -81,9 +125,17 @@ main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (send) {
+		long long left = outbox_drain(10);
+		db_close();
+		curl_global_cleanup();
+		return left == 0 ? 0 : 1;
+	}
 	if (!once)
 		wx_log("started; WeChat API at %s", cfg_get("WeChat.APIBase", "?"));
 	do {
+		if (!once)
+			senders_start();
 		struct pool p = { 0 };
 		if (db_up()) {
 			health_seen(&p);	/* /healthz: a worker is running */
@@ -100,10 +152,13 @@ main(int argc, char **argv)
 				    (long long)wx_now());
 			}
 		}
+		if (once && db_up())
+			(void)outbox_pass(&p);
 		pool_free(&p);
 		for (int s = 0; !once && !job_stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)
 			usleep(100000);
 	} while (!once && !job_stopping);
+	senders_stop();
 	db_close();
 	curl_global_cleanup();
 	return 0;

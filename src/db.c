@@ -515,7 +515,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	 */
 	[S_CONSOLE_MARK] = { "console_mark",
 	    "SELECT m.top, (SELECT COUNT(*) FROM messages WHERE id > m.top - 1000), "
-	    "(SELECT IFNULL(MAX(id), 0) FROM chats) "
+	    "(SELECT IFNULL(MAX(id), 0) FROM chats), "
+	    "(SELECT COUNT(*) FROM messages WHERE delivery_state = 'sending') "
 	    "FROM (SELECT IFNULL(MAX(id), 0) top FROM messages) m" },
 	[S_CONSOLE_CHAT] = { "console_chat",
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, "
@@ -1086,6 +1087,21 @@ forget_statements(void)
 				mysql_stmt_close(t->prepared[i]);
 			t->prepared[i] = NULL;
 		}
+}
+
+/*
+ * In a child just forked: the parent's connection and statements are the
+ * parent's (closing them here would end them for the parent too), so they
+ * are dropped without a word to the server; the child connects anew.
+ */
+void
+db_forget(void)
+{
+	for (struct db_table *t = tables; t != NULL; t = t->next)
+		for (size_t i = 0; i < t->n; i++)
+			t->prepared[i] = NULL;
+	conn = NULL;
+	in_txn = 0;
 }
 
 void

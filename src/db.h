@@ -25,6 +25,7 @@ struct dbres {
 
 int  db_open(void);		/* connects with the Database.* config; 0 / -1 */
 void db_close(void);
+void db_forget(void);	/* a forked child: the parent's connection left alone */
 int  db_up(void);		/* 1 when a connection is open or can be made */
 void db_request_done(void);
 int  db_snapshot(void);	/* reads until db_request_done see one snapshot */
@@ -235,7 +236,8 @@ enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct 
 enum { CC_STATE, CC_MINE, CC_TOTAL };
 enum dbrc db_console_counts(struct pool *p, long long user, int all, struct dbres *out);
 /* columns of db_console_mark */
-enum { CM_MESSAGES, CM_MESSAGES_RECENT, CM_CHATS };
+/* (the replies still on their way: a delivery changes the mark too) */
+enum { CM_MESSAGES, CM_MESSAGES_RECENT, CM_CHATS, CM_SENDING };
 enum dbrc db_console_mark(struct pool *p, struct dbres *out);
 /* columns of db_console_chat */
 enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATOR,

@@ -66,7 +66,8 @@ send_upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoin
 	struct wx_field *f;
 	struct http_file file = { "media", NULL, o->mime, NULL, 0 };
 	const char      *id = NULL;
-	FILE            *in = fopen(media_file(p, o->path), "rb");
+	/* (no path: the file's row is gone) */
+	FILE            *in = o->path ? fopen(media_file(p, o->path), "rb") : NULL;
 	struct buf       data = { 0 };
 	char             chunk[65536];
 	size_t           n;

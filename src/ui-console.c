@@ -286,8 +286,8 @@ console_poll_get(struct req *r, struct resp *rs)
 		return;
 	}
 	/* the mark covers the chat offered to me and my presence too */
-	mark = pool_printf(&r->pool, "%s.%s.%s.%s.%d", db_cell(&m, 0, CM_MESSAGES),
-	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS),
+	mark = pool_printf(&r->pool, "%s.%s.%s.%s.%s.%d", db_cell(&m, 0, CM_MESSAGES),
+	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS), db_cell(&m, 0, CM_SENDING),
 	    orc == DB_OK ? db_cell(&o, 0, MO_CHAT) : "0", presence_index(r->user->presence) + 1);
 	if (since && strcmp(since, mark) == 0) {
 		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
@@ -726,31 +726,6 @@ out_chat(struct req *r, const struct dbres *c)
 	return oc;
 }
 
-/* Sends message msg (claimed already); WeChat's errcode (0 delivered). */
-static long
-deliver(struct req *r, const struct dbres *c, long long msg, const struct outgoing *o)
-{
-	struct out_chat oc = out_chat(r, c);
-
-	return send_deliver(&r->pool, &oc, msg, o);
-}
-
-/* What to tell the operator about an undelivered message, or NULL. */
-static const char *
-delivery_text(struct req *r, long e)
-{
-	if (e == 0)
-		return NULL;
-	return LF(r, "chat.not_delivered", ui_errtext(r, e));
-}
-
-static void
-delivery_flash(struct req *r, long e)
-{
-	if (e != 0)
-		flash_set(r, delivery_text(r, e));
-}
-
 /* Counts one more message of the operator's (a reply, or OUT_CLOSING: the
  * one the chat is closed with) and stores it as sending. */
 static enum dbrc
@@ -785,7 +760,7 @@ send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing 
 		ui_db_failed(r, rs);
 		return -1;
 	}
-	delivery_flash(r, deliver(r, c, msg, o));
+	/* queued: the senders deliver it (outbox.h), the transcript shows how it went */
 	return 0;
 }
 
@@ -865,7 +840,6 @@ console_retry_post(struct req *r, struct resp *rs)
 	struct dbres    c, m;
 	const char     *why, *mid = req_field(r, "message");
 	long long       msg = mid ? strtoll(mid, NULL, 10) : 0;
-	struct outgoing o = { 0 };
 	enum dbrc       rc;
 
 	if (load_chat(r, rs, &c) != 0)
@@ -897,12 +871,7 @@ console_retry_post(struct req *r, struct resp *rs)
 			ui_db_failed(r, rs);
 		return;
 	}
-	/* columns: id body delivery type path mime */
-	o.type = db_cell(&m, 0, OG_TYPE);
-	o.text = db_cell(&m, 0, OG_BODY);
-	o.path = db_cell(&m, 0, OG_PATH);
-	o.mime = db_cell(&m, 0, OG_MIME);
-	delivery_flash(r, deliver(r, &c, msg, &o));
+	/* queued again: the senders deliver it */
 	to_chat(r, rs);
 }
 
@@ -960,9 +929,8 @@ console_close_post(struct req *r, struct resp *rs)
 			tmpl_set(r, "Form.closing.Value", closing);
 			chat_page(r, rs, &c, 422);
 			return;
-		} else if (claim(r, &c, &o, OUT_CLOSING, &msg) == DB_OK) {
-			said = delivery_text(r, deliver(r, &c, msg, &o));
-		}
+		} else
+			(void)claim(r, &c, &o, OUT_CLOSING, &msg);	/* queued */
 	}
 	{
 		struct chat_ref   ref = ref_of(&c);

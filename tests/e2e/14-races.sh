@@ -24,6 +24,7 @@ for i in 1 2 3 4 5 6; do
 		--data-urlencode "text=racer $i" "$BASE/console/chats/$chat/send" >"$WXDESK_VAR/race$i" &
 done
 wait
+sent
 codes=$(cat "$WXDESK_VAR"/race[1-6] | sort | tr '\n' ' ')
 ok "six senders racing for the fifth place: one wins ($codes)" test "$codes" = "303 409 409 409 409 409 "
 ok "…one stored" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat AND body LIKE 'racer %'")" = 1

@@ -48,7 +48,12 @@ post() {
 	local kv
 	for kv in "$@"; do args+=(--data-urlencode "$kv"); done
 	req "$actor" POST "$path" "${args[@]}"
+	# a reply is queued and returns at once; the senders deliver it
+	case $path in */send|*/retry|*/close) sent ;; esac
 }
+# sent: waits until every queued reply is delivered or refused (one
+# sender pass after another, as the worker's senders do; src/outbox.h)
+sent() { "$WORKER" --send >/dev/null 2>&1; }
 
 # sign_in ACTOR LOGIN PASSWORD: a fresh session for ACTOR.
 sign_in() {

@@ -1,0 +1,85 @@
+/* outbox.c: the senders that deliver the operators' queued replies (see outbox.h). */
+#include <time.h>
+#include <unistd.h>
+
+#include "outbox.h"
+#include "send.h"
+
+/* delivers the queued replies of one chat, held; the number tried */
+static int
+deliver_chat(struct pool *p, long long chat)
+{
+	struct dbres m;
+	int          n = 0;
+
+	if (db_outbox_due(p, chat, &m) != DB_OK)
+		return 0;
+	for (size_t i = 0; i < m.nrows; i++, n++) {
+		const char     *type = db_cell(&m, i, OBD_TYPE);
+		struct outgoing o = { type, db_cell(&m, i, OBD_BODY), db_cell(&m, i, OBD_PATH),
+			db_cell(&m, i, OBD_MIME), db_int(&m, i, OBD_ATTACHMENT) };
+		struct out_chat c = {
+			.chat = chat, .follower = db_int(&m, i, OBD_FOLLOWER),
+			.openid = db_cell(&m, i, OBD_OPENID),
+			.ch = { db_int(&m, i, OBD_CHANNEL), db_cell(&m, i, OBD_APPID),
+			    db_cell(&m, i, OBD_SECRET) ? secret_decrypt(p, db_cell(&m, i, OBD_SECRET)) :
+			    NULL },
+		};
+		/* (a file whose row is gone has no path: send_deliver says it is missing) */
+		(void)send_deliver(p, &c, db_int(&m, i, OBD_ID), &o);
+	}
+	return n;
+}
+
+int
+outbox_pass(struct pool *p)
+{
+	struct dbres c;
+	long long    now = (long long)wx_now();
+	int          n = 0;
+
+	if (db_outbox_chats(p, now, &c) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < c.nrows; i++) {
+		long long chat = db_int(&c, i, OBC_CHAT);
+		if (db_outbox_claim(p, chat, now, now + OUTBOX_LEASE) != DB_OK)
+			continue;	/* another sender has it */
+		n += deliver_chat(p, chat);
+		(void)db_outbox_release(p, chat);
+	}
+	return n;
+}
+
+void
+outbox_run(volatile sig_atomic_t *stop)
+{
+	while (!*stop) {
+		struct pool p = { 0 };
+		int         n = db_up() ? outbox_pass(&p) : -1;
+
+		pool_free(&p);
+		db_request_done();
+		if (n <= 0)
+			usleep(n < 0 ? 1000000 : 200000);	/* nothing queued: a moment */
+	}
+}
+
+long long
+outbox_drain(int seconds)
+{
+	struct timespec t0, t;
+	long long       left = -1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		struct pool p = { 0 };
+		(void)outbox_pass(&p);
+		left = db_outbox_queued(&p);
+		pool_free(&p);
+		db_request_done();
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		if (left <= 0 || t.tv_sec - t0.tv_sec >= seconds)
+			return left;
+		usleep(50000);	/* another sender holds a chat: until it is done */
+	}
+}
