@@ -108,7 +108,7 @@ void admin_channel_prefs_post(struct req *, struct resp *);
 void admin_channel_health_post(struct req *, struct resp *);
 void admin_channel_delete_post(struct req *, struct resp *);
 
-/* ui-console.c */
+/* the console: ui-inbox.c, ui-chat.c, ui-chat-act.c */
 void console_home_get(struct req *, struct resp *);
 void console_poll_get(struct req *, struct resp *);
 void console_chat_get(struct req *, struct resp *);

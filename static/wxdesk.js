@@ -133,7 +133,10 @@ labelTables();
 	var live = document.getElementById('live');
 	if (!live)
 		return;
-	var mark = null, waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0, unread = null;
+	// the mark as the page was drawn: a change while it loaded (a reply
+	// delivered meanwhile) refreshes it at the first poll
+	var mark = null, drawn = live.getAttribute('data-mark');
+	var waiting = parseInt(live.getAttribute('data-waiting'), 10) || 0, unread = null;
 	var offer = null;
 	// a refused action (a sixth reply, a file WeChat cannot take) answers at
 	// the form's address: the address bar, a reload and the live refresh
@@ -300,7 +303,7 @@ labelTables();
 				unread = j.unread;
 				waiting = j.waiting;
 				showTitle();
-				if (!first)
+				if (!first || (drawn && j.mark !== drawn))
 					refresh();
 			})
 			.catch(function () {});

@@ -1,5 +1,5 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
-<div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>" data-self="/console/chats/<?cs var:Chat.Id ?>">
+<div id="live" data-live="/console/poll" data-mark="<?cs var:Live.Mark ?>" data-waiting="<?cs var:Counts.waiting ?>" data-self="/console/chats/<?cs var:Chat.Id ?>">
 <p class="crumbs"><a href="/console/"><?cs var:Lang.nav.console ?></a> › <a href="/console/?tab=waiting"><?cs var:Lang.tab.waiting ?> <b class="count" id="count-waiting"><?cs var:Counts.waiting ?></b></a> · <a href="/console/next"><?cs var:Lang.console.next ?></a></p>
 <?cs call:offer_banner() ?>
 <div class="chat-layout">

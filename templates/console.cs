@@ -1,5 +1,5 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
-<div id="live" data-live="/console/poll" data-waiting="<?cs var:Counts.waiting ?>">
+<div id="live" data-live="/console/poll" data-mark="<?cs var:Live.Mark ?>" data-waiting="<?cs var:Counts.waiting ?>">
 <h1><?cs var:Lang.nav.console ?></h1>
 <?cs call:offer_banner() ?>
 <?cs if:User.Presence != "available" ?><p class="warning presence-hint"><?cs var:Lang.presence.hint[User.Presence] ?></p><?cs /if ?>

@@ -55,6 +55,8 @@ try {
 	check('Esc leaves the reply box', await page.evaluate(() => document.activeElement.name !== 'text'));
 
 	// an internal note: in the transcript, set apart, never sent to WeChat
+	// (counted once the reply before it left the outbox)
+	await page.waitForSelector('#transcript li.out:has-text("sent with the keyboard") .delivery.delivered', { timeout: 10000 }).catch(() => {});
 	const before = await received(OPENID);
 	await page.fill('textarea[name=staff_note]', 'VIP customer, be quick');
 	await Promise.all([page.waitForNavigation(), page.click('form.staff-note-form button')]);

@@ -1,0 +1,407 @@
+/*
+ * ui-chat-act.c: what an operator does to a chat from its page: pick it up,
+ * answer it within WeChat's rules (48 hours since the follower's last
+ * message, 5 in a row: counted by the database in the statement that
+ * stores the reply, db_out_claim, so a second tab or a direct POST cannot
+ * get round them; the reply then waits in the outbox), retry, close,
+ * transfer, decline an offer. Each change is a transition of chat.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "chat.h"
+#include "db.h"
+#include "intake.h"
+#include "json.h"
+#include "hours.h"
+#include "media.h"
+#include "routing.h"
+#include "send.h"
+#include "ui.h"
+#include "ui-console.h"
+#include "wxapi.h"
+
+
+/* The chat a page's row is about, and who is acting, for chat.h. */
+static struct chat_ref
+ref_of(const struct dbres *c)
+{
+	struct chat_ref ref = { db_int(c, 0, CHAT_ID), db_int(c, 0, CHAT_CHANNEL),
+		db_int(c, 0, CHAT_FOLLOWER), db_int(c, 0, CHAT_DEPT) };
+	return ref;
+}
+
+static struct chat_actor
+actor(const struct req *r)
+{
+	struct chat_actor a = { r->user->id, r->user->name };
+	return a;
+}
+
+void
+console_pickup_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return;
+	{
+		struct chat_ref   ref = ref_of(&c);
+		struct chat_actor a = actor(r);
+		rc = chat_pickup(&r->pool, &ref, &a);
+	}
+	if (rc == DB_CONFLICT) {
+		/* someone else was quicker: say who */
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		tmpl_set(r, "Chat.Error", db_cell(&c, 0, CHAT_OPNAME) ? LF(r, "chat.picked_first",
+		    db_cell(&c, 0, CHAT_OPNAME)) : db_cell(&c, 0, CHAT_OFFERNAME) ?
+		    LF(r, "offer.taken_by_offer", db_cell(&c, 0, CHAT_OFFERNAME)) :
+		    L(r, "chat.no_pickup"));
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	console_to_chat(r, rs);
+}
+
+/* The chat of a console page as the send path needs it. */
+static struct out_chat
+out_chat(struct req *r, const struct dbres *c)
+{
+	struct out_chat oc = {
+		.chat = r->ids[0], .follower = db_int(c, 0, CHAT_FOLLOWER),
+		.openid = db_cell(c, 0, CHAT_OPENID),
+		.ch = { db_int(c, 0, CHAT_CHANNEL), db_cell(c, 0, CHAT_APPID),
+		    db_cell(c, 0, CHAT_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, CHAT_SECRET)) :
+		    NULL },
+	};
+	return oc;
+}
+
+/* Counts one more message of the operator's (a reply, or OUT_CLOSING: the
+ * one the chat is closed with) and stores it as sending. */
+static enum dbrc
+claim(struct req *r, const struct dbres *c, const struct outgoing *o, enum out_claim who,
+    long long *msg)
+{
+	struct out_chat oc = out_chat(r, c);
+
+	return send_claim(&r->pool, &oc, o, who, r->user->id, NULL, msg);
+}
+
+/* Sends one message; 0, or -1 after answering (the page says why). */
+static int
+send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing *o)
+{
+	long long   msg;
+	const char *why;
+	enum dbrc   rc = claim(r, c, o, OUT_OPERATOR, &msg);
+
+	if (rc == DB_CONFLICT) {
+		/* the rules changed since the page was read: say which one */
+		if (db_console_chat(&r->pool, r->ids[0], c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return -1;
+		}
+		why = console_cannot_reply(r, c);
+		form_error(r, "text", why ? why : L(r, "chat.changed"));
+		console_chat_page(r, rs, c, 409);
+		return -1;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	/* queued: the senders deliver it (outbox.h), the transcript shows how it went */
+	return 0;
+}
+
+void
+console_send_post(struct req *r, struct resp *rs)
+{
+	struct dbres     c;
+	const char      *text = req_field(r, "text"), *why;
+	const struct kv *file = req_file(r, "attachment");
+	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 };
+	int              has_text = text && strspn(text, " \t\r\n") != strlen(text);
+	int              canned_file = 0;
+	enum dbrc        rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return;
+	if (text)
+		tmpl_set(r, "Form.text.Value", text);
+	if (file && file->vlen == 0)
+		file = NULL;	/* the empty part of a form without a file */
+	if ((why = console_cannot_reply(r, &c)) != NULL) {
+		form_error(r, "text", why);
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (!has_text && file == NULL) {
+		form_error(r, "text", L(r, "chat.type_first"));
+		console_chat_page(r, rs, &c, 422);
+		return;
+	}
+	if (has_text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > WX_TEXT_MAX)) {
+		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, utf8_chars(text)));
+		console_chat_page(r, rs, &c, 422);
+		return;
+	}
+	if (has_text && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text)) {
+		/* a canned response by its shortcut: its text, and its file */
+		struct dbres cr;
+		rc = db_canned_find(&r->pool, r->ids[0], text + 1, &cr);
+		if (rc == DB_NOTFOUND) {
+			form_error(r, "text", LF(r, "chat.no_canned", text));
+			console_chat_page(r, rs, &c, 422);
+			return;
+		}
+		if (rc != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		/* columns: body attachment path mime */
+		text = db_cell(&cr, 0, CNF_BODY);
+		if (db_cell(&cr, 0, CNF_ATTACHMENT) && file == NULL) {
+			const char *mime = db_cell(&cr, 0, CNF_MIME);
+			f = (struct outgoing){ strncmp(mime, "image/", 6) == 0 ? "image" :
+			    strncmp(mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
+			    db_cell(&cr, 0, CNF_PATH), mime, db_int(&cr, 0, CNF_ATTACHMENT) };
+			canned_file = 1;
+		}
+	}
+	if (file) {
+		struct ui_file uf;
+		if (ui_keep_file(r, "attachment", file, &uf) != 0) {
+			console_chat_page(r, rs, &c, 422);
+			return;
+		}
+		f = (struct outgoing){ uf.type, uf.name, uf.path, uf.mime, uf.attachment };
+	}
+	t.text = text;
+	if (((file || canned_file) && send_one(r, rs, &c, &f) != 0) ||
+	    (has_text && send_one(r, rs, &c, &t) != 0))
+		return;
+	console_to_chat(r, rs);
+}
+
+void
+console_retry_post(struct req *r, struct resp *rs)
+{
+	struct dbres    c, m;
+	const char     *why, *mid = req_field(r, "message");
+	long long       msg = mid ? strtoll(mid, NULL, 10) : 0;
+	enum dbrc       rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return;
+	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
+	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(db_cell(&m, 0, OG_DELIVERY) ?
+	    db_cell(&m, 0, OG_DELIVERY) : "", "failed") != 0)) {
+		page_error(r, rs, 409, 0, L(r, "chat.retry_failed_only"));
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if ((why = console_cannot_reply(r, &c)) != NULL) {
+		tmpl_set(r, "Chat.Error", why);
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	{
+		struct out_chat oc = out_chat(r, &c);
+		rc = send_reclaim(&r->pool, &oc, r->user->id, msg);
+	}
+	if (rc != DB_OK) {
+		if (rc == DB_CONFLICT) {
+			tmpl_set(r, "Chat.Error", L(r, "chat.rules_refuse"));
+			console_chat_page(r, rs, &c, 409);
+		} else
+			ui_db_failed(r, rs);
+		return;
+	}
+	/* queued again: the senders deliver it */
+	console_to_chat(r, rs);
+}
+
+/* Only the chat's operator, a supervisor or an admin changes who has a chat. */
+static int
+may_manage(struct req *r, struct resp *rs, const struct dbres *c)
+{
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
+		tmpl_set(r, "Chat.Error", L(r, "chat.is_closed"));
+		console_chat_page(r, rs, c, 409);
+		return 0;
+	}
+	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id && !console_sees_all(r)) {
+		page_error(r, rs, 403, 0, L(r, "chat.manage_only"));
+		return 0;
+	}
+	return 1;
+}
+
+/* Who closed the chat, and when, for an operator whose close came second. */
+static const char *
+closed_already(struct req *r, const struct dbres *c)
+{
+	const char *by = db_cell(c, 0, CHAT_CLOSEDBY), *at = ui_time(r, db_int(c, 0, CHAT_CLOSED));
+
+	if (by)
+		return LF(r, "chat.closed_by", by, at);
+	return LF(r, "chat.closed_at", at, ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+}
+
+void
+console_close_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	const char  *closing = req_field(r, "closing"), *why, *said = NULL;
+	enum dbrc    rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return;
+	if (strcmp(db_cell(&c, 0, CHAT_STATE), "closed") == 0) {
+		flash_set(r, closed_already(r, &c));
+		console_to_chat(r, rs);
+		return;
+	}
+	if (!may_manage(r, rs, &c))
+		return;
+	if (closing && strspn(closing, " \t\r\n") != strlen(closing)) {
+		/* the closing message counts toward the 5; skipped, with a word, if none is left */
+		struct outgoing o = { "text", closing, NULL, NULL, 0 };
+		long long       msg;
+		if ((why = console_cannot_reply(r, &c)) != NULL) {
+			said = LF(r, "chat.closed_unsent", why);
+		} else if (utf8_chars(closing) > WX_TEXT_MAX || !utf8_valid(closing, strlen(closing))) {
+			form_error(r, "closing", LF(r, "chat.max_chars", WX_TEXT_MAX));
+			tmpl_set(r, "Form.closing.Value", closing);
+			console_chat_page(r, rs, &c, 422);
+			return;
+		} else
+			(void)claim(r, &c, &o, OUT_CLOSING, &msg);	/* queued */
+	}
+	{
+		struct chat_ref   ref = ref_of(&c);
+		struct chat_actor a = actor(r);
+		rc = chat_close(&r->pool, &ref, &a);
+	}
+	if (rc == DB_NOTFOUND) {
+		/* someone closed it first: say who */
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		flash_set(r, closed_already(r, &c));
+		console_to_chat(r, rs);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, said ? said : L(r, "chat.closed_flash"));
+	console_to_chat(r, rs);
+}
+
+void
+console_transfer_post(struct req *r, struct resp *rs)
+{
+	struct dbres c, tt;
+	const char  *to = req_field(r, "to"), *note = req_field(r, "note"), *name = NULL;
+	const char  *busy = NULL;
+	int          to_user;
+	long long    target;
+	enum dbrc    rc;
+
+	if (console_load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
+		return;
+	if (note && (utf8_chars(note) > 500 || !utf8_valid(note, strlen(note)))) {
+		form_error(r, "note", L(r, "chat.note_max"));
+		console_chat_page(r, rs, &c, 422);
+		return;
+	}
+	to_user = to && strncmp(to, "user:", 5) == 0;
+	target = to && strchr(to, ':') ? strtoll(strchr(to, ':') + 1, NULL, 10) : 0;
+	if (db_transfer_targets(&r->pool, r->ids[0], &tt) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < tt.nrows; i++)
+		if (strcmp(db_cell(&tt, i, TT_KIND), to_user ? "user" : "dept") == 0 &&
+		    db_int(&tt, i, TT_ID) == target) {
+			name = db_cell(&tt, i, TT_NAME);
+			if (to_user)
+				busy = console_colleague_away(r, &tt, i);
+		}
+	if (name == NULL) {
+		form_error(r, "to", L(r, "chat.choose_target"));
+		console_chat_page(r, rs, &c, 422);
+		return;
+	}
+	if (busy != NULL) {
+		/* refused at once, with their status: never offered to nobody */
+		form_error(r, "to", busy);
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	{
+		struct chat_ref      ref = ref_of(&c);
+		struct chat_actor    a = actor(r);
+		const char          *keep = req_field(r, "keep_me");
+		struct chat_transfer t = { to_user, target, name, note, keep && *keep };
+		rc = chat_transfer(&r->pool, &ref, &a, &t);
+	}
+	if (rc == DB_INVALID) {
+		form_error(r, "to", LF(r, "chat.transfer_gone", name));
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc == DB_NOTFOUND) {
+		tmpl_set(r, "Chat.Error", L(r, "chat.transfer_changed"));
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, LF(r, "chat.transferred", name));
+	/* the chat page for whoever can still open it; else the list */
+	resp_redirect(rs, (to_user && target == r->user->id) || console_sees_all(r) ||
+	    (!to_user && db_console_member(&r->pool, r->user->id, target) > 0) ?
+	    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]) : "/console/");
+}
+
+/* POST /console/chats/{id}/decline: the chat offered to me goes to the next */
+void
+console_decline_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return;
+	{
+		struct chat_actor a = actor(r);
+		rc = chat_decline(&r->pool, r->ids[0], &a);
+	}
+	if (rc != DB_OK && rc != DB_NOTFOUND) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, rc == DB_OK ? "offer.declined" : "offer.gone"));
+	resp_redirect(rs, "/console/");
+}

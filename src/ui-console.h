@@ -1,0 +1,44 @@
+/*
+ * ui-console.h: what the console's pages share: ui-inbox.c (the lists, the
+ * poll, the board), ui-chat.c (one chat's page) and ui-chat-act.c (what is
+ * done to a chat from it).
+ */
+#ifndef WXDESK_UI_CONSOLE_H
+#define WXDESK_UI_CONSOLE_H
+
+#include "db.h"
+#include "ui.h"
+
+/* open chats per tab */
+struct console_counts {
+	long long waiting, missed, mine, others, bot;
+};
+/* the counts, also into Counts.*; 0, or -1 when the database failed */
+int  console_counts(struct req *r, struct console_counts *k);
+/* the chat offered to the user now, into Offer.*: its id, 0 for none, -1 */
+long long console_my_offer(struct req *r);
+/* to chat r->ids[0]'s page */
+void console_to_chat(struct req *r, struct resp *rs);
+
+/* the live mark as this page is drawn (Live.Mark): its first poll compares
+ * with it, so a change made while the page loaded refreshes it */
+void console_page_mark(struct req *r);
+
+/* supervisors and admins see every chat; operators their departments' */
+int  console_sees_all(const struct req *r);
+/* a span of seconds in words ("3 min") */
+const char *console_span(struct req *r, long long s);
+/* the reply window's meter into base: 1 when a reply is allowed now */
+int  console_meter(struct req *r, const char *base, long long last_in, long long used);
+/* the inbox column beside a chat (current: the chat shown) */
+void console_inbox(struct req *r, long long current);
+/* chat r->ids[0] into *c if the user may see it; 0, or -1 after answering */
+int  console_load_chat(struct req *r, struct resp *rs, struct dbres *c);
+/* why the user cannot reply in chat c now, in words, or NULL */
+const char *console_cannot_reply(struct req *r, const struct dbres *c);
+/* why colleague row i of the transfer targets cannot take a chat now, or NULL */
+const char *console_colleague_away(struct req *r, const struct dbres *tt, size_t i);
+/* chat c's page, answered with status (a refusal's 409 or 422) */
+void console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status);
+
+#endif

@@ -1,0 +1,493 @@
+/*
+ * ui-inbox.c: the console's lists: the inbox (waiting, missed, mine,
+ * others', the bot's, closed, with live counts), the poll that keeps every
+ * console current, "next waiting chat", presence and its heartbeat, and the
+ * team board. Operators see the chats of the departments they belong to;
+ * supervisors and admins see every chat.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "chat.h"
+#include "db.h"
+#include "intake.h"
+#include "json.h"
+#include "hours.h"
+#include "media.h"
+#include "routing.h"
+#include "send.h"
+#include "ui.h"
+#include "ui-console.h"
+#include "wxapi.h"
+
+#define PER_PAGE  50
+
+static const struct {
+	const char *tab, *state, *label;
+	int         mine, others, supervisors;
+} tabs[] = {
+	{ "waiting", "waiting", "tab.waiting", 0, 0, 0 },
+	{ "missed", "missed", "tab.missed", 0, 0, 0 },
+	{ "mine", "active", "tab.mine", 1, 0, 0 },
+	{ "others", "active", "tab.others", 0, 1, 1 },
+	{ "closed", "closed", "tab.closed", 0, 0, 0 },
+	{ "bot", "bot", "tab.bot", 0, 0, 0 },	/* chats the chatbot holds */
+};
+
+#define CLOSED_TAB 4
+
+int
+console_sees_all(const struct req *r)
+{
+	return user_sees_all_chats(r->user);
+}
+
+/* "5 min", "3 h 20 min", "2 days" (in the reader's language) */
+const char *
+console_span(struct req *r, long long s)
+{
+	if (s < 60)
+		return L(r, "span.under_minute");
+	if (s < 3600)
+		return LF(r, "span.minutes", s / 60);
+	if (s < 3 * 86400)	/* the 48-hour window reads in hours */
+		return s % 3600 >= 60 ? LF(r, "span.hours_minutes", s / 3600, s % 3600 / 60) :
+		    LF(r, "span.hours", s / 3600);
+	return LF(r, s < 2 * 86400 ? "span.day" : "span.days", s / 86400);
+}
+
+/* The reply-window meter of an open chat into <base>.Left/.Used/…; 1 when a reply is allowed. */
+int
+console_meter(struct req *r, const char *base, long long last_in, long long used)
+{
+	long long left = last_in + WX_WINDOW - (long long)wx_now();
+
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Used", base), used);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), WX_REPLIES_IN_ROW);
+	if (left > 0) {
+		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), console_span(r, left));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / WX_WINDOW);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.left",
+		    console_span(r, left), used, WX_REPLIES_IN_ROW));
+	} else {
+		tmpl_set(r, pool_printf(&r->pool, "%s.Expired", base), "1");
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.expired",
+		    used, WX_REPLIES_IN_ROW));
+	}
+	if (left <= 3 * 3600)
+		tmpl_set(r, pool_printf(&r->pool, "%s.Low", base), "1");
+	return left > 0 && used < WX_REPLIES_IN_ROW;
+}
+
+/* Open-chat counts per tab, also into Counts.*; 0, or -1 when the database failed. */
+int
+console_counts(struct req *r, struct console_counts *k)
+{
+	struct dbres c;
+	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0;
+
+	if (db_console_counts(&r->pool, r->user->id, console_sees_all(r), &c) != DB_OK)
+		return -1;
+	/* columns: state mine total */
+	for (size_t i = 0; i < c.nrows; i++) {
+		const char *st = db_cell(&c, i, CC_STATE);
+		if (strcmp(st, "waiting") == 0)
+			waiting = db_int(&c, i, CC_TOTAL);
+		else if (strcmp(st, "missed") == 0)
+			missed = db_int(&c, i, CC_TOTAL);
+		else if (strcmp(st, "bot") == 0)
+			bot = db_int(&c, i, CC_TOTAL);
+		else {
+			mine = db_int(&c, i, CC_MINE);
+			others = db_int(&c, i, CC_TOTAL) - mine;
+		}
+	}
+	tmpl_set_int(r, "Counts.waiting", waiting);
+	tmpl_set_int(r, "Counts.missed", missed);
+	tmpl_set_int(r, "Counts.mine", mine);
+	tmpl_set_int(r, "Counts.others", others);
+	tmpl_set_int(r, "Counts.bot", bot);
+	*k = (struct console_counts){ waiting, missed, mine, others, bot };
+	return 0;
+}
+
+/*
+ * The chat offered to me now, if any, into Offer.* (the banner on the
+ * console's pages: accept, decline, the seconds left); its id, 0 for none,
+ * or -1 when the database failed.
+ */
+long long
+console_my_offer(struct req *r)
+{
+	struct dbres o;
+	long long    now = (long long)wx_now();
+	enum dbrc    rc = db_my_offer(&r->pool, r->user->id, now, &o);
+
+	if (rc == DB_NOTFOUND)
+		return 0;
+	if (rc != DB_OK)
+		return -1;
+	tmpl_set(r, "Offer.Chat", db_cell(&o, 0, MO_CHAT));
+	tmpl_set(r, "Offer.Follower", db_cell(&o, 0, MO_FOLLOWER));
+	tmpl_set(r, "Offer.Department", db_cell(&o, 0, MO_DEPT));
+	tmpl_set_int(r, "Offer.Seconds", db_int(&o, 0, MO_UNTIL) - now);
+	tmpl_set(r, "Offer.Text", LF(r, "offer.text", db_cell(&o, 0, MO_FOLLOWER),
+	    db_cell(&o, 0, MO_DEPT) ? db_cell(&o, 0, MO_DEPT) : "",
+	    console_span(r, now - db_int(&o, 0, MO_WAITING))));
+	tmpl_set(r, "Offer.Left", LF(r, "offer.left", db_int(&o, 0, MO_UNTIL) - now));
+	return db_int(&o, 0, MO_CHAT);
+}
+
+void
+console_home_get(struct req *r, struct resp *rs)
+{
+	struct console_query q;
+	struct console_counts        k;
+	struct dbres         l, d;
+	const char          *tab = req_arg(r, "tab") ? req_arg(r, "tab") : "waiting";
+	size_t               t = 0;
+	long long            page = ui_page(r);
+	static const char *const cols[] = {
+	    [CLI_ID] = "Id",
+	    [CLI_STATE] = "State",
+	    [CLI_FOLLOWER] = "Follower",
+	    [CLI_DEPT] = "Department",
+	    [CLI_STARTED] = "Started",
+	    [CLI_LASTIN] = "LastIn",
+	    [CLI_OUT] = "Out",
+	    [CLI_OPERATOR] = "Operator",
+	    [CLI_FIRST] = "FirstWords",
+	    [CLI_BRAND] = "Brand",
+	    [CLI_REASON] = "Reason",
+	    [CLI_CLOSED] = "Closed",
+	    [CLI_UNREAD] = "Unread"
+	};
+
+	console_page_mark(r);	/* before the lists: a later change refreshes them */
+	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
+		if (strcmp(tab, tabs[i].tab) == 0)
+			t = i;
+	if (tabs[t].supervisors && !console_sees_all(r))
+		t = 0;
+	memset(&q, 0, sizeof q);
+	q.state = tabs[t].state;
+	q.user = r->user->id;
+	q.all = console_sees_all(r);
+	q.mine = tabs[t].mine;
+	q.others = tabs[t].others;
+	q.search = req_arg(r, "q");	/* every list: follower name, OpenID or text */
+	q.from = t == CLOSED_TAB ? ui_day(req_arg(r, "from"), 0) : 0;
+	/* the upper bound stays within MariaDB's TIMESTAMP range (FROM_UNIXTIME) */
+	q.to = t == CLOSED_TAB ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
+	q.limit = PER_PAGE + 1;
+	q.offset = (page - 1) * PER_PAGE;
+	if (db_console_list(&r->pool, &q, &l) != DB_OK || console_counts(r, &k) < 0 ||
+	    db_member_depts(&r->pool, r->user->id, &d) != DB_OK || console_my_offer(r) < 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (l.nrows > PER_PAGE) {
+		l.nrows = PER_PAGE;
+		tmpl_set_int(r, "Paging.Next", page + 1);
+	}
+	if (page > 1)
+		tmpl_set_int(r, "Paging.Prev", page - 1);
+	db_to_hdf(r, "Chats", &l, cols, sizeof cols / sizeof cols[0]);
+	for (size_t i = 0; i < l.nrows; i++) {
+		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
+		    console_span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+		if (t != CLOSED_TAB)
+			console_meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, CLI_LASTIN),
+			    db_int(&l, i, CLI_OUT));
+		else {
+			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
+			    ui_close_reason(r, db_cell(&l, i, CLI_REASON), 0));
+			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
+			    ui_time(r, db_int(&l, i, CLI_CLOSED)));
+		}
+	}
+	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
+		if (tabs[i].supervisors && !console_sees_all(r))
+			continue;
+		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Tab", i), tabs[i].tab);
+		tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.Label", i), L(r, tabs[i].label));
+		if (i == t)
+			tmpl_set(r, pool_printf(&r->pool, "Tabs.%zu.On", i), "1");
+	}
+	tmpl_set(r, "Console.Tab", tabs[t].tab);
+	tmpl_set(r, "Console.TabLabel", L(r, tabs[t].label));
+	tmpl_set_int(r, "Console.Departments", (long long)d.nrows);
+	tmpl_set(r, "Console.SeesAll", console_sees_all(r) ? "1" : NULL);
+	if (console_sees_all(r))
+		tmpl_set(r, "Console.Hint", LF(r, "console.sees_all", L(r,
+		    pool_printf(&r->pool, "role.%s", role_name(r->user->role)))));
+	else if (d.nrows > 0)
+		tmpl_set(r, "Console.Hint", LF(r, d.nrows == 1 ?
+		    "console.departments_1" : "console.departments", (long long)d.nrows));
+	/* business hours: which brands are closed now (their new chats get the
+	 * off-hours answer and wait for the opening); a failure costs the line */
+	{
+		struct dbres hc;
+		if (db_hours_closed_brands(&r->pool, (long long)wx_now(), &hc) == DB_OK && hc.nrows) {
+			struct buf names = { 0 };
+			const char *sep = L(r, "console.list_sep");
+			for (size_t i = 0; i < hc.nrows; i++)	/* "a, b" or "甲、乙" */
+				buf_printf(&names, "%s%s%s", i ? sep : "", i && sep[0] == ',' ? " " : "",
+				    db_cell(&hc, i, HC_NAME));
+			tmpl_set(r, "Console.Closed", LF(r, "console.closed_now", names.data));
+			buf_free(&names);
+		}
+	}
+	tmpl_set(r, "Search.q", req_arg(r, "q"));
+	if (t == CLOSED_TAB) {
+		tmpl_set(r, "Search.from", req_arg(r, "from"));
+		tmpl_set(r, "Search.to", req_arg(r, "to"));
+	}
+	tmpl_set(r, "Page.Title", L(r, "nav.console"));
+	tmpl_set(r, "Nav", "console");
+	tmpl_render(r, rs, "console.cs");
+}
+
+/*
+ * GET /console/poll?since=MARK: {"changed":false} while no message or chat
+ * was added since MARK (two index lookups, nothing rendered); otherwise the
+ * new mark and the counts. Every change the console shows adds a message
+ * row (a system line at least), so the mark covers them all.
+ */
+/*
+ * The console's mark: what a poll compares to know whether anything changed
+ * (messages, chats, replies delivered, the chat offered to me, my
+ * presence); NULL when the database failed. *o and *orc: my offer.
+ */
+static const char *
+live_mark(struct req *r, long long now, struct dbres *o, enum dbrc *orc)
+{
+	struct dbres m;
+
+	*orc = db_my_offer(&r->pool, r->user->id, now, o);
+	if (db_console_mark(&r->pool, &m) != DB_OK || (*orc != DB_OK && *orc != DB_NOTFOUND))
+		return NULL;
+	return pool_printf(&r->pool, "%s.%s.%s.%s.%s.%d", db_cell(&m, 0, CM_MESSAGES),
+	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS), db_cell(&m, 0, CM_SENDING),
+	    *orc == DB_OK ? db_cell(o, 0, MO_CHAT) : "0", presence_index(r->user->presence) + 1);
+}
+
+void
+console_page_mark(struct req *r)
+{
+	struct dbres o;
+	enum dbrc    orc;
+	const char  *mark = live_mark(r, (long long)wx_now(), &o, &orc);
+
+	if (mark)
+		tmpl_set(r, "Live.Mark", mark);
+}
+
+void
+console_poll_get(struct req *r, struct resp *rs)
+{
+	const char  *since = req_arg(r, "since"), *mark;
+	struct console_counts k;
+
+	long long    now = (long long)wx_now();
+	struct dbres o;
+	enum dbrc    orc;
+
+	/* the console is open: a heartbeat (written at most every
+	 * PRESENCE_BEAT s; every signed-in page beats too, from its worker) */
+	if (now - r->user->console_seen >= PRESENCE_BEAT || r->user->idle)
+		(void)presence_beat(&r->pool, r->user, 0);
+	if ((mark = live_mark(r, now, &o, &orc)) == NULL) {
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
+		return;
+	}
+	if (since && strcmp(since, mark) == 0) {
+		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
+		return;
+	}
+	if (console_counts(r, &k) < 0) {
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
+		return;
+	}
+	long long unread = db_console_unread_mine(&r->pool, r->user->id);
+	if (unread < 0) {
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
+		return;
+	}
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
+	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
+	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others, "bot", (json_int_t)k.bot,
+	    "unread", (json_int_t)unread, "presence", json_s(r->user->presence),
+	    "offer", orc == DB_OK ? json_pack("{s:I,s:o,s:I}", "chat",
+	    (json_int_t)db_int(&o, 0, MO_CHAT), "follower", json_s(db_cell(&o, 0, MO_FOLLOWER)),
+	    "seconds", (json_int_t)(db_int(&o, 0, MO_UNTIL) - now)) : json_null()));
+}
+
+/*
+ * The inbox beside a chat on a wide screen: my open chats, then the waiting
+ * ones, each with its unread mark, so that the next chat is one click away
+ * (the script swaps the chat in without reloading the page). A failure
+ * costs only the column.
+ */
+void
+console_inbox(struct req *r, long long current)
+{
+	static const struct {
+		const char *base, *state;
+		int         mine;
+	} parts[] = { { "Inbox.Mine", "active", 1 }, { "Inbox.Waiting", "waiting", 0 } };
+
+	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+		struct console_query q = { 0 };
+		struct dbres         l;
+
+		q.state = parts[k].state;
+		q.user = r->user->id;
+		q.all = console_sees_all(r);
+		q.mine = parts[k].mine;
+		q.to = 2147400000LL;
+		q.limit = 30;
+		if (db_console_list(&r->pool, &q, &l) != DB_OK)
+			continue;
+		for (size_t i = 0; i < l.nrows; i++) {
+			const char *base = pool_printf(&r->pool, "%s.%zu", parts[k].base, i);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&l, i, CLI_ID));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Follower", base), db_cell(&l, i, CLI_FOLLOWER));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Words", base), db_cell(&l, i, CLI_FIRST));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), db_cell(&l, i, CLI_DEPT));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
+			    console_span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+			/* the chat on screen is being read: no mark for it */
+			if (db_int(&l, i, CLI_ID) != current)
+				tmpl_set_int(r, pool_printf(&r->pool, "%s.Unread", base),
+				    db_int(&l, i, CLI_UNREAD));
+			else
+				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
+		}
+	}
+}
+
+/* GET /console/next: the chat that has waited longest, of those the user answers */
+void
+console_next_get(struct req *r, struct resp *rs)
+{
+	struct dbres n;
+	enum dbrc    rc = db_console_next(&r->pool, r->user->id, console_sees_all(r), &n);
+
+	if (rc == DB_NOTFOUND) {
+		flash_set(r, L(r, "console.none_waiting_next"));
+		resp_redirect(rs, "/console/");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%s", db_cell(&n, 0, CN_ID)));
+}
+
+/*
+ * POST /console/heartbeat: every signed-in page beats every PRESENCE_BEAT s
+ * (static/heartbeat.js, a worker, so a hidden tab keeps beating) and says
+ * gone=1 when it is closed or hidden; an operator whose pages all stopped
+ * is offered nothing (routing.h).
+ */
+void
+console_heartbeat_post(struct req *r, struct resp *rs)
+{
+	const char *gone = req_field(r, "gone");
+
+	if (presence_beat(&r->pool, r->user, gone && strcmp(gone, "1") == 0) != 0) {
+		page_error(r, rs, 503, 1, L(r, "error.db_down"));
+		return;
+	}
+	resp_json(rs, 200, json_pack("{s:s}", "presence", r->user->presence));
+}
+
+/* POST /console/presence: available, busy or away, from the header */
+void
+console_presence_post(struct req *r, struct resp *rs)
+{
+	const char *to = req_field(r, "presence"), *next = req_field(r, "next");
+
+	if (!presence_valid(to)) {
+		page_error(r, rs, 422, 1, L(r, "presence.invalid"));
+		return;
+	}
+	if (presence_change(&r->pool, r->user->id, to, "set") != 0 ||
+	    presence_beat(&r->pool, r->user, 0) != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, pool_printf(&r->pool, "presence.now_%s", to)));
+	/* back where the choice was made: a path of this site only */
+	resp_redirect(rs, ui_safe_next(next) ? next : "/console/");
+}
+
+/*
+ * GET /console/board: supervisors and admins see, per department, each
+ * operator's presence and since when, chats in hand against their limit,
+ * and the queue: waiting chats and the longest wait. The page refreshes
+ * itself.
+ */
+void
+console_board_get(struct req *r, struct resp *rs)
+{
+	struct dbres d;
+	long long    page = ui_page(r), now = (long long)wx_now();
+	long long    member = console_sees_all(r) ? 0 : r->user->id;
+	long long    total = db_board_dept_count(&r->pool, member);
+
+	if (total < 0 || db_board_depts(&r->pool, member, 20, (page - 1) * 20, &d) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	ui_paging(r, page, 20, total);
+	for (size_t i = 0; i < d.nrows; i++) {
+		const char  *base = pool_printf(&r->pool, "Board.%zu", i);
+		struct dbres m;
+
+		tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&d, i, BD_ID));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&d, i, BD_NAME));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&d, i, BD_BRAND));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Routing", base), db_cell(&d, i, BD_ROUTING));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), db_int(&d, i, BD_WAITING));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", base), db_int(&d, i, BD_MISSED));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Offered", base), db_int(&d, i, BD_OFFERED));
+		if (db_cell(&d, i, BD_OLDEST))
+			tmpl_set(r, pool_printf(&r->pool, "%s.Longest", base),
+			    console_span(r, now - db_int(&d, i, BD_OLDEST)));
+		if (db_board_members(&r->pool, db_int(&d, i, BD_ID), &m) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		for (size_t j = 0; j < m.nrows; j++) {
+			const char *mb = pool_printf(&r->pool, "%s.Members.%zu", base, j);
+			long long   hand = db_int(&m, j, BM_ACTIVE) + db_int(&m, j, BM_OFFERED);
+
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", mb), db_cell(&m, j, BM_NAME));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Presence", mb), db_cell(&m, j, BM_PRESENCE));
+			/* no page of theirs open: away (idle), whatever they chose */
+			if (strcmp(db_cell(&m, j, BM_PRESENCE), "away") != 0 && (db_cell(&m, j, BM_IDLE) ||
+			    db_int(&m, j, BM_SEEN) < now - presence_away_after()))
+				tmpl_set(r, pool_printf(&r->pool, "%s.Idle", mb), "1");
+			tmpl_set(r, pool_printf(&r->pool, "%s.Since", mb),
+			    db_cell(&m, j, BM_SINCE) ? console_span(r, now - db_int(&m, j, BM_SINCE)) : NULL);
+			tmpl_set(r, pool_printf(&r->pool, "%s.SinceAt", mb),
+			    ui_time(r, db_int(&m, j, BM_SINCE)));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Hand", mb), LF(r, "board.hand", hand,
+			    db_int(&m, j, BM_LIMIT)));
+			if (db_int(&m, j, BM_OFFERED) > 0)
+				tmpl_set(r, pool_printf(&r->pool, "%s.Offered", mb), LF(r, "board.offered",
+				    db_int(&m, j, BM_OFFERED)));
+			if (hand >= db_int(&m, j, BM_LIMIT))
+				tmpl_set(r, pool_printf(&r->pool, "%s.Full", mb), "1");
+		}
+	}
+	tmpl_set(r, "Page.Title", L(r, "board.title"));
+	tmpl_set(r, "Nav", "board");
+	tmpl_render(r, rs, "board.cs");
+}
