@@ -81,8 +81,13 @@ run_file(const char *path)
 	return rc;
 }
 
+/*
+ * Applies the migrations in dir. runtime: the programs' account, to be
+ * granted its rights once they ran, when the migrations run as the schema's
+ * owner (main read Database.OwnerFile over the configuration); else NULL.
+ */
 static int
-cmd_migrate(const char *dir)
+cmd_migrate(const char *dir, const char *runtime)
 {
 	struct pool  p = { 0 };
 	struct dbres res;
@@ -148,6 +153,14 @@ cmd_migrate(const char *dir)
 	}
 	if (ran == 0)
 		printf("schema is up to date (version %d)\n", applied_max);
+	if (runtime != NULL) {
+		if (db_grant_runtime(&p, runtime, cfg_get("Database.RuntimeHost", "localhost")) != 0) {
+			fprintf(stderr, "cannot grant %s its rights: %s\n", runtime, db_error());
+			rc = 1;
+			goto out;
+		}
+		printf("%s may read and write the schema's rows, and nothing more\n", runtime);
+	}
 out:
 	for (int i = 0; i < nfiles; i++)
 		free(files[i]);
@@ -478,6 +491,22 @@ main(int argc, char **argv)
 		return usage();
 	if (cfg_load(NULL) != 0)
 		return 1;
+	/* migrations run as the schema's owner (Database.OwnerFile, apart from
+	 * the file every program reads), who then grants the programs' account
+	 * only what they use; without the file, as the one configured account */
+	const char *owner = cfg_get("Database.OwnerFile", NULL);
+	char       *runtime = NULL;
+	if (strcmp(argv[1], "migrate") == 0 && owner && *owner) {
+		runtime = xstrdup(cfg_get("Database.User", ""));
+		if (cfg_overlay(owner) != 0) {
+			fprintf(stderr, "cannot read the schema owner's credentials in %s\n", owner);
+			return 1;
+		}
+		if (strcmp(runtime, cfg_get("Database.User", "")) == 0) {
+			free(runtime);	/* one account after all: nothing to grant */
+			runtime = NULL;
+		}
+	}
 	if (db_open() != 0) {
 		fprintf(stderr, "cannot connect to the database: %s\n", db_error());
 		return 1;
@@ -485,7 +514,7 @@ main(int argc, char **argv)
 	if (secret_key_load(cfg_get("Secrets.KeyFile", NULL)) != 0)
 		return 1;
 	if (strcmp(argv[1], "migrate") == 0 && argc == 3)
-		rc = cmd_migrate(argv[2]);
+		rc = cmd_migrate(argv[2], runtime);
 	else if (strcmp(argv[1], "demo") == 0 && argc == 3)
 		rc = cmd_demo(argv[2]);
 	else if (strcmp(argv[1], "user") == 0 && argc == 5)
@@ -502,5 +531,6 @@ main(int argc, char **argv)
 	else
 		rc = usage();
 	db_close();
+	free(runtime);
 	return rc;
 }

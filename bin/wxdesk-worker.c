@@ -34,6 +34,7 @@
  */
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -81,8 +82,12 @@ senders_start(void)
 	for (int i = 0; i < n && i < SENDERS_MAX && !job_stopping; i++) {
 		if (senders[i] > 0 && waitpid(senders[i], NULL, WNOHANG) == 0)
 			continue;	/* running */
-		pid_t pid = fork();
+		pid_t parent = getpid(), pid = fork();
 		if (pid == 0) {
+			/* ends with the worker, however the worker ends */
+			prctl(PR_SET_PDEATHSIG, SIGTERM);
+			if (getppid() != parent)
+				_exit(0);
 			/* the child's own connection: the parent's is the parent's */
 			db_forget();
 			wx_set_progname("wxdesk-sender");

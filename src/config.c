@@ -39,6 +39,29 @@ fail:;
 	return -1;
 }
 
+/*
+ * Reads a second HDF file over the configuration (its values win): the
+ * schema owner's credentials for migrations (Database.OwnerFile), kept apart
+ * from the file every program reads. Returns 0, or -1 after logging why.
+ */
+int
+cfg_overlay(const char *path)
+{
+	NEOERR *err;
+
+	if (config == NULL || path == NULL)
+		return -1;
+	if ((err = hdf_read_file(config, path)) == STATUS_OK)
+		return 0;
+	STRING s;
+	string_init(&s);
+	nerr_error_string(err, &s);
+	wx_log("cannot read %s: %s", path, s.buf ? s.buf : "?");
+	string_clear(&s);
+	nerr_ignore(&err);
+	return -1;
+}
+
 const char *
 cfg_get(const char *name, const char *def)
 {

@@ -68,6 +68,7 @@ enum stmt {
 	S_MIGRATIONS_ENSURE,
 	S_MIGRATIONS_LIST,
 	S_MIGRATION_RECORD,
+	S_SCHEMA_TABLES,
 	S_CHANNEL_BY_KEY,
 	S_CHANNEL_GET,
 	S_CHANNEL_INSERT,
@@ -345,6 +346,10 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_MIGRATION_RECORD] = { "migration_record",
 	    "INSERT INTO schema_migrations (version, name, applied_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
+	/* the schema's tables and views, for the runtime account's grants */
+	[S_SCHEMA_TABLES] = { "schema_tables",
+	    "SELECT table_name, table_type = 'VIEW' FROM information_schema.tables "
+	    "WHERE table_schema = DATABASE() ORDER BY table_name" },
 	[S_CHANNEL_BY_KEY] = { "channel_by_key",
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
 	    "c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, c.encryption_mode, "
@@ -1949,6 +1954,55 @@ enum dbrc
 db_migration_record(struct pool *p, long long version, const char *name, time_t at)
 {
 	return RUN(S_MIGRATION_RECORD, p, NULL, I(version), S(name), I((long long)at));
+}
+
+/* 1 when s is a plain name: letters, digits, _ (and . - for a host) */
+static int
+plain_name(const char *s, int host)
+{
+	if (s == NULL || *s == '\0' || strlen(s) > 64)
+		return 0;
+	for (const char *c = s; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    *c == '_' || (host && (*c == '.' || *c == '-' || *c == '%'))))
+			return 0;
+	return 1;
+}
+
+int
+db_grant_runtime(struct pool *p, const char *user, const char *host)
+{
+	struct dbres t;
+	const char  *who, *schema = cfg_get("Database.Name", "wxdesk");
+	char        *q;
+
+	/* names go into the statements' text (GRANT takes no placeholders for
+	 * them): only plain names are accepted */
+	if (!plain_name(user, 0) || !plain_name(host, 1) || !plain_name(schema, 0)) {
+		snprintf(last_error, sizeof last_error, "the runtime account %s@%s or the schema "
+		    "%s is not a plain name", user ? user : "?", host ? host : "?", schema);
+		return -1;
+	}
+	who = pool_printf(p, "'%s'@'%s'", user, host);
+	if (RUN(S_SCHEMA_TABLES, p, &t) != DB_OK)
+		return -1;
+	/* whatever it held before (it may have held everything) */
+	q = pool_printf(p, "REVOKE ALL PRIVILEGES ON `%s`.* FROM %s", schema, who);
+	(void)db_exec_sql(q, strlen(q));	/* nothing to revoke is no error */
+	q = pool_printf(p, "GRANT EXECUTE, CREATE TEMPORARY TABLES ON `%s`.* TO %s", schema, who);
+	if (db_exec_sql(q, strlen(q)) != 0)
+		return -1;
+	for (size_t i = 0; i < t.nrows; i++) {
+		const char *name = db_cell(&t, i, 0);
+		const char *rights = db_int(&t, i, 1) ? "SELECT" :
+		    strcmp(name, "audit_log") == 0 ? "SELECT, INSERT" : "SELECT, INSERT, UPDATE, DELETE";
+		if (!plain_name(name, 0))
+			continue;
+		q = pool_printf(p, "GRANT %s ON `%s`.`%s` TO %s", rights, schema, name, who);
+		if (db_exec_sql(q, strlen(q)) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* ---- channels and intake ---- */

@@ -397,6 +397,16 @@ enum dbrc db_migrations_ensure(struct pool *p);
 /* columns of db_migrations_list */
 enum { MIG_VERSION, MIG_NAME };
 enum dbrc db_migrations_list(struct pool *p, struct dbres *out);
+/*
+ * The runtime account's rights (the web programs' and the worker's): on
+ * every table and view of the schema SELECT, INSERT, UPDATE and DELETE,
+ * except the audit log (SELECT and INSERT) and views (SELECT); EXECUTE for
+ * the stored routines and CREATE TEMPORARY TABLES for the worker's fold;
+ * nothing else (no DROP, ALTER, CREATE, TRIGGER, TRUNCATE, GRANT). Run by
+ * wxdesk-admin migrate as the schema owner after the migrations, so a new
+ * table is covered. 0, or -1 (db_error says why).
+ */
+int db_grant_runtime(struct pool *p, const char *user, const char *host);
 enum dbrc db_migration_record(struct pool *p, long long version, const char *name, time_t at);
 
 /* reports */

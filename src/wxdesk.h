@@ -66,6 +66,7 @@ void wx_log_open(const char *path);
 
 int         cfg_load(const char *path);	/* 0 ok, -1 error (logged) */
 const char *cfg_get(const char *name, const char *def);
+int         cfg_overlay(const char *path);	/* a second file over the first (0, -1) */
 int         cfg_int(const char *name, int def);
 HDF        *cfg_hdf(void);
 

@@ -81,4 +81,13 @@ r1=$(page "$BASE" "$j1" "$rq" | grep -o 'id="fig-[a-z]*">[0-9]*' | tr '\n' ' ')
 r2=$(page "$B2" "$j2" "$rq" | grep -o 'id="fig-[a-z]*">[0-9]*' | tr '\n' ' ')
 ok "the reports: the same figures ($r2)" eval 'test -n "$r1" && test "$r1" = "$r2"'
 TOKEN_PAGE="/console/chats/$chat" post op "/console/chats/$chat/close"
+# stop waits for each process by its pid: none of the installation's is left
+dbpid=$(cat "$T2/run/mysqld.pid" 2>/dev/null)
+two stop >>"$T2/stop.log" 2>&1
+left=""
+for p in /proc/[0-9]*; do
+	tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qxF "WXDESK_VAR=$T2" && left="$left ${p#/proc/}"
+done
+ok "stop returns when every process of the installation has ended, MariaDB too (left:${left:- none})" \
+	eval 'test -z "$left" && test -n "$dbpid" && ! kill -0 "$dbpid" 2>/dev/null'
 done_tests
