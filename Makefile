@@ -189,14 +189,18 @@ install: all
 		$(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf.example $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf
 	[ -e $(DESTDIR)$(SYSCONFDIR)/wxdesk.env ] || install -m 644 \
 		$(DESTDIR)$(SYSCONFDIR)/wxdesk.env.example $(DESTDIR)$(SYSCONFDIR)/wxdesk.env
+	$(SUBST) dist/owner.hdf.in >$(DESTDIR)$(SYSCONFDIR)/owner.hdf.example
+	chmod 600 $(DESTDIR)$(SYSCONFDIR)/owner.hdf.example
+	[ -e $(DESTDIR)$(SYSCONFDIR)/owner.hdf ] || install -m 600 \
+		$(DESTDIR)$(SYSCONFDIR)/owner.hdf.example $(DESTDIR)$(SYSCONFDIR)/owner.hdf
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,wxdesk-admin wxdesk-worker wxdesk-wx wxdesk-ctl)
 	rm -rf $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 	rm -f $(addprefix $(DESTDIR)$(UNITDIR)/,$(UNITS_IN)) $(DESTDIR)$(SYSUSERSDIR)/wxdesk.conf
 	rm -f $(DESTDIR)/etc/logrotate.d/wxdesk $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf.example \
-		$(DESTDIR)$(SYSCONFDIR)/wxdesk.env.example
-	@echo "kept: $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf and wxdesk.env (your configuration),"
+		$(DESTDIR)$(SYSCONFDIR)/wxdesk.env.example $(DESTDIR)$(SYSCONFDIR)/owner.hdf.example
+	@echo "kept: $(DESTDIR)$(SYSCONFDIR)/wxdesk.hdf, owner.hdf and wxdesk.env (your configuration),"
 	@echo "$(STATEDIR) (the data, the secrets key) and $(LOGDIR)"
 
 clean:
