@@ -71,6 +71,17 @@ stack_start() {
 		export WXDESK_SIM_PORT=$(free_port)
 		# STACK_RESTORE=DIR: the data of a backup (an older release's, for
 		# the upgrade test) restored first; start then migrates it
+		# STACK_OLD_CONFIG=1: a configuration as the previous release wrote
+		# it (one database account, the schema's owner); start turns it
+		# into two (the upgrade test)
+		if [ "${STACK_OLD_CONFIG:-0}" = 1 ]; then
+			"$ROOT/bin/wxdesk-ctl" init >/dev/null
+			local opw
+			opw=$(sed -n 's/^Database.Password = //p' "$T/owner.hdf")
+			sed -i -e '/^Database.OwnerFile/d' -e 's/^Database.User = .*/Database.User = wxdesk/' \
+				-e "s/^Database.Password = .*/Database.Password = $opw/" "$T/wxdesk.hdf"
+			rm -f "$T/owner.hdf"
+		fi
 		if [ -n "${STACK_RESTORE:-}" ]; then
 			"$ROOT/bin/wxdesk-ctl" restore "$STACK_RESTORE" >"$T/restore.log" 2>&1 || {
 				cat "$T/restore.log"; return 1; }

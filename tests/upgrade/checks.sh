@@ -8,6 +8,11 @@
 for i in $(seq 1 100); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" = 200 ] && break; sleep 0.1; done
 get x /healthz
 ok "the schema is the one the code knows, after the new migrations" eval 'test "$(sqlq "SELECT MAX(version) FROM schema_migrations")" = "'"$(sed -n 's/^#define WX_SCHEMA_VERSION \([0-9]*\).*/\1/p' "$ROOT/src/wxdesk.h")"'" && has "\"ok\":true"'
+ok "the one database account of before became the schema's owner, the programs got their own" eval \
+	'grep -qx "Database.User = wxdesk_app" "$WXDESK_CONFIG" && grep -qx "Database.User = wxdesk" "$WXDESK_VAR/owner.hdf" && grep -q "^Database.OwnerFile = $WXDESK_VAR/owner.hdf" "$WXDESK_CONFIG"'
+apw=$(sed -n 's/^Database.Password = //p' "$WXDESK_CONFIG")
+ok "…which cannot truncate the audit log, whose triggers the owner made" eval \
+	'mariadb --no-defaults --socket="$WXDESK_VAR/run/mysqld.sock" -uwxdesk_app -p"$apw" wxdesk -e "TRUNCATE TABLE audit_log" 2>&1 | grep -q denied && test "$(sqlq "SELECT DEFINER FROM information_schema.triggers WHERE trigger_name = '"'audit_log_bu'"'")" = "wxdesk@localhost"'
 sign_in a admin "$(demo_pw admin)"
 ok "the old administrator's password still signs in" location_is /admin/
 get a /console/chats/1
