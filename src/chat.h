@@ -59,4 +59,20 @@ struct chat_transfer {
 enum dbrc chat_transfer(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
 	const struct chat_transfer *t);
 
+/*
+ * The worker's timers on due chats (rows from..to of due: columns chat,
+ * follower, as db_timer_due reads them): each that is still due when its
+ * UPDATE runs turns missed (from waiting) or closes (missed too long; idle),
+ * with its transcript line; one transaction for the batch (its chats are
+ * few: a commit per hundred, not per chat).
+ */
+struct chat_timer {
+	const char *state;	/* "waiting", "missed", "active" */
+	long long   channel, since, now;
+	const char *what, *key, *mins;	/* the transcript line: its kind, text, value */
+	int         once;	/* one such line a chat */
+};
+enum dbrc chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct dbres *due,
+	size_t from, size_t to);
+
 #endif

@@ -1,6 +1,7 @@
 /* job-timers.c: the worker's chat timers: missed, missed close, idle close (see below). */
 #include <time.h>
 
+#include "chat.h"
 #include "db.h"
 #include "hours.h"
 #include "intake.h"
@@ -50,24 +51,12 @@ job_timers(struct pool *p)
 			for (int batch = 0; batch < 40 && !job_stopping; batch++) {
 				if (db_timer_due(p, states[k], channel, since, &due) != DB_OK)
 					break;
-				/* columns: chat follower */
-				for (size_t j = 0; j < due.nrows && !job_stopping; ) {
-					enum dbrc rc = DB_OK;
-					if (db_begin() != 0)
-						return;
-					for (size_t end = j + 100; j < due.nrows && j < end &&
-					    (rc == DB_OK || rc == DB_CONFLICT); j++) {
-						long long chat = db_int(&due, j, TD_CHAT);
-						rc = db_timer_fire(p, states[k], chat, since, now);
-						if (rc == DB_OK)
-							rc = chat_note(p, channel, db_int(&due, j, TD_FOLLOWER), chat,
-							    what, k != 0, key, mins, NULL);
-					}
-					if ((rc != DB_OK && rc != DB_CONFLICT) || db_commit() != 0) {
-						db_rollback();	/* the next tick tries again */
-						return;
-					}
-				}
+				struct chat_timer t = { states[k], channel, (long long)since,
+					(long long)now, what, key, mins, k != 0 };
+				for (size_t j = 0; j < due.nrows && !job_stopping; j += 100)
+					if (chat_timers_fire(p, &t, &due, j, j + 100 < due.nrows ? j + 100 :
+					    due.nrows) != DB_OK)
+						return;	/* the next tick tries again */
 				if (due.nrows < 500)
 					break;
 			}
