@@ -484,7 +484,9 @@ usage(void)
 int
 main(int argc, char **argv)
 {
-	int rc;
+	int         rc = 1;
+	const char *owner;
+	char       *runtime = NULL;
 
 	wx_set_progname("wxdesk-admin");
 	if (argc < 2)
@@ -494,13 +496,12 @@ main(int argc, char **argv)
 	/* migrations run as the schema's owner (Database.OwnerFile, apart from
 	 * the file every program reads), who then grants the programs' account
 	 * only what they use; without the file, as the one configured account */
-	const char *owner = cfg_get("Database.OwnerFile", NULL);
-	char       *runtime = NULL;
+	owner = cfg_get("Database.OwnerFile", NULL);
 	if (strcmp(argv[1], "migrate") == 0 && owner && *owner) {
 		runtime = xstrdup(cfg_get("Database.User", ""));
 		if (cfg_overlay(owner) != 0) {
 			fprintf(stderr, "cannot read the schema owner's credentials in %s\n", owner);
-			return 1;
+			goto out;
 		}
 		if (strcmp(runtime, cfg_get("Database.User", "")) == 0) {
 			free(runtime);	/* one account after all: nothing to grant */
@@ -509,11 +510,11 @@ main(int argc, char **argv)
 	}
 	if (db_open() != 0) {
 		fprintf(stderr, "cannot connect to the database: %s\n", db_error());
-		return 1;
+		goto out;
 	}
 	/* (migrations need no secrets: the migrate unit must not make the key) */
 	if (strcmp(argv[1], "migrate") != 0 && secret_key_load(cfg_get("Secrets.KeyFile", NULL)) != 0)
-		return 1;
+		goto out;
 	if (strcmp(argv[1], "migrate") == 0 && argc == 3)
 		rc = cmd_migrate(argv[2], runtime);
 	else if (strcmp(argv[1], "demo") == 0 && argc == 3)
@@ -531,6 +532,7 @@ main(int argc, char **argv)
 		    argv[4], argv[5]);
 	else
 		rc = usage();
+out:
 	db_close();
 	free(runtime);
 	return rc;
