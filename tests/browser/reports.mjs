@@ -2,7 +2,7 @@
 // overview and per-day reports and the operator's own per-operator report
 // render with their SVG charts (also without JavaScript), in the browser's
 // time zone.
-import { BASE, check, demoPassword, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
 const OPENID = `oBrowserReport${Date.now() % 100000}`;
 const figure = async (page, id) => Number(await page.textContent(`#fig-${id}`));
@@ -33,6 +33,8 @@ try {
 	await Promise.all([op.waitForNavigation(), op.click('text=Pick up this chat')]);
 	await op.fill('textarea[name=text]', '好的，请稍等。');
 	await Promise.all([op.waitForNavigation(), op.click('#composer button[type=submit]')]);
+	// answered once the outbox delivered it
+	await eventually(() => sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND direction = 'out' AND delivery_state = 'delivered'`) === '1', 15000);
 
 	await op.goto(`${BASE}/reports/`);
 	check('the operator\'s answered chats went up by one', await figure(op, 'answered') === before + 1);
