@@ -34,12 +34,13 @@ static const struct {
 } tabs[] = {
 	{ "waiting", "waiting", "tab.waiting", 0, 0, 0 },
 	{ "missed", "missed", "tab.missed", 0, 0, 0 },
+	{ "followup", "followup", "tab.followup", 0, 0, 0 },	/* messages left (tell.h) */
 	{ "mine", "active", "tab.mine", 1, 0, 0 },
 	{ "others", "active", "tab.others", 0, 1, 1 },
 	{ "closed", "closed", "tab.closed", 0, 0, 0 },
 	{ "bot", "bot", "tab.bot", 0, 0, 0 },	/* chats the chatbot holds */
 };
-#define CLOSED_TAB 4
+#define CLOSED_TAB 5
 
 static int
 sees_all(const struct req *r)
@@ -87,7 +88,7 @@ meter(struct req *r, const char *base, long long last_in, long long used)
 /* ---- lists ---- */
 
 struct counts {
-	long long waiting, missed, mine, others, bot;
+	long long waiting, missed, mine, others, bot, followup;
 };
 
 /* Open-chat counts per tab, also into Counts.*; 0, or -1 when the database failed. */
@@ -95,7 +96,7 @@ static int
 counts(struct req *r, struct counts *k)
 {
 	struct dbres c;
-	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0;
+	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0, followup = 0;
 
 	if (db_console_counts(&r->pool, r->user->id, sees_all(r), &c) != DB_OK)
 		return -1;
@@ -108,6 +109,8 @@ counts(struct req *r, struct counts *k)
 			missed = db_int(&c, i, CC_TOTAL);
 		else if (strcmp(st, "bot") == 0)
 			bot = db_int(&c, i, CC_TOTAL);
+		else if (strcmp(st, "followup") == 0)
+			followup = db_int(&c, i, CC_TOTAL);
 		else {
 			mine = db_int(&c, i, CC_MINE);
 			others = db_int(&c, i, CC_TOTAL) - mine;
@@ -118,7 +121,8 @@ counts(struct req *r, struct counts *k)
 	tmpl_set_int(r, "Counts.mine", mine);
 	tmpl_set_int(r, "Counts.others", others);
 	tmpl_set_int(r, "Counts.bot", bot);
-	*k = (struct counts){ waiting, missed, mine, others, bot };
+	tmpl_set_int(r, "Counts.followup", followup);
+	*k = (struct counts){ waiting, missed, mine, others, bot, followup };
 	return 0;
 }
 
@@ -302,9 +306,10 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
-	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
-	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1,
+	    "mark", json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
 	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others, "bot", (json_int_t)k.bot,
+	    "followup", (json_int_t)k.followup,
 	    "unread", (json_int_t)unread, "presence", json_s(r->user->presence),
 	    "offer", orc == DB_OK ? json_pack("{s:I,s:o,s:I}", "chat",
 	    (json_int_t)db_int(&o, 0, MO_CHAT), "follower", json_s(db_cell(&o, 0, MO_FOLLOWER)),
@@ -446,7 +451,8 @@ colleague_away(struct req *r, const struct dbres *tt, size_t i)
 
 /*
  * The inbox beside a chat on a wide screen: my open chats, then the waiting
- * ones, each with its unread mark, so that the next chat is one click away
+ * ones and the follow-ups (messages followers left when nobody could
+ * answer), each with its unread mark, so that the next chat is one click away
  * (the script swaps the chat in without reloading the page). A failure
  * costs only the column.
  */
@@ -456,7 +462,8 @@ inbox(struct req *r, long long current)
 	static const struct {
 		const char *base, *state;
 		int         mine;
-	} parts[] = { { "Inbox.Mine", "active", 1 }, { "Inbox.Waiting", "waiting", 0 } };
+	} parts[] = { { "Inbox.Mine", "active", 1 }, { "Inbox.Waiting", "waiting", 0 },
+		{ "Inbox.Followups", "followup", 0 } };
 
 	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
 		struct console_query q = { 0 };
@@ -478,6 +485,9 @@ inbox(struct req *r, long long current)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), db_cell(&l, i, CLI_DEPT));
 			tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
 			    span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+			if (strcmp(parts[k].state, "followup") == 0)
+				meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, CLI_LASTIN),
+				    db_int(&l, i, CLI_OUT));
 			/* the chat on screen is being read: no mark for it */
 			if (db_int(&l, i, CLI_ID) != current)
 				tmpl_set_int(r, pool_printf(&r->pool, "%s.Unread", base),
@@ -508,6 +518,9 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
 	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
 	tmpl_set(r, "Chat.AfterHours", db_int(c, 0, CHAT_AFTERHOURS) ? "1" : NULL);
+	if (db_int(c, 0, CHAT_FOLLOWUP))	/* a message left when nobody could answer */
+		tmpl_set(r, "Chat.FollowupLine", LF(r, "chat.followup_line",
+		    ui_time(r, db_int(c, 0, CHAT_FOLLOWUP))));
 	tmpl_set(r, "Chat.Follower", who);
 	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, CHAT_OPENID));
 	tmpl_set(r, "Chat.Department", db_cell(c, 0, CHAT_DEPTNAME));
@@ -534,6 +547,8 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		tmpl_set(r, "Chat.CannotReply", why);
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "bot") == 0)
 		tmpl_set(r, "Chat.CanTakeOver", "1");	/* a pick-up: the bot lets go */
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "followup") == 0)
+		tmpl_set(r, "Chat.CanPickUp", "1");	/* anyone of the department answers it */
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "waiting") == 0 ||
 	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0) {
 		/* offered: to me, accept or decline; to someone else, theirs to
@@ -628,10 +643,14 @@ chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
 			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
 		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "out") == 0 && db_cell(&t, row, TR_FIELDS)) {
-			struct wx_field *bf;	/* the bot's passive reply: {"bot":1} */
+			struct wx_field *bf;	/* a passive reply: the bot's {"bot":1}, wxdesk's {"auto":1} */
 			if (json_parse(&r->pool, db_cell(&t, row, TR_FIELDS),
-			    strlen(db_cell(&t, row, TR_FIELDS)), &bf) == 0 && wx_get(bf, "bot"))
-				tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
+			    strlen(db_cell(&t, row, TR_FIELDS)), &bf) == 0) {
+				if (wx_get(bf, "bot"))
+					tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
+				else if (wx_get(bf, "auto"))
+					tmpl_set(r, pool_printf(&r->pool, "%s.Auto", base), "1");
+			}
 		}
 		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "system") == 0)
 			note_text(r, base, db_cell(&t, row, TR_FIELDS));
