@@ -1,16 +1,18 @@
 // bot.mjs: an admin writes the chatbot's rules and tries them in the test
 // box; a follower gets the bot's answer on the phone at once (a passive
 // reply); an operator finds the chat in the Bot list and takes it over.
-// Outside business hours a follower on a phone-sized screen who asks for a
-// person reads the off-hours text and the offer to leave a message (never
-// the hand-off line), leaves one, and it is on the console's Follow-ups
-// list; the brand's texts and that list fit a phone (390×844).
+// On a holiday a follower on a phone-sized screen who asks for a person
+// reads the off-hours text and the offer to leave a message (never the
+// hand-off line), leaves one, and it is on the console's Follow-ups list;
+// the brand's texts and that list fit a phone (390×844).
 import { BASE, check, demoPassword, finish, followerPhone, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
 const ch = sql("SELECT c.id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
 const OPENID = `oBotB${Date.now() % 100000}`;
 const LEFT = `oBotL${Date.now() % 100000}`;
 const brand = sql("SELECT id FROM brands WHERE name = 'Demo'");
+const hoursWere = sql(`SELECT hours_enabled FROM brands WHERE id = ${brand}`);
+let holidays = [];
 const PHONE = { width: 390, height: 844 };
 const fits = async (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -67,9 +69,13 @@ try {
 		!(await op.isDisabled('textarea[name=text]')));
 	await shot(op, '73-bot-taken-over');
 
-	// outside business hours (the Demo brand keeps hours, none today): what
-	// the follower is told is true, on a phone
-	sql(`DELETE FROM brand_hours WHERE brand_id = ${brand}; UPDATE brands SET hours_enabled = 1 WHERE id = ${brand}`);
+	// outside business hours (today and tomorrow are the Demo brand's
+	// holidays, where the brand is): what the follower is told is true, on a phone
+	holidays = sql(`SELECT CONCAT_WS(',', d, d + INTERVAL 1 DAY) FROM (SELECT DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', time_zone)) d FROM brands WHERE id = ${brand}) t`).split(',')
+		.filter((d) => sql(`SELECT COUNT(*) FROM brand_holidays WHERE brand_id = ${brand} AND day = '${d}'`) === '0');
+	for (const d of holidays)
+		sql(`INSERT INTO brand_holidays (brand_id, day) VALUES (${brand}, '${d}')`);
+	sql(`UPDATE brands SET hours_enabled = 1 WHERE id = ${brand}`);
 	const left = await followerPhone(browser, LEFT, { follow: false, viewport: PHONE });
 	await left.write('人工');
 	check('off hours, the bot on: asking for a person gets the off-hours text on the phone',
@@ -111,7 +117,10 @@ try {
 	console.log(e.stack.split('\n').filter((l) => l.includes('bot.mjs')).join('\n'));
 } finally {
 	sql(`UPDATE channel_prefs SET bot_enabled = 0 WHERE channel_id = ${ch}`);
-	sql(`UPDATE brands SET hours_enabled = 0 WHERE id = ${brand}`);
+	// the brand's hours as they were
+	sql(`UPDATE brands SET hours_enabled = ${hoursWere} WHERE id = ${brand}`);
+	for (const d of holidays)
+		sql(`DELETE FROM brand_holidays WHERE brand_id = ${brand} AND day = '${d}'`);
 	// its chats closed: later scripts' lists and inboxes show their own only
 	sql(`UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE c.channel_id = ${ch} AND (c.state = 'bot' OR f.openid IN ('${OPENID}', '${LEFT}')) AND c.state <> 'closed'`);
 	await browser.close();
