@@ -48,6 +48,7 @@
 #include "../src/metrics.h"
 #include "../src/outbox.h"
 #include "../src/routing.h"
+#include "../src/tell.h"
 #include "../src/ui.h"
 
 /* in the order of a tick: routing right after the fold, before the jobs
@@ -59,7 +60,8 @@ static const struct {
 } jobs[] = {
 	{ "chats", job_chats }, { "routing", job_routing }, { "tokens", job_tokens },
 	{ "media", job_media }, { "followers", job_followers }, { "files", job_files },
-	{ "warnings", job_warnings }, { "timers", job_timers }, { "csat", job_csat },
+	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
+	{ "csat", job_csat },
 	{ "bot_media", job_bot_media }, { "reports", job_reports },
 };
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "chat.h"
+#include "hours.h"
 #include "intake.h"
 #include "routing.h"
 
@@ -163,4 +164,97 @@ chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct dbres 
 	struct timers x = { t, due, from, to };
 
 	return db_txn(p, timers_step, &x);
+}
+
+/* ---- the queue: what the follower is told, their follow-up ---- */
+
+enum dbrc
+chat_queued(struct pool *p, const struct chat_ref *c, int handoff, const char *lead,
+    long long now, struct tell_said *said)
+{
+	enum dbrc rc = tell_on_queue(p, c->channel, c->id, handoff, lead, now, said);
+
+	if (rc != DB_OK)
+		return rc;
+	if (said->why == TELL_WHY_CLOSED && (rc = db_hours_mark(p, c->id)) != DB_OK)
+		return rc;
+	if (said->why != TELL_WHY_CLOSED && said->why != TELL_WHY_LONG)
+		return DB_OK;
+	if ((rc = db_chat_leave_mark(p, c->id, now)) != DB_OK)
+		return rc;
+	return said->why == TELL_WHY_CLOSED ?
+	    chat_note(p, c->channel, c->follower, c->id, "leave", 1, "note.leave_offered_closed",
+	    NULL) :
+	    chat_note(p, c->channel, c->follower, c->id, "leave", 1, "note.leave_offered_long",
+	    pool_printf(p, "%lld", said->queued), pool_printf(p, "%lld", said->limit), NULL);
+}
+
+enum dbrc
+chat_leave(struct pool *p, const struct chat_ref *c, long long now, const char **reply)
+{
+	struct tell_texts t;
+	enum dbrc         rc = db_chat_followup(p, c->id, now);
+
+	*reply = NULL;
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = chat_note(p, c->channel, c->follower, c->id, "followup", 1, "note.left_message",
+	    NULL)) != DB_OK)
+		return rc;
+	if (tell_load_channel(p, c->channel, &t) != 0)
+		return DB_FAIL;
+	*reply = t.text[TELL_LEAVE_DONE];
+	return DB_OK;
+}
+
+enum dbrc
+chat_offer_leave(struct pool *p, const struct out_chat *c, const char *text, long long minutes)
+{
+	struct outgoing o = { "text", text, NULL, NULL, 0 };
+	long long       msg;
+	enum dbrc       rc = send_claim(p, c, &o, OUT_LEAVE, 0, pool_printf(p, "l:%lld", c->chat), &msg);
+
+	if (rc == DB_CONFLICT) {
+		/* no room in WeChat's rules (unless someone else took it, or it
+		 * was picked up): not offered, and said so */
+		if (db_tell_leave_skip(p, c->chat) == DB_OK)
+			chat_note(p, c->ch.id, c->follower, c->chat, "leave", 1, "note.leave_skipped", NULL);
+		return DB_CONFLICT;
+	}
+	if (rc != DB_OK)
+		return rc;
+	if (send_deliver(p, c, msg, &o) != 0) {
+		/* WeChat did not take it: the follower was not offered */
+		if (db_tell_leave_unoffer(p, c->chat) == DB_OK)
+			chat_note(p, c->ch.id, c->follower, c->chat, "leave", 1, "note.leave_not_delivered",
+			    NULL);
+		return DB_OK;
+	}
+	return chat_note(p, c->ch.id, c->follower, c->chat, "leave", 1, "note.leave_offered_nobody",
+	    pool_printf(p, "m:%lld", minutes), NULL);
+}
+
+struct expire {
+	const struct chat_ref *c;
+	long long              cutoff, now;
+};
+
+static enum dbrc
+expire_step(struct pool *p, void *arg)
+{
+	const struct expire *x = arg;
+	enum dbrc            rc = db_chat_followup_expire(p, x->c->id, x->cutoff, x->now);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "closed", 1,
+		    "note.followup_expired", NULL);
+	return rc;
+}
+
+enum dbrc
+chat_followup_expire(struct pool *p, const struct chat_ref *c, long long cutoff)
+{
+	struct expire x = { c, cutoff, (long long)wx_now() };
+
+	return db_txn(p, expire_step, &x);
 }

@@ -18,6 +18,8 @@
 #define WXDESK_CHAT_H
 
 #include "db.h"
+#include "send.h"
+#include "tell.h"
 
 /* The chat a change is about, as a page read it. */
 struct chat_ref {
@@ -74,5 +76,43 @@ struct chat_timer {
 };
 enum dbrc chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct dbres *due,
 	size_t from, size_t to);
+
+/* ---- in the intake's transaction (intake.c holds it: no db_txn here) ---- */
+
+/*
+ * The chat has just entered its department's queue: opened for the
+ * operators, or handed over by the bot (handoff), whose line is lead.
+ * What the follower is told as the push's passive reply is decided in one
+ * place (tell_on_queue: said->reply, NULL for nothing); a chat that arrives
+ * while the brand is closed is marked "after hours", and one whose follower
+ * is offered to leave a message is marked offered (their next message is
+ * the message).
+ */
+enum dbrc chat_queued(struct pool *p, const struct chat_ref *c, int handoff, const char *lead,
+	long long now, struct tell_said *said);
+
+/*
+ * The follower's message after the offer: the chat becomes a follow-up,
+ * out of the queue (an offer of it ends), on the team's follow-up list;
+ * *reply is the confirmation to send as the passive reply. DB_NOTFOUND:
+ * no longer offered (picked up meanwhile): an ordinary message.
+ */
+enum dbrc chat_leave(struct pool *p, const struct chat_ref *c, long long now, const char **reply);
+
+/* ---- the worker's ---- */
+
+/*
+ * Offers the follower of a chat in the queue to leave a message (text:
+ * nobody available, then the offer), after nobody was available in its
+ * department for minutes: a message like any other (one of the 5, within
+ * the 48 hours), sent once. Without room in WeChat's rules, or when WeChat
+ * does not take it, the chat is not offered and its transcript says so.
+ * DB_OK, or DB_CONFLICT when someone else did it or it no longer applies.
+ */
+enum dbrc chat_offer_leave(struct pool *p, const struct out_chat *c, const char *text,
+	long long minutes);
+
+/* A follow-up nobody answered whose follower last wrote before cutoff: closed, expired. */
+enum dbrc chat_followup_expire(struct pool *p, const struct chat_ref *c, long long cutoff);
 
 #endif

@@ -15,7 +15,7 @@ static const struct db_stmt stmts[HR__MAX] = {
 	/* closed: a holiday, or no span of the weekday holds the time (where
 	 * the brand is) */
 	[HR_NOW] = { "hr_now",
-	    "SELECT b.hours_enabled, b.offhours_text, b.offhours_missed_timer, b.follower_language, "
+	    "SELECT b.hours_enabled, b.offhours_missed_timer, b.follower_language, "
 	    "b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM brand_holidays x WHERE x.brand_id = b.id "
 	    "AND x.day = DATE(" LOCAL ")) OR NOT EXISTS (SELECT 1 FROM brand_hours h WHERE "
 	    "h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") AND TIME(" LOCAL ") >= h.opens "
@@ -26,7 +26,7 @@ static const struct db_stmt stmts[HR__MAX] = {
 	    "UPDATE chats SET state_since = FROM_UNIXTIME(?), after_hours = 2 "
 	    "WHERE channel_id = ? AND state = 'waiting' AND after_hours = 1" },
 	[HR_SETTINGS] = { "hr_settings",
-	    "SELECT hours_enabled, time_zone, offhours_text, offhours_missed_timer FROM brands "
+	    "SELECT hours_enabled, time_zone, offhours_missed_timer FROM brands "
 	    "WHERE id = ?" },
 	[HR_DAYS] = { "hr_days",
 	    "SELECT weekday, TIME_FORMAT(opens, '%H:%i'), TIME_FORMAT(closes, '%H:%i') "
@@ -35,8 +35,8 @@ static const struct db_stmt stmts[HR__MAX] = {
 	    "SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM brand_holidays WHERE brand_id = ? "
 	    "ORDER BY day LIMIT 400" },
 	[HR_SET] = { "hr_set",
-	    "UPDATE brands SET hours_enabled = ?, time_zone = ?, offhours_text = NULLIF(?, ''), "
-	    "offhours_missed_timer = ? WHERE id = ?" },
+	    "UPDATE brands SET hours_enabled = ?, time_zone = ?, offhours_missed_timer = ? "
+	    "WHERE id = ?" },
 	[HR_DAYS_CLEAR] = { "hr_days_clear", "DELETE FROM brand_hours WHERE brand_id = ?" },
 	[HR_DAY_ADD] = { "hr_day_add",
 	    "INSERT INTO brand_hours (brand_id, weekday, opens, closes) VALUES (?, ?, ?, ?)" },
@@ -96,11 +96,9 @@ db_hours_holidays(struct pool *p, long long brand, struct dbres *out)
 }
 
 enum dbrc
-db_hours_set(struct pool *p, long long brand, int enabled, const char *zone, const char *text,
-    int timer)
+db_hours_set(struct pool *p, long long brand, int enabled, const char *zone, int timer)
 {
-	return RUN(HR_SET, p, NULL, I((long long)enabled), S(zone), S(text), I((long long)timer),
-	    I(brand));
+	return RUN(HR_SET, p, NULL, I((long long)enabled), S(zone), I((long long)timer), I(brand));
 }
 
 enum dbrc

@@ -282,11 +282,14 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "? IN (0, d.brand_id) AND ? IN (0, s.channel_id) AND ? IN (0, s.department_id) AND "
 	    "(? = 0 OR s.department_id IN (SELECT m.department_id FROM department_members m "
 	    "WHERE m.user_id = ?)) GROUP BY s.at) q GROUP BY 1 ORDER BY 1" },
+	/* with when its followers are offered to leave a message (tell.h; 0 keeps it) */
 	[RT_DEPT_ROUTING_SET] = { "rt_dept_routing_set",
-	    "UPDATE departments SET routing = ?, chat_limit = NULLIF(?, 0), offer_seconds = ? "
-	    "WHERE id = ?" },
+	    "UPDATE departments SET routing = ?, chat_limit = NULLIF(?, 0), offer_seconds = ?, "
+	    "leave_after_minutes = IF(? = 0, leave_after_minutes, ?), "
+	    "queue_limit = IF(? = 0, queue_limit, ?) WHERE id = ?" },
 	[RT_DEPT_ROUTING] = { "rt_dept_routing",
-	    "SELECT routing, IFNULL(chat_limit, 0), offer_seconds FROM departments WHERE id = ?" },
+	    "SELECT routing, IFNULL(chat_limit, 0), offer_seconds, leave_after_minutes, queue_limit "
+	    "FROM departments WHERE id = ?" },
 	[RT_USER_LIMIT_SET] = { "rt_user_limit_set",
 	    "UPDATE users SET chat_limit = ? WHERE id = ?" },
 	[RT_USER_LIMIT] = { "rt_user_limit", "SELECT chat_limit FROM users WHERE id = ?" },
@@ -562,9 +565,10 @@ db_rep_queue(struct pool *p, const struct report_filter *f, struct dbres *out)
 
 enum dbrc
 db_dept_routing_set(struct pool *p, long long dept, const char *routing, long long limit,
-    long long seconds)
+    long long seconds, long long leave_after, long long queue_limit)
 {
-	return RUN(RT_DEPT_ROUTING_SET, p, NULL, S(routing), I(limit), I(seconds), I(dept));
+	return RUN(RT_DEPT_ROUTING_SET, p, NULL, S(routing), I(limit), I(seconds), I(leave_after),
+	    I(leave_after), I(queue_limit), I(queue_limit), I(dept));
 }
 
 enum dbrc

@@ -143,6 +143,10 @@ enum stmt {
 	S_CHAT_OPEN_LOCK,
 	S_CHAT_CLOSE,
 	S_CHAT_CLOSE_BY,
+	S_CHAT_LEAVE_MARK,
+	S_CHAT_FOLLOWUP,
+	S_CHAT_FOLLOWUP_EXPIRE,
+	S_AUTO_REPLY,
 	S_CHAT_INSERT,
 	S_CHAT_IN,
 	S_MESSAGE_CONTINUE,
@@ -504,12 +508,12 @@ static const struct db_stmt stmts[S__MAX] = {
 	 * departments, or (all) everywhere, from the index alone */
 	[S_CONSOLE_COUNTS] = { "console_counts",
 	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
-	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot') AND c.department_id IN "
+	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') AND c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?) "
 	    "GROUP BY c.state" },
 	[S_CONSOLE_COUNTS_ALL] = { "console_counts_all",
 	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
-	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot') GROUP BY c.state" },
+	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') GROUP BY c.state" },
 	/* what changed since the last poll: the newest message and chat ids */
 	/*
 	 * What the console has seen: the newest ids, and how many messages the
@@ -530,7 +534,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
 	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name, c.offer_user_id, ou.name, "
-	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0), d.routing, c.after_hours "
+	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0), d.routing, c.after_hours, "
+	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
@@ -551,7 +556,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHAT_PICKUP] = { "chat_pickup",
 	    "UPDATE chats SET state = 'active', operator_id = ?, offer_user_id = NULL, "
 	    "offer_until = NULL, last_activity_at = FROM_UNIXTIME(?), "
-	    "state_since = last_activity_at WHERE id = ? AND state IN ('waiting', 'missed', 'bot') "
+	    "state_since = last_activity_at WHERE id = ? AND state IN ('waiting', 'missed', 'bot', "
+	    "'followup') "
 	    "AND (offer_user_id IS NULL OR offer_user_id = ? OR offer_until < FROM_UNIXTIME(?))" },
 	/*
 	 * One more operator message, if WeChat's rules allow it: the chat is
@@ -743,7 +749,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? "
 	    "AND push_nonce = ?" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
-	    "SELECT id, UNIX_TIMESTAMP(started_at), state, bot_misses FROM chats "
+	    "SELECT id, UNIX_TIMESTAMP(started_at), state, bot_misses, leave_offer FROM chats "
 	    "WHERE open_follower = ? FOR UPDATE" },
 	[S_CHAT_CLOSE] = { "chat_close",
 	    "UPDATE chats SET state = 'closed', close_reason = ?, "
@@ -751,6 +757,30 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHAT_CLOSE_BY] = { "chat_close_by",
 	    "UPDATE chats SET state = 'closed', close_reason = 'operator', "
 	    "closed_at = FROM_UNIXTIME(?), closed_by = ? WHERE id = ? AND state <> 'closed'" },
+	/* the follower was offered to leave a message (their next message is it) */
+	[S_CHAT_LEAVE_MARK] = { "chat_leave_mark",
+	    "UPDATE chats SET leave_offer = 'offered', leave_offered_at = FROM_UNIXTIME(?) "
+	    "WHERE id = ? AND leave_offer IS NULL" },
+	/* …and left it: a follow-up, out of the queue (an offer of it ends) */
+	[S_CHAT_FOLLOWUP] = { "chat_followup",
+	    "UPDATE chats SET state = 'followup', state_since = FROM_UNIXTIME(?), "
+	    "followup_at = FROM_UNIXTIME(?), leave_offer = 'left', offer_user_id = NULL, "
+	    "offer_until = NULL WHERE id = ? AND state IN ('waiting', 'missed') "
+	    "AND leave_offer = 'offered'" },
+	/* a follow-up nobody answered, its follower silent since the cutoff
+	 * (48 hours ago: WeChat's window), newer messages the fold has not
+	 * taken in counted too */
+	[S_CHAT_FOLLOWUP_EXPIRE] = { "chat_followup_expire",
+	    "UPDATE chats SET state = 'closed', close_reason = 'followup_expired', "
+	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND followup_open <= FROM_UNIXTIME(?) "
+	    "AND NOT " CHAT_NEWER_IN("chats") },
+	/* what wxdesk itself tells the follower as a passive reply (the queue,
+	 * the hours, a left message), with the bot's line (bot = 1) or alone */
+	[S_AUTO_REPLY] = { "auto_reply",
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
+	    "fields, dedupe_key, media_state, delivery_state, created_at) VALUES "
+	    "(?, ?, NULLIF(?, 0), 'out', 'text', ?, IF(? = 1, JSON_OBJECT('bot', 1), "
+	    "JSON_OBJECT('auto', 1)), ?, 'none', 'delivered', FROM_UNIXTIME(?))" },
 	[S_CHAT_INSERT] = { "chat_insert",
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, "
 	    "last_user_msg_at, last_activity_at, state_since, queued_at, previous_chat_id, "
@@ -782,8 +812,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?) "
 	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
-	    "AND c.state <> 'bot' AND ch.state = 'active' AND ch.department_id IS NOT NULL "
-	    "LOCK IN SHARE MODE" },
+	    "AND c.state <> 'bot' AND NOT (c.leave_offer <=> 'offered' AND "
+	    "c.state IN ('waiting', 'missed')) AND ch.state = 'active' "
+	    "AND ch.department_id IS NOT NULL LOCK IN SHARE MODE" },
 	/* the chat's row takes the follower's newest message into account (a
 	 * sender does this first, under the row's lock) */
 	[S_CHAT_CATCH_UP] = { "chat_catch_up",
@@ -957,7 +988,7 @@ static const struct db_stmt stmts[S__MAX] = {
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
 	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
-	"'first_response_bh'"
+	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired'"
 #define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
 #define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
 #define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
@@ -2578,6 +2609,36 @@ enum dbrc
 db_chat_close(struct pool *p, long long id, const char *reason, time_t at)
 {
 	return RUN(S_CHAT_CLOSE, p, NULL, S(reason), I((long long)at), I(id));
+}
+
+enum dbrc
+db_chat_leave_mark(struct pool *p, long long chat, long long now)
+{
+	return RUN(S_CHAT_LEAVE_MARK, p, NULL, I(now), I(chat));
+}
+
+enum dbrc
+db_chat_followup(struct pool *p, long long chat, long long now)
+{
+	struct dbres out;
+
+	return changed(RUN(S_CHAT_FOLLOWUP, p, &out, I(now), I(now), I(chat)), &out);
+}
+
+enum dbrc
+db_chat_followup_expire(struct pool *p, long long chat, long long cutoff, long long now)
+{
+	struct dbres out;
+
+	return changed(RUN(S_CHAT_FOLLOWUP_EXPIRE, p, &out, I(now), I(chat), I(cutoff)), &out);
+}
+
+enum dbrc
+db_auto_reply(struct pool *p, long long channel, long long follower, long long chat,
+    const char *text, int bot, const char *dedupe, long long now)
+{
+	return RUN(S_AUTO_REPLY, p, NULL, I(channel), I(follower), I(chat), S(text),
+	    I((long long)bot), S(dedupe), I(now));
 }
 
 /* An operator's close; DB_NOTFOUND when the chat was closed already. */

@@ -245,7 +245,7 @@ enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATO
 	CHAT_DEPTNAME, CHAT_OPNAME, CHAT_APPID, CHAT_SECRET, CHAT_BRAND, CHAT_CLOSED,
 	CHAT_SUBSCRIBED, CHAT_LANG, CHAT_SUBAT, CHAT_SCENE, CHAT_QR, CHAT_PREV,
 	CHAT_BRANDID, CHAT_CLOSEDBY, CHAT_OFFER, CHAT_OFFERNAME, CHAT_OFFERUNTIL, CHAT_ROUTING,
-	CHAT_AFTERHOURS };
+	CHAT_AFTERHOURS, CHAT_FOLLOWUP };
 enum dbrc db_console_chat(struct pool *p, long long id, struct dbres *out);
 int       db_console_member(struct pool *p, long long user, long long dept);
 /* columns of db_transcript */
@@ -341,10 +341,19 @@ enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long lon
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
 /* columns of db_chat_open_lock */
-enum { OL_ID, OL_STARTED, OL_STATE, OL_MISSES };
+enum { OL_ID, OL_STARTED, OL_STATE, OL_MISSES, OL_LEAVE };
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
+/* a chat's follow-up (chat.c, tell.h): offered to leave a message, left
+ * (DB_NOTFOUND: no longer offered), expired (DB_NOTFOUND: not due) */
+enum dbrc db_chat_leave_mark(struct pool *p, long long chat, long long now);
+enum dbrc db_chat_followup(struct pool *p, long long chat, long long now);
+enum dbrc db_chat_followup_expire(struct pool *p, long long chat, long long cutoff, long long now);
+/* what wxdesk tells the follower as a passive reply: with the bot's line
+ * (bot: marked as the bot's) or alone (an automatic reply) */
+enum dbrc db_auto_reply(struct pool *p, long long channel, long long follower, long long chat,
+	const char *text, int bot, const char *dedupe, long long now);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	long long department_id, const char *state, time_t at, long long previous, long long *id);
 /* the full path's follower message msg, counted into its chat */

@@ -13,8 +13,7 @@ save_step(struct pool *p, void *arg)
 {
 	const struct save       *x = arg;
 	const struct hours_week *w = x->w;
-	enum dbrc                rc = db_hours_set(p, x->brand, w->enabled, w->zone, w->text,
-	    w->timer);
+	enum dbrc                rc = db_hours_set(p, x->brand, w->enabled, w->zone, w->timer);
 
 	if (rc == DB_OK)
 		rc = db_hours_days_clear(p, x->brand);

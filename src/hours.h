@@ -1,9 +1,10 @@
 /*
  * hours.h: a brand's business hours: one span per weekday in the brand's
- * time zone, and holidays. A chat that opens outside them is answered with
- * the brand's off-hours text (a passive reply, once) and marked "arrived
- * after hours"; its wait for the missed timer starts when the brand opens,
- * unless the brand lets the timer run outside hours.
+ * time zone, and holidays. A chat that enters the queue outside them (new,
+ * or handed over by the bot) is told the brand's off-hours text and offered
+ * to leave a message (tell.h), and marked "arrived after hours"; its wait
+ * for the missed timer starts when the brand opens, unless the brand lets
+ * the timer run outside hours.
  */
 #ifndef WXDESK_HOURS_H
 #define WXDESK_HOURS_H
@@ -11,13 +12,13 @@
 #include "db.h"
 
 /* columns of db_hours_now: is the channel's brand closed at now */
-enum { HN_ENABLED, HN_TEXT, HN_TIMER, HN_LANG, HN_CLOSED };
+enum { HN_ENABLED, HN_TIMER, HN_LANG, HN_CLOSED };
 enum dbrc db_hours_now(struct pool *p, long long channel, long long now, struct dbres *out);
 enum dbrc db_hours_mark(struct pool *p, long long chat);
 /* the brand opened: the after-hours chats' wait starts now */
 enum dbrc db_hours_opened(struct pool *p, long long channel, long long now);
 /* columns of db_hours_settings */
-enum { HS_ENABLED, HS_ZONE, HS_TEXT, HS_TIMER };
+enum { HS_ENABLED, HS_ZONE, HS_TIMER };
 enum dbrc db_hours_settings(struct pool *p, long long brand, struct dbres *out);
 /* columns of db_hours_days */
 enum { HD_WEEKDAY, HD_OPENS, HD_CLOSES };
@@ -26,7 +27,7 @@ enum dbrc db_hours_days(struct pool *p, long long brand, struct dbres *out);
 enum { HH_DAY };
 enum dbrc db_hours_holidays(struct pool *p, long long brand, struct dbres *out);
 enum dbrc db_hours_set(struct pool *p, long long brand, int enabled, const char *zone,
-	const char *text, int timer);
+	int timer);
 enum dbrc db_hours_days_clear(struct pool *p, long long brand);
 enum dbrc db_hours_day_add(struct pool *p, long long brand, int weekday, const char *opens,
 	const char *closes);
@@ -43,7 +44,7 @@ int db_hours_zone_ok(struct pool *p, const char *zone);
 /* A brand's hours as its page gives them, checked already. */
 struct hours_week {
 	int          enabled, timer;	/* keeps hours; the missed timer runs outside them */
-	const char  *zone, *text;
+	const char  *zone;
 	const char  *opens[7], *closes[7];	/* "HH:MM" (closes "24:00": midnight); NULL: closed */
 	const char **holidays;	/* "YYYY-MM-DD" */
 	size_t       nholidays;

@@ -18,8 +18,8 @@
 
 #include "db.h"
 #include "bot.h"
+#include "chat.h"
 #include "csat.h"
-#include "hours.h"
 #include "intake.h"
 #include "json.h"
 
@@ -307,12 +307,20 @@ abusive(const struct profanity_list *b, const char *text)
  * QR code scan with a welcome of its own), or, in a chat it holds, an
  * answer, a fallback, or the hand-off to the operators with a line in the
  * transcript saying why. Its reply is stored as the chat's message (keyed
- * to the message it answers) and returned for the HTTP answer.
+ * to the message it answers) and returned for the HTTP answer; a
+ * hand-off's line is not: the chat enters the queue, and what the follower
+ * is told then is decided with it (chat_queued), in *handoff.
  */
+struct handoff {
+	int         done;	/* the bot handed the chat over */
+	const char *text, *media;	/* what it would say: its line, or a picture */
+	long long   attachment;
+};
+
 static enum dbrc
 bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
     const struct msg_row *m, const struct wx_field *f, long long msg, long long chat,
-    int holds, int misses, time_t now, struct intake_result *res)
+    int holds, int misses, time_t now, struct intake_result *res, struct handoff *h)
 {
 	const char       *event = m->event, *reply = NULL, *media = NULL;
 	long long         attachment = 0;
@@ -334,6 +342,8 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 			if ((rc = db_bot_handoff(p, chat, now)) == DB_OK)
 				rc = chat_note(p, ch->id, m->follower_id, chat, "bot_handoff", 0, a.why,
 				    NULL);
+			h->done = 1, h->text = reply, h->media = media, h->attachment = attachment;
+			return rc;	/* what is said is decided as the chat is queued */
 		} else {
 			rc = db_bot_miss(p, chat, a.kind == BOT_MISS);
 			res->bot_holds = 1;
@@ -348,6 +358,39 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 		    pool_printf(p, "b:%lld", msg), now);
 		res->reply = reply;
 	}
+	return rc;
+}
+
+/*
+ * A chat that entered its department's queue with this push (opened for
+ * the operators, or handed over by the bot): what the follower is told, one
+ * passive reply, decided in one place (chat_queued, tell.h). With nothing
+ * to add to the bot's own answer (someone can take the chat now), a
+ * hand-off's picture still goes as it was.
+ */
+static enum dbrc
+queued_turn(struct pool *p, const struct intake_channel *ch, long long follower, long long chat,
+    long long msg, const struct handoff *h, time_t now, struct intake_result *res)
+{
+	struct chat_ref  c = { chat, ch->id, follower, ch->department_id };
+	struct tell_said said;
+	enum dbrc        rc = chat_queued(p, &c, h->done, h->text, (long long)now, &said);
+
+	if (rc != DB_OK)
+		return rc;
+	if (said.why == TELL_WHY_NONE && h->media) {
+		rc = db_bot_reply(p, ch->id, follower, chat, "image", h->text, h->attachment,
+		    pool_printf(p, "b:%lld", msg), now);
+		res->reply_media = h->media;
+		return rc;
+	}
+	if (said.reply == NULL || *said.reply == '\0')
+		return DB_OK;
+	/* the bot's line, with or without what the queue adds, is the bot's;
+	 * the off-hours text replaces it and is wxdesk's own */
+	rc = db_auto_reply(p, ch->id, follower, chat, said.reply,
+	    h->done && said.why != TELL_WHY_CLOSED, pool_printf(p, "b:%lld", msg), now);
+	res->reply = said.reply;
 	return rc;
 }
 
@@ -373,6 +416,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	int          bot_chat = 0, misses = 0;	/* the bot holds the chat */
 	int          rated = 0;	/* the message is a rating (csat.h), of chat */
 	struct dbres csat;
+	int          leave_offered = 0;	/* the follower was offered to leave a message */
+	struct handoff handoff = { 0 };
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -458,6 +503,10 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		chat = db_int(&open, 0, OL_ID);
 		bot_chat = strcmp(db_cell(&open, 0, OL_STATE), "bot") == 0;
 		misses = (int)db_int(&open, 0, OL_MISSES);
+		leave_offered = db_cell(&open, 0, OL_LEAVE) &&
+		    strcmp(db_cell(&open, 0, OL_LEAVE), "offered") == 0 &&
+		    (strcmp(db_cell(&open, 0, OL_STATE), "waiting") == 0 ||
+		    strcmp(db_cell(&open, 0, OL_STATE), "missed") == 0);
 	}
 
 	if (is_event && event && strcmp(event, "subscribe") == 0) {
@@ -561,29 +610,33 @@ store:
 	if (!is_event && chat && ch->bad && (rc = count_abuse(p, ch, m.follower_id, chat,
 	    m.body, now, res)) != DB_OK)
 		goto fail;
+	/* the message the follower was offered to leave: a follow-up for the
+	 * team, confirmed as the passive reply */
+	if (!is_event && chat && !rated && res->opened_chat != chat && res->closed_chat != chat &&
+	    leave_offered) {
+		struct chat_ref c = { chat, ch->id, follower, ch->department_id };
+		const char     *done;
+		rc = chat_leave(p, &c, now, &done);
+		if (rc == DB_OK && done && *done) {
+			if ((rc = db_auto_reply(p, ch->id, follower, chat, done, 0,
+			    pool_printf(p, "b:%lld", msg), now)) != DB_OK)
+				goto fail;
+			res->reply = done;
+		} else if (rc != DB_OK && rc != DB_NOTFOUND)
+			goto fail;
+	}
 	/* the bot's passive reply, stored with the message it answers (a retry
 	 * of the push is a duplicate: it is answered "success", never twice) */
 	if (bot && (rc = bot_turn(p, bot, ch, &m, f, msg, chat, bot_chat && res->closed_chat != chat,
-	    misses, now, res)) != DB_OK)
+	    misses, now, res, &handoff)) != DB_OK)
 		goto fail;
-	/* a chat for the operators opened outside the brand's hours: marked,
-	 * and the off-hours answer as a passive reply (once: as it opens) */
-	if (!bot && res->opened_chat && res->opened_chat == chat && !res->reply && !res->reply_media) {
-		struct dbres h;
-		rc = db_hours_now(p, ch->id, now, &h);
-		if (rc != DB_OK && rc != DB_NOTFOUND)
-			goto fail;
-		if (rc == DB_OK && db_int(&h, 0, HN_CLOSED) == 1) {
-			int         l = lang_parse(db_cell(&h, 0, HN_LANG));
-			const char *t = db_cell(&h, 0, HN_TEXT) && *db_cell(&h, 0, HN_TEXT) ?
-			    db_cell(&h, 0, HN_TEXT) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
-			    "hours.offhours_default");
-			if ((rc = db_hours_mark(p, chat)) != DB_OK || (rc = db_bot_reply(p, ch->id,
-			    follower, chat, "text", t, 0, pool_printf(p, "b:%lld", msg), now)) != DB_OK)
-				goto fail;
-			res->reply = t;
-		}
-	}
+	/* a chat for the operators, opened or handed over now: what the
+	 * follower is told as it enters the queue (the hours, their place,
+	 * the offer to leave a message) */
+	if (chat && res->closed_chat != chat && (handoff.done || (!bot &&
+	    res->opened_chat == chat && !res->reply && !res->reply_media)) &&
+	    (rc = queued_turn(p, ch, follower, chat, msg, &handoff, now, res)) != DB_OK)
+		goto fail;
 	/* the channel's row is not touched: every push would queue on it. A
 	 * commit refused for a conflict (a Galera certification failure comes
 	 * at the commit) runs the whole push again */

@@ -100,11 +100,13 @@ long long db_board_dept_count(struct pool *p, long long member);
 enum { BM_ID, BM_NAME, BM_PRESENCE, BM_SINCE, BM_SEEN, BM_IDLE, BM_ACTIVE, BM_OFFERED, BM_LIMIT };
 enum dbrc db_board_members(struct pool *p, long long dept, struct dbres *out);
 enum dbrc db_load_sample(struct pool *p, long long minute);
-/* a department's routing: mode, chat limit (0: each operator's own), seconds to accept */
+/* a department's routing: mode, chat limit (0: each operator's own), seconds
+ * to accept; and when its followers are offered to leave a message (tell.h):
+ * minutes with nobody available, chats waiting (0 keeps either) */
 enum dbrc db_dept_routing_set(struct pool *p, long long dept, const char *routing,
-	long long limit, long long seconds);
+	long long limit, long long seconds, long long leave_after, long long queue_limit);
 /* columns of db_dept_routing */
-enum { DR_ROUTING, DR_LIMIT, DR_SECONDS };
+enum { DR_ROUTING, DR_LIMIT, DR_SECONDS, DR_LEAVE_AFTER, DR_QUEUE_LIMIT };
 enum dbrc db_dept_routing(struct pool *p, long long dept, struct dbres *out);
 enum dbrc db_user_chat_limit_set(struct pool *p, long long user, long long limit);
 long long db_user_chat_limit(struct pool *p, long long user);

@@ -5,6 +5,7 @@
 #include "csat.h"
 #include "media.h"
 #include "send.h"
+#include "tell.h"
 
 struct claim {
 	const struct out_chat *c;
@@ -26,6 +27,8 @@ claim_step(struct pool *p, void *arg)
 	if (rc == DB_OK)
 		rc = x->who == OUT_WARNING ? db_warn_claim(p, chat, wx_now() - WX_WINDOW) :
 		    x->who == OUT_CSAT ? db_csat_claim(p, chat, (long long)wx_now(),
+		    (long long)wx_now() - WX_WINDOW) :
+		    x->who == OUT_LEAVE ? db_tell_leave_claim(p, chat, (long long)wx_now(),
 		    (long long)wx_now() - WX_WINDOW) :
 		    db_out_claim(p, chat, x->author, wx_now() - WX_WINDOW);
 	if (rc == DB_OK && x->m.direction == NULL)	/* a retry: the message exists */

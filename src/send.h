@@ -28,8 +28,9 @@ struct out_chat {
 
 /* Who sends: the chat's operator (author), a reply or the message they close
  * the chat with (marked messages.closing: it is no answer, see csat.h), or
- * wxdesk itself (a warning, a rating question: csat.h). */
-enum out_claim { OUT_OPERATOR, OUT_CLOSING, OUT_WARNING, OUT_CSAT };
+ * wxdesk itself (a warning, a rating question: csat.h, the offer to leave a
+ * message: tell.h). */
+enum out_claim { OUT_OPERATOR, OUT_CLOSING, OUT_WARNING, OUT_CSAT, OUT_LEAVE };
 
 /*
  * Counts one more message against WeChat's rules (within WX_WINDOW of the

@@ -1,7 +1,8 @@
-/* ui-brands.c: Admin → Brands: list, create, rename, delete, and a brand's departments. */
+/* ui-brands.c: Admin → Brands: list, create, rename, delete, a brand's departments, and what its followers are told. */
 #include <string.h>
 
 #include "db.h"
+#include "tell.h"
 #include "ui.h"
 
 #define DEPTS_PER_PAGE 100
@@ -108,6 +109,31 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 		}
 		db_to_hdf(r, "Canned", &cr, cc, sizeof cc / sizeof cc[0]);
 	}
+	/* what the followers are told: each text, its default in the brand's
+	 * followers' language beside it; an empty field is that default */
+	{
+		struct tell_texts t;
+		int               l = lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE));
+		int               posted = req_field(r, "text_queued") != NULL;
+		if (tell_load(&r->pool, id, l >= 0 ? (enum lang)l : LANG_ZH, &t) != 0) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		for (int k = 0; k < TELL__N; k++) {
+			const char *base = pool_printf(&r->pool, "Texts.%d", k);
+			const char *field = pool_printf(&r->pool, "text_%s", tell_names[k]);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Field", base), field);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Label", base),
+			    L(r, pool_printf(&r->pool, "texts.label.%s", tell_names[k])));
+			tmpl_set(r, pool_printf(&r->pool, "%s.When", base),
+			    L(r, pool_printf(&r->pool, "texts.when.%s", tell_names[k])));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Default", base), tell_default(t.lang, k));
+			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", field), posted ?
+			    req_field(r, field) : t.own[k] ? t.text[k] : "");
+		}
+		/* the queue text as a follower reads it: third in the queue, four minutes */
+		tmpl_set(r, "TextExample", tell_queued(&r->pool, &t, 3, 200));
+	}
 	ui_paging(r, page, DEPTS_PER_PAGE, total);
 	tmpl_set(r, "Page.Title", LF(r, "brand.title", db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
@@ -164,6 +190,42 @@ admin_brand_language_post(struct req *r, struct resp *rs)
 	}
 	flash_set(r, LF(r, "brand.language_saved", lang_name((enum lang)l)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]));
+}
+
+/*
+ * POST /admin/brands/{id}/texts: what the brand's followers are told (the
+ * off-hours answer, the queue, nobody available, leaving a message), each
+ * checked; saved together. An empty field is the catalogue's default.
+ */
+void
+admin_brand_texts_post(struct req *r, struct resp *rs)
+{
+	long long    id = r->ids[0];
+	const char  *text[TELL__N];
+	struct dbres b;
+	int          bad = 0;
+
+	if (!ui_found(r, rs, db_brand_get(&r->pool, id, &b), "brand"))
+		return;
+	form_trim(r);
+	for (int k = 0; k < TELL__N; k++) {
+		const char *field = pool_printf(&r->pool, "text_%s", tell_names[k]);
+		const char *why = tell_invalid((enum tell_text)k, text[k] = req_field(r, field));
+		if (why) {
+			form_error(r, field, L(r, why));
+			bad++;
+		}
+	}
+	if (bad) {
+		brand_page(r, rs, id, 422);
+		return;
+	}
+	if (tell_save(&r->pool, id, text) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, "texts.saved"));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#texts", id));
 }
 
 void

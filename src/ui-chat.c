@@ -173,6 +173,9 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
 	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
 	tmpl_set(r, "Chat.AfterHours", db_int(c, 0, CHAT_AFTERHOURS) ? "1" : NULL);
+	if (db_int(c, 0, CHAT_FOLLOWUP))	/* a message left when nobody could answer */
+		tmpl_set(r, "Chat.FollowupLine", LF(r, "chat.followup_line",
+		    ui_time(r, db_int(c, 0, CHAT_FOLLOWUP))));
 	tmpl_set(r, "Chat.Follower", who);
 	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, CHAT_OPENID));
 	tmpl_set(r, "Chat.Department", db_cell(c, 0, CHAT_DEPTNAME));
@@ -199,6 +202,8 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 		tmpl_set(r, "Chat.CannotReply", why);
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "bot") == 0)
 		tmpl_set(r, "Chat.CanTakeOver", "1");	/* a pick-up: the bot lets go */
+	if (strcmp(db_cell(c, 0, CHAT_STATE), "followup") == 0)
+		tmpl_set(r, "Chat.CanPickUp", "1");	/* anyone of the department answers it */
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "waiting") == 0 ||
 	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0) {
 		/* offered: to me, accept or decline; to someone else, theirs to
@@ -293,10 +298,14 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
 			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
 		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "out") == 0 && db_cell(&t, row, TR_FIELDS)) {
-			struct wx_field *bf;	/* the bot's passive reply: {"bot":1} */
+			struct wx_field *bf;	/* a passive reply: the bot's {"bot":1}, wxdesk's {"auto":1} */
 			if (json_parse(&r->pool, db_cell(&t, row, TR_FIELDS),
-			    strlen(db_cell(&t, row, TR_FIELDS)), &bf) == 0 && wx_get(bf, "bot"))
-				tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
+			    strlen(db_cell(&t, row, TR_FIELDS)), &bf) == 0) {
+				if (wx_get(bf, "bot"))
+					tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
+				else if (wx_get(bf, "auto"))
+					tmpl_set(r, pool_printf(&r->pool, "%s.Auto", base), "1");
+			}
 		}
 		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "system") == 0)
 			note_text(r, base, db_cell(&t, row, TR_FIELDS));

@@ -153,7 +153,7 @@ const char *
 ui_close_reason(struct req *r, const char *code, int label)
 {
 	static const char *const codes[] = { "missed_timeout", "idle_timeout",
-	    "window_expired", "profanity", "unfollowed", "operator", "transfer" };
+	    "window_expired", "profanity", "unfollowed", "operator", "transfer", "followup_expired" };
 
 	for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
 		if (strcmp(code, codes[i]) == 0)

@@ -11,7 +11,7 @@
 
 /* open chats per tab */
 struct console_counts {
-	long long waiting, missed, mine, others, bot;
+	long long waiting, missed, mine, others, bot, followup;
 };
 /* the counts, also into Counts.*; 0, or -1 when the database failed */
 int  console_counts(struct req *r, struct console_counts *k);

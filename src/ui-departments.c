@@ -4,6 +4,7 @@
 
 #include "db.h"
 #include "routing.h"
+#include "tell.h"
 #include "ui.h"
 
 /* the brand page also has a rename form named "name", so this one differs */
@@ -81,6 +82,8 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "Form.chat_limit.Value", db_int(&rt, 0, DR_LIMIT) ?
 		    db_cell(&rt, 0, DR_LIMIT) : "");
 		tmpl_set(r, "Form.offer_seconds.Value", db_cell(&rt, 0, DR_SECONDS));
+		tmpl_set(r, "Form.leave_after.Value", db_cell(&rt, 0, DR_LEAVE_AFTER));
+		tmpl_set(r, "Form.queue_limit.Value", db_cell(&rt, 0, DR_QUEUE_LIMIT));
 	}
 	db_to_hdf(r, "Members", &m, mcols, sizeof mcols / sizeof mcols[0]);
 	db_to_hdf(r, "Candidates", &c, ccols, sizeof ccols / sizeof ccols[0]);
@@ -187,6 +190,9 @@ static const struct field routing_fields[] = {
 	{ "routing", "field.routing", 1, v_routing },
 	{ "chat_limit", "field.dept_chat_limit", 0, v_chat_limit },
 	{ "offer_seconds", "field.offer_seconds", 1, v_offer_seconds },
+	/* when its followers are offered to leave a message (tell.h); left out: kept */
+	{ "leave_after", "field.leave_after", 0, v_leave_after },
+	{ "queue_limit", "field.queue_limit", 0, v_queue_limit },
 };
 
 void
@@ -195,7 +201,7 @@ admin_department_routing_post(struct req *r, struct resp *rs)
 	long long    id = r->ids[0];
 	struct dbres d;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
-	const char  *lim = req_field(r, "chat_limit");
+	const char  *lim = req_field(r, "chat_limit"), *la, *ql;
 
 	if (!ui_found(r, rs, rc, "department"))
 		return;
@@ -203,8 +209,10 @@ admin_department_routing_post(struct req *r, struct resp *rs)
 		dept_page(r, rs, id, 422);
 		return;
 	}
+	la = req_field(r, "leave_after"), ql = req_field(r, "queue_limit");
 	if (db_dept_routing_set(&r->pool, id, req_field(r, "routing"), lim && *lim ?
-	    strtoll(lim, NULL, 10) : 0, strtoll(req_field(r, "offer_seconds"), NULL, 10)) != DB_OK) {
+	    strtoll(lim, NULL, 10) : 0, strtoll(req_field(r, "offer_seconds"), NULL, 10),
+	    la && *la ? strtoll(la, NULL, 10) : 0, ql && *ql ? strtoll(ql, NULL, 10) : 0) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}

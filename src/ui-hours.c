@@ -1,8 +1,9 @@
 /*
  * ui-hours.c: a brand's business hours page (Admin → Brands → brand →
  * Business hours): on or off, the time zone, one span per weekday, the
- * holidays, the off-hours answer, and whether the missed timer runs outside
- * the hours. Saved whole, in one transaction.
+ * holidays, and whether the missed timer runs outside the hours (what the
+ * followers are told outside them is on the brand's page: tell.h). Saved
+ * whole, in one transaction.
  */
 #include <stdio.h>
 #include <string.h>
@@ -62,7 +63,6 @@ page(struct req *r, struct resp *rs, long long brand, int status)
 		tmpl_set(r, "Hours.On", db_int(&s, 0, HS_ENABLED) ? "1" : NULL);
 		tmpl_set(r, "Hours.Timer", db_int(&s, 0, HS_TIMER) ? "1" : NULL);
 		tmpl_set(r, "Form.time_zone.Value", db_cell(&s, 0, HS_ZONE));
-		tmpl_set(r, "Form.offhours_text.Value", db_cell(&s, 0, HS_TEXT));
 		for (size_t i = 0; i < d.nrows; i++) {
 			long long w = db_int(&d, i, HD_WEEKDAY);
 			tmpl_set(r, pool_printf(&r->pool, "Form.opens_%lld.Value", w), db_cell(&d, i, HD_OPENS));
@@ -81,19 +81,12 @@ page(struct req *r, struct resp *rs, long long brand, int status)
 			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", c), req_field(r, c));
 		}
 		tmpl_set(r, "Form.time_zone.Value", req_field(r, "time_zone"));
-		tmpl_set(r, "Form.offhours_text.Value", req_field(r, "offhours_text"));
 		tmpl_set(r, "Form.holidays.Value", req_field(r, "holidays"));
 	}
 	for (int w = 0; w < 7; w++) {
 		tmpl_set_int(r, pool_printf(&r->pool, "Days.%d.N", w), w);
 		tmpl_set(r, pool_printf(&r->pool, "Days.%d.Name", w), L(r, pool_printf(&r->pool,
 		    "hours.day.%d", w)));
-	}
-	{
-		/* the default the followers get: in the brand's followers' language */
-		int l = lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE));
-		tmpl_set(r, "Hours.Default", lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
-		    "hours.offhours_default"));
 	}
 	tmpl_set(r, "Page.Title", LF(r, "hours.title", db_cell(&b, 0, BG_NAME)));
 	tmpl_set(r, "Nav", "brands");
@@ -112,7 +105,7 @@ void
 admin_brand_hours_post(struct req *r, struct resp *rs)
 {
 	long long   brand = r->ids[0];
-	const char *zone, *text, *hol;	/* read once the fields are trimmed */
+	const char *zone, *hol;	/* read once the fields are trimmed */
 	const char **days;
 	size_t      ndays = 0;
 	int         bad = 0, zok;
@@ -121,7 +114,7 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))
 		return;
 	form_trim(r);
-	zone = req_field(r, "time_zone"), text = req_field(r, "offhours_text"), hol = req_field(r, "holidays");
+	zone = req_field(r, "time_zone"), hol = req_field(r, "holidays");
 	zok = zone && *zone && strlen(zone) <= 64 ? db_hours_zone_ok(&r->pool, zone) : 0;
 	if (zok < 0) {
 		ui_db_failed(r, rs);
@@ -129,8 +122,6 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 	}
 	if (!zok && ++bad)
 		form_error(r, "time_zone", L(r, "v.time_zone"));
-	if (text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > 2000) && ++bad)
-		form_error(r, "offhours_text", L(r, "v.message_max"));
 	for (int w = 0; w < 7; w++) {
 		const char *o = req_field(r, pool_printf(&r->pool, "opens_%d", w));
 		const char *c = req_field(r, pool_printf(&r->pool, "closes_%d", w));
@@ -178,7 +169,7 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 	}
 	{
 		struct hours_week week = { req_field(r, "hours_enabled") != NULL,
-			req_field(r, "offhours_missed_timer") != NULL, zone, text, { NULL }, { NULL },
+			req_field(r, "offhours_missed_timer") != NULL, zone, { NULL }, { NULL },
 			days, ndays };
 		for (int w = 0; w < 7; w++) {
 			week.opens[w] = req_field(r, pool_printf(&r->pool, "opens_%d", w));

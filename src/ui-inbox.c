@@ -30,13 +30,14 @@ static const struct {
 } tabs[] = {
 	{ "waiting", "waiting", "tab.waiting", 0, 0, 0 },
 	{ "missed", "missed", "tab.missed", 0, 0, 0 },
+	{ "followup", "followup", "tab.followup", 0, 0, 0 },	/* messages left (tell.h) */
 	{ "mine", "active", "tab.mine", 1, 0, 0 },
 	{ "others", "active", "tab.others", 0, 1, 1 },
 	{ "closed", "closed", "tab.closed", 0, 0, 0 },
 	{ "bot", "bot", "tab.bot", 0, 0, 0 },	/* chats the chatbot holds */
 };
 
-#define CLOSED_TAB 4
+#define CLOSED_TAB 5
 
 int
 console_sees_all(const struct req *r)
@@ -86,7 +87,7 @@ int
 console_counts(struct req *r, struct console_counts *k)
 {
 	struct dbres c;
-	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0;
+	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0, followup = 0;
 
 	if (db_console_counts(&r->pool, r->user->id, console_sees_all(r), &c) != DB_OK)
 		return -1;
@@ -99,6 +100,8 @@ console_counts(struct req *r, struct console_counts *k)
 			missed = db_int(&c, i, CC_TOTAL);
 		else if (strcmp(st, "bot") == 0)
 			bot = db_int(&c, i, CC_TOTAL);
+		else if (strcmp(st, "followup") == 0)
+			followup = db_int(&c, i, CC_TOTAL);
 		else {
 			mine = db_int(&c, i, CC_MINE);
 			others = db_int(&c, i, CC_TOTAL) - mine;
@@ -109,7 +112,8 @@ console_counts(struct req *r, struct console_counts *k)
 	tmpl_set_int(r, "Counts.mine", mine);
 	tmpl_set_int(r, "Counts.others", others);
 	tmpl_set_int(r, "Counts.bot", bot);
-	*k = (struct console_counts){ waiting, missed, mine, others, bot };
+	tmpl_set_int(r, "Counts.followup", followup);
+	*k = (struct console_counts){ waiting, missed, mine, others, bot, followup };
 	return 0;
 }
 
@@ -317,9 +321,10 @@ console_poll_get(struct req *r, struct resp *rs)
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
-	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
+	resp_json(rs, 200, json_pack("{s:b,s:o,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "changed", 1, "mark",
 	    json_s(mark), "waiting", (json_int_t)k.waiting, "missed", (json_int_t)k.missed,
 	    "mine", (json_int_t)k.mine, "others", (json_int_t)k.others, "bot", (json_int_t)k.bot,
+	    "followup", (json_int_t)k.followup,
 	    "unread", (json_int_t)unread, "presence", json_s(r->user->presence),
 	    "offer", orc == DB_OK ? json_pack("{s:I,s:o,s:I}", "chat",
 	    (json_int_t)db_int(&o, 0, MO_CHAT), "follower", json_s(db_cell(&o, 0, MO_FOLLOWER)),
@@ -328,7 +333,8 @@ console_poll_get(struct req *r, struct resp *rs)
 
 /*
  * The inbox beside a chat on a wide screen: my open chats, then the waiting
- * ones, each with its unread mark, so that the next chat is one click away
+ * ones and the follow-ups (messages followers left when nobody could
+ * answer), each with its unread mark, so that the next chat is one click away
  * (the script swaps the chat in without reloading the page). A failure
  * costs only the column.
  */
@@ -338,7 +344,8 @@ console_inbox(struct req *r, long long current)
 	static const struct {
 		const char *base, *state;
 		int         mine;
-	} parts[] = { { "Inbox.Mine", "active", 1 }, { "Inbox.Waiting", "waiting", 0 } };
+	} parts[] = { { "Inbox.Mine", "active", 1 }, { "Inbox.Waiting", "waiting", 0 },
+		{ "Inbox.Followups", "followup", 0 } };
 
 	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
 		struct console_query q = { 0 };
@@ -360,6 +367,9 @@ console_inbox(struct req *r, long long current)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), db_cell(&l, i, CLI_DEPT));
 			tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
 			    console_span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+			if (strcmp(parts[k].state, "followup") == 0)
+				console_meter(r, pool_printf(&r->pool, "%s.Meter", base),
+				    db_int(&l, i, CLI_LASTIN), db_int(&l, i, CLI_OUT));
 			/* the chat on screen is being read: no mark for it */
 			if (db_int(&l, i, CLI_ID) != current)
 				tmpl_set_int(r, pool_printf(&r->pool, "%s.Unread", base),

@@ -275,7 +275,7 @@ labelTables();
 					return;
 				var first = mark === null;
 				mark = j.mark;
-				['waiting', 'missed', 'mine', 'others', 'bot'].forEach(function (k) {
+				['waiting', 'missed', 'followup', 'mine', 'others', 'bot'].forEach(function (k) {
 					var el = document.getElementById('count-' + k);
 					if (el)
 						el.textContent = j[k];

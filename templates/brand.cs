@@ -31,6 +31,20 @@
 </form>
 <p class="hint"><?cs var:Lang.brand.follower_language_hint ?></p>
 </section>
+<section class="card" id="texts">
+<h2><?cs var:Lang.texts.heading ?></h2>
+<p class="hint"><?cs var:Lang.texts.about ?></p>
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/texts" class="texts">
+<?cs call:csrf_field() ?>
+<?cs each:t = Texts ?>
+<label class="field<?cs if:Form[t.Field].Error ?> bad<?cs /if ?>"><span><?cs var:t.Label ?></span>
+<small class="hint"><?cs var:t.When ?></small>
+<textarea name="<?cs var:t.Field ?>" rows="3" maxlength="500" placeholder="<?cs var:t.Default ?>"<?cs if:Form[t.Field].Error ?> aria-invalid="true" aria-describedby="<?cs var:t.Field ?>-error"<?cs /if ?>><?cs var:Form[t.Field].Value ?></textarea><?cs call:field_error(t.Field) ?>
+<?cs if:t.Field == "text_queued" ?><small class="hint"><?cs var:Lang.texts.values ?> <q class="example"><?cs var:TextExample ?></q></small><?cs /if ?></label>
+<?cs /each ?>
+<button type="submit" class="primary"><?cs var:Lang.texts.save ?></button>
+</form>
+</section>
 <section class="card">
 <h2><?cs var:Lang.brand.flow ?></h2>
 <p><a href="/admin/brands/<?cs var:Brand.Id ?>/profanity"><?cs var:Lang.brand.profanity ?></a><?cs var:Lang.brand.profanity_hint ?></p>

@@ -10,11 +10,15 @@
 <h2><?cs var:Lang.tab.waiting ?> <b class="count"><?cs var:Counts.waiting ?></b></h2>
 <?cs if:subcount(Inbox.Waiting) == 0 ?><p class="empty"><?cs var:Lang.console.none_waiting_next ?></p><?cs else ?>
 <ul><?cs each:i = Inbox.Waiting ?><?cs call:inbox_item(i) ?><?cs /each ?></ul><?cs /if ?>
+<h2><?cs var:Lang.tab.followup ?> <b class="count"><?cs var:Counts.followup ?></b></h2>
+<?cs if:subcount(Inbox.Followups) == 0 ?><p class="empty"><?cs var:Lang.inbox.none_followup ?></p><?cs else ?>
+<ul class="followups"><?cs each:i = Inbox.Followups ?><?cs call:inbox_item(i) ?><?cs /each ?></ul><?cs /if ?>
 <p><a href="/console/"><?cs var:Lang.inbox.all_lists ?></a></p>
 </nav>
 <section class="card chat" id="chat">
 <p class="follower-toggle"><a class="button" href="#follower"><?cs var:Lang.chat.follower_and_actions ?></a></p>
 <h1><?cs var:Chat.Follower ?> <em class="tag state-<?cs var:Chat.State ?>"><?cs var:Lang.chat_state[Chat.State] ?></em><?cs if:Chat.AfterHours ?> <em class="tag after-hours"><?cs var:Lang.hours.after ?></em><?cs /if ?></h1>
+<?cs if:Chat.FollowupLine ?><p class="followup-line"><?cs var:Chat.FollowupLine ?></p><?cs /if ?>
 <p class="hint"><?cs var:Chat.Brand ?> · <?cs if:Chat.Department ?><?cs var:Chat.Department ?><?cs else ?><?cs var:Lang.chat.no_department ?><?cs /if ?><?cs if:Chat.Operator ?> · <?cs var:Lang.chat.answered_by ?> <?cs var:Chat.Operator ?><?cs /if ?> · <?cs var:Lang.chat.started ?> <time datetime="<?cs var:Chat.StartedAt ?>" data-rel="after"><?cs var:Chat.Started ?></time></p>
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
 <?cs if:Chat.Meter.Max ?><p class="meter-line"><?cs var:Lang.chat.window ?> <?cs call:meter(Chat.Meter) ?></p><?cs /if ?>
@@ -38,7 +42,7 @@
 <?cs elif:m.Type == "link" ?><p class="link"><b><?cs var:m.F.Title ?></b><br><?cs var:m.F.Description ?><br><small><?cs var:m.F.Url ?></small></p>
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
-<p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
+<p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Auto ?><?cs var:Lang.chat.auto_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
 <?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
 <?cs if:m.Delivery == "failed" && Chat.Mine ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>

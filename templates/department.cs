@@ -41,6 +41,13 @@
 <input type="number" name="chat_limit" min="1" max="50" value="<?cs var:Form.chat_limit.Value ?>" placeholder="<?cs var:Lang.dept.limit_own ?>"><?cs call:field_error("chat_limit") ?></label>
 <label class="field<?cs if:Form.offer_seconds.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.offer_seconds ?></span>
 <input type="number" name="offer_seconds" min="10" max="600" value="<?cs var:Form.offer_seconds.Value ?>" required><?cs call:field_error("offer_seconds") ?></label>
+<fieldset class="leave"><legend><?cs var:Lang.dept.leave_heading ?></legend>
+<p class="hint"><?cs var:Lang.dept.leave_hint ?></p>
+<label class="field<?cs if:Form.leave_after.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.leave_after ?></span>
+<input type="number" name="leave_after" min="1" max="1440" value="<?cs var:Form.leave_after.Value ?>"><?cs call:field_error("leave_after") ?></label>
+<label class="field<?cs if:Form.queue_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.queue_limit ?></span>
+<input type="number" name="queue_limit" min="1" max="1000" value="<?cs var:Form.queue_limit.Value ?>"><?cs call:field_error("queue_limit") ?></label>
+</fieldset>
 <button type="submit"><?cs var:Lang.dept.save_routing ?></button>
 </form>
 </section>

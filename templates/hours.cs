@@ -20,8 +20,7 @@
 <label class="field<?cs if:Form.holidays.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.hours.holidays ?></span>
 <textarea name="holidays" rows="4" placeholder="2026-10-01"><?cs var:Form.holidays.Value ?></textarea><?cs call:field_error("holidays") ?>
 <small class="hint"><?cs var:Lang.hours.holidays_hint ?></small></label>
-<label class="field<?cs if:Form.offhours_text.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.hours.text ?></span>
-<textarea name="offhours_text" rows="3" maxlength="2000" placeholder="<?cs var:Hours.Default ?>"><?cs var:Form.offhours_text.Value ?></textarea><?cs call:field_error("offhours_text") ?></label>
+<p class="hint"><?cs var:Lang.hours.text_moved ?> <a href="/admin/brands/<?cs var:Brand.Id ?>#texts"><?cs var:Lang.texts.heading ?></a></p>
 <label class="check"><input type="checkbox" name="offhours_missed_timer" value="1"<?cs if:Hours.Timer ?> checked<?cs /if ?>> <?cs var:Lang.hours.timer ?></label>
 <button type="submit" class="primary"><?cs var:Lang.hours.save ?></button>
 </form>

@@ -81,6 +81,15 @@
 <tr id="t-duration"><td><?cs var:Lang.rep.duration_long ?></td><td><?cs var:Overview.Duration.Median ?></td><td><?cs var:Overview.Duration.P90 ?></td><td><?cs var:Overview.Duration.N ?></td></tr>
 </tbody></table>
 </section>
+<section class="card" id="followups">
+<h2><?cs var:Lang.rep.followups ?></h2>
+<p class="hint"><?cs var:Lang.rep.followups_hint ?></p>
+<dl class="figures">
+<div><dt><?cs var:Lang.rep.followups_received ?></dt><dd id="fig-fu-received"><?cs var:Overview.FollowupsReceived ?></dd></div>
+<div><dt><?cs var:Lang.rep.followups_answered ?></dt><dd id="fig-fu-answered"><?cs var:Overview.FollowupsAnswered ?></dd></div>
+<div><dt><?cs var:Lang.rep.followups_expired ?></dt><dd id="fig-fu-expired"><?cs var:Overview.FollowupsExpired ?></dd></div>
+</dl>
+</section>
 <section class="card">
 <h2><?cs var:Lang.rep.by_reason ?></h2>
 <?cs call:hbars(Reasons, Lang.rep.by_reason) ?>

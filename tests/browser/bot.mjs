@@ -1,10 +1,20 @@
 // bot.mjs: an admin writes the chatbot's rules and tries them in the test
 // box; a follower gets the bot's answer on the phone at once (a passive
 // reply); an operator finds the chat in the Bot list and takes it over.
+// On a holiday a follower on a phone-sized screen who asks for a person
+// reads the off-hours text and the offer to leave a message (never the
+// hand-off line), leaves one, and it is on the console's Follow-ups list;
+// the brand's texts and that list fit a phone (390×844).
 import { BASE, check, demoPassword, finish, followerPhone, launch, shot, signIn, SIM, sql } from './lib.mjs';
 
 const ch = sql("SELECT c.id FROM channels c JOIN brands b ON b.id = c.brand_id WHERE b.name = 'Demo'");
 const OPENID = `oBotB${Date.now() % 100000}`;
+const LEFT = `oBotL${Date.now() % 100000}`;
+const brand = sql("SELECT id FROM brands WHERE name = 'Demo'");
+const hoursWere = sql(`SELECT hours_enabled FROM brands WHERE id = ${brand}`);
+let holidays = [];
+const PHONE = { width: 390, height: 844 };
+const fits = async (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 const browser = await launch();
 try {
@@ -58,14 +68,61 @@ try {
 	check('taken over: active, the composer open', sql(`SELECT state FROM chats WHERE id = ${chat}`) === 'active' &&
 		!(await op.isDisabled('textarea[name=text]')));
 	await shot(op, '73-bot-taken-over');
+
+	// outside business hours (today and tomorrow are the Demo brand's
+	// holidays, where the brand is): what the follower is told is true, on a phone
+	holidays = sql(`SELECT CONCAT_WS(',', d, d + INTERVAL 1 DAY) FROM (SELECT DATE(CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', time_zone)) d FROM brands WHERE id = ${brand}) t`).split(',')
+		.filter((d) => sql(`SELECT COUNT(*) FROM brand_holidays WHERE brand_id = ${brand} AND day = '${d}'`) === '0');
+	for (const d of holidays)
+		sql(`INSERT INTO brand_holidays (brand_id, day) VALUES (${brand}, '${d}')`);
+	sql(`UPDATE brands SET hours_enabled = 1 WHERE id = ${brand}`);
+	const left = await followerPhone(browser, LEFT, { follow: false, viewport: PHONE });
+	await left.write('人工');
+	check('off hours, the bot on: asking for a person gets the off-hours text on the phone',
+		await left.page.isVisible('.bubble >> text=现在是非营业时间'));
+	check('…and the offer to leave a message', await left.page.isVisible('.bubble >> text=您可以给我们留言'));
+	check('…not the hand-off line', !(await left.page.isVisible('.bubble >> text=正在为您转接人工客服')));
+	await left.write('请明天给我回电话');
+	check('the next message is the message left, confirmed on the phone',
+		await left.page.isVisible('.bubble >> text=已收到您的留言'));
+	check('…the phone page fits its screen', await fits(left.page));
+	await shot(left.page, '74-follower-left-message');
+	const fu = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${LEFT}' AND c.state = 'followup'`);
+	check('…a follow-up', fu !== '');
+	await op.goto(`${BASE}/console/?tab=followup`);
+	check('the console lists it under Follow-ups, with how long WeChat still allows an answer',
+		await op.isVisible(`#chatlist a[href="/console/chats/${fu}"]`) &&
+		/left/.test(await op.textContent(`#chatlist tr:has(a[href="/console/chats/${fu}"]) .meter`)));
+	await shot(op, '75-console-followups');
+	// on a phone: the console's list, and the brand's texts
+	const small = await (await browser.newContext({ viewport: PHONE })).newPage();
+	small.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(small, 'operator', demoPassword('operator'));
+	await small.goto(`${BASE}/console/?tab=followup`);
+	check('on a phone: the Follow-ups list shows it, and fits', await small.isVisible(`#chatlist a[href="/console/chats/${fu}"]`) &&
+		await fits(small));
+	await shot(small, '76-console-followups-phone');
+	const smallAdmin = await (await browser.newContext({ viewport: PHONE })).newPage();
+	smallAdmin.on('pageerror', (e) => jsErrors.push(String(e)));
+	await signIn(smallAdmin, 'admin', demoPassword('admin'));
+	await smallAdmin.goto(`${BASE}/admin/brands/${brand}`);
+	check('on a phone: the brand page\'s texts, each default shown, and it fits',
+		await smallAdmin.isVisible('#texts textarea[name=text_offhours]') &&
+		(await smallAdmin.getAttribute('#texts textarea[name=text_offhours]', 'placeholder')).includes('非营业时间') &&
+		await fits(smallAdmin));
+	await shot(smallAdmin, '77-brand-texts-phone');
 	check('no script errors', jsErrors.length === 0);
 } catch (e) {
 	check(`bot test ran to the end (${e.message.split('\n')[0]})`, false);
 	console.log(e.stack.split('\n').filter((l) => l.includes('bot.mjs')).join('\n'));
 } finally {
 	sql(`UPDATE channel_prefs SET bot_enabled = 0 WHERE channel_id = ${ch}`);
+	// the brand's hours as they were
+	sql(`UPDATE brands SET hours_enabled = ${hoursWere} WHERE id = ${brand}`);
+	for (const d of holidays)
+		sql(`DELETE FROM brand_holidays WHERE brand_id = ${brand} AND day = '${d}'`);
 	// its chats closed: later scripts' lists and inboxes show their own only
-	sql(`UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE c.channel_id = ${ch} AND (c.state = 'bot' OR f.openid = '${OPENID}') AND c.state <> 'closed'`);
+	sql(`UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE c.channel_id = ${ch} AND (c.state = 'bot' OR f.openid IN ('${OPENID}', '${LEFT}')) AND c.state <> 'closed'`);
 	await browser.close();
 }
 finish();

@@ -69,7 +69,8 @@ ok "operators see the chat in the Bot list" has "/console/chats/$chat"
 get op "/console/chats/$chat"
 ok "…with what the bot said, and a take-over button" eval 'has "请发订单号" && has "Take over from the bot"'
 
-# a rule that hands off
+# a rule that hands off (the operator's console is open: someone can take it)
+get op /console/poll
 say "2"
 ok "a hand-off rule: its answer on the phone" test "$(last_got)" = "我们为您转接售后"
 ok "…and the chat waits for an operator" test "$(sqlq "SELECT state FROM chats WHERE id = $chat")" = waiting
@@ -86,7 +87,11 @@ ok "a miss: the default fallback, in the brand's followers' language" test "$(la
 ok "…the bot keeps the chat" test "$(sqlq "SELECT CONCAT(state, ':', bot_misses) FROM chats WHERE id = $c2")" = "bot:1"
 say "zxcv"
 ok "two misses: handed to the operators" test "$(sqlq "SELECT state FROM chats WHERE id = $c2")" = waiting
-ok "…saying so to the follower" test "$(last_got)" = "好的，正在为您转接人工客服，请稍候。"
+# nobody's console is open: the hand-off line, then the place in the queue
+# (the hand-off rule's chat waits before it) and that the wait cannot be
+# estimated (nobody was picked up in this department yet)
+ok "…saying so to the follower, with the place in the queue" test "$(last_got)" = \
+	'好的，正在为您转接人工客服，请稍候。\n您已进入人工客服排队，当前排在第 2 位，预计等待时间：暂时无法估计。'
 
 # asking for a person
 FROM=oBotAgent$(openssl rand -hex 4)

@@ -1,7 +1,9 @@
 # 19-hours.sh: a brand's business hours: the page's checks; a chat that
 # opens while the brand is closed (no hours that day, or a holiday) gets the
-# off-hours answer once, as a passive reply, and is marked after hours; the
-# missed timer waits for the opening; open hours answer nothing.
+# off-hours answer and the offer to leave a message once, as a passive
+# reply, and is marked after hours; the missed timer waits for the opening;
+# open hours answer nothing (28-follower-texts.sh has the rest of what
+# followers are told).
 . "$(dirname "$0")/lib.sh"
 own_channel "Hours Brand"
 worker_stop
@@ -23,16 +25,22 @@ hours hours_enabled=1 time_zone=Asia/Shanghai holidays=2026-02-31
 ok "a holiday that is not a date is refused" eval 'status_is 422 && has "is not a date"'
 
 # closed every day: a new chat gets the off-hours answer, once
-hours hours_enabled=1 time_zone=Asia/Shanghai offhours_text=
+hours hours_enabled=1 time_zone=Asia/Shanghai
 ok "hours saved: none, so closed" test "$(sqlq "SELECT CONCAT(hours_enabled, ':', time_zone, ':', (SELECT COUNT(*) FROM brand_hours WHERE brand_id = $BRAND)) FROM brands WHERE id = $BRAND")" = "1:Asia/Shanghai:0"
 FROM=oHours$(openssl rand -hex 4)
 say "anyone there at night?"
 c1=$(chat_of)
-ok "a chat that opens while closed: the off-hours answer on the phone" test "$(last_got)" = "感谢您的留言。我们现在不在营业时间，营业后会第一时间回复您。"
+ok "a chat that opens while closed: the off-hours answer and the offer to leave a message on the phone" \
+	test "$(last_got)" = '您好，现在是非营业时间（或节假日），暂时没有客服为您服务。\n您可以给我们留言：直接发送您的问题，客服会在这里尽快回复您。'
 ok "…marked as arrived after hours" test "$(sqlq "SELECT after_hours FROM chats WHERE id = $c1")" = 1
-n=$(got)
-say "hello?"
-ok "…once per chat" test "$(got)" = "$n"
+# the off-hours answer once per chat: the next message is the message the
+# follower leaves (confirmed), and after it nothing more is said
+FROM=oHoursOnce$(openssl rand -hex 4)
+say "anyone?"
+say "please call me back"
+say "thanks"
+ok "…once per chat: then the message left is confirmed, and nothing more is said" test \
+	"$(simq "SELECT GROUP_CONCAT(LEFT(content, 9) ORDER BY id SEPARATOR '|') FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM'")" = "您好，现在是非营业|已收到您的留言，客"
 get adm "/console/chats/$c1"
 ok "the chat page says it arrived after hours" has "arrived after hours"
 get adm "/console/"
@@ -56,13 +64,15 @@ ok "…and the missed timer runs from there" test "$(sqlq "SELECT state FROM cha
 # open: no answer; a holiday: closed again
 FROM=oHoursDay$(openssl rand -hex 4)
 say "hello by day"
-ok "while open, no automatic answer" test "$(got)" = 0
+ok "while open, no automatic answer (an account without the bot)" test "$(got)" = 0
 today=$(sqlq "SELECT DATE(CONVERT_TZ(FROM_UNIXTIME($(wxnow)), '+00:00', 'Asia/Shanghai'))")
 # shellcheck disable=SC2046
-hours hours_enabled=1 time_zone=Asia/Shanghai $(all_day) "holidays=$today" "offhours_text=Closed for the holiday."
+hours hours_enabled=1 time_zone=Asia/Shanghai $(all_day) "holidays=$today"
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/texts" "text_offhours=Closed for the holiday."
 FROM=oHoursHoliday$(openssl rand -hex 4)
 say "are you open today?"
-ok "a holiday is closed: the brand's own off-hours answer" test "$(last_got)" = "Closed for the holiday."
+ok "a holiday is closed: the brand's own off-hours answer (on the brand's page), then the offer" \
+	test "$(last_got)" = 'Closed for the holiday.\n您可以给我们留言：直接发送您的问题，客服会在这里尽快回复您。'
 
 # reports: first response in business hours only. The seconds a brand is
 # open, Monday to Friday 09:00-18:00 in Shanghai:

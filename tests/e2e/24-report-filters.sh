@@ -147,7 +147,8 @@ for i in "${!NAMES[@]}"; do
 	csv "" "$a"
 	got=$(awk -F, '$2 == "" && NR > 1 { printf "%s:", $3 } $1 == "first response seconds" && $2 == "median" { printf "%s", $3 }' <<<"$BODY")
 	want=""
-	for k in chat_started picked_up "$first" missed closed transferred message_in message_out delivery_failed follow unfollow; do
+	for k in chat_started picked_up "$first" missed closed transferred message_in message_out delivery_failed \
+		follow unfollow followup_received followup_answered followup_expired; do
 		want+="$(evn "$k" "$w"):"
 	done
 	want+=$(median "$first" "$w")
