@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ClearSilver.h>
@@ -80,6 +81,15 @@ v_login(const char *v)
 		    *p == '.' || *p == '_' || *p == '-' || *p == '@'))
 			return "v.login_chars";
 	return NULL;
+}
+
+int
+form_int_in(const char *v, long lo, long hi)
+{
+	char *end;
+	long  n = strtol(v, &end, 10);
+
+	return *v >= '0' && *v <= '9' && *end == '\0' && strlen(v) <= 6 && n >= lo && n <= hi;
 }
 
 const char *

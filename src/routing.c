@@ -48,26 +48,16 @@ v_routing(const char *v)
 	    strcmp(v, "least_busy") == 0 ? NULL : "v.routing";
 }
 
-/* a whole number lo..hi written as digits alone */
-static int
-in_range(const char *v, long lo, long hi)
-{
-	char *end;
-	long  n = strtol(v, &end, 10);
-
-	return *v >= '0' && *v <= '9' && *end == '\0' && strlen(v) <= 6 && n >= lo && n <= hi;
-}
-
 const char *
 v_chat_limit(const char *v)
 {
-	return in_range(v, 1, 50) ? NULL : "v.chat_limit";
+	return form_int_in(v, 1, 50) ? NULL : "v.chat_limit";
 }
 
 const char *
 v_offer_seconds(const char *v)
 {
-	return in_range(v, 10, 600) ? NULL : "v.offer_seconds";
+	return form_int_in(v, 10, 600) ? NULL : "v.offer_seconds";
 }
 
 long long

@@ -98,26 +98,16 @@ tell_invalid(enum tell_text t, const char *text)
 	return NULL;
 }
 
-/* a whole number lo..hi written as digits alone */
-static int
-in_range(const char *v, long lo, long hi)
-{
-	char *end;
-	long  n = strtol(v, &end, 10);
-
-	return *v >= '0' && *v <= '9' && *end == '\0' && strlen(v) <= 6 && n >= lo && n <= hi;
-}
-
 const char *
 v_leave_after(const char *v)
 {
-	return in_range(v, 1, 1440) ? NULL : "v.leave_after";
+	return form_int_in(v, 1, 1440) ? NULL : "v.leave_after";
 }
 
 const char *
 v_queue_limit(const char *v)
 {
-	return in_range(v, 1, 1000) ? NULL : "v.queue_limit";
+	return form_int_in(v, 1, 1000) ? NULL : "v.queue_limit";
 }
 
 struct save {

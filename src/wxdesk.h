@@ -297,6 +297,8 @@ const char *v_name(const char *v);
 const char *v_login(const char *v);
 const char *v_password(const char *v);
 const char *v_role(const char *v);
+/* 1 when v is a whole number lo..hi written as digits alone (for a field's check) */
+int  form_int_in(const char *v, long lo, long hi);
 int  utf8_valid(const char *s, size_t n);
 size_t utf8_chars(const char *s);
 
