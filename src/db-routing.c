@@ -187,7 +187,8 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "SET c.operator_id = NULL, c.state = 'waiting', c.offer_user_id = u.id, "
 	    "c.offer_until = FROM_UNIXTIME(?) + INTERVAL d.offer_seconds SECOND, "
 	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?), "
-	    "c.queued_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
+	    "c.queued_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed' "
+	    "AND NOT (c.offer_user_id <=> u.id)" },
 	/* the board: departments with their queue, a page at a time */
 	[RT_BOARD_DEPTS] = { "rt_board_depts",
 	    "SELECT d.id, d.name, b.name, d.routing, q.waiting, q.oldest, q.missed, q.offered "

@@ -606,7 +606,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SET c.department_id = d.id, c.operator_id = NULL, c.state = 'waiting', "
 	    "c.offer_user_id = NULL, c.offer_until = NULL, "
 	    "c.last_activity_at = FROM_UNIXTIME(?), c.state_since = FROM_UNIXTIME(?), "
-	    "c.queued_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
+	    "c.queued_at = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed' "
+	    /* the same transfer twice at once (two tabs, two nodes): the second is no change */
+	    "AND NOT (c.department_id <=> d.id AND c.operator_id IS NULL)" },
 	/* to a member of the chat's department: theirs, active */
 	[S_CHAT_TO_USER] = { "chat_to_user",
 	    "UPDATE chats c JOIN department_members m ON m.department_id = c.department_id "
@@ -614,7 +616,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "AND u.presence = 'available' AND u.console_seen_at >= FROM_UNIXTIME(?) "
 	    "SET c.operator_id = u.id, c.state = 'active', c.offer_user_id = NULL, "
 	    "c.offer_until = NULL, c.queued_at = NULL, c.last_activity_at = FROM_UNIXTIME(?), "
-	    "c.state_since = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed'" },
+	    "c.state_since = FROM_UNIXTIME(?) WHERE c.id = ? AND c.state <> 'closed' "
+	    "AND NOT (c.operator_id <=> u.id)" },
 	[S_PROF_SETTINGS_GET] = { "prof_settings_get",
 	    "SELECT enabled, word_limit, warning FROM profanity_settings WHERE brand_id = ?" },
 	[S_PROF_SETTINGS_SET] = { "prof_settings_set",
@@ -1583,7 +1586,7 @@ db_txn(struct pool *p, enum dbrc (*step)(struct pool *p, void *arg), void *arg)
 			 * conflict do not meet again at once */
 			struct timespec now, ts = { 0, 0 };
 			clock_gettime(CLOCK_MONOTONIC, &now);
-			ts.tv_nsec = (long)attempt * 2000000L + now.tv_nsec % 2000000L;
+			ts.tv_nsec = (long)attempt * 10000000L + now.tv_nsec % 10000000L;
 			nanosleep(&ts, NULL);
 		}
 		if (db_begin() != 0)

@@ -43,7 +43,7 @@ void db_rollback(void);
  * of a chat's state goes this way (chat.h); step must only read and write
  * the database (anything else would be done once per try).
  */
-#define DB_TXN_TRIES 8
+#define DB_TXN_TRIES 10
 enum dbrc db_txn(struct pool *p, enum dbrc (*step)(struct pool *p, void *arg), void *arg);
 unsigned long db_failures(void);	/* statements that failed in this process so far */
 
