@@ -185,7 +185,17 @@ labelTables();
 						return;
 					var box = old.querySelector('textarea'), text = box ? box.value : null;
 					var focused = box && document.activeElement === box;
+					// a file chosen for the reply stays chosen: its input moves
+					// into the fresh composer, which says whether it may be used
+					var file = old.querySelector('input[type=file]');
+					if (file && !(file.files && file.files.length))
+						file = null;
 					old.innerHTML = fresh.innerHTML;
+					var nfile = file && old.querySelector('input[type=file][name="' + file.name + '"]');
+					if (nfile) {
+						file.disabled = nfile.disabled;
+						nfile.replaceWith(file);
+					}
 					var nbox = old.querySelector('textarea');
 					if (nbox && text !== null) {
 						nbox.value = text;

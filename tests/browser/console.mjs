@@ -91,6 +91,11 @@ try {
 	const mp3 = Buffer.concat([Buffer.from('ID3\x03\x00', 'latin1'), Buffer.alloc(3000, 3)]);
 	const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(3000, 5)]);
 	await page.setInputFiles('input[name=attachment]', { name: 'voice.mp3', mimeType: 'audio/mpeg', buffer: mp3 });
+	// a live update while a file is chosen (here the follower writes) keeps the choice
+	await write('语音发了吗？');
+	await page.waitForSelector('#transcript >> text=语音发了吗？', { timeout: 10000 });
+	check('a file chosen for the reply survives a live update',
+		(await page.evaluate(() => document.querySelector('input[name=attachment]').files.length)) === 1);
 	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
 	await page.waitForSelector('#transcript li.out audio', { timeout: 5000 }).catch(() => {});
 	check('audio shows with a player', (await page.locator('#transcript li.out audio').count()) === 1);
