@@ -777,6 +777,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
 	    "AND c.state <> 'bot' AND ch.state = 'active' AND ch.department_id IS NOT NULL "
+	    /* an operator's own WeChat (alerts.h): its messages are not the chat's */
+	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) "
 	    "LOCK IN SHARE MODE" },
 	/* the chat's row takes the follower's newest message into account (a
 	 * sender does this first, under the row's lock) */
