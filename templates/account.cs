@@ -61,7 +61,7 @@
 <?cs if:subcount(Alerts.Channels) == 0 ?>
 <p class="empty"><?cs var:Lang.alerts.no_accounts ?></p>
 <?cs else ?>
-<form method="post" action="/account/wechat/code">
+<form method="post" action="/account/wechat/code#wechat-alerts">
 <?cs call:csrf_field() ?>
 <label class="field<?cs if:Form.channel.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.alerts.account ?></span>
 <select name="channel"<?cs if:Form.channel.Error ?> aria-invalid="true" aria-describedby="channel-error"<?cs /if ?>><?cs each:c = Alerts.Channels ?><option value="<?cs var:c.Id ?>"<?cs if:c.Id == Alerts.CodeChannel ?> selected<?cs /if ?>><?cs var:c.Brand ?></option><?cs /each ?></select>
