@@ -149,11 +149,12 @@ get a1 /account
 ok "any message from their WeChat opens it again: no chat, the note gone, the window open" \
 	eval 'test "$(sqlq "SELECT COUNT(*) FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '"'$OPW'"'")" = 0 && ! has "could not reach your WeChat" && has "5 of 5 left"'
 ok "…and the phone is told so" eval 'inbox | grep -q "alerts can reach you here for the next 48 hours"'
+TOKEN_PAGE="/console/chats/$C2" post a1 "/console/chats/$C2/alias" "alias=Mrs Wang"
 shift_clock 61
 FROM=$F2 say "hello again"
 tick
-ok "…so the next message is alerted again (4)" \
-	eval 'test "$(alerts_got)" = 4 && last_alert | grep -qF "/console/chats/$C2"'
+ok "…so the next message is alerted again (4), naming the follower by the name staff gave them" \
+	eval 'test "$(alerts_got)" = 4 && last_alert | grep -qF "wxdesk: Mrs Wang wrote in your chat (Alerts Brand · Sales): $BASE/console/chats/$C2"'
 
 # ---- the binding removed: no alerts
 BID=$(sqlq "SELECT id FROM alert_bindings WHERE user_id = $A1")
