@@ -16,6 +16,9 @@
  *     offers not answered in time go back to the queue, waiting chats of
  *     round-robin and least-busy departments are offered (routing.c), and
  *     once a minute the queue and each operator's load are sampled,
+ *   - alerts operators none of whose pages is open, on their own WeChat:
+ *     a chat offered to them, a follower's message in a chat of theirs
+ *     (job-alerts.c),
  *   - asks the followers of chats that closed to rate them (csat.c),
  *   - folds new report events into the hourly roll-up the reports read.
  * Beside the ticks, Worker.Senders child processes (2) deliver the replies
@@ -53,12 +56,13 @@
 
 /* in the order of a tick: routing right after the fold, before the jobs
  * that call WeChat (a slow tick must not keep an operator's console from
- * ringing) */
+ * ringing); the alerts of the offers it made right after it */
 static const struct {
 	const char *name;
 	void      (*run)(struct pool *);
 } jobs[] = {
-	{ "chats", job_chats }, { "routing", job_routing }, { "tokens", job_tokens },
+	{ "chats", job_chats }, { "routing", job_routing }, { "alerts", job_alerts },
+	{ "tokens", job_tokens },
 	{ "media", job_media }, { "followers", job_followers }, { "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
 	{ "csat", job_csat },

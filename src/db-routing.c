@@ -8,6 +8,7 @@
 
 #include "db-run.h"
 #include "routing.h"
+#include "wx.h"
 
 enum rt_stmt {
 	RT_PRESENCE_SET,
@@ -59,6 +60,21 @@ enum rt_stmt {
 	"a.state = 'active') + (SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = " u \
 	" AND o.state IN ('waiting', 'missed')))"
 
+/*
+ * An operator WeChat can reach (alerts.h): bound to an active account whose
+ * window is open for them (their last message to it after the given time,
+ * fewer than WeChat's 5 messages since). Such an operator is alerted on
+ * their phone while no page of theirs is open, so they may still be offered
+ * a chat that nobody with a page open can take, and keep an offer when their
+ * page closes.
+ */
+#define REACHABLE(u) "EXISTS (SELECT 1 FROM alert_bindings rb JOIN channels rc ON " \
+	"rc.id = rb.channel_id AND rc.state = 'active' WHERE rb.user_id = " u " AND " \
+	"rb.last_in_at > FROM_UNIXTIME(?) AND rb.sent < " WX_SQL(WX_REPLIES_IN_ROW) ")"
+/* an offer to the user the worker alerted them of (job-alerts.c) */
+#define ALERTED(chat, u) "EXISTS (SELECT 1 FROM offers ao WHERE ao.chat_id = " chat " AND " \
+	"ao.user_id = " u " AND ao.outcome IS NULL AND ao.alerted_at IS NOT NULL)"
+
 static const struct db_stmt stmts[RT__MAX] = {
 	/* a choice made from a page: the person is there, idle or not */
 	[RT_PRESENCE_SET] = { "rt_presence_set",
@@ -95,14 +111,18 @@ static const struct db_stmt stmts[RT__MAX] = {
 	[RT_EXPIRE] = { "rt_expire",
 	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
 	    "WHERE id = ? AND offer_user_id = ? AND offer_until < FROM_UNIXTIME(?)" },
-	/* offers to someone whose browser is gone: back to the queue at once */
+	/* offers to someone whose browser is gone: back to the queue at once,
+	 * unless WeChat can reach them (then they are alerted, and the offer
+	 * runs to its deadline) */
 	[RT_LAPSED] = { "rt_lapsed",
 	    "SELECT c.id, c.offer_user_id FROM users u JOIN chats c ON c.offer_user_id = u.id "
-	    "WHERE u.console_seen_at < FROM_UNIXTIME(?) LIMIT 500" },
+	    "WHERE u.console_seen_at < FROM_UNIXTIME(?) AND NOT " REACHABLE("u.id") " AND NOT "
+	    ALERTED("c.id", "u.id") " LIMIT 500" },
 	[RT_LAPSE] = { "rt_lapse",
 	    "UPDATE chats c JOIN users u ON u.id = c.offer_user_id "
 	    "SET c.offer_user_id = NULL, c.offer_until = NULL "
-	    "WHERE c.id = ? AND c.offer_user_id = ? AND u.console_seen_at < FROM_UNIXTIME(?)" },
+	    "WHERE c.id = ? AND c.offer_user_id = ? AND u.console_seen_at < FROM_UNIXTIME(?) "
+	    "AND NOT " REACHABLE("u.id") " AND NOT " ALERTED("c.id", "u.id") },
 	[RT_OFFER_END] = { "rt_offer_end",
 	    "UPDATE offers SET outcome = ?, ended_at = FROM_UNIXTIME(?) "
 	    "WHERE chat_id = ? AND user_id = ? AND outcome IS NULL" },
@@ -130,24 +150,27 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "UPDATE departments SET rr_seq = rr_seq + 1 WHERE id = ? AND routing <> 'everyone'" },
 	/*
 	 * Whose turn: an available member whose browser is there (a heartbeat
-	 * since the cutoff), below their limit, who has not declined or let pass
-	 * this chat in its present state (a chat that turns missed is offered
-	 * round again) nor handed it on since it took its place in the queue;
-	 * least busy first where the department says so, then whoever was
-	 * offered one longest ago (round robin).
+	 * since the cutoff) or, after all of those, one WeChat can reach (an
+	 * alert goes to their phone), below their limit, who has not declined
+	 * or let pass this chat in its present state (a chat that turns missed
+	 * is offered round again) nor handed it on since it took its place in
+	 * the queue; least busy first where the department says so, then
+	 * whoever was offered one longest ago (round robin).
 	 */
 	[RT_CANDIDATE] = { "rt_candidate",
 	    "SELECT user_id, offer_seconds, lim FROM (SELECT m.user_id, d.offer_seconds, "
 	    "d.routing, m.turn, " HAND("m.user_id") " hand, COALESCE(d.chat_limit, "
-	    "u.chat_limit) lim FROM department_members m JOIN users u ON u.id = m.user_id "
+	    "u.chat_limit) lim, IFNULL(u.console_seen_at >= FROM_UNIXTIME(?), 0) present "
+	    "FROM department_members m JOIN users u ON u.id = m.user_id "
 	    "JOIN departments d ON d.id = m.department_id WHERE m.department_id = ? AND "
-	    "u.disabled = 0 AND u.presence = 'available' AND u.console_seen_at >= "
-	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM offers x JOIN chats c ON "
+	    "u.disabled = 0 AND u.presence = 'available' AND (u.console_seen_at >= "
+	    "FROM_UNIXTIME(?) OR " REACHABLE("m.user_id") ") AND NOT EXISTS (SELECT 1 FROM "
+	    "offers x JOIN chats c ON "
 	    "c.id = x.chat_id WHERE x.chat_id = ? AND x.user_id = m.user_id AND "
 	    "((x.outcome IN ('declined', 'timeout') AND x.offered_at >= c.state_since) OR "
 	    "(x.outcome = 'transferred' AND x.offered_at >= IFNULL(c.queued_at, c.state_since))))) t "
-	    "WHERE hand < lim ORDER BY IF(routing = 'least_busy', hand, 0), turn, user_id "
-	    "LIMIT 1" },
+	    "WHERE hand < lim ORDER BY present DESC, IF(routing = 'least_busy', hand, 0), turn, "
+	    "user_id LIMIT 1" },
 	/* the user, held for this offer (a write: on a cluster, a conflicting
 	 * offer on another node fails its commit) */
 	[RT_USER_HOLD] = { "rt_user_hold",
@@ -372,17 +395,17 @@ db_offer_expire(struct pool *p, long long chat, long long user, long long now)
 }
 
 enum dbrc
-db_offers_lapsed(struct pool *p, long long cutoff, struct dbres *out)
+db_offers_lapsed(struct pool *p, long long cutoff, long long now, struct dbres *out)
 {
-	return RUN(RT_LAPSED, p, out, I(cutoff));
+	return RUN(RT_LAPSED, p, out, I(cutoff), I(now - WX_WINDOW));
 }
 
 enum dbrc
 db_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff, long long now)
 {
 	struct dbres out;
-	enum dbrc    rc = db_changed(RUN(RT_LAPSE, p, &out, I(chat), I(user), I(cutoff)), &out,
-	    DB_NOTFOUND);
+	enum dbrc    rc = db_changed(RUN(RT_LAPSE, p, &out, I(chat), I(user), I(cutoff),
+	    I(now - WX_WINDOW)), &out, DB_NOTFOUND);
 
 	if (rc == DB_OK)
 		rc = RUN(RT_OFFER_END, p, NULL, S("withdrawn"), I(now), I(chat), I(user));
@@ -434,9 +457,10 @@ db_route_dept_hold(struct pool *p, long long dept)
 
 enum dbrc
 db_route_candidate(struct pool *p, long long dept, long long chat, long long seen_after,
-    struct dbres *out)
+    long long now, struct dbres *out)
 {
-	enum dbrc rc = RUN(RT_CANDIDATE, p, out, I(dept), I(seen_after), I(chat));
+	enum dbrc rc = RUN(RT_CANDIDATE, p, out, I(seen_after), I(dept), I(seen_after),
+	    I(now - WX_WINDOW), I(chat));
 
 	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
 }

@@ -817,7 +817,10 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
 	    "AND c.state <> 'bot' AND NOT (c.leave_offer <=> 'offered' AND "
 	    "c.state IN ('waiting', 'missed')) AND ch.state = 'active' "
-	    "AND ch.department_id IS NOT NULL LOCK IN SHARE MODE" },
+	    "AND ch.department_id IS NOT NULL "
+	    /* an operator's own WeChat (alerts.h): its messages are not the chat's */
+	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) "
+	    "LOCK IN SHARE MODE" },
 	/* the chat's row takes the follower's newest message into account (a
 	 * sender does this first, under the row's lock) */
 	[S_CHAT_CATCH_UP] = { "chat_catch_up",

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "alerts.h"
 #include "bot.h"
 #include "chat.h"
 #include "csat.h"
@@ -418,6 +419,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	struct dbres csat;
 	int          leave_offered = 0;	/* the follower was offered to leave a message */
 	struct handoff handoff = { 0 };
+	int          operator = 0;	/* an operator's own WeChat (alerts.h) */
+	const char  *operator_reply = NULL;	/* …and what it is answered */
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
@@ -449,9 +452,12 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	 * chat this process saw the follower in, still open and within its 48
 	 * hours, and nothing else (the chat's row catches up later: db.c,
 	 * CHAT_NEWER_IN). A message with abusive words changes its chat, so it
-	 * takes the full path.
+	 * takes the full path, and so does a text that may be an operator's
+	 * code for alerts (alerts.h); an operator's bound WeChat never matches
+	 * (the statement checks).
 	 */
-	if (!is_event && !(ch->bad && abusive(ch->bad, m.body))) {
+	if (!is_event && !(ch->bad && abusive(ch->bad, m.body)) &&
+	    !(strcmp(type, "text") == 0 && alert_code_like(m.body))) {
 		const struct seen *s = seen_get(ch->id, from);
 		if (s) {
 			rc = db_message_continue(p, &m, s->chat, s->follower, now - WX_WINDOW, &msg);
@@ -489,6 +495,17 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
 		goto fail;
 	m.follower_id = follower;
+	/* an operator's WeChat (alerts.h): the code that binds it, or a message
+	 * that opens its window again; no chat either way */
+	if (!is_event) {
+		rc = alert_intake(p, ch->id, follower, type, m.body, now, &operator_reply);
+		if (rc == DB_OK) {
+			operator = 1;
+			goto store;
+		}
+		if (rc != DB_NOTFOUND)
+			goto fail;
+	}
 	if (is_event && event && strcmp(event, "subscribe") != 0 &&
 	    strcmp(event, "unsubscribe") != 0) {
 		/* menu clicks, scans, location reports: note the activity, if a chat is open */
@@ -625,10 +642,18 @@ store:
 		} else if (rc != DB_OK && rc != DB_NOTFOUND)
 			goto fail;
 	}
+	/* the operator's message answered (free: a passive reply), kept like
+	 * the bot's: a retry of the push is a duplicate, answered "success" */
+	if (operator && operator_reply) {
+		if ((rc = db_bot_reply(p, ch->id, follower, 0, "text", operator_reply, 0,
+		    pool_printf(p, "b:%lld", msg), now)) != DB_OK)
+			goto fail;
+		res->reply = operator_reply;
+	}
 	/* the bot's passive reply, stored with the message it answers (a retry
 	 * of the push is a duplicate: it is answered "success", never twice) */
-	if (bot && (rc = bot_turn(p, bot, ch, &m, f, msg, chat, bot_chat && res->closed_chat != chat,
-	    misses, now, res, &handoff)) != DB_OK)
+	if (bot && !operator && (rc = bot_turn(p, bot, ch, &m, f, msg, chat,
+	    bot_chat && res->closed_chat != chat, misses, now, res, &handoff)) != DB_OK)
 		goto fail;
 	/* a chat for the operators, opened or handed over now: what the
 	 * follower is told as it enters the queue (the hours, their place,

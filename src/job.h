@@ -19,6 +19,7 @@ void job_files(struct pool *p);	/* files nothing refers to, deleted */
 void job_warnings(struct pool *p);	/* profanity warnings that came due */
 void job_timers(struct pool *p);	/* missed, missed-close and idle-close timers */
 void job_reports(struct pool *p);	/* report events folded into the roll-ups */
+void job_alerts(struct pool *p);	/* operators alerted through WeChat (alerts.h) */
 
 /* set by the worker's SIGTERM: a job stops between two pieces of work */
 extern volatile sig_atomic_t job_stopping;

@@ -158,7 +158,7 @@ expire_offers(struct pool *p, long long now, long long cutoff)
 		return -1;
 	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
 		ONE_CHANGE(db_offer_expire(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), now));
-	if (db_offers_lapsed(p, cutoff, &l) != DB_OK)
+	if (db_offers_lapsed(p, cutoff, now, &l) != DB_OK)
 		return -1;
 	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
 		ONE_CHANGE(db_offer_lapse(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), cutoff,
@@ -188,10 +188,10 @@ offer_one(struct pool *p, long long chat, long long dept, long long now, long lo
 			return DEPT_FULL;
 		}
 		if (rc == DB_OK)
-			rc = db_route_candidate(p, dept, chat, cutoff, &c);
+			rc = db_route_candidate(p, dept, chat, cutoff, now, &c);
 		if (rc == DB_NOTFOUND) {
 			/* nobody for this chat; for any chat (0 matches no offer)? */
-			rc = db_route_candidate(p, dept, 0, cutoff, &any);
+			rc = db_route_candidate(p, dept, 0, cutoff, now, &any);
 			db_rollback();
 			return rc == DB_NOTFOUND ? DEPT_FULL : rc == DB_OK ? NOBODY : FAILED;
 		}

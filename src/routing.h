@@ -62,8 +62,9 @@ enum dbrc db_idle_away(struct pool *p, long long user, long long cutoff, long lo
 enum { OX_CHAT, OX_USER };
 enum dbrc db_offers_expired(struct pool *p, long long now, struct dbres *out);
 enum dbrc db_offer_expire(struct pool *p, long long chat, long long user, long long now);
-/* columns of db_offers_lapsed: as db_offers_expired */
-enum dbrc db_offers_lapsed(struct pool *p, long long cutoff, struct dbres *out);
+/* columns of db_offers_lapsed: as db_offers_expired (offers to someone no
+ * page of whose beat since cutoff, and whom WeChat cannot reach: alerts.h) */
+enum dbrc db_offers_lapsed(struct pool *p, long long cutoff, long long now, struct dbres *out);
 enum dbrc db_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff,
 	long long now);
 enum dbrc db_offer_decline(struct pool *p, long long chat, long long user, long long now);
@@ -78,8 +79,9 @@ enum dbrc db_route_queue(struct pool *p, struct dbres *out);
 enum dbrc db_route_dept_hold(struct pool *p, long long dept);
 /* columns of db_route_candidate */
 enum { RC_USER, RC_SECONDS, RC_LIMIT };
+/* (a member whose page beat since seen_after, else one WeChat can reach now: alerts.h) */
 enum dbrc db_route_candidate(struct pool *p, long long dept, long long chat,
-	long long seen_after, struct dbres *out);
+	long long seen_after, long long now, struct dbres *out);
 enum dbrc db_route_user_hold(struct pool *p, long long user);
 long long db_route_hand(struct pool *p, long long user);
 enum dbrc db_route_offer(struct pool *p, long long chat, long long dept, long long user,

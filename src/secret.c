@@ -16,6 +16,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
@@ -290,6 +291,24 @@ secret_decrypt(struct pool *p, const char *stored)
 		out = NULL;
 	EVP_CIPHER_CTX_free(c);
 	return out;
+}
+
+char *
+secret_mac_hex(struct pool *p, const char *purpose, const void *d, size_t n)
+{
+	size_t         plen = strlen(purpose);
+	unsigned char *msg = pool_alloc(p, plen + 1 + n), md[32];
+	unsigned int   mdlen = 0;
+
+	if (!have_key)
+		abort();	/* a program that keeps such codes must load the key */
+	memcpy(msg, purpose, plen);
+	msg[plen] = 0;	/* purpose and data apart: "a" + "bc" is not "ab" + "c" */
+	memcpy(msg + plen + 1, d, n);
+	if (HMAC(EVP_sha256(), master_key, sizeof master_key, msg, plen + 1 + n, md,
+	    &mdlen) == NULL || mdlen != sizeof md)
+		abort();
+	return hex(p, md, sizeof md);
 }
 
 /* Shows only the last four characters: enough to tell two values apart. */

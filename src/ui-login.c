@@ -385,20 +385,25 @@ admin_logout_post(struct req *r, struct resp *rs)
 
 /* ---- My account: the language this account reads wxdesk in ---- */
 
-static void
-account_page(struct req *r, struct resp *rs)
+void
+account_render(struct req *r, struct resp *rs, int status)
 {
 	tmpl_set(r, "Account.Language", r->user->language ? r->user->language : "");
 	tmpl_set(r, "Account.Browser", lang_name(lang_default(r)));
 	account_2fa_page_data(r);
+	if (account_alerts_page_data(r) != 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
 	tmpl_set(r, "Page.Title", L(r, "nav.account"));
 	tmpl_render(r, rs, "account.cs");
+	rs->status = status;
 }
 
 void
 account_get(struct req *r, struct resp *rs)
 {
-	account_page(r, rs);
+	account_render(r, rs, 200);
 }
 
 void

@@ -35,6 +35,12 @@ void admin_security_post(struct req *, struct resp *);
 void admin_operator_2fa_reset_post(struct req *, struct resp *);
 /* for the account page: Account.TwoFactor.* */
 void account_2fa_page_data(struct req *r);
+/* My account, whole (ui-login.c), answered with status */
+void account_render(struct req *r, struct resp *rs, int status);
+/* ui-alerts.c: My account → alerts on WeChat (alerts.h): Alerts.*; 0, or -1 */
+int  account_alerts_page_data(struct req *r);
+void account_alerts_code_post(struct req *, struct resp *);
+void account_alerts_delete_post(struct req *, struct resp *);
 
 /* ui-admin.c */
 void admin_home_get(struct req *, struct resp *);

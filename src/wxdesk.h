@@ -94,6 +94,9 @@ int   secret_key_load(const char *path);	/* creates it 0600 if missing */
 char *secret_encrypt(struct pool *p, const char *plain);	/* "v1:..." */
 char *secret_decrypt(struct pool *p, const char *stored);	/* NULL on tamper */
 char *secret_mask(struct pool *p, const char *plain);		/* "••••ab12" */
+/* HMAC-SHA256 of purpose and d under the secrets key, as hex: a short code
+ * stored this way cannot be recovered from the database alone */
+char *secret_mac_hex(struct pool *p, const char *purpose, const void *d, size_t n);
 
 /* ---- req.c: parsed request ---- */
 

@@ -32,4 +32,42 @@
 </form>
 <?cs /if ?>
 </section>
+<section class="card narrow" id="wechat-alerts">
+<h2><?cs var:Lang.alerts.title ?></h2>
+<p><?cs var:Lang.alerts.about ?></p>
+<p class="hint"><?cs var:Alerts.Rule ?></p>
+<?cs if:Alerts.Unreached ?><p class="error-box" role="alert" id="alerts-unreached"><?cs var:Alerts.Unreached ?></p><?cs /if ?>
+<?cs if:Alerts.Code ?>
+<div class="alert-code" role="status">
+<p><?cs var:Alerts.CodeIntro ?></p>
+<p class="code"><code id="alert-code"><?cs var:Alerts.Code ?></code></p>
+<p class="hint"><?cs var:Alerts.CodeHint ?></p>
+<p><a class="button" href="/account#wechat-alerts"><?cs var:Lang.alerts.code_sent ?></a></p>
+</div>
+<?cs /if ?>
+<?cs if:subcount(Alerts.Bindings) == 0 ?>
+<p class="empty"><?cs var:Lang.alerts.none ?></p>
+<?cs else ?>
+<table class="list" id="alert-bindings">
+<thead><tr><th><?cs var:Lang.alerts.col_account ?></th><th><?cs var:Lang.alerts.col_wechat ?></th><th><?cs var:Lang.alerts.col_since ?></th><th><?cs var:Lang.alerts.col_window ?></th><th></th></tr></thead>
+<tbody>
+<?cs each:b = Alerts.Bindings ?>
+<tr><td><?cs var:b.Brand ?></td><td><code><?cs var:b.WeChat ?></code></td><td><?cs var:b.Since ?></td>
+<td<?cs if:b.Open != 1 ?> class="warn"<?cs /if ?>><?cs var:b.Window ?></td>
+<td><form method="post" action="/account/wechat/<?cs var:b.Id ?>/delete" class="mini" data-confirm="<?cs var:Lang.alerts.remove_confirm ?>"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.alerts.remove ?></button></form></td></tr>
+<?cs /each ?>
+</tbody></table>
+<?cs /if ?>
+<?cs if:subcount(Alerts.Channels) == 0 ?>
+<p class="empty"><?cs var:Lang.alerts.no_accounts ?></p>
+<?cs else ?>
+<form method="post" action="/account/wechat/code#wechat-alerts">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.channel.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.alerts.account ?></span>
+<select name="channel"<?cs if:Form.channel.Error ?> aria-invalid="true" aria-describedby="channel-error"<?cs /if ?>><?cs each:c = Alerts.Channels ?><option value="<?cs var:c.Id ?>"<?cs if:c.Id == Alerts.CodeChannel ?> selected<?cs /if ?>><?cs var:c.Brand ?></option><?cs /each ?></select>
+<?cs call:field_error("channel") ?></label>
+<button type="submit" class="primary"><?cs var:Lang.alerts.get_code ?></button>
+</form>
+<?cs /if ?>
+</section>
 <?cs include:"footer.cs" ?>

@@ -1,0 +1,108 @@
+/*
+ * ui-alerts.c: My account → alerts on WeChat (alerts.h). The accounts an
+ * operator may bind their own WeChat to, a one-time code to send one of them
+ * (shown once, on the page that answers the request for it), their
+ * bindings with the state of WeChat's window for each, the alerts that could
+ * not reach them since their last message, and removing a binding.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alerts.h"
+#include "ui.h"
+#include "wx.h"
+
+int
+account_alerts_page_data(struct req *r)
+{
+	struct dbres c, b;
+	long long    now = (long long)wx_now(), unreached;
+
+	if (db_alert_channels(&r->pool, r->user->id, user_sees_all_chats(r->user), &c) != DB_OK ||
+	    db_alert_bindings(&r->pool, r->user->id, &b) != DB_OK ||
+	    (unreached = db_alert_unreached(&r->pool, r->user->id)) < 0)
+		return -1;
+	for (size_t i = 0; i < c.nrows; i++) {
+		const char *base = pool_printf(&r->pool, "Alerts.Channels.%zu", i);
+		tmpl_setf(r, pool_printf(&r->pool, "%s.Id", base), "%lld", db_int(&c, i, ACH_ID));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&c, i, ACH_BRAND));
+	}
+	for (size_t i = 0; i < b.nrows; i++) {
+		const char *base = pool_printf(&r->pool, "Alerts.Bindings.%zu", i);
+		const char *openid = db_cell(&b, i, ABL_OPENID);
+		long long   until = db_int(&b, i, ABL_LAST_IN) + WX_WINDOW;
+		long long   left = WX_REPLIES_IN_ROW - db_int(&b, i, ABL_SENT);
+		int         open = db_int(&b, i, ABL_ACTIVE) && until > now && left > 0;
+
+		tmpl_setf(r, pool_printf(&r->pool, "%s.Id", base), "%lld", db_int(&b, i, ABL_ID));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&b, i, ABL_BRAND));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Since", base),
+		    ui_time(r, db_int(&b, i, ABL_SINCE)));
+		/* the start of the OpenID, as the console shows a follower without a name */
+		tmpl_set(r, pool_printf(&r->pool, "%s.WeChat", base), pool_printf(&r->pool,
+		    "%.10s…", openid ? openid : ""));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Open", base), open);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Window", base), open ?
+		    LF(r, "alerts.window_open", ui_time(r, until), left, WX_REPLIES_IN_ROW) :
+		    L(r, "alerts.window_closed"));
+	}
+	if (b.nrows > 0 && unreached > 0)
+		tmpl_set(r, "Alerts.Unreached", unreached == 1 ? L(r, "alerts.unreached_one") :
+		    LF(r, "alerts.unreached", unreached));
+	tmpl_set(r, "Alerts.Rule", LF(r, "alerts.rule", WX_REPLIES_IN_ROW));
+	return 0;
+}
+
+/* POST /account/wechat/code: a new code for the account chosen, shown once */
+void
+account_alerts_code_post(struct req *r, struct resp *rs)
+{
+	const char *v = req_field(r, "channel"), *code = NULL;
+	char       *end = NULL;
+	long long   channel = v && *v >= '1' && *v <= '9' && strlen(v) <= 18 ?
+	    strtoll(v, &end, 10) : 0;
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (channel <= 0 || end == NULL || *end != '\0')
+		rc = DB_NOTFOUND;
+	else
+		rc = alert_code_new(&r->pool, r->user->id, user_sees_all_chats(r->user), channel,
+		    &code);
+	if (rc == DB_NOTFOUND) {
+		form_error(r, "channel", L(r, "alerts.choose"));
+		account_render(r, rs, 422);
+		return;
+	}
+	if (rc != DB_OK || db_alert_channels(&r->pool, r->user->id,
+	    user_sees_all_chats(r->user), &c) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < c.nrows; i++)
+		if (db_int(&c, i, ACH_ID) == channel)
+			tmpl_set(r, "Alerts.CodeIntro", LF(r, "alerts.code_intro",
+			    db_cell(&c, i, ACH_BRAND)));
+	tmpl_set(r, "Alerts.Code", code);
+	tmpl_setf(r, "Alerts.CodeChannel", "%lld", channel);
+	tmpl_set(r, "Alerts.CodeHint", LF(r, "alerts.code_hint", ALERT_CODE_SECONDS / 60));
+	account_render(r, rs, 200);
+}
+
+/* POST /account/wechat/{id}/delete: the binding removed; no more alerts through it */
+void
+account_alerts_delete_post(struct req *r, struct resp *rs)
+{
+	enum dbrc rc = db_alert_unbind(&r->pool, r->ids[0], r->user->id);
+
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "binding");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, "alerts.removed"));
+	resp_redirect(rs, "/account#wechat-alerts");
+}
