@@ -229,6 +229,22 @@ bot_for(struct pool *p, long long channel, int *failed)
 	return slots[slot]->enabled ? slots[slot] : NULL;
 }
 
+/* a picture's new media id, and the bot's version raised with it */
+struct media_set {
+	long long   rule, channel;
+	const char *id;
+	long long   now;
+};
+
+static enum dbrc
+media_set_step(struct pool *p, void *arg)
+{
+	const struct media_set *x = arg;
+	enum dbrc               rc = db_bot_media_set(p, x->rule, x->id, x->now);
+
+	return rc == DB_OK ? db_bot_bump(p, x->channel) : rc;
+}
+
 /*
  * The worker's job: each picture answer uploaded with media/upload (WeChat
  * keeps such media 3 days), and again after 2, so a passive reply always
@@ -255,11 +271,10 @@ job_bot_media(struct pool *p)
 			    db_int(&due, i, BMD_RULE), e);
 			continue;
 		}
-		if (db_begin() != 0)
-			return;
-		if (db_bot_media_set(p, db_int(&due, i, BMD_RULE), id, now) != DB_OK ||
-		    db_bot_bump(p, ch.id) != DB_OK || db_commit() != 0)
-			db_rollback();
+		{
+			struct media_set x = { db_int(&due, i, BMD_RULE), ch.id, id, now };
+			(void)db_txn(p, media_set_step, &x);	/* else the next pass again */
+		}
 	}
 }
 

@@ -1,10 +1,52 @@
 /* chat.c: a chat's life: each transition one transaction, retried on a conflict (see chat.h). */
+#include <stdarg.h>
 #include <string.h>
 
+#include "bot.h"
 #include "chat.h"
+#include "csat.h"
+#include "json.h"
 #include "hours.h"
 #include "intake.h"
 #include "routing.h"
+
+/* ---- the transcript ---- */
+
+/*
+ * A system line in the transcript ("chat closed: …", "picked up by …").
+ * With once, a second line of the same kind for the chat is not added.
+ */
+enum dbrc
+chat_note(struct pool *p, long long channel, long long follower, long long chat,
+    const char *what, int once, const char *key, ...)
+{
+	const char *v[NOTE_VALUES] = { NULL };
+	json_t     *f = json_pack("{s:s}", "note", key);
+	struct buf  b = { 0 };
+	va_list     ap;
+	int         n = 0;
+
+	va_start(ap, key);
+	for (const char *x; n < NOTE_VALUES && (x = va_arg(ap, const char *)) != NULL; n++) {
+		v[n] = x;
+		json_object_set_new(f, pool_printf(p, "v%d", n), json_s(x));
+	}
+	va_end(ap);
+	json_put(&b, f);
+
+	struct msg_row m = {
+		.channel_id = channel, .follower_id = follower, .chat_id = chat,
+		.direction = "system", .msg_type = "system", .event = what,
+		.body = lang_format(p, LANG_EN, key, v, n), .fields = pool_strdup(p, b.data),
+		.dedupe_key = once ? pool_printf(p, "s:%lld:%s", chat, what) :
+		    pool_printf(p, "s:%lld:%s:%s", chat, what, rand_hex(p, 8)),
+		.media_state = "none", .created_at = wx_now(),
+	};
+	enum dbrc rc = db_message_insert(p, &m, NULL);
+
+	buf_free(&b);
+	return rc == DB_CONFLICT && once ? DB_OK : rc;
+}
 
 /* ---- pick up ---- */
 
@@ -257,4 +299,226 @@ chat_followup_expire(struct pool *p, const struct chat_ref *c, long long cutoff)
 	struct expire x = { c, cutoff, (long long)wx_now() };
 
 	return db_txn(p, expire_step, &x);
+}
+
+/* ---- in a push's transaction (intake.c) ---- */
+
+enum dbrc
+chat_open(struct pool *p, long long channel, long long follower, long long dept, int bot,
+    long long prev, long long now, long long *chat)
+{
+	return db_chat_insert(p, channel, follower, dept, bot ? "bot" : "waiting", (time_t)now,
+	    prev, chat);
+}
+
+enum dbrc
+chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long now,
+    const char *v0, const char *v1)
+{
+	static const char *const reason[] = {
+	    [CHAT_END_UNFOLLOWED] = "unfollowed",
+	    [CHAT_END_WINDOW] = "window_expired",
+	    [CHAT_END_PROFANITY] = "profanity"
+	};
+	static const char *const note[] = {
+	    [CHAT_END_UNFOLLOWED] = "note.unfollowed",
+	    [CHAT_END_WINDOW] = "note.window_expired",
+	    [CHAT_END_PROFANITY] = "note.profanity_closed"
+	};
+	enum dbrc rc = db_chat_close(p, c->id, reason[why], (time_t)now);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, c->channel, c->follower, c->id, "closed", 1, note[why], v0, v1,
+		    NULL);
+	return rc;
+}
+
+enum dbrc
+chat_handoff(struct pool *p, const struct chat_ref *c, const char *why, long long now)
+{
+	enum dbrc rc = db_bot_handoff(p, c->id, now);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, c->channel, c->follower, c->id, "bot_handoff", 0, why, NULL);
+	return rc;
+}
+
+enum dbrc
+chat_rate(struct pool *p, const struct chat_ref *c, int rating)
+{
+	enum dbrc rc = db_csat_rate(p, c->id, rating);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, c->channel, c->follower, c->id, "csat_rated", 1, "note.csat_rated",
+		    pool_printf(p, "%d", rating), NULL);
+	return rc;
+}
+
+/* ---- routing's offers ---- */
+
+struct offer {
+	long long         chat, dept, now, cutoff;
+	enum chat_offered got;
+};
+
+/*
+ * Whose turn, held, then the offer. Anything but an offer made leaves
+ * nothing behind (the department's turn counter included): the step then
+ * answers DB_NOTFOUND, which rolls it back, with got saying why.
+ */
+static enum dbrc
+offer_step(struct pool *p, void *arg)
+{
+	struct offer *x = arg;
+	enum dbrc     rc = db_route_dept_hold(p, x->dept);
+
+	x->got = CHAT_DEPT_FULL;
+	if (rc != DB_OK)
+		return rc;	/* DB_NOTFOUND: no longer routed */
+	/* a candidate no longer available, or whose last slot another
+	 * department filled meanwhile: the next (the session reads each
+	 * statement's own snapshot: READ COMMITTED, db_open) */
+	for (int tries = 0; tries < 3; tries++) {
+		struct dbres c, any;
+		long long    user, hand;
+
+		rc = db_route_candidate(p, x->dept, x->chat, x->cutoff, x->now, &c);
+		if (rc == DB_NOTFOUND) {
+			/* nobody for this chat; for any chat (0 matches no offer)? */
+			rc = db_route_candidate(p, x->dept, 0, x->cutoff, x->now, &any);
+			x->got = rc == DB_OK ? CHAT_NOBODY : CHAT_DEPT_FULL;
+			return rc == DB_OK ? DB_NOTFOUND : rc;
+		}
+		if (rc != DB_OK)
+			return rc;
+		user = db_int(&c, 0, RC_USER);
+		if ((rc = db_route_user_hold(p, user)) == DB_NOTFOUND)
+			continue;
+		if (rc != DB_OK)
+			return rc;
+		if ((hand = db_route_hand(p, user)) < 0)
+			return DB_FAIL;
+		if (hand >= db_int(&c, 0, RC_LIMIT))
+			continue;
+		rc = db_route_offer(p, x->chat, x->dept, user, x->now + db_int(&c, 0, RC_SECONDS),
+		    x->now);
+		x->got = rc == DB_OK ? CHAT_OFFERED : CHAT_GONE;	/* picked up, moved, offered */
+		return rc;
+	}
+	x->got = CHAT_NOBODY;
+	return DB_NOTFOUND;
+}
+
+enum chat_offered
+chat_offer(struct pool *p, long long chat, long long dept, long long now, long long cutoff)
+{
+	struct offer x = { chat, dept, now, cutoff, CHAT_OFFER_FAILED };
+	enum dbrc    rc = db_txn(p, offer_step, &x);
+
+	return rc == DB_OK || rc == DB_NOTFOUND ? x.got : CHAT_OFFER_FAILED;
+}
+
+struct offer_end {
+	long long chat, user, cutoff, now;
+	int       lapse;
+};
+
+static enum dbrc
+offer_end_step(struct pool *p, void *arg)
+{
+	const struct offer_end *x = arg;
+
+	return x->lapse ? db_offer_lapse(p, x->chat, x->user, x->cutoff, x->now) :
+	    db_offer_expire(p, x->chat, x->user, x->now);
+}
+
+enum dbrc
+chat_offer_expire(struct pool *p, long long chat, long long user, long long now)
+{
+	struct offer_end x = { chat, user, 0, now, 0 };
+
+	return db_txn(p, offer_end_step, &x);
+}
+
+enum dbrc
+chat_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff, long long now)
+{
+	struct offer_end x = { chat, user, cutoff, now, 1 };
+
+	return db_txn(p, offer_end_step, &x);
+}
+
+/* ---- wxdesk's own messages: the rating question, the warning ---- */
+
+struct unsent {
+	const struct out_chat *c;
+	enum dbrc            (*mark)(struct pool *, long long);
+	const char            *what, *key;
+};
+
+/* the chat marked (skipped, not asked) and its transcript line, together */
+static enum dbrc
+unsent_step(struct pool *p, void *arg)
+{
+	const struct unsent *x = arg;
+	enum dbrc            rc = x->mark(p, x->c->chat);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, x->c->ch.id, x->c->follower, x->c->chat, x->what, 1, x->key, NULL);
+	return rc;
+}
+
+static enum dbrc
+unsent(struct pool *p, const struct out_chat *c, enum dbrc (*mark)(struct pool *, long long),
+    const char *what, const char *key)
+{
+	struct unsent x = { c, mark, what, key };
+
+	return db_txn(p, unsent_step, &x);
+}
+
+static enum dbrc
+warn_skipped(struct pool *p, long long chat)
+{
+	return db_warn_done(p, chat, "skipped");
+}
+
+enum dbrc
+chat_ask_rating(struct pool *p, const struct out_chat *c, const char *question)
+{
+	struct outgoing o = { "text", question, NULL, NULL, 0 };
+	long long       msg;
+	enum dbrc       rc;
+
+	if (c->ch.secret == NULL)
+		return db_csat_skip(p, c->chat);	/* no way to ask: nothing to say */
+	rc = send_claim(p, c, &o, OUT_CSAT, 0, pool_printf(p, "s:%lld", c->chat), &msg);
+	if (rc == DB_CONFLICT)	/* no room left in WeChat's rules: not asked, and said so */
+		return unsent(p, c, db_csat_skip, "csat", "note.csat_skipped") == DB_OK ?
+		    DB_CONFLICT : DB_FAIL;
+	if (rc != DB_OK)
+		return rc;
+	if (send_deliver(p, c, msg, &o) != 0) {	/* WeChat did not take it: not asked */
+		(void)unsent(p, c, db_csat_unask, "csat", "note.csat_failed");
+		return DB_FAIL;
+	}
+	return DB_OK;
+}
+
+enum dbrc
+chat_warn(struct pool *p, const struct out_chat *c, const char *warning)
+{
+	struct outgoing o = { "text", warning, NULL, NULL, 0 };
+	long long       msg;
+	enum dbrc       rc;
+
+	if (warning == NULL || c->ch.secret == NULL)
+		return warn_skipped(p, c->chat);
+	rc = send_claim(p, c, &o, OUT_WARNING, 0, pool_printf(p, "w:%lld", c->chat), &msg);
+	if (rc == DB_CONFLICT)
+		return unsent(p, c, warn_skipped, "warning", "note.warning_skipped") == DB_OK ?
+		    DB_CONFLICT : DB_FAIL;
+	if (rc != DB_OK)
+		return rc;
+	return send_deliver(p, c, msg, &o) == 0 ? DB_OK : DB_FAIL;
 }

@@ -2,10 +2,12 @@
  * chat.h: a chat's life. A chat is waiting (in its department's queue,
  * perhaps offered to one operator), missed (waited too long; still in the
  * queue at its place), active (an operator's), with the bot, or closed.
- * Every change of that state that a person makes is one function here, and
- * each is one transaction through db_txn (db.h), which runs it again after
- * a deadlock, a lock wait or a Galera certification conflict. Pages never
- * open a transaction of their own (`make lint` refuses one in ui-*.c).
+ * Every change of that state is one function here: what people do on their
+ * pages, what a follower's push does, what the worker's timers and routing
+ * do. Each is one transaction through db_txn (db.h), which runs it again
+ * after a deadlock, a lock wait or a Galera certification conflict; the
+ * push's changes are made inside the push's own transaction (below). No
+ * other file opens a transaction (`make lint` refuses one outside db.c).
  *
  * Each function returns DB_OK, or why nothing changed:
  *   DB_CONFLICT  someone else was quicker (picked up, offered to another)
@@ -77,7 +79,47 @@ struct chat_timer {
 enum dbrc chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct dbres *due,
 	size_t from, size_t to);
 
-/* ---- in the intake's transaction (intake.c holds it: no db_txn here) ---- */
+/*
+ * A line in the chat's transcript for staff: what happened (what), drawn
+ * from the catalogue's note.<key> with up to 4 string values; each reader
+ * sees it in their own language (the key and values are kept in fields).
+ * With once, a second line of the same kind for the chat is not added.
+ * In the caller's transaction (each transition writes its own).
+ */
+#define NOTE_VALUES 4
+enum dbrc chat_note(struct pool *p, long long channel, long long follower, long long chat,
+	const char *what, int once, const char *key, ...);
+
+/* ---- in a push's transaction ----
+ *
+ * A follower's push is stored with the change it makes, atomically: the
+ * message and the chat it opens, closes or rates (a retried push must find
+ * both or neither). intake.c runs that transaction through db_txn and
+ * calls these inside it; they open none.
+ */
+
+/* A chat opened for the follower (with the bot when bot, else waiting in
+ * dept's queue), linked to their previous chat prev (0: none). DB_CONFLICT:
+ * another push opened one first (the push runs again). */
+enum dbrc chat_open(struct pool *p, long long channel, long long follower, long long dept,
+	int bot, long long prev, long long now, long long *chat);
+
+/* Why the follower's side closes a chat. */
+enum chat_end {
+	CHAT_END_UNFOLLOWED,	/* the follower unfollowed the account */
+	CHAT_END_WINDOW,	/* 48 hours since it opened: a message opens a new one */
+	CHAT_END_PROFANITY	/* the brand's limit of abusive words (v0: limit, v1: words) */
+};
+enum dbrc chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long now,
+	const char *v0, const char *v1);
+
+/* The bot hands the chat to the operators (why: the note's key). */
+enum dbrc chat_handoff(struct pool *p, const struct chat_ref *c, const char *why, long long now);
+
+/* The follower's rating (1-5) of their closed chat (csat.h). */
+enum dbrc chat_rate(struct pool *p, const struct chat_ref *c, int rating);
+
+/* ---- in the intake's transaction, as the chat enters the queue ---- */
 
 /*
  * The chat has just entered its department's queue: opened for the
@@ -114,5 +156,30 @@ enum dbrc chat_offer_leave(struct pool *p, const struct out_chat *c, const char 
 
 /* A follow-up nobody answered whose follower last wrote before cutoff: closed, expired. */
 enum dbrc chat_followup_expire(struct pool *p, const struct chat_ref *c, long long cutoff);
+
+/*
+ * Routing (routing.c): offers chat, waiting in dept, to the member whose
+ * turn it is, where cutoff is the oldest heartbeat of one who is there.
+ */
+enum chat_offered { CHAT_OFFERED, CHAT_NOBODY, CHAT_DEPT_FULL, CHAT_GONE, CHAT_OFFER_FAILED };
+enum chat_offered chat_offer(struct pool *p, long long chat, long long dept, long long now,
+	long long cutoff);
+/* An offer past its deadline back to the queue (DB_NOTFOUND: answered or
+ * moved meanwhile). */
+enum dbrc chat_offer_expire(struct pool *p, long long chat, long long user, long long now);
+/* An offer to someone none of whose pages beat since cutoff: back to the queue. */
+enum dbrc chat_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff,
+	long long now);
+
+/*
+ * wxdesk's own messages in a chat, sent by the worker like an operator's
+ * (one of the 5, within the 48 hours): the rating question of a chat that
+ * closed (csat.h) and the profanity warning. Without room in WeChat's
+ * rules the chat is marked skipped and its transcript says so, in one
+ * transaction; the question WeChat refused is marked not asked, and said.
+ * DB_OK when sent.
+ */
+enum dbrc chat_ask_rating(struct pool *p, const struct out_chat *c, const char *question);
+enum dbrc chat_warn(struct pool *p, const struct out_chat *c, const char *warning);
 
 #endif

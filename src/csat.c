@@ -1,10 +1,9 @@
 /* csat.c: asking for a rating when a chat closes, and reading the answer (see csat.h). */
 #include <string.h>
 
+#include "chat.h"
 #include "csat.h"
-#include "intake.h"
 #include "job.h"
-#include "send.h"
 
 int
 csat_digit(const char *text)
@@ -42,30 +41,12 @@ job_csat(struct pool *p)
 		const char     *q = db_cell(&due, i, CD_QUESTION) && *db_cell(&due, i, CD_QUESTION) ?
 		    db_cell(&due, i, CD_QUESTION) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
 		    "csat.question_default");
-		struct outgoing o = { "text", q, NULL, NULL, 0 };
 		struct out_chat c = {
 			.chat = db_int(&due, i, CD_CHAT), .follower = db_int(&due, i, CD_FOLLOWER),
 			.openid = db_cell(&due, i, CD_OPENID),
 			.ch = { db_int(&due, i, CD_CHANNEL), db_cell(&due, i, CD_APPID),
 			    db_cell(&due, i, CD_SECRET) ? secret_decrypt(p, db_cell(&due, i, CD_SECRET)) : NULL },
 		};
-		long long msg;
-		enum dbrc rc;
-
-		if (c.ch.secret == NULL) {
-			db_csat_skip(p, c.chat);
-			continue;
-		}
-		rc = send_claim(p, &c, &o, OUT_CSAT, 0, pool_printf(p, "s:%lld", c.chat), &msg);
-		if (rc == DB_CONFLICT) {
-			/* no room left in WeChat's rules: not asked, and said so */
-			db_csat_skip(p, c.chat);
-			chat_note(p, c.ch.id, c.follower, c.chat, "csat", 1, "note.csat_skipped", NULL);
-		}
-		if (rc == DB_OK && send_deliver(p, &c, msg, &o) != 0) {
-			/* WeChat did not take it: the follower was not asked */
-			db_csat_unask(p, c.chat);
-			chat_note(p, c.ch.id, c.follower, c.chat, "csat", 1, "note.csat_failed", NULL);
-		}
+		(void)chat_ask_rating(p, &c, q);	/* what came of it is on the chat */
 	}
 }

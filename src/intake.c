@@ -187,42 +187,6 @@ has_media(const char *type)
 }
 
 /*
- * A system line in the transcript ("chat closed: …", "picked up by …").
- * With once, a second line of the same kind for the chat is not added.
- */
-enum dbrc
-chat_note(struct pool *p, long long channel, long long follower, long long chat,
-    const char *what, int once, const char *key, ...)
-{
-	const char *v[NOTE_VALUES] = { NULL };
-	json_t     *f = json_pack("{s:s}", "note", key);
-	struct buf  b = { 0 };
-	va_list     ap;
-	int         n = 0;
-
-	va_start(ap, key);
-	for (const char *x; n < NOTE_VALUES && (x = va_arg(ap, const char *)) != NULL; n++) {
-		v[n] = x;
-		json_object_set_new(f, pool_printf(p, "v%d", n), json_s(x));
-	}
-	va_end(ap);
-	json_put(&b, f);
-
-	struct msg_row m = {
-		.channel_id = channel, .follower_id = follower, .chat_id = chat,
-		.direction = "system", .msg_type = "system", .event = what,
-		.body = lang_format(p, LANG_EN, key, v, n), .fields = pool_strdup(p, b.data),
-		.dedupe_key = once ? pool_printf(p, "s:%lld:%s", chat, what) :
-		    pool_printf(p, "s:%lld:%s:%s", chat, what, rand_hex(p, 8)),
-		.media_state = "none", .created_at = wx_now(),
-	};
-	enum dbrc rc = db_message_insert(p, &m, NULL);
-
-	buf_free(&b);
-	return rc == DB_CONFLICT && once ? DB_OK : rc;
-}
-
-/*
  * Profanity management: counts the message's abusive words into its chat;
  * at the brand's limit the chat closes ("profanity"), and one message
  * before it the warning, if the brand has one, is due (the worker sends
@@ -255,11 +219,11 @@ count_abuse(struct pool *p, const struct intake_channel *ch, long long follower,
 	if ((rc = db_chat_abuse(p, chat, n, &total)) != DB_OK || total == 0)
 		return rc;
 	if (total >= b->limit) {
-		if ((rc = db_chat_close(p, chat, "profanity", now)) != DB_OK)
-			return rc;
-		res->closed_chat = chat;
-		return chat_note(p, ch->id, follower, chat, "closed", 1, "note.profanity_closed",
-		    pool_printf(p, "%lld", b->limit), words, NULL);
+		struct chat_ref c = { chat, ch->id, follower, ch->department_id };
+		if ((rc = chat_end(p, &c, CHAT_END_PROFANITY, now, pool_printf(p, "%lld", b->limit),
+		    words)) == DB_OK)
+			res->closed_chat = chat;
+		return rc;
 	}
 	if ((rc = chat_note(p, ch->id, follower, chat, "abuse", 0, "note.abuse",
 	    pool_printf(p, "%lld", total), pool_printf(p, "%lld", b->limit), words,
@@ -340,9 +304,8 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 		reply = a.text;
 		media = a.media_id, attachment = a.attachment;
 		if (a.kind == BOT_HANDOFF) {
-			if ((rc = db_bot_handoff(p, chat, now)) == DB_OK)
-				rc = chat_note(p, ch->id, m->follower_id, chat, "bot_handoff", 0, a.why,
-				    NULL);
+			struct chat_ref c = { chat, ch->id, m->follower_id, ch->department_id };
+			rc = chat_handoff(p, &c, a.why, now);
 			h->done = 1, h->text = reply, h->media = media, h->attachment = attachment;
 			return rc;	/* what is said is decided as the chat is queued */
 		} else {
@@ -396,19 +359,34 @@ queued_turn(struct pool *p, const struct intake_channel *ch, long long follower,
 }
 
 /*
- * One attempt of the intake transaction. Returns DB_OK (stored, or a
- * duplicate that was already stored), DB_RETRY when a concurrent push
- * opened the follower's chat first or a deadlock broke the transaction
- * (the caller tries again), or DB_FAIL.
+ * The full path: one transaction of the follower, the message (stored
+ * once, whatever WeChat retries), and the chat it opens, continues, closes
+ * or rates (chat.h), run by db_txn. DB_CONFLICT with duplicate set: the
+ * message was stored already; a race on the follower's open chat answers
+ * DB_RETRY (db_txn runs it again).
  */
+struct full_push {
+	const struct intake_channel *ch;
+	const struct wx_field       *f;
+	struct intake_result        *res;
+	struct msg_row               m;	/* the message, as the hot path had it */
+	time_t                       now;
+	int                          duplicate;	/* out: the message was stored already */
+	long long                    remember, follower;	/* out: the chat the next push may
+							 * take the hot path to, and whose */
+};
+
 static enum dbrc
-intake_once(struct pool *p, const struct intake_channel *ch, const struct intake_push *u,
-    const struct wx_field *f, struct intake_result *res)
+full_step(struct pool *p, void *arg)
 {
-	const char  *type = wx_get(f, "MsgType"), *from = wx_get(f, "FromUserName");
-	const char  *event = wx_get(f, "Event"), *msgid = wx_get(f, "MsgId");
-	const char  *ctime = wx_get(f, "CreateTime");
-	time_t       now = wx_now();
+	struct full_push            *x = arg;
+	const struct intake_channel *ch = x->ch;
+	const struct wx_field       *f = x->f;
+	struct intake_result        *res = x->res;
+	struct msg_row               m = x->m;
+	const char  *type = wx_get(f, "MsgType"), *event = wx_get(f, "Event");
+	const char  *from = wx_get(f, "FromUserName");
+	time_t       now = x->now;
 	long long    follower, msg, chat = 0;
 	struct dbres open;
 	enum dbrc    rc;
@@ -422,66 +400,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	int          operator = 0;	/* an operator's own WeChat (alerts.h) */
 	const char  *operator_reply = NULL;	/* …and what it is answered */
 
-	if (msgid == NULL)
-		msgid = wx_get(f, "MsgID");
-	if (ch->cached && is_event) {
-		res->stale = 1;
-		return DB_OK;
-	}
-
-	struct msg_row m = {
-		.channel_id = ch->id, .direction = "in",
-		.msg_type = type, .event = is_event ? event : NULL,
-		.event_key = wx_get(f, "EventKey"), .body = body_of(type, f),
-		.fields = fields_json(p, f), .wx_msg_id = msgid,
-		.wx_create_time = ctime ? strtoll(ctime, NULL, 10) : 0,
-		.media_id = wx_get(f, "MediaId"), .thumb_media_id = wx_get(f, "ThumbMediaId"),
-		.media_state = has_media(type) && wx_get(f, "MediaId") ? "due" : "none",
-		.push_ts = u ? u->ts : 0, .push_nonce = u ? u->nonce : NULL,
-		.created_at = now,
-	};
-	/* WeChat retries and replays: the dedupe key makes them one row */
-	if (!is_event && msgid && *msgid)
-		m.dedupe_key = pool_printf(p, "m:%s", msgid);
-	else
-		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
-		    is_event && event ? event : type);
-
-	/*
-	 * The usual case first, in one autocommit statement: a message in the
-	 * chat this process saw the follower in, still open and within its 48
-	 * hours, and nothing else (the chat's row catches up later: db.c,
-	 * CHAT_NEWER_IN). A message with abusive words changes its chat, so it
-	 * takes the full path, and so does a text that may be an operator's
-	 * code for alerts (alerts.h); an operator's bound WeChat never matches
-	 * (the statement checks).
-	 */
-	if (!is_event && !(ch->bad && abusive(ch->bad, m.body)) &&
-	    !(strcmp(type, "text") == 0 && alert_code_like(m.body))) {
-		const struct seen *s = seen_get(ch->id, from);
-		if (s) {
-			rc = db_message_continue(p, &m, s->chat, s->follower, now - WX_WINDOW, &msg);
-			if (rc == DB_OK) {
-				res->message_id = msg;
-				res->chat_id = s->chat;
-				return DB_OK;
-			}
-			if (rc == DB_CONFLICT) {
-				m.follower_id = s->follower;
-				return stored_already(p, ch, &m, res);
-			}
-			if (rc != DB_NOTFOUND)
-				return rc == DB_INVALID || rc == DB_RETRY ? rc : DB_FAIL;
-		}
-	}
-	if (ch->cached) {
-		/* not the usual case, or the channel changed: the caller rereads it */
-		res->stale = 1;
-		return DB_OK;
-	}
-	/* the full path, in one transaction */
-	if (db_begin() != 0)
-		return DB_FAIL;
+	memset(res, 0, sizeof *res);	/* each attempt from the start */
+	x->duplicate = 0, x->remember = 0;
 	/* the account's bot, if it is on (its rules from the process's cache) */
 	{
 		int failed;
@@ -536,9 +456,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		if ((rc = db_follower_unsubscribe(p, follower, now)) != DB_OK)
 			goto fail;
 		if (chat) {
-			if ((rc = db_chat_close(p, chat, "unfollowed", now)) != DB_OK ||
-			    (rc = chat_note(p, ch->id, follower, chat, "closed", 1,
-			    "note.unfollowed", NULL)) != DB_OK)
+			struct chat_ref c = { chat, ch->id, follower, ch->department_id };
+			if ((rc = chat_end(p, &c, CHAT_END_UNFOLLOWED, now, NULL, NULL)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
 		}
@@ -551,13 +470,12 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	if (!is_event) {
 		/* a user message: continue the open chat, or open a new one */
 		if (chat && now - db_int(&open, 0, OL_STARTED) >= WX_WINDOW) {
-			if ((rc = db_chat_close(p, chat, "window_expired", now)) != DB_OK ||
-			    (rc = chat_note(p, ch->id, follower, chat, "closed", 1,
-			    "note.window_expired", NULL)) != DB_OK)
+			struct chat_ref c = { chat, ch->id, follower, ch->department_id };
+			if ((rc = chat_end(p, &c, CHAT_END_WINDOW, now, NULL, NULL)) != DB_OK)
 				goto fail;
 			res->closed_chat = chat;
-			rc = db_chat_insert(p, ch->id, follower, ch->department_id,
-			    bot ? "bot" : "waiting", now, chat, &chat);
+			rc = chat_open(p, ch->id, follower, ch->department_id, bot != NULL, chat, now,
+			    &chat);
 			res->opened_chat = chat;
 			bot_chat = bot != NULL, misses = 0;
 		} else if (chat) {
@@ -568,16 +486,15 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 			 * last chat: its rating, in that chat; no new chat */
 			if (rc != DB_OK)
 				goto fail;
-			chat = db_int(&csat, 0, CO_CHAT);
-			if ((rc = db_csat_rate(p, chat, rated)) == DB_OK)
-				rc = chat_note(p, ch->id, follower, chat, "csat_rated", 1, "note.csat_rated",
-				    pool_printf(p, "%d", rated), NULL);
+			struct chat_ref c = { db_int(&csat, 0, CO_CHAT), ch->id, follower, 0 };
+			chat = c.id;
+			rc = chat_rate(p, &c, rated);
 		} else {
 			/* a new chat links to the follower's previous one, if any */
 			rated = 0;
 			long long prev = db_chat_last_of(p, follower);
-			rc = prev < 0 ? DB_FAIL : db_chat_insert(p, ch->id, follower,
-			    ch->department_id, bot ? "bot" : "waiting", now, prev, &chat);
+			rc = prev < 0 ? DB_FAIL : chat_open(p, ch->id, follower, ch->department_id,
+			    bot != NULL, prev, now, &chat);
 			res->opened_chat = chat;
 			bot_chat = bot != NULL, misses = 0;
 		}
@@ -589,8 +506,8 @@ store:
 	m.chat_id = chat;
 	rc = db_message_insert(p, &m, &msg);
 	if (rc == DB_CONFLICT) {
-		db_rollback();
-		return stored_already(p, ch, &m, res);
+		x->duplicate = 1;	/* rolled back; read after (stored_already) */
+		return DB_CONFLICT;
 	}
 	if (rc != DB_OK)
 		goto fail;
@@ -662,21 +579,103 @@ store:
 	    res->opened_chat == chat && !res->reply && !res->reply_media)) &&
 	    (rc = queued_turn(p, ch, follower, chat, msg, &handoff, now, res)) != DB_OK)
 		goto fail;
-	/* the channel's row is not touched: every push would queue on it. A
-	 * commit refused for a conflict (a Galera certification failure comes
-	 * at the commit) runs the whole push again */
-	if ((rc = db_commit_rc()) != DB_OK)
-		return rc == DB_RETRY ? DB_RETRY : DB_FAIL;
-	/* remembered for the next push (not while the bot holds the chat: its
-	 * messages take this path) */
+	/* the channel's row is not touched: every push would queue on it.
+	 * Remembered for the next push (not while the bot holds the chat:
+	 * its messages take this path) */
 	if (!is_event && chat && res->closed_chat != chat && !res->bot_holds && !rated)
-		seen_put(ch->id, from, m.follower_id, chat);
+		x->remember = chat, x->follower = follower;
 	return DB_OK;
 fail:
-	db_rollback();
-	if (rc == DB_INVALID)
-		return DB_INVALID;
-	return rc == DB_CONFLICT || rc == DB_RETRY ? DB_RETRY : DB_FAIL;
+	/* another push opened the follower's chat first (a unique key): again */
+	return rc == DB_CONFLICT ? DB_RETRY : rc;
+}
+
+/*
+ * One push: the hot path, else the full path (full_step) through db_txn.
+ * Returns DB_OK (stored, or a duplicate that was already stored), DB_RETRY
+ * when it kept conflicting, DB_INVALID, or DB_FAIL.
+ */
+static enum dbrc
+intake_once(struct pool *p, const struct intake_channel *ch, const struct intake_push *u,
+    const struct wx_field *f, struct intake_result *res)
+{
+	const char  *type = wx_get(f, "MsgType"), *from = wx_get(f, "FromUserName");
+	const char  *event = wx_get(f, "Event"), *msgid = wx_get(f, "MsgId");
+	const char  *ctime = wx_get(f, "CreateTime");
+	time_t       now = wx_now();
+	long long    msg;
+	enum dbrc    rc;
+	int          is_event = type && strcmp(type, "event") == 0;
+
+	if (msgid == NULL)
+		msgid = wx_get(f, "MsgID");
+	if (ch->cached && is_event) {
+		res->stale = 1;
+		return DB_OK;
+	}
+
+	struct msg_row m = {
+		.channel_id = ch->id, .direction = "in",
+		.msg_type = type, .event = is_event ? event : NULL,
+		.event_key = wx_get(f, "EventKey"), .body = body_of(type, f),
+		.fields = fields_json(p, f), .wx_msg_id = msgid,
+		.wx_create_time = ctime ? strtoll(ctime, NULL, 10) : 0,
+		.media_id = wx_get(f, "MediaId"), .thumb_media_id = wx_get(f, "ThumbMediaId"),
+		.media_state = has_media(type) && wx_get(f, "MediaId") ? "due" : "none",
+		.push_ts = u ? u->ts : 0, .push_nonce = u ? u->nonce : NULL,
+		.created_at = now,
+	};
+	/* WeChat retries and replays: the dedupe key makes them one row */
+	if (!is_event && msgid && *msgid)
+		m.dedupe_key = pool_printf(p, "m:%s", msgid);
+	else
+		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
+		    is_event && event ? event : type);
+
+	/*
+	 * The usual case first, in one autocommit statement: a message in the
+	 * chat this process saw the follower in, still open and within its 48
+	 * hours, and nothing else (the chat's row catches up later: db.c,
+	 * CHAT_NEWER_IN). A message with abusive words changes its chat, so it
+	 * takes the full path, and so does a text that may be an operator's
+	 * code for alerts (alerts.h); an operator's bound WeChat never matches
+	 * (the statement checks).
+	 */
+	if (!is_event && !(ch->bad && abusive(ch->bad, m.body)) &&
+	    !(strcmp(type, "text") == 0 && alert_code_like(m.body))) {
+		const struct seen *s = seen_get(ch->id, from);
+		if (s) {
+			rc = db_message_continue(p, &m, s->chat, s->follower, now - WX_WINDOW, &msg);
+			if (rc == DB_OK) {
+				res->message_id = msg;
+				res->chat_id = s->chat;
+				return DB_OK;
+			}
+			if (rc == DB_CONFLICT) {
+				m.follower_id = s->follower;
+				return stored_already(p, ch, &m, res);
+			}
+			/* a deadlock: the full path, which takes every push */
+			if (rc != DB_NOTFOUND && rc != DB_RETRY)
+				return rc == DB_INVALID ? rc : DB_FAIL;
+		}
+	}
+	if (ch->cached) {
+		/* not the usual case, or the channel changed: the caller rereads it */
+		res->stale = 1;
+		return DB_OK;
+	}
+	{
+		struct full_push x = { ch, f, res, m, now, 0, 0, 0 };
+		rc = db_txn(p, full_step, &x);
+		if (rc == DB_CONFLICT && x.duplicate)
+			return stored_already(p, ch, &m, res);
+		if (rc == DB_CONFLICT)
+			rc = DB_RETRY;
+		if (rc == DB_OK && x.remember)
+			seen_put(ch->id, from, x.follower, x.remember);
+		return rc;
+	}
 }
 
 int
@@ -688,23 +687,9 @@ intake_store(struct pool *p, const struct intake_channel *ch, const struct intak
 	memset(res, 0, sizeof *res);
 	if ((res->invalid = push_invalid(p, f)) != NULL)
 		return INTAKE_INVALID;
-	/*
-	 * A race on the follower's open chat, a deadlock, or (on Galera) a
-	 * certification conflict at commit: try again, a bounded number of
-	 * times, after a pause that grows and is spread (the pushes that
-	 * collided are retried at once by WeChat's or by both nodes).
-	 */
-	for (int attempt = 0; attempt < 8; attempt++) {
-		rc = intake_once(p, ch, u, f, res);
-		if (rc != DB_RETRY)
-			break;
-		memset(res, 0, sizeof *res);
-		struct timespec now, ts;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		ts.tv_sec = 0;
-		ts.tv_nsec = (long)(1 + attempt) * 2000000L + now.tv_nsec % 2000000L;
-		nanosleep(&ts, NULL);
-	}
+	/* a race on the follower's open chat, a deadlock, or (on Galera) a
+	 * certification conflict at commit: db_txn ran it again */
+	rc = intake_once(p, ch, u, f, res);
 	if (rc == DB_INVALID) {
 		/* a value the schema cannot hold: the push's fault, not the server's */
 		memset(res, 0, sizeof *res);

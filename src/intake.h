@@ -51,13 +51,4 @@ enum {
 int intake_store(struct pool *p, const struct intake_channel *ch,
 	const struct intake_push *u, const struct wx_field *f, struct intake_result *res);
 
-/*
- * A line in the chat's transcript for staff: what happened (what), drawn
- * from the catalogue's note.<key> with up to 4 string values; each reader
- * sees it in their own language (the key and values are kept in fields).
- */
-#define NOTE_VALUES 4
-enum dbrc chat_note(struct pool *p, long long channel, long long follower, long long chat,
-	const char *what, int once, const char *key, ...);
-
 #endif

@@ -1,8 +1,6 @@
 /* job-warnings.c: the worker's profanity-warning job (see below). */
-#include "db.h"
-#include "intake.h"
+#include "chat.h"
 #include "job.h"
-#include "send.h"
 
 /*
  * Profanity warnings: sent once per chat, one abusive word before the
@@ -18,27 +16,12 @@ job_warnings(struct pool *p)
 		return;
 	/* columns: chat channel follower openid warning app_id secret_enc */
 	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		struct outgoing o = { "text", db_cell(&due, i, WD_WARNING), NULL, NULL, 0 };
 		struct out_chat c = {
 			.chat = db_int(&due, i, WD_CHAT), .follower = db_int(&due, i, WD_FOLLOWER),
 			.openid = db_cell(&due, i, WD_OPENID),
 			.ch = { db_int(&due, i, WD_CHANNEL), db_cell(&due, i, WD_APPID), db_cell(&due, i, WD_SECRET) ?
 			    secret_decrypt(p, db_cell(&due, i, WD_SECRET)) : NULL },
 		};
-		long long msg;
-		enum dbrc rc;
-
-		if (o.text == NULL || c.ch.secret == NULL) {
-			db_warn_done(p, c.chat, "skipped");
-			continue;
-		}
-		rc = send_claim(p, &c, &o, OUT_WARNING, 0, pool_printf(p, "w:%lld", c.chat), &msg);
-		if (rc == DB_CONFLICT) {
-			db_warn_done(p, c.chat, "skipped");
-			chat_note(p, c.ch.id, c.follower, c.chat, "warning", 1, "note.warning_skipped",
-			    NULL);
-		}
-		if (rc == DB_OK)
-			send_deliver(p, &c, msg, &o);
+		(void)chat_warn(p, &c, db_cell(&due, i, WD_WARNING));	/* the chat says how it went */
 	}
 }

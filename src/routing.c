@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chat.h"
 #include "job.h"
 #include "routing.h"
 
@@ -121,17 +122,25 @@ presence_beat(struct pool *p, const struct user *u, int gone)
 	return db_txn(p, beat_step, &x) == DB_OK ? 0 : -1;
 }
 
-/* runs one conditional change (and what goes with it) in a transaction of
- * its own; a change whose condition no longer held is not an error */
-#define ONE_CHANGE(call) do { \
-	if (db_begin() != 0) \
-		return -1; \
+/* a conditional change in a transaction of its own (db_txn); one whose
+ * condition no longer held is not an error */
+#define ONE(call) do { \
 	enum dbrc rc_ = (call); \
-	if ((rc_ != DB_OK && rc_ != DB_NOTFOUND) || db_commit() != 0) { \
-		db_rollback(); \
+	if (rc_ != DB_OK && rc_ != DB_NOTFOUND) \
 		return -1; \
-	} \
 } while (0)
+
+struct idle {
+	long long user, cutoff, now;
+};
+
+static enum dbrc
+idle_step(struct pool *p, void *arg)
+{
+	const struct idle *x = arg;
+
+	return db_idle_away(p, x->user, x->cutoff, x->now);
+}
 
 /* operators present whose pages stopped beating: idle (away in the
  * reports, offered nothing), their chosen status kept for their return */
@@ -142,8 +151,10 @@ idle_away(struct pool *p, long long now, long long cutoff)
 
 	if (db_idle_users(p, cutoff, &l) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
-		ONE_CHANGE(db_idle_away(p, db_int(&l, i, IU_ID), cutoff, now));
+	for (size_t i = 0; i < l.nrows && !job_stopping; i++) {
+		struct idle x = { db_int(&l, i, IU_ID), cutoff, now };
+		ONE(db_txn(p, idle_step, &x));
+	}
 	return 0;
 }
 
@@ -157,82 +168,13 @@ expire_offers(struct pool *p, long long now, long long cutoff)
 	if (db_offers_expired(p, now, &l) != DB_OK)
 		return -1;
 	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
-		ONE_CHANGE(db_offer_expire(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), now));
+		ONE(chat_offer_expire(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), now));
 	if (db_offers_lapsed(p, cutoff, now, &l) != DB_OK)
 		return -1;
 	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
-		ONE_CHANGE(db_offer_lapse(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), cutoff,
+		ONE(chat_offer_lapse(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), cutoff,
 		    now));
 	return 0;
-}
-
-enum offered { OFFERED, NOBODY, DEPT_FULL, GONE, FAILED };
-
-/*
- * Offers chat (waiting in dept) to the member whose turn it is. NOBODY when
- * no member can take this chat, DEPT_FULL when no member can take any.
- */
-static enum offered
-offer_one(struct pool *p, long long chat, long long dept, long long now, long long cutoff)
-{
-	for (int attempt = 0; attempt < 3; attempt++) {
-		struct dbres c, any;
-		enum dbrc    rc;
-		long long    user, hand;
-
-		if (db_begin() != 0)
-			return FAILED;
-		rc = db_route_dept_hold(p, dept);
-		if (rc == DB_NOTFOUND) {	/* no longer routed */
-			db_rollback();
-			return DEPT_FULL;
-		}
-		if (rc == DB_OK)
-			rc = db_route_candidate(p, dept, chat, cutoff, now, &c);
-		if (rc == DB_NOTFOUND) {
-			/* nobody for this chat; for any chat (0 matches no offer)? */
-			rc = db_route_candidate(p, dept, 0, cutoff, now, &any);
-			db_rollback();
-			return rc == DB_NOTFOUND ? DEPT_FULL : rc == DB_OK ? NOBODY : FAILED;
-		}
-		if (rc != DB_OK)
-			goto failed;
-		user = db_int(&c, 0, RC_USER);
-		rc = db_route_user_hold(p, user);
-		if (rc == DB_NOTFOUND) {	/* no longer available: the next */
-			db_rollback();
-			continue;
-		}
-		if (rc != DB_OK)
-			goto failed;
-		/* read again now that the user is held: another department may
-		 * have filled their last slot since the candidate was read */
-		if ((hand = db_route_hand(p, user)) < 0) {
-			rc = DB_FAIL;
-			goto failed;
-		}
-		if (hand >= db_int(&c, 0, RC_LIMIT)) {
-			db_rollback();
-			continue;
-		}
-		rc = db_route_offer(p, chat, dept, user, now + db_int(&c, 0, RC_SECONDS), now);
-		if (rc == DB_NOTFOUND) {	/* picked up, moved or offered meanwhile */
-			db_rollback();
-			return GONE;
-		}
-		if (rc != DB_OK)
-			goto failed;
-		if (db_commit() != 0) {
-			rc = DB_RETRY;
-			goto failed;
-		}
-		return OFFERED;
-failed:
-		db_rollback();
-		if (rc != DB_RETRY)
-			return FAILED;
-	}
-	return NOBODY;
 }
 
 int
@@ -260,20 +202,26 @@ route_tick(struct pool *p)
 			;
 		if (k < nfull)
 			continue;
-		switch (offer_one(p, db_int(&q, i, RQ_CHAT), dept, now, cutoff)) {
-		case OFFERED:
+		switch (chat_offer(p, db_int(&q, i, RQ_CHAT), dept, now, cutoff)) {
+		case CHAT_OFFERED:
 			offers++;
 			break;
-		case DEPT_FULL:
+		case CHAT_DEPT_FULL:
 			full[nfull++] = dept;
 			break;
-		case FAILED:
+		case CHAT_OFFER_FAILED:
 			return -1;
 		default:
 			break;
 		}
 	}
 	return offers;
+}
+
+static enum dbrc
+sample_step(struct pool *p, void *arg)
+{
+	return db_load_sample(p, *(const long long *)arg / 60 * 60);
 }
 
 void
@@ -284,11 +232,5 @@ job_routing(struct pool *p)
 	(void)route_tick(p);
 	/* the queue and each operator's chats in hand, once a minute, by one
 	 * worker (the claim is in the same transaction as the rows) */
-	if (db_begin() != 0)
-		return;
-	if (db_load_sample(p, now / 60 * 60) == DB_OK) {
-		if (db_commit() != 0)
-			db_rollback();
-	} else
-		db_rollback();
+	(void)db_txn(p, sample_step, &now);
 }
