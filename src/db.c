@@ -1301,10 +1301,13 @@ run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
 		if (st == NULL)
 			abort();
 		if (mysql_stmt_prepare(st, t->stmts[s].sql, strlen(t->stmts[s].sql)) != 0) {
+			/* a statement is prepared on its first use, perhaps inside a
+			 * transaction, which a Galera conflict may abort during the
+			 * prepare: that is a deadlock like any other (DB_RETRY) */
 			*err = mysql_stmt_errno(st);
 			snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
 			mysql_stmt_close(st);
-			return DB_FAIL;
+			return classify(*err);
 		}
 		t->prepared[s] = st;
 	}
@@ -1523,16 +1526,24 @@ db_request_done(void)
 	}
 }
 
+/* why the last db_begin failed (a server or client error number) */
+static unsigned int begin_errno;
+
 int
 db_begin(void)
 {
 	if (conn == NULL && db_open() != 0)
 		return -1;
 	txn_used = 0;
+	begin_errno = 0;
 	if (mysql_query(conn, "START TRANSACTION") != 0) {
 		unsigned int e = mysql_errno(conn);
-		if (!gone(e))
+		begin_errno = e;
+		snprintf(last_error, sizeof last_error, "%s", mysql_error(conn));
+		if (!gone(e)) {
+			wx_log("cannot begin a transaction: %s", last_error);
 			return -1;
+		}
 		db_close();
 		if (db_open() != 0 || mysql_query(conn, "START TRANSACTION") != 0)
 			return -1;
@@ -1558,8 +1569,11 @@ db_commit_rc(void)
 {
 	enum dbrc rc = DB_OK;
 
-	if (conn == NULL)
+	if (conn == NULL) {
+		snprintf(last_error, sizeof last_error, "no connection at the commit");
+		in_txn = 0;
 		return DB_FAIL;
+	}
 	if (mysql_commit(conn) != 0) {
 		unsigned int e = mysql_errno(conn);
 		wx_log("commit failed: %s", mysql_error(conn));
@@ -1592,13 +1606,23 @@ db_txn(struct pool *p, enum dbrc (*step)(struct pool *p, void *arg), void *arg)
 			ts.tv_nsec = (long)attempt * 10000000L + now.tv_nsec % 10000000L;
 			nanosleep(&ts, NULL);
 		}
-		if (db_begin() != 0)
+		if (db_begin() != 0) {
+			/* a Galera node may answer the begin after a conflict
+			 * with the conflict itself: that is one more try */
+			if (begin_errno == ER_LOCK_DEADLOCK || begin_errno == ER_LOCK_WAIT_TIMEOUT) {
+				rc = DB_RETRY;
+				continue;
+			}
 			return DB_FAIL;
+		}
 		rc = step(p, arg);
 		if (rc == DB_OK)
 			rc = db_commit_rc();
 		else
 			db_rollback();
+		if (rc == DB_FAIL)	/* the statement said why; this says where it ended */
+			wx_log("a transaction failed on try %d of %d: %s", attempt + 1, DB_TXN_TRIES,
+			    last_error);
 		if (rc != DB_RETRY)
 			return rc;
 	}

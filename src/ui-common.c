@@ -12,6 +12,9 @@
 void
 ui_db_failed(struct req *r, struct resp *rs)
 {
+	/* the log says which page, and the database's last word */
+	wx_log("%s %s: the database failed (%s); answered 503", r->method ? r->method : "?",
+	    r->path ? r->path : "?", db_error());
 	db_rollback();
 	page_error(r, rs, 503, 0, L(r, "error.db_not_saved"));
 }
