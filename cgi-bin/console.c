@@ -10,6 +10,7 @@ static const struct route routes[] = {
 	{ "POST", "/console/chats/{id}/send",   R_UPLOAD, ROLE_OPERATOR, console_send_post, NULL },
 	{ "POST", "/console/chats/{id}/retry",  0, ROLE_OPERATOR, console_retry_post, NULL },
 	{ "POST", "/console/chats/{id}/close",  0, ROLE_OPERATOR, console_close_post, NULL },
+	{ "POST", "/console/chats/{id}/reopen", 0, ROLE_OPERATOR, console_reopen_post, NULL },
 	{ "POST", "/console/chats/{id}/transfer", 0, ROLE_OPERATOR, console_transfer_post, NULL },
 	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post, NULL },
 	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post, NULL },

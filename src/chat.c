@@ -101,6 +101,28 @@ chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a)
 	return db_txn(p, close_step, &x);
 }
 
+/* ---- reopen ---- */
+
+static enum dbrc
+reopen_step(struct pool *p, void *arg)
+{
+	const struct pickup *x = arg;
+	enum dbrc            rc = db_chat_reopen(p, x->c->id, x->a->user, x->now);
+
+	if (rc == DB_OK)
+		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "reopened", 0,
+		    "note.reopened", x->a->name, NULL);
+	return rc;
+}
+
+enum dbrc
+chat_reopen(struct pool *p, const struct chat_ref *c, const struct chat_actor *a)
+{
+	struct pickup x = { c, a, (long long)wx_now() };
+
+	return db_txn(p, reopen_step, &x);
+}
+
 /* ---- decline ---- */
 
 struct decline {

@@ -41,6 +41,14 @@ enum dbrc chat_pickup(struct pool *p, const struct chat_ref *c, const struct cha
 /* The operator closes the chat. DB_NOTFOUND: closed already. */
 enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a);
 
+/*
+ * The operator reopens a closed chat to write to the follower again: theirs,
+ * active, while the follower's 48 hours allow (not one closed because they
+ * unfollowed or the 48 hours ran out). DB_NOTFOUND: not closed any more, or
+ * past the window; DB_CONFLICT: the follower has a newer open chat.
+ */
+enum dbrc chat_reopen(struct pool *p, const struct chat_ref *c, const struct chat_actor *a);
+
 /* An offer declined: the chat goes to the next operator, never back to this one. */
 enum dbrc chat_decline(struct pool *p, long long chat, const struct chat_actor *a);
 

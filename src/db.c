@@ -143,6 +143,7 @@ enum stmt {
 	S_CHAT_OPEN_LOCK,
 	S_CHAT_CLOSE,
 	S_CHAT_CLOSE_BY,
+	S_CHAT_REOPEN,
 	S_CHAT_LEAVE_MARK,
 	S_CHAT_FOLLOWUP,
 	S_CHAT_FOLLOWUP_EXPIRE,
@@ -760,6 +761,18 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHAT_CLOSE_BY] = { "chat_close_by",
 	    "UPDATE chats SET state = 'closed', close_reason = 'operator', "
 	    "closed_at = FROM_UNIXTIME(?), closed_by = ? WHERE id = ? AND state <> 'closed'" },
+	/* reopened by an operator (chat.h): theirs, active, while the follower's
+	 * 48 hours allow and they still follow; a rating not asked yet is not
+	 * asked while it is open (a duplicate key: the follower has a newer
+	 * open chat) */
+	[S_CHAT_REOPEN] = { "chat_reopen",
+	    "UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'active', "
+	    "c.operator_id = ?, c.state_since = FROM_UNIXTIME(?), c.last_activity_at = "
+	    "FROM_UNIXTIME(?), c.reopened_at = FROM_UNIXTIME(?), c.closed_at = NULL, "
+	    "c.close_reason = NULL, c.closed_by = NULL, "
+	    "c.csat_state = IF(c.csat_state = 'due', NULL, c.csat_state) "
+	    "WHERE c.id = ? AND c.state = 'closed' AND c.close_reason NOT IN ('unfollowed', "
+	    "'window_expired') AND c.last_user_msg_at > FROM_UNIXTIME(?) AND f.subscribed = 1" },
 	/* the follower was offered to leave a message (their next message is it) */
 	[S_CHAT_LEAVE_MARK] = { "chat_leave_mark",
 	    "UPDATE chats SET leave_offer = 'offered', leave_offered_at = FROM_UNIXTIME(?) "
@@ -2678,6 +2691,16 @@ db_chat_close_by(struct pool *p, long long id, long long user, time_t at)
 	struct dbres out;
 
 	return changed(RUN(S_CHAT_CLOSE_BY, p, &out, I((long long)at), I(user), I(id)), &out);
+}
+
+/* DB_NOTFOUND: not closed, or no longer within the follower's window */
+enum dbrc
+db_chat_reopen(struct pool *p, long long id, long long user, long long now)
+{
+	struct dbres out;
+
+	return changed(RUN(S_CHAT_REOPEN, p, &out, I(user), I(now), I(now), I(now), I(id),
+	    I(now - WX_WINDOW)), &out);
 }
 
 enum dbrc

@@ -345,6 +345,7 @@ enum { OL_ID, OL_STARTED, OL_STATE, OL_MISSES, OL_LEAVE };
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
+enum dbrc db_chat_reopen(struct pool *p, long long id, long long user, long long now);
 /* a chat's follow-up (chat.c, tell.h): offered to leave a message, left
  * (DB_NOTFOUND: no longer offered), expired (DB_NOTFOUND: not due) */
 enum dbrc db_chat_leave_mark(struct pool *p, long long chat, long long now);

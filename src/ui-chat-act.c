@@ -316,6 +316,40 @@ console_close_post(struct req *r, struct resp *rs)
 	console_to_chat(r, rs);
 }
 
+/* A closed chat reopened, to write to the follower again while their 48 hours allow. */
+void
+console_reopen_post(struct req *r, struct resp *rs)
+{
+	struct dbres c;
+	enum dbrc    rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return;
+	{
+		struct chat_ref   ref = ref_of(&c);
+		struct chat_actor a = actor(r);
+		rc = chat_reopen(&r->pool, &ref, &a);
+	}
+	if (rc == DB_CONFLICT || rc == DB_NOTFOUND) {
+		/* a newer chat of the follower's is open, or it is past reopening */
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		tmpl_set(r, "Chat.Error", L(r, rc == DB_CONFLICT ? "chat.reopen_newer" :
+		    strcmp(db_cell(&c, 0, CHAT_STATE), "closed") != 0 ? "chat.reopen_open" :
+		    "chat.reopen_gone"));
+		console_chat_page(r, rs, &c, 409);
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, L(r, "chat.reopened_flash"));
+	console_to_chat(r, rs);
+}
+
 void
 console_transfer_post(struct req *r, struct resp *rs)
 {

@@ -196,6 +196,12 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 		tmpl_set(r, "Chat.Reason", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 		tmpl_set(r, "Chat.ClosedLine", LF(r, "chat.closed_line", ui_time(r,
 		    db_int(c, 0, CHAT_CLOSED)), ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0)));
+		/* within the follower's 48 hours, closed by the team's side: it
+		 * may be reopened to write again (chat_reopen says the last word) */
+		if (db_int(c, 0, CHAT_LASTIN) + WX_WINDOW > (long long)wx_now() &&
+		    db_cell(c, 0, CHAT_REASON) && strcmp(db_cell(c, 0, CHAT_REASON), "unfollowed") != 0 &&
+		    strcmp(db_cell(c, 0, CHAT_REASON), "window_expired") != 0)
+			tmpl_set(r, "Chat.CanReopen", "1");
 	} else
 		console_meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));
 	if ((why = console_cannot_reply(r, c)) != NULL)

@@ -123,6 +123,7 @@ void console_pickup_post(struct req *, struct resp *);
 void console_send_post(struct req *, struct resp *);
 void console_retry_post(struct req *, struct resp *);
 void console_close_post(struct req *, struct resp *);
+void console_reopen_post(struct req *, struct resp *);
 void console_transfer_post(struct req *, struct resp *);
 void console_alias_post(struct req *, struct resp *);
 void console_note_post(struct req *, struct resp *);

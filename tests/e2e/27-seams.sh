@@ -4,7 +4,8 @@
 # closed is refused at once with their status; the transfer list shows each
 # colleague's presence and load; an operator whose tab closed is offered
 # nothing within seconds and their open offer goes to the next; a page of
-# any kind (an admin page) keeps its person present. The daemon worker is
+# any kind (an admin page) keeps its person present; a closed chat is
+# reopened within the follower's 48 hours. The daemon worker is
 # stopped: each routing pass is a tick run by hand.
 . "$(dirname "$0")/lib.sh"
 own_channel "Seams Brand"
@@ -104,6 +105,33 @@ TOKEN_PAGE=/admin/ post adm /console/heartbeat
 ok "an administrator's page beats too (presence from any signed-in page)" eval 'status_is 200 && test "$(sqlq "SELECT console_seen_at IS NOT NULL FROM users WHERE login = '"'admin'"'")" = 1'
 TOKEN_PAGE=/console/ req sc POST /console/heartbeat --data-urlencode csrf=forged
 ok "a heartbeat needs the page's CSRF token" status_is 403
+
+# reopen: a chat closed by the team is reopened within the follower's 48 hours,
+# becomes the reopener's, and counts in the reports as closed once
+Z=$(write z "a question after all")
+TOKEN_PAGE=/console/ post sa "/console/chats/$Z/pickup"
+TOKEN_PAGE="/console/chats/$Z" post sa "/console/chats/$Z/close" closing=
+get sc "/console/chats/$Z"
+ok "a closed chat within the follower's 48 hours offers to reopen it" eval 'has "Reopen the chat"'
+TOKEN_PAGE="/console/chats/$Z" post sb "/console/chats/$Z/reopen"
+ok "…not to someone outside its department" status_is 403
+TOKEN_PAGE="/console/chats/$Z" post sc "/console/chats/$Z/reopen"
+ok "Cal reopens it" location_is "/console/chats/$Z"
+ok "…active again, and Cal's" test "$(sqlq "SELECT CONCAT(state, ':', operator_id, ':', closed_at IS NULL) FROM chats WHERE id = $Z")" = "active:$S3:1"
+ok "…the transcript says who reopened it" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $Z AND event = 'reopened' AND body = 'Cal Sales reopened the chat.'")" = 1
+TOKEN_PAGE="/console/chats/$Z" post sc "/console/chats/$Z/reopen"
+ok "…a second reopen says it is open already" eval 'status_is 409 && has "This chat is open again already."'
+TOKEN_PAGE="/console/chats/$Z" post sc "/console/chats/$Z/close" closing=
+ok "closed again: the reports count it closed once" test "$(sqlq "SELECT CONCAT(state, ':', (SELECT COUNT(*) FROM report_events WHERE chat_id = $Z AND kind = 'closed')) FROM chats WHERE id = $Z")" = closed:1
+Z2=$(write z "and one more thing")
+TOKEN_PAGE="/console/chats/$Z" post sc "/console/chats/$Z/reopen"
+ok "the follower wrote again (a newer chat is open): reopening the old one is refused" eval 'status_is 409 && has "This follower has a newer open chat: answer them there." && test "$(sqlq "SELECT state FROM chats WHERE id = $Z")" = closed'
+sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW(), offer_user_id = NULL, offer_until = NULL, last_user_msg_at = NOW() - INTERVAL 49 HOUR WHERE id IN ($Z, $Z2)"
+get sc "/console/chats/$Z2"
+ok "past the follower's 48 hours there is no reopen" eval '! has "Reopen the chat"'
+TOKEN_PAGE="/console/chats/$Z2" post sc "/console/chats/$Z2/reopen"
+ok "…and a reopen posted anyway is refused, saying why" eval 'status_is 409 && has "48 hours have passed, or they no longer follow"'
+ok "…and the chat stays closed" test "$(sqlq "SELECT state FROM chats WHERE id = $Z2")" = closed
 
 for a in sa sb sc; do TOKEN_PAGE=/console/ post "$a" /console/presence presence=away next=/console/; done
 sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = NOW(), offer_user_id = NULL, offer_until = NULL WHERE channel_id = $CH AND state <> 'closed'"
