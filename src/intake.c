@@ -376,218 +376,275 @@ struct full_push {
 							 * take the hot path to, and whose */
 };
 
-static enum dbrc
-full_step(struct pool *p, void *arg)
-{
-	struct full_push            *x = arg;
-	const struct intake_channel *ch = x->ch;
-	const struct wx_field       *f = x->f;
-	struct intake_result        *res = x->res;
-	struct msg_row               m = x->m;
-	const char  *type = wx_get(f, "MsgType"), *event = wx_get(f, "Event");
-	const char  *from = wx_get(f, "FromUserName");
-	time_t       now = x->now;
-	long long    follower, msg, chat = 0;
-	struct dbres open;
-	enum dbrc    rc;
-	int          is_event = type && strcmp(type, "event") == 0, erase = 0;
-	const struct bot *bot = NULL;
-	int          bot_chat = 0, misses = 0;	/* the bot holds the chat */
-	int          rated = 0;	/* the message is a rating (csat.h), of chat */
-	struct dbres csat;
-	int          leave_offered = 0;	/* the follower was offered to leave a message */
-	struct handoff handoff = { 0 };
-	int          operator = 0;	/* an operator's own WeChat (alerts.h) */
-	const char  *operator_reply = NULL;	/* …and what it is answered */
+/* One attempt of the full path: what its stages read and decide. */
+struct attempt {
+	struct full_push            *x;
+	const struct intake_channel *ch;
+	const struct wx_field       *f;
+	struct intake_result        *res;
+	struct msg_row               m;
+	const char                  *type, *event;
+	time_t                       now;
+	long long                    follower, msg, chat;
+	int                          is_event, erase;
+	const struct bot            *bot;
+	int                          bot_chat, misses;	/* the bot holds the chat */
+	int                          rated;	/* the message is a rating (csat.h), of chat */
+	struct dbres                 open, csat;
+	int                          leave_offered;	/* the follower was offered to leave a message */
+	struct handoff               handoff;
+	int                          operator;	/* an operator's own WeChat (alerts.h) */
+	const char                  *operator_reply;	/* …and what it is answered */
+};
 
-	memset(res, 0, sizeof *res);	/* each attempt from the start */
-	x->duplicate = 0, x->remember = 0;
-	/* the account's bot, if it is on (its rules from the process's cache) */
-	{
-		int failed;
-		bot = bot_for(p, ch->id, &failed);
-		if (failed) {
-			rc = DB_FAIL;
-			goto fail;
-		}
-	}
+/* 1 when the push is the event ev */
+static int
+is_ev(const struct attempt *a, const char *ev)
+{
+	return a->is_event && a->event && strcmp(a->event, ev) == 0;
+}
+
+/*
+ * The follower, locked, and what their push is before any chat: an
+ * operator's own WeChat, an event that only touches the open chat (both:
+ * *done, straight to the message), or the follower's open chat, read and
+ * locked; a follow or an unfollow (which closes that chat).
+ */
+static enum dbrc
+stage_follower(struct pool *p, struct attempt *a, int *done)
+{
+	const struct intake_channel *ch = a->ch;
+	const char *from = wx_get(a->f, "FromUserName");
+	enum dbrc   rc;
+
+	*done = 0;
 	/* the follower's row lock serialises this follower's pushes */
-	if ((rc = db_follower_upsert(p, ch->id, from, now, &follower)) != DB_OK)
-		goto fail;
-	m.follower_id = follower;
+	if ((rc = db_follower_upsert(p, ch->id, from, a->now, &a->follower)) != DB_OK)
+		return rc;
+	a->m.follower_id = a->follower;
 	/* an operator's WeChat (alerts.h): the code that binds it, or a message
 	 * that opens its window again; no chat either way */
-	if (!is_event) {
-		rc = alert_intake(p, ch->id, follower, type, m.body, now, &operator_reply);
-		if (rc == DB_OK) {
-			operator = 1;
-			goto store;
+	if (!a->is_event) {
+		rc = alert_intake(p, ch->id, a->follower, a->type, a->m.body, a->now,
+		    &a->operator_reply);
+		if (rc != DB_NOTFOUND) {
+			a->operator = rc == DB_OK;
+			*done = rc == DB_OK;
+			return rc;
 		}
-		if (rc != DB_NOTFOUND)
-			goto fail;
 	}
-	if (is_event && event && strcmp(event, "subscribe") != 0 &&
-	    strcmp(event, "unsubscribe") != 0) {
+	if (a->is_event && !is_ev(a, "subscribe") && !is_ev(a, "unsubscribe")) {
 		/* menu clicks, scans, location reports: note the activity, if a chat is open */
-		if ((rc = db_chat_touch_open(p, follower, now, &chat)) != DB_OK)
-			goto fail;
-		goto store;
+		*done = 1;
+		return db_chat_touch_open(p, a->follower, a->now, &a->chat);
 	}
-	rc = db_chat_open_lock(p, follower, &open);
+	rc = db_chat_open_lock(p, a->follower, &a->open);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
-		goto fail;
+		return rc;
 	if (rc == DB_OK) {
-		chat = db_int(&open, 0, OL_ID);
-		bot_chat = strcmp(db_cell(&open, 0, OL_STATE), "bot") == 0;
-		misses = (int)db_int(&open, 0, OL_MISSES);
-		leave_offered = db_cell(&open, 0, OL_LEAVE) &&
-		    strcmp(db_cell(&open, 0, OL_LEAVE), "offered") == 0 &&
-		    (strcmp(db_cell(&open, 0, OL_STATE), "waiting") == 0 ||
-		    strcmp(db_cell(&open, 0, OL_STATE), "missed") == 0);
+		const char *st = db_cell(&a->open, 0, OL_STATE), *leave = db_cell(&a->open, 0, OL_LEAVE);
+		a->chat = db_int(&a->open, 0, OL_ID);
+		a->bot_chat = strcmp(st, "bot") == 0;
+		a->misses = (int)db_int(&a->open, 0, OL_MISSES);
+		a->leave_offered = leave && strcmp(leave, "offered") == 0 &&
+		    (strcmp(st, "waiting") == 0 || strcmp(st, "missed") == 0);
 	}
-
-	if (is_event && event && strcmp(event, "subscribe") == 0) {
-		const char *key = wx_get(f, "EventKey");
+	if (is_ev(a, "subscribe")) {
+		const char *key = wx_get(a->f, "EventKey");
 		const char *scene = key && strncmp(key, "qrscene_", 8) == 0 ? key + 8 : NULL;
-		if ((rc = db_follower_subscribe(p, follower, now,
-		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene)) != DB_OK)
-			goto fail;
-	} else if (is_event && event && strcmp(event, "unsubscribe") == 0) {
-		if ((rc = db_follower_unsubscribe(p, follower, now)) != DB_OK)
-			goto fail;
-		if (chat) {
-			struct chat_ref c = { chat, ch->id, follower, ch->department_id };
-			if ((rc = chat_end(p, &c, CHAT_END_UNFOLLOWED, now, NULL, NULL)) != DB_OK)
-				goto fail;
-			res->closed_chat = chat;
+		return db_follower_subscribe(p, a->follower, a->now,
+		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene);
+	}
+	if (is_ev(a, "unsubscribe")) {
+		if ((rc = db_follower_unsubscribe(p, a->follower, a->now)) != DB_OK)
+			return rc;
+		if (a->chat) {
+			struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };
+			if ((rc = chat_end(p, &c, CHAT_END_UNFOLLOWED, a->now, NULL, NULL)) != DB_OK)
+				return rc;
+			a->res->closed_chat = a->chat;
 		}
 		/* erased after the message is stored: its report event reads
 		 * the follower's QR scene */
-		erase = ch->erase_on_unfollow;
-		chat = 0;
+		a->erase = ch->erase_on_unfollow;
+		a->chat = 0;
 	}
+	return DB_OK;
+}
 
-	if (!is_event) {
-		/* a user message: continue the open chat, or open a new one */
-		if (chat && now - db_int(&open, 0, OL_STARTED) >= WX_WINDOW) {
-			struct chat_ref c = { chat, ch->id, follower, ch->department_id };
-			if ((rc = chat_end(p, &c, CHAT_END_WINDOW, now, NULL, NULL)) != DB_OK)
-				goto fail;
-			res->closed_chat = chat;
-			rc = chat_open(p, ch->id, follower, ch->department_id, bot != NULL, chat, now,
-			    &chat);
-			res->opened_chat = chat;
-			bot_chat = bot != NULL, misses = 0;
-		} else if (chat) {
-			rc = DB_OK;	/* counted into the chat with the message, below */
-		} else if ((rated = strcmp(type, "text") == 0 ? csat_digit(m.body) : 0) != 0 &&
-		    (rc = db_csat_open(p, follower, now, &csat)) != DB_NOTFOUND) {
-			/* a digit answering the rating question of the follower's
-			 * last chat: its rating, in that chat; no new chat */
-			if (rc != DB_OK)
-				goto fail;
-			struct chat_ref c = { db_int(&csat, 0, CO_CHAT), ch->id, follower, 0 };
-			chat = c.id;
-			rc = chat_rate(p, &c, rated);
-		} else {
-			/* a new chat links to the follower's previous one, if any */
-			rated = 0;
-			long long prev = db_chat_last_of(p, follower);
-			rc = prev < 0 ? DB_FAIL : chat_open(p, ch->id, follower, ch->department_id,
-			    bot != NULL, prev, now, &chat);
-			res->opened_chat = chat;
-			bot_chat = bot != NULL, misses = 0;
-		}
-		if (rc != DB_OK)
-			goto fail;
+/* A user message's chat: the open one continued, or a new one (after the
+ * open one's 48 hours too), or the rating of the last one (chat.h). */
+static enum dbrc
+stage_chat(struct pool *p, struct attempt *a)
+{
+	const struct intake_channel *ch = a->ch;
+	enum dbrc rc;
+
+	if (a->chat && a->now - db_int(&a->open, 0, OL_STARTED) >= WX_WINDOW) {
+		struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };
+		if ((rc = chat_end(p, &c, CHAT_END_WINDOW, a->now, NULL, NULL)) != DB_OK)
+			return rc;
+		a->res->closed_chat = a->chat;
+		rc = chat_open(p, ch->id, a->follower, ch->department_id, a->bot != NULL, a->chat,
+		    a->now, &a->chat);
+		a->res->opened_chat = a->chat;
+		a->bot_chat = a->bot != NULL, a->misses = 0;
+		return rc;
 	}
-store:
-	/* last, the message itself: a duplicate rolls back all of the above */
-	m.chat_id = chat;
-	rc = db_message_insert(p, &m, &msg);
-	if (rc == DB_CONFLICT) {
-		x->duplicate = 1;	/* rolled back; read after (stored_already) */
+	if (a->chat)
+		return DB_OK;	/* counted into the chat with the message, after */
+	if ((a->rated = strcmp(a->type, "text") == 0 ? csat_digit(a->m.body) : 0) != 0 &&
+	    (rc = db_csat_open(p, a->follower, a->now, &a->csat)) != DB_NOTFOUND) {
+		/* a digit answering the rating question of the follower's last
+		 * chat: its rating, in that chat; no new chat */
+		if (rc != DB_OK)
+			return rc;
+		struct chat_ref c = { db_int(&a->csat, 0, CO_CHAT), ch->id, a->follower, 0 };
+		a->chat = c.id;
+		return chat_rate(p, &c, a->rated);
+	}
+	/* a new chat links to the follower's previous one, if any */
+	a->rated = 0;
+	long long prev = db_chat_last_of(p, a->follower);
+	rc = prev < 0 ? DB_FAIL : chat_open(p, ch->id, a->follower, ch->department_id,
+	    a->bot != NULL, prev, a->now, &a->chat);
+	a->res->opened_chat = a->chat;
+	a->bot_chat = a->bot != NULL, a->misses = 0;
+	return rc;
+}
+
+/* The message itself, last (a duplicate rolls back all before it), and
+ * what goes with it: the chat's count, the rating's thanks, the reports'
+ * follow and unfollow, an erasure. */
+static enum dbrc
+stage_message(struct pool *p, struct attempt *a)
+{
+	const struct intake_channel *ch = a->ch;
+	enum dbrc rc;
+
+	a->m.chat_id = a->chat;
+	if ((rc = db_message_insert(p, &a->m, &a->msg)) == DB_CONFLICT) {
+		a->x->duplicate = 1;	/* rolled back; read after (stored_already) */
 		return DB_CONFLICT;
 	}
 	if (rc != DB_OK)
-		goto fail;
-	if (!is_event && chat && !rated && (rc = db_chat_in(p, chat, msg, now)) != DB_OK)
-		goto fail;
+		return rc;
+	if (!a->is_event && a->chat && !a->rated && (rc = db_chat_in(p, a->chat, a->msg,
+	    a->now)) != DB_OK)
+		return rc;
 	/* thanks for the rating, as a passive reply (free: no customer-service message) */
-	if (rated) {
-		int         l = lang_parse(db_cell(&csat, 0, CO_LANG));
+	if (a->rated) {
+		int         l = lang_parse(db_cell(&a->csat, 0, CO_LANG));
 		const char *thanks = lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.thanks");
-		if ((rc = db_bot_reply(p, ch->id, follower, chat, "text", thanks, 0, pool_printf(p, "b:%lld", msg),
-		    now)) != DB_OK)
-			goto fail;
-		res->reply = thanks;
+		if ((rc = db_bot_reply(p, ch->id, a->follower, a->chat, "text", thanks, 0,
+		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+			return rc;
+		a->res->reply = thanks;
 	}
 	/* the reports' follow and unfollow (before an erasure: an unfollow
 	 * is counted under the QR scene the follower came from) */
-	if (is_event && event && (strcmp(event, "subscribe") == 0 ||
-	    strcmp(event, "unsubscribe") == 0)) {
-		const char *key = wx_get(f, "EventKey");
-		int         follow = strcmp(event, "subscribe") == 0;
+	if (is_ev(a, "subscribe") || is_ev(a, "unsubscribe")) {
+		const char *key = wx_get(a->f, "EventKey");
+		int         follow = is_ev(a, "subscribe");
 		const char *scene = !follow ? NULL : key && strncmp(key, "qrscene_", 8) == 0 ?
 		    key + 8 : "";
-		if ((rc = db_report_follow(p, follow ? "follow" : "unfollow", now, ch->id,
-		    follower, scene)) != DB_OK)
-			goto fail;
+		if ((rc = db_report_follow(p, follow ? "follow" : "unfollow", a->now, ch->id,
+		    a->follower, scene)) != DB_OK)
+			return rc;
 	}
-	res->message_id = msg;
-	res->chat_id = chat;
-	if (erase) {
-		if ((rc = db_follower_erase(p, follower)) != DB_OK)
-			goto fail;
-		res->erased = 1;
+	a->res->message_id = a->msg;
+	a->res->chat_id = a->chat;
+	if (a->erase) {
+		if ((rc = db_follower_erase(p, a->follower)) != DB_OK)
+			return rc;
+		a->res->erased = 1;
 	}
-	if (!is_event && chat && ch->bad && (rc = count_abuse(p, ch, m.follower_id, chat,
-	    m.body, now, res)) != DB_OK)
-		goto fail;
+	return DB_OK;
+}
+
+/* What the message does to its chat and what the follower is answered:
+ * abusive words, the message they were offered to leave, the operator's
+ * own WeChat, the bot, the queue's texts. */
+static enum dbrc
+stage_answer(struct pool *p, struct attempt *a)
+{
+	const struct intake_channel *ch = a->ch;
+	struct intake_result        *res = a->res;
+	long long chat = a->chat;
+	enum dbrc rc;
+
+	if (!a->is_event && chat && ch->bad && (rc = count_abuse(p, ch, a->follower, chat,
+	    a->m.body, a->now, res)) != DB_OK)
+		return rc;
 	/* the message the follower was offered to leave: a follow-up for the
 	 * team, confirmed as the passive reply */
-	if (!is_event && chat && !rated && res->opened_chat != chat && res->closed_chat != chat &&
-	    leave_offered) {
-		struct chat_ref c = { chat, ch->id, follower, ch->department_id };
+	if (!a->is_event && chat && !a->rated && res->opened_chat != chat &&
+	    res->closed_chat != chat && a->leave_offered) {
+		struct chat_ref c = { chat, ch->id, a->follower, ch->department_id };
 		const char     *done;
-		rc = chat_leave(p, &c, now, &done);
+		rc = chat_leave(p, &c, a->now, &done);
 		if (rc == DB_OK && done && *done) {
-			if ((rc = db_auto_reply(p, ch->id, follower, chat, done, 0,
-			    pool_printf(p, "b:%lld", msg), now)) != DB_OK)
-				goto fail;
+			if ((rc = db_auto_reply(p, ch->id, a->follower, chat, done, 0,
+			    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+				return rc;
 			res->reply = done;
 		} else if (rc != DB_OK && rc != DB_NOTFOUND)
-			goto fail;
+			return rc;
 	}
 	/* the operator's message answered (free: a passive reply), kept like
 	 * the bot's: a retry of the push is a duplicate, answered "success" */
-	if (operator && operator_reply) {
-		if ((rc = db_bot_reply(p, ch->id, follower, 0, "text", operator_reply, 0,
-		    pool_printf(p, "b:%lld", msg), now)) != DB_OK)
-			goto fail;
-		res->reply = operator_reply;
+	if (a->operator && a->operator_reply) {
+		if ((rc = db_bot_reply(p, ch->id, a->follower, 0, "text", a->operator_reply, 0,
+		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+			return rc;
+		res->reply = a->operator_reply;
 	}
 	/* the bot's passive reply, stored with the message it answers (a retry
 	 * of the push is a duplicate: it is answered "success", never twice) */
-	if (bot && !operator && (rc = bot_turn(p, bot, ch, &m, f, msg, chat,
-	    bot_chat && res->closed_chat != chat, misses, now, res, &handoff)) != DB_OK)
-		goto fail;
+	if (a->bot && !a->operator && (rc = bot_turn(p, a->bot, ch, &a->m, a->f, a->msg, chat,
+	    a->bot_chat && res->closed_chat != chat, a->misses, a->now, res, &a->handoff)) != DB_OK)
+		return rc;
 	/* a chat for the operators, opened or handed over now: what the
 	 * follower is told as it enters the queue (the hours, their place,
 	 * the offer to leave a message) */
-	if (chat && res->closed_chat != chat && (handoff.done || (!bot &&
-	    res->opened_chat == chat && !res->reply && !res->reply_media)) &&
-	    (rc = queued_turn(p, ch, follower, chat, msg, &handoff, now, res)) != DB_OK)
-		goto fail;
+	if (chat && res->closed_chat != chat && (a->handoff.done || (!a->bot &&
+	    res->opened_chat == chat && !res->reply && !res->reply_media)))
+		return queued_turn(p, ch, a->follower, chat, a->msg, &a->handoff, a->now, res);
+	return DB_OK;
+}
+
+static enum dbrc
+full_step(struct pool *p, void *arg)
+{
+	struct full_push *x = arg;
+	struct attempt    a = {
+		.x = x, .ch = x->ch, .f = x->f, .res = x->res, .m = x->m,
+		.type = wx_get(x->f, "MsgType"), .event = wx_get(x->f, "Event"), .now = x->now,
+	};
+	enum dbrc         rc;
+	int               done, failed;
+
+	a.is_event = a.type && strcmp(a.type, "event") == 0;
+	memset(x->res, 0, sizeof *x->res);	/* each attempt from the start */
+	x->duplicate = 0, x->remember = 0;
+	/* the account's bot, if it is on (its rules from the process's cache) */
+	a.bot = bot_for(p, a.ch->id, &failed);
+	if (failed)
+		return DB_FAIL;
+	if ((rc = stage_follower(p, &a, &done)) == DB_OK && !done && !a.is_event)
+		rc = stage_chat(p, &a);
+	if (rc == DB_OK)
+		rc = stage_message(p, &a);
+	if (rc == DB_OK)
+		rc = stage_answer(p, &a);
+	if (rc != DB_OK)	/* another push opened the follower's chat first (a unique key): again */
+		return rc == DB_CONFLICT && !x->duplicate ? DB_RETRY : rc;
 	/* the channel's row is not touched: every push would queue on it.
 	 * Remembered for the next push (not while the bot holds the chat:
 	 * its messages take this path) */
-	if (!is_event && chat && res->closed_chat != chat && !res->bot_holds && !rated)
-		x->remember = chat, x->follower = follower;
+	if (!a.is_event && a.chat && x->res->closed_chat != a.chat && !x->res->bot_holds && !a.rated)
+		x->remember = a.chat, x->follower = a.follower;
 	return DB_OK;
-fail:
-	/* another push opened the follower's chat first (a unique key): again */
-	return rc == DB_CONFLICT ? DB_RETRY : rc;
 }
 
 /*
