@@ -1290,48 +1290,12 @@ classify(unsigned int e)
 	return DB_FAIL;
 }
 
-/* One attempt. *err gets the server or client error number (0 when ok). */
-static enum dbrc
-run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
-    const struct db_param *params, size_t np, unsigned int *err)
+/* Binds params to st (no copies: the values live until the execute). */
+static int
+bind_params(MYSQL_STMT *st, const struct db_param *params, size_t np, MYSQL_BIND *pb,
+    long long *ivals, unsigned long *lens)
 {
-	MYSQL_STMT    *st;
-	MYSQL_BIND     pb[32];
-	long long      ivals[32];
-	unsigned long  lens[32];
-	MYSQL_RES     *meta = NULL;
-	enum dbrc      rc = DB_FAIL;
-
-	*err = 0;
-	if (np > 32)
-		abort();	/* a statement table error, caught by any test */
-	if (conn == NULL && db_open() != 0) {
-		*err = CR_CONNECTION_ERROR;
-		return DB_FAIL;
-	}
-	if ((st = t->prepared[s]) == NULL) {
-		st = mysql_stmt_init(conn);
-		if (st == NULL)
-			abort();
-		if (mysql_stmt_prepare(st, t->stmts[s].sql, strlen(t->stmts[s].sql)) != 0) {
-			/* a statement is prepared on its first use, perhaps inside a
-			 * transaction, which a Galera conflict may abort during the
-			 * prepare: that is a deadlock like any other (DB_RETRY) */
-			*err = mysql_stmt_errno(st);
-			snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
-			mysql_stmt_close(st);
-			return classify(*err);
-		}
-		t->prepared[s] = st;
-	}
-	if (mysql_stmt_param_count(st) != np) {
-		/* a wrapper's format does not match its statement: a bug, caught by any test */
-		snprintf(last_error, sizeof last_error, "statement %s takes %lu parameters, "
-		    "given %zu", t->stmts[s].name, mysql_stmt_param_count(st), np);
-		wx_log("%s", last_error);
-		return DB_FAIL;
-	}
-	memset(pb, 0, sizeof pb);
+	memset(pb, 0, np * sizeof *pb);
 	for (size_t i = 0; i < np; i++) {
 		if (params[i].type == 'i') {
 			ivals[i] = params[i].i;
@@ -1353,9 +1317,146 @@ run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
 			pb[i].length = &lens[i];
 		}
 	}
-	if (np && mysql_stmt_bind_param(st, pb) != 0)
-		goto fail;
-	if (mysql_stmt_execute(st) != 0)
+	return np && mysql_stmt_bind_param(st, pb) != 0 ? -1 : 0;
+}
+
+/* Cell c of the row just fetched, into p: NULL for SQL NULL; a value longer
+ * than the inline buffer fetched whole. 0, or -1 when the fetch failed. */
+static int
+fetch_cell(MYSQL_STMT *st, struct pool *p, unsigned c, const char *cell, unsigned long len,
+    size_t inline_size, int isnull, char **out)
+{
+	MYSQL_BIND    big;
+	unsigned long bl;
+	char         *v;
+
+	if (isnull) {
+		*out = NULL;
+		return 0;
+	}
+	if (len < inline_size) {
+		*out = pool_strndup(p, cell, len);
+		return 0;
+	}
+	v = pool_alloc(p, len + 1);
+	memset(&big, 0, sizeof big);
+	big.buffer_type = MYSQL_TYPE_STRING;
+	big.buffer = v;
+	big.buffer_length = len + 1;
+	big.length = &bl;
+	if (mysql_stmt_fetch_column(st, &big, c, 0) != 0)
+		return -1;
+	v[len] = '\0';
+	*out = v;
+	return 0;
+}
+
+/* The result's rows into out (in p), every cell a string; 0 or -1. */
+static int
+fetch_rows(MYSQL_STMT *st, struct pool *p, struct dbres *out)
+{
+	size_t         nc = out->ncols, cap = 16;
+	MYSQL_BIND     rb[32];
+	char           cells[32][256];
+	unsigned long  rl[32];
+	my_bool        isnull[32], trunc[32];
+
+	if (nc > 32)
+		abort();
+	memset(rb, 0, sizeof rb);
+	for (size_t c = 0; c < nc; c++) {
+		rb[c].buffer_type = MYSQL_TYPE_STRING;
+		rb[c].buffer = cells[c];
+		rb[c].buffer_length = sizeof cells[c];
+		rb[c].length = &rl[c];
+		rb[c].is_null = &isnull[c];
+		rb[c].error = &trunc[c];
+	}
+	if (mysql_stmt_bind_result(st, rb) != 0)
+		return -1;
+	out->rows = pool_alloc(p, cap * sizeof *out->rows);
+	out->lens = pool_alloc(p, cap * sizeof *out->lens);
+	for (;;) {
+		int f = mysql_stmt_fetch(st);
+		if (f == MYSQL_NO_DATA)
+			return 0;
+		if (f == 1)
+			return -1;
+		if (out->nrows == cap) {
+			char ***nr = pool_alloc(p, 2 * cap * sizeof *nr);
+			unsigned long **nl = pool_alloc(p, 2 * cap * sizeof *nl);
+			memcpy(nr, out->rows, cap * sizeof *nr);
+			memcpy(nl, out->lens, cap * sizeof *nl);
+			out->rows = nr;
+			out->lens = nl;
+			cap *= 2;
+		}
+		char **row = pool_alloc(p, nc * sizeof *row);
+		unsigned long *rlen = pool_alloc(p, nc * sizeof *rlen);
+		for (size_t c = 0; c < nc; c++) {
+			rlen[c] = isnull[c] ? 0 : rl[c];
+			if (fetch_cell(st, p, (unsigned)c, cells[c], rl[c], sizeof cells[c], isnull[c],
+			    &row[c]) != 0)
+				return -1;
+		}
+		out->lens[out->nrows] = rlen;
+		out->rows[out->nrows++] = row;
+	}
+}
+
+/* Statement s of table t, prepared on its first use; NULL after setting
+ * *err and last_error (and *rc: why). */
+static MYSQL_STMT *
+stmt_of(struct db_table *t, int s, unsigned int *err, enum dbrc *rc)
+{
+	MYSQL_STMT *st = t->prepared[s];
+
+	if (st != NULL)
+		return st;
+	if ((st = mysql_stmt_init(conn)) == NULL)
+		abort();
+	if (mysql_stmt_prepare(st, t->stmts[s].sql, strlen(t->stmts[s].sql)) != 0) {
+		/* a statement is prepared on its first use, perhaps inside a
+		 * transaction, which a Galera conflict may abort during the
+		 * prepare: that is a deadlock like any other (DB_RETRY) */
+		*err = mysql_stmt_errno(st);
+		snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		*rc = classify(*err);
+		return NULL;
+	}
+	return t->prepared[s] = st;
+}
+
+/* One attempt. *err gets the server or client error number (0 when ok). */
+static enum dbrc
+run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
+    const struct db_param *params, size_t np, unsigned int *err)
+{
+	MYSQL_STMT    *st;
+	MYSQL_BIND     pb[32];
+	long long      ivals[32];
+	unsigned long  lens[32];
+	MYSQL_RES     *meta = NULL;
+	enum dbrc      rc = DB_FAIL;
+
+	*err = 0;
+	if (np > 32)
+		abort();	/* a statement table error, caught by any test */
+	if (conn == NULL && db_open() != 0) {
+		*err = CR_CONNECTION_ERROR;
+		return DB_FAIL;
+	}
+	if ((st = stmt_of(t, s, err, &rc)) == NULL)
+		return rc;
+	if (mysql_stmt_param_count(st) != np) {
+		/* a wrapper's format does not match its statement: a bug, caught by any test */
+		snprintf(last_error, sizeof last_error, "statement %s takes %lu parameters, "
+		    "given %zu", t->stmts[s].name, mysql_stmt_param_count(st), np);
+		wx_log("%s", last_error);
+		return DB_FAIL;
+	}
+	if (bind_params(st, params, np, pb, ivals, lens) != 0 || mysql_stmt_execute(st) != 0)
 		goto fail;
 	memset(out, 0, sizeof *out);
 	meta = mysql_stmt_result_metadata(st);
@@ -1366,74 +1467,8 @@ run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
 	}
 	out->ncols = mysql_num_fields(meta);
 	mysql_free_result(meta);
-	if (mysql_stmt_store_result(st) != 0)
+	if (mysql_stmt_store_result(st) != 0 || fetch_rows(st, p, out) != 0)
 		goto fail;
-	{
-		size_t         nc = out->ncols, cap = 16;
-		MYSQL_BIND     rb[32];
-		char           cells[32][256];
-		unsigned long  rl[32];
-		my_bool        isnull[32], trunc[32];
-
-		if (nc > 32)
-			abort();
-		memset(rb, 0, sizeof rb);
-		for (size_t c = 0; c < nc; c++) {
-			rb[c].buffer_type = MYSQL_TYPE_STRING;
-			rb[c].buffer = cells[c];
-			rb[c].buffer_length = sizeof cells[c];
-			rb[c].length = &rl[c];
-			rb[c].is_null = &isnull[c];
-			rb[c].error = &trunc[c];
-		}
-		if (mysql_stmt_bind_result(st, rb) != 0)
-			goto fail;
-		out->rows = pool_alloc(p, cap * sizeof *out->rows);
-		out->lens = pool_alloc(p, cap * sizeof *out->lens);
-		for (;;) {
-			int f = mysql_stmt_fetch(st);
-			if (f == MYSQL_NO_DATA)
-				break;
-			if (f == 1)
-				goto fail;
-			if (out->nrows == cap) {
-				char ***nr = pool_alloc(p, 2 * cap * sizeof *nr);
-				unsigned long **nl = pool_alloc(p, 2 * cap * sizeof *nl);
-				memcpy(nr, out->rows, cap * sizeof *nr);
-				memcpy(nl, out->lens, cap * sizeof *nl);
-				out->rows = nr;
-				out->lens = nl;
-				cap *= 2;
-			}
-			char **row = pool_alloc(p, nc * sizeof *row);
-			unsigned long *rlen = pool_alloc(p, nc * sizeof *rlen);
-			for (size_t c = 0; c < nc; c++)
-				rlen[c] = isnull[c] ? 0 : rl[c];
-			out->lens[out->nrows] = rlen;
-			for (size_t c = 0; c < nc; c++) {
-				if (isnull[c]) {
-					row[c] = NULL;
-				} else if (rl[c] < sizeof cells[c]) {
-					row[c] = pool_strndup(p, cells[c], rl[c]);
-				} else {
-					/* longer than the inline buffer: fetch it whole */
-					MYSQL_BIND big;
-					char      *v = pool_alloc(p, rl[c] + 1);
-					unsigned long bl;
-					memset(&big, 0, sizeof big);
-					big.buffer_type = MYSQL_TYPE_STRING;
-					big.buffer = v;
-					big.buffer_length = rl[c] + 1;
-					big.length = &bl;
-					if (mysql_stmt_fetch_column(st, &big, (unsigned)c, 0) != 0)
-						goto fail;
-					v[rl[c]] = '\0';
-					row[c] = v;
-				}
-			}
-			out->rows[out->nrows++] = row;
-		}
-	}
 	mysql_stmt_free_result(st);
 	return DB_OK;
 fail:

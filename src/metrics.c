@@ -315,21 +315,17 @@ rss_of(int32_t pid)
 	return res * sysconf(_SC_PAGESIZE);
 }
 
-void
-metrics_get(struct req *r, struct resp *rs)
+/* This node's counters: pushes by outcome, their latency, messages sent,
+ * access-token fetches (summed over the processes' slots). */
+static void
+put_counters(struct buf *b, struct req *r)
 {
 	static const char *const outcome[MP__N] = { "stored", "duplicate", "refused_signature",
 		"rejected", "unavailable" };
-	struct buf   b = { 0 }, l = { 0 };
 	unsigned long long pushes[MP__N];
 	uint64_t     lat[M_BUCKETS + 1] = { 0 }, lat_sum = 0;
 	uint64_t     tok_ok = 0, tok_failed = 0;
-	struct dbres q, w, ch;
-	long long    now = (long long)wx_now();
-	int          up;
 
-	if (refused(r, rs))
-		return;
 	(void)metrics_pushes(pushes);	/* maps the file too */
 	for (int i = 0; slots && i < M_SLOTS; i++) {
 		struct m_slot *s = &slots[i];
@@ -339,22 +335,22 @@ metrics_get(struct req *r, struct resp *rs)
 		tok_ok += __atomic_load_n(&s->tokens_ok, __ATOMIC_RELAXED);
 		tok_failed += __atomic_load_n(&s->tokens_failed, __ATOMIC_RELAXED);
 	}
-	head(&b, "wxdesk_pushes_total", "counter", "WeChat pushes received, by outcome.");
+	head(b, "wxdesk_pushes_total", "counter", "WeChat pushes received, by outcome.");
 	for (int k = 0; k < MP__N; k++)
-		line(&b, &r->pool, "wxdesk_pushes_total", pool_printf(&r->pool, "outcome=\"%s\"",
+		line(b, &r->pool, "wxdesk_pushes_total", pool_printf(&r->pool, "outcome=\"%s\"",
 		    outcome[k]), (double)pushes[k]);
-	head(&b, "wxdesk_push_seconds", "histogram", "Time to answer a WeChat push.");
+	head(b, "wxdesk_push_seconds", "histogram", "Time to answer a WeChat push.");
 	{
 		uint64_t cum = 0;
 		for (size_t k = 0; k <= M_BUCKETS; k++) {
 			cum += lat[k];
-			line(&b, &r->pool, "wxdesk_push_seconds_bucket", k < M_BUCKETS ?
+			line(b, &r->pool, "wxdesk_push_seconds_bucket", k < M_BUCKETS ?
 			    pool_printf(&r->pool, "le=\"%g\"", bucket_le[k]) : "le=\"+Inf\"", (double)cum);
 		}
-		line(&b, &r->pool, "wxdesk_push_seconds_sum", NULL, (double)lat_sum / 1e6);
-		line(&b, &r->pool, "wxdesk_push_seconds_count", NULL, (double)cum);
+		line(b, &r->pool, "wxdesk_push_seconds_sum", NULL, (double)lat_sum / 1e6);
+		line(b, &r->pool, "wxdesk_push_seconds_count", NULL, (double)cum);
 	}
-	head(&b, "wxdesk_messages_sent_total", "counter",
+	head(b, "wxdesk_messages_sent_total", "counter",
 	    "Customer-service messages sent to WeChat, by WeChat's errcode (0: delivered).");
 	{
 		int64_t  keys[M_SLOTS * M_ERRCODES];
@@ -370,17 +366,23 @@ metrics_get(struct req *r, struct resp *rs)
 				ns[k] += __atomic_load_n(&slots[i].sent[e].n, __ATOMIC_RELAXED);
 			}
 		for (int k = 0; k < nk; k++)
-			line(&b, &r->pool, "wxdesk_messages_sent_total", pool_printf(&r->pool,
+			line(b, &r->pool, "wxdesk_messages_sent_total", pool_printf(&r->pool,
 			    "errcode=\"%lld\"", (long long)keys[k] - 100), (double)ns[k]);
 	}
-	head(&b, "wxdesk_access_token_fetches_total", "counter",
+	head(b, "wxdesk_access_token_fetches_total", "counter",
 	    "Access-token fetches from WeChat, by result.");
-	line(&b, &r->pool, "wxdesk_access_token_fetches_total", "result=\"ok\"", (double)tok_ok);
-	line(&b, &r->pool, "wxdesk_access_token_fetches_total", "result=\"failed\"",
+	line(b, &r->pool, "wxdesk_access_token_fetches_total", "result=\"ok\"", (double)tok_ok);
+	line(b, &r->pool, "wxdesk_access_token_fetches_total", "result=\"failed\"",
 	    (double)tok_failed);
+}
 
-	/* the worker's jobs: per job over every worker process that ran here */
-	head(&b, "wxdesk_worker_job_runs_total", "counter", "Worker job runs.");
+/* The worker's jobs: per job over every worker process that ran here. */
+static void
+put_jobs(struct buf *b, struct req *r, long long now)
+{
+	struct buf l = { 0 };
+
+	head(b, "wxdesk_worker_job_runs_total", "counter", "Worker job runs.");
 	head(&l, "wxdesk_worker_job_failures_total", "counter",
 	    "Worker job runs in which a database statement failed.");
 	{
@@ -413,21 +415,26 @@ metrics_get(struct req *r, struct resp *rs)
 			}
 		for (int k = 0; k < nj; k++) {
 			const char *lb = pool_printf(&r->pool, "job=\"%s\"", names[k]);
-			line(&b, &r->pool, "wxdesk_worker_job_runs_total", lb, (double)runs[k]);
+			line(b, &r->pool, "wxdesk_worker_job_runs_total", lb, (double)runs[k]);
 			line(&l, &r->pool, "wxdesk_worker_job_failures_total", lb, (double)fails[k]);
 			line(&lag, &r->pool, "wxdesk_worker_job_lag_seconds", lb,
 			    (double)(now - last_end[k]));
 			line(&dur, &r->pool, "wxdesk_worker_job_last_seconds", lb, (double)last_us[k] / 1e6);
 		}
-		buf_append(&b, l.data ? l.data : "", l.len);
-		buf_append(&b, lag.data ? lag.data : "", lag.len);
-		buf_append(&b, dur.data ? dur.data : "", dur.len);
+		buf_append(b, l.data ? l.data : "", l.len);
+		buf_append(b, lag.data ? lag.data : "", lag.len);
+		buf_append(b, dur.data ? dur.data : "", dur.len);
 		buf_free(&lag);
 		buf_free(&dur);
 		buf_free(&l);
 	}
+}
 
-	head(&b, "wxdesk_process_resident_bytes", "gauge",
+/* The resident memory of each running wxdesk process on this node. */
+static void
+put_rss(struct buf *b, struct req *r)
+{
+	head(b, "wxdesk_process_resident_bytes", "gauge",
 	    "Resident memory of each running wxdesk process on this node.");
 	for (int i = 0; slots && i < M_SLOTS; i++) {
 		int32_t pid = __atomic_load_n(&slots[i].pid, __ATOMIC_RELAXED);
@@ -438,18 +445,25 @@ metrics_get(struct req *r, struct resp *rs)
 		buf_puts(&lb, "program=\"");
 		label(&lb, slots[i].prog);
 		buf_puts(&lb, pool_printf(&r->pool, "\",pid=\"%d\"", (int)pid));
-		line(&b, &r->pool, "wxdesk_process_resident_bytes", lb.data, (double)res);
+		line(b, &r->pool, "wxdesk_process_resident_bytes", lb.data, (double)res);
 		buf_free(&lb);
 	}
+}
 
-	/* from the database: the queues, the workers, and whether it answers */
+/* From the database: whether it answers, the queues, the accounts, the workers. */
+static void
+put_database(struct buf *b, struct req *r, long long now)
+{
+	struct dbres q, w, ch;
+	int          up;
+
 	up = db_metrics_queues(&r->pool, now, &q) == DB_OK &&
 	    db_metrics_workers(&r->pool, now, &w) == DB_OK &&
 	    db_metrics_channels(&r->pool, now, &ch) == DB_OK;
-	head(&b, "wxdesk_database_up", "gauge", "1 when the database answered this scrape.");
-	line(&b, &r->pool, "wxdesk_database_up", NULL, up);
+	head(b, "wxdesk_database_up", "gauge", "1 when the database answered this scrape.");
+	line(b, &r->pool, "wxdesk_database_up", NULL, up);
 	if (up) {
-		head(&b, "wxdesk_queue_chats", "gauge", "Chats waiting for an operator, per department.");
+		head(b, "wxdesk_queue_chats", "gauge", "Chats waiting for an operator, per department.");
 		struct buf wait = { 0 };
 		head(&wait, "wxdesk_queue_longest_wait_seconds", "gauge",
 		    "The longest a waiting chat has waited, per department.");
@@ -461,15 +475,15 @@ metrics_get(struct req *r, struct resp *rs)
 			buf_puts(&lb, "\",department=\"");
 			label(&lb, db_cell(&q, i, MQ_NAME));
 			buf_putc(&lb, '"');
-			line(&b, &r->pool, "wxdesk_queue_chats", lb.data, (double)db_int(&q, i, MQ_WAITING));
+			line(b, &r->pool, "wxdesk_queue_chats", lb.data, (double)db_int(&q, i, MQ_WAITING));
 			line(&wait, &r->pool, "wxdesk_queue_longest_wait_seconds", lb.data,
 			    (double)db_int(&q, i, MQ_LONGEST));
 			buf_free(&lb);
 		}
-		buf_append(&b, wait.data ? wait.data : "", wait.len);
+		buf_append(b, wait.data ? wait.data : "", wait.len);
 		buf_free(&wait);
 		struct buf open = { 0 };
-		head(&b, "wxdesk_channel_last_message_seconds", "gauge",
+		head(b, "wxdesk_channel_last_message_seconds", "gauge",
 		    "Seconds since each active WeChat account's last message in.");
 		head(&open, "wxdesk_channel_open", "gauge",
 		    "1 when the account's brand is within its business hours (or keeps none).");
@@ -482,24 +496,38 @@ metrics_get(struct req *r, struct resp *rs)
 			label(&lb, db_cell(&ch, i, MCH_BRAND));
 			buf_putc(&lb, '"');
 			if (db_int(&ch, i, MCH_QUIET) >= 0)
-				line(&b, &r->pool, "wxdesk_channel_last_message_seconds", lb.data,
+				line(b, &r->pool, "wxdesk_channel_last_message_seconds", lb.data,
 				    (double)db_int(&ch, i, MCH_QUIET));
 			line(&open, &r->pool, "wxdesk_channel_open", lb.data, (double)db_int(&ch, i, MCH_OPEN));
 			buf_free(&lb);
 		}
-		buf_append(&b, open.data ? open.data : "", open.len);
+		buf_append(b, open.data ? open.data : "", open.len);
 		buf_free(&open);
-		head(&b, "wxdesk_worker_seen_seconds", "gauge",
+		head(b, "wxdesk_worker_seen_seconds", "gauge",
 		    "Seconds since each worker (Worker.Name) last ticked.");
 		for (size_t i = 0; i < w.nrows; i++) {
 			struct buf lb = { 0 };
 			buf_puts(&lb, "worker=\"");
 			label(&lb, db_cell(&w, i, MW_NAME));
 			buf_putc(&lb, '"');
-			line(&b, &r->pool, "wxdesk_worker_seen_seconds", lb.data, (double)db_int(&w, i, MW_AGO));
+			line(b, &r->pool, "wxdesk_worker_seen_seconds", lb.data, (double)db_int(&w, i, MW_AGO));
 			buf_free(&lb);
 		}
 	}
+}
+
+void
+metrics_get(struct req *r, struct resp *rs)
+{
+	struct buf b = { 0 };
+	long long  now = (long long)wx_now();
+
+	if (refused(r, rs))
+		return;
+	put_counters(&b, r);
+	put_jobs(&b, r, now);
+	put_rss(&b, r);
+	put_database(&b, r, now);
 	resp_text(rs, 200, b.data ? b.data : "");
 	rs->ctype = "text/plain; version=0.0.4; charset=utf-8";
 	buf_free(&b);

@@ -152,24 +152,10 @@ console_colleague_away(struct req *r, const struct dbres *tt, size_t i)
 	    colleague_status(r, tt, i));
 }
 
-void
-console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+/* The chat's header: who, where, since when, its state and its window. */
+static void
+chat_header(struct req *r, const struct dbres *c, const char *who)
 {
-	struct dbres  t;
-	struct console_counts k;
-	const char   *why, *who = db_cell(c, 0, CHAT_ALIAS) ? db_cell(c, 0, CHAT_ALIAS) :
-	    db_cell(c, 0, CHAT_OPENID);
-	long long     id = db_int(c, 0, CHAT_ID);
-
-	console_page_mark(r);	/* before the transcript: a later delivery refreshes it */
-	if (db_transcript(&r->pool, id, &t) != DB_OK || console_counts(r, &k) < 0) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	/* what the user has now seen: the list's unread marks go (the newest
-	 * message comes first); a failure costs only the marks */
-	if (t.nrows > 0)
-		(void)db_chat_seen(&r->pool, r->user->id, id, db_int(&t, 0, TR_ID));
 	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
 	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
 	tmpl_set(r, "Chat.AfterHours", db_int(c, 0, CHAT_AFTERHOURS) ? "1" : NULL);
@@ -204,6 +190,14 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 			tmpl_set(r, "Chat.CanReopen", "1");
 	} else
 		console_meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));
+}
+
+/* What the user may do with the chat now, and to whom it may go. */
+static void
+chat_actions(struct req *r, const struct dbres *c, long long id)
+{
+	const char *why;
+
 	if ((why = console_cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
 	if (strcmp(db_cell(c, 0, CHAT_STATE), "bot") == 0)
@@ -246,6 +240,12 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 					tmpl_set(r, pool_printf(&r->pool, "%s.Away", base), "1");
 			}
 	}
+}
+
+/* The follower's other chats, the canned responses, the alias form. */
+static void
+chat_others(struct req *r, const struct dbres *c, long long id)
+{
 	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, CHAT_FOLLOWER));
 	{
 		struct dbres fc;
@@ -273,10 +273,16 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 	}
 	if (req_field(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, CHAT_ALIAS));
+}
+
+/* The transcript t (newest first, as read) into Messages, oldest first. */
+static void
+chat_transcript(struct req *r, const struct dbres *t)
+{
 	/* the transcript, oldest first; columns: id dir type event event_key body
 	 * fields media_state attachment mime delivery errcode author time */
-	for (size_t i = 0; i < t.nrows; i++) {
-		size_t      row = t.nrows - 1 - i;
+	for (size_t i = 0; i < t->nrows; i++) {
+		size_t      row = t->nrows - 1 - i;
 		const char *base = pool_printf(&r->pool, "Messages.%zu", i);
 		static const char *const names[] = {
 	    [TR_ID] = "Id",
@@ -295,27 +301,51 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 		for (size_t col = 0; col < sizeof names / sizeof names[0]; col++)
 			if (names[col])	/* the fields are shown apart */
 				tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, names[col]),
-				    db_cell(&t, row, col));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(&t, row, TR_AT)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_iso(r, db_int(&t, row, TR_AT)));
-		if (db_int(&t, row, TR_ERRCODE) != 0)
+				    db_cell(t, row, col));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(t, row, TR_AT)));
+		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_iso(r, db_int(t, row, TR_AT)));
+		if (db_int(t, row, TR_ERRCODE) != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
-			    ui_errtext(r, db_int(&t, row, TR_ERRCODE)));
-		if (strcmp(db_cell(&t, row, TR_DIRECTION), "in") == 0)
-			message_fields(r, base, db_cell(&t, row, TR_FIELDS));
-		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "out") == 0 && db_cell(&t, row, TR_FIELDS)) {
+			    ui_errtext(r, db_int(t, row, TR_ERRCODE)));
+		if (strcmp(db_cell(t, row, TR_DIRECTION), "in") == 0)
+			message_fields(r, base, db_cell(t, row, TR_FIELDS));
+		else if (strcmp(db_cell(t, row, TR_DIRECTION), "out") == 0 && db_cell(t, row, TR_FIELDS)) {
 			struct wx_field *bf;	/* a passive reply: the bot's {"bot":1}, wxdesk's {"auto":1} */
-			if (json_parse(&r->pool, db_cell(&t, row, TR_FIELDS),
-			    strlen(db_cell(&t, row, TR_FIELDS)), &bf) == 0) {
+			if (json_parse(&r->pool, db_cell(t, row, TR_FIELDS),
+			    strlen(db_cell(t, row, TR_FIELDS)), &bf) == 0) {
 				if (wx_get(bf, "bot"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
 				else if (wx_get(bf, "auto"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Auto", base), "1");
 			}
 		}
-		else if (strcmp(db_cell(&t, row, TR_DIRECTION), "system") == 0)
-			note_text(r, base, db_cell(&t, row, TR_FIELDS));
+		else if (strcmp(db_cell(t, row, TR_DIRECTION), "system") == 0)
+			note_text(r, base, db_cell(t, row, TR_FIELDS));
 	}
+}
+
+void
+console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+{
+	struct dbres  t;
+	struct console_counts k;
+	const char   *who = db_cell(c, 0, CHAT_ALIAS) ? db_cell(c, 0, CHAT_ALIAS) :
+	    db_cell(c, 0, CHAT_OPENID);
+	long long     id = db_int(c, 0, CHAT_ID);
+
+	console_page_mark(r);	/* before the transcript: a later delivery refreshes it */
+	if (db_transcript(&r->pool, id, &t) != DB_OK || console_counts(r, &k) < 0) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	/* what the user has now seen: the list's unread marks go (the newest
+	 * message comes first); a failure costs only the marks */
+	if (t.nrows > 0)
+		(void)db_chat_seen(&r->pool, r->user->id, id, db_int(&t, 0, TR_ID));
+	chat_header(r, c, who);
+	chat_actions(r, c, id);
+	chat_others(r, c, id);
+	chat_transcript(r, &t);
 	if (t.nrows == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
 	console_inbox(r, id);

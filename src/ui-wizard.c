@@ -255,6 +255,99 @@ admin_channel_setup_get(struct req *r, struct resp *rs)
 	wizard_page(r, rs, &c, (int)step, 200);
 }
 
+/* Step 1, the brand: a status (0: saved). */
+static int
+step_brand(struct req *r, long long id)
+{
+	long long brand = chosen_brand(r);
+	enum dbrc rc;
+
+	if (brand == 0)
+		return 422;
+	rc = db_channel_set_brand(&r->pool, id, brand);
+	if (rc == DB_CONFLICT) {
+		form_error(r, "brand", L(r, "wiz.brand_taken"));
+		return 409;
+	}
+	return rc == DB_OK ? 0 : 503;
+}
+
+/* Step 3, the account's details: a status (0: saved), or -1 after answering
+ * (a Generate button, or the database). */
+static int
+step_details(struct req *r, struct resp *rs, struct dbres *c, const char *go)
+{
+	long long id = r->ids[0];
+
+	/* WeChat shows the App Secret once: a valid one is kept in the draft
+	 * at once, so a Generate button or another field's error never
+	 * loses it (the page then shows it as saved) */
+	if (req_field(r, "app_secret") && *req_field(r, "app_secret") &&
+	    detail_fields[2].check(req_field(r, "app_secret")) == NULL) {
+		if (db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
+		    req_field(r, "app_secret"))) != DB_OK || load(r, rs, c) != 0) {
+			ui_db_failed(r, rs);
+			return -1;
+		}
+	}
+	if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
+		/* Generate: a new random value in the form, saved with Next */
+		const char *name = strcmp(go, "token") == 0 ? "token" : "aes_key";
+		form_check(r, detail_fields, 0);
+		for (struct kv *l = r->form; l; l = l->next)
+			if (l->filename == NULL && strcmp(l->key, "app_secret") != 0)
+				tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", l->key), l->val);
+		tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name),
+		    rand_alnum(&r->pool, strcmp(name, "token") == 0 ? 32 : 43));
+		tmpl_set(r, pool_printf(&r->pool, "Form.%s.New", name), "1");
+		wizard_page(r, rs, c, 3, 200);
+		return -1;
+	}
+	return save_details(r, c, 1);
+}
+
+/* Step 5, the department: a status (0: saved, or going back without one). */
+static int
+step_department(struct req *r, long long id, int back)
+{
+	const char *d = req_field(r, "department");
+	enum dbrc   rc;
+
+	if (d == NULL || *d == '\0') {
+		if (back)
+			return 0;
+		form_error(r, "department", L(r, "wiz.choose_dept_error"));
+		return 422;
+	}
+	rc = db_channel_department(&r->pool, id, strtoll(d, NULL, 10));
+	if (rc == DB_NOTFOUND) {
+		form_error(r, "department", L(r, "wiz.dept_other"));
+		return 422;
+	}
+	return rc == DB_OK ? 0 : 503;
+}
+
+/* Step 6, the checks, then the account connected: always answers. */
+static void
+step_connect(struct req *r, struct resp *rs, struct dbres *c)
+{
+	long long id = r->ids[0];
+
+	if (run_checks(r, c) > 0 && req_field(r, "anyway") == NULL) {
+		form_error(r, "anyway", L(r, "wiz.checks_failed"));
+		wizard_page(r, rs, c, 6, 422);
+		return;
+	}
+	if (db_channel_set_state(&r->pool, id, "active") != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	flash_set(r, LF(r, "wiz.connected", db_cell(c, 0, C_BRANDNAME),
+	    db_cell(c, 0, C_DEPTNAME) ? db_cell(c, 0, C_DEPTNAME) :
+	    L(r, "chat.no_department")));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
+}
+
 void
 admin_channel_setup_post(struct req *r, struct resp *rs)
 {
@@ -280,21 +373,9 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 	ip_ok = (int)db_int(&c, 0, C_IPOK);
 	url_ok = (int)db_int(&c, 0, C_URLOK);
 	switch (step) {
-	case 1: {
-		long long brand = chosen_brand(r);
-		enum dbrc rc;
-		if (brand == 0) {
-			status = 422;
-			break;
-		}
-		rc = db_channel_set_brand(&r->pool, id, brand);
-		if (rc == DB_CONFLICT) {
-			form_error(r, "brand", L(r, "wiz.brand_taken"));
-			status = 409;
-		} else if (rc != DB_OK)
-			status = 503;
+	case 1:
+		status = step_brand(r, id);
 		break;
-	}
 	case 2:
 		ip_ok = req_field(r, "ip_ok") != NULL;
 		if (!ip_ok && !back) {
@@ -303,31 +384,8 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		}
 		break;
 	case 3:
-		/* WeChat shows the App Secret once: a valid one is kept in the draft
-		 * at once, so a Generate button or another field's error never
-		 * loses it (the page then shows it as saved) */
-		if (req_field(r, "app_secret") && *req_field(r, "app_secret") &&
-		    detail_fields[2].check(req_field(r, "app_secret")) == NULL) {
-			if (db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
-			    req_field(r, "app_secret"))) != DB_OK || load(r, rs, &c) != 0) {
-				ui_db_failed(r, rs);
-				return;
-			}
-		}
-		if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
-			/* Generate: a new random value in the form, saved with Next */
-			const char *name = strcmp(go, "token") == 0 ? "token" : "aes_key";
-			form_check(r, detail_fields, 0);
-			for (struct kv *l = r->form; l; l = l->next)
-				if (l->filename == NULL && strcmp(l->key, "app_secret") != 0)
-					tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", l->key), l->val);
-			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name),
-			    rand_alnum(&r->pool, strcmp(name, "token") == 0 ? 32 : 43));
-			tmpl_set(r, pool_printf(&r->pool, "Form.%s.New", name), "1");
-			wizard_page(r, rs, &c, 3, 200);
+		if ((status = step_details(r, rs, &c, go)) < 0)
 			return;
-		}
-		status = save_details(r, &c, 1);
 		break;
 	case 4:
 		url_ok = req_field(r, "url_ok") != NULL;
@@ -336,40 +394,13 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 			status = 422;
 		}
 		break;
-	case 5: {
-		const char *d = req_field(r, "department");
-		enum dbrc rc;
-		if (d == NULL || *d == '\0') {
-			if (back)
-				break;
-			form_error(r, "department", L(r, "wiz.choose_dept_error"));
-			status = 422;
-			break;
-		}
-		rc = db_channel_department(&r->pool, id, strtoll(d, NULL, 10));
-		if (rc == DB_NOTFOUND) {
-			form_error(r, "department", L(r, "wiz.dept_other"));
-			status = 422;
-		} else if (rc != DB_OK)
-			status = 503;
+	case 5:
+		status = step_department(r, id, back);
 		break;
-	}
 	case 6:
 		if (back)
 			break;
-		if (run_checks(r, &c) > 0 && req_field(r, "anyway") == NULL) {
-			form_error(r, "anyway", L(r, "wiz.checks_failed"));
-			wizard_page(r, rs, &c, 6, 422);
-			return;
-		}
-		if (db_channel_set_state(&r->pool, id, "active") != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-		flash_set(r, LF(r, "wiz.connected", db_cell(&c, 0, C_BRANDNAME),
-		    db_cell(&c, 0, C_DEPTNAME) ? db_cell(&c, 0, C_DEPTNAME) :
-		    L(r, "chat.no_department")));
-		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
+		step_connect(r, rs, &c);
 		return;
 	}
 	if (status == 503) {

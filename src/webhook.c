@@ -313,6 +313,100 @@ static int push_duplicate;
  * more than the hot path while the channel came from the cache: the caller
  * tries again with the channel read afresh, having answered nothing.
  */
+/*
+ * The sealed message of a safe-mode push, checked (msg_signature, the
+ * decryption, its XML, the account it names) into *f; key is the account's
+ * key, for sealing the answer. 0, 1 when the cached channel row may be stale
+ * (the caller reads it afresh), or -1 after answering.
+ */
+static int
+unseal(struct req *r, struct resp *rs, struct chan *cp, const struct wx_field *outer,
+    unsigned char *key, struct wx_field **f)
+{
+	const char *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
+	const char *enc = wx_get(outer, "Encrypt"), *to_out, *to_in;
+	char       *xml;
+	size_t      len;
+	int         rc;
+
+	if (!wx_check_msg_signature(&r->pool, cp->token, ts, nonce, enc,
+	    req_arg(r, "msg_signature"))) {
+		if (cp->cached)
+			return 1;
+		failure(r, cp, F_SIGNATURE, "an encrypted push with a wrong msg_signature");
+		resp_text(rs, 403, "msg_signature check failed\n");
+		return -1;
+	}
+	rc = decrypt_push(r, cp, enc, &xml, &len, key);
+	if (rc != WX_OK) {
+		if (cp->cached)
+			return 1;
+		failure(r, cp, F_DECRYPT, lang_code_text(&r->pool, "fail.decrypt",
+		    wx_strerror(rc), NULL));
+		resp_text(rs, 400, "cannot decrypt\n");
+		return -1;
+	}
+	if (wx_parse(&r->pool, xml, len, f) != WX_OK) {
+		failure(r, cp, F_DECRYPT, "fail.inner_xml");
+		resp_text(rs, 400, "malformed XML\n");
+		return -1;
+	}
+	/* the envelope and the sealed message must name the same account */
+	to_out = wx_get(outer, "ToUserName"), to_in = wx_get(*f, "ToUserName");
+	if (to_out && to_in && strcmp(to_out, to_in) != 0) {
+		failure(r, cp, F_DECRYPT, "fail.envelope");
+		resp_text(rs, 400, "ToUserName mismatch\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* The push stored, or why not, answered (the bot's or wxdesk's passive
+ * reply, sealed for a safe-mode account); 1 when the cached channel row may
+ * be stale (the caller reads it afresh). */
+static int
+answer(struct req *r, struct resp *rs, struct chan *c, const struct wx_field *f,
+    int got, const struct intake_result *res, int sealed, const unsigned char *key)
+{
+	const char *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
+
+	switch (got) {
+	case INTAKE_STORED:
+		/* the bot's answer is the HTTP answer (a passive reply: none of the
+		 * 5 customer-service messages); a retried push gets "success" */
+		if ((res->reply || res->reply_media) && !res->duplicate) {
+			const char *xml = res->reply_media ? wx_reply_image(&r->pool,
+			    wx_get(f, "FromUserName"), c->original_id, (long long)wx_now(), res->reply_media) :
+			    wx_reply_text(&r->pool, wx_get(f, "FromUserName"), c->original_id,
+			    (long long)wx_now(), res->reply);
+			resp_text(rs, 200, sealed ? wx_seal(&r->pool, key, c->app_id, c->token,
+			    ts, nonce, xml) : xml);
+			rs->ctype = "application/xml; charset=utf-8";
+		} else
+			resp_text(rs, 200, "success");
+		if (!res->duplicate)
+			note_message(r, c->id);
+		push_duplicate = res->duplicate;
+		break;
+	case INTAKE_STALE:
+		return 1;
+	case INTAKE_INVALID:
+		/* never 503: WeChat would retry a push that can never be stored */
+		failure(r, c, F_REFUSED, res->invalid);
+		resp_text(rs, 400, pool_printf(&r->pool, "%s\n", lang_coded(&r->pool, LANG_EN,
+		    res->invalid)));
+		break;
+	case INTAKE_REPLAY:
+		failure(r, c, F_SIGNATURE, "fail.replay");
+		resp_text(rs, 403, "this signed URL was used already\n");
+		break;
+	default:
+		/* not stored: WeChat must retry */
+		resp_text(rs, 503, "temporarily unavailable; please retry\n");
+	}
+	return 0;
+}
+
 static int
 push(struct req *r, struct resp *rs, int cached)
 {
@@ -367,39 +461,9 @@ push(struct req *r, struct resp *rs, int cached)
 	}
 	f = outer;
 	if (sealed) {
-		const char *enc = wx_get(outer, "Encrypt");
-		char       *xml;
-		size_t      len;
-		int         rc;
-		if (!wx_check_msg_signature(&r->pool, c.token, ts, nonce, enc,
-		    req_arg(r, "msg_signature"))) {
-			if (c.cached)
-				return 1;
-			failure(r, &c, F_SIGNATURE, "an encrypted push with a wrong msg_signature");
-			resp_text(rs, 403, "msg_signature check failed\n");
-			return 0;
-		}
-		rc = decrypt_push(r, &c, enc, &xml, &len, key);
-		if (rc != WX_OK) {
-			if (c.cached)
-				return 1;
-			failure(r, &c, F_DECRYPT, lang_code_text(&r->pool, "fail.decrypt",
-			    wx_strerror(rc), NULL));
-			resp_text(rs, 400, "cannot decrypt\n");
-			return 0;
-		}
-		if (wx_parse(&r->pool, xml, len, &f) != WX_OK) {
-			failure(r, &c, F_DECRYPT, "fail.inner_xml");
-			resp_text(rs, 400, "malformed XML\n");
-			return 0;
-		}
-		/* the envelope and the sealed message must name the same account */
-		const char *to_out = wx_get(outer, "ToUserName"), *to_in = wx_get(f, "ToUserName");
-		if (to_out && to_in && strcmp(to_out, to_in) != 0) {
-			failure(r, &c, F_DECRYPT, "fail.envelope");
-			resp_text(rs, 400, "ToUserName mismatch\n");
-			return 0;
-		}
+		int rc = unseal(r, rs, &c, outer, key, &f);
+		if (rc != 0)
+			return rc > 0;
 	}
 	/* chats are received only once the channel is active with a department */
 	if (strcmp(c.state, "active") != 0 || c.department_id == 0) {
@@ -424,41 +488,10 @@ push(struct req *r, struct resp *rs, int cached)
 			return 0;
 		}
 	}
-	switch (intake_store(&r->pool, &ic, &u, f, &res)) {
-	case INTAKE_STORED:
-		/* the bot's answer is the HTTP answer (a passive reply: none of the
-		 * 5 customer-service messages); a retried push gets "success" */
-		if ((res.reply || res.reply_media) && !res.duplicate) {
-			const char *xml = res.reply_media ? wx_reply_image(&r->pool,
-			    wx_get(f, "FromUserName"), c.original_id, (long long)wx_now(), res.reply_media) :
-			    wx_reply_text(&r->pool, wx_get(f, "FromUserName"), c.original_id,
-			    (long long)wx_now(), res.reply);
-			resp_text(rs, 200, sealed ? wx_seal(&r->pool, key, c.app_id, c.token,
-			    ts, nonce, xml) : xml);
-			rs->ctype = "application/xml; charset=utf-8";
-		} else
-			resp_text(rs, 200, "success");
-		if (!res.duplicate)
-			note_message(r, c.id);
-		push_duplicate = res.duplicate;
-		break;
-	case INTAKE_STALE:
-		return 1;
-	case INTAKE_INVALID:
-		/* never 503: WeChat would retry a push that can never be stored */
-		failure(r, &c, F_REFUSED, res.invalid);
-		resp_text(rs, 400, pool_printf(&r->pool, "%s\n", lang_coded(&r->pool, LANG_EN,
-		    res.invalid)));
-		break;
-	case INTAKE_REPLAY:
-		failure(r, &c, F_SIGNATURE, "fail.replay");
-		resp_text(rs, 403, "this signed URL was used already\n");
-		break;
-	default:
-		/* not stored: WeChat must retry */
-		resp_text(rs, 503, "temporarily unavailable; please retry\n");
+	{
+		int got = intake_store(&r->pool, &ic, &u, f, &res);
+		return answer(r, rs, &c, f, got, &res, sealed, key);
 	}
-	return 0;
 }
 
 void
