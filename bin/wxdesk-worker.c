@@ -14,7 +14,7 @@
  *     channel's bot is on),
  *   - routes chats: operators whose console stopped polling become away,
  *     offers not answered in time go back to the queue, waiting chats of
- *     round-robin and least-busy departments are offered (routing.c), and
+ *     round-robin and least-busy departments are offered (assign.c), and
  *     once a minute the queue and each operator's load are sampled,
  *   - alerts operators none of whose pages is open, on their own WeChat:
  *     a chat offered to them, a follower's message in a chat of theirs
@@ -50,7 +50,7 @@
 #include "../src/job.h"
 #include "../src/metrics.h"
 #include "../src/outbox.h"
-#include "../src/routing.h"
+#include "../src/assign.h"
 #include "../src/tell.h"
 #include "../src/ui.h"
 
@@ -61,7 +61,7 @@ static const struct {
 	const char *name;
 	void      (*run)(struct pool *);
 } jobs[] = {
-	{ "chats", job_chats }, { "routing", job_routing }, { "alerts", job_alerts },
+	{ "chats", job_chats }, { "assign", job_assign }, { "alerts", job_alerts },
 	{ "tokens", job_tokens },
 	{ "media", job_media }, { "followers", job_followers }, { "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },

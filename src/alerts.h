@@ -16,7 +16,7 @@
  * presence_away_after() seconds), the worker (job_alerts, job-alerts.c)
  * sends them, as a text from the account, a chat offered to them (routing
  * offers such an operator a chat only when nobody with a page open can take
- * it, and only while a window is open: routing.c) and a follower's message
+ * it, and only while a window is open: assign.c) and a follower's message
  * in an active chat of theirs (unless they chose "away"), at most one alert
  * per chat a minute. Outside every window the alert is not sent but
  * recorded as unsent, which My account counts until their next message.

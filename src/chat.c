@@ -8,7 +8,7 @@
 #include "json.h"
 #include "hours.h"
 #include "intake.h"
-#include "routing.h"
+#include "assign.h"
 
 /* ---- the transcript ---- */
 

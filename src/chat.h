@@ -166,7 +166,7 @@ enum dbrc chat_offer_leave(struct pool *p, const struct out_chat *c, const char 
 enum dbrc chat_followup_expire(struct pool *p, const struct chat_ref *c, long long cutoff);
 
 /*
- * Routing (routing.c): offers chat, waiting in dept, to the member whose
+ * Assignment (assign.c): offers chat, waiting in dept, to the member whose
  * turn it is, where cutoff is the oldest heartbeat of one who is there.
  */
 enum chat_offered { CHAT_OFFERED, CHAT_NOBODY, CHAT_DEPT_FULL, CHAT_GONE, CHAT_OFFER_FAILED };

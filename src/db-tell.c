@@ -21,7 +21,7 @@ enum tell_stmt {
 };
 
 /* an operator of department d who could take a chat now: available, and a
- * page of theirs beat since the cutoff (routing.h) */
+ * page of theirs beat since the cutoff (assign.h) */
 #define THERE(d) "FROM department_members m JOIN users u ON u.id = m.user_id " \
 	"WHERE m.department_id = " d " AND u.disabled = 0 AND u.presence = 'available' " \
 	"AND u.idle_since IS NULL AND u.console_seen_at >= FROM_UNIXTIME(?)"

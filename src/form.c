@@ -13,46 +13,6 @@
 
 #include "wxdesk.h"
 
-/* 1 when s[0..n) is well-formed UTF-8 without overlongs or surrogates. */
-int
-utf8_valid(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s, *e = p + n;
-
-	while (p < e) {
-		unsigned c = *p;
-		size_t   len;
-		unsigned min;
-		if (c < 0x80) { p++; continue; }
-		if ((c & 0xe0) == 0xc0) { len = 2; min = 0x80; c &= 0x1f; }
-		else if ((c & 0xf0) == 0xe0) { len = 3; min = 0x800; c &= 0x0f; }
-		else if ((c & 0xf8) == 0xf0) { len = 4; min = 0x10000; c &= 0x07; }
-		else return 0;
-		if ((size_t)(e - p) < len)
-			return 0;
-		for (size_t i = 1; i < len; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			c = (c << 6) | (p[i] & 0x3f);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			return 0;
-		p += len;
-	}
-	return 1;
-}
-
-size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* A display name: 1-100 characters, valid UTF-8, no control characters. */
 const char *
 v_name(const char *v)

@@ -20,7 +20,7 @@
 
 #include "alerts.h"
 #include "job.h"
-#include "routing.h"
+#include "assign.h"
 #include "send.h"
 
 struct alert_claim {

@@ -1,7 +1,7 @@
 /* job-followups.c: the worker's follow-up job: who is there, offers to leave a message, expiry. */
 #include "chat.h"
 #include "job.h"
-#include "routing.h"
+#include "assign.h"
 #include "tell.h"
 
 /*

@@ -1,5 +1,5 @@
 /* staff.c: a staff account saved whole (see staff.h). */
-#include "routing.h"
+#include "assign.h"
 #include "staff.h"
 
 struct save {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "hours.h"
-#include "routing.h"
+#include "assign.h"
 #include "tell.h"
 
 const char *const tell_names[TELL__N] = { "offhours", "queued", "nobody", "leave_offer",

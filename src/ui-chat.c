@@ -15,7 +15,7 @@
 #include "json.h"
 #include "hours.h"
 #include "media.h"
-#include "routing.h"
+#include "assign.h"
 #include "send.h"
 #include "ui.h"
 #include "ui-console.h"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "routing.h"
+#include "assign.h"
 #include "tell.h"
 #include "ui.h"
 

@@ -16,7 +16,7 @@
 #include "json.h"
 #include "hours.h"
 #include "media.h"
-#include "routing.h"
+#include "assign.h"
 #include "send.h"
 #include "ui.h"
 #include "ui-console.h"
@@ -403,7 +403,7 @@ console_next_get(struct req *r, struct resp *rs)
  * POST /console/heartbeat: every signed-in page beats every PRESENCE_BEAT s
  * (static/heartbeat.js, a worker, so a hidden tab keeps beating) and says
  * gone=1 when it is closed or hidden; an operator whose pages all stopped
- * is offered nothing (routing.h).
+ * is offered nothing (assign.h).
  */
 void
 console_heartbeat_post(struct req *r, struct resp *rs)

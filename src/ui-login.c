@@ -15,7 +15,7 @@
 #include "audit.h"
 #include "db.h"
 #include "json.h"
-#include "routing.h"
+#include "assign.h"
 #include "twofactor.h"
 #include "ui.h"
 

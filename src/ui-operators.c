@@ -9,7 +9,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
-#include "routing.h"
+#include "assign.h"
 #include "staff.h"
 #include "twofactor.h"
 #include "ui.h"

@@ -24,7 +24,7 @@
 
 #include "db.h"
 #include "csat.h"
-#include "routing.h"
+#include "assign.h"
 #include "ui.h"
 #include "wxapi.h"
 

@@ -1,5 +1,6 @@
 /*
- * wx.c: WeChat's push protocol (see wechat-protocol.md §1, §2, §4, §12).
+ * wx.c: WeChat's push protocol (the README's "The WeChat webhook" says
+ * what of it wxdesk takes).
  *
  * Signatures are SHA-1 over the byte-sorted concatenation of their parts.
  * Safe mode is AES-256-CBC with the IV equal to the key's first 16 bytes and
@@ -373,7 +374,7 @@ wx_cdata(struct pool *p, const char *s)
 	return r;
 }
 
-/* To and From swapped relative to the push (wechat-protocol.md §3) */
+/* To and From swapped relative to the push (WeChat's passive reply) */
 char *
 wx_reply_text(struct pool *p, const char *openid, const char *original_id, long long at,
     const char *content)
@@ -395,7 +396,7 @@ wx_reply_image(struct pool *p, const char *openid, const char *original_id, long
 }
 
 /* the reply encrypted like a push, with a fresh random prefix, and signed
- * over (token, timestamp, nonce, Encrypt) (wechat-protocol.md §4) */
+ * over (token, timestamp, nonce, Encrypt), as WeChat seals a push */
 char *
 wx_seal(struct pool *p, const unsigned char key[32], const char *appid, const char *token,
     const char *timestamp, const char *nonce, const char *xml)

@@ -16,8 +16,8 @@
 #define WX_XML_MAX       (64 * 1024)	/* bigger pushes are refused (413) */
 
 /*
- * WeChat's rules for a desk (wechat-protocol.md §6 and §8), defined once
- * for wxdesk and for the simulator that plays WeChat in tests.
+ * WeChat's rules for a desk (its customer-service API, media limits),
+ * defined once for wxdesk and for the simulator that plays WeChat in tests.
  */
 #define WX_WINDOW         (48 * 3600)	/* seconds: a chat's life, and replies after
 					 * the follower's last message */

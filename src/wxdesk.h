@@ -1,4 +1,4 @@
-/* wxdesk.h: declarations shared by every wxdesk program (one header, like cgit.h). */
+/* wxdesk.h: declarations shared by every wxdesk program (one header, as cgit keeps one). */
 #ifndef WXDESK_H
 #define WXDESK_H
 
@@ -125,7 +125,7 @@ struct user {
 	enum role   role;
 	int         disabled;
 	const char *language;	/* the account's choice ("zh-CN"), or NULL */
-	const char *presence;	/* "available", "busy" or "away" (routing.h) */
+	const char *presence;	/* "available", "busy" or "away" (assign.h) */
 	long long   console_seen;	/* the last heartbeat of any of their pages, or 0 */
 	int         idle;		/* their pages stopped beating: away until the next */
 	int         totp;		/* signs in with a second factor */
@@ -302,7 +302,9 @@ const char *v_password(const char *v);
 const char *v_role(const char *v);
 /* 1 when v is a whole number lo..hi written as digits alone (for a field's check) */
 int  form_int_in(const char *v, long lo, long hi);
-int  utf8_valid(const char *s, size_t n);
+
+/* ---- text.c: UTF-8 ---- */
+int    utf8_valid(const char *s, size_t n);	/* 1 when well-formed (no overlongs, surrogates) */
 size_t utf8_chars(const char *s);
 
 #endif

@@ -1,6 +1,6 @@
 /* test_form.c: validators and UTF-8 checks. */
 #include "../../src/wxdesk.h"
-#include "../../src/routing.h"
+#include "../../src/assign.h"
 #include "tap.h"
 
 int

@@ -1,5 +1,5 @@
 /*
- * db-routing.c: the statements of presence and chat routing (routing.c), in
+ * db-assign.c: the statements of presence and chat routing (assign.c), in
  * a table of their own. Every offer, acceptance, decline, timeout and
  * reassignment is a conditional change of the chat's row, so that two
  * workers or two web nodes never give a chat to two people.
@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "db-run.h"
-#include "routing.h"
+#include "assign.h"
 #include "wx.h"
 
 enum rt_stmt {

@@ -1,6 +1,6 @@
 /*
- * routing.c: operator presence and the offering of waiting chats (see
- * routing.h). The worker runs route_tick each tick; any number of workers
+ * assign.c: operator presence and the offering of waiting chats (see
+ * assign.h). The worker runs assign_tick each tick; any number of workers
  * may run it at once:
  *
  *   - an offer holds its department's row (one offer at a time per
@@ -22,7 +22,7 @@
 
 #include "chat.h"
 #include "job.h"
-#include "routing.h"
+#include "assign.h"
 
 const char *const presence_names[3] = { "available", "busy", "away" };
 
@@ -178,7 +178,7 @@ expire_offers(struct pool *p, long long now, long long cutoff)
 }
 
 int
-route_tick(struct pool *p)
+assign_tick(struct pool *p)
 {
 	long long    now = (long long)wx_now(), cutoff = now - presence_away_after();
 	struct dbres q;
@@ -225,11 +225,11 @@ sample_step(struct pool *p, void *arg)
 }
 
 void
-job_routing(struct pool *p)
+job_assign(struct pool *p)
 {
 	long long now = (long long)wx_now();
 
-	(void)route_tick(p);
+	(void)assign_tick(p);
 	/* the queue and each operator's chats in hand, once a minute, by one
 	 * worker (the claim is in the same transaction as the rows) */
 	(void)db_txn(p, sample_step, &now);

@@ -1,5 +1,5 @@
 /*
- * routing.h: operator presence and chat routing.
+ * assign.h: operator presence and chat assignment (the offers of waiting chats).
  *
  * An operator is available, busy (signed in, takes no new chats) or away.
  * A department routes its waiting chats one of three ways: everyone sees the
@@ -7,14 +7,14 @@
  * worker offers each waiting chat, oldest first, to one available member
  * below their limit; the console rings; the operator accepts (a pick-up) or
  * declines, and an offer not answered in time passes to the next member.
- * The statements are in db-routing.c; the rules in routing.c.
+ * The statements are in db-assign.c; the rules in assign.c.
  */
-#ifndef WXDESK_ROUTING_H
-#define WXDESK_ROUTING_H
+#ifndef WXDESK_ASSIGN_H
+#define WXDESK_ASSIGN_H
 
 #include "db.h"
 
-/* ---- the rules (routing.c) ---- */
+/* ---- the rules (assign.c) ---- */
 
 /* presence names, in the order of the console's choice */
 extern const char *const presence_names[3];
@@ -40,11 +40,11 @@ long long presence_away_after(void);
 int  presence_beat(struct pool *p, const struct user *u, int gone);
 /* one routing pass: idle operators away, offers timed out, waiting chats
  * offered; returns the offers made, or -1 */
-int  route_tick(struct pool *p);
-/* the worker's job: route_tick, and the minute's load sample */
-void job_routing(struct pool *p);
+int  assign_tick(struct pool *p);
+/* the worker's job: assign_tick, and the minute's load sample */
+void job_assign(struct pool *p);
 
-/* ---- the statements (db-routing.c) ---- */
+/* ---- the statements (db-assign.c) ---- */
 
 enum dbrc db_presence_set(struct pool *p, long long user, const char *presence,
 	const char *why, long long now);
