@@ -174,9 +174,9 @@ install: all
 	install -m 755 $(B)/bin/wxdesk-admin $(B)/bin/wxdesk-worker $(B)/bin/wxdesk-wx $(DESTDIR)$(BINDIR)/
 	install -m 755 bin/wxdesk-ctl $(DESTDIR)$(BINDIR)/
 	for p in $(PROGS); do install -m 755 $(B)/cgi-bin/$$p.fcgi $(DESTDIR)$(LIBDIR)/cgi-bin/; done
-	for d in templates static sql lang; do \
+	for d in templates static sql sql/routines lang; do \
 		install -d $(DESTDIR)$(DATADIR)/$$d; \
-		install -m 644 $$d/* $(DESTDIR)$(DATADIR)/$$d/; done
+		install -m 644 $$(find $$d -maxdepth 1 -type f) $(DESTDIR)$(DATADIR)/$$d/; done
 	install -m 644 lighttpd.conf $(DESTDIR)$(DATADIR)/
 	install -m 644 README.md $(DESTDIR)$(DOCDIR)/
 	for u in $(UNITS_IN); do $(SUBST) dist/$$u.in >$(DESTDIR)$(UNITDIR)/$$u; \

@@ -30,8 +30,8 @@ cmp_str(const void *a, const void *b)
 
 /*
  * Executes a migration file statement by statement: each ends at a line
- * ending in ';', except a stored procedure, function or trigger (CREATE
- * PROCEDURE, CREATE FUNCTION … BEGIN, CREATE TRIGGER), whose body holds such
+ * ending in ';', except a stored procedure, function or trigger (CREATE [OR
+ * REPLACE] PROCEDURE, FUNCTION … BEGIN, TRIGGER), whose body holds such
  * lines: it ends at a line "END;". A function of one expression (RETURN on
  * its own, no BEGIN) ends at its first ';' like any statement.
  */
@@ -62,10 +62,14 @@ run_file(const char *path)
 		buf_putc(&st, '\n');
 		while (n && (p[n - 1] == ' ' || p[n - 1] == '\r'))
 			n--;
-		const char *head = st.data + strspn(st.data, " \t\r\n");
-		int block = strncmp(head, "CREATE PROCEDURE", 16) == 0 ||
-		    strncmp(head, "CREATE TRIGGER", 14) == 0 ||
-		    (strncmp(head, "CREATE FUNCTION", 15) == 0 && strstr(head, "\nBEGIN\n"));
+		const char *head = st.data + strspn(st.data, " \t\r\n"), *what = "";
+		if (strncmp(head, "CREATE ", 7) == 0) {
+			what = head + 7;
+			if (strncmp(what, "OR REPLACE ", 11) == 0)
+				what += 11;
+		}
+		int block = strncmp(what, "PROCEDURE", 9) == 0 || strncmp(what, "TRIGGER", 7) == 0 ||
+		    (strncmp(what, "FUNCTION", 8) == 0 && strstr(head, "\nBEGIN\n"));
 		if (n && p[n - 1] == ';' && (!block || (n == 4 && strncmp(p, "END;", 4) == 0))) {
 			if (db_exec_sql(st.data, st.len) != 0) {
 				fprintf(stderr, "%s: %s\nin statement:\n%s\n", path,
@@ -78,6 +82,41 @@ run_file(const char *path)
 	}
 	buf_free(&all);
 	buf_free(&st);
+	return rc;
+}
+
+/*
+ * The stored routines and triggers in their current form: every .sql file
+ * of dir/routines, in name order, after the migrations, each time (each is
+ * CREATE OR REPLACE, so the body in the file is the body that runs).
+ */
+static int
+run_routines(const char *dir)
+{
+	char           path[4096];
+	DIR           *d;
+	struct dirent *e;
+	char          *files[100];
+	int            n = 0, rc = 0;
+
+	snprintf(path, sizeof path, "%s/routines", dir);
+	if ((d = opendir(path)) == NULL)
+		return 0;	/* a tree without routines (the simulator's) */
+	while ((e = readdir(d)) != NULL && n < 100) {
+		size_t len = strlen(e->d_name);
+		if (len > 4 && strcmp(e->d_name + len - 4, ".sql") == 0)
+			files[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(files, (size_t)n, sizeof files[0], cmp_str);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/routines/%s", dir, files[i]);
+		if (rc == 0 && run_file(path) != 0)
+			rc = -1;
+		free(files[i]);
+	}
+	if (rc == 0)
+		printf("stored routines and triggers applied (%d files)\n", n);
 	return rc;
 }
 
@@ -153,6 +192,10 @@ cmd_migrate(const char *dir, const char *runtime)
 	}
 	if (ran == 0)
 		printf("schema is up to date (version %d)\n", applied_max);
+	if (run_routines(dir) != 0) {
+		rc = 1;
+		goto out;
+	}
 	if (runtime != NULL) {
 		if (db_grant_runtime(&p, runtime, cfg_get("Database.RuntimeHost", "localhost")) != 0) {
 			fprintf(stderr, "cannot grant %s its rights: %s\n", runtime, db_error());
