@@ -40,37 +40,53 @@ actor(const struct req *r)
 	return a;
 }
 
+/* A change of the page's chat by its user (chat.h). 0 when made; -1 after
+ * answering: the chat page saying why it was refused (a conflict, or no
+ * longer in a state that allows it: refused() words it from the chat as it
+ * is now), or the failure page. */
+static int
+change_chat(struct req *r, struct resp *rs, enum dbrc (*change)(struct pool *,
+    const struct chat_ref *, const struct chat_actor *),
+    const char *(*refused)(struct req *, const struct dbres *, enum dbrc))
+{
+	struct dbres      c;
+	struct chat_ref   ref;
+	struct chat_actor a = actor(r);
+	enum dbrc         rc;
+
+	if (console_load_chat(r, rs, &c) != 0)
+		return -1;
+	ref = ref_of(&c);
+	if ((rc = change(&r->pool, &ref, &a)) == DB_OK)
+		return 0;
+	if (rc == DB_CONFLICT || rc == DB_NOTFOUND) {
+		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
+			ui_db_failed(r, rs);
+			return -1;
+		}
+		tmpl_set(r, "Chat.Error", refused(r, &c, rc));
+		console_chat_page(r, rs, &c, 409);
+		return -1;
+	}
+	ui_db_failed(r, rs);
+	return -1;
+}
+
+/* someone else was quicker: who */
+static const char *
+pickup_refused(struct req *r, const struct dbres *c, enum dbrc rc)
+{
+	(void)rc;
+	return db_cell(c, 0, CHAT_OPNAME) ? LF(r, "chat.picked_first", db_cell(c, 0, CHAT_OPNAME)) :
+	    db_cell(c, 0, CHAT_OFFERNAME) ? LF(r, "offer.taken_by_offer",
+	    db_cell(c, 0, CHAT_OFFERNAME)) : L(r, "chat.no_pickup");
+}
+
 void
 console_pickup_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
-	enum dbrc    rc;
-
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
-	{
-		struct chat_ref   ref = ref_of(&c);
-		struct chat_actor a = actor(r);
-		rc = chat_pickup(&r->pool, &ref, &a);
-	}
-	if (rc == DB_CONFLICT) {
-		/* someone else was quicker: say who */
-		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-		tmpl_set(r, "Chat.Error", db_cell(&c, 0, CHAT_OPNAME) ? LF(r, "chat.picked_first",
-		    db_cell(&c, 0, CHAT_OPNAME)) : db_cell(&c, 0, CHAT_OFFERNAME) ?
-		    LF(r, "offer.taken_by_offer", db_cell(&c, 0, CHAT_OFFERNAME)) :
-		    L(r, "chat.no_pickup"));
-		console_chat_page(r, rs, &c, 409);
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	console_to_chat(r, rs);
+	if (change_chat(r, rs, chat_pickup, pickup_refused) == 0)
+		console_to_chat(r, rs);
 }
 
 /* The chat of a console page as the send path needs it. */
@@ -316,36 +332,21 @@ console_close_post(struct req *r, struct resp *rs)
 	console_to_chat(r, rs);
 }
 
+/* a newer chat of the follower's is open, or it is open again, or past reopening */
+static const char *
+reopen_refused(struct req *r, const struct dbres *c, enum dbrc rc)
+{
+	return L(r, rc == DB_CONFLICT ? "chat.reopen_newer" :
+	    strcmp(db_cell(c, 0, CHAT_STATE), "closed") != 0 ? "chat.reopen_open" :
+	    "chat.reopen_gone");
+}
+
 /* A closed chat reopened, to write to the follower again while their 48 hours allow. */
 void
 console_reopen_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
-	enum dbrc    rc;
-
-	if (console_load_chat(r, rs, &c) != 0)
+	if (change_chat(r, rs, chat_reopen, reopen_refused) != 0)
 		return;
-	{
-		struct chat_ref   ref = ref_of(&c);
-		struct chat_actor a = actor(r);
-		rc = chat_reopen(&r->pool, &ref, &a);
-	}
-	if (rc == DB_CONFLICT || rc == DB_NOTFOUND) {
-		/* a newer chat of the follower's is open, or it is past reopening */
-		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-		tmpl_set(r, "Chat.Error", L(r, rc == DB_CONFLICT ? "chat.reopen_newer" :
-		    strcmp(db_cell(&c, 0, CHAT_STATE), "closed") != 0 ? "chat.reopen_open" :
-		    "chat.reopen_gone"));
-		console_chat_page(r, rs, &c, 409);
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	flash_set(r, L(r, "chat.reopened_flash"));
 	console_to_chat(r, rs);
 }
