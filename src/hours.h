@@ -49,6 +49,15 @@ struct hours_week {
 	const char **holidays;	/* "YYYY-MM-DD" */
 	size_t       nholidays;
 };
+/* 1 when a day's span is "HH:MM" to a later "HH:MM" (closes "24:00": midnight) */
+int hours_span_ok(const char *opens, const char *closes);
+/* 1 when v is YYYY-MM-DD naming a day that exists */
+int hours_day_ok(const char *v);
+/* The holidays of text (dates separated by lines, commas or spaces; at most
+ * HOURS_HOLIDAYS_MAX kept) into w; NULL, or the first one that is no day
+ * (at most 20 characters of it), in p. */
+#define HOURS_HOLIDAYS_MAX 400
+const char *hours_holidays(struct pool *p, const char *text, struct hours_week *w);
 /* Replaces the brand's hours and holidays, in one transaction. */
 enum dbrc hours_save(struct pool *p, long long brand, const struct hours_week *w);
 

@@ -5,44 +5,11 @@
  * followers are told outside them is on the brand's page: tell.h). Saved
  * whole, in one transaction.
  */
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "db.h"
 #include "hours.h"
 #include "ui.h"
-
-/* "HH:MM", 00:00-23:59, or 24:00 for a span that runs to midnight */
-static int
-hhmm(const char *v)
-{
-	int h, m;
-	char end;
-
-	if (v == NULL || strlen(v) != 5 || sscanf(v, "%2d:%2d%c", &h, &m, &end) != 2)
-		return 0;
-	return (h >= 0 && h < 24 && m >= 0 && m < 60) || (h == 24 && m == 0);
-}
-
-/* YYYY-MM-DD naming a day that exists */
-static int
-real_day(const char *v)
-{
-	struct tm tm;
-	char      back[11];
-	time_t    t;
-
-	memset(&tm, 0, sizeof tm);
-	if (sscanf(v, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	t = timegm(&tm);
-	if (gmtime_r(&t, &tm) == NULL || strftime(back, sizeof back, "%Y-%m-%d", &tm) != 10)
-		return 0;
-	return strcmp(back, v) == 0;
-}
 
 static void
 page(struct req *r, struct resp *rs, long long brand, int status)
@@ -104,17 +71,16 @@ admin_brand_hours_get(struct req *r, struct resp *rs)
 void
 admin_brand_hours_post(struct req *r, struct resp *rs)
 {
-	long long   brand = r->ids[0];
-	const char *zone, *hol;	/* read once the fields are trimmed */
-	const char **days;
-	size_t      ndays = 0;
-	int         bad = 0, zok;
-	struct dbres b;
+	long long         brand = r->ids[0];
+	const char       *zone, *wrong;	/* read once the fields are trimmed */
+	int               bad = 0, zok;
+	struct dbres      b;
+	struct hours_week week = { 0 };
 
 	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))
 		return;
 	form_trim(r);
-	zone = req_field(r, "time_zone"), hol = req_field(r, "holidays");
+	zone = req_field(r, "time_zone");
 	zok = zone && *zone && strlen(zone) <= 64 ? db_hours_zone_ok(&r->pool, zone) : 0;
 	if (zok < 0) {
 		ui_db_failed(r, rs);
@@ -127,58 +93,23 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 		const char *c = req_field(r, pool_printf(&r->pool, "closes_%d", w));
 		if ((o == NULL || *o == '\0') && (c == NULL || *c == '\0'))
 			continue;	/* closed that day */
-		if (!hhmm(o) || !hhmm(c) || strcmp(o, c) >= 0) {
+		week.opens[w] = o, week.closes[w] = c;
+		if (!hours_span_ok(o, c) && ++bad)
 			form_error(r, pool_printf(&r->pool, "closes_%d", w), L(r, "v.hours_span"));
-			bad++;
-		}
 	}
 	/* holidays: one date a line */
-	{
-		size_t cap = 0;
-		days = NULL;
-		for (const char *s = hol ? hol : ""; *s; ) {
-			size_t n = strcspn(s, "\r\n, ");
-			if (n) {
-				char d[11];
-				if (n == 10) {
-					memcpy(d, s, 10);
-					d[10] = '\0';
-				}
-				if (n != 10 || !real_day(d)) {
-					bad++;
-					form_error(r, "holidays", LF(r, "v.holiday", pool_strndup(&r->pool, s,
-					    n < 20 ? n : 20)));
-				} else if (ndays < 400) {
-					if (ndays == cap) {
-						const char **more = pool_alloc(&r->pool, sizeof *more * (cap * 2 + 16));
-						if (ndays)
-							memcpy(more, days, sizeof *more * ndays);
-						days = more;
-						cap = cap * 2 + 16;
-					}
-					days[ndays++] = pool_strdup(&r->pool, d);
-				}
-			}
-			s += n;
-			s += strspn(s, "\r\n, ");
-		}
-	}
+	if ((wrong = hours_holidays(&r->pool, req_field(r, "holidays"), &week)) != NULL && ++bad)
+		form_error(r, "holidays", LF(r, "v.holiday", wrong));
 	if (bad) {
 		page(r, rs, brand, 422);
 		return;
 	}
-	{
-		struct hours_week week = { req_field(r, "hours_enabled") != NULL,
-			req_field(r, "offhours_missed_timer") != NULL, zone, { NULL }, { NULL },
-			days, ndays };
-		for (int w = 0; w < 7; w++) {
-			week.opens[w] = req_field(r, pool_printf(&r->pool, "opens_%d", w));
-			week.closes[w] = req_field(r, pool_printf(&r->pool, "closes_%d", w));
-		}
-		if (hours_save(&r->pool, brand, &week) != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
+	week.enabled = req_field(r, "hours_enabled") != NULL;
+	week.timer = req_field(r, "offhours_missed_timer") != NULL;
+	week.zone = zone;
+	if (hours_save(&r->pool, brand, &week) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
 	}
 	flash_set(r, L(r, "hours.saved"));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld/hours", brand));
