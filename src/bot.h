@@ -103,8 +103,6 @@ enum dbrc db_bot_reply(struct pool *p, long long channel, long long follower, lo
 enum { BMD_RULE, BMD_CHANNEL, BMD_PATH, BMD_MIME, BMD_APPID, BMD_SECRET };
 enum dbrc db_bot_media_due(struct pool *p, long long before, struct dbres *out);
 enum dbrc db_bot_media_set(struct pool *p, long long rule, const char *media_id, long long now);
-/* the worker's job: the pictures of the bots' answers uploaded, and again before they expire */
-void job_bot_media(struct pool *p);
 enum dbrc db_bot_handoff(struct pool *p, long long chat, long long now);
 enum dbrc db_bot_miss(struct pool *p, long long chat, int missed);
 

@@ -1,9 +1,7 @@
 /* csat.c: asking for a rating when a chat closes, and reading the answer (see csat.h). */
 #include <string.h>
 
-#include "chat.h"
 #include "csat.h"
-#include "job.h"
 
 int
 csat_digit(const char *text)
@@ -24,29 +22,4 @@ csat_digit(const char *text)
 	    (unsigned char)a[2] >= 0x91 && (unsigned char)a[2] <= 0x95)
 		return (unsigned char)a[2] - 0x90;
 	return 0;
-}
-
-void
-job_csat(struct pool *p)
-{
-	struct dbres due;
-	long long    now = (long long)wx_now();
-
-	/* closes of the last hour that should be asked (older ones never are:
-	 * switching the question on does not reach back) */
-	if (db_csat_mark(p, now - 3600) != DB_OK || db_csat_due(p, &due) != DB_OK)
-		return;
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		int             l = lang_parse(db_cell(&due, i, CD_LANG));
-		const char     *q = db_cell(&due, i, CD_QUESTION) && *db_cell(&due, i, CD_QUESTION) ?
-		    db_cell(&due, i, CD_QUESTION) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
-		    "csat.question_default");
-		struct out_chat c = {
-			.chat = db_int(&due, i, CD_CHAT), .follower = db_int(&due, i, CD_FOLLOWER),
-			.openid = db_cell(&due, i, CD_OPENID),
-			.ch = { db_int(&due, i, CD_CHANNEL), db_cell(&due, i, CD_APPID),
-			    db_cell(&due, i, CD_SECRET) ? secret_decrypt(p, db_cell(&due, i, CD_SECRET)) : NULL },
-		};
-		(void)chat_ask_rating(p, &c, q);	/* what came of it is on the chat */
-	}
 }

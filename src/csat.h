@@ -15,8 +15,6 @@
 
 #include "db.h"
 
-/* the worker's job: mark new closes due, send the questions */
-void job_csat(struct pool *p);
 /* the rating in text ("4", " 5 ", "５"), or 0 when it is not one */
 int  csat_digit(const char *text);
 

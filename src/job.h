@@ -1,8 +1,12 @@
 /*
- * job.h: the worker's jobs, one module each (src/job-*.c), run in turn each
- * tick by bin/wxdesk-worker. Every job claims its work in the database
- * first (a lease or a conditional UPDATE), so any number of workers on any
- * number of machines do each piece of work once.
+ * job.h: the worker's jobs, one module each (src/job-<name>.c), declared
+ * here and run in turn each tick by bin/wxdesk-worker. A job lives in its
+ * own file even when it serves a feature (job-csat.c, job-bot.c,
+ * job-alerts.c), so the programs that run no jobs (the webhook, the pages)
+ * link none of their calls to WeChat; only assignment's pass is assign.c's
+ * own (job_assign: it is the assignment). Every job claims its work in the
+ * database first (a lease or a conditional UPDATE), so any number of
+ * workers on any number of machines do each piece of work once.
  */
 #ifndef WXDESK_JOB_H
 #define WXDESK_JOB_H
@@ -20,6 +24,8 @@ void job_warnings(struct pool *p);	/* profanity warnings that came due */
 void job_timers(struct pool *p);	/* missed, missed-close and idle-close timers */
 void job_reports(struct pool *p);	/* report events folded into the roll-ups */
 void job_alerts(struct pool *p);	/* operators alerted through WeChat (alerts.h) */
+void job_csat(struct pool *p);	/* followers asked to rate their closed chat (csat.h) */
+void job_bot_media(struct pool *p);	/* the chatbot's pictures uploaded, again after 2 days */
 
 /* set by the worker's SIGTERM: a job stops between two pieces of work */
 extern volatile sig_atomic_t job_stopping;
