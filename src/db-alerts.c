@@ -163,6 +163,13 @@ static const struct db_stmt stmts[AL__MAX] = {
 static void           *prepared[AL__MAX];
 static struct db_table al_table = { stmts, AL__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_alerts(void)
+{
+	return &al_table;
+}
+
 #define RUN(s, p, out, ...) DB_RUN(&al_table, s, p, out, __VA_ARGS__)
 
 /* a result that should have rows: DB_NOTFOUND when it has none */

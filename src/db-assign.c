@@ -322,6 +322,13 @@ static const struct db_stmt stmts[RT__MAX] = {
 static void           *prepared[RT__MAX];
 static struct db_table rt_table = { stmts, RT__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_assign(void)
+{
+	return &rt_table;
+}
+
 #define RUN(s, p, out, ...) DB_RUN(&rt_table, s, p, out, __VA_ARGS__)
 
 enum dbrc

@@ -23,6 +23,13 @@ static const struct db_stmt stmts[AT__MAX] = {
 static void           *prepared[AT__MAX];
 static struct db_table at_table = { stmts, AT__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_audit(void)
+{
+	return &at_table;
+}
+
 enum dbrc
 db_audit_add(struct pool *p, long long now, long long user, const char *login, const char *ip,
     const char *action, const char *target, const char *detail)

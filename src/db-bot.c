@@ -76,6 +76,13 @@ static const struct db_stmt stmts[BT__MAX] = {
 static void           *prepared[BT__MAX];
 static struct db_table bt_table = { stmts, BT__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_bot(void)
+{
+	return &bt_table;
+}
+
 #define RUN(s, p, out, ...) DB_RUN(&bt_table, s, p, out, __VA_ARGS__)
 
 enum dbrc

@@ -88,6 +88,13 @@ static const struct db_stmt stmts[CT__MAX] = {
 static void           *prepared[CT__MAX];
 static struct db_table ct_table = { stmts, CT__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_csat(void)
+{
+	return &ct_table;
+}
+
 #define RUN(s, p, out, ...) DB_RUN(&ct_table, s, p, out, __VA_ARGS__)
 
 enum dbrc

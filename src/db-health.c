@@ -18,6 +18,13 @@ static const struct db_stmt stmts[HT__MAX] = {
 static void           *prepared[HT__MAX];
 static struct db_table ht_table = { stmts, HT__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_health(void)
+{
+	return &ht_table;
+}
+
 enum dbrc
 db_health(struct pool *p, struct dbres *out)
 {

@@ -55,6 +55,13 @@ static const struct db_stmt stmts[HR__MAX] = {
 static void           *prepared[HR__MAX];
 static struct db_table hr_table = { stmts, HR__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_hours(void)
+{
+	return &hr_table;
+}
+
 #define RUN(s, p, out, ...) DB_RUN(&hr_table, s, p, out, __VA_ARGS__)
 
 enum dbrc

@@ -32,6 +32,13 @@ static const struct db_stmt stmts[MS__MAX] = {
 static void           *prepared[MS__MAX];
 static struct db_table ms_table = { stmts, MS__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_metrics(void)
+{
+	return &ms_table;
+}
+
 enum dbrc
 db_metrics_queues(struct pool *p, long long now, struct dbres *out)
 {

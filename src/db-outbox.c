@@ -32,6 +32,13 @@ static const struct db_stmt stmts[OB__MAX] = {
 
 static void           *prepared[OB__MAX];
 static struct db_table ob_table = { stmts, OB__MAX, prepared, NULL, 0 };
+
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_outbox(void)
+{
+	return &ob_table;
+}
 #define RUN(s, p, out, ...) DB_RUN(&ob_table, s, p, out, __VA_ARGS__)
 #define RUN0(s, p, out) DB_RUN(&ob_table, s, p, out)
 

@@ -112,6 +112,13 @@ static const struct db_stmt stmts[TL__MAX] = {
 static void           *prepared[TL__MAX];
 static struct db_table tl_table = { stmts, TL__MAX, prepared, NULL, 0 };
 
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_tell(void)
+{
+	return &tl_table;
+}
+
 #define RUN(s, p, out, ...) DB_RUN(&tl_table, s, p, out, __VA_ARGS__)
 
 enum dbrc

@@ -73,6 +73,13 @@ static const struct db_stmt stmts[TF__MAX] = {
 
 static void           *prepared[TF__MAX];
 static struct db_table tf_table = { stmts, TF__MAX, prepared, NULL, 0 };
+
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_totp(void)
+{
+	return &tf_table;
+}
 #define RUN(s, p, out, ...) DB_RUN(&tf_table, s, p, out, __VA_ARGS__)
 #define RUN0(s, p, out) DB_RUN(&tf_table, s, p, out)
 

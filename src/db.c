@@ -345,7 +345,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "CREATE TABLE IF NOT EXISTS schema_migrations ("
 	    " version INT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL,"
 	    " applied_at DATETIME NOT NULL"
-	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci" },
+	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", 1 },
 	[S_MIGRATIONS_LIST] = { "migrations_list",
 	    "SELECT version, name FROM schema_migrations ORDER BY version" },
 	[S_MIGRATION_RECORD] = { "migration_record",
@@ -1125,6 +1125,50 @@ static int         in_txn;
 static int         txn_used;	/* statements run in the current transaction */
 static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
+
+struct db_table *const *
+db_tables_all(void)
+{
+	static struct db_table *all[16];
+
+	if (all[0] == NULL) {
+		struct db_table *(*const parts[])(void) = { db_table_alerts, db_table_assign,
+			db_table_audit, db_table_bot, db_table_csat, db_table_health, db_table_hours,
+			db_table_metrics, db_table_outbox, db_table_tell, db_table_totp };
+		size_t n = 0;
+		all[n++] = &core;
+		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+			all[n++] = parts[i]();
+	}
+	return all;
+}
+
+int
+db_prepare_check(const struct db_table *t, size_t s, unsigned long *params, unsigned int *cols)
+{
+	MYSQL_STMT *st;
+	MYSQL_RES  *meta;
+	int         rc = 0;
+
+	if ((conn == NULL && db_open() != 0) || (st = mysql_stmt_init(conn)) == NULL)
+		return -1;
+	if (mysql_stmt_prepare(st, t->stmts[s].sql, strlen(t->stmts[s].sql)) != 0) {
+		snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
+		rc = -1;
+	} else if (strncmp(t->stmts[s].sql, "CREATE TEMPORARY TABLE", 22) == 0 &&
+	    mysql_stmt_execute(st) != 0) {
+		snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
+		rc = -1;
+	} else {
+		*params = mysql_stmt_param_count(st);
+		meta = mysql_stmt_result_metadata(st);
+		*cols = meta ? mysql_num_fields(meta) : 0;
+		if (meta)
+			mysql_free_result(meta);
+	}
+	mysql_stmt_close(st);
+	return rc;
+}
 
 const char *
 db_error(void)

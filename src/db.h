@@ -64,6 +64,7 @@ void db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
  */
 struct db_stmt {
 	const char *name, *sql;
+	int         owner;	/* run by the schema's owner (wxdesk-admin migrate) alone */
 };
 struct db_table {
 	const struct db_stmt *stmts;
@@ -73,6 +74,29 @@ struct db_table {
 	int                   listed;
 };
 /* its functions run statements with DB_RUN (db-run.h) */
+
+/* Each part's table (src/db-<part>.c), and every table there is, for the
+ * test that prepares every statement against the migrated schema: a
+ * statement no page or job has run yet still fails `make test` when its SQL
+ * does not fit the schema. A new part adds its table to db_tables_all. */
+struct db_table *db_table_alerts(void);
+struct db_table *db_table_assign(void);
+struct db_table *db_table_audit(void);
+struct db_table *db_table_bot(void);
+struct db_table *db_table_csat(void);
+struct db_table *db_table_health(void);
+struct db_table *db_table_hours(void);
+struct db_table *db_table_metrics(void);
+struct db_table *db_table_outbox(void);
+struct db_table *db_table_tell(void);
+struct db_table *db_table_totp(void);
+/* the tables, NULL-terminated */
+struct db_table *const *db_tables_all(void);
+/* Prepares statement s of t afresh (and closes it): 0 with its parameter
+ * and result column counts, or -1 (db_error says why). A CREATE TEMPORARY
+ * TABLE is run too, so the statements that use the table prepare after it. */
+int db_prepare_check(const struct db_table *t, size_t s, unsigned long *params,
+	unsigned int *cols);
 
 /* Runs raw SQL text (migrations only). */
 int  db_exec_sql(const char *sql, size_t len);
