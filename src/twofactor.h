@@ -49,9 +49,9 @@ enum dbrc db_tf_fail(struct pool *p, long long user, long long now, int lock_aft
 int db_tf_required(struct pool *p);
 enum dbrc db_tf_require(struct pool *p, int on);
 
-/* ui-totp.c: a code typed at sign-in (a TOTP code or a recovery code):
- * "code", "recovery", or NULL when it is neither */
-const char *tf_verify(struct req *r, long long user, const char *code);
+/* a recovery code's letters and digits (shown as xxxxx-xxxxx); a code
+ * typed at sign-in is checked by tf_verify (auth.h) */
+#define TF_CODE_LEN 10
 
 /* ---- twofactor.c: each one transaction ---- */
 

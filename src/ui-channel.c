@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "csat.h"
 #include "json.h"
 #include "ui-channel.h"

@@ -8,11 +8,12 @@
  * check is claimed in the database (one conditional UPDATE that counts it
  * as a failure) before it is made, so guesses sent at once, to any number
  * of processes or nodes, check no more passwords than the rules allow.
- * pw_check applies the same rules wherever a password is asked for.
+ * pw_check (auth.c) applies the same rules wherever a password is asked for.
  */
 #include <string.h>
 
 #include "audit.h"
+#include "auth.h"
 #include "db.h"
 #include "json.h"
 #include "assign.h"
@@ -20,11 +21,6 @@
 #include "ui.h"
 
 #define SID_COOKIE "wxsid"
-
-/* A valid hash of a random password, so unknown logins cost as much as known ones. */
-static const char dummy_hash[] = "pbkdf2-sha256$600000$"
-    "00000000000000000000000000000000$"
-    "0000000000000000000000000000000000000000000000000000000000000000";
 
 const char *
 home_for(const struct user *u)
@@ -79,75 +75,7 @@ login_refused(struct req *r, struct resp *rs, int status, const char *msg)
 	rs->status = status;
 }
 
-/* Why no password may be checked now, from the account's row. */
-static enum pw_result
-refusal(struct req *r, const struct dbres *u, time_t now, const char **why)
-{
-	long long locked = db_int(u, 0, U_LOCKED), last = db_int(u, 0, U_LASTFAIL);
-	long long fails = locked ? 0 : db_int(u, 0, U_FAILS);
-	int       slow_after = cfg_int("Login.SlowAfter", 3);
 
-	if (locked > now) {
-		long long mins = (locked - now + 59) / 60;
-		*why = LF(r, mins == 1 ? "login.locked_1" : "login.locked", mins);
-		return PW_LOCKED;
-	}
-	long long wait = fails >= slow_after ?
-	    5LL << (fails - slow_after > 10 ? 10 : fails - slow_after) : 0;
-	wait -= now - last;
-	*why = LF(r, "login.wait", wait < 1 ? 1 : wait);
-	return PW_WAIT;
-}
-
-enum pw_result
-pw_check(struct req *r, const char *login, const char *password, const char *where,
-    int code_follows, struct dbres *u, const char **why)
-{
-	time_t    now = wx_now();
-	int       lock_after = cfg_int("Login.LockAfter", 10);
-	int       lock_min = cfg_int("Login.LockMinutes", 15);
-	long long id;
-	enum dbrc rc;
-
-	*why = NULL;
-	rc = db_user_by_login(&r->pool, login, u);
-	if (rc == DB_NOTFOUND) {
-		pw_verify(password, dummy_hash);	/* as slow as a known login */
-		*why = L(r, "login.wrong");
-		return PW_UNKNOWN;
-	}
-	if (rc != DB_OK)
-		return PW_DB;
-	id = db_int(u, 0, U_ID);
-	/* the check is claimed, and counted as a failure, before it is made */
-	rc = db_user_password_claim(&r->pool, id, now, cfg_int("Login.SlowAfter", 3),
-	    lock_after, lock_min);
-	if (rc == DB_NOTFOUND) {
-		if (db_user_by_login(&r->pool, login, u) != DB_OK)
-			return PW_DB;
-		return refusal(r, u, now, why);
-	}
-	if (rc != DB_OK)
-		return PW_DB;
-	if (pw_verify(password, db_cell(u, 0, U_HASH))) {
-		/* with a code to come, the attempt stays counted until the code is
-		 * right: a known password does not buy unlimited guesses at codes */
-		if (!(code_follows && db_int(u, 0, U_TOTP)) &&
-		    db_user_login_ok(&r->pool, id) != DB_OK)
-			return PW_DB;
-		return PW_OK;
-	}
-	wx_audit("user %lld (%s): a wrong password for %s, from %s", id, login, where,
-	    r->remote_addr ? r->remote_addr : "?");
-	if (db_user_by_login(&r->pool, login, u) != DB_OK)
-		return PW_DB;
-	if (db_int(u, 0, U_LOCKED) > now) {
-		*why = LF(r, "login.now_locked", db_int(u, 0, U_FAILS), lock_min);
-		return PW_LOCKED;
-	}
-	*why = L(r, "login.wrong");
-	return PW_WRONG;
-}
 
 /*
  * Signed in (the password, and the code if the account has a second
@@ -340,7 +268,7 @@ login_code_post(struct req *r, struct resp *rs)
 		rc = db_tf_fail(&r->pool, id, (long long)now, cfg_int("Login.LockAfter", 10),
 		    lock_min);
 	if (rc == DB_NOTFOUND) {
-		(void)refusal(r, &u, now, &why);
+		(void)pw_refusal(r, &u, now, &why);
 		audit_event(r, "signin.locked", id, db_cell(&c, 0, TC_LOGIN), NULL);
 		code_page(r, rs, 429, why);
 		return;

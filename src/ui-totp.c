@@ -12,62 +12,16 @@
 #include <string.h>
 
 #include "audit.h"
+#include "auth.h"
 #include "totp.h"
 #include "twofactor.h"
 #include "ui.h"
 
 /* recovery codes: ten letters and digits a person cannot misread, shown as xxxxx-xxxxx */
 static const char code_set[] = "abcdefghjkmnpqrstuvwxyz23456789";
-#define CODE_LEN 10
 
-/* a recovery code as typed, reduced to its letters and digits in lower case */
-static const char *
-code_norm(struct pool *p, const char *typed)
-{
-	char  *out = pool_alloc(p, CODE_LEN + 1);
-	size_t n = 0;
 
-	for (const char *c = typed ? typed : ""; *c; c++) {
-		if (*c == '-' || *c == ' ')
-			continue;
-		if (!isalnum((unsigned char)*c) || n == CODE_LEN)
-			return NULL;
-		out[n++] = (char)tolower((unsigned char)*c);
-	}
-	out[n] = '\0';
-	return n == CODE_LEN ? out : NULL;
-}
 
-/* the key of a stored secret (base32, encrypted): its length, or -1 */
-static int
-secret_key(struct pool *p, const char *stored, unsigned char key[64])
-{
-	const char *b32 = stored ? secret_decrypt(p, stored) : NULL;
-
-	return b32 ? totp_unbase32(b32, key, 64) : -1;
-}
-
-const char *
-tf_verify(struct req *r, long long user, const char *code)
-{
-	struct dbres   t;
-	unsigned char  key[64];
-	int            n;
-	long long      step;
-	const char    *norm;
-
-	if (code == NULL || db_tf_get(&r->pool, user, &t) != DB_OK || !db_int(&t, 0, TF_ON))
-		return NULL;
-	n = secret_key(&r->pool, db_cell(&t, 0, TF_SECRET), key);
-	if (n > 0 && (step = totp_check(key, (size_t)n, code, (long long)wx_now(),
-	    db_int(&t, 0, TF_LAST_STEP))) >= 0 && db_tf_step(&r->pool, user, step) == DB_OK)
-		return "code";
-	if ((norm = code_norm(&r->pool, code)) != NULL &&
-	    db_tf_code_use(&r->pool, user, sha256_hex(&r->pool, norm, CODE_LEN),
-	    (long long)wx_now()) == DB_OK)
-		return "recovery";
-	return NULL;
-}
 
 void
 account_2fa_page_data(struct req *r)
@@ -84,13 +38,13 @@ new_codes(struct req *r, const char **hashes)
 {
 
 	for (int i = 0; i < TF_RECOVERY_CODES; i++) {
-		unsigned char b[CODE_LEN];
-		char          c[CODE_LEN + 1];
+		unsigned char b[TF_CODE_LEN];
+		char          c[TF_CODE_LEN + 1];
 		rand_bytes(b, sizeof b);
-		for (int j = 0; j < CODE_LEN; j++)
+		for (int j = 0; j < TF_CODE_LEN; j++)
 			c[j] = code_set[b[j] % (sizeof code_set - 1)];
-		c[CODE_LEN] = '\0';
-		hashes[i] = sha256_hex(&r->pool, c, CODE_LEN);
+		c[TF_CODE_LEN] = '\0';
+		hashes[i] = sha256_hex(&r->pool, c, TF_CODE_LEN);
 		tmpl_set(r, pool_printf(&r->pool, "Codes.%d", i), pool_printf(&r->pool, "%.5s-%s",
 		    c, c + 5));
 	}
@@ -108,7 +62,7 @@ setup_page(struct req *r, struct resp *rs, int status)
 		ui_db_failed(r, rs);
 		return;
 	}
-	if ((n = secret_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key)) <= 0) {
+	if ((n = auth_totp_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key)) <= 0) {
 		resp_redirect(rs, "/account");
 		return;
 	}
@@ -182,7 +136,7 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	n = secret_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key);
+	n = auth_totp_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key);
 	if (n <= 0) {
 		resp_redirect(rs, "/account");
 		return;

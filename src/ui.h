@@ -11,17 +11,7 @@ void admin_logout_post(struct req *, struct resp *);
 void admin_root_get(struct req *, struct resp *);
 const char *home_for(const struct user *u);
 
-/*
- * A staff member's password, checked under the sign-in rules wherever a
- * password is asked for (sign-in, Reveal): slow-down, lock, every failure
- * logged. *why (in the request's pool) says what a person reads when the
- * answer is not PW_OK. code_follows: a sign-in whose second factor is still
- * to come (an account with one keeps the attempt counted until the code).
- */
-struct dbres;
-enum pw_result { PW_OK, PW_WRONG, PW_LOCKED, PW_WAIT, PW_UNKNOWN, PW_DB };
-enum pw_result pw_check(struct req *r, const char *login, const char *password,
-	const char *where, int code_follows, struct dbres *user, const char **why);
+/* pw_check: auth.h */
 /* the sign-in's second step (two-factor: ui-login.c) */
 void login_code_get(struct req *, struct resp *);
 void login_code_post(struct req *, struct resp *);
