@@ -1134,7 +1134,7 @@ db_tables_all(void)
 	if (all[0] == NULL) {
 		struct db_table *(*const parts[])(void) = { db_table_alerts, db_table_assign,
 			db_table_audit, db_table_bot, db_table_csat, db_table_health, db_table_hours,
-			db_table_metrics, db_table_outbox, db_table_tell, db_table_totp };
+			db_table_metrics, db_table_outbox, db_table_tell, db_table_twofactor };
 		size_t n = 0;
 		all[n++] = &core;
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)

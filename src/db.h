@@ -89,7 +89,7 @@ struct db_table *db_table_hours(void);
 struct db_table *db_table_metrics(void);
 struct db_table *db_table_outbox(void);
 struct db_table *db_table_tell(void);
-struct db_table *db_table_totp(void);
+struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);
 /* Prepares statement s of t afresh (and closes it): 0 with its parameter

@@ -15,7 +15,7 @@ const char *home_for(const struct user *u);
 /* the sign-in's second step (two-factor: ui-login.c) */
 void login_code_get(struct req *, struct resp *);
 void login_code_post(struct req *, struct resp *);
-/* ui-totp.c: My account → two-factor sign-in; the administrators' rule */
+/* ui-twofactor.c: My account → two-factor sign-in; the administrators' rule */
 void account_2fa_get(struct req *, struct resp *);
 void account_2fa_start_post(struct req *, struct resp *);
 void account_2fa_confirm_post(struct req *, struct resp *);

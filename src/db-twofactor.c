@@ -1,4 +1,4 @@
-/* db-totp.c: the statements of two-factor sign-in (totp.h, ui-totp.c, ui-login.c). */
+/* db-twofactor.c: the statements of two-factor sign-in (twofactor.h, ui-twofactor.c, ui-login.c). */
 #include <stddef.h>
 
 #include "db-run.h"
@@ -76,7 +76,7 @@ static struct db_table tf_table = { stmts, TF__MAX, prepared, NULL, 0 };
 
 /* the table, for the test that prepares every statement (db_tables_all) */
 struct db_table *
-db_table_totp(void)
+db_table_twofactor(void)
 {
 	return &tf_table;
 }

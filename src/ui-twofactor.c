@@ -1,5 +1,5 @@
 /*
- * ui-totp.c: two-factor sign-in for staff (twofactor.h). On My account a
+ * ui-twofactor.c: two-factor sign-in for staff (twofactor.h). On My account a
  * staff member turns it on: a new secret, shown as a QR code for any
  * authenticator app and as text, waits until a code from the app confirms
  * it; then ten recovery codes are shown once (kept as hashes). Turning it
