@@ -44,6 +44,30 @@ db_changed(enum dbrc rc, const struct dbres *out, enum dbrc otherwise)
 	return rc == DB_OK && out->affected == 0 ? otherwise : rc;
 }
 
+/* a read of one row: rc, or DB_NOTFOUND when there was none */
+static inline enum dbrc
+db_one(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+}
+
+/* a conditional change: rc, or DB_NOTFOUND when it changed no row */
+static inline enum dbrc
+db_done(enum dbrc rc, const struct dbres *out)
+{
+	return db_changed(rc, out, DB_NOTFOUND);
+}
+
+/* a COUNT(*)'s number, or -1 */
+static inline long long
+db_count_of(enum dbrc rc, const struct dbres *out)
+{
+	return rc == DB_OK && out->nrows ? db_int(out, 0, 0) : -1;
+}
+
+/* What db_error says next: a table's own reason for a refusal. */
+void db_set_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Runs statement s of table t into out (NULL: not wanted), in pool p. */
 enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 	const struct db_param *params, size_t n);

@@ -79,6 +79,10 @@ struct db_table {
  * test that prepares every statement against the migrated schema: a
  * statement no page or job has run yet still fails `make test` when its SQL
  * does not fit the schema. A new part adds its table to db_tables_all. */
+struct db_table *db_table_staff(void);
+struct db_table *db_table_chats(void);
+struct db_table *db_table_worker(void);
+struct db_table *db_table_reports(void);
 struct db_table *db_table_alerts(void);
 struct db_table *db_table_assign(void);
 struct db_table *db_table_audit(void);

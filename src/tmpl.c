@@ -8,6 +8,7 @@
 
 #include <ClearSilver.h>
 
+#include "db.h"
 #include "wx.h"
 #include "json.h"
 
@@ -161,4 +162,21 @@ out:
 	if (rc != 0)
 		resp_text(rs, 500, "The page could not be drawn. The error has been logged.");
 	return rc;
+}
+
+/* Rows of res into prefix.<row>.<name> (names[c] for column c; NULL or "": not shown). */
+void
+db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
+    const char *const *names, size_t n)
+{
+	char key[256];
+
+	req_hdf_init(r);
+	for (size_t i = 0; i < res->nrows; i++)
+		for (size_t c = 0; c < res->ncols && c < n; c++) {
+			if (names[c] == NULL || *names[c] == '\0' || res->rows[i][c] == NULL)
+				continue;
+			snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, names[c]);
+			hdf_set_value(r->hdf, key, res->rows[i][c]);
+		}
 }

@@ -1,0 +1,388 @@
+/*
+ * db-reports.c: the statements of the reports: the roll-up of report
+ * events, the day and hour-of-day levels, the pages' reads (a table of its
+ * own; db.c runs it).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db-run.h"
+#include "wx.h"
+
+enum reports_stmt {
+	S_REP_LOCK,
+	S_REP_ROLL,
+	S_REP_MARK,
+	S_REP_ZONE,
+	S_REP_DIMS,
+	S_REP_COUNTS,
+	S_REP_HIST,
+	S_REP_SHARE,
+	S_REP_FOLD_DC,
+	S_REP_FOLD_DB,
+	S_REP_FOLD_HC,
+	S_REP_FOLD_HB,
+	S_REP_STATE_LOCK,
+	S_REP_STATE_SET,
+	S_REP_HOURS_SPAN,
+	S_REP_CLEAR_DC,
+	S_REP_CLEAR_DB,
+	S_REP_CLEAR_HC,
+	S_REP_CLEAR_HB,
+	S_REP_BUILD_DC,
+	S_REP_BUILD_DB,
+	S_REP_BUILD_HC,
+	S_REP_BUILD_HB,
+	S_REP_DCOUNTS,
+	S_REP_DHIST,
+	S_REP_HCOUNTS,
+	S_REP_HHIST,
+	S__MAX
+};
+
+	/*
+	 * Reports. The worker folds report_events into report_hours, a batch a
+	 * transaction: the batch is claimed first (rolled = 2, which no other
+	 * transaction ever sees committed), every level reads exactly the
+	 * claimed rows, and the claim becomes rolled = 1 at the end. An event
+	 * still being written is waited for; two workers (on one node, or on
+	 * two Galera nodes: certification) never fold one twice; an event that
+	 * commits meanwhile, whatever its id, waits for the next batch.
+	 */
+/* an event's UTC hour, as report_hours keys it */
+#define REP_AT_HOUR "DATE_FORMAT(at, '%Y-%m-%d %H:00:00')"
+	/*
+	 * The facts of a range: whole hours folded already, and the events not
+	 * folded yet. Each takes the range and the four filters (0: any).
+	 * b is a bucket in the viewer's time zone (a date, an hour of the day,
+	 * or '' for the whole range); g is a dimension to group by (1 operator,
+	 * 2 department, else none).
+	 */
+#define REP_DIMS3 " AND ? IN (0, brand_id) AND ? IN (0, channel_id) AND ? IN (0, department_id)"
+#define REP_DIMS REP_DIMS3 " AND ? IN (0, operator_id)"
+#define REP_FACTS(kinds) "(SELECT hour, kind, department_id, operator_id, detail, vbin, n, " \
+	"total FROM report_hours WHERE kind IN (" kinds ") AND hour >= FROM_UNIXTIME(?) " \
+	"AND hour < FROM_UNIXTIME(?)" REP_DIMS " UNION ALL SELECT " \
+	REP_AT_HOUR ", kind, department_id, operator_id, detail, " \
+	"vbin, 1, IFNULL(value, 0) FROM report_pending WHERE rolled = 0 AND kind IN (" kinds \
+	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
+/* every kind, and the kinds with a value histogram */
+#define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
+	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
+	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired'"
+#define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
+#define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
+#define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
+	/*
+	 * The day and hour-of-day levels (009), in the zone of report_state.
+	 * A batch of events and a rebuild from report_hours fold the same way:
+	 * src yields h (the UTC hour), the dimensions, n and total.
+	 */
+#define REP_LOCAL(src) "(SELECT CONVERT_TZ(e.h, '+00:00', s.zone) l, e.kind, e.brand_id, " \
+	"e.channel_id, e.department_id, e.operator_id, e.detail, e.vbin, e.n, e.total FROM " \
+	src " e JOIN report_state s ON s.id = 1 AND s.zone <> '') x"
+#define REP_SRC_EVENTS "(SELECT " REP_AT_HOUR " h, kind, brand_id, " \
+	"channel_id, department_id, operator_id, detail, vbin, 1 n, IFNULL(value, 0) total " \
+	"FROM report_events WHERE rolled = 2)"
+#define REP_SRC_HOURS "(SELECT hour h, kind, brand_id, channel_id, department_id, " \
+	"operator_id, detail, vbin, n, total FROM report_hours WHERE kind IN (" REP_ALL_KINDS \
+	") AND hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
+#define REP_BINNED " WHERE kind IN (" REP_BIN_KINDS ")"
+#define REP_FOLD_DC(src) "INSERT INTO report_day_counts (day, kind, brand_id, channel_id, " \
+	"department_id, operator_id, detail, n, total) SELECT DATE(l), kind, brand_id, " \
+	"channel_id, department_id, operator_id, detail, SUM(n), SUM(total) FROM " \
+	REP_LOCAL(src) " GROUP BY 1, 2, 3, 4, 5, 6, 7 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+#define REP_FOLD_DB(src) "INSERT INTO report_day_bins (day, kind, brand_id, channel_id, " \
+	"department_id, operator_id, vbin, n) SELECT DATE(l), kind, brand_id, channel_id, " \
+	"department_id, operator_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_BINNED \
+	" GROUP BY 1, 2, 3, 4, 5, 6, 7 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+#define REP_SPANS " JOIN (SELECT 'day' span UNION ALL SELECT 'month') sp"
+#define REP_START "IF(sp.span = 'day', DATE(l), DATE_FORMAT(l, '%Y-%m-01'))"
+#define REP_FOLD_HC(src) "INSERT INTO report_hod_counts (span, start, hod, kind, brand_id, " \
+	"channel_id, department_id, detail, n, total) SELECT sp.span, " REP_START ", " \
+	"HOUR(l), kind, brand_id, channel_id, department_id, detail, SUM(n), SUM(total) " \
+	"FROM " REP_LOCAL(src) REP_SPANS " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+#define REP_FOLD_HB(src) "INSERT INTO report_hod_bins (span, start, hod, kind, brand_id, " \
+	"channel_id, department_id, vbin, n) SELECT sp.span, " REP_START ", HOUR(l), kind, " \
+	"brand_id, channel_id, department_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_SPANS \
+	REP_BINNED " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+	/*
+	 * A range in the levels' zone: whole local days [?, ?] by day (or as
+	 * one when the first ? is 0), or by hour of day from whole local months
+	 * [?, ?) and the days around them; each with the events not folded yet
+	 * (in [from, to) UTC). Each branch groups first, so only groups are put
+	 * together. A histogram is of one kind, or of all three ('').
+	 */
+#define REP_EV_LOCAL "CONVERT_TZ(" REP_AT_HOUR ", '+00:00', ?)"
+#define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
+#define REP_KIND_OF " AND kind IN (" REP_BIN_KINDS ") AND ? IN ('', kind)"
+#define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')), g, kind, "
+#define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
+	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
+
+static const struct db_stmt stmts[S__MAX] = {
+	[S_REP_LOCK] = { "rep_lock",
+	    "UPDATE report_events SET rolled = 2 WHERE rolled = 0 ORDER BY id LIMIT 5000" },
+	[S_REP_ROLL] = { "rep_roll",
+	    "INSERT INTO report_hours (hour, kind, brand_id, channel_id, department_id, "
+	    "operator_id, detail, vbin, n, total) SELECT " REP_AT_HOUR ", "
+	    "kind, brand_id, channel_id, department_id, operator_id, detail, vbin, COUNT(*), "
+	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 2 "
+	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
+	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)" },
+	[S_REP_MARK] = { "rep_mark",
+	    "UPDATE report_events SET rolled = 1 WHERE rolled = 2" },
+	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a
+	 * zone the server does not know */
+	[S_REP_ZONE] = { "rep_zone",
+	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
+	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
+	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)), "
+	    "(SELECT zone FROM report_state WHERE id = 1)" },
+	/* what the filters offer */
+	[S_REP_DIMS] = { "rep_dims",
+	    "SELECT 'brand', id, name, 0 FROM brands "
+	    "UNION ALL SELECT 'channel', c.id, CONCAT(b.name, ' · ', COALESCE(c.app_id, 'draft'), "
+	    "IF(c.state = 'deleted', ' (deleted)', '')), c.brand_id FROM channels c "
+	    "JOIN brands b ON b.id = c.brand_id "
+	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id "
+	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "UNION ALL SELECT 'operator', id, name, 0 FROM users ORDER BY 1, 3" },
+	[S_REP_COUNTS] = { "rep_counts",
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n), SUM(total) FROM "
+	    REP_FACTS(REP_ALL_KINDS)
+	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
+	[S_REP_HIST] = { "rep_hist",
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) FROM "
+	    REP_FACTS(REP_BIN_KINDS)
+	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */
+	[S_REP_SHARE] = { "rep_share",
+	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE" },
+	[S_REP_FOLD_DC] = { "rep_fold_dc", REP_FOLD_DC(REP_SRC_EVENTS) },
+	[S_REP_FOLD_DB] = { "rep_fold_db", REP_FOLD_DB(REP_SRC_EVENTS) },
+	[S_REP_FOLD_HC] = { "rep_fold_hc", REP_FOLD_HC(REP_SRC_EVENTS) },
+	[S_REP_FOLD_HB] = { "rep_fold_hb", REP_FOLD_HB(REP_SRC_EVENTS) },
+	/* the levels' zone, and whether the server knows the zone asked for */
+	[S_REP_STATE_LOCK] = { "rep_state_lock",
+	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL "
+	    "FROM report_state WHERE id = 1 FOR UPDATE" },
+	[S_REP_STATE_SET] = { "rep_state_set", "UPDATE report_state SET zone = ? WHERE id = 1" },
+	[S_REP_HOURS_SPAN] = { "rep_hours_span",
+	    "SELECT UNIX_TIMESTAMP(MIN(hour)), UNIX_TIMESTAMP(MAX(hour)) FROM report_hours" },
+	[S_REP_CLEAR_DC] = { "rep_clear_dc", "DELETE FROM report_day_counts" },
+	[S_REP_CLEAR_DB] = { "rep_clear_db", "DELETE FROM report_day_bins" },
+	[S_REP_CLEAR_HC] = { "rep_clear_hc", "DELETE FROM report_hod_counts" },
+	[S_REP_CLEAR_HB] = { "rep_clear_hb", "DELETE FROM report_hod_bins" },
+	[S_REP_BUILD_DC] = { "rep_build_dc", REP_FOLD_DC(REP_SRC_HOURS) },
+	[S_REP_BUILD_DB] = { "rep_build_db", REP_FOLD_DB(REP_SRC_HOURS) },
+	[S_REP_BUILD_HC] = { "rep_build_hc", REP_FOLD_HC(REP_SRC_HOURS) },
+	[S_REP_BUILD_HB] = { "rep_build_hb", REP_FOLD_HB(REP_SRC_HOURS) },
+	[S_REP_DCOUNTS] = { "rep_dcounts",
+	    REP_DAY_B "detail, SUM(n), SUM(total) FROM (SELECT IF(? = 0, NULL, day) b, "
+	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts "
+	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL "
+	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, "
+	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f "
+	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
+	[S_REP_DHIST] = { "rep_dhist",
+	    REP_DAY_B "vbin, SUM(n) FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, "
+	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? "
+	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL "
+	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 "
+	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f "
+	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+	[S_REP_HCOUNTS] = { "rep_hcounts",
+	    "SELECT LPAD(b, 2, '0'), 0, kind, detail, SUM(n), SUM(total) FROM (SELECT hod b, "
+	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS
+	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), "
+	    "kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS3
+	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail" },
+	[S_REP_HHIST] = { "rep_hhist",
+	    "SELECT LPAD(b, 2, '0'), 0, kind, vbin, SUM(n) FROM (SELECT hod b, kind, vbin, "
+	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3
+	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 "
+	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f "
+	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin" },
+};
+
+static void           *prepared[S__MAX];
+static struct db_table table = { stmts, S__MAX, prepared, NULL, 0 };
+
+/* the table, for the test that prepares every statement (db_tables_all) */
+struct db_table *
+db_table_reports(void)
+{
+	return &table;
+}
+
+#define RUN(s, p, out, ...) DB_RUN(&table, s, p, out, __VA_ARGS__)
+
+/* one batch folded: *n events (0: none left) */
+static enum dbrc
+rollup_step(struct pool *p, void *arg)
+{
+	long long   *n = arg;
+	struct dbres claim;
+	enum dbrc    rc;
+
+	*n = 0;
+	if ((rc = RUN(S_REP_SHARE, p, NULL)) != DB_OK || (rc = RUN(S_REP_LOCK, p, &claim)) != DB_OK)
+		return rc;
+	if ((*n = (long long)claim.affected) == 0)
+		return DB_NOTFOUND;	/* nothing to fold: nothing to keep */
+	if ((rc = RUN(S_REP_ROLL, p, NULL)) == DB_OK &&
+	    (rc = RUN(S_REP_FOLD_DC, p, NULL)) == DB_OK &&
+	    (rc = RUN(S_REP_FOLD_DB, p, NULL)) == DB_OK &&
+	    (rc = RUN(S_REP_FOLD_HC, p, NULL)) == DB_OK &&
+	    (rc = RUN(S_REP_FOLD_HB, p, NULL)) == DB_OK)
+		rc = RUN(S_REP_MARK, p, NULL);
+	return rc;
+}
+
+/*
+ * Folds up to one batch of report events into report_hours, in its own
+ * transaction. Returns the number folded (0: none left), or -1.
+ */
+long long
+db_report_rollup(struct pool *p)
+{
+	long long n = 0;
+	enum dbrc rc = db_txn(p, rollup_step, &n);
+
+	return rc == DB_OK ? n : rc == DB_NOTFOUND ? 0 : -1;
+}
+
+struct levels {
+	const char *zone;
+	int         got;	/* 0: in the zone already, 1: rebuilt, -2: an unknown zone */
+};
+
+static enum dbrc
+levels_step(struct pool *p, void *arg)
+{
+	static const enum reports_stmt clear[] = { S_REP_CLEAR_DC, S_REP_CLEAR_DB, S_REP_CLEAR_HC,
+		S_REP_CLEAR_HB };
+	static const enum reports_stmt build[] = { S_REP_BUILD_DC, S_REP_BUILD_DB, S_REP_BUILD_HC,
+		S_REP_BUILD_HB };
+	const long long week = 7 * 86400;
+	struct levels  *x = arg;
+	struct dbres    st, span;
+	long long       lo, hi;
+	enum dbrc       rc;
+
+	if ((rc = RUN(S_REP_STATE_LOCK, p, &st, S(x->zone))) != DB_OK)
+		return rc;
+	if (st.nrows != 1)
+		return DB_FAIL;
+	if (strcmp(db_cell(&st, 0, 0), x->zone) == 0 || db_int(&st, 0, 1) != 1) {
+		x->got = db_int(&st, 0, 1) == 1 ? 0 : -2;
+		return DB_NOTFOUND;	/* nothing to change */
+	}
+	if ((rc = RUN(S_REP_STATE_SET, p, NULL, S(x->zone))) != DB_OK ||
+	    (rc = RUN(S_REP_HOURS_SPAN, p, &span)) != DB_OK)
+		return rc;
+	for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
+		if ((rc = RUN(clear[i], p, NULL)) != DB_OK)
+			return rc;
+	/* a week of hours a statement, so none runs long */
+	lo = db_int(&span, 0, 0), hi = db_int(&span, 0, 1);
+	for (long long t = lo - lo % week; db_cell(&span, 0, 0) && t <= hi; t += week)
+		for (size_t i = 0; i < sizeof build / sizeof build[0]; i++)
+			if ((rc = RUN(build[i], p, NULL, I(t), I(t + week))) != DB_OK)
+				return rc;
+	x->got = 1;
+	return DB_OK;
+}
+
+/*
+ * Puts the day and hour-of-day levels in zone, rebuilt from report_hours,
+ * unless they are in it already. Returns 0 (nothing to do), 1 (rebuilt),
+ * -1 (database error) or -2 (the server does not know the zone).
+ */
+int
+db_report_levels(struct pool *p, const char *zone)
+{
+	struct levels x = { zone, -1 };
+	enum dbrc     rc = db_txn(p, levels_step, &x);
+
+	return rc == DB_OK || rc == DB_NOTFOUND ? x.got : -1;
+}
+
+enum dbrc
+db_report_zone(struct pool *p, const char *zone, const char *from, const char *to_excl,
+    time_t now, struct dbres *out)
+{
+	return RUN(S_REP_ZONE, p, out, S(from), S(zone), S(to_excl), S(zone),
+	    I((long long)now), S(zone));
+}
+
+enum dbrc
+db_report_dims(struct pool *p, struct dbres *out)
+{
+	return RUN(S_REP_DIMS, p, out);
+}
+
+#define RF_DIMS3(f) I((f)->brand), I((f)->channel), I((f)->department)
+#define RF_DIMS(f) RF_DIMS3(f), I((f)->operator)
+#define RF_ARGS(f) I((long long)(f)->from), I((long long)(f)->to), RF_DIMS(f)
+
+static const char *const bucket_fmt[] = { "", "%Y-%m-%d", "%H" };
+
+/*
+ * Which roll-up a report reads: the levels in their zone (by day, or by
+ * hour of day except an operator's histograms, which they leave out), else
+ * report_hours, which serves every zone.
+ */
+static int
+levels_serve(const struct report_filter *f, int bucket, int group)
+{
+	if (!f->local)
+		return 0;
+	return bucket != REP_HOUR || (group == REP_BY_NONE && f->operator == 0);
+}
+
+#define RF_SPANS(f) S((f)->month_from), S((f)->month_to), S((f)->day_from), \
+	S((f)->month_from), S((f)->month_to), S((f)->day_to)
+
+/* counts and sums of values per bucket, group and kind */
+enum dbrc
+db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int group,
+    struct dbres *out)
+{
+	const char *fmt = bucket_fmt[bucket];
+
+	if (!levels_serve(f, bucket, group))
+		return RUN(S_REP_COUNTS, p, out, S(fmt), S(f->zone), S(fmt), I(group),
+		    RF_ARGS(f), RF_ARGS(f));
+	if (bucket != REP_HOUR)
+		return RUN(S_REP_DCOUNTS, p, out, I(bucket), I(group), S(f->day_from),
+		    S(f->day_to), RF_DIMS(f), I(bucket), S(f->zone), I(group), RF_ARGS(f));
+	return RUN(S_REP_HCOUNTS, p, out, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
+	    I((long long)f->from), I((long long)f->to), RF_DIMS3(f));
+}
+
+/*
+ * Histograms per bucket and group: of kind (picked_up for the wait,
+ * first_response, closed for the duration), or of all three ("").
+ */
+enum dbrc
+db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int group,
+    const char *kind, struct dbres *out)
+{
+	const char *fmt = bucket_fmt[bucket];
+
+	if (!levels_serve(f, bucket, group))
+		return RUN(S_REP_HIST, p, out, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
+		    RF_ARGS(f), S(kind));
+	if (bucket != REP_HOUR)
+		return RUN(S_REP_DHIST, p, out, I(bucket), I(group), S(f->day_from),
+		    S(f->day_to), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
+		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS(f));
+	return RUN(S_REP_HHIST, p, out, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),
+	    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS3(f));
+}
