@@ -30,23 +30,6 @@ static int         txn_used;	/* statements run in the current transaction */
 static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
 
-struct db_table *const *
-db_tables_all(void)
-{
-	static struct db_table *all[16];
-
-	if (all[0] == NULL) {
-		struct db_table *(*const parts[])(void) = { db_table_staff, db_table_chats,
-			db_table_worker, db_table_reports, db_table_alerts, db_table_assign,
-			db_table_audit, db_table_bot, db_table_csat, db_table_health, db_table_hours,
-			db_table_metrics, db_table_outbox, db_table_tell, db_table_twofactor };
-		size_t n = 0;
-		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-			all[n++] = parts[i]();
-	}
-	return all;
-}
-
 int
 db_prepare_check(const struct db_table *t, size_t s, unsigned long *params, unsigned int *cols)
 {

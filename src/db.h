@@ -81,6 +81,8 @@ struct db_table {
  * does not fit the schema. A new part adds its table to db_tables_all. */
 struct db_table *db_table_staff(void);
 struct db_table *db_table_chats(void);
+struct db_table *db_table_channels(void);
+struct db_table *db_table_console(void);
 struct db_table *db_table_worker(void);
 struct db_table *db_table_reports(void);
 struct db_table *db_table_alerts(void);

@@ -79,7 +79,7 @@ main(void)
 				}
 				ok++;
 			}
-		CHECK(tables >= 15 && stmts > 300 && ok == stmts,
+		CHECK(tables >= 17 && stmts > 300 && ok == stmts,
 		    "%zu of %zu statements in %zu tables prepare", ok, stmts, tables);
 	}
 	db_close();
