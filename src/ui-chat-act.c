@@ -363,6 +363,10 @@ console_transfer_post(struct req *r, struct resp *rs)
 
 	if (console_load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
 		return;
+	/* a refused transfer's form comes back as it was sent (choose again) */
+	tmpl_set(r, "Form.to.Value", to);
+	tmpl_set(r, "Form.note.Value", note);
+	tmpl_set(r, "Form.keep_me.Value", req_field(r, "keep_me"));
 	if (note && (utf8_chars(note) > 500 || !utf8_valid(note, strlen(note)))) {
 		form_error(r, "note", L(r, "chat.note_max"));
 		console_chat_page(r, rs, &c, 422);

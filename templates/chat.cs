@@ -109,11 +109,11 @@
 <?cs call:csrf_field() ?>
 <label class="field<?cs if:Form.to.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.transfer_to ?></span>
 <select name="to"><option value=""><?cs var:Lang.chat.choose ?></option>
-<?cs if:subcount(Targets.dept) > 0 ?><optgroup label="<?cs var:Lang.chat.other_department ?>"><?cs each:t = Targets.dept ?><option value="<?cs var:t.Value ?>"><?cs var:t.Name ?></option><?cs /each ?></optgroup><?cs /if ?>
-<?cs if:subcount(Targets.user) > 0 ?><optgroup label="<?cs var:Lang.chat.colleague ?> <?cs var:Chat.Department ?>"><?cs each:t = Targets.user ?><option value="<?cs var:t.Value ?>"<?cs if:t.Away ?> class="away"<?cs /if ?>><?cs var:t.Name ?> · <?cs var:t.Status ?> · <?cs var:t.Load ?></option><?cs /each ?></optgroup><?cs /if ?>
+<?cs if:subcount(Targets.dept) > 0 ?><optgroup label="<?cs var:Lang.chat.other_department ?>"><?cs each:t = Targets.dept ?><option value="<?cs var:t.Value ?>"<?cs if:t.Value == Form.to.Value ?> selected<?cs /if ?>><?cs var:t.Name ?></option><?cs /each ?></optgroup><?cs /if ?>
+<?cs if:subcount(Targets.user) > 0 ?><optgroup label="<?cs var:Lang.chat.colleague ?> <?cs var:Chat.Department ?>"><?cs each:t = Targets.user ?><option value="<?cs var:t.Value ?>"<?cs if:t.Away ?> class="away"<?cs /if ?><?cs if:t.Value == Form.to.Value ?> selected<?cs /if ?>><?cs var:t.Name ?> · <?cs var:t.Status ?> · <?cs var:t.Load ?></option><?cs /each ?></optgroup><?cs /if ?>
 </select><?cs call:field_error("to") ?></label>
-<label class="check"><input type="checkbox" name="keep_me" value="1"> <?cs var:Lang.chat.keep_me ?></label>
-<label class="field<?cs if:Form.note.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.note ?></span><input type="text" name="note" maxlength="500"><?cs call:field_error("note") ?></label>
+<label class="check"><input type="checkbox" name="keep_me" value="1"<?cs if:Form.keep_me.Value ?> checked<?cs /if ?>> <?cs var:Lang.chat.keep_me ?></label>
+<label class="field<?cs if:Form.note.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.note ?></span><input type="text" name="note" maxlength="500" value="<?cs var:Form.note.Value ?>"><?cs call:field_error("note") ?></label>
 <button type="submit"><?cs var:Lang.chat.transfer ?></button>
 </form>
 <h2><?cs var:Lang.chat.close ?></h2>

@@ -66,8 +66,9 @@ Y=$(write z "a Sales question")
 beat sa
 tick
 TOKEN_PAGE=/console/ post sa "/console/chats/$Y/pickup"
-TOKEN_PAGE="/console/chats/$Y" post sa "/console/chats/$Y/transfer" "to=user:$S3" note=
+TOKEN_PAGE="/console/chats/$Y" post sa "/console/chats/$Y/transfer" "to=user:$S3" "note=wants a refund" keep_me=1
 ok "to a busy colleague: refused at once, saying so" eval 'status_is 409 && has "Cal Sales cannot take it now: Busy."'
+ok "…the form comes back as sent: the colleague chosen, the note, keep me" eval 'grep -qE "value=\"user:$S3\"[^>]* selected" <<<"$BODY" && has "value=\"wants a refund\"" && has "name=\"keep_me\" value=\"1\" checked"'
 ok "…the chat stays Sam's" test "$(sqlq "SELECT CONCAT(state, ':', operator_id) FROM chats WHERE id = $Y")" = "active:$S1"
 TOKEN_PAGE=/console/ post sc /console/presence presence=available next=/console/
 shift_clock 20	# Cal closes the browser: no page of Cal's beats any more
