@@ -20,30 +20,36 @@ int  csat_digit(const char *text);
 
 /* ---- the statements (db-csat.c) ---- */
 enum dbrc db_csat_mark(struct pool *p, long long since);
-/* columns of db_csat_due */
-enum { CD_CHAT, CD_CHANNEL, CD_FOLLOWER, CD_OPENID, CD_QUESTION, CD_APPID, CD_SECRET, CD_LANG };
-enum dbrc db_csat_due(struct pool *p, struct dbres *out);
+/* a closed chat whose follower is to be asked (secret: the App Secret as stored) */
+#define CSAT_DUE(C) C(INT, chat) C(INT, channel) C(INT, follower) C(STR, openid) \
+	C(STR, question) C(STR, app_id) C(STR, secret) C(STR, lang)
+DB_ROW(csat_due, CSAT_DUE)
+enum dbrc db_csat_due(struct pool *p, struct csat_due **rows, size_t *n);
 enum dbrc db_csat_claim(struct pool *p, long long chat, long long now, long long window_start);
 enum dbrc db_csat_skip(struct pool *p, long long chat);
 /* a question WeChat did not accept: skipped, not asked */
 enum dbrc db_csat_unask(struct pool *p, long long chat);
-/* columns of db_csat_open: the follower's chat asked for a rating within the hours */
-enum { CO_CHAT, CO_LANG };
-enum dbrc db_csat_open(struct pool *p, long long follower, long long now, struct dbres *out);
+/* the follower's chat asked for a rating within the hours (DB_NOTFOUND: none) */
+#define CSAT_OPEN(C) C(INT, chat) C(STR, lang)
+DB_ROW(csat_open, CSAT_OPEN)
+enum dbrc db_csat_open(struct pool *p, long long follower, long long now, struct csat_open *row);
 enum dbrc db_csat_rate(struct pool *p, long long chat, int rating);
-/* columns of db_csat_settings */
-enum { CS_ENABLED, CS_QUESTION, CS_HOURS };
-enum dbrc db_csat_settings(struct pool *p, long long channel, struct dbres *out);
+/* an account's settings (DB_NOTFOUND: none) */
+#define CSAT_SETTINGS(C) C(INT, enabled) C(STR, question) C(INT, hours)
+DB_ROW(csat_settings, CSAT_SETTINGS)
+enum dbrc db_csat_settings(struct pool *p, long long channel, struct csat_settings *row);
 enum dbrc db_csat_settings_set(struct pool *p, long long channel, int enabled,
 	const char *question, long long hours);
 /*
  * The chats closed in [f->from, f->to) that were asked (the question
  * reached the follower) and rated, of f's brand, channel, department and
  * operator (0: any), by day in f->zone (by 0), operator (1) or department
- * (2). Columns: bucket name asked rated avg.
+ * (2): the bucket (the day, or the id), its name, how many asked and
+ * rated, the average (NULL: none rated).
  */
-enum { CR_BUCKET, CR_NAME, CR_ASKED, CR_RATED, CR_AVG };
+#define CSAT_FIGURES(C) C(STR, bucket) C(STR, name) C(INT, asked) C(INT, rated) C(STR, avg)
+DB_ROW(csat_figures, CSAT_FIGURES)
 enum dbrc db_csat_report(struct pool *p, int by, const struct report_filter *f,
-	struct dbres *out);
+	struct csat_figures **rows, size_t *n);
 
 #endif

@@ -25,8 +25,8 @@ enum csat_stmt {
 #define CSAT_RANGE " c.csat_state IS NOT NULL AND c.csat_state <> 'due' AND c.closed_at >= " \
 	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND ? IN (0, ch.brand_id) " \
 	"AND ? IN (0, c.channel_id) AND ? IN (0, c.department_id) AND ? IN (0, c.operator_id) "
-#define CSAT_FIGURES "SUM(c.csat_state IN ('asked', 'rated')), SUM(c.csat_state = 'rated'), " \
-	"ROUND(AVG(c.csat_rating), 2) "
+#define CSAT_SUMS "SUM(c.csat_state IN ('asked', 'rated')) asked, " \
+	"SUM(c.csat_state = 'rated') rated, ROUND(AVG(c.csat_rating), 2) avg "
 
 static const struct db_stmt stmts[CT__MAX] = {
 	/*
@@ -44,11 +44,12 @@ static const struct db_stmt stmts[CT__MAX] = {
 	    "WHERE m.chat_id = c.id AND m.direction = 'out' AND m.author_id IS NOT NULL "
 	    "AND m.closing = 0 AND m.delivery_state = 'delivered')" },
 	[CT_DUE] = { "ct_due",
-	    "SELECT c.id, c.channel_id, c.follower_id, f.openid, p.csat_question, ch.app_id, "
-	    "ch.app_secret_enc, b.follower_language FROM chats c "
+	    "SELECT c.id chat, c.channel_id channel, c.follower_id follower, f.openid, "
+	    "p.csat_question question, ch.app_id, ch.app_secret_enc secret, "
+	    "b.follower_language lang FROM chats c "
 	    "JOIN followers f ON f.id = c.follower_id JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN brands b ON b.id = ch.brand_id JOIN channel_prefs p ON p.channel_id = c.channel_id "
-	    "WHERE c.csat_state = 'due' LIMIT 100" },
+	    "WHERE c.csat_state = 'due' LIMIT 100", .cols = csat_due_cols },
 	/* the question counts toward the 5 and needs the 48-hour window */
 	[CT_CLAIM] = { "ct_claim",
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, csat_state = 'asked', "
@@ -61,28 +62,31 @@ static const struct db_stmt stmts[CT__MAX] = {
 	    "UPDATE chats SET csat_state = 'skipped', csat_asked_at = NULL "
 	    "WHERE id = ? AND csat_state = 'asked'" },
 	[CT_OPEN] = { "ct_open",
-	    "SELECT c.id, b.follower_language FROM chats c JOIN channel_prefs p ON p.channel_id = "
+	    "SELECT c.id chat, b.follower_language lang FROM chats c JOIN channel_prefs p ON p.channel_id = "
 	    "c.channel_id JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "WHERE c.follower_id = ? AND c.csat_state = 'asked' AND c.csat_asked_at > "
-	    "FROM_UNIXTIME(?) - INTERVAL p.csat_hours HOUR ORDER BY c.id DESC LIMIT 1 FOR UPDATE" },
+	    "FROM_UNIXTIME(?) - INTERVAL p.csat_hours HOUR ORDER BY c.id DESC LIMIT 1 FOR UPDATE",
+	    .cols = csat_open_cols },
 	[CT_RATE] = { "ct_rate",
 	    "UPDATE chats SET csat_state = 'rated', csat_rating = ? WHERE id = ? AND csat_state = 'asked'" },
 	[CT_SETTINGS] = { "ct_settings",
-	    "SELECT csat_enabled, csat_question, csat_hours FROM channel_prefs WHERE channel_id = ?" },
+	    "SELECT csat_enabled enabled, csat_question question, csat_hours hours FROM channel_prefs "
+	    "WHERE channel_id = ?", .cols = csat_settings_cols },
 	[CT_SETTINGS_SET] = { "ct_settings_set",
 	    "UPDATE channel_prefs SET csat_enabled = ?, csat_question = NULLIF(?, ''), csat_hours = ? "
 	    "WHERE channel_id = ?" },
 	[CT_REPORT_DAY] = { "ct_report_day",
-	    "SELECT DATE(CONVERT_TZ(c.closed_at, '+00:00', ?)) b, '', " CSAT_FIGURES
-	    CSAT_CHATS "WHERE" CSAT_RANGE "GROUP BY b ORDER BY b" },
+	    "SELECT DATE(CONVERT_TZ(c.closed_at, '+00:00', ?)) bucket, '' name, " CSAT_SUMS
+	    CSAT_CHATS "WHERE" CSAT_RANGE "GROUP BY bucket ORDER BY bucket",
+	    .cols = csat_figures_cols },
 	[CT_REPORT_OPERATOR] = { "ct_report_operator",
-	    "SELECT c.operator_id, u.name, " CSAT_FIGURES CSAT_CHATS
+	    "SELECT c.operator_id bucket, u.name, " CSAT_SUMS CSAT_CHATS
 	    "JOIN users u ON u.id = c.operator_id WHERE" CSAT_RANGE "GROUP BY c.operator_id, u.name "
-	    "ORDER BY u.name" },
+	    "ORDER BY u.name", .cols = csat_figures_cols },
 	[CT_REPORT_DEPARTMENT] = { "ct_report_department",
-	    "SELECT c.department_id, d.name, " CSAT_FIGURES CSAT_CHATS
+	    "SELECT c.department_id bucket, d.name, " CSAT_SUMS CSAT_CHATS
 	    "JOIN departments d ON d.id = c.department_id WHERE" CSAT_RANGE
-	    "GROUP BY c.department_id, d.name ORDER BY d.name" },
+	    "GROUP BY c.department_id, d.name ORDER BY d.name", .cols = csat_figures_cols },
 };
 
 static void           *prepared[CT__MAX];
@@ -104,9 +108,14 @@ db_csat_mark(struct pool *p, long long since)
 }
 
 enum dbrc
-db_csat_due(struct pool *p, struct dbres *out)
+db_csat_due(struct pool *p, struct csat_due **rows, size_t *n)
 {
-	return RUN(CT_DUE, p, out);
+	struct dbres out;
+	enum dbrc    rc = RUN(CT_DUE, p, &out);
+
+	*rows = rc == DB_OK ? db_rows(p, &out, sizeof **rows, csat_due_fill) : NULL;
+	*n = rc == DB_OK ? out.nrows : 0;
+	return rc;
 }
 
 enum dbrc
@@ -130,11 +139,14 @@ db_csat_unask(struct pool *p, long long chat)
 }
 
 enum dbrc
-db_csat_open(struct pool *p, long long follower, long long now, struct dbres *out)
+db_csat_open(struct pool *p, long long follower, long long now, struct csat_open *row)
 {
-	enum dbrc rc = RUN(CT_OPEN, p, out, I(follower), I(now));
+	struct dbres out;
+	enum dbrc    rc = db_one(RUN(CT_OPEN, p, &out, I(follower), I(now)), &out);
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	if (rc == DB_OK)
+		csat_open_fill(&out, 0, row);
+	return rc;
 }
 
 enum dbrc
@@ -146,9 +158,14 @@ db_csat_rate(struct pool *p, long long chat, int rating)
 }
 
 enum dbrc
-db_csat_settings(struct pool *p, long long channel, struct dbres *out)
+db_csat_settings(struct pool *p, long long channel, struct csat_settings *row)
 {
-	return RUN(CT_SETTINGS, p, out, I(channel));
+	struct dbres out;
+	enum dbrc    rc = db_one(RUN(CT_SETTINGS, p, &out, I(channel)), &out);
+
+	if (rc == DB_OK)
+		csat_settings_fill(&out, 0, row);
+	return rc;
 }
 
 enum dbrc
@@ -162,9 +179,14 @@ db_csat_settings_set(struct pool *p, long long channel, int enabled, const char 
 	I((f)->channel), I((f)->department), I((f)->operator)
 
 enum dbrc
-db_csat_report(struct pool *p, int by, const struct report_filter *f, struct dbres *out)
+db_csat_report(struct pool *p, int by, const struct report_filter *f, struct csat_figures **rows,
+    size_t *n)
 {
-	if (by == 0)
-		return RUN(CT_REPORT_DAY, p, out, S(f->zone), CSAT_ARGS(f));
-	return RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, out, CSAT_ARGS(f));
+	struct dbres out;
+	enum dbrc    rc = by == 0 ? RUN(CT_REPORT_DAY, p, &out, S(f->zone), CSAT_ARGS(f)) :
+	    RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, &out, CSAT_ARGS(f));
+
+	*rows = rc == DB_OK ? db_rows(p, &out, sizeof **rows, csat_figures_fill) : NULL;
+	*n = rc == DB_OK ? out.nrows : 0;
+	return rc;
 }

@@ -31,7 +31,8 @@ static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
 
 int
-db_prepare_check(const struct db_table *t, size_t s, unsigned long *params, unsigned int *cols)
+db_prepare_check(const struct db_table *t, size_t s, unsigned long *params, unsigned int *cols,
+    struct pool *p, const char **names, size_t max)
 {
 	MYSQL_STMT *st;
 	MYSQL_RES  *meta;
@@ -50,6 +51,8 @@ db_prepare_check(const struct db_table *t, size_t s, unsigned long *params, unsi
 		*params = mysql_stmt_param_count(st);
 		meta = mysql_stmt_result_metadata(st);
 		*cols = meta ? mysql_num_fields(meta) : 0;
+		for (unsigned int c = 0; names && meta && c < *cols && c < max; c++)
+			names[c] = pool_strdup(p, mysql_fetch_field_direct(meta, c)->name);
 		if (meta)
 			mysql_free_result(meta);
 	}
@@ -630,6 +633,20 @@ db_exec_sql(const char *sql, size_t len)
 	if (res)
 		mysql_free_result(res);
 	return 0;
+}
+
+void *
+db_rows(struct pool *p, const struct dbres *res, size_t size,
+    void (*fill)(const struct dbres *, size_t, void *))
+{
+	char *rows;
+
+	if (res->nrows == 0)
+		return NULL;
+	rows = pool_alloc(p, res->nrows * size);
+	for (size_t i = 0; i < res->nrows; i++)
+		fill(res, i, rows + i * size);
+	return rows;
 }
 
 const char *

@@ -49,6 +49,43 @@ unsigned long db_failures(void);	/* statements that failed in this process so fa
 
 const char *db_cell(const struct dbres *res, size_t row, size_t col);
 long long   db_int(const struct dbres *res, size_t row, size_t col);
+
+/*
+ * A result row declared once. DB_ROW(tag, COLS), where COLS(C) lists
+ * C(kind, name) for each column in the SELECT's order, and the SELECT names
+ * its columns so (`c.id chat`), makes:
+ *   struct tag       the row, filled once, typed: INT a number (NULL reads
+ *                    0), STR text (NULL stays NULL);
+ *   tag_fill         one row of a result into it;
+ *   tag_cols         the names, NULL-terminated: the statement's entry
+ *                    points at them (.cols), and test_db compares them with
+ *                    the prepared statement's columns, so a SELECT and its
+ *                    row cannot drift apart.
+ * The statement's function returns struct tag rows (db_rows), and callers
+ * read fields, not cells.
+ */
+#define DB_FIELD_INT(n) long long n;
+#define DB_FIELD_STR(n) const char *n;
+#define DB_FIELD_(kind, n) DB_FIELD_##kind(n)
+#define DB_FILL_INT(n) o->n = db_int(res, row, c++);
+#define DB_FILL_STR(n) o->n = db_cell(res, row, c++);
+#define DB_FILL_(kind, n) DB_FILL_##kind(n)
+#define DB_NAME_(kind, n) #n,
+#define DB_ROW(tag, COLS) \
+	struct tag { COLS(DB_FIELD_) }; \
+	static inline void \
+	tag##_fill(const struct dbres *res, size_t row, void *v) \
+	{ \
+		struct tag *o = v; \
+		size_t      c = 0; \
+		COLS(DB_FILL_) \
+		(void)c; \
+	} \
+	static const char *const tag##_cols[] = { COLS(DB_NAME_) NULL };
+/* The rows of res as an array (in p) of elements of size bytes, each
+ * filled by fill (a DB_ROW's tag_fill); NULL when there are none. */
+void *db_rows(struct pool *p, const struct dbres *res, size_t size,
+	void (*fill)(const struct dbres *, size_t, void *));
 /*
  * Copies res into the request's HDF as Prefix.N.<name>; names[col] names a
  * column by its enum ([UL_ID] = "Id", …), n the array's length; a column
@@ -63,8 +100,9 @@ void db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
  * prepared holds n NULL slots; db_run fills them.
  */
 struct db_stmt {
-	const char *name, *sql;
-	int         owner;	/* run by the schema's owner (wxdesk-admin migrate) alone */
+	const char        *name, *sql;
+	int                owner;	/* run by the schema's owner (wxdesk-admin migrate) alone */
+	const char *const *cols;	/* a SELECT's row as declared (DB_ROW's tag_cols), or NULL */
 };
 struct db_table {
 	const struct db_stmt *stmts;
@@ -99,10 +137,11 @@ struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);
 /* Prepares statement s of t afresh (and closes it): 0 with its parameter
- * and result column counts, or -1 (db_error says why). A CREATE TEMPORARY
+ * and result column counts and, when names is not NULL, the columns' names
+ * (in p, up to max), or -1 (db_error says why). A CREATE TEMPORARY
  * TABLE is run too, so the statements that use the table prepare after it. */
 int db_prepare_check(const struct db_table *t, size_t s, unsigned long *params,
-	unsigned int *cols);
+	unsigned int *cols, struct pool *p, const char **names, size_t max);
 
 /* Runs raw SQL text (migrations only). */
 int  db_exec_sql(const char *sql, size_t len);

@@ -390,7 +390,8 @@ struct attempt {
 	const struct bot            *bot;
 	int                          bot_chat, misses;	/* the bot holds the chat */
 	int                          rated;	/* the message is a rating (csat.h), of chat */
-	struct dbres                 open, csat;
+	struct dbres                 open;
+	struct csat_open             csat;
 	int                          leave_offered;	/* the follower was offered to leave a message */
 	struct handoff               handoff;
 	int                          operator;	/* an operator's own WeChat (alerts.h) */
@@ -499,7 +500,7 @@ stage_chat(struct pool *p, struct attempt *a)
 		 * chat: its rating, in that chat; no new chat */
 		if (rc != DB_OK)
 			return rc;
-		struct chat_ref c = { db_int(&a->csat, 0, CO_CHAT), ch->id, a->follower, 0 };
+		struct chat_ref c = { a->csat.chat, ch->id, a->follower, 0 };
 		a->chat = c.id;
 		return chat_rate(p, &c, a->rated);
 	}
@@ -534,7 +535,7 @@ stage_message(struct pool *p, struct attempt *a)
 		return rc;
 	/* thanks for the rating, as a passive reply (free: no customer-service message) */
 	if (a->rated) {
-		int         l = lang_parse(db_cell(&a->csat, 0, CO_LANG));
+		int         l = lang_parse(a->csat.lang);
 		const char *thanks = lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.thanks");
 		if ((rc = db_bot_reply(p, ch->id, a->follower, a->chat, "text", thanks, 0,
 		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)

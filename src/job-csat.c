@@ -6,23 +6,22 @@
 void
 job_csat(struct pool *p)
 {
-	struct dbres due;
-	long long    now = (long long)wx_now();
+	struct csat_due *due;
+	size_t           n;
+	long long        now = (long long)wx_now();
 
 	/* closes of the last hour that should be asked (older ones never are:
 	 * switching the question on does not reach back) */
-	if (db_csat_mark(p, now - 3600) != DB_OK || db_csat_due(p, &due) != DB_OK)
+	if (db_csat_mark(p, now - 3600) != DB_OK || db_csat_due(p, &due, &n) != DB_OK)
 		return;
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		int             l = lang_parse(db_cell(&due, i, CD_LANG));
-		const char     *q = db_cell(&due, i, CD_QUESTION) && *db_cell(&due, i, CD_QUESTION) ?
-		    db_cell(&due, i, CD_QUESTION) : lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
-		    "csat.question_default");
-		struct out_chat c = {
-			.chat = db_int(&due, i, CD_CHAT), .follower = db_int(&due, i, CD_FOLLOWER),
-			.openid = db_cell(&due, i, CD_OPENID),
-			.ch = { db_int(&due, i, CD_CHANNEL), db_cell(&due, i, CD_APPID),
-			    db_cell(&due, i, CD_SECRET) ? secret_decrypt(p, db_cell(&due, i, CD_SECRET)) : NULL },
+	for (size_t i = 0; i < n && !job_stopping; i++) {
+		const struct csat_due *d = &due[i];
+		int                    l = lang_parse(d->lang);
+		const char            *q = d->question && *d->question ? d->question :
+		    lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.question_default");
+		struct out_chat        c = {
+			.chat = d->chat, .follower = d->follower, .openid = d->openid,
+			.ch = { d->channel, d->app_id, d->secret ? secret_decrypt(p, d->secret) : NULL },
 		};
 		(void)chat_ask_rating(p, &c, q);	/* what came of it is on the chat */
 	}

@@ -100,12 +100,12 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, PREF_ERASE) ? "1" : NULL);
 	/* satisfaction: asked when a chat closes (csat.h) */
 	{
-		struct dbres q;
-		if (db_csat_settings(&r->pool, id, &q) == DB_OK && q.nrows) {
-			tmpl_set(r, "Csat.On", db_int(&q, 0, CS_ENABLED) ? "1" : NULL);
+		struct csat_settings q;
+		if (db_csat_settings(&r->pool, id, &q) == DB_OK) {
+			tmpl_set(r, "Csat.On", q.enabled ? "1" : NULL);
 			if (req_field(r, "csat_hours") == NULL) {
-				tmpl_set(r, "Form.csat_question.Value", db_cell(&q, 0, CS_QUESTION));
-				tmpl_set(r, "Form.csat_hours.Value", db_cell(&q, 0, CS_HOURS));
+				tmpl_set(r, "Form.csat_question.Value", q.question);
+				tmpl_set_int(r, "Form.csat_hours.Value", q.hours);
 			}
 		}
 		struct dbres bl;	/* the default, in the brand's followers' language */

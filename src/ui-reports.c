@@ -1174,29 +1174,27 @@ reports_csat_get(struct req *r, struct resp *rs)
 		    L(r, "csv.csat_avg"), NULL);
 	}
 	for (int by = 0; by < 3; by++) {
-		struct dbres c;
-		if (db_csat_report(&r->pool, by, &q.f, &c) != DB_OK) {
+		struct csat_figures *c;
+		size_t               n;
+		if (db_csat_report(&r->pool, by, &q.f, &c, &n) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
-		for (size_t i = 0; i < c.nrows; i++) {
-			long long   asked = db_int(&c, i, CR_ASKED), rated = db_int(&c, i, CR_RATED);
+		for (size_t i = 0; i < n; i++) {
+			long long   asked = c[i].asked, rated = c[i].rated;
 			const char *k = pool_printf(&r->pool, "%s.%zu", base[by], i);
 			if (q.csv) {
 				if (by == 0)
-					csv_line(&rs->body, db_cell(&c, i, CR_BUCKET), db_cell(&c, i, CR_ASKED),
-					    db_cell(&c, i, CR_RATED), db_cell(&c, i, CR_AVG) ?
-					    db_cell(&c, i, CR_AVG) : "", NULL);
+					csv_line(&rs->body, c[i].bucket, pool_printf(&r->pool, "%lld", asked),
+					    pool_printf(&r->pool, "%lld", rated), c[i].avg ? c[i].avg : "", NULL);
 				continue;
 			}
-			tmpl_set(r, pool_printf(&r->pool, "%s.Label", k), by == 0 ?
-			    db_cell(&c, i, CR_BUCKET) : db_cell(&c, i, CR_NAME));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Label", k), by == 0 ? c[i].bucket : c[i].name);
 			tmpl_set_int(r, pool_printf(&r->pool, "%s.Asked", k), asked);
 			tmpl_set_int(r, pool_printf(&r->pool, "%s.Rated", k), rated);
 			tmpl_set(r, pool_printf(&r->pool, "%s.Share", k), asked ?
 			    pool_printf(&r->pool, "%lld%%", rated * 100 / asked) : "—");
-			tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), db_cell(&c, i, CR_AVG) ?
-			    db_cell(&c, i, CR_AVG) : "—");
+			tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), c[i].avg ? c[i].avg : "—");
 		}
 	}
 	if (q.csv)

@@ -63,18 +63,35 @@ main(void)
 		for (struct db_table *const *t = db_tables_all(); *t; t++, tables++)
 			for (size_t i = 0; i < (*t)->n; i++, stmts++) {
 				unsigned long np;
-				unsigned int  nc;
-				const char   *sql = (*t)->stmts[i].sql;
+				unsigned int  nc, want = 0;
+				const char   *sql = (*t)->stmts[i].sql, *names[64];
+				const char *const *cols = (*t)->stmts[i].cols;
 				if ((*t)->stmts[i].owner) {
 					ok++;
 					continue;
 				}
-				if (db_prepare_check(*t, i, &np, &nc) != 0) {
+				if (db_prepare_check(*t, i, &np, &nc, &p, names, 64) != 0) {
 					CHECK(0, "statement %s: %s", (*t)->stmts[i].name, db_error());
 					continue;
 				}
 				if (strncmp(sql, "SELECT", 6) == 0 && nc == 0) {
 					CHECK(0, "statement %s: a SELECT without columns", (*t)->stmts[i].name);
+					continue;
+				}
+				/* a declared row (DB_ROW): the same columns, by name, in order */
+				while (cols && cols[want])
+					want++;
+				if (cols && nc != want) {
+					CHECK(0, "statement %s: %u columns, its row declares %u",
+					    (*t)->stmts[i].name, nc, want);
+					continue;
+				}
+				unsigned int c = 0;
+				while (cols && c < nc && c < 64 && strcmp(names[c], cols[c]) == 0)
+					c++;
+				if (cols && c < nc) {
+					CHECK(0, "statement %s: column %u is %s, its row says %s",
+					    (*t)->stmts[i].name, c + 1, names[c], cols[c]);
 					continue;
 				}
 				ok++;
