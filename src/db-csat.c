@@ -113,9 +113,7 @@ db_csat_due(struct pool *p, struct csat_due **rows, size_t *n)
 	struct dbres out;
 	enum dbrc    rc = RUN(CT_DUE, p, &out);
 
-	*rows = rc == DB_OK ? db_rows(p, &out, sizeof **rows, csat_due_fill) : NULL;
-	*n = rc == DB_OK ? out.nrows : 0;
-	return rc;
+	return DB_AS_ROWS(p, rc, &out, rows, n, csat_due_fill);
 }
 
 enum dbrc
@@ -142,11 +140,8 @@ enum dbrc
 db_csat_open(struct pool *p, long long follower, long long now, struct csat_open *row)
 {
 	struct dbres out;
-	enum dbrc    rc = db_one(RUN(CT_OPEN, p, &out, I(follower), I(now)), &out);
 
-	if (rc == DB_OK)
-		csat_open_fill(&out, 0, row);
-	return rc;
+	return db_as_row(RUN(CT_OPEN, p, &out, I(follower), I(now)), &out, row, csat_open_fill);
 }
 
 enum dbrc
@@ -161,11 +156,8 @@ enum dbrc
 db_csat_settings(struct pool *p, long long channel, struct csat_settings *row)
 {
 	struct dbres out;
-	enum dbrc    rc = db_one(RUN(CT_SETTINGS, p, &out, I(channel)), &out);
 
-	if (rc == DB_OK)
-		csat_settings_fill(&out, 0, row);
-	return rc;
+	return db_as_row(RUN(CT_SETTINGS, p, &out, I(channel)), &out, row, csat_settings_fill);
 }
 
 enum dbrc
@@ -186,7 +178,5 @@ db_csat_report(struct pool *p, int by, const struct report_filter *f, struct csa
 	enum dbrc    rc = by == 0 ? RUN(CT_REPORT_DAY, p, &out, S(f->zone), CSAT_ARGS(f)) :
 	    RUN(by == 1 ? CT_REPORT_OPERATOR : CT_REPORT_DEPARTMENT, p, &out, CSAT_ARGS(f));
 
-	*rows = rc == DB_OK ? db_rows(p, &out, sizeof **rows, csat_figures_fill) : NULL;
-	*n = rc == DB_OK ? out.nrows : 0;
-	return rc;
+	return DB_AS_ROWS(p, rc, &out, rows, n, csat_figures_fill);
 }

@@ -15,25 +15,25 @@ static const struct db_stmt stmts[HR__MAX] = {
 	/* closed: a holiday, or no span of the weekday holds the time (where
 	 * the brand is) */
 	[HR_NOW] = { "hr_now",
-	    "SELECT b.hours_enabled, b.offhours_missed_timer, b.follower_language, "
+	    "SELECT b.hours_enabled enabled, b.offhours_missed_timer timer, b.follower_language lang, "
 	    "b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM brand_holidays x WHERE x.brand_id = b.id "
 	    "AND x.day = DATE(" LOCAL ")) OR NOT EXISTS (SELECT 1 FROM brand_hours h WHERE "
 	    "h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") AND TIME(" LOCAL ") >= h.opens "
-	    "AND TIME(" LOCAL ") < h.closes)) FROM channels ch JOIN brands b ON b.id = ch.brand_id "
-	    "WHERE ch.id = ?" },
+	    "AND TIME(" LOCAL ") < h.closes)) closed FROM channels ch JOIN brands b ON "
+	    "b.id = ch.brand_id WHERE ch.id = ?", .cols = hours_now_cols },
 	[HR_MARK] = { "hr_mark", "UPDATE chats SET after_hours = 1 WHERE id = ?" },
 	[HR_OPENED] = { "hr_opened",
 	    "UPDATE chats SET state_since = FROM_UNIXTIME(?), after_hours = 2 "
 	    "WHERE channel_id = ? AND state = 'waiting' AND after_hours = 1" },
 	[HR_SETTINGS] = { "hr_settings",
-	    "SELECT hours_enabled, time_zone, offhours_missed_timer FROM brands "
-	    "WHERE id = ?" },
+	    "SELECT hours_enabled enabled, time_zone zone, offhours_missed_timer timer FROM brands "
+	    "WHERE id = ?", .cols = hours_settings_cols },
 	[HR_DAYS] = { "hr_days",
-	    "SELECT weekday, TIME_FORMAT(opens, '%H:%i'), TIME_FORMAT(closes, '%H:%i') "
-	    "FROM brand_hours WHERE brand_id = ? ORDER BY weekday" },
+	    "SELECT weekday, TIME_FORMAT(opens, '%H:%i') opens, TIME_FORMAT(closes, '%H:%i') closes "
+	    "FROM brand_hours WHERE brand_id = ? ORDER BY weekday", .cols = hours_day_cols },
 	[HR_HOLIDAYS] = { "hr_holidays",
-	    "SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM brand_holidays WHERE brand_id = ? "
-	    "ORDER BY day LIMIT 400" },
+	    "SELECT DATE_FORMAT(day, '%Y-%m-%d') day FROM brand_holidays WHERE brand_id = ? "
+	    "ORDER BY day LIMIT 400", .cols = hours_holiday_cols },
 	[HR_SET] = { "hr_set",
 	    "UPDATE brands SET hours_enabled = ?, time_zone = ?, offhours_missed_timer = ? "
 	    "WHERE id = ?" },
@@ -48,7 +48,8 @@ static const struct db_stmt stmts[HR__MAX] = {
 	    "SELECT b.name FROM brands b WHERE b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM "
 	    "brand_holidays x WHERE x.brand_id = b.id AND x.day = DATE(" LOCAL ")) OR NOT EXISTS "
 	    "(SELECT 1 FROM brand_hours h WHERE h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") "
-	    "AND TIME(" LOCAL ") >= h.opens AND TIME(" LOCAL ") < h.closes)) ORDER BY b.name LIMIT 10" },
+	    "AND TIME(" LOCAL ") >= h.opens AND TIME(" LOCAL ") < h.closes)) ORDER BY b.name LIMIT 10",
+	    .cols = hours_closed_cols },
 	[HR_ZONE_OK] = { "hr_zone_ok", "SELECT CONVERT_TZ('2020-01-01 00:00:00', '+00:00', ?) IS NOT NULL" },
 };
 
@@ -65,11 +66,12 @@ db_table_hours(void)
 #define RUN(s, p, out, ...) DB_RUN(&hr_table, s, p, out, __VA_ARGS__)
 
 enum dbrc
-db_hours_now(struct pool *p, long long channel, long long now, struct dbres *out)
+db_hours_now(struct pool *p, long long channel, long long now, struct hours_now *row)
 {
-	enum dbrc rc = RUN(HR_NOW, p, out, I(now), I(now), I(now), I(now), I(channel));
+	struct dbres out;
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(RUN(HR_NOW, p, &out, I(now), I(now), I(now), I(now), I(channel)), &out, row,
+	    hours_now_fill);
 }
 
 enum dbrc
@@ -85,21 +87,29 @@ db_hours_opened(struct pool *p, long long channel, long long now)
 }
 
 enum dbrc
-db_hours_settings(struct pool *p, long long brand, struct dbres *out)
+db_hours_settings(struct pool *p, long long brand, struct hours_settings *row)
 {
-	return RUN(HR_SETTINGS, p, out, I(brand));
+	struct dbres out;
+
+	return db_as_row(RUN(HR_SETTINGS, p, &out, I(brand)), &out, row, hours_settings_fill);
 }
 
 enum dbrc
-db_hours_days(struct pool *p, long long brand, struct dbres *out)
+db_hours_days(struct pool *p, long long brand, struct hours_day **rows, size_t *n)
 {
-	return RUN(HR_DAYS, p, out, I(brand));
+	struct dbres out;
+	enum dbrc    rc = RUN(HR_DAYS, p, &out, I(brand));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, hours_day_fill);
 }
 
 enum dbrc
-db_hours_holidays(struct pool *p, long long brand, struct dbres *out)
+db_hours_holidays(struct pool *p, long long brand, struct hours_holiday **rows, size_t *n)
 {
-	return RUN(HR_HOLIDAYS, p, out, I(brand));
+	struct dbres out;
+	enum dbrc    rc = RUN(HR_HOLIDAYS, p, &out, I(brand));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, hours_holiday_fill);
 }
 
 enum dbrc
@@ -144,7 +154,10 @@ db_hours_zone_ok(struct pool *p, const char *zone)
 }
 
 enum dbrc
-db_hours_closed_brands(struct pool *p, long long now, struct dbres *out)
+db_hours_closed_brands(struct pool *p, long long now, struct hours_closed **rows, size_t *n)
 {
-	return RUN(HR_CLOSED_BRANDS, p, out, I(now), I(now), I(now), I(now));
+	struct dbres out;
+	enum dbrc    rc = RUN(HR_CLOSED_BRANDS, p, &out, I(now), I(now), I(now), I(now));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, hours_closed_fill);
 }

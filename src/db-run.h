@@ -65,6 +65,22 @@ db_count_of(enum dbrc rc, const struct dbres *out)
 	return rc == DB_OK && out->nrows ? db_int(out, 0, 0) : -1;
 }
 
+/* A statement's result as declared rows (DB_ROW): *rows and *n from out
+ * when rc is DB_OK (none: NULL and 0); rc. */
+#define DB_AS_ROWS(p, rc, out, rows, n, fill) \
+	((*(rows) = (rc) == DB_OK ? db_rows(p, out, sizeof **(rows), fill) : NULL), \
+	(*(n) = (rc) == DB_OK ? (out)->nrows : 0), (rc))
+
+/* A read of one declared row into *row: DB_OK, DB_NOTFOUND, or rc. */
+static inline enum dbrc
+db_as_row(enum dbrc rc, const struct dbres *out, void *row,
+    void (*fill)(const struct dbres *, size_t, void *))
+{
+	if ((rc = db_one(rc, out)) == DB_OK)
+		fill(out, 0, row);
+	return rc;
+}
+
 /* What db_error says next: a table's own reason for a refusal. */
 void db_set_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -11,21 +11,26 @@
 
 #include "db.h"
 
-/* columns of db_hours_now: is the channel's brand closed at now */
-enum { HN_ENABLED, HN_TIMER, HN_LANG, HN_CLOSED };
-enum dbrc db_hours_now(struct pool *p, long long channel, long long now, struct dbres *out);
+/* is the channel's brand closed at now (closed 1), and its hours' settings */
+#define HOURS_NOW(C) C(INT, enabled) C(INT, timer) C(STR, lang) C(INT, closed)
+DB_ROW(hours_now, HOURS_NOW)
+enum dbrc db_hours_now(struct pool *p, long long channel, long long now, struct hours_now *row);
 enum dbrc db_hours_mark(struct pool *p, long long chat);
 /* the brand opened: the after-hours chats' wait starts now */
 enum dbrc db_hours_opened(struct pool *p, long long channel, long long now);
-/* columns of db_hours_settings */
-enum { HS_ENABLED, HS_ZONE, HS_TIMER };
-enum dbrc db_hours_settings(struct pool *p, long long brand, struct dbres *out);
-/* columns of db_hours_days */
-enum { HD_WEEKDAY, HD_OPENS, HD_CLOSES };
-enum dbrc db_hours_days(struct pool *p, long long brand, struct dbres *out);
-/* columns of db_hours_holidays */
-enum { HH_DAY };
-enum dbrc db_hours_holidays(struct pool *p, long long brand, struct dbres *out);
+/* a brand's settings: keeps hours, its zone, the missed timer outside them */
+#define HOURS_SETTINGS(C) C(INT, enabled) C(STR, zone) C(INT, timer)
+DB_ROW(hours_settings, HOURS_SETTINGS)
+enum dbrc db_hours_settings(struct pool *p, long long brand, struct hours_settings *row);
+/* its spans, weekday 0 (Monday) to 6, "HH:MM" */
+#define HOURS_DAY(C) C(INT, weekday) C(STR, opens) C(STR, closes)
+DB_ROW(hours_day, HOURS_DAY)
+enum dbrc db_hours_days(struct pool *p, long long brand, struct hours_day **rows, size_t *n);
+/* its holidays, YYYY-MM-DD */
+#define HOURS_HOLIDAY(C) C(STR, day)
+DB_ROW(hours_holiday, HOURS_HOLIDAY)
+enum dbrc db_hours_holidays(struct pool *p, long long brand, struct hours_holiday **rows,
+	size_t *n);
 enum dbrc db_hours_set(struct pool *p, long long brand, int enabled, const char *zone,
 	int timer);
 enum dbrc db_hours_days_clear(struct pool *p, long long brand);
@@ -33,9 +38,11 @@ enum dbrc db_hours_day_add(struct pool *p, long long brand, int weekday, const c
 	const char *closes);
 enum dbrc db_hours_holidays_clear(struct pool *p, long long brand);
 enum dbrc db_hours_holiday_add(struct pool *p, long long brand, const char *day);
-/* columns of db_hours_closed_brands: the brands keeping hours that are closed at now */
-enum { HC_NAME };
-enum dbrc db_hours_closed_brands(struct pool *p, long long now, struct dbres *out);
+/* the brands keeping hours that are closed at now (at most 10) */
+#define HOURS_CLOSED(C) C(STR, name)
+DB_ROW(hours_closed, HOURS_CLOSED)
+enum dbrc db_hours_closed_brands(struct pool *p, long long now, struct hours_closed **rows,
+	size_t *n);
 /* 1 when MariaDB knows the time zone, 0 when not, -1 on failure */
 int db_hours_zone_ok(struct pool *p, const char *zone);
 

@@ -29,10 +29,9 @@ job_timers(struct pool *p)
 		 * chats wait from the opening (hours.h) */
 		int       skip_waiting = 0;
 		{
-			struct dbres h;
-			if (db_hours_now(p, channel, (long long)now, &h) == DB_OK &&
-			    db_int(&h, 0, HN_ENABLED) && !db_int(&h, 0, HN_TIMER)) {
-				if (db_int(&h, 0, HN_CLOSED) == 1)
+			struct hours_now h;
+			if (db_hours_now(p, channel, (long long)now, &h) == DB_OK && h.enabled && !h.timer) {
+				if (h.closed == 1)
 					skip_waiting = 1;
 				else
 					(void)db_hours_opened(p, channel, (long long)now);

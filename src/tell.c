@@ -234,7 +234,8 @@ enum dbrc
 tell_on_queue(struct pool *p, long long channel, long long chat, int handoff, const char *lead,
     long long now, struct tell_said *out)
 {
-	struct dbres      f, h;
+	struct dbres      f;
+	struct hours_now  h;
 	struct tell_facts x;
 	struct tell_texts t;
 	enum dbrc         rc;
@@ -255,7 +256,7 @@ tell_on_queue(struct pool *p, long long channel, long long chat, int handoff, co
 	x.brand = db_int(&f, 0, QF_BRAND);
 	x.lang = l >= 0 ? (enum lang)l : LANG_ZH;
 	x.handoff = handoff;
-	x.closed = rc == DB_OK && db_int(&h, 0, HN_CLOSED) == 1;
+	x.closed = rc == DB_OK && h.closed == 1;
 	x.dept = db_int(&f, 0, QF_DEPT);
 	x.position = db_int(&f, 0, QF_POSITION);
 	x.queued = db_int(&f, 0, QF_QUEUED);

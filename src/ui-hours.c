@@ -14,29 +14,33 @@
 static void
 page(struct req *r, struct resp *rs, long long brand, int status)
 {
-	struct dbres b, s, d, h;
-	struct buf   days = { 0 };
+	struct dbres           b;
+	struct hours_settings  s;
+	struct hours_day      *d;
+	struct hours_holiday  *h;
+	size_t                 nd, nh;
+	struct buf             days = { 0 };
 
 	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))
 		return;
-	if (db_hours_settings(&r->pool, brand, &s) != DB_OK || db_hours_days(&r->pool, brand, &d) != DB_OK ||
-	    db_hours_holidays(&r->pool, brand, &h) != DB_OK) {
+	if (db_hours_settings(&r->pool, brand, &s) != DB_OK ||
+	    db_hours_days(&r->pool, brand, &d, &nd) != DB_OK ||
+	    db_hours_holidays(&r->pool, brand, &h, &nh) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	tmpl_set_int(r, "Brand.Id", brand);
 	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
 	if (req_field(r, "time_zone") == NULL) {
-		tmpl_set(r, "Hours.On", db_int(&s, 0, HS_ENABLED) ? "1" : NULL);
-		tmpl_set(r, "Hours.Timer", db_int(&s, 0, HS_TIMER) ? "1" : NULL);
-		tmpl_set(r, "Form.time_zone.Value", db_cell(&s, 0, HS_ZONE));
-		for (size_t i = 0; i < d.nrows; i++) {
-			long long w = db_int(&d, i, HD_WEEKDAY);
-			tmpl_set(r, pool_printf(&r->pool, "Form.opens_%lld.Value", w), db_cell(&d, i, HD_OPENS));
-			tmpl_set(r, pool_printf(&r->pool, "Form.closes_%lld.Value", w), db_cell(&d, i, HD_CLOSES));
+		tmpl_set(r, "Hours.On", s.enabled ? "1" : NULL);
+		tmpl_set(r, "Hours.Timer", s.timer ? "1" : NULL);
+		tmpl_set(r, "Form.time_zone.Value", s.zone);
+		for (size_t i = 0; i < nd; i++) {
+			tmpl_set(r, pool_printf(&r->pool, "Form.opens_%lld.Value", d[i].weekday), d[i].opens);
+			tmpl_set(r, pool_printf(&r->pool, "Form.closes_%lld.Value", d[i].weekday), d[i].closes);
 		}
-		for (size_t i = 0; i < h.nrows; i++)
-			buf_printf(&days, "%s%s", i ? "\n" : "", db_cell(&h, i, HH_DAY));
+		for (size_t i = 0; i < nh; i++)
+			buf_printf(&days, "%s%s", i ? "\n" : "", h[i].day);
 		tmpl_set(r, "Form.holidays.Value", days.data);
 		buf_free(&days);
 	} else {

@@ -234,13 +234,14 @@ console_home_get(struct req *r, struct resp *rs)
 	/* business hours: which brands are closed now (their new chats get the
 	 * off-hours answer and wait for the opening); a failure costs the line */
 	{
-		struct dbres hc;
-		if (db_hours_closed_brands(&r->pool, (long long)wx_now(), &hc) == DB_OK && hc.nrows) {
+		struct hours_closed *hc;
+		size_t               n;
+		if (db_hours_closed_brands(&r->pool, (long long)wx_now(), &hc, &n) == DB_OK && n) {
 			struct buf names = { 0 };
 			const char *sep = L(r, "console.list_sep");
-			for (size_t i = 0; i < hc.nrows; i++)	/* "a, b" or "甲、乙" */
+			for (size_t i = 0; i < n; i++)	/* "a, b" or "甲、乙" */
 				buf_printf(&names, "%s%s%s", i ? sep : "", i && sep[0] == ',' ? " " : "",
-				    db_cell(&hc, i, HC_NAME));
+				    hc[i].name);
 			tmpl_set(r, "Console.Closed", LF(r, "console.closed_now", names.data));
 			buf_free(&names);
 		}
