@@ -8,8 +8,9 @@ enum health_stmt { HT_STATE, HT_SEEN, HT__MAX };
 
 static const struct db_stmt stmts[HT__MAX] = {
 	[HT_STATE] = { "ht_state",
-	    "SELECT (SELECT IFNULL(MAX(version), 0) FROM schema_migrations), "
-	    "(SELECT IFNULL(UNIX_TIMESTAMP(MAX(seen_at)), 0) FROM workers)" },
+	    "SELECT (SELECT IFNULL(MAX(version), 0) FROM schema_migrations) schema, "
+	    "(SELECT IFNULL(UNIX_TIMESTAMP(MAX(seen_at)), 0) FROM workers) worker",
+	    .cols = health_state_cols },
 	[HT_SEEN] = { "ht_seen",
 	    "INSERT INTO workers (name, seen_at) VALUES (?, FROM_UNIXTIME(?)) "
 	    "ON DUPLICATE KEY UPDATE seen_at = VALUES(seen_at)" },
@@ -26,9 +27,11 @@ db_table_health(void)
 }
 
 enum dbrc
-db_health(struct pool *p, struct dbres *out)
+db_health(struct pool *p, struct health_state *row)
 {
-	return DB_RUN(&ht_table, HT_STATE, p, out);
+	struct dbres out;
+
+	return db_as_row(DB_RUN(&ht_table, HT_STATE, p, &out), &out, row, health_state_fill);
 }
 
 enum dbrc

@@ -31,19 +31,19 @@ health_seen(struct pool *p)
 void
 health_get(struct req *r, struct resp *rs)
 {
-	struct dbres s;
-	long long    ago = -1;
-	int          db = db_health(&r->pool, &s) == DB_OK && s.nrows == 1;
+	struct health_state s;
+	long long           ago = -1;
+	int                 db = db_health(&r->pool, &s) == DB_OK;
 	json_t      *failing = json_array();
 
 	/* open to anyone: whether it is healthy, and what is not; no figures */
 	if (!db)
 		json_array_append_new(failing, json_string("database"));
 	else {
-		if (db_int(&s, 0, HL_SCHEMA) != WX_SCHEMA_VERSION)
+		if (s.schema != WX_SCHEMA_VERSION)
 			json_array_append_new(failing, json_string("schema"));
-		if (db_int(&s, 0, HL_WORKER) > 0)
-			ago = (long long)wx_now() - db_int(&s, 0, HL_WORKER);
+		if (s.worker > 0)
+			ago = (long long)wx_now() - s.worker;
 		if (ago < 0 || ago > HEALTH_WORKER)
 			json_array_append_new(failing, json_string("worker"));
 	}

@@ -4,9 +4,10 @@
 
 #include "db.h"
 
-/* columns of db_health: the newest migration, when a worker last ran */
-enum { HL_SCHEMA, HL_WORKER };
-enum dbrc db_health(struct pool *p, struct dbres *out);
+/* the newest migration, when a worker last ran (0: never) */
+#define HEALTH_STATE(C) C(INT, schema) C(INT, worker)
+DB_ROW(health_state, HEALTH_STATE)
+enum dbrc db_health(struct pool *p, struct health_state *row);
 /* a worker's tick, noted under the host's name */
 enum dbrc db_worker_seen(struct pool *p, const char *name, long long now);
 

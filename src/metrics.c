@@ -454,12 +454,15 @@ put_rss(struct buf *b, struct req *r)
 static void
 put_database(struct buf *b, struct req *r, long long now)
 {
-	struct dbres q, w, ch;
-	int          up;
+	struct metrics_queue   *q;
+	struct metrics_worker  *w;
+	struct metrics_channel *ch;
+	size_t                  nq, nw, nch;
+	int                     up;
 
-	up = db_metrics_queues(&r->pool, now, &q) == DB_OK &&
-	    db_metrics_workers(&r->pool, now, &w) == DB_OK &&
-	    db_metrics_channels(&r->pool, now, &ch) == DB_OK;
+	up = db_metrics_queues(&r->pool, now, &q, &nq) == DB_OK &&
+	    db_metrics_workers(&r->pool, now, &w, &nw) == DB_OK &&
+	    db_metrics_channels(&r->pool, now, &ch, &nch) == DB_OK;
 	head(b, "wxdesk_database_up", "gauge", "1 when the database answered this scrape.");
 	line(b, &r->pool, "wxdesk_database_up", NULL, up);
 	if (up) {
@@ -467,17 +470,17 @@ put_database(struct buf *b, struct req *r, long long now)
 		struct buf wait = { 0 };
 		head(&wait, "wxdesk_queue_longest_wait_seconds", "gauge",
 		    "The longest a waiting chat has waited, per department.");
-		for (size_t i = 0; i < q.nrows; i++) {
+		for (size_t i = 0; i < nq; i++) {
 			struct buf lb = { 0 };
-			buf_puts(&lb, pool_printf(&r->pool, "department_id=\"%s\",brand=\"",
-			    db_cell(&q, i, MQ_DEPARTMENT)));
-			label(&lb, db_cell(&q, i, MQ_BRAND));
+			buf_puts(&lb, pool_printf(&r->pool, "department_id=\"%lld\",brand=\"",
+			    q[i].department));
+			label(&lb, q[i].brand);
 			buf_puts(&lb, "\",department=\"");
-			label(&lb, db_cell(&q, i, MQ_NAME));
+			label(&lb, q[i].name);
 			buf_putc(&lb, '"');
-			line(b, &r->pool, "wxdesk_queue_chats", lb.data, (double)db_int(&q, i, MQ_WAITING));
+			line(b, &r->pool, "wxdesk_queue_chats", lb.data, (double)q[i].waiting);
 			line(&wait, &r->pool, "wxdesk_queue_longest_wait_seconds", lb.data,
-			    (double)db_int(&q, i, MQ_LONGEST));
+			    (double)q[i].longest);
 			buf_free(&lb);
 		}
 		buf_append(b, wait.data ? wait.data : "", wait.len);
@@ -487,30 +490,29 @@ put_database(struct buf *b, struct req *r, long long now)
 		    "Seconds since each active WeChat account's last message in.");
 		head(&open, "wxdesk_channel_open", "gauge",
 		    "1 when the account's brand is within its business hours (or keeps none).");
-		for (size_t i = 0; i < ch.nrows; i++) {
+		for (size_t i = 0; i < nch; i++) {
 			struct buf lb = { 0 };
-			buf_puts(&lb, pool_printf(&r->pool, "channel_id=\"%s\",app_id=\"",
-			    db_cell(&ch, i, MCH_ID)));
-			label(&lb, db_cell(&ch, i, MCH_APPID));
+			buf_puts(&lb, pool_printf(&r->pool, "channel_id=\"%lld\",app_id=\"", ch[i].id));
+			label(&lb, ch[i].app_id);
 			buf_puts(&lb, "\",brand=\"");
-			label(&lb, db_cell(&ch, i, MCH_BRAND));
+			label(&lb, ch[i].brand);
 			buf_putc(&lb, '"');
-			if (db_int(&ch, i, MCH_QUIET) >= 0)
+			if (ch[i].quiet >= 0)
 				line(b, &r->pool, "wxdesk_channel_last_message_seconds", lb.data,
-				    (double)db_int(&ch, i, MCH_QUIET));
-			line(&open, &r->pool, "wxdesk_channel_open", lb.data, (double)db_int(&ch, i, MCH_OPEN));
+				    (double)ch[i].quiet);
+			line(&open, &r->pool, "wxdesk_channel_open", lb.data, (double)ch[i].open);
 			buf_free(&lb);
 		}
 		buf_append(b, open.data ? open.data : "", open.len);
 		buf_free(&open);
 		head(b, "wxdesk_worker_seen_seconds", "gauge",
 		    "Seconds since each worker (Worker.Name) last ticked.");
-		for (size_t i = 0; i < w.nrows; i++) {
+		for (size_t i = 0; i < nw; i++) {
 			struct buf lb = { 0 };
 			buf_puts(&lb, "worker=\"");
-			label(&lb, db_cell(&w, i, MW_NAME));
+			label(&lb, w[i].name);
 			buf_putc(&lb, '"');
-			line(b, &r->pool, "wxdesk_worker_seen_seconds", lb.data, (double)db_int(&w, i, MW_AGO));
+			line(b, &r->pool, "wxdesk_worker_seen_seconds", lb.data, (double)w[i].ago);
 			buf_free(&lb);
 		}
 	}

@@ -19,15 +19,21 @@ void metrics_token(int ok);			/* an access-token fetch */
 void metrics_job(const char *job, int failed, double seconds, long long now);
 /* the pushes counted by every process so far, by outcome; the slots in use */
 int  metrics_pushes(unsigned long long out[MP__N]);
-/* columns of db_metrics_queues: every department, its waiting chats */
-enum { MQ_DEPARTMENT, MQ_BRAND, MQ_NAME, MQ_WAITING, MQ_LONGEST };
-enum dbrc db_metrics_queues(struct pool *p, long long now, struct dbres *out);
-/* columns of db_metrics_workers */
-enum { MW_NAME, MW_AGO };
-enum dbrc db_metrics_workers(struct pool *p, long long now, struct dbres *out);
-/* columns of db_metrics_channels */
-enum { MCH_ID, MCH_APPID, MCH_BRAND, MCH_QUIET, MCH_OPEN };
-enum dbrc db_metrics_channels(struct pool *p, long long now, struct dbres *out);
+/* every department: its waiting chats, the longest wait (s) */
+#define METRICS_QUEUE(C) C(INT, department) C(STR, brand) C(STR, name) C(INT, waiting) \
+	C(INT, longest)
+DB_ROW(metrics_queue, METRICS_QUEUE)
+enum dbrc db_metrics_queues(struct pool *p, long long now, struct metrics_queue **rows, size_t *n);
+/* every worker: seconds since it last ticked */
+#define METRICS_WORKER(C) C(STR, name) C(INT, ago)
+DB_ROW(metrics_worker, METRICS_WORKER)
+enum dbrc db_metrics_workers(struct pool *p, long long now, struct metrics_worker **rows,
+	size_t *n);
+/* every active account: seconds since its last message in (-1: never), its brand open now */
+#define METRICS_CHANNEL(C) C(INT, id) C(STR, app_id) C(STR, brand) C(INT, quiet) C(INT, open)
+DB_ROW(metrics_channel, METRICS_CHANNEL)
+enum dbrc db_metrics_channels(struct pool *p, long long now, struct metrics_channel **rows,
+	size_t *n);
 /* GET /metrics: from the addresses Metrics.Allow lists (default loopback) */
 void metrics_get(struct req *r, struct resp *rs);
 
