@@ -30,12 +30,13 @@ enum tell_stmt {
 #define PLACE(c) "IFNULL(" c ".queued_at, " c ".state_since)"
 
 static const struct db_stmt stmts[TL__MAX] = {
-	[TL_TEXTS] = { "tl_texts", "SELECT kind, body FROM brand_texts WHERE brand_id = ?" },
+	[TL_TEXTS] = { "tl_texts", "SELECT kind, body FROM brand_texts WHERE brand_id = ?",
+	    .cols = tell_own_cols },
 	/* a WeChat account's brand's texts: a row even when it wrote none */
 	[TL_CHANNEL_TEXTS] = { "tl_channel_texts",
-	    "SELECT t.kind, t.body, b.follower_language FROM channels ch "
+	    "SELECT t.kind, t.body, b.follower_language lang FROM channels ch "
 	    "JOIN brands b ON b.id = ch.brand_id LEFT JOIN brand_texts t ON t.brand_id = b.id "
-	    "WHERE ch.id = ?" },
+	    "WHERE ch.id = ?", .cols = tell_channel_own_cols },
 	[TL_TEXT_SET] = { "tl_text_set",
 	    "INSERT INTO brand_texts (brand_id, kind, body, updated_at) VALUES (?, ?, ?, "
 	    "FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE body = VALUES(body), "
@@ -48,25 +49,27 @@ static const struct db_stmt stmts[TL__MAX] = {
 	 * the operators who could take it now, and the department's limit.
 	 */
 	[TL_FACTS] = { "tl_facts",
-	    "SELECT b.id, b.follower_language, c.department_id, "
+	    "SELECT b.id brand, b.follower_language lang, c.department_id dept, "
 	    "(SELECT COUNT(*) FROM chats q WHERE q.state IN ('waiting', 'missed') AND "
 	    "q.department_id = c.department_id AND (" PLACE("q") " < " PLACE("c") " OR ("
-	    PLACE("q") " = " PLACE("c") " AND q.id <= c.id))), "
+	    PLACE("q") " = " PLACE("c") " AND q.id <= c.id))) position, "
 	    "(SELECT COUNT(*) FROM chats q WHERE q.state IN ('waiting', 'missed') AND "
-	    "q.department_id = c.department_id), "
-	    "(SELECT COUNT(*) " THERE("c.department_id") "), IFNULL(d.queue_limit, 10) "
+	    "q.department_id = c.department_id) queued, "
+	    "(SELECT COUNT(*) " THERE("c.department_id") ") available, "
+	    "IFNULL(d.queue_limit, 10) queue_limit "
 	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
-	    "LEFT JOIN departments d ON d.id = c.department_id WHERE c.id = ?" },
+	    "LEFT JOIN departments d ON d.id = c.department_id WHERE c.id = ?",
+	    .cols = tell_facts_row_cols },
 	/*
 	 * The waits of the department's chats picked up since then, as a
 	 * histogram (the reports' bins): the hours folded already and the
 	 * events not folded yet.
 	 */
 	[TL_WAITS] = { "tl_waits",
-	    "SELECT vbin, SUM(n) FROM (SELECT vbin, n FROM report_hours WHERE kind = 'picked_up' "
+	    "SELECT vbin, SUM(n) n FROM (SELECT vbin, n FROM report_hours WHERE kind = 'picked_up' "
 	    "AND hour >= FROM_UNIXTIME(?) AND department_id = ? UNION ALL SELECT vbin, 1 "
 	    "FROM report_events WHERE rolled = 0 AND kind = 'picked_up' AND at >= FROM_UNIXTIME(?) "
-	    "AND department_id = ?) w GROUP BY vbin ORDER BY vbin" },
+	    "AND department_id = ?) w GROUP BY vbin ORDER BY vbin", .cols = tell_wait_cols },
 	/*
 	 * Since when nobody could take a chat in each department: set when the
 	 * last one goes, cleared when one is there again. Only the rows that
@@ -82,15 +85,16 @@ static const struct db_stmt stmts[TL__MAX] = {
 	 * offered to leave a message yet: oldest first.
 	 */
 	[TL_LEAVE_DUE] = { "tl_leave_due",
-	    "SELECT c.id, c.channel_id, c.follower_id, f.openid, ch.app_id, ch.app_secret_enc, "
-	    "ch.brand_id, b.follower_language, d.leave_after_minutes FROM departments d "
+	    "SELECT c.id chat, c.channel_id channel, c.follower_id follower, f.openid, ch.app_id, "
+	    "ch.app_secret_enc secret, ch.brand_id brand, b.follower_language lang, "
+	    "d.leave_after_minutes minutes FROM departments d "
 	    "JOIN chats c ON c.state IN ('waiting', 'missed') AND c.department_id = d.id "
 	    "JOIN followers f ON f.id = c.follower_id JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN brands b ON b.id = ch.brand_id "
 	    "WHERE d.nobody_since <= FROM_UNIXTIME(?) - INTERVAL d.leave_after_minutes MINUTE "
 	    "AND " PLACE("c") " <= FROM_UNIXTIME(?) - INTERVAL d.leave_after_minutes MINUTE "
 	    "AND c.leave_offer IS NULL AND ch.state = 'active' "
-	    "ORDER BY " PLACE("c") ", c.id LIMIT 100" },
+	    "ORDER BY " PLACE("c") ", c.id LIMIT 100", .cols = tell_leave_cols },
 	/* the offer, once, like any message: one of the 5, within the 48 hours */
 	[TL_LEAVE_CLAIM] = { "tl_leave_claim",
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, leave_offer = 'offered', "
@@ -105,8 +109,8 @@ static const struct db_stmt stmts[TL__MAX] = {
 	    "UPDATE chats SET leave_offer = 'skipped' WHERE id = ? AND leave_offer = 'offered'" },
 	/* follow-ups nobody answered whose follower last wrote before then */
 	[TL_EXPIRED] = { "tl_expired",
-	    "SELECT id, channel_id, follower_id, department_id FROM chats "
-	    "WHERE followup_open <= FROM_UNIXTIME(?) LIMIT 500" },
+	    "SELECT id chat, channel_id channel, follower_id follower, department_id dept FROM chats "
+	    "WHERE followup_open <= FROM_UNIXTIME(?) LIMIT 500", .cols = tell_expired_cols },
 };
 
 static void           *prepared[TL__MAX];
@@ -122,15 +126,22 @@ db_table_tell(void)
 #define RUN(s, p, out, ...) DB_RUN(&tl_table, s, p, out, __VA_ARGS__)
 
 enum dbrc
-db_tell_texts(struct pool *p, long long brand, struct dbres *out)
+db_tell_texts(struct pool *p, long long brand, struct tell_own **rows, size_t *n)
 {
-	return RUN(TL_TEXTS, p, out, I(brand));
+	struct dbres out;
+	enum dbrc    rc = RUN(TL_TEXTS, p, &out, I(brand));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, tell_own_fill);
 }
 
 enum dbrc
-db_tell_channel_texts(struct pool *p, long long channel, struct dbres *out)
+db_tell_channel_texts(struct pool *p, long long channel, struct tell_channel_own **rows,
+    size_t *n)
 {
-	return RUN(TL_CHANNEL_TEXTS, p, out, I(channel));
+	struct dbres out;
+	enum dbrc    rc = RUN(TL_CHANNEL_TEXTS, p, &out, I(channel));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, tell_channel_own_fill);
 }
 
 enum dbrc
@@ -147,17 +158,21 @@ db_tell_text_clear(struct pool *p, long long brand, const char *kind)
 }
 
 enum dbrc
-db_tell_facts(struct pool *p, long long chat, long long seen_after, struct dbres *out)
+db_tell_facts(struct pool *p, long long chat, long long seen_after, struct tell_facts_row *row)
 {
-	enum dbrc rc = RUN(TL_FACTS, p, out, I(seen_after), I(chat));
+	struct dbres out;
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(RUN(TL_FACTS, p, &out, I(seen_after), I(chat)), &out, row,
+	    tell_facts_row_fill);
 }
 
 enum dbrc
-db_tell_waits(struct pool *p, long long dept, long long since, struct dbres *out)
+db_tell_waits(struct pool *p, long long dept, long long since, struct tell_wait **rows, size_t *n)
 {
-	return RUN(TL_WAITS, p, out, I(since / 3600 * 3600), I(dept), I(since), I(dept));
+	struct dbres out;
+	enum dbrc    rc = RUN(TL_WAITS, p, &out, I(since / 3600 * 3600), I(dept), I(since), I(dept));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, tell_wait_fill);
 }
 
 enum dbrc
@@ -167,9 +182,12 @@ db_tell_nobody(struct pool *p, long long now, long long seen_after)
 }
 
 enum dbrc
-db_tell_leave_due(struct pool *p, long long now, struct dbres *out)
+db_tell_leave_due(struct pool *p, long long now, struct tell_leave **rows, size_t *n)
 {
-	return RUN(TL_LEAVE_DUE, p, out, I(now), I(now));
+	struct dbres out;
+	enum dbrc    rc = RUN(TL_LEAVE_DUE, p, &out, I(now), I(now));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, tell_leave_fill);
 }
 
 enum dbrc
@@ -198,7 +216,10 @@ db_tell_leave_unoffer(struct pool *p, long long chat)
 }
 
 enum dbrc
-db_tell_expired(struct pool *p, long long cutoff, struct dbres *out)
+db_tell_expired(struct pool *p, long long cutoff, struct tell_expired **rows, size_t *n)
 {
-	return RUN(TL_EXPIRED, p, out, I(cutoff));
+	struct dbres out;
+	enum dbrc    rc = RUN(TL_EXPIRED, p, &out, I(cutoff));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, tell_expired_fill);
 }

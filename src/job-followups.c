@@ -18,33 +18,33 @@
 void
 job_followups(struct pool *p)
 {
-	long long    now = (long long)wx_now();
-	struct dbres due;
+	long long            now = (long long)wx_now();
+	struct tell_leave   *due;
+	struct tell_expired *ex;
+	size_t               n;
 
 	if (db_tell_nobody(p, now, now - presence_away_after()) != DB_OK)
 		return;
-	if (db_tell_leave_due(p, now, &due) != DB_OK)
+	if (db_tell_leave_due(p, now, &due, &n) != DB_OK)
 		return;
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		struct tell_texts t;
-		struct out_chat   c = {
-			.chat = db_int(&due, i, LD_CHAT), .follower = db_int(&due, i, LD_FOLLOWER),
-			.openid = db_cell(&due, i, LD_OPENID),
-			.ch = { db_int(&due, i, LD_CHANNEL), db_cell(&due, i, LD_APPID),
-			    db_cell(&due, i, LD_SECRET) ? secret_decrypt(p, db_cell(&due, i, LD_SECRET)) : NULL },
+	for (size_t i = 0; i < n && !job_stopping; i++) {
+		const struct tell_leave *d = &due[i];
+		struct tell_texts        t;
+		struct out_chat          c = {
+			.chat = d->chat, .follower = d->follower, .openid = d->openid,
+			.ch = { d->channel, d->app_id, d->secret ? secret_decrypt(p, d->secret) : NULL },
 		};
-		int l = lang_parse(db_cell(&due, i, LD_LANG));
+		int                      l = lang_parse(d->lang);
 
-		if (tell_load(p, db_int(&due, i, LD_BRAND), l >= 0 ? (enum lang)l : LANG_ZH, &t) != 0)
+		if (tell_load(p, d->brand, l >= 0 ? (enum lang)l : LANG_ZH, &t) != 0)
 			return;
 		(void)chat_offer_leave(p, &c, pool_printf(p, "%s\n%s", t.text[TELL_NOBODY],
-		    t.text[TELL_LEAVE_OFFER]), db_int(&due, i, LD_MINUTES));
+		    t.text[TELL_LEAVE_OFFER]), d->minutes);
 	}
-	if (db_tell_expired(p, now - WX_WINDOW, &due) != DB_OK)
+	if (db_tell_expired(p, now - WX_WINDOW, &ex, &n) != DB_OK)
 		return;
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		struct chat_ref c = { db_int(&due, i, FX_CHAT), db_int(&due, i, FX_CHANNEL),
-			db_int(&due, i, FX_FOLLOWER), db_int(&due, i, FX_DEPT) };
+	for (size_t i = 0; i < n && !job_stopping; i++) {
+		struct chat_ref c = { ex[i].chat, ex[i].channel, ex[i].follower, ex[i].dept };
 		enum dbrc rc = chat_followup_expire(p, &c, now - WX_WINDOW);
 		if (rc != DB_OK && rc != DB_NOTFOUND)
 			return;

@@ -35,42 +35,44 @@ defaults(enum lang l, struct tell_texts *out)
 		out->text[t] = tell_default(l, (enum tell_text)t);
 }
 
-/* the brand's own texts over the defaults (rows: kind body) */
+/* a text of the brand's own (kind, body) over the default */
 static void
-own(struct pool *p, const struct dbres *rows, struct tell_texts *out)
+own(struct pool *p, const char *kind, const char *body, struct tell_texts *out)
 {
-	for (size_t i = 0; i < rows->nrows; i++)
-		for (int t = 0; t < TELL__N; t++)
-			if (db_cell(rows, i, BX_KIND) && strcmp(db_cell(rows, i, BX_KIND), tell_names[t]) == 0 &&
-			    db_cell(rows, i, BX_BODY) && *db_cell(rows, i, BX_BODY)) {
-				out->text[t] = pool_strdup(p, db_cell(rows, i, BX_BODY));
-				out->own[t] = 1;
-			}
+	for (int t = 0; t < TELL__N; t++)
+		if (kind && strcmp(kind, tell_names[t]) == 0 && body && *body) {
+			out->text[t] = pool_strdup(p, body);
+			out->own[t] = 1;
+		}
 }
 
 int
 tell_load(struct pool *p, long long brand, enum lang l, struct tell_texts *out)
 {
-	struct dbres rows;
+	struct tell_own *rows;
+	size_t           n;
 
 	defaults(l, out);
-	if (db_tell_texts(p, brand, &rows) != DB_OK)
+	if (db_tell_texts(p, brand, &rows, &n) != DB_OK)
 		return -1;
-	own(p, &rows, out);
+	for (size_t i = 0; i < n; i++)
+		own(p, rows[i].kind, rows[i].body, out);
 	return 0;
 }
 
 int
 tell_load_channel(struct pool *p, long long channel, struct tell_texts *out)
 {
-	struct dbres rows;
-	int          l;
+	struct tell_channel_own *rows;
+	size_t                   n;
+	int                      l;
 
-	if (db_tell_channel_texts(p, channel, &rows) != DB_OK)
+	if (db_tell_channel_texts(p, channel, &rows, &n) != DB_OK)
 		return -1;
-	l = rows.nrows ? lang_parse(db_cell(&rows, 0, BX_LANG)) : -1;
+	l = n ? lang_parse(rows[0].lang) : -1;
 	defaults(l >= 0 ? (enum lang)l : LANG_ZH, out);
-	own(p, &rows, out);
+	for (size_t i = 0; i < n; i++)
+		own(p, rows[i].kind, rows[i].body, out);
 	return 0;
 }
 
@@ -204,18 +206,19 @@ tell_decide(const struct tell_facts *f)
 static long long
 expected_wait(struct pool *p, long long dept, long long now, int *failed)
 {
-	struct dbres h;
-	long long    total = 0, seen = 0;
+	struct tell_wait *h;
+	size_t            n;
+	long long         total = 0, seen = 0;
 
-	if (db_tell_waits(p, dept, now - WAIT_LOOKBACK, &h) != DB_OK) {
+	if (db_tell_waits(p, dept, now - WAIT_LOOKBACK, &h, &n) != DB_OK) {
 		*failed = 1;
 		return -1;
 	}
-	for (size_t i = 0; i < h.nrows; i++)
-		total += db_int(&h, i, QW_N);
-	for (size_t i = 0; i < h.nrows && total > 0; i++)
-		if ((seen += db_int(&h, i, QW_N)) >= (total + 1) / 2)
-			return db_int(&h, i, QW_VBIN);
+	for (size_t i = 0; i < n; i++)
+		total += h[i].n;
+	for (size_t i = 0; i < n && total > 0; i++)
+		if ((seen += h[i].n) >= (total + 1) / 2)
+			return h[i].vbin;
 	return -1;
 }
 
@@ -234,12 +237,12 @@ enum dbrc
 tell_on_queue(struct pool *p, long long channel, long long chat, int handoff, const char *lead,
     long long now, struct tell_said *out)
 {
-	struct dbres      f;
-	struct hours_now  h;
-	struct tell_facts x;
-	struct tell_texts t;
-	enum dbrc         rc;
-	int               l, failed = 0;
+	struct tell_facts_row f;
+	struct hours_now      h;
+	struct tell_facts     x;
+	struct tell_texts     t;
+	enum dbrc             rc;
+	int                   l, failed = 0;
 
 	memset(out, 0, sizeof *out);
 	out->reply = lead;
@@ -252,16 +255,16 @@ tell_on_queue(struct pool *p, long long channel, long long chat, int handoff, co
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		return rc;
 	memset(&x, 0, sizeof x);
-	l = lang_parse(db_cell(&f, 0, QF_LANG));
-	x.brand = db_int(&f, 0, QF_BRAND);
+	l = lang_parse(f.lang);
+	x.brand = f.brand;
 	x.lang = l >= 0 ? (enum lang)l : LANG_ZH;
 	x.handoff = handoff;
 	x.closed = rc == DB_OK && h.closed == 1;
-	x.dept = db_int(&f, 0, QF_DEPT);
-	x.position = db_int(&f, 0, QF_POSITION);
-	x.queued = db_int(&f, 0, QF_QUEUED);
-	x.available = db_int(&f, 0, QF_AVAILABLE);
-	x.queue_limit = db_int(&f, 0, QF_LIMIT);
+	x.dept = f.dept;
+	x.position = f.position;
+	x.queued = f.queued;
+	x.available = f.available;
+	x.queue_limit = f.queue_limit;
 	x.wait = -1;
 	out->why = tell_decide(&x);
 	out->queued = x.queued;

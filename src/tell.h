@@ -114,25 +114,39 @@ enum dbrc tell_on_queue(struct pool *p, long long channel, long long chat, int h
 
 /* ---- the statements (db-tell.c) ---- */
 
-/* columns of db_tell_texts (and of db_tell_channel_texts, with the followers' language) */
-enum { BX_KIND, BX_BODY, BX_LANG };
-enum dbrc db_tell_texts(struct pool *p, long long brand, struct dbres *out);
-enum dbrc db_tell_channel_texts(struct pool *p, long long channel, struct dbres *out);
+/* a brand's own texts (kind: tell_names) */
+#define TELL_TEXT(C) C(STR, kind) C(STR, body)
+DB_ROW(tell_own, TELL_TEXT)
+enum dbrc db_tell_texts(struct pool *p, long long brand, struct tell_own **rows, size_t *n);
+/* …of a WeChat account's brand, with its followers' language: a row even
+ * when it wrote none (kind and body NULL) */
+#define TELL_CHANNEL_TEXT(C) C(STR, kind) C(STR, body) C(STR, lang)
+DB_ROW(tell_channel_own, TELL_CHANNEL_TEXT)
+enum dbrc db_tell_channel_texts(struct pool *p, long long channel, struct tell_channel_own **rows,
+	size_t *n);
 enum dbrc db_tell_text_set(struct pool *p, long long brand, const char *kind, const char *body,
 	long long now);
 enum dbrc db_tell_text_clear(struct pool *p, long long brand, const char *kind);
-/* columns of db_tell_facts */
-enum { QF_BRAND, QF_LANG, QF_DEPT, QF_POSITION, QF_QUEUED, QF_AVAILABLE, QF_LIMIT };
-enum dbrc db_tell_facts(struct pool *p, long long chat, long long seen_after, struct dbres *out);
-/* columns of db_tell_waits: the department's recent pick-ups, a histogram */
-enum { QW_VBIN, QW_N };
-enum dbrc db_tell_waits(struct pool *p, long long dept, long long since, struct dbres *out);
+/* a chat that has just entered its department's queue: its brand, the
+ * followers' language, its department, its place (1: next), the queue's
+ * length, who could take it now, the department's queue limit */
+#define TELL_FACTS(C) C(INT, brand) C(STR, lang) C(INT, dept) C(INT, position) C(INT, queued) \
+	C(INT, available) C(INT, queue_limit)
+DB_ROW(tell_facts_row, TELL_FACTS)
+enum dbrc db_tell_facts(struct pool *p, long long chat, long long seen_after,
+	struct tell_facts_row *row);
+/* the department's recent pick-ups' waits: a histogram (seconds, bin) */
+#define TELL_WAIT(C) C(INT, vbin) C(INT, n)
+DB_ROW(tell_wait, TELL_WAIT)
+enum dbrc db_tell_waits(struct pool *p, long long dept, long long since, struct tell_wait **rows,
+	size_t *n);
 /* the worker: departments where nobody is available since now (or somebody is again) */
 enum dbrc db_tell_nobody(struct pool *p, long long now, long long seen_after);
-/* columns of db_tell_leave_due: chats to offer to leave a message */
-enum { LD_CHAT, LD_CHANNEL, LD_FOLLOWER, LD_OPENID, LD_APPID, LD_SECRET, LD_BRAND, LD_LANG,
-	LD_MINUTES };
-enum dbrc db_tell_leave_due(struct pool *p, long long now, struct dbres *out);
+/* chats to offer to leave a message (secret: the App Secret as stored) */
+#define TELL_LEAVE(C) C(INT, chat) C(INT, channel) C(INT, follower) C(STR, openid) \
+	C(STR, app_id) C(STR, secret) C(INT, brand) C(STR, lang) C(INT, minutes)
+DB_ROW(tell_leave, TELL_LEAVE)
+enum dbrc db_tell_leave_due(struct pool *p, long long now, struct tell_leave **rows, size_t *n);
 /* the offer counted against WeChat's rules (send.c), once: DB_CONFLICT when not */
 enum dbrc db_tell_leave_claim(struct pool *p, long long chat, long long now,
 	long long window_start);
@@ -141,9 +155,11 @@ enum dbrc db_tell_leave_claim(struct pool *p, long long chat, long long now,
 enum dbrc db_tell_leave_skip(struct pool *p, long long chat);
 /* …claimed, but WeChat did not deliver it: skipped */
 enum dbrc db_tell_leave_unoffer(struct pool *p, long long chat);
-/* columns of db_tell_expired: follow-ups whose 48 hours ran out unanswered */
-enum { FX_CHAT, FX_CHANNEL, FX_FOLLOWER, FX_DEPT };
-enum dbrc db_tell_expired(struct pool *p, long long cutoff, struct dbres *out);
+/* follow-ups whose 48 hours ran out unanswered */
+#define TELL_EXPIRED(C) C(INT, chat) C(INT, channel) C(INT, follower) C(INT, dept)
+DB_ROW(tell_expired, TELL_EXPIRED)
+enum dbrc db_tell_expired(struct pool *p, long long cutoff, struct tell_expired **rows,
+	size_t *n);
 
 /* the worker's job: who is there, offers to leave a message, follow-ups expired */
 void job_followups(struct pool *p);
