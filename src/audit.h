@@ -19,8 +19,10 @@ void audit_event(struct req *r, const char *action, long long user, const char *
 /* 1 when a field's value must never be recorded (passwords, secrets, codes) */
 int audit_secret_field(const char *name);
 
-/* columns of db_audit_list */
-enum { AU_ID, AU_AT, AU_LOGIN, AU_IP, AU_ACTION, AU_TARGET, AU_DETAIL };
+/* a record of the trail (at: a Unix time) */
+#define AUDIT_RECORD(C) C(INT, id) C(INT, at) C(STR, login) C(STR, ip) C(STR, action) \
+	C(STR, target) C(STR, detail)
+DB_ROW(audit_record, AUDIT_RECORD)
 struct audit_filter {
 	const char *login, *action, *ip;	/* "" for any */
 	long long   from, to;		/* [from, to) UTC; to 0: no end */
@@ -29,9 +31,11 @@ struct audit_filter {
 };
 enum dbrc db_audit_add(struct pool *p, long long now, long long user, const char *login,
 	const char *ip, const char *action, const char *target, const char *detail);
-enum dbrc db_audit_list(struct pool *p, const struct audit_filter *f, struct dbres *out);
-/* columns of db_audit_actions: the actions on record */
-enum { AA_ACTION };
-enum dbrc db_audit_actions(struct pool *p, struct dbres *out);
+enum dbrc db_audit_list(struct pool *p, const struct audit_filter *f, struct audit_record **rows,
+	size_t *n);
+/* the actions on record */
+#define AUDIT_ACTION(C) C(STR, action)
+DB_ROW(audit_action, AUDIT_ACTION)
+enum dbrc db_audit_actions(struct pool *p, struct audit_action **rows, size_t *n);
 
 #endif

@@ -12,12 +12,12 @@ static const struct db_stmt stmts[AT__MAX] = {
 	    "VALUES (FROM_UNIXTIME(?), NULLIF(?, 0), LEFT(?, 64), LEFT(?, 64), ?, LEFT(?, 255), ?)" },
 	/* newest first, a page at a time (ids below the last one shown) */
 	[AT_LIST] = { "audit_list",
-	    "SELECT id, UNIX_TIMESTAMP(at), login, ip, action, target, detail FROM audit_log "
+	    "SELECT id, UNIX_TIMESTAMP(at) at, login, ip, action, target, detail FROM audit_log "
 	    "WHERE at >= FROM_UNIXTIME(?) AND (? = 0 OR at < FROM_UNIXTIME(?)) AND ? IN ('', login) "
 	    "AND ? IN ('', action) AND ? IN ('', ip) AND (? = 0 OR id < ?) "
-	    "ORDER BY id DESC LIMIT ?" },
+	    "ORDER BY id DESC LIMIT ?", .cols = audit_record_cols },
 	[AT_ACTIONS] = { "audit_actions",
-	    "SELECT DISTINCT action FROM audit_log ORDER BY action" },
+	    "SELECT DISTINCT action FROM audit_log ORDER BY action", .cols = audit_action_cols },
 };
 
 static void           *prepared[AT__MAX];
@@ -39,14 +39,20 @@ db_audit_add(struct pool *p, long long now, long long user, const char *login, c
 }
 
 enum dbrc
-db_audit_list(struct pool *p, const struct audit_filter *f, struct dbres *out)
+db_audit_list(struct pool *p, const struct audit_filter *f, struct audit_record **rows, size_t *n)
 {
-	return DB_RUN(&at_table, AT_LIST, p, out, I(f->from), I(f->to), I(f->to), S(f->login),
-	    S(f->action), S(f->ip), I(f->before), I(f->before), I(f->limit));
+	struct dbres out;
+	enum dbrc    rc = DB_RUN(&at_table, AT_LIST, p, &out, I(f->from), I(f->to), I(f->to),
+	    S(f->login), S(f->action), S(f->ip), I(f->before), I(f->before), I(f->limit));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, audit_record_fill);
 }
 
 enum dbrc
-db_audit_actions(struct pool *p, struct dbres *out)
+db_audit_actions(struct pool *p, struct audit_action **rows, size_t *n)
 {
-	return DB_RUN(&at_table, AT_ACTIONS, p, out);
+	struct dbres out;
+	enum dbrc    rc = DB_RUN(&at_table, AT_ACTIONS, p, &out);
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, audit_action_fill);
 }

@@ -12,20 +12,22 @@ enum ob_stmt { OB_CHATS, OB_CLAIM, OB_RELEASE, OB_DUE, OB_QUEUED, OB__MAX };
 
 static const struct db_stmt stmts[OB__MAX] = {
 	[OB_CHATS] = { "ob_chats",
-	    "SELECT DISTINCT m.chat_id FROM messages m JOIN chats c ON c.id = m.chat_id "
+	    "SELECT DISTINCT m.chat_id chat FROM messages m JOIN chats c ON c.id = m.chat_id "
 	    "WHERE " OB_QUEUED_REPLY " AND (c.send_lease IS NULL OR "
-	    "c.send_lease < FROM_UNIXTIME(?)) LIMIT 50" },
+	    "c.send_lease < FROM_UNIXTIME(?)) LIMIT 50", .cols = outbox_chat_cols },
 	[OB_CLAIM] = { "ob_claim",
 	    "UPDATE chats SET send_lease = FROM_UNIXTIME(?) WHERE id = ? AND "
 	    "(send_lease IS NULL OR send_lease < FROM_UNIXTIME(?))" },
 	[OB_RELEASE] = { "ob_release", "UPDATE chats SET send_lease = NULL WHERE id = ?" },
 	[OB_DUE] = { "ob_due",
-	    "SELECT m.id, m.msg_type, m.body, a.path, a.mime, IFNULL(m.attachment_id, 0), "
-	    "c.channel_id, ch.app_id, ch.app_secret_enc, f.openid, f.id FROM messages m "
+	    "SELECT m.id, m.msg_type type, m.body, a.path, a.mime, IFNULL(m.attachment_id, 0) "
+	    "attachment, c.channel_id channel, ch.app_id, ch.app_secret_enc secret, f.openid, "
+	    "f.id follower FROM messages m "
 	    "JOIN chats c ON c.id = m.chat_id JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN followers f ON f.id = c.follower_id "
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
-	    "WHERE m.chat_id = ? AND " OB_QUEUED_REPLY " ORDER BY m.id LIMIT 20" },
+	    "WHERE m.chat_id = ? AND " OB_QUEUED_REPLY " ORDER BY m.id LIMIT 20",
+	    .cols = outbox_due_cols },
 	[OB_QUEUED] = { "ob_queued",
 	    "SELECT COUNT(*) FROM messages m WHERE " OB_QUEUED_REPLY },
 };
@@ -43,9 +45,12 @@ db_table_outbox(void)
 #define RUN0(s, p, out) DB_RUN(&ob_table, s, p, out)
 
 enum dbrc
-db_outbox_chats(struct pool *p, long long now, struct dbres *out)
+db_outbox_chats(struct pool *p, long long now, struct outbox_chat **rows, size_t *n)
 {
-	return RUN(OB_CHATS, p, out, I(now));
+	struct dbres out;
+	enum dbrc    rc = RUN(OB_CHATS, p, &out, I(now));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, outbox_chat_fill);
 }
 
 enum dbrc
@@ -63,9 +68,12 @@ db_outbox_release(struct pool *p, long long chat)
 }
 
 enum dbrc
-db_outbox_due(struct pool *p, long long chat, struct dbres *out)
+db_outbox_due(struct pool *p, long long chat, struct outbox_due **rows, size_t *n)
 {
-	return RUN(OB_DUE, p, out, I(chat));
+	struct dbres out;
+	enum dbrc    rc = RUN(OB_DUE, p, &out, I(chat));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, outbox_due_fill);
 }
 
 long long

@@ -9,39 +9,36 @@
 static int
 deliver_chat(struct pool *p, long long chat)
 {
-	struct dbres m;
-	int          n = 0;
+	struct outbox_due *m;
+	size_t             n;
 
-	if (db_outbox_due(p, chat, &m) != DB_OK)
+	if (db_outbox_due(p, chat, &m, &n) != DB_OK)
 		return 0;
-	for (size_t i = 0; i < m.nrows; i++, n++) {
-		const char     *type = db_cell(&m, i, OBD_TYPE);
-		struct outgoing o = { type, db_cell(&m, i, OBD_BODY), db_cell(&m, i, OBD_PATH),
-			db_cell(&m, i, OBD_MIME), db_int(&m, i, OBD_ATTACHMENT) };
+	for (size_t i = 0; i < n; i++) {
+		struct outgoing o = { m[i].type, m[i].body, m[i].path, m[i].mime, m[i].attachment };
 		struct out_chat c = {
-			.chat = chat, .follower = db_int(&m, i, OBD_FOLLOWER),
-			.openid = db_cell(&m, i, OBD_OPENID),
-			.ch = { db_int(&m, i, OBD_CHANNEL), db_cell(&m, i, OBD_APPID),
-			    db_cell(&m, i, OBD_SECRET) ? secret_decrypt(p, db_cell(&m, i, OBD_SECRET)) :
-			    NULL },
+			.chat = chat, .follower = m[i].follower, .openid = m[i].openid,
+			.ch = { m[i].channel, m[i].app_id,
+			    m[i].secret ? secret_decrypt(p, m[i].secret) : NULL },
 		};
 		/* (a file whose row is gone has no path: send_deliver says it is missing) */
-		(void)send_deliver(p, &c, db_int(&m, i, OBD_ID), &o);
+		(void)send_deliver(p, &c, m[i].id, &o);
 	}
-	return n;
+	return (int)n;
 }
 
 int
 outbox_pass(struct pool *p)
 {
-	struct dbres c;
-	long long    now = (long long)wx_now();
-	int          n = 0;
+	struct outbox_chat *c;
+	size_t              nc;
+	long long           now = (long long)wx_now();
+	int                 n = 0;
 
-	if (db_outbox_chats(p, now, &c) != DB_OK)
+	if (db_outbox_chats(p, now, &c, &nc) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < c.nrows; i++) {
-		long long chat = db_int(&c, i, OBC_CHAT);
+	for (size_t i = 0; i < nc; i++) {
+		long long chat = c[i].chat;
 		if (db_outbox_claim(p, chat, now, now + OUTBOX_LEASE) != DB_OK)
 			continue;	/* another sender has it */
 		n += deliver_chat(p, chat);

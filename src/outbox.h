@@ -34,16 +34,19 @@ long long outbox_drain(int seconds);
 
 /* ---- the statements (db-outbox.c) ---- */
 
-/* columns of db_outbox_chats */
-enum { OBC_CHAT };
-enum dbrc db_outbox_chats(struct pool *p, long long now, struct dbres *out);
+/* the chats with queued replies that no sender holds */
+#define OUTBOX_CHAT(C) C(INT, chat)
+DB_ROW(outbox_chat, OUTBOX_CHAT)
+enum dbrc db_outbox_chats(struct pool *p, long long now, struct outbox_chat **rows, size_t *n);
 /* DB_NOTFOUND: another sender holds it */
 enum dbrc db_outbox_claim(struct pool *p, long long chat, long long now, long long until);
 enum dbrc db_outbox_release(struct pool *p, long long chat);
-/* columns of db_outbox_due: a chat's queued replies, oldest first */
-enum { OBD_ID, OBD_TYPE, OBD_BODY, OBD_PATH, OBD_MIME, OBD_ATTACHMENT, OBD_CHANNEL, OBD_APPID,
-	OBD_SECRET, OBD_OPENID, OBD_FOLLOWER };
-enum dbrc db_outbox_due(struct pool *p, long long chat, struct dbres *out);
+/* a chat's queued replies, oldest first (attachment 0: none; secret: as stored) */
+#define OUTBOX_DUE(C) C(INT, id) C(STR, type) C(STR, body) C(STR, path) C(STR, mime) \
+	C(INT, attachment) C(INT, channel) C(STR, app_id) C(STR, secret) C(STR, openid) \
+	C(INT, follower)
+DB_ROW(outbox_due, OUTBOX_DUE)
+enum dbrc db_outbox_due(struct pool *p, long long chat, struct outbox_due **rows, size_t *n);
 long long db_outbox_queued(struct pool *p);
 
 #endif

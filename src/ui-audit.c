@@ -33,11 +33,13 @@ action_label(struct req *r, const char *action)
 void
 admin_audit_get(struct req *r, struct resp *rs)
 {
-	struct audit_filter f = { 0 };
-	const char *from = arg_or_empty(r, "from"), *to = arg_or_empty(r, "to");
-	const char *before = req_arg(r, "before");
-	int         csv = strcmp(arg_or_empty(r, "format"), "csv") == 0;
-	struct dbres res, acts;
+	struct audit_filter  f = { 0 };
+	const char          *from = arg_or_empty(r, "from"), *to = arg_or_empty(r, "to");
+	const char          *before = req_arg(r, "before");
+	int                  csv = strcmp(arg_or_empty(r, "format"), "csv") == 0;
+	struct audit_record *res;
+	struct audit_action *acts;
+	size_t               n, nacts;
 
 	f.login = arg_or_empty(r, "login");
 	f.action = arg_or_empty(r, "action");
@@ -61,44 +63,43 @@ admin_audit_get(struct req *r, struct resp *rs)
 		    L(r, "audit.col_ip"), L(r, "audit.col_action"), L(r, "audit.col_page"),
 		    L(r, "audit.col_detail"), NULL);
 		for (int total = 0; total < AUDIT_CSV_MAX; ) {
-			if (db_audit_list(&r->pool, &f, &res) != DB_OK) {
+			if (db_audit_list(&r->pool, &f, &res, &n) != DB_OK) {
 				ui_db_failed(r, rs);
 				return;
 			}
-			for (size_t i = 0; i < res.nrows; i++) {
-				const char *at = ui_iso(r, db_int(&res, i, AU_AT));
-				csv_line(&rs->body, at ? at : "", db_cell(&res, i, AU_LOGIN),
-				    db_cell(&res, i, AU_IP), db_cell(&res, i, AU_ACTION),
-				    db_cell(&res, i, AU_TARGET), db_cell(&res, i, AU_DETAIL), NULL);
+			for (size_t i = 0; i < n; i++) {
+				const char *at = ui_iso(r, res[i].at);
+				csv_line(&rs->body, at ? at : "", res[i].login, res[i].ip, res[i].action,
+				    res[i].target, res[i].detail, NULL);
 			}
-			total += (int)res.nrows;
-			if (res.nrows < (size_t)f.limit)
+			total += (int)n;
+			if (n < (size_t)f.limit)
 				break;
-			f.before = db_int(&res, res.nrows - 1, AU_ID);
+			f.before = res[n - 1].id;
 		}
 		return;
 	}
-	if (db_audit_list(&r->pool, &f, &res) != DB_OK || db_audit_actions(&r->pool, &acts) != DB_OK) {
+	if (db_audit_list(&r->pool, &f, &res, &n) != DB_OK ||
+	    db_audit_actions(&r->pool, &acts, &nacts) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	for (size_t i = 0; i < res.nrows && i < AUDIT_PAGE; i++) {
+	for (size_t i = 0; i < n && i < AUDIT_PAGE; i++) {
 		const char *k = pool_printf(&r->pool, "Audit.%zu", i);
-		tmpl_set(r, pool_printf(&r->pool, "%s.Id", k), db_cell(&res, i, AU_ID));
-		tmpl_set(r, pool_printf(&r->pool, "%s.At", k), ui_iso(r, db_int(&res, i, AU_AT)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Time", k), ui_time(r, db_int(&res, i, AU_AT)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Who", k), db_cell(&res, i, AU_LOGIN));
-		tmpl_set(r, pool_printf(&r->pool, "%s.IP", k), db_cell(&res, i, AU_IP));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Action", k), db_cell(&res, i, AU_ACTION));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Label", k),
-		    action_label(r, db_cell(&res, i, AU_ACTION)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Page", k), db_cell(&res, i, AU_TARGET));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Detail", k), db_cell(&res, i, AU_DETAIL));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", k), res[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "%s.At", k), ui_iso(r, res[i].at));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Time", k), ui_time(r, res[i].at));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Who", k), res[i].login);
+		tmpl_set(r, pool_printf(&r->pool, "%s.IP", k), res[i].ip);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Action", k), res[i].action);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Label", k), action_label(r, res[i].action));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Page", k), res[i].target);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Detail", k), res[i].detail);
 	}
-	if (res.nrows > AUDIT_PAGE)
-		tmpl_set(r, "AuditMore", db_cell(&res, AUDIT_PAGE - 1, AU_ID));
-	for (size_t i = 0; i < acts.nrows; i++) {
-		const char *a = db_cell(&acts, i, AA_ACTION);
+	if (n > AUDIT_PAGE)
+		tmpl_set_int(r, "AuditMore", res[AUDIT_PAGE - 1].id);
+	for (size_t i = 0; i < nacts; i++) {
+		const char *a = acts[i].action;
 		tmpl_set(r, pool_printf(&r->pool, "Actions.%zu.Name", i), a);
 		tmpl_set(r, pool_printf(&r->pool, "Actions.%zu.Label", i), action_label(r, a));
 	}
