@@ -124,17 +124,17 @@ auth_totp_key(struct pool *p, const char *stored, unsigned char key[64])
 const char *
 tf_verify(struct req *r, long long user, const char *code)
 {
-	struct dbres   t;
-	unsigned char  key[64];
-	int            n;
-	long long      step;
-	const char    *norm;
+	struct tf_state t;
+	unsigned char   key[64];
+	int             n;
+	long long       step;
+	const char     *norm;
 
-	if (code == NULL || db_tf_get(&r->pool, user, &t) != DB_OK || !db_int(&t, 0, TF_ON))
+	if (code == NULL || db_tf_get(&r->pool, user, &t) != DB_OK || !t.enabled)
 		return NULL;
-	n = auth_totp_key(&r->pool, db_cell(&t, 0, TF_SECRET), key);
-	if (n > 0 && (step = totp_check(key, (size_t)n, code, (long long)wx_now(),
-	    db_int(&t, 0, TF_LAST_STEP))) >= 0 && db_tf_step(&r->pool, user, step) == DB_OK)
+	n = auth_totp_key(&r->pool, t.secret, key);
+	if (n > 0 && (step = totp_check(key, (size_t)n, code, (long long)wx_now(), t.step)) >= 0 &&
+	    db_tf_step(&r->pool, user, step) == DB_OK)
 		return "code";
 	if ((norm = code_norm(&r->pool, code)) != NULL &&
 	    db_tf_code_use(&r->pool, user, sha256_hex(&r->pool, norm, TF_CODE_LEN),

@@ -13,8 +13,8 @@ enum tf_stmt { TF_GET, TF_PENDING, TF_ENABLE, TF_DISABLE, TF_STEP, TF_CODES_CLEA
 
 static const struct db_stmt stmts[TF__MAX] = {
 	[TF_GET] = { "tf_get",
-	    "SELECT totp_on, totp_secret_enc, totp_pending_enc, totp_step, login FROM users "
-	    "WHERE id = ?" },
+	    "SELECT totp_on enabled, totp_secret_enc secret, totp_pending_enc pending, totp_step step, "
+	    "login FROM users WHERE id = ?", .cols = tf_state_cols },
 	[TF_PENDING] = { "tf_pending",
 	    "UPDATE users SET totp_pending_enc = ? WHERE id = ?" },
 	/* the pending secret becomes the secret, from the step its code was for */
@@ -46,10 +46,10 @@ static const struct db_stmt stmts[TF__MAX] = {
 	    "SELECT ?, id, FROM_UNIXTIME(?), ?, " TF_STAMP " FROM users "
 	    "WHERE id = ? AND pw_hash = ? AND role = ? AND disabled = 0 AND totp_on = 1" },
 	[TF_CHALLENGE_GET] = { "tf_challenge_get",
-	    "SELECT c.user_id, u.login, c.next, c.bound = " TF_STAMP ", u.disabled "
+	    "SELECT c.user_id user, u.login, c.next, c.bound = " TF_STAMP " bound, u.disabled "
 	    "FROM signin_challenges c JOIN users u "
 	    "ON u.id = c.user_id WHERE c.id_hash = ? AND c.expires_at > FROM_UNIXTIME(?) "
-	    "AND u.totp_on = 1" },
+	    "AND u.totp_on = 1", .cols = tf_challenge_cols },
 	[TF_CHALLENGE_DEL] = { "tf_challenge_del",
 	    "DELETE FROM signin_challenges WHERE id_hash = ?" },
 	[TF_CHALLENGE_PURGE] = { "tf_challenge_purge",
@@ -84,11 +84,11 @@ db_table_twofactor(void)
 #define RUN0(s, p, out) DB_RUN(&tf_table, s, p, out)
 
 enum dbrc
-db_tf_get(struct pool *p, long long user, struct dbres *out)
+db_tf_get(struct pool *p, long long user, struct tf_state *row)
 {
-	enum dbrc rc = RUN(TF_GET, p, out, I(user));
+	struct dbres out;
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(RUN(TF_GET, p, &out, I(user)), &out, row, tf_state_fill);
 }
 
 enum dbrc
@@ -163,11 +163,12 @@ db_tf_challenge_add(struct pool *p, const char *id_hash, long long user, const c
 }
 
 enum dbrc
-db_tf_challenge_get(struct pool *p, const char *id_hash, long long now, struct dbres *out)
+db_tf_challenge_get(struct pool *p, const char *id_hash, long long now, struct tf_challenge *row)
 {
-	enum dbrc rc = RUN(TF_CHALLENGE_GET, p, out, S(id_hash), I(now));
+	struct dbres out;
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(RUN(TF_CHALLENGE_GET, p, &out, S(id_hash), I(now)), &out, row,
+	    tf_challenge_fill);
 }
 
 enum dbrc

@@ -14,9 +14,11 @@
 #define TF_RECOVERY_CODES 10
 #define TF_COOKIE "wxmfa"
 
-/* columns of db_tf_get */
-enum { TF_ON, TF_SECRET, TF_PENDING_SECRET, TF_LAST_STEP, TF_LOGIN };
-enum dbrc db_tf_get(struct pool *p, long long user, struct dbres *out);
+/* a user's second factor: on, the secret and the pending one (encrypted),
+ * the last step a code was accepted for */
+#define TF_STATE(C) C(INT, enabled) C(STR, secret) C(STR, pending) C(INT, step) C(STR, login)
+DB_ROW(tf_state, TF_STATE)
+enum dbrc db_tf_get(struct pool *p, long long user, struct tf_state *row);
 enum dbrc db_tf_pending(struct pool *p, long long user, const char *secret_enc);
 /* DB_NOTFOUND: the pending secret changed meanwhile */
 enum dbrc db_tf_enable(struct pool *p, long long user, const char *pending_enc, long long step);
@@ -34,11 +36,12 @@ long long db_tf_codes_left(struct pool *p, long long user);
  */
 enum dbrc db_tf_challenge_add(struct pool *p, const char *id_hash, long long user,
 	const char *pw_hash, const char *role, long long expires, const char *next);
-/* columns of db_tf_challenge_get: TC_BOUND is 1 while the account is as it
- * was bound (no password reset, role change or disable since) */
-enum { TC_USER, TC_LOGIN, TC_NEXT, TC_BOUND, TC_DISABLED };
+/* a sign-in waiting for its code: bound is 1 while the account is as it was
+ * bound (no password reset, role change or disable since) */
+#define TF_CHALLENGE(C) C(INT, user) C(STR, login) C(STR, next) C(INT, bound) C(INT, disabled)
+DB_ROW(tf_challenge, TF_CHALLENGE)
 enum dbrc db_tf_challenge_get(struct pool *p, const char *id_hash, long long now,
-	struct dbres *out);
+	struct tf_challenge *row);
 enum dbrc db_tf_challenge_del(struct pool *p, const char *id_hash);
 /* DB_NOTFOUND: the challenge has had its TF_CHALLENGE_TRIES codes */
 enum dbrc db_tf_challenge_try(struct pool *p, const char *id_hash);

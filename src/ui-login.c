@@ -195,7 +195,7 @@ code_page(struct req *r, struct resp *rs, int status, const char *msg)
  * challenge is deleted, the refusal is on the record and *why says it.
  */
 static int
-challenge(struct req *r, struct dbres *c, const char **hash, const char **why)
+challenge(struct req *r, struct tf_challenge *c, const char **hash, const char **why)
 {
 	const char *token = req_cookie(r, TF_COOKIE);
 
@@ -205,19 +205,19 @@ challenge(struct req *r, struct dbres *c, const char **hash, const char **why)
 	*hash = sha256_hex(&r->pool, token, 64);
 	if (db_tf_challenge_get(&r->pool, *hash, (long long)wx_now(), c) != DB_OK)
 		return -1;
-	if (db_int(c, 0, TC_BOUND) == 1 && db_int(c, 0, TC_DISABLED) == 0)
+	if (c->bound == 1 && c->disabled == 0)
 		return 0;
 	db_tf_challenge_del(&r->pool, *hash);
-	audit_event(r, "signin.voided", db_int(c, 0, TC_USER), db_cell(c, 0, TC_LOGIN), NULL);
-	*why = L(r, db_int(c, 0, TC_DISABLED) ? "login.disabled" : "login.changed");
+	audit_event(r, "signin.voided", c->user, c->login, NULL);
+	*why = L(r, c->disabled ? "login.disabled" : "login.changed");
 	return 1;
 }
 
 void
 login_code_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
-	const char  *hash, *why;
+	struct tf_challenge c;
+	const char         *hash, *why;
 
 	if (challenge(r, &c, &hash, &why) != 0) {
 		flash_set(r, why);
@@ -230,8 +230,9 @@ login_code_get(struct req *r, struct resp *rs)
 void
 login_code_post(struct req *r, struct resp *rs)
 {
-	struct dbres c, u;
-	const char  *hash, *how, *why;
+	struct tf_challenge c;
+	struct dbres        u;
+	const char         *hash, *how, *why;
 	time_t       now = wx_now();
 	long long    id;
 	int          lock_min = cfg_int("Login.LockMinutes", 15);
@@ -247,8 +248,8 @@ login_code_post(struct req *r, struct resp *rs)
 		login_refused(r, rs, 401, why);
 		return;
 	}
-	id = db_int(&c, 0, TC_USER);
-	if (db_user_by_login(&r->pool, db_cell(&c, 0, TC_LOGIN), &u) != DB_OK) {
+	id = c.user;
+	if (db_user_by_login(&r->pool, c.login, &u) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -269,7 +270,7 @@ login_code_post(struct req *r, struct resp *rs)
 		    lock_min);
 	if (rc == DB_NOTFOUND) {
 		(void)pw_refusal(r, &u, now, &why);
-		audit_event(r, "signin.locked", id, db_cell(&c, 0, TC_LOGIN), NULL);
+		audit_event(r, "signin.locked", id, c.login, NULL);
 		code_page(r, rs, 429, why);
 		return;
 	}
@@ -279,8 +280,8 @@ login_code_post(struct req *r, struct resp *rs)
 	}
 	how = tf_verify(r, id, req_field(r, "code"));
 	if (how == NULL) {
-		audit_event(r, "signin.code_failed", id, db_cell(&c, 0, TC_LOGIN), NULL);
-		if (db_user_by_login(&r->pool, db_cell(&c, 0, TC_LOGIN), &u) == DB_OK &&
+		audit_event(r, "signin.code_failed", id, c.login, NULL);
+		if (db_user_by_login(&r->pool, c.login, &u) == DB_OK &&
 		    db_int(&u, 0, U_LOCKED) > now) {
 			db_tf_challenge_del(&r->pool, hash);
 			code_page(r, rs, 429, LF(r, "login.now_locked", db_int(&u, 0, U_FAILS),
@@ -297,7 +298,7 @@ login_code_post(struct req *r, struct resp *rs)
 	db_tf_challenge_del(&r->pool, hash);
 	resp_cookie(rs, TF_COOKIE, "", 0, r->https);
 	signin_finish(r, rs, id, db_cell(&u, 0, U_LOGIN), db_cell(&u, 0, U_ROLE),
-	    *db_cell(&c, 0, TC_NEXT) ? db_cell(&c, 0, TC_NEXT) : NULL, how);
+	    *c.next ? c.next : NULL, how);
 }
 
 void

@@ -112,9 +112,9 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "Op.Name", db_cell(&u, 0, UG_NAME));
 		tmpl_set(r, "Op.Disabled", db_cell(&u, 0, UG_DISABLED));
 		{
-			struct dbres t;
+			struct tf_state t;
 			if (db_tf_get(&r->pool, id, &t) == DB_OK)
-				tmpl_set_int(r, "Op.TwoFactor", db_int(&t, 0, TF_ON));
+				tmpl_set_int(r, "Op.TwoFactor", t.enabled);
 		}
 		tmpl_set_int(r, "Op.IsSelf", id == r->user->id);
 		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {

@@ -53,16 +53,16 @@ new_codes(struct req *r, const char **hashes)
 static void
 setup_page(struct req *r, struct resp *rs, int status)
 {
-	struct dbres   t;
-	unsigned char  key[64];
-	int            n, size = 0;
-	struct buf     uri = { 0 };
+	struct tf_state t;
+	unsigned char   key[64];
+	int             n, size = 0;
+	struct buf      uri = { 0 };
 
 	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	if ((n = auth_totp_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key)) <= 0) {
+	if ((n = auth_totp_key(&r->pool, t.pending, key)) <= 0) {
 		resp_redirect(rs, "/account");
 		return;
 	}
@@ -126,17 +126,17 @@ account_2fa_start_post(struct req *r, struct resp *rs)
 void
 account_2fa_confirm_post(struct req *r, struct resp *rs)
 {
-	struct dbres  t;
-	unsigned char key[64];
-	int           n;
-	long long     step;
-	const char   *hashes[TF_RECOVERY_CODES];
+	struct tf_state t;
+	unsigned char   key[64];
+	int             n;
+	long long       step;
+	const char     *hashes[TF_RECOVERY_CODES];
 
 	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	n = auth_totp_key(&r->pool, db_cell(&t, 0, TF_PENDING_SECRET), key);
+	n = auth_totp_key(&r->pool, t.pending, key);
 	if (n <= 0) {
 		resp_redirect(rs, "/account");
 		return;
@@ -148,7 +148,7 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 		return;
 	}
 	new_codes(r, hashes);
-	if (tf_turn_on(&r->pool, r->user->id, db_cell(&t, 0, TF_PENDING_SECRET), step, hashes,
+	if (tf_turn_on(&r->pool, r->user->id, t.pending, step, hashes,
 	    TF_RECOVERY_CODES) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
