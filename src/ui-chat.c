@@ -44,6 +44,18 @@ console_load_chat(struct req *r, struct resp *rs, struct dbres *c)
 	return 0;
 }
 
+/* 1 when a closed chat may be reopened (chat_reopen has the last word):
+ * closed by the team's side, within the follower's 48 hours */
+static int
+reopenable(const struct dbres *c)
+{
+	const char *why = db_cell(c, 0, CHAT_REASON);
+
+	return strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0 &&
+	    db_int(c, 0, CHAT_LASTIN) + WX_WINDOW > (long long)wx_now() && why &&
+	    strcmp(why, "unfollowed") != 0 && strcmp(why, "window_expired") != 0;
+}
+
 /* Why the user cannot answer the chat now, or NULL when they can. */
 const char *
 console_cannot_reply(struct req *r, const struct dbres *c)
@@ -51,7 +63,8 @@ console_cannot_reply(struct req *r, const struct dbres *c)
 	const char *st = db_cell(c, 0, CHAT_STATE);
 
 	if (strcmp(st, "closed") == 0)
-		return LF(r, "chat.closed_why", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+		return LF(r, reopenable(c) ? "chat.closed_reopen" : "chat.closed_why",
+		    ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 	if (strcmp(st, "bot") == 0)
 		return L(r, "bot.holds");
 	if (strcmp(st, "active") != 0)
@@ -182,11 +195,7 @@ chat_header(struct req *r, const struct dbres *c, const char *who)
 		tmpl_set(r, "Chat.Reason", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
 		tmpl_set(r, "Chat.ClosedLine", LF(r, "chat.closed_line", ui_time(r,
 		    db_int(c, 0, CHAT_CLOSED)), ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0)));
-		/* within the follower's 48 hours, closed by the team's side: it
-		 * may be reopened to write again (chat_reopen says the last word) */
-		if (db_int(c, 0, CHAT_LASTIN) + WX_WINDOW > (long long)wx_now() &&
-		    db_cell(c, 0, CHAT_REASON) && strcmp(db_cell(c, 0, CHAT_REASON), "unfollowed") != 0 &&
-		    strcmp(db_cell(c, 0, CHAT_REASON), "window_expired") != 0)
+		if (reopenable(c))
 			tmpl_set(r, "Chat.CanReopen", "1");
 	} else
 		console_meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));

@@ -91,7 +91,7 @@ ok "…once" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $c4 AND
 # --- the console says a timed-out chat is closed and why
 get op "/console/chats/$c4"
 ok "the chat page says why it closed" has "no operator answered in time"
-ok "…and it cannot be answered" has "it cannot be answered"
+ok "…and it cannot be answered as it is: reopen it to write again" has "reopen it to write to the follower again"
 
 prefs "missed_after_minutes = 3, missed_close_minutes = 1440, idle_close_minutes = 1440"
 # the daemon worker again, as wxdesk-ctl runs it
