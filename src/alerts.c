@@ -99,21 +99,19 @@ static enum dbrc
 bound(struct pool *p, long long user, long long channel, long long follower, long long now,
     const char **reply)
 {
-	struct dbres w;
-	struct buf   b = { 0 };
-	enum dbrc    rc;
+	struct alert_who w;
+	struct buf       b = { 0 };
+	enum dbrc        rc;
 
 	if ((rc = db_alert_bind(p, user, channel, follower, now)) != DB_OK ||
 	    (rc = db_alert_who(p, user, channel, &w)) != DB_OK)
 		return rc;
-	json_put(&b, json_pack("{s:o}", "account", json_s(db_cell(&w, 0, AW_BRAND))));
-	rc = db_audit_add(p, now, user, db_cell(&w, 0, AW_LOGIN), "", ALERT_AUDIT_BOUND, "/account",
-	    b.data);
+	json_put(&b, json_pack("{s:o}", "account", json_s(w.brand)));
+	rc = db_audit_add(p, now, user, w.login, "", ALERT_AUDIT_BOUND, "/account", b.data);
 	buf_free(&b);
 	{
-		const char *v[2] = { db_cell(&w, 0, AW_NAME), db_cell(&w, 0, AW_LOGIN) };
-		*reply = lang_format(p, alert_lang(db_cell(&w, 0, AW_LANG)), "alerts.bound_reply",
-		    v, 2);
+		const char *v[2] = { w.name, w.login };
+		*reply = lang_format(p, alert_lang(w.lang), "alerts.bound_reply", v, 2);
 	}
 	return rc;
 }
@@ -122,10 +120,10 @@ enum dbrc
 alert_intake(struct pool *p, long long channel, long long follower, const char *type,
     const char *text, long long now, const char **reply)
 {
-	const char  *digits = type && strcmp(type, "text") == 0 ? code_digits(p, text) : NULL;
-	struct dbres b;
-	long long    user;
-	enum dbrc    rc;
+	const char        *digits = type && strcmp(type, "text") == 0 ? code_digits(p, text) : NULL;
+	struct alert_bound b;
+	long long          user;
+	enum dbrc          rc;
 
 	*reply = NULL;
 	if (digits) {
@@ -138,6 +136,6 @@ alert_intake(struct pool *p, long long channel, long long follower, const char *
 	if ((rc = db_alert_bound(p, follower, &b)) != DB_OK)
 		return rc;
 	if ((rc = db_alert_renew(p, follower, now)) == DB_OK)
-		*reply = lang_text(alert_lang(db_cell(&b, 0, AB_LANG)), "alerts.renewed_reply");
+		*reply = lang_text(alert_lang(b.lang), "alerts.renewed_reply");
 	return rc;
 }

@@ -72,31 +72,40 @@ enum dbrc db_alert_code_take(struct pool *p, long long channel, const char *hash
 	long long *user);
 enum dbrc db_alert_bind(struct pool *p, long long user, long long channel, long long follower,
 	long long now);
-/* columns of db_alert_who */
-enum { AW_LOGIN, AW_NAME, AW_LANG, AW_BRAND };
-enum dbrc db_alert_who(struct pool *p, long long user, long long channel, struct dbres *out);
-/* columns of db_alert_bound: the operators follower is bound to */
-enum { AB_USER, AB_LANG };
-enum dbrc db_alert_bound(struct pool *p, long long follower, struct dbres *out);
+/* who bound, and to which account's brand */
+#define ALERT_WHO(C) C(STR, login) C(STR, name) C(STR, lang) C(STR, brand)
+DB_ROW(alert_who, ALERT_WHO)
+enum dbrc db_alert_who(struct pool *p, long long user, long long channel, struct alert_who *row);
+/* the (first) operator follower is bound to: DB_NOTFOUND when none */
+#define ALERT_BOUND(C) C(INT, user) C(STR, lang)
+DB_ROW(alert_bound, ALERT_BOUND)
+enum dbrc db_alert_bound(struct pool *p, long long follower, struct alert_bound *row);
 enum dbrc db_alert_renew(struct pool *p, long long follower, long long now);
-/* columns of db_alert_bindings (My account) */
-enum { ABL_ID, ABL_BRAND, ABL_SINCE, ABL_LAST_IN, ABL_SENT, ABL_OPENID, ABL_ACTIVE };
-enum dbrc db_alert_bindings(struct pool *p, long long user, struct dbres *out);
+/* a user's bindings (My account): since, the last message in (Unix times),
+ * messages sent since, the account still active */
+#define ALERT_BINDING(C) C(INT, id) C(STR, brand) C(INT, since) C(INT, last_in) C(INT, sent) \
+	C(STR, openid) C(INT, active)
+DB_ROW(alert_binding, ALERT_BINDING)
+enum dbrc db_alert_bindings(struct pool *p, long long user, struct alert_binding **rows,
+	size_t *n);
 /* alerts that could not reach the user since their last message to an account */
 long long db_alert_unreached(struct pool *p, long long user);
-/* columns of db_alert_channels: the accounts the user may bind to */
-enum { ACH_ID, ACH_BRAND };
-enum dbrc db_alert_channels(struct pool *p, long long user, int sees_all, struct dbres *out);
+/* the accounts the user may bind to */
+#define ALERT_CHANNEL(C) C(INT, id) C(STR, brand)
+DB_ROW(alert_channel, ALERT_CHANNEL)
+enum dbrc db_alert_channels(struct pool *p, long long user, int sees_all,
+	struct alert_channel **rows, size_t *n);
 /* DB_NOTFOUND: no such binding of the user's */
 enum dbrc db_alert_unbind(struct pool *p, long long binding, long long user);
 
 /* the worker's (job-alerts.c); cutoff: heartbeats before it are lapsed */
-/* columns of db_alert_offers_due */
-enum { AOD_OFFER, AOD_CHAT, AOD_USER };
-enum dbrc db_alert_offers_due(struct pool *p, long long cutoff, struct dbres *out);
-/* columns of db_alert_messages_due */
-enum { AMD_CHAT, AMD_USER };
-enum dbrc db_alert_messages_due(struct pool *p, long long cutoff, struct dbres *out);
+/* open offers to be alerted (offer 0: a follower's message in chat) */
+#define ALERT_DUE(C) C(INT, offer) C(INT, chat) C(INT, user)
+DB_ROW(alert_due, ALERT_DUE)
+enum dbrc db_alert_offers_due(struct pool *p, long long cutoff, struct alert_due **rows,
+	size_t *n);
+enum dbrc db_alert_messages_due(struct pool *p, long long cutoff, struct alert_due **rows,
+	size_t *n);
 /* claims: DB_NOTFOUND when another worker has it or it is no longer due */
 enum dbrc db_alert_offer_claim(struct pool *p, long long offer, long long now, long long cutoff);
 enum dbrc db_alert_chat_row(struct pool *p, long long chat);
@@ -104,18 +113,20 @@ enum dbrc db_alert_message_claim(struct pool *p, long long chat, long long user,
 	long long cutoff);
 /* DB_NOTFOUND: the chat had an alert less than ALERT_GAP ago */
 enum dbrc db_alert_gap(struct pool *p, long long chat, long long now);
-/* columns of db_alert_window_pick */
-enum { AWP_ID };
+/* a binding of the user's whose window has room: *binding, or DB_NOTFOUND */
 enum dbrc db_alert_window_pick(struct pool *p, long long user, long long chat,
-	long long window_start, struct dbres *out);
+	long long window_start, long long *binding);
 enum dbrc db_alert_window_take(struct pool *p, long long binding, long long window_start);
 enum dbrc db_alert_window_refund(struct pool *p, long long binding);
 enum dbrc db_alert_window_shut(struct pool *p, long long binding);
 enum dbrc db_alert_add(struct pool *p, long long user, long long chat, long long binding,
 	const char *kind, const char *state, long long now, long long *id);
 enum dbrc db_alert_result(struct pool *p, long long alert, const char *state, long long errcode);
-/* columns of db_alert_text: what an alert says, and where it goes */
-enum { AT_FOLLOWER, AT_BRAND, AT_DEPT, AT_LANG, AT_OPENID, AT_CHANNEL, AT_APPID, AT_SECRET };
-enum dbrc db_alert_text(struct pool *p, long long chat, long long binding, struct dbres *out);
+/* what an alert says (the follower, brand, department, in the operator's
+ * language) and where it goes (their WeChat on the binding's account) */
+#define ALERT_TEXT(C) C(STR, follower) C(STR, brand) C(STR, dept) C(STR, lang) C(STR, openid) \
+	C(INT, channel) C(STR, app_id) C(STR, secret)
+DB_ROW(alert_text, ALERT_TEXT)
+enum dbrc db_alert_text(struct pool *p, long long chat, long long binding, struct alert_text *row);
 
 #endif

@@ -71,41 +71,47 @@ static const struct db_stmt stmts[AL__MAX] = {
 	    "follower_id = VALUES(follower_id), bound_at = VALUES(bound_at), "
 	    "last_in_at = VALUES(last_in_at), sent = 0" },
 	[AL_WHO] = { "al_who",
-	    "SELECT u.login, u.name, u.language, b.name FROM users u JOIN channels ch ON ch.id = ? "
-	    "JOIN brands b ON b.id = ch.brand_id WHERE u.id = ?" },
+	    "SELECT u.login, u.name, u.language lang, b.name brand FROM users u JOIN channels ch "
+	    "ON ch.id = ? JOIN brands b ON b.id = ch.brand_id WHERE u.id = ?",
+	    .cols = alert_who_cols },
 	[AL_BOUND] = { "al_bound",
-	    "SELECT b.user_id, u.language FROM alert_bindings b JOIN users u ON u.id = b.user_id "
-	    "WHERE b.follower_id = ? ORDER BY b.id" },
+	    "SELECT b.user_id user, u.language lang FROM alert_bindings b JOIN users u "
+	    "ON u.id = b.user_id WHERE b.follower_id = ? ORDER BY b.id", .cols = alert_bound_cols },
 	/* a message of theirs: WeChat's window for the account opens again */
 	[AL_RENEW] = { "al_renew",
 	    "UPDATE alert_bindings SET last_in_at = FROM_UNIXTIME(?), sent = 0 "
 	    "WHERE follower_id = ?" },
 	[AL_BINDINGS] = { "al_bindings",
-	    "SELECT b.id, br.name, UNIX_TIMESTAMP(b.bound_at), UNIX_TIMESTAMP(b.last_in_at), "
-	    "b.sent, f.openid, ch.state = 'active' FROM alert_bindings b "
+	    "SELECT b.id, br.name brand, UNIX_TIMESTAMP(b.bound_at) since, "
+	    "UNIX_TIMESTAMP(b.last_in_at) last_in, b.sent, f.openid, ch.state = 'active' active "
+	    "FROM alert_bindings b "
 	    "JOIN channels ch ON ch.id = b.channel_id JOIN brands br ON br.id = ch.brand_id "
-	    "JOIN followers f ON f.id = b.follower_id WHERE b.user_id = ? ORDER BY br.name, b.id" },
+	    "JOIN followers f ON f.id = b.follower_id WHERE b.user_id = ? ORDER BY br.name, b.id",
+	    .cols = alert_binding_cols },
 	/* since the user's last message to any account they are bound to */
 	[AL_UNREACHED] = { "al_unreached",
 	    "SELECT COUNT(*) FROM alerts WHERE user_id = ? AND state IN ('unsent', 'failed') "
 	    "AND created_at > (SELECT MAX(last_in_at) FROM alert_bindings WHERE user_id = ?)" },
 	[AL_CHANNELS] = { "al_channels",
-	    "SELECT ch.id, br.name FROM channels ch JOIN brands br ON br.id = ch.brand_id "
-	    "WHERE " AL_MAY_USE " ORDER BY br.name" },
+	    "SELECT ch.id, br.name brand FROM channels ch JOIN brands br ON br.id = ch.brand_id "
+	    "WHERE " AL_MAY_USE " ORDER BY br.name", .cols = alert_channel_cols },
 	[AL_UNBIND] = { "al_unbind",
 	    "DELETE FROM alert_bindings WHERE id = ? AND user_id = ?" },
 	/* open offers to bound operators whose pages stopped beating, not yet alerted */
 	[AL_OFFERS_DUE] = { "al_offers_due",
-	    "SELECT o.id, o.chat_id, o.user_id FROM offers o JOIN chats c ON c.id = o.chat_id "
+	    "SELECT o.id offer, o.chat_id chat, o.user_id user FROM offers o JOIN chats c "
+	    "ON c.id = o.chat_id "
 	    "AND c.offer_user_id = o.user_id AND c.state IN ('waiting', 'missed') "
 	    "JOIN users u ON u.id = o.user_id WHERE o.outcome IS NULL AND o.alerted_at IS NULL "
 	    "AND u.disabled = 0 AND " AL_LAPSED("u") " AND EXISTS (SELECT 1 FROM alert_bindings b "
-	    "WHERE b.user_id = o.user_id) LIMIT 200" },
+	    "WHERE b.user_id = o.user_id) LIMIT 200", .cols = alert_due_cols },
 	[AL_MESSAGES_DUE] = { "al_messages_due",
-	    "SELECT c.id, c.operator_id FROM users u JOIN chats c ON c.operator_id = u.id "
+	    "SELECT 0 offer, c.id chat, c.operator_id user FROM users u JOIN chats c "
+	    "ON c.operator_id = u.id "
 	    "LEFT JOIN alert_chats a ON a.chat_id = c.id "
 	    "WHERE u.id IN (SELECT user_id FROM alert_bindings) AND " AL_MESSAGE_DUE
-	    "AND c.last_user_msg_at > IFNULL(a.covered_at, '1970-01-01') LIMIT 200" },
+	    "AND c.last_user_msg_at > IFNULL(a.covered_at, '1970-01-01') LIMIT 200",
+	    .cols = alert_due_cols },
 	/* the offer's alert, claimed while it is still open and theirs */
 	[AL_OFFER_CLAIM] = { "al_offer_claim",
 	    "UPDATE offers o JOIN chats c ON c.id = o.chat_id JOIN users u ON u.id = o.user_id "
@@ -151,13 +157,14 @@ static const struct db_stmt stmts[AL__MAX] = {
 	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, FROM_UNIXTIME(?))" },
 	[AL_RESULT] = { "al_result", "UPDATE alerts SET state = ?, errcode = ? WHERE id = ?" },
 	[AL_TEXT] = { "al_text",
-	    "SELECT COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')), br.name, "
-	    "IFNULL(d.name, ''), u.language, bf.openid, b.channel_id, ch.app_id, ch.app_secret_enc "
+	    "SELECT COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')) follower, br.name brand, "
+	    "IFNULL(d.name, '') dept, u.language lang, bf.openid, b.channel_id channel, ch.app_id, "
+	    "ch.app_secret_enc secret "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels cc ON cc.id = c.channel_id JOIN brands br ON br.id = cc.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id JOIN alert_bindings b ON b.id = ? "
 	    "JOIN followers bf ON bf.id = b.follower_id JOIN channels ch ON ch.id = b.channel_id "
-	    "JOIN users u ON u.id = b.user_id WHERE c.id = ?" },
+	    "JOIN users u ON u.id = b.user_id WHERE c.id = ?", .cols = alert_text_cols },
 };
 
 static void           *prepared[AL__MAX];
@@ -222,15 +229,19 @@ db_alert_bind(struct pool *p, long long user, long long channel, long long follo
 }
 
 enum dbrc
-db_alert_who(struct pool *p, long long user, long long channel, struct dbres *out)
+db_alert_who(struct pool *p, long long user, long long channel, struct alert_who *row)
 {
-	return rows(RUN(AL_WHO, p, out, I(channel), I(user)), out);
+	struct dbres out;
+
+	return db_as_row(RUN(AL_WHO, p, &out, I(channel), I(user)), &out, row, alert_who_fill);
 }
 
 enum dbrc
-db_alert_bound(struct pool *p, long long follower, struct dbres *out)
+db_alert_bound(struct pool *p, long long follower, struct alert_bound *row)
 {
-	return rows(RUN(AL_BOUND, p, out, I(follower)), out);
+	struct dbres out;
+
+	return db_as_row(RUN(AL_BOUND, p, &out, I(follower)), &out, row, alert_bound_fill);
 }
 
 enum dbrc
@@ -240,9 +251,12 @@ db_alert_renew(struct pool *p, long long follower, long long now)
 }
 
 enum dbrc
-db_alert_bindings(struct pool *p, long long user, struct dbres *out)
+db_alert_bindings(struct pool *p, long long user, struct alert_binding **rows, size_t *n)
 {
-	return RUN(AL_BINDINGS, p, out, I(user));
+	struct dbres out;
+	enum dbrc    rc = RUN(AL_BINDINGS, p, &out, I(user));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, alert_binding_fill);
 }
 
 long long
@@ -256,9 +270,13 @@ db_alert_unreached(struct pool *p, long long user)
 }
 
 enum dbrc
-db_alert_channels(struct pool *p, long long user, int sees_all, struct dbres *out)
+db_alert_channels(struct pool *p, long long user, int sees_all, struct alert_channel **rows,
+    size_t *n)
 {
-	return RUN(AL_CHANNELS, p, out, I(sees_all), I(user));
+	struct dbres out;
+	enum dbrc    rc = RUN(AL_CHANNELS, p, &out, I(sees_all), I(user));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, alert_channel_fill);
 }
 
 enum dbrc
@@ -270,15 +288,21 @@ db_alert_unbind(struct pool *p, long long binding, long long user)
 }
 
 enum dbrc
-db_alert_offers_due(struct pool *p, long long cutoff, struct dbres *out)
+db_alert_offers_due(struct pool *p, long long cutoff, struct alert_due **rows, size_t *n)
 {
-	return RUN(AL_OFFERS_DUE, p, out, I(cutoff));
+	struct dbres out;
+	enum dbrc    rc = RUN(AL_OFFERS_DUE, p, &out, I(cutoff));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, alert_due_fill);
 }
 
 enum dbrc
-db_alert_messages_due(struct pool *p, long long cutoff, struct dbres *out)
+db_alert_messages_due(struct pool *p, long long cutoff, struct alert_due **rows, size_t *n)
 {
-	return RUN(AL_MESSAGES_DUE, p, out, I(cutoff));
+	struct dbres out;
+	enum dbrc    rc = RUN(AL_MESSAGES_DUE, p, &out, I(cutoff));
+
+	return DB_AS_ROWS(p, rc, &out, rows, n, alert_due_fill);
 }
 
 enum dbrc
@@ -316,9 +340,14 @@ db_alert_gap(struct pool *p, long long chat, long long now)
 
 enum dbrc
 db_alert_window_pick(struct pool *p, long long user, long long chat, long long window_start,
-    struct dbres *out)
+    long long *binding)
 {
-	return rows(RUN(AL_WINDOW_PICK, p, out, I(user), I(window_start), I(chat)), out);
+	struct dbres out;
+	enum dbrc    rc = db_one(RUN(AL_WINDOW_PICK, p, &out, I(user), I(window_start), I(chat)),
+	    &out);
+
+	*binding = rc == DB_OK ? db_int(&out, 0, 0) : 0;
+	return rc;
 }
 
 enum dbrc
@@ -362,7 +391,9 @@ db_alert_result(struct pool *p, long long alert, const char *state, long long er
 }
 
 enum dbrc
-db_alert_text(struct pool *p, long long chat, long long binding, struct dbres *out)
+db_alert_text(struct pool *p, long long chat, long long binding, struct alert_text *row)
 {
-	return rows(RUN(AL_TEXT, p, out, I(binding), I(chat)), out);
+	struct dbres out;
+
+	return db_as_row(RUN(AL_TEXT, p, &out, I(binding), I(chat)), &out, row, alert_text_fill);
 }

@@ -33,7 +33,7 @@ static enum dbrc
 claim_step(struct pool *p, void *arg)
 {
 	struct alert_claim *x = arg;
-	struct dbres        b;
+	long long           b;
 	enum dbrc           rc;
 
 	x->alert = x->binding = 0;
@@ -54,11 +54,11 @@ claim_step(struct pool *p, void *arg)
 		    DB_NOTFOUND)
 			break;
 		if (rc != DB_OK ||
-		    ((rc = db_alert_window_take(p, db_int(&b, 0, AWP_ID), x->now - WX_WINDOW)) != DB_OK &&
+		    ((rc = db_alert_window_take(p, b, x->now - WX_WINDOW)) != DB_OK &&
 		    rc != DB_NOTFOUND))
 			return rc;
 		if (rc == DB_OK)
-			x->binding = db_int(&b, 0, AWP_ID);
+			x->binding = b;
 	}
 	return db_alert_add(p, x->user, x->chat, x->binding, x->kind,
 	    x->binding ? "sending" : "unsent", x->now, &x->alert);
@@ -76,24 +76,24 @@ window_closed(long e)
 static void
 deliver(struct pool *p, const struct alert_claim *x)
 {
-	struct dbres         t;
+	struct alert_text    t;
 	struct wxapi_channel ch;
 	const char          *v[4], *text;
 	long                 e = -2;
 
 	if (db_alert_text(p, x->chat, x->binding, &t) == DB_OK) {
-		v[0] = db_cell(&t, 0, AT_FOLLOWER);
-		v[1] = db_cell(&t, 0, AT_BRAND);
-		v[2] = db_cell(&t, 0, AT_DEPT);
+		v[0] = t.follower;
+		v[1] = t.brand;
+		v[2] = t.dept;
 		v[3] = pool_printf(p, "%s/console/chats/%lld", cfg_get("PublicURL", ""), x->chat);
-		text = lang_format(p, alert_lang(db_cell(&t, 0, AT_LANG)), strcmp(x->kind, "offer") == 0 ?
+		text = lang_format(p, alert_lang(t.lang), strcmp(x->kind, "offer") == 0 ?
 		    "alerts.offer" : "alerts.message", v, 4);
-		ch.id = db_int(&t, 0, AT_CHANNEL);
-		ch.app_id = db_cell(&t, 0, AT_APPID);
-		ch.secret = db_cell(&t, 0, AT_SECRET) ? secret_decrypt(p, db_cell(&t, 0, AT_SECRET)) :
+		ch.id = t.channel;
+		ch.app_id = t.app_id;
+		ch.secret = t.secret ? secret_decrypt(p, t.secret) :
 		    NULL;
 		if (ch.app_id && ch.secret)
-			e = wxapi_send(p, &ch, db_cell(&t, 0, AT_OPENID), "text", text);
+			e = wxapi_send(p, &ch, t.openid, "text", text);
 	}
 	db_alert_result(p, x->alert, e == 0 ? "sent" : "failed", e);
 	if (e == 0)
@@ -117,18 +117,19 @@ void
 job_alerts(struct pool *p)
 {
 	long long    now = (long long)wx_now(), cutoff = now - presence_away_after();
-	struct dbres due;
+	struct alert_due *due;
+	size_t            n;
 
-	if (db_alert_offers_due(p, cutoff, &due) == DB_OK)
-		for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-			struct alert_claim x = { "offer", db_int(&due, i, AOD_OFFER),
-			    db_int(&due, i, AOD_CHAT), db_int(&due, i, AOD_USER), now, cutoff, 0, 0 };
+	if (db_alert_offers_due(p, cutoff, &due, &n) == DB_OK)
+		for (size_t i = 0; i < n && !job_stopping; i++) {
+			struct alert_claim x = { "offer", due[i].offer, due[i].chat, due[i].user, now,
+			    cutoff, 0, 0 };
 			alert_one(p, &x);
 		}
-	if (db_alert_messages_due(p, cutoff, &due) == DB_OK)
-		for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-			struct alert_claim x = { "message", 0, db_int(&due, i, AMD_CHAT),
-			    db_int(&due, i, AMD_USER), now, cutoff, 0, 0 };
+	if (db_alert_messages_due(p, cutoff, &due, &n) == DB_OK)
+		for (size_t i = 0; i < n && !job_stopping; i++) {
+			struct alert_claim x = { "message", 0, due[i].chat, due[i].user, now, cutoff,
+			    0, 0 };
 			alert_one(p, &x);
 		}
 }

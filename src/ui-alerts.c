@@ -15,29 +15,30 @@
 int
 account_alerts_page_data(struct req *r)
 {
-	struct dbres c, b;
-	long long    now = (long long)wx_now(), unreached;
+	struct alert_channel *c;
+	struct alert_binding *b;
+	size_t                nc, nb;
+	long long             now = (long long)wx_now(), unreached;
 
-	if (db_alert_channels(&r->pool, r->user->id, user_sees_all_chats(r->user), &c) != DB_OK ||
-	    db_alert_bindings(&r->pool, r->user->id, &b) != DB_OK ||
+	if (db_alert_channels(&r->pool, r->user->id, user_sees_all_chats(r->user), &c, &nc) != DB_OK ||
+	    db_alert_bindings(&r->pool, r->user->id, &b, &nb) != DB_OK ||
 	    (unreached = db_alert_unreached(&r->pool, r->user->id)) < 0)
 		return -1;
-	for (size_t i = 0; i < c.nrows; i++) {
+	for (size_t i = 0; i < nc; i++) {
 		const char *base = pool_printf(&r->pool, "Alerts.Channels.%zu", i);
-		tmpl_setf(r, pool_printf(&r->pool, "%s.Id", base), "%lld", db_int(&c, i, ACH_ID));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&c, i, ACH_BRAND));
+		tmpl_setf(r, pool_printf(&r->pool, "%s.Id", base), "%lld", c[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), c[i].brand);
 	}
-	for (size_t i = 0; i < b.nrows; i++) {
+	for (size_t i = 0; i < nb; i++) {
 		const char *base = pool_printf(&r->pool, "Alerts.Bindings.%zu", i);
-		const char *openid = db_cell(&b, i, ABL_OPENID);
-		long long   until = db_int(&b, i, ABL_LAST_IN) + WX_WINDOW;
-		long long   left = WX_REPLIES_IN_ROW - db_int(&b, i, ABL_SENT);
-		int         open = db_int(&b, i, ABL_ACTIVE) && until > now && left > 0;
+		const char *openid = b[i].openid;
+		long long   until = b[i].last_in + WX_WINDOW;
+		long long   left = WX_REPLIES_IN_ROW - b[i].sent;
+		int         open = b[i].active && until > now && left > 0;
 
-		tmpl_setf(r, pool_printf(&r->pool, "%s.Id", base), "%lld", db_int(&b, i, ABL_ID));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&b, i, ABL_BRAND));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Since", base),
-		    ui_time(r, db_int(&b, i, ABL_SINCE)));
+		tmpl_setf(r, pool_printf(&r->pool, "%s.Id", base), "%lld", b[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), b[i].brand);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Since", base), ui_time(r, b[i].since));
 		/* the start of the OpenID, as the console shows a follower without a name */
 		tmpl_set(r, pool_printf(&r->pool, "%s.WeChat", base), pool_printf(&r->pool,
 		    "%.10s…", openid ? openid : ""));
@@ -46,7 +47,7 @@ account_alerts_page_data(struct req *r)
 		    LF(r, "alerts.window_open", ui_time(r, until), left, WX_REPLIES_IN_ROW) :
 		    L(r, "alerts.window_closed"));
 	}
-	if (b.nrows > 0 && unreached > 0)
+	if (nb > 0 && unreached > 0)
 		tmpl_set(r, "Alerts.Unreached", unreached == 1 ? L(r, "alerts.unreached_one") :
 		    LF(r, "alerts.unreached", unreached));
 	tmpl_set(r, "Alerts.Rule", LF(r, "alerts.rule", WX_REPLIES_IN_ROW));
@@ -61,8 +62,9 @@ account_alerts_code_post(struct req *r, struct resp *rs)
 	char       *end = NULL;
 	long long   channel = v && *v >= '1' && *v <= '9' && strlen(v) <= 18 ?
 	    strtoll(v, &end, 10) : 0;
-	struct dbres c;
-	enum dbrc    rc;
+	struct alert_channel *c;
+	size_t                nc;
+	enum dbrc             rc;
 
 	if (channel <= 0 || end == NULL || *end != '\0')
 		rc = DB_NOTFOUND;
@@ -75,14 +77,13 @@ account_alerts_code_post(struct req *r, struct resp *rs)
 		return;
 	}
 	if (rc != DB_OK || db_alert_channels(&r->pool, r->user->id,
-	    user_sees_all_chats(r->user), &c) != DB_OK) {
+	    user_sees_all_chats(r->user), &c, &nc) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	for (size_t i = 0; i < c.nrows; i++)
-		if (db_int(&c, i, ACH_ID) == channel)
-			tmpl_set(r, "Alerts.CodeIntro", LF(r, "alerts.code_intro",
-			    db_cell(&c, i, ACH_BRAND)));
+	for (size_t i = 0; i < nc; i++)
+		if (c[i].id == channel)
+			tmpl_set(r, "Alerts.CodeIntro", LF(r, "alerts.code_intro", c[i].brand));
 	tmpl_set(r, "Alerts.Code", code);
 	tmpl_setf(r, "Alerts.CodeChannel", "%lld", channel);
 	tmpl_set(r, "Alerts.CodeHint", LF(r, "alerts.code_hint", ALERT_CODE_SECONDS / 60));
