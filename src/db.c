@@ -19,7 +19,7 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
-#include "db-run.h"
+#include "db-engine.h"
 #include "wx.h"
 
 
@@ -30,36 +30,6 @@ static int         txn_used;	/* statements run in the current transaction */
 static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
 
-int
-db_prepare_check(const struct db_table *t, size_t s, unsigned long *params, unsigned int *cols,
-    struct pool *p, const char **names, size_t max)
-{
-	MYSQL_STMT *st;
-	MYSQL_RES  *meta;
-	int         rc = 0;
-
-	if ((conn == NULL && db_open() != 0) || (st = mysql_stmt_init(conn)) == NULL)
-		return -1;
-	if (mysql_stmt_prepare(st, t->stmts[s].sql, strlen(t->stmts[s].sql)) != 0) {
-		snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
-		rc = -1;
-	} else if (strncmp(t->stmts[s].sql, "CREATE TEMPORARY TABLE", 22) == 0 &&
-	    mysql_stmt_execute(st) != 0) {
-		snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
-		rc = -1;
-	} else {
-		*params = mysql_stmt_param_count(st);
-		meta = mysql_stmt_result_metadata(st);
-		*cols = meta ? mysql_num_fields(meta) : 0;
-		for (unsigned int c = 0; names && meta && c < *cols && c < max; c++)
-			names[c] = pool_strdup(p, mysql_fetch_field_direct(meta, c)->name);
-		if (meta)
-			mysql_free_result(meta);
-	}
-	mysql_stmt_close(st);
-	return rc;
-}
-
 void
 db_set_error(const char *fmt, ...)
 {
@@ -68,6 +38,13 @@ db_set_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(last_error, sizeof last_error, fmt, ap);
 	va_end(ap);
+}
+
+/* the connection, opened when there is none (db-tables.c's tooling); NULL */
+MYSQL *
+db_conn(void)
+{
+	return conn != NULL || db_open() == 0 ? conn : NULL;
 }
 
 const char *
@@ -618,49 +595,4 @@ db_txn(struct pool *p, enum dbrc (*step)(struct pool *p, void *arg), void *arg)
 	}
 	wx_log("a transaction conflicted %d times; given up", DB_TXN_TRIES);
 	return DB_RETRY;
-}
-
-int
-db_exec_sql(const char *sql, size_t len)
-{
-	if (conn == NULL && db_open() != 0)
-		return -1;
-	if (mysql_real_query(conn, sql, (unsigned long)len) != 0) {
-		snprintf(last_error, sizeof last_error, "%s", mysql_error(conn));
-		return -1;
-	}
-	MYSQL_RES *res = mysql_store_result(conn);
-	if (res)
-		mysql_free_result(res);
-	return 0;
-}
-
-void *
-db_rows(struct pool *p, const struct dbres *res, size_t size,
-    void (*fill)(const struct dbres *, size_t, void *))
-{
-	char *rows;
-
-	if (res->nrows == 0)
-		return NULL;
-	rows = pool_alloc(p, res->nrows * size);
-	for (size_t i = 0; i < res->nrows; i++)
-		fill(res, i, rows + i * size);
-	return rows;
-}
-
-const char *
-db_cell(const struct dbres *res, size_t row, size_t col)
-{
-	if (row >= res->nrows || col >= res->ncols)
-		return NULL;
-	return res->rows[row][col];
-}
-
-long long
-db_int(const struct dbres *res, size_t row, size_t col)
-{
-	const char *v = db_cell(res, row, col);
-
-	return v ? strtoll(v, NULL, 10) : 0;
 }

@@ -3,6 +3,7 @@
  * templates turn it into HTML. Every var: is HTML-escaped because
  * Config.VarEscapeMode is set before cs_init() (0.10.5 reads it only there).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -179,4 +180,30 @@ db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
 			snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, names[c]);
 			hdf_set_value(r->hdf, key, res->rows[i][c]);
 		}
+}
+
+/*
+ * Rows of res, declared by cols (a DB_ROW's tag_cols), into
+ * prefix.<row>.<Name>, each column's name with its words capitalised
+ * (last_in: LastIn); a NULL cell is left out. Every column is written: a
+ * row that holds a secret is never given to this.
+ */
+void
+tmpl_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols)
+{
+	char key[256], name[64];
+
+	req_hdf_init(r);
+	for (size_t c = 0; c < res->ncols && cols[c] != NULL; c++) {
+		size_t n = 0;
+		for (const char *s = cols[c]; *s && n + 1 < sizeof name; s++)
+			if (*s != '_')
+				name[n++] = s == cols[c] || s[-1] == '_' ? (char)toupper((unsigned char)*s) : *s;
+		name[n] = '\0';
+		for (size_t i = 0; i < res->nrows; i++)
+			if (res->rows[i][c] != NULL) {
+				snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, name);
+				hdf_set_value(r->hdf, key, res->rows[i][c]);
+			}
+	}
 }
