@@ -107,7 +107,7 @@ form_error(struct req *r, const char *name, const char *msg)
 }
 
 int
-form_check(struct req *r, const struct field *f, size_t n)
+form_read(struct req *r, const struct field *f, size_t n, const char **out)
 {
 	int  errors = 0;
 	char key[128];
@@ -122,12 +122,60 @@ form_check(struct req *r, const struct field *f, size_t n)
 		if (v == NULL || *v == '\0') {
 			if (f[i].required)
 				e = LF(r, "form.required", L(r, f[i].label));
+			v = "";
 		} else if (f[i].check != NULL && (e = f[i].check(v)) != NULL)
 			e = L(r, e);
 		if (e != NULL) {
 			form_error(r, f[i].name, e);
 			errors++;
+			v = NULL;
 		}
+		if (out != NULL)
+			out[i] = v;
 	}
 	return errors;
+}
+
+int
+form_check(struct req *r, const struct field *f, size_t n)
+{
+	return form_read(r, f, n, NULL);
+}
+
+const char *
+v_id(const char *v)
+{
+	return form_int_in(v, 1, 999999) || (strspn(v, "0123456789") == strlen(v) &&
+	    strlen(v) <= 15 && *v != '0') ? NULL : "v.number";
+}
+
+const char *
+v_flag(const char *v)
+{
+	return strcmp(v, "1") == 0 || strcmp(v, "0") == 0 || strcmp(v, "on") == 0 ? NULL : "v.flag";
+}
+
+/* one line of text: well-formed UTF-8, no control characters, at most 200 characters */
+const char *
+v_line(const char *v)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return "v.utf8";
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return "v.control";
+	return utf8_chars(v) > 200 ? "v.max200" : NULL;
+}
+
+/* text of several lines: well-formed UTF-8, no control characters but line
+ * breaks and tabs, at most 2,000 characters */
+const char *
+v_text(const char *v)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return "v.utf8";
+	for (const char *p = v; *p; p++)
+		if (((unsigned char)*p < 0x20 && !strchr("\r\n\t", *p)) || *p == 0x7f)
+			return "v.control_text";
+	return utf8_chars(v) > 2000 ? "v.max2000" : NULL;
 }

@@ -296,14 +296,25 @@ struct field {
 	int         required;
 	const char *(*check)(const char *v);	/* NULL ok, else the error */
 };
-/* Fills Form.<name>.Value / .Error; returns number of errors. */
-int  form_check(struct req *r, const struct field *f, size_t n);
+/*
+ * A form read through its table of fields (kcgi's keys[]): each checked,
+ * its value kept for the page (Form.<name>.Value) and
+ * its error put beside it (Form.<name>.Error). out[i] is f[i]'s value: ""
+ * when absent, NULL when it failed its check; a handler reads these, never
+ * the request's fields (make lint). Returns the number of errors.
+ */
+int  form_read(struct req *r, const struct field *f, size_t n, const char **out);
+int  form_check(struct req *r, const struct field *f, size_t n);	/* form_read, values unwanted */
 void form_error(struct req *r, const char *name, const char *msg);
 void form_trim(struct req *r);
 const char *v_name(const char *v);
 const char *v_login(const char *v);
 const char *v_password(const char *v);
 const char *v_role(const char *v);
+const char *v_id(const char *v);	/* a row's id: a whole number from 1 */
+const char *v_flag(const char *v);	/* a checkbox: 1, 0 or on */
+const char *v_line(const char *v);	/* one line of text, at most 200 characters */
+const char *v_text(const char *v);	/* lines of text, at most 2,000 characters */
 /* 1 when v is a whole number lo..hi written as digits alone (for a field's check) */
 int  form_int_in(const char *v, long lo, long hi);
 
