@@ -50,14 +50,13 @@ value_of(const struct kv *f)
 }
 
 void
-audit_route(struct req *r, const char *action)
+audit_detail(const struct kv *form, struct buf *b)
 {
-	json_t     *o = json_object();
-	size_t      size = 0;
-	int         left = 0;
-	struct buf  b = { 0 };
+	json_t *o = json_object();
+	size_t  size = 0;
+	int     left = 0;
 
-	for (const struct kv *f = r->form; f; f = f->next) {
+	for (const struct kv *f = form; f; f = f->next) {
 		if (strcmp(f->key, "csrf") == 0 || strcmp(f->key, "next") == 0)
 			continue;
 		if (size > AUDIT_DETAIL_MAX) {
@@ -79,7 +78,15 @@ audit_route(struct req *r, const char *action)
 	}
 	if (left)
 		json_object_set_new(o, "…", json_integer(left));
-	json_put(&b, o);
+	json_put(b, o);
+}
+
+void
+audit_route(struct req *r, const char *action)
+{
+	struct buf b = { 0 };
+
+	audit_detail(r->form, &b);
 	audit_event(r, action, 0, NULL, b.data);
 	buf_free(&b);
 }

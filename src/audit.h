@@ -16,6 +16,10 @@ void audit_route(struct req *r, const char *action);
  * object's text, or NULL */
 void audit_event(struct req *r, const char *action, long long user, const char *login,
 	const char *detail);
+/* a form's fields as a record's detail: a JSON object in the order sent
+ * (a field sent again: an array), secrets masked, values cut at 200
+ * characters, the whole at about 8 KB (the rest counted under "…") */
+void audit_detail(const struct kv *form, struct buf *b);
 /* 1 when a field's value must never be recorded (passwords, secrets, codes) */
 int audit_secret_field(const char *name);
 
