@@ -5,6 +5,10 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.Title ?> · <?cs var:App.Name ?></title>
 <link rel="stylesheet" href="/static/wxdesk.css">
+<link rel="icon" href="/static/favicon.png" sizes="32x32" type="image/png">
+<link rel="apple-touch-icon" href="/static/icon-192.png">
+<link rel="manifest" href="/static/wxdesk.webmanifest">
+<meta name="theme-color" content="#1d2733">
 <script src="/static/wxdesk.js" defer></script>
 </head>
 <body data-text="<?cs var:Page.ScriptText ?>">

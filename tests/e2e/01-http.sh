@@ -38,6 +38,23 @@ get anon /static/wxdesk.css
 ok "stylesheet served statically" status_is 200
 ok "stylesheet type" hdr "content-type: text/css"
 
+# the home-screen icon: every page names the icon and the manifest, which names the icons
+get fresh /login
+ok "a page names its icon" has '<link rel="icon" href="/static/favicon.png"'
+ok "a page names the web-app manifest" has '<link rel="manifest" href="/static/wxdesk.webmanifest">'
+get anon /static/wxdesk.webmanifest
+ok "the manifest is served" status_is 200
+ok "the manifest's type" hdr "content-type: application/manifest+json"
+ok "the manifest is JSON that starts at the console" \
+	test "$(jq -r '.start_url + " " + .display' <<<"$BODY")" = "/console standalone"
+for icon in $(jq -r '.icons[] | .src + "=" + .sizes' <<<"$BODY") /static/favicon.png=32x32; do
+	curl -s -o "$WXDESK_VAR/icon.png" "$BASE${icon%%=*}"
+	# a PNG's width and height are the big-endian words at bytes 16 and 20
+	size=$(od -An -tu1 -j16 -N8 "$WXDESK_VAR/icon.png" |
+		awk '{ printf "%dx%d", $3 * 256 + $4, $7 * 256 + $8 }')
+	ok "icon ${icon%%=*} is a PNG of ${icon#*=}" test "$(head -c4 "$WXDESK_VAR/icon.png" | od -An -c | tr -d ' ')$size" = "211PNG${icon#*=}"
+done
+
 # POST without a CSRF token
 req anon POST /login --data "login=admin&password=x"
 ok "sign-in without CSRF token is refused" status_is 403
