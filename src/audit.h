@@ -23,9 +23,10 @@ void audit_detail(const struct kv *form, struct buf *b);
 /* 1 when a field's value must never be recorded (passwords, secrets, codes) */
 int audit_secret_field(const char *name);
 
-/* a record of the trail (at: a Unix time) */
+/* a record of the trail (at: a Unix time; name: the account's name now, NULL
+ * when it is gone or there was none) */
 #define AUDIT_RECORD(C) C(INT, id) C(INT, at) C(STR, login) C(STR, ip) C(STR, action) \
-	C(STR, target) C(STR, detail)
+	C(STR, target) C(STR, detail) C(STR, name)
 DB_ROW(audit_record, AUDIT_RECORD)
 struct audit_filter {
 	const char *login, *action, *ip;	/* "" for any */

@@ -1,5 +1,6 @@
 /* csv.c: CSV out (reports, lists) and in (the profanity list, the bot's rules). */
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "wxdesk.h"
@@ -85,6 +86,25 @@ csv_record(struct pool *p, const char **s, const char *end, char **fields, int m
 	}
 	*s = c;
 	return n < max ? n : max;
+}
+
+/*
+ * A CSV download begins: status 200, its type, the file name it is saved
+ * under (ASCII: every caller builds it from fixed words and numbers), and
+ * the UTF-8 byte-order mark, by which Excel on a Chinese Windows reads the
+ * file as UTF-8 rather than as GBK (wxdesk's own imports skip it).
+ */
+void
+csv_begin(struct resp *rs, const char *filename)
+{
+	char cd[256];
+
+	buf_reset(&rs->body);
+	rs->status = 200;
+	rs->ctype = "text/csv; charset=utf-8";
+	snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", filename);
+	resp_header(rs, "Content-Disposition", cd);
+	buf_puts(&rs->body, CSV_BOM);
 }
 
 /* one CSV line from the given cells (NULL ends the list) */

@@ -12,10 +12,11 @@ static const struct db_stmt stmts[AT__MAX] = {
 	    "VALUES (FROM_UNIXTIME(?), NULLIF(?, 0), LEFT(?, 64), LEFT(?, 64), ?, LEFT(?, 255), ?)" },
 	/* newest first, a page at a time (ids below the last one shown) */
 	[AT_LIST] = { "audit_list",
-	    "SELECT id, UNIX_TIMESTAMP(at) at, login, ip, action, target, detail FROM audit_log "
-	    "WHERE at >= FROM_UNIXTIME(?) AND (? = 0 OR at < FROM_UNIXTIME(?)) AND ? IN ('', login) "
-	    "AND ? IN ('', action) AND ? IN ('', ip) AND (? = 0 OR id < ?) "
-	    "ORDER BY id DESC LIMIT ?", .cols = audit_record_cols },
+	    "SELECT a.id, UNIX_TIMESTAMP(a.at) at, a.login, a.ip, a.action, a.target, a.detail, "
+	    "u.name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE a.at >= FROM_UNIXTIME(?) AND (? = 0 OR a.at < FROM_UNIXTIME(?)) "
+	    "AND ? IN ('', a.login) AND ? IN ('', a.action) AND ? IN ('', a.ip) "
+	    "AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?", .cols = audit_record_cols },
 	[AT_ACTIONS] = { "audit_actions",
 	    "SELECT DISTINCT action FROM audit_log ORDER BY action", .cols = audit_action_cols },
 };

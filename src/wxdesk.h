@@ -203,6 +203,9 @@ struct json_t;
 void resp_json(struct resp *rs, int status, struct json_t *doc);	/* releases doc */
 void csv_cell(struct buf *b, const char *s);	/* csv.c: one CSV cell, formula-safe */
 void csv_line(struct buf *b, const char *first, ...);	/* one line of cells, NULL ends them */
+#define CSV_BOM "\xef\xbb\xbf"	/* UTF-8's byte-order mark: Excel reads the file as UTF-8 */
+/* a CSV download: 200, text/csv, saved as filename (ASCII), the BOM first */
+void csv_begin(struct resp *rs, const char *filename);
 /* csv.c: one record of a CSV file into fields; the count, 0 at the end */
 int  csv_record(struct pool *p, const char **s, const char *end, char **fields, int max);
 void resp_write(struct resp *rs, FCGX_Request *f);

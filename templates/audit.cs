@@ -15,7 +15,7 @@
 <table class="list" id="audit">
 <thead><tr><th><?cs var:Lang.audit.col_time ?></th><th><?cs var:Lang.audit.col_who ?></th><th><?cs var:Lang.audit.col_action ?></th><th><?cs var:Lang.audit.col_ip ?></th><th><?cs var:Lang.audit.col_detail ?></th></tr></thead>
 <tbody>
-<?cs each:e = Audit ?><tr data-action="<?cs var:e.Action ?>"><td><time datetime="<?cs var:e.At ?>"><?cs var:e.Time ?></time></td><td><?cs var:e.Who ?></td><td><?cs var:e.Label ?><br><small><code><?cs var:e.Page ?></code></small></td><td><?cs var:e.IP ?></td><td><code class="detail"><?cs var:e.Detail ?></code></td></tr>
+<?cs each:e = Audit ?><tr data-action="<?cs var:e.Action ?>"><td class="when"><time datetime="<?cs var:e.At ?>"><?cs var:e.Time ?></time></td><td><?cs if:e.Name ?><?cs var:e.Name ?><br><small><?cs var:e.Who ?></small><?cs else ?><?cs var:e.Who ?><?cs /if ?></td><td><?cs var:e.Label ?><br><small><code><?cs var:e.Page ?></code></small></td><td><?cs var:e.IP ?></td><td><?cs if:subcount(e.Fields) ?><dl class="detail"><?cs each:d = e.Fields ?><dt><?cs var:d.Label ?></dt><dd><?cs var:d.Value ?></dd><?cs /each ?></dl><?cs else ?><code class="detail"><?cs var:e.Raw ?></code><?cs /if ?></td></tr>
 <?cs /each ?>
 </tbody></table>
 <?cs if:AuditMore ?><p><a class="button" href="/admin/audit?from=<?cs var:url_escape(Filter.From) ?>&amp;to=<?cs var:url_escape(Filter.To) ?>&amp;login=<?cs var:url_escape(Filter.Login) ?>&amp;action=<?cs var:url_escape(Filter.Action) ?>&amp;ip=<?cs var:url_escape(Filter.IP) ?>&amp;before=<?cs var:AuditMore ?>"><?cs var:Lang.audit.older ?></a></p><?cs /if ?>

@@ -198,6 +198,18 @@ try {
 	check('the audit trail in Chinese', await page.isVisible('h1 >> text=审计日志') &&
 		await page.isVisible('#audit >> text=登录'));
 	await page_in_chinese(page, '26-audit');
+	// on a working desk's screen the trail reads without scrolling sideways,
+	// its times whole and each change's fields labelled
+	const viewport = page.viewportSize();
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await page.goto(`${BASE}/admin/audit`);
+	check('the audit trail fits 1366 px: no sideways scroll',
+		await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+	check('…its times on one line', await page.evaluate(() => [...document.querySelectorAll('#audit td.when time')]
+		.every((t) => t.getClientRects().length === 1)));
+	check('…a change\'s fields labelled in Chinese', await page.isVisible('#audit dl.detail dt >> text=步骤') &&
+		await page.isVisible('#audit dl.detail dd >> text=下一步'));
+	await page.setViewportSize(viewport);
 	await page.goto(`${BASE}/account`);
 	await Promise.all([page.waitForNavigation(), page.click('button:has-text("开启两步验证")')]);
 	check('two-factor setup in Chinese', await page.isVisible('text=用身份验证器应用扫描此二维码'));

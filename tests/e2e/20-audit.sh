@@ -56,7 +56,19 @@ ok "filtered by someone with no records: none" has "No records match."
 get adm "/admin/audit?from=2000-13-45"
 ok "a bad date is said beside the field" eval 'status_is 200 && has "from-error"'
 get adm "/admin/audit?action=staff.password&format=csv"
-ok "CSV: a header and the records" eval 'hdr "text/csv" && grep -q "^Time,Who,From,What,Page,Details" <<<"$BODY" && grep -q "/admin/operators/$uid/password" <<<"$BODY"'
+ok "CSV: UTF-8 with its byte-order mark first, so Excel on a Chinese Windows reads it" \
+	test "$(head -c3 "$WXDESK_VAR/last-body" | od -An -tx1 | tr -d ' ')" = efbbbf
+ok "CSV: a header and the records" eval 'hdr "text/csv" && grep -q "^.\{0,3\}Time,Who,From,What,Page,Details" <<<"$BODY" && grep -q "/admin/operators/$uid/password" <<<"$BODY"'
+ok "CSV: in words: who by name, what they did, the fields labelled" \
+	grep -qF ",Demo Admin (admin),127.0.0.1,Set a staff member's password,/admin/operators/$uid/password,Password: (set; never recorded)" <<<"$BODY"
+get adm "/admin/audit?action=brand.create&login=admin"
+ok "the page: a change's fields labelled in the reader's words, not JSON" \
+	eval 'has "<dt>Name</dt><dd>Audited $R</dd>" && ! has "{&quot;name&quot;"'
+ok "…who by name, the sign-in name beside it" has "<td>Demo Admin<br><small>admin</small></td>"
+get adm "/admin/audit?action=staff.update&lang=zh-CN"
+ok "…in Chinese: the labels and a list" eval 'has "<dt>角色</dt><dd>主管</dd>" && has "<dt>部门</dt>"'
+get adm "/admin/audit?action=staff.password&format=csv&lang=zh-CN"
+ok "CSV in Chinese: the words too" grep -qF "设置员工密码" <<<"$BODY"
 get adm "/admin/audit?lang=zh-CN"
 ok "in Chinese: the actions in Chinese" has "查看公众号密钥"
 get adm "/admin/audit?lang=en"
