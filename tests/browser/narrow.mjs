@@ -93,6 +93,16 @@ try {
 	await op.waitForSelector('#transcript li.out >> text=delivered', { timeout: 10000 }).catch(() => {});
 	check('a reply from a phone is delivered (shown by itself)', await op.isVisible('#transcript li.out >> text=delivered'));
 	await fits(op, 'a chat with a reply');
+	// phone details: no keyboard hints, a state tag upright, a delivery
+	// state that never wraps alone, the window meter inside the screen
+	check('no keyboard shortcut on a phone\'s Send button, no shortcuts link',
+		!(await op.isVisible('#composer button.primary kbd')) && !(await op.isVisible('[data-keys-help]')));
+	check('the chat\'s state tag is upright (Chinese has no italics)',
+		await op.evaluate(() => getComputedStyle(document.querySelector('h1 .tag')).fontStyle) === 'normal');
+	check('a delivery state stays on one line', await op.evaluate(() =>
+		[...document.querySelectorAll('#transcript .meta .delivery')].every((d) => d.getClientRects().length === 1)));
+	check('the window meter ends inside the screen', await op.evaluate(() =>
+		[...document.querySelectorAll('.meter')].every((m) => m.getBoundingClientRect().right <= window.innerWidth)));
 	await shot(op, '45-phone-day-reply');
 	await op.click('.follower-toggle a');
 	await op.waitForSelector('aside.follower select[name=to]', { state: 'visible' });
