@@ -271,11 +271,21 @@ labelTables();
 			if (CHAT.test(location.pathname))
 				openChat(location.pathname, false);
 		});
-		document.addEventListener('submit', function (e) {
-			if (e.target.id === 'composer')
-				sessionStorage.removeItem('wxdesk.draft.' + shown);
-		});
 	}
+	// what is typed in a chat's reply box is kept in this tab, per chat, until
+	// it is sent: a note added, a status changed, an offer taken, a reload
+	// or a chat opened and left all give it back
+	document.addEventListener('input', function (e) {
+		if (e.target.matches && e.target.matches('#composer textarea'))
+			draft(true);
+	});
+	document.addEventListener('submit', function (e) {
+		if (e.target.id === 'composer')
+			sessionStorage.removeItem('wxdesk.draft.' + shown);
+	});
+	// a reply the server gave back (a refused send) is the draft; else the draft fills the box
+	var typed = document.querySelector('#composer textarea');
+	draft(!!(typed && typed.value));
 	function poll() {
 		fetch('/console/poll' + (mark ? '?since=' + encodeURIComponent(mark) : ''),
 		    { credentials: 'same-origin' })

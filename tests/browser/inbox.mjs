@@ -65,6 +65,29 @@ try {
 	check('…never sent to the follower', (await received(OPENID)) === before);
 	check('…found by the search', sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND direction = 'system' AND body = 'VIP customer, be quick'`) === '1');
 	await shot(page, '52-internal-note');
+
+	// a reply being typed survives a note, a reload, a status change and
+	// another chat opened, and goes once it is sent
+	await page.click('textarea[name=text]');
+	await page.keyboard.type('half a reply 还没写完');
+	await page.fill('textarea[name=staff_note]', 'a second note');
+	await Promise.all([page.waitForNavigation(), page.click('form.staff-note-form button')]);
+	check('a reply being typed is still in its box after a note is added',
+		(await page.inputValue('textarea[name=text]')) === 'half a reply 还没写完');
+	await page.reload();
+	check('…after a reload', (await page.inputValue('textarea[name=text]')) === 'half a reply 还没写完');
+	await Promise.all([page.waitForNavigation(), page.selectOption('select[name=presence]', 'busy')]);
+	check('…after a status change', (await page.inputValue('textarea[name=text]')) === 'half a reply 还没写完');
+	await Promise.all([page.waitForNavigation(), page.selectOption('select[name=presence]', 'available')]);
+	await page.goto(`${BASE}/console/?tab=mine`);
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	check('…and when the chat is opened again', (await page.inputValue('textarea[name=text]')) === 'half a reply 还没写完');
+	await page.click('textarea[name=text]');
+	await Promise.all([page.waitForNavigation(), page.keyboard.press('Control+Enter')]);
+	check('…until it is sent: then the box is empty', (await page.inputValue('textarea[name=text]')) === '' &&
+		await page.isVisible('#transcript li.out >> text=half a reply 还没写完'));
+	await page.reload();
+	check('…and stays empty', (await page.inputValue('textarea[name=text]')) === '');
 	// unread marks: the follower writes again; the list says so until the
 	// operator has opened the chat
 	const polled = page.waitForResponse((r) => r.url().includes('/console/poll'));
