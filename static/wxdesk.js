@@ -174,11 +174,75 @@ labelTables();
 			o.stop(ctx.currentTime + 0.15);
 		} catch (e) { /* no audio: the title still counts */ }
 	}
+	// the conversation in view: the transcript scrolls by itself, pinned to
+	// the newest message; once the reader scrolled up it stays where they
+	// are, and a marker says new messages came and takes them there
+	function atEnd(tr) {
+		return tr.scrollTop + tr.clientHeight >= tr.scrollHeight - 24;
+	}
+	// the transcript's height: what the screen has between its top and the
+	// reply box pinned at the bottom; when that is too little (a phone), as
+	// much as the screen has, the page scrolled to show it
+	function fit() {
+		var tr = document.getElementById('transcript'), box = document.getElementById('composer');
+		if (!tr || !box)
+			return;
+		var room = window.innerHeight - box.offsetHeight - 16,
+		    top = tr.getBoundingClientRect().top + window.scrollY, h = room - top;
+		if (h < 200)
+			h = Math.max(160, room - 48);
+		tr.style.maxHeight = h + 'px';
+	}
+	function toEnd() {
+		var tr = document.getElementById('transcript'), mark = document.getElementById('new-below');
+		if (tr)
+			tr.scrollTop = tr.scrollHeight;
+		if (mark)
+			mark.hidden = true;
+	}
+	function show() {
+		var tr = document.getElementById('transcript'), box = document.getElementById('composer');
+		fit();
+		toEnd();
+		if (!tr || !box)
+			return;
+		var over = tr.getBoundingClientRect().bottom - (window.innerHeight - box.offsetHeight - 8);
+		if (over > 0)
+			window.scrollBy(0, over);
+	}
+	window.addEventListener('resize', fit);
+	function markNew() {
+		var tr = document.getElementById('transcript'), mark = document.getElementById('new-below');
+		if (!tr)
+			return;
+		if (!mark) {
+			mark = document.createElement('button');
+			mark.type = 'button';
+			mark.id = 'new-below';
+			mark.className = 'new-below';
+			mark.textContent = t('new_messages');
+			tr.parentNode.insertBefore(mark, tr.nextSibling);
+		}
+		mark.hidden = false;
+	}
+	document.addEventListener('click', function (e) {
+		if (e.target.closest && e.target.closest('#new-below'))
+			toEnd();
+	});
+	document.addEventListener('scroll', function (e) {
+		var mark = document.getElementById('new-below');
+		if (e.target.id === 'transcript' && mark && !mark.hidden && atEnd(e.target))
+			mark.hidden = true;
+	}, true);
+	show();
 	function refresh() {
 		fetch(location.href, { credentials: 'same-origin' })
 			.then(function (r) { return r.text(); })
 			.then(function (html) {
 				var doc = new DOMParser().parseFromString(html, 'text/html');
+				var tr0 = document.getElementById('transcript'), mark0 = document.getElementById('new-below');
+				var pinned = !tr0 || atEnd(tr0), top0 = tr0 ? tr0.scrollTop : 0;
+				var n0 = tr0 ? tr0.children.length : 0, marked = mark0 && !mark0.hidden;
 				['chatlist', 'chat', 'inbox', 'offer'].forEach(function (id) {
 					var old = document.getElementById(id), fresh = doc.getElementById(id);
 					if (!old || !fresh)
@@ -203,6 +267,15 @@ labelTables();
 							nbox.focus();
 					}
 				});
+				var tr1 = document.getElementById('transcript');
+				fit();
+				if (tr1 && pinned)
+					toEnd();
+				else if (tr1) {
+					tr1.scrollTop = top0;
+					if (marked || tr1.children.length > n0)
+						markNew();
+				}
 				relTimes();
 				labelTables();
 			})
@@ -251,9 +324,7 @@ labelTables();
 				showTitle();
 				draft(false);
 				relTimes();
-				var tr = document.getElementById('transcript');
-				if (tr && tr.lastElementChild)
-					tr.lastElementChild.scrollIntoView({ block: 'nearest' });
+				show();
 			})
 			.catch(function () { location.href = url; });
 	}

@@ -1,0 +1,54 @@
+// conversation.mjs: the conversation stays in view. On a desk's 1366×768
+// screen and on a phone, a long chat opens at its newest message with the
+// reply box on the screen; a new message keeps it pinned; an operator who
+// scrolled up stays where they are and is told new messages came.
+import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
+
+const OPENID = 'oBrowserLong01';
+const browser = await launch();
+const inView = (page, sel) => page.evaluate((s) => {
+	const r = document.querySelector(s).getBoundingClientRect();
+	return r.top >= 0 && r.bottom <= window.innerHeight;
+}, sel);
+const newestShown = (page) => page.evaluate(() => {
+	const tr = document.getElementById('transcript'), last = tr.lastElementChild;
+	const a = tr.getBoundingClientRect(), b = last.getBoundingClientRect();
+	return b.bottom <= a.bottom + 1 && b.top >= a.top - 1;
+});
+try {
+	const phone = await followerPhone(browser, OPENID);
+	for (let i = 1; i <= 14; i++)
+		await phone.write(`第 ${i} 个问题：line ${i} of a long chat`);
+	const chat = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id ` +
+		`WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`);
+	await eventually(async () => sql(`SELECT COUNT(*) FROM messages WHERE chat_id = ${chat} AND direction = 'in'`) === '14');
+	for (const [w, h, name] of [[1366, 768, 'desk'], [390, 844, 'phone']]) {
+		const ctx = await browser.newContext({ viewport: { width: w, height: h }, locale: 'zh-CN' });
+		const page = await ctx.newPage();
+		await signIn(page, 'operator', demoPassword('operator'));
+		await page.goto(`${BASE}/console/chats/${chat}`);
+		if (await page.isVisible('form.pickup button'))
+			await Promise.all([page.waitForNavigation(), page.click('form.pickup button')]);
+		check(`${name}: a long chat opens at its newest message`, await newestShown(page));
+		check(`${name}: …with the reply box on the screen`, await inView(page, '#composer textarea'));
+		await phone.write(`a new line for the ${name}`);
+		check(`${name}: a new message arrives live and stays in view`, await eventually(async () =>
+			(await page.isVisible(`#transcript >> text=a new line for the ${name}`)) && newestShown(page), 15000));
+		// scrolled up to read: the view stays, a marker says what came
+		await page.evaluate(() => { document.getElementById('transcript').scrollTop = 0; });
+		await phone.write(`while reading, on the ${name}`);
+		check(`${name}: scrolled up, a new message shows a marker instead of moving the view`,
+			await eventually(() => page.isVisible('#new-below'), 15000) &&
+			await page.evaluate(() => document.getElementById('transcript').scrollTop) === 0);
+		await shot(page, `81-conversation-${name}`);
+		await page.click('#new-below');
+		check(`${name}: …which takes the reader to the newest message`, await newestShown(page) &&
+			!(await page.isVisible('#new-below')));
+		await ctx.close();
+	}
+} catch (e) {
+	check(`conversation test ran to the end (${e.message.split('\n')[0]})`, false);
+} finally {
+	await browser.close();
+}
+finish();
