@@ -383,6 +383,9 @@ labelTables();
 				// while the tab is hidden) once per offer
 				var offered = j.offer ? j.offer.chat : null;
 				if (offered && offered !== offer) {
+					// a phone in a pocket: it buzzes where the browser allows
+					if (navigator.vibrate)
+						navigator.vibrate([300, 150, 300]);
 					if (soundOn()) {
 						beep();
 						setTimeout(beep, 300);

@@ -99,6 +99,8 @@ export async function stubNotifications(ctx) {
 		N.permission = 'granted';
 		N.requestPermission = () => Promise.resolve('granted');
 		window.Notification = N;
+		window.__buzz = [];
+		navigator.vibrate = (pattern) => { window.__buzz.push(pattern); return true; };
 		Object.defineProperty(document, 'hidden', { get: () => window.__hidden === true });
 	});
 }

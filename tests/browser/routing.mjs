@@ -64,6 +64,24 @@ try {
 	check('…and a desktop notification while the tab is hidden',
 		await eventually(() => mine.evaluate(() => window.__notes.some((n) => n.includes('A chat is offered to you'))), 5000));
 	await shot(mine, '62-offer-rings');
+	check('…and buzzes where the browser allows', await mine.evaluate(() => window.__buzz.length) >= 1);
+	const offerBox = () => mine.evaluate(() => {
+		const r = document.querySelector('#offer section.offer').getBoundingClientRect();
+		const b = document.querySelector('#offer button').getBoundingClientRect();
+		return { top: r.top, bottom: r.bottom, h: window.innerHeight, button: b.height };
+	});
+	await mine.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+	let ob = await offerBox();
+	check(`the banner stays on the screen when the page is scrolled (${JSON.stringify(ob)})`, ob.top >= 0 && ob.bottom <= ob.h);
+	await mine.setViewportSize({ width: 390, height: 844 });
+	await mine.evaluate(() => window.scrollTo(0, 0));
+	ob = await offerBox();
+	check(`on a phone it sits at the bottom of the screen with large buttons (${JSON.stringify(ob)})`,
+		ob.bottom <= ob.h && ob.bottom >= ob.h - 20 && ob.button >= 44);
+	await shot(mine, '62-offer-phone');
+	check('…and the list\'s window meter ends inside the screen', await mine.evaluate(() =>
+		[...document.querySelectorAll('.meter')].every((m) => m.getBoundingClientRect().right <= window.innerWidth)));
+	await mine.setViewportSize({ width: 1200, height: 900 });
 	await sup.waitForFunction((id) => {
 		const s = document.querySelector(`section.board-dept[data-dept="${id}"] .queue b.waiting`);
 		return s && s.textContent.trim() === '1';
