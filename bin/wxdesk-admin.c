@@ -402,7 +402,7 @@ static int
 cmd_passwd(const char *login)
 {
 	struct pool  p = { 0 };
-	struct dbres u;
+	struct user_by_login u;
 	char        *pw = read_password(&p);
 	const char  *e = pw ? v_password(pw) : "Give the password on standard input.";
 	int          rc = 1;
@@ -415,7 +415,7 @@ cmd_passwd(const char *login)
 		fprintf(stderr, "no user %s\n", login);
 		goto out;
 	}
-	if (db_user_set_password(&p, db_int(&u, 0, U_ID), pw_hash(&p, pw)) == DB_OK) {
+	if (db_user_set_password(&p, u.id, pw_hash(&p, pw)) == DB_OK) {
 		printf("password of %s changed\n", login);
 		rc = 0;
 	}

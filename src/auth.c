@@ -25,10 +25,10 @@ static const char dummy_hash[] = "pbkdf2-sha256$600000$"
     "0000000000000000000000000000000000000000000000000000000000000000";
 
 enum pw_result
-pw_refusal(struct req *r, const struct dbres *u, time_t now, const char **why)
+pw_refusal(struct req *r, const struct user_by_login *u, time_t now, const char **why)
 {
-	long long locked = db_int(u, 0, U_LOCKED), last = db_int(u, 0, U_LASTFAIL);
-	long long fails = locked ? 0 : db_int(u, 0, U_FAILS);
+	long long locked = u->locked, last = u->lastfail;
+	long long fails = locked ? 0 : u->failed_logins;
 	int       slow_after = cfg_int("Login.SlowAfter", 3);
 
 	if (locked > now) {
@@ -45,7 +45,7 @@ pw_refusal(struct req *r, const struct dbres *u, time_t now, const char **why)
 
 enum pw_result
 pw_check(struct req *r, const char *login, const char *password, const char *where,
-    int code_follows, struct dbres *u, const char **why)
+    int code_follows, struct user_by_login *u, const char **why)
 {
 	time_t    now = wx_now();
 	int       lock_after = cfg_int("Login.LockAfter", 10);
@@ -62,7 +62,7 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	}
 	if (rc != DB_OK)
 		return PW_DB;
-	id = db_int(u, 0, U_ID);
+	id = u->id;
 	/* the check is claimed, and counted as a failure, before it is made */
 	rc = db_user_password_claim(&r->pool, id, now, cfg_int("Login.SlowAfter", 3),
 	    lock_after, lock_min);
@@ -73,10 +73,10 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	}
 	if (rc != DB_OK)
 		return PW_DB;
-	if (pw_verify(password, db_cell(u, 0, U_HASH))) {
+	if (pw_verify(password, u->pw_hash)) {
 		/* with a code to come, the attempt stays counted until the code is
 		 * right: a known password does not buy unlimited guesses at codes */
-		if (!(code_follows && db_int(u, 0, U_TOTP)) &&
+		if (!(code_follows && u->totp_on) &&
 		    db_user_login_ok(&r->pool, id) != DB_OK)
 			return PW_DB;
 		return PW_OK;
@@ -85,8 +85,8 @@ pw_check(struct req *r, const char *login, const char *password, const char *whe
 	    r->remote_addr ? r->remote_addr : "?");
 	if (db_user_by_login(&r->pool, login, u) != DB_OK)
 		return PW_DB;
-	if (db_int(u, 0, U_LOCKED) > now) {
-		*why = LF(r, "login.now_locked", db_int(u, 0, U_FAILS), lock_min);
+	if (u->locked > now) {
+		*why = LF(r, "login.now_locked", u->failed_logins, lock_min);
 		return PW_LOCKED;
 	}
 	*why = L(r, "login.wrong");

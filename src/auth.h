@@ -19,11 +19,11 @@
  */
 enum pw_result { PW_OK, PW_WRONG, PW_LOCKED, PW_WAIT, PW_UNKNOWN, PW_DB };
 enum pw_result pw_check(struct req *r, const char *login, const char *password,
-	const char *where, int code_follows, struct dbres *user, const char **why);
+	const char *where, int code_follows, struct user_by_login *u, const char **why);
 
 /* Why no password (or code) of the account may be checked now, from its
  * row as db_user_by_login reads it: PW_LOCKED or PW_WAIT, *why in words. */
-enum pw_result pw_refusal(struct req *r, const struct dbres *u, time_t now, const char **why);
+enum pw_result pw_refusal(struct req *r, const struct user_by_login *u, time_t now, const char **why);
 
 /* The user's second factor: "code" (the app's, each step used once),
  * "recovery" (a recovery code, used up), or NULL when code is neither. */

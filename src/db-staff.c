@@ -66,16 +66,16 @@ enum staff_stmt {
 static const struct db_stmt stmts[S__MAX] = {
 	[S_USER_BY_LOGIN] = { "user_by_login",
 	    "SELECT id, login, name, role, pw_hash, disabled, failed_logins, "
-	    "UNIX_TIMESTAMP(last_failed_at), UNIX_TIMESTAMP(locked_until), totp_on "
-	    "FROM users WHERE login = ?" },
+	    "UNIX_TIMESTAMP(last_failed_at) lastfail, UNIX_TIMESTAMP(locked_until) locked, totp_on "
+	    "FROM users WHERE login = ?", .cols = user_by_login_cols },
 	[S_USER_GET] = { "user_get",
-	    "SELECT id, login, name, role, disabled FROM users WHERE id = ?" },
+	    "SELECT id, login, name, role, disabled FROM users WHERE id = ?", .cols = user_get_cols },
 	[S_USER_LIST] = { "user_list",
 	    "SELECT u.id, u.login, u.name, u.role, u.disabled, "
 	    "(SELECT GROUP_CONCAT(d.name ORDER BY d.name SEPARATOR ', ') "
 	    " FROM department_members m JOIN departments d ON d.id = m.department_id "
-	    " WHERE m.user_id = u.id) "
-	    "FROM users u ORDER BY u.name, u.id LIMIT ? OFFSET ?" },
+	    " WHERE m.user_id = u.id) departments "
+	    "FROM users u ORDER BY u.name, u.id LIMIT ? OFFSET ?", .cols = user_list_cols },
 	[S_USER_COUNT] = { "user_count", "SELECT COUNT(*) FROM users" },
 	[S_ADMIN_COUNT] = { "admin_count",
 	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0" },
@@ -113,11 +113,11 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen) "
 	    "VALUES (?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
 	[S_SESSION_GET] = { "session_get",
-	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen), s.flash, "
+	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen) last_seen, s.flash, "
 	    "u.login, u.name, u.role, u.disabled, u.language, u.presence, "
-	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), u.idle_since IS NOT NULL, u.totp_on, "
-	    "(SELECT require_2fa_admins FROM security_settings WHERE id = 1) "
-	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?" },
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) console_seen, u.idle_since IS NOT NULL idle, u.totp_on, "
+	    "(SELECT require_2fa_admins FROM security_settings WHERE id = 1) require_2fa "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?", .cols = session_get_cols },
 	[S_SESSION_TOUCH] = { "session_touch",
 	    "UPDATE sessions SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?" },
 	[S_SESSION_FLASH] = { "session_flash",
@@ -240,21 +240,33 @@ db_table_staff(void)
 #define RUN(s, p, out, ...) DB_RUN(&table, s, p, out, __VA_ARGS__)
 
 enum dbrc
-db_user_by_login(struct pool *p, const char *login, struct dbres *out)
+db_user_by_login(struct pool *p, const char *login, struct user_by_login *row)
 {
-	return db_one(RUN(S_USER_BY_LOGIN, p, out, S(login)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_USER_BY_LOGIN, p, &res, S(login));
+	return db_as_row(rc, &res, row, user_by_login_fill);
 }
 
 enum dbrc
-db_user_get(struct pool *p, long long id, struct dbres *out)
+db_user_get(struct pool *p, long long id, struct user_get *row)
 {
-	return db_one(RUN(S_USER_GET, p, out, I(id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_USER_GET, p, &res, I(id));
+	return db_as_row(rc, &res, row, user_get_fill);
 }
 
 enum dbrc
-db_user_list(struct pool *p, long long limit, long long offset, struct dbres *out)
+db_user_list(struct pool *p, long long limit, long long offset, struct user_list **rows, size_t *n)
 {
-	return RUN(S_USER_LIST, p, out, I(limit), I(offset));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_USER_LIST, p, &res, I(limit), I(offset));
+	return DB_AS_ROWS(p, rc, &res, rows, n, user_list_fill);
 }
 
 long long
@@ -330,9 +342,13 @@ db_session_insert(struct pool *p, const char *id_hash, long long user_id,
 }
 
 enum dbrc
-db_session_get(struct pool *p, const char *id_hash, struct dbres *out)
+db_session_get(struct pool *p, const char *id_hash, struct session_get *row)
 {
-	return db_one(RUN(S_SESSION_GET, p, out, S(id_hash)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_SESSION_GET, p, &res, S(id_hash));
+	return db_as_row(rc, &res, row, session_get_fill);
 }
 
 enum dbrc

@@ -57,6 +57,8 @@ long long   db_int(const struct dbres *res, size_t row, size_t col);
  *   struct tag       the row, filled once, typed: INT a number (NULL reads
  *                    0), STR text (NULL stays NULL);
  *   tag_fill         one row of a result into it;
+ *   tag_kinds        the kinds, 'i' or 's' a column (tmpl_list writes rows
+ *                    into the page's HDF by it);
  *   tag_cols         the names, NULL-terminated: the statement's entry
  *                    points at them (.cols), and test_db compares them with
  *                    the prepared statement's columns, so a SELECT and its
@@ -71,8 +73,14 @@ long long   db_int(const struct dbres *res, size_t row, size_t col);
 #define DB_FILL_STR(n) o->n = db_cell(res, row, c++);
 #define DB_FILL_(kind, n) DB_FILL_##kind(n)
 #define DB_NAME_(kind, n) #n,
+#define DB_KIND_INT 'i',
+#define DB_KIND_STR 's',
+#define DB_KIND_(kind, n) DB_KIND_##kind
 #define DB_ROW(tag, COLS) \
 	struct tag { COLS(DB_FIELD_) }; \
+	static const char tag##_kinds[] = { COLS(DB_KIND_) '\0' }; \
+	_Static_assert(sizeof(struct tag) == (sizeof tag##_kinds - 1) * 8, \
+	    "a declared row is 8-byte fields in order (tmpl_list reads it so)"); \
 	static inline void \
 	tag##_fill(const struct dbres *res, size_t row, void *v) \
 	{ \
@@ -151,15 +159,20 @@ const char *db_error(void);
 
 /* users */
 /* columns of db_user_by_login */
-enum { U_ID, U_LOGIN, U_NAME, U_ROLE, U_HASH, U_DISABLED, U_FAILS, U_LASTFAIL,
-	U_LOCKED, U_TOTP };
-enum dbrc db_user_by_login(struct pool *p, const char *login, struct dbres *out);
+#define USER_BY_LOGIN_ROW(C) C(INT, id) C(STR, login) C(STR, name) C(STR, role) \
+	C(STR, pw_hash) C(INT, disabled) C(INT, failed_logins) C(INT, lastfail) C(INT, locked) \
+	C(INT, totp_on)
+DB_ROW(user_by_login, USER_BY_LOGIN_ROW)
+enum dbrc db_user_by_login(struct pool *p, const char *login, struct user_by_login *row);
 /* columns of db_user_get */
-enum { UG_ID, UG_LOGIN, UG_NAME, UG_ROLE, UG_DISABLED };
-enum dbrc db_user_get(struct pool *p, long long id, struct dbres *out);
+#define USER_GET_ROW(C) C(INT, id) C(STR, login) C(STR, name) C(STR, role) C(INT, disabled)
+DB_ROW(user_get, USER_GET_ROW)
+enum dbrc db_user_get(struct pool *p, long long id, struct user_get *row);
 /* columns of db_user_list */
-enum { ULIST_ID, ULIST_LOGIN, ULIST_NAME, ULIST_ROLE, ULIST_DISABLED, ULIST_DEPTS };
-enum dbrc db_user_list(struct pool *p, long long limit, long long offset, struct dbres *out);
+#define USER_LIST_ROW(C) C(INT, id) C(STR, login) C(STR, name) C(STR, role) C(INT, disabled) \
+	C(STR, departments)
+DB_ROW(user_list, USER_LIST_ROW)
+enum dbrc db_user_list(struct pool *p, long long limit, long long offset, struct user_list **rows, size_t *n);
 long long db_user_count(struct pool *p);
 long long db_admin_count(struct pool *p);
 enum dbrc db_user_insert(struct pool *p, const char *login, const char *name,
@@ -175,10 +188,11 @@ enum dbrc db_user_login_ok(struct pool *p, long long id);
 enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_id,
 	const char *csrf, time_t now);
 /* columns of db_session_get */
-enum { SESS_USER, SESS_CSRF, SESS_LAST_SEEN, SESS_FLASH, SESS_LOGIN, SESS_NAME,
-	SESS_ROLE, SESS_DISABLED, SESS_LANGUAGE, SESS_PRESENCE, SESS_CONSOLE_SEEN, SESS_IDLE, SESS_TOTP,
-	SESS_REQUIRE_2FA };
-enum dbrc db_session_get(struct pool *p, const char *id_hash, struct dbres *out);
+#define SESSION_GET_ROW(C) C(INT, user_id) C(STR, csrf) C(INT, last_seen) C(STR, flash) \
+	C(STR, login) C(STR, name) C(STR, role) C(INT, disabled) C(STR, language) C(STR, presence) \
+	C(INT, console_seen) C(INT, idle) C(INT, totp_on) C(INT, require_2fa)
+DB_ROW(session_get, SESSION_GET_ROW)
+enum dbrc db_session_get(struct pool *p, const char *id_hash, struct session_get *row);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
 enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);
 enum dbrc db_session_delete(struct pool *p, const char *id_hash);

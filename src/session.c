@@ -23,7 +23,7 @@ int
 session_load(struct req *r, struct resp *rs, int want_flash)
 {
 	const char  *sid = req_cookie(r, SID_COOKIE);
-	struct dbres res;
+	struct session_get res;
 	enum dbrc    rc;
 	time_t       now = wx_now();
 	long         idle = 60L * cfg_int("Session.IdleMinutes", 480);
@@ -40,34 +40,34 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 		return 0;
 	}
 	/* columns: user_id csrf last_seen flash login name role disabled language */
-	if (db_int(&res, 0, SESS_DISABLED) != 0 || now - db_int(&res, 0, SESS_LAST_SEEN) > idle) {
+	if (res.disabled != 0 || now - res.last_seen > idle) {
 		db_session_delete(&r->pool, r->sid_hash);
 		r->sid_hash = NULL;
 		resp_cookie(rs, SID_COOKIE, "", 0, r->https);
 		return 0;
 	}
 	r->user = pool_alloc(&r->pool, sizeof *r->user);
-	r->user->id = db_int(&res, 0, SESS_USER);
-	r->user->login = db_cell(&res, 0, SESS_LOGIN);
-	r->user->name = db_cell(&res, 0, SESS_NAME);
-	r->user->role = role_parse(db_cell(&res, 0, SESS_ROLE));
-	r->csrf = db_cell(&res, 0, SESS_CSRF);
-	r->user->presence = db_cell(&res, 0, SESS_PRESENCE);
-	r->user->console_seen = db_int(&res, 0, SESS_CONSOLE_SEEN);
-	r->user->idle = db_int(&res, 0, SESS_IDLE) != 0;
-	r->user->totp = db_int(&res, 0, SESS_TOTP) != 0;
+	r->user->id = res.user_id;
+	r->user->login = res.login;
+	r->user->name = res.name;
+	r->user->role = role_parse(res.role);
+	r->csrf = res.csrf;
+	r->user->presence = res.presence;
+	r->user->console_seen = res.console_seen;
+	r->user->idle = res.idle != 0;
+	r->user->totp = res.totp_on != 0;
 	r->user->must_enrol = r->user->role == ROLE_ADMIN && !r->user->totp &&
-	    db_int(&res, 0, SESS_REQUIRE_2FA) == 1;
+	    res.require_2fa == 1;
 	{
-		int l = lang_parse(db_cell(&res, 0, SESS_LANGUAGE));
+		int l = lang_parse(res.language);
 		if (l >= 0)
 			r->lang = (enum lang)l;
 		r->user->language = l >= 0 ? lang_code((enum lang)l) : NULL;
 	}
-	if (now - db_int(&res, 0, SESS_LAST_SEEN) >= 60)
+	if (now - res.last_seen >= 60)
 		db_session_touch(&r->pool, r->sid_hash, now);
-	if (want_flash && db_cell(&res, 0, SESS_FLASH) != NULL) {
-		r->flash = db_cell(&res, 0, SESS_FLASH);
+	if (want_flash && res.flash != NULL) {
+		r->flash = res.flash;
 		db_session_flash(&r->pool, r->sid_hash, NULL);
 	}
 	return 0;

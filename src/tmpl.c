@@ -183,27 +183,38 @@ db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
 }
 
 /*
- * Rows of res, declared by cols (a DB_ROW's tag_cols), into
- * prefix.<row>.<Name>, each column's name with its words capitalised
- * (last_in: LastIn); a NULL cell is left out. Every column is written: a
- * row that holds a secret is never given to this.
+ * Declared rows (DB_ROW) into prefix.<row>.<Name>: each field by its name
+ * with its words capitalised (last_in: LastIn), a number as digits, text
+ * as it is (NULL left out). Every field is written: a row that holds a
+ * secret is never given to this.
  */
 void
-tmpl_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols)
+tmpl_list(struct req *r, const char *prefix, const void *rows, size_t n,
+    const char *const *cols, const char *kinds)
 {
-	char key[256], name[64];
+	size_t nf = strlen(kinds);
+	char   key[256], name[64];
 
 	req_hdf_init(r);
-	for (size_t c = 0; c < res->ncols && cols[c] != NULL; c++) {
-		size_t n = 0;
-		for (const char *s = cols[c]; *s && n + 1 < sizeof name; s++)
+	for (size_t c = 0; c < nf && cols[c] != NULL; c++) {
+		size_t k = 0;
+		for (const char *s = cols[c]; *s && k + 1 < sizeof name; s++)
 			if (*s != '_')
-				name[n++] = s == cols[c] || s[-1] == '_' ? (char)toupper((unsigned char)*s) : *s;
-		name[n] = '\0';
-		for (size_t i = 0; i < res->nrows; i++)
-			if (res->rows[i][c] != NULL) {
-				snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, name);
-				hdf_set_value(r->hdf, key, res->rows[i][c]);
+				name[k++] = s == cols[c] || s[-1] == '_' ? (char)toupper((unsigned char)*s) : *s;
+		name[k] = '\0';
+		for (size_t i = 0; i < n; i++) {
+			const char *at = (const char *)rows + (i * nf + c) * 8;
+			snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, name);
+			if (kinds[c] == 'i') {
+				long long v;
+				memcpy(&v, at, sizeof v);
+				tmpl_set_int(r, key, v);
+			} else {
+				const char *v;
+				memcpy(&v, at, sizeof v);
+				if (v != NULL)
+					hdf_set_value(r->hdf, key, v);
 			}
+		}
 	}
 }

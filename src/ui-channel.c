@@ -246,7 +246,8 @@ admin_channel_aes_post(struct req *r, struct resp *rs)
 void
 admin_channel_reveal_post(struct req *r, struct resp *rs)
 {
-	struct dbres c, u;
+	struct dbres c;
+	struct user_by_login u;
 	const char  *pw = req_field(r, "password"), *why;
 	enum pw_result pr;
 

@@ -129,7 +129,8 @@ admin_department_members_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0], uid;
 	const char  *action = req_field(r, "action"), *u = req_field(r, "user_id");
-	struct dbres d, user;
+	struct dbres d;
+	struct user_get user;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
 	if (!ui_found(r, rs, rc, "department"))
@@ -158,7 +159,7 @@ admin_department_members_post(struct req *r, struct resp *rs)
 		return;
 	}
 	flash_set(r, LF(r, strcmp(action, "add") == 0 ? "dept.member_added" :
-	    "dept.member_removed", db_cell(&user, 0, UG_NAME), db_cell(&d, 0, DG_NAME)));
+	    "dept.member_removed", user.name, db_cell(&d, 0, DG_NAME)));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
 

@@ -121,7 +121,7 @@ admin_login_post(struct req *r, struct resp *rs)
 {
 	const char  *login = req_field(r, "login");
 	const char  *pw = req_field(r, "password"), *why;
-	struct dbres u;
+	struct user_by_login u;
 	time_t       now = wx_now();
 	long long    id;
 
@@ -145,19 +145,19 @@ admin_login_post(struct req *r, struct resp *rs)
 		login_refused(r, rs, 429, why);
 		return;
 	}
-	id = db_int(&u, 0, U_ID);
-	if (db_int(&u, 0, U_DISABLED)) {
+	id = u.id;
+	if (u.disabled) {
 		audit_event(r, "signin.disabled", id, login, NULL);
 		login_refused(r, rs, 403, L(r, "login.disabled"));
 		return;
 	}
-	if (db_int(&u, 0, U_TOTP)) {
+	if (u.totp_on) {
 		/* the password was right; the code comes next, within 5 minutes,
 		 * from this browser (the challenge is a cookie's hash) */
 		char       *token = rand_hex(&r->pool, 32);
 		const char *next = ui_safe_next(req_field(r, "next"));
 		enum dbrc   rc = db_tf_challenge_add(&r->pool, sha256_hex(&r->pool, token, 64), id,
-		    db_cell(&u, 0, U_HASH), db_cell(&u, 0, U_ROLE),
+		    u.pw_hash, u.role,
 		    (long long)now + TF_CHALLENGE_SECONDS, next ? next : "");
 		if (rc == DB_NOTFOUND) {
 			/* the account changed between the check and now */
@@ -173,7 +173,7 @@ admin_login_post(struct req *r, struct resp *rs)
 		resp_redirect(rs, "/login/code");
 		return;
 	}
-	signin_finish(r, rs, id, db_cell(&u, 0, U_LOGIN), db_cell(&u, 0, U_ROLE),
+	signin_finish(r, rs, id, u.login, u.role,
 	    ui_safe_next(req_field(r, "next")), NULL);
 }
 
@@ -231,7 +231,7 @@ void
 login_code_post(struct req *r, struct resp *rs)
 {
 	struct tf_challenge c;
-	struct dbres        u;
+	struct user_by_login u;
 	const char         *hash, *how, *why;
 	time_t       now = wx_now();
 	long long    id;
@@ -282,9 +282,9 @@ login_code_post(struct req *r, struct resp *rs)
 	if (how == NULL) {
 		audit_event(r, "signin.code_failed", id, c.login, NULL);
 		if (db_user_by_login(&r->pool, c.login, &u) == DB_OK &&
-		    db_int(&u, 0, U_LOCKED) > now) {
+		    u.locked > now) {
 			db_tf_challenge_del(&r->pool, hash);
-			code_page(r, rs, 429, LF(r, "login.now_locked", db_int(&u, 0, U_FAILS),
+			code_page(r, rs, 429, LF(r, "login.now_locked", u.failed_logins,
 			    lock_min));
 			return;
 		}
@@ -297,7 +297,7 @@ login_code_post(struct req *r, struct resp *rs)
 	}
 	db_tf_challenge_del(&r->pool, hash);
 	resp_cookie(rs, TF_COOKIE, "", 0, r->https);
-	signin_finish(r, rs, id, db_cell(&u, 0, U_LOGIN), db_cell(&u, 0, U_ROLE),
+	signin_finish(r, rs, id, u.login, u.role,
 	    *c.next ? c.next : NULL, how);
 }
 

@@ -37,23 +37,16 @@ static const struct field pw_fields[] = {
 void
 admin_operators_get(struct req *r, struct resp *rs)
 {
-	struct dbres res;
+	struct user_list *res = NULL;
+	size_t res_n = 0;
 	long long    page = ui_page(r), total = db_user_count(&r->pool);
-	static const char *const cols[] = {
-	    [ULIST_ID] = "Id",
-	    [ULIST_LOGIN] = "Login",
-	    [ULIST_NAME] = "Name",
-	    [ULIST_ROLE] = "Role",
-	    [ULIST_DISABLED] = "Disabled",
-	    [ULIST_DEPTS] = "Departments"
-	};
 
 	if (total < 0 || db_user_list(&r->pool, USERS_PER_PAGE,
-	    (page - 1) * USERS_PER_PAGE, &res) != DB_OK) {
+	    (page - 1) * USERS_PER_PAGE, &res, &res_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	db_to_hdf(r, "Users", &res, cols, sizeof cols / sizeof cols[0]);
+	TMPL_LIST(r, "Users", res, res_n, user_list);
 	ui_paging(r, page, USERS_PER_PAGE, total);
 	tmpl_set_int(r, "Security.Require2FA", db_tf_required(&r->pool));
 	tmpl_set(r, "Page.Title", L(r, "nav.operators"));
@@ -96,7 +89,8 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		if (!req_field(r, "chat_limit"))
 			tmpl_set(r, "Form.chat_limit.Value", "5");
 	} else {
-		struct dbres u, m;
+		struct dbres m;
+		struct user_get u;
 		enum dbrc    rc = db_user_get(&r->pool, id, &u);
 		if (rc == DB_NOTFOUND) {
 			ui_not_found(r, rs, "operator");
@@ -108,9 +102,9 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		}
 		/* columns: id login name role disabled */
 		tmpl_set_int(r, "Op.Id", id);
-		tmpl_set(r, "Op.Login", db_cell(&u, 0, UG_LOGIN));
-		tmpl_set(r, "Op.Name", db_cell(&u, 0, UG_NAME));
-		tmpl_set(r, "Op.Disabled", db_cell(&u, 0, UG_DISABLED));
+		tmpl_set(r, "Op.Login", u.login);
+		tmpl_set(r, "Op.Name", u.name);
+		tmpl_set_int(r, "Op.Disabled", u.disabled);
 		{
 			struct tf_state t;
 			if (db_tf_get(&r->pool, id, &t) == DB_OK)
@@ -118,14 +112,14 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		}
 		tmpl_set_int(r, "Op.IsSelf", id == r->user->id);
 		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {
-			tmpl_set(r, "Form.name.Value", db_cell(&u, 0, UG_NAME));
-			tmpl_set(r, "Form.role.Value", db_cell(&u, 0, UG_ROLE));
+			tmpl_set(r, "Form.name.Value", u.name);
+			tmpl_set(r, "Form.role.Value", u.role);
 			tmpl_set_int(r, "Form.chat_limit.Value", db_user_chat_limit(&r->pool, id));
 			for (size_t i = 0; i < m.nrows && n < MAX_DEPTS; i++)
 				checked[n++] = db_cell(&m, i, MD_DEPT);
 		} else
 			n = req_field_all(r, "dept", checked, MAX_DEPTS);
-		tmpl_set(r, "Page.Title", LF(r, "ops.title", db_cell(&u, 0, UG_NAME)));
+		tmpl_set(r, "Page.Title", LF(r, "ops.title", u.name));
 	}
 	if (dept_choices(r, checked, n) != 0) {
 		ui_db_failed(r, rs);
@@ -198,11 +192,11 @@ admin_operators_post(struct req *r, struct resp *rs)
 static int
 last_admin(struct req *r, long long id)
 {
-	struct dbres u;
+	struct user_get u;
 
 	if (db_user_get(&r->pool, id, &u) != DB_OK)
 		return 0;
-	return strcmp(db_cell(&u, 0, UG_ROLE), "admin") == 0 && db_int(&u, 0, UG_DISABLED) == 0 &&
+	return strcmp(u.role, "admin") == 0 && u.disabled == 0 &&
 	    db_admin_count(&r->pool) <= 1;
 }
 
@@ -210,7 +204,7 @@ void
 admin_operator_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
-	struct dbres u;
+	struct user_get u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
 	if (!ui_found(r, rs, rc, "operator"))
@@ -240,7 +234,7 @@ void
 admin_operator_password_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
-	struct dbres u;
+	struct user_get u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
 	if (!ui_found(r, rs, rc, "operator"))
@@ -259,7 +253,7 @@ admin_operator_password_post(struct req *r, struct resp *rs)
 	/* sign the user out everywhere, except the admin's own current session */
 	if (id != r->user->id)
 		db_session_delete_user(&r->pool, id);
-	flash_set(r, LF(r, "ops.password_reset", db_cell(&u, 0, UG_NAME)));
+	flash_set(r, LF(r, "ops.password_reset", u.name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }
 
@@ -269,7 +263,7 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 	long long    id = r->ids[0];
 	const char  *v = req_field(r, "disabled");
 	int          disable = v && strcmp(v, "1") == 0;
-	struct dbres u;
+	struct user_get u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
 	if (!ui_found(r, rs, rc, "operator"))
@@ -290,6 +284,6 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 		return;
 	}
 	flash_set(r, LF(r, disable ? "ops.disabled_flash" : "ops.enabled_flash",
-	    db_cell(&u, 0, UG_NAME)));
+	    u.name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }

@@ -162,7 +162,7 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 static int
 password_again(struct req *r, struct resp *rs)
 {
-	struct dbres u;
+	struct user_by_login u;
 	const char  *why, *pw = req_field(r, "password");
 
 	if (pw == NULL || *pw == '\0') {

@@ -216,10 +216,12 @@ int  header_value_ok(const char *s);
 
 int  tmpl_render(struct req *r, struct resp *rs, const char *file);
 void tmpl_set(struct req *r, const char *name, const char *value);
-/* Rows declared by cols (a DB_ROW's tag_cols) into prefix.N.<Name>, the
- * name capitalised word by word (last_in: LastIn); NULL cells left out. */
-struct dbres;
-void tmpl_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols);
+/* Declared rows (DB_ROW: rows, n of them, its tag_cols and tag_kinds) into
+ * prefix.N.<Name>, the name capitalised word by word (last_in: LastIn);
+ * TMPL_LIST(r, prefix, rows, n, tag) names them by the row's tag. */
+void tmpl_list(struct req *r, const char *prefix, const void *rows, size_t n,
+	const char *const *cols, const char *kinds);
+#define TMPL_LIST(r, prefix, rows, n, tag) tmpl_list(r, prefix, rows, n, tag##_cols, tag##_kinds)
 void tmpl_setf(struct req *r, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void tmpl_rich(struct req *r, const char *name, const char *text);	/* *bold* */
