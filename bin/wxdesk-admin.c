@@ -129,7 +129,8 @@ static int
 cmd_migrate(const char *dir, const char *runtime)
 {
 	struct pool  p = { 0 };
-	struct dbres res;
+	struct migrations_list *res = NULL;
+	size_t res_n = 0;
 	DIR         *d = opendir(dir);
 	struct dirent *e;
 	char        *files[1000];
@@ -153,14 +154,14 @@ cmd_migrate(const char *dir, const char *runtime)
 	if (known_max > WX_SCHEMA_VERSION)
 		known_max = WX_SCHEMA_VERSION;	/* files newer than the code are not run */
 
-	if (db_migrations_ensure(&p) != DB_OK || db_migrations_list(&p, &res) != DB_OK) {
+	if (db_migrations_ensure(&p) != DB_OK || db_migrations_list(&p, &res, &res_n) != DB_OK) {
 		fprintf(stderr, "cannot read schema_migrations: %s\n", db_error());
 		rc = 1;
 		goto out;
 	}
-	for (size_t i = 0; i < res.nrows; i++)
-		if (db_int(&res, i, MIG_VERSION) > applied_max)
-			applied_max = (int)db_int(&res, i, MIG_VERSION);
+	for (size_t i = 0; i < res_n; i++)
+		if (res[i].version > applied_max)
+			applied_max = (int)res[i].version;
 	if (applied_max > known_max) {
 		fprintf(stderr, "The database schema is at version %d, newer than this "
 		    "wxdesk, which knows versions up to %d. Refusing to run: install "
@@ -172,8 +173,8 @@ cmd_migrate(const char *dir, const char *runtime)
 	for (int i = 0; i < nfiles; i++) {
 		int  v = atoi(files[i]), done = 0;
 		char path[4096];
-		for (size_t k = 0; k < res.nrows; k++)
-			if (db_int(&res, k, MIG_VERSION) == v)
+		for (size_t k = 0; k < res_n; k++)
+			if (res[k].version == v)
 				done = 1;
 		if (done || v > known_max)
 			continue;

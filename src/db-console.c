@@ -138,7 +138,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CANNED_LIST] = { "canned_list",
 	    "SELECT c.id, c.shortcut, c.body, a.mime FROM canned_responses c "
 	    "LEFT JOIN attachments a ON a.id = c.attachment_id "
-	    "WHERE c.brand_id = ? ORDER BY c.shortcut" },
+	    "WHERE c.brand_id = ? ORDER BY c.shortcut", .cols = canned_list_cols },
 	[S_CANNED_INSERT] = { "canned_insert",
 	    "INSERT INTO canned_responses (brand_id, shortcut, body, attachment_id, created_at) "
 	    "VALUES (?, ?, ?, NULLIF(?, 0), FROM_UNIXTIME(?))" },
@@ -149,7 +149,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT r.body, a.id, a.path, a.mime FROM chats c "
 	    "JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN canned_responses r ON r.brand_id = ch.brand_id AND r.shortcut = ? "
-	    "LEFT JOIN attachments a ON a.id = r.attachment_id WHERE c.id = ?" },
+	    "LEFT JOIN attachments a ON a.id = r.attachment_id WHERE c.id = ?", .cols = canned_find_cols },
 	[S_FOLLOWER_ALIAS] = { "follower_alias",
 	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?" },
 	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
@@ -237,9 +237,13 @@ db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
 }
 
 enum dbrc
-db_canned_list(struct pool *p, long long brand, struct dbres *out)
+db_canned_list(struct pool *p, long long brand, struct canned_list **rows, size_t *n)
 {
-	return RUN(S_CANNED_LIST, p, out, I(brand));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CANNED_LIST, p, &res, I(brand));
+	return DB_AS_ROWS(p, rc, &res, rows, n, canned_list_fill);
 }
 
 enum dbrc
@@ -260,9 +264,13 @@ db_canned_delete(struct pool *p, long long id, long long brand)
 }
 
 enum dbrc
-db_canned_find(struct pool *p, long long chat, const char *shortcut, struct dbres *out)
+db_canned_find(struct pool *p, long long chat, const char *shortcut, struct canned_find *row)
 {
-	return db_one(RUN(S_CANNED_FIND, p, out, S(shortcut), I(chat)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CANNED_FIND, p, &res, S(shortcut), I(chat));
+	return db_as_row(rc, &res, row, canned_find_fill);
 }
 
 enum dbrc

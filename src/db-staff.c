@@ -130,10 +130,10 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "DELETE FROM sessions WHERE last_seen < FROM_UNIXTIME(?)" },
 	[S_BRAND_LIST] = { "brand_list",
 	    "SELECT b.id, b.name, "
-	    "(SELECT COUNT(*) FROM departments d WHERE d.brand_id = b.id) "
-	    "FROM brands b ORDER BY b.name" },
+	    "(SELECT COUNT(*) FROM departments d WHERE d.brand_id = b.id) departments "
+	    "FROM brands b ORDER BY b.name", .cols = brand_list_cols },
 	[S_BRAND_GET] = { "brand_get",
-	    "SELECT id, name, follower_language FROM brands WHERE id = ?" },
+	    "SELECT id, name, follower_language FROM brands WHERE id = ?", .cols = brand_get_cols },
 	[S_BRAND_FOLLOWER_LANGUAGE] = { "brand_follower_language",
 	    "UPDATE brands SET follower_language = ? WHERE id = ?" },
 	/* a staff account's language ('en', 'zh-CN'; NULL: the browser's) */
@@ -146,16 +146,16 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT COUNT(*) FROM departments WHERE brand_id = ?" },
 	[S_DEPT_LIST] = { "dept_list",
 	    "SELECT d.id, d.name, "
-	    "(SELECT COUNT(*) FROM department_members m WHERE m.department_id = d.id) "
-	    "FROM departments d WHERE d.brand_id = ? ORDER BY d.name LIMIT ? OFFSET ?" },
+	    "(SELECT COUNT(*) FROM department_members m WHERE m.department_id = d.id) members "
+	    "FROM departments d WHERE d.brand_id = ? ORDER BY d.name LIMIT ? OFFSET ?", .cols = dept_list_cols },
 	[S_DEPT_COUNT] = { "dept_count",
 	    "SELECT COUNT(*) FROM departments WHERE brand_id = ?" },
 	[S_DEPT_ALL] = { "dept_all",
-	    "SELECT d.id, d.name, b.name FROM departments d "
-	    "JOIN brands b ON b.id = d.brand_id ORDER BY b.name, d.name" },
+	    "SELECT d.id, d.name, b.name brand FROM departments d "
+	    "JOIN brands b ON b.id = d.brand_id ORDER BY b.name, d.name", .cols = dept_all_cols },
 	[S_DEPT_GET] = { "dept_get",
-	    "SELECT d.id, d.brand_id, d.name, b.name FROM departments d "
-	    "JOIN brands b ON b.id = d.brand_id WHERE d.id = ?" },
+	    "SELECT d.id, d.brand_id, d.name, b.name brand FROM departments d "
+	    "JOIN brands b ON b.id = d.brand_id WHERE d.id = ?", .cols = dept_get_cols },
 	[S_DEPT_INSERT] = { "dept_insert",
 	    "INSERT INTO departments (brand_id, name, created_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
@@ -164,13 +164,13 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_MEMBER_LIST] = { "member_list",
 	    "SELECT u.id, u.login, u.name, u.role, u.disabled "
 	    "FROM department_members m JOIN users u ON u.id = m.user_id "
-	    "WHERE m.department_id = ? ORDER BY u.name" },
+	    "WHERE m.department_id = ? ORDER BY u.name", .cols = member_list_cols },
 	[S_MEMBER_CANDIDATES] = { "member_candidates",
 	    "SELECT u.id, u.login, u.name FROM users u WHERE u.disabled = 0 AND "
 	    "NOT EXISTS (SELECT 1 FROM department_members m "
-	    " WHERE m.department_id = ? AND m.user_id = u.id) ORDER BY u.name" },
+	    " WHERE m.department_id = ? AND m.user_id = u.id) ORDER BY u.name", .cols = member_candidates_cols },
 	[S_MEMBER_DEPTS] = { "member_depts",
-	    "SELECT department_id FROM department_members WHERE user_id = ?" },
+	    "SELECT department_id FROM department_members WHERE user_id = ?", .cols = member_depts_cols },
 	[S_MEMBER_ADD] = { "member_add",
 	    "INSERT IGNORE INTO department_members (department_id, user_id) VALUES (?, ?)" },
 	[S_MEMBER_REMOVE] = { "member_remove",
@@ -183,7 +183,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    " applied_at DATETIME NOT NULL"
 	    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci", 1 },
 	[S_MIGRATIONS_LIST] = { "migrations_list",
-	    "SELECT version, name FROM schema_migrations ORDER BY version" },
+	    "SELECT version, name FROM schema_migrations ORDER BY version", .cols = migrations_list_cols },
 	[S_MIGRATION_RECORD] = { "migration_record",
 	    "INSERT INTO schema_migrations (version, name, applied_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?))" },
@@ -221,10 +221,10 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "INSERT INTO chat_reads (user_id, chat_id, seen_id) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE seen_id = GREATEST(seen_id, VALUES(seen_id))" },
 	[S_DEPTS_EMPTY] = { "depts_empty",
-	    "SELECT d.id, d.name, b.name FROM departments d JOIN brands b ON b.id = d.brand_id "
+	    "SELECT d.id, d.name, b.name brand FROM departments d JOIN brands b ON b.id = d.brand_id "
 	    "WHERE NOT EXISTS (SELECT 1 FROM department_members m JOIN users u ON u.id = "
 	    "m.user_id WHERE m.department_id = d.id AND u.disabled = 0) ORDER BY b.name, d.name "
-	    "LIMIT 20" },
+	    "LIMIT 20", .cols = depts_empty_cols },
 };
 
 static void           *prepared[S__MAX];
@@ -382,15 +382,23 @@ db_session_purge(struct pool *p, time_t before)
 }
 
 enum dbrc
-db_brand_list(struct pool *p, struct dbres *out)
+db_brand_list(struct pool *p, struct brand_list **rows, size_t *n)
 {
-	return RUN(S_BRAND_LIST, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_BRAND_LIST, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, brand_list_fill);
 }
 
 enum dbrc
-db_brand_get(struct pool *p, long long id, struct dbres *out)
+db_brand_get(struct pool *p, long long id, struct brand_get *row)
 {
-	return db_one(RUN(S_BRAND_GET, p, out, I(id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_BRAND_GET, p, &res, I(id));
+	return db_as_row(rc, &res, row, brand_get_fill);
 }
 
 enum dbrc
@@ -439,9 +447,13 @@ db_chat_seen(struct pool *p, long long user, long long chat, long long seen_id)
 }
 
 enum dbrc
-db_depts_empty(struct pool *p, struct dbres *out)
+db_depts_empty(struct pool *p, struct depts_empty **rows, size_t *n)
 {
-	return RUN(S_DEPTS_EMPTY, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_DEPTS_EMPTY, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, depts_empty_fill);
 }
 
 enum dbrc
@@ -472,9 +484,13 @@ db_brand_department_count(struct pool *p, long long id)
 
 enum dbrc
 db_dept_list(struct pool *p, long long brand_id, long long limit, long long offset,
-    struct dbres *out)
+    struct dept_list **rows, size_t *n)
 {
-	return RUN(S_DEPT_LIST, p, out, I(brand_id), I(limit), I(offset));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_DEPT_LIST, p, &res, I(brand_id), I(limit), I(offset));
+	return DB_AS_ROWS(p, rc, &res, rows, n, dept_list_fill);
 }
 
 long long
@@ -485,15 +501,23 @@ db_dept_count(struct pool *p, long long brand_id)
 }
 
 enum dbrc
-db_dept_all(struct pool *p, struct dbres *out)
+db_dept_all(struct pool *p, struct dept_all **rows, size_t *n)
 {
-	return RUN(S_DEPT_ALL, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_DEPT_ALL, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, dept_all_fill);
 }
 
 enum dbrc
-db_dept_get(struct pool *p, long long id, struct dbres *out)
+db_dept_get(struct pool *p, long long id, struct dept_get *row)
 {
-	return db_one(RUN(S_DEPT_GET, p, out, I(id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_DEPT_GET, p, &res, I(id));
+	return db_as_row(rc, &res, row, dept_get_fill);
 }
 
 enum dbrc
@@ -522,21 +546,33 @@ db_dept_delete(struct pool *p, long long id)
 }
 
 enum dbrc
-db_member_list(struct pool *p, long long dept_id, struct dbres *out)
+db_member_list(struct pool *p, long long dept_id, struct member_list **rows, size_t *n)
 {
-	return RUN(S_MEMBER_LIST, p, out, I(dept_id));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_MEMBER_LIST, p, &res, I(dept_id));
+	return DB_AS_ROWS(p, rc, &res, rows, n, member_list_fill);
 }
 
 enum dbrc
-db_member_candidates(struct pool *p, long long dept_id, struct dbres *out)
+db_member_candidates(struct pool *p, long long dept_id, struct member_candidates **rows, size_t *n)
 {
-	return RUN(S_MEMBER_CANDIDATES, p, out, I(dept_id));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_MEMBER_CANDIDATES, p, &res, I(dept_id));
+	return DB_AS_ROWS(p, rc, &res, rows, n, member_candidates_fill);
 }
 
 enum dbrc
-db_member_depts(struct pool *p, long long user_id, struct dbres *out)
+db_member_depts(struct pool *p, long long user_id, struct member_depts **rows, size_t *n)
 {
-	return RUN(S_MEMBER_DEPTS, p, out, I(user_id));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_MEMBER_DEPTS, p, &res, I(user_id));
+	return DB_AS_ROWS(p, rc, &res, rows, n, member_depts_fill);
 }
 
 enum dbrc
@@ -564,9 +600,13 @@ db_migrations_ensure(struct pool *p)
 }
 
 enum dbrc
-db_migrations_list(struct pool *p, struct dbres *out)
+db_migrations_list(struct pool *p, struct migrations_list **rows, size_t *n)
 {
-	return RUN(S_MIGRATIONS_LIST, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_MIGRATIONS_LIST, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, migrations_list_fill);
 }
 
 enum dbrc

@@ -201,11 +201,13 @@ enum dbrc db_session_purge(struct pool *p, time_t before);
 
 /* brands */
 /* columns of db_brand_list */
-enum { BL_ID, BL_NAME, BL_DEPTS };
-enum dbrc db_brand_list(struct pool *p, struct dbres *out);
+#define BRAND_LIST_ROW(C) C(INT, id) C(STR, name) C(INT, departments)
+DB_ROW(brand_list, BRAND_LIST_ROW)
+enum dbrc db_brand_list(struct pool *p, struct brand_list **rows, size_t *n);
 /* columns of db_brand_get */
-enum { BG_ID, BG_NAME, BG_FOLLOWER_LANGUAGE };
-enum dbrc db_brand_get(struct pool *p, long long id, struct dbres *out);
+#define BRAND_GET_ROW(C) C(INT, id) C(STR, name) C(STR, follower_language)
+DB_ROW(brand_get, BRAND_GET_ROW)
+enum dbrc db_brand_get(struct pool *p, long long id, struct brand_get *row);
 enum dbrc db_brand_insert(struct pool *p, const char *name, long long *id);
 enum dbrc db_brand_rename(struct pool *p, long long id, const char *name);
 enum dbrc db_brand_follower_language(struct pool *p, long long id, const char *code);
@@ -216,28 +218,35 @@ long long db_brand_department_count(struct pool *p, long long id);
 
 /* departments and members */
 /* columns of db_dept_list */
-enum { DL_ID, DL_NAME, DL_MEMBERS };
+#define DEPT_LIST_ROW(C) C(INT, id) C(STR, name) C(INT, members)
+DB_ROW(dept_list, DEPT_LIST_ROW)
 enum dbrc db_dept_list(struct pool *p, long long brand_id, long long limit,
-	long long offset, struct dbres *out);
+	long long offset, struct dept_list **rows, size_t *n);
 long long db_dept_count(struct pool *p, long long brand_id);
 /* columns of db_dept_all */
-enum { DA_ID, DA_NAME, DA_BRAND };
-enum dbrc db_dept_all(struct pool *p, struct dbres *out);
+#define DEPT_ALL_ROW(C) C(INT, id) C(STR, name) C(STR, brand)
+DB_ROW(dept_all, DEPT_ALL_ROW)
+enum dbrc db_dept_all(struct pool *p, struct dept_all **rows, size_t *n);
 /* columns of db_dept_get */
-enum { DG_ID, DG_BRAND_ID, DG_NAME, DG_BRAND };
-enum dbrc db_dept_get(struct pool *p, long long id, struct dbres *out);
+#define DEPT_GET_ROW(C) C(INT, id) C(INT, brand_id) C(STR, name) C(STR, brand)
+DB_ROW(dept_get, DEPT_GET_ROW)
+enum dbrc db_dept_get(struct pool *p, long long id, struct dept_get *row);
 enum dbrc db_dept_insert(struct pool *p, long long brand_id, const char *name, long long *id);
 enum dbrc db_dept_rename(struct pool *p, long long id, const char *name);
 enum dbrc db_dept_delete(struct pool *p, long long id);
 /* columns of db_member_list */
-enum { ML_ID, ML_LOGIN, ML_NAME, ML_ROLE, ML_DISABLED };
-enum dbrc db_member_list(struct pool *p, long long dept_id, struct dbres *out);
+#define MEMBER_LIST_ROW(C) C(INT, id) C(STR, login) C(STR, name) C(STR, role) \
+	C(INT, disabled)
+DB_ROW(member_list, MEMBER_LIST_ROW)
+enum dbrc db_member_list(struct pool *p, long long dept_id, struct member_list **rows, size_t *n);
 /* columns of db_member_candidates */
-enum { MC_ID, MC_LOGIN, MC_NAME };
-enum dbrc db_member_candidates(struct pool *p, long long dept_id, struct dbres *out);
+#define MEMBER_CANDIDATES_ROW(C) C(INT, id) C(STR, login) C(STR, name)
+DB_ROW(member_candidates, MEMBER_CANDIDATES_ROW)
+enum dbrc db_member_candidates(struct pool *p, long long dept_id, struct member_candidates **rows, size_t *n);
 /* columns of db_member_depts */
-enum { MD_DEPT };
-enum dbrc db_member_depts(struct pool *p, long long user_id, struct dbres *out);
+#define MEMBER_DEPTS_ROW(C) C(INT, department_id)
+DB_ROW(member_depts, MEMBER_DEPTS_ROW)
+enum dbrc db_member_depts(struct pool *p, long long user_id, struct member_depts **rows, size_t *n);
 enum dbrc db_member_add(struct pool *p, long long dept_id, long long user_id);
 enum dbrc db_member_remove(struct pool *p, long long dept_id, long long user_id);
 enum dbrc db_member_clear_user(struct pool *p, long long user_id);
@@ -268,8 +277,9 @@ enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
 enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG, CL_FAILURES,
 	CL_TOKEN_ERR, CL_WAITING };
 /* departments nobody belongs to: id, name, brand */
-enum { DE_ID, DE_NAME, DE_BRAND };
-enum dbrc db_depts_empty(struct pool *p, struct dbres *out);
+#define DEPTS_EMPTY_ROW(C) C(INT, id) C(STR, name) C(STR, brand)
+DB_ROW(depts_empty, DEPTS_EMPTY_ROW)
+enum dbrc db_depts_empty(struct pool *p, struct depts_empty **rows, size_t *n);
 /* the longest-waiting chat the user answers, or DB_NOTFOUND */
 enum { CN_ID };
 enum dbrc db_console_next(struct pool *p, long long user, int all, struct dbres *out);
@@ -390,15 +400,17 @@ enum { FC_ID, FC_STATE, FC_STARTED, FC_REASON };
 enum dbrc db_follower_chats(struct pool *p, long long follower, long long except,
 	struct dbres *out);
 /* columns of db_canned_list */
-enum { CNL_ID, CNL_SHORTCUT, CNL_BODY, CNL_MIME };
-enum dbrc db_canned_list(struct pool *p, long long brand, struct dbres *out);
+#define CANNED_LIST_ROW(C) C(INT, id) C(STR, shortcut) C(STR, body) C(STR, mime)
+DB_ROW(canned_list, CANNED_LIST_ROW)
+enum dbrc db_canned_list(struct pool *p, long long brand, struct canned_list **rows, size_t *n);
 enum dbrc db_canned_insert(struct pool *p, long long brand, const char *shortcut,
 	const char *body, long long attachment);
 enum dbrc db_canned_delete(struct pool *p, long long id, long long brand);
 /* columns of db_canned_find */
-enum { CNF_BODY, CNF_ATTACHMENT, CNF_PATH, CNF_MIME };
+#define CANNED_FIND_ROW(C) C(STR, body) C(INT, id) C(STR, path) C(STR, mime)
+DB_ROW(canned_find, CANNED_FIND_ROW)
 enum dbrc db_canned_find(struct pool *p, long long chat, const char *shortcut,
-	struct dbres *out);
+	struct canned_find *row);
 struct msg_row;
 enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long attachment,
 	long long author, int closing, long long *id);
@@ -488,8 +500,9 @@ long long db_attachment_path_used(struct pool *p, const char *path);
 /* migrations */
 enum dbrc db_migrations_ensure(struct pool *p);
 /* columns of db_migrations_list */
-enum { MIG_VERSION, MIG_NAME };
-enum dbrc db_migrations_list(struct pool *p, struct dbres *out);
+#define MIGRATIONS_LIST_ROW(C) C(INT, version) C(STR, name)
+DB_ROW(migrations_list, MIGRATIONS_LIST_ROW)
+enum dbrc db_migrations_list(struct pool *p, struct migrations_list **rows, size_t *n);
 /*
  * The runtime account's rights (the web programs' and the worker's): on
  * every table and view of the schema SELECT, INSERT, UPDATE and DELETE,

@@ -17,18 +17,22 @@ attention(struct req *r, int *n, const char *href, const char *text)
 void
 admin_home_get(struct req *r, struct resp *rs)
 {
-	struct dbres b, c, e;
+	struct dbres c;
+	struct depts_empty *e = NULL;
+	size_t e_n = 0;
+	struct brand_list *b = NULL;
+	size_t b_n = 0;
 	long long    users = db_user_count(&r->pool);
 	int          n = 0;
 
-	if (users < 0 || db_brand_list(&r->pool, &b) != DB_OK ||
-	    db_channel_list(&r->pool, &c) != DB_OK || db_depts_empty(&r->pool, &e) != DB_OK) {
+	if (users < 0 || db_brand_list(&r->pool, &b, &b_n) != DB_OK ||
+	    db_channel_list(&r->pool, &c) != DB_OK || db_depts_empty(&r->pool, &e, &e_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	tmpl_set_int(r, "Stats.Brands", (long long)b.nrows);
+	tmpl_set_int(r, "Stats.Brands", (long long)b_n);
 	tmpl_set_int(r, "Stats.Users", users);
-	if (b.nrows == 0)
+	if (b_n == 0)
 		attention(r, &n, "/admin/brands", L(r, "home.no_brand"));
 	else if (c.nrows == 0)
 		attention(r, &n, "/admin/channels/new", L(r, "home.no_account"));
@@ -61,9 +65,9 @@ admin_home_get(struct req *r, struct resp *rs)
 			attention(r, &n, pool_printf(&r->pool, "%s#health", href), LF(r, "home.failures",
 			    brand, db_int(&c, i, CL_FAILURES)));
 	}
-	for (size_t i = 0; i < e.nrows; i++)
-		attention(r, &n, pool_printf(&r->pool, "/admin/departments/%s", db_cell(&e, i, DE_ID)),
-		    LF(r, "home.empty_department", db_cell(&e, i, DE_NAME), db_cell(&e, i, DE_BRAND)));
+	for (size_t i = 0; i < e_n; i++)
+		attention(r, &n, pool_printf(&r->pool, "/admin/departments/%lld", e[i].id),
+		    LF(r, "home.empty_department", e[i].name, e[i].brand));
 	tmpl_set(r, "Page.Title", L(r, "admin.title"));
 	tmpl_set(r, "Nav", "home");
 	tmpl_render(r, rs, "admin.cs");

@@ -11,22 +11,17 @@ static const struct field brand_fields[] = {
 	{ "name", "field.brand_name", 1, v_name },
 };
 
-static const char *const brand_cols[] = {
-	    [BL_ID] = "Id",
-	    [BL_NAME] = "Name",
-	    [BL_DEPTS] = "Departments"
-	};
-
 static int
 brands_page(struct req *r, struct resp *rs, int status)
 {
-	struct dbres res;
+	struct brand_list *res = NULL;
+	size_t res_n = 0;
 
-	if (db_brand_list(&r->pool, &res) != DB_OK) {
+	if (db_brand_list(&r->pool, &res, &res_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return -1;
 	}
-	db_to_hdf(r, "Brands", &res, brand_cols, sizeof brand_cols / sizeof brand_cols[0]);
+	TMPL_LIST(r, "Brands", res, res_n, brand_list);
 	tmpl_set(r, "Page.Title", L(r, "brands.title"));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "brands.cs");
@@ -69,13 +64,10 @@ admin_brands_post(struct req *r, struct resp *rs)
 static void
 brand_page(struct req *r, struct resp *rs, long long id, int status)
 {
-	struct dbres b, d;
+	struct dept_list *d = NULL;
+	size_t d_n = 0;
+	struct brand_get b;
 	long long    page = ui_page(r), total;
-	static const char *const dcols[] = {
-	    [DL_ID] = "Id",
-	    [DL_NAME] = "Name",
-	    [DL_MEMBERS] = "Members"
-	};
 	enum dbrc    rc = db_brand_get(&r->pool, id, &b);
 
 	if (rc == DB_NOTFOUND) {
@@ -85,35 +77,30 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	if (rc != DB_OK ||
 	    (total = db_dept_count(&r->pool, id)) < 0 ||
 	    db_dept_list(&r->pool, id, DEPTS_PER_PAGE,
-	    (page - 1) * DEPTS_PER_PAGE, &d) != DB_OK) {
+	    (page - 1) * DEPTS_PER_PAGE, &d, &d_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	tmpl_set_int(r, "Brand.Id", id);
-	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
-	tmpl_set(r, "Brand.FollowerLanguage", db_cell(&b, 0, BG_FOLLOWER_LANGUAGE));
+	tmpl_set(r, "Brand.Name", b.name);
+	tmpl_set(r, "Brand.FollowerLanguage", b.follower_language);
 	if (!req_field(r, "name") || strcmp(r->method, "GET") == 0)
-		tmpl_set(r, "Form.name.Value", db_cell(&b, 0, BG_NAME));
-	db_to_hdf(r, "Departments", &d, dcols, sizeof dcols / sizeof dcols[0]);
+		tmpl_set(r, "Form.name.Value", b.name);
+	TMPL_LIST(r, "Departments", d, d_n, dept_list);
 	{
-		struct dbres cr;
-		static const char *const cc[] = {
-	    [CNL_ID] = "Id",
-	    [CNL_SHORTCUT] = "Shortcut",
-	    [CNL_BODY] = "Body",
-	    [CNL_MIME] = "Mime"
-	};
-		if (db_canned_list(&r->pool, id, &cr) != DB_OK) {
+		struct canned_list *cr = NULL;
+		size_t cr_n = 0;
+		if (db_canned_list(&r->pool, id, &cr, &cr_n) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
-		db_to_hdf(r, "Canned", &cr, cc, sizeof cc / sizeof cc[0]);
+		TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
 	}
 	/* what the followers are told: each text, its default in the brand's
 	 * followers' language beside it; an empty field is that default */
 	{
 		struct tell_texts t;
-		int               l = lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE));
+		int               l = lang_parse(b.follower_language);
 		int               posted = req_field(r, "text_queued") != NULL;
 		if (tell_load(&r->pool, id, l >= 0 ? (enum lang)l : LANG_ZH, &t) != 0) {
 			ui_db_failed(r, rs);
@@ -135,7 +122,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "TextExample", tell_queued(&r->pool, &t, 3, 200));
 	}
 	ui_paging(r, page, DEPTS_PER_PAGE, total);
-	tmpl_set(r, "Page.Title", LF(r, "brand.title", db_cell(&b, 0, BG_NAME)));
+	tmpl_set(r, "Page.Title", LF(r, "brand.title", b.name));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "brand.cs");
 	if (rs->status == 200)
@@ -202,7 +189,7 @@ admin_brand_texts_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
 	const char  *text[TELL__N];
-	struct dbres b;
+	struct brand_get b;
 	int          bad = 0;
 
 	if (!ui_found(r, rs, db_brand_get(&r->pool, id, &b), "brand"))
@@ -232,7 +219,7 @@ void
 admin_brand_delete_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0], depts;
-	struct dbres b;
+	struct brand_get b;
 	enum dbrc    rc = db_brand_get(&r->pool, id, &b);
 
 	if (rc == DB_NOTFOUND) {
@@ -245,14 +232,14 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	}
 	if (depts > 0) {
 		tmpl_set(r, "Delete.Error", LF(r, depts == 1 ? "brands.has_dept" :
-		    "brands.has_depts", db_cell(&b, 0, BG_NAME), depts));
+		    "brands.has_depts", b.name, depts));
 		brand_page(r, rs, id, 409);
 		return;
 	}
 	rc = db_brand_delete(&r->pool, id);
 	if (rc == DB_CONFLICT) {
 		/* something else (a channel) still refers to the brand */
-		tmpl_set(r, "Delete.Error", LF(r, "brands.has_channel", db_cell(&b, 0, BG_NAME)));
+		tmpl_set(r, "Delete.Error", LF(r, "brands.has_channel", b.name));
 		brand_page(r, rs, id, 409);
 		return;
 	}
@@ -260,7 +247,7 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "brands.deleted", db_cell(&b, 0, BG_NAME)));
+	flash_set(r, LF(r, "brands.deleted", b.name));
 	resp_redirect(rs, "/admin/brands");
 }
 

@@ -123,14 +123,15 @@ set_modes(struct req *r, const char *current)
 void
 set_departments(struct req *r, long long brand, long long current)
 {
-	struct dbres d;
+	struct dept_list *d = NULL;
+	size_t d_n = 0;
 
-	if (db_dept_list(&r->pool, brand, 10000, 0, &d) != DB_OK)
+	if (db_dept_list(&r->pool, brand, 10000, 0, &d, &d_n) != DB_OK)
 		return;
-	for (size_t i = 0; i < d.nrows; i++) {
-		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Id", i), db_cell(&d, i, DL_ID));
-		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Name", i), db_cell(&d, i, DL_NAME));
-		if (db_int(&d, i, DL_ID) == current)
+	for (size_t i = 0; i < d_n; i++) {
+		tmpl_set_int(r, pool_printf(&r->pool, "Departments.%zu.Id", i), d[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.Name", i), d[i].name);
+		if (d[i].id == current)
 			tmpl_set(r, pool_printf(&r->pool, "Departments.%zu.On", i), "1");
 	}
 }

@@ -108,9 +108,9 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 				tmpl_set_int(r, "Form.csat_hours.Value", q.hours);
 			}
 		}
-		struct dbres bl;	/* the default, in the brand's followers' language */
+		struct brand_get bl;	/* the default, in the brand's followers' language */
 		int          l = db_brand_get(&r->pool, db_int(c, 0, C_BRAND), &bl) == DB_OK ?
-		    lang_parse(db_cell(&bl, 0, BG_FOLLOWER_LANGUAGE)) : -1;
+		    lang_parse(bl.follower_language) : -1;
 		tmpl_set(r, "Csat.Default", lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
 		    "csat.question_default"));
 	}

@@ -175,7 +175,7 @@ console_send_post(struct req *r, struct resp *rs)
 	}
 	if (has_text && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text)) {
 		/* a canned response by its shortcut: its text, and its file */
-		struct dbres cr;
+		struct canned_find cr;
 		rc = db_canned_find(&r->pool, r->ids[0], text + 1, &cr);
 		if (rc == DB_NOTFOUND) {
 			form_error(r, "text", LF(r, "chat.no_canned", text));
@@ -187,12 +187,12 @@ console_send_post(struct req *r, struct resp *rs)
 			return;
 		}
 		/* columns: body attachment path mime */
-		text = db_cell(&cr, 0, CNF_BODY);
-		if (db_cell(&cr, 0, CNF_ATTACHMENT) && file == NULL) {
-			const char *mime = db_cell(&cr, 0, CNF_MIME);
+		text = cr.body;
+		if (cr.id && file == NULL) {
+			const char *mime = cr.mime;
 			f = (struct outgoing){ strncmp(mime, "image/", 6) == 0 ? "image" :
 			    strncmp(mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
-			    db_cell(&cr, 0, CNF_PATH), mime, db_int(&cr, 0, CNF_ATTACHMENT) };
+			    cr.path, mime, cr.id };
 			canned_file = 1;
 		}
 	}

@@ -270,15 +270,10 @@ chat_others(struct req *r, const struct dbres *c, long long id)
 			}
 	}
 	if (db_int(c, 0, CHAT_OPERATOR) == r->user->id) {
-		struct dbres cr;
-		static const char *const cc[] = {
-	    [CNL_ID] = "Id",
-	    [CNL_SHORTCUT] = "Shortcut",
-	    [CNL_BODY] = "Body",
-	    [CNL_MIME] = "Mime"
-	};
-		if (db_canned_list(&r->pool, db_int(c, 0, CHAT_BRANDID), &cr) == DB_OK)
-			db_to_hdf(r, "Canned", &cr, cc, sizeof cc / sizeof cc[0]);
+		struct canned_list *cr = NULL;
+		size_t cr_n = 0;
+		if (db_canned_list(&r->pool, db_int(c, 0, CHAT_BRANDID), &cr, &cr_n) == DB_OK)
+			TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
 	}
 	if (req_field(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, CHAT_ALIAS));

@@ -19,7 +19,7 @@ void
 admin_departments_post(struct req *r, struct resp *rs)
 {
 	long long    brand = r->ids[0], id;
-	struct dbres b;
+	struct brand_get b;
 	enum dbrc    rc = db_brand_get(&r->pool, brand, &b);
 
 	if (!ui_found(r, rs, rc, "brand"))
@@ -45,33 +45,29 @@ admin_departments_post(struct req *r, struct resp *rs)
 static void
 dept_page(struct req *r, struct resp *rs, long long id, int status)
 {
-	struct dbres d, m, c;
-	static const char *const mcols[] = {
-	    [ML_ID] = "Id",
-	    [ML_LOGIN] = "Login",
-	    [ML_NAME] = "Name",
-	    [ML_ROLE] = "Role",
-	    [ML_DISABLED] = "Disabled"
-	};
-	static const char *const ccols[] = { [MC_ID] = "Id", [MC_LOGIN] = "Login", [MC_NAME] = "Name" };
+	struct member_candidates *c = NULL;
+	size_t c_n = 0;
+	struct member_list *m = NULL;
+	size_t m_n = 0;
+	struct dept_get d;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
 	if (rc == DB_NOTFOUND) {
 		ui_not_found(r, rs, "department");
 		return;
 	}
-	if (rc != DB_OK || db_member_list(&r->pool, id, &m) != DB_OK ||
-	    db_member_candidates(&r->pool, id, &c) != DB_OK) {
+	if (rc != DB_OK || db_member_list(&r->pool, id, &m, &m_n) != DB_OK ||
+	    db_member_candidates(&r->pool, id, &c, &c_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	/* columns: id brand_id name brand_name */
 	tmpl_set_int(r, "Dept.Id", id);
-	tmpl_set(r, "Dept.BrandId", db_cell(&d, 0, DG_BRAND_ID));
-	tmpl_set(r, "Dept.Name", db_cell(&d, 0, DG_NAME));
-	tmpl_set(r, "Dept.BrandName", db_cell(&d, 0, DG_BRAND));
+	tmpl_set_int(r, "Dept.BrandId", d.brand_id);
+	tmpl_set(r, "Dept.Name", d.name);
+	tmpl_set(r, "Dept.BrandName", d.brand);
 	if (strcmp(r->method, "GET") == 0 || req_field(r, "name") == NULL)
-		tmpl_set(r, "Form.name.Value", db_cell(&d, 0, DG_NAME));
+		tmpl_set(r, "Form.name.Value", d.name);
 	if (req_field(r, "routing") == NULL) {
 		struct dbres rt;
 		if (db_dept_routing(&r->pool, id, &rt) != DB_OK) {
@@ -85,9 +81,9 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 		tmpl_set(r, "Form.leave_after.Value", db_cell(&rt, 0, DR_LEAVE_AFTER));
 		tmpl_set(r, "Form.queue_limit.Value", db_cell(&rt, 0, DR_QUEUE_LIMIT));
 	}
-	db_to_hdf(r, "Members", &m, mcols, sizeof mcols / sizeof mcols[0]);
-	db_to_hdf(r, "Candidates", &c, ccols, sizeof ccols / sizeof ccols[0]);
-	tmpl_set(r, "Page.Title", LF(r, "dept.title", db_cell(&d, 0, DG_NAME)));
+	TMPL_LIST(r, "Members", m, m_n, member_list);
+	TMPL_LIST(r, "Candidates", c, c_n, member_candidates);
+	tmpl_set(r, "Page.Title", LF(r, "dept.title", d.name));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "department.cs");
 	if (rs->status == 200)
@@ -129,7 +125,7 @@ admin_department_members_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0], uid;
 	const char  *action = req_field(r, "action"), *u = req_field(r, "user_id");
-	struct dbres d;
+	struct dept_get d;
 	struct user_get user;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
@@ -159,7 +155,7 @@ admin_department_members_post(struct req *r, struct resp *rs)
 		return;
 	}
 	flash_set(r, LF(r, strcmp(action, "add") == 0 ? "dept.member_added" :
-	    "dept.member_removed", user.name, db_cell(&d, 0, DG_NAME)));
+	    "dept.member_removed", user.name, d.name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
 
@@ -167,14 +163,14 @@ void
 admin_department_delete_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
-	struct dbres d;
+	struct dept_get d;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 
 	if (!ui_found(r, rs, rc, "department"))
 		return;
 	rc = db_dept_delete(&r->pool, id);
 	if (rc == DB_CONFLICT) {
-		tmpl_set(r, "Delete.Error", LF(r, "dept.in_use", db_cell(&d, 0, DG_NAME)));
+		tmpl_set(r, "Delete.Error", LF(r, "dept.in_use", d.name));
 		dept_page(r, rs, id, 409);
 		return;
 	}
@@ -182,8 +178,8 @@ admin_department_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "dept.deleted", db_cell(&d, 0, DG_NAME)));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%s", db_cell(&d, 0, DG_BRAND_ID)));
+	flash_set(r, LF(r, "dept.deleted", d.name));
+	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", d.brand_id));
 }
 
 /* how the department's waiting chats reach its operators */
@@ -200,7 +196,7 @@ void
 admin_department_routing_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
-	struct dbres d;
+	struct dept_get d;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 	const char  *lim = req_field(r, "chat_limit"), *la, *ql;
 

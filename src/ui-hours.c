@@ -14,7 +14,7 @@
 static void
 page(struct req *r, struct resp *rs, long long brand, int status)
 {
-	struct dbres           b;
+	struct brand_get b;
 	struct hours_settings  s;
 	struct hours_day      *d;
 	struct hours_holiday  *h;
@@ -30,7 +30,7 @@ page(struct req *r, struct resp *rs, long long brand, int status)
 		return;
 	}
 	tmpl_set_int(r, "Brand.Id", brand);
-	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
+	tmpl_set(r, "Brand.Name", b.name);
 	if (req_field(r, "time_zone") == NULL) {
 		tmpl_set(r, "Hours.On", s.enabled ? "1" : NULL);
 		tmpl_set(r, "Hours.Timer", s.timer ? "1" : NULL);
@@ -59,7 +59,7 @@ page(struct req *r, struct resp *rs, long long brand, int status)
 		tmpl_set(r, pool_printf(&r->pool, "Days.%d.Name", w), L(r, pool_printf(&r->pool,
 		    "hours.day.%d", w)));
 	}
-	tmpl_set(r, "Page.Title", LF(r, "hours.title", db_cell(&b, 0, BG_NAME)));
+	tmpl_set(r, "Page.Title", LF(r, "hours.title", b.name));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "hours.cs");
 	if (rs->status == 200)
@@ -78,7 +78,7 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 	long long         brand = r->ids[0];
 	const char       *zone, *wrong;	/* read once the fields are trimmed */
 	int               bad = 0, zok;
-	struct dbres      b;
+	struct brand_get b;
 	struct hours_week week = { 0 };
 
 	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))

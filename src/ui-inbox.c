@@ -149,7 +149,9 @@ console_home_get(struct req *r, struct resp *rs)
 {
 	struct console_query q;
 	struct console_counts        k;
-	struct dbres         l, d;
+	struct dbres         l;
+	struct member_depts *d = NULL;
+	size_t               d_n = 0;
 	const char          *tab = req_arg(r, "tab") ? req_arg(r, "tab") : "waiting";
 	size_t               t = 0;
 	long long            page = ui_page(r);
@@ -188,7 +190,7 @@ console_home_get(struct req *r, struct resp *rs)
 	q.limit = PER_PAGE + 1;
 	q.offset = (page - 1) * PER_PAGE;
 	if (db_console_list(&r->pool, &q, &l) != DB_OK || console_counts(r, &k) < 0 ||
-	    db_member_depts(&r->pool, r->user->id, &d) != DB_OK || console_my_offer(r) < 0) {
+	    db_member_depts(&r->pool, r->user->id, &d, &d_n) != DB_OK || console_my_offer(r) < 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -223,14 +225,14 @@ console_home_get(struct req *r, struct resp *rs)
 	}
 	tmpl_set(r, "Console.Tab", tabs[t].tab);
 	tmpl_set(r, "Console.TabLabel", L(r, tabs[t].label));
-	tmpl_set_int(r, "Console.Departments", (long long)d.nrows);
+	tmpl_set_int(r, "Console.Departments", (long long)d_n);
 	tmpl_set(r, "Console.SeesAll", console_sees_all(r) ? "1" : NULL);
 	if (console_sees_all(r))
 		tmpl_set(r, "Console.Hint", LF(r, "console.sees_all", L(r,
 		    pool_printf(&r->pool, "role.%s", role_name(r->user->role)))));
-	else if (d.nrows > 0)
-		tmpl_set(r, "Console.Hint", LF(r, d.nrows == 1 ?
-		    "console.departments_1" : "console.departments", (long long)d.nrows));
+	else if (d_n > 0)
+		tmpl_set(r, "Console.Hint", LF(r, d_n == 1 ?
+		    "console.departments_1" : "console.departments", (long long)d_n));
 	/* business hours: which brands are closed now (their new chats get the
 	 * off-hours answer and wait for the opening); a failure costs the line */
 	{

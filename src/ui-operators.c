@@ -61,15 +61,15 @@ admin_operators_get(struct req *r, struct resp *rs)
 static int
 dept_choices(struct req *r, const char **checked, int nchecked)
 {
-	struct dbres d;
-	static const char *const cols[] = { [DA_ID] = "Id", [DA_NAME] = "Name", [DA_BRAND] = "Brand" };
+	struct dept_all *d = NULL;
+	size_t d_n = 0;
 
-	if (db_dept_all(&r->pool, &d) != DB_OK)
+	if (db_dept_all(&r->pool, &d, &d_n) != DB_OK)
 		return -1;
-	db_to_hdf(r, "Depts", &d, cols, sizeof cols / sizeof cols[0]);
-	for (size_t i = 0; i < d.nrows; i++)
+	TMPL_LIST(r, "Depts", d, d_n, dept_all);
+	for (size_t i = 0; i < d_n; i++)
 		for (int k = 0; k < nchecked; k++)
-			if (strcmp(db_cell(&d, i, DA_ID), checked[k]) == 0)
+			if (strtoll(checked[k], NULL, 10) == d[i].id)
 				tmpl_setf(r, pool_printf(&r->pool, "Depts.%zu.Checked", i), "1");
 	return 0;
 }
@@ -89,14 +89,15 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 		if (!req_field(r, "chat_limit"))
 			tmpl_set(r, "Form.chat_limit.Value", "5");
 	} else {
-		struct dbres m;
+		struct member_depts *m = NULL;
+		size_t m_n = 0;
 		struct user_get u;
 		enum dbrc    rc = db_user_get(&r->pool, id, &u);
 		if (rc == DB_NOTFOUND) {
 			ui_not_found(r, rs, "operator");
 			return;
 		}
-		if (rc != DB_OK || db_member_depts(&r->pool, id, &m) != DB_OK) {
+		if (rc != DB_OK || db_member_depts(&r->pool, id, &m, &m_n) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
@@ -115,8 +116,8 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 			tmpl_set(r, "Form.name.Value", u.name);
 			tmpl_set(r, "Form.role.Value", u.role);
 			tmpl_set_int(r, "Form.chat_limit.Value", db_user_chat_limit(&r->pool, id));
-			for (size_t i = 0; i < m.nrows && n < MAX_DEPTS; i++)
-				checked[n++] = db_cell(&m, i, MD_DEPT);
+			for (size_t i = 0; i < m_n && n < MAX_DEPTS; i++)
+				checked[n++] = pool_printf(&r->pool, "%lld", m[i].department_id);
 		} else
 			n = req_field_all(r, "dept", checked, MAX_DEPTS);
 		tmpl_set(r, "Page.Title", LF(r, "ops.title", u.name));

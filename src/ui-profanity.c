@@ -12,7 +12,7 @@
 #include "ui.h"
 
 static int
-brand_of(struct req *r, struct resp *rs, struct dbres *b)
+brand_of(struct req *r, struct resp *rs, struct brand_get *b)
 {
 	return ui_found(r, rs, db_brand_get(&r->pool, r->ids[0], b), "brand") ? 0 : -1;
 }
@@ -20,7 +20,8 @@ brand_of(struct req *r, struct resp *rs, struct dbres *b)
 static void
 page(struct req *r, struct resp *rs, int status)
 {
-	struct dbres b, s, w;
+	struct brand_get b;
+	struct dbres s, w;
 	static const char *const wc[] = { [PW_ID] = "Id", [PW_WORD] = "Word" };
 
 	if (brand_of(r, rs, &b) != 0)
@@ -30,8 +31,8 @@ page(struct req *r, struct resp *rs, int status)
 		ui_db_failed(r, rs);
 		return;
 	}
-	tmpl_set(r, "Brand.Id", db_cell(&b, 0, BG_ID));
-	tmpl_set(r, "Brand.Name", db_cell(&b, 0, BG_NAME));
+	tmpl_set_int(r, "Brand.Id", b.id);
+	tmpl_set(r, "Brand.Name", b.name);
 	if (req_field(r, "limit") == NULL) {
 		/* columns: enabled limit warning; defaults until first saved */
 		tmpl_set(r, "Form.enabled.Value", s.nrows && db_int(&s, 0, PS_ENABLED) ? "1" : NULL);
@@ -39,13 +40,13 @@ page(struct req *r, struct resp *rs, int status)
 		/* a brand that never saved its settings starts from the default
 		 * warning, in the language its followers get */
 		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, PS_WARNING) :
-		    lang_text((enum lang)(lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE)) < 0 ?
-		    LANG_ZH : lang_parse(db_cell(&b, 0, BG_FOLLOWER_LANGUAGE))),
+		    lang_text((enum lang)(lang_parse(b.follower_language) < 0 ?
+		    LANG_ZH : lang_parse(b.follower_language)),
 		    "follower.profanity_warning"));
 	}
 	db_to_hdf(r, "Words", &w, wc, sizeof wc / sizeof wc[0]);
 	tmpl_set_int(r, "WordCount", (long long)w.nrows);
-	tmpl_set(r, "Page.Title", LF(r, "prof.title", db_cell(&b, 0, BG_NAME)));
+	tmpl_set(r, "Page.Title", LF(r, "prof.title", b.name));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "profanity.cs");
 	if (rs->status == 200)
@@ -72,7 +73,7 @@ admin_profanity_post(struct req *r, struct resp *rs)
 	char       *end = NULL;
 	long long   limit = lim ? strtoll(lim, &end, 10) : 0;
 	int         errors = 0;
-	struct dbres b;
+	struct brand_get b;
 
 	if (brand_of(r, rs, &b) != 0)
 		return;
@@ -107,7 +108,7 @@ void
 admin_profanity_word_post(struct req *r, struct resp *rs)
 {
 	const char  *word;
-	struct dbres b;
+	struct brand_get b;
 	enum dbrc    rc;
 
 	if (brand_of(r, rs, &b) != 0)
@@ -151,7 +152,7 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 {
 	const struct kv *file = req_file(r, "file");
 	struct buf       report = { 0 };
-	struct dbres     b;
+	struct brand_get b;
 	int              added = 0, dup = 0, bad = 0, line = 0;
 
 	if (brand_of(r, rs, &b) != 0)
@@ -207,7 +208,8 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 void
 admin_profanity_export_get(struct req *r, struct resp *rs)
 {
-	struct dbres b, w;
+	struct brand_get b;
+	struct dbres w;
 
 	if (brand_of(r, rs, &b) != 0)
 		return;

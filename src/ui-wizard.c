@@ -193,13 +193,13 @@ static long long
 chosen_brand(struct req *r)
 {
 	const char  *v = req_field(r, "brand");
-	struct dbres b;
+	struct brand_get b;
 
 	if (v == NULL || *v == '\0') {
 		form_error(r, "brand", L(r, "wiz.choose_brand"));
 		return 0;
 	}
-	if (db_brand_get(&r->pool, strtoll(v, NULL, 10), &b) != DB_OK || b.nrows == 0) {
+	if (db_brand_get(&r->pool, strtoll(v, NULL, 10), &b) != DB_OK) {
 		form_error(r, "brand", L(r, "wiz.brand_gone"));
 		return 0;
 	}

@@ -12,7 +12,7 @@ int
 main(void)
 {
 	struct pool  p = { 0 };
-	struct dbres res;
+	struct brand_get res;
 	long long    id, id2;
 	const char  *zh = "客服部 😀 «ü»";
 	char         longname[101];
@@ -23,7 +23,7 @@ main(void)
 	}
 	CHECK(db_brand_insert(&p, zh, &id) == DB_OK && id > 0, "insert");
 	CHECK(db_brand_get(&p, id, &res) == DB_OK, "get");
-	CHECK_STR(db_cell(&res, 0, 1), zh);
+	CHECK_STR(res.name, zh);
 	CHECK(db_brand_insert(&p, zh, &id2) == DB_CONFLICT, "duplicate is a conflict");
 	CHECK(db_brand_get(&p, 987654321, &res) == DB_NOTFOUND, "missing row");
 	CHECK(db_brand_delete(&p, 987654321) == DB_NOTFOUND, "delete of nothing");
@@ -40,12 +40,13 @@ main(void)
 	memset(longname, 'L', 100);
 	longname[100] = '\0';
 	CHECK(db_brand_rename(&p, id, longname) == DB_OK, "rename");
-	CHECK(db_brand_get(&p, id, &res) == DB_OK && strlen(db_cell(&res, 0, 1)) == 100,
+	CHECK(db_brand_get(&p, id, &res) == DB_OK && strlen(res.name) == 100,
 	    "100-byte value");
 	for (int i = 0; i < 100; i++)
 		longname[i] = 'a' + i % 26;
-	struct dbres list;
-	CHECK(db_brand_list(&p, &list) == DB_OK && list.nrows >= 2, "list");
+	struct brand_list *list = NULL;
+	size_t list_n = 0;
+	CHECK(db_brand_list(&p, &list, &list_n) == DB_OK && list_n >= 2, "list");
 
 	/* the server drops idle connections: the next statement reconnects */
 	CHECK(db_exec_sql("SET SESSION wait_timeout = 1", 29) == 0, "short timeout");
