@@ -494,7 +494,7 @@ static int
 cmd_channel_rotate(long long id)
 {
 	struct pool          p = { 0 };
-	struct dbres         c;
+	struct channel_get c;
 	struct channel_setup s;
 	char                *aes = rand_alnum(&p, 43);
 	int                  rc = 1;

@@ -46,20 +46,20 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CHANNEL_BY_KEY] = { "channel_by_key",
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
 	    "c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, c.encryption_mode, "
-	    "IFNULL(p.erase_on_unfollow, 0) FROM channels c "
+	    "IFNULL(p.erase_on_unfollow, 0) erase FROM channels c "
 	    "LEFT JOIN channel_prefs p ON p.channel_id = c.id WHERE c.webhook_key = ? "
-	    "AND c.state <> 'deleted'" },
+	    "AND c.state <> 'deleted'", .cols = channel_by_key_cols },
 	[S_CHANNEL_GET] = { "channel_get",
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, "
 	    "c.app_secret_enc, c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, "
 	    "c.encryption_mode, c.webhook_key, c.wizard_step, c.ip_confirmed, c.url_confirmed, "
-	    "UNIX_TIMESTAMP(c.verified_at), UNIX_TIMESTAMP(c.last_message_at), "
+	    "UNIX_TIMESTAMP(c.verified_at) verified, UNIX_TIMESTAMP(c.last_message_at) lastmsg, "
 	    "c.inactive_messages, c.signature_failures, c.decrypt_failures, "
-	    "UNIX_TIMESTAMP(c.last_failure_at), c.last_failure, b.name, d.name, "
+	    "UNIX_TIMESTAMP(c.last_failure_at) failat, c.last_failure, b.name brand_name, d.name dept_name, "
 	    "c.refused_pushes "
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
-	    "WHERE c.id = ? AND c.state <> 'deleted'" },
+	    "WHERE c.id = ? AND c.state <> 'deleted'", .cols = channel_get_cols },
 	[S_CHANNEL_INSERT] = { "channel_insert",
 	    "INSERT INTO channels (brand_id, webhook_key, created_at, updated_at) "
 	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
@@ -83,18 +83,18 @@ static const struct db_stmt stmts[S__MAX] = {
 	/* each account with its health: failures since the counters were reset,
 	 * the access token's last errcode, and the chats waiting for an operator */
 	[S_CHANNEL_LIST] = { "channel_list",
-	    "SELECT c.id, b.name, c.state, c.app_id, c.wizard_step, d.name, "
-	    "UNIX_TIMESTAMP(c.last_message_at), c.signature_failures + c.decrypt_failures + "
-	    "c.refused_pushes, IFNULL(t.last_errcode, 0), (SELECT COUNT(*) FROM chats w "
-	    "WHERE w.state IN ('waiting', 'missed') AND w.channel_id = c.id) FROM channels c "
+	    "SELECT c.id, b.name brand, c.state, c.app_id, c.wizard_step step, d.name department, "
+	    "UNIX_TIMESTAMP(c.last_message_at) last_message, c.signature_failures + c.decrypt_failures + "
+	    "c.refused_pushes failures, IFNULL(t.last_errcode, 0) token_err, (SELECT COUNT(*) FROM chats w "
+	    "WHERE w.state IN ('waiting', 'missed') AND w.channel_id = c.id) waiting FROM channels c "
 	    "JOIN brands b ON b.id = c.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "LEFT JOIN access_tokens t ON t.channel_id = c.id "
-	    "WHERE c.state <> 'deleted' ORDER BY b.name" },
+	    "WHERE c.state <> 'deleted' ORDER BY b.name", .cols = channel_list_cols },
 	/* every brand, with the live channel that has taken it, if any */
 	[S_CHANNEL_BRANDS] = { "channel_brands",
-	    "SELECT b.id, b.name, c.id, c.state FROM brands b "
-	    "LEFT JOIN channels c ON c.live_brand_id = b.id ORDER BY b.name" },
+	    "SELECT b.id, b.name, c.id channel, c.state FROM brands b "
+	    "LEFT JOIN channels c ON c.live_brand_id = b.id ORDER BY b.name", .cols = channel_brands_cols },
 	/* a draft may move to another brand; its department belonged to the old one */
 	[S_CHANNEL_SET_BRAND] = { "channel_set_brand",
 	    "UPDATE channels SET department_id = IF(brand_id = ?, department_id, NULL), "
@@ -120,7 +120,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_PREFS_GET] = { "prefs_get",
 	    "SELECT missed_after_minutes, missed_close_minutes, idle_close_minutes, "
 	    "bot_enabled, bot_idle_minutes, erase_on_unfollow FROM channel_prefs "
-	    "WHERE channel_id = ?" },
+	    "WHERE channel_id = ?", .cols = prefs_get_cols },
 	[S_PREFS_SET] = { "prefs_set",
 	    "UPDATE channel_prefs SET missed_after_minutes = ?, missed_close_minutes = ?, "
 	    "idle_close_minutes = ?, bot_enabled = ?, bot_idle_minutes = ?, "
@@ -148,8 +148,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "JOIN profanity_settings s ON s.brand_id = ch.brand_id AND s.enabled = 1 "
 	    "JOIN profanity_words w ON w.brand_id = ch.brand_id WHERE ch.id = ?" },
 	[S_TOKEN_STATUS] = { "token_status",
-	    "SELECT UNIX_TIMESTAMP(expires_at), UNIX_TIMESTAMP(fetched_at), last_errcode, "
-	    "last_error, errors FROM access_tokens WHERE channel_id = ?" },
+	    "SELECT UNIX_TIMESTAMP(expires_at) expires, UNIX_TIMESTAMP(fetched_at) fetched, last_errcode, "
+	    "last_error, errors FROM access_tokens WHERE channel_id = ?", .cols = token_status_cols },
 };
 
 static void           *prepared[S__MAX];
@@ -165,15 +165,23 @@ db_table_channels(void)
 #define RUN(s, p, out, ...) DB_RUN(&table, s, p, out, __VA_ARGS__)
 
 enum dbrc
-db_channel_by_key(struct pool *p, const char *key, struct dbres *out)
+db_channel_by_key(struct pool *p, const char *key, struct channel_by_key *row)
 {
-	return db_one(RUN(S_CHANNEL_BY_KEY, p, out, S(key)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CHANNEL_BY_KEY, p, &res, S(key));
+	return db_as_row(rc, &res, row, channel_by_key_fill);
 }
 
 enum dbrc
-db_channel_get(struct pool *p, long long id, struct dbres *out)
+db_channel_get(struct pool *p, long long id, struct channel_get *row)
 {
-	return db_one(RUN(S_CHANNEL_GET, p, out, I(id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CHANNEL_GET, p, &res, I(id));
+	return db_as_row(rc, &res, row, channel_get_fill);
 }
 
 enum dbrc
@@ -192,17 +200,17 @@ db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key, l
 }
 
 void
-db_channel_setup_of(const struct dbres *row, struct channel_setup *s)
+db_channel_setup_of(const struct channel_get *row, struct channel_setup *s)
 {
 	memset(s, 0, sizeof *s);
-	s->department_id = db_int(row, 0, C_DEPT);
-	s->original_id = db_cell(row, 0, C_ORIGINAL);
-	s->app_id = db_cell(row, 0, C_APPID);
-	s->app_secret_enc = db_cell(row, 0, C_SECRET);
-	s->token_enc = db_cell(row, 0, C_TOKEN);
-	s->aes_key_enc = db_cell(row, 0, C_AES);
-	s->aes_key_prev_enc = db_cell(row, 0, C_AES_PREV);
-	s->mode = db_cell(row, 0, C_MODE);
+	s->department_id = row->department_id;
+	s->original_id = row->original_id;
+	s->app_id = row->app_id;
+	s->app_secret_enc = row->app_secret_enc;
+	s->token_enc = row->token_enc;
+	s->aes_key_enc = row->aes_key_enc;
+	s->aes_key_prev_enc = row->aes_key_prev_enc;
+	s->mode = row->encryption_mode;
 }
 
 enum dbrc
@@ -222,15 +230,23 @@ db_channel_set_state(struct pool *p, long long id, const char *state)
 }
 
 enum dbrc
-db_channel_list(struct pool *p, struct dbres *out)
+db_channel_list(struct pool *p, struct channel_list **rows, size_t *n)
 {
-	return RUN(S_CHANNEL_LIST, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CHANNEL_LIST, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, channel_list_fill);
 }
 
 enum dbrc
-db_channel_brands(struct pool *p, struct dbres *out)
+db_channel_brands(struct pool *p, struct channel_brands **rows, size_t *n)
 {
-	return RUN(S_CHANNEL_BRANDS, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CHANNEL_BRANDS, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, channel_brands_fill);
 }
 
 enum dbrc
@@ -259,10 +275,10 @@ db_channel_department(struct pool *p, long long id, long long dept_id)
 		return rc;
 	if (out.affected == 0) {
 		/* nothing changed: the same department again, or not the brand's */
-		struct dbres c;
+		struct channel_get c;
 		if ((rc = db_channel_get(p, id, &c)) != DB_OK)
 			return rc;
-		return db_int(&c, 0, 2) == dept_id ? DB_OK : DB_NOTFOUND;
+		return c.department_id == dept_id ? DB_OK : DB_NOTFOUND;
 	}
 	return DB_OK;
 }
@@ -295,9 +311,13 @@ db_channel_reset_health(struct pool *p, long long id)
 }
 
 enum dbrc
-db_prefs_get(struct pool *p, long long channel_id, struct dbres *out)
+db_prefs_get(struct pool *p, long long channel_id, struct prefs_get *row)
 {
-	return db_one(RUN(S_PREFS_GET, p, out, I(channel_id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_PREFS_GET, p, &res, I(channel_id));
+	return db_as_row(rc, &res, row, prefs_get_fill);
 }
 
 enum dbrc
@@ -315,9 +335,13 @@ db_token_reset(struct pool *p, long long channel_id)
 }
 
 enum dbrc
-db_token_status(struct pool *p, long long channel_id, struct dbres *out)
+db_token_status(struct pool *p, long long channel_id, struct token_status **rows, size_t *n)
 {
-	return RUN(S_TOKEN_STATUS, p, out, I(channel_id));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_TOKEN_STATUS, p, &res, I(channel_id));
+	return DB_AS_ROWS(p, rc, &res, rows, n, token_status_fill);
 }
 
 enum dbrc

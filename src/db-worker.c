@@ -37,8 +37,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_TOKEN_ENSURE] = { "token_ensure",
 	    "INSERT IGNORE INTO access_tokens (channel_id) VALUES (?)" },
 	[S_TOKEN_GET] = { "token_get",
-	    "SELECT token, UNIX_TIMESTAMP(expires_at), last_errcode FROM "
-	    "access_tokens WHERE channel_id = ?" },
+	    "SELECT token, UNIX_TIMESTAMP(expires_at) expires, last_errcode FROM "
+	    "access_tokens WHERE channel_id = ?", .cols = token_get_cols },
 	/*
 	 * The right to fetch a channel's token: nobody else holds it, and (unless
 	 * due_before is 0) the token is still due, checked in the same statement,
@@ -61,9 +61,9 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "channel_id = ? AND token = ?" },
 	[S_CHANNELS_ACTIVE] = { "channels_active",
 	    "SELECT c.id, c.app_id, c.app_secret_enc, "
-	    "IFNULL(UNIX_TIMESTAMP(t.expires_at), 0), IFNULL(t.lease_until, 0) "
+	    "IFNULL(UNIX_TIMESTAMP(t.expires_at), 0) expires, IFNULL(t.lease_until, 0) lease "
 	    "FROM channels c LEFT JOIN access_tokens t ON t.channel_id = c.id "
-	    "WHERE c.state = 'active' AND c.app_id IS NOT NULL" },
+	    "WHERE c.state = 'active' AND c.app_id IS NOT NULL", .cols = channels_active_cols },
 	[S_MEDIA_DUE] = { "media_due",
 	    "SELECT id, channel_id, msg_type, media_id, media_attempts FROM "
 	    "messages WHERE media_state = 'due' AND media_next_at <= "
@@ -124,9 +124,13 @@ db_token_ensure(struct pool *p, long long channel_id)
 }
 
 enum dbrc
-db_token_get(struct pool *p, long long channel_id, struct dbres *out)
+db_token_get(struct pool *p, long long channel_id, struct token_get **rows, size_t *n)
 {
-	return RUN(S_TOKEN_GET, p, out, I(channel_id));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_TOKEN_GET, p, &res, I(channel_id));
+	return DB_AS_ROWS(p, rc, &res, rows, n, token_get_fill);
 }
 
 /*
@@ -167,9 +171,13 @@ db_token_expire_if(struct pool *p, long long channel_id, const char *token)
 }
 
 enum dbrc
-db_channels_active(struct pool *p, struct dbres *out)
+db_channels_active(struct pool *p, struct channels_active **rows, size_t *n)
 {
-	return RUN(S_CHANNELS_ACTIVE, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CHANNELS_ACTIVE, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, channels_active_fill);
 }
 
 enum dbrc

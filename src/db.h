@@ -258,24 +258,32 @@ struct channel_setup {
 	const char *aes_key_enc, *aes_key_prev_enc, *mode;
 };
 /* columns of db_channel_by_key */
-enum { CK_ID, CK_BRAND, CK_DEPT, CK_STATE, CK_ORIGINAL, CK_APPID, CK_TOKEN, CK_AES,
-	CK_AES_PREV, CK_MODE, CK_ERASE };
-enum dbrc db_channel_by_key(struct pool *p, const char *key, struct dbres *out);
+#define CHANNEL_BY_KEY_ROW(C) C(INT, id) C(INT, brand_id) C(INT, department_id) \
+	C(STR, state) C(STR, original_id) C(STR, app_id) C(STR, token_enc) C(STR, aes_key_enc) \
+	C(STR, aes_key_prev_enc) C(STR, encryption_mode) C(INT, erase)
+DB_ROW(channel_by_key, CHANNEL_BY_KEY_ROW)
+enum dbrc db_channel_by_key(struct pool *p, const char *key, struct channel_by_key *row);
 /* columns of db_channel_get */
-enum { C_ID, C_BRAND, C_DEPT, C_STATE, C_ORIGINAL, C_APPID, C_SECRET, C_TOKEN, C_AES,
-	C_AES_PREV, C_MODE, C_KEY, C_STEP, C_IPOK, C_URLOK, C_VERIFIED, C_LASTMSG,
-	C_INACTIVE, C_SIGFAIL, C_DECFAIL, C_FAILAT, C_FAIL, C_BRANDNAME, C_DEPTNAME,
-	C_REFUSED };
-enum dbrc db_channel_get(struct pool *p, long long id, struct dbres *out);
+#define CHANNEL_GET_ROW(C) C(INT, id) C(INT, brand_id) C(INT, department_id) C(STR, state) \
+	C(STR, original_id) C(STR, app_id) C(STR, app_secret_enc) C(STR, token_enc) \
+	C(STR, aes_key_enc) C(STR, aes_key_prev_enc) C(STR, encryption_mode) C(STR, webhook_key) \
+	C(INT, wizard_step) C(INT, ip_confirmed) C(INT, url_confirmed) C(INT, verified) \
+	C(INT, lastmsg) C(INT, inactive_messages) C(INT, signature_failures) \
+	C(INT, decrypt_failures) C(INT, failat) C(STR, last_failure) C(STR, brand_name) C(STR, dept_name) \
+	C(INT, refused_pushes)
+DB_ROW(channel_get, CHANNEL_GET_ROW)
+enum dbrc db_channel_get(struct pool *p, long long id, struct channel_get *row);
 enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
 	long long *id);
 enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);
 /* The setup as a db_channel_get row holds it (strings point into the row). */
-void db_channel_setup_of(const struct dbres *row, struct channel_setup *s);
+void db_channel_setup_of(const struct channel_get *row, struct channel_setup *s);
 enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);
 /* columns of db_channel_list */
-enum { CL_ID, CL_BRAND, CL_STATE, CL_APPID, CL_STEP, CL_DEPT, CL_LASTMSG, CL_FAILURES,
-	CL_TOKEN_ERR, CL_WAITING };
+#define CHANNEL_LIST_ROW(C) C(INT, id) C(STR, brand) C(STR, state) C(STR, app_id) \
+	C(INT, step) C(STR, department) C(INT, last_message) C(INT, failures) C(INT, token_err) \
+	C(INT, waiting)
+DB_ROW(channel_list, CHANNEL_LIST_ROW)
 /* departments nobody belongs to: id, name, brand */
 #define DEPTS_EMPTY_ROW(C) C(INT, id) C(STR, name) C(STR, brand)
 DB_ROW(depts_empty, DEPTS_EMPTY_ROW)
@@ -283,10 +291,11 @@ enum dbrc db_depts_empty(struct pool *p, struct depts_empty **rows, size_t *n);
 /* the longest-waiting chat the user answers, or DB_NOTFOUND */
 enum { CN_ID };
 enum dbrc db_console_next(struct pool *p, long long user, int all, struct dbres *out);
-enum dbrc db_channel_list(struct pool *p, struct dbres *out);
+enum dbrc db_channel_list(struct pool *p, struct channel_list **rows, size_t *n);
 /* columns of db_channel_brands */
-enum { CB_BRAND_ID, CB_BRAND, CB_CHANNEL, CB_STATE };
-enum dbrc db_channel_brands(struct pool *p, struct dbres *out);
+#define CHANNEL_BRANDS_ROW(C) C(INT, id) C(STR, name) C(INT, channel) C(STR, state)
+DB_ROW(channel_brands, CHANNEL_BRANDS_ROW)
+enum dbrc db_channel_brands(struct pool *p, struct channel_brands **rows, size_t *n);
 enum dbrc db_channel_set_brand(struct pool *p, long long id, long long brand_id);
 enum dbrc db_channel_progress(struct pool *p, long long id, int step, int ip_ok, int url_ok);
 enum dbrc db_channel_department(struct pool *p, long long id, long long dept_id);
@@ -298,14 +307,18 @@ struct channel_prefs {
 	int       bot_enabled, erase_on_unfollow;
 };
 /* columns of db_prefs_get */
-enum { PREF_MISSED_AFTER, PREF_MISSED_CLOSE, PREF_IDLE_CLOSE, PREF_BOT, PREF_BOT_IDLE,
-	PREF_ERASE };
-enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct dbres *out);
+#define PREFS_GET_ROW(C) C(INT, missed_after_minutes) C(INT, missed_close_minutes) \
+	C(INT, idle_close_minutes) C(INT, bot_enabled) C(INT, bot_idle_minutes) \
+	C(INT, erase_on_unfollow)
+DB_ROW(prefs_get, PREFS_GET_ROW)
+enum dbrc db_prefs_get(struct pool *p, long long channel_id, struct prefs_get *row);
 enum dbrc db_prefs_set(struct pool *p, long long channel_id, const struct channel_prefs *c);
 enum dbrc db_token_reset(struct pool *p, long long channel_id);
 /* columns of db_token_status */
-enum { TS_EXPIRES, TS_FETCHED, TS_ERRCODE, TS_ERROR, TS_ERRORS };
-enum dbrc db_token_status(struct pool *p, long long channel_id, struct dbres *out);
+#define TOKEN_STATUS_ROW(C) C(INT, expires) C(INT, fetched) C(INT, last_errcode) \
+	C(STR, last_error) C(INT, errors)
+DB_ROW(token_status, TOKEN_STATUS_ROW)
+enum dbrc db_token_status(struct pool *p, long long channel_id, struct token_status **rows, size_t *n);
 enum dbrc db_channel_verified(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_inactive_msg(struct pool *p, long long id, time_t at);
 enum dbrc db_channel_failure(struct pool *p, long long id, int sig, int dec, int refused,
@@ -464,8 +477,9 @@ enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, l
 /* the worker's (and wxapi.c's) and the simulator's statements */
 enum dbrc db_token_ensure(struct pool *p, long long channel_id);
 /* columns of db_token_get */
-enum { TG_TOKEN, TG_EXPIRES, TG_ERRCODE };
-enum dbrc db_token_get(struct pool *p, long long channel_id, struct dbres *out);
+#define TOKEN_GET_ROW(C) C(STR, token) C(INT, expires) C(INT, last_errcode)
+DB_ROW(token_get, TOKEN_GET_ROW)
+enum dbrc db_token_get(struct pool *p, long long channel_id, struct token_get **rows, size_t *n);
 enum dbrc db_token_lease(struct pool *p, long long channel_id, long long until, long long now,
 	long long due_before);
 enum dbrc db_token_store(struct pool *p, long long channel_id, const char *token,
@@ -474,8 +488,10 @@ enum dbrc db_token_error(struct pool *p, long long channel_id, long long errcode
 	const char *error, long long retry_at);
 enum dbrc db_token_expire_if(struct pool *p, long long channel_id, const char *token);
 /* columns of db_channels_active */
-enum { CA_ID, CA_APPID, CA_SECRET, CA_EXPIRES, CA_LEASE };
-enum dbrc db_channels_active(struct pool *p, struct dbres *out);
+#define CHANNELS_ACTIVE_ROW(C) C(INT, id) C(STR, app_id) C(STR, app_secret_enc) \
+	C(INT, expires) C(INT, lease)
+DB_ROW(channels_active, CHANNELS_ACTIVE_ROW)
+enum dbrc db_channels_active(struct pool *p, struct channels_active **rows, size_t *n);
 /* columns of db_media_due */
 enum { MDUE_ID, MDUE_CHANNEL, MDUE_TYPE, MDUE_MEDIA_ID, MDUE_ATTEMPTS };
 enum dbrc db_media_due(struct pool *p, long long now, struct dbres *out);

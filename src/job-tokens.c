@@ -13,18 +13,19 @@
 void
 job_tokens(struct pool *p)
 {
-	struct dbres c;
+	struct channels_active *c = NULL;
+	size_t c_n = 0;
 	time_t       now = wx_now();
 
-	if (db_channels_active(p, &c) != DB_OK)
+	if (db_channels_active(p, &c, &c_n) != DB_OK)
 		return;
 	/* columns: id app_id secret_enc expires_at lease_until */
-	for (size_t i = 0; i < c.nrows && !job_stopping; i++) {
+	for (size_t i = 0; i < c_n && !job_stopping; i++) {
 		struct wxapi_channel ch;
 		const char          *token;
-		if (db_int(&c, i, CA_EXPIRES) > now + 300 || db_int(&c, i, CA_LEASE) > now)
+		if (c[i].expires > now + 300 || c[i].lease > now)
 			continue;	/* fresh enough, or backing off after an error */
-		if (job_channel(p, db_int(&c, i, CA_ID), &ch) != 0)
+		if (job_channel(p, c[i].id, &ch) != 0)
 			continue;
 		long e = wxapi_token(p, &ch, 0, &token);	/* fetched only if still due */
 		if (e != 0)

@@ -17,7 +17,8 @@ attention(struct req *r, int *n, const char *href, const char *text)
 void
 admin_home_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_list *c = NULL;
+	size_t c_n = 0;
 	struct depts_empty *e = NULL;
 	size_t e_n = 0;
 	struct brand_list *b = NULL;
@@ -26,7 +27,7 @@ admin_home_get(struct req *r, struct resp *rs)
 	int          n = 0;
 
 	if (users < 0 || db_brand_list(&r->pool, &b, &b_n) != DB_OK ||
-	    db_channel_list(&r->pool, &c) != DB_OK || db_depts_empty(&r->pool, &e, &e_n) != DB_OK) {
+	    db_channel_list(&r->pool, &c, &c_n) != DB_OK || db_depts_empty(&r->pool, &e, &e_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -34,36 +35,36 @@ admin_home_get(struct req *r, struct resp *rs)
 	tmpl_set_int(r, "Stats.Users", users);
 	if (b_n == 0)
 		attention(r, &n, "/admin/brands", L(r, "home.no_brand"));
-	else if (c.nrows == 0)
+	else if (c_n == 0)
 		attention(r, &n, "/admin/channels/new", L(r, "home.no_account"));
-	for (size_t i = 0; i < c.nrows; i++) {
+	for (size_t i = 0; i < c_n; i++) {
 		const char *base = pool_printf(&r->pool, "Accounts.%zu", i);
-		const char *href = pool_printf(&r->pool, "/admin/channels/%s%s", db_cell(&c, i, CL_ID),
-		    strcmp(db_cell(&c, i, CL_STATE), "draft") == 0 ? "/setup" : "");
-		const char *brand = db_cell(&c, i, CL_BRAND);
+		const char *href = pool_printf(&r->pool, "/admin/channels/%lld%s", c[i].id,
+		    strcmp(c[i].state, "draft") == 0 ? "/setup" : "");
+		const char *brand = c[i].brand;
 		tmpl_set(r, pool_printf(&r->pool, "%s.Href", base), href);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), brand);
-		tmpl_set(r, pool_printf(&r->pool, "%s.State", base), db_cell(&c, i, CL_STATE));
+		tmpl_set(r, pool_printf(&r->pool, "%s.State", base), c[i].state);
 		tmpl_set(r, pool_printf(&r->pool, "%s.LastMessage", base),
-		    ui_time(r, db_int(&c, i, CL_LASTMSG)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Failures", base), db_cell(&c, i, CL_FAILURES));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Waiting", base), db_cell(&c, i, CL_WAITING));
-		if (db_int(&c, i, CL_TOKEN_ERR) != 0)
+		    ui_time(r, c[i].last_message));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Failures", base), c[i].failures);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), c[i].waiting);
+		if (c[i].token_err != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.TokenError", base),
-			    ui_errtext(r, db_int(&c, i, CL_TOKEN_ERR)));
-		if (strcmp(db_cell(&c, i, CL_STATE), "draft") == 0)
-			attention(r, &n, href, LF(r, "home.draft", brand, db_int(&c, i, CL_STEP)));
-		else if (strcmp(db_cell(&c, i, CL_STATE), "active") != 0)
+			    ui_errtext(r, c[i].token_err));
+		if (strcmp(c[i].state, "draft") == 0)
+			attention(r, &n, href, LF(r, "home.draft", brand, c[i].step));
+		else if (strcmp(c[i].state, "active") != 0)
 			attention(r, &n, href, LF(r, "home.disabled", brand));
-		if (strcmp(db_cell(&c, i, CL_STATE), "draft") != 0 && db_cell(&c, i, CL_DEPT) == NULL)
+		if (strcmp(c[i].state, "draft") != 0 && c[i].department == NULL)
 			attention(r, &n, pool_printf(&r->pool, "%s#department", href),
 			    LF(r, "home.no_department", brand));
-		if (db_int(&c, i, CL_TOKEN_ERR) != 0)
+		if (c[i].token_err != 0)
 			attention(r, &n, pool_printf(&r->pool, "%s#health", href), LF(r, "home.token",
-			    brand, ui_errtext(r, db_int(&c, i, CL_TOKEN_ERR))));
-		if (db_int(&c, i, CL_FAILURES) > 0)
+			    brand, ui_errtext(r, c[i].token_err)));
+		if (c[i].failures > 0)
 			attention(r, &n, pool_printf(&r->pool, "%s#health", href), LF(r, "home.failures",
-			    brand, db_int(&c, i, CL_FAILURES)));
+			    brand, c[i].failures));
 	}
 	for (size_t i = 0; i < e_n; i++)
 		attention(r, &n, pool_printf(&r->pool, "/admin/departments/%lld", e[i].id),

@@ -59,10 +59,10 @@ static const struct field rule_fields[] = {
 };
 
 static void
-page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 {
 	struct dbres s, l;
-	long long    id = db_int(c, 0, C_ID);
+	long long    id = c->id;
 	static const char *const cols[] = {
 	    [BR_ID] = "Id", [BR_MODE] = "Mode", [BR_PATTERNS] = "Patterns",
 	    [BR_ANSWER] = "Answer", [BR_HANDOFF] = "Handoff", [BR_ATTACHMENT] = "Picture",
@@ -95,9 +95,9 @@ page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 		buf_free(&w);
 	}
 	db_to_hdf(r, "Rules", &l, cols, sizeof cols / sizeof cols[0]);
-	tmpl_set(r, "Channel.Id", db_cell(c, 0, C_ID));
-	tmpl_set(r, "Channel.Brand", db_cell(c, 0, C_BRANDNAME));
-	tmpl_set(r, "Page.Title", LF(r, "bot.title", db_cell(c, 0, C_BRANDNAME)));
+	tmpl_set_int(r, "Channel.Id", c->id);
+	tmpl_set(r, "Channel.Brand", c->brand_name);
+	tmpl_set(r, "Page.Title", LF(r, "bot.title", c->brand_name));
 	tmpl_set(r, "Nav", "channels");
 	tmpl_render(r, rs, "bot.cs");
 	if (rs->status == 200)
@@ -105,7 +105,7 @@ page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 }
 
 static int
-channel(struct req *r, struct resp *rs, struct dbres *c)
+channel(struct req *r, struct resp *rs, struct channel_get *c)
 {
 	if (load(r, rs, c) != 0)
 		return -1;
@@ -123,7 +123,7 @@ back(struct req *r, struct resp *rs, const char *msg, const char *anchor)
 void
 admin_bot_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 
 	if (channel(r, rs, &c) == 0)
 		page(r, rs, &c, 200);
@@ -133,7 +133,7 @@ admin_bot_get(struct req *r, struct resp *rs)
 void
 admin_bot_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 
 	if (channel(r, rs, &c) != 0)
 		return;
@@ -154,7 +154,7 @@ admin_bot_post(struct req *r, struct resp *rs)
 void
 admin_bot_rule_post(struct req *r, struct resp *rs)
 {
-	struct dbres     c;
+	struct channel_get c;
 	const char     **alts;
 	const struct kv *file = req_file(r, "picture");
 	struct ui_file   uf = { 0 };
@@ -201,7 +201,7 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 void
 admin_bot_rule_delete_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 
 	if (channel(r, rs, &c) != 0)
 		return;
@@ -216,7 +216,7 @@ admin_bot_rule_delete_post(struct req *r, struct resp *rs)
 void
 admin_bot_test_post(struct req *r, struct resp *rs)
 {
-	struct dbres      c;
+	struct channel_get c;
 	const struct bot *b;
 	struct bot_answer a;
 	const char       *text = req_field(r, "try");
@@ -246,7 +246,8 @@ admin_bot_test_post(struct req *r, struct resp *rs)
 void
 admin_bot_export_get(struct req *r, struct resp *rs)
 {
-	struct dbres c, l;
+	struct channel_get c;
+	struct dbres l;
 
 	if (channel(r, rs, &c) != 0)
 		return;
@@ -281,7 +282,7 @@ void
 admin_bot_import_post(struct req *r, struct resp *rs)
 {
 	const struct kv *file = req_file(r, "file");
-	struct dbres     c;
+	struct channel_get c;
 	struct buf       bad = { 0 };
 	int              nbad = 0, line = 0;
 	char            *rows[RULES_MAX][4];

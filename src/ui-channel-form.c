@@ -91,21 +91,21 @@ const struct field aes_field[] = { { "aes_key", "wx.aes_key", 1, v_aes_key } };
 /* ---- shared pieces ---- */
 
 const char *
-webhook_url(struct req *r, const struct dbres *c)
+webhook_url(struct req *r, const struct channel_get *c)
 {
 	return pool_printf(&r->pool, "%s/wechat/%s", cfg_get("PublicURL", ""),
-	    db_cell(c, 0, C_KEY));
+	    c->webhook_key);
 }
 
 const char *
-plain(struct req *r, const struct dbres *c, int col)
+plain(struct req *r, const char *enc)
 {
-	return db_cell(c, 0, col) ? secret_decrypt(&r->pool, db_cell(c, 0, col)) : NULL;
+	return enc ? secret_decrypt(&r->pool, enc) : NULL;
 }
 
 /* Loads channel r->ids[0]; 0, or -1 after answering 404 / 503. */
 int
-load(struct req *r, struct resp *rs, struct dbres *c)
+load(struct req *r, struct resp *rs, struct channel_get *c)
 {
 	return ui_found(r, rs, db_channel_get(&r->pool, r->ids[0], c), "channel") ? 0 : -1;
 }
@@ -146,27 +146,27 @@ keep_or_saved(struct req *r, const char *name, const char *saved)
 
 /* The channel's settings for the summary and the account page, secrets masked. */
 void
-set_channel(struct req *r, const struct dbres *c)
+set_channel(struct req *r, const struct channel_get *c)
 {
-	const char *secret = plain(r, c, C_SECRET), *token = plain(r, c, C_TOKEN);
-	const char *aes = plain(r, c, C_AES);
+	const char *secret = plain(r, c->app_secret_enc), *token = plain(r, c->token_enc);
+	const char *aes = plain(r, c->aes_key_enc);
 
-	tmpl_set(r, "Channel.Id", db_cell(c, 0, C_ID));
-	tmpl_set(r, "Channel.Brand", db_cell(c, 0, C_BRANDNAME));
-	tmpl_set(r, "Channel.BrandId", db_cell(c, 0, C_BRAND));
-	tmpl_set(r, "Channel.State", db_cell(c, 0, C_STATE));
-	tmpl_set(r, "Channel.OriginalId", db_cell(c, 0, C_ORIGINAL));
-	tmpl_set(r, "Channel.AppId", db_cell(c, 0, C_APPID));
-	tmpl_set(r, "Channel.Mode", db_cell(c, 0, C_MODE));
+	tmpl_set_int(r, "Channel.Id", c->id);
+	tmpl_set(r, "Channel.Brand", c->brand_name);
+	tmpl_set_int(r, "Channel.BrandId", c->brand_id);
+	tmpl_set(r, "Channel.State", c->state);
+	tmpl_set(r, "Channel.OriginalId", c->original_id);
+	tmpl_set(r, "Channel.AppId", c->app_id);
+	tmpl_set(r, "Channel.Mode", c->encryption_mode);
 	tmpl_set(r, "Channel.Webhook", webhook_url(r, c));
-	tmpl_set(r, "Channel.Department", db_cell(c, 0, C_DEPTNAME));
-	tmpl_set(r, "Channel.DepartmentId", db_cell(c, 0, C_DEPT));
-	tmpl_set(r, "Channel.Verified", ui_time(r, db_int(c, 0, C_VERIFIED)));
-	if (db_int(c, 0, C_VERIFIED))
+	tmpl_set(r, "Channel.Department", c->dept_name);
+	tmpl_set_int(r, "Channel.DepartmentId", c->department_id);
+	tmpl_set(r, "Channel.Verified", ui_time(r, c->verified));
+	if (c->verified)
 		tmpl_set(r, "Channel.VerifiedText", LF(r, "check.url_ok",
-		    ui_time(r, db_int(c, 0, C_VERIFIED))));
-	tmpl_set(r, "Channel.IpConfirmed", db_int(c, 0, C_IPOK) ? "1" : NULL);
-	tmpl_set(r, "Channel.UrlConfirmed", db_int(c, 0, C_URLOK) ? "1" : NULL);
+		    ui_time(r, c->verified)));
+	tmpl_set(r, "Channel.IpConfirmed", c->ip_confirmed ? "1" : NULL);
+	tmpl_set(r, "Channel.UrlConfirmed", c->url_confirmed ? "1" : NULL);
 	if (secret) {
 		tmpl_set(r, "Channel.SecretMasked", secret_mask(&r->pool, secret));
 		tmpl_set(r, "Channel.SecretKept", LF(r, "wiz.secret_kept",
@@ -176,16 +176,16 @@ set_channel(struct req *r, const struct dbres *c)
 		tmpl_set(r, "Channel.TokenMasked", secret_mask(&r->pool, token));
 	if (aes)
 		tmpl_set(r, "Channel.AesMasked", secret_mask(&r->pool, aes));
-	if (db_cell(c, 0, C_AES_PREV))
+	if (c->aes_key_prev_enc)
 		tmpl_set(r, "Channel.HasPrevAes", "1");
 }
 
 /* Step 3: checks and saves the account details, token and AES key. */
 int
-save_details(struct req *r, const struct dbres *c, int with_secrets)
+save_details(struct req *r, const struct channel_get *c, int with_secrets)
 {
 	struct channel_setup s;
-	const char *secret = req_field(r, "app_secret"), *old_aes = plain(r, c, C_AES);
+	const char *secret = req_field(r, "app_secret"), *old_aes = plain(r, c->aes_key_enc);
 	const char *aes = with_secrets ? req_field(r, "aes_key") : NULL;
 	const char *token = with_secrets ? req_field(r, "token") : NULL;
 	int         errors = form_check(r, detail_fields, 4);
@@ -193,28 +193,28 @@ save_details(struct req *r, const struct dbres *c, int with_secrets)
 
 	if (with_secrets)
 		errors += form_check(r, token_field, 1) + form_check(r, aes_field, 1);
-	if ((secret == NULL || *secret == '\0') && db_cell(c, 0, C_SECRET) == NULL) {
+	if ((secret == NULL || *secret == '\0') && c->app_secret_enc == NULL) {
 		form_error(r, "app_secret", LF(r, "form.required", L(r, "wx.app_secret")));
 		errors++;
 	}
 	if (errors)
 		return 422;
 	memset(&s, 0, sizeof s);
-	s.department_id = db_int(c, 0, C_DEPT);
+	s.department_id = c->department_id;
 	s.original_id = req_field(r, "original_id");
 	s.app_id = req_field(r, "app_id");
 	s.app_secret_enc = secret && *secret ? secret_encrypt(&r->pool, secret) :
-	    db_cell(c, 0, C_SECRET);
-	s.token_enc = token ? secret_encrypt(&r->pool, token) : db_cell(c, 0, C_TOKEN);
-	s.aes_key_enc = db_cell(c, 0, C_AES);
-	s.aes_key_prev_enc = db_cell(c, 0, C_AES_PREV);
+	    c->app_secret_enc;
+	s.token_enc = token ? secret_encrypt(&r->pool, token) : c->token_enc;
+	s.aes_key_enc = c->aes_key_enc;
+	s.aes_key_prev_enc = c->aes_key_prev_enc;
 	if (aes && (old_aes == NULL || strcmp(aes, old_aes) != 0)) {
 		/* a new key: the old one keeps opening messages until WeChat switches */
-		s.aes_key_prev_enc = db_cell(c, 0, C_AES);
+		s.aes_key_prev_enc = c->aes_key_enc;
 		s.aes_key_enc = secret_encrypt(&r->pool, aes);
 	}
 	s.mode = req_field(r, "mode");
-	rc = db_channel_update_setup(&r->pool, db_int(c, 0, C_ID), &s);
+	rc = db_channel_update_setup(&r->pool, c->id, &s);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "app_id", L(r, "wiz.app_id_taken"));
 		return 409;
@@ -222,9 +222,9 @@ save_details(struct req *r, const struct dbres *c, int with_secrets)
 	if (rc != DB_OK)
 		return 503;
 	/* new credentials: the cached token and any error backoff are void */
-	if (strcmp(s.app_id, db_cell(c, 0, C_APPID) ? db_cell(c, 0, C_APPID) : "") != 0 ||
+	if (strcmp(s.app_id, c->app_id ? c->app_id : "") != 0 ||
 	    (secret && *secret))
-		db_token_reset(&r->pool, db_int(c, 0, C_ID));
+		db_token_reset(&r->pool, c->id);
 	return 0;
 }
 

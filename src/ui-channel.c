@@ -52,52 +52,54 @@ one_of(const char *v, const long long *opts, size_t n, long long *out)
 #define NOPTS(a) (sizeof (a) / sizeof (a)[0])
 
 static void
-account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+account_page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 {
-	struct dbres p, t;
-	long long    id = db_int(c, 0, C_ID);
+	struct token_status *t = NULL;
+	size_t t_n = 0;
+	struct prefs_get p;
+	long long    id = c->id;
 
-	if (db_prefs_get(&r->pool, id, &p) != DB_OK || db_token_status(&r->pool, id, &t) != DB_OK) {
+	if (db_prefs_get(&r->pool, id, &p) != DB_OK || db_token_status(&r->pool, id, &t, &t_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	set_channel(r, c);
-	keep_or_saved(r, "original_id", db_cell(c, 0, C_ORIGINAL));
-	keep_or_saved(r, "app_id", db_cell(c, 0, C_APPID));
-	set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : db_cell(c, 0, C_MODE));
-	set_departments(r, db_int(c, 0, C_BRAND), db_int(c, 0, C_DEPT));
+	keep_or_saved(r, "original_id", c->original_id);
+	keep_or_saved(r, "app_id", c->app_id);
+	set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : c->encryption_mode);
+	set_departments(r, c->brand_id, c->department_id);
 	/* health */
-	tmpl_set(r, "Health.LastMessage", ui_time(r, db_int(c, 0, C_LASTMSG)));
-	tmpl_set(r, "Health.Inactive", db_cell(c, 0, C_INACTIVE));
-	tmpl_set(r, "Health.SignatureFailures", db_cell(c, 0, C_SIGFAIL));
-	tmpl_set(r, "Health.DecryptFailures", db_cell(c, 0, C_DECFAIL));
-	tmpl_set(r, "Health.RefusedPushes", db_cell(c, 0, C_REFUSED));
-	tmpl_set(r, "Health.LastFailure", lang_coded(&r->pool, r->lang, db_cell(c, 0, C_FAIL)));
-	tmpl_set(r, "Health.LastFailureAt", ui_time(r, db_int(c, 0, C_FAILAT)));
-	if (t.nrows) {
+	tmpl_set(r, "Health.LastMessage", ui_time(r, c->lastmsg));
+	tmpl_set_int(r, "Health.Inactive", c->inactive_messages);
+	tmpl_set_int(r, "Health.SignatureFailures", c->signature_failures);
+	tmpl_set_int(r, "Health.DecryptFailures", c->decrypt_failures);
+	tmpl_set_int(r, "Health.RefusedPushes", c->refused_pushes);
+	tmpl_set(r, "Health.LastFailure", lang_coded(&r->pool, r->lang, c->last_failure));
+	tmpl_set(r, "Health.LastFailureAt", ui_time(r, c->failat));
+	if (t_n) {
 		/* columns: expires fetched last_errcode last_error errors */
-		tmpl_set(r, "Health.TokenFetched", ui_time(r, db_int(&t, 0, TS_FETCHED)));
-		tmpl_set(r, "Health.TokenExpires", ui_time(r, db_int(&t, 0, TS_EXPIRES)));
-		if (db_int(&t, 0, TS_FETCHED) > 0)
+		tmpl_set(r, "Health.TokenFetched", ui_time(r, t->fetched));
+		tmpl_set(r, "Health.TokenExpires", ui_time(r, t->expires));
+		if (t->fetched > 0)
 			tmpl_set(r, "Health.TokenText", LF(r, "ch.token_text",
-			    ui_time(r, db_int(&t, 0, TS_FETCHED)), ui_time(r, db_int(&t, 0, TS_EXPIRES))));
-		if (db_int(&t, 0, TS_ERRCODE) != 0) {
-			tmpl_set(r, "Health.TokenError", ui_errtext(r, db_int(&t, 0, TS_ERRCODE)));
-			tmpl_set(r, "Health.TokenErrcode", db_cell(&t, 0, TS_ERRCODE));
+			    ui_time(r, t->fetched), ui_time(r, t->expires)));
+		if (t->last_errcode != 0) {
+			tmpl_set(r, "Health.TokenError", ui_errtext(r, t->last_errcode));
+			tmpl_set_int(r, "Health.TokenErrcode", t->last_errcode);
 		}
-		tmpl_set(r, "Health.TokenErrors", db_cell(&t, 0, TS_ERRORS));
+		tmpl_set_int(r, "Health.TokenErrors", t->errors);
 		tmpl_set(r, "Health.TokenErrorsText", LF(r, "ch.token_errors",
-		    db_int(&t, 0, TS_ERRORS)));
+		    t->errors));
 	}
 	/* preferences: columns missed_after missed_close idle_close bot bot_idle erase */
 	if (req_field(r, "missed_after") == NULL)
-		tmpl_set(r, "Form.missed_after.Value", db_cell(&p, 0, PREF_MISSED_AFTER));
+		tmpl_set_int(r, "Form.missed_after.Value", p.missed_after_minutes);
 	set_options(r, "MissedClose", missed_close_opts, NOPTS(missed_close_opts),
-	    db_int(&p, 0, PREF_MISSED_CLOSE));
-	set_options(r, "IdleClose", idle_opts, NOPTS(idle_opts), db_int(&p, 0, PREF_IDLE_CLOSE));
-	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), db_int(&p, 0, PREF_BOT_IDLE));
-	tmpl_set(r, "Prefs.Bot", db_int(&p, 0, PREF_BOT) ? "1" : NULL);
-	tmpl_set(r, "Prefs.Erase", db_int(&p, 0, PREF_ERASE) ? "1" : NULL);
+	    p.missed_close_minutes);
+	set_options(r, "IdleClose", idle_opts, NOPTS(idle_opts), p.idle_close_minutes);
+	set_options(r, "BotIdle", bot_idle_opts, NOPTS(bot_idle_opts), p.bot_idle_minutes);
+	tmpl_set(r, "Prefs.Bot", p.bot_enabled ? "1" : NULL);
+	tmpl_set(r, "Prefs.Erase", p.erase_on_unfollow ? "1" : NULL);
 	/* satisfaction: asked when a chat closes (csat.h) */
 	{
 		struct csat_settings q;
@@ -109,13 +111,13 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 			}
 		}
 		struct brand_get bl;	/* the default, in the brand's followers' language */
-		int          l = db_brand_get(&r->pool, db_int(c, 0, C_BRAND), &bl) == DB_OK ?
+		int          l = db_brand_get(&r->pool, c->brand_id, &bl) == DB_OK ?
 		    lang_parse(bl.follower_language) : -1;
 		tmpl_set(r, "Csat.Default", lang_text(l >= 0 ? (enum lang)l : LANG_ZH,
 		    "csat.question_default"));
 	}
-	tmpl_set(r, "Page.Title", LF(r, "ch.title", db_cell(c, 0, C_BRANDNAME)));
-	tmpl_set(r, "Channel.Heading", LF(r, "ch.heading", db_cell(c, 0, C_BRANDNAME)));
+	tmpl_set(r, "Page.Title", LF(r, "ch.title", c->brand_name));
+	tmpl_set(r, "Channel.Heading", LF(r, "ch.heading", c->brand_name));
 	tmpl_set(r, "Nav", "channels");
 	tmpl_render(r, rs, "channel.cs");
 	if (rs->status == 200)
@@ -125,12 +127,12 @@ account_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
 void
 admin_channel_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 
 	if (load(r, rs, &c) != 0)
 		return;
-	if (strcmp(db_cell(&c, 0, C_STATE), "draft") == 0) {
-		go_step(r, rs, r->ids[0], (int)db_int(&c, 0, C_STEP));
+	if (strcmp(c.state, "draft") == 0) {
+		go_step(r, rs, r->ids[0], (int)c.wizard_step);
 		return;
 	}
 	account_page(r, rs, &c, 200);
@@ -138,12 +140,12 @@ admin_channel_get(struct req *r, struct resp *rs)
 
 /* Loads a channel that is set up (not a draft) for an account-page POST. */
 static int
-load_set_up(struct req *r, struct resp *rs, struct dbres *c)
+load_set_up(struct req *r, struct resp *rs, struct channel_get *c)
 {
 	if (load(r, rs, c) != 0)
 		return -1;
-	if (strcmp(db_cell(c, 0, C_STATE), "draft") == 0) {
-		go_step(r, rs, r->ids[0], (int)db_int(c, 0, C_STEP));
+	if (strcmp(c->state, "draft") == 0) {
+		go_step(r, rs, r->ids[0], (int)c->wizard_step);
 		return -1;
 	}
 	form_trim(r);
@@ -165,7 +167,7 @@ saved(struct req *r, struct resp *rs, enum dbrc rc, const char *msg)
 void
 admin_channel_details_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	int          status;
 
 	if (load_set_up(r, rs, &c) != 0)
@@ -191,7 +193,7 @@ admin_channel_details_post(struct req *r, struct resp *rs)
 static void
 new_secret(struct req *r, struct resp *rs, int aes)
 {
-	struct dbres         c;
+	struct channel_get c;
 	struct channel_setup s;
 	const char          *name = aes ? "aes_key" : "token", *v;
 	int                  generate = req_field(r, "go") && strcmp(req_field(r, "go"),
@@ -209,9 +211,9 @@ new_secret(struct req *r, struct resp *rs, int aes)
 		v = req_field(r, name);
 	db_channel_setup_of(&c, &s);
 	if (aes) {
-		const char *old = plain(r, &c, C_AES);
+		const char *old = plain(r, c.aes_key_enc);
 		if (old == NULL || strcmp(old, v) != 0) {
-			s.aes_key_prev_enc = db_cell(&c, 0, C_AES);
+			s.aes_key_prev_enc = c.aes_key_enc;
 			s.aes_key_enc = secret_encrypt(&r->pool, v);
 		}
 	} else
@@ -246,7 +248,7 @@ admin_channel_aes_post(struct req *r, struct resp *rs)
 void
 admin_channel_reveal_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	struct user_by_login u;
 	const char  *pw = req_field(r, "password"), *why;
 	enum pw_result pr;
@@ -271,16 +273,16 @@ admin_channel_reveal_post(struct req *r, struct resp *rs)
 		return;
 	}
 	wx_audit("user %lld revealed the secrets of channel %lld", r->user->id, r->ids[0]);
-	tmpl_set(r, "Revealed.Secret", plain(r, &c, C_SECRET));
-	tmpl_set(r, "Revealed.Token", plain(r, &c, C_TOKEN));
-	tmpl_set(r, "Revealed.Aes", plain(r, &c, C_AES));
+	tmpl_set(r, "Revealed.Secret", plain(r, c.app_secret_enc));
+	tmpl_set(r, "Revealed.Token", plain(r, c.token_enc));
+	tmpl_set(r, "Revealed.Aes", plain(r, c.aes_key_enc));
 	account_page(r, rs, &c, 200);
 }
 
 void
 admin_channel_department_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	const char  *d = req_field(r, "department");
 	enum dbrc    rc;
 
@@ -299,7 +301,7 @@ admin_channel_department_post(struct req *r, struct resp *rs)
 void
 admin_channel_state_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	const char  *to = req_field(r, "state");
 
 	if (load_set_up(r, rs, &c) != 0)
@@ -308,7 +310,7 @@ admin_channel_state_post(struct req *r, struct resp *rs)
 		page_error(r, rs, 400, 0, L(r, "ch.choose_state"));
 		return;
 	}
-	if (strcmp(to, "active") == 0 && db_cell(&c, 0, C_DEPT) == NULL) {
+	if (strcmp(to, "active") == 0 && c.department_id == 0) {
 		form_error(r, "department", L(r, "ch.dept_first"));
 		account_page(r, rs, &c, 422);
 		return;
@@ -320,7 +322,7 @@ admin_channel_state_post(struct req *r, struct resp *rs)
 void
 admin_channel_prefs_post(struct req *r, struct resp *rs)
 {
-	struct dbres         c;
+	struct channel_get c;
 	struct channel_prefs p = { 0 };
 	const char          *ma = req_field(r, "missed_after");
 	char                *end = NULL;
@@ -363,7 +365,7 @@ admin_channel_prefs_post(struct req *r, struct resp *rs)
 void
 admin_channel_health_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
@@ -373,17 +375,17 @@ admin_channel_health_post(struct req *r, struct resp *rs)
 void
 admin_channel_delete_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	const char  *name = req_field(r, "confirm_name");
 
 	if (load(r, rs, &c) != 0)
 		return;
 	form_trim(r);
 	name = req_field(r, "confirm_name");
-	if (name == NULL || strcmp(name, db_cell(&c, 0, C_BRANDNAME)) != 0) {
+	if (name == NULL || strcmp(name, c.brand_name) != 0) {
 		form_error(r, "confirm_name", L(r, "ch.confirm_name"));
-		if (strcmp(db_cell(&c, 0, C_STATE), "draft") == 0)
-			wizard_page(r, rs, &c, (int)db_int(&c, 0, C_STEP), 422);
+		if (strcmp(c.state, "draft") == 0)
+			wizard_page(r, rs, &c, (int)c.wizard_step, 422);
 		else
 			account_page(r, rs, &c, 422);
 		return;
@@ -392,7 +394,7 @@ admin_channel_delete_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "ch.deleted", db_cell(&c, 0, C_BRANDNAME)));
+	flash_set(r, LF(r, "ch.deleted", c.brand_name));
 	resp_redirect(rs, "/admin/channels");
 }
 
@@ -400,7 +402,7 @@ admin_channel_delete_post(struct req *r, struct resp *rs)
 void
 admin_channel_csat_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	const char  *q = req_field(r, "csat_question"), *h = req_field(r, "csat_hours");
 	char        *end = NULL;
 	long long    hours = h ? strtoll(h, &end, 10) : 0;

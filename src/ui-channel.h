@@ -16,18 +16,18 @@
 extern const struct field detail_fields[4];	/* Original ID, App ID, App Secret, mode */
 extern const struct field token_field[1], aes_field[1];
 
-const char *webhook_url(struct req *r, const struct dbres *c);
+const char *webhook_url(struct req *r, const struct channel_get *c);
 /* a stored secret (column col) decrypted, or NULL */
-const char *plain(struct req *r, const struct dbres *c, int col);
+const char *plain(struct req *r, const char *enc);
 /* Loads channel r->ids[0]; 0, or -1 after answering 404 / 503. */
-int  load(struct req *r, struct resp *rs, struct dbres *c);
+int  load(struct req *r, struct resp *rs, struct channel_get *c);
 void set_modes(struct req *r, const char *current);
 void set_departments(struct req *r, long long brand, long long current);
 void keep_or_saved(struct req *r, const char *name, const char *saved);
-void set_channel(struct req *r, const struct dbres *c);
-int  save_details(struct req *r, const struct dbres *c, int with_secrets);
+void set_channel(struct req *r, const struct channel_get *c);
+int  save_details(struct req *r, const struct channel_get *c, int with_secrets);
 /* the wizard (ui-wizard.c): its page at step, and a redirect to a step */
-void wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int status);
+void wizard_page(struct req *r, struct resp *rs, const struct channel_get *c, int step, int status);
 void go_step(struct req *r, struct resp *rs, long long id, int step);
 
 #endif

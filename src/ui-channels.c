@@ -11,28 +11,20 @@
 void
 admin_channels_get(struct req *r, struct resp *rs)
 {
-	struct dbres l;
-	static const char *const cols[] = {
-	    [CL_ID] = "Id",
-	    [CL_BRAND] = "Brand",
-	    [CL_STATE] = "State",
-	    [CL_APPID] = "AppId",
-	    [CL_STEP] = "Step",
-	    [CL_DEPT] = "Department",
-	    [CL_LASTMSG] = "LastMessage"
-	};
+	struct channel_list *l = NULL;
+	size_t l_n = 0;
 
-	if (db_channel_list(&r->pool, &l) != DB_OK) {
+	if (db_channel_list(&r->pool, &l, &l_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	db_to_hdf(r, "Channels", &l, cols, sizeof cols / sizeof cols[0]);
-	for (size_t i = 0; i < l.nrows; i++) {
-		if (db_int(&l, i, CL_LASTMSG) > 0)
+	TMPL_LIST(r, "Channels", l, l_n, channel_list);
+	for (size_t i = 0; i < l_n; i++) {
+		if (l[i].last_message > 0)
 			tmpl_set(r, pool_printf(&r->pool, "Channels.%zu.LastMessage", i),
-			    ui_time(r, db_int(&l, i, CL_LASTMSG)));
+			    ui_time(r, l[i].last_message));
 		tmpl_set(r, pool_printf(&r->pool, "Channels.%zu.StepText", i),
-		    LF(r, "channels.step", db_int(&l, i, CL_STEP)));
+		    LF(r, "channels.step", l[i].step));
 	}
 	tmpl_set(r, "Page.Title", L(r, "channels.title"));
 	tmpl_set(r, "Nav", "channels");

@@ -45,30 +45,30 @@ struct check {
 
 /* Runs the checks into HDF Checks.N; returns how many failed. */
 static int
-run_checks(struct req *r, const struct dbres *c)
+run_checks(struct req *r, const struct channel_get *c)
 {
 	struct check k[4];
 	int          failed = 0;
 	long         e = -2;
-	const char  *secret = plain(r, c, C_SECRET);
+	const char  *secret = plain(r, c->app_secret_enc);
 
-	if (db_cell(c, 0, C_APPID) && secret) {
-		struct wxapi_channel ch = { db_int(c, 0, C_ID), db_cell(c, 0, C_APPID), secret };
+	if (c->app_id && secret) {
+		struct wxapi_channel ch = { c->id, c->app_id, secret };
 		e = wxapi_token_check(&r->pool, &ch);
 	}
 	k[0] = (struct check){ L(r, "check.token"), L(r, "check.token_ok"), token_fix(r, e),
 	    e == 40164 ? 2 : 3 };
-	if (!db_cell(c, 0, C_APPID) || !secret)
+	if (!c->app_id || !secret)
 		k[0].fix = L(r, "check.token_unsaved");
 	k[1] = (struct check){ L(r, "check.url"),
-	    db_int(c, 0, C_VERIFIED) ? LF(r, "check.url_ok",
-	    ui_time(r, db_int(c, 0, C_VERIFIED))) : NULL,
-	    db_int(c, 0, C_VERIFIED) ? NULL : L(r, "check.url_fix"), 4 };
+	    c->verified ? LF(r, "check.url_ok",
+	    ui_time(r, c->verified)) : NULL,
+	    c->verified ? NULL : L(r, "check.url_fix"), 4 };
 	k[2] = (struct check){ L(r, "check.ip"), L(r, "check.ip_ok"),
-	    db_int(c, 0, C_IPOK) ? NULL : L(r, "check.ip_fix"), 2 };
+	    c->ip_confirmed ? NULL : L(r, "check.ip_fix"), 2 };
 	k[3] = (struct check){ L(r, "check.dept"),
-	    db_cell(c, 0, C_DEPTNAME) ? LF(r, "check.dept_ok", db_cell(c, 0, C_DEPTNAME)) : NULL,
-	    db_cell(c, 0, C_DEPT) ? NULL : L(r, "check.dept_fix"), 5 };
+	    c->dept_name ? LF(r, "check.dept_ok", c->dept_name) : NULL,
+	    c->department_id ? NULL : L(r, "check.dept_fix"), 5 };
 	for (int i = 0; i < 4; i++) {
 		const char *base = pool_printf(&r->pool, "Checks.%d", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), k[i].name);
@@ -89,9 +89,9 @@ run_checks(struct req *r, const struct dbres *c)
 /* ---- the wizard ---- */
 
 void
-wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int status)
+wizard_page(struct req *r, struct resp *rs, const struct channel_get *c, int step, int status)
 {
-	long long reached = c ? db_int(c, 0, C_STEP) : 1;
+	long long reached = c ? c->wizard_step : 1;
 
 	for (int i = 0; i < STEPS; i++) {
 		const char *base = pool_printf(&r->pool, "Steps.%d", i);
@@ -119,25 +119,26 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 		set_channel(r, c);
 	switch (step) {
 	case 1: {
-		struct dbres b;
-		if (db_channel_brands(&r->pool, &b) != DB_OK) {
+		struct channel_brands *b = NULL;
+		size_t b_n = 0;
+		if (db_channel_brands(&r->pool, &b, &b_n) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
-		for (size_t i = 0; i < b.nrows; i++) {
+		for (size_t i = 0; i < b_n; i++) {
 			const char *base = pool_printf(&r->pool, "Brands.%zu", i);
-			int mine = c && db_int(&b, i, CB_BRAND_ID) == db_int(c, 0, C_BRAND);
-			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&b, i, CB_BRAND_ID));
-			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&b, i, CB_BRAND));
-			if (db_cell(&b, i, CB_CHANNEL) && !mine) {
-				tmpl_set(r, pool_printf(&r->pool, "%s.Taken", base), db_cell(&b, i, CB_CHANNEL));
+			int mine = c && b[i].id == c->brand_id;
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), b[i].id);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), b[i].name);
+			if (b[i].channel && !mine) {
+				tmpl_set_int(r, pool_printf(&r->pool, "%s.Taken", base), b[i].channel);
 				tmpl_set(r, pool_printf(&r->pool, "%s.TakenText", base),
-				    LF(r, "wiz.taken", db_cell(&b, i, CB_BRAND)));
+				    LF(r, "wiz.taken", b[i].name));
 				tmpl_set(r, pool_printf(&r->pool, "%s.TakenDraft", base),
-				    strcmp(db_cell(&b, i, CB_STATE), "draft") == 0 ? "1" : NULL);
+				    strcmp(b[i].state, "draft") == 0 ? "1" : NULL);
 			}
 			if (mine || (req_field(r, "brand") &&
-			    strcmp(req_field(r, "brand"), db_cell(&b, i, CB_BRAND_ID)) == 0))
+			    strtoll(req_field(r, "brand"), NULL, 10) == b[i].id))
 				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
 		}
 		break;
@@ -156,19 +157,19 @@ wizard_page(struct req *r, struct resp *rs, const struct dbres *c, int step, int
 		break;
 	}
 	case 3:
-		keep_or_saved(r, "original_id", db_cell(c, 0, C_ORIGINAL));
-		keep_or_saved(r, "app_id", db_cell(c, 0, C_APPID));
-		keep_or_saved(r, "token", plain(r, c, C_TOKEN));
-		keep_or_saved(r, "aes_key", plain(r, c, C_AES));
-		set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : db_cell(c, 0, C_MODE));
+		keep_or_saved(r, "original_id", c->original_id);
+		keep_or_saved(r, "app_id", c->app_id);
+		keep_or_saved(r, "token", plain(r, c->token_enc));
+		keep_or_saved(r, "aes_key", plain(r, c->aes_key_enc));
+		set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : c->encryption_mode);
 		break;
 	case 4:
 		break;
 	case 5:
-		tmpl_set(r, "Wizard.DeptIntro", LF(r, "wiz.dept_intro", db_cell(c, 0, C_BRANDNAME)));
-		tmpl_set(r, "Wizard.NoDepts", LF(r, "wiz.no_depts", db_cell(c, 0, C_BRANDNAME)));
-		set_departments(r, db_int(c, 0, C_BRAND), req_field(r, "department") ?
-		    strtoll(req_field(r, "department"), NULL, 10) : db_int(c, 0, C_DEPT));
+		tmpl_set(r, "Wizard.DeptIntro", LF(r, "wiz.dept_intro", c->brand_name));
+		tmpl_set(r, "Wizard.NoDepts", LF(r, "wiz.no_depts", c->brand_name));
+		set_departments(r, c->brand_id, req_field(r, "department") ?
+		    strtoll(req_field(r, "department"), NULL, 10) : c->department_id);
 		break;
 	case 6:
 		run_checks(r, c);
@@ -239,19 +240,19 @@ admin_channel_new_post(struct req *r, struct resp *rs)
 void
 admin_channel_setup_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	long long    step;
 
 	if (load(r, rs, &c) != 0)
 		return;
-	if (strcmp(db_cell(&c, 0, C_STATE), "draft") != 0) {
+	if (strcmp(c.state, "draft") != 0) {
 		/* set up already: changes are made on the account page */
 		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", r->ids[0]));
 		return;
 	}
 	step = req_arg(r, "step") ? strtoll(req_arg(r, "step"), NULL, 10) : 0;
-	if (step < 1 || step > db_int(&c, 0, C_STEP))
-		step = db_int(&c, 0, C_STEP);
+	if (step < 1 || step > c.wizard_step)
+		step = c.wizard_step;
 	wizard_page(r, rs, &c, (int)step, 200);
 }
 
@@ -275,7 +276,7 @@ step_brand(struct req *r, long long id)
 /* Step 3, the account's details: a status (0: saved), or -1 after answering
  * (a Generate button, or the database). */
 static int
-step_details(struct req *r, struct resp *rs, struct dbres *c, const char *go)
+step_details(struct req *r, struct resp *rs, struct channel_get *c, const char *go)
 {
 	long long id = r->ids[0];
 
@@ -329,7 +330,7 @@ step_department(struct req *r, long long id, int back)
 
 /* Step 6, the checks, then the account connected: always answers. */
 static void
-step_connect(struct req *r, struct resp *rs, struct dbres *c)
+step_connect(struct req *r, struct resp *rs, struct channel_get *c)
 {
 	long long id = r->ids[0];
 
@@ -342,8 +343,8 @@ step_connect(struct req *r, struct resp *rs, struct dbres *c)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "wiz.connected", db_cell(c, 0, C_BRANDNAME),
-	    db_cell(c, 0, C_DEPTNAME) ? db_cell(c, 0, C_DEPTNAME) :
+	flash_set(r, LF(r, "wiz.connected", c->brand_name,
+	    c->dept_name ? c->dept_name :
 	    L(r, "chat.no_department")));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
 }
@@ -351,7 +352,7 @@ step_connect(struct req *r, struct resp *rs, struct dbres *c)
 void
 admin_channel_setup_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	const char  *go = req_field(r, "go") ? req_field(r, "go") : "next";
 	long long    id = r->ids[0], step;
 	int          back = strcmp(go, "back") == 0, status = 0;
@@ -359,19 +360,19 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 
 	if (load(r, rs, &c) != 0)
 		return;
-	if (strcmp(db_cell(&c, 0, C_STATE), "draft") != 0) {
+	if (strcmp(c.state, "draft") != 0) {
 		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
 		return;
 	}
 	form_trim(r);
 	step = req_field(r, "step") ? strtoll(req_field(r, "step"), NULL, 10) : 0;
-	if (step < 1 || step > db_int(&c, 0, C_STEP)) {
+	if (step < 1 || step > c.wizard_step) {
 		/* an old tab: show where the draft really is */
-		go_step(r, rs, id, (int)db_int(&c, 0, C_STEP));
+		go_step(r, rs, id, (int)c.wizard_step);
 		return;
 	}
-	ip_ok = (int)db_int(&c, 0, C_IPOK);
-	url_ok = (int)db_int(&c, 0, C_URLOK);
+	ip_ok = (int)c.ip_confirmed;
+	url_ok = (int)c.url_confirmed;
 	switch (step) {
 	case 1:
 		status = step_brand(r, id);
@@ -422,7 +423,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 void
 admin_channel_verified_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct channel_get c;
 	enum dbrc    rc = db_channel_get(&r->pool, r->ids[0], &c);
 
 	if (rc != DB_OK) {
@@ -430,7 +431,7 @@ admin_channel_verified_get(struct req *r, struct resp *rs)
 		    "missing.channel" : "error.db_down"));
 		return;
 	}
-	resp_json(rs, 200, json_pack("{s:o}", "verified", db_int(&c, 0, C_VERIFIED) > 0 ?
-	    json_s(ui_time(r, db_int(&c, 0, C_VERIFIED))) : json_null()));
+	resp_json(rs, 200, json_pack("{s:o}", "verified", c.verified > 0 ?
+	    json_s(ui_time(r, c.verified)) : json_null()));
 }
 

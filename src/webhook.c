@@ -36,16 +36,42 @@ struct chan {
  */
 #define CACHE_SLOTS   64
 #define CACHE_SECONDS 60
-#define CHAN_COLS     (CK_ERASE + 1)	/* the columns of db_channel_by_key */
 static struct {
-	char  *key;
-	time_t at;
-	time_t noted;	/* when this process last noted a message on the channel */
-	char  *cells[CHAN_COLS];
+	char                 *key;
+	time_t                at;
+	time_t                noted;	/* when this process last noted a message on the channel */
+	struct channel_by_key row;	/* its texts owned by the slot */
 } cache[CACHE_SLOTS];
 
+/* a row's texts, each copied by dup (NULL stays NULL) or freed (dup NULL) */
 static void
-cache_put(const char *key, const struct dbres *res)
+row_texts(struct channel_by_key *o, char *(*dup)(void *ctx, const char *s), void *ctx)
+{
+	const char **t[] = { &o->state, &o->original_id, &o->app_id, &o->token_enc,
+		&o->aes_key_enc, &o->aes_key_prev_enc, &o->encryption_mode };
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (dup == NULL)
+			free((char *)*t[i]);
+		*t[i] = dup && *t[i] ? dup(ctx, *t[i]) : NULL;
+	}
+}
+
+static char *
+keep_text(void *ctx, const char *s)
+{
+	(void)ctx;
+	return xstrdup(s);
+}
+
+static char *
+pool_text(void *ctx, const char *s)
+{
+	return pool_strdup(ctx, s);
+}
+
+static void
+cache_put(const char *key, const struct channel_by_key *row)
 {
 	int slot = 0;
 
@@ -60,11 +86,9 @@ cache_put(const char *key, const struct dbres *res)
 	if (cache[slot].key == NULL || strcmp(cache[slot].key, key) != 0)
 		cache[slot].noted = 0;
 	free(cache[slot].key);
-	for (int c = 0; c < CHAN_COLS; c++) {
-		free(cache[slot].cells[c]);
-		cache[slot].cells[c] = db_cell(res, 0, (size_t)c) ?
-		    xstrdup(db_cell(res, 0, (size_t)c)) : NULL;
-	}
+	row_texts(&cache[slot].row, NULL, NULL);
+	cache[slot].row = *row;
+	row_texts(&cache[slot].row, keep_text, NULL);
 	cache[slot].key = xstrdup(key);
 	cache[slot].at = time(NULL);
 }
@@ -155,17 +179,15 @@ note_message(struct req *r, long long channel)
 static int
 chan_load(struct req *r, struct resp *rs, struct chan *c, int cached)
 {
-	struct dbres res;
+	struct channel_by_key res;
 	enum dbrc    rc;
-	const char  *cell[CHAN_COLS];
 
 	c->cached = 0;
 	for (int i = 0; cached && i < CACHE_SLOTS; i++)
 		if (cache[i].key && strcmp(cache[i].key, r->key) == 0 &&
 		    time(NULL) - cache[i].at < CACHE_SECONDS) {
-			for (int k = 0; k < CHAN_COLS; k++)
-				cell[k] = cache[i].cells[k] ?
-				    pool_strdup(&r->pool, cache[i].cells[k]) : NULL;
+			res = cache[i].row;
+			row_texts(&res, pool_text, &r->pool);
 			c->cached = 1;
 			break;
 		}
@@ -180,21 +202,17 @@ chan_load(struct req *r, struct resp *rs, struct chan *c, int cached)
 			return -1;
 		}
 		cache_put(r->key, &res);
-		for (int k = 0; k < CHAN_COLS; k++)
-			cell[k] = db_cell(&res, 0, (size_t)k);
 	}
-	/* columns: id brand_id department_id state original_id app_id token_enc
-	 * aes_key_enc aes_key_prev_enc encryption_mode erase_on_unfollow */
-	c->id = cell[CK_ID] ? strtoll(cell[CK_ID], NULL, 10) : 0;
-	c->department_id = cell[CK_DEPT] ? strtoll(cell[CK_DEPT], NULL, 10) : 0;
-	c->state = cell[CK_STATE];
-	c->original_id = cell[CK_ORIGINAL];
-	c->app_id = cell[CK_APPID];
-	c->token = cell[CK_TOKEN] ? secret_decrypt(&r->pool, cell[CK_TOKEN]) : NULL;
-	c->aes_key_enc = cell[CK_AES];
-	c->aes_key_prev_enc = cell[CK_AES_PREV];
-	c->mode = cell[CK_MODE];
-	c->erase_on_unfollow = cell[CK_ERASE] ? atoi(cell[CK_ERASE]) : 0;
+	c->id = res.id;
+	c->department_id = res.department_id;
+	c->state = res.state;
+	c->original_id = res.original_id;
+	c->app_id = res.app_id;
+	c->token = res.token_enc ? secret_decrypt(&r->pool, res.token_enc) : NULL;
+	c->aes_key_enc = res.aes_key_enc;
+	c->aes_key_prev_enc = res.aes_key_prev_enc;
+	c->mode = res.encryption_mode;
+	c->erase_on_unfollow = (int)res.erase;
 	return 0;
 }
 

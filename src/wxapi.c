@@ -109,17 +109,18 @@ fetch_token(struct pool *p, long long channel, const char *app_id, const char *s
 long
 wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const char **token)
 {
-	struct dbres t;
+	struct token_get *t = NULL;
+	size_t t_n = 0;
 	time_t       now = wx_now();
 
 	*token = NULL;
 	db_token_ensure(p, ch->id);
 	for (int wait = 0; wait < 50; wait++) {
-		if (db_token_get(p, ch->id, &t) != DB_OK || t.nrows == 0)
+		if (db_token_get(p, ch->id, &t, &t_n) != DB_OK || t_n == 0)
 			return -2;
 		/* columns: token expires_at last_errcode */
-		if (!force && db_cell(&t, 0, TG_TOKEN) && db_int(&t, 0, TG_EXPIRES) > now + 300) {
-			*token = db_cell(&t, 0, TG_TOKEN);
+		if (!force && t[0].token && t[0].expires > now + 300) {
+			*token = t[0].token;
 			return 0;
 		}
 		/* one process refreshes; the others wait for its result. Unless
@@ -128,11 +129,11 @@ wxapi_token(struct pool *p, const struct wxapi_channel *ch, int force, const cha
 		if (db_token_lease(p, ch->id, (long long)now + 30, (long long)now,
 		    force ? 0 : (long long)now + 300) == DB_OK)
 			return fetch_token(p, ch->id, ch->app_id, ch->secret, token);
-		if (wait == 0 && !force && db_cell(&t, 0, TG_TOKEN) && db_int(&t, 0, TG_EXPIRES) > now)
-			return (*token = db_cell(&t, 0, TG_TOKEN)), 0;	/* still valid meanwhile */
+		if (wait == 0 && !force && t[0].token && t[0].expires > now)
+			return (*token = t[0].token), 0;	/* still valid meanwhile */
 		/* the lease is an error backoff, not a refresh under way: say so now */
-		if (db_int(&t, 0, TG_ERRCODE) != 0)
-			return db_int(&t, 0, TG_ERRCODE);
+		if (t[0].last_errcode != 0)
+			return t[0].last_errcode;
 		struct timespec ts = { 0, 100 * 1000 * 1000 };
 		nanosleep(&ts, NULL);
 		force = 0;
