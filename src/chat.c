@@ -199,7 +199,7 @@ chat_transfer(struct pool *p, const struct chat_ref *c, const struct chat_actor 
 
 struct timers {
 	const struct chat_timer *t;
-	const struct dbres      *due;
+	const struct timer_due  *due;
 	size_t                   from, to;
 };
 
@@ -211,18 +211,18 @@ timers_step(struct pool *p, void *arg)
 	enum dbrc                rc = DB_OK;
 
 	for (size_t j = x->from; j < x->to && (rc == DB_OK || rc == DB_CONFLICT); j++) {
-		long long chat = db_int(x->due, j, TD_CHAT);
+		long long chat = x->due[j].id;
 		/* the deadline again in the UPDATE: of two workers, one moves it */
 		rc = db_timer_fire(p, t->state, chat, (time_t)t->since, (time_t)t->now);
 		if (rc == DB_OK)
-			rc = chat_note(p, t->channel, db_int(x->due, j, TD_FOLLOWER), chat, t->what,
+			rc = chat_note(p, t->channel, x->due[j].follower_id, chat, t->what,
 			    t->once, t->key, t->mins, NULL);
 	}
 	return rc == DB_CONFLICT ? DB_OK : rc;
 }
 
 enum dbrc
-chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct dbres *due, size_t from,
+chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct timer_due *due, size_t from,
     size_t to)
 {
 	struct timers x = { t, due, from, to };

@@ -84,7 +84,7 @@ struct chat_timer {
 	const char *what, *key, *mins;	/* the transcript line: its kind, text, value */
 	int         once;	/* one such line a chat */
 };
-enum dbrc chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct dbres *due,
+enum dbrc chat_timers_fire(struct pool *p, const struct chat_timer *t, const struct timer_due *due,
 	size_t from, size_t to);
 
 /*

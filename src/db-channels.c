@@ -129,14 +129,14 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_TOKEN_RESET] = { "token_reset",
 	    "DELETE FROM access_tokens WHERE channel_id = ?" },
 	[S_PROF_SETTINGS_GET] = { "prof_settings_get",
-	    "SELECT enabled, word_limit, warning FROM profanity_settings WHERE brand_id = ?" },
+	    "SELECT enabled, word_limit, warning FROM profanity_settings WHERE brand_id = ?", .cols = prof_settings_get_cols },
 	[S_PROF_SETTINGS_SET] = { "prof_settings_set",
 	    "INSERT INTO profanity_settings (brand_id, enabled, word_limit, warning, updated_at) "
 	    "VALUES (?, ?, ?, NULLIF(?, ''), FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE "
 	    "enabled = VALUES(enabled), word_limit = VALUES(word_limit), "
 	    "warning = VALUES(warning), updated_at = VALUES(updated_at)" },
 	[S_PROF_WORDS] = { "prof_words",
-	    "SELECT id, word FROM profanity_words WHERE brand_id = ? ORDER BY word" },
+	    "SELECT id, word FROM profanity_words WHERE brand_id = ? ORDER BY word", .cols = prof_words_cols },
 	[S_PROF_WORD_ADD] = { "prof_word_add",
 	    "INSERT IGNORE INTO profanity_words (brand_id, word) VALUES (?, ?)" },
 	[S_PROF_WORD_DELETE] = { "prof_word_delete",
@@ -146,7 +146,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_PROF_FOR_CHANNEL] = { "prof_for_channel",
 	    "SELECT s.word_limit, s.warning, w.word FROM channels ch "
 	    "JOIN profanity_settings s ON s.brand_id = ch.brand_id AND s.enabled = 1 "
-	    "JOIN profanity_words w ON w.brand_id = ch.brand_id WHERE ch.id = ?" },
+	    "JOIN profanity_words w ON w.brand_id = ch.brand_id WHERE ch.id = ?", .cols = prof_for_channel_cols },
 	[S_TOKEN_STATUS] = { "token_status",
 	    "SELECT UNIX_TIMESTAMP(expires_at) expires, UNIX_TIMESTAMP(fetched_at) fetched, last_errcode, "
 	    "last_error, errors FROM access_tokens WHERE channel_id = ?", .cols = token_status_cols },
@@ -345,9 +345,13 @@ db_token_status(struct pool *p, long long channel_id, struct token_status **rows
 }
 
 enum dbrc
-db_prof_settings_get(struct pool *p, long long brand, struct dbres *out)
+db_prof_settings_get(struct pool *p, long long brand, struct prof_settings_get **rows, size_t *n)
 {
-	return RUN(S_PROF_SETTINGS_GET, p, out, I(brand));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_PROF_SETTINGS_GET, p, &res, I(brand));
+	return DB_AS_ROWS(p, rc, &res, rows, n, prof_settings_get_fill);
 }
 
 enum dbrc
@@ -359,9 +363,13 @@ db_prof_settings_set(struct pool *p, long long brand, int enabled, long long lim
 }
 
 enum dbrc
-db_prof_words(struct pool *p, long long brand, struct dbres *out)
+db_prof_words(struct pool *p, long long brand, struct prof_words **rows, size_t *n)
 {
-	return RUN(S_PROF_WORDS, p, out, I(brand));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_PROF_WORDS, p, &res, I(brand));
+	return DB_AS_ROWS(p, rc, &res, rows, n, prof_words_fill);
 }
 
 /* DB_CONFLICT when the brand has the word already (in any case) */
@@ -381,9 +389,13 @@ db_prof_word_delete(struct pool *p, long long id, long long brand)
 }
 
 enum dbrc
-db_prof_for_channel(struct pool *p, long long channel, struct dbres *out)
+db_prof_for_channel(struct pool *p, long long channel, struct prof_for_channel **rows, size_t *n)
 {
-	return RUN(S_PROF_FOR_CHANNEL, p, out, I(channel));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_PROF_FOR_CHANNEL, p, &res, I(channel));
+	return DB_AS_ROWS(p, rc, &res, rows, n, prof_for_channel_fill);
 }
 
 enum dbrc

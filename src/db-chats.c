@@ -137,7 +137,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "ch.app_secret_enc FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id "
 	    "LEFT JOIN profanity_settings s ON s.brand_id = ch.brand_id "
-	    "WHERE c.profanity_warning = 'due' LIMIT 100" },
+	    "WHERE c.profanity_warning = 'due' LIMIT 100", .cols = warn_due_list_cols },
 	/* the warning counts toward the 5 and needs the 48-hour window; else skipped */
 	[S_WARN_CLAIM] = { "warn_claim",
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, profanity_warning = 'sent' "
@@ -149,16 +149,16 @@ static const struct db_stmt stmts[S__MAX] = {
 	/* the worker's timers: each channel's settings, then only its due chats */
 	[S_TIMER_CHANNELS] = { "timer_channels",
 	    "SELECT p.channel_id, p.missed_after_minutes, p.missed_close_minutes, "
-	    "IF(p.bot_enabled, p.bot_idle_minutes, p.idle_close_minutes), p.bot_enabled "
+	    "IF(p.bot_enabled, p.bot_idle_minutes, p.idle_close_minutes) idle, p.bot_enabled "
 	    "FROM channel_prefs p JOIN channels ch ON ch.id = p.channel_id "
-	    "WHERE ch.state <> 'deleted'" },
+	    "WHERE ch.state <> 'deleted'", .cols = timer_channels_cols },
 	[S_TIMER_DUE] = { "timer_due",
 	    "SELECT id, follower_id FROM chats WHERE state = ? AND channel_id = ? "
-	    "AND state_since <= FROM_UNIXTIME(?) LIMIT 500" },
+	    "AND state_since <= FROM_UNIXTIME(?) LIMIT 500", .cols = timer_due_cols },
 	/* idle_since: last_activity_at of an active chat, else NULL */
 	[S_TIMER_IDLE_DUE] = { "timer_idle_due",
 	    "SELECT id, follower_id FROM chats WHERE channel_id = ? "
-	    "AND idle_since <= FROM_UNIXTIME(?) LIMIT 500" },
+	    "AND idle_since <= FROM_UNIXTIME(?) LIMIT 500", .cols = timer_due_cols },
 	/* each change checks the deadline again: of two workers, one makes it */
 	[S_TIMER_MISS] = { "timer_miss",
 	    "UPDATE chats SET state = 'missed', state_since = FROM_UNIXTIME(?), "
@@ -211,8 +211,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? "
 	    "AND push_nonce = ?" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
-	    "SELECT id, UNIX_TIMESTAMP(started_at), state, bot_misses, leave_offer FROM chats "
-	    "WHERE open_follower = ? FOR UPDATE" },
+	    "SELECT id, UNIX_TIMESTAMP(started_at) started, state, bot_misses, leave_offer FROM chats "
+	    "WHERE open_follower = ? FOR UPDATE", .cols = chat_open_lock_cols },
 	[S_CHAT_CLOSE] = { "chat_close",
 	    "UPDATE chats SET state = 'closed', close_reason = ?, "
 	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'" },
@@ -446,9 +446,13 @@ db_chat_warn_due(struct pool *p, long long chat)
 }
 
 enum dbrc
-db_warn_due_list(struct pool *p, struct dbres *out)
+db_warn_due_list(struct pool *p, struct warn_due_list **rows, size_t *n)
 {
-	return RUN(S_WARN_DUE_LIST, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_WARN_DUE_LIST, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, warn_due_list_fill);
 }
 
 /* DB_OK when the warning may go out now (counted), DB_CONFLICT when not */
@@ -469,19 +473,28 @@ db_warn_done(struct pool *p, long long chat, const char *state)
 }
 
 enum dbrc
-db_timer_channels(struct pool *p, struct dbres *out)
+db_timer_channels(struct pool *p, struct timer_channels **rows, size_t *n)
 {
-	return RUN(S_TIMER_CHANNELS, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_TIMER_CHANNELS, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, timer_channels_fill);
 }
 
 /* state "waiting" or "missed" entered before since; or "active" idle since then */
 enum dbrc
 db_timer_due(struct pool *p, const char *state, long long channel, time_t since,
-    struct dbres *out)
+    struct timer_due **rows, size_t *n)
 {
+	struct dbres res;
+	enum dbrc    rc;
+
 	if (strcmp(state, "active") == 0)
-		return RUN(S_TIMER_IDLE_DUE, p, out, I(channel), I((long long)since));
-	return RUN(S_TIMER_DUE, p, out, S(state), I(channel), I((long long)since));
+		rc = RUN(S_TIMER_IDLE_DUE, p, &res, I(channel), I((long long)since));
+	else
+		rc = RUN(S_TIMER_DUE, p, &res, S(state), I(channel), I((long long)since));
+	return DB_AS_ROWS(p, rc, &res, rows, n, timer_due_fill);
 }
 
 /* DB_OK when this call moved the chat on, DB_CONFLICT when it was not due any more */
@@ -584,9 +597,13 @@ db_message_by_push(struct pool *p, long long channel_id, long long ts, const cha
 }
 
 enum dbrc
-db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out)
+db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row)
 {
-	return db_one(RUN(S_CHAT_OPEN_LOCK, p, out, I(follower_id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CHAT_OPEN_LOCK, p, &res, I(follower_id));
+	return db_as_row(rc, &res, row, chat_open_lock_fill);
 }
 
 enum dbrc

@@ -133,8 +133,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "AND (c.operator_id IS NULL OR u.id <> c.operator_id) ORDER BY 1, 3" },
 	/* the follower's other chats, newest first */
 	[S_FOLLOWER_CHATS] = { "follower_chats",
-	    "SELECT id, state, UNIX_TIMESTAMP(started_at), close_reason FROM chats "
-	    "WHERE follower_id = ? AND id <> ? ORDER BY id DESC LIMIT 20" },
+	    "SELECT id, state, UNIX_TIMESTAMP(started_at) started, close_reason FROM chats "
+	    "WHERE follower_id = ? AND id <> ? ORDER BY id DESC LIMIT 20", .cols = follower_chats_cols },
 	[S_CANNED_LIST] = { "canned_list",
 	    "SELECT c.id, c.shortcut, c.body, a.mime FROM canned_responses c "
 	    "LEFT JOIN attachments a ON a.id = c.attachment_id "
@@ -274,9 +274,13 @@ db_canned_find(struct pool *p, long long chat, const char *shortcut, struct cann
 }
 
 enum dbrc
-db_follower_chats(struct pool *p, long long follower, long long except, struct dbres *out)
+db_follower_chats(struct pool *p, long long follower, long long except, struct follower_chats **rows, size_t *n)
 {
-	return RUN(S_FOLLOWER_CHATS, p, out, I(follower), I(except));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_FOLLOWER_CHATS, p, &res, I(follower), I(except));
+	return DB_AS_ROWS(p, rc, &res, rows, n, follower_chats_fill);
 }
 
 enum dbrc

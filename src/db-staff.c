@@ -199,7 +199,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT c.id FROM chats c WHERE c.state IN ('waiting', 'missed') AND (? = 1 OR "
 	    "c.department_id IN (SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "AND (c.offer_user_id IS NULL OR c.offer_user_id = ?) "
-	    "ORDER BY c.offer_user_id IS NULL, IFNULL(c.queued_at, c.state_since), c.id LIMIT 1" },
+	    "ORDER BY c.offer_user_id IS NULL, IFNULL(c.queued_at, c.state_since), c.id LIMIT 1", .cols = console_next_cols },
 	/*
 	 * My active chats with a follower message I have not seen: those whose
 	 * folded newest follower message (last_in_id) is past what I saw, and
@@ -425,9 +425,13 @@ db_brand_follower_language(struct pool *p, long long id, const char *code)
 }
 
 enum dbrc
-db_console_next(struct pool *p, long long user, int all, struct dbres *out)
+db_console_next(struct pool *p, long long user, int all, struct console_next *row)
 {
-	return db_one(RUN(S_CONSOLE_NEXT, p, out, I(all), I(user), I(user)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CONSOLE_NEXT, p, &res, I(all), I(user), I(user));
+	return db_as_row(rc, &res, row, console_next_fill);
 }
 
 long long

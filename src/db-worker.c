@@ -67,7 +67,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_MEDIA_DUE] = { "media_due",
 	    "SELECT id, channel_id, msg_type, media_id, media_attempts FROM "
 	    "messages WHERE media_state = 'due' AND media_next_at <= "
-	    "FROM_UNIXTIME(?) ORDER BY media_next_at LIMIT 20" },
+	    "FROM_UNIXTIME(?) ORDER BY media_next_at LIMIT 20", .cols = media_due_cols },
 	[S_MEDIA_CLAIM] = { "media_claim",
 	    "UPDATE messages SET media_next_at = FROM_UNIXTIME(?), media_attempts "
 	    "= media_attempts + 1 WHERE id = ? AND media_state = 'due' AND "
@@ -84,7 +84,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_FOLLOWERS_INFO_DUE] = { "followers_info_due",
 	    "SELECT f.id, f.channel_id, f.openid FROM followers f JOIN channels c "
 	    "ON c.id = f.channel_id WHERE f.info_due = 1 AND f.erased = 0 AND "
-	    "c.state = 'active' LIMIT 20" },
+	    "c.state = 'active' LIMIT 20", .cols = followers_info_due_cols },
 	[S_FOLLOWER_INFO_CLAIM] = { "follower_info_claim",
 	    "UPDATE followers SET info_due = 0 WHERE id = ? AND info_due = 1" },
 	[S_FOLLOWER_INFO_SET] = { "follower_info_set",
@@ -96,7 +96,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT a.id, a.path FROM attachments a WHERE a.created_at < "
 	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
 	    "m.attachment_id = a.id) AND NOT EXISTS (SELECT 1 FROM canned_responses c "
-	    "WHERE c.attachment_id = a.id) LIMIT 50" },
+	    "WHERE c.attachment_id = a.id) LIMIT 50", .cols = attachments_orphaned_cols },
 	[S_ATTACHMENT_DELETE] = { "attachment_delete",
 	    "DELETE FROM attachments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
 	    "messages m WHERE m.attachment_id = ?) AND NOT EXISTS (SELECT 1 FROM "
@@ -181,9 +181,13 @@ db_channels_active(struct pool *p, struct channels_active **rows, size_t *n)
 }
 
 enum dbrc
-db_media_due(struct pool *p, long long now, struct dbres *out)
+db_media_due(struct pool *p, long long now, struct media_due **rows, size_t *n)
 {
-	return RUN(S_MEDIA_DUE, p, out, I(now));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_MEDIA_DUE, p, &res, I(now));
+	return DB_AS_ROWS(p, rc, &res, rows, n, media_due_fill);
 }
 
 /* DB_OK: this attempt is ours (media_next_at moved to next_at); DB_NOTFOUND: another's. */
@@ -221,9 +225,13 @@ db_attachment_insert(struct pool *p, const char *sha256, const char *mime, long 
 }
 
 enum dbrc
-db_followers_info_due(struct pool *p, struct dbres *out)
+db_followers_info_due(struct pool *p, struct followers_info_due **rows, size_t *n)
 {
-	return RUN(S_FOLLOWERS_INFO_DUE, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_FOLLOWERS_INFO_DUE, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, followers_info_due_fill);
 }
 
 /* DB_OK: this process fetches the follower's details; DB_NOTFOUND: another does. */
@@ -244,9 +252,13 @@ db_follower_info_set(struct pool *p, long long follower_id, const char *language
 }
 
 enum dbrc
-db_attachments_orphaned(struct pool *p, time_t before, struct dbres *out)
+db_attachments_orphaned(struct pool *p, time_t before, struct attachments_orphaned **rows, size_t *n)
 {
-	return RUN(S_ATTACHMENTS_ORPHANED, p, out, I((long long)before));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_ATTACHMENTS_ORPHANED, p, &res, I((long long)before));
+	return DB_AS_ROWS(p, rc, &res, rows, n, attachments_orphaned_fill);
 }
 
 /* DB_OK: deleted; DB_NOTFOUND: a message or canned response still uses it. */

@@ -289,8 +289,9 @@ DB_ROW(channel_list, CHANNEL_LIST_ROW)
 DB_ROW(depts_empty, DEPTS_EMPTY_ROW)
 enum dbrc db_depts_empty(struct pool *p, struct depts_empty **rows, size_t *n);
 /* the longest-waiting chat the user answers, or DB_NOTFOUND */
-enum { CN_ID };
-enum dbrc db_console_next(struct pool *p, long long user, int all, struct dbres *out);
+#define CONSOLE_NEXT_ROW(C) C(INT, id)
+DB_ROW(console_next, CONSOLE_NEXT_ROW)
+enum dbrc db_console_next(struct pool *p, long long user, int all, struct console_next *row);
 enum dbrc db_channel_list(struct pool *p, struct channel_list **rows, size_t *n);
 /* columns of db_channel_brands */
 #define CHANNEL_BRANDS_ROW(C) C(INT, id) C(STR, name) C(INT, channel) C(STR, state)
@@ -380,38 +381,47 @@ enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long lon
 enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
 /* columns of db_timer_channels */
-enum { TC_CHANNEL, TC_MISSED_AFTER, TC_MISSED_CLOSE, TC_IDLE, TC_BOT };
-enum dbrc db_timer_channels(struct pool *p, struct dbres *out);
+#define TIMER_CHANNELS_ROW(C) C(INT, channel_id) C(INT, missed_after_minutes) \
+	C(INT, missed_close_minutes) C(INT, idle) C(INT, bot_enabled)
+DB_ROW(timer_channels, TIMER_CHANNELS_ROW)
+enum dbrc db_timer_channels(struct pool *p, struct timer_channels **rows, size_t *n);
 /* columns of db_timer_due */
-enum { TD_CHAT, TD_FOLLOWER };
+#define TIMER_DUE_ROW(C) C(INT, id) C(INT, follower_id)
+DB_ROW(timer_due, TIMER_DUE_ROW)
 enum dbrc db_timer_due(struct pool *p, const char *state, long long channel, time_t since,
-	struct dbres *out);
+	struct timer_due **rows, size_t *n);
 enum dbrc db_timer_fire(struct pool *p, const char *state, long long chat, time_t since,
 	time_t now);
 /* columns of db_prof_settings_get */
-enum { PS_ENABLED, PS_LIMIT, PS_WARNING };
-enum dbrc db_prof_settings_get(struct pool *p, long long brand, struct dbres *out);
+#define PROF_SETTINGS_GET_ROW(C) C(INT, enabled) C(INT, word_limit) C(STR, warning)
+DB_ROW(prof_settings_get, PROF_SETTINGS_GET_ROW)
+enum dbrc db_prof_settings_get(struct pool *p, long long brand, struct prof_settings_get **rows, size_t *n);
 enum dbrc db_prof_settings_set(struct pool *p, long long brand, int enabled, long long limit,
 	const char *warning);
 /* columns of db_prof_words */
-enum { PW_ID, PW_WORD };
-enum dbrc db_prof_words(struct pool *p, long long brand, struct dbres *out);
+#define PROF_WORDS_ROW(C) C(INT, id) C(STR, word)
+DB_ROW(prof_words, PROF_WORDS_ROW)
+enum dbrc db_prof_words(struct pool *p, long long brand, struct prof_words **rows, size_t *n);
 enum dbrc db_prof_word_add(struct pool *p, long long brand, const char *word);
 enum dbrc db_prof_word_delete(struct pool *p, long long id, long long brand);
 /* columns of db_prof_for_channel */
-enum { PC_LIMIT, PC_WARNING, PC_WORD };
-enum dbrc db_prof_for_channel(struct pool *p, long long channel, struct dbres *out);
+#define PROF_FOR_CHANNEL_ROW(C) C(INT, word_limit) C(STR, warning) C(STR, word)
+DB_ROW(prof_for_channel, PROF_FOR_CHANNEL_ROW)
+enum dbrc db_prof_for_channel(struct pool *p, long long channel, struct prof_for_channel **rows, size_t *n);
 enum dbrc db_chat_abuse(struct pool *p, long long chat, long long n, long long *total);
 enum dbrc db_chat_warn_due(struct pool *p, long long chat);
 /* columns of db_warn_due_list */
-enum { WD_CHAT, WD_CHANNEL, WD_FOLLOWER, WD_OPENID, WD_WARNING, WD_APPID, WD_SECRET };
-enum dbrc db_warn_due_list(struct pool *p, struct dbres *out);
+#define WARN_DUE_LIST_ROW(C) C(INT, id) C(INT, channel_id) C(INT, follower_id) \
+	C(STR, openid) C(STR, warning) C(STR, app_id) C(STR, app_secret_enc)
+DB_ROW(warn_due_list, WARN_DUE_LIST_ROW)
+enum dbrc db_warn_due_list(struct pool *p, struct warn_due_list **rows, size_t *n);
 enum dbrc db_warn_claim(struct pool *p, long long chat, time_t window_start);
 enum dbrc db_warn_done(struct pool *p, long long chat, const char *state);
 /* columns of db_follower_chats */
-enum { FC_ID, FC_STATE, FC_STARTED, FC_REASON };
+#define FOLLOWER_CHATS_ROW(C) C(INT, id) C(STR, state) C(INT, started) C(STR, close_reason)
+DB_ROW(follower_chats, FOLLOWER_CHATS_ROW)
 enum dbrc db_follower_chats(struct pool *p, long long follower, long long except,
-	struct dbres *out);
+	struct follower_chats **rows, size_t *n);
 /* columns of db_canned_list */
 #define CANNED_LIST_ROW(C) C(INT, id) C(STR, shortcut) C(STR, body) C(STR, mime)
 DB_ROW(canned_list, CANNED_LIST_ROW)
@@ -449,8 +459,10 @@ enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long lon
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
 /* columns of db_chat_open_lock */
-enum { OL_ID, OL_STARTED, OL_STATE, OL_MISSES, OL_LEAVE };
-enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct dbres *out);
+#define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(INT, bot_misses) \
+	C(STR, leave_offer)
+DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
+enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
 enum dbrc db_chat_reopen(struct pool *p, long long id, long long user, long long now);
@@ -493,8 +505,10 @@ enum dbrc db_token_expire_if(struct pool *p, long long channel_id, const char *t
 DB_ROW(channels_active, CHANNELS_ACTIVE_ROW)
 enum dbrc db_channels_active(struct pool *p, struct channels_active **rows, size_t *n);
 /* columns of db_media_due */
-enum { MDUE_ID, MDUE_CHANNEL, MDUE_TYPE, MDUE_MEDIA_ID, MDUE_ATTEMPTS };
-enum dbrc db_media_due(struct pool *p, long long now, struct dbres *out);
+#define MEDIA_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, msg_type) C(STR, media_id) \
+	C(INT, media_attempts)
+DB_ROW(media_due, MEDIA_DUE_ROW)
+enum dbrc db_media_due(struct pool *p, long long now, struct media_due **rows, size_t *n);
 enum dbrc db_media_claim(struct pool *p, long long message_id, long long next_at, long long now);
 enum dbrc db_media_done(struct pool *p, long long message_id, long long attachment_id);
 enum dbrc db_media_fail(struct pool *p, long long message_id, const char *state,
@@ -502,14 +516,16 @@ enum dbrc db_media_fail(struct pool *p, long long message_id, const char *state,
 enum dbrc db_attachment_insert(struct pool *p, const char *sha256, const char *mime,
 	long long size, const char *path, time_t at, long long *id);
 /* columns of db_followers_info_due */
-enum { FI_ID, FI_CHANNEL, FI_OPENID };
-enum dbrc db_followers_info_due(struct pool *p, struct dbres *out);
+#define FOLLOWERS_INFO_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, openid)
+DB_ROW(followers_info_due, FOLLOWERS_INFO_DUE_ROW)
+enum dbrc db_followers_info_due(struct pool *p, struct followers_info_due **rows, size_t *n);
 enum dbrc db_follower_info_claim(struct pool *p, long long follower_id);
 enum dbrc db_follower_info_set(struct pool *p, long long follower_id, const char *language,
 	const char *unionid, const char *scene, const char *qr_scene, time_t at);
 /* columns of db_attachments_orphaned */
-enum { AO_ID, AO_PATH };
-enum dbrc db_attachments_orphaned(struct pool *p, time_t before, struct dbres *out);
+#define ATTACHMENTS_ORPHANED_ROW(C) C(INT, id) C(STR, path)
+DB_ROW(attachments_orphaned, ATTACHMENTS_ORPHANED_ROW)
+enum dbrc db_attachments_orphaned(struct pool *p, time_t before, struct attachments_orphaned **rows, size_t *n);
 enum dbrc db_attachment_delete(struct pool *p, long long id);
 long long db_attachment_path_used(struct pool *p, const char *path);
 

@@ -390,7 +390,7 @@ struct attempt {
 	const struct bot            *bot;
 	int                          bot_chat, misses;	/* the bot holds the chat */
 	int                          rated;	/* the message is a rating (csat.h), of chat */
-	struct dbres                 open;
+	struct chat_open_lock        open;
 	struct csat_open             csat;
 	int                          leave_offered;	/* the follower was offered to leave a message */
 	struct handoff               handoff;
@@ -443,10 +443,10 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 	if (rc != DB_OK && rc != DB_NOTFOUND)
 		return rc;
 	if (rc == DB_OK) {
-		const char *st = db_cell(&a->open, 0, OL_STATE), *leave = db_cell(&a->open, 0, OL_LEAVE);
-		a->chat = db_int(&a->open, 0, OL_ID);
+		const char *st = a->open.state, *leave = a->open.leave_offer;
+		a->chat = a->open.id;
 		a->bot_chat = strcmp(st, "bot") == 0;
-		a->misses = (int)db_int(&a->open, 0, OL_MISSES);
+		a->misses = (int)a->open.bot_misses;
 		a->leave_offered = leave && strcmp(leave, "offered") == 0 &&
 		    (strcmp(st, "waiting") == 0 || strcmp(st, "missed") == 0);
 	}
@@ -481,7 +481,7 @@ stage_chat(struct pool *p, struct attempt *a)
 	const struct intake_channel *ch = a->ch;
 	enum dbrc rc;
 
-	if (a->chat && a->now - db_int(&a->open, 0, OL_STARTED) >= WX_WINDOW) {
+	if (a->chat && a->now - a->open.started >= WX_WINDOW) {
 		struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };
 		if ((rc = chat_end(p, &c, CHAT_END_WINDOW, a->now, NULL, NULL)) != DB_OK)
 			return rc;

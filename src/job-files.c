@@ -14,14 +14,15 @@
 void
 job_files(struct pool *p)
 {
-	struct dbres o;
+	struct attachments_orphaned *o = NULL;
+	size_t o_n = 0;
 
-	if (db_attachments_orphaned(p, wx_now() - 3600, &o) != DB_OK)
+	if (db_attachments_orphaned(p, wx_now() - 3600, &o, &o_n) != DB_OK)
 		return;
 	/* columns: id path */
-	for (size_t i = 0; i < o.nrows && !job_stopping; i++) {
-		const char *path = db_cell(&o, i, AO_PATH);
-		if (db_attachment_delete(p, db_int(&o, i, AO_ID)) != DB_OK)
+	for (size_t i = 0; i < o_n && !job_stopping; i++) {
+		const char *path = o[i].path;
+		if (db_attachment_delete(p, o[i].id) != DB_OK)
 			continue;
 		/* the same content is stored once: keep the file while another row uses it */
 		if (db_attachment_path_used(p, path) == 0 && unlink(media_file(p, path)) != 0 &&

@@ -12,23 +12,24 @@
 void
 job_followers(struct pool *p)
 {
-	struct dbres due;
+	struct followers_info_due *due = NULL;
+	size_t due_n = 0;
 
-	if (db_followers_info_due(p, &due) != DB_OK)
+	if (db_followers_info_due(p, &due, &due_n) != DB_OK)
 		return;
 	/* columns: id channel_id openid */
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
+	for (size_t i = 0; i < due_n && !job_stopping; i++) {
 		struct wxapi_channel ch;
 		struct http_resp     r;
 		struct wx_field     *f;
-		long long            id = db_int(&due, i, FI_ID);
+		long long            id = due[i].id;
 
 		if (db_follower_info_claim(p, id) != DB_OK)
 			continue;	/* another worker has it */
-		if (job_channel(p, db_int(&due, i, FI_CHANNEL), &ch) != 0)
+		if (job_channel(p, due[i].channel_id, &ch) != 0)
 			continue;
 		long e = wxapi_call(p, &ch, "/cgi-bin/user/info", pool_printf(p,
-		    "openid=%s&lang=zh_CN", db_cell(&due, i, FI_OPENID)), NULL, NULL, &r, &f);
+		    "openid=%s&lang=zh_CN", due[i].openid), NULL, NULL, &r, &f);
 		if (e == 0 && f) {
 			const char *qr = wx_get(f, "qr_scene_str");
 			if (qr == NULL || *qr == '\0')

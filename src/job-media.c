@@ -23,15 +23,16 @@ media_failed(struct pool *p, long long id, int attempts, const char *why)
 void
 job_media(struct pool *p)
 {
-	struct dbres due;
+	struct media_due *due = NULL;
+	size_t due_n = 0;
 	time_t       now = wx_now();
 
-	if (db_media_due(p, (long long)now, &due) != DB_OK)
+	if (db_media_due(p, (long long)now, &due, &due_n) != DB_OK)
 		return;
 	/* columns: id channel_id msg_type media_id attempts */
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		long long            id = db_int(&due, i, MDUE_ID);
-		int                  attempts = (int)db_int(&due, i, MDUE_ATTEMPTS) + 1;
+	for (size_t i = 0; i < due_n && !job_stopping; i++) {
+		long long            id = due[i].id;
+		int                  attempts = (int)due[i].media_attempts + 1;
 		long long            backoff = 30LL << (attempts > 8 ? 8 : attempts);
 		struct wxapi_channel ch;
 		struct http_resp     r;
@@ -41,12 +42,12 @@ job_media(struct pool *p)
 		/* claim: whoever moves media_next_at first owns this attempt */
 		if (db_media_claim(p, id, (long long)now + backoff, (long long)now) != DB_OK)
 			continue;	/* another worker has this attempt */
-		if (job_channel(p, db_int(&due, i, MDUE_CHANNEL), &ch) != 0) {
+		if (job_channel(p, due[i].channel_id, &ch) != 0) {
 			media_failed(p, id, attempts, "the channel's credentials are missing");
 			continue;
 		}
 		e = wxapi_call(p, &ch, "/cgi-bin/media/get", pool_printf(p, "media_id=%s",
-		    db_cell(&due, i, MDUE_MEDIA_ID)), NULL, NULL, &r, &f);
+		    due[i].media_id), NULL, NULL, &r, &f);
 		if (e == 0 && f && wx_get(f, "video_url")) {
 			/* videos come as a URL to fetch */
 			const char *vu = pool_strdup(p, wx_get(f, "video_url"));

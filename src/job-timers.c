@@ -16,15 +16,16 @@
 void
 job_timers(struct pool *p)
 {
-	struct dbres ch;
+	struct timer_channels *ch = NULL;
+	size_t ch_n = 0;
 	time_t       now = wx_now();
 
-	if (db_timer_channels(p, &ch) != DB_OK)
+	if (db_timer_channels(p, &ch, &ch_n) != DB_OK)
 		return;
 	/* columns: channel missed_after missed_close idle bot */
-	for (size_t i = 0; i < ch.nrows && !job_stopping; i++) {
+	for (size_t i = 0; i < ch_n && !job_stopping; i++) {
 		static const char *const states[] = { "waiting", "missed", "active" };
-		long long channel = db_int(&ch, i, TC_CHANNEL);
+		long long channel = ch[i].channel_id;
 		/* business hours: with the missed timer off outside them, waiting
 		 * chats wait from the opening (hours.h) */
 		int       skip_waiting = 0;
@@ -38,25 +39,28 @@ job_timers(struct pool *p)
 			}
 		}
 		for (int k = skip_waiting; k < 3; k++) {
-			long long    limit = db_int(&ch, i, TC_MISSED_AFTER + (size_t)k);	/* then MISSED_CLOSE, IDLE */
+			long long    limits[3] = { ch[i].missed_after_minutes, ch[i].missed_close_minutes,
+				ch[i].idle };
+			long long    limit = limits[k];
 			time_t       since = now - (time_t)limit * 60;
-			struct dbres due;
+			struct timer_due *due = NULL;
+			size_t due_n = 0;
 			const char  *what = k == 0 ? "missed" : "closed";
 			const char  *key = k == 0 ? "note.missed" : k == 1 ? "note.missed_closed" :
-			    db_int(&ch, i, TC_BOT) ? "note.idle_closed_bot" : "note.idle_closed";
+			    ch[i].bot_enabled ? "note.idle_closed_bot" : "note.idle_closed";
 			const char  *mins = pool_printf(p, "m:%lld", limit);	/* in words, as read */
 			/* every due chat, in batches of 500, 100 to a transaction (one
 			 * commit, one flush, per hundred) */
 			for (int batch = 0; batch < 40 && !job_stopping; batch++) {
-				if (db_timer_due(p, states[k], channel, since, &due) != DB_OK)
+				if (db_timer_due(p, states[k], channel, since, &due, &due_n) != DB_OK)
 					break;
 				struct chat_timer t = { states[k], channel, (long long)since,
 					(long long)now, what, key, mins, k != 0 };
-				for (size_t j = 0; j < due.nrows && !job_stopping; j += 100)
-					if (chat_timers_fire(p, &t, &due, j, j + 100 < due.nrows ? j + 100 :
-					    due.nrows) != DB_OK)
+				for (size_t j = 0; j < due_n && !job_stopping; j += 100)
+					if (chat_timers_fire(p, &t, due, j, j + 100 < due_n ? j + 100 :
+					    due_n) != DB_OK)
 						return;	/* the next tick tries again */
-				if (due.nrows < 500)
+				if (due_n < 500)
 					break;
 			}
 		}

@@ -10,18 +10,19 @@
 void
 job_warnings(struct pool *p)
 {
-	struct dbres due;
+	struct warn_due_list *due = NULL;
+	size_t due_n = 0;
 
-	if (db_warn_due_list(p, &due) != DB_OK)
+	if (db_warn_due_list(p, &due, &due_n) != DB_OK)
 		return;
 	/* columns: chat channel follower openid warning app_id secret_enc */
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
+	for (size_t i = 0; i < due_n && !job_stopping; i++) {
 		struct out_chat c = {
-			.chat = db_int(&due, i, WD_CHAT), .follower = db_int(&due, i, WD_FOLLOWER),
-			.openid = db_cell(&due, i, WD_OPENID),
-			.ch = { db_int(&due, i, WD_CHANNEL), db_cell(&due, i, WD_APPID), db_cell(&due, i, WD_SECRET) ?
-			    secret_decrypt(p, db_cell(&due, i, WD_SECRET)) : NULL },
+			.chat = due[i].id, .follower = due[i].follower_id,
+			.openid = due[i].openid,
+			.ch = { due[i].channel_id, due[i].app_id, due[i].app_secret_enc ?
+			    secret_decrypt(p, due[i].app_secret_enc) : NULL },
 		};
-		(void)chat_warn(p, &c, db_cell(&due, i, WD_WARNING));	/* the chat says how it went */
+		(void)chat_warn(p, &c, due[i].warning);	/* the chat says how it went */
 	}
 }

@@ -257,16 +257,17 @@ chat_others(struct req *r, const struct dbres *c, long long id)
 {
 	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, CHAT_FOLLOWER));
 	{
-		struct dbres fc;
-		if (db_follower_chats(&r->pool, db_int(c, 0, CHAT_FOLLOWER), id, &fc) == DB_OK)
-			for (size_t i = 0; i < fc.nrows; i++) {
+		struct follower_chats *fc = NULL;
+		size_t fc_n = 0;
+		if (db_follower_chats(&r->pool, db_int(c, 0, CHAT_FOLLOWER), id, &fc, &fc_n) == DB_OK)
+			for (size_t i = 0; i < fc_n; i++) {
 				const char *base = pool_printf(&r->pool, "Others.%zu", i);
-				tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&fc, i, FC_ID));
-				tmpl_set(r, pool_printf(&r->pool, "%s.State", base), db_cell(&fc, i, FC_STATE));
+				tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), fc[i].id);
+				tmpl_set(r, pool_printf(&r->pool, "%s.State", base), fc[i].state);
 				tmpl_set(r, pool_printf(&r->pool, "%s.Started", base),
-				    ui_time(r, db_int(&fc, i, FC_STARTED)));
+				    ui_time(r, fc[i].started));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
-				    ui_close_reason(r, db_cell(&fc, i, FC_REASON), 0));
+				    ui_close_reason(r, fc[i].close_reason, 0));
 			}
 	}
 	if (db_int(c, 0, CHAT_OPERATOR) == r->user->id) {

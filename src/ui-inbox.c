@@ -387,7 +387,7 @@ console_inbox(struct req *r, long long current)
 void
 console_next_get(struct req *r, struct resp *rs)
 {
-	struct dbres n;
+	struct console_next n;
 	enum dbrc    rc = db_console_next(&r->pool, r->user->id, console_sees_all(r), &n);
 
 	if (rc == DB_NOTFOUND) {
@@ -399,7 +399,7 @@ console_next_get(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%s", db_cell(&n, 0, CN_ID)));
+	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%lld", n.id));
 }
 
 /*

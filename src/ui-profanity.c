@@ -21,13 +21,15 @@ static void
 page(struct req *r, struct resp *rs, int status)
 {
 	struct brand_get b;
-	struct dbres s, w;
-	static const char *const wc[] = { [PW_ID] = "Id", [PW_WORD] = "Word" };
+	struct prof_words *w = NULL;
+	size_t w_n = 0;
+	struct prof_settings_get *s = NULL;
+	size_t s_n = 0;
 
 	if (brand_of(r, rs, &b) != 0)
 		return;
-	if (db_prof_settings_get(&r->pool, r->ids[0], &s) != DB_OK ||
-	    db_prof_words(&r->pool, r->ids[0], &w) != DB_OK) {
+	if (db_prof_settings_get(&r->pool, r->ids[0], &s, &s_n) != DB_OK ||
+	    db_prof_words(&r->pool, r->ids[0], &w, &w_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -35,17 +37,17 @@ page(struct req *r, struct resp *rs, int status)
 	tmpl_set(r, "Brand.Name", b.name);
 	if (req_field(r, "limit") == NULL) {
 		/* columns: enabled limit warning; defaults until first saved */
-		tmpl_set(r, "Form.enabled.Value", s.nrows && db_int(&s, 0, PS_ENABLED) ? "1" : NULL);
-		tmpl_set(r, "Form.limit.Value", s.nrows ? db_cell(&s, 0, PS_LIMIT) : "3");
+		tmpl_set(r, "Form.enabled.Value", s_n && s[0].enabled ? "1" : NULL);
+		tmpl_set_int(r, "Form.limit.Value", s_n ? s[0].word_limit : 3);
 		/* a brand that never saved its settings starts from the default
 		 * warning, in the language its followers get */
-		tmpl_set(r, "Form.warning.Value", s.nrows ? db_cell(&s, 0, PS_WARNING) :
+		tmpl_set(r, "Form.warning.Value", s_n ? s[0].warning :
 		    lang_text((enum lang)(lang_parse(b.follower_language) < 0 ?
 		    LANG_ZH : lang_parse(b.follower_language)),
 		    "follower.profanity_warning"));
 	}
-	db_to_hdf(r, "Words", &w, wc, sizeof wc / sizeof wc[0]);
-	tmpl_set_int(r, "WordCount", (long long)w.nrows);
+	TMPL_LIST(r, "Words", w, w_n, prof_words);
+	tmpl_set_int(r, "WordCount", (long long)w_n);
 	tmpl_set(r, "Page.Title", LF(r, "prof.title", b.name));
 	tmpl_set(r, "Nav", "brands");
 	tmpl_render(r, rs, "profanity.cs");
@@ -209,20 +211,17 @@ void
 admin_profanity_export_get(struct req *r, struct resp *rs)
 {
 	struct brand_get b;
-	struct dbres w;
+	struct prof_words *w = NULL;
+	size_t w_n = 0;
 
 	if (brand_of(r, rs, &b) != 0)
 		return;
-	if (db_prof_words(&r->pool, r->ids[0], &w) != DB_OK) {
+	if (db_prof_words(&r->pool, r->ids[0], &w, &w_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	buf_reset(&rs->body);
+	csv_begin(rs, pool_printf(&r->pool, "profanity-brand-%lld.csv", r->ids[0]));
 	buf_puts(&rs->body, "word\r\n");
-	for (size_t i = 0; i < w.nrows; i++)
-		csv_cell(&rs->body, db_cell(&w, i, PW_WORD)), buf_puts(&rs->body, "\r\n");
-	rs->status = 200;
-	rs->ctype = "text/csv; charset=utf-8";
-	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
-	    "attachment; filename=\"profanity-brand-%lld.csv\"", r->ids[0]));
+	for (size_t i = 0; i < w_n; i++)
+		csv_cell(&rs->body, w[i].word), buf_puts(&rs->body, "\r\n");
 }

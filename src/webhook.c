@@ -112,7 +112,8 @@ static struct {
 static const struct profanity_list *
 prof_load(struct req *r, long long channel, int *failed)
 {
-	struct dbres res;
+	struct prof_for_channel *res = NULL;
+	size_t res_n = 0;
 	int          slot = 0;
 	time_t       now = wx_now();	/* the shared clock: a test moves it past the 10 s */
 
@@ -127,7 +128,7 @@ prof_load(struct req *r, long long channel, int *failed)
 		if (prof[i].at < prof[slot].at)
 			slot = i;
 	}
-	if (db_prof_for_channel(&r->pool, channel, &res) != DB_OK) {
+	if (db_prof_for_channel(&r->pool, channel, &res, &res_n) != DB_OK) {
 		*failed = 1;
 		return NULL;
 	}
@@ -139,13 +140,13 @@ prof_load(struct req *r, long long channel, int *failed)
 	prof[slot].channel = channel;
 	prof[slot].at = now;
 	/* columns: limit warning word, one row per word */
-	if (res.nrows > 0) {
-		prof[slot].words = xmalloc(res.nrows * sizeof *prof[slot].words);
-		for (size_t i = 0; i < res.nrows; i++)
-			prof[slot].words[i] = xstrdup(db_cell(&res, i, PC_WORD));
-		prof[slot].warning = db_cell(&res, 0, PC_WARNING) ? xstrdup(db_cell(&res, 0, PC_WARNING)) : NULL;
-		prof[slot].l = (struct profanity_list){ db_int(&res, 0, PC_LIMIT), prof[slot].warning,
-		    (const char *const *)prof[slot].words, res.nrows };
+	if (res_n > 0) {
+		prof[slot].words = xmalloc(res_n * sizeof *prof[slot].words);
+		for (size_t i = 0; i < res_n; i++)
+			prof[slot].words[i] = xstrdup(res[i].word);
+		prof[slot].warning = res[0].warning ? xstrdup(res[0].warning) : NULL;
+		prof[slot].l = (struct profanity_list){ res[0].word_limit, prof[slot].warning,
+		    (const char *const *)prof[slot].words, res_n };
 		prof[slot].on = 1;
 	}
 	return prof[slot].on ? &prof[slot].l : NULL;
