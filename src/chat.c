@@ -172,9 +172,9 @@ transfer_step(struct pool *p, void *arg)
 		rc = db_chat_transfer(p, x->c->id, t->to_user, t->target, seen_after);
 	if (rc == DB_NOTFOUND && t->to_user) {
 		/* the chat still open: the colleague could not take it */
-		struct dbres c;
+		struct console_chat c;
 		if ((rc = db_console_chat(p, x->c->id, &c)) == DB_OK)
-			rc = strcmp(db_cell(&c, 0, CHAT_STATE), "closed") == 0 ? DB_NOTFOUND : DB_INVALID;
+			rc = strcmp(c.state, "closed") == 0 ? DB_NOTFOUND : DB_INVALID;
 	}
 	/* whoever passed it on is not offered it back while it waits there */
 	if (rc == DB_OK && !t->keep_me)

@@ -98,7 +98,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_OUT_GET] = { "out_get",
 	    "SELECT m.id, m.body, m.delivery_state, m.msg_type, a.path, a.mime FROM messages m "
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
-	    "WHERE m.id = ? AND m.chat_id = ? AND m.direction = 'out'" },
+	    "WHERE m.id = ? AND m.chat_id = ? AND m.direction = 'out'", .cols = out_get_cols },
 	[S_MESSAGE_OUT] = { "message_out",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
 	    "dedupe_key, media_state, attachment_id, author_id, closing, delivery_state, "
@@ -389,9 +389,13 @@ db_out_result(struct pool *p, long long msg, const char *state, long long errcod
 }
 
 enum dbrc
-db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out)
+db_out_get(struct pool *p, long long msg, long long chat, struct out_get *row)
 {
-	return db_one(RUN(S_OUT_GET, p, out, I(msg), I(chat)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_OUT_GET, p, &res, I(msg), I(chat));
+	return db_as_row(rc, &res, row, out_get_fill);
 }
 
 /* An operator's message (closing: the one a chat is closed with), or

@@ -44,16 +44,17 @@ static const struct db_stmt stmts[S__MAX] = {
 	 * by follower or text (q, a LIKE pattern or '') and start date range.
 	 */
 	[S_CONSOLE_LIST] = { "console_list",
-	    "SELECT c.id, c.state, COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')), d.name, "
-	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(" CHAT_LAST_IN("c") "), "
-	    CHAT_OUTS("c") ", u.name, (SELECT LEFT(m.body, 80) FROM messages m "
+	    "SELECT c.id, c.state, COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')) follower, "
+	    "d.name department, UNIX_TIMESTAMP(c.started_at) started, "
+	    "UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, "
+	    "u.name operator, (SELECT LEFT(m.body, 80) FROM messages m "
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
-	    "ORDER BY m.id LIMIT 1), b.name, c.close_reason, UNIX_TIMESTAMP(c.closed_at), "
+	    "ORDER BY m.id LIMIT 1) first_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, "
 	    /* the follower's messages this user has not seen yet (a range of the
 	     * (chat_id, id) index, for the page's rows only) */
 	    "(SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id AND m3.direction = 'in' "
 	    "AND m3.msg_type <> 'event' AND m3.id > IFNULL((SELECT r.seen_id FROM chat_reads r "
-	    "WHERE r.user_id = ? AND r.chat_id = c.id), 0)) "
+	    "WHERE r.user_id = ? AND r.chat_id = c.id), 0)) unread "
 	    /* the page of chats first, so the rest is done for its rows only */
 	    "FROM (SELECT c.* FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN "
@@ -67,17 +68,17 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "LEFT JOIN users u ON u.id = c.operator_id "
-	    "ORDER BY c.started_at DESC, c.id DESC" },
+	    "ORDER BY c.started_at DESC, c.id DESC", .cols = console_list_cols },
 	/* open chats by state, and how many are the user's own: in the user's
 	 * departments, or (all) everywhere, from the index alone */
 	[S_CONSOLE_COUNTS] = { "console_counts",
-	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
+	    "SELECT c.state, SUM(c.operator_id = ?) mine, COUNT(*) total FROM chats c "
 	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') AND c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?) "
-	    "GROUP BY c.state" },
+	    "GROUP BY c.state", .cols = console_count_cols },
 	[S_CONSOLE_COUNTS_ALL] = { "console_counts_all",
-	    "SELECT c.state, SUM(c.operator_id = ?), COUNT(*) FROM chats c "
-	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') GROUP BY c.state" },
+	    "SELECT c.state, SUM(c.operator_id = ?) mine, COUNT(*) total FROM chats c "
+	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') GROUP BY c.state", .cols = console_count_cols },
 	/* what changed since the last poll: the newest message and chat ids */
 	/*
 	 * What the console has seen: the newest ids, and how many messages the
@@ -87,39 +88,42 @@ static const struct db_stmt stmts[S__MAX] = {
 	 * changes when it does (unless it commits more than 1,000 ids late).
 	 */
 	[S_CONSOLE_MARK] = { "console_mark",
-	    "SELECT m.top, (SELECT COUNT(*) FROM messages WHERE id > m.top - 1000), "
-	    "(SELECT IFNULL(MAX(id), 0) FROM chats), "
-	    "(SELECT COUNT(*) FROM messages WHERE delivery_state = 'sending') "
-	    "FROM (SELECT IFNULL(MAX(id), 0) top FROM messages) m" },
+	    "SELECT m.top, (SELECT COUNT(*) FROM messages WHERE id > m.top - 1000) messages_recent, "
+	    "(SELECT IFNULL(MAX(id), 0) FROM chats) chats, "
+	    "(SELECT COUNT(*) FROM messages WHERE delivery_state = 'sending') sending "
+	    "FROM (SELECT IFNULL(MAX(id), 0) top FROM messages) m", .cols = console_mark_cols },
 	[S_CONSOLE_CHAT] = { "console_chat",
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, "
-	    "UNIX_TIMESTAMP(c.started_at), UNIX_TIMESTAMP(" CHAT_LAST_IN("c") "), "
-	    CHAT_OUTS("c") ", c.close_reason, f.openid, f.alias, d.name, u.name, "
-	    "ch.app_id, ch.app_secret_enc, b.name, UNIX_TIMESTAMP(c.closed_at), "
-	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at), f.subscribe_scene, "
-	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name, c.offer_user_id, ou.name, "
-	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0), d.routing, c.after_hours, "
-	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) "
+	    "UNIX_TIMESTAMP(c.started_at) started, UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, "
+	    CHAT_OUTS("c") " outs, c.close_reason, f.openid, f.alias, d.name department, "
+	    "u.name operator, ch.app_id, ch.app_secret_enc, b.name brand, "
+	    "UNIX_TIMESTAMP(c.closed_at) closed, "
+	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at) subat, f.subscribe_scene, "
+	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name closed_by, c.offer_user_id, "
+	    "ou.name offered_to, "
+	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0) offeruntil, d.routing, c.after_hours, "
+	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) followup "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "LEFT JOIN users u ON u.id = c.operator_id "
 	    "LEFT JOIN users ou ON ou.id = c.offer_user_id "
-	    "LEFT JOIN users cb ON cb.id = c.closed_by WHERE c.id = ?" },
+	    "LEFT JOIN users cb ON cb.id = c.closed_by WHERE c.id = ?", .cols = console_chat_cols },
 	[S_CONSOLE_MEMBER] = { "console_member",
 	    "SELECT COUNT(*) FROM department_members WHERE user_id = ? AND department_id = ?" },
 	/* the newest 500 messages of a chat, newest first */
 	[S_TRANSCRIPT] = { "transcript",
 	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, "
-	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name, "
-	    "UNIX_TIMESTAMP(m.created_at) FROM messages m "
+	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name author, "
+	    "UNIX_TIMESTAMP(m.created_at) at FROM messages m "
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
 	    "LEFT JOIN users u ON u.id = m.author_id "
-	    "WHERE m.chat_id = ? ORDER BY m.id DESC LIMIT 500" },
+	    "WHERE m.chat_id = ? ORDER BY m.id DESC LIMIT 500", .cols = transcript_cols },
 	/* where a chat can go: the brand's other departments, and the active
 	 * members of the chat's department other than its operator */
 	[S_TRANSFER_TARGETS] = { "transfer_targets",
-	    "SELECT 'dept', d.id, d.name, NULL, NULL, NULL, NULL FROM chats c "
+	    "SELECT 'dept' kind, d.id, d.name, NULL presence, NULL seen, NULL hand, NULL chat_limit "
+	    "FROM chats c "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN departments d ON d.brand_id = ch.brand_id "
 	    "WHERE c.id = ? AND (c.department_id IS NULL OR d.id <> c.department_id) "
 	    "UNION ALL SELECT 'user', u.id, u.name, u.presence, "
@@ -130,7 +134,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "JOIN department_members m ON m.department_id = c.department_id "
 	    "JOIN departments d ON d.id = m.department_id "
 	    "JOIN users u ON u.id = m.user_id WHERE c.id = ? AND u.disabled = 0 "
-	    "AND (c.operator_id IS NULL OR u.id <> c.operator_id) ORDER BY 1, 3" },
+	    "AND (c.operator_id IS NULL OR u.id <> c.operator_id) ORDER BY 1, 3", .cols = transfer_targets_cols },
 	/* the follower's other chats, newest first */
 	[S_FOLLOWER_CHATS] = { "follower_chats",
 	    "SELECT id, state, UNIX_TIMESTAMP(started_at) started, close_reason FROM chats "
@@ -154,7 +158,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?" },
 	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
 	    "SELECT m.chat_id, a.path, a.mime, a.size FROM messages m "
-	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?" },
+	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?", .cols = media_of_message_cols },
 };
 
 static void           *prepared[S__MAX];
@@ -170,8 +174,11 @@ db_table_console(void)
 #define RUN(s, p, out, ...) DB_RUN(&table, s, p, out, __VA_ARGS__)
 
 enum dbrc
-db_console_list(struct pool *p, const struct console_query *q, struct dbres *out)
+db_console_list(struct pool *p, const struct console_query *q, struct console_list **rows, size_t *n)
 {
+	struct dbres res;
+	enum dbrc    rc;
+
 	const char *like = "";
 
 	if (q->search && *q->search) {
@@ -188,30 +195,44 @@ db_console_list(struct pool *p, const struct console_query *q, struct dbres *out
 		buf_free(&b);
 	}
 
-	return RUN(S_CONSOLE_LIST, p, out, I(q->user), S(q->state), I((long long)q->all),
+	rc = RUN(S_CONSOLE_LIST, p, &res, I(q->user), S(q->state), I((long long)q->all),
 	    I(q->user), I((long long)q->mine), I(q->user), I((long long)q->others),
 	    I(q->user), S(like), S(like), S(like), S(like), I(q->from), I(q->to),
 	    I(q->limit), I(q->offset));
+	return DB_AS_ROWS(p, rc, &res, rows, n, console_list_fill);
 }
 
 enum dbrc
-db_console_counts(struct pool *p, long long user, int all, struct dbres *out)
+db_console_counts(struct pool *p, long long user, int all, struct console_count **rows, size_t *n)
 {
+	struct dbres res;
+	enum dbrc    rc;
+
 	if (all)
-		return RUN(S_CONSOLE_COUNTS_ALL, p, out, I(user));
-	return RUN(S_CONSOLE_COUNTS, p, out, I(user), I(user));
+		rc = RUN(S_CONSOLE_COUNTS_ALL, p, &res, I(user));
+	else
+		rc = RUN(S_CONSOLE_COUNTS, p, &res, I(user), I(user));
+	return DB_AS_ROWS(p, rc, &res, rows, n, console_count_fill);
 }
 
 enum dbrc
-db_console_mark(struct pool *p, struct dbres *out)
+db_console_mark(struct pool *p, struct console_mark **rows, size_t *n)
 {
-	return RUN(S_CONSOLE_MARK, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CONSOLE_MARK, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, console_mark_fill);
 }
 
 enum dbrc
-db_console_chat(struct pool *p, long long id, struct dbres *out)
+db_console_chat(struct pool *p, long long id, struct console_chat *row)
 {
-	return db_one(RUN(S_CONSOLE_CHAT, p, out, I(id)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_CONSOLE_CHAT, p, &res, I(id));
+	return db_as_row(rc, &res, row, console_chat_fill);
 }
 
 int
@@ -225,15 +246,23 @@ db_console_member(struct pool *p, long long user, long long dept)
 }
 
 enum dbrc
-db_transcript(struct pool *p, long long chat, struct dbres *out)
+db_transcript(struct pool *p, long long chat, struct transcript **rows, size_t *n)
 {
-	return RUN(S_TRANSCRIPT, p, out, I(chat));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_TRANSCRIPT, p, &res, I(chat));
+	return DB_AS_ROWS(p, rc, &res, rows, n, transcript_fill);
 }
 
 enum dbrc
-db_transfer_targets(struct pool *p, long long chat, struct dbres *out)
+db_transfer_targets(struct pool *p, long long chat, struct transfer_targets **rows, size_t *n)
 {
-	return RUN(S_TRANSFER_TARGETS, p, out, I(chat), I(chat));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_TRANSFER_TARGETS, p, &res, I(chat), I(chat));
+	return DB_AS_ROWS(p, rc, &res, rows, n, transfer_targets_fill);
 }
 
 enum dbrc
@@ -290,7 +319,11 @@ db_follower_alias(struct pool *p, long long follower, const char *alias)
 }
 
 enum dbrc
-db_media_of_message(struct pool *p, long long msg, struct dbres *out)
+db_media_of_message(struct pool *p, long long msg, struct media_of_message *row)
 {
-	return db_one(RUN(S_MEDIA_OF_MESSAGE, p, out, I(msg)), out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_MEDIA_OF_MESSAGE, p, &res, I(msg));
+	return db_as_row(rc, &res, row, media_of_message_fill);
 }

@@ -332,48 +332,61 @@ struct console_query {
 	int         all, mine, others;
 };
 /* columns of db_console_list */
-enum { CLI_ID, CLI_STATE, CLI_FOLLOWER, CLI_DEPT, CLI_STARTED, CLI_LASTIN, CLI_OUT,
-	CLI_OPERATOR, CLI_FIRST, CLI_BRAND, CLI_REASON, CLI_CLOSED, CLI_UNREAD };
+#define CONSOLE_LIST_ROW(C) C(INT, id) C(STR, state) C(STR, follower) C(STR, department) \
+	C(INT, started) C(INT, last_in) C(INT, outs) C(STR, operator) C(STR, first_words) C(STR, brand) \
+	C(STR, close_reason) C(INT, closed) C(INT, unread)
+DB_ROW(console_list, CONSOLE_LIST_ROW)
 /* the newest message of a chat a staff member has seen (chat_reads) */
 enum dbrc db_chat_seen(struct pool *p, long long user, long long chat, long long seen_id);
 /* the user's active chats with follower messages the user has not seen, or -1 */
 long long db_console_unread_mine(struct pool *p, long long user);
-enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct dbres *out);
+enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct console_list **rows, size_t *n);
 /* columns of db_console_counts */
-enum { CC_STATE, CC_MINE, CC_TOTAL };
-enum dbrc db_console_counts(struct pool *p, long long user, int all, struct dbres *out);
+#define CONSOLE_COUNTS_ROW(C) C(STR, state) C(INT, mine) C(INT, total)
+DB_ROW(console_count, CONSOLE_COUNTS_ROW)
+enum dbrc db_console_counts(struct pool *p, long long user, int all, struct console_count **rows, size_t *n);
 /* columns of db_console_mark */
 /* (the replies still on their way: a delivery changes the mark too) */
-enum { CM_MESSAGES, CM_MESSAGES_RECENT, CM_CHATS, CM_SENDING };
-enum dbrc db_console_mark(struct pool *p, struct dbres *out);
+#define CONSOLE_MARK_ROW(C) C(INT, top) C(INT, messages_recent) C(INT, chats) \
+	C(INT, sending)
+DB_ROW(console_mark, CONSOLE_MARK_ROW)
+enum dbrc db_console_mark(struct pool *p, struct console_mark **rows, size_t *n);
 /* columns of db_console_chat */
-enum { CHAT_ID, CHAT_STATE, CHAT_CHANNEL, CHAT_FOLLOWER, CHAT_DEPT, CHAT_OPERATOR,
-	CHAT_STARTED, CHAT_LASTIN, CHAT_OUT, CHAT_REASON, CHAT_OPENID, CHAT_ALIAS,
-	CHAT_DEPTNAME, CHAT_OPNAME, CHAT_APPID, CHAT_SECRET, CHAT_BRAND, CHAT_CLOSED,
-	CHAT_SUBSCRIBED, CHAT_LANG, CHAT_SUBAT, CHAT_SCENE, CHAT_QR, CHAT_PREV,
-	CHAT_BRANDID, CHAT_CLOSEDBY, CHAT_OFFER, CHAT_OFFERNAME, CHAT_OFFERUNTIL, CHAT_ROUTING,
-	CHAT_AFTERHOURS, CHAT_FOLLOWUP };
-enum dbrc db_console_chat(struct pool *p, long long id, struct dbres *out);
+#define CONSOLE_CHAT_ROW(C) C(INT, id) C(STR, state) C(INT, channel_id) C(INT, follower_id) \
+	C(INT, department_id) C(INT, operator_id) C(INT, started) C(INT, last_in) C(INT, outs) \
+	C(STR, close_reason) C(STR, openid) C(STR, alias) C(STR, department) C(STR, operator) \
+	C(STR, app_id) C(STR, app_secret_enc) C(STR, brand) C(INT, closed) C(INT, subscribed) \
+	C(STR, language) C(INT, subat) C(STR, subscribe_scene) C(STR, qr_scene) \
+	C(INT, previous_chat_id) C(INT, brand_id) C(STR, closed_by) C(INT, offer_user_id) \
+	C(STR, offered_to) C(INT, offeruntil) C(STR, routing) C(INT, after_hours) C(INT, followup)
+DB_ROW(console_chat, CONSOLE_CHAT_ROW)
+enum dbrc db_console_chat(struct pool *p, long long id, struct console_chat *row);
 int       db_console_member(struct pool *p, long long user, long long dept);
 /* columns of db_transcript */
-enum { TR_ID, TR_DIRECTION, TR_TYPE, TR_EVENT, TR_EVENT_KEY, TR_BODY, TR_FIELDS,
-	TR_MEDIA_STATE, TR_ATTACHMENT, TR_MIME, TR_DELIVERY, TR_ERRCODE, TR_AUTHOR,
-	TR_AT };
-enum dbrc db_transcript(struct pool *p, long long chat, struct dbres *out);
+#define TRANSCRIPT_ROW(C) C(INT, id) C(STR, direction) C(STR, msg_type) C(STR, event) \
+	C(STR, event_key) C(STR, body) C(STR, fields) C(STR, media_state) C(INT, attachment_id) \
+	C(STR, mime) C(STR, delivery_state) C(INT, wx_errcode) C(STR, author) C(INT, at)
+DB_ROW(transcript, TRANSCRIPT_ROW)
+enum dbrc db_transcript(struct pool *p, long long chat, struct transcript **rows, size_t *n);
 enum dbrc db_chat_pickup(struct pool *p, long long chat, long long user);
 enum dbrc db_out_claim(struct pool *p, long long chat, long long user, time_t window_start);
 enum dbrc db_out_unclaim(struct pool *p, long long chat);
 enum dbrc db_out_result(struct pool *p, long long msg, const char *state, long long errcode);
 /* columns of db_out_get */
-enum { OG_ID, OG_BODY, OG_DELIVERY, OG_TYPE, OG_PATH, OG_MIME };
-enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct dbres *out);
+#define OUT_GET_ROW(C) C(INT, id) C(STR, body) C(STR, delivery_state) C(STR, msg_type) \
+	C(STR, path) C(STR, mime)
+DB_ROW(out_get, OUT_GET_ROW)
+enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct out_get *row);
 /* columns of db_media_of_message */
-enum { MM_CHAT, MM_PATH, MM_MIME, MM_SIZE };
-enum dbrc db_media_of_message(struct pool *p, long long msg, struct dbres *out);
+#define MEDIA_OF_MESSAGE_ROW(C) C(INT, chat_id) C(STR, path) C(STR, mime) C(INT, size)
+DB_ROW(media_of_message, MEDIA_OF_MESSAGE_ROW)
+enum dbrc db_media_of_message(struct pool *p, long long msg, struct media_of_message *row);
 /* columns of db_transfer_targets */
 /* (a colleague's presence, last heartbeat, chats in hand and limit; NULL for a department) */
-enum { TT_KIND, TT_ID, TT_NAME, TT_PRESENCE, TT_SEEN, TT_HAND, TT_LIMIT };
-enum dbrc db_transfer_targets(struct pool *p, long long chat, struct dbres *out);
+#define TRANSFER_TARGETS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(STR, presence) \
+	C(INT, seen) C(INT, hand) C(INT, chat_limit)
+DB_ROW(transfer_targets, TRANSFER_TARGETS_ROW)
+enum dbrc db_transfer_targets(struct pool *p, long long chat, struct transfer_targets **rows, size_t *n);
 /* to a department (its queue), or to a colleague (theirs, while their
  * browser was there since seen_after); DB_NOTFOUND when it did not happen */
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target,

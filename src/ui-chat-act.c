@@ -26,10 +26,10 @@
 
 /* The chat a page's row is about, and who is acting, for chat.h. */
 static struct chat_ref
-ref_of(const struct dbres *c)
+ref_of(const struct console_chat *c)
 {
-	struct chat_ref ref = { db_int(c, 0, CHAT_ID), db_int(c, 0, CHAT_CHANNEL),
-		db_int(c, 0, CHAT_FOLLOWER), db_int(c, 0, CHAT_DEPT) };
+	struct chat_ref ref = { c->id, c->channel_id,
+		c->follower_id, c->department_id };
 	return ref;
 }
 
@@ -47,9 +47,9 @@ actor(const struct req *r)
 static int
 change_chat(struct req *r, struct resp *rs, enum dbrc (*change)(struct pool *,
     const struct chat_ref *, const struct chat_actor *),
-    const char *(*refused)(struct req *, const struct dbres *, enum dbrc))
+    const char *(*refused)(struct req *, const struct console_chat *, enum dbrc))
 {
-	struct dbres      c;
+	struct console_chat c;
 	struct chat_ref   ref;
 	struct chat_actor a = actor(r);
 	enum dbrc         rc;
@@ -74,12 +74,12 @@ change_chat(struct req *r, struct resp *rs, enum dbrc (*change)(struct pool *,
 
 /* someone else was quicker: who */
 static const char *
-pickup_refused(struct req *r, const struct dbres *c, enum dbrc rc)
+pickup_refused(struct req *r, const struct console_chat *c, enum dbrc rc)
 {
 	(void)rc;
-	return db_cell(c, 0, CHAT_OPNAME) ? LF(r, "chat.picked_first", db_cell(c, 0, CHAT_OPNAME)) :
-	    db_cell(c, 0, CHAT_OFFERNAME) ? LF(r, "offer.taken_by_offer",
-	    db_cell(c, 0, CHAT_OFFERNAME)) : L(r, "chat.no_pickup");
+	return c->operator ? LF(r, "chat.picked_first", c->operator) :
+	    c->offered_to ? LF(r, "offer.taken_by_offer",
+	    c->offered_to) : L(r, "chat.no_pickup");
 }
 
 void
@@ -91,13 +91,13 @@ console_pickup_post(struct req *r, struct resp *rs)
 
 /* The chat of a console page as the send path needs it. */
 static struct out_chat
-out_chat(struct req *r, const struct dbres *c)
+out_chat(struct req *r, const struct console_chat *c)
 {
 	struct out_chat oc = {
-		.chat = r->ids[0], .follower = db_int(c, 0, CHAT_FOLLOWER),
-		.openid = db_cell(c, 0, CHAT_OPENID),
-		.ch = { db_int(c, 0, CHAT_CHANNEL), db_cell(c, 0, CHAT_APPID),
-		    db_cell(c, 0, CHAT_SECRET) ? secret_decrypt(&r->pool, db_cell(c, 0, CHAT_SECRET)) :
+		.chat = r->ids[0], .follower = c->follower_id,
+		.openid = c->openid,
+		.ch = { c->channel_id, c->app_id,
+		    c->app_secret_enc ? secret_decrypt(&r->pool, c->app_secret_enc) :
 		    NULL },
 	};
 	return oc;
@@ -106,7 +106,7 @@ out_chat(struct req *r, const struct dbres *c)
 /* Counts one more message of the operator's (a reply, or OUT_CLOSING: the
  * one the chat is closed with) and stores it as sending. */
 static enum dbrc
-claim(struct req *r, const struct dbres *c, const struct outgoing *o, enum out_claim who,
+claim(struct req *r, const struct console_chat *c, const struct outgoing *o, enum out_claim who,
     long long *msg)
 {
 	struct out_chat oc = out_chat(r, c);
@@ -116,7 +116,7 @@ claim(struct req *r, const struct dbres *c, const struct outgoing *o, enum out_c
 
 /* Sends one message; 0, or -1 after answering (the page says why). */
 static int
-send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing *o)
+send_one(struct req *r, struct resp *rs, struct console_chat *c, const struct outgoing *o)
 {
 	long long   msg;
 	const char *why;
@@ -144,7 +144,7 @@ send_one(struct req *r, struct resp *rs, struct dbres *c, const struct outgoing 
 void
 console_send_post(struct req *r, struct resp *rs)
 {
-	struct dbres     c;
+	struct console_chat c;
 	const char      *text = req_field(r, "text"), *why;
 	const struct kv *file = req_file(r, "attachment");
 	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 };
@@ -214,7 +214,8 @@ console_send_post(struct req *r, struct resp *rs)
 void
 console_retry_post(struct req *r, struct resp *rs)
 {
-	struct dbres    c, m;
+	struct console_chat c;
+	struct out_get m;
 	const char     *why, *mid = req_field(r, "message");
 	long long       msg = mid ? strtoll(mid, NULL, 10) : 0;
 	enum dbrc       rc;
@@ -222,8 +223,8 @@ console_retry_post(struct req *r, struct resp *rs)
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
 	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
-	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(db_cell(&m, 0, OG_DELIVERY) ?
-	    db_cell(&m, 0, OG_DELIVERY) : "", "failed") != 0)) {
+	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(m.delivery_state ?
+	    m.delivery_state : "", "failed") != 0)) {
 		page_error(r, rs, 409, 0, L(r, "chat.retry_failed_only"));
 		return;
 	}
@@ -254,14 +255,14 @@ console_retry_post(struct req *r, struct resp *rs)
 
 /* Only the chat's operator, a supervisor or an admin changes who has a chat. */
 static int
-may_manage(struct req *r, struct resp *rs, const struct dbres *c)
+may_manage(struct req *r, struct resp *rs, const struct console_chat *c)
 {
-	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
+	if (strcmp(c->state, "closed") == 0) {
 		tmpl_set(r, "Chat.Error", L(r, "chat.is_closed"));
 		console_chat_page(r, rs, c, 409);
 		return 0;
 	}
-	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id && !console_sees_all(r)) {
+	if (c->operator_id != r->user->id && !console_sees_all(r)) {
 		page_error(r, rs, 403, 0, L(r, "chat.manage_only"));
 		return 0;
 	}
@@ -270,25 +271,25 @@ may_manage(struct req *r, struct resp *rs, const struct dbres *c)
 
 /* Who closed the chat, and when, for an operator whose close came second. */
 static const char *
-closed_already(struct req *r, const struct dbres *c)
+closed_already(struct req *r, const struct console_chat *c)
 {
-	const char *by = db_cell(c, 0, CHAT_CLOSEDBY), *at = ui_time(r, db_int(c, 0, CHAT_CLOSED));
+	const char *by = c->closed_by, *at = ui_time(r, c->closed);
 
 	if (by)
 		return LF(r, "chat.closed_by", by, at);
-	return LF(r, "chat.closed_at", at, ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+	return LF(r, "chat.closed_at", at, ui_close_reason(r, c->close_reason, 0));
 }
 
 void
 console_close_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct console_chat c;
 	const char  *closing = req_field(r, "closing"), *why, *said = NULL;
 	enum dbrc    rc;
 
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
-	if (strcmp(db_cell(&c, 0, CHAT_STATE), "closed") == 0) {
+	if (strcmp(c.state, "closed") == 0) {
 		flash_set(r, closed_already(r, &c));
 		console_to_chat(r, rs);
 		return;
@@ -334,10 +335,10 @@ console_close_post(struct req *r, struct resp *rs)
 
 /* a newer chat of the follower's is open, or it is open again, or past reopening */
 static const char *
-reopen_refused(struct req *r, const struct dbres *c, enum dbrc rc)
+reopen_refused(struct req *r, const struct console_chat *c, enum dbrc rc)
 {
 	return L(r, rc == DB_CONFLICT ? "chat.reopen_newer" :
-	    strcmp(db_cell(c, 0, CHAT_STATE), "closed") != 0 ? "chat.reopen_open" :
+	    strcmp(c->state, "closed") != 0 ? "chat.reopen_open" :
 	    "chat.reopen_gone");
 }
 
@@ -354,7 +355,9 @@ console_reopen_post(struct req *r, struct resp *rs)
 void
 console_transfer_post(struct req *r, struct resp *rs)
 {
-	struct dbres c, tt;
+	struct console_chat c;
+	struct transfer_targets *tt = NULL;
+	size_t tt_n = 0;
 	const char  *to = req_field(r, "to"), *note = req_field(r, "note"), *name = NULL;
 	const char  *busy = NULL;
 	int          to_user;
@@ -374,16 +377,16 @@ console_transfer_post(struct req *r, struct resp *rs)
 	}
 	to_user = to && strncmp(to, "user:", 5) == 0;
 	target = to && strchr(to, ':') ? strtoll(strchr(to, ':') + 1, NULL, 10) : 0;
-	if (db_transfer_targets(&r->pool, r->ids[0], &tt) != DB_OK) {
+	if (db_transfer_targets(&r->pool, r->ids[0], &tt, &tt_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	for (size_t i = 0; i < tt.nrows; i++)
-		if (strcmp(db_cell(&tt, i, TT_KIND), to_user ? "user" : "dept") == 0 &&
-		    db_int(&tt, i, TT_ID) == target) {
-			name = db_cell(&tt, i, TT_NAME);
+	for (size_t i = 0; i < tt_n; i++)
+		if (strcmp(tt[i].kind, to_user ? "user" : "dept") == 0 &&
+		    tt[i].id == target) {
+			name = tt[i].name;
 			if (to_user)
-				busy = console_colleague_away(r, &tt, i);
+				busy = console_colleague_away(r, tt, i);
 		}
 	if (name == NULL) {
 		form_error(r, "to", L(r, "chat.choose_target"));
@@ -428,7 +431,7 @@ console_transfer_post(struct req *r, struct resp *rs)
 void
 console_decline_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct console_chat c;
 	enum dbrc    rc;
 
 	if (console_load_chat(r, rs, &c) != 0)

@@ -24,15 +24,15 @@
 
 /* Loads chat r->ids[0] if the user may see it; 0, or -1 after answering. */
 int
-console_load_chat(struct req *r, struct resp *rs, struct dbres *c)
+console_load_chat(struct req *r, struct resp *rs, struct console_chat *c)
 {
 	int member;
 
 	if (!ui_found(r, rs, db_console_chat(&r->pool, r->ids[0], c), "chat"))
 		return -1;
-	if (console_sees_all(r) || db_int(c, 0, CHAT_OPERATOR) == r->user->id)
+	if (console_sees_all(r) || c->operator_id == r->user->id)
 		return 0;
-	member = db_console_member(&r->pool, r->user->id, db_int(c, 0, CHAT_DEPT));
+	member = db_console_member(&r->pool, r->user->id, c->department_id);
 	if (member < 0) {
 		ui_db_failed(r, rs);
 		return -1;
@@ -47,34 +47,34 @@ console_load_chat(struct req *r, struct resp *rs, struct dbres *c)
 /* 1 when a closed chat may be reopened (chat_reopen has the last word):
  * closed by the team's side, within the follower's 48 hours */
 static int
-reopenable(const struct dbres *c)
+reopenable(const struct console_chat *c)
 {
-	const char *why = db_cell(c, 0, CHAT_REASON);
+	const char *why = c->close_reason;
 
-	return strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0 &&
-	    db_int(c, 0, CHAT_LASTIN) + WX_WINDOW > (long long)wx_now() && why &&
+	return strcmp(c->state, "closed") == 0 &&
+	    c->last_in + WX_WINDOW > (long long)wx_now() && why &&
 	    strcmp(why, "unfollowed") != 0 && strcmp(why, "window_expired") != 0;
 }
 
 /* Why the user cannot answer the chat now, or NULL when they can. */
 const char *
-console_cannot_reply(struct req *r, const struct dbres *c)
+console_cannot_reply(struct req *r, const struct console_chat *c)
 {
-	const char *st = db_cell(c, 0, CHAT_STATE);
+	const char *st = c->state;
 
 	if (strcmp(st, "closed") == 0)
 		return LF(r, reopenable(c) ? "chat.closed_reopen" : "chat.closed_why",
-		    ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+		    ui_close_reason(r, c->close_reason, 0));
 	if (strcmp(st, "bot") == 0)
 		return L(r, "bot.holds");
 	if (strcmp(st, "active") != 0)
 		return L(r, "chat.pick_up_first");
-	if (db_int(c, 0, CHAT_OPERATOR) != r->user->id)
-		return LF(r, "chat.other_answering", db_cell(c, 0, CHAT_OPNAME) ?
-		    db_cell(c, 0, CHAT_OPNAME) : L(r, "chat.another_operator"));
-	if (db_int(c, 0, CHAT_LASTIN) + WX_WINDOW <= (long long)wx_now())
+	if (c->operator_id != r->user->id)
+		return LF(r, "chat.other_answering", c->operator ?
+		    c->operator : L(r, "chat.another_operator"));
+	if (c->last_in + WX_WINDOW <= (long long)wx_now())
 		return L(r, "chat.window_passed");
-	if (db_int(c, 0, CHAT_OUT) >= WX_REPLIES_IN_ROW)
+	if (c->outs >= WX_REPLIES_IN_ROW)
 		return LF(r, "chat.five_in_row", WX_REPLIES_IN_ROW);
 	return NULL;
 }
@@ -132,16 +132,16 @@ message_fields(struct req *r, const char *base, const char *json)
 
 /* 1 when colleague row i of the transfer targets has a browser open now */
 static int
-colleague_there(const struct dbres *tt, size_t i)
+colleague_there(const struct transfer_targets *tt, size_t i)
 {
-	return db_int(tt, i, TT_SEEN) >= (long long)wx_now() - presence_away_after();
+	return tt[i].seen >= (long long)wx_now() - presence_away_after();
 }
 
 /* A colleague's status in words: their presence, or that their browser is gone. */
 static const char *
-colleague_status(struct req *r, const struct dbres *tt, size_t i)
+colleague_status(struct req *r, const struct transfer_targets *tt, size_t i)
 {
-	const char *presence = db_cell(tt, i, TT_PRESENCE);
+	const char *presence = tt[i].presence;
 
 	if (presence_index(presence) < 0)
 		presence = "away";
@@ -155,97 +155,106 @@ colleague_status(struct req *r, const struct dbres *tt, size_t i)
  * words (their status, or their browser gone), or NULL when they can.
  */
 const char *
-console_colleague_away(struct req *r, const struct dbres *tt, size_t i)
+console_colleague_away(struct req *r, const struct transfer_targets *tt, size_t i)
 {
-	const char *presence = db_cell(tt, i, TT_PRESENCE);
+	const char *presence = tt[i].presence;
 
 	if (presence && strcmp(presence, "available") == 0 && colleague_there(tt, i))
 		return NULL;
-	return LF(r, "chat.transfer_not_available", db_cell(tt, i, TT_NAME),
+	return LF(r, "chat.transfer_not_available", tt[i].name,
 	    colleague_status(r, tt, i));
+}
+
+/* a number into the page, when there is one (0: none, as NULL was) */
+static void
+set_some(struct req *r, const char *base, const char *name, long long v)
+{
+	if (v != 0)
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.%s", base, name), v);
 }
 
 /* The chat's header: who, where, since when, its state and its window. */
 static void
-chat_header(struct req *r, const struct dbres *c, const char *who)
+chat_header(struct req *r, const struct console_chat *c, const char *who)
 {
-	tmpl_set(r, "Chat.Id", db_cell(c, 0, CHAT_ID));
-	tmpl_set(r, "Chat.State", db_cell(c, 0, CHAT_STATE));
-	tmpl_set(r, "Chat.AfterHours", db_int(c, 0, CHAT_AFTERHOURS) ? "1" : NULL);
-	if (db_int(c, 0, CHAT_FOLLOWUP))	/* a message left when nobody could answer */
+	tmpl_set_int(r, "Chat.Id", c->id);
+	tmpl_set(r, "Chat.State", c->state);
+	tmpl_set(r, "Chat.AfterHours", c->after_hours ? "1" : NULL);
+	if (c->followup)	/* a message left when nobody could answer */
 		tmpl_set(r, "Chat.FollowupLine", LF(r, "chat.followup_line",
-		    ui_time(r, db_int(c, 0, CHAT_FOLLOWUP))));
+		    ui_time(r, c->followup)));
 	tmpl_set(r, "Chat.Follower", who);
-	tmpl_set(r, "Chat.OpenId", db_cell(c, 0, CHAT_OPENID));
-	tmpl_set(r, "Chat.Department", db_cell(c, 0, CHAT_DEPTNAME));
-	tmpl_set(r, "Chat.Operator", db_cell(c, 0, CHAT_OPNAME));
-	tmpl_set(r, "Chat.Brand", db_cell(c, 0, CHAT_BRAND));
-	tmpl_set(r, "Chat.Started", ui_time(r, db_int(c, 0, CHAT_STARTED)));
-	tmpl_set(r, "Chat.StartedAt", ui_iso(r, db_int(c, 0, CHAT_STARTED)));
-	tmpl_set(r, "Chat.Mine", db_int(c, 0, CHAT_OPERATOR) == r->user->id ? "1" : NULL);
-	tmpl_set(r, "Chat.Previous", db_int(c, 0, CHAT_PREV) ? db_cell(c, 0, CHAT_PREV) : NULL);
-	tmpl_set(r, "Chat.Language", known(r, "wxlang", db_cell(c, 0, CHAT_LANG)));
-	tmpl_set(r, "Chat.Subscribed", ui_time(r, db_int(c, 0, CHAT_SUBAT)));
+	tmpl_set(r, "Chat.OpenId", c->openid);
+	tmpl_set(r, "Chat.Department", c->department);
+	tmpl_set(r, "Chat.Operator", c->operator);
+	tmpl_set(r, "Chat.Brand", c->brand);
+	tmpl_set(r, "Chat.Started", ui_time(r, c->started));
+	tmpl_set(r, "Chat.StartedAt", ui_iso(r, c->started));
+	tmpl_set(r, "Chat.Mine", c->operator_id == r->user->id ? "1" : NULL);
+	set_some(r, "Chat", "Previous", c->previous_chat_id);
+	tmpl_set(r, "Chat.Language", known(r, "wxlang", c->language));
+	tmpl_set(r, "Chat.Subscribed", ui_time(r, c->subat));
 	/* a QR code's scene as the brand named it, else how WeChat says the
 	 * follower came (its subscribe_scene, in words) */
-	tmpl_set(r, "Chat.Scene", db_cell(c, 0, CHAT_QR) ? db_cell(c, 0, CHAT_QR) :
-	    known(r, "wxscene", db_cell(c, 0, CHAT_SCENE)));
-	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") == 0) {
-		tmpl_set(r, "Chat.Closed", ui_time(r, db_int(c, 0, CHAT_CLOSED)));
-		tmpl_set(r, "Chat.Reason", ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0));
+	tmpl_set(r, "Chat.Scene", c->qr_scene ? c->qr_scene :
+	    known(r, "wxscene", c->subscribe_scene));
+	if (strcmp(c->state, "closed") == 0) {
+		tmpl_set(r, "Chat.Closed", ui_time(r, c->closed));
+		tmpl_set(r, "Chat.Reason", ui_close_reason(r, c->close_reason, 0));
 		tmpl_set(r, "Chat.ClosedLine", LF(r, "chat.closed_line", ui_time(r,
-		    db_int(c, 0, CHAT_CLOSED)), ui_close_reason(r, db_cell(c, 0, CHAT_REASON), 0)));
+		    c->closed), ui_close_reason(r, c->close_reason, 0)));
 		if (reopenable(c))
 			tmpl_set(r, "Chat.CanReopen", "1");
 	} else
-		console_meter(r, "Chat.Meter", db_int(c, 0, CHAT_LASTIN), db_int(c, 0, CHAT_OUT));
+		console_meter(r, "Chat.Meter", c->last_in, c->outs);
 }
 
 /* What the user may do with the chat now, and to whom it may go. */
 static void
-chat_actions(struct req *r, const struct dbres *c, long long id)
+chat_actions(struct req *r, const struct console_chat *c, long long id)
 {
 	const char *why;
 
 	if ((why = console_cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
-	if (strcmp(db_cell(c, 0, CHAT_STATE), "bot") == 0)
+	if (strcmp(c->state, "bot") == 0)
 		tmpl_set(r, "Chat.CanTakeOver", "1");	/* a pick-up: the bot lets go */
-	if (strcmp(db_cell(c, 0, CHAT_STATE), "followup") == 0)
+	if (strcmp(c->state, "followup") == 0)
 		tmpl_set(r, "Chat.CanPickUp", "1");	/* anyone of the department answers it */
-	if (strcmp(db_cell(c, 0, CHAT_STATE), "waiting") == 0 ||
-	    strcmp(db_cell(c, 0, CHAT_STATE), "missed") == 0) {
+	if (strcmp(c->state, "waiting") == 0 ||
+	    strcmp(c->state, "missed") == 0) {
 		/* offered: to me, accept or decline; to someone else, theirs to
 		 * answer until the offer runs out */
-		long long left = db_int(c, 0, CHAT_OFFERUNTIL) - (long long)wx_now();
-		if (db_int(c, 0, CHAT_OFFER) == r->user->id && left >= 0)
+		long long left = c->offeruntil - (long long)wx_now();
+		if (c->offer_user_id == r->user->id && left >= 0)
 			tmpl_set(r, "Chat.OfferMine", "1");
-		if (db_int(c, 0, CHAT_OFFER) != 0 && db_int(c, 0, CHAT_OFFER) != r->user->id &&
+		if (c->offer_user_id != 0 && c->offer_user_id != r->user->id &&
 		    left >= 0)
 			tmpl_set(r, "Chat.OfferedTo", LF(r, "offer.offered_to",
-			    db_cell(c, 0, CHAT_OFFERNAME), left));
+			    c->offered_to, left));
 		else
 			tmpl_set(r, "Chat.CanPickUp", "1");
 	}
-	if (strcmp(db_cell(c, 0, CHAT_STATE), "closed") != 0 &&
-	    (db_int(c, 0, CHAT_OPERATOR) == r->user->id || console_sees_all(r))) {
-		struct dbres tt;
+	if (strcmp(c->state, "closed") != 0 &&
+	    (c->operator_id == r->user->id || console_sees_all(r))) {
+		struct transfer_targets *tt = NULL;
+		size_t tt_n = 0;
 		tmpl_set(r, "Chat.CanClose", "1");
-		if (db_transfer_targets(&r->pool, id, &tt) == DB_OK)
-			for (size_t i = 0; i < tt.nrows; i++) {
+		if (db_transfer_targets(&r->pool, id, &tt, &tt_n) == DB_OK)
+			for (size_t i = 0; i < tt_n; i++) {
 				const char *base = pool_printf(&r->pool, "Targets.%s.%zu",
-				    db_cell(&tt, i, TT_KIND), i);
+				    tt[i].kind, i);
 				tmpl_set(r, pool_printf(&r->pool, "%s.Value", base), pool_printf(
-				    &r->pool, "%s:%s", db_cell(&tt, i, TT_KIND), db_cell(&tt, i, TT_ID)));
-				tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&tt, i, TT_NAME));
-				if (strcmp(db_cell(&tt, i, TT_KIND), "user") != 0)
+				    &r->pool, "%s:%lld", tt[i].kind, tt[i].id));
+				tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), tt[i].name);
+				if (strcmp(tt[i].kind, "user") != 0)
 					continue;
 				/* each colleague's presence and load, beside the name */
 				tmpl_set(r, pool_printf(&r->pool, "%s.Status", base),
-				    colleague_status(r, &tt, i));
+				    colleague_status(r, tt, i));
 				tmpl_set(r, pool_printf(&r->pool, "%s.Load", base), LF(r, "board.hand",
-				    db_int(&tt, i, TT_HAND), db_int(&tt, i, TT_LIMIT)));
-				if (console_colleague_away(r, &tt, i))
+				    tt[i].hand, tt[i].chat_limit));
+				if (console_colleague_away(r, tt, i))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Away", base), "1");
 			}
 	}
@@ -253,13 +262,13 @@ chat_actions(struct req *r, const struct dbres *c, long long id)
 
 /* The follower's other chats, the canned responses, the alias form. */
 static void
-chat_others(struct req *r, const struct dbres *c, long long id)
+chat_others(struct req *r, const struct console_chat *c, long long id)
 {
-	tmpl_set(r, "Chat.FollowerId", db_cell(c, 0, CHAT_FOLLOWER));
+	tmpl_set_int(r, "Chat.FollowerId", c->follower_id);
 	{
 		struct follower_chats *fc = NULL;
 		size_t fc_n = 0;
-		if (db_follower_chats(&r->pool, db_int(c, 0, CHAT_FOLLOWER), id, &fc, &fc_n) == DB_OK)
+		if (db_follower_chats(&r->pool, c->follower_id, id, &fc, &fc_n) == DB_OK)
 			for (size_t i = 0; i < fc_n; i++) {
 				const char *base = pool_printf(&r->pool, "Others.%zu", i);
 				tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), fc[i].id);
@@ -270,88 +279,79 @@ chat_others(struct req *r, const struct dbres *c, long long id)
 				    ui_close_reason(r, fc[i].close_reason, 0));
 			}
 	}
-	if (db_int(c, 0, CHAT_OPERATOR) == r->user->id) {
+	if (c->operator_id == r->user->id) {
 		struct canned_list *cr = NULL;
 		size_t cr_n = 0;
-		if (db_canned_list(&r->pool, db_int(c, 0, CHAT_BRANDID), &cr, &cr_n) == DB_OK)
+		if (db_canned_list(&r->pool, c->brand_id, &cr, &cr_n) == DB_OK)
 			TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
 	}
 	if (req_field(r, "alias") == NULL)
-		tmpl_set(r, "Form.alias.Value", db_cell(c, 0, CHAT_ALIAS));
+		tmpl_set(r, "Form.alias.Value", c->alias);
 }
 
-/* The transcript t (newest first, as read) into Messages, oldest first. */
+/* The transcript t, n messages (newest first, as read), into Messages, oldest first. */
 static void
-chat_transcript(struct req *r, const struct dbres *t)
+chat_transcript(struct req *r, const struct transcript *t, size_t n)
 {
-	/* the transcript, oldest first; columns: id dir type event event_key body
-	 * fields media_state attachment mime delivery errcode author time */
-	for (size_t i = 0; i < t->nrows; i++) {
-		size_t      row = t->nrows - 1 - i;
+	for (size_t i = 0; i < n; i++) {
+		size_t      row = n - 1 - i;
 		const char *base = pool_printf(&r->pool, "Messages.%zu", i);
-		static const char *const names[] = {
-	    [TR_ID] = "Id",
-	    [TR_DIRECTION] = "Dir",
-	    [TR_TYPE] = "Type",
-	    [TR_EVENT] = "Event",
-	    [TR_EVENT_KEY] = "EventKey",
-	    [TR_BODY] = "Body",
-	    [TR_MEDIA_STATE] = "MediaState",
-	    [TR_ATTACHMENT] = "Attachment",
-	    [TR_MIME] = "Mime",
-	    [TR_DELIVERY] = "Delivery",
-	    [TR_ERRCODE] = "Errcode",
-	    [TR_AUTHOR] = "Author"
-	};
-		for (size_t col = 0; col < sizeof names / sizeof names[0]; col++)
-			if (names[col])	/* the fields are shown apart */
-				tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, names[col]),
-				    db_cell(t, row, col));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, db_int(t, row, TR_AT)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_iso(r, db_int(t, row, TR_AT)));
-		if (db_int(t, row, TR_ERRCODE) != 0)
+		const char *const text[][2] = { { "Dir", t[row].direction },
+			{ "Type", t[row].msg_type }, { "Event", t[row].event },
+			{ "EventKey", t[row].event_key }, { "Body", t[row].body },
+			{ "MediaState", t[row].media_state }, { "Mime", t[row].mime },
+			{ "Delivery", t[row].delivery_state }, { "Author", t[row].author } };
+		set_some(r, base, "Id", t[row].id);
+		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
+			tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, text[k][0]), text[k][1]);
+		set_some(r, base, "Attachment", t[row].attachment_id);
+		set_some(r, base, "Errcode", t[row].wx_errcode);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, t[row].at));
+		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_iso(r, t[row].at));
+		if (t[row].wx_errcode != 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Error", base),
-			    ui_errtext(r, db_int(t, row, TR_ERRCODE)));
-		if (strcmp(db_cell(t, row, TR_DIRECTION), "in") == 0)
-			message_fields(r, base, db_cell(t, row, TR_FIELDS));
-		else if (strcmp(db_cell(t, row, TR_DIRECTION), "out") == 0 && db_cell(t, row, TR_FIELDS)) {
+			    ui_errtext(r, t[row].wx_errcode));
+		if (strcmp(t[row].direction, "in") == 0)
+			message_fields(r, base, t[row].fields);
+		else if (strcmp(t[row].direction, "out") == 0 && t[row].fields) {
 			struct wx_field *bf;	/* a passive reply: the bot's {"bot":1}, wxdesk's {"auto":1} */
-			if (json_parse(&r->pool, db_cell(t, row, TR_FIELDS),
-			    strlen(db_cell(t, row, TR_FIELDS)), &bf) == 0) {
+			if (json_parse(&r->pool, t[row].fields,
+			    strlen(t[row].fields), &bf) == 0) {
 				if (wx_get(bf, "bot"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
 				else if (wx_get(bf, "auto"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Auto", base), "1");
 			}
 		}
-		else if (strcmp(db_cell(t, row, TR_DIRECTION), "system") == 0)
-			note_text(r, base, db_cell(t, row, TR_FIELDS));
+		else if (strcmp(t[row].direction, "system") == 0)
+			note_text(r, base, t[row].fields);
 	}
 }
 
 void
-console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status)
+console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, int status)
 {
-	struct dbres  t;
+	struct transcript *t = NULL;
+	size_t t_n = 0;
 	struct console_counts k;
-	const char   *who = db_cell(c, 0, CHAT_ALIAS) ? db_cell(c, 0, CHAT_ALIAS) :
-	    db_cell(c, 0, CHAT_OPENID);
-	long long     id = db_int(c, 0, CHAT_ID);
+	const char   *who = c->alias ? c->alias :
+	    c->openid;
+	long long     id = c->id;
 
 	console_page_mark(r);	/* before the transcript: a later delivery refreshes it */
-	if (db_transcript(&r->pool, id, &t) != DB_OK || console_counts(r, &k) < 0) {
+	if (db_transcript(&r->pool, id, &t, &t_n) != DB_OK || console_counts(r, &k) < 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	/* what the user has now seen: the list's unread marks go (the newest
 	 * message comes first); a failure costs only the marks */
-	if (t.nrows > 0)
-		(void)db_chat_seen(&r->pool, r->user->id, id, db_int(&t, 0, TR_ID));
+	if (t_n > 0)
+		(void)db_chat_seen(&r->pool, r->user->id, id, t[0].id);
 	chat_header(r, c, who);
 	chat_actions(r, c, id);
 	chat_others(r, c, id);
-	chat_transcript(r, &t);
-	if (t.nrows == 500)
+	chat_transcript(r, t, t_n);
+	if (t_n == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
 	console_inbox(r, id);
 	(void)console_my_offer(r);	/* a failure costs only the banner */
@@ -366,7 +366,7 @@ console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int sta
 void
 console_chat_get(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct console_chat c;
 
 	if (console_load_chat(r, rs, &c) == 0)
 		console_chat_page(r, rs, &c, 200);
@@ -381,7 +381,7 @@ console_to_chat(struct req *r, struct resp *rs)
 void
 console_alias_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct console_chat c;
 	const char  *alias = req_field(r, "alias");
 	const char  *err;
 
@@ -394,7 +394,7 @@ console_alias_post(struct req *r, struct resp *rs)
 		console_chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (db_follower_alias(&r->pool, db_int(&c, 0, CHAT_FOLLOWER), alias ? alias : "") != DB_OK) {
+	if (db_follower_alias(&r->pool, c.follower_id, alias ? alias : "") != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -411,24 +411,24 @@ void
 console_typing_post(struct req *r, struct resp *rs)
 {
 	static struct { long long chat; time_t at; } recent[64];
-	struct dbres c;
+	struct console_chat c;
 	time_t       now = time(NULL);
 	size_t       slot = (size_t)r->ids[0] % 64;
 	long         e = 0;
 
 	if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK ||
-	    db_int(&c, 0, CHAT_OPERATOR) != r->user->id || console_cannot_reply(r, &c) != NULL) {
+	    c.operator_id != r->user->id || console_cannot_reply(r, &c) != NULL) {
 		resp_json(rs, 200, json_pack("{s:b}", "sent", 0));
 		return;
 	}
 	if (recent[slot].chat != r->ids[0] || now - recent[slot].at >= 10) {
-		struct wxapi_channel ch = { db_int(&c, 0, CHAT_CHANNEL), db_cell(&c, 0, CHAT_APPID),
-		    db_cell(&c, 0, CHAT_SECRET) ? secret_decrypt(&r->pool, db_cell(&c, 0, CHAT_SECRET)) :
+		struct wxapi_channel ch = { c.channel_id, c.app_id,
+		    c.app_secret_enc ? secret_decrypt(&r->pool, c.app_secret_enc) :
 		    NULL };
 		struct http_resp hr;
 		struct wx_field *f;
 		struct buf       body = { 0 };
-		json_put(&body, json_pack("{s:o,s:s}", "touser", json_s(db_cell(&c, 0, CHAT_OPENID)),
+		json_put(&body, json_pack("{s:o,s:s}", "touser", json_s(c.openid),
 		    "command", "Typing"));
 		e = ch.secret ? wxapi_call(&r->pool, &ch, "/cgi-bin/message/custom/typing", NULL,
 		    body.data, NULL, &hr, &f) : -2;
@@ -446,7 +446,8 @@ console_typing_post(struct req *r, struct resp *rs)
 void
 console_media_get(struct req *r, struct resp *rs)
 {
-	struct dbres m, c;
+	struct console_chat c;
+	struct media_of_message m;
 	const char  *dir = cfg_get("Media.Dir", "var/media");
 	FILE        *f;
 	char         chunk[65536];
@@ -455,11 +456,11 @@ console_media_get(struct req *r, struct resp *rs)
 	if (!ui_found(r, rs, db_media_of_message(&r->pool, r->ids[0], &m), "file"))
 		return;
 	/* columns: chat path mime size; the chat's access rules apply */
-	r->ids[0] = db_int(&m, 0, MM_CHAT);
+	r->ids[0] = m.chat_id;
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
 	/* a voice in AMR is served as the MP3 made beside it: browsers play that */
-	const char *path = media_file(&r->pool, db_cell(&m, 0, MM_PATH)), *mime = db_cell(&m, 0, MM_MIME);
+	const char *path = media_file(&r->pool, m.path), *mime = m.mime;
 	const char *play = media_playable(&r->pool, path, mime);
 	if (play) {
 		path = play;
@@ -486,7 +487,7 @@ console_media_get(struct req *r, struct resp *rs)
 void
 console_note_post(struct req *r, struct resp *rs)
 {
-	struct dbres c;
+	struct console_chat c;
 	const char  *text = req_field(r, "staff_note");
 	struct buf   b = { 0 };
 
@@ -503,7 +504,7 @@ console_note_post(struct req *r, struct resp *rs)
 	}
 	json_put(&b, json_pack("{s:s}", "staff", r->user->name));
 	struct msg_row m = {
-		.channel_id = db_int(&c, 0, CHAT_CHANNEL), .follower_id = db_int(&c, 0, CHAT_FOLLOWER),
+		.channel_id = c.channel_id, .follower_id = c.follower_id,
 		.chat_id = r->ids[0], .direction = "system", .msg_type = "system",
 		.event = "staff_note", .body = text, .fields = pool_strdup(&r->pool, b.data),
 		.dedupe_key = pool_printf(&r->pool, "n:%lld:%s", r->ids[0], rand_hex(&r->pool, 8)),

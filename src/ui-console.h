@@ -33,12 +33,12 @@ int  console_meter(struct req *r, const char *base, long long last_in, long long
 /* the inbox column beside a chat (current: the chat shown) */
 void console_inbox(struct req *r, long long current);
 /* chat r->ids[0] into *c if the user may see it; 0, or -1 after answering */
-int  console_load_chat(struct req *r, struct resp *rs, struct dbres *c);
+int  console_load_chat(struct req *r, struct resp *rs, struct console_chat *c);
 /* why the user cannot reply in chat c now, in words, or NULL */
-const char *console_cannot_reply(struct req *r, const struct dbres *c);
+const char *console_cannot_reply(struct req *r, const struct console_chat *c);
 /* why colleague row i of the transfer targets cannot take a chat now, or NULL */
-const char *console_colleague_away(struct req *r, const struct dbres *tt, size_t i);
+const char *console_colleague_away(struct req *r, const struct transfer_targets *tt, size_t i);
 /* chat c's page, answered with status (a refusal's 409 or 422) */
-void console_chat_page(struct req *r, struct resp *rs, const struct dbres *c, int status);
+void console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, int status);
 
 #endif

@@ -86,25 +86,26 @@ console_meter(struct req *r, const char *base, long long last_in, long long used
 int
 console_counts(struct req *r, struct console_counts *k)
 {
-	struct dbres c;
+	struct console_count *c = NULL;
+	size_t c_n = 0;
 	long long    waiting = 0, missed = 0, mine = 0, others = 0, bot = 0, followup = 0;
 
-	if (db_console_counts(&r->pool, r->user->id, console_sees_all(r), &c) != DB_OK)
+	if (db_console_counts(&r->pool, r->user->id, console_sees_all(r), &c, &c_n) != DB_OK)
 		return -1;
 	/* columns: state mine total */
-	for (size_t i = 0; i < c.nrows; i++) {
-		const char *st = db_cell(&c, i, CC_STATE);
+	for (size_t i = 0; i < c_n; i++) {
+		const char *st = c[i].state;
 		if (strcmp(st, "waiting") == 0)
-			waiting = db_int(&c, i, CC_TOTAL);
+			waiting = c[i].total;
 		else if (strcmp(st, "missed") == 0)
-			missed = db_int(&c, i, CC_TOTAL);
+			missed = c[i].total;
 		else if (strcmp(st, "bot") == 0)
-			bot = db_int(&c, i, CC_TOTAL);
+			bot = c[i].total;
 		else if (strcmp(st, "followup") == 0)
-			followup = db_int(&c, i, CC_TOTAL);
+			followup = c[i].total;
 		else {
-			mine = db_int(&c, i, CC_MINE);
-			others = db_int(&c, i, CC_TOTAL) - mine;
+			mine = c[i].mine;
+			others = c[i].total - mine;
 		}
 	}
 	tmpl_set_int(r, "Counts.waiting", waiting);
@@ -149,27 +150,13 @@ console_home_get(struct req *r, struct resp *rs)
 {
 	struct console_query q;
 	struct console_counts        k;
-	struct dbres         l;
+	struct console_list *l = NULL;
+	size_t l_n = 0;
 	struct member_depts *d = NULL;
 	size_t               d_n = 0;
 	const char          *tab = req_arg(r, "tab") ? req_arg(r, "tab") : "waiting";
 	size_t               t = 0;
 	long long            page = ui_page(r);
-	static const char *const cols[] = {
-	    [CLI_ID] = "Id",
-	    [CLI_STATE] = "State",
-	    [CLI_FOLLOWER] = "Follower",
-	    [CLI_DEPT] = "Department",
-	    [CLI_STARTED] = "Started",
-	    [CLI_LASTIN] = "LastIn",
-	    [CLI_OUT] = "Out",
-	    [CLI_OPERATOR] = "Operator",
-	    [CLI_FIRST] = "FirstWords",
-	    [CLI_BRAND] = "Brand",
-	    [CLI_REASON] = "Reason",
-	    [CLI_CLOSED] = "Closed",
-	    [CLI_UNREAD] = "Unread"
-	};
 
 	console_page_mark(r);	/* before the lists: a later change refreshes them */
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
@@ -189,30 +176,30 @@ console_home_get(struct req *r, struct resp *rs)
 	q.to = t == CLOSED_TAB ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
 	q.limit = PER_PAGE + 1;
 	q.offset = (page - 1) * PER_PAGE;
-	if (db_console_list(&r->pool, &q, &l) != DB_OK || console_counts(r, &k) < 0 ||
+	if (db_console_list(&r->pool, &q, &l, &l_n) != DB_OK || console_counts(r, &k) < 0 ||
 	    db_member_depts(&r->pool, r->user->id, &d, &d_n) != DB_OK || console_my_offer(r) < 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	if (l.nrows > PER_PAGE) {
-		l.nrows = PER_PAGE;
+	if (l_n > PER_PAGE) {
+		l_n = PER_PAGE;
 		tmpl_set_int(r, "Paging.Next", page + 1);
 	}
 	if (page > 1)
 		tmpl_set_int(r, "Paging.Prev", page - 1);
-	db_to_hdf(r, "Chats", &l, cols, sizeof cols / sizeof cols[0]);
-	for (size_t i = 0; i < l.nrows; i++) {
+	TMPL_LIST(r, "Chats", l, l_n, console_list);
+	for (size_t i = 0; i < l_n; i++) {
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
-		    console_span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+		    console_span(r, (long long)wx_now() - l[i].started));
 		if (t != CLOSED_TAB)
-			console_meter(r, pool_printf(&r->pool, "%s.Meter", base), db_int(&l, i, CLI_LASTIN),
-			    db_int(&l, i, CLI_OUT));
+			console_meter(r, pool_printf(&r->pool, "%s.Meter", base), l[i].last_in,
+			    l[i].outs);
 		else {
 			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
-			    ui_close_reason(r, db_cell(&l, i, CLI_REASON), 0));
+			    ui_close_reason(r, l[i].close_reason, 0));
 			tmpl_set(r, pool_printf(&r->pool, "%s.ClosedAt", base),
-			    ui_time(r, db_int(&l, i, CLI_CLOSED)));
+			    ui_time(r, l[i].closed));
 		}
 	}
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++) {
@@ -272,13 +259,14 @@ console_home_get(struct req *r, struct resp *rs)
 static const char *
 live_mark(struct req *r, long long now, struct dbres *o, enum dbrc *orc)
 {
-	struct dbres m;
+	struct console_mark *m = NULL;
+	size_t m_n = 0;
 
 	*orc = db_my_offer(&r->pool, r->user->id, now, o);
-	if (db_console_mark(&r->pool, &m) != DB_OK || (*orc != DB_OK && *orc != DB_NOTFOUND))
+	if (db_console_mark(&r->pool, &m, &m_n) != DB_OK || (*orc != DB_OK && *orc != DB_NOTFOUND))
 		return NULL;
-	return pool_printf(&r->pool, "%s.%s.%s.%s.%s.%d", db_cell(&m, 0, CM_MESSAGES),
-	    db_cell(&m, 0, CM_MESSAGES_RECENT), db_cell(&m, 0, CM_CHATS), db_cell(&m, 0, CM_SENDING),
+	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%s.%d", m[0].top,
+	    m[0].messages_recent, m[0].chats, m[0].sending,
 	    *orc == DB_OK ? db_cell(o, 0, MO_CHAT) : "0", presence_index(r->user->presence) + 1);
 }
 
@@ -352,7 +340,8 @@ console_inbox(struct req *r, long long current)
 
 	for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
 		struct console_query q = { 0 };
-		struct dbres         l;
+		struct console_list *l = NULL;
+		size_t l_n = 0;
 
 		q.state = parts[k].state;
 		q.user = r->user->id;
@@ -360,23 +349,23 @@ console_inbox(struct req *r, long long current)
 		q.mine = parts[k].mine;
 		q.to = 2147400000LL;
 		q.limit = 30;
-		if (db_console_list(&r->pool, &q, &l) != DB_OK)
+		if (db_console_list(&r->pool, &q, &l, &l_n) != DB_OK)
 			continue;
-		for (size_t i = 0; i < l.nrows; i++) {
+		for (size_t i = 0; i < l_n; i++) {
 			const char *base = pool_printf(&r->pool, "%s.%zu", parts[k].base, i);
-			tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&l, i, CLI_ID));
-			tmpl_set(r, pool_printf(&r->pool, "%s.Follower", base), db_cell(&l, i, CLI_FOLLOWER));
-			tmpl_set(r, pool_printf(&r->pool, "%s.Words", base), db_cell(&l, i, CLI_FIRST));
-			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), db_cell(&l, i, CLI_DEPT));
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), l[i].id);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Follower", base), l[i].follower);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Words", base), l[i].first_words);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), l[i].department);
 			tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
-			    console_span(r, (long long)wx_now() - db_int(&l, i, CLI_STARTED)));
+			    console_span(r, (long long)wx_now() - l[i].started));
 			if (strcmp(parts[k].state, "followup") == 0)
 				console_meter(r, pool_printf(&r->pool, "%s.Meter", base),
-				    db_int(&l, i, CLI_LASTIN), db_int(&l, i, CLI_OUT));
+				    l[i].last_in, l[i].outs);
 			/* the chat on screen is being read: no mark for it */
-			if (db_int(&l, i, CLI_ID) != current)
+			if (l[i].id != current)
 				tmpl_set_int(r, pool_printf(&r->pool, "%s.Unread", base),
-				    db_int(&l, i, CLI_UNREAD));
+				    l[i].unread);
 			else
 				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
 		}
