@@ -120,7 +120,7 @@ enum reports_stmt {
 #define REP_EV_LOCAL "CONVERT_TZ(" REP_AT_HOUR ", '+00:00', ?)"
 #define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
 #define REP_KIND_OF " AND kind IN (" REP_BIN_KINDS ") AND ? IN ('', kind)"
-#define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')), g, kind, "
+#define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')) b, g, kind, "
 #define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
 	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
 
@@ -139,27 +139,27 @@ static const struct db_stmt stmts[S__MAX] = {
 	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a
 	 * zone the server does not know */
 	[S_REP_ZONE] = { "rep_zone",
-	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
-	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')), "
-	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)), "
-	    "(SELECT zone FROM report_state WHERE id = 1)" },
+	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_from, "
+	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_to, "
+	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)) day, "
+	    "(SELECT zone FROM report_state WHERE id = 1) zone", .cols = report_zone_cols },
 	/* what the filters offer */
 	[S_REP_DIMS] = { "rep_dims",
-	    "SELECT 'brand', id, name, 0 FROM brands "
+	    "SELECT 'brand' kind, id, name, 0 brand_id FROM brands "
 	    "UNION ALL SELECT 'channel', c.id, CONCAT(b.name, ' · ', COALESCE(c.app_id, 'draft'), "
 	    "IF(c.state = 'deleted', ' (deleted)', '')), c.brand_id FROM channels c "
 	    "JOIN brands b ON b.id = c.brand_id "
 	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id "
 	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
-	    "UNION ALL SELECT 'operator', id, name, 0 FROM users ORDER BY 1, 3" },
+	    "UNION ALL SELECT 'operator', id, name, 0 FROM users ORDER BY 1, 3", .cols = report_dims_cols },
 	[S_REP_COUNTS] = { "rep_counts",
-	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n), SUM(total) FROM "
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM "
 	    REP_FACTS(REP_ALL_KINDS)
-	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
+	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail", .cols = report_counts_cols },
 	[S_REP_HIST] = { "rep_hist",
-	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) FROM "
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) n FROM "
 	    REP_FACTS(REP_BIN_KINDS)
-	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin", .cols = report_hist_cols },
 	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */
 	[S_REP_SHARE] = { "rep_share",
 	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE" },
@@ -183,31 +183,32 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_REP_BUILD_HC] = { "rep_build_hc", REP_FOLD_HC(REP_SRC_HOURS) },
 	[S_REP_BUILD_HB] = { "rep_build_hb", REP_FOLD_HB(REP_SRC_HOURS) },
 	[S_REP_DCOUNTS] = { "rep_dcounts",
-	    REP_DAY_B "detail, SUM(n), SUM(total) FROM (SELECT IF(? = 0, NULL, day) b, "
+	    REP_DAY_B "detail, SUM(n) n, SUM(total) total FROM (SELECT IF(? = 0, NULL, day) b, "
 	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts "
 	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL "
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, "
 	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f "
-	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail" },
+	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail", .cols = report_counts_cols },
 	[S_REP_DHIST] = { "rep_dhist",
-	    REP_DAY_B "vbin, SUM(n) FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, "
+	    REP_DAY_B "vbin, SUM(n) n FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, "
 	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? "
 	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL "
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 "
 	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f "
-	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin" },
+	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin", .cols = report_hist_cols },
 	[S_REP_HCOUNTS] = { "rep_hcounts",
-	    "SELECT LPAD(b, 2, '0'), 0, kind, detail, SUM(n), SUM(total) FROM (SELECT hod b, "
+	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, detail, SUM(n) n, SUM(total) total "
+	    "FROM (SELECT hod b, "
 	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS
 	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), "
 	    "kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS3
-	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail" },
+	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail", .cols = report_counts_cols },
 	[S_REP_HHIST] = { "rep_hhist",
-	    "SELECT LPAD(b, 2, '0'), 0, kind, vbin, SUM(n) FROM (SELECT hod b, kind, vbin, "
+	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, vbin, SUM(n) n FROM (SELECT hod b, kind, vbin, "
 	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3
 	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 "
 	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f "
-	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin" },
+	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin", .cols = report_hist_cols },
 };
 
 static void           *prepared[S__MAX];
@@ -315,16 +316,24 @@ db_report_levels(struct pool *p, const char *zone)
 
 enum dbrc
 db_report_zone(struct pool *p, const char *zone, const char *from, const char *to_excl,
-    time_t now, struct dbres *out)
+    time_t now, struct report_zone *row)
 {
-	return RUN(S_REP_ZONE, p, out, S(from), S(zone), S(to_excl), S(zone),
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_REP_ZONE, p, &res, S(from), S(zone), S(to_excl), S(zone),
 	    I((long long)now), S(zone));
+	return db_as_row(rc, &res, row, report_zone_fill);
 }
 
 enum dbrc
-db_report_dims(struct pool *p, struct dbres *out)
+db_report_dims(struct pool *p, struct report_dims **rows, size_t *n)
 {
-	return RUN(S_REP_DIMS, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_REP_DIMS, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, report_dims_fill);
 }
 
 #define RF_DIMS3(f) I((f)->brand), I((f)->channel), I((f)->department)
@@ -352,18 +361,22 @@ levels_serve(const struct report_filter *f, int bucket, int group)
 /* counts and sums of values per bucket, group and kind */
 enum dbrc
 db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int group,
-    struct dbres *out)
+    struct report_counts **rows, size_t *n)
 {
-	const char *fmt = bucket_fmt[bucket];
+	const char  *fmt = bucket_fmt[bucket];
+	struct dbres res;
+	enum dbrc    rc;
 
 	if (!levels_serve(f, bucket, group))
-		return RUN(S_REP_COUNTS, p, out, S(fmt), S(f->zone), S(fmt), I(group),
+		rc = RUN(S_REP_COUNTS, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
 		    RF_ARGS(f), RF_ARGS(f));
-	if (bucket != REP_HOUR)
-		return RUN(S_REP_DCOUNTS, p, out, I(bucket), I(group), S(f->day_from),
+	else if (bucket != REP_HOUR)
+		rc = RUN(S_REP_DCOUNTS, p, &res, I(bucket), I(group), S(f->day_from),
 		    S(f->day_to), RF_DIMS(f), I(bucket), S(f->zone), I(group), RF_ARGS(f));
-	return RUN(S_REP_HCOUNTS, p, out, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
-	    I((long long)f->from), I((long long)f->to), RF_DIMS3(f));
+	else
+		rc = RUN(S_REP_HCOUNTS, p, &res, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
+		    I((long long)f->from), I((long long)f->to), RF_DIMS3(f));
+	return DB_AS_ROWS(p, rc, &res, rows, n, report_counts_fill);
 }
 
 /*
@@ -372,17 +385,21 @@ db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int 
  */
 enum dbrc
 db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int group,
-    const char *kind, struct dbres *out)
+    const char *kind, struct report_hist **rows, size_t *n)
 {
-	const char *fmt = bucket_fmt[bucket];
+	const char  *fmt = bucket_fmt[bucket];
+	struct dbres res;
+	enum dbrc    rc;
 
 	if (!levels_serve(f, bucket, group))
-		return RUN(S_REP_HIST, p, out, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
+		rc = RUN(S_REP_HIST, p, &res, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
 		    RF_ARGS(f), S(kind));
-	if (bucket != REP_HOUR)
-		return RUN(S_REP_DHIST, p, out, I(bucket), I(group), S(f->day_from),
+	else if (bucket != REP_HOUR)
+		rc = RUN(S_REP_DHIST, p, &res, I(bucket), I(group), S(f->day_from),
 		    S(f->day_to), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
 		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS(f));
-	return RUN(S_REP_HHIST, p, out, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),
-	    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS3(f));
+	else
+		rc = RUN(S_REP_HHIST, p, &res, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),
+		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS3(f));
+	return DB_AS_ROWS(p, rc, &res, rows, n, report_hist_fill);
 }

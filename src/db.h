@@ -575,19 +575,24 @@ enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, 
 long long db_report_rollup(struct pool *p);
 int db_report_levels(struct pool *p, const char *zone);
 /* columns of db_report_zone */
-enum { RZ_FROM, RZ_TO, RZ_DAY, RZ_ZONE };
+#define REPORT_ZONE_ROW(C) C(INT, range_from) C(INT, range_to) C(STR, day) C(STR, zone)
+DB_ROW(report_zone, REPORT_ZONE_ROW)
 enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
-	const char *to_excl, time_t now, struct dbres *out);
+	const char *to_excl, time_t now, struct report_zone *row);
 /* columns of db_report_dims */
-enum { RD_KIND, RD_ID, RD_NAME, RD_BRAND };
-enum dbrc db_report_dims(struct pool *p, struct dbres *out);
+#define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id)
+DB_ROW(report_dims, REPORT_DIMS_ROW)
+enum dbrc db_report_dims(struct pool *p, struct report_dims **rows, size_t *n);
 /* columns of db_report_counts */
-enum { RC_BUCKET, RC_GROUP, RC_KIND, RC_DETAIL, RC_N, RC_TOTAL };
+#define REPORT_COUNTS_ROW(C) C(STR, b) C(INT, g) C(STR, kind) C(STR, detail) C(INT, n) \
+	C(INT, total)
+DB_ROW(report_counts, REPORT_COUNTS_ROW)
 enum dbrc db_report_counts(struct pool *p, const struct report_filter *f, int bucket,
-	int group, struct dbres *out);
+	int group, struct report_counts **rows, size_t *n);
 /* columns of db_report_hist */
-enum { RH_BUCKET, RH_GROUP, RH_KIND, RH_VBIN, RH_N };
+#define REPORT_HIST_ROW(C) C(STR, b) C(INT, g) C(STR, kind) C(INT, vbin) C(INT, n)
+DB_ROW(report_hist, REPORT_HIST_ROW)
 enum dbrc db_report_hist(struct pool *p, const struct report_filter *f, int bucket,
-	int group, const char *kind, struct dbres *out);
+	int group, const char *kind, struct report_hist **rows, size_t *n);
 
 #endif

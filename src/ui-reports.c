@@ -53,7 +53,8 @@ struct rep {
 	int         bh;		/* first response in business hours only */
 	int         ndays;
 	long long   day0;		/* the first date at 00:00 UTC (calendar only) */
-	struct dbres dims;		/* the filters' choices: what id name brand */
+	struct report_dims *dims;	/* the filters' choices: what id name brand */
+	size_t       ndims;
 };
 
 /*
@@ -168,7 +169,7 @@ whole_months(long long from, long long to, char a[11], char b[11])
  */
 static int
 zone_range(struct req *r, struct resp *rs, const char **zone, long long from, long long to,
-    struct dbres *z)
+    struct report_zone *z)
 {
 	char a[11], b[11];
 
@@ -182,12 +183,12 @@ zone_range(struct req *r, struct resp *rs, const char **zone, long long from, lo
 		ui_db_failed(r, rs);
 		return -1;
 	}
-	if (db_cell(z, 0, RZ_DAY) != NULL)
+	if (z->day != NULL)
 		return 0;
 	form_error(r, "tz", LF(r, "rep.tz_unknown", *zone));
 	*zone = "+00:00";
 	if (db_report_zone(&r->pool, *zone, a, b, wx_now(), z) != DB_OK ||
-	    db_cell(z, 0, RZ_DAY) == NULL) {
+	    z->day == NULL) {
 		ui_db_failed(r, rs);
 		return -1;
 	}
@@ -208,7 +209,7 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 {
 	const char  *zone = req_arg(r, "tz");
 	const char  *fa = req_arg(r, "from"), *ta = req_arg(r, "to");
-	struct dbres z;
+	struct report_zone z;
 	long long    from = fa && *fa ? date_arg(fa) : -2, to = ta && *ta ? date_arg(ta) : -2;
 	long long    today;
 	/* a good range asked for: one query converts it and checks the zone */
@@ -232,7 +233,7 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	q->f.zone = zone;
 	q->zone_label = strcmp(zone, "+00:00") == 0 ? "UTC" : zone;
 	if (!good) {
-		today = date_arg(db_cell(&z, 0, RZ_DAY));
+		today = date_arg(z.day);
 		if (to == -2)
 			to = today;
 		if (from == -2 && to >= 0)
@@ -256,12 +257,12 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	q->ndays = (int)((to - from) / 86400 + 1);
 	/* folded hours are whole UTC hours, each counted where its first
 	 * minute falls: exact for zones a whole number of hours from UTC */
-	q->f.from = (time_t)((db_int(&z, 0, RZ_FROM) + 3599) / 3600 * 3600);
-	q->f.to = (time_t)((db_int(&z, 0, RZ_TO) + 3599) / 3600 * 3600);
+	q->f.from = (time_t)((z.range_from + 3599) / 3600 * 3600);
+	q->f.to = (time_t)((z.range_to + 3599) / 3600 * 3600);
 	memcpy(q->f.day_from, q->from, sizeof q->f.day_from);
 	memcpy(q->f.day_to, q->to, sizeof q->f.day_to);
 	whole_months(from, to, q->f.month_from, q->f.month_to);
-	q->f.local = db_cell(&z, 0, RZ_ZONE) != NULL && strcmp(db_cell(&z, 0, RZ_ZONE), zone) == 0;
+	q->f.local = z.zone != NULL && strcmp(z.zone, zone) == 0;
 	q->f.brand = id_arg(r, "brand");
 	q->f.channel = id_arg(r, "channel");
 	q->f.department = uses & USE_DEPARTMENT ? dept : 0;
@@ -290,24 +291,26 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 static int
 load_dims(struct req *r, struct rep *q)
 {
-	struct dbres *d = &q->dims;
 	int           n[4] = { 0 };
 	static const char *const dims[4] = { "brand", "channel", "department", "operator" };
 
-	if (db_report_dims(&r->pool, d) != DB_OK)
+	const struct report_dims *d;
+
+	if (db_report_dims(&r->pool, &q->dims, &q->ndims) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < d->nrows; i++) {
-		const char *what = db_cell(d, i, RD_KIND);
+	d = q->dims;
+	for (size_t i = 0; i < q->ndims; i++) {
+		const char *what = d[i].kind;
 		for (int k = 0; k < 4; k++) {
 			if (strcmp(what, dims[k]) != 0)
 				continue;
 			if (k == 3 && !user_sees_all_chats(r->user) &&
-			    db_int(d, i, RD_ID) != r->user->id)
+			    d[i].id != r->user->id)
 				break;
-			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Id", dims[k], n[k]),
-			    db_cell(d, i, RD_ID));
+			tmpl_set_int(r, pool_printf(&r->pool, "Dims.%s.%d.Id", dims[k], n[k]),
+			    d[i].id);
 			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Name", dims[k], n[k]),
-			    db_cell(d, i, RD_NAME));
+			    d[i].name);
 			n[k]++;
 			break;
 		}
@@ -319,9 +322,9 @@ load_dims(struct req *r, struct rep *q)
 static const char *
 dim_name(struct req *r, const struct rep *q, const char *dim, long long id)
 {
-	for (size_t i = 0; i < q->dims.nrows; i++)
-		if (strcmp(db_cell(&q->dims, i, RD_KIND), dim) == 0 && db_int(&q->dims, i, RD_ID) == id)
-			return db_cell(&q->dims, i, RD_NAME);
+	for (size_t i = 0; i < q->ndims; i++)
+		if (strcmp(q->dims[i].kind, dim) == 0 && q->dims[i].id == id)
+			return q->dims[i].name;
 	return pool_printf(&r->pool, "#%lld", id);
 }
 
@@ -329,25 +332,25 @@ dim_name(struct req *r, const struct rep *q, const char *dim, long long id)
 
 /* nearest-rank percentiles of one run of histogram rows (vbin col 3, n col 4) */
 static void
-percentiles(const struct dbres *h, size_t lo, size_t hi, long long *med, long long *p90,
+percentiles(const struct report_hist *h, size_t lo, size_t hi, long long *med, long long *p90,
     long long *count)
 {
 	long long total = 0, seen = 0, want50, want90;
 
 	*med = *p90 = -1;
 	for (size_t i = lo; i < hi; i++)
-		total += db_int(h, i, RH_N);
+		total += h[i].n;
 	*count = total;
 	if (total == 0)
 		return;
 	want50 = (total + 1) / 2;
 	want90 = (total * 9 + 9) / 10;
 	for (size_t i = lo; i < hi; i++) {
-		seen += db_int(h, i, RH_N);
+		seen += h[i].n;
 		if (*med < 0 && seen >= want50)
-			*med = db_int(h, i, RH_VBIN);
+			*med = h[i].vbin;
 		if (seen >= want90) {
-			*p90 = db_int(h, i, RH_VBIN);
+			*p90 = h[i].vbin;
 			break;
 		}
 	}
@@ -361,17 +364,17 @@ typedef void (*hist_fn)(void *ctx, const char *b, long long g, int kind, long lo
 	long long p90, long long n);
 
 static void
-each_hist(const struct rep *q, const struct dbres *h, hist_fn fn, void *ctx)
+each_hist(const struct rep *q, const struct report_hist *h, size_t nh, hist_fn fn, void *ctx)
 {
-	for (size_t i = 0; i < h->nrows; ) {
+	for (size_t i = 0; i < nh; ) {
 		size_t j = i + 1;
-		while (j < h->nrows && strcmp(db_cell(h, j, RH_BUCKET), db_cell(h, i, RH_BUCKET)) == 0 &&
-		    db_int(h, j, RH_GROUP) == db_int(h, i, RH_GROUP) &&
-		    strcmp(db_cell(h, j, RH_KIND), db_cell(h, i, RH_KIND)) == 0)
+		while (j < nh && strcmp(h[j].b, h[i].b) == 0 &&
+		    h[j].g == h[i].g &&
+		    strcmp(h[j].kind, h[i].kind) == 0)
 			j++;
 		long long med, p90, n;
 		percentiles(h, i, j, &med, &p90, &n);
-		fn(ctx, db_cell(h, i, RH_BUCKET), db_int(h, i, RH_GROUP), kind_of(q, db_cell(h, i, RH_KIND)), med, p90, n);
+		fn(ctx, h[i].b, h[i].g, kind_of(q, h[i].kind), med, p90, n);
 		i = j;
 	}
 }
@@ -542,7 +545,7 @@ secs(struct pool *p, long long v)
 static void
 render(struct req *r, struct resp *rs, struct rep *q, const char *page, const char *title)
 {
-	if (q->dims.nrows == 0 && load_dims(r, q) != 0) {
+	if (q->ndims == 0 && load_dims(r, q) != 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -573,7 +576,10 @@ void
 reports_overview_get(struct req *r, struct resp *rs)
 {
 	struct rep      q;
-	struct dbres    c, h;
+	struct report_hist *h = NULL;
+	size_t h_n = 0;
+	struct report_counts *c = NULL;
+	size_t c_n = 0;
 	struct overview o;
 	long long       tot[K__N] = { 0 };
 	int             nr = 0, ne = 0;
@@ -590,30 +596,30 @@ reports_overview_get(struct req *r, struct resp *rs)
 
 	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, &c) != DB_OK ||
-	    db_report_hist(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, "", &h) != DB_OK) {
+	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, &c, &c_n) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, REP_WHOLE, REP_BY_NONE, "", &h, &h_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	memset(&o, 0xff, sizeof o);
-	each_hist(&q, &h, overview_hist, &o);
+	each_hist(&q, h, h_n, overview_hist, &o);
 	/* columns: b g kind detail n total */
-	for (size_t i = 0; i < c.nrows; i++) {
-		int       k = kind_of(&q, db_cell(&c, i, RC_KIND));
-		long long n = db_int(&c, i, RC_N);
+	for (size_t i = 0; i < c_n; i++) {
+		int       k = kind_of(&q, c[i].kind);
+		long long n = c[i].n;
 		if (k < 0)
 			continue;
 		tot[k] += n;
 		if (k == K_CLOSED && nr < 16) {
-			rl[nr] = ui_close_reason(r, db_cell(&c, i, RC_DETAIL), 1);
+			rl[nr] = ui_close_reason(r, c[i].detail, 1);
 			rv[nr] = n;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Name", nr), rl[nr]);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Reasons.%d.Code", nr),
-			    db_cell(&c, i, RC_DETAIL));
+			    c[i].detail);
 			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Reasons.%d.Count", nr), n);
 			nr++;
 		} else if (k == K_FAILED) {
-			const char *code = db_cell(&c, i, RC_DETAIL);
+			const char *code = c[i].detail;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),
 			    ui_errtext(r, strtol(code, NULL, 10)));
@@ -634,12 +640,12 @@ reports_overview_get(struct req *r, struct resp *rs)
 			csv_line(&rs->body, what, L(r, "csv.median"), secs(&r->pool, o.med[k]), NULL);
 			csv_line(&rs->body, what, L(r, "csv.p90"), secs(&r->pool, o.p90[k]), NULL);
 		}
-		for (size_t i = 0; i < c.nrows; i++) {
-			int k = kind_of(&q, db_cell(&c, i, RC_KIND));
+		for (size_t i = 0; i < c_n; i++) {
+			int k = kind_of(&q, c[i].kind);
 			if (k == K_CLOSED || k == K_FAILED)
 				csv_line(&rs->body, L(r, k == K_CLOSED ? "csv.closed_by_reason" :
-				    "csv.failures_by_errcode"), db_cell(&c, i, RC_DETAIL),
-				    db_cell(&c, i, RC_N), NULL);
+				    "csv.failures_by_errcode"), c[i].detail,
+				    num(&r->pool, c[i].n), NULL);
 		}
 		return;
 	}
@@ -705,16 +711,19 @@ series_page(struct req *r, struct resp *rs, int hours)
 {
 	struct rep    q;
 	struct series s;
-	struct dbres  c, h;
+	struct report_hist *h = NULL;
+	size_t h_n = 0;
+	struct report_counts *c = NULL;
+	size_t c_n = 0;
 	int           bucket = hours ? REP_HOUR : REP_DAY;
 	char        **labels;
 	long long    *answered, *missed;
 
 	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, bucket, REP_BY_NONE, &c) != DB_OK ||
+	if (db_report_counts(&r->pool, &q.f, bucket, REP_BY_NONE, &c, &c_n) != DB_OK ||
 	    db_report_hist(&r->pool, &q.f, bucket, REP_BY_NONE,
-	    q.bh ? "first_response_bh" : "first_response", &h) != DB_OK) {
+	    q.bh ? "first_response_bh" : "first_response", &h, &h_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -736,12 +745,12 @@ series_page(struct req *r, struct resp *rs, int hours)
 			date_text(q.day0 + 86400LL * i, labels[i]);
 		}
 	}
-	for (size_t i = 0; i < c.nrows; i++) {
-		int b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(&q, db_cell(&c, i, RC_KIND));
+	for (size_t i = 0; i < c_n; i++) {
+		int b = bucket_index(&s, c[i].b), k = kind_of(&q, c[i].kind);
 		if (b >= 0 && k >= 0)
-			s.v[k][b] += db_int(&c, i, RC_N);
+			s.v[k][b] += c[i].n;
 	}
-	each_hist(&q, &h, series_hist, &s);
+	each_hist(&q, h, h_n, series_hist, &s);
 	if (q.csv) {
 		csv_start(r, rs, &q, hours ? "hours" : "days");
 		csv_line(&rs->body, L(r, hours ? "csv.hour" : "csv.date"), L(r, "csv.received"),
@@ -832,7 +841,10 @@ static void
 groups_page(struct req *r, struct resp *rs, int by)
 {
 	struct rep     q;
-	struct dbres   c, h;
+	struct report_hist *h = NULL;
+	size_t h_n = 0;
+	struct report_counts *c = NULL;
+	size_t c_n = 0;
 	struct groups *g = pool_alloc(&r->pool, sizeof *g);
 	const char   **labels;
 	long long     *handled;
@@ -841,19 +853,19 @@ groups_page(struct req *r, struct resp *rs, int by)
 
 	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, by, &c) != DB_OK ||
-	    db_report_hist(&r->pool, &q.f, REP_WHOLE, by, "", &h) != DB_OK || load_dims(r, &q) != 0) {
+	if (db_report_counts(&r->pool, &q.f, REP_WHOLE, by, &c, &c_n) != DB_OK ||
+	    db_report_hist(&r->pool, &q.f, REP_WHOLE, by, "", &h, &h_n) != DB_OK || load_dims(r, &q) != 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	for (size_t i = 0; i < c.nrows; i++) {
-		int gi = group_index(g, db_int(&c, i, RC_GROUP)), k = kind_of(&q, db_cell(&c, i, RC_KIND));
+	for (size_t i = 0; i < c_n; i++) {
+		int gi = group_index(g, c[i].g), k = kind_of(&q, c[i].kind);
 		if (gi >= 0 && k >= 0) {
-			g->v[gi][k] += db_int(&c, i, RC_N);
-			g->total[gi][k] += db_int(&c, i, RC_TOTAL);
+			g->v[gi][k] += c[i].n;
+			g->total[gi][k] += c[i].total;
 		}
 	}
-	each_hist(&q, &h, groups_hist, g);
+	each_hist(&q, h, h_n, groups_hist, g);
 	labels = pool_alloc(&r->pool, sizeof(char *) * (size_t)(g->n + 1));
 	handled = pool_alloc(&r->pool, sizeof(long long) * (size_t)(g->n + 1));
 	if (q.csv) {
@@ -930,7 +942,8 @@ reports_followers_get(struct req *r, struct resp *rs)
 {
 	struct rep    q;
 	struct series s;
-	struct dbres  c;
+	struct report_counts *c = NULL;
+	size_t c_n = 0;
 	char        **labels;
 	const char   *scene[MAX_SCENES];
 	long long     sf[MAX_SCENES], su[MAX_SCENES];
@@ -940,7 +953,7 @@ reports_followers_get(struct req *r, struct resp *rs)
 	 * first response to filter by */
 	if (read_filter(r, rs, &q, 0) != 0)
 		return;
-	if (db_report_counts(&r->pool, &q.f, REP_DAY, REP_BY_NONE, &c) != DB_OK) {
+	if (db_report_counts(&r->pool, &q.f, REP_DAY, REP_BY_NONE, &c, &c_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -954,10 +967,10 @@ reports_followers_get(struct req *r, struct resp *rs)
 		labels[i] = pool_alloc(&r->pool, 11);
 		date_text(q.day0 + 86400LL * i, labels[i]);
 	}
-	for (size_t i = 0; i < c.nrows; i++) {
-		int         b = bucket_index(&s, db_cell(&c, i, RC_BUCKET)), k = kind_of(&q, db_cell(&c, i, RC_KIND));
-		const char *d = db_cell(&c, i, RC_DETAIL);
-		long long   n = db_int(&c, i, RC_N);
+	for (size_t i = 0; i < c_n; i++) {
+		int         b = bucket_index(&s, c[i].b), k = kind_of(&q, c[i].kind);
+		const char *d = c[i].detail;
+		long long   n = c[i].n;
 		int         j;
 		if (b < 0 || (k != K_FOLLOW && k != K_UNFOLLOW))
 			continue;
@@ -975,12 +988,12 @@ reports_followers_get(struct req *r, struct resp *rs)
 		csv_start(r, rs, &q, "followers");
 		csv_line(&rs->body, L(r, "csv.date"), L(r, "csv.qr_scene"), L(r, "csv.follows_col"),
 		    L(r, "csv.unfollows_col"), NULL);
-		for (size_t i = 0; i < c.nrows; i++) {
-			int k = kind_of(&q, db_cell(&c, i, RC_KIND));
+		for (size_t i = 0; i < c_n; i++) {
+			int k = kind_of(&q, c[i].kind);
 			if (k == K_FOLLOW || k == K_UNFOLLOW)
-				csv_line(&rs->body, db_cell(&c, i, RC_BUCKET), db_cell(&c, i, RC_DETAIL),
-				    k == K_FOLLOW ? db_cell(&c, i, RC_N) : "0",
-				    k == K_UNFOLLOW ? db_cell(&c, i, RC_N) : "0", NULL);
+				csv_line(&rs->body, c[i].b, c[i].detail,
+				    k == K_FOLLOW ? pool_printf(&r->pool, "%lld", c[i].n) : "0",
+				    k == K_UNFOLLOW ? pool_printf(&r->pool, "%lld", c[i].n) : "0", NULL);
 		}
 		return;
 	}
