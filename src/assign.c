@@ -147,12 +147,13 @@ idle_step(struct pool *p, void *arg)
 static int
 idle_away(struct pool *p, long long now, long long cutoff)
 {
-	struct dbres l;
+	struct idle_users *l = NULL;
+	size_t l_n = 0;
 
-	if (db_idle_users(p, cutoff, &l) != DB_OK)
+	if (db_idle_users(p, cutoff, &l, &l_n) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < l.nrows && !job_stopping; i++) {
-		struct idle x = { db_int(&l, i, IU_ID), cutoff, now };
+	for (size_t i = 0; i < l_n && !job_stopping; i++) {
+		struct idle x = { l[i].id, cutoff, now };
 		ONE(db_txn(p, idle_step, &x));
 	}
 	return 0;
@@ -163,16 +164,17 @@ idle_away(struct pool *p, long long now, long long cutoff)
 static int
 expire_offers(struct pool *p, long long now, long long cutoff)
 {
-	struct dbres l;
+	struct offers_expired *l = NULL;
+	size_t l_n = 0;
 
-	if (db_offers_expired(p, now, &l) != DB_OK)
+	if (db_offers_expired(p, now, &l, &l_n) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
-		ONE(chat_offer_expire(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), now));
-	if (db_offers_lapsed(p, cutoff, now, &l) != DB_OK)
+	for (size_t i = 0; i < l_n && !job_stopping; i++)
+		ONE(chat_offer_expire(p, l[i].id, l[i].offer_user_id, now));
+	if (db_offers_lapsed(p, cutoff, now, &l, &l_n) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < l.nrows && !job_stopping; i++)
-		ONE(chat_offer_lapse(p, db_int(&l, i, OX_CHAT), db_int(&l, i, OX_USER), cutoff,
+	for (size_t i = 0; i < l_n && !job_stopping; i++)
+		ONE(chat_offer_lapse(p, l[i].id, l[i].offer_user_id, cutoff,
 		    now));
 	return 0;
 }
@@ -181,7 +183,8 @@ int
 assign_tick(struct pool *p)
 {
 	long long    now = (long long)wx_now(), cutoff = now - presence_away_after();
-	struct dbres q;
+	struct route_queue *q = NULL;
+	size_t q_n = 0;
 	long long   *full;
 	size_t       nfull = 0;
 	int          offers = 0;
@@ -191,18 +194,18 @@ assign_tick(struct pool *p)
 	(void)db_offers_sweep(p, now);	/* bookkeeping only: the next tick again */
 	/* the session reads under READ COMMITTED (db_open): each offer sees
 	 * the others' commits */
-	if (db_route_queue(p, &q) != DB_OK)
+	if (db_route_queue(p, &q, &q_n) != DB_OK)
 		return -1;
-	full = pool_alloc(p, (q.nrows + 1) * sizeof *full);
-	for (size_t i = 0; i < q.nrows && !job_stopping; i++) {
-		long long dept = db_int(&q, i, RQ_DEPT);
+	full = pool_alloc(p, (q_n + 1) * sizeof *full);
+	for (size_t i = 0; i < q_n && !job_stopping; i++) {
+		long long dept = q[i].department_id;
 		size_t    k;
 
 		for (k = 0; k < nfull && full[k] != dept; k++)
 			;
 		if (k < nfull)
 			continue;
-		switch (chat_offer(p, db_int(&q, i, RQ_CHAT), dept, now, cutoff)) {
+		switch (chat_offer(p, q[i].id, dept, now, cutoff)) {
 		case CHAT_OFFERED:
 			offers++;
 			break;

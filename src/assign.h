@@ -55,16 +55,19 @@ enum dbrc db_presence_gone(struct pool *p, long long user, long long lapse_at);
 /* idle no more (a heartbeat): the chosen status holds again; DB_NOTFOUND when not idle */
 enum dbrc db_presence_back(struct pool *p, long long user, long long now);
 /* columns of db_idle_users */
-enum { IU_ID };
-enum dbrc db_idle_users(struct pool *p, long long cutoff, struct dbres *out);
+#define IDLE_USERS_ROW(C) C(INT, id)
+DB_ROW(idle_users, IDLE_USERS_ROW)
+enum dbrc db_idle_users(struct pool *p, long long cutoff, struct idle_users **rows, size_t *n);
 enum dbrc db_idle_away(struct pool *p, long long user, long long cutoff, long long now);
 /* columns of db_offers_expired */
-enum { OX_CHAT, OX_USER };
-enum dbrc db_offers_expired(struct pool *p, long long now, struct dbres *out);
+#define OFFERS_EXPIRED_ROW(C) C(INT, id) C(INT, offer_user_id)
+DB_ROW(offers_expired, OFFERS_EXPIRED_ROW)
+enum dbrc db_offers_expired(struct pool *p, long long now, struct offers_expired **rows, size_t *n);
 enum dbrc db_offer_expire(struct pool *p, long long chat, long long user, long long now);
 /* columns of db_offers_lapsed: as db_offers_expired (offers to someone no
  * page of whose beat since cutoff, and whom WeChat cannot reach: alerts.h) */
-enum dbrc db_offers_lapsed(struct pool *p, long long cutoff, long long now, struct dbres *out);
+enum dbrc db_offers_lapsed(struct pool *p, long long cutoff, long long now,
+	struct offers_expired **rows, size_t *n);
 enum dbrc db_offer_lapse(struct pool *p, long long chat, long long user, long long cutoff,
 	long long now);
 enum dbrc db_offer_decline(struct pool *p, long long chat, long long user, long long now);
@@ -74,33 +77,41 @@ enum dbrc db_offer_handed_on(struct pool *p, long long chat, long long user, lon
 enum dbrc db_offers_settle(struct pool *p, long long chat, long long user, long long now);
 enum dbrc db_offers_sweep(struct pool *p, long long now);
 /* columns of db_route_queue */
-enum { RQ_CHAT, RQ_DEPT };
-enum dbrc db_route_queue(struct pool *p, struct dbres *out);
+#define ROUTE_QUEUE_ROW(C) C(INT, id) C(INT, department_id)
+DB_ROW(route_queue, ROUTE_QUEUE_ROW)
+enum dbrc db_route_queue(struct pool *p, struct route_queue **rows, size_t *n);
 enum dbrc db_route_dept_hold(struct pool *p, long long dept);
 /* columns of db_route_candidate */
-enum { RC_USER, RC_SECONDS, RC_LIMIT };
+#define ROUTE_CANDIDATE_ROW(C) C(INT, user_id) C(INT, offer_seconds) C(INT, lim)
+DB_ROW(route_candidate, ROUTE_CANDIDATE_ROW)
 /* (a member whose page beat since seen_after, else one WeChat can reach now: alerts.h) */
 enum dbrc db_route_candidate(struct pool *p, long long dept, long long chat,
-	long long seen_after, long long now, struct dbres *out);
+	long long seen_after, long long now, struct route_candidate *row);
 enum dbrc db_route_user_hold(struct pool *p, long long user);
 long long db_route_hand(struct pool *p, long long user);
 enum dbrc db_route_offer(struct pool *p, long long chat, long long dept, long long user,
 	long long until, long long now);
 /* columns of db_my_offer */
-enum { MO_CHAT, MO_UNTIL, MO_FOLLOWER, MO_DEPT, MO_WAITING };
-enum dbrc db_my_offer(struct pool *p, long long user, long long now, struct dbres *out);
+#define MY_OFFER_ROW(C) C(INT, id) C(INT, until) C(STR, follower) C(STR, name) \
+	C(INT, waiting)
+DB_ROW(my_offer, MY_OFFER_ROW)
+enum dbrc db_my_offer(struct pool *p, long long user, long long now, struct my_offer *row);
 enum dbrc db_offer_to_user(struct pool *p, long long chat, long long user, long long dept,
 	long long now);
 /* columns of db_board_depts */
 /* (the queue: chats waiting or missed, the longest wait's start, of them
  * missed, and of them being offered now) */
-enum { BD_ID, BD_NAME, BD_BRAND, BD_ROUTING, BD_WAITING, BD_OLDEST, BD_MISSED, BD_OFFERED };
+#define BOARD_DEPTS_ROW(C) C(INT, id) C(STR, name) C(STR, brand) C(STR, routing) \
+	C(INT, waiting) C(INT, oldest) C(INT, missed) C(INT, offered)
+DB_ROW(board_depts, BOARD_DEPTS_ROW)
 enum dbrc db_board_depts(struct pool *p, long long member, long long limit,
-	long long offset, struct dbres *out);
+	long long offset, struct board_depts **rows, size_t *n);
 long long db_board_dept_count(struct pool *p, long long member);
 /* columns of db_board_members */
-enum { BM_ID, BM_NAME, BM_PRESENCE, BM_SINCE, BM_SEEN, BM_IDLE, BM_ACTIVE, BM_OFFERED, BM_LIMIT };
-enum dbrc db_board_members(struct pool *p, long long dept, struct dbres *out);
+#define BOARD_MEMBERS_ROW(C) C(INT, id) C(STR, name) C(STR, presence) C(INT, since) \
+	C(INT, seen) C(INT, idle) C(INT, active) C(INT, offered) C(INT, chat_limit)
+DB_ROW(board_members, BOARD_MEMBERS_ROW)
+enum dbrc db_board_members(struct pool *p, long long dept, struct board_members **rows, size_t *n);
 enum dbrc db_load_sample(struct pool *p, long long minute);
 /* a department's routing: mode, chat limit (0: each operator's own), seconds
  * to accept; and when its followers are offered to leave a message (tell.h):
@@ -108,8 +119,10 @@ enum dbrc db_load_sample(struct pool *p, long long minute);
 enum dbrc db_dept_routing_set(struct pool *p, long long dept, const char *routing,
 	long long limit, long long seconds, long long leave_after, long long queue_limit);
 /* columns of db_dept_routing */
-enum { DR_ROUTING, DR_LIMIT, DR_SECONDS, DR_LEAVE_AFTER, DR_QUEUE_LIMIT };
-enum dbrc db_dept_routing(struct pool *p, long long dept, struct dbres *out);
+#define DEPT_ROUTING_ROW(C) C(STR, routing) C(INT, chat_limit) C(INT, offer_seconds) \
+	C(INT, leave_after_minutes) C(INT, queue_limit)
+DB_ROW(dept_routing, DEPT_ROUTING_ROW)
+enum dbrc db_dept_routing(struct pool *p, long long dept, struct dept_routing *row);
 enum dbrc db_user_chat_limit_set(struct pool *p, long long user, long long limit);
 long long db_user_chat_limit(struct pool *p, long long user);
 /*
@@ -119,17 +132,22 @@ long long db_user_chat_limit(struct pool *p, long long user);
  * departments); offers those of its chats; the queue its own.
  */
 /* columns of db_rep_presence: user presence start end (local times), up to to */
-enum { RP_USER, RP_PRESENCE, RP_START, RP_END };
+#define REP_PRESENCE_ROW(C) C(INT, user_id) C(STR, presence) C(STR, start) C(STR, end)
+DB_ROW(rep_presence, REP_PRESENCE_ROW)
 enum dbrc db_rep_presence(struct pool *p, const struct report_filter *f, long long to,
-	struct dbres *out);
+	struct rep_presence **rows, size_t *n);
 /* columns of db_rep_offers */
-enum { RO_USER, RO_DAY, RO_ACCEPTED, RO_DECLINED, RO_TIMEOUT, RO_OTHER };
-enum dbrc db_rep_offers(struct pool *p, const struct report_filter *f, struct dbres *out);
+#define REP_OFFERS_ROW(C) C(INT, user_id) C(STR, day) C(INT, accepted) C(INT, declined) \
+	C(INT, timeout) C(INT, other)
+DB_ROW(rep_offers, REP_OFFERS_ROW)
+enum dbrc db_rep_offers(struct pool *p, const struct report_filter *f, struct rep_offers **rows, size_t *n);
 /* columns of db_rep_hand */
-enum { RH_USER, RH_DAY, RH_AVG, RH_MAX };
-enum dbrc db_rep_hand(struct pool *p, const struct report_filter *f, struct dbres *out);
+#define REP_HAND_ROW(C) C(INT, user_id) C(STR, day) C(STR, avg) C(STR, max)
+DB_ROW(rep_hand, REP_HAND_ROW)
+enum dbrc db_rep_hand(struct pool *p, const struct report_filter *f, struct rep_hand **rows, size_t *n);
 /* columns of db_rep_queue */
-enum { RQU_HOUR, RQU_AVG, RQU_MAXWAIT, RQU_AVGWAIT };
-enum dbrc db_rep_queue(struct pool *p, const struct report_filter *f, struct dbres *out);
+#define REP_QUEUE_ROW(C) C(INT, hour) C(STR, avg) C(INT, maxwait) C(INT, avgwait)
+DB_ROW(rep_queue, REP_QUEUE_ROW)
+enum dbrc db_rep_queue(struct pool *p, const struct report_filter *f, struct rep_queue **rows, size_t *n);
 
 #endif

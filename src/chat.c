@@ -401,7 +401,7 @@ offer_step(struct pool *p, void *arg)
 	 * department filled meanwhile: the next (the session reads each
 	 * statement's own snapshot: READ COMMITTED, db_open) */
 	for (int tries = 0; tries < 3; tries++) {
-		struct dbres c, any;
+		struct route_candidate any, c;
 		long long    user, hand;
 
 		rc = db_route_candidate(p, x->dept, x->chat, x->cutoff, x->now, &c);
@@ -413,16 +413,16 @@ offer_step(struct pool *p, void *arg)
 		}
 		if (rc != DB_OK)
 			return rc;
-		user = db_int(&c, 0, RC_USER);
+		user = c.user_id;
 		if ((rc = db_route_user_hold(p, user)) == DB_NOTFOUND)
 			continue;
 		if (rc != DB_OK)
 			return rc;
 		if ((hand = db_route_hand(p, user)) < 0)
 			return DB_FAIL;
-		if (hand >= db_int(&c, 0, RC_LIMIT))
+		if (hand >= c.lim)
 			continue;
-		rc = db_route_offer(p, x->chat, x->dept, user, x->now + db_int(&c, 0, RC_SECONDS),
+		rc = db_route_offer(p, x->chat, x->dept, user, x->now + c.offer_seconds,
 		    x->now);
 		x->got = rc == DB_OK ? CHAT_OFFERED : CHAT_GONE;	/* picked up, moved, offered */
 		return rc;

@@ -99,7 +99,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	/* present, not yet idle, but no page has beaten since the cutoff */
 	[RT_IDLE_USERS] = { "rt_idle_users",
 	    "SELECT id FROM users WHERE presence IN ('available', 'busy') AND idle_since IS NULL "
-	    "AND (console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?)) LIMIT 500" },
+	    "AND (console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?)) LIMIT 500", .cols = idle_users_cols },
 	/* idle: away for the reports, offered nothing; the status stays theirs */
 	[RT_IDLE_AWAY] = { "rt_idle_away",
 	    "UPDATE users SET idle_since = FROM_UNIXTIME(?) "
@@ -107,7 +107,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "(console_seen_at IS NULL OR console_seen_at < FROM_UNIXTIME(?))" },
 	[RT_EXPIRED] = { "rt_expired",
 	    "SELECT id, offer_user_id FROM chats WHERE offer_until < FROM_UNIXTIME(?) "
-	    "LIMIT 500" },
+	    "LIMIT 500", .cols = offers_expired_cols },
 	[RT_EXPIRE] = { "rt_expire",
 	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
 	    "WHERE id = ? AND offer_user_id = ? AND offer_until < FROM_UNIXTIME(?)" },
@@ -117,7 +117,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	[RT_LAPSED] = { "rt_lapsed",
 	    "SELECT c.id, c.offer_user_id FROM users u JOIN chats c ON c.offer_user_id = u.id "
 	    "WHERE u.console_seen_at < FROM_UNIXTIME(?) AND NOT " REACHABLE("u.id") " AND NOT "
-	    ALERTED("c.id", "u.id") " LIMIT 500" },
+	    ALERTED("c.id", "u.id") " LIMIT 500", .cols = offers_expired_cols },
 	[RT_LAPSE] = { "rt_lapse",
 	    "UPDATE chats c JOIN users u ON u.id = c.offer_user_id "
 	    "SET c.offer_user_id = NULL, c.offer_until = NULL "
@@ -143,7 +143,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "SELECT c.id, c.department_id FROM departments d JOIN chats c ON "
 	    "c.state IN ('waiting', 'missed') AND c.department_id = d.id AND "
 	    "c.offer_user_id IS NULL WHERE d.routing <> 'everyone' "
-	    "ORDER BY IFNULL(c.queued_at, c.state_since), c.id LIMIT 1000" },
+	    "ORDER BY IFNULL(c.queued_at, c.state_since), c.id LIMIT 1000", .cols = route_queue_cols },
 	/* one offer at a time per department, on any node: the turn and the
 	 * counts read after this are the ones the offer is made on */
 	[RT_DEPT_HOLD] = { "rt_dept_hold",
@@ -170,7 +170,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "((x.outcome IN ('declined', 'timeout') AND x.offered_at >= c.state_since) OR "
 	    "(x.outcome = 'transferred' AND x.offered_at >= IFNULL(c.queued_at, c.state_since))))) t "
 	    "WHERE hand < lim ORDER BY present DESC, IF(routing = 'least_busy', hand, 0), turn, "
-	    "user_id LIMIT 1" },
+	    "user_id LIMIT 1", .cols = route_candidate_cols },
 	/* the user, held for this offer (a write: on a cluster, a conflicting
 	 * offer on another node fails its commit) */
 	[RT_USER_HOLD] = { "rt_user_hold",
@@ -195,11 +195,11 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
 	    "WHERE id = ? AND offer_user_id = ? AND state IN ('waiting', 'missed')" },
 	[RT_MY_OFFER] = { "rt_my_offer",
-	    "SELECT c.id, UNIX_TIMESTAMP(c.offer_until), IFNULL(f.alias, f.openid), d.name, "
-	    "UNIX_TIMESTAMP(c.state_since) FROM chats c JOIN followers f ON f.id = c.follower_id "
+	    "SELECT c.id, UNIX_TIMESTAMP(c.offer_until) until, IFNULL(f.alias, f.openid) follower, d.name, "
+	    "UNIX_TIMESTAMP(c.state_since) waiting FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id WHERE c.offer_user_id = ? "
 	    "AND c.state IN ('waiting', 'missed') AND c.offer_until >= FROM_UNIXTIME(?) "
-	    "ORDER BY c.offer_until LIMIT 1" },
+	    "ORDER BY c.offer_until LIMIT 1", .cols = my_offer_cols },
 	/* a transfer to a colleague in a routed department: offered to them,
 	 * only while they are available and their browser is there */
 	[RT_OFFER_TO_USER] = { "rt_offer_to_user",
@@ -214,7 +214,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "AND NOT (c.offer_user_id <=> u.id)" },
 	/* the board: departments with their queue, a page at a time */
 	[RT_BOARD_DEPTS] = { "rt_board_depts",
-	    "SELECT d.id, d.name, b.name, d.routing, q.waiting, q.oldest, q.missed, q.offered "
+	    "SELECT d.id, d.name, b.name brand, d.routing, q.waiting, q.oldest, q.missed, q.offered "
 	    "FROM departments d JOIN brands b ON b.id = d.brand_id LEFT JOIN (SELECT "
 	    "c.department_id, COUNT(*) waiting, "
 	    "UNIX_TIMESTAMP(MIN(IFNULL(c.queued_at, c.state_since))) oldest, "
@@ -222,20 +222,20 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "FROM chats c WHERE c.state IN ('waiting', 'missed') GROUP BY c.department_id) q "
 	    "ON q.department_id = d.id "
 	    "WHERE ? = 0 OR d.id IN (SELECT department_id FROM department_members WHERE "
-	    "user_id = ?) ORDER BY b.name, d.name LIMIT ? OFFSET ?" },
+	    "user_id = ?) ORDER BY b.name, d.name LIMIT ? OFFSET ?", .cols = board_depts_cols },
 	[RT_BOARD_DEPT_COUNT] = { "rt_board_dept_count",
 	    "SELECT COUNT(*) FROM departments d WHERE ? = 0 OR d.id IN (SELECT department_id "
 	    "FROM department_members WHERE user_id = ?)" },
 	[RT_BOARD_MEMBERS] = { "rt_board_members",
-	    "SELECT u.id, u.name, u.presence, UNIX_TIMESTAMP(u.presence_since), "
-	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0), UNIX_TIMESTAMP(u.idle_since), "
-	    "(SELECT COUNT(*) FROM chats a WHERE a.operator_id = u.id AND a.state = 'active'), "
+	    "SELECT u.id, u.name, u.presence, UNIX_TIMESTAMP(u.presence_since) since, "
+	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) seen, UNIX_TIMESTAMP(u.idle_since) idle, "
+	    "(SELECT COUNT(*) FROM chats a WHERE a.operator_id = u.id AND a.state = 'active') active, "
 	    "(SELECT COUNT(*) FROM chats o WHERE o.offer_user_id = u.id AND "
-	    "o.state IN ('waiting', 'missed')), "
-	    "COALESCE(d.chat_limit, u.chat_limit) FROM department_members m "
+	    "o.state IN ('waiting', 'missed')) offered, "
+	    "COALESCE(d.chat_limit, u.chat_limit) chat_limit FROM department_members m "
 	    "JOIN users u ON u.id = m.user_id JOIN departments d ON d.id = m.department_id "
 	    "WHERE m.department_id = ? AND u.disabled = 0 "
-	    "ORDER BY FIELD(u.presence, 'available', 'busy', 'away'), u.name" },
+	    "ORDER BY FIELD(u.presence, 'available', 'busy', 'away'), u.name", .cols = board_members_cols },
 	/* one worker samples each minute */
 	[RT_SAMPLE_CLAIM] = { "rt_sample_claim",
 	    "UPDATE load_sampler SET sampled_at = FROM_UNIXTIME(?) WHERE id = 1 AND "
@@ -268,29 +268,29 @@ static const struct db_stmt stmts[RT__MAX] = {
 	 * where the next change begins; the last one now, or at to).
 	 */
 	[RT_REP_INTERVALS] = { "rt_rep_intervals",
-	    "SELECT user_id, presence, CONVERT_TZ(GREATEST(at, FROM_UNIXTIME(?)), '+00:00', ?), "
-	    "CONVERT_TZ(LEAST(e, FROM_UNIXTIME(?)), '+00:00', ?) FROM (SELECT user_id, presence, at, "
+	    "SELECT user_id, presence, CONVERT_TZ(GREATEST(at, FROM_UNIXTIME(?)), '+00:00', ?) start, "
+	    "CONVERT_TZ(LEAST(e, FROM_UNIXTIME(?)), '+00:00', ?) end FROM (SELECT user_id, presence, at, "
 	    "IFNULL(LEAD(at) OVER (PARTITION BY user_id ORDER BY at, id), FROM_UNIXTIME(?)) e "
 	    "FROM presence_log WHERE ? IN (0, user_id) AND " REP_SERVES("user_id") " AND "
 	    "(at >= FROM_UNIXTIME(?) OR id IN (SELECT MAX(id) FROM presence_log "
 	    "WHERE at < FROM_UNIXTIME(?) GROUP BY user_id)) AND at < FROM_UNIXTIME(?)) i "
-	    "WHERE e > FROM_UNIXTIME(?) AND e > at ORDER BY user_id, at" },
+	    "WHERE e > FROM_UNIXTIME(?) AND e > at ORDER BY user_id, at", .cols = rep_presence_cols },
 	/* offers of the chats of the brand, account and department (the one
 	 * the chat was offered in) */
 	[RT_REP_OFFERS] = { "rt_rep_offers",
-	    "SELECT o.user_id, DATE(CONVERT_TZ(o.offered_at, '+00:00', ?)), "
-	    "SUM(o.outcome = 'accepted'), SUM(o.outcome = 'declined'), SUM(o.outcome = 'timeout'), "
-	    "SUM(o.outcome IS NULL OR o.outcome = 'withdrawn') FROM offers o "
+	    "SELECT o.user_id, DATE(CONVERT_TZ(o.offered_at, '+00:00', ?)) day, "
+	    "SUM(o.outcome = 'accepted') accepted, SUM(o.outcome = 'declined') declined, SUM(o.outcome = 'timeout') timeout, "
+	    "SUM(o.outcome IS NULL OR o.outcome = 'withdrawn') other FROM offers o "
 	    "JOIN chats c ON c.id = o.chat_id JOIN channels ch ON ch.id = c.channel_id "
 	    "WHERE o.offered_at >= FROM_UNIXTIME(?) AND o.offered_at < FROM_UNIXTIME(?) AND "
 	    "? IN (0, ch.brand_id) AND ? IN (0, c.channel_id) AND ? IN (0, o.department_id) "
 	    "AND ? IN (0, o.user_id) AND (o.outcome IS NULL OR o.outcome <> 'transferred') "
-	    "GROUP BY 1, 2" },
+	    "GROUP BY 1, 2", .cols = rep_offers_cols },
 	[RT_REP_HAND] = { "rt_rep_hand",
-	    "SELECT user_id, DATE(CONVERT_TZ(at, '+00:00', ?)), "
-	    "ROUND(AVG(in_hand), 1), MAX(in_hand) FROM load_samples WHERE user_id IS NOT NULL "
+	    "SELECT user_id, DATE(CONVERT_TZ(at, '+00:00', ?)) day, "
+	    "ROUND(AVG(in_hand), 1) avg, MAX(in_hand) max FROM load_samples WHERE user_id IS NOT NULL "
 	    "AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?) AND ? IN (0, user_id) AND "
-	    REP_SERVES("user_id") " GROUP BY 1, 2" },
+	    REP_SERVES("user_id") " GROUP BY 1, 2", .cols = rep_hand_cols },
 	/*
 	 * The queue by hour of the day (the zone's), over the range, of the
 	 * brand, account and department (an operator's: of their departments):
@@ -299,21 +299,21 @@ static const struct db_stmt stmts[RT__MAX] = {
 	 * average.
 	 */
 	[RT_REP_QUEUE] = { "rt_rep_queue",
-	    "SELECT HOUR(CONVERT_TZ(q.at, '+00:00', ?)), ROUND(AVG(q.w), 1), MAX(q.lw), "
-	    "ROUND(AVG(q.lw)) FROM (SELECT s.at, SUM(s.waiting) w, MAX(s.longest_wait) lw "
+	    "SELECT HOUR(CONVERT_TZ(q.at, '+00:00', ?)) hour, ROUND(AVG(q.w), 1) avg, MAX(q.lw) maxwait, "
+	    "ROUND(AVG(q.lw)) avgwait FROM (SELECT s.at, SUM(s.waiting) w, MAX(s.longest_wait) lw "
 	    "FROM load_samples s JOIN departments d ON d.id = s.department_id "
 	    "WHERE s.at >= FROM_UNIXTIME(?) AND s.at < FROM_UNIXTIME(?) AND "
 	    "? IN (0, d.brand_id) AND ? IN (0, s.channel_id) AND ? IN (0, s.department_id) AND "
 	    "(? = 0 OR s.department_id IN (SELECT m.department_id FROM department_members m "
-	    "WHERE m.user_id = ?)) GROUP BY s.at) q GROUP BY 1 ORDER BY 1" },
+	    "WHERE m.user_id = ?)) GROUP BY s.at) q GROUP BY 1 ORDER BY 1", .cols = rep_queue_cols },
 	/* with when its followers are offered to leave a message (tell.h; 0 keeps it) */
 	[RT_DEPT_ROUTING_SET] = { "rt_dept_routing_set",
 	    "UPDATE departments SET routing = ?, chat_limit = NULLIF(?, 0), offer_seconds = ?, "
 	    "leave_after_minutes = IF(? = 0, leave_after_minutes, ?), "
 	    "queue_limit = IF(? = 0, queue_limit, ?) WHERE id = ?" },
 	[RT_DEPT_ROUTING] = { "rt_dept_routing",
-	    "SELECT routing, IFNULL(chat_limit, 0), offer_seconds, leave_after_minutes, queue_limit "
-	    "FROM departments WHERE id = ?" },
+	    "SELECT routing, IFNULL(chat_limit, 0) chat_limit, offer_seconds, leave_after_minutes, queue_limit "
+	    "FROM departments WHERE id = ?", .cols = dept_routing_cols },
 	[RT_USER_LIMIT_SET] = { "rt_user_limit_set",
 	    "UPDATE users SET chat_limit = ? WHERE id = ?" },
 	[RT_USER_LIMIT] = { "rt_user_limit", "SELECT chat_limit FROM users WHERE id = ?" },
@@ -368,9 +368,13 @@ db_presence_back(struct pool *p, long long user, long long now)
 }
 
 enum dbrc
-db_idle_users(struct pool *p, long long cutoff, struct dbres *out)
+db_idle_users(struct pool *p, long long cutoff, struct idle_users **rows, size_t *n)
 {
-	return RUN(RT_IDLE_USERS, p, out, I(cutoff));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_IDLE_USERS, p, &res, I(cutoff));
+	return DB_AS_ROWS(p, rc, &res, rows, n, idle_users_fill);
 }
 
 enum dbrc
@@ -385,9 +389,13 @@ db_idle_away(struct pool *p, long long user, long long cutoff, long long now)
 }
 
 enum dbrc
-db_offers_expired(struct pool *p, long long now, struct dbres *out)
+db_offers_expired(struct pool *p, long long now, struct offers_expired **rows, size_t *n)
 {
-	return RUN(RT_EXPIRED, p, out, I(now));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_EXPIRED, p, &res, I(now));
+	return DB_AS_ROWS(p, rc, &res, rows, n, offers_expired_fill);
 }
 
 enum dbrc
@@ -402,9 +410,13 @@ db_offer_expire(struct pool *p, long long chat, long long user, long long now)
 }
 
 enum dbrc
-db_offers_lapsed(struct pool *p, long long cutoff, long long now, struct dbres *out)
+db_offers_lapsed(struct pool *p, long long cutoff, long long now, struct offers_expired **rows,
+    size_t *n)
 {
-	return RUN(RT_LAPSED, p, out, I(cutoff), I(now - WX_WINDOW));
+	struct dbres res;
+	enum dbrc    rc = RUN(RT_LAPSED, p, &res, I(cutoff), I(now - WX_WINDOW));
+
+	return DB_AS_ROWS(p, rc, &res, rows, n, offers_expired_fill);
 }
 
 enum dbrc
@@ -449,9 +461,13 @@ db_offers_sweep(struct pool *p, long long now)
 }
 
 enum dbrc
-db_route_queue(struct pool *p, struct dbres *out)
+db_route_queue(struct pool *p, struct route_queue **rows, size_t *n)
 {
-	return RUN(RT_QUEUE, p, out);
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_QUEUE, p, &res);
+	return DB_AS_ROWS(p, rc, &res, rows, n, route_queue_fill);
 }
 
 enum dbrc
@@ -464,12 +480,13 @@ db_route_dept_hold(struct pool *p, long long dept)
 
 enum dbrc
 db_route_candidate(struct pool *p, long long dept, long long chat, long long seen_after,
-    long long now, struct dbres *out)
+    long long now, struct route_candidate *row)
 {
-	enum dbrc rc = RUN(RT_CANDIDATE, p, out, I(seen_after), I(dept), I(seen_after),
+	struct dbres res_;
+	enum dbrc rc = RUN(RT_CANDIDATE, p, &res_, I(seen_after), I(dept), I(seen_after),
 	    I(now - WX_WINDOW), I(chat));
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(rc, &res_, row, route_candidate_fill);
 }
 
 enum dbrc
@@ -505,11 +522,12 @@ db_route_offer(struct pool *p, long long chat, long long dept, long long user,
 }
 
 enum dbrc
-db_my_offer(struct pool *p, long long user, long long now, struct dbres *out)
+db_my_offer(struct pool *p, long long user, long long now, struct my_offer *row)
 {
-	enum dbrc rc = RUN(RT_MY_OFFER, p, out, I(user), I(now));
+	struct dbres res_;
+	enum dbrc rc = RUN(RT_MY_OFFER, p, &res_, I(user), I(now));
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(rc, &res_, row, my_offer_fill);
 }
 
 enum dbrc
@@ -527,9 +545,13 @@ db_offer_to_user(struct pool *p, long long chat, long long user, long long dept,
 
 enum dbrc
 db_board_depts(struct pool *p, long long member, long long limit, long long offset,
-    struct dbres *out)
+    struct board_depts **rows, size_t *n)
 {
-	return RUN(RT_BOARD_DEPTS, p, out, I(member), I(member), I(limit), I(offset));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_BOARD_DEPTS, p, &res, I(member), I(member), I(limit), I(offset));
+	return DB_AS_ROWS(p, rc, &res, rows, n, board_depts_fill);
 }
 
 long long
@@ -543,9 +565,13 @@ db_board_dept_count(struct pool *p, long long member)
 }
 
 enum dbrc
-db_board_members(struct pool *p, long long dept, struct dbres *out)
+db_board_members(struct pool *p, long long dept, struct board_members **rows, size_t *n)
 {
-	return RUN(RT_BOARD_MEMBERS, p, out, I(dept));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_BOARD_MEMBERS, p, &res, I(dept));
+	return DB_AS_ROWS(p, rc, &res, rows, n, board_members_fill);
 }
 
 enum dbrc
@@ -566,33 +592,49 @@ db_load_sample(struct pool *p, long long minute)
 	I((f)->department), I((f)->channel), I((f)->channel)
 
 enum dbrc
-db_rep_presence(struct pool *p, const struct report_filter *f, long long to, struct dbres *out)
+db_rep_presence(struct pool *p, const struct report_filter *f, long long to, struct rep_presence **rows, size_t *n)
 {
+	struct dbres res;
+	enum dbrc    rc;
+
 	long long from = (long long)f->from;
 
-	return RUN(RT_REP_INTERVALS, p, out, I(from), S(f->zone), I(to), S(f->zone), I(to),
+	rc = RUN(RT_REP_INTERVALS, p, &res, I(from), S(f->zone), I(to), S(f->zone), I(to),
 	    I(f->operator), SERVES_ARGS(f), I(from), I(from), I(to), I(from));
+	return DB_AS_ROWS(p, rc, &res, rows, n, rep_presence_fill);
 }
 
 enum dbrc
-db_rep_offers(struct pool *p, const struct report_filter *f, struct dbres *out)
+db_rep_offers(struct pool *p, const struct report_filter *f, struct rep_offers **rows, size_t *n)
 {
-	return RUN(RT_REP_OFFERS, p, out, S(f->zone), I((long long)f->from), I((long long)f->to),
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_REP_OFFERS, p, &res, S(f->zone), I((long long)f->from), I((long long)f->to),
 	    I(f->brand), I(f->channel), I(f->department), I(f->operator));
+	return DB_AS_ROWS(p, rc, &res, rows, n, rep_offers_fill);
 }
 
 enum dbrc
-db_rep_hand(struct pool *p, const struct report_filter *f, struct dbres *out)
+db_rep_hand(struct pool *p, const struct report_filter *f, struct rep_hand **rows, size_t *n)
 {
-	return RUN(RT_REP_HAND, p, out, S(f->zone), I((long long)f->from), I((long long)f->to),
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_REP_HAND, p, &res, S(f->zone), I((long long)f->from), I((long long)f->to),
 	    I(f->operator), SERVES_ARGS(f));
+	return DB_AS_ROWS(p, rc, &res, rows, n, rep_hand_fill);
 }
 
 enum dbrc
-db_rep_queue(struct pool *p, const struct report_filter *f, struct dbres *out)
+db_rep_queue(struct pool *p, const struct report_filter *f, struct rep_queue **rows, size_t *n)
 {
-	return RUN(RT_REP_QUEUE, p, out, S(f->zone), I((long long)f->from), I((long long)f->to),
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(RT_REP_QUEUE, p, &res, S(f->zone), I((long long)f->from), I((long long)f->to),
 	    I(f->brand), I(f->channel), I(f->department), I(f->operator), I(f->operator));
+	return DB_AS_ROWS(p, rc, &res, rows, n, rep_queue_fill);
 }
 
 enum dbrc
@@ -604,11 +646,12 @@ db_dept_routing_set(struct pool *p, long long dept, const char *routing, long lo
 }
 
 enum dbrc
-db_dept_routing(struct pool *p, long long dept, struct dbres *out)
+db_dept_routing(struct pool *p, long long dept, struct dept_routing *row)
 {
-	enum dbrc rc = RUN(RT_DEPT_ROUTING, p, out, I(dept));
+	struct dbres res_;
+	enum dbrc rc = RUN(RT_DEPT_ROUTING, p, &res_, I(dept));
 
-	return rc == DB_OK && out->nrows == 0 ? DB_NOTFOUND : rc;
+	return db_as_row(rc, &res_, row, dept_routing_fill);
 }
 
 enum dbrc

@@ -69,17 +69,17 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 	if (strcmp(r->method, "GET") == 0 || req_field(r, "name") == NULL)
 		tmpl_set(r, "Form.name.Value", d.name);
 	if (req_field(r, "routing") == NULL) {
-		struct dbres rt;
+		struct dept_routing rt;
 		if (db_dept_routing(&r->pool, id, &rt) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
-		tmpl_set(r, "Form.routing.Value", db_cell(&rt, 0, DR_ROUTING));
-		tmpl_set(r, "Form.chat_limit.Value", db_int(&rt, 0, DR_LIMIT) ?
-		    db_cell(&rt, 0, DR_LIMIT) : "");
-		tmpl_set(r, "Form.offer_seconds.Value", db_cell(&rt, 0, DR_SECONDS));
-		tmpl_set(r, "Form.leave_after.Value", db_cell(&rt, 0, DR_LEAVE_AFTER));
-		tmpl_set(r, "Form.queue_limit.Value", db_cell(&rt, 0, DR_QUEUE_LIMIT));
+		tmpl_set(r, "Form.routing.Value", rt.routing);
+		tmpl_set(r, "Form.chat_limit.Value", rt.chat_limit ?
+		    pool_printf(&r->pool, "%lld", rt.chat_limit) : "");
+		tmpl_set_int(r, "Form.offer_seconds.Value", rt.offer_seconds);
+		tmpl_set_int(r, "Form.leave_after.Value", rt.leave_after_minutes);
+		tmpl_set_int(r, "Form.queue_limit.Value", rt.queue_limit);
 	}
 	TMPL_LIST(r, "Members", m, m_n, member_list);
 	TMPL_LIST(r, "Candidates", c, c_n, member_candidates);

@@ -126,7 +126,7 @@ console_counts(struct req *r, struct console_counts *k)
 long long
 console_my_offer(struct req *r)
 {
-	struct dbres o;
+	struct my_offer o;
 	long long    now = (long long)wx_now();
 	enum dbrc    rc = db_my_offer(&r->pool, r->user->id, now, &o);
 
@@ -134,15 +134,15 @@ console_my_offer(struct req *r)
 		return 0;
 	if (rc != DB_OK)
 		return -1;
-	tmpl_set(r, "Offer.Chat", db_cell(&o, 0, MO_CHAT));
-	tmpl_set(r, "Offer.Follower", db_cell(&o, 0, MO_FOLLOWER));
-	tmpl_set(r, "Offer.Department", db_cell(&o, 0, MO_DEPT));
-	tmpl_set_int(r, "Offer.Seconds", db_int(&o, 0, MO_UNTIL) - now);
-	tmpl_set(r, "Offer.Text", LF(r, "offer.text", db_cell(&o, 0, MO_FOLLOWER),
-	    db_cell(&o, 0, MO_DEPT) ? db_cell(&o, 0, MO_DEPT) : "",
-	    console_span(r, now - db_int(&o, 0, MO_WAITING))));
-	tmpl_set(r, "Offer.Left", LF(r, "offer.left", db_int(&o, 0, MO_UNTIL) - now));
-	return db_int(&o, 0, MO_CHAT);
+	tmpl_set_int(r, "Offer.Chat", o.id);
+	tmpl_set(r, "Offer.Follower", o.follower);
+	tmpl_set(r, "Offer.Department", o.name);
+	tmpl_set_int(r, "Offer.Seconds", o.until - now);
+	tmpl_set(r, "Offer.Text", LF(r, "offer.text", o.follower,
+	    o.name ? o.name : "",
+	    console_span(r, now - o.waiting)));
+	tmpl_set(r, "Offer.Left", LF(r, "offer.left", o.until - now));
+	return o.id;
 }
 
 void
@@ -257,7 +257,7 @@ console_home_get(struct req *r, struct resp *rs)
  * presence); NULL when the database failed. *o and *orc: my offer.
  */
 static const char *
-live_mark(struct req *r, long long now, struct dbres *o, enum dbrc *orc)
+live_mark(struct req *r, long long now, struct my_offer *o, enum dbrc *orc)
 {
 	struct console_mark *m = NULL;
 	size_t m_n = 0;
@@ -265,15 +265,15 @@ live_mark(struct req *r, long long now, struct dbres *o, enum dbrc *orc)
 	*orc = db_my_offer(&r->pool, r->user->id, now, o);
 	if (db_console_mark(&r->pool, &m, &m_n) != DB_OK || (*orc != DB_OK && *orc != DB_NOTFOUND))
 		return NULL;
-	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%s.%d", m[0].top,
+	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%lld.%d", m[0].top,
 	    m[0].messages_recent, m[0].chats, m[0].sending,
-	    *orc == DB_OK ? db_cell(o, 0, MO_CHAT) : "0", presence_index(r->user->presence) + 1);
+	    *orc == DB_OK ? o->id : 0, presence_index(r->user->presence) + 1);
 }
 
 void
 console_page_mark(struct req *r)
 {
-	struct dbres o;
+	struct my_offer o;
 	enum dbrc    orc;
 	const char  *mark = live_mark(r, (long long)wx_now(), &o, &orc);
 
@@ -288,7 +288,7 @@ console_poll_get(struct req *r, struct resp *rs)
 	struct console_counts k;
 
 	long long    now = (long long)wx_now();
-	struct dbres o;
+	struct my_offer o;
 	enum dbrc    orc;
 
 	/* the console is open: a heartbeat (written at most every
@@ -318,8 +318,8 @@ console_poll_get(struct req *r, struct resp *rs)
 	    "followup", (json_int_t)k.followup,
 	    "unread", (json_int_t)unread, "presence", json_s(r->user->presence),
 	    "offer", orc == DB_OK ? json_pack("{s:I,s:o,s:I}", "chat",
-	    (json_int_t)db_int(&o, 0, MO_CHAT), "follower", json_s(db_cell(&o, 0, MO_FOLLOWER)),
-	    "seconds", (json_int_t)(db_int(&o, 0, MO_UNTIL) - now)) : json_null()));
+	    (json_int_t)o.id, "follower", json_s(o.follower),
+	    "seconds", (json_int_t)(o.until - now)) : json_null()));
 }
 
 /*
@@ -438,54 +438,56 @@ console_presence_post(struct req *r, struct resp *rs)
 void
 console_board_get(struct req *r, struct resp *rs)
 {
-	struct dbres d;
+	struct board_depts *d = NULL;
+	size_t d_n = 0;
 	long long    page = ui_page(r), now = (long long)wx_now();
 	long long    member = console_sees_all(r) ? 0 : r->user->id;
 	long long    total = db_board_dept_count(&r->pool, member);
 
-	if (total < 0 || db_board_depts(&r->pool, member, 20, (page - 1) * 20, &d) != DB_OK) {
+	if (total < 0 || db_board_depts(&r->pool, member, 20, (page - 1) * 20, &d, &d_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	ui_paging(r, page, 20, total);
-	for (size_t i = 0; i < d.nrows; i++) {
+	for (size_t i = 0; i < d_n; i++) {
 		const char  *base = pool_printf(&r->pool, "Board.%zu", i);
-		struct dbres m;
+		struct board_members *m = NULL;
+		size_t m_n = 0;
 
-		tmpl_set(r, pool_printf(&r->pool, "%s.Id", base), db_cell(&d, i, BD_ID));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), db_cell(&d, i, BD_NAME));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), db_cell(&d, i, BD_BRAND));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Routing", base), db_cell(&d, i, BD_ROUTING));
-		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), db_int(&d, i, BD_WAITING));
-		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", base), db_int(&d, i, BD_MISSED));
-		tmpl_set_int(r, pool_printf(&r->pool, "%s.Offered", base), db_int(&d, i, BD_OFFERED));
-		if (db_cell(&d, i, BD_OLDEST))
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), d[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), d[i].name);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Brand", base), d[i].brand);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Routing", base), d[i].routing);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), d[i].waiting);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", base), d[i].missed);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Offered", base), d[i].offered);
+		if (d[i].oldest)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Longest", base),
-			    console_span(r, now - db_int(&d, i, BD_OLDEST)));
-		if (db_board_members(&r->pool, db_int(&d, i, BD_ID), &m) != DB_OK) {
+			    console_span(r, now - d[i].oldest));
+		if (db_board_members(&r->pool, d[i].id, &m, &m_n) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
-		for (size_t j = 0; j < m.nrows; j++) {
+		for (size_t j = 0; j < m_n; j++) {
 			const char *mb = pool_printf(&r->pool, "%s.Members.%zu", base, j);
-			long long   hand = db_int(&m, j, BM_ACTIVE) + db_int(&m, j, BM_OFFERED);
+			long long   hand = m[j].active + m[j].offered;
 
-			tmpl_set(r, pool_printf(&r->pool, "%s.Name", mb), db_cell(&m, j, BM_NAME));
-			tmpl_set(r, pool_printf(&r->pool, "%s.Presence", mb), db_cell(&m, j, BM_PRESENCE));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", mb), m[j].name);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Presence", mb), m[j].presence);
 			/* no page of theirs open: away (idle), whatever they chose */
-			if (strcmp(db_cell(&m, j, BM_PRESENCE), "away") != 0 && (db_cell(&m, j, BM_IDLE) ||
-			    db_int(&m, j, BM_SEEN) < now - presence_away_after()))
+			if (strcmp(m[j].presence, "away") != 0 && (m[j].idle ||
+			    m[j].seen < now - presence_away_after()))
 				tmpl_set(r, pool_printf(&r->pool, "%s.Idle", mb), "1");
 			tmpl_set(r, pool_printf(&r->pool, "%s.Since", mb),
-			    db_cell(&m, j, BM_SINCE) ? console_span(r, now - db_int(&m, j, BM_SINCE)) : NULL);
+			    m[j].since ? console_span(r, now - m[j].since) : NULL);
 			tmpl_set(r, pool_printf(&r->pool, "%s.SinceAt", mb),
-			    ui_time(r, db_int(&m, j, BM_SINCE)));
+			    ui_time(r, m[j].since));
 			tmpl_set(r, pool_printf(&r->pool, "%s.Hand", mb), LF(r, "board.hand", hand,
-			    db_int(&m, j, BM_LIMIT)));
-			if (db_int(&m, j, BM_OFFERED) > 0)
+			    m[j].chat_limit));
+			if (m[j].offered > 0)
 				tmpl_set(r, pool_printf(&r->pool, "%s.Offered", mb), LF(r, "board.offered",
-				    db_int(&m, j, BM_OFFERED)));
-			if (hand >= db_int(&m, j, BM_LIMIT))
+				    m[j].offered));
+			if (hand >= m[j].chat_limit)
 				tmpl_set(r, pool_printf(&r->pool, "%s.Full", mb), "1");
 		}
 	}

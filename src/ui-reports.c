@@ -1076,7 +1076,12 @@ void
 reports_presence_get(struct req *r, struct resp *rs)
 {
 	struct rep   q;
-	struct dbres iv, of, hd, qu;
+	struct rep_offers *of = NULL;
+	struct rep_hand *hd = NULL;
+	struct rep_queue *qu = NULL;
+	size_t of_n = 0, hd_n = 0, qu_n = 0;
+	struct rep_presence *iv = NULL;
+	size_t iv_n = 0;
 	struct pday *rows = NULL;
 	size_t       n = 0, cap = 0;
 	long long    now = (long long)wx_now(), to;
@@ -1084,41 +1089,44 @@ reports_presence_get(struct req *r, struct resp *rs)
 	if (read_filter(r, rs, &q, USE_DEPARTMENT | USE_OPERATOR) != 0)
 		return;
 	to = (long long)q.f.to < now ? (long long)q.f.to : now;
-	if (load_dims(r, &q) != 0 || db_rep_presence(&r->pool, &q.f, to, &iv) != DB_OK ||
-	    db_rep_offers(&r->pool, &q.f, &of) != DB_OK || db_rep_hand(&r->pool, &q.f, &hd) != DB_OK ||
-	    db_rep_queue(&r->pool, &q.f, &qu) != DB_OK) {
+	if (load_dims(r, &q) != 0 || db_rep_presence(&r->pool, &q.f, to, &iv, &iv_n) != DB_OK ||
+	    db_rep_offers(&r->pool, &q.f, &of, &of_n) != DB_OK ||
+	    db_rep_hand(&r->pool, &q.f, &hd, &hd_n) != DB_OK ||
+	    db_rep_queue(&r->pool, &q.f, &qu, &qu_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	/* each interval, split at the local midnights it spans */
-	for (size_t i = 0; i < iv.nrows; i++) {
-		long long s = local_secs(db_cell(&iv, i, RP_START)), e = local_secs(db_cell(&iv, i, RP_END));
-		int       k = presence_index(db_cell(&iv, i, RP_PRESENCE));
+	for (size_t i = 0; i < iv_n; i++) {
+		long long s = local_secs(iv[i].start), e = local_secs(iv[i].end);
+		int       k = presence_index(iv[i].presence);
 		while (k >= 0 && s >= 0 && s < e) {
 			long long day = s / 86400, cut = (day + 1) * 86400 < e ? (day + 1) * 86400 : e;
 			int       idx = (int)((day * 86400 - q.day0) / 86400);
 			if (idx >= 0 && idx < q.ndays)
-				pday_of(r, &rows, &n, &cap, db_int(&iv, i, RP_USER), idx)->secs[k] += cut - s;
+				pday_of(r, &rows, &n, &cap, iv[i].user_id, idx)->secs[k] += cut - s;
 			s = cut;
 		}
 	}
-	for (size_t i = 0; i < of.nrows; i++) {
-		long long d = date_arg(db_cell(&of, i, RO_DAY));
+	for (size_t i = 0; i < of_n; i++) {
+		long long d = date_arg(of[i].day);
 		int       idx = d < 0 ? -1 : (int)((d - q.day0) / 86400);
 		if (idx < 0 || idx >= q.ndays)
 			continue;
-		struct pday *p = pday_of(r, &rows, &n, &cap, db_int(&of, i, RO_USER), idx);
-		for (int k = 0; k < 4; k++)
-			p->offers[k] += db_int(&of, i, RO_ACCEPTED + (size_t)k);
+		struct pday *p = pday_of(r, &rows, &n, &cap, of[i].user_id, idx);
+		p->offers[0] += of[i].accepted;
+		p->offers[1] += of[i].declined;
+		p->offers[2] += of[i].timeout;
+		p->offers[3] += of[i].other;
 	}
-	for (size_t i = 0; i < hd.nrows; i++) {
-		long long d = date_arg(db_cell(&hd, i, RH_DAY));
+	for (size_t i = 0; i < hd_n; i++) {
+		long long d = date_arg(hd[i].day);
 		int       idx = d < 0 ? -1 : (int)((d - q.day0) / 86400);
 		if (idx < 0 || idx >= q.ndays)
 			continue;
-		struct pday *p = pday_of(r, &rows, &n, &cap, db_int(&hd, i, RH_USER), idx);
-		p->hand_avg = db_cell(&hd, i, RH_AVG);
-		p->hand_max = db_cell(&hd, i, RH_MAX);
+		struct pday *p = pday_of(r, &rows, &n, &cap, hd[i].user_id, idx);
+		p->hand_avg = hd[i].avg;
+		p->hand_max = hd[i].max;
 	}
 	if (q.csv) {
 		csv_start(r, rs, &q, "presence");
@@ -1153,14 +1161,14 @@ reports_presence_get(struct req *r, struct resp *rs)
 	}
 	if (q.csv)
 		return;
-	for (size_t i = 0; i < qu.nrows; i++) {
+	for (size_t i = 0; i < qu_n; i++) {
 		const char *k = pool_printf(&r->pool, "Queue.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Hour", k), pool_printf(&r->pool, "%02lld:00",
-		    db_int(&qu, i, RQU_HOUR)));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), db_cell(&qu, i, RQU_AVG));
-		tmpl_set(r, pool_printf(&r->pool, "%s.MaxWait", k), dur_text(r, db_int(&qu, i, RQU_MAXWAIT)));
-		tmpl_set_int(r, pool_printf(&r->pool, "%s.MaxWaitS", k), db_int(&qu, i, RQU_MAXWAIT));
-		tmpl_set(r, pool_printf(&r->pool, "%s.AvgWait", k), dur_text(r, db_int(&qu, i, RQU_AVGWAIT)));
+		    qu[i].hour));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Avg", k), qu[i].avg);
+		tmpl_set(r, pool_printf(&r->pool, "%s.MaxWait", k), dur_text(r, qu[i].maxwait));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.MaxWaitS", k), qu[i].maxwait);
+		tmpl_set(r, pool_printf(&r->pool, "%s.AvgWait", k), dur_text(r, qu[i].avgwait));
 	}
 	render(r, rs, &q, "presence", L(r, "rep.presence"));
 }
