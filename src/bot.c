@@ -140,37 +140,41 @@ bot_welcome(const struct bot *b, const char *scene)
 static int
 fill(struct pool *p, struct bot *b, long long channel)
 {
-	struct dbres s, r;
+	struct bot_rules *r = NULL;
+	size_t r_n = 0;
+	struct bot_settings *s = NULL;
+	size_t s_n = 0;
 
-	if (db_bot_settings(p, channel, &s) != DB_OK || db_bot_rules(p, channel, &r) != DB_OK)
+	if (db_bot_settings(p, channel, &s, &s_n) != DB_OK ||
+	    db_bot_rules(p, channel, &r, &r_n) != DB_OK)
 		return -1;
 	b->channel = channel;
-	if (s.nrows == 0)
+	if (s_n == 0)
 		return 0;
-	b->enabled = db_int(&s, 0, BS_ENABLED) != 0;
-	b->version = db_int(&s, 0, BS_VERSION);
+	b->enabled = s[0].bot_enabled != 0;
+	b->version = s[0].bot_version;
 	{
-		int l = lang_parse(db_cell(&s, 0, BS_LANG));
+		int l = lang_parse(s[0].follower_language);
 		b->lang = l >= 0 ? (enum lang)l : LANG_ZH;
 	}
-	b->welcome = db_cell(&s, 0, BS_WELCOME) ? pool_strdup(&b->pool, db_cell(&s, 0, BS_WELCOME)) : NULL;
-	b->fallback = db_cell(&s, 0, BS_FALLBACK) ? pool_strdup(&b->pool, db_cell(&s, 0, BS_FALLBACK)) : NULL;
-	b->handoff_text = db_cell(&s, 0, BS_HANDOFF_TEXT) ?
-	    pool_strdup(&b->pool, db_cell(&s, 0, BS_HANDOFF_TEXT)) : NULL;
-	b->nhandoff = bot_split(&b->pool, db_cell(&s, 0, BS_HANDOFF_WORDS), &b->handoff_words);
-	b->miss_limit = (int)db_int(&s, 0, BS_MISS_LIMIT);
-	b->rules = pool_alloc(&b->pool, sizeof *b->rules * (r.nrows + 1));
-	for (size_t i = 0; i < r.nrows; i++) {
+	b->welcome = s[0].bot_welcome ? pool_strdup(&b->pool, s[0].bot_welcome) : NULL;
+	b->fallback = s[0].bot_fallback ? pool_strdup(&b->pool, s[0].bot_fallback) : NULL;
+	b->handoff_text = s[0].bot_handoff_text ?
+	    pool_strdup(&b->pool, s[0].bot_handoff_text) : NULL;
+	b->nhandoff = bot_split(&b->pool, s[0].bot_handoff_words, &b->handoff_words);
+	b->miss_limit = (int)s[0].bot_miss_limit;
+	b->rules = pool_alloc(&b->pool, sizeof *b->rules * (r_n + 1));
+	for (size_t i = 0; i < r_n; i++) {
 		struct bot_rule *x = &b->rules[b->nrules];
-		const char      *mode = db_cell(&r, i, BR_MODE);
-		x->id = db_int(&r, i, BR_ID);
+		const char      *mode = r[i].mode;
+		x->id = r[i].id;
 		x->mode = strcmp(mode, "exact") == 0 ? BOT_EXACT : strcmp(mode, "scene") == 0 ?
 		    BOT_SCENE : BOT_CONTAINS;
-		x->nalts = bot_split(&b->pool, db_cell(&r, i, BR_PATTERNS), &x->alts);
-		x->answer = db_cell(&r, i, BR_ANSWER) ? pool_strdup(&b->pool, db_cell(&r, i, BR_ANSWER)) : NULL;
-		x->handoff = db_int(&r, i, BR_HANDOFF) != 0;
-		x->attachment = db_int(&r, i, BR_ATTACHMENT);
-		x->media_id = db_cell(&r, i, BR_MEDIA) ? pool_strdup(&b->pool, db_cell(&r, i, BR_MEDIA)) : NULL;
+		x->nalts = bot_split(&b->pool, r[i].patterns, &x->alts);
+		x->answer = r[i].answer ? pool_strdup(&b->pool, r[i].answer) : NULL;
+		x->handoff = r[i].handoff != 0;
+		x->attachment = r[i].picture;
+		x->media_id = r[i].media_id ? pool_strdup(&b->pool, r[i].media_id) : NULL;
 		if (x->nalts > 0)
 			b->nrules++;
 	}
@@ -191,15 +195,16 @@ static struct bot *slots[BOT_SLOTS];
 const struct bot *
 bot_for(struct pool *p, long long channel, int *failed)
 {
-	struct dbres v;
+	struct bot_version *v = NULL;
+	size_t v_n = 0;
 	int          slot = -1, freeslot = -1;
 
 	*failed = 0;
-	if (db_bot_version(p, channel, &v) != DB_OK) {
+	if (db_bot_version(p, channel, &v, &v_n) != DB_OK) {
 		*failed = 1;
 		return NULL;
 	}
-	if (v.nrows == 0 || db_int(&v, 0, BV_ENABLED) == 0)
+	if (v_n == 0 || v[0].bot_enabled == 0)
 		return NULL;
 	for (int i = 0; i < BOT_SLOTS; i++) {
 		if (slots[i] && slots[i]->channel == channel)
@@ -207,7 +212,7 @@ bot_for(struct pool *p, long long channel, int *failed)
 		else if (slots[i] == NULL && freeslot < 0)
 			freeslot = i;
 	}
-	if (slot >= 0 && slots[slot]->version == db_int(&v, 0, BV_VERSION))
+	if (slot >= 0 && slots[slot]->version == v[0].bot_version)
 		return slots[slot];
 	if (slot < 0)
 		slot = freeslot >= 0 ? freeslot : (int)(channel % BOT_SLOTS);

@@ -77,16 +77,20 @@ const struct bot *bot_load(struct pool *p, long long channel);
 /* ---- the statements (db-bot.c) ---- */
 
 /* columns of db_bot_settings */
-enum { BS_ENABLED, BS_VERSION, BS_WELCOME, BS_FALLBACK, BS_HANDOFF_TEXT, BS_HANDOFF_WORDS,
-	BS_MISS_LIMIT, BS_LANG };
-enum dbrc db_bot_settings(struct pool *p, long long channel, struct dbres *out);
+#define BOT_SETTINGS_ROW(C) C(INT, bot_enabled) C(INT, bot_version) C(STR, bot_welcome) \
+	C(STR, bot_fallback) C(STR, bot_handoff_text) C(STR, bot_handoff_words) \
+	C(INT, bot_miss_limit) C(STR, follower_language)
+DB_ROW(bot_settings, BOT_SETTINGS_ROW)
+enum dbrc db_bot_settings(struct pool *p, long long channel, struct bot_settings **rows, size_t *n);
 /* columns of db_bot_version */
-enum { BV_ENABLED, BV_VERSION };
-enum dbrc db_bot_version(struct pool *p, long long channel, struct dbres *out);
+#define BOT_VERSION_ROW(C) C(INT, bot_enabled) C(INT, bot_version)
+DB_ROW(bot_version, BOT_VERSION_ROW)
+enum dbrc db_bot_version(struct pool *p, long long channel, struct bot_version **rows, size_t *n);
 /* columns of db_bot_rules */
-enum { BR_ID, BR_MODE, BR_PATTERNS, BR_ANSWER, BR_HANDOFF, BR_POSITION, BR_ATTACHMENT,
-	BR_MEDIA };
-enum dbrc db_bot_rules(struct pool *p, long long channel, struct dbres *out);
+#define BOT_RULES_ROW(C) C(INT, id) C(STR, mode) C(STR, patterns) C(STR, answer) \
+	C(INT, handoff) C(INT, position) C(INT, picture) C(STR, media_id)
+DB_ROW(bot_rules, BOT_RULES_ROW)
+enum dbrc db_bot_rules(struct pool *p, long long channel, struct bot_rules **rows, size_t *n);
 enum dbrc db_bot_settings_set(struct pool *p, long long channel, const char *welcome,
 	const char *fallback, const char *handoff_text, const char *handoff_words,
 	long long miss_limit);
@@ -100,8 +104,10 @@ enum dbrc db_bot_enable(struct pool *p, long long channel, int on);
 enum dbrc db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
 	const char *type, const char *text, long long attachment, const char *dedupe, long long now);
 /* columns of db_bot_media_due: pictures to upload (again) */
-enum { BMD_RULE, BMD_CHANNEL, BMD_PATH, BMD_MIME, BMD_APPID, BMD_SECRET };
-enum dbrc db_bot_media_due(struct pool *p, long long before, struct dbres *out);
+#define BOT_MEDIA_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, path) C(STR, mime) \
+	C(STR, app_id) C(STR, app_secret_enc)
+DB_ROW(bot_media_due, BOT_MEDIA_DUE_ROW)
+enum dbrc db_bot_media_due(struct pool *p, long long before, struct bot_media_due **rows, size_t *n);
 enum dbrc db_bot_media_set(struct pool *p, long long rule, const char *media_id, long long now);
 enum dbrc db_bot_handoff(struct pool *p, long long chat, long long now);
 enum dbrc db_bot_miss(struct pool *p, long long chat, int missed);

@@ -28,12 +28,13 @@ static const struct db_stmt stmts[BT__MAX] = {
 	    "SELECT p.bot_enabled, p.bot_version, p.bot_welcome, p.bot_fallback, "
 	    "p.bot_handoff_text, p.bot_handoff_words, p.bot_miss_limit, b.follower_language "
 	    "FROM channel_prefs p JOIN channels c ON c.id = p.channel_id "
-	    "JOIN brands b ON b.id = c.brand_id WHERE p.channel_id = ?" },
+	    "JOIN brands b ON b.id = c.brand_id WHERE p.channel_id = ?", .cols = bot_settings_cols },
 	[BT_VERSION] = { "bt_version",
-	    "SELECT bot_enabled, bot_version FROM channel_prefs WHERE channel_id = ?" },
+	    "SELECT bot_enabled, bot_version FROM channel_prefs WHERE channel_id = ?", .cols = bot_version_cols },
 	[BT_RULES] = { "bt_rules",
-	    "SELECT id, match_mode, patterns, answer, handoff, position, attachment_id, media_id "
-	    "FROM bot_rules WHERE channel_id = ? ORDER BY position, id LIMIT 500" },
+	    "SELECT id, match_mode mode, patterns, answer, handoff, position, attachment_id picture, "
+	    "media_id "
+	    "FROM bot_rules WHERE channel_id = ? ORDER BY position, id LIMIT 500", .cols = bot_rules_cols },
 	[BT_SETTINGS_SET] = { "bt_settings_set",
 	    "UPDATE channel_prefs SET bot_welcome = NULLIF(?, ''), bot_fallback = NULLIF(?, ''), "
 	    "bot_handoff_text = NULLIF(?, ''), bot_handoff_words = NULLIF(?, ''), "
@@ -66,7 +67,7 @@ static const struct db_stmt stmts[BT__MAX] = {
 	    "SELECT r.id, r.channel_id, a.path, a.mime, ch.app_id, ch.app_secret_enc FROM bot_rules r "
 	    "JOIN attachments a ON a.id = r.attachment_id JOIN channels ch ON ch.id = r.channel_id "
 	    "WHERE r.attachment_id IS NOT NULL AND (r.media_at IS NULL OR r.media_at < "
-	    "FROM_UNIXTIME(?)) AND ch.state = 'active' LIMIT 20" },
+	    "FROM_UNIXTIME(?)) AND ch.state = 'active' LIMIT 20", .cols = bot_media_due_cols },
 	[BT_MEDIA_SET] = { "bt_media_set",
 	    "UPDATE bot_rules SET media_id = ?, media_at = FROM_UNIXTIME(?) WHERE id = ?" },
 	[BT_HIT] = { "bt_hit",
@@ -86,21 +87,33 @@ db_table_bot(void)
 #define RUN(s, p, out, ...) DB_RUN(&bt_table, s, p, out, __VA_ARGS__)
 
 enum dbrc
-db_bot_settings(struct pool *p, long long channel, struct dbres *out)
+db_bot_settings(struct pool *p, long long channel, struct bot_settings **rows, size_t *n)
 {
-	return RUN(BT_SETTINGS, p, out, I(channel));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(BT_SETTINGS, p, &res, I(channel));
+	return DB_AS_ROWS(p, rc, &res, rows, n, bot_settings_fill);
 }
 
 enum dbrc
-db_bot_version(struct pool *p, long long channel, struct dbres *out)
+db_bot_version(struct pool *p, long long channel, struct bot_version **rows, size_t *n)
 {
-	return RUN(BT_VERSION, p, out, I(channel));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(BT_VERSION, p, &res, I(channel));
+	return DB_AS_ROWS(p, rc, &res, rows, n, bot_version_fill);
 }
 
 enum dbrc
-db_bot_rules(struct pool *p, long long channel, struct dbres *out)
+db_bot_rules(struct pool *p, long long channel, struct bot_rules **rows, size_t *n)
 {
-	return RUN(BT_RULES, p, out, I(channel));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(BT_RULES, p, &res, I(channel));
+	return DB_AS_ROWS(p, rc, &res, rows, n, bot_rules_fill);
 }
 
 enum dbrc
@@ -120,9 +133,13 @@ db_bot_rule_insert(struct pool *p, long long channel, const char *mode, const ch
 }
 
 enum dbrc
-db_bot_media_due(struct pool *p, long long before, struct dbres *out)
+db_bot_media_due(struct pool *p, long long before, struct bot_media_due **rows, size_t *n)
 {
-	return RUN(BT_MEDIA_DUE, p, out, I(before));
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(BT_MEDIA_DUE, p, &res, I(before));
+	return DB_AS_ROWS(p, rc, &res, rows, n, bot_media_due_fill);
 }
 
 enum dbrc

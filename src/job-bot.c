@@ -28,25 +28,26 @@ media_set_step(struct pool *p, void *arg)
 void
 job_bot_media(struct pool *p)
 {
-	struct dbres due;
+	struct bot_media_due *due = NULL;
+	size_t due_n = 0;
 	long long    now = (long long)wx_now();
 
-	if (db_bot_media_due(p, now - 2 * 86400, &due) != DB_OK)
+	if (db_bot_media_due(p, now - 2 * 86400, &due, &due_n) != DB_OK)
 		return;
-	for (size_t i = 0; i < due.nrows && !job_stopping; i++) {
-		struct wxapi_channel ch = { db_int(&due, i, BMD_CHANNEL), db_cell(&due, i, BMD_APPID),
-		    db_cell(&due, i, BMD_SECRET) ? secret_decrypt(p, db_cell(&due, i, BMD_SECRET)) : NULL };
-		struct outgoing o = { "image", NULL, db_cell(&due, i, BMD_PATH), db_cell(&due, i, BMD_MIME), 0 };
+	for (size_t i = 0; i < due_n && !job_stopping; i++) {
+		struct wxapi_channel ch = { due[i].channel_id, due[i].app_id,
+		    due[i].app_secret_enc ? secret_decrypt(p, due[i].app_secret_enc) : NULL };
+		struct outgoing o = { "image", NULL, due[i].path, due[i].mime, 0 };
 		long        e = 0;
 		const char *id = ch.secret ? send_upload(p, &ch, &o, &e) : NULL;
 
 		if (id == NULL) {
 			wx_log("bot picture %lld: media/upload failed (%ld); the text answers meanwhile",
-			    db_int(&due, i, BMD_RULE), e);
+			    due[i].id, e);
 			continue;
 		}
 		{
-			struct media_set x = { db_int(&due, i, BMD_RULE), ch.id, id, now };
+			struct media_set x = { due[i].id, ch.id, id, now };
 			(void)db_txn(p, media_set_step, &x);	/* else the next pass again */
 		}
 	}

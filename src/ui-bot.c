@@ -61,29 +61,27 @@ static const struct field rule_fields[] = {
 static void
 page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 {
-	struct dbres s, l;
+	struct bot_rules *l = NULL;
+	size_t l_n = 0;
+	struct bot_settings *s = NULL;
+	size_t s_n = 0;
 	long long    id = c->id;
-	static const char *const cols[] = {
-	    [BR_ID] = "Id", [BR_MODE] = "Mode", [BR_PATTERNS] = "Patterns",
-	    [BR_ANSWER] = "Answer", [BR_HANDOFF] = "Handoff", [BR_ATTACHMENT] = "Picture",
-	    [BR_MEDIA] = "MediaId"
-	};
 
-	if (db_bot_settings(&r->pool, id, &s) != DB_OK || db_bot_rules(&r->pool, id, &l) != DB_OK) {
+	if (db_bot_settings(&r->pool, id, &s, &s_n) != DB_OK || db_bot_rules(&r->pool, id, &l, &l_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	if (s.nrows && req_field(r, "miss_limit") == NULL) {
-		tmpl_set(r, "Form.welcome.Value", db_cell(&s, 0, BS_WELCOME));
-		tmpl_set(r, "Form.fallback.Value", db_cell(&s, 0, BS_FALLBACK));
-		tmpl_set(r, "Form.handoff_text.Value", db_cell(&s, 0, BS_HANDOFF_TEXT));
-		tmpl_set(r, "Form.handoff_words.Value", db_cell(&s, 0, BS_HANDOFF_WORDS));
-		tmpl_set(r, "Form.miss_limit.Value", db_cell(&s, 0, BS_MISS_LIMIT));
+	if (s_n && req_field(r, "miss_limit") == NULL) {
+		tmpl_set(r, "Form.welcome.Value", s[0].bot_welcome);
+		tmpl_set(r, "Form.fallback.Value", s[0].bot_fallback);
+		tmpl_set(r, "Form.handoff_text.Value", s[0].bot_handoff_text);
+		tmpl_set(r, "Form.handoff_words.Value", s[0].bot_handoff_words);
+		tmpl_set_int(r, "Form.miss_limit.Value", s[0].bot_miss_limit);
 	}
-	if (s.nrows) {
-		int l8 = lang_parse(db_cell(&s, 0, BS_LANG));
+	if (s_n) {
+		int l8 = lang_parse(s[0].follower_language);
 		enum lang fl = l8 >= 0 ? (enum lang)l8 : LANG_ZH;
-		tmpl_set(r, "Bot.On", db_int(&s, 0, BS_ENABLED) ? "1" : NULL);
+		tmpl_set(r, "Bot.On", s[0].bot_enabled ? "1" : NULL);
 		tmpl_set(r, "Bot.DefaultFallback", lang_text(fl, "bot.fallback_default"));
 		tmpl_set(r, "Bot.DefaultHandoff", lang_text(fl, "bot.handoff_default"));
 	}
@@ -94,7 +92,7 @@ page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 		tmpl_set(r, "Bot.DefaultWords", w.data);
 		buf_free(&w);
 	}
-	db_to_hdf(r, "Rules", &l, cols, sizeof cols / sizeof cols[0]);
+	TMPL_LIST(r, "Rules", l, l_n, bot_rules);
 	tmpl_set_int(r, "Channel.Id", c->id);
 	tmpl_set(r, "Channel.Brand", c->brand_name);
 	tmpl_set(r, "Page.Title", LF(r, "bot.title", c->brand_name));
@@ -247,30 +245,27 @@ void
 admin_bot_export_get(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
-	struct dbres l;
+	struct bot_rules *l = NULL;
+	size_t l_n = 0;
 
 	if (channel(r, rs, &c) != 0)
 		return;
-	if (db_bot_rules(&r->pool, r->ids[0], &l) != DB_OK) {
+	if (db_bot_rules(&r->pool, r->ids[0], &l, &l_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	buf_reset(&rs->body);
+	csv_begin(rs, pool_printf(&r->pool, "bot-rules-%lld.csv", r->ids[0]));
 	buf_puts(&rs->body, "mode,patterns,answer,handoff\r\n");
-	for (size_t i = 0; i < l.nrows; i++) {
-		csv_cell(&rs->body, db_cell(&l, i, BR_MODE));
+	for (size_t i = 0; i < l_n; i++) {
+		csv_cell(&rs->body, l[i].mode);
 		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, db_cell(&l, i, BR_PATTERNS));
+		csv_cell(&rs->body, l[i].patterns);
 		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, db_cell(&l, i, BR_ANSWER));
+		csv_cell(&rs->body, l[i].answer);
 		buf_putc(&rs->body, ',');
-		csv_cell(&rs->body, db_int(&l, i, BR_HANDOFF) ? "1" : "0");
+		csv_cell(&rs->body, l[i].handoff ? "1" : "0");
 		buf_puts(&rs->body, "\r\n");
 	}
-	rs->status = 200;
-	rs->ctype = "text/csv; charset=utf-8";
-	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
-	    "attachment; filename=\"bot-rules-%lld.csv\"", r->ids[0]));
 }
 
 /*
