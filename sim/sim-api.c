@@ -557,17 +557,18 @@ sim_faults_post(struct req *r, struct resp *rs)
 void
 sim_received_get(struct req *r, struct resp *rs)
 {
-	struct dbres m;
+	struct sim_received *m = NULL;
+	size_t               n = 0;
 
 	if (db_sim_received_list(&r->pool, req_arg(r, "appid") ?
-	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "", &m) != DB_OK) {
+	    req_arg(r, "appid") : "", req_arg(r, "openid") ? req_arg(r, "openid") : "", &m, &n) != DB_OK) {
 		resp_text(rs, 503, "database unavailable\n");
 		return;
 	}
 	json_t *list = json_array();
-	for (size_t i = 0; i < m.nrows; i++)
+	for (size_t i = 0; i < n; i++)
 		json_array_append_new(list, json_pack("{s:o,s:o,s:o,s:I}", "msgtype",
-		    json_s(db_cell(&m, i, SR_TYPE)), "content", json_s(db_cell(&m, i, SR_CONTENT)), "media_id",
-		    json_s(db_cell(&m, i, SR_MEDIA_ID)), "at", (json_int_t)db_int(&m, i, SR_AT)));
+		    json_s(m[i].type), "content", json_s(m[i].content), "media_id",
+		    json_s(m[i].media_id), "at", (json_int_t)m[i].at));
 	resp_json(rs, 200, json_pack("{s:o}", "messages", list));
 }

@@ -44,8 +44,8 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "SELECT appid, secret, original_id, token, aes_key, mode, "
 	    "webhook_url, name, whitelist FROM sim_accounts WHERE appid = ?" },
 	[S_SIM_ACCOUNT_LIST] = { "sim_account_list",
-	    "SELECT appid, name, original_id, mode, webhook_url FROM sim_accounts "
-	    "ORDER BY name" },
+	    "SELECT appid app_id, name, original_id, mode, webhook_url webhook FROM sim_accounts "
+	    "ORDER BY name", .cols = sim_account_cols },
 	[S_SIM_ACCOUNT_WHITELIST] = { "sim_account_whitelist",
 	    "UPDATE sim_accounts SET whitelist = NULLIF(?, '') WHERE appid = ?" },
 	[S_SIM_TOKEN_INSERT] = { "sim_token_insert",
@@ -79,8 +79,8 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "INSERT INTO sim_received (appid, openid, msgtype, content, media_id, "
 	    "at) VALUES (?, ?, ?, ?, ?, ?)" },
 	[S_SIM_RECEIVED_LIST] = { "sim_received_list",
-	    "SELECT id, msgtype, content, media_id, at FROM sim_received WHERE "
-	    "appid = ? AND openid = ? ORDER BY id DESC LIMIT 50" },
+	    "SELECT id, msgtype type, content, media_id, at FROM sim_received WHERE "
+	    "appid = ? AND openid = ? ORDER BY id DESC LIMIT 50", .cols = sim_received_cols },
 	[S_SIM_MEDIA_INSERT] = { "sim_media_insert",
 	    "INSERT INTO sim_media (media_id, appid, type, mime, filename, data, "
 	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)" },
@@ -117,9 +117,12 @@ db_sim_account_get(struct pool *p, const char *appid, struct dbres *out)
 }
 
 enum dbrc
-db_sim_account_list(struct pool *p, struct dbres *out)
+db_sim_account_list(struct pool *p, struct sim_account **rows, size_t *n)
 {
-	return DB_RUN(&sim_table, S_SIM_ACCOUNT_LIST, p, out);
+	struct dbres res;
+	enum dbrc    rc = DB_RUN(&sim_table, S_SIM_ACCOUNT_LIST, p, &res);
+
+	return DB_AS_ROWS(p, rc, &res, rows, n, sim_account_fill);
 }
 
 enum dbrc
@@ -190,9 +193,13 @@ db_sim_received_insert(struct pool *p, const char *appid, const char *openid, co
 }
 
 enum dbrc
-db_sim_received_list(struct pool *p, const char *appid, const char *openid, struct dbres *out)
+db_sim_received_list(struct pool *p, const char *appid, const char *openid,
+    struct sim_received **rows, size_t *n)
 {
-	return DB_RUN(&sim_table, S_SIM_RECEIVED_LIST, p, out, S(appid), S(openid));
+	struct dbres res;
+	enum dbrc    rc = DB_RUN(&sim_table, S_SIM_RECEIVED_LIST, p, &res, S(appid), S(openid));
+
+	return DB_AS_ROWS(p, rc, &res, rows, n, sim_received_fill);
 }
 
 enum dbrc

@@ -9,9 +9,11 @@ enum dbrc db_sim_account_upsert(struct pool *p, const char *appid, const char *s
 enum { SA_APPID, SA_SECRET, SA_ORIGINAL, SA_TOKEN, SA_AES, SA_MODE, SA_URL, SA_NAME,
 	SA_WHITELIST };
 enum dbrc db_sim_account_get(struct pool *p, const char *appid, struct dbres *out);
-/* columns of db_sim_account_list */
-enum { SAL_APPID, SAL_NAME, SAL_ORIGINAL, SAL_MODE, SAL_URL };
-enum dbrc db_sim_account_list(struct pool *p, struct dbres *out);
+/* the accounts, as the phone page lists them */
+#define SIM_ACCOUNT_ROW(C) C(STR, app_id) C(STR, name) C(STR, original_id) C(STR, mode) \
+	C(STR, webhook)
+DB_ROW(sim_account, SIM_ACCOUNT_ROW)
+enum dbrc db_sim_account_list(struct pool *p, struct sim_account **rows, size_t *n);
 enum dbrc db_sim_account_whitelist(struct pool *p, const char *whitelist, const char *appid, struct dbres *out);
 enum dbrc db_sim_token_insert(struct pool *p, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at, struct dbres *out);
 /* columns of db_sim_token_current */
@@ -28,9 +30,11 @@ enum { SU_SUBSCRIBED, SU_SUBSCRIBE_TIME, SU_LAST_MSG, SU_SENT_SINCE, SU_LANG };
 enum dbrc db_sim_user_get(struct pool *p, const char *appid, const char *openid, struct dbres *out);
 enum dbrc db_sim_user_sent(struct pool *p, const char *appid, const char *openid, struct dbres *out);
 enum dbrc db_sim_received_insert(struct pool *p, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at, struct dbres *out);
-/* columns of db_sim_received_list */
-enum { SR_ID, SR_TYPE, SR_CONTENT, SR_MEDIA_ID, SR_AT };
-enum dbrc db_sim_received_list(struct pool *p, const char *appid, const char *openid, struct dbres *out);
+/* what a follower's phone received, newest first */
+#define SIM_RECEIVED_ROW(C) C(INT, id) C(STR, type) C(STR, content) C(STR, media_id) C(INT, at)
+DB_ROW(sim_received, SIM_RECEIVED_ROW)
+enum dbrc db_sim_received_list(struct pool *p, const char *appid, const char *openid,
+	struct sim_received **rows, size_t *n);
 enum dbrc db_sim_media_insert(struct pool *p, const char *media_id, const char *appid, const char *type, const char *mime, const char *filename, const void *data, size_t data_len, long long created_at, struct dbres *out);
 /* columns of db_sim_media_get */
 enum { SM_TYPE, SM_MIME, SM_FILENAME, SM_DATA, SM_APPID, SM_CREATED };

@@ -27,40 +27,28 @@ openid_ok(const char *s)
 void
 sim_phone_get(struct req *r, struct resp *rs)
 {
-	struct dbres a, m;
+	struct sim_account *a = NULL;
+	struct sim_received *m = NULL;
+	size_t a_n = 0, m_n = 0;
 	const char  *appid = req_arg(r, "appid"), *openid = req_arg(r, "openid");
-	static const char *const acols[] = {
-	    [SAL_APPID] = "AppId",
-	    [SAL_NAME] = "Name",
-	    [SAL_ORIGINAL] = "OriginalId",
-	    [SAL_MODE] = "Mode",
-	    [SAL_URL] = "Webhook"
-	};
-	static const char *const mcols[] = {
-	    [SR_ID] = "Id",
-	    [SR_TYPE] = "Type",
-	    [SR_CONTENT] = "Content",
-	    [SR_MEDIA_ID] = "MediaId",
-	    [SR_AT] = "At"
-	};
 
-	if (db_sim_account_list(&r->pool, &a) != DB_OK) {
+	if (db_sim_account_list(&r->pool, &a, &a_n) != DB_OK) {
 		resp_text(rs, 503, L(r, "sim.db_down"));
 		return;
 	}
-	if (appid == NULL && a.nrows > 0)
-		appid = db_cell(&a, 0, SAL_APPID);
+	if (appid == NULL && a_n > 0)
+		appid = a[0].app_id;
 	if (!openid_ok(openid))
 		openid = DEFAULT_OPENID;
-	db_to_hdf(r, "Accounts", &a, acols, sizeof acols / sizeof acols[0]);
+	TMPL_LIST(r, "Accounts", a, a_n, sim_account);
 	tmpl_set(r, "Phone.AppId", appid);
 	tmpl_set(r, "Phone.OpenId", openid);
 	tmpl_set(r, "Phone.Result", req_arg(r, "result"));
-	if (appid && db_sim_received_list(&r->pool, appid, openid, &m) == DB_OK) {
-		db_to_hdf(r, "Received", &m, mcols, sizeof mcols / sizeof mcols[0]);
-		for (size_t i = 0; i < m.nrows; i++) {
+	if (appid && db_sim_received_list(&r->pool, appid, openid, &m, &m_n) == DB_OK) {
+		TMPL_LIST(r, "Received", m, m_n, sim_received);
+		for (size_t i = 0; i < m_n; i++) {
 			char when[40];
-			wx_fmt_time((time_t)db_int(&m, i, SR_AT), when, sizeof when);
+			wx_fmt_time((time_t)m[i].at, when, sizeof when);
 			tmpl_set(r, pool_printf(&r->pool, "Received.%zu.When", i), when);
 		}
 	}

@@ -94,13 +94,6 @@ long long   db_int(const struct dbres *res, size_t row, size_t col);
  * filled by fill (a DB_ROW's tag_fill); NULL when there are none. */
 void *db_rows(struct pool *p, const struct dbres *res, size_t size,
 	void (*fill)(const struct dbres *, size_t, void *));
-/*
- * Copies res into the request's HDF as Prefix.N.<name>; names[col] names a
- * column by its enum ([UL_ID] = "Id", …), n the array's length; a column
- * without a name is left out.
- */
-void db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
-	const char *const *names, size_t n);
 
 /*
  * A statement table of another program (the WeChat simulator's): the same

@@ -165,23 +165,6 @@ out:
 	return rc;
 }
 
-/* Rows of res into prefix.<row>.<name> (names[c] for column c; NULL or "": not shown). */
-void
-db_to_hdf(struct req *r, const char *prefix, const struct dbres *res,
-    const char *const *names, size_t n)
-{
-	char key[256];
-
-	req_hdf_init(r);
-	for (size_t i = 0; i < res->nrows; i++)
-		for (size_t c = 0; c < res->ncols && c < n; c++) {
-			if (names[c] == NULL || *names[c] == '\0' || res->rows[i][c] == NULL)
-				continue;
-			snprintf(key, sizeof key, "%s.%zu.%s", prefix, i, names[c]);
-			hdf_set_value(r->hdf, key, res->rows[i][c]);
-		}
-}
-
 /*
  * Declared rows (DB_ROW) into prefix.<row>.<Name>: each field by its name
  * with its words capitalised (last_in: LastIn), a number as digits, text
