@@ -10,11 +10,14 @@
 #include "../../src/audit.h"
 #include "tap.h"
 
+static struct pool pool;	/* every field of every form here, freed at the end */
+
 static struct kv *
 field(struct kv *next, const char *key, const char *val)
 {
-	struct kv *f = calloc(1, sizeof *f);
+	struct kv *f = pool_alloc(&pool, sizeof *f);
 
+	memset(f, 0, sizeof *f);
 	f->next = next, f->key = key, f->val = val, f->vlen = strlen(val);
 	return f;
 }
@@ -97,14 +100,14 @@ main(void)
 	/* a thousand checkboxes: about 8 KB kept, the rest counted */
 	f = NULL;
 	for (int i = 0; i < 1000; i++) {
-		char *k = malloc(16);
-		snprintf(k, 16, "box%d", i);
+		char *k = pool_printf(&pool, "box%d", i);
 		f = field(f, k, "1");
 	}
 	d = detail(f);
 	CHECK(strlen(d) < 9000, "about 8 KB: %zu", strlen(d));
 	CHECK(strstr(d, "\"…\":") != NULL, "the rest counted");
 	free(d);
+	pool_free(&pool);
 
 	return tap_done();
 }
