@@ -1,5 +1,7 @@
 /* addr.c: client addresses: lists of addresses and networks, and the client behind trusted proxies. */
 #include <arpa/inet.h>
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "addr.h"
@@ -121,4 +123,49 @@ addr_client(struct pool *p, const char *peer, const char *xff, const char *trust
 		end = start > xff ? start - 1 : xff;
 	}
 	return client;
+}
+
+/*
+ * Why WeChat could not call url, as a catalogue key, or NULL when nothing in
+ * the address itself stops it. WeChat's servers call a public host, by
+ * domain or address, on port 80 (http) or 443 (https) only.
+ */
+const char *
+addr_url_unreachable(const char *url)
+{
+	static const char *const private_nets = "127.0.0.0/8, 10.0.0.0/8, 172.16.0.0/12, "
+	    "192.168.0.0/16, 169.254.0.0/16, 100.64.0.0/10, 0.0.0.0/8, ::1/128, fc00::/7, "
+	    "fe80::/10";
+	const char *host, *end, *port = NULL;
+	int         https;
+	char        h[256];
+	size_t      n;
+
+	if (url == NULL || (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0))
+		return "wiz.url_scheme";
+	https = url[4] == 's';
+	host = url + (https ? 8 : 7);
+	if (*host == '[') {
+		if ((end = strchr(host, ']')) == NULL)
+			return "wiz.url_scheme";
+		n = (size_t)(end - host - 1);
+		host++;
+		port = end[1] == ':' ? end + 2 : NULL;
+	} else {
+		end = host + strcspn(host, ":/?#");
+		n = (size_t)(end - host);
+		port = *end == ':' ? end + 1 : NULL;
+	}
+	if (n == 0 || n >= sizeof h)
+		return "wiz.url_scheme";
+	memcpy(h, host, n);
+	h[n] = '\0';
+	for (char *c = h; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	if (strcmp(h, "localhost") == 0 || (n > 10 && strcmp(h + n - 10, ".localhost") == 0) ||
+	    (n > 6 && strcmp(h + n - 6, ".local") == 0) || addr_in(h, private_nets))
+		return "wiz.url_private";
+	if (port && atoi(port) != (https ? 443 : 80))
+		return "wiz.url_port";
+	return NULL;
 }

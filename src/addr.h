@@ -26,4 +26,11 @@ int addr_in(const char *addr, const char *list);
 const char *addr_client(struct pool *p, const char *peer, const char *xff,
 	const char *trusted);
 
+/*
+ * Why WeChat could not call url (a catalogue key: wiz.url_scheme,
+ * wiz.url_private, wiz.url_port), or NULL when nothing in the address stops
+ * it: WeChat calls a public host on port 80 (http) or 443 (https) only.
+ */
+const char *addr_url_unreachable(const char *url);
+
 #endif

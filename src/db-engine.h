@@ -1,4 +1,4 @@
-/* db-engine.h: the engine's connection, for the files beside it (db-tables.c) alone. */
+/* db-engine.h: the engine's connection, for the file beside it (db-check.c) alone. */
 #ifndef WXDESK_DB_ENGINE_H
 #define WXDESK_DB_ENGINE_H
 

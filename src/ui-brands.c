@@ -95,6 +95,12 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 			return;
 		}
 		TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
+		/* a file by its kind in words, not its MIME type */
+		for (size_t i = 0; i < cr_n; i++)
+			if (cr[i].mime != NULL)
+				tmpl_set(r, pool_printf(&r->pool, "Canned.%zu.Kind", i), L(r,
+				    strncmp(cr[i].mime, "image/", 6) == 0 ? "msg.picture" :
+				    strncmp(cr[i].mime, "audio/", 6) == 0 ? "msg.voice" : "msg.video"));
 	}
 	/* what the followers are told: each text, its default in the brand's
 	 * followers' language beside it; an empty field is that default */

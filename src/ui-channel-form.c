@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "addr.h"
 #include "ui-channel.h"
 #include "wxapi.h"
 
@@ -159,6 +160,11 @@ set_channel(struct req *r, const struct channel_get *c)
 	tmpl_set(r, "Channel.AppId", c->app_id);
 	tmpl_set(r, "Channel.Mode", c->encryption_mode);
 	tmpl_set(r, "Channel.Webhook", webhook_url(r, c));
+	{
+		const char *why = addr_url_unreachable(cfg_get("PublicURL", ""));
+		if (why != NULL)
+			tmpl_set(r, "Channel.WebhookWarning", LF(r, why, cfg_get("PublicURL", "")));
+	}
 	tmpl_set(r, "Channel.Department", c->dept_name);
 	tmpl_set_int(r, "Channel.DepartmentId", c->department_id);
 	tmpl_set(r, "Channel.Verified", ui_time(r, c->verified));

@@ -58,7 +58,7 @@
 <thead><tr><th><?cs var:Lang.brand.shortcut ?></th><th><?cs var:Lang.brand.text ?></th><th><?cs var:Lang.brand.file ?></th><th></th></tr></thead>
 <tbody>
 <?cs each:c = Canned ?>
-<tr><td><code>/<?cs var:c.Shortcut ?></code></td><td class="words"><?cs var:c.Body ?></td><td><?cs var:c.Mime ?></td>
+<tr><td><code>/<?cs var:c.Shortcut ?></code></td><td class="words"><?cs var:c.Body ?></td><td><?cs var:c.Kind ?></td>
 <td><form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned/<?cs var:c.Id ?>/delete" class="mini" data-confirm="<?cs var:Lang.brand.delete_canned_confirm ?> /<?cs var:c.Shortcut ?>"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr>
 <?cs /each ?>
 </tbody></table>

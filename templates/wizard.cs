@@ -65,6 +65,7 @@
 <?cs elif:Wizard.Step == 4 ?>
 <p><?cs var:Lang.wiz.url_intro ?></p>
 <pre class="copyable" id="webhook"><?cs var:Channel.Webhook ?></pre>
+<?cs if:Channel.WebhookWarning ?><p class="error-box" role="alert" id="webhook-warning"><?cs var:Channel.WebhookWarning ?></p><?cs /if ?>
 <p><button type="button" data-copy="webhook"><?cs var:Lang.wiz.copy_url ?></button></p>
 <ol class="howto">
 <li><?cs call:rich(Rich.url_1) ?></li>

@@ -21,7 +21,7 @@ const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', '
 	'EncodingAESKey', 'URL', 'IP', 'API', 'ID', 'OpenID', 'MB', 'JPEG', 'PNG', 'MP', 'AMR',
 	'UTC', 'CSV', 'access_token', 'Longjing', 'Aftersales', 'Demo', 'Operator', 'Admin',
 	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', 'Ctrl', 'Cmd', 'Enter',
-	'Mac', OPENID]);
+	'Mac', 'PublicURL', OPENID]);
 // the English words a page shows, beside what people wrote (messages,
 // canned responses, first words) and machine values (code, secrets, URLs)
 // and everything people named: brands, departments, staff
@@ -190,6 +190,8 @@ try {
 	await page.goto(`${BASE}/admin/channels/${sql(`SELECT id FROM channels WHERE brand_id = ${brand}`)}/bot`);
 	check('the chatbot page in Chinese', await page.isVisible('h1 >> text=机器人'));
 	await page_in_chinese(page, '24-chatbot');
+	check('Chinese is written in the page\'s own font, not a typewriter\'s', await page.evaluate(() =>
+		[...document.querySelectorAll('textarea')].every((t) => !/mono/i.test(getComputedStyle(t).fontFamily))));
 	await page.goto(`${BASE}/admin/brands/${brand}/hours`);
 	check('the business hours page in Chinese', await page.isVisible('h1 >> text=营业时间'));
 	await page_in_chinese(page, '25-business-hours');

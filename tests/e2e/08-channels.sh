@@ -89,6 +89,8 @@ ok "blank secret keeps the saved one" location_is "$S?step=4"
 get a "$S?step=4"
 key=$(sqlq "SELECT webhook_key FROM channels WHERE id = $id")
 ok "the URL is shown" has "/wechat/$key"
+ok "…with a warning: this test's address is loopback, which WeChat cannot reach" \
+	eval 'has "id=\"webhook-warning\"" && has "it is a local or private address"'
 ok "not yet verified" has "Not yet verified"
 get a "/admin/channels/$id/verified"
 ok "the status feed says not verified" has '"verified":null'

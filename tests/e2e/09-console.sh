@@ -228,6 +228,7 @@ req adm POST "/admin/brands/$demo/canned" -F "csrf=$t" -F "shortcut=manual" -F "
 ok "one with a picture" test "$(sqlq "SELECT a.mime FROM canned_responses c JOIN attachments a ON a.id = c.attachment_id WHERE c.shortcut = 'manual'")" = image/png
 get adm "/admin/brands/$demo"
 ok "the brand page lists them" has "/manual"
+ok "…a file by its kind in words, not its MIME type" eval 'grep -q "Here is the manual.</td><td>Picture</td>" <<<"$BODY" && ! has "<td>image/png</td>"'
 say "hello again"
 chat3=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'waiting'")
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/pickup"

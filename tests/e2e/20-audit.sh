@@ -63,10 +63,10 @@ ok "CSV: in words: who by name, what they did, the fields labelled" \
 	grep -qF ",Demo Admin (admin),127.0.0.1,Set a staff member's password,/admin/operators/$uid/password,Password: (set; never recorded)" <<<"$BODY"
 get adm "/admin/audit?action=brand.create&login=admin"
 ok "the page: a change's fields labelled in the reader's words, not JSON" \
-	eval 'has "<dt>Name</dt><dd>Audited $R</dd>" && ! has "{&quot;name&quot;"'
+	eval 'has "<dt>Name</dt><dd class=\"words\">Audited $R</dd>" && ! has "{&quot;name&quot;"'
 ok "…who by name, the sign-in name beside it" has "<td>Demo Admin<br><small>admin</small></td>"
 get adm "/admin/audit?action=staff.update&lang=zh-CN"
-ok "…in Chinese: the labels and a list" eval 'has "<dt>角色</dt><dd>主管</dd>" && has "<dt>部门</dt>"'
+ok "…in Chinese: the labels and a list" eval 'has "<dt>角色</dt><dd class=\"words\">主管</dd>" && has "<dt>部门</dt>"'
 get adm "/admin/audit?action=staff.password&format=csv&lang=zh-CN"
 ok "CSV in Chinese: the words too" grep -qF "设置员工密码" <<<"$BODY"
 get adm "/admin/audit?lang=zh-CN"

@@ -44,5 +44,26 @@ main(void)
 	CHECK_STR(addr_client(&p, "127.0.0.1", "", T), "127.0.0.1");
 	CHECK_STR(addr_client(&p, "127.0.0.1", ",,", T), "127.0.0.1");
 	pool_free(&p);
+	/* what WeChat could call: a public host on 80 or 443 */
+	{
+		static const struct {
+			const char *url, *why;
+		} urls[] = {
+			{ "https://kf.example.com", NULL }, { "http://kf.example.com/x", NULL },
+			{ "https://kf.example.com:443", NULL }, { "http://203.0.113.7", NULL },
+			{ "https://[2001:db8::1]", NULL },
+			{ "http://127.0.0.1:8080", "wiz.url_private" },
+			{ "http://localhost", "wiz.url_private" }, { "https://wx.LOCAL", "wiz.url_private" },
+			{ "http://10.1.2.3", "wiz.url_private" }, { "http://172.20.0.5", "wiz.url_private" },
+			{ "http://192.168.1.10", "wiz.url_private" }, { "https://[::1]", "wiz.url_private" },
+			{ "https://[fd00::5]", "wiz.url_private" },
+			{ "http://kf.example.com:8080", "wiz.url_port" },
+			{ "https://kf.example.com:80", "wiz.url_port" },
+			{ "ftp://kf.example.com", "wiz.url_scheme" }, { "", "wiz.url_scheme" },
+			{ "https://", "wiz.url_scheme" }, { NULL, "wiz.url_scheme" },
+		};
+		for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++)
+			CHECK_STR(addr_url_unreachable(urls[i].url), urls[i].why);
+	}
 	return tap_done();
 }
