@@ -21,6 +21,8 @@
 
 #include "../src/bot.h"
 #include "../src/db.h"
+#include "../src/staff.h"
+#include "../src/channel.h"
 
 static int
 cmp_str(const void *a, const void *b)

@@ -13,6 +13,7 @@
 #define WXDESK_ASSIGN_H
 
 #include "db.h"
+#include "reports.h"
 
 /* ---- the rules (assign.c) ---- */
 

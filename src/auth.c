@@ -18,6 +18,7 @@
 #include "totp.h"
 #include "twofactor.h"
 #include "ui.h"
+#include "staff.h"
 
 /* A valid hash of a random password, so unknown logins cost as much as known ones. */
 static const char dummy_hash[] = "pbkdf2-sha256$600000$"

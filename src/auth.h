@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "staff.h"
 
 /*
  * A staff member's password, checked under the sign-in rules wherever a

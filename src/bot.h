@@ -12,6 +12,7 @@
 #define WXDESK_BOT_H
 
 #include "db.h"
+#include "console.h"
 
 enum bot_mode { BOT_EXACT, BOT_CONTAINS, BOT_SCENE };
 

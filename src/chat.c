@@ -9,6 +9,7 @@
 #include "hours.h"
 #include "intake.h"
 #include "assign.h"
+#include "console.h"
 
 /* ---- the transcript ---- */
 

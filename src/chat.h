@@ -22,6 +22,7 @@
 #include "db.h"
 #include "send.h"
 #include "tell.h"
+#include "console.h"
 
 /* The chat a change is about, as a page read it. */
 struct chat_ref {
@@ -189,5 +190,55 @@ enum dbrc chat_offer_lapse(struct pool *p, long long chat, long long user, long 
  */
 enum dbrc chat_ask_rating(struct pool *p, const struct out_chat *c, const char *question);
 enum dbrc chat_warn(struct pool *p, const struct out_chat *c, const char *warning);
+
+/* ---- followers, messages, chats: intake: the statements (db-*.c) ---- */
+
+/* followers, messages, chats (intake) */
+struct msg_row {
+	long long   channel_id, follower_id, chat_id;	/* chat_id 0: none; follower_id 0: the chat's */
+	const char *direction, *msg_type, *event, *event_key, *body, *fields;
+	const char *wx_msg_id, *dedupe_key, *media_id, *thumb_media_id, *media_state;
+	const char *push_nonce;	/* the signed URL's nonce and timestamp (inbound only) */
+	long long   wx_create_time, push_ts;
+	time_t      created_at;
+};
+enum dbrc db_follower_upsert(struct pool *p, long long channel_id, const char *openid,
+	time_t at, long long *id);
+enum dbrc db_follower_subscribe(struct pool *p, long long id, time_t at, const char *scene,
+	const char *qr_scene);
+enum dbrc db_follower_unsubscribe(struct pool *p, long long id, time_t at);
+enum dbrc db_follower_erase(struct pool *p, long long id);
+enum dbrc db_message_insert(struct pool *p, const struct msg_row *m, long long *id);
+enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long long channel_id,
+    long long follower_id, const char *scene);
+enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
+	const char *nonce, const char **key);
+/* columns of db_chat_open_lock */
+#define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(INT, bot_misses) \
+	C(STR, leave_offer)
+DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
+enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
+enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
+enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
+enum dbrc db_chat_reopen(struct pool *p, long long id, long long user, long long now);
+/* a chat's follow-up (chat.c, tell.h): offered to leave a message, left
+ * (DB_NOTFOUND: no longer offered), expired (DB_NOTFOUND: not due) */
+enum dbrc db_chat_leave_mark(struct pool *p, long long chat, long long now);
+enum dbrc db_chat_followup(struct pool *p, long long chat, long long now);
+enum dbrc db_chat_followup_expire(struct pool *p, long long chat, long long cutoff, long long now);
+/* what wxdesk tells the follower as a passive reply: with the bot's line
+ * (bot: marked as the bot's) or alone (an automatic reply) */
+enum dbrc db_auto_reply(struct pool *p, long long channel, long long follower, long long chat,
+	const char *text, int bot, const char *dedupe, long long now);
+enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
+	long long department_id, const char *state, time_t at, long long previous, long long *id);
+/* the full path's follower message msg, counted into its chat */
+enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
+/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
+enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
+	long long follower, time_t started_after, long long *id);
+enum dbrc db_chat_catch_up(struct pool *p, long long chat);
+long long db_chat_fold(struct pool *p);
+enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
 
 #endif

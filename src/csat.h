@@ -14,6 +14,8 @@
 #define WXDESK_CSAT_H
 
 #include "db.h"
+#include "console.h"
+#include "reports.h"
 
 /* the rating in text ("4", " 5 ", "５"), or 0 when it is not one */
 int  csat_digit(const char *text);

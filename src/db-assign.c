@@ -9,6 +9,7 @@
 #include "db-run.h"
 #include "assign.h"
 #include "wx.h"
+#include "reports.h"
 
 enum rt_stmt {
 	RT_PRESENCE_SET,

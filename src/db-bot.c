@@ -3,6 +3,7 @@
 
 #include "bot.h"
 #include "db-run.h"
+#include "channel.h"
 
 enum bot_stmt {
 	BT_SETTINGS,

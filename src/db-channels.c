@@ -10,6 +10,8 @@
 
 #include "db-run.h"
 #include "wx.h"
+#include "channel.h"
+#include "console.h"
 
 enum channels_stmt {
 	S_CHANNEL_BY_KEY,

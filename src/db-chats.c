@@ -11,6 +11,9 @@
 #include "db-chat-sql.h"
 #include "db-run.h"
 #include "wx.h"
+#include "channel.h"
+#include "console.h"
+#include "chat.h"
 
 enum chats_stmt {
 	S_CHAT_PICKUP,

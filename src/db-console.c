@@ -11,6 +11,7 @@
 #include "db-chat-sql.h"
 #include "db-run.h"
 #include "wx.h"
+#include "console.h"
 
 enum console_stmt {
 	S_CONSOLE_LIST,

@@ -3,6 +3,8 @@
 
 #include "csat.h"
 #include "db-run.h"
+#include "channel.h"
+#include "reports.h"
 
 enum csat_stmt {
 	CT_MARK,

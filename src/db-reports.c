@@ -10,6 +10,7 @@
 
 #include "db-run.h"
 #include "wx.h"
+#include "reports.h"
 
 enum reports_stmt {
 	S_REP_LOCK,

@@ -10,6 +10,9 @@
 
 #include "db-run.h"
 #include "wx.h"
+#include "staff.h"
+#include "channel.h"
+#include "console.h"
 
 enum staff_stmt {
 	S_USER_BY_LOGIN,

@@ -10,6 +10,7 @@
 
 #include "db-run.h"
 #include "wx.h"
+#include "job.h"
 
 enum worker_stmt {
 	S_TOKEN_ENSURE,

@@ -23,6 +23,7 @@
 #include "csat.h"
 #include "intake.h"
 #include "json.h"
+#include "console.h"
 
 
 /*

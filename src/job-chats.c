@@ -9,6 +9,7 @@
  */
 #include "db.h"
 #include "job.h"
+#include "chat.h"
 
 void
 job_chats(struct pool *p)

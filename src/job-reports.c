@@ -2,6 +2,7 @@
 
 #include "db.h"
 #include "job.h"
+#include "reports.h"
 
 /*
  * Reports: every event written since the last tick is folded into

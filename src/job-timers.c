@@ -6,6 +6,7 @@
 #include "hours.h"
 #include "intake.h"
 #include "job.h"
+#include "console.h"
 
 /*
  * The chat timers. Deadlines come from the stored times and the current

@@ -1,6 +1,7 @@
 /* job-warnings.c: the worker's profanity-warning job (see below). */
 #include "chat.h"
 #include "job.h"
+#include "console.h"
 
 /*
  * Profanity warnings: sent once per chat, one abusive word before the

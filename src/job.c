@@ -1,6 +1,7 @@
 /* job.c: what the worker's jobs share (see job.h). */
 #include "db.h"
 #include "job.h"
+#include "channel.h"
 
 volatile sig_atomic_t job_stopping;
 

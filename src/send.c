@@ -6,6 +6,8 @@
 #include "media.h"
 #include "send.h"
 #include "tell.h"
+#include "console.h"
+#include "chat.h"
 
 struct claim {
 	const struct out_chat *c;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "staff.h"
 
 #define SID_COOKIE  "wxsid"
 #define PRE_COOKIE  "wxcsrf"

@@ -4,6 +4,8 @@
 
 #include "db.h"
 #include "ui.h"
+#include "staff.h"
+#include "channel.h"
 
 /* one line of "needs attention": a text and where to fix it */
 static void

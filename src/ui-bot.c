@@ -12,6 +12,7 @@
 #include "db.h"
 #include "ui-channel.h"
 #include "ui.h"
+#include "channel.h"
 
 #define TEXT_MAX  2000
 #define RULES_MAX 500

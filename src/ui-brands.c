@@ -4,6 +4,8 @@
 #include "db.h"
 #include "tell.h"
 #include "ui.h"
+#include "staff.h"
+#include "console.h"
 
 #define DEPTS_PER_PAGE 100
 

@@ -11,6 +11,8 @@
 #include "addr.h"
 #include "ui-channel.h"
 #include "wxapi.h"
+#include "staff.h"
+#include "channel.h"
 
 /* their names are the catalogue's mode.<value> and, as WeChat shows them,
  * wxmode.<value> */

@@ -11,6 +11,8 @@
 #include "json.h"
 #include "ui-channel.h"
 #include "wxapi.h"
+#include "staff.h"
+#include "channel.h"
 
 /* ---- the account page ---- */
 

@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "ui.h"
+#include "channel.h"
 
 #define STEPS 6	/* the wizard's */
 

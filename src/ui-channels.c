@@ -5,6 +5,7 @@
 #include "json.h"
 #include "ui-channel.h"
 #include "wxapi.h"
+#include "channel.h"
 
 /* ---- the channel list ---- */
 

@@ -22,6 +22,7 @@
 #include "ui.h"
 #include "ui-console.h"
 #include "wxapi.h"
+#include "console.h"
 
 
 /* The chat a page's row is about, and who is acting, for chat.h. */

@@ -20,6 +20,7 @@
 #include "ui.h"
 #include "ui-console.h"
 #include "wxapi.h"
+#include "console.h"
 
 
 /* Loads chat r->ids[0] if the user may see it; 0, or -1 after answering. */

@@ -8,6 +8,8 @@
 #include "media.h"
 #include "wx.h"
 #include "ui.h"
+#include "console.h"
+#include "job.h"
 
 void
 ui_db_failed(struct req *r, struct resp *rs)

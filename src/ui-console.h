@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "ui.h"
+#include "console.h"
 
 /* open chats per tab */
 struct console_counts {

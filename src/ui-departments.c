@@ -6,6 +6,7 @@
 #include "assign.h"
 #include "tell.h"
 #include "ui.h"
+#include "staff.h"
 
 /* the brand page also has a rename form named "name", so this one differs */
 static const struct field dept_new_fields[] = {

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "hours.h"
 #include "ui.h"
+#include "staff.h"
 
 static void
 page(struct req *r, struct resp *rs, long long brand, int status)

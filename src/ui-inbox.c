@@ -21,6 +21,9 @@
 #include "ui.h"
 #include "ui-console.h"
 #include "wxapi.h"
+#include "staff.h"
+#include "channel.h"
+#include "console.h"
 
 #define PER_PAGE  50
 

@@ -19,6 +19,7 @@
 #include "assign.h"
 #include "twofactor.h"
 #include "ui.h"
+#include "staff.h"
 
 #define SID_COOKIE "wxsid"
 

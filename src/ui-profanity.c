@@ -10,6 +10,8 @@
 #include "db.h"
 #include "profanity.h"
 #include "ui.h"
+#include "staff.h"
+#include "console.h"
 
 static int
 brand_of(struct req *r, struct resp *rs, struct brand_get *b)

@@ -27,6 +27,7 @@
 #include "assign.h"
 #include "ui.h"
 #include "wxapi.h"
+#include "reports.h"
 
 enum kind { K_STARTED, K_PICKED, K_FIRST, K_MISSED, K_CLOSED, K_TRANSFERRED, K_IN,
 	K_OUT, K_FAILED, K_FOLLOW, K_UNFOLLOW, K_FU_RECEIVED, K_FU_ANSWERED, K_FU_EXPIRED, K__N };

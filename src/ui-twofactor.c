@@ -16,6 +16,7 @@
 #include "totp.h"
 #include "twofactor.h"
 #include "ui.h"
+#include "staff.h"
 
 /* recovery codes: ten letters and digits a person cannot misread, shown as xxxxx-xxxxx */
 static const char code_set[] = "abcdefghjkmnpqrstuvwxyz23456789";

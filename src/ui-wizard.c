@@ -13,6 +13,8 @@
 #include "json.h"
 #include "ui-channel.h"
 #include "wxapi.h"
+#include "staff.h"
+#include "channel.h"
 
 /* the steps' names: the catalogue's wiz.step1 … wiz.step6 */
 

@@ -18,6 +18,8 @@
 #include "intake.h"
 #include "metrics.h"
 #include "webhook.h"
+#include "channel.h"
+#include "console.h"
 
 struct chan {
 	long long   id, department_id;

@@ -15,6 +15,7 @@
 #include "json.h"
 #include "metrics.h"
 #include "wxapi.h"
+#include "job.h"
 
 const char *
 wxapi_errtext(long errcode)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "../../src/db.h"
 #include "tap.h"
+#include "../../src/staff.h"
 
 int
 main(void)

@@ -1,0 +1,42 @@
+/* reports.h: the reports' filter and the statements of db-reports.c. */
+#ifndef WXDESK_REPORTS_H
+#define WXDESK_REPORTS_H
+
+#include "db.h"
+
+/* reports */
+struct report_filter {
+	const char *zone;	/* the viewer's time zone, as MariaDB names it */
+	time_t      from, to;	/* [from, to) in UTC, on whole hours */
+	char        day_from[11], day_to[11];	/* the same range: local days, inclusive */
+	char        month_from[11], month_to[11];	/* the whole local months in it,
+						 * [from, to); equal when none */
+	int         local;	/* zone is the one the day and hour levels are in */
+	long long   brand, channel, department, operator;	/* 0: any */
+};
+enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
+enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, hours of day */
+long long db_report_rollup(struct pool *p);
+int db_report_levels(struct pool *p, const char *zone);
+/* columns of db_report_zone */
+#define REPORT_ZONE_ROW(C) C(INT, range_from) C(INT, range_to) C(STR, day) C(STR, zone)
+DB_ROW(report_zone, REPORT_ZONE_ROW)
+enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
+	const char *to_excl, time_t now, struct report_zone *row);
+/* columns of db_report_dims */
+#define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id)
+DB_ROW(report_dims, REPORT_DIMS_ROW)
+enum dbrc db_report_dims(struct pool *p, struct report_dims **rows, size_t *n);
+/* columns of db_report_counts */
+#define REPORT_COUNTS_ROW(C) C(STR, b) C(INT, g) C(STR, kind) C(STR, detail) C(INT, n) \
+	C(INT, total)
+DB_ROW(report_counts, REPORT_COUNTS_ROW)
+enum dbrc db_report_counts(struct pool *p, const struct report_filter *f, int bucket,
+	int group, struct report_counts **rows, size_t *n);
+/* columns of db_report_hist */
+#define REPORT_HIST_ROW(C) C(STR, b) C(INT, g) C(STR, kind) C(INT, vbin) C(INT, n)
+DB_ROW(report_hist, REPORT_HIST_ROW)
+enum dbrc db_report_hist(struct pool *p, const struct report_filter *f, int bucket,
+	int group, const char *kind, struct report_hist **rows, size_t *n);
+
+#endif
