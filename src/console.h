@@ -12,7 +12,7 @@ struct console_query {
 };
 /* columns of db_console_list */
 #define CONSOLE_LIST_ROW(C) C(INT, id) C(STR, state) C(STR, follower) C(STR, department) \
-	C(INT, started) C(INT, last_in) C(INT, outs) C(STR, operator) C(STR, first_words) C(STR, brand) \
+	C(INT, started) C(INT, last_in) C(INT, outs) C(STR, operator) C(STR, last_words) C(STR, brand) \
 	C(STR, close_reason) C(INT, closed) C(INT, unread)
 DB_ROW(console_list, CONSOLE_LIST_ROW)
 /* the newest message of a chat a staff member has seen (chat_reads) */

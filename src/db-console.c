@@ -50,7 +50,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, "
 	    "u.name operator, (SELECT LEFT(m.body, 80) FROM messages m "
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL "
-	    "ORDER BY m.id LIMIT 1) first_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, "
+	    "ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, "
 	    /* the follower's messages this user has not seen yet (a range of the
 	     * (chat_id, id) index, for the page's rows only) */
 	    "(SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id AND m3.direction = 'in' "

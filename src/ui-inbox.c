@@ -358,7 +358,7 @@ console_inbox(struct req *r, long long current)
 			const char *base = pool_printf(&r->pool, "%s.%zu", parts[k].base, i);
 			tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), l[i].id);
 			tmpl_set(r, pool_printf(&r->pool, "%s.Follower", base), l[i].follower);
-			tmpl_set(r, pool_printf(&r->pool, "%s.Words", base), l[i].first_words);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Words", base), l[i].last_words);
 			tmpl_set(r, pool_printf(&r->pool, "%s.Department", base), l[i].department);
 			tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),
 			    console_span(r, (long long)wx_now() - l[i].started));

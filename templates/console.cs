@@ -41,7 +41,7 @@
 <tr>
 <td><a href="/console/chats/<?cs var:c.Id ?>"><?cs var:c.Follower ?></a><?cs if:c.Unread > 0 ?> <b class="unread" title="<?cs var:Lang.console.unread ?>"><?cs if:c.Unread > 99 ?>99+<?cs else ?><?cs var:c.Unread ?><?cs /if ?></b><?cs /if ?><?cs if:c.Operator ?> <small>· <?cs var:c.Operator ?></small><?cs /if ?></td>
 <td><?cs var:c.Department ?> <small class="hint"><?cs var:c.Brand ?></small></td>
-<td class="words"><?cs var:c.FirstWords ?></td>
+<td class="words"><?cs var:c.LastWords ?></td>
 <td><?cs if:Console.Tab == "closed" ?><?cs var:c.ClosedAt ?><?cs else ?><?cs var:c.Age ?><?cs /if ?></td>
 <td><?cs if:Console.Tab == "closed" ?><?cs var:c.ReasonText ?><?cs else ?><?cs call:meter(c.Meter) ?><?cs /if ?></td>
 </tr>

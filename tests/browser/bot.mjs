@@ -62,7 +62,7 @@ try {
 	const chat = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state = 'bot'`);
 	check('the chat is in the Bot list', await op.isVisible(`#chatlist a[href="/console/chats/${chat}"]`));
 	await Promise.all([op.waitForNavigation(), op.click(`#chatlist a[href="/console/chats/${chat}"]`)]);
-	check('the transcript shows what the bot said, as the bot', await op.isVisible('#transcript li.out >> text=Chatbot (passive reply)'));
+	check('the transcript shows what the bot said, as the bot', await op.isVisible('#transcript li.out >> text=The chatbot\'s answer'));
 	check('…and the composer waits for a take-over', await op.isDisabled('textarea[name=text]'));
 	await Promise.all([op.waitForNavigation(), op.click('text=Take over from the bot')]);
 	check('taken over: active, the composer open', sql(`SELECT state FROM chats WHERE id = ${chat}`) === 'active' &&

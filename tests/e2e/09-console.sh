@@ -27,7 +27,11 @@ ok "the poll sees the change" has '"changed":true'
 ok "…with the waiting count" grep -q '"waiting":[1-9]' <<<"$BODY"
 get op /console/
 ok "the waiting list shows it" has "/console/chats/$chat"
-ok "…with its first words" has "console test: where is my order 12345?"
+ok "…with its latest message" has "console test: where is my order 12345?"
+say "console test: it was a blue one"
+get op /console/
+ok "…which the next message replaces (the list shows what the follower said last)" \
+	eval 'has "console test: it was a blue one" && ! has "where is my order 12345?</td>"'
 ok "…and the reply window" has "of 5 sent"
 get out /console/
 ok "an operator outside the department does not see it" test "$(grep -c "/console/chats/$chat\"" <<<"$BODY")" = 0
