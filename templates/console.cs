@@ -35,7 +35,7 @@
 <p class="empty"><?cs if:Console.Tab == "waiting" ?><?cs var:Lang.console.none_waiting ?><?cs elif:Console.Tab == "followup" ?><?cs var:Lang.console.none_followup ?><?cs else ?><?cs var:Lang.console.none ?><?cs /if ?></p>
 <?cs else ?>
 <table class="list chats">
-<thead><tr><th><?cs var:Lang.console.follower ?></th><th><?cs var:Lang.brand.department ?></th><th><?cs var:Lang.console.first_words ?></th><th><?cs if:Console.Tab == "closed" ?><?cs var:Lang.console.closed ?><?cs else ?><?cs var:Lang.console.waiting_for ?><?cs /if ?></th><th><?cs if:Console.Tab == "closed" ?><?cs var:Lang.console.why ?><?cs else ?><?cs var:Lang.console.window ?><?cs /if ?></th></tr></thead>
+<thead><tr><th><?cs var:Lang.console.follower ?></th><th><?cs var:Lang.brand.department ?></th><th><?cs var:Lang.console.last_words ?></th><th><?cs if:Console.Tab == "closed" ?><?cs var:Lang.console.closed ?><?cs else ?><?cs var:Lang.console.waiting_for ?><?cs /if ?></th><th><?cs if:Console.Tab == "closed" ?><?cs var:Lang.console.why ?><?cs else ?><?cs var:Lang.console.window ?><?cs /if ?></th></tr></thead>
 <tbody>
 <?cs each:c = Chats ?>
 <tr>
