@@ -282,3 +282,62 @@ bot_rule_remove(struct pool *p, long long channel, long long rule)
 
 	return db_txn(p, rule_remove_step, &x);
 }
+
+/* ---- what an admin types: each a form field's check ---- */
+
+const char *
+v_bot_text(const char *v)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return "v.plain";
+	return utf8_chars(v) > BOT_TEXT_MAX ? "v.message_max" : NULL;
+}
+
+const char *
+v_patterns(const char *v)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return "v.plain";
+	return strlen(v) > 1000 ? "v.patterns_max" : NULL;
+}
+
+const char *
+v_mode(const char *v)
+{
+	return strcmp(v, "exact") == 0 || strcmp(v, "contains") == 0 || strcmp(v, "scene") == 0 ?
+	    NULL : "v.bot_mode";
+}
+
+const char *
+v_misses(const char *v)
+{
+	return strlen(v) == 1 && v[0] >= '1' && v[0] <= '9' ? NULL : "v.bot_misses";
+}
+
+int
+bot_csv_read(struct pool *p, const char *text, size_t len, struct bot_rule_text **out,
+    int *nout, struct buf *bad)
+{
+	struct bot_rule_text *rules = pool_alloc(p, (BOT_RULES_MAX + 1) * sizeof *rules);
+	int                   nbad = 0, line = 0, n = 0;
+
+	for (const char *s = text, *end = text + len; s < end; ) {
+		char        *f[4] = { "", "", "", "" };
+		const char **alts;
+		int          k = csv_record(p, &s, end, f, 4);
+		line++;
+		if (k == 0 || (k == 1 && *f[0] == '\0') || (line == 1 && strcmp(f[0], "mode") == 0))
+			continue;	/* blank lines, and the export's header */
+		if (v_mode(f[0]) || v_patterns(f[1]) || bot_split(p, f[1], &alts) == 0 ||
+		    v_bot_text(f[2]) || (*f[2] == '\0' && strcmp(f[3], "1") != 0) ||
+		    n == BOT_RULES_MAX) {
+			if (nbad++ < 10)
+				buf_printf(bad, "%s%d", bad->len ? ", " : "", line);
+			continue;
+		}
+		rules[n++] = (struct bot_rule_text){ f[0], f[1], f[2], strcmp(f[3], "1") == 0, 0 };
+	}
+	*out = rules;
+	*nout = n;
+	return nbad;
+}

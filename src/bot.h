@@ -128,4 +128,20 @@ enum dbrc bot_rules_add(struct pool *p, long long channel, const struct bot_rule
 	int replace);
 enum dbrc bot_rule_remove(struct pool *p, long long channel, long long rule);
 
+/* ---- what an admin types (the bot page's field checks, and its import) ---- */
+
+#define BOT_TEXT_MAX  2000	/* characters of an answer or a bot text */
+#define BOT_RULES_MAX 500	/* rules one import brings */
+const char *v_bot_text(const char *v);
+const char *v_patterns(const char *v);	/* the words or messages a rule matches */
+const char *v_mode(const char *v);	/* exact, contains or scene */
+const char *v_misses(const char *v);	/* misses before a hand-off: 1-9 */
+/*
+ * Rules from a CSV as the export writes it (mode, patterns, answer, handoff;
+ * a header line and blank lines skipped): *out gets the good ones (*nout of
+ * them), bad the first ten bad lines' numbers. Returns the number of bad lines.
+ */
+int bot_csv_read(struct pool *p, const char *text, size_t len, struct bot_rule_text **out,
+	int *nout, struct buf *bad);
+
 #endif

@@ -26,6 +26,7 @@ enum dbrc db_channel_by_key(struct pool *p, const char *key, struct channel_by_k
 	C(INT, refused_pushes)
 DB_ROW(channel_get, CHANNEL_GET_ROW)
 enum dbrc db_channel_get(struct pool *p, long long id, struct channel_get *row);
+/* a new draft, its brand chosen: the wizard goes on at step 2 */
 enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
 	long long *id);
 enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);

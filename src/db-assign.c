@@ -483,11 +483,11 @@ enum dbrc
 db_route_candidate(struct pool *p, long long dept, long long chat, long long seen_after,
     long long now, struct route_candidate *row)
 {
-	struct dbres res_;
-	enum dbrc rc = RUN(RT_CANDIDATE, p, &res_, I(seen_after), I(dept), I(seen_after),
+	struct dbres res;
+	enum dbrc rc = RUN(RT_CANDIDATE, p, &res, I(seen_after), I(dept), I(seen_after),
 	    I(now - WX_WINDOW), I(chat));
 
-	return db_as_row(rc, &res_, row, route_candidate_fill);
+	return db_as_row(rc, &res, row, route_candidate_fill);
 }
 
 enum dbrc
@@ -525,10 +525,10 @@ db_route_offer(struct pool *p, long long chat, long long dept, long long user,
 enum dbrc
 db_my_offer(struct pool *p, long long user, long long now, struct my_offer *row)
 {
-	struct dbres res_;
-	enum dbrc rc = RUN(RT_MY_OFFER, p, &res_, I(user), I(now));
+	struct dbres res;
+	enum dbrc rc = RUN(RT_MY_OFFER, p, &res, I(user), I(now));
 
-	return db_as_row(rc, &res_, row, my_offer_fill);
+	return db_as_row(rc, &res, row, my_offer_fill);
 }
 
 enum dbrc
@@ -649,10 +649,10 @@ db_dept_routing_set(struct pool *p, long long dept, const char *routing, long lo
 enum dbrc
 db_dept_routing(struct pool *p, long long dept, struct dept_routing *row)
 {
-	struct dbres res_;
-	enum dbrc rc = RUN(RT_DEPT_ROUTING, p, &res_, I(dept));
+	struct dbres res;
+	enum dbrc rc = RUN(RT_DEPT_ROUTING, p, &res, I(dept));
 
-	return db_as_row(rc, &res_, row, dept_routing_fill);
+	return db_as_row(rc, &res, row, dept_routing_fill);
 }
 
 enum dbrc

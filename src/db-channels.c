@@ -63,8 +63,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "WHERE c.id = ? AND c.state <> 'deleted'", .cols = channel_get_cols },
 	[S_CHANNEL_INSERT] = { "channel_insert",
-	    "INSERT INTO channels (brand_id, webhook_key, created_at, updated_at) "
-	    "VALUES (?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
+	    "INSERT INTO channels (brand_id, webhook_key, wizard_step, created_at, updated_at) "
+	    "VALUES (?, ?, 2, FROM_UNIXTIME(?), FROM_UNIXTIME(?))" },
 	[S_CHANNEL_UPDATE_SETUP] = { "channel_update_setup",
 	    "UPDATE channels SET department_id = NULLIF(?, 0), original_id = ?, app_id = ?, "
 	    "app_secret_enc = ?, token_enc = ?, aes_key_enc = ?, aes_key_prev_enc = ?, "

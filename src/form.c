@@ -13,20 +13,27 @@
 
 #include "wxdesk.h"
 
-/* A display name: 1-100 characters, valid UTF-8, no control characters. */
-const char *
-v_name(const char *v)
+/* One line: well-formed UTF-8, no control characters, at most max characters. */
+static const char *
+line_ok(const char *v, size_t max, const char *too_long)
 {
 	if (!utf8_valid(v, strlen(v)))
 		return "v.utf8";
 	for (const char *p = v; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return "v.control";
-	if (utf8_chars(v) > 100)
-		return "v.max100";
-	if (strspn(v, " ") == strlen(v))
+	return utf8_chars(v) > max ? too_long : NULL;
+}
+
+/* A display name: 1-100 characters of one line, not only spaces. */
+const char *
+v_name(const char *v)
+{
+	const char *e = line_ok(v, 100, "v.max100");
+
+	if (e == NULL && strspn(v, " ") == strlen(v))
 		return "v.name";
-	return NULL;
+	return e;
 }
 
 const char *
@@ -119,12 +126,14 @@ form_read(struct req *r, const struct field *f, size_t n, const char **out)
 		snprintf(key, sizeof key, "Form.%s.Value", f[i].name);
 		if (v != NULL)
 			tmpl_set(r, key, v);
-		if (v == NULL || *v == '\0') {
+		if ((v == NULL || *v == '\0') && f[i].required != F_CHECKED) {
 			if (f[i].required)
 				e = LF(r, "form.required", L(r, f[i].label));
 			v = "";
-		} else if (f[i].check != NULL && (e = f[i].check(v)) != NULL)
+		} else if (f[i].check != NULL && (e = f[i].check(v ? v : "")) != NULL)
 			e = L(r, e);
+		else if (v == NULL)
+			v = "";
 		if (e != NULL) {
 			form_error(r, f[i].name, e);
 			errors++;
@@ -145,8 +154,10 @@ form_check(struct req *r, const struct field *f, size_t n)
 const char *
 v_id(const char *v)
 {
-	return form_int_in(v, 1, 999999) || (strspn(v, "0123456789") == strlen(v) &&
-	    strlen(v) <= 15 && *v != '0') ? NULL : "v.number";
+	size_t n = strlen(v);
+
+	return form_int_in(v, 1, 999999) || (n >= 1 && n <= 15 && *v != '0' &&
+	    strspn(v, "0123456789") == n) ? NULL : "v.number";
 }
 
 const char *
@@ -155,16 +166,11 @@ v_flag(const char *v)
 	return strcmp(v, "1") == 0 || strcmp(v, "0") == 0 || strcmp(v, "on") == 0 ? NULL : "v.flag";
 }
 
-/* one line of text: well-formed UTF-8, no control characters, at most 200 characters */
+/* one line of text, at most 200 characters */
 const char *
 v_line(const char *v)
 {
-	if (!utf8_valid(v, strlen(v)))
-		return "v.utf8";
-	for (const char *p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return "v.control";
-	return utf8_chars(v) > 200 ? "v.max200" : NULL;
+	return line_ok(v, 200, "v.max200");
 }
 
 /* text of several lines: well-formed UTF-8, no control characters but line
@@ -178,4 +184,74 @@ v_text(const char *v)
 		if (((unsigned char)*p < 0x20 && !strchr("\r\n\t", *p)) || *p == 0x7f)
 			return "v.control_text";
 	return utf8_chars(v) > 2000 ? "v.max2000" : NULL;
+}
+
+int
+form_many(struct req *r, const struct field *f, const char **out, int max)
+{
+	int         n = req_field_all(r, f->name, out, max);
+	const char *e = NULL;
+
+	for (int i = 0; i < n && e == NULL; i++)
+		if (f->check != NULL)
+			e = f->check(out[i]);
+	if (e == NULL && n == 0 && f->required)
+		e = LF(r, "form.required", L(r, f->label));
+	else if (e != NULL)
+		e = L(r, e);
+	if (e != NULL) {
+		form_error(r, f->name, e);
+		return -1;
+	}
+	return n;
+}
+
+const char *
+form_kept(struct req *r, const char *name)
+{
+	char key[128];
+
+	snprintf(key, sizeof key, "Form.%s.Value", name);
+	return hdf_get_value(r->hdf, key, NULL);
+}
+
+int
+form_on(const char *v)
+{
+	return v != NULL && *v != '\0' && strcmp(v, "0") != 0;
+}
+
+long long
+form_ll(const char *v)
+{
+	return v != NULL && *v != '\0' ? strtoll(v, NULL, 10) : 0;
+}
+
+/* a button's or a choice's value: 1-20 lower-case letters, digits and _ */
+const char *
+v_word(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n >= 1 && n <= 20 && strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789_") == n ?
+	    NULL : "v.word";
+}
+
+void
+form_echo(struct req *r, const struct field *f, size_t n)
+{
+	char key[128];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "Form.%s.Value", f[i].name);
+		tmpl_set(r, key, req_field(r, f[i].name));
+	}
+}
+
+/* any text a person may write: well-formed UTF-8 (its length is checked
+ * where the count is said, as in a reply) */
+const char *
+v_utf8(const char *v)
+{
+	return utf8_valid(v, strlen(v)) ? NULL : "v.utf8";
 }

@@ -23,6 +23,21 @@ hours_span_ok(const char *opens, const char *closes)
 	return hhmm(opens) && hhmm(closes) && strcmp(opens, closes) < 0;
 }
 
+const char *
+v_clock(const char *v)
+{
+	return hhmm(v) ? NULL : "v.hours_span";
+}
+
+const char *
+v_zone(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n >= 1 && n <= 64 && strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789/_+-") == n ? NULL : "v.time_zone";
+}
+
 int
 hours_day_ok(const char *v)
 {

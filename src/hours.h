@@ -58,6 +58,10 @@ struct hours_week {
 };
 /* 1 when a day's span is "HH:MM" to a later "HH:MM" (closes "24:00": midnight) */
 int hours_span_ok(const char *opens, const char *closes);
+/* a form's checks: a time of day ("HH:MM", or "24:00"), and the shape of a
+ * time zone's name (whether the server knows it: db_hours_zone_ok) */
+const char *v_clock(const char *v);
+const char *v_zone(const char *v);
 /* 1 when v is YYYY-MM-DD naming a day that exists */
 int hours_day_ok(const char *v);
 /* The holidays of text (dates separated by lines, commas or spaces; at most

@@ -41,3 +41,27 @@ staff_update(struct pool *p, long long id, const struct staff_form *f)
 
 	return db_txn(p, save_step, &x);
 }
+
+struct disable {
+	long long id;
+	int       disable;
+};
+
+static enum dbrc
+disable_step(struct pool *p, void *arg)
+{
+	const struct disable *x = arg;
+	enum dbrc             rc = db_user_set_disabled(p, x->id, x->disable);
+
+	if (rc == DB_OK && x->disable)
+		rc = db_session_delete_user(p, x->id);
+	return rc;
+}
+
+enum dbrc
+staff_disable(struct pool *p, long long id, int disable)
+{
+	struct disable x = { id, disable };
+
+	return db_txn(p, disable_step, &x);
+}

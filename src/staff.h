@@ -21,6 +21,9 @@ enum dbrc staff_create(struct pool *p, const struct staff_form *f, long long *id
 /* An account's name, role, departments and limit (login and password unchanged). */
 enum dbrc staff_update(struct pool *p, long long id, const struct staff_form *f);
 
+/* An account disabled (and signed out everywhere) or enabled again. */
+enum dbrc staff_disable(struct pool *p, long long id, int disable);
+
 /* ---- users, sessions, brands, departments and members: the statements (db-*.c) ---- */
 
 /* users */

@@ -101,6 +101,18 @@ tell_invalid(enum tell_text t, const char *text)
 }
 
 const char *
+v_tell_text(const char *v)
+{
+	return tell_invalid(TELL_OFFHOURS, v);
+}
+
+const char *
+v_tell_queued(const char *v)
+{
+	return tell_invalid(TELL_QUEUED, v);
+}
+
+const char *
 v_leave_after(const char *v)
 {
 	return form_int_in(v, 1, 1440) ? NULL : "v.leave_after";

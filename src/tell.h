@@ -60,6 +60,9 @@ int tell_load_channel(struct pool *p, long long channel, struct tell_texts *out)
 /* Why a brand's text t cannot be kept (a catalogue key, LF's values: the
  * placeholders it may use), or NULL; an empty text is the default. */
 const char *tell_invalid(enum tell_text t, const char *text);
+/* the same as a form's check: the queue's text, and every other one */
+const char *v_tell_queued(const char *v);
+const char *v_tell_text(const char *v);
 /* saves a brand's texts (NULL or "" for the default), in one transaction */
 enum dbrc tell_save(struct pool *p, long long brand, const char *const text[TELL__N]);
 

@@ -54,19 +54,21 @@ account_alerts_page_data(struct req *r)
 	return 0;
 }
 
+static const struct field channel_fields[] = {
+	{ "channel", "alerts.account", 0, v_id },
+};
+
 /* POST /account/wechat/code: a new code for the account chosen, shown once */
 void
 account_alerts_code_post(struct req *r, struct resp *rs)
 {
-	const char *v = req_field(r, "channel"), *code = NULL;
-	char       *end = NULL;
-	long long   channel = v && *v >= '1' && *v <= '9' && strlen(v) <= 18 ?
-	    strtoll(v, &end, 10) : 0;
+	const char *v, *code = NULL;
+	long long   channel = FORM_READ(r, channel_fields, &v) ? 0 : form_ll(v);
 	struct alert_channel *c;
 	size_t                nc;
 	enum dbrc             rc;
 
-	if (channel <= 0 || end == NULL || *end != '\0')
+	if (channel <= 0)
 		rc = DB_NOTFOUND;
 	else
 		rc = alert_code_new(&r->pool, r->user->id, user_sees_all_chats(r->user), channel,

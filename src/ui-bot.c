@@ -14,38 +14,6 @@
 #include "ui.h"
 #include "channel.h"
 
-#define TEXT_MAX  2000
-#define RULES_MAX 500
-
-static const char *
-v_bot_text(const char *v)
-{
-	if (!utf8_valid(v, strlen(v)))
-		return "v.plain";
-	return utf8_chars(v) > TEXT_MAX ? "v.message_max" : NULL;
-}
-
-static const char *
-v_patterns(const char *v)
-{
-	if (!utf8_valid(v, strlen(v)))
-		return "v.plain";
-	return strlen(v) > 1000 ? "v.patterns_max" : NULL;
-}
-
-static const char *
-v_mode(const char *v)
-{
-	return strcmp(v, "exact") == 0 || strcmp(v, "contains") == 0 || strcmp(v, "scene") == 0 ?
-	    NULL : "v.bot_mode";
-}
-
-static const char *
-v_misses(const char *v)
-{
-	return strlen(v) == 1 && v[0] >= '1' && v[0] <= '9' ? NULL : "v.bot_misses";
-}
-
 static const struct field settings_fields[] = {
 	{ "welcome", "field.bot_welcome", 0, v_bot_text },
 	{ "fallback", "field.bot_fallback", 0, v_bot_text },
@@ -53,10 +21,17 @@ static const struct field settings_fields[] = {
 	{ "handoff_words", "field.bot_handoff_words", 0, v_patterns },
 	{ "miss_limit", "field.bot_miss_limit", 1, v_misses },
 };
+static const struct field try_fields[] = {
+	{ "try", "field.bot_try", 0, v_bot_text },
+};
+static const struct field import_fields[] = {
+	{ "replace", "field.bot_replace", 0, v_flag },
+};
 static const struct field rule_fields[] = {
 	{ "mode", "field.bot_mode", 1, v_mode },
 	{ "patterns", "field.bot_patterns", 0, v_patterns },	/* empty: said below */
 	{ "answer", "field.bot_answer", 0, v_bot_text },
+	{ "handoff", "field.bot_handoff", 0, v_flag },
 };
 
 static void
@@ -72,7 +47,7 @@ page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 		ui_db_failed(r, rs);
 		return;
 	}
-	if (s_n && req_field(r, "miss_limit") == NULL) {
+	if (s_n && form_kept(r, "miss_limit") == NULL) {
 		tmpl_set(r, "Form.welcome.Value", s[0].bot_welcome);
 		tmpl_set(r, "Form.fallback.Value", s[0].bot_fallback);
 		tmpl_set(r, "Form.handoff_text.Value", s[0].bot_handoff_text);
@@ -133,16 +108,16 @@ void
 admin_bot_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
+	const char        *v[5];
 
 	if (channel(r, rs, &c) != 0)
 		return;
-	if (form_check(r, settings_fields, sizeof settings_fields / sizeof settings_fields[0])) {
+	if (FORM_READ(r, settings_fields, v)) {
 		page(r, rs, &c, 422);
 		return;
 	}
-	if (db_bot_settings_set(&r->pool, r->ids[0], req_field(r, "welcome"),
-	    req_field(r, "fallback"), req_field(r, "handoff_text"), req_field(r, "handoff_words"),
-	    strtoll(req_field(r, "miss_limit"), NULL, 10)) != DB_OK) {
+	if (db_bot_settings_set(&r->pool, r->ids[0], v[0], v[1], v[2], v[3],
+	    strtoll(v[4], NULL, 10)) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -157,12 +132,13 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 	const char     **alts;
 	const struct kv *file = req_file(r, "picture");
 	struct ui_file   uf = { 0 };
+	const char      *v[4];
 	int              errors;
 
 	if (channel(r, rs, &c) != 0)
 		return;
-	errors = form_check(r, rule_fields, sizeof rule_fields / sizeof rule_fields[0]);
-	if (!errors && bot_split(&r->pool, req_field(r, "patterns"), &alts) == 0) {
+	errors = FORM_READ(r, rule_fields, v);
+	if (!errors && bot_split(&r->pool, v[1], &alts) == 0) {
 		form_error(r, "patterns", L(r, "v.patterns"));
 		errors++;
 	}
@@ -176,8 +152,7 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 		}
 	}
 	/* a rule says something, shows something, or hands the chat on */
-	if (!errors && !req_field(r, "handoff") && !uf.attachment && (!req_field(r, "answer") ||
-	    !*req_field(r, "answer"))) {
+	if (!errors && !form_on(v[3]) && !uf.attachment && !*v[2]) {
 		form_error(r, "answer", L(r, "v.bot_answer"));
 		errors++;
 	}
@@ -186,8 +161,7 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 		return;
 	}
 	{
-		struct bot_rule_text rule = { req_field(r, "mode"), req_field(r, "patterns"),
-			req_field(r, "answer"), req_field(r, "handoff") != NULL, uf.attachment };
+		struct bot_rule_text rule = { v[0], v[1], v[2], form_on(v[3]), uf.attachment };
 		if (bot_rules_add(&r->pool, r->ids[0], &rule, 1, 0) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
@@ -218,7 +192,7 @@ admin_bot_test_post(struct req *r, struct resp *rs)
 	struct channel_get c;
 	const struct bot *b;
 	struct bot_answer a;
-	const char       *text = req_field(r, "try");
+	const char       *text;
 
 	if (channel(r, rs, &c) != 0)
 		return;
@@ -226,8 +200,7 @@ admin_bot_test_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	tmpl_set(r, "Form.try.Value", text);
-	if (text == NULL || *text == '\0' || !utf8_valid(text, strlen(text))) {
+	if (FORM_READ(r, try_fields, &text) || *text == '\0') {
 		form_error(r, "try", L(r, "bot.try_empty"));
 		page(r, rs, &c, 422);
 		return;
@@ -280,45 +253,30 @@ admin_bot_import_post(struct req *r, struct resp *rs)
 	const struct kv *file = req_file(r, "file");
 	struct channel_get c;
 	struct buf       bad = { 0 };
-	int              nbad = 0, line = 0;
-	char            *rows[RULES_MAX][4];
-	int              n = 0;
+	int              nbad, n;
+	const char      *replace;
 	struct bot_rule_text *rules;
 
 	if (channel(r, rs, &c) != 0)
 		return;
+	if (FORM_READ(r, import_fields, &replace)) {
+		page(r, rs, &c, 422);
+		return;
+	}
 	if (file == NULL || file->vlen == 0 || !utf8_valid(file->val, file->vlen)) {
 		form_error(r, "file", L(r, file == NULL || file->vlen == 0 ? "prof.file_choose" :
 		    "prof.file_utf8"));
 		page(r, rs, &c, 422);
 		return;
 	}
-	for (const char *s = file->val, *end = file->val + file->vlen; s < end; ) {
-		char       *f[4] = { "", "", "", "" };
-		const char **alts;
-		int          k = csv_record(&r->pool, &s, end, f, 4);
-		line++;
-		if (k == 0 || (k == 1 && *f[0] == '\0') || (line == 1 && strcmp(f[0], "mode") == 0))
-			continue;	/* blank lines, and the export's header */
-		if (v_mode(f[0]) || v_patterns(f[1]) || bot_split(&r->pool, f[1], &alts) == 0 ||
-		    v_bot_text(f[2]) || (*f[2] == '\0' && strcmp(f[3], "1") != 0) || n == RULES_MAX) {
-			if (nbad++ < 10)
-				buf_printf(&bad, "%s%d", bad.len ? ", " : "", line);
-			continue;
-		}
-		memcpy(rows[n++], f, sizeof f);
-	}
+	nbad = bot_csv_read(&r->pool, file->val, file->vlen, &rules, &n, &bad);
 	if (nbad) {
 		form_error(r, "file", LF(r, "bot.import_bad", (long long)nbad, bad.data));
 		buf_free(&bad);
 		page(r, rs, &c, 422);
 		return;
 	}
-	rules = pool_alloc(&r->pool, (size_t)(n + 1) * sizeof *rules);
-	for (int i = 0; i < n; i++)
-		rules[i] = (struct bot_rule_text){ rows[i][0], rows[i][1], rows[i][2],
-		    strcmp(rows[i][3], "1") == 0, 0 };
-	if (bot_rules_add(&r->pool, r->ids[0], rules, n, req_field(r, "replace") != NULL) != DB_OK) {
+	if (bot_rules_add(&r->pool, r->ids[0], rules, n, form_on(replace)) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}

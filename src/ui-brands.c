@@ -41,14 +41,15 @@ admin_brands_get(struct req *r, struct resp *rs)
 void
 admin_brands_post(struct req *r, struct resp *rs)
 {
-	long long id;
-	enum dbrc rc;
+	long long   id;
+	enum dbrc   rc;
+	const char *name;
 
-	if (form_check(r, brand_fields, 1)) {
+	if (FORM_READ(r, brand_fields, &name)) {
 		brands_page(r, rs, 422);
 		return;
 	}
-	rc = db_brand_insert(&r->pool, req_field(r, "name"), &id);
+	rc = db_brand_insert(&r->pool, name, &id);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "name", L(r, "brands.exists"));
 		brands_page(r, rs, 409);
@@ -58,7 +59,7 @@ admin_brands_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "brands.created", req_field(r, "name")));
+	flash_set(r, LF(r, "brands.created", name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
 }
 
@@ -86,7 +87,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	tmpl_set_int(r, "Brand.Id", id);
 	tmpl_set(r, "Brand.Name", b.name);
 	tmpl_set(r, "Brand.FollowerLanguage", b.follower_language);
-	if (!req_field(r, "name") || strcmp(r->method, "GET") == 0)
+	if (!form_kept(r, "name"))
 		tmpl_set(r, "Form.name.Value", b.name);
 	TMPL_LIST(r, "Departments", d, d_n, dept_list);
 	{
@@ -109,7 +110,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	{
 		struct tell_texts t;
 		int               l = lang_parse(b.follower_language);
-		int               posted = req_field(r, "text_queued") != NULL;
+		int               posted = form_kept(r, "text_queued") != NULL;
 		if (tell_load(&r->pool, id, l >= 0 ? (enum lang)l : LANG_ZH, &t) != 0) {
 			ui_db_failed(r, rs);
 			return;
@@ -124,7 +125,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 			    L(r, pool_printf(&r->pool, "texts.when.%s", tell_names[k])));
 			tmpl_set(r, pool_printf(&r->pool, "%s.Default", base), tell_default(t.lang, k));
 			tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", field), posted ?
-			    req_field(r, field) : t.own[k] ? t.text[k] : "");
+			    form_kept(r, field) : t.own[k] ? t.text[k] : "");
 		}
 		/* the queue text as a follower reads it: third in the queue, four minutes */
 		tmpl_set(r, "TextExample", tell_queued(&r->pool, &t, 3, 200));
@@ -146,14 +147,15 @@ admin_brand_get(struct req *r, struct resp *rs)
 void
 admin_brand_post(struct req *r, struct resp *rs)
 {
-	long long id = r->ids[0];
-	enum dbrc rc;
+	long long   id = r->ids[0];
+	enum dbrc   rc;
+	const char *name;
 
-	if (form_check(r, brand_fields, 1)) {
+	if (FORM_READ(r, brand_fields, &name)) {
 		brand_page(r, rs, id, 422);
 		return;
 	}
-	rc = db_brand_rename(&r->pool, id, req_field(r, "name"));
+	rc = db_brand_rename(&r->pool, id, name);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "name", L(r, "brands.exists"));
 		brand_page(r, rs, id, 409);
@@ -163,18 +165,29 @@ admin_brand_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "brands.renamed", req_field(r, "name")));
+	flash_set(r, LF(r, "brands.renamed", name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
 }
+
+static const char *
+v_follower_language(const char *v)
+{
+	return lang_parse(v) < 0 ? "brand.language_unknown" : NULL;
+}
+
+static const struct field language_fields[] = {
+	{ "follower_language", "field.follower_language", 1, v_follower_language },
+};
 
 /* the language of the automatic texts the brand's followers receive */
 void
 admin_brand_language_post(struct req *r, struct resp *rs)
 {
-	int       l = lang_parse(req_field(r, "follower_language"));
-	enum dbrc rc;
+	const char *v;
+	int         l;
+	enum dbrc   rc;
 
-	if (l < 0) {
+	if (FORM_READ(r, language_fields, &v) || (l = lang_parse(v)) < 0) {
 		page_error(r, rs, 422, 0, L(r, "brand.language_unknown"));
 		return;
 	}
@@ -197,21 +210,17 @@ admin_brand_texts_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
 	const char  *text[TELL__N];
+	struct field f[TELL__N];
 	struct brand_get b;
-	int          bad = 0;
 
 	if (!ui_found(r, rs, db_brand_get(&r->pool, id, &b), "brand"))
 		return;
 	form_trim(r);
-	for (int k = 0; k < TELL__N; k++) {
-		const char *field = pool_printf(&r->pool, "text_%s", tell_names[k]);
-		const char *why = tell_invalid((enum tell_text)k, text[k] = req_field(r, field));
-		if (why) {
-			form_error(r, field, L(r, why));
-			bad++;
-		}
-	}
-	if (bad) {
+	for (int k = 0; k < TELL__N; k++)
+		f[k] = (struct field){ pool_printf(&r->pool, "text_%s", tell_names[k]),
+			pool_printf(&r->pool, "texts.label.%s", tell_names[k]), 0,
+			k == TELL_QUEUED ? v_tell_queued : v_tell_text };
+	if (FORM_READ(r, f, text)) {
 		brand_page(r, rs, id, 422);
 		return;
 	}
@@ -259,12 +268,15 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	resp_redirect(rs, "/admin/brands");
 }
 
-/* A shortcut: 1-32 lowercase letters, digits, - and _ (typed after a slash). */
+/* A shortcut: 1-32 lowercase letters, digits, - and _ (typed after a slash,
+ * "/hello" as often as "hello"). */
 static const char *
 v_shortcut(const char *v)
 {
-	size_t n = strlen(v);
+	size_t n;
 
+	v += *v == '/';
+	n = strlen(v);
 	if (n < 1 || n > 32 || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-_") != n)
 		return "v.shortcut";
 	return NULL;
@@ -292,20 +304,17 @@ admin_canned_post(struct req *r, struct resp *rs)
 	long long        brand = r->ids[0];
 	const struct kv *file = req_file(r, "file");
 	struct ui_file   uf = { 0 };
-	struct kv       *l;
+	const char      *v[2];
 	enum dbrc        rc;
 
 	form_trim(r);
-	for (l = r->form; l; l = l->next)	/* "/hello" is typed as often as "hello" */
-		if (strcmp(l->key, "shortcut") == 0 && l->val[0] == '/')
-			l->val++, l->vlen--;
-	if (form_check(r, canned_fields, 2) ||
+	if (FORM_READ(r, canned_fields, v) ||
 	    (file && file->vlen > 0 && ui_keep_file(r, "file", file, &uf) != 0)) {
 		brand_page(r, rs, brand, 422);
 		return;
 	}
-	rc = db_canned_insert(&r->pool, brand, req_field(r, "shortcut"), req_field(r, "body"),
-	    uf.attachment);
+	v[0] += *v[0] == '/';
+	rc = db_canned_insert(&r->pool, brand, v[0], v[1], uf.attachment);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "shortcut", L(r, "brand.shortcut_taken"));
 		brand_page(r, rs, brand, 409);
@@ -315,7 +324,7 @@ admin_canned_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "brand.canned_added", req_field(r, "shortcut")));
+	flash_set(r, LF(r, "brand.canned_added", v[0]));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", brand));
 }
 

@@ -82,14 +82,14 @@ v_mode(const char *v)
 	return "v.mode";
 }
 
-const struct field detail_fields[] = {
-	{ "original_id", "wx.original_id", 1, v_original_id },
-	{ "app_id", "wx.app_id", 1, v_app_id },
-	{ "app_secret", "wx.app_secret", 0, v_app_secret },	/* blank keeps the saved one */
-	{ "mode", "wiz.mode", 1, v_mode },
+const struct field detail_fields[DF__N] = {
+	[DF_ORIGINAL_ID] = { "original_id", "wx.original_id", 1, v_original_id },
+	[DF_APP_ID] = { "app_id", "wx.app_id", 1, v_app_id },
+	[DF_APP_SECRET] = { "app_secret", "wx.app_secret", 0, v_app_secret },	/* blank keeps the saved one */
+	[DF_MODE] = { "mode", "wiz.mode", 1, v_mode },
+	[DF_TOKEN] = { "token", "wx.token", 1, v_token },
+	[DF_AES_KEY] = { "aes_key", "wx.aes_key", 1, v_aes_key },
 };
-const struct field token_field[] = { { "token", "wx.token", 1, v_token } };
-const struct field aes_field[] = { { "aes_key", "wx.aes_key", 1, v_aes_key } };
 
 /* ---- shared pieces ---- */
 
@@ -143,7 +143,7 @@ set_departments(struct req *r, long long brand, long long current)
 void
 keep_or_saved(struct req *r, const char *name, const char *saved)
 {
-	if (req_field(r, name) == NULL && saved)
+	if (form_kept(r, name) == NULL && saved)
 		tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name), saved);
 }
 
@@ -193,15 +193,12 @@ int
 save_details(struct req *r, const struct channel_get *c, int with_secrets)
 {
 	struct channel_setup s;
-	const char *secret = req_field(r, "app_secret"), *old_aes = plain(r, c->aes_key_enc);
-	const char *aes = with_secrets ? req_field(r, "aes_key") : NULL;
-	const char *token = with_secrets ? req_field(r, "token") : NULL;
-	int         errors = form_check(r, detail_fields, 4);
+	const char *v[DF__N] = { 0 }, *old_aes = plain(r, c->aes_key_enc), *secret, *aes, *token;
+	int         errors = form_read(r, detail_fields, with_secrets ? DF__N : DF_TOKEN, v);
 	enum dbrc   rc;
 
-	if (with_secrets)
-		errors += form_check(r, token_field, 1) + form_check(r, aes_field, 1);
-	if ((secret == NULL || *secret == '\0') && c->app_secret_enc == NULL) {
+	secret = v[DF_APP_SECRET], aes = v[DF_AES_KEY], token = v[DF_TOKEN];
+	if (secret != NULL && *secret == '\0' && c->app_secret_enc == NULL) {
 		form_error(r, "app_secret", LF(r, "form.required", L(r, "wx.app_secret")));
 		errors++;
 	}
@@ -209,8 +206,8 @@ save_details(struct req *r, const struct channel_get *c, int with_secrets)
 		return 422;
 	memset(&s, 0, sizeof s);
 	s.department_id = c->department_id;
-	s.original_id = req_field(r, "original_id");
-	s.app_id = req_field(r, "app_id");
+	s.original_id = v[DF_ORIGINAL_ID];
+	s.app_id = v[DF_APP_ID];
 	s.app_secret_enc = secret && *secret ? secret_encrypt(&r->pool, secret) :
 	    c->app_secret_enc;
 	s.token_enc = token ? secret_encrypt(&r->pool, token) : c->token_enc;
@@ -221,7 +218,7 @@ save_details(struct req *r, const struct channel_get *c, int with_secrets)
 		s.aes_key_prev_enc = c->aes_key_enc;
 		s.aes_key_enc = secret_encrypt(&r->pool, aes);
 	}
-	s.mode = req_field(r, "mode");
+	s.mode = v[DF_MODE];
 	rc = db_channel_update_setup(&r->pool, c->id, &s);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "app_id", L(r, "wiz.app_id_taken"));

@@ -53,6 +53,79 @@ one_of(const char *v, const long long *opts, size_t n, long long *out)
 
 #define NOPTS(a) (sizeof (a) / sizeof (a)[0])
 
+/* the preferences' fields: each a number from its list */
+static const char *
+v_missed_after(const char *v)
+{
+	return form_int_in(v, 1, 1440) ? NULL : "ch.missed_after_range";
+}
+
+static const char *
+v_missed_close(const char *v)
+{
+	long long x;
+
+	return one_of(v, missed_close_opts, NOPTS(missed_close_opts), &x) ? NULL :
+	    "ch.listed_time";
+}
+
+static const char *
+v_idle_close(const char *v)
+{
+	long long x;
+
+	return one_of(v, idle_opts, NOPTS(idle_opts), &x) ? NULL : "ch.idle_range";
+}
+
+static const char *
+v_bot_idle(const char *v)
+{
+	long long x;
+
+	return one_of(v, bot_idle_opts, NOPTS(bot_idle_opts), &x) ? NULL : "ch.listed_time";
+}
+
+enum { PF_MISSED_AFTER, PF_MISSED_CLOSE, PF_IDLE_CLOSE, PF_BOT_IDLE, PF_BOT, PF_ERASE, PF__N };
+static const struct field prefs_fields[PF__N] = {
+	[PF_MISSED_AFTER] = { "missed_after", "ch.missed_after", F_CHECKED, v_missed_after },
+	[PF_MISSED_CLOSE] = { "missed_close", "ch.missed_close", F_CHECKED, v_missed_close },
+	[PF_IDLE_CLOSE] = { "idle_close", "ch.idle_close", F_CHECKED, v_idle_close },
+	[PF_BOT_IDLE] = { "bot_idle", "ch.bot_idle", F_CHECKED, v_bot_idle },
+	[PF_BOT] = { "bot_enabled", "ch.bot", 0, v_flag },
+	[PF_ERASE] = { "erase_on_unfollow", "ch.erase", 0, v_flag },
+};
+
+static const char *
+v_csat_question(const char *v)
+{
+	return !utf8_valid(v, strlen(v)) || utf8_chars(v) > 500 ? "v.csat_question" : NULL;
+}
+
+static const char *
+v_csat_hours(const char *v)
+{
+	return form_int_in(v, 1, 72) ? NULL : "v.csat_hours";
+}
+
+static const struct field csat_fields[] = {
+	{ "csat_enabled", "ch.csat_on", 0, v_flag },
+	{ "csat_question", "ch.csat_question", 0, v_csat_question },
+	{ "csat_hours", "ch.csat_hours", F_CHECKED, v_csat_hours },
+};
+
+static const char *
+v_state(const char *v)
+{
+	return strcmp(v, "active") == 0 || strcmp(v, "disabled") == 0 ? NULL : "ch.choose_state";
+}
+
+/* the rest of the account page's forms: one or two fields each */
+static const struct field secret_go_field[] = { { "go", "field.action", 0, v_word } };
+static const struct field reveal_fields[] = { { "password", "field.password", 0, NULL } };
+static const struct field dept_fields[] = { { "department", "brand.department", 0, v_id } };
+static const struct field state_fields[] = { { "state", "field.action", F_CHECKED, v_state } };
+static const struct field confirm_fields[] = { { "confirm_name", "field.brand_name", 0, v_line } };
+
 static void
 account_page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 {
@@ -68,7 +141,7 @@ account_page(struct req *r, struct resp *rs, const struct channel_get *c, int st
 	set_channel(r, c);
 	keep_or_saved(r, "original_id", c->original_id);
 	keep_or_saved(r, "app_id", c->app_id);
-	set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : c->encryption_mode);
+	set_modes(r, form_kept(r, "mode") ? form_kept(r, "mode") : c->encryption_mode);
 	set_departments(r, c->brand_id, c->department_id);
 	/* health */
 	tmpl_set(r, "Health.LastMessage", ui_time(r, c->lastmsg));
@@ -94,7 +167,7 @@ account_page(struct req *r, struct resp *rs, const struct channel_get *c, int st
 		    t->errors));
 	}
 	/* preferences: columns missed_after missed_close idle_close bot bot_idle erase */
-	if (req_field(r, "missed_after") == NULL)
+	if (form_kept(r, "missed_after") == NULL)
 		tmpl_set_int(r, "Form.missed_after.Value", p.missed_after_minutes);
 	set_options(r, "MissedClose", missed_close_opts, NOPTS(missed_close_opts),
 	    p.missed_close_minutes);
@@ -107,7 +180,7 @@ account_page(struct req *r, struct resp *rs, const struct channel_get *c, int st
 		struct csat_settings q;
 		if (db_csat_settings(&r->pool, id, &q) == DB_OK) {
 			tmpl_set(r, "Csat.On", q.enabled ? "1" : NULL);
-			if (req_field(r, "csat_hours") == NULL) {
+			if (form_kept(r, "csat_hours") == NULL) {
 				tmpl_set(r, "Form.csat_question.Value", q.question);
 				tmpl_set_int(r, "Form.csat_hours.Value", q.hours);
 			}
@@ -197,20 +270,17 @@ new_secret(struct req *r, struct resp *rs, int aes)
 {
 	struct channel_get c;
 	struct channel_setup s;
-	const char          *name = aes ? "aes_key" : "token", *v;
-	int                  generate = req_field(r, "go") && strcmp(req_field(r, "go"),
-	    "generate") == 0;
+	const char          *name = aes ? "aes_key" : "token", *v, *go;
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	if (generate)
+	if (FORM_READ(r, secret_go_field, &go) == 0 && strcmp(go, "generate") == 0)
 		v = rand_alnum(&r->pool, aes ? 43 : 32);
-	else if (form_check(r, aes ? aes_field : token_field, 1)) {
+	else if (form_read(r, &detail_fields[aes ? DF_AES_KEY : DF_TOKEN], 1, &v)) {
 		tmpl_set(r, "Edit", name);
 		account_page(r, rs, &c, 422);
 		return;
-	} else
-		v = req_field(r, name);
+	}
 	db_channel_setup_of(&c, &s);
 	if (aes) {
 		const char *old = plain(r, c.aes_key_enc);
@@ -252,12 +322,14 @@ admin_channel_reveal_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
 	struct user_by_login u;
-	const char  *pw = req_field(r, "password"), *why;
+	const char  *pw, *why;
 	enum pw_result pr;
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	if (pw == NULL || *pw == '\0') {
+	FORM_READ(r, reveal_fields, &pw);
+	tmpl_set(r, "Form.password.Value", "");	/* never shown again */
+	if (*pw == '\0') {
 		form_error(r, "password", L(r, "ch.enter_password"));
 		account_page(r, rs, &c, 422);
 		return;
@@ -285,13 +357,13 @@ void
 admin_channel_department_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
-	const char  *d = req_field(r, "department");
+	const char  *d;
 	enum dbrc    rc;
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	rc = d && *d ? db_channel_department(&r->pool, r->ids[0], strtoll(d, NULL, 10)) :
-	    DB_NOTFOUND;
+	rc = FORM_READ(r, dept_fields, &d) == 0 && *d ?
+	    db_channel_department(&r->pool, r->ids[0], strtoll(d, NULL, 10)) : DB_NOTFOUND;
 	if (rc == DB_NOTFOUND) {
 		form_error(r, "department", L(r, "ch.choose_dept"));
 		account_page(r, rs, &c, 422);
@@ -304,11 +376,11 @@ void
 admin_channel_state_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
-	const char  *to = req_field(r, "state");
+	const char  *to;
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	if (to == NULL || (strcmp(to, "active") != 0 && strcmp(to, "disabled") != 0)) {
+	if (FORM_READ(r, state_fields, &to)) {
 		page_error(r, rs, 400, 0, L(r, "ch.choose_state"));
 		return;
 	}
@@ -326,40 +398,20 @@ admin_channel_prefs_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
 	struct channel_prefs p = { 0 };
-	const char          *ma = req_field(r, "missed_after");
-	char                *end = NULL;
-	int                  errors = 0;
+	const char          *v[PF__N];
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-	p.missed_after = ma ? strtoll(ma, &end, 10) : 0;
-	if (ma == NULL || *ma == '\0' || *end != '\0' || p.missed_after < 1 ||
-	    p.missed_after > 1440) {
-		form_error(r, "missed_after", L(r, "ch.missed_after_range"));
-		errors++;
-	}
-	if (!one_of(req_field(r, "missed_close"), missed_close_opts, NOPTS(missed_close_opts),
-	    &p.missed_close)) {
-		form_error(r, "missed_close", L(r, "ch.listed_time"));
-		errors++;
-	}
-	if (!one_of(req_field(r, "idle_close"), idle_opts, NOPTS(idle_opts), &p.idle_close)) {
-		form_error(r, "idle_close", L(r, "ch.idle_range"));
-		errors++;
-	}
-	if (!one_of(req_field(r, "bot_idle"), bot_idle_opts, NOPTS(bot_idle_opts),
-	    &p.bot_idle)) {
-		form_error(r, "bot_idle", L(r, "ch.listed_time"));
-		errors++;
-	}
-	if (errors) {
-		if (ma)
-			tmpl_set(r, "Form.missed_after.Value", ma);
+	if (FORM_READ(r, prefs_fields, v)) {
 		account_page(r, rs, &c, 422);
 		return;
 	}
-	p.bot_enabled = req_field(r, "bot_enabled") != NULL;
-	p.erase_on_unfollow = req_field(r, "erase_on_unfollow") != NULL;
+	p.missed_after = strtoll(v[PF_MISSED_AFTER], NULL, 10);
+	p.missed_close = strtoll(v[PF_MISSED_CLOSE], NULL, 10);
+	p.idle_close = strtoll(v[PF_IDLE_CLOSE], NULL, 10);
+	p.bot_idle = strtoll(v[PF_BOT_IDLE], NULL, 10);
+	p.bot_enabled = form_on(v[PF_BOT]);
+	p.erase_on_unfollow = form_on(v[PF_ERASE]);
 	saved(r, rs, db_prefs_set(&r->pool, r->ids[0], &p),
 	    L(r, "ch.prefs_saved"));
 }
@@ -378,13 +430,12 @@ void
 admin_channel_delete_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
-	const char  *name = req_field(r, "confirm_name");
+	const char  *name;
 
 	if (load(r, rs, &c) != 0)
 		return;
 	form_trim(r);
-	name = req_field(r, "confirm_name");
-	if (name == NULL || strcmp(name, c.brand_name) != 0) {
+	if (FORM_READ(r, confirm_fields, &name) || strcmp(name, c.brand_name) != 0) {
 		form_error(r, "confirm_name", L(r, "ch.confirm_name"));
 		if (strcmp(c.state, "draft") == 0)
 			wizard_page(r, rs, &c, (int)c.wizard_step, 422);
@@ -405,22 +456,14 @@ void
 admin_channel_csat_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
-	const char  *q = req_field(r, "csat_question"), *h = req_field(r, "csat_hours");
-	char        *end = NULL;
-	long long    hours = h ? strtoll(h, &end, 10) : 0;
-	int          bad = 0;
+	const char  *v[3];
 
 	if (load_set_up(r, rs, &c) != 0)
 		return;
-
-	if (q && (!utf8_valid(q, strlen(q)) || utf8_chars(q) > 500) && ++bad)
-		form_error(r, "csat_question", L(r, "v.csat_question"));
-	if ((h == NULL || *h == '\0' || *end != '\0' || hours < 1 || hours > 72) && ++bad)
-		form_error(r, "csat_hours", L(r, "v.csat_hours"));
-	if (bad) {
+	if (FORM_READ(r, csat_fields, v)) {
 		account_page(r, rs, &c, 422);
 		return;
 	}
-	saved(r, rs, db_csat_settings_set(&r->pool, r->ids[0], req_field(r, "csat_enabled") != NULL,
-	    q, hours), L(r, "ch.csat_saved"));
+	saved(r, rs, db_csat_settings_set(&r->pool, r->ids[0], form_on(v[0]), v[1],
+	    strtoll(v[2], NULL, 10)), L(r, "ch.csat_saved"));
 }

@@ -13,9 +13,10 @@
 
 #define STEPS 6	/* the wizard's */
 
-/* the account details (step 3 and the account page); a new Token, a new AES key */
-extern const struct field detail_fields[4];	/* Original ID, App ID, App Secret, mode */
-extern const struct field token_field[1], aes_field[1];
+/* the account details (step 3 and the account page): the first four, then
+ * the Token and the AES key (the wizard's step 3, or each on its own) */
+enum { DF_ORIGINAL_ID, DF_APP_ID, DF_APP_SECRET, DF_MODE, DF_TOKEN, DF_AES_KEY, DF__N };
+extern const struct field detail_fields[DF__N];
 
 const char *webhook_url(struct req *r, const struct channel_get *c);
 /* a stored secret (column col) decrypted, or NULL */

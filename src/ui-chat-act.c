@@ -142,21 +142,46 @@ send_one(struct req *r, struct resp *rs, struct console_chat *c, const struct ou
 	return 0;
 }
 
+/* the chat page's forms; a text's length is checked where its count is said */
+static const struct field send_fields[] = { { "text", "chat.reply", 0, v_utf8 } };
+static const struct field retry_fields[] = { { "message", "chat.reply", 0, v_id } };
+static const struct field close_fields[] = { { "closing", "chat.closing", 0, v_utf8 } };
+
+static const char *
+v_target(const char *v)
+{
+	return (strncmp(v, "user:", 5) == 0 || strncmp(v, "dept:", 5) == 0) &&
+	    v_id(v + 5) == NULL ? NULL : "chat.choose_target";
+}
+
+static const char *
+v_transfer_note(const char *v)
+{
+	return utf8_chars(v) > 500 || !utf8_valid(v, strlen(v)) ? "chat.note_max" : NULL;
+}
+
+enum { TF_TO, TF_NOTE, TF_KEEP, TF__N };
+static const struct field transfer_fields[TF__N] = {
+	[TF_TO] = { "to", "chat.transfer_to", F_CHECKED, v_target },
+	[TF_NOTE] = { "note", "chat.note", 0, v_transfer_note },
+	[TF_KEEP] = { "keep_me", "chat.keep_me", 0, v_flag },
+};
+
 void
 console_send_post(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
-	const char      *text = req_field(r, "text"), *why;
+	const char      *text, *why;
 	const struct kv *file = req_file(r, "attachment");
 	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 };
-	int              has_text = text && strspn(text, " \t\r\n") != strlen(text);
+	int              has_text, bad;
 	int              canned_file = 0;
 	enum dbrc        rc;
 
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
-	if (text)
-		tmpl_set(r, "Form.text.Value", text);
+	bad = FORM_READ(r, send_fields, &text);
+	has_text = bad || strspn(text, " \t\r\n") != strlen(text);
 	if (file && file->vlen == 0)
 		file = NULL;	/* the empty part of a form without a file */
 	if ((why = console_cannot_reply(r, &c)) != NULL) {
@@ -169,8 +194,8 @@ console_send_post(struct req *r, struct resp *rs)
 		console_chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (has_text && (!utf8_valid(text, strlen(text)) || utf8_chars(text) > WX_TEXT_MAX)) {
-		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, utf8_chars(text)));
+	if (bad || (has_text && utf8_chars(text) > WX_TEXT_MAX)) {
+		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, bad ? 0 : utf8_chars(text)));
 		console_chat_page(r, rs, &c, 422);
 		return;
 	}
@@ -217,12 +242,13 @@ console_retry_post(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
 	struct out_get m;
-	const char     *why, *mid = req_field(r, "message");
-	long long       msg = mid ? strtoll(mid, NULL, 10) : 0;
+	const char     *why, *mid;
+	long long       msg;
 	enum dbrc       rc;
 
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
+	msg = FORM_READ(r, retry_fields, &mid) ? 0 : form_ll(mid);
 	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
 	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(m.delivery_state ?
 	    m.delivery_state : "", "failed") != 0)) {
@@ -285,8 +311,9 @@ void
 console_close_post(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
-	const char  *closing = req_field(r, "closing"), *why, *said = NULL;
+	const char  *closing, *why, *said = NULL;
 	enum dbrc    rc;
+	int          bad;
 
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
@@ -297,15 +324,15 @@ console_close_post(struct req *r, struct resp *rs)
 	}
 	if (!may_manage(r, rs, &c))
 		return;
-	if (closing && strspn(closing, " \t\r\n") != strlen(closing)) {
+	bad = FORM_READ(r, close_fields, &closing);
+	if (bad || strspn(closing, " \t\r\n") != strlen(closing)) {
 		/* the closing message counts toward the 5; skipped, with a word, if none is left */
 		struct outgoing o = { "text", closing, NULL, NULL, 0 };
 		long long       msg;
 		if ((why = console_cannot_reply(r, &c)) != NULL) {
 			said = LF(r, "chat.closed_unsent", why);
-		} else if (utf8_chars(closing) > WX_TEXT_MAX || !utf8_valid(closing, strlen(closing))) {
+		} else if (bad || utf8_chars(closing) > WX_TEXT_MAX) {
 			form_error(r, "closing", LF(r, "chat.max_chars", WX_TEXT_MAX));
-			tmpl_set(r, "Form.closing.Value", closing);
 			console_chat_page(r, rs, &c, 422);
 			return;
 		} else
@@ -359,7 +386,7 @@ console_transfer_post(struct req *r, struct resp *rs)
 	struct console_chat c;
 	struct transfer_targets *tt = NULL;
 	size_t tt_n = 0;
-	const char  *to = req_field(r, "to"), *note = req_field(r, "note"), *name = NULL;
+	const char  *v[TF__N], *name = NULL;
 	const char  *busy = NULL;
 	int          to_user;
 	long long    target;
@@ -367,17 +394,14 @@ console_transfer_post(struct req *r, struct resp *rs)
 
 	if (console_load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
 		return;
-	/* a refused transfer's form comes back as it was sent (choose again) */
-	tmpl_set(r, "Form.to.Value", to);
-	tmpl_set(r, "Form.note.Value", note);
-	tmpl_set(r, "Form.keep_me.Value", req_field(r, "keep_me"));
-	if (note && (utf8_chars(note) > 500 || !utf8_valid(note, strlen(note)))) {
-		form_error(r, "note", L(r, "chat.note_max"));
+	/* a refused transfer's form comes back as it was sent (choose again):
+	 * form_read keeps every value for the page */
+	if (FORM_READ(r, transfer_fields, v) && v[TF_NOTE] == NULL) {
 		console_chat_page(r, rs, &c, 422);
 		return;
 	}
-	to_user = to && strncmp(to, "user:", 5) == 0;
-	target = to && strchr(to, ':') ? strtoll(strchr(to, ':') + 1, NULL, 10) : 0;
+	to_user = v[TF_TO] && strncmp(v[TF_TO], "user:", 5) == 0;
+	target = v[TF_TO] ? strtoll(v[TF_TO] + 5, NULL, 10) : 0;
 	if (db_transfer_targets(&r->pool, r->ids[0], &tt, &tt_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
@@ -403,8 +427,8 @@ console_transfer_post(struct req *r, struct resp *rs)
 	{
 		struct chat_ref      ref = ref_of(&c);
 		struct chat_actor    a = actor(r);
-		const char          *keep = req_field(r, "keep_me");
-		struct chat_transfer t = { to_user, target, name, note, keep && *keep };
+		struct chat_transfer t = { to_user, target, name, v[TF_NOTE],
+			form_on(v[TF_KEEP]) };
 		rc = chat_transfer(&r->pool, &ref, &a, &t);
 	}
 	if (rc == DB_INVALID) {

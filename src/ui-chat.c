@@ -286,7 +286,7 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 		if (db_canned_list(&r->pool, c->brand_id, &cr, &cr_n) == DB_OK)
 			TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
 	}
-	if (req_field(r, "alias") == NULL)
+	if (form_kept(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", c->alias);
 }
 
@@ -379,23 +379,23 @@ console_to_chat(struct req *r, struct resp *rs)
 	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
 }
 
+static const struct field alias_fields[] = { { "alias", "chat.alias", 0, v_name } };
+static const struct field note_fields[] = { { "staff_note", "chat.note_field", 0, v_utf8 } };
+
 void
 console_alias_post(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
-	const char  *alias = req_field(r, "alias");
-	const char  *err;
+	const char  *alias;
 
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
 	form_trim(r);
-	alias = req_field(r, "alias");
-	if (alias && *alias && (err = v_name(alias)) != NULL) {
-		form_error(r, "alias", L(r, err));
+	if (FORM_READ(r, alias_fields, &alias)) {
 		console_chat_page(r, rs, &c, 422);
 		return;
 	}
-	if (db_follower_alias(&r->pool, c.follower_id, alias ? alias : "") != DB_OK) {
+	if (db_follower_alias(&r->pool, c.follower_id, alias) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -489,17 +489,14 @@ void
 console_note_post(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
-	const char  *text = req_field(r, "staff_note");
+	const char  *text;
 	struct buf   b = { 0 };
 
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
 	form_trim(r);
-	text = req_field(r, "staff_note");
-	if (text == NULL || *text == '\0' || !utf8_valid(text, strlen(text)) ||
-	    utf8_chars(text) > WX_TEXT_MAX) {
+	if (FORM_READ(r, note_fields, &text) || *text == '\0' || utf8_chars(text) > WX_TEXT_MAX) {
 		form_error(r, "staff_note", LF(r, "chat.note_bad", WX_TEXT_MAX));
-		tmpl_set(r, "Form.staff_note.Value", text);
 		console_chat_page(r, rs, &c, 422);
 		return;
 	}

@@ -22,13 +22,14 @@ admin_departments_post(struct req *r, struct resp *rs)
 	long long    brand = r->ids[0], id;
 	struct brand_get b;
 	enum dbrc    rc = db_brand_get(&r->pool, brand, &b);
+	const char  *name;
 
 	if (!ui_found(r, rs, rc, "brand"))
 		return;
-	if (form_check(r, dept_new_fields, 1) == 0) {
-		rc = db_dept_insert(&r->pool, brand, req_field(r, "dept_name"), &id);
+	if (FORM_READ(r, dept_new_fields, &name) == 0) {
+		rc = db_dept_insert(&r->pool, brand, name, &id);
 		if (rc == DB_OK) {
-			flash_set(r, LF(r, "dept.created", req_field(r, "dept_name")));
+			flash_set(r, LF(r, "dept.created", name));
 			resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", brand));
 			return;
 		}
@@ -67,9 +68,9 @@ dept_page(struct req *r, struct resp *rs, long long id, int status)
 	tmpl_set_int(r, "Dept.BrandId", d.brand_id);
 	tmpl_set(r, "Dept.Name", d.name);
 	tmpl_set(r, "Dept.BrandName", d.brand);
-	if (strcmp(r->method, "GET") == 0 || req_field(r, "name") == NULL)
+	if (form_kept(r, "name") == NULL)
 		tmpl_set(r, "Form.name.Value", d.name);
-	if (req_field(r, "routing") == NULL) {
+	if (form_kept(r, "routing") == NULL) {
 		struct dept_routing rt;
 		if (db_dept_routing(&r->pool, id, &rt) != DB_OK) {
 			ui_db_failed(r, rs);
@@ -100,14 +101,15 @@ admin_department_get(struct req *r, struct resp *rs)
 void
 admin_department_post(struct req *r, struct resp *rs)
 {
-	long long id = r->ids[0];
-	enum dbrc rc;
+	long long   id = r->ids[0];
+	enum dbrc   rc;
+	const char *name;
 
-	if (form_check(r, dept_fields, 1)) {
+	if (FORM_READ(r, dept_fields, &name)) {
 		dept_page(r, rs, id, 422);
 		return;
 	}
-	rc = db_dept_rename(&r->pool, id, req_field(r, "name"));
+	rc = db_dept_rename(&r->pool, id, name);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "name", L(r, "dept.exists"));
 		dept_page(r, rs, id, 409);
@@ -117,28 +119,41 @@ admin_department_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "dept.renamed", req_field(r, "name")));
+	flash_set(r, LF(r, "dept.renamed", name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
+
+/* a member added or removed: who, and which */
+static const char *
+v_member_action(const char *v)
+{
+	return strcmp(v, "add") == 0 || strcmp(v, "remove") == 0 ? NULL : "dept.choose_operator";
+}
+
+static const struct field member_fields[] = {
+	{ "user_id", "field.operator", 0, v_id },
+	{ "action", "field.operator", 0, v_member_action },
+};
 
 void
 admin_department_members_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0], uid;
-	const char  *action = req_field(r, "action"), *u = req_field(r, "user_id");
+	const char  *v[2];
 	struct dept_get d;
 	struct user_get user;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
+	int          add;
 
 	if (!ui_found(r, rs, rc, "department"))
 		return;
-	uid = u ? strtoll(u, NULL, 10) : 0;
-	if (uid <= 0 || action == NULL ||
-	    (strcmp(action, "add") != 0 && strcmp(action, "remove") != 0)) {
+	if (FORM_READ(r, member_fields, v) || !*v[0] || !*v[1]) {
 		form_error(r, "user_id", L(r, "dept.choose_operator"));
 		dept_page(r, rs, id, 422);
 		return;
 	}
+	uid = strtoll(v[0], NULL, 10);
+	add = strcmp(v[1], "add") == 0;
 	rc = db_user_get(&r->pool, uid, &user);
 	if (rc == DB_NOTFOUND) {
 		form_error(r, "user_id", L(r, "dept.operator_gone"));
@@ -149,13 +164,12 @@ admin_department_members_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	rc = strcmp(action, "add") == 0 ? db_member_add(&r->pool, id, uid) :
-	    db_member_remove(&r->pool, id, uid);
+	rc = add ? db_member_add(&r->pool, id, uid) : db_member_remove(&r->pool, id, uid);
 	if (rc != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, strcmp(action, "add") == 0 ? "dept.member_added" :
+	flash_set(r, LF(r, add ? "dept.member_added" :
 	    "dept.member_removed", user.name, d.name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }
@@ -199,22 +213,20 @@ admin_department_routing_post(struct req *r, struct resp *rs)
 	long long    id = r->ids[0];
 	struct dept_get d;
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
-	const char  *lim = req_field(r, "chat_limit"), *la, *ql;
+	const char  *v[5];
 
 	if (!ui_found(r, rs, rc, "department"))
 		return;
-	if (form_check(r, routing_fields, sizeof routing_fields / sizeof routing_fields[0])) {
+	if (FORM_READ(r, routing_fields, v)) {
 		dept_page(r, rs, id, 422);
 		return;
 	}
-	la = req_field(r, "leave_after"), ql = req_field(r, "queue_limit");
-	if (db_dept_routing_set(&r->pool, id, req_field(r, "routing"), lim && *lim ?
-	    strtoll(lim, NULL, 10) : 0, strtoll(req_field(r, "offer_seconds"), NULL, 10),
-	    la && *la ? strtoll(la, NULL, 10) : 0, ql && *ql ? strtoll(ql, NULL, 10) : 0) != DB_OK) {
+	if (db_dept_routing_set(&r->pool, id, v[0], form_ll(v[1]), form_ll(v[2]),
+	    form_ll(v[3]), form_ll(v[4])) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	flash_set(r, LF(r, "dept.routing_saved", L(r, pool_printf(&r->pool, "routing.mode.%s",
-	    req_field(r, "routing")))));
+	    v[0]))));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
 }

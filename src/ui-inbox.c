@@ -400,28 +400,47 @@ console_next_get(struct req *r, struct resp *rs)
  * gone=1 when it is closed or hidden; an operator whose pages all stopped
  * is offered nothing (assign.h).
  */
+static const struct field beat_fields[] = { { "gone", "presence.gone", 0, v_flag } };
+
 void
 console_heartbeat_post(struct req *r, struct resp *rs)
 {
-	const char *gone = req_field(r, "gone");
+	const char *gone;
 
-	if (presence_beat(&r->pool, r->user, gone && strcmp(gone, "1") == 0) != 0) {
+	if (FORM_READ(r, beat_fields, &gone)) {
+		page_error(r, rs, 422, 1, L(r, "v.flag"));
+		return;
+	}
+	if (presence_beat(&r->pool, r->user, strcmp(gone, "1") == 0) != 0) {
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
 	resp_json(rs, 200, json_pack("{s:s}", "presence", r->user->presence));
 }
 
+static const char *
+v_presence(const char *v)
+{
+	return presence_valid(v) ? NULL : "presence.invalid";
+}
+
+/* where to go back to: followed only when it is this site's (ui_safe_next) */
+static const struct field presence_fields[] = {
+	{ "presence", "presence.label", F_CHECKED, v_presence },
+	{ "next", "field.next", 0, NULL },
+};
+
 /* POST /console/presence: available, busy or away, from the header */
 void
 console_presence_post(struct req *r, struct resp *rs)
 {
-	const char *to = req_field(r, "presence"), *next = req_field(r, "next");
+	const char *v[2], *to, *next;
 
-	if (!presence_valid(to)) {
+	if (FORM_READ(r, presence_fields, v)) {
 		page_error(r, rs, 422, 1, L(r, "presence.invalid"));
 		return;
 	}
+	to = v[0], next = v[1];
 	if (presence_change(&r->pool, r->user->id, to, "set") != 0 ||
 	    presence_beat(&r->pool, r->user, 0) != 0) {
 		ui_db_failed(r, rs);

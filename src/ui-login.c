@@ -65,11 +65,22 @@ admin_login_get(struct req *r, struct resp *rs)
 	tmpl_render(r, rs, "login.cs");
 }
 
+/* the sign-in form: a password is compared as it is, a next page is
+ * followed only when it is this site's (ui_safe_next) */
+enum { LF_LOGIN, LF_PASSWORD, LF_NEXT, LF__N };
+static const struct field login_fields[LF__N] = {
+	[LF_LOGIN] = { "login", "field.login", 0, v_utf8 },
+	[LF_PASSWORD] = { "password", "field.password", 0, NULL },
+	[LF_NEXT] = { "next", "field.next", 0, NULL },
+};
+
 static void
 login_refused(struct req *r, struct resp *rs, int status, const char *msg)
 {
-	tmpl_set(r, "Form.login.Value", req_field(r, "login"));
-	tmpl_set(r, "Form.next.Value", ui_safe_next(req_field(r, "next")));
+	const char *next = ui_safe_next(form_kept(r, "next"));
+
+	tmpl_set(r, "Form.next.Value", next ? next : "");
+	tmpl_set(r, "Form.password.Value", "");	/* never shown again */
 	tmpl_set(r, "Login.Error", msg);
 	tmpl_set(r, "Page.Title", L(r, "login.submit"));
 	tmpl_render(r, rs, "login.cs");
@@ -120,16 +131,16 @@ signin_finish(struct req *r, struct resp *rs, long long id, const char *login, c
 void
 admin_login_post(struct req *r, struct resp *rs)
 {
-	const char  *login = req_field(r, "login");
-	const char  *pw = req_field(r, "password"), *why;
+	const char  *v[LF__N], *login, *pw, *why;
 	struct user_by_login u;
 	time_t       now = wx_now();
 	long long    id;
 
-	if (login == NULL || *login == '\0' || pw == NULL || *pw == '\0') {
+	if (FORM_READ(r, login_fields, v) || *v[LF_LOGIN] == '\0' || *v[LF_PASSWORD] == '\0') {
 		login_refused(r, rs, 422, L(r, "login.empty"));
 		return;
 	}
+	login = v[LF_LOGIN], pw = v[LF_PASSWORD];
 	switch (pw_check(r, login, pw, "sign-in", 1, &u, &why)) {
 	case PW_OK:
 		break;
@@ -156,7 +167,7 @@ admin_login_post(struct req *r, struct resp *rs)
 		/* the password was right; the code comes next, within 5 minutes,
 		 * from this browser (the challenge is a cookie's hash) */
 		char       *token = rand_hex(&r->pool, 32);
-		const char *next = ui_safe_next(req_field(r, "next"));
+		const char *next = ui_safe_next(v[LF_NEXT]);
 		enum dbrc   rc = db_tf_challenge_add(&r->pool, sha256_hex(&r->pool, token, 64), id,
 		    u.pw_hash, u.role,
 		    (long long)now + TF_CHALLENGE_SECONDS, next ? next : "");
@@ -174,8 +185,7 @@ admin_login_post(struct req *r, struct resp *rs)
 		resp_redirect(rs, "/login/code");
 		return;
 	}
-	signin_finish(r, rs, id, u.login, u.role,
-	    ui_safe_next(req_field(r, "next")), NULL);
+	signin_finish(r, rs, id, u.login, u.role, ui_safe_next(v[LF_NEXT]), NULL);
 }
 
 /* ---- the second step: a code from the authenticator app, or a recovery code ---- */
@@ -228,12 +238,16 @@ login_code_get(struct req *r, struct resp *rs)
 	code_page(r, rs, 200, NULL);
 }
 
+static const struct field code_fields[] = {
+	{ "code", "login.code", 0, v_utf8 },	/* six digits, or a recovery code (tf_verify) */
+};
+
 void
 login_code_post(struct req *r, struct resp *rs)
 {
 	struct tf_challenge c;
 	struct user_by_login u;
-	const char         *hash, *how, *why;
+	const char         *hash, *how, *why, *code;
 	time_t       now = wx_now();
 	long long    id;
 	int          lock_min = cfg_int("Login.LockMinutes", 15);
@@ -279,7 +293,7 @@ login_code_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	how = tf_verify(r, id, req_field(r, "code"));
+	how = FORM_READ(r, code_fields, &code) ? NULL : tf_verify(r, id, code);
 	if (how == NULL) {
 		audit_event(r, "signin.code_failed", id, c.login, NULL);
 		if (db_user_by_login(&r->pool, c.login, &u) == DB_OK &&
@@ -336,16 +350,28 @@ account_get(struct req *r, struct resp *rs)
 	account_render(r, rs, 200);
 }
 
+/* the language a person reads: one of the catalogues', or "" for the browser's */
+static const char *
+v_language(const char *v)
+{
+	return *v == '\0' || lang_parse(v) >= 0 ? NULL : "account.unknown";
+}
+
+static const struct field language_fields[] = {
+	{ "language", "account.language", F_CHECKED, v_language },
+};
+
 void
 account_post(struct req *r, struct resp *rs)
 {
-	const char *v = req_field(r, "language");
-	int         l = lang_parse(v);
+	const char *v;
+	int         l;
 
-	if (v == NULL || (*v != '\0' && l < 0)) {
+	if (FORM_READ(r, language_fields, &v)) {
 		page_error(r, rs, 422, 0, L(r, "account.unknown"));
 		return;
 	}
+	l = lang_parse(v);
 	if (db_user_language(&r->pool, r->user->id, l < 0 ? NULL : lang_code((enum lang)l)) !=
 	    DB_OK) {
 		ui_db_failed(r, rs);

@@ -17,21 +17,23 @@
 #define USERS_PER_PAGE 100
 #define MAX_DEPTS      2000
 
-static const struct field new_fields[] = {
-	{ "login",    "field.login",    1, v_login },
-	{ "name",     "field.name",     1, v_name },
-	{ "role",     "field.role",     1, v_role },
-	{ "password", "field.password", 1, v_password },
-	{ "chat_limit", "field.chat_limit", 0, v_chat_limit },
+/* an account's form: the new account's has every field, an edit the first
+ * three (the login stays, the password has its own form) */
+enum { OP_NAME, OP_ROLE, OP_LIMIT, OP_LOGIN, OP_PASSWORD, OP__N };
+static const struct field op_fields[OP__N] = {
+	[OP_NAME] = { "name", "field.name", 1, v_name },
+	[OP_ROLE] = { "role", "field.role", 1, v_role },
+	[OP_LIMIT] = { "chat_limit", "field.chat_limit", 0, v_chat_limit },
+	[OP_LOGIN] = { "login", "field.login", 1, v_login },
+	[OP_PASSWORD] = { "password", "field.password", 1, v_password },
 };
-static const struct field edit_fields[] = {
-	{ "name", "field.name", 1, v_name },
-	{ "role", "field.role", 1, v_role },
-	{ "chat_limit", "field.chat_limit", 0, v_chat_limit },
-};
+static const struct field dept_field = { "dept", "brand.departments", 0, v_id };
 
 static const struct field pw_fields[] = {
 	{ "password", "field.new_password", 1, v_password },
+};
+static const struct field disable_fields[] = {
+	{ "disabled", "field.disabled", 0, v_flag },
 };
 
 void
@@ -82,11 +84,11 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 
 	tmpl_set(r, "Nav", "operators");
 	if (id == 0) {
-		n = req_field_all(r, "dept", checked, MAX_DEPTS);
+		n = form_many(r, &dept_field, checked, MAX_DEPTS);
 		tmpl_set(r, "Page.Title", L(r, "ops.new"));
-		if (!req_field(r, "role"))
+		if (!form_kept(r, "role"))
 			tmpl_set(r, "Form.role.Value", "operator");
-		if (!req_field(r, "chat_limit"))
+		if (!form_kept(r, "chat_limit"))
 			tmpl_set(r, "Form.chat_limit.Value", "5");
 	} else {
 		struct member_depts *m = NULL;
@@ -112,17 +114,17 @@ operator_form(struct req *r, struct resp *rs, long long id, int status)
 				tmpl_set_int(r, "Op.TwoFactor", t.enabled);
 		}
 		tmpl_set_int(r, "Op.IsSelf", id == r->user->id);
-		if (strcmp(r->method, "GET") == 0 || !req_field(r, "name")) {
+		if (!form_kept(r, "name")) {
 			tmpl_set(r, "Form.name.Value", u.name);
 			tmpl_set(r, "Form.role.Value", u.role);
 			tmpl_set_int(r, "Form.chat_limit.Value", db_user_chat_limit(&r->pool, id));
 			for (size_t i = 0; i < m_n && n < MAX_DEPTS; i++)
 				checked[n++] = pool_printf(&r->pool, "%lld", m[i].department_id);
 		} else
-			n = req_field_all(r, "dept", checked, MAX_DEPTS);
+			n = form_many(r, &dept_field, checked, MAX_DEPTS);
 		tmpl_set(r, "Page.Title", LF(r, "ops.title", u.name));
 	}
-	if (dept_choices(r, checked, n) != 0) {
+	if (dept_choices(r, checked, n < 0 ? 0 : n) != 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -143,38 +145,44 @@ admin_operator_get(struct req *r, struct resp *rs)
 	operator_form(r, rs, r->ids[0], 200);
 }
 
-/* The account as the form gives it (checked already): departments, and the
- * chat limit typed, if any (an empty box keeps what there is). */
-static struct staff_form
-staff_of(struct req *r, const char *pw_hash)
+/*
+ * Reads the account's form (new: every field; an edit: the first three) and
+ * its departments. Returns the number of errors, each beside its field; else
+ * *f is the account, with the chat limit typed, if any (an empty box keeps
+ * what there is).
+ */
+static int
+staff_read(struct req *r, size_t nfields, struct staff_form *f)
 {
-	const char      *ids[MAX_DEPTS], *lim = req_field(r, "chat_limit");
-	int              n = req_field_all(r, "dept", ids, MAX_DEPTS);
-	long long       *depts = pool_alloc(&r->pool, sizeof *depts * (size_t)(n + 1));
-	struct staff_form f = { req_field(r, "login"), req_field(r, "name"), req_field(r, "role"),
-		pw_hash, depts, n, lim && *lim ? strtoll(lim, NULL, 10) : 0 };
+	const char *v[OP__N] = { 0 }, *ids[MAX_DEPTS];
+	int         errors = form_read(r, op_fields, nfields, v);
+	int         n = form_many(r, &dept_field, ids, MAX_DEPTS);
+	long long  *depts;
 
+	if (n < 0)
+		return errors + 1;
+	depts = pool_alloc(&r->pool, sizeof *depts * (size_t)(n + 1));
 	for (int i = 0; i < n; i++)
 		depts[i] = strtoll(ids[i], NULL, 10);
-	return f;
+	*f = (struct staff_form){ v[OP_LOGIN], v[OP_NAME], v[OP_ROLE], NULL, depts, n,
+		v[OP_LIMIT] && *v[OP_LIMIT] ? strtoll(v[OP_LIMIT], NULL, 10) : 0 };
+	if (v[OP_PASSWORD] != NULL && *v[OP_PASSWORD])
+		f->pw_hash = pw_hash(&r->pool, v[OP_PASSWORD]);
+	return errors;
 }
 
 void
 admin_operators_post(struct req *r, struct resp *rs)
 {
-	long long id;
-	enum dbrc rc;
-	char     *hash;
+	long long         id;
+	enum dbrc         rc;
+	struct staff_form f;
 
-	if (form_check(r, new_fields, sizeof new_fields / sizeof new_fields[0])) {
+	if (staff_read(r, OP__N, &f)) {
 		operator_form(r, rs, 0, 422);
 		return;
 	}
-	hash = pw_hash(&r->pool, req_field(r, "password"));
-	{
-		struct staff_form f = staff_of(r, hash);
-		rc = staff_create(&r->pool, &f, &id);
-	}
+	rc = staff_create(&r->pool, &f, &id);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "login", L(r, "ops.login_taken"));
 		operator_form(r, rs, 0, 409);
@@ -184,8 +192,8 @@ admin_operators_post(struct req *r, struct resp *rs)
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "ops.created", req_field(r, "name"), L(r, pool_printf(&r->pool,
-	    "role.%s", role_name(role_parse(req_field(r, "role"))))), req_field(r, "login")));
+	flash_set(r, LF(r, "ops.created", f.name, L(r, pool_printf(&r->pool,
+	    "role.%s", role_name(role_parse(f.role)))), f.login));
 	resp_redirect(rs, "/admin/operators");
 }
 
@@ -204,30 +212,27 @@ last_admin(struct req *r, long long id)
 void
 admin_operator_post(struct req *r, struct resp *rs)
 {
-	long long    id = r->ids[0];
-	struct user_get u;
-	enum dbrc    rc = db_user_get(&r->pool, id, &u);
+	long long         id = r->ids[0];
+	struct user_get   u;
+	struct staff_form f;
+	enum dbrc         rc = db_user_get(&r->pool, id, &u);
 
 	if (!ui_found(r, rs, rc, "operator"))
 		return;
-	if (form_check(r, edit_fields, sizeof edit_fields / sizeof edit_fields[0])) {
+	if (staff_read(r, OP_LIMIT + 1, &f)) {
 		operator_form(r, rs, id, 422);
 		return;
 	}
-	if (strcmp(req_field(r, "role"), "admin") != 0 && last_admin(r, id)) {
+	if (strcmp(f.role, "admin") != 0 && last_admin(r, id)) {
 		form_error(r, "role", L(r, "ops.last_admin_role"));
 		operator_form(r, rs, id, 409);
 		return;
 	}
-	{
-		struct staff_form f = staff_of(r, NULL);
-		rc = staff_update(&r->pool, id, &f);
-	}
-	if (rc != DB_OK) {
+	if (staff_update(&r->pool, id, &f) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	flash_set(r, LF(r, "ops.saved", req_field(r, "name")));
+	flash_set(r, LF(r, "ops.saved", f.name));
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
 }
 
@@ -236,18 +241,18 @@ admin_operator_password_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
 	struct user_get u;
+	const char  *pw;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
 	if (!ui_found(r, rs, rc, "operator"))
 		return;
-	if (form_check(r, pw_fields, 1)) {
+	if (FORM_READ(r, pw_fields, &pw)) {
 		/* never echo a password back into the page */
 		tmpl_set(r, "Form.password.Value", "");
 		operator_form(r, rs, id, 422);
 		return;
 	}
-	if (db_user_set_password(&r->pool, id, pw_hash(&r->pool,
-	    req_field(r, "password"))) != DB_OK) {
+	if (db_user_set_password(&r->pool, id, pw_hash(&r->pool, pw)) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -262,13 +267,18 @@ void
 admin_operator_disable_post(struct req *r, struct resp *rs)
 {
 	long long    id = r->ids[0];
-	const char  *v = req_field(r, "disabled");
-	int          disable = v && strcmp(v, "1") == 0;
+	const char  *v;
+	int          disable;
 	struct user_get u;
 	enum dbrc    rc = db_user_get(&r->pool, id, &u);
 
 	if (!ui_found(r, rs, rc, "operator"))
 		return;
+	if (FORM_READ(r, disable_fields, &v)) {
+		operator_form(r, rs, id, 422);
+		return;
+	}
+	disable = form_on(v);
 	if (disable && id == r->user->id) {
 		tmpl_set(r, "Disable.Error", L(r, "ops.disable_self"));
 		operator_form(r, rs, id, 409);
@@ -279,8 +289,7 @@ admin_operator_disable_post(struct req *r, struct resp *rs)
 		operator_form(r, rs, id, 409);
 		return;
 	}
-	if (db_user_set_disabled(&r->pool, id, disable) != DB_OK ||
-	    (disable && db_session_delete_user(&r->pool, id) != DB_OK)) {
+	if (staff_disable(&r->pool, id, disable) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}

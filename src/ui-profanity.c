@@ -37,7 +37,7 @@ page(struct req *r, struct resp *rs, int status)
 	}
 	tmpl_set_int(r, "Brand.Id", b.id);
 	tmpl_set(r, "Brand.Name", b.name);
-	if (req_field(r, "limit") == NULL) {
+	if (form_kept(r, "limit") == NULL) {
 		/* columns: enabled limit warning; defaults until first saved */
 		tmpl_set(r, "Form.enabled.Value", s_n && s[0].enabled ? "1" : NULL);
 		tmpl_set_int(r, "Form.limit.Value", s_n ? s[0].word_limit : 3);
@@ -70,42 +70,54 @@ admin_profanity_get(struct req *r, struct resp *rs)
 	page(r, rs, 200);
 }
 
+static const char *
+v_word_limit(const char *v)
+{
+	return form_int_in(v, 1, 100) ? NULL : "prof.limit_range";
+}
+
+static const char *
+v_warning(const char *v)
+{
+	return !utf8_valid(v, strlen(v)) || utf8_chars(v) > 600 ? "prof.warning_max" : NULL;
+}
+
+static const char *
+v_prof_word(const char *v)
+{
+	return profanity_word_ok(v) ? NULL : "prof.word_bad";
+}
+
+static const struct field settings_fields[] = {
+	{ "enabled", "prof.enabled", 0, v_flag },
+	{ "limit", "prof.limit", F_CHECKED, v_word_limit },
+	{ "warning", "prof.warning", 0, v_warning },
+};
+static const struct field word_fields[] = {
+	{ "word", "prof.add_word", F_CHECKED, v_prof_word },
+};
+
 void
 admin_profanity_post(struct req *r, struct resp *rs)
 {
-	const char *lim = req_field(r, "limit"), *warning = req_field(r, "warning");
-	char       *end = NULL;
-	long long   limit = lim ? strtoll(lim, &end, 10) : 0;
-	int         errors = 0;
+	const char *v[3];
+	long long   limit;
+	int         on;
 	struct brand_get b;
 
 	if (brand_of(r, rs, &b) != 0)
 		return;
 	form_trim(r);
-	warning = req_field(r, "warning");
-	tmpl_set(r, "Form.limit.Value", lim);
-	tmpl_set(r, "Form.warning.Value", warning);
-	tmpl_set(r, "Form.enabled.Value", req_field(r, "enabled") ? "1" : NULL);
-	if (lim == NULL || *lim == '\0' || *end != '\0' || limit < 1 || limit > 100) {
-		form_error(r, "limit", L(r, "prof.limit_range"));
-		errors++;
-	}
-	if (warning && *warning && (!utf8_valid(warning, strlen(warning)) ||
-	    utf8_chars(warning) > 600)) {
-		form_error(r, "warning", L(r, "prof.warning_max"));
-		errors++;
-	}
-	if (errors) {
+	if (FORM_READ(r, settings_fields, v)) {
 		page(r, rs, 422);
 		return;
 	}
-	if (db_prof_settings_set(&r->pool, r->ids[0], req_field(r, "enabled") != NULL, limit,
-	    warning) != DB_OK) {
+	on = form_on(v[0]), limit = strtoll(v[1], NULL, 10);
+	if (db_prof_settings_set(&r->pool, r->ids[0], on, limit, v[2]) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
-	back(r, rs, req_field(r, "enabled") ? LF(r, limit == 1 ? "prof.on_1" : "prof.on", limit) :
-	    L(r, "prof.off"));
+	back(r, rs, on ? LF(r, limit == 1 ? "prof.on_1" : "prof.on", limit) : L(r, "prof.off"));
 }
 
 void
@@ -118,8 +130,7 @@ admin_profanity_word_post(struct req *r, struct resp *rs)
 	if (brand_of(r, rs, &b) != 0)
 		return;
 	form_trim(r);
-	word = req_field(r, "word");
-	if (word == NULL || !profanity_word_ok(word)) {
+	if (FORM_READ(r, word_fields, &word)) {
 		form_error(r, "word", L(r, "prof.word_bad"));
 		page(r, rs, 422);
 		return;

@@ -124,6 +124,12 @@ account_2fa_start_post(struct req *r, struct resp *rs)
 	resp_redirect(rs, "/account/2fa");
 }
 
+static const struct field code_fields[] = { { "code", "tf.step_code", 0, v_utf8 } };
+static const struct field password_fields[] = { { "password", "field.password", 0, NULL } };
+static const struct field require_fields[] = {
+	{ "require_2fa_admins", "tf.require_admins", 0, v_flag },
+};
+
 void
 account_2fa_confirm_post(struct req *r, struct resp *rs)
 {
@@ -131,7 +137,7 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 	unsigned char   key[64];
 	int             n;
 	long long       step;
-	const char     *hashes[TF_RECOVERY_CODES];
+	const char     *hashes[TF_RECOVERY_CODES], *code;
 
 	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
 		ui_db_failed(r, rs);
@@ -142,7 +148,8 @@ account_2fa_confirm_post(struct req *r, struct resp *rs)
 		resp_redirect(rs, "/account");
 		return;
 	}
-	step = totp_check(key, (size_t)n, req_field(r, "code"), (long long)wx_now(), 0);
+	step = FORM_READ(r, code_fields, &code) ? -1 :
+	    totp_check(key, (size_t)n, code, (long long)wx_now(), 0);
 	if (step < 0) {
 		form_error(r, "code", L(r, "tf.code_wrong"));
 		setup_page(r, rs, 422);
@@ -164,9 +171,9 @@ static int
 password_again(struct req *r, struct resp *rs)
 {
 	struct user_by_login u;
-	const char  *why, *pw = req_field(r, "password");
+	const char  *why, *pw;
 
-	if (pw == NULL || *pw == '\0') {
+	if (FORM_READ(r, password_fields, &pw) || *pw == '\0') {
 		flash_set(r, L(r, "tf.password_needed"));
 		resp_redirect(rs, "/account");
 		return -1;
@@ -220,8 +227,14 @@ account_2fa_codes_post(struct req *r, struct resp *rs)
 void
 admin_security_post(struct req *r, struct resp *rs)
 {
-	const char *v = req_field(r, "require_2fa_admins");
-	int         on = v && strcmp(v, "1") == 0;
+	const char *v;
+	int         on;
+
+	if (FORM_READ(r, require_fields, &v)) {
+		page_error(r, rs, 422, 0, L(r, "v.flag"));
+		return;
+	}
+	on = form_on(v);
 
 	/* whoever requires it has it: nobody locks themselves into a setup page */
 	if (on && !r->user->totp) {

@@ -139,8 +139,7 @@ wizard_page(struct req *r, struct resp *rs, const struct channel_get *c, int ste
 				tmpl_set(r, pool_printf(&r->pool, "%s.TakenDraft", base),
 				    strcmp(b[i].state, "draft") == 0 ? "1" : NULL);
 			}
-			if (mine || (req_field(r, "brand") &&
-			    strtoll(req_field(r, "brand"), NULL, 10) == b[i].id))
+			if (mine || form_ll(form_kept(r, "brand")) == b[i].id)
 				tmpl_set(r, pool_printf(&r->pool, "%s.On", base), "1");
 		}
 		break;
@@ -163,15 +162,15 @@ wizard_page(struct req *r, struct resp *rs, const struct channel_get *c, int ste
 		keep_or_saved(r, "app_id", c->app_id);
 		keep_or_saved(r, "token", plain(r, c->token_enc));
 		keep_or_saved(r, "aes_key", plain(r, c->aes_key_enc));
-		set_modes(r, req_field(r, "mode") ? req_field(r, "mode") : c->encryption_mode);
+		set_modes(r, form_kept(r, "mode") ? form_kept(r, "mode") : c->encryption_mode);
 		break;
 	case 4:
 		break;
 	case 5:
 		tmpl_set(r, "Wizard.DeptIntro", LF(r, "wiz.dept_intro", c->brand_name));
 		tmpl_set(r, "Wizard.NoDepts", LF(r, "wiz.no_depts", c->brand_name));
-		set_departments(r, c->brand_id, req_field(r, "department") ?
-		    strtoll(req_field(r, "department"), NULL, 10) : c->department_id);
+		set_departments(r, c->brand_id, form_kept(r, "department") ?
+		    form_ll(form_kept(r, "department")) : c->department_id);
 		break;
 	case 6:
 		run_checks(r, c);
@@ -191,14 +190,25 @@ go_step(struct req *r, struct resp *rs, long long id, int step)
 	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld/setup?step=%d", id, step));
 }
 
+/* each step's fields (step 3's are the account's details, ui-channel-form.c) */
+static const struct field nav_fields[] = {
+	{ "step", "wiz.steps", 0, v_id },
+	{ "go", "field.action", 0, v_word },	/* next, back, done; token, aes: Generate */
+};
+static const struct field brand_fields[] = { { "brand", "brands.brand", 0, v_id } };
+static const struct field ip_fields[] = { { "ip_ok", "wiz.ip_done", 0, v_flag } };
+static const struct field url_fields[] = { { "url_ok", "wiz.url_done", 0, v_flag } };
+static const struct field dept_fields[] = { { "department", "brand.department", 0, v_id } };
+static const struct field anyway_fields[] = { { "anyway", "wiz.anyway", 0, v_flag } };
+
 /* The brand the form names, checked; 0 after putting an error beside the field. */
 static long long
 chosen_brand(struct req *r)
 {
-	const char  *v = req_field(r, "brand");
+	const char  *v;
 	struct brand_get b;
 
-	if (v == NULL || *v == '\0') {
+	if (FORM_READ(r, brand_fields, &v) || *v == '\0') {
 		form_error(r, "brand", L(r, "wiz.choose_brand"));
 		return 0;
 	}
@@ -232,7 +242,7 @@ admin_channel_new_post(struct req *r, struct resp *rs)
 		wizard_page(r, rs, NULL, 1, 409);
 		return;
 	}
-	if (rc != DB_OK || db_channel_progress(&r->pool, id, 2, 0, 0) != DB_OK) {
+	if (rc != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -282,13 +292,14 @@ step_details(struct req *r, struct resp *rs, struct channel_get *c, const char *
 {
 	long long id = r->ids[0];
 
+	const char *secret;
+
 	/* WeChat shows the App Secret once: a valid one is kept in the draft
 	 * at once, so a Generate button or another field's error never
 	 * loses it (the page then shows it as saved) */
-	if (req_field(r, "app_secret") && *req_field(r, "app_secret") &&
-	    detail_fields[2].check(req_field(r, "app_secret")) == NULL) {
+	if (form_read(r, &detail_fields[DF_APP_SECRET], 1, &secret) == 0 && *secret) {
 		if (db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
-		    req_field(r, "app_secret"))) != DB_OK || load(r, rs, c) != 0) {
+		    secret)) != DB_OK || load(r, rs, c) != 0) {
 			ui_db_failed(r, rs);
 			return -1;
 		}
@@ -296,10 +307,9 @@ step_details(struct req *r, struct resp *rs, struct channel_get *c, const char *
 	if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
 		/* Generate: a new random value in the form, saved with Next */
 		const char *name = strcmp(go, "token") == 0 ? "token" : "aes_key";
-		form_check(r, detail_fields, 0);
-		for (struct kv *l = r->form; l; l = l->next)
-			if (l->filename == NULL && strcmp(l->key, "app_secret") != 0)
-				tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", l->key), l->val);
+		form_echo(r, detail_fields, DF_APP_SECRET);
+		form_echo(r, &detail_fields[DF_MODE], DF__N - DF_MODE);
+		tmpl_set(r, "Form.app_secret.Value", "");	/* shown as saved, never again */
 		tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name),
 		    rand_alnum(&r->pool, strcmp(name, "token") == 0 ? 32 : 43));
 		tmpl_set(r, pool_printf(&r->pool, "Form.%s.New", name), "1");
@@ -313,10 +323,10 @@ step_details(struct req *r, struct resp *rs, struct channel_get *c, const char *
 static int
 step_department(struct req *r, long long id, int back)
 {
-	const char *d = req_field(r, "department");
+	const char *d;
 	enum dbrc   rc;
 
-	if (d == NULL || *d == '\0') {
+	if (FORM_READ(r, dept_fields, &d) || *d == '\0') {
 		if (back)
 			return 0;
 		form_error(r, "department", L(r, "wiz.choose_dept_error"));
@@ -334,9 +344,10 @@ step_department(struct req *r, long long id, int back)
 static void
 step_connect(struct req *r, struct resp *rs, struct channel_get *c)
 {
-	long long id = r->ids[0];
+	long long   id = r->ids[0];
+	const char *anyway;
 
-	if (run_checks(r, c) > 0 && req_field(r, "anyway") == NULL) {
+	if (run_checks(r, c) > 0 && (FORM_READ(r, anyway_fields, &anyway) || !form_on(anyway))) {
 		form_error(r, "anyway", L(r, "wiz.checks_failed"));
 		wizard_page(r, rs, c, 6, 422);
 		return;
@@ -355,9 +366,9 @@ void
 admin_channel_setup_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
-	const char  *go = req_field(r, "go") ? req_field(r, "go") : "next";
+	const char  *v[2], *go, *tick;
 	long long    id = r->ids[0], step;
-	int          back = strcmp(go, "back") == 0, status = 0;
+	int          back, status = 0;
 	int          ip_ok, url_ok;
 
 	if (load(r, rs, &c) != 0)
@@ -367,7 +378,9 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		return;
 	}
 	form_trim(r);
-	step = req_field(r, "step") ? strtoll(req_field(r, "step"), NULL, 10) : 0;
+	step = FORM_READ(r, nav_fields, v) ? 0 : form_ll(v[0]);
+	go = step && *v[1] ? v[1] : "next";
+	back = strcmp(go, "back") == 0;
 	if (step < 1 || step > c.wizard_step) {
 		/* an old tab: show where the draft really is */
 		go_step(r, rs, id, (int)c.wizard_step);
@@ -380,7 +393,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 		status = step_brand(r, id);
 		break;
 	case 2:
-		ip_ok = req_field(r, "ip_ok") != NULL;
+		ip_ok = FORM_READ(r, ip_fields, &tick) == 0 && form_on(tick);
 		if (!ip_ok && !back) {
 			form_error(r, "ip_ok", L(r, "wiz.ip_tick"));
 			status = 422;
@@ -391,7 +404,7 @@ admin_channel_setup_post(struct req *r, struct resp *rs)
 			return;
 		break;
 	case 4:
-		url_ok = req_field(r, "url_ok") != NULL;
+		url_ok = FORM_READ(r, url_fields, &tick) == 0 && form_on(tick);
 		if (!url_ok && !back) {
 			form_error(r, "url_ok", L(r, "wiz.url_tick"));
 			status = 422;

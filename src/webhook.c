@@ -45,17 +45,20 @@ static struct {
 	struct channel_by_key row;	/* its texts owned by the slot */
 } cache[CACHE_SLOTS];
 
-/* a row's texts, each copied by dup (NULL stays NULL) or freed (dup NULL) */
+/* a row's texts, each copied by dup (NULL stays NULL) or freed (dup NULL):
+ * its declaration's kinds say which fields are texts (a declared row is
+ * 8-byte fields in order, db.h) */
 static void
 row_texts(struct channel_by_key *o, char *(*dup)(void *ctx, const char *s), void *ctx)
 {
-	const char **t[] = { &o->state, &o->original_id, &o->app_id, &o->token_enc,
-		&o->aes_key_enc, &o->aes_key_prev_enc, &o->encryption_mode };
+	const char **f = (const char **)(void *)o;
 
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+	for (size_t i = 0; channel_by_key_kinds[i] != '\0'; i++) {
+		if (channel_by_key_kinds[i] != 's')
+			continue;
 		if (dup == NULL)
-			free((char *)*t[i]);
-		*t[i] = dup && *t[i] ? dup(ctx, *t[i]) : NULL;
+			free((char *)f[i]);
+		f[i] = dup && f[i] ? dup(ctx, f[i]) : NULL;
 	}
 }
 

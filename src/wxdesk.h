@@ -298,9 +298,12 @@ void session_pre_csrf(struct req *r, struct resp *rs);
 struct field {
 	const char *name;
 	const char *label;
-	int         required;
+	int         required;	/* F_OPTIONAL, F_REQUIRED or F_CHECKED */
 	const char *(*check)(const char *v);	/* NULL ok, else the error */
 };
+#define F_OPTIONAL 0	/* may be left empty: its value is then "" */
+#define F_REQUIRED 1	/* empty: "<label> is required" */
+#define F_CHECKED  2	/* its check says what empty means ("" passed to it) */
 /*
  * A form read through its table of fields (kcgi's keys[]): each checked,
  * its value kept for the page (Form.<name>.Value) and
@@ -310,6 +313,18 @@ struct field {
  */
 int  form_read(struct req *r, const struct field *f, size_t n, const char **out);
 int  form_check(struct req *r, const struct field *f, size_t n);	/* form_read, values unwanted */
+#define FORM_READ(r, f, out) form_read((r), (f), sizeof(f) / sizeof((f)[0]), (out))
+/* every value of a field sent more than once (checkboxes of ids), each
+ * checked: how many, or -1 with the error beside the field */
+int  form_many(struct req *r, const struct field *f, const char **out, int max);
+/* the value form_read kept for the page; NULL when the form read had none
+ * (a page shown again after a refused post shows what was typed) */
+const char *form_kept(struct req *r, const char *name);
+/* what was typed put back into the page, unchecked (a button that fills
+ * one field in and shows the form again, as the wizard's Generate) */
+void form_echo(struct req *r, const struct field *f, size_t n);
+int  form_on(const char *v);	/* a checkbox's value: 1 when ticked */
+long long form_ll(const char *v);	/* a checked number's value; 0 when left empty */
 void form_error(struct req *r, const char *name, const char *msg);
 void form_trim(struct req *r);
 const char *v_name(const char *v);
@@ -320,6 +335,8 @@ const char *v_id(const char *v);	/* a row's id: a whole number from 1 */
 const char *v_flag(const char *v);	/* a checkbox: 1, 0 or on */
 const char *v_line(const char *v);	/* one line of text, at most 200 characters */
 const char *v_text(const char *v);	/* lines of text, at most 2,000 characters */
+const char *v_word(const char *v);
+const char *v_utf8(const char *v);	/* well-formed UTF-8, of any length */	/* a button's or a choice's value */
 /* 1 when v is a whole number lo..hi written as digits alone (for a field's check) */
 int  form_int_in(const char *v, long lo, long hi);
 

@@ -98,6 +98,30 @@ main(void)
 		CHECK(csv_record(&p, &s, end, f, 4) == 1 && *f[0] == '\0', "a blank line");
 		CHECK(csv_record(&p, &s, end, f, 4) == 0, "the end");
 	}
+	{
+		const char *csv = "mode,patterns,answer,handoff\r\n"
+		    "contains,价格|price,\"见价目表\",0\n"
+		    "\n"
+		    "sometimes,x,y,0\n"	/* line 4: no such mode */
+		    "exact,2,,1\n"		/* a hand-off needs no answer */
+		    "exact,3,,0\n"		/* line 6: says nothing, hands nothing on */
+		    "exact, | ,z,0\n";	/* line 7: no pattern */
+		struct bot_rule_text *got;
+		struct buf            bad = { 0 };
+		int                   n, nbad = bot_csv_read(&p, csv, strlen(csv), &got, &n, &bad);
+		CHECK(nbad == 3 && bad.data && strcmp(bad.data, "4, 6, 7") == 0,
+		    "an import names its bad lines by number");
+		CHECK(n == 2 && strcmp(got[0].mode, "contains") == 0 &&
+		    strcmp(got[0].answer, "见价目表") == 0 && !got[0].handoff &&
+		    strcmp(got[1].patterns, "2") == 0 && got[1].handoff,
+		    "and reads the good ones, the header and blank lines skipped");
+		buf_free(&bad);
+	}
+	CHECK(v_mode("scene") == NULL && v_mode("Exact") != NULL, "a rule's mode is one of three");
+	CHECK(v_misses("3") == NULL && v_misses("0") != NULL && v_misses("10") != NULL,
+	    "misses before a hand-off: 1 to 9");
+	CHECK(v_bot_text("你好") == NULL && strcmp(v_bot_text("\xff"), "v.plain") == 0,
+	    "a bot text is UTF-8");
 	pool_free(&p);
 	return tap_done();
 }
