@@ -47,6 +47,10 @@ int       db_console_member(struct pool *p, long long user, long long dept);
 	C(STR, mime) C(STR, delivery_state) C(INT, wx_errcode) C(STR, author) C(INT, at)
 DB_ROW(transcript, TRANSCRIPT_ROW)
 enum dbrc db_transcript(struct pool *p, long long chat, struct transcript **rows, size_t *n);
+/* the follower's messages outside any chat (a follow, the welcome) in the two
+ * days up to started, at most 10, newest first */
+enum dbrc db_transcript_before(struct pool *p, long long follower, long long started,
+	struct transcript **rows, size_t *n);
 enum dbrc db_chat_pickup(struct pool *p, long long chat, long long user);
 enum dbrc db_out_claim(struct pool *p, long long chat, long long user, time_t window_start);
 enum dbrc db_out_unclaim(struct pool *p, long long chat);

@@ -21,6 +21,7 @@ enum console_stmt {
 	S_CONSOLE_CHAT,
 	S_CONSOLE_MEMBER,
 	S_TRANSCRIPT,
+	S_TRANSCRIPT_BEFORE,
 	S_TRANSFER_TARGETS,
 	S_FOLLOWER_CHATS,
 	S_CANNED_LIST,
@@ -120,6 +121,17 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
 	    "LEFT JOIN users u ON u.id = m.author_id "
 	    "WHERE m.chat_id = ? ORDER BY m.id DESC LIMIT 500", .cols = transcript_cols },
+	/* what the follower did and was told outside any chat (a follow, the
+	 * welcome, a menu's click) in the two days before the chat began */
+	[S_TRANSCRIPT_BEFORE] = { "transcript_before",
+	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, "
+	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name author, "
+	    "UNIX_TIMESTAMP(m.created_at) at FROM messages m "
+	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
+	    "LEFT JOIN users u ON u.id = m.author_id "
+	    "WHERE m.follower_id = ? AND m.chat_id IS NULL AND m.created_at <= FROM_UNIXTIME(?) "
+	    "AND m.created_at > FROM_UNIXTIME(?) - INTERVAL 2 DAY ORDER BY m.id DESC LIMIT 10",
+	    .cols = transcript_cols },
 	/* where a chat can go: the brand's other departments, and the active
 	 * members of the chat's department other than its operator */
 	[S_TRANSFER_TARGETS] = { "transfer_targets",
@@ -253,6 +265,17 @@ db_transcript(struct pool *p, long long chat, struct transcript **rows, size_t *
 	enum dbrc    rc;
 
 	rc = RUN(S_TRANSCRIPT, p, &res, I(chat));
+	return DB_AS_ROWS(p, rc, &res, rows, n, transcript_fill);
+}
+
+enum dbrc
+db_transcript_before(struct pool *p, long long follower, long long started,
+    struct transcript **rows, size_t *n)
+{
+	struct dbres res;
+	enum dbrc    rc;
+
+	rc = RUN(S_TRANSCRIPT_BEFORE, p, &res, I(follower), I(started), I(started));
 	return DB_AS_ROWS(p, rc, &res, rows, n, transcript_fill);
 }
 

@@ -146,13 +146,13 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "(SELECT zone FROM report_state WHERE id = 1) zone", .cols = report_zone_cols },
 	/* what the filters offer */
 	[S_REP_DIMS] = { "rep_dims",
-	    "SELECT 'brand' kind, id, name, 0 brand_id FROM brands "
-	    "UNION ALL SELECT 'channel', c.id, CONCAT(b.name, ' · ', COALESCE(c.app_id, 'draft'), "
-	    "IF(c.state = 'deleted', ' (deleted)', '')), c.brand_id FROM channels c "
-	    "JOIN brands b ON b.id = c.brand_id "
-	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id "
+	    "SELECT 'brand' kind, id, name, 0 brand_id, NULL app_id, 0 gone FROM brands "
+	    "UNION ALL SELECT 'channel', c.id, b.name, c.brand_id, c.app_id, c.state = 'deleted' "
+	    "FROM channels c JOIN brands b ON b.id = c.brand_id "
+	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id, NULL, 0 "
 	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
-	    "UNION ALL SELECT 'operator', id, name, 0 FROM users ORDER BY 1, 3", .cols = report_dims_cols },
+	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0 FROM users ORDER BY 1, 3, 5",
+	    .cols = report_dims_cols },
 	[S_REP_COUNTS] = { "rep_counts",
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM "
 	    REP_FACTS(REP_ALL_KINDS)

@@ -24,7 +24,9 @@ DB_ROW(report_zone, REPORT_ZONE_ROW)
 enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
 	const char *to_excl, time_t now, struct report_zone *row);
 /* columns of db_report_dims */
-#define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id)
+/* an account's name is its brand's; app_id NULL: a draft; gone: deleted */
+#define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id) \
+	C(STR, app_id) C(INT, gone)
 DB_ROW(report_dims, REPORT_DIMS_ROW)
 enum dbrc db_report_dims(struct pool *p, struct report_dims **rows, size_t *n);
 /* columns of db_report_counts */

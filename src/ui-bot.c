@@ -62,9 +62,14 @@ page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 		tmpl_set(r, "Bot.DefaultHandoff", lang_text(fl, "bot.handoff_default"));
 	}
 	{
+		/* the default words in the followers' language (every one of them
+		 * hands over, whatever the language) */
+		int        l8 = s_n ? lang_parse(s[0].follower_language) : -1;
+		int        zh = l8 < 0 || (enum lang)l8 == LANG_ZH;
 		struct buf w = { 0 };
 		for (size_t i = 0; i < sizeof bot_default_handoff / sizeof bot_default_handoff[0]; i++)
-			buf_printf(&w, "%s%s", i ? ", " : "", bot_default_handoff[i]);
+			if (((unsigned char)bot_default_handoff[i][0] >= 0x80) == zh)
+				buf_printf(&w, "%s%s", w.len ? ", " : "", bot_default_handoff[i]);
 		tmpl_set(r, "Bot.DefaultWords", w.data);
 		buf_free(&w);
 	}

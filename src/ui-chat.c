@@ -292,11 +292,13 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 
 /* The transcript t, n messages (newest first, as read), into Messages, oldest first. */
 static void
-chat_transcript(struct req *r, const struct transcript *t, size_t n)
+chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from, int earlier)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t      row = n - 1 - i;
-		const char *base = pool_printf(&r->pool, "Messages.%zu", i);
+		const char *base = pool_printf(&r->pool, "Messages.%zu", from + i);
+		if (earlier)
+			tmpl_set(r, pool_printf(&r->pool, "%s.Earlier", base), "1");
 		const char *const text[][2] = { { "Dir", t[row].direction },
 			{ "Type", t[row].msg_type }, { "Event", t[row].event },
 			{ "EventKey", t[row].event_key }, { "Body", t[row].body },
@@ -351,7 +353,20 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 	chat_header(r, c, who);
 	chat_actions(r, c, id);
 	chat_others(r, c, id);
-	chat_transcript(r, t, t_n);
+	{
+		/* what came before the chat: the follow and the welcome, greyed
+		 * (not when the transcript itself is cut) */
+		struct transcript *e = NULL;
+		size_t             e_n = 0;
+		if (t_n == 500 || db_transcript_before(&r->pool, c->follower_id, c->started, &e,
+		    &e_n) != DB_OK)
+			e_n = 0;	/* a failure costs only what came before */
+		if (e_n > 0) {
+			chat_transcript(r, e, e_n, 0, 1);
+			tmpl_set(r, "Chat.Earlier", "1");
+		}
+		chat_transcript(r, t, t_n, e_n, 0);
+	}
 	if (t_n == 500)
 		tmpl_set(r, "Chat.Truncated", "1");
 	console_inbox(r, id);

@@ -299,12 +299,22 @@ load_dims(struct req *r, struct rep *q)
 
 	if (db_report_dims(&r->pool, &q->dims, &q->ndims) != DB_OK)
 		return -1;
+	/* an account by its brand and App ID, a draft or a deleted one in words */
+	for (size_t i = 0; i < q->ndims; i++)
+		if (strcmp(q->dims[i].kind, "channel") == 0) {
+			const char *name = pool_printf(&r->pool, "%s · %s", q->dims[i].name,
+			    q->dims[i].app_id ? q->dims[i].app_id : L(r, "rep.account_draft"));
+			q->dims[i].name = q->dims[i].gone ? LF(r, "rep.account_deleted", name) : name;
+		}
 	d = q->dims;
 	for (size_t i = 0; i < q->ndims; i++) {
 		const char *what = d[i].kind;
 		for (int k = 0; k < 4; k++) {
 			if (strcmp(what, dims[k]) != 0)
 				continue;
+			/* a brand chosen: only its accounts and departments */
+			if ((k == 1 || k == 2) && q->f.brand && d[i].brand_id != q->f.brand)
+				break;
 			if (k == 3 && !user_sees_all_chats(r->user) &&
 			    d[i].id != r->user->id)
 				break;
@@ -522,11 +532,8 @@ chart_hbars(struct req *r, const char *prefix, int n, const char *const *labels,
 static void
 csv_start(struct req *r, struct resp *rs, const struct rep *q, const char *what)
 {
-	buf_reset(&rs->body);
-	rs->status = 200;
-	rs->ctype = "text/csv; charset=utf-8";
-	resp_header(rs, "Content-Disposition", pool_printf(&r->pool,
-	    "attachment; filename=\"wxdesk-%s%s-%s-%s.csv\"", what,
+	/* UTF-8 with a byte-order mark: Excel on a Chinese Windows reads it so */
+	csv_begin(rs, pool_printf(&r->pool, "wxdesk-%s%s-%s-%s.csv", what,
 	    q->bh ? "-business-hours" : "", q->from, q->to));
 }
 
@@ -645,7 +652,8 @@ reports_overview_get(struct req *r, struct resp *rs)
 			int k = kind_of(&q, c[i].kind);
 			if (k == K_CLOSED || k == K_FAILED)
 				csv_line(&rs->body, L(r, k == K_CLOSED ? "csv.closed_by_reason" :
-				    "csv.failures_by_errcode"), c[i].detail,
+				    "csv.failures_by_errcode"), k == K_CLOSED ?
+				    ui_close_reason(r, c[i].detail, 1) : c[i].detail,
 				    num(&r->pool, c[i].n), NULL);
 		}
 		return;

@@ -5,18 +5,24 @@
 <?cs if:Bot.On ?><p class="hint"><?cs var:Lang.bot.on ?></p><?cs else ?><p class="warning"><?cs var:Lang.bot.off ?> <a href="/admin/channels/<?cs var:Channel.Id ?>#preferences"><?cs var:Lang.ch.prefs ?></a></p><?cs /if ?>
 <p class="hint"><?cs var:Lang.bot.about ?></p>
 
-<section class="card" id="try">
-<h2><?cs var:Lang.bot.try ?></h2>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/test#try" class="inline">
+<section class="card" id="texts">
+<h2><?cs var:Lang.bot.texts ?></h2>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot">
 <?cs call:csrf_field() ?>
-<label class="field<?cs if:Form.try.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.try_label ?></span>
-<input type="text" name="try" value="<?cs var:Form.try.Value ?>" maxlength="2000"><?cs call:field_error("try") ?></label>
-<button type="submit"><?cs var:Lang.bot.try_button ?></button>
+<label class="field<?cs if:Form.welcome.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_welcome ?></span>
+<textarea name="welcome" rows="3" maxlength="2000"><?cs var:Form.welcome.Value ?></textarea><?cs call:field_error("welcome") ?>
+<small class="hint"><?cs var:Lang.bot.welcome_hint ?></small></label>
+<label class="field<?cs if:Form.fallback.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_fallback ?></span>
+<textarea name="fallback" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultFallback ?>"><?cs var:Form.fallback.Value ?></textarea><?cs call:field_error("fallback") ?></label>
+<label class="field<?cs if:Form.handoff_text.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_text ?></span>
+<textarea name="handoff_text" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultHandoff ?>"><?cs var:Form.handoff_text.Value ?></textarea><?cs call:field_error("handoff_text") ?></label>
+<label class="field<?cs if:Form.handoff_words.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_words ?></span>
+<textarea name="handoff_words" rows="2" maxlength="1000"><?cs var:Form.handoff_words.Value ?></textarea><?cs call:field_error("handoff_words") ?>
+<small class="hint"><?cs var:Lang.bot.words_hint ?> <code><?cs var:Bot.DefaultWords ?></code></small></label>
+<label class="field<?cs if:Form.miss_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_miss_limit ?></span>
+<input type="number" name="miss_limit" min="1" max="9" value="<?cs var:Form.miss_limit.Value ?>" required><?cs call:field_error("miss_limit") ?></label>
+<button type="submit" class="primary"><?cs var:Lang.bot.save ?></button>
 </form>
-<?cs if:Try.Kind ?><div class="try-result" data-kind="<?cs var:Try.Kind ?>">
-<p><b><?cs var:Lang.bot.try_kind[Try.Kind] ?></b><?cs if:Try.Why ?> <?cs var:Try.Why ?><?cs /if ?></p>
-<?cs if:Try.Text ?><p class="bubble"><?cs var:Try.Text ?></p><?cs /if ?>
-</div><?cs /if ?>
 </section>
 
 <section class="card" id="rules">
@@ -50,24 +56,18 @@
 </form>
 </section>
 
-<section class="card" id="texts">
-<h2><?cs var:Lang.bot.texts ?></h2>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot">
+<section class="card" id="try">
+<h2><?cs var:Lang.bot.try ?></h2>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/test#try" class="inline">
 <?cs call:csrf_field() ?>
-<label class="field<?cs if:Form.welcome.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_welcome ?></span>
-<textarea name="welcome" rows="3" maxlength="2000"><?cs var:Form.welcome.Value ?></textarea><?cs call:field_error("welcome") ?>
-<small class="hint"><?cs var:Lang.bot.welcome_hint ?></small></label>
-<label class="field<?cs if:Form.fallback.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_fallback ?></span>
-<textarea name="fallback" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultFallback ?>"><?cs var:Form.fallback.Value ?></textarea><?cs call:field_error("fallback") ?></label>
-<label class="field<?cs if:Form.handoff_text.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_text ?></span>
-<textarea name="handoff_text" rows="2" maxlength="2000" placeholder="<?cs var:Bot.DefaultHandoff ?>"><?cs var:Form.handoff_text.Value ?></textarea><?cs call:field_error("handoff_text") ?></label>
-<label class="field<?cs if:Form.handoff_words.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_handoff_words ?></span>
-<textarea name="handoff_words" rows="2" maxlength="1000"><?cs var:Form.handoff_words.Value ?></textarea><?cs call:field_error("handoff_words") ?>
-<small class="hint"><?cs var:Lang.bot.words_hint ?> <code><?cs var:Bot.DefaultWords ?></code></small></label>
-<label class="field<?cs if:Form.miss_limit.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_miss_limit ?></span>
-<input type="number" name="miss_limit" min="1" max="9" value="<?cs var:Form.miss_limit.Value ?>" required><?cs call:field_error("miss_limit") ?></label>
-<button type="submit" class="primary"><?cs var:Lang.bot.save ?></button>
+<label class="field<?cs if:Form.try.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.try_label ?></span>
+<input type="text" name="try" value="<?cs var:Form.try.Value ?>" maxlength="2000"><?cs call:field_error("try") ?></label>
+<button type="submit"><?cs var:Lang.bot.try_button ?></button>
 </form>
+<?cs if:Try.Kind ?><div class="try-result" data-kind="<?cs var:Try.Kind ?>">
+<p><b><?cs var:Lang.bot.try_kind[Try.Kind] ?></b><?cs if:Try.Why ?> <?cs var:Try.Why ?><?cs /if ?></p>
+<?cs if:Try.Text ?><p class="bubble"><?cs var:Try.Text ?></p><?cs /if ?>
+</div><?cs /if ?>
 </section>
 
 <section class="card" id="import">
@@ -75,6 +75,13 @@
 <p><a class="button" href="/admin/channels/<?cs var:Channel.Id ?>/bot/export" download><?cs var:Lang.bot.export ?></a></p>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/import" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
+<p class="hint"><?cs var:Lang.bot.import_about ?></p>
+<dl class="columns">
+<dt><code>mode</code></dt><dd><?cs var:Lang.bot.col_mode ?></dd>
+<dt><code>patterns</code></dt><dd><?cs var:Lang.bot.col_patterns ?></dd>
+<dt><code>answer</code></dt><dd><?cs var:Lang.bot.col_answer ?></dd>
+<dt><code>handoff</code></dt><dd><?cs var:Lang.bot.col_handoff ?></dd>
+</dl>
 <label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.import_file ?> <code>mode,patterns,answer,handoff</code></span>
 <input type="file" name="file" accept=".csv,text/csv"><?cs call:field_error("file") ?></label>
 <label class="check"><input type="checkbox" name="replace" value="1"> <?cs var:Lang.bot.replace ?></label>

@@ -26,15 +26,16 @@
 <?cs if:Chat.CanReopen ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/reopen" class="reopen"><?cs call:csrf_field() ?><p class="hint"><?cs var:Lang.chat.reopen_hint ?></p><button type="submit"><?cs var:Lang.chat.reopen ?></button></form><?cs /if ?>
 <?cs if:Chat.Truncated ?><p class="hint"><?cs var:Lang.chat.truncated ?></p><?cs /if ?>
 <ol class="transcript" id="transcript">
+<?cs if:Chat.Earlier ?><li class="sys earlier-head"><?cs var:Lang.chat.earlier ?></li><?cs /if ?>
 <?cs each:m = Messages ?>
 <?cs if:m.Dir == "system" && m.Staff ?>
 <li class="staff-note" id="m<?cs var:m.Id ?>"><p class="meta"><b><?cs var:Lang.chat.internal_note ?></b> · <?cs var:m.Staff ?> · <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></p><p class="text"><?cs var:m.Body ?></p></li>
 <?cs elif:m.Dir == "system" ?>
-<li class="sys"><?cs var:m.Body ?> <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></li>
+<li class="sys<?cs if:m.Earlier ?> earlier<?cs /if ?>"><?cs var:m.Body ?> <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></li>
 <?cs elif:m.Type == "event" ?>
-<li class="sys"><?cs if:m.Event == "subscribe" ?><?cs var:Lang.event.subscribe ?><?cs if:m.F.EventKey ?> (<?cs var:Lang.event.scene ?> <?cs var:m.F.EventKey ?>)<?cs /if ?><?cs elif:m.Event == "unsubscribe" ?><?cs var:Lang.event.unsubscribe ?><?cs elif:m.Event == "SCAN" ?><?cs var:Lang.event.scan ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "CLICK" ?><?cs var:Lang.event.click ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "VIEW" ?><?cs var:Lang.event.view ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "LOCATION" ?><?cs var:Lang.event.location ?><?cs else ?><?cs var:Lang.event.other ?> <?cs var:m.Event ?><?cs /if ?> <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></li>
+<li class="sys<?cs if:m.Earlier ?> earlier<?cs /if ?>"><?cs if:m.Event == "subscribe" ?><?cs var:Lang.event.subscribe ?><?cs if:m.F.EventKey ?> (<?cs var:Lang.event.scene ?> <?cs var:m.F.EventKey ?>)<?cs /if ?><?cs elif:m.Event == "unsubscribe" ?><?cs var:Lang.event.unsubscribe ?><?cs elif:m.Event == "SCAN" ?><?cs var:Lang.event.scan ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "CLICK" ?><?cs var:Lang.event.click ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "VIEW" ?><?cs var:Lang.event.view ?> <?cs var:m.F.EventKey ?><?cs elif:m.Event == "LOCATION" ?><?cs var:Lang.event.location ?><?cs else ?><?cs var:Lang.event.other ?> <?cs var:m.Event ?><?cs /if ?> <time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time></li>
 <?cs else ?>
-<li class="msg <?cs var:m.Dir ?>" id="m<?cs var:m.Id ?>">
+<li class="msg <?cs var:m.Dir ?><?cs if:m.Earlier ?> earlier<?cs /if ?>" id="m<?cs var:m.Id ?>">
 <?cs if:m.Type == "text" ?><p class="text"><?cs var:m.Body ?></p>
 <?cs elif:m.Type == "image" ?><?cs if:m.Attachment ?><img src="/console/media/<?cs var:m.Id ?>" alt="<?cs if:m.Dir == "in" ?><?cs var:Lang.msg.picture_in ?><?cs else ?><?cs var:Lang.msg.picture_out ?><?cs /if ?>" loading="lazy"><?cs else ?><p class="media-wait"><?cs var:Lang.msg.picture ?> <?cs if:m.MediaState == "failed" ?><?cs var:Lang.msg.fetch_failed ?><?cs else ?><?cs var:Lang.msg.fetching ?><?cs /if ?></p><?cs /if ?>
 <?cs elif:m.Type == "voice" ?><?cs if:m.Attachment ?><audio controls src="/console/media/<?cs var:m.Id ?>"></audio><?cs else ?><p class="media-wait"><?cs var:Lang.msg.voice ?> <?cs if:m.MediaState == "failed" ?><?cs var:Lang.msg.fetch_failed ?><?cs else ?><?cs var:Lang.msg.fetching ?><?cs /if ?></p><?cs /if ?><?cs if:m.F.Recognition ?><p class="text recognised">“<?cs var:m.F.Recognition ?>”</p><?cs /if ?>
@@ -45,7 +46,7 @@
 <?cs /if ?>
 <p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Auto ?><?cs var:Lang.chat.auto_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
 <?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
-<?cs if:m.Delivery == "failed" && Chat.Mine ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
+<?cs if:m.Delivery == "failed" && Chat.Mine && !m.Earlier ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>
 <?cs /if ?>
 <?cs /each ?>

@@ -90,11 +90,11 @@
 <tr><th><?cs var:Lang.brands.brand ?></th><td><?cs var:Channel.Brand ?></td><td><a href="?step=1"><?cs var:Lang.wiz.change ?></a></td></tr>
 <tr><th><?cs var:Lang.wiz.ip_pasted ?></th><td><?cs if:Channel.IpConfirmed ?><?cs var:Lang.common.yes ?><?cs else ?><?cs var:Lang.common.no ?><?cs /if ?></td><td><a href="?step=2"><?cs var:Lang.wiz.change ?></a></td></tr>
 <tr><th><?cs var:Lang.wx.original_id ?></th><td><?cs var:Channel.OriginalId ?></td><td><a href="?step=3"><?cs var:Lang.wiz.change ?></a></td></tr>
-<tr><th><?cs var:Lang.wx.app_id ?></th><td><?cs var:Channel.AppId ?></td><td></td></tr>
-<tr><th><?cs var:Lang.wx.app_secret ?></th><td><?cs var:Channel.SecretMasked ?></td><td></td></tr>
-<tr><th><?cs var:Lang.wx.token ?></th><td><?cs var:Channel.TokenMasked ?></td><td></td></tr>
-<tr><th><?cs var:Lang.wx.aes_key ?></th><td><?cs var:Channel.AesMasked ?></td><td></td></tr>
-<tr><th><?cs var:Lang.wiz.mode ?></th><td><?cs var:Lang.mode[Channel.Mode] ?></td><td></td></tr>
+<tr><th><?cs var:Lang.wx.app_id ?></th><td><?cs var:Channel.AppId ?></td><td><a href="?step=3"><?cs var:Lang.wiz.change ?></a></td></tr>
+<tr><th><?cs var:Lang.wx.app_secret ?></th><td><?cs var:Channel.SecretMasked ?></td><td><a href="?step=3"><?cs var:Lang.wiz.change ?></a></td></tr>
+<tr><th><?cs var:Lang.wx.token ?></th><td><?cs var:Channel.TokenMasked ?></td><td><a href="?step=3"><?cs var:Lang.wiz.change ?></a></td></tr>
+<tr><th><?cs var:Lang.wx.aes_key ?></th><td><?cs var:Channel.AesMasked ?></td><td><a href="?step=3"><?cs var:Lang.wiz.change ?></a></td></tr>
+<tr><th><?cs var:Lang.wiz.mode ?></th><td><?cs var:Lang.mode[Channel.Mode] ?></td><td><a href="?step=3"><?cs var:Lang.wiz.change ?></a></td></tr>
 <tr><th><?cs var:Lang.wx.url ?></th><td><?cs var:Channel.Webhook ?></td><td><a href="?step=4"><?cs var:Lang.wiz.change ?></a></td></tr>
 <tr><th><?cs var:Lang.brand.department ?></th><td><?cs var:Channel.Department ?></td><td><a href="?step=5"><?cs var:Lang.wiz.change ?></a></td></tr>
 </table>

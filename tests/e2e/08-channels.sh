@@ -116,6 +116,8 @@ ok "on to step 6" location_is "$S?step=6"
 get a "$S?step=6"
 ok "the summary masks the secret" test "$(grep -c "$SECRET" <<<"$BODY")" = 0
 ok "…and the token" test "$(grep -c "$TOKEN" <<<"$BODY")" = 0
+ok "every row of the summary can be changed (its step's link)" test "$(sed -n '/<table class="summary">/,/<\/table>/p' <<<"$BODY" |
+	grep -c '<tr>.*href="?step=[1-5]"')" = 10
 ok "unknown App ID: 40013 with its fix" has "WeChat does not know this App ID (40013)"
 reg() { curl -s -o /dev/null --data-urlencode "appid=$APP" --data-urlencode "secret=$1" \
 	--data-urlencode "original_id=$ORIG" --data-urlencode "token=$TOKEN" \

@@ -187,11 +187,12 @@ ok "…no QR code: 1" grep -q '<tr data-scene=""><td><i>no QR code</i></td><td>1
 # --- CSV
 get sup "/reports/days?$Q&format=csv"
 ok "CSV: a download" hdr "content-disposition: attachment; filename=\"wxdesk-days-$D-$D.csv\""
-ok "…UTF-8 with a header row" test "$(head -1 <<<"$BODY" | tr -d '\r')" = "date,received,answered,missed,closed,first_response_median_s,first_response_p90_s,messages_in,messages_out,delivery_failures"
+ok "…UTF-8 with a byte-order mark (Excel on a Chinese Windows)" test "$(head -c 3 <<<"$BODY" | od -An -tx1 | tr -d ' ')" = efbbbf
+ok "…a header row in words" test "$(head -1 <<<"$BODY" | tr -d '\r' | sed 's/^\xef\xbb\xbf//')" = "Date,Received,Answered,Missed,Closed,\"First response, median (seconds)\",\"First response, 90th percentile (seconds)\",Messages in,Messages out,Delivery failures"
 ok "…the day's figures" test "$(sed -n 2p <<<"$BODY" | tr -d '\r')" = "$D,5,3,1,4,30,60,6,4,1"
 get sup "/reports/?$Q&format=csv"
 ok "overview CSV: answered" grep -q '^Chats answered,,3' <<<"$BODY"
-ok "…closed by reason" grep -q '^closed by reason,idle_timeout,1' <<<"$BODY"
+ok "…closed by reason, in words" grep -q '^"Chats closed, by reason",Idle timeout,1' <<<"$BODY"
 get sup "/reports/followers?$Q&format=csv"
 ok "followers CSV: a scene starting with = is quoted, not a formula" grep -q "^$D,\"'=SUM(A1)\",1,0" <<<"$BODY"
 get sup "/reports/operators?$Q&format=csv"

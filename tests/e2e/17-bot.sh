@@ -14,6 +14,9 @@ TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" missed_aft
 ok "the bot switched on" test "$(sqlq "SELECT bot_enabled FROM channel_prefs WHERE channel_id = $CH")" = 1
 get adm "/admin/channels/$CH/bot"
 ok "the chatbot page" eval 'status_is 200 && has "Try the bot"'
+ok "…its texts first, the rules, then the test box, then import" test "$(grep -oE 'id="(texts|rules|try|import)"' <<<"$BODY" | tr '\n' ' ')" = 'id="texts" id="rules" id="try" id="import" '
+ok "…the import's columns explained in words" eval 'has "<dt><code>handoff</code></dt>" && has "hand the chat to an operator after answering"'
+ok "…the default hand-off words in the followers' language (Chinese: no English)" eval 'has "<code>人工, 转人工, 客服</code>" && ! has "agent"'
 TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot" "welcome=欢迎光临！回复“菜单”看看。" \
 	fallback= handoff_text= "handoff_words=找经理" miss_limit=2
 ok "texts saved" test "$(sqlq "SELECT bot_miss_limit FROM channel_prefs WHERE channel_id = $CH")" = 2
@@ -68,6 +71,8 @@ get op "/console/?tab=bot"
 ok "operators see the chat in the Bot list" has "/console/chats/$chat"
 get op "/console/chats/$chat"
 ok "…with what the bot said, and a take-over button" eval 'has "请发订单号" && has "Take over from the bot"'
+ok "…and, greyed before it, the follow and the welcome the follower was told" eval \
+	'has "class=\"sys earlier-head\"" && grep -q "<li class=\"msg out earlier\"[^>]*>" <<<"$BODY" && has "春季活动欢迎您！"'
 
 # a rule that hands off (the operator's console is open: someone can take it)
 get op /console/poll

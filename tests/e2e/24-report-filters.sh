@@ -145,7 +145,7 @@ for i in "${!NAMES[@]}"; do
 	first=first_response
 	[ "$n" = business-hours ] && first=first_response_bh
 	csv "" "$a"
-	got=$(awk -F, '$2 == "" && NR > 1 { printf "%s:", $3 } $1 == "first response seconds" && $2 == "median" { printf "%s", $3 }' <<<"$BODY")
+	got=$(awk -F, '$2 == "" && NR > 1 { printf "%s:", $3 } $1 == "First response (seconds)" && $2 == "Median" { printf "%s", $3 }' <<<"$BODY")
 	want=""
 	for k in chat_started picked_up "$first" missed closed transferred message_in message_out delivery_failed \
 		follow unfollow followup_received followup_answered followup_expired; do
@@ -187,6 +187,10 @@ for a in "department=$A_SALES" "operator=$OP" "bh=1"; do
 	ok "followers, ${a%%=*}: does not apply, the brand's follows all the same" test "$(follows)" = "$(follows_db "ch.brand_id = $BA")"
 done
 ok "…and a CSV not named for business hours" hdr "filename=\"wxdesk-followers-$D-$D.csv\""
+get adm "/reports/days?$Q&brand=$BA"
+choices() { sed -n "/<select name=\"$1\"/,/<\/select>/p" <<<"$BODY" | grep -o 'option value="[0-9]*"' | grep -v '"0"' | tr -dc '0-9\n' | sort -n | tr '\n' ' '; }
+ok "a brand chosen narrows the account and department lists to its own" eval \
+	'choices department | grep -qw "$A_SALES" && ! choices department | grep -qw "$B_SALES" && choices channel | grep -qw "$CA1" && ! choices channel | grep -qw "$CB"'
 get adm "/reports/followers?$Q&brand=$BA&department=$A_SALES&operator=$OP&bh=1"
 ok "the followers tab offers no department, operator or business-hours filter" eval \
 	'! has "<select name=\"department\"" && ! has "<select name=\"operator\"" && ! has "id=\"bh\""'
