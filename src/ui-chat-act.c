@@ -231,8 +231,29 @@ console_send_post(struct req *r, struct resp *rs)
 		f = (struct outgoing){ uf.type, uf.name, uf.path, uf.mime, uf.attachment };
 	}
 	t.text = text;
-	if (((file || canned_file) && send_one(r, rs, &c, &f) != 0) ||
-	    (has_text && send_one(r, rs, &c, &t) != 0))
+	has_text = has_text && text != NULL && *text != '\0';	/* a canned file's text may be empty */
+	if ((file || canned_file) && send_one(r, rs, &c, &f) != 0)
+		return;	/* nothing went */
+	if (has_text && (file || canned_file)) {
+		/* the file went: the text may still be refused (the 5 in a row
+		 * used up by the file); the page then says what went, and keeps
+		 * the text in the box */
+		long long m;
+		rc = claim(r, &c, &t, OUT_OPERATOR, &m);
+		if (rc == DB_CONFLICT && db_console_chat(&r->pool, r->ids[0], &c) == DB_OK) {
+			why = console_cannot_reply(r, &c);
+			tmpl_set(r, "Form.text.Value", text);
+			form_error(r, "text", LF(r, "chat.partly_sent", L(r,
+			    pool_printf(&r->pool, "chat.part.%s", f.type)), why ? why :
+			    L(r, "chat.changed")));
+			console_chat_page(r, rs, &c, 409);
+			return;
+		}
+		if (rc != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+	} else if (has_text && send_one(r, rs, &c, &t) != 0)
 		return;
 	console_to_chat(r, rs);
 }

@@ -451,6 +451,38 @@ document.addEventListener('change', function (e) {
 	sel.value = '';
 	box.focus();
 });
+// what a send will cost against WeChat's 5 in a row: a file and a text are
+// a message each, a canned response with a file is two (its file, its text)
+function sendCost(form) {
+	var line = form && form.querySelector('#send-cost');
+	if (!line)
+		return;
+	var box = form.elements.text, file = form.elements.attachment;
+	var text = box ? box.value.trim() : '', parts = 0, canned = null;
+	if (text.charAt(0) === '/' && !/\s/.test(text))
+		form.querySelectorAll('select[data-canned] option[data-parts]').forEach(function (o) {
+			if (o.value === text)
+				canned = o;
+		});
+	if (canned)
+		parts = parseInt(canned.getAttribute('data-parts'), 10);
+	else if (text)
+		parts = 1;
+	if (file && file.files && file.files.length)
+		parts += canned ? 0 : 1;
+	var left = parseInt(line.getAttribute('data-left'), 10);
+	line.textContent = parts === 0 ? '' : parts > left ? t('send_over', parts, left) :
+	    t(parts === 1 ? 'send_one' : 'send_many', parts, left);
+	line.classList.toggle('over', parts > left);
+}
+document.addEventListener('input', function (e) {
+	if (e.target.form && e.target.name === 'text')
+		sendCost(e.target.form);
+});
+document.addEventListener('change', function (e) {
+	if (e.target.form && (e.target.name === 'attachment' || e.target.matches('select[data-canned]')))
+		sendCost(e.target.form);
+});
 // the reports show times in the viewer's zone: tell the server the browser's
 (function () {
 	try {

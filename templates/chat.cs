@@ -67,11 +67,12 @@
 <?cs if:subcount(Canned) > 0 && !Chat.CannotReply ?>
 <label class="field canned"><span><?cs var:Lang.chat.canned ?></span>
 <select data-canned><option value=""><?cs var:Lang.chat.insert ?></option>
-<?cs each:k = Canned ?><option value="<?cs if:k.Mime ?>/<?cs var:k.Shortcut ?><?cs else ?><?cs var:k.Body ?><?cs /if ?>">/<?cs var:k.Shortcut ?>: <?cs var:k.Body ?><?cs if:k.Mime ?> <?cs var:Lang.chat.with_file ?><?cs /if ?></option><?cs /each ?>
+<?cs each:k = Canned ?><option value="<?cs if:k.Mime ?>/<?cs var:k.Shortcut ?><?cs else ?><?cs var:k.Body ?><?cs /if ?>"<?cs if:k.Mime ?> data-parts="<?cs if:k.Body ?>2<?cs else ?>1<?cs /if ?>"<?cs /if ?>>/<?cs var:k.Shortcut ?>: <?cs var:k.Body ?><?cs if:k.Mime ?> <?cs var:Lang.chat.with_file ?><?cs /if ?></option><?cs /each ?>
 </select></label>
 <?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.attach ?> <small><?cs var:Page.FileLimits ?></small></span>
 <input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
+<?cs if:Chat.Meter.Max && !Chat.CannotReply ?><p class="cost" id="send-cost" data-left="<?cs var:Chat.Meter.Max - Chat.Meter.Used ?>" aria-live="polite"></p><?cs /if ?>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?> <kbd><?cs var:Lang.keys.send ?></kbd></button>
 <button type="button" class="link" data-keys-help>? <?cs var:Lang.keys.title ?></button>
 </form>

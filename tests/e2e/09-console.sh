@@ -244,6 +244,17 @@ before=$(kinds image)
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"
 ok "/manual sends its picture" test "$(kinds image)" = $((before + 1))
 ok "…and its text" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat3 AND body = 'Here is the manual.'")" = 1
+get op "/console/chats/$chat3"
+ok "the page marks a canned response with a file as two messages (the send's cost)" eval \
+	'has "value=\"/manual\" data-parts=\"2\"" && has "id=\"send-cost\" data-left=\"2\""'
+sqlq "UPDATE chats SET consecutive_out = 4 WHERE id = $chat3"
+before=$(kinds image)
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"
+ok "one left: the picture goes, the text does not" eval 'status_is 409 && test "$(kinds image)" = $((before + 1))'
+ok "…and the page says which went and which did not" has "Sent: the picture. Not sent: the text, which is still in the box."
+ok "…with the text in the box to send later" has ">Here is the manual.</textarea>"
+ok "…stored once, the text not at all" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat3 AND body = 'Here is the manual.'")" = 1
+sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $chat3"
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/nope"
 ok "an unknown shortcut is refused, not sent" status_is 422
 ok "…in words" has "There is no canned response called /nope for this brand."
