@@ -247,26 +247,30 @@ labelTables();
 					var old = document.getElementById(id), fresh = doc.getElementById(id);
 					if (!old || !fresh)
 						return;
-					var box = old.querySelector('textarea'), text = box ? box.value : null;
-					var focused = box && document.activeElement === box;
-					// a file chosen for the reply stays chosen: its input moves
-					// into the fresh composer, which says whether it may be used
-					var file = old.querySelector('input[type=file]');
-					if (file && !(file.files && file.files.length))
-						file = null;
+					// what the operator types into and chooses is never replaced,
+					// only moved into the fresh page (which says whether it may be
+					// used): a text typed or a file chosen stays, even one given
+					// while the page was updating (a file dialog open)
+					var keep = old.querySelectorAll('textarea[name], input[type=file][name]');
+					var focused = document.activeElement;
 					old.innerHTML = fresh.innerHTML;
-					var nfile = file && old.querySelector('input[type=file][name="' + file.name + '"]');
-					if (nfile) {
-						file.disabled = nfile.disabled;
-						nfile.replaceWith(file);
-					}
-					var nbox = old.querySelector('textarea');
-					if (nbox && text !== null) {
-						nbox.value = text;
-						if (focused && !nbox.disabled)
-							nbox.focus();
-					}
+					keep.forEach(function (el) {
+						var n = old.querySelector(el.tagName + '[name="' + el.name + '"]');
+						if (!n)
+							return;
+						el.disabled = n.disabled;
+						['data-typing', 'placeholder'].forEach(function (a) {
+							if (n.hasAttribute(a))
+								el.setAttribute(a, n.getAttribute(a));
+							else
+								el.removeAttribute(a);
+						});
+						n.replaceWith(el);
+						if (el === focused && !el.disabled)
+							el.focus();
+					});
 				});
+				sendCost(document.getElementById('composer'));
 				var tr1 = document.getElementById('transcript');
 				fit();
 				if (tr1 && pinned)

@@ -91,11 +91,15 @@ try {
 	const mp3 = Buffer.concat([Buffer.from('ID3\x03\x00', 'latin1'), Buffer.alloc(3000, 3)]);
 	const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(3000, 5)]);
 	await page.setInputFiles('input[name=attachment]', { name: 'voice.mp3', mimeType: 'audio/mpeg', buffer: mp3 });
+	check('before sending, the composer says what the send costs against what is left',
+		(await page.textContent('#send-cost')) === 'This send: 1 message, of the 3 WeChat allows until the follower writes.');
 	// a live update while a file is chosen (here the follower writes) keeps the choice
 	await write('语音发了吗？');
 	await page.waitForSelector('#transcript >> text=语音发了吗？', { timeout: 10000 });
 	check('a file chosen for the reply survives a live update',
 		(await page.evaluate(() => document.querySelector('input[name=attachment]').files.length)) === 1);
+	check('…and the cost follows the window: the follower wrote, five are allowed again',
+		(await page.textContent('#send-cost')) === 'This send: 1 message, of the 5 WeChat allows until the follower writes.');
 	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
 	await page.waitForSelector('#transcript li.out audio', { timeout: 5000 }).catch(() => {});
 	check('audio shows with a player', (await page.locator('#transcript li.out audio').count()) === 1);
