@@ -105,9 +105,10 @@ enum dbrc db_offer_to_user(struct pool *p, long long chat, long long user, long 
 #define BOARD_DEPTS_ROW(C) C(INT, id) C(STR, name) C(STR, brand) C(STR, routing) \
 	C(INT, waiting) C(INT, oldest) C(INT, missed) C(INT, offered)
 DB_ROW(board_depts, BOARD_DEPTS_ROW)
-enum dbrc db_board_depts(struct pool *p, long long member, long long limit,
+/* the departments of member's (0: all), of brand (0: any) */
+enum dbrc db_board_depts(struct pool *p, long long member, long long brand, long long limit,
 	long long offset, struct board_depts **rows, size_t *n);
-long long db_board_dept_count(struct pool *p, long long member);
+long long db_board_dept_count(struct pool *p, long long member, long long brand);
 /* columns of db_board_members */
 #define BOARD_MEMBERS_ROW(C) C(INT, id) C(STR, name) C(STR, presence) C(INT, since) \
 	C(INT, seen) C(INT, idle) C(INT, active) C(INT, offered) C(INT, chat_limit)

@@ -283,6 +283,66 @@ bot_rule_remove(struct pool *p, long long channel, long long rule)
 	return db_txn(p, rule_remove_step, &x);
 }
 
+struct rule_edit {
+	long long                   channel, rule;
+	const struct bot_rule_text *t;
+	int                         by;
+};
+
+static enum dbrc
+rule_edit_step(struct pool *p, void *arg)
+{
+	const struct rule_edit *x = arg;
+	enum dbrc               rc = db_bot_rule_update(p, x->channel, x->rule, x->t->mode,
+	    x->t->patterns, x->t->answer, x->t->handoff, x->t->attachment);
+
+	return rc == DB_OK ? db_bot_bump(p, x->channel) : rc;
+}
+
+enum dbrc
+bot_rule_edit(struct pool *p, long long channel, long long rule, const struct bot_rule_text *t)
+{
+	struct rule_edit x = { channel, rule, t, 0 };
+
+	return db_txn(p, rule_edit_step, &x);
+}
+
+/* the rules numbered again 1…n in their order, the one moved swapped with
+ * its neighbour */
+static enum dbrc
+rule_move_step(struct pool *p, void *arg)
+{
+	const struct rule_edit *x = arg;
+	struct bot_rules       *l = NULL;
+	size_t                  n = 0, at = 0;
+	enum dbrc               rc = db_bot_rules(p, x->channel, &l, &n);
+
+	if (rc != DB_OK)
+		return rc;
+	while (at < n && l[at].id != x->rule)
+		at++;
+	if (at == n)
+		return DB_NOTFOUND;
+	if ((x->by < 0 && at > 0) || (x->by > 0 && at + 1 < n)) {
+		size_t           to = x->by < 0 ? at - 1 : at + 1;
+		struct bot_rules t = l[at];
+		l[at] = l[to];
+		l[to] = t;
+	}
+	for (size_t i = 0; rc == DB_OK && i < n; i++)
+		if (l[i].position != (long long)i + 1)
+			rc = db_bot_rule_position(p, x->channel, l[i].id, (long long)i + 1);
+	return rc == DB_OK ? db_bot_bump(p, x->channel) : rc;
+}
+
+enum dbrc
+bot_rule_move(struct pool *p, long long channel, long long rule, int by)
+{
+	struct rule_edit x = { channel, rule, NULL, by };
+
+	return db_txn(p, rule_move_step, &x);
+}
+
 /* ---- what an admin types: each a form field's check ---- */
 
 const char *

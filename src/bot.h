@@ -95,6 +95,10 @@ enum dbrc db_bot_rules(struct pool *p, long long channel, struct bot_rules **row
 enum dbrc db_bot_settings_set(struct pool *p, long long channel, const char *welcome,
 	const char *fallback, const char *handoff_text, const char *handoff_words,
 	long long miss_limit);
+enum dbrc db_bot_rule_update(struct pool *p, long long channel, long long rule, const char *mode,
+	const char *patterns, const char *answer, int handoff, long long attachment);
+enum dbrc db_bot_rule_position(struct pool *p, long long channel, long long rule,
+	long long position);
 enum dbrc db_bot_rule_insert(struct pool *p, long long channel, const char *mode,
 	const char *patterns, const char *answer, int handoff, long long attachment, long long now);
 enum dbrc db_bot_rule_delete(struct pool *p, long long channel, long long rule);
@@ -127,6 +131,12 @@ enum dbrc bot_rules_add(struct pool *p, long long channel, const struct bot_rule
 	int n,
 	int replace);
 enum dbrc bot_rule_remove(struct pool *p, long long channel, long long rule);
+/* A rule changed in its place (a picture of 0 keeps its own). DB_NOTFOUND:
+ * no such rule of the channel. */
+enum dbrc bot_rule_edit(struct pool *p, long long channel, long long rule,
+	const struct bot_rule_text *t);
+/* A rule one place earlier (by -1) or later (by 1); at an end it stays. */
+enum dbrc bot_rule_move(struct pool *p, long long channel, long long rule, int by);
 
 /* ---- what an admin types (the bot page's field checks, and its import) ---- */
 

@@ -81,12 +81,20 @@ chat_pickup(struct pool *p, const struct chat_ref *c, const struct chat_actor *a
 
 /* ---- close ---- */
 
+struct close {
+	const struct chat_ref     *c;
+	const struct chat_actor   *a;
+	const struct chat_summary *s;
+	long long                  now;
+};
+
 static enum dbrc
 close_step(struct pool *p, void *arg)
 {
-	const struct pickup *x = arg;
+	const struct close *x = arg;
 	/* conditional: of two closes at once, the second changes nothing */
-	enum dbrc            rc = db_chat_close_by(p, x->c->id, x->a->user, (time_t)x->now);
+	enum dbrc           rc = db_chat_close_by(p, x->c->id, x->a->user, (time_t)x->now,
+	    x->s ? x->s->topic : 0, x->s && x->s->note ? x->s->note : "");
 
 	if (rc == DB_OK)
 		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "closed", 1,
@@ -95,9 +103,10 @@ close_step(struct pool *p, void *arg)
 }
 
 enum dbrc
-chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a)
+chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
+    const struct chat_summary *s)
 {
-	struct pickup x = { c, a, (long long)wx_now() };
+	struct close x = { c, a, s, (long long)wx_now() };
 
 	return db_txn(p, close_step, &x);
 }

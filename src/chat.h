@@ -40,7 +40,14 @@ struct chat_actor {
 enum dbrc chat_pickup(struct pool *p, const struct chat_ref *c, const struct chat_actor *a);
 
 /* The operator closes the chat. DB_NOTFOUND: closed already. */
-enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a);
+/* the close summary an operator gives (topics.h): a topic of the chat's
+ * brand (0: none) and a note ("" or NULL: none) */
+struct chat_summary {
+	long long   topic;
+	const char *note;
+};
+enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
+	const struct chat_summary *s);
 
 /*
  * The operator reopens a closed chat to write to the follower again: theirs,
@@ -219,7 +226,8 @@ enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
-enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at);
+enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at,
+	long long topic, const char *note);
 enum dbrc db_chat_reopen(struct pool *p, long long id, long long user, long long now);
 /* a chat's follow-up (chat.c, tell.h): offered to leave a message, left
  * (DB_NOTFOUND: no longer offered), expired (DB_NOTFOUND: not due) */

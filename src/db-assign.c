@@ -222,11 +222,12 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "SUM(c.state = 'missed') missed, SUM(c.offer_user_id IS NOT NULL) offered "
 	    "FROM chats c WHERE c.state IN ('waiting', 'missed') GROUP BY c.department_id) q "
 	    "ON q.department_id = d.id "
-	    "WHERE ? = 0 OR d.id IN (SELECT department_id FROM department_members WHERE "
-	    "user_id = ?) ORDER BY b.name, d.name LIMIT ? OFFSET ?", .cols = board_depts_cols },
+	    "WHERE (? = 0 OR d.id IN (SELECT department_id FROM department_members WHERE "
+	    "user_id = ?)) AND (? = 0 OR d.brand_id = ?) ORDER BY b.name, d.name LIMIT ? OFFSET ?",
+	    .cols = board_depts_cols },
 	[RT_BOARD_DEPT_COUNT] = { "rt_board_dept_count",
-	    "SELECT COUNT(*) FROM departments d WHERE ? = 0 OR d.id IN (SELECT department_id "
-	    "FROM department_members WHERE user_id = ?)" },
+	    "SELECT COUNT(*) FROM departments d WHERE (? = 0 OR d.id IN (SELECT department_id "
+	    "FROM department_members WHERE user_id = ?)) AND (? = 0 OR d.brand_id = ?)" },
 	[RT_BOARD_MEMBERS] = { "rt_board_members",
 	    "SELECT u.id, u.name, u.presence, UNIX_TIMESTAMP(u.presence_since) since, "
 	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) seen, UNIX_TIMESTAMP(u.idle_since) idle, "
@@ -545,22 +546,23 @@ db_offer_to_user(struct pool *p, long long chat, long long user, long long dept,
 }
 
 enum dbrc
-db_board_depts(struct pool *p, long long member, long long limit, long long offset,
-    struct board_depts **rows, size_t *n)
+db_board_depts(struct pool *p, long long member, long long brand, long long limit,
+    long long offset, struct board_depts **rows, size_t *n)
 {
 	struct dbres res;
 	enum dbrc    rc;
 
-	rc = RUN(RT_BOARD_DEPTS, p, &res, I(member), I(member), I(limit), I(offset));
+	rc = RUN(RT_BOARD_DEPTS, p, &res, I(member), I(member), I(brand), I(brand), I(limit),
+	    I(offset));
 	return DB_AS_ROWS(p, rc, &res, rows, n, board_depts_fill);
 }
 
 long long
-db_board_dept_count(struct pool *p, long long member)
+db_board_dept_count(struct pool *p, long long member, long long brand)
 {
 	struct dbres out;
 
-	if (RUN(RT_BOARD_DEPT_COUNT, p, &out, I(member), I(member)) != DB_OK)
+	if (RUN(RT_BOARD_DEPT_COUNT, p, &out, I(member), I(member), I(brand), I(brand)) != DB_OK)
 		return -1;
 	return db_int(&out, 0, 0);
 }

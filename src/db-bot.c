@@ -12,6 +12,8 @@ enum bot_stmt {
 	BT_SETTINGS_SET,
 	BT_RULE_INSERT,
 	BT_RULE_DELETE,
+	BT_RULE_UPDATE,
+	BT_RULE_POSITION,
 	BT_RULES_CLEAR,
 	BT_BUMP,
 	BT_REPLY,
@@ -47,6 +49,13 @@ static const struct db_stmt stmts[BT__MAX] = {
 	[BT_RULE_DELETE] = { "bt_rule_delete",
 	    "DELETE FROM bot_rules WHERE id = ? AND channel_id = ?" },
 	[BT_RULES_CLEAR] = { "bt_rules_clear", "DELETE FROM bot_rules WHERE channel_id = ?" },
+	/* a rule edited in its place: a new picture replaces its own (0 keeps it) */
+	[BT_RULE_UPDATE] = { "bt_rule_update",
+	    "UPDATE bot_rules SET match_mode = ?, patterns = ?, answer = NULLIF(?, ''), handoff = ?, "
+	    "attachment_id = IF(? = 0, attachment_id, ?), media_id = IF(? = 0, media_id, NULL) "
+	    "WHERE id = ? AND channel_id = ?" },
+	[BT_RULE_POSITION] = { "bt_rule_position",
+	    "UPDATE bot_rules SET position = ? WHERE id = ? AND channel_id = ?" },
 	[BT_BUMP] = { "bt_bump",
 	    "UPDATE channel_prefs SET bot_version = bot_version + 1 WHERE channel_id = ?" },
 	/* a passive reply: sent with the HTTP answer, so delivered as it is stored */
@@ -191,4 +200,21 @@ enum dbrc
 db_bot_enable(struct pool *p, long long channel, int on)
 {
 	return RUN(BT_ENABLE, p, NULL, I((long long)on), I(channel));
+}
+
+enum dbrc
+db_bot_rule_update(struct pool *p, long long channel, long long rule, const char *mode,
+    const char *patterns, const char *answer, int handoff, long long attachment)
+{
+	struct dbres out;
+
+	return db_changed(RUN(BT_RULE_UPDATE, p, &out, S(mode), S(patterns), S(answer),
+	    I((long long)handoff), I(attachment), I(attachment), I(attachment), I(rule),
+	    I(channel)), &out, DB_OK);
+}
+
+enum dbrc
+db_bot_rule_position(struct pool *p, long long channel, long long rule, long long position)
+{
+	return RUN(BT_RULE_POSITION, p, NULL, I(position), I(rule), I(channel));
 }

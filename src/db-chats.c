@@ -221,7 +221,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "closed_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'" },
 	[S_CHAT_CLOSE_BY] = { "chat_close_by",
 	    "UPDATE chats SET state = 'closed', close_reason = 'operator', "
-	    "closed_at = FROM_UNIXTIME(?), closed_by = ? WHERE id = ? AND state <> 'closed'" },
+	    "closed_at = FROM_UNIXTIME(?), closed_by = ?, topic_id = NULLIF(?, 0), "
+	    "summary = NULLIF(?, '') WHERE id = ? AND state <> 'closed'" },
 	/* reopened by an operator (chat.h): theirs, active, while the follower's
 	 * 48 hours allow and they still follow; a rating not asked yet is not
 	 * asked while it is open (a duplicate key: the follower has a newer
@@ -651,11 +652,13 @@ db_auto_reply(struct pool *p, long long channel, long long follower, long long c
 
 /* An operator's close; DB_NOTFOUND when the chat was closed already. */
 enum dbrc
-db_chat_close_by(struct pool *p, long long id, long long user, time_t at)
+db_chat_close_by(struct pool *p, long long id, long long user, time_t at, long long topic,
+    const char *note)
 {
 	struct dbres out;
 
-	return db_done(RUN(S_CHAT_CLOSE_BY, p, &out, I((long long)at), I(user), I(id)), &out);
+	return db_done(RUN(S_CHAT_CLOSE_BY, p, &out, I((long long)at), I(user), I(topic), S(note),
+	    I(id)), &out);
 }
 
 /* DB_NOTFOUND: not closed, or no longer within the follower's window */

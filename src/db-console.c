@@ -104,13 +104,14 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name closed_by, c.offer_user_id, "
 	    "ou.name offered_to, "
 	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0) offeruntil, d.routing, c.after_hours, "
-	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) followup "
+	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) followup, tp.name topic, c.summary "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id "
 	    "LEFT JOIN users u ON u.id = c.operator_id "
 	    "LEFT JOIN users ou ON ou.id = c.offer_user_id "
-	    "LEFT JOIN users cb ON cb.id = c.closed_by WHERE c.id = ?", .cols = console_chat_cols },
+	    "LEFT JOIN users cb ON cb.id = c.closed_by "
+	    "LEFT JOIN close_topics tp ON tp.id = c.topic_id WHERE c.id = ?", .cols = console_chat_cols },
 	[S_CONSOLE_MEMBER] = { "console_member",
 	    "SELECT COUNT(*) FROM department_members WHERE user_id = ? AND department_id = ?" },
 	/* the newest 500 messages of a chat, newest first */

@@ -16,11 +16,9 @@ static const struct db_stmt stmts[HR__MAX] = {
 	 * the brand is) */
 	[HR_NOW] = { "hr_now",
 	    "SELECT b.hours_enabled enabled, b.offhours_missed_timer timer, b.follower_language lang, "
-	    "b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM brand_holidays x WHERE x.brand_id = b.id "
-	    "AND x.day = DATE(" LOCAL ")) OR NOT EXISTS (SELECT 1 FROM brand_hours h WHERE "
-	    "h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") AND TIME(" LOCAL ") >= h.opens "
-	    "AND TIME(" LOCAL ") < h.closes)) closed FROM channels ch JOIN brands b ON "
-	    "b.id = ch.brand_id WHERE ch.id = ?", .cols = hours_now_cols },
+	    "b.hours_enabled = 1 AND NOT " HOURS_OPEN_AT("t.l") " closed FROM channels ch "
+	    "JOIN brands b ON b.id = ch.brand_id JOIN (SELECT id, " LOCAL " l FROM brands b) t "
+	    "ON t.id = b.id WHERE ch.id = ?", .cols = hours_now_cols },
 	[HR_MARK] = { "hr_mark", "UPDATE chats SET after_hours = 1 WHERE id = ?" },
 	[HR_OPENED] = { "hr_opened",
 	    "UPDATE chats SET state_since = FROM_UNIXTIME(?), after_hours = 2 "
@@ -29,11 +27,12 @@ static const struct db_stmt stmts[HR__MAX] = {
 	    "SELECT hours_enabled enabled, time_zone zone, offhours_missed_timer timer FROM brands "
 	    "WHERE id = ?", .cols = hours_settings_cols },
 	[HR_DAYS] = { "hr_days",
-	    "SELECT weekday, TIME_FORMAT(opens, '%H:%i') opens, TIME_FORMAT(closes, '%H:%i') closes "
-	    "FROM brand_hours WHERE brand_id = ? ORDER BY weekday", .cols = hours_day_cols },
+	    "SELECT weekday, TIME_FORMAT(opens, '%H:%i') opens, "
+	    "IF(closes >= '23:59:59', '24:00', TIME_FORMAT(closes, '%H:%i')) closes "
+	    "FROM brand_hours WHERE brand_id = ? ORDER BY weekday, opens", .cols = hours_day_cols },
 	[HR_HOLIDAYS] = { "hr_holidays",
-	    "SELECT DATE_FORMAT(day, '%Y-%m-%d') day FROM brand_holidays WHERE brand_id = ? "
-	    "ORDER BY day LIMIT 400", .cols = hours_holiday_cols },
+	    "SELECT DATE_FORMAT(day, '%Y-%m-%d') day, workday FROM brand_holidays WHERE brand_id = ? "
+	    "ORDER BY day LIMIT 800", .cols = hours_holiday_cols },
 	[HR_SET] = { "hr_set",
 	    "UPDATE brands SET hours_enabled = ?, time_zone = ?, offhours_missed_timer = ? "
 	    "WHERE id = ?" },
@@ -42,13 +41,11 @@ static const struct db_stmt stmts[HR__MAX] = {
 	    "INSERT INTO brand_hours (brand_id, weekday, opens, closes) VALUES (?, ?, ?, ?)" },
 	[HR_HOLIDAYS_CLEAR] = { "hr_holidays_clear", "DELETE FROM brand_holidays WHERE brand_id = ?" },
 	[HR_HOLIDAY_ADD] = { "hr_holiday_add",
-	    "INSERT IGNORE INTO brand_holidays (brand_id, day) VALUES (?, ?)" },
+	    "INSERT IGNORE INTO brand_holidays (brand_id, day, workday) VALUES (?, ?, ?)" },
 	/* the brands keeping hours that are closed now (for the console) */
 	[HR_CLOSED_BRANDS] = { "hr_closed_brands",
-	    "SELECT b.name FROM brands b WHERE b.hours_enabled = 1 AND (EXISTS (SELECT 1 FROM "
-	    "brand_holidays x WHERE x.brand_id = b.id AND x.day = DATE(" LOCAL ")) OR NOT EXISTS "
-	    "(SELECT 1 FROM brand_hours h WHERE h.brand_id = b.id AND h.weekday = WEEKDAY(" LOCAL ") "
-	    "AND TIME(" LOCAL ") >= h.opens AND TIME(" LOCAL ") < h.closes)) ORDER BY b.name LIMIT 10",
+	    "SELECT b.name FROM brands b JOIN (SELECT id, " LOCAL " l FROM brands b) t ON t.id = b.id "
+	    "WHERE b.hours_enabled = 1 AND NOT " HOURS_OPEN_AT("t.l") " ORDER BY b.name LIMIT 10",
 	    .cols = hours_closed_cols },
 	[HR_ZONE_OK] = { "hr_zone_ok", "SELECT CONVERT_TZ('2020-01-01 00:00:00', '+00:00', ?) IS NOT NULL" },
 };
@@ -70,7 +67,7 @@ db_hours_now(struct pool *p, long long channel, long long now, struct hours_now 
 {
 	struct dbres out;
 
-	return db_as_row(RUN(HR_NOW, p, &out, I(now), I(now), I(now), I(now), I(channel)), &out, row,
+	return db_as_row(RUN(HR_NOW, p, &out, I(now), I(channel)), &out, row,
 	    hours_now_fill);
 }
 
@@ -138,9 +135,9 @@ db_hours_holidays_clear(struct pool *p, long long brand)
 }
 
 enum dbrc
-db_hours_holiday_add(struct pool *p, long long brand, const char *day)
+db_hours_holiday_add(struct pool *p, long long brand, const char *day, int workday)
 {
-	return RUN(HR_HOLIDAY_ADD, p, NULL, I(brand), S(day));
+	return RUN(HR_HOLIDAY_ADD, p, NULL, I(brand), S(day), I((long long)workday));
 }
 
 int
@@ -157,7 +154,7 @@ enum dbrc
 db_hours_closed_brands(struct pool *p, long long now, struct hours_closed **rows, size_t *n)
 {
 	struct dbres out;
-	enum dbrc    rc = RUN(HR_CLOSED_BRANDS, p, &out, I(now), I(now), I(now), I(now));
+	enum dbrc    rc = RUN(HR_CLOSED_BRANDS, p, &out, I(now));
 
 	return DB_AS_ROWS(p, rc, &out, rows, n, hours_closed_fill);
 }

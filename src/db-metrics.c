@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "db-run.h"
+#include "hours.h"
 #include "metrics.h"
 
 enum metrics_stmt { MS_QUEUES, MS_WORKERS, MS_CHANNELS, MS__MAX };
@@ -21,10 +22,7 @@ static const struct db_stmt stmts[MS__MAX] = {
 	[MS_CHANNELS] = { "metrics_channels",
 	    "SELECT c.id, IFNULL(c.app_id, '') app_id, b.name brand, "
 	    "IFNULL(? - UNIX_TIMESTAMP(c.last_message_at), -1) quiet, "
-	    "IF(b.hours_enabled = 0, 1, NOT EXISTS (SELECT 1 FROM brand_holidays x WHERE "
-	    "x.brand_id = b.id AND x.day = DATE(t.l)) AND EXISTS (SELECT 1 FROM brand_hours h "
-	    "WHERE h.brand_id = b.id AND h.weekday = WEEKDAY(t.l) AND TIME(t.l) >= h.opens "
-	    "AND TIME(t.l) < h.closes)) open "
+	    "IF(b.hours_enabled = 0, 1, " HOURS_OPEN_AT("t.l") ") open "
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id JOIN (SELECT id, "
 	    "CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', time_zone) l FROM brands) t ON t.id = b.id "
 	    "WHERE c.state = 'active' ORDER BY c.id LIMIT 2000", .cols = metrics_channel_cols },

@@ -72,7 +72,7 @@ enum reports_stmt {
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
 	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
-	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired'"
+	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired', 'topic'"
 #define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
 #define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
 #define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
@@ -151,7 +151,12 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id "
 	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id, NULL, 0 "
 	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
-	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0 FROM users ORDER BY 1, 3, 5",
+	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0 FROM users "
+	    "UNION ALL SELECT 'topic', t.id, CONCAT(b.name, ' · ', t.name), t.brand_id, NULL, 0 "
+	    "FROM close_topics t JOIN brands b ON b.id = t.brand_id "
+	    /* who serves which brand: the brand's operators, an operator's brands */
+	    "UNION ALL SELECT DISTINCT 'member', m.user_id, '', d.brand_id, NULL, 0 "
+	    "FROM department_members m JOIN departments d ON d.id = m.department_id ORDER BY 1, 3, 5",
 	    .cols = report_dims_cols },
 	[S_REP_COUNTS] = { "rep_counts",
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM "

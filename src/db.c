@@ -273,17 +273,18 @@ fetch_cell(MYSQL_STMT *st, struct pool *p, unsigned c, const char *cell, unsigne
 }
 
 /* The result's rows into out (in p), every cell a string; 0 or -1. */
+#define DB_COLS_MAX 48	/* a result's columns, at most */
 static int
 fetch_rows(MYSQL_STMT *st, struct pool *p, struct dbres *out)
 {
 	size_t         nc = out->ncols, cap = 16;
-	MYSQL_BIND     rb[32];
-	char           cells[32][256];
-	unsigned long  rl[32];
-	my_bool        isnull[32], trunc[32];
+	MYSQL_BIND     rb[DB_COLS_MAX];
+	char           cells[DB_COLS_MAX][256];
+	unsigned long  rl[DB_COLS_MAX];
+	my_bool        isnull[DB_COLS_MAX], trunc[DB_COLS_MAX];
 
-	if (nc > 32)
-		abort();
+	if (nc > DB_COLS_MAX)
+		abort();	/* a statement table error, caught by any test */
 	memset(rb, 0, sizeof rb);
 	for (size_t c = 0; c < nc; c++) {
 		rb[c].buffer_type = MYSQL_TYPE_STRING;

@@ -134,6 +134,7 @@ struct db_table *db_table_hours(void);
 struct db_table *db_table_metrics(void);
 struct db_table *db_table_outbox(void);
 struct db_table *db_table_tell(void);
+struct db_table *db_table_topics(void);
 struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);

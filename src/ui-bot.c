@@ -129,25 +129,25 @@ admin_bot_post(struct req *r, struct resp *rs)
 	back(r, rs, L(r, "bot.saved"), "");
 }
 
-/* POST …/bot/rules: one more rule */
-void
-admin_bot_rule_post(struct req *r, struct resp *rs)
+/*
+ * A rule as its form gives it, checked: its mode, patterns, answer, hand-off
+ * and a picture (JPEG or PNG, kept like an attachment: the worker uploads
+ * it). had_picture: the rule being edited has one. The number of errors,
+ * each beside its field.
+ */
+static int
+rule_read(struct req *r, int had_picture, struct bot_rule_text *rule)
 {
-	struct channel_get c;
 	const char     **alts;
 	const struct kv *file = req_file(r, "picture");
 	struct ui_file   uf = { 0 };
 	const char      *v[4];
-	int              errors;
+	int              errors = FORM_READ(r, rule_fields, v);
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	errors = FORM_READ(r, rule_fields, v);
 	if (!errors && bot_split(&r->pool, v[1], &alts) == 0) {
 		form_error(r, "patterns", L(r, "v.patterns"));
 		errors++;
 	}
-	/* a picture: JPEG or PNG, kept like an attachment (the worker uploads it) */
 	if (!errors && file && file->vlen > 0) {
 		if (ui_keep_file(r, "picture", file, &uf) != 0)
 			errors++;
@@ -157,22 +157,138 @@ admin_bot_rule_post(struct req *r, struct resp *rs)
 		}
 	}
 	/* a rule says something, shows something, or hands the chat on */
-	if (!errors && !form_on(v[3]) && !uf.attachment && !*v[2]) {
+	if (!errors && !form_on(v[3]) && !uf.attachment && !had_picture && !*v[2]) {
 		form_error(r, "answer", L(r, "v.bot_answer"));
 		errors++;
 	}
-	if (errors) {
+	if (!errors)
+		*rule = (struct bot_rule_text){ v[0], v[1], v[2], form_on(v[3]), uf.attachment };
+	return errors;
+}
+
+/* POST …/bot/rules: one more rule, at the end */
+void
+admin_bot_rule_post(struct req *r, struct resp *rs)
+{
+	struct channel_get   c;
+	struct bot_rule_text rule;
+
+	if (channel(r, rs, &c) != 0)
+		return;
+	if (rule_read(r, 0, &rule)) {
 		page(r, rs, &c, 422);
 		return;
 	}
-	{
-		struct bot_rule_text rule = { v[0], v[1], v[2], form_on(v[3]), uf.attachment };
-		if (bot_rules_add(&r->pool, r->ids[0], &rule, 1, 0) != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
+	if (bot_rules_add(&r->pool, r->ids[0], &rule, 1, 0) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
 	}
 	back(r, rs, L(r, "bot.rule_added"), "#rules");
+}
+
+/* the rule r->ids[1] of the account: 0, or -1 after answering 404 / 503 */
+static int
+one_rule(struct req *r, struct resp *rs, struct bot_rules *out)
+{
+	struct bot_rules *l = NULL;
+	size_t            n = 0;
+
+	if (db_bot_rules(&r->pool, r->ids[0], &l, &n) != DB_OK) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (l[i].id == r->ids[1]) {
+			*out = l[i];
+			return 0;
+		}
+	ui_not_found(r, rs, "rule");
+	return -1;
+}
+
+/* GET …/bot/rules/{id}: the page with the rule in the form, to edit */
+void
+admin_bot_rule_get(struct req *r, struct resp *rs)
+{
+	struct channel_get c;
+	struct bot_rules   x;
+
+	if (channel(r, rs, &c) != 0 || one_rule(r, rs, &x) != 0)
+		return;
+	tmpl_set_int(r, "Edit.Id", x.id);
+	tmpl_set(r, "Edit.Picture", x.picture ? "1" : NULL);
+	tmpl_set(r, "Form.mode.Value", x.mode);
+	tmpl_set(r, "Form.patterns.Value", x.patterns);
+	tmpl_set(r, "Form.answer.Value", x.answer);
+	tmpl_set(r, "Form.handoff.Value", x.handoff ? "1" : NULL);
+	page(r, rs, &c, 200);
+}
+
+/* POST …/bot/rules/{id}: the rule changed, in its place (a new picture
+ * replaces its own; none keeps it) */
+void
+admin_bot_rule_edit_post(struct req *r, struct resp *rs)
+{
+	struct channel_get   c;
+	struct bot_rules     x;
+	struct bot_rule_text rule;
+	enum dbrc            rc;
+
+	if (channel(r, rs, &c) != 0 || one_rule(r, rs, &x) != 0)
+		return;
+	if (rule_read(r, x.picture != 0, &rule)) {
+		tmpl_set_int(r, "Edit.Id", x.id);
+		tmpl_set(r, "Edit.Picture", x.picture ? "1" : NULL);
+		page(r, rs, &c, 422);
+		return;
+	}
+	rc = bot_rule_edit(&r->pool, r->ids[0], x.id, &rule);
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "rule");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, L(r, "bot.rule_saved"), pool_printf(&r->pool, "#rule-%lld", x.id));
+}
+
+static const char *
+v_direction(const char *v)
+{
+	return strcmp(v, "up") == 0 || strcmp(v, "down") == 0 ? NULL : "v.word";
+}
+
+static const struct field move_fields[] = {
+	{ "dir", "field.action", F_CHECKED, v_direction },
+};
+
+/* POST …/bot/rules/{id}/move: one place up or down (the first rule that
+ * matches answers, so the order matters) */
+void
+admin_bot_rule_move_post(struct req *r, struct resp *rs)
+{
+	struct channel_get c;
+	const char        *dir;
+	enum dbrc          rc;
+
+	if (channel(r, rs, &c) != 0)
+		return;
+	if (FORM_READ(r, move_fields, &dir)) {
+		page(r, rs, &c, 422);
+		return;
+	}
+	rc = bot_rule_move(&r->pool, r->ids[0], r->ids[1], strcmp(dir, "up") == 0 ? -1 : 1);
+	if (rc == DB_NOTFOUND) {
+		ui_not_found(r, rs, "rule");
+		return;
+	}
+	if (rc != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, L(r, "bot.rule_moved"), pool_printf(&r->pool, "#rule-%lld", r->ids[1]));
 }
 
 /* POST …/bot/rules/{id}/delete */

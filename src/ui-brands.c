@@ -1,4 +1,5 @@
 /* ui-brands.c: Admin → Brands: list, create, rename, delete, a brand's departments, and what its followers are told. */
+#include <ctype.h>
 #include <string.h>
 
 #include "db.h"
@@ -6,6 +7,7 @@
 #include "ui.h"
 #include "staff.h"
 #include "console.h"
+#include "topics.h"
 
 #define DEPTS_PER_PAGE 100
 
@@ -104,6 +106,17 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 				tmpl_set(r, pool_printf(&r->pool, "Canned.%zu.Kind", i), L(r,
 				    strncmp(cr[i].mime, "image/", 6) == 0 ? "msg.picture" :
 				    strncmp(cr[i].mime, "audio/", 6) == 0 ? "msg.voice" : "msg.video"));
+	}
+	{
+		/* the close summary's topics (ui-topics.c) */
+		struct topic *tp = NULL;
+		size_t        tp_n = 0;
+		if (db_topics(&r->pool, id, &tp, &tp_n) != DB_OK) {
+			ui_db_failed(r, rs);
+			return;
+		}
+		TMPL_LIST(r, "Topics", tp, tp_n, topic);
+		tmpl_set(r, "Brand.TopicRequired", db_topic_required(&r->pool, id) == 1 ? "1" : NULL);
 	}
 	/* what the followers are told: each text, its default in the brand's
 	 * followers' language beside it; an empty field is that default */
@@ -268,17 +281,25 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	resp_redirect(rs, "/admin/brands");
 }
 
-/* A shortcut: 1-32 lowercase letters, digits, - and _ (typed after a slash,
- * "/hello" as often as "hello"). */
+/* A shortcut: 1-32 letters (Chinese too, any case), digits, - and _, typed
+ * after a slash ("/hello" as often as "hello"; /退货 as /Refund). */
 static const char *
 v_shortcut(const char *v)
 {
-	size_t n;
-
 	v += *v == '/';
-	n = strlen(v);
-	if (n < 1 || n > 32 || strspn(v, "abcdefghijklmnopqrstuvwxyz0123456789-_") != n)
+	if (!utf8_valid(v, strlen(v)) || utf8_chars(v) < 1 || utf8_chars(v) > 32)
 		return "v.shortcut";
+	for (const unsigned char *c = (const unsigned char *)v; *c; c++) {
+		if (*c < 0x80 && !isalnum(*c) && *c != '-' && *c != '_')
+			return "v.shortcut";
+		/* nor Chinese punctuation or the wide space: U+3000-303F, and the
+		 * full-width forms' punctuation (，；？！ U+FF01-FF0F, FF1A-FF20) */
+		if (c[0] == 0xe3 && c[1] == 0x80)
+			return "v.shortcut";
+		if (c[0] == 0xef && c[1] == 0xbc && ((c[2] >= 0x80 && c[2] <= 0x8f) ||
+		    (c[2] >= 0x9a && c[2] <= 0xa0)))
+			return "v.shortcut";
+	}
 	return NULL;
 }
 

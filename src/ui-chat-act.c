@@ -19,6 +19,7 @@
 #include "media.h"
 #include "assign.h"
 #include "send.h"
+#include "topics.h"
 #include "ui.h"
 #include "ui-console.h"
 #include "wxapi.h"
@@ -328,11 +329,55 @@ closed_already(struct req *r, const struct console_chat *c)
 	return LF(r, "chat.closed_at", at, ui_close_reason(r, c->close_reason, 0));
 }
 
+/* the close summary (topics.h): a topic of the chat's brand (required when
+ * the brand says so) and a note. 0, 1 after putting the error beside its
+ * field, or -1 when the database failed. */
+static const struct field summary_fields[] = {
+	{ "topic", "chat.topic", 0, v_id },
+	{ "summary", "chat.summary", 0, v_topic_note },
+};
+
+static int
+close_summary(struct req *r, const struct console_chat *c, struct chat_summary *sum)
+{
+	const char  *v[2];
+	struct topic t;
+	enum dbrc    rc;
+	int          required;
+
+	if (FORM_READ(r, summary_fields, v))
+		return 1;
+	sum->topic = form_ll(v[0]);
+	sum->note = v[1];
+	if (sum->topic == 0) {
+		if ((required = db_topic_required(&r->pool, c->brand_id)) < 0)
+			return -1;
+		if (required) {
+			struct topic *l = NULL;
+			size_t        n = 0;
+			if (db_topics(&r->pool, c->brand_id, &l, &n) != DB_OK)
+				return -1;
+			if (n > 0) {	/* a brand with no topics asks for none */
+				form_error(r, "topic", L(r, "chat.topic_required"));
+				return 1;
+			}
+		}
+		return 0;
+	}
+	rc = db_topic_get(&r->pool, c->brand_id, sum->topic, &t);
+	if (rc == DB_NOTFOUND) {
+		form_error(r, "topic", L(r, "chat.topic_gone"));
+		return 1;
+	}
+	return rc == DB_OK ? 0 : -1;
+}
+
 void
 console_close_post(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
 	const char  *closing, *why, *said = NULL;
+	struct chat_summary sum;
 	enum dbrc    rc;
 	int          bad;
 
@@ -345,6 +390,13 @@ console_close_post(struct req *r, struct resp *rs)
 	}
 	if (!may_manage(r, rs, &c))
 		return;
+	if ((bad = close_summary(r, &c, &sum)) != 0) {
+		if (bad < 0)
+			ui_db_failed(r, rs);
+		else
+			console_chat_page(r, rs, &c, 422);
+		return;
+	}
 	bad = FORM_READ(r, close_fields, &closing);
 	if (bad || strspn(closing, " \t\r\n") != strlen(closing)) {
 		/* the closing message counts toward the 5; skipped, with a word, if none is left */
@@ -362,7 +414,7 @@ console_close_post(struct req *r, struct resp *rs)
 	{
 		struct chat_ref   ref = ref_of(&c);
 		struct chat_actor a = actor(r);
-		rc = chat_close(&r->pool, &ref, &a);
+		rc = chat_close(&r->pool, &ref, &a, &sum);
 	}
 	if (rc == DB_NOTFOUND) {
 		/* someone closed it first: say who */

@@ -17,6 +17,7 @@
 #include "media.h"
 #include "assign.h"
 #include "send.h"
+#include "topics.h"
 #include "ui.h"
 #include "ui-console.h"
 #include "wxapi.h"
@@ -204,6 +205,10 @@ chat_header(struct req *r, const struct console_chat *c, const char *who)
 		tmpl_set(r, "Chat.Reason", ui_close_reason(r, c->close_reason, 0));
 		tmpl_set(r, "Chat.ClosedLine", LF(r, "chat.closed_line", ui_time(r,
 		    c->closed), ui_close_reason(r, c->close_reason, 0)));
+		if (c->topic || c->summary)	/* the close summary (topics.h) */
+			tmpl_set(r, "Chat.SummaryLine", LF(r, "chat.summary_line", c->topic && c->summary ?
+			    pool_printf(&r->pool, "%s · %s", c->topic, c->summary) :
+			    c->topic ? c->topic : c->summary));
 		if (reopenable(c))
 			tmpl_set(r, "Chat.CanReopen", "1");
 	} else
@@ -241,6 +246,15 @@ chat_actions(struct req *r, const struct console_chat *c, long long id)
 		struct transfer_targets *tt = NULL;
 		size_t tt_n = 0;
 		tmpl_set(r, "Chat.CanClose", "1");
+		{
+			/* the close summary's topics (topics.h) */
+			struct topic *tp = NULL;
+			size_t        tp_n = 0;
+			if (db_topics(&r->pool, c->brand_id, &tp, &tp_n) == DB_OK)
+				TMPL_LIST(r, "Topics", tp, tp_n, topic);
+			if (tp_n > 0 && db_topic_required(&r->pool, c->brand_id) == 1)
+				tmpl_set(r, "Chat.TopicRequired", "1");
+		}
 		if (db_transfer_targets(&r->pool, id, &tt, &tt_n) == DB_OK)
 			for (size_t i = 0; i < tt_n; i++) {
 				const char *base = pool_printf(&r->pool, "Targets.%s.%zu",

@@ -464,11 +464,23 @@ console_board_get(struct req *r, struct resp *rs)
 	size_t d_n = 0;
 	long long    page = ui_page(r), now = (long long)wx_now();
 	long long    member = console_sees_all(r) ? 0 : r->user->id;
-	long long    total = db_board_dept_count(&r->pool, member);
+	const char  *bv = req_arg(r, "brand");
+	long long    brand = bv && v_id(bv) == NULL ? strtoll(bv, NULL, 10) : 0;
+	long long    total = db_board_dept_count(&r->pool, member, brand);
 
-	if (total < 0 || db_board_depts(&r->pool, member, 20, (page - 1) * 20, &d, &d_n) != DB_OK) {
+	if (total < 0 || db_board_depts(&r->pool, member, brand, 20, (page - 1) * 20, &d,
+	    &d_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
+	}
+	if (member == 0) {
+		/* a brand's departments alone (supervisors and admins see them all) */
+		struct brand_list *b = NULL;
+		size_t             b_n = 0;
+		if (db_brand_list(&r->pool, &b, &b_n) == DB_OK && b_n > 1) {
+			TMPL_LIST(r, "Brands", b, b_n, brand_list);
+			tmpl_set_int(r, "Filter.Brand", brand);
+		}
 	}
 	ui_paging(r, page, 20, total);
 	for (size_t i = 0; i < d_n; i++) {
@@ -483,6 +495,9 @@ console_board_get(struct req *r, struct resp *rs)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Waiting", base), d[i].waiting);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Missed", base), d[i].missed);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Offered", base), d[i].offered);
+		/* the queue: waiting for an operator apart from being offered to one */
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Unoffered", base), d[i].waiting -
+		    d[i].offered);
 		if (d[i].oldest)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Longest", base),
 			    console_span(r, now - d[i].oldest));

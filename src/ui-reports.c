@@ -288,10 +288,22 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	return 0;
 }
 
+/* 1 when user serves brand: a member of one of its departments */
+static int
+serves(const struct rep *q, long long user, long long brand)
+{
+	for (size_t i = 0; i < q->ndims; i++)
+		if (q->dims[i].id == user && q->dims[i].brand_id == brand &&
+		    strcmp(q->dims[i].kind, "member") == 0)
+			return 1;
+	return 0;
+}
+
 /* the filters' choices, into the page */
 static int
 load_dims(struct req *r, struct rep *q)
 {
+	int all = user_sees_all_chats(r->user);
 	int           n[4] = { 0 };
 	static const char *const dims[4] = { "brand", "channel", "department", "operator" };
 
@@ -312,8 +324,14 @@ load_dims(struct req *r, struct rep *q)
 		for (int k = 0; k < 4; k++) {
 			if (strcmp(what, dims[k]) != 0)
 				continue;
-			/* a brand chosen: only its accounts and departments */
+			/* an operator: only the brands they serve, and theirs */
+			if (!all && !serves(q, r->user->id, k == 0 ? d[i].id : d[i].brand_id) &&
+			    k != 3)
+				break;
+			/* a brand chosen: only its accounts, departments and operators */
 			if ((k == 1 || k == 2) && q->f.brand && d[i].brand_id != q->f.brand)
+				break;
+			if (k == 3 && q->f.brand && !serves(q, d[i].id, q->f.brand))
 				break;
 			if (k == 3 && !user_sees_all_chats(r->user) &&
 			    d[i].id != r->user->id)
@@ -327,6 +345,19 @@ load_dims(struct req *r, struct rep *q)
 		}
 	}
 	return 0;
+}
+
+/* a close summary's topic by its id (a report event's detail): its brand
+ * and name, or that it was deleted since */
+static const char *
+topic_name(struct req *r, const struct rep *q, const char *detail)
+{
+	long long id = strtoll(detail, NULL, 10);
+
+	for (size_t i = 0; i < q->ndims; i++)
+		if (strcmp(q->dims[i].kind, "topic") == 0 && q->dims[i].id == id)
+			return q->dims[i].name;
+	return L(r, "rep.topic_deleted");
 }
 
 /* the display name of a dimension's id */
@@ -590,9 +621,9 @@ reports_overview_get(struct req *r, struct resp *rs)
 	size_t c_n = 0;
 	struct overview o;
 	long long       tot[K__N] = { 0 };
-	int             nr = 0, ne = 0;
-	const char     *rl[16];
-	long long       rv[16];
+	int             nr = 0, ne = 0, nt = 0;
+	const char     *rl[16], *tl[100];
+	long long       rv[16], tv[100];
 	static const char *const label[K__N] = { "csv.chats_received", "csv.chats_picked_up",
 		"csv.chats_answered", "csv.chats_missed", "csv.chats_closed", "csv.transfers",
 		"csv.messages_in", "csv.messages_out", "csv.delivery_failures", "csv.follows",
@@ -611,10 +642,23 @@ reports_overview_get(struct req *r, struct resp *rs)
 	}
 	memset(&o, 0xff, sizeof o);
 	each_hist(&q, h, h_n, overview_hist, &o);
+	if (load_dims(r, &q) != 0) {	/* the topics' names */
+		ui_db_failed(r, rs);
+		return;
+	}
 	/* columns: b g kind detail n total */
 	for (size_t i = 0; i < c_n; i++) {
 		int       k = kind_of(&q, c[i].kind);
 		long long n = c[i].n;
+		if (strcmp(c[i].kind, "topic") == 0 && nt < 100) {
+			/* closed chats by their summary's topic (topics.h) */
+			tl[nt] = topic_name(r, &q, c[i].detail);
+			tv[nt] = n;
+			tmpl_set(r, pool_printf(&r->pool, "Overview.Topics.%d.Name", nt), tl[nt]);
+			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Topics.%d.Count", nt), n);
+			nt++;
+			continue;
+		}
 		if (k < 0)
 			continue;
 		tot[k] += n;
@@ -648,6 +692,9 @@ reports_overview_get(struct req *r, struct resp *rs)
 			csv_line(&rs->body, what, L(r, "csv.median"), secs(&r->pool, o.med[k]), NULL);
 			csv_line(&rs->body, what, L(r, "csv.p90"), secs(&r->pool, o.p90[k]), NULL);
 		}
+		for (int i = 0; i < nt; i++)
+			csv_line(&rs->body, L(r, "csv.closed_by_topic"), tl[i], num(&r->pool, tv[i]),
+			    NULL);
 		for (size_t i = 0; i < c_n; i++) {
 			int k = kind_of(&q, c[i].kind);
 			if (k == K_CLOSED || k == K_FAILED)
@@ -673,6 +720,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 		    o.n[k] < 0 ? 0 : o.n[k]);
 	}
 	chart_hbars(r, "Reasons", nr, rl, rv);
+	chart_hbars(r, "Topics", nt, tl, tv);
 	render(r, rs, &q, "overview", L(r, "rep.title_overview"));
 }
 

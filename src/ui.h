@@ -47,6 +47,10 @@ void account_get(struct req *, struct resp *);
 void account_post(struct req *, struct resp *);
 void admin_canned_post(struct req *, struct resp *);
 void admin_canned_delete_post(struct req *, struct resp *);
+/* ui-topics.c: the close summary's topics, on the brand's page */
+void admin_topic_post(struct req *, struct resp *);
+void admin_topic_delete_post(struct req *, struct resp *);
+void admin_topic_required_post(struct req *, struct resp *);
 
 /* ui-profanity.c */
 void admin_profanity_get(struct req *, struct resp *);
@@ -71,6 +75,9 @@ void admin_brand_hours_post(struct req *, struct resp *);
 void admin_bot_get(struct req *, struct resp *);
 void admin_bot_post(struct req *, struct resp *);
 void admin_bot_rule_post(struct req *, struct resp *);
+void admin_bot_rule_get(struct req *, struct resp *);
+void admin_bot_rule_edit_post(struct req *, struct resp *);
+void admin_bot_rule_move_post(struct req *, struct resp *);
 void admin_bot_rule_delete_post(struct req *, struct resp *);
 void admin_bot_test_post(struct req *, struct resp *);
 void admin_bot_export_get(struct req *, struct resp *);

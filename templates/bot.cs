@@ -30,12 +30,15 @@
 <?cs if:subcount(Rules) == 0 ?><p class="empty"><?cs var:Lang.bot.no_rules ?></p><?cs else ?>
 <table class="list rules">
 <thead><tr><th><?cs var:Lang.field.bot_mode ?></th><th><?cs var:Lang.field.bot_patterns ?></th><th><?cs var:Lang.field.bot_answer ?></th><th></th></tr></thead>
-<tbody><?cs each:x = Rules ?><tr data-rule="<?cs var:x.Id ?>"><td><?cs var:Lang.bot.mode[x.Mode] ?></td><td class="pre"><?cs var:x.Patterns ?></td>
+<tbody><?cs each:x = Rules ?><tr data-rule="<?cs var:x.Id ?>" id="rule-<?cs var:x.Id ?>"<?cs if:x.Id == Edit.Id ?> class="editing"<?cs /if ?>><td><?cs var:Lang.bot.mode[x.Mode] ?></td><td class="pre"><?cs var:x.Patterns ?></td>
 <td class="pre"><?cs var:x.Answer ?><?cs if:x.Picture ?> <em class="tag"><?cs if:x.MediaId ?><?cs var:Lang.bot.picture_ready ?><?cs else ?><?cs var:Lang.bot.picture_waiting ?><?cs /if ?></em><?cs /if ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
-<td><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody>
+<td class="actions"><?cs if:!first(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="up"><button type="submit" class="link" title="<?cs var:Lang.bot.move_up ?>" aria-label="<?cs var:Lang.bot.move_up ?>">↑</button></form><?cs /if ?>
+<?cs if:!last(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="down"><button type="submit" class="link" title="<?cs var:Lang.bot.move_down ?>" aria-label="<?cs var:Lang.bot.move_down ?>">↓</button></form><?cs /if ?>
+<a href="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>#rule-form"><?cs var:Lang.bot.edit_rule ?></a>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody>
 </table><?cs /if ?>
-<h3><?cs var:Lang.bot.new_rule ?></h3>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules" enctype="multipart/form-data">
+<h3 id="rule-form"><?cs if:Edit.Id ?><?cs var:Lang.bot.editing_rule ?><?cs else ?><?cs var:Lang.bot.new_rule ?><?cs /if ?></h3>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules<?cs if:Edit.Id ?>/<?cs var:Edit.Id ?><?cs /if ?>" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
 <fieldset class="choices<?cs if:Form.mode.Error ?> bad<?cs /if ?>"><legend><?cs var:Lang.field.bot_mode ?></legend>
 <label class="check"><input type="radio" name="mode" value="contains"<?cs if:Form.mode.Value != "exact" && Form.mode.Value != "scene" ?> checked<?cs /if ?>> <?cs var:Lang.bot.mode_about.contains ?></label>
@@ -51,8 +54,10 @@
 <label class="field<?cs if:Form.picture.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.picture ?></span>
 <input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:field_error("picture") ?>
 <small class="hint"><?cs var:Lang.bot.picture_hint ?></small></label>
-<label class="check"><input type="checkbox" name="handoff" value="1"> <?cs var:Lang.bot.handoff_box ?></label>
-<button type="submit" class="primary"><?cs var:Lang.bot.add_rule ?></button>
+<label class="check"><input type="checkbox" name="handoff" value="1"<?cs if:Form.handoff.Value ?> checked<?cs /if ?>> <?cs var:Lang.bot.handoff_box ?></label>
+<?cs if:Edit.Id ?><?cs if:Edit.Picture ?><p class="hint"><?cs var:Lang.bot.picture_kept ?></p><?cs /if ?>
+<button type="submit" class="primary"><?cs var:Lang.bot.save_rule ?></button> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot#rules"><?cs var:Lang.common.cancel ?></a>
+<?cs else ?><button type="submit" class="primary"><?cs var:Lang.bot.add_rule ?></button><?cs /if ?>
 </form>
 </section>
 
@@ -75,9 +80,9 @@
 <p><a class="button" href="/admin/channels/<?cs var:Channel.Id ?>/bot/export" download><?cs var:Lang.bot.export ?></a></p>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/import" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
-<p class="hint"><?cs var:Lang.bot.import_about ?></p>
+<p class="hint"><?cs var:Lang.bot.import_about ?> <?cs var:Lang.bot.import_save ?> <code>CSV UTF-8</code></p>
 <dl class="columns">
-<dt><code>mode</code></dt><dd><?cs var:Lang.bot.col_mode ?></dd>
+<dt><code>mode</code></dt><dd><?cs var:Lang.bot.col_mode ?> <code>exact</code> <?cs var:Lang.bot.col_exact ?>; <code>contains</code> <?cs var:Lang.bot.col_contains ?>; <code>scene</code> <?cs var:Lang.bot.col_scene ?></dd>
 <dt><code>patterns</code></dt><dd><?cs var:Lang.bot.col_patterns ?></dd>
 <dt><code>answer</code></dt><dd><?cs var:Lang.bot.col_answer ?></dd>
 <dt><code>handoff</code></dt><dd><?cs var:Lang.bot.col_handoff ?></dd>

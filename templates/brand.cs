@@ -73,6 +73,23 @@
 <button type="submit"><?cs var:Lang.brand.add_canned ?></button>
 </form>
 </section>
+<section class="card" id="topics">
+<h2><?cs var:Lang.brand.topics ?></h2>
+<p class="hint"><?cs var:Lang.brand.topics_hint ?></p>
+<?cs if:subcount(Topics) == 0 ?><p class="empty"><?cs var:Lang.brand.no_topics ?></p><?cs else ?>
+<ul class="topics"><?cs each:k = Topics ?><li><?cs var:k.Name ?> <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/topics/<?cs var:k.Id ?>/delete" class="mini" data-confirm="<?cs var:Lang.brand.topic_delete_confirm ?> <?cs var:k.Name ?>"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></li><?cs /each ?></ul>
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/topics/required" class="inline">
+<?cs call:csrf_field() ?>
+<label class="check"><input type="checkbox" name="topic_required" value="1"<?cs if:Brand.TopicRequired ?> checked<?cs /if ?>> <?cs var:Lang.brand.topic_required ?></label>
+<button type="submit"><?cs var:Lang.common.save ?></button>
+</form>
+<?cs /if ?>
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/topics" class="inline">
+<?cs call:csrf_field() ?>
+<?cs call:text_field("topic", Lang.brand.topic_new, "text", "40", "off") ?>
+<button type="submit"><?cs var:Lang.brand.topic_add ?></button>
+</form>
+</section>
 <section class="card">
 <h2><?cs var:Lang.common.rename ?></h2>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>" class="inline">

@@ -23,6 +23,7 @@
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
 <?cs if:Chat.Meter.Max ?><p class="meter-line"><?cs var:Lang.chat.window ?> <?cs call:meter(Chat.Meter) ?></p><?cs /if ?>
 <?cs if:Chat.Closed ?><p class="closed-line"><?cs var:Chat.ClosedLine ?></p><?cs /if ?>
+<?cs if:Chat.SummaryLine ?><p class="summary-line"><?cs var:Chat.SummaryLine ?></p><?cs /if ?>
 <?cs if:Chat.CanReopen ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/reopen" class="reopen"><?cs call:csrf_field() ?><p class="hint"><?cs var:Lang.chat.reopen_hint ?></p><button type="submit"><?cs var:Lang.chat.reopen ?></button></form><?cs /if ?>
 <?cs if:Chat.Truncated ?><p class="hint"><?cs var:Lang.chat.truncated ?></p><?cs /if ?>
 <ol class="transcript" id="transcript">
@@ -121,6 +122,12 @@
 <h2><?cs var:Lang.chat.close ?></h2>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/close" data-confirm="<?cs var:Lang.chat.close_confirm ?>" class="close">
 <?cs call:csrf_field() ?>
+<?cs if:subcount(Topics) > 0 ?><label class="field<?cs if:Form.topic.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.topic ?><?cs if:!Chat.TopicRequired ?> <small><?cs var:Lang.common.optional ?></small><?cs /if ?></span>
+<select name="topic"<?cs if:Chat.TopicRequired ?> required<?cs /if ?>><option value=""><?cs var:Lang.chat.topic_choose ?></option>
+<?cs each:k = Topics ?><option value="<?cs var:k.Id ?>"<?cs if:k.Id == Form.topic.Value ?> selected<?cs /if ?>><?cs var:k.Name ?></option><?cs /each ?>
+</select><?cs call:field_error("topic") ?></label>
+<label class="field<?cs if:Form.summary.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.summary ?> <small><?cs var:Lang.common.optional ?></small></span>
+<textarea name="summary" rows="2" maxlength="500"><?cs var:Form.summary.Value ?></textarea><?cs call:field_error("summary") ?></label><?cs /if ?>
 <label class="field<?cs if:Form.closing.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.closing ?></span>
 <textarea name="closing" rows="2" maxlength="2000"><?cs var:Form.closing.Value ?></textarea><?cs call:field_error("closing") ?></label>
 <button type="submit"><?cs var:Lang.chat.close_submit ?></button></form>

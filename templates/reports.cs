@@ -99,6 +99,15 @@
 </tbody></table>
 <?cs else ?><p class="empty"><?cs var:Lang.rep.none_closed ?></p><?cs /if ?>
 </section>
+<section class="card" id="by-topic">
+<h2><?cs var:Lang.rep.by_topic ?></h2>
+<?cs if:subcount(Overview.Topics) > 0 ?>
+<?cs call:hbars(Topics, Lang.rep.by_topic) ?>
+<table class="list" id="topics"><thead><tr><th><?cs var:Lang.rep.topic ?></th><th><?cs var:Lang.rep.chats ?></th></tr></thead><tbody>
+<?cs each:x = Overview.Topics ?><tr><td><?cs var:x.Name ?></td><td><?cs var:x.Count ?></td></tr><?cs /each ?>
+</tbody></table>
+<?cs else ?><p class="empty"><?cs var:Lang.rep.none_topics ?></p><?cs /if ?>
+</section>
 <section class="card">
 <h2><?cs var:Lang.rep.by_errcode ?></h2>
 <?cs if:subcount(Overview.Errcodes) > 0 ?>

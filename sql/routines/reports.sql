@@ -97,6 +97,11 @@ BEGIN
       CALL report_add('closed', NEW.closed_at, NEW.channel_id, NEW.department_id,
         NEW.operator_id, NEW.id, TIMESTAMPDIFF(SECOND, NEW.started_at, NEW.closed_at),
         NEW.close_reason);
+      -- its close summary's topic (topics.h), if the operator gave one
+      IF NEW.topic_id IS NOT NULL THEN
+        CALL report_add('topic', NEW.closed_at, NEW.channel_id, NEW.department_id,
+          NEW.operator_id, NEW.id, NULL, NEW.topic_id);
+      END IF;
       IF NEW.followup_at IS NOT NULL AND NEW.followup_answered_at IS NULL
           AND NEW.close_reason IN ('followup_expired', 'window_expired') THEN
         CALL report_add('followup_expired', NEW.closed_at, NEW.channel_id, NEW.department_id,

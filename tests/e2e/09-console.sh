@@ -222,7 +222,11 @@ sign_in adm admin "$(demo_pw admin)"
 demo=$BRAND
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=Hello There" "body=hi"
 ok "a bad shortcut is refused" status_is 422
-ok "…explained" has "Use 1 to 32 lowercase letters, digits, - and _"
+ok "…explained" has "Use 1 to 32 letters (Chinese too, any case), digits, - and _"
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=退货" "body=请把商品寄回仓库，我们收到后三天内退款。"
+ok "a shortcut in Chinese" test "$(sqlq "SELECT COUNT(*) FROM canned_responses WHERE brand_id = $demo AND shortcut = '退货'")" = 1
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=退货，快" "body=x"
+ok "…but not Chinese punctuation" status_is 422
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=/hello" "body=您好，欢迎光临！有什么可以帮您？"
 ok "a canned response added (the slash is optional)" test "$(sqlq "SELECT shortcut FROM canned_responses WHERE brand_id = $demo")" = hello
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=hello" "body=again"
@@ -240,13 +244,15 @@ get op "/console/chats/$chat3"
 ok "the chat page offers the canned responses" has "/hello: 您好，欢迎光临"
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/hello"
 ok "/hello sends its text" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat3 AND direction = 'out' ORDER BY id DESC LIMIT 1")" = "您好，欢迎光临！有什么可以帮您？"
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/退货"
+ok "/退货 sends its text" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat3 AND direction = 'out' ORDER BY id DESC LIMIT 1")" = "请把商品寄回仓库，我们收到后三天内退款。"
 before=$(kinds image)
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"
 ok "/manual sends its picture" test "$(kinds image)" = $((before + 1))
 ok "…and its text" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat3 AND body = 'Here is the manual.'")" = 1
 get op "/console/chats/$chat3"
 ok "the page marks a canned response with a file as two messages (the send's cost)" eval \
-	'has "value=\"/manual\" data-parts=\"2\"" && has "id=\"send-cost\" data-left=\"2\""'
+	'has "value=\"/manual\" data-parts=\"2\"" && has "id=\"send-cost\" data-left=\"1\""'
 sqlq "UPDATE chats SET consecutive_out = 4 WHERE id = $chat3"
 before=$(kinds image)
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"

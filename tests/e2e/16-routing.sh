@@ -122,6 +122,10 @@ ok "Route 2 accepts one" test "$(sqlq "SELECT operator_id FROM chats WHERE id = 
 # the supervisors' board
 get adm /console/board
 ok "the board lists each operator's status and chats in hand" eval 'has "Route 1" && has "Available" && has "Chats in hand"'
+ok "…with a brand filter" has "<select name=\"brand\">"
+get adm "/console/board?brand=$BRAND"
+ok "…one brand's departments alone" eval 'has "Routing Brand" && test "$(grep -c "class=\"card board-dept\"" <<<"$BODY")" = "$(sqlq "SELECT COUNT(*) FROM departments WHERE brand_id = $BRAND")"'
+ok "…its queue: waiting apart from being offered" eval 'grep -q "Waiting, not yet offered:" <<<"$BODY" || grep -q "Nobody is waiting." <<<"$BODY"'
 get r1 /console/board
 ok "…for supervisors and admins only" status_is 403
 

@@ -28,6 +28,22 @@ rule mode=contains "patterns=price
 价格" "answer=Prices: https://example.com/p"
 rule mode=scene "patterns=spring" "answer=春季活动欢迎您！"
 ok "five rules" test "$(sqlq "SELECT COUNT(*) FROM bot_rules WHERE channel_id = $CH")" = 5
+R4=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND answer LIKE 'Prices:%'")
+get adm "/admin/channels/$CH/bot/rules/$R4"
+ok "a rule opens in the form to edit" eval 'status_is 200 && has "Edit the rule" && grep -q "name=\"patterns\"[^>]*>price" <<<"$BODY"'
+TOKEN_PAGE="/admin/channels/$CH/bot/rules/$R4" post adm "/admin/channels/$CH/bot/rules/$R4" mode=contains "patterns=price
+价格
+价钱" "answer=Prices: https://example.com/p"
+ok "…saved in its place, not deleted and typed again" test "$(sqlq "SELECT CONCAT(id, ':', position, ':', patterns) FROM bot_rules WHERE id = $R4")" = "$R4:4:price"'\n价格\n价钱'
+TOKEN_PAGE="/admin/channels/$CH/bot/rules/$R4" post adm "/admin/channels/$CH/bot/rules/$R4" mode=contains "patterns=price
+价格" "answer=Prices: https://example.com/p"
+order() { sqlq "SELECT GROUP_CONCAT(match_mode ORDER BY position, id) FROM bot_rules WHERE channel_id = $CH"; }
+R5=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND match_mode = 'scene'")
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules/$R5/move" dir=up
+ok "a rule moves up one place" test "$(order)" = "contains,exact,exact,scene,contains"
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules/$R5/move" dir=down
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules/$R5/move" dir=down
+ok "…and back down, staying last at the end" test "$(order)" = "contains,exact,exact,contains,scene"
 rule mode=contains patterns= answer=x
 ok "a rule without patterns is refused, said beside the field" eval 'status_is 422 && has "Write at least one word or message."'
 rule mode=contains patterns=foo answer=

@@ -1,4 +1,6 @@
-# 19-hours.sh: a brand's business hours: the page's checks; a chat that
+# 19-hours.sh: a brand's business hours: the page's checks (a time zone from
+# a list, spans around a lunch break, Monday copied to the weekdays,
+# make-up working days); a chat that
 # opens while the brand is closed (no hours that day, or a holiday) gets the
 # off-hours answer and the offer to leave a message once, as a passive
 # reply, and is marked after hours; the missed timer waits for the opening;
@@ -23,6 +25,21 @@ hours hours_enabled=1 time_zone=Asia/Shanghai opens_0=18:00 closes_0=09:00
 ok "a day that closes before it opens is refused" eval 'status_is 422 && has "the closing after the opening"'
 hours hours_enabled=1 time_zone=Asia/Shanghai holidays=2026-02-31
 ok "a holiday that is not a date is refused" eval 'status_is 422 && has "is not a date"'
+get adm "/admin/brands/$BRAND/hours"
+ok "the time zone is chosen from a list, Beijing time first" eval 'has "<select name=\"time_zone\" required><option value=\"Asia/Shanghai\" selected>"'
+hours hours_enabled=1 time_zone=Asia/Shanghai opens_0=09:00 closes_0=14:00 opens_0_1=13:30 closes_0_1=18:00
+ok "spans of a day that overlap are refused" eval 'status_is 422 && has "must not overlap"'
+hours hours_enabled=1 time_zone=Asia/Shanghai opens_0=09:00 closes_0=12:00 opens_0_1=13:30 closes_0_1=18:00 copy=1
+ok "a lunch break: two spans, Monday's copied to Tuesday–Friday" test \
+	"$(sqlq "SELECT GROUP_CONCAT(weekday, ' ', TIME_FORMAT(opens, '%H:%i'), '-', TIME_FORMAT(closes, '%H:%i') ORDER BY weekday, opens SEPARATOR ',') FROM brand_hours WHERE brand_id = $BRAND")" = \
+	"0 09:00-12:00,0 13:30-18:00,1 09:00-12:00,1 13:30-18:00,2 09:00-12:00,2 13:30-18:00,3 09:00-12:00,3 13:30-18:00,4 09:00-12:00,4 13:30-18:00"
+get adm "/admin/brands/$BRAND/hours"
+ok "…shown again as two spans" eval 'has "name=\"opens_2_1\" value=\"13:30\""'
+hours hours_enabled=1 time_zone=Asia/Shanghai holidays=2026-10-01 workdays=2026-10-01
+ok "a day both a holiday and a make-up working day is refused" eval 'status_is 422 && has "is both a holiday and a make-up working day"'
+hours hours_enabled=1 time_zone=Asia/Shanghai holidays=2026-10-01 workdays=2026-10-11
+ok "make-up working days (调休) kept apart from the holidays" test \
+	"$(sqlq "SELECT GROUP_CONCAT(day, ':', workday ORDER BY day) FROM brand_holidays WHERE brand_id = $BRAND")" = "2026-10-01:0,2026-10-11:1"
 
 # closed every day: a new chat gets the off-hours answer, once
 hours hours_enabled=1 time_zone=Asia/Shanghai
@@ -85,6 +102,10 @@ ok "…a weekend alone, none" test "$(bos '2026-11-28 02:00:00' '2026-11-29 12:0
 ok "…within a day's span, all of it" test "$(bos '2026-12-01 02:00:00' '2026-12-01 03:00:00')" = 3600
 sqlq "INSERT INTO brand_holidays (brand_id, day) VALUES ($BRAND, '2026-11-30')"
 ok "…a holiday Monday: only Friday's hour" test "$(bos '2026-11-27 09:00:00' '2026-11-30 02:00:00')" = 3600
+sqlq "INSERT INTO brand_holidays (brand_id, day, workday) VALUES ($BRAND, '2026-11-28', 1)"
+ok "…a make-up working Saturday keeps Monday's hours (08:00-20:00 there: 9 hours)" test "$(bos '2026-11-28 00:00:00' '2026-11-28 12:00:00')" = 32400
+sqlq "DELETE FROM brand_hours WHERE brand_id = $BRAND AND weekday = 0; INSERT INTO brand_hours (brand_id, weekday, opens, closes) VALUES ($BRAND, 0, '09:00', '12:00'), ($BRAND, 0, '13:30', '18:00')"
+ok "…with Monday's lunch break: 7.5 hours" test "$(bos '2026-11-28 00:00:00' '2026-11-28 12:00:00')" = 27000
 sqlq "UPDATE brands SET time_zone = 'Europe/Berlin' WHERE id = $BRAND; INSERT INTO brand_hours VALUES ($BRAND, 6, '00:00', '24:00')"
 ok "…the Sunday clocks go forward in Berlin has 23 hours" test "$(bos '2026-03-28 00:00:00' '2026-03-30 00:00:00')" = 82800
 sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"

@@ -191,6 +191,9 @@ get adm "/reports/days?$Q&brand=$BA"
 choices() { sed -n "/<select name=\"$1\"/,/<\/select>/p" <<<"$BODY" | grep -o 'option value="[0-9]*"' | grep -v '"0"' | tr -dc '0-9\n' | sort -n | tr '\n' ' '; }
 ok "a brand chosen narrows the account and department lists to its own" eval \
 	'choices department | grep -qw "$A_SALES" && ! choices department | grep -qw "$B_SALES" && choices channel | grep -qw "$CA1" && ! choices channel | grep -qw "$CB"'
+ok "…and the operators to those who serve it" eval 'choices operator | grep -qw "$ANN" && ! choices operator | grep -qw "$BOB"'
+get ann "/reports/?$Q"
+ok "an operator is offered only the brands they serve" eval 'choices brand | grep -qw "$BA" && ! choices brand | grep -qw "$BB"'
 get adm "/reports/followers?$Q&brand=$BA&department=$A_SALES&operator=$OP&bh=1"
 ok "the followers tab offers no department, operator or business-hours filter" eval \
 	'! has "<select name=\"department\"" && ! has "<select name=\"operator\"" && ! has "id=\"bh\""'

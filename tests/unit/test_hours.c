@@ -1,6 +1,7 @@
 /*
  * test_hours.c: a brand's business hours as its page gives them: a day's
- * span, a day that exists, the holidays of a text box.
+ * spans, a day that exists, the holidays and make-up working days of a text
+ * box, the form's checks.
  */
 #include "../../src/hours.h"
 #include "tap.h"
@@ -47,6 +48,35 @@ main(void)
 		    HOURS_HOLIDAYS_MAX, w.nholidays);
 		buf_free(&b);
 	}
+	{
+		const char *o[HOURS_SPANS] = { "09:00", "13:30", NULL }, *c[HOURS_SPANS] = { "12:00",
+			"18:00", NULL };
+		CHECK(hours_day_spans(o, c) == NULL, "a lunch break: two spans");
+		c[0] = "14:00";
+		CHECK_STR(hours_day_spans(o, c), "v.hours_overlap");
+		c[0] = "12:00", o[1] = "11:00";
+		CHECK_STR(hours_day_spans(o, c), "v.hours_overlap");
+		o[1] = "13:30", o[2] = "", c[2] = "20:00";
+		CHECK_STR(hours_day_spans(o, c), "v.hours_span");
+		o[0] = c[0] = "", o[2] = c[2] = NULL;
+		CHECK(hours_day_spans(o, c) == NULL, "the afternoon alone");
+		o[1] = c[1] = "";
+		CHECK(hours_day_spans(o, c) == NULL, "a closed day");
+	}
+	{
+		struct hours_week x = { 0 };
+		CHECK(hours_dates(&p, "2026-09-28\n2026-10-11", &x.workdays, &x.nworkdays) == NULL &&
+		    x.nworkdays == 2, "make-up working days");
+		CHECK(hours_dates(&p, "2026-10-01 2026-10-02", &x.holidays, &x.nholidays) == NULL &&
+		    hours_both(&x) == NULL, "…apart from the holidays");
+		x.holidays[1] = "2026-10-11";
+		CHECK_STR(hours_both(&x), "2026-10-11");
+	}
+	CHECK(v_clock("24:00") == NULL && v_clock("7:00") != NULL, "a time of day");
+	CHECK(v_zone("Asia/Shanghai") == NULL && v_zone("Etc/GMT-8") == NULL &&
+	    v_zone("Asia/Shang hai") != NULL && v_zone("") != NULL, "a zone's name");
+	CHECK(hours_zones[0] != NULL && strcmp(hours_zones[0], "Asia/Shanghai") == 0,
+	    "Beijing time first");
 	pool_free(&p);
 	return tap_done();
 }
