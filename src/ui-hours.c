@@ -7,6 +7,7 @@
  * told outside them is on the brand's page: tell.h). Saved whole, in one
  * transaction.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "db.h"
@@ -29,11 +30,18 @@ zones(struct req *r, const char *current)
 	int n = 0, found = 0;
 
 	for (; hours_zones[n] != NULL; n++) {
-		tmpl_set(r, pool_printf(&r->pool, "Zones.%d", n), hours_zones[n]);
+		char key[80], *c;
+		snprintf(key, sizeof key, "zone.%s", hours_zones[n]);
+		for (c = key; (c = strchr(c, '/')) != NULL; )
+			*c = '_';	/* a catalogue key has no slash */
+		tmpl_set(r, pool_printf(&r->pool, "Zones.%d.Id", n), hours_zones[n]);
+		tmpl_set(r, pool_printf(&r->pool, "Zones.%d.Name", n), L(r, key));
 		found |= current && strcmp(current, hours_zones[n]) == 0;
 	}
-	if (current && *current && !found)
-		tmpl_set(r, pool_printf(&r->pool, "Zones.%d", n), current);
+	if (current && *current && !found) {
+		tmpl_set(r, pool_printf(&r->pool, "Zones.%d.Id", n), current);
+		tmpl_set(r, pool_printf(&r->pool, "Zones.%d.Name", n), current);
+	}
 }
 
 static void

@@ -7,7 +7,7 @@
 <?cs call:csrf_field() ?>
 <label class="check"><input type="checkbox" name="hours_enabled" value="1"<?cs if:Hours.On ?> checked<?cs /if ?>> <?cs var:Lang.hours.enabled ?></label>
 <label class="field<?cs if:Form.time_zone.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.hours.zone ?></span>
-<select name="time_zone" required><?cs each:z = Zones ?><option value="<?cs var:z ?>"<?cs if:z == Form.time_zone.Value ?> selected<?cs /if ?>><?cs var:z ?></option><?cs /each ?></select><?cs call:field_error("time_zone") ?>
+<select name="time_zone" required><?cs each:z = Zones ?><option value="<?cs var:z.Id ?>"<?cs if:z.Id == Form.time_zone.Value ?> selected<?cs /if ?>><?cs var:z.Name ?></option><?cs /each ?></select><?cs call:field_error("time_zone") ?>
 <small class="hint"><?cs var:Lang.hours.zone_hint ?></small></label>
 <table class="list hours">
 <thead><tr><th><?cs var:Lang.hours.day ?></th><th><?cs var:Lang.hours.spans ?></th></tr></thead>

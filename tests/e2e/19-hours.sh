@@ -26,7 +26,7 @@ ok "a day that closes before it opens is refused" eval 'status_is 422 && has "th
 hours hours_enabled=1 time_zone=Asia/Shanghai holidays=2026-02-31
 ok "a holiday that is not a date is refused" eval 'status_is 422 && has "is not a date"'
 get adm "/admin/brands/$BRAND/hours"
-ok "the time zone is chosen from a list, Beijing time first" eval 'has "<select name=\"time_zone\" required><option value=\"Asia/Shanghai\" selected>"'
+ok "the time zone is chosen from a list, Beijing time first" eval 'has "<select name=\"time_zone\" required><option value=\"Asia/Shanghai\" selected>Beijing time (Asia/Shanghai)</option>"'
 hours hours_enabled=1 time_zone=Asia/Shanghai opens_0=09:00 closes_0=14:00 opens_0_1=13:30 closes_0_1=18:00
 ok "spans of a day that overlap are refused" eval 'status_is 422 && has "must not overlap"'
 hours hours_enabled=1 time_zone=Asia/Shanghai opens_0=09:00 closes_0=12:00 opens_0_1=13:30 closes_0_1=18:00 copy=1
