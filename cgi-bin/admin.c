@@ -23,6 +23,8 @@ static const struct route routes[] = {
 	{ "POST", "/account/2fa/codes",               0, ROLE_OPERATOR, account_2fa_codes_post, "account.2fa_codes" },
 	{ "POST", "/account/wechat/code",             0, ROLE_OPERATOR, account_alerts_code_post, "account.wechat_code" },
 	{ "POST", "/account/wechat/{id}/delete",      0, ROLE_OPERATOR, account_alerts_delete_post, "account.wechat_removed" },
+	{ "POST", "/account/canned",                  0, ROLE_OPERATOR, account_canned_post, "account.canned_save" },
+	{ "POST", "/account/canned/{id}/delete",      0, ROLE_OPERATOR, account_canned_delete_post, "account.canned_delete" },
 	{ "GET",  "/admin/",                          0, ADMIN, admin_home_get, NULL },
 	{ "GET",  "/admin/brands",                    0, ADMIN, admin_brands_get, NULL },
 	{ "POST", "/admin/brands",                    0, ADMIN, admin_brands_post, "brand.create" },

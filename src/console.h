@@ -120,16 +120,32 @@ DB_ROW(follower_chats, FOLLOWER_CHATS_ROW)
 enum dbrc db_follower_chats(struct pool *p, long long follower, long long except,
 	struct follower_chats **rows, size_t *n);
 /* columns of db_canned_list */
-#define CANNED_LIST_ROW(C) C(INT, id) C(STR, shortcut) C(STR, body) C(STR, mime)
+#define CANNED_LIST_ROW(C) C(INT, id) C(STR, shortcut) C(STR, body) C(STR, mime) \
+	C(STR, category) C(INT, mine)
 DB_ROW(canned_list, CANNED_LIST_ROW)
-enum dbrc db_canned_list(struct pool *p, long long brand, struct canned_list **rows, size_t *n);
-enum dbrc db_canned_insert(struct pool *p, long long brand, const char *shortcut,
-	const char *body, long long attachment);
-enum dbrc db_canned_delete(struct pool *p, long long id, long long brand);
+/* a brand's canned responses (owner 0), or those an operator may send in a
+ * chat of the brand: their own (mine), then the brand's, by category */
+enum dbrc db_canned_list(struct pool *p, long long brand, long long owner,
+	struct canned_list **rows, size_t *n);
+/* canned.c: a shortcut (1-32 letters, Chinese too, any case, digits, - and
+ * _; typed after a slash, which it may start with), a text, a category */
+const char *v_shortcut(const char *v);
+const char *v_canned_text(const char *v);
+const char *v_category(const char *v);
+/* a new one: a brand's (owner 0) or an operator's own (brand 0, no file) */
+struct canned_new {
+	long long   brand, owner;
+	const char *shortcut, *category, *body;
+	long long   attachment;
+};
+enum dbrc db_canned_insert(struct pool *p, const struct canned_new *c);
+/* DB_NOTFOUND: not the brand's (or not the owner's) */
+enum dbrc db_canned_delete(struct pool *p, long long id, long long brand, long long owner);
 /* columns of db_canned_find */
 #define CANNED_FIND_ROW(C) C(STR, body) C(INT, id) C(STR, path) C(STR, mime)
 DB_ROW(canned_find, CANNED_FIND_ROW)
-enum dbrc db_canned_find(struct pool *p, long long chat, const char *shortcut,
+/* user's own before the chat's brand's */
+enum dbrc db_canned_find(struct pool *p, long long chat, long long user, const char *shortcut,
 	struct canned_find *row);
 struct msg_row;
 enum dbrc db_message_out(struct pool *p, const struct msg_row *m, long long attachment,

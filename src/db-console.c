@@ -153,21 +153,28 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_FOLLOWER_CHATS] = { "follower_chats",
 	    "SELECT id, state, UNIX_TIMESTAMP(started_at) started, close_reason FROM chats "
 	    "WHERE follower_id = ? AND id <> ? ORDER BY id DESC LIMIT 20", .cols = follower_chats_cols },
+	/* a brand's (brand, owner 0), or what an operator may send in a chat of
+	 * the brand: their own first, then the brand's, by category */
 	[S_CANNED_LIST] = { "canned_list",
-	    "SELECT c.id, c.shortcut, c.body, a.mime FROM canned_responses c "
-	    "LEFT JOIN attachments a ON a.id = c.attachment_id "
-	    "WHERE c.brand_id = ? ORDER BY c.shortcut", .cols = canned_list_cols },
+	    "SELECT c.id, c.shortcut, c.body, a.mime, c.category, c.owner_id IS NOT NULL mine "
+	    "FROM canned_responses c LEFT JOIN attachments a ON a.id = c.attachment_id "
+	    "WHERE c.brand_id = ? OR c.owner_id = ? "
+	    "ORDER BY mine DESC, c.category IS NULL, c.category, c.shortcut", .cols = canned_list_cols },
+	/* a brand's (owner 0) or an operator's own (brand 0) */
 	[S_CANNED_INSERT] = { "canned_insert",
-	    "INSERT INTO canned_responses (brand_id, shortcut, body, attachment_id, created_at) "
-	    "VALUES (?, ?, ?, NULLIF(?, 0), FROM_UNIXTIME(?))" },
+	    "INSERT INTO canned_responses (brand_id, owner_id, shortcut, category, body, "
+	    "attachment_id, created_at) VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, NULLIF(?, ''), ?, "
+	    "NULLIF(?, 0), FROM_UNIXTIME(?))" },
 	[S_CANNED_DELETE] = { "canned_delete",
-	    "DELETE FROM canned_responses WHERE id = ? AND brand_id = ?" },
+	    "DELETE FROM canned_responses WHERE id = ? AND (brand_id = ? OR owner_id = ?)" },
 	/* the canned response a chat's operator named with /shortcut */
 	[S_CANNED_FIND] = { "canned_find",
 	    "SELECT r.body, a.id, a.path, a.mime FROM chats c "
 	    "JOIN channels ch ON ch.id = c.channel_id "
-	    "JOIN canned_responses r ON r.brand_id = ch.brand_id AND r.shortcut = ? "
-	    "LEFT JOIN attachments a ON a.id = r.attachment_id WHERE c.id = ?", .cols = canned_find_cols },
+	    "JOIN canned_responses r ON (r.brand_id = ch.brand_id OR r.owner_id = ?) "
+	    "AND r.shortcut = ? "
+	    "LEFT JOIN attachments a ON a.id = r.attachment_id WHERE c.id = ? "
+	    "ORDER BY r.owner_id IS NULL LIMIT 1", .cols = canned_find_cols },
 	[S_FOLLOWER_ALIAS] = { "follower_alias",
 	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?" },
 	[S_MEDIA_OF_MESSAGE] = { "media_of_message",
@@ -291,39 +298,40 @@ db_transfer_targets(struct pool *p, long long chat, struct transfer_targets **ro
 }
 
 enum dbrc
-db_canned_list(struct pool *p, long long brand, struct canned_list **rows, size_t *n)
+db_canned_list(struct pool *p, long long brand, long long owner, struct canned_list **rows,
+    size_t *n)
 {
 	struct dbres res;
 	enum dbrc    rc;
 
-	rc = RUN(S_CANNED_LIST, p, &res, I(brand));
+	rc = RUN(S_CANNED_LIST, p, &res, I(brand), I(owner));
 	return DB_AS_ROWS(p, rc, &res, rows, n, canned_list_fill);
 }
 
 enum dbrc
-db_canned_insert(struct pool *p, long long brand, const char *shortcut, const char *body,
-    long long attachment)
+db_canned_insert(struct pool *p, const struct canned_new *c)
 {
-	return RUN(S_CANNED_INSERT, p, NULL, I(brand), S(shortcut), S(body),
-	    I(attachment), I((long long)wx_now()));
+	return RUN(S_CANNED_INSERT, p, NULL, I(c->brand), I(c->owner), S(c->shortcut),
+	    S(c->category), S(c->body), I(c->attachment), I((long long)wx_now()));
 }
 
 enum dbrc
-db_canned_delete(struct pool *p, long long id, long long brand)
+db_canned_delete(struct pool *p, long long id, long long brand, long long owner)
 {
 	struct dbres out;
-	enum dbrc    rc = RUN(S_CANNED_DELETE, p, &out, I(id), I(brand));
+	enum dbrc    rc = RUN(S_CANNED_DELETE, p, &out, I(id), I(brand), I(owner));
 
 	return rc == DB_OK && out.affected == 0 ? DB_NOTFOUND : rc;
 }
 
 enum dbrc
-db_canned_find(struct pool *p, long long chat, const char *shortcut, struct canned_find *row)
+db_canned_find(struct pool *p, long long chat, long long user, const char *shortcut,
+    struct canned_find *row)
 {
 	struct dbres res;
 	enum dbrc    rc;
 
-	rc = RUN(S_CANNED_FIND, p, &res, S(shortcut), I(chat));
+	rc = RUN(S_CANNED_FIND, p, &res, I(user), S(shortcut), I(chat));
 	return db_as_row(rc, &res, row, canned_find_fill);
 }
 

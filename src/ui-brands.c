@@ -1,5 +1,4 @@
 /* ui-brands.c: Admin → Brands: list, create, rename, delete, a brand's departments, and what its followers are told. */
-#include <ctype.h>
 #include <string.h>
 
 #include "db.h"
@@ -95,7 +94,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	{
 		struct canned_list *cr = NULL;
 		size_t cr_n = 0;
-		if (db_canned_list(&r->pool, id, &cr, &cr_n) != DB_OK) {
+		if (db_canned_list(&r->pool, id, 0, &cr, &cr_n) != DB_OK) {
 			ui_db_failed(r, rs);
 			return;
 		}
@@ -281,41 +280,10 @@ admin_brand_delete_post(struct req *r, struct resp *rs)
 	resp_redirect(rs, "/admin/brands");
 }
 
-/* A shortcut: 1-32 letters (Chinese too, any case), digits, - and _, typed
- * after a slash ("/hello" as often as "hello"; /退货 as /Refund). */
-static const char *
-v_shortcut(const char *v)
-{
-	v += *v == '/';
-	if (!utf8_valid(v, strlen(v)) || utf8_chars(v) < 1 || utf8_chars(v) > 32)
-		return "v.shortcut";
-	for (const unsigned char *c = (const unsigned char *)v; *c; c++) {
-		if (*c < 0x80 && !isalnum(*c) && *c != '-' && *c != '_')
-			return "v.shortcut";
-		/* nor Chinese punctuation or the wide space: U+3000-303F, and the
-		 * full-width forms' punctuation (，；？！ U+FF01-FF0F, FF1A-FF20) */
-		if (c[0] == 0xe3 && c[1] == 0x80)
-			return "v.shortcut";
-		if (c[0] == 0xef && c[1] == 0xbc && ((c[2] >= 0x80 && c[2] <= 0x8f) ||
-		    (c[2] >= 0x9a && c[2] <= 0xa0)))
-			return "v.shortcut";
-	}
-	return NULL;
-}
-
-static const char *
-v_canned_text(const char *v)
-{
-	if (!utf8_valid(v, strlen(v)))
-		return "v.plain";
-	if (utf8_chars(v) > 2000)
-		return "v.message_max";
-	return NULL;
-}
-
 static const struct field canned_fields[] = {
 	{ "shortcut", "field.shortcut", 1, v_shortcut },
 	{ "body", "field.text", 1, v_canned_text },
+	{ "category", "brand.category", 0, v_category },
 };
 
 /* POST /admin/brands/{id}/canned: a new canned response, with an optional file. */
@@ -325,7 +293,7 @@ admin_canned_post(struct req *r, struct resp *rs)
 	long long        brand = r->ids[0];
 	const struct kv *file = req_file(r, "file");
 	struct ui_file   uf = { 0 };
-	const char      *v[2];
+	const char      *v[3];
 	enum dbrc        rc;
 
 	form_trim(r);
@@ -335,7 +303,10 @@ admin_canned_post(struct req *r, struct resp *rs)
 		return;
 	}
 	v[0] += *v[0] == '/';
-	rc = db_canned_insert(&r->pool, brand, v[0], v[1], uf.attachment);
+	{
+		struct canned_new c = { brand, 0, v[0], v[2], v[1], uf.attachment };
+		rc = db_canned_insert(&r->pool, &c);
+	}
 	if (rc == DB_CONFLICT) {
 		form_error(r, "shortcut", L(r, "brand.shortcut_taken"));
 		brand_page(r, rs, brand, 409);
@@ -352,7 +323,7 @@ admin_canned_post(struct req *r, struct resp *rs)
 void
 admin_canned_delete_post(struct req *r, struct resp *rs)
 {
-	enum dbrc rc = db_canned_delete(&r->pool, r->ids[1], r->ids[0]);
+	enum dbrc rc = db_canned_delete(&r->pool, r->ids[1], r->ids[0], 0);
 
 	if (rc == DB_NOTFOUND) {
 		ui_not_found(r, rs, "canned");

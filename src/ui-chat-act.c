@@ -203,7 +203,7 @@ console_send_post(struct req *r, struct resp *rs)
 	if (has_text && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text)) {
 		/* a canned response by its shortcut: its text, and its file */
 		struct canned_find cr;
-		rc = db_canned_find(&r->pool, r->ids[0], text + 1, &cr);
+		rc = db_canned_find(&r->pool, r->ids[0], r->user->id, text + 1, &cr);
 		if (rc == DB_NOTFOUND) {
 			form_error(r, "text", LF(r, "chat.no_canned", text));
 			console_chat_page(r, rs, &c, 422);

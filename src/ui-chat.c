@@ -276,6 +276,29 @@ chat_actions(struct req *r, const struct console_chat *c, long long id)
 }
 
 /* The follower's other chats, the canned responses, the alias form. */
+/* The composer's canned responses in groups (CannedGroups.G.Name, .Items):
+ * the operator's own, then the brand's by category, then the rest. */
+static void
+canned_groups(struct req *r, const struct canned_list *c, size_t n)
+{
+	const char *prev = NULL;
+	int         g = -1, k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *name = c[i].mine ? L(r, "chat.canned_mine") : c[i].category ?
+		    c[i].category : L(r, "chat.canned_team");
+		const char *base;
+		if (prev == NULL || strcmp(prev, name) != 0) {
+			g++, k = 0, prev = name;
+			tmpl_set(r, pool_printf(&r->pool, "CannedGroups.%d.Name", g), name);
+		}
+		base = pool_printf(&r->pool, "CannedGroups.%d.Items.%d", g, k++);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Shortcut", base), c[i].shortcut);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Body", base), c[i].body);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Mime", base), c[i].mime);
+	}
+}
+
 static void
 chat_others(struct req *r, const struct console_chat *c, long long id)
 {
@@ -297,8 +320,10 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 	if (c->operator_id == r->user->id) {
 		struct canned_list *cr = NULL;
 		size_t cr_n = 0;
-		if (db_canned_list(&r->pool, c->brand_id, &cr, &cr_n) == DB_OK)
+		if (db_canned_list(&r->pool, c->brand_id, r->user->id, &cr, &cr_n) == DB_OK) {
 			TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
+			canned_groups(r, cr, cr_n);
+		}
 	}
 	if (form_kept(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", c->alias);

@@ -335,7 +335,7 @@ account_render(struct req *r, struct resp *rs, int status)
 	tmpl_set(r, "Account.Language", r->user->language ? r->user->language : "");
 	tmpl_set(r, "Account.Browser", lang_name(lang_default(r)));
 	account_2fa_page_data(r);
-	if (account_alerts_page_data(r) != 0) {
+	if (account_alerts_page_data(r) != 0 || account_canned_page_data(r) != 0) {
 		ui_db_failed(r, rs);
 		return;
 	}

@@ -47,6 +47,10 @@ void account_get(struct req *, struct resp *);
 void account_post(struct req *, struct resp *);
 void admin_canned_post(struct req *, struct resp *);
 void admin_canned_delete_post(struct req *, struct resp *);
+/* ui-canned.c: an operator's own canned responses, on My account */
+int  account_canned_page_data(struct req *r);
+void account_canned_post(struct req *, struct resp *);
+void account_canned_delete_post(struct req *, struct resp *);
 /* ui-topics.c: the close summary's topics, on the brand's page */
 void admin_topic_post(struct req *, struct resp *);
 void admin_topic_delete_post(struct req *, struct resp *);

@@ -32,6 +32,24 @@
 </form>
 <?cs /if ?>
 </section>
+<section class="card narrow" id="canned">
+<h2><?cs var:Lang.account.canned ?></h2>
+<p class="hint"><?cs var:Lang.account.canned_hint ?></p>
+<?cs if:subcount(Mine) == 0 ?><p class="empty"><?cs var:Lang.account.no_canned ?></p><?cs else ?>
+<table class="list">
+<thead><tr><th><?cs var:Lang.brand.shortcut ?></th><th><?cs var:Lang.brand.category ?></th><th><?cs var:Lang.brand.text ?></th><th></th></tr></thead>
+<tbody><?cs each:c = Mine ?><tr><td><code>/<?cs var:c.Shortcut ?></code></td><td><?cs var:c.Category ?></td><td class="words"><?cs var:c.Body ?></td>
+<td><form method="post" action="/account/canned/<?cs var:c.Id ?>/delete" class="mini" data-confirm="<?cs var:Lang.brand.delete_canned_confirm ?> /<?cs var:c.Shortcut ?>"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody></table>
+<?cs /if ?>
+<form method="post" action="/account/canned">
+<?cs call:csrf_field() ?>
+<?cs call:text_field("shortcut", Lang.brand.shortcut_field, "text", "33", "off") ?>
+<?cs call:text_field("category", Lang.brand.category_field, "text", "40", "off") ?>
+<label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.text ?></span>
+<textarea name="body" rows="4" maxlength="2000" required><?cs var:Form.body.Value ?></textarea><?cs call:field_error("body") ?></label>
+<button type="submit"><?cs var:Lang.brand.add_canned ?></button>
+</form>
+</section>
 <section class="card narrow" id="wechat-alerts">
 <h2><?cs var:Lang.alerts.title ?></h2>
 <p><?cs var:Lang.alerts.about ?></p>

@@ -55,10 +55,10 @@
 <p class="hint"><?cs var:Lang.brand.canned_hint ?></p>
 <?cs if:subcount(Canned) == 0 ?><p class="empty"><?cs var:Lang.brand.no_canned ?></p><?cs else ?>
 <table class="list">
-<thead><tr><th><?cs var:Lang.brand.shortcut ?></th><th><?cs var:Lang.brand.text ?></th><th><?cs var:Lang.brand.file ?></th><th></th></tr></thead>
+<thead><tr><th><?cs var:Lang.brand.shortcut ?></th><th><?cs var:Lang.brand.category ?></th><th><?cs var:Lang.brand.text ?></th><th><?cs var:Lang.brand.file ?></th><th></th></tr></thead>
 <tbody>
 <?cs each:c = Canned ?>
-<tr><td><code>/<?cs var:c.Shortcut ?></code></td><td class="words"><?cs var:c.Body ?></td><td><?cs var:c.Kind ?></td>
+<tr><td><code>/<?cs var:c.Shortcut ?></code></td><td><?cs var:c.Category ?></td><td class="words"><?cs var:c.Body ?></td><td><?cs var:c.Kind ?></td>
 <td><form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned/<?cs var:c.Id ?>/delete" class="mini" data-confirm="<?cs var:Lang.brand.delete_canned_confirm ?> /<?cs var:c.Shortcut ?>"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr>
 <?cs /each ?>
 </tbody></table>
@@ -66,6 +66,7 @@
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/canned" enctype="multipart/form-data">
 <?cs call:csrf_field() ?>
 <?cs call:text_field("shortcut", Lang.brand.shortcut_field, "text", "33", "off") ?>
+<?cs call:text_field("category", Lang.brand.category_field, "text", "40", "off") ?>
 <label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.text ?></span>
 <textarea name="body" rows="5" maxlength="2000" required><?cs var:Form.body.Value ?></textarea><?cs call:field_error("body") ?></label>
 <label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.file_optional ?> <?cs var:Page.FileLimits ?></span>

@@ -68,7 +68,7 @@
 <?cs if:subcount(Canned) > 0 && !Chat.CannotReply ?>
 <label class="field canned"><span><?cs var:Lang.chat.canned ?></span>
 <select data-canned><option value=""><?cs var:Lang.chat.insert ?></option>
-<?cs each:k = Canned ?><option value="<?cs if:k.Mime ?>/<?cs var:k.Shortcut ?><?cs else ?><?cs var:k.Body ?><?cs /if ?>"<?cs if:k.Mime ?> data-parts="<?cs if:k.Body ?>2<?cs else ?>1<?cs /if ?>"<?cs /if ?>>/<?cs var:k.Shortcut ?>: <?cs var:k.Body ?><?cs if:k.Mime ?> <?cs var:Lang.chat.with_file ?><?cs /if ?></option><?cs /each ?>
+<?cs each:g = CannedGroups ?><optgroup label="<?cs var:g.Name ?>"><?cs each:k = g.Items ?><option value="<?cs if:k.Mime ?>/<?cs var:k.Shortcut ?><?cs else ?><?cs var:k.Body ?><?cs /if ?>"<?cs if:k.Mime ?> data-parts="<?cs if:k.Body ?>2<?cs else ?>1<?cs /if ?>"<?cs /if ?>>/<?cs var:k.Shortcut ?>: <?cs var:k.Body ?><?cs if:k.Mime ?> <?cs var:Lang.chat.with_file ?><?cs /if ?></option><?cs /each ?></optgroup><?cs /each ?>
 </select></label>
 <?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.attach ?> <small><?cs var:Page.FileLimits ?></small></span>

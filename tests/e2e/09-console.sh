@@ -227,7 +227,7 @@ TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut
 ok "a canned response added (the slash is optional)" test "$(sqlq "SELECT shortcut FROM canned_responses WHERE brand_id = $demo")" = hello
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=hello" "body=again"
 ok "a shortcut is unique per brand" status_is 409
-TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=退货" "body=请把商品寄回仓库，我们收到后三天内退款。"
+TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=退货" "category=售后" "body=请把商品寄回仓库，我们收到后三天内退款。"
 ok "a shortcut in Chinese" test "$(sqlq "SELECT COUNT(*) FROM canned_responses WHERE brand_id = $demo AND shortcut = '退货'")" = 1
 TOKEN_PAGE="/admin/brands/$demo" post adm "/admin/brands/$demo/canned" "shortcut=退货，快" "body=x"
 ok "…but not Chinese punctuation" status_is 422
@@ -246,13 +246,27 @@ TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/h
 ok "/hello sends its text" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat3 AND direction = 'out' ORDER BY id DESC LIMIT 1")" = "您好，欢迎光临！有什么可以帮您？"
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/退货"
 ok "/退货 sends its text" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat3 AND direction = 'out' ORDER BY id DESC LIMIT 1")" = "请把商品寄回仓库，我们收到后三天内退款。"
+TOKEN_PAGE=/account post op /account/canned "shortcut=/hello" "category=" "body=Hi, it is me again."
+ok "an operator keeps canned responses of their own (My account)" test "$(sqlq "SELECT COUNT(*) FROM canned_responses c JOIN users u ON u.id = c.owner_id WHERE u.login = 'operator' AND c.shortcut = 'hello' AND c.brand_id IS NULL")" = 1
+get op /account
+ok "…listed there" has "Hi, it is me again."
+get op "/console/chats/$chat3"
+ok "…first in the reply box, apart from the brand's, by category" eval 'has "<optgroup label=\"My canned responses\">" && has "<optgroup label=\"售后\">"'
+sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $chat3"
+TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/hello"
+ok "…and a shortcut of their own comes before the brand's" test "$(sqlq "SELECT body FROM messages WHERE chat_id = $chat3 AND direction = 'out' ORDER BY id DESC LIMIT 1")" = "Hi, it is me again."
+mine=$(sqlq "SELECT c.id FROM canned_responses c JOIN users u ON u.id = c.owner_id WHERE u.login = 'operator'")
+TOKEN_PAGE=/account post adm "/account/canned/$mine/delete"
+ok "…which nobody else can delete" eval 'status_is 404 && test "$(sqlq "SELECT COUNT(*) FROM canned_responses WHERE id = $mine")" = 1'
+TOKEN_PAGE=/account post op "/account/canned/$mine/delete"
+ok "…but they can" test "$(sqlq "SELECT COUNT(*) FROM canned_responses WHERE id = $mine")" = 0
 before=$(kinds image)
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"
 ok "/manual sends its picture" test "$(kinds image)" = $((before + 1))
 ok "…and its text" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $chat3 AND body = 'Here is the manual.'")" = 1
 get op "/console/chats/$chat3"
 ok "the page marks a canned response with a file as two messages (the send's cost)" eval \
-	'has "value=\"/manual\" data-parts=\"2\"" && has "id=\"send-cost\" data-left=\"1\""'
+	'has "value=\"/manual\" data-parts=\"2\"" && has "id=\"send-cost\" data-left=\"2\""'
 sqlq "UPDATE chats SET consecutive_out = 4 WHERE id = $chat3"
 before=$(kinds image)
 TOKEN_PAGE="/console/chats/$chat3" post op "/console/chats/$chat3/send" "text=/manual"
