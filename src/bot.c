@@ -343,6 +343,85 @@ bot_rule_move(struct pool *p, long long channel, long long rule, int by)
 	return db_txn(p, rule_move_step, &x);
 }
 
+/* ---- the numbered menu ---- */
+
+const char *
+bot_menu_text(struct pool *p, const struct bot_menu *m)
+{
+	struct buf  b = { 0 };
+	const char *out;
+
+	buf_puts(&b, m->intro ? m->intro : "");
+	for (int i = 0; i < m->n; i++)
+		buf_printf(&b, "%s%d. %s", b.len ? "\n" : "", i + 1, m->item[i].label);
+	out = pool_strdup(p, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
+int
+bot_menu_of(struct pool *p, const struct bot_rules *rules, size_t n, struct bot_menu *m)
+{
+	const struct bot_rules *show = NULL;
+
+	memset(m, 0, sizeof *m);
+	for (size_t i = 0; i < n; i++) {
+		int k = (int)rules[i].menu_item;
+		if (k == 0)
+			show = &rules[i];
+		else if (k >= 1 && k <= BOT_MENU_ITEMS) {
+			const char **alts;
+			/* an item's patterns: its number, then its label */
+			m->item[k - 1].label = bot_split(p, rules[i].patterns, &alts) > 1 ? alts[1] : "";
+			m->item[k - 1].answer = rules[i].answer ? rules[i].answer : "";
+			m->item[k - 1].handoff = rules[i].handoff != 0;
+			if (k > m->n)
+				m->n = k;
+		}
+	}
+	if (show == NULL)
+		return 0;
+	m->words = show->patterns;
+	/* the intro is the menu's text less the list it ends with */
+	{
+		const char *text = show->answer ? show->answer : "";
+		struct bot_menu list = *m;
+		size_t          tl = strlen(text), ll;
+		list.intro = "";
+		ll = strlen(bot_menu_text(p, &list));
+		m->intro = tl >= ll ? pool_strndup(p, text, tl - ll - (tl > ll && m->n)) : text;
+	}
+	return 1;
+}
+
+struct menu_save {
+	long long              channel;
+	const struct bot_menu *m;
+	const char            *text;
+};
+
+static enum dbrc
+menu_save_step(struct pool *p, void *arg)
+{
+	const struct menu_save *x = arg;
+	enum dbrc               rc = db_bot_menu_clear(p, x->channel);
+
+	if (rc == DB_OK && x->m->n > 0)
+		rc = db_bot_menu_insert(p, x->channel, "contains", x->m->words, x->text, 0, 0);
+	for (int i = 0; rc == DB_OK && i < x->m->n; i++)
+		rc = db_bot_menu_insert(p, x->channel, "exact", pool_printf(p, "%d\n%s", i + 1,
+		    x->m->item[i].label), x->m->item[i].answer, x->m->item[i].handoff, i + 1);
+	return rc == DB_OK ? db_bot_bump(p, x->channel) : rc;
+}
+
+enum dbrc
+bot_menu_save(struct pool *p, long long channel, const struct bot_menu *m)
+{
+	struct menu_save x = { channel, m, bot_menu_text(p, m) };
+
+	return db_txn(p, menu_save_step, &x);
+}
+
 /* ---- what an admin types: each a form field's check ---- */
 
 const char *

@@ -88,13 +88,17 @@ enum dbrc db_bot_settings(struct pool *p, long long channel, struct bot_settings
 DB_ROW(bot_version, BOT_VERSION_ROW)
 enum dbrc db_bot_version(struct pool *p, long long channel, struct bot_version **rows, size_t *n);
 /* columns of db_bot_rules */
+/* (menu_item: -1 a rule of its own; 0 the rule that shows the menu, 1-9 its items) */
 #define BOT_RULES_ROW(C) C(INT, id) C(STR, mode) C(STR, patterns) C(STR, answer) \
-	C(INT, handoff) C(INT, position) C(INT, picture) C(STR, media_id)
+	C(INT, handoff) C(INT, position) C(INT, picture) C(STR, media_id) C(INT, menu_item)
 DB_ROW(bot_rules, BOT_RULES_ROW)
 enum dbrc db_bot_rules(struct pool *p, long long channel, struct bot_rules **rows, size_t *n);
 enum dbrc db_bot_settings_set(struct pool *p, long long channel, const char *welcome,
 	const char *fallback, const char *handoff_text, const char *handoff_words,
 	long long miss_limit);
+enum dbrc db_bot_menu_clear(struct pool *p, long long channel);
+enum dbrc db_bot_menu_insert(struct pool *p, long long channel, const char *mode,
+	const char *patterns, const char *answer, int handoff, int item);
 enum dbrc db_bot_rule_update(struct pool *p, long long channel, long long rule, const char *mode,
 	const char *patterns, const char *answer, int handoff, long long attachment);
 enum dbrc db_bot_rule_position(struct pool *p, long long channel, long long rule,
@@ -137,6 +141,27 @@ enum dbrc bot_rule_edit(struct pool *p, long long channel, long long rule,
 	const struct bot_rule_text *t);
 /* A rule one place earlier (by -1) or later (by 1); at an end it stays. */
 enum dbrc bot_rule_move(struct pool *p, long long channel, long long rule, int by);
+
+/* ---- the numbered menu, built as a menu and kept as rules ---- */
+
+#define BOT_MENU_ITEMS 9
+struct bot_menu {
+	const char *words;	/* what shows the menu ("菜单|menu"), words in the message */
+	const char *intro;	/* said above the list */
+	int         n;	/* items */
+	struct {
+		const char *label;	/* "查订单": the list's line, and a word that picks it */
+		const char *answer;	/* "" with handoff: hand the chat over saying nothing */
+		int         handoff;
+	} item[BOT_MENU_ITEMS];
+};
+/* what the menu's rule answers: the intro, then "1. label" a line */
+const char *bot_menu_text(struct pool *p, const struct bot_menu *m);
+/* the menu back from the rules (menu_item >= 0): 1, or 0 when there is none */
+int bot_menu_of(struct pool *p, const struct bot_rules *rules, size_t n, struct bot_menu *m);
+/* The menu's rules replaced by m's (m->n 0: the menu removed), first among
+ * the rules, in one transaction. */
+enum dbrc bot_menu_save(struct pool *p, long long channel, const struct bot_menu *m);
 
 /* ---- what an admin types (the bot page's field checks, and its import) ---- */
 

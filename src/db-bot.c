@@ -14,6 +14,8 @@ enum bot_stmt {
 	BT_RULE_DELETE,
 	BT_RULE_UPDATE,
 	BT_RULE_POSITION,
+	BT_MENU_CLEAR,
+	BT_MENU_INSERT,
 	BT_RULES_CLEAR,
 	BT_BUMP,
 	BT_REPLY,
@@ -36,7 +38,7 @@ static const struct db_stmt stmts[BT__MAX] = {
 	    "SELECT bot_enabled, bot_version FROM channel_prefs WHERE channel_id = ?", .cols = bot_version_cols },
 	[BT_RULES] = { "bt_rules",
 	    "SELECT id, match_mode mode, patterns, answer, handoff, position, attachment_id picture, "
-	    "media_id "
+	    "media_id, menu_item "
 	    "FROM bot_rules WHERE channel_id = ? ORDER BY position, id LIMIT 500", .cols = bot_rules_cols },
 	[BT_SETTINGS_SET] = { "bt_settings_set",
 	    "UPDATE channel_prefs SET bot_welcome = NULLIF(?, ''), bot_fallback = NULLIF(?, ''), "
@@ -54,6 +56,12 @@ static const struct db_stmt stmts[BT__MAX] = {
 	    "UPDATE bot_rules SET match_mode = ?, patterns = ?, answer = NULLIF(?, ''), handoff = ?, "
 	    "attachment_id = IF(? = 0, attachment_id, ?), media_id = IF(? = 0, media_id, NULL) "
 	    "WHERE id = ? AND channel_id = ?" },
+	[BT_MENU_CLEAR] = { "bt_menu_clear",
+	    "DELETE FROM bot_rules WHERE channel_id = ? AND menu_item >= 0" },
+	/* the menu's rules come first */
+	[BT_MENU_INSERT] = { "bt_menu_insert",
+	    "INSERT INTO bot_rules (channel_id, position, match_mode, patterns, answer, handoff, "
+	    "menu_item, created_at) VALUES (?, 0, ?, ?, NULLIF(?, ''), ?, ?, FROM_UNIXTIME(?))" },
 	[BT_RULE_POSITION] = { "bt_rule_position",
 	    "UPDATE bot_rules SET position = ? WHERE id = ? AND channel_id = ?" },
 	[BT_BUMP] = { "bt_bump",
@@ -217,4 +225,18 @@ enum dbrc
 db_bot_rule_position(struct pool *p, long long channel, long long rule, long long position)
 {
 	return RUN(BT_RULE_POSITION, p, NULL, I(position), I(rule), I(channel));
+}
+
+enum dbrc
+db_bot_menu_clear(struct pool *p, long long channel)
+{
+	return RUN(BT_MENU_CLEAR, p, NULL, I(channel));
+}
+
+enum dbrc
+db_bot_menu_insert(struct pool *p, long long channel, const char *mode, const char *patterns,
+    const char *answer, int handoff, int item)
+{
+	return RUN(BT_MENU_INSERT, p, NULL, I(channel), S(mode), S(patterns), S(answer),
+	    I((long long)handoff), I((long long)item), I((long long)wx_now()));
 }

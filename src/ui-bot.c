@@ -34,6 +34,8 @@ static const struct field rule_fields[] = {
 	{ "handoff", "field.bot_handoff", 0, v_flag },
 };
 
+static void menu_page_data(struct req *r, const struct bot_rules *l, size_t n);
+
 static void
 page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 {
@@ -74,6 +76,7 @@ page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 		buf_free(&w);
 	}
 	TMPL_LIST(r, "Rules", l, l_n, bot_rules);
+	menu_page_data(r, l, l_n);
 	tmpl_set_int(r, "Channel.Id", c->id);
 	tmpl_set(r, "Channel.Brand", c->brand_name);
 	tmpl_set(r, "Page.Title", LF(r, "bot.title", c->brand_name));
@@ -333,6 +336,129 @@ admin_bot_test_post(struct req *r, struct resp *rs)
 	tmpl_set(r, "Try.Why", a.kind == BOT_HANDOFF ? L(r, a.why) : NULL);
 	tmpl_set_int(r, "Try.Rule", a.rule);
 	page(r, rs, &c, 200);
+}
+
+/* ---- the numbered menu ---- */
+
+/* an item's label: one short line, with no | (it is one of the item's words) */
+static const char *
+v_menu_label(const char *v)
+{
+	const char *e = v_line(v);
+
+	if (e != NULL)
+		return e;
+	return strchr(v, '|') != NULL || utf8_chars(v) > 20 ? "v.menu_label" : NULL;
+}
+
+/* the menu's form: its words, its intro, and each item's label, answer and
+ * hand-off */
+enum { MF_WORDS, MF_INTRO, MF_ITEMS, MF__N = MF_ITEMS + 3 * BOT_MENU_ITEMS };
+#define MF_LABEL(i)   (MF_ITEMS + 3 * (i))
+#define MF_ANSWER(i)  (MF_LABEL(i) + 1)
+#define MF_HANDOFF(i) (MF_LABEL(i) + 2)
+
+static const struct field *
+menu_fields(struct pool *p)
+{
+	struct field *f = pool_alloc(p, sizeof *f * MF__N);
+
+	f[MF_WORDS] = (struct field){ "menu_words", "bot.menu_words", 0, v_patterns };
+	f[MF_INTRO] = (struct field){ "menu_intro", "bot.menu_intro", 0, v_bot_text };
+	for (int i = 0; i < BOT_MENU_ITEMS; i++) {
+		f[MF_LABEL(i)] = (struct field){ pool_printf(p, "item_%d_label", i + 1),
+			"bot.menu_label", 0, v_menu_label };
+		f[MF_ANSWER(i)] = (struct field){ pool_printf(p, "item_%d_answer", i + 1),
+			"field.bot_answer", 0, v_bot_text };
+		f[MF_HANDOFF(i)] = (struct field){ pool_printf(p, "item_%d_handoff", i + 1),
+			"field.bot_handoff", 0, v_flag };
+	}
+	return f;
+}
+
+/* the menu into the form (Menu.Items.N.*), from the rules or as typed */
+static void
+menu_page_data(struct req *r, const struct bot_rules *l, size_t n)
+{
+	struct bot_menu m;
+	int             have = bot_menu_of(&r->pool, l, n, &m);
+
+	tmpl_set(r, "Menu.Have", have ? "1" : NULL);
+	for (int i = 0; i < BOT_MENU_ITEMS; i++) {
+		const char *base = pool_printf(&r->pool, "Menu.Items.%d", i);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.N", base), i + 1);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Label", base),
+		    pool_printf(&r->pool, "item_%d_label", i + 1));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Answer", base),
+		    pool_printf(&r->pool, "item_%d_answer", i + 1));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Handoff", base),
+		    pool_printf(&r->pool, "item_%d_handoff", i + 1));
+		if (have && form_kept(r, "menu_words") == NULL && i < m.n) {
+			tmpl_set(r, pool_printf(&r->pool, "Form.item_%d_label.Value", i + 1),
+			    m.item[i].label);
+			tmpl_set(r, pool_printf(&r->pool, "Form.item_%d_answer.Value", i + 1),
+			    m.item[i].answer);
+			tmpl_set(r, pool_printf(&r->pool, "Form.item_%d_handoff.Value", i + 1),
+			    m.item[i].handoff ? "1" : NULL);
+		}
+	}
+	if (have && form_kept(r, "menu_words") == NULL) {
+		tmpl_set(r, "Form.menu_words.Value", m.words);
+		tmpl_set(r, "Form.menu_intro.Value", m.intro);
+	}
+}
+
+/* POST …/bot/menu: the numbered menu saved whole (no items: removed) */
+void
+admin_bot_menu_post(struct req *r, struct resp *rs)
+{
+	struct channel_get  c;
+	const struct field *f = menu_fields(&r->pool);
+	const char         *v[MF__N], **alts;
+	struct bot_menu     m = { 0 };
+	int                 errors;
+
+	if (channel(r, rs, &c) != 0)
+		return;
+	form_trim(r);
+	errors = form_read(r, f, MF__N, v);
+	for (int i = 0; !errors && i < BOT_MENU_ITEMS; i++) {
+		if (*v[MF_LABEL(i)] == '\0') {
+			if (*v[MF_ANSWER(i)] != '\0' || form_on(v[MF_HANDOFF(i)])) {
+				form_error(r, f[MF_LABEL(i)].name, L(r, "v.menu_label_first"));
+				errors++;
+			}
+			continue;
+		}
+		if (m.n != i) {	/* the items are numbered as listed: no gap */
+			form_error(r, f[MF_LABEL(i)].name, L(r, "v.menu_gap"));
+			errors++;
+			break;
+		}
+		if (*v[MF_ANSWER(i)] == '\0' && !form_on(v[MF_HANDOFF(i)])) {
+			form_error(r, f[MF_ANSWER(i)].name, L(r, "v.bot_answer"));
+			errors++;
+		}
+		m.item[m.n].label = v[MF_LABEL(i)];
+		m.item[m.n].answer = v[MF_ANSWER(i)];
+		m.item[m.n].handoff = form_on(v[MF_HANDOFF(i)]);
+		m.n++;
+	}
+	if (!errors && m.n > 0 && bot_split(&r->pool, v[MF_WORDS], &alts) == 0) {
+		form_error(r, "menu_words", L(r, "v.patterns"));
+		errors++;
+	}
+	if (errors) {
+		page(r, rs, &c, 422);
+		return;
+	}
+	m.words = v[MF_WORDS];
+	m.intro = v[MF_INTRO];
+	if (bot_menu_save(&r->pool, r->ids[0], &m) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	back(r, rs, L(r, m.n ? "bot.menu_saved" : "bot.menu_removed"), "#menu");
 }
 
 /* GET …/bot/export: the rules as CSV (mode, patterns, answer, handoff) */

@@ -82,6 +82,7 @@ void admin_bot_rule_post(struct req *, struct resp *);
 void admin_bot_rule_get(struct req *, struct resp *);
 void admin_bot_rule_edit_post(struct req *, struct resp *);
 void admin_bot_rule_move_post(struct req *, struct resp *);
+void admin_bot_menu_post(struct req *, struct resp *);
 void admin_bot_rule_delete_post(struct req *, struct resp *);
 void admin_bot_test_post(struct req *, struct resp *);
 void admin_bot_export_get(struct req *, struct resp *);

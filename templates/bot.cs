@@ -1,7 +1,7 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/admin/channels"><?cs var:Lang.nav.wechat ?></a> › <a href="/admin/channels/<?cs var:Channel.Id ?>"><?cs var:Channel.Brand ?></a> ›</p>
 <h1><?cs var:Lang.bot.heading ?> <small><?cs var:Channel.Brand ?></small></h1>
-<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#texts"><?cs var:Lang.bot.texts ?></a> <a href="#rules"><?cs var:Lang.bot.rules ?></a> <a href="#try"><?cs var:Lang.bot.try ?></a> <a href="#import"><?cs var:Lang.bot.import ?></a></nav>
+<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#texts"><?cs var:Lang.bot.texts ?></a> <a href="#rules"><?cs var:Lang.bot.rules ?></a> <a href="#menu"><?cs var:Lang.bot.menu ?></a> <a href="#try"><?cs var:Lang.bot.try ?></a> <a href="#import"><?cs var:Lang.bot.import ?></a></nav>
 <?cs if:Bot.On ?><p class="hint"><?cs var:Lang.bot.on ?></p><?cs else ?><p class="warning"><?cs var:Lang.bot.off ?> <a href="/admin/channels/<?cs var:Channel.Id ?>#preferences"><?cs var:Lang.ch.prefs ?></a></p><?cs /if ?>
 <p class="hint"><?cs var:Lang.bot.about ?></p>
 
@@ -32,10 +32,10 @@
 <thead><tr><th><?cs var:Lang.field.bot_mode ?></th><th><?cs var:Lang.field.bot_patterns ?></th><th><?cs var:Lang.field.bot_answer ?></th><th></th></tr></thead>
 <tbody><?cs each:x = Rules ?><tr data-rule="<?cs var:x.Id ?>" id="rule-<?cs var:x.Id ?>"<?cs if:x.Id == Edit.Id ?> class="editing"<?cs /if ?>><td><?cs var:Lang.bot.mode[x.Mode] ?></td><td class="pre"><?cs var:x.Patterns ?></td>
 <td class="pre"><?cs var:x.Answer ?><?cs if:x.Picture ?> <em class="tag"><?cs if:x.MediaId ?><?cs var:Lang.bot.picture_ready ?><?cs else ?><?cs var:Lang.bot.picture_waiting ?><?cs /if ?></em><?cs /if ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
-<td class="actions"><?cs if:!first(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="up"><button type="submit" class="link" title="<?cs var:Lang.bot.move_up ?>" aria-label="<?cs var:Lang.bot.move_up ?>">↑</button></form><?cs /if ?>
+<td class="actions"><?cs if:x.MenuItem >= 0 ?><a href="#menu"><?cs var:Lang.bot.in_menu ?></a><?cs else ?><?cs if:!first(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="up"><button type="submit" class="link" title="<?cs var:Lang.bot.move_up ?>" aria-label="<?cs var:Lang.bot.move_up ?>">↑</button></form><?cs /if ?>
 <?cs if:!last(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="down"><button type="submit" class="link" title="<?cs var:Lang.bot.move_down ?>" aria-label="<?cs var:Lang.bot.move_down ?>">↓</button></form><?cs /if ?>
 <a href="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>#rule-form"><?cs var:Lang.bot.edit_rule ?></a>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form></td></tr><?cs /each ?></tbody>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/delete" class="mini"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.common.delete ?></button></form><?cs /if ?></td></tr><?cs /each ?></tbody>
 </table><?cs /if ?>
 <h3 id="rule-form"><?cs if:Edit.Id ?><?cs var:Lang.bot.editing_rule ?><?cs else ?><?cs var:Lang.bot.new_rule ?><?cs /if ?></h3>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules<?cs if:Edit.Id ?>/<?cs var:Edit.Id ?><?cs /if ?>" enctype="multipart/form-data">
@@ -58,6 +58,25 @@
 <?cs if:Edit.Id ?><?cs if:Edit.Picture ?><p class="hint"><?cs var:Lang.bot.picture_kept ?></p><?cs /if ?>
 <button type="submit" class="primary"><?cs var:Lang.bot.save_rule ?></button> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot#rules"><?cs var:Lang.common.cancel ?></a>
 <?cs else ?><button type="submit" class="primary"><?cs var:Lang.bot.add_rule ?></button><?cs /if ?>
+</form>
+</section>
+
+<section class="card" id="menu">
+<h2><?cs var:Lang.bot.menu ?></h2>
+<p class="hint"><?cs var:Lang.bot.menu_about ?></p>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/menu">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.menu_words.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.menu_words ?></span>
+<input type="text" name="menu_words" value="<?cs var:Form.menu_words.Value ?>" maxlength="1000" placeholder="<?cs var:Lang.bot.menu_words_example ?>"><?cs call:field_error("menu_words") ?></label>
+<label class="field<?cs if:Form.menu_intro.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.menu_intro ?></span>
+<textarea name="menu_intro" rows="2" maxlength="2000"><?cs var:Form.menu_intro.Value ?></textarea><?cs call:field_error("menu_intro") ?></label>
+<table class="list menu-items"><thead><tr><th>#</th><th><?cs var:Lang.bot.menu_label ?></th><th><?cs var:Lang.field.bot_answer ?></th><th><?cs var:Lang.field.bot_handoff ?></th></tr></thead><tbody>
+<?cs each:i = Menu.Items ?><tr><td><?cs var:i.N ?></td>
+<td class="<?cs if:Form[i.Label].Error ?>bad<?cs /if ?>"><input type="text" name="<?cs var:i.Label ?>" value="<?cs var:Form[i.Label].Value ?>" maxlength="20" aria-label="<?cs var:i.N ?> <?cs var:Lang.bot.menu_label ?>"><?cs call:field_error(i.Label) ?></td>
+<td class="<?cs if:Form[i.Answer].Error ?>bad<?cs /if ?>"><textarea name="<?cs var:i.Answer ?>" rows="1" maxlength="2000" aria-label="<?cs var:i.N ?> <?cs var:Lang.field.bot_answer ?>"><?cs var:Form[i.Answer].Value ?></textarea><?cs call:field_error(i.Answer) ?></td>
+<td><input type="checkbox" name="<?cs var:i.Handoff ?>" value="1"<?cs if:Form[i.Handoff].Value ?> checked<?cs /if ?> aria-label="<?cs var:i.N ?> <?cs var:Lang.field.bot_handoff ?>"></td></tr>
+<?cs /each ?></tbody></table>
+<button type="submit" class="primary"><?cs var:Lang.bot.menu_save ?></button>
 </form>
 </section>
 

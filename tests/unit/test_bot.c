@@ -117,6 +117,26 @@ main(void)
 		    "and reads the good ones, the header and blank lines skipped");
 		buf_free(&bad);
 	}
+	{
+		struct bot_menu  m = { "菜单|menu", "请回复数字：", 2, { { "查订单", "请发订单号", 0 },
+			{ "找人工", "", 1 } } }, back;
+		struct bot_rules rows[3];
+		const char      *text = bot_menu_text(&p, &m);
+		CHECK_STR(text, "请回复数字：\n1. 查订单\n2. 找人工");
+		memset(rows, 0, sizeof rows);
+		rows[0] = (struct bot_rules){ 7, "contains", "菜单|menu", text, 0, 0, 0, NULL, 0 };
+		rows[1] = (struct bot_rules){ 8, "exact", "1\n查订单", "请发订单号", 0, 0, 0, NULL, 1 };
+		rows[2] = (struct bot_rules){ 9, "exact", "2\n找人工", NULL, 1, 0, 0, NULL, 2 };
+		CHECK(bot_menu_of(&p, rows, 3, &back) == 1 && back.n == 2 &&
+		    strcmp(back.words, "菜单|menu") == 0 && strcmp(back.intro, "请回复数字：") == 0 &&
+		    strcmp(back.item[0].label, "查订单") == 0 && back.item[1].handoff &&
+		    strcmp(back.item[1].answer, "") == 0, "a menu read back from its rules, as built");
+		m.intro = "";
+		rows[0].answer = bot_menu_text(&p, &m);
+		CHECK(bot_menu_of(&p, rows, 3, &back) == 1 && strcmp(back.intro, "") == 0,
+		    "…with no intro");
+		CHECK(bot_menu_of(&p, rows + 1, 2, &back) == 0, "no menu without its first rule");
+	}
 	CHECK(v_mode("scene") == NULL && v_mode("Exact") != NULL, "a rule's mode is one of three");
 	CHECK(v_misses("3") == NULL && v_misses("0") != NULL && v_misses("10") != NULL,
 	    "misses before a hand-off: 1 to 9");
