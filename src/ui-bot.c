@@ -235,7 +235,6 @@ admin_bot_rule_edit_post(struct req *r, struct resp *rs)
 	struct channel_get   c;
 	struct bot_rules     x;
 	struct bot_rule_text rule;
-	enum dbrc            rc;
 
 	if (channel(r, rs, &c) != 0 || one_rule(r, rs, &x) != 0)
 		return;
@@ -245,16 +244,9 @@ admin_bot_rule_edit_post(struct req *r, struct resp *rs)
 		page(r, rs, &c, 422);
 		return;
 	}
-	rc = bot_rule_edit(&r->pool, r->ids[0], x.id, &rule);
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "rule");
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "bot.rule_saved"), pool_printf(&r->pool, "#rule-%lld", x.id));
+	ui_saved(r, rs, bot_rule_edit(&r->pool, r->ids[0], x.id, &rule), "rule",
+	    L(r, "bot.rule_saved"), pool_printf(&r->pool, "/admin/channels/%lld/bot#rule-%lld",
+	    r->ids[0], x.id));
 }
 
 static const char *
@@ -274,7 +266,6 @@ admin_bot_rule_move_post(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
 	const char        *dir;
-	enum dbrc          rc;
 
 	if (channel(r, rs, &c) != 0)
 		return;
@@ -282,16 +273,9 @@ admin_bot_rule_move_post(struct req *r, struct resp *rs)
 		page(r, rs, &c, 422);
 		return;
 	}
-	rc = bot_rule_move(&r->pool, r->ids[0], r->ids[1], strcmp(dir, "up") == 0 ? -1 : 1);
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "rule");
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "bot.rule_moved"), pool_printf(&r->pool, "#rule-%lld", r->ids[1]));
+	ui_saved(r, rs, bot_rule_move(&r->pool, r->ids[0], r->ids[1], strcmp(dir, "up") == 0 ?
+	    -1 : 1), "rule", L(r, "bot.rule_moved"), pool_printf(&r->pool,
+	    "/admin/channels/%lld/bot#rule-%lld", r->ids[0], r->ids[1]));
 }
 
 /* POST …/bot/rules/{id}/delete */

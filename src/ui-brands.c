@@ -323,16 +323,7 @@ admin_canned_post(struct req *r, struct resp *rs)
 void
 admin_canned_delete_post(struct req *r, struct resp *rs)
 {
-	enum dbrc rc = db_canned_delete(&r->pool, r->ids[1], r->ids[0], 0);
-
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "canned");
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "brand.canned_deleted"));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", r->ids[0]));
+	ui_saved(r, rs, db_canned_delete(&r->pool, r->ids[1], r->ids[0], 0), "canned",
+	    L(r, "brand.canned_deleted"), pool_printf(&r->pool, "/admin/brands/%lld#canned",
+	    r->ids[0]));
 }

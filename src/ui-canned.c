@@ -63,16 +63,6 @@ account_canned_post(struct req *r, struct resp *rs)
 void
 account_canned_delete_post(struct req *r, struct resp *rs)
 {
-	enum dbrc rc = db_canned_delete(&r->pool, r->ids[0], 0, r->user->id);
-
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "canned");
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "brand.canned_deleted"));
-	resp_redirect(rs, "/account#canned");
+	ui_saved(r, rs, db_canned_delete(&r->pool, r->ids[0], 0, r->user->id), "canned",
+	    L(r, "brand.canned_deleted"), "/account#canned");
 }

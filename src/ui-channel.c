@@ -231,12 +231,8 @@ load_set_up(struct req *r, struct resp *rs, struct channel_get *c)
 static void
 saved(struct req *r, struct resp *rs, enum dbrc rc, const char *msg)
 {
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, msg);
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", r->ids[0]));
+	ui_saved(r, rs, rc, "channel", msg, pool_printf(&r->pool, "/admin/channels/%lld",
+	    r->ids[0]));
 }
 
 void

@@ -43,6 +43,21 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 	return 0;
 }
 
+/*
+ * Where a change ends: rc DB_OK says msg (the flash) and goes to; else the
+ * 404 ("that <what> does not exist") or the 503 page. A handler that has
+ * checked its form and called its feature answers with this, once.
+ */
+void
+ui_saved(struct req *r, struct resp *rs, int rc, const char *what, const char *msg,
+    const char *to)
+{
+	if (!ui_found(r, rs, rc, what))
+		return;
+	flash_set(r, msg);
+	resp_redirect(rs, to);
+}
+
 /* A stored time for a page, as the reader writes times, or NULL for none. */
 const char *
 ui_time(struct req *r, long long t)

@@ -63,17 +63,9 @@ admin_topic_post(struct req *r, struct resp *rs)
 void
 admin_topic_delete_post(struct req *r, struct resp *rs)
 {
-	enum dbrc rc = db_topic_delete(&r->pool, r->ids[0], r->ids[1]);
-
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "topic");
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "brand.topic_deleted"));
+	ui_saved(r, rs, db_topic_delete(&r->pool, r->ids[0], r->ids[1]), "topic",
+	    L(r, "brand.topic_deleted"), pool_printf(&r->pool, "/admin/brands/%lld#topics",
+	    r->ids[0]));
 }
 
 /* POST /admin/brands/{id}/topics/required: whether closing a chat needs a topic */
@@ -91,9 +83,7 @@ admin_topic_required_post(struct req *r, struct resp *rs)
 		return;
 	}
 	on = form_on(v);
-	if (db_topic_required_set(&r->pool, r->ids[0], on) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, on ? "brand.topic_required_on" : "brand.topic_required_off"));
+	ui_saved(r, rs, db_topic_required_set(&r->pool, r->ids[0], on), "brand",
+	    L(r, on ? "brand.topic_required_on" : "brand.topic_required_off"),
+	    pool_printf(&r->pool, "/admin/brands/%lld#topics", r->ids[0]));
 }

@@ -152,6 +152,8 @@ void reports_csat_get(struct req *, struct resp *);
 void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
+void ui_saved(struct req *, struct resp *, int rc, const char *what, const char *msg,
+	const char *to);
 long long ui_page(struct req *r);
 const char *ui_time(struct req *r, long long t);
 const char *ui_iso(struct req *r, long long t);
