@@ -487,6 +487,13 @@ document.addEventListener('change', function (e) {
 	if (e.target.form && (e.target.name === 'attachment' || e.target.matches('select[data-canned]')))
 		sendCost(e.target.form);
 });
+// a brand chosen in a filter shows at once, its accounts, departments and
+// operators alone in the lists beside it (the server narrows them)
+document.addEventListener('change', function (e) {
+	var sel = e.target;
+	if (sel.matches && sel.matches('form.filters select[name=brand]') && sel.form)
+		sel.form.submit();
+});
 // the reports show times in the viewer's zone: tell the server the browser's
 (function () {
 	try {
