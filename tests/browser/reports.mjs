@@ -61,10 +61,9 @@ try {
 	// a brand chosen narrows the lists beside it at once (the page reloads with it)
 	const demo = sql("SELECT id FROM brands WHERE name = 'Demo'");
 	await Promise.all([sup.waitForNavigation(), sup.selectOption('select[name=brand]', demo)]);
-	const others = Number(sql(`SELECT COUNT(*) FROM departments WHERE brand_id <> ${demo}`));
 	const listed = await sup.$$eval('select[name=department] option', (o) => o.map((x) => x.textContent));
 	check('choosing a brand narrows the departments to its own at once',
-		listed.length > 1 && listed.slice(1).every((t) => t.startsWith('Demo · ')) && (others === 0 || listed.length - 1 < others + listed.length - 1));
+		listed.length > 1 && listed.slice(1).every((t) => t.startsWith('Demo · ')));
 	const [download] = await Promise.all([sup.waitForEvent('download'), sup.click('text=Download CSV')]);
 	check('the CSV downloads with its name', /^wxdesk-days-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/.test(download.suggestedFilename()));
 
