@@ -176,7 +176,7 @@ ok "an offer left open by a stopped worker is closed by the next tick" test "$(s
 # never a turn skipped (round robin: offers differ by at most one)
 TOKEN_PAGE="/admin/departments/$SALES" post adm "/admin/departments/$SALES/routing" routing=round_robin chat_limit=40 offer_seconds=600
 # on wxdesk's clock (earlier scripts may have moved it days ahead)
-wxnow() { echo $(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0))); }
+wxnow() { wx_clock; }
 sqlq "UPDATE users SET presence = 'available', console_seen_at = FROM_UNIXTIME($(wxnow) + 86400) WHERE id IN ($R1, $R2, $R3)"
 bad=0 over=0 skew=0
 for round in $(seq 1 8); do

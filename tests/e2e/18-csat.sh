@@ -62,7 +62,7 @@ ok "…and the transcript says so" test "$(sqlq "SELECT COUNT(*) FROM messages W
 
 # only answered chats are asked, and the report's "asked" counts the chats
 # whose question reached the follower
-wxnow=$(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0)))
+wxnow=$(wx_clock)
 RANGE="from=$(date -u -d "@$((wxnow - 3 * 86400))" +%F)&to=$(date -u -d "@$((wxnow + 3 * 86400))" +%F)&tz=UTC"
 # the report's asked and rated chats of the brand, from its CSV (a row a day)
 csat_csv() { get adm "/reports/csat?$RANGE&brand=$BRAND&format=csv"; awk -F, 'NR > 1 { a += $2; r += $3 } END { print a + 0 ":" r + 0 }' <<<"$BODY"; }
@@ -125,7 +125,7 @@ ok "after the hours a digit opens a chat" test -n "$(chat_of)" && test "$(csat "
 sign_in adm admin "$(demo_pw admin)"
 sign_in op operator "$(demo_pw operator)"
 # the dates around wxdesk's clock (earlier scripts may have moved it days ahead)
-wxnow=$(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0)))
+wxnow=$(wx_clock)
 get adm "/reports/csat?from=$(date -u -d "@$((wxnow - 3 * 86400))" +%F)&to=$(date -u -d "@$((wxnow + 86400))" +%F)"
 ok "the report: asked, rated, the share and the average" eval 'status_is 200 && has "Share rated" && has "<td>5.00</td>"'
 get op "/reports/csat"

@@ -12,7 +12,7 @@ worker_stop
 got() { simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM'"; }
 last_got() { simq "SELECT content FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM' ORDER BY id DESC LIMIT 1"; }
 chat_of() { sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'"; }
-wxnow() { echo $(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0))); }
+wxnow() { wx_clock; }
 sign_in adm admin "$(demo_pw admin)"
 hours() { TOKEN_PAGE="/admin/brands/$BRAND/hours" post adm "/admin/brands/$BRAND/hours" "$@"; }
 all_day() { local a=() w; for w in 0 1 2 3 4 5 6; do a+=("opens_$w=00:00" "closes_$w=24:00"); done; echo "${a[@]}"; }

@@ -5,7 +5,7 @@
 # and an administrator turning it off for someone; each on the audit trail.
 . "$(dirname "$0")/lib.sh"
 WX=$WXDESK_BUILD/bin/wxdesk-wx
-wxnow() { echo $(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0))); }
+wxnow() { wx_clock; }
 # at a step's start, so a test's codes stay in one 30-second step
 step_start() { shift_clock $((30 - $(wxnow) % 30)); }
 code() { "$WX" totp "$SECRET" "$(wxnow)"; }

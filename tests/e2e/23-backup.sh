@@ -7,7 +7,7 @@
 own_channel "Backup Brand"
 ROOT_DIR=$WXDESK_ROOT
 CTL=$ROOT_DIR/bin/wxdesk-ctl
-wxnow() { echo $(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0))); }
+wxnow() { wx_clock; }
 FROM=oBackup$(openssl rand -hex 3)
 say "please keep this conversation"
 printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/bk.png"

@@ -23,7 +23,7 @@ state() { sqlq "SELECT state FROM chats WHERE id = $1"; }
 hours() { TOKEN_PAGE="/admin/brands/$BRAND/hours" post adm "/admin/brands/$BRAND/hours" "$@"; }
 texts() { TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/texts" "$@"; }
 all_day() { local a=() w; for w in 0 1 2 3 4 5 6; do a+=("opens_$w=00:00" "closes_$w=24:00"); done; echo "${a[@]}"; }
-wxnow() { echo $(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0))); }
+wxnow() { wx_clock; }
 # the catalogue's defaults (lang/zh-CN.hdf, lang/en.hdf)
 HANDOFF='好的，正在为您转接人工客服，请稍候。'
 OFFHOURS='您好，现在是非营业时间（或节假日），暂时没有客服为您服务。'
@@ -106,6 +106,8 @@ say "不等了，留言：明天再联系"
 ok "…the next message is a follow-up" test "$(state "$E"):$(last_got)" = "followup:$DONE"
 
 # --- open, nobody there (Support, a queue of its own): the place and the expected wait
+# (the clocks stopped: the wait is checked to the second)
+stop_clock
 sqlq "UPDATE channels SET department_id = $SUPPORT WHERE id = $CH"
 shift_clock 20	# the operator signed in a while ago, and no console of theirs is open
 FROM=oTxP$(openssl rand -hex 4)
@@ -125,6 +127,7 @@ FROM=oTxQ2$(openssl rand -hex 4)
 say "人工"
 Q2=$(chat_of)
 ok "…the next one is second" test "$(last_got)" = "$HANDOFF\\n$(queued 2 "约 2 分钟")"
+start_clock
 
 # after the department's 5 minutes with nobody available: the offer to leave a message
 tick

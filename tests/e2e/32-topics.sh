@@ -55,7 +55,7 @@ TOKEN_PAGE="/console/chats/$C3" post op "/console/chats/$C3/close" closing= topi
 ok "a topic made optional: a chat closes without one" test "$(sqlq "SELECT CONCAT(state, ':', IFNULL(topic_id, '-')) FROM chats WHERE id = $C3")" = "closed:-"
 
 # the day as wxdesk's clock has it (earlier tests may have moved it on)
-D=$(date -u -d "@$(($(date +%s) + $(cat "$WXDESK_VAR/clock-offset" 2>/dev/null || echo 0)))" +%F)
+D=$(date -u -d "@$(wx_clock)" +%F)
 get adm "/reports/?brand=$BRAND&from=$D&to=$D&tz=UTC"
 ok "the overview counts closed chats by topic" eval 'grep -q "<tr><td>Topic Brand · 订单查询</td><td>1</td></tr>" <<<"$BODY" && grep -q "<tr><td>Topic Brand · 退换货</td><td>1</td></tr>" <<<"$BODY"'
 get adm "/reports/?brand=$BRAND&from=$D&to=$D&tz=UTC&format=csv"

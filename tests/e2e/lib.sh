@@ -68,12 +68,29 @@ location_is() { grep -qi "^location: $1\$" <<<"$HEADERS"; }
 
 demo_pw() { awk -v u="$1" '$1 == u { print $NF }' "$WXDESK_VAR/demo-credentials.txt"; }
 
-# shift_clock SECONDS: moves every wxdesk process's clock forward.
+# shift_clock SECONDS: moves every wxdesk process's clock forward (a
+# stopped clock, "@T", stays stopped, at T + SECONDS).
 shift_clock() {
 	local cur=0
 	[ -f "$WXDESK_VAR/clock-offset" ] && cur=$(cat "$WXDESK_VAR/clock-offset")
-	echo $((cur + $1)) >"$WXDESK_VAR/clock-offset"
+	case $cur in
+	@*) echo "@$((${cur#@} + $1))" >"$WXDESK_VAR/clock-offset" ;;
+	*) echo $((cur + $1)) >"$WXDESK_VAR/clock-offset" ;;
+	esac
 }
+# wx_clock: the time every wxdesk process reads now (clock.c)
+wx_clock() {
+	local cur=0
+	[ -f "$WXDESK_VAR/clock-offset" ] && cur=$(cat "$WXDESK_VAR/clock-offset")
+	case $cur in
+	@*) echo "${cur#@}" ;;
+	*) echo $(($(date +%s) + cur)) ;;
+	esac
+}
+# stop_clock: every clock stops where it is, so durations checked to the
+# second do not depend on how fast the machine is; start_clock: they run on
+stop_clock() { echo "@$(wx_clock)" >"$WXDESK_VAR/clock-offset"; }
+start_clock() { echo $(($(wx_clock) - $(date +%s))) >"$WXDESK_VAR/clock-offset"; }
 
 # the simulator's own database (what WeChat recorded)
 simq() {
