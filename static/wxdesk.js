@@ -347,6 +347,71 @@ labelTables();
 				openChat(location.pathname, false);
 		});
 	}
+	// a chat's actions in place (send, note, pick up, transfer, close, reopen,
+	// the follower's name): the form posts, and the chat page that answers
+	// takes the chat's place, the transcript in view at its newest message
+	// and the flash above it; the address stays the chat's. An answer that
+	// is no chat page (a transfer away, an error page) is shown as it is.
+	// Without the script the forms post as they always did.
+	function swapIn(doc, url) {
+		['inbox', 'chat', 'follower', 'offer'].forEach(function (id) {
+			var old = document.getElementById(id), f = doc.getElementById(id);
+			if (old && f)
+				old.innerHTML = f.innerHTML;
+		});
+		document.querySelectorAll('main > .flash').forEach(function (f) { f.remove(); });
+		var flash = doc.querySelector('main > .flash'), main = document.querySelector('main');
+		if (flash && main)
+			main.insertBefore(document.importNode(flash, true), main.firstChild);
+		var fresh = doc.getElementById('live');
+		if (fresh)
+			live.setAttribute('data-mark', fresh.getAttribute('data-mark'));
+		if (window.history.replaceState)
+			window.history.replaceState(null, '', url);
+		draft(false);
+		relTimes();
+		labelTables();
+		sendCost(document.getElementById('composer'));
+		show();
+	}
+	document.addEventListener('submit', function (e) {
+		var f = e.target, sent = e.submitter;
+		if (e.defaultPrevented || !f.closest || !f.closest('#chat, #follower') || !window.fetch ||
+		    !window.FormData || (f.getAttribute('method') || '').toLowerCase() !== 'post')
+			return;
+		e.preventDefault();
+		var body = new FormData(f);
+		if (sent && sent.name)
+			body.append(sent.name, sent.value);
+		f.classList.add('busy');
+		/* as the form would send it: urlencoded, multipart when it takes files */
+		if ((f.getAttribute('enctype') || '') !== 'multipart/form-data')
+			body = new URLSearchParams(body);
+		fetch(f.action, { method: 'POST', body: body, credentials: 'same-origin' })
+			.then(function (r) {
+				return r.text().then(function (html) { return { r: r, html: html }; });
+			})
+			.then(function (x) {
+				var doc = new DOMParser().parseFromString(x.html, 'text/html');
+				var to = new URL(x.r.url), here = shown || location.pathname;
+				if (doc.getElementById('chat') && document.getElementById('chat') &&
+				    (!x.r.redirected || to.pathname === here)) {
+					swapIn(doc, here);
+					return;
+				}
+				/* elsewhere (a transfer away: the console with its flash), or
+				 * an error page: the page as the server wrote it, at its address */
+				if (x.r.redirected && window.history.replaceState)
+					window.history.replaceState(null, '', x.r.url);
+				document.open();
+				document.write(x.html);
+				document.close();
+			})
+			.catch(function () {
+				f.classList.remove('busy');
+				HTMLFormElement.prototype.submit.call(f);	/* the form as it was */
+			});
+	});
 	// what is typed in a chat's reply box is kept in this tab, per chat, until
 	// it is sent: a note added, a status changed, an offer taken, a reload
 	// or a chat opened and left all give it back

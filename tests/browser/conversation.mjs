@@ -1,7 +1,8 @@
 // conversation.mjs: the conversation stays in view. On a desk's 1366×768
 // screen and on a phone, a long chat opens at its newest message with the
 // reply box on the screen; a new message keeps it pinned; an operator who
-// scrolled up stays where they are and is told new messages came.
+// scrolled up stays where they are and is told new messages came; a note
+// and a reply are done in place, without loading the page again.
 import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
 
 const OPENID = 'oBrowserLong01';
@@ -44,6 +45,23 @@ try {
 		await page.click('#new-below');
 		check(`${name}: …which takes the reader to the newest message`, await newestShown(page) &&
 			!(await page.isVisible('#new-below')));
+		// an action is done in place: the page is not loaded again, the
+		// address stays the chat's, and the conversation stays in view
+		await page.evaluate(() => { window.stayed = true; });
+		if (name === 'desk') {	/* (a phone keeps the follower's panel folded) */
+			await page.fill('textarea[name=staff_note]', `a note on the ${name}`);
+			await Promise.all([page.waitForNavigation(), page.click('form.staff-note-form button[type=submit]')]);
+			await page.waitForSelector(`#chat >> text=a note on the ${name}`, { timeout: 10000 });
+			check(`${name}: a note is added in place: no page load, the same address, the newest message in view`,
+				await page.evaluate(() => window.stayed === true) &&
+				page.url().endsWith(`/console/chats/${chat}`) && await newestShown(page));
+		}
+		await page.fill('textarea[name=text]', `an answer on the ${name}`);
+		await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+		check(`${name}: …and so is a reply, the reply box emptied`,
+			await page.evaluate(() => window.stayed === true) &&
+			(await page.inputValue('textarea[name=text]')) === '' &&
+			await page.isVisible(`#transcript >> text=an answer on the ${name}`));
 		await ctx.close();
 	}
 } catch (e) {
