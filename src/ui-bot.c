@@ -86,20 +86,34 @@ page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 		rs->status = status;
 }
 
+/* a change on this page: the account it is about, and how it ends */
+struct change {
+	struct channel_get c;
+	const char        *msg;		/* the flash when saved */
+	const char        *to;		/* the place on the page it goes back to */
+	const char        *what;	/* what a 404 names ("channel" when NULL) */
+};
+
+/* the account r->ids[0], its form trimmed: a dbrc */
 static int
-channel(struct req *r, struct resp *rs, struct channel_get *c)
+channel(struct req *r, struct channel_get *c)
 {
-	if (load(r, rs, c) != 0)
-		return -1;
-	form_trim(r);
-	return 0;
+	int rc = db_channel_get(&r->pool, r->ids[0], c);
+
+	if (rc == DB_OK)
+		form_trim(r);
+	return rc;
 }
 
+/* the one answer of every change on this page (ui.h) */
 static void
-back(struct req *r, struct resp *rs, const char *msg, const char *anchor)
+end(struct req *r, struct resp *rs, int st, const struct change *x)
 {
-	flash_set(r, msg);
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld/bot%s", r->ids[0], anchor));
+	if (st == UI_REFUSED)
+		page(r, rs, &x->c, 422);
+	else
+		ui_saved(r, rs, st, x->what ? x->what : "channel", x->msg,
+		    pool_printf(&r->pool, "/admin/channels/%lld/bot%s", r->ids[0], x->to ? x->to : ""));
 }
 
 void
@@ -107,29 +121,33 @@ admin_bot_get(struct req *r, struct resp *rs)
 {
 	struct channel_get c;
 
-	if (channel(r, rs, &c) == 0)
+	if (ui_found(r, rs, channel(r, &c), "channel"))
 		page(r, rs, &c, 200);
 }
 
-/* POST …/bot: the welcome, fallback and hand-off texts, the hand-off words, the miss limit */
+/* the welcome, fallback and hand-off texts, the hand-off words, the miss limit */
+static int
+settings_save(struct req *r, struct change *x)
+{
+	const char *v[5];
+	int         rc;
+
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, settings_fields, v))
+		return UI_REFUSED;
+	x->msg = L(r, "bot.saved");
+	return db_bot_settings_set(&r->pool, r->ids[0], v[0], v[1], v[2], v[3],
+	    strtoll(v[4], NULL, 10));
+}
+
+/* POST …/bot */
 void
 admin_bot_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	const char        *v[5];
+	struct change x = { 0 };
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	if (FORM_READ(r, settings_fields, v)) {
-		page(r, rs, &c, 422);
-		return;
-	}
-	if (db_bot_settings_set(&r->pool, r->ids[0], v[0], v[1], v[2], v[3],
-	    strtoll(v[4], NULL, 10)) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "bot.saved"), "");
+	end(r, rs, settings_save(r, &x), &x);
 }
 
 /*
@@ -169,44 +187,47 @@ rule_read(struct req *r, int had_picture, struct bot_rule_text *rule)
 	return errors;
 }
 
-/* POST …/bot/rules: one more rule, at the end */
+/* one more rule, at the end */
+static int
+rule_add(struct req *r, struct change *x)
+{
+	struct bot_rule_text rule;
+	int                  rc;
+
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	if (rule_read(r, 0, &rule))
+		return UI_REFUSED;
+	x->msg = L(r, "bot.rule_added");
+	x->to = "#rules";
+	return bot_rules_add(&r->pool, r->ids[0], &rule, 1, 0);
+}
+
+/* POST …/bot/rules */
 void
 admin_bot_rule_post(struct req *r, struct resp *rs)
 {
-	struct channel_get   c;
-	struct bot_rule_text rule;
+	struct change x = { 0 };
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	if (rule_read(r, 0, &rule)) {
-		page(r, rs, &c, 422);
-		return;
-	}
-	if (bot_rules_add(&r->pool, r->ids[0], &rule, 1, 0) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "bot.rule_added"), "#rules");
+	end(r, rs, rule_add(r, &x), &x);
 }
 
-/* the rule r->ids[1] of the account: 0, or -1 after answering 404 / 503 */
+/* the account's rule r->ids[1]: a dbrc */
 static int
-one_rule(struct req *r, struct resp *rs, struct bot_rules *out)
+one_rule(struct req *r, struct bot_rules *out)
 {
 	struct bot_rules *l = NULL;
 	size_t            n = 0;
+	int               rc;
 
-	if (db_bot_rules(&r->pool, r->ids[0], &l, &n) != DB_OK) {
-		ui_db_failed(r, rs);
-		return -1;
-	}
+	if ((rc = db_bot_rules(&r->pool, r->ids[0], &l, &n)) != DB_OK)
+		return rc;
 	for (size_t i = 0; i < n; i++)
 		if (l[i].id == r->ids[1]) {
 			*out = l[i];
-			return 0;
+			return DB_OK;
 		}
-	ui_not_found(r, rs, "rule");
-	return -1;
+	return DB_NOTFOUND;
 }
 
 /* GET …/bot/rules/{id}: the page with the rule in the form, to edit */
@@ -216,7 +237,7 @@ admin_bot_rule_get(struct req *r, struct resp *rs)
 	struct channel_get c;
 	struct bot_rules   x;
 
-	if (channel(r, rs, &c) != 0 || one_rule(r, rs, &x) != 0)
+	if (!ui_found(r, rs, channel(r, &c), "channel") || !ui_found(r, rs, one_rule(r, &x), "rule"))
 		return;
 	tmpl_set_int(r, "Edit.Id", x.id);
 	tmpl_set(r, "Edit.Picture", x.picture ? "1" : NULL);
@@ -227,26 +248,36 @@ admin_bot_rule_get(struct req *r, struct resp *rs)
 	page(r, rs, &c, 200);
 }
 
-/* POST …/bot/rules/{id}: the rule changed, in its place (a new picture
- * replaces its own; none keeps it) */
+/* the rule changed, in its place (a new picture replaces its own; none keeps it) */
+static int
+rule_edit(struct req *r, struct change *x)
+{
+	struct bot_rules     old;
+	struct bot_rule_text rule;
+	int                  rc;
+
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	x->what = "rule";
+	if ((rc = one_rule(r, &old)) != DB_OK)
+		return rc;
+	if (rule_read(r, old.picture != 0, &rule)) {
+		tmpl_set_int(r, "Edit.Id", old.id);
+		tmpl_set(r, "Edit.Picture", old.picture ? "1" : NULL);
+		return UI_REFUSED;
+	}
+	x->msg = L(r, "bot.rule_saved");
+	x->to = pool_printf(&r->pool, "#rule-%lld", old.id);
+	return bot_rule_edit(&r->pool, r->ids[0], old.id, &rule);
+}
+
+/* POST …/bot/rules/{id} */
 void
 admin_bot_rule_edit_post(struct req *r, struct resp *rs)
 {
-	struct channel_get   c;
-	struct bot_rules     x;
-	struct bot_rule_text rule;
+	struct change x = { 0 };
 
-	if (channel(r, rs, &c) != 0 || one_rule(r, rs, &x) != 0)
-		return;
-	if (rule_read(r, x.picture != 0, &rule)) {
-		tmpl_set_int(r, "Edit.Id", x.id);
-		tmpl_set(r, "Edit.Picture", x.picture ? "1" : NULL);
-		page(r, rs, &c, 422);
-		return;
-	}
-	ui_saved(r, rs, bot_rule_edit(&r->pool, r->ids[0], x.id, &rule), "rule",
-	    L(r, "bot.rule_saved"), pool_printf(&r->pool, "/admin/channels/%lld/bot#rule-%lld",
-	    r->ids[0], x.id));
+	end(r, rs, rule_edit(r, &x), &x);
 }
 
 static const char *
@@ -259,59 +290,70 @@ static const struct field move_fields[] = {
 	{ "dir", "field.action", F_CHECKED, v_direction },
 };
 
-/* POST …/bot/rules/{id}/move: one place up or down (the first rule that
- * matches answers, so the order matters) */
+/* one place up or down (the first rule that matches answers, so the order matters) */
+static int
+rule_move(struct req *r, struct change *x)
+{
+	const char *dir;
+	int         rc;
+
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, move_fields, &dir))
+		return UI_REFUSED;
+	x->what = "rule";
+	x->msg = L(r, "bot.rule_moved");
+	x->to = pool_printf(&r->pool, "#rule-%lld", r->ids[1]);
+	return bot_rule_move(&r->pool, r->ids[0], r->ids[1], strcmp(dir, "up") == 0 ? -1 : 1);
+}
+
+/* POST …/bot/rules/{id}/move */
 void
 admin_bot_rule_move_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	const char        *dir;
+	struct change x = { 0 };
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	if (FORM_READ(r, move_fields, &dir)) {
-		page(r, rs, &c, 422);
-		return;
-	}
-	ui_saved(r, rs, bot_rule_move(&r->pool, r->ids[0], r->ids[1], strcmp(dir, "up") == 0 ?
-	    -1 : 1), "rule", L(r, "bot.rule_moved"), pool_printf(&r->pool,
-	    "/admin/channels/%lld/bot#rule-%lld", r->ids[0], r->ids[1]));
+	end(r, rs, rule_move(r, &x), &x);
+}
+
+static int
+rule_remove(struct req *r, struct change *x)
+{
+	int rc;
+
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	x->what = "rule";
+	x->msg = L(r, "bot.rule_removed");
+	x->to = "#rules";
+	return bot_rule_remove(&r->pool, r->ids[0], r->ids[1]);
 }
 
 /* POST …/bot/rules/{id}/delete */
 void
 admin_bot_rule_delete_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
+	struct change x = { 0 };
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	if (bot_rule_remove(&r->pool, r->ids[0], r->ids[1]) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "bot.rule_removed"), "#rules");
+	end(r, rs, rule_remove(r, &x), &x);
 }
 
-/* POST …/bot/test: what the bot would answer, as the rules stand (nothing stored) */
-void
-admin_bot_test_post(struct req *r, struct resp *rs)
+/* what the bot would answer, as the rules stand: shown on the page, nothing stored */
+static int
+try_text(struct req *r, struct resp *rs, struct change *x)
 {
-	struct channel_get c;
 	const struct bot *b;
 	struct bot_answer a;
 	const char       *text;
+	int               rc;
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	if ((b = bot_load(&r->pool, r->ids[0])) == NULL) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	if ((b = bot_load(&r->pool, r->ids[0])) == NULL)
+		return DB_FAIL;
 	if (FORM_READ(r, try_fields, &text) || *text == '\0') {
 		form_error(r, "try", L(r, "bot.try_empty"));
-		page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
 	bot_decide(b, text, 0, &a);
 	tmpl_set(r, "Try.Kind", a.kind == BOT_ANSWER ? "answer" : a.kind == BOT_HANDOFF ?
@@ -319,7 +361,17 @@ admin_bot_test_post(struct req *r, struct resp *rs)
 	tmpl_set(r, "Try.Text", a.text);
 	tmpl_set(r, "Try.Why", a.kind == BOT_HANDOFF ? L(r, a.why) : NULL);
 	tmpl_set_int(r, "Try.Rule", a.rule);
-	page(r, rs, &c, 200);
+	page(r, rs, &x->c, 200);
+	return UI_SHOWN;
+}
+
+/* POST …/bot/test */
+void
+admin_bot_test_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, try_text(r, rs, &x), &x);
 }
 
 /* ---- the numbered menu ---- */
@@ -392,19 +444,17 @@ menu_page_data(struct req *r, const struct bot_rules *l, size_t n)
 	}
 }
 
-/* POST …/bot/menu: the numbered menu saved whole (no items: removed) */
-void
-admin_bot_menu_post(struct req *r, struct resp *rs)
+/* the numbered menu saved whole (no items: removed) */
+static int
+menu_save(struct req *r, struct change *x)
 {
-	struct channel_get  c;
 	const struct field *f = menu_fields(&r->pool);
 	const char         *v[MF__N], **alts;
 	struct bot_menu     m = { 0 };
 	int                 errors;
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	form_trim(r);
+	if ((errors = channel(r, &x->c)) != DB_OK)
+		return errors;
 	errors = form_read(r, f, MF__N, v);
 	for (int i = 0; !errors && i < BOT_MENU_ITEMS; i++) {
 		if (*v[MF_LABEL(i)] == '\0') {
@@ -432,17 +482,22 @@ admin_bot_menu_post(struct req *r, struct resp *rs)
 		form_error(r, "menu_words", L(r, "v.patterns"));
 		errors++;
 	}
-	if (errors) {
-		page(r, rs, &c, 422);
-		return;
-	}
+	if (errors)
+		return UI_REFUSED;
 	m.words = v[MF_WORDS];
 	m.intro = v[MF_INTRO];
-	if (bot_menu_save(&r->pool, r->ids[0], &m) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, m.n ? "bot.menu_saved" : "bot.menu_removed"), "#menu");
+	x->msg = L(r, m.n ? "bot.menu_saved" : "bot.menu_removed");
+	x->to = "#menu";
+	return bot_menu_save(&r->pool, r->ids[0], &m);
+}
+
+/* POST …/bot/menu */
+void
+admin_bot_menu_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, menu_save(r, &x), &x);
 }
 
 /* GET …/bot/export: the rules as CSV (mode, patterns, answer, handoff) */
@@ -452,13 +507,12 @@ admin_bot_export_get(struct req *r, struct resp *rs)
 	struct channel_get c;
 	struct bot_rules *l = NULL;
 	size_t l_n = 0;
+	int    rc;
 
-	if (channel(r, rs, &c) != 0)
+	if ((rc = channel(r, &c)) == DB_OK)
+		rc = db_bot_rules(&r->pool, r->ids[0], &l, &l_n);
+	if (!ui_found(r, rs, rc, "channel"))
 		return;
-	if (db_bot_rules(&r->pool, r->ids[0], &l, &l_n) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	csv_begin(rs, pool_printf(&r->pool, "bot-rules-%lld.csv", r->ids[0]));
 	buf_puts(&rs->body, "mode,patterns,answer,handoff\r\n");
 	for (size_t i = 0; i < l_n; i++) {
@@ -478,38 +532,39 @@ admin_bot_export_get(struct req *r, struct resp *rs)
  * checked first; with any bad line nothing changes and the lines are named.
  * replace=1 replaces the rules, else they are added after the current ones.
  */
-void
-admin_bot_import_post(struct req *r, struct resp *rs)
+static int
+rules_import(struct req *r, struct change *x)
 {
 	const struct kv *file = req_file(r, "file");
-	struct channel_get c;
 	struct buf       bad = { 0 };
-	int              nbad, n;
+	int              nbad, n, rc;
 	const char      *replace;
 	struct bot_rule_text *rules;
 
-	if (channel(r, rs, &c) != 0)
-		return;
-	if (FORM_READ(r, import_fields, &replace)) {
-		page(r, rs, &c, 422);
-		return;
-	}
+	if ((rc = channel(r, &x->c)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, import_fields, &replace))
+		return UI_REFUSED;
 	if (file == NULL || file->vlen == 0 || !utf8_valid(file->val, file->vlen)) {
 		form_error(r, "file", L(r, file == NULL || file->vlen == 0 ? "prof.file_choose" :
 		    "prof.file_utf8"));
-		page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
 	nbad = bot_csv_read(&r->pool, file->val, file->vlen, &rules, &n, &bad);
 	if (nbad) {
 		form_error(r, "file", LF(r, "bot.import_bad", (long long)nbad, bad.data));
 		buf_free(&bad);
-		page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
-	if (bot_rules_add(&r->pool, r->ids[0], rules, n, form_on(replace)) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, LF(r, "bot.imported", (long long)n), "#rules");
+	x->msg = LF(r, "bot.imported", (long long)n);
+	x->to = "#rules";
+	return bot_rules_add(&r->pool, r->ids[0], rules, n, form_on(replace));
+}
+
+void
+admin_bot_import_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, rules_import(r, &x), &x);
 }

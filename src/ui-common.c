@@ -44,15 +44,22 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 }
 
 /*
- * Where a change ends: rc DB_OK says msg (the flash) and goes to; else the
- * 404 ("that <what> does not exist") or the 503 page. A handler that has
- * checked its form and called its feature answers with this, once.
+ * Where a change ends (ui.h): st DB_OK says msg (the flash) and goes to;
+ * UI_SHOWN has answered already; DB_NOTFOUND is the 404 ("that <what> does
+ * not exist"), anything else the 503 page. UI_REFUSED is the page's own
+ * (its form again); one that reaches here is answered 422 in words.
  */
 void
-ui_saved(struct req *r, struct resp *rs, int rc, const char *what, const char *msg,
+ui_saved(struct req *r, struct resp *rs, int st, const char *what, const char *msg,
     const char *to)
 {
-	if (!ui_found(r, rs, rc, what))
+	if (st == UI_SHOWN)
+		return;
+	if (st == UI_REFUSED) {
+		page_error(r, rs, 422, 0, L(r, "error.refused"));
+		return;
+	}
+	if (!ui_found(r, rs, st, what))
 		return;
 	flash_set(r, msg);
 	resp_redirect(rs, to);

@@ -152,7 +152,18 @@ void reports_csat_get(struct req *, struct resp *);
 void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
-void ui_saved(struct req *, struct resp *, int rc, const char *what, const char *msg,
+/*
+ * How a change ends, in one place. A POST handler is a step that returns a
+ * status and a handler of a few lines that answers it once, through its
+ * page's end() (which shows its form again on UI_REFUSED) and ui_saved:
+ *   DB_OK        saved: the flash msg, then a redirect to `to`
+ *   UI_REFUSED   the form again (422), each error beside its field
+ *   UI_SHOWN     the step answered with a page of its own (a result shown once)
+ *   DB_NOTFOUND  404, "that <what> does not exist"
+ *   any other    503 "nothing was saved" (the transaction rolled back)
+ */
+enum ui_status { UI_REFUSED = 100, UI_SHOWN };
+void ui_saved(struct req *, struct resp *, int st, const char *what, const char *msg,
 	const char *to);
 long long ui_page(struct req *r);
 const char *ui_time(struct req *r, long long t);
