@@ -42,6 +42,7 @@ errmsg(long e)
 	case 45047: return "out of response count limit";
 	case 45072: return "command field invalid";
 	case 45080: return "has not sent message to user in 30 seconds";
+	case 40092: return "invalid remark";
 	case 47001: return "data format error";
 	default:    return "error";
 	}
@@ -453,11 +454,47 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		resp_json(rs, 200, json_pack("{s:i,s:o}", "subscribe", 0, "openid",
 		    json_s(openid)));
 	else	/* no nickname or avatar, as WeChat since 2021-12-27 */
-		resp_json(rs, 200, json_pack("{s:i,s:o,s:s,s:i,s:s,s:o,s:I,s:s,s:i,s:[],s:s,"
+		resp_json(rs, 200, json_pack("{s:i,s:o,s:s,s:i,s:s,s:o,s:I,s:o,s:i,s:[],s:s,"
 		    "s:i,s:s}", "subscribe", 1, "openid", json_s(openid), "nickname", "", "sex", 0,
 		    "headimgurl", "", "language", json_s(db_cell(&u, 0, SU_LANG)), "subscribe_time",
-		    (json_int_t)db_int(&u, 0, SU_SUBSCRIBE_TIME), "remark", "", "groupid", 0, "tagid_list",
+		    (json_int_t)db_int(&u, 0, SU_SUBSCRIBE_TIME), "remark", json_s(db_cell(&u, 0, SU_REMARK)), "groupid", 0, "tagid_list",
 		    "subscribe_scene", "ADD_SCENE_QR_CODE", "qr_scene", 0, "qr_scene_str", ""));
+}
+
+/*
+ * POST /cgi-bin/user/info/updateremark {openid, remark}: the name the account
+ * gives a follower, answered by user/info from then on. WeChat's Chinese
+ * documentation limits it to fewer than 30 bytes (40092 beyond); "" clears it.
+ */
+void
+sim_user_remark_post(struct req *r, struct resp *rs)
+{
+	const char      *appid = check_token(r, rs, "user_remark");
+	const char      *openid, *remark;
+	struct wx_field *f;
+	struct dbres     u;
+
+	if (appid == NULL || json_body(r, rs, appid, "user_remark", &f) != 0)
+		return;
+	openid = wx_get(f, "openid");
+	remark = wx_get(f, "remark");
+	if (openid == NULL || remark == NULL) {
+		api_error(r, rs, appid, "user_remark", 47001);
+		return;
+	}
+	if (strlen(remark) >= 30) {
+		api_error(r, rs, appid, "user_remark", 40092);
+		return;
+	}
+	if (db_sim_user_get(&r->pool, appid, openid, &u) != DB_OK || u.nrows == 0 ||
+	    db_int(&u, 0, SU_SUBSCRIBED) == 0) {
+		api_error(r, rs, appid, "user_remark", 40003);
+		return;
+	}
+	if (db_sim_user_remark(&r->pool, appid, openid, remark) != DB_OK)
+		api_error(r, rs, appid, "user_remark", -1);
+	else
+		api_done(r, rs, appid, "user_remark");
 }
 
 void

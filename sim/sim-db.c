@@ -21,6 +21,7 @@ enum sim_stmt {
 	S_SIM_USER_SUBSCRIBE,
 	S_SIM_USER_GET,
 	S_SIM_USER_SENT,
+	S_SIM_USER_REMARK,
 	S_SIM_RECEIVED_INSERT,
 	S_SIM_RECEIVED_LIST,
 	S_SIM_MEDIA_INSERT,
@@ -70,11 +71,13 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "VALUES(subscribed), subscribe_time = IF(VALUES(subscribed) = 1, "
 	    "VALUES(subscribe_time), subscribe_time)" },
 	[S_SIM_USER_GET] = { "sim_user_get",
-	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language "
+	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language, remark "
 	    "FROM sim_users WHERE appid = ? AND openid = ?" },
 	[S_SIM_USER_SENT] = { "sim_user_sent",
 	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
 	    "openid = ?" },
+	[S_SIM_USER_REMARK] = { "sim_user_remark",
+	    "UPDATE sim_users SET remark = ? WHERE appid = ? AND openid = ?" },
 	[S_SIM_RECEIVED_INSERT] = { "sim_received_insert",
 	    "INSERT INTO sim_received (appid, openid, msgtype, content, media_id, "
 	    "at) VALUES (?, ?, ?, ?, ?, ?)" },
@@ -177,6 +180,12 @@ enum dbrc
 db_sim_user_get(struct pool *p, const char *appid, const char *openid, struct dbres *out)
 {
 	return DB_RUN(&sim_table, S_SIM_USER_GET, p, out, S(appid), S(openid));
+}
+
+enum dbrc
+db_sim_user_remark(struct pool *p, const char *appid, const char *openid, const char *remark)
+{
+	return DB_RUN(&sim_table, S_SIM_USER_REMARK, p, NULL, S(remark), S(appid), S(openid));
 }
 
 enum dbrc

@@ -12,6 +12,7 @@ void sim_media_upload_post(struct req *, struct resp *);
 void sim_media_get(struct req *, struct resp *);
 void sim_video_get(struct req *, struct resp *);
 void sim_user_info_get(struct req *, struct resp *);
+void sim_user_remark_post(struct req *, struct resp *);
 void sim_callback_ip_get(struct req *, struct resp *);
 void sim_qrcode_post(struct req *, struct resp *);
 void sim_accounts_post(struct req *, struct resp *);

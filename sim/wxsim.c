@@ -11,6 +11,7 @@ static const struct route routes[] = {
 	{ "POST", "/cgi-bin/media/upload",        API, ROLE_NONE, sim_media_upload_post, NULL },
 	{ "GET",  "/cgi-bin/media/get",           API, ROLE_NONE, sim_media_get, NULL },
 	{ "GET",  "/cgi-bin/user/info",           API, ROLE_NONE, sim_user_info_get, NULL },
+	{ "POST", "/cgi-bin/user/info/updateremark", API, ROLE_NONE, sim_user_remark_post, NULL },
 	{ "GET",  "/cgi-bin/getcallbackip",       API, ROLE_NONE, sim_callback_ip_get, NULL },
 	{ "POST", "/cgi-bin/qrcode/create",       API, ROLE_NONE, sim_qrcode_post, NULL },
 	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get, NULL },

@@ -33,7 +33,7 @@ enum dbrc db_console_mark(struct pool *p, struct console_mark **rows, size_t *n)
 /* columns of db_console_chat */
 #define CONSOLE_CHAT_ROW(C) C(INT, id) C(STR, state) C(INT, channel_id) C(INT, follower_id) \
 	C(INT, department_id) C(INT, operator_id) C(INT, started) C(INT, last_in) C(INT, outs) \
-	C(STR, close_reason) C(STR, openid) C(STR, alias) C(STR, department) C(STR, operator) \
+	C(STR, close_reason) C(STR, openid) C(STR, alias) C(STR, remark) C(STR, department) C(STR, operator) \
 	C(STR, app_id) C(STR, app_secret_enc) C(STR, brand) C(INT, closed) C(INT, subscribed) \
 	C(STR, language) C(INT, subat) C(STR, subscribe_scene) C(STR, qr_scene) \
 	C(INT, previous_chat_id) C(INT, brand_id) C(STR, closed_by) C(INT, offer_user_id) \

@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "alerts.h"
+#include "db-chat-sql.h"
 #include "db-run.h"
 #include "wx.h"
 
@@ -157,7 +158,7 @@ static const struct db_stmt stmts[AL__MAX] = {
 	    "VALUES (?, ?, NULLIF(?, 0), ?, ?, FROM_UNIXTIME(?))" },
 	[AL_RESULT] = { "al_result", "UPDATE alerts SET state = ?, errcode = ? WHERE id = ?" },
 	[AL_TEXT] = { "al_text",
-	    "SELECT COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')) follower, br.name brand, "
+	    "SELECT " FOLLOWER_NAME("f") " follower, br.name brand, "
 	    "IFNULL(d.name, '') dept, u.language lang, bf.openid, b.channel_id channel, ch.app_id, "
 	    "ch.app_secret_enc secret "
 	    "FROM chats c JOIN followers f ON f.id = c.follower_id "

@@ -196,7 +196,7 @@ static const struct db_stmt stmts[RT__MAX] = {
 	    "UPDATE chats SET offer_user_id = NULL, offer_until = NULL "
 	    "WHERE id = ? AND offer_user_id = ? AND state IN ('waiting', 'missed')" },
 	[RT_MY_OFFER] = { "rt_my_offer",
-	    "SELECT c.id, UNIX_TIMESTAMP(c.offer_until) until, IFNULL(f.alias, f.openid) follower, d.name, "
+	    "SELECT c.id, UNIX_TIMESTAMP(c.offer_until) until, COALESCE(f.alias, NULLIF(f.remark, ''), f.openid) follower, d.name, "
 	    "UNIX_TIMESTAMP(c.state_since) waiting FROM chats c JOIN followers f ON f.id = c.follower_id "
 	    "LEFT JOIN departments d ON d.id = c.department_id WHERE c.offer_user_id = ? "
 	    "AND c.state IN ('waiting', 'missed') AND c.offer_until >= FROM_UNIXTIME(?) "

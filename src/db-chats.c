@@ -188,7 +188,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UPDATE followers SET subscribed = 0, unsubscribed_at = FROM_UNIXTIME(?) "
 	    "WHERE id = ?" },
 	[S_FOLLOWER_ERASE] = { "follower_erase",
-	    "UPDATE followers SET alias = NULL, unionid = NULL, language = NULL, "
+	    "UPDATE followers SET alias = NULL, remark = NULL, unionid = NULL, language = NULL, "
 	    "subscribe_scene = NULL, qr_scene = NULL, info_due = 0, erased = 1 WHERE id = ?" },
 	[S_MESSAGES_ERASE] = { "messages_erase",
 	    "UPDATE messages SET body = NULL, fields = NULL, event_key = NULL, "

@@ -46,7 +46,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	 * by follower or text (q, a LIKE pattern or '') and start date range.
 	 */
 	[S_CONSOLE_LIST] = { "console_list",
-	    "SELECT c.id, c.state, COALESCE(f.alias, CONCAT(LEFT(f.openid, 10), '…')) follower, "
+	    "SELECT c.id, c.state, " FOLLOWER_NAME("f") " follower, "
 	    "d.name department, UNIX_TIMESTAMP(c.started_at) started, "
 	    "UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, "
 	    "u.name operator, (SELECT LEFT(m.body, 80) FROM messages m "
@@ -62,7 +62,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN "
 	    "(SELECT department_id FROM department_members WHERE user_id = ?)) "
 	    "AND (? = 0 OR c.operator_id = ?) AND (? = 0 OR c.operator_id <> ?) "
-	    "AND (? = '' OR f.openid LIKE ? OR f.alias LIKE ? OR EXISTS (SELECT 1 FROM "
+	    "AND (? = '' OR f.openid LIKE ? OR CONCAT_WS(' ', f.alias, f.remark) LIKE ? OR EXISTS (SELECT 1 FROM "
 	    "messages m2 WHERE m2.chat_id = c.id AND m2.body LIKE ?)) "
 	    "AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < FROM_UNIXTIME(?) "
 	    "ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?) c "
@@ -97,7 +97,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	[S_CONSOLE_CHAT] = { "console_chat",
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, "
 	    "UNIX_TIMESTAMP(c.started_at) started, UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, "
-	    CHAT_OUTS("c") " outs, c.close_reason, f.openid, f.alias, d.name department, "
+	    CHAT_OUTS("c") " outs, c.close_reason, f.openid, f.alias, f.remark, d.name department, "
 	    "u.name operator, ch.app_id, ch.app_secret_enc, b.name brand, "
 	    "UNIX_TIMESTAMP(c.closed_at) closed, "
 	    "f.subscribed, f.language, UNIX_TIMESTAMP(f.subscribed_at) subat, f.subscribe_scene, "

@@ -90,7 +90,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UPDATE followers SET info_due = 0 WHERE id = ? AND info_due = 1" },
 	[S_FOLLOWER_INFO_SET] = { "follower_info_set",
 	    "UPDATE followers SET language = NULLIF(?, ''), unionid = NULLIF(?, "
-	    "''), subscribe_scene = COALESCE(NULLIF(?, ''), subscribe_scene), "
+	    "''), remark = NULLIF(?, ''), subscribe_scene = COALESCE(NULLIF(?, ''), subscribe_scene), "
 	    "qr_scene = COALESCE(NULLIF(?, ''), qr_scene), info_fetched_at = "
 	    "FROM_UNIXTIME(?) WHERE id = ?" },
 	[S_ATTACHMENTS_ORPHANED] = { "attachments_orphaned",
@@ -246,9 +246,9 @@ db_follower_info_claim(struct pool *p, long long follower_id)
 
 enum dbrc
 db_follower_info_set(struct pool *p, long long follower_id, const char *language,
-    const char *unionid, const char *scene, const char *qr_scene, time_t at)
+    const char *unionid, const char *remark, const char *scene, const char *qr_scene, time_t at)
 {
-	return RUN(S_FOLLOWER_INFO_SET, p, NULL, S(language), S(unionid), S(scene),
+	return RUN(S_FOLLOWER_INFO_SET, p, NULL, S(language), S(unionid), S(remark), S(scene),
 	    S(qr_scene), I((long long)at), I(follower_id));
 }
 

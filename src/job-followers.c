@@ -1,7 +1,7 @@
 /*
  * job-followers.c: the worker's follower-details job: fills language,
- * UnionID, subscribe scene and QR scene from user/info, once a follower
- * is claimed.
+ * UnionID, the account's remark, subscribe scene and QR scene from
+ * user/info, once a follower is claimed.
  */
 #include <string.h>
 
@@ -39,6 +39,7 @@ job_followers(struct pool *p)
 			db_follower_info_set(p, id,
 			    wx_get(f, "language") ? wx_get(f, "language") : "",
 			    wx_get(f, "unionid") ? wx_get(f, "unionid") : "",
+			    wx_get(f, "remark") ? wx_get(f, "remark") : "",
 			    wx_get(f, "subscribe_scene") ? wx_get(f, "subscribe_scene") : "",
 			    qr ? qr : "", wx_now());
 		} else

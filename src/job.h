@@ -71,7 +71,7 @@ DB_ROW(followers_info_due, FOLLOWERS_INFO_DUE_ROW)
 enum dbrc db_followers_info_due(struct pool *p, struct followers_info_due **rows, size_t *n);
 enum dbrc db_follower_info_claim(struct pool *p, long long follower_id);
 enum dbrc db_follower_info_set(struct pool *p, long long follower_id, const char *language,
-	const char *unionid, const char *scene, const char *qr_scene, time_t at);
+	const char *unionid, const char *remark, const char *scene, const char *qr_scene, time_t at);
 /* columns of db_attachments_orphaned */
 #define ATTACHMENTS_ORPHANED_ROW(C) C(INT, id) C(STR, path)
 DB_ROW(attachments_orphaned, ATTACHMENTS_ORPHANED_ROW)

@@ -187,6 +187,7 @@ chat_header(struct req *r, const struct console_chat *c, const char *who)
 		    ui_time(r, c->followup)));
 	tmpl_set(r, "Chat.Follower", who);
 	tmpl_set(r, "Chat.OpenId", c->openid);
+	tmpl_set(r, "Chat.Remark", c->remark && *c->remark ? c->remark : NULL);
 	tmpl_set(r, "Chat.Department", c->department);
 	tmpl_set(r, "Chat.Operator", c->operator);
 	tmpl_set(r, "Chat.Brand", c->brand);
@@ -376,7 +377,8 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 	struct transcript *t = NULL;
 	size_t t_n = 0;
 	struct console_counts k;
-	const char   *who = c->alias ? c->alias :
+	/* the alias typed here, else the account's remark in WeChat */
+	const char   *who = c->alias ? c->alias : c->remark && *c->remark ? c->remark :
 	    c->openid;
 	long long     id = c->id;
 

@@ -89,6 +89,7 @@
 </form>
 <table class="summary">
 <tr><th><?cs var:Lang.chat.openid ?></th><td><code><?cs var:Chat.OpenId ?></code></td></tr>
+<?cs if:Chat.Remark ?><tr><th><?cs var:Lang.chat.remark ?></th><td><?cs var:Chat.Remark ?></td></tr><?cs /if ?>
 <?cs if:Chat.Subscribed ?><tr><th><?cs var:Lang.chat.followed ?></th><td><?cs var:Chat.Subscribed ?></td></tr><?cs /if ?>
 <?cs if:Chat.Scene ?><tr><th><?cs var:Lang.event.scene ?></th><td><?cs var:Chat.Scene ?></td></tr><?cs /if ?>
 <?cs if:Chat.Language ?><tr><th><?cs var:Lang.chat.language ?></th><td><?cs var:Chat.Language ?></td></tr><?cs /if ?>

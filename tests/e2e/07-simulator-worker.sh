@@ -75,6 +75,35 @@ for i in $(seq 1 40); do
 done
 ok "the worker filled the follower's details (user/info)" test "$(sqlq "SELECT language FROM followers WHERE openid = 'oPhoneUser01'")" = zh_CN
 
+# --- the account's remark in WeChat (its dashboard, or updateremark) is read back and shown
+rtok=$(sqlq "SELECT token FROM access_tokens WHERE channel_id = $CH")
+out=$(jget -d '{"openid":"oPhoneUser01","remark":"王经理"}' "$SIMB/cgi-bin/user/info/updateremark?access_token=$rtok")
+ok "updateremark: a follower's remark set in WeChat" grep -q '"errcode":0' <<<"$out"
+out=$(jget -d '{"openid":"oPhoneUser01","remark":"一个超过三十个字节的很长的备注名"}' "$SIMB/cgi-bin/user/info/updateremark?access_token=$rtok")
+ok "…30 bytes or more: 40092" grep -q '"errcode":40092' <<<"$out"
+out=$(jget -d '{"openid":"oNobodyHere","remark":"x"}' "$SIMB/cgi-bin/user/info/updateremark?access_token=$rtok")
+ok "…an OpenID the account does not know: 40003" grep -q '"errcode":40003' <<<"$out"
+ok "user/info answers the remark" grep -q '"remark":"王经理"' <<<"$(jget "$SIMB/cgi-bin/user/info?access_token=$rtok&openid=oPhoneUser01")"
+sqlq "UPDATE followers SET info_due = 1 WHERE openid = 'oPhoneUser01'"
+for i in $(seq 1 40); do
+	[ "$(sqlq "SELECT IFNULL(remark, '') FROM followers WHERE openid = 'oPhoneUser01'")" = 王经理 ] && break
+	sleep 0.25
+done
+ok "the worker kept the follower's remark" test "$(sqlq "SELECT remark FROM followers WHERE openid = 'oPhoneUser01'")" = 王经理
+# (read by the administrator, who sees every chat: an operator signing in
+# here would staff the department, and change what the follower is told)
+sign_in op admin "$(demo_pw admin)"
+get op /console/
+ok "the console's list shows the follower by the remark" has '王经理'
+rchat=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = 'oPhoneUser01' ORDER BY c.id DESC LIMIT 1")
+get op "/console/chats/$rchat"
+ok "the chat is headed by the remark" grep -q '<h1>王经理' <<<"$BODY"
+ok "…which the follower panel names as WeChat's" has 'Remark in WeChat'
+sqlq "UPDATE followers SET alias = 'Mr Wang (VIP)' WHERE openid = 'oPhoneUser01'"
+get op "/console/chats/$rchat"
+ok "a name typed in wxdesk comes before the remark" grep -q '<h1>Mr Wang (VIP)' <<<"$BODY"
+sqlq "UPDATE followers SET alias = NULL WHERE openid = 'oPhoneUser01'"
+
 # --- an erased follower's downloaded files are deleted too
 r=$(phone -F action=follow)
 sqlq "UPDATE channel_prefs SET erase_on_unfollow = 1 WHERE channel_id = $CH"
