@@ -193,6 +193,15 @@ bot_load(struct pool *p, long long channel)
 static struct bot *slots[BOT_SLOTS];
 
 const struct bot *
+bot_cached(long long channel)
+{
+	for (int i = 0; i < BOT_SLOTS; i++)
+		if (slots[i] && slots[i]->channel == channel)
+			return slots[i]->enabled ? slots[i] : NULL;
+	return NULL;
+}
+
+const struct bot *
 bot_for(struct pool *p, long long channel, int *failed)
 {
 	struct bot_version *v = NULL;

@@ -72,6 +72,9 @@ extern const char *const bot_default_handoff[5];
  * the bot is off, with *failed set when the database could not be read.
  */
 const struct bot *bot_for(struct pool *p, long long channel, int *failed);
+/* the account's bot as this process last read it, without a query (its
+ * version is checked by the statement that uses it), or NULL */
+const struct bot *bot_cached(long long channel);
 /* a bot made from rows, for the account page's test box (not cached) */
 const struct bot *bot_load(struct pool *p, long long channel);
 
@@ -109,9 +112,11 @@ enum dbrc db_bot_rule_delete(struct pool *p, long long channel, long long rule);
 enum dbrc db_bot_rules_clear(struct pool *p, long long channel);
 enum dbrc db_bot_bump(struct pool *p, long long channel);
 enum dbrc db_bot_enable(struct pool *p, long long channel, int on);
-/* the bot's passive reply, in the transcript (dedupe: one per follower message) */
+/* the bot's passive reply, in the transcript (dedupe: one per follower message);
+ * miss: the fallback to a message it did not understand */
 enum dbrc db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
-	const char *type, const char *text, long long attachment, const char *dedupe, long long now);
+	const char *type, const char *text, int miss, long long attachment, const char *dedupe,
+	long long now);
 /* columns of db_bot_media_due: pictures to upload (again) */
 #define BOT_MEDIA_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, path) C(STR, mime) \
 	C(STR, app_id) C(STR, app_secret_enc)
@@ -119,7 +124,9 @@ DB_ROW(bot_media_due, BOT_MEDIA_DUE_ROW)
 enum dbrc db_bot_media_due(struct pool *p, long long before, struct bot_media_due **rows, size_t *n);
 enum dbrc db_bot_media_set(struct pool *p, long long rule, const char *media_id, long long now);
 enum dbrc db_bot_handoff(struct pool *p, long long chat, long long now);
-enum dbrc db_bot_miss(struct pool *p, long long chat, int missed);
+/* how many times in a row the bot has not understood the follower: the
+ * fallbacks at the end of the chat's replies (at most limit) */
+enum dbrc db_bot_misses(struct pool *p, long long chat, int limit, int *misses);
 
 /* ---- changes to the rules, each one transaction (bot.c) ---- */
 

@@ -221,8 +221,7 @@ enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long lon
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
 /* columns of db_chat_open_lock */
-#define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(INT, bot_misses) \
-	C(STR, leave_offer)
+#define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(STR, leave_offer)
 DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
@@ -242,9 +241,11 @@ enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long followe
 	long long department_id, const char *state, time_t at, long long previous, long long *id);
 /* the full path's follower message msg, counted into its chat */
 enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
-/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
+/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT;
+ * bot_version: a chat the bot holds, answered by the rules of that version
+ * (-1: a chat the bot does not hold) */
 enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
-	long long follower, time_t started_after, long long *id);
+	long long follower, time_t started_after, long long bot_version, long long *id);
 enum dbrc db_chat_catch_up(struct pool *p, long long chat);
 long long db_chat_fold(struct pool *p);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);

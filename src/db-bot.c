@@ -20,8 +20,7 @@ enum bot_stmt {
 	BT_BUMP,
 	BT_REPLY,
 	BT_HANDOFF,
-	BT_MISS,
-	BT_HIT,
+	BT_MISSES,
 	BT_ENABLE,
 	BT_MEDIA_DUE,
 	BT_MEDIA_SET,
@@ -70,14 +69,17 @@ static const struct db_stmt stmts[BT__MAX] = {
 	[BT_REPLY] = { "bt_reply",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, "
 	    "fields, dedupe_key, media_state, attachment_id, delivery_state, created_at) VALUES "
-	    "(?, ?, NULLIF(?, 0), 'out', ?, ?, JSON_OBJECT('bot', 1), ?, 'none', NULLIF(?, 0), "
-	    "'delivered', FROM_UNIXTIME(?))" },
+	    "(?, ?, NULLIF(?, 0), 'out', ?, ?, IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), "
+	    "JSON_OBJECT('bot', 1)), ?, 'none', NULLIF(?, 0), 'delivered', FROM_UNIXTIME(?))" },
 	/* the bot lets go: the chat waits for an operator (routing applies) */
 	[BT_HANDOFF] = { "bt_handoff",
 	    "UPDATE chats SET state = 'waiting', state_since = FROM_UNIXTIME(?), "
-	    "queued_at = FROM_UNIXTIME(?), bot_misses = 0 WHERE id = ? AND state = 'bot'" },
-	[BT_MISS] = { "bt_miss",
-	    "UPDATE chats SET bot_misses = LEAST(bot_misses + 1, 255) WHERE id = ? AND state = 'bot'" },
+	    "queued_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'bot'" },
+	/* the chat's newest replies, newest first: 1 for each fallback (a miss);
+	 * the misses in a row are the leading 1s (the index on (chat_id, id)) */
+	[BT_MISSES] = { "bt_misses",
+	    "SELECT JSON_VALUE(fields, '$.miss') = 1 FROM messages WHERE chat_id = ? "
+	    "AND direction = 'out' ORDER BY id DESC LIMIT ?" },
 	[BT_ENABLE] = { "bt_enable",
 	    "UPDATE channel_prefs SET bot_enabled = ?, bot_version = bot_version + 1 "
 	    "WHERE channel_id = ?" },
@@ -88,8 +90,6 @@ static const struct db_stmt stmts[BT__MAX] = {
 	    "FROM_UNIXTIME(?)) AND ch.state = 'active' LIMIT 20", .cols = bot_media_due_cols },
 	[BT_MEDIA_SET] = { "bt_media_set",
 	    "UPDATE bot_rules SET media_id = ?, media_at = FROM_UNIXTIME(?) WHERE id = ?" },
-	[BT_HIT] = { "bt_hit",
-	    "UPDATE chats SET bot_misses = 0 WHERE id = ? AND state = 'bot' AND bot_misses > 0" },
 };
 
 static void           *prepared[BT__MAX];
@@ -186,10 +186,11 @@ db_bot_bump(struct pool *p, long long channel)
 
 enum dbrc
 db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
-    const char *type, const char *text, long long attachment, const char *dedupe, long long now)
+    const char *type, const char *text, int miss, long long attachment, const char *dedupe,
+    long long now)
 {
-	return RUN(BT_REPLY, p, NULL, I(channel), I(follower), I(chat), S(type), S(text), S(dedupe),
-	    I(attachment), I(now));
+	return RUN(BT_REPLY, p, NULL, I(channel), I(follower), I(chat), S(type), S(text),
+	    I((long long)miss), S(dedupe), I(attachment), I(now));
 }
 
 enum dbrc
@@ -198,10 +199,17 @@ db_bot_handoff(struct pool *p, long long chat, long long now)
 	return RUN(BT_HANDOFF, p, NULL, I(now), I(now), I(chat));
 }
 
+/* the fallbacks the bot has said in a row at the end of chat (at most limit) */
 enum dbrc
-db_bot_miss(struct pool *p, long long chat, int missed)
+db_bot_misses(struct pool *p, long long chat, int limit, int *misses)
 {
-	return RUN(missed ? BT_MISS : BT_HIT, p, NULL, I(chat));
+	struct dbres res;
+	enum dbrc    rc = RUN(BT_MISSES, p, &res, I(chat), I((long long)limit));
+
+	*misses = 0;
+	for (size_t i = 0; rc == DB_OK && i < res.nrows && db_int(&res, i, 0) == 1; i++)
+		(*misses)++;
+	return rc;
 }
 
 enum dbrc

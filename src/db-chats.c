@@ -56,6 +56,7 @@ enum chats_stmt {
 	S_CHAT_INSERT,
 	S_CHAT_IN,
 	S_MESSAGE_CONTINUE,
+	S_MESSAGE_CONTINUE_BOT,
 	S_CHAT_CATCH_UP,
 	S_FOLD_MARK,
 	S_FOLD_TOP,
@@ -214,7 +215,7 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? "
 	    "AND push_nonce = ?" },
 	[S_CHAT_OPEN_LOCK] = { "chat_open_lock",
-	    "SELECT id, UNIX_TIMESTAMP(started_at) started, state, bot_misses, leave_offer FROM chats "
+	    "SELECT id, UNIX_TIMESTAMP(started_at) started, state, leave_offer FROM chats "
 	    "WHERE open_follower = ? FOR UPDATE", .cols = chat_open_lock_cols },
 	[S_CHAT_CLOSE] = { "chat_close",
 	    "UPDATE chats SET state = 'closed', close_reason = ?, "
@@ -294,6 +295,22 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "c.state IN ('waiting', 'missed')) AND ch.state = 'active' "
 	    "AND ch.department_id IS NOT NULL "
 	    /* an operator's own WeChat (alerts.h): its messages are not the chat's */
+	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) "
+	    "LOCK IN SHARE MODE" },
+	/* the same in a chat the bot holds, answered by the rules of the
+	 * version the process has (the account's bot still on, at that version) */
+	[S_MESSAGE_CONTINUE_BOT] = { "message_continue_bot",
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
+	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
+	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, "
+	    "created_at) "
+	    "SELECT c.channel_id, c.follower_id, c.id, 'in', ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?) "
+	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
+	    "JOIN channel_prefs cp ON cp.channel_id = c.channel_id "
+	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
+	    "AND c.state = 'bot' AND cp.bot_enabled = 1 AND cp.bot_version = ? "
+	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL "
 	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) "
 	    "LOCK IN SHARE MODE" },
 	/* the chat's row takes the follower's newest message into account (a
@@ -694,10 +711,16 @@ db_chat_in(struct pool *p, long long chat, long long msg, time_t at)
 
 enum dbrc
 db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
-    long long follower, time_t started_after, long long *id)
+    long long follower, time_t started_after, long long bot_version, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = RUN(S_MESSAGE_CONTINUE, p, &out, S(m->msg_type), S(m->event),
+	enum dbrc    rc = bot_version >= 0 ? RUN(S_MESSAGE_CONTINUE_BOT, p, &out, S(m->msg_type),
+	    S(m->event), S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id),
+	    I(m->wx_create_time), S(m->dedupe_key), I(m->push_ts),
+	    S(m->push_ts ? m->push_nonce : NULL), S(m->media_id), S(m->thumb_media_id),
+	    S(m->media_state), S(m->media_state), I((long long)m->created_at),
+	    I((long long)m->created_at), I(chat), I(follower), I((long long)started_after),
+	    I(bot_version)) : RUN(S_MESSAGE_CONTINUE, p, &out, S(m->msg_type), S(m->event),
 	    S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id), I(m->wx_create_time),
 	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL),
 	    S(m->media_id), S(m->thumb_media_id), S(m->media_state), S(m->media_state),

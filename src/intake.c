@@ -28,10 +28,12 @@
 
 /*
  * Each process remembers the open chat of the followers it has seen, so
- * the usual push (a message in an open chat) is one INSERT … SELECT.
- * Nothing depends on an entry being current: the statement checks in the
- * database that the chat is still the follower's open chat, inside its 48
- * hours, on an active channel, and a push it does not match takes the full
+ * the usual push (a message in an open chat) is one INSERT … SELECT, and
+ * in a chat the bot holds, that and the bot's answer (bot_fast). Nothing
+ * depends on an entry being current: the statement checks in the database
+ * that the chat is still the follower's open chat, inside its 48 hours, on
+ * an active channel (held by the bot, whose rules are still the version
+ * this process answers by), and a push it does not match takes the full
  * path, which refreshes the entry. The table is fixed
  * (memory stays flat): a hash picks a set of SEEN_WAYS entries, and a
  * newcomer takes the set's least recently used one.
@@ -41,6 +43,7 @@
 #define OPENID_MAX 64
 static struct seen {
 	long long     channel, follower, chat;
+	int           bot;	/* the bot held the chat */
 	unsigned long used;	/* tick of the last hit or store: 0 is empty */
 	char          openid[OPENID_MAX];
 } seen[SEEN_SETS][SEEN_WAYS];
@@ -71,7 +74,7 @@ seen_get(long long channel, const char *openid)
 }
 
 static void
-seen_put(long long channel, const char *openid, long long follower, long long chat)
+seen_put(long long channel, const char *openid, long long follower, long long chat, int bot)
 {
 	struct seen *s = seen_get(channel, openid), *set;
 	size_t       n = strlen(openid);
@@ -89,6 +92,7 @@ seen_put(long long channel, const char *openid, long long follower, long long ch
 	}
 	s->follower = follower;
 	s->chat = chat;
+	s->bot = bot;
 	s->used = ++seen_tick;
 }
 
@@ -283,13 +287,58 @@ struct handoff {
 	long long   attachment;
 };
 
+
+/*
+ * What the bot answers the follower's message m in chat: a rule's answer
+ * needs no more; a message it did not understand is counted with the
+ * fallbacks it said in a row before (db_bot_misses), which may make it the
+ * hand-off at the account's limit.
+ */
+static enum dbrc
+bot_read(struct pool *p, const struct bot *b, const struct msg_row *m, long long chat,
+    struct bot_answer *a)
+{
+	const char *text = strcmp(m->msg_type, "text") == 0 ? m->body : NULL;
+	int         misses = 0;
+	enum dbrc   rc;
+
+	bot_decide(b, text, 0, a);
+	if (a->kind != BOT_MISS)
+		return DB_OK;
+	if ((rc = db_bot_misses(p, chat, b->miss_limit > 0 ? b->miss_limit : 2, &misses)) != DB_OK)
+		return rc;
+	bot_decide(b, text, misses, a);
+	return DB_OK;
+}
+
+/* The bot's answer a to the message msg, stored as the chat's (keyed to the
+ * message: a retry of the push is a duplicate), and returned for the HTTP
+ * answer. */
+static enum dbrc
+bot_say(struct pool *p, const struct intake_channel *ch, long long follower, long long chat,
+    long long msg, const struct bot_answer *a, time_t now, struct intake_result *res)
+{
+	const char *key = pool_printf(p, "b:%lld", msg);
+	int         miss = a->kind == BOT_MISS;
+	enum dbrc   rc = DB_OK;
+
+	if (a->media_id) {
+		rc = db_bot_reply(p, ch->id, follower, chat, "image", a->text, miss, a->attachment,
+		    key, now);
+		res->reply_media = a->media_id;
+	} else if (a->text && *a->text) {
+		rc = db_bot_reply(p, ch->id, follower, chat, "text", a->text, miss, 0, key, now);
+		res->reply = a->text;
+	}
+	return rc;
+}
+
 static enum dbrc
 bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
     const struct msg_row *m, const struct wx_field *f, long long msg, long long chat,
-    int holds, int misses, time_t now, struct intake_result *res, struct handoff *h)
+    int holds, time_t now, struct intake_result *res, struct handoff *h)
 {
-	const char       *event = m->event, *reply = NULL, *media = NULL;
-	long long         attachment = 0;
+	const char       *event = m->event, *reply = NULL;
 	struct bot_answer a;
 	enum dbrc         rc = DB_OK;
 
@@ -301,29 +350,23 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 		if (reply == b->welcome)
 			reply = NULL;	/* a scan says something only when its scene has its own */
 	} else if (!event && holds && chat) {
-		bot_decide(b, strcmp(m->msg_type, "text") == 0 ? m->body : NULL, misses, &a);
-		reply = a.text;
-		media = a.media_id, attachment = a.attachment;
+		if ((rc = bot_read(p, b, m, chat, &a)) != DB_OK)
+			return rc;
 		if (a.kind == BOT_HANDOFF) {
 			struct chat_ref c = { chat, ch->id, m->follower_id, ch->department_id };
 			rc = chat_handoff(p, &c, a.why, now);
-			h->done = 1, h->text = reply, h->media = media, h->attachment = attachment;
+			h->done = 1, h->text = a.text, h->media = a.media_id;
+			h->attachment = a.attachment;
 			return rc;	/* what is said is decided as the chat is queued */
-		} else {
-			rc = db_bot_miss(p, chat, a.kind == BOT_MISS);
-			res->bot_holds = 1;
 		}
+		res->bot_holds = 1;
+		return bot_say(p, ch, m->follower_id, chat, msg, &a, now, res);
 	}
-	if (rc == DB_OK && media) {
-		rc = db_bot_reply(p, ch->id, m->follower_id, chat, "image", reply, attachment,
-		    pool_printf(p, "b:%lld", msg), now);
-		res->reply_media = media;
-	} else if (rc == DB_OK && reply && *reply) {
-		rc = db_bot_reply(p, ch->id, m->follower_id, chat, "text", reply, 0,
-		    pool_printf(p, "b:%lld", msg), now);
-		res->reply = reply;
+	if (reply && *reply) {	/* a welcome */
+		a = (struct bot_answer){ .kind = BOT_ANSWER, .text = reply };
+		return bot_say(p, ch, m->follower_id, chat, msg, &a, now, res);
 	}
-	return rc;
+	return DB_OK;
 }
 
 /*
@@ -344,7 +387,7 @@ queued_turn(struct pool *p, const struct intake_channel *ch, long long follower,
 	if (rc != DB_OK)
 		return rc;
 	if (said.why == TELL_WHY_NONE && h->media) {
-		rc = db_bot_reply(p, ch->id, follower, chat, "image", h->text, h->attachment,
+		rc = db_bot_reply(p, ch->id, follower, chat, "image", h->text, 0, h->attachment,
 		    pool_printf(p, "b:%lld", msg), now);
 		res->reply_media = h->media;
 		return rc;
@@ -375,6 +418,7 @@ struct full_push {
 	int                          duplicate;	/* out: the message was stored already */
 	long long                    remember, follower;	/* out: the chat the next push may
 							 * take the hot path to, and whose */
+	int                          bot;	/* out: …held by the bot */
 };
 
 /* One attempt of the full path: what its stages read and decide. */
@@ -389,7 +433,7 @@ struct attempt {
 	long long                    follower, msg, chat;
 	int                          is_event, erase;
 	const struct bot            *bot;
-	int                          bot_chat, misses;	/* the bot holds the chat */
+	int                          bot_chat;	/* the bot holds the chat */
 	int                          rated;	/* the message is a rating (csat.h), of chat */
 	struct chat_open_lock        open;
 	struct csat_open             csat;
@@ -447,7 +491,6 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 		const char *st = a->open.state, *leave = a->open.leave_offer;
 		a->chat = a->open.id;
 		a->bot_chat = strcmp(st, "bot") == 0;
-		a->misses = (int)a->open.bot_misses;
 		a->leave_offered = leave && strcmp(leave, "offered") == 0 &&
 		    (strcmp(st, "waiting") == 0 || strcmp(st, "missed") == 0);
 	}
@@ -490,7 +533,7 @@ stage_chat(struct pool *p, struct attempt *a)
 		rc = chat_open(p, ch->id, a->follower, ch->department_id, a->bot != NULL, a->chat,
 		    a->now, &a->chat);
 		a->res->opened_chat = a->chat;
-		a->bot_chat = a->bot != NULL, a->misses = 0;
+		a->bot_chat = a->bot != NULL;
 		return rc;
 	}
 	if (a->chat)
@@ -511,7 +554,7 @@ stage_chat(struct pool *p, struct attempt *a)
 	rc = prev < 0 ? DB_FAIL : chat_open(p, ch->id, a->follower, ch->department_id,
 	    a->bot != NULL, prev, a->now, &a->chat);
 	a->res->opened_chat = a->chat;
-	a->bot_chat = a->bot != NULL, a->misses = 0;
+	a->bot_chat = a->bot != NULL;
 	return rc;
 }
 
@@ -538,7 +581,7 @@ stage_message(struct pool *p, struct attempt *a)
 	if (a->rated) {
 		int         l = lang_parse(a->csat.lang);
 		const char *thanks = lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.thanks");
-		if ((rc = db_bot_reply(p, ch->id, a->follower, a->chat, "text", thanks, 0,
+		if ((rc = db_bot_reply(p, ch->id, a->follower, a->chat, "text", thanks, 0, 0,
 		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
 			return rc;
 		a->res->reply = thanks;
@@ -596,7 +639,7 @@ stage_answer(struct pool *p, struct attempt *a)
 	/* the operator's message answered (free: a passive reply), kept like
 	 * the bot's: a retry of the push is a duplicate, answered "success" */
 	if (a->operator && a->operator_reply) {
-		if ((rc = db_bot_reply(p, ch->id, a->follower, 0, "text", a->operator_reply, 0,
+		if ((rc = db_bot_reply(p, ch->id, a->follower, 0, "text", a->operator_reply, 0, 0,
 		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
 			return rc;
 		res->reply = a->operator_reply;
@@ -604,7 +647,7 @@ stage_answer(struct pool *p, struct attempt *a)
 	/* the bot's passive reply, stored with the message it answers (a retry
 	 * of the push is a duplicate: it is answered "success", never twice) */
 	if (a->bot && !a->operator && (rc = bot_turn(p, a->bot, ch, &a->m, a->f, a->msg, chat,
-	    a->bot_chat && res->closed_chat != chat, a->misses, a->now, res, &a->handoff)) != DB_OK)
+	    a->bot_chat && res->closed_chat != chat, a->now, res, &a->handoff)) != DB_OK)
 		return rc;
 	/* a chat for the operators, opened or handed over now: what the
 	 * follower is told as it enters the queue (the hours, their place,
@@ -642,11 +685,102 @@ full_step(struct pool *p, void *arg)
 	if (rc != DB_OK)	/* another push opened the follower's chat first (a unique key): again */
 		return rc == DB_CONFLICT && !x->duplicate ? DB_RETRY : rc;
 	/* the channel's row is not touched: every push would queue on it.
-	 * Remembered for the next push (not while the bot holds the chat:
-	 * its messages take this path) */
-	if (!a.is_event && a.chat && x->res->closed_chat != a.chat && !x->res->bot_holds && !a.rated)
-		x->remember = a.chat, x->follower = a.follower;
+	 * Remembered for the next push, with whether the bot holds the chat */
+	if (!a.is_event && a.chat && x->res->closed_chat != a.chat && !a.rated)
+		x->remember = a.chat, x->follower = a.follower, x->bot = x->res->bot_holds;
 	return DB_OK;
+}
+
+/*
+ * A message in a chat the bot holds, answered by the rules this process
+ * has (bot_cached): the message and the bot's reply in one transaction, at
+ * most three statements (the message, the fallbacks in a row when the bot
+ * did not understand, the reply), and no chat row touched. DB_NOTFOUND:
+ * not this path (the chat is no longer the bot's, the rules changed, or
+ * the bot hands the chat over): rolled back, the full path takes it.
+ */
+struct bot_push {
+	const struct intake_channel *ch;
+	const struct bot            *b;
+	const struct msg_row        *m;
+	long long                    chat, follower;
+	time_t                       now;
+	struct intake_result        *res;
+};
+
+static enum dbrc
+bot_fast_step(struct pool *p, void *arg)
+{
+	struct bot_push  *x = arg;
+	struct bot_answer a;
+	long long         msg;
+	enum dbrc         rc;
+
+	memset(x->res, 0, sizeof *x->res);	/* each try from the start */
+	if ((rc = db_message_continue(p, x->m, x->chat, x->follower, x->now - WX_WINDOW,
+	    x->b->version, &msg)) != DB_OK || (rc = bot_read(p, x->b, x->m, x->chat, &a)) != DB_OK)
+		return rc;
+	if (a.kind == BOT_HANDOFF)
+		return DB_NOTFOUND;
+	if ((rc = bot_say(p, x->ch, x->follower, x->chat, msg, &a, x->now, x->res)) != DB_OK)
+		return rc;
+	x->res->message_id = msg;
+	x->res->chat_id = x->chat;
+	x->res->bot_holds = 1;
+	return DB_OK;
+}
+
+/*
+ * The usual case, before any transaction: a message in the chat this
+ * process saw the follower in, still open and within its 48 hours, and
+ * nothing else, in one autocommit statement (the chat's row catches up
+ * later: db-chat-sql.h, CHAT_NEWER_IN); in a chat the bot holds, that and
+ * the bot's answer (bot_fast_step). A message with abusive words changes
+ * its chat, so it takes the full path, and so does a text that may be an
+ * operator's code for alerts (alerts.h); an operator's bound WeChat never
+ * matches (the statement checks). DB_OK: stored, or a duplicate (res says);
+ * DB_NOTFOUND: not the usual case (nothing stored: the full path's);
+ * DB_INVALID or DB_FAIL.
+ */
+static enum dbrc
+hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, const char *from,
+    time_t now, struct intake_result *res)
+{
+	const struct seen *s;
+	const struct bot  *b;
+	struct bot_answer  a;
+	long long          msg;
+	enum dbrc          rc;
+
+	if ((ch->bad && abusive(ch->bad, m->body)) ||
+	    (strcmp(m->msg_type, "text") == 0 && alert_code_like(m->body)) ||
+	    (s = seen_get(ch->id, from)) == NULL)
+		return DB_NOTFOUND;
+	if (s->bot) {
+		/* the rules this process has; a hand-off (asked for a person, a
+		 * rule that hands over) is the full path's, without a try here */
+		if ((b = bot_cached(ch->id)) == NULL)
+			return DB_NOTFOUND;
+		bot_decide(b, strcmp(m->msg_type, "text") == 0 ? m->body : NULL, 0, &a);
+		if (a.kind == BOT_HANDOFF)
+			return DB_NOTFOUND;
+		struct bot_push x = { ch, b, m, s->chat, s->follower, now, res };
+		rc = db_txn(p, bot_fast_step, &x);
+		if (rc != DB_OK)
+			memset(res, 0, sizeof *res);
+	} else {
+		rc = db_message_continue(p, m, s->chat, s->follower, now - WX_WINDOW, -1, &msg);
+		if (rc == DB_OK)
+			res->message_id = msg, res->chat_id = s->chat;
+	}
+	if (rc == DB_CONFLICT) {
+		m->follower_id = s->follower;
+		return stored_already(p, ch, m, res);
+	}
+	/* not matched, or a deadlock: the full path, which takes every push */
+	if (rc == DB_NOTFOUND || rc == DB_RETRY)
+		return DB_NOTFOUND;
+	return rc == DB_OK || rc == DB_INVALID ? rc : DB_FAIL;
 }
 
 /*
@@ -662,7 +796,6 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	const char  *event = wx_get(f, "Event"), *msgid = wx_get(f, "MsgId");
 	const char  *ctime = wx_get(f, "CreateTime");
 	time_t       now = wx_now();
-	long long    msg;
 	enum dbrc    rc;
 	int          is_event = type && strcmp(type, "event") == 0;
 
@@ -691,48 +824,22 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
 		    is_event && event ? event : type);
 
-	/*
-	 * The usual case first, in one autocommit statement: a message in the
-	 * chat this process saw the follower in, still open and within its 48
-	 * hours, and nothing else (the chat's row catches up later: db.c,
-	 * CHAT_NEWER_IN). A message with abusive words changes its chat, so it
-	 * takes the full path, and so does a text that may be an operator's
-	 * code for alerts (alerts.h); an operator's bound WeChat never matches
-	 * (the statement checks).
-	 */
-	if (!is_event && !(ch->bad && abusive(ch->bad, m.body)) &&
-	    !(strcmp(type, "text") == 0 && alert_code_like(m.body))) {
-		const struct seen *s = seen_get(ch->id, from);
-		if (s) {
-			rc = db_message_continue(p, &m, s->chat, s->follower, now - WX_WINDOW, &msg);
-			if (rc == DB_OK) {
-				res->message_id = msg;
-				res->chat_id = s->chat;
-				return DB_OK;
-			}
-			if (rc == DB_CONFLICT) {
-				m.follower_id = s->follower;
-				return stored_already(p, ch, &m, res);
-			}
-			/* a deadlock: the full path, which takes every push */
-			if (rc != DB_NOTFOUND && rc != DB_RETRY)
-				return rc == DB_INVALID ? rc : DB_FAIL;
-		}
-	}
+	if (!is_event && (rc = hot_path(p, ch, &m, from, now, res)) != DB_NOTFOUND)
+		return rc;
 	if (ch->cached) {
 		/* not the usual case, or the channel changed: the caller rereads it */
 		res->stale = 1;
 		return DB_OK;
 	}
 	{
-		struct full_push x = { ch, f, res, m, now, 0, 0, 0 };
+		struct full_push x = { ch, f, res, m, now, 0, 0, 0, 0 };
 		rc = db_txn(p, full_step, &x);
 		if (rc == DB_CONFLICT && x.duplicate)
 			return stored_already(p, ch, &m, res);
 		if (rc == DB_CONFLICT)
 			rc = DB_RETRY;
 		if (rc == DB_OK && x.remember)
-			seen_put(ch->id, from, x.follower, x.remember);
+			seen_put(ch->id, from, x.follower, x.remember, x.bot);
 		return rc;
 	}
 }
