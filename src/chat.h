@@ -241,11 +241,18 @@ enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long followe
 	long long department_id, const char *state, time_t at, long long previous, long long *id);
 /* the full path's follower message msg, counted into its chat */
 enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
-/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT;
- * bot_version: a chat the bot holds, answered by the rules of that version
- * (-1: a chat the bot does not hold) */
+/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
 enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
-	long long follower, time_t started_after, long long bot_version, long long *id);
+	long long follower, time_t started_after, long long *id);
+/* …in a chat the bot holds, with its answer, by the rules of bot_version */
+struct msg_reply {
+	const char *type, *body;	/* "text" or "image"; the text (NULL: none) */
+	int         miss;	/* the fallback to a message the bot did not understand */
+	long long   attachment;	/* a picture's file, or 0 */
+};
+enum dbrc db_message_continue_bot(struct pool *p, const struct msg_row *m, long long chat,
+	long long follower, time_t started_after, long long bot_version, const struct msg_reply *r,
+	long long *id);
 enum dbrc db_chat_catch_up(struct pool *p, long long chat);
 long long db_chat_fold(struct pool *p);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);

@@ -297,22 +297,31 @@ static const struct db_stmt stmts[S__MAX] = {
 	    /* an operator's own WeChat (alerts.h): its messages are not the chat's */
 	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) "
 	    "LOCK IN SHARE MODE" },
-	/* the same in a chat the bot holds, answered by the rules of the
-	 * version the process has (the account's bot still on, at that version) */
+	/* the same in a chat the bot holds, with the bot's answer (by the rules
+	 * of the version the process has: the account's bot still on, at that
+	 * version) in one statement: the message's row, then the reply's (keyed
+	 * to the message's: a retry of the push is refused whole) */
 	[S_MESSAGE_CONTINUE_BOT] = { "message_continue_bot",
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, "
 	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, "
 	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, "
-	    "created_at) "
-	    "SELECT c.channel_id, c.follower_id, c.id, 'in', ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?) "
+	    "attachment_id, delivery_state, created_at) "
+	    "SELECT c.channel_id, c.follower_id, c.id, IF(r.k = 0, 'in', 'out'), "
+	    "IF(r.k = 0, ?, ?), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, ?), "
+	    "IF(r.k = 0, ?, IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), JSON_OBJECT('bot', 1))), "
+	    "IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, CONCAT('b:', ?)), "
+	    "IF(r.k = 0, NULLIF(?, 0), NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), "
+	    "IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, 'none'), "
+	    "IF(r.k = 0 AND ? = 'due', FROM_UNIXTIME(?), NULL), IF(r.k = 0, NULL, NULLIF(?, 0)), "
+	    "IF(r.k = 0, NULL, 'delivered'), FROM_UNIXTIME(?) "
 	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 	    "JOIN channel_prefs cp ON cp.channel_id = c.channel_id "
+	    "JOIN (SELECT 0 k UNION ALL SELECT 1) r "
 	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) "
 	    "AND c.state = 'bot' AND cp.bot_enabled = 1 AND cp.bot_version = ? "
 	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL "
 	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) "
-	    "LOCK IN SHARE MODE" },
+	    "ORDER BY r.k LOCK IN SHARE MODE" },
 	/* the chat's row takes the follower's newest message into account (a
 	 * sender does this first, under the row's lock) */
 	[S_CHAT_CATCH_UP] = { "chat_catch_up",
@@ -711,21 +720,36 @@ db_chat_in(struct pool *p, long long chat, long long msg, time_t at)
 
 enum dbrc
 db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
-    long long follower, time_t started_after, long long bot_version, long long *id)
+    long long follower, time_t started_after, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = bot_version >= 0 ? RUN(S_MESSAGE_CONTINUE_BOT, p, &out, S(m->msg_type),
-	    S(m->event), S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id),
-	    I(m->wx_create_time), S(m->dedupe_key), I(m->push_ts),
-	    S(m->push_ts ? m->push_nonce : NULL), S(m->media_id), S(m->thumb_media_id),
-	    S(m->media_state), S(m->media_state), I((long long)m->created_at),
-	    I((long long)m->created_at), I(chat), I(follower), I((long long)started_after),
-	    I(bot_version)) : RUN(S_MESSAGE_CONTINUE, p, &out, S(m->msg_type), S(m->event),
+	enum dbrc    rc = RUN(S_MESSAGE_CONTINUE, p, &out, S(m->msg_type), S(m->event),
 	    S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id), I(m->wx_create_time),
 	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL),
 	    S(m->media_id), S(m->thumb_media_id), S(m->media_state), S(m->media_state),
 	    I((long long)m->created_at), I((long long)m->created_at), I(chat), I(follower),
 	    I((long long)started_after));
+
+	if (rc == DB_OK && out.affected == 0)
+		return DB_NOTFOUND;
+	if (rc == DB_OK && id)
+		*id = (long long)out.insert_id;
+	return rc;
+}
+
+enum dbrc
+db_message_continue_bot(struct pool *p, const struct msg_row *m, long long chat,
+    long long follower, time_t started_after, long long bot_version, const struct msg_reply *r,
+    long long *id)
+{
+	struct dbres out;
+	enum dbrc    rc = RUN(S_MESSAGE_CONTINUE_BOT, p, &out, S(m->msg_type), S(r->type),
+	    S(m->event), S(m->event_key), S(m->body), S(r->body), S(m->fields),
+	    I((long long)r->miss), S(m->wx_msg_id), I(m->wx_create_time), S(m->dedupe_key),
+	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL), S(m->media_id),
+	    S(m->thumb_media_id), S(m->media_state), S(m->media_state), I((long long)m->created_at),
+	    I(r->attachment), I((long long)m->created_at), I(chat), I(follower),
+	    I((long long)started_after), I(bot_version));
 
 	if (rc == DB_OK && out.affected == 0)
 		return DB_NOTFOUND;

@@ -693,40 +693,37 @@ full_step(struct pool *p, void *arg)
 
 /*
  * A message in a chat the bot holds, answered by the rules this process
- * has (bot_cached): the message and the bot's reply in one transaction, at
- * most three statements (the message, the fallbacks in a row when the bot
- * did not understand, the reply), and no chat row touched. DB_NOTFOUND:
- * not this path (the chat is no longer the bot's, the rules changed, or
- * the bot hands the chat over): rolled back, the full path takes it.
+ * has (bot_cached): the message and the bot's reply in one statement
+ * (after reading the fallbacks in a row, when the bot did not understand),
+ * no chat row touched. DB_NOTFOUND: not this path (the chat is no longer
+ * the bot's, the rules changed, or the bot hands the chat over): nothing
+ * was stored, the full path takes it.
  */
-struct bot_push {
-	const struct intake_channel *ch;
-	const struct bot            *b;
-	const struct msg_row        *m;
-	long long                    chat, follower;
-	time_t                       now;
-	struct intake_result        *res;
-};
-
 static enum dbrc
-bot_fast_step(struct pool *p, void *arg)
+bot_fast(struct pool *p, const struct bot *b, const struct msg_row *m, long long chat,
+    long long follower, time_t now, struct intake_result *res)
 {
-	struct bot_push  *x = arg;
 	struct bot_answer a;
+	struct msg_reply  r;
 	long long         msg;
 	enum dbrc         rc;
 
-	memset(x->res, 0, sizeof *x->res);	/* each try from the start */
-	if ((rc = db_message_continue(p, x->m, x->chat, x->follower, x->now - WX_WINDOW,
-	    x->b->version, &msg)) != DB_OK || (rc = bot_read(p, x->b, x->m, x->chat, &a)) != DB_OK)
+	if ((rc = bot_read(p, b, m, chat, &a)) != DB_OK)
 		return rc;
-	if (a.kind == BOT_HANDOFF)
+	if (a.kind == BOT_HANDOFF || (!a.media_id && (!a.text || !*a.text)))
 		return DB_NOTFOUND;
-	if ((rc = bot_say(p, x->ch, x->follower, x->chat, msg, &a, x->now, x->res)) != DB_OK)
+	r = (struct msg_reply){ a.media_id ? "image" : "text", a.text, a.kind == BOT_MISS,
+	    a.media_id ? a.attachment : 0 };
+	if ((rc = db_message_continue_bot(p, m, chat, follower, now - WX_WINDOW, b->version, &r,
+	    &msg)) != DB_OK)
 		return rc;
-	x->res->message_id = msg;
-	x->res->chat_id = x->chat;
-	x->res->bot_holds = 1;
+	res->message_id = msg;
+	res->chat_id = chat;
+	res->bot_holds = 1;
+	if (a.media_id)
+		res->reply_media = a.media_id;
+	else
+		res->reply = a.text;
 	return DB_OK;
 }
 
@@ -735,7 +732,7 @@ bot_fast_step(struct pool *p, void *arg)
  * process saw the follower in, still open and within its 48 hours, and
  * nothing else, in one autocommit statement (the chat's row catches up
  * later: db-chat-sql.h, CHAT_NEWER_IN); in a chat the bot holds, that and
- * the bot's answer (bot_fast_step). A message with abusive words changes
+ * the bot's answer (bot_fast). A message with abusive words changes
  * its chat, so it takes the full path, and so does a text that may be an
  * operator's code for alerts (alerts.h); an operator's bound WeChat never
  * matches (the statement checks). DB_OK: stored, or a duplicate (res says);
@@ -748,7 +745,6 @@ hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, con
 {
 	const struct seen *s;
 	const struct bot  *b;
-	struct bot_answer  a;
 	long long          msg;
 	enum dbrc          rc;
 
@@ -757,19 +753,12 @@ hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, con
 	    (s = seen_get(ch->id, from)) == NULL)
 		return DB_NOTFOUND;
 	if (s->bot) {
-		/* the rules this process has; a hand-off (asked for a person, a
-		 * rule that hands over) is the full path's, without a try here */
+		/* the rules this process has (the statement checks their version) */
 		if ((b = bot_cached(ch->id)) == NULL)
 			return DB_NOTFOUND;
-		bot_decide(b, strcmp(m->msg_type, "text") == 0 ? m->body : NULL, 0, &a);
-		if (a.kind == BOT_HANDOFF)
-			return DB_NOTFOUND;
-		struct bot_push x = { ch, b, m, s->chat, s->follower, now, res };
-		rc = db_txn(p, bot_fast_step, &x);
-		if (rc != DB_OK)
-			memset(res, 0, sizeof *res);
+		rc = bot_fast(p, b, m, s->chat, s->follower, now, res);
 	} else {
-		rc = db_message_continue(p, m, s->chat, s->follower, now - WX_WINDOW, -1, &msg);
+		rc = db_message_continue(p, m, s->chat, s->follower, now - WX_WINDOW, &msg);
 		if (rc == DB_OK)
 			res->message_id = msg, res->chat_id = s->chat;
 	}

@@ -168,7 +168,7 @@ say "营业时间是几点"
 ok "a new rule answers the next message" test "$(last_got)" = "九点到六点"
 
 # a chat the bot holds: its messages and the answers take the short path
-# (intake.c, bot_fast_step); the misses in a row are the fallbacks at the end
+# (intake.c, bot_fast); the misses in a row are the fallbacks at the end
 # of the chat, so an answer between two misses starts the count again
 FROM=oBotRun$(openssl rand -hex 4)
 say "asdf"
