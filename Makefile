@@ -137,6 +137,7 @@ browser: all
 
 bench: deps
 	@$(MAKE) --no-print-directory all
+	@npm ci --prefix tests/bench/peer --no-audit --no-fund --loglevel=error >/dev/null
 	@tests/bench/run
 
 fuzz:
