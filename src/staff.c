@@ -65,3 +65,28 @@ staff_disable(struct pool *p, long long id, int disable)
 
 	return db_txn(p, disable_step, &x);
 }
+
+struct password {
+	long long   id;
+	const char *hash;
+	int         sign_out;
+};
+
+static enum dbrc
+password_step(struct pool *p, void *arg)
+{
+	const struct password *x = arg;
+	enum dbrc              rc = db_user_set_password(p, x->id, x->hash);
+
+	if (rc == DB_OK && x->sign_out)
+		rc = db_session_delete_user(p, x->id);
+	return rc;
+}
+
+enum dbrc
+staff_password(struct pool *p, long long id, const char *hash, int sign_out)
+{
+	struct password x = { id, hash, sign_out };
+
+	return db_txn(p, password_step, &x);
+}

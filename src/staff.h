@@ -23,6 +23,8 @@ enum dbrc staff_update(struct pool *p, long long id, const struct staff_form *f)
 
 /* An account disabled (and signed out everywhere) or enabled again. */
 enum dbrc staff_disable(struct pool *p, long long id, int disable);
+/* An account's new password (hash: pw_hash), and with sign_out, its sessions ended. */
+enum dbrc staff_password(struct pool *p, long long id, const char *hash, int sign_out);
 
 /* ---- users, sessions, brands, departments and members: the statements (db-*.c) ---- */
 

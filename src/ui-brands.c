@@ -39,29 +39,61 @@ admin_brands_get(struct req *r, struct resp *rs)
 	brands_page(r, rs, 200);
 }
 
-void
-admin_brands_post(struct req *r, struct resp *rs)
+/* a change on a brand, and how it ends */
+struct change {
+	const char *msg;	/* the flash when saved */
+	const char *to;		/* where a saved change goes */
+	int         status;	/* a refusal's (0: 422) */
+	int         list;	/* a refusal shows the list of brands, not the brand */
+	const char *error;	/* a refusal said on the error page, not beside a field */
+};
+
+static void brand_page(struct req *r, struct resp *rs, long long id, int status);
+
+/* the one answer of every change here (ui.h) */
+static void
+end(struct req *r, struct resp *rs, int st, const struct change *x)
+{
+	int status = x->status ? x->status : 422;
+
+	if (st != UI_REFUSED)
+		ui_saved(r, rs, st, "brand", x->msg, x->to);
+	else if (x->error)
+		page_error(r, rs, status, 0, x->error);
+	else if (x->list)
+		brands_page(r, rs, status);
+	else
+		brand_page(r, rs, r->ids[0], status);
+}
+
+/* a new brand */
+static int
+brand_add(struct req *r, struct change *x)
 {
 	long long   id;
 	enum dbrc   rc;
 	const char *name;
 
-	if (FORM_READ(r, brand_fields, &name)) {
-		brands_page(r, rs, 422);
-		return;
-	}
+	x->list = 1;
+	if (FORM_READ(r, brand_fields, &name))
+		return UI_REFUSED;
 	rc = db_brand_insert(&r->pool, name, &id);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "name", L(r, "brands.exists"));
-		brands_page(r, rs, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "brands.created", name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
+	x->msg = LF(r, "brands.created", name);
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld", id);
+	return rc;
+}
+
+void
+admin_brands_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, brand_add(r, &x), &x);
 }
 
 /* The brand page: rename form, departments (paged), delete. */
@@ -156,29 +188,32 @@ admin_brand_get(struct req *r, struct resp *rs)
 	brand_page(r, rs, r->ids[0], 200);
 }
 
-void
-admin_brand_post(struct req *r, struct resp *rs)
+static int
+brand_rename(struct req *r, struct change *x)
 {
-	long long   id = r->ids[0];
 	enum dbrc   rc;
 	const char *name;
 
-	if (FORM_READ(r, brand_fields, &name)) {
-		brand_page(r, rs, id, 422);
-		return;
-	}
-	rc = db_brand_rename(&r->pool, id, name);
+	if (FORM_READ(r, brand_fields, &name))
+		return UI_REFUSED;
+	rc = db_brand_rename(&r->pool, r->ids[0], name);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "name", L(r, "brands.exists"));
-		brand_page(r, rs, id, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "brands.renamed", name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", id));
+	/* (a brand that is not there was answered as a failure before, and still is) */
+	x->msg = LF(r, "brands.renamed", name);
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_brand_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, brand_rename(r, &x), &x);
 }
 
 static const char *
@@ -192,24 +227,29 @@ static const struct field language_fields[] = {
 };
 
 /* the language of the automatic texts the brand's followers receive */
-void
-admin_brand_language_post(struct req *r, struct resp *rs)
+static int
+language_set(struct req *r, struct change *x)
 {
 	const char *v;
 	int         l;
 	enum dbrc   rc;
 
 	if (FORM_READ(r, language_fields, &v) || (l = lang_parse(v)) < 0) {
-		page_error(r, rs, 422, 0, L(r, "brand.language_unknown"));
-		return;
+		x->error = L(r, "brand.language_unknown");
+		return UI_REFUSED;
 	}
 	rc = db_brand_follower_language(&r->pool, r->ids[0], lang_code((enum lang)l));
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "brand.language_saved", lang_name((enum lang)l)));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]));
+	x->msg = LF(r, "brand.language_saved", lang_name((enum lang)l));
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_brand_language_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, language_set(r, &x), &x);
 }
 
 /*
@@ -217,67 +257,73 @@ admin_brand_language_post(struct req *r, struct resp *rs)
  * off-hours answer, the queue, nobody available, leaving a message), each
  * checked; saved together. An empty field is the catalogue's default.
  */
-void
-admin_brand_texts_post(struct req *r, struct resp *rs)
+static int
+texts_save(struct req *r, struct change *x)
 {
-	long long    id = r->ids[0];
 	const char  *text[TELL__N];
 	struct field f[TELL__N];
 	struct brand_get b;
+	int          rc;
 
-	if (!ui_found(r, rs, db_brand_get(&r->pool, id, &b), "brand"))
-		return;
+	if ((rc = db_brand_get(&r->pool, r->ids[0], &b)) != DB_OK)
+		return rc;
 	form_trim(r);
 	for (int k = 0; k < TELL__N; k++)
 		f[k] = (struct field){ pool_printf(&r->pool, "text_%s", tell_names[k]),
 			pool_printf(&r->pool, "texts.label.%s", tell_names[k]), 0,
 			k == TELL_QUEUED ? v_tell_queued : v_tell_text };
-	if (FORM_READ(r, f, text)) {
-		brand_page(r, rs, id, 422);
-		return;
+	if (FORM_READ(r, f, text))
+		return UI_REFUSED;
+	x->msg = L(r, "texts.saved");
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld#texts", r->ids[0]);
+	rc = tell_save(&r->pool, r->ids[0], text);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_brand_texts_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, texts_save(r, &x), &x);
+}
+
+/* a brand without departments or an account: gone */
+static int
+brand_delete(struct req *r, struct change *x)
+{
+	long long    depts;
+	struct brand_get b;
+	enum dbrc    rc = db_brand_get(&r->pool, r->ids[0], &b);
+
+	if (rc != DB_OK)
+		return rc;
+	if ((depts = db_brand_department_count(&r->pool, r->ids[0])) < 0)
+		return DB_FAIL;
+	if (depts > 0) {
+		tmpl_set(r, "Delete.Error", LF(r, depts == 1 ? "brands.has_dept" :
+		    "brands.has_depts", b.name, depts));
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (tell_save(&r->pool, id, text) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
+	rc = db_brand_delete(&r->pool, r->ids[0]);
+	if (rc == DB_CONFLICT) {
+		/* something else (a channel) still refers to the brand */
+		tmpl_set(r, "Delete.Error", LF(r, "brands.has_channel", b.name));
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	flash_set(r, L(r, "texts.saved"));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#texts", id));
+	x->msg = LF(r, "brands.deleted", b.name);
+	x->to = "/admin/brands";
+	return rc == DB_NOTFOUND ? DB_OK : rc;	/* gone meanwhile: gone all the same */
 }
 
 void
 admin_brand_delete_post(struct req *r, struct resp *rs)
 {
-	long long    id = r->ids[0], depts;
-	struct brand_get b;
-	enum dbrc    rc = db_brand_get(&r->pool, id, &b);
+	struct change x = { 0 };
 
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "brand");
-		return;
-	}
-	if (rc != DB_OK || (depts = db_brand_department_count(&r->pool, id)) < 0) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	if (depts > 0) {
-		tmpl_set(r, "Delete.Error", LF(r, depts == 1 ? "brands.has_dept" :
-		    "brands.has_depts", b.name, depts));
-		brand_page(r, rs, id, 409);
-		return;
-	}
-	rc = db_brand_delete(&r->pool, id);
-	if (rc == DB_CONFLICT) {
-		/* something else (a channel) still refers to the brand */
-		tmpl_set(r, "Delete.Error", LF(r, "brands.has_channel", b.name));
-		brand_page(r, rs, id, 409);
-		return;
-	}
-	if (rc != DB_OK && rc != DB_NOTFOUND) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "brands.deleted", b.name));
-	resp_redirect(rs, "/admin/brands");
+	end(r, rs, brand_delete(r, &x), &x);
 }
 
 static const struct field canned_fields[] = {
@@ -286,9 +332,9 @@ static const struct field canned_fields[] = {
 	{ "category", "brand.category", 0, v_category },
 };
 
-/* POST /admin/brands/{id}/canned: a new canned response, with an optional file. */
-void
-admin_canned_post(struct req *r, struct resp *rs)
+/* a new canned response, with an optional file */
+static int
+canned_add(struct req *r, struct change *x)
 {
 	long long        brand = r->ids[0];
 	const struct kv *file = req_file(r, "file");
@@ -298,10 +344,8 @@ admin_canned_post(struct req *r, struct resp *rs)
 
 	form_trim(r);
 	if (FORM_READ(r, canned_fields, v) ||
-	    (file && file->vlen > 0 && ui_keep_file(r, "file", file, &uf) != 0)) {
-		brand_page(r, rs, brand, 422);
-		return;
-	}
+	    (file && file->vlen > 0 && ui_keep_file(r, "file", file, &uf) != 0))
+		return UI_REFUSED;
 	v[0] += *v[0] == '/';
 	{
 		struct canned_new c = { brand, 0, v[0], v[2], v[1], uf.attachment };
@@ -309,15 +353,21 @@ admin_canned_post(struct req *r, struct resp *rs)
 	}
 	if (rc == DB_CONFLICT) {
 		form_error(r, "shortcut", L(r, "brand.shortcut_taken"));
-		brand_page(r, rs, brand, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "brand.canned_added", v[0]));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#canned", brand));
+	x->msg = LF(r, "brand.canned_added", v[0]);
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld#canned", brand);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+/* POST /admin/brands/{id}/canned */
+void
+admin_canned_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, canned_add(r, &x), &x);
 }
 
 void

@@ -29,18 +29,16 @@ account_canned_page_data(struct req *r)
 	return 0;
 }
 
-/* POST /account/canned: one more of the operator's own */
-void
-account_canned_post(struct req *r, struct resp *rs)
+/* one more of the operator's own: DB_OK with *msg, UI_REFUSED with *status */
+static int
+mine_add(struct req *r, const char **msg, int *status)
 {
 	const char *v[3];
 	enum dbrc   rc;
 
 	form_trim(r);
-	if (FORM_READ(r, mine_fields, v)) {
-		account_render(r, rs, 422);
-		return;
-	}
+	if (FORM_READ(r, mine_fields, v))
+		return UI_REFUSED;
 	v[0] += *v[0] == '/';
 	{
 		struct canned_new c = { 0, r->user->id, v[0], v[2], v[1], 0 };
@@ -48,15 +46,24 @@ account_canned_post(struct req *r, struct resp *rs)
 	}
 	if (rc == DB_CONFLICT) {
 		form_error(r, "shortcut", L(r, "brand.shortcut_taken"));
-		account_render(r, rs, 409);
-		return;
+		*status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "brand.canned_added", v[0]));
-	resp_redirect(rs, "/account#canned");
+	*msg = LF(r, "brand.canned_added", v[0]);
+	return rc;
+}
+
+/* POST /account/canned: answered once (ui.h): the account page again, or back to the list */
+void
+account_canned_post(struct req *r, struct resp *rs)
+{
+	const char *msg = NULL;
+	int         status = 422, st = mine_add(r, &msg, &status);
+
+	if (st == UI_REFUSED)
+		account_render(r, rs, status);
+	else
+		ui_saved(r, rs, st, "canned", msg, "/account#canned");
 }
 
 /* POST /account/canned/{id}/delete: only one's own */

@@ -16,32 +16,61 @@ static const struct field dept_fields[] = {
 	{ "name", "field.dept_name", 1, v_name },
 };
 
-void
-admin_departments_post(struct req *r, struct resp *rs)
+/* a change on a department, and how it ends */
+struct change {
+	const char *msg;	/* the flash when saved */
+	const char *to;		/* where a saved change goes */
+	const char *what;	/* what a 404 names */
+	int         status;	/* a refusal's (0: 422) */
+	int         brand;	/* a refusal shows the brand's page, not the department's */
+};
+
+static void dept_page(struct req *r, struct resp *rs, long long id, int status);
+
+/* the one answer of every change here (ui.h) */
+static void
+end(struct req *r, struct resp *rs, int st, const struct change *x)
+{
+	if (st != UI_REFUSED)
+		ui_saved(r, rs, st, x->what, x->msg, x->to);
+	else if (x->brand) {
+		admin_brand_get(r, rs);
+		if (rs->status == 200)
+			rs->status = x->status ? x->status : 422;
+	} else
+		dept_page(r, rs, r->ids[0], x->status ? x->status : 422);
+}
+
+/* a new department of the brand r->ids[0] */
+static int
+dept_add(struct req *r, struct change *x)
 {
 	long long    brand = r->ids[0], id;
 	struct brand_get b;
 	enum dbrc    rc = db_brand_get(&r->pool, brand, &b);
 	const char  *name;
 
-	if (!ui_found(r, rs, rc, "brand"))
-		return;
-	if (FORM_READ(r, dept_new_fields, &name) == 0) {
-		rc = db_dept_insert(&r->pool, brand, name, &id);
-		if (rc == DB_OK) {
-			flash_set(r, LF(r, "dept.created", name));
-			resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", brand));
-			return;
-		}
-		if (rc != DB_CONFLICT) {
-			ui_db_failed(r, rs);
-			return;
-		}
+	x->what = "brand", x->brand = 1;
+	if (rc != DB_OK)
+		return rc;
+	if (FORM_READ(r, dept_new_fields, &name))
+		return UI_REFUSED;
+	rc = db_dept_insert(&r->pool, brand, name, &id);
+	if (rc == DB_CONFLICT) {
 		form_error(r, "dept_name", L(r, "dept.exists"));
+		return UI_REFUSED;
 	}
-	admin_brand_get(r, rs);
-	if (rs->status == 200)
-		rs->status = 422;
+	x->msg = LF(r, "dept.created", name);
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld", brand);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_departments_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, dept_add(r, &x), &x);
 }
 
 static void
@@ -98,29 +127,32 @@ admin_department_get(struct req *r, struct resp *rs)
 	dept_page(r, rs, r->ids[0], 200);
 }
 
-void
-admin_department_post(struct req *r, struct resp *rs)
+static int
+dept_rename(struct req *r, struct change *x)
 {
-	long long   id = r->ids[0];
 	enum dbrc   rc;
 	const char *name;
 
-	if (FORM_READ(r, dept_fields, &name)) {
-		dept_page(r, rs, id, 422);
-		return;
-	}
-	rc = db_dept_rename(&r->pool, id, name);
+	x->what = "department";
+	if (FORM_READ(r, dept_fields, &name))
+		return UI_REFUSED;
+	rc = db_dept_rename(&r->pool, r->ids[0], name);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "name", L(r, "dept.exists"));
-		dept_page(r, rs, id, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "dept.renamed", name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
+	x->msg = LF(r, "dept.renamed", name);
+	x->to = pool_printf(&r->pool, "/admin/departments/%lld", r->ids[0]);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_department_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, dept_rename(r, &x), &x);
 }
 
 /* a member added or removed: who, and which */
@@ -135,8 +167,8 @@ static const struct field member_fields[] = {
 	{ "action", "field.operator", 0, v_member_action },
 };
 
-void
-admin_department_members_post(struct req *r, struct resp *rs)
+static int
+member_change(struct req *r, struct change *x)
 {
 	long long    id = r->ids[0], uid;
 	const char  *v[2];
@@ -145,56 +177,62 @@ admin_department_members_post(struct req *r, struct resp *rs)
 	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
 	int          add;
 
-	if (!ui_found(r, rs, rc, "department"))
-		return;
+	x->what = "department";
+	if (rc != DB_OK)
+		return rc;
 	if (FORM_READ(r, member_fields, v) || !*v[0] || !*v[1]) {
 		form_error(r, "user_id", L(r, "dept.choose_operator"));
-		dept_page(r, rs, id, 422);
-		return;
+		return UI_REFUSED;
 	}
 	uid = strtoll(v[0], NULL, 10);
 	add = strcmp(v[1], "add") == 0;
 	rc = db_user_get(&r->pool, uid, &user);
 	if (rc == DB_NOTFOUND) {
 		form_error(r, "user_id", L(r, "dept.operator_gone"));
-		dept_page(r, rs, id, 422);
-		return;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if (rc != DB_OK)
+		return rc;
 	rc = add ? db_member_add(&r->pool, id, uid) : db_member_remove(&r->pool, id, uid);
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
+	x->msg = LF(r, add ? "dept.member_added" : "dept.member_removed", user.name, d.name);
+	x->to = pool_printf(&r->pool, "/admin/departments/%lld", id);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_department_members_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, member_change(r, &x), &x);
+}
+
+static int
+dept_delete(struct req *r, struct change *x)
+{
+	struct dept_get d;
+	enum dbrc    rc = db_dept_get(&r->pool, r->ids[0], &d);
+
+	x->what = "department";
+	if (rc != DB_OK)
+		return rc;
+	rc = db_dept_delete(&r->pool, r->ids[0]);
+	if (rc == DB_CONFLICT) {
+		tmpl_set(r, "Delete.Error", LF(r, "dept.in_use", d.name));
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	flash_set(r, LF(r, add ? "dept.member_added" :
-	    "dept.member_removed", user.name, d.name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
+	x->msg = LF(r, "dept.deleted", d.name);
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld", d.brand_id);
+	return rc == DB_NOTFOUND ? DB_OK : rc;	/* gone meanwhile: gone all the same */
 }
 
 void
 admin_department_delete_post(struct req *r, struct resp *rs)
 {
-	long long    id = r->ids[0];
-	struct dept_get d;
-	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
+	struct change x = { 0 };
 
-	if (!ui_found(r, rs, rc, "department"))
-		return;
-	rc = db_dept_delete(&r->pool, id);
-	if (rc == DB_CONFLICT) {
-		tmpl_set(r, "Delete.Error", LF(r, "dept.in_use", d.name));
-		dept_page(r, rs, id, 409);
-		return;
-	}
-	if (rc != DB_OK && rc != DB_NOTFOUND) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "dept.deleted", d.name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld", d.brand_id));
+	end(r, rs, dept_delete(r, &x), &x);
 }
 
 /* how the department's waiting chats reach its operators */
@@ -207,26 +245,29 @@ static const struct field routing_fields[] = {
 	{ "queue_limit", "field.queue_limit", 0, v_queue_limit },
 };
 
+static int
+routing_save(struct req *r, struct change *x)
+{
+	struct dept_get d;
+	enum dbrc    rc = db_dept_get(&r->pool, r->ids[0], &d);
+	const char  *v[5];
+
+	x->what = "department";
+	if (rc != DB_OK)
+		return rc;
+	if (FORM_READ(r, routing_fields, v))
+		return UI_REFUSED;
+	rc = db_dept_routing_set(&r->pool, r->ids[0], v[0], form_ll(v[1]), form_ll(v[2]),
+	    form_ll(v[3]), form_ll(v[4]));
+	x->msg = LF(r, "dept.routing_saved", L(r, pool_printf(&r->pool, "routing.mode.%s", v[0])));
+	x->to = pool_printf(&r->pool, "/admin/departments/%lld", r->ids[0]);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
 void
 admin_department_routing_post(struct req *r, struct resp *rs)
 {
-	long long    id = r->ids[0];
-	struct dept_get d;
-	enum dbrc    rc = db_dept_get(&r->pool, id, &d);
-	const char  *v[5];
+	struct change x = { 0 };
 
-	if (!ui_found(r, rs, rc, "department"))
-		return;
-	if (FORM_READ(r, routing_fields, v)) {
-		dept_page(r, rs, id, 422);
-		return;
-	}
-	if (db_dept_routing_set(&r->pool, id, v[0], form_ll(v[1]), form_ll(v[2]),
-	    form_ll(v[3]), form_ll(v[4])) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "dept.routing_saved", L(r, pool_printf(&r->pool, "routing.mode.%s",
-	    v[0]))));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/departments/%lld", id));
+	end(r, rs, routing_save(r, &x), &x);
 }

@@ -161,25 +161,24 @@ hours_fields(struct pool *p)
 	return f;
 }
 
-void
-admin_brand_hours_post(struct req *r, struct resp *rs)
+/* the week, the holidays and make-up workdays, the zone: checked whole, saved together */
+static int
+hours_change(struct req *r)
 {
 	long long          brand = r->ids[0];
 	const struct field *f = hours_fields(&r->pool);
 	const char        *v[HF__N], *wrong;
-	int                bad, zok;
+	int                bad, zok, rc;
 	struct brand_get   b;
 	struct hours_week  week = { 0 };
 
-	if (!ui_found(r, rs, db_brand_get(&r->pool, brand, &b), "brand"))
-		return;
+	if ((rc = db_brand_get(&r->pool, brand, &b)) != DB_OK)
+		return rc;
 	form_trim(r);
 	bad = form_read(r, f, HF__N, v);
 	zok = v[HF_ZONE] ? db_hours_zone_ok(&r->pool, v[HF_ZONE]) : 1;
-	if (zok < 0) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if (zok < 0)
+		return DB_FAIL;
 	if (!zok && ++bad)
 		form_error(r, "time_zone", L(r, "v.time_zone"));
 	for (int w = 0; w < 7; w++) {
@@ -204,17 +203,24 @@ admin_brand_hours_post(struct req *r, struct resp *rs)
 		form_error(r, "workdays", LF(r, "v.holiday", wrong));
 	if (!bad && (wrong = hours_both(&week)) != NULL && ++bad)
 		form_error(r, "workdays", LF(r, "v.holiday_workday", wrong));
-	if (bad) {
-		page(r, rs, brand, 422);
-		return;
-	}
+	if (bad)
+		return UI_REFUSED;
 	week.enabled = form_on(v[HF_ON]);
 	week.timer = form_on(v[HF_TIMER]);
 	week.zone = v[HF_ZONE];
-	if (hours_save(&r->pool, brand, &week) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "hours.saved"));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld/hours", brand));
+	rc = hours_save(&r->pool, brand, &week);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+/* POST /admin/brands/{id}/hours: answered once (ui.h) */
+void
+admin_brand_hours_post(struct req *r, struct resp *rs)
+{
+	int st = hours_change(r);
+
+	if (st == UI_REFUSED)
+		page(r, rs, r->ids[0], 422);
+	else
+		ui_saved(r, rs, st, "brand", L(r, "hours.saved"),
+		    pool_printf(&r->pool, "/admin/brands/%lld/hours", r->ids[0]));
 }

@@ -171,30 +171,52 @@ staff_read(struct req *r, size_t nfields, struct staff_form *f)
 	return errors;
 }
 
-void
-admin_operators_post(struct req *r, struct resp *rs)
+/* a change on a staff account, and how it ends */
+struct change {
+	const char *msg;	/* the flash when saved */
+	const char *to;		/* where a saved change goes */
+	int         status;	/* a refusal's (0: 422) */
+	long long   account;	/* a refusal shows this account's form (0: the new one) */
+};
+
+/* the one answer of every change here (ui.h) */
+static void
+end(struct req *r, struct resp *rs, int st, const struct change *x)
+{
+	if (st == UI_REFUSED)
+		operator_form(r, rs, x->account, x->status ? x->status : 422);
+	else
+		ui_saved(r, rs, st, "operator", x->msg, x->to);
+}
+
+/* a new account */
+static int
+staff_add(struct req *r, struct change *x)
 {
 	long long         id;
 	enum dbrc         rc;
 	struct staff_form f;
 
-	if (staff_read(r, OP__N, &f)) {
-		operator_form(r, rs, 0, 422);
-		return;
-	}
+	if (staff_read(r, OP__N, &f))
+		return UI_REFUSED;
 	rc = staff_create(&r->pool, &f, &id);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "login", L(r, "ops.login_taken"));
-		operator_form(r, rs, 0, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "ops.created", f.name, L(r, pool_printf(&r->pool,
-	    "role.%s", role_name(role_parse(f.role)))), f.login));
-	resp_redirect(rs, "/admin/operators");
+	x->msg = LF(r, "ops.created", f.name, L(r, pool_printf(&r->pool,
+	    "role.%s", role_name(role_parse(f.role)))), f.login);
+	x->to = "/admin/operators";
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
+void
+admin_operators_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, staff_add(r, &x), &x);
 }
 
 /* 1 when changing user id away from an enabled admin would leave no admin. */
@@ -209,91 +231,102 @@ last_admin(struct req *r, long long id)
 	    db_admin_count(&r->pool) <= 1;
 }
 
+/* the account r->ids[0], whose form a refusal shows: a dbrc */
+static int
+account_of(struct req *r, struct change *x, struct user_get *u)
+{
+	x->account = r->ids[0];
+	x->to = pool_printf(&r->pool, "/admin/operators/%lld", r->ids[0]);
+	return db_user_get(&r->pool, r->ids[0], u);
+}
+
+/* its name, role, departments and chat limit */
+static int
+staff_edit(struct req *r, struct change *x)
+{
+	struct user_get   u;
+	struct staff_form f;
+	int               rc;
+
+	if ((rc = account_of(r, x, &u)) != DB_OK)
+		return rc;
+	if (staff_read(r, OP_LIMIT + 1, &f))
+		return UI_REFUSED;
+	if (strcmp(f.role, "admin") != 0 && last_admin(r, r->ids[0])) {
+		form_error(r, "role", L(r, "ops.last_admin_role"));
+		x->status = 409;
+		return UI_REFUSED;
+	}
+	x->msg = LF(r, "ops.saved", f.name);
+	rc = staff_update(&r->pool, r->ids[0], &f);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
 void
 admin_operator_post(struct req *r, struct resp *rs)
 {
-	long long         id = r->ids[0];
-	struct user_get   u;
-	struct staff_form f;
-	enum dbrc         rc = db_user_get(&r->pool, id, &u);
+	struct change x = { 0 };
 
-	if (!ui_found(r, rs, rc, "operator"))
-		return;
-	if (staff_read(r, OP_LIMIT + 1, &f)) {
-		operator_form(r, rs, id, 422);
-		return;
+	end(r, rs, staff_edit(r, &x), &x);
+}
+
+/* a new password; the account is signed out everywhere, except the
+ * admin's own current session */
+static int
+password_reset(struct req *r, struct change *x)
+{
+	struct user_get u;
+	const char     *pw;
+	int             rc;
+
+	if ((rc = account_of(r, x, &u)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, pw_fields, &pw)) {
+		/* never echo a password back into the page */
+		tmpl_set(r, "Form.password.Value", "");
+		return UI_REFUSED;
 	}
-	if (strcmp(f.role, "admin") != 0 && last_admin(r, id)) {
-		form_error(r, "role", L(r, "ops.last_admin_role"));
-		operator_form(r, rs, id, 409);
-		return;
-	}
-	if (staff_update(&r->pool, id, &f) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "ops.saved", f.name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
+	x->msg = LF(r, "ops.password_reset", u.name);
+	rc = staff_password(&r->pool, r->ids[0], pw_hash(&r->pool, pw), r->ids[0] != r->user->id);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
 }
 
 void
 admin_operator_password_post(struct req *r, struct resp *rs)
 {
-	long long    id = r->ids[0];
-	struct user_get u;
-	const char  *pw;
-	enum dbrc    rc = db_user_get(&r->pool, id, &u);
+	struct change x = { 0 };
 
-	if (!ui_found(r, rs, rc, "operator"))
-		return;
-	if (FORM_READ(r, pw_fields, &pw)) {
-		/* never echo a password back into the page */
-		tmpl_set(r, "Form.password.Value", "");
-		operator_form(r, rs, id, 422);
-		return;
+	end(r, rs, password_reset(r, &x), &x);
+}
+
+/* disabled (and signed out everywhere), or enabled again; never oneself or the last admin */
+static int
+disable_set(struct req *r, struct change *x)
+{
+	const char     *v;
+	int             disable, rc;
+	struct user_get u;
+
+	if ((rc = account_of(r, x, &u)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, disable_fields, &v))
+		return UI_REFUSED;
+	disable = form_on(v);
+	if (disable && (r->ids[0] == r->user->id || last_admin(r, r->ids[0]))) {
+		tmpl_set(r, "Disable.Error", L(r, r->ids[0] == r->user->id ? "ops.disable_self" :
+		    "ops.last_admin"));
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (db_user_set_password(&r->pool, id, pw_hash(&r->pool, pw)) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	/* sign the user out everywhere, except the admin's own current session */
-	if (id != r->user->id)
-		db_session_delete_user(&r->pool, id);
-	flash_set(r, LF(r, "ops.password_reset", u.name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
+	x->msg = LF(r, disable ? "ops.disabled_flash" : "ops.enabled_flash", u.name);
+	rc = staff_disable(&r->pool, r->ids[0], disable);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
 }
 
 void
 admin_operator_disable_post(struct req *r, struct resp *rs)
 {
-	long long    id = r->ids[0];
-	const char  *v;
-	int          disable;
-	struct user_get u;
-	enum dbrc    rc = db_user_get(&r->pool, id, &u);
+	struct change x = { 0 };
 
-	if (!ui_found(r, rs, rc, "operator"))
-		return;
-	if (FORM_READ(r, disable_fields, &v)) {
-		operator_form(r, rs, id, 422);
-		return;
-	}
-	disable = form_on(v);
-	if (disable && id == r->user->id) {
-		tmpl_set(r, "Disable.Error", L(r, "ops.disable_self"));
-		operator_form(r, rs, id, 409);
-		return;
-	}
-	if (disable && last_admin(r, id)) {
-		tmpl_set(r, "Disable.Error", L(r, "ops.last_admin"));
-		operator_form(r, rs, id, 409);
-		return;
-	}
-	if (staff_disable(&r->pool, id, disable) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, disable ? "ops.disabled_flash" : "ops.enabled_flash",
-	    u.name));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", id));
+	end(r, rs, disable_set(r, &x), &x);
 }

@@ -13,12 +13,6 @@
 #include "staff.h"
 #include "console.h"
 
-static int
-brand_of(struct req *r, struct resp *rs, struct brand_get *b)
-{
-	return ui_found(r, rs, db_brand_get(&r->pool, r->ids[0], b), "brand") ? 0 : -1;
-}
-
 static void
 page(struct req *r, struct resp *rs, int status)
 {
@@ -28,7 +22,7 @@ page(struct req *r, struct resp *rs, int status)
 	struct prof_settings_get *s = NULL;
 	size_t s_n = 0;
 
-	if (brand_of(r, rs, &b) != 0)
+	if (!ui_found(r, rs, db_brand_get(&r->pool, r->ids[0], &b), "brand"))
 		return;
 	if (db_prof_settings_get(&r->pool, r->ids[0], &s, &s_n) != DB_OK ||
 	    db_prof_words(&r->pool, r->ids[0], &w, &w_n) != DB_OK) {
@@ -57,11 +51,33 @@ page(struct req *r, struct resp *rs, int status)
 		rs->status = status;
 }
 
+/* a change on this page, and how it ends */
+struct change {
+	const char *msg;	/* the flash when saved */
+	int         status;	/* a refusal's (0: 422) */
+};
+
+/* the one answer of every change here (ui.h) */
 static void
-back(struct req *r, struct resp *rs, const char *msg)
+end(struct req *r, struct resp *rs, int st, const struct change *x)
 {
-	flash_set(r, msg);
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld/profanity", r->ids[0]));
+	if (st == UI_REFUSED)
+		page(r, rs, x->status ? x->status : 422);
+	else
+		ui_saved(r, rs, st, "brand", x->msg,
+		    pool_printf(&r->pool, "/admin/brands/%lld/profanity", r->ids[0]));
+}
+
+/* the brand r->ids[0] is there, its form trimmed: a dbrc */
+static int
+brand_of(struct req *r)
+{
+	struct brand_get b;
+	int              rc = db_brand_get(&r->pool, r->ids[0], &b);
+
+	if (rc == DB_OK)
+		form_trim(r);
+	return rc;
 }
 
 void
@@ -97,90 +113,88 @@ static const struct field word_fields[] = {
 	{ "word", "prof.add_word", F_CHECKED, v_prof_word },
 };
 
-void
-admin_profanity_post(struct req *r, struct resp *rs)
+/* on or off, the limit and the warning */
+static int
+settings_save(struct req *r, struct change *x)
 {
 	const char *v[3];
 	long long   limit;
-	int         on;
-	struct brand_get b;
+	int         on, rc;
 
-	if (brand_of(r, rs, &b) != 0)
-		return;
-	form_trim(r);
-	if (FORM_READ(r, settings_fields, v)) {
-		page(r, rs, 422);
-		return;
-	}
+	if ((rc = brand_of(r)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, settings_fields, v))
+		return UI_REFUSED;
 	on = form_on(v[0]), limit = strtoll(v[1], NULL, 10);
-	if (db_prof_settings_set(&r->pool, r->ids[0], on, limit, v[2]) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
+	x->msg = on ? LF(r, limit == 1 ? "prof.on_1" : "prof.on", limit) : L(r, "prof.off");
+	return db_prof_settings_set(&r->pool, r->ids[0], on, limit, v[2]);
+}
+
+void
+admin_profanity_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, settings_save(r, &x), &x);
+}
+
+static int
+word_add(struct req *r, struct change *x)
+{
+	const char *word;
+	int         rc;
+
+	if ((rc = brand_of(r)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, word_fields, &word)) {
+		form_error(r, "word", L(r, "prof.word_bad"));
+		return UI_REFUSED;
 	}
-	back(r, rs, on ? LF(r, limit == 1 ? "prof.on_1" : "prof.on", limit) : L(r, "prof.off"));
+	rc = db_prof_word_add(&r->pool, r->ids[0], word);
+	if (rc == DB_CONFLICT) {
+		form_error(r, "word", L(r, "prof.word_dup"));
+		x->status = 409;
+		return UI_REFUSED;
+	}
+	x->msg = LF(r, "prof.word_added", word);
+	return rc;
 }
 
 void
 admin_profanity_word_post(struct req *r, struct resp *rs)
 {
-	const char  *word;
-	struct brand_get b;
-	enum dbrc    rc;
+	struct change x = { 0 };
 
-	if (brand_of(r, rs, &b) != 0)
-		return;
-	form_trim(r);
-	if (FORM_READ(r, word_fields, &word)) {
-		form_error(r, "word", L(r, "prof.word_bad"));
-		page(r, rs, 422);
-		return;
-	}
-	rc = db_prof_word_add(&r->pool, r->ids[0], word);
-	if (rc == DB_CONFLICT) {
-		form_error(r, "word", L(r, "prof.word_dup"));
-		page(r, rs, 409);
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, pool_printf(&r->pool, "“%s” added.", word));
+	end(r, rs, word_add(r, &x), &x);
 }
 
 void
 admin_profanity_word_delete_post(struct req *r, struct resp *rs)
 {
-	if (db_prof_word_delete(&r->pool, r->ids[1], r->ids[0]) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, L(r, "prof.word_removed"));
+	struct change x = { L(r, "prof.word_removed"), 0 };
+	int           rc = db_prof_word_delete(&r->pool, r->ids[1], r->ids[0]);
+
+	/* (a word already gone was answered as a failure before, and still is) */
+	end(r, rs, rc == DB_NOTFOUND ? DB_FAIL : rc, &x);
 }
 
 /*
- * POST …/profanity/import: a CSV (the first column) or a text file (one word
- * a line). Good lines are added; bad ones are reported by line number.
+ * A CSV (the first column) or a text file (one word a line). Good lines are
+ * added; bad ones are reported by line number.
  */
-void
-admin_profanity_import_post(struct req *r, struct resp *rs)
+static int
+words_import(struct req *r, struct change *x)
 {
 	const struct kv *file = req_file(r, "file");
 	struct buf       report = { 0 };
-	struct brand_get b;
-	int              added = 0, dup = 0, bad = 0, line = 0;
+	int              added = 0, dup = 0, bad = 0, line = 0, rc;
 
-	if (brand_of(r, rs, &b) != 0)
-		return;
-	if (file == NULL || file->vlen == 0) {
-		form_error(r, "file", L(r, "prof.file_choose"));
-		page(r, rs, 422);
-		return;
-	}
-	if (!utf8_valid(file->val, file->vlen)) {
-		form_error(r, "file", L(r, "prof.file_utf8"));
-		page(r, rs, 422);
-		return;
+	if ((rc = brand_of(r)) != DB_OK)
+		return rc;
+	if (file == NULL || file->vlen == 0 || !utf8_valid(file->val, file->vlen)) {
+		form_error(r, "file", L(r, file == NULL || file->vlen == 0 ? "prof.file_choose" :
+		    "prof.file_utf8"));
+		return UI_REFUSED;
 	}
 	for (const char *s = file->val, *end = file->val + file->vlen; s < end; ) {
 		char *fields[1] = { "" }, *w;
@@ -196,15 +210,14 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 				    LF(r, "prof.bad_line", line, pool_strndup(&r->pool, w, strnlen(w, 40))));
 			continue;
 		}
-		enum dbrc rc = db_prof_word_add(&r->pool, r->ids[0], w);
+		rc = db_prof_word_add(&r->pool, r->ids[0], w);
 		if (rc == DB_OK)
 			added++;
 		else if (rc == DB_CONFLICT)
 			dup++;
 		else {
 			buf_free(&report);
-			ui_db_failed(r, rs);
-			return;
+			return rc;
 		}
 	}
 	if (bad) {
@@ -212,27 +225,34 @@ admin_profanity_import_post(struct req *r, struct resp *rs)
 		    "%s%s", report.data, bad > 20 ? L(r, "prof.bad_more") : ""), (long long)added,
 		    (long long)dup));
 		buf_free(&report);
-		page(r, rs, 422);
-		return;
+		return UI_REFUSED;
 	}
 	buf_free(&report);
-	back(r, rs, LF(r, added == 1 ? "prof.imported_1" : "prof.imported", added, dup));
+	x->msg = LF(r, added == 1 ? "prof.imported_1" : "prof.imported", added, dup);
+	return DB_OK;
+}
+
+/* POST …/profanity/import */
+void
+admin_profanity_import_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, words_import(r, &x), &x);
 }
 
 /* GET …/profanity/export: the list as CSV, safe to open in a spreadsheet. */
 void
 admin_profanity_export_get(struct req *r, struct resp *rs)
 {
-	struct brand_get b;
 	struct prof_words *w = NULL;
 	size_t w_n = 0;
+	int    rc;
 
-	if (brand_of(r, rs, &b) != 0)
+	if ((rc = brand_of(r)) == DB_OK)
+		rc = db_prof_words(&r->pool, r->ids[0], &w, &w_n);
+	if (!ui_found(r, rs, rc, "brand"))
 		return;
-	if (db_prof_words(&r->pool, r->ids[0], &w, &w_n) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
 	csv_begin(rs, pool_printf(&r->pool, "profanity-brand-%lld.csv", r->ids[0]));
 	buf_puts(&rs->body, "word\r\n");
 	for (size_t i = 0; i < w_n; i++)

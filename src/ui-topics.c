@@ -14,76 +14,92 @@ static const struct field required_fields[] = {
 	{ "topic_required", "brand.topic_required", F_OPTIONAL, v_flag },
 };
 
+/* a change on the brand's topics, and how it ends */
+struct change {
+	const char *msg;	/* the flash when saved */
+	const char *what;	/* what a 404 names */
+	int         status;	/* a refusal's (0: 422) */
+};
+
+/* the one answer of every change here (ui.h): the brand page again with
+ * the error beside the field, or back to its topics */
 static void
-back(struct req *r, struct resp *rs, const char *msg)
+end(struct req *r, struct resp *rs, int st, const struct change *x)
 {
-	flash_set(r, msg);
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/brands/%lld#topics", r->ids[0]));
+	if (st == UI_REFUSED) {
+		admin_brand_get(r, rs);
+		if (rs->status == 200)
+			rs->status = x->status ? x->status : 422;
+	} else
+		ui_saved(r, rs, st, x->what, x->msg,
+		    pool_printf(&r->pool, "/admin/brands/%lld#topics", r->ids[0]));
 }
 
-/* the brand page shown again, with the error beside the field */
-static void
-again(struct req *r, struct resp *rs, int status)
-{
-	admin_brand_get(r, rs);
-	if (rs->status == 200)
-		rs->status = status;
-}
-
-/* POST /admin/brands/{id}/topics: one more topic, at the end of the list */
-void
-admin_topic_post(struct req *r, struct resp *rs)
+/* one more topic, at the end of the list */
+static int
+topic_add(struct req *r, struct change *x)
 {
 	struct brand_get b;
 	const char      *name;
-	enum dbrc        rc;
+	int              rc;
 
-	if (!ui_found(r, rs, db_brand_get(&r->pool, r->ids[0], &b), "brand"))
-		return;
+	x->what = "brand";
+	if ((rc = db_brand_get(&r->pool, r->ids[0], &b)) != DB_OK)
+		return rc;
 	form_trim(r);
-	if (FORM_READ(r, topic_fields, &name)) {
-		again(r, rs, 422);
-		return;
-	}
+	if (FORM_READ(r, topic_fields, &name))
+		return UI_REFUSED;
 	rc = db_topic_insert(&r->pool, r->ids[0], name);
 	if (rc == DB_CONFLICT || rc == DB_INVALID) {
 		form_error(r, "topic", rc == DB_CONFLICT ? LF(r, "brand.topic_exists", name) :
 		    LF(r, "brand.topics_full", (long long)TOPICS_MAX));
-		again(r, rs, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	back(r, rs, LF(r, "brand.topic_added", name));
+	x->msg = LF(r, "brand.topic_added", name);
+	return rc;
+}
+
+/* POST /admin/brands/{id}/topics */
+void
+admin_topic_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, topic_add(r, &x), &x);
 }
 
 /* POST /admin/brands/{id}/topics/{id}/delete: chats closed with it keep their count */
 void
 admin_topic_delete_post(struct req *r, struct resp *rs)
 {
-	ui_saved(r, rs, db_topic_delete(&r->pool, r->ids[0], r->ids[1]), "topic",
-	    L(r, "brand.topic_deleted"), pool_printf(&r->pool, "/admin/brands/%lld#topics",
-	    r->ids[0]));
+	struct change x = { L(r, "brand.topic_deleted"), "topic", 0 };
+
+	end(r, rs, db_topic_delete(&r->pool, r->ids[0], r->ids[1]), &x);
 }
 
-/* POST /admin/brands/{id}/topics/required: whether closing a chat needs a topic */
-void
-admin_topic_required_post(struct req *r, struct resp *rs)
+/* whether closing a chat needs a topic */
+static int
+required_set(struct req *r, struct change *x)
 {
 	struct brand_get b;
 	const char      *v;
-	int              on;
+	int              rc;
 
-	if (!ui_found(r, rs, db_brand_get(&r->pool, r->ids[0], &b), "brand"))
-		return;
-	if (FORM_READ(r, required_fields, &v)) {
-		again(r, rs, 422);
-		return;
-	}
-	on = form_on(v);
-	ui_saved(r, rs, db_topic_required_set(&r->pool, r->ids[0], on), "brand",
-	    L(r, on ? "brand.topic_required_on" : "brand.topic_required_off"),
-	    pool_printf(&r->pool, "/admin/brands/%lld#topics", r->ids[0]));
+	x->what = "brand";
+	if ((rc = db_brand_get(&r->pool, r->ids[0], &b)) != DB_OK)
+		return rc;
+	if (FORM_READ(r, required_fields, &v))
+		return UI_REFUSED;
+	x->msg = L(r, form_on(v) ? "brand.topic_required_on" : "brand.topic_required_off");
+	return db_topic_required_set(&r->pool, r->ids[0], form_on(v));
+}
+
+/* POST /admin/brands/{id}/topics/required */
+void
+admin_topic_required_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, required_set(r, &x), &x);
 }
