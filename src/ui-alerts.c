@@ -58,9 +58,9 @@ static const struct field channel_fields[] = {
 	{ "channel", "alerts.account", 0, v_id },
 };
 
-/* POST /account/wechat/code: a new code for the account chosen, shown once */
-void
-account_alerts_code_post(struct req *r, struct resp *rs)
+/* a new code for the account chosen, shown once on the account page */
+static int
+code_new(struct req *r, struct resp *rs)
 {
 	const char *v, *code = NULL;
 	long long   channel = FORM_READ(r, channel_fields, &v) ? 0 : form_ll(v);
@@ -75,14 +75,11 @@ account_alerts_code_post(struct req *r, struct resp *rs)
 		    &code);
 	if (rc == DB_NOTFOUND) {
 		form_error(r, "channel", L(r, "alerts.choose"));
-		account_render(r, rs, 422);
-		return;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK || db_alert_channels(&r->pool, r->user->id,
-	    user_sees_all_chats(r->user), &c, &nc) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if (rc != DB_OK || (rc = db_alert_channels(&r->pool, r->user->id,
+	    user_sees_all_chats(r->user), &c, &nc)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
 	for (size_t i = 0; i < nc; i++)
 		if (c[i].id == channel)
 			tmpl_set(r, "Alerts.CodeIntro", LF(r, "alerts.code_intro", c[i].brand));
@@ -90,22 +87,26 @@ account_alerts_code_post(struct req *r, struct resp *rs)
 	tmpl_setf(r, "Alerts.CodeChannel", "%lld", channel);
 	tmpl_set(r, "Alerts.CodeHint", LF(r, "alerts.code_hint", ALERT_CODE_SECONDS / 60));
 	account_render(r, rs, 200);
+	return UI_SHOWN;
+}
+
+/* POST /account/wechat/code: answered once (ui.h): the account page with
+ * the code, or with the refusal beside the field */
+void
+account_alerts_code_post(struct req *r, struct resp *rs)
+{
+	int st = code_new(r, rs);
+
+	if (st == UI_REFUSED)
+		account_render(r, rs, 422);
+	else
+		ui_saved(r, rs, st, "channel", NULL, NULL);
 }
 
 /* POST /account/wechat/{id}/delete: the binding removed; no more alerts through it */
 void
 account_alerts_delete_post(struct req *r, struct resp *rs)
 {
-	enum dbrc rc = db_alert_unbind(&r->pool, r->ids[0], r->user->id);
-
-	if (rc == DB_NOTFOUND) {
-		ui_not_found(r, rs, "binding");
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "alerts.removed"));
-	resp_redirect(rs, "/account#wechat-alerts");
+	ui_saved(r, rs, db_alert_unbind(&r->pool, r->ids[0], r->user->id), "binding",
+	    L(r, "alerts.removed"), "/account#wechat-alerts");
 }

@@ -44,7 +44,7 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 }
 
 /*
- * Where a change ends (ui.h): st DB_OK says msg (the flash) and goes to;
+ * Where a change ends (ui.h): st DB_OK says msg (the flash, if any) and goes to;
  * UI_SHOWN has answered already; DB_NOTFOUND is the 404 ("that <what> does
  * not exist"), anything else the 503 page. UI_REFUSED is the page's own
  * (its form again); one that reaches here is answered 422 in words.
@@ -61,7 +61,8 @@ ui_saved(struct req *r, struct resp *rs, int st, const char *what, const char *m
 	}
 	if (!ui_found(r, rs, st, what))
 		return;
-	flash_set(r, msg);
+	if (msg != NULL)	/* (a change that goes back without a word) */
+		flash_set(r, msg);
 	resp_redirect(rs, to);
 }
 

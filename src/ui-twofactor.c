@@ -106,22 +106,63 @@ account_2fa_get(struct req *r, struct resp *rs)
 	setup_page(r, rs, 200);
 }
 
+/* a change of two-factor sign-in, and how it ends */
+struct change {
+	const char *msg;	/* the flash when done (NULL: none) */
+	const char *to;		/* where it goes then */
+	const char *error;	/* a refusal said on the error page (else the setup page again) */
+	int         status;	/* a refusal's (0: 422) */
+};
+
+/* the one answer of every change here (ui.h) */
+static void
+end(struct req *r, struct resp *rs, int st, const struct change *x)
+{
+	int status = x->status ? x->status : 422;
+
+	if (st != UI_REFUSED)
+		ui_saved(r, rs, st, "operator", x->msg, x->to);
+	else if (x->error)
+		page_error(r, rs, status, 0, x->error);
+	else
+		setup_page(r, rs, status);
+}
+
+/* the recovery codes just made, shown once */
+static int
+codes_shown(struct req *r, struct resp *rs)
+{
+	tmpl_set(r, "Page.Title", L(r, "tf.title"));
+	tmpl_set_int(r, "Done", 1);
+	tmpl_render(r, rs, "account_2fa.cs");
+	return UI_SHOWN;
+}
+
+/* a new secret, pending until a code from it confirms it (nothing to do
+ * when it is on already) */
+static int
+tf_start(struct req *r, struct change *x)
+{
+	unsigned char key[TOTP_SECRET_BYTES];
+	int           rc;
+
+	if (r->user->totp) {
+		x->to = "/account";
+		return DB_OK;
+	}
+	rand_bytes(key, sizeof key);
+	rc = db_tf_pending(&r->pool, r->user->id, secret_encrypt(&r->pool,
+	    totp_base32(&r->pool, key, sizeof key)));
+	x->to = "/account/2fa";
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
 void
 account_2fa_start_post(struct req *r, struct resp *rs)
 {
-	unsigned char key[TOTP_SECRET_BYTES];
+	struct change x = { 0 };
 
-	if (r->user->totp) {
-		resp_redirect(rs, "/account");
-		return;
-	}
-	rand_bytes(key, sizeof key);
-	if (db_tf_pending(&r->pool, r->user->id, secret_encrypt(&r->pool,
-	    totp_base32(&r->pool, key, sizeof key))) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	resp_redirect(rs, "/account/2fa");
+	end(r, rs, tf_start(r, &x), &x);
 }
 
 static const struct field code_fields[] = { { "code", "tf.step_code", 0, v_utf8 } };
@@ -130,132 +171,158 @@ static const struct field require_fields[] = {
 	{ "require_2fa_admins", "tf.require_admins", 0, v_flag },
 };
 
-void
-account_2fa_confirm_post(struct req *r, struct resp *rs)
+/* a code from the pending secret turns it on, with new recovery codes shown once */
+static int
+tf_confirm(struct req *r, struct resp *rs, struct change *x)
 {
 	struct tf_state t;
 	unsigned char   key[64];
-	int             n;
+	int             n, rc;
 	long long       step;
 	const char     *hashes[TF_RECOVERY_CODES], *code;
 
-	if (db_tf_get(&r->pool, r->user->id, &t) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	n = auth_totp_key(&r->pool, t.pending, key);
-	if (n <= 0) {
-		resp_redirect(rs, "/account");
-		return;
+	if ((rc = db_tf_get(&r->pool, r->user->id, &t)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	if ((n = auth_totp_key(&r->pool, t.pending, key)) <= 0) {
+		x->to = "/account";	/* nothing pending: nothing to confirm */
+		return DB_OK;
 	}
 	step = FORM_READ(r, code_fields, &code) ? -1 :
 	    totp_check(key, (size_t)n, code, (long long)wx_now(), 0);
 	if (step < 0) {
 		form_error(r, "code", L(r, "tf.code_wrong"));
-		setup_page(r, rs, 422);
-		return;
+		return UI_REFUSED;
 	}
 	new_codes(r, hashes);
-	if (tf_turn_on(&r->pool, r->user->id, t.pending, step, hashes,
-	    TF_RECOVERY_CODES) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	tmpl_set(r, "Page.Title", L(r, "tf.title"));
-	tmpl_set_int(r, "Done", 1);
-	tmpl_render(r, rs, "account_2fa.cs");
+	if ((rc = tf_turn_on(&r->pool, r->user->id, t.pending, step, hashes,
+	    TF_RECOVERY_CODES)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return codes_shown(r, rs);
 }
 
-/* the password again, for turning it off or new codes: 0, or -1 answered */
+void
+account_2fa_confirm_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, tf_confirm(r, rs, &x), &x);
+}
+
+/*
+ * The password again, for turning it off or new codes: 1 when it is right;
+ * else 0 with *st what the change ends with (no password: back to the
+ * account page, saying so; a wrong one: 403; the database: 503).
+ */
 static int
-password_again(struct req *r, struct resp *rs)
+password_again(struct req *r, struct change *x, int *st)
 {
 	struct user_by_login u;
 	const char  *why, *pw;
 
 	if (FORM_READ(r, password_fields, &pw) || *pw == '\0') {
-		flash_set(r, L(r, "tf.password_needed"));
-		resp_redirect(rs, "/account");
-		return -1;
+		x->msg = L(r, "tf.password_needed");
+		x->to = "/account";
+		*st = DB_OK;
+		return 0;
 	}
 	switch (pw_check(r, r->user->login, pw, "two-factor settings", 0, &u, &why)) {
 	case PW_OK:
-		return 0;
+		return 1;
 	case PW_DB:
-		ui_db_failed(r, rs);
-		return -1;
+		*st = DB_FAIL;
+		return 0;
 	default:
-		page_error(r, rs, 403, 0, why);
-		return -1;
+		x->error = why;
+		x->status = 403;
+		*st = UI_REFUSED;
+		return 0;
 	}
+}
+
+static int
+tf_off(struct req *r, struct change *x)
+{
+	int st;
+
+	if (!password_again(r, x, &st))
+		return st;
+	x->msg = L(r, "tf.turned_off");
+	x->to = "/account";
+	st = db_tf_disable(&r->pool, r->user->id);
+	return st == DB_NOTFOUND ? DB_FAIL : st;
 }
 
 void
 account_2fa_off_post(struct req *r, struct resp *rs)
 {
-	if (password_again(r, rs) != 0)
-		return;
-	if (db_tf_disable(&r->pool, r->user->id) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "tf.turned_off"));
-	resp_redirect(rs, "/account");
+	struct change x = { 0 };
+
+	end(r, rs, tf_off(r, &x), &x);
+}
+
+/* new recovery codes, shown once (the old ones stop working) */
+static int
+tf_codes(struct req *r, struct resp *rs, struct change *x)
+{
+	const char *hashes[TF_RECOVERY_CODES];
+	int         st;
+
+	x->to = "/account";
+	if (!r->user->totp)
+		return DB_OK;
+	if (!password_again(r, x, &st))
+		return st;
+	new_codes(r, hashes);
+	if ((st = tf_codes_replace(&r->pool, r->user->id, hashes, TF_RECOVERY_CODES)) != DB_OK)
+		return st == DB_NOTFOUND ? DB_FAIL : st;
+	return codes_shown(r, rs);
 }
 
 void
 account_2fa_codes_post(struct req *r, struct resp *rs)
 {
-	const char *hashes[TF_RECOVERY_CODES];
+	struct change x = { 0 };
 
-	if (!r->user->totp) {
-		resp_redirect(rs, "/account");
-		return;
+	end(r, rs, tf_codes(r, rs, &x), &x);
+}
+
+/* the administrators' rule: every admin signs in with a second step; whoever
+ * requires it has it (nobody locks themselves into a setup page) */
+static int
+require_set(struct req *r, struct change *x)
+{
+	const char *v;
+	int         on, rc;
+
+	if (FORM_READ(r, require_fields, &v)) {
+		x->error = L(r, "v.flag");
+		return UI_REFUSED;
 	}
-	if (password_again(r, rs) != 0)
-		return;
-	new_codes(r, hashes);
-	if (tf_codes_replace(&r->pool, r->user->id, hashes, TF_RECOVERY_CODES) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
+	on = form_on(v);
+	if (on && !r->user->totp) {
+		x->error = L(r, "tf.require_own_first");
+		return UI_REFUSED;
 	}
-	tmpl_set(r, "Page.Title", L(r, "tf.title"));
-	tmpl_set_int(r, "Done", 1);
-	tmpl_render(r, rs, "account_2fa.cs");
+	x->msg = L(r, on ? "tf.required_on" : "tf.required_off");
+	x->to = "/admin/operators";
+	rc = db_tf_require(&r->pool, on);
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
 }
 
 void
 admin_security_post(struct req *r, struct resp *rs)
 {
-	const char *v;
-	int         on;
+	struct change x = { 0 };
 
-	if (FORM_READ(r, require_fields, &v)) {
-		page_error(r, rs, 422, 0, L(r, "v.flag"));
-		return;
-	}
-	on = form_on(v);
-
-	/* whoever requires it has it: nobody locks themselves into a setup page */
-	if (on && !r->user->totp) {
-		page_error(r, rs, 422, 0, L(r, "tf.require_own_first"));
-		return;
-	}
-	if (db_tf_require(&r->pool, on) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, on ? "tf.required_on" : "tf.required_off"));
-	resp_redirect(rs, "/admin/operators");
+	end(r, rs, require_set(r, &x), &x);
 }
 
 void
 admin_operator_2fa_reset_post(struct req *r, struct resp *rs)
 {
-	if (db_tf_disable(&r->pool, r->ids[0]) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "tf.reset_done"));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/operators/%lld", r->ids[0]));
+	int           rc = db_tf_disable(&r->pool, r->ids[0]);
+	struct change x = { L(r, "tf.reset_done"),
+		pool_printf(&r->pool, "/admin/operators/%lld", r->ids[0]), NULL, 0 };
+
+	end(r, rs, rc == DB_NOTFOUND ? DB_FAIL : rc, &x);
 }
