@@ -1,4 +1,4 @@
-/* channel.h: a WeChat account as the database keeps it: its setup, preferences, health and the statements of db-channels.c. */
+/* channel.h: a WeChat account as the database keeps it: its setup (saved whole by channel.c), preferences, health and the statements of db-channels.c. */
 #ifndef WXDESK_CHANNEL_H
 #define WXDESK_CHANNEL_H
 
@@ -30,6 +30,11 @@ enum dbrc db_channel_get(struct pool *p, long long id, struct channel_get *row);
 enum dbrc db_channel_insert(struct pool *p, long long brand_id, const char *webhook_key,
 	long long *id);
 enum dbrc db_channel_update_setup(struct pool *p, long long id, const struct channel_setup *c);
+/* The setup saved, in one transaction; with new_credentials (a new App ID
+ * or secret) the cached access token and its error backoff are void too.
+ * DB_CONFLICT: another account has the App ID. */
+enum dbrc channel_setup_save(struct pool *p, long long id, const struct channel_setup *s,
+	int new_credentials);
 /* The setup as a db_channel_get row holds it (strings point into the row). */
 void db_channel_setup_of(const struct channel_get *row, struct channel_setup *s);
 enum dbrc db_channel_set_state(struct pool *p, long long id, const char *state);

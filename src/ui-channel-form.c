@@ -219,17 +219,13 @@ save_details(struct req *r, const struct channel_get *c, int with_secrets)
 		s.aes_key_enc = secret_encrypt(&r->pool, aes);
 	}
 	s.mode = v[DF_MODE];
-	rc = db_channel_update_setup(&r->pool, c->id, &s);
+	/* new credentials: the cached token and any error backoff are void */
+	rc = channel_setup_save(&r->pool, c->id, &s, strcmp(s.app_id, c->app_id ? c->app_id :
+	    "") != 0 || (secret && *secret));
 	if (rc == DB_CONFLICT) {
 		form_error(r, "app_id", L(r, "wiz.app_id_taken"));
 		return 409;
 	}
-	if (rc != DB_OK)
-		return 503;
-	/* new credentials: the cached token and any error backoff are void */
-	if (strcmp(s.app_id, c->app_id ? c->app_id : "") != 0 ||
-	    (secret && *secret))
-		db_token_reset(&r->pool, c->id);
-	return 0;
+	return rc != DB_OK ? 503 : 0;
 }
 

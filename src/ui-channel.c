@@ -213,47 +213,81 @@ admin_channel_get(struct req *r, struct resp *rs)
 	account_page(r, rs, &c, 200);
 }
 
-/* Loads a channel that is set up (not a draft) for an account-page POST. */
-static int
-load_set_up(struct req *r, struct resp *rs, struct channel_get *c)
+/* a change on the account page, and how it ends */
+struct change {
+	struct channel_get c;	/* the account, as loaded */
+	const char        *msg;	/* the flash when saved (NULL: none) */
+	const char        *to;	/* where it goes then (NULL: the account page) */
+	const char        *edit;	/* the part a refusal opens ("details", "token", …) */
+	const char        *error;	/* a refusal said on the error page, not beside a field */
+	int                status;	/* a refusal's (0: 422) */
+};
+
+/* the one answer of every change here (ui.h): a refusal shows the page
+ * again (a draft's wizard step), with the errors beside their fields */
+static void
+end(struct req *r, struct resp *rs, int st, struct change *x)
 {
-	if (load(r, rs, c) != 0)
-		return -1;
-	if (strcmp(c->state, "draft") == 0) {
-		go_step(r, rs, r->ids[0], (int)c->wizard_step);
-		return -1;
+	int status = x->status ? x->status : 422;
+
+	if (st != UI_REFUSED)
+		ui_saved(r, rs, st, "channel", x->msg, x->to ? x->to :
+		    pool_printf(&r->pool, "/admin/channels/%lld", r->ids[0]));
+	else if (x->error)
+		page_error(r, rs, status, 0, x->error);
+	else if (strcmp(x->c.state, "draft") == 0)
+		wizard_page(r, rs, &x->c, (int)x->c.wizard_step, status);
+	else {
+		if (x->edit)
+			tmpl_set(r, "Edit", x->edit);
+		account_page(r, rs, &x->c, status);
 	}
-	form_trim(r);
-	return 0;
 }
 
-/* After an account-page change: back to the page with msg, or the 503 page. */
-static void
-saved(struct req *r, struct resp *rs, enum dbrc rc, const char *msg)
+/*
+ * The account r->ids[0], set up (not a draft), its form trimmed: 1; else 0
+ * with *st what the change ends with (404, 503, or a draft sent on to its
+ * wizard step without a word).
+ */
+static int
+set_up(struct req *r, struct change *x, int *st)
 {
-	ui_saved(r, rs, rc, "channel", msg, pool_printf(&r->pool, "/admin/channels/%lld",
-	    r->ids[0]));
+	if ((*st = db_channel_get(&r->pool, r->ids[0], &x->c)) != DB_OK)
+		return 0;
+	if (strcmp(x->c.state, "draft") == 0) {
+		x->to = pool_printf(&r->pool, "/admin/channels/%lld/setup?step=%d", r->ids[0],
+		    (int)x->c.wizard_step);
+		return 0;
+	}
+	form_trim(r);
+	return 1;
+}
+
+/* Original ID, App ID, App Secret and mode */
+static int
+details_save(struct req *r, struct change *x)
+{
+	int st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	if ((st = save_details(r, &x->c, 0)) == 503)
+		return DB_FAIL;
+	if (st) {
+		x->edit = "details";
+		x->status = st;
+		return UI_REFUSED;
+	}
+	x->msg = L(r, "ch.details_saved");
+	return DB_OK;
 }
 
 void
 admin_channel_details_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	int          status;
+	struct change x = { 0 };
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
-	status = save_details(r, &c, 0);
-	if (status == 503) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	if (status) {
-		tmpl_set(r, "Edit", "details");
-		account_page(r, rs, &c, status);
-		return;
-	}
-	saved(r, rs, DB_OK, L(r, "ch.details_saved"));
+	end(r, rs, details_save(r, &x), &x);
 }
 
 /*
@@ -261,51 +295,53 @@ admin_channel_details_post(struct req *r, struct resp *rs)
  * value is shown once on the page that answers, for pasting into WeChat; it
  * is never put in a flash message or a URL.
  */
-static void
-new_secret(struct req *r, struct resp *rs, int aes)
+static int
+new_secret(struct req *r, struct resp *rs, struct change *x, int aes)
 {
-	struct channel_get c;
 	struct channel_setup s;
-	const char          *name = aes ? "aes_key" : "token", *v, *go;
+	const char          *v, *go;
+	int                  st;
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
+	if (!set_up(r, x, &st))
+		return st;
 	if (FORM_READ(r, secret_go_field, &go) == 0 && strcmp(go, "generate") == 0)
 		v = rand_alnum(&r->pool, aes ? 43 : 32);
 	else if (form_read(r, &detail_fields[aes ? DF_AES_KEY : DF_TOKEN], 1, &v)) {
-		tmpl_set(r, "Edit", name);
-		account_page(r, rs, &c, 422);
-		return;
+		x->edit = aes ? "aes_key" : "token";
+		return UI_REFUSED;
 	}
-	db_channel_setup_of(&c, &s);
+	db_channel_setup_of(&x->c, &s);
 	if (aes) {
-		const char *old = plain(r, c.aes_key_enc);
+		const char *old = plain(r, x->c.aes_key_enc);
 		if (old == NULL || strcmp(old, v) != 0) {
-			s.aes_key_prev_enc = c.aes_key_enc;
+			s.aes_key_prev_enc = x->c.aes_key_enc;
 			s.aes_key_enc = secret_encrypt(&r->pool, v);
 		}
 	} else
 		s.token_enc = secret_encrypt(&r->pool, v);
-	if (db_channel_update_setup(&r->pool, r->ids[0], &s) != DB_OK ||
-	    db_channel_get(&r->pool, r->ids[0], &c) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if ((st = db_channel_update_setup(&r->pool, r->ids[0], &s)) != DB_OK ||
+	    (st = db_channel_get(&r->pool, r->ids[0], &x->c)) != DB_OK)
+		return st == DB_NOTFOUND ? DB_FAIL : st;
 	tmpl_set(r, aes ? "NewSecret.Aes" : "NewSecret.Token", v);
 	tmpl_set(r, "Flash", L(r, aes ? "ch.aes_saved" : "ch.token_saved"));
-	account_page(r, rs, &c, 200);
+	account_page(r, rs, &x->c, 200);
+	return UI_SHOWN;
 }
 
 void
 admin_channel_token_post(struct req *r, struct resp *rs)
 {
-	new_secret(r, rs, 0);
+	struct change x = { 0 };
+
+	end(r, rs, new_secret(r, rs, &x, 0), &x);
 }
 
 void
 admin_channel_aes_post(struct req *r, struct resp *rs)
 {
-	new_secret(r, rs, 1);
+	struct change x = { 0 };
+
+	end(r, rs, new_secret(r, rs, &x, 1), &x);
 }
 
 /*
@@ -313,153 +349,203 @@ admin_channel_aes_post(struct req *r, struct resp *rs)
  * under the sign-in rules (a wrong one counts toward the slow-down and the
  * lock, and is logged), so Reveal cannot be used to guess the password.
  */
-void
-admin_channel_reveal_post(struct req *r, struct resp *rs)
+static int
+reveal(struct req *r, struct resp *rs, struct change *x)
 {
-	struct channel_get c;
 	struct user_by_login u;
 	const char  *pw, *why;
 	enum pw_result pr;
+	int          st;
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
+	if (!set_up(r, x, &st))
+		return st;
 	FORM_READ(r, reveal_fields, &pw);
 	tmpl_set(r, "Form.password.Value", "");	/* never shown again */
 	if (*pw == '\0') {
 		form_error(r, "password", L(r, "ch.enter_password"));
-		account_page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
 	pr = pw_check(r, r->user->login, pw, pool_printf(&r->pool, "Reveal on channel %lld",
 	    r->ids[0]), 0, &u, &why);
-	if (pr == PW_DB) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if (pr == PW_DB)
+		return DB_FAIL;
 	if (pr != PW_OK) {
 		form_error(r, "password", pr == PW_WRONG || pr == PW_UNKNOWN ?
 		    L(r, "ch.not_your_password") : why);
-		account_page(r, rs, &c, pr == PW_WRONG || pr == PW_UNKNOWN ? 403 : 429);
-		return;
+		x->status = pr == PW_WRONG || pr == PW_UNKNOWN ? 403 : 429;
+		return UI_REFUSED;
 	}
 	wx_audit("user %lld revealed the secrets of channel %lld", r->user->id, r->ids[0]);
-	tmpl_set(r, "Revealed.Secret", plain(r, c.app_secret_enc));
-	tmpl_set(r, "Revealed.Token", plain(r, c.token_enc));
-	tmpl_set(r, "Revealed.Aes", plain(r, c.aes_key_enc));
-	account_page(r, rs, &c, 200);
+	tmpl_set(r, "Revealed.Secret", plain(r, x->c.app_secret_enc));
+	tmpl_set(r, "Revealed.Token", plain(r, x->c.token_enc));
+	tmpl_set(r, "Revealed.Aes", plain(r, x->c.aes_key_enc));
+	account_page(r, rs, &x->c, 200);
+	return UI_SHOWN;
+}
+
+void
+admin_channel_reveal_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, reveal(r, rs, &x), &x);
+}
+
+/* the department new chats go to */
+static int
+department_set(struct req *r, struct change *x)
+{
+	const char *d;
+	int         st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	st = FORM_READ(r, dept_fields, &d) == 0 && *d ?
+	    db_channel_department(&r->pool, r->ids[0], strtoll(d, NULL, 10)) : DB_NOTFOUND;
+	if (st == DB_NOTFOUND) {
+		form_error(r, "department", L(r, "ch.choose_dept"));
+		return UI_REFUSED;
+	}
+	x->msg = L(r, "ch.dept_saved");
+	return st;
 }
 
 void
 admin_channel_department_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	const char  *d;
-	enum dbrc    rc;
+	struct change x = { 0 };
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
-	rc = FORM_READ(r, dept_fields, &d) == 0 && *d ?
-	    db_channel_department(&r->pool, r->ids[0], strtoll(d, NULL, 10)) : DB_NOTFOUND;
-	if (rc == DB_NOTFOUND) {
-		form_error(r, "department", L(r, "ch.choose_dept"));
-		account_page(r, rs, &c, 422);
-		return;
+	end(r, rs, department_set(r, &x), &x);
+}
+
+/* on or off (on needs a department) */
+static int
+state_set(struct req *r, struct change *x)
+{
+	const char *to;
+	int         st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	if (FORM_READ(r, state_fields, &to)) {
+		x->error = L(r, "ch.choose_state");
+		x->status = 400;
+		return UI_REFUSED;
 	}
-	saved(r, rs, rc, L(r, "ch.dept_saved"));
+	if (strcmp(to, "active") == 0 && x->c.department_id == 0) {
+		form_error(r, "department", L(r, "ch.dept_first"));
+		return UI_REFUSED;
+	}
+	x->msg = L(r, strcmp(to, "active") == 0 ? "ch.enabled" : "ch.disabled");
+	return db_channel_set_state(&r->pool, r->ids[0], to);
 }
 
 void
 admin_channel_state_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	const char  *to;
+	struct change x = { 0 };
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
-	if (FORM_READ(r, state_fields, &to)) {
-		page_error(r, rs, 400, 0, L(r, "ch.choose_state"));
-		return;
-	}
-	if (strcmp(to, "active") == 0 && c.department_id == 0) {
-		form_error(r, "department", L(r, "ch.dept_first"));
-		account_page(r, rs, &c, 422);
-		return;
-	}
-	saved(r, rs, db_channel_set_state(&r->pool, r->ids[0], to),
-	    L(r, strcmp(to, "active") == 0 ? "ch.enabled" : "ch.disabled"));
+	end(r, rs, state_set(r, &x), &x);
 }
 
-void
-admin_channel_prefs_post(struct req *r, struct resp *rs)
+/* when missed and idle chats close, the bot, erasing unfollowers */
+static int
+prefs_save(struct req *r, struct change *x)
 {
-	struct channel_get c;
 	struct channel_prefs p = { 0 };
 	const char          *v[PF__N];
+	int                  st;
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
-	if (FORM_READ(r, prefs_fields, v)) {
-		account_page(r, rs, &c, 422);
-		return;
-	}
+	if (!set_up(r, x, &st))
+		return st;
+	if (FORM_READ(r, prefs_fields, v))
+		return UI_REFUSED;
 	p.missed_after = strtoll(v[PF_MISSED_AFTER], NULL, 10);
 	p.missed_close = strtoll(v[PF_MISSED_CLOSE], NULL, 10);
 	p.idle_close = strtoll(v[PF_IDLE_CLOSE], NULL, 10);
 	p.bot_idle = strtoll(v[PF_BOT_IDLE], NULL, 10);
 	p.bot_enabled = form_on(v[PF_BOT]);
 	p.erase_on_unfollow = form_on(v[PF_ERASE]);
-	saved(r, rs, db_prefs_set(&r->pool, r->ids[0], &p),
-	    L(r, "ch.prefs_saved"));
+	x->msg = L(r, "ch.prefs_saved");
+	return db_prefs_set(&r->pool, r->ids[0], &p);
+}
+
+void
+admin_channel_prefs_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, prefs_save(r, &x), &x);
+}
+
+static int
+health_reset(struct req *r, struct change *x)
+{
+	int st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	x->msg = L(r, "ch.health_reset");
+	return db_channel_reset_health(&r->pool, r->ids[0]);
 }
 
 void
 admin_channel_health_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
+	struct change x = { 0 };
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
-	saved(r, rs, db_channel_reset_health(&r->pool, r->ids[0]), L(r, "ch.health_reset"));
+	end(r, rs, health_reset(r, &x), &x);
+}
+
+/* gone, once its brand's name is typed (a draft too) */
+static int
+channel_delete(struct req *r, struct change *x)
+{
+	const char *name;
+	int         st;
+
+	if ((st = db_channel_get(&r->pool, r->ids[0], &x->c)) != DB_OK)
+		return st;
+	form_trim(r);
+	if (FORM_READ(r, confirm_fields, &name) || strcmp(name, x->c.brand_name) != 0) {
+		form_error(r, "confirm_name", L(r, "ch.confirm_name"));
+		return UI_REFUSED;
+	}
+	x->msg = LF(r, "ch.deleted", x->c.brand_name);
+	x->to = "/admin/channels";
+	st = db_channel_delete(&r->pool, r->ids[0]);
+	return st == DB_NOTFOUND ? DB_FAIL : st;
 }
 
 void
 admin_channel_delete_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	const char  *name;
+	struct change x = { 0 };
 
-	if (load(r, rs, &c) != 0)
-		return;
-	form_trim(r);
-	if (FORM_READ(r, confirm_fields, &name) || strcmp(name, c.brand_name) != 0) {
-		form_error(r, "confirm_name", L(r, "ch.confirm_name"));
-		if (strcmp(c.state, "draft") == 0)
-			wizard_page(r, rs, &c, (int)c.wizard_step, 422);
-		else
-			account_page(r, rs, &c, 422);
-		return;
-	}
-	if (db_channel_delete(&r->pool, r->ids[0]) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "ch.deleted", c.brand_name));
-	resp_redirect(rs, "/admin/channels");
+	end(r, rs, channel_delete(r, &x), &x);
 }
 
-/* POST …/csat: ask followers to rate a closed chat, the question, the hours to answer */
+/* ask followers to rate a closed chat, the question, the hours to answer */
+static int
+csat_save(struct req *r, struct change *x)
+{
+	const char *v[3];
+	int         st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	if (FORM_READ(r, csat_fields, v))
+		return UI_REFUSED;
+	x->msg = L(r, "ch.csat_saved");
+	return db_csat_settings_set(&r->pool, r->ids[0], form_on(v[0]), v[1],
+	    strtoll(v[2], NULL, 10));
+}
+
+/* POST …/csat */
 void
 admin_channel_csat_post(struct req *r, struct resp *rs)
 {
-	struct channel_get c;
-	const char  *v[3];
+	struct change x = { 0 };
 
-	if (load_set_up(r, rs, &c) != 0)
-		return;
-	if (FORM_READ(r, csat_fields, v)) {
-		account_page(r, rs, &c, 422);
-		return;
-	}
-	saved(r, rs, db_csat_settings_set(&r->pool, r->ids[0], form_on(v[0]), v[1],
-	    strtoll(v[2], NULL, 10)), L(r, "ch.csat_saved"));
+	end(r, rs, csat_save(r, &x), &x);
 }
