@@ -225,28 +225,61 @@ admin_channel_new_get(struct req *r, struct resp *rs)
 	wizard_page(r, rs, NULL, 1, 200);
 }
 
+/* a step of the wizard, and how it ends */
+struct change {
+	struct channel_get c;	/* the draft (none before step 1 made it) */
+	int                have;	/* …loaded */
+	int                step;	/* the step a refusal shows again */
+	int                status;	/* a refusal's (0: 422) */
+	const char        *msg;	/* the flash when done (NULL: none) */
+	const char        *to;	/* where it goes then */
+};
+
+/* the one answer of every step (ui.h): the step again with its errors, or on */
+static void
+end(struct req *r, struct resp *rs, int st, struct change *x)
+{
+	if (st == UI_REFUSED)
+		wizard_page(r, rs, x->have ? &x->c : NULL, x->step, x->status ? x->status : 422);
+	else
+		ui_saved(r, rs, st, "channel", x->msg, x->to);
+}
+
+/* on to step of draft id, without a word */
+static int
+to_step(struct req *r, struct change *x, long long id, int step)
+{
+	x->to = pool_printf(&r->pool, "/admin/channels/%lld/setup?step=%d", id, step);
+	return DB_OK;
+}
+
 /* Step 1 without a draft yet: the draft is created for the chosen brand. */
-void
-admin_channel_new_post(struct req *r, struct resp *rs)
+static int
+draft_new(struct req *r, struct change *x)
 {
 	long long brand = chosen_brand(r), id;
 	enum dbrc rc;
 
-	if (brand == 0) {
-		wizard_page(r, rs, NULL, 1, 422);
-		return;
-	}
+	x->step = 1;
+	if (brand == 0)
+		return UI_REFUSED;
 	rc = db_channel_insert(&r->pool, brand, rand_alnum(&r->pool, 32), &id);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "brand", L(r, "wiz.brand_taken"));
-		wizard_page(r, rs, NULL, 1, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	go_step(r, rs, id, 2);
+	if (rc != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return to_step(r, x, id, 2);
+}
+
+void
+admin_channel_new_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, draft_new(r, &x), &x);
 }
 
 void
@@ -268,41 +301,41 @@ admin_channel_setup_get(struct req *r, struct resp *rs)
 	wizard_page(r, rs, &c, (int)step, 200);
 }
 
-/* Step 1, the brand: a status (0: saved). */
+/* Step 1, the brand: DB_OK, UI_REFUSED (x->status) or the database's failure. */
 static int
-step_brand(struct req *r, long long id)
+step_brand(struct req *r, struct change *x)
 {
 	long long brand = chosen_brand(r);
 	enum dbrc rc;
 
 	if (brand == 0)
-		return 422;
-	rc = db_channel_set_brand(&r->pool, id, brand);
+		return UI_REFUSED;
+	rc = db_channel_set_brand(&r->pool, r->ids[0], brand);
 	if (rc == DB_CONFLICT) {
 		form_error(r, "brand", L(r, "wiz.brand_taken"));
-		return 409;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	return rc == DB_OK ? 0 : 503;
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
 }
 
-/* Step 3, the account's details: a status (0: saved), or -1 after answering
- * (a Generate button, or the database). */
+/* Step 3, the account's details: DB_OK, UI_REFUSED (x->status), the
+ * database's failure, or UI_SHOWN (a Generate button: the step again with
+ * a new value in its field). */
 static int
-step_details(struct req *r, struct resp *rs, struct channel_get *c, const char *go)
+step_details(struct req *r, struct resp *rs, struct change *x, const char *go)
 {
-	long long id = r->ids[0];
-
+	long long   id = r->ids[0];
 	const char *secret;
+	int         rc;
 
 	/* WeChat shows the App Secret once: a valid one is kept in the draft
 	 * at once, so a Generate button or another field's error never
 	 * loses it (the page then shows it as saved) */
 	if (form_read(r, &detail_fields[DF_APP_SECRET], 1, &secret) == 0 && *secret) {
-		if (db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
-		    secret)) != DB_OK || load(r, rs, c) != 0) {
-			ui_db_failed(r, rs);
-			return -1;
-		}
+		if ((rc = db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
+		    secret))) != DB_OK || (rc = db_channel_get(&r->pool, id, &x->c)) != DB_OK)
+			return rc == DB_NOTFOUND ? DB_FAIL : rc;
 	}
 	if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
 		/* Generate: a new random value in the form, saved with Next */
@@ -313,13 +346,16 @@ step_details(struct req *r, struct resp *rs, struct channel_get *c, const char *
 		tmpl_set(r, pool_printf(&r->pool, "Form.%s.Value", name),
 		    rand_alnum(&r->pool, strcmp(name, "token") == 0 ? 32 : 43));
 		tmpl_set(r, pool_printf(&r->pool, "Form.%s.New", name), "1");
-		wizard_page(r, rs, c, 3, 200);
-		return -1;
+		wizard_page(r, rs, &x->c, 3, 200);
+		return UI_SHOWN;
 	}
-	return save_details(r, c, 1);
+	if ((rc = save_details(r, &x->c, 1)) == 503)
+		return DB_FAIL;
+	x->status = rc;
+	return rc ? UI_REFUSED : DB_OK;
 }
 
-/* Step 5, the department: a status (0: saved, or going back without one). */
+/* Step 5, the department: DB_OK (saved, or going back without one), UI_REFUSED, or a failure. */
 static int
 step_department(struct req *r, long long id, int back)
 {
@@ -328,110 +364,106 @@ step_department(struct req *r, long long id, int back)
 
 	if (FORM_READ(r, dept_fields, &d) || *d == '\0') {
 		if (back)
-			return 0;
+			return DB_OK;
 		form_error(r, "department", L(r, "wiz.choose_dept_error"));
-		return 422;
+		return UI_REFUSED;
 	}
 	rc = db_channel_department(&r->pool, id, strtoll(d, NULL, 10));
 	if (rc == DB_NOTFOUND) {
 		form_error(r, "department", L(r, "wiz.dept_other"));
-		return 422;
+		return UI_REFUSED;
 	}
-	return rc == DB_OK ? 0 : 503;
+	return rc;
 }
 
-/* Step 6, the checks, then the account connected: always answers. */
-static void
-step_connect(struct req *r, struct resp *rs, struct channel_get *c)
+/* Step 6, the checks, then the account connected. */
+static int
+step_connect(struct req *r, struct change *x)
 {
 	long long   id = r->ids[0];
 	const char *anyway;
+	int         rc;
 
-	if (run_checks(r, c) > 0 && (FORM_READ(r, anyway_fields, &anyway) || !form_on(anyway))) {
+	if (run_checks(r, &x->c) > 0 && (FORM_READ(r, anyway_fields, &anyway) ||
+	    !form_on(anyway))) {
 		form_error(r, "anyway", L(r, "wiz.checks_failed"));
-		wizard_page(r, rs, c, 6, 422);
-		return;
+		return UI_REFUSED;
 	}
-	if (db_channel_set_state(&r->pool, id, "active") != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "wiz.connected", c->brand_name,
-	    c->dept_name ? c->dept_name :
-	    L(r, "chat.no_department")));
-	resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
+	x->msg = LF(r, "wiz.connected", x->c.brand_name, x->c.dept_name ? x->c.dept_name :
+	    L(r, "chat.no_department"));
+	x->to = pool_printf(&r->pool, "/admin/channels/%lld", id);
+	rc = db_channel_set_state(&r->pool, id, "active");
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
 }
 
-void
-admin_channel_setup_post(struct req *r, struct resp *rs)
+/* a step's form: saved, then on to the next step (or back one) */
+static int
+setup_next(struct req *r, struct resp *rs, struct change *x)
 {
-	struct channel_get c;
 	const char  *v[2], *go, *tick;
 	long long    id = r->ids[0], step;
-	int          back, status = 0;
+	int          back, st = DB_OK;
 	int          ip_ok, url_ok;
 
-	if (load(r, rs, &c) != 0)
-		return;
-	if (strcmp(c.state, "draft") != 0) {
-		resp_redirect(rs, pool_printf(&r->pool, "/admin/channels/%lld", id));
-		return;
+	if ((st = db_channel_get(&r->pool, id, &x->c)) != DB_OK)
+		return st;
+	x->have = 1;
+	if (strcmp(x->c.state, "draft") != 0) {
+		x->to = pool_printf(&r->pool, "/admin/channels/%lld", id);
+		return DB_OK;
 	}
 	form_trim(r);
 	step = FORM_READ(r, nav_fields, v) ? 0 : form_ll(v[0]);
 	go = step && *v[1] ? v[1] : "next";
 	back = strcmp(go, "back") == 0;
-	if (step < 1 || step > c.wizard_step) {
-		/* an old tab: show where the draft really is */
-		go_step(r, rs, id, (int)c.wizard_step);
-		return;
-	}
-	ip_ok = (int)c.ip_confirmed;
-	url_ok = (int)c.url_confirmed;
+	if (step < 1 || step > x->c.wizard_step)	/* an old tab: where the draft really is */
+		return to_step(r, x, id, (int)x->c.wizard_step);
+	x->step = (int)step;
+	ip_ok = (int)x->c.ip_confirmed;
+	url_ok = (int)x->c.url_confirmed;
 	switch (step) {
 	case 1:
-		status = step_brand(r, id);
+		st = step_brand(r, x);
 		break;
 	case 2:
 		ip_ok = FORM_READ(r, ip_fields, &tick) == 0 && form_on(tick);
 		if (!ip_ok && !back) {
 			form_error(r, "ip_ok", L(r, "wiz.ip_tick"));
-			status = 422;
+			st = UI_REFUSED;
 		}
 		break;
 	case 3:
-		if ((status = step_details(r, rs, &c, go)) < 0)
-			return;
+		st = step_details(r, rs, x, go);
 		break;
 	case 4:
 		url_ok = FORM_READ(r, url_fields, &tick) == 0 && form_on(tick);
 		if (!url_ok && !back) {
 			form_error(r, "url_ok", L(r, "wiz.url_tick"));
-			status = 422;
+			st = UI_REFUSED;
 		}
 		break;
 	case 5:
-		status = step_department(r, id, back);
+		st = step_department(r, id, back);
 		break;
 	case 6:
-		if (back)
-			break;
-		step_connect(r, rs, &c);
-		return;
+		if (!back)
+			return step_connect(r, x);
+		break;
 	}
-	if (status == 503) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	if (status) {
-		wizard_page(r, rs, &c, (int)step, status);
-		return;
-	}
-	if (db_channel_progress(&r->pool, id, back ? 1 : (int)step + 1, ip_ok, url_ok) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	go_step(r, rs, id, back ? (int)(step > 1 ? step - 1 : 1) : (int)step + 1);
+	if (st != DB_OK)
+		return st == DB_NOTFOUND ? DB_FAIL : st;
+	if ((st = db_channel_progress(&r->pool, id, back ? 1 : (int)step + 1, ip_ok,
+	    url_ok)) != DB_OK)
+		return st == DB_NOTFOUND ? DB_FAIL : st;
+	return to_step(r, x, id, back ? (int)(step > 1 ? step - 1 : 1) : (int)step + 1);
+}
+
+void
+admin_channel_setup_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, setup_next(r, rs, &x), &x);
 }
 
 /* GET …/verified: whether WeChat's verification request has arrived (the wizard polls it). */
