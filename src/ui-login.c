@@ -128,40 +128,72 @@ signin_finish(struct req *r, struct resp *rs, long long id, const char *login, c
 	resp_redirect(rs, next ? next : home_for(&tmp));
 }
 
-void
-admin_login_post(struct req *r, struct resp *rs)
+static void code_page(struct req *r, struct resp *rs, int status, const char *msg);
+
+/* how a sign-in step ends: on, or refused in words on its page */
+struct signin {
+	int         status;	/* a refusal's */
+	const char *why;	/* …in words */
+	int         on_code;	/* refused on the code page (the second step), not the sign-in page */
+	int         forget;	/* the challenge's cookie cleared with the refusal */
+	const char *to;		/* where a step that went on goes (no word) */
+};
+
+/* the one answer of the sign-in's steps (ui.h); a step that signed in
+ * (signin_finish) has answered: UI_SHOWN */
+static void
+signin_end(struct req *r, struct resp *rs, int st, const struct signin *x)
+{
+	if (st != UI_REFUSED) {
+		ui_saved(r, rs, st, "operator", NULL, x->to);
+		return;
+	}
+	if (x->forget)
+		resp_cookie(rs, TF_COOKIE, "", 0, r->https);
+	if (x->on_code)
+		code_page(r, rs, x->status, x->why);
+	else
+		login_refused(r, rs, x->status, x->why);
+}
+
+/* a refusal of status, in words */
+static int
+refuse(struct signin *x, int status, const char *why)
+{
+	x->status = status;
+	x->why = why;
+	return UI_REFUSED;
+}
+
+/* the sign-in name and password: signed in, or on to the code (two-factor) */
+static int
+password_step(struct req *r, struct resp *rs, struct signin *x)
 {
 	const char  *v[LF__N], *login, *pw, *why;
 	struct user_by_login u;
 	time_t       now = wx_now();
 	long long    id;
 
-	if (FORM_READ(r, login_fields, v) || *v[LF_LOGIN] == '\0' || *v[LF_PASSWORD] == '\0') {
-		login_refused(r, rs, 422, L(r, "login.empty"));
-		return;
-	}
+	if (FORM_READ(r, login_fields, v) || *v[LF_LOGIN] == '\0' || *v[LF_PASSWORD] == '\0')
+		return refuse(x, 422, L(r, "login.empty"));
 	login = v[LF_LOGIN], pw = v[LF_PASSWORD];
 	switch (pw_check(r, login, pw, "sign-in", 1, &u, &why)) {
 	case PW_OK:
 		break;
 	case PW_DB:
-		ui_db_failed(r, rs);
-		return;
+		return DB_FAIL;
 	case PW_WRONG:
 	case PW_UNKNOWN:
 		audit_event(r, "signin.failed", 0, login, NULL);
-		login_refused(r, rs, 401, why);
-		return;
+		return refuse(x, 401, why);
 	default:
 		audit_event(r, "signin.locked", 0, login, NULL);
-		login_refused(r, rs, 429, why);
-		return;
+		return refuse(x, 429, why);
 	}
 	id = u.id;
 	if (u.disabled) {
 		audit_event(r, "signin.disabled", id, login, NULL);
-		login_refused(r, rs, 403, L(r, "login.disabled"));
-		return;
+		return refuse(x, 403, L(r, "login.disabled"));
 	}
 	if (u.totp_on) {
 		/* the password was right; the code comes next, within 5 minutes,
@@ -171,21 +203,25 @@ admin_login_post(struct req *r, struct resp *rs)
 		enum dbrc   rc = db_tf_challenge_add(&r->pool, sha256_hex(&r->pool, token, 64), id,
 		    u.pw_hash, u.role,
 		    (long long)now + TF_CHALLENGE_SECONDS, next ? next : "");
-		if (rc == DB_NOTFOUND) {
-			/* the account changed between the check and now */
-			login_refused(r, rs, 401, L(r, "login.changed"));
-			return;
-		}
-		if (rc != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
+		if (rc == DB_NOTFOUND)	/* the account changed between the check and now */
+			return refuse(x, 401, L(r, "login.changed"));
+		if (rc != DB_OK)
+			return rc;
 		resp_cookie(rs, TF_COOKIE, token, TF_CHALLENGE_SECONDS, r->https ||
 		    strncmp(cfg_get("PublicURL", ""), "https:", 6) == 0);
-		resp_redirect(rs, "/login/code");
-		return;
+		x->to = "/login/code";
+		return DB_OK;
 	}
 	signin_finish(r, rs, id, u.login, u.role, ui_safe_next(v[LF_NEXT]), NULL);
+	return UI_SHOWN;
+}
+
+void
+admin_login_post(struct req *r, struct resp *rs)
+{
+	struct signin x = { 0 };
+
+	signin_end(r, rs, password_step(r, rs, &x), &x);
 }
 
 /* ---- the second step: a code from the authenticator app, or a recovery code ---- */
@@ -242,8 +278,9 @@ static const struct field code_fields[] = {
 	{ "code", "login.code", 0, v_utf8 },	/* six digits, or a recovery code (tf_verify) */
 };
 
-void
-login_code_post(struct req *r, struct resp *rs)
+/* the second step's code (or a recovery code): signed in, or refused */
+static int
+code_step(struct req *r, struct resp *rs, struct signin *x)
 {
 	struct tf_challenge c;
 	struct user_by_login u;
@@ -251,69 +288,65 @@ login_code_post(struct req *r, struct resp *rs)
 	time_t       now = wx_now();
 	long long    id;
 	int          lock_min = cfg_int("Login.LockMinutes", 15);
+	enum dbrc    rc;
 
 	switch (challenge(r, &c, &hash, &why)) {
 	case 0:
 		break;
 	case 1:
-		resp_cookie(rs, TF_COOKIE, "", 0, r->https);
-		login_refused(r, rs, 403, why);
-		return;
+		x->forget = 1;
+		return refuse(x, 403, why);
 	default:
-		login_refused(r, rs, 401, why);
-		return;
+		return refuse(x, 401, why);
 	}
 	id = c.user;
-	if (db_user_by_login(&r->pool, c.login, &u) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if ((rc = db_user_by_login(&r->pool, c.login, &u)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
 	/*
 	 * The sign-in rules hold for codes too: each try counts as a failed
 	 * sign-in before it is checked (the account locks as for passwords),
 	 * and a challenge takes TF_CHALLENGE_TRIES codes, then the password is
 	 * asked again (which the failures slow down).
 	 */
-	enum dbrc rc = db_tf_challenge_try(&r->pool, hash);
+	rc = db_tf_challenge_try(&r->pool, hash);
 	if (rc == DB_NOTFOUND) {
 		db_tf_challenge_del(&r->pool, hash);
-		login_refused(r, rs, 401, L(r, "login.code_tries"));
-		return;
+		return refuse(x, 401, L(r, "login.code_tries"));
 	}
 	if (rc == DB_OK)
 		rc = db_tf_fail(&r->pool, id, (long long)now, cfg_int("Login.LockAfter", 10),
 		    lock_min);
+	x->on_code = 1;
 	if (rc == DB_NOTFOUND) {
 		(void)pw_refusal(r, &u, now, &why);
 		audit_event(r, "signin.locked", id, c.login, NULL);
-		code_page(r, rs, 429, why);
-		return;
+		return refuse(x, 429, why);
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if (rc != DB_OK)
+		return rc;
 	how = FORM_READ(r, code_fields, &code) ? NULL : tf_verify(r, id, code);
 	if (how == NULL) {
 		audit_event(r, "signin.code_failed", id, c.login, NULL);
-		if (db_user_by_login(&r->pool, c.login, &u) == DB_OK &&
-		    u.locked > now) {
+		if (db_user_by_login(&r->pool, c.login, &u) == DB_OK && u.locked > now) {
 			db_tf_challenge_del(&r->pool, hash);
-			code_page(r, rs, 429, LF(r, "login.now_locked", u.failed_logins,
-			    lock_min));
-			return;
+			return refuse(x, 429, LF(r, "login.now_locked", u.failed_logins, lock_min));
 		}
-		code_page(r, rs, 401, L(r, "login.code_wrong"));
-		return;
+		return refuse(x, 401, L(r, "login.code_wrong"));
 	}
-	if (db_user_login_ok(&r->pool, id) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if ((rc = db_user_login_ok(&r->pool, id)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
 	db_tf_challenge_del(&r->pool, hash);
 	resp_cookie(rs, TF_COOKIE, "", 0, r->https);
-	signin_finish(r, rs, id, u.login, u.role,
-	    *c.next ? c.next : NULL, how);
+	signin_finish(r, rs, id, u.login, u.role, *c.next ? c.next : NULL, how);
+	return UI_SHOWN;
+}
+
+void
+login_code_post(struct req *r, struct resp *rs)
+{
+	struct signin x = { 0 };
+
+	signin_end(r, rs, code_step(r, rs, &x), &x);
 }
 
 void
@@ -361,24 +394,34 @@ static const struct field language_fields[] = {
 	{ "language", "account.language", F_CHECKED, v_language },
 };
 
+/* the language of the pages, or the browser's (none chosen) */
+static int
+language_set(struct req *r, const char **msg)
+{
+	const char *v;
+	int         l, rc;
+
+	if (FORM_READ(r, language_fields, &v))
+		return UI_REFUSED;
+	l = lang_parse(v);
+	rc = db_user_language(&r->pool, r->user->id, l < 0 ? NULL : lang_code((enum lang)l));
+	if (rc != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	r->lang = l < 0 ? lang_default(r) : (enum lang)l;	/* the flash in the new language */
+	*msg = l < 0 ? L(r, "account.saved_browser") : LF(r, "account.saved",
+	    lang_name((enum lang)l));
+	return DB_OK;
+}
+
+/* POST /account: answered once (ui.h) */
 void
 account_post(struct req *r, struct resp *rs)
 {
-	const char *v;
-	int         l;
+	const char *msg = NULL;
+	int         st = language_set(r, &msg);
 
-	if (FORM_READ(r, language_fields, &v)) {
+	if (st == UI_REFUSED)
 		page_error(r, rs, 422, 0, L(r, "account.unknown"));
-		return;
-	}
-	l = lang_parse(v);
-	if (db_user_language(&r->pool, r->user->id, l < 0 ? NULL : lang_code((enum lang)l)) !=
-	    DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	r->lang = l < 0 ? lang_default(r) : (enum lang)l;
-	flash_set(r, l < 0 ? L(r, "account.saved_browser") : LF(r, "account.saved",
-	    lang_name((enum lang)l)));
-	resp_redirect(rs, "/account");
+	else
+		ui_saved(r, rs, st, "operator", msg, "/account");
 }
