@@ -122,6 +122,30 @@ presence_beat(struct pool *p, const struct user *u, int gone)
 	return db_txn(p, beat_step, &x) == DB_OK ? 0 : -1;
 }
 
+struct choice {
+	struct presence_set set;
+	struct beat         beat;
+};
+
+static enum dbrc
+choice_step(struct pool *p, void *arg)
+{
+	struct choice *x = arg;
+	enum dbrc      rc = presence_step(p, &x->set);
+
+	return rc == DB_OK ? beat_step(p, &x->beat) : rc;
+}
+
+int
+presence_choose(struct pool *p, const struct user *u, const char *presence)
+{
+	struct choice x = { { u->id, presence, "set" }, { u->id, u->idle, 0 } };
+
+	if (!presence_valid(presence))
+		return -1;
+	return db_txn(p, choice_step, &x) == DB_OK ? 0 : -1;
+}
+
 /* a conditional change in a transaction of its own (db_txn); one whose
  * condition no longer held is not an error */
 #define ONE(call) do { \

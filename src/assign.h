@@ -39,6 +39,9 @@ long long presence_away_after(void);
 #define PRESENCE_GRACE 6
 /* a heartbeat (gone: the page's last words) of user's; 0, or -1 */
 int  presence_beat(struct pool *p, const struct user *u, int gone);
+/* the operator's own choice on the console: the presence set and recorded,
+ * and a heartbeat, in one transaction; 0, or -1 */
+int  presence_choose(struct pool *p, const struct user *u, const char *presence);
 /* one routing pass: idle operators away, offers timed out, waiting chats
  * offered; returns the offers made, or -1 */
 int  assign_tick(struct pool *p);

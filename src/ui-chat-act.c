@@ -42,36 +42,29 @@ actor(const struct req *r)
 	return a;
 }
 
-/* A change of the page's chat by its user (chat.h). 0 when made; -1 after
- * answering: the chat page saying why it was refused (a conflict, or no
- * longer in a state that allows it: refused() words it from the chat as it
- * is now), or the failure page. */
+/*
+ * A change of the page's chat by its user (chat.h): DB_OK when made; when
+ * refused (a conflict, or no longer in a state that allows it) the chat's
+ * page again saying why, worded by refused() from the chat as it is now.
+ */
 static int
-change_chat(struct req *r, struct resp *rs, enum dbrc (*change)(struct pool *,
+change_chat(struct req *r, struct console_change *x, enum dbrc (*change)(struct pool *,
     const struct chat_ref *, const struct chat_actor *),
     const char *(*refused)(struct req *, const struct console_chat *, enum dbrc))
 {
-	struct console_chat c;
 	struct chat_ref   ref;
 	struct chat_actor a = actor(r);
 	enum dbrc         rc;
+	int               st;
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return -1;
-	ref = ref_of(&c);
-	if ((rc = change(&r->pool, &ref, &a)) == DB_OK)
-		return 0;
-	if (rc == DB_CONFLICT || rc == DB_NOTFOUND) {
-		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
-			ui_db_failed(r, rs);
-			return -1;
-		}
-		tmpl_set(r, "Chat.Error", refused(r, &c, rc));
-		console_chat_page(r, rs, &c, 409);
-		return -1;
-	}
-	ui_db_failed(r, rs);
-	return -1;
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	ref = ref_of(&x->c);
+	if ((rc = change(&r->pool, &ref, &a)) != DB_CONFLICT && rc != DB_NOTFOUND)
+		return rc;
+	if ((st = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
+		return st == DB_NOTFOUND ? DB_FAIL : st;
+	return console_refuse(r, x, 409, refused(r, &x->c, rc));
 }
 
 /* someone else was quicker: who */
@@ -87,8 +80,9 @@ pickup_refused(struct req *r, const struct console_chat *c, enum dbrc rc)
 void
 console_pickup_post(struct req *r, struct resp *rs)
 {
-	if (change_chat(r, rs, chat_pickup, pickup_refused) == 0)
-		console_to_chat(r, rs);
+	struct console_change x = { 0 };
+
+	console_end(r, rs, change_chat(r, &x, chat_pickup, pickup_refused), &x);
 }
 
 /* The chat of a console page as the send path needs it. */
@@ -116,31 +110,24 @@ claim(struct req *r, const struct console_chat *c, const struct outgoing *o, enu
 	return send_claim(&r->pool, &oc, o, who, r->user->id, NULL, msg);
 }
 
-/* Sends one message; 0, or -1 after answering (the page says why). */
+/* Sends one message: DB_OK (queued: the senders deliver it, the transcript
+ * shows how it went), or refused, the page saying which rule now forbids it. */
 static int
-send_one(struct req *r, struct resp *rs, struct console_chat *c, const struct outgoing *o)
+send_one(struct req *r, struct console_change *x, const struct outgoing *o)
 {
 	long long   msg;
 	const char *why;
-	enum dbrc   rc = claim(r, c, o, OUT_OPERATOR, &msg);
+	enum dbrc   rc = claim(r, &x->c, o, OUT_OPERATOR, &msg);
 
-	if (rc == DB_CONFLICT) {
-		/* the rules changed since the page was read: say which one */
-		if (db_console_chat(&r->pool, r->ids[0], c) != DB_OK) {
-			ui_db_failed(r, rs);
-			return -1;
-		}
-		why = console_cannot_reply(r, c);
-		form_error(r, "text", why ? why : L(r, "chat.changed"));
-		console_chat_page(r, rs, c, 409);
-		return -1;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return -1;
-	}
-	/* queued: the senders deliver it (outbox.h), the transcript shows how it went */
-	return 0;
+	if (rc != DB_CONFLICT)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	/* the rules changed since the page was read: say which one */
+	if ((rc = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	why = console_cannot_reply(r, &x->c);
+	form_error(r, "text", why ? why : L(r, "chat.changed"));
+	x->status = 409;
+	return UI_REFUSED;
 }
 
 /* the chat page's forms; a text's length is checked where its count is said */
@@ -168,154 +155,152 @@ static const struct field transfer_fields[TF__N] = {
 	[TF_KEEP] = { "keep_me", "chat.keep_me", 0, v_flag },
 };
 
-void
-console_send_post(struct req *r, struct resp *rs)
+/* a canned response by its shortcut ("/hi"): its text, and its file into *f;
+ * DB_OK, UI_REFUSED (no such shortcut) or a failure */
+static int
+canned_of(struct req *r, const char **text, struct outgoing *f)
 {
-	struct console_chat c;
+	struct canned_find cr;
+	enum dbrc          rc = db_canned_find(&r->pool, r->ids[0], r->user->id, *text + 1, &cr);
+
+	if (rc == DB_NOTFOUND) {
+		form_error(r, "text", LF(r, "chat.no_canned", *text));
+		return UI_REFUSED;
+	}
+	if (rc != DB_OK)
+		return rc;
+	*text = cr.body;
+	if (cr.id)
+		*f = (struct outgoing){ strncmp(cr.mime, "image/", 6) == 0 ? "image" :
+		    strncmp(cr.mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
+		    cr.path, cr.mime, cr.id };
+	return DB_OK;
+}
+
+/* a reply: a text, a file, or both (the file first), or a canned response */
+static int
+reply_send(struct req *r, struct console_change *x)
+{
 	const char      *text, *why;
 	const struct kv *file = req_file(r, "attachment");
-	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 };
-	int              has_text, bad;
-	int              canned_file = 0;
-	enum dbrc        rc;
+	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 }, cf = { 0 };
+	int              has_text, bad, st;
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
 	bad = FORM_READ(r, send_fields, &text);
 	has_text = bad || strspn(text, " \t\r\n") != strlen(text);
 	if (file && file->vlen == 0)
 		file = NULL;	/* the empty part of a form without a file */
-	if ((why = console_cannot_reply(r, &c)) != NULL) {
+	if ((why = console_cannot_reply(r, &x->c)) != NULL) {
 		form_error(r, "text", why);
-		console_chat_page(r, rs, &c, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
 	if (!has_text && file == NULL) {
 		form_error(r, "text", L(r, "chat.type_first"));
-		console_chat_page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
 	if (bad || (has_text && utf8_chars(text) > WX_TEXT_MAX)) {
 		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, bad ? 0 : utf8_chars(text)));
-		console_chat_page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
-	if (has_text && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text)) {
-		/* a canned response by its shortcut: its text, and its file */
-		struct canned_find cr;
-		rc = db_canned_find(&r->pool, r->ids[0], r->user->id, text + 1, &cr);
-		if (rc == DB_NOTFOUND) {
-			form_error(r, "text", LF(r, "chat.no_canned", text));
-			console_chat_page(r, rs, &c, 422);
-			return;
-		}
-		if (rc != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-		/* columns: body attachment path mime */
-		text = cr.body;
-		if (cr.id && file == NULL) {
-			const char *mime = cr.mime;
-			f = (struct outgoing){ strncmp(mime, "image/", 6) == 0 ? "image" :
-			    strncmp(mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
-			    cr.path, mime, cr.id };
-			canned_file = 1;
-		}
-	}
+	if (has_text && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text) &&
+	    (st = canned_of(r, &text, &cf)) != DB_OK)
+		return st;
 	if (file) {
 		struct ui_file uf;
-		if (ui_keep_file(r, "attachment", file, &uf) != 0) {
-			console_chat_page(r, rs, &c, 422);
-			return;
-		}
+		if (ui_keep_file(r, "attachment", file, &uf) != 0)
+			return UI_REFUSED;
 		f = (struct outgoing){ uf.type, uf.name, uf.path, uf.mime, uf.attachment };
-	}
+	} else if (cf.type)
+		f = cf;	/* a canned response's file, unless one is attached */
 	t.text = text;
 	has_text = has_text && text != NULL && *text != '\0';	/* a canned file's text may be empty */
-	if ((file || canned_file) && send_one(r, rs, &c, &f) != 0)
-		return;	/* nothing went */
-	if (has_text && (file || canned_file)) {
+	if (f.type && (st = send_one(r, x, &f)) != DB_OK)
+		return st;	/* nothing went */
+	if (has_text && f.type) {
 		/* the file went: the text may still be refused (the 5 in a row
 		 * used up by the file); the page then says what went, and keeps
 		 * the text in the box */
 		long long m;
-		rc = claim(r, &c, &t, OUT_OPERATOR, &m);
-		if (rc == DB_CONFLICT && db_console_chat(&r->pool, r->ids[0], &c) == DB_OK) {
-			why = console_cannot_reply(r, &c);
+		st = claim(r, &x->c, &t, OUT_OPERATOR, &m);
+		if (st == DB_CONFLICT && db_console_chat(&r->pool, r->ids[0], &x->c) == DB_OK) {
+			why = console_cannot_reply(r, &x->c);
 			tmpl_set(r, "Form.text.Value", text);
 			form_error(r, "text", LF(r, "chat.partly_sent", L(r,
 			    pool_printf(&r->pool, "chat.part.%s", f.type)), why ? why :
 			    L(r, "chat.changed")));
-			console_chat_page(r, rs, &c, 409);
-			return;
+			x->status = 409;
+			return UI_REFUSED;
 		}
-		if (rc != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-	} else if (has_text && send_one(r, rs, &c, &t) != 0)
-		return;
-	console_to_chat(r, rs);
+		return st == DB_OK ? DB_OK : st == DB_NOTFOUND || st == DB_CONFLICT ? DB_FAIL : st;
+	}
+	return has_text ? send_one(r, x, &t) : DB_OK;
+}
+
+void
+console_send_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, reply_send(r, &x), &x);
+}
+
+/* a failed reply sent again, while WeChat's rules allow */
+static int
+reply_retry(struct req *r, struct console_change *x)
+{
+	struct out_get m;
+	const char    *why, *mid;
+	long long      msg;
+	int            st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	msg = FORM_READ(r, retry_fields, &mid) ? 0 : form_ll(mid);
+	st = db_out_get(&r->pool, msg, r->ids[0], &m);
+	if (st == DB_NOTFOUND || (st == DB_OK && strcmp(m.delivery_state ?
+	    m.delivery_state : "", "failed") != 0)) {
+		x->error = L(r, "chat.retry_failed_only");
+		x->status = 409;
+		return UI_REFUSED;
+	}
+	if (st != DB_OK)
+		return st;
+	if ((why = console_cannot_reply(r, &x->c)) != NULL)
+		return console_refuse(r, x, 409, why);
+	{
+		struct out_chat oc = out_chat(r, &x->c);
+		st = send_reclaim(&r->pool, &oc, r->user->id, msg);
+	}
+	if (st == DB_CONFLICT)
+		return console_refuse(r, x, 409, L(r, "chat.rules_refuse"));
+	/* queued again: the senders deliver it */
+	return st == DB_NOTFOUND ? DB_FAIL : st;
 }
 
 void
 console_retry_post(struct req *r, struct resp *rs)
 {
-	struct console_chat c;
-	struct out_get m;
-	const char     *why, *mid;
-	long long       msg;
-	enum dbrc       rc;
+	struct console_change x = { 0 };
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
-	msg = FORM_READ(r, retry_fields, &mid) ? 0 : form_ll(mid);
-	rc = db_out_get(&r->pool, msg, r->ids[0], &m);
-	if (rc == DB_NOTFOUND || (rc == DB_OK && strcmp(m.delivery_state ?
-	    m.delivery_state : "", "failed") != 0)) {
-		page_error(r, rs, 409, 0, L(r, "chat.retry_failed_only"));
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	if ((why = console_cannot_reply(r, &c)) != NULL) {
-		tmpl_set(r, "Chat.Error", why);
-		console_chat_page(r, rs, &c, 409);
-		return;
-	}
-	{
-		struct out_chat oc = out_chat(r, &c);
-		rc = send_reclaim(&r->pool, &oc, r->user->id, msg);
-	}
-	if (rc != DB_OK) {
-		if (rc == DB_CONFLICT) {
-			tmpl_set(r, "Chat.Error", L(r, "chat.rules_refuse"));
-			console_chat_page(r, rs, &c, 409);
-		} else
-			ui_db_failed(r, rs);
-		return;
-	}
-	/* queued again: the senders deliver it */
-	console_to_chat(r, rs);
+	console_end(r, rs, reply_retry(r, &x), &x);
 }
 
-/* Only the chat's operator, a supervisor or an admin changes who has a chat. */
+/* Only the chat's operator, a supervisor or an admin changes who has a
+ * chat: DB_OK, or refused (a closed chat: 409; someone else's: 403). */
 static int
-may_manage(struct req *r, struct resp *rs, const struct console_chat *c)
+may_manage(struct req *r, struct console_change *x)
 {
-	if (strcmp(c->state, "closed") == 0) {
-		tmpl_set(r, "Chat.Error", L(r, "chat.is_closed"));
-		console_chat_page(r, rs, c, 409);
-		return 0;
+	if (strcmp(x->c.state, "closed") == 0)
+		return console_refuse(r, x, 409, L(r, "chat.is_closed"));
+	if (x->c.operator_id != r->user->id && !console_sees_all(r)) {
+		x->error = L(r, "chat.manage_only");
+		x->status = 403;
+		return UI_REFUSED;
 	}
-	if (c->operator_id != r->user->id && !console_sees_all(r)) {
-		page_error(r, rs, 403, 0, L(r, "chat.manage_only"));
-		return 0;
-	}
-	return 1;
+	return DB_OK;
 }
 
 /* Who closed the chat, and when, for an operator whose close came second. */
@@ -372,66 +357,60 @@ close_summary(struct req *r, const struct console_chat *c, struct chat_summary *
 	return rc == DB_OK ? 0 : -1;
 }
 
-void
-console_close_post(struct req *r, struct resp *rs)
+/* closed, with its summary and a closing message if one was written (it
+ * counts toward the 5: skipped, with a word, if none is left) */
+static int
+chat_close_step(struct req *r, struct console_change *x)
 {
-	struct console_chat c;
 	const char  *closing, *why, *said = NULL;
 	struct chat_summary sum;
 	enum dbrc    rc;
-	int          bad;
+	int          bad, st;
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
-	if (strcmp(c.state, "closed") == 0) {
-		flash_set(r, closed_already(r, &c));
-		console_to_chat(r, rs);
-		return;
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	if (strcmp(x->c.state, "closed") == 0) {
+		x->msg = closed_already(r, &x->c);
+		return DB_OK;
 	}
-	if (!may_manage(r, rs, &c))
-		return;
-	if ((bad = close_summary(r, &c, &sum)) != 0) {
-		if (bad < 0)
-			ui_db_failed(r, rs);
-		else
-			console_chat_page(r, rs, &c, 422);
-		return;
-	}
+	if ((st = may_manage(r, x)) != DB_OK)
+		return st;
+	if ((bad = close_summary(r, &x->c, &sum)) != 0)
+		return bad < 0 ? DB_FAIL : UI_REFUSED;
 	bad = FORM_READ(r, close_fields, &closing);
 	if (bad || strspn(closing, " \t\r\n") != strlen(closing)) {
-		/* the closing message counts toward the 5; skipped, with a word, if none is left */
 		struct outgoing o = { "text", closing, NULL, NULL, 0 };
 		long long       msg;
-		if ((why = console_cannot_reply(r, &c)) != NULL) {
+		if ((why = console_cannot_reply(r, &x->c)) != NULL)
 			said = LF(r, "chat.closed_unsent", why);
-		} else if (bad || utf8_chars(closing) > WX_TEXT_MAX) {
+		else if (bad || utf8_chars(closing) > WX_TEXT_MAX) {
 			form_error(r, "closing", LF(r, "chat.max_chars", WX_TEXT_MAX));
-			console_chat_page(r, rs, &c, 422);
-			return;
+			return UI_REFUSED;
 		} else
-			(void)claim(r, &c, &o, OUT_CLOSING, &msg);	/* queued */
+			(void)claim(r, &x->c, &o, OUT_CLOSING, &msg);	/* queued */
 	}
 	{
-		struct chat_ref   ref = ref_of(&c);
+		struct chat_ref   ref = ref_of(&x->c);
 		struct chat_actor a = actor(r);
 		rc = chat_close(&r->pool, &ref, &a, &sum);
 	}
 	if (rc == DB_NOTFOUND) {
 		/* someone closed it first: say who */
-		if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK) {
-			ui_db_failed(r, rs);
-			return;
-		}
-		flash_set(r, closed_already(r, &c));
-		console_to_chat(r, rs);
-		return;
+		if ((st = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
+			return st == DB_NOTFOUND ? DB_FAIL : st;
+		x->msg = closed_already(r, &x->c);
+		return DB_OK;
 	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, said ? said : L(r, "chat.closed_flash"));
-	console_to_chat(r, rs);
+	x->msg = said ? said : L(r, "chat.closed_flash");
+	return rc;
+}
+
+void
+console_close_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, chat_close_step(r, &x), &x);
 }
 
 /* a newer chat of the follower's is open, or it is open again, or past reopening */
@@ -447,38 +426,35 @@ reopen_refused(struct req *r, const struct console_chat *c, enum dbrc rc)
 void
 console_reopen_post(struct req *r, struct resp *rs)
 {
-	if (change_chat(r, rs, chat_reopen, reopen_refused) != 0)
-		return;
-	flash_set(r, L(r, "chat.reopened_flash"));
-	console_to_chat(r, rs);
+	struct console_change x = { 0 };
+	int                   st = change_chat(r, &x, chat_reopen, reopen_refused);
+
+	x.msg = L(r, "chat.reopened_flash");
+	console_end(r, rs, st, &x);
 }
 
-void
-console_transfer_post(struct req *r, struct resp *rs)
+/* to a colleague or a department, with a note; the page the user can still open after */
+static int
+transfer_step(struct req *r, struct console_change *x)
 {
-	struct console_chat c;
 	struct transfer_targets *tt = NULL;
 	size_t tt_n = 0;
 	const char  *v[TF__N], *name = NULL;
 	const char  *busy = NULL;
-	int          to_user;
+	int          to_user, st;
 	long long    target;
 	enum dbrc    rc;
 
-	if (console_load_chat(r, rs, &c) != 0 || !may_manage(r, rs, &c))
-		return;
+	if ((st = console_chat_of(r, x)) != DB_OK || (st = may_manage(r, x)) != DB_OK)
+		return st;
 	/* a refused transfer's form comes back as it was sent (choose again):
 	 * form_read keeps every value for the page */
-	if (FORM_READ(r, transfer_fields, v) && v[TF_NOTE] == NULL) {
-		console_chat_page(r, rs, &c, 422);
-		return;
-	}
+	if (FORM_READ(r, transfer_fields, v) && v[TF_NOTE] == NULL)
+		return UI_REFUSED;
 	to_user = v[TF_TO] && strncmp(v[TF_TO], "user:", 5) == 0;
 	target = v[TF_TO] ? strtoll(v[TF_TO] + 5, NULL, 10) : 0;
-	if (db_transfer_targets(&r->pool, r->ids[0], &tt, &tt_n) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
+	if ((rc = db_transfer_targets(&r->pool, r->ids[0], &tt, &tt_n)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
 	for (size_t i = 0; i < tt_n; i++)
 		if (strcmp(tt[i].kind, to_user ? "user" : "dept") == 0 &&
 		    tt[i].id == target) {
@@ -488,17 +464,16 @@ console_transfer_post(struct req *r, struct resp *rs)
 		}
 	if (name == NULL) {
 		form_error(r, "to", L(r, "chat.choose_target"));
-		console_chat_page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
 	if (busy != NULL) {
 		/* refused at once, with their status: never offered to nobody */
 		form_error(r, "to", busy);
-		console_chat_page(r, rs, &c, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
 	{
-		struct chat_ref      ref = ref_of(&c);
+		struct chat_ref      ref = ref_of(&x->c);
 		struct chat_actor    a = actor(r);
 		struct chat_transfer t = { to_user, target, name, v[TF_NOTE],
 			form_on(v[TF_KEEP]) };
@@ -506,42 +481,49 @@ console_transfer_post(struct req *r, struct resp *rs)
 	}
 	if (rc == DB_INVALID) {
 		form_error(r, "to", LF(r, "chat.transfer_gone", name));
-		console_chat_page(r, rs, &c, 409);
-		return;
+		x->status = 409;
+		return UI_REFUSED;
 	}
-	if (rc == DB_NOTFOUND) {
-		tmpl_set(r, "Chat.Error", L(r, "chat.transfer_changed"));
-		console_chat_page(r, rs, &c, 409);
-		return;
-	}
-	if (rc != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, LF(r, "chat.transferred", name));
+	if (rc == DB_NOTFOUND)
+		return console_refuse(r, x, 409, L(r, "chat.transfer_changed"));
+	if (rc != DB_OK)
+		return rc;
+	x->msg = LF(r, "chat.transferred", name);
 	/* the chat page for whoever can still open it; else the list */
-	resp_redirect(rs, (to_user && target == r->user->id) || console_sees_all(r) ||
-	    (!to_user && db_console_member(&r->pool, r->user->id, target) > 0) ?
-	    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]) : "/console/");
+	if (!((to_user && target == r->user->id) || console_sees_all(r) ||
+	    (!to_user && db_console_member(&r->pool, r->user->id, target) > 0)))
+		x->to = "/console/";
+	return DB_OK;
+}
+
+void
+console_transfer_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, transfer_step(r, &x), &x);
 }
 
 /* POST /console/chats/{id}/decline: the chat offered to me goes to the next */
+static int
+decline_step(struct req *r, struct console_change *x)
+{
+	struct chat_actor a = actor(r);
+	enum dbrc         rc;
+	int               st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	rc = chat_decline(&r->pool, r->ids[0], &a);
+	x->msg = L(r, rc == DB_OK ? "offer.declined" : "offer.gone");
+	x->to = "/console/";
+	return rc == DB_NOTFOUND ? DB_OK : rc;	/* no longer offered: said so */
+}
+
 void
 console_decline_post(struct req *r, struct resp *rs)
 {
-	struct console_chat c;
-	enum dbrc    rc;
+	struct console_change x = { 0 };
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
-	{
-		struct chat_actor a = actor(r);
-		rc = chat_decline(&r->pool, r->ids[0], &a);
-	}
-	if (rc != DB_OK && rc != DB_NOTFOUND) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, rc == DB_OK ? "offer.declined" : "offer.gone"));
-	resp_redirect(rs, "/console/");
+	console_end(r, rs, decline_step(r, &x), &x);
 }

@@ -24,26 +24,58 @@
 #include "console.h"
 
 
-/* Loads chat r->ids[0] if the user may see it; 0, or -1 after answering. */
+int
+console_chat_of(struct req *r, struct console_change *x)
+{
+	int rc, member;
+
+	if ((rc = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
+		return rc;
+	if (console_sees_all(r) || x->c.operator_id == r->user->id)
+		return DB_OK;
+	if ((member = db_console_member(&r->pool, r->user->id, x->c.department_id)) < 0)
+		return DB_FAIL;
+	if (!member) {
+		x->error = L(r, "chat.not_member");
+		x->status = 403;
+		return UI_REFUSED;
+	}
+	return DB_OK;
+}
+
 int
 console_load_chat(struct req *r, struct resp *rs, struct console_chat *c)
 {
-	int member;
+	struct console_change x = { 0 };
+	int                   st = console_chat_of(r, &x);
 
-	if (!ui_found(r, rs, db_console_chat(&r->pool, r->ids[0], c), "chat"))
-		return -1;
-	if (console_sees_all(r) || c->operator_id == r->user->id)
+	*c = x.c;
+	if (st == DB_OK)
 		return 0;
-	member = db_console_member(&r->pool, r->user->id, c->department_id);
-	if (member < 0) {
-		ui_db_failed(r, rs);
-		return -1;
-	}
-	if (!member) {
-		page_error(r, rs, 403, 0, L(r, "chat.not_member"));
-		return -1;
-	}
-	return 0;
+	console_end(r, rs, st, &x);
+	return -1;
+}
+
+int
+console_refuse(struct req *r, struct console_change *x, int status, const char *why)
+{
+	tmpl_set(r, "Chat.Error", why);
+	x->status = status;
+	return UI_REFUSED;
+}
+
+void
+console_end(struct req *r, struct resp *rs, int st, struct console_change *x)
+{
+	int status = x->status ? x->status : 422;
+
+	if (st != UI_REFUSED)
+		ui_saved(r, rs, st, "chat", x->msg, x->to ? x->to :
+		    pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
+	else if (x->error)
+		page_error(r, rs, status, 0, x->error);
+	else
+		console_chat_page(r, rs, &x->c, status);
 }
 
 /* 1 when a closed chat may be reopened (chat_reopen has the last word):
@@ -438,25 +470,29 @@ console_to_chat(struct req *r, struct resp *rs)
 static const struct field alias_fields[] = { { "alias", "chat.alias", 0, v_name } };
 static const struct field note_fields[] = { { "staff_note", "chat.note_field", 0, v_utf8 } };
 
+/* the name shown for the chat's follower (empty: none) */
+static int
+alias_set(struct req *r, struct console_change *x)
+{
+	const char *alias;
+	int         st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	form_trim(r);
+	if (FORM_READ(r, alias_fields, &alias))
+		return UI_REFUSED;
+	x->msg = L(r, alias && *alias ? "chat.alias_saved" : "chat.alias_removed");
+	st = db_follower_alias(&r->pool, x->c.follower_id, alias);
+	return st == DB_NOTFOUND ? DB_FAIL : st;
+}
+
 void
 console_alias_post(struct req *r, struct resp *rs)
 {
-	struct console_chat c;
-	const char  *alias;
+	struct console_change x = { 0 };
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
-	form_trim(r);
-	if (FORM_READ(r, alias_fields, &alias)) {
-		console_chat_page(r, rs, &c, 422);
-		return;
-	}
-	if (db_follower_alias(&r->pool, c.follower_id, alias) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, alias && *alias ? "chat.alias_saved" : "chat.alias_removed"));
-	console_to_chat(r, rs);
+	console_end(r, rs, alias_set(r, &x), &x);
 }
 
 /*
@@ -541,34 +577,39 @@ console_media_get(struct req *r, struct resp *rs)
  * An internal note: a staff-only line in the transcript, never sent to
  * WeChat, shown apart from the conversation and found by the search.
  */
-void
-console_note_post(struct req *r, struct resp *rs)
+/* a note for colleagues, in the transcript (the follower never sees it) */
+static int
+note_add(struct req *r, struct console_change *x)
 {
-	struct console_chat c;
 	const char  *text;
 	struct buf   b = { 0 };
+	int          st;
 
-	if (console_load_chat(r, rs, &c) != 0)
-		return;
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
 	form_trim(r);
 	if (FORM_READ(r, note_fields, &text) || *text == '\0' || utf8_chars(text) > WX_TEXT_MAX) {
 		form_error(r, "staff_note", LF(r, "chat.note_bad", WX_TEXT_MAX));
-		console_chat_page(r, rs, &c, 422);
-		return;
+		return UI_REFUSED;
 	}
 	json_put(&b, json_pack("{s:s}", "staff", r->user->name));
 	struct msg_row m = {
-		.channel_id = c.channel_id, .follower_id = c.follower_id,
+		.channel_id = x->c.channel_id, .follower_id = x->c.follower_id,
 		.chat_id = r->ids[0], .direction = "system", .msg_type = "system",
 		.event = "staff_note", .body = text, .fields = pool_strdup(&r->pool, b.data),
 		.dedupe_key = pool_printf(&r->pool, "n:%lld:%s", r->ids[0], rand_hex(&r->pool, 8)),
 		.media_state = "none", .created_at = wx_now(),
 	};
 	buf_free(&b);
-	if (db_message_insert(&r->pool, &m, NULL) != DB_OK) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, "chat.note_added"));
-	console_to_chat(r, rs);
+	x->msg = L(r, "chat.note_added");
+	st = db_message_insert(&r->pool, &m, NULL);
+	return st == DB_NOTFOUND ? DB_FAIL : st;
+}
+
+void
+console_note_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, note_add(r, &x), &x);
 }

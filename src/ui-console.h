@@ -42,4 +42,24 @@ const char *console_colleague_away(struct req *r, const struct transfer_targets 
 /* chat c's page, answered with status (a refusal's 409 or 422) */
 void console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, int status);
 
+/*
+ * A change of a chat from its page (ui-chat.c, ui-chat-act.c), and how it
+ * ends (ui.h): its step returns a status and console_end answers it once:
+ * saved, back to the chat's page (or to) with msg; refused, the chat's page
+ * again with the error beside its field or above the chat (status: 409 or
+ * 422), or the error page (error: 403, 409); 404 or 503 as ui_saved says.
+ */
+struct console_change {
+	struct console_chat c;	/* the chat, as loaded (or read again after a refusal) */
+	const char         *msg;	/* the flash when done (NULL: none) */
+	const char         *to;	/* where it goes then (NULL: the chat's page) */
+	const char         *error;	/* a refusal on the error page, not the chat's */
+	int                 status;	/* a refusal's (0: 422) */
+};
+void console_end(struct req *r, struct resp *rs, int st, struct console_change *x);
+/* chat r->ids[0] into x->c if the user may see it: DB_OK, a dbrc, or UI_REFUSED (403) */
+int  console_chat_of(struct req *r, struct console_change *x);
+/* a refusal of status on the chat's page, said above the chat */
+int  console_refuse(struct req *r, struct console_change *x, int status, const char *why);
+
 #endif

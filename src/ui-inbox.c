@@ -406,16 +406,15 @@ void
 console_heartbeat_post(struct req *r, struct resp *rs)
 {
 	const char *gone;
+	int         st = FORM_READ(r, beat_fields, &gone) ? UI_REFUSED :
+	    presence_beat(&r->pool, r->user, strcmp(gone, "1") == 0) != 0 ? DB_FAIL : DB_OK;
 
-	if (FORM_READ(r, beat_fields, &gone)) {
-		page_error(r, rs, 422, 1, L(r, "v.flag"));
-		return;
-	}
-	if (presence_beat(&r->pool, r->user, strcmp(gone, "1") == 0) != 0) {
-		page_error(r, rs, 503, 1, L(r, "error.db_down"));
-		return;
-	}
-	resp_json(rs, 200, json_pack("{s:s}", "presence", r->user->presence));
+	/* answered once, in JSON (the page's script reads it) */
+	if (st == DB_OK)
+		resp_json(rs, 200, json_pack("{s:s}", "presence", r->user->presence));
+	else
+		page_error(r, rs, st == UI_REFUSED ? 422 : 503, 1, L(r, st == UI_REFUSED ? "v.flag" :
+		    "error.db_down"));
 }
 
 static const char *
@@ -434,21 +433,16 @@ static const struct field presence_fields[] = {
 void
 console_presence_post(struct req *r, struct resp *rs)
 {
-	const char *v[2], *to, *next;
+	const char *v[2];
+	int         st = FORM_READ(r, presence_fields, v) ? UI_REFUSED :
+	    presence_choose(&r->pool, r->user, v[0]) != 0 ? DB_FAIL : DB_OK;
 
-	if (FORM_READ(r, presence_fields, v)) {
+	/* answered once (ui.h): back where the choice was made (a path of this site only) */
+	if (st == UI_REFUSED)
 		page_error(r, rs, 422, 1, L(r, "presence.invalid"));
-		return;
-	}
-	to = v[0], next = v[1];
-	if (presence_change(&r->pool, r->user->id, to, "set") != 0 ||
-	    presence_beat(&r->pool, r->user, 0) != 0) {
-		ui_db_failed(r, rs);
-		return;
-	}
-	flash_set(r, L(r, pool_printf(&r->pool, "presence.now_%s", to)));
-	/* back where the choice was made: a path of this site only */
-	resp_redirect(rs, ui_safe_next(next) ? next : "/console/");
+	else
+		ui_saved(r, rs, st, "operator", L(r, pool_printf(&r->pool, "presence.now_%s", v[0])),
+		    ui_safe_next(v[1]) ? v[1] : "/console/");
 }
 
 /*
