@@ -508,13 +508,14 @@ console_typing_post(struct req *r, struct resp *rs)
 	time_t       now = time(NULL);
 	size_t       slot = (size_t)r->ids[0] % 64;
 	long         e = 0;
+	int          mine = db_console_chat(&r->pool, r->ids[0], &c) == DB_OK &&
+	    c.operator_id == r->user->id && console_cannot_reply(r, &c) == NULL;
 
-	if (db_console_chat(&r->pool, r->ids[0], &c) != DB_OK ||
-	    c.operator_id != r->user->id || console_cannot_reply(r, &c) != NULL) {
+	/* answered once, in JSON: sent, or not (not the user's chat to answer,
+	 * or said within the last 10 s: recent) */
+	if (!mine)
 		resp_json(rs, 200, json_pack("{s:b}", "sent", 0));
-		return;
-	}
-	if (recent[slot].chat != r->ids[0] || now - recent[slot].at >= 10) {
+	else if (recent[slot].chat != r->ids[0] || now - recent[slot].at >= 10) {
 		struct wxapi_channel ch = { c.channel_id, c.app_id,
 		    c.app_secret_enc ? secret_decrypt(&r->pool, c.app_secret_enc) :
 		    NULL };
