@@ -47,7 +47,10 @@ int       db_console_member(struct pool *p, long long user, long long dept);
 	C(STR, event_key) C(STR, body) C(STR, fields) C(STR, media_state) C(INT, attachment_id) \
 	C(STR, mime) C(STR, delivery_state) C(INT, wx_errcode) C(STR, author) C(INT, at)
 DB_ROW(transcript, TRANSCRIPT_ROW)
-enum dbrc db_transcript(struct pool *p, long long chat, struct transcript **rows, size_t *n);
+/* a chat's messages, newest first: at most limit, with ids below before (0:
+ * any) and from from on (the index on (chat_id, id) reads just those) */
+enum dbrc db_transcript(struct pool *p, long long chat, long long before, long long from,
+	int limit, struct transcript **rows, size_t *n);
 /* the follower's messages outside any chat (a follow, the welcome) in the two
  * days up to started, at most 10, newest first */
 enum dbrc db_transcript_before(struct pool *p, long long follower, long long started,

@@ -121,7 +121,8 @@ static const struct db_stmt stmts[S__MAX] = {
 	    "UNIX_TIMESTAMP(m.created_at) at FROM messages m "
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id "
 	    "LEFT JOIN users u ON u.id = m.author_id "
-	    "WHERE m.chat_id = ? ORDER BY m.id DESC LIMIT 500", .cols = transcript_cols },
+	    "WHERE m.chat_id = ? AND m.id < ? AND m.id >= ? ORDER BY m.id DESC LIMIT ?",
+	    .cols = transcript_cols },
 	/* what the follower did and was told outside any chat (a follow, the
 	 * welcome, a menu's click) in the two days before the chat began */
 	[S_TRANSCRIPT_BEFORE] = { "transcript_before",
@@ -267,12 +268,14 @@ db_console_member(struct pool *p, long long user, long long dept)
 }
 
 enum dbrc
-db_transcript(struct pool *p, long long chat, struct transcript **rows, size_t *n)
+db_transcript(struct pool *p, long long chat, long long before, long long from, int limit,
+    struct transcript **rows, size_t *n)
 {
 	struct dbres res;
 	enum dbrc    rc;
 
-	rc = RUN(S_TRANSCRIPT, p, &res, I(chat));
+	rc = RUN(S_TRANSCRIPT, p, &res, I(chat), I(before > 0 ? before : (long long)1 << 62),
+	    I(from), I((long long)limit));
 	return DB_AS_ROWS(p, rc, &res, rows, n, transcript_fill);
 }
 

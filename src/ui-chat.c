@@ -403,35 +403,60 @@ chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from
 	}
 }
 
+/*
+ * A chat page shows the newest CHAT_PAGE_MESSAGES messages; older ones come
+ * as many at a time when the reader scrolls up (?before=<id>: those below
+ * it; the page's script puts them above), and the page's live update asks
+ * for everything from the oldest one the reader has (?from=<id>, at most
+ * CHAT_PAGE_FROM_MAX), so what was loaded stays.
+ */
+#define CHAT_PAGE_MESSAGES 50
+#define CHAT_PAGE_FROM_MAX 500
+
+/* a message id from the address's query, or 0 */
+static long long
+arg_id(struct req *r, const char *name)
+{
+	const char *v = req_arg(r, name);
+
+	return v && v_id(v) == NULL ? strtoll(v, NULL, 10) : 0;
+}
+
 void
 console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, int status)
 {
 	struct transcript *t = NULL;
 	size_t t_n = 0;
 	struct console_counts k;
+	long long     before = arg_id(r, "before"), from = before ? 0 : arg_id(r, "from");
+	size_t        limit = from ? CHAT_PAGE_FROM_MAX : CHAT_PAGE_MESSAGES;
+	int           more;
 	/* the alias typed here, else the account's remark in WeChat */
 	const char   *who = c->alias ? c->alias : c->remark && *c->remark ? c->remark :
 	    c->openid;
 	long long     id = c->id;
 
 	console_page_mark(r);	/* before the transcript: a later delivery refreshes it */
-	if (db_transcript(&r->pool, id, &t, &t_n) != DB_OK || console_counts(r, &k) < 0) {
+	if (db_transcript(&r->pool, id, before, from, (int)limit + 1, &t, &t_n) != DB_OK ||
+	    console_counts(r, &k) < 0) {
 		ui_db_failed(r, rs);
 		return;
 	}
+	if ((more = t_n > limit) != 0)
+		t_n = limit;
 	/* what the user has now seen: the list's unread marks go (the newest
 	 * message comes first); a failure costs only the marks */
-	if (t_n > 0)
+	if (t_n > 0 && !before)
 		(void)db_chat_seen(&r->pool, r->user->id, id, t[0].id);
 	chat_header(r, c, who);
 	chat_actions(r, c, id);
 	chat_others(r, c, id);
 	{
 		/* what came before the chat: the follow and the welcome, greyed
-		 * (not when the transcript itself is cut) */
+		 * (once the chat's first message is shown) */
 		struct transcript *e = NULL;
 		size_t             e_n = 0;
-		if (t_n == 500 || db_transcript_before(&r->pool, c->follower_id, c->started, &e,
+		if (more || db_transcript_before(&r->pool, c->follower_id, c->started, &e,
 		    &e_n) != DB_OK)
 			e_n = 0;	/* a failure costs only what came before */
 		if (e_n > 0) {
@@ -440,8 +465,10 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 		}
 		chat_transcript(r, t, t_n, e_n, 0);
 	}
-	if (t_n == 500)
-		tmpl_set(r, "Chat.Truncated", "1");
+	if (more)	/* older messages, below the oldest shown */
+		tmpl_set_int(r, "Chat.OlderBefore", t[t_n - 1].id);
+	if (before)	/* a page of older messages: the newest are a link away */
+		tmpl_set(r, "Chat.Older", "1");
 	console_inbox(r, id);
 	(void)console_my_offer(r);	/* a failure costs only the banner */
 	tmpl_set(r, "Page.Wide", "1");

@@ -235,8 +235,66 @@ labelTables();
 			mark.hidden = true;
 	}, true);
 	show();
+	// older messages: a chat page shows its newest 50; the rest come 50 at a
+	// time above them when the reader scrolls to the top (or follows the
+	// link, which without the script is a page of its own). The live update
+	// then asks for everything from the oldest message the reader has.
+	var older = null;	// { path, id }: the oldest message loaded into this chat's page
+	function oldestShown() {
+		var tr = document.getElementById('transcript'),
+		    m = tr && tr.querySelector('li[id^="m"]');
+		if (older && older.path === location.pathname)
+			return older.id;
+		return m && tr.querySelector('.older-more') ? m.id.slice(1) : null;
+	}
+	function loadOlder(a) {
+		var li = a.parentNode, tr = document.getElementById('transcript');
+		if (!tr || li.getAttribute('data-loading'))
+			return;
+		li.setAttribute('data-loading', '1');
+		fetch(a.href, { credentials: 'same-origin' })
+			.then(function (r) {
+				if (!r.ok)
+					throw new Error(String(r.status));
+				return r.text();
+			})
+			.then(function (html) {
+				var fresh = new DOMParser().parseFromString(html, 'text/html')
+				    .getElementById('transcript');
+				if (!fresh)
+					throw new Error('not a chat');
+				var h0 = tr.scrollHeight, top0 = tr.scrollTop,
+				    part = document.createDocumentFragment();
+				Array.prototype.slice.call(fresh.children).forEach(function (c) {
+					if (!c.classList.contains('newer-more'))
+						part.appendChild(c);
+				});
+				li.replaceWith(part);
+				var m = tr.querySelector('li[id^="m"]');
+				if (m)
+					older = { path: location.pathname, id: m.id.slice(1) };
+				tr.scrollTop = top0 + tr.scrollHeight - h0;	/* the reader stays where they were */
+				relTimes();
+			})
+			.catch(function () { location.href = a.href; });
+	}
+	document.addEventListener('click', function (e) {
+		var a = e.target.closest && e.target.closest('#transcript .older-more a');
+		if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)
+			return;
+		e.preventDefault();
+		loadOlder(a);
+	});
+	document.addEventListener('scroll', function (e) {
+		var a = e.target.id === 'transcript' && e.target.scrollTop < 40 &&
+		    e.target.querySelector('.older-more a');
+		if (a)
+			loadOlder(a);
+	}, true);
 	function refresh() {
-		fetch(location.href, { credentials: 'same-origin' })
+		var from = oldestShown(), url = from && location.pathname.match(CHAT) ?
+		    location.pathname + '?from=' + from : location.href;
+		fetch(url, { credentials: 'same-origin' })
 			.then(function (r) { return r.text(); })
 			.then(function (html) {
 				var doc = new DOMParser().parseFromString(html, 'text/html');

@@ -25,8 +25,8 @@
 <?cs if:Chat.Closed ?><p class="closed-line"><?cs var:Chat.ClosedLine ?></p><?cs /if ?>
 <?cs if:Chat.SummaryLine ?><p class="summary-line"><?cs var:Chat.SummaryLine ?></p><?cs /if ?>
 <?cs if:Chat.CanReopen ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/reopen" class="reopen"><?cs call:csrf_field() ?><p class="hint"><?cs var:Lang.chat.reopen_hint ?></p><button type="submit"><?cs var:Lang.chat.reopen ?></button></form><?cs /if ?>
-<?cs if:Chat.Truncated ?><p class="hint"><?cs var:Lang.chat.truncated ?></p><?cs /if ?>
 <ol class="transcript" id="transcript">
+<?cs if:Chat.OlderBefore ?><li class="older-more"><a href="/console/chats/<?cs var:Chat.Id ?>?before=<?cs var:Chat.OlderBefore ?>#transcript"><?cs var:Lang.chat.older ?></a></li><?cs /if ?>
 <?cs if:Chat.Earlier ?><li class="sys earlier-head"><?cs var:Lang.chat.earlier ?></li><?cs /if ?>
 <?cs each:m = Messages ?>
 <?cs if:m.Dir == "system" && m.Staff ?>
@@ -51,6 +51,7 @@
 </li>
 <?cs /if ?>
 <?cs /each ?>
+<?cs if:Chat.Older ?><li class="newer-more"><a href="/console/chats/<?cs var:Chat.Id ?>#transcript"><?cs var:Lang.chat.newest ?></a></li><?cs /if ?>
 </ol>
 <?cs if:Chat.CanTakeOver ?>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs var:Lang.bot.take_over ?></button></form>

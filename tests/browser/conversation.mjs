@@ -2,7 +2,9 @@
 // screen and on a phone, a long chat opens at its newest message with the
 // reply box on the screen; a new message keeps it pinned; an operator who
 // scrolled up stays where they are and is told new messages came; a note
-// and a reply are done in place, without loading the page again.
+// and a reply are done in place, without loading the page again. A long
+// history opens at its newest 50 and brings the earlier ones in as the
+// reader scrolls up.
 import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
 
 const OPENID = 'oBrowserLong01';
@@ -64,6 +66,48 @@ try {
 			await page.isVisible(`#transcript >> text=an answer on the ${name}`));
 		await ctx.close();
 	}
+	// a chat with a long history (130 more lines, stored after the others)
+	// opens at its newest 50; scrolled to the
+	// top, the earlier ones come in above without moving what the reader
+	// looks at, and they stay through the live update
+	const more = 130;
+	sql(`INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, ` +
+		`dedupe_key, media_state, created_at) SELECT c.channel_id, c.follower_id, c.id, 'in', 'text', ` +
+		`CONCAT('history line ', s.seq), CONCAT('hist:', c.id, ':', s.seq), 'none', ` +
+		`NOW() - INTERVAL (${more} - s.seq) SECOND FROM chats c JOIN seq_1_to_${more} s WHERE c.id = ${chat}`);
+	const first = sql(`SELECT MIN(id) FROM messages WHERE chat_id = ${chat}`);
+	const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+	const page = await ctx.newPage();
+	await signIn(page, 'operator', demoPassword('operator'));
+	await page.goto(`${BASE}/console/chats/${chat}`);
+	const items = () => page.evaluate(() => document.querySelectorAll('#transcript li[id^="m"]').length);
+	check('a long history opens with its newest 50 messages, and a link to the earlier ones',
+		(await items()) === 50 && await page.isVisible('#transcript .older-more a') && await newestShown(page));
+	const anchor = await page.evaluate(() => document.querySelector('#transcript li[id^="m"]').id);
+	await page.evaluate(() => { document.getElementById('transcript').scrollTop = 0; });
+	check('scrolled to the top, the 50 before them come in above', await eventually(async () => (await items()) === 100));
+	check('…and the message the reader was at stays in view', await page.evaluate((id) => {
+		const tr = document.getElementById('transcript').getBoundingClientRect(),
+		    m = document.getElementById(id).getBoundingClientRect();
+		return m.top >= tr.top - 1 && m.top <= tr.bottom;
+	}, anchor));
+	check('…and on up, 50 at a time, to the chat\'s first message', await eventually(async () => {
+		await page.evaluate(() => { document.getElementById('transcript').scrollTop = 0; });
+		return (await page.$(`#m${first}`)) !== null && !(await page.$('#transcript .older-more'));
+	}));
+	await shot(page, '82-conversation-history');
+	await phone.write('after reading the history');
+	check('a new message arrives live, the history loaded stays', await eventually(async () =>
+		(await page.isVisible('#transcript >> text=after reading the history')) &&
+		(await page.$(`#m${first}`)) !== null, 15000));
+	check('without the script, the link is a page of the earlier messages', await (async () => {
+		const b = sql(`SELECT id FROM messages WHERE chat_id = ${chat} AND body = 'history line 55'`);
+		const r = await page.request.get(`${BASE}/console/chats/${chat}?before=${b}`);
+		const html = await r.text();
+		return r.ok() && html.includes('history line 50') && !html.includes('history line 60') &&
+			html.includes('class="newer-more"');
+	})());
+	await ctx.close();
 } catch (e) {
 	check(`conversation test ran to the end (${e.message.split('\n')[0]})`, false);
 } finally {

@@ -313,4 +313,18 @@ ok "the lower id committed last is in the database" test "$(sqlq "SELECT COUNT(*
 ok "…below the higher one" test "$(sqlq "SELECT (SELECT id FROM messages WHERE chat_id = $chat AND body = 'written first, committed last') < (SELECT id FROM messages WHERE chat_id = $chat AND body = 'written second, committed first')")" = 1
 get op "/console/poll?since=$seen"
 ok "the poll sees a late commit below the newest id" has '"changed":true'
+
+# --- a long chat: the newest 50 on its page, the earlier ones a page (or the
+# script's scroll) away, everything from a message on for the live update
+sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, dedupe_key, media_state, created_at) SELECT c.channel_id, c.follower_id, c.id, 'in', 'text', CONCAT('long chat line ', s.seq), CONCAT('long:', c.id, ':', s.seq), 'none', NOW() FROM chats c JOIN seq_1_to_80 s WHERE c.id = $chat3"
+get op "/console/chats/$chat3"
+ok "a long chat's page: its newest 50 messages" eval 'has "long chat line 80" && has "long chat line 31" && ! has "long chat line 30<"'
+l31=$(sqlq "SELECT id FROM messages WHERE chat_id = $chat3 AND body = 'long chat line 31'")
+ok "…and a link to the earlier ones" has "?before=$l31#transcript"
+get op "/console/chats/$chat3?before=$l31"
+ok "the earlier ones: the 50 before" eval 'has "long chat line 30<" && ! has "long chat line 31<"'
+ok "…with a link back to the newest" has 'class="newer-more"'
+l5=$(sqlq "SELECT id FROM messages WHERE chat_id = $chat3 AND body = 'long chat line 5'")
+get op "/console/chats/$chat3?from=$l5"
+ok "from a message on: all of them (the live update keeps what the reader loaded)" eval 'has "long chat line 5<" && has "long chat line 80" && ! has "long chat line 4<"'
 done_tests
