@@ -79,7 +79,7 @@ code_new(struct req *r, struct resp *rs)
 	}
 	if (rc != DB_OK || (rc = db_alert_channels(&r->pool, r->user->id,
 	    user_sees_all_chats(r->user), &c, &nc)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	for (size_t i = 0; i < nc; i++)
 		if (c[i].id == channel)
 			tmpl_set(r, "Alerts.CodeIntro", LF(r, "alerts.code_intro", c[i].brand));

@@ -205,7 +205,7 @@ brand_rename(struct req *r, struct change *x)
 	/* (a brand that is not there was answered as a failure before, and still is) */
 	x->msg = LF(r, "brands.renamed", name);
 	x->to = pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -241,7 +241,7 @@ language_set(struct req *r, struct change *x)
 	rc = db_brand_follower_language(&r->pool, r->ids[0], lang_code((enum lang)l));
 	x->msg = LF(r, "brand.language_saved", lang_name((enum lang)l));
 	x->to = pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -277,7 +277,7 @@ texts_save(struct req *r, struct change *x)
 	x->msg = L(r, "texts.saved");
 	x->to = pool_printf(&r->pool, "/admin/brands/%lld#texts", r->ids[0]);
 	rc = tell_save(&r->pool, r->ids[0], text);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -358,7 +358,7 @@ canned_add(struct req *r, struct change *x)
 	}
 	x->msg = LF(r, "brand.canned_added", v[0]);
 	x->to = pool_printf(&r->pool, "/admin/brands/%lld#canned", brand);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 /* POST /admin/brands/{id}/canned */

@@ -321,7 +321,7 @@ new_secret(struct req *r, struct resp *rs, struct change *x, int aes)
 		s.token_enc = secret_encrypt(&r->pool, v);
 	if ((st = db_channel_update_setup(&r->pool, r->ids[0], &s)) != DB_OK ||
 	    (st = db_channel_get(&r->pool, r->ids[0], &x->c)) != DB_OK)
-		return st == DB_NOTFOUND ? DB_FAIL : st;
+		return ui_wrote(st);
 	tmpl_set(r, aes ? "NewSecret.Aes" : "NewSecret.Token", v);
 	tmpl_set(r, "Flash", L(r, aes ? "ch.aes_saved" : "ch.token_saved"));
 	account_page(r, rs, &x->c, 200);
@@ -514,7 +514,7 @@ channel_delete(struct req *r, struct change *x)
 	x->msg = LF(r, "ch.deleted", x->c.brand_name);
 	x->to = "/admin/channels";
 	st = db_channel_delete(&r->pool, r->ids[0]);
-	return st == DB_NOTFOUND ? DB_FAIL : st;
+	return ui_wrote(st);
 }
 
 void

@@ -63,7 +63,7 @@ change_chat(struct req *r, struct console_change *x, enum dbrc (*change)(struct 
 	if ((rc = change(&r->pool, &ref, &a)) != DB_CONFLICT && rc != DB_NOTFOUND)
 		return rc;
 	if ((st = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
-		return st == DB_NOTFOUND ? DB_FAIL : st;
+		return ui_wrote(st);
 	return console_refuse(r, x, 409, refused(r, &x->c, rc));
 }
 
@@ -120,10 +120,10 @@ send_one(struct req *r, struct console_change *x, const struct outgoing *o)
 	enum dbrc   rc = claim(r, &x->c, o, OUT_OPERATOR, &msg);
 
 	if (rc != DB_CONFLICT)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	/* the rules changed since the page was read: say which one */
 	if ((rc = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	why = console_cannot_reply(r, &x->c);
 	form_error(r, "text", why ? why : L(r, "chat.changed"));
 	x->status = 409;
@@ -277,7 +277,7 @@ reply_retry(struct req *r, struct console_change *x)
 	if (st == DB_CONFLICT)
 		return console_refuse(r, x, 409, L(r, "chat.rules_refuse"));
 	/* queued again: the senders deliver it */
-	return st == DB_NOTFOUND ? DB_FAIL : st;
+	return ui_wrote(st);
 }
 
 void
@@ -397,7 +397,7 @@ chat_close_step(struct req *r, struct console_change *x)
 	if (rc == DB_NOTFOUND) {
 		/* someone closed it first: say who */
 		if ((st = db_console_chat(&r->pool, r->ids[0], &x->c)) != DB_OK)
-			return st == DB_NOTFOUND ? DB_FAIL : st;
+			return ui_wrote(st);
 		x->msg = closed_already(r, &x->c);
 		return DB_OK;
 	}
@@ -454,7 +454,7 @@ transfer_step(struct req *r, struct console_change *x)
 	to_user = v[TF_TO] && strncmp(v[TF_TO], "user:", 5) == 0;
 	target = v[TF_TO] ? strtoll(v[TF_TO] + 5, NULL, 10) : 0;
 	if ((rc = db_transfer_targets(&r->pool, r->ids[0], &tt, &tt_n)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	for (size_t i = 0; i < tt_n; i++)
 		if (strcmp(tt[i].kind, to_user ? "user" : "dept") == 0 &&
 		    tt[i].id == target) {

@@ -511,7 +511,7 @@ alias_set(struct req *r, struct console_change *x)
 		return UI_REFUSED;
 	x->msg = L(r, alias && *alias ? "chat.alias_saved" : "chat.alias_removed");
 	st = db_follower_alias(&r->pool, x->c.follower_id, alias);
-	return st == DB_NOTFOUND ? DB_FAIL : st;
+	return ui_wrote(st);
 }
 
 void
@@ -631,7 +631,7 @@ note_add(struct req *r, struct console_change *x)
 	buf_free(&b);
 	x->msg = L(r, "chat.note_added");
 	st = db_message_insert(&r->pool, &m, NULL);
-	return st == DB_NOTFOUND ? DB_FAIL : st;
+	return ui_wrote(st);
 }
 
 void

@@ -43,6 +43,12 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 	return 0;
 }
 
+int
+ui_wrote(int rc)
+{
+	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+}
+
 /*
  * Where a change ends (ui.h): st DB_OK says msg (the flash, if any) and goes to;
  * UI_SHOWN has answered already; DB_NOTFOUND is the 404 ("that <what> does

@@ -62,7 +62,7 @@ dept_add(struct req *r, struct change *x)
 	}
 	x->msg = LF(r, "dept.created", name);
 	x->to = pool_printf(&r->pool, "/admin/brands/%lld", brand);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -144,7 +144,7 @@ dept_rename(struct req *r, struct change *x)
 	}
 	x->msg = LF(r, "dept.renamed", name);
 	x->to = pool_printf(&r->pool, "/admin/departments/%lld", r->ids[0]);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -196,7 +196,7 @@ member_change(struct req *r, struct change *x)
 	rc = add ? db_member_add(&r->pool, id, uid) : db_member_remove(&r->pool, id, uid);
 	x->msg = LF(r, add ? "dept.member_added" : "dept.member_removed", user.name, d.name);
 	x->to = pool_printf(&r->pool, "/admin/departments/%lld", id);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -261,7 +261,7 @@ routing_save(struct req *r, struct change *x)
 	    form_ll(v[3]), form_ll(v[4]));
 	x->msg = LF(r, "dept.routing_saved", L(r, pool_printf(&r->pool, "routing.mode.%s", v[0])));
 	x->to = pool_printf(&r->pool, "/admin/departments/%lld", r->ids[0]);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void

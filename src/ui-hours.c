@@ -209,7 +209,7 @@ hours_change(struct req *r)
 	week.timer = form_on(v[HF_TIMER]);
 	week.zone = v[HF_ZONE];
 	rc = hours_save(&r->pool, brand, &week);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 /* POST /admin/brands/{id}/hours: answered once (ui.h) */

@@ -301,7 +301,7 @@ code_step(struct req *r, struct resp *rs, struct signin *x)
 	}
 	id = c.user;
 	if ((rc = db_user_by_login(&r->pool, c.login, &u)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	/*
 	 * The sign-in rules hold for codes too: each try counts as a failed
 	 * sign-in before it is checked (the account locks as for passwords),
@@ -334,7 +334,7 @@ code_step(struct req *r, struct resp *rs, struct signin *x)
 		return refuse(x, 401, L(r, "login.code_wrong"));
 	}
 	if ((rc = db_user_login_ok(&r->pool, id)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	db_tf_challenge_del(&r->pool, hash);
 	resp_cookie(rs, TF_COOKIE, "", 0, r->https);
 	signin_finish(r, rs, id, u.login, u.role, *c.next ? c.next : NULL, how);
@@ -406,7 +406,7 @@ language_set(struct req *r, const char **msg)
 	l = lang_parse(v);
 	rc = db_user_language(&r->pool, r->user->id, l < 0 ? NULL : lang_code((enum lang)l));
 	if (rc != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	r->lang = l < 0 ? lang_default(r) : (enum lang)l;	/* the flash in the new language */
 	*msg = l < 0 ? L(r, "account.saved_browser") : LF(r, "account.saved",
 	    lang_name((enum lang)l));

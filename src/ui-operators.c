@@ -208,7 +208,7 @@ staff_add(struct req *r, struct change *x)
 	x->msg = LF(r, "ops.created", f.name, L(r, pool_printf(&r->pool,
 	    "role.%s", role_name(role_parse(f.role)))), f.login);
 	x->to = "/admin/operators";
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -259,7 +259,7 @@ staff_edit(struct req *r, struct change *x)
 	}
 	x->msg = LF(r, "ops.saved", f.name);
 	rc = staff_update(&r->pool, r->ids[0], &f);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -288,7 +288,7 @@ password_reset(struct req *r, struct change *x)
 	}
 	x->msg = LF(r, "ops.password_reset", u.name);
 	rc = staff_password(&r->pool, r->ids[0], pw_hash(&r->pool, pw), r->ids[0] != r->user->id);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -320,7 +320,7 @@ disable_set(struct req *r, struct change *x)
 	}
 	x->msg = LF(r, disable ? "ops.disabled_flash" : "ops.enabled_flash", u.name);
 	rc = staff_disable(&r->pool, r->ids[0], disable);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void

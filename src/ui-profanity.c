@@ -175,7 +175,7 @@ admin_profanity_word_delete_post(struct req *r, struct resp *rs)
 	int           rc = db_prof_word_delete(&r->pool, r->ids[1], r->ids[0]);
 
 	/* (a word already gone was answered as a failure before, and still is) */
-	end(r, rs, rc == DB_NOTFOUND ? DB_FAIL : rc, &x);
+	end(r, rs, ui_wrote(rc), &x);
 }
 
 /*

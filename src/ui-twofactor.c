@@ -154,7 +154,7 @@ tf_start(struct req *r, struct change *x)
 	rc = db_tf_pending(&r->pool, r->user->id, secret_encrypt(&r->pool,
 	    totp_base32(&r->pool, key, sizeof key)));
 	x->to = "/account/2fa";
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -182,7 +182,7 @@ tf_confirm(struct req *r, struct resp *rs, struct change *x)
 	const char     *hashes[TF_RECOVERY_CODES], *code;
 
 	if ((rc = db_tf_get(&r->pool, r->user->id, &t)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	if ((n = auth_totp_key(&r->pool, t.pending, key)) <= 0) {
 		x->to = "/account";	/* nothing pending: nothing to confirm */
 		return DB_OK;
@@ -196,7 +196,7 @@ tf_confirm(struct req *r, struct resp *rs, struct change *x)
 	new_codes(r, hashes);
 	if ((rc = tf_turn_on(&r->pool, r->user->id, t.pending, step, hashes,
 	    TF_RECOVERY_CODES)) != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	return codes_shown(r, rs);
 }
 
@@ -249,7 +249,7 @@ tf_off(struct req *r, struct change *x)
 	x->msg = L(r, "tf.turned_off");
 	x->to = "/account";
 	st = db_tf_disable(&r->pool, r->user->id);
-	return st == DB_NOTFOUND ? DB_FAIL : st;
+	return ui_wrote(st);
 }
 
 void
@@ -274,7 +274,7 @@ tf_codes(struct req *r, struct resp *rs, struct change *x)
 		return st;
 	new_codes(r, hashes);
 	if ((st = tf_codes_replace(&r->pool, r->user->id, hashes, TF_RECOVERY_CODES)) != DB_OK)
-		return st == DB_NOTFOUND ? DB_FAIL : st;
+		return ui_wrote(st);
 	return codes_shown(r, rs);
 }
 
@@ -306,7 +306,7 @@ require_set(struct req *r, struct change *x)
 	x->msg = L(r, on ? "tf.required_on" : "tf.required_off");
 	x->to = "/admin/operators";
 	rc = db_tf_require(&r->pool, on);
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 void
@@ -324,5 +324,5 @@ admin_operator_2fa_reset_post(struct req *r, struct resp *rs)
 	struct change x = { L(r, "tf.reset_done"),
 		pool_printf(&r->pool, "/admin/operators/%lld", r->ids[0]), NULL, 0 };
 
-	end(r, rs, rc == DB_NOTFOUND ? DB_FAIL : rc, &x);
+	end(r, rs, ui_wrote(rc), &x);
 }

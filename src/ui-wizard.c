@@ -270,7 +270,7 @@ draft_new(struct req *r, struct change *x)
 		return UI_REFUSED;
 	}
 	if (rc != DB_OK)
-		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+		return ui_wrote(rc);
 	return to_step(r, x, id, 2);
 }
 
@@ -316,7 +316,7 @@ step_brand(struct req *r, struct change *x)
 		x->status = 409;
 		return UI_REFUSED;
 	}
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 /* Step 3, the account's details: DB_OK, UI_REFUSED (x->status), the
@@ -335,7 +335,7 @@ step_details(struct req *r, struct resp *rs, struct change *x, const char *go)
 	if (form_read(r, &detail_fields[DF_APP_SECRET], 1, &secret) == 0 && *secret) {
 		if ((rc = db_channel_draft_secret(&r->pool, id, secret_encrypt(&r->pool,
 		    secret))) != DB_OK || (rc = db_channel_get(&r->pool, id, &x->c)) != DB_OK)
-			return rc == DB_NOTFOUND ? DB_FAIL : rc;
+			return ui_wrote(rc);
 	}
 	if (strcmp(go, "token") == 0 || strcmp(go, "aes") == 0) {
 		/* Generate: a new random value in the form, saved with Next */
@@ -393,7 +393,7 @@ step_connect(struct req *r, struct change *x)
 	    L(r, "chat.no_department"));
 	x->to = pool_printf(&r->pool, "/admin/channels/%lld", id);
 	rc = db_channel_set_state(&r->pool, id, "active");
-	return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	return ui_wrote(rc);
 }
 
 /* a step's form: saved, then on to the next step (or back one) */
@@ -451,10 +451,10 @@ setup_next(struct req *r, struct resp *rs, struct change *x)
 		break;
 	}
 	if (st != DB_OK)
-		return st == DB_NOTFOUND ? DB_FAIL : st;
+		return ui_wrote(st);
 	if ((st = db_channel_progress(&r->pool, id, back ? 1 : (int)step + 1, ip_ok,
 	    url_ok)) != DB_OK)
-		return st == DB_NOTFOUND ? DB_FAIL : st;
+		return ui_wrote(st);
 	return to_step(r, x, id, back ? (int)(step > 1 ? step - 1 : 1) : (int)step + 1);
 }
 

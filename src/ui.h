@@ -163,6 +163,9 @@ int  ui_found(struct req *, struct resp *, int rc, const char *what);
  *   any other    503 "nothing was saved" (the transaction rolled back)
  */
 enum ui_status { UI_REFUSED = 100, UI_SHOWN };
+/* a write's rc as a change ends with it: one that found no row answers 503,
+ * as the pages always did (its row was read and found just before) */
+int  ui_wrote(int rc);
 void ui_saved(struct req *, struct resp *, int st, const char *what, const char *msg,
 	const char *to);
 long long ui_page(struct req *r);
