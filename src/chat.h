@@ -241,7 +241,7 @@ enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long followe
 	long long department_id, const char *state, time_t at, long long previous, long long *id);
 /* the full path's follower message msg, counted into its chat */
 enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
-/* the hot path (see S_MESSAGE_CONTINUE): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
+/* the hot path (see message_continue in db-chats.c): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
 enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
 	long long follower, time_t started_after, long long *id);
 /* …in a chat the bot holds, with its answer, by the rules of bot_version */

@@ -8,7 +8,7 @@
 
 /*
  * A chat's state as of its newest follower message, which the hot path
- * stores without touching the chat's row (S_MESSAGE_CONTINUE): the row's
+ * stores without touching the chat's row (message_continue): the row's
  * columns, unless a newer follower message exists (one that last_in_id
  * does not cover yet): then the follower wrote last, and no reply since
  * counts. c names the chat's row.

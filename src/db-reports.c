@@ -12,37 +12,6 @@
 #include "wx.h"
 #include "reports.h"
 
-enum reports_stmt {
-	S_REP_LOCK,
-	S_REP_ROLL,
-	S_REP_MARK,
-	S_REP_ZONE,
-	S_REP_DIMS,
-	S_REP_COUNTS,
-	S_REP_HIST,
-	S_REP_SHARE,
-	S_REP_FOLD_DC,
-	S_REP_FOLD_DB,
-	S_REP_FOLD_HC,
-	S_REP_FOLD_HB,
-	S_REP_STATE_LOCK,
-	S_REP_STATE_SET,
-	S_REP_HOURS_SPAN,
-	S_REP_CLEAR_DC,
-	S_REP_CLEAR_DB,
-	S_REP_CLEAR_HC,
-	S_REP_CLEAR_HB,
-	S_REP_BUILD_DC,
-	S_REP_BUILD_DB,
-	S_REP_BUILD_HC,
-	S_REP_BUILD_HB,
-	S_REP_DCOUNTS,
-	S_REP_DHIST,
-	S_REP_HCOUNTS,
-	S_REP_HHIST,
-	S__MAX
-};
-
 	/*
 	 * Reports. The worker folds report_events into report_hours, a batch a
 	 * transaction: the batch is claimed first (rolled = 2, which no other
@@ -125,109 +94,117 @@ enum reports_stmt {
 #define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
 	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
 
-static const struct db_stmt stmts[S__MAX] = {
-	[S_REP_LOCK] = { "rep_lock",
-	    "UPDATE report_events SET rolled = 2 WHERE rolled = 0 ORDER BY id LIMIT 5000" },
-	[S_REP_ROLL] = { "rep_roll",
-	    "INSERT INTO report_hours (hour, kind, brand_id, channel_id, department_id, "
-	    "operator_id, detail, vbin, n, total) SELECT " REP_AT_HOUR ", "
-	    "kind, brand_id, channel_id, department_id, operator_id, detail, vbin, COUNT(*), "
-	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 2 "
-	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 "
-	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)" },
-	[S_REP_MARK] = { "rep_mark",
-	    "UPDATE report_events SET rolled = 1 WHERE rolled = 2" },
-	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a
-	 * zone the server does not know */
-	[S_REP_ZONE] = { "rep_zone",
-	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_from, "
-	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_to, "
-	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)) day, "
-	    "(SELECT zone FROM report_state WHERE id = 1) zone", .cols = report_zone_cols },
-	/* what the filters offer */
-	[S_REP_DIMS] = { "rep_dims",
-	    "SELECT 'brand' kind, id, name, 0 brand_id, NULL app_id, 0 gone FROM brands "
-	    "UNION ALL SELECT 'channel', c.id, b.name, c.brand_id, c.app_id, c.state = 'deleted' "
-	    "FROM channels c JOIN brands b ON b.id = c.brand_id "
-	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id, NULL, 0 "
-	    "FROM departments d JOIN brands b ON b.id = d.brand_id "
-	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0 FROM users "
-	    "UNION ALL SELECT 'topic', t.id, CONCAT(b.name, ' · ', t.name), t.brand_id, NULL, 0 "
-	    "FROM close_topics t JOIN brands b ON b.id = t.brand_id "
-	    /* who serves which brand: the brand's operators, an operator's brands */
-	    "UNION ALL SELECT DISTINCT 'member', m.user_id, '', d.brand_id, NULL, 0 "
-	    "FROM department_members m JOIN departments d ON d.id = m.department_id ORDER BY 1, 3, 5",
-	    .cols = report_dims_cols },
-	[S_REP_COUNTS] = { "rep_counts",
-	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM "
-	    REP_FACTS(REP_ALL_KINDS)
-	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail", .cols = report_counts_cols },
-	[S_REP_HIST] = { "rep_hist",
-	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) n FROM "
-	    REP_FACTS(REP_BIN_KINDS)
-	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin", .cols = report_hist_cols },
-	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */
-	[S_REP_SHARE] = { "rep_share",
-	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE" },
-	[S_REP_FOLD_DC] = { "rep_fold_dc", REP_FOLD_DC(REP_SRC_EVENTS) },
-	[S_REP_FOLD_DB] = { "rep_fold_db", REP_FOLD_DB(REP_SRC_EVENTS) },
-	[S_REP_FOLD_HC] = { "rep_fold_hc", REP_FOLD_HC(REP_SRC_EVENTS) },
-	[S_REP_FOLD_HB] = { "rep_fold_hb", REP_FOLD_HB(REP_SRC_EVENTS) },
-	/* the levels' zone, and whether the server knows the zone asked for */
-	[S_REP_STATE_LOCK] = { "rep_state_lock",
-	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL "
-	    "FROM report_state WHERE id = 1 FOR UPDATE" },
-	[S_REP_STATE_SET] = { "rep_state_set", "UPDATE report_state SET zone = ? WHERE id = 1" },
-	[S_REP_HOURS_SPAN] = { "rep_hours_span",
-	    "SELECT UNIX_TIMESTAMP(MIN(hour)), UNIX_TIMESTAMP(MAX(hour)) FROM report_hours" },
-	[S_REP_CLEAR_DC] = { "rep_clear_dc", "DELETE FROM report_day_counts" },
-	[S_REP_CLEAR_DB] = { "rep_clear_db", "DELETE FROM report_day_bins" },
-	[S_REP_CLEAR_HC] = { "rep_clear_hc", "DELETE FROM report_hod_counts" },
-	[S_REP_CLEAR_HB] = { "rep_clear_hb", "DELETE FROM report_hod_bins" },
-	[S_REP_BUILD_DC] = { "rep_build_dc", REP_FOLD_DC(REP_SRC_HOURS) },
-	[S_REP_BUILD_DB] = { "rep_build_db", REP_FOLD_DB(REP_SRC_HOURS) },
-	[S_REP_BUILD_HC] = { "rep_build_hc", REP_FOLD_HC(REP_SRC_HOURS) },
-	[S_REP_BUILD_HB] = { "rep_build_hb", REP_FOLD_HB(REP_SRC_HOURS) },
-	[S_REP_DCOUNTS] = { "rep_dcounts",
-	    REP_DAY_B "detail, SUM(n) n, SUM(total) total FROM (SELECT IF(? = 0, NULL, day) b, "
-	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts "
-	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL "
-	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, "
-	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f "
-	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail", .cols = report_counts_cols },
-	[S_REP_DHIST] = { "rep_dhist",
-	    REP_DAY_B "vbin, SUM(n) n FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, "
-	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? "
-	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL "
-	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 "
-	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f "
-	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin", .cols = report_hist_cols },
-	[S_REP_HCOUNTS] = { "rep_hcounts",
-	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, detail, SUM(n) n, SUM(total) total "
-	    "FROM (SELECT hod b, "
-	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS
-	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), "
-	    "kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS3
-	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail", .cols = report_counts_cols },
-	[S_REP_HHIST] = { "rep_hhist",
-	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, vbin, SUM(n) n FROM (SELECT hod b, kind, vbin, "
-	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3
-	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 "
-	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f "
-	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin", .cols = report_hist_cols },
-};
-
-static void           *prepared[S__MAX];
-static struct db_table table = { stmts, S__MAX, prepared, NULL, 0 };
-
-/* the table, for the test that prepares every statement (db_tables_all) */
-struct db_table *
-db_table_reports(void)
-{
-	return &table;
-}
-
-#define RUN(s, p, out, ...) DB_RUN(&table, s, p, out, __VA_ARGS__)
+#define REPORTS_STATEMENTS(X) \
+	X(rep_lock, CUSTOM, (), (), \
+	    "UPDATE report_events SET rolled = 2 WHERE rolled = 0 ORDER BY id LIMIT 5000") \
+	X(rep_roll, CUSTOM, (), (), \
+	    "INSERT INTO report_hours (hour, kind, brand_id, channel_id, department_id, " \
+	    "operator_id, detail, vbin, n, total) SELECT " REP_AT_HOUR ", " \
+	    "kind, brand_id, channel_id, department_id, operator_id, detail, vbin, COUNT(*), " \
+	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 2 " \
+	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 " \
+	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)") \
+	X(rep_mark, CUSTOM, (), (), \
+	    "UPDATE report_events SET rolled = 1 WHERE rolled = 2") \
+	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a \
+	 * zone the server does not know */ \
+	X(report_zone, ROW(report_zone), (const char *zone, const char *from, \
+	    const char *to_excl, time_t now), \
+	    (S(from), S(zone), S(to_excl), S(zone), I((long long)now), S(zone)), \
+	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_from, " \
+	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_to, " \
+	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)) day, " \
+	    "(SELECT zone FROM report_state WHERE id = 1) zone") \
+	/* what the filters offer */ \
+	X(report_dims, ROWS(report_dims), (), (), \
+	    "SELECT 'brand' kind, id, name, 0 brand_id, NULL app_id, 0 gone FROM brands " \
+	    "UNION ALL SELECT 'channel', c.id, b.name, c.brand_id, c.app_id, c.state = 'deleted' " \
+	    "FROM channels c JOIN brands b ON b.id = c.brand_id " \
+	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id, NULL, 0 " \
+	    "FROM departments d JOIN brands b ON b.id = d.brand_id " \
+	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0 FROM users " \
+	    "UNION ALL SELECT 'topic', t.id, CONCAT(b.name, ' · ', t.name), t.brand_id, NULL, 0 " \
+	    "FROM close_topics t JOIN brands b ON b.id = t.brand_id " \
+	    /* who serves which brand: the brand's operators, an operator's brands */ \
+	    "UNION ALL SELECT DISTINCT 'member', m.user_id, '', d.brand_id, NULL, 0 " \
+	    "FROM department_members m JOIN departments d ON d.id = m.department_id ORDER BY 1, 3, 5") \
+	X(rep_counts, CUSTOM_ROWS(report_counts), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I, \
+	    I, I), \
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM " \
+	    REP_FACTS(REP_ALL_KINDS) \
+	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
+	X(rep_hist, CUSTOM_ROWS(report_hist), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I, I, \
+	    I, S), \
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) n FROM " \
+	    REP_FACTS(REP_BIN_KINDS) \
+	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
+	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */ \
+	X(rep_share, CUSTOM, (), (), \
+	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE") \
+	X(rep_fold_dc, CUSTOM, (), (), \
+	    REP_FOLD_DC(REP_SRC_EVENTS)) \
+	X(rep_fold_db, CUSTOM, (), (), \
+	    REP_FOLD_DB(REP_SRC_EVENTS)) \
+	X(rep_fold_hc, CUSTOM, (), (), \
+	    REP_FOLD_HC(REP_SRC_EVENTS)) \
+	X(rep_fold_hb, CUSTOM, (), (), \
+	    REP_FOLD_HB(REP_SRC_EVENTS)) \
+	/* the levels' zone, and whether the server knows the zone asked for */ \
+	X(rep_state_lock, CUSTOM, (), (S), \
+	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
+	    "FROM report_state WHERE id = 1 FOR UPDATE") \
+	X(rep_state_set, CUSTOM, (), (S), \
+	    "UPDATE report_state SET zone = ? WHERE id = 1") \
+	X(rep_hours_span, CUSTOM, (), (), \
+	    "SELECT UNIX_TIMESTAMP(MIN(hour)), UNIX_TIMESTAMP(MAX(hour)) FROM report_hours") \
+	X(rep_clear_dc, CUSTOM, (), (), \
+	    "DELETE FROM report_day_counts") \
+	X(rep_clear_db, CUSTOM, (), (), \
+	    "DELETE FROM report_day_bins") \
+	X(rep_clear_hc, CUSTOM, (), (), \
+	    "DELETE FROM report_hod_counts") \
+	X(rep_clear_hb, CUSTOM, (), (), \
+	    "DELETE FROM report_hod_bins") \
+	X(rep_build_dc, CUSTOM, (), (I, I), \
+	    REP_FOLD_DC(REP_SRC_HOURS)) \
+	X(rep_build_db, CUSTOM, (), (I, I), \
+	    REP_FOLD_DB(REP_SRC_HOURS)) \
+	X(rep_build_hc, CUSTOM, (), (I, I), \
+	    REP_FOLD_HC(REP_SRC_HOURS)) \
+	X(rep_build_hb, CUSTOM, (), (I, I), \
+	    REP_FOLD_HB(REP_SRC_HOURS)) \
+	X(rep_dcounts, CUSTOM_ROWS(report_counts), (), (I, I, S, S, I, I, I, I, I, S, I, I, I, I, \
+	    I, I, I), \
+	    REP_DAY_B "detail, SUM(n) n, SUM(total) total FROM (SELECT IF(? = 0, NULL, day) b, " \
+	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts " \
+	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL " \
+	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, " \
+	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f " \
+	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
+	X(rep_dhist, CUSTOM_ROWS(report_hist), (), (I, I, S, S, S, I, I, I, I, I, S, I, I, I, S, \
+	    I, I, I, I), \
+	    REP_DAY_B "vbin, SUM(n) n FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, " \
+	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? " \
+	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL " \
+	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 " \
+	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f " \
+	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
+	X(rep_hcounts, CUSTOM_ROWS(report_counts), (), (S, S, S, S, S, S, I, I, I, S, I, I, I, I, \
+	    I), \
+	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, detail, SUM(n) n, SUM(total) total " \
+	    "FROM (SELECT hod b, " \
+	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS \
+	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), " \
+	    "kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS3 \
+	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail") \
+	X(rep_hhist, CUSTOM_ROWS(report_hist), (), (S, S, S, S, S, S, S, I, I, I, S, I, I, S, I, \
+	    I, I), \
+	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, vbin, SUM(n) n FROM (SELECT hod b, kind, vbin, " \
+	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3 \
+	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 " \
+	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS3 ") f " \
+	    "GROUP BY b, kind, vbin ORDER BY b, kind, vbin")
+DB_STATEMENTS(REPORTS_STATEMENTS, db_table_reports)
 
 /* one batch folded: *n events (0: none left) */
 static enum dbrc
@@ -238,16 +215,16 @@ rollup_step(struct pool *p, void *arg)
 	enum dbrc    rc;
 
 	*n = 0;
-	if ((rc = RUN(S_REP_SHARE, p, NULL)) != DB_OK || (rc = RUN(S_REP_LOCK, p, &claim)) != DB_OK)
+	if ((rc = RUN(DBS_rep_share, p, NULL)) != DB_OK || (rc = RUN(DBS_rep_lock, p, &claim)) != DB_OK)
 		return rc;
 	if ((*n = (long long)claim.affected) == 0)
 		return DB_NOTFOUND;	/* nothing to fold: nothing to keep */
-	if ((rc = RUN(S_REP_ROLL, p, NULL)) == DB_OK &&
-	    (rc = RUN(S_REP_FOLD_DC, p, NULL)) == DB_OK &&
-	    (rc = RUN(S_REP_FOLD_DB, p, NULL)) == DB_OK &&
-	    (rc = RUN(S_REP_FOLD_HC, p, NULL)) == DB_OK &&
-	    (rc = RUN(S_REP_FOLD_HB, p, NULL)) == DB_OK)
-		rc = RUN(S_REP_MARK, p, NULL);
+	if ((rc = RUN(DBS_rep_roll, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_dc, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_db, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_hc, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_hb, p, NULL)) == DB_OK)
+		rc = RUN(DBS_rep_mark, p, NULL);
 	return rc;
 }
 
@@ -272,17 +249,17 @@ struct levels {
 static enum dbrc
 levels_step(struct pool *p, void *arg)
 {
-	static const enum reports_stmt clear[] = { S_REP_CLEAR_DC, S_REP_CLEAR_DB, S_REP_CLEAR_HC,
-		S_REP_CLEAR_HB };
-	static const enum reports_stmt build[] = { S_REP_BUILD_DC, S_REP_BUILD_DB, S_REP_BUILD_HC,
-		S_REP_BUILD_HB };
+	static const int clear[] = { DBS_rep_clear_dc, DBS_rep_clear_db, DBS_rep_clear_hc,
+		DBS_rep_clear_hb };
+	static const int build[] = { DBS_rep_build_dc, DBS_rep_build_db, DBS_rep_build_hc,
+		DBS_rep_build_hb };
 	const long long week = 7 * 86400;
 	struct levels  *x = arg;
 	struct dbres    st, span;
 	long long       lo, hi;
 	enum dbrc       rc;
 
-	if ((rc = RUN(S_REP_STATE_LOCK, p, &st, S(x->zone))) != DB_OK)
+	if ((rc = RUN(DBS_rep_state_lock, p, &st, S(x->zone))) != DB_OK)
 		return rc;
 	if (st.nrows != 1)
 		return DB_FAIL;
@@ -290,8 +267,8 @@ levels_step(struct pool *p, void *arg)
 		x->got = db_int(&st, 0, 1) == 1 ? 0 : -2;
 		return DB_NOTFOUND;	/* nothing to change */
 	}
-	if ((rc = RUN(S_REP_STATE_SET, p, NULL, S(x->zone))) != DB_OK ||
-	    (rc = RUN(S_REP_HOURS_SPAN, p, &span)) != DB_OK)
+	if ((rc = RUN(DBS_rep_state_set, p, NULL, S(x->zone))) != DB_OK ||
+	    (rc = RUN(DBS_rep_hours_span, p, &span)) != DB_OK)
 		return rc;
 	for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
 		if ((rc = RUN(clear[i], p, NULL)) != DB_OK)
@@ -318,28 +295,6 @@ db_report_levels(struct pool *p, const char *zone)
 	enum dbrc     rc = db_txn(p, levels_step, &x);
 
 	return rc == DB_OK || rc == DB_NOTFOUND ? x.got : -1;
-}
-
-enum dbrc
-db_report_zone(struct pool *p, const char *zone, const char *from, const char *to_excl,
-    time_t now, struct report_zone *row)
-{
-	struct dbres res;
-	enum dbrc    rc;
-
-	rc = RUN(S_REP_ZONE, p, &res, S(from), S(zone), S(to_excl), S(zone),
-	    I((long long)now), S(zone));
-	return db_as_row(rc, &res, row, report_zone_fill);
-}
-
-enum dbrc
-db_report_dims(struct pool *p, struct report_dims **rows, size_t *n)
-{
-	struct dbres res;
-	enum dbrc    rc;
-
-	rc = RUN(S_REP_DIMS, p, &res);
-	return DB_AS_ROWS(p, rc, &res, rows, n, report_dims_fill);
 }
 
 #define RF_DIMS3(f) I((f)->brand), I((f)->channel), I((f)->department)
@@ -374,13 +329,13 @@ db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int 
 	enum dbrc    rc;
 
 	if (!levels_serve(f, bucket, group))
-		rc = RUN(S_REP_COUNTS, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
+		rc = RUN(DBS_rep_counts, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
 		    RF_ARGS(f), RF_ARGS(f));
 	else if (bucket != REP_HOUR)
-		rc = RUN(S_REP_DCOUNTS, p, &res, I(bucket), I(group), S(f->day_from),
+		rc = RUN(DBS_rep_dcounts, p, &res, I(bucket), I(group), S(f->day_from),
 		    S(f->day_to), RF_DIMS(f), I(bucket), S(f->zone), I(group), RF_ARGS(f));
 	else
-		rc = RUN(S_REP_HCOUNTS, p, &res, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
+		rc = RUN(DBS_rep_hcounts, p, &res, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
 		    I((long long)f->from), I((long long)f->to), RF_DIMS3(f));
 	return DB_AS_ROWS(p, rc, &res, rows, n, report_counts_fill);
 }
@@ -398,14 +353,14 @@ db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int gr
 	enum dbrc    rc;
 
 	if (!levels_serve(f, bucket, group))
-		rc = RUN(S_REP_HIST, p, &res, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
+		rc = RUN(DBS_rep_hist, p, &res, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
 		    RF_ARGS(f), S(kind));
 	else if (bucket != REP_HOUR)
-		rc = RUN(S_REP_DHIST, p, &res, I(bucket), I(group), S(f->day_from),
+		rc = RUN(DBS_rep_dhist, p, &res, I(bucket), I(group), S(f->day_from),
 		    S(f->day_to), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
 		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS(f));
 	else
-		rc = RUN(S_REP_HHIST, p, &res, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),
+		rc = RUN(DBS_rep_hhist, p, &res, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),
 		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS3(f));
 	return DB_AS_ROWS(p, rc, &res, rows, n, report_hist_fill);
 }

@@ -104,6 +104,7 @@ struct db_stmt {
 	const char        *name, *sql;
 	int                owner;	/* run by the schema's owner (wxdesk-admin migrate) alone */
 	const char *const *cols;	/* a SELECT's row as declared (DB_ROW's tag_cols), or NULL */
+	int                nparams;	/* the parameters its declaration binds (test_db compares them with its ?s) */
 };
 struct db_table {
 	const struct db_stmt *stmts;

@@ -31,7 +31,7 @@ enum dbrc db_topic_get(struct pool *p, long long brand, long long id, struct top
 enum dbrc db_topic_insert(struct pool *p, long long brand, const char *name);
 enum dbrc db_topic_delete(struct pool *p, long long brand, long long id);
 /* whether closing a chat of the brand needs a topic: 1, 0, or -1 */
-int       db_topic_required(struct pool *p, long long brand);
+long long db_topic_required(struct pool *p, long long brand);
 enum dbrc db_topic_required_set(struct pool *p, long long brand, int on);
 
 

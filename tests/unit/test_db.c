@@ -80,6 +80,13 @@ main(void)
 					CHECK(0, "statement %s: a SELECT without columns", (*t)->stmts[i].name);
 					continue;
 				}
+				/* the parameters its declaration binds, as many as its ?s */
+				if ((*t)->stmts[i].nparams >= 0 &&
+				    np != (unsigned long)(*t)->stmts[i].nparams) {
+					CHECK(0, "statement %s: %lu parameters, its declaration binds %d",
+					    (*t)->stmts[i].name, np, (*t)->stmts[i].nparams);
+					continue;
+				}
 				/* a declared row (DB_ROW): the same columns, by name, in order */
 				while (cols && cols[want])
 					want++;
