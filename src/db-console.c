@@ -53,15 +53,15 @@
 	    "LEFT JOIN users u ON u.id = c.operator_id " \
 	    "ORDER BY c.started_at DESC, c.id DESC") \
 	/* open chats by state, and how many are the user's own: in the user's \
-	 * departments, or (all) everywhere, from the index alone */ \
+	 * departments, or (all) everywhere, from the counts the triggers keep \
+	 * (sql/routines/console.sql) */ \
 	X(console_counts, CUSTOM_ROWS(console_count), (), (I, I), \
-	    "SELECT c.state, SUM(c.operator_id = ?) mine, COUNT(*) total FROM chats c " \
-	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') AND c.department_id IN " \
-	    "(SELECT department_id FROM department_members WHERE user_id = ?) " \
-	    "GROUP BY c.state") \
+	    "SELECT state, SUM(IF(operator_id = ?, n, 0)) mine, SUM(n) total FROM chat_counts " \
+	    "WHERE department_id IN (SELECT department_id FROM department_members WHERE user_id = ?) " \
+	    "GROUP BY state") \
 	X(console_counts_all, CUSTOM_ROWS(console_count), (), (I), \
-	    "SELECT c.state, SUM(c.operator_id = ?) mine, COUNT(*) total FROM chats c " \
-	    "WHERE c.state IN ('waiting', 'missed', 'active', 'bot', 'followup') GROUP BY c.state") \
+	    "SELECT state, SUM(IF(operator_id = ?, n, 0)) mine, SUM(n) total FROM chat_counts " \
+	    "GROUP BY state") \
 	/* what changed since the last poll: the newest message and chat ids */ \
 	/* \
 	 * What the console has seen: the newest ids, and how many messages the \

@@ -1,0 +1,26 @@
+-- 042_console_counts.sql: what the console's poll counts, kept as it
+-- changes, so a poll reads a few rows instead of every open chat.
+--
+-- Open chats by department, state and operator, kept by the triggers of
+-- routines/console.sql; each key is spread over 8 slots (the chat's id
+-- modulo 8), so chats opened or picked up at once rarely wait for the same
+-- row. A count is the sum of its key's slots; a slot may be negative.
+CREATE TABLE chat_counts (
+  department_id  BIGINT UNSIGNED NOT NULL,   -- 0: none
+  state          ENUM('waiting','missed','active','bot','followup') NOT NULL,
+  operator_id    BIGINT UNSIGNED NOT NULL,   -- 0: none
+  slot           TINYINT UNSIGNED NOT NULL,
+  n              INT NOT NULL,
+  PRIMARY KEY (department_id, state, operator_id, slot)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- An active chat is unread by its operator while the newest follower
+-- message its row has taken in (last_in_id) is past what the operator has
+-- seen of it (chat_reads.seen_id, copied here by the same triggers), so
+-- the operator's unread chats are a range of one index.
+ALTER TABLE chats
+  ADD COLUMN operator_seen_id BIGINT UNSIGNED NOT NULL DEFAULT 0 AFTER last_in_id,
+  ADD COLUMN unread TINYINT AS (IF(state = 'active' AND last_in_id > operator_seen_id, 1, 0)) PERSISTENT,
+  ADD KEY ix_chats_unread (operator_id, unread);
+UPDATE chats c JOIN chat_reads r ON r.user_id = c.operator_id AND r.chat_id = c.id
+  SET c.operator_seen_id = r.seen_id;

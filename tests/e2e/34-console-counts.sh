@@ -1,0 +1,50 @@
+# 34-console-counts.sh: the console's counts of open chats are kept as chats
+# open, change hands and close (the triggers of sql/routines/console.sql),
+# so a poll reads a few rows: after everything the suite has done they are
+# the chats' own; a poll's counts follow one chat through its life; a
+# department deleted under an open chat leaves every total right, and the
+# next migrate puts its chats under their new key.
+. "$(dirname "$0")/lib.sh"
+# open chats by department, state and operator: counted, and as kept
+counted() { sqlq "SELECT IFNULL(GROUP_CONCAT(k ORDER BY k SEPARATOR ' '), '') FROM (SELECT CONCAT_WS(':', IFNULL(department_id, 0), CAST(state AS CHAR), IFNULL(operator_id, 0), COUNT(*)) k FROM chats WHERE state <> 'closed' GROUP BY department_id, state, operator_id) x"; }
+kept() { sqlq "SELECT IFNULL(GROUP_CONCAT(k ORDER BY k SEPARATOR ' '), '') FROM (SELECT CONCAT_WS(':', department_id, CAST(state AS CHAR), operator_id, SUM(n)) k FROM chat_counts GROUP BY department_id, state, operator_id HAVING SUM(n) <> 0) x"; }
+by_state() { sqlq "SELECT IFNULL(GROUP_CONCAT(k ORDER BY k SEPARATOR ' '), '') FROM (SELECT CONCAT(CAST(state AS CHAR), ':', $1) k FROM $2 GROUP BY state HAVING $1 <> 0) x"; }
+ok "after the whole suite (pick-ups, transfers, timers, closes, erasures) the kept counts are the chats' own" \
+	test "$(kept)" = "$(counted)"
+
+own_channel "Counts Brand"
+sign_in op operator "$(demo_pw operator)"
+poll() {
+	get op "/console/poll?since=0.0"
+	jq -r "[.waiting, .mine, .others] | map(tostring) | join(\":\")" <<<"$BODY"
+}
+p0=$(poll)
+w0=${p0%%:*} m0=$(cut -d: -f2 <<<"$p0")
+FROM="oCounts$(openssl rand -hex 3)"
+say "你好，我想问一下"
+C=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'")
+sqlq "UPDATE chats SET offer_user_id = NULL, offer_until = NULL WHERE id = $C AND state = 'waiting'"
+p1=$(poll)
+ok "a follower writes: the poll counts one more waiting" test "${p1%%:*}" = $((w0 + 1))
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/pickup"
+p2=$(poll)
+ok "…picked up: one fewer waiting, one more of mine" eval 'status_is 303 && test "${p2%%:*}:$(cut -d: -f2 <<<"$p2")" = "$w0:$((m0 + 1))"'
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/close" closing=
+p3=$(poll)
+ok "…closed: back where it was" test "${p3%%:*}:$(cut -d: -f2 <<<"$p3")" = "$w0:$m0"
+ok "…the kept counts are still the chats' own" test "$(kept)" = "$(counted)"
+
+# a department deleted under an open chat: its foreign key sets the
+# chat's department to NULL and fires no trigger
+D2=$(sqlq "INSERT INTO departments (brand_id, name, created_at) VALUES ($BRAND, 'Counts gone $(openssl rand -hex 3)', NOW()) RETURNING id")
+FROM="oCounts$(openssl rand -hex 3)"
+say "还有一个问题"
+C2=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'")
+sqlq "UPDATE chats SET department_id = $D2 WHERE id = $C2"
+sqlq "DELETE FROM departments WHERE id = $D2"
+ok "a department deleted under an open chat: every state's total is still right" \
+	test "$(by_state 'SUM(n)' chat_counts)" = "$(by_state 'COUNT(*)' "chats WHERE state <> 'closed'")"
+"$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" >/dev/null 2>&1
+ok "…and a migrate counts again: its chat under no department" \
+	eval 'test "$(kept)" = "$(counted)" && grep -q "^0:waiting:0:" <<<"$(tr " " "\n" <<<"$(kept)")"'
+done_tests
