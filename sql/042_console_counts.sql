@@ -24,3 +24,10 @@ ALTER TABLE chats
   ADD KEY ix_chats_unread (operator_id, unread);
 UPDATE chats c JOIN chat_reads r ON r.user_id = c.operator_id AND r.chat_id = c.id
   SET c.operator_seen_id = r.seen_id;
+
+-- A chat's messages by id carry their direction and type, so the unread
+-- count of each row of a list (the follower's messages past what the
+-- reader saw) is read from this index alone, not row by row.
+ALTER TABLE messages
+  DROP KEY ix_messages_chat,
+  ADD KEY ix_messages_chat (chat_id, id, direction, msg_type);

@@ -1,9 +1,10 @@
-# 34-console-counts.sh: the console's counts of open chats are kept as chats
-# open, change hands and close (the triggers of sql/routines/console.sql),
-# so a poll reads a few rows: after everything the suite has done they are
-# the chats' own; a poll's counts follow one chat through its life; a
-# department deleted under an open chat leaves every total right, and the
-# next migrate puts its chats under their new key.
+# 34-console-counts.sh: what the console's poll counts is kept as chats
+# change (the triggers of sql/routines/console.sql), so a poll reads a few
+# rows: after everything the suite has done the kept counts are the chats'
+# own; a poll's counts and unread follow one chat through its life (read
+# before it is picked up, a new message unread folded or not, read again);
+# a department deleted under an open chat leaves every total right, and
+# the next migrate puts its chats under their new key.
 . "$(dirname "$0")/lib.sh"
 # open chats by department, state and operator: counted, and as kept
 counted() { sqlq "SELECT IFNULL(GROUP_CONCAT(k ORDER BY k SEPARATOR ' '), '') FROM (SELECT CONCAT_WS(':', IFNULL(department_id, 0), CAST(state AS CHAR), IFNULL(operator_id, 0), COUNT(*)) k FROM chats WHERE state <> 'closed' GROUP BY department_id, state, operator_id) x"; }
@@ -16,10 +17,10 @@ own_channel "Counts Brand"
 sign_in op operator "$(demo_pw operator)"
 poll() {
 	get op "/console/poll?since=0.0"
-	jq -r "[.waiting, .mine, .others] | map(tostring) | join(\":\")" <<<"$BODY"
+	jq -r "[.waiting, .mine, .others, .unread] | map(tostring) | join(\":\")" <<<"$BODY"
 }
 p0=$(poll)
-w0=${p0%%:*} m0=$(cut -d: -f2 <<<"$p0")
+w0=${p0%%:*} m0=$(cut -d: -f2 <<<"$p0") u0=$(cut -d: -f4 <<<"$p0")
 FROM="oCounts$(openssl rand -hex 3)"
 say "你好，我想问一下"
 C=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'")
@@ -29,6 +30,15 @@ ok "a follower writes: the poll counts one more waiting" test "${p1%%:*}" = $((w
 TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/pickup"
 p2=$(poll)
 ok "…picked up: one fewer waiting, one more of mine" eval 'status_is 303 && test "${p2%%:*}:$(cut -d: -f2 <<<"$p2")" = "$w0:$((m0 + 1))"'
+ok "…and read: its page was open" test "$(cut -d: -f4 <<<"$p2")" = "$u0"
+say "还在吗？"
+tick
+ok "…unread when the follower writes again (folded by the worker)" test "$(cut -d: -f4 <<<"$(poll)")" = $((u0 + 1))
+get op "/console/chats/$C"
+ok "…read again once its page is open" test "$(cut -d: -f4 <<<"$(poll)")" = "$u0"
+say "我再补充一句"
+ok "…unread before the worker folds the message, too" test "$(cut -d: -f4 <<<"$(poll)")" = $((u0 + 1))
+get op "/console/chats/$C"
 TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/close" closing=
 p3=$(poll)
 ok "…closed: back where it was" test "${p3%%:*}:$(cut -d: -f2 <<<"$p3")" = "$w0:$m0"
