@@ -31,3 +31,16 @@ UPDATE chats c JOIN chat_reads r ON r.user_id = c.operator_id AND r.chat_id = c.
 ALTER TABLE messages
   DROP KEY ix_messages_chat,
   ADD KEY ix_messages_chat (chat_id, id, direction, msg_type);
+
+-- How many of the chat's follower messages the reader had seen (those up
+-- to seen_id), so a list row's unread count is the chat's messages_in
+-- (plus the few the worker has not folded yet) less this, not a count of
+-- the messages after seen_id.
+ALTER TABLE chat_reads ADD COLUMN seen_in INT NOT NULL DEFAULT 0;
+UPDATE chat_reads r SET r.seen_in = (SELECT COUNT(*) FROM messages m WHERE m.chat_id = r.chat_id
+  AND m.id <= r.seen_id AND m.direction = 'in' AND m.msg_type <> 'event');
+-- messages_in is counted afresh from now on (a message that committed late
+-- is taken in at the next fold); the open chats' counts are made exact once
+UPDATE chats c SET c.messages_in = (SELECT COUNT(*) FROM messages m WHERE m.chat_id = c.id
+  AND m.id <= c.last_in_id AND m.direction = 'in' AND m.msg_type <> 'event')
+WHERE c.state <> 'closed';

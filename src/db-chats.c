@@ -15,10 +15,10 @@
 #include "console.h"
 #include "chat.h"
 
-/* the follower messages of chat c after its last_in_id, up to id upto */
-#define CHAT_INS_UPTO(c, upto) "(SELECT COUNT(*) FROM messages x WHERE x.chat_id = " c ".id " \
-	"AND x.id > " c ".last_in_id AND x.id <= " upto " AND x.direction = 'in' " \
-	"AND x.msg_type <> 'event')"
+/* the follower messages of chat c up to id upto, counted afresh (from its
+ * index alone), so one that committed late is counted at the next fold */
+#define CHAT_INS_TO(c, upto) "(SELECT COUNT(*) FROM messages x WHERE x.chat_id = " c ".id " \
+	"AND x.id <= " upto " AND x.direction = 'in' AND x.msg_type <> 'event')"
 
 #define CHATS_STATEMENTS(X) \
 	/* atomic: of two operators clicking at once, one changes the row */ \
@@ -253,7 +253,7 @@
 	    (I((long long)at), I((long long)at), I(msg), I(msg), I(chat)), \
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), " \
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, " \
-	    "messages_in = messages_in + " CHAT_INS_UPTO("chats", "?") ", " \
+	    "messages_in = " CHAT_INS_TO("chats", "GREATEST(last_in_id, ?)") ", " \
 	    "last_in_id = GREATEST(last_in_id, ?) WHERE id = ?") \
 	/* \
 	 * The hot path, one autocommit statement: the message, stored only if \
@@ -314,7 +314,7 @@
 	    "AND direction = 'in' AND msg_type <> 'event' ORDER BY id DESC LIMIT 1) m " \
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, " \
 	    "m.created_at), c.last_activity_at = GREATEST(c.last_activity_at, m.created_at), " \
-	    "c.messages_in = c.messages_in + " CHAT_INS_UPTO("c", "m.id") ", " \
+	    "c.messages_in = " CHAT_INS_TO("c", "m.id") ", " \
 	    "c.last_in_id = m.id WHERE c.id = ? AND m.id > c.last_in_id") \
 	/* the worker's fold: every chat takes its follower's newer messages in */ \
 	X(fold_mark, CUSTOM, (), (), \
@@ -339,7 +339,7 @@
 	    "UPDATE chats c JOIN fold_new m ON m.chat_id = c.id " \
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, " \
 	    "m.at), c.last_activity_at = GREATEST(c.last_activity_at, m.at), " \
-	    "c.messages_in = c.messages_in + " CHAT_INS_UPTO("c", "m.mid") ", " \
+	    "c.messages_in = " CHAT_INS_TO("c", "m.mid") ", " \
 	    "c.last_in_id = m.mid " \
 	    "WHERE m.mid > c.last_in_id") \
 	/* their 'message_in' report events, once each (report_events.message_id is \

@@ -33,11 +33,14 @@
 	    "u.name operator, (SELECT LEFT(m.body, 80) FROM messages m " \
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL " \
 	    "ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
-	    /* the follower's messages this user has not seen yet (a range of the \
-	    * (chat_id, id) index, for the page's rows only) */ \
-	    "(SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id AND m3.direction = 'in' " \
-	    "AND m3.msg_type <> 'event' AND m3.id > IFNULL((SELECT r.seen_id FROM chat_reads r " \
-	    "WHERE r.user_id = ? AND r.chat_id = c.id), 0)) unread " \
+	    /* the follower's messages this user has not seen yet: the chat's \
+	    * count, less those the user had seen (chat_reads.seen_in), plus \
+	    * those the worker has not folded into the count yet (a range of \
+	    * the chat's index past last_in_id, most often empty) */ \
+	    "GREATEST(0, c.messages_in + (SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id " \
+	    "AND m3.id > c.last_in_id AND m3.direction = 'in' AND m3.msg_type <> 'event') - " \
+	    "IFNULL((SELECT r.seen_in FROM chat_reads r WHERE r.user_id = ? AND r.chat_id = c.id), 0)) " \
+	    "unread " \
 	    /* the page of chats first, so the rest is done for its rows only */ \
 	    "FROM (SELECT c.* FROM chats c JOIN followers f ON f.id = c.follower_id " \
 	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN " \

@@ -188,10 +188,18 @@
 	    "WHERE m.id > (SELECT GREATEST(mark, 1000) - 1000 FROM chat_fold WHERE id = 1) " \
 	    "AND m.direction = 'in' AND m.msg_type <> 'event' AND c.state = 'active' " \
 	    "AND c.operator_id = ? AND c.unread = 0 AND m.id > c.operator_seen_id)") \
+	/* \
+	 * what the user has seen of the chat: the newest message, and how \
+	 * many follower messages up to it, counted afresh (from the chat's \
+	 * index alone), so one that committed late is counted at the next read \
+	 */ \
 	X(chat_seen, EXEC, (long long user, long long chat, long long seen_id), \
-	    (I(user), I(chat), I(seen_id)), \
-	    "INSERT INTO chat_reads (user_id, chat_id, seen_id) VALUES (?, ?, ?) " \
-	    "ON DUPLICATE KEY UPDATE seen_id = GREATEST(seen_id, VALUES(seen_id))") \
+	    (I(user), I(chat), I(chat), I(seen_id), I(user), I(chat)), \
+	    "INSERT INTO chat_reads (user_id, chat_id, seen_id, seen_in) " \
+	    "SELECT ?, ?, s.id, (SELECT COUNT(*) FROM messages m WHERE m.chat_id = ? AND m.id <= s.id " \
+	    "AND m.direction = 'in' AND m.msg_type <> 'event') FROM (SELECT GREATEST(?, " \
+	    "IFNULL((SELECT r.seen_id FROM chat_reads r WHERE r.user_id = ? AND r.chat_id = ?), 0)) id) s " \
+	    "ON DUPLICATE KEY UPDATE seen_id = VALUES(seen_id), seen_in = VALUES(seen_in)") \
 	X(depts_empty, ROWS(depts_empty), (), (), \
 	    "SELECT d.id, d.name, b.name brand FROM departments d JOIN brands b ON b.id = d.brand_id " \
 	    "WHERE NOT EXISTS (SELECT 1 FROM department_members m JOIN users u ON u.id = " \

@@ -93,6 +93,9 @@ stack_start() {
 		"$ROOT/bin/wxdesk-ctl" stop >/dev/null 2>&1
 	done
 	cat "$T/start.log"
+	# what did start (the database, when a migration failed) is stopped:
+	# left running it would hold the lock a caller's flock(1) passed on
+	"$ROOT/bin/wxdesk-ctl" stop >/dev/null 2>&1
 	return 1
 }
 

@@ -38,6 +38,26 @@ get op "/console/chats/$C"
 ok "…read again once its page is open" test "$(cut -d: -f4 <<<"$(poll)")" = "$u0"
 say "我再补充一句"
 ok "…unread before the worker folds the message, too" test "$(cut -d: -f4 <<<"$(poll)")" = $((u0 + 1))
+# the list's mark: the chat's count less what the reader saw
+mark_of() {
+	get op "/console/?tab=mine"
+	grep -o "/console/chats/$C\">[^<]*</a> <b class=\"unread\"[^>]*>[0-9+]*</b>" <<<"$BODY" | sed 's/.*>\([0-9+]*\)<\/b>$/\1/'
+}
+ok "…the list marks the one unread, folded or not" test "$(mark_of)" = 1
+say "第三句"
+tick
+ok "…two, folded" test "$(mark_of)" = 2
+get op "/console/chats/$C"
+ok "…none once read" test -z "$(mark_of)"
+# a message that commits after a later one was folded is counted at the
+# chat's next fold, not lost from the count
+late_begin "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, 'in', 'text', 'late', 'm:e2e-counts-late', UTC_TIMESTAMP() FROM chats WHERE id = $C;"
+say "晚到之后"
+tick
+late_commit
+say "再来一句"
+tick
+ok "…a message that committed late is counted at the chat's next fold" test "$(mark_of)" = 3
 get op "/console/chats/$C"
 TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/close" closing=
 p3=$(poll)
