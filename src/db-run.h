@@ -106,10 +106,10 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
  * A part's statements, each declared once. The part's file (src/db-<part>.c)
  * lists them in a macro, an entry a statement:
  *
- *	#define TOPICS(X) \
+ *	#define TOPICS_STATEMENTS(X) \
  *	X(topic_get, ROW(topic), (long long brand, long long id), (I(brand), I(id)), \
  *	    "SELECT id, name FROM close_topics WHERE brand_id = ? AND id = ?")
- *	DB_STATEMENTS(TOPICS, db_table_topics)
+ *	DB_STATEMENTS(TOPICS_STATEMENTS, db_table_topics)
  *
  * name, what the statement gives (SHAPE), the function's parameters, what
  * they bind to the statement's ?s in order (I, S or B: the compiler checks
@@ -127,7 +127,7 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
  *	COUNT      long long: the first column of the first row (a COUNT(*)), or -1
  *	ROW(tag)   enum dbrc; adds struct tag *row: DB_NOTFOUND when there was none
  *	ROWS(tag)  enum dbrc; adds struct tag **rows, size_t *n (none: NULL and 0)
- *	CUSTOM, CUSTOM_ROW(tag), CUSTOM_ROWS(tag)
+ *	CUSTOM, CUSTOM_ROWS(tag)
  *	           no function: code of the part's file runs the statement (RUN,
  *	           with DBS_name) where one call does more than one statement;
  *	           its parameters are (), its binds the kinds it binds, (I, S, I)
@@ -152,7 +152,7 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_NUM_(name, shape, params, binds, sql) DBS_##name,
 #define DB_ENTRY_(name, shape, params, binds, sql) \
 	[DBS_##name] = { #name, sql, .owner = DB_OWNER_##shape, .cols = DB_COLS_##shape, \
-	    .nparams = DB_NP_##shape binds },
+	    .nparams = DB_NARG binds },
 #define DB_FN_(name, shape, params, binds, sql) \
 	DB_IF_FN_##shape(DB_RET_##shape db_##name(struct pool *p DB_LEAD_ params DB_SIG_##shape) \
 	{ struct dbres out; enum dbrc rc = db_run(&part_table, DBS_##name, p, &out, \
@@ -166,11 +166,9 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_OWNER_ROW(tag) 0
 #define DB_OWNER_ROWS(tag) 0
 #define DB_OWNER_CUSTOM 0
-#define DB_OWNER_CUSTOM_ROW(tag) 0
 #define DB_OWNER_CUSTOM_ROWS(tag) 0
 #define DB_OWNER_OWNER 1
 #define DB_COLS_OWNER NULL
-#define DB_NP_OWNER DB_NARG
 #define DB_IF_FN_OWNER DB_KEEP_
 #define DB_RET_OWNER enum dbrc
 #define DB_SIG_OWNER
@@ -183,18 +181,7 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_COLS_ROW(tag) tag##_cols
 #define DB_COLS_ROWS(tag) tag##_cols
 #define DB_COLS_CUSTOM NULL
-#define DB_COLS_CUSTOM_ROW(tag) tag##_cols
 #define DB_COLS_CUSTOM_ROWS(tag) tag##_cols
-#define DB_NP_EXEC DB_NARG
-#define DB_NP_DONE DB_NARG
-#define DB_NP_ELSE(o) DB_NARG
-#define DB_NP_INSERT DB_NARG
-#define DB_NP_COUNT DB_NARG
-#define DB_NP_ROW(tag) DB_NARG
-#define DB_NP_ROWS(tag) DB_NARG
-#define DB_NP_CUSTOM DB_NARG
-#define DB_NP_CUSTOM_ROW(tag) DB_NARG
-#define DB_NP_CUSTOM_ROWS(tag) DB_NARG
 #define DB_IF_FN_EXEC DB_KEEP_
 #define DB_IF_FN_DONE DB_KEEP_
 #define DB_IF_FN_ELSE(o) DB_KEEP_
@@ -203,7 +190,6 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_IF_FN_ROW(tag) DB_KEEP_
 #define DB_IF_FN_ROWS(tag) DB_KEEP_
 #define DB_IF_FN_CUSTOM DB_DROP_
-#define DB_IF_FN_CUSTOM_ROW(tag) DB_DROP_
 #define DB_IF_FN_CUSTOM_ROWS(tag) DB_DROP_
 #define DB_RET_EXEC enum dbrc
 #define DB_RET_DONE enum dbrc
@@ -213,7 +199,6 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_RET_ROW(tag) enum dbrc
 #define DB_RET_ROWS(tag) enum dbrc
 #define DB_RET_CUSTOM
-#define DB_RET_CUSTOM_ROW(tag)
 #define DB_RET_CUSTOM_ROWS(tag)
 #define DB_SIG_EXEC
 #define DB_SIG_DONE
@@ -223,7 +208,6 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_SIG_ROW(tag) , struct tag *row
 #define DB_SIG_ROWS(tag) , struct tag **rows, size_t *n
 #define DB_SIG_CUSTOM
-#define DB_SIG_CUSTOM_ROW(tag)
 #define DB_SIG_CUSTOM_ROWS(tag)
 #define DB_END_EXEC return rc;
 #define DB_END_DONE return db_done(rc, &out);
@@ -233,7 +217,6 @@ enum dbrc db_run(struct db_table *t, int s, struct pool *p, struct dbres *out,
 #define DB_END_ROW(tag) return db_as_row(rc, &out, row, tag##_fill);
 #define DB_END_ROWS(tag) return DB_AS_ROWS(p, rc, &out, rows, n, tag##_fill);
 #define DB_END_CUSTOM
-#define DB_END_CUSTOM_ROW(tag)
 #define DB_END_CUSTOM_ROWS(tag)
 
 #endif
