@@ -15,10 +15,6 @@
 #include "console.h"
 #include "chat.h"
 
-/* the follower messages of chat c up to id upto, counted afresh (from its
- * index alone), so one that committed late is counted at the next fold */
-#define CHAT_INS_TO(c, upto) "(SELECT COUNT(*) FROM messages x WHERE x.chat_id = " c ".id " \
-	"AND x.id <= " upto " AND x.direction = 'in' AND x.msg_type <> 'event')"
 
 #define CHATS_STATEMENTS(X) \
 	/* atomic: of two operators clicking at once, one changes the row */ \
@@ -335,12 +331,17 @@
 	    "MAX(m.created_at) FROM messages m JOIN chats c ON c.id = m.chat_id " \
 	    "WHERE m.id > ? AND m.id <= ? AND m.id > c.last_in_id AND m.direction = 'in' " \
 	    "AND m.msg_type <> 'event' GROUP BY m.chat_id") \
-	X(chat_fold, CUSTOM, (), (), \
+	X(chat_fold, CUSTOM, (), (I, I), \
 	    "UPDATE chats c JOIN fold_new m ON m.chat_id = c.id " \
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, " \
 	    "m.at), c.last_activity_at = GREATEST(c.last_activity_at, m.at), " \
 	    "c.messages_in = " CHAT_INS_TO("c", "m.mid") ", " \
-	    "c.last_in_id = m.mid " \
+	    "c.last_in_id = m.mid, " \
+	    /* the base moves up to where the fold no longer looks (its slices \
+	    * start there): assigned last, as the counts above read the old one */ \
+	    "c.in_base = c.in_base + " CHAT_INS_RANGE("c.id", "c.in_base_id", \
+	    "GREATEST(c.in_base_id, LEAST(?, m.mid))") ", " \
+	    "c.in_base_id = GREATEST(c.in_base_id, LEAST(?, m.mid)) " \
 	    "WHERE m.mid > c.last_in_id") \
 	/* their 'message_in' report events, once each (report_events.message_id is \
 	 * UNIQUE: a second worker's fold of the same message is ignored; a message \
@@ -520,7 +521,7 @@ db_chat_fold(struct pool *p)
 		long long hi = lo + FOLD_SLICE < to ? lo + FOLD_SLICE : to;
 		ok = RUN(DBS_fold_new_clear, p, NULL) == DB_OK &&
 		    RUN(DBS_fold_new, p, NULL, I(lo), I(hi)) == DB_OK &&
-		    RUN(DBS_chat_fold, p, &out) == DB_OK &&
+		    RUN(DBS_chat_fold, p, &out, I(from), I(from)) == DB_OK &&
 		    RUN(DBS_report_in_fold, p, NULL, I(lo), I(hi)) == DB_OK;
 		changed_n += ok ? (long long)out.affected : 0;
 	}
