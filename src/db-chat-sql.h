@@ -17,19 +17,6 @@
 	"AND n.id > " c ".last_in_id AND n.direction = 'in' AND n.msg_type <> 'event')"
 
 /*
- * A chat's follower messages with ids in (after, upto], counted from the
- * chat's index alone; and the chat's count of them up to upto: its base
- * (the count up to in_base_id, which the fold moves up where ids are
- * final: migration 043) plus those past it, counted afresh, so a message
- * that committed late is counted at the next fold or read. c names the
- * chat's row.
- */
-#define CHAT_INS_RANGE(chat, after, upto) "(SELECT COUNT(*) FROM messages x " \
-	"WHERE x.chat_id = " chat " AND x.id > " after " AND x.id <= " upto " " \
-	"AND x.direction = 'in' AND x.msg_type <> 'event')"
-#define CHAT_INS_TO(c, upto) "(" c ".in_base + " CHAT_INS_RANGE(c ".id", c ".in_base_id", upto) ")"
-
-/*
  * The name a follower is shown by in lists: the alias typed in wxdesk, else
  * the account's remark in WeChat (user/info), else the OpenID's first ten
  * characters. f names the follower's row.

@@ -15,7 +15,6 @@
 #include "console.h"
 #include "chat.h"
 
-
 #define CHATS_STATEMENTS(X) \
 	/* atomic: of two operators clicking at once, one changes the row */ \
 	/* DB_OK when this call picked the chat up, DB_CONFLICT when it was not free */ \
@@ -245,12 +244,10 @@
 	    "messages_in) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), " \
 	    "FROM_UNIXTIME(?), IF(? = 'waiting', FROM_UNIXTIME(?), NULL), NULLIF(?, 0), 0)") \
 	/* a follower's message stored by the full path, in its transaction */ \
-	X(chat_in, EXEC, (long long chat, long long msg, time_t at), \
-	    (I((long long)at), I((long long)at), I(msg), I(msg), I(chat)), \
+	X(chat_in, CUSTOM, (), (I, I, I, I), \
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), " \
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, " \
-	    "messages_in = " CHAT_INS_TO("chats", "GREATEST(last_in_id, ?)") ", " \
-	    "last_in_id = GREATEST(last_in_id, ?) WHERE id = ?") \
+	    "messages_in = messages_in + 1, last_in_id = GREATEST(last_in_id, ?) WHERE id = ?") \
 	/* \
 	 * The hot path, one autocommit statement: the message, stored only if \
 	 * the chat the webhook remembers for the follower is still the \
@@ -304,59 +301,77 @@
 	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) " \
 	    "ORDER BY r.k LOCK IN SHARE MODE") \
 	/* the chat's row takes the follower's newest message into account (a \
-	 * sender does this first, under the row's lock) */ \
+	 * sender does this first, under the row's lock); the fold counts it \
+	 * (until it has, a list's unread mark may show one fewer) */ \
 	X(chat_catch_up, EXEC, (long long chat), (I(chat), I(chat)), \
 	    "UPDATE chats c JOIN (SELECT id, created_at FROM messages WHERE chat_id = ? " \
 	    "AND direction = 'in' AND msg_type <> 'event' ORDER BY id DESC LIMIT 1) m " \
 	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, " \
 	    "m.created_at), c.last_activity_at = GREATEST(c.last_activity_at, m.created_at), " \
-	    "c.messages_in = " CHAT_INS_TO("c", "m.id") ", " \
 	    "c.last_in_id = m.id WHERE c.id = ? AND m.id > c.last_in_id") \
 	/* the worker's fold: every chat takes its follower's newer messages in */ \
 	X(fold_mark, CUSTOM, (), (), \
 	    "SELECT mark FROM chat_fold WHERE id = 1") \
 	X(fold_top, CUSTOM, (), (), \
 	    "SELECT IFNULL(MAX(id), 0) FROM messages") \
-	/* the chats with follower messages in a slice of ids that they have not \
-	 * taken in, each with its newest: read without locks into a table of \
-	 * the connection's own (the UPDATE then locks only the chats it changes) */ \
+	/* \
+	 * A slice of the fold, one transaction: the follower messages of a \
+	 * slice of ids not counted yet (those without their 'message_in' \
+	 * report event: one that committed late has none either), read without \
+	 * locks into tables of the connection's own; each chat takes its own \
+	 * in (one UPDATE, which locks only the chats it changes), and each \
+	 * message gets its event, so it is counted once. The lock on \
+	 * chat_fold's row keeps a second worker's fold from counting the same \
+	 * messages (on Galera its mark's write conflicts instead). \
+	 */ \
+	X(fold_lock, CUSTOM, (), (), \
+	    "SELECT mark FROM chat_fold WHERE id = 1 FOR UPDATE") \
+	X(fold_ids_table, CUSTOM, (), (), \
+	    "CREATE TEMPORARY TABLE IF NOT EXISTS fold_ids (id BIGINT UNSIGNED NOT NULL " \
+	    "PRIMARY KEY, chat_id BIGINT UNSIGNED NOT NULL, at DATETIME NOT NULL) ENGINE=MEMORY") \
 	X(fold_new_table, CUSTOM, (), (), \
 	    "CREATE TEMPORARY TABLE IF NOT EXISTS fold_new (chat_id BIGINT UNSIGNED " \
-	    "NOT NULL PRIMARY KEY, mid BIGINT UNSIGNED NOT NULL, at DATETIME NOT NULL) " \
-	    "ENGINE=MEMORY") \
+	    "NOT NULL PRIMARY KEY, mid BIGINT UNSIGNED NOT NULL, at DATETIME NOT NULL, " \
+	    "n INT NOT NULL) ENGINE=MEMORY") \
+	X(fold_ids_clear, CUSTOM, (), (), \
+	    "DELETE FROM fold_ids") \
 	X(fold_new_clear, CUSTOM, (), (), \
 	    "DELETE FROM fold_new") \
-	X(fold_new, CUSTOM, (), (I, I), \
-	    "INSERT INTO fold_new (chat_id, mid, at) SELECT m.chat_id, MAX(m.id), " \
-	    "MAX(m.created_at) FROM messages m JOIN chats c ON c.id = m.chat_id " \
-	    "WHERE m.id > ? AND m.id <= ? AND m.id > c.last_in_id AND m.direction = 'in' " \
-	    "AND m.msg_type <> 'event' GROUP BY m.chat_id") \
-	X(chat_fold, CUSTOM, (), (I, I), \
-	    "UPDATE chats c JOIN fold_new m ON m.chat_id = c.id " \
-	    "SET c.consecutive_out = 0, c.last_user_msg_at = GREATEST(c.last_user_msg_at, " \
-	    "m.at), c.last_activity_at = GREATEST(c.last_activity_at, m.at), " \
-	    "c.messages_in = " CHAT_INS_TO("c", "m.mid") ", " \
-	    "c.last_in_id = m.mid, " \
-	    /* the base moves up to where the fold no longer looks (its slices \
-	    * start there): assigned last, as the counts above read the old one */ \
-	    "c.in_base = c.in_base + " CHAT_INS_RANGE("c.id", "c.in_base_id", \
-	    "GREATEST(c.in_base_id, LEAST(?, m.mid))") ", " \
-	    "c.in_base_id = GREATEST(c.in_base_id, LEAST(?, m.mid)) " \
-	    "WHERE m.mid > c.last_in_id") \
-	/* their 'message_in' report events, once each (report_events.message_id is \
-	 * UNIQUE: a second worker's fold of the same message is ignored; a message \
-	 * that has its event already is only looked up, not written again) */ \
-	X(report_in_fold, CUSTOM, (), (I, I), \
-	    "INSERT IGNORE INTO report_events (at, kind, brand_id, channel_id, department_id, " \
-	    "operator_id, chat_id, message_id, vbin) SELECT m.created_at, 'message_in', " \
-	    "ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), " \
-	    "m.chat_id, m.id, -1 FROM messages m JOIN chats c ON c.id = m.chat_id " \
-	    "JOIN channels ch ON ch.id = m.channel_id WHERE m.id > ? AND m.id <= ? " \
+	X(fold_ids, CUSTOM, (), (I, I), \
+	    "INSERT INTO fold_ids (id, chat_id, at) SELECT m.id, m.chat_id, m.created_at " \
+	    "FROM messages m WHERE m.id > ? AND m.id <= ? " \
 	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1) " \
-	    "AND m.direction = 'in' AND m.msg_type <> 'event' " \
+	    "AND m.chat_id IS NOT NULL AND m.direction = 'in' AND m.msg_type <> 'event' " \
 	    "AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.message_id = m.id)") \
+	X(fold_new, CUSTOM, (), (), \
+	    "INSERT INTO fold_new (chat_id, mid, at, n) SELECT chat_id, MAX(id), MAX(at), " \
+	    "COUNT(*) FROM fold_ids GROUP BY chat_id") \
+	/* (a message older than the newest taken in, one that committed late, \
+	 * is counted but does not reset the run of operator messages) */ \
+	X(chat_fold, CUSTOM, (), (), \
+	    "UPDATE chats c JOIN fold_new m ON m.chat_id = c.id " \
+	    "SET c.consecutive_out = IF(m.mid > c.last_in_id, 0, c.consecutive_out), " \
+	    "c.last_user_msg_at = GREATEST(c.last_user_msg_at, m.at), " \
+	    "c.last_activity_at = GREATEST(c.last_activity_at, m.at), " \
+	    "c.messages_in = c.messages_in + m.n, " \
+	    "c.last_in_id = GREATEST(c.last_in_id, m.mid)") \
+	X(report_in_fold, CUSTOM, (), (), \
+	    "INSERT IGNORE INTO report_events (at, kind, brand_id, channel_id, department_id, " \
+	    "operator_id, chat_id, message_id, vbin) SELECT f.at, 'message_in', " \
+	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), " \
+	    "f.chat_id, f.id, -1 FROM fold_ids f JOIN chats c ON c.id = f.chat_id " \
+	    "JOIN channels ch ON ch.id = c.channel_id") \
 	X(fold_set, CUSTOM, (), (I), \
 	    "UPDATE chat_fold SET mark = GREATEST(mark, ?) WHERE id = 1") \
+	/* the 'message_in' event of a message the full path counted itself, in \
+	 * its transaction (so the fold does not count it again) */ \
+	X(report_in_one, CUSTOM, (), (I), \
+	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
+	    "operator_id, chat_id, message_id, vbin) SELECT m.created_at, 'message_in', " \
+	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), " \
+	    "c.id, m.id, -1 FROM messages m JOIN chats c ON c.id = m.chat_id " \
+	    "JOIN channels ch ON ch.id = c.channel_id WHERE m.id = ? " \
+	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1)") \
 	X(chat_touch_open, CUSTOM, (), (I, I), \
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?")
 DB_STATEMENTS(CHATS_STATEMENTS, db_table_chats)
@@ -494,40 +509,75 @@ db_message_continue_bot(struct pool *p, const struct msg_row *m, long long chat,
 /*
  * Folds the follower messages stored since the last fold into their chats'
  * rows; ids up to 5,000 below the mark are looked at again, for
- * transactions that committed late. A slice of 2,000 ids at a time: a push
- * to a chat waits for the chat's row while a slice holds it, so a slice
- * is short. Returns the chats changed, or -1.
+ * transactions that committed late. A slice of 2,000 ids at a time, each
+ * one transaction: a push to a chat waits for the chat's row while a slice
+ * holds it, so a slice is short. Returns the chats changed, or -1.
  */
 #define FOLD_AGAIN 5000
 #define FOLD_SLICE 2000
+struct fold_slice {
+	long long lo, hi, changed;
+};
+
+static enum dbrc
+fold_step(struct pool *p, void *arg)
+{
+	struct fold_slice *f = arg;
+	struct dbres       out;
+	enum dbrc          rc;
+
+	/* under the session's READ COMMITTED (db_open) the fold reads messages
+	 * without locking them: under REPEATABLE READ an INSERT … SELECT would
+	 * put shared next-key locks on the range it reads, up to the table's
+	 * end, and every push's INSERT would wait for the fold to finish.
+	 * The tables of the connection's own are made here, in the
+	 * transaction, so a connection made again has them too. */
+	f->changed = 0;
+	if ((rc = RUN(DBS_fold_lock, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_fold_ids_table, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_fold_new_table, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_fold_ids_clear, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_fold_new_clear, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_fold_ids, p, &out, I(f->lo), I(f->hi))) != DB_OK)
+		return rc;
+	if (out.affected > 0 &&
+	    ((rc = RUN(DBS_fold_new, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_chat_fold, p, &out)) != DB_OK ||
+	    (f->changed = (long long)out.affected,
+	    rc = RUN(DBS_report_in_fold, p, NULL)) != DB_OK))
+		return rc;
+	return RUN(DBS_fold_set, p, NULL, I(f->hi));
+}
+
 long long
 db_chat_fold(struct pool *p)
 {
-	struct dbres mark, top, out;
+	struct dbres mark, top;
 	long long    from, to, changed_n = 0;
-	int          ok = 1;
 
 	if (RUN(DBS_fold_mark, p, &mark) != DB_OK || RUN(DBS_fold_top, p, &top) != DB_OK)
 		return -1;
 	from = db_int(&mark, 0, 0) > FOLD_AGAIN ? db_int(&mark, 0, 0) - FOLD_AGAIN : 0;
 	to = db_int(&top, 0, 0);
-	/* under the session's READ COMMITTED (db_open) the fold reads messages
-	 * without locking them: under REPEATABLE READ an INSERT … SELECT would
-	 * put shared next-key locks on the range it reads, up to the table's
-	 * end, and every push's INSERT would wait for the fold to finish */
-	if (RUN(DBS_fold_new_table, p, NULL) != DB_OK)
-		return -1;
-	for (long long lo = from; ok && lo < to; lo += FOLD_SLICE) {
-		long long hi = lo + FOLD_SLICE < to ? lo + FOLD_SLICE : to;
-		ok = RUN(DBS_fold_new_clear, p, NULL) == DB_OK &&
-		    RUN(DBS_fold_new, p, NULL, I(lo), I(hi)) == DB_OK &&
-		    RUN(DBS_chat_fold, p, &out, I(from), I(from)) == DB_OK &&
-		    RUN(DBS_report_in_fold, p, NULL, I(lo), I(hi)) == DB_OK;
-		changed_n += ok ? (long long)out.affected : 0;
+	for (long long lo = from; lo < to; lo += FOLD_SLICE) {
+		struct fold_slice f = { lo, lo + FOLD_SLICE < to ? lo + FOLD_SLICE : to, 0 };
+		if (db_txn(p, fold_step, &f) != DB_OK)
+			return -1;
+		changed_n += f.changed;
 	}
-	if (!ok || RUN(DBS_fold_set, p, NULL, I(to)) != DB_OK)
-		return -1;
 	return changed_n;
+}
+
+/* a follower's message stored by the full path, in its transaction: the
+ * chat's row, and the message's report event (it is counted here, not by
+ * the fold) */
+enum dbrc
+db_chat_in(struct pool *p, long long chat, long long msg, time_t at)
+{
+	enum dbrc rc = RUN(DBS_chat_in, p, NULL, I((long long)at), I((long long)at), I(msg),
+	    I(chat));
+
+	return rc != DB_OK ? rc : RUN(DBS_report_in_one, p, NULL, I(msg));
 }
 
 enum dbrc

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "db-chat-sql.h"
 #include "db-run.h"
 #include "wx.h"
 #include "staff.h"
@@ -191,18 +190,14 @@
 	    "AND c.operator_id = ? AND c.unread = 0 AND m.id > c.operator_seen_id)") \
 	/* \
 	 * what the user has seen of the chat: the newest message, and how \
-	 * many follower messages up to it: the chat's base and those past it, \
-	 * counted afresh (from the chat's index alone), so one that committed \
-	 * late is counted at the next read \
+	 * many follower messages up to it, counted afresh (from the chat's \
+	 * index alone), so one that committed late is counted at the next read \
 	 */ \
-	X(chat_in_base, CUSTOM, (), (I), \
-	    "SELECT in_base_id, in_base FROM chats WHERE id = ?") \
-	/* (the base is read first: chat_reads' triggers change the chat's row, \
-	 * so the statement itself cannot read it) */ \
-	X(chat_seen, CUSTOM, (), (I, I, I, I, I, I, I, I, I, I), \
+	X(chat_seen, EXEC, (long long user, long long chat, long long seen_id), \
+	    (I(user), I(chat), I(chat), I(seen_id), I(user), I(chat)), \
 	    "INSERT INTO chat_reads (user_id, chat_id, seen_id, seen_in) " \
-	    "SELECT ?, ?, s.id, IF(s.id >= ?, ? + " CHAT_INS_RANGE("?", "?", "s.id") ", " \
-	    CHAT_INS_RANGE("?", "0", "s.id") ") FROM (SELECT GREATEST(?, " \
+	    "SELECT ?, ?, s.id, (SELECT COUNT(*) FROM messages m WHERE m.chat_id = ? AND m.id <= s.id " \
+	    "AND m.direction = 'in' AND m.msg_type <> 'event') FROM (SELECT GREATEST(?, " \
 	    "IFNULL((SELECT r.seen_id FROM chat_reads r WHERE r.user_id = ? AND r.chat_id = ?), 0)) id) s " \
 	    "ON DUPLICATE KEY UPDATE seen_id = VALUES(seen_id), seen_in = VALUES(seen_in)") \
 	X(depts_empty, ROWS(depts_empty), (), (), \
@@ -211,20 +206,6 @@
 	    "m.user_id WHERE m.department_id = d.id AND u.disabled = 0) ORDER BY b.name, d.name " \
 	    "LIMIT 20")
 DB_STATEMENTS(STAFF_STATEMENTS, db_table_staff)
-
-enum dbrc
-db_chat_seen(struct pool *p, long long user, long long chat, long long seen_id)
-{
-	struct dbres base;
-	long long    base_id, n;
-
-	if (RUN(DBS_chat_in_base, p, &base, I(chat)) != DB_OK)
-		return DB_FAIL;
-	base_id = base.nrows ? db_int(&base, 0, 0) : 0;
-	n = base.nrows ? db_int(&base, 0, 1) : 0;
-	return RUN(DBS_chat_seen, p, NULL, I(user), I(chat), I(base_id), I(n), I(chat), I(base_id),
-	    I(chat), I(seen_id), I(user), I(chat));
-}
 
 long long
 db_console_unread_mine(struct pool *p, long long user)
