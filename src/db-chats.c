@@ -540,13 +540,16 @@ fold_step(struct pool *p, void *arg)
 	    (rc = RUN(DBS_fold_new_clear, p, NULL)) != DB_OK ||
 	    (rc = RUN(DBS_fold_ids, p, &out, I(f->lo), I(f->hi))) != DB_OK)
 		return rc;
-	if (out.affected > 0 &&
-	    ((rc = RUN(DBS_fold_new, p, NULL)) != DB_OK ||
-	    (rc = RUN(DBS_chat_fold, p, &out)) != DB_OK ||
-	    (f->changed = (long long)out.affected,
-	    rc = RUN(DBS_report_in_fold, p, NULL)) != DB_OK))
+	if (out.affected == 0)
+		return RUN(DBS_fold_set, p, NULL, I(f->hi));
+	/* the chats' rows last: pushes to them wait from there to the commit */
+	if ((rc = RUN(DBS_fold_new, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_report_in_fold, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_fold_set, p, NULL, I(f->hi))) != DB_OK ||
+	    (rc = RUN(DBS_chat_fold, p, &out)) != DB_OK)
 		return rc;
-	return RUN(DBS_fold_set, p, NULL, I(f->hi));
+	f->changed = (long long)out.affected;
+	return DB_OK;
 }
 
 long long
