@@ -222,8 +222,11 @@ timers_step(struct pool *p, void *arg)
 
 	for (size_t j = x->from; j < x->to && (rc == DB_OK || rc == DB_CONFLICT); j++) {
 		long long chat = x->due[j].id;
-		/* the deadline again in the UPDATE: of two workers, one moves it */
-		rc = db_timer_fire(p, t->state, chat, (time_t)t->since, (time_t)t->now);
+		/* the deadline again in the UPDATE: of two workers, one moves it;
+		 * held first, so a message stored just before counts */
+		rc = db_chat_hold(p, chat);
+		if (rc == DB_OK)
+			rc = db_timer_fire(p, t->state, chat, (time_t)t->since, (time_t)t->now);
 		if (rc == DB_OK)
 			rc = chat_note(p, t->channel, x->due[j].follower_id, chat, t->what,
 			    t->once, t->key, t->mins, NULL);
@@ -317,7 +320,10 @@ static enum dbrc
 expire_step(struct pool *p, void *arg)
 {
 	const struct expire *x = arg;
-	enum dbrc            rc = db_chat_followup_expire(p, x->c->id, x->cutoff, x->now);
+	enum dbrc            rc = db_chat_hold(p, x->c->id);
+
+	if (rc == DB_OK)
+		rc = db_chat_followup_expire(p, x->c->id, x->cutoff, x->now);
 
 	if (rc == DB_OK)
 		rc = chat_note(p, x->c->channel, x->c->follower, x->c->id, "closed", 1,
@@ -333,14 +339,50 @@ chat_followup_expire(struct pool *p, const struct chat_ref *c, long long cutoff)
 	return db_txn(p, expire_step, &x);
 }
 
+struct window {
+	const struct chat_ref *c;
+	long long              now;
+};
+
+static enum dbrc
+window_step(struct pool *p, void *arg)
+{
+	const struct window *x = arg;
+	struct chat_open_lock open;
+	long long             last;
+	enum dbrc             rc;
+
+	/* held, then read again: a message stored before the hold is seen */
+	if ((rc = db_chat_hold(p, x->c->id)) != DB_OK ||
+	    (rc = db_chat_open_lock(p, x->c->follower, &open)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_OK : rc;
+	if (open.id != x->c->id || x->now - open.started < WX_WINDOW)
+		return DB_OK;	/* closed, or started again, meanwhile */
+	if ((last = db_chat_newest_in(p, x->c->id)) < 0)
+		return DB_FAIL;
+	if (last >= open.started + WX_WINDOW)
+		return db_chat_window_again(p, x->c->id, last);
+	return chat_end(p, x->c, CHAT_END_WINDOW, x->now, NULL, NULL);
+}
+
+enum dbrc
+chat_window_end(struct pool *p, const struct chat_ref *c, long long now)
+{
+	struct window x = { c, now };
+
+	return db_txn(p, window_step, &x);
+}
+
 /* ---- in a push's transaction (intake.c) ---- */
 
 enum dbrc
 chat_open(struct pool *p, long long channel, long long follower, long long dept, int bot,
     long long prev, long long now, long long *chat)
 {
-	return db_chat_insert(p, channel, follower, dept, bot ? "bot" : "waiting", (time_t)now,
-	    prev, chat);
+	enum dbrc rc = db_chat_insert(p, channel, follower, dept, bot ? "bot" : "waiting",
+	    (time_t)now, prev, chat);
+
+	return rc != DB_OK ? rc : db_chat_key(p, *chat);
 }
 
 enum dbrc

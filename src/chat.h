@@ -96,6 +96,15 @@ enum dbrc chat_timers_fire(struct pool *p, const struct chat_timer *t, const str
 	size_t from, size_t to);
 
 /*
+ * The worker's close of a chat whose 48 hours are over (WeChat's window,
+ * counted from its start: the webhook's hot path no longer checks them).
+ * A follower message that came in after they ended (in the second before
+ * this ran) continues the chat, and its 48 hours start again there;
+ * else the chat closes as window_expired. DB_OK either way.
+ */
+enum dbrc chat_window_end(struct pool *p, const struct chat_ref *c, long long now);
+
+/*
  * A line in the chat's transcript for staff: what happened (what), drawn
  * from the catalogue's note.<key> with up to 4 string values; each reader
  * sees it in their own language (the key and values are kept in fields).
@@ -225,6 +234,16 @@ enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);
+/* a new chat's open key (routines/open.sql); the chat held before a change
+ * that depends on its newest messages; its 48 hours started again at */
+enum dbrc db_chat_key(struct pool *p, long long id);
+enum dbrc db_chat_hold(struct pool *p, long long chat);
+long long db_chat_newest_in(struct pool *p, long long chat);
+enum dbrc db_chat_window_again(struct pool *p, long long id, long long at);
+/* columns of db_window_due: open chats whose 48 hours are over */
+#define WINDOW_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(INT, follower_id) C(INT, dept)
+DB_ROW(window_due, WINDOW_DUE_ROW)
+enum dbrc db_window_due(struct pool *p, long long cutoff, struct window_due **rows, size_t *n);
 enum dbrc db_chat_close_by(struct pool *p, long long id, long long user, time_t at,
 	long long topic, const char *note);
 enum dbrc db_chat_reopen(struct pool *p, long long id, long long user, long long now);
@@ -241,9 +260,10 @@ enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long followe
 	long long department_id, const char *state, time_t at, long long previous, long long *id);
 /* the full path's follower message msg, counted into its chat */
 enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
-/* the hot path (see message_continue in db-chats.c): DB_OK with *id, DB_NOTFOUND, DB_CONFLICT */
+/* the hot path (see message_continue in db-chats.c): DB_OK with *id, DB_NOTFOUND (the
+ * chat no longer takes it), DB_CONFLICT (a duplicate) */
 enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
-	long long follower, time_t started_after, long long *id);
+	long long follower, long long *id);
 /* …in a chat the bot holds, with its answer, by the rules of bot_version */
 struct msg_reply {
 	const char *type, *body;	/* "text" or "image"; the text (NULL: none) */

@@ -180,8 +180,36 @@
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? " \
 	    "AND push_nonce = ?") \
 	X(chat_open_lock, ROW(chat_open_lock), (long long follower_id), (I(follower_id)), \
-	    "SELECT id, UNIX_TIMESTAMP(started_at) started, state, leave_offer FROM chats " \
+	    "SELECT id, UNIX_TIMESTAMP(IFNULL(window_at, started_at)) started, state, leave_offer " \
+	    "FROM chats " \
 	    "WHERE open_follower = ? FOR UPDATE") \
+	/* a new chat's open key worked out (routines/open.sql: its id was not \
+	 * known before the insert) */ \
+	X(chat_key, EXEC, (long long id), (I(id)), \
+	    "UPDATE chats SET open_key = 0 WHERE id = ?") \
+	/* \
+	 * Before a change that depends on the chat's newest messages (a timer's \
+	 * close): its open key's entry, then its row, locked, so a message \
+	 * stored through either (the hot path's foreign key, the bot's \
+	 * statement) has committed, and the change's own check sees it. \
+	 */ \
+	X(chat_hold_key, CUSTOM, (), (I), \
+	    "SELECT open_key FROM chats WHERE open_key = ? FOR UPDATE") \
+	X(chat_hold_row, CUSTOM, (), (I), \
+	    "SELECT id FROM chats WHERE id = ? FOR UPDATE") \
+	/* the chats whose 48 hours are over (from their start, or from where a \
+	 * message that came late started them again: window_at) */ \
+	X(window_due, ROWS(window_due), (long long cutoff), (I(cutoff), I(cutoff)), \
+	    "SELECT id, channel_id, follower_id, IFNULL(department_id, 0) dept FROM chats " \
+	    "WHERE open_follower IS NOT NULL AND started_at <= FROM_UNIXTIME(?) " \
+	    "AND IFNULL(window_at, started_at) <= FROM_UNIXTIME(?) ORDER BY id LIMIT 500") \
+	/* a chat's newest follower message, and when it came */ \
+	X(chat_newest_in, CUSTOM, (), (I), \
+	    "SELECT UNIX_TIMESTAMP(created_at) FROM messages WHERE chat_id = ? " \
+	    "AND direction = 'in' AND msg_type <> 'event' ORDER BY id DESC LIMIT 1") \
+	/* its 48 hours start again at a message that came in after they ended */ \
+	X(chat_window_again, EXEC, (long long id, long long at), (I(at), I(id)), \
+	    "UPDATE chats SET window_at = FROM_UNIXTIME(?) WHERE id = ? AND state <> 'closed'") \
 	X(chat_close, EXEC, (long long id, const char *reason, time_t at), \
 	    (S(reason), I((long long)at), I(id)), \
 	    "UPDATE chats SET state = 'closed', close_reason = ?, " \
@@ -249,31 +277,25 @@
 	    "last_activity_at = FROM_UNIXTIME(?), consecutive_out = 0, " \
 	    "messages_in = messages_in + 1, last_in_id = GREATEST(last_in_id, ?) WHERE id = ?") \
 	/* \
-	 * The hot path, one autocommit statement: the message, stored only if \
-	 * the chat the webhook remembers for the follower is still the \
-	 * follower's open chat, started after the given time, on a channel \
-	 * that is still active (the webhook may have read it from its cache). \
-	 * The chat's row is not changed (see CHAT_NEWER_IN); its shared lock \
-	 * orders the message against a close of the chat (a timer, an \
-	 * operator): a chat closed first takes no more messages, and a message \
-	 * stored first counts as the chat's activity. No row: not the usual \
-	 * case, the caller takes the full path. \
+	 * The hot path, one autocommit statement: the message, in the chat the \
+	 * webhook remembers for the follower. Its foreign key to the chat's \
+	 * open_key (migration 043, routines/open.sql) stores it only while \
+	 * the chat takes it: open, not the bot's, its follower not offered to \
+	 * leave a message, its channel active, the follower not an operator's \
+	 * WeChat bound for alerts. The key's check share-locks the chat's \
+	 * open_key entry, not its row: a close (a timer, an operator) changes \
+	 * that entry, so the two are ordered (a chat closed first takes no \
+	 * more messages: no parent, the caller takes the full path), and the \
+	 * worker's fold, which changes only the row, never holds a push up. \
+	 * The chat's 48 hours are the worker's (job-timers.c). \
 	 */ \
-	X(message_continue, CUSTOM, (), (S, S, S, S, S, S, I, S, I, S, S, S, S, S, I, I, I, I, I), \
-	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, " \
-	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, " \
+	X(message_continue, CUSTOM, (), (I, I, I, I, S, S, S, S, S, S, I, S, I, S, S, S, S, S, I, \
+	    I), \
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, direction, " \
+	    "msg_type, event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, " \
 	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, " \
-	    "created_at) " \
-	    "SELECT c.channel_id, c.follower_id, c.id, 'in', ?, ?, ?, ?, ?, ?, ?, ?, " \
-	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?) " \
-	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id " \
-	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) " \
-	    "AND c.state <> 'bot' AND NOT (c.leave_offer <=> 'offered' AND " \
-	    "c.state IN ('waiting', 'missed')) AND ch.state = 'active' " \
-	    "AND ch.department_id IS NOT NULL " \
-	    /* an operator's own WeChat (alerts.h): its messages are not the chat's */ \
-	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) " \
-	    "LOCK IN SHARE MODE") \
+	    "created_at) VALUES (?, ?, ?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, " \
+	    "?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))") \
 	/* the same in a chat the bot holds, with the bot's answer (by the rules \
 	 * of the version the process has: the account's bot still on, at that \
 	 * version) in one statement: the message's row, then the reply's (keyed \
@@ -295,7 +317,8 @@
 	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id " \
 	    "JOIN channel_prefs cp ON cp.channel_id = c.channel_id " \
 	    "JOIN (SELECT 0 k UNION ALL SELECT 1) r " \
-	    "WHERE c.id = ? AND c.open_follower = ? AND c.started_at > FROM_UNIXTIME(?) " \
+	    "WHERE c.id = ? AND c.open_follower = ? " \
+	    "AND IFNULL(c.window_at, c.started_at) > FROM_UNIXTIME(?) " \
 	    "AND c.state = 'bot' AND cp.bot_enabled = 1 AND cp.bot_version = ? " \
 	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL " \
 	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) " \
@@ -468,17 +491,18 @@ db_message_by_push(struct pool *p, long long channel_id, long long ts, const cha
 
 enum dbrc
 db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
-    long long follower, time_t started_after, long long *id)
+    long long follower, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = RUN(DBS_message_continue, p, &out, S(m->msg_type), S(m->event),
-	    S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id), I(m->wx_create_time),
-	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL),
-	    S(m->media_id), S(m->thumb_media_id), S(m->media_state), S(m->media_state),
-	    I((long long)m->created_at), I((long long)m->created_at), I(chat), I(follower),
-	    I((long long)started_after));
+	enum dbrc    rc = RUN(DBS_message_continue, p, &out, I(m->channel_id), I(follower),
+	    I(chat), I(chat), S(m->msg_type), S(m->event), S(m->event_key), S(m->body),
+	    S(m->fields), S(m->wx_msg_id), I(m->wx_create_time), S(m->dedupe_key), I(m->push_ts),
+	    S(m->push_ts ? m->push_nonce : NULL), S(m->media_id), S(m->thumb_media_id),
+	    S(m->media_state), S(m->media_state), I((long long)m->created_at),
+	    I((long long)m->created_at));
 
-	if (rc == DB_OK && out.affected == 0)
+	/* no such open key: the chat no longer takes it (not a duplicate) */
+	if (rc == DB_CONFLICT && db_no_parent())
 		return DB_NOTFOUND;
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;
@@ -569,6 +593,25 @@ db_chat_fold(struct pool *p)
 		changed_n += f.changed;
 	}
 	return changed_n;
+}
+
+enum dbrc
+db_chat_hold(struct pool *p, long long chat)
+{
+	enum dbrc rc = RUN(DBS_chat_hold_key, p, NULL, I(chat));
+
+	return rc != DB_OK ? rc : RUN(DBS_chat_hold_row, p, NULL, I(chat));
+}
+
+/* when the chat's newest follower message came (0: none), or -1 */
+long long
+db_chat_newest_in(struct pool *p, long long chat)
+{
+	struct dbres out;
+
+	if (RUN(DBS_chat_newest_in, p, &out, I(chat)) != DB_OK)
+		return -1;
+	return out.nrows ? db_int(&out, 0, 0) : 0;
 }
 
 /* a follower's message stored by the full path, in its transaction: the

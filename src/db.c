@@ -29,6 +29,7 @@ static int         in_txn;
 static int         txn_used;	/* statements run in the current transaction */
 static int         snapshot;	/* a read snapshot is open: see db_snapshot */
 static char        last_error[512];
+static unsigned int last_errno;	/* of the last statement that failed */
 
 void
 db_set_error(const char *fmt, ...)
@@ -51,6 +52,14 @@ const char *
 db_error(void)
 {
 	return last_error;
+}
+
+/* the last statement that failed referred to a row that is not there (a
+ * foreign key's parent), not a duplicate: both are DB_CONFLICT */
+int
+db_no_parent(void)
+{
+	return last_errno == ER_NO_REFERENCED_ROW_2;
 }
 
 /* After a reconnect every prepared statement is gone with its connection. */
@@ -394,7 +403,7 @@ run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
 	mysql_stmt_free_result(st);
 	return DB_OK;
 fail:
-	*err = mysql_stmt_errno(st);
+	last_errno = *err = mysql_stmt_errno(st);
 	snprintf(last_error, sizeof last_error, "%s", mysql_stmt_error(st));
 	rc = classify(*err);
 	mysql_stmt_free_result(st);

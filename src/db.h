@@ -149,6 +149,7 @@ int db_prepare_check(const struct db_table *t, size_t s, unsigned long *params,
 /* Runs raw SQL text (migrations only). */
 int  db_exec_sql(const char *sql, size_t len);
 const char *db_error(void);
+int          db_no_parent(void);
 
 /* ---- typed statements ---- */
 

@@ -758,7 +758,7 @@ hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, con
 			return DB_NOTFOUND;
 		rc = bot_fast(p, b, m, s->chat, s->follower, now, res);
 	} else {
-		rc = db_message_continue(p, m, s->chat, s->follower, now - WX_WINDOW, &msg);
+		rc = db_message_continue(p, m, s->chat, s->follower, &msg);
 		if (rc == DB_OK)
 			res->message_id = msg, res->chat_id = s->chat;
 	}

@@ -14,6 +14,31 @@
  * change re-checks its deadline in its UPDATE and writes its transcript
  * line in the same transaction: with two workers, each chat moves once.
  */
+/*
+ * The chats whose 48 hours are over, closed (chat_window_end): the
+ * webhook's hot path stores a follower's message into an open chat
+ * without looking at the time, so this is what ends a chat's window, at
+ * each tick (within a tick of the deadline).
+ */
+static void
+windows(struct pool *p, time_t now)
+{
+	for (int batch = 0; batch < 20 && !job_stopping; batch++) {
+		struct window_due *due = NULL;
+		size_t             n = 0;
+		if (db_window_due(p, (long long)now - WX_WINDOW, &due, &n) != DB_OK)
+			return;
+		for (size_t i = 0; i < n && !job_stopping; i++) {
+			struct chat_ref c = { due[i].id, due[i].channel_id, due[i].follower_id,
+				due[i].dept };
+			if (chat_window_end(p, &c, (long long)now) != DB_OK)
+				return;	/* the next tick tries again */
+		}
+		if (n < 500)
+			return;
+	}
+}
+
 void
 job_timers(struct pool *p)
 {
@@ -21,6 +46,7 @@ job_timers(struct pool *p)
 	size_t ch_n = 0;
 	time_t       now = wx_now();
 
+	windows(p, now);
 	if (db_timer_channels(p, &ch, &ch_n) != DB_OK)
 		return;
 	/* columns: channel missed_after missed_close idle bot */

@@ -1,0 +1,31 @@
+-- 043_open_chat_key.sql: a follower's message in an open chat is one plain
+-- INSERT, whose foreign key checks in InnoDB that the chat still takes
+-- it (the README, "The hot path").
+--
+-- chats.open_key is the chat's id while a follower's message may be
+-- stored straight into it, NULL otherwise: the chat is open and not the
+-- bot's, its follower was not just offered to leave a message, its
+-- channel is active with a department, and the follower is not an
+-- operator's WeChat bound for alerts. routines/open.sql keeps it.
+-- chats.window_at is where the chat's 48 hours run from, when not from
+-- its start: a message that came in the second before the worker closed
+-- an expired chat continues it, and its 48 hours start again there.
+ALTER TABLE chats
+  ADD COLUMN open_key BIGINT UNSIGNED NULL,
+  ADD COLUMN window_at DATETIME NULL,
+  ADD UNIQUE KEY uq_chats_open_key (open_key);
+
+-- messages.open_chat is the chat's open_key when the message was stored
+-- that way; the chat's close sets it NULL (ON UPDATE SET NULL). The keys
+-- to channels, followers and chats go: the chat's own imply them, and
+-- each was a shared lock on a row that every push (the channel's) or the
+-- worker's fold (the chat's) also wants.
+SET foreign_key_checks = 0;
+ALTER TABLE messages
+  DROP FOREIGN KEY fk_messages_channel,
+  DROP FOREIGN KEY fk_messages_follower,
+  DROP FOREIGN KEY fk_messages_chat,
+  ADD COLUMN open_chat BIGINT UNSIGNED NULL,
+  ADD CONSTRAINT fk_messages_open FOREIGN KEY (open_chat) REFERENCES chats (open_key)
+    ON UPDATE SET NULL;
+SET foreign_key_checks = 1;

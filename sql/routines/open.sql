@@ -1,0 +1,61 @@
+-- sql/routines/open.sql: chats.open_key (043_open_chat_key.sql), the key
+-- a follower's message in an open chat is stored against in one plain
+-- INSERT (the webhook's hot path). It is the chat's id while such a
+-- message may go straight into the chat, else NULL:
+--   - the chat is open and not the bot's (the bot's answer goes with the
+--     message: db-chats.c, message_continue_bot);
+--   - its follower was not just offered to leave a message (the next
+--     message is the message left: the full path);
+--   - its channel is active with a department;
+--   - the follower is not an operator's WeChat bound for alerts.
+-- A statement asks for the key to be worked out again by setting it to 0
+-- (a new chat, whose id its BEFORE INSERT trigger cannot know yet; a
+-- channel or a binding that changed). A close sets it NULL, and the
+-- messages' foreign key then sets theirs NULL (ON UPDATE SET NULL), so a
+-- message racing the close either comes first or finds no key: the
+-- webhook's full path takes it then, into a new chat.
+
+CREATE OR REPLACE FUNCTION chat_open_key(p_id BIGINT UNSIGNED, p_state VARCHAR(12),
+  p_offer VARCHAR(12), p_channel BIGINT UNSIGNED, p_follower BIGINT UNSIGNED)
+RETURNS BIGINT UNSIGNED
+READS SQL DATA
+BEGIN
+  IF p_state IN ('closed', 'bot') OR (p_offer <=> 'offered' AND p_state IN ('waiting', 'missed'))
+      OR NOT EXISTS (SELECT 1 FROM channels WHERE id = p_channel AND state = 'active'
+        AND department_id IS NOT NULL)
+      OR EXISTS (SELECT 1 FROM alert_bindings WHERE follower_id = p_follower) THEN
+    RETURN NULL;
+  END IF;
+  RETURN p_id;
+END;
+
+-- the fold and most changes touch neither: no lookups for them
+CREATE OR REPLACE TRIGGER open_chats_bu BEFORE UPDATE ON chats FOR EACH ROW
+BEGIN
+  IF NOT (NEW.state <=> OLD.state AND NEW.leave_offer <=> OLD.leave_offer
+      AND NEW.open_key <=> OLD.open_key) THEN
+    SET NEW.open_key = chat_open_key(NEW.id, NEW.state, NEW.leave_offer, NEW.channel_id,
+      NEW.follower_id);
+  END IF;
+END;
+
+CREATE OR REPLACE TRIGGER open_channels_au AFTER UPDATE ON channels FOR EACH ROW
+BEGIN
+  IF NOT (NEW.state <=> OLD.state AND NEW.department_id <=> OLD.department_id) THEN
+    UPDATE chats SET open_key = 0 WHERE channel_id = NEW.id AND open_follower IS NOT NULL;
+  END IF;
+END;
+
+CREATE OR REPLACE TRIGGER open_bindings_ai AFTER INSERT ON alert_bindings FOR EACH ROW
+BEGIN
+  UPDATE chats SET open_key = 0 WHERE open_follower = NEW.follower_id;
+END;
+
+CREATE OR REPLACE TRIGGER open_bindings_ad AFTER DELETE ON alert_bindings FOR EACH ROW
+BEGIN
+  UPDATE chats SET open_key = 0 WHERE open_follower = OLD.follower_id;
+END;
+
+-- the open chats' keys, worked out again (a channel's department deleted
+-- sets it NULL through its foreign key, which fires no trigger)
+UPDATE chats SET open_key = 0 WHERE open_follower IS NOT NULL OR open_key IS NOT NULL;
