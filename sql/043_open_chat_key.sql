@@ -10,10 +10,18 @@
 -- chats.window_at is where the chat's 48 hours run from, when not from
 -- its start: a message that came in the second before the worker closed
 -- an expired chat continues it, and its 48 hours start again there.
+-- chats.window_from, kept by MariaDB, is when the 48 hours of an open chat
+-- began, so the worker finds the chats whose window is over on one index
+-- (NULL for a closed chat, and for a follow-up nobody answered yet, whose
+-- 48 hours run from the follower's last message: job-followups.c).
 ALTER TABLE chats
   ADD COLUMN open_key BIGINT UNSIGNED NULL,
   ADD COLUMN window_at DATETIME NULL,
-  ADD UNIQUE KEY uq_chats_open_key (open_key);
+  ADD COLUMN window_from DATETIME AS (IF(state <> 'closed' AND NOT (followup_at IS NOT NULL
+    AND followup_answered_at IS NULL AND state IN ('followup', 'active')),
+    IFNULL(window_at, started_at), NULL)) PERSISTENT,
+  ADD UNIQUE KEY uq_chats_open_key (open_key),
+  ADD KEY ix_chats_window (window_from);
 
 -- messages.open_chat is the chat's open_key when the message was stored
 -- that way; the chat's close sets it NULL (ON UPDATE SET NULL). The keys

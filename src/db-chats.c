@@ -198,11 +198,12 @@
 	X(chat_hold_row, CUSTOM, (), (I), \
 	    "SELECT id FROM chats WHERE id = ? FOR UPDATE") \
 	/* the chats whose 48 hours are over (from their start, or from where a \
-	 * message that came late started them again: window_at) */ \
-	X(window_due, ROWS(window_due), (long long cutoff), (I(cutoff), I(cutoff)), \
+	 * message that came late started them again: window_from, migration \
+	 * 043); a follow-up nobody answered yet has its own, from the \
+	 * follower's last message (job-followups.c) */ \
+	X(window_due, ROWS(window_due), (long long cutoff), (I(cutoff)), \
 	    "SELECT id, channel_id, follower_id, IFNULL(department_id, 0) dept FROM chats " \
-	    "WHERE open_follower IS NOT NULL AND started_at <= FROM_UNIXTIME(?) " \
-	    "AND IFNULL(window_at, started_at) <= FROM_UNIXTIME(?) ORDER BY id LIMIT 500") \
+	    "WHERE window_from <= FROM_UNIXTIME(?) ORDER BY window_from LIMIT 500") \
 	/* a chat's newest follower message, and when it came */ \
 	X(chat_newest_in, CUSTOM, (), (I), \
 	    "SELECT UNIX_TIMESTAMP(created_at) FROM messages WHERE chat_id = ? " \
