@@ -28,13 +28,14 @@
 
 /*
  * Each process remembers the open chat of the followers it has seen, so
- * the usual push (a message in an open chat) is one INSERT … SELECT, and
- * in a chat the bot holds, that and the bot's answer (bot_fast). Nothing
- * depends on an entry being current: the statement checks in the database
- * that the chat is still the follower's open chat, inside its 48 hours, on
- * an active channel (held by the bot, whose rules are still the version
- * this process answers by), and a push it does not match takes the full
- * path, which refreshes the entry. The table is fixed
+ * the usual push (a message in an open chat) is one plain INSERT, and in
+ * a chat the bot holds, an INSERT … SELECT of it and the bot's answer
+ * (bot_fast). Nothing depends on an entry being current: the INSERT's
+ * foreign key to the chat's open key checks in the database that the chat
+ * still takes the message (open, on an active channel: routines/open.sql;
+ * the bot's statement, that the bot holds it, inside its 48 hours, by the
+ * rules' version this process answers by), and a push it does not match
+ * takes the full path, which refreshes the entry. The table is fixed
  * (memory stays flat): a hash picks a set of SEEN_WAYS entries, and a
  * newcomer takes the set's least recently used one.
  */
@@ -729,9 +730,10 @@ bot_fast(struct pool *p, const struct bot *b, const struct msg_row *m, long long
 
 /*
  * The usual case, before any transaction: a message in the chat this
- * process saw the follower in, still open and within its 48 hours, and
- * nothing else, in one autocommit statement (the chat's row catches up
- * later: db-chat-sql.h, CHAT_NEWER_IN); in a chat the bot holds, that and
+ * process saw the follower in, while the chat takes it (its open key;
+ * its 48 hours are the worker's: job-timers.c), and nothing else, in one
+ * autocommit statement (the chat's row catches up later: db-chat-sql.h,
+ * CHAT_NEWER_IN); in a chat the bot holds, that and
  * the bot's answer (bot_fast). A message with abusive words changes
  * its chat, so it takes the full path, and so does a text that may be an
  * operator's code for alerts (alerts.h); an operator's bound WeChat never

@@ -33,7 +33,7 @@ struct chan {
  * SELECT. Nothing depends on a cached row being current: a push that fails
  * a signature or decryption check with it, or that is not the usual case
  * (a message in an open chat of an active channel, which the hot path's
- * UPDATE checks in the database itself), is redone with the row read
+ * foreign key checks in the database itself), is redone with the row read
  * afresh. Secrets stay encrypted here, as in the database.
  */
 #define CACHE_SLOTS   64
