@@ -6,8 +6,9 @@
  *   wxdesk-wx encrypt KEY APPID RANDOM16 < XML   the Encrypt text
  *   wxdesk-wx parse < XML                  one "path=value" line per field
  *                                          (backslash and newline escaped)
- *   wxdesk-wx seal TOKEN KEY APPID GHID N  N safe-mode text pushes, one a line:
- *                                          "query<TAB>body" (benchmarks)
+ *   wxdesk-wx seal TOKEN KEY APPID GHID N [FIRST]  N safe-mode text pushes, one a
+ *                                          line: "query<TAB>body" (benchmarks),
+ *                                          numbered from FIRST (MsgIds, nonces)
  *   wxdesk-wx totp BASE32 TIME             the 6-digit sign-in code at unix TIME
  */
 #include <stdio.h>
@@ -103,13 +104,13 @@ main(int argc, char **argv)
 			}
 			rc = 0;
 		}
-	} else if (argc == 7 && strcmp(argv[1], "seal") == 0) {
-		long count = strtol(argv[6], NULL, 10);
+	} else if ((argc == 7 || argc == 8) && strcmp(argv[1], "seal") == 0) {
+		long count = strtol(argv[6], NULL, 10), first = argc == 8 ? strtol(argv[7], NULL, 10) : 0;
 		if (wx_aes_key(argv[3], key) != WX_OK) {
 			fputs("need a 43-character key\n", stderr);
 			rc = 1;
 		} else {
-			for (long i = 0; i < count; i++) {
+			for (long i = first; i < first + count; i++) {
 				struct pool    q = { 0 };
 				unsigned char  rnd[16];
 				char           ts[24], nonce[24];
@@ -141,7 +142,7 @@ main(int argc, char **argv)
 		}
 	} else {
 		fputs("usage: wxdesk-wx sign PART... | decrypt KEY [APPID] | "
-		    "encrypt KEY APPID RANDOM16 | parse | seal TOKEN KEY APPID GHID N | "
+		    "encrypt KEY APPID RANDOM16 | parse | seal TOKEN KEY APPID GHID N [FIRST] | "
 		    "totp BASE32 TIME\n", stderr);
 	}
 	pool_free(&p);
