@@ -3,10 +3,12 @@
 -- it (the README, "The hot path").
 --
 -- chats.open_key is the chat's id while a follower's message may be
--- stored straight into it, NULL otherwise: the chat is open and not the
--- bot's, its follower was not just offered to leave a message, its
--- channel is active with a department, and the follower is not an
--- operator's WeChat bound for alerts. routines/open.sql keeps it.
+-- stored straight into it, NULL otherwise: the chat is open, its follower
+-- was not just offered to leave a message, its channel is active with a
+-- department, and the follower is not an operator's WeChat bound for
+-- alerts; open_bot says whether the bot holds it (1) or not (0), so a
+-- message stored for the bot's answer and one for a person's never land
+-- in the other's chat. routines/open.sql keeps both.
 -- chats.window_at is where the chat's 48 hours run from, when not from
 -- its start: a message that came in the second before the worker closed
 -- an expired chat continues it, and its 48 hours start again there.
@@ -16,15 +18,17 @@
 -- 48 hours run from the follower's last message: job-followups.c).
 ALTER TABLE chats
   ADD COLUMN open_key BIGINT UNSIGNED NULL,
+  ADD COLUMN open_bot TINYINT NULL,
   ADD COLUMN window_at DATETIME NULL,
   ADD COLUMN window_from DATETIME AS (IF(state <> 'closed' AND NOT (followup_at IS NOT NULL
     AND followup_answered_at IS NULL AND state IN ('followup', 'active')),
     IFNULL(window_at, started_at), NULL)) PERSISTENT,
-  ADD UNIQUE KEY uq_chats_open_key (open_key),
+  ADD UNIQUE KEY uq_chats_open_key (open_key, open_bot),
   ADD KEY ix_chats_window (window_from);
 
--- messages.open_chat is the chat's open_key when the message was stored
--- that way; the chat's close sets it NULL (ON UPDATE SET NULL). The keys
+-- messages.open_chat and open_bot are the chat's open_key and open_bot
+-- when the message was stored that way; the chat's close (or the bot's
+-- hand-off) sets them NULL (ON UPDATE SET NULL). The keys
 -- to channels, followers and chats go: the chat's own imply them, and
 -- each was a shared lock on a row that every push (the channel's) or the
 -- worker's fold (the chat's) also wants.
@@ -34,6 +38,7 @@ ALTER TABLE messages
   DROP FOREIGN KEY fk_messages_follower,
   DROP FOREIGN KEY fk_messages_chat,
   ADD COLUMN open_chat BIGINT UNSIGNED NULL,
-  ADD CONSTRAINT fk_messages_open FOREIGN KEY (open_chat) REFERENCES chats (open_key)
-    ON UPDATE SET NULL;
+  ADD COLUMN open_bot TINYINT NULL,
+  ADD CONSTRAINT fk_messages_open FOREIGN KEY (open_chat, open_bot)
+    REFERENCES chats (open_key, open_bot) ON UPDATE SET NULL;
 SET foreign_key_checks = 1;

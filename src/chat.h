@@ -271,8 +271,7 @@ struct msg_reply {
 	long long   attachment;	/* a picture's file, or 0 */
 };
 enum dbrc db_message_continue_bot(struct pool *p, const struct msg_row *m, long long chat,
-	long long follower, time_t started_after, long long bot_version, const struct msg_reply *r,
-	long long *id);
+	long long follower, long long bot_version, const struct msg_reply *r, long long *id);
 enum dbrc db_chat_catch_up(struct pool *p, long long chat);
 long long db_chat_fold(struct pool *p);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);

@@ -292,22 +292,24 @@
 	 */ \
 	X(message_continue, CUSTOM, (), (I, I, I, I, S, S, S, S, S, S, I, S, I, S, S, S, S, S, I, \
 	    I), \
-	    "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, direction, " \
-	    "msg_type, event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, " \
-	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, " \
-	    "created_at) VALUES (?, ?, ?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, " \
-	    "?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))") \
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, " \
+	    "direction, msg_type, event, event_key, body, fields, wx_msg_id, wx_create_time, " \
+	    "dedupe_key, push_ts, push_nonce, media_id, thumb_media_id, media_state, " \
+	    "media_next_at, created_at) VALUES (?, ?, ?, ?, 0, 'in', ?, ?, ?, ?, ?, ?, ?, ?, " \
+	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))") \
 	/* the same in a chat the bot holds, with the bot's answer (by the rules \
 	 * of the version the process has: the account's bot still on, at that \
 	 * version) in one statement: the message's row, then the reply's (keyed \
-	 * to the message's: a retry of the push is refused whole) */ \
-	X(message_continue_bot, CUSTOM, (), (S, S, S, S, S, S, S, I, S, I, S, S, I, S, S, S, S, \
-	    S, I, I, I, I, I, I, I), \
-	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, " \
-	    "event, event_key, body, fields, wx_msg_id, wx_create_time, dedupe_key, " \
-	    "push_ts, push_nonce, media_id, thumb_media_id, media_state, media_next_at, " \
-	    "attachment_id, delivery_state, created_at) " \
-	    "SELECT c.channel_id, c.follower_id, c.id, IF(r.k = 0, 'in', 'out'), " \
+	 * to the message's: a retry of the push is refused whole); the foreign \
+	 * key to (open_key, open_bot 1) checks that the bot still holds the \
+	 * chat. No row: the bot is off or its rules changed. */ \
+	X(message_continue_bot, CUSTOM, (), (I, I, I, I, S, S, S, S, S, S, S, I, S, I, S, S, I, \
+	    S, S, S, S, S, I, I, I, I, I), \
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, " \
+	    "direction, msg_type, event, event_key, body, fields, wx_msg_id, wx_create_time, " \
+	    "dedupe_key, push_ts, push_nonce, media_id, thumb_media_id, media_state, " \
+	    "media_next_at, attachment_id, delivery_state, created_at) " \
+	    "SELECT ?, ?, ?, ?, 1, IF(r.k = 0, 'in', 'out'), " \
 	    "IF(r.k = 0, ?, ?), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, ?), " \
 	    "IF(r.k = 0, ?, IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), JSON_OBJECT('bot', 1))), " \
 	    "IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, CONCAT('b:', ?)), " \
@@ -315,15 +317,8 @@
 	    "IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, 'none'), " \
 	    "IF(r.k = 0 AND ? = 'due', FROM_UNIXTIME(?), NULL), IF(r.k = 0, NULL, NULLIF(?, 0)), " \
 	    "IF(r.k = 0, NULL, 'delivered'), FROM_UNIXTIME(?) " \
-	    "FROM chats c JOIN channels ch ON ch.id = c.channel_id " \
-	    "JOIN channel_prefs cp ON cp.channel_id = c.channel_id " \
-	    "JOIN (SELECT 0 k UNION ALL SELECT 1) r " \
-	    "WHERE c.id = ? AND c.open_follower = ? " \
-	    "AND IFNULL(c.window_at, c.started_at) > FROM_UNIXTIME(?) " \
-	    "AND c.state = 'bot' AND cp.bot_enabled = 1 AND cp.bot_version = ? " \
-	    "AND ch.state = 'active' AND ch.department_id IS NOT NULL " \
-	    "AND NOT EXISTS (SELECT 1 FROM alert_bindings ab WHERE ab.follower_id = c.follower_id) " \
-	    "ORDER BY r.k LOCK IN SHARE MODE") \
+	    "FROM channel_prefs cp JOIN (SELECT 0 k UNION ALL SELECT 1) r " \
+	    "WHERE cp.channel_id = ? AND cp.bot_enabled = 1 AND cp.bot_version = ? ORDER BY r.k") \
 	/* the chat's row takes the follower's newest message into account (a \
 	 * sender does this first, under the row's lock); the fold counts it \
 	 * (until it has, a list's unread mark may show one fewer) */ \
@@ -512,18 +507,20 @@ db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
 
 enum dbrc
 db_message_continue_bot(struct pool *p, const struct msg_row *m, long long chat,
-    long long follower, time_t started_after, long long bot_version, const struct msg_reply *r,
-    long long *id)
+    long long follower, long long bot_version, const struct msg_reply *r, long long *id)
 {
 	struct dbres out;
-	enum dbrc    rc = RUN(DBS_message_continue_bot, p, &out, S(m->msg_type), S(r->type),
+	enum dbrc    rc = RUN(DBS_message_continue_bot, p, &out, I(m->channel_id), I(follower),
+	    I(chat), I(chat), S(m->msg_type), S(r->type),
 	    S(m->event), S(m->event_key), S(m->body), S(r->body), S(m->fields),
 	    I((long long)r->miss), S(m->wx_msg_id), I(m->wx_create_time), S(m->dedupe_key),
 	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL), S(m->media_id),
 	    S(m->thumb_media_id), S(m->media_state), S(m->media_state), I((long long)m->created_at),
-	    I(r->attachment), I((long long)m->created_at), I(chat), I(follower),
-	    I((long long)started_after), I(bot_version));
+	    I(r->attachment), I((long long)m->created_at), I(m->channel_id), I(bot_version));
 
+	/* no such open key: the bot no longer holds the chat (not a duplicate) */
+	if (rc == DB_CONFLICT && db_no_parent())
+		return DB_NOTFOUND;
 	if (rc == DB_OK && out.affected == 0)
 		return DB_NOTFOUND;
 	if (rc == DB_OK && id)

@@ -702,7 +702,7 @@ full_step(struct pool *p, void *arg)
  */
 static enum dbrc
 bot_fast(struct pool *p, const struct bot *b, const struct msg_row *m, long long chat,
-    long long follower, time_t now, struct intake_result *res)
+    long long follower, struct intake_result *res)
 {
 	struct bot_answer a;
 	struct msg_reply  r;
@@ -715,8 +715,7 @@ bot_fast(struct pool *p, const struct bot *b, const struct msg_row *m, long long
 		return DB_NOTFOUND;
 	r = (struct msg_reply){ a.media_id ? "image" : "text", a.text, a.kind == BOT_MISS,
 	    a.media_id ? a.attachment : 0 };
-	if ((rc = db_message_continue_bot(p, m, chat, follower, now - WX_WINDOW, b->version, &r,
-	    &msg)) != DB_OK)
+	if ((rc = db_message_continue_bot(p, m, chat, follower, b->version, &r, &msg)) != DB_OK)
 		return rc;
 	res->message_id = msg;
 	res->chat_id = chat;
@@ -758,7 +757,7 @@ hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, con
 		/* the rules this process has (the statement checks their version) */
 		if ((b = bot_cached(ch->id)) == NULL)
 			return DB_NOTFOUND;
-		rc = bot_fast(p, b, m, s->chat, s->follower, now, res);
+		rc = bot_fast(p, b, m, s->chat, s->follower, res);
 	} else {
 		rc = db_message_continue(p, m, s->chat, s->follower, &msg);
 		if (rc == DB_OK)

@@ -1,9 +1,10 @@
 -- sql/routines/open.sql: chats.open_key (043_open_chat_key.sql), the key
 -- a follower's message in an open chat is stored against in one plain
--- INSERT (the webhook's hot path). It is the chat's id while such a
--- message may go straight into the chat, else NULL:
---   - the chat is open and not the bot's (the bot's answer goes with the
---     message: db-chats.c, message_continue_bot);
+-- INSERT (the webhook's hot path; in a chat the bot holds, the message
+-- and the bot's answer: db-chats.c, message_continue_bot). It is the
+-- chat's id while such a message may go straight into the chat, else
+-- NULL, with open_bot 1 when the bot holds the chat, 0 when not:
+--   - the chat is open;
 --   - its follower was not just offered to leave a message (the next
 --     message is the message left: the full path);
 --   - its channel is active with a department;
@@ -11,7 +12,8 @@
 -- A statement asks for the key to be worked out again by setting it to 0
 -- (a new chat, whose id its BEFORE INSERT trigger cannot know yet; a
 -- channel or a binding that changed). A close sets it NULL, and the
--- messages' foreign key then sets theirs NULL (ON UPDATE SET NULL), so a
+-- messages' foreign key then sets theirs NULL (ON UPDATE SET NULL; the
+-- bot's hand-off changes open_bot, with the same effect), so a
 -- message racing the close either comes first or finds no key: the
 -- webhook's full path takes it then, into a new chat.
 
@@ -20,7 +22,7 @@ CREATE OR REPLACE FUNCTION chat_open_key(p_id BIGINT UNSIGNED, p_state VARCHAR(1
 RETURNS BIGINT UNSIGNED
 READS SQL DATA
 BEGIN
-  IF p_state IN ('closed', 'bot') OR (p_offer <=> 'offered' AND p_state IN ('waiting', 'missed'))
+  IF p_state = 'closed' OR (p_offer <=> 'offered' AND p_state IN ('waiting', 'missed'))
       OR NOT EXISTS (SELECT 1 FROM channels WHERE id = p_channel AND state = 'active'
         AND department_id IS NOT NULL)
       OR EXISTS (SELECT 1 FROM alert_bindings WHERE follower_id = p_follower) THEN
@@ -36,6 +38,7 @@ BEGIN
       AND NEW.open_key <=> OLD.open_key) THEN
     SET NEW.open_key = chat_open_key(NEW.id, NEW.state, NEW.leave_offer, NEW.channel_id,
       NEW.follower_id);
+    SET NEW.open_bot = IF(NEW.open_key IS NULL, NULL, NEW.state = 'bot');
   END IF;
 END;
 

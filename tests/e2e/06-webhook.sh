@@ -241,7 +241,7 @@ kill -STOP "$wpid"
 shift_clock $((48 * 3600 + 1))
 late_at=$(wx_clock)
 ok "an open chat takes a message through its open key" \
-	sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, open_key, 'in', 'text', '还在吗', 'm:7000000000000000121', FROM_UNIXTIME($late_at) FROM chats WHERE id = $wchat"
+	sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, open_key, 0, 'in', 'text', '还在吗', 'm:7000000000000000121', FROM_UNIXTIME($late_at) FROM chats WHERE id = $wchat"
 tick
 kill -CONT "$wpid"
 ok "…after its 48 hours, the worker keeps it open: the message continues it, its 48 hours start there" \
@@ -251,7 +251,7 @@ tick
 ok "…and closes it 48 hours after that message" \
 	test "$(sqlq "SELECT CONCAT(state, ':', close_reason) FROM chats WHERE id = $wchat")" = "closed:window_expired"
 refused=0
-sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, $wchat, 'in', 'text', 'x', 'm:7000000000000000122', NOW() FROM chats WHERE id = $wchat" 2>/dev/null || refused=1
+sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, $wchat, 0, 'in', 'text', 'x', 'm:7000000000000000122', NOW() FROM chats WHERE id = $wchat" 2>/dev/null || refused=1
 ok "a closed chat's open key is gone: a message against it is refused, not stored" test "$refused" = 1
 ok "…and the chat's messages no longer name its key" \
 	test "$(sqlq "SELECT COUNT(*) FROM messages WHERE open_chat = $wchat")" = 0
