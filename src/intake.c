@@ -742,7 +742,7 @@ bot_fast(struct pool *p, const struct bot *b, const struct msg_row *m, long long
  */
 static enum dbrc
 hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, const char *from,
-    time_t now, struct intake_result *res)
+    struct intake_result *res)
 {
 	const struct seen *s;
 	const struct bot  *b;
@@ -814,7 +814,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
 		    is_event && event ? event : type);
 
-	if (!is_event && (rc = hot_path(p, ch, &m, from, now, res)) != DB_NOTFOUND)
+	if (!is_event && (rc = hot_path(p, ch, &m, from, res)) != DB_NOTFOUND)
 		return rc;
 	if (ch->cached) {
 		/* not the usual case, or the channel changed: the caller rereads it */
