@@ -42,3 +42,22 @@ ALTER TABLE messages
   ADD CONSTRAINT fk_messages_open FOREIGN KEY (open_chat, open_bot)
     REFERENCES chats (open_key, open_bot) ON UPDATE SET NULL;
 SET foreign_key_checks = 1;
+
+-- The fold now counts each follower message that has no 'message_in'
+-- report event yet, and the full path counts its own with its event.
+-- Before, the full path and a reply's catch-up counted messages up to the
+-- chat's last_in_id without one: those (only above where the fold last
+-- looked) get their event now, so the fold does not count them again.
+INSERT IGNORE INTO report_events (at, kind, brand_id, channel_id, department_id, operator_id,
+  chat_id, message_id, vbin)
+  SELECT m.created_at, 'message_in', ch.brand_id, c.channel_id, IFNULL(c.department_id, 0),
+    IFNULL(c.operator_id, 0), c.id, m.id, -1
+  FROM messages m JOIN chats c ON c.id = m.chat_id JOIN channels ch ON ch.id = c.channel_id
+  WHERE m.id > (SELECT GREATEST(report_from, IF(mark > 5000, mark - 5000, 0)) FROM chat_fold
+    WHERE id = 1)
+    AND m.id <= c.last_in_id AND m.direction = 'in' AND m.msg_type <> 'event'
+    AND NOT EXISTS (SELECT 1 FROM report_events e WHERE e.message_id = m.id);
+
+-- each slice of the fold changes this row (turn), so two workers' slices
+-- conflict on a Galera cluster even where the mark does not move
+ALTER TABLE chat_fold ADD COLUMN turn BIGINT UNSIGNED NOT NULL DEFAULT 0;

@@ -356,8 +356,8 @@ window_step(struct pool *p, void *arg)
 	if ((rc = db_chat_hold(p, x->c->id)) != DB_OK ||
 	    (rc = db_chat_open_lock(p, x->c->follower, &open)) != DB_OK)
 		return rc == DB_NOTFOUND ? DB_OK : rc;
-	if (open.id != x->c->id || x->now - open.started < WX_WINDOW)
-		return DB_OK;	/* closed, or started again, meanwhile */
+	if (open.id != x->c->id || !open.windowed || x->now - open.started < WX_WINDOW)
+		return DB_OK;	/* closed, started again or left as a follow-up, meanwhile */
 	if ((last = db_chat_newest_in(p, x->c->id)) < 0)
 		return DB_FAIL;
 	if (last >= open.started + WX_WINDOW)

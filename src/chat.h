@@ -230,7 +230,10 @@ enum dbrc db_report_follow(struct pool *p, const char *kind, time_t at, long lon
 enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 	const char *nonce, const char **key);
 /* columns of db_chat_open_lock */
-#define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(STR, leave_offer)
+/* (started: where its 48 hours run from; windowed 0: a follow-up nobody
+ * answered yet, whose 48 hours run from the follower's last message) */
+#define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(STR, leave_offer) \
+	C(INT, windowed)
 DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);

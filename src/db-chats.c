@@ -180,8 +180,8 @@
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? " \
 	    "AND push_nonce = ?") \
 	X(chat_open_lock, ROW(chat_open_lock), (long long follower_id), (I(follower_id)), \
-	    "SELECT id, UNIX_TIMESTAMP(IFNULL(window_at, started_at)) started, state, leave_offer " \
-	    "FROM chats " \
+	    "SELECT id, UNIX_TIMESTAMP(IFNULL(window_at, started_at)) started, state, leave_offer, " \
+	    "window_from IS NOT NULL windowed FROM chats " \
 	    "WHERE open_follower = ? FOR UPDATE") \
 	/* a new chat's open key worked out (routines/open.sql: its id was not \
 	 * known before the insert) */ \
@@ -228,11 +228,11 @@
 	 * open chat) */ \
 	/* DB_NOTFOUND: not closed, or no longer within the follower's window */ \
 	X(chat_reopen, DONE, (long long id, long long user, long long now), \
-	    (I(user), I(now), I(now), I(now), I(id), I(now - WX_WINDOW)), \
+	    (I(user), I(now), I(now), I(now), I(now), I(id), I(now - WX_WINDOW)), \
 	    "UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'active', " \
 	    "c.operator_id = ?, c.state_since = FROM_UNIXTIME(?), c.last_activity_at = " \
 	    "FROM_UNIXTIME(?), c.reopened_at = FROM_UNIXTIME(?), c.closed_at = NULL, " \
-	    "c.close_reason = NULL, c.closed_by = NULL, " \
+	    "c.close_reason = NULL, c.closed_by = NULL, c.window_at = FROM_UNIXTIME(?), " \
 	    "c.csat_state = IF(c.csat_state = 'due', NULL, c.csat_state) " \
 	    "WHERE c.id = ? AND c.state = 'closed' AND c.close_reason NOT IN ('unfollowed', " \
 	    "'window_expired') AND c.last_user_msg_at > FROM_UNIXTIME(?) AND f.subscribed = 1") \
@@ -341,7 +341,9 @@
 	 * in (one UPDATE, which locks only the chats it changes), and each \
 	 * message gets its event, so it is counted once. The lock on \
 	 * chat_fold's row keeps a second worker's fold from counting the same \
-	 * messages (on Galera its mark's write conflicts instead). \
+	 * messages; on Galera, where that lock is a node's own, each slice \
+	 * writes the row (its turn) and the events without IGNORE, so two \
+	 * slices of the same messages conflict and one is done again. \
 	 */ \
 	X(fold_lock, CUSTOM, (), (), \
 	    "SELECT mark FROM chat_fold WHERE id = 1 FOR UPDATE") \
@@ -375,13 +377,13 @@
 	    "c.messages_in = c.messages_in + m.n, " \
 	    "c.last_in_id = GREATEST(c.last_in_id, m.mid)") \
 	X(report_in_fold, CUSTOM, (), (), \
-	    "INSERT IGNORE INTO report_events (at, kind, brand_id, channel_id, department_id, " \
+	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
 	    "operator_id, chat_id, message_id, vbin) SELECT f.at, 'message_in', " \
 	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), " \
 	    "f.chat_id, f.id, -1 FROM fold_ids f JOIN chats c ON c.id = f.chat_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id") \
 	X(fold_set, CUSTOM, (), (I), \
-	    "UPDATE chat_fold SET mark = GREATEST(mark, ?) WHERE id = 1") \
+	    "UPDATE chat_fold SET mark = GREATEST(mark, ?), turn = turn + 1 WHERE id = 1") \
 	/* the 'message_in' event of a message the full path counted itself, in \
 	 * its transaction (so the fold does not count it again) */ \
 	X(report_in_one, CUSTOM, (), (I), \
@@ -564,10 +566,14 @@ fold_step(struct pool *p, void *arg)
 		return rc;
 	if (out.affected == 0)
 		return RUN(DBS_fold_set, p, NULL, I(f->hi));
+	if ((rc = RUN(DBS_fold_new, p, NULL)) != DB_OK)
+		return rc;
+	/* an event there already: another worker's slice (a Galera node's)
+	 * counted one of these; this one is done again without it */
+	if ((rc = RUN(DBS_report_in_fold, p, NULL)) != DB_OK)
+		return rc == DB_CONFLICT ? DB_RETRY : rc;
 	/* the chats' rows last: pushes to them wait from there to the commit */
-	if ((rc = RUN(DBS_fold_new, p, NULL)) != DB_OK ||
-	    (rc = RUN(DBS_report_in_fold, p, NULL)) != DB_OK ||
-	    (rc = RUN(DBS_fold_set, p, NULL, I(f->hi))) != DB_OK ||
+	if ((rc = RUN(DBS_fold_set, p, NULL, I(f->hi))) != DB_OK ||
 	    (rc = RUN(DBS_chat_fold, p, &out)) != DB_OK)
 		return rc;
 	f->changed = (long long)out.affected;

@@ -32,9 +32,9 @@
  * a chat the bot holds, an INSERT … SELECT of it and the bot's answer
  * (bot_fast). Nothing depends on an entry being current: the INSERT's
  * foreign key to the chat's open key checks in the database that the chat
- * still takes the message (open, on an active channel: routines/open.sql;
- * the bot's statement, that the bot holds it, inside its 48 hours, by the
- * rules' version this process answers by), and a push it does not match
+ * still takes the message (open, on an active channel, held by the bot or
+ * not: routines/open.sql; the bot's statement, that the account's bot is
+ * on at the rules' version this process answers by), and a push it does not match
  * takes the full path, which refreshes the entry. The table is fixed
  * (memory stays flat): a hash picks a set of SEEN_WAYS entries, and a
  * newcomer takes the set's least recently used one.
@@ -526,7 +526,7 @@ stage_chat(struct pool *p, struct attempt *a)
 	const struct intake_channel *ch = a->ch;
 	enum dbrc rc;
 
-	if (a->chat && a->now - a->open.started >= WX_WINDOW) {
+	if (a->chat && a->open.windowed && a->now - a->open.started >= WX_WINDOW) {
 		struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };
 		if ((rc = chat_end(p, &c, CHAT_END_WINDOW, a->now, NULL, NULL)) != DB_OK)
 			return rc;

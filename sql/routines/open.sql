@@ -45,7 +45,8 @@ END;
 CREATE OR REPLACE TRIGGER open_channels_au AFTER UPDATE ON channels FOR EACH ROW
 BEGIN
   IF NOT (NEW.state <=> OLD.state AND NEW.department_id <=> OLD.department_id) THEN
-    UPDATE chats SET open_key = 0 WHERE channel_id = NEW.id AND open_follower IS NOT NULL;
+    UPDATE chats SET open_key = 0
+    WHERE state IN ('waiting', 'missed', 'active', 'bot', 'followup') AND channel_id = NEW.id;
   END IF;
 END;
 
@@ -54,11 +55,19 @@ BEGIN
   UPDATE chats SET open_key = 0 WHERE open_follower = NEW.follower_id;
 END;
 
+-- binding an account again from another WeChat changes the follower
+CREATE OR REPLACE TRIGGER open_bindings_au AFTER UPDATE ON alert_bindings FOR EACH ROW
+BEGIN
+  IF NOT (NEW.follower_id <=> OLD.follower_id) THEN
+    UPDATE chats SET open_key = 0 WHERE open_follower IN (OLD.follower_id, NEW.follower_id);
+  END IF;
+END;
+
 CREATE OR REPLACE TRIGGER open_bindings_ad AFTER DELETE ON alert_bindings FOR EACH ROW
 BEGIN
   UPDATE chats SET open_key = 0 WHERE open_follower = OLD.follower_id;
 END;
 
--- the open chats' keys, worked out again (a channel's department deleted
--- sets it NULL through its foreign key, which fires no trigger)
+-- the open chats' keys, worked out again (a binding deleted with its user
+-- goes through a foreign key, which fires no trigger)
 UPDATE chats SET open_key = 0 WHERE open_follower IS NOT NULL OR open_key IS NOT NULL;

@@ -127,6 +127,21 @@ received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o
 # fault ERRCODE [COUNT]: the next COUNT custom/send calls answer ERRCODE
 fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
 
+# worker_pause / worker_resume: the background worker stopped between its
+# transactions (stopped inside one it would hold its locks), and going again
+worker_pause() {
+	local i wpid
+	wpid=$(cat "$WXDESK_VAR/run/worker.pid")
+	for i in $(seq 1 50); do
+		kill -STOP "$wpid"
+		[ "$(sqlq "SELECT COUNT(*) FROM information_schema.innodb_trx")" = 0 ] && return 0
+		kill -CONT "$wpid"
+		sleep 0.1
+	done
+	kill -STOP "$wpid"
+}
+worker_resume() { kill -CONT "$(cat "$WXDESK_VAR/run/worker.pid")"; }
+
 # ---- commit order is not id order: late_begin SQL runs SQL in a
 # transaction of its own and keeps it open (the rows have their ids, nobody
 # else sees them); late_commit commits it
