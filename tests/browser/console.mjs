@@ -135,9 +135,11 @@ try {
 	await signIn(other, 'admin', demoPassword('admin'));
 	await other.goto(`${BASE}/console/chats/${fresh}`);
 	await page.goto(`${BASE}/console/chats/${fresh}`);
+	// (the loser's answer may wait for the winner's transaction: a slow,
+	// sanitized build takes longer than the default 30 s there)
 	await Promise.all([
-		Promise.all([page.waitForNavigation(), page.click('text=Pick up this chat')]),
-		Promise.all([other.waitForNavigation(), other.click('text=Pick up this chat')]),
+		Promise.all([page.waitForNavigation({ timeout: 90000 }), page.click('text=Pick up this chat')]),
+		Promise.all([other.waitForNavigation({ timeout: 90000 }), other.click('text=Pick up this chat')]),
 	]);
 	const won = await page.isVisible('#transcript >> text=picked the chat up') && !(await page.isVisible('.error-box'));
 	const told = await page.isVisible('text=picked this chat up first') || await other.isVisible('text=picked this chat up first');
