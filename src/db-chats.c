@@ -15,6 +15,13 @@
 #include "console.h"
 #include "chat.h"
 
+/* a follower message's 'message_in' report event (at, message id), under
+ * its chat c's department and operator, with its channel ch's brand */
+#define REPORT_IN(at, msg) "INSERT INTO report_events (at, kind, brand_id, channel_id, " \
+	"department_id, operator_id, chat_id, message_id, vbin) SELECT " at ", 'message_in', " \
+	"ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), c.id, " \
+	msg ", -1 "
+
 #define CHATS_STATEMENTS(X) \
 	/* atomic: of two operators clicking at once, one changes the row */ \
 	/* DB_OK when this call picked the chat up, DB_CONFLICT when it was not free */ \
@@ -377,20 +384,14 @@
 	    "c.messages_in = c.messages_in + m.n, " \
 	    "c.last_in_id = GREATEST(c.last_in_id, m.mid)") \
 	X(report_in_fold, CUSTOM, (), (), \
-	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
-	    "operator_id, chat_id, message_id, vbin) SELECT f.at, 'message_in', " \
-	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), " \
-	    "f.chat_id, f.id, -1 FROM fold_ids f JOIN chats c ON c.id = f.chat_id " \
+	    REPORT_IN("f.at", "f.id") "FROM fold_ids f JOIN chats c ON c.id = f.chat_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id") \
 	X(fold_set, CUSTOM, (), (I), \
 	    "UPDATE chat_fold SET mark = GREATEST(mark, ?), turn = turn + 1 WHERE id = 1") \
 	/* the 'message_in' event of a message the full path counted itself, in \
 	 * its transaction (so the fold does not count it again) */ \
 	X(report_in_one, CUSTOM, (), (I), \
-	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
-	    "operator_id, chat_id, message_id, vbin) SELECT m.created_at, 'message_in', " \
-	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), " \
-	    "c.id, m.id, -1 FROM messages m JOIN chats c ON c.id = m.chat_id " \
+	    REPORT_IN("m.created_at", "m.id") "FROM messages m JOIN chats c ON c.id = m.chat_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id WHERE m.id = ? " \
 	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1)") \
 	X(chat_touch_open, CUSTOM, (), (I, I), \

@@ -69,18 +69,11 @@ ok "one open chat for the follower" test "$(sqlq "SELECT COUNT(*) FROM chats c J
 # statements are counted.
 status() { sqlq "SELECT variable_value FROM information_schema.global_status WHERE variable_name = '$1'"; }
 inserts() { status COM_INSERT; }
-wpid=$(cat "$WXDESK_VAR/run/worker.pid")
-for i in $(seq 1 20); do	# paused between transactions, holding no locks
-	kill -STOP "$wpid"
-	[ "$(sqlq "SELECT COUNT(*) FROM information_schema.innodb_trx")" = 0 ] && break
-	kill -CONT "$wpid"
-	sleep 0.2
-done
-kill -STOP "$wpid"
+worker_pause
 n0=$(inserts) s0=$(status COM_INSERT_SELECT) u0=$(status COM_UPDATE) c0=$(status COM_COMMIT)
 for i in $(seq 10 21); do push --from oUserA --msgid 70000000000000004$i text "hot $i"; done
 n1=$(inserts) s1=$(status COM_INSERT_SELECT) u1=$(status COM_UPDATE) c1=$(status COM_COMMIT)
-kill -CONT "$wpid"
+worker_resume
 ok "12 messages in an open chat: at most one full path (a transaction) per webhook process ($((c1 - c0)))" \
 	test $((c1 - c0)) -le "$WXDESK_PROCS"
 ok "…the others one statement each: a plain INSERT, no INSERT … SELECT, no UPDATE ($((n1 - n0)), $((s1 - s0)), $((u1 - u0)))" \
@@ -237,13 +230,13 @@ ok "stored exactly once" test "$(count $P_CHANNEL_ID "wx_msg_id = '7000000000000
 # continues the chat, and its 48 hours start again there
 push --from oUserW --msgid 7000000000000000120 text "在吗"
 wchat=$(sqlq "SELECT chat_id FROM messages WHERE wx_msg_id = '7000000000000000120'")
-kill -STOP "$wpid"
+worker_pause
 shift_clock $((48 * 3600 + 1))
 late_at=$(wx_clock)
 ok "an open chat takes a message through its open key" \
 	sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, open_key, 0, 'in', 'text', '还在吗', 'm:7000000000000000121', FROM_UNIXTIME($late_at) FROM chats WHERE id = $wchat"
 tick
-kill -CONT "$wpid"
+worker_resume
 ok "…after its 48 hours, the worker keeps it open: the message continues it, its 48 hours start there" \
 	test "$(sqlq "SELECT CONCAT(state <> 'closed', ':', UNIX_TIMESTAMP(window_at)) FROM chats WHERE id = $wchat")" = "1:$late_at"
 shift_clock $((48 * 3600))
