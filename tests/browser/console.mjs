@@ -131,6 +131,9 @@ try {
 	// two operators race for one chat
 	await write('a new question after two days');
 	const fresh = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state = 'waiting'`));
+	// the old chat closed and the new message folded first: the console's live
+	// refresh (a line in a transcript) then does not swap the pages mid-click
+	await eventually(() => sql(`SELECT (SELECT state FROM chats WHERE id = ${chatId}) = 'closed' AND last_in_id > 0 FROM chats WHERE id = ${fresh}`) === '1', 15000);
 	const other = await (await browser.newContext()).newPage();
 	await signIn(other, 'admin', demoPassword('admin'));
 	await other.goto(`${BASE}/console/chats/${fresh}`);
