@@ -4,7 +4,7 @@
 
 static const struct route routes[] = {
 	{ "GET",  "/console/",                  0, ROLE_OPERATOR, console_home_get, NULL },
-	{ "GET",  "/console/poll",              R_JSON, ROLE_OPERATOR, console_poll_get, NULL },
+	{ "GET",  "/console/poll",              R_JSON | R_MARK, ROLE_OPERATOR, console_poll_get, NULL },
 	{ "GET",  "/console/chats/{id}",        0, ROLE_OPERATOR, console_chat_get, NULL },
 	{ "POST", "/console/chats/{id}/pickup", 0, ROLE_OPERATOR, console_pickup_post, NULL },
 	{ "POST", "/console/chats/{id}/send",   R_UPLOAD, ROLE_OPERATOR, console_send_post, NULL },

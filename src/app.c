@@ -56,7 +56,7 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 	if (st == 413) {
 		/* signed in, the page keeps its menu (the session is read from
 		 * the cookie; the body, too large, is not) */
-		if (session_load(&r, &rs, 0) == 0 && r.user == NULL)
+		if (session_load(&r, &rs, 0, 0) == 0 && r.user == NULL)
 			r.lang = lang_default(&r);
 		page_error(&r, &rs, 413, strstr(r.path ? r.path : "", "/api/") != NULL,
 		    lim->file_max >= (1 << 20) ? LF(&r, "error.too_large",

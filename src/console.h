@@ -24,12 +24,11 @@ enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct 
 #define CONSOLE_COUNTS_ROW(C) C(STR, state) C(INT, mine) C(INT, total)
 DB_ROW(console_count, CONSOLE_COUNTS_ROW)
 enum dbrc db_console_counts(struct pool *p, long long user, int all, struct console_count **rows, size_t *n);
-/* columns of db_console_mark */
-/* (the replies still on their way: a delivery changes the mark too) */
+/* columns of db_console_mark (db-chat-sql.h, CONSOLE_MARK_COLS) */
 #define CONSOLE_MARK_ROW(C) C(INT, top) C(INT, messages_recent) C(INT, chats) \
-	C(INT, sending)
+	C(INT, sending) C(INT, offer)
 DB_ROW(console_mark, CONSOLE_MARK_ROW)
-enum dbrc db_console_mark(struct pool *p, struct console_mark **rows, size_t *n);
+enum dbrc db_console_mark(struct pool *p, long long user, long long now, struct console_mark *row);
 /* columns of db_console_chat */
 #define CONSOLE_CHAT_ROW(C) C(INT, id) C(STR, state) C(INT, channel_id) C(INT, follower_id) \
 	C(INT, department_id) C(INT, operator_id) C(INT, started) C(INT, last_in) C(INT, outs) \

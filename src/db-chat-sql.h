@@ -1,7 +1,7 @@
 /*
  * db-chat-sql.h: SQL fragments shared by the statements of db-chats.c,
- * db-console.c and db-alerts.c: a chat's row as of its newest follower
- * message, and the name a follower is shown by.
+ * db-console.c, db-staff.c and db-alerts.c: a chat's row as of its newest
+ * follower message, the name a follower is shown by, and the console's mark.
  */
 #ifndef WXDESK_DB_CHAT_SQL_H
 #define WXDESK_DB_CHAT_SQL_H
@@ -13,8 +13,17 @@
  * does not cover yet): then the follower wrote last, and no reply since
  * counts. c names the chat's row.
  */
-#define CHAT_NEWER_IN(c) "EXISTS (SELECT 1 FROM messages n WHERE n.chat_id = " c ".id " \
-	"AND n.id > " c ".last_in_id AND n.direction = 'in' AND n.msg_type <> 'event')"
+#define CHAT_NEWER_IN(c) "IFNULL(" CHAT_NEWEST_IN(c, "id") " > " c ".last_in_id, 0)"
+
+/*
+ * A column of the chat's newest follower message (NULL: none), read
+ * backwards on the chat's index, so it stops at that message. (A range
+ * "id > last_in_id" would not: MariaDB bounds a subquery's index read by
+ * the chat alone when the bound is the outer row's, and reads the whole
+ * chat.)
+ */
+#define CHAT_NEWEST_IN(c, col) "(SELECT n." col " FROM messages n WHERE n.chat_id = " c ".id " \
+	"AND n.direction = 'in' AND n.msg_type <> 'event' ORDER BY n.id DESC LIMIT 1)"
 
 /*
  * The name a follower is shown by in lists: the alias typed in wxdesk, else
@@ -23,5 +32,23 @@
  */
 #define FOLLOWER_NAME(f) "COALESCE(" f ".alias, NULLIF(" f ".remark, ''), " \
 	"CONCAT(LEFT(" f ".openid, 10), '…'))"
+
+/*
+ * What the console has seen (console.h, CONSOLE_MARK_ROW): the newest
+ * message and chat ids, how many messages the last 100 ids hold, the
+ * replies still on their way, and the chat offered to user now (one ?: the
+ * time). Ids are taken when a row is written, not when it is committed, so
+ * a transaction can commit an id below one already seen: the count changes
+ * when it does (unless 100 ids were taken meanwhile, when a later message
+ * changes the mark anyway). Every change the console shows adds a message
+ * (a system line at least), a chat, or a delivery.
+ */
+#define CONSOLE_MARK_COLS(user) "(SELECT IFNULL(MAX(id), 0) FROM messages) top, " \
+	"(SELECT COUNT(*) FROM messages WHERE id > (SELECT IFNULL(MAX(id), 0) FROM messages) " \
+	"- 100) messages_recent, (SELECT IFNULL(MAX(id), 0) FROM chats) chats, " \
+	"(SELECT COUNT(*) FROM messages WHERE delivery_state = 'sending') sending, " \
+	"IFNULL((SELECT o.id FROM chats o USE INDEX (ix_chats_offer) WHERE o.offer_user_id = " \
+	user " AND o.state IN ('waiting', 'missed') AND o.offer_until >= FROM_UNIXTIME(?) " \
+	"ORDER BY o.offer_until LIMIT 1), 0) offer"
 
 #endif

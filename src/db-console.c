@@ -13,9 +13,8 @@
 #include "wx.h"
 #include "console.h"
 
-#define CHAT_LAST_IN(c) "GREATEST(" c ".last_user_msg_at, IFNULL((SELECT MAX(n.created_at) " \
-	"FROM messages n WHERE n.chat_id = " c ".id AND n.id > " c ".last_in_id " \
-	"AND n.direction = 'in' AND n.msg_type <> 'event'), " c ".last_user_msg_at))"
+#define CHAT_LAST_IN(c) "IF(" CHAT_NEWER_IN(c) ", GREATEST(" c ".last_user_msg_at, " \
+	CHAT_NEWEST_IN(c, "created_at") "), " c ".last_user_msg_at)"
 #define CHAT_OUTS(c) "IF(" CHAT_NEWER_IN(c) ", 0, " c ".consecutive_out)"
 
 #define CONSOLE_STATEMENTS(X) \
@@ -35,10 +34,11 @@
 	    "ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
 	    /* the follower's messages this user has not seen yet: the chat's \
 	    * count, less those the user had seen (chat_reads.seen_in), plus \
-	    * those the worker has not folded into the count yet (a range of \
-	    * the chat's index past last_in_id, most often empty) */ \
-	    "GREATEST(0, c.messages_in + (SELECT COUNT(*) FROM messages m3 WHERE m3.chat_id = c.id " \
-	    "AND m3.id > c.last_in_id AND m3.direction = 'in' AND m3.msg_type <> 'event') - " \
+	    * those the worker has not folded into the count yet (counted only \
+	    * when the newest is one: most often none is) */ \
+	    "GREATEST(0, c.messages_in + IF(" CHAT_NEWER_IN("c") ", (SELECT COUNT(*) FROM messages m3 " \
+	    "WHERE m3.chat_id = c.id AND m3.id > c.last_in_id AND m3.direction = 'in' " \
+	    "AND m3.msg_type <> 'event'), 0) - " \
 	    "IFNULL((SELECT r.seen_in FROM chat_reads r WHERE r.user_id = ? AND r.chat_id = c.id), 0)) " \
 	    "unread " \
 	    /* the page of chats first, so the rest is done for its rows only */ \
@@ -65,19 +65,9 @@
 	X(console_counts_all, CUSTOM_ROWS(console_count), (), (I), \
 	    "SELECT state, SUM(IF(operator_id = ?, n, 0)) mine, SUM(n) total FROM chat_counts " \
 	    "GROUP BY state") \
-	/* what changed since the last poll: the newest message and chat ids */ \
-	/* \
-	 * What the console has seen: the newest ids, and how many messages the \
-	 * last 1,000 ids hold (every change the console shows adds a message). \
-	 * Ids are taken when a row is written, not when it is committed, so a \
-	 * transaction can commit an id below one already seen; the count \
-	 * changes when it does (unless it commits more than 1,000 ids late). \
-	 */ \
-	X(console_mark, ROWS(console_mark), (), (), \
-	    "SELECT m.top, (SELECT COUNT(*) FROM messages WHERE id > m.top - 1000) messages_recent, " \
-	    "(SELECT IFNULL(MAX(id), 0) FROM chats) chats, " \
-	    "(SELECT COUNT(*) FROM messages WHERE delivery_state = 'sending') sending " \
-	    "FROM (SELECT IFNULL(MAX(id), 0) top FROM messages) m") \
+	/* what changed since the last poll (db-chat-sql.h) */ \
+	X(console_mark, ROW(console_mark), (long long user, long long now), (I(user), I(now)), \
+	    "SELECT " CONSOLE_MARK_COLS("?")) \
 	X(console_chat, ROW(console_chat), (long long id), (I(id)), \
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, " \
 	    "UNIX_TIMESTAMP(c.started_at) started, UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " \

@@ -8,11 +8,20 @@
 #include <string.h>
 #include <time.h>
 
+#include "db-chat-sql.h"
 #include "db-run.h"
 #include "wx.h"
 #include "staff.h"
 #include "channel.h"
 #include "console.h"
+
+/* a session and its user, by the token's hash (staff.h, SESSION_GET_ROW) */
+#define SESSION_COLS "s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen) last_seen, s.flash, " \
+	"u.login, u.name, u.role, u.disabled, u.language, u.presence, " \
+	"IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) console_seen, " \
+	"u.idle_since IS NOT NULL idle, u.totp_on, " \
+	"(SELECT require_2fa_admins FROM security_settings WHERE id = 1) require_2fa"
+#define SESSION_OF " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?"
 
 #define STAFF_STATEMENTS(X) \
 	X(user_by_login, ROW(user_by_login), (const char *login), (S(login)), \
@@ -76,11 +85,12 @@
 	    "INSERT INTO sessions (id_hash, user_id, csrf, created_at, last_seen) " \
 	    "VALUES (?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?))") \
 	X(session_get, ROW(session_get), (const char *id_hash), (S(id_hash)), \
-	    "SELECT s.user_id, s.csrf, UNIX_TIMESTAMP(s.last_seen) last_seen, s.flash, " \
-	    "u.login, u.name, u.role, u.disabled, u.language, u.presence, " \
-	    "IFNULL(UNIX_TIMESTAMP(u.console_seen_at), 0) console_seen, u.idle_since IS NOT NULL idle, u.totp_on, " \
-	    "(SELECT require_2fa_admins FROM security_settings WHERE id = 1) require_2fa " \
-	    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?") \
+	    "SELECT " SESSION_COLS SESSION_OF) \
+	/* the same with the console's mark, for the console's poll: a poll \
+	 * with nothing new is this statement alone */ \
+	X(session_mark, ROW(session_mark), (const char *id_hash, long long now), \
+	    (I(now), S(id_hash)), \
+	    "SELECT " SESSION_COLS ", " CONSOLE_MARK_COLS("s.user_id") SESSION_OF) \
 	X(session_touch, EXEC, (const char *id_hash, time_t now), (I((long long)now), S(id_hash)), \
 	    "UPDATE sessions SET last_seen = FROM_UNIXTIME(?) WHERE id_hash = ?") \
 	X(session_flash, EXEC, (const char *id_hash, const char *flash), (S(flash), S(id_hash)), \

@@ -96,7 +96,8 @@ router_handle(const struct app *a, struct req *r, struct resp *rs)
 			    r->https);
 		r->lang = pick >= 0 ? (enum lang)pick : lang_default(r);
 	}
-	if (session_load(r, rs, rt && !json && !is_write(method)) != 0) {
+	if (session_load(r, rs, rt && !json && !is_write(method),
+	    rt && (rt->flags & R_MARK)) != 0) {
 		page_error(r, rs, 503, json, L(r, "error.db_down"));
 		goto out;
 	}

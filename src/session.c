@@ -4,6 +4,7 @@
  * flash message), and the CSRF token of a visitor not signed in yet (a
  * double-submit cookie for the sign-in form).
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "db.h"
@@ -19,12 +20,21 @@ flash_set(struct req *r, const char *msg)
 		db_session_flash(&r->pool, r->sid_hash, msg);
 }
 
-/* Reads the session from its cookie; returns -1 only when the database failed. */
+_Static_assert(offsetof(struct session_mark, top) == sizeof(struct session_get) &&
+    sizeof(struct session_mark) == sizeof(struct session_get) + sizeof(struct console_mark),
+    "a session_mark row is a session_get row, then a console_mark row");
+
+/*
+ * Reads the session from its cookie, and (want_mark) the console's mark in
+ * the same statement, into r->mark; returns -1 only when the database
+ * failed.
+ */
 int
-session_load(struct req *r, struct resp *rs, int want_flash)
+session_load(struct req *r, struct resp *rs, int want_flash, int want_mark)
 {
 	const char  *sid = req_cookie(r, SID_COOKIE);
 	struct session_get res;
+	struct session_mark *m = NULL;
 	enum dbrc    rc;
 	time_t       now = wx_now();
 	long         idle = 60L * cfg_int("Session.IdleMinutes", 480);
@@ -32,7 +42,15 @@ session_load(struct req *r, struct resp *rs, int want_flash)
 	if (sid == NULL || strlen(sid) != 64)
 		return 0;
 	r->sid_hash = sha256_hex(&r->pool, sid, 64);
-	rc = db_session_get(&r->pool, r->sid_hash, &res);
+	if (want_mark) {
+		m = pool_alloc(&r->pool, sizeof *m);
+		if ((rc = db_session_mark(&r->pool, r->sid_hash, (long long)now, m)) == DB_OK) {
+			memcpy(&res, m, sizeof res);	/* the session's columns come first */
+			r->mark = pool_alloc(&r->pool, sizeof *r->mark);
+			memcpy(r->mark, &m->top, sizeof *r->mark);
+		}
+	} else
+		rc = db_session_get(&r->pool, r->sid_hash, &res);
 	if (rc == DB_FAIL)
 		return -1;
 	if (rc == DB_NOTFOUND) {

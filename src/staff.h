@@ -7,6 +7,7 @@
 #define WXDESK_STAFF_H
 
 #include "db.h"
+#include "console.h"
 
 struct staff_form {
 	const char      *login, *name, *role;
@@ -64,6 +65,11 @@ enum dbrc db_session_insert(struct pool *p, const char *id_hash, long long user_
 	C(INT, console_seen) C(INT, idle) C(INT, totp_on) C(INT, require_2fa)
 DB_ROW(session_get, SESSION_GET_ROW)
 enum dbrc db_session_get(struct pool *p, const char *id_hash, struct session_get *row);
+/* columns of db_session_mark: a session's, then the console's mark */
+#define SESSION_MARK_ROW(C) SESSION_GET_ROW(C) CONSOLE_MARK_ROW(C)
+DB_ROW(session_mark, SESSION_MARK_ROW)
+enum dbrc db_session_mark(struct pool *p, const char *id_hash, long long now,
+	struct session_mark *row);
 enum dbrc db_session_touch(struct pool *p, const char *id_hash, time_t now);
 enum dbrc db_session_flash(struct pool *p, const char *id_hash, const char *flash);
 enum dbrc db_session_delete(struct pool *p, const char *id_hash);

@@ -436,7 +436,8 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 	    c->openid;
 	long long     id = c->id;
 
-	console_page_mark(r);	/* before the transcript: a later delivery refreshes it */
+	/* the mark before the transcript: a later delivery refreshes it */
+	(void)console_page_mark(r);	/* a failure costs the live refresh and the banner */
 	if (db_transcript(&r->pool, id, before, from, (int)limit + 1, &t, &t_n) != DB_OK ||
 	    console_counts(r, &k) < 0) {
 		ui_db_failed(r, rs);
@@ -470,7 +471,6 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 	if (before)	/* a page of older messages: the newest are a link away */
 		tmpl_set(r, "Chat.Older", "1");
 	console_inbox(r, id);
-	(void)console_my_offer(r);	/* a failure costs only the banner */
 	tmpl_set(r, "Page.Wide", "1");
 	tmpl_set(r, "Page.Title", LF(r, "chat.title", who));
 	tmpl_set(r, "Nav", "console");

@@ -16,14 +16,13 @@ struct console_counts {
 };
 /* the counts, also into Counts.*; 0, or -1 when the database failed */
 int  console_counts(struct req *r, struct console_counts *k);
-/* the chat offered to the user now, into Offer.*: its id, 0 for none, -1 */
-long long console_my_offer(struct req *r);
 /* to chat r->ids[0]'s page */
 void console_to_chat(struct req *r, struct resp *rs);
 
 /* the live mark as this page is drawn (Live.Mark): its first poll compares
- * with it, so a change made while the page loaded refreshes it */
-void console_page_mark(struct req *r);
+ * with it, so a change made while the page loaded refreshes it; and the
+ * chat offered to the user now, into Offer.* (0, or -1) */
+int  console_page_mark(struct req *r);
 
 /* supervisors and admins see every chat; operators their departments' */
 int  console_sees_all(const struct req *r);

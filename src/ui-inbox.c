@@ -121,33 +121,6 @@ console_counts(struct req *r, struct console_counts *k)
 	return 0;
 }
 
-/*
- * The chat offered to me now, if any, into Offer.* (the banner on the
- * console's pages: accept, decline, the seconds left); its id, 0 for none,
- * or -1 when the database failed.
- */
-long long
-console_my_offer(struct req *r)
-{
-	struct my_offer o;
-	long long    now = (long long)wx_now();
-	enum dbrc    rc = db_my_offer(&r->pool, r->user->id, now, &o);
-
-	if (rc == DB_NOTFOUND)
-		return 0;
-	if (rc != DB_OK)
-		return -1;
-	tmpl_set_int(r, "Offer.Chat", o.id);
-	tmpl_set(r, "Offer.Follower", o.follower);
-	tmpl_set(r, "Offer.Department", o.name);
-	tmpl_set_int(r, "Offer.Seconds", o.until - now);
-	tmpl_set(r, "Offer.Text", LF(r, "offer.text", o.follower,
-	    o.name ? o.name : "",
-	    console_span(r, now - o.waiting)));
-	tmpl_set(r, "Offer.Left", LF(r, "offer.left", o.until - now));
-	return o.id;
-}
-
 void
 console_home_get(struct req *r, struct resp *rs)
 {
@@ -161,7 +134,6 @@ console_home_get(struct req *r, struct resp *rs)
 	size_t               t = 0;
 	long long            page = ui_page(r);
 
-	console_page_mark(r);	/* before the lists: a later change refreshes them */
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
 		if (strcmp(tab, tabs[i].tab) == 0)
 			t = i;
@@ -179,8 +151,9 @@ console_home_get(struct req *r, struct resp *rs)
 	q.to = t == CLOSED_TAB ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
 	q.limit = PER_PAGE + 1;
 	q.offset = (page - 1) * PER_PAGE;
-	if (db_console_list(&r->pool, &q, &l, &l_n) != DB_OK || console_counts(r, &k) < 0 ||
-	    db_member_depts(&r->pool, r->user->id, &d, &d_n) != DB_OK || console_my_offer(r) < 0) {
+	/* the mark before the lists: a later change refreshes them */
+	if (console_page_mark(r) < 0 || db_console_list(&r->pool, &q, &l, &l_n) != DB_OK ||
+	    console_counts(r, &k) < 0 || db_member_depts(&r->pool, r->user->id, &d, &d_n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -255,58 +228,80 @@ console_home_get(struct req *r, struct resp *rs)
  * row (a system line at least), so the mark covers them all.
  */
 /*
- * The console's mark: what a poll compares to know whether anything changed
- * (messages, chats, replies delivered, the chat offered to me, my
- * presence); NULL when the database failed. *o and *orc: my offer.
+ * The console's mark (db-chat-sql.h, CONSOLE_MARK_COLS): what a poll
+ * compares to know whether anything changed (messages, chats, replies
+ * delivered, the chat offered to me, my presence).
  */
 static const char *
-live_mark(struct req *r, long long now, struct my_offer *o, enum dbrc *orc)
+live_mark(struct req *r, const struct console_mark *m)
 {
-	struct console_mark *m = NULL;
-	size_t m_n = 0;
-
-	*orc = db_my_offer(&r->pool, r->user->id, now, o);
-	if (db_console_mark(&r->pool, &m, &m_n) != DB_OK || (*orc != DB_OK && *orc != DB_NOTFOUND))
-		return NULL;
-	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%lld.%d", m[0].top,
-	    m[0].messages_recent, m[0].chats, m[0].sending,
-	    *orc == DB_OK ? o->id : 0, presence_index(r->user->presence) + 1);
+	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%lld.%d", m->top, m->messages_recent,
+	    m->chats, m->sending, m->offer, presence_index(r->user->presence) + 1);
 }
 
-void
+/*
+ * A console page's mark (Live.Mark), and the chat offered to me now, if
+ * any, into Offer.* (the banner: accept, decline, the seconds left).
+ * Returns 0, or -1 when the database failed.
+ */
+int
 console_page_mark(struct req *r)
 {
-	struct my_offer o;
-	enum dbrc    orc;
-	const char  *mark = live_mark(r, (long long)wx_now(), &o, &orc);
+	long long           now = (long long)wx_now();
+	struct console_mark m;
+	struct my_offer     o;
+	enum dbrc           rc;
 
-	if (mark)
-		tmpl_set(r, "Live.Mark", mark);
+	if (db_console_mark(&r->pool, r->user->id, now, &m) != DB_OK)
+		return -1;
+	tmpl_set(r, "Live.Mark", live_mark(r, &m));
+	if (m.offer == 0 || (rc = db_my_offer(&r->pool, r->user->id, now, &o)) == DB_NOTFOUND)
+		return 0;
+	if (rc != DB_OK)
+		return -1;
+	tmpl_set_int(r, "Offer.Chat", o.id);
+	tmpl_set(r, "Offer.Follower", o.follower);
+	tmpl_set(r, "Offer.Department", o.name);
+	tmpl_set_int(r, "Offer.Seconds", o.until - now);
+	tmpl_set(r, "Offer.Text", LF(r, "offer.text", o.follower, o.name ? o.name : "",
+	    console_span(r, now - o.waiting)));
+	tmpl_set(r, "Offer.Left", LF(r, "offer.left", o.until - now));
+	return 0;
 }
 
+/*
+ * GET /console/poll?since=MARK: {"changed":false} while the mark (read
+ * with the session: R_MARK) is MARK, nothing rendered; otherwise the new
+ * mark, the counts and my offer.
+ */
 void
 console_poll_get(struct req *r, struct resp *rs)
 {
 	const char  *since = req_arg(r, "since"), *mark;
 	struct console_counts k;
-
 	long long    now = (long long)wx_now();
+	struct console_mark m;
 	struct my_offer o;
-	enum dbrc    orc;
+	enum dbrc    orc = DB_NOTFOUND;
 
 	/* the console is open: a heartbeat (written at most every
 	 * PRESENCE_BEAT s; every signed-in page beats too, from its worker) */
 	if (now - r->user->console_seen >= PRESENCE_BEAT || r->user->idle)
 		(void)presence_beat(&r->pool, r->user, 0);
-	if ((mark = live_mark(r, now, &o, &orc)) == NULL) {
+	if (r->mark)
+		m = *r->mark;
+	else if (db_console_mark(&r->pool, r->user->id, now, &m) != DB_OK) {
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}
+	mark = live_mark(r, &m);
 	if (since && strcmp(since, mark) == 0) {
 		resp_json(rs, 200, json_pack("{s:b}", "changed", 0));
 		return;
 	}
-	if (console_counts(r, &k) < 0) {
+	if (m.offer != 0)
+		orc = db_my_offer(&r->pool, r->user->id, now, &o);
+	if ((orc != DB_OK && orc != DB_NOTFOUND) || console_counts(r, &k) < 0) {
 		page_error(r, rs, 503, 1, L(r, "error.db_down"));
 		return;
 	}

@@ -163,6 +163,7 @@ struct req {
 	const char  *sid_hash;
 	const char  *csrf;	/* token to put in forms */
 	const char  *flash;	/* message from the previous request */
+	struct console_mark *mark;	/* R_MARK: read with the session (console.h) */
 };
 
 const char *req_arg(struct req *r, const char *name);	/* query */
@@ -234,6 +235,7 @@ void req_hdf_init(struct req *r);
 #define R_JSON   0x02	/* errors as JSON */
 #define R_SIGNED 0x04	/* authenticated by the handler (WeChat's signature): no session, no CSRF */
 #define R_UPLOAD 0x08	/* takes files: the app's upload_limits instead of its limits */
+#define R_MARK   0x10	/* the console's mark read with the session (r->mark) */
 
 typedef void (*handler_fn)(struct req *, struct resp *);
 
@@ -290,7 +292,7 @@ enum role role_parse(const char *s);
 int  user_sees_all_chats(const struct user *u);
 void flash_set(struct req *r, const char *msg);
 /* session.c: the signed-in user from the session cookie (-1: the database failed) */
-int  session_load(struct req *r, struct resp *rs, int want_flash);
+int  session_load(struct req *r, struct resp *rs, int want_flash, int want_mark);
 void session_pre_csrf(struct req *r, struct resp *rs);
 
 /* ---- form.c: field validators ---- */
