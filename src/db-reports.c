@@ -32,17 +32,28 @@
 	 */
 #define REP_DIMS3 " AND ? IN (0, brand_id) AND ? IN (0, channel_id) AND ? IN (0, department_id)"
 #define REP_DIMS REP_DIMS3 " AND ? IN (0, operator_id)"
-#define REP_FACTS(kinds) "(SELECT hour, kind, department_id, operator_id, detail, vbin, n, " \
-	"total FROM report_hours WHERE kind IN (" kinds ") AND hour >= FROM_UNIXTIME(?) " \
-	"AND hour < FROM_UNIXTIME(?)" REP_DIMS " UNION ALL SELECT " \
+	/*
+	 * src: report_hours, or (REP_THIN) the hourly counts without operator
+	 * and bin; k: a condition on the kind (REP_KIND_IS, or ""); dims: the
+	 * filters src has.
+	 */
+#define REP_FACTS_OF(src, kinds, k, dims) "(SELECT hour, kind, department_id, operator_id, " \
+	"detail, vbin, n, total FROM " src " WHERE kind IN (" kinds ")" k " AND hour >= " \
+	"FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?)" dims " UNION ALL SELECT " \
 	REP_AT_HOUR ", kind, department_id, operator_id, detail, " \
 	"vbin, 1, IFNULL(value, 0) FROM report_pending WHERE rolled = 0 AND kind IN (" kinds \
-	") AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" REP_DIMS ") f"
+	")" k " AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)" dims ") f"
+#define REP_FACTS(kinds, k) REP_FACTS_OF("report_hours", kinds, k, REP_DIMS)
+#define REP_THIN "(SELECT hour, kind, brand_id, channel_id, department_id, 0 operator_id, " \
+	"detail, -1 vbin, n, total FROM report_hour_counts)"
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
 	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
 	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired', 'topic'"
 #define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
+/* of the kinds with a histogram, one (?, twice), or every one (''): ranges of
+ * a table keyed by kind first */
+#define REP_KIND_IS " AND kind IN (" REP_BIN_KINDS ") AND (? = '' OR kind = ?)"
 #define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
 #define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
 	/*
@@ -69,6 +80,21 @@
 	"department_id, operator_id, vbin, n) SELECT DATE(l), kind, brand_id, channel_id, " \
 	"department_id, operator_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_BINNED \
 	" GROUP BY 1, 2, 3, 4, 5, 6, 7 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+/* the hourly counts of the whole team (044): UTC hours, without the operator */
+#define REP_FOLD_TC(src) "INSERT INTO report_hour_counts (hour, kind, brand_id, channel_id, " \
+	"department_id, detail, n, total) SELECT e.h, kind, brand_id, channel_id, department_id, " \
+	"detail, SUM(n), SUM(total) FROM " src " e GROUP BY 1, 2, 3, 4, 5, 6 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+/* the month level (044): as the day level, by the local month */
+#define REP_FOLD_MC(src) "INSERT INTO report_month_counts (month, kind, brand_id, channel_id, " \
+	"department_id, operator_id, detail, n, total) SELECT DATE_FORMAT(l, '%Y-%m-01'), kind, " \
+	"brand_id, channel_id, department_id, operator_id, detail, SUM(n), SUM(total) FROM " \
+	REP_LOCAL(src) " GROUP BY 1, 2, 3, 4, 5, 6, 7 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+#define REP_FOLD_MB(src) "INSERT INTO report_month_bins (month, kind, brand_id, channel_id, " \
+	"department_id, operator_id, vbin, n) SELECT DATE_FORMAT(l, '%Y-%m-01'), kind, brand_id, " \
+	"channel_id, department_id, operator_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_BINNED \
+	" GROUP BY 1, 2, 3, 4, 5, 6, 7 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
 #define REP_SPANS " JOIN (SELECT 'day' span UNION ALL SELECT 'month') sp"
 #define REP_START "IF(sp.span = 'day', DATE(l), DATE_FORMAT(l, '%Y-%m-01'))"
 #define REP_FOLD_HC(src) "INSERT INTO report_hod_counts (span, start, hod, kind, brand_id, " \
@@ -91,6 +117,19 @@
 #define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
 #define REP_KIND_OF " AND kind IN (" REP_BIN_KINDS ") AND ? IN ('', kind)"
 #define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')) b, g, kind, "
+/*
+ * A whole range (one bucket) in any zone, once the levels are built: its
+ * whole local months from the month level [?, ?), its other whole local
+ * days from the day level [?, ?) and [?, ?), the UTC hours around those
+ * from report_hours [?, ?) and [?, ?) (none in the levels' zone), and the
+ * events not folded yet. Each branch groups first.
+ */
+/* the first local midnight at or after a (a local time) */
+#define REP_DAY_A "DATE(IF(TIME(a) = '00:00:00', a, a + INTERVAL 1 DAY))"
+#define REP_W_MONTHS " WHERE month >= ? AND month < ?"
+#define REP_W_DAYS " WHERE (day >= ? AND day < ? OR day >= ? AND day < ?)"
+#define REP_W_HOURS " AND (hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?) " \
+	"OR hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
 #define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
 	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
 
@@ -131,13 +170,18 @@
 	X(rep_counts, CUSTOM_ROWS(report_counts), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I, \
 	    I, I), \
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM " \
-	    REP_FACTS(REP_ALL_KINDS) \
+	    REP_FACTS(REP_ALL_KINDS, "") \
 	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
-	X(rep_hist, CUSTOM_ROWS(report_hist), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I, I, \
-	    I, S), \
+	/* the same for the whole team (no operator), from the hourly counts */ \
+	X(rep_tcounts, CUSTOM_ROWS(report_counts), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I), \
+	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM " \
+	    REP_FACTS_OF(REP_THIN " t", REP_ALL_KINDS, "", REP_DIMS3) \
+	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
+	X(rep_hist, CUSTOM_ROWS(report_hist), (), (S, S, S, I, S, S, I, I, I, I, I, I, S, S, I, I, \
+	    I, I, I, I), \
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) n FROM " \
-	    REP_FACTS(REP_BIN_KINDS) \
-	    " WHERE ? IN ('', kind) GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
+	    REP_FACTS(REP_BIN_KINDS, REP_KIND_IS) \
+	    " GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
 	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */ \
 	X(rep_share, CUSTOM, (), (), \
 	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE") \
@@ -149,6 +193,12 @@
 	    REP_FOLD_HC(REP_SRC_EVENTS)) \
 	X(rep_fold_hb, CUSTOM, (), (), \
 	    REP_FOLD_HB(REP_SRC_EVENTS)) \
+	X(rep_fold_tc, CUSTOM, (), (), \
+	    REP_FOLD_TC(REP_SRC_EVENTS)) \
+	X(rep_fold_mc, CUSTOM, (), (), \
+	    REP_FOLD_MC(REP_SRC_EVENTS)) \
+	X(rep_fold_mb, CUSTOM, (), (), \
+	    REP_FOLD_MB(REP_SRC_EVENTS)) \
 	/* the levels' zone, and whether the server knows the zone asked for */ \
 	X(rep_state_lock, CUSTOM, (), (S), \
 	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
@@ -165,6 +215,12 @@
 	    "DELETE FROM report_hod_counts") \
 	X(rep_clear_hb, CUSTOM, (), (), \
 	    "DELETE FROM report_hod_bins") \
+	X(rep_clear_tc, CUSTOM, (), (), \
+	    "DELETE FROM report_hour_counts") \
+	X(rep_clear_mc, CUSTOM, (), (), \
+	    "DELETE FROM report_month_counts") \
+	X(rep_clear_mb, CUSTOM, (), (), \
+	    "DELETE FROM report_month_bins") \
 	X(rep_build_dc, CUSTOM, (), (I, I), \
 	    REP_FOLD_DC(REP_SRC_HOURS)) \
 	X(rep_build_db, CUSTOM, (), (I, I), \
@@ -173,6 +229,23 @@
 	    REP_FOLD_HC(REP_SRC_HOURS)) \
 	X(rep_build_hb, CUSTOM, (), (I, I), \
 	    REP_FOLD_HB(REP_SRC_HOURS)) \
+	X(rep_build_tc, CUSTOM, (), (I, I), \
+	    REP_FOLD_TC(REP_SRC_HOURS)) \
+	X(rep_build_mc, CUSTOM, (), (I, I), \
+	    REP_FOLD_MC(REP_SRC_HOURS)) \
+	X(rep_build_mb, CUSTOM, (), (I, I), \
+	    REP_FOLD_MB(REP_SRC_HOURS)) \
+	/* the whole local days of the levels' zone in the UTC hours [?, ?), \
+	 * [lday_from, lday_to), and where they begin and end in UTC; no row \
+	 * while the levels are not built */ \
+	X(report_span, ROW(report_span), (long long from, long long to), (I(from), I(to)), \
+	    "SELECT DATE_FORMAT(" REP_DAY_A ", '%Y-%m-%d') lday_from, " \
+	    "DATE_FORMAT(DATE(b), '%Y-%m-%d') lday_to, " \
+	    "UNIX_TIMESTAMP(CONVERT_TZ(" REP_DAY_A ", zone, '+00:00')) lhour_from, " \
+	    "UNIX_TIMESTAMP(CONVERT_TZ(DATE(b), zone, '+00:00')) lhour_to FROM " \
+	    "(SELECT zone, CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', zone) a, " \
+	    "CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', zone) b FROM report_state " \
+	    "WHERE id = 1 AND zone <> '') x") \
 	X(rep_dcounts, CUSTOM_ROWS(report_counts), (), (I, I, S, S, I, I, I, I, I, S, I, I, I, I, \
 	    I, I, I), \
 	    REP_DAY_B "detail, SUM(n) n, SUM(total) total FROM (SELECT IF(? = 0, NULL, day) b, " \
@@ -181,14 +254,34 @@
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, " \
 	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f " \
 	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
-	X(rep_dhist, CUSTOM_ROWS(report_hist), (), (I, I, S, S, S, I, I, I, I, I, S, I, I, I, S, \
-	    I, I, I, I), \
+	X(rep_dhist, CUSTOM_ROWS(report_hist), (), (I, I, S, S, S, S, I, I, I, I, I, S, I, I, I, \
+	    S, I, I, I, I), \
 	    REP_DAY_B "vbin, SUM(n) n FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, " \
-	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ? " \
-	    "AND ? IN ('', kind)" REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL " \
+	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ?" \
+	    REP_KIND_IS REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL " \
 	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 " \
 	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f " \
 	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
+	X(rep_wcounts, CUSTOM_ROWS(report_counts), (), (I, S, S, I, I, I, I, I, S, S, S, S, I, I, \
+	    I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I), \
+	    "SELECT '' b, g, kind, detail, SUM(n) n, SUM(total) total FROM (SELECT " REP_GROUP \
+	    " g, kind, detail, SUM(n) n, SUM(total) total FROM report_month_counts" REP_W_MONTHS \
+	    REP_DIMS " GROUP BY g, kind, detail UNION ALL SELECT " REP_GROUP ", kind, detail, " \
+	    "SUM(n), SUM(total) FROM report_day_counts" REP_W_DAYS REP_DIMS " GROUP BY 1, 2, 3 " \
+	    "UNION ALL SELECT " REP_GROUP ", kind, detail, SUM(n), SUM(total) FROM report_hours " \
+	    "WHERE kind IN (" REP_ALL_KINDS ")" REP_W_HOURS REP_DIMS " GROUP BY 1, 2, 3 " \
+	    "UNION ALL SELECT " REP_GROUP ", kind, detail, 1, IFNULL(value, 0) FROM report_pending" \
+	    REP_EV_RANGE REP_DIMS ") f GROUP BY g, kind, detail ORDER BY g, kind, detail") \
+	X(rep_whist, CUSTOM_ROWS(report_hist), (), (I, S, S, S, S, I, I, I, I, I, S, S, S, S, S, \
+	    S, I, I, I, I, I, I, I, I, I, S, S, I, I, I, I, I, I, I, S, I, I, I, I), \
+	    "SELECT '' b, g, kind, vbin, SUM(n) n FROM (SELECT " REP_GROUP " g, kind, vbin, " \
+	    "SUM(n) n FROM report_month_bins" REP_W_MONTHS REP_KIND_IS REP_DIMS \
+	    " GROUP BY g, kind, vbin UNION ALL SELECT " REP_GROUP ", kind, vbin, SUM(n) " \
+	    "FROM report_day_bins" REP_W_DAYS REP_KIND_IS REP_DIMS " GROUP BY 1, 2, 3 " \
+	    "UNION ALL SELECT " REP_GROUP ", kind, vbin, SUM(n) FROM report_hours WHERE kind IN (" \
+	    REP_BIN_KINDS ")" REP_W_HOURS REP_KIND_IS REP_DIMS " GROUP BY 1, 2, 3 " \
+	    "UNION ALL SELECT " REP_GROUP ", kind, vbin, 1 FROM report_pending" REP_EV_RANGE \
+	    REP_KIND_OF REP_DIMS ") f GROUP BY g, kind, vbin ORDER BY g, kind, vbin") \
 	X(rep_hcounts, CUSTOM_ROWS(report_counts), (), (S, S, S, S, S, S, I, I, I, S, I, I, I, I, \
 	    I), \
 	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, detail, SUM(n) n, SUM(total) total " \
@@ -223,7 +316,10 @@ rollup_step(struct pool *p, void *arg)
 	    (rc = RUN(DBS_rep_fold_dc, p, NULL)) == DB_OK &&
 	    (rc = RUN(DBS_rep_fold_db, p, NULL)) == DB_OK &&
 	    (rc = RUN(DBS_rep_fold_hc, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_hb, p, NULL)) == DB_OK)
+	    (rc = RUN(DBS_rep_fold_hb, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_tc, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_mc, p, NULL)) == DB_OK &&
+	    (rc = RUN(DBS_rep_fold_mb, p, NULL)) == DB_OK)
 		rc = RUN(DBS_rep_mark, p, NULL);
 	return rc;
 }
@@ -250,9 +346,9 @@ static enum dbrc
 levels_step(struct pool *p, void *arg)
 {
 	static const int clear[] = { DBS_rep_clear_dc, DBS_rep_clear_db, DBS_rep_clear_hc,
-		DBS_rep_clear_hb };
+		DBS_rep_clear_hb, DBS_rep_clear_mc, DBS_rep_clear_mb, DBS_rep_clear_tc };
 	static const int build[] = { DBS_rep_build_dc, DBS_rep_build_db, DBS_rep_build_hc,
-		DBS_rep_build_hb };
+		DBS_rep_build_hb, DBS_rep_build_mc, DBS_rep_build_mb, DBS_rep_build_tc };
 	const long long week = 7 * 86400;
 	struct levels  *x = arg;
 	struct dbres    st, span;
@@ -304,17 +400,27 @@ db_report_levels(struct pool *p, const char *zone)
 static const char *const bucket_fmt[] = { "", "%Y-%m-%d", "%H" };
 
 /*
- * Which roll-up a report reads: the levels in their zone (by day, or by
- * hour of day except an operator's histograms, which they leave out), else
- * report_hours, which serves every zone.
+ * Which roll-up a report reads: a whole range, the levels (months, days and
+ * the hours around them) in any zone; by day or by hour of day, the levels
+ * in their zone (not by hour of day for an operator, which they leave out);
+ * else report_hours, which serves every zone.
  */
 static int
 levels_serve(const struct report_filter *f, int bucket, int group)
 {
+	if (bucket == REP_WHOLE && f->span)
+		return 1;
 	if (!f->local)
 		return 0;
 	return bucket != REP_HOUR || (group == REP_BY_NONE && f->operator == 0);
 }
+
+/* the whole range's bounds in the levels (REP_W_*), for one branch */
+#define RF_MONTHS(f) S((f)->lmonth_from), S((f)->lmonth_to)
+#define RF_DAYS(f) S((f)->lday_from), S((f)->lmonth_from), S((f)->lmonth_to), \
+	S((f)->lday_to)
+#define RF_HOURS(f) I((long long)(f)->from), I((long long)(f)->lhour_from), \
+	I((long long)(f)->lhour_to), I((long long)(f)->to)
 
 #define RF_SPANS(f) S((f)->month_from), S((f)->month_to), S((f)->day_from), \
 	S((f)->month_from), S((f)->month_to), S((f)->day_to)
@@ -328,9 +434,18 @@ db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int 
 	struct dbres res;
 	enum dbrc    rc;
 
-	if (!levels_serve(f, bucket, group))
+	if (!levels_serve(f, bucket, group) && f->built && f->operator == 0 &&
+	    group != REP_BY_OPERATOR)
+		rc = RUN(DBS_rep_tcounts, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
+		    I((long long)f->from), I((long long)f->to), RF_DIMS3(f), I((long long)f->from),
+		    I((long long)f->to), RF_DIMS3(f));
+	else if (!levels_serve(f, bucket, group))
 		rc = RUN(DBS_rep_counts, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
 		    RF_ARGS(f), RF_ARGS(f));
+	else if (bucket == REP_WHOLE)
+		rc = RUN(DBS_rep_wcounts, p, &res, I(group), RF_MONTHS(f), RF_DIMS(f),
+		    I(group), RF_DAYS(f), RF_DIMS(f), I(group), RF_HOURS(f), RF_DIMS(f),
+		    I(group), RF_ARGS(f));
 	else if (bucket != REP_HOUR)
 		rc = RUN(DBS_rep_dcounts, p, &res, I(bucket), I(group), S(f->day_from),
 		    S(f->day_to), RF_DIMS(f), I(bucket), S(f->zone), I(group), RF_ARGS(f));
@@ -353,11 +468,16 @@ db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int gr
 	enum dbrc    rc;
 
 	if (!levels_serve(f, bucket, group))
-		rc = RUN(DBS_rep_hist, p, &res, S(fmt), S(f->zone), S(fmt), I(group), RF_ARGS(f),
-		    RF_ARGS(f), S(kind));
+		rc = RUN(DBS_rep_hist, p, &res, S(fmt), S(f->zone), S(fmt), I(group), S(kind),
+		    S(kind), RF_ARGS(f), S(kind), S(kind), RF_ARGS(f));
+	else if (bucket == REP_WHOLE)
+		rc = RUN(DBS_rep_whist, p, &res, I(group), RF_MONTHS(f), S(kind), S(kind),
+		    RF_DIMS(f), I(group), RF_DAYS(f), S(kind), S(kind), RF_DIMS(f), I(group),
+		    RF_HOURS(f), S(kind), S(kind), RF_DIMS(f), I(group), I((long long)f->from),
+		    I((long long)f->to), S(kind), RF_DIMS(f));
 	else if (bucket != REP_HOUR)
 		rc = RUN(DBS_rep_dhist, p, &res, I(bucket), I(group), S(f->day_from),
-		    S(f->day_to), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
+		    S(f->day_to), S(kind), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
 		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS(f));
 	else
 		rc = RUN(DBS_rep_hhist, p, &res, RF_SPANS(f), S(kind), RF_DIMS3(f), S(f->zone),

@@ -365,14 +365,14 @@ run_once(struct db_table *t, int s, struct pool *p, struct dbres *out,
     const struct db_param *params, size_t np, unsigned int *err)
 {
 	MYSQL_STMT    *st;
-	MYSQL_BIND     pb[32];
-	long long      ivals[32];
-	unsigned long  lens[32];
+	MYSQL_BIND     pb[DB_MAX_PARAMS];
+	long long      ivals[DB_MAX_PARAMS];
+	unsigned long  lens[DB_MAX_PARAMS];
 	MYSQL_RES     *meta = NULL;
 	enum dbrc      rc = DB_FAIL;
 
 	*err = 0;
-	if (np > 32)
+	if (np > DB_MAX_PARAMS)
 		abort();	/* a statement table error, caught by any test */
 	if (conn == NULL && db_open() != 0) {
 		*err = CR_CONNECTION_ERROR;

@@ -100,6 +100,9 @@ void *db_rows(struct pool *p, const struct dbres *res, size_t size,
  * connection, preparation and error handling as wxdesk's own table.
  * prepared holds n NULL slots; db_run fills them.
  */
+/* the most parameters a statement may take (db_run binds them on its stack) */
+#define DB_MAX_PARAMS 48
+
 struct db_stmt {
 	const char        *name, *sql;
 	int                owner;	/* run by the schema's owner (wxdesk-admin migrate) alone */

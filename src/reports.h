@@ -12,6 +12,14 @@ struct report_filter {
 	char        month_from[11], month_to[11];	/* the whole local months in it,
 						 * [from, to); equal when none */
 	int         local;	/* zone is the one the day and hour levels are in */
+	int         built;	/* the levels (and report_hour_counts) are built */
+	/* span: the whole days of the levels' zone in [from, to), the days
+	 * [lday_from, lday_to), their whole months [lmonth_from, lmonth_to)
+	 * (equal when none), where they begin and end in UTC; 0 while the
+	 * levels are not built or the range holds no whole day of theirs */
+	int         span;
+	char        lday_from[11], lday_to[11], lmonth_from[11], lmonth_to[11];
+	time_t      lhour_from, lhour_to;
 	long long   brand, channel, department, operator;	/* 0: any */
 };
 enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
@@ -23,6 +31,11 @@ int db_report_levels(struct pool *p, const char *zone);
 DB_ROW(report_zone, REPORT_ZONE_ROW)
 enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
 	const char *to_excl, time_t now, struct report_zone *row);
+/* columns of db_report_span */
+#define REPORT_SPAN_ROW(C) C(STR, lday_from) C(STR, lday_to) C(INT, lhour_from) \
+	C(INT, lhour_to)
+DB_ROW(report_span, REPORT_SPAN_ROW)
+enum dbrc db_report_span(struct pool *p, long long from, long long to, struct report_span *row);
 /* columns of db_report_dims */
 /* an account's name is its brand's; app_id NULL: a draft; gone: deleted */
 #define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id) \

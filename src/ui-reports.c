@@ -197,6 +197,36 @@ zone_range(struct req *r, struct resp *rs, const char **zone, long long from, lo
 }
 
 /*
+ * The whole days and months of the levels' zone in the range, which serve
+ * a whole range's figures in any zone (f->span). Returns 0, or -1 after
+ * answering.
+ */
+static int
+levels_span(struct req *r, struct resp *rs, struct report_filter *f)
+{
+	struct report_span sp;
+	enum dbrc          rc = db_report_span(&r->pool, (long long)f->from, (long long)f->to,
+	    &sp);
+	long long          a, b;
+
+	if (rc != DB_OK && rc != DB_NOTFOUND) {
+		ui_db_failed(r, rs);
+		return -1;
+	}
+	f->span = 0;
+	if (rc != DB_OK || (a = date_arg(sp.lday_from)) < 0 || (b = date_arg(sp.lday_to)) <= a)
+		return 0;
+	f->span = 1;
+	memcpy(f->lday_from, sp.lday_from, sizeof f->lday_from);
+	memcpy(f->lday_to, sp.lday_to, sizeof f->lday_to);
+	/* a day of the levels holds the UTC hours that begin in it */
+	f->lhour_from = (time_t)((sp.lhour_from + 3599) / 3600 * 3600);
+	f->lhour_to = (time_t)((sp.lhour_to + 3599) / 3600 * 3600);
+	whole_months(a, b - 86400, f->lmonth_from, f->lmonth_to);
+	return 0;
+}
+
+/*
  * Reads the filters: dates (default the last 7 days where the viewer is),
  * time zone (the tz argument, the browser's as the wxdesk_tz cookie, the
  * configured Reports.TimeZone, else UTC), brand, channel, and of
@@ -264,6 +294,9 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	memcpy(q->f.day_to, q->to, sizeof q->f.day_to);
 	whole_months(from, to, q->f.month_from, q->f.month_to);
 	q->f.local = z.zone != NULL && strcmp(z.zone, zone) == 0;
+	q->f.built = z.zone != NULL && *z.zone != '\0';
+	if (levels_span(r, rs, &q->f) != 0)
+		return -1;
 	q->f.brand = id_arg(r, "brand");
 	q->f.channel = id_arg(r, "channel");
 	q->f.department = uses & USE_DEPARTMENT ? dept : 0;

@@ -106,8 +106,8 @@ ok "…once (two workers at once)" test "$(sqlq "SELECT SUM(n) FROM report_hours
 EV=$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0) AND at < FROM_UNIXTIME($DAY0 + 86400)")
 ok "the day level (in UTC, the configured zone) holds each event once" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "UTC:$EV"
 ok "…and the hour-of-day level, by day and by month" test "$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'day' AND start = '$D'"):$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'month' AND start = DATE_FORMAT('$D', '%Y-%m-01') AND hod = 12")" = "$EV:$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'day' AND start BETWEEN DATE_FORMAT('$D', '%Y-%m-01') AND LAST_DAY('$D') AND hod = 12")"
-# the levels (tz=UTC) and report_hours (Etc/UTC, the same time under another
-# name) must agree, for whole months and the days around them
+# the levels' zone (tz=UTC) and the same time under another name (Etc/UTC)
+# must agree, for whole months and the days around them
 M1=$(date -u -d "$D" +%Y-%m-01) M2=$(date -u -d "$D + 1 month" +%Y-%m-01)
 ML=$(date -u -d "$M2 + 1 month - 1 day" +%F)
 same_csv() {	# PAGE ARGS: the CSV in UTC from the levels and from report_hours
@@ -135,6 +135,43 @@ ok "Reports.TimeZone changed: the levels are rebuilt in Asia/Shanghai" test "$(s
 ok "…each event once, on its day in Shanghai" test "$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "$EVSH"
 get sup "/reports/hours?from=$M1&to=$ML&tz=Asia/Shanghai&brand=$BRAND"
 ok "…hours of day in Shanghai from them: everything at 20:00" grep -q '<tr data-bucket="20:00"><td>20:00</td><td>5</td><td>3</td><td>1</td>' <<<"$BODY"
+# a viewer in another zone: a whole range from the levels in Shanghai (their
+# months, their days, report_hours around them), days and hours of day from
+# the team's hourly counts; each as report_hours alone has it (the levels
+# marked unbuilt for the second read). 2,000 events two years back, about one
+# an hour for 93 days, over months and their edges.
+W1=$(date -u -d "$(date -u +%Y-%m-01) - 23 months" +%F)
+Y2=$(($(date -u -d "$W1" +%s) - 10 * 86400))
+WF=$(date -u -d "$W1 - 3 days" +%F) WT=$(date -u -d "$W1 + 2 months - 1 day" +%F)
+sqlq "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, operator_id,
+	value, vbin, detail) SELECT FROM_UNIXTIME($Y2 + s.seq * 4019),
+	ELT(1 + s.seq % 5, 'chat_started', 'picked_up', 'first_response', 'closed', 'message_out'),
+	e.brand_id, e.channel_id, e.department_id, IF(s.seq % 5 = 0, 0, IF(s.seq % 2, $OP, $OP2)),
+	IF(s.seq % 5 IN (1, 2, 3), 10 + s.seq * 37 % 900, NULL),
+	report_vbin(IF(s.seq % 5 IN (1, 2, 3), 10 + s.seq * 37 % 900, NULL)),
+	IF(s.seq % 5 = 3, ELT(1 + s.seq % 3, 'operator', 'idle_timeout', 'unfollowed'), '')
+	FROM seq_0_to_1999 s JOIN (SELECT brand_id, channel_id, department_id FROM report_events
+	WHERE kind = 'chat_started' AND brand_id = $BRAND LIMIT 1) e"
+WXDESK_CONFIG="$WXDESK_VAR/shanghai.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+ok "…the events of two years ago folded" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE rolled = 0"):$(sqlq "SELECT COUNT(*) > 0 FROM report_month_counts WHERE month = '$W1'")" = 0:1
+as_hours() {	# ZONE PAGE [ARGS]: the CSV from the levels, and as report_hours has it
+	local a
+	get sup "/reports/$2?from=$WF&to=$WT&tz=$1${3:-}&format=csv"
+	a=$BODY
+	sqlq "UPDATE report_state SET zone = ''"
+	get sup "/reports/$2?from=$WF&to=$WT&tz=$1${3:-}&format=csv"
+	sqlq "UPDATE report_state SET zone = 'Asia/Shanghai'"
+	[ -n "$a" ] && [ "$a" = "$BODY" ] && grep -q "[1-9]" <<<"$a"
+}
+for zone in UTC America/New_York; do
+	for page in "" days hours operators departments; do
+		ok "$zone, ${page:-overview}: the levels agree with report_hours" as_hours "$zone" "$page"
+	done
+done
+ok "…a department's days in UTC" as_hours UTC days "&department=$SALES"
+ok "…an operator's overview in UTC" as_hours UTC "" "&operator=$OP"
+get sup "/reports/?from=$WF&to=$WT&tz=UTC&format=csv"
+ok "…the chats received counted once" grep -qx "Chats received,,$(sqlq "SELECT COUNT(*) FROM report_events WHERE kind = 'chat_started' AND at >= '$WF' AND at < '$WT' + INTERVAL 1 DAY")" <<<"$(tr -d '\r' <<<"$BODY")"
 tick 2>>"$WXDESK_VAR/worker-zone.err"
 ok "…and back in UTC with the configured zone" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "UTC:$EV"
 sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/mars.hdf"

@@ -87,6 +87,11 @@ main(void)
 					    (*t)->stmts[i].name, np, (*t)->stmts[i].nparams);
 					continue;
 				}
+				if (np > DB_MAX_PARAMS) {
+					CHECK(0, "statement %s: %lu parameters, more than db_run binds (%d)",
+					    (*t)->stmts[i].name, np, DB_MAX_PARAMS);
+					continue;
+				}
 				/* a declared row (DB_ROW): the same columns, by name, in order */
 				while (cols && cols[want])
 					want++;
