@@ -267,7 +267,10 @@ enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
  * chat no longer takes it), DB_CONFLICT (a duplicate) */
 enum dbrc db_message_continue(struct pool *p, const struct msg_row *m, long long chat,
 	long long follower, long long *id);
-/* …in a chat the bot holds, with its answer, by the rules of bot_version */
+/* …in a chat the bot holds, with its answer, by the rules of bot_version
+ * (the chat's open_bot while the bot holds it at that version:
+ * routines/open.sql, chat_open_bot) */
+#define BOT_OPEN(version) (1 + (version) % 120)
 struct msg_reply {
 	const char *type, *body;	/* "text" or "image"; the text (NULL: none) */
 	int         miss;	/* the fallback to a message the bot did not understand */

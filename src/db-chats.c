@@ -305,27 +305,24 @@
 	    "media_next_at, created_at) VALUES (?, ?, ?, ?, 0, 'in', ?, ?, ?, ?, ?, ?, ?, ?, " \
 	    "NULLIF(?, 0), ?, ?, ?, ?, IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))") \
 	/* the same in a chat the bot holds, with the bot's answer (by the rules \
-	 * of the version the process has: the account's bot still on, at that \
-	 * version) in one statement: the message's row, then the reply's (keyed \
-	 * to the message's: a retry of the push is refused whole); the foreign \
-	 * key to (open_key, open_bot 1) checks that the bot still holds the \
-	 * chat. No row: the bot is off or its rules changed. */ \
-	X(message_continue_bot, CUSTOM, (), (I, I, I, I, S, S, S, S, S, S, S, I, S, I, S, S, I, \
-	    S, S, S, S, S, I, I, I, I, I), \
+	 * of the version the process has), in one statement: the message's row, \
+	 * then the reply's (keyed to the message's: a retry of the push is \
+	 * refused whole). The message's foreign key to (open_key, open_bot: \
+	 * BOT_OPEN of that version) checks that the bot still holds the chat, \
+	 * is on, and has those rules (routines/open.sql), on the chat's key \
+	 * alone: no row every push shares is read. */ \
+	X(message_continue_bot, CUSTOM, (), (I, I, I, I, I, S, S, S, S, S, S, I, S, I, S, S, S, \
+	    S, S, I, I, I, I, I, S, S, I, S, I, I), \
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, " \
 	    "direction, msg_type, event, event_key, body, fields, wx_msg_id, wx_create_time, " \
 	    "dedupe_key, push_ts, push_nonce, media_id, thumb_media_id, media_state, " \
 	    "media_next_at, attachment_id, delivery_state, created_at) " \
-	    "SELECT ?, ?, ?, ?, 1, IF(r.k = 0, 'in', 'out'), " \
-	    "IF(r.k = 0, ?, ?), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, ?), " \
-	    "IF(r.k = 0, ?, IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), JSON_OBJECT('bot', 1))), " \
-	    "IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, CONCAT('b:', ?)), " \
-	    "IF(r.k = 0, NULLIF(?, 0), NULL), IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, NULL), " \
-	    "IF(r.k = 0, ?, NULL), IF(r.k = 0, ?, 'none'), " \
-	    "IF(r.k = 0 AND ? = 'due', FROM_UNIXTIME(?), NULL), IF(r.k = 0, NULL, NULLIF(?, 0)), " \
-	    "IF(r.k = 0, NULL, 'delivered'), FROM_UNIXTIME(?) " \
-	    "FROM channel_prefs cp JOIN (SELECT 0 k UNION ALL SELECT 1) r " \
-	    "WHERE cp.channel_id = ? AND cp.bot_enabled = 1 AND cp.bot_version = ? ORDER BY r.k") \
+	    "VALUES (?, ?, ?, ?, ?, 'in', ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, " \
+	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), NULL, NULL, FROM_UNIXTIME(?)), " \
+	    "(?, ?, ?, NULL, NULL, 'out', ?, NULL, NULL, ?, IF(? = 1, " \
+	    "JSON_OBJECT('bot', 1, 'miss', 1), JSON_OBJECT('bot', 1)), NULL, NULL, " \
+	    "CONCAT('b:', ?), NULL, NULL, NULL, NULL, 'none', NULL, NULLIF(?, 0), 'delivered', " \
+	    "FROM_UNIXTIME(?))") \
 	/* the chat's row takes the follower's newest message into account (a \
 	 * sender does this first, under the row's lock); the fold counts it \
 	 * (until it has, a list's unread mark may show one fewer) */ \
@@ -514,17 +511,17 @@ db_message_continue_bot(struct pool *p, const struct msg_row *m, long long chat,
 {
 	struct dbres out;
 	enum dbrc    rc = RUN(DBS_message_continue_bot, p, &out, I(m->channel_id), I(follower),
-	    I(chat), I(chat), S(m->msg_type), S(r->type),
-	    S(m->event), S(m->event_key), S(m->body), S(r->body), S(m->fields),
-	    I((long long)r->miss), S(m->wx_msg_id), I(m->wx_create_time), S(m->dedupe_key),
+	    I(chat), I(chat), I(BOT_OPEN(bot_version)), S(m->msg_type), S(m->event),
+	    S(m->event_key), S(m->body), S(m->fields), S(m->wx_msg_id), I(m->wx_create_time),
 	    S(m->dedupe_key), I(m->push_ts), S(m->push_ts ? m->push_nonce : NULL), S(m->media_id),
-	    S(m->thumb_media_id), S(m->media_state), S(m->media_state), I((long long)m->created_at),
-	    I(r->attachment), I((long long)m->created_at), I(m->channel_id), I(bot_version));
+	    S(m->thumb_media_id), S(m->media_state), S(m->media_state),
+	    I((long long)m->created_at), I((long long)m->created_at), I(m->channel_id),
+	    I(follower), I(chat), S(r->type), S(r->body), I((long long)r->miss),
+	    S(m->dedupe_key), I(r->attachment), I((long long)m->created_at));
 
-	/* no such open key: the bot no longer holds the chat (not a duplicate) */
+	/* no such open key: the bot no longer holds the chat, is off, or its
+	 * rules changed (not a duplicate) */
 	if (rc == DB_CONFLICT && db_no_parent())
-		return DB_NOTFOUND;
-	if (rc == DB_OK && out.affected == 0)
 		return DB_NOTFOUND;
 	if (rc == DB_OK && id)
 		*id = (long long)out.insert_id;

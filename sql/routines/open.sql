@@ -3,7 +3,11 @@
 -- INSERT (the webhook's hot path; in a chat the bot holds, the message
 -- and the bot's answer: db-chats.c, message_continue_bot). It is the
 -- chat's id while such a message may go straight into the chat, else
--- NULL, with open_bot 1 when the bot holds the chat, 0 when not:
+-- NULL, with open_bot 0 when a person holds it or it waits for one; when
+-- the bot holds it, its account's bot_version as 1 + bot_version MOD 120
+-- (db-chats.c, BOT_OPEN: a push answered by rules of another version finds
+-- no key; a process's rules are at most a second old, and 120 versions a
+-- second are not made), or -1 while the bot is off:
 --   - the chat is open;
 --   - its follower was not just offered to leave a message (the next
 --     message is the message left: the full path);
@@ -31,6 +35,17 @@ BEGIN
   RETURN p_id;
 END;
 
+CREATE OR REPLACE FUNCTION chat_open_bot(p_state VARCHAR(12), p_channel BIGINT UNSIGNED)
+RETURNS TINYINT
+READS SQL DATA
+BEGIN
+  IF p_state <> 'bot' THEN
+    RETURN 0;
+  END IF;
+  RETURN IFNULL((SELECT IF(bot_enabled = 1, 1 + bot_version MOD 120, -1) FROM channel_prefs
+    WHERE channel_id = p_channel), -1);
+END;
+
 -- the fold and most changes touch neither: no lookups for them
 CREATE OR REPLACE TRIGGER open_chats_bu BEFORE UPDATE ON chats FOR EACH ROW
 BEGIN
@@ -38,7 +53,7 @@ BEGIN
       AND NEW.open_key <=> OLD.open_key) THEN
     SET NEW.open_key = chat_open_key(NEW.id, NEW.state, NEW.leave_offer, NEW.channel_id,
       NEW.follower_id);
-    SET NEW.open_bot = IF(NEW.open_key IS NULL, NULL, NEW.state = 'bot');
+    SET NEW.open_bot = IF(NEW.open_key IS NULL, NULL, chat_open_bot(NEW.state, NEW.channel_id));
   END IF;
 END;
 
@@ -47,6 +62,14 @@ BEGIN
   IF NOT (NEW.state <=> OLD.state AND NEW.department_id <=> OLD.department_id) THEN
     UPDATE chats SET open_key = 0
     WHERE state IN ('waiting', 'missed', 'active', 'bot', 'followup') AND channel_id = NEW.id;
+  END IF;
+END;
+
+-- the bot switched on or off, or its rules changed: the chats it holds
+CREATE OR REPLACE TRIGGER open_prefs_au AFTER UPDATE ON channel_prefs FOR EACH ROW
+BEGIN
+  IF NOT (NEW.bot_enabled <=> OLD.bot_enabled AND NEW.bot_version <=> OLD.bot_version) THEN
+    UPDATE chats SET open_key = 0 WHERE state = 'bot' AND channel_id = NEW.channel_id;
   END IF;
 END;
 

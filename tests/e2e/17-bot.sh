@@ -181,6 +181,11 @@ ok "…the last answer the fallback" test "$(last_got)" = "抱歉，我没有理
 rule mode=contains "patterns=地址" "answer=上海市静安区"
 say "地址在哪"
 ok "a rule added while the bot holds a chat answers its next message" test "$(last_got)" = "上海市静安区"
+ok "…the chat's open key carries the rules' version" test "$(sqlq "SELECT c.open_bot = 1 + p.bot_version MOD 120 FROM chats c JOIN channel_prefs p ON p.channel_id = c.channel_id WHERE c.id = $crun")" = 1
+stale=$(sqlq "SELECT 1 + (bot_version - 1) MOD 120 FROM channel_prefs WHERE channel_id = $CH")
+refused=0
+sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, open_chat, open_bot, direction, msg_type, body, dedupe_key, created_at) SELECT channel_id, follower_id, id, id, $stale, 'in', 'text', 'stale', CONCAT('m:stale', id), NOW() FROM chats WHERE id = $crun" 2>/dev/null || refused=1
+ok "…a message answered by the rules before is refused by it (the full path takes it)" test "$refused:$(sqlq "SELECT COUNT(*) FROM messages WHERE body = 'stale'")" = 1:0
 say "zzzz"
 ok "a miss after it is the first in a row: still the bot's" test "$(sqlq "SELECT state FROM chats WHERE id = $crun")" = bot
 say "xxxx"
