@@ -192,12 +192,19 @@ bot_load(struct pool *p, long long channel)
 #define BOT_SLOTS 64
 static struct bot *slots[BOT_SLOTS];
 
+/*
+ * The rules the process has, while their version was read as the
+ * account's at most BOT_CACHE_AGE seconds ago (the bot's short path
+ * answers by them: the open key checks the version's remainder by 120,
+ * routines/open.sql); older, the full path reads the version again.
+ */
 const struct bot *
 bot_cached(long long channel)
 {
 	for (int i = 0; i < BOT_SLOTS; i++)
 		if (slots[i] && slots[i]->channel == channel)
-			return slots[i]->enabled ? slots[i] : NULL;
+			return slots[i]->enabled && wx_now() - slots[i]->checked <= BOT_CACHE_AGE ?
+			    slots[i] : NULL;
 	return NULL;
 }
 
@@ -213,16 +220,22 @@ bot_for(struct pool *p, long long channel, int *failed)
 		*failed = 1;
 		return NULL;
 	}
-	if (v_n == 0 || v[0].bot_enabled == 0)
-		return NULL;
 	for (int i = 0; i < BOT_SLOTS; i++) {
 		if (slots[i] && slots[i]->channel == channel)
 			slot = i;
 		else if (slots[i] == NULL && freeslot < 0)
 			freeslot = i;
 	}
-	if (slot >= 0 && slots[slot]->version == v[0].bot_version)
+	if (v_n == 0 || v[0].bot_enabled == 0) {
+		if (slot >= 0)
+			slots[slot]->enabled = 0;	/* the short path stops too */
+		return NULL;
+	}
+	if (slot >= 0 && slots[slot]->version == v[0].bot_version) {
+		slots[slot]->enabled = 1;	/* on again at the same version */
+		slots[slot]->checked = wx_now();
 		return slots[slot];
+	}
 	if (slot < 0)
 		slot = freeslot >= 0 ? freeslot : (int)(channel % BOT_SLOTS);
 	if (slots[slot]) {
@@ -238,6 +251,7 @@ bot_for(struct pool *p, long long channel, int *failed)
 		*failed = 1;
 		return NULL;
 	}
+	slots[slot]->checked = wx_now();
 	return slots[slot]->enabled ? slots[slot] : NULL;
 }
 

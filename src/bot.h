@@ -31,6 +31,7 @@ struct bot {
 	long long        channel;
 	long long        version;
 	int              enabled;
+	time_t           checked;	/* when the version was last read as the account's */
 	enum lang        lang;	/* the brand's follower language: the default texts */
 	const char      *welcome, *fallback, *handoff_text;
 	const char     **handoff_words;
@@ -74,6 +75,8 @@ extern const char *const bot_default_handoff[5];
 const struct bot *bot_for(struct pool *p, long long channel, int *failed);
 /* the account's bot as this process last read it, without a query (its
  * version is checked by the statement that uses it), or NULL */
+/* the longest the short path answers by rules without reading their version */
+#define BOT_CACHE_AGE 10
 const struct bot *bot_cached(long long channel);
 /* a bot made from rows, for the account page's test box (not cached) */
 const struct bot *bot_load(struct pool *p, long long channel);

@@ -5,9 +5,10 @@
 -- chat's id while such a message may go straight into the chat, else
 -- NULL, with open_bot 0 when a person holds it or it waits for one; when
 -- the bot holds it, its account's bot_version as 1 + bot_version MOD 120
--- (db-chats.c, BOT_OPEN: a push answered by rules of another version finds
--- no key; a process's rules are at most a second old, and 120 versions a
--- second are not made), or -1 while the bot is off:
+-- (chat.h, BOT_OPEN: a push answered by rules of another version finds
+-- no key; a process answers by rules at most BOT_CACHE_AGE seconds old,
+-- bot.c, and 120 versions are not made in 10 seconds), or -1 while the
+-- bot is off:
 --   - the chat is open;
 --   - its follower was not just offered to leave a message (the next
 --     message is the message left: the full path);
@@ -39,11 +40,17 @@ CREATE OR REPLACE FUNCTION chat_open_bot(p_state VARCHAR(12), p_channel BIGINT U
 RETURNS TINYINT
 READS SQL DATA
 BEGIN
+  DECLARE v TINYINT DEFAULT -1;
+  DECLARE CONTINUE HANDLER FOR NOT FOUND SET v = -1;
   IF p_state <> 'bot' THEN
     RETURN 0;
   END IF;
-  RETURN IFNULL((SELECT IF(bot_enabled = 1, 1 + bot_version MOD 120, -1) FROM channel_prefs
-    WHERE channel_id = p_channel), -1);
+  -- a locking read: a change of the bot committed after it waits, and its
+  -- trigger (open_prefs_au) then sees this chat; one committed before it
+  -- is what it reads
+  SELECT IF(bot_enabled = 1, 1 + bot_version MOD 120, -1) INTO v FROM channel_prefs
+    WHERE channel_id = p_channel LOCK IN SHARE MODE;
+  RETURN v;
 END;
 
 -- the fold and most changes touch neither: no lookups for them
