@@ -47,6 +47,7 @@
 #include "../src/db.h"
 #include "../src/bot.h"
 #include "../src/csat.h"
+#include "../src/health.h"
 #include "../src/job.h"
 #include "../src/metrics.h"
 #include "../src/outbox.h"
@@ -116,6 +117,29 @@ senders_stop(void)
 			waitpid(senders[i], NULL, 0);
 }
 
+/*
+ * 1 unless the database's schema is newer than this worker knows (a
+ * release being installed beside it: its jobs would miss what the new
+ * migrations added, the report levels' new tables say). Said once.
+ */
+static int
+schema_known(struct pool *p)
+{
+	static int          said;
+	struct health_state s;
+
+	if (db_health(p, &s) != DB_OK || s.schema <= WX_SCHEMA_VERSION) {
+		said = 0;
+		return 1;
+	}
+	if (!said)
+		wx_log("the database's schema is %lld, newer than this worker knows (%d): "
+		    "no job runs until the new release's worker replaces it", s.schema,
+		    WX_SCHEMA_VERSION);
+	said = 1;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -148,7 +172,7 @@ main(int argc, char **argv)
 		if (!once)
 			senders_start();
 		struct pool p = { 0 };
-		if (db_up()) {
+		if (db_up() && schema_known(&p)) {
 			health_seen(&p);	/* /healthz: a worker is running */
 			for (size_t j = 0; j < sizeof jobs / sizeof jobs[0] && !job_stopping; j++) {
 				/* /metrics: each job's runs, how long, and whether a

@@ -73,4 +73,17 @@ echo "Database.Hosts = 127.0.0.1:1, 127.0.0.1:2" >>"$WXDESK_VAR/hosts.hdf"
 sed -i '/mysqld.sock$/d' "$WXDESK_VAR/hosts.hdf"
 out=$(WXDESK_CONFIG="$WXDESK_VAR/hosts.hdf" "$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1); rc=$?
 ok "…none answering: a plain failure, not a crash" eval '[ $rc != 0 ] && [ $rc -lt 128 ] && grep -q "database connection failed" <<<"$out"'
+
+# a schema newer than the worker knows (a release installed beside it): its
+# jobs wait, and it says why (the daemon paused meanwhile)
+worker_pause
+sqlq "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', NOW())"
+sqlq "INSERT INTO report_events (at, kind, brand_id, channel_id) VALUES (NOW() - INTERVAL 3 YEAR, 'follow', 0, 0)"
+ev=$(sqlq "SELECT MAX(id) FROM report_events")
+out=$("$WORKER" --once 2>&1)
+ok "a schema newer than the worker knows: no job runs" eval 'grep -q "schema is 999, newer than this worker knows" <<<"$out" && test "$(sqlq "SELECT rolled FROM report_events WHERE id = $ev")" = 0'
+sqlq "DELETE FROM schema_migrations WHERE version = 999"
+"$WORKER" --once >/dev/null 2>&1
+ok "…the schema known again: the jobs run" test "$(sqlq "SELECT rolled FROM report_events WHERE id = $ev")" = 1
+worker_resume
 done_tests
