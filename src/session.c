@@ -34,7 +34,7 @@ session_load(struct req *r, struct resp *rs, int want_flash, int want_mark)
 {
 	const char  *sid = req_cookie(r, SID_COOKIE);
 	struct session_get res;
-	struct session_mark *m = NULL;
+	struct session_mark m;
 	enum dbrc    rc;
 	time_t       now = wx_now();
 	long         idle = 60L * cfg_int("Session.IdleMinutes", 480);
@@ -43,11 +43,10 @@ session_load(struct req *r, struct resp *rs, int want_flash, int want_mark)
 		return 0;
 	r->sid_hash = sha256_hex(&r->pool, sid, 64);
 	if (want_mark) {
-		m = pool_alloc(&r->pool, sizeof *m);
-		if ((rc = db_session_mark(&r->pool, r->sid_hash, (long long)now, m)) == DB_OK) {
-			memcpy(&res, m, sizeof res);	/* the session's columns come first */
+		if ((rc = db_session_mark(&r->pool, r->sid_hash, (long long)now, &m)) == DB_OK) {
+			memcpy(&res, &m, sizeof res);	/* the session's columns come first */
 			r->mark = pool_alloc(&r->pool, sizeof *r->mark);
-			memcpy(r->mark, &m->top, sizeof *r->mark);
+			memcpy(r->mark, &m.top, sizeof *r->mark);
 		}
 	} else
 		rc = db_session_get(&r->pool, r->sid_hash, &res);

@@ -222,12 +222,6 @@ console_home_get(struct req *r, struct resp *rs)
 }
 
 /*
- * GET /console/poll?since=MARK: {"changed":false} while no message or chat
- * was added since MARK (two index lookups, nothing rendered); otherwise the
- * new mark and the counts. Every change the console shows adds a message
- * row (a system line at least), so the mark covers them all.
- */
-/*
  * The console's mark (db-chat-sql.h, CONSOLE_MARK_COLS): what a poll
  * compares to know whether anything changed (messages, chats, replies
  * delivered, the chat offered to me, my presence).
