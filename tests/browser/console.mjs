@@ -128,7 +128,10 @@ try {
 		await page.isVisible('text=48 hours passed since the chat started')));
 	await shot(page, '24-console-window-closed');
 
-	// two operators race for one chat
+	// two operators race for one chat: the worker closes the old one first
+	// (a message that came before its close would continue it, and restart
+	// its 48 hours)
+	await eventually(() => sql(`SELECT state = 'closed' FROM chats WHERE id = ${chatId}`) === '1', 30000);
 	await write('a new question after two days');
 	const fresh = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state = 'waiting'`));
 	// the old chat closed and the new message folded first: the console's live
