@@ -21,6 +21,14 @@
 	 * two Galera nodes: certification) never fold one twice; an event that
 	 * commits meanwhile, whatever its id, waits for the next batch.
 	 */
+/* built_to while a zone's levels are being cleared (045); rows a level a
+ * clearing step deletes (the number, and as SQL) */
+#define REP_CLEARING "'1000-01-01 00:00:00'"
+#define REP_CLEAR_N 10000
+#define REP_CLEAR_ROWS "10000"
+/* the viewers' zones kept beside the reporting zone (rows 2 to 4) */
+#define REP_ZONE_ROWS 3
+#define REP_VIEWER_ZONES "3"
 /* an event's UTC hour, as report_hours keys it */
 #define REP_AT_HOUR "DATE_FORMAT(at, '%Y-%m-%d %H:00:00')"
 	/*
@@ -57,13 +65,17 @@
 #define REP_BUCKET "IF(? = '', '', DATE_FORMAT(CONVERT_TZ(hour, '+00:00', ?), ?))"
 #define REP_GROUP "CASE ? WHEN 1 THEN operator_id WHEN 2 THEN department_id ELSE 0 END"
 	/*
-	 * The day and hour-of-day levels (009), in the zone of report_state.
-	 * A batch of events and a rebuild from report_hours fold the same way:
-	 * src yields h (the UTC hour), the dimensions, n and total.
+	 * The day, month and hour-of-day levels (009, 044), in each zone of
+	 * report_state (045). A batch of events and a build from report_hours
+	 * fold the same way: src yields h (the UTC hour), the dimensions, n and
+	 * total. The zones written (REP_ZONES): a build step's one zone (z is
+	 * "?", its id), or a batch's (z "0") every zone as far as it is built.
 	 */
-#define REP_LOCAL(src) "(SELECT CONVERT_TZ(e.h, '+00:00', s.zone) l, e.kind, e.brand_id, " \
-	"e.channel_id, e.department_id, e.operator_id, e.detail, e.vbin, e.n, e.total FROM " \
-	src " e JOIN report_state s ON s.id = 1 AND s.zone <> '') x"
+#define REP_ZONES(z) " JOIN report_state s ON s.zone <> '' AND (s.id = " z " OR " z \
+	" = 0 AND (s.built_to IS NULL OR e.h < s.built_to))"
+#define REP_LOCAL(src, z) "(SELECT s.id zid, CONVERT_TZ(e.h, '+00:00', s.zone) l, e.kind, " \
+	"e.brand_id, e.channel_id, e.department_id, e.operator_id, e.detail, e.vbin, e.n, " \
+	"e.total FROM " src " e" REP_ZONES(z) ") x"
 #define REP_SRC_EVENTS "(SELECT " REP_AT_HOUR " h, kind, brand_id, " \
 	"channel_id, department_id, operator_id, detail, vbin, 1 n, IFNULL(value, 0) total " \
 	"FROM report_events WHERE rolled = 2)"
@@ -71,41 +83,41 @@
 	"operator_id, detail, vbin, n, total FROM report_hours WHERE kind IN (" REP_ALL_KINDS \
 	") AND hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
 #define REP_BINNED " WHERE kind IN (" REP_BIN_KINDS ")"
-#define REP_FOLD_DC(src) "INSERT INTO report_day_counts (day, kind, brand_id, channel_id, " \
-	"department_id, operator_id, detail, n, total) SELECT DATE(l), kind, brand_id, " \
-	"channel_id, department_id, operator_id, detail, SUM(n), SUM(total) FROM " \
-	REP_LOCAL(src) " GROUP BY 1, 2, 3, 4, 5, 6, 7 " \
-	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
-#define REP_FOLD_DB(src) "INSERT INTO report_day_bins (day, kind, brand_id, channel_id, " \
-	"department_id, operator_id, vbin, n) SELECT DATE(l), kind, brand_id, channel_id, " \
-	"department_id, operator_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_BINNED \
-	" GROUP BY 1, 2, 3, 4, 5, 6, 7 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
-/* the hourly counts of the whole team (044): UTC hours, without the operator */
-#define REP_FOLD_TC(src) "INSERT INTO report_hour_counts (hour, kind, brand_id, channel_id, " \
+/* a level of counts, and one of bins, by a local date (expr, into col); op
+ * "operator_id, " or "" (the whole team's) */
+#define REP_FOLD_C(table, col, expr, op, src, z) "INSERT INTO " table " (zid, " col ", kind, " \
+	"brand_id, channel_id, department_id, " op "detail, n, total) SELECT zid, " expr \
+	", kind, brand_id, channel_id, department_id, " op "detail, SUM(n), SUM(total) FROM " \
+	REP_LOCAL(src, z) " GROUP BY zid, 2, kind, brand_id, channel_id, department_id, " op \
+	"detail ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
+#define REP_FOLD_B(table, col, expr, op, src, z) "INSERT INTO " table " (zid, " col ", kind, " \
+	"brand_id, channel_id, department_id, " op "vbin, n) SELECT zid, " expr ", kind, " \
+	"brand_id, channel_id, department_id, " op "vbin, SUM(n) FROM " REP_LOCAL(src, z) \
+	REP_BINNED " GROUP BY zid, 2, kind, brand_id, channel_id, department_id, " op "vbin " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+#define REP_OP "operator_id, "
+#define REP_MONTH_OF "DATE_FORMAT(l, '%Y-%m-01')"
+/* the hourly counts of the whole team (044): UTC hours, without the operator,
+ * with the reporting zone's levels (zid 1) */
+#define REP_FOLD_TC(src, z) "INSERT INTO report_hour_counts (hour, kind, brand_id, channel_id, " \
 	"department_id, detail, n, total) SELECT e.h, kind, brand_id, channel_id, department_id, " \
-	"detail, SUM(n), SUM(total) FROM " src " e GROUP BY 1, 2, 3, 4, 5, 6 " \
+	"detail, SUM(n), SUM(total) FROM " src " e" REP_ZONES(z) " AND s.id = 1 " \
+	"GROUP BY 1, 2, 3, 4, 5, 6 " \
 	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
-/* the month level (044): as the day level, by the local month */
-#define REP_FOLD_MC(src) "INSERT INTO report_month_counts (month, kind, brand_id, channel_id, " \
-	"department_id, operator_id, detail, n, total) SELECT DATE_FORMAT(l, '%Y-%m-01'), kind, " \
-	"brand_id, channel_id, department_id, operator_id, detail, SUM(n), SUM(total) FROM " \
-	REP_LOCAL(src) " GROUP BY 1, 2, 3, 4, 5, 6, 7 " \
+/* the hour of day by local day, week (from Monday) and month */
+#define REP_SPANS " JOIN (SELECT 'day' span UNION ALL SELECT 'week' UNION ALL SELECT 'month') sp"
+#define REP_START "CASE sp.span WHEN 'day' THEN DATE(l) WHEN 'week' THEN DATE(l) - " \
+	"INTERVAL WEEKDAY(l) DAY ELSE DATE_FORMAT(l, '%Y-%m-01') END"
+#define REP_FOLD_HC(src, z) "INSERT INTO report_hod_counts (zid, span, start, hod, kind, " \
+	"brand_id, channel_id, department_id, detail, n, total) SELECT zid, sp.span, " \
+	REP_START ", HOUR(l), kind, brand_id, channel_id, department_id, detail, SUM(n), " \
+	"SUM(total) FROM " REP_LOCAL(src, z) REP_SPANS " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 " \
 	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
-#define REP_FOLD_MB(src) "INSERT INTO report_month_bins (month, kind, brand_id, channel_id, " \
-	"department_id, operator_id, vbin, n) SELECT DATE_FORMAT(l, '%Y-%m-01'), kind, brand_id, " \
-	"channel_id, department_id, operator_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_BINNED \
-	" GROUP BY 1, 2, 3, 4, 5, 6, 7 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
-#define REP_SPANS " JOIN (SELECT 'day' span UNION ALL SELECT 'month') sp"
-#define REP_START "IF(sp.span = 'day', DATE(l), DATE_FORMAT(l, '%Y-%m-01'))"
-#define REP_FOLD_HC(src) "INSERT INTO report_hod_counts (span, start, hod, kind, brand_id, " \
-	"channel_id, department_id, detail, n, total) SELECT sp.span, " REP_START ", " \
-	"HOUR(l), kind, brand_id, channel_id, department_id, detail, SUM(n), SUM(total) " \
-	"FROM " REP_LOCAL(src) REP_SPANS " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 " \
-	"ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)"
-#define REP_FOLD_HB(src) "INSERT INTO report_hod_bins (span, start, hod, kind, brand_id, " \
-	"channel_id, department_id, vbin, n) SELECT sp.span, " REP_START ", HOUR(l), kind, " \
-	"brand_id, channel_id, department_id, vbin, SUM(n) FROM " REP_LOCAL(src) REP_SPANS \
-	REP_BINNED " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
+#define REP_FOLD_HB(src, z) "INSERT INTO report_hod_bins (zid, span, start, hod, kind, " \
+	"brand_id, channel_id, department_id, vbin, n) SELECT zid, sp.span, " REP_START ", " \
+	"HOUR(l), kind, brand_id, channel_id, department_id, vbin, SUM(n) FROM " \
+	REP_LOCAL(src, z) REP_SPANS REP_BINNED " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 " \
+	"ON DUPLICATE KEY UPDATE n = n + VALUES(n)"
 	/*
 	 * A range in the levels' zone: whole local days [?, ?] by day (or as
 	 * one when the first ? is 0), or by hour of day from whole local months
@@ -117,6 +129,22 @@
 #define REP_EV_RANGE " WHERE rolled = 0 AND at >= FROM_UNIXTIME(?) AND at < FROM_UNIXTIME(?)"
 #define REP_KIND_OF " AND kind IN (" REP_BIN_KINDS ") AND ? IN ('', kind)"
 #define REP_DAY_B "SELECT IF(b IS NULL, '', DATE_FORMAT(b, '%Y-%m-%d')) b, g, kind, "
+/* by day (or as one, when the first ? is 0) from a day level (table) of a
+ * zone: whole local days [?, ?] */
+#define REP_DCOUNTS(table) REP_DAY_B "detail, SUM(n) n, SUM(total) total FROM (SELECT " \
+	"IF(? = 0, NULL, day) b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total " \
+	"FROM " table " WHERE zid = ? AND day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, " \
+	"kind, detail UNION ALL SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP \
+	", kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f " \
+	"GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail"
+#define REP_DCOUNTS_BINDS (I, I, I, S, S, I, I, I, I, I, S, I, I, I, I, I, I, I)
+#define REP_DHIST(table) REP_DAY_B "vbin, SUM(n) n FROM (SELECT IF(? = 0, NULL, day) b, " \
+	REP_GROUP " g, kind, vbin, SUM(n) n FROM " table " WHERE zid = ? AND day >= ? AND " \
+	"day <= ?" REP_KIND_IS REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL SELECT " \
+	"IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 " \
+	"FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f " \
+	"GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin"
+#define REP_DHIST_BINDS (I, I, I, S, S, S, S, I, I, I, I, I, S, I, I, I, S, I, I, I, I)
 /*
  * A whole range (one bucket) in any zone, once the levels are built: its
  * whole local months from the month level [?, ?), its other whole local
@@ -126,12 +154,17 @@
  */
 /* the first local midnight at or after a (a local time) */
 #define REP_DAY_A "DATE(IF(TIME(a) = '00:00:00', a, a + INTERVAL 1 DAY))"
-#define REP_W_MONTHS " WHERE month >= ? AND month < ?"
-#define REP_W_DAYS " WHERE (day >= ? AND day < ? OR day >= ? AND day < ?)"
+#define REP_W_MONTHS " WHERE zid = ? AND month >= ? AND month < ?"
+#define REP_W_DAYS " WHERE zid = ? AND (day >= ? AND day < ? OR day >= ? AND day < ?)"
 #define REP_W_HOURS " AND (hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?) " \
 	"OR hour >= FROM_UNIXTIME(?) AND hour < FROM_UNIXTIME(?))"
-#define REP_HOD_SPANS " WHERE (span = 'month' AND start >= ? AND start < ? OR span = 'day' " \
-	"AND (start >= ? AND start < ? OR start >= ? AND start <= ?))"
+/* of a zone (?), the whole months [?, ?), then of the days before them and
+ * of those after, each its whole weeks [?, ?) and the days around those
+ * [?, ?) [?, ?) */
+#define REP_HOD_WEEKS "span = 'week' AND start >= ? AND start < ? OR span = 'day' AND " \
+	"(start >= ? AND start < ? OR start >= ? AND start < ?)"
+#define REP_HOD_SPANS " WHERE zid = ? AND (span = 'month' AND start >= ? AND start < ? OR " \
+	REP_HOD_WEEKS " OR " REP_HOD_WEEKS ")"
 
 #define REPORTS_STATEMENTS(X) \
 	X(rep_lock, CUSTOM, (), (), \
@@ -149,11 +182,13 @@
 	 * zone the server does not know */ \
 	X(report_zone, ROW(report_zone), (const char *zone, const char *from, \
 	    const char *to_excl, time_t now), \
-	    (S(from), S(zone), S(to_excl), S(zone), I((long long)now), S(zone)), \
+	    (S(from), S(zone), S(to_excl), S(zone), I((long long)now), S(zone), S(zone)), \
 	    "SELECT UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_from, " \
 	    "UNIX_TIMESTAMP(CONVERT_TZ(?, ?, '+00:00')) range_to, " \
 	    "DATE(CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', ?)) day, " \
-	    "(SELECT zone FROM report_state WHERE id = 1) zone") \
+	    "(SELECT IF(built_to IS NULL, zone, '') FROM report_state WHERE id = 1) zone, " \
+	    "IFNULL((SELECT MIN(id) FROM report_state WHERE zone = ? AND built_to IS NULL), 0) " \
+	    "zid") \
 	/* what the filters offer */ \
 	X(report_dims, ROWS(report_dims), (), (), \
 	    "SELECT 'brand' kind, id, name, 0 brand_id, NULL app_id, 0 gone FROM brands " \
@@ -182,88 +217,124 @@
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) n FROM " \
 	    REP_FACTS(REP_BIN_KINDS, REP_KIND_IS) \
 	    " GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
-	/* a roll-up batch waits for a rebuild, and a rebuild for the batches */ \
+	/* a roll-up batch waits for a build step, and a build step for the \
+	 * batches */ \
 	X(rep_share, CUSTOM, (), (), \
-	    "SELECT zone FROM report_state WHERE id = 1 LOCK IN SHARE MODE") \
+	    "SELECT zone FROM report_state LOCK IN SHARE MODE") \
 	X(rep_fold_dc, CUSTOM, (), (), \
-	    REP_FOLD_DC(REP_SRC_EVENTS)) \
+	    REP_FOLD_C("report_day_counts", "day", "DATE(l)", REP_OP, REP_SRC_EVENTS, "0")) \
 	X(rep_fold_db, CUSTOM, (), (), \
-	    REP_FOLD_DB(REP_SRC_EVENTS)) \
-	X(rep_fold_hc, CUSTOM, (), (), \
-	    REP_FOLD_HC(REP_SRC_EVENTS)) \
-	X(rep_fold_hb, CUSTOM, (), (), \
-	    REP_FOLD_HB(REP_SRC_EVENTS)) \
-	X(rep_fold_tc, CUSTOM, (), (), \
-	    REP_FOLD_TC(REP_SRC_EVENTS)) \
+	    REP_FOLD_B("report_day_bins", "day", "DATE(l)", REP_OP, REP_SRC_EVENTS, "0")) \
+	X(rep_fold_tdc, CUSTOM, (), (), \
+	    REP_FOLD_C("report_tday_counts", "day", "DATE(l)", "", REP_SRC_EVENTS, "0")) \
+	X(rep_fold_tdb, CUSTOM, (), (), \
+	    REP_FOLD_B("report_tday_bins", "day", "DATE(l)", "", REP_SRC_EVENTS, "0")) \
 	X(rep_fold_mc, CUSTOM, (), (), \
-	    REP_FOLD_MC(REP_SRC_EVENTS)) \
+	    REP_FOLD_C("report_month_counts", "month", REP_MONTH_OF, REP_OP, REP_SRC_EVENTS, "0")) \
 	X(rep_fold_mb, CUSTOM, (), (), \
-	    REP_FOLD_MB(REP_SRC_EVENTS)) \
-	/* the levels' zone, and whether the server knows the zone asked for */ \
-	X(rep_state_lock, CUSTOM, (), (S), \
+	    REP_FOLD_B("report_month_bins", "month", REP_MONTH_OF, REP_OP, REP_SRC_EVENTS, "0")) \
+	X(rep_fold_hc, CUSTOM, (), (), \
+	    REP_FOLD_HC(REP_SRC_EVENTS, "0")) \
+	X(rep_fold_hb, CUSTOM, (), (), \
+	    REP_FOLD_HB(REP_SRC_EVENTS, "0")) \
+	X(rep_fold_tc, CUSTOM, (), (), \
+	    REP_FOLD_TC(REP_SRC_EVENTS, "0")) \
+	/* a zone's levels, and whether the server knows the zone asked for */ \
+	X(rep_state_lock, CUSTOM, (), (S, I), \
 	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
-	    "FROM report_state WHERE id = 1 FOR UPDATE") \
-	X(rep_state_set, CUSTOM, (), (S), \
-	    "UPDATE report_state SET zone = ? WHERE id = 1") \
-	X(rep_hours_span, CUSTOM, (), (), \
-	    "SELECT UNIX_TIMESTAMP(MIN(hour)), UNIX_TIMESTAMP(MAX(hour)) FROM report_hours") \
-	X(rep_clear_dc, CUSTOM, (), (), \
-	    "DELETE FROM report_day_counts") \
-	X(rep_clear_db, CUSTOM, (), (), \
-	    "DELETE FROM report_day_bins") \
-	X(rep_clear_hc, CUSTOM, (), (), \
-	    "DELETE FROM report_hod_counts") \
-	X(rep_clear_hb, CUSTOM, (), (), \
-	    "DELETE FROM report_hod_bins") \
-	X(rep_clear_tc, CUSTOM, (), (), \
-	    "DELETE FROM report_hour_counts") \
-	X(rep_clear_mc, CUSTOM, (), (), \
-	    "DELETE FROM report_month_counts") \
-	X(rep_clear_mb, CUSTOM, (), (), \
-	    "DELETE FROM report_month_bins") \
-	X(rep_build_dc, CUSTOM, (), (I, I), \
-	    REP_FOLD_DC(REP_SRC_HOURS)) \
-	X(rep_build_db, CUSTOM, (), (I, I), \
-	    REP_FOLD_DB(REP_SRC_HOURS)) \
-	X(rep_build_hc, CUSTOM, (), (I, I), \
-	    REP_FOLD_HC(REP_SRC_HOURS)) \
-	X(rep_build_hb, CUSTOM, (), (I, I), \
-	    REP_FOLD_HB(REP_SRC_HOURS)) \
-	X(rep_build_tc, CUSTOM, (), (I, I), \
-	    REP_FOLD_TC(REP_SRC_HOURS)) \
-	X(rep_build_mc, CUSTOM, (), (I, I), \
-	    REP_FOLD_MC(REP_SRC_HOURS)) \
-	X(rep_build_mb, CUSTOM, (), (I, I), \
-	    REP_FOLD_MB(REP_SRC_HOURS)) \
+	    "FROM report_state WHERE id = ? FOR UPDATE") \
+	/* another zone: its levels are cleared, then built */ \
+	X(rep_state_set, CUSTOM, (), (S, I), \
+	    "UPDATE report_state SET zone = ?, built_to = " REP_CLEARING " WHERE id = ?") \
+	/* the first zone whose levels are being cleared or built */ \
+	X(rep_step_lock, CUSTOM, (), (), \
+	    "SELECT id, zone, UNIX_TIMESTAMP(built_to), built_to = " REP_CLEARING \
+	    " FROM report_state WHERE built_to IS NOT NULL ORDER BY id LIMIT 1 FOR UPDATE") \
+	/* the first hour of report_hours at or after ?, kind by kind (its key) */ \
+	X(rep_next_hour, CUSTOM, (), (I), \
+	    "SELECT UNIX_TIMESTAMP(MIN(h)) FROM (SELECT (SELECT MIN(hour) FROM report_hours " \
+	    "WHERE kind = k.name AND hour >= FROM_UNIXTIME(?)) h FROM report_kinds k) x") \
+	/* how far a zone's levels are built (a negative time: all) */ \
+	X(rep_built_to, CUSTOM, (), (I, I, I), \
+	    "UPDATE report_state SET built_to = IF(? < 0, NULL, FROM_UNIXTIME(?)) WHERE id = ?") \
+	/* the zones viewers asked for lately, besides the reporting zone's, \
+	 * the latest first; the viewers' zones' levels; views of long ago */ \
+	X(rep_wanted, CUSTOM, (), (I), \
+	    "SELECT v.zone FROM report_views v JOIN report_state s ON s.id = 1 " \
+	    "WHERE v.asked >= FROM_UNIXTIME(?) AND v.zone <> s.zone " \
+	    "ORDER BY v.asked DESC, v.zone LIMIT " REP_VIEWER_ZONES) \
+	X(rep_slots, CUSTOM, (), (), \
+	    "SELECT id, zone FROM report_state WHERE id > 1 ORDER BY id") \
+	X(rep_views_purge, CUSTOM, (), (I), \
+	    "DELETE FROM report_views WHERE asked < FROM_UNIXTIME(?)") \
+	/* a report viewed in a zone the server knows, other than the \
+	 * reporting zone (when last, within the hour) */ \
+	X(report_view, EXEC, (const char *zone, time_t now), (S(zone), I((long long)now), \
+	    S(zone), S(zone)), \
+	    "INSERT INTO report_views (zone, asked) SELECT ?, FROM_UNIXTIME(?) FROM report_state " \
+	    "WHERE id = 1 AND zone <> ? AND CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
+	    "ON DUPLICATE KEY UPDATE asked = IF(asked < VALUES(asked) - INTERVAL 1 HOUR, " \
+	    "VALUES(asked), asked)") \
+	X(rep_clear_dc, CUSTOM, (), (I), \
+	    "DELETE FROM report_day_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_db, CUSTOM, (), (I), \
+	    "DELETE FROM report_day_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_tdc, CUSTOM, (), (I), \
+	    "DELETE FROM report_tday_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_tdb, CUSTOM, (), (I), \
+	    "DELETE FROM report_tday_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_mc, CUSTOM, (), (I), \
+	    "DELETE FROM report_month_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_mb, CUSTOM, (), (I), \
+	    "DELETE FROM report_month_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_hc, CUSTOM, (), (I), \
+	    "DELETE FROM report_hod_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_hb, CUSTOM, (), (I), \
+	    "DELETE FROM report_hod_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
+	X(rep_clear_tc, CUSTOM, (), (I), \
+	    "DELETE FROM report_hour_counts WHERE ? = 1 LIMIT " REP_CLEAR_ROWS) \
+	X(rep_build_dc, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_C("report_day_counts", "day", "DATE(l)", REP_OP, REP_SRC_HOURS, "?")) \
+	X(rep_build_db, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_B("report_day_bins", "day", "DATE(l)", REP_OP, REP_SRC_HOURS, "?")) \
+	X(rep_build_tdc, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_C("report_tday_counts", "day", "DATE(l)", "", REP_SRC_HOURS, "?")) \
+	X(rep_build_tdb, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_B("report_tday_bins", "day", "DATE(l)", "", REP_SRC_HOURS, "?")) \
+	X(rep_build_mc, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_C("report_month_counts", "month", REP_MONTH_OF, REP_OP, REP_SRC_HOURS, "?")) \
+	X(rep_build_mb, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_B("report_month_bins", "month", REP_MONTH_OF, REP_OP, REP_SRC_HOURS, "?")) \
+	X(rep_build_hc, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_HC(REP_SRC_HOURS, "?")) \
+	X(rep_build_hb, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_HB(REP_SRC_HOURS, "?")) \
+	X(rep_build_tc, CUSTOM, (), (I, I, I, I), \
+	    REP_FOLD_TC(REP_SRC_HOURS, "?")) \
 	/* the whole local days of the levels' zone in the UTC hours [?, ?), \
 	 * [lday_from, lday_to), and where they begin and end in UTC; no row \
 	 * while the levels are not built */ \
-	X(report_span, ROW(report_span), (long long from, long long to), (I(from), I(to)), \
+	X(report_span, ROW(report_span), (long long from, long long to, int zid), (I(from), \
+	    I(to), I((long long)zid)), \
 	    "SELECT DATE_FORMAT(" REP_DAY_A ", '%Y-%m-%d') lday_from, " \
 	    "DATE_FORMAT(DATE(b), '%Y-%m-%d') lday_to, " \
 	    "UNIX_TIMESTAMP(CONVERT_TZ(" REP_DAY_A ", zone, '+00:00')) lhour_from, " \
 	    "UNIX_TIMESTAMP(CONVERT_TZ(DATE(b), zone, '+00:00')) lhour_to FROM " \
 	    "(SELECT zone, CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', zone) a, " \
 	    "CONVERT_TZ(FROM_UNIXTIME(?), '+00:00', zone) b FROM report_state " \
-	    "WHERE id = 1 AND zone <> '') x") \
-	X(rep_dcounts, CUSTOM_ROWS(report_counts), (), (I, I, S, S, I, I, I, I, I, S, I, I, I, I, \
-	    I, I, I), \
-	    REP_DAY_B "detail, SUM(n) n, SUM(total) total FROM (SELECT IF(? = 0, NULL, day) b, " \
-	    REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM report_day_counts " \
-	    "WHERE day >= ? AND day <= ?" REP_DIMS " GROUP BY b, g, kind, detail UNION ALL " \
-	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, detail, 1, " \
-	    "IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS ") f " \
-	    "GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
-	X(rep_dhist, CUSTOM_ROWS(report_hist), (), (I, I, S, S, S, S, I, I, I, I, I, S, I, I, I, \
-	    S, I, I, I, I), \
-	    REP_DAY_B "vbin, SUM(n) n FROM (SELECT IF(? = 0, NULL, day) b, " REP_GROUP " g, " \
-	    "kind, vbin, SUM(n) n FROM report_day_bins WHERE day >= ? AND day <= ?" \
-	    REP_KIND_IS REP_DIMS " GROUP BY b, g, kind, vbin UNION ALL " \
-	    "SELECT IF(? = 0, NULL, DATE(" REP_EV_LOCAL ")), " REP_GROUP ", kind, vbin, 1 " \
-	    "FROM report_pending" REP_EV_RANGE REP_KIND_OF REP_DIMS ") f " \
-	    "GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
-	X(rep_wcounts, CUSTOM_ROWS(report_counts), (), (I, S, S, I, I, I, I, I, S, S, S, S, I, I, \
-	    I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I), \
+	    "WHERE id = ? AND zone <> '' AND built_to IS NULL) x") \
+	X(rep_dcounts, CUSTOM_ROWS(report_counts), (), REP_DCOUNTS_BINDS, \
+	    REP_DCOUNTS("report_day_counts")) \
+	X(rep_tdcounts, CUSTOM_ROWS(report_counts), (), REP_DCOUNTS_BINDS, \
+	    REP_DCOUNTS("(SELECT zid, day, kind, brand_id, channel_id, department_id, " \
+	    "0 operator_id, detail, n, total FROM report_tday_counts) t")) \
+	X(rep_dhist, CUSTOM_ROWS(report_hist), (), REP_DHIST_BINDS, \
+	    REP_DHIST("report_day_bins")) \
+	X(rep_tdhist, CUSTOM_ROWS(report_hist), (), REP_DHIST_BINDS, \
+	    REP_DHIST("(SELECT zid, kind, day, brand_id, channel_id, department_id, " \
+	    "0 operator_id, vbin, n FROM report_tday_bins) t")) \
+	X(rep_wcounts, CUSTOM_ROWS(report_counts), (), (I, I, S, S, I, I, I, I, I, I, S, S, S, S, \
+	    I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I), \
 	    "SELECT '' b, g, kind, detail, SUM(n) n, SUM(total) total FROM (SELECT " REP_GROUP \
 	    " g, kind, detail, SUM(n) n, SUM(total) total FROM report_month_counts" REP_W_MONTHS \
 	    REP_DIMS " GROUP BY g, kind, detail UNION ALL SELECT " REP_GROUP ", kind, detail, " \
@@ -272,8 +343,8 @@
 	    "WHERE kind IN (" REP_ALL_KINDS ")" REP_W_HOURS REP_DIMS " GROUP BY 1, 2, 3 " \
 	    "UNION ALL SELECT " REP_GROUP ", kind, detail, 1, IFNULL(value, 0) FROM report_pending" \
 	    REP_EV_RANGE REP_DIMS ") f GROUP BY g, kind, detail ORDER BY g, kind, detail") \
-	X(rep_whist, CUSTOM_ROWS(report_hist), (), (I, S, S, S, S, I, I, I, I, I, S, S, S, S, S, \
-	    S, I, I, I, I, I, I, I, I, I, S, S, I, I, I, I, I, I, I, S, I, I, I, I), \
+	X(rep_whist, CUSTOM_ROWS(report_hist), (), (I, I, S, S, S, S, I, I, I, I, I, I, S, S, S, \
+	    S, S, S, I, I, I, I, I, I, I, I, I, S, S, I, I, I, I, I, I, I, S, I, I, I, I), \
 	    "SELECT '' b, g, kind, vbin, SUM(n) n FROM (SELECT " REP_GROUP " g, kind, vbin, " \
 	    "SUM(n) n FROM report_month_bins" REP_W_MONTHS REP_KIND_IS REP_DIMS \
 	    " GROUP BY g, kind, vbin UNION ALL SELECT " REP_GROUP ", kind, vbin, SUM(n) " \
@@ -282,16 +353,16 @@
 	    REP_BIN_KINDS ")" REP_W_HOURS REP_KIND_IS REP_DIMS " GROUP BY 1, 2, 3 " \
 	    "UNION ALL SELECT " REP_GROUP ", kind, vbin, 1 FROM report_pending" REP_EV_RANGE \
 	    REP_KIND_OF REP_DIMS ") f GROUP BY g, kind, vbin ORDER BY g, kind, vbin") \
-	X(rep_hcounts, CUSTOM_ROWS(report_counts), (), (S, S, S, S, S, S, I, I, I, S, I, I, I, I, \
-	    I), \
+	X(rep_hcounts, CUSTOM_ROWS(report_counts), (), (I, S, S, S, S, S, S, S, S, S, S, S, S, \
+	    S, S, I, I, I, S, I, I, I, I, I), \
 	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, detail, SUM(n) n, SUM(total) total " \
 	    "FROM (SELECT hod b, " \
 	    "kind, detail, SUM(n) n, SUM(total) total FROM report_hod_counts" REP_HOD_SPANS \
 	    REP_DIMS3 " GROUP BY b, kind, detail UNION ALL SELECT HOUR(" REP_EV_LOCAL "), " \
 	    "kind, detail, 1, IFNULL(value, 0) FROM report_pending" REP_EV_RANGE REP_DIMS3 \
 	    ") f GROUP BY b, kind, detail ORDER BY b, kind, detail") \
-	X(rep_hhist, CUSTOM_ROWS(report_hist), (), (S, S, S, S, S, S, S, I, I, I, S, I, I, S, I, \
-	    I, I), \
+	X(rep_hhist, CUSTOM_ROWS(report_hist), (), (I, S, S, S, S, S, S, S, S, S, S, S, S, S, \
+	    S, S, I, I, I, S, I, I, S, I, I, I), \
 	    "SELECT LPAD(b, 2, '0') b, 0 g, kind, vbin, SUM(n) n FROM (SELECT hod b, kind, vbin, " \
 	    "SUM(n) n FROM report_hod_bins" REP_HOD_SPANS " AND ? IN ('', kind)" REP_DIMS3 \
 	    " GROUP BY b, kind, vbin UNION ALL SELECT HOUR(" REP_EV_LOCAL "), kind, vbin, 1 " \
@@ -303,6 +374,9 @@ DB_STATEMENTS(REPORTS_STATEMENTS, db_table_reports)
 static enum dbrc
 rollup_step(struct pool *p, void *arg)
 {
+	static const int fold[] = { DBS_rep_roll, DBS_rep_fold_dc, DBS_rep_fold_db,
+		DBS_rep_fold_tdc, DBS_rep_fold_tdb, DBS_rep_fold_mc, DBS_rep_fold_mb,
+		DBS_rep_fold_hc, DBS_rep_fold_hb, DBS_rep_fold_tc, DBS_rep_mark };
 	long long   *n = arg;
 	struct dbres claim;
 	enum dbrc    rc;
@@ -312,16 +386,10 @@ rollup_step(struct pool *p, void *arg)
 		return rc;
 	if ((*n = (long long)claim.affected) == 0)
 		return DB_NOTFOUND;	/* nothing to fold: nothing to keep */
-	if ((rc = RUN(DBS_rep_roll, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_dc, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_db, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_hc, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_hb, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_tc, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_mc, p, NULL)) == DB_OK &&
-	    (rc = RUN(DBS_rep_fold_mb, p, NULL)) == DB_OK)
-		rc = RUN(DBS_rep_mark, p, NULL);
-	return rc;
+	for (size_t i = 0; i < sizeof fold / sizeof fold[0]; i++)
+		if ((rc = RUN(fold[i], p, NULL)) != DB_OK)
+			return rc;
+	return DB_OK;
 }
 
 /*
@@ -338,59 +406,148 @@ db_report_rollup(struct pool *p)
 }
 
 struct levels {
+	int         zid;
 	const char *zone;
-	int         got;	/* 0: in the zone already, 1: rebuilt, -2: an unknown zone */
+	int         got;	/* 0: in the zone already, 1: to be rebuilt, -2: an unknown zone */
 };
 
 static enum dbrc
-levels_step(struct pool *p, void *arg)
+levels_set(struct pool *p, void *arg)
 {
-	static const int clear[] = { DBS_rep_clear_dc, DBS_rep_clear_db, DBS_rep_clear_hc,
-		DBS_rep_clear_hb, DBS_rep_clear_mc, DBS_rep_clear_mb, DBS_rep_clear_tc };
-	static const int build[] = { DBS_rep_build_dc, DBS_rep_build_db, DBS_rep_build_hc,
-		DBS_rep_build_hb, DBS_rep_build_mc, DBS_rep_build_mb, DBS_rep_build_tc };
-	const long long week = 7 * 86400;
-	struct levels  *x = arg;
-	struct dbres    st, span;
-	long long       lo, hi;
-	enum dbrc       rc;
+	struct levels *x = arg;
+	struct dbres   st;
+	enum dbrc      rc;
 
-	if ((rc = RUN(DBS_rep_state_lock, p, &st, S(x->zone))) != DB_OK)
+	if ((rc = RUN(DBS_rep_state_lock, p, &st, S(x->zone), I((long long)x->zid))) != DB_OK)
 		return rc;
 	if (st.nrows != 1)
 		return DB_FAIL;
-	if (strcmp(db_cell(&st, 0, 0), x->zone) == 0 || db_int(&st, 0, 1) != 1) {
-		x->got = db_int(&st, 0, 1) == 1 ? 0 : -2;
+	if (strcmp(db_cell(&st, 0, 0), x->zone) == 0) {
+		x->got = 0;
 		return DB_NOTFOUND;	/* nothing to change */
 	}
-	if ((rc = RUN(DBS_rep_state_set, p, NULL, S(x->zone))) != DB_OK ||
-	    (rc = RUN(DBS_rep_hours_span, p, &span)) != DB_OK)
-		return rc;
-	for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
-		if ((rc = RUN(clear[i], p, NULL)) != DB_OK)
-			return rc;
-	/* a week of hours a statement, so none runs long */
-	lo = db_int(&span, 0, 0), hi = db_int(&span, 0, 1);
-	for (long long t = lo - lo % week; db_cell(&span, 0, 0) && t <= hi; t += week)
-		for (size_t i = 0; i < sizeof build / sizeof build[0]; i++)
-			if ((rc = RUN(build[i], p, NULL, I(t), I(t + week))) != DB_OK)
-				return rc;
+	if (*x->zone != '\0' && db_int(&st, 0, 1) != 1) {
+		x->got = -2;
+		return DB_NOTFOUND;
+	}
 	x->got = 1;
-	return DB_OK;
+	return RUN(DBS_rep_state_set, p, NULL, S(x->zone), I((long long)x->zid));
 }
 
 /*
- * Puts the day and hour-of-day levels in zone, rebuilt from report_hours,
- * unless they are in it already. Returns 0 (nothing to do), 1 (rebuilt),
+ * Puts the levels of zone row zid (1: the reporting zone) in zone ("": none),
+ * unless they are in it already: the worker's build steps (db_report_build)
+ * then clear and build them. Returns 0 (nothing to do), 1 (to be rebuilt),
  * -1 (database error) or -2 (the server does not know the zone).
  */
 int
-db_report_levels(struct pool *p, const char *zone)
+db_report_levels(struct pool *p, int zid, const char *zone)
 {
-	struct levels x = { zone, -1 };
-	enum dbrc     rc = db_txn(p, levels_step, &x);
+	struct levels x = { zid, zone, -1 };
+	enum dbrc     rc = db_txn(p, levels_set, &x);
 
 	return rc == DB_OK || rc == DB_NOTFOUND ? x.got : -1;
+}
+
+/* a week of UTC hours a build step */
+#define REP_WEEK (7 * 86400LL)
+
+/* one step of the first zone being cleared or built: *zid its row */
+static enum dbrc
+build_step(struct pool *p, void *arg)
+{
+	static const int clear[] = { DBS_rep_clear_dc, DBS_rep_clear_db, DBS_rep_clear_tdc,
+		DBS_rep_clear_tdb, DBS_rep_clear_mc, DBS_rep_clear_mb, DBS_rep_clear_hc,
+		DBS_rep_clear_hb, DBS_rep_clear_tc };
+	static const int build[] = { DBS_rep_build_dc, DBS_rep_build_db, DBS_rep_build_tdc,
+		DBS_rep_build_tdb, DBS_rep_build_mc, DBS_rep_build_mb, DBS_rep_build_hc,
+		DBS_rep_build_hb, DBS_rep_build_tc };
+	int           *zid = arg;
+	struct dbres   st, next, del;
+	long long      from, z;
+	enum dbrc      rc;
+
+	if ((rc = RUN(DBS_rep_step_lock, p, &st)) != DB_OK)
+		return rc;
+	if (st.nrows == 0)
+		return DB_NOTFOUND;	/* every zone built */
+	z = db_int(&st, 0, 0);
+	*zid = (int)z;
+	if (db_int(&st, 0, 3) == 1) {
+		/* clearing: a few thousand rows a level a step, then the build */
+		int more = 0;
+		for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++) {
+			if ((rc = RUN(clear[i], p, &del, I(z))) != DB_OK)
+				return rc;
+			more |= del.affected >= REP_CLEAR_N;
+		}
+		if (more)
+			return DB_OK;
+		from = 0;
+	} else {
+		from = db_int(&st, 0, 2);
+		for (size_t i = 0; i < sizeof build / sizeof build[0]; i++)
+			if ((rc = RUN(build[i], p, NULL, I(from), I(from + REP_WEEK), I(z), I(z))) != DB_OK)
+				return rc;
+		from += REP_WEEK;
+	}
+	/* on from the next hour there is (none, or no zone: built) */
+	if ((rc = RUN(DBS_rep_next_hour, p, &next, I(from))) != DB_OK)
+		return rc;
+	from = *db_cell(&st, 0, 1) != '\0' && db_cell(&next, 0, 0) ? db_int(&next, 0, 0) : -1;
+	return RUN(DBS_rep_built_to, p, NULL, I(from), I(from), I(z));
+}
+
+/*
+ * One step of clearing or building a zone's levels, in its own transaction
+ * (a week of hours, or a few thousand rows a level cleared). Returns the
+ * zone's row (1 to 4), 0 when every zone is built, or -1.
+ */
+int
+db_report_build(struct pool *p)
+{
+	int       zid = 0;
+	enum dbrc rc = db_txn(p, build_step, &zid);
+
+	return rc == DB_OK ? zid : rc == DB_NOTFOUND ? 0 : -1;
+}
+
+/*
+ * The viewers' zones (rows 2 to 4) follow the zones reports were viewed in
+ * since `since', the latest first: a zone no longer among them gives its
+ * row to one that is, or is cleared. Views before `since' are forgotten.
+ * Returns how many rows changed zone, or -1.
+ */
+int
+db_report_viewers(struct pool *p, time_t since)
+{
+	struct dbres want, slots;
+	int          keep[REP_ZONE_ROWS] = { 0 }, placed[REP_ZONE_ROWS] = { 0 };
+	int          changed = 0, rc;
+
+	if (RUN(DBS_rep_views_purge, p, NULL, I((long long)since)) != DB_OK ||
+	    RUN(DBS_rep_wanted, p, &want, I((long long)since)) != DB_OK ||
+	    RUN(DBS_rep_slots, p, &slots) != DB_OK)
+		return -1;
+	/* the rows whose zone is still wanted keep it */
+	for (size_t i = 0; i < slots.nrows && i < REP_ZONE_ROWS; i++)
+		for (size_t w = 0; w < want.nrows && w < REP_ZONE_ROWS; w++)
+			if (*db_cell(&slots, i, 1) != '\0' &&
+			    strcmp(db_cell(&slots, i, 1), db_cell(&want, w, 0)) == 0)
+				keep[i] = 1, placed[w] = 1;
+	/* each wanted zone without a row takes a free one; the rest are cleared */
+	for (size_t i = 0; i < slots.nrows && i < REP_ZONE_ROWS; i++) {
+		const char *zone = "";
+		if (keep[i])
+			continue;
+		for (size_t w = 0; w < want.nrows && w < REP_ZONE_ROWS && *zone == '\0'; w++)
+			if (!placed[w])
+				placed[w] = 1, zone = db_cell(&want, w, 0);
+		if ((rc = db_report_levels(p, (int)db_int(&slots, i, 0), zone)) == -1)
+			return -1;
+		changed += rc == 1;
+	}
+	return changed;
 }
 
 #define RF_DIMS3(f) I((f)->brand), I((f)->channel), I((f)->department)
@@ -416,14 +573,17 @@ levels_serve(const struct report_filter *f, int bucket, int group)
 }
 
 /* the whole range's bounds in the levels (REP_W_*), for one branch */
-#define RF_MONTHS(f) S((f)->lmonth_from), S((f)->lmonth_to)
-#define RF_DAYS(f) S((f)->lday_from), S((f)->lmonth_from), S((f)->lmonth_to), \
-	S((f)->lday_to)
+#define RF_MONTHS(f) I((f)->szid), S((f)->lmonth_from), S((f)->lmonth_to)
+#define RF_DAYS(f) I((f)->szid), S((f)->lday_from), S((f)->lmonth_from), \
+	S((f)->lmonth_to), S((f)->lday_to)
 #define RF_HOURS(f) I((long long)(f)->from), I((long long)(f)->lhour_from), \
 	I((long long)(f)->lhour_to), I((long long)(f)->to)
 
-#define RF_SPANS(f) S((f)->month_from), S((f)->month_to), S((f)->day_from), \
-	S((f)->month_from), S((f)->month_to), S((f)->day_to)
+/* REP_HOD_SPANS: the months, and of the days before and after them the
+ * whole weeks and the days around those */
+#define RF_SEG(g) S((g)[1]), S((g)[2]), S((g)[0]), S((g)[1]), S((g)[2]), S((g)[3])
+#define RF_SPANS(f) I((f)->zid), S((f)->month_from), S((f)->month_to), RF_SEG((f)->seg[0]), \
+	RF_SEG((f)->seg[1])
 
 /* counts and sums of values per bucket, group and kind */
 enum dbrc
@@ -447,7 +607,9 @@ db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int 
 		    I(group), RF_DAYS(f), RF_DIMS(f), I(group), RF_HOURS(f), RF_DIMS(f),
 		    I(group), RF_ARGS(f));
 	else if (bucket != REP_HOUR)
-		rc = RUN(DBS_rep_dcounts, p, &res, I(bucket), I(group), S(f->day_from),
+		/* the whole team's days, or the day level with the operator */
+		rc = RUN(f->operator == 0 && group != REP_BY_OPERATOR ? DBS_rep_tdcounts :
+		    DBS_rep_dcounts, p, &res, I(bucket), I(group), I(f->zid), S(f->day_from),
 		    S(f->day_to), RF_DIMS(f), I(bucket), S(f->zone), I(group), RF_ARGS(f));
 	else
 		rc = RUN(DBS_rep_hcounts, p, &res, RF_SPANS(f), RF_DIMS3(f), S(f->zone),
@@ -476,7 +638,8 @@ db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int gr
 		    RF_HOURS(f), S(kind), S(kind), RF_DIMS(f), I(group), I((long long)f->from),
 		    I((long long)f->to), S(kind), RF_DIMS(f));
 	else if (bucket != REP_HOUR)
-		rc = RUN(DBS_rep_dhist, p, &res, I(bucket), I(group), S(f->day_from),
+		rc = RUN(f->operator == 0 && group != REP_BY_OPERATOR ? DBS_rep_tdhist :
+		    DBS_rep_dhist, p, &res, I(bucket), I(group), I(f->zid), S(f->day_from),
 		    S(f->day_to), S(kind), S(kind), RF_DIMS(f), I(bucket), S(f->zone), I(group),
 		    I((long long)f->from), I((long long)f->to), S(kind), RF_DIMS(f));
 	else

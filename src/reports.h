@@ -11,13 +11,19 @@ struct report_filter {
 	char        day_from[11], day_to[11];	/* the same range: local days, inclusive */
 	char        month_from[11], month_to[11];	/* the whole local months in it,
 						 * [from, to); equal when none */
-	int         local;	/* zone is the one the day and hour levels are in */
-	int         built;	/* the levels (and report_hour_counts) are built */
+	int         local;	/* levels are built in zone: zid, their row in report_state */
+	int         zid;
+	int         built;	/* the reporting zone's levels (and report_hour_counts) are built */
+	/* the local days before the whole months [month_from, month_to), and
+	 * those after, [seg[i][0], seg[i][3]): their whole weeks [seg[i][1],
+	 * seg[i][2]) and the days around those */
+	char        seg[2][4][11];
 	/* span: the whole days of the levels' zone in [from, to), the days
 	 * [lday_from, lday_to), their whole months [lmonth_from, lmonth_to)
 	 * (equal when none), where they begin and end in UTC; 0 while the
-	 * levels are not built or the range holds no whole day of theirs */
-	int         span;
+	 * levels are not built or the range holds no whole day of theirs;
+	 * szid: the levels' row (the viewer's zone's, else the reporting zone's) */
+	int         span, szid;
 	char        lday_from[11], lday_to[11], lmonth_from[11], lmonth_to[11];
 	time_t      lhour_from, lhour_to;
 	long long   brand, channel, department, operator;	/* 0: any */
@@ -25,9 +31,13 @@ struct report_filter {
 enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
 enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, hours of day */
 long long db_report_rollup(struct pool *p);
-int db_report_levels(struct pool *p, const char *zone);
+int db_report_levels(struct pool *p, int zid, const char *zone);
+int db_report_build(struct pool *p);
+int db_report_viewers(struct pool *p, time_t since);
+enum dbrc db_report_view(struct pool *p, const char *zone, time_t now);
 /* columns of db_report_zone */
-#define REPORT_ZONE_ROW(C) C(INT, range_from) C(INT, range_to) C(STR, day) C(STR, zone)
+#define REPORT_ZONE_ROW(C) C(INT, range_from) C(INT, range_to) C(STR, day) C(STR, zone) \
+	C(INT, zid)
 DB_ROW(report_zone, REPORT_ZONE_ROW)
 enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
 	const char *to_excl, time_t now, struct report_zone *row);
@@ -35,7 +45,8 @@ enum dbrc db_report_zone(struct pool *p, const char *zone, const char *from,
 #define REPORT_SPAN_ROW(C) C(STR, lday_from) C(STR, lday_to) C(INT, lhour_from) \
 	C(INT, lhour_to)
 DB_ROW(report_span, REPORT_SPAN_ROW)
-enum dbrc db_report_span(struct pool *p, long long from, long long to, struct report_span *row);
+enum dbrc db_report_span(struct pool *p, long long from, long long to, int zid,
+	struct report_span *row);
 /* columns of db_report_dims */
 /* an account's name is its brand's; app_id NULL: a draft; gone: deleted */
 #define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id) \

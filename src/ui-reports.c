@@ -162,6 +162,43 @@ whole_months(long long from, long long to, char a[11], char b[11])
 	strftime(b, 11, "%Y-%m-01", &t);
 }
 
+/* the week of its Monday, of a date (00:00 UTC, calendar only): 1970-01-01 was a Thursday */
+#define MONDAY_OF(d) ((d) - (((d) / 86400 % 7 + 10) % 7) * 86400)
+
+/*
+ * The days [a, b) (calendar dates as 00:00 UTC): its whole weeks from
+ * Monday, [g[1], g[2]), and the days around them, [g[0], g[1]) and
+ * [g[2], g[3]).
+ */
+static void
+week_split(long long a, long long b, char g[4][11])
+{
+	long long w1 = a == MONDAY_OF(a) ? a : MONDAY_OF(a) + 7 * 86400, w2 = MONDAY_OF(b);
+
+	if (w2 <= w1)
+		w1 = w2 = b;	/* no whole week */
+	date_text(a, g[0]);
+	date_text(w1, g[1]);
+	date_text(w2, g[2]);
+	date_text(b, g[3]);
+}
+
+/*
+ * The local days from..to around the whole months of f (month_from,
+ * month_to: equal, the day after to, when there are none), split into whole
+ * weeks and days for the hour-of-day level (f->seg).
+ */
+static void
+hod_segments(struct report_filter *f, long long from, long long to)
+{
+	long long mf = date_arg(f->month_from), mt = date_arg(f->month_to);
+
+	if (mf < from || mt < mf || mt > to + 86400)
+		mf = mt = to + 86400;
+	week_split(from, mf, f->seg[0]);
+	week_split(mt, to + 86400, f->seg[1]);
+}
+
 /*
  * The days from and to (00:00 UTC, calendar only) in the zone, as UTC times
  * in z (columns: from, end of to, today where the viewer is). A zone the
@@ -205,15 +242,18 @@ static int
 levels_span(struct req *r, struct resp *rs, struct report_filter *f)
 {
 	struct report_span sp;
-	enum dbrc          rc = db_report_span(&r->pool, (long long)f->from, (long long)f->to,
-	    &sp);
+	enum dbrc          rc;
 	long long          a, b;
 
+	f->span = 0;
+	/* the viewer's zone's levels, else the reporting zone's */
+	if ((f->szid = f->zid ? f->zid : f->built ? 1 : 0) == 0)
+		return 0;
+	rc = db_report_span(&r->pool, (long long)f->from, (long long)f->to, f->szid, &sp);
 	if (rc != DB_OK && rc != DB_NOTFOUND) {
 		ui_db_failed(r, rs);
 		return -1;
 	}
-	f->span = 0;
 	if (rc != DB_OK || (a = date_arg(sp.lday_from)) < 0 || (b = date_arg(sp.lday_to)) <= a)
 		return 0;
 	f->span = 1;
@@ -259,6 +299,9 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 		zone = cfg_get("Reports.TimeZone", "UTC");
 	if (!zone_ok(zone))
 		zone = "UTC";
+	/* the worker keeps the levels in the zones reports are viewed in
+	 * (a failure here shows as the page's own, just below) */
+	(void)db_report_view(&r->pool, zone, wx_now());
 	if (zone_range(r, rs, &zone, good ? from : 0, good ? to : 0, &z) != 0)
 		return -1;
 	q->f.zone = zone;
@@ -293,7 +336,9 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	memcpy(q->f.day_from, q->from, sizeof q->f.day_from);
 	memcpy(q->f.day_to, q->to, sizeof q->f.day_to);
 	whole_months(from, to, q->f.month_from, q->f.month_to);
-	q->f.local = z.zone != NULL && strcmp(z.zone, zone) == 0;
+	hod_segments(&q->f, from, to);
+	q->f.zid = (int)z.zid;
+	q->f.local = z.zid != 0;
 	q->f.built = z.zone != NULL && *z.zone != '\0';
 	if (levels_span(r, rs, &q->f) != 0)
 		return -1;

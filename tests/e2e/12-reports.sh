@@ -99,13 +99,24 @@ ok "failures by errcode: 45015 once, with WeChat's meaning" grep -q '<tr data-er
 ok "the reasons chart is SVG drawn on the server" has '<svg viewBox="0 0 760'
 
 # --- the roll-up: every event folded once, figures unchanged
+# built [CONFIG]: worker ticks until every zone's levels are built (each
+# tick builds a second's worth, a week of hours a step)
+built() {
+	local i
+	for i in $(seq 1 60); do
+		[ "$(sqlq "SELECT COUNT(*) FROM report_state WHERE built_to IS NOT NULL")" = 0 ] && return 0
+		WXDESK_CONFIG=${1:-$WXDESK_CONFIG} "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+	done
+	return 1
+}
 tick & tick & wait
+built
 ok "every event folded" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE rolled = 0")" = 0
 ok "…once (two workers at once)" test "$(sqlq "SELECT SUM(n) FROM report_hours WHERE hour >= FROM_UNIXTIME($DAY0) AND hour < FROM_UNIXTIME($DAY0 + 86400)")" = \
 	"$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0) AND at < FROM_UNIXTIME($DAY0 + 86400)")"
 EV=$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0) AND at < FROM_UNIXTIME($DAY0 + 86400)")
-ok "the day level (in UTC, the configured zone) holds each event once" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "UTC:$EV"
-ok "…and the hour-of-day level, by day and by month" test "$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'day' AND start = '$D'"):$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'month' AND start = DATE_FORMAT('$D', '%Y-%m-01') AND hod = 12")" = "$EV:$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE span = 'day' AND start BETWEEN DATE_FORMAT('$D', '%Y-%m-01') AND LAST_DAY('$D') AND hod = 12")"
+ok "the day level (in UTC, the configured zone) holds each event once" test "$(sqlq "SELECT zone FROM report_state WHERE id = 1"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE zid = 1 AND day = '$D'")" = "UTC:$EV"
+ok "…and the hour-of-day level, by day and by month" test "$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE zid = 1 AND span = 'day' AND start = '$D'"):$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE zid = 1 AND span = 'month' AND start = DATE_FORMAT('$D', '%Y-%m-01') AND hod = 12")" = "$EV:$(sqlq "SELECT SUM(n) FROM report_hod_counts WHERE zid = 1 AND span = 'day' AND start BETWEEN DATE_FORMAT('$D', '%Y-%m-01') AND LAST_DAY('$D') AND hod = 12")"
 # the levels' zone (tz=UTC) and the same time under another name (Etc/UTC)
 # must agree, for whole months and the days around them
 M1=$(date -u -d "$D" +%Y-%m-01) M2=$(date -u -d "$D + 1 month" +%Y-%m-01)
@@ -129,10 +140,11 @@ ok "hours of day over whole months: everything at 12:00 UTC" grep -q '<tr data-b
 sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/shanghai.hdf"
 echo "Reports.TimeZone = Asia/Shanghai" >>"$WXDESK_VAR/shanghai.hdf"
 WXDESK_CONFIG="$WXDESK_VAR/shanghai.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+ok "…built a step at a time" built "$WXDESK_VAR/shanghai.hdf"
 # $D in Shanghai: from 16:00 UTC the day before (the chats closed before the day began are in it)
 EVSH=$(sqlq "SELECT COUNT(*) FROM report_events WHERE at >= FROM_UNIXTIME($DAY0 - 8 * 3600) AND at < FROM_UNIXTIME($DAY0 + 16 * 3600)")
-ok "Reports.TimeZone changed: the levels are rebuilt in Asia/Shanghai" test "$(sqlq "SELECT zone FROM report_state")" = Asia/Shanghai
-ok "…each event once, on its day in Shanghai" test "$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "$EVSH"
+ok "Reports.TimeZone changed: the levels are rebuilt in Asia/Shanghai" test "$(sqlq "SELECT zone FROM report_state WHERE id = 1")" = Asia/Shanghai
+ok "…each event once, on its day in Shanghai" test "$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE zid = 1 AND day = '$D'")" = "$EVSH"
 get sup "/reports/hours?from=$M1&to=$ML&tz=Asia/Shanghai&brand=$BRAND"
 ok "…hours of day in Shanghai from them: everything at 20:00" grep -q '<tr data-bucket="20:00"><td>20:00</td><td>5</td><td>3</td><td>1</td>' <<<"$BODY"
 # a viewer in another zone: a whole range from the levels in Shanghai (their
@@ -153,31 +165,69 @@ sqlq "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, 
 	FROM seq_0_to_1999 s JOIN (SELECT brand_id, channel_id, department_id FROM report_events
 	WHERE kind = 'chat_started' AND brand_id = $BRAND LIMIT 1) e"
 WXDESK_CONFIG="$WXDESK_VAR/shanghai.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+built "$WXDESK_VAR/shanghai.hdf"
 ok "…the events of two years ago folded" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE rolled = 0"):$(sqlq "SELECT COUNT(*) > 0 FROM report_month_counts WHERE month = '$W1'")" = 0:1
+# a rebuild a step a tick (Reports.BuildSeconds = 0): events folded while it
+# is half done, before and after how far it came, are each counted once
+cp "$WXDESK_VAR/shanghai.hdf" "$WXDESK_VAR/step.hdf"
+echo "Reports.BuildSeconds = 0" >>"$WXDESK_VAR/step.hdf"
+sqlq "UPDATE report_state SET zone = '' WHERE id = 1"
+for i in 1 2 3; do WXDESK_CONFIG="$WXDESK_VAR/step.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"; done
+ok "a rebuild goes a week of hours a step" test "$(sqlq "SELECT zone, built_to > FROM_UNIXTIME($Y2 + 7 * 86400) AND built_to < FROM_UNIXTIME($Y2 + 30 * 86400) FROM report_state WHERE id = 1")" = "Asia/Shanghai	1"
+BT=$(sqlq "SELECT UNIX_TIMESTAMP(built_to) FROM report_state WHERE id = 1")
+sqlq "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, operator_id, detail)
+	SELECT FROM_UNIXTIME(t.at), 'chat_started', e.brand_id, e.channel_id, e.department_id, 0, ''
+	FROM (SELECT $BT - 86400 at UNION ALL SELECT $BT + 20 * 86400) t
+	JOIN (SELECT brand_id, channel_id, department_id FROM report_events
+	WHERE kind = 'chat_started' AND brand_id = $BRAND LIMIT 1) e"
+WXDESK_CONFIG="$WXDESK_VAR/step.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+ok "…events folded meanwhile, behind it and ahead of it" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE rolled = 0"):$(sqlq "SELECT built_to IS NOT NULL FROM report_state WHERE id = 1")" = 0:1
+ok "…then built to the end" built "$WXDESK_VAR/shanghai.hdf"
+ok "…each event once, in every level" test "$(sqlq "SELECT CONCAT_WS(',', (SELECT SUM(n) FROM report_day_counts WHERE zid = 1), (SELECT SUM(n) FROM report_tday_counts WHERE zid = 1), (SELECT SUM(n) FROM report_month_counts WHERE zid = 1), (SELECT SUM(n) FROM report_hod_counts WHERE zid = 1 AND span = 'week'), (SELECT SUM(n) FROM report_hour_counts))")" = \
+	"$(sqlq "SELECT CONCAT_WS(',', COUNT(*), COUNT(*), COUNT(*), COUNT(*), COUNT(*)) FROM report_events")"
+ok "…and each binned one once" test "$(sqlq "SELECT CONCAT_WS(',', (SELECT SUM(n) FROM report_day_bins WHERE zid = 1), (SELECT SUM(n) FROM report_tday_bins WHERE zid = 1), (SELECT SUM(n) FROM report_month_bins WHERE zid = 1), (SELECT SUM(n) FROM report_hod_bins WHERE zid = 1 AND span = 'day'))")" = \
+	"$(sqlq "SELECT CONCAT_WS(',', COUNT(*), COUNT(*), COUNT(*), COUNT(*)) FROM report_events WHERE kind IN ('picked_up', 'first_response', 'closed', 'first_response_bh')")"
 as_hours() {	# ZONE PAGE [ARGS]: the CSV from the levels, and as report_hours has it
 	local a
 	get sup "/reports/$2?from=$WF&to=$WT&tz=$1${3:-}&format=csv"
 	a=$BODY
-	sqlq "UPDATE report_state SET zone = ''"
+	sqlq "UPDATE report_state SET zone = CONCAT('-', zone) WHERE zone <> ''"
 	get sup "/reports/$2?from=$WF&to=$WT&tz=$1${3:-}&format=csv"
-	sqlq "UPDATE report_state SET zone = 'Asia/Shanghai'"
+	sqlq "UPDATE report_state SET zone = SUBSTRING(zone, 2) WHERE zone LIKE '-%'"
 	[ -n "$a" ] && [ "$a" = "$BODY" ] && grep -q "[1-9]" <<<"$a"
 }
+# first from the levels in Shanghai (a whole range: their months and days,
+# and report_hours around them), then from the viewers' own
 for zone in UTC America/New_York; do
 	for page in "" days hours operators departments; do
-		ok "$zone, ${page:-overview}: the levels agree with report_hours" as_hours "$zone" "$page"
+		ok "$zone, ${page:-overview}: the levels in Shanghai agree with report_hours" as_hours "$zone" "$page"
 	done
 done
 ok "…a department's days in UTC" as_hours UTC days "&department=$SALES"
 ok "…an operator's overview in UTC" as_hours UTC "" "&operator=$OP"
+ok "the zones viewed in are noted, not the reporting zone" test "$(sqlq "SELECT COUNT(*) FROM report_views WHERE zone IN ('UTC', 'America/New_York')"):$(sqlq "SELECT COUNT(*) FROM report_views WHERE zone = 'Asia/Shanghai'")" = 2:0
+WXDESK_CONFIG="$WXDESK_VAR/shanghai.hdf" "$WORKER" --once 2>>"$WXDESK_VAR/worker-zone.err"
+ok "…the worker gives the latest levels of their own" test "$(sqlq "SELECT COUNT(*) FROM report_state WHERE id > 1 AND zone IN ('UTC', 'America/New_York')")" = 2
+ok "…built a step at a time" built "$WXDESK_VAR/shanghai.hdf"
+ok "…each event once in each zone" test "$(sqlq "SELECT GROUP_CONCAT(n ORDER BY zid) FROM (SELECT zid, SUM(n) n FROM report_month_counts GROUP BY zid) x")" = \
+	"$(sqlq "SELECT GROUP_CONCAT(n) FROM (SELECT SUM(n) n FROM report_hours JOIN report_state s ON s.zone <> '' GROUP BY s.id ORDER BY s.id) x")"
+for zone in UTC America/New_York; do
+	for page in "" days hours operators departments; do
+		ok "$zone, ${page:-overview}: the levels in $zone agree with report_hours" as_hours "$zone" "$page"
+	done
+done
+ok "…a department's days in UTC" as_hours UTC days "&department=$SALES"
+ok "…an operator's days in UTC" as_hours UTC days "&operator=$OP"
+ok "…a department's hours in New York, over 3 days, 2 months and 3 weeks" as_hours America/New_York hours "&department=$SALES"
 get sup "/reports/?from=$WF&to=$WT&tz=UTC&format=csv"
 ok "…the chats received counted once" grep -qx "Chats received,,$(sqlq "SELECT COUNT(*) FROM report_events WHERE kind = 'chat_started' AND at >= '$WF' AND at < '$WT' + INTERVAL 1 DAY")" <<<"$(tr -d '\r' <<<"$BODY")"
 tick 2>>"$WXDESK_VAR/worker-zone.err"
-ok "…and back in UTC with the configured zone" test "$(sqlq "SELECT zone FROM report_state"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE day = '$D'")" = "UTC:$EV"
+built
+ok "…and back in UTC with the configured zone" test "$(sqlq "SELECT zone FROM report_state WHERE id = 1"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE zid = 1 AND day = '$D'")" = "UTC:$EV"
 sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/mars.hdf"
 echo "Reports.TimeZone = Mars/Olympus" >>"$WXDESK_VAR/mars.hdf"
 WXDESK_CONFIG="$WXDESK_VAR/mars.hdf" "$WORKER" --once 2>"$WXDESK_VAR/worker-zone.err"
-ok "a zone the database does not know leaves the levels as they are, and says so" test "$(sqlq "SELECT zone FROM report_state")" = UTC
+ok "a zone the database does not know leaves the levels as they are, and says so" test "$(sqlq "SELECT zone FROM report_state WHERE id = 1")" = UTC
 ok "…in the worker's log" grep -q "does not know the time zone Mars/Olympus" "$WXDESK_VAR/worker-zone.err"
 get sup "/reports/?$Q"
 ok "the overview is the same from the roll-up" test "$(fig received):$(fig answered):$(fig missed):$(fig out):$(row first)" = "5:3:1:4:|First response (from the follower's first message to the first reply)|30 s|1 min|3|"
