@@ -267,12 +267,12 @@
 	    "SELECT id, zone FROM report_state WHERE id > 1 ORDER BY id") \
 	X(rep_views_purge, CUSTOM, (), (I), \
 	    "DELETE FROM report_views WHERE asked < FROM_UNIXTIME(?)") \
-	/* a report viewed in a zone the server knows, other than the \
-	 * reporting zone (when last, within the hour) */ \
+	/* a report viewed in a zone the server knows (when last, within the \
+	 * hour); reads no report_state row, which a build step holds */ \
 	X(report_view, EXEC, (const char *zone, time_t now), (S(zone), I((long long)now), \
-	    S(zone), S(zone)), \
-	    "INSERT INTO report_views (zone, asked) SELECT ?, FROM_UNIXTIME(?) FROM report_state " \
-	    "WHERE id = 1 AND zone <> ? AND CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
+	    S(zone)), \
+	    "INSERT INTO report_views (zone, asked) SELECT ?, FROM_UNIXTIME(?) FROM DUAL " \
+	    "WHERE CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
 	    "ON DUPLICATE KEY UPDATE asked = IF(asked < VALUES(asked) - INTERVAL 1 HOUR, " \
 	    "VALUES(asked), asked)") \
 	X(rep_clear_dc, CUSTOM, (), (I), \
