@@ -64,7 +64,8 @@ static const struct {
 } jobs[] = {
 	{ "chats", job_chats }, { "assign", job_assign }, { "alerts", job_alerts },
 	{ "tokens", job_tokens },
-	{ "media", job_media }, { "followers", job_followers }, { "files", job_files },
+	{ "media", job_media }, { "followers", job_followers }, { "writes", job_writes },
+	{ "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
 	{ "csat", job_csat },
 	{ "bot_media", job_bot_media }, { "reports", job_reports },

@@ -21,6 +21,9 @@ static const struct route routes[] = {
 	{ "GET",  "/console/board",             0, ROLE_SUPERVISOR, console_board_get, NULL },
 	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post, NULL },
 	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get, NULL },
+	{ "GET",  "/console/followers",         0, ROLE_OPERATOR, console_followers_get, NULL },
+	{ "GET",  "/console/followers/{id}",    0, ROLE_OPERATOR, console_follower_get, NULL },
+	{ "POST", "/console/followers/{id}/name", 0, ROLE_OPERATOR, console_follower_name_post, NULL },
 };
 
 static const struct app console_app = {

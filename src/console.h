@@ -77,7 +77,6 @@ enum dbrc db_transfer_targets(struct pool *p, long long chat, struct transfer_ta
  * browser was there since seen_after); DB_NOTFOUND when it did not happen */
 enum dbrc db_chat_transfer(struct pool *p, long long chat, int to_user, long long target,
 	long long seen_after);
-enum dbrc db_follower_alias(struct pool *p, long long follower, const char *alias);
 long long db_chat_last_of(struct pool *p, long long follower);
 /* columns of db_timer_channels */
 #define TIMER_CHANNELS_ROW(C) C(INT, channel_id) C(INT, missed_after_minutes) \

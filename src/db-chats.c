@@ -155,6 +155,9 @@
 	X(follower_erase, CUSTOM, (), (I), \
 	    "UPDATE followers SET alias = NULL, remark = NULL, unionid = NULL, language = NULL, " \
 	    "subscribe_scene = NULL, qr_scene = NULL, info_due = 0, erased = 1 WHERE id = ?") \
+	/* the writes to WeChat about them, which carry the remark */ \
+	X(writes_erase, CUSTOM, (), (I), \
+	    "DELETE FROM wx_writes WHERE follower_id = ?") \
 	X(messages_erase, CUSTOM, (), (I), \
 	    "UPDATE messages SET body = NULL, fields = NULL, event_key = NULL, " \
 	    "media_id = NULL, thumb_media_id = NULL, attachment_id = NULL, " \
@@ -465,6 +468,8 @@ db_follower_erase(struct pool *p, long long id)
 {
 	enum dbrc rc = RUN(DBS_messages_erase, p, NULL, I(id));
 
+	if (rc == DB_OK)
+		rc = RUN(DBS_writes_erase, p, NULL, I(id));
 	return rc == DB_OK ? RUN(DBS_follower_erase, p, NULL, I(id)) : rc;
 }
 

@@ -156,8 +156,6 @@
 	    "AND r.shortcut = ? " \
 	    "LEFT JOIN attachments a ON a.id = r.attachment_id WHERE c.id = ? " \
 	    "ORDER BY r.owner_id IS NULL LIMIT 1") \
-	X(follower_alias, EXEC, (long long follower, const char *alias), (S(alias), I(follower)), \
-	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?") \
 	X(media_of_message, ROW(media_of_message), (long long msg), (I(msg)), \
 	    "SELECT m.chat_id, a.path, a.mime, a.size FROM messages m " \
 	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?")
@@ -169,21 +167,7 @@ db_console_list(struct pool *p, const struct console_query *q, struct console_li
 	struct dbres res;
 	enum dbrc    rc;
 
-	const char *like = "";
-
-	if (q->search && *q->search) {
-		/* the text is matched as typed: % _ and \ are not wildcards */
-		struct buf b = { 0 };
-		buf_putc(&b, '%');
-		for (const char *c = q->search; *c; c++) {
-			if (*c == '%' || *c == '_' || *c == '\\')
-				buf_putc(&b, '\\');
-			buf_putc(&b, *c);
-		}
-		buf_putc(&b, '%');
-		like = pool_strndup(p, b.data, b.len);
-		buf_free(&b);
-	}
+	const char *like = q->search && *q->search ? db_like(p, q->search, 1) : "";
 
 	rc = RUN(DBS_console_list, p, &res, I(q->user), S(q->state), I((long long)q->all),
 	    I(q->user), I((long long)q->mine), I(q->user), I((long long)q->others),

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "wxdesk.h"
 
 void *
 db_rows(struct pool *p, const struct dbres *res, size_t size,
@@ -31,4 +32,27 @@ db_int(const struct dbres *res, size_t row, size_t col)
 	const char *v = db_cell(res, row, col);
 
 	return v ? strtoll(v, NULL, 10) : 0;
+}
+
+/*
+ * A LIKE pattern matching text as typed (% _ and \ are not wildcards): the
+ * values that begin with it, or (anywhere 1) that hold it.
+ */
+const char *
+db_like(struct pool *p, const char *text, int anywhere)
+{
+	struct buf  b = { 0 };
+	const char *out;
+
+	if (anywhere)
+		buf_putc(&b, '%');
+	for (const char *c = text; *c; c++) {
+		if (*c == '%' || *c == '_' || *c == '\\')
+			buf_putc(&b, '\\');
+		buf_putc(&b, *c);
+	}
+	buf_putc(&b, '%');
+	out = pool_strndup(p, b.data, b.len);
+	buf_free(&b);
+	return out;
 }

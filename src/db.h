@@ -49,6 +49,7 @@ unsigned long db_failures(void);	/* statements that failed in this process so fa
 
 const char *db_cell(const struct dbres *res, size_t row, size_t col);
 long long   db_int(const struct dbres *res, size_t row, size_t col);
+const char *db_like(struct pool *p, const char *text, int anywhere);
 
 /*
  * A result row declared once. DB_ROW(tag, COLS), where COLS(C) lists
@@ -139,6 +140,8 @@ struct db_table *db_table_metrics(void);
 struct db_table *db_table_outbox(void);
 struct db_table *db_table_tell(void);
 struct db_table *db_table_topics(void);
+struct db_table *db_table_writes(void);
+struct db_table *db_table_followers(void);
 struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);

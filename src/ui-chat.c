@@ -19,6 +19,7 @@
 #include "send.h"
 #include "topics.h"
 #include "ui.h"
+#include "writes.h"
 #include "ui-console.h"
 #include "wxapi.h"
 #include "console.h"
@@ -111,20 +112,6 @@ console_cannot_reply(struct req *r, const struct console_chat *c)
 	if (c->outs >= WX_REPLIES_IN_ROW)
 		return LF(r, "chat.five_in_row", WX_REPLIES_IN_ROW);
 	return NULL;
-}
-
-/* WeChat's code for something (a language, a scene) in words, when the
- * catalogue knows it (group.<code>); else the code as WeChat sent it */
-static const char *
-known(struct req *r, const char *group, const char *code)
-{
-	const char *key;
-
-	if (code == NULL || *code == '\0' || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz_") != strlen(code))
-		return code;
-	key = pool_printf(&r->pool, "%s.%s", group, code);
-	return lang_has(r->lang, key) ? L(r, key) : code;
 }
 
 /* a staff note, in the reader's language (older notes keep their stored text) */
@@ -227,12 +214,12 @@ chat_header(struct req *r, const struct console_chat *c, const char *who)
 	tmpl_set(r, "Chat.StartedAt", ui_iso(r, c->started));
 	tmpl_set(r, "Chat.Mine", c->operator_id == r->user->id ? "1" : NULL);
 	set_some(r, "Chat", "Previous", c->previous_chat_id);
-	tmpl_set(r, "Chat.Language", known(r, "wxlang", c->language));
+	tmpl_set(r, "Chat.Language", ui_known(r, "wxlang", c->language));
 	tmpl_set(r, "Chat.Subscribed", ui_time(r, c->subat));
 	/* a QR code's scene as the brand named it, else how WeChat says the
 	 * follower came (its subscribe_scene, in words) */
 	tmpl_set(r, "Chat.Scene", c->qr_scene ? c->qr_scene :
-	    known(r, "wxscene", c->subscribe_scene));
+	    ui_known(r, "wxscene", c->subscribe_scene));
 	if (strcmp(c->state, "closed") == 0) {
 		tmpl_set(r, "Chat.Closed", ui_time(r, c->closed));
 		tmpl_set(r, "Chat.Reason", ui_close_reason(r, c->close_reason, 0));
@@ -360,6 +347,7 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 	}
 	if (form_kept(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", c->alias);
+	follower_remark_state(r, c->follower_id);
 }
 
 /* The transcript t, n messages (newest first, as read), into Messages, oldest first. */
@@ -494,24 +482,17 @@ console_to_chat(struct req *r, struct resp *rs)
 	resp_redirect(rs, pool_printf(&r->pool, "/console/chats/%lld", r->ids[0]));
 }
 
-static const struct field alias_fields[] = { { "alias", "chat.alias", 0, v_name } };
 static const struct field note_fields[] = { { "staff_note", "chat.note_field", 0, v_utf8 } };
 
 /* the name shown for the chat's follower (empty: none) */
 static int
 alias_set(struct req *r, struct console_change *x)
 {
-	const char *alias;
-	int         st;
+	int st;
 
 	if ((st = console_chat_of(r, x)) != DB_OK)
 		return st;
-	form_trim(r);
-	if (FORM_READ(r, alias_fields, &alias))
-		return UI_REFUSED;
-	x->msg = L(r, alias && *alias ? "chat.alias_saved" : "chat.alias_removed");
-	st = db_follower_alias(&r->pool, x->c.follower_id, alias);
-	return ui_wrote(st);
+	return follower_name_save(r, x->c.follower_id, &x->msg);
 }
 
 void

@@ -209,3 +209,17 @@ ui_errtext(struct req *r, long e)
 			    e < 0 ? -e : e));
 	return LF(r, "errcode.other", e);
 }
+
+/* WeChat's code for something (a language, a scene) in words, when the
+ * catalogue knows it (group.<code>); else the code as WeChat sent it */
+const char *
+ui_known(struct req *r, const char *group, const char *code)
+{
+	const char *key;
+
+	if (code == NULL || *code == '\0' || strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz_") != strlen(code))
+		return code;
+	key = pool_printf(&r->pool, "%s.%s", group, code);
+	return lang_has(r->lang, key) ? L(r, key) : code;
+}

@@ -61,4 +61,9 @@ int  console_chat_of(struct req *r, struct console_change *x);
 /* a refusal of status on the chat's page, said above the chat */
 int  console_refuse(struct req *r, struct console_change *x, int status, const char *why);
 
+/* the Followers page (ui-followers.c): where the name given a follower
+ * stands in WeChat (Follower.RemarkWrite), and the name form saved */
+void follower_remark_state(struct req *r, long long follower);
+int  follower_name_save(struct req *r, long long follower, const char **msg);
+
 #endif

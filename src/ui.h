@@ -128,6 +128,9 @@ void console_close_post(struct req *, struct resp *);
 void console_reopen_post(struct req *, struct resp *);
 void console_transfer_post(struct req *, struct resp *);
 void console_alias_post(struct req *, struct resp *);
+void console_followers_get(struct req *, struct resp *);
+void console_follower_get(struct req *, struct resp *);
+void console_follower_name_post(struct req *, struct resp *);
 void console_note_post(struct req *, struct resp *);
 void console_next_get(struct req *, struct resp *);
 void console_decline_post(struct req *, struct resp *);
@@ -176,6 +179,7 @@ const char *ui_safe_next(const char *next);
 long long ui_day(const char *v, long long def);	/* YYYY-MM-DD at 00:00 UTC */
 const char *ui_close_reason(struct req *r, const char *code, int label);
 const char *ui_errtext(struct req *r, long errcode);
+const char *ui_known(struct req *r, const char *group, const char *code);
 void ui_paging(struct req *r, long long page, long long per, long long total);
 struct ui_file {
 	const char *type;	/* WeChat's media type: "image" "voice" "video" */

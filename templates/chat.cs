@@ -82,12 +82,7 @@
 <aside class="card follower" id="follower">
 <p class="follower-hide"><a href="#chat"><?cs var:Lang.chat.back_to_chat ?></a></p>
 <h2><?cs var:Lang.console.follower ?></h2>
-<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/alias" class="alias">
-<?cs call:csrf_field() ?>
-<label class="field<?cs if:Form.alias.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.alias ?></span>
-<input type="text" name="alias" value="<?cs var:Form.alias.Value ?>" maxlength="100" placeholder="<?cs var:Lang.chat.alias_hint ?>"><?cs call:field_error("alias") ?></label>
-<button type="submit"><?cs var:Lang.common.save_name ?></button>
-</form>
+<?cs call:follower_name_form("/console/chats/" + Chat.Id + "/alias") ?>
 <table class="summary">
 <tr><th><?cs var:Lang.chat.openid ?></th><td><code><?cs var:Chat.OpenId ?></code></td></tr>
 <?cs if:Chat.Remark ?><tr><th><?cs var:Lang.chat.remark ?></th><td><?cs var:Chat.Remark ?></td></tr><?cs /if ?>

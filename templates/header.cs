@@ -25,6 +25,7 @@
     <a href="/admin/audit" class="<?cs if:Nav == "audit" ?>on<?cs /if ?>"><?cs var:Lang.nav.audit ?></a>
     <?cs /if ?>
     <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>"><?cs var:Lang.nav.console ?></a>
+    <a href="/console/followers" class="<?cs if:Nav == "followers" ?>on<?cs /if ?>"><?cs var:Lang.nav.followers ?></a>
     <?cs if:User.SeesAll == 1 ?><a href="/console/board" class="<?cs if:Nav == "board" ?>on<?cs /if ?>"><?cs var:Lang.nav.board ?></a><?cs /if ?>
     <a href="/reports/" class="<?cs if:Nav == "reports" ?>on<?cs /if ?>"><?cs var:Lang.nav.reports ?></a>
   </nav>

@@ -19,3 +19,10 @@
 <form method="post" action="/console/chats/<?cs var:Offer.Chat ?>/decline" class="mini decline"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.offer.decline ?></button></form>
 <a href="/console/chats/<?cs var:Offer.Chat ?>"><?cs var:Lang.offer.look ?></a></div>
 </section><?cs /if ?></div><?cs /def ?>
+<?cs def:follower_name_form(action) ?><form method="post" action="<?cs var:action ?>" class="alias">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.alias.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.alias ?></span>
+<input type="text" name="alias" value="<?cs var:Form.alias.Value ?>" maxlength="100" placeholder="<?cs var:Lang.chat.alias_hint ?>"><?cs call:field_error("alias") ?></label>
+<button type="submit"><?cs var:Lang.common.save_name ?></button>
+<?cs if:Follower.RemarkWrite ?><p class="hint" id="remark-write"><?cs var:Follower.RemarkWrite ?></p><?cs /if ?>
+</form><?cs /def ?>

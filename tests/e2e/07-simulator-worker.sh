@@ -104,6 +104,67 @@ get op "/console/chats/$rchat"
 ok "a name typed in wxdesk comes before the remark" grep -q '<h1>Mr Wang (VIP)' <<<"$BODY"
 sqlq "UPDATE followers SET alias = NULL WHERE openid = 'oPhoneUser01'"
 
+# --- a name given in wxdesk is written to WeChat as the remark, by the
+# worker's queue: shown at once, pending on the panel, then WeChat's
+until_sql() {	# SQL VALUE: waits (up to 15 s) until SQL answers VALUE
+	local i
+	for i in $(seq 1 60); do [ "$(sqlq "$1")" = "$2" ] && return 0; sleep 0.25; done
+	return 1
+}
+remark_in_wechat() { simq "SELECT remark FROM sim_users WHERE appid = '$APP_ID' AND openid = 'oPhoneUser01'"; }
+worker_pause
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王小明"
+ok "a name given in the console shows at once" test "$(sqlq "SELECT alias FROM followers WHERE openid = 'oPhoneUser01'")" = 王小明
+ok "…and is queued for WeChat as the remark" test "$(sqlq "SELECT state, body FROM wx_writes WHERE api = 'user/info/updateremark'")" = "pending	{\"openid\": \"oPhoneUser01\", \"remark\": \"王小明\"}"
+get op "/console/chats/$rchat"
+ok "…the follower panel says it is on its way" has "Being written to WeChat as the follower"
+worker_resume
+ok "the worker wrote it to WeChat (updateremark)" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark'" done
+ok "…WeChat has it" test "$(remark_in_wechat)" = 王小明
+ok "…and it is the follower's remark here, no longer a name of wxdesk's own" test "$(sqlq "SELECT CONCAT(remark, '/', IFNULL(alias, '-')) FROM followers WHERE openid = 'oPhoneUser01'")" = "王小明/-"
+get op "/console/chats/$rchat"
+ok "…the chat is headed by it, nothing pending" test "$(grep -c '<h1>王小明' <<<"$BODY"):$(grep -c 'id="remark-write"' <<<"$BODY")" = 1:0
+# two names in a row before the worker sends: only the last is sent
+worker_pause
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=小明 1"
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=小明 2"
+ok "a second name supersedes the first before it is sent" test "$(sqlq "SELECT GROUP_CONCAT(state ORDER BY id) FROM wx_writes WHERE api = 'user/info/updateremark'")" = "done,superseded,pending"
+calls=$(simq "SELECT COUNT(*) FROM sim_calls WHERE api = 'user_remark' AND appid = '$APP_ID'")
+worker_resume
+ok "…only the last goes to WeChat" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" done
+ok "…in one call" test "$(remark_in_wechat):$(simq "SELECT COUNT(*) FROM sim_calls WHERE api = 'user_remark' AND appid = '$APP_ID'")" = "小明 2:$((calls + 1))"
+# WeChat's daily quota used up: the write waits for the next day in Beijing, and says so
+curl -s -o /dev/null --data "appid=$APP_ID&api=user_remark&errcode=45009&count=1" "$SIMB/sim/faults"
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=小明 3"
+ok "the daily quota used up: the write waits for the next day" until_sql "SELECT errcode, due_at > FROM_UNIXTIME($(wx_clock)) FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" "45009	1"
+get op "/console/chats/$rchat"
+ok "…the panel says why, in words" has "daily API quota is used up. The remark is written to WeChat after midnight, Beijing time."
+ok "…and the name shows meanwhile" grep -q '<h1>小明 3' <<<"$BODY"
+shift_clock 86400
+ok "…the next day it is written" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" done
+ok "…once" test "$(remark_in_wechat)" = "小明 3"
+sign_in op admin "$(demo_pw admin)"	# (a day later: signed out)
+# WeChat out of reach: tried again
+curl -s -o /dev/null --data "appid=$APP_ID&api=user_remark&errcode=-1&count=1" "$SIMB/sim/faults"
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=小明 4"
+ok "WeChat busy (-1): tried again in a minute" until_sql "SELECT CONCAT(errcode, ':', attempts) FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" "-1:1"
+shift_clock 61
+ok "…and then written" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" done
+# an account without the permission (not a verified service account): kept here, said in words
+curl -s -o /dev/null --data "appid=$APP_ID&api=user_remark&errcode=48001&count=1" "$SIMB/sim/faults"
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王总"
+ok "no permission (48001): the write fails" until_sql "SELECT CONCAT(state, ':', errcode) FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" failed:48001
+get op "/console/chats/$rchat"
+ok "…the panel says so, and keeps the name" test "$(grep -c 'WeChat did not take it as the remark (the account has no permission for this API (48001)): the name is kept in wxdesk.' <<<"$BODY"):$(grep -c '<h1>王总' <<<"$BODY")" = 1:1
+# a name WeChat cannot hold (30 bytes or more): kept in wxdesk, not sent
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王小明（上海分公司采购部）"
+ok "a name over 29 bytes is kept in wxdesk and said so" test "$(sqlq "SELECT alias FROM followers WHERE openid = 'oPhoneUser01'"):$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE state = 'pending'")" = "王小明（上海分公司采购部）:0"
+get op "/console/chats/$rchat"
+ok "…in words" has "WeChat keeps a remark under 30 bytes"
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias="
+ok "removing the name clears the remark in WeChat too" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" done
+ok "…in WeChat and here" test "$(remark_in_wechat):$(sqlq "SELECT CONCAT(IFNULL(remark, '-'), IFNULL(alias, '-')) FROM followers WHERE openid = 'oPhoneUser01'")" = ":--"
+
 # --- an erased follower's downloaded files are deleted too
 r=$(phone -F action=follow)
 sqlq "UPDATE channel_prefs SET erase_on_unfollow = 1 WHERE channel_id = $CH"

@@ -1,0 +1,27 @@
+<?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
+<p class="crumbs"><a href="/console/followers"><?cs var:Lang.fl.title ?></a></p>
+<h1><?cs var:Follower.Name ?></h1>
+<div class="cols">
+<section class="card" id="follower">
+<?cs call:follower_name_form("/console/followers/" + Follower.Id + "/name") ?>
+<table class="summary">
+<tr><th><?cs var:Lang.chat.openid ?></th><td><code><?cs var:Follower.OpenId ?></code></td></tr>
+<?cs if:Follower.Remark ?><tr><th><?cs var:Lang.chat.remark ?></th><td><?cs var:Follower.Remark ?></td></tr><?cs /if ?>
+<tr><th><?cs var:Lang.fl.state ?></th><td><?cs if:Follower.Following ?><?cs var:Lang.fl.following ?><?cs else ?><?cs var:Lang.fl.unfollowed ?><?cs if:Follower.Unfollowed ?> (<?cs var:Follower.Unfollowed ?>)<?cs /if ?><?cs /if ?></td></tr>
+<?cs if:Follower.Followed ?><tr><th><?cs var:Lang.chat.followed ?></th><td><time datetime="<?cs var:Follower.FollowedAt ?>"><?cs var:Follower.Followed ?></time></td></tr><?cs /if ?>
+<?cs if:Follower.Source ?><tr><th><?cs var:Lang.fl.col_source ?></th><td><?cs var:Follower.Source ?></td></tr><?cs /if ?>
+<?cs if:Follower.Language ?><tr><th><?cs var:Lang.chat.language ?></th><td><?cs var:Follower.Language ?></td></tr><?cs /if ?>
+<?cs if:Follower.LastMessage ?><tr><th><?cs var:Lang.fl.last_message ?></th><td><?cs var:Follower.LastMessage ?></td></tr><?cs /if ?>
+</table>
+</section>
+<section class="card" id="follower-chats">
+<h2><?cs var:Lang.fl.chats ?></h2>
+<?cs if:subcount(Chats) == 0 ?><p class="empty"><?cs var:Lang.fl.no_chats ?></p><?cs else ?>
+<?cs if:Follower.Chat ?><p><a class="button primary" href="/console/chats/<?cs var:Follower.Chat ?>"><?cs var:Lang.fl.open_chat ?></a></p><?cs /if ?>
+<ul class="other-chats">
+<?cs each:o = Chats ?><li><a href="/console/chats/<?cs var:o.Id ?>"><?cs var:o.Started ?></a> · <?cs var:Lang.chat_state[o.State] ?><?cs if:o.Reason ?> (<?cs var:o.Reason ?>)<?cs /if ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
+</section>
+</div>
+<?cs include:"footer.cs" ?>
