@@ -1,17 +1,19 @@
 /* db-followers.c: the statements of the Followers page (followers.h), in a table of their own. */
+#include <limits.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "db-chat-sql.h"
 #include "db-run.h"
 #include "followers.h"
 
-/* the filters after an account's followers (12 ?s: before, scene, language,
- * state, from, to; each twice) */
-#define FL_FILTERS " AND erased = 0 AND (? = 0 OR id < ?) AND (? = '' OR qr_scene = ?) " \
+/* the filters after an account's followers (10 ?s: scene, language, state,
+ * from, to; each twice) */
+#define FL_FILTERS " AND erased = 0 AND (? = '' OR qr_scene = ?) " \
 	"AND (? = '' OR language = ?) AND (? = 0 OR subscribed = (? = 1)) " \
 	"AND (? = 0 OR subscribed_at >= FROM_UNIXTIME(?)) " \
 	"AND (? = 0 OR subscribed_at < FROM_UNIXTIME(?))"
-#define FL_BINDS I, I, S, S, S, S, I, I, I, I, I, I
+#define FL_BINDS S, S, S, S, I, I, I, I, I, I
 /* a follower's row as the page shows it, with their newest chat */
 #define FL_COLS "f.id, f.channel_id, f.openid, " FOLLOWER_NAME("f") " name, f.alias, f.remark, " \
 	"f.subscribed, UNIX_TIMESTAMP(f.subscribed_at) subscribed_at, " \
@@ -24,6 +26,13 @@
 	"department_members m JOIN departments d ON d.id = m.department_id " \
 	"WHERE m.user_id = " user "))"
 
+#define FL_FIND(fa, fb) "SELECT " FL_COLS " FROM (SELECT id FROM (SELECT id FROM followers " \
+	"FORCE INDEX (ix_followers_name) WHERE channel_id = ? AND shown_name LIKE ? AND id < ?" fa \
+	" ORDER BY id DESC LIMIT ?) a UNION SELECT id FROM (SELECT id FROM followers " \
+	"FORCE INDEX (uq_followers_openid) WHERE channel_id = ? AND openid LIKE ? AND id < ? AND " \
+	"erased = 0" fb " ORDER BY id DESC LIMIT ?) b ORDER BY id DESC LIMIT ?) x " \
+	"JOIN followers f ON f.id = x.id" FL_CHAT " ORDER BY f.id DESC"
+
 #define FOLLOWERS_STATEMENTS(X) \
 	X(follower_channels, ROWS(follower_channel), (long long user, int all), \
 	    (I((long long)all), I(user)), \
@@ -31,29 +40,49 @@
 	    "WHERE ch.state IN ('active', 'disabled') AND " FL_MINE("?", "?") \
 	    " ORDER BY b.name, ch.id") \
 	/* newest first: the account's index by id */ \
-	X(fl_list, CUSTOM_ROWS(follower), (), (I, FL_BINDS, I), \
-	    "SELECT " FL_COLS " FROM (SELECT id FROM followers USE INDEX (ix_followers_list) " \
-	    "WHERE channel_id = ?" FL_FILTERS " ORDER BY id DESC LIMIT ?) x " \
+	X(fl_list, CUSTOM_ROWS(follower), (), (I, I, FL_BINDS, I), \
+	    "SELECT " FL_COLS " FROM (SELECT id FROM followers FORCE INDEX (ix_followers_list) " \
+	    "WHERE channel_id = ? AND id < ?" FL_FILTERS " ORDER BY id DESC LIMIT ?) x " \
 	    "JOIN followers f ON f.id = x.id" FL_CHAT " ORDER BY f.id DESC") \
+	/* followed in [?, ?) (UTC, as text): the account's index by follow time, \
+	 * its range's newest first */ \
+	X(fl_since, CUSTOM_ROWS(follower), (), (I, S, S, I, FL_BINDS, I), \
+	    "SELECT " FL_COLS " FROM (SELECT id FROM followers FORCE INDEX (ix_followers_since) " \
+	    "WHERE channel_id = ? AND subscribed_at >= ? AND subscribed_at < ? AND id < ?" \
+	    FL_FILTERS " ORDER BY id DESC LIMIT ?) x JOIN followers f ON f.id = x.id" FL_CHAT \
+	    " ORDER BY f.id DESC") \
 	/* a name or an OpenID beginning with ?: a range of either index, each \
-	 * page's newest first */ \
-	X(fl_find, CUSTOM_ROWS(follower), (), (I, S, FL_BINDS, I, I, S, FL_BINDS, I, I), \
-	    "SELECT " FL_COLS " FROM (SELECT id FROM (SELECT id FROM followers " \
-	    "USE INDEX (ix_followers_name) WHERE channel_id = ? AND shown_name LIKE ?" FL_FILTERS \
-	    " ORDER BY id DESC LIMIT ?) a UNION SELECT id FROM (SELECT id FROM followers " \
-	    "USE INDEX (uq_followers_openid) WHERE channel_id = ? AND openid LIKE ?" FL_FILTERS \
-	    " ORDER BY id DESC LIMIT ?) b ORDER BY id DESC LIMIT ?) x " \
-	    "JOIN followers f ON f.id = x.id" FL_CHAT " ORDER BY f.id DESC") \
+	 * page's newest first; with no filter, the name's index alone (an \
+	 * erased follower has no name) */ \
+	X(fl_find, CUSTOM_ROWS(follower), (), (I, S, I, I, I, S, I, I, I), \
+	    FL_FIND("", "")) \
+	X(fl_find_filtered, CUSTOM_ROWS(follower), (), (I, S, I, FL_BINDS, I, I, S, I, FL_BINDS, \
+	    I, I), \
+	    FL_FIND(FL_FILTERS, FL_FILTERS)) \
 	X(follower_get, ROW(follower), (long long id, long long user, int all), (I(id), \
 	    I((long long)all), I(user)), \
 	    "SELECT " FL_COLS " FROM followers f JOIN channels ch ON ch.id = f.channel_id" FL_CHAT \
 	    " WHERE f.id = ? AND f.erased = 0 AND " FL_MINE("?", "?"))
 DB_STATEMENTS(FOLLOWERS_STATEMENTS, db_table_followers)
 
-#define FL_ARGS(f) I((f)->before), I((f)->before), S((f)->scene), S((f)->scene), \
+#define FL_ARGS(f) S((f)->scene), S((f)->scene), \
 	S((f)->language), S((f)->language), I((long long)(f)->state), I((long long)(f)->state), \
 	I((long long)(f)->from), I((long long)(f)->from), I((long long)(f)->to), \
 	I((long long)(f)->to)
+
+/* a time as the UTC date and time MariaDB compares with a DATETIME, or none */
+static const char *
+day_text(struct pool *p, time_t t, const char *none)
+{
+	struct tm tm;
+	char      out[20];
+
+	if (t == 0)
+		return none;
+	gmtime_r(&t, &tm);
+	strftime(out, sizeof out, "%Y-%m-%d %H:%M:%S", &tm);
+	return pool_strdup(p, out);
+}
 
 enum dbrc
 db_followers_list(struct pool *p, const struct follower_filter *f, struct follower **rows,
@@ -61,13 +90,22 @@ db_followers_list(struct pool *p, const struct follower_filter *f, struct follow
 {
 	struct dbres res;
 	enum dbrc    rc;
+	/* (an id range the index reads: none asked, every id) */
+	long long    before = f->before > 0 ? f->before : LLONG_MAX;
+	int          filtered = *f->scene || *f->language || f->state || f->from || f->to;
+	const char  *like = f->q && *f->q ? db_like(p, f->q, 0) : "";
 
-	if (f->q == NULL || *f->q == '\0')
-		rc = RUN(DBS_fl_list, p, &res, I(f->channel), FL_ARGS(f), I(f->limit));
-	else {
-		const char *like = db_like(p, f->q, 0);
-		rc = RUN(DBS_fl_find, p, &res, I(f->channel), S(like), FL_ARGS(f), I(f->limit),
-		    I(f->channel), S(like), FL_ARGS(f), I(f->limit), I(f->limit));
-	}
+	if ((f->q == NULL || *f->q == '\0') && (f->from || f->to))
+		rc = RUN(DBS_fl_since, p, &res, I(f->channel), S(day_text(p, f->from, "1000-01-01")),
+		    S(day_text(p, f->to, "9999-12-31")), I(before), FL_ARGS(f), I(f->limit));
+	else if (f->q == NULL || *f->q == '\0')
+		rc = RUN(DBS_fl_list, p, &res, I(f->channel), I(before), FL_ARGS(f), I(f->limit));
+	else if (!filtered)
+		rc = RUN(DBS_fl_find, p, &res, I(f->channel), S(like), I(before), I(f->limit),
+		    I(f->channel), S(like), I(before), I(f->limit), I(f->limit));
+	else
+		rc = RUN(DBS_fl_find_filtered, p, &res, I(f->channel), S(like), I(before), FL_ARGS(f),
+		    I(f->limit), I(f->channel), S(like), I(before), FL_ARGS(f), I(f->limit),
+		    I(f->limit));
 	return DB_AS_ROWS(p, rc, &res, rows, n, follower_fill);
 }

@@ -184,6 +184,13 @@ try {
 	await page_in_chinese(page, '21-board');
 	await page.goto(`${BASE}/reports/presence`);
 	await page_in_chinese(page, '22-presence-report');
+	// the Followers page and a follower's own
+	await page.goto(`${BASE}/console/followers?account=${sql(`SELECT id FROM channels WHERE brand_id = ${brand}`)}`);
+	check('the Followers page lists followers', (await page.locator('#followers tbody tr').count()) > 0);
+	await page_in_chinese(page, '24-followers');
+	await page.click('#followers tbody tr a');
+	check('…a follower\'s page, with the name form', await page.isVisible('#follower form.alias'));
+	await page_in_chinese(page, '25-follower');
 	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
 	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
 	await page_in_chinese(page, '23-department-routing');

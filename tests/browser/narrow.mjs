@@ -35,7 +35,8 @@ try {
 		'/reports/operators', '/reports/departments', '/reports/followers', '/reports/presence',
 		'/console/board', '/account'];
 	if (chat !== '0')
-		pages.push(`/console/chats/${chat}`);
+		pages.push(`/console/chats/${chat}`, '/console/followers',
+			`/console/followers/${sql(`SELECT follower_id FROM chats WHERE id = ${chat}`)}`);
 	for (const p of pages) {
 		await page.goto(BASE + p);
 		const [w, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
