@@ -461,10 +461,21 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		    "subscribe_scene", "ADD_SCENE_QR_CODE", "qr_scene", 0, "qr_scene_str", ""));
 }
 
+/* 1 when WeChat verified the account (认证), as user management asks */
+static int
+verified(struct req *r, const char *appid)
+{
+	struct dbres a;
+
+	return db_sim_account_get(&r->pool, appid, &a) == DB_OK && a.nrows == 1 &&
+	    db_int(&a, 0, SA_VERIFIED) == 1;
+}
+
 /*
  * POST /cgi-bin/user/info/updateremark {openid, remark}: the name the account
  * gives a follower, answered by user/info from then on. WeChat's Chinese
  * documentation limits it to fewer than 30 bytes (40092 beyond); "" clears it.
+ * Only a verified account may (48001 otherwise).
  */
 void
 sim_user_remark_post(struct req *r, struct resp *rs)
@@ -484,6 +495,10 @@ sim_user_remark_post(struct req *r, struct resp *rs)
 	}
 	if (strlen(remark) >= 30) {
 		api_error(r, rs, appid, "user_remark", 40092);
+		return;
+	}
+	if (!verified(r, appid)) {
+		api_error(r, rs, appid, "user_remark", 48001);
 		return;
 	}
 	if (db_sim_user_get(&r->pool, appid, openid, &u) != DB_OK || u.nrows == 0 ||
@@ -538,7 +553,8 @@ sim_qrcode_post(struct req *r, struct resp *rs)
 
 /*
  * POST /sim/accounts: appid secret original_id token aes_key mode webhook_url
- * name, optional whitelist; with verify=1 the URL is verified at once, as
+ * name, optional whitelist and account_verified (0: an account WeChat has
+ * not verified, which user management refuses); with verify=1 the URL is verified at once, as
  * WeChat does when the URL is submitted in its dashboard.
  */
 void
@@ -561,6 +577,8 @@ sim_accounts_post(struct req *r, struct resp *rs)
 	}
 	db_sim_account_whitelist(&r->pool,
 	    req_field(r, "whitelist") ? req_field(r, "whitelist") : "", f[0], NULL);
+	db_sim_account_verified(&r->pool, !(req_field(r, "account_verified") &&
+	    strcmp(req_field(r, "account_verified"), "0") == 0), f[0]);
 	json_t *doc = json_pack("{s:b}", "ok", 1);
 	if (req_field(r, "verify") && strcmp(req_field(r, "verify"), "1") == 0) {
 		struct buf log = { 0 };

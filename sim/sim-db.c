@@ -13,6 +13,7 @@ enum sim_stmt {
 	S_SIM_ACCOUNT_GET,
 	S_SIM_ACCOUNT_LIST,
 	S_SIM_ACCOUNT_WHITELIST,
+	S_SIM_ACCOUNT_VERIFIED,
 	S_SIM_TOKEN_INSERT,
 	S_SIM_TOKEN_CURRENT,
 	S_SIM_TOKEN_SHORTEN,
@@ -43,12 +44,14 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "VALUES(webhook_url), name = VALUES(name)" },
 	[S_SIM_ACCOUNT_GET] = { "sim_account_get",
 	    "SELECT appid, secret, original_id, token, aes_key, mode, "
-	    "webhook_url, name, whitelist FROM sim_accounts WHERE appid = ?" },
+	    "webhook_url, name, whitelist, verified FROM sim_accounts WHERE appid = ?" },
 	[S_SIM_ACCOUNT_LIST] = { "sim_account_list",
 	    "SELECT appid app_id, name, original_id, mode, webhook_url webhook FROM sim_accounts "
 	    "ORDER BY name", .cols = sim_account_cols },
 	[S_SIM_ACCOUNT_WHITELIST] = { "sim_account_whitelist",
 	    "UPDATE sim_accounts SET whitelist = NULLIF(?, '') WHERE appid = ?" },
+	[S_SIM_ACCOUNT_VERIFIED] = { "sim_account_verified",
+	    "UPDATE sim_accounts SET verified = ? WHERE appid = ?" },
 	[S_SIM_TOKEN_INSERT] = { "sim_token_insert",
 	    "INSERT INTO sim_tokens (token, appid, kind, issued_at, expires_at) "
 	    "VALUES (?, ?, ?, ?, ?)" },
@@ -132,6 +135,13 @@ enum dbrc
 db_sim_account_whitelist(struct pool *p, const char *whitelist, const char *appid, struct dbres *out)
 {
 	return DB_RUN(&sim_table, S_SIM_ACCOUNT_WHITELIST, p, out, S(whitelist),
+	    S(appid));
+}
+
+enum dbrc
+db_sim_account_verified(struct pool *p, int verified, const char *appid)
+{
+	return DB_RUN(&sim_table, S_SIM_ACCOUNT_VERIFIED, p, NULL, I((long long)verified),
 	    S(appid));
 }
 

@@ -7,7 +7,7 @@
 enum dbrc db_sim_account_upsert(struct pool *p, const char *appid, const char *secret, const char *original_id, const char *token, const char *aes_key, const char *mode, const char *webhook_url, const char *name, struct dbres *out);
 /* columns of db_sim_account_get */
 enum { SA_APPID, SA_SECRET, SA_ORIGINAL, SA_TOKEN, SA_AES, SA_MODE, SA_URL, SA_NAME,
-	SA_WHITELIST };
+	SA_WHITELIST, SA_VERIFIED };
 enum dbrc db_sim_account_get(struct pool *p, const char *appid, struct dbres *out);
 /* the accounts, as the phone page lists them */
 #define SIM_ACCOUNT_ROW(C) C(STR, app_id) C(STR, name) C(STR, original_id) C(STR, mode) \
@@ -15,6 +15,8 @@ enum dbrc db_sim_account_get(struct pool *p, const char *appid, struct dbres *ou
 DB_ROW(sim_account, SIM_ACCOUNT_ROW)
 enum dbrc db_sim_account_list(struct pool *p, struct sim_account **rows, size_t *n);
 enum dbrc db_sim_account_whitelist(struct pool *p, const char *whitelist, const char *appid, struct dbres *out);
+/* a verified account (1), or not (0): user management answers it 48001 */
+enum dbrc db_sim_account_verified(struct pool *p, int verified, const char *appid);
 enum dbrc db_sim_token_insert(struct pool *p, const char *token, const char *appid, const char *kind, long long issued_at, long long expires_at, struct dbres *out);
 /* columns of db_sim_token_current */
 enum { STC_TOKEN, STC_EXPIRES };

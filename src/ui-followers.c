@@ -81,6 +81,7 @@ follower_set(struct req *r, const char *base, const struct follower *f)
 	SET("Name", f->name);
 	SET("OpenId", f->openid);
 	SET("Remark", f->remark && *f->remark ? f->remark : NULL);
+	SET("Named", (f->alias && *f->alias) || (f->remark && *f->remark) ? "1" : NULL);
 	SET("Following", f->subscribed ? "1" : NULL);
 	SET("Followed", ui_time(r, f->subscribed_at));
 	SET("FollowedAt", ui_iso(r, f->subscribed_at));

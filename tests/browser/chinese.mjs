@@ -185,7 +185,7 @@ try {
 	await page.goto(`${BASE}/reports/presence`);
 	await page_in_chinese(page, '22-presence-report');
 	// the Followers page and a follower's own
-	await page.goto(`${BASE}/console/followers?account=${sql(`SELECT id FROM channels WHERE brand_id = ${brand}`)}`);
+	await page.goto(`${BASE}/console/followers?account=${sql(`SELECT channel_id FROM followers WHERE openid = '${OPENID}'`)}`);
 	check('the Followers page lists followers', (await page.locator('#followers tbody tr').count()) > 0);
 	await page_in_chinese(page, '24-followers');
 	await page.click('#followers tbody tr a');

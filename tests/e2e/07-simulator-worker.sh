@@ -150,12 +150,13 @@ TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=
 ok "WeChat busy (-1): tried again in a minute" until_sql "SELECT CONCAT(errcode, ':', attempts) FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" "-1:1"
 shift_clock 61
 ok "…and then written" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" done
-# an account without the permission (not a verified service account): kept here, said in words
-curl -s -o /dev/null --data "appid=$APP_ID&api=user_remark&errcode=48001&count=1" "$SIMB/sim/faults"
+# an account WeChat has not verified may not set remarks (48001): kept here, said in words
+simq "UPDATE sim_accounts SET verified = 0 WHERE appid = '$APP_ID'"
 TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王总"
 ok "no permission (48001): the write fails" until_sql "SELECT CONCAT(state, ':', errcode) FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" failed:48001
 get op "/console/chats/$rchat"
 ok "…the panel says so, and keeps the name" test "$(grep -c 'WeChat did not take it as the remark (the account has no permission for this API (48001)): the name is kept in wxdesk.' <<<"$BODY"):$(grep -c '<h1>王总' <<<"$BODY")" = 1:1
+simq "UPDATE sim_accounts SET verified = 1 WHERE appid = '$APP_ID'"
 # a name WeChat cannot hold (30 bytes or more): kept in wxdesk, not sent
 TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王小明（上海分公司采购部）"
 ok "a name over 29 bytes is kept in wxdesk and said so" test "$(sqlq "SELECT alias FROM followers WHERE openid = 'oPhoneUser01'"):$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE state = 'pending'")" = "王小明（上海分公司采购部）:0"
