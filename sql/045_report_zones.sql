@@ -4,7 +4,7 @@
 -- The levels (009, 044) were in one zone, the business's: a viewer in
 -- another zone read report_hours, a year of hours by day. Now they are kept
 -- in up to four zones, each a row of report_state: 1 the reporting zone
--- (Reports.TimeZone), 2 to 4 the zones reports were most lately viewed in
+-- (Reports.TimeZone), 2 to 4 the zones reports are most viewed in
 -- (report_views), for viewers abroad. Every level row carries its zone's
 -- row (zid). A fold writes each batch into every zone's levels.
 --
@@ -12,17 +12,24 @@
 -- transaction, a few each worker tick, so no tick and no write set is long:
 -- built_to is how far the build has come (the levels hold report_hours
 -- before it, and the fold adds what comes before it), NULL once built. A
--- report reads a zone's levels only once built_to is NULL.
+-- report reads a zone's levels only once built_to is NULL. A fold counts
+-- itself in the rows of the zones being built (folds): on a Galera cluster a
+-- fold on one node and a build step on another then write the same row, and
+-- certification lets only one of them commit, as the row lock does on one.
 
 ALTER TABLE report_state
   MODIFY zone VARCHAR(64) NOT NULL DEFAULT '',
-  ADD COLUMN built_to DATETIME NULL;
+  ADD COLUMN built_to DATETIME NULL,
+  ADD COLUMN folds BIGINT UNSIGNED NOT NULL DEFAULT 0;
 INSERT INTO report_state (id, zone) VALUES (2, ''), (3, ''), (4, '');
 
--- the zones reports were viewed in, and when last (at most an hour stale)
+-- the zones reports were viewed in: when last (at most an hour stale), and
+-- in how many hours (the zones most viewed get levels; one viewed in the
+-- last week keeps its own, so a passing look elsewhere rebuilds nothing)
 CREATE TABLE report_views (
   zone   VARCHAR(64) NOT NULL PRIMARY KEY,
-  asked  DATETIME NOT NULL
+  asked  DATETIME NOT NULL,
+  views  INT UNSIGNED NOT NULL DEFAULT 1
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- every level is rebuilt below, in its zone's rows

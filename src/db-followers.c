@@ -62,7 +62,8 @@
 	X(follower_get, ROW(follower), (long long id, long long user, int all), (I(id), \
 	    I((long long)all), I(user)), \
 	    "SELECT " FL_COLS " FROM followers f JOIN channels ch ON ch.id = f.channel_id" FL_CHAT \
-	    " WHERE f.id = ? AND f.erased = 0 AND " FL_MINE("?", "?"))
+	    " WHERE f.id = ? AND f.erased = 0 AND ch.state IN ('active', 'disabled') AND " \
+	    FL_MINE("?", "?"))
 DB_STATEMENTS(FOLLOWERS_STATEMENTS, db_table_followers)
 
 #define FL_ARGS(f) S((f)->scene), S((f)->scene), \

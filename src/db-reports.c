@@ -218,9 +218,13 @@
 	    REP_FACTS(REP_BIN_KINDS, REP_KIND_IS) \
 	    " GROUP BY b, g, kind, vbin ORDER BY b, g, kind, vbin") \
 	/* a roll-up batch waits for a build step, and a build step for the \
-	 * batches */ \
+	 * batches: a batch writes the rows of the zones being built (so that on \
+	 * a Galera cluster a build step on another node conflicts with it too), \
+	 * and reads the others' shared */ \
 	X(rep_share, CUSTOM, (), (), \
 	    "SELECT zone FROM report_state LOCK IN SHARE MODE") \
+	X(rep_touch, CUSTOM, (), (), \
+	    "UPDATE report_state SET folds = folds + 1 WHERE built_to IS NOT NULL") \
 	X(rep_fold_dc, CUSTOM, (), (), \
 	    REP_FOLD_C("report_day_counts", "day", "DATE(l)", REP_OP, REP_SRC_EVENTS, "0")) \
 	X(rep_fold_db, CUSTOM, (), (), \
@@ -258,13 +262,17 @@
 	X(rep_built_to, CUSTOM, (), (I, I, I), \
 	    "UPDATE report_state SET built_to = IF(? < 0, NULL, FROM_UNIXTIME(?)) WHERE id = ?") \
 	/* the zones viewers asked for lately, besides the reporting zone's, \
-	 * the latest first; the viewers' zones' levels; views of long ago */ \
+	 * the most viewed first; the viewers' zones' levels, and whether their \
+	 * zone was viewed since ? (and is not the reporting zone's); views of \
+	 * long ago */ \
 	X(rep_wanted, CUSTOM, (), (I), \
 	    "SELECT v.zone FROM report_views v JOIN report_state s ON s.id = 1 " \
 	    "WHERE v.asked >= FROM_UNIXTIME(?) AND v.zone <> s.zone " \
-	    "ORDER BY v.asked DESC, v.zone LIMIT " REP_VIEWER_ZONES) \
-	X(rep_slots, CUSTOM, (), (), \
-	    "SELECT id, zone FROM report_state WHERE id > 1 ORDER BY id") \
+	    "ORDER BY v.views DESC, v.asked DESC, v.zone LIMIT " REP_VIEWER_ZONES) \
+	X(rep_slots, CUSTOM, (), (I), \
+	    "SELECT s.id, s.zone, IFNULL(v.asked >= FROM_UNIXTIME(?), 0) AND s.zone <> r.zone " \
+	    "FROM report_state s JOIN report_state r ON r.id = 1 " \
+	    "LEFT JOIN report_views v ON v.zone = s.zone WHERE s.id > 1 ORDER BY s.id") \
 	X(rep_views_purge, CUSTOM, (), (I), \
 	    "DELETE FROM report_views WHERE asked < FROM_UNIXTIME(?)") \
 	/* a report viewed in a zone the server knows (when last, within the \
@@ -273,8 +281,8 @@
 	    S(zone)), \
 	    "INSERT INTO report_views (zone, asked) SELECT ?, FROM_UNIXTIME(?) FROM DUAL " \
 	    "WHERE CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
-	    "ON DUPLICATE KEY UPDATE asked = IF(asked < VALUES(asked) - INTERVAL 1 HOUR, " \
-	    "VALUES(asked), asked)") \
+	    "ON DUPLICATE KEY UPDATE views = views + (asked < VALUES(asked) - INTERVAL 1 HOUR), " \
+	    "asked = IF(asked < VALUES(asked) - INTERVAL 1 HOUR, VALUES(asked), asked)") \
 	X(rep_clear_dc, CUSTOM, (), (I), \
 	    "DELETE FROM report_day_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
 	X(rep_clear_db, CUSTOM, (), (I), \
@@ -382,7 +390,9 @@ rollup_step(struct pool *p, void *arg)
 	enum dbrc    rc;
 
 	*n = 0;
-	if ((rc = RUN(DBS_rep_share, p, NULL)) != DB_OK || (rc = RUN(DBS_rep_lock, p, &claim)) != DB_OK)
+	/* the zones being built first (exclusive), then the others (shared) */
+	if ((rc = RUN(DBS_rep_touch, p, NULL)) != DB_OK || (rc = RUN(DBS_rep_share, p, NULL)) != DB_OK ||
+	    (rc = RUN(DBS_rep_lock, p, &claim)) != DB_OK)
 		return rc;
 	if ((*n = (long long)claim.affected) == 0)
 		return DB_NOTFOUND;	/* nothing to fold: nothing to keep */
@@ -514,12 +524,12 @@ db_report_build(struct pool *p)
 
 /*
  * The viewers' zones (rows 2 to 4) follow the zones reports were viewed in
- * since `since', the latest first: a zone no longer among them gives its
- * row to one that is, or is cleared. Views before `since' are forgotten.
- * Returns how many rows changed zone, or -1.
+ * since `since', the most viewed first: a zone no longer among them and not
+ * viewed since `recent' gives its row to one that is, or is cleared. Views
+ * before `since' are forgotten. Returns how many rows changed zone, or -1.
  */
 int
-db_report_viewers(struct pool *p, time_t since)
+db_report_viewers(struct pool *p, time_t since, time_t recent)
 {
 	struct dbres want, slots;
 	int          keep[REP_ZONE_ROWS] = { 0 }, placed[REP_ZONE_ROWS] = { 0 };
@@ -527,14 +537,16 @@ db_report_viewers(struct pool *p, time_t since)
 
 	if (RUN(DBS_rep_views_purge, p, NULL, I((long long)since)) != DB_OK ||
 	    RUN(DBS_rep_wanted, p, &want, I((long long)since)) != DB_OK ||
-	    RUN(DBS_rep_slots, p, &slots) != DB_OK)
+	    RUN(DBS_rep_slots, p, &slots, I((long long)recent)) != DB_OK)
 		return -1;
-	/* the rows whose zone is still wanted keep it */
-	for (size_t i = 0; i < slots.nrows && i < REP_ZONE_ROWS; i++)
+	/* the rows whose zone is still wanted, or was viewed lately, keep it */
+	for (size_t i = 0; i < slots.nrows && i < REP_ZONE_ROWS; i++) {
+		keep[i] = *db_cell(&slots, i, 1) != '\0' && db_int(&slots, i, 2) == 1;
 		for (size_t w = 0; w < want.nrows && w < REP_ZONE_ROWS; w++)
 			if (*db_cell(&slots, i, 1) != '\0' &&
 			    strcmp(db_cell(&slots, i, 1), db_cell(&want, w, 0)) == 0)
 				keep[i] = 1, placed[w] = 1;
+	}
 	/* each wanted zone without a row takes a free one; the rest are cleared */
 	for (size_t i = 0; i < slots.nrows && i < REP_ZONE_ROWS; i++) {
 		const char *zone = "";

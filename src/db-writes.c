@@ -7,15 +7,19 @@
 #define WRITES_STATEMENTS(X) \
 	X(wr_alias, CUSTOM, (), (S, I), \
 	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?") \
+	/* (a write being sent keeps its lease: its answer is not recorded) */ \
 	X(wr_supersede, CUSTOM, (), (I, S), \
-	    "UPDATE wx_writes SET state = 'superseded', lease_until = NULL " \
+	    "UPDATE wx_writes SET state = 'superseded' " \
 	    "WHERE follower_id = ? AND api = ? AND state = 'pending'") \
-	/* a follower still following, not erased */ \
-	X(wr_remark, CUSTOM, (), (S, S, I, I, I, I), \
+	/* a follower still following, not erased; due when a write of theirs \
+	 * being sent has had its answer */ \
+	X(wr_remark, CUSTOM, (), (S, S, I, I, I, S, I, I), \
 	    "INSERT INTO wx_writes (channel_id, follower_id, api, body, due_at, created_by, " \
-	    "created_at) SELECT channel_id, id, ?, JSON_OBJECT('openid', openid, 'remark', ?), " \
-	    "FROM_UNIXTIME(?), NULLIF(?, 0), FROM_UNIXTIME(?) FROM followers " \
-	    "WHERE id = ? AND subscribed = 1 AND erased = 0") \
+	    "created_at) SELECT f.channel_id, f.id, ?, JSON_OBJECT('openid', f.openid, 'remark', ?), " \
+	    "IFNULL(MAX(w.lease_until), FROM_UNIXTIME(?)), NULLIF(?, 0), " \
+	    "FROM_UNIXTIME(?) FROM followers f LEFT JOIN wx_writes w ON w.follower_id = f.id " \
+	    "AND w.api = ? AND w.lease_until > FROM_UNIXTIME(?) " \
+	    "WHERE f.id = ? AND f.subscribed = 1 AND f.erased = 0 GROUP BY f.id") \
 	X(write_last, ROW(write_last), (long long follower, const char *api), (I(follower), \
 	    S(api)), \
 	    "SELECT state, errcode, UNIX_TIMESTAMP(due_at) due_at, attempts FROM wx_writes " \
@@ -29,6 +33,10 @@
 	    I(id), I((long long)now)), \
 	    "UPDATE wx_writes SET lease_until = FROM_UNIXTIME(?) WHERE id = ? AND " \
 	    "state = 'pending' AND (lease_until IS NULL OR lease_until <= FROM_UNIXTIME(?))") \
+	/* the follower's row first, as a new name locks it (then the writes) */ \
+	X(wr_follower_lock, CUSTOM, (), (I), \
+	    "SELECT id FROM followers WHERE id = (SELECT follower_id FROM wx_writes " \
+	    "WHERE id = ?) FOR UPDATE") \
 	X(wr_done, CUSTOM, (), (I, I), \
 	    "UPDATE wx_writes SET state = 'done', errcode = 0, attempts = attempts + 1, " \
 	    "done_at = FROM_UNIXTIME(?), lease_until = NULL WHERE id = ? AND state = 'pending'") \
@@ -64,12 +72,13 @@ remark_step(struct pool *p, void *arg)
 	struct remark *x = arg;
 	enum dbrc      rc;
 
-	if ((rc = RUN(DBS_wr_alias, p, NULL, S(x->name), I(x->follower))) != DB_OK || !x->remote)
-		return rc;
-	if ((rc = RUN(DBS_wr_supersede, p, NULL, I(x->follower), S(WRITE_API_REMARK))) != DB_OK)
+	if ((rc = RUN(DBS_wr_alias, p, NULL, S(x->name), I(x->follower))) != DB_OK ||
+	    (rc = RUN(DBS_wr_supersede, p, NULL, I(x->follower), S(WRITE_API_REMARK))) != DB_OK ||
+	    !x->remote)
 		return rc;
 	return RUN(DBS_wr_remark, p, NULL, S(WRITE_API_REMARK), S(x->name), I((long long)x->now),
-	    I(x->user), I((long long)x->now), I(x->follower));
+	    I(x->user), I((long long)x->now), S(WRITE_API_REMARK), I((long long)x->now),
+	    I(x->follower));
 }
 
 enum dbrc
@@ -93,7 +102,8 @@ done_step(struct pool *p, void *arg)
 	struct dbres res;
 	enum dbrc    rc;
 
-	if ((rc = RUN(DBS_wr_done, p, &res, I((long long)x->now), I(x->id))) != DB_OK)
+	if ((rc = RUN(DBS_wr_follower_lock, p, NULL, I(x->id))) != DB_OK ||
+	    (rc = RUN(DBS_wr_done, p, &res, I((long long)x->now), I(x->id))) != DB_OK)
 		return rc;
 	if (res.affected == 0)
 		return DB_NOTFOUND;	/* superseded meanwhile: the newer write records its own */

@@ -6,7 +6,8 @@
 #include "job.h"
 #include "reports.h"
 
-/* a zone reports were last viewed in this long ago gets no levels of its own */
+/* a zone reports were last viewed in this long ago gets no levels of its
+ * own; one viewed in the last week keeps them */
 #define VIEWER_DAYS 30
 
 static double
@@ -23,7 +24,7 @@ mono(void)
  * report_hours and the levels, a batch of 5,000 to a transaction, up to
  * 200,000 a tick (the reports read what is left directly, so nothing waits
  * on this). The levels are kept in the reporting zone (Reports.TimeZone)
- * and in the three zones reports were most lately viewed in; a zone's
+ * and in the three zones reports are most viewed in; a zone's
  * levels are built a week of hours a step, for up to a second a tick.
  */
 void
@@ -42,7 +43,7 @@ job_reports(struct pool *p)
 	else if (rc == -2 && !warned++)
 		wx_log("reports: the database does not know the time zone %s (Reports.TimeZone); "
 		    "reports read the hourly roll-up only", zone);
-	if (db_report_viewers(&lp, wx_now() - VIEWER_DAYS * 86400) > 0)
+	if (db_report_viewers(&lp, wx_now() - VIEWER_DAYS * 86400, wx_now() - 7 * 86400) > 0)
 		wx_log("reports: the viewers' time zones changed; their roll-ups are being built");
 	pool_free(&lp);
 	do {

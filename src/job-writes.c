@@ -48,7 +48,7 @@ job_writes(struct pool *p)
 		long                 e;
 
 		if (w[i].channel_id == held ||
-		    db_write_claim(p, w[i].id, now + WRITE_LEASE, now) != DB_OK)
+		    db_write_claim(p, w[i].id, wx_now() + WRITE_LEASE, wx_now()) != DB_OK)
 			continue;	/* another worker has it */
 		if (job_channel(p, w[i].channel_id, &ch) != 0) {
 			db_write_retry(p, w[i].id, -2, now + 60);

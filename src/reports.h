@@ -33,7 +33,7 @@ enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, 
 long long db_report_rollup(struct pool *p);
 int db_report_levels(struct pool *p, int zid, const char *zone);
 int db_report_build(struct pool *p);
-int db_report_viewers(struct pool *p, time_t since);
+int db_report_viewers(struct pool *p, time_t since, time_t recent);
 enum dbrc db_report_view(struct pool *p, const char *zone, time_t now);
 /* columns of db_report_zone */
 #define REPORT_ZONE_ROW(C) C(INT, range_from) C(INT, range_to) C(STR, day) C(STR, zone) \

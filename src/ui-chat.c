@@ -346,7 +346,7 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 		}
 	}
 	if (form_kept(r, "alias") == NULL)
-		tmpl_set(r, "Form.alias.Value", c->alias);
+		tmpl_set(r, "Form.alias.Value", c->alias ? c->alias : c->remark);
 	follower_remark_state(r, c->follower_id);
 }
 
@@ -492,7 +492,7 @@ alias_set(struct req *r, struct console_change *x)
 
 	if ((st = console_chat_of(r, x)) != DB_OK)
 		return st;
-	return follower_name_save(r, x->c.follower_id, &x->msg);
+	return follower_name_save(r, x->c.follower_id, x->c.alias, x->c.remark, &x->msg);
 }
 
 void

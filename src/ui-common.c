@@ -201,7 +201,7 @@ const char *
 ui_errtext(struct req *r, long e)
 {
 	static const long known[] = { -3, -2, -1, 40001, 40003, 40007, 40013, 40014, 40125,
-	    40164, 41001, 42001, 43004, 45002, 45009, 45015, 45047, 48001 };
+	    40092, 40164, 41001, 42001, 43004, 45002, 45009, 45015, 45047, 48001 };
 
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (known[i] == e)

@@ -64,6 +64,7 @@ int  console_refuse(struct req *r, struct console_change *x, int status, const c
 /* the Followers page (ui-followers.c): where the name given a follower
  * stands in WeChat (Follower.RemarkWrite), and the name form saved */
 void follower_remark_state(struct req *r, long long follower);
-int  follower_name_save(struct req *r, long long follower, const char **msg);
+int  follower_name_save(struct req *r, long long follower, const char *alias,
+	const char *remark, const char **msg);
 
 #endif

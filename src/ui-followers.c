@@ -52,20 +52,24 @@ follower_remark_state(struct req *r, long long follower)
 static const struct field name_fields[] = { { "alias", "chat.alias", 0, v_name } };
 
 /*
- * The name the form gives follower: shown at once, and written to WeChat
- * as the remark when it fits there (else kept here, and *msg says so).
+ * The name the form gives follower, whose name is now alias, else remark:
+ * shown at once, and written to WeChat as the remark when it may fit there
+ * (else kept here, and *msg says so); the same name again changes nothing.
  * Returns DB_OK, UI_REFUSED (the form's error) or a dbrc.
  */
 int
-follower_name_save(struct req *r, long long follower, const char **msg)
+follower_name_save(struct req *r, long long follower, const char *alias, const char *remark,
+    const char **msg)
 {
-	const char *name;
+	const char *name, *now = alias ? alias : remark ? remark : "";
 	int         remote;
 
 	form_trim(r);
 	if (FORM_READ(r, name_fields, &name))
 		return UI_REFUSED;
-	remote = name == NULL || strlen(name) <= WRITE_REMARK_MAX;
+	if (strcmp(name ? name : "", now) == 0)
+		return DB_OK;	/* (no word: nothing changed) */
+	remote = name == NULL || utf8_chars(name) <= WRITE_REMARK_MAX;
 	*msg = L(r, !remote ? "chat.alias_local" : name && *name ? "chat.alias_saved" :
 	    "chat.alias_removed");
 	return ui_wrote(db_write_remark(&r->pool, follower, name, remote, r->user->id,
@@ -197,8 +201,8 @@ follower_page(struct req *r, struct resp *rs, int status)
 		tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
 		    ui_close_reason(r, fc[i].close_reason, 0));
 	}
-	if (form_kept(r, "alias") == NULL)
-		tmpl_set(r, "Form.alias.Value", f.alias);
+	if (form_kept(r, "alias") == NULL)	/* the name now: given here, else WeChat's */
+		tmpl_set(r, "Form.alias.Value", f.alias ? f.alias : f.remark);
 	tmpl_set(r, "Page.Title", f.name);
 	tmpl_set(r, "Nav", "followers");
 	rs->status = status;
@@ -220,7 +224,7 @@ console_follower_name_post(struct req *r, struct resp *rs)
 	    user_sees_all_chats(r->user), &f);
 
 	if (st == DB_OK)
-		st = follower_name_save(r, f.id, &msg);
+		st = follower_name_save(r, f.id, f.alias, f.remark, &msg);
 	if (st == UI_REFUSED) {
 		follower_page(r, rs, 422);
 		return;

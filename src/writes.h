@@ -8,7 +8,9 @@
 
 #include "db.h"
 
-/* WeChat keeps a remark under 30 bytes (40092 beyond) */
+/* WeChat keeps a remark under 30 characters (its Chinese documentation says
+ * bytes): a longer name stays in wxdesk; one WeChat finds too long answers
+ * 40092, and stays in wxdesk too */
 #define WRITE_REMARK_MAX 29
 #define WRITE_API_REMARK "user/info/updateremark"
 
@@ -16,8 +18,9 @@
 
 /*
  * The name an operator gives a follower: shown at once (the alias), and
- * queued for WeChat as the remark when it fits (remote 1), superseding a
- * remark not sent yet; "" removes it. In one transaction.
+ * queued for WeChat as the remark when it may fit (remote 1); either way it
+ * supersedes a remark not sent yet, and one being sent goes first. ""
+ * removes it. In one transaction.
  */
 enum dbrc db_write_remark(struct pool *p, long long follower, const char *name, int remote,
 	long long user, time_t now);

@@ -157,11 +157,18 @@ ok "no permission (48001): the write fails" until_sql "SELECT CONCAT(state, ':',
 get op "/console/chats/$rchat"
 ok "…the panel says so, and keeps the name" test "$(grep -c 'WeChat did not take it as the remark (the account has no permission for this API (48001)): the name is kept in wxdesk.' <<<"$BODY"):$(grep -c '<h1>王总' <<<"$BODY")" = 1:1
 simq "UPDATE sim_accounts SET verified = 1 WHERE appid = '$APP_ID'"
-# a name WeChat cannot hold (30 bytes or more): kept in wxdesk, not sent
-TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王小明（上海分公司采购部）"
-ok "a name over 29 bytes is kept in wxdesk and said so" test "$(sqlq "SELECT alias FROM followers WHERE openid = 'oPhoneUser01'"):$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE state = 'pending'")" = "王小明（上海分公司采购部）:0"
+# a name of 30 characters or more: kept in wxdesk, not sent
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=Wang Xiaoming, Shanghai purchasing"
+ok "a name of 30 characters or more is kept in wxdesk" test "$(sqlq "SELECT alias FROM followers WHERE openid = 'oPhoneUser01'"):$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE state = 'pending'")" = "Wang Xiaoming, Shanghai purchasing:0"
 get op "/console/chats/$rchat"
-ok "…in words" has "WeChat keeps a remark under 30 bytes"
+ok "…and the page says so" has "WeChat keeps a remark under 30 characters"
+# one WeChat finds too long (its Chinese documentation counts bytes): refused, kept here
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王小明（上海分公司采购部）"
+ok "a name WeChat finds too long (40092) is refused" until_sql "SELECT CONCAT(state, ':', errcode) FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" failed:40092
+get op "/console/chats/$rchat"
+ok "…said in words, the name kept" test "$(grep -c 'WeChat finds the remark too long (40092)' <<<"$BODY"):$(grep -c '<h1>王小明（上海分公司采购部）' <<<"$BODY")" = 1:1
+TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias=王小明（上海分公司采购部）"
+ok "the same name again changes nothing" test "$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE api = 'user/info/updateremark' AND state = 'pending'")" = 0
 TOKEN_PAGE="/console/chats/$rchat" post op "/console/chats/$rchat/alias" "alias="
 ok "removing the name clears the remark in WeChat too" until_sql "SELECT state FROM wx_writes WHERE api = 'user/info/updateremark' ORDER BY id DESC LIMIT 1" done
 ok "…in WeChat and here" test "$(remark_in_wechat):$(sqlq "SELECT CONCAT(IFNULL(remark, '-'), IFNULL(alias, '-')) FROM followers WHERE openid = 'oPhoneUser01'")" = ":--"

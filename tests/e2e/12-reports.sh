@@ -233,6 +233,7 @@ ok "…the chats received counted once" grep -qx "Chats received,,$(sqlq "SELECT
 tick 2>>"$WXDESK_VAR/worker-zone.err"
 built
 ok "…and back in UTC with the configured zone" test "$(sqlq "SELECT zone FROM report_state WHERE id = 1"):$(sqlq "SELECT SUM(n) FROM report_day_counts WHERE zid = 1 AND day = '$D'")" = "UTC:$EV"
+ok "…and the viewers' levels in UTC give way to the reporting zone's" test "$(sqlq "SELECT COUNT(*) FROM report_state WHERE zone = 'UTC'")" = 1
 sed 's/^Reports\.TimeZone = .*//' "$WXDESK_CONFIG" >"$WXDESK_VAR/mars.hdf"
 echo "Reports.TimeZone = Mars/Olympus" >>"$WXDESK_VAR/mars.hdf"
 WXDESK_CONFIG="$WXDESK_VAR/mars.hdf" "$WORKER" --once 2>"$WXDESK_VAR/worker-zone.err"

@@ -70,9 +70,17 @@ TOKEN_PAGE="/console/followers/$FID" post op "/console/followers/$FID/name" "ali
 ok "a name given there is saved" eval 'status_is 303 && test "$(sqlq "SELECT alias FROM followers WHERE id = $FID")" = 陈女士'
 ok "…and written to WeChat as the remark" test "$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE follower_id = $FID AND api = 'user/info/updateremark'")" = 1
 get op "/console/followers/$FID"
-ok "…the page is headed by it, and says so" eval 'has "<h1>陈女士</h1>" && has "being written to WeChat as the follower"'
+ok "…the page is headed by it, and says so" eval 'has "<h1>陈女士</h1>" && has "it is written to WeChat as their remark"'
 TOKEN_PAGE="/console/followers/$FID" post op "/console/followers/$FID/name" "alias=$(printf 'x%.0s' $(seq 1 101))"
 ok "a name too long is refused beside its field, on the page" eval 'status_is 422 && has "<h1>陈女士</h1>"'
 get op "/console/followers?account=$CH&q=%E9%99%88"
 ok "…and the list finds them by it" test "$(rows)" = 1
+# a remark set in WeChat's own dashboard: the box shows it, and saving it as
+# it is leaves it alone
+R=$(sqlq "SELECT id FROM followers WHERE openid = 'oFl000007'")
+sqlq "UPDATE followers SET remark = '张经理' WHERE id = $R"
+get op "/console/followers/$R"
+ok "the name box holds the remark WeChat has" has 'name="alias" value="张经理"'
+TOKEN_PAGE="/console/followers/$R" post op "/console/followers/$R/name" "alias=张经理"
+ok "…saved as it is, nothing is written to WeChat" test "$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE follower_id = $R"):$(sqlq "SELECT CONCAT(remark, IFNULL(alias, '-')) FROM followers WHERE id = $R")" = "0:张经理-"
 done_tests
