@@ -1,6 +1,6 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/console/followers"><?cs var:Lang.fl.title ?></a></p>
-<h1><?cs var:Follower.Name ?></h1>
+<h1 class="who"><?cs var:Follower.Name ?></h1>
 <div class="cols">
 <section class="card" id="follower">
 <?cs call:follower_name_form("/console/followers/" + Follower.Id + "/name") ?>

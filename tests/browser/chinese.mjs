@@ -32,7 +32,7 @@ async function english(page) {
 	const names = typed();
 	const text = await page.evaluate(() => {
 		const skip = 'code, pre, kbd, script, style, .words, #transcript p.text, select[data-canned], ' +
-			'textarea, .meta, .secret, #inbox li b';	/* the inbox's follower names: OpenIDs */
+			'textarea, .meta, .secret, #inbox li b, .who';	/* followers' names: OpenIDs */
 		const out = [];
 		const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 		for (let n = walk.nextNode(); n; n = walk.nextNode())

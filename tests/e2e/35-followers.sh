@@ -28,7 +28,7 @@ rows() { grep -c '<tr data-follower=' <<<"$BODY"; }
 
 get op "/console/followers?account=$CH"
 ok "the Followers page lists the account's followers, 50 a page" eval 'status_is 200 && test "$(rows)" = 50'
-ok "…newest first: the one who just wrote, with their chat" grep -q "<tr data-follower=\"$FID\"><td><a href=\"/console/followers/$FID\">" <<<"$(grep -m1 '<tr data-follower=' <<<"$BODY")"
+ok "…newest first: the one who just wrote, with their chat" grep -q "<tr data-follower=\"$FID\"><td><a href=\"/console/followers/$FID\" class=\"who\">" <<<"$(grep -m1 '<tr data-follower=' <<<"$BODY")"
 ok "…and a link to the older ones" has "Older followers"
 next=$(grep -o 'before=[0-9]*' <<<"$BODY" | head -1)
 get op "/console/followers?account=$CH&$next"
@@ -70,9 +70,9 @@ TOKEN_PAGE="/console/followers/$FID" post op "/console/followers/$FID/name" "ali
 ok "a name given there is saved" eval 'status_is 303 && test "$(sqlq "SELECT alias FROM followers WHERE id = $FID")" = 陈女士'
 ok "…and written to WeChat as the remark" test "$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE follower_id = $FID AND api = 'user/info/updateremark'")" = 1
 get op "/console/followers/$FID"
-ok "…the page is headed by it, and says so" eval 'has "<h1>陈女士</h1>" && has "it is written to WeChat as their remark"'
+ok "…the page is headed by it, and says so" eval 'has "<h1 class=\"who\">陈女士</h1>" && has "it is written to WeChat as their remark"'
 TOKEN_PAGE="/console/followers/$FID" post op "/console/followers/$FID/name" "alias=$(printf 'x%.0s' $(seq 1 101))"
-ok "a name too long is refused beside its field, on the page" eval 'status_is 422 && has "<h1>陈女士</h1>"'
+ok "a name too long is refused beside its field, on the page" eval 'status_is 422 && has "<h1 class=\"who\">陈女士</h1>"'
 get op "/console/followers?account=$CH&q=%E9%99%88"
 ok "…and the list finds them by it" test "$(rows)" = 1
 # a remark set in WeChat's own dashboard: the box shows it, and saving it as
