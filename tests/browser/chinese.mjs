@@ -191,6 +191,18 @@ try {
 	await page.click('#followers tbody tr a');
 	check('…a follower\'s page, with the name form', await page.isVisible('#follower form.alias'));
 	await page_in_chinese(page, '25-follower');
+	// both pages on a laptop and on a phone: nothing wider than the screen
+	const followerUrl = page.url();
+	for (const [w, h] of [[1366, 768], [390, 844]]) {
+		await page.setViewportSize({ width: w, height: h });
+		for (const [url, name] of [[`${BASE}/console/followers?account=${sql(`SELECT channel_id FROM followers WHERE openid = '${OPENID}'`)}`, '24-followers'], [followerUrl, '25-follower']]) {
+			await page.goto(url);
+			const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+			check(`${name} at ${w}x${h}: nothing off-screen (${sw} of ${iw} px)`, sw <= iw);
+			await shot(page, `zh-${name}-${w}`);
+		}
+	}
+	await page.setViewportSize({ width: 1200, height: 900 });
 	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
 	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
 	await page_in_chinese(page, '23-department-routing');
