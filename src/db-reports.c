@@ -166,6 +166,40 @@
 #define REP_HOD_SPANS " WHERE zid = ? AND (span = 'month' AND start >= ? AND start < ? OR " \
 	REP_HOD_WEEKS " OR " REP_HOD_WEEKS ")"
 
+/*
+ * Every level a batch folds into and a build step builds: F(X, name, its
+ * table and a zone's rows in it, statement) for each, statement a macro of
+ * (src, z).
+ * From it come each level's fold (rep_fold_*), clearing (rep_clear_*) and
+ * build (rep_build_*), and the lists the steps run.
+ */
+#define REP_DC(src, z) REP_FOLD_C("report_day_counts", "day", "DATE(l)", REP_OP, src, z)
+#define REP_DB(src, z) REP_FOLD_B("report_day_bins", "day", "DATE(l)", REP_OP, src, z)
+#define REP_TDC(src, z) REP_FOLD_C("report_tday_counts", "day", "DATE(l)", "", src, z)
+#define REP_TDB(src, z) REP_FOLD_B("report_tday_bins", "day", "DATE(l)", "", src, z)
+#define REP_MC(src, z) REP_FOLD_C("report_month_counts", "month", REP_MONTH_OF, REP_OP, src, z)
+#define REP_MB(src, z) REP_FOLD_B("report_month_bins", "month", REP_MONTH_OF, REP_OP, src, z)
+#define REP_Z " WHERE zid = ?"
+#define REP_LEVELS(F, X) \
+	F(X, dc, "report_day_counts" REP_Z, REP_DC) F(X, db, "report_day_bins" REP_Z, REP_DB) \
+	F(X, tdc, "report_tday_counts" REP_Z, REP_TDC) \
+	F(X, tdb, "report_tday_bins" REP_Z, REP_TDB) \
+	F(X, mc, "report_month_counts" REP_Z, REP_MC) \
+	F(X, mb, "report_month_bins" REP_Z, REP_MB) \
+	F(X, hc, "report_hod_counts" REP_Z, REP_FOLD_HC) \
+	F(X, hb, "report_hod_bins" REP_Z, REP_FOLD_HB) \
+	F(X, tc, "report_hour_counts WHERE ? = 1", REP_FOLD_TC)
+/* a batch's fold (every zone as far as built), a build step's (its zone) */
+#define REP_FOLD_X(X, n, t, m) X(rep_fold_##n, CUSTOM, (), (), m(REP_SRC_EVENTS, "0"))
+#define REP_BUILD_X(X, n, t, m) X(rep_build_##n, CUSTOM, (), (I, I, I, I), \
+	m(REP_SRC_HOURS, "?"))
+/* a zone's rows, a few thousand at a time (report_hour_counts is zone 1's) */
+#define REP_CLEAR_X(X, n, t, m) X(rep_clear_##n, CUSTOM, (), (I), "DELETE FROM " t \
+	" LIMIT " REP_CLEAR_ROWS)
+#define REP_ID_FOLD(X, n, t, m) DBS_rep_fold_##n,
+#define REP_ID_CLEAR(X, n, t, m) DBS_rep_clear_##n,
+#define REP_ID_BUILD(X, n, t, m) DBS_rep_build_##n,
+
 #define REPORTS_STATEMENTS(X) \
 	X(rep_lock, CUSTOM, (), (), \
 	    "UPDATE report_events SET rolled = 2 WHERE rolled = 0 ORDER BY id LIMIT 5000") \
@@ -225,24 +259,7 @@
 	    "SELECT zone FROM report_state LOCK IN SHARE MODE") \
 	X(rep_touch, CUSTOM, (), (), \
 	    "UPDATE report_state SET folds = folds + 1 WHERE built_to IS NOT NULL") \
-	X(rep_fold_dc, CUSTOM, (), (), \
-	    REP_FOLD_C("report_day_counts", "day", "DATE(l)", REP_OP, REP_SRC_EVENTS, "0")) \
-	X(rep_fold_db, CUSTOM, (), (), \
-	    REP_FOLD_B("report_day_bins", "day", "DATE(l)", REP_OP, REP_SRC_EVENTS, "0")) \
-	X(rep_fold_tdc, CUSTOM, (), (), \
-	    REP_FOLD_C("report_tday_counts", "day", "DATE(l)", "", REP_SRC_EVENTS, "0")) \
-	X(rep_fold_tdb, CUSTOM, (), (), \
-	    REP_FOLD_B("report_tday_bins", "day", "DATE(l)", "", REP_SRC_EVENTS, "0")) \
-	X(rep_fold_mc, CUSTOM, (), (), \
-	    REP_FOLD_C("report_month_counts", "month", REP_MONTH_OF, REP_OP, REP_SRC_EVENTS, "0")) \
-	X(rep_fold_mb, CUSTOM, (), (), \
-	    REP_FOLD_B("report_month_bins", "month", REP_MONTH_OF, REP_OP, REP_SRC_EVENTS, "0")) \
-	X(rep_fold_hc, CUSTOM, (), (), \
-	    REP_FOLD_HC(REP_SRC_EVENTS, "0")) \
-	X(rep_fold_hb, CUSTOM, (), (), \
-	    REP_FOLD_HB(REP_SRC_EVENTS, "0")) \
-	X(rep_fold_tc, CUSTOM, (), (), \
-	    REP_FOLD_TC(REP_SRC_EVENTS, "0")) \
+	REP_LEVELS(REP_FOLD_X, X) \
 	/* a zone's levels, and whether the server knows the zone asked for */ \
 	X(rep_state_lock, CUSTOM, (), (S, I), \
 	    "SELECT zone, CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
@@ -283,42 +300,8 @@
 	    "WHERE CONVERT_TZ('2000-01-01', '+00:00', ?) IS NOT NULL " \
 	    "ON DUPLICATE KEY UPDATE views = views + (asked < VALUES(asked) - INTERVAL 1 HOUR), " \
 	    "asked = IF(asked < VALUES(asked) - INTERVAL 1 HOUR, VALUES(asked), asked)") \
-	X(rep_clear_dc, CUSTOM, (), (I), \
-	    "DELETE FROM report_day_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_db, CUSTOM, (), (I), \
-	    "DELETE FROM report_day_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_tdc, CUSTOM, (), (I), \
-	    "DELETE FROM report_tday_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_tdb, CUSTOM, (), (I), \
-	    "DELETE FROM report_tday_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_mc, CUSTOM, (), (I), \
-	    "DELETE FROM report_month_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_mb, CUSTOM, (), (I), \
-	    "DELETE FROM report_month_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_hc, CUSTOM, (), (I), \
-	    "DELETE FROM report_hod_counts WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_hb, CUSTOM, (), (I), \
-	    "DELETE FROM report_hod_bins WHERE zid = ? LIMIT " REP_CLEAR_ROWS) \
-	X(rep_clear_tc, CUSTOM, (), (I), \
-	    "DELETE FROM report_hour_counts WHERE ? = 1 LIMIT " REP_CLEAR_ROWS) \
-	X(rep_build_dc, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_C("report_day_counts", "day", "DATE(l)", REP_OP, REP_SRC_HOURS, "?")) \
-	X(rep_build_db, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_B("report_day_bins", "day", "DATE(l)", REP_OP, REP_SRC_HOURS, "?")) \
-	X(rep_build_tdc, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_C("report_tday_counts", "day", "DATE(l)", "", REP_SRC_HOURS, "?")) \
-	X(rep_build_tdb, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_B("report_tday_bins", "day", "DATE(l)", "", REP_SRC_HOURS, "?")) \
-	X(rep_build_mc, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_C("report_month_counts", "month", REP_MONTH_OF, REP_OP, REP_SRC_HOURS, "?")) \
-	X(rep_build_mb, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_B("report_month_bins", "month", REP_MONTH_OF, REP_OP, REP_SRC_HOURS, "?")) \
-	X(rep_build_hc, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_HC(REP_SRC_HOURS, "?")) \
-	X(rep_build_hb, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_HB(REP_SRC_HOURS, "?")) \
-	X(rep_build_tc, CUSTOM, (), (I, I, I, I), \
-	    REP_FOLD_TC(REP_SRC_HOURS, "?")) \
+	REP_LEVELS(REP_CLEAR_X, X) \
+	REP_LEVELS(REP_BUILD_X, X) \
 	/* the whole local days of the levels' zone in the UTC hours [?, ?), \
 	 * [lday_from, lday_to), and where they begin and end in UTC; no row \
 	 * while the levels are not built */ \
@@ -382,9 +365,7 @@ DB_STATEMENTS(REPORTS_STATEMENTS, db_table_reports)
 static enum dbrc
 rollup_step(struct pool *p, void *arg)
 {
-	static const int fold[] = { DBS_rep_roll, DBS_rep_fold_dc, DBS_rep_fold_db,
-		DBS_rep_fold_tdc, DBS_rep_fold_tdb, DBS_rep_fold_mc, DBS_rep_fold_mb,
-		DBS_rep_fold_hc, DBS_rep_fold_hb, DBS_rep_fold_tc, DBS_rep_mark };
+	static const int fold[] = { DBS_rep_roll, REP_LEVELS(REP_ID_FOLD, _) DBS_rep_mark };
 	long long   *n = arg;
 	struct dbres claim;
 	enum dbrc    rc;
@@ -466,12 +447,8 @@ db_report_levels(struct pool *p, int zid, const char *zone)
 static enum dbrc
 build_step(struct pool *p, void *arg)
 {
-	static const int clear[] = { DBS_rep_clear_dc, DBS_rep_clear_db, DBS_rep_clear_tdc,
-		DBS_rep_clear_tdb, DBS_rep_clear_mc, DBS_rep_clear_mb, DBS_rep_clear_hc,
-		DBS_rep_clear_hb, DBS_rep_clear_tc };
-	static const int build[] = { DBS_rep_build_dc, DBS_rep_build_db, DBS_rep_build_tdc,
-		DBS_rep_build_tdb, DBS_rep_build_mc, DBS_rep_build_mb, DBS_rep_build_hc,
-		DBS_rep_build_hb, DBS_rep_build_tc };
+	static const int clear[] = { REP_LEVELS(REP_ID_CLEAR, _) };
+	static const int build[] = { REP_LEVELS(REP_ID_BUILD, _) };
 	int           *zid = arg;
 	struct dbres   st, next, del;
 	long long      from, z;

@@ -207,11 +207,15 @@ as_hours() {	# ZONE PAGE [ARGS]: the CSV from the levels, and as report_hours ha
 }
 # first from the levels in Shanghai (a whole range: their months and days,
 # and report_hours around them), then from the viewers' own
-for zone in UTC America/New_York; do
-	for page in "" days hours operators departments; do
-		ok "$zone, ${page:-overview}: the levels in Shanghai agree with report_hours" as_hours "$zone" "$page"
+every_page() {	# WHOSE: every page in UTC and New York, from the levels in WHOSE zone
+	local zone page
+	for zone in UTC America/New_York; do
+		for page in "" days hours operators departments; do
+			ok "$zone, ${page:-overview}: the levels in ${1:-$zone} agree with report_hours" as_hours "$zone" "$page"
+		done
 	done
-done
+}
+every_page Shanghai
 ok "…a department's days in UTC" as_hours UTC days "&department=$SALES"
 ok "…an operator's overview in UTC" as_hours UTC "" "&operator=$OP"
 ok "the zones viewed in are noted" test "$(sqlq "SELECT COUNT(*) FROM report_views WHERE zone IN ('UTC', 'America/New_York', 'Asia/Shanghai')")" = 3
@@ -220,11 +224,7 @@ ok "…the worker gives the latest but the reporting zone levels of their own" t
 ok "…built a step at a time" built "$WXDESK_VAR/shanghai.hdf"
 ok "…each event once in each zone" test "$(sqlq "SELECT GROUP_CONCAT(n ORDER BY zid) FROM (SELECT zid, SUM(n) n FROM report_month_counts GROUP BY zid) x")" = \
 	"$(sqlq "SELECT GROUP_CONCAT(n) FROM (SELECT SUM(n) n FROM report_hours JOIN report_state s ON s.zone <> '' GROUP BY s.id ORDER BY s.id) x")"
-for zone in UTC America/New_York; do
-	for page in "" days hours operators departments; do
-		ok "$zone, ${page:-overview}: the levels in $zone agree with report_hours" as_hours "$zone" "$page"
-	done
-done
+every_page
 ok "…a department's days in UTC" as_hours UTC days "&department=$SALES"
 ok "…an operator's days in UTC" as_hours UTC days "&operator=$OP"
 ok "…a department's hours in New York, over 3 days, 2 months and 3 weeks" as_hours America/New_York hours "&department=$SALES"
