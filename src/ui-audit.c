@@ -16,14 +16,6 @@
 #define AUDIT_PAGE 100
 #define AUDIT_CSV_MAX 100000
 
-static const char *
-arg_or_empty(struct req *r, const char *name)
-{
-	const char *v = req_arg(r, name);
-
-	return v ? v : "";
-}
-
 /* the action in the reader's words (the catalogue), or its name */
 static const char *
 action_label(struct req *r, const char *action)
@@ -180,16 +172,16 @@ void
 admin_audit_get(struct req *r, struct resp *rs)
 {
 	struct audit_filter  f = { 0 };
-	const char          *from = arg_or_empty(r, "from"), *to = arg_or_empty(r, "to");
+	const char          *from = ui_arg(r, "from"), *to = ui_arg(r, "to");
 	const char          *before = req_arg(r, "before");
-	int                  csv = strcmp(arg_or_empty(r, "format"), "csv") == 0;
+	int                  csv = strcmp(ui_arg(r, "format"), "csv") == 0;
 	struct audit_record *res;
 	struct audit_action *acts;
 	size_t               n, nacts;
 
-	f.login = arg_or_empty(r, "login");
-	f.action = arg_or_empty(r, "action");
-	f.ip = arg_or_empty(r, "ip");
+	f.login = ui_arg(r, "login");
+	f.action = ui_arg(r, "action");
+	f.ip = ui_arg(r, "ip");
 	f.from = *from ? ui_day(from, -1) : 0;
 	f.to = *to ? ui_day(to, -1) : -1;
 	if (f.from < 0)

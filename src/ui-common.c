@@ -223,3 +223,12 @@ ui_known(struct req *r, const char *group, const char *code)
 	key = pool_printf(&r->pool, "%s.%s", group, code);
 	return lang_has(r->lang, key) ? L(r, key) : code;
 }
+
+/* a query argument, or "" when the request has none */
+const char *
+ui_arg(struct req *r, const char *name)
+{
+	const char *v = req_arg(r, name);
+
+	return v ? v : "";
+}

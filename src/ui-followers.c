@@ -20,14 +20,6 @@
 /* the languages WeChat gives a follower's client, as the filter offers them */
 static const char *const wx_languages[] = { "zh_CN", "zh_TW", "zh_HK", "en" };
 
-static const char *
-arg_or_empty(struct req *r, const char *name)
-{
-	const char *v = req_arg(r, name);
-
-	return v ? v : "";
-}
-
 /*
  * Where the name given a follower stands in WeChat (Follower.RemarkWrite):
  * on its way (and why it waits), or refused, in words; nothing once WeChat
@@ -130,15 +122,15 @@ console_followers_get(struct req *r, struct resp *rs)
 	struct follower_filter f = { 0 };
 	struct follower       *res = NULL;
 	size_t                 n = 0;
-	const char            *from = arg_or_empty(r, "from"), *to = arg_or_empty(r, "to");
-	const char            *state = arg_or_empty(r, "state");
+	const char            *from = ui_arg(r, "from"), *to = ui_arg(r, "to");
+	const char            *state = ui_arg(r, "state");
 	const char            *account = req_arg(r, "account");
 
 	if ((f.channel = pick_account(r, rs, account ? atoll(account) : 0)) < 0)
 		return;
-	f.q = arg_or_empty(r, "q");
-	f.scene = arg_or_empty(r, "scene");
-	f.language = arg_or_empty(r, "language");
+	f.q = ui_arg(r, "q");
+	f.scene = ui_arg(r, "scene");
+	f.language = ui_arg(r, "language");
 	f.state = strcmp(state, "following") == 0 ? 1 : strcmp(state, "unfollowed") == 0 ? 2 : 0;
 	f.from = *from ? ui_day(from, -1) : 0;
 	f.to = *to ? ui_day(to, -1) : 0;

@@ -180,6 +180,7 @@ long long ui_day(const char *v, long long def);	/* YYYY-MM-DD at 00:00 UTC */
 const char *ui_close_reason(struct req *r, const char *code, int label);
 const char *ui_errtext(struct req *r, long errcode);
 const char *ui_known(struct req *r, const char *group, const char *code);
+const char *ui_arg(struct req *r, const char *name);
 void ui_paging(struct req *r, long long page, long long per, long long total);
 struct ui_file {
 	const char *type;	/* WeChat's media type: "image" "voice" "video" */
