@@ -44,12 +44,24 @@ errmsg(long e)
 	case 45080: return "has not sent message to user in 30 seconds";
 	case 40092: return "invalid remark";
 	case 47001: return "data format error";
+	case 40032: return "invalid openid list size";
+	case 45009: return "reach max api daily quota limit";
+	case 45011: return "api minute-quota reach limit, mustslower retry next minute";
+	case 45056: return "too many tags now, no need to add new";
+	case 45057: return "can't delete the tag that has too many fans";
+	case 45058: return "can't modify sys tag";
+	case 45059: return "there are too many tags in this user";
+	case 45157: return "invalid tag name";
+	case 45158: return "tag name too long";
+	case 45159: return "invalid tag id";
+	case 48001: return "api unauthorized";
+	case 49003: return "not belong to this appid";
 	default:    return "error";
 	}
 }
 
-static void
-api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e)
+void
+sim_api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e)
 {
 
 	db_sim_call_insert(&r->pool, appid, api, (long long)e,
@@ -63,29 +75,29 @@ api_error(struct req *r, struct resp *rs, const char *appid, const char *api, lo
 	    json_s(errmsg(e))));
 }
 
-static void
-api_ok(struct req *r, const char *appid, const char *api)
+void
+sim_api_ok(struct req *r, const char *appid, const char *api)
 {
 	db_sim_call_insert(&r->pool, appid, api, 0LL, (long long)wx_now(), NULL);
 }
 
 /* Logs the call and answers WeChat's plain success. */
-static void
-api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
+void
+sim_api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
 {
 
-	api_ok(r, appid, api);
+	sim_api_ok(r, appid, api);
 	resp_json(rs, 200, json_pack("{s:i,s:s}", "errcode", 0, "errmsg", "ok"));
 }
 
 /* Parses the JSON body into *f; returns 0, or -1 after answering 47001. */
-static int
-json_body(struct req *r, struct resp *rs, const char *appid, const char *api,
+int
+sim_json_body(struct req *r, struct resp *rs, const char *appid, const char *api,
     struct wx_field **f)
 {
 	if (r->body != NULL && json_parse(&r->pool, r->body, r->clen, f) == 0)
 		return 0;
-	api_error(r, rs, appid, api, 47001);
+	sim_api_error(r, rs, appid, api, 47001);
 	return -1;
 }
 
@@ -105,27 +117,29 @@ fault(struct req *r, const char *appid, const char *api)
 }
 
 /* The account an access token belongs to, or NULL after answering the error. */
-static const char *
-check_token(struct req *r, struct resp *rs, const char *api)
+const char *
+sim_check_token(struct req *r, struct resp *rs, const char *api)
 {
 	const char  *t = req_arg(r, "access_token");
 	struct dbres res;
 
 	if (t == NULL || *t == '\0') {
-		api_error(r, rs, NULL, api, 41001);
+		sim_api_error(r, rs, NULL, api, 41001);
 		return NULL;
 	}
 	if (db_sim_token_get(&r->pool, t, &res) != DB_OK || res.nrows == 0) {
-		api_error(r, rs, NULL, api, 40001);
+		sim_api_error(r, rs, NULL, api, 40001);
 		return NULL;
 	}
 	if (db_int(&res, 0, STG_EXPIRES) <= (long long)wx_now()) {
-		api_error(r, rs, db_cell(&res, 0, STG_APPID), api, 42001);
+		sim_api_error(r, rs, db_cell(&res, 0, STG_APPID), api, 42001);
 		return NULL;
 	}
 	long e = fault(r, db_cell(&res, 0, STG_APPID), api);
+	if (e == 0)
+		e = sim_quota_spent(r, db_cell(&res, 0, STG_APPID), api);
 	if (e != 0) {
-		api_error(r, rs, db_cell(&res, 0, STG_APPID), api, e);
+		sim_api_error(r, rs, db_cell(&res, 0, STG_APPID), api, e);
 		return NULL;
 	}
 	return db_cell(&res, 0, STG_APPID);
@@ -189,17 +203,17 @@ sim_token_get(struct req *r, struct resp *rs)
 
 	if (req_arg(r, "grant_type") == NULL || strcmp(req_arg(r, "grant_type"),
 	    "client_credential") != 0) {
-		api_error(r, rs, appid, "token", 40002);
+		sim_api_error(r, rs, appid, "token", 40002);
 		return;
 	}
 	if ((e = check_app(r, appid, req_arg(r, "secret"), "token")) != 0) {
-		api_error(r, rs, appid, "token", e);
+		sim_api_error(r, rs, appid, "token", e);
 		return;
 	}
 	char *t = rand_alnum(&r->pool, 96);
 	db_sim_token_shorten(&r->pool, now + 300, appid, "classic", t, NULL);
 	db_sim_token_insert(&r->pool, t, appid, "classic", now, now + 7200, NULL);
-	api_ok(r, appid, "token");
+	sim_api_ok(r, appid, "token");
 	token_answer(rs, t, 7200);
 }
 
@@ -212,18 +226,18 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 	struct dbres     cur;
 	long             e;
 
-	if (json_body(r, rs, NULL, "stable_token", &f) != 0)
+	if (sim_json_body(r, rs, NULL, "stable_token", &f) != 0)
 		return;
 	const char *appid = wx_get(f, "appid");
 	const char *force = wx_get(f, "force_refresh");
 	if ((e = check_app(r, appid, wx_get(f, "secret"), "stable_token")) != 0) {
-		api_error(r, rs, appid, "stable_token", e);
+		sim_api_error(r, rs, appid, "stable_token", e);
 		return;
 	}
 	if (!(force && strcmp(force, "true") == 0) &&
 	    db_sim_token_current(&r->pool, appid, "stable", now + 300, &cur) ==
 	    DB_OK && cur.nrows == 1) {
-		api_ok(r, appid, "stable_token");
+		sim_api_ok(r, appid, "stable_token");
 		token_answer(rs, db_cell(&cur, 0, STC_TOKEN), db_int(&cur, 0, STC_EXPIRES) - now);
 		return;
 	}
@@ -231,7 +245,7 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 	if (force && strcmp(force, "true") == 0)
 		db_sim_token_shorten(&r->pool, now, appid, "stable", t, NULL);
 	db_sim_token_insert(&r->pool, t, appid, "stable", now, now + 7200, NULL);
-	api_ok(r, appid, "stable_token");
+	sim_api_ok(r, appid, "stable_token");
 	token_answer(rs, t, 7200);
 }
 
@@ -239,19 +253,19 @@ sim_stable_token_post(struct req *r, struct resp *rs)
 void
 sim_custom_send_post(struct req *r, struct resp *rs)
 {
-	const char      *appid = check_token(r, rs, "custom_send");
+	const char      *appid = sim_check_token(r, rs, "custom_send");
 	struct wx_field *f;
 	struct dbres     u, m;
 	long long        now = (long long)wx_now();
 
 	if (appid == NULL)
 		return;
-	if (json_body(r, rs, appid, "custom_send", &f) != 0)
+	if (sim_json_body(r, rs, appid, "custom_send", &f) != 0)
 		return;
 	const char *to = wx_get(f, "touser"), *type = wx_get(f, "msgtype");
 	const char *content = NULL, *media = NULL;
 	if (to == NULL || type == NULL) {
-		api_error(r, rs, appid, "custom_send", 47001);
+		sim_api_error(r, rs, appid, "custom_send", 47001);
 		return;
 	}
 	if (strcmp(type, "text") == 0)
@@ -260,60 +274,60 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 	    strcmp(type, "video") == 0)
 		media = wx_get(f, pool_printf(&r->pool, "%s.media_id", type));
 	if (content == NULL && media == NULL) {
-		api_error(r, rs, appid, "custom_send", 47001);
+		sim_api_error(r, rs, appid, "custom_send", 47001);
 		return;
 	}
 	if (content && strlen(content) > 2048) {
-		api_error(r, rs, appid, "custom_send", 45002);
+		sim_api_error(r, rs, appid, "custom_send", 45002);
 		return;
 	}
 	if (media && (db_sim_media_get(&r->pool, media, &m) != DB_OK ||
 	    m.nrows == 0 || strcmp(db_cell(&m, 0, SM_APPID), appid) != 0)) {
-		api_error(r, rs, appid, "custom_send", 40007);
+		sim_api_error(r, rs, appid, "custom_send", 40007);
 		return;
 	}
 	if (db_sim_user_get(&r->pool, appid, to, &u) != DB_OK || u.nrows == 0) {
-		api_error(r, rs, appid, "custom_send", 40003);
+		sim_api_error(r, rs, appid, "custom_send", 40003);
 		return;
 	}
 	/* columns: subscribed subscribe_time last_msg_at sent_since language */
 	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 || now - db_int(&u, 0, SU_LAST_MSG) > WX_WINDOW) {
-		api_error(r, rs, appid, "custom_send", 45015);
+		sim_api_error(r, rs, appid, "custom_send", 45015);
 		return;
 	}
 	if (db_int(&u, 0, SU_SENT_SINCE) >= WX_REPLIES_IN_ROW) {
-		api_error(r, rs, appid, "custom_send", 45047);
+		sim_api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}
 	db_sim_user_sent(&r->pool, appid, to, NULL);
 	db_sim_received_insert(&r->pool, appid, to, type, content,
 	    media, now, NULL);
-	api_done(r, rs, appid, "custom_send");
+	sim_api_done(r, rs, appid, "custom_send");
 }
 
 /* POST /cgi-bin/message/custom/typing */
 void
 sim_typing_post(struct req *r, struct resp *rs)
 {
-	const char      *appid = check_token(r, rs, "typing");
+	const char      *appid = sim_check_token(r, rs, "typing");
 	struct wx_field *f;
 	struct dbres     u;
 
 	if (appid == NULL)
 		return;
-	if (json_body(r, rs, appid, "typing", &f) != 0)
+	if (sim_json_body(r, rs, appid, "typing", &f) != 0)
 		return;
 	const char *cmd = wx_get(f, "command"), *to = wx_get(f, "touser");
 	if (cmd == NULL || (strcmp(cmd, "Typing") != 0 && strcmp(cmd, "CancelTyping") != 0)) {
-		api_error(r, rs, appid, "typing", 45072);
+		sim_api_error(r, rs, appid, "typing", 45072);
 		return;
 	}
 	if (to == NULL || db_sim_user_get(&r->pool, appid, to, &u) != DB_OK ||
 	    u.nrows == 0 || (long long)wx_now() - db_int(&u, 0, SU_LAST_MSG) > 30) {
-		api_error(r, rs, appid, "typing", 45080);
+		sim_api_error(r, rs, appid, "typing", 45080);
 		return;
 	}
-	api_done(r, rs, appid, "typing");
+	sim_api_done(r, rs, appid, "typing");
 }
 
 /*
@@ -362,7 +376,7 @@ sim_media_store(struct req *r, const char *appid, const char *type, const char *
 void
 sim_media_upload_post(struct req *r, struct resp *rs)
 {
-	const char      *appid = check_token(r, rs, "media_upload");
+	const char      *appid = sim_check_token(r, rs, "media_upload");
 	const struct kv *file;
 	const char      *type = req_arg(r, "type"), *id;
 	long             e = 0;
@@ -370,15 +384,15 @@ sim_media_upload_post(struct req *r, struct resp *rs)
 	if (appid == NULL)
 		return;
 	if ((file = req_file(r, "media")) == NULL) {
-		api_error(r, rs, appid, "media_upload", 41005);
+		sim_api_error(r, rs, appid, "media_upload", 41005);
 		return;
 	}
 	if ((id = sim_media_store(r, appid, type ? type : "", file->filename, file->val,
 	    file->vlen, &e)) == NULL) {
-		api_error(r, rs, appid, "media_upload", e);
+		sim_api_error(r, rs, appid, "media_upload", e);
 		return;
 	}
-	api_ok(r, appid, "media_upload");
+	sim_api_ok(r, appid, "media_upload");
 	resp_json(rs, 200, json_pack("{s:o,s:o,s:I}", "type", json_s(type), "media_id",
 	    json_s(id), "created_at", (json_int_t)wx_now()));
 }
@@ -399,7 +413,7 @@ send_media(struct req *r, struct resp *rs, const struct dbres *m)
 void
 sim_media_get(struct req *r, struct resp *rs)
 {
-	const char  *appid = check_token(r, rs, "media_get");
+	const char  *appid = sim_check_token(r, rs, "media_get");
 	const char  *id = req_arg(r, "media_id");
 	struct dbres m;
 
@@ -408,10 +422,10 @@ sim_media_get(struct req *r, struct resp *rs)
 	if (id == NULL || db_sim_media_get(&r->pool, id, &m) != DB_OK ||
 	    m.nrows == 0 || strcmp(db_cell(&m, 0, SM_APPID), appid) != 0 ||
 	    (long long)wx_now() - db_int(&m, 0, SM_CREATED) > 3 * 86400) {
-		api_error(r, rs, appid, "media_get", 40007);
+		sim_api_error(r, rs, appid, "media_get", 40007);
 		return;
 	}
-	api_ok(r, appid, "media_get");
+	sim_api_ok(r, appid, "media_get");
 	if (strcmp(db_cell(&m, 0, SM_TYPE), "video") == 0) {
 		resp_json(rs, 200, json_pack("{s:o}", "video_url", json_s(pool_printf(&r->pool,
 		    "%s/sim/video/%s", cfg_get("Sim.PublicURL", "http://127.0.0.1:8081"), id))));
@@ -438,7 +452,7 @@ sim_video_get(struct req *r, struct resp *rs)
 void
 sim_user_info_get(struct req *r, struct resp *rs)
 {
-	const char  *appid = check_token(r, rs, "user_info");
+	const char  *appid = sim_check_token(r, rs, "user_info");
 	const char  *openid = req_arg(r, "openid");
 	struct dbres u;
 
@@ -446,24 +460,25 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		return;
 	if (openid == NULL || db_sim_user_get(&r->pool, appid, openid, &u) !=
 	    DB_OK || u.nrows == 0) {
-		api_error(r, rs, appid, "user_info", 40003);
+		sim_api_error(r, rs, appid, "user_info", 40003);
 		return;
 	}
-	api_ok(r, appid, "user_info");
+	sim_api_ok(r, appid, "user_info");
 	if (db_int(&u, 0, SU_SUBSCRIBED) == 0)
 		resp_json(rs, 200, json_pack("{s:i,s:o}", "subscribe", 0, "openid",
 		    json_s(openid)));
 	else	/* no nickname or avatar, as WeChat since 2021-12-27 */
-		resp_json(rs, 200, json_pack("{s:i,s:o,s:s,s:i,s:s,s:o,s:I,s:o,s:i,s:[],s:s,"
+		resp_json(rs, 200, json_pack("{s:i,s:o,s:s,s:i,s:s,s:o,s:I,s:o,s:i,s:o,s:s,"
 		    "s:i,s:s}", "subscribe", 1, "openid", json_s(openid), "nickname", "", "sex", 0,
 		    "headimgurl", "", "language", json_s(db_cell(&u, 0, SU_LANG)), "subscribe_time",
-		    (json_int_t)db_int(&u, 0, SU_SUBSCRIBE_TIME), "remark", json_s(db_cell(&u, 0, SU_REMARK)), "groupid", 0, "tagid_list",
+		    (json_int_t)db_int(&u, 0, SU_SUBSCRIBE_TIME), "remark", json_s(db_cell(&u, 0,
+		    SU_REMARK)), "groupid", 0, "tagid_list", sim_user_tagids(r, appid, openid),
 		    "subscribe_scene", "ADD_SCENE_QR_CODE", "qr_scene", 0, "qr_scene_str", ""));
 }
 
 /* 1 when WeChat verified the account (认证), as user management asks */
-static int
-verified(struct req *r, const char *appid)
+int
+sim_verified(struct req *r, const char *appid)
 {
 	struct dbres a;
 
@@ -480,46 +495,46 @@ verified(struct req *r, const char *appid)
 void
 sim_user_remark_post(struct req *r, struct resp *rs)
 {
-	const char      *appid = check_token(r, rs, "user_remark");
+	const char      *appid = sim_check_token(r, rs, "user_remark");
 	const char      *openid, *remark;
 	struct wx_field *f;
 	struct dbres     u;
 
-	if (appid == NULL || json_body(r, rs, appid, "user_remark", &f) != 0)
+	if (appid == NULL || sim_json_body(r, rs, appid, "user_remark", &f) != 0)
 		return;
 	openid = wx_get(f, "openid");
 	remark = wx_get(f, "remark");
 	if (openid == NULL || remark == NULL) {
-		api_error(r, rs, appid, "user_remark", 47001);
+		sim_api_error(r, rs, appid, "user_remark", 47001);
 		return;
 	}
 	if (strlen(remark) >= 30) {
-		api_error(r, rs, appid, "user_remark", 40092);
+		sim_api_error(r, rs, appid, "user_remark", 40092);
 		return;
 	}
-	if (!verified(r, appid)) {
-		api_error(r, rs, appid, "user_remark", 48001);
+	if (!sim_verified(r, appid)) {
+		sim_api_error(r, rs, appid, "user_remark", 48001);
 		return;
 	}
 	if (db_sim_user_get(&r->pool, appid, openid, &u) != DB_OK || u.nrows == 0 ||
 	    db_int(&u, 0, SU_SUBSCRIBED) == 0) {
-		api_error(r, rs, appid, "user_remark", 40003);
+		sim_api_error(r, rs, appid, "user_remark", 40003);
 		return;
 	}
 	if (db_sim_user_remark(&r->pool, appid, openid, remark) != DB_OK)
-		api_error(r, rs, appid, "user_remark", -1);
+		sim_api_error(r, rs, appid, "user_remark", -1);
 	else
-		api_done(r, rs, appid, "user_remark");
+		sim_api_done(r, rs, appid, "user_remark");
 }
 
 void
 sim_callback_ip_get(struct req *r, struct resp *rs)
 {
-	const char *appid = check_token(r, rs, "getcallbackip");
+	const char *appid = sim_check_token(r, rs, "getcallbackip");
 
 	if (appid == NULL)
 		return;
-	api_ok(r, appid, "getcallbackip");
+	sim_api_ok(r, appid, "getcallbackip");
 	resp_json(rs, 200, json_pack("{s:[s,s]}", "ip_list", "127.0.0.1", "101.226.103.0/25"));
 }
 
@@ -527,15 +542,15 @@ sim_callback_ip_get(struct req *r, struct resp *rs)
 void
 sim_qrcode_post(struct req *r, struct resp *rs)
 {
-	const char      *appid = check_token(r, rs, "qrcode");
+	const char      *appid = sim_check_token(r, rs, "qrcode");
 	struct wx_field *f;
 
 	if (appid == NULL)
 		return;
-	if (json_body(r, rs, appid, "qrcode", &f) != 0)
+	if (sim_json_body(r, rs, appid, "qrcode", &f) != 0)
 		return;
 	if (wx_get(f, "action_name") == NULL) {
-		api_error(r, rs, appid, "qrcode", 47001);
+		sim_api_error(r, rs, appid, "qrcode", 47001);
 		return;
 	}
 	const char *exp = wx_get(f, "expire_seconds");
@@ -543,7 +558,7 @@ sim_qrcode_post(struct req *r, struct resp *rs)
 	if (secs > 2592000)
 		secs = 2592000;
 	const char *ticket = rand_alnum(&r->pool, 48);
-	api_ok(r, appid, "qrcode");
+	sim_api_ok(r, appid, "qrcode");
 	resp_json(rs, 200, json_pack("{s:o,s:I,s:o}", "ticket", json_s(ticket),
 	    "expire_seconds", (json_int_t)secs, "url", json_s(pool_printf(&r->pool,
 	    "http://weixin.qq.com/q/%s", ticket))));

@@ -2,6 +2,7 @@
 #ifndef WXDESK_SIM_H
 #define WXDESK_SIM_H
 
+#include "../src/json.h"
 #include "../src/wxdesk.h"
 
 void sim_token_get(struct req *, struct resp *);
@@ -13,6 +14,19 @@ void sim_media_get(struct req *, struct resp *);
 void sim_video_get(struct req *, struct resp *);
 void sim_user_info_get(struct req *, struct resp *);
 void sim_user_remark_post(struct req *, struct resp *);
+void sim_tags_get(struct req *, struct resp *);
+void sim_tags_create_post(struct req *, struct resp *);
+void sim_tags_update_post(struct req *, struct resp *);
+void sim_tags_delete_post(struct req *, struct resp *);
+void sim_tags_tagging_post(struct req *, struct resp *);
+void sim_tags_untagging_post(struct req *, struct resp *);
+void sim_tags_idlist_post(struct req *, struct resp *);
+void sim_user_tag_post(struct req *, struct resp *);
+void sim_blacklist_add_post(struct req *, struct resp *);
+void sim_blacklist_remove_post(struct req *, struct resp *);
+void sim_blacklist_post(struct req *, struct resp *);
+void sim_user_batchget_post(struct req *, struct resp *);
+void sim_dashboard_post(struct req *, struct resp *);
 void sim_callback_ip_get(struct req *, struct resp *);
 void sim_qrcode_post(struct req *, struct resp *);
 void sim_accounts_post(struct req *, struct resp *);
@@ -20,6 +34,23 @@ void sim_faults_post(struct req *, struct resp *);
 void sim_received_get(struct req *, struct resp *);
 void sim_phone_get(struct req *, struct resp *);
 void sim_phone_post(struct req *, struct resp *);
+
+/* sim-api.c's answers, shared with sim-users.c: an error (logged, and
+ * answered as WeChat does), a call logged as done, WeChat's plain success */
+void sim_api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e);
+void sim_api_ok(struct req *r, const char *appid, const char *api);
+void sim_api_done(struct req *r, struct resp *rs, const char *appid, const char *api);
+/* the JSON body in *f: 0, or -1 after answering 47001 */
+int sim_json_body(struct req *r, struct resp *rs, const char *appid, const char *api,
+	struct wx_field **f);
+/* the account the call's access token belongs to, or NULL after answering */
+const char *sim_check_token(struct req *r, struct resp *rs, const char *api);
+/* 1 when WeChat verified the account (user management needs it) */
+int sim_verified(struct req *r, const char *appid);
+/* 45009 when the account used up the API's calls of the day, else 0 (sim-users.c) */
+long sim_quota_spent(struct req *r, const char *appid, const char *api);
+/* a follower's tag ids, as user/info lists them (a new JSON array) */
+json_t *sim_user_tagids(struct req *r, const char *appid, const char *openid);
 
 const char *sim_media_store(struct req *r, const char *appid, const char *type,
 	const char *filename, const void *data, size_t n, long *err);

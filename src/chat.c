@@ -4,6 +4,7 @@
 
 #include "bot.h"
 #include "chat.h"
+#include "tags.h"
 #include "csat.h"
 #include "json.h"
 #include "hours.h"
@@ -392,12 +393,14 @@ chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long 
 	static const char *const reason[] = {
 	    [CHAT_END_UNFOLLOWED] = "unfollowed",
 	    [CHAT_END_WINDOW] = "window_expired",
-	    [CHAT_END_PROFANITY] = "profanity"
+	    [CHAT_END_PROFANITY] = "profanity",
+	    [CHAT_END_BLOCKED] = "blocked"
 	};
 	static const char *const note[] = {
 	    [CHAT_END_UNFOLLOWED] = "note.unfollowed",
 	    [CHAT_END_WINDOW] = "note.window_expired",
-	    [CHAT_END_PROFANITY] = "note.profanity_closed"
+	    [CHAT_END_PROFANITY] = "note.profanity_closed",
+	    [CHAT_END_BLOCKED] = "note.blocked_closed"
 	};
 	enum dbrc rc = db_chat_close(p, c->id, reason[why], (time_t)now);
 
@@ -405,6 +408,42 @@ chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long 
 		rc = chat_note(p, c->channel, c->follower, c->id, "closed", 1, note[why], v0, v1,
 		    NULL);
 	return rc;
+}
+
+struct block {
+	long long   follower, user;
+	int         on;
+	const char *who;
+	time_t      now;
+};
+
+static enum dbrc
+block_step(struct pool *p, void *arg)
+{
+	struct block         *x = arg;
+	struct chat_open_lock open;
+	struct chat_ref       c;
+	enum dbrc             rc;
+	int                   changed;
+
+	if ((rc = db_block_write(p, x->follower, x->on, x->user, x->now, &changed)) != DB_OK ||
+	    !changed || !x->on)
+		return rc;
+	if ((rc = db_chat_open_lock(p, x->follower, &open)) == DB_NOTFOUND)
+		return DB_OK;	/* no open chat */
+	if (rc != DB_OK)
+		return rc;
+	c = (struct chat_ref){ open.id, open.channel_id, x->follower, open.department_id };
+	return chat_end(p, &c, CHAT_END_BLOCKED, x->now, x->who, NULL);
+}
+
+enum dbrc
+chat_block(struct pool *p, long long follower, int on, long long user, const char *who,
+    time_t now)
+{
+	struct block x = { follower, user, on, who, now };
+
+	return db_txn(p, block_step, &x);
 }
 
 enum dbrc

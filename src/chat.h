@@ -133,10 +133,20 @@ enum dbrc chat_open(struct pool *p, long long channel, long long follower, long 
 enum chat_end {
 	CHAT_END_UNFOLLOWED,	/* the follower unfollowed the account */
 	CHAT_END_WINDOW,	/* 48 hours since it opened: a message opens a new one */
-	CHAT_END_PROFANITY	/* the brand's limit of abusive words (v0: limit, v1: words) */
+	CHAT_END_PROFANITY,	/* the brand's limit of abusive words (v0: limit, v1: words) */
+	CHAT_END_BLOCKED	/* the team put the follower on the blacklist (v0: who) */
 };
 enum dbrc chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long now,
 	const char *v0, const char *v1);
+
+/*
+ * The follower onto the account's blacklist (on) or off it, and the write
+ * that tells WeChat (tags.h), in one transaction; blocked, their open chat
+ * closes as "blocked", and their pushes open none (intake.c). who: the
+ * user's name for the transcript. DB_NOTFOUND: no such follower.
+ */
+enum dbrc chat_block(struct pool *p, long long follower, int on, long long user,
+	const char *who, time_t now);
 
 /* The bot hands the chat to the operators (why: the note's key). */
 enum dbrc chat_handoff(struct pool *p, const struct chat_ref *c, const char *why, long long now);
@@ -233,7 +243,7 @@ enum dbrc db_message_by_push(struct pool *p, long long channel_id, long long ts,
 /* (started: where its 48 hours run from; windowed 0: a follow-up nobody
  * answered yet, whose 48 hours run from the follower's last message) */
 #define CHAT_OPEN_LOCK_ROW(C) C(INT, id) C(INT, started) C(STR, state) C(STR, leave_offer) \
-	C(INT, windowed)
+	C(INT, windowed) C(INT, channel_id) C(INT, department_id)
 DB_ROW(chat_open_lock, CHAT_OPEN_LOCK_ROW)
 enum dbrc db_chat_open_lock(struct pool *p, long long follower_id, struct chat_open_lock *row);
 enum dbrc db_chat_close(struct pool *p, long long id, const char *reason, time_t at);

@@ -191,7 +191,7 @@
 	    "AND push_nonce = ?") \
 	X(chat_open_lock, ROW(chat_open_lock), (long long follower_id), (I(follower_id)), \
 	    "SELECT id, UNIX_TIMESTAMP(IFNULL(window_at, started_at)) started, state, leave_offer, " \
-	    "window_from IS NOT NULL windowed FROM chats " \
+	    "window_from IS NOT NULL windowed, channel_id, department_id FROM chats " \
 	    "WHERE open_follower = ? FOR UPDATE") \
 	/* a new chat's open key worked out (routines/open.sql: its id was not \
 	 * known before the insert) */ \

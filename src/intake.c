@@ -22,6 +22,7 @@
 #include "chat.h"
 #include "csat.h"
 #include "intake.h"
+#include "tags.h"
 #include "json.h"
 #include "console.h"
 
@@ -441,6 +442,7 @@ struct attempt {
 	int                          leave_offered;	/* the follower was offered to leave a message */
 	struct handoff               handoff;
 	int                          operator;	/* an operator's own WeChat (alerts.h) */
+	int                          blocked;	/* on the blacklist: stored, no chat (tags.h) */
 	const char                  *operator_reply;	/* …and what it is answered */
 };
 
@@ -525,19 +527,31 @@ stage_chat(struct pool *p, struct attempt *a)
 {
 	const struct intake_channel *ch = a->ch;
 	enum dbrc rc;
+	int       ended = a->chat && a->open.windowed && a->now - a->open.started >= WX_WINDOW;
 
-	if (a->chat && a->open.windowed && a->now - a->open.started >= WX_WINDOW) {
+	/* a follower on the blacklist: the message is stored, and opens no chat */
+	if (ended || !a->chat) {
+		long long blocked = db_follower_blocked(p, a->follower);
+		if (blocked < 0)
+			return DB_FAIL;
+		a->blocked = blocked == 1;
+	}
+	if (ended) {
 		struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };
 		if ((rc = chat_end(p, &c, CHAT_END_WINDOW, a->now, NULL, NULL)) != DB_OK)
 			return rc;
 		a->res->closed_chat = a->chat;
+		if (a->blocked) {
+			a->chat = 0;
+			return DB_OK;
+		}
 		rc = chat_open(p, ch->id, a->follower, ch->department_id, a->bot != NULL, a->chat,
 		    a->now, &a->chat);
 		a->res->opened_chat = a->chat;
 		a->bot_chat = a->bot != NULL;
 		return rc;
 	}
-	if (a->chat)
+	if (a->chat || a->blocked)
 		return DB_OK;	/* counted into the chat with the message, after */
 	if ((a->rated = strcmp(a->type, "text") == 0 ? csat_digit(a->m.body) : 0) != 0 &&
 	    (rc = db_csat_open(p, a->follower, a->now, &a->csat)) != DB_NOTFOUND) {
@@ -619,6 +633,8 @@ stage_answer(struct pool *p, struct attempt *a)
 	long long chat = a->chat;
 	enum dbrc rc;
 
+	if (a->blocked)
+		return DB_OK;	/* nobody answers a follower on the blacklist */
 	if (!a->is_event && chat && ch->bad && (rc = count_abuse(p, ch, a->follower, chat,
 	    a->m.body, a->now, res)) != DB_OK)
 		return rc;

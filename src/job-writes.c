@@ -3,10 +3,13 @@
  * leased, sent, and recorded; WeChat's quotas and a WeChat out of reach move
  * it on, an answer that will not change fails it.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "job.h"
+#include "json.h"
+#include "tags.h"
 #include "writes.h"
 #include "wxapi.h"
 
@@ -31,48 +34,201 @@ transient(long e)
 	    e == 42001;
 }
 
+/* 1 for the APIs that take many followers a call (how many: *max) */
+static int
+batched(const char *api, size_t *max)
+{
+	if (strcmp(api, WRITE_API_TAGGING) == 0 || strcmp(api, WRITE_API_UNTAGGING) == 0)
+		*max = WRITE_TAGGING_MAX;
+	else if (strcmp(api, WRITE_API_BLOCK) == 0 || strcmp(api, WRITE_API_UNBLOCK) == 0)
+		*max = WRITE_BLACKLIST_MAX;
+	else
+		return 0;
+	return 1;
+}
+
+/* 1 for a tag's own write (create, update, delete) */
+static int
+tag_api(const char *api)
+{
+	return strcmp(api, WRITE_API_TAG_CREATE) == 0 || strcmp(api, WRITE_API_TAG_UPDATE) == 0 ||
+	    strcmp(api, WRITE_API_TAG_DELETE) == 0;
+}
+
+/* a tick's writes and where each stands */
+struct tick {
+	struct pool       *p;
+	struct writes_due *w;
+	size_t             n;
+	char              *sent;	/* w[i] was sent (or held) this tick */
+	time_t             now;
+	long long          held;	/* an account whose daily quota ran out this tick */
+};
+
+/* 1 when WeChat refused w in a batch: it goes alone */
+static int
+refused_before(const struct writes_due *w)
+{
+	return w->errcode != 0 && !transient(w->errcode) && w->errcode != 45009;
+}
+
+/* WeChat's answer e to the writes ids (n of them, sent in one call): each recorded */
+static void
+answered(struct tick *t, const size_t *ids, size_t n, long e)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct writes_due *w = &t->w[ids[k]];
+		if (e == 0)
+			db_write_done(t->p, w->id, wx_now());
+		else if (e == 45009) {
+			/* the account's quota for the day: its writes wait for the next */
+			db_write_retry(t->p, w->id, e, next_beijing_day(t->now));
+			db_writes_hold(t->p, w->channel_id, next_beijing_day(t->now));
+			t->held = w->channel_id;
+		} else if (transient(e)) {
+			/* a minute, doubling to an hour */
+			long long wait = 60LL << (w->attempts < 6 ? w->attempts : 6);
+			db_write_retry(t->p, w->id, e, t->now + (wait < 3600 ? wait : 3600));
+		} else if (n > 1)
+			/* WeChat takes a batch whole or not at all: each goes alone next */
+			db_write_retry(t->p, w->id, e, t->now);
+		else {
+			wx_log("write %lld (%s): WeChat refused it: %s", w->id, w->api,
+			    wxapi_errtext(e));
+			db_write_failed(t->p, w->id, e, wx_now());
+		}
+	}
+}
+
+/*
+ * The body of w (a tag's write: from the tag's row as it is now), or NULL
+ * when it cannot go yet (*wait: try again in that many seconds) or at all
+ * (*e: why).
+ */
+static const char *
+body_of(struct tick *t, const struct writes_due *w, long long *wait, long *e)
+{
+	struct tag_write tw;
+	json_t          *doc;
+
+	*wait = 0, *e = 0;
+	if (!tag_api(w->api) && !batched(w->api, &(size_t){ 0 }))
+		return w->body;
+	if (w->tag_id == 0)
+		return "{}";	/* the blacklist: the OpenIDs alone */
+	if (db_tag_for_write(t->p, w->tag_id, &tw) != DB_OK) {
+		*wait = 60;	/* unreadable now (a deleted tag takes its writes with it) */
+		return NULL;
+	}
+	if (strcmp(w->api, WRITE_API_TAG_CREATE) == 0)
+		doc = json_pack("{s:{s:o}}", "tag", "name", json_s(tw.name));
+	else if (tw.wx_id < 0) {
+		/* not made in WeChat yet: after its create, if one is on its way */
+		if (tw.creating)
+			*wait = 30;
+		else
+			*e = 45159;
+		return NULL;
+	} else if (strcmp(w->api, WRITE_API_TAG_UPDATE) == 0)
+		doc = json_pack("{s:{s:I,s:o}}", "tag", "id", (json_int_t)tw.wx_id, "name",
+		    json_s(tw.name));
+	else if (strcmp(w->api, WRITE_API_TAG_DELETE) == 0)
+		doc = json_pack("{s:{s:I}}", "tag", "id", (json_int_t)tw.wx_id);
+	else
+		doc = json_pack("{s:I}", "tagid", (json_int_t)tw.wx_id);
+	struct buf b = { 0 };
+	json_put(&b, doc);
+	const char *out = pool_strdup(t->p, b.data);
+	buf_free(&b);
+	return out;
+}
+
+/* the OpenID of a follower's write (its body: {"openid": …}) */
+static const char *
+openid_of(struct pool *p, const char *body)
+{
+	struct wx_field *f;
+
+	return json_parse(p, body, strlen(body), &f) == 0 ? wx_get(f, "openid") : NULL;
+}
+
+/*
+ * Sends t->w[i], with the writes due after it of the same account, API and
+ * tag when WeChat takes many followers a call (a write that failed in a
+ * batch goes alone), each leased first.
+ */
+static void
+send_write(struct tick *t, size_t i)
+{
+	const struct writes_due *w = &t->w[i];
+	struct wxapi_channel     ch;
+	struct http_resp         r;
+	struct wx_field         *f;
+	size_t                   max = 1, *ids = pool_alloc(t->p, t->n * sizeof *ids), n = 0;
+	const char              *body;
+	long long                wait;
+	long                     e;
+
+	t->sent[i] = 1;
+	if (db_write_claim(t->p, w->id, wx_now() + WRITE_LEASE, wx_now()) != DB_OK)
+		return;	/* another worker has it */
+	if (job_channel(t->p, w->channel_id, &ch) != 0) {
+		db_write_retry(t->p, w->id, -2, t->now + 60);
+		return;
+	}
+	if ((body = body_of(t, w, &wait, &e)) == NULL) {
+		if (e)
+			answered(t, &i, 1, e);
+		else
+			db_write_retry(t->p, w->id, w->errcode, t->now + wait);
+		return;
+	}
+	ids[n++] = i;
+	if (batched(w->api, &max)) {
+		json_t *list = json_array(), *doc = json_loads(body, 0, NULL);
+		int     alone = refused_before(w);
+		json_array_append_new(list, json_s(openid_of(t->p, w->body)));
+		for (size_t j = i + 1; !alone && j < t->n && n < max; j++) {
+			const struct writes_due *o = &t->w[j];
+			if (t->sent[j] || o->channel_id != w->channel_id || o->tag_id != w->tag_id ||
+			    strcmp(o->api, w->api) != 0 || refused_before(o))
+				continue;
+			t->sent[j] = 1;
+			if (db_write_claim(t->p, o->id, wx_now() + WRITE_LEASE, wx_now()) != DB_OK)
+				continue;
+			ids[n++] = j;
+			json_array_append_new(list, json_s(openid_of(t->p, o->body)));
+		}
+		json_object_set_new(doc, "openid_list", list);
+		struct buf b = { 0 };
+		json_put(&b, doc);
+		body = pool_strdup(t->p, b.data);
+		buf_free(&b);
+	}
+	memset(&r, 0, sizeof r);
+	e = wxapi_call(t->p, &ch, pool_printf(t->p, "/cgi-bin/%s", w->api), NULL, body, NULL, &r,
+	    &f);
+	/* a tag WeChat made: its id, for the writes about it */
+	if (e == 0 && strcmp(w->api, WRITE_API_TAG_CREATE) == 0 && wx_get(f, "tag.id"))
+		db_tag_made(t->p, w->tag_id, atoll(wx_get(f, "tag.id")));
+	else if (e == 45157 && strcmp(w->api, WRITE_API_TAG_CREATE) == 0)
+		db_sync_soon(t->p, w->channel_id);	/* WeChat has one of that name: read it */
+	http_resp_free(&r);
+	answered(t, ids, n, e);
+	if (e == 0 && strcmp(w->api, WRITE_API_TAG_DELETE) == 0)
+		db_tag_gone(t->p, w->tag_id);
+}
+
 void
 job_writes(struct pool *p)
 {
-	struct writes_due *w = NULL;
-	size_t             n = 0;
-	time_t             now = wx_now();
-	long long          held = 0;	/* an account whose daily quota ran out this tick */
+	struct tick t = { p, NULL, 0, NULL, wx_now(), 0 };
 
-	if (db_writes_due(p, now, WRITES_A_TICK, &w, &n) != DB_OK)
+	if (db_writes_due(p, t.now, WRITES_A_TICK, &t.w, &t.n) != DB_OK || t.n == 0)
 		return;
-	for (size_t i = 0; i < n && !job_stopping; i++) {
-		struct wxapi_channel ch;
-		struct http_resp     r;
-		struct wx_field     *f;
-		long                 e;
-
-		if (w[i].channel_id == held ||
-		    db_write_claim(p, w[i].id, wx_now() + WRITE_LEASE, wx_now()) != DB_OK)
-			continue;	/* another worker has it */
-		if (job_channel(p, w[i].channel_id, &ch) != 0) {
-			db_write_retry(p, w[i].id, -2, now + 60);
-			continue;
-		}
-		memset(&r, 0, sizeof r);
-		e = wxapi_call(p, &ch, pool_printf(p, "/cgi-bin/%s", w[i].api), NULL, w[i].body,
-		    NULL, &r, &f);
-		http_resp_free(&r);
-		if (e == 0)
-			db_write_done(p, w[i].id, wx_now());
-		else if (e == 45009) {
-			/* the account's quota for the day: its writes wait for the next */
-			db_write_retry(p, w[i].id, e, next_beijing_day(now));
-			db_writes_hold(p, w[i].channel_id, next_beijing_day(now));
-			held = w[i].channel_id;
-		} else if (transient(e)) {
-			/* a minute, doubling to an hour */
-			long long wait = 60LL << (w[i].attempts < 6 ? w[i].attempts : 6);
-			db_write_retry(p, w[i].id, e, now + (wait < 3600 ? wait : 3600));
-		} else {
-			wx_log("write %lld (%s): WeChat refused it: %s", w[i].id, w[i].api,
-			    wxapi_errtext(e));
-			db_write_failed(p, w[i].id, e, wx_now());
-		}
-	}
+	t.sent = pool_alloc(p, t.n);
+	memset(t.sent, 0, t.n);
+	for (size_t i = 0; i < t.n && !job_stopping; i++)
+		if (!t.sent[i] && t.w[i].channel_id != t.held)
+			send_write(&t, i);
 }

@@ -13,6 +13,18 @@
  * 40092, and stays in wxdesk too */
 #define WRITE_REMARK_MAX 29
 #define WRITE_API_REMARK "user/info/updateremark"
+/* the account's tags (tags.h): made, renamed, deleted; the body is built
+ * from the tag's row when sent */
+#define WRITE_API_TAG_CREATE "tags/create"
+#define WRITE_API_TAG_UPDATE "tags/update"
+#define WRITE_API_TAG_DELETE "tags/delete"
+/* a follower's tag and blacklist: sent together, as many as a call takes */
+#define WRITE_API_TAGGING    "tags/members/batchtagging"
+#define WRITE_API_UNTAGGING  "tags/members/batchuntagging"
+#define WRITE_API_BLOCK      "tags/members/batchblacklist"
+#define WRITE_API_UNBLOCK    "tags/members/batchunblacklist"
+#define WRITE_TAGGING_MAX    50	/* OpenIDs a batchtagging call */
+#define WRITE_BLACKLIST_MAX  20	/* OpenIDs a batchblacklist call */
 
 /* ---- the statements (db-writes.c) ---- */
 
@@ -32,8 +44,8 @@ enum dbrc db_write_last(struct pool *p, long long follower, const char *api,
 	struct write_last *row);
 
 /* columns of db_writes_due: writes to send, the longest waiting first */
-#define WRITES_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(INT, follower_id) C(STR, api) \
-	C(STR, body) C(INT, attempts)
+#define WRITES_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(INT, follower_id) C(INT, tag_id) \
+	C(STR, api) C(STR, body) C(INT, attempts) C(INT, errcode)
 DB_ROW(writes_due, WRITES_DUE_ROW)
 enum dbrc db_writes_due(struct pool *p, time_t now, long long limit, struct writes_due **rows,
 	size_t *n);

@@ -1,0 +1,102 @@
+/*
+ * tags.h: an account's tags and blacklist, kept in step with WeChat both
+ * ways (047). Here: a tag made, renamed or deleted, a follower tagged or
+ * untagged, blocked or unblocked, at once in wxdesk and queued for WeChat
+ * (writes.h) in the same transaction (tags.c); checked against WeChat's
+ * limits first, so a refusal is said in words before WeChat would say it.
+ * There: the worker reads back what WeChat's own dashboard changed
+ * (job-sync.c).
+ */
+#ifndef WXDESK_TAGS_H
+#define WXDESK_TAGS_H
+
+#include "db.h"
+
+#define TAGS_MAX         100	/* an account's own tags (45056 beyond) */
+#define TAGS_A_FOLLOWER  20	/* a follower's (45059 beyond) */
+#define TAG_NAME_MAX     30	/* bytes (45158 beyond) */
+#define TAG_RESERVED_MAX 2	/* WeChat's own tags are 0-2: never changed (45058) */
+#define TAG_DELETE_MAX   100000	/* a tag with more followers is not deleted (45057) */
+
+/* How a change was refused before WeChat would (the catalogue's tag.<word>). */
+enum tag_refusal {
+	TAG_OK = 0,
+	TAG_TOO_MANY,		/* the account has its 100 tags */
+	TAG_NAME_TAKEN,		/* the account has a tag of that name */
+	TAG_NAME_LONG,		/* longer than 30 bytes */
+	TAG_NAME_EMPTY,
+	TAG_SYSTEM,		/* one of WeChat's own */
+	TAG_BIG,		/* more than 100,000 followers */
+	TAG_FOLLOWER_FULL,	/* the follower has 20 */
+	TAG_GONE,		/* no such tag (deleted meanwhile) */
+	TAG_UNFOLLOWED		/* the follower no longer follows the account */
+};
+/* the catalogue key that says why, in words */
+const char *tag_refusal_key(enum tag_refusal why);
+
+/* ---- in a transaction each, queued for WeChat with it (tags.c) ----
+ * Each returns DB_OK, DB_INVALID with *why set, or a dbrc. */
+enum dbrc tag_create(struct pool *p, long long channel, const char *name, long long user,
+	time_t now, enum tag_refusal *why);
+enum dbrc tag_rename(struct pool *p, long long channel, long long tag, const char *name,
+	long long user, time_t now, enum tag_refusal *why);
+enum dbrc tag_delete(struct pool *p, long long channel, long long tag, long long user,
+	time_t now, enum tag_refusal *why);
+/* follower gets tag (on) or loses it */
+enum dbrc tag_follower(struct pool *p, long long follower, long long tag, int on,
+	long long user, time_t now, enum tag_refusal *why);
+/* (a follower onto the blacklist or off it: chat.h's chat_block) */
+
+/* ---- the statements (db-tags.c) ---- */
+
+/* columns of db_tags_of: an account's tags, with where their newest write stands */
+#define TAG_ROW(C) C(INT, id) C(INT, wx_id) C(STR, name) C(INT, followers) C(INT, deleting) \
+	C(STR, write_state) C(INT, write_errcode) C(INT, write_attempts)
+DB_ROW(tag, TAG_ROW)
+enum dbrc db_tags_of(struct pool *p, long long channel, struct tag **rows, size_t *n);
+
+/* columns of db_follower_tags: a follower's tags, and where the newest
+ * write of each stands (write_api: tagging or untagging) */
+#define FOLLOWER_TAG_ROW(C) C(INT, id) C(STR, name) C(INT, on) C(STR, write_state) \
+	C(INT, write_errcode) C(INT, write_attempts)
+DB_ROW(follower_tag, FOLLOWER_TAG_ROW)
+/* tags the follower has (on 1), and tags they lost whose write is not done (on 0) */
+enum dbrc db_follower_tags(struct pool *p, long long follower, struct follower_tag **rows,
+	size_t *n);
+
+/* columns of db_tags_shown: the tags of some followers (a page's), by name */
+#define TAG_SHOWN_ROW(C) C(INT, follower_id) C(STR, name)
+DB_ROW(tag_shown, TAG_SHOWN_ROW)
+/* ids: a JSON array of follower ids */
+enum dbrc db_tags_shown(struct pool *p, const char *ids, struct tag_shown **rows, size_t *n);
+
+/* columns of db_block_state: a follower's blacklist state and its newest write */
+#define BLOCK_STATE_ROW(C) C(INT, blocked) C(INT, blocked_at) C(STR, write_state) \
+	C(INT, write_errcode) C(INT, write_attempts)
+DB_ROW(block_state, BLOCK_STATE_ROW)
+enum dbrc db_block_state(struct pool *p, long long follower, struct block_state *row);
+
+/* columns of db_tag_for_write: what the worker sends about a tag */
+#define TAG_WRITE_ROW(C) C(INT, channel_id) C(INT, wx_id) C(STR, name) C(INT, creating)
+DB_ROW(tag_write, TAG_WRITE_ROW)
+enum dbrc db_tag_for_write(struct pool *p, long long tag, struct tag_write *row);
+/* WeChat made the tag: its id */
+enum dbrc db_tag_made(struct pool *p, long long tag, long long wx_id);
+/* WeChat deleted the tag: gone here too */
+enum dbrc db_tag_gone(struct pool *p, long long tag);
+
+/* columns of db_blocked_messages: what a blocked follower sent (no chat), newest first */
+#define BLOCKED_MESSAGE_ROW(C) C(INT, id) C(STR, msg_type) C(STR, body) C(INT, at)
+DB_ROW(blocked_message, BLOCKED_MESSAGE_ROW)
+enum dbrc db_blocked_messages(struct pool *p, long long follower,
+	struct blocked_message **rows, size_t *n);
+
+/* the follower onto the blacklist (on) or off it, and its write for WeChat,
+ * in the caller's transaction (chat_block); *changed 0: as it was */
+enum dbrc db_block_write(struct pool *p, long long follower, int on, long long user,
+	time_t now, int *changed);
+
+/* 1 when the follower is on the blacklist, 0 when not, -1 */
+long long db_follower_blocked(struct pool *p, long long follower);
+
+#endif
