@@ -65,6 +65,7 @@ static const struct {
 	{ "chats", job_chats }, { "assign", job_assign }, { "alerts", job_alerts },
 	{ "tokens", job_tokens },
 	{ "media", job_media }, { "followers", job_followers }, { "writes", job_writes },
+	{ "sync", job_sync },
 	{ "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
 	{ "csat", job_csat },

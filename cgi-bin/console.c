@@ -13,6 +13,8 @@ static const struct route routes[] = {
 	{ "POST", "/console/chats/{id}/reopen", 0, ROLE_OPERATOR, console_reopen_post, NULL },
 	{ "POST", "/console/chats/{id}/transfer", 0, ROLE_OPERATOR, console_transfer_post, NULL },
 	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post, NULL },
+	{ "POST", "/console/chats/{id}/tags",   0, ROLE_OPERATOR, console_chat_tags_post, NULL },
+	{ "POST", "/console/chats/{id}/block",  0, ROLE_OPERATOR, console_chat_block_post, NULL },
 	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post, NULL },
 	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get, NULL },
 	{ "POST", "/console/chats/{id}/decline", 0, ROLE_OPERATOR, console_decline_post, NULL },
@@ -23,7 +25,13 @@ static const struct route routes[] = {
 	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get, NULL },
 	{ "GET",  "/console/followers",         0, ROLE_OPERATOR, console_followers_get, NULL },
 	{ "GET",  "/console/followers/{id}",    0, ROLE_OPERATOR, console_follower_get, NULL },
+	{ "GET",  "/console/followers/tags",    0, ROLE_SUPERVISOR, console_tags_get, NULL },
+	{ "POST", "/console/followers/tags",    0, ROLE_SUPERVISOR, console_tags_post, NULL },
+	{ "POST", "/console/followers/tags/{id}", 0, ROLE_SUPERVISOR, console_tag_post, NULL },
+	{ "POST", "/console/followers/tags/{id}/delete", 0, ROLE_SUPERVISOR, console_tag_delete_post, NULL },
 	{ "POST", "/console/followers/{id}/name", 0, ROLE_OPERATOR, console_follower_name_post, NULL },
+	{ "POST", "/console/followers/{id}/tags", 0, ROLE_OPERATOR, console_follower_tags_post, NULL },
+	{ "POST", "/console/followers/{id}/block", 0, ROLE_OPERATOR, console_follower_block_post, NULL },
 };
 
 static const struct app console_app = {

@@ -7,19 +7,21 @@
 #include "db-run.h"
 #include "followers.h"
 
-/* the filters after an account's followers (10 ?s: scene, language, state,
- * from, to; each twice) */
+/* the filters after an account's followers (13 ?s: scene, language, state,
+ * from, to, each twice; blocked; tag twice) */
 #define FL_FILTERS " AND erased = 0 AND (? = '' OR qr_scene = ?) " \
 	"AND (? = '' OR language = ?) AND (? = 0 OR subscribed = (? = 1)) " \
 	"AND (? = 0 OR subscribed_at >= FROM_UNIXTIME(?)) " \
-	"AND (? = 0 OR subscribed_at < FROM_UNIXTIME(?))"
-#define FL_BINDS S, S, S, S, I, I, I, I, I, I
+	"AND (? = 0 OR subscribed_at < FROM_UNIXTIME(?)) AND (? = 0 OR blocked = 1) " \
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM follower_tags t WHERE t.follower_id = followers.id " \
+	"AND t.tag_id = ?))"
+#define FL_BINDS S, S, S, S, I, I, I, I, I, I, I, I, I
 /* a follower's row as the page shows it, with their newest chat */
 #define FL_COLS "f.id, f.channel_id, f.openid, " FOLLOWER_NAME("f") " name, f.alias, f.remark, " \
 	"f.subscribed, UNIX_TIMESTAMP(f.subscribed_at) subscribed_at, " \
 	"UNIX_TIMESTAMP(f.unsubscribed_at) unsubscribed_at, f.subscribe_scene, f.qr_scene, " \
 	"f.language, UNIX_TIMESTAMP(c.last_user_msg_at) last_message_at, IFNULL(c.id, 0) chat_id, " \
-	"c.state chat_state"
+	"c.state chat_state, f.blocked"
 #define FL_CHAT " LEFT JOIN chats c ON c.id = (SELECT MAX(id) FROM chats WHERE follower_id = f.id)"
 /* the accounts of the brands user serves (all: every account) */
 #define FL_MINE(all, user) "(" all " = 1 OR ch.brand_id IN (SELECT d.brand_id FROM " \
@@ -44,6 +46,18 @@
 	    "SELECT " FL_COLS " FROM (SELECT id FROM followers FORCE INDEX (ix_followers_list) " \
 	    "WHERE channel_id = ? AND id < ?" FL_FILTERS " ORDER BY id DESC LIMIT ?) x " \
 	    "JOIN followers f ON f.id = x.id" FL_CHAT " ORDER BY f.id DESC") \
+	/* a tag's followers: the tag's index, newest first */ \
+	X(fl_tagged, CUSTOM_ROWS(follower), (), (I, I, I, FL_BINDS, I), \
+	    "SELECT " FL_COLS " FROM (SELECT followers.id FROM follower_tags ft FORCE INDEX " \
+	    "(ix_follower_tags_tag) JOIN followers ON followers.id = ft.follower_id WHERE " \
+	    "ft.tag_id = ? AND ft.follower_id < ? AND followers.channel_id = ?" FL_FILTERS \
+	    " ORDER BY ft.follower_id DESC LIMIT ?) x JOIN followers f ON f.id = x.id" FL_CHAT \
+	    " ORDER BY f.id DESC") \
+	/* the blacklist: the account's index of it, newest first */ \
+	X(fl_blocked, CUSTOM_ROWS(follower), (), (I, I, FL_BINDS, I), \
+	    "SELECT " FL_COLS " FROM (SELECT id FROM followers FORCE INDEX (ix_followers_blocked) " \
+	    "WHERE channel_id = ? AND blocked = 1 AND id < ?" FL_FILTERS " ORDER BY id DESC " \
+	    "LIMIT ?) x JOIN followers f ON f.id = x.id" FL_CHAT " ORDER BY f.id DESC") \
 	/* followed in [?, ?) (UTC, as text): the account's index by follow time, \
 	 * its range's newest first */ \
 	X(fl_since, CUSTOM_ROWS(follower), (), (I, S, S, I, FL_BINDS, I), \
@@ -69,7 +83,7 @@ DB_STATEMENTS(FOLLOWERS_STATEMENTS, db_table_followers)
 #define FL_ARGS(f) S((f)->scene), S((f)->scene), \
 	S((f)->language), S((f)->language), I((long long)(f)->state), I((long long)(f)->state), \
 	I((long long)(f)->from), I((long long)(f)->from), I((long long)(f)->to), \
-	I((long long)(f)->to)
+	I((long long)(f)->to), I((long long)(f)->blocked), I((f)->tag), I((f)->tag)
 
 /* a time as the UTC date and time MariaDB compares with a DATETIME, or none */
 static const char *
@@ -93,10 +107,16 @@ db_followers_list(struct pool *p, const struct follower_filter *f, struct follow
 	enum dbrc    rc;
 	/* (an id range the index reads: none asked, every id) */
 	long long    before = f->before > 0 ? f->before : LLONG_MAX;
-	int          filtered = *f->scene || *f->language || f->state || f->from || f->to;
+	int          filtered = *f->scene || *f->language || f->state || f->from || f->to ||
+	    f->blocked || f->tag;
 	const char  *like = f->q && *f->q ? db_like(p, f->q, 0) : "";
 
-	if ((f->q == NULL || *f->q == '\0') && (f->from || f->to))
+	if ((f->q == NULL || *f->q == '\0') && f->tag)
+		rc = RUN(DBS_fl_tagged, p, &res, I(f->tag), I(before), I(f->channel), FL_ARGS(f),
+		    I(f->limit));
+	else if ((f->q == NULL || *f->q == '\0') && f->blocked)
+		rc = RUN(DBS_fl_blocked, p, &res, I(f->channel), I(before), FL_ARGS(f), I(f->limit));
+	else if ((f->q == NULL || *f->q == '\0') && (f->from || f->to))
 		rc = RUN(DBS_fl_since, p, &res, I(f->channel), S(day_text(p, f->from, "1000-01-01")),
 		    S(day_text(p, f->to, "9999-12-31")), I(before), FL_ARGS(f), I(f->limit));
 	else if (f->q == NULL || *f->q == '\0')

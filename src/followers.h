@@ -14,6 +14,8 @@ struct follower_filter {
 	const char *scene;	/* the QR code's scene followed with ("": any) */
 	const char *language;	/* as WeChat gives it, zh_CN ("": any) */
 	int         state;	/* 0 any, 1 following, 2 unfollowed */
+	int         blocked;	/* 1: on the blacklist only */
+	long long   tag;	/* with this tag (wx_tags.id; 0: any) */
 	time_t      from, to;	/* followed in [from, to) (0: open) */
 	long long   before;	/* the page after this id (0: the first) */
 	long long   limit;
@@ -31,7 +33,7 @@ enum dbrc db_follower_channels(struct pool *p, long long user, int all,
 #define FOLLOWER_ROW(C) C(INT, id) C(INT, channel_id) C(STR, openid) C(STR, name) \
 	C(STR, alias) C(STR, remark) C(INT, subscribed) C(INT, subscribed_at) \
 	C(INT, unsubscribed_at) C(STR, subscribe_scene) C(STR, qr_scene) C(STR, language) \
-	C(INT, last_message_at) C(INT, chat_id) C(STR, chat_state)
+	C(INT, last_message_at) C(INT, chat_id) C(STR, chat_state) C(INT, blocked)
 DB_ROW(follower, FOLLOWER_ROW)
 /* a page of an account's followers, newest first (limit rows at most) */
 enum dbrc db_followers_list(struct pool *p, const struct follower_filter *f,

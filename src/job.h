@@ -21,6 +21,7 @@ void job_tokens(struct pool *p);	/* access tokens in their last 5 minutes */
 void job_media(struct pool *p);	/* media followers sent, downloaded */
 void job_followers(struct pool *p);	/* follower details from user/info */
 void job_writes(struct pool *p);	/* writes to WeChat about followers (writes.h) */
+void job_sync(struct pool *p);	/* what WeChat's dashboard changed, read back (tags.h) */
 void job_files(struct pool *p);	/* files nothing refers to, deleted */
 void job_warnings(struct pool *p);	/* profanity warnings that came due */
 void job_timers(struct pool *p);	/* missed, missed-close and idle-close timers */

@@ -99,4 +99,46 @@ enum dbrc db_block_write(struct pool *p, long long follower, int on, long long u
 /* 1 when the follower is on the blacklist, 0 when not, -1 */
 long long db_follower_blocked(struct pool *p, long long follower);
 
+/* ---- the worker's read-back from WeChat (db-sync.c, job-sync.c) ---- */
+
+/* every active account has its row of wx_syncs */
+enum dbrc db_sync_accounts(struct pool *p);
+/* columns of db_sync_due: accounts with a pass due (1: due) */
+#define SYNC_DUE_ROW(C) C(INT, channel_id) C(INT, tags) C(INT, blacklist) C(INT, followers) \
+	C(INT, followers_after) C(INT, blacklist_pass)
+DB_ROW(sync_due, SYNC_DUE_ROW)
+enum dbrc db_sync_due(struct pool *p, time_t now, struct sync_due **rows, size_t *n);
+/* the worker's lease of an account's passes (DB_NOTFOUND: another worker has it) */
+enum dbrc db_sync_claim(struct pool *p, long long channel, time_t until, time_t now);
+enum dbrc db_sync_release(struct pool *p, long long channel);
+/* the account's tags read again at the next tick */
+enum dbrc db_sync_soon(struct pool *p, long long channel);
+enum dbrc db_sync_tags_next(struct pool *p, long long channel, time_t due);
+/* the blacklist's pass (a number, one more each pass) done; the next at due */
+enum dbrc db_sync_blacklist_next(struct pool *p, long long channel, long long pass, time_t due);
+/* the followers' pass is at after (0: done), and goes on at due */
+enum dbrc db_sync_followers_next(struct pool *p, long long channel, long long after,
+	time_t due);
+enum dbrc db_sync_tag_update(struct pool *p, long long tag, const char *name,
+	long long followers);
+enum dbrc db_sync_tag_adopt(struct pool *p, long long tag, long long wx_id, long long followers);
+enum dbrc db_sync_tag_adopted(struct pool *p, long long tag, time_t now);
+enum dbrc db_sync_tag_insert(struct pool *p, long long channel, long long wx_id,
+	const char *name, long long followers, time_t now);
+/* openids: a page of WeChat's blacklist (a JSON array); pass: this pass's number */
+enum dbrc db_sync_blocked_seen(struct pool *p, const char *openids, long long channel,
+	long long pass, time_t now);
+/* after the pass (begun at started): those not on the list unblocked */
+enum dbrc db_sync_blocked_gone(struct pool *p, long long channel, long long pass,
+	time_t started);
+/* columns of db_sync_followers: the next followers of the pass */
+#define SYNC_FOLLOWER_ROW(C) C(INT, id) C(STR, openid)
+DB_ROW(sync_follower, SYNC_FOLLOWER_ROW)
+enum dbrc db_sync_followers(struct pool *p, long long channel, long long after,
+	long long limit, struct sync_follower **rows, size_t *n);
+/* users: [{"openid", "remark", "tags": ",100,101,"}]; pairs: [{"openid", "tag"}] */
+enum dbrc db_sync_remarks(struct pool *p, const char *users, long long channel);
+enum dbrc db_sync_untag(struct pool *p, const char *users, long long channel);
+enum dbrc db_sync_tag(struct pool *p, const char *pairs, long long channel);
+
 #endif

@@ -348,6 +348,7 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 	if (form_kept(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", c->alias ? c->alias : c->remark);
 	follower_remark_state(r, c->follower_id);
+	follower_tags_set(r, c->follower_id, c->channel_id);
 }
 
 /* The transcript t, n messages (newest first, as read), into Messages, oldest first. */
@@ -501,6 +502,44 @@ console_alias_post(struct req *r, struct resp *rs)
 	struct console_change x = { 0 };
 
 	console_end(r, rs, alias_set(r, &x), &x);
+}
+
+/* a tag given to the chat's follower, or taken away */
+static int
+tags_set(struct req *r, struct console_change *x)
+{
+	int st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	return follower_tag_save(r, x->c.follower_id, &x->msg);
+}
+
+void
+console_chat_tags_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, tags_set(r, &x), &x);
+}
+
+/* the chat's follower onto the blacklist (the chat closes), or off it */
+static int
+block_set(struct req *r, struct console_change *x)
+{
+	int st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	return follower_block_save(r, x->c.follower_id, &x->msg);
+}
+
+void
+console_chat_block_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, block_set(r, &x), &x);
 }
 
 /*

@@ -187,7 +187,8 @@ const char *
 ui_close_reason(struct req *r, const char *code, int label)
 {
 	static const char *const codes[] = { "missed_timeout", "idle_timeout",
-	    "window_expired", "profanity", "unfollowed", "operator", "transfer", "followup_expired" };
+	    "window_expired", "profanity", "unfollowed", "operator", "transfer", "followup_expired",
+	    "blocked" };
 
 	for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
 		if (strcmp(code, codes[i]) == 0)
@@ -201,7 +202,8 @@ const char *
 ui_errtext(struct req *r, long e)
 {
 	static const long known[] = { -3, -2, -1, 40001, 40003, 40007, 40013, 40014, 40125,
-	    40092, 40164, 41001, 42001, 43004, 45002, 45009, 45015, 45047, 48001 };
+	    40032, 40092, 40164, 41001, 42001, 43004, 45002, 45009, 45015, 45047, 45056, 45057,
+	    45058, 45059, 45157, 45158, 45159, 48001, 49003 };
 
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (known[i] == e)

@@ -66,5 +66,10 @@ int  console_refuse(struct req *r, struct console_change *x, int status, const c
 void follower_remark_state(struct req *r, long long follower);
 int  follower_name_save(struct req *r, long long follower, const char *alias,
 	const char *remark, const char **msg);
+/* the follower's tags and blacklist state for a page (Follower.Tags,
+ * .TagChoices, .Blocked…), and their forms saved: DB_OK, UI_REFUSED or a dbrc */
+void follower_tags_set(struct req *r, long long follower, long long channel);
+int  follower_tag_save(struct req *r, long long follower, const char **msg);
+int  follower_block_save(struct req *r, long long follower, const char **msg);
 
 #endif

@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "console.h"
+#include "chat.h"
 #include "followers.h"
+#include "tags.h"
 #include "ui.h"
 #include "ui-console.h"
 #include "writes.h"
@@ -87,11 +89,49 @@ follower_set(struct req *r, const char *base, const struct follower *f)
 	    ui_known(r, "wxscene", f->subscribe_scene));
 	SET("Language", ui_known(r, "wxlang", f->language));
 	SET("LastMessage", ui_time(r, f->last_message_at));
+	SET("Blocked", f->blocked ? "1" : NULL);
 	if (f->chat_id) {
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Chat", base), f->chat_id);
 		SET("ChatState", f->chat_state);
 	}
 #undef SET
+}
+
+/* the tags of the page's followers (Followers.N.Tags), and the account's
+ * tags for the filter (Tags) */
+static void
+list_tags(struct req *r, long long channel, const struct follower *f, size_t n)
+{
+	struct tag_shown *s = NULL;
+	struct tag       *t = NULL;
+	size_t            k = 0;
+	struct buf        ids = { 0 };
+
+	if (channel > 0 && db_tags_of(&r->pool, channel, &t, &k) == DB_OK)
+		for (size_t i = 0, c = 0; i < k; i++) {
+			if (t[i].deleting)
+				continue;
+			tmpl_set_int(r, pool_printf(&r->pool, "Tags.%zu.Id", c), t[i].id);
+			tmpl_set(r, pool_printf(&r->pool, "Tags.%zu.Name", c++), t[i].name);
+		}
+	if (n == 0)
+		return;
+	buf_putc(&ids, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", f[i].id);
+	buf_putc(&ids, ']');
+	if (db_tags_shown(&r->pool, ids.data, &s, &k) == DB_OK)
+		for (size_t i = 0, row = 0, c = 0; i < k; i++, c++) {
+			if (i > 0 && s[i].follower_id != s[i - 1].follower_id)
+				c = 0;
+			while (row < n && f[row].id != s[i].follower_id)
+				row++;
+			if (row == n)
+				break;
+			tmpl_set(r, pool_printf(&r->pool, "Followers.%zu.Tags.%zu", row, c),
+			    s[i].name);
+		}
+	buf_free(&ids);
 }
 
 /* the accounts the user may see (Accounts), and the one asked for (or the first) */
@@ -132,6 +172,8 @@ console_followers_get(struct req *r, struct resp *rs)
 	f.scene = ui_arg(r, "scene");
 	f.language = ui_arg(r, "language");
 	f.state = strcmp(state, "following") == 0 ? 1 : strcmp(state, "unfollowed") == 0 ? 2 : 0;
+	f.blocked = strcmp(state, "blocked") == 0;
+	f.tag = atoll(ui_arg(r, "tag"));
 	f.from = *from ? ui_day(from, -1) : 0;
 	f.to = *to ? ui_day(to, -1) : 0;
 	if (f.from < 0)
@@ -148,6 +190,7 @@ console_followers_get(struct req *r, struct resp *rs)
 	}
 	for (size_t i = 0; i < n && i < FOLLOWERS_PAGE; i++)
 		follower_set(r, pool_printf(&r->pool, "Followers.%zu", i), &res[i]);
+	list_tags(r, f.channel, res, n < FOLLOWERS_PAGE ? n : FOLLOWERS_PAGE);
 	if (n > FOLLOWERS_PAGE)
 		tmpl_set_int(r, "FollowersMore", res[FOLLOWERS_PAGE - 1].id);
 	for (size_t i = 0; i < sizeof wx_languages / sizeof wx_languages[0]; i++) {
@@ -160,6 +203,7 @@ console_followers_get(struct req *r, struct resp *rs)
 	tmpl_set(r, "Filter.Scene", f.scene);
 	tmpl_set(r, "Filter.Language", f.language);
 	tmpl_set(r, "Filter.State", state);
+	tmpl_set_int(r, "Filter.Tag", f.tag);
 	tmpl_set(r, "Filter.From", from);
 	tmpl_set(r, "Filter.To", to);
 	tmpl_set(r, "Page.Title", L(r, "fl.title"));
@@ -185,6 +229,7 @@ follower_page(struct req *r, struct resp *rs, int status)
 	}
 	follower_set(r, "Follower", &f);
 	follower_remark_state(r, f.id);
+	follower_tags_set(r, f.id, f.channel_id);
 	for (size_t i = 0; i < n; i++) {
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), fc[i].id);
@@ -207,8 +252,135 @@ console_follower_get(struct req *r, struct resp *rs)
 	follower_page(r, rs, 200);
 }
 
+
+const char *
+tag_refusal_key(enum tag_refusal why)
+{
+	static const char *const key[] = {
+	    [TAG_OK] = "tag.refused", [TAG_TOO_MANY] = "tag.too_many",
+	    [TAG_NAME_TAKEN] = "tag.name_taken", [TAG_NAME_LONG] = "tag.name_long",
+	    [TAG_NAME_EMPTY] = "tag.name_empty", [TAG_SYSTEM] = "tag.system",
+	    [TAG_BIG] = "tag.big", [TAG_FOLLOWER_FULL] = "tag.follower_full",
+	    [TAG_GONE] = "tag.gone", [TAG_UNFOLLOWED] = "tag.unfollowed" };
+
+	return key[why];
+}
+
+/* where a write stands, in words (NULL: WeChat has it) */
+static const char *
+write_words(struct req *r, const char *state, long errcode, long attempts)
+{
+	if (state == NULL || strcmp(state, "done") == 0 || strcmp(state, "superseded") == 0)
+		return NULL;
+	if (strcmp(state, "failed") == 0)
+		return LF(r, "tag.write_failed", ui_errtext(r, errcode));
+	if (errcode == 45009)
+		return L(r, "tag.write_quota");
+	return attempts > 0 && errcode ? LF(r, "tag.write_retry", ui_errtext(r, errcode)) :
+	    L(r, "tag.write_pending");
+}
+
+/*
+ * The follower's tags (Follower.Tags: each with where its write stands, a
+ * tag being removed too), the account's others they may be given
+ * (Follower.TagChoices), whether they are on the blacklist
+ * (Follower.Blocked, .BlockWrite) and what they sent while blocked.
+ */
 void
-console_follower_name_post(struct req *r, struct resp *rs)
+follower_tags_set(struct req *r, long long follower, long long channel)
+{
+	struct follower_tag     *ft = NULL;
+	struct tag              *t = NULL;
+	struct block_state       b;
+	struct blocked_message  *m = NULL;
+	size_t                   n = 0, k = 0, mine = 0;
+
+	if (db_follower_tags(&r->pool, follower, &ft, &n) == DB_OK)
+		for (size_t i = 0; i < n; i++) {
+			const char *base = pool_printf(&r->pool, "Follower.Tags.%zu", i);
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), ft[i].id);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), ft[i].name);
+			tmpl_set(r, pool_printf(&r->pool, "%s.On", base), ft[i].on ? "1" : NULL);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Write", base), write_words(r,
+			    ft[i].write_state, ft[i].write_errcode, ft[i].write_attempts));
+			mine += ft[i].on;
+		}
+	if (db_tags_of(&r->pool, channel, &t, &k) == DB_OK)
+		for (size_t i = 0, c = 0; i < k; i++) {
+			int has = 0;
+			for (size_t j = 0; j < n; j++)
+				has |= ft[j].id == t[i].id && ft[j].on;
+			if (has || t[i].deleting || (t[i].wx_id >= 0 && t[i].wx_id <= TAG_RESERVED_MAX))
+				continue;
+			const char *base = pool_printf(&r->pool, "Follower.TagChoices.%zu", c++);
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), t[i].id);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), t[i].name);
+		}
+	if (mine >= TAGS_A_FOLLOWER)
+		tmpl_set(r, "Follower.TagsFull", L(r, "tag.follower_full"));
+	if (db_block_state(&r->pool, follower, &b) == DB_OK) {
+		tmpl_set(r, "Follower.Blocked", b.blocked ? "1" : NULL);
+		tmpl_set(r, "Follower.BlockedSince", ui_time(r, b.blocked_at));
+		tmpl_set(r, "Follower.BlockWrite", write_words(r, b.write_state, b.write_errcode,
+		    b.write_attempts));
+	}
+	if (db_blocked_messages(&r->pool, follower, &m, &n) == DB_OK)
+		for (size_t i = 0; i < n; i++) {
+			const char *base = pool_printf(&r->pool, "Follower.Unanswered.%zu", i);
+			tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_time(r, m[i].at));
+			tmpl_set(r, pool_printf(&r->pool, "%s.Type", base), m[i].msg_type);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Body", base), m[i].body);
+		}
+}
+
+static const struct field tag_fields[] = {
+	{ "tag", "tag.tag", F_OPTIONAL, v_id }, { "untag", "tag.tag", F_OPTIONAL, v_id },
+};
+
+/* The tag form's change: tag (a tag's id) given, or untag taken away.
+ * Returns DB_OK, UI_REFUSED (said beside the form) or a dbrc. */
+int
+follower_tag_save(struct req *r, long long follower, const char **msg)
+{
+	const char      *v[2];
+	enum tag_refusal why;
+	int              on, rc;
+
+	if (FORM_READ(r, tag_fields, v))
+		return UI_REFUSED;
+	if (*v[0] == '\0' && *v[1] == '\0') {
+		form_error(r, "tag", L(r, "tag.choose"));
+		return UI_REFUSED;
+	}
+	on = *v[0] != '\0';
+	rc = tag_follower(&r->pool, follower, form_ll(on ? v[0] : v[1]), on, r->user->id,
+	    wx_now(), &why);
+	if (rc == DB_INVALID) {
+		form_error(r, "tag", L(r, tag_refusal_key(why)));
+		return UI_REFUSED;
+	}
+	*msg = L(r, on ? "tag.given" : "tag.taken");
+	return rc;
+}
+
+static const struct field block_fields[] = { { "blocked", "tag.blocked", F_OPTIONAL, v_flag } };
+
+/* The blacklist form's change: onto it (blocked 1; the open chat closes) or off it. */
+int
+follower_block_save(struct req *r, long long follower, const char **msg)
+{
+	const char *v;
+
+	if (FORM_READ(r, block_fields, &v))
+		return UI_REFUSED;
+	*msg = L(r, form_on(v) ? "tag.block_done" : "tag.unblock_done");
+	return chat_block(&r->pool, follower, form_on(v), r->user->id, r->user->name, wx_now());
+}
+
+/* a change of follower r->ids[0] from their page, through save */
+static void
+follower_change(struct req *r, struct resp *rs, int (*save)(struct req *,
+    const struct follower *, const char **))
 {
 	struct follower f;
 	const char     *msg = NULL;
@@ -216,11 +388,164 @@ console_follower_name_post(struct req *r, struct resp *rs)
 	    user_sees_all_chats(r->user), &f);
 
 	if (st == DB_OK)
-		st = follower_name_save(r, f.id, f.alias, f.remark, &msg);
+		st = save(r, &f, &msg);
 	if (st == UI_REFUSED) {
 		follower_page(r, rs, 422);
 		return;
 	}
 	ui_saved(r, rs, st, "follower", msg, pool_printf(&r->pool, "/console/followers/%lld",
 	    r->ids[0]));
+}
+
+/* the forms' changes of a follower's page (follower_change) */
+static int
+name_save(struct req *r, const struct follower *f, const char **msg)
+{
+	return follower_name_save(r, f->id, f->alias, f->remark, msg);
+}
+
+static int
+tag_save(struct req *r, const struct follower *f, const char **msg)
+{
+	return follower_tag_save(r, f->id, msg);
+}
+
+static int
+block_save(struct req *r, const struct follower *f, const char **msg)
+{
+	return follower_block_save(r, f->id, msg);
+}
+
+void
+console_follower_name_post(struct req *r, struct resp *rs)
+{
+	follower_change(r, rs, name_save);
+}
+
+void
+console_follower_tags_post(struct req *r, struct resp *rs)
+{
+	follower_change(r, rs, tag_save);
+}
+
+void
+console_follower_block_post(struct req *r, struct resp *rs)
+{
+	follower_change(r, rs, block_save);
+}
+
+/* ---- the account's tags (supervisors and admins) ---- */
+
+static const struct field tag_name_fields[] = {
+	{ "account", "fl.account", F_REQUIRED, v_id }, { "name", "tg.name", F_REQUIRED, v_line },
+};
+
+/* the Tags page of account (a write refused: status 422, its error beside its form) */
+static void
+tags_page(struct req *r, struct resp *rs, long long account, int status)
+{
+	struct tag *t = NULL;
+	size_t      n = 0;
+	long long   channel = pick_account(r, rs, account);
+
+	if (channel < 0)
+		return;
+	if (channel > 0 && db_tags_of(&r->pool, channel, &t, &n) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *base = pool_printf(&r->pool, "Tags.%zu", i);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), t[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), t[i].name);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Followers", base), t[i].followers);
+		tmpl_set(r, pool_printf(&r->pool, "%s.System", base), t[i].wx_id >= 0 &&
+		    t[i].wx_id <= TAG_RESERVED_MAX ? "1" : NULL);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Deleting", base), t[i].deleting ? "1" : NULL);
+		/* a create WeChat refused matters no more once WeChat's tag was found */
+		if (!(t[i].wx_id >= 0 && t[i].write_state && strcmp(t[i].write_state, "failed") == 0))
+			tmpl_set(r, pool_printf(&r->pool, "%s.Write", base), write_words(r,
+			    t[i].write_state, t[i].write_errcode, t[i].write_attempts));
+	}
+	tmpl_set_int(r, "Filter.Account", channel);
+	tmpl_set_int(r, "TagsMax", TAGS_MAX);
+	tmpl_set(r, "Page.Title", L(r, "tg.title"));
+	tmpl_set(r, "Nav", "followers");
+	rs->status = status;
+	tmpl_render(r, rs, "tags.cs");
+}
+
+void
+console_tags_get(struct req *r, struct resp *rs)
+{
+	tags_page(r, rs, atoll(ui_arg(r, "account")), 200);
+}
+
+/* a tag's change on the Tags page: made (id 0), renamed, or deleted */
+static void
+tag_change(struct req *r, struct resp *rs, long long id, int del)
+{
+	const char      *v[2] = { NULL, NULL };
+	long long        channel;
+	enum tag_refusal why = TAG_OK;
+	int              rc, mine = 0;
+	struct follower_channel *ch = NULL;
+	size_t           n = 0;
+
+	form_trim(r);
+	/* deleting: the account alone */
+	if (form_read(r, tag_name_fields, del ? 1 : 2, v) && (v[0] == NULL || !del)) {
+		if (v[0] == NULL) {
+			ui_not_found(r, rs, "account");
+			return;
+		}
+		tags_page(r, rs, form_ll(v[0]), 422);
+		return;
+	}
+	channel = form_ll(v[0]);
+	/* an account the user sees (supervisors and admins: every one) */
+	if (db_follower_channels(&r->pool, r->user->id, user_sees_all_chats(r->user), &ch,
+	    &n) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		mine |= ch[i].id == channel;
+	if (!mine) {
+		ui_not_found(r, rs, "account");
+		return;
+	}
+	const char *name = v[1];
+	rc = del ? tag_delete(&r->pool, channel, id, r->user->id, wx_now(), &why) :
+	    id ? tag_rename(&r->pool, channel, id, name, r->user->id, wx_now(), &why) :
+	    tag_create(&r->pool, channel, name, r->user->id, wx_now(), &why);
+	if (rc == DB_INVALID) {
+		/* beside the new tag's name, or above the list */
+		if (id == 0)
+			form_error(r, "name", L(r, tag_refusal_key(why)));
+		else
+			tmpl_set(r, "TagsError", L(r, tag_refusal_key(why)));
+		tags_page(r, rs, channel, 422);
+		return;
+	}
+	ui_saved(r, rs, rc, "tag", L(r, del ? "tg.deleted" : id ? "tg.renamed" : "tg.created"),
+	    pool_printf(&r->pool, "/console/followers/tags?account=%lld", channel));
+}
+
+void
+console_tags_post(struct req *r, struct resp *rs)
+{
+	tag_change(r, rs, 0, 0);
+}
+
+void
+console_tag_post(struct req *r, struct resp *rs)
+{
+	tag_change(r, rs, r->ids[0], 0);
+}
+
+void
+console_tag_delete_post(struct req *r, struct resp *rs)
+{
+	tag_change(r, rs, r->ids[0], 1);
 }

@@ -90,6 +90,7 @@
 <?cs if:Chat.Scene ?><tr><th><?cs var:Lang.event.scene ?></th><td><?cs var:Chat.Scene ?></td></tr><?cs /if ?>
 <?cs if:Chat.Language ?><tr><th><?cs var:Lang.chat.language ?></th><td><?cs var:Chat.Language ?></td></tr><?cs /if ?>
 </table>
+<?cs call:follower_tags("/console/chats/" + Chat.Id) ?>
 <?cs if:subcount(Others) > 0 ?>
 <h2><?cs var:Lang.chat.others ?></h2>
 <ul class="other-chats">

@@ -13,6 +13,7 @@
 <?cs if:Follower.Language ?><tr><th><?cs var:Lang.chat.language ?></th><td><?cs var:Follower.Language ?></td></tr><?cs /if ?>
 <?cs if:Follower.LastMessage ?><tr><th><?cs var:Lang.fl.last_message ?></th><td><?cs var:Follower.LastMessage ?></td></tr><?cs /if ?>
 </table>
+<?cs call:follower_tags("/console/followers/" + Follower.Id) ?>
 </section>
 <section class="card" id="follower-chats">
 <h2><?cs var:Lang.fl.chats ?></h2>
@@ -20,6 +21,13 @@
 <?cs if:Follower.Chat ?><p><a class="button primary" href="/console/chats/<?cs var:Follower.Chat ?>"><?cs var:Lang.fl.open_chat ?></a></p><?cs /if ?>
 <ul class="other-chats">
 <?cs each:o = Chats ?><li><a href="/console/chats/<?cs var:o.Id ?>"><?cs var:o.Started ?></a> · <?cs var:Lang.chat_state[o.State] ?><?cs if:o.Reason ?> (<?cs var:o.Reason ?>)<?cs /if ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
+<?cs if:subcount(Follower.Unanswered) > 0 ?>
+<h2><?cs var:Lang.tag.unanswered ?></h2>
+<p class="hint"><?cs var:Lang.tag.unanswered_hint ?></p>
+<ul class="unanswered">
+<?cs each:m = Follower.Unanswered ?><li><small><?cs var:m.At ?></small> <?cs if:m.Body ?><?cs var:m.Body ?><?cs elif:Lang.chat.part[m.Type] ?><?cs var:Lang.chat.part[m.Type] ?><?cs else ?><?cs var:Lang.msg.other ?> <?cs var:m.Type ?><?cs /if ?></li><?cs /each ?>
 </ul>
 <?cs /if ?>
 </section>
