@@ -50,4 +50,42 @@ enum dbrc db_sim_fault_get(struct pool *p, const char *appid, const char *api, s
 enum dbrc db_sim_fault_use(struct pool *p, const char *appid, const char *api, struct dbres *out);
 enum dbrc db_sim_call_insert(struct pool *p, const char *appid, const char *api, long long errcode, long long at, struct dbres *out);
 
+/* ---- user management (sim-db-users.c, for sim-users.c) ---- */
+#define SIM_TAG_ROW(C) C(INT, id) C(STR, name) C(INT, count)
+DB_ROW(sim_tag, SIM_TAG_ROW)
+#define SIM_OPENID_ROW(C) C(STR, openid)
+DB_ROW(sim_openid, SIM_OPENID_ROW)
+#define SIM_TAGID_ROW(C) C(INT, tag_id)
+DB_ROW(sim_tagid, SIM_TAGID_ROW)
+#define SIM_USER_ROW(C) C(STR, openid) C(INT, subscribed) C(INT, subscribe_time) \
+	C(STR, language) C(STR, remark) C(STR, tags)
+DB_ROW(sim_user, SIM_USER_ROW)
+
+long long db_sim_quota(struct pool *p, const char *appid, const char *api);
+enum dbrc db_sim_quota_set(struct pool *p, const char *appid, const char *api, long long daily);
+long long db_sim_calls_since(struct pool *p, const char *appid, const char *api, long long since);
+enum dbrc db_sim_tags(struct pool *p, const char *appid, struct sim_tag **rows, size_t *n);
+enum dbrc db_sim_tag_name(struct pool *p, const char *appid, const char *name,
+	struct sim_tag *row);
+enum dbrc db_sim_tag_id(struct pool *p, const char *appid, long long id, struct sim_tag *row);
+long long db_sim_tags_own(struct pool *p, const char *appid);
+enum dbrc db_sim_tags_system(struct pool *p, const char *appid);
+enum dbrc db_sim_tag_insert(struct pool *p, const char *appid, const char *name);
+enum dbrc db_sim_tag_rename(struct pool *p, const char *appid, long long id, const char *name);
+enum dbrc db_sim_tag_delete(struct pool *p, const char *appid, long long id);
+enum dbrc db_sim_tag_forget(struct pool *p, const char *appid, long long id);
+enum dbrc db_sim_user_tag(struct pool *p, const char *appid, const char *openid, long long tag);
+enum dbrc db_sim_user_untag(struct pool *p, const char *appid, const char *openid,
+	long long tag);
+enum dbrc db_sim_user_tagids(struct pool *p, const char *appid, const char *openid,
+	struct sim_tagid **rows, size_t *n);
+enum dbrc db_sim_tag_users(struct pool *p, const char *appid, long long tag, const char *after,
+	long long limit, struct sim_openid **rows, size_t *n);
+enum dbrc db_sim_user_one(struct pool *p, const char *appid, const char *openid,
+	struct sim_user *row);
+enum dbrc db_sim_user_block(struct pool *p, int blocked, const char *appid, const char *openid);
+enum dbrc db_sim_blacklist(struct pool *p, const char *appid, const char *after, long long limit,
+	struct sim_openid **rows, size_t *n);
+long long db_sim_blacklist_total(struct pool *p, const char *appid);
+
 #endif

@@ -84,9 +84,11 @@ read_blacklist(struct pool *p, const struct wxapi_channel *ch, long long channel
 		struct buf       b = { 0 };
 		long             e;
 
+		json_put(&b, json_pack("{s:o}", "begin_openid", json_s(next)));
 		memset(&r, 0, sizeof r);
-		e = wxapi_call(p, ch, "/cgi-bin/tags/members/getblacklist", NULL,
-		    pool_printf(p, "{\"begin_openid\":\"%s\"}", next), NULL, &r, &f);
+		e = wxapi_call(p, ch, "/cgi-bin/tags/members/getblacklist", NULL, b.data, NULL, &r,
+		    &f);
+		buf_free(&b);
 		/* a page of 10,000 OpenIDs: read whole, with jansson */
 		doc = e == 0 && r.body.data ? json_loadb(r.body.data, r.body.len, 0, NULL) : NULL;
 		http_resp_free(&r);

@@ -2,7 +2,7 @@
  * tags.h: an account's tags and blacklist, kept in step with WeChat both
  * ways (047). Here: a tag made, renamed or deleted, a follower tagged or
  * untagged, blocked or unblocked, at once in wxdesk and queued for WeChat
- * (writes.h) in the same transaction (tags.c); checked against WeChat's
+ * (writes.h) in the same transaction (db-tags.c); checked against WeChat's
  * limits first, so a refusal is said in words before WeChat would say it.
  * There: the worker reads back what WeChat's own dashboard changed
  * (job-sync.c).
@@ -34,7 +34,7 @@ enum tag_refusal {
 /* the catalogue key that says why, in words */
 const char *tag_refusal_key(enum tag_refusal why);
 
-/* ---- in a transaction each, queued for WeChat with it (tags.c) ----
+/* ---- in a transaction each, queued for WeChat with it (db-tags.c) ----
  * Each returns DB_OK, DB_INVALID with *why set, or a dbrc. */
 enum dbrc tag_create(struct pool *p, long long channel, const char *name, long long user,
 	time_t now, enum tag_refusal *why);

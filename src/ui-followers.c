@@ -257,11 +257,11 @@ const char *
 tag_refusal_key(enum tag_refusal why)
 {
 	static const char *const key[] = {
-	    [TAG_OK] = "tag.refused", [TAG_TOO_MANY] = "tag.too_many",
-	    [TAG_NAME_TAKEN] = "tag.name_taken", [TAG_NAME_LONG] = "tag.name_long",
-	    [TAG_NAME_EMPTY] = "tag.name_empty", [TAG_SYSTEM] = "tag.system",
-	    [TAG_BIG] = "tag.big", [TAG_FOLLOWER_FULL] = "tag.follower_full",
-	    [TAG_GONE] = "tag.gone", [TAG_UNFOLLOWED] = "tag.unfollowed" };
+	    [TAG_OK] = "ftag.refused", [TAG_TOO_MANY] = "ftag.too_many",
+	    [TAG_NAME_TAKEN] = "ftag.name_taken", [TAG_NAME_LONG] = "ftag.name_long",
+	    [TAG_NAME_EMPTY] = "ftag.name_empty", [TAG_SYSTEM] = "ftag.system",
+	    [TAG_BIG] = "ftag.big", [TAG_FOLLOWER_FULL] = "ftag.follower_full",
+	    [TAG_GONE] = "ftag.gone", [TAG_UNFOLLOWED] = "ftag.unfollowed" };
 
 	return key[why];
 }
@@ -273,11 +273,11 @@ write_words(struct req *r, const char *state, long errcode, long attempts)
 	if (state == NULL || strcmp(state, "done") == 0 || strcmp(state, "superseded") == 0)
 		return NULL;
 	if (strcmp(state, "failed") == 0)
-		return LF(r, "tag.write_failed", ui_errtext(r, errcode));
+		return LF(r, "ftag.write_failed", ui_errtext(r, errcode));
 	if (errcode == 45009)
-		return L(r, "tag.write_quota");
-	return attempts > 0 && errcode ? LF(r, "tag.write_retry", ui_errtext(r, errcode)) :
-	    L(r, "tag.write_pending");
+		return L(r, "ftag.write_quota");
+	return attempts > 0 && errcode ? LF(r, "ftag.write_retry", ui_errtext(r, errcode)) :
+	    L(r, "ftag.write_pending");
 }
 
 /*
@@ -317,7 +317,7 @@ follower_tags_set(struct req *r, long long follower, long long channel)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Name", base), t[i].name);
 		}
 	if (mine >= TAGS_A_FOLLOWER)
-		tmpl_set(r, "Follower.TagsFull", L(r, "tag.follower_full"));
+		tmpl_set(r, "Follower.TagsFull", L(r, "ftag.follower_full"));
 	if (db_block_state(&r->pool, follower, &b) == DB_OK) {
 		tmpl_set(r, "Follower.Blocked", b.blocked ? "1" : NULL);
 		tmpl_set(r, "Follower.BlockedSince", ui_time(r, b.blocked_at));
@@ -334,7 +334,7 @@ follower_tags_set(struct req *r, long long follower, long long channel)
 }
 
 static const struct field tag_fields[] = {
-	{ "tag", "tag.tag", F_OPTIONAL, v_id }, { "untag", "tag.tag", F_OPTIONAL, v_id },
+	{ "tag", "ftag.tag", F_OPTIONAL, v_id }, { "untag", "ftag.tag", F_OPTIONAL, v_id },
 };
 
 /* The tag form's change: tag (a tag's id) given, or untag taken away.
@@ -349,7 +349,7 @@ follower_tag_save(struct req *r, long long follower, const char **msg)
 	if (FORM_READ(r, tag_fields, v))
 		return UI_REFUSED;
 	if (*v[0] == '\0' && *v[1] == '\0') {
-		form_error(r, "tag", L(r, "tag.choose"));
+		form_error(r, "tag", L(r, "ftag.choose"));
 		return UI_REFUSED;
 	}
 	on = *v[0] != '\0';
@@ -359,11 +359,11 @@ follower_tag_save(struct req *r, long long follower, const char **msg)
 		form_error(r, "tag", L(r, tag_refusal_key(why)));
 		return UI_REFUSED;
 	}
-	*msg = L(r, on ? "tag.given" : "tag.taken");
+	*msg = L(r, on ? "ftag.given" : "ftag.taken");
 	return rc;
 }
 
-static const struct field block_fields[] = { { "blocked", "tag.blocked", F_OPTIONAL, v_flag } };
+static const struct field block_fields[] = { { "blocked", "ftag.blocked", F_OPTIONAL, v_flag } };
 
 /* The blacklist form's change: onto it (blocked 1; the open chat closes) or off it. */
 int
@@ -373,7 +373,7 @@ follower_block_save(struct req *r, long long follower, const char **msg)
 
 	if (FORM_READ(r, block_fields, &v))
 		return UI_REFUSED;
-	*msg = L(r, form_on(v) ? "tag.block_done" : "tag.unblock_done");
+	*msg = L(r, form_on(v) ? "ftag.block_done" : "ftag.unblock_done");
 	return chat_block(&r->pool, follower, form_on(v), r->user->id, r->user->name, wx_now());
 }
 

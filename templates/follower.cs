@@ -24,8 +24,8 @@
 </ul>
 <?cs /if ?>
 <?cs if:subcount(Follower.Unanswered) > 0 ?>
-<h2><?cs var:Lang.tag.unanswered ?></h2>
-<p class="hint"><?cs var:Lang.tag.unanswered_hint ?></p>
+<h2><?cs var:Lang.ftag.unanswered ?></h2>
+<p class="hint"><?cs var:Lang.ftag.unanswered_hint ?></p>
 <ul class="unanswered">
 <?cs each:m = Follower.Unanswered ?><li><small><?cs var:m.At ?></small> <?cs if:m.Body ?><?cs var:m.Body ?><?cs elif:Lang.chat.part[m.Type] ?><?cs var:Lang.chat.part[m.Type] ?><?cs else ?><?cs var:Lang.msg.other ?> <?cs var:m.Type ?><?cs /if ?></li><?cs /each ?>
 </ul>

@@ -14,7 +14,7 @@
 <option value="following"<?cs if:Filter.State == "following" ?> selected<?cs /if ?>><?cs var:Lang.fl.following ?></option>
 <option value="unfollowed"<?cs if:Filter.State == "unfollowed" ?> selected<?cs /if ?>><?cs var:Lang.fl.unfollowed ?></option>
 <option value="blocked"<?cs if:Filter.State == "blocked" ?> selected<?cs /if ?>><?cs var:Lang.fl.blocked ?></option></select></label>
-<?cs if:subcount(Tags) > 0 ?><label class="field"><span><?cs var:Lang.tag.tag ?></span><select name="tag"><option value=""><?cs var:Lang.fl.any ?></option>
+<?cs if:subcount(Tags) > 0 ?><label class="field"><span><?cs var:Lang.ftag.tag ?></span><select name="tag"><option value=""><?cs var:Lang.fl.any ?></option>
 <?cs each:t = Tags ?><option value="<?cs var:t.Id ?>"<?cs if:t.Id == Filter.Tag ?> selected<?cs /if ?>><?cs var:t.Name ?></option><?cs /each ?></select></label><?cs /if ?>
 <label class="field<?cs if:Form.from.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.fl.followed_from ?></span><input type="date" name="from" value="<?cs var:Filter.From ?>"><?cs call:field_error("from") ?></label>
 <label class="field<?cs if:Form.to.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.fl.followed_to ?></span><input type="date" name="to" value="<?cs var:Filter.To ?>"><?cs call:field_error("to") ?></label>

@@ -27,21 +27,21 @@
 <?cs if:Follower.RemarkWrite ?><p class="hint" id="remark-write"><?cs var:Follower.RemarkWrite ?></p><?cs /if ?>
 </form><?cs /def ?>
 <?cs def:follower_tags(base) ?><div class="follower-tags" id="follower-tags">
-<h3><?cs var:Lang.tag.title ?></h3>
-<?cs if:subcount(Follower.Tags) > 0 ?><ul class="words tags"><?cs each:t = Follower.Tags ?><li<?cs if:!t.On ?> class="off"<?cs /if ?>><?cs var:t.Name ?><?cs if:t.On ?> <form method="post" action="<?cs var:base ?>/tags" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="untag" value="<?cs var:t.Id ?>"><button type="submit" class="link" aria-label="<?cs var:Lang.tag.remove ?>: <?cs var:t.Name ?>" title="<?cs var:Lang.tag.remove ?>">×</button></form><?cs else ?> <small>(<?cs var:Lang.tag.removing ?>)</small><?cs /if ?><?cs if:t.Write ?> <small class="hint"><?cs var:t.Write ?></small><?cs /if ?></li><?cs /each ?></ul>
-<?cs else ?><p class="empty"><?cs var:Lang.tag.none ?></p><?cs /if ?>
+<h3><?cs var:Lang.ftag.title ?></h3>
+<?cs if:subcount(Follower.Tags) > 0 ?><ul class="words tags"><?cs each:t = Follower.Tags ?><li<?cs if:!t.On ?> class="off"<?cs /if ?>><?cs var:t.Name ?><?cs if:t.On ?> <form method="post" action="<?cs var:base ?>/tags" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="untag" value="<?cs var:t.Id ?>"><button type="submit" class="link" aria-label="<?cs var:Lang.ftag.remove ?>: <?cs var:t.Name ?>" title="<?cs var:Lang.ftag.remove ?>">×</button></form><?cs else ?> <small>(<?cs var:Lang.ftag.removing ?>)</small><?cs /if ?><?cs if:t.Write ?> <small class="hint"><?cs var:t.Write ?></small><?cs /if ?></li><?cs /each ?></ul>
+<?cs else ?><p class="empty"><?cs var:Lang.ftag.none ?></p><?cs /if ?>
 <?cs if:Follower.TagsFull ?><p class="hint"><?cs var:Follower.TagsFull ?></p>
 <?cs elif:subcount(Follower.TagChoices) > 0 ?><form method="post" action="<?cs var:base ?>/tags" class="tag-add">
 <?cs call:csrf_field() ?>
-<label class="field<?cs if:Form.tag.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.tag.add_label ?></span>
-<select name="tag"><option value=""><?cs var:Lang.tag.choose ?></option><?cs each:t = Follower.TagChoices ?><option value="<?cs var:t.Id ?>"><?cs var:t.Name ?></option><?cs /each ?></select><?cs call:field_error("tag") ?></label>
-<button type="submit"><?cs var:Lang.tag.add ?></button>
+<label class="field<?cs if:Form.tag.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ftag.add_label ?></span>
+<select name="tag"><option value=""><?cs var:Lang.ftag.choose ?></option><?cs each:t = Follower.TagChoices ?><option value="<?cs var:t.Id ?>"><?cs var:t.Name ?></option><?cs /each ?></select><?cs call:field_error("tag") ?></label>
+<button type="submit"><?cs var:Lang.ftag.add ?></button>
 </form>
-<?cs else ?><p class="hint"><?cs var:Lang.tag.no_choices ?></p><?cs if:Form.tag.Error ?><p class="error"><?cs var:Form.tag.Error ?></p><?cs /if ?><?cs /if ?>
+<?cs else ?><p class="hint"><?cs var:Lang.ftag.no_choices ?></p><?cs if:Form.tag.Error ?><p class="error"><?cs var:Form.tag.Error ?></p><?cs /if ?><?cs /if ?>
 </div>
 <div class="follower-block" id="follower-block">
-<?cs if:Follower.Blocked ?><p class="warning"><?cs var:Lang.tag.is_blocked ?><?cs if:Follower.BlockedSince ?> (<?cs var:Follower.BlockedSince ?>)<?cs /if ?></p>
-<form method="post" action="<?cs var:base ?>/block"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="0"><button type="submit"><?cs var:Lang.tag.unblock ?></button></form>
-<?cs else ?><form method="post" action="<?cs var:base ?>/block" data-confirm="<?cs var:Lang.tag.block_confirm ?>"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="1"><button type="submit" class="danger"><?cs var:Lang.tag.block ?></button></form><?cs /if ?>
+<?cs if:Follower.Blocked ?><p class="warning"><?cs var:Lang.ftag.is_blocked ?><?cs if:Follower.BlockedSince ?> (<?cs var:Follower.BlockedSince ?>)<?cs /if ?></p>
+<form method="post" action="<?cs var:base ?>/block"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="0"><button type="submit"><?cs var:Lang.ftag.unblock ?></button></form>
+<?cs else ?><form method="post" action="<?cs var:base ?>/block" data-confirm="<?cs var:Lang.ftag.block_confirm ?>"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="1"><button type="submit" class="danger"><?cs var:Lang.ftag.block ?></button></form><?cs /if ?>
 <?cs if:Follower.BlockWrite ?><p class="hint" id="block-write"><?cs var:Follower.BlockWrite ?></p><?cs /if ?>
 </div><?cs /def ?>
