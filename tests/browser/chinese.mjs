@@ -203,6 +203,28 @@ try {
 		}
 	}
 	await page.setViewportSize({ width: 1200, height: 900 });
+	// the account's tags (an administrator), then an operator names and tags
+	// the follower from the chat's panel
+	const account = sql(`SELECT channel_id FROM followers WHERE openid = '${OPENID}'`);
+	await page.goto(`${BASE}/console/followers/tags?account=${account}`);
+	await page.fill('form.tag-new input[name=name]', '会员');
+	await Promise.all([page.waitForNavigation(), page.click('form.tag-new button')]);
+	check('a tag made on the Tags page, said in Chinese', await page.isVisible('.flash >> text=已创建标签，正在写入微信。'));
+	await page_in_chinese(page, '26-tags');
+	await op.goto(`${BASE}/console/chats/${chat}`);
+	await op.fill('form.alias input[name=alias]', '王女士');
+	await Promise.all([op.waitForNavigation(), op.click('form.alias button')]);
+	check('the follower named from the chat', await op.isVisible('h1 >> text=王女士'));
+	await op.selectOption('form.tag-add select[name=tag]', { label: '会员' });
+	await Promise.all([op.waitForNavigation(), op.click('form.tag-add button')]);
+	check('…and tagged from the chat, the tag on its way to WeChat',
+		await op.isVisible('#follower-tags li >> text=会员') && await op.isVisible('.flash >> text=已添加标签'));
+	await page_in_chinese(op, '27-chat-tags');
+	await op.setViewportSize({ width: 390, height: 844 });
+	await op.goto(`${BASE}/console/chats/${chat}#follower`);
+	const [tw, tiw] = await op.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+	check(`the chat's follower panel with its tags on a phone: nothing off-screen (${tw} of ${tiw} px)`, tw <= tiw);
+	await shot(op, 'zh-27-chat-tags-390');
 	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
 	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
 	await page_in_chinese(page, '23-department-routing');
