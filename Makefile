@@ -33,6 +33,8 @@ SIMMAIN := sim/wxsim.c sim/wxdesk-wxsim.c
 SIMSRC  := $(filter-out $(SIMMAIN),$(wildcard sim/*.c))
 SIMOBJ  := $(SIMSRC:sim/%.c=$(B)/obj/sim/%.o)
 SIMLIB  := $(B)/libwxsim.a
+# the simulator draws QR codes as PNG (libpng): its own, never wxdesk's
+SIMLIBS  = $(shell pkg-config --libs libpng 2>/dev/null)
 SIMS    := $(B)/cgi-bin/wxsim.fcgi $(B)/bin/wxdesk-wxsim
 BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
 
@@ -64,12 +66,12 @@ $(SIMLIB): $(SIMOBJ)
 $(B)/cgi-bin/wxsim.fcgi: sim/wxsim.c $(SIMLIB) $(LIB)
 	@mkdir -p $(@D) $(B)/obj
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/sim-wxsim.d $(LDFLAGS) -o $@ $< $(SIMLIB) $(LIB) $(LDLIBS)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/sim-wxsim.d $(LDFLAGS) -o $@ $< $(SIMLIB) $(LIB) $(LDLIBS) $(SIMLIBS)
 
 $(B)/bin/wxdesk-wxsim: sim/wxdesk-wxsim.c $(SIMLIB) $(LIB)
 	@mkdir -p $(@D) $(B)/obj
 	@echo "  LINK    $@"
-	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/sim-wxdesk-wxsim.d $(LDFLAGS) -o $@ $< $(SIMLIB) $(LIB) $(LDLIBS)
+	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/sim-wxdesk-wxsim.d $(LDFLAGS) -o $@ $< $(SIMLIB) $(LIB) $(LDLIBS) $(SIMLIBS)
 
 $(B)/cgi-bin/%.fcgi: cgi-bin/%.c $(LIB)
 	@mkdir -p $(@D)

@@ -55,6 +55,8 @@ errmsg(long e)
 	case 45158: return "tag name too long";
 	case 45159: return "invalid tag id";
 	case 48001: return "api unauthorized";
+	case 40097: return "invalid args";
+	case 45029: return "qrcode count out of limit";
 	case 49003: return "not belong to this appid";
 	default:    return "error";
 	}
@@ -536,32 +538,6 @@ sim_callback_ip_get(struct req *r, struct resp *rs)
 		return;
 	sim_api_ok(r, appid, "getcallbackip");
 	resp_json(rs, 200, json_pack("{s:[s,s]}", "ip_list", "127.0.0.1", "101.226.103.0/25"));
-}
-
-/* POST /cgi-bin/qrcode/create */
-void
-sim_qrcode_post(struct req *r, struct resp *rs)
-{
-	const char      *appid = sim_check_token(r, rs, "qrcode");
-	struct wx_field *f;
-
-	if (appid == NULL)
-		return;
-	if (sim_json_body(r, rs, appid, "qrcode", &f) != 0)
-		return;
-	if (wx_get(f, "action_name") == NULL) {
-		sim_api_error(r, rs, appid, "qrcode", 47001);
-		return;
-	}
-	const char *exp = wx_get(f, "expire_seconds");
-	long long   secs = exp ? strtoll(exp, NULL, 10) : 60;
-	if (secs > 2592000)
-		secs = 2592000;
-	const char *ticket = rand_alnum(&r->pool, 48);
-	sim_api_ok(r, appid, "qrcode");
-	resp_json(rs, 200, json_pack("{s:o,s:I,s:o}", "ticket", json_s(ticket),
-	    "expire_seconds", (json_int_t)secs, "url", json_s(pool_printf(&r->pool,
-	    "http://weixin.qq.com/q/%s", ticket))));
 }
 
 /* ---- control API for tests and the demo (/sim/…) ---- */

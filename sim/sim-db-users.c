@@ -1,6 +1,7 @@
 /*
  * sim-db-users.c: the statements of the simulator's user management
- * (sim-users.c): tags, a follower's tags, the blacklist, daily quotas.
+ * (sim-users.c): tags, a follower's tags, the blacklist, daily quotas;
+ * and of its parametric QR codes (sim-qr.c).
  */
 #include <stddef.h>
 
@@ -70,6 +71,17 @@
 	    "SELECT openid FROM sim_users WHERE appid = ? AND blocked = 1 AND openid > ? " \
 	    "ORDER BY openid LIMIT ?") \
 	X(sim_blacklist_total, COUNT, (const char *appid), (S(appid)), \
-	    "SELECT COUNT(*) FROM sim_users WHERE appid = ? AND blocked = 1")
+	    "SELECT COUNT(*) FROM sim_users WHERE appid = ? AND blocked = 1") \
+	/* ---- parametric QR codes (sim-qr.c) ---- */ \
+	X(sim_qr_insert, EXEC, (const char *ticket, const char *appid, const char *scene, \
+	    int permanent, const char *url, long long expires, long long now), (S(ticket), \
+	    S(appid), S(scene), I((long long)permanent), S(url), I(expires), I(now)), \
+	    "INSERT INTO sim_qrcodes (ticket, appid, scene, permanent, url, expires_at, " \
+	    "created_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?)") \
+	X(sim_qr_permanents, COUNT, (const char *appid), (S(appid)), \
+	    "SELECT COUNT(*) FROM sim_qrcodes WHERE appid = ? AND permanent = 1") \
+	X(sim_qr_get, ROW(sim_qr), (const char *ticket), (S(ticket)), \
+	    "SELECT appid, scene, url, IFNULL(expires_at, 0) expires_at FROM sim_qrcodes " \
+	    "WHERE ticket = ?")
 DB_STATEMENTS(USERS_STATEMENTS, sim_table_users)
 

@@ -87,5 +87,12 @@ enum dbrc db_sim_user_block(struct pool *p, int blocked, const char *appid, cons
 enum dbrc db_sim_blacklist(struct pool *p, const char *appid, const char *after, long long limit,
 	struct sim_openid **rows, size_t *n);
 long long db_sim_blacklist_total(struct pool *p, const char *appid);
+/* parametric QR codes (sim-qr.c) */
+#define SIM_QR_ROW(C) C(STR, appid) C(STR, scene) C(STR, url) C(INT, expires_at)
+DB_ROW(sim_qr, SIM_QR_ROW)
+enum dbrc db_sim_qr_insert(struct pool *p, const char *ticket, const char *appid,
+	const char *scene, int permanent, const char *url, long long expires, long long now);
+long long db_sim_qr_permanents(struct pool *p, const char *appid);
+enum dbrc db_sim_qr_get(struct pool *p, const char *ticket, struct sim_qr *row);
 
 #endif

@@ -29,6 +29,7 @@ void sim_user_batchget_post(struct req *, struct resp *);
 void sim_dashboard_post(struct req *, struct resp *);
 void sim_callback_ip_get(struct req *, struct resp *);
 void sim_qrcode_post(struct req *, struct resp *);
+void sim_showqrcode_get(struct req *, struct resp *);
 void sim_accounts_post(struct req *, struct resp *);
 void sim_faults_post(struct req *, struct resp *);
 void sim_received_get(struct req *, struct resp *);

@@ -26,6 +26,7 @@ static const struct route routes[] = {
 	{ "POST", "/cgi-bin/tags/members/getblacklist", API, ROLE_NONE, sim_blacklist_post, NULL },
 	{ "GET",  "/cgi-bin/getcallbackip",       API, ROLE_NONE, sim_callback_ip_get, NULL },
 	{ "POST", "/cgi-bin/qrcode/create",       API, ROLE_NONE, sim_qrcode_post, NULL },
+	{ "GET",  "/cgi-bin/showqrcode",          API, ROLE_NONE, sim_showqrcode_get, NULL },
 	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get, NULL },
 	{ "POST", "/sim/accounts",                API, ROLE_NONE, sim_accounts_post, NULL },
 	{ "POST", "/sim/faults",                  API, ROLE_NONE, sim_faults_post, NULL },

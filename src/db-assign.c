@@ -126,12 +126,13 @@
 	 * alert goes to their phone), below their limit, who has not declined \
 	 * or let pass this chat in its present state (a chat that turns missed \
 	 * is offered round again) nor handed it on since it took its place in \
-	 * the queue; least busy first where the department says so, then \
+	 * the queue; the operator of the QR code the chat came with first (qr.h), \
+	 * then least busy first where the department says so, then \
 	 * whoever was offered one longest ago (round robin). \
 	 */ \
 	X(route_candidate, ROW(route_candidate), (long long dept, long long chat, \
 	    long long seen_after, long long now), \
-	    (I(seen_after), I(dept), I(seen_after), I(now - WX_WINDOW), I(chat)), \
+	    (I(seen_after), I(dept), I(seen_after), I(now - WX_WINDOW), I(chat), I(chat)), \
 	    "SELECT user_id, offer_seconds, lim FROM (SELECT m.user_id, d.offer_seconds, " \
 	    "d.routing, m.turn, " HAND("m.user_id") " hand, COALESCE(d.chat_limit, " \
 	    "u.chat_limit) lim, IFNULL(u.console_seen_at >= FROM_UNIXTIME(?), 0) present " \
@@ -143,7 +144,8 @@
 	    "c.id = x.chat_id WHERE x.chat_id = ? AND x.user_id = m.user_id AND " \
 	    "((x.outcome IN ('declined', 'timeout') AND x.offered_at >= c.state_since) OR " \
 	    "(x.outcome = 'transferred' AND x.offered_at >= IFNULL(c.queued_at, c.state_since))))) t " \
-	    "WHERE hand < lim ORDER BY present DESC, IF(routing = 'least_busy', hand, 0), turn, " \
+	    "WHERE hand < lim ORDER BY present DESC, user_id <=> (SELECT preferred_user_id FROM " \
+	    "chats WHERE id = ?) DESC, IF(routing = 'least_busy', hand, 0), turn, " \
 	    "user_id LIMIT 1") \
 	/* the user, held for this offer (a write: on a cluster, a conflicting \
 	 * offer on another node fails its commit) */ \

@@ -45,8 +45,6 @@
 	    "w.errcode write_errcode, w.attempts write_attempts FROM followers f " \
 	    "LEFT JOIN wx_writes w ON w.id = " TW_NEWEST("w.follower_id = ? AND " TW_BLOCK) \
 	    " WHERE f.id = ?") \
-	X(follower_blocked, COUNT, (long long follower), (I(follower)), \
-	    "SELECT blocked FROM followers WHERE id = ?") \
 	X(blocked_messages, ROWS(blocked_message), (long long follower), (I(follower)), \
 	    "SELECT id, msg_type, body, UNIX_TIMESTAMP(created_at) at FROM messages " \
 	    "WHERE follower_id = ? AND chat_id IS NULL AND direction = 'in' AND " \
@@ -334,6 +332,16 @@ member_step(struct pool *p, void *arg)
 		return DB_OK;	/* as it was: nothing for WeChat */
 	return follower_queue(p, channel, x->follower, x->tag, x->on ? WRITE_API_TAGGING :
 	    WRITE_API_UNTAGGING, x->on ? WRITE_API_UNTAGGING : WRITE_API_TAGGING, x->user, x->now);
+}
+
+enum dbrc
+db_tag_follower_here(struct pool *p, long long follower, long long tag, time_t now,
+    enum tag_refusal *why)
+{
+	struct tag_change x = { 0, tag, follower, 0, NULL, 1, now, why };
+
+	*why = TAG_OK;
+	return member_step(p, &x);
 }
 
 enum dbrc

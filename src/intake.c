@@ -22,6 +22,7 @@
 #include "chat.h"
 #include "csat.h"
 #include "intake.h"
+#include "qr.h"
 #include "tags.h"
 #include "json.h"
 #include "console.h"
@@ -443,6 +444,8 @@ struct attempt {
 	struct handoff               handoff;
 	int                          operator;	/* an operator's own WeChat (alerts.h) */
 	int                          blocked;	/* on the blacklist: stored, no chat (tags.h) */
+	struct qr_opening            route;	/* …and the QR code they came with (qr.h) */
+	const char                  *qr_welcome;	/* a QR code's welcome, the answer */
 	const char                  *operator_reply;	/* …and what it is answered */
 };
 
@@ -451,6 +454,30 @@ static int
 is_ev(const struct attempt *a, const char *ev)
 {
 	return a->is_event && a->event && strcmp(a->event, ev) == 0;
+}
+
+/*
+ * A follow (follow 1) or a scan with the QR code of scene, if the account
+ * has one (qr.h): counted, the follower's next chat made the code's, its
+ * tag given (within WeChat's limits: else not), its welcome the answer.
+ */
+static enum dbrc
+qr_scanned(struct pool *p, struct attempt *a, const char *scene, int follow)
+{
+	struct qr_scene  q;
+	enum tag_refusal why;
+	enum dbrc        rc;
+
+	if (scene == NULL || *scene == '\0' ||
+	    (rc = db_qr_by_scene(p, a->ch->id, scene, &q)) == DB_NOTFOUND)
+		return DB_OK;
+	if (rc != DB_OK || (rc = db_qr_event(p, q.id, a->follower, follow, a->now)) != DB_OK)
+		return rc;
+	if (q.tag_id && (rc = db_tag_follower_here(p, a->follower, q.tag_id, a->now, &why)) !=
+	    DB_OK && rc != DB_INVALID && rc != DB_NOTFOUND)
+		return rc;
+	a->qr_welcome = q.welcome;
+	return DB_OK;
 }
 
 /*
@@ -482,6 +509,9 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 			return rc;
 		}
 	}
+	/* a scan with one of the account's QR codes (qr.h) */
+	if (is_ev(a, "SCAN") && (rc = qr_scanned(p, a, wx_get(a->f, "EventKey"), 0)) != DB_OK)
+		return rc;
 	if (a->is_event && !is_ev(a, "subscribe") && !is_ev(a, "unsubscribe")) {
 		/* menu clicks, scans, location reports: note the activity, if a chat is open */
 		*done = 1;
@@ -500,8 +530,10 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 	if (is_ev(a, "subscribe")) {
 		const char *key = wx_get(a->f, "EventKey");
 		const char *scene = key && strncmp(key, "qrscene_", 8) == 0 ? key + 8 : NULL;
-		return db_follower_subscribe(p, a->follower, a->now,
-		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene);
+		if ((rc = db_follower_subscribe(p, a->follower, a->now,
+		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene)) != DB_OK || scene == NULL)
+			return rc;
+		return qr_scanned(p, a, scene, 1);
 	}
 	if (is_ev(a, "unsubscribe")) {
 		if ((rc = db_follower_unsubscribe(p, a->follower, a->now)) != DB_OK)
@@ -520,6 +552,26 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 	return DB_OK;
 }
 
+/* A new chat for the follower (linked to prev): in the department of the QR
+ * code they came with, its operator offered it first, the code noted in the
+ * transcript; else the account's. */
+static enum dbrc
+open_chat(struct pool *p, struct attempt *a, long long prev)
+{
+	const struct qr_opening *q = &a->route;
+	enum dbrc rc = chat_open(p, a->ch->id, a->follower, q->qr_id && q->department_id ?
+	    q->department_id : a->ch->department_id, a->bot != NULL, prev, a->now, &a->chat);
+
+	a->res->opened_chat = a->chat;
+	a->bot_chat = a->bot != NULL;
+	if (rc != DB_OK || q->qr_id == 0)
+		return rc;
+	if ((rc = db_qr_chat(p, a->chat, q->qr_id, q->operator_id, a->follower)) != DB_OK)
+		return rc;
+	return chat_note(p, a->ch->id, a->follower, a->chat, "qr", 1, q->campaign ?
+	    "note.qr_campaign" : "note.qr", q->name, q->campaign, NULL);
+}
+
 /* A user message's chat: the open one continued, or a new one (after the
  * open one's 48 hours too), or the rating of the last one (chat.h). */
 static enum dbrc
@@ -529,13 +581,11 @@ stage_chat(struct pool *p, struct attempt *a)
 	enum dbrc rc;
 	int       ended = a->chat && a->open.windowed && a->now - a->open.started >= WX_WINDOW;
 
-	/* a follower on the blacklist: the message is stored, and opens no chat */
-	if (ended || !a->chat) {
-		long long blocked = db_follower_blocked(p, a->follower);
-		if (blocked < 0)
-			return DB_FAIL;
-		a->blocked = blocked == 1;
-	}
+	/* before a chat opens: a follower on the blacklist (the message is
+	 * stored, and opens no chat), the QR code they came with (qr.h) */
+	if ((ended || !a->chat) && (rc = db_qr_opening(p, a->follower, &a->route)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	a->blocked = (ended || !a->chat) && a->route.blocked;
 	if (ended) {
 		struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };
 		if ((rc = chat_end(p, &c, CHAT_END_WINDOW, a->now, NULL, NULL)) != DB_OK)
@@ -545,11 +595,7 @@ stage_chat(struct pool *p, struct attempt *a)
 			a->chat = 0;
 			return DB_OK;
 		}
-		rc = chat_open(p, ch->id, a->follower, ch->department_id, a->bot != NULL, a->chat,
-		    a->now, &a->chat);
-		a->res->opened_chat = a->chat;
-		a->bot_chat = a->bot != NULL;
-		return rc;
+		return open_chat(p, a, a->chat);
 	}
 	if (a->chat || a->blocked)
 		return DB_OK;	/* counted into the chat with the message, after */
@@ -566,11 +612,7 @@ stage_chat(struct pool *p, struct attempt *a)
 	/* a new chat links to the follower's previous one, if any */
 	a->rated = 0;
 	long long prev = db_chat_last_of(p, a->follower);
-	rc = prev < 0 ? DB_FAIL : chat_open(p, ch->id, a->follower, ch->department_id,
-	    a->bot != NULL, prev, a->now, &a->chat);
-	a->res->opened_chat = a->chat;
-	a->bot_chat = a->bot != NULL;
-	return rc;
+	return prev < 0 ? DB_FAIL : open_chat(p, a, prev);
 }
 
 /* The message itself, last (a duplicate rolls back all before it), and
@@ -660,6 +702,14 @@ stage_answer(struct pool *p, struct attempt *a)
 		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
 			return rc;
 		res->reply = a->operator_reply;
+	}
+	/* a QR code's own welcome, before the bot's (kept like the bot's) */
+	if (a->qr_welcome && *a->qr_welcome && !a->operator) {
+		if ((rc = db_bot_reply(p, ch->id, a->follower, chat, "text", a->qr_welcome, 0, 0,
+		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+			return rc;
+		res->reply = a->qr_welcome;
+		return DB_OK;
 	}
 	/* the bot's passive reply, stored with the message it answers (a retry
 	 * of the push is a duplicate: it is answered "success", never twice) */

@@ -45,6 +45,9 @@ enum dbrc tag_delete(struct pool *p, long long channel, long long tag, long long
 /* follower gets tag (on) or loses it */
 enum dbrc tag_follower(struct pool *p, long long follower, long long tag, int on,
 	long long user, time_t now, enum tag_refusal *why);
+/* follower gets tag in the caller's transaction (a push's: a QR code's tag) */
+enum dbrc db_tag_follower_here(struct pool *p, long long follower, long long tag, time_t now,
+	enum tag_refusal *why);
 /* (a follower onto the blacklist or off it: chat.h's chat_block) */
 
 /* ---- the statements (db-tags.c) ---- */
@@ -95,9 +98,6 @@ enum dbrc db_blocked_messages(struct pool *p, long long follower,
  * in the caller's transaction (chat_block); *changed 0: as it was */
 enum dbrc db_block_write(struct pool *p, long long follower, int on, long long user,
 	time_t now, int *changed);
-
-/* 1 when the follower is on the blacklist, 0 when not, -1 */
-long long db_follower_blocked(struct pool *p, long long follower);
 
 /* ---- the worker's read-back from WeChat (db-sync.c, job-sync.c) ---- */
 
