@@ -33,6 +33,14 @@
 	    "UPDATE qr_codes SET name = ?, campaign = NULLIF(?, ''), department_id = NULLIF(?, 0), " \
 	    "operator_id = NULLIF(?, 0), tag_id = NULLIF(?, 0), welcome = NULLIF(?, '') " \
 	    "WHERE id = ? AND channel_id = ?") \
+	X(qr_people, ROWS(qr_person), (long long brand), (I(brand)), \
+	    "SELECT DISTINCT u.id, u.name FROM users u JOIN department_members m ON " \
+	    "m.user_id = u.id JOIN departments d ON d.id = m.department_id WHERE d.brand_id = ? " \
+	    "AND u.disabled = 0 ORDER BY u.name, u.id") \
+	X(qr_member, COUNT, (long long dept, long long user), (I(dept), I(user)), \
+	    "SELECT COUNT(*) FROM department_members WHERE department_id = ? AND user_id = ?") \
+	X(qr_tag_of, COUNT, (long long channel, long long tag), (I(channel), I(tag)), \
+	    "SELECT COUNT(*) FROM wx_tags WHERE channel_id = ? AND id = ? AND deleting = 0") \
 	X(qr_png, CUSTOM, (), (I, I), \
 	    "SELECT png FROM qr_codes WHERE channel_id = ? AND id = ? AND png IS NOT NULL") \
 	X(qr_for_write, ROW(qr_write), (long long id), (I(id)), \
@@ -46,6 +54,8 @@
 	    "png IS NULL ORDER BY id LIMIT 20") \
 	X(qr_png_set, EXEC, (long long id, const void *png, size_t n), (B(png, n), I(id)), \
 	    "UPDATE qr_codes SET png = ?, png_attempts = png_attempts + 1 WHERE id = ?") \
+	X(qr_png_missed, EXEC, (long long id), (I(id)), \
+	    "UPDATE qr_codes SET png_attempts = png_attempts + 1 WHERE id = ?") \
 	X(qr_by_scene, ROW(qr_scene), (long long channel, const char *scene), \
 	    (I(channel), S(scene)), \
 	    "SELECT id, IFNULL(tag_id, 0) tag_id, welcome, name FROM qr_codes " \
@@ -93,9 +103,14 @@
 DB_STATEMENTS(QR_STATEMENTS, db_table_qr)
 
 enum dbrc
-db_qr_png(struct pool *p, long long channel, long long id, struct dbres *out)
+db_qr_png(struct pool *p, long long channel, long long id, const void **png, size_t *n)
 {
-	return db_one(RUN(DBS_qr_png, p, out, I(channel), I(id)), out);
+	struct dbres out;
+	enum dbrc    rc = db_one(RUN(DBS_qr_png, p, &out, I(channel), I(id)), &out);
+
+	*png = rc == DB_OK ? db_cell(&out, 0, 0) : NULL;
+	*n = rc == DB_OK ? out.lens[0][0] : 0;
+	return rc;
 }
 
 struct making {

@@ -79,3 +79,16 @@ http_call(const char *url, const char *ctype, const void *body, size_t n,
 	curl_easy_cleanup(c);
 	return cc == CURLE_OK ? 0 : -1;
 }
+
+const char *
+http_escape(struct pool *p, const char *s)
+{
+	char       *e = curl_easy_escape(NULL, s, 0);
+	const char *out;
+
+	if (e == NULL)
+		abort();	/* out of memory, as the allocators do */
+	out = pool_strdup(p, e);
+	curl_free(e);
+	return out;
+}

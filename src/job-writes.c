@@ -8,7 +8,9 @@
 
 #include "db.h"
 #include "job.h"
+#include "http.h"
 #include "json.h"
+#include "qr.h"
 #include "tags.h"
 #include "writes.h"
 #include "wxapi.h"
@@ -100,6 +102,32 @@ answered(struct tick *t, const size_t *ids, size_t n, long e)
 	}
 }
 
+/* a QR code's qrcode/create: a string scene, for its days or for good */
+static const char *
+qr_body(struct tick *t, const struct writes_due *w, long long *wait)
+{
+	struct qr_write q;
+	json_t         *doc;
+	struct buf      b = { 0 };
+	const char     *out;
+
+	if (db_qr_for_write(t->p, w->qr_code_id, &q) != DB_OK) {
+		*wait = 60;
+		return NULL;
+	}
+	if (q.permanent)
+		doc = json_pack("{s:s,s:{s:{s:o}}}", "action_name", "QR_LIMIT_STR_SCENE",
+		    "action_info", "scene", "scene_str", json_s(q.scene));
+	else
+		doc = json_pack("{s:I,s:s,s:{s:{s:o}}}", "expire_seconds",
+		    (json_int_t)q.expire_days * 86400, "action_name", "QR_STR_SCENE",
+		    "action_info", "scene", "scene_str", json_s(q.scene));
+	json_put(&b, doc);
+	out = pool_strdup(t->p, b.data);
+	buf_free(&b);
+	return out;
+}
+
 /*
  * The body of w (a tag's write: from the tag's row as it is now), or NULL
  * when it cannot go yet (*wait: try again in that many seconds) or at all
@@ -112,6 +140,8 @@ body_of(struct tick *t, const struct writes_due *w, long long *wait, long *e)
 	json_t          *doc;
 
 	*wait = 0, *e = 0;
+	if (strcmp(w->api, WRITE_API_QR) == 0)
+		return qr_body(t, w, wait);
 	if (!tag_api(w->api) && !batched(w->api, &(size_t){ 0 }))
 		return w->body;
 	if (w->tag_id == 0)
@@ -208,6 +238,10 @@ send_write(struct tick *t, size_t i)
 	memset(&r, 0, sizeof r);
 	e = wxapi_call(t->p, &ch, pool_printf(t->p, "/cgi-bin/%s", w->api), NULL, body, NULL, &r,
 	    &f);
+	/* a QR code WeChat made: its ticket (its picture is fetched next) */
+	if (e == 0 && strcmp(w->api, WRITE_API_QR) == 0 && wx_get(f, "ticket"))
+		db_qr_made(t->p, w->qr_code_id, wx_get(f, "ticket"), wx_get(f, "url"),
+		    wx_get(f, "expire_seconds") ? wx_now() + atoll(wx_get(f, "expire_seconds")) : 0);
 	/* a tag WeChat made: its id, for the writes about it */
 	if (e == 0 && strcmp(w->api, WRITE_API_TAG_CREATE) == 0 && wx_get(f, "tag.id"))
 		db_tag_made(t->p, w->tag_id, atoll(wx_get(f, "tag.id")));
@@ -219,16 +253,59 @@ send_write(struct tick *t, size_t i)
 		db_tag_gone(t->p, w->tag_id);
 }
 
+/* the base of showqrcode: mp.weixin.qq.com, or where WeChat's API is
+ * (WeChat.QRBase when set) */
+static const char *
+qr_base(void)
+{
+	const char *api = cfg_get("WeChat.APIBase", "https://api.weixin.qq.com");
+
+	return cfg_get("WeChat.QRBase", strcmp(api, "https://api.weixin.qq.com") == 0 ?
+	    "https://mp.weixin.qq.com" : api);
+}
+
+/* the pictures of QR codes WeChat made (showqrcode?ticket=, no token), kept */
+static void
+qr_pictures(struct pool *p)
+{
+	struct qr_png_due *q = NULL;
+	size_t             n = 0;
+
+	if (db_qr_png_due(p, &q, &n) != DB_OK)
+		return;
+	for (size_t i = 0; i < n && !job_stopping; i++) {
+		struct http_resp r;
+		const char      *url = pool_printf(p, "%s/cgi-bin/showqrcode?ticket=%s", qr_base(),
+		    http_escape(p, q[i].ticket));
+		int              png;
+
+		memset(&r, 0, sizeof r);
+		png = http_call(url, NULL, NULL, 0, NULL, 10000, &r) == 0 && r.status == 200 &&
+		    r.body.len > 8 && memcmp(r.body.data, "\x89PNG", 4) == 0;
+		if (!png)
+			wx_log("QR code %lld: its picture could not be fetched (HTTP %ld)", q[i].id,
+			    r.status);
+		if (png)
+			db_qr_png_set(p, q[i].id, r.body.data, r.body.len);
+		else
+			db_qr_png_missed(p, q[i].id);
+		http_resp_free(&r);
+	}
+}
+
 void
 job_writes(struct pool *p)
 {
 	struct tick t = { p, NULL, 0, NULL, wx_now(), 0 };
 
-	if (db_writes_due(p, t.now, WRITES_A_TICK, &t.w, &t.n) != DB_OK || t.n == 0)
+	if (db_writes_due(p, t.now, WRITES_A_TICK, &t.w, &t.n) != DB_OK || t.n == 0) {
+		qr_pictures(p);
 		return;
+	}
 	t.sent = pool_alloc(p, t.n);
 	memset(t.sent, 0, t.n);
 	for (size_t i = 0; i < t.n && !job_stopping; i++)
 		if (!t.sent[i] && t.w[i].channel_id != t.held)
 			send_write(&t, i);
+	qr_pictures(p);
 }

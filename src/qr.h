@@ -31,6 +31,15 @@ enum dbrc db_qr_get(struct pool *p, long long channel, long long id, struct qr *
 /* how many permanent codes the account has made */
 long long db_qr_permanents(struct pool *p, long long channel);
 
+/* columns of db_qr_people: the brand's staff, for a code's operator */
+#define QR_PERSON_ROW(C) C(INT, id) C(STR, name)
+DB_ROW(qr_person, QR_PERSON_ROW)
+enum dbrc db_qr_people(struct pool *p, long long brand, struct qr_person **rows, size_t *n);
+/* 1 when user is a member of dept (0 not, -1) */
+long long db_qr_member(struct pool *p, long long dept, long long user);
+/* 1 when tag is the account's (0 not, -1) */
+long long db_qr_tag_of(struct pool *p, long long channel, long long tag);
+
 /* a code as the form gives it (department 0: the account's; others 0/NULL: none) */
 struct qr_form {
 	const char *scene, *name, *campaign, *welcome;
@@ -48,8 +57,9 @@ enum dbrc db_qr_update(struct pool *p, long long channel, long long id, const ch
 /* a temporary code made again by WeChat (a new ticket and picture, the same scene) */
 enum dbrc qr_reissue(struct pool *p, long long channel, long long id, long long user,
 	time_t now);
-/* the code's PNG (DB_NOTFOUND: none yet) */
-enum dbrc db_qr_png(struct pool *p, long long channel, long long id, struct dbres *out);
+/* the code's PNG, *n bytes (DB_NOTFOUND: none yet) */
+enum dbrc db_qr_png(struct pool *p, long long channel, long long id, const void **png,
+	size_t *n);
 
 /* ---- the worker's (job-writes.c) ---- */
 /* columns of db_qr_for_write: what qrcode/create is sent */
@@ -63,8 +73,9 @@ enum dbrc db_qr_made(struct pool *p, long long id, const char *ticket, const cha
 #define QR_PNG_DUE_ROW(C) C(INT, id) C(STR, ticket)
 DB_ROW(qr_png_due, QR_PNG_DUE_ROW)
 enum dbrc db_qr_png_due(struct pool *p, struct qr_png_due **rows, size_t *n);
-/* the picture (NULL: this attempt failed) */
+/* the picture kept; or this attempt failed (10 in all) */
 enum dbrc db_qr_png_set(struct pool *p, long long id, const void *png, size_t n);
+enum dbrc db_qr_png_missed(struct pool *p, long long id);
 
 /* ---- a push's (intake.c), in its transaction ---- */
 /* columns of db_qr_by_scene: the account's code of a scene */

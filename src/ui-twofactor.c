@@ -15,6 +15,7 @@
 #include "auth.h"
 #include "totp.h"
 #include "twofactor.h"
+#include "http.h"
 #include "ui.h"
 #include "staff.h"
 
@@ -70,15 +71,7 @@ setup_page(struct req *r, struct resp *rs, int status)
 	const char *b32 = totp_base32(&r->pool, key, (size_t)n);
 	/* otpauth://totp/ISSUER:LOGIN?secret=…&issuer=…, the login percent-encoded */
 	buf_puts(&uri, "otpauth://totp/wxdesk:");
-	for (const char *c = r->user->login; *c; c++) {
-		char e[4];
-		if (isalnum((unsigned char)*c) || strchr("-._~", *c))
-			buf_putc(&uri, *c);
-		else {
-			snprintf(e, sizeof e, "%%%02X", (unsigned char)*c);
-			buf_puts(&uri, e);
-		}
-	}
+	buf_puts(&uri, http_escape(&r->pool, r->user->login));
 	buf_puts(&uri, "?secret=");
 	buf_puts(&uri, b32);
 	buf_puts(&uri, "&issuer=wxdesk&algorithm=SHA1&digits=6&period=30");

@@ -148,6 +148,15 @@ void console_board_get(struct req *, struct resp *);
 void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);
 
+/* ui-qr.c */
+void admin_qr_list_get(struct req *, struct resp *);
+void admin_qr_post(struct req *, struct resp *);
+void admin_qr_get(struct req *, struct resp *);
+void admin_qr_edit_post(struct req *, struct resp *);
+void admin_qr_reissue_post(struct req *, struct resp *);
+void admin_qr_png_get(struct req *, struct resp *);
+void admin_qr_print_get(struct req *, struct resp *);
+
 /* ui-reports.c */
 void reports_overview_get(struct req *, struct resp *);
 void reports_days_get(struct req *, struct resp *);

@@ -45,3 +45,17 @@
 <?cs else ?><form method="post" action="<?cs var:base ?>/block" data-confirm="<?cs var:Lang.ftag.block_confirm ?>"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="1"><button type="submit" class="danger"><?cs var:Lang.ftag.block ?></button></form><?cs /if ?>
 <?cs if:Follower.BlockWrite ?><p class="hint" id="block-write"><?cs var:Follower.BlockWrite ?></p><?cs /if ?>
 </div><?cs /def ?>
+<?cs def:qr_routing_fields() ?>
+<label class="field<?cs if:Form.name.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.name ?></span>
+<input type="text" name="name" value="<?cs var:Form.name.Value ?>" maxlength="100" required><?cs call:field_error("name") ?></label>
+<label class="field<?cs if:Form.campaign.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.campaign ?> <small><?cs var:Lang.common.optional ?></small></span>
+<input type="text" name="campaign" value="<?cs var:Form.campaign.Value ?>" maxlength="64"><?cs call:field_error("campaign") ?></label>
+<label class="field<?cs if:Form.department.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.department ?></span>
+<select name="department"><option value=""><?cs var:Lang.qr.department_account ?></option><?cs each:d = Departments ?><option value="<?cs var:d.Id ?>"<?cs if:d.Id == Form.department.Value ?> selected<?cs /if ?>><?cs var:d.Name ?></option><?cs /each ?></select><?cs call:field_error("department") ?></label>
+<label class="field<?cs if:Form.operator.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.operator ?> <small><?cs var:Lang.common.optional ?></small></span>
+<select name="operator"><option value=""><?cs var:Lang.qr.operator_none ?></option><?cs each:u = People ?><option value="<?cs var:u.Id ?>"<?cs if:u.Id == Form.operator.Value ?> selected<?cs /if ?>><?cs var:u.Name ?></option><?cs /each ?></select><?cs call:field_error("operator") ?></label>
+<label class="field<?cs if:Form.tag.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.tag ?> <small><?cs var:Lang.common.optional ?></small></span>
+<select name="tag"><option value=""><?cs var:Lang.qr.tag_none ?></option><?cs each:t = Tags ?><option value="<?cs var:t.Id ?>"<?cs if:t.Id == Form.tag.Value ?> selected<?cs /if ?>><?cs var:t.Name ?></option><?cs /each ?></select><?cs call:field_error("tag") ?></label>
+<label class="field<?cs if:Form.welcome.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.welcome ?> <small><?cs var:Lang.qr.welcome_hint ?></small></span>
+<textarea name="welcome" rows="3" maxlength="600"><?cs var:Form.welcome.Value ?></textarea><?cs call:field_error("welcome") ?></label>
+<?cs /def ?>
