@@ -9,6 +9,7 @@ static const struct route routes[] = {
 	{ "GET", "/reports/operators",   0, ROLE_OPERATOR,   reports_operators_get, NULL },
 	{ "GET", "/reports/departments", 0, ROLE_SUPERVISOR, reports_departments_get, NULL },
 	{ "GET", "/reports/followers",   0, ROLE_SUPERVISOR, reports_followers_get, NULL },
+	{ "GET", "/reports/qr",          0, ROLE_SUPERVISOR, reports_qr_get, NULL },
 	{ "GET", "/reports/presence",    0, ROLE_OPERATOR,   reports_presence_get, NULL },
 	{ "GET", "/reports/csat",        0, ROLE_OPERATOR,   reports_csat_get, NULL },
 };

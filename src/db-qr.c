@@ -64,18 +64,22 @@
 	    "SELECT f.blocked, IFNULL(q.id, 0) qr_id, IFNULL(q.department_id, 0) department_id, " \
 	    "IFNULL(q.operator_id, 0) operator_id, q.name, q.campaign FROM followers f " \
 	    "LEFT JOIN qr_codes q ON q.id = f.route_qr_id WHERE f.id = ?") \
-	X(qr_report, ROWS(qr_report), (long long channel, time_t from, time_t to), \
-	    (I((long long)from), I((long long)to), I((long long)from), I((long long)to), \
-	    I((long long)from), I((long long)to), I(channel)), \
+	/* each code's scans, follows, chats and ratings in [from, to): the \
+	 * accounts of a brand (0: any) or one account (0: any) */ \
+	X(qr_report, ROWS(qr_report), (long long brand, long long channel, time_t from, \
+	    time_t to), (I((long long)from), I((long long)to), I((long long)from), \
+	    I((long long)to), I((long long)from), I((long long)to), I(brand), I(brand), \
+	    I(channel), I(channel)), \
 	    "SELECT q.id, q.name, q.campaign, q.scene, " \
 	    "(SELECT COUNT(*) FROM qr_events e WHERE e.qr_code_id = q.id AND e.kind = 'scan' " \
 	    "AND e.at >= FROM_UNIXTIME(?) AND e.at < FROM_UNIXTIME(?)) scans, " \
 	    "(SELECT COUNT(*) FROM qr_events e WHERE e.qr_code_id = q.id AND e.kind = 'follow' " \
 	    "AND e.at >= FROM_UNIXTIME(?) AND e.at < FROM_UNIXTIME(?)) follows, " \
 	    "COUNT(c.id) chats, COUNT(c.csat_rating) rated, IFNULL(SUM(c.csat_rating), 0) " \
-	    "rating_sum FROM qr_codes q LEFT JOIN chats c ON c.qr_code_id = q.id AND " \
-	    "c.started_at >= FROM_UNIXTIME(?) AND c.started_at < FROM_UNIXTIME(?) " \
-	    "WHERE q.channel_id = ? GROUP BY q.id ORDER BY q.campaign IS NULL, q.campaign, q.id") \
+	    "rating_sum FROM qr_codes q JOIN channels ch ON ch.id = q.channel_id LEFT JOIN chats c " \
+	    "ON c.qr_code_id = q.id AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < " \
+	    "FROM_UNIXTIME(?) WHERE (? = 0 OR ch.brand_id = ?) AND (? = 0 OR q.channel_id = ?) " \
+	    "GROUP BY q.id ORDER BY q.campaign IS NULL, q.campaign, q.id") \
 	/* ---- a code made, or made again ---- */ \
 	X(qr_insert, CUSTOM, (), (I, S, I, S, S, I, I, I, S, I, I, I), \
 	    "INSERT INTO qr_codes (channel_id, scene, permanent, name, campaign, department_id, " \

@@ -27,6 +27,7 @@
 #include "assign.h"
 #include "ui.h"
 #include "wxapi.h"
+#include "qr.h"
 #include "reports.h"
 
 enum kind { K_STARTED, K_PICKED, K_FIRST, K_MISSED, K_CLOSED, K_TRANSFERRED, K_IN,
@@ -1149,6 +1150,75 @@ reports_followers_get(struct req *r, struct resp *rs)
 	chart_stacked(r, "Chart", s.n, labels, s.v[K_FOLLOW], s.v[K_UNFOLLOW], NULL,
 	    L(r, "rep.follows"), L(r, "rep.unfollows"), NULL);
 	render(r, rs, &q, "followers", L(r, "rep.title_followers"));
+}
+
+/* ---- QR codes ---- */
+
+/* a code's or a campaign's row (CSV and page): ratings' average, or "" */
+static const char *
+rating_avg(struct pool *p, long long rated, long long sum)
+{
+	return rated ? pool_printf(p, "%.1f", (double)sum / (double)rated) : "";
+}
+
+static void
+qr_row(struct req *r, const char *base, const char *label, const char *campaign,
+    const char *scene, const long long v[5])
+{
+	tmpl_set(r, pool_printf(&r->pool, "%s.Label", base), label);
+	tmpl_set(r, pool_printf(&r->pool, "%s.Campaign", base), campaign);
+	tmpl_set(r, pool_printf(&r->pool, "%s.Scene", base), scene);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Scans", base), v[0]);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Follows", base), v[1]);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Chats", base), v[2]);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Rated", base), v[3]);
+	tmpl_set(r, pool_printf(&r->pool, "%s.Avg", base), rating_avg(&r->pool, v[3], v[4]));
+}
+
+/* GET /reports/qr: each QR code's and each campaign's scans, follows, chats and ratings */
+void
+reports_qr_get(struct req *r, struct resp *rs)
+{
+	struct rep        q;
+	struct qr_report *c = NULL;
+	size_t            n = 0;
+	int               k = -1;
+	long long         tot[5] = { 0 };
+
+	if (read_filter(r, rs, &q, 0) != 0)
+		return;
+	if (db_qr_report(&r->pool, q.f.brand, q.f.channel, q.f.from, q.f.to, &c, &n) != DB_OK) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	if (q.csv) {
+		csv_start(r, rs, &q, "qr-codes");
+		csv_line(&rs->body, L(r, "csv.qr_code"), L(r, "csv.campaign"), L(r, "csv.qr_scene"),
+		    L(r, "csv.scans"), L(r, "csv.follows_col"), L(r, "csv.chats"),
+		    L(r, "csv.rated"), L(r, "csv.rating_avg"), NULL);
+		for (size_t i = 0; i < n; i++)
+			csv_line(&rs->body, c[i].name, c[i].campaign ? c[i].campaign : "", c[i].scene,
+			    num(&r->pool, c[i].scans), num(&r->pool, c[i].follows),
+			    num(&r->pool, c[i].chats), num(&r->pool, c[i].rated),
+			    rating_avg(&r->pool, c[i].rated, c[i].rating_sum), NULL);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		long long v[5] = { c[i].scans, c[i].follows, c[i].chats, c[i].rated,
+		    c[i].rating_sum };
+		qr_row(r, pool_printf(&r->pool, "Codes.%zu", i), c[i].name, c[i].campaign,
+		    c[i].scene, v);
+		/* the codes of a campaign are together (the statement's order) */
+		if (c[i].campaign == NULL)
+			continue;
+		if (k < 0 || i == 0 || c[i - 1].campaign == NULL ||
+		    strcmp(c[i - 1].campaign, c[i].campaign) != 0)
+			memset(tot, 0, sizeof tot), k++;
+		for (int j = 0; j < 5; j++)
+			tot[j] += v[j];
+		qr_row(r, pool_printf(&r->pool, "Campaigns.%d", k), c[i].campaign, NULL, NULL, tot);
+	}
+	render(r, rs, &q, "qr", L(r, "rep.title_qr"));
 }
 
 /* ---- presence and routing ---- */

@@ -164,6 +164,7 @@ void reports_hours_get(struct req *, struct resp *);
 void reports_departments_get(struct req *, struct resp *);
 void reports_operators_get(struct req *, struct resp *);
 void reports_followers_get(struct req *, struct resp *);
+void reports_qr_get(struct req *, struct resp *);
 void reports_presence_get(struct req *, struct resp *);
 void reports_csat_get(struct req *, struct resp *);
 

@@ -39,7 +39,8 @@
 <?cs call:tab("hours", "hours", Lang.rep.per_hour) ?>
 <?cs call:tab("operators", "operators", Lang.rep.per_operator) ?>
 <?cs if:!Filter.Own ?><?cs call:tab("departments", "departments", Lang.rep.per_department) ?>
-<?cs call:tab("followers", "followers", Lang.rep.followers) ?><?cs /if ?>
+<?cs call:tab("followers", "followers", Lang.rep.followers) ?>
+<?cs call:tab("qr", "qr", Lang.rep.qr) ?><?cs /if ?>
 <?cs call:tab("presence", "presence", Lang.rep.presence) ?>
 <?cs call:tab("csat", "csat", Lang.rep.csat) ?>
 </nav>
@@ -156,6 +157,14 @@
 </tbody></table>
 <?cs else ?><p class="empty"><?cs var:Lang.rep.no_follows ?></p><?cs /if ?>
 </section>
+<?cs /if ?>
+<?cs def:qr_table(rows, id, first) ?><table class="list" id="<?cs var:id ?>"><thead><tr><th><?cs var:first ?></th><th><?cs var:Lang.rep.qr_scans ?></th><th><?cs var:Lang.rep.follows_h ?></th><th><?cs var:Lang.rep.qr_chats ?></th><th><?cs var:Lang.rep.csat_rated ?></th><th><?cs var:Lang.rep.csat_avg ?></th></tr></thead><tbody>
+<?cs each:x = rows ?><tr><td><?cs var:x.Label ?><?cs if:x.Scene ?> <small><code><?cs var:x.Scene ?></code><?cs if:x.Campaign ?> · <?cs var:x.Campaign ?><?cs /if ?></small><?cs /if ?></td><td><?cs var:x.Scans ?></td><td><?cs var:x.Follows ?></td><td><?cs var:x.Chats ?></td><td><?cs var:x.Rated ?></td><td><?cs var:x.Avg ?></td></tr><?cs /each ?>
+</tbody></table><?cs /def ?>
+<?cs if:Report.Page == "qr" ?>
+<section class="card"><h2><?cs var:Lang.rep.qr_codes ?></h2>
+<?cs if:subcount(Codes) > 0 ?><?cs call:qr_table(Codes, "qr-codes", Lang.rep.qr_code) ?><?cs else ?><p class="empty"><?cs var:Lang.rep.qr_none ?></p><?cs /if ?></section>
+<?cs if:subcount(Campaigns) > 0 ?><section class="card"><h2><?cs var:Lang.rep.qr_campaigns ?></h2><?cs call:qr_table(Campaigns, "qr-campaigns", Lang.rep.qr_campaign) ?></section><?cs /if ?>
 <?cs /if ?>
 <?cs def:csat_table(rows, id, first) ?><?cs if:subcount(rows) > 0 ?>
 <table class="list" id="<?cs var:id ?>"><thead><tr><th><?cs var:first ?></th><th><?cs var:Lang.rep.csat_asked ?></th><th><?cs var:Lang.rep.csat_rated ?></th><th><?cs var:Lang.rep.csat_share ?></th><th><?cs var:Lang.rep.csat_avg ?></th></tr></thead><tbody>
