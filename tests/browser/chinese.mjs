@@ -4,6 +4,7 @@
 // on every page visited no English word shows, except names (WeChat's
 // terms, and what people typed: brand, department, operator names, the
 // follower's OpenID). Screenshots: build/screenshots/zh-*.png.
+import fs from 'node:fs';
 import { BASE, check, hex, demoPassword, eventually, finish, launch, shot, SIM, sql } from './lib.mjs';
 
 const sim = async (path, fields) => (await fetch(`${SIM}${path}`, {
@@ -225,6 +226,32 @@ try {
 	const [tw, tiw] = await op.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
 	check(`the chat's follower panel with its tags on a phone: nothing off-screen (${tw} of ${tiw} px)`, tw <= tiw);
 	await shot(op, 'zh-27-chat-tags-390');
+	// a QR code: made, its picture downloaded as a PNG, its pages on a phone
+	await page.goto(`${BASE}/admin/channels/${account}/qr`);
+	check('the QR codes page in Chinese, warning about permanent codes', await page.isVisible('text=永远不能删除'));
+	await page.fill('form.qr-new input[name=scene]', 'poster-zh');
+	await page.fill('form.qr-new input[name=name]', '门店海报');
+	await page.fill('form.qr-new input[name=campaign]', '开业活动');
+	await Promise.all([page.waitForNavigation(), page.click('form.qr-new button[type=submit]')]);
+	check('…a code made, WeChat making it (said in Chinese)', await page.isVisible('.flash >> text=微信正在生成二维码'));
+	const qrId = page.url().replace(/.*\/qr\//, '');
+	await eventually(() => sql(`SELECT png IS NOT NULL FROM qr_codes WHERE id = ${qrId}`) === '1', 20000);
+	await page.reload();
+	await page_in_chinese(page, '28-qr-code');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.click('#qr-picture a[download]')]);
+	const png = await download.path().then((p) => fs.readFileSync(p));
+	check(`…its picture downloads as a PNG (${download.suggestedFilename()})`,
+		download.suggestedFilename() === 'qr-poster-zh.png' && png.subarray(0, 4).toString('hex') === '89504e47');
+	for (const [w, h] of [[1366, 768], [390, 844]]) {
+		await page.setViewportSize({ width: w, height: h });
+		for (const [url, name] of [[`${BASE}/admin/channels/${account}/qr`, '28-qr-codes'], [`${BASE}/admin/channels/${account}/qr/${qrId}`, '28-qr-code']]) {
+			await page.goto(url);
+			const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+			check(`${name} at ${w}x${h}: nothing off-screen (${sw} of ${iw} px)`, sw <= iw);
+			await shot(page, `zh-${name}-${w}`);
+		}
+	}
+	await page.setViewportSize({ width: 1200, height: 900 });
 	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
 	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
 	await page_in_chinese(page, '23-department-routing');
