@@ -31,7 +31,7 @@ CREATE TABLE follower_tags (
 
 ALTER TABLE wx_writes
   ADD COLUMN tag_id BIGINT UNSIGNED NULL AFTER follower_id,
-  ADD KEY ix_wx_writes_tag (tag_id),
+  ADD KEY ix_wx_writes_tag (tag_id, follower_id, id),
   ADD CONSTRAINT fk_wx_writes_tag FOREIGN KEY (tag_id) REFERENCES wx_tags (id) ON DELETE CASCADE;
 
 -- blocked: on the account's blacklist (here at once, in WeChat when the

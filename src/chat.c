@@ -394,13 +394,15 @@ chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long 
 	    [CHAT_END_UNFOLLOWED] = "unfollowed",
 	    [CHAT_END_WINDOW] = "window_expired",
 	    [CHAT_END_PROFANITY] = "profanity",
-	    [CHAT_END_BLOCKED] = "blocked"
+	    [CHAT_END_BLOCKED] = "blocked",
+	    [CHAT_END_BLOCKED_THERE] = "blocked"
 	};
 	static const char *const note[] = {
 	    [CHAT_END_UNFOLLOWED] = "note.unfollowed",
 	    [CHAT_END_WINDOW] = "note.window_expired",
 	    [CHAT_END_PROFANITY] = "note.profanity_closed",
-	    [CHAT_END_BLOCKED] = "note.blocked_closed"
+	    [CHAT_END_BLOCKED] = "note.blocked_closed",
+	    [CHAT_END_BLOCKED_THERE] = "note.blocked_there"
 	};
 	enum dbrc rc = db_chat_close(p, c->id, reason[why], (time_t)now);
 
@@ -426,15 +428,16 @@ block_step(struct pool *p, void *arg)
 	enum dbrc             rc;
 	int                   changed;
 
-	if ((rc = db_block_write(p, x->follower, x->on, x->user, x->now, &changed)) != DB_OK ||
-	    !changed || !x->on)
+	if (x->user >= 0 && ((rc = db_block_write(p, x->follower, x->on, x->user, x->now,
+	    &changed)) != DB_OK || !changed || !x->on))
 		return rc;
 	if ((rc = db_chat_open_lock(p, x->follower, &open)) == DB_NOTFOUND)
 		return DB_OK;	/* no open chat */
 	if (rc != DB_OK)
 		return rc;
 	c = (struct chat_ref){ open.id, open.channel_id, x->follower, open.department_id };
-	return chat_end(p, &c, CHAT_END_BLOCKED, x->now, x->who, NULL);
+	return chat_end(p, &c, x->user >= 0 ? CHAT_END_BLOCKED : CHAT_END_BLOCKED_THERE, x->now,
+	    x->who, NULL);
 }
 
 enum dbrc
@@ -442,6 +445,14 @@ chat_block(struct pool *p, long long follower, int on, long long user, const cha
     time_t now)
 {
 	struct block x = { follower, user, on, who, now };
+
+	return db_txn(p, block_step, &x);
+}
+
+enum dbrc
+chat_block_closed(struct pool *p, long long follower, time_t now)
+{
+	struct block x = { follower, -1, 1, NULL, now };	/* user -1: blocked there */
 
 	return db_txn(p, block_step, &x);
 }

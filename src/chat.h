@@ -134,7 +134,8 @@ enum chat_end {
 	CHAT_END_UNFOLLOWED,	/* the follower unfollowed the account */
 	CHAT_END_WINDOW,	/* 48 hours since it opened: a message opens a new one */
 	CHAT_END_PROFANITY,	/* the brand's limit of abusive words (v0: limit, v1: words) */
-	CHAT_END_BLOCKED	/* the team put the follower on the blacklist (v0: who) */
+	CHAT_END_BLOCKED,	/* the team put the follower on the blacklist (v0: who) */
+	CHAT_END_BLOCKED_THERE	/* …in WeChat's own dashboard */
 };
 enum dbrc chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, long long now,
 	const char *v0, const char *v1);
@@ -147,6 +148,10 @@ enum dbrc chat_end(struct pool *p, const struct chat_ref *c, enum chat_end why, 
  */
 enum dbrc chat_block(struct pool *p, long long follower, int on, long long user,
 	const char *who, time_t now);
+
+/* The open chat of a follower blocked in WeChat's own dashboard closed as
+ * "blocked" (the worker, after reading the blacklist). */
+enum dbrc chat_block_closed(struct pool *p, long long follower, time_t now);
 
 /* The bot hands the chat to the operators (why: the note's key). */
 enum dbrc chat_handoff(struct pool *p, const struct chat_ref *c, const char *why, long long now);

@@ -10,9 +10,11 @@
 #include "tags.h"
 #include "writes.h"
 
-/* a write of wxdesk's own about the follower f.id not sent yet */
+/* a write of wxdesk's own about the follower f.id not sent yet, or sent
+ * since the pass began (its ? : when): WeChat's answer read may be older */
 #define SY_PENDING(apis) "EXISTS (SELECT 1 FROM wx_writes w WHERE w.follower_id = f.id AND " \
-	"w.api IN (" apis ") AND w.state = 'pending'"
+	"w.api IN (" apis ") AND " SY_NEWER
+#define SY_NEWER "(w.state = 'pending' OR (w.state = 'done' AND w.done_at >= FROM_UNIXTIME(?)))"
 /* the OpenIDs of a page, as rows (followers.openid's collation, for its index) */
 #define SY_OPENIDS(path, cols) "JSON_TABLE(?, '$[*]' COLUMNS (openid VARCHAR(64) CHARACTER " \
 	"SET utf8mb4 COLLATE utf8mb4_unicode_ci PATH '" path "'" cols ")) j"
@@ -72,42 +74,48 @@
 	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))") \
 	/* ---- the blacklist (members/getblacklist, a page at a time) ---- */ \
 	X(sync_blocked_seen, EXEC, (const char *openids, long long channel, long long pass, \
-	    time_t now), (S(openids), I(channel), I(pass), I((long long)now)), \
+	    time_t now), (S(openids), I(channel), I(pass), I((long long)now), I((long long)now)), \
 	    "UPDATE " SY_OPENIDS("$", "") " JOIN followers f ON f.channel_id = ? AND " \
 	    "f.openid = j.openid SET f.blocked_seen = ?, f.blocked_at = IF(f.blocked = 1, " \
 	    "f.blocked_at, FROM_UNIXTIME(?)), f.blocked = 1 WHERE NOT " \
 	    SY_PENDING("'" WRITE_API_UNBLOCK "'") ")") \
-	/* not on WeChat's list this pass: found on it by an earlier one, or \
-	 * blocked here before this pass began and told to WeChat (else the \
-	 * write, still on its way, has the last word) */ \
+	/* not on WeChat's list this pass, blocked before it began (a block \
+	 * on its way, or told WeChat since, has the last word) */ \
 	X(sync_blocked_gone, EXEC, (long long channel, long long pass, time_t started), \
-	    (I(channel), I(pass), I((long long)started)), \
+	    (I(channel), I(pass), I((long long)started), I((long long)started)), \
 	    "UPDATE followers f SET f.blocked = 0, f.blocked_at = NULL WHERE f.channel_id = ? " \
-	    "AND f.blocked = 1 AND f.blocked_seen < ? AND (f.blocked_seen > 0 OR " \
-	    "f.blocked_at < FROM_UNIXTIME(?)) AND NOT " SY_PENDING("'" WRITE_API_BLOCK "'") ")") \
+	    "AND f.blocked = 1 AND f.blocked_seen < ? AND f.blocked_at < FROM_UNIXTIME(?) AND NOT " \
+	    SY_PENDING("'" WRITE_API_BLOCK "'") ")") \
 	/* ---- the followers' pass (user/info/batchget, 100 a call) ---- */ \
 	X(sync_followers, ROWS(sync_follower), (long long channel, long long after, \
 	    long long limit), (I(channel), I(after), I(limit)), \
 	    "SELECT id, openid FROM followers FORCE INDEX (ix_followers_list) WHERE " \
 	    "channel_id = ? AND id > ? AND subscribed = 1 AND erased = 0 ORDER BY id LIMIT ?") \
 	/* [{openid, remark}]: WeChat's remark, unless one of wxdesk's is on its way */ \
-	X(sync_remarks, EXEC, (const char *users, long long channel), (S(users), I(channel)), \
+	X(sync_remarks, EXEC, (const char *users, long long channel, time_t started), \
+	    (S(users), I(channel), I((long long)started)), \
 	    "UPDATE " SY_OPENIDS("$.openid", ", remark VARCHAR(100) PATH '$.remark'") \
 	    " JOIN followers f ON f.channel_id = ? AND f.openid = j.openid SET " \
 	    "f.remark = NULLIF(j.remark, '') WHERE NOT " \
 	    SY_PENDING("'" WRITE_API_REMARK "'") ")") \
 	/* [{openid, tags: ",100,101,"}]: a tag WeChat no longer gives them */ \
-	X(sync_untag, EXEC, (const char *users, long long channel), (S(users), I(channel)), \
+	X(sync_untag, EXEC, (const char *users, long long channel, time_t started), \
+	    (S(users), I(channel), I((long long)started)), \
 	    "DELETE ft FROM " SY_OPENIDS("$.openid", ", tags VARCHAR(1000) PATH '$.tags'") \
 	    " JOIN followers f ON f.channel_id = ? AND f.openid = j.openid JOIN follower_tags ft " \
 	    "ON ft.follower_id = f.id JOIN wx_tags t ON t.id = ft.tag_id WHERE t.wx_id IS NOT NULL " \
 	    "AND LOCATE(CONCAT(',', t.wx_id, ','), j.tags) = 0 AND NOT EXISTS (SELECT 1 FROM " \
-	    "wx_writes w WHERE w.follower_id = f.id AND w.tag_id = t.id AND w.state = 'pending')") \
+	    "wx_writes w WHERE w.follower_id = f.id AND w.tag_id = t.id AND " SY_NEWER ")") \
 	/* [{openid, tag}]: a tag WeChat gives them */ \
-	X(sync_tag, EXEC, (const char *pairs, long long channel), (S(pairs), I(channel)), \
+	X(sync_tag, EXEC, (const char *pairs, long long channel, time_t started), \
+	    (S(pairs), I(channel), I((long long)started)), \
 	    "INSERT IGNORE INTO follower_tags (follower_id, tag_id) SELECT f.id, t.id FROM " \
 	    SY_OPENIDS("$.openid", ", wx INT PATH '$.tag'") " JOIN followers f ON " \
 	    "f.channel_id = ? AND f.openid = j.openid JOIN wx_tags t ON t.channel_id = " \
 	    "f.channel_id AND t.wx_id = j.wx AND t.deleting = 0 WHERE NOT EXISTS (SELECT 1 FROM " \
-	    "wx_writes w WHERE w.follower_id = f.id AND w.tag_id = t.id AND w.state = 'pending')")
+	    "wx_writes w WHERE w.follower_id = f.id AND w.tag_id = t.id AND " SY_NEWER ")") \
+	/* open chats of followers blocked in WeChat's dashboard, to close */ \
+	X(sync_blocked_open, ROWS(sync_follower), (long long channel), (I(channel)), \
+	    "SELECT f.id, f.openid FROM followers f FORCE INDEX (ix_followers_blocked) JOIN chats c " \
+	    "ON c.open_follower = f.id WHERE f.channel_id = ? AND f.blocked = 1")
 DB_STATEMENTS(SYNC_STATEMENTS, db_table_sync)

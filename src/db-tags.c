@@ -22,8 +22,8 @@
 #define TAGS_STATEMENTS(X) \
 	X(tags_of, ROWS(tag), (long long channel), (I(channel)), \
 	    "SELECT t.id, IFNULL(t.wx_id, -1) wx_id, t.name, t.followers, t.deleting, " \
-	    "w.state write_state, w.errcode write_errcode, w.attempts write_attempts " \
-	    "FROM wx_tags t LEFT JOIN wx_writes w ON w.id = " \
+	    "w.state write_state, w.errcode write_errcode, w.attempts write_attempts, " \
+	    "w.api write_api FROM wx_tags t LEFT JOIN wx_writes w ON w.id = " \
 	    TW_NEWEST("w.tag_id = t.id AND w.follower_id IS NULL AND " TW_TAG) \
 	    " WHERE t.channel_id = ? ORDER BY t.wx_id IS NULL, t.wx_id, t.id") \
 	X(follower_tags, ROWS(follower_tag), (long long follower), (I(follower), I(follower), \
@@ -46,9 +46,10 @@
 	    "LEFT JOIN wx_writes w ON w.id = " TW_NEWEST("w.follower_id = ? AND " TW_BLOCK) \
 	    " WHERE f.id = ?") \
 	X(blocked_messages, ROWS(blocked_message), (long long follower), (I(follower)), \
-	    "SELECT id, msg_type, body, UNIX_TIMESTAMP(created_at) at FROM messages " \
-	    "WHERE follower_id = ? AND chat_id IS NULL AND direction = 'in' AND " \
-	    "msg_type <> 'event' ORDER BY id DESC LIMIT 20") \
+	    "SELECT m.id, m.msg_type, m.body, UNIX_TIMESTAMP(m.created_at) at FROM followers f " \
+	    "JOIN messages m ON m.follower_id = f.id AND m.created_at >= f.blocked_at WHERE " \
+	    "f.id = ? AND f.blocked = 1 AND m.chat_id IS NULL AND m.direction = 'in' AND " \
+	    "m.msg_type <> 'event' ORDER BY m.id DESC LIMIT 20") \
 	X(tag_for_write, ROW(tag_write), (long long tag), (I(tag)), \
 	    "SELECT t.channel_id, IFNULL(t.wx_id, -1) wx_id, t.name, EXISTS (SELECT 1 FROM " \
 	    "wx_writes w WHERE w.tag_id = t.id AND w.api = '" WRITE_API_TAG_CREATE "' AND " \
@@ -57,6 +58,9 @@
 	    "UPDATE wx_tags SET wx_id = ? WHERE id = ?") \
 	X(tag_gone, EXEC, (long long tag), (I(tag)), \
 	    "DELETE FROM wx_tags WHERE id = ?") \
+	/* WeChat refused to delete it: the tag is the account's again */ \
+	X(tag_kept, EXEC, (long long tag), (I(tag)), \
+	    "UPDATE wx_tags SET deleting = 0 WHERE id = ?") \
 	/* ---- a tag's change (the transactions below) ---- */ \
 	X(tg_count, CUSTOM, (), (I), \
 	    "SELECT COUNT(*) FROM wx_tags WHERE channel_id = ? AND (wx_id IS NULL OR wx_id > " \
@@ -118,8 +122,8 @@
 	    "w.lease_until > FROM_UNIXTIME(?) WHERE f.id = ? AND f.erased = 0 AND f.channel_id = ? " \
 	    "GROUP BY f.id") \
 	X(tf_block, CUSTOM, (), (I, I, I, I, I), \
-	    "UPDATE followers SET blocked = ?, blocked_at = IF(? = 1, FROM_UNIXTIME(?), NULL) " \
-	    "WHERE id = ? AND blocked <> ?")
+	    "UPDATE followers SET blocked = ?, blocked_at = IF(? = 1, FROM_UNIXTIME(?), NULL), " \
+	    "blocked_seen = 0 WHERE id = ? AND blocked <> ?")
 #define TAG_RESERVED_S "2"
 DB_STATEMENTS(TAGS_STATEMENTS, db_table_tags)
 

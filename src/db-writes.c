@@ -54,6 +54,11 @@
 	X(writes_hold, EXEC, (long long channel, time_t due), (I((long long)due), I(channel)), \
 	    "UPDATE wx_writes SET due_at = GREATEST(due_at, FROM_UNIXTIME(?)) " \
 	    "WHERE channel_id = ? AND state = 'pending'") \
+	/* writes a month old that WeChat answered, or that gave way: gone \
+	 * (the state index's range) */ \
+	X(writes_purge, EXEC, (time_t before), (I((long long)before)), \
+	    "DELETE FROM wx_writes WHERE state IN ('done', 'superseded', 'failed') AND " \
+	    "due_at < FROM_UNIXTIME(?) LIMIT 500") \
 	X(write_failed, EXEC, (long long id, long errcode, time_t now), (I((long long)errcode), \
 	    I((long long)now), I(id)), \
 	    "UPDATE wx_writes SET state = 'failed', attempts = attempts + 1, errcode = ?, " \

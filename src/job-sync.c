@@ -13,16 +13,15 @@
 #include "db.h"
 #include "job.h"
 #include "json.h"
+#include "chat.h"
 #include "tags.h"
 
 #define SYNC_LEASE   120
 #define BATCHGET_MAX 100
 #define PAGES_MAX    1000	/* of the blacklist a pass (10,000 a page) */
 
-/* the account's tags as WeChat has them, here: known ones renamed and
- * counted, one made here adopted by name, new ones added, gone ones gone */
-static long
-read_tags(struct pool *p, const struct wxapi_channel *ch, long long channel, time_t now)
+long
+job_sync_tags(struct pool *p, const struct wxapi_channel *ch, long long channel)
 {
 	struct http_resp r;
 	struct wx_field *f;
@@ -30,12 +29,17 @@ read_tags(struct pool *p, const struct wxapi_channel *ch, long long channel, tim
 	size_t           n = 0;
 	char            *seen;
 	long             e;
+	time_t           now = wx_now();
 
+	/* the tags known here before WeChat is asked: one WeChat makes
+	 * meanwhile (another worker's create) is not taken for one deleted */
+	if (db_tags_of(p, channel, &t, &n) != DB_OK)
+		return -1;
 	memset(&r, 0, sizeof r);
 	e = wxapi_call(p, ch, "/cgi-bin/tags/get", "", NULL, NULL, &r, &f);
 	http_resp_free(&r);
-	if (e != 0 || db_tags_of(p, channel, &t, &n) != DB_OK)
-		return e ? e : -1;
+	if (e != 0)
+		return e;
 	seen = pool_alloc(p, n + 1);
 	memset(seen, 0, n + 1);
 	for (size_t i = 0; ; i++) {
@@ -67,6 +71,20 @@ read_tags(struct pool *p, const struct wxapi_channel *ch, long long channel, tim
 		if (!seen[j] && t[j].wx_id >= 0)
 			db_tag_gone(p, t[j].id);
 	return 0;
+}
+
+/* the open chats of followers blocked in WeChat's dashboard, closed as a
+ * block here closes them */
+static void
+close_blocked(struct pool *p, long long channel)
+{
+	struct sync_follower *f = NULL;
+	size_t                n = 0;
+
+	if (db_sync_blocked_open(p, channel, &f, &n) != DB_OK)
+		return;
+	for (size_t i = 0; i < n && !job_stopping; i++)
+		chat_block_closed(p, f[i].id, wx_now());
 }
 
 /* WeChat's blacklist, a page at a time: the followers on it blocked here,
@@ -107,6 +125,7 @@ read_blacklist(struct pool *p, const struct wxapi_channel *ch, long long channel
 		if (!json_is_array(list) || json_array_size(list) == 0 || *next == '\0') {
 			json_decref(doc);
 			db_sync_blocked_gone(p, channel, pass, now);
+			close_blocked(p, channel);
 			return 0;
 		}
 		json_decref(doc);
@@ -125,6 +144,8 @@ read_followers(struct pool *p, const struct wxapi_channel *ch, long long channel
 	struct wx_field      *f;
 	json_t               *ask, *users, *pairs;
 	struct buf            b = { 0 };
+
+	time_t                started = wx_now();
 
 	*err = 0;
 	if (db_sync_followers(p, channel, *after, BATCHGET_MAX, &u, &n) != DB_OK) {
@@ -169,11 +190,11 @@ read_followers(struct pool *p, const struct wxapi_channel *ch, long long channel
 		buf_free(&tags);
 	}
 	json_put(&b, users);
-	db_sync_remarks(p, b.data, channel);
-	db_sync_untag(p, b.data, channel);
+	db_sync_remarks(p, b.data, channel, started);
+	db_sync_untag(p, b.data, channel, started);
 	buf_free(&b);
 	json_put(&b, pairs);
-	db_sync_tag(p, b.data, channel);
+	db_sync_tag(p, b.data, channel, started);
 	buf_free(&b);
 	*after = u[n - 1].id;
 	return n < BATCHGET_MAX;
@@ -204,7 +225,7 @@ job_sync(struct pool *p)
 		long long            id = d[i].channel_id, after = d[i].followers_after;
 		long                 e;
 
-		if (db_sync_claim(p, id, now + SYNC_LEASE, now) != DB_OK)
+		if (db_sync_claim(p, id, wx_now() + SYNC_LEASE, wx_now()) != DB_OK)
 			continue;	/* another worker has it */
 		if (job_channel(p, id, &ch) != 0) {
 			db_sync_release(p, id);
@@ -212,7 +233,7 @@ job_sync(struct pool *p)
 		}
 		/* a failure tries again in a minute; a refusal waits its period */
 		if (d[i].tags) {
-			e = read_tags(p, &ch, id, now);
+			e = job_sync_tags(p, &ch, id);
 			db_sync_tags_next(p, id, now + (e == 0 || not_allowed(e) ? every : 60));
 		}
 		if (d[i].blacklist) {

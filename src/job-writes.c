@@ -245,12 +245,22 @@ send_write(struct tick *t, size_t i)
 	/* a tag WeChat made: its id, for the writes about it */
 	if (e == 0 && strcmp(w->api, WRITE_API_TAG_CREATE) == 0 && wx_get(f, "tag.id"))
 		db_tag_made(t->p, w->tag_id, atoll(wx_get(f, "tag.id")));
-	else if (e == 45157 && strcmp(w->api, WRITE_API_TAG_CREATE) == 0)
-		db_sync_soon(t->p, w->channel_id);	/* WeChat has one of that name: read it */
 	http_resp_free(&r);
 	answered(t, ids, n, e);
-	if (e == 0 && strcmp(w->api, WRITE_API_TAG_DELETE) == 0)
-		db_tag_gone(t->p, w->tag_id);
+	/* WeChat has a tag of that name (made in its dashboard, or by a create
+	 * whose answer was lost): read WeChat's tags now, so this one is that
+	 * one before the writes about it are sent */
+	if (e == 45157 && strcmp(w->api, WRITE_API_TAG_CREATE) == 0)
+		job_sync_tags(t->p, &ch, w->channel_id);
+	if (strcmp(w->api, WRITE_API_TAG_DELETE) == 0) {
+		if (e == 0)
+			db_tag_gone(t->p, w->tag_id);
+		else if (!transient(e) && e != 45009) {
+			/* refused for good: the tag stays the account's */
+			db_tag_kept(t->p, w->tag_id);
+			db_sync_soon(t->p, w->channel_id);
+		}
+	}
 }
 
 /* the base of showqrcode: mp.weixin.qq.com, or where WeChat's API is
@@ -298,6 +308,7 @@ job_writes(struct pool *p)
 {
 	struct tick t = { p, NULL, 0, NULL, wx_now(), 0 };
 
+	db_writes_purge(p, t.now - 30 * 86400);	/* (what a page shows is the newest) */
 	if (db_writes_due(p, t.now, WRITES_A_TICK, &t.w, &t.n) != DB_OK || t.n == 0) {
 		qr_pictures(p);
 		return;

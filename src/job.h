@@ -33,6 +33,11 @@ void job_bot_media(struct pool *p);	/* the chatbot's pictures uploaded, again af
 /* set by the worker's SIGTERM: a job stops between two pieces of work */
 extern volatile sig_atomic_t job_stopping;
 
+/* The account's tags as WeChat has them, here (job-sync.c): known ones
+ * renamed and counted, one made here adopted by name, new ones added, gone
+ * ones gone. 0, or WeChat's errcode (-1: the database). */
+long job_sync_tags(struct pool *p, const struct wxapi_channel *ch, long long channel);
+
 /* The channel's id, App ID and decrypted App Secret; 0, or -1. */
 int job_channel(struct pool *p, long long id, struct wxapi_channel *ch);
 

@@ -54,7 +54,7 @@ enum dbrc db_tag_follower_here(struct pool *p, long long follower, long long tag
 
 /* columns of db_tags_of: an account's tags, with where their newest write stands */
 #define TAG_ROW(C) C(INT, id) C(INT, wx_id) C(STR, name) C(INT, followers) C(INT, deleting) \
-	C(STR, write_state) C(INT, write_errcode) C(INT, write_attempts)
+	C(STR, write_state) C(INT, write_errcode) C(INT, write_attempts) C(STR, write_api)
 DB_ROW(tag, TAG_ROW)
 enum dbrc db_tags_of(struct pool *p, long long channel, struct tag **rows, size_t *n);
 
@@ -87,6 +87,8 @@ enum dbrc db_tag_for_write(struct pool *p, long long tag, struct tag_write *row)
 enum dbrc db_tag_made(struct pool *p, long long tag, long long wx_id);
 /* WeChat deleted the tag: gone here too */
 enum dbrc db_tag_gone(struct pool *p, long long tag);
+/* WeChat refused to delete it: usable again (its followers read back from WeChat) */
+enum dbrc db_tag_kept(struct pool *p, long long tag);
 
 /* columns of db_blocked_messages: what a blocked follower sent (no chat), newest first */
 #define BLOCKED_MESSAGE_ROW(C) C(INT, id) C(STR, msg_type) C(STR, body) C(INT, at)
@@ -137,8 +139,12 @@ DB_ROW(sync_follower, SYNC_FOLLOWER_ROW)
 enum dbrc db_sync_followers(struct pool *p, long long channel, long long after,
 	long long limit, struct sync_follower **rows, size_t *n);
 /* users: [{"openid", "remark", "tags": ",100,101,"}]; pairs: [{"openid", "tag"}] */
-enum dbrc db_sync_remarks(struct pool *p, const char *users, long long channel);
-enum dbrc db_sync_untag(struct pool *p, const char *users, long long channel);
-enum dbrc db_sync_tag(struct pool *p, const char *pairs, long long channel);
+/* (started: when the call was made; a write of wxdesk's sent since wins) */
+enum dbrc db_sync_remarks(struct pool *p, const char *users, long long channel, time_t started);
+enum dbrc db_sync_untag(struct pool *p, const char *users, long long channel, time_t started);
+enum dbrc db_sync_tag(struct pool *p, const char *pairs, long long channel, time_t started);
+/* followers on the blacklist who have an open chat (blocked in WeChat's dashboard) */
+enum dbrc db_sync_blocked_open(struct pool *p, long long channel, struct sync_follower **rows,
+	size_t *n);
 
 #endif

@@ -120,17 +120,17 @@ list_tags(struct req *r, long long channel, const struct follower *f, size_t n)
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&ids, "%s%lld", i ? "," : "", f[i].id);
 	buf_putc(&ids, ']');
-	if (db_tags_shown(&r->pool, ids.data, &s, &k) == DB_OK)
-		for (size_t i = 0, row = 0, c = 0; i < k; i++, c++) {
-			if (i > 0 && s[i].follower_id != s[i - 1].follower_id)
-				c = 0;
-			while (row < n && f[row].id != s[i].follower_id)
-				row++;
-			if (row == n)
-				break;
-			tmpl_set(r, pool_printf(&r->pool, "Followers.%zu.Tags.%zu", row, c),
-			    s[i].name);
-		}
+	if (db_tags_shown(&r->pool, ids.data, &s, &k) == DB_OK) {
+		size_t *count = pool_alloc(&r->pool, n * sizeof *count);
+		memset(count, 0, n * sizeof *count);
+		for (size_t i = 0; i < k; i++)
+			for (size_t row = 0; row < n; row++)
+				if (f[row].id == s[i].follower_id) {
+					tmpl_set(r, pool_printf(&r->pool, "Followers.%zu.Tags.%zu", row,
+					    count[row]++), s[i].name);
+					break;
+				}
+	}
 	buf_free(&ids);
 }
 
@@ -463,7 +463,8 @@ tags_page(struct req *r, struct resp *rs, long long account, int status)
 		    t[i].wx_id <= TAG_RESERVED_MAX ? "1" : NULL);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Deleting", base), t[i].deleting ? "1" : NULL);
 		/* a create WeChat refused matters no more once WeChat's tag was found */
-		if (!(t[i].wx_id >= 0 && t[i].write_state && strcmp(t[i].write_state, "failed") == 0))
+		if (!(t[i].wx_id >= 0 && t[i].write_state && strcmp(t[i].write_state, "failed") == 0 &&
+		    strcmp(t[i].write_api, WRITE_API_TAG_CREATE) == 0))
 			tmpl_set(r, pool_printf(&r->pool, "%s.Write", base), write_words(r,
 			    t[i].write_state, t[i].write_errcode, t[i].write_attempts));
 	}

@@ -57,6 +57,8 @@ enum dbrc db_write_done(struct pool *p, long long id, time_t now);
 enum dbrc db_write_retry(struct pool *p, long long id, long errcode, time_t due);
 /* the account's writes wait until due (its daily quota is used up) */
 enum dbrc db_writes_hold(struct pool *p, long long channel, time_t due);
+/* writes answered or superseded before before: deleted (500 a call) */
+enum dbrc db_writes_purge(struct pool *p, time_t before);
 /* never: errcode */
 enum dbrc db_write_failed(struct pool *p, long long id, long errcode, time_t now);
 
