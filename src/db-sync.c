@@ -27,7 +27,7 @@
 	    I((long long)now)), \
 	    "SELECT s.channel_id, s.tags_due <= FROM_UNIXTIME(?) tags, " \
 	    "s.blacklist_due <= FROM_UNIXTIME(?) blacklist, s.followers_due <= FROM_UNIXTIME(?) " \
-	    "followers, s.followers_after, s.blacklist_pass FROM wx_syncs s JOIN channels c ON c.id = s.channel_id " \
+	    "followers, s.followers_after, s.blacklist_pass, s.menu_read FROM wx_syncs s JOIN channels c ON c.id = s.channel_id " \
 	    "AND c.state = 'active' WHERE (s.tags_due <= FROM_UNIXTIME(?) OR s.blacklist_due <= " \
 	    "FROM_UNIXTIME(?) OR s.followers_due <= FROM_UNIXTIME(?)) AND (s.lease_until IS NULL " \
 	    "OR s.lease_until <= FROM_UNIXTIME(?)) ORDER BY s.channel_id") \

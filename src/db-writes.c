@@ -27,7 +27,8 @@
 	X(writes_due, ROWS(writes_due), (time_t now, long long limit), (I((long long)now), \
 	    I((long long)now), I(limit)), \
 	    "SELECT id, channel_id, IFNULL(follower_id, 0) follower_id, IFNULL(tag_id, 0) tag_id, " \
-	    "IFNULL(qr_code_id, 0) qr_code_id, api, body, attempts, IFNULL(errcode, 0) errcode " \
+	    "IFNULL(qr_code_id, 0) qr_code_id, IFNULL(menu_id, 0) menu_id, api, body, attempts, " \
+	    "IFNULL(errcode, 0) errcode " \
 	    "FROM wx_writes WHERE state = 'pending' AND due_at <= FROM_UNIXTIME(?) AND " \
 	    "(lease_until IS NULL OR lease_until <= FROM_UNIXTIME(?)) ORDER BY due_at, id LIMIT ?") \
 	X(write_claim, DONE, (long long id, time_t until, time_t now), (I((long long)until), \

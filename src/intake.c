@@ -22,6 +22,7 @@
 #include "chat.h"
 #include "csat.h"
 #include "intake.h"
+#include "menu.h"
 #include "qr.h"
 #include "tags.h"
 #include "json.h"
@@ -445,7 +446,8 @@ struct attempt {
 	int                          operator;	/* an operator's own WeChat (alerts.h) */
 	int                          blocked;	/* on the blacklist: stored, no chat (tags.h) */
 	struct qr_opening            route;	/* …and the QR code they came with (qr.h) */
-	const char                  *qr_welcome;	/* a QR code's welcome, the answer */
+	const char                  *welcome;	/* a QR code's welcome or a menu key's answer */
+	int                          menu_opened;	/* a menu click opened a chat for the team */
 	const char                  *operator_reply;	/* …and what it is answered */
 };
 
@@ -476,8 +478,57 @@ qr_scanned(struct pool *p, struct attempt *a, const char *scene, int follow)
 	if (q.tag_id && (rc = db_tag_follower_here(p, a->follower, q.tag_id, a->now, &why)) !=
 	    DB_OK && rc != DB_INVALID && rc != DB_NOTFOUND)
 		return rc;
-	a->qr_welcome = q.welcome;
+	a->welcome = q.welcome;
 	return DB_OK;
+}
+
+/*
+ * A click of a menu button whose key the account bound (menu.h): its
+ * answer, or a chat for the team (in the key's department, or the
+ * account's for "talk to a person"): opened when the follower has none,
+ * handed over from the bot when the bot has it. A follower on the
+ * blacklist gets no chat.
+ */
+static enum dbrc
+menu_clicked(struct pool *p, struct attempt *a)
+{
+	const struct intake_channel *ch = a->ch;
+	const char     *key = wx_get(a->f, "EventKey");
+	struct menu_key k;
+	long long       dept, prev;
+	enum dbrc       rc;
+
+	if (key == NULL || *key == '\0' || (rc = db_menu_key(p, ch->id, key, &k)) == DB_NOTFOUND)
+		return DB_OK;
+	if (rc != DB_OK)
+		return rc;
+	if (strcmp(k.action, "answer") == 0) {
+		a->welcome = k.answer;
+		return DB_OK;
+	}
+	if ((rc = db_qr_opening(p, a->follower, &a->route)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_FAIL : rc;
+	if ((a->blocked = a->route.blocked) != 0)
+		return DB_OK;
+	rc = db_chat_open_lock(p, a->follower, &a->open);
+	if (rc == DB_OK) {
+		/* "talk to a person" in a chat the bot holds: handed over */
+		if (strcmp(a->open.state, "bot") != 0)
+			return DB_OK;
+		struct chat_ref c = { a->open.id, ch->id, a->follower, ch->department_id };
+		a->handoff.done = 1;
+		return chat_handoff(p, &c, "note.menu_handoff", a->now);
+	}
+	if (rc != DB_NOTFOUND || (prev = db_chat_last_of(p, a->follower)) < 0)
+		return rc != DB_NOTFOUND ? rc : DB_FAIL;
+	dept = strcmp(k.action, "department") == 0 && k.department_id ? k.department_id :
+	    ch->department_id;
+	if ((rc = chat_open(p, ch->id, a->follower, dept, 0, prev, a->now, &a->chat)) != DB_OK)
+		return rc;
+	a->res->opened_chat = a->chat;
+	a->menu_opened = 1;
+	return chat_note(p, ch->id, a->follower, a->chat, "menu", 1, "note.menu_click", k.label,
+	    NULL);
 }
 
 /*
@@ -509,6 +560,11 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 			return rc;
 		}
 	}
+	/* a click of a menu button whose key is bound (menu.h) */
+	if (a->is_event && a->event && (strcmp(a->event, "CLICK") == 0 ||
+	    strcmp(a->event, "scancode_push") == 0 || strcmp(a->event, "scancode_waitmsg") == 0) &&
+	    (rc = menu_clicked(p, a)) != DB_OK)
+		return rc;
 	/* a scan with one of the account's QR codes (qr.h) */
 	if (is_ev(a, "SCAN") && (rc = qr_scanned(p, a, wx_get(a->f, "EventKey"), 0)) != DB_OK)
 		return rc;
@@ -704,11 +760,11 @@ stage_answer(struct pool *p, struct attempt *a)
 		res->reply = a->operator_reply;
 	}
 	/* a QR code's own welcome, before the bot's (kept like the bot's) */
-	if (a->qr_welcome && *a->qr_welcome && !a->operator) {
-		if ((rc = db_bot_reply(p, ch->id, a->follower, chat, "text", a->qr_welcome, 0, 0,
+	if (a->welcome && *a->welcome && !a->operator) {
+		if ((rc = db_bot_reply(p, ch->id, a->follower, chat, "text", a->welcome, 0, 0,
 		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
 			return rc;
-		res->reply = a->qr_welcome;
+		res->reply = a->welcome;
 		return DB_OK;
 	}
 	/* the bot's passive reply, stored with the message it answers (a retry
@@ -719,7 +775,7 @@ stage_answer(struct pool *p, struct attempt *a)
 	/* a chat for the operators, opened or handed over now: what the
 	 * follower is told as it enters the queue (the hours, their place,
 	 * the offer to leave a message) */
-	if (chat && res->closed_chat != chat && (a->handoff.done || (!a->bot &&
+	if (chat && res->closed_chat != chat && (a->handoff.done || a->menu_opened || (!a->bot &&
 	    res->opened_chat == chat && !res->reply && !res->reply_media)))
 		return queued_turn(p, ch, a->follower, chat, a->msg, &a->handoff, a->now, res);
 	return DB_OK;

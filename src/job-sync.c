@@ -13,6 +13,7 @@
 #include "db.h"
 #include "job.h"
 #include "json.h"
+#include "menu.h"
 #include "chat.h"
 #include "tags.h"
 
@@ -200,6 +201,65 @@ read_followers(struct pool *p, const struct wxapi_channel *ch, long long channel
 	return n < BATCHGET_MAX;
 }
 
+/* a menu of WeChat's menu/get answer kept here (cond_key "" the default) */
+static void
+import_menu(struct pool *p, long long channel, json_t *menu, time_t now)
+{
+	json_t     *rule = json_object_get(menu, "matchrule"), *menuid;
+	json_t     *tag = json_object_get(rule, "tag_id"), *os = json_object_get(rule,
+	    "client_platform_type");
+	long long   tag_wx = -1;
+	int         platform = 0;
+	char       *buttons;
+	const char *id = NULL;
+
+	if (!json_is_array(json_object_get(menu, "button")))
+		return;
+	if (json_is_string(tag) && *json_string_value(tag))
+		tag_wx = atoll(json_string_value(tag));
+	if (json_is_string(os) && *json_string_value(os))
+		platform = atoi(json_string_value(os));
+	menuid = json_object_get(menu, "menuid");
+	if (json_is_integer(menuid))
+		id = pool_printf(p, "%" JSON_INTEGER_FORMAT, json_integer_value(menuid));
+	else if (json_is_string(menuid))
+		id = pool_strdup(p, json_string_value(menuid));
+	buttons = json_dumps(json_object_get(menu, "button"), JSON_COMPACT);
+	if (buttons == NULL)
+		return;
+	db_menu_imported(p, channel, rule ? pool_printf(p, "t%lld:p%d", tag_wx, platform) : "",
+	    tag_wx, platform, buttons, rule ? id : NULL, now);
+	free(buttons);
+}
+
+/* the menus the account had before wxdesk (menu/get), kept, once */
+static long
+read_menus(struct pool *p, const struct wxapi_channel *ch, long long channel, time_t now)
+{
+	struct http_resp r;
+	struct wx_field *f;
+	json_t          *doc, *cond;
+	size_t           i;
+	long             e;
+
+	memset(&r, 0, sizeof r);
+	e = wxapi_call(p, ch, "/cgi-bin/menu/get", "", NULL, NULL, &r, &f);
+	doc = e == 0 && r.body.data ? json_loadb(r.body.data, r.body.len, 0, NULL) : NULL;
+	http_resp_free(&r);
+	if (e == 46003)
+		return 0;	/* no menu */
+	if (e != 0 || doc == NULL) {
+		json_decref(doc);
+		return e ? e : -1;
+	}
+	import_menu(p, channel, json_object_get(doc, "menu"), now);
+	cond = json_object_get(doc, "conditionalmenu");
+	for (i = 0; json_is_array(cond) && i < json_array_size(cond); i++)
+		import_menu(p, channel, json_array_get(cond, i), now);
+	json_decref(doc);
+	return 0;
+}
+
 /* errcodes after which a pass waits its whole period: no permission, an
  * account WeChat does not let read these */
 static int
@@ -235,6 +295,12 @@ job_sync(struct pool *p)
 		if (d[i].tags) {
 			e = job_sync_tags(p, &ch, id);
 			db_sync_tags_next(p, id, now + (e == 0 || not_allowed(e) ? every : 60));
+		}
+		if (!d[i].menu_read && d[i].tags) {
+			/* (after the tags: a conditional menu names one) */
+			e = read_menus(p, &ch, id, now);
+			if (e == 0 || not_allowed(e))
+				db_sync_menu_read(p, id);
 		}
 		if (d[i].blacklist) {
 			e = read_blacklist(p, &ch, id, d[i].blacklist_pass + 1, now);

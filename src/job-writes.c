@@ -10,6 +10,7 @@
 #include "job.h"
 #include "http.h"
 #include "json.h"
+#include "menu.h"
 #include "qr.h"
 #include "tags.h"
 #include "writes.h"
@@ -183,6 +184,69 @@ openid_of(struct pool *p, const char *body)
 }
 
 /*
+ * A menu published (t->w[i]): the default one with menu/create; a
+ * conditional one with menu/addconditional (its tag's WeChat id, its phone
+ * OS), the copy WeChat had before deleted first (there is no edit call).
+ * The menu is sent as it is now, and kept as what WeChat has.
+ */
+static void
+send_menu(struct tick *t, size_t i, const struct wxapi_channel *ch)
+{
+	const struct writes_due *w = &t->w[i];
+	struct menu_write        m;
+	struct http_resp         r;
+	struct wx_field         *f;
+	json_t                  *doc, *rule;
+	struct buf               b = { 0 };
+	int                      cond = strcmp(w->api, WRITE_API_MENU_COND) == 0;
+	long                     e;
+
+	if (db_menu_for_write(t->p, w->menu_id, &m) != DB_OK) {
+		db_write_retry(t->p, w->id, w->errcode, t->now + 60);
+		return;
+	}
+	if (cond && m.tag_wx_id < 0 && m.creating_tag) {
+		db_write_retry(t->p, w->id, w->errcode, t->now + 30);	/* its tag first */
+		return;
+	}
+	doc = json_pack("{s:o}", "button", json_loads(m.buttons, 0, NULL));
+	if (cond) {
+		rule = json_object();
+		if (m.tag_wx_id >= 0)
+			json_object_set_new(rule, "tag_id", json_s(pool_printf(t->p, "%lld",
+			    m.tag_wx_id)));
+		if (m.platform > 0)
+			json_object_set_new(rule, "client_platform_type", json_s(pool_printf(t->p,
+			    "%lld", m.platform)));
+		json_object_set_new(doc, "matchrule", rule);
+	}
+	json_put(&b, doc);
+	if (cond && m.wx_menuid && *m.wx_menuid) {
+		struct buf del = { 0 };
+		json_put(&del, json_pack("{s:o}", "menuid", json_s(m.wx_menuid)));
+		memset(&r, 0, sizeof r);
+		e = wxapi_call(t->p, ch, "/cgi-bin/" WRITE_API_MENU_UNCOND, NULL, del.data, NULL,
+		    &r, &f);
+		http_resp_free(&r);
+		buf_free(&del);
+		if (e != 0 && e != 65301) {	/* (65301: WeChat has it no more) */
+			buf_free(&b);
+			answered(t, &i, 1, e);
+			return;
+		}
+	}
+	memset(&r, 0, sizeof r);
+	e = wxapi_call(t->p, ch, pool_printf(t->p, "/cgi-bin/%s", w->api), NULL, b.data, NULL,
+	    &r, &f);
+	http_resp_free(&r);
+	buf_free(&b);
+	if (e == 0)
+		db_menu_published(t->p, w->menu_id, m.buttons, cond ? wx_get(f, "menuid") : NULL,
+		    wx_now());
+	answered(t, &i, 1, e);
+}
+
+/*
  * Sends t->w[i], with the writes due after it of the same account, API and
  * tag when WeChat takes many followers a call (a write that failed in a
  * batch goes alone), each leased first.
@@ -204,6 +268,10 @@ send_write(struct tick *t, size_t i)
 		return;	/* another worker has it */
 	if (job_channel(t->p, w->channel_id, &ch) != 0) {
 		db_write_retry(t->p, w->id, -2, t->now + 60);
+		return;
+	}
+	if (strcmp(w->api, WRITE_API_MENU) == 0 || strcmp(w->api, WRITE_API_MENU_COND) == 0) {
+		send_menu(t, i, &ch);
 		return;
 	}
 	if ((body = body_of(t, w, &wait, &e)) == NULL) {

@@ -107,7 +107,7 @@ enum dbrc db_block_write(struct pool *p, long long follower, int on, long long u
 enum dbrc db_sync_accounts(struct pool *p);
 /* columns of db_sync_due: accounts with a pass due (1: due) */
 #define SYNC_DUE_ROW(C) C(INT, channel_id) C(INT, tags) C(INT, blacklist) C(INT, followers) \
-	C(INT, followers_after) C(INT, blacklist_pass)
+	C(INT, followers_after) C(INT, blacklist_pass) C(INT, menu_read)
 DB_ROW(sync_due, SYNC_DUE_ROW)
 enum dbrc db_sync_due(struct pool *p, time_t now, struct sync_due **rows, size_t *n);
 /* the worker's lease of an account's passes (DB_NOTFOUND: another worker has it) */

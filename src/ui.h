@@ -148,6 +148,13 @@ void console_board_get(struct req *, struct resp *);
 void console_typing_post(struct req *, struct resp *);
 void console_media_get(struct req *, struct resp *);
 
+/* ui-menu.c */
+void admin_menu_get(struct req *, struct resp *);
+void admin_menu_post(struct req *, struct resp *);
+void admin_menu_publish_post(struct req *, struct resp *);
+void admin_menu_cond_post(struct req *, struct resp *);
+void admin_menu_delete_post(struct req *, struct resp *);
+
 /* ui-qr.c */
 void admin_qr_list_get(struct req *, struct resp *);
 void admin_qr_post(struct req *, struct resp *);

@@ -45,7 +45,8 @@ enum dbrc db_write_last(struct pool *p, long long follower, const char *api,
 
 /* columns of db_writes_due: writes to send, the longest waiting first */
 #define WRITES_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(INT, follower_id) C(INT, tag_id) \
-	C(INT, qr_code_id) C(STR, api) C(STR, body) C(INT, attempts) C(INT, errcode)
+	C(INT, qr_code_id) C(INT, menu_id) C(STR, api) C(STR, body) C(INT, attempts) \
+	C(INT, errcode)
 DB_ROW(writes_due, WRITES_DUE_ROW)
 enum dbrc db_writes_due(struct pool *p, time_t now, long long limit, struct writes_due **rows,
 	size_t *n);
