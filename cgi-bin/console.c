@@ -15,6 +15,7 @@ static const struct route routes[] = {
 	{ "POST", "/console/chats/{id}/alias",  0, ROLE_OPERATOR, console_alias_post, NULL },
 	{ "POST", "/console/chats/{id}/tags",   0, ROLE_OPERATOR, console_chat_tags_post, NULL },
 	{ "POST", "/console/chats/{id}/block",  0, ROLE_OPERATOR, console_chat_block_post, NULL },
+	{ "POST", "/console/chats/{id}/menu",   0, ROLE_OPERATOR, console_chat_menu_post, NULL },
 	{ "POST", "/console/chats/{id}/note",   0, ROLE_OPERATOR, console_note_post, NULL },
 	{ "GET",  "/console/next",              0, ROLE_OPERATOR, console_next_get, NULL },
 	{ "POST", "/console/chats/{id}/decline", 0, ROLE_OPERATOR, console_decline_post, NULL },
@@ -32,6 +33,7 @@ static const struct route routes[] = {
 	{ "POST", "/console/followers/{id}/name", 0, ROLE_OPERATOR, console_follower_name_post, NULL },
 	{ "POST", "/console/followers/{id}/tags", 0, ROLE_OPERATOR, console_follower_tags_post, NULL },
 	{ "POST", "/console/followers/{id}/block", 0, ROLE_OPERATOR, console_follower_block_post, NULL },
+	{ "POST", "/console/followers/{id}/menu", 0, ROLE_OPERATOR, console_follower_menu_post, NULL },
 };
 
 static const struct app console_app = {

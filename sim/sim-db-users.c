@@ -80,6 +80,21 @@
 	    "created_at) VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), ?)") \
 	X(sim_qr_permanents, COUNT, (const char *appid), (S(appid)), \
 	    "SELECT COUNT(*) FROM sim_qrcodes WHERE appid = ? AND permanent = 1") \
+	/* ---- custom menus (sim-menu.c) ---- */ \
+	X(sim_menu_put, EXEC, (const char *appid, long long menuid, const char *menu, \
+	    long long tag, long long platform, long long now), (S(appid), I(menuid), S(menu), \
+	    I(tag), I(platform), I(now)), \
+	    "REPLACE INTO sim_menus (appid, menuid, menu, tag_id, platform, created_at) " \
+	    "VALUES (?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?)") \
+	X(sim_menu_next, COUNT, (const char *appid), (S(appid)), \
+	    "SELECT GREATEST(400000000, IFNULL(MAX(menuid), 0)) + 1 FROM sim_menus WHERE appid = ?") \
+	X(sim_menus, ROWS(sim_menu), (const char *appid), (S(appid)), \
+	    "SELECT menuid, menu, IFNULL(tag_id, 0) tag_id, IFNULL(platform, 0) platform " \
+	    "FROM sim_menus WHERE appid = ? ORDER BY menuid = 0 DESC, menuid DESC") \
+	X(sim_menu_drop, DONE, (const char *appid, long long menuid), (S(appid), I(menuid)), \
+	    "DELETE FROM sim_menus WHERE appid = ? AND menuid = ?") \
+	X(sim_menus_drop, EXEC, (const char *appid), (S(appid)), \
+	    "DELETE FROM sim_menus WHERE appid = ?") \
 	X(sim_qr_get, ROW(sim_qr), (const char *ticket), (S(ticket)), \
 	    "SELECT appid, scene, url, IFNULL(expires_at, 0) expires_at FROM sim_qrcodes " \
 	    "WHERE ticket = ?")

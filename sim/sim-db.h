@@ -87,6 +87,15 @@ enum dbrc db_sim_user_block(struct pool *p, int blocked, const char *appid, cons
 enum dbrc db_sim_blacklist(struct pool *p, const char *appid, const char *after, long long limit,
 	struct sim_openid **rows, size_t *n);
 long long db_sim_blacklist_total(struct pool *p, const char *appid);
+/* custom menus (sim-menu.c): menuid 0 is the default one */
+#define SIM_MENU_ROW(C) C(INT, menuid) C(STR, menu) C(INT, tag_id) C(INT, platform)
+DB_ROW(sim_menu, SIM_MENU_ROW)
+enum dbrc db_sim_menu_put(struct pool *p, const char *appid, long long menuid, const char *menu,
+	long long tag, long long platform, long long now);
+long long db_sim_menu_next(struct pool *p, const char *appid);
+enum dbrc db_sim_menus(struct pool *p, const char *appid, struct sim_menu **rows, size_t *n);
+enum dbrc db_sim_menu_drop(struct pool *p, const char *appid, long long menuid);
+enum dbrc db_sim_menus_drop(struct pool *p, const char *appid);
 /* parametric QR codes (sim-qr.c) */
 #define SIM_QR_ROW(C) C(STR, appid) C(STR, scene) C(STR, url) C(INT, expires_at)
 DB_ROW(sim_qr, SIM_QR_ROW)

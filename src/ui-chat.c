@@ -534,6 +534,25 @@ block_set(struct req *r, struct console_change *x)
 	return follower_block_save(r, x->c.follower_id, &x->msg);
 }
 
+/* what menu WeChat shows the chat's follower (menu/trymatch) */
+static int
+menu_match(struct req *r, struct console_change *x)
+{
+	int st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	return follower_menu_match(r, x->c.channel_id, x->c.openid, &x->msg);
+}
+
+void
+console_chat_menu_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, menu_match(r, &x), &x);
+}
+
 void
 console_chat_block_post(struct req *r, struct resp *rs)
 {

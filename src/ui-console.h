@@ -71,5 +71,7 @@ int  follower_name_save(struct req *r, long long follower, const char *alias,
 void follower_tags_set(struct req *r, long long follower, long long channel);
 int  follower_tag_save(struct req *r, long long follower, const char **msg);
 int  follower_block_save(struct req *r, long long follower, const char **msg);
+/* the names of the menu WeChat shows the follower (menu/trymatch) in *msg; DB_OK */
+int  follower_menu_match(struct req *r, long long channel, const char *openid, const char **msg);
 
 #endif

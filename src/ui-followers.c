@@ -12,6 +12,8 @@
 #include "console.h"
 #include "chat.h"
 #include "followers.h"
+#include "job.h"
+#include "json.h"
 #include "tags.h"
 #include "ui.h"
 #include "ui-console.h"
@@ -549,4 +551,46 @@ void
 console_tag_delete_post(struct req *r, struct resp *rs)
 {
 	tag_change(r, rs, r->ids[0], 1);
+}
+
+/*
+ * What menu WeChat shows the follower (menu/trymatch, asked now): the names
+ * of its buttons in *msg, or why WeChat could not say. DB_OK.
+ */
+int
+follower_menu_match(struct req *r, long long channel, const char *openid, const char **msg)
+{
+	struct wxapi_channel ch;
+	struct http_resp     hr;
+	struct wx_field     *f = NULL;
+	struct buf           body = { 0 }, names = { 0 };
+	long                 e = -2;
+
+	if (job_channel(&r->pool, channel, &ch) == 0) {
+		json_put(&body, json_pack("{s:o}", "user_id", json_s(openid)));
+		memset(&hr, 0, sizeof hr);
+		e = wxapi_call(&r->pool, &ch, "/cgi-bin/menu/trymatch", NULL, body.data, NULL, &hr,
+		    &f);
+		http_resp_free(&hr);
+		buf_free(&body);
+	}
+	for (size_t i = 0; e == 0 && wx_get(f, pool_printf(&r->pool, "button.%zu.name", i)); i++)
+		buf_printf(&names, "%s%s", i ? " · " : "", wx_get(f, pool_printf(&r->pool,
+		    "button.%zu.name", i)));
+	*msg = e != 0 ? LF(r, "menu.sees_failed", ui_errtext(r, e)) : LF(r, "menu.sees",
+	    names.data ? names.data : "");
+	buf_free(&names);
+	return DB_OK;
+}
+
+static int
+match_save(struct req *r, const struct follower *f, const char **msg)
+{
+	return follower_menu_match(r, f->channel_id, f->openid, msg);
+}
+
+void
+console_follower_menu_post(struct req *r, struct resp *rs)
+{
+	follower_change(r, rs, match_save);
 }

@@ -138,6 +138,8 @@ void console_follower_tags_post(struct req *, struct resp *);
 void console_follower_block_post(struct req *, struct resp *);
 void console_chat_tags_post(struct req *, struct resp *);
 void console_chat_block_post(struct req *, struct resp *);
+void console_chat_menu_post(struct req *, struct resp *);
+void console_follower_menu_post(struct req *, struct resp *);
 void console_follower_name_post(struct req *, struct resp *);
 void console_note_post(struct req *, struct resp *);
 void console_next_get(struct req *, struct resp *);

@@ -44,7 +44,8 @@
 <form method="post" action="<?cs var:base ?>/block"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="0"><button type="submit"><?cs var:Lang.ftag.unblock ?></button></form>
 <?cs else ?><form method="post" action="<?cs var:base ?>/block" data-confirm="<?cs var:Lang.ftag.block_confirm ?>"><?cs call:csrf_field() ?><input type="hidden" name="blocked" value="1"><button type="submit" class="danger"><?cs var:Lang.ftag.block ?></button></form><?cs /if ?>
 <?cs if:Follower.BlockWrite ?><p class="hint" id="block-write"><?cs var:Follower.BlockWrite ?></p><?cs /if ?>
-</div><?cs /def ?>
+</div>
+<form method="post" action="<?cs var:base ?>/menu" class="menu-match"><?cs call:csrf_field() ?><button type="submit" class="link"><?cs var:Lang.menu.what_sees ?></button></form><?cs /def ?>
 <?cs def:qr_routing_fields() ?>
 <label class="field<?cs if:Form.name.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.qr.name ?></span>
 <input type="text" name="name" value="<?cs var:Form.name.Value ?>" maxlength="100" required><?cs call:field_error("name") ?></label>

@@ -41,6 +41,7 @@
 <div class="events">
 <form method="post" action="/phone"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="appid" value="<?cs var:Phone.AppId ?>"><input type="hidden" name="openid" value="<?cs var:Phone.OpenId ?>"><input type="hidden" name="action" value="follow"><button type="submit"><?cs var:Lang.sim.follow ?></button></form>
 <form method="post" action="/phone"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="appid" value="<?cs var:Phone.AppId ?>"><input type="hidden" name="openid" value="<?cs var:Phone.OpenId ?>"><input type="hidden" name="action" value="scan"><input name="scene" placeholder="<?cs var:Lang.rep.scene ?>" size="10"><button type="submit"><?cs var:Lang.sim.scan ?></button></form>
+<form method="post" action="/phone"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="appid" value="<?cs var:Phone.AppId ?>"><input type="hidden" name="openid" value="<?cs var:Phone.OpenId ?>"><input type="hidden" name="action" value="click"><input name="key" placeholder="<?cs var:Lang.sim.menu_key ?>" size="10"><button type="submit"><?cs var:Lang.sim.click ?></button></form>
 <form method="post" action="/phone"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="appid" value="<?cs var:Phone.AppId ?>"><input type="hidden" name="openid" value="<?cs var:Phone.OpenId ?>"><input type="hidden" name="action" value="unfollow"><button type="submit"><?cs var:Lang.sim.unfollow ?></button></form>
 </div>
 </div>
