@@ -86,8 +86,10 @@
 	    I(tag), I(platform), I(now)), \
 	    "REPLACE INTO sim_menus (appid, menuid, menu, tag_id, platform, created_at) " \
 	    "VALUES (?, ?, ?, NULLIF(?, 0), NULLIF(?, 0), ?)") \
+	/* (never one given before: WeChat's menuids only grow) */ \
 	X(sim_menu_next, COUNT, (const char *appid), (S(appid)), \
-	    "SELECT GREATEST(400000000, IFNULL(MAX(menuid), 0)) + 1 FROM sim_menus WHERE appid = ?") \
+	    "SELECT 400000001 + COUNT(*) FROM sim_calls WHERE appid = ? AND api = 'menu_cond' " \
+	    "AND errcode = 0") \
 	X(sim_menus, ROWS(sim_menu), (const char *appid), (S(appid)), \
 	    "SELECT menuid, menu, IFNULL(tag_id, 0) tag_id, IFNULL(platform, 0) platform " \
 	    "FROM sim_menus WHERE appid = ? ORDER BY menuid = 0 DESC, menuid DESC") \

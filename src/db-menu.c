@@ -50,6 +50,12 @@
 	    "published, wx_menuid, updated_at, published_at) SELECT ?, ?, t.id, NULLIF(?, 0), ?, ?, " \
 	    "?, FROM_UNIXTIME(?), FROM_UNIXTIME(?) FROM (SELECT 1) one LEFT JOIN wx_tags t ON " \
 	    "t.channel_id = ? AND t.wx_id = ?") \
+	/* a follower's clicks in the menu, newest first (their messages' index) */ \
+	X(menu_clicks, ROWS(menu_click), (long long follower), (I(follower)), \
+	    "SELECT m.event, m.event_key, UNIX_TIMESTAMP(m.created_at) at, k.label FROM messages m " \
+	    "LEFT JOIN menu_keys k ON k.channel_id = m.channel_id AND k.click_key = m.event_key " \
+	    "WHERE m.follower_id = ? AND m.msg_type = 'event' AND m.event IN ('CLICK', 'VIEW', " \
+	    "'scancode_push', 'scancode_waitmsg', 'view_miniprogram') ORDER BY m.id DESC LIMIT 10") \
 	X(sync_menu_read, EXEC, (long long channel), (I(channel)), \
 	    "UPDATE wx_syncs SET menu_read = 1 WHERE channel_id = ?") \
 	/* ---- saving and publishing ---- */ \

@@ -933,8 +933,11 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	if (!is_event && msgid && *msgid)
 		m.dedupe_key = pool_printf(p, "m:%s", msgid);
 	else
-		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s", from, ctime ? ctime : "",
-		    is_event && event ? event : type);
+		/* (an event's key too: two clicks of different buttons in one second
+		 * are two events; WeChat's retry of one has the same key) */
+		m.dedupe_key = pool_printf(p, "e:%.64s:%s:%.40s%s%.60s", from, ctime ? ctime : "",
+		    is_event && event ? event : type, is_event && m.event_key && *m.event_key ? ":" :
+		    "", is_event && m.event_key ? m.event_key : "");
 
 	if (!is_event && (rc = hot_path(p, ch, &m, from, res)) != DB_NOTFOUND)
 		return rc;

@@ -70,6 +70,12 @@ enum dbrc db_menu_keys(struct pool *p, long long channel, struct menu_key **rows
 /* one key's binding (a push's, intake.c) */
 enum dbrc db_menu_key(struct pool *p, long long channel, const char *key, struct menu_key *row);
 
+/* columns of db_menu_clicks: a follower's last clicks in the menu */
+#define MENU_CLICK_ROW(C) C(STR, event) C(STR, event_key) C(INT, at) C(STR, label)
+DB_ROW(menu_click, MENU_CLICK_ROW)
+enum dbrc db_menu_clicks(struct pool *p, long long follower, struct menu_click **rows,
+	size_t *n);
+
 /* ---- the worker's (job-writes.c, job-sync.c) ---- */
 /* columns of db_menu_for_write */
 #define MENU_WRITE_ROW(C) C(STR, buttons) C(STR, wx_menuid) C(INT, tag_wx_id) C(INT, platform) \

@@ -13,6 +13,7 @@
 #include "chat.h"
 #include "followers.h"
 #include "job.h"
+#include "menu.h"
 #include "json.h"
 #include "tags.h"
 #include "ui.h"
@@ -213,6 +214,25 @@ console_followers_get(struct req *r, struct resp *rs)
 	tmpl_render(r, rs, "followers.cs");
 }
 
+/* the follower's last clicks in the account's menu (Clicks) */
+static void
+menu_clicks_set(struct req *r, long long follower)
+{
+	struct menu_click *c = NULL;
+	size_t             n = 0;
+
+	if (db_menu_clicks(&r->pool, follower, &c, &n) != DB_OK)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		const char *base = pool_printf(&r->pool, "Clicks.%zu", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_time(r, c[i].at));
+		tmpl_set(r, pool_printf(&r->pool, "%s.What", base), c[i].label ? c[i].label :
+		    c[i].event_key);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Link", base), strcmp(c[i].event, "VIEW") == 0 ?
+		    "1" : NULL);
+	}
+}
+
 /* follower r->ids[0]'s page, answered with status */
 static void
 follower_page(struct req *r, struct resp *rs, int status)
@@ -232,6 +252,7 @@ follower_page(struct req *r, struct resp *rs, int status)
 	follower_set(r, "Follower", &f);
 	follower_remark_state(r, f.id);
 	follower_tags_set(r, f.id, f.channel_id);
+	menu_clicks_set(r, f.id);
 	for (size_t i = 0; i < n; i++) {
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), fc[i].id);

@@ -23,6 +23,12 @@
 <?cs each:o = Chats ?><li><a href="/console/chats/<?cs var:o.Id ?>"><?cs var:o.Started ?></a> · <?cs var:Lang.chat_state[o.State] ?><?cs if:o.Reason ?> (<?cs var:o.Reason ?>)<?cs /if ?></li><?cs /each ?>
 </ul>
 <?cs /if ?>
+<?cs if:subcount(Clicks) > 0 ?>
+<h2><?cs var:Lang.menu.clicks ?></h2>
+<ul class="clicks" id="menu-clicks">
+<?cs each:k = Clicks ?><li><small><?cs var:k.At ?></small> <?cs if:k.Link ?><?cs var:Lang.menu.opened ?> <?cs /if ?><?cs var:k.What ?></li><?cs /each ?>
+</ul>
+<?cs /if ?>
 <?cs if:subcount(Follower.Unanswered) > 0 ?>
 <h2><?cs var:Lang.ftag.unanswered ?></h2>
 <p class="hint"><?cs var:Lang.ftag.unanswered_hint ?></p>
