@@ -42,6 +42,15 @@ field_label(struct req *r, const char *name)
 		if (lang_has(r->lang, base) && lang_has(r->lang, day))
 			return pool_printf(&r->pool, "%s (%s)", L(r, base), L(r, day));
 	}
+	/* a menu button's field: b<button>[s<sub-button>]_<part> */
+	if (n > 3 && name[0] == 'b' && isdigit((unsigned char)name[1]) && strchr(name, '_')) {
+		const char *part = strchr(name, '_') + 1;
+		const char *what = pool_printf(&r->pool, "audit.menu_part.%s", part);
+		if (lang_has(r->lang, what))
+			return name[2] == 's' && isdigit((unsigned char)name[3]) ? LF(r,
+			    "audit.menu_sub", name[1] - '0' + 1, name[3] - '0' + 1, L(r, what)) :
+			    LF(r, "audit.menu_top", name[1] - '0' + 1, L(r, what));
+	}
 	key = pool_printf(&r->pool, "field.%s", name);
 	return lang_has(r->lang, key) ? L(r, key) : name;
 }

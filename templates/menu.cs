@@ -23,7 +23,7 @@
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/menu<?cs if:!Menu.Default ?>/<?cs var:Menu.Id ?><?cs /if ?>" class="menu-form">
 <?cs call:csrf_field() ?>
 <?cs each:s = Slots ?><?cs if:s.Top ?><?cs if:s.N > 1 ?></fieldset><?cs /if ?><fieldset class="menu-button"><legend><?cs var:Lang.menu.button ?> <?cs var:s.N ?></legend><?cs /if ?>
-<div class="menu-slot<?cs if:!s.Top ?> sub<?cs /if ?>">
+<?cs if:s.Top ?><div class="menu-slot"><?cs else ?><details class="menu-slot sub"<?cs if:Form[s.Pre + "_name"].Value ?> open<?cs /if ?>><summary><?cs if:Form[s.Pre + "_name"].Value ?><?cs var:Form[s.Pre + "_name"].Value ?><?cs else ?><?cs var:Lang.menu.add_sub ?><?cs /if ?></summary><?cs /if ?>
 <label class="field"><span><?cs if:s.Top ?><?cs var:Lang.menu.name_top ?><?cs else ?><?cs var:Lang.menu.name_sub ?><?cs /if ?></span><input type="text" name="<?cs var:s.Pre ?>_name" value="<?cs var:Form[s.Pre + "_name"].Value ?>" maxlength="60"></label>
 <label class="field"><span><?cs var:Lang.menu.type ?></span><select name="<?cs var:s.Pre ?>_type"><?cs if:s.Top ?><option value="sub"<?cs if:Form[s.Pre + "_type"].Value == "sub" ?> selected<?cs /if ?>><?cs var:Lang.menu.t.sub ?></option><?cs /if ?><?cs each:t = Types ?><option value="<?cs var:t ?>"<?cs if:Form[s.Pre + "_type"].Value == t ?> selected<?cs /if ?>><?cs var:Lang.menu.t[t] ?></option><?cs /each ?></select></label>
 <label class="field"><span><?cs var:Lang.menu.value ?></span><input type="text" name="<?cs var:s.Pre ?>_value" value="<?cs var:Form[s.Pre + "_value"].Value ?>" maxlength="1024"></label>
@@ -34,7 +34,7 @@
 <label class="field"><span><?cs var:Lang.menu.answer ?></span><textarea name="<?cs var:s.Pre ?>_answer" rows="2" maxlength="600"><?cs var:Form[s.Pre + "_answer"].Value ?></textarea></label>
 <label class="field"><span><?cs var:Lang.menu.department ?></span><select name="<?cs var:s.Pre ?>_dept"><option value=""><?cs var:Lang.qr.department_account ?></option><?cs each:d = Departments ?><option value="<?cs var:d.Id ?>"<?cs if:Form[s.Pre + "_dept"].Value == d.Id ?> selected<?cs /if ?>><?cs var:d.Name ?></option><?cs /each ?></select></label>
 </details>
-</div>
+<?cs if:s.Top ?></div><?cs else ?></details><?cs /if ?>
 <?cs /each ?></fieldset>
 <button type="submit" class="primary"><?cs var:Lang.menu.save ?></button>
 </form>

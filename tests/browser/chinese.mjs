@@ -22,7 +22,7 @@ const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', '
 	'EncodingAESKey', 'URL', 'IP', 'API', 'ID', 'OpenID', 'MB', 'JPEG', 'PNG', 'MP', 'AMR',
 	'UTC', 'CSV', 'access_token', 'Longjing', 'Aftersales', 'Demo', 'Operator', 'Admin',
 	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', 'Ctrl', 'Cmd', 'Enter',
-	'Mac', 'PublicURL', OPENID]);
+	'Mac', 'PublicURL', 'iPhone', 'Android', 'key', 'media_id', 'article_id', OPENID]);
 // the English words a page shows, beside what people wrote (messages,
 // canned responses, first words) and machine values (code, secrets, URLs)
 // and everything people named: brands, departments, staff
@@ -251,6 +251,29 @@ try {
 			await shot(page, `zh-${name}-${w}`);
 		}
 	}
+	await page.setViewportSize({ width: 1200, height: 900 });
+	// the account's menu: built in Chinese, drawn as on a phone, on a phone
+	await page.goto(`${BASE}/admin/channels/${account}/menu`);
+	check('the Menu page in Chinese', await page.isVisible('h1 >> text=自定义菜单'));
+	await page.fill('input[name=b0_name]', '联系我们');
+	await page.selectOption('select[name=b0_type]', 'sub');
+	await page.locator('fieldset.menu-button').first().locator('details.menu-slot.sub > summary').first().click();
+	await page.fill('input[name=b0s0_name]', '人工客服');
+	await page.selectOption('select[name=b0s0_type]', 'click');
+	await page.fill('input[name=b1_name]', '官网');
+	await page.selectOption('select[name=b1_type]', 'view');
+	await page.fill('input[name=b1_value]', 'https://example.com/');
+	await Promise.all([page.waitForNavigation(), page.click('form.menu-form button[type=submit]')]);
+	check('…a menu saved, said in Chinese, drawn as WeChat\'s bottom bar',
+		await page.isVisible('.flash >> text=菜单草稿已保存') && await page.isVisible('ul.phone-bar >> text=联系我们') &&
+		await page.isVisible('ul.phone-subs >> text=人工客服'));
+	await page_in_chinese(page, '29-menu');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto(`${BASE}/admin/channels/${account}/menu`);
+	const [mw, miw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+	check(`the Menu page on a phone: nothing off-screen (${mw} of ${miw} px), the preview shown`,
+		mw <= miw && await page.isVisible('ul.phone-bar >> text=官网'));
+	await shot(page, 'zh-29-menu-390');
 	await page.setViewportSize({ width: 1200, height: 900 });
 	await page.goto(`${BASE}/admin/departments/${sql(`SELECT id FROM departments WHERE brand_id = ${brand}`)}`);
 	check('the routing choices in Chinese', await page.isVisible('text=轮流分配'));
