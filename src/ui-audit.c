@@ -61,7 +61,8 @@ is_flag(const char *name)
 {
 	static const char *const flags[] = { "ip_ok", "url_ok", "enabled", "bot_enabled",
 		"csat_enabled", "hours_enabled", "erase_on_unfollow", "disabled", "keep_me",
-		"replace", "handoff", "require_2fa_admins", "anyway", "offhours_missed_timer" };
+		"replace", "handoff", "require_2fa_admins", "anyway", "offhours_missed_timer",
+		"blocked" };
 
 	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
 		if (strcmp(name, flags[i]) == 0)

@@ -14,6 +14,7 @@
 #include "followers.h"
 #include "job.h"
 #include "menu.h"
+#include "qr.h"
 #include "json.h"
 #include "tags.h"
 #include "ui.h"
@@ -201,6 +202,14 @@ console_followers_get(struct req *r, struct resp *rs)
 		tmpl_set(r, pool_printf(&r->pool, "Languages.%zu.Name", i),
 		    ui_known(r, "wxlang", wx_languages[i]));
 	}
+	/* the account's QR codes, offered for the scene filter */
+	struct qr *codes = NULL;
+	size_t     nc = 0;
+	if (f.channel > 0 && db_qr_list(&r->pool, f.channel, &codes, &nc) == DB_OK)
+		for (size_t i = 0; i < nc; i++) {
+			tmpl_set(r, pool_printf(&r->pool, "Codes.%zu.Scene", i), codes[i].scene);
+			tmpl_set(r, pool_printf(&r->pool, "Codes.%zu.Name", i), codes[i].name);
+		}
 	tmpl_set_int(r, "Filter.Account", f.channel);
 	tmpl_set(r, "Filter.Q", f.q);
 	tmpl_set(r, "Filter.Scene", f.scene);

@@ -7,7 +7,7 @@
 <label class="field"><span><?cs var:Lang.fl.account ?></span><select name="account">
 <?cs each:a = Accounts ?><option value="<?cs var:a.Id ?>"<?cs if:a.Id == Filter.Account ?> selected<?cs /if ?>><?cs var:a.Name ?></option><?cs /each ?></select></label>
 <label class="field"><span><?cs var:Lang.fl.search ?></span><input type="search" name="q" value="<?cs var:Filter.Q ?>" size="16" maxlength="100" placeholder="<?cs var:Lang.fl.search_hint ?>"></label>
-<label class="field"><span><?cs var:Lang.fl.scene ?></span><input type="text" name="scene" value="<?cs var:Filter.Scene ?>" size="12" maxlength="128"></label>
+<label class="field"><span><?cs var:Lang.fl.scene ?></span><input type="text" name="scene" value="<?cs var:Filter.Scene ?>" size="12" maxlength="128"<?cs if:subcount(Codes) > 0 ?> list="qr-scenes"<?cs /if ?>><?cs if:subcount(Codes) > 0 ?><datalist id="qr-scenes"><?cs each:c = Codes ?><option value="<?cs var:c.Scene ?>"><?cs var:c.Name ?></option><?cs /each ?></datalist><?cs /if ?></label>
 <label class="field"><span><?cs var:Lang.fl.language ?></span><select name="language"><option value=""><?cs var:Lang.fl.any ?></option>
 <?cs each:l = Languages ?><option value="<?cs var:l.Code ?>"<?cs if:l.Code == Filter.Language ?> selected<?cs /if ?>><?cs var:l.Name ?></option><?cs /each ?></select></label>
 <label class="field"><span><?cs var:Lang.fl.state ?></span><select name="state"><option value=""><?cs var:Lang.fl.any ?></option>

@@ -1,7 +1,7 @@
 <!doctype html>
 <html lang="<?cs var:Page.Lang ?>">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs var:Code.Name ?> · <?cs var:Channel.Brand ?></title>
+<title><?cs var:Page.Title ?> · <?cs var:Channel.Brand ?></title>
 <link rel="stylesheet" href="/static/wxdesk.css"></head>
 <body class="print-page">
 <main class="qr-print">

@@ -12,7 +12,8 @@
 #define EVIL "\"><script>alert(1)</script>&amp;'x"
 
 static const char *const names[] = {
-	"Page.Title", "Flash", "User.Name", "User.Login", "User.Role", "Login.Error",
+	"Page.Title", "Flash", "Code.Name", "Code.State", "Channel.Brand", "Codes.0.Name",
+	"Tags.0.Name", "Preview.0.Name", "Follower.Tags.0.Name", "User.Name", "User.Login", "User.Role", "Login.Error",
 	"Error.Title", "Error.Message", "Delete.Error", "Disable.Error",
 	"Brand.Name", "Brands.0.Name", "Brands.0.Id", "Brands.0.Departments",
 	"Departments.0.Name", "Departments.0.Id", "Departments.0.Members",
