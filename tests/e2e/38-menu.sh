@@ -5,7 +5,7 @@
 # replaced and deleted in WeChat; "what menu does this follower see?" asks
 # WeChat (menu/trymatch); a follower's clicks are on their page.
 . "$(dirname "$0")/lib.sh"
-own_channel "Menu Brand"
+own_channel "Custom Menu Brand"
 worker_stop
 jget() { curl -s "$@"; }
 TOK=$(jget "$SIMURL/cgi-bin/token?grant_type=client_credential&appid=$APP_ID&secret=$APP_SECRET" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
