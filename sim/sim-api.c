@@ -108,6 +108,16 @@ sim_api_done(struct req *r, struct resp *rs, const char *appid, const char *api)
 	resp_json(rs, 200, json_pack("{s:i,s:s}", "errcode", 0, "errmsg", "ok"));
 }
 
+/* The call's one answer: WeChat's error e, or its plain success (e 0). */
+void
+sim_api_answer(struct req *r, struct resp *rs, const char *appid, const char *api, long e)
+{
+	if (e != 0)
+		sim_api_error(r, rs, appid, api, e);
+	else
+		sim_api_done(r, rs, appid, api);
+}
+
 /* Parses the JSON body into *f; returns 0, or -1 after answering 47001. */
 int
 sim_json_body(struct req *r, struct resp *rs, const char *appid, const char *api,

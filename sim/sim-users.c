@@ -207,10 +207,7 @@ sim_tags_update_post(struct req *r, struct resp *rs)
 	    (e = name_check(r, appid, name)) == 0 &&
 	    db_sim_tag_rename(&r->pool, appid, t.id, name) != DB_OK)
 		e = -1;
-	if (e != 0)
-		sim_api_error(r, rs, appid, "tags_update", e);
-	else
-		sim_api_done(r, rs, appid, "tags_update");
+	sim_api_answer(r, rs, appid, "tags_update", e);
 }
 
 /* POST /cgi-bin/tags/delete {"tag":{"id":…}} */
@@ -229,10 +226,7 @@ sim_tags_delete_post(struct req *r, struct resp *rs)
 	if (e == 0 && (db_sim_tag_forget(&r->pool, appid, t.id) != DB_OK ||
 	    db_sim_tag_delete(&r->pool, appid, t.id) != DB_OK))
 		e = -1;
-	if (e != 0)
-		sim_api_error(r, rs, appid, "tags_delete", e);
-	else
-		sim_api_done(r, rs, appid, "tags_delete");
+	sim_api_answer(r, rs, appid, "tags_delete", e);
 }
 
 /* batchtagging (on) and batchuntagging: {"openid_list":[…],"tagid":…} */
@@ -273,10 +267,7 @@ tagging(struct req *r, struct resp *rs, const char *api, int on)
 		if ((on ? db_sim_user_tag(&r->pool, appid, list[i], id) :
 		    db_sim_user_untag(&r->pool, appid, list[i], id)) != DB_OK)
 			e = -1;
-	if (e != 0)
-		sim_api_error(r, rs, appid, api, e);
-	else
-		sim_api_done(r, rs, appid, api);
+	sim_api_answer(r, rs, appid, api, e);
 }
 
 void
@@ -384,10 +375,7 @@ blacklisting(struct req *r, struct resp *rs, const char *api, int on)
 	for (size_t i = 0; e == 0 && i < n; i++)
 		if (db_sim_user_block(&r->pool, on, appid, list[i]) != DB_OK)
 			e = -1;
-	if (e != 0)
-		sim_api_error(r, rs, appid, api, e);
-	else
-		sim_api_done(r, rs, appid, api);
+	sim_api_answer(r, rs, appid, api, e);
 }
 
 void

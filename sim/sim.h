@@ -47,6 +47,8 @@ void sim_phone_post(struct req *, struct resp *);
 void sim_api_error(struct req *r, struct resp *rs, const char *appid, const char *api, long e);
 void sim_api_ok(struct req *r, const char *appid, const char *api);
 void sim_api_done(struct req *r, struct resp *rs, const char *appid, const char *api);
+/* sim_api_error's e, or (e 0) sim_api_done's success */
+void sim_api_answer(struct req *r, struct resp *rs, const char *appid, const char *api, long e);
 /* the JSON body in *f: 0, or -1 after answering 47001 */
 int sim_json_body(struct req *r, struct resp *rs, const char *appid, const char *api,
 	struct wx_field **f);

@@ -6,7 +6,6 @@
  * on a phone, and published to WeChat through the write queue. A click
  * button's key is bound to an answer, a department or "talk to a person".
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,25 +60,19 @@ slot_name(struct pool *p, int s)
 	return sub < 0 ? pool_printf(p, "b%d", top) : pool_printf(p, "b%ds%d", top, sub);
 }
 
-/* the form's fields, made once: every part of every slot */
+/* the form's fields, made once (in the process's own pool): every part of
+ * every slot, named by slot_name */
 static const struct field *
-menu_fields(struct pool *p)
+menu_fields(void)
 {
+	static struct pool  names;
 	static struct field f[SLOTS * P__N];
-	static char         names[SLOTS * P__N][16];
 
-	(void)p;
 	if (f[0].name == NULL)
 		for (int s = 0; s < SLOTS; s++)
 			for (int k = 0; k < P__N; k++) {
-				int top = s / (1 + MENU_SUB_MAX), sub = s % (1 + MENU_SUB_MAX) - 1;
 				struct field *x = &f[s * P__N + k];
-				if (sub < 0)
-					snprintf(names[s * P__N + k], sizeof names[0], "b%d_%s", top, parts[k]);
-				else
-					snprintf(names[s * P__N + k], sizeof names[0], "b%ds%d_%s", top, sub,
-					    parts[k]);
-				x->name = names[s * P__N + k];
+				x->name = pool_printf(&names, "%s_%s", slot_name(&names, s), parts[k]);
 				x->label = "menu.field";
 				x->required = F_OPTIONAL;
 				x->check = k == P_TYPE ? v_type : k == P_ACTION ? v_action : k == P_DEPT ?
@@ -333,7 +326,7 @@ admin_menu_post(struct req *r, struct resp *rs)
 	if (!ui_found(r, rs, menu_of(r, &c, &m), "menu"))
 		return;
 	form_trim(r);
-	if (form_read(r, menu_fields(&r->pool), SLOTS * P__N, v)) {
+	if (form_read(r, menu_fields(), SLOTS * P__N, v)) {
 		page(r, rs, &c, &m, 422);
 		return;
 	}
