@@ -244,10 +244,13 @@ try {
 		download.suggestedFilename() === 'qr-poster-zh.png' && png.subarray(0, 4).toString('hex') === '89504e47');
 	for (const [w, h] of [[1366, 768], [390, 844]]) {
 		await page.setViewportSize({ width: w, height: h });
-		for (const [url, name] of [[`${BASE}/admin/channels/${account}/qr`, '28-qr-codes'], [`${BASE}/admin/channels/${account}/qr/${qrId}`, '28-qr-code']]) {
+		for (const [url, name] of [[`${BASE}/admin/channels/${account}/qr`, '28-qr-codes'], [`${BASE}/admin/channels/${account}/qr/${qrId}`, '28-qr-code'],
+			[`${BASE}/console/followers/tags?account=${account}`, '26-tags'], [`${BASE}/reports/qr`, '28-qr-report'],
+			[`${BASE}/admin/channels/${account}/menu`, '29-menu']]) {
 			await page.goto(url);
 			const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
 			check(`${name} at ${w}x${h}: nothing off-screen (${sw} of ${iw} px)`, sw <= iw);
+			await page_in_chinese(page, `${name}-${w}`);
 			await shot(page, `zh-${name}-${w}`);
 		}
 	}
