@@ -378,10 +378,10 @@ chat_window_end(struct pool *p, const struct chat_ref *c, long long now)
 
 enum dbrc
 chat_open(struct pool *p, long long channel, long long follower, long long dept, int bot,
-    long long prev, long long now, long long *chat)
+    long long prev, long long qr, long long now, long long *chat)
 {
 	enum dbrc rc = db_chat_insert(p, channel, follower, dept, bot ? "bot" : "waiting",
-	    (time_t)now, prev, chat);
+	    (time_t)now, prev, qr, chat);
 
 	return rc != DB_OK ? rc : db_chat_key(p, *chat);
 }

@@ -124,10 +124,11 @@ enum dbrc chat_note(struct pool *p, long long channel, long long follower, long 
  */
 
 /* A chat opened for the follower (with the bot when bot, else waiting in
- * dept's queue), linked to their previous chat prev (0: none). DB_CONFLICT:
- * another push opened one first (the push runs again). */
+ * dept's queue), linked to their previous chat prev (0: none), from the QR
+ * code qr (0: none). DB_CONFLICT: another push opened one first (the push
+ * runs again). */
 enum dbrc chat_open(struct pool *p, long long channel, long long follower, long long dept,
-	int bot, long long prev, long long now, long long *chat);
+	int bot, long long prev, long long qr, long long now, long long *chat);
 
 /* Why the follower's side closes a chat. */
 enum chat_end {
@@ -275,7 +276,8 @@ enum dbrc db_chat_followup_expire(struct pool *p, long long chat, long long cuto
 enum dbrc db_auto_reply(struct pool *p, long long channel, long long follower, long long chat,
 	const char *text, int bot, const char *dedupe, long long now);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
-	long long department_id, const char *state, time_t at, long long previous, long long *id);
+	long long department_id, const char *state, time_t at, long long previous, long long qr,
+	long long *id);
 /* the full path's follower message msg, counted into its chat */
 enum dbrc db_chat_in(struct pool *p, long long chat, long long msg, time_t at);
 /* the hot path (see message_continue in db-chats.c): DB_OK with *id, DB_NOTFOUND (the

@@ -16,11 +16,11 @@
 #include "chat.h"
 
 /* a follower message's 'message_in' report event (at, message id), under
- * its chat c's department and operator, with its channel ch's brand */
+ * its chat c's department, operator and QR code, with its channel ch's brand */
 #define REPORT_IN(at, msg) "INSERT INTO report_events (at, kind, brand_id, channel_id, " \
-	"department_id, operator_id, chat_id, message_id, vbin) SELECT " at ", 'message_in', " \
-	"ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(c.operator_id, 0), c.id, " \
-	msg ", -1 "
+	"department_id, operator_id, chat_id, message_id, vbin, qr_code_id) SELECT " at ", " \
+	"'message_in', ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), " \
+	"IFNULL(c.operator_id, 0), c.id, " msg ", -1, c.qr_code_id "
 
 #define CHATS_STATEMENTS(X) \
 	/* atomic: of two operators clicking at once, one changes the row */ \
@@ -178,14 +178,16 @@
 	    "IF(? = 'due', FROM_UNIXTIME(?), NULL), FROM_UNIXTIME(?))") \
 	/* the row a signed URL (timestamp, nonce) already delivered, if any */ \
 	/* a follow (with the QR scene given) or an unfollow (scene NULL: the \
-	 * follower's own) for the reports, in the transaction storing the event */ \
+	 * follower's own) for the reports, in the transaction storing the event, \
+	 * with the account's QR code of the scene */ \
 	X(report_follow, EXEC, (const char *kind, time_t at, long long channel_id, \
 	    long long follower_id, const char *scene), \
 	    (I((long long)at), S(kind), S(scene), I(follower_id), I(channel_id)), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
-	    "operator_id, vbin, detail) SELECT FROM_UNIXTIME(?), ?, ch.brand_id, ch.id, 0, 0, " \
-	    "-1, LEFT(IFNULL(?, (SELECT IFNULL(qr_scene, '') FROM followers WHERE id = ?)), 64) " \
-	    "FROM channels ch WHERE ch.id = ?") \
+	    "operator_id, vbin, detail, qr_code_id) SELECT FROM_UNIXTIME(?), ?, ch.brand_id, " \
+	    "ch.id, 0, 0, -1, d.scene, (SELECT q.id FROM qr_codes q WHERE q.channel_id = ch.id " \
+	    "AND q.scene = d.scene) FROM (SELECT LEFT(IFNULL(?, (SELECT IFNULL(qr_scene, '') " \
+	    "FROM followers WHERE id = ?)), 64) scene) d JOIN channels ch ON ch.id = ?") \
 	X(message_by_push, CUSTOM, (), (I, I, S), \
 	    "SELECT dedupe_key FROM messages WHERE channel_id = ? AND push_ts = ? " \
 	    "AND push_nonce = ?") \
@@ -273,15 +275,19 @@
 	    "fields, dedupe_key, media_state, delivery_state, created_at) VALUES " \
 	    "(?, ?, NULLIF(?, 0), 'out', 'text', ?, IF(? = 1, JSON_OBJECT('bot', 1), " \
 	    "JSON_OBJECT('auto', 1)), ?, 'none', 'delivered', FROM_UNIXTIME(?))") \
+	/* with the QR code the follower came with (0: none), which its report \
+	 * events carry from the first (report_add) */ \
 	X(chat_insert, INSERT, (long long channel_id, long long follower_id, \
-	    long long department_id, const char *state, time_t at, long long previous), \
+	    long long department_id, const char *state, time_t at, long long previous, \
+	    long long qr), \
 	    (I(channel_id), I(follower_id), I(department_id), S(state), I((long long)at), \
 	    I((long long)at), I((long long)at), I((long long)at), S(state), I((long long)at), \
-	    I(previous)), \
+	    I(previous), I(qr)), \
 	    "INSERT INTO chats (channel_id, follower_id, department_id, state, started_at, " \
 	    "last_user_msg_at, last_activity_at, state_since, queued_at, previous_chat_id, " \
-	    "messages_in) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), FROM_UNIXTIME(?), " \
-	    "FROM_UNIXTIME(?), IF(? = 'waiting', FROM_UNIXTIME(?), NULL), NULLIF(?, 0), 0)") \
+	    "messages_in, qr_code_id) VALUES (?, ?, ?, ?, FROM_UNIXTIME(?), FROM_UNIXTIME(?), " \
+	    "FROM_UNIXTIME(?), FROM_UNIXTIME(?), IF(? = 'waiting', FROM_UNIXTIME(?), NULL), " \
+	    "NULLIF(?, 0), 0, NULLIF(?, 0))") \
 	/* a follower's message stored by the full path, in its transaction */ \
 	X(chat_in, CUSTOM, (), (I, I, I, I), \
 	    "UPDATE chats SET last_user_msg_at = FROM_UNIXTIME(?), " \

@@ -6,11 +6,13 @@
 #include "channel.h"
 #include "reports.h"
 
-/* the chats of the range and filters (brand, channel, department, operator; 0: any) */
+/* the chats of the range and filters (brand, channel, department, operator; 0: any;
+ * the QR codes when by_qr) */
 #define CSAT_CHATS "FROM chats c JOIN channels ch ON ch.id = c.channel_id "
 #define CSAT_RANGE " c.csat_state IS NOT NULL AND c.csat_state <> 'due' AND c.closed_at >= " \
 	"FROM_UNIXTIME(?) AND c.closed_at < FROM_UNIXTIME(?) AND ? IN (0, ch.brand_id) " \
-	"AND ? IN (0, c.channel_id) AND ? IN (0, c.department_id) AND ? IN (0, c.operator_id) "
+	"AND ? IN (0, c.channel_id) AND ? IN (0, c.department_id) AND ? IN (0, c.operator_id) " \
+	"AND (? = 0 OR c.qr_code_id IN (" REP_QR_CODES ")) "
 #define CSAT_SUMS "SUM(c.csat_state IN ('asked', 'rated')) asked, " \
 	"SUM(c.csat_state = 'rated') rated, ROUND(AVG(c.csat_rating), 2) avg "
 
@@ -64,21 +66,21 @@
 	    (I((long long)enabled), S(question), I(hours), I(channel)), \
 	    "UPDATE channel_prefs SET csat_enabled = ?, csat_question = NULLIF(?, ''), csat_hours = ? " \
 	    "WHERE channel_id = ?") \
-	X(ct_report_day, CUSTOM_ROWS(csat_figures), (), (S, I, I, I, I, I, I), \
+	X(ct_report_day, CUSTOM_ROWS(csat_figures), (), (S, I, I, I, I, I, I, I, I, S), \
 	    "SELECT DATE(CONVERT_TZ(c.closed_at, '+00:00', ?)) bucket, '' name, " CSAT_SUMS \
 	    CSAT_CHATS "WHERE" CSAT_RANGE "GROUP BY bucket ORDER BY bucket") \
-	X(ct_report_operator, CUSTOM_ROWS(csat_figures), (), (I, I, I, I, I, I), \
+	X(ct_report_operator, CUSTOM_ROWS(csat_figures), (), (I, I, I, I, I, I, I, I, S), \
 	    "SELECT c.operator_id bucket, u.name, " CSAT_SUMS CSAT_CHATS \
 	    "JOIN users u ON u.id = c.operator_id WHERE" CSAT_RANGE "GROUP BY c.operator_id, u.name " \
 	    "ORDER BY u.name") \
-	X(ct_report_department, CUSTOM_ROWS(csat_figures), (), (I, I, I, I, I, I), \
+	X(ct_report_department, CUSTOM_ROWS(csat_figures), (), (I, I, I, I, I, I, I, I, S), \
 	    "SELECT c.department_id bucket, d.name, " CSAT_SUMS CSAT_CHATS \
 	    "JOIN departments d ON d.id = c.department_id WHERE" CSAT_RANGE \
 	    "GROUP BY c.department_id, d.name ORDER BY d.name")
 DB_STATEMENTS(CSAT_STATEMENTS, db_table_csat)
 
 #define CSAT_ARGS(f) I((long long)(f)->from), I((long long)(f)->to), I((f)->brand), \
-	I((f)->channel), I((f)->department), I((f)->operator)
+	I((f)->channel), I((f)->department), I((f)->operator), I((long long)(f)->by_qr), RF_QR(f)
 
 enum dbrc
 db_csat_report(struct pool *p, int by, const struct report_filter *f, struct csat_figures **rows,

@@ -66,10 +66,10 @@
 	    "LEFT JOIN qr_codes q ON q.id = f.route_qr_id WHERE f.id = ?") \
 	/* each code's scans, follows, chats and ratings in [from, to): the \
 	 * accounts of a brand (0: any) or one account (0: any) */ \
-	X(qr_report, ROWS(qr_report), (long long brand, long long channel, time_t from, \
-	    time_t to), (I((long long)from), I((long long)to), I((long long)from), \
-	    I((long long)to), I((long long)from), I((long long)to), I(brand), I(brand), \
-	    I(channel), I(channel)), \
+	X(qr_report, ROWS(qr_report), (long long brand, long long channel, long long code, \
+	    const char *campaign, time_t from, time_t to), (I((long long)from), I((long long)to), \
+	    I((long long)from), I((long long)to), I((long long)from), I((long long)to), I(brand), \
+	    I(brand), I(channel), I(channel), I(code), S(campaign)), \
 	    "SELECT q.id, q.name, q.campaign, q.scene, " \
 	    "(SELECT COUNT(*) FROM qr_events e WHERE e.qr_code_id = q.id AND e.kind = 'scan' " \
 	    "AND e.at >= FROM_UNIXTIME(?) AND e.at < FROM_UNIXTIME(?)) scans, " \
@@ -79,6 +79,7 @@
 	    "rating_sum FROM qr_codes q JOIN channels ch ON ch.id = q.channel_id LEFT JOIN chats c " \
 	    "ON c.qr_code_id = q.id AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < " \
 	    "FROM_UNIXTIME(?) WHERE (? = 0 OR ch.brand_id = ?) AND (? = 0 OR q.channel_id = ?) " \
+	    "AND ? IN (0, q.id) AND ? IN ('', q.campaign) " \
 	    "GROUP BY q.id ORDER BY q.campaign IS NULL, q.campaign, q.id") \
 	/* ---- a code made, or made again ---- */ \
 	X(qr_insert, CUSTOM, (), (I, S, I, S, S, I, I, I, S, I, I, I), \

@@ -54,6 +54,36 @@
 #define REP_FACTS(kinds, k) REP_FACTS_OF("report_hours", kinds, k, REP_DIMS)
 #define REP_THIN "(SELECT hour, kind, brand_id, channel_id, department_id, 0 operator_id, " \
 	"detail, -1 vbin, n, total FROM report_hour_counts)"
+	/*
+	 * The facts of a range narrowed to QR codes: their events rolled up
+	 * (report_qr_events), and those not yet (report_pending). The codes
+	 * (c) are up to REP_QR_LIST ids (REP_Q_IDS, 0 for none: a range of each
+	 * code's rows in its days), or, for more, REP_QR_CODES (REP_Q_ALL: all
+	 * of each code's rows). Binds of each branch: the codes, k, the range
+	 * (2), the four filters.
+	 */
+#define REP_QR_LIST 16
+#define REP_Q_IDS " qr_code_id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define REP_Q_ALL " qr_code_id IN (" REP_QR_CODES ")"
+#define REP_QB_IDS I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I
+#define REP_QB_ALL I, S
+#define REP_Q_EVENT REP_AT_HOUR " hour, kind, department_id, operator_id, detail, vbin, 1 n, " \
+	"IFNULL(value, 0) total"
+#define REP_Q_WHERE(c, kinds, k) c " AND kind IN (" kinds ")" k " AND at >= FROM_UNIXTIME(?) " \
+	"AND at < FROM_UNIXTIME(?)" REP_DIMS
+#define REP_QFACTS(c, kinds, k) "(SELECT " REP_Q_EVENT " FROM report_qr_events WHERE" \
+	REP_Q_WHERE(c, kinds, k) " UNION ALL SELECT " REP_Q_EVENT " FROM report_pending WHERE" \
+	REP_Q_WHERE(c, kinds, k) ") f"
+/* the counts and the histograms of codes c (binds cb) */
+#define REP_QCOUNTS(X, name, c, cb) X(name, CUSTOM_ROWS(report_counts), (), (S, S, S, I, \
+	cb, I, I, I, I, I, I, cb, I, I, I, I, I, I), \
+	"SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM " \
+	REP_QFACTS(c, REP_ALL_KINDS, "") " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail")
+#define REP_QHIST(X, name, c, cb) X(name, CUSTOM_ROWS(report_hist), (), (S, S, S, I, \
+	cb, S, S, I, I, I, I, I, I, cb, S, S, I, I, I, I, I, I), \
+	"SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, vbin, SUM(n) n FROM " \
+	REP_QFACTS(c, REP_BIN_KINDS, REP_KIND_IS) " GROUP BY b, g, kind, vbin ORDER BY b, g, " \
+	"kind, vbin")
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
 	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
@@ -210,6 +240,12 @@
 	    "IFNULL(SUM(value), 0) FROM report_events WHERE rolled = 2 " \
 	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 " \
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n), total = total + VALUES(total)") \
+	/* the claimed events with a QR code, for reports narrowed to codes */ \
+	X(rep_qr_fold, CUSTOM, (), (), \
+	    "INSERT INTO report_qr_events (qr_code_id, at, id, kind, brand_id, channel_id, " \
+	    "department_id, operator_id, detail, vbin, value) SELECT qr_code_id, at, id, kind, " \
+	    "brand_id, channel_id, department_id, operator_id, detail, vbin, value " \
+	    "FROM report_events WHERE rolled = 2 AND qr_code_id IS NOT NULL") \
 	X(rep_mark, CUSTOM, (), (), \
 	    "UPDATE report_events SET rolled = 1 WHERE rolled = 2") \
 	/* a viewer's dates in UTC, and today where the viewer is; NULLs for a \
@@ -225,22 +261,35 @@
 	    "zid") \
 	/* what the filters offer */ \
 	X(report_dims, ROWS(report_dims), (), (), \
-	    "SELECT 'brand' kind, id, name, 0 brand_id, NULL app_id, 0 gone FROM brands " \
-	    "UNION ALL SELECT 'channel', c.id, b.name, c.brand_id, c.app_id, c.state = 'deleted' " \
-	    "FROM channels c JOIN brands b ON b.id = c.brand_id " \
-	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id, NULL, 0 " \
-	    "FROM departments d JOIN brands b ON b.id = d.brand_id " \
-	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0 FROM users " \
-	    "UNION ALL SELECT 'topic', t.id, CONCAT(b.name, ' · ', t.name), t.brand_id, NULL, 0 " \
+	    "SELECT 'brand' kind, id, name, 0 brand_id, NULL app_id, 0 gone, 0 channel_id " \
+	    "FROM brands UNION ALL SELECT 'channel', c.id, b.name, c.brand_id, c.app_id, " \
+	    "c.state = 'deleted', c.id FROM channels c JOIN brands b ON b.id = c.brand_id " \
+	    "UNION ALL SELECT 'department', d.id, CONCAT(b.name, ' · ', d.name), d.brand_id, NULL, " \
+	    "0, 0 FROM departments d JOIN brands b ON b.id = d.brand_id " \
+	    "UNION ALL SELECT 'operator', id, name, 0, NULL, 0, 0 FROM users " \
+	    "UNION ALL SELECT 'topic', t.id, CONCAT(b.name, ' · ', t.name), t.brand_id, NULL, 0, 0 " \
 	    "FROM close_topics t JOIN brands b ON b.id = t.brand_id " \
+	    /* the QR codes (a code's scene as app_id) and their campaigns */ \
+	    "UNION ALL SELECT 'qr', q.id, q.name, ch.brand_id, q.scene, 0, q.channel_id " \
+	    "FROM qr_codes q JOIN channels ch ON ch.id = q.channel_id " \
+	    "UNION ALL SELECT DISTINCT 'campaign', 0, q.campaign, ch.brand_id, NULL, 0, q.channel_id " \
+	    "FROM qr_codes q JOIN channels ch ON ch.id = q.channel_id WHERE q.campaign IS NOT NULL " \
 	    /* who serves which brand: the brand's operators, an operator's brands */ \
-	    "UNION ALL SELECT DISTINCT 'member', m.user_id, '', d.brand_id, NULL, 0 " \
+	    "UNION ALL SELECT DISTINCT 'member', m.user_id, '', d.brand_id, NULL, 0, 0 " \
 	    "FROM department_members m JOIN departments d ON d.id = m.department_id ORDER BY 1, 3, 5") \
 	X(rep_counts, CUSTOM_ROWS(report_counts), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I, \
 	    I, I), \
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM " \
 	    REP_FACTS(REP_ALL_KINDS, "") \
 	    " GROUP BY b, g, kind, detail ORDER BY b, g, kind, detail") \
+	/* narrowed to QR codes (REP_QFACTS): the codes' ids, up to one more \
+	 * than a list holds */ \
+	X(rep_qr_ids, CUSTOM, (), (I, S), \
+	    REP_QR_CODES " ORDER BY id LIMIT 17") \
+	REP_QCOUNTS(X, rep_qcounts, REP_Q_IDS, REP_QB_IDS) \
+	REP_QCOUNTS(X, rep_qcounts_all, REP_Q_ALL, REP_QB_ALL) \
+	REP_QHIST(X, rep_qhist, REP_Q_IDS, REP_QB_IDS) \
+	REP_QHIST(X, rep_qhist_all, REP_Q_ALL, REP_QB_ALL) \
 	/* the same for the whole team (no operator), from the hourly counts */ \
 	X(rep_tcounts, CUSTOM_ROWS(report_counts), (), (S, S, S, I, I, I, I, I, I, I, I, I, I, I), \
 	    "SELECT " REP_BUCKET " b, " REP_GROUP " g, kind, detail, SUM(n) n, SUM(total) total FROM " \
@@ -365,7 +414,8 @@ DB_STATEMENTS(REPORTS_STATEMENTS, db_table_reports)
 static enum dbrc
 rollup_step(struct pool *p, void *arg)
 {
-	static const int fold[] = { DBS_rep_roll, REP_LEVELS(REP_ID_FOLD, _) DBS_rep_mark };
+	static const int fold[] = { DBS_rep_roll, REP_LEVELS(REP_ID_FOLD, _) DBS_rep_qr_fold,
+	    DBS_rep_mark };
 	long long   *n = arg;
 	struct dbres claim;
 	enum dbrc    rc;
@@ -574,6 +624,26 @@ levels_serve(const struct report_filter *f, int bucket, int group)
 #define RF_SPANS(f) I((f)->zid), S((f)->month_from), S((f)->month_to), RF_SEG((f)->seg[0]), \
 	RF_SEG((f)->seg[1])
 
+/* the codes of a narrowed report: ids[0..REP_QR_LIST), 0 where none (no
+ * code has 0); ids[0] -1 when there are more (REP_Q_ALL reads them) */
+static enum dbrc
+qr_ids(struct pool *p, const struct report_filter *f, long long ids[REP_QR_LIST])
+{
+	struct dbres res;
+	enum dbrc    rc = RUN(DBS_rep_qr_ids, p, &res, RF_QR(f));
+
+	if (rc != DB_OK)
+		return rc;
+	for (size_t i = 0; i < REP_QR_LIST; i++)
+		ids[i] = i < res.nrows ? db_int(&res, i, 0) : 0;
+	if (res.nrows > REP_QR_LIST)
+		ids[0] = -1;
+	return DB_OK;
+}
+#define RF_IDS(v) I((v)[0]), I((v)[1]), I((v)[2]), I((v)[3]), I((v)[4]), I((v)[5]), \
+	I((v)[6]), I((v)[7]), I((v)[8]), I((v)[9]), I((v)[10]), I((v)[11]), I((v)[12]), \
+	I((v)[13]), I((v)[14]), I((v)[15])
+
 /* counts and sums of values per bucket, group and kind */
 enum dbrc
 db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int group,
@@ -582,8 +652,17 @@ db_report_counts(struct pool *p, const struct report_filter *f, int bucket, int 
 	const char  *fmt = bucket_fmt[bucket];
 	struct dbres res;
 	enum dbrc    rc;
+	long long    q[REP_QR_LIST];
 
-	if (!levels_serve(f, bucket, group) && f->built && f->operator == 0 &&
+	if (f->by_qr && (rc = qr_ids(p, f, q)) != DB_OK)
+		return rc;
+	if (f->by_qr && q[0] < 0)
+		rc = RUN(DBS_rep_qcounts_all, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
+		    RF_QR(f), RF_ARGS(f), RF_QR(f), RF_ARGS(f));
+	else if (f->by_qr)
+		rc = RUN(DBS_rep_qcounts, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
+		    RF_IDS(q), RF_ARGS(f), RF_IDS(q), RF_ARGS(f));
+	else if (!levels_serve(f, bucket, group) && f->built && f->operator == 0 &&
 	    group != REP_BY_OPERATOR)
 		rc = RUN(DBS_rep_tcounts, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
 		    I((long long)f->from), I((long long)f->to), RF_DIMS3(f), I((long long)f->from),
@@ -617,8 +696,17 @@ db_report_hist(struct pool *p, const struct report_filter *f, int bucket, int gr
 	const char  *fmt = bucket_fmt[bucket];
 	struct dbres res;
 	enum dbrc    rc;
+	long long    q[REP_QR_LIST];
 
-	if (!levels_serve(f, bucket, group))
+	if (f->by_qr && (rc = qr_ids(p, f, q)) != DB_OK)
+		return rc;
+	if (f->by_qr && q[0] < 0)
+		rc = RUN(DBS_rep_qhist_all, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
+		    RF_QR(f), S(kind), S(kind), RF_ARGS(f), RF_QR(f), S(kind), S(kind), RF_ARGS(f));
+	else if (f->by_qr)
+		rc = RUN(DBS_rep_qhist, p, &res, S(fmt), S(f->zone), S(fmt), I(group),
+		    RF_IDS(q), S(kind), S(kind), RF_ARGS(f), RF_IDS(q), S(kind), S(kind), RF_ARGS(f));
+	else if (!levels_serve(f, bucket, group))
 		rc = RUN(DBS_rep_hist, p, &res, S(fmt), S(f->zone), S(fmt), I(group), S(kind),
 		    S(kind), RF_ARGS(f), S(kind), S(kind), RF_ARGS(f));
 	else if (bucket == REP_WHOLE)

@@ -102,7 +102,7 @@ void *db_rows(struct pool *p, const struct dbres *res, size_t size,
  * prepared holds n NULL slots; db_run fills them.
  */
 /* the most parameters a statement may take (db_run binds them on its stack) */
-#define DB_MAX_PARAMS 48
+#define DB_MAX_PARAMS 64
 
 struct db_stmt {
 	const char        *name, *sql;

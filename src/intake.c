@@ -523,7 +523,7 @@ menu_clicked(struct pool *p, struct attempt *a)
 		return rc != DB_NOTFOUND ? rc : DB_FAIL;
 	dept = strcmp(k.action, "department") == 0 && k.department_id ? k.department_id :
 	    ch->department_id;
-	if ((rc = chat_open(p, ch->id, a->follower, dept, 0, prev, a->now, &a->chat)) != DB_OK)
+	if ((rc = chat_open(p, ch->id, a->follower, dept, 0, prev, 0, a->now, &a->chat)) != DB_OK)
 		return rc;
 	a->res->opened_chat = a->chat;
 	a->menu_opened = 1;
@@ -616,7 +616,8 @@ open_chat(struct pool *p, struct attempt *a, long long prev)
 {
 	const struct qr_opening *q = &a->route;
 	enum dbrc rc = chat_open(p, a->ch->id, a->follower, q->qr_id && q->department_id ?
-	    q->department_id : a->ch->department_id, a->bot != NULL, prev, a->now, &a->chat);
+	    q->department_id : a->ch->department_id, a->bot != NULL, prev, q->qr_id, a->now,
+	    &a->chat);
 
 	a->res->opened_chat = a->chat;
 	a->bot_chat = a->bot != NULL;

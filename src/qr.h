@@ -99,11 +99,11 @@ enum dbrc db_qr_chat(struct pool *p, long long chat, long long code, long long o
 
 /* ---- the QR codes report (ui-reports.c) ---- */
 /* columns of db_qr_report: each code's scans, follows, chats and ratings in
- * [from, to), the codes of a campaign together */
+ * [from, to), the codes of a campaign together (code 0, campaign "": all) */
 #define QR_REPORT_ROW(C) C(INT, id) C(STR, name) C(STR, campaign) C(STR, scene) \
 	C(INT, scans) C(INT, follows) C(INT, chats) C(INT, rated) C(INT, rating_sum)
 DB_ROW(qr_report, QR_REPORT_ROW)
-enum dbrc db_qr_report(struct pool *p, long long brand, long long channel, time_t from,
-	time_t to, struct qr_report **rows, size_t *n);
+enum dbrc db_qr_report(struct pool *p, long long brand, long long channel, long long code,
+	const char *campaign, time_t from, time_t to, struct qr_report **rows, size_t *n);
 
 #endif

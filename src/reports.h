@@ -27,7 +27,17 @@ struct report_filter {
 	char        lday_from[11], lday_to[11], lmonth_from[11], lmonth_to[11];
 	time_t      lhour_from, lhour_to;
 	long long   brand, channel, department, operator;	/* 0: any */
+	/* a QR code (0: any) and a campaign's codes ("": any): when either is
+	 * chosen (by_qr), the figures are those of the chats that came from
+	 * the codes and of the follows and unfollows with them, read from the
+	 * codes' own events (report_qr_events, 050) rather than the roll-ups */
+	long long   qr;
+	const char *campaign;
+	int         by_qr;
 };
+/* the codes a report is narrowed to: binds RF_QR (a code, a campaign) */
+#define REP_QR_CODES "SELECT id FROM qr_codes WHERE ? IN (0, id) AND ? IN ('', campaign)"
+#define RF_QR(f) I((f)->qr), S((f)->campaign ? (f)->campaign : "")
 enum { REP_BY_NONE = 0, REP_BY_OPERATOR = 1, REP_BY_DEPARTMENT = 2 };
 enum { REP_WHOLE = 0, REP_DAY = 1, REP_HOUR = 2 };	/* buckets: the range, days, hours of day */
 long long db_report_rollup(struct pool *p);
@@ -48,9 +58,10 @@ DB_ROW(report_span, REPORT_SPAN_ROW)
 enum dbrc db_report_span(struct pool *p, long long from, long long to, int zid,
 	struct report_span *row);
 /* columns of db_report_dims */
-/* an account's name is its brand's; app_id NULL: a draft; gone: deleted */
+/* an account's name is its brand's; app_id NULL: a draft; gone: deleted;
+ * a QR code's and a campaign's account (channel_id) */
 #define REPORT_DIMS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(INT, brand_id) \
-	C(STR, app_id) C(INT, gone)
+	C(STR, app_id) C(INT, gone) C(INT, channel_id)
 DB_ROW(report_dims, REPORT_DIMS_ROW)
 enum dbrc db_report_dims(struct pool *p, struct report_dims **rows, size_t *n);
 /* columns of db_report_counts */

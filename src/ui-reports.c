@@ -44,7 +44,8 @@ enum {
 	USE_DEPARTMENT = 1,
 	USE_OPERATOR = 2,
 	USE_BH = 4,	/* first responses in business hours only */
-	USE_ALL = USE_DEPARTMENT | USE_OPERATOR | USE_BH
+	USE_QR = 8,	/* a QR code or a campaign */
+	USE_ALL = USE_DEPARTMENT | USE_OPERATOR | USE_BH | USE_QR
 };
 
 struct rep {
@@ -290,6 +291,8 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	int          bh = req_arg(r, "bh") && strcmp(req_arg(r, "bh"), "1") == 0;
 	long long    dept = id_arg(r, "department");
 	long long    op = user_sees_all_chats(r->user) ? id_arg(r, "operator") : r->user->id;
+	long long    qr = id_arg(r, "qr");
+	const char  *campaign = req_arg(r, "campaign");
 
 	memset(q, 0, sizeof *q);
 	q->csv = req_arg(r, "format") && strcmp(req_arg(r, "format"), "csv") == 0;
@@ -348,6 +351,12 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	q->f.department = uses & USE_DEPARTMENT ? dept : 0;
 	/* an operator's own, even where a report has no operator filter */
 	q->f.operator = (uses & USE_OPERATOR) || !user_sees_all_chats(r->user) ? op : 0;
+	/* a campaign label as the codes' form takes it (at most 64 bytes) */
+	if (campaign == NULL || strlen(campaign) > 64 || v_utf8(campaign) != NULL)
+		campaign = "";
+	q->f.qr = uses & USE_QR ? qr : 0;
+	q->f.campaign = uses & USE_QR ? campaign : "";
+	q->f.by_qr = q->f.qr != 0 || *q->f.campaign != '\0';
 
 	tmpl_set(r, "Filter.From", q->from);
 	tmpl_set(r, "Filter.To", q->to);
@@ -359,6 +368,9 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	tmpl_set_int(r, "Filter.Own", !user_sees_all_chats(r->user));
 	tmpl_set_int(r, "Filter.Days", q->ndays);
 	tmpl_set_int(r, "Filter.BH", bh);
+	tmpl_set_int(r, "Filter.QR", qr);
+	tmpl_set(r, "Filter.Campaign", campaign);
+	tmpl_set_int(r, "Filter.Uses.QR", (uses & USE_QR) != 0);
 	tmpl_set_int(r, "Filter.Uses.Department", (uses & USE_DEPARTMENT) != 0);
 	tmpl_set_int(r, "Filter.Uses.Operator", (uses & USE_OPERATOR) != 0);
 	tmpl_set_int(r, "Filter.Uses.BH", (uses & USE_BH) != 0);
@@ -383,8 +395,10 @@ static int
 load_dims(struct req *r, struct rep *q)
 {
 	int all = user_sees_all_chats(r->user);
-	int           n[4] = { 0 };
-	static const char *const dims[4] = { "brand", "channel", "department", "operator" };
+	int           n[6] = { 0 };
+	static const char *const dims[6] = { "brand", "channel", "department", "operator", "qr",
+	    "campaign" };
+	const char   *last_campaign = NULL;
 
 	const struct report_dims *d;
 
@@ -400,15 +414,20 @@ load_dims(struct req *r, struct rep *q)
 	d = q->dims;
 	for (size_t i = 0; i < q->ndims; i++) {
 		const char *what = d[i].kind;
-		for (int k = 0; k < 4; k++) {
+		for (int k = 0; k < 6; k++) {
 			if (strcmp(what, dims[k]) != 0)
 				continue;
+			/* a code or a campaign: of the account chosen (a campaign once) */
+			if (k >= 4 && q->f.channel && d[i].channel_id != q->f.channel)
+				break;
+			if (k == 5 && last_campaign && strcmp(last_campaign, d[i].name) == 0)
+				break;
 			/* an operator: only the brands they serve, and theirs */
 			if (!all && !serves(q, r->user->id, k == 0 ? d[i].id : d[i].brand_id) &&
 			    k != 3)
 				break;
-			/* a brand chosen: only its accounts, departments and operators */
-			if ((k == 1 || k == 2) && q->f.brand && d[i].brand_id != q->f.brand)
+			/* a brand chosen: only its accounts, departments, operators and codes */
+			if ((k == 1 || k == 2 || k >= 4) && q->f.brand && d[i].brand_id != q->f.brand)
 				break;
 			if (k == 3 && q->f.brand && !serves(q, d[i].id, q->f.brand))
 				break;
@@ -420,6 +439,8 @@ load_dims(struct req *r, struct rep *q)
 			tmpl_set(r, pool_printf(&r->pool, "Dims.%s.%d.Name", dims[k], n[k]),
 			    d[i].name);
 			n[k]++;
+			if (k == 5)
+				last_campaign = d[i].name;
 			break;
 		}
 	}
@@ -1087,7 +1108,7 @@ reports_followers_get(struct req *r, struct resp *rs)
 
 	/* follows and unfollows are an account's: no department, operator or
 	 * first response to filter by */
-	if (read_filter(r, rs, &q, 0) != 0)
+	if (read_filter(r, rs, &q, USE_QR) != 0)
 		return;
 	if (db_report_counts(&r->pool, &q.f, REP_DAY, REP_BY_NONE, &c, &c_n) != DB_OK) {
 		ui_db_failed(r, rs);
@@ -1185,9 +1206,10 @@ reports_qr_get(struct req *r, struct resp *rs)
 	int               k = -1;
 	long long         tot[5] = { 0 };
 
-	if (read_filter(r, rs, &q, 0) != 0)
+	if (read_filter(r, rs, &q, USE_QR) != 0)
 		return;
-	if (db_qr_report(&r->pool, q.f.brand, q.f.channel, q.f.from, q.f.to, &c, &n) != DB_OK) {
+	if (db_qr_report(&r->pool, q.f.brand, q.f.channel, q.f.qr, q.f.campaign, q.f.from,
+	    q.f.to, &c, &n) != DB_OK) {
 		ui_db_failed(r, rs);
 		return;
 	}
@@ -1384,7 +1406,8 @@ reports_presence_get(struct req *r, struct resp *rs)
  * GET /reports/csat: chats asked for a rating, rated, the share rated and
  * the average rating (1-5), per day, per operator and per department, by
  * when the chats closed, of the brand, account, department and operator
- * chosen (business hours do not apply). Operators see their own.
+ * chosen, of the chats that came from the QR codes chosen (business hours do
+ * not apply). Operators see their own.
  */
 void
 reports_csat_get(struct req *r, struct resp *rs)
@@ -1392,7 +1415,7 @@ reports_csat_get(struct req *r, struct resp *rs)
 	static const char *const base[3] = { "CsatDays", "CsatOperators", "CsatDepartments" };
 	struct rep q;
 
-	if (read_filter(r, rs, &q, USE_DEPARTMENT | USE_OPERATOR) != 0)
+	if (read_filter(r, rs, &q, USE_DEPARTMENT | USE_OPERATOR | USE_QR) != 0)
 		return;
 	if (q.csv) {
 		csv_start(r, rs, &q, "satisfaction");

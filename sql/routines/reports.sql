@@ -21,10 +21,12 @@ CREATE OR REPLACE PROCEDURE report_add(p_kind VARCHAR(20), p_at DATETIME, p_chan
   p_value INT, p_detail VARCHAR(64))
 MODIFIES SQL DATA
 BEGIN
+  -- with the QR code the chat came from (050), for reports narrowed to codes
   INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, operator_id,
-    chat_id, value, vbin, detail)
+    chat_id, value, vbin, detail, qr_code_id)
   SELECT p_at, p_kind, ch.brand_id, p_channel, IFNULL(p_department, 0),
-    IFNULL(p_operator, 0), p_chat, p_value, report_vbin(p_value), IFNULL(p_detail, '')
+    IFNULL(p_operator, 0), p_chat, p_value, report_vbin(p_value), IFNULL(p_detail, ''),
+    (SELECT c.qr_code_id FROM chats c WHERE c.id = p_chat)
   FROM channels ch WHERE ch.id = p_channel;
 END;
 

@@ -90,6 +90,48 @@ ok "…and per campaign" eval 'grep -q "<tr><td>秋季展会</td><td>1</td><td>1
 get adm "/reports/qr?from=$(date -u -d @"$(wx_clock)" +%F)&to=$(date -u -d @"$(wx_clock)" +%F)&tz=UTC&format=csv"
 ok "…as CSV" grep -q "展会海报,秋季展会,expo2026,1,1,1,1,5.0" <<<"$(tr -d '\r' <<<"$BODY")"
 
+# --- every report narrowed to a code or a campaign
+OTHER=oQrOther$(openssl rand -hex 3)
+FROM=$OTHER
+say "没有扫码，直接来咨询"
+D=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$OTHER'")
+tick	# the roll-up folds the events so far
+FROM=$NEW
+say "展位在几号馆？"	# C's second message, not folded yet
+DAY=$(date -u -d @"$(wx_clock)" +%F)
+Q="from=$DAY&to=$DAY&tz=UTC&channel=$CH"
+CAMP=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("秋季展会"))')
+fig() { sed -n "s/.*id=\"fig-$1\">\([0-9]*\)<.*/\1/p" <<<"$BODY"; }
+get adm "/reports/?$Q"
+ok "the overview counts the account's two chats and three messages" test "$(fig received):$(fig in)" = "2:3"
+ok "…and offers the codes and campaigns as filters" eval 'has "<option value=\"$QR\">展会海报</option>" && has "<option>秋季展会</option>"'
+get adm "/reports/?$Q&qr=$QR"
+ok "narrowed to the code: its chat and its two messages, one not folded yet" test "$(fig received):$(fig in)" = "1:2"
+ok "…says so, and keeps the code chosen" eval 'has "id=\"qr-hint\"" && has "<option value=\"$QR\" selected>"'
+ok "…and its tabs carry it" has "href=\"/reports/days?from=$DAY&amp;to=$DAY&amp;tz=UTC&amp;channel=$CH&amp;qr=$QR\""
+get adm "/reports/?$Q&campaign=$CAMP"
+ok "by its campaign, the same" eval 'test "$(fig received):$(fig in)" = "1:2" && has "<option selected>秋季展会</option>"'
+get adm "/reports/days?$Q&qr=$QR&format=csv"
+ok "the per-day CSV is narrowed too" grep -q "^$DAY,1," <<<"$(tr -d '\r' <<<"$BODY")"
+get adm "/reports/operators?$Q&qr=$QR"
+ok "…and the per-operator report" status_is 200
+get adm "/reports/followers?$Q"
+ok "the followers report counts both follows" grep -q "<tr data-bucket=\"$DAY\"><td>$DAY</td><td>2</td>" <<<"$BODY"
+get adm "/reports/followers?$Q&qr=$QR"
+ok "…narrowed to the code: the follow with it" grep -q "<tr data-bucket=\"$DAY\"><td>$DAY</td><td>1</td>" <<<"$BODY"
+NOW=$(wx_clock)
+sqlq "UPDATE chats SET csat_state = 'rated', csat_rating = IF(id = $C, 5, 1), closed_at = FROM_UNIXTIME($NOW) WHERE id IN ($C, $D)"
+get adm "/reports/csat?$Q&format=csv"
+ok "satisfaction: two chats rated, 3.0 on average" grep -q "^$DAY,2,2,.*3.00" <<<"$(tr -d '\r' <<<"$BODY")"
+get adm "/reports/csat?$Q&qr=$QR&format=csv"
+ok "…narrowed to the code: its chat's 5" grep -q "^$DAY,1,1,.*5.00" <<<"$(tr -d '\r' <<<"$BODY")"
+sqlq "UPDATE chats SET csat_state = NULL, csat_rating = NULL, closed_at = NULL WHERE id IN ($C, $D)"
+sqlq "UPDATE chats SET csat_rating = 5 WHERE id = $C"
+get adm "/reports/qr?$Q&campaign=$CAMP"
+ok "the QR codes report narrowed to the campaign leaves out the code of none" eval 'has "<code>expo2026</code>" && ! has "<code>store-door</code>"'
+get adm "/reports/presence?$Q&qr=$QR"
+ok "presence has no codes to filter by: kept for the other tabs, and said" eval 'has "id=\"kept-hint\"" && has "<input type=\"hidden\" name=\"qr\" value=\"$QR\">"'
+
 # --- a temporary code lapses, and is made again
 OLDT=$(sqlq "SELECT ticket FROM qr_codes WHERE id = $QR")
 shift_clock $((8 * 86400))
