@@ -114,6 +114,14 @@ chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
 
 /* ---- reopen ---- */
 
+int
+chat_reopenable(const char *state, const char *reason, long long last_in, long long now)
+{
+	return state && strcmp(state, "closed") == 0 && last_in + WX_WINDOW > now && reason &&
+	    strcmp(reason, "unfollowed") != 0 && strcmp(reason, "window_expired") != 0 &&
+	    strcmp(reason, "blocked") != 0;
+}
+
 static enum dbrc
 reopen_step(struct pool *p, void *arg)
 {

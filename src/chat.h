@@ -49,6 +49,10 @@ struct chat_summary {
 enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
 	const struct chat_summary *s);
 
+/* 1 when a chat in state, closed for reason, whose follower last wrote at
+ * last_in, may be reopened at now (chat_reopen has the last word): closed
+ * by the team's side, within the follower's 48 hours */
+int chat_reopenable(const char *state, const char *reason, long long last_in, long long now);
 /*
  * The operator reopens a closed chat to write to the follower again: theirs,
  * active, while the follower's 48 hours allow (not one closed because they

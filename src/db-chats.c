@@ -247,7 +247,8 @@
 	    "c.close_reason = NULL, c.closed_by = NULL, c.window_at = FROM_UNIXTIME(?), " \
 	    "c.csat_state = IF(c.csat_state = 'due', NULL, c.csat_state) " \
 	    "WHERE c.id = ? AND c.state = 'closed' AND c.close_reason NOT IN ('unfollowed', " \
-	    "'window_expired') AND c.last_user_msg_at > FROM_UNIXTIME(?) AND f.subscribed = 1") \
+	    "'window_expired', 'blocked') AND c.last_user_msg_at > FROM_UNIXTIME(?) " \
+	    "AND f.subscribed = 1 AND f.blocked = 0") \
 	/* the follower was offered to leave a message (their next message is it) */ \
 	X(chat_leave_mark, EXEC, (long long chat, long long now), (I(now), I(chat)), \
 	    "UPDATE chats SET leave_offer = 'offered', leave_offered_at = FROM_UNIXTIME(?) " \

@@ -79,16 +79,11 @@ console_end(struct req *r, struct resp *rs, int st, struct console_change *x)
 		console_chat_page(r, rs, &x->c, status);
 }
 
-/* 1 when a closed chat may be reopened (chat_reopen has the last word):
- * closed by the team's side, within the follower's 48 hours */
+/* 1 when a closed chat may be reopened now (chat.h) */
 static int
 reopenable(const struct console_chat *c)
 {
-	const char *why = c->close_reason;
-
-	return strcmp(c->state, "closed") == 0 &&
-	    c->last_in + WX_WINDOW > (long long)wx_now() && why &&
-	    strcmp(why, "unfollowed") != 0 && strcmp(why, "window_expired") != 0;
+	return chat_reopenable(c->state, c->close_reason, c->last_in, (long long)wx_now());
 }
 
 /* Why the user cannot answer the chat now, or NULL when they can. */

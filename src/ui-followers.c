@@ -270,6 +270,18 @@ follower_page(struct req *r, struct resp *rs, int status)
 		tmpl_set(r, pool_printf(&r->pool, "%s.Reason", base),
 		    ui_close_reason(r, fc[i].close_reason, 0));
 	}
+	/* no chat open: whether WeChat's window lets the team write (by
+	 * reopening the newest chat), and until when; else that it is shut */
+	if (f.subscribed && !f.blocked && n > 0 && fc[0].id == f.chat_id &&
+	    strcmp(fc[0].state, "closed") == 0 && f.last_message_at) {
+		long long now = (long long)wx_now(), until = f.last_message_at + WX_WINDOW;
+		if (chat_reopenable(fc[0].state, fc[0].close_reason, f.last_message_at, now)) {
+			tmpl_set_int(r, "Follower.Reopen", fc[0].id);
+			tmpl_set(r, "Follower.Window", LF(r, "fl.window_open", ui_time(r, until)));
+		} else if (until <= now)
+			tmpl_set(r, "Follower.Window", LF(r, "fl.window_shut",
+			    ui_time(r, f.last_message_at)));
+	}
 	if (form_kept(r, "alias") == NULL)	/* the name now: given here, else WeChat's */
 		tmpl_set(r, "Form.alias.Value", f.alias ? f.alias : f.remark);
 	tmpl_set(r, "Page.Title", f.name);

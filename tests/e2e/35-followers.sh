@@ -83,4 +83,17 @@ get op "/console/followers/$R"
 ok "the name box holds the remark WeChat has" has 'name="alias" value="张经理"'
 TOKEN_PAGE="/console/followers/$R" post op "/console/followers/$R/name" "alias=张经理"
 ok "…saved as it is, nothing is written to WeChat" test "$(sqlq "SELECT COUNT(*) FROM wx_writes WHERE follower_id = $R"):$(sqlq "SELECT CONCAT(remark, IFNULL(alias, '-')) FROM followers WHERE id = $R")" = "0:张经理-"
+
+# --- no chat open: the page says whether WeChat's window lets the team write
+C=$(sqlq "SELECT id FROM chats WHERE follower_id = $FID")
+sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = FROM_UNIXTIME($(wx_clock)) WHERE id = $C"
+get op "/console/followers/$FID"
+ok "the follower wrote within 48 hours: the page offers to reopen their chat" eval 'has "id=\"follower-window\"" && has "reopen their latest chat" && has "action=\"/console/chats/$C/reopen\""'
+TOKEN_PAGE="/console/followers/$FID" post op "/console/chats/$C/reopen"
+ok "…reopened from there, the chat is the operator's" test "$STATUS:$(sqlq "SELECT CONCAT(state, ':', operator_id) FROM chats WHERE id = $C")" = "303:active:$OP_ID"
+sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = FROM_UNIXTIME($(wx_clock)) WHERE id = $C"
+shift_clock $((49 * 3600))
+sign_in op operator "$(demo_pw operator)"
+get op "/console/followers/$FID"
+ok "after 48 hours the page says WeChat accepts nothing until they write" eval 'has "more than 48 hours ago" && ! has "/reopen\""'
 done_tests
