@@ -246,7 +246,7 @@ try {
 		await page.setViewportSize({ width: w, height: h });
 		for (const [url, name] of [[`${BASE}/admin/channels/${account}/qr`, '28-qr-codes'], [`${BASE}/admin/channels/${account}/qr/${qrId}`, '28-qr-code'],
 			[`${BASE}/console/followers/tags?account=${account}`, '26-tags'], [`${BASE}/reports/qr`, '28-qr-report'],
-			[`${BASE}/admin/channels/${account}/menu`, '29-menu']]) {
+			[`${BASE}/admin/channels/${account}/menu`, '29-menu'], [`${BASE}/reports/?qr=${qrId}`, '16-reports-qr']]) {
 			await page.goto(url);
 			const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
 			check(`${name} at ${w}x${h}: nothing off-screen (${sw} of ${iw} px)`, sw <= iw);
@@ -254,6 +254,9 @@ try {
 			await shot(page, `zh-${name}-${w}`);
 		}
 	}
+	check('a report narrowed to the code says so in Chinese, the code chosen in its filter',
+		await page.isVisible('#qr-hint >> text=仅统计来自所选二维码的会话') &&
+		await page.$eval('select[name=qr]', (e) => e.selectedOptions[0].textContent) === '门店海报');
 	await page.setViewportSize({ width: 1200, height: 900 });
 	// the account's menu: built in Chinese, drawn as on a phone, on a phone
 	await page.goto(`${BASE}/admin/channels/${account}/menu`);
