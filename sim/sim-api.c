@@ -318,12 +318,16 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 		sim_api_error(r, rs, appid, "custom_send", 40003);
 		return;
 	}
-	/* columns: subscribed subscribe_time last_msg_at sent_since language */
-	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 || now - db_int(&u, 0, SU_LAST_MSG) > WX_WINDOW) {
+	/* the window of the follower's latest action: a follow, scan or click's
+	 * (WX_EVENT_REPLIES within WX_EVENT_WINDOW), else their last message's */
+	long long grant = db_int(&u, 0, SU_GRANT), last = db_int(&u, 0, SU_LAST_MSG);
+	int       event = grant > 0 && grant >= last;
+	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 ||
+	    (event ? now - grant >= WX_EVENT_WINDOW : now - last > WX_WINDOW)) {
 		sim_api_error(r, rs, appid, "custom_send", 45015);
 		return;
 	}
-	if (db_int(&u, 0, SU_SENT_SINCE) >= WX_REPLIES_IN_ROW) {
+	if (db_int(&u, 0, SU_SENT_SINCE) >= (event ? WX_EVENT_REPLIES : WX_REPLIES_IN_ROW)) {
 		sim_api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}

@@ -22,6 +22,7 @@ enum sim_stmt {
 	S_SIM_USER_SUBSCRIBE,
 	S_SIM_USER_GET,
 	S_SIM_USER_SENT,
+	S_SIM_USER_GRANT,
 	S_SIM_USER_REMARK,
 	S_SIM_RECEIVED_INSERT,
 	S_SIM_RECEIVED_LIST,
@@ -74,11 +75,14 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "VALUES(subscribed), subscribe_time = IF(VALUES(subscribed) = 1, "
 	    "VALUES(subscribe_time), subscribe_time)" },
 	[S_SIM_USER_GET] = { "sim_user_get",
-	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language, remark "
-	    "FROM sim_users WHERE appid = ? AND openid = ?" },
+	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language, remark, "
+	    "grant_at FROM sim_users WHERE appid = ? AND openid = ?" },
 	[S_SIM_USER_SENT] = { "sim_user_sent",
 	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
 	    "openid = ?" },
+	/* a follow, a scan or a click: the short window, its count from 0 */
+	[S_SIM_USER_GRANT] = { "sim_user_grant",
+	    "UPDATE sim_users SET grant_at = ?, sent_since = 0 WHERE appid = ? AND openid = ?" },
 	[S_SIM_USER_REMARK] = { "sim_user_remark",
 	    "UPDATE sim_users SET remark = ? WHERE appid = ? AND openid = ?" },
 	[S_SIM_RECEIVED_INSERT] = { "sim_received_insert",
@@ -196,6 +200,12 @@ enum dbrc
 db_sim_user_remark(struct pool *p, const char *appid, const char *openid, const char *remark)
 {
 	return DB_RUN(&sim_table, S_SIM_USER_REMARK, p, NULL, S(remark), S(appid), S(openid));
+}
+
+enum dbrc
+db_sim_user_grant(struct pool *p, const char *appid, const char *openid, long long at)
+{
+	return DB_RUN(&sim_table, S_SIM_USER_GRANT, p, NULL, I(at), S(appid), S(openid));
 }
 
 enum dbrc

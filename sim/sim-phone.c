@@ -135,12 +135,14 @@ sim_phone_post(struct req *r, struct resp *rs)
 			m.a2 = scene && *scene ? pool_printf(&r->pool, "qrscene_%s", scene) : "";
 		}
 		db_sim_user_subscribe(&r->pool, appid, openid, 1LL, now, NULL);
+		db_sim_user_grant(&r->pool, appid, openid, now);
 	} else if (strcmp(action, "click") == 0) {
 		/* a menu button: a click's key (or a scan code button's) */
 		const char *key = req_field(r, "key");
 		m.type = "event";
 		m.a1 = "CLICK";
 		m.a2 = key ? key : "";
+		db_sim_user_grant(&r->pool, appid, openid, now);
 	} else if (strcmp(action, "unfollow") == 0) {
 		m.type = "event";
 		m.a1 = "unsubscribe";

@@ -112,6 +112,26 @@ chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
 	return db_txn(p, close_step, &x);
 }
 
+/* ---- WeChat's windows ---- */
+
+void
+chat_window(long long last_in, long long grant, long long *until, int *max)
+{
+	if (grant > 0 && grant >= last_in) {
+		*until = grant + WX_EVENT_WINDOW;
+		*max = WX_EVENT_REPLIES;
+	} else {
+		*until = last_in + WX_WINDOW;
+		*max = WX_REPLIES_IN_ROW;
+	}
+}
+
+enum dbrc
+chat_grant(struct pool *p, long long chat, long long now)
+{
+	return db_chat_grant(p, chat, now);
+}
+
 /* ---- reopen ---- */
 
 int

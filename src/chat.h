@@ -49,6 +49,14 @@ struct chat_summary {
 enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
 	const struct chat_summary *s);
 
+/* WeChat's window for a chat's follower now: until when (*until) and how
+ * many messages in all (*max) it takes, from their last message (last_in)
+ * and their last follow, scan or click (grant, 0: none; the latest action's
+ * window, WX_SQL_SENDABLE in SQL) */
+void chat_window(long long last_in, long long grant, long long *until, int *max);
+/* a follow, a scan or a click in the follower's open chat: WeChat's short
+ * window (WX_EVENT_REPLIES within WX_EVENT_WINDOW), its count from 0 */
+enum dbrc chat_grant(struct pool *p, long long chat, long long now);
 /* 1 when a chat in state, closed for reason, whose follower last wrote at
  * last_in, may be reopened at now (chat_reopen has the last word): closed
  * by the team's side, within the follower's 48 hours */
@@ -302,5 +310,6 @@ enum dbrc db_message_continue_bot(struct pool *p, const struct msg_row *m, long 
 enum dbrc db_chat_catch_up(struct pool *p, long long chat);
 long long db_chat_fold(struct pool *p);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
+enum dbrc db_chat_grant(struct pool *p, long long chat, long long now);
 
 #endif

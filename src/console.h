@@ -12,7 +12,8 @@ struct console_query {
 };
 /* columns of db_console_list */
 #define CONSOLE_LIST_ROW(C) C(INT, id) C(STR, state) C(STR, follower) C(STR, department) \
-	C(INT, started) C(INT, last_in) C(INT, outs) C(STR, operator) C(STR, last_words) C(STR, brand) \
+	C(INT, started) C(INT, last_in) C(INT, outs) C(INT, grant_at) C(STR, operator) \
+	C(STR, last_words) C(STR, brand) \
 	C(STR, close_reason) C(INT, closed) C(INT, unread)
 DB_ROW(console_list, CONSOLE_LIST_ROW)
 /* the newest message of a chat a staff member has seen (chat_reads) */
@@ -32,7 +33,7 @@ enum dbrc db_console_mark(struct pool *p, long long user, long long now, struct 
 /* columns of db_console_chat */
 #define CONSOLE_CHAT_ROW(C) C(INT, id) C(STR, state) C(INT, channel_id) C(INT, follower_id) \
 	C(INT, department_id) C(INT, operator_id) C(INT, started) C(INT, last_in) C(INT, outs) \
-	C(STR, close_reason) C(STR, openid) C(STR, alias) C(STR, remark) C(STR, department) C(STR, operator) \
+	C(INT, grant_at) C(STR, close_reason) C(STR, openid) C(STR, alias) C(STR, remark) C(STR, department) C(STR, operator) \
 	C(STR, app_id) C(STR, app_secret_enc) C(STR, brand) C(INT, closed) C(INT, subscribed) \
 	C(STR, language) C(INT, subat) C(STR, subscribe_scene) C(STR, qr_scene) \
 	C(INT, previous_chat_id) C(INT, brand_id) C(STR, closed_by) C(INT, offer_user_id) \

@@ -34,17 +34,18 @@
 	    "AND (offer_user_id IS NULL OR offer_user_id = ? OR offer_until < FROM_UNIXTIME(?))") \
 	/* \
 	 * One more operator message, if WeChat's rules allow it: the chat is \
-	 * active and the sender's, fewer than 5 sent since the follower last \
-	 * wrote, and within 48 hours of the follower's last message. \
+	 * active and the sender's, and the follower's window takes one more \
+	 * (5 within 48 hours of their last message, or 3 within a minute of a \
+	 * follow, scan or click: WX_SQL_SENDABLE). \
 	 */ \
 	/* DB_OK when one more message may go out now, \
 	    DB_CONFLICT when WeChat's rules forbid it */ \
 	X(out_claim, ELSE(DB_CONFLICT), (long long chat, long long user, time_t window_start), \
-	    (I((long long)wx_now()), I(chat), I(user), I((long long)window_start)), \
+	    (I((long long)wx_now()), I(chat), I(user), I((long long)window_start), \
+	    I((long long)window_start)), \
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, " \
 	    "last_activity_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'active' " \
-	    "AND operator_id = ? AND consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) " " \
-	    "AND last_user_msg_at > FROM_UNIXTIME(?)") \
+	    "AND operator_id = ? AND " WX_SQL_SENDABLE("")) \
 	/* a message WeChat did not deliver does not count toward the 5 */ \
 	X(out_unclaim, EXEC, (long long chat), (I(chat)), \
 	    "UPDATE chats SET consecutive_out = consecutive_out - 1 " \
@@ -104,11 +105,10 @@
 	/* the warning counts toward the 5 and needs the 48-hour window; else skipped */ \
 	/* DB_OK when the warning may go out now (counted), DB_CONFLICT when not */ \
 	X(warn_claim, ELSE(DB_CONFLICT), (long long chat, time_t window_start), \
-	    (I(chat), I((long long)window_start)), \
+	    (I(chat), I((long long)window_start), I((long long)window_start)), \
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, profanity_warning = 'sent' " \
 	    "WHERE id = ? AND profanity_warning = 'due' AND state <> 'closed' " \
-	    "AND consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) " " \
-	    "AND last_user_msg_at > FROM_UNIXTIME(?)") \
+	    "AND " WX_SQL_SENDABLE("")) \
 	X(warn_done, EXEC, (long long chat, const char *state), (S(state), I(chat)), \
 	    "UPDATE chats SET profanity_warning = ? WHERE id = ? AND profanity_warning = 'due'") \
 	/* the worker's timers: each channel's settings, then only its due chats */ \
@@ -401,6 +401,10 @@
 	    REPORT_IN("m.created_at", "m.id") "FROM messages m JOIN chats c ON c.id = m.chat_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id WHERE m.id = ? " \
 	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1)") \
+	/* a follow, scan or click: WeChat's short window, its count from 0 */ \
+	X(chat_grant, EXEC, (long long chat, long long now), (I(now), I(chat)), \
+	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), consecutive_out = 0 " \
+	    "WHERE id = ? AND state <> 'closed'") \
 	X(chat_touch_open, CUSTOM, (), (I, I), \
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?")
 DB_STATEMENTS(CHATS_STATEMENTS, db_table_chats)

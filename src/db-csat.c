@@ -3,6 +3,7 @@
 
 #include "csat.h"
 #include "db-run.h"
+#include "wx.h"
 #include "channel.h"
 #include "reports.h"
 
@@ -38,12 +39,12 @@
 	    "JOIN followers f ON f.id = c.follower_id JOIN channels ch ON ch.id = c.channel_id " \
 	    "JOIN brands b ON b.id = ch.brand_id JOIN channel_prefs p ON p.channel_id = c.channel_id " \
 	    "WHERE c.csat_state = 'due' LIMIT 100") \
-	/* the question counts toward the 5 and needs the 48-hour window */ \
+	/* the question counts toward the window's messages and needs it open */ \
 	X(csat_claim, ELSE(DB_CONFLICT), (long long chat, long long now, long long window_start), \
-	    (I(now), I(chat), I(window_start)), \
+	    (I(now), I(chat), I(window_start), I(window_start)), \
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, csat_state = 'asked', " \
 	    "csat_asked_at = FROM_UNIXTIME(?) WHERE id = ? AND csat_state = 'due' " \
-	    "AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)") \
+	    "AND " WX_SQL_SENDABLE("")) \
 	X(csat_skip, EXEC, (long long chat), (I(chat)), \
 	    "UPDATE chats SET csat_state = 'skipped' WHERE id = ? AND csat_state = 'due'") \
 	/* the question claimed, but WeChat did not take it: not asked after all */ \

@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "db-run.h"
+#include "wx.h"
 #include "tell.h"
 
 /* an operator of department d who could take a chat now: available, and a
@@ -81,13 +82,13 @@
 	    "AND " PLACE("c") " <= FROM_UNIXTIME(?) - INTERVAL d.leave_after_minutes MINUTE " \
 	    "AND c.leave_offer IS NULL AND ch.state = 'active' " \
 	    "ORDER BY " PLACE("c") ", c.id LIMIT 100") \
-	/* the offer, once, like any message: one of the 5, within the 48 hours */ \
+	/* the offer, once, like any message: counted, within the window */ \
 	X(tell_leave_claim, ELSE(DB_CONFLICT), (long long chat, long long now, \
 	    long long window_start), \
-	    (I(now), I(chat), I(window_start)), \
+	    (I(now), I(chat), I(window_start), I(window_start)), \
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1, leave_offer = 'offered', " \
 	    "leave_offered_at = FROM_UNIXTIME(?) WHERE id = ? AND state IN ('waiting', 'missed') " \
-	    "AND leave_offer IS NULL AND consecutive_out < 5 AND last_user_msg_at > FROM_UNIXTIME(?)") \
+	    "AND leave_offer IS NULL AND " WX_SQL_SENDABLE("")) \
 	/* WeChat's rules leave no room for it: not offered */ \
 	X(tell_leave_skip, DONE, (long long chat), (I(chat)), \
 	    "UPDATE chats SET leave_offer = 'skipped' WHERE id = ? AND leave_offer IS NULL " \

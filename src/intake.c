@@ -537,6 +537,21 @@ menu_clicked(struct pool *p, struct attempt *a)
  * *done, straight to the message), or the follower's open chat, read and
  * locked; a follow or an unfollow (which closes that chat).
  */
+/* 1 when the push is an action that opens WeChat's short window (wx.h):
+ * a follow, a scan of a parametric QR code, a click of a menu button of the
+ * click or scancode types */
+static int
+grants(const struct attempt *a)
+{
+	static const char *const ev[] = { "subscribe", "SCAN", "CLICK", "scancode_push",
+	    "scancode_waitmsg" };
+
+	for (size_t i = 0; a->is_event && i < sizeof ev / sizeof ev[0]; i++)
+		if (is_ev(a, ev[i]))
+			return 1;
+	return 0;
+}
+
 static enum dbrc
 stage_follower(struct pool *p, struct attempt *a, int *done)
 {
@@ -569,9 +584,13 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 	if (is_ev(a, "SCAN") && (rc = qr_scanned(p, a, wx_get(a->f, "EventKey"), 0)) != DB_OK)
 		return rc;
 	if (a->is_event && !is_ev(a, "subscribe") && !is_ev(a, "unsubscribe")) {
-		/* menu clicks, scans, location reports: note the activity, if a chat is open */
+		/* menu clicks, scans, location reports: note the activity, if a
+		 * chat is open; a scan or a click opens WeChat's short window */
 		*done = 1;
-		return db_chat_touch_open(p, a->follower, a->now, &a->chat);
+		if ((rc = db_chat_touch_open(p, a->follower, a->now, &a->chat)) != DB_OK ||
+		    a->chat == 0 || !grants(a))
+			return rc;
+		return chat_grant(p, a->chat, a->now);
 	}
 	rc = db_chat_open_lock(p, a->follower, &a->open);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
@@ -587,9 +606,11 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 		const char *key = wx_get(a->f, "EventKey");
 		const char *scene = key && strncmp(key, "qrscene_", 8) == 0 ? key + 8 : NULL;
 		if ((rc = db_follower_subscribe(p, a->follower, a->now,
-		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene)) != DB_OK || scene == NULL)
+		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene)) != DB_OK)
 			return rc;
-		return qr_scanned(p, a, scene, 1);
+		if (a->chat && (rc = chat_grant(p, a->chat, a->now)) != DB_OK)
+			return rc;
+		return scene ? qr_scanned(p, a, scene, 1) : DB_OK;
 	}
 	if (is_ev(a, "unsubscribe")) {
 		if ((rc = db_follower_unsubscribe(p, a->follower, a->now)) != DB_OK)

@@ -91,6 +91,8 @@ const char *
 console_cannot_reply(struct req *r, const struct console_chat *c)
 {
 	const char *st = c->state;
+	long long   until;
+	int         max;
 
 	if (strcmp(st, "closed") == 0)
 		return LF(r, reopenable(c) ? "chat.closed_reopen" : "chat.closed_why",
@@ -102,10 +104,13 @@ console_cannot_reply(struct req *r, const struct console_chat *c)
 	if (c->operator_id != r->user->id)
 		return LF(r, "chat.other_answering", c->operator ?
 		    c->operator : L(r, "chat.another_operator"));
-	if (c->last_in + WX_WINDOW <= (long long)wx_now())
-		return L(r, "chat.window_passed");
-	if (c->outs >= WX_REPLIES_IN_ROW)
-		return LF(r, "chat.five_in_row", WX_REPLIES_IN_ROW);
+	chat_window(c->last_in, c->grant_at, &until, &max);
+	if (until <= (long long)wx_now())
+		return L(r, max == WX_EVENT_REPLIES ? "chat.event_window_passed" :
+		    "chat.window_passed");
+	if (c->outs >= max)
+		return LF(r, max == WX_EVENT_REPLIES ? "chat.event_in_row" : "chat.five_in_row",
+		    max);
 	return NULL;
 }
 
@@ -227,7 +232,7 @@ chat_header(struct req *r, const struct console_chat *c, const char *who)
 		if (reopenable(c))
 			tmpl_set(r, "Chat.CanReopen", "1");
 	} else
-		console_meter(r, "Chat.Meter", c->last_in, c->outs);
+		console_meter(r, "Chat.Meter", c->last_in, c->grant_at, c->outs);
 }
 
 /* What the user may do with the chat now, and to whom it may go. */

@@ -29,7 +29,8 @@ int  console_sees_all(const struct req *r);
 /* a span of seconds in words ("3 min") */
 const char *console_span(struct req *r, long long s);
 /* the reply window's meter into base: 1 when a reply is allowed now */
-int  console_meter(struct req *r, const char *base, long long last_in, long long used);
+int  console_meter(struct req *r, const char *base, long long last_in, long long grant,
+	long long used);
 /* the inbox column beside a chat (current: the chat shown) */
 void console_inbox(struct req *r, long long current);
 /* chat r->ids[0] into *c if the user may see it; 0, or -1 after answering */

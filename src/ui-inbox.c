@@ -62,27 +62,35 @@ console_span(struct req *r, long long s)
 	return LF(r, s < 2 * 86400 ? "span.day" : "span.days", s / 86400);
 }
 
-/* The reply-window meter of an open chat into <base>.Left/.Used/…; 1 when a reply is allowed. */
+/* The reply-window meter of an open chat into <base>.Left/.Used/…, the
+ * window of the follower's latest action (chat_window); 1 when a reply is
+ * allowed. */
 int
-console_meter(struct req *r, const char *base, long long last_in, long long used)
+console_meter(struct req *r, const char *base, long long last_in, long long grant,
+    long long used)
 {
-	long long left = last_in + WX_WINDOW - (long long)wx_now();
+	long long until;
+	int       max;
+	long long left, span;
 
+	chat_window(last_in, grant, &until, &max);
+	left = until - (long long)wx_now();
+	span = max == WX_EVENT_REPLIES ? WX_EVENT_WINDOW : WX_WINDOW;
 	tmpl_set_int(r, pool_printf(&r->pool, "%s.Used", base), used);
-	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), WX_REPLIES_IN_ROW);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), max);
 	if (left > 0) {
 		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), console_span(r, left));
-		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / WX_WINDOW);
-		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.left",
-		    console_span(r, left), used, WX_REPLIES_IN_ROW));
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / span);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, max == WX_EVENT_REPLIES ?
+		    "meter.left_event" : "meter.left", console_span(r, left), used, max));
 	} else {
 		tmpl_set(r, pool_printf(&r->pool, "%s.Expired", base), "1");
-		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.expired",
-		    used, WX_REPLIES_IN_ROW));
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, max == WX_EVENT_REPLIES ?
+		    "meter.expired_event" : "meter.expired", used, max));
 	}
-	if (left <= 3 * 3600)
+	if (left <= (max == WX_EVENT_REPLIES ? WX_EVENT_WINDOW / 2 : 3 * 3600))
 		tmpl_set(r, pool_printf(&r->pool, "%s.Low", base), "1");
-	return left > 0 && used < WX_REPLIES_IN_ROW;
+	return left > 0 && used < max;
 }
 
 /* Open-chat counts per tab, also into Counts.*; 0, or -1 when the database failed. */
@@ -170,6 +178,7 @@ console_home_get(struct req *r, struct resp *rs)
 		    console_span(r, (long long)wx_now() - l[i].started));
 		if (t != CLOSED_TAB)
 			console_meter(r, pool_printf(&r->pool, "%s.Meter", base), l[i].last_in,
+			    l[i].grant_at,
 			    l[i].outs);
 		else {
 			tmpl_set(r, pool_printf(&r->pool, "%s.ReasonText", base),
@@ -353,7 +362,7 @@ console_inbox(struct req *r, long long current)
 			    console_span(r, (long long)wx_now() - l[i].started));
 			if (strcmp(parts[k].state, "followup") == 0)
 				console_meter(r, pool_printf(&r->pool, "%s.Meter", base),
-				    l[i].last_in, l[i].outs);
+				    l[i].last_in, l[i].grant_at, l[i].outs);
 			/* the chat on screen is being read: no mark for it */
 			if (l[i].id != current)
 				tmpl_set_int(r, pool_printf(&r->pool, "%s.Unread", base),

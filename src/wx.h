@@ -30,9 +30,24 @@
 /* what an upload form takes in: twice WeChat's largest file, so a file
  * somewhat over WeChat's limit reaches the page that explains that limit */
 #define WX_UPLOAD_MAX     (2u * WX_VIDEO_MAX)
+/* a follow, a scan of a parametric QR code, a click of a menu button of
+ * the click or scancode types: a short window instead of the follower's
+ * last one (45047 after its messages, 45015 after its time) */
+#define WX_EVENT_WINDOW   60	/* seconds */
+#define WX_EVENT_REPLIES  3
 /* a number as SQL text: "consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) */
 #define WX_SQL(n)  WX_SQL_(n)
 #define WX_SQL_(n) #n
+/*
+ * SQL: true when WeChat takes one more customer-service message to the
+ * follower of a chat (its columns prefixed by c: "c." or ""): within the
+ * window of the follower's latest action, under its count. Binds the time
+ * 48 hours before now, twice (a window_start).
+ */
+#define WX_SQL_SENDABLE(c) "IF(" c "grant_at >= " c "last_user_msg_at, " c "grant_at > " \
+	"FROM_UNIXTIME(? + " WX_SQL(WX_WINDOW - WX_EVENT_WINDOW) ") AND " c "consecutive_out < " \
+	WX_SQL(WX_EVENT_REPLIES) ", " c "last_user_msg_at > FROM_UNIXTIME(?) AND " c \
+	"consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) ")"
 
 const char *wx_strerror(int code);
 

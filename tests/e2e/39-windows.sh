@@ -1,0 +1,60 @@
+# 39-windows.sh: every window WeChat allows. A follower's message lets the
+# account send 5 messages within 48 hours; a follow, a scan of a parametric
+# QR code or a click of a menu button lets it send 3 within a minute. The
+# latest action's allowance holds: they do not add up. The meter, the
+# composer and the server-side check follow the one rule, and so does the
+# simulator, so a message past it gets WeChat's errcode too.
+. "$(dirname "$0")/lib.sh"
+own_channel "Windows Brand"
+sign_in op operator "$(demo_pw operator)"
+FROM=oWin$(openssl rand -hex 3)
+say "你好，请问发货了吗"
+C=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM'")
+TOKEN_PAGE=/console/ post op "/console/chats/$C/pickup"
+send() { TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/send" "text=$1"; }
+state() { sqlq "SELECT CONCAT(delivery_state, ':', IFNULL(wx_errcode, 0)) FROM messages WHERE chat_id = $C AND body = '$1'"; }
+send "one"
+send "two"
+ok "two sent in the follower's 48 hours" test "$(received):$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = "2:2"
+
+# --- a scan: 3 within a minute, instead of what was left of the 5
+phone -F action=scan -F scene=poster
+ok "a scan opens WeChat's short window on the chat, its count from 0" test "$(sqlq "SELECT CONCAT(grant_at IS NOT NULL, ':', consecutive_out) FROM chats WHERE id = $C")" = "1:0"
+get op "/console/chats/$C"
+ok "the meter says so: the minute a scan gives, 0 of 3" eval 'has "of the minute a follow, scan or menu click gives" && has "0 of 3 sent"'
+send "a"; send "b"; send "c"
+ok "3 delivered within the minute" test "$(received)" = 5
+send "d"
+ok "a 4th is refused before WeChat is called, in words" eval 'test "$STATUS" = 409 && has "WeChat allows 3 messages within a minute"'
+ok "…nothing stored or sent" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $C AND body = 'd'"):$(received)" = "0:5"
+# past wxdesk's own check, WeChat (the simulator) holds the same rule
+sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $C"
+send "e"
+ok "…and WeChat refuses a 4th too (45047), shown in words" eval 'test "$(state e)" = "failed:45047" && get op "/console/chats/$C" && has "WeChat allows 5 messages in a row"'
+sqlq "UPDATE chats SET consecutive_out = 3 WHERE id = $C"
+
+# --- the follower writes: 5 within 48 hours again
+say "好的，谢谢"
+send "f"
+ok "the follower's message gives back the 5 of 48 hours" test "$(state f)" = "delivered:0"
+get op "/console/chats/$C"
+ok "…the meter says so" eval 'has "1 of 5 sent" && ! has "of the minute"'
+
+# --- a menu click, then the minute passes
+phone -F action=click -F key=NOTHING_BOUND
+get op "/console/chats/$C"
+ok "a menu click opens the short window too" has "0 of 3 sent"
+shift_clock 61
+sign_in op operator "$(demo_pw operator)"
+send "g"
+ok "after its minute a reply is refused in words, though 48 hours have not passed" eval 'test "$STATUS" = 409 && has "lets the account write for one minute only"'
+get op "/console/chats/$C"
+ok "…the composer says why" has "the minute a follow, scan or menu click gives has passed"
+sqlq "UPDATE chats SET grant_at = NULL WHERE id = $C"
+send "h"
+ok "…and WeChat refuses it too (45015)" test "$(state h)" = "failed:45015"
+say "在吗？"
+sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $C"
+send "i"
+ok "the follower's next message opens the 48 hours again" test "$(state i)" = "delivered:0"
+done_tests
