@@ -321,7 +321,7 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 	/* the window of the follower's latest action: a follow, scan or click's
 	 * (WX_EVENT_REPLIES within WX_EVENT_WINDOW), else their last message's */
 	long long grant = db_int(&u, 0, SU_GRANT), last = db_int(&u, 0, SU_LAST_MSG);
-	int       event = grant > 0 && grant >= last;
+	int       event = grant > last;	/* a message in the same second is the later */
 	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 ||
 	    (event ? now - grant >= WX_EVENT_WINDOW : now - last > WX_WINDOW)) {
 		sim_api_error(r, rs, appid, "custom_send", 45015);

@@ -51,8 +51,8 @@ enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat
 
 /* WeChat's window for a chat's follower now: until when (*until) and how
  * many messages in all (*max) it takes, from their last message (last_in)
- * and their last follow, scan or click (grant, 0: none; the latest action's
- * window, WX_SQL_SENDABLE in SQL) */
+ * and their last follow, scan or click when it is their latest action
+ * (grant, 0: none or not the latest: WX_SQL_EVENT) */
 void chat_window(long long last_in, long long grant, long long *until, int *max);
 /* a follow, a scan or a click in the follower's open chat: WeChat's short
  * window (WX_EVENT_REPLIES within WX_EVENT_WINDOW), its count from 0 */

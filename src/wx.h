@@ -39,12 +39,20 @@
 #define WX_SQL(n)  WX_SQL_(n)
 #define WX_SQL_(n) #n
 /*
- * SQL: true when WeChat takes one more customer-service message to the
- * follower of a chat (its columns prefixed by c: "c." or ""): within the
- * window of the follower's latest action, under its count. Binds the time
- * 48 hours before now, twice (a window_start).
+ * SQL: true when the follower's latest action in a chat (its columns
+ * prefixed by c: "c." or "") was a follow, a scan or a click: after their
+ * last message, or the click that opened the chat before any message (a
+ * message in the same second as an action is taken as the later, as
+ * WeChat's simulator takes it).
  */
-#define WX_SQL_SENDABLE(c) "IF(" c "grant_at >= " c "last_user_msg_at, " c "grant_at > " \
+#define WX_SQL_EVENT(c) "(" c "grant_at > " c "last_user_msg_at OR " c "grant_at = " c \
+	"last_user_msg_at AND " c "messages_in = 0)"
+/*
+ * SQL: true when WeChat takes one more customer-service message to the
+ * follower of a chat: within the window of their latest action, under its
+ * count. Binds the time 48 hours before now, twice (a window_start).
+ */
+#define WX_SQL_SENDABLE(c) "IF(" WX_SQL_EVENT(c) ", " c "grant_at > " \
 	"FROM_UNIXTIME(? + " WX_SQL(WX_WINDOW - WX_EVENT_WINDOW) ") AND " c "consecutive_out < " \
 	WX_SQL(WX_EVENT_REPLIES) ", " c "last_user_msg_at > FROM_UNIXTIME(?) AND " c \
 	"consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) ")"

@@ -34,8 +34,8 @@ wxapi_errtext(long errcode)
 	case 43004: return "the follower has unfollowed the account (43004)";
 	case 45002: return "the message is too long for WeChat (45002)";
 	case 45009: return "the account's daily API quota is used up (45009)";
-	case 45015: return "the 48-hour reply window has closed, or the user unfollowed (45015)";
-	case 45047: return "WeChat allows 5 messages in a row; wait for the follower to write (45047)";
+	case 45015: return "the follower's reply window has closed (48 hours after their message, a minute after a follow, scan or click), or they unfollowed (45015)";
+	case 45047: return "WeChat takes no more messages until the follower writes (5 after a message, 3 after a follow, scan or click) (45047)";
 	case 48001: return "the account has no permission for this API (48001)";
 	default:    return "WeChat refused the request";
 	}

@@ -221,6 +221,15 @@ try {
 	check('…and tagged from the chat, the tag on its way to WeChat',
 		await op.isVisible('#follower-tags li >> text=会员') && await op.isVisible('.flash >> text=已添加标签'));
 	await page_in_chinese(op, '27-chat-tags');
+	// the follower scans a code: WeChat's minute, its 3 messages, on the meter
+	if (sql(`SELECT CONCAT(state, operator_id IS NOT NULL) FROM chats WHERE id = ${chat}`) === 'active1') {
+		await phone.fill('.events input[name=scene]', 'poster');
+		await Promise.all([phone.waitForNavigation(), phone.click('.events form:has(input[name=scene]) button')]);
+		await op.goto(`${BASE}/console/chats/${chat}`);
+		check('after a scan the meter says WeChat\'s minute and its 3 messages, in Chinese',
+			await op.isVisible('text=关注、扫码或点击菜单后的 1 分钟内') && await op.isVisible('text=已发 0/3 条'));
+		await shot(op, 'zh-27-chat-event-window');
+	}
 	await op.setViewportSize({ width: 390, height: 844 });
 	await op.goto(`${BASE}/console/chats/${chat}#follower`);
 	const [tw, tiw] = await op.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);

@@ -89,7 +89,7 @@ fault 45015
 send "refused by WeChat"
 ok "a refused message is kept" test "$(sqlq "SELECT CONCAT(delivery_state, ':', wx_errcode) FROM messages WHERE chat_id = $chat AND body = 'refused by WeChat'")" = "failed:45015"
 get op "/console/chats/$chat"
-ok "…shown with WeChat's reason" has "the 48-hour reply window has closed"
+ok "…shown with WeChat's reason" has "reply window has closed (48 hours after their last message"
 ok "…with a retry button" has "Retry"
 ok "…and not counted toward the 5" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $chat")" = 1
 failed=$(sqlq "SELECT id FROM messages WHERE chat_id = $chat AND body = 'refused by WeChat'")

@@ -17,7 +17,9 @@ send "one"
 send "two"
 ok "two sent in the follower's 48 hours" test "$(received):$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = "2:2"
 
-# --- a scan: 3 within a minute, instead of what was left of the 5
+# --- a scan: 3 within a minute, instead of what was left of the 5 (a
+# second later: an action in the same second as a message is taken as before it)
+shift_clock 2
 phone -F action=scan -F scene=poster
 ok "a scan opens WeChat's short window on the chat, its count from 0" test "$(sqlq "SELECT CONCAT(grant_at IS NOT NULL, ':', consecutive_out) FROM chats WHERE id = $C")" = "1:0"
 get op "/console/chats/$C"
@@ -30,7 +32,7 @@ ok "…nothing stored or sent" test "$(sqlq "SELECT COUNT(*) FROM messages WHERE
 # past wxdesk's own check, WeChat (the simulator) holds the same rule
 sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $C"
 send "e"
-ok "…and WeChat refuses a 4th too (45047), shown in words" eval 'test "$(state e)" = "failed:45047" && get op "/console/chats/$C" && has "WeChat allows 5 messages in a row"'
+ok "…and WeChat refuses a 4th too (45047), shown in words" eval 'test "$(state e)" = "failed:45047" && get op "/console/chats/$C" && has "3 after a follow, a scan or a menu click (45047)"'
 sqlq "UPDATE chats SET consecutive_out = 3 WHERE id = $C"
 
 # --- the follower writes: 5 within 48 hours again
@@ -41,6 +43,7 @@ get op "/console/chats/$C"
 ok "…the meter says so" eval 'has "1 of 5 sent" && ! has "of the minute"'
 
 # --- a menu click, then the minute passes
+shift_clock 2
 phone -F action=click -F key=NOTHING_BOUND
 get op "/console/chats/$C"
 ok "a menu click opens the short window too" has "0 of 3 sent"
