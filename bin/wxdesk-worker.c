@@ -47,6 +47,7 @@
 #include "../src/db.h"
 #include "../src/bot.h"
 #include "../src/csat.h"
+#include "../src/chat.h"
 #include "../src/health.h"
 #include "../src/job.h"
 #include "../src/metrics.h"
@@ -68,7 +69,7 @@ static const struct {
 	{ "sync", job_sync },
 	{ "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
-	{ "csat", job_csat },
+	{ "csat", job_csat }, { "held", job_held },
 	{ "bot_media", job_bot_media }, { "reports", job_reports },
 };
 

@@ -4,6 +4,7 @@
 
 #include "bot.h"
 #include "chat.h"
+#include "job.h"
 #include "tags.h"
 #include "csat.h"
 #include "json.h"
@@ -130,6 +131,52 @@ enum dbrc
 chat_grant(struct pool *p, long long chat, long long now)
 {
 	return db_chat_grant(p, chat, now);
+}
+
+/* ---- held replies ---- */
+
+enum dbrc
+chat_hold(struct pool *p, long long channel, long long follower, long long chat,
+    const char *text, long long author, long long now, long long *id)
+{
+	return db_held_insert(p, channel, follower, chat, text,
+	    pool_printf(p, "h:%s", rand_hex(p, 16)), author, now, id);
+}
+
+struct release {
+	long long chat, follower, now;
+	int      *n;
+};
+
+static enum dbrc
+release_step(struct pool *p, void *arg)
+{
+	struct release *x = arg;
+	enum dbrc       rc = db_chat_catch_up(p, x->chat);
+
+	return rc != DB_OK ? rc : db_held_release(p, x->chat, x->follower, x->now, x->n);
+}
+
+enum dbrc
+chat_release_held(struct pool *p, long long chat, long long follower, long long now, int *n)
+{
+	struct release x = { chat, follower, now, n };
+
+	return db_txn(p, release_step, &x);
+}
+
+void
+job_held(struct pool *p)
+{
+	long long        now = (long long)wx_now();
+	struct held_due *due;
+	size_t           n;
+	int              went;
+
+	if (db_held_expire(p, now) < 0 || db_held_due(p, &due, &n) != DB_OK)
+		return;
+	for (size_t i = 0; i < n && !job_stopping; i++)
+		(void)chat_release_held(p, due[i].chat, due[i].follower, now, &went);
 }
 
 /* ---- reopen ---- */

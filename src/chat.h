@@ -57,6 +57,22 @@ void chat_window(long long last_in, long long grant, long long *until, int *max)
 /* a follow, a scan or a click in the follower's open chat: WeChat's short
  * window (WX_EVENT_REPLIES within WX_EVENT_WINDOW), its count from 0 */
 enum dbrc chat_grant(struct pool *p, long long chat, long long now);
+/*
+ * Held replies: when no window is open, an operator's reply is kept on the
+ * chat as held (chat_hold), editable and cancellable, and goes when the
+ * follower next opens a window, oldest first, into their open chat, within
+ * that window's allowance (chat_release_held: the worker each tick, and an
+ * operator's new reply first, so it goes behind them). Held replies that
+ * never go expire after the brand's days (job_held).
+ */
+enum dbrc chat_hold(struct pool *p, long long channel, long long follower, long long chat,
+	const char *text, long long author, long long now, long long *id);
+/* the follower's held replies into their open chat (in a transaction of its
+ * own, its newest messages taken in first); *n how many went */
+enum dbrc chat_release_held(struct pool *p, long long chat, long long follower, long long now,
+	int *n);
+/* the worker: held replies released where a window takes them, and expired */
+void job_held(struct pool *p);
 /* 1 when a chat in state, closed for reason, whose follower last wrote at
  * last_in, may be reopened at now (chat_reopen has the last word): closed
  * by the team's side, within the follower's 48 hours */
@@ -311,5 +327,17 @@ enum dbrc db_chat_catch_up(struct pool *p, long long chat);
 long long db_chat_fold(struct pool *p);
 enum dbrc db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *chat);
 enum dbrc db_chat_grant(struct pool *p, long long chat, long long now);
+/* held replies (chat_hold and the rest, chat.h) */
+#define HELD_DUE_ROW(C) C(INT, chat) C(INT, follower)
+DB_ROW(held_due, HELD_DUE_ROW)
+enum dbrc db_held_due(struct pool *p, struct held_due **rows, size_t *n);
+enum dbrc db_held_insert(struct pool *p, long long channel, long long follower, long long chat,
+	const char *text, const char *dedupe, long long author, long long now, long long *id);
+enum dbrc db_held_edit(struct pool *p, long long msg, long long chat, const char *text);
+enum dbrc db_held_cancel(struct pool *p, long long msg, long long chat);
+long long db_held_author(struct pool *p, long long msg, long long chat);
+enum dbrc db_held_release(struct pool *p, long long chat, long long follower, long long now,
+	int *n);
+long long db_held_expire(struct pool *p, long long now);
 
 #endif

@@ -401,6 +401,59 @@
 	    REPORT_IN("m.created_at", "m.id") "FROM messages m JOIN chats c ON c.id = m.chat_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id WHERE m.id = ? " \
 	    "AND m.id > (SELECT report_from FROM chat_fold WHERE id = 1)") \
+	/* ---- held replies (chat.h) ---- */ \
+	X(held_insert, INSERT, (long long channel, long long follower, long long chat, \
+	    const char *text, const char *dedupe, long long author, long long now), \
+	    (I(channel), I(follower), I(chat), S(text), S(dedupe), I(author), I(now)), \
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, " \
+	    "dedupe_key, media_state, author_id, delivery_state, created_at) VALUES (?, ?, ?, " \
+	    "'out', 'text', ?, ?, 'none', ?, 'held', FROM_UNIXTIME(?))") \
+	X(held_edit, DONE, (long long msg, long long chat, const char *text), \
+	    (S(text), I(msg), I(chat)), \
+	    "UPDATE messages SET body = ? WHERE id = ? AND chat_id = ? AND delivery_state = 'held'") \
+	X(held_cancel, DONE, (long long msg, long long chat), (I(msg), I(chat)), \
+	    "DELETE FROM messages WHERE id = ? AND chat_id = ? AND delivery_state = 'held'") \
+	/* a held reply's author, while it is held */ \
+	X(held_author, COUNT, (long long msg, long long chat), (I(msg), I(chat)), \
+	    "SELECT IFNULL(author_id, 0) FROM messages WHERE id = ? AND chat_id = ? " \
+	    "AND delivery_state = 'held'") \
+	/* the open chats of followers with held replies */ \
+	X(held_due, ROWS(held_due), (), (), \
+	    "SELECT DISTINCT c.id chat, c.follower_id follower FROM messages m " \
+	    "JOIN chats c ON c.open_follower = m.follower_id " \
+	    "WHERE m.delivery_state = 'held' LIMIT 100") \
+	/* a follower's held replies, oldest first, locked */ \
+	X(held_of, CUSTOM, (), (I), \
+	    "SELECT id FROM messages WHERE delivery_state = 'held' AND follower_id = ? " \
+	    "ORDER BY id FOR UPDATE") \
+	/* one more counted in the chat's window (any open state), if it takes it */ \
+	X(held_claim, CUSTOM, (), (I, I, I), \
+	    "UPDATE chats SET consecutive_out = consecutive_out + 1 WHERE id = ? " \
+	    "AND state <> 'closed' AND " WX_SQL_SENDABLE("")) \
+	/* into the chat, queued for the outbox, and counted for the reports */ \
+	X(held_go, CUSTOM, (), (I, I), \
+	    "UPDATE messages SET chat_id = ?, delivery_state = 'sending' WHERE id = ? " \
+	    "AND delivery_state = 'held'") \
+	X(held_report, CUSTOM, (), (I, I, I), \
+	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
+	    "operator_id, chat_id, vbin, detail, qr_code_id) SELECT FROM_UNIXTIME(?), 'held_sent', " \
+	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(m.author_id, 0), c.id, " \
+	    "-1, '', c.qr_code_id FROM messages m JOIN chats c ON c.id = m.chat_id " \
+	    "JOIN channels ch ON ch.id = c.channel_id WHERE m.id = ? AND c.id = ?") \
+	/* past their brand's days: expired, and counted */ \
+	X(held_expired_report, CUSTOM, (), (I, I), \
+	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
+	    "operator_id, chat_id, vbin, detail) SELECT FROM_UNIXTIME(?), 'held_expired', " \
+	    "ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), IFNULL(m.author_id, 0), " \
+	    "m.chat_id, -1, '' FROM messages m JOIN channels ch ON ch.id = m.channel_id " \
+	    "JOIN brands b ON b.id = ch.brand_id LEFT JOIN chats c ON c.id = m.chat_id " \
+	    "WHERE m.delivery_state = 'held' AND m.created_at < FROM_UNIXTIME(?) - INTERVAL " \
+	    "b.held_days DAY") \
+	X(held_expire, CUSTOM, (), (I), \
+	    "UPDATE messages m JOIN channels ch ON ch.id = m.channel_id " \
+	    "JOIN brands b ON b.id = ch.brand_id SET m.delivery_state = 'expired' " \
+	    "WHERE m.delivery_state = 'held' AND m.created_at < FROM_UNIXTIME(?) - INTERVAL " \
+	    "b.held_days DAY") \
 	/* a follow, scan or click: WeChat's short window, its count from 0 */ \
 	X(chat_grant, EXEC, (long long chat, long long now), (I(now), I(chat)), \
 	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), consecutive_out = 0 " \
@@ -655,4 +708,42 @@ db_chat_touch_open(struct pool *p, long long follower_id, time_t at, long long *
 		return rc;
 	*chat = db_int(&open, 0, 0);
 	return RUN(DBS_chat_touch_open, p, NULL, I((long long)at), I(*chat));
+}
+
+/* the follower's held replies into chat while its window takes them, oldest
+ * first; *n how many went (the caller's transaction) */
+enum dbrc
+db_held_release(struct pool *p, long long chat, long long follower, long long now, int *n)
+{
+	struct dbres held, claim;
+	enum dbrc    rc;
+	long long    ws = now - WX_WINDOW;
+
+	*n = 0;
+	if ((rc = RUN(DBS_held_of, p, &held, I(follower))) != DB_OK)
+		return rc;
+	for (size_t i = 0; i < held.nrows; i++) {
+		long long msg = db_int(&held, i, 0);
+		if ((rc = RUN(DBS_held_claim, p, &claim, I(chat), I(ws), I(ws))) != DB_OK)
+			return rc;
+		if (claim.affected == 0)
+			break;	/* the window is full, or shut: the rest stay held */
+		if ((rc = RUN(DBS_held_go, p, NULL, I(chat), I(msg))) != DB_OK ||
+		    (rc = RUN(DBS_held_report, p, NULL, I(now), I(msg), I(chat))) != DB_OK)
+			return rc;
+		(*n)++;
+	}
+	return DB_OK;
+}
+
+/* held replies past their brand's days: expired (and counted); how many, or -1 */
+long long
+db_held_expire(struct pool *p, long long now)
+{
+	struct dbres out;
+
+	if (RUN(DBS_held_expired_report, p, NULL, I(now), I(now)) != DB_OK ||
+	    RUN(DBS_held_expire, p, &out, I(now)) != DB_OK)
+		return -1;
+	return (long long)out.affected;
 }

@@ -81,8 +81,8 @@
 	    "f.qr_scene, c.previous_chat_id, ch.brand_id, cb.name closed_by, c.offer_user_id, " \
 	    "ou.name offered_to, " \
 	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0) offeruntil, d.routing, c.after_hours, " \
-	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) followup, tp.name topic, c.summary " \
-	    "FROM chats c JOIN followers f ON f.id = c.follower_id " \
+	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) followup, tp.name topic, c.summary, " \
+	    "b.held_days FROM chats c JOIN followers f ON f.id = c.follower_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id " \
 	    "LEFT JOIN departments d ON d.id = c.department_id " \
 	    "LEFT JOIN users u ON u.id = c.operator_id " \

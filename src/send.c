@@ -25,7 +25,11 @@ claim_step(struct pool *p, void *arg)
 	/* the chat's row first takes in the follower's newest message (the
 	 * webhook stores it without touching the row), under the row's lock */
 	enum dbrc     rc = db_chat_catch_up(p, chat);
+	int           went;
 
+	/* an operator's reply goes behind the follower's held replies (chat.h) */
+	if (rc == DB_OK && x->who == OUT_OPERATOR)
+		rc = db_held_release(p, chat, x->c->follower, (long long)wx_now(), &went);
 	if (rc == DB_OK)
 		rc = x->who == OUT_WARNING ? db_warn_claim(p, chat, wx_now() - WX_WINDOW) :
 		    x->who == OUT_CSAT ? db_csat_claim(p, chat, (long long)wx_now(),

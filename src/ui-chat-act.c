@@ -177,6 +177,35 @@ canned_of(struct req *r, const char **text, struct outgoing *f)
 	return DB_OK;
 }
 
+/* a reply held for when the follower writes (chat.h): a text, or a canned
+ * response's text */
+static int
+reply_hold(struct req *r, struct console_change *x, const char *text, int bad)
+{
+	struct outgoing cf = { 0 };
+	long long       id;
+	int             st;
+
+	if (!console_may_hold(r, &x->c))
+		return console_refuse(r, x, 409, L(r, "chat.hold_not_now"));
+	if (!bad && text[0] == '/' && strcspn(text, " \t\r\n") == strlen(text) &&
+	    (st = canned_of(r, &text, &cf)) != DB_OK)
+		return st;
+	if (bad || strspn(text, " \t\r\n") == strlen(text)) {
+		form_error(r, "text", L(r, bad ? "chat.hold_bad" : "chat.type_first"));
+		return UI_REFUSED;
+	}
+	if (utf8_chars(text) > WX_TEXT_MAX) {
+		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, utf8_chars(text)));
+		return UI_REFUSED;
+	}
+	if ((st = chat_hold(&r->pool, x->c.channel_id, x->c.follower_id, x->c.id, text,
+	    r->user->id, (long long)wx_now(), &id)) != DB_OK)
+		return st;
+	x->msg = L(r, "chat.held_flash");
+	return DB_OK;
+}
+
 /* a reply: a text, a file, or both (the file first), or a canned response */
 static int
 reply_send(struct req *r, struct console_change *x)
@@ -189,6 +218,8 @@ reply_send(struct req *r, struct console_change *x)
 	if ((st = console_chat_of(r, x)) != DB_OK)
 		return st;
 	bad = FORM_READ(r, send_fields, &text);
+	if (req_field(r, "hold") && strcmp(req_field(r, "hold"), "1") == 0)
+		return reply_hold(r, x, text ? text : "", bad);
 	has_text = bad || strspn(text, " \t\r\n") != strlen(text);
 	if (file && file->vlen == 0)
 		file = NULL;	/* the empty part of a form without a file */
@@ -245,6 +276,54 @@ console_send_post(struct req *r, struct resp *rs)
 	struct console_change x = { 0 };
 
 	console_end(r, rs, reply_send(r, &x), &x);
+}
+
+/* a held reply changed (text) or cancelled (text NULL): by its author, a
+ * supervisor or an admin, while it is held */
+static int
+held_change(struct req *r, struct console_change *x, int cancel)
+{
+	const char *text = req_field(r, "text");
+	long long   msg = r->ids[1], author;
+	int         st;
+
+	if ((st = console_chat_of(r, x)) != DB_OK)
+		return st;
+	if ((author = db_held_author(&r->pool, msg, x->c.id)) < 0)
+		return DB_FAIL;
+	if (author == 0)
+		return console_refuse(r, x, 409, L(r, "chat.held_gone"));
+	if (author != r->user->id && !console_sees_all(r))
+		return console_refuse(r, x, 403, L(r, "chat.held_not_yours"));
+	if (cancel) {
+		st = db_held_cancel(&r->pool, msg, x->c.id);
+		x->msg = L(r, "chat.held_cancelled");
+	} else {
+		if (text == NULL || strspn(text, " \t\r\n") == strlen(text) ||
+		    v_utf8(text) != NULL || utf8_chars(text) > WX_TEXT_MAX)
+			return console_refuse(r, x, 422, LF(r, "chat.held_text", WX_TEXT_MAX));
+		st = db_held_edit(&r->pool, msg, x->c.id, text);
+		x->msg = L(r, "chat.held_edited");
+	}
+	if (st == DB_NOTFOUND)
+		return console_refuse(r, x, 409, L(r, "chat.held_gone"));
+	return st;
+}
+
+void
+console_held_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, held_change(r, &x, 0), &x);
+}
+
+void
+console_held_cancel_post(struct req *r, struct resp *rs)
+{
+	struct console_change x = { 0 };
+
+	console_end(r, rs, held_change(r, &x, 1), &x);
 }
 
 /* a failed reply sent again, while WeChat's rules allow */

@@ -235,6 +235,28 @@ chat_header(struct req *r, const struct console_chat *c, const char *who)
 		console_meter(r, "Chat.Meter", c->last_in, c->grant_at, c->outs);
 }
 
+/*
+ * 1 when the user may hold a reply in the chat for when its follower writes
+ * (chat.h): they follow, and no window takes a message now, in the user's
+ * active chat (its time passed, or its messages used up), or in a closed
+ * chat that cannot be reopened (not one closed for a block).
+ */
+int
+console_may_hold(struct req *r, const struct console_chat *c)
+{
+	long long until;
+	int       max;
+
+	if (!c->subscribed)
+		return 0;
+	if (strcmp(c->state, "closed") == 0)
+		return !reopenable(c) && c->close_reason && strcmp(c->close_reason, "blocked") != 0;
+	if (strcmp(c->state, "active") != 0 || c->operator_id != r->user->id)
+		return 0;
+	chat_window(c->last_in, c->grant_at, &until, &max);
+	return until <= (long long)wx_now() || c->outs >= max;
+}
+
 /* What the user may do with the chat now, and to whom it may go. */
 static void
 chat_actions(struct req *r, const struct console_chat *c, long long id)
@@ -243,6 +265,12 @@ chat_actions(struct req *r, const struct console_chat *c, long long id)
 
 	if ((why = console_cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
+	if (console_may_hold(r, c)) {
+		tmpl_set(r, "Chat.CanHold", "1");
+		tmpl_set(r, "Chat.HoldHint", LF(r, "chat.hold_hint", (int)c->held_days));
+		if (why == NULL)	/* a closed chat says why above its transcript */
+			tmpl_set(r, "Chat.CannotReply", L(r, "chat.hold_closed"));
+	}
 	if (strcmp(c->state, "bot") == 0)
 		tmpl_set(r, "Chat.CanTakeOver", "1");	/* a pick-up: the bot lets go */
 	if (strcmp(c->state, "followup") == 0)

@@ -123,6 +123,8 @@ void console_poll_get(struct req *, struct resp *);
 void console_chat_get(struct req *, struct resp *);
 void console_pickup_post(struct req *, struct resp *);
 void console_send_post(struct req *, struct resp *);
+void console_held_post(struct req *, struct resp *);
+void console_held_cancel_post(struct req *, struct resp *);
 void console_retry_post(struct req *, struct resp *);
 void console_close_post(struct req *, struct resp *);
 void console_reopen_post(struct req *, struct resp *);

@@ -46,7 +46,11 @@
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
 <p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Auto ?><?cs var:Lang.chat.auto_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
-<?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
+<?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs elif:m.Delivery == "held" ?><?cs var:Lang.delivery.held ?><?cs elif:m.Delivery == "expired" ?><?cs var:Lang.delivery.expired ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
+<?cs if:m.Delivery == "held" ?><details class="held-edit"><summary><?cs var:Lang.chat.held_change ?></summary>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>" class="mini"><?cs call:csrf_field() ?><textarea name="text" rows="2" maxlength="2000"><?cs var:m.Body ?></textarea><button type="submit"><?cs var:Lang.chat.held_save ?></button></form>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>/cancel" class="mini"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.chat.held_cancel ?></button></form>
+</details><?cs /if ?>
 <?cs if:m.Delivery == "failed" && Chat.Mine && !m.Earlier ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>
 <?cs /if ?>
@@ -61,6 +65,16 @@
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/pickup" class="pickup"><?cs call:csrf_field() ?><button type="submit" class="primary"><?cs if:Chat.OfferMine ?><?cs var:Lang.offer.accept ?><?cs else ?><?cs var:Lang.chat.pickup ?><?cs /if ?></button></form>
 <?cs if:Chat.OfferMine ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/decline" class="decline"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.offer.decline ?></button></form><?cs /if ?>
 <?cs /if ?>
+<?cs if:Chat.CanHold ?>
+<form method="post" action="/console/chats/<?cs var:Chat.Id ?>/send" enctype="multipart/form-data" class="composer hold" id="composer">
+<?cs call:csrf_field() ?><input type="hidden" name="hold" value="1">
+<p class="why" role="status"><?cs var:Chat.CannotReply ?></p>
+<p class="hint"><?cs var:Chat.HoldHint ?></p>
+<label class="field<?cs if:Form.text.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.hold_field ?></span>
+<textarea name="text" rows="3" maxlength="2000"><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
+<button type="submit" class="primary"><?cs var:Lang.chat.hold ?></button>
+</form>
+<?cs else ?>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/send" enctype="multipart/form-data" class="composer<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>" id="composer">
 <?cs call:csrf_field() ?>
 <?cs if:Chat.CannotReply ?><p class="why" role="status"><?cs var:Chat.CannotReply ?></p><?cs /if ?>
@@ -78,6 +92,7 @@
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?> <kbd><?cs var:Lang.keys.send ?></kbd></button>
 <button type="button" class="link" data-keys-help>? <?cs var:Lang.keys.title ?></button>
 </form>
+<?cs /if ?>
 </section>
 <aside class="card follower" id="follower">
 <p class="follower-hide"><a href="#chat"><?cs var:Lang.chat.back_to_chat ?></a></p>

@@ -1,0 +1,90 @@
+# 40-held.sh: replies held for when the follower writes. With no window open
+# (the follower's messages used up, or the chat closed past its 48 hours) an
+# operator still writes: the reply is held on the chat, changed or cancelled
+# there, and goes the moment the follower writes, oldest first, before
+# anything typed after it, within what WeChat then allows; a chat closed
+# meanwhile hands them to the follower's new chat; held replies that never
+# go expire after the brand's days. The reports count both.
+. "$(dirname "$0")/lib.sh"
+own_channel "Held Brand"
+sign_in op operator "$(demo_pw operator)"
+FROM=oHeld$(openssl rand -hex 3)
+say "你好，我的快递还没到"
+C=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM'")
+F=$(sqlq "SELECT id FROM followers WHERE openid = '$FROM'")
+TOKEN_PAGE=/console/ post op "/console/chats/$C/pickup"
+send() { TOKEN_PAGE="/console/chats/$1" post op "/console/chats/$1/send" "text=$2"; }
+hold() { TOKEN_PAGE="/console/chats/$1" post op "/console/chats/$1/send" hold=1 "text=$2"; }
+held() { sqlq "SELECT id FROM messages WHERE follower_id = $F AND body = '$1'"; }
+state() { sqlq "SELECT delivery_state FROM messages WHERE follower_id = $F AND body = '$1'"; }
+bodies() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o '"content":"[^"]*"' | sed 's/"content":"//; s/"$//' | tac | tr '\n' ' '; }	# oldest first
+
+hold "$C" "too early"
+ok "a reply cannot be held while the window takes it" eval 'test "$STATUS" = 409 && test -z "$(held 'too early')"'
+for i in 1 2 3 4 5; do send "$C" "reply $i"; done
+get op "/console/chats/$C"
+ok "the 5 used up, the composer offers to hold a reply" eval 'has "class=\"composer hold\"" && has "Hold until the follower writes" && has "expire after 7 days"'
+hold "$C" "我们已经催促仓库"
+hold "$C" "预计明天送达"
+hold "$C" "to be cancelled"
+ok "held replies are stored held, not counted" test "$(state 我们已经催促仓库):$(state 预计明天送达):$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = "held:held:5"
+get op "/console/chats/$C"
+ok "…the transcript shows them held, to change or cancel" eval 'has "held: goes when the follower writes" && has "/held/$(held 预计明天送达)/cancel"'
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 预计明天送达)" "text=预计明天上午送达"
+ok "a held reply changed" test "$(state 预计明天上午送达)" = held
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 'to be cancelled')/cancel"
+ok "…one cancelled" test -z "$(held 'to be cancelled')"
+sign_in adm admin "$(demo_pw admin)"
+OTHER=$(held 我们已经催促仓库)
+sqlq "UPDATE messages SET author_id = (SELECT id FROM users WHERE login = 'admin') WHERE id = $OTHER"
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$OTHER/cancel"
+ok "an operator cannot cancel another's held reply" eval 'test "$STATUS" = 403 && test -n "$(held 我们已经催促仓库)"'
+sqlq "UPDATE messages SET author_id = (SELECT id FROM users WHERE login = 'operator') WHERE id = $OTHER"
+
+# --- the follower writes: the held replies go, oldest first
+say "好的"
+tick
+sent
+ok "the follower writes: the held replies go, oldest first" test "$(state 我们已经催促仓库):$(state 预计明天上午送达)" = "delivered:delivered"
+ok "…the phone got them in order" eval 'bodies | grep -q "我们已经催促仓库 预计明天上午送达"'
+ok "…counted in the new window" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = 2
+
+# --- a reply typed after the window opened goes behind the held ones
+for i in 3 4 5; do send "$C" "more $i"; done
+hold "$C" "held first"
+say "还有别的问题"
+send "$C" "typed after"
+sent
+ok "a reply typed after the follower wrote goes behind the held one" eval 'bodies | grep -q "held first typed after"'
+
+# --- closed past its 48 hours: held, then handed to the follower's new chat
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/close" closing= topic= summary=
+shift_clock $((49 * 3600))
+sign_in op operator "$(demo_pw operator)"
+get op "/console/chats/$C"
+ok "a closed chat past the follower's 48 hours offers to hold a reply" has "class=\"composer hold\""
+hold "$C" "欢迎再来咨询"
+ok "…held on the closed chat" test "$(sqlq "SELECT CONCAT(chat_id, ':', delivery_state) FROM messages WHERE body = '欢迎再来咨询' AND follower_id = $F")" = "$C:held"
+say "我又来了"
+C2=$(sqlq "SELECT id FROM chats WHERE follower_id = $F AND state <> 'closed'")
+tick
+sent
+ok "the follower's new chat takes the held reply and sends it" test "$(sqlq "SELECT CONCAT(chat_id, ':', delivery_state) FROM messages WHERE body = '欢迎再来咨询' AND follower_id = $F")" = "$C2:delivered"
+get op "/console/chats/$C2"
+ok "…its transcript shows it" has "欢迎再来咨询"
+
+# --- never sent: expired after the brand's days
+TOKEN_PAGE=/console/ post op "/console/chats/$C2/pickup"
+TOKEN_PAGE="/console/chats/$C2" post op "/console/chats/$C2/close" closing= topic= summary=
+shift_clock $((49 * 3600))
+sign_in op operator "$(demo_pw operator)"
+hold "$C2" "nobody reads this"
+sqlq "UPDATE brands SET held_days = 1 WHERE id = $BRAND"
+shift_clock $((2 * 86400))
+tick
+ok "a held reply past the brand's days expires, unsent" test "$(state 'nobody reads this')" = expired
+sign_in op operator "$(demo_pw operator)"
+get op "/console/chats/$C2"
+ok "…the transcript says so" has "expired: never sent"
+ok "the reports count held replies sent and expired" test "$(sqlq "SELECT CONCAT(SUM(kind = 'held_sent'), ':', SUM(kind = 'held_expired')) FROM report_events WHERE channel_id = $CH")" = "4:1"
+done_tests
