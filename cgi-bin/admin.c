@@ -32,6 +32,7 @@ static const struct route routes[] = {
 	{ "POST", "/admin/brands/{id}",               0, ADMIN, admin_brand_post, "brand.update" },
 	{ "POST", "/admin/brands/{id}/delete",        0, ADMIN, admin_brand_delete_post, "brand.delete" },
 	{ "POST", "/admin/brands/{id}/language",      0, ADMIN, admin_brand_language_post, "brand.language" },
+	{ "POST", "/admin/brands/{id}/held",          0, ADMIN, admin_brand_held_post, "brand.held_days" },
 	{ "POST", "/admin/brands/{id}/texts",         0, ADMIN, admin_brand_texts_post, "brand.texts" },
 	{ "POST", "/admin/brands/{id}/departments",   0, ADMIN, admin_departments_post, "department.create" },
 	{ "POST", "/admin/brands/{id}/canned",        R_UPLOAD, ADMIN, admin_canned_post, "canned.save" },

@@ -106,7 +106,10 @@
 	    "(SELECT COUNT(*) FROM departments d WHERE d.brand_id = b.id) departments " \
 	    "FROM brands b ORDER BY b.name") \
 	X(brand_get, ROW(brand_get), (long long id), (I(id)), \
-	    "SELECT id, name, follower_language FROM brands WHERE id = ?") \
+	    "SELECT id, name, follower_language, held_days FROM brands WHERE id = ?") \
+	/* how many days a held reply waits for its follower (chat.h) */ \
+	X(brand_held_days, EXEC, (long long id, long long days), (I(days), I(id)), \
+	    "UPDATE brands SET held_days = ? WHERE id = ?") \
 	X(brand_follower_language, EXEC, (long long id, const char *code), (S(code), I(id)), \
 	    "UPDATE brands SET follower_language = ? WHERE id = ?") \
 	/* a staff account's language ('en', 'zh-CN'; NULL: the browser's) */ \

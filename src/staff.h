@@ -82,9 +82,10 @@ enum dbrc db_session_purge(struct pool *p, time_t before);
 DB_ROW(brand_list, BRAND_LIST_ROW)
 enum dbrc db_brand_list(struct pool *p, struct brand_list **rows, size_t *n);
 /* columns of db_brand_get */
-#define BRAND_GET_ROW(C) C(INT, id) C(STR, name) C(STR, follower_language)
+#define BRAND_GET_ROW(C) C(INT, id) C(STR, name) C(STR, follower_language) C(INT, held_days)
 DB_ROW(brand_get, BRAND_GET_ROW)
 enum dbrc db_brand_get(struct pool *p, long long id, struct brand_get *row);
+enum dbrc db_brand_held_days(struct pool *p, long long id, long long days);
 enum dbrc db_brand_insert(struct pool *p, const char *name, long long *id);
 enum dbrc db_brand_rename(struct pool *p, long long id, const char *name);
 enum dbrc db_brand_follower_language(struct pool *p, long long id, const char *code);

@@ -1,4 +1,5 @@
 /* ui-brands.c: Admin → Brands: list, create, rename, delete, a brand's departments, and what its followers are told. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -120,6 +121,7 @@ brand_page(struct req *r, struct resp *rs, long long id, int status)
 	tmpl_set_int(r, "Brand.Id", id);
 	tmpl_set(r, "Brand.Name", b.name);
 	tmpl_set(r, "Brand.FollowerLanguage", b.follower_language);
+	tmpl_set_int(r, "Brand.HeldDays", b.held_days);
 	if (!form_kept(r, "name"))
 		tmpl_set(r, "Form.name.Value", b.name);
 	TMPL_LIST(r, "Departments", d, d_n, dept_list);
@@ -250,6 +252,39 @@ admin_brand_language_post(struct req *r, struct resp *rs)
 	struct change x = { 0 };
 
 	end(r, rs, language_set(r, &x), &x);
+}
+
+static const char *
+v_held_days(const char *v)
+{
+	return form_int_in(v, 1, 30) ? NULL : "brand.held_days_bad";
+}
+
+static const struct field held_fields[] = {
+	{ "held_days", "brand.held_days", 1, v_held_days },
+};
+
+/* how many days the brand's held replies wait for their follower (chat.h) */
+static int
+held_days_set(struct req *r, struct change *x)
+{
+	const char *v;
+
+	if (FORM_READ(r, held_fields, &v)) {
+		x->error = L(r, "brand.held_days_bad");
+		return UI_REFUSED;
+	}
+	x->msg = LF(r, "brand.held_days_saved", atoi(v));
+	x->to = pool_printf(&r->pool, "/admin/brands/%lld", r->ids[0]);
+	return ui_wrote(db_brand_held_days(&r->pool, r->ids[0], atoi(v)));
+}
+
+void
+admin_brand_held_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, held_days_set(r, &x), &x);
 }
 
 /*

@@ -133,6 +133,7 @@ send_one(struct req *r, struct console_change *x, const struct outgoing *o)
 /* the chat page's forms; a text's length is checked where its count is said */
 static const struct field send_fields[] = { { "text", "chat.reply", 0, v_utf8 } };
 static const struct field retry_fields[] = { { "message", "chat.reply", 0, v_id } };
+static const struct field hold_fields[] = { { "hold", "chat.hold", 0, v_flag } };
 static const struct field close_fields[] = { { "closing", "chat.closing", 0, v_utf8 } };
 
 static const char *
@@ -210,7 +211,7 @@ reply_hold(struct req *r, struct console_change *x, const char *text, int bad)
 static int
 reply_send(struct req *r, struct console_change *x)
 {
-	const char      *text, *why;
+	const char      *text, *why, *hold = NULL;
 	const struct kv *file = req_file(r, "attachment");
 	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 }, cf = { 0 };
 	int              has_text, bad, st;
@@ -218,7 +219,7 @@ reply_send(struct req *r, struct console_change *x)
 	if ((st = console_chat_of(r, x)) != DB_OK)
 		return st;
 	bad = FORM_READ(r, send_fields, &text);
-	if (req_field(r, "hold") && strcmp(req_field(r, "hold"), "1") == 0)
+	if (FORM_READ(r, hold_fields, &hold) == 0 && hold && strcmp(hold, "1") == 0)
 		return reply_hold(r, x, text ? text : "", bad);
 	has_text = bad || strspn(text, " \t\r\n") != strlen(text);
 	if (file && file->vlen == 0)
@@ -283,9 +284,9 @@ console_send_post(struct req *r, struct resp *rs)
 static int
 held_change(struct req *r, struct console_change *x, int cancel)
 {
-	const char *text = req_field(r, "text");
+	const char *text = NULL;
 	long long   msg = r->ids[1], author;
-	int         st;
+	int         st, bad = FORM_READ(r, send_fields, &text);
 
 	if ((st = console_chat_of(r, x)) != DB_OK)
 		return st;
@@ -299,8 +300,8 @@ held_change(struct req *r, struct console_change *x, int cancel)
 		st = db_held_cancel(&r->pool, msg, x->c.id);
 		x->msg = L(r, "chat.held_cancelled");
 	} else {
-		if (text == NULL || strspn(text, " \t\r\n") == strlen(text) ||
-		    v_utf8(text) != NULL || utf8_chars(text) > WX_TEXT_MAX)
+		if (bad || text == NULL || strspn(text, " \t\r\n") == strlen(text) ||
+		    utf8_chars(text) > WX_TEXT_MAX)
 			return console_refuse(r, x, 422, LF(r, "chat.held_text", WX_TEXT_MAX));
 		st = db_held_edit(&r->pool, msg, x->c.id, text);
 		x->msg = L(r, "chat.held_edited");

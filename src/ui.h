@@ -42,6 +42,7 @@ void admin_brand_get(struct req *, struct resp *);
 void admin_brand_post(struct req *, struct resp *);
 void admin_brand_delete_post(struct req *, struct resp *);
 void admin_brand_language_post(struct req *, struct resp *);
+void admin_brand_held_post(struct req *, struct resp *);
 void admin_brand_texts_post(struct req *, struct resp *);
 void account_get(struct req *, struct resp *);
 void account_post(struct req *, struct resp *);

@@ -30,6 +30,13 @@
 <button type="submit"><?cs var:Lang.common.save ?></button>
 </form>
 <p class="hint"><?cs var:Lang.brand.follower_language_hint ?></p>
+<form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/held" class="inline" id="held-days">
+<?cs call:csrf_field() ?>
+<label class="field"><span><?cs var:Lang.brand.held_days ?></span>
+<input type="number" name="held_days" min="1" max="30" value="<?cs var:Brand.HeldDays ?>" required></label>
+<button type="submit"><?cs var:Lang.common.save ?></button>
+</form>
+<p class="hint"><?cs var:Lang.brand.held_days_hint ?></p>
 </section>
 <section class="card" id="texts">
 <h2><?cs var:Lang.texts.heading ?></h2>

@@ -79,7 +79,11 @@ TOKEN_PAGE="/console/chats/$C2" post op "/console/chats/$C2/close" closing= topi
 shift_clock $((49 * 3600))
 sign_in op operator "$(demo_pw operator)"
 hold "$C2" "nobody reads this"
-sqlq "UPDATE brands SET held_days = 1 WHERE id = $BRAND"
+sign_in adm admin "$(demo_pw admin)"
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/held" held_days=31
+ok "the brand's days for held replies: 1 to 30" test "$STATUS" = 422
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/held" held_days=1
+ok "…set on the brand's page" test "$STATUS:$(sqlq "SELECT held_days FROM brands WHERE id = $BRAND")" = "303:1"
 shift_clock $((2 * 86400))
 tick
 ok "a held reply past the brand's days expires, unsent" test "$(state 'nobody reads this')" = expired
