@@ -134,6 +134,7 @@ send_one(struct req *r, struct console_change *x, const struct outgoing *o)
 static const struct field send_fields[] = { { "text", "chat.reply", 0, v_utf8 } };
 static const struct field retry_fields[] = { { "message", "chat.reply", 0, v_id } };
 static const struct field hold_fields[] = { { "hold", "chat.hold", 0, v_flag } };
+static const struct field held_fields[] = { { "held_text", "chat.held_change", 0, v_utf8 } };
 static const struct field close_fields[] = { { "closing", "chat.closing", 0, v_utf8 } };
 
 static const char *
@@ -286,7 +287,7 @@ held_change(struct req *r, struct console_change *x, int cancel)
 {
 	const char *text = NULL;
 	long long   msg = r->ids[1], author;
-	int         st, bad = FORM_READ(r, send_fields, &text);
+	int         st, bad = FORM_READ(r, held_fields, &text);
 
 	if ((st = console_chat_of(r, x)) != DB_OK)
 		return st;

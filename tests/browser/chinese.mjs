@@ -158,7 +158,8 @@ try {
 	await page_in_chinese(op, '13-chat-attachment-refused');
 	for (let i = 2; i <= 5; i++)
 		await send(`第 ${i} 条消息`);
-	check('the sixth refused, said in Chinese', await op.isDisabled('textarea[name=text]') &&
+	check('the sixth refused, said in Chinese, a reply to hold offered instead',
+		await op.isVisible('#composer.hold >> text=粉丝发消息后再发送') &&
 		await op.isVisible('text=微信最多允许连续发送 5 条消息'));
 	await page_in_chinese(op, '14-chat-five-in-a-row');
 	await op.selectOption('select[name=to]', { label: 'Support' });

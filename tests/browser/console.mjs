@@ -56,16 +56,23 @@ try {
 	check('the phone received the reply', true);
 	for (let i = 2; i <= 5; i++)
 		await send(`Update ${i}`);
-	check('after 5 in a row the composer is disabled',
-		await page.isDisabled('textarea[name=text]') &&
+	check('after 5 in a row the composer offers to hold a reply, and says why',
+		await page.isVisible('#composer.hold >> text=Hold until the follower writes') &&
 		await page.isVisible('text=WeChat allows 5 messages in a row; you can write again when the follower replies.'));
 	await shot(page, '22-console-five-in-a-row');
+	await page.fill('#composer textarea[name=text]', '稍后为您回复物流单号');
+	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
+	check('a reply held: in the transcript, to go when the follower writes',
+		await page.isVisible('#transcript li.out >> text=held: goes when the follower writes'));
 
-	// the follower answers: the page updates itself and the composer opens again
+	// the follower answers: the page updates itself, the held reply goes, and
+	// the composer opens again
 	await page.click('body');
 	await write('谢谢！');
 	await page.waitForSelector('#transcript >> text=谢谢！', { timeout: 10000 });
 	check('the follower’s reply appears by itself', true);
+	await phone.waitForSelector('.bubble:has-text("稍后为您回复物流单号")', { timeout: 15000 }).catch(() => {});
+	check('…and the held reply reaches the phone', await phone.isVisible('.bubble:has-text("稍后为您回复物流单号")'));
 	check('…and unlocks the composer', !(await page.isDisabled('textarea[name=text]')));
 	await page.fill('textarea[name=text]', 'typed while a message arrives');
 	await write('还有一个问题');
@@ -122,8 +129,8 @@ try {
 	// (the worker may have closed it by now: its 48 hours since it started are over too)
 	const chatId = sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' ORDER BY c.id DESC LIMIT 1`);
 	await page.goto(`${BASE}/console/chats/${chatId}`);
-	check('48 hours after the follower’s last message the composer is disabled, and says why',
-		await page.isDisabled('textarea[name=text]') &&
+	check('48 hours after the follower’s last message the composer only holds a reply, and says why',
+		await page.isVisible('#composer.hold') &&
 		(await page.isVisible('text=48 hours have passed since the follower’s last message'.replace('’', "'")) ||
 		await page.isVisible('text=48 hours passed since the chat started')));
 	await shot(page, '24-console-window-closed');

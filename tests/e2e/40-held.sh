@@ -30,7 +30,7 @@ hold "$C" "to be cancelled"
 ok "held replies are stored held, not counted" test "$(state 我们已经催促仓库):$(state 预计明天送达):$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = "held:held:5"
 get op "/console/chats/$C"
 ok "…the transcript shows them held, to change or cancel" eval 'has "held: goes when the follower writes" && has "/held/$(held 预计明天送达)/cancel"'
-TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 预计明天送达)" "text=预计明天上午送达"
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 预计明天送达)" "held_text=预计明天上午送达"
 ok "a held reply changed" test "$(state 预计明天上午送达)" = held
 TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 'to be cancelled')/cancel"
 ok "…one cancelled" test -z "$(held 'to be cancelled')"
