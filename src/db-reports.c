@@ -87,7 +87,8 @@
 /* every kind, and the kinds with a value histogram */
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
 	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
-	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired', 'topic'"
+	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired', 'topic', " \
+	"'held_sent', 'held_expired'"
 #define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
 /* of the kinds with a histogram, one (?, twice), or every one (''): ranges of
  * a table keyed by kind first */

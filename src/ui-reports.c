@@ -31,11 +31,12 @@
 #include "reports.h"
 
 enum kind { K_STARTED, K_PICKED, K_FIRST, K_MISSED, K_CLOSED, K_TRANSFERRED, K_IN,
-	K_OUT, K_FAILED, K_FOLLOW, K_UNFOLLOW, K_FU_RECEIVED, K_FU_ANSWERED, K_FU_EXPIRED, K__N };
+	K_OUT, K_FAILED, K_FOLLOW, K_UNFOLLOW, K_FU_RECEIVED, K_FU_ANSWERED, K_FU_EXPIRED,
+	K_HELD_SENT, K_HELD_EXPIRED, K__N };
 static const char *const kind_names[K__N] = { "chat_started", "picked_up",
 	"first_response", "missed", "closed", "transferred", "message_in", "message_out",
 	"delivery_failed", "follow", "unfollow", "followup_received", "followup_answered",
-	"followup_expired" };
+	"followup_expired", "held_sent", "held_expired" };
 
 #define MAX_DAYS 731
 
@@ -728,10 +729,11 @@ reports_overview_get(struct req *r, struct resp *rs)
 		"csv.chats_answered", "csv.chats_missed", "csv.chats_closed", "csv.transfers",
 		"csv.messages_in", "csv.messages_out", "csv.delivery_failures", "csv.follows",
 		"csv.unfollows", "csv.followups_received", "csv.followups_answered",
-		"csv.followups_expired" };
+		"csv.followups_expired", "csv.held_sent", "csv.held_expired" };
 	static const char *const key[K__N] = { "Received", "PickedUp", "Answered", "Missed",
 		"Closed", "Transferred", "MessagesIn", "MessagesOut", "Failed", "Follows",
-		"Unfollows", "FollowupsReceived", "FollowupsAnswered", "FollowupsExpired" };
+		"Unfollows", "FollowupsReceived", "FollowupsAnswered", "FollowupsExpired", "HeldSent",
+		"HeldExpired" };
 
 	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;

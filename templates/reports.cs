@@ -94,6 +94,8 @@
 <div><dt><?cs var:Lang.rep.followups_received ?></dt><dd id="fig-fu-received"><?cs var:Overview.FollowupsReceived ?></dd></div>
 <div><dt><?cs var:Lang.rep.followups_answered ?></dt><dd id="fig-fu-answered"><?cs var:Overview.FollowupsAnswered ?></dd></div>
 <div><dt><?cs var:Lang.rep.followups_expired ?></dt><dd id="fig-fu-expired"><?cs var:Overview.FollowupsExpired ?></dd></div>
+<div><dt><?cs var:Lang.rep.held_sent ?></dt><dd id="fig-held-sent"><?cs var:Overview.HeldSent ?></dd></div>
+<div><dt><?cs var:Lang.rep.held_expired ?></dt><dd id="fig-held-expired"><?cs var:Overview.HeldExpired ?></dd></div>
 </dl>
 </section>
 <section class="card">

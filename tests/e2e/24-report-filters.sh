@@ -148,7 +148,7 @@ for i in "${!NAMES[@]}"; do
 	got=$(awk -F, '$2 == "" && NR > 1 { printf "%s:", $3 } $1 == "First response (seconds)" && $2 == "Median" { printf "%s", $3 }' <<<"$BODY")
 	want=""
 	for k in chat_started picked_up "$first" missed closed transferred message_in message_out delivery_failed \
-		follow unfollow followup_received followup_answered followup_expired; do
+		follow unfollow followup_received followup_answered followup_expired held_sent held_expired; do
 		want+="$(evn "$k" "$w"):"
 	done
 	want+=$(median "$first" "$w")

@@ -91,4 +91,7 @@ sign_in op operator "$(demo_pw operator)"
 get op "/console/chats/$C2"
 ok "…the transcript says so" has "expired: never sent"
 ok "the reports count held replies sent and expired" test "$(sqlq "SELECT CONCAT(SUM(kind = 'held_sent'), ':', SUM(kind = 'held_expired')) FROM report_events WHERE channel_id = $CH")" = "4:1"
+DAY=$(date -u -d @"$(wx_clock)" +%F)
+get op "/reports/?from=$(date -u -d "$DAY - 10 days" +%F)&to=$DAY&tz=UTC&channel=$CH"
+ok "…and the overview shows them" eval 'grep -q "id=\"fig-held-sent\">4<" <<<"$BODY" && grep -q "id=\"fig-held-expired\">1<" <<<"$BODY"'
 done_tests
