@@ -6,6 +6,7 @@
 #include "db-chat-sql.h"
 #include "db-run.h"
 #include "followers.h"
+#include "wx.h"
 
 /* the filters after an account's followers (13 ?s: scene, language, state,
  * from, to, each twice; blocked; tag twice: a lookup of the row's tag, not
@@ -75,6 +76,15 @@
 	X(fl_find_filtered, CUSTOM_ROWS(follower), (), (I, S, I, FL_BINDS, I, I, S, I, FL_BINDS, \
 	    I, I), \
 	    FL_FIND(FL_FILTERS, FL_FILTERS)) \
+	/* what WeChat lets the team send the follower now: their open chat's \
+	 * window (the latest action's, WX_SQL_EVENT) and its count, and their \
+	 * held replies (chat.h) */ \
+	X(follower_ledger, ROW(follower_ledger), (long long follower), (I(follower), I(follower)), \
+	    "SELECT IFNULL(UNIX_TIMESTAMP(c.last_user_msg_at), 0) last_in, IF(c.id IS NULL, 0, " \
+	    "IF(" WX_SQL_EVENT("c.") ", UNIX_TIMESTAMP(c.grant_at), 0)) grant_at, " \
+	    "IFNULL(c.consecutive_out, 0) outs, IFNULL(c.id, 0) chat, (SELECT COUNT(*) " \
+	    "FROM messages m WHERE m.follower_id = ? AND m.delivery_state = 'held') held " \
+	    "FROM (SELECT 1 one) x LEFT JOIN chats c ON c.open_follower = ?") \
 	X(follower_get, ROW(follower), (long long id, long long user, int all), (I(id), \
 	    I((long long)all), I(user)), \
 	    "SELECT " FL_COLS " FROM followers f JOIN channels ch ON ch.id = f.channel_id" FL_CHAT \

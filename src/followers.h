@@ -29,6 +29,12 @@ DB_ROW(follower_channel, FOLLOWER_CHANNEL_ROW)
 enum dbrc db_follower_channels(struct pool *p, long long user, int all,
 	struct follower_channel **rows, size_t *n);
 
+/* columns of db_follower_ledger: the open chat's window (chat 0: none) and
+ * the follower's held replies */
+#define FOLLOWER_LEDGER_ROW(C) C(INT, last_in) C(INT, grant_at) C(INT, outs) C(INT, chat) \
+	C(INT, held)
+DB_ROW(follower_ledger, FOLLOWER_LEDGER_ROW)
+enum dbrc db_follower_ledger(struct pool *p, long long follower, struct follower_ledger *row);
 /* columns of db_followers_list and db_follower_get */
 #define FOLLOWER_ROW(C) C(INT, id) C(INT, channel_id) C(STR, openid) C(STR, name) \
 	C(STR, alias) C(STR, remark) C(INT, subscribed) C(INT, subscribed_at) \

@@ -242,6 +242,29 @@ menu_clicks_set(struct req *r, long long follower)
 	}
 }
 
+/* what WeChat lets the team send the follower now, in one place: their open
+ * chat's window and the messages it has left, and their held replies
+ * (Follower.Ledger.*) */
+static void
+follower_ledger_set(struct req *r, long long follower)
+{
+	struct follower_ledger l;
+	long long              until, now = (long long)wx_now();
+	int                    max;
+
+	if (db_follower_ledger(&r->pool, follower, &l) != DB_OK)
+		return;	/* the rest of the page still tells */
+	if (l.chat) {
+		chat_window(l.last_in, l.grant_at, &until, &max);
+		tmpl_set(r, "Follower.Ledger.Window", until > now && l.outs < max ?
+		    LF(r, max == WX_EVENT_REPLIES ? "fl.ledger_event" : "fl.ledger_window",
+		    (long long)max - l.outs, max, ui_time(r, until)) :
+		    L(r, until > now ? "fl.ledger_full" : "fl.ledger_shut"));
+	}
+	if (l.held)
+		tmpl_set(r, "Follower.Ledger.Held", LF(r, "fl.ledger_held", l.held));
+}
+
 /* follower r->ids[0]'s page, answered with status */
 static void
 follower_page(struct req *r, struct resp *rs, int status)
@@ -282,6 +305,7 @@ follower_page(struct req *r, struct resp *rs, int status)
 			tmpl_set(r, "Follower.Window", LF(r, "fl.window_shut",
 			    ui_time(r, f.last_message_at)));
 	}
+	follower_ledger_set(r, f.id);
 	if (form_kept(r, "alias") == NULL)	/* the name now: given here, else WeChat's */
 		tmpl_set(r, "Form.alias.Value", f.alias ? f.alias : f.remark);
 	tmpl_set(r, "Page.Title", f.name);

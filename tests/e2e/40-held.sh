@@ -34,6 +34,8 @@ TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 预计明�
 ok "a held reply changed" test "$(state 预计明天上午送达)" = held
 TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/held/$(held 'to be cancelled')/cancel"
 ok "…one cancelled" test -z "$(held 'to be cancelled')"
+get op "/console/followers/$F"
+ok "the follower's page says it in one place: no messages left, 2 replies held" eval 'has "id=\"follower-ledger\"" && has "has no messages left" && has "2 held replies wait"'
 sign_in adm admin "$(demo_pw admin)"
 OTHER=$(held 我们已经催促仓库)
 sqlq "UPDATE messages SET author_id = (SELECT id FROM users WHERE login = 'admin') WHERE id = $OTHER"
@@ -48,6 +50,8 @@ sent
 ok "the follower writes: the held replies go, oldest first" test "$(state 我们已经催促仓库):$(state 预计明天上午送达)" = "delivered:delivered"
 ok "…the phone got them in order" eval 'bodies | grep -q "我们已经催促仓库 预计明天上午送达"'
 ok "…counted in the new window" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = 2
+get op "/console/followers/$F"
+ok "…the follower's page: 3 of 5 left, none held" eval 'has "WeChat takes 3 more of 5 messages" && ! has "held replies wait"'
 
 # --- a reply typed after the window opened goes behind the held ones
 for i in 3 4 5; do send "$C" "more $i"; done
