@@ -173,7 +173,7 @@ job_held(struct pool *p)
 	size_t           n;
 	int              went;
 
-	if (db_held_expire(p, now) < 0 || db_held_due(p, &due, &n) != DB_OK)
+	if (db_held_expire(p, now) < 0 || db_held_due(p, now - WX_WINDOW, &due, &n) != DB_OK)
 		return;
 	for (size_t i = 0; i < n && !job_stopping; i++)
 		(void)chat_release_held(p, due[i].chat, due[i].follower, now, &went);

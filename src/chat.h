@@ -330,7 +330,8 @@ enum dbrc db_chat_grant(struct pool *p, long long chat, long long now);
 /* held replies (chat_hold and the rest, chat.h) */
 #define HELD_DUE_ROW(C) C(INT, chat) C(INT, follower)
 DB_ROW(held_due, HELD_DUE_ROW)
-enum dbrc db_held_due(struct pool *p, struct held_due **rows, size_t *n);
+enum dbrc db_held_due(struct pool *p, long long window_start, struct held_due **rows,
+	size_t *n);
 enum dbrc db_held_insert(struct pool *p, long long channel, long long follower, long long chat,
 	const char *text, const char *dedupe, long long author, long long now, long long *id);
 enum dbrc db_held_edit(struct pool *p, long long msg, long long chat, const char *text);

@@ -418,42 +418,49 @@
 	    "SELECT IFNULL(author_id, 0) FROM messages WHERE id = ? AND chat_id = ? " \
 	    "AND delivery_state = 'held'") \
 	/* the open chats of followers with held replies */ \
-	X(held_due, ROWS(held_due), (), (), \
-	    "SELECT DISTINCT c.id chat, c.follower_id follower FROM messages m " \
+	X(held_due, ROWS(held_due), (long long window_start), (I(window_start), \
+	    I(window_start)), \
+	    "SELECT c.id chat, c.follower_id follower FROM messages m " \
 	    "JOIN chats c ON c.open_follower = m.follower_id " \
-	    "WHERE m.delivery_state = 'held' LIMIT 100") \
+	    "JOIN followers f ON f.id = m.follower_id AND f.subscribed = 1 AND f.blocked = 0 " \
+	    "WHERE m.delivery_state = 'held' AND c.state IN ('active', 'followup') AND " \
+	    WX_SQL_SENDABLE("c.") " GROUP BY c.id, c.follower_id ORDER BY MIN(m.id) LIMIT 100") \
 	/* a follower's held replies, oldest first, locked */ \
 	X(held_of, CUSTOM, (), (I), \
 	    "SELECT id FROM messages WHERE delivery_state = 'held' AND follower_id = ? " \
 	    "ORDER BY id FOR UPDATE") \
-	/* one more counted in the chat's window (any open state), if it takes it */ \
+	/* one more counted in the chat's window, if it takes it: a chat a person \
+	 * answers (not the bot's, nor one still queued: picked up, they go) */ \
 	X(held_claim, CUSTOM, (), (I, I, I), \
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1 WHERE id = ? " \
-	    "AND state <> 'closed' AND " WX_SQL_SENDABLE("")) \
-	/* into the chat, queued for the outbox, and counted for the reports */ \
-	X(held_go, CUSTOM, (), (I, I), \
-	    "UPDATE messages SET chat_id = ?, delivery_state = 'sending' WHERE id = ? " \
-	    "AND delivery_state = 'held'") \
+	    "AND state IN ('active', 'followup') AND " WX_SQL_SENDABLE("")) \
+	/* into the chat, queued for the outbox as of now (its place in the \
+	 * transcript and the reports), and counted for the reports */ \
+	X(held_go, CUSTOM, (), (I, I, I), \
+	    "UPDATE messages SET chat_id = ?, delivery_state = 'sending', " \
+	    "created_at = FROM_UNIXTIME(?) WHERE id = ? AND delivery_state = 'held'") \
 	X(held_report, CUSTOM, (), (I, I, I), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
 	    "operator_id, chat_id, vbin, detail, qr_code_id) SELECT FROM_UNIXTIME(?), 'held_sent', " \
 	    "ch.brand_id, c.channel_id, IFNULL(c.department_id, 0), IFNULL(m.author_id, 0), c.id, " \
 	    "-1, '', c.qr_code_id FROM messages m JOIN chats c ON c.id = m.chat_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id WHERE m.id = ? AND c.id = ?") \
-	/* past their brand's days: expired, and counted */ \
+	/* past their brand's days: locked, then each expired and counted */ \
+	X(held_old, CUSTOM, (), (I), \
+	    "SELECT m.id FROM messages m JOIN channels ch ON ch.id = m.channel_id " \
+	    "JOIN brands b ON b.id = ch.brand_id WHERE m.delivery_state = 'held' AND " \
+	    "m.created_at < FROM_UNIXTIME(?) - INTERVAL b.held_days DAY ORDER BY m.id LIMIT 500 " \
+	    "FOR UPDATE") \
 	X(held_expired_report, CUSTOM, (), (I, I), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
-	    "operator_id, chat_id, vbin, detail) SELECT FROM_UNIXTIME(?), 'held_expired', " \
-	    "ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), IFNULL(m.author_id, 0), " \
-	    "m.chat_id, -1, '' FROM messages m JOIN channels ch ON ch.id = m.channel_id " \
-	    "JOIN brands b ON b.id = ch.brand_id LEFT JOIN chats c ON c.id = m.chat_id " \
-	    "WHERE m.delivery_state = 'held' AND m.created_at < FROM_UNIXTIME(?) - INTERVAL " \
-	    "b.held_days DAY") \
+	    "operator_id, chat_id, vbin, detail, qr_code_id) SELECT FROM_UNIXTIME(?), " \
+	    "'held_expired', ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), " \
+	    "IFNULL(m.author_id, 0), m.chat_id, -1, '', c.qr_code_id FROM messages m " \
+	    "JOIN channels ch ON ch.id = m.channel_id LEFT JOIN chats c ON c.id = m.chat_id " \
+	    "WHERE m.id = ? AND m.delivery_state = 'held'") \
 	X(held_expire, CUSTOM, (), (I), \
-	    "UPDATE messages m JOIN channels ch ON ch.id = m.channel_id " \
-	    "JOIN brands b ON b.id = ch.brand_id SET m.delivery_state = 'expired' " \
-	    "WHERE m.delivery_state = 'held' AND m.created_at < FROM_UNIXTIME(?) - INTERVAL " \
-	    "b.held_days DAY") \
+	    "UPDATE messages SET delivery_state = 'expired' WHERE id = ? " \
+	    "AND delivery_state = 'held'") \
 	/* a follow, scan or click: WeChat's short window, its count from 0 */ \
 	X(chat_grant, EXEC, (long long chat, long long now), (I(now), I(chat)), \
 	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), consecutive_out = 0 " \
@@ -728,7 +735,7 @@ db_held_release(struct pool *p, long long chat, long long follower, long long no
 			return rc;
 		if (claim.affected == 0)
 			break;	/* the window is full, or shut: the rest stay held */
-		if ((rc = RUN(DBS_held_go, p, NULL, I(chat), I(msg))) != DB_OK ||
+		if ((rc = RUN(DBS_held_go, p, NULL, I(chat), I(now), I(msg))) != DB_OK ||
 		    (rc = RUN(DBS_held_report, p, NULL, I(now), I(msg), I(chat))) != DB_OK)
 			return rc;
 		(*n)++;
@@ -736,14 +743,33 @@ db_held_release(struct pool *p, long long chat, long long follower, long long no
 	return DB_OK;
 }
 
-/* held replies past their brand's days: expired (and counted); how many, or -1 */
+/* held replies past their brand's days: expired and counted, once (the
+ * rows locked first, so two workers never count one twice) */
+static enum dbrc
+expire_step(struct pool *p, void *arg)
+{
+	long long   *now = arg;
+	struct dbres old;
+	enum dbrc    rc;
+
+	if ((rc = RUN(DBS_held_old, p, &old, I(*now))) != DB_OK)
+		return rc;
+	if (old.nrows == 0)
+		return DB_NOTFOUND;
+	for (size_t i = 0; i < old.nrows; i++) {
+		long long id = db_int(&old, i, 0);
+		if ((rc = RUN(DBS_held_expired_report, p, NULL, I(*now), I(id))) != DB_OK ||
+		    (rc = RUN(DBS_held_expire, p, NULL, I(id))) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
+/* held replies past their brand's days expired; 0, or -1 */
 long long
 db_held_expire(struct pool *p, long long now)
 {
-	struct dbres out;
+	enum dbrc rc = db_txn(p, expire_step, &now);
 
-	if (RUN(DBS_held_expired_report, p, NULL, I(now), I(now)) != DB_OK ||
-	    RUN(DBS_held_expire, p, &out, I(now)) != DB_OK)
-		return -1;
-	return (long long)out.affected;
+	return rc == DB_OK || rc == DB_NOTFOUND ? 0 : -1;
 }

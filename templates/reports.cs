@@ -57,7 +57,7 @@
 <?cs if:Filter.Uses.QR ?><?cs if:subcount(Dims.qr) > 0 || Filter.QR ?><?cs call:select("qr", Lang.rep.qr_code, Dims.qr, Filter.QR, Lang.rep.all_qr) ?><?cs /if ?><?cs if:subcount(Dims.campaign) > 0 || Filter.Campaign ?>
 <label class="field"><span><?cs var:Lang.rep.qr_campaign ?></span><select name="campaign">
 <option value=""><?cs var:Lang.rep.all_campaigns ?></option>
-<?cs each:o = Dims.campaign ?><option<?cs if:o.Name == Filter.Campaign ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?>
+<?cs each:o = Dims.campaign ?><option value="<?cs var:o.Name ?>"<?cs if:o.Name == Filter.Campaign ?> selected<?cs /if ?>><?cs var:o.Name ?></option><?cs /each ?>
 </select></label><?cs /if ?><?cs else ?><?cs if:Filter.QR ?><input type="hidden" name="qr" value="<?cs var:Filter.QR ?>"><?cs /if ?><?cs if:Filter.Campaign ?><input type="hidden" name="campaign" value="<?cs var:Filter.Campaign ?>"><?cs /if ?><?cs /if ?>
 <?cs if:Filter.Uses.BH ?><label class="check" id="bh"><input type="checkbox" name="bh" value="1"<?cs if:Filter.BH ?> checked<?cs /if ?>> <?cs var:Lang.rep.bh_only ?></label><?cs elif:Filter.BH ?><input type="hidden" name="bh" value="1"><?cs /if ?>
 <button type="submit" class="primary"><?cs var:Lang.rep.show ?></button>

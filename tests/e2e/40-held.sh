@@ -72,13 +72,15 @@ ok "…held on the closed chat" test "$(sqlq "SELECT CONCAT(chat_id, ':', delive
 say "我又来了"
 C2=$(sqlq "SELECT id FROM chats WHERE follower_id = $F AND state <> 'closed'")
 tick
+ok "…not sent while the new chat waits in the queue" test "$(state 欢迎再来咨询)" = held
+TOKEN_PAGE=/console/ post op "/console/chats/$C2/pickup"
+tick
 sent
 ok "the follower's new chat takes the held reply and sends it" test "$(sqlq "SELECT CONCAT(chat_id, ':', delivery_state) FROM messages WHERE body = '欢迎再来咨询' AND follower_id = $F")" = "$C2:delivered"
 get op "/console/chats/$C2"
 ok "…its transcript shows it" has "欢迎再来咨询"
 
 # --- never sent: expired after the brand's days
-TOKEN_PAGE=/console/ post op "/console/chats/$C2/pickup"
 TOKEN_PAGE="/console/chats/$C2" post op "/console/chats/$C2/close" closing= topic= summary=
 shift_clock $((49 * 3600))
 sign_in op operator "$(demo_pw operator)"
