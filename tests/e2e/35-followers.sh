@@ -89,6 +89,7 @@ C=$(sqlq "SELECT id FROM chats WHERE follower_id = $FID")
 sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = FROM_UNIXTIME($(wx_clock)) WHERE id = $C"
 get op "/console/followers/$FID"
 ok "the follower wrote within 48 hours: the page offers to reopen their chat" eval 'has "id=\"follower-window\"" && has "reopen their latest chat" && has "action=\"/console/chats/$C/reopen\""'
+ok "…and links the closed chat to view, not to open" eval 'has "View the latest chat" && ! has "Open the latest chat"'
 TOKEN_PAGE="/console/followers/$FID" post op "/console/chats/$C/reopen"
 ok "…reopened from there, the chat is the operator's" test "$STATUS:$(sqlq "SELECT CONCAT(state, ':', operator_id) FROM chats WHERE id = $C")" = "303:active:$OP_ID"
 sqlq "UPDATE chats SET state = 'closed', close_reason = 'operator', closed_at = FROM_UNIXTIME($(wx_clock)) WHERE id = $C"
