@@ -10,6 +10,8 @@ static const struct route routes[] = {
 	{ "POST", "/console/chats/{id}/send",   R_UPLOAD, ROLE_OPERATOR, console_send_post, NULL },
 	{ "POST", "/console/chats/{id}/held/{id}", 0, ROLE_OPERATOR, console_held_post, NULL },
 	{ "POST", "/console/chats/{id}/held/{id}/cancel", 0, ROLE_OPERATOR, console_held_cancel_post, NULL },
+	{ "GET",  "/console/chats/{id}/notice/{id}", 0, ROLE_OPERATOR, console_notice_get, NULL },
+	{ "POST", "/console/chats/{id}/notice/{id}", 0, ROLE_OPERATOR, console_notice_post, NULL },
 	{ "POST", "/console/chats/{id}/retry",  0, ROLE_OPERATOR, console_retry_post, NULL },
 	{ "POST", "/console/chats/{id}/close",  0, ROLE_OPERATOR, console_close_post, NULL },
 	{ "POST", "/console/chats/{id}/reopen", 0, ROLE_OPERATOR, console_reopen_post, NULL },

@@ -105,5 +105,29 @@ enum dbrc db_sim_qr_insert(struct pool *p, const char *ticket, const char *appid
 	const char *scene, int permanent, const char *url, long long expires, long long now);
 long long db_sim_qr_permanents(struct pool *p, const char *appid);
 enum dbrc db_sim_qr_get(struct pool *p, const char *ticket, struct sim_qr *row);
+/* template messages and notices (sim-notice.c, sim-db-notices.c) */
+#define SIM_TPL_ROW(C) C(STR, template_id) C(STR, title) C(STR, content) C(STR, example)
+DB_ROW(sim_tpl, SIM_TPL_ROW)
+
+enum dbrc db_sim_tpls(struct pool *p, const char *appid, const char *kind, struct sim_tpl **rows,
+	size_t *n);
+enum dbrc db_sim_tpl(struct pool *p, const char *appid, const char *kind, const char *id,
+	struct sim_tpl *row);
+enum dbrc db_sim_tpl_put(struct pool *p, const char *appid, const char *kind, const char *id,
+	const char *title, const char *content, const char *example);
+enum dbrc db_sim_tpl_drop(struct pool *p, const char *appid, const char *kind, const char *id);
+long long db_sim_client_msg(struct pool *p, const char *appid, const char *openid,
+	const char *cid, long long since);
+enum dbrc db_sim_client_msg_put(struct pool *p, const char *appid, const char *openid,
+	const char *cid, long long msgid, long long at);
+enum dbrc db_sim_credit_add(struct pool *p, const char *appid, const char *openid,
+	const char *id);
+enum dbrc db_sim_credit_clear(struct pool *p, const char *appid, const char *openid,
+	const char *id);
+enum dbrc db_sim_credit_take(struct pool *p, const char *appid, const char *openid,
+	const char *id);
+long long db_sim_credits(struct pool *p, const char *appid, const char *openid, const char *id);
+enum dbrc db_sim_templates_off(struct pool *p, const char *appid, const char *openid, int off);
+long long db_sim_templates_off_of(struct pool *p, const char *appid, const char *openid);
 
 #endif

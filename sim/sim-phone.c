@@ -64,6 +64,30 @@ sim_phone_get(struct req *r, struct resp *rs)
 	tmpl_render(r, rs, "sim-phone.cs");
 }
 
+/*
+ * A notice accepted in an article's popup, notices or template messages
+ * turned off in WeChat's settings (sim-notice.c): the event's XML, or NULL
+ * after answering (nothing to push, or an unknown action).
+ */
+static const char *
+consent_xml(struct req *r, struct resp *rs, const char *appid, const char *openid,
+    const char *action, const char *original)
+{
+	const char *ev, *more;
+
+	if (sim_notice_action(r, appid, openid, action, req_field(r, "template_id"), &ev,
+	    &more) != 0) {
+		resp_text(rs, 400, L(r, "sim.unknown_action"));
+		return NULL;
+	}
+	if (ev == NULL) {
+		resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=done",
+		    appid, openid));
+		return NULL;
+	}
+	return sim_event_xml(&r->pool, original, openid, ev, more);
+}
+
 void
 sim_phone_post(struct req *r, struct resp *rs)
 {
@@ -76,6 +100,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 	long long            now = (long long)wx_now();
 	const char          *result;
 	struct wxpush_reply  reply = { 0 };
+	const char          *inner = NULL;
 
 	if (!openid_ok(openid) || action == NULL || appid == NULL ||
 	    db_sim_account_get(&r->pool, appid, &a) != DB_OK || a.nrows == 0) {
@@ -143,6 +168,9 @@ sim_phone_post(struct req *r, struct resp *rs)
 		m.a1 = "CLICK";
 		m.a2 = key ? key : "";
 		db_sim_user_grant(&r->pool, appid, openid, now);
+	} else if (strncmp(action, "notice_", 7) == 0 || strncmp(action, "templates_", 10) == 0) {
+		if ((inner = consent_xml(r, rs, appid, openid, action, t.original_id)) == NULL)
+			return;
 	} else if (strcmp(action, "unfollow") == 0) {
 		m.type = "event";
 		m.a1 = "unsubscribe";
@@ -152,7 +180,8 @@ sim_phone_post(struct req *r, struct resp *rs)
 		return;
 	}
 	/* WeChat's behaviour, but with no pause between attempts: a person is waiting */
-	result = wxpush_send(&r->pool, &t, wxpush_xml(&r->pool, &m), 0, &log, &reply) == 0 ?
+	result = wxpush_send(&r->pool, &t, inner ? inner : wxpush_xml(&r->pool, &m), 0, &log,
+	    &reply) == 0 ?
 	    "delivered" : "failed";
 	/* the account's passive reply reaches the phone at once (no
 	 * customer-service call: nothing is counted against the 5) */

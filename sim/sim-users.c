@@ -35,6 +35,7 @@ static const struct {
 	{ "tags_create", 100000 }, { "tags_update", 100000 }, { "tags_delete", 100000 },
 	{ "tags_tagging", 100000 }, { "tags_untagging", 100000 },
 	{ "blacklist_add", 100000 }, { "blacklist_remove", 100000 },
+	{ "template_send", 100000 },
 };
 
 /* the start of WeChat's day (Beijing), when its daily quotas start again */

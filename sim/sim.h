@@ -36,6 +36,11 @@ void sim_menu_uncond_post(struct req *, struct resp *);
 void sim_menu_get(struct req *, struct resp *);
 void sim_menu_delete_get(struct req *, struct resp *);
 void sim_menu_trymatch_post(struct req *, struct resp *);
+void sim_template_list_get(struct req *, struct resp *);
+void sim_notice_list_get(struct req *, struct resp *);
+void sim_template_send_post(struct req *, struct resp *);
+void sim_bizsend_post(struct req *, struct resp *);
+void sim_templates_post(struct req *, struct resp *);
 void sim_accounts_post(struct req *, struct resp *);
 void sim_faults_post(struct req *, struct resp *);
 void sim_received_get(struct req *, struct resp *);
@@ -60,6 +65,17 @@ int sim_verified(struct req *r, const char *appid);
 long sim_quota_spent(struct req *r, const char *appid, const char *api);
 /* a follower's tag ids, as user/info lists them (a new JSON array) */
 json_t *sim_user_tagids(struct req *r, const char *appid, const char *openid);
+
+/* template messages and notices (sim-notice.c): the pushes WeChat makes
+ * after its answer, made once the answer is out (the app's after hook) */
+void sim_after(void);
+/* a phone's consent: the event to push (*event NULL: none); 0, or -1 */
+int sim_notice_action(struct req *r, const char *appid, const char *openid, const char *action,
+	const char *tid, const char **event, const char **more);
+long long sim_notice_credits(struct req *r, const char *appid, const char *openid,
+	const char *tid);
+char *sim_event_xml(struct pool *p, const char *to, const char *from, const char *event,
+	const char *more);
 
 const char *sim_media_store(struct req *r, const char *appid, const char *type,
 	const char *filename, const void *data, size_t n, long *err);

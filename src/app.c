@@ -120,6 +120,8 @@ app_main(const struct app *a, int argc, char **argv)
 		serving = 1;
 		app_serve_one(a, &f);
 		FCGX_Finish_r(&f);
+		if (a->after)
+			a->after();
 		db_request_done();
 		serving = 0;
 	}

@@ -363,7 +363,7 @@ chat_leave(struct pool *p, const struct chat_ref *c, long long now, const char *
 enum dbrc
 chat_offer_leave(struct pool *p, const struct out_chat *c, const char *text, long long minutes)
 {
-	struct outgoing o = { "text", text, NULL, NULL, 0 };
+	struct outgoing o = { "text", text, NULL, NULL, 0, NULL };
 	long long       msg;
 	enum dbrc       rc = send_claim(p, c, &o, OUT_LEAVE, 0, pool_printf(p, "l:%lld", c->chat), &msg);
 
@@ -685,7 +685,7 @@ warn_skipped(struct pool *p, long long chat)
 enum dbrc
 chat_ask_rating(struct pool *p, const struct out_chat *c, const char *question)
 {
-	struct outgoing o = { "text", question, NULL, NULL, 0 };
+	struct outgoing o = { "text", question, NULL, NULL, 0, NULL };
 	long long       msg;
 	enum dbrc       rc;
 
@@ -707,7 +707,7 @@ chat_ask_rating(struct pool *p, const struct out_chat *c, const char *question)
 enum dbrc
 chat_warn(struct pool *p, const struct out_chat *c, const char *warning)
 {
-	struct outgoing o = { "text", warning, NULL, NULL, 0 };
+	struct outgoing o = { "text", warning, NULL, NULL, 0, NULL };
 	long long       msg;
 	enum dbrc       rc;
 

@@ -45,7 +45,8 @@ int       db_console_member(struct pool *p, long long user, long long dept);
 /* columns of db_transcript */
 #define TRANSCRIPT_ROW(C) C(INT, id) C(STR, direction) C(STR, msg_type) C(STR, event) \
 	C(STR, event_key) C(STR, body) C(STR, fields) C(STR, media_state) C(INT, attachment_id) \
-	C(STR, mime) C(STR, delivery_state) C(INT, wx_errcode) C(STR, author) C(INT, at)
+	C(STR, mime) C(STR, delivery_state) C(INT, wx_errcode) C(STR, author) C(INT, at) \
+	C(STR, result)
 DB_ROW(transcript, TRANSCRIPT_ROW)
 /* a chat's messages, newest first: at most limit, with ids below before (0:
  * any) and from from on (the index on (chat_id, id) reads just those) */

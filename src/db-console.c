@@ -17,6 +17,12 @@
 	CHAT_NEWEST_IN(c, "created_at") "), " c ".last_user_msg_at)"
 #define CHAT_OUTS(c) "IF(" CHAT_NEWER_IN(c) ", 0, " c ".consecutive_out)"
 
+/* a template message's result, pushed later by WeChat with its msgid
+ * (TEMPLATESENDJOBFINISH, notice.h): "success", "failed:user block", … */
+#define TRANSCRIPT_RESULT "IF(m.msg_type = 'template' AND m.wx_msg_id IS NOT NULL, " \
+	"(SELECT JSON_VALUE(e.fields, '$.Status') FROM messages e WHERE e.channel_id = " \
+	"m.channel_id AND e.wx_msg_id = m.wx_msg_id AND e.direction = 'in' LIMIT 1), NULL)"
+
 #define CONSOLE_STATEMENTS(X) \
 	/* \
 	 * The console's chat lists: one state, visible to the user (a member of \
@@ -97,7 +103,7 @@
 	    (I(chat), I(before > 0 ? before : (long long)1 << 62), I(from), I((long long)limit)), \
 	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, " \
 	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name author, " \
-	    "UNIX_TIMESTAMP(m.created_at) at FROM messages m " \
+	    "UNIX_TIMESTAMP(m.created_at) at, " TRANSCRIPT_RESULT " result FROM messages m " \
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id " \
 	    "LEFT JOIN users u ON u.id = m.author_id " \
 	    "WHERE m.chat_id = ? AND m.id < ? AND m.id >= ? ORDER BY m.id DESC LIMIT ?") \
@@ -107,7 +113,7 @@
 	    (I(follower), I(started), I(started)), \
 	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, " \
 	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name author, " \
-	    "UNIX_TIMESTAMP(m.created_at) at FROM messages m " \
+	    "UNIX_TIMESTAMP(m.created_at) at, " TRANSCRIPT_RESULT " result FROM messages m " \
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id " \
 	    "LEFT JOIN users u ON u.id = m.author_id " \
 	    "WHERE m.follower_id = ? AND m.chat_id IS NULL AND m.created_at <= FROM_UNIXTIME(?) " \

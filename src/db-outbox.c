@@ -22,7 +22,7 @@
 	X(outbox_due, ROWS(outbox_due), (long long chat), (I(chat)), \
 	    "SELECT m.id, m.msg_type type, m.body, a.path, a.mime, IFNULL(m.attachment_id, 0) " \
 	    "attachment, c.channel_id channel, ch.app_id, ch.app_secret_enc secret, f.openid, " \
-	    "f.id follower FROM messages m " \
+	    "f.id follower, m.fields FROM messages m " \
 	    "JOIN chats c ON c.id = m.chat_id JOIN channels ch ON ch.id = c.channel_id " \
 	    "JOIN followers f ON f.id = c.follower_id " \
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id " \

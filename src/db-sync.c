@@ -24,13 +24,17 @@
 	    "INSERT IGNORE INTO wx_syncs (channel_id) SELECT id FROM channels WHERE state = 'active'") \
 	X(sync_due, ROWS(sync_due), (time_t now), (I((long long)now), I((long long)now), \
 	    I((long long)now), I((long long)now), I((long long)now), I((long long)now), \
-	    I((long long)now)), \
+	    I((long long)now), I((long long)now), I((long long)now)), \
 	    "SELECT s.channel_id, s.tags_due <= FROM_UNIXTIME(?) tags, " \
 	    "s.blacklist_due <= FROM_UNIXTIME(?) blacklist, s.followers_due <= FROM_UNIXTIME(?) " \
-	    "followers, s.followers_after, s.blacklist_pass, s.menu_read FROM wx_syncs s JOIN channels c ON c.id = s.channel_id " \
+	    "followers, s.followers_after, s.blacklist_pass, s.menu_read, s.templates_due <= " \
+	    "FROM_UNIXTIME(?) templates FROM wx_syncs s JOIN channels c ON c.id = s.channel_id " \
 	    "AND c.state = 'active' WHERE (s.tags_due <= FROM_UNIXTIME(?) OR s.blacklist_due <= " \
-	    "FROM_UNIXTIME(?) OR s.followers_due <= FROM_UNIXTIME(?)) AND (s.lease_until IS NULL " \
+	    "FROM_UNIXTIME(?) OR s.followers_due <= FROM_UNIXTIME(?) OR s.templates_due <= " \
+	    "FROM_UNIXTIME(?)) AND (s.lease_until IS NULL " \
 	    "OR s.lease_until <= FROM_UNIXTIME(?)) ORDER BY s.channel_id") \
+	X(sync_templates_next, EXEC, (long long channel, time_t due), (I((long long)due), \
+	    I(channel)), "UPDATE wx_syncs SET templates_due = FROM_UNIXTIME(?) WHERE channel_id = ?") \
 	X(sync_claim, DONE, (long long channel, time_t until, time_t now), (I((long long)until), \
 	    I(channel), I((long long)now)), \
 	    "UPDATE wx_syncs SET lease_until = FROM_UNIXTIME(?) WHERE channel_id = ? AND " \

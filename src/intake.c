@@ -22,6 +22,7 @@
 #include "chat.h"
 #include "csat.h"
 #include "intake.h"
+#include "notice.h"
 #include "menu.h"
 #include "qr.h"
 #include "tags.h"
@@ -552,6 +553,56 @@ grants(const struct attempt *a)
 	return 0;
 }
 
+/*
+ * The events that are no follower activity (notice.h): a template
+ * message's result (a failure is reported), the notices a follower accepted
+ * in an article or a web page (a credit each) or turned off in WeChat's
+ * settings (none left). DB_NOTFOUND: not one of them. The push is stored
+ * as any event, with no chat.
+ */
+static enum dbrc
+notice_event(struct pool *p, struct attempt *a)
+{
+	const char *base;
+	enum dbrc   rc = DB_OK;
+	int         popup = is_ev(a, "subscribe_msg_popup_event");
+
+	if (is_ev(a, "TEMPLATESENDJOBFINISH")) {
+		const char *status = wx_get(a->f, "Status"), *id = wx_get(a->f, "MsgID");
+		if (id == NULL)
+			id = wx_get(a->f, "MsgId");
+		if (status && id && strcmp(status, "success") != 0)
+			rc = db_notice_finished(p, a->ch->id, id, status, a->now);
+		return rc;
+	}
+	if (popup)
+		base = "SubscribeMsgPopupEvent.List.";
+	else if (is_ev(a, "subscribe_msg_change_event"))
+		base = "SubscribeMsgChangeEvent.List.";
+	else if (is_ev(a, "subscribe_msg_sent_event"))
+		return DB_OK;
+	else
+		return DB_NOTFOUND;
+	/* each List: a TemplateId, then its SubscribeStatusString */
+	const char *tpl = NULL;
+	size_t      bl = strlen(base);
+	for (const struct wx_field *x = a->f; x && rc == DB_OK; x = x->next) {
+		if (strncmp(x->name, base, bl) != 0)
+			continue;
+		if (strcmp(x->name + bl, "TemplateId") == 0)
+			tpl = x->value;
+		else if (strcmp(x->name + bl, "SubscribeStatusString") == 0 && tpl && *tpl &&
+		    strlen(tpl) <= 128) {
+			if (popup && strcmp(x->value, "accept") == 0)
+				rc = db_notice_credit_add(p, a->follower, tpl, a->now);
+			else if (!popup && strcmp(x->value, "reject") == 0)
+				rc = db_notice_credit_clear(p, a->follower, tpl, a->now);
+			tpl = NULL;
+		}
+	}
+	return rc;
+}
+
 static enum dbrc
 stage_follower(struct pool *p, struct attempt *a, int *done)
 {
@@ -580,6 +631,11 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 	    strcmp(a->event, "scancode_push") == 0 || strcmp(a->event, "scancode_waitmsg") == 0) &&
 	    (rc = menu_clicked(p, a)) != DB_OK)
 		return rc;
+	/* WeChat's later results and a follower's consents (notice.h) */
+	if (a->is_event && (rc = notice_event(p, a)) != DB_NOTFOUND) {
+		*done = 1;
+		return rc;
+	}
 	/* a scan with one of the account's QR codes (qr.h) */
 	if (is_ev(a, "SCAN") && (rc = qr_scanned(p, a, wx_get(a->f, "EventKey"), 0)) != DB_OK)
 		return rc;
@@ -954,6 +1010,9 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 	/* WeChat retries and replays: the dedupe key makes them one row */
 	if (!is_event && msgid && *msgid)
 		m.dedupe_key = pool_printf(p, "m:%s", msgid);
+	else if (msgid && *msgid && event)
+		/* a job's result: one per msgid (many can come in a second) */
+		m.dedupe_key = pool_printf(p, "j:%.32s:%s", event, msgid);
 	else
 		/* (an event's key too: two clicks of different buttons in one second
 		 * are two events; WeChat's retry of one has the same key) */

@@ -37,7 +37,7 @@ job_bot_media(struct pool *p)
 	for (size_t i = 0; i < due_n && !job_stopping; i++) {
 		struct wxapi_channel ch = { due[i].channel_id, due[i].app_id,
 		    due[i].app_secret_enc ? secret_decrypt(p, due[i].app_secret_enc) : NULL };
-		struct outgoing o = { "image", NULL, due[i].path, due[i].mime, 0 };
+		struct outgoing o = { "image", NULL, due[i].path, due[i].mime, 0, NULL };
 		long        e = 0;
 		const char *id = ch.secret ? send_upload(p, &ch, &o, &e) : NULL;
 

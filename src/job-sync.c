@@ -14,6 +14,7 @@
 #include "job.h"
 #include "json.h"
 #include "menu.h"
+#include "notice.h"
 #include "chat.h"
 #include "tags.h"
 
@@ -260,6 +261,38 @@ read_menus(struct pool *p, const struct wxapi_channel *ch, long long channel, ti
 	return 0;
 }
 
+/*
+ * The account's templates of a kind (notice.h), as WeChat lists them
+ * (path; each under list.N with the names of its id and fields), kept:
+ * those it no longer lists are gone.
+ */
+static long
+read_templates(struct pool *p, const struct wxapi_channel *ch, long long channel,
+    const char *kind, const char *path, const char *list, const char *idname, time_t now)
+{
+	struct http_resp r;
+	struct wx_field *f;
+	long             e;
+
+	memset(&r, 0, sizeof r);
+	e = wxapi_call(p, ch, path, "", NULL, NULL, &r, &f);
+	http_resp_free(&r);
+	if (e != 0)
+		return e;
+	for (size_t i = 0; ; i++) {
+		const char *b = pool_printf(p, "%s.%zu.", list, i);
+		const char *id = wx_get(f, pool_printf(p, "%s%s", b, idname));
+		const char *title = wx_get(f, pool_printf(p, "%stitle", b));
+		const char *content = wx_get(f, pool_printf(p, "%scontent", b));
+		if (id == NULL)
+			break;
+		if (*id && strlen(id) <= 128)
+			db_notice_tpl_seen(p, channel, kind, id, title ? title : id,
+			    content ? content : "", wx_get(f, pool_printf(p, "%sexample", b)), now);
+	}
+	return db_notice_tpl_gone(p, channel, kind, now) == DB_OK ? 0 : -1;
+}
+
 /* errcodes after which a pass waits its whole period: no permission, an
  * account WeChat does not let read these */
 static int
@@ -301,6 +334,18 @@ job_sync(struct pool *p)
 			e = read_menus(p, &ch, id, now);
 			if (e == 0 || not_allowed(e))
 				db_sync_menu_read(p, id);
+		}
+		if (d[i].templates) {
+			/* template messages, then subscription notices: either may be
+			 * refused (an unverified account, no notices chosen) */
+			long e2;
+			e = read_templates(p, &ch, id, "template",
+			    "/cgi-bin/template/get_all_private_template", "template_list",
+			    "template_id", now);
+			e2 = read_templates(p, &ch, id, "notice", "/wxaapi/newtmpl/gettemplate", "data",
+			    "priTmplId", now);
+			db_sync_templates_next(p, id, now + ((e == 0 || not_allowed(e)) &&
+			    (e2 == 0 || not_allowed(e2)) ? cfg_int("Templates.ReadMinutes", 60) * 60 : 60));
 		}
 		if (d[i].blacklist) {
 			e = read_blacklist(p, &ch, id, d[i].blacklist_pass + 1, now);

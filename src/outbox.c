@@ -15,7 +15,8 @@ deliver_chat(struct pool *p, long long chat)
 	if (db_outbox_due(p, chat, &m, &n) != DB_OK)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		struct outgoing o = { m[i].type, m[i].body, m[i].path, m[i].mime, m[i].attachment };
+		struct outgoing o = { m[i].type, m[i].body, m[i].path, m[i].mime, m[i].attachment,
+		    m[i].fields };
 		struct out_chat c = {
 			.chat = chat, .follower = m[i].follower, .openid = m[i].openid,
 			.ch = { m[i].channel, m[i].app_id,

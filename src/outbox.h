@@ -44,7 +44,7 @@ enum dbrc db_outbox_release(struct pool *p, long long chat);
 /* a chat's queued replies, oldest first (attachment 0: none; secret: as stored) */
 #define OUTBOX_DUE(C) C(INT, id) C(STR, type) C(STR, body) C(STR, path) C(STR, mime) \
 	C(INT, attachment) C(INT, channel) C(STR, app_id) C(STR, secret) C(STR, openid) \
-	C(INT, follower)
+	C(INT, follower) C(STR, fields)
 DB_ROW(outbox_due, OUTBOX_DUE)
 enum dbrc db_outbox_due(struct pool *p, long long chat, struct outbox_due **rows, size_t *n);
 long long db_outbox_queued(struct pool *p);

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "csat.h"
+#include "json.h"
 #include "media.h"
+#include "notice.h"
 #include "send.h"
 #include "tell.h"
 #include "console.h"
@@ -102,12 +104,60 @@ send_upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoin
 	return id;
 }
 
+/*
+ * A template message or a subscription notice (notice.h): its request, to
+ * the follower, with a client_msg_id made from the message's id, so that
+ * a call tried again is one message at WeChat. Counts toward no window.
+ */
+static long
+deliver_notice(struct pool *p, const struct out_chat *c, long long msg, const struct outgoing *o)
+{
+	int              notice = strcmp(o->type, "notice") == 0;
+	json_t          *req = o->fields ? json_loads(o->fields, 0, NULL) : NULL;
+	struct http_resp hr;
+	struct wx_field *f = NULL;
+	struct buf       b = { 0 };
+	const char      *msgid = NULL;
+	long             e;
+
+	if (req == NULL || c->ch.secret == NULL)
+		e = req == NULL ? 47001 : -2;
+	else {
+		json_object_set_new(req, "touser", json_s(c->openid));
+		if (notice) {
+			/* bizsend's jump is a page */
+			json_t *url = json_object_get(req, "url");
+			if (json_is_string(url))
+				json_object_set(req, "page", url);
+			json_object_del(req, "url");
+		} else
+			json_object_set_new(req, "client_msg_id", json_string(pool_printf(p,
+			    NOTICE_CLIENT_ID_FMT, msg)));
+		json_put(&b, json_incref(req));
+		memset(&hr, 0, sizeof hr);
+		e = wxapi_call(p, &c->ch, notice ? "/cgi-bin/" NOTICE_BIZSEND_API :
+		    "/cgi-bin/" NOTICE_TEMPLATE_API, NULL, b.data, NULL, &hr, &f);
+		if (e == 0 && (msgid = wx_get(f, "msgid")) != NULL)
+			msgid = pool_strdup(p, msgid);
+		http_resp_free(&hr);
+		buf_free(&b);
+	}
+	json_decref(req);
+	if (e != 0)
+		wx_log("chat %lld: %s %lld not delivered: %s", c->chat, o->type, msg,
+		    send_failure(e));
+	notice_result(p, msg, o->type, e, msgid);
+	return e;
+}
+
 long
 send_deliver(struct pool *p, const struct out_chat *c, long long msg, const struct outgoing *o)
 {
 	long        e = -2;
 	const char *media = NULL;
 
+	if (strcmp(o->type, "template") == 0 || strcmp(o->type, "notice") == 0)
+		return deliver_notice(p, c, msg, o);
 	if (c->ch.secret == NULL)
 		e = -2;
 	else if (strcmp(o->type, "text") == 0)

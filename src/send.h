@@ -13,10 +13,11 @@
 
 /* What goes out: a text, or a stored file of a WeChat media type. */
 struct outgoing {
-	const char *type;	/* "text" "image" "voice" "video" */
+	const char *type;	/* "text" "image" "voice" "video"; "template" "notice" (notice.h) */
 	const char *text;	/* the text, or the file's name */
 	const char *path, *mime;	/* a file */
 	long long   attachment;
+	const char *fields;	/* a template's or a notice's request (notice.h) */
 };
 
 /* The chat a message goes to. */

@@ -107,8 +107,10 @@ enum dbrc db_block_write(struct pool *p, long long follower, int on, long long u
 enum dbrc db_sync_accounts(struct pool *p);
 /* columns of db_sync_due: accounts with a pass due (1: due) */
 #define SYNC_DUE_ROW(C) C(INT, channel_id) C(INT, tags) C(INT, blacklist) C(INT, followers) \
-	C(INT, followers_after) C(INT, blacklist_pass) C(INT, menu_read)
+	C(INT, followers_after) C(INT, blacklist_pass) C(INT, menu_read) C(INT, templates)
 DB_ROW(sync_due, SYNC_DUE_ROW)
+/* the account's templates read again at due (notice.h) */
+enum dbrc db_sync_templates_next(struct pool *p, long long channel, time_t due);
 enum dbrc db_sync_due(struct pool *p, time_t now, struct sync_due **rows, size_t *n);
 /* the worker's lease of an account's passes (DB_NOTFOUND: another worker has it) */
 enum dbrc db_sync_claim(struct pool *p, long long channel, time_t until, time_t now);

@@ -175,7 +175,7 @@ canned_of(struct req *r, const char **text, struct outgoing *f)
 	if (cr.id)
 		*f = (struct outgoing){ strncmp(cr.mime, "image/", 6) == 0 ? "image" :
 		    strncmp(cr.mime, "audio/", 6) == 0 ? "voice" : "video", NULL,
-		    cr.path, cr.mime, cr.id };
+		    cr.path, cr.mime, cr.id, NULL };
 	return DB_OK;
 }
 
@@ -214,7 +214,7 @@ reply_send(struct req *r, struct console_change *x)
 {
 	const char      *text, *why, *hold = NULL;
 	const struct kv *file = req_file(r, "attachment");
-	struct outgoing  t = { "text", NULL, NULL, NULL, 0 }, f = { 0 }, cf = { 0 };
+	struct outgoing  t = { "text", NULL, NULL, NULL, 0, NULL }, f = { 0 }, cf = { 0 };
 	int              has_text, bad, st;
 
 	if ((st = console_chat_of(r, x)) != DB_OK)
@@ -245,7 +245,7 @@ reply_send(struct req *r, struct console_change *x)
 		struct ui_file uf;
 		if (ui_keep_file(r, "attachment", file, &uf) != 0)
 			return UI_REFUSED;
-		f = (struct outgoing){ uf.type, uf.name, uf.path, uf.mime, uf.attachment };
+		f = (struct outgoing){ uf.type, uf.name, uf.path, uf.mime, uf.attachment, NULL };
 	} else if (cf.type)
 		f = cf;	/* a canned response's file, unless one is attached */
 	t.text = text;
@@ -349,6 +349,9 @@ reply_retry(struct req *r, struct console_change *x)
 	}
 	if (st != DB_OK)
 		return st;
+	/* (a template message or a notice is sent again from the ladder) */
+	if (strcmp(m.msg_type, "template") == 0 || strcmp(m.msg_type, "notice") == 0)
+		return console_refuse(r, x, 409, L(r, "ladder.again"));
 	if ((why = console_cannot_reply(r, &x->c)) != NULL)
 		return console_refuse(r, x, 409, why);
 	{
@@ -460,7 +463,7 @@ chat_close_step(struct req *r, struct console_change *x)
 		return bad < 0 ? DB_FAIL : UI_REFUSED;
 	bad = FORM_READ(r, close_fields, &closing);
 	if (bad || strspn(closing, " \t\r\n") != strlen(closing)) {
-		struct outgoing o = { "text", closing, NULL, NULL, 0 };
+		struct outgoing o = { "text", closing, NULL, NULL, 0, NULL };
 		long long       msg;
 		if ((why = console_cannot_reply(r, &x->c)) != NULL)
 			said = LF(r, "chat.closed_unsent", why);

@@ -270,6 +270,7 @@ chat_actions(struct req *r, const struct console_chat *c, long long id)
 		tmpl_set(r, "Chat.HoldHint", LF(r, "chat.hold_hint", (int)c->held_days));
 		if (why == NULL)	/* a closed chat says why above its transcript */
 			tmpl_set(r, "Chat.CannotReply", L(r, "chat.hold_closed"));
+		console_ladder(r, c);
 	}
 	if (strcmp(c->state, "bot") == 0)
 		tmpl_set(r, "Chat.CanTakeOver", "1");	/* a pick-up: the bot lets go */
@@ -392,7 +393,8 @@ chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from
 			{ "Type", t[row].msg_type }, { "Event", t[row].event },
 			{ "EventKey", t[row].event_key }, { "Body", t[row].body },
 			{ "MediaState", t[row].media_state }, { "Mime", t[row].mime },
-			{ "Delivery", t[row].delivery_state }, { "Author", t[row].author } };
+			{ "Delivery", t[row].delivery_state }, { "Author", t[row].author },
+			{ "Result", t[row].result } };
 		set_some(r, base, "Id", t[row].id);
 		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
 			tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, text[k][0]), text[k][1]);

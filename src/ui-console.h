@@ -61,6 +61,9 @@ void console_end(struct req *r, struct resp *rs, int st, struct console_change *
 int  console_chat_of(struct req *r, struct console_change *x);
 /* 1 when the user may hold a reply in the chat for when its follower writes */
 int  console_may_hold(struct req *r, const struct console_chat *c);
+/* the routes to the follower of a chat with no window open, cheapest
+ * first (ui-notice.c: Ladder.*) */
+void console_ladder(struct req *r, const struct console_chat *c);
 /* a refusal of status on the chat's page, said above the chat */
 int  console_refuse(struct req *r, struct console_change *x, int status, const char *why);
 

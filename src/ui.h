@@ -181,6 +181,15 @@ void reports_presence_get(struct req *, struct resp *);
 void reports_csat_get(struct req *, struct resp *);
 
 
+/* ui-notices.c: an account's templates (notice.h) */
+void admin_notices_get(struct req *, struct resp *);
+void admin_notices_import_post(struct req *, struct resp *);
+void admin_notice_senders_post(struct req *, struct resp *);
+void ui_notice_fields(struct req *r, const char *base, const char *content);
+/* ui-notice.c: a template message or a notice sent from a chat */
+void console_notice_get(struct req *, struct resp *);
+void console_notice_post(struct req *, struct resp *);
+
 /* shared page helpers (ui-common.c) */
 void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);

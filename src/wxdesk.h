@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 52       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 53       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -255,6 +255,7 @@ struct app {
 	size_t              nroutes;
 	struct req_limits   limits;
 	struct req_limits   upload_limits;	/* for R_UPLOAD routes */
+	void              (*after)(void);	/* after each answer is out, or NULL */
 };
 
 int  route_match(const char *pattern, const char *path, long long *ids, int *nids,

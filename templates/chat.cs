@@ -42,6 +42,7 @@
 <?cs elif:m.Type == "voice" ?><?cs if:m.Attachment ?><audio controls src="/console/media/<?cs var:m.Id ?>"></audio><?cs else ?><p class="media-wait"><?cs var:Lang.msg.voice ?> <?cs if:m.MediaState == "failed" ?><?cs var:Lang.msg.fetch_failed ?><?cs else ?><?cs var:Lang.msg.fetching ?><?cs /if ?></p><?cs /if ?><?cs if:m.F.Recognition ?><p class="text recognised">“<?cs var:m.F.Recognition ?>”</p><?cs /if ?>
 <?cs elif:m.Type == "video" || m.Type == "shortvideo" ?><?cs if:m.Attachment ?><video controls src="/console/media/<?cs var:m.Id ?>"></video><?cs else ?><p class="media-wait"><?cs var:Lang.msg.video ?> <?cs if:m.MediaState == "failed" ?><?cs var:Lang.msg.fetch_failed ?><?cs else ?><?cs var:Lang.msg.fetching ?><?cs /if ?></p><?cs /if ?>
 <?cs elif:m.Type == "location" ?><p class="location">📍 <?cs var:m.F.Label ?><br><small><?cs var:Lang.msg.latitude ?> <?cs var:m.F.Location_X ?><?cs var:Lang.msg.comma ?> <?cs var:Lang.msg.longitude ?> <?cs var:m.F.Location_Y ?></small></p>
+<?cs elif:m.Type == "template" || m.Type == "notice" ?><div class="notice-msg"><p class="badge"><?cs if:m.Type == "notice" ?><?cs var:Lang.msg.notice ?><?cs else ?><?cs var:Lang.msg.template ?><?cs /if ?></p><p class="text notice-body"><?cs var:m.Body ?></p><?cs if:m.Result ?><p class="notice-result <?cs if:m.Result == "success" ?>ok<?cs else ?>bad<?cs /if ?>"><?cs if:m.Result == "success" ?><?cs var:Lang.msg.job_success ?><?cs elif:m.Result == "failed:user block" ?><?cs var:Lang.msg.job_blocked ?><?cs else ?><?cs var:Lang.msg.job_failed ?><?cs /if ?></p><?cs /if ?></div>
 <?cs elif:m.Type == "link" ?><p class="link"><b><?cs var:m.F.Title ?></b><br><?cs var:m.F.Description ?><br><small><?cs var:m.F.Url ?></small></p>
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
@@ -51,7 +52,7 @@
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>" class="mini"><?cs call:csrf_field() ?><textarea name="held_text" rows="2" maxlength="2000" aria-label="<?cs var:Lang.chat.held_change ?>"><?cs var:m.Body ?></textarea><button type="submit"><?cs var:Lang.chat.held_save ?></button></form>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>/cancel" class="mini"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.chat.held_cancel ?></button></form>
 </details><?cs /if ?>
-<?cs if:m.Delivery == "failed" && Chat.Mine && !m.Earlier ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
+<?cs if:m.Delivery == "failed" && Chat.Mine && !m.Earlier && m.Type != "template" && m.Type != "notice" ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>
 <?cs /if ?>
 <?cs /each ?>
@@ -74,6 +75,18 @@
 <textarea name="text" rows="3" maxlength="2000"><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
 <button type="submit" class="primary"><?cs var:Lang.chat.hold ?></button>
 </form>
+<?cs if:Ladder.Shown ?>
+<section class="ladder" id="ladder" aria-labelledby="ladder-title">
+<h3 id="ladder-title"><?cs var:Lang.ladder.title ?></h3>
+<ol>
+<li class="route hold"><strong><?cs var:Lang.ladder.hold ?></strong> <small><?cs var:Lang.ladder.hold_cost ?></small></li>
+<?cs each:n = Ladder.Routes ?><li class="route <?cs var:n.Kind ?>"><?cs if:n.Spent ?><span class="off"><?cs var:n.Title ?></span> <small><?cs var:n.Spent ?></small><?cs else ?><a href="/console/chats/<?cs var:Chat.Id ?>/notice/<?cs var:n.Id ?>"><?cs if:n.Kind == "notice" ?><?cs var:Lang.ladder.notice ?><?cs else ?><?cs var:Lang.ladder.template ?><?cs /if ?>: <?cs var:n.Title ?></a> <small><?cs var:n.Cost ?></small><?cs /if ?></li>
+<?cs /each ?>
+</ol>
+<?cs if:subcount(Ladder.NoCredit) > 0 ?><p class="hint no-credit"><?cs var:Lang.ladder.no_credit_line ?> <?cs each:n = Ladder.NoCredit ?><?cs var:n.Title ?> <?cs /each ?></p><?cs /if ?>
+<?cs if:Ladder.NoTemplates ?><p class="hint"><?cs var:Lang.ladder.no_templates ?></p><?cs /if ?>
+</section>
+<?cs /if ?>
 <?cs else ?>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/send" enctype="multipart/form-data" class="composer<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>" id="composer">
 <?cs call:csrf_field() ?>

@@ -123,7 +123,16 @@ END;
 -- accepts it (report_out), or as a delivery that failed.
 CREATE OR REPLACE TRIGGER report_messages_au AFTER UPDATE ON messages FOR EACH ROW
 BEGIN
-  IF NEW.direction = 'out' AND NEW.chat_id IS NOT NULL
+  -- a template message or a subscription notice (053): sent or refused,
+  -- never a reply (no window, no first response)
+  IF NEW.direction = 'out' AND NEW.chat_id IS NOT NULL AND NEW.msg_type IN ('template', 'notice')
+      AND NOT (NEW.delivery_state <=> OLD.delivery_state) THEN
+    IF NEW.delivery_state IN ('delivered', 'failed') THEN
+      CALL report_add(CONCAT(NEW.msg_type, IF(NEW.delivery_state = 'delivered', '_sent', '_failed')),
+        NEW.created_at, NEW.channel_id, (SELECT department_id FROM chats WHERE id = NEW.chat_id),
+        NEW.author_id, NEW.chat_id, NULL, IFNULL(NEW.wx_errcode, ''));
+    END IF;
+  ELSEIF NEW.direction = 'out' AND NEW.chat_id IS NOT NULL
       AND NOT (NEW.delivery_state <=> OLD.delivery_state) THEN
     IF NEW.delivery_state = 'delivered' THEN
       CALL report_out(NEW.chat_id, NEW.created_at, NEW.author_id);

@@ -86,7 +86,8 @@ dbpid=$(cat "$T2/run/mysqld.pid" 2>/dev/null)
 two stop >>"$T2/stop.log" 2>&1
 left=""
 for p in /proc/[0-9]*; do
-	tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qxF "WXDESK_VAR=$T2" && left="$left ${p#/proc/}"
+	# (a process that ends meanwhile has no environ left to read)
+	{ tr '\0' '\n' <"$p/environ"; } 2>/dev/null | grep -qxF "WXDESK_VAR=$T2" && left="$left ${p#/proc/}"
 done
 ok "stop returns when every process of the installation has ended, MariaDB too (left:${left:- none})" \
 	eval 'test -z "$left" && test -n "$dbpid" && ! kill -0 "$dbpid" 2>/dev/null'

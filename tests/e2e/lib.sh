@@ -55,6 +55,14 @@ post() {
 # sender pass after another, as the worker's senders do; src/outbox.h)
 sent() { "$WORKER" --send >/dev/null 2>&1; }
 
+# eventually CMD…: true once CMD is, within 5 seconds (what WeChat pushes
+# after its answer, such as a template message's result)
+eventually() {
+	local i
+	for i in $(seq 1 100); do "$@" && return 0; sleep 0.05; done
+	return 1
+}
+
 # sign_in ACTOR LOGIN PASSWORD: a fresh session for ACTOR.
 sign_in() {
 	rm -f "$JARS/$1"
