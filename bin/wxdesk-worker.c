@@ -47,6 +47,7 @@
 #include "../src/db.h"
 #include "../src/bot.h"
 #include "../src/csat.h"
+#include "../src/broadcast.h"
 #include "../src/chat.h"
 #include "../src/health.h"
 #include "../src/job.h"
@@ -69,7 +70,7 @@ static const struct {
 	{ "sync", job_sync },
 	{ "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
-	{ "csat", job_csat }, { "held", job_held },
+	{ "csat", job_csat }, { "held", job_held }, { "broadcasts", job_broadcasts },
 	{ "bot_media", job_bot_media }, { "reports", job_reports },
 };
 

@@ -52,5 +52,24 @@
 	    "UPDATE sim_users SET templates_off = ? WHERE appid = ? AND openid = ?") \
 	X(sim_templates_off_of, COUNT, (const char *appid, const char *openid), \
 	    (S(appid), S(openid)), \
-	    "SELECT templates_off FROM sim_users WHERE appid = ? AND openid = ?")
+	    "SELECT templates_off FROM sim_users WHERE appid = ? AND openid = ?") \
+	/* ---- broadcasts (sim-mass.c) ---- */ \
+	X(sim_mass_get, COUNT, (const char *appid, const char *cid), (S(appid), S(cid)), \
+	    "SELECT msg_id FROM sim_mass WHERE appid = ? AND clientmsgid = ?") \
+	X(sim_mass_put, EXEC, (const char *appid, const char *cid, long long msgid, long long at), \
+	    (S(appid), S(cid), I(msgid), I(at)), \
+	    "INSERT INTO sim_mass (appid, clientmsgid, msg_id, at) VALUES (?, ?, ?, ?)") \
+	X(sim_mass_audience, ROWS(sim_openid), (const char *appid, long long tag), \
+	    (S(appid), I(tag), I(tag)), \
+	    "SELECT u.openid FROM sim_users u WHERE u.appid = ? AND u.subscribed = 1 AND " \
+	    "u.blocked = 0 AND (? = 0 OR EXISTS (SELECT 1 FROM sim_user_tags t WHERE " \
+	    "t.appid = u.appid AND t.openid = u.openid AND t.tag_id = ?)) ORDER BY u.openid") \
+	X(sim_mass_received, COUNT, (const char *appid, const char *openid, const char *month), \
+	    (S(appid), S(openid), S(month)), \
+	    "SELECT IFNULL((SELECT received FROM sim_mass_receipts WHERE appid = ? AND " \
+	    "openid = ? AND month = ?), 0)") \
+	X(sim_mass_receive, EXEC, (const char *appid, const char *openid, const char *month), \
+	    (S(appid), S(openid), S(month)), \
+	    "INSERT INTO sim_mass_receipts (appid, openid, month, received) VALUES (?, ?, ?, 1) " \
+	    "ON DUPLICATE KEY UPDATE received = received + 1")
 DB_STATEMENTS(NOTICE_STATEMENTS, sim_table_notices)

@@ -129,5 +129,15 @@ enum dbrc db_sim_credit_take(struct pool *p, const char *appid, const char *open
 long long db_sim_credits(struct pool *p, const char *appid, const char *openid, const char *id);
 enum dbrc db_sim_templates_off(struct pool *p, const char *appid, const char *openid, int off);
 long long db_sim_templates_off_of(struct pool *p, const char *appid, const char *openid);
+/* broadcasts (sim-mass.c) */
+long long db_sim_mass_get(struct pool *p, const char *appid, const char *cid);
+enum dbrc db_sim_mass_put(struct pool *p, const char *appid, const char *cid, long long msgid,
+	long long at);
+enum dbrc db_sim_mass_audience(struct pool *p, const char *appid, long long tag,
+	struct sim_openid **rows, size_t *n);
+long long db_sim_mass_received(struct pool *p, const char *appid, const char *openid,
+	const char *month);
+enum dbrc db_sim_mass_receive(struct pool *p, const char *appid, const char *openid,
+	const char *month);
 
 #endif

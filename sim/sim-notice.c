@@ -41,8 +41,8 @@ static struct {
 } deferred[DEFERRED_MAX];
 static size_t ndeferred;
 
-static void
-defer(const char *appid, const char *xml)
+void
+sim_defer(const char *appid, const char *xml)
 {
 	if (ndeferred == DEFERRED_MAX)
 		return;
@@ -242,7 +242,7 @@ sim_template_send_post(struct req *r, struct resp *rs)
 	sim_api_ok(r, appid, api);
 	resp_json(rs, 200, json_pack("{s:i,s:s,s:I}", "errcode", 0, "errmsg", "ok", "msgid",
 	    (json_int_t)msgid));
-	defer(appid, event_xml(&r->pool, original_of(r, appid), to, "TEMPLATESENDJOBFINISH",
+	sim_defer(appid, event_xml(&r->pool, original_of(r, appid), to, "TEMPLATESENDJOBFINISH",
 	    pool_printf(&r->pool, "<MsgID>%lld</MsgID><Status>%s</Status>", msgid,
 	    db_sim_templates_off_of(&r->pool, appid, to) == 1 ? "<![CDATA[failed:user block]]>" :
 	    "<![CDATA[success]]>")));
@@ -282,7 +282,7 @@ sim_bizsend_post(struct req *r, struct resp *rs)
 	    notice_render(&r->pool, t.title, t.content, data), NULL, now, NULL);
 	json_decref(doc);
 	sim_api_done(r, rs, appid, api);
-	defer(appid, event_xml(&r->pool, original_of(r, appid), to, "subscribe_msg_sent_event",
+	sim_defer(appid, event_xml(&r->pool, original_of(r, appid), to, "subscribe_msg_sent_event",
 	    pool_printf(&r->pool, "<SubscribeMsgSentEvent><List><TemplateId>%s</TemplateId>"
 	    "<MsgID>%lld</MsgID><ErrorCode>0</ErrorCode><ErrorStatus><![CDATA[success]]>"
 	    "</ErrorStatus></List></SubscribeMsgSentEvent>", wx_cdata(&r->pool, tid), msgid)));

@@ -69,6 +69,10 @@ json_t *sim_user_tagids(struct req *r, const char *appid, const char *openid);
 /* template messages and notices (sim-notice.c): the pushes WeChat makes
  * after its answer, made once the answer is out (the app's after hook) */
 void sim_after(void);
+/* a push (its inner XML) for the account, made once the answer is out */
+void sim_defer(const char *appid, const char *xml);
+void sim_mass_sendall_post(struct req *, struct resp *);
+void sim_mass_preview_post(struct req *, struct resp *);
 /* a phone's consent: the event to push (*event NULL: none); 0, or -1 */
 int sim_notice_action(struct req *r, const char *appid, const char *openid, const char *action,
 	const char *tid, const char **event, const char **more);

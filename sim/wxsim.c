@@ -37,6 +37,8 @@ static const struct route routes[] = {
 	{ "POST", "/cgi-bin/message/template/send", API, ROLE_NONE, sim_template_send_post, NULL },
 	{ "GET",  "/wxaapi/newtmpl/gettemplate",  API, ROLE_NONE, sim_notice_list_get, NULL },
 	{ "POST", "/cgi-bin/message/subscribe/bizsend", API, ROLE_NONE, sim_bizsend_post, NULL },
+	{ "POST", "/cgi-bin/message/mass/sendall", API, ROLE_NONE, sim_mass_sendall_post, NULL },
+	{ "POST", "/cgi-bin/message/mass/preview", API, ROLE_NONE, sim_mass_preview_post, NULL },
 	{ "POST", "/sim/templates",               API, ROLE_NONE, sim_templates_post, NULL },
 	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get, NULL },
 	{ "POST", "/sim/accounts",                API, ROLE_NONE, sim_accounts_post, NULL },

@@ -147,6 +147,7 @@ struct db_table *db_table_sync(void);
 struct db_table *db_table_qr(void);
 struct db_table *db_table_menu(void);
 struct db_table *db_table_notices(void);
+struct db_table *db_table_broadcasts(void);
 struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);

@@ -21,6 +21,7 @@
 #include "bot.h"
 #include "chat.h"
 #include "csat.h"
+#include "broadcast.h"
 #include "intake.h"
 #include "notice.h"
 #include "menu.h"
@@ -973,6 +974,22 @@ hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, con
 	return rc == DB_OK || rc == DB_INVALID ? rc : DB_FAIL;
 }
 
+static enum dbrc
+broadcast_result(struct pool *p, const struct intake_channel *ch, const struct wx_field *f,
+    const char *msgid, time_t now)
+{
+	const char *v[4] = { wx_get(f, "TotalCount"), wx_get(f, "FilterCount"),
+	    wx_get(f, "SentCount"), wx_get(f, "ErrorCount") };
+	long long   n[4];
+
+	for (int i = 0; i < 4; i++)
+		n[i] = v[i] ? strtoll(v[i], NULL, 10) : 0;
+	if (msgid == NULL || *msgid == '\0')
+		return DB_OK;
+	return db_broadcast_finished(p, ch->id, msgid, wx_get(f, "Status") ? wx_get(f, "Status") :
+	    "", n[0], n[1], n[2], n[3], now) == DB_OK ? DB_OK : DB_FAIL;
+}
+
 /*
  * One push: the hot path, else the full path (full_step) through db_txn.
  * Returns DB_OK (stored, or a duplicate that was already stored), DB_RETRY
@@ -995,6 +1012,11 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		res->stale = 1;
 		return DB_OK;
 	}
+
+	/* a broadcast's result (broadcast.h): from WeChat's mass-send helper,
+	 * no follower's; recorded on the broadcast (a retry records it again) */
+	if (is_event && event && strcmp(event, "MASSSENDJOBFINISH") == 0)
+		return broadcast_result(p, ch, f, msgid, now);
 
 	struct msg_row m = {
 		.channel_id = ch->id, .direction = "in",

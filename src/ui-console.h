@@ -67,6 +67,9 @@ void console_ladder(struct req *r, const struct console_chat *c);
 /* a refusal of status on the chat's page, said above the chat */
 int  console_refuse(struct req *r, struct console_change *x, int status, const char *why);
 
+/* the accounts the user may see (Accounts), and the one asked for (or the
+ * first); -1 after answering a database failure (ui-followers.c) */
+long long console_pick_account(struct req *r, struct resp *rs, long long asked);
 /* the Followers page (ui-followers.c): where the name given a follower
  * stands in WeChat (Follower.RemarkWrite), and the name form saved */
 void follower_remark_state(struct req *r, long long follower);

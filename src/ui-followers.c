@@ -11,7 +11,9 @@
 
 #include "console.h"
 #include "chat.h"
+#include "broadcast.h"
 #include "followers.h"
+#include "notice.h"
 #include "job.h"
 #include "menu.h"
 #include "qr.h"
@@ -138,9 +140,8 @@ list_tags(struct req *r, long long channel, const struct follower *f, size_t n)
 	buf_free(&ids);
 }
 
-/* the accounts the user may see (Accounts), and the one asked for (or the first) */
-static long long
-pick_account(struct req *r, struct resp *rs, long long asked)
+long long
+console_pick_account(struct req *r, struct resp *rs, long long asked)
 {
 	struct follower_channel *ch = NULL;
 	size_t                   n = 0;
@@ -170,7 +171,7 @@ console_followers_get(struct req *r, struct resp *rs)
 	const char            *state = ui_arg(r, "state");
 	const char            *account = req_arg(r, "account");
 
-	if ((f.channel = pick_account(r, rs, account ? atoll(account) : 0)) < 0)
+	if ((f.channel = console_pick_account(r, rs, account ? atoll(account) : 0)) < 0)
 		return;
 	f.q = ui_arg(r, "q");
 	f.scene = ui_arg(r, "scene");
@@ -243,11 +244,17 @@ menu_clicks_set(struct req *r, long long follower)
 }
 
 /* what WeChat lets the team send the follower now, in one place: their open
- * chat's window and the messages it has left, and their held replies
- * (Follower.Ledger.*) */
+ * chat's window and the messages it has left, their held replies, the
+ * subscription notices they accepted (notice.h), the account's template
+ * messages left today, and the broadcasts they can still receive this
+ * month (broadcast.h) (Follower.Ledger.*) */
 static void
-follower_ledger_set(struct req *r, long long follower)
+follower_ledger_set(struct req *r, long long follower, long long channel, int subscribed)
 {
+	struct notice_credit *c = NULL;
+	size_t                n = 0;
+	long long             left;
+
 	struct follower_ledger l;
 	long long              until, now = (long long)wx_now();
 	int                    max;
@@ -263,6 +270,19 @@ follower_ledger_set(struct req *r, long long follower)
 	}
 	if (l.held)
 		tmpl_set(r, "Follower.Ledger.Held", LF(r, "fl.ledger_held", l.held));
+	if (!subscribed)
+		return;
+	if (db_notice_credits(&r->pool, follower, &c, &n) == DB_OK)
+		for (size_t i = 0; i < n; i++)
+			tmpl_set(r, pool_printf(&r->pool, "Follower.Ledger.Credits.%zu", i),
+			    LF(r, "fl.ledger_credit", c[i].title, c[i].credits));
+	if ((left = db_notice_quota_left(&r->pool, channel, wx_now())) >= 0)
+		tmpl_set(r, "Follower.Ledger.Templates", LF(r, "fl.ledger_templates", left));
+	left = db_broadcast_received(&r->pool, follower, broadcast_month(&r->pool, wx_now()));
+	if (left >= 0)
+		tmpl_set(r, "Follower.Ledger.Broadcasts", LF(r, "fl.ledger_broadcasts",
+		    left < BROADCAST_MONTH_MAX ? BROADCAST_MONTH_MAX - left : 0LL,
+		    BROADCAST_MONTH_MAX));
 }
 
 /* follower r->ids[0]'s page, answered with status */
@@ -305,7 +325,7 @@ follower_page(struct req *r, struct resp *rs, int status)
 			tmpl_set(r, "Follower.Window", LF(r, "fl.window_shut",
 			    ui_time(r, f.last_message_at)));
 	}
-	follower_ledger_set(r, f.id);
+	follower_ledger_set(r, f.id, f.channel_id, (int)f.subscribed);
 	if (form_kept(r, "alias") == NULL)	/* the name now: given here, else WeChat's */
 		tmpl_set(r, "Form.alias.Value", f.alias ? f.alias : f.remark);
 	tmpl_set(r, "Page.Title", f.name);
@@ -514,7 +534,7 @@ tags_page(struct req *r, struct resp *rs, long long account, int status)
 {
 	struct tag *t = NULL;
 	size_t      n = 0;
-	long long   channel = pick_account(r, rs, account);
+	long long   channel = console_pick_account(r, rs, account);
 
 	if (channel < 0)
 		return;

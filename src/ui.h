@@ -186,6 +186,11 @@ void admin_notices_get(struct req *, struct resp *);
 void admin_notices_import_post(struct req *, struct resp *);
 void admin_notice_senders_post(struct req *, struct resp *);
 void ui_notice_fields(struct req *r, const char *base, const char *content);
+/* ui-broadcasts.c: broadcasts to a tag or to every follower (broadcast.h) */
+void console_broadcasts_get(struct req *, struct resp *);
+void console_broadcast_post(struct req *, struct resp *);
+void console_broadcast_preview_post(struct req *, struct resp *);
+void console_broadcast_cancel_post(struct req *, struct resp *);
 /* ui-notice.c: a template message or a notice sent from a chat */
 void console_notice_get(struct req *, struct resp *);
 void console_notice_post(struct req *, struct resp *);

@@ -19,7 +19,7 @@
 <h2><?cs var:Lang.fl.chats ?></h2>
 <?cs if:subcount(Chats) == 0 ?><p class="empty"><?cs var:Lang.fl.no_chats ?></p><?cs else ?>
 <?cs if:Follower.Chat ?><p><a class="button<?cs if:Follower.ChatState != "closed" ?> primary<?cs /if ?>" href="/console/chats/<?cs var:Follower.Chat ?>"><?cs if:Follower.ChatState == "closed" ?><?cs var:Lang.fl.view_chat ?><?cs else ?><?cs var:Lang.fl.open_chat ?><?cs /if ?></a></p><?cs /if ?>
-<?cs if:Follower.Ledger.Window || Follower.Ledger.Held ?><ul class="ledger" id="follower-ledger"><?cs if:Follower.Ledger.Window ?><li><?cs var:Follower.Ledger.Window ?></li><?cs /if ?><?cs if:Follower.Ledger.Held ?><li><?cs var:Follower.Ledger.Held ?></li><?cs /if ?></ul><?cs /if ?>
+<?cs if:Follower.Ledger.Window || Follower.Ledger.Held || Follower.Ledger.Templates ?><ul class="ledger" id="follower-ledger"><?cs if:Follower.Ledger.Window ?><li><?cs var:Follower.Ledger.Window ?></li><?cs /if ?><?cs if:Follower.Ledger.Held ?><li><?cs var:Follower.Ledger.Held ?></li><?cs /if ?><?cs each:c = Follower.Ledger.Credits ?><li class="credit"><?cs var:c ?></li><?cs /each ?><?cs if:Follower.Ledger.Templates ?><li><?cs var:Follower.Ledger.Templates ?></li><?cs /if ?><?cs if:Follower.Ledger.Broadcasts ?><li><?cs var:Follower.Ledger.Broadcasts ?></li><?cs /if ?></ul><?cs /if ?>
 <?cs if:Follower.Window ?><p class="hint" id="follower-window"><?cs var:Follower.Window ?></p><?cs /if ?>
 <?cs if:Follower.Reopen ?><form method="post" action="/console/chats/<?cs var:Follower.Reopen ?>/reopen" class="reopen"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.chat.reopen ?></button></form><?cs /if ?>
 <ul class="other-chats">

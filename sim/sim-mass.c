@@ -1,0 +1,121 @@
+/*
+ * sim-mass.c: the simulator's broadcasts, as WeChat sends them:
+ * message/mass/sendall to every follower or to a tag's, a text, each
+ * follower receiving at most 4 a month (the rest filtered out); the same
+ * clientmsgid again is refused with 45065 and the first one's msg_id; its
+ * result, MASSSENDJOBFINISH, pushed after the answer. message/mass/preview
+ * puts the text on one follower's phone and counts toward nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/broadcast.h"
+#include "sim-db.h"
+#include "sim.h"
+#include "wxpush.h"
+
+/* the body, its text (NULL after answering the error) */
+static json_t *
+text_of(struct req *r, struct resp *rs, const char *appid, const char *api, const char **text)
+{
+	json_t *doc = r->body ? json_loadb(r->body, r->clen, 0, NULL) : NULL;
+	json_t *t = json_object_get(json_object_get(doc, "text"), "content");
+	json_t *type = json_object_get(doc, "msgtype");
+
+	if (doc == NULL || !json_is_string(t) || !json_is_string(type) ||
+	    strcmp(json_string_value(type), "text") != 0) {
+		json_decref(doc);
+		sim_api_error(r, rs, appid, api, 47001);
+		return NULL;
+	}
+	*text = pool_strdup(&r->pool, json_string_value(t));
+	return doc;
+}
+
+/* POST /cgi-bin/message/mass/sendall */
+void
+sim_mass_sendall_post(struct req *r, struct resp *rs)
+{
+	const char        *api = "mass_sendall", *appid = sim_check_token(r, rs, api), *text;
+	json_t            *doc, *filter, *cidj;
+	struct sim_openid *u = NULL;
+	size_t             n = 0, sent = 0;
+	long long          now = (long long)wx_now(), tag = 0, msgid;
+	const char        *month, *cid;
+
+	if (appid == NULL || (doc = text_of(r, rs, appid, api, &text)) == NULL)
+		return;
+	filter = json_object_get(doc, "filter");
+	cidj = json_object_get(doc, "clientmsgid");
+	cid = json_is_string(cidj) ? pool_strdup(&r->pool, json_string_value(cidj)) : NULL;
+	if (!json_is_true(json_object_get(filter, "is_to_all"))) {
+		json_t *t = json_object_get(filter, "tag_id");
+		struct sim_tag st;
+		tag = json_is_integer(t) ? json_integer_value(t) : json_is_string(t) ?
+		    atoll(json_string_value(t)) : 0;
+		if (tag <= 0 || db_sim_tag_id(&r->pool, appid, tag, &st) != DB_OK) {
+			json_decref(doc);
+			sim_api_error(r, rs, appid, api, 45159);
+			return;
+		}
+	}
+	json_decref(doc);
+	/* a clientmsgid WeChat has: refused, with the broadcast it has */
+	if (cid && *cid && (msgid = db_sim_mass_get(&r->pool, appid, cid)) > 0) {
+		sim_api_ok(r, appid, api);	/* (an answer, not a fault) */
+		resp_json(rs, 200, json_pack("{s:i,s:s,s:I}", "errcode", 45065, "errmsg",
+		    "clientmsgid exist", "msg_id", (json_int_t)msgid));
+		return;
+	}
+	if (db_sim_mass_audience(&r->pool, appid, tag, &u, &n) != DB_OK) {
+		sim_api_error(r, rs, appid, api, -1);
+		return;
+	}
+	msgid = atoll(wxpush_msgid(&r->pool)) / 100000000LL;
+	if (cid && *cid)
+		db_sim_mass_put(&r->pool, appid, cid, msgid, now);
+	month = broadcast_month(&r->pool, (time_t)now);
+	for (size_t i = 0; i < n; i++) {
+		if (db_sim_mass_received(&r->pool, appid, u[i].openid, month) >= BROADCAST_MONTH_MAX)
+			continue;	/* this month's 4 received: filtered out */
+		db_sim_mass_receive(&r->pool, appid, u[i].openid, month);
+		db_sim_received_insert(&r->pool, appid, u[i].openid, "mass", text, NULL, now, NULL);
+		sent++;
+	}
+	sim_api_ok(r, appid, api);
+	resp_json(rs, 200, json_pack("{s:i,s:s,s:I,s:I}", "errcode", 0, "errmsg",
+	    "send job submission success", "msg_id", (json_int_t)msgid, "msg_data_id",
+	    (json_int_t)(msgid * 7 % 1000000000)));
+	struct dbres a;
+	const char  *original = db_sim_account_get(&r->pool, appid, &a) == DB_OK && a.nrows == 1 ?
+	    pool_strdup(&r->pool, db_cell(&a, 0, SA_ORIGINAL)) : "";
+	/* (from WeChat's mass-send helper, no follower) */
+	sim_defer(appid, sim_event_xml(&r->pool, original, "mphelper", "MASSSENDJOBFINISH",
+	    pool_printf(&r->pool, "<MsgID>%lld</MsgID><Status><![CDATA[send success]]></Status>"
+	    "<TotalCount>%zu</TotalCount><FilterCount>%zu</FilterCount><SentCount>%zu</SentCount>"
+	    "<ErrorCount>0</ErrorCount>", msgid, n, sent, sent)));
+}
+
+/* POST /cgi-bin/message/mass/preview {touser, text, msgtype} */
+void
+sim_mass_preview_post(struct req *r, struct resp *rs)
+{
+	const char  *api = "mass_preview", *appid = sim_check_token(r, rs, api), *text, *to;
+	json_t      *doc, *t;
+	struct dbres u;
+
+	if (appid == NULL || (doc = text_of(r, rs, appid, api, &text)) == NULL)
+		return;
+	t = json_object_get(doc, "touser");
+	to = json_is_string(t) ? pool_strdup(&r->pool, json_string_value(t)) : NULL;
+	json_decref(doc);
+	if (to == NULL || db_sim_user_get(&r->pool, appid, to, &u) != DB_OK || u.nrows == 0 ||
+	    db_int(&u, 0, SU_SUBSCRIBED) == 0) {
+		sim_api_error(r, rs, appid, api, 40003);
+		return;
+	}
+	db_sim_received_insert(&r->pool, appid, to, "mass", text, NULL, (long long)wx_now(), NULL);
+	sim_api_ok(r, appid, api);
+	resp_json(rs, 200, json_pack("{s:i,s:s,s:I}", "errcode", 0, "errmsg", "preview success",
+	    "msg_id", (json_int_t)(atoll(wxpush_msgid(&r->pool)) / 100000000LL)));
+}

@@ -1,0 +1,54 @@
+-- 054_broadcasts.sql: broadcasts to a tag or to every follower
+-- (message/mass/sendall), within WeChat's quotas. A service account's
+-- follower receives at most 4 broadcasts a month (WeChat filters the rest),
+-- so wxdesk counts what each follower received this month (mass_receipts,
+-- per Beijing month) and the page says how many of the audience can still
+-- receive one; a broadcast that would reach nobody is refused. A broadcast
+-- is queued ('queued', at scheduled_at or at once) and sent by the worker
+-- with a clientmsgid made from its id, so a retried call is not a second
+-- broadcast; WeChat's msg_id is kept, and its later result
+-- (MASSSENDJOBFINISH: status and counts) recorded on the row. A preview
+-- (mass/preview) goes to one follower's phone first and counts toward
+-- nothing.
+CREATE TABLE broadcasts (
+  id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  channel_id   BIGINT UNSIGNED NOT NULL,
+  kind         ENUM('send', 'preview') NOT NULL DEFAULT 'send',
+  to_all       TINYINT(1) NOT NULL DEFAULT 0,
+  tag_id       BIGINT UNSIGNED NULL,
+  preview_to   BIGINT UNSIGNED NULL,
+  content      TEXT NOT NULL,
+  state        ENUM('queued', 'sending', 'sent', 'failed', 'cancelled') NOT NULL DEFAULT 'queued',
+  due_at       DATETIME NOT NULL,
+  lease_until  DATETIME NULL,
+  audience     INT NOT NULL DEFAULT 0,
+  reachable    INT NOT NULL DEFAULT 0,
+  wx_msg_id    VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NULL,
+  wx_errcode   INT NULL,
+  status       VARCHAR(64) NULL,
+  total_count  INT NULL,
+  filter_count INT NULL,
+  sent_count   INT NULL,
+  error_count  INT NULL,
+  created_by   BIGINT UNSIGNED NULL,
+  created_at   DATETIME NOT NULL,
+  sent_at      DATETIME NULL,
+  finished_at  DATETIME NULL,
+  KEY ix_broadcasts_due (state, due_at),
+  KEY ix_broadcasts_channel (channel_id, id),
+  KEY ix_broadcasts_wx (channel_id, wx_msg_id),
+  CONSTRAINT fk_broadcasts_channel FOREIGN KEY (channel_id) REFERENCES channels (id) ON DELETE CASCADE,
+  CONSTRAINT fk_broadcasts_tag FOREIGN KEY (tag_id) REFERENCES wx_tags (id) ON DELETE SET NULL,
+  CONSTRAINT fk_broadcasts_preview FOREIGN KEY (preview_to) REFERENCES followers (id) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE mass_receipts (
+  follower_id BIGINT UNSIGNED NOT NULL,
+  month       CHAR(7) CHARACTER SET ascii NOT NULL,
+  received    INT NOT NULL DEFAULT 0,
+  PRIMARY KEY (follower_id, month),
+  KEY ix_mass_receipts_month (month, received),
+  CONSTRAINT fk_mass_receipts_follower FOREIGN KEY (follower_id) REFERENCES followers (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+INSERT INTO report_kinds (name, binned) VALUES ('broadcast_sent', 0), ('broadcast_failed', 0);

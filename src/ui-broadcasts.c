@@ -1,0 +1,222 @@
+/*
+ * ui-broadcasts.c: the Broadcasts page (Console → Broadcasts, supervisors
+ * and administrators): an account's broadcasts and their results, a form to
+ * send a text to a tag or to every follower, with how many of each
+ * audience can still receive one this month, and a preview to one
+ * follower's phone first (broadcast.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "broadcast.h"
+#include "tags.h"
+#include "ui-console.h"
+#include "ui.h"
+
+static const char *
+v_audience(const char *v)
+{
+	return strcmp(v, "all") == 0 || v_id(v) == NULL ? NULL : "bc.audience_bad";
+}
+
+static const char *
+v_content(const char *v)
+{
+	const char *e = v_text(v);
+
+	return e ? e : utf8_chars(v) > BROADCAST_TEXT_MAX ? "bc.too_long" : NULL;
+}
+
+static const char *
+v_openid(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n >= 4 && n <= 64 && strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_") == n ? NULL : "bc.openid_bad";
+}
+
+static const struct field send_fields[] = {
+	{ "account", "bc.account", F_REQUIRED, v_id },
+	{ "audience", "bc.audience", F_REQUIRED, v_audience },
+	{ "content", "bc.content", F_REQUIRED, v_content },
+};
+static const struct field preview_fields[] = {
+	{ "account", "bc.account", F_REQUIRED, v_id },
+	{ "content", "bc.content", F_REQUIRED, v_content },
+	{ "openid", "bc.openid", F_REQUIRED, v_openid },
+};
+
+/* each audience of the account with its reach this month (Audiences.N) */
+static int
+audiences(struct req *r, long long channel, const char *month)
+{
+	struct broadcast_reach all;
+	struct tag            *t = NULL;
+	size_t                 n = 0, k = 1;
+
+	if (db_broadcast_reach(&r->pool, channel, 0, month, &all) != DB_OK ||
+	    db_tags_of(&r->pool, channel, &t, &n) != DB_OK)
+		return -1;
+	tmpl_set(r, "Audiences.0.Value", "all");
+	tmpl_set(r, "Audiences.0.Name", LF(r, "bc.everyone", all.audience, all.reachable));
+	for (size_t i = 0; i < n; i++) {
+		struct broadcast_reach x;
+		if (t[i].deleting || (t[i].wx_id >= 0 && t[i].wx_id <= TAG_RESERVED_MAX) ||
+		    db_broadcast_reach(&r->pool, channel, t[i].id, month, &x) != DB_OK)
+			continue;
+		tmpl_set_int(r, pool_printf(&r->pool, "Audiences.%zu.Value", k), t[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "Audiences.%zu.Name", k++), LF(r, "bc.tag_reach",
+		    t[i].name, x.audience, x.reachable));
+	}
+	return 0;
+}
+
+/* a broadcast's result in words */
+static const char *
+outcome(struct req *r, const struct broadcast *b)
+{
+	if (strcmp(b->state, "failed") == 0)
+		return LF(r, "bc.refused", ui_errtext(r, b->wx_errcode));
+	if (strcmp(b->state, "queued") == 0 && b->wx_errcode)
+		return LF(r, "bc.waiting", ui_errtext(r, b->wx_errcode));
+	if (strcmp(b->state, "sent") == 0 && b->status && b->total_count >= 0)
+		return LF(r, "bc.finished", b->status, b->sent_count, b->total_count,
+		    b->filter_count, b->error_count);
+	return L(r, pool_printf(&r->pool, "bc.state_%s", b->state));
+}
+
+static void
+page(struct req *r, struct resp *rs, long long asked, int status)
+{
+	long long         channel = console_pick_account(r, rs, asked);
+	struct broadcast *b = NULL;
+	size_t            n = 0;
+	const char       *month = broadcast_month(&r->pool, wx_now());
+
+	if (channel < 0)
+		return;
+	tmpl_set(r, "Nav", "broadcasts");
+	tmpl_set(r, "Page.Title", L(r, "bc.title"));
+	tmpl_set_int(r, "Filter.Account", channel);
+	tmpl_set(r, "MonthLine", LF(r, "bc.month_line", BROADCAST_MONTH_MAX));
+	if (channel > 0 && (audiences(r, channel, month) != 0 ||
+	    db_broadcasts(&r->pool, channel, &b, &n) != DB_OK)) {
+		ui_db_failed(r, rs);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *base = pool_printf(&r->pool, "Broadcasts.%zu", i);
+#define SET(k, v) tmpl_set(r, pool_printf(&r->pool, "%s." k, base), (v))
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), b[i].id);
+		SET("Kind", b[i].kind);
+		SET("To", strcmp(b[i].kind, "preview") == 0 ? LF(r, "bc.to_preview", b[i].preview_to) :
+		    b[i].tag ? LF(r, "bc.to_tag", b[i].tag) : L(r, "bc.to_all"));
+		SET("Content", b[i].content);
+		SET("State", b[i].state);
+		SET("Outcome", outcome(r, &b[i]));
+		SET("Reach", strcmp(b[i].kind, "send") == 0 ? LF(r, "bc.reach", b[i].reachable,
+		    b[i].audience) : NULL);
+		SET("When", ui_time(r, b[i].created_at));
+		SET("Author", b[i].author);
+#undef SET
+	}
+	tmpl_render(r, rs, "broadcasts.cs");
+	if (rs->status == 200)
+		rs->status = status;
+}
+
+void
+console_broadcasts_get(struct req *r, struct resp *rs)
+{
+	const char *a = req_arg(r, "account");
+
+	page(r, rs, a && v_id(a) == NULL ? atoll(a) : 0, 200);
+}
+
+/* the account of a form, if the user may see it (0: not) */
+static long long
+account_of(struct req *r, struct resp *rs, const char *v)
+{
+	long long want = form_ll(v), got = console_pick_account(r, rs, want);
+
+	return got == want ? got : got < 0 ? -1 : 0;
+}
+
+/* POST /console/broadcasts: a text to a tag or to everyone, queued now */
+void
+console_broadcast_post(struct req *r, struct resp *rs)
+{
+	const char            *v[3];
+	long long              channel, tag, id;
+	struct broadcast_reach x;
+	enum dbrc              rc;
+
+	form_trim(r);
+	if (FORM_READ(r, send_fields, v)) {
+		page(r, rs, v[0] ? form_ll(v[0]) : 0, 422);
+		return;
+	}
+	if ((channel = account_of(r, rs, v[0])) <= 0) {
+		if (channel == 0)
+			page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
+		return;
+	}
+	tag = strcmp(v[1], "all") == 0 ? 0 : form_ll(v[1]);
+	rc = db_broadcast_reach(&r->pool, channel, tag, broadcast_month(&r->pool, wx_now()), &x);
+	if (rc == DB_OK && x.reachable == 0) {
+		/* WeChat would filter every one of them: a broadcast wasted */
+		form_error(r, "audience", x.audience ? LF(r, "bc.wasted", BROADCAST_MONTH_MAX) :
+		    L(r, "bc.nobody"));
+		page(r, rs, channel, 409);
+		return;
+	}
+	if (rc == DB_OK)
+		rc = db_broadcast_queue(&r->pool, channel, "send", tag, 0, v[2], x.audience,
+		    x.reachable, wx_now(), r->user->id, wx_now(), &id);
+	ui_saved(r, rs, ui_wrote(rc), "broadcast", LF(r, "bc.queued", x.reachable),
+	    pool_printf(&r->pool, "/console/broadcasts?account=%lld", channel));
+}
+
+/* POST /console/broadcasts/preview: the text on one follower's phone first */
+void
+console_broadcast_preview_post(struct req *r, struct resp *rs)
+{
+	const char *v[3];
+	long long   channel, follower, id;
+	enum dbrc   rc;
+
+	form_trim(r);
+	if (FORM_READ(r, preview_fields, v)) {
+		page(r, rs, v[0] ? form_ll(v[0]) : 0, 422);
+		return;
+	}
+	if ((channel = account_of(r, rs, v[0])) <= 0) {
+		if (channel == 0)
+			page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
+		return;
+	}
+	if ((follower = db_broadcast_follower(&r->pool, channel, v[2])) <= 0) {
+		form_error(r, "openid", L(r, "bc.openid_unknown"));
+		page(r, rs, channel, 422);
+		return;
+	}
+	rc = db_broadcast_queue(&r->pool, channel, "preview", 0, follower, v[1], 1, 1, wx_now(),
+	    r->user->id, wx_now(), &id);
+	ui_saved(r, rs, ui_wrote(rc), "broadcast", L(r, "bc.previewing"),
+	    pool_printf(&r->pool, "/console/broadcasts?account=%lld", channel));
+}
+
+/* POST /console/broadcasts/<id>/cancel?account=: one not sent yet */
+void
+console_broadcast_cancel_post(struct req *r, struct resp *rs)
+{
+	const char *a = req_arg(r, "account");
+	long long   channel = console_pick_account(r, rs, a ? atoll(a) : 0);
+
+	if (channel < 0)
+		return;
+	ui_saved(r, rs, db_broadcast_cancel(&r->pool, channel, r->ids[0]), "broadcast",
+	    L(r, "bc.cancelled"), pool_printf(&r->pool, "/console/broadcasts?account=%lld",
+	    channel));
+}

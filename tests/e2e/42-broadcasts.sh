@@ -1,0 +1,73 @@
+# 42-broadcasts.sh: broadcasts within WeChat's quotas. A supervisor sends a
+# text to every follower or to a tag's, after a preview on one phone; the
+# page says how many of each audience can still receive one this month (4
+# each) and refuses a broadcast that would reach nobody; the worker sends it
+# with a clientmsgid (a retried call is not a second broadcast) and records
+# WeChat's later result; the follower's page counts what they have left.
+. "$(dirname "$0")/lib.sh"
+own_channel "Broadcast Brand"
+worker_stop	# the worker's sends, a tick at a time
+F1=oCast1$(openssl rand -hex 3) F2=oCast2$(openssl rand -hex 3) F3=oCast3$(openssl rand -hex 3)
+for f in "$F1" "$F2" "$F3"; do sim_phone "$f" -F action=text -F "text=你好"; done
+curl -s -o /dev/null --data-urlencode "appid=$APP_ID" --data-urlencode "openid=$F2" --data-urlencode "tag=会员" "$SIMURL/sim/dashboard"
+sqlq "UPDATE wx_syncs SET tags_due = '1000-01-01', followers_due = '1000-01-01' WHERE channel_id = $CH"
+tick
+casts() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$1" | grep -o '"msgtype":"mass"' | wc -l; }
+row() { sqlq "SELECT CONCAT_WS(':', state, wx_errcode) FROM broadcasts WHERE id = $1"; }
+last() { sqlq "SELECT MAX(id) FROM broadcasts WHERE channel_id = $CH"; }
+TAG=$(sqlq "SELECT id FROM wx_tags WHERE channel_id = $CH AND name = '会员'")
+
+sign_in op operator "$(demo_pw operator)"
+get op "/console/broadcasts"
+ok "an operator cannot broadcast" test "$STATUS" = 403
+sign_in sv admin "$(demo_pw admin)"
+get sv "/console/broadcasts?account=$CH"
+ok "the page says how many of each audience can still receive one" eval 'has "Every follower (3; 3 can still receive one this month)" && has "Tag “会员” (1; 1 can still receive one this month)" && has "at most 4 broadcasts a month"'
+
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts/preview account=$CH openid=oNobodyHere "content=预览"
+ok "a preview to an OpenID the account does not have: refused beside it" eval 'test "$STATUS" = 422 && has "No follower of this account has that OpenID"'
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts/preview account=$CH "openid=$F1" "content=双十二活动预告"
+tick
+ok "a preview reaches one phone, and counts toward nothing" test "$(casts "$F1"):$(casts "$F2"):$(row "$(last)"):$(sqlq "SELECT COUNT(*) FROM mass_receipts")" = "1:0:sent:0"
+
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts account=$CH audience=all "content=双十二活动预告"
+B=$(last)
+ok "a broadcast to everyone is queued" test "$STATUS:$(row "$B")" = "303:queued"
+tick
+ok "…the worker sends it: every phone has it, each counted for the month" test "$(casts "$F1"):$(casts "$F2"):$(casts "$F3"):$(row "$B"):$(sqlq "SELECT SUM(received) FROM mass_receipts")" = "2:1:1:sent:3"
+finished() { test "$(sqlq "SELECT status FROM broadcasts WHERE id = $1")" = "send success"; }
+ok "WeChat's result comes later and is recorded" eventually finished "$B"
+get sv "/console/broadcasts?account=$CH"
+ok "…and shown" has "WeChat reports send success: sent to 3 of 3"
+
+# a worker that died after WeChat took it: sent again with its clientmsgid
+ID1=$(sqlq "SELECT wx_msg_id FROM broadcasts WHERE id = $B")
+sqlq "UPDATE broadcasts SET state = 'sending', lease_until = NULL, wx_msg_id = NULL WHERE id = $B; DELETE FROM mass_receipts; DELETE FROM report_events WHERE kind = 'broadcast_sent'"
+tick
+ok "a broadcast sent again is not a second one (45065: WeChat's first, counted once)" test "$(casts "$F2"):$(row "$B"):$(sqlq "SELECT wx_msg_id FROM broadcasts WHERE id = $B"):$(sqlq "SELECT SUM(received) FROM mass_receipts")" = "1:sent:$ID1:3"
+
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts account=$CH "audience=$TAG" "content=会员专享"
+tick
+ok "a broadcast to a tag reaches its followers only" test "$(casts "$F1"):$(casts "$F2"):$(casts "$F3")" = "2:2:1"
+
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts account=$CH audience=all "content=to be cancelled"
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv "/console/broadcasts/$(last)/cancel?account=$CH"
+tick
+ok "a broadcast cancelled before it went does not go" test "$(row "$(last)"):$(casts "$F3")" = "cancelled:1"
+
+for i in 1 2 3; do
+	TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts account=$CH audience=all "content=第 $i 次"
+	tick
+done
+ok "WeChat delivers 4 a month to each: the tagged follower's 5th is filtered out" test "$(casts "$F1"):$(casts "$F2"):$(casts "$F3")" = "5:4:4"
+get sv "/console/broadcasts?account=$CH"
+ok "the page says nobody can receive another this month" has "Every follower (3; 0 can still receive one this month)"
+N=$(sqlq "SELECT COUNT(*) FROM broadcasts")
+TOKEN_PAGE="/console/broadcasts?account=$CH" post sv /console/broadcasts account=$CH audience=all "content=浪费"
+ok "…and refuses a broadcast that would be wasted" eval 'test "$STATUS" = 409 && has "WeChat would drop it" && test "$(sqlq "SELECT COUNT(*) FROM broadcasts")" = "$N"'
+FID=$(sqlq "SELECT id FROM followers WHERE openid = '$F3'")
+get sv "/console/followers/$FID"
+ok "the follower's page: no broadcast left this month, and today's template messages" eval 'has "They can receive 0 more of their 4 broadcasts this month" && has "can send 100000 more template messages today"'
+ok "the reports count each broadcast sent" test "$(sqlq "SELECT COUNT(*) FROM report_events WHERE kind = 'broadcast_sent' AND channel_id = $CH")" = 5
+ok "the audit trail records them" test "$(sqlq "SELECT COUNT(*) FROM audit_log WHERE action = 'broadcast.send'")" -ge 5
+done_tests
