@@ -51,4 +51,5 @@ CREATE TABLE mass_receipts (
   CONSTRAINT fk_mass_receipts_follower FOREIGN KEY (follower_id) REFERENCES followers (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
-INSERT INTO report_kinds (name, binned) VALUES ('broadcast_sent', 0), ('broadcast_failed', 0);
+-- (and a chat's first response inside the window its first message opened)
+INSERT INTO report_kinds (name, binned) VALUES ('broadcast_sent', 0), ('first_in_window', 0);

@@ -88,7 +88,8 @@
 #define REP_ALL_KINDS "'chat_started', 'picked_up', 'first_response', 'missed', 'closed', " \
 	"'transferred', 'message_in', 'message_out', 'delivery_failed', 'follow', 'unfollow', " \
 	"'first_response_bh', 'followup_received', 'followup_answered', 'followup_expired', 'topic', " \
-	"'held_sent', 'held_expired'"
+	"'held_sent', 'held_expired', 'template_sent', 'template_failed', 'notice_sent', " \
+	"'notice_failed', 'broadcast_sent', 'first_in_window'"
 #define REP_BIN_KINDS "'picked_up', 'first_response', 'closed', 'first_response_bh'"
 /* of the kinds with a histogram, one (?, twice), or every one (''): ranges of
  * a table keyed by kind first */

@@ -32,11 +32,13 @@
 
 enum kind { K_STARTED, K_PICKED, K_FIRST, K_MISSED, K_CLOSED, K_TRANSFERRED, K_IN,
 	K_OUT, K_FAILED, K_FOLLOW, K_UNFOLLOW, K_FU_RECEIVED, K_FU_ANSWERED, K_FU_EXPIRED,
-	K_HELD_SENT, K_HELD_EXPIRED, K__N };
+	K_HELD_SENT, K_HELD_EXPIRED, K_TPL_SENT, K_TPL_FAILED, K_NOTICE_SENT, K_NOTICE_FAILED,
+	K_BROADCAST, K_FIRST_IN, K__N };
 static const char *const kind_names[K__N] = { "chat_started", "picked_up",
 	"first_response", "missed", "closed", "transferred", "message_in", "message_out",
 	"delivery_failed", "follow", "unfollow", "followup_received", "followup_answered",
-	"followup_expired", "held_sent", "held_expired" };
+	"followup_expired", "held_sent", "held_expired", "template_sent", "template_failed",
+	"notice_sent", "notice_failed", "broadcast_sent", "first_in_window" };
 
 #define MAX_DAYS 731
 
@@ -729,11 +731,14 @@ reports_overview_get(struct req *r, struct resp *rs)
 		"csv.chats_answered", "csv.chats_missed", "csv.chats_closed", "csv.transfers",
 		"csv.messages_in", "csv.messages_out", "csv.delivery_failures", "csv.follows",
 		"csv.unfollows", "csv.followups_received", "csv.followups_answered",
-		"csv.followups_expired", "csv.held_sent", "csv.held_expired" };
+		"csv.followups_expired", "csv.held_sent", "csv.held_expired", "csv.templates_sent",
+		"csv.templates_failed", "csv.notices_sent", "csv.notices_failed", "csv.broadcasts",
+		"csv.first_in_window" };
 	static const char *const key[K__N] = { "Received", "PickedUp", "Answered", "Missed",
 		"Closed", "Transferred", "MessagesIn", "MessagesOut", "Failed", "Follows",
 		"Unfollows", "FollowupsReceived", "FollowupsAnswered", "FollowupsExpired", "HeldSent",
-		"HeldExpired" };
+		"HeldExpired", "TemplatesSent", "TemplatesFailed", "NoticesSent", "NoticesFailed",
+		"Broadcasts", "FirstInWindow" };
 
 	if (read_filter(r, rs, &q, USE_ALL) != 0)
 		return;
@@ -772,7 +777,10 @@ reports_overview_get(struct req *r, struct resp *rs)
 			    c[i].detail);
 			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Reasons.%d.Count", nr), n);
 			nr++;
-		} else if (k == K_FAILED) {
+		} else if ((k == K_FAILED || k == K_TPL_FAILED || k == K_NOTICE_FAILED) &&
+		    c[i].detail && *c[i].detail && strspn(c[i].detail, "-0123456789") ==
+		    strlen(c[i].detail)) {
+			/* refused by WeChat, by errcode: replies, templates and notices */
 			const char *code = c[i].detail;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),

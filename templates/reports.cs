@@ -96,6 +96,12 @@
 <div><dt><?cs var:Lang.rep.followups_expired ?></dt><dd id="fig-fu-expired"><?cs var:Overview.FollowupsExpired ?></dd></div>
 <div><dt><?cs var:Lang.rep.held_sent ?></dt><dd id="fig-held-sent"><?cs var:Overview.HeldSent ?></dd></div>
 <div><dt><?cs var:Lang.rep.held_expired ?></dt><dd id="fig-held-expired"><?cs var:Overview.HeldExpired ?></dd></div>
+<div><dt><?cs var:Lang.rep.first_in_window ?></dt><dd id="fig-first-in-window"><?cs var:Overview.FirstInWindow ?></dd></div>
+<div><dt><?cs var:Lang.rep.templates_sent ?></dt><dd id="fig-templates-sent"><?cs var:Overview.TemplatesSent ?></dd></div>
+<div><dt><?cs var:Lang.rep.templates_failed ?></dt><dd id="fig-templates-failed"><?cs var:Overview.TemplatesFailed ?></dd></div>
+<div><dt><?cs var:Lang.rep.notices_sent ?></dt><dd id="fig-notices-sent"><?cs var:Overview.NoticesSent ?></dd></div>
+<div><dt><?cs var:Lang.rep.notices_failed ?></dt><dd id="fig-notices-failed"><?cs var:Overview.NoticesFailed ?></dd></div>
+<div><dt><?cs var:Lang.rep.broadcasts ?></dt><dd id="fig-broadcasts"><?cs var:Overview.Broadcasts ?></dd></div>
 </dl>
 </section>
 <section class="card">

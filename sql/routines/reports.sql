@@ -55,6 +55,12 @@ BEGIN
           TIMESTAMPDIFF(SECOND, v_started, p_at), '');
         CALL report_add('first_response_bh', p_at, v_channel, v_department, p_author, p_chat,
           brand_open_seconds(v_brand, v_started, p_at), '');
+        -- inside the window the follower's first message opened (48 hours):
+        -- else the chat was answered only after they wrote again (054)
+        IF TIMESTAMPDIFF(SECOND, v_started, p_at) < 172800 THEN
+          CALL report_add('first_in_window', p_at, v_channel, v_department, p_author, p_chat,
+            NULL, '');
+        END IF;
       END IF;
       IF v_followup IS NOT NULL THEN
         UPDATE chats SET followup_answered_at = p_at

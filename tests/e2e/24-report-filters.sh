@@ -148,7 +148,8 @@ for i in "${!NAMES[@]}"; do
 	got=$(awk -F, '$2 == "" && NR > 1 { printf "%s:", $3 } $1 == "First response (seconds)" && $2 == "Median" { printf "%s", $3 }' <<<"$BODY")
 	want=""
 	for k in chat_started picked_up "$first" missed closed transferred message_in message_out delivery_failed \
-		follow unfollow followup_received followup_answered followup_expired held_sent held_expired; do
+		follow unfollow followup_received followup_answered followup_expired held_sent held_expired \
+		template_sent template_failed notice_sent notice_failed broadcast_sent first_in_window; do
 		want+="$(evn "$k" "$w"):"
 	done
 	want+=$(median "$first" "$w")

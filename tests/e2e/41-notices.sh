@@ -141,4 +141,7 @@ tick
 ok "a notice removed in WeChat is gone here too, and never offered" eval 'test "$(sqlq "SELECT gone_at IS NOT NULL FROM wx_templates WHERE id = $N")" = 1 && get adm "/admin/channels/$CH/templates" && has "no longer in WeChat"'
 
 ok "the reports count templates and notices sent and refused" test "$(sqlq "SELECT CONCAT(SUM(kind = 'template_sent'), ':', SUM(kind = 'template_failed'), ':', SUM(kind = 'notice_sent'), ':', SUM(kind = 'notice_failed')) FROM report_events WHERE channel_id = $CH")" = "3:3:1:1"
+DAY=$(date -u -d @"$(wx_clock)" +%F)
+get adm "/reports/?from=$(date -u -d "$DAY - 10 days" +%F)&to=$DAY&tz=UTC&channel=$CH"
+ok "…the overview shows them, the first response inside the first window, and WeChat's refusals by errcode" eval 'grep -q "id=\"fig-templates-sent\">3<" <<<"$BODY" && grep -q "id=\"fig-notices-failed\">1<" <<<"$BODY" && grep -q "id=\"fig-first-in-window\">0<" <<<"$BODY" && has "WeChat does not know this template (40037)" && has "(43101)"'
 done_tests
