@@ -48,6 +48,8 @@ console_ladder(struct req *r, const struct console_chat *c)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", b), rt[i].id);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Kind", b), rt[i].kind);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Title", b), rt[i].title);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Label", b), LF(r, notice ? "ladder.notice" :
+		    "ladder.template", rt[i].title));
 		if (notice)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Cost", b), LF(r, "ladder.notice_cost",
 			    rt[i].credits));

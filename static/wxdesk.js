@@ -733,3 +733,27 @@ setInterval(function () {
 		o._deadline = Date.now() + parseInt(o.getAttribute('data-left'), 10) * 1000;
 	el.textContent = t('offer_left', Math.max(0, Math.round((o._deadline - Date.now()) / 1000)));
 }, 1000);
+// a template message or a notice (its page): WeChat's preview follows the
+// fields as they are typed (the title, then each line of the content with
+// the values in place; first and remark lines WeChat no longer shows)
+function noticePreview(form) {
+	var fig = document.getElementById('notice-preview'), pre = fig && fig.querySelector('pre');
+	if (!pre)
+		return;
+	var values = {};
+	form.querySelectorAll('input[data-key]').forEach(function (i) { values[i.getAttribute('data-key')] = i.value; });
+	var lines = [fig.getAttribute('data-title')];
+	fig.getAttribute('data-content').split('\n').forEach(function (line) {
+		if (/\{\{(first|remark)\.DATA\}\}/.test(line))
+			return;
+		var l = line.replace(/\{\{([A-Za-z0-9_]+)\.DATA\}\}/g, function (m, k) { return values[k] || ''; });
+		if (l.trim())
+			lines.push(l);
+	});
+	pre.textContent = lines.join('\n');
+}
+document.addEventListener('input', function (e) {
+	var f = e.target.form;
+	if (f && f.hasAttribute('data-notice-preview'))
+		noticePreview(f);
+});

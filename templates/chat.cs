@@ -80,7 +80,7 @@
 <h3 id="ladder-title"><?cs var:Lang.ladder.title ?></h3>
 <ol>
 <li class="route hold"><strong><?cs var:Lang.ladder.hold ?></strong> <small><?cs var:Lang.ladder.hold_cost ?></small></li>
-<?cs each:n = Ladder.Routes ?><li class="route <?cs var:n.Kind ?>"><?cs if:n.Spent ?><span class="off"><?cs var:n.Title ?></span> <small><?cs var:n.Spent ?></small><?cs else ?><a href="/console/chats/<?cs var:Chat.Id ?>/notice/<?cs var:n.Id ?>"><?cs if:n.Kind == "notice" ?><?cs var:Lang.ladder.notice ?><?cs else ?><?cs var:Lang.ladder.template ?><?cs /if ?>: <?cs var:n.Title ?></a> <small><?cs var:n.Cost ?></small><?cs /if ?></li>
+<?cs each:n = Ladder.Routes ?><li class="route <?cs var:n.Kind ?>"><?cs if:n.Spent ?><span class="off"><?cs var:n.Label ?></span> <small><?cs var:n.Spent ?></small><?cs else ?><a href="/console/chats/<?cs var:Chat.Id ?>/notice/<?cs var:n.Id ?>"><?cs var:n.Label ?></a> <small><?cs var:n.Cost ?></small><?cs /if ?></li>
 <?cs /each ?>
 </ol>
 <?cs if:subcount(Ladder.NoCredit) > 0 ?><p class="hint no-credit"><?cs var:Lang.ladder.no_credit_line ?> <?cs each:n = Ladder.NoCredit ?><?cs var:n.Title ?> <?cs /each ?></p><?cs /if ?>

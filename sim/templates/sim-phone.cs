@@ -27,7 +27,7 @@
 <?cs if:subcount(Received) == 0 ?><p class="note"><?cs var:Lang.sim.nothing ?></p><?cs /if ?>
 <?cs each:m = Received ?>
 <div class="bubble"><span class="meta"><?cs var:m.When ?> · <?cs var:m.Type ?></span>
-<?cs if:m.Type == "text" ?><?cs var:m.Content ?><?cs else ?>[<?cs var:m.Type ?>: <?cs var:m.MediaId ?>]<?cs /if ?></div>
+<?cs if:m.Type == "text" || m.Type == "mass" ?><?cs var:m.Content ?><?cs elif:m.Type == "template" || m.Type == "notice" ?><span class="card-msg"><?cs var:m.Content ?></span><?cs else ?>[<?cs var:m.Type ?>: <?cs var:m.MediaId ?>]<?cs /if ?></div>
 <?cs /each ?>
 </section>
 <form method="post" action="/phone" class="compose">
