@@ -64,8 +64,11 @@ login() {	# BASE JAR LOGIN PASSWORD
 j1=$JARS/bk-one j2=$JARS/bk-two
 login "$BASE" "$j1" admin "$(demo_pw admin)"
 login "$B2" "$j2" admin "$(demo_pw admin)"
-c1=$(page "$BASE" "$j1" "/console/chats/$chat")
-c2=$(page "$B2" "$j2" "/console/chats/$chat")
+# (the chat's transcript: the inbox beside it moves with the first
+# installation's worker, which the fresh one does not run)
+transcript() { sed 's|.*<ol class="transcript" id="transcript">||; s|</ol>.*||'; }
+c1=$(page "$BASE" "$j1" "/console/chats/$chat" | transcript)
+c2=$(page "$B2" "$j2" "/console/chats/$chat" | transcript)
 ok "the console: the same chat, message for message" eval 'test -n "$c1" && grep -q "kept safe" <<<"$c2" && test "$c1" = "$c2"'
 img=$(grep -o '/console/media/[0-9]*' <<<"$c2" | head -1)
 ok "…its picture, the same bytes" eval 'test -n "$img" && cmp -s <(curl -s -b "$j1" "$BASE$img") <(curl -s -b "$j2" "$B2$img")'
