@@ -506,6 +506,9 @@ block_step(struct pool *p, void *arg)
 	if (x->user >= 0 && ((rc = db_block_write(p, x->follower, x->on, x->user, x->now,
 	    &changed)) != DB_OK || !changed || !x->on))
 		return rc;
+	/* a blocked follower is never written to: their held replies expire */
+	if ((rc = db_held_drop(p, x->follower, (long long)x->now)) != DB_OK)
+		return rc;
 	if ((rc = db_chat_open_lock(p, x->follower, &open)) == DB_NOTFOUND)
 		return DB_OK;	/* no open chat */
 	if (rc != DB_OK)

@@ -340,5 +340,8 @@ long long db_held_author(struct pool *p, long long msg, long long chat);
 enum dbrc db_held_release(struct pool *p, long long chat, long long follower, long long now,
 	int *n);
 long long db_held_expire(struct pool *p, long long now);
+/* a follower's held replies expired and counted now: they unfollowed or were
+ * blocked, so none will ever go (the caller's transaction) */
+enum dbrc db_held_drop(struct pool *p, long long follower, long long now);
 
 #endif

@@ -38,7 +38,7 @@ enum dbrc db_console_mark(struct pool *p, long long user, long long now, struct 
 	C(STR, language) C(INT, subat) C(STR, subscribe_scene) C(STR, qr_scene) \
 	C(INT, previous_chat_id) C(INT, brand_id) C(STR, closed_by) C(INT, offer_user_id) \
 	C(STR, offered_to) C(INT, offeruntil) C(STR, routing) C(INT, after_hours) C(INT, followup) \
-	C(STR, topic) C(STR, summary) C(INT, held_days)
+	C(STR, topic) C(STR, summary) C(INT, held_days) C(INT, other_open)
 DB_ROW(console_chat, CONSOLE_CHAT_ROW)
 enum dbrc db_console_chat(struct pool *p, long long id, struct console_chat *row);
 int       db_console_member(struct pool *p, long long user, long long dept);

@@ -743,6 +743,25 @@ db_held_release(struct pool *p, long long chat, long long follower, long long no
 	return DB_OK;
 }
 
+/* a follower's held replies expired and counted at once: they unfollowed,
+ * or were blocked (the caller's transaction) */
+enum dbrc
+db_held_drop(struct pool *p, long long follower, long long now)
+{
+	struct dbres held;
+	enum dbrc    rc;
+
+	if ((rc = RUN(DBS_held_of, p, &held, I(follower))) != DB_OK)
+		return rc;
+	for (size_t i = 0; i < held.nrows; i++) {
+		long long id = db_int(&held, i, 0);
+		if ((rc = RUN(DBS_held_expired_report, p, NULL, I(now), I(id))) != DB_OK ||
+		    (rc = RUN(DBS_held_expire, p, NULL, I(id))) != DB_OK)
+			return rc;
+	}
+	return DB_OK;
+}
+
 /* held replies past their brand's days: expired and counted, once (the
  * rows locked first, so two workers never count one twice) */
 static enum dbrc

@@ -88,7 +88,9 @@
 	    "ou.name offered_to, " \
 	    "IFNULL(UNIX_TIMESTAMP(c.offer_until), 0) offeruntil, d.routing, c.after_hours, " \
 	    "IFNULL(UNIX_TIMESTAMP(c.followup_at), 0) followup, tp.name topic, c.summary, " \
-	    "b.held_days FROM chats c JOIN followers f ON f.id = c.follower_id " \
+	    "b.held_days, IFNULL((SELECT o.id FROM chats o WHERE o.follower_id = c.follower_id " \
+	    "AND o.state <> 'closed' AND o.id <> c.id ORDER BY o.id DESC LIMIT 1), 0) other_open " \
+	    "FROM chats c JOIN followers f ON f.id = c.follower_id " \
 	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id " \
 	    "LEFT JOIN departments d ON d.id = c.department_id " \
 	    "LEFT JOIN users u ON u.id = c.operator_id " \

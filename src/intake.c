@@ -670,7 +670,8 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 		return scene ? qr_scanned(p, a, scene, 1) : DB_OK;
 	}
 	if (is_ev(a, "unsubscribe")) {
-		if ((rc = db_follower_unsubscribe(p, a->follower, a->now)) != DB_OK)
+		if ((rc = db_follower_unsubscribe(p, a->follower, a->now)) != DB_OK ||
+		    (rc = db_held_drop(p, a->follower, (long long)a->now)) != DB_OK)
 			return rc;
 		if (a->chat) {
 			struct chat_ref c = { a->chat, ch->id, a->follower, ch->department_id };

@@ -231,6 +231,7 @@ chat_header(struct req *r, const struct console_chat *c, const char *who)
 			    c->topic ? c->topic : c->summary));
 		if (reopenable(c))
 			tmpl_set(r, "Chat.CanReopen", "1");
+		set_some(r, "Chat", "OpenElsewhere", c->other_open);
 	} else
 		console_meter(r, "Chat.Meter", c->last_in, c->grant_at, c->outs);
 }
@@ -249,8 +250,10 @@ console_may_hold(struct req *r, const struct console_chat *c)
 
 	if (!c->subscribed)
 		return 0;
+	/* (a follower with another chat open is answered there) */
 	if (strcmp(c->state, "closed") == 0)
-		return !reopenable(c) && c->close_reason && strcmp(c->close_reason, "blocked") != 0;
+		return !reopenable(c) && c->close_reason && strcmp(c->close_reason, "blocked") != 0 &&
+		    c->other_open == 0;
 	if (strcmp(c->state, "active") != 0 || c->operator_id != r->user->id)
 		return 0;
 	chat_window(c->last_in, c->grant_at, &until, &max);

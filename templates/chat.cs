@@ -23,6 +23,7 @@
 <?cs if:Chat.Error ?><p class="error-box" role="alert"><?cs var:Chat.Error ?></p><?cs /if ?>
 <?cs if:Chat.Meter.Max ?><p class="meter-line"><?cs var:Lang.chat.window ?> <?cs call:meter(Chat.Meter) ?></p><?cs /if ?>
 <?cs if:Chat.Closed ?><p class="closed-line"><?cs var:Chat.ClosedLine ?></p><?cs /if ?>
+<?cs if:Chat.OpenElsewhere ?><p class="hint open-elsewhere"><a href="/console/chats/<?cs var:Chat.OpenElsewhere ?>"><?cs var:Lang.chat.open_elsewhere ?></a></p><?cs /if ?>
 <?cs if:Chat.SummaryLine ?><p class="summary-line"><?cs var:Chat.SummaryLine ?></p><?cs /if ?>
 <?cs if:Chat.CanReopen ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/reopen" class="reopen"><?cs call:csrf_field() ?><p class="hint"><?cs var:Lang.chat.reopen_hint ?></p><button type="submit"><?cs var:Lang.chat.reopen ?></button></form><?cs /if ?>
 <ol class="transcript" id="transcript">

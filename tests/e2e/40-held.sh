@@ -71,6 +71,8 @@ hold "$C" "欢迎再来咨询"
 ok "…held on the closed chat" test "$(sqlq "SELECT CONCAT(chat_id, ':', delivery_state) FROM messages WHERE body = '欢迎再来咨询' AND follower_id = $F")" = "$C:held"
 say "我又来了"
 C2=$(sqlq "SELECT id FROM chats WHERE follower_id = $F AND state <> 'closed'")
+get op "/console/chats/$C"
+ok "the old chat no longer holds a reply while the follower has a chat open: it points there" eval '! has "class=\"composer hold\"" && has "/console/chats/$C2\">The follower has another chat open"'
 tick
 ok "…not sent while the new chat waits in the queue" test "$(state 欢迎再来咨询)" = held
 TOKEN_PAGE=/console/ post op "/console/chats/$C2/pickup"
@@ -100,4 +102,16 @@ ok "the reports count held replies sent and expired" test "$(sqlq "SELECT CONCAT
 DAY=$(date -u -d @"$(wx_clock)" +%F)
 get op "/reports/?from=$(date -u -d "$DAY - 10 days" +%F)&to=$DAY&tz=UTC&channel=$CH"
 ok "…and the overview shows them" eval 'grep -q "id=\"fig-held-sent\">4<" <<<"$BODY" && grep -q "id=\"fig-held-expired\">1<" <<<"$BODY"'
+
+# --- a follower who unfollows, or is blocked, gets nothing: their held replies expire at once
+sign_in op operator "$(demo_pw operator)"
+FROM=oHeldGone$(openssl rand -hex 3)
+say "最后一个问题"
+C3=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM'")
+F=$(sqlq "SELECT id FROM followers WHERE openid = '$FROM'")
+TOKEN_PAGE=/console/ post op "/console/chats/$C3/pickup"
+for i in 1 2 3 4 5; do send "$C3" "answer $i"; done
+hold "$C3" "held for one who leaves"
+phone -F action=unfollow
+ok "a follower who unfollows: their held reply expires at once, counted" test "$(state 'held for one who leaves'):$(sqlq "SELECT COUNT(*) FROM report_events WHERE kind = 'held_expired' AND chat_id = $C3")" = "expired:1"
 done_tests
