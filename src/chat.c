@@ -165,18 +165,40 @@ chat_release_held(struct pool *p, long long chat, long long follower, long long 
 	return db_txn(p, release_step, &x);
 }
 
+struct reminder {
+	long long msg, chat, now;
+	int       went;
+};
+
+static enum dbrc
+reminder_step(struct pool *p, void *arg)
+{
+	struct reminder *x = arg;
+	enum dbrc        rc = db_chat_catch_up(p, x->chat);
+
+	return rc != DB_OK ? rc : db_reminder_go(p, x->msg, x->chat, x->now, &x->went);
+}
+
 void
 job_held(struct pool *p)
 {
-	long long        now = (long long)wx_now();
-	struct held_due *due;
-	size_t           n;
-	int              went;
+	long long            now = (long long)wx_now();
+	struct held_due     *due;
+	struct reminder_due *rd;
+	size_t               n;
+	int                  went;
 
 	if (db_held_expire(p, now) < 0 || db_held_due(p, now - WX_WINDOW, &due, &n) != DB_OK)
 		return;
 	for (size_t i = 0; i < n && !job_stopping; i++)
 		(void)chat_release_held(p, due[i].chat, due[i].follower, now, &went);
+	/* replies scheduled before the window closes (055), once due */
+	if (db_reminders_due(p, now, &rd, &n) != DB_OK)
+		return;
+	for (size_t i = 0; i < n && !job_stopping; i++) {
+		struct reminder x = { rd[i].msg, rd[i].chat, now, 0 };
+		(void)db_txn(p, reminder_step, &x);
+	}
 }
 
 /* ---- reopen ---- */

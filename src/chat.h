@@ -340,6 +340,17 @@ long long db_held_author(struct pool *p, long long msg, long long chat);
 enum dbrc db_held_release(struct pool *p, long long chat, long long follower, long long now,
 	int *n);
 long long db_held_expire(struct pool *p, long long now);
+/* a reply scheduled inside the window (055): it goes REMINDER_BEFORE before
+ * the window of the follower's last message closes, unless they write first */
+#define REMINDER_BEFORE 1800
+enum dbrc db_reminder_insert_at(struct pool *p, long long channel, long long follower,
+	long long chat, const char *text, long long author, long long now, long long send_at,
+	long long *id);
+#define REMINDER_DUE_ROW(C) C(INT, msg) C(INT, chat)
+DB_ROW(reminder_due, REMINDER_DUE_ROW)
+enum dbrc db_reminders_due(struct pool *p, long long now, struct reminder_due **rows,
+	size_t *n);
+enum dbrc db_reminder_go(struct pool *p, long long msg, long long chat, long long now, int *went);
 /* a follower's held replies expired and counted now: they unfollowed or were
  * blocked, so none will ever go (the caller's transaction) */
 enum dbrc db_held_drop(struct pool *p, long long follower, long long now);

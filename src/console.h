@@ -46,7 +46,7 @@ int       db_console_member(struct pool *p, long long user, long long dept);
 #define TRANSCRIPT_ROW(C) C(INT, id) C(STR, direction) C(STR, msg_type) C(STR, event) \
 	C(STR, event_key) C(STR, body) C(STR, fields) C(STR, media_state) C(INT, attachment_id) \
 	C(STR, mime) C(STR, delivery_state) C(INT, wx_errcode) C(STR, author) C(INT, at) \
-	C(STR, result)
+	C(STR, result) C(INT, send_at)
 DB_ROW(transcript, TRANSCRIPT_ROW)
 /* a chat's messages, newest first: at most limit, with ids below before (0:
  * any) and from from on (the index on (chat_id, id) reads just those) */

@@ -423,12 +423,33 @@
 	    "SELECT c.id chat, c.follower_id follower FROM messages m " \
 	    "JOIN chats c ON c.open_follower = m.follower_id " \
 	    "JOIN followers f ON f.id = m.follower_id AND f.subscribed = 1 AND f.blocked = 0 " \
-	    "WHERE m.delivery_state = 'held' AND c.state IN ('active', 'followup') AND " \
-	    WX_SQL_SENDABLE("c.") " GROUP BY c.id, c.follower_id ORDER BY MIN(m.id) LIMIT 100") \
+	    "WHERE m.delivery_state = 'held' AND m.send_at IS NULL AND c.state IN ('active', " \
+	    "'followup') AND " WX_SQL_SENDABLE("c.") " GROUP BY c.id, c.follower_id " \
+	    "ORDER BY MIN(m.id) LIMIT 100") \
 	/* a follower's held replies, oldest first, locked */ \
 	X(held_of, CUSTOM, (), (I), \
 	    "SELECT id FROM messages WHERE delivery_state = 'held' AND follower_id = ? " \
+	    "AND send_at IS NULL ORDER BY id FOR UPDATE") \
+	/* …and their scheduled ones (a follower who left gets neither) */ \
+	X(held_all_of, CUSTOM, (), (I), \
+	    "SELECT id FROM messages WHERE delivery_state = 'held' AND follower_id = ? " \
 	    "ORDER BY id FOR UPDATE") \
+	/* a reply scheduled before the window closes (055) */ \
+	X(reminder_insert, INSERT, (long long channel, long long follower, long long chat, \
+	    const char *text, const char *dedupe, long long author, long long now, \
+	    long long send_at), (I(channel), I(follower), I(chat), S(text), S(dedupe), I(author), \
+	    I(now), I(send_at)), \
+	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, " \
+	    "dedupe_key, media_state, author_id, delivery_state, created_at, send_at) VALUES " \
+	    "(?, ?, ?, 'out', 'text', ?, ?, 'none', ?, 'held', FROM_UNIXTIME(?), FROM_UNIXTIME(?))") \
+	X(reminders_due, ROWS(reminder_due), (long long now), (I(now)), \
+	    "SELECT id msg, chat_id chat FROM messages WHERE delivery_state = 'held' AND " \
+	    "send_at IS NOT NULL AND send_at <= FROM_UNIXTIME(?) ORDER BY send_at, id LIMIT 100") \
+	/* locked, if still scheduled: 1 when the follower wrote since it was written */ \
+	X(reminder_lock, CUSTOM, (), (I, I), \
+	    "SELECT c.last_in_id > m.id FROM messages m JOIN chats c ON " \
+	    "c.id = m.chat_id WHERE m.id = ? AND c.id = ? AND m.delivery_state = 'held' " \
+	    "FOR UPDATE") \
 	/* one more counted in the chat's window, if it takes it: a chat a person \
 	 * answers (not the bot's, nor one still queued: picked up, they go) */ \
 	X(held_claim, CUSTOM, (), (I, I, I), \
@@ -449,7 +470,8 @@
 	X(held_old, CUSTOM, (), (I), \
 	    "SELECT m.id FROM messages m JOIN channels ch ON ch.id = m.channel_id " \
 	    "JOIN brands b ON b.id = ch.brand_id WHERE m.delivery_state = 'held' AND " \
-	    "m.created_at < FROM_UNIXTIME(?) - INTERVAL b.held_days DAY ORDER BY m.id LIMIT 500 " \
+	    "m.send_at IS NULL AND m.created_at < FROM_UNIXTIME(?) - INTERVAL b.held_days DAY " \
+	    "ORDER BY m.id LIMIT 500 " \
 	    "FOR UPDATE") \
 	X(held_expired_report, CUSTOM, (), (I, I), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
@@ -743,6 +765,41 @@ db_held_release(struct pool *p, long long chat, long long follower, long long no
 	return DB_OK;
 }
 
+/* a scheduled reply that came due (055), in the caller's transaction: into
+ * its chat if the follower has not written since and the window takes it
+ * (*went 1), else expired (*went 0); DB_NOTFOUND: no longer scheduled */
+enum dbrc
+db_reminder_go(struct pool *p, long long msg, long long chat, long long now, int *went)
+{
+	struct dbres lock, claim;
+	enum dbrc    rc;
+	long long    ws = now - WX_WINDOW;
+
+	*went = 0;
+	if ((rc = RUN(DBS_reminder_lock, p, &lock, I(msg), I(chat))) != DB_OK)
+		return rc;
+	if (lock.nrows == 0)
+		return DB_NOTFOUND;
+	if (db_int(&lock, 0, 0) == 0) {
+		if ((rc = RUN(DBS_held_claim, p, &claim, I(chat), I(ws), I(ws))) != DB_OK)
+			return rc;
+		if (claim.affected == 1) {
+			*went = 1;
+			return RUN(DBS_held_go, p, NULL, I(chat), I(now), I(msg));
+		}
+	}
+	/* the follower wrote first, or the window closed: not sent */
+	return RUN(DBS_held_expire, p, NULL, I(msg));
+}
+
+enum dbrc
+db_reminder_insert_at(struct pool *p, long long channel, long long follower, long long chat,
+    const char *text, long long author, long long now, long long send_at, long long *id)
+{
+	return db_reminder_insert(p, channel, follower, chat, text, pool_printf(p, "r:%s",
+	    rand_hex(p, 16)), author, now, send_at, id);
+}
+
 /* a follower's held replies expired and counted at once: they unfollowed,
  * or were blocked (the caller's transaction) */
 enum dbrc
@@ -751,7 +808,7 @@ db_held_drop(struct pool *p, long long follower, long long now)
 	struct dbres held;
 	enum dbrc    rc;
 
-	if ((rc = RUN(DBS_held_of, p, &held, I(follower))) != DB_OK)
+	if ((rc = RUN(DBS_held_all_of, p, &held, I(follower))) != DB_OK)
 		return rc;
 	for (size_t i = 0; i < held.nrows; i++) {
 		long long id = db_int(&held, i, 0);

@@ -105,7 +105,8 @@
 	    (I(chat), I(before > 0 ? before : (long long)1 << 62), I(from), I((long long)limit)), \
 	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, " \
 	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name author, " \
-	    "UNIX_TIMESTAMP(m.created_at) at, " TRANSCRIPT_RESULT " result FROM messages m " \
+	    "UNIX_TIMESTAMP(m.created_at) at, " TRANSCRIPT_RESULT " result, " \
+	    "IFNULL(UNIX_TIMESTAMP(m.send_at), 0) send_at FROM messages m " \
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id " \
 	    "LEFT JOIN users u ON u.id = m.author_id " \
 	    "WHERE m.chat_id = ? AND m.id < ? AND m.id >= ? ORDER BY m.id DESC LIMIT ?") \
@@ -115,7 +116,8 @@
 	    (I(follower), I(started), I(started)), \
 	    "SELECT m.id, m.direction, m.msg_type, m.event, m.event_key, m.body, m.fields, " \
 	    "m.media_state, m.attachment_id, a.mime, m.delivery_state, m.wx_errcode, u.name author, " \
-	    "UNIX_TIMESTAMP(m.created_at) at, " TRANSCRIPT_RESULT " result FROM messages m " \
+	    "UNIX_TIMESTAMP(m.created_at) at, " TRANSCRIPT_RESULT " result, " \
+	    "IFNULL(UNIX_TIMESTAMP(m.send_at), 0) send_at FROM messages m " \
 	    "LEFT JOIN attachments a ON a.id = m.attachment_id " \
 	    "LEFT JOIN users u ON u.id = m.author_id " \
 	    "WHERE m.follower_id = ? AND m.chat_id IS NULL AND m.created_at <= FROM_UNIXTIME(?) " \

@@ -83,7 +83,8 @@
 	    "SELECT IFNULL(UNIX_TIMESTAMP(c.last_user_msg_at), 0) last_in, IF(c.id IS NULL, 0, " \
 	    "IF(" WX_SQL_EVENT("c.") ", UNIX_TIMESTAMP(c.grant_at), 0)) grant_at, " \
 	    "IFNULL(c.consecutive_out, 0) outs, IFNULL(c.id, 0) chat, (SELECT COUNT(*) " \
-	    "FROM messages m WHERE m.follower_id = ? AND m.delivery_state = 'held') held " \
+	    "FROM messages m WHERE m.follower_id = ? AND m.delivery_state = 'held' AND " \
+	    "m.send_at IS NULL) held " \
 	    "FROM (SELECT 1 one) x LEFT JOIN chats c ON c.open_follower = ?") \
 	X(follower_get, ROW(follower), (long long id, long long user, int all), (I(id), \
 	    I((long long)all), I(user)), \

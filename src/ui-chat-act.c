@@ -134,6 +134,7 @@ send_one(struct req *r, struct console_change *x, const struct outgoing *o)
 static const struct field send_fields[] = { { "text", "chat.reply", 0, v_utf8 } };
 static const struct field retry_fields[] = { { "message", "chat.reply", 0, v_id } };
 static const struct field hold_fields[] = { { "hold", "chat.hold", 0, v_flag } };
+static const struct field remind_fields[] = { { "remind", "chat.remind", 0, v_flag } };
 static const struct field held_fields[] = { { "held_text", "chat.held_change", 0, v_utf8 } };
 static const struct field close_fields[] = { { "closing", "chat.closing", 0, v_utf8 } };
 
@@ -208,6 +209,31 @@ reply_hold(struct req *r, struct console_change *x, const char *text, int bad)
 	return DB_OK;
 }
 
+/* a text scheduled to go before the follower's window closes, unless they
+ * write first (chat.h) */
+static int
+reply_remind(struct req *r, struct console_change *x, const char *text, int bad)
+{
+	long long at = console_remind_at(r, &x->c), id;
+	int       st;
+
+	if (at == 0)
+		return console_refuse(r, x, 409, L(r, "chat.remind_not_now"));
+	if (bad || strspn(text, " \t\r\n") == strlen(text) || text[0] == '/') {
+		form_error(r, "text", L(r, bad ? "chat.hold_bad" : "chat.remind_text"));
+		return UI_REFUSED;
+	}
+	if (utf8_chars(text) > WX_TEXT_MAX) {
+		form_error(r, "text", LF(r, "chat.too_long", WX_TEXT_MAX, utf8_chars(text)));
+		return UI_REFUSED;
+	}
+	if ((st = db_reminder_insert_at(&r->pool, x->c.channel_id, x->c.follower_id, x->c.id,
+	    text, r->user->id, (long long)wx_now(), at, &id)) != DB_OK)
+		return st;
+	x->msg = LF(r, "chat.remind_flash", ui_time(r, at));
+	return DB_OK;
+}
+
 /* a reply: a text, a file, or both (the file first), or a canned response */
 static int
 reply_send(struct req *r, struct console_change *x)
@@ -222,6 +248,8 @@ reply_send(struct req *r, struct console_change *x)
 	bad = FORM_READ(r, send_fields, &text);
 	if (FORM_READ(r, hold_fields, &hold) == 0 && hold && strcmp(hold, "1") == 0)
 		return reply_hold(r, x, text ? text : "", bad);
+	if (FORM_READ(r, remind_fields, &hold) == 0 && hold && strcmp(hold, "1") == 0)
+		return reply_remind(r, x, text ? text : "", bad);
 	has_text = bad || strspn(text, " \t\r\n") != strlen(text);
 	if (file && file->vlen == 0)
 		file = NULL;	/* the empty part of a form without a file */

@@ -260,6 +260,24 @@ console_may_hold(struct req *r, const struct console_chat *c)
 	return until <= (long long)wx_now() || c->outs >= max;
 }
 
+/*
+ * When a reply written now in the user's active chat would go if scheduled
+ * (chat.h, REMINDER_BEFORE before the window of the follower's last message
+ * closes), or 0: no such window, or too close to its end.
+ */
+long long
+console_remind_at(struct req *r, const struct console_chat *c)
+{
+	long long until, at;
+	int       max;
+
+	if (strcmp(c->state, "active") != 0 || c->operator_id != r->user->id || !c->subscribed)
+		return 0;
+	chat_window(c->last_in, c->grant_at, &until, &max);
+	at = until - REMINDER_BEFORE;
+	return max == WX_REPLIES_IN_ROW && c->outs < max && at > (long long)wx_now() + 60 ? at : 0;
+}
+
 /* What the user may do with the chat now, and to whom it may go. */
 static void
 chat_actions(struct req *r, const struct console_chat *c, long long id)
@@ -268,6 +286,9 @@ chat_actions(struct req *r, const struct console_chat *c, long long id)
 
 	if ((why = console_cannot_reply(r, c)) != NULL)
 		tmpl_set(r, "Chat.CannotReply", why);
+	else if (console_remind_at(r, c))
+		tmpl_set(r, "Chat.RemindLine", LF(r, "chat.remind_line", ui_time(r,
+		    console_remind_at(r, c))));
 	if (console_may_hold(r, c)) {
 		tmpl_set(r, "Chat.CanHold", "1");
 		tmpl_set(r, "Chat.HoldHint", LF(r, "chat.hold_hint", (int)c->held_days));
@@ -402,6 +423,8 @@ chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from
 		for (size_t k = 0; k < sizeof text / sizeof text[0]; k++)
 			tmpl_set(r, pool_printf(&r->pool, "%s.%s", base, text[k][0]), text[k][1]);
 		set_some(r, base, "Attachment", t[row].attachment_id);
+		if (t[row].send_at)	/* a reply scheduled before the window closes */
+			tmpl_set(r, pool_printf(&r->pool, "%s.SendAt", base), ui_time(r, t[row].send_at));
 		set_some(r, base, "Errcode", t[row].wx_errcode);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Time", base), ui_time(r, t[row].at));
 		tmpl_set(r, pool_printf(&r->pool, "%s.At", base), ui_iso(r, t[row].at));

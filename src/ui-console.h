@@ -59,6 +59,8 @@ struct console_change {
 void console_end(struct req *r, struct resp *rs, int st, struct console_change *x);
 /* chat r->ids[0] into x->c if the user may see it: DB_OK, a dbrc, or UI_REFUSED (403) */
 int  console_chat_of(struct req *r, struct console_change *x);
+/* when a reply scheduled now would go (0: it cannot be), ui-chat.c */
+long long console_remind_at(struct req *r, const struct console_chat *c);
 /* 1 when the user may hold a reply in the chat for when its follower writes */
 int  console_may_hold(struct req *r, const struct console_chat *c);
 /* the routes to the follower of a chat with no window open, cheapest

@@ -48,7 +48,7 @@
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
 <p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Auto ?><?cs var:Lang.chat.auto_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
-<?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs elif:m.Delivery == "held" ?><?cs var:Lang.delivery.held ?><?cs elif:m.Delivery == "expired" ?><?cs var:Lang.delivery.expired ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
+<?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs elif:m.Delivery == "held" && m.SendAt ?><?cs var:Lang.delivery.scheduled ?> <?cs var:m.SendAt ?><?cs elif:m.Delivery == "held" ?><?cs var:Lang.delivery.held ?><?cs elif:m.Delivery == "expired" && m.SendAt ?><?cs var:Lang.delivery.unscheduled ?><?cs elif:m.Delivery == "expired" ?><?cs var:Lang.delivery.expired ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
 <?cs if:m.Delivery == "held" ?><details class="held-edit"><summary><?cs var:Lang.chat.held_change ?></summary>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>" class="mini"><?cs call:csrf_field() ?><textarea name="held_text" rows="2" maxlength="2000" aria-label="<?cs var:Lang.chat.held_change ?>"><?cs var:m.Body ?></textarea><button type="submit"><?cs var:Lang.chat.held_save ?></button></form>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>/cancel" class="mini"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.chat.held_cancel ?></button></form>
@@ -102,6 +102,7 @@
 <?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.attach ?> <small><?cs var:Page.FileLimits ?></small></span>
 <input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
+<?cs if:Chat.RemindLine ?><label class="check remind"><input type="checkbox" name="remind" value="1"> <?cs var:Chat.RemindLine ?></label><?cs /if ?>
 <?cs if:Chat.Meter.Max && !Chat.CannotReply ?><p class="cost" id="send-cost" data-left="<?cs var:Chat.Meter.Max - Chat.Meter.Used ?>" aria-live="polite"></p><?cs /if ?>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?> <kbd><?cs var:Lang.keys.send ?></kbd></button>
 <button type="button" class="link" data-keys-help>? <?cs var:Lang.keys.title ?></button>

@@ -114,4 +114,29 @@ for i in 1 2 3 4 5; do send "$C3" "answer $i"; done
 hold "$C3" "held for one who leaves"
 phone -F action=unfollow
 ok "a follower who unfollows: their held reply expires at once, counted" test "$(state 'held for one who leaves'):$(sqlq "SELECT COUNT(*) FROM report_events WHERE kind = 'held_expired' AND chat_id = $C3")" = "expired:1"
+
+# --- a reply scheduled before the window closes: it goes 30 minutes before,
+# unless the follower writes first
+sqlq "UPDATE channel_prefs SET idle_close_minutes = 100000 WHERE channel_id = $CH"
+FROM=oRemind$(openssl rand -hex 3)
+say "明天提醒我一下"
+C4=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM'")
+F=$(sqlq "SELECT id FROM followers WHERE openid = '$FROM'")
+TOKEN_PAGE=/console/ post op "/console/chats/$C4/pickup"
+get op "/console/chats/$C4"
+ok "an open window: the composer offers to send a reply 30 minutes before it closes" has "30 minutes before the follower&#39;s window closes"
+TOKEN_PAGE="/console/chats/$C4" post op "/console/chats/$C4/send" remind=1 "text=您的预约还有半小时截止"
+ok "…scheduled, not sent" test "$(state 您的预约还有半小时截止):$(sqlq "SELECT TIMESTAMPDIFF(SECOND, c.last_user_msg_at, m.send_at) FROM messages m JOIN chats c ON c.id = m.chat_id WHERE m.body = '您的预约还有半小时截止'")" = "held:$((48 * 3600 - 1800))"
+get op "/console/chats/$C4"
+ok "…the transcript says when it goes" has "scheduled: goes unless the follower writes first, at"
+say "我想再加一个问题，这条会在提醒之前吗"
+hold_at() { sqlq "SELECT UNIX_TIMESTAMP(send_at) FROM messages WHERE body = '$1'"; }
+TOKEN_PAGE="/console/chats/$C4" post op "/console/chats/$C4/send" remind=1 "text=最后提醒：窗口即将关闭"
+shift_clock $(( $(hold_at 最后提醒：窗口即将关闭) - $(wx_clock) + 1 ))
+tick
+sent
+ok "the follower wrote after the first was scheduled: it is not sent; the other goes at its time" test "$(state 您的预约还有半小时截止):$(state 最后提醒：窗口即将关闭)" = "expired:delivered"
+sign_in op operator "$(demo_pw operator)"
+get op "/console/chats/$C4"
+ok "…the transcript says why one did not go" has "not sent: the follower wrote first, or the window closed"
 done_tests
