@@ -75,6 +75,7 @@ errmsg(long e)
 	case 45029: return "qrcode count out of limit";
 	case 49003: return "not belong to this appid";
 	case 40037: return "invalid template_id";
+	case 40130: return "invalid openid list size, at least two openid";
 	case 40039: return "invalid url size";
 	case 43101: return "user refuse to accept the msg";
 	case 47003: return "argument invalid! data.value invalid";

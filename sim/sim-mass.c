@@ -1,6 +1,7 @@
 /*
  * sim-mass.c: the simulator's broadcasts, as WeChat sends them:
- * message/mass/sendall to every follower or to a tag's, a text, each
+ * message/mass/sendall to every follower or to a tag's, a text (or
+ * message/mass/send to a list), each
  * follower receiving at most 4 a month (the rest filtered out); the same
  * clientmsgid again is refused with 45065 and the first one's msg_id; its
  * result, MASSSENDJOBFINISH, pushed after the answer. message/mass/preview
@@ -32,22 +33,73 @@ text_of(struct req *r, struct resp *rs, const char *appid, const char *api, cons
 	return doc;
 }
 
-/* POST /cgi-bin/message/mass/sendall */
+/*
+ * A broadcast of text to the followers u (n of them) under clientmsgid cid:
+ * the same cid again answers 45065 with the first msg_id; each follower
+ * receives it unless they had this month's 4; MASSSENDJOBFINISH follows.
+ */
+static void
+broadcast(struct req *r, struct resp *rs, const char *appid, const char *api, const char *text,
+    const char *cid, const struct sim_openid *u, size_t n)
+{
+	long long    now = (long long)wx_now(), msgid;
+	const char  *month = broadcast_month(&r->pool, (time_t)now), *original;
+	struct dbres a;
+	size_t       sent = 0;
+
+	if (cid && *cid && (msgid = db_sim_mass_get(&r->pool, appid, cid)) > 0) {
+		sim_api_ok(r, appid, api);	/* (an answer, not a fault) */
+		resp_json(rs, 200, json_pack("{s:i,s:s,s:I}", "errcode", 45065, "errmsg",
+		    "clientmsgid exist", "msg_id", (json_int_t)msgid));
+		return;
+	}
+	msgid = atoll(wxpush_msgid(&r->pool)) / 100000000LL;
+	if (cid && *cid)
+		db_sim_mass_put(&r->pool, appid, cid, msgid, now);
+	for (size_t i = 0; i < n; i++) {
+		if (db_sim_mass_received(&r->pool, appid, u[i].openid, month) >= BROADCAST_MONTH_MAX)
+			continue;	/* this month's 4 received: filtered out */
+		db_sim_mass_receive(&r->pool, appid, u[i].openid, month);
+		db_sim_received_insert(&r->pool, appid, u[i].openid, "mass", text, NULL, now, NULL);
+		sent++;
+	}
+	sim_api_ok(r, appid, api);
+	resp_json(rs, 200, json_pack("{s:i,s:s,s:I,s:I}", "errcode", 0, "errmsg",
+	    "send job submission success", "msg_id", (json_int_t)msgid, "msg_data_id",
+	    (json_int_t)(msgid * 7 % 1000000000)));
+	original = db_sim_account_get(&r->pool, appid, &a) == DB_OK && a.nrows == 1 ?
+	    pool_strdup(&r->pool, db_cell(&a, 0, SA_ORIGINAL)) : "";
+	/* (from WeChat's mass-send helper, no follower) */
+	sim_defer(appid, sim_event_xml(&r->pool, original, "mphelper", "MASSSENDJOBFINISH",
+	    pool_printf(&r->pool, "<MsgID>%lld</MsgID><Status><![CDATA[send success]]></Status>"
+	    "<TotalCount>%zu</TotalCount><FilterCount>%zu</FilterCount><SentCount>%zu</SentCount>"
+	    "<ErrorCount>0</ErrorCount>", msgid, n, sent, sent)));
+}
+
+/* the body's clientmsgid, or NULL */
+static const char *
+client_id(struct req *r, json_t *doc)
+{
+	json_t *c = json_object_get(doc, "clientmsgid");
+
+	return json_is_string(c) ? pool_strdup(&r->pool, json_string_value(c)) : NULL;
+}
+
+/* POST /cgi-bin/message/mass/sendall: to every follower, or a tag's */
 void
 sim_mass_sendall_post(struct req *r, struct resp *rs)
 {
 	const char        *api = "mass_sendall", *appid = sim_check_token(r, rs, api), *text;
-	json_t            *doc, *filter, *cidj;
+	json_t            *doc, *filter;
 	struct sim_openid *u = NULL;
-	size_t             n = 0, sent = 0;
-	long long          now = (long long)wx_now(), tag = 0, msgid;
-	const char        *month, *cid;
+	size_t             n = 0;
+	long long          tag = 0;
+	const char        *cid;
 
 	if (appid == NULL || (doc = text_of(r, rs, appid, api, &text)) == NULL)
 		return;
 	filter = json_object_get(doc, "filter");
-	cidj = json_object_get(doc, "clientmsgid");
-	cid = json_is_string(cidj) ? pool_strdup(&r->pool, json_string_value(cidj)) : NULL;
+	cid = client_id(r, doc);
 	if (!json_is_true(json_object_get(filter, "is_to_all"))) {
 		json_t *t = json_object_get(filter, "tag_id");
 		struct sim_tag st;
@@ -60,40 +112,46 @@ sim_mass_sendall_post(struct req *r, struct resp *rs)
 		}
 	}
 	json_decref(doc);
-	/* a clientmsgid WeChat has: refused, with the broadcast it has */
-	if (cid && *cid && (msgid = db_sim_mass_get(&r->pool, appid, cid)) > 0) {
-		sim_api_ok(r, appid, api);	/* (an answer, not a fault) */
-		resp_json(rs, 200, json_pack("{s:i,s:s,s:I}", "errcode", 45065, "errmsg",
-		    "clientmsgid exist", "msg_id", (json_int_t)msgid));
-		return;
-	}
 	if (db_sim_mass_audience(&r->pool, appid, tag, &u, &n) != DB_OK) {
 		sim_api_error(r, rs, appid, api, -1);
 		return;
 	}
-	msgid = atoll(wxpush_msgid(&r->pool)) / 100000000LL;
-	if (cid && *cid)
-		db_sim_mass_put(&r->pool, appid, cid, msgid, now);
-	month = broadcast_month(&r->pool, (time_t)now);
-	for (size_t i = 0; i < n; i++) {
-		if (db_sim_mass_received(&r->pool, appid, u[i].openid, month) >= BROADCAST_MONTH_MAX)
-			continue;	/* this month's 4 received: filtered out */
-		db_sim_mass_receive(&r->pool, appid, u[i].openid, month);
-		db_sim_received_insert(&r->pool, appid, u[i].openid, "mass", text, NULL, now, NULL);
-		sent++;
+	broadcast(r, rs, appid, api, text, cid, u, n);
+}
+
+/* POST /cgi-bin/message/mass/send: to a list of 2 to 10,000 OpenIDs (a
+ * verified service account's); those who do not follow are left out */
+void
+sim_mass_send_post(struct req *r, struct resp *rs)
+{
+	const char        *api = "mass_send", *appid = sim_check_token(r, rs, api), *text, *cid;
+	json_t            *doc, *to;
+	struct sim_openid *u;
+	size_t             n = 0, k = 0;
+
+	if (appid == NULL || (doc = text_of(r, rs, appid, api, &text)) == NULL)
+		return;
+	to = json_object_get(doc, "touser");
+	cid = client_id(r, doc);
+	if (!sim_verified(r, appid) || !json_is_array(to) ||
+	    json_array_size(to) < BROADCAST_LIST_MIN || json_array_size(to) > BROADCAST_LIST_MAX) {
+		long e = !sim_verified(r, appid) ? 48001 : 40130;
+		json_decref(doc);
+		sim_api_error(r, rs, appid, api, e);
+		return;
 	}
-	sim_api_ok(r, appid, api);
-	resp_json(rs, 200, json_pack("{s:i,s:s,s:I,s:I}", "errcode", 0, "errmsg",
-	    "send job submission success", "msg_id", (json_int_t)msgid, "msg_data_id",
-	    (json_int_t)(msgid * 7 % 1000000000)));
-	struct dbres a;
-	const char  *original = db_sim_account_get(&r->pool, appid, &a) == DB_OK && a.nrows == 1 ?
-	    pool_strdup(&r->pool, db_cell(&a, 0, SA_ORIGINAL)) : "";
-	/* (from WeChat's mass-send helper, no follower) */
-	sim_defer(appid, sim_event_xml(&r->pool, original, "mphelper", "MASSSENDJOBFINISH",
-	    pool_printf(&r->pool, "<MsgID>%lld</MsgID><Status><![CDATA[send success]]></Status>"
-	    "<TotalCount>%zu</TotalCount><FilterCount>%zu</FilterCount><SentCount>%zu</SentCount>"
-	    "<ErrorCount>0</ErrorCount>", msgid, n, sent, sent)));
+	n = json_array_size(to);
+	u = pool_alloc(&r->pool, n * sizeof *u);
+	for (size_t i = 0; i < n; i++) {
+		json_t      *o = json_array_get(to, i);
+		struct dbres f;
+		if (!json_is_string(o) || db_sim_user_get(&r->pool, appid, json_string_value(o), &f) !=
+		    DB_OK || f.nrows == 0 || db_int(&f, 0, SU_SUBSCRIBED) == 0)
+			continue;
+		u[k++].openid = pool_strdup(&r->pool, json_string_value(o));
+	}
+	json_decref(doc);
+	broadcast(r, rs, appid, api, text, cid, u, k);
 }
 
 /* POST /cgi-bin/message/mass/preview {touser, text, msgtype} */

@@ -73,6 +73,7 @@ void sim_after(void);
 void sim_defer(const char *appid, const char *xml);
 void sim_mass_sendall_post(struct req *, struct resp *);
 void sim_mass_preview_post(struct req *, struct resp *);
+void sim_mass_send_post(struct req *, struct resp *);
 /* a phone's consent: the event to push (*event NULL: none); 0, or -1 */
 int sim_notice_action(struct req *r, const char *appid, const char *openid, const char *action,
 	const char *tid, const char **event, const char **more);

@@ -38,6 +38,7 @@ static const struct route routes[] = {
 	{ "GET",  "/wxaapi/newtmpl/gettemplate",  API, ROLE_NONE, sim_notice_list_get, NULL },
 	{ "POST", "/cgi-bin/message/subscribe/bizsend", API, ROLE_NONE, sim_bizsend_post, NULL },
 	{ "POST", "/cgi-bin/message/mass/sendall", API, ROLE_NONE, sim_mass_sendall_post, NULL },
+	{ "POST", "/cgi-bin/message/mass/send",   API, ROLE_NONE, sim_mass_send_post, NULL },
 	{ "POST", "/cgi-bin/message/mass/preview", API, ROLE_NONE, sim_mass_preview_post, NULL },
 	{ "POST", "/sim/templates",               API, ROLE_NONE, sim_templates_post, NULL },
 	{ "GET",  "/sim/video/{key}",             API, ROLE_NONE, sim_video_get, NULL },

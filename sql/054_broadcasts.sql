@@ -1,5 +1,6 @@
 -- 054_broadcasts.sql: broadcasts to a tag or to every follower
--- (message/mass/sendall), within WeChat's quotas. A service account's
+-- (message/mass/sendall), or to a list of followers (message/mass/send),
+-- within WeChat's quotas. A service account's
 -- follower receives at most 4 broadcasts a month (WeChat filters the rest),
 -- so wxdesk counts what each follower received this month (mass_receipts,
 -- per Beijing month) and the page says how many of the audience can still
@@ -7,7 +8,7 @@
 -- is queued ('queued', at scheduled_at or at once) and sent by the worker
 -- with a clientmsgid made from its id, so a retried call is not a second
 -- broadcast; WeChat's msg_id is kept, and its later result
--- (MASSSENDJOBFINISH: status and counts) recorded on the row. A preview
+-- (MASSSENDJOBFINISH: status and counts) kept by that msg_id. A preview
 -- (mass/preview) goes to one follower's phone first and counts toward
 -- nothing.
 CREATE TABLE broadcasts (
@@ -15,6 +16,7 @@ CREATE TABLE broadcasts (
   channel_id   BIGINT UNSIGNED NOT NULL,
   kind         ENUM('send', 'preview') NOT NULL DEFAULT 'send',
   to_all       TINYINT(1) NOT NULL DEFAULT 0,
+  to_list      TINYINT(1) NOT NULL DEFAULT 0,
   tag_id       BIGINT UNSIGNED NULL,
   preview_to   BIGINT UNSIGNED NULL,
   content      TEXT NOT NULL,
@@ -25,21 +27,40 @@ CREATE TABLE broadcasts (
   reachable    INT NOT NULL DEFAULT 0,
   wx_msg_id    VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NULL,
   wx_errcode   INT NULL,
-  status       VARCHAR(64) NULL,
-  total_count  INT NULL,
-  filter_count INT NULL,
-  sent_count   INT NULL,
-  error_count  INT NULL,
   created_by   BIGINT UNSIGNED NULL,
   created_at   DATETIME NOT NULL,
   sent_at      DATETIME NULL,
-  finished_at  DATETIME NULL,
   KEY ix_broadcasts_due (state, due_at),
   KEY ix_broadcasts_channel (channel_id, id),
   KEY ix_broadcasts_wx (channel_id, wx_msg_id),
   CONSTRAINT fk_broadcasts_channel FOREIGN KEY (channel_id) REFERENCES channels (id) ON DELETE CASCADE,
   CONSTRAINT fk_broadcasts_tag FOREIGN KEY (tag_id) REFERENCES wx_tags (id) ON DELETE SET NULL,
   CONSTRAINT fk_broadcasts_preview FOREIGN KEY (preview_to) REFERENCES followers (id) ON DELETE SET NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- WeChat's result of a broadcast (MASSSENDJOBFINISH), by its msg_id: kept
+-- as it comes (it may come before the worker has recorded the msg_id) and
+-- read beside its broadcast
+CREATE TABLE broadcast_results (
+  channel_id   BIGINT UNSIGNED NOT NULL,
+  msg_id       VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  status       VARCHAR(64) NOT NULL,
+  total_count  INT NOT NULL,
+  filter_count INT NOT NULL,
+  sent_count   INT NOT NULL,
+  error_count  INT NOT NULL,
+  at           DATETIME NOT NULL,
+  PRIMARY KEY (channel_id, msg_id),
+  CONSTRAINT fk_broadcast_results_channel FOREIGN KEY (channel_id) REFERENCES channels (id) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- a broadcast to a list of followers (message/mass/send, 2 to 10,000)
+CREATE TABLE broadcast_followers (
+  broadcast_id BIGINT UNSIGNED NOT NULL,
+  follower_id  BIGINT UNSIGNED NOT NULL,
+  PRIMARY KEY (broadcast_id, follower_id),
+  CONSTRAINT fk_broadcast_followers_b FOREIGN KEY (broadcast_id) REFERENCES broadcasts (id) ON DELETE CASCADE,
+  CONSTRAINT fk_broadcast_followers_f FOREIGN KEY (follower_id) REFERENCES followers (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE mass_receipts (

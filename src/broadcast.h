@@ -17,6 +17,8 @@
 
 #define BROADCAST_MONTH_MAX 4 /* broadcasts a follower receives a month */
 #define BROADCAST_TEXT_MAX  600	/* characters of a text broadcast */
+#define BROADCAST_LIST_MIN  2	/* OpenIDs of a mass/send, at least (40130) */
+#define BROADCAST_LIST_MAX  10000
 #define BROADCAST_CLIENT_FMT "wxdesk-b%lld"
 
 /* the month as WeChat counts it (Beijing): "2026-12" */
@@ -35,8 +37,20 @@ enum dbrc db_broadcast_queue(struct pool *p, long long channel, const char *kind
 	long long user, time_t now, long long *id);
 /* the account's follower with openid, following (0: none) */
 long long db_broadcast_follower(struct pool *p, long long channel, const char *openid);
+/* the reach of a list of OpenIDs (a JSON array): those who follow the
+ * account, unblocked, and of them those who can still receive one */
+enum dbrc db_broadcast_reach_list(struct pool *p, long long channel, const char *openids,
+	const char *month, struct broadcast_reach *row);
+/* a send to a list (message/mass/send), its followers with it, in one transaction */
+enum dbrc db_broadcast_queue_list(struct pool *p, long long channel, const char *openids,
+	const char *content, long long audience, long long reachable, long long user, time_t now,
+	long long *id);
+#define BROADCAST_OPENID_ROW(C) C(STR, openid)
+DB_ROW(broadcast_openid, BROADCAST_OPENID_ROW)
+enum dbrc db_broadcast_openids(struct pool *p, long long id, struct broadcast_openid **rows,
+	size_t *n);
 enum dbrc db_broadcast_cancel(struct pool *p, long long channel, long long id);
-#define BROADCAST_ROW(C) C(INT, id) C(STR, kind) C(STR, tag) C(STR, preview_to) \
+#define BROADCAST_ROW(C) C(INT, id) C(STR, kind) C(STR, tag) C(INT, to_list) C(STR, preview_to) \
 	C(STR, content) C(STR, state) C(INT, due_at) C(INT, audience) C(INT, reachable) \
 	C(INT, wx_errcode) C(STR, status) C(INT, total_count) C(INT, filter_count) \
 	C(INT, sent_count) C(INT, error_count) C(STR, author) C(INT, created_at)
@@ -48,7 +62,7 @@ long long db_broadcast_received(struct pool *p, long long follower, const char *
 
 /* ---- the worker's side (job-broadcasts.c) ---- */
 #define BROADCAST_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, kind) C(INT, tag_wx) \
-	C(STR, openid) C(STR, content)
+	C(INT, to_list) C(STR, openid) C(STR, content)
 DB_ROW(broadcast_due, BROADCAST_DUE_ROW)
 enum dbrc db_broadcasts_due(struct pool *p, time_t now, struct broadcast_due **rows, size_t *n);
 enum dbrc db_broadcast_claim(struct pool *p, long long id, time_t until, time_t now);

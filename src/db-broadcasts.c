@@ -13,15 +13,25 @@
 /* the followers of a broadcast's audience: b is the broadcast, f the follower */
 #define AUDIENCE(b, f) f ".subscribed = 1 AND " f ".blocked = 0 AND (" b ".to_all OR " \
 	"EXISTS (SELECT 1 FROM follower_tags t WHERE t.follower_id = " f ".id AND t.tag_id = " \
-	b ".tag_id))"
+	b ".tag_id) OR EXISTS (SELECT 1 FROM broadcast_followers x WHERE x.broadcast_id = " \
+	b ".id AND x.follower_id = " f ".id))"
+/* the followers of a list of OpenIDs (a JSON array, ?) of the account (?) */
+#define LISTED "(SELECT DISTINCT j.openid FROM JSON_TABLE(?, '$[*]' COLUMNS (openid " \
+	"VARCHAR(64) PATH '$')) j) l JOIN followers f ON f.channel_id = ? AND f.openid = " \
+	"l.openid AND f.subscribed = 1 AND f.blocked = 0"
 
 #define BROADCAST_STATEMENTS(X) \
 	X(broadcast_reach, ROW(broadcast_reach), (long long channel, long long tag, \
 	    const char *month), (S(month), I(tag), I(tag), I(channel)), \
 	    "SELECT COUNT(*) audience, IFNULL(SUM(IFNULL(r.received, 0) < " \
 	    WX_SQL(BROADCAST_MONTH_MAX) "), 0) reachable FROM followers f LEFT JOIN mass_receipts r " \
-	    "ON r.follower_id = f.id AND r.month = ? JOIN (SELECT ? = 0 to_all, ? tag_id) b " \
+	    "ON r.follower_id = f.id AND r.month = ? JOIN (SELECT ? = 0 to_all, ? tag_id, 0 id) b " \
 	    "WHERE f.channel_id = ? AND " AUDIENCE("b", "f")) \
+	X(broadcast_reach_list, ROW(broadcast_reach), (long long channel, const char *openids, \
+	    const char *month), (S(openids), I(channel), S(month)), \
+	    "SELECT COUNT(*) audience, IFNULL(SUM(IFNULL(r.received, 0) < " \
+	    WX_SQL(BROADCAST_MONTH_MAX) "), 0) reachable FROM mass_receipts r RIGHT JOIN (SELECT " \
+	    "f.id FROM " LISTED ") f ON r.follower_id = f.id AND r.month = ?") \
 	X(broadcast_queue, INSERT, (long long channel, const char *kind, long long tag, long long to, \
 	    const char *content, long long audience, long long reachable, time_t due, long long user, \
 	    time_t now), (I(channel), S(kind), I(tag), I(tag), I(to), S(content), I(audience), \
@@ -29,16 +39,29 @@
 	    "INSERT INTO broadcasts (channel_id, kind, to_all, tag_id, preview_to, content, " \
 	    "audience, reachable, due_at, created_by, created_at) VALUES (?, ?, ? = 0, " \
 	    "NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, FROM_UNIXTIME(?), ?, FROM_UNIXTIME(?))") \
+	/* a broadcast to a list: its followers (the one just queued) */ \
+	X(broadcast_list_set, CUSTOM, (), (I, S, I), \
+	    "INSERT IGNORE INTO broadcast_followers (broadcast_id, follower_id) SELECT ?, f.id " \
+	    "FROM " LISTED) \
+	X(broadcast_list_mark, CUSTOM, (), (I), \
+	    "UPDATE broadcasts SET to_all = 0, to_list = 1 WHERE id = ?") \
+	X(broadcast_openids, ROWS(broadcast_openid), (long long id), (I(id)), \
+	    "SELECT f.openid FROM broadcast_followers x JOIN followers f ON f.id = x.follower_id " \
+	    "WHERE x.broadcast_id = ? AND f.subscribed = 1 AND f.blocked = 0 ORDER BY f.id " \
+	    "LIMIT 10000") \
 	X(broadcast_cancel, DONE, (long long channel, long long id), (I(channel), I(id)), \
 	    "UPDATE broadcasts SET state = 'cancelled' WHERE channel_id = ? AND id = ? " \
 	    "AND state = 'queued'") \
 	X(broadcasts, ROWS(broadcast), (long long channel), (I(channel)), \
-	    "SELECT b.id, b.kind, IF(b.to_all, NULL, IFNULL(t.name, '—')) tag, " \
+	    "SELECT b.id, b.kind, IF(b.to_all OR b.to_list, NULL, IFNULL(t.name, '—')) tag, " \
+	    "b.to_list, " \
 	    "IFNULL(f.alias, f.openid) preview_to, b.content, b.state, UNIX_TIMESTAMP(b.due_at) " \
-	    "due_at, b.audience, b.reachable, IFNULL(b.wx_errcode, 0) wx_errcode, b.status, " \
-	    "IFNULL(b.total_count, -1) total_count, IFNULL(b.filter_count, -1) filter_count, " \
-	    "IFNULL(b.sent_count, -1) sent_count, IFNULL(b.error_count, -1) error_count, " \
+	    "due_at, b.audience, b.reachable, IFNULL(b.wx_errcode, 0) wx_errcode, x.status, " \
+	    "IFNULL(x.total_count, -1) total_count, IFNULL(x.filter_count, -1) filter_count, " \
+	    "IFNULL(x.sent_count, -1) sent_count, IFNULL(x.error_count, -1) error_count, " \
 	    "u.name author, UNIX_TIMESTAMP(b.created_at) created_at FROM broadcasts b " \
+	    "LEFT JOIN broadcast_results x ON x.channel_id = b.channel_id AND x.msg_id = " \
+	    "b.wx_msg_id " \
 	    "LEFT JOIN wx_tags t ON t.id = b.tag_id LEFT JOIN followers f ON f.id = b.preview_to " \
 	    "LEFT JOIN users u ON u.id = b.created_by WHERE b.channel_id = ? " \
 	    "ORDER BY b.id DESC LIMIT 50") \
@@ -53,6 +76,7 @@
 	    "subscribed = 1), 0)") \
 	X(broadcasts_due, ROWS(broadcast_due), (time_t now), (I((long long)now), I((long long)now)), \
 	    "SELECT b.id, b.channel_id, b.kind, IF(b.to_all, 0, IFNULL(t.wx_id, -1)) tag_wx, " \
+	    "b.to_list, " \
 	    "f.openid, b.content FROM broadcasts b LEFT JOIN wx_tags t ON t.id = b.tag_id " \
 	    "LEFT JOIN followers f ON f.id = b.preview_to WHERE b.state IN ('queued', 'sending') " \
 	    "AND b.due_at <= FROM_UNIXTIME(?) AND (b.lease_until IS NULL OR b.lease_until < " \
@@ -79,18 +103,18 @@
 	X(broadcast_refused, EXEC, (long long id, long e, time_t now), (I((long long)e), \
 	    I((long long)now), I(id)), \
 	    "UPDATE broadcasts SET state = 'failed', wx_errcode = ?, lease_until = NULL, " \
-	    "finished_at = FROM_UNIXTIME(?) WHERE id = ?") \
+	    "sent_at = FROM_UNIXTIME(?) WHERE id = ?") \
 	X(broadcast_retry, EXEC, (long long id, long e, time_t due), (I((long long)e), \
 	    I((long long)due), I(id)), \
 	    "UPDATE broadcasts SET state = 'queued', wx_errcode = ?, due_at = FROM_UNIXTIME(?), " \
 	    "lease_until = NULL WHERE id = ?") \
 	X(broadcast_finished, EXEC, (long long channel, const char *msgid, const char *status, \
 	    long long total, long long filter, long long sent, long long errors, time_t now), \
-	    (S(status), I(total), I(filter), I(sent), I(errors), I((long long)now), I(channel), \
-	    S(msgid)), \
-	    "UPDATE broadcasts SET status = LEFT(?, 64), total_count = ?, filter_count = ?, " \
-	    "sent_count = ?, error_count = ?, finished_at = FROM_UNIXTIME(?) WHERE channel_id = ? " \
-	    "AND wx_msg_id = ?")
+	    (I(channel), S(msgid), S(status), I(total), I(filter), I(sent), I(errors), \
+	    I((long long)now)), \
+	    "REPLACE INTO broadcast_results (channel_id, msg_id, status, total_count, " \
+	    "filter_count, sent_count, error_count, at) VALUES (?, LEFT(?, 32), LEFT(?, 64), ?, ?, " \
+	    "?, ?, FROM_UNIXTIME(?))")
 DB_STATEMENTS(BROADCAST_STATEMENTS, db_table_broadcasts)
 
 const char *
@@ -130,4 +154,34 @@ broadcast_sent(struct pool *p, long long id, const char *msgid, time_t now)
 	struct sent s = { id, msgid ? msgid : "", broadcast_month(p, now), now };
 
 	return db_txn(p, sent_step, &s);
+}
+
+struct listed {
+	long long   channel, audience, reachable, user, *id;
+	const char *openids, *content;
+	time_t      now;
+};
+
+static enum dbrc
+list_step(struct pool *p, void *arg)
+{
+	struct listed *x = arg;
+	enum dbrc      rc = db_broadcast_queue(p, x->channel, "send", 0, 0, x->content, x->audience,
+	    x->reachable, x->now, x->user, x->now, x->id);
+
+	if (rc == DB_OK)
+		rc = RUN(DBS_broadcast_list_mark, p, NULL, I(*x->id));
+	if (rc == DB_OK)
+		rc = RUN(DBS_broadcast_list_set, p, NULL, I(*x->id), S(x->openids), I(x->channel));
+	return rc;
+}
+
+enum dbrc
+db_broadcast_queue_list(struct pool *p, long long channel, const char *openids,
+    const char *content, long long audience, long long reachable, long long user, time_t now,
+    long long *id)
+{
+	struct listed x = { channel, audience, reachable, user, id, openids, content, now };
+
+	return db_txn(p, list_step, &x);
 }

@@ -37,7 +37,22 @@ send_one(struct pool *p, const struct broadcast_due *b, const struct wxapi_chann
 
 	if (preview)
 		json_object_set_new(req, "touser", json_s(b->openid));
-	else {
+	else if (b->to_list) {
+		/* message/mass/send: the list's followers who still follow */
+		struct broadcast_openid *o = NULL;
+		size_t                   n = 0;
+		json_t                  *to = json_array();
+		if (db_broadcast_openids(p, b->id, &o, &n) != DB_OK) {
+			json_decref(req);
+			json_decref(to);
+			return -2;
+		}
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(to, json_s(o[i].openid));
+		json_object_set_new(req, "touser", to);
+		json_object_set_new(req, "clientmsgid", json_string(pool_printf(p,
+		    BROADCAST_CLIENT_FMT, b->id)));
+	} else {
 		json_object_set_new(req, "filter", b->tag_wx == 0 ? json_pack("{s:b}", "is_to_all", 1) :
 		    json_pack("{s:b,s:I}", "is_to_all", 0, "tag_id", (json_int_t)b->tag_wx));
 		json_object_set_new(req, "clientmsgid", json_string(pool_printf(p,
@@ -46,8 +61,9 @@ send_one(struct pool *p, const struct broadcast_due *b, const struct wxapi_chann
 	}
 	json_put(&body, req);
 	memset(&r, 0, sizeof r);
-	e = wxapi_call(p, ch, preview ? "/cgi-bin/message/mass/preview" :
-	    "/cgi-bin/message/mass/sendall", NULL, body.data, NULL, &r, &f);
+	e = wxapi_call(p, ch, preview ? "/cgi-bin/message/mass/preview" : b->to_list ?
+	    "/cgi-bin/message/mass/send" : "/cgi-bin/message/mass/sendall", NULL, body.data, NULL,
+	    &r, &f);
 	buf_free(&body);
 	http_resp_free(&r);
 	*msgid = wx_get(f, "msg_id") ? pool_strdup(p, wx_get(f, "msg_id")) : NULL;
@@ -75,7 +91,7 @@ job_broadcasts(struct pool *p)
 			db_broadcast_retry(p, b[i].id, -2, now + 60);
 			continue;
 		}
-		if (strcmp(b[i].kind, "send") == 0 && b[i].tag_wx < 0) {
+		if (strcmp(b[i].kind, "send") == 0 && !b[i].to_list && b[i].tag_wx < 0) {
 			/* the tag is not in WeChat yet (tags.h makes it) */
 			db_broadcast_retry(p, b[i].id, 0, now + 60);
 			continue;

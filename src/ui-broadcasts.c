@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "broadcast.h"
+#include "json.h"
 #include "tags.h"
 #include "ui-console.h"
 #include "ui.h"
@@ -16,7 +17,8 @@
 static const char *
 v_audience(const char *v)
 {
-	return strcmp(v, "all") == 0 || v_id(v) == NULL ? NULL : "bc.audience_bad";
+	return strcmp(v, "all") == 0 || strcmp(v, "list") == 0 || v_id(v) == NULL ? NULL :
+	    "bc.audience_bad";
 }
 
 static const char *
@@ -36,10 +38,20 @@ v_openid(const char *v)
 	    "0123456789-_") == n ? NULL : "bc.openid_bad";
 }
 
+/* OpenIDs, one a line (or separated by spaces or commas) */
+static const char *
+v_openids(const char *v)
+{
+	return strlen(v) <= (size_t)BROADCAST_LIST_MAX * 66 && strspn(v,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_ ,\t\r\n") ==
+	    strlen(v) ? NULL : "bc.openids_bad";
+}
+
 static const struct field send_fields[] = {
 	{ "account", "bc.account", F_REQUIRED, v_id },
 	{ "audience", "bc.audience", F_REQUIRED, v_audience },
 	{ "content", "bc.content", F_REQUIRED, v_content },
+	{ "openids", "bc.openids", F_OPTIONAL, v_openids },
 };
 static const struct field preview_fields[] = {
 	{ "account", "bc.account", F_REQUIRED, v_id },
@@ -111,7 +123,8 @@ page(struct req *r, struct resp *rs, long long asked, int status)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), b[i].id);
 		SET("Kind", b[i].kind);
 		SET("To", strcmp(b[i].kind, "preview") == 0 ? LF(r, "bc.to_preview", b[i].preview_to) :
-		    b[i].tag ? LF(r, "bc.to_tag", b[i].tag) : L(r, "bc.to_all"));
+		    b[i].to_list ? L(r, "bc.to_list") : b[i].tag ? LF(r, "bc.to_tag", b[i].tag) :
+		    L(r, "bc.to_all"));
 		SET("Content", b[i].content);
 		SET("State", b[i].state);
 		SET("Outcome", outcome(r, &b[i]));
@@ -143,11 +156,41 @@ account_of(struct req *r, struct resp *rs, const char *v)
 	return got == want ? got : got < 0 ? -1 : 0;
 }
 
-/* POST /console/broadcasts: a text to a tag or to everyone, queued now */
+/* the OpenIDs typed for a broadcast to a list, as a JSON array; NULL after
+ * saying beside the field what is wrong (fewer than 2, more than 10,000) */
+static const char *
+openid_list(struct req *r, const char *v)
+{
+	json_t     *a = json_array();
+	struct buf  b = { 0 };
+	const char *s = v ? v : "", *out;
+
+	while (*s) {
+		size_t n;
+		s += strspn(s, " ,\t\r\n");
+		if ((n = strcspn(s, " ,\t\r\n")) == 0)
+			break;
+		if (n <= 64)
+			json_array_append_new(a, json_stringn(s, n));
+		s += n;
+	}
+	if (json_array_size(a) < BROADCAST_LIST_MIN || json_array_size(a) > BROADCAST_LIST_MAX) {
+		json_decref(a);
+		form_error(r, "openids", LF(r, "bc.openids_count", BROADCAST_LIST_MIN,
+		    BROADCAST_LIST_MAX));
+		return NULL;
+	}
+	json_put(&b, a);
+	out = pool_strdup(&r->pool, b.data);
+	buf_free(&b);
+	return out;
+}
+
+/* POST /console/broadcasts: a text to a tag, to everyone or to a list, queued now */
 void
 console_broadcast_post(struct req *r, struct resp *rs)
 {
-	const char            *v[3];
+	const char            *v[4], *list = NULL;
 	long long              channel, tag, id;
 	struct broadcast_reach x;
 	enum dbrc              rc;
@@ -162,8 +205,14 @@ console_broadcast_post(struct req *r, struct resp *rs)
 			page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
 		return;
 	}
-	tag = strcmp(v[1], "all") == 0 ? 0 : form_ll(v[1]);
-	rc = db_broadcast_reach(&r->pool, channel, tag, broadcast_month(&r->pool, wx_now()), &x);
+	tag = strcmp(v[1], "all") == 0 || strcmp(v[1], "list") == 0 ? 0 : form_ll(v[1]);
+	if (strcmp(v[1], "list") == 0 && (list = openid_list(r, v[3])) == NULL) {
+		page(r, rs, channel, 422);
+		return;
+	}
+	rc = list ? db_broadcast_reach_list(&r->pool, channel, list, broadcast_month(&r->pool,
+	    wx_now()), &x) : db_broadcast_reach(&r->pool, channel, tag, broadcast_month(&r->pool,
+	    wx_now()), &x);
 	if (rc == DB_OK && x.reachable == 0) {
 		/* WeChat would filter every one of them: a broadcast wasted */
 		form_error(r, "audience", x.audience ? LF(r, "bc.wasted", BROADCAST_MONTH_MAX) :
@@ -171,7 +220,10 @@ console_broadcast_post(struct req *r, struct resp *rs)
 		page(r, rs, channel, 409);
 		return;
 	}
-	if (rc == DB_OK)
+	if (rc == DB_OK && list)
+		rc = db_broadcast_queue_list(&r->pool, channel, list, v[2], x.audience, x.reachable,
+		    r->user->id, wx_now(), &id);
+	else if (rc == DB_OK)
 		rc = db_broadcast_queue(&r->pool, channel, "send", tag, 0, v[2], x.audience,
 		    x.reachable, wx_now(), r->user->id, wx_now(), &id);
 	ui_saved(r, rs, ui_wrote(rc), "broadcast", LF(r, "bc.queued", x.reachable),

@@ -13,7 +13,9 @@
 <form method="post" action="/console/broadcasts" class="broadcast-form">
 <?cs call:csrf_field() ?><input type="hidden" name="account" value="<?cs var:Filter.Account ?>">
 <label class="field<?cs if:Form.audience.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bc.audience ?></span>
-<select name="audience"><?cs each:a = Audiences ?><option value="<?cs var:a.Value ?>"<?cs if:a.Value == Form.audience.Value ?> selected<?cs /if ?>><?cs var:a.Name ?></option><?cs /each ?></select><?cs call:field_error("audience") ?></label>
+<select name="audience"><?cs each:a = Audiences ?><option value="<?cs var:a.Value ?>"<?cs if:a.Value == Form.audience.Value ?> selected<?cs /if ?>><?cs var:a.Name ?></option><?cs /each ?><option value="list"<?cs if:Form.audience.Value == "list" ?> selected<?cs /if ?>><?cs var:Lang.bc.list ?></option></select><?cs call:field_error("audience") ?></label>
+<label class="field<?cs if:Form.openids.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bc.openids ?> <small><?cs var:Lang.bc.openids_hint ?></small></span>
+<textarea name="openids" rows="2"><?cs var:Form.openids.Value ?></textarea><?cs call:field_error("openids") ?></label>
 <label class="field<?cs if:Form.content.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bc.content ?> <small><?cs var:Lang.bc.content_hint ?></small></span>
 <textarea name="content" rows="4" maxlength="600" required><?cs var:Form.content.Value ?></textarea><?cs call:field_error("content") ?></label>
 <button type="submit" class="primary"><?cs var:Lang.bc.send ?></button>
