@@ -1,8 +1,9 @@
 /*
  * sim-mass.c: the simulator's broadcasts, as WeChat sends them:
  * message/mass/sendall to every follower or to a tag's, a text (or
- * message/mass/send to a list), each
- * follower receiving at most 4 a month (the rest filtered out); the same
+ * message/mass/send to a list), each follower receiving at most 4
+ * broadcasts to everyone a month (the rest filtered out; one to a tag or a
+ * list is not counted); the same
  * clientmsgid again is refused with 45065 and the first one's msg_id; its
  * result, MASSSENDJOBFINISH, pushed after the answer. message/mass/preview
  * puts the text on one follower's phone and counts toward nothing.
@@ -36,11 +37,12 @@ text_of(struct req *r, struct resp *rs, const char *appid, const char *api, cons
 /*
  * A broadcast of text to the followers u (n of them) under clientmsgid cid:
  * the same cid again answers 45065 with the first msg_id; each follower
- * receives it unless they had this month's 4; MASSSENDJOBFINISH follows.
+ * receives it, unless (counted: one to everyone, which enters the account's
+ * history) they had this month's 4; MASSSENDJOBFINISH follows.
  */
 static void
 broadcast(struct req *r, struct resp *rs, const char *appid, const char *api, const char *text,
-    const char *cid, const struct sim_openid *u, size_t n)
+    const char *cid, const struct sim_openid *u, size_t n, int counted)
 {
 	long long    now = (long long)wx_now(), msgid;
 	const char  *month = broadcast_month(&r->pool, (time_t)now), *original;
@@ -57,9 +59,12 @@ broadcast(struct req *r, struct resp *rs, const char *appid, const char *api, co
 	if (cid && *cid)
 		db_sim_mass_put(&r->pool, appid, cid, msgid, now);
 	for (size_t i = 0; i < n; i++) {
-		if (db_sim_mass_received(&r->pool, appid, u[i].openid, month) >= BROADCAST_MONTH_MAX)
-			continue;	/* this month's 4 received: filtered out */
-		db_sim_mass_receive(&r->pool, appid, u[i].openid, month);
+		/* a broadcast to everyone: this month's 4 received, filtered out */
+		if (counted && db_sim_mass_received(&r->pool, appid, u[i].openid, month) >=
+		    BROADCAST_MONTH_MAX)
+			continue;
+		if (counted)
+			db_sim_mass_receive(&r->pool, appid, u[i].openid, month);
 		db_sim_received_insert(&r->pool, appid, u[i].openid, "mass", text, NULL, now, NULL);
 		sent++;
 	}
@@ -116,7 +121,7 @@ sim_mass_sendall_post(struct req *r, struct resp *rs)
 		sim_api_error(r, rs, appid, api, -1);
 		return;
 	}
-	broadcast(r, rs, appid, api, text, cid, u, n);
+	broadcast(r, rs, appid, api, text, cid, u, n, tag == 0);
 }
 
 /* POST /cgi-bin/message/mass/send: to a list of 2 to 10,000 OpenIDs (a
@@ -151,7 +156,7 @@ sim_mass_send_post(struct req *r, struct resp *rs)
 		u[k++].openid = pool_strdup(&r->pool, json_string_value(o));
 	}
 	json_decref(doc);
-	broadcast(r, rs, appid, api, text, cid, u, k);
+	broadcast(r, rs, appid, api, text, cid, u, k, 0);
 }
 
 /* POST /cgi-bin/message/mass/preview {touser, text, msgtype} */

@@ -203,6 +203,7 @@ sim_template_send_post(struct req *r, struct resp *rs)
 	long long      now = (long long)wx_now(), msgid;
 	long           e;
 	const char    *to, *tid;
+	int            off;
 
 	if (appid == NULL || (doc = request(r, rs, appid, api, &to, &tid)) == NULL)
 		return;
@@ -236,15 +237,17 @@ sim_template_send_post(struct req *r, struct resp *rs)
 	msgid = atoll(wxpush_msgid(&r->pool)) / 1000;	/* WeChat's are shorter than a message's */
 	if (cid && *cid)
 		db_sim_client_msg_put(&r->pool, appid, to, cid, msgid, now);
-	db_sim_received_insert(&r->pool, appid, to, "template",
-	    notice_render(&r->pool, t.title, t.content, data), NULL, now, NULL);
+	off = db_sim_templates_off_of(&r->pool, appid, to) == 1;
+	if (!off)	/* (turned off: WeChat takes it, the phone never shows it) */
+		db_sim_received_insert(&r->pool, appid, to, "template",
+		    notice_render(&r->pool, t.title, t.content, data), NULL, now, NULL);
 	json_decref(doc);
 	sim_api_ok(r, appid, api);
 	resp_json(rs, 200, json_pack("{s:i,s:s,s:I}", "errcode", 0, "errmsg", "ok", "msgid",
 	    (json_int_t)msgid));
 	sim_defer(appid, event_xml(&r->pool, original_of(r, appid), to, "TEMPLATESENDJOBFINISH",
 	    pool_printf(&r->pool, "<MsgID>%lld</MsgID><Status>%s</Status>", msgid,
-	    db_sim_templates_off_of(&r->pool, appid, to) == 1 ? "<![CDATA[failed:user block]]>" :
+	    off ? "<![CDATA[failed:user block]]>" :
 	    "<![CDATA[success]]>")));
 }
 

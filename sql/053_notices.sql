@@ -62,10 +62,10 @@ ALTER TABLE channels ADD COLUMN template_quota INT NOT NULL DEFAULT 100000;
 ALTER TABLE wx_syncs ADD COLUMN templates_due DATETIME NOT NULL DEFAULT '1000-01-01 00:00:00';
 
 -- A template message or a notice is a message of its chat (msg_type
--- 'template' or 'notice', the request in fields); WeChat's msgid is kept in
--- wx_msg_id, and its later result (TEMPLATESENDJOBFINISH,
--- subscribe_msg_sent_event), stored as an event with the same msgid, is
--- found by it.
+-- 'template' or 'notice', the request in fields); a template's msgid is
+-- kept in wx_msg_id, and its later result (TEMPLATESENDJOBFINISH), stored
+-- as an event with the same msgid, is found by it. (bizsend answers no
+-- msgid: a notice's subscribe_msg_sent_event is stored, unmatched.)
 ALTER TABLE messages ADD KEY ix_messages_wx_id (channel_id, wx_msg_id);
 
 INSERT INTO report_kinds (name, binned) VALUES ('template_sent', 0), ('template_failed', 0),

@@ -6,8 +6,8 @@
 -- per Beijing month) and the page says how many of the audience can still
 -- receive one; a broadcast that would reach nobody is refused. A broadcast
 -- is queued ('queued', at scheduled_at or at once) and sent by the worker
--- with a clientmsgid made from its id, so a retried call is not a second
--- broadcast; WeChat's msg_id is kept, and its later result
+-- with its clientmsgid (client_id: random, so another installation's
+-- ids never meet it), so a retried call is not a second broadcast; WeChat's msg_id is kept, and its later result
 -- (MASSSENDJOBFINISH: status and counts) kept by that msg_id. A preview
 -- (mass/preview) goes to one follower's phone first and counts toward
 -- nothing.
@@ -27,6 +27,7 @@ CREATE TABLE broadcasts (
   reachable    INT NOT NULL DEFAULT 0,
   wx_msg_id    VARCHAR(32) CHARACTER SET ascii COLLATE ascii_bin NULL,
   wx_errcode   INT NULL,
+  client_id    VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   created_by   BIGINT UNSIGNED NULL,
   created_at   DATETIME NOT NULL,
   sent_at      DATETIME NULL,

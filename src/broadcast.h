@@ -1,7 +1,7 @@
 /*
  * broadcast.h: broadcasts to a tag or to every follower (054), within
  * WeChat's quotas: message/mass/sendall by a tag or to all, with a
- * clientmsgid made from the broadcast's id (a retried call is not a second
+ * clientmsgid of its own (a random one: a retried call is not a second
  * broadcast: WeChat answers 45065 with the first one's msg_id); a preview
  * to one follower first (mass/preview); the later result
  * (MASSSENDJOBFINISH) recorded. A service account's follower receives at
@@ -15,11 +15,10 @@
 
 #include "db.h"
 
-#define BROADCAST_MONTH_MAX 4 /* broadcasts a follower receives a month */
+#define BROADCAST_MONTH_MAX 4 /* broadcasts to everyone a follower receives a month */
 #define BROADCAST_TEXT_MAX  600	/* characters of a text broadcast */
 #define BROADCAST_LIST_MIN  2	/* OpenIDs of a mass/send, at least (40130) */
 #define BROADCAST_LIST_MAX  10000
-#define BROADCAST_CLIENT_FMT "wxdesk-b%lld"
 
 /* the month as WeChat counts it (Beijing): "2026-12" */
 const char *broadcast_month(struct pool *p, time_t now);
@@ -62,7 +61,7 @@ long long db_broadcast_received(struct pool *p, long long follower, const char *
 
 /* ---- the worker's side (job-broadcasts.c) ---- */
 #define BROADCAST_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, kind) C(INT, tag_wx) \
-	C(INT, to_list) C(STR, openid) C(STR, content)
+	C(INT, to_list) C(STR, client_id) C(STR, openid) C(STR, content)
 DB_ROW(broadcast_due, BROADCAST_DUE_ROW)
 enum dbrc db_broadcasts_due(struct pool *p, time_t now, struct broadcast_due **rows, size_t *n);
 enum dbrc db_broadcast_claim(struct pool *p, long long id, time_t until, time_t now);

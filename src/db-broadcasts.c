@@ -37,8 +37,9 @@
 	    time_t now), (I(channel), S(kind), I(tag), I(tag), I(to), S(content), I(audience), \
 	    I(reachable), I((long long)due), I(user), I((long long)now)), \
 	    "INSERT INTO broadcasts (channel_id, kind, to_all, tag_id, preview_to, content, " \
-	    "audience, reachable, due_at, created_by, created_at) VALUES (?, ?, ? = 0, " \
-	    "NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, FROM_UNIXTIME(?), ?, FROM_UNIXTIME(?))") \
+	    "audience, reachable, due_at, created_by, created_at, client_id) VALUES (?, ?, ? = 0, " \
+	    "NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, FROM_UNIXTIME(?), ?, FROM_UNIXTIME(?), " \
+	    "CONCAT('wxdesk-b', LOWER(HEX(RANDOM_BYTES(8)))))") \
 	/* a broadcast to a list: its followers (the one just queued) */ \
 	X(broadcast_list_set, CUSTOM, (), (I, S, I), \
 	    "INSERT IGNORE INTO broadcast_followers (broadcast_id, follower_id) SELECT ?, f.id " \
@@ -75,8 +76,8 @@
 	    "SELECT IFNULL((SELECT id FROM followers WHERE channel_id = ? AND openid = ? AND " \
 	    "subscribed = 1), 0)") \
 	X(broadcasts_due, ROWS(broadcast_due), (time_t now), (I((long long)now), I((long long)now)), \
-	    "SELECT b.id, b.channel_id, b.kind, IF(b.to_all, 0, IFNULL(t.wx_id, -1)) tag_wx, " \
-	    "b.to_list, " \
+	    "SELECT b.id, b.channel_id, b.kind, IF(b.to_all OR b.to_list, 0, IF(b.tag_id IS NULL, " \
+	    "-2, IFNULL(t.wx_id, -1))) tag_wx, b.to_list, b.client_id, " \
 	    "f.openid, b.content FROM broadcasts b LEFT JOIN wx_tags t ON t.id = b.tag_id " \
 	    "LEFT JOIN followers f ON f.id = b.preview_to WHERE b.state IN ('queued', 'sending') " \
 	    "AND b.due_at <= FROM_UNIXTIME(?) AND (b.lease_until IS NULL OR b.lease_until < " \
@@ -92,7 +93,8 @@
 	X(broadcast_count, CUSTOM, (), (S, I), \
 	    "INSERT INTO mass_receipts (follower_id, month, received) SELECT f.id, ?, 1 " \
 	    "FROM broadcasts b JOIN followers f ON f.channel_id = b.channel_id WHERE b.id = ? " \
-	    "AND b.kind = 'send' AND " AUDIENCE("b", "f") " ON DUPLICATE KEY UPDATE received = " \
+	    "AND b.kind = 'send' AND b.to_all AND " AUDIENCE("b", "f") \
+	    " ON DUPLICATE KEY UPDATE received = " \
 	    "LEAST(" WX_SQL(BROADCAST_MONTH_MAX) ", received + 1)") \
 	X(broadcast_report, CUSTOM, (), (I, I), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
@@ -100,14 +102,16 @@
 	    "ch.brand_id, b.channel_id, 0, IFNULL(b.created_by, 0), NULL, b.reachable, -1, '' " \
 	    "FROM broadcasts b JOIN channels ch ON ch.id = b.channel_id WHERE b.id = ? " \
 	    "AND b.kind = 'send'") \
+	/* (both only while the worker's lease holds it: one that ran out may be \
+	 * another worker's by now, or sent) */ \
 	X(broadcast_refused, EXEC, (long long id, long e, time_t now), (I((long long)e), \
 	    I((long long)now), I(id)), \
 	    "UPDATE broadcasts SET state = 'failed', wx_errcode = ?, lease_until = NULL, " \
-	    "sent_at = FROM_UNIXTIME(?) WHERE id = ?") \
+	    "sent_at = FROM_UNIXTIME(?) WHERE id = ? AND state = 'sending'") \
 	X(broadcast_retry, EXEC, (long long id, long e, time_t due), (I((long long)e), \
 	    I((long long)due), I(id)), \
 	    "UPDATE broadcasts SET state = 'queued', wx_errcode = ?, due_at = FROM_UNIXTIME(?), " \
-	    "lease_until = NULL WHERE id = ?") \
+	    "lease_until = NULL WHERE id = ? AND state = 'sending'") \
 	X(broadcast_finished, EXEC, (long long channel, const char *msgid, const char *status, \
 	    long long total, long long filter, long long sent, long long errors, time_t now), \
 	    (I(channel), S(msgid), S(status), I(total), I(filter), I(sent), I(errors), \

@@ -21,7 +21,8 @@
  * (TEMPLATESENDJOBFINISH, notice.h): "success", "failed:user block", … */
 #define TRANSCRIPT_RESULT "IF(m.msg_type = 'template' AND m.wx_msg_id IS NOT NULL, " \
 	"(SELECT JSON_VALUE(e.fields, '$.Status') FROM messages e WHERE e.channel_id = " \
-	"m.channel_id AND e.wx_msg_id = m.wx_msg_id AND e.direction = 'in' LIMIT 1), NULL)"
+	"m.channel_id AND e.wx_msg_id = m.wx_msg_id AND e.direction = 'in' AND " \
+	"e.event = 'TEMPLATESENDJOBFINISH' LIMIT 1), NULL)"
 
 #define CONSOLE_STATEMENTS(X) \
 	/* \

@@ -3,6 +3,7 @@
  * notices (notice.h).
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "db-run.h"
 #include "notice.h"
@@ -51,7 +52,7 @@
 	    long long user, int admin), (I(follower), I(channel), I((long long)admin), I(user)), \
 	    "SELECT t.id, t.kind, t.wx_id, t.title, t.content, IFNULL(t.example, '') example, " \
 	    "IFNULL(c.credits, 0) credits FROM wx_templates t LEFT JOIN notice_credits c ON " \
-	    "c.follower_id = ? AND c.wx_id = t.wx_id WHERE t.channel_id = ? AND t.gone_at IS NULL " \
+	    "t.kind = 'notice' AND c.follower_id = ? AND c.wx_id = t.wx_id WHERE t.channel_id = ? AND t.gone_at IS NULL " \
 	    "AND (t.senders = 'everyone' OR ? OR EXISTS (SELECT 1 FROM wx_template_senders s " \
 	    "WHERE s.template_id = t.id AND s.user_id = ?)) ORDER BY t.kind = 'template', " \
 	    "credits DESC, t.title, t.id") \
@@ -111,23 +112,41 @@
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, " \
 	    "fields, dedupe_key, media_state, author_id, delivery_state, created_at) VALUES " \
 	    "(?, ?, ?, 'out', ?, ?, ?, ?, 'none', ?, 'sending', FROM_UNIXTIME(?))") \
-	X(notice_delivered, EXEC, (long long msg, const char *msgid), (S(msgid), I(msg)), \
+	/* (only a send still on its way: a second sender's answer changes nothing) */ \
+	X(notice_delivered, DONE, (long long msg, const char *msgid), (S(msgid), I(msg)), \
 	    "UPDATE messages SET delivery_state = 'delivered', wx_errcode = NULL, " \
-	    "wx_msg_id = NULLIF(?, '') WHERE id = ?") \
-	X(notice_refused, EXEC, (long long msg, long e), (I((long long)e), I(msg)), \
-	    "UPDATE messages SET delivery_state = 'failed', wx_errcode = ? WHERE id = ?") \
+	    "wx_msg_id = NULLIF(?, '') WHERE id = ? AND delivery_state = 'sending'") \
+	X(notice_refused, DONE, (long long msg, long e), (I((long long)e), I(msg)), \
+	    "UPDATE messages SET delivery_state = 'failed', wx_errcode = ? WHERE id = ? " \
+	    "AND delivery_state = 'sending'") \
+	/* a failed one sent again (the same id: the same client_msg_id) */ \
+	X(notice_again, DONE, (long long msg, long long chat), (I(msg), I(chat)), \
+	    "UPDATE messages SET delivery_state = 'sending', wx_errcode = NULL WHERE id = ? " \
+	    "AND chat_id = ? AND delivery_state = 'failed' AND msg_type IN ('template', 'notice')") \
+	X(notice_of, ROW(notice_msg), (long long msg), (I(msg)), \
+	    "SELECT channel_id, follower_id, msg_type kind, " MSG_TPL("m") " wx_id " \
+	    "FROM messages m WHERE id = ?") \
+	/* WeChat's later result of a template, stored before its msgid was \
+	 * known here: read with a lock, so a result being stored is waited for */ \
+	X(notice_early_result, CUSTOM, (), (I), \
+	    "SELECT JSON_VALUE(e.fields, '$.Status') FROM messages m JOIN messages e ON " \
+	    "e.channel_id = m.channel_id AND e.wx_msg_id = m.wx_msg_id AND e.direction = 'in' " \
+	    "AND e.event = 'TEMPLATESENDJOBFINISH' WHERE m.id = ? AND m.msg_type = 'template' " \
+	    "LIMIT 1 LOCK IN SHARE MODE") \
+	/* the template of a result, locked: one being marked delivered is waited for */ \
+	X(notice_by_wx_id, CUSTOM, (), (I, S), \
+	    "SELECT id FROM messages WHERE channel_id = ? AND wx_msg_id = ? AND direction = 'out' " \
+	    "AND msg_type = 'template' LIMIT 1 LOCK IN SHARE MODE") \
 	X(notice_channel_of, COUNT, (long long msg), (I(msg)), \
 	    "SELECT channel_id FROM messages WHERE id = ?") \
-	/* WeChat's later result: a failure counted with the message's chat */ \
-	X(notice_finished, EXEC, (long long channel, const char *msgid, const char *status, \
-	    time_t now), (I((long long)now), S(status), I(channel), S(msgid)), \
+	/* WeChat's later result, a failure: counted with the message's chat */ \
+	X(notice_unseen, CUSTOM, (), (I, S, I), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \
 	    "operator_id, chat_id, vbin, detail, qr_code_id) SELECT FROM_UNIXTIME(?), " \
-	    "CONCAT(m.msg_type, '_failed'), ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), " \
+	    "'template_failed', ch.brand_id, m.channel_id, IFNULL(c.department_id, 0), " \
 	    "IFNULL(m.author_id, 0), m.chat_id, -1, LEFT(?, 64), c.qr_code_id FROM messages m " \
 	    "JOIN channels ch ON ch.id = m.channel_id LEFT JOIN chats c ON c.id = m.chat_id " \
-	    "WHERE m.channel_id = ? AND m.wx_msg_id = ? AND m.direction = 'out' AND " \
-	    "m.msg_type IN ('template', 'notice') LIMIT 1")
+	    "WHERE m.id = ?")
 DB_STATEMENTS(NOTICE_STATEMENTS, db_table_notices)
 
 struct senders {
@@ -176,4 +195,58 @@ db_notice_quota_use(struct pool *p, long long channel, const char *day)
 	enum dbrc rc = RUN(DBS_notice_quota_row, p, NULL, I(channel), S(day));
 
 	return rc != DB_OK ? rc : db_notice_quota_take(p, channel, day);
+}
+
+/* a template's later result status (not "success"): counted once. Whichever
+ * of the two sides comes second counts it: the sender marking the message
+ * delivered (which reads a result stored already), or the result's push
+ * (which reads a message marked delivered already); each reads the other
+ * with a lock, so one being written is waited for. */
+static enum dbrc
+unseen(struct pool *p, long long msg, const char *status, time_t now)
+{
+	if (status == NULL || strcmp(status, "success") == 0)
+		return DB_OK;
+	return RUN(DBS_notice_unseen, p, NULL, I((long long)now), S(status), I(msg));
+}
+
+enum dbrc
+db_notice_finished(struct pool *p, long long channel, const char *msgid, const char *status,
+    time_t now)
+{
+	struct dbres m;
+	enum dbrc    rc = RUN(DBS_notice_by_wx_id, p, &m, I(channel), S(msgid));
+
+	if (rc != DB_OK || m.nrows == 0)
+		return rc;	/* (not marked yet: the sender counts it) */
+	return unseen(p, db_int(&m, 0, 0), status, now);
+}
+
+struct delivered {
+	long long   msg;
+	const char *msgid;
+	time_t      now;
+};
+
+static enum dbrc
+delivered_step(struct pool *p, void *arg)
+{
+	struct delivered *x = arg;
+	struct dbres      res;
+	enum dbrc         rc = db_notice_delivered(p, x->msg, x->msgid);
+
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = RUN(DBS_notice_early_result, p, &res, I(x->msg))) != DB_OK ||
+	    res.nrows == 0)
+		return rc;
+	return unseen(p, x->msg, db_cell(&res, 0, 0), x->now);
+}
+
+enum dbrc
+db_notice_mark_delivered(struct pool *p, long long msg, const char *msgid, time_t now)
+{
+	struct delivered x = { msg, msgid ? msgid : "", now };
+
+	return db_txn(p, delivered_step, &x);
 }

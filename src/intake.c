@@ -1009,6 +1009,8 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 
 	if (msgid == NULL)
 		msgid = wx_get(f, "MsgID");
+	if (msgid == NULL)	/* a notice's result: its id is its List's */
+		msgid = wx_get(f, "SubscribeMsgSentEvent.List.MsgID");
 	if (ch->cached && is_event) {
 		res->stale = 1;
 		return DB_OK;

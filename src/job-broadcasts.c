@@ -1,7 +1,7 @@
 /*
  * job-broadcasts.c: the worker sends the broadcasts that came due
  * (broadcast.h): a preview with mass/preview, a send with mass/sendall and
- * a clientmsgid made from its id. WeChat's answer is recorded: taken (a
+ * its clientmsgid. WeChat's answer is recorded: taken (a
  * 45065 says it already has this clientmsgid's broadcast: taken too, once),
  * not now (a quota, WeChat out of reach: again later), or refused.
  */
@@ -50,13 +50,11 @@ send_one(struct pool *p, const struct broadcast_due *b, const struct wxapi_chann
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(to, json_s(o[i].openid));
 		json_object_set_new(req, "touser", to);
-		json_object_set_new(req, "clientmsgid", json_string(pool_printf(p,
-		    BROADCAST_CLIENT_FMT, b->id)));
+		json_object_set_new(req, "clientmsgid", json_s(b->client_id));
 	} else {
 		json_object_set_new(req, "filter", b->tag_wx == 0 ? json_pack("{s:b}", "is_to_all", 1) :
 		    json_pack("{s:b,s:I}", "is_to_all", 0, "tag_id", (json_int_t)b->tag_wx));
-		json_object_set_new(req, "clientmsgid", json_string(pool_printf(p,
-		    BROADCAST_CLIENT_FMT, b->id)));
+		json_object_set_new(req, "clientmsgid", json_s(b->client_id));
 		json_object_set_new(req, "send_ignore_reprint", json_integer(0));
 	}
 	json_put(&body, req);
@@ -85,13 +83,18 @@ job_broadcasts(struct pool *p)
 		const char          *msgid = NULL;
 		long                 e;
 
+		now = wx_now();	/* (each lease from when it is taken) */
 		if (db_broadcast_claim(p, b[i].id, now + BROADCAST_LEASE, now) != DB_OK)
 			continue;	/* another worker has it */
+		if (strcmp(b[i].kind, "send") == 0 && b[i].tag_wx == -2) {
+			db_broadcast_refused(p, b[i].id, 45159, now);	/* its tag was deleted */
+			continue;
+		}
 		if (job_channel(p, b[i].channel_id, &ch) != 0) {
 			db_broadcast_retry(p, b[i].id, -2, now + 60);
 			continue;
 		}
-		if (strcmp(b[i].kind, "send") == 0 && !b[i].to_list && b[i].tag_wx < 0) {
+		if (strcmp(b[i].kind, "send") == 0 && b[i].tag_wx == -1) {
 			/* the tag is not in WeChat yet (tags.h makes it) */
 			db_broadcast_retry(p, b[i].id, 0, now + 60);
 			continue;

@@ -270,14 +270,46 @@ notice_result(struct pool *p, long long msg, const char *kind, long e, const cha
 {
 	time_t now = wx_now();
 
+	enum dbrc rc;
+
 	if (e == 0)
-		return db_notice_delivered(p, msg, msgid);
+		return db_notice_mark_delivered(p, msg, msgid, now);
+	/* (a second sender's answer for a send recorded already: nothing) */
+	if ((rc = db_notice_refused(p, msg, e)) != DB_OK)
+		return rc;
 	if (strcmp(kind, "notice") == 0)
-		(void)(e == 43101 ? db_notice_credit_none(p, msg, now) :
-		    db_notice_credit_back(p, msg, now));
-	else if (e == 45009)
-		(void)db_notice_quota_spent(p, db_notice_channel_of(p, msg), now);
-	else
-		(void)db_notice_quota_back(p, msg);
-	return db_notice_refused(p, msg, e);
+		return e == 43101 ? db_notice_credit_none(p, msg, now) :
+		    db_notice_credit_back(p, msg, now);
+	if (e == 45009)
+		return db_notice_quota_spent(p, db_notice_channel_of(p, msg), now);
+	return db_notice_quota_back(p, msg);
+}
+
+struct again {
+	long long msg, chat;
+	time_t    now;
+};
+
+static enum dbrc
+again_step(struct pool *p, void *arg)
+{
+	struct again     *x = arg;
+	struct notice_msg m;
+	enum dbrc         rc = db_notice_of(p, x->msg, &m);
+
+	if (rc != DB_OK)
+		return rc;
+	rc = strcmp(m.kind, "notice") == 0 ? db_notice_credit_take(p, m.follower_id, m.wx_id,
+	    x->now) : db_notice_quota_use(p, m.channel_id, notice_day(p, x->now));
+	if (rc == DB_NOTFOUND)
+		return DB_CONFLICT;
+	return rc != DB_OK ? rc : db_notice_again(p, x->msg, x->chat);
+}
+
+enum dbrc
+notice_again(struct pool *p, long long msg, long long chat)
+{
+	struct again x = { msg, chat, wx_now() };
+
+	return db_txn(p, again_step, &x);
 }

@@ -16,7 +16,7 @@
  * a template (one of the day's quota). A send is a message of its chat,
  * queued in the transaction that decides it (a credit reserved, a day's
  * quota counted) and delivered by the outbox (send.c) with a client_msg_id
- * made from the message's id, so a retried call is never a second message.
+ * of its own, so a retried call is never a second message.
  * Neither counts toward a window, and neither opens one.
  *
  * The rules of a template's fields (notice.c) are WeChat's, shared with the
@@ -34,8 +34,9 @@
 #define NOTICE_URL_MAX    1024
 #define NOTICE_TEMPLATE_API "message/template/send"
 #define NOTICE_BIZSEND_API  "message/subscribe/bizsend"
-/* the client_msg_id of the message with id id: WeChat sends an OpenID's
- * message with the same id once within 10 minutes */
+/* a template's client_msg_id when its request has none (it is given a
+ * random one when queued): WeChat sends an OpenID's message with the same
+ * id once within 10 minutes */
 #define NOTICE_CLIENT_ID_FMT "wxdesk-%lld"
 
 struct notice_field {
@@ -146,6 +147,18 @@ enum dbrc db_notice_out(struct pool *p, long long channel, long long follower, l
 	const char *kind, const char *body, const char *fields, const char *dedupe, long long user,
 	long long now, long long *id);
 enum dbrc db_notice_delivered(struct pool *p, long long msg, const char *msgid);
+/* delivered (DB_NOTFOUND: no longer on its way), and a later result WeChat
+ * already pushed counted, in one transaction */
+enum dbrc db_notice_mark_delivered(struct pool *p, long long msg, const char *msgid, time_t now);
+/* the send of message msg, for it to be sent again */
+#define NOTICE_MSG_ROW(C) C(INT, channel_id) C(INT, follower_id) C(STR, kind) C(STR, wx_id)
+DB_ROW(notice_msg, NOTICE_MSG_ROW)
+enum dbrc db_notice_of(struct pool *p, long long msg, struct notice_msg *row);
+enum dbrc db_notice_again(struct pool *p, long long msg, long long chat);
+/* a failed template message or notice sent again, as itself (the same
+ * client_msg_id): its credit or its day's quota taken again, in one
+ * transaction; DB_CONFLICT: none left; DB_NOTFOUND: not failed */
+enum dbrc notice_again(struct pool *p, long long msg, long long chat);
 enum dbrc db_notice_refused(struct pool *p, long long msg, long e);
 long long db_notice_channel_of(struct pool *p, long long msg);
 

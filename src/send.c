@@ -106,8 +106,8 @@ send_upload(struct pool *p, const struct wxapi_channel *ch, const struct outgoin
 
 /*
  * A template message or a subscription notice (notice.h): its request, to
- * the follower, with a client_msg_id made from the message's id, so that
- * a call tried again is one message at WeChat. Counts toward no window.
+ * the follower, a template with its client_msg_id (the request's own), so
+ * that a call tried again is one message at WeChat. Counts toward no window.
  */
 static long
 deliver_notice(struct pool *p, const struct out_chat *c, long long msg, const struct outgoing *o)
@@ -130,7 +130,8 @@ deliver_notice(struct pool *p, const struct out_chat *c, long long msg, const st
 			if (json_is_string(url))
 				json_object_set(req, "page", url);
 			json_object_del(req, "url");
-		} else
+			json_object_del(req, "client_msg_id");
+		} else if (!json_is_string(json_object_get(req, "client_msg_id")))
 			json_object_set_new(req, "client_msg_id", json_string(pool_printf(p,
 			    NOTICE_CLIENT_ID_FMT, msg)));
 		json_put(&b, json_incref(req));

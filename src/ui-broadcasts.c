@@ -10,6 +10,7 @@
 
 #include "broadcast.h"
 #include "json.h"
+#include "qr.h"
 #include "tags.h"
 #include "ui-console.h"
 #include "ui.h"
@@ -78,8 +79,9 @@ audiences(struct req *r, long long channel, const char *month)
 		    db_broadcast_reach(&r->pool, channel, t[i].id, month, &x) != DB_OK)
 			continue;
 		tmpl_set_int(r, pool_printf(&r->pool, "Audiences.%zu.Value", k), t[i].id);
+		/* (one to a tag does not count toward the month's 4) */
 		tmpl_set(r, pool_printf(&r->pool, "Audiences.%zu.Name", k++), LF(r, "bc.tag_reach",
-		    t[i].name, x.audience, x.reachable));
+		    t[i].name, x.audience));
 	}
 	return 0;
 }
@@ -213,20 +215,28 @@ console_broadcast_post(struct req *r, struct resp *rs)
 	rc = list ? db_broadcast_reach_list(&r->pool, channel, list, broadcast_month(&r->pool,
 	    wx_now()), &x) : db_broadcast_reach(&r->pool, channel, tag, broadcast_month(&r->pool,
 	    wx_now()), &x);
-	if (rc == DB_OK && x.reachable == 0) {
-		/* WeChat would filter every one of them: a broadcast wasted */
+	if (rc == DB_OK && (x.audience == 0 || (tag == 0 && !list && x.reachable == 0))) {
+		/* nobody, or (to everyone) WeChat would filter every one of them:
+		 * a broadcast wasted */
 		form_error(r, "audience", x.audience ? LF(r, "bc.wasted", BROADCAST_MONTH_MAX) :
 		    L(r, "bc.nobody"));
 		page(r, rs, channel, 409);
 		return;
 	}
+	if (rc == DB_OK && (tag || list))
+		x.reachable = x.audience;	/* not counted toward the month's 4 */
+	if (rc == DB_OK && tag && db_qr_tag_of(&r->pool, channel, tag) != 1)
+		rc = DB_NOTFOUND;	/* not one of the account's tags */
 	if (rc == DB_OK && list)
 		rc = db_broadcast_queue_list(&r->pool, channel, list, v[2], x.audience, x.reachable,
 		    r->user->id, wx_now(), &id);
 	else if (rc == DB_OK)
 		rc = db_broadcast_queue(&r->pool, channel, "send", tag, 0, v[2], x.audience,
 		    x.reachable, wx_now(), r->user->id, wx_now(), &id);
-	ui_saved(r, rs, ui_wrote(rc), "broadcast", LF(r, "bc.queued", x.reachable),
+	/* (DB_NOTFOUND: the tag is not the account's) */
+	ui_saved(r, rs, rc == DB_NOTFOUND ? (int)rc : ui_wrote(rc), rc == DB_NOTFOUND ? "tag" :
+	    "broadcast", rc != DB_OK ? NULL :
+	    LF(r, "bc.queued", x.reachable),
 	    pool_printf(&r->pool, "/console/broadcasts?account=%lld", channel));
 }
 
@@ -264,10 +274,15 @@ void
 console_broadcast_cancel_post(struct req *r, struct resp *rs)
 {
 	const char *a = req_arg(r, "account");
-	long long   channel = console_pick_account(r, rs, a ? atoll(a) : 0);
+	long long   want = a && v_id(a) == NULL ? atoll(a) : 0;
+	long long   channel = console_pick_account(r, rs, want);
 
 	if (channel < 0)
 		return;
+	if (channel != want) {	/* not an account the user may see */
+		page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
+		return;
+	}
 	ui_saved(r, rs, db_broadcast_cancel(&r->pool, channel, r->ids[0]), "broadcast",
 	    L(r, "bc.cancelled"), pool_printf(&r->pool, "/console/broadcasts?account=%lld",
 	    channel));

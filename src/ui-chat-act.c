@@ -18,6 +18,7 @@
 #include "hours.h"
 #include "media.h"
 #include "assign.h"
+#include "notice.h"
 #include "send.h"
 #include "topics.h"
 #include "ui.h"
@@ -377,9 +378,21 @@ reply_retry(struct req *r, struct console_change *x)
 	}
 	if (st != DB_OK)
 		return st;
-	/* (a template message or a notice is sent again from the ladder) */
-	if (strcmp(m.msg_type, "template") == 0 || strcmp(m.msg_type, "notice") == 0)
-		return console_refuse(r, x, 409, L(r, "ladder.again"));
+	/* a template message or a notice: sent again as itself (its credit or
+	 * its day's quota taken again; a template's client_msg_id the same) */
+	if (strcmp(m.msg_type, "template") == 0 || strcmp(m.msg_type, "notice") == 0) {
+		st = notice_again(&r->pool, msg, x->c.id);
+		if (st == DB_CONFLICT)
+			return console_refuse(r, x, 409, L(r, strcmp(m.msg_type, "notice") == 0 ?
+			    "ladder.no_credit" : "ladder.quota_spent"));
+		if (st == DB_NOTFOUND) {
+			x->error = L(r, "chat.retry_failed_only");
+			x->status = 409;
+			return UI_REFUSED;
+		}
+		x->msg = L(r, "ladder.again");
+		return st;
+	}
 	if ((why = console_cannot_reply(r, &x->c)) != NULL)
 		return console_refuse(r, x, 409, why);
 	{

@@ -55,7 +55,7 @@ console_ladder(struct req *r, const struct console_chat *c)
 			    rt[i].credits));
 		else if (left == 0)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Spent", b), L(r, "ladder.quota_spent"));
-		else
+		else if (left > 0)	/* (-1: the quota could not be read) */
 			tmpl_set(r, pool_printf(&r->pool, "%s.Cost", b), LF(r, "ladder.template_cost",
 			    left));
 		k++;
@@ -101,7 +101,9 @@ route_of(struct req *r, struct route_page *g)
 	if ((st = console_chat_of(r, &g->x)) != DB_OK)
 		return st;
 	if (!console_may_hold(r, &g->x.c)) {
-		g->x.error = L(r, "ladder.window_open");
+		/* a window takes a reply, or the chat is not the user's to answer */
+		g->x.error = console_cannot_reply(r, &g->x.c) == NULL ? L(r, "ladder.window_open") :
+		    L(r, "ladder.not_now");
 		g->x.status = 409;
 		return UI_REFUSED;
 	}
@@ -126,7 +128,8 @@ route_of(struct req *r, struct route_page *g)
 static void
 route_page(struct req *r, struct resp *rs, struct route_page *g, json_t *data, int status)
 {
-	int notice = strcmp(g->t.kind, "notice") == 0, limit;
+	int       notice = strcmp(g->t.kind, "notice") == 0, limit;
+	long long left;
 
 	tmpl_set(r, "Nav", "console");
 	tmpl_set_int(r, "Chat.Id", g->x.c.id);
@@ -140,9 +143,9 @@ route_page(struct req *r, struct resp *rs, struct route_page *g, json_t *data, i
 	tmpl_set(r, "Page.Title", notice ? L(r, "ladder.notice_title") : L(r, "ladder.template_title"));
 	if (notice)
 		tmpl_set(r, "Route.Cost", LF(r, "ladder.notice_cost", g->t.credits));
-	else
-		tmpl_set(r, "Route.Cost", LF(r, "ladder.template_cost",
-		    db_notice_quota_left(&r->pool, g->x.c.channel_id, wx_now())));
+	else if ((left = db_notice_quota_left(&r->pool, g->x.c.channel_id, wx_now())) >= 0)
+		tmpl_set(r, "Route.Cost", left ? LF(r, "ladder.template_cost", left) :
+		    L(r, "ladder.quota_spent"));
 	for (size_t i = 0; i < g->nf; i++) {
 		const char *b = pool_printf(&r->pool, "Route.Fields.%zu", i);
 		json_t     *v = json_object_get(json_object_get(data, g->f[i].key), "value");
@@ -211,7 +214,12 @@ console_notice_post(struct req *r, struct resp *rs)
 		json_decref(data);
 		return;
 	}
+	/* (a template's client_msg_id is its own, random: another installation's
+	 * never meets it; it stays the message's for every attempt) */
 	req = json_pack("{s:o,s:O}", "template_id", json_s(g.t.wx_id), "data", data);
+	if (strcmp(g.t.kind, "template") == 0)
+		json_object_set_new(req, "client_msg_id", json_string(pool_printf(&r->pool,
+		    "wxdesk-%s", rand_hex(&r->pool, 12))));
 	if (v[g.nf] && *v[g.nf])
 		json_object_set_new(req, "url", json_s(v[g.nf]));
 	json_put(&b, req);

@@ -53,7 +53,7 @@
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>" class="mini"><?cs call:csrf_field() ?><textarea name="held_text" rows="2" maxlength="2000" aria-label="<?cs var:Lang.chat.held_change ?>"><?cs var:m.Body ?></textarea><button type="submit"><?cs var:Lang.chat.held_save ?></button></form>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>/cancel" class="mini"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.chat.held_cancel ?></button></form>
 </details><?cs /if ?>
-<?cs if:m.Delivery == "failed" && Chat.Mine && !m.Earlier && m.Type != "template" && m.Type != "notice" ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
+<?cs if:m.Delivery == "failed" && !m.Earlier && (Chat.Mine || m.Type == "template" || m.Type == "notice") ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/retry" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="message" value="<?cs var:m.Id ?>"><button type="submit"><?cs var:Lang.chat.retry ?></button></form><?cs /if ?>
 </li>
 <?cs /if ?>
 <?cs /each ?>

@@ -114,6 +114,9 @@ ok "…said in words" has "WeChat does not know this template (40037)"
 ok "…a refused send gives its day's quota back" test "$(sqlq "SELECT SUM(used) FROM wx_quota_use WHERE channel_id = $CH")" = 2
 tpl --data-urlencode kind=template --data-urlencode template_id=TPL_SHIP --data-urlencode "title=订单发货通知" \
 	--data-urlencode $'content=订单编号：{{character_string1.DATA}}\n商品名称：{{thing2.DATA}}\n发货时间：{{time3.DATA}}'
+FAILED=$(last_of template)
+TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/retry" "message=$FAILED"
+ok "the template back in WeChat: Retry sends the failed one again, as the same message" test "$(mstate "$FAILED"):$(phone_templates)" = "delivered:2"
 curl -s -o /dev/null --data "appid=$APP_ID&api=template_send&daily=2" "$SIMURL/sim/dashboard"
 TOKEN_PAGE="/console/chats/$C/notice/$T" post op "/console/chats/$C/notice/$T" "f0=A1027" "f1=茶杯" "f2=2026年12月7日 09:00"
 sent
@@ -140,8 +143,8 @@ TOKEN_PAGE="/admin/channels/$CH/templates" post adm "/admin/channels/$CH/templat
 tick
 ok "a notice removed in WeChat is gone here too, and never offered" eval 'test "$(sqlq "SELECT gone_at IS NOT NULL FROM wx_templates WHERE id = $N")" = 1 && get adm "/admin/channels/$CH/templates" && has "no longer in WeChat"'
 
-ok "the reports count templates and notices sent and refused" test "$(sqlq "SELECT CONCAT(SUM(kind = 'template_sent'), ':', SUM(kind = 'template_failed'), ':', SUM(kind = 'notice_sent'), ':', SUM(kind = 'notice_failed')) FROM report_events WHERE channel_id = $CH")" = "3:3:1:1"
+ok "the reports count templates and notices sent and refused" test "$(sqlq "SELECT CONCAT(SUM(kind = 'template_sent'), ':', SUM(kind = 'template_failed'), ':', SUM(kind = 'notice_sent'), ':', SUM(kind = 'notice_failed')) FROM report_events WHERE channel_id = $CH")" = "4:3:1:1"
 DAY=$(date -u -d @"$(wx_clock)" +%F)
 get adm "/reports/?from=$(date -u -d "$DAY - 10 days" +%F)&to=$DAY&tz=UTC&channel=$CH"
-ok "…the overview shows them, the first response inside the first window, and WeChat's refusals by errcode" eval 'grep -q "id=\"fig-templates-sent\">3<" <<<"$BODY" && grep -q "id=\"fig-notices-failed\">1<" <<<"$BODY" && grep -q "id=\"fig-first-in-window\">0<" <<<"$BODY" && has "WeChat does not know this template (40037)" && has "(43101)"'
+ok "…the overview shows them, the first response inside the first window, and WeChat's refusals by errcode" eval 'grep -q "id=\"fig-templates-sent\">4<" <<<"$BODY" && grep -q "id=\"fig-notices-failed\">1<" <<<"$BODY" && grep -q "id=\"fig-first-in-window\">0<" <<<"$BODY" && has "WeChat does not know this template (40037)" && has "(43101)"'
 done_tests
