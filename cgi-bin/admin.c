@@ -72,6 +72,7 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/channels/{id}/verified",    R_JSON, ADMIN, admin_channel_verified_get, NULL },
 	{ "POST", "/admin/channels/{id}/details",     0, ADMIN, admin_channel_details_post, "wechat.details" },
 	{ "POST", "/admin/channels/{id}/token",       0, ADMIN, admin_channel_token_post, "wechat.token" },
+	{ "POST", "/admin/channels/{id}/pay-key",     0, ADMIN, admin_channel_pay_key_post, "wechat.pay_key" },
 	{ "POST", "/admin/channels/{id}/aes",         0, ADMIN, admin_channel_aes_post, "wechat.aes" },
 	{ "POST", "/admin/channels/{id}/reveal",      0, ADMIN, admin_channel_reveal_post, "wechat.reveal" },
 	{ "POST", "/admin/channels/{id}/department",  0, ADMIN, admin_channel_department_post, "wechat.department" },

@@ -327,12 +327,15 @@ sim_custom_send_post(struct req *r, struct resp *rs)
 	 * (WX_EVENT_REPLIES within WX_EVENT_WINDOW), else their last message's */
 	long long grant = db_int(&u, 0, SU_GRANT), last = db_int(&u, 0, SU_LAST_MSG);
 	int       event = grant > last;	/* a message in the same second is the later */
-	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 ||
-	    (event ? now - grant >= WX_EVENT_WINDOW : now - last > WX_WINDOW)) {
+	/* (a payment: any number within 48 hours) */
+	int       paid = event && db_int(&u, 0, SU_PAID);
+	if (db_int(&u, 0, SU_SUBSCRIBED) == 0 || (paid ? now - grant > WX_WINDOW :
+	    event ? now - grant >= WX_EVENT_WINDOW : now - last > WX_WINDOW)) {
 		sim_api_error(r, rs, appid, "custom_send", 45015);
 		return;
 	}
-	if (db_int(&u, 0, SU_SENT_SINCE) >= (event ? WX_EVENT_REPLIES : WX_REPLIES_IN_ROW)) {
+	if (!paid && db_int(&u, 0, SU_SENT_SINCE) >= (event ? WX_EVENT_REPLIES :
+	    WX_REPLIES_IN_ROW)) {
 		sim_api_error(r, rs, appid, "custom_send", 45047);
 		return;
 	}

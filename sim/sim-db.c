@@ -76,13 +76,14 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "VALUES(subscribe_time), subscribe_time)" },
 	[S_SIM_USER_GET] = { "sim_user_get",
 	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language, remark, "
-	    "grant_at FROM sim_users WHERE appid = ? AND openid = ?" },
+	    "grant_at, grant_paid FROM sim_users WHERE appid = ? AND openid = ?" },
 	[S_SIM_USER_SENT] = { "sim_user_sent",
 	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
 	    "openid = ?" },
 	/* a follow, a scan or a click: the short window, its count from 0 */
 	[S_SIM_USER_GRANT] = { "sim_user_grant",
-	    "UPDATE sim_users SET grant_at = ?, sent_since = 0 WHERE appid = ? AND openid = ?" },
+	    "UPDATE sim_users SET grant_at = ?, grant_paid = ?, sent_since = 0 WHERE appid = ? AND "
+	    "openid = ?" },
 	[S_SIM_USER_REMARK] = { "sim_user_remark",
 	    "UPDATE sim_users SET remark = ? WHERE appid = ? AND openid = ?" },
 	[S_SIM_RECEIVED_INSERT] = { "sim_received_insert",
@@ -205,7 +206,13 @@ db_sim_user_remark(struct pool *p, const char *appid, const char *openid, const 
 enum dbrc
 db_sim_user_grant(struct pool *p, const char *appid, const char *openid, long long at)
 {
-	return DB_RUN(&sim_table, S_SIM_USER_GRANT, p, NULL, I(at), S(appid), S(openid));
+	return DB_RUN(&sim_table, S_SIM_USER_GRANT, p, NULL, I(at), I(0), S(appid), S(openid));
+}
+
+enum dbrc
+db_sim_user_paid(struct pool *p, const char *appid, const char *openid, long long at)
+{
+	return DB_RUN(&sim_table, S_SIM_USER_GRANT, p, NULL, I(at), I(1), S(appid), S(openid));
 }
 
 enum dbrc

@@ -29,12 +29,14 @@ enum dbrc db_sim_user_message(struct pool *p, const char *appid, const char *ope
 enum dbrc db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, struct dbres *out);
 /* columns of db_sim_user_get */
 enum { SU_SUBSCRIBED, SU_SUBSCRIBE_TIME, SU_LAST_MSG, SU_SENT_SINCE, SU_LANG, SU_REMARK,
-	SU_GRANT };
+	SU_GRANT, SU_PAID };
 enum dbrc db_sim_user_get(struct pool *p, const char *appid, const char *openid, struct dbres *out);
 enum dbrc db_sim_user_remark(struct pool *p, const char *appid, const char *openid,
 	const char *remark);
 enum dbrc db_sim_user_sent(struct pool *p, const char *appid, const char *openid, struct dbres *out);
 enum dbrc db_sim_user_grant(struct pool *p, const char *appid, const char *openid, long long at);
+/* a payment through WeChat Pay: any number of messages for 48 hours */
+enum dbrc db_sim_user_paid(struct pool *p, const char *appid, const char *openid, long long at);
 enum dbrc db_sim_received_insert(struct pool *p, const char *appid, const char *openid, const char *msgtype, const char *content, const char *media_id, long long at, struct dbres *out);
 /* what a follower's phone received, newest first */
 #define SIM_RECEIVED_ROW(C) C(INT, id) C(STR, type) C(STR, content) C(STR, media_id) C(INT, at)

@@ -171,6 +171,13 @@ sim_phone_post(struct req *r, struct resp *rs)
 	} else if (strncmp(action, "notice_", 7) == 0 || strncmp(action, "templates_", 10) == 0) {
 		if ((inner = consent_xml(r, rs, appid, openid, action, t.original_id)) == NULL)
 			return;
+	} else if (strcmp(action, "pay") == 0) {
+		/* a payment in the account's shop (WeChat Pay): WeChat tells the
+		 * merchant's server, not the account's webhook: nothing is pushed */
+		db_sim_user_paid(&r->pool, appid, openid, now);
+		resp_redirect(rs, pool_printf(&r->pool, "/phone?appid=%s&openid=%s&result=paid",
+		    appid, openid));
+		return;
 	} else if (strcmp(action, "unfollow") == 0) {
 		m.type = "event";
 		m.a1 = "unsubscribe";

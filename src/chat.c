@@ -118,7 +118,10 @@ chat_close(struct pool *p, const struct chat_ref *c, const struct chat_actor *a,
 void
 chat_window(long long last_in, long long grant, long long *until, int *max)
 {
-	if (grant > 0 && grant >= last_in) {
+	if (grant < 0 && -grant >= last_in) {	/* a payment (WX_SQL_GRANT) */
+		*until = -grant + WX_WINDOW;
+		*max = WX_PAID_REPLIES;
+	} else if (grant > 0 && grant >= last_in) {
 		*until = grant + WX_EVENT_WINDOW;
 		*max = WX_EVENT_REPLIES;
 	} else {
@@ -131,6 +134,41 @@ enum dbrc
 chat_grant(struct pool *p, long long chat, long long now)
 {
 	return db_chat_grant(p, chat, now);
+}
+
+struct pay {
+	long long   channel, *follower, now, paid_at, amount;
+	const char *openid, *tx;
+	int         fresh;
+};
+
+static enum dbrc
+pay_step(struct pool *p, void *arg)
+{
+	struct pay *x = arg;
+	long long   id;
+	enum dbrc   rc = db_payment_follower(p, x->channel, x->openid, x->follower);
+
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = db_payment_insert(p, x->channel, *x->follower, x->tx, x->amount, x->paid_at,
+	    x->now, &id)) == DB_CONFLICT) {
+		x->fresh = 0;	/* told already: nothing changes */
+		return DB_OK;
+	}
+	x->fresh = 1;
+	return rc != DB_OK ? rc : db_chat_pay(p, *x->follower, x->paid_at);
+}
+
+enum dbrc
+chat_pay(struct pool *p, long long channel, const char *openid, const char *tx,
+    long long amount, long long paid_at, long long now, long long *follower, int *fresh)
+{
+	struct pay x = { channel, follower, now, paid_at, amount, openid, tx, 0 };
+	enum dbrc  rc = db_txn(p, pay_step, &x);
+
+	*fresh = x.fresh;
+	return rc;
 }
 
 /* ---- held replies ---- */

@@ -51,9 +51,30 @@ enum dbrc chat_close(struct pool *p, const struct chat_ref *c, const struct chat
 
 /* WeChat's window for a chat's follower now: until when (*until) and how
  * many messages in all (*max) it takes, from their last message (last_in)
- * and their last follow, scan or click when it is their latest action
- * (grant, 0: none or not the latest: WX_SQL_EVENT) */
+ * and their last follow, scan, click or payment when it is their latest
+ * action (grant, 0: none or not the latest: WX_SQL_EVENT; negative: a
+ * payment, WX_SQL_GRANT, whose *max is WX_PAID_REPLIES) */
 void chat_window(long long last_in, long long grant, long long *until, int *max);
+/*
+ * A payment WeChat Pay told the business of (056, payment.c): the account's
+ * follower openid paid at paid_at (transaction tx, amount in fen, -1
+ * unknown); their open chat takes any number of messages for 48 hours.
+ * Each transaction once (*fresh 0: told already). DB_NOTFOUND: no such
+ * follower. *follower: theirs.
+ */
+enum dbrc chat_pay(struct pool *p, long long channel, const char *openid, const char *tx,
+	long long amount, long long paid_at, long long now, long long *follower, int *fresh);
+enum dbrc db_chat_pay(struct pool *p, long long follower, long long at);
+enum dbrc db_payment_follower(struct pool *p, long long channel, const char *openid,
+	long long *id);
+/* an account's payment key, encrypted (NULL: none), and a new one */
+const char *db_channel_pay_key(struct pool *p, long long channel);
+enum dbrc   db_channel_pay_key_set(struct pool *p, long long channel, const char *enc);
+/* the active account of a webhook key and its payment key, encrypted (NULL: none) */
+enum dbrc db_payment_channel(struct pool *p, const char *key, long long *id,
+	const char **key_enc);
+enum dbrc db_payment_insert(struct pool *p, long long channel, long long follower,
+	const char *tx, long long amount, long long paid_at, long long now, long long *id);
 /* a follow, a scan or a click in the follower's open chat: WeChat's short
  * window (WX_EVENT_REPLIES within WX_EVENT_WINDOW), its count from 0 */
 enum dbrc chat_grant(struct pool *p, long long chat, long long now);

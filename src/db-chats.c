@@ -485,8 +485,27 @@
 	    "AND delivery_state = 'held'") \
 	/* a follow, scan or click: WeChat's short window, its count from 0 */ \
 	X(chat_grant, EXEC, (long long chat, long long now), (I(now), I(chat)), \
-	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), consecutive_out = 0 " \
+	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), grant_paid = 0, consecutive_out = 0 " \
 	    "WHERE id = ? AND state <> 'closed'") \
+	/* a payment (056): WeChat's 48 hours of any number of messages, on the \
+	 * follower's open chat (a later message or action replaces it) */ \
+	X(chat_pay, EXEC, (long long follower, long long at), (I(at), I(follower), I(at)), \
+	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), grant_paid = 1, consecutive_out = 0 " \
+	    "WHERE open_follower = ? AND (grant_at IS NULL OR grant_at <= FROM_UNIXTIME(?))") \
+	X(channel_pay_key_set, EXEC, (long long channel, const char *enc), (S(enc), I(channel)), \
+	    "UPDATE channels SET pay_key_enc = ? WHERE id = ?") \
+	X(channel_pay_key_of, CUSTOM, (), (I), \
+	    "SELECT pay_key_enc FROM channels WHERE id = ?") \
+	X(payment_channel, CUSTOM, (), (S), \
+	    "SELECT id, pay_key_enc FROM channels WHERE webhook_key = ? AND state = 'active'") \
+	/* the account's follower of a payment, locked (DB_NOTFOUND: none) */ \
+	X(payment_follower, CUSTOM, (), (I, S), \
+	    "SELECT id FROM followers WHERE channel_id = ? AND openid = ? FOR UPDATE") \
+	X(payment_insert, INSERT, (long long channel, long long follower, const char *tx, \
+	    long long amount, long long paid_at, long long now), (I(channel), I(follower), S(tx), \
+	    I(amount), I(paid_at), I(now)), \
+	    "INSERT INTO payments (channel_id, follower_id, transaction_id, amount, paid_at, " \
+	    "created_at) VALUES (?, ?, ?, NULLIF(?, -1), FROM_UNIXTIME(?), FROM_UNIXTIME(?))") \
 	X(chat_touch_open, CUSTOM, (), (I, I), \
 	    "UPDATE chats SET last_activity_at = FROM_UNIXTIME(?) WHERE id = ?")
 DB_STATEMENTS(CHATS_STATEMENTS, db_table_chats)
@@ -798,6 +817,45 @@ db_reminder_insert_at(struct pool *p, long long channel, long long follower, lon
 {
 	return db_reminder_insert(p, channel, follower, chat, text, pool_printf(p, "r:%s",
 	    rand_hex(p, 16)), author, now, send_at, id);
+}
+
+const char *
+db_channel_pay_key(struct pool *p, long long channel)
+{
+	struct dbres res;
+
+	if (RUN(DBS_channel_pay_key_of, p, &res, I(channel)) != DB_OK || res.nrows == 0)
+		return NULL;
+	return db_cell(&res, 0, 0);
+}
+
+enum dbrc
+db_payment_channel(struct pool *p, const char *key, long long *id, const char **key_enc)
+{
+	struct dbres res;
+	enum dbrc    rc = RUN(DBS_payment_channel, p, &res, S(key));
+
+	if (rc != DB_OK)
+		return rc;
+	if (res.nrows == 0)
+		return DB_NOTFOUND;
+	*id = db_int(&res, 0, 0);
+	*key_enc = db_cell(&res, 0, 1);
+	return DB_OK;
+}
+
+enum dbrc
+db_payment_follower(struct pool *p, long long channel, const char *openid, long long *id)
+{
+	struct dbres res;
+	enum dbrc    rc = RUN(DBS_payment_follower, p, &res, I(channel), S(openid));
+
+	if (rc != DB_OK)
+		return rc;
+	if (res.nrows == 0)
+		return DB_NOTFOUND;
+	*id = db_int(&res, 0, 0);
+	return DB_OK;
 }
 
 /* a follower's held replies expired and counted at once: they unfollowed,

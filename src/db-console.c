@@ -36,7 +36,7 @@
 	    "SELECT c.id, c.state, " FOLLOWER_NAME("f") " follower, " \
 	    "d.name department, UNIX_TIMESTAMP(c.started_at) started, " \
 	    "UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, " \
-	    "IF(" WX_SQL_EVENT("c.") ", UNIX_TIMESTAMP(c.grant_at), 0) grant_at, " \
+	    WX_SQL_GRANT("c.") " grant_at, " \
 	    "u.name operator, (SELECT LEFT(m.body, 80) FROM messages m " \
 	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL " \
 	    "ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
@@ -79,7 +79,7 @@
 	X(console_chat, ROW(console_chat), (long long id), (I(id)), \
 	    "SELECT c.id, c.state, c.channel_id, c.follower_id, c.department_id, c.operator_id, " \
 	    "UNIX_TIMESTAMP(c.started_at) started, UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " \
-	    CHAT_OUTS("c") " outs, IF(" WX_SQL_EVENT("c.") ", UNIX_TIMESTAMP(c.grant_at), 0) " \
+	    CHAT_OUTS("c") " outs, " WX_SQL_GRANT("c.") " " \
 	    "grant_at, c.close_reason, " \
 	    "f.openid, f.alias, f.remark, d.name department, " \
 	    "u.name operator, ch.app_id, ch.app_secret_enc, b.name brand, " \

@@ -81,7 +81,7 @@
 	 * held replies (chat.h) */ \
 	X(follower_ledger, ROW(follower_ledger), (long long follower), (I(follower), I(follower)), \
 	    "SELECT IFNULL(UNIX_TIMESTAMP(c.last_user_msg_at), 0) last_in, IF(c.id IS NULL, 0, " \
-	    "IF(" WX_SQL_EVENT("c.") ", UNIX_TIMESTAMP(c.grant_at), 0)) grant_at, " \
+	    WX_SQL_GRANT("c.") ") grant_at, " \
 	    "IFNULL(c.consecutive_out, 0) outs, IFNULL(c.id, 0) chat, (SELECT COUNT(*) " \
 	    "FROM messages m WHERE m.follower_id = ? AND m.delivery_state = 'held' AND " \
 	    "m.send_at IS NULL) held " \

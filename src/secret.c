@@ -311,6 +311,26 @@ secret_mac_hex(struct pool *p, const char *purpose, const void *d, size_t n)
 	return hex(p, md, sizeof md);
 }
 
+char *
+secret_hmac_hex(struct pool *p, const char *key, const void *d, size_t n)
+{
+	unsigned char md[32];
+	unsigned int  mdlen = 0;
+
+	if (HMAC(EVP_sha256(), key, (int)strlen(key), d, n, md, &mdlen) == NULL ||
+	    mdlen != sizeof md)
+		abort();
+	return hex(p, md, sizeof md);
+}
+
+int
+secret_same(const char *a, const char *b)
+{
+	size_t n = a ? strlen(a) : 0;
+
+	return a && b && n == strlen(b) && CRYPTO_memcmp(a, b, n) == 0;
+}
+
 /* Shows only the last four characters: enough to tell two values apart. */
 char *
 secret_mask(struct pool *p, const char *plain)

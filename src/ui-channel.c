@@ -13,6 +13,7 @@
 #include "wxapi.h"
 #include "staff.h"
 #include "channel.h"
+#include "chat.h"
 
 /* ---- the account page ---- */
 
@@ -381,6 +382,34 @@ reveal(struct req *r, struct resp *rs, struct change *x)
 	tmpl_set(r, "Revealed.Aes", plain(r, x->c.aes_key_enc));
 	account_page(r, rs, &x->c, 200);
 	return UI_SHOWN;
+}
+
+/* a new payment key (payment.c): kept encrypted, shown this once on the
+ * account page; the old one stops working at once */
+static int
+pay_key(struct req *r, struct resp *rs, struct change *x)
+{
+	const char *key;
+	int         st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	key = rand_hex(&r->pool, 16);
+	if ((st = db_channel_pay_key_set(&r->pool, x->c.id, secret_encrypt(&r->pool, key))) !=
+	    DB_OK)
+		return st;
+	wx_audit("user %lld made a new payment key for channel %lld", r->user->id, x->c.id);
+	tmpl_set(r, "Revealed.PayKey", key);
+	account_page(r, rs, &x->c, 200);
+	return UI_SHOWN;
+}
+
+void
+admin_channel_pay_key_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, pay_key(r, rs, &x), &x);
 }
 
 void

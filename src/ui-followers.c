@@ -263,10 +263,14 @@ follower_ledger_set(struct req *r, long long follower, long long channel, int su
 		return;	/* the rest of the page still tells */
 	if (l.chat) {
 		chat_window(l.last_in, l.grant_at, &until, &max);
-		tmpl_set(r, "Follower.Ledger.Window", until > now && l.outs < max ?
-		    LF(r, max == WX_EVENT_REPLIES ? "fl.ledger_event" : "fl.ledger_window",
-		    (long long)max - l.outs, max, ui_time(r, until)) :
-		    L(r, until > now ? "fl.ledger_full" : "fl.ledger_shut"));
+		if (max == WX_PAID_REPLIES)	/* after a payment: any number */
+			tmpl_set(r, "Follower.Ledger.Window", until > now ? LF(r, "fl.ledger_paid",
+			    ui_time(r, until)) : L(r, "fl.ledger_shut"));
+		else
+			tmpl_set(r, "Follower.Ledger.Window", until > now && l.outs < max ?
+			    LF(r, max == WX_EVENT_REPLIES ? "fl.ledger_event" : "fl.ledger_window",
+			    (long long)max - l.outs, max, ui_time(r, until)) :
+			    L(r, until > now ? "fl.ledger_full" : "fl.ledger_shut"));
 	}
 	if (l.held)
 		tmpl_set(r, "Follower.Ledger.Held", LF(r, "fl.ledger_held", l.held));

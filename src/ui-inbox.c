@@ -77,6 +77,23 @@ console_meter(struct req *r, const char *base, long long last_in, long long gran
 	left = until - (long long)wx_now();
 	span = max == WX_EVENT_REPLIES ? WX_EVENT_WINDOW : WX_WINDOW;
 	tmpl_set_int(r, pool_printf(&r->pool, "%s.Used", base), used);
+	if (max == WX_PAID_REPLIES) {
+		/* after a payment: any number until the 48 hours end */
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), used + 100);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Paid", base), "1");
+		if (left > 0) {
+			tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), console_span(r, left));
+			tmpl_set_int(r, pool_printf(&r->pool, "%s.LeftPct", base), left * 100 / span);
+			tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), LF(r, "meter.left_paid",
+			    console_span(r, left), used));
+		} else {
+			tmpl_set(r, pool_printf(&r->pool, "%s.Expired", base), "1");
+			tmpl_set(r, pool_printf(&r->pool, "%s.Text", base), L(r, "meter.expired_paid"));
+		}
+		if (left <= 3 * 3600)
+			tmpl_set(r, pool_printf(&r->pool, "%s.Low", base), "1");
+		return left > 0;
+	}
 	tmpl_set_int(r, pool_printf(&r->pool, "%s.Max", base), max);
 	if (left > 0) {
 		tmpl_set(r, pool_printf(&r->pool, "%s.Left", base), console_span(r, left));

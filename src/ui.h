@@ -110,6 +110,7 @@ void admin_channel_verified_get(struct req *, struct resp *);
 void admin_channel_get(struct req *, struct resp *);
 void admin_channel_details_post(struct req *, struct resp *);
 void admin_channel_token_post(struct req *, struct resp *);
+void admin_channel_pay_key_post(struct req *, struct resp *);
 void admin_channel_aes_post(struct req *, struct resp *);
 void admin_channel_reveal_post(struct req *, struct resp *);
 void admin_channel_department_post(struct req *, struct resp *);

@@ -50,12 +50,22 @@
 /*
  * SQL: true when WeChat takes one more customer-service message to the
  * follower of a chat: within the window of their latest action, under its
- * count. Binds the time 48 hours before now, twice (a window_start).
+ * count (a payment, grant_paid: any number within WX_WINDOW). Binds the
+ * time 48 hours before now, twice (a window_start).
  */
-#define WX_SQL_SENDABLE(c) "IF(" WX_SQL_EVENT(c) ", " c "grant_at > " \
-	"FROM_UNIXTIME(? + " WX_SQL(WX_WINDOW - WX_EVENT_WINDOW) ") AND " c "consecutive_out < " \
-	WX_SQL(WX_EVENT_REPLIES) ", " c "last_user_msg_at > FROM_UNIXTIME(?) AND " c \
-	"consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) ")"
+#define WX_SQL_SENDABLE(c) "IF(" WX_SQL_EVENT(c) ", " c "grant_at > FROM_UNIXTIME(? + IF(" c \
+	"grant_paid, 0, " WX_SQL(WX_WINDOW - WX_EVENT_WINDOW) ")) AND (" c "grant_paid OR " c \
+	"consecutive_out < " WX_SQL(WX_EVENT_REPLIES) "), " c "last_user_msg_at > " \
+	"FROM_UNIXTIME(?) AND " c "consecutive_out < " WX_SQL(WX_REPLIES_IN_ROW) ")"
+/*
+ * SQL: the time of the follower's latest action when it was a follow, a
+ * scan, a click or a payment, negated for a payment (chat_window reads
+ * it), else 0.
+ */
+#define WX_SQL_GRANT(c) "IF(" WX_SQL_EVENT(c) ", IF(" c "grant_paid, -1, 1) * " \
+	"UNIX_TIMESTAMP(" c "grant_at), 0)"
+/* a payment's window: any number of messages (chat_window's max) */
+#define WX_PAID_REPLIES 1000000
 
 const char *wx_strerror(int code);
 

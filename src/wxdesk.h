@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 55       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 56       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -93,6 +93,10 @@ int   pw_verify(const char *password, const char *stored);	/* 1 match */
 int   secret_key_load(const char *path);	/* creates it 0600 if missing */
 char *secret_encrypt(struct pool *p, const char *plain);	/* "v1:..." */
 char *secret_decrypt(struct pool *p, const char *stored);	/* NULL on tamper */
+/* hex(HMAC-SHA256(key, d)): a signature others make with a key they share */
+char *secret_hmac_hex(struct pool *p, const char *key, const void *d, size_t n);
+/* 1 when two strings are the same, in time that does not depend on where they differ */
+int   secret_same(const char *a, const char *b);
 char *secret_mask(struct pool *p, const char *plain);		/* "••••ab12" */
 /* HMAC-SHA256 of purpose and d under the secrets key, as hex: a short code
  * stored this way cannot be recovered from the database alone */
