@@ -38,13 +38,6 @@ static const struct {
 	{ "template_send", 100000 },
 };
 
-/* the start of WeChat's day (Beijing), when its daily quotas start again */
-static long long
-beijing_day(long long now)
-{
-	return (now + 8 * 3600) / 86400 * 86400 - 8 * 3600;
-}
-
 long
 sim_quota_spent(struct req *r, const char *appid, const char *api)
 {
@@ -55,7 +48,7 @@ sim_quota_spent(struct req *r, const char *appid, const char *api)
 			daily = quotas[i].daily;
 	if (daily < 0)
 		return 0;
-	return db_sim_calls_since(&r->pool, appid, api, beijing_day((long long)wx_now())) >=
+	return db_sim_calls_since(&r->pool, appid, api, (long long)wx_beijing_day(wx_now())) >=
 	    daily ? 45009 : 0;
 }
 

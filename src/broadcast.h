@@ -30,6 +30,10 @@ const char *broadcast_month(struct pool *p, time_t now);
 DB_ROW(broadcast_reach, BROADCAST_REACH_ROW)
 enum dbrc db_broadcast_reach(struct pool *p, long long channel, long long tag, const char *month,
 	struct broadcast_reach *row);
+#define BROADCAST_TAG_ROW(C) C(INT, id) C(STR, name) C(INT, audience)
+DB_ROW(broadcast_tag, BROADCAST_TAG_ROW)
+enum dbrc db_broadcast_tags(struct pool *p, long long channel, struct broadcast_tag **rows,
+	size_t *n);
 /* queued: a send (tag 0: all) or a preview (to: the follower) */
 enum dbrc db_broadcast_queue(struct pool *p, long long channel, const char *kind, long long tag,
 	long long to, const char *content, long long audience, long long reachable, time_t due,

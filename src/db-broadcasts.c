@@ -8,6 +8,7 @@
 
 #include "broadcast.h"
 #include "db-run.h"
+#include "tags.h"
 #include "wx.h"
 
 /* the followers of a broadcast's audience: b is the broadcast, f the follower */
@@ -32,6 +33,14 @@
 	    "SELECT COUNT(*) audience, IFNULL(SUM(IFNULL(r.received, 0) < " \
 	    WX_SQL(BROADCAST_MONTH_MAX) "), 0) reachable FROM mass_receipts r RIGHT JOIN (SELECT " \
 	    "f.id FROM " LISTED ") f ON r.follower_id = f.id AND r.month = ?") \
+	/* each of the account's own tags (not WeChat's, not being deleted) and \
+	 * how many following, unblocked followers have it */ \
+	X(broadcast_tags, ROWS(broadcast_tag), (long long channel), (I(channel)), \
+	    "SELECT t.id, t.name, COUNT(f.id) audience FROM wx_tags t LEFT JOIN follower_tags x " \
+	    "ON x.tag_id = t.id LEFT JOIN followers f ON f.id = x.follower_id AND " \
+	    "f.subscribed = 1 AND f.blocked = 0 WHERE t.channel_id = ? AND t.deleting = 0 AND " \
+	    "(t.wx_id IS NULL OR t.wx_id > " WX_SQL(TAG_RESERVED_MAX) ") GROUP BY t.id, t.name " \
+	    "ORDER BY t.name") \
 	X(broadcast_queue, INSERT, (long long channel, const char *kind, long long tag, long long to, \
 	    const char *content, long long audience, long long reachable, time_t due, long long user, \
 	    time_t now), (I(channel), S(kind), I(tag), I(tag), I(to), S(content), I(audience), \
@@ -124,10 +133,9 @@ DB_STATEMENTS(BROADCAST_STATEMENTS, db_table_broadcasts)
 const char *
 broadcast_month(struct pool *p, time_t now)
 {
-	time_t    t = now + 8 * 3600;	/* Beijing */
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
+	wx_beijing_tm(now, &tm);
 	return pool_printf(p, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
 }
 

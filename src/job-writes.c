@@ -24,9 +24,7 @@
 static time_t
 next_beijing_day(time_t now)
 {
-	const time_t cst = 8 * 3600;
-
-	return (now + cst) / 86400 * 86400 + 86400 - cst;
+	return wx_beijing_day(now) + 86400;
 }
 
 /* errcodes that say "not now": a quota, WeChat busy or out of reach, a token */

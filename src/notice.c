@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "notice.h"
+#include "wx.h"
 
 /* the type of a field's key: its letters before the trailing digits */
 static size_t
@@ -222,10 +223,9 @@ notice_render(struct pool *p, const char *title, const char *content, json_t *da
 const char *
 notice_day(struct pool *p, time_t now)
 {
-	time_t    t = now + 8 * 3600;	/* Beijing, where WeChat's days start */
 	struct tm tm;
 
-	gmtime_r(&t, &tm);
+	wx_beijing_tm(now, &tm);
 	return pool_printf(p, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 

@@ -65,23 +65,19 @@ static int
 audiences(struct req *r, long long channel, const char *month)
 {
 	struct broadcast_reach all;
-	struct tag            *t = NULL;
-	size_t                 n = 0, k = 1;
+	struct broadcast_tag  *t = NULL;
+	size_t                 n = 0;
 
 	if (db_broadcast_reach(&r->pool, channel, 0, month, &all) != DB_OK ||
-	    db_tags_of(&r->pool, channel, &t, &n) != DB_OK)
+	    db_broadcast_tags(&r->pool, channel, &t, &n) != DB_OK)
 		return -1;
 	tmpl_set(r, "Audiences.0.Value", "all");
 	tmpl_set(r, "Audiences.0.Name", LF(r, "bc.everyone", all.audience, all.reachable));
 	for (size_t i = 0; i < n; i++) {
-		struct broadcast_reach x;
-		if (t[i].deleting || (t[i].wx_id >= 0 && t[i].wx_id <= TAG_RESERVED_MAX) ||
-		    db_broadcast_reach(&r->pool, channel, t[i].id, month, &x) != DB_OK)
-			continue;
-		tmpl_set_int(r, pool_printf(&r->pool, "Audiences.%zu.Value", k), t[i].id);
 		/* (one to a tag does not count toward the month's 4) */
-		tmpl_set(r, pool_printf(&r->pool, "Audiences.%zu.Name", k++), LF(r, "bc.tag_reach",
-		    t[i].name, x.audience));
+		tmpl_set_int(r, pool_printf(&r->pool, "Audiences.%zu.Value", i + 1), t[i].id);
+		tmpl_set(r, pool_printf(&r->pool, "Audiences.%zu.Name", i + 1), LF(r,
+		    "bc.tag_reach", t[i].name, t[i].audience));
 	}
 	return 0;
 }

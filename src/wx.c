@@ -411,3 +411,17 @@ wx_seal(struct pool *p, const unsigned char key[32], const char *appid, const ch
 	    "<TimeStamp>%s</TimeStamp><Nonce>%s</Nonce></xml>", wx_cdata(p, enc),
 	    wx_cdata(p, wx_sign(p, parts, 4)), timestamp, wx_cdata(p, nonce));
 }
+
+time_t
+wx_beijing_day(time_t now)
+{
+	return (now + WX_BEIJING) / 86400 * 86400 - WX_BEIJING;
+}
+
+void
+wx_beijing_tm(time_t now, struct tm *tm)
+{
+	time_t t = now + WX_BEIJING;
+
+	gmtime_r(&t, tm);
+}

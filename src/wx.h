@@ -2,6 +2,8 @@
 #ifndef WXDESK_WX_H
 #define WXDESK_WX_H
 
+#include <time.h>
+
 #include "wxdesk.h"
 
 /* status values, as in Tencent's sample code */
@@ -66,6 +68,13 @@
 	"UNIX_TIMESTAMP(" c "grant_at), 0)"
 /* a payment's window: any number of messages (chat_window's max) */
 #define WX_PAID_REPLIES 1000000
+
+/* WeChat's days and months are Beijing's (UTC+8): its quotas start again at
+ * midnight there. The day that holds now, from its start (unix time); and
+ * now as a date there into *tm. */
+#define WX_BEIJING (8 * 3600)
+time_t wx_beijing_day(time_t now);
+void   wx_beijing_tm(time_t now, struct tm *tm);
 
 const char *wx_strerror(int code);
 
