@@ -85,6 +85,18 @@ try {
 	await zh.goto(`${BASE}/console/chats/${chat}/notice/${sql(`SELECT id FROM wx_templates WHERE wx_id = 'TPL_BROWSER'`)}`);
 	check('…the template page too', await zh.isVisible('text=粉丝看到的样子') && await zh.evaluate(() => document.documentElement.scrollWidth) <= 390);
 	await shot(zh, '65-template-form-zh-phone');
+	// the administrator's Templates page and the Broadcasts page, in Chinese on a phone
+	const adm = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();
+	await signIn(adm, 'admin', demoPassword('admin'));
+	await adm.goto(`${BASE}/admin/channels/${channel}/templates`);
+	check('the Templates page lists both kinds, in Chinese, within a phone\'s width', await adm.isVisible('text=工单进度通知') &&
+		await adm.isVisible('text=咨询回复提醒') && await adm.isVisible('text=谁可以发送') &&
+		await adm.evaluate(() => document.documentElement.scrollWidth) <= 390);
+	await shot(adm, '66-templates-zh-phone');
+	await adm.goto(`${BASE}/console/broadcasts?account=${channel}`);
+	check('the Broadcasts page says what each audience can still receive, in Chinese, within a phone\'s width',
+		await adm.isVisible('text=本月还有') && await adm.evaluate(() => document.documentElement.scrollWidth) <= 390);
+	await shot(adm, '67-broadcasts-zh-phone');
 	check('no script errors', jsErrors.length === 0);
 } catch (e) {
 	check(`notices test ran to the end (${e.message.split('\n')[0]})`, false);
