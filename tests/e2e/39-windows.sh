@@ -63,6 +63,12 @@ sqlq "UPDATE chats SET consecutive_out = 0 WHERE id = $C"
 send "i"
 ok "the follower's next message opens the 48 hours again" test "$(state i)" = "delivered:0"
 
+# --- a follow (WeChat pushes it again when a follower follows anew): 3 within a minute
+shift_clock 2
+phone -F action=follow
+for x in j k l m; do send "$x"; done
+ok "a follow gives 3 within a minute: the 4th is refused" test "$(state j):$(state l):$(state m)" = "delivered:0:delivered:0:"
+
 # --- a payment: any number of messages for 48 hours. WeChat Pay tells the
 # business's payment server, which forwards it to wxdesk, signed
 sign_in adm admin "$(demo_pw admin)"
