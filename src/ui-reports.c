@@ -783,8 +783,13 @@ reports_overview_get(struct req *r, struct resp *rs)
 			/* refused by WeChat, by errcode: replies, templates and notices */
 			const char *code = c[i].detail;
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
+			/* (a template's or a notice's said as such: a code may be both) */
 			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),
-			    ui_errtext(r, strtol(code, NULL, 10)));
+			    k == K_FAILED ? ui_errtext(r, strtol(code, NULL, 10)) : LF(r,
+			    k == K_TPL_FAILED ? "rep.errcode_template" : "rep.errcode_notice",
+			    ui_errtext(r, strtol(code, NULL, 10))));
+			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Kind", ne),
+			    kind_names[k]);
 			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Count", ne), n);
 			ne++;
 		}

@@ -126,7 +126,7 @@
 <h2><?cs var:Lang.rep.by_errcode ?></h2>
 <?cs if:subcount(Overview.Errcodes) > 0 ?>
 <table class="list" id="errcodes"><thead><tr><th><?cs var:Lang.rep.code ?></th><th><?cs var:Lang.rep.what_wechat_said ?></th><th><?cs var:Lang.rep.messages ?></th></tr></thead><tbody>
-<?cs each:x = Overview.Errcodes ?><tr data-errcode="<?cs var:x.Code ?>"><td><?cs var:x.Code ?></td><td><?cs var:x.Text ?></td><td><?cs var:x.Count ?></td></tr><?cs /each ?>
+<?cs each:x = Overview.Errcodes ?><tr data-errcode="<?cs var:x.Code ?>" data-kind="<?cs var:x.Kind ?>"><td><?cs var:x.Code ?></td><td><?cs var:x.Text ?></td><td><?cs var:x.Count ?></td></tr><?cs /each ?>
 </tbody></table>
 <?cs else ?><p class="empty"><?cs var:Lang.rep.all_delivered ?></p><?cs /if ?>
 </section>

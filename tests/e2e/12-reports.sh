@@ -95,7 +95,7 @@ ok "duration: median 1 min 20 s, 90th 30 min (80, 80, 1080, 1810 s)" test "$(row
 for reason in operator missed_timeout unfollowed idle_timeout; do
 	ok "closed by $reason: 1" grep -q "<tr data-reason=\"$reason\"><td>[^<]*</td><td>1</td>" <<<"$BODY"
 done
-ok "failures by errcode: 45015 once, with WeChat's meaning" grep -q '<tr data-errcode="45015"><td>45015</td><td>[^<]\+</td><td>1</td>' <<<"$BODY"
+ok "failures by errcode: 45015 once, with WeChat's meaning" grep -q '<tr data-errcode="45015" data-kind="delivery_failed"><td>45015</td><td>[^<]\+</td><td>1</td>' <<<"$BODY"
 ok "the reasons chart is SVG drawn on the server" has '<svg viewBox="0 0 760'
 
 # --- the roll-up: every event folded once, figures unchanged
