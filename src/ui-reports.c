@@ -714,6 +714,21 @@ overview_hist(void *ctx, const char *b, long long g, int kind, long long med, lo
 		o->med[kind] = med, o->p90[kind] = p90, o->n[kind] = n;
 }
 
+/* row i of the overview's refusals by errcode: code, in words (a
+ * template's or a notice's said as such: a code may be both), how many */
+static void
+errcode_row(struct req *r, int i, int k, const char *code, long long n)
+{
+	const char *b = pool_printf(&r->pool, "Overview.Errcodes.%d", i);
+	const char *what = ui_errtext(r, strtol(code, NULL, 10));
+
+	tmpl_set(r, pool_printf(&r->pool, "%s.Code", b), code);
+	tmpl_set(r, pool_printf(&r->pool, "%s.Text", b), k == K_FAILED ? what : LF(r,
+	    k == K_TPL_FAILED ? "rep.errcode_template" : "rep.errcode_notice", what));
+	tmpl_set(r, pool_printf(&r->pool, "%s.Kind", b), kind_names[k]);
+	tmpl_set_int(r, pool_printf(&r->pool, "%s.Count", b), n);
+}
+
 void
 reports_overview_get(struct req *r, struct resp *rs)
 {
@@ -781,17 +796,7 @@ reports_overview_get(struct req *r, struct resp *rs)
 		    c[i].detail && *c[i].detail && strspn(c[i].detail, "-0123456789") ==
 		    strlen(c[i].detail)) {
 			/* refused by WeChat, by errcode: replies, templates and notices */
-			const char *code = c[i].detail;
-			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Code", ne), code);
-			/* (a template's or a notice's said as such: a code may be both) */
-			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Text", ne),
-			    k == K_FAILED ? ui_errtext(r, strtol(code, NULL, 10)) : LF(r,
-			    k == K_TPL_FAILED ? "rep.errcode_template" : "rep.errcode_notice",
-			    ui_errtext(r, strtol(code, NULL, 10))));
-			tmpl_set(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Kind", ne),
-			    kind_names[k]);
-			tmpl_set_int(r, pool_printf(&r->pool, "Overview.Errcodes.%d.Count", ne), n);
-			ne++;
+			errcode_row(r, ne++, k, c[i].detail, n);
 		}
 	}
 	if (q.csv) {
