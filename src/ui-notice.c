@@ -75,6 +75,21 @@ v_url(const char *v)
 	return NULL;
 }
 
+/* a mini program's AppID: wx and 16 hex digits */
+static const char *
+v_mp_appid(const char *v)
+{
+	return *v == '\0' || (strlen(v) == 18 && strncmp(v, "wx", 2) == 0 &&
+	    strspn(v + 2, "0123456789abcdef") == 16) ? NULL : "ladder.mp_appid_bad";
+}
+
+/* a page of it: a path, with a query */
+static const char *
+v_mp_page(const char *v)
+{
+	return strlen(v) <= 256 && strpbrk(v, " \t\r\n<>\"") == NULL ? NULL : "ladder.mp_page_bad";
+}
+
 static const char *
 v_any(const char *v)
 {
@@ -183,8 +198,8 @@ void
 console_notice_post(struct req *r, struct resp *rs)
 {
 	struct route_page g = { 0 };
-	struct field      fl[NOTICE_FIELDS_MAX + 1];
-	const char       *v[NOTICE_FIELDS_MAX + 1];
+	struct field      fl[NOTICE_FIELDS_MAX + 3];
+	const char       *v[NOTICE_FIELDS_MAX + 3];
 	json_t           *data, *req;
 	struct buf        b = { 0 };
 	int               st = route_of(r, &g), bad = 0, limit;
@@ -198,8 +213,15 @@ console_notice_post(struct req *r, struct resp *rs)
 		fl[i] = (struct field){ pool_printf(&r->pool, "f%zu", i), g.f[i].key, F_CHECKED,
 		    v_any };
 	fl[g.nf] = (struct field){ "url", "ladder.url", F_OPTIONAL, v_url };
+	/* a mini program's page instead of the link (a template: WeChat opens it first) */
+	fl[g.nf + 1] = (struct field){ "mp_appid", "ladder.mp_appid", F_OPTIONAL, v_mp_appid };
+	fl[g.nf + 2] = (struct field){ "mp_page", "ladder.mp_page", F_OPTIONAL, v_mp_page };
 	form_trim(r);
-	bad = form_read(r, fl, g.nf + 1, v);
+	bad = form_read(r, fl, g.nf + 3, v);
+	if (!bad && (*v[g.nf + 1] != '\0') != (*v[g.nf + 2] != '\0')) {
+		form_error(r, "mp_page", L(r, "ladder.mp_both"));
+		bad++;
+	}
 	data = json_object();
 	for (size_t i = 0; i < g.nf; i++) {
 		const char *why = notice_value_invalid(g.f[i].key, v[i] ? v[i] : "", &limit);
@@ -222,6 +244,9 @@ console_notice_post(struct req *r, struct resp *rs)
 		    "wxdesk-%s", rand_hex(&r->pool, 12))));
 	if (v[g.nf] && *v[g.nf])
 		json_object_set_new(req, "url", json_s(v[g.nf]));
+	if (strcmp(g.t.kind, "template") == 0 && *v[g.nf + 1])
+		json_object_set_new(req, "miniprogram", json_pack("{s:o,s:o}", "appid",
+		    json_s(v[g.nf + 1]), "pagepath", json_s(v[g.nf + 2])));
 	json_put(&b, req);
 	st = notice_queue(&r->pool, g.x.c.channel_id, g.x.c.follower_id, g.x.c.id, g.t.kind,
 	    g.t.wx_id, notice_render(&r->pool, g.t.title, g.t.content, data), b.data, r->user->id,

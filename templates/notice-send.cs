@@ -14,6 +14,12 @@
 <?cs /each ?>
 <label class="field<?cs if:Form.url.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ladder.url ?> <small><?cs var:Lang.ladder.url_hint ?></small></span>
 <input type="url" name="url" value="<?cs var:Form.url.Value ?>" maxlength="1024"><?cs call:field_error("url") ?></label>
+<?cs if:Route.Kind == "template" ?><details class="mini-program"<?cs if:Form.mp_appid.Value || Form.mp_page.Error ?> open<?cs /if ?>><summary><?cs var:Lang.ladder.mp ?></summary>
+<label class="field<?cs if:Form.mp_appid.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ladder.mp_appid ?></span>
+<input type="text" name="mp_appid" value="<?cs var:Form.mp_appid.Value ?>" maxlength="18" pattern="wx[0-9a-f]{16}"><?cs call:field_error("mp_appid") ?></label>
+<label class="field<?cs if:Form.mp_page.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.ladder.mp_page ?> <small><?cs var:Lang.ladder.mp_page_hint ?></small></span>
+<input type="text" name="mp_page" value="<?cs var:Form.mp_page.Value ?>" maxlength="256"><?cs call:field_error("mp_page") ?></label>
+</details><?cs /if ?>
 <button type="submit" class="primary"><?cs if:Route.Kind == "notice" ?><?cs var:Lang.ladder.send_notice ?><?cs else ?><?cs var:Lang.ladder.send_template ?><?cs /if ?></button>
 </form>
 <figure class="card notice-preview" id="notice-preview" data-title="<?cs var:Route.Title ?>" data-content="<?cs var:Route.Content ?>">

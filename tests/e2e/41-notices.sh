@@ -53,13 +53,16 @@ TOKEN_PAGE="/console/chats/$C/notice/$T" post op "/console/chats/$C/notice/$T" "
 ok "a value over its type's limit is refused beside its field" eval 'test "$STATUS" = 422 && has "WeChat takes at most 20 characters here"'
 TOKEN_PAGE="/console/chats/$C/notice/$T" post op "/console/chats/$C/notice/$T" "f0=A1024" "f1=保温杯😀" "f2=今天 10:00"
 ok "…and emoji" eval 'test "$STATUS" = 422 && has "no emoji"'
+TOKEN_PAGE="/console/chats/$C/notice/$T" post op "/console/chats/$C/notice/$T" "f0=A1024" "f1=保温杯" "f2=今天 10:00" mp_appid=wx1a2b3c4d5e6f7a8b
+ok "…and a mini program without its page" eval 'test "$STATUS" = 422 && has "Give both the mini program"'
 OUTS=$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")
-TOKEN_PAGE="/console/chats/$C/notice/$T" post op "/console/chats/$C/notice/$T" "f0=A1024" "f1=保温杯" "f2=2026年12月6日 10:00" "url=https://shop.example.com/o/A1024"
+TOKEN_PAGE="/console/chats/$C/notice/$T" post op "/console/chats/$C/notice/$T" "f0=A1024" "f1=保温杯" "f2=2026年12月6日 10:00" "url=https://shop.example.com/o/A1024" mp_appid=wx1a2b3c4d5e6f7a8b "mp_page=pages/order/index?id=A1024"
 ok "a template message is queued in the chat" eval 'test "$STATUS" = 303 && test "$(mstate "$(last_of template)")" = sending'
 sent
 M=$(sqlq "SELECT id FROM messages WHERE chat_id = $C AND msg_type = 'template'")
 ok "…WeChat takes it with no window, and its msgid is kept" test "$(mstate "$M"):$(sqlq "SELECT wx_msg_id IS NOT NULL FROM messages WHERE id = $M")" = "delivered:1"
 ok "…the phone shows the template filled in" eval 'curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -q "订单发货通知\\\\n订单编号：A1024\\\\n商品名称：保温杯"'
+ok "…with its link and its mini program page in the request" test "$(sqlq "SELECT CONCAT(JSON_VALUE(fields, '$.url'), ' ', JSON_VALUE(fields, '$.miniprogram.pagepath')) FROM messages WHERE id = $M")" = "https://shop.example.com/o/A1024 pages/order/index?id=A1024"
 ok "…it counts toward no window" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = "$OUTS"
 ok "…and one of the day's template messages" test "$(sqlq "SELECT SUM(used) FROM wx_quota_use WHERE channel_id = $CH")" = 1
 result() { test "$(sqlq "SELECT COUNT(*) FROM messages WHERE channel_id = $CH AND event = 'TEMPLATESENDJOBFINISH' AND wx_msg_id = (SELECT wx_msg_id FROM messages WHERE id = $1)")" = 1; }

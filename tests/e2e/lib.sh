@@ -55,11 +55,12 @@ post() {
 # sender pass after another, as the worker's senders do; src/outbox.h)
 sent() { "$WORKER" --send >/dev/null 2>&1; }
 
-# eventually CMD…: true once CMD is, within 5 seconds (what WeChat pushes
-# after its answer, such as a template message's result)
+# eventually CMD…: true once CMD is, within 15 seconds (what WeChat pushes
+# after its answer, such as a template message's result; what the worker in
+# the background does on its next tick)
 eventually() {
 	local i
-	for i in $(seq 1 100); do "$@" && return 0; sleep 0.05; done
+	for i in $(seq 1 300); do "$@" && return 0; sleep 0.05; done
 	return 1
 }
 
