@@ -88,6 +88,8 @@
 <h2><?cs var:Lang.pay.title ?></h2>
 <p class="hint"><?cs var:Lang.pay.about ?></p>
 <p><?cs var:Lang.pay.url ?> <code><?cs var:Channel.PaymentUrl ?></code></p>
+<p><?cs var:Lang.pay.format ?> <code>{"openid": "…", "transaction_id": "…", "amount": 1990, "paid_at": 1765000000}</code></p>
+<p><?cs var:Lang.pay.sign ?> <code>Authorization: WXDESK-HMAC-SHA256 t=&lt;unix time&gt;,v1=&lt;hex&gt;</code></p>
 <?cs if:Revealed.PayKey ?><p class="warning"><?cs var:Lang.pay.new_key ?> <code id="pay-key"><?cs var:Revealed.PayKey ?></code></p><?cs /if ?>
 <p><?cs var:Lang.pay.key ?> <?cs if:Channel.PayKeyMasked ?><code><?cs var:Channel.PayKeyMasked ?></code><?cs else ?><?cs var:Lang.pay.no_key ?><?cs /if ?></p>
 <form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/pay-key" class="inline">
