@@ -283,6 +283,8 @@ struct msg_row {
 	long long   wx_create_time, push_ts;
 	time_t      created_at;
 };
+/* a consent's or a result's OpenID, new here, kept as not following */
+enum dbrc db_follower_known(struct pool *p, long long channel_id, const char *openid, time_t at);
 enum dbrc db_follower_upsert(struct pool *p, long long channel_id, const char *openid,
 	time_t at, long long *id);
 enum dbrc db_follower_subscribe(struct pool *p, long long id, time_t at, const char *scene,

@@ -143,6 +143,12 @@
 	    (I(channel_id), S(openid), I((long long)at)), \
 	    "INSERT INTO followers (channel_id, openid, created_at) " \
 	    "VALUES (?, ?, FROM_UNIXTIME(?)) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)") \
+	/* someone a consent or a result is about, new here: they need not follow \
+	 * (a reader of an article accepts a notice): known as not following */ \
+	X(follower_known, EXEC, (long long channel_id, const char *openid, time_t at), \
+	    (I(channel_id), S(openid), I((long long)at)), \
+	    "INSERT IGNORE INTO followers (channel_id, openid, created_at, subscribed) " \
+	    "VALUES (?, ?, FROM_UNIXTIME(?), 0)") \
 	X(follower_subscribe, EXEC, (long long id, time_t at, const char *scene, \
 	    const char *qr_scene), \
 	    (I((long long)at), S(scene), S(qr_scene), I(id)), \

@@ -612,6 +612,11 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 	enum dbrc   rc;
 
 	*done = 0;
+	/* a notice accepted, turned off or sent: perhaps by someone who does
+	 * not follow the account (an article's reader): not a follower here */
+	if (a->is_event && a->event && strncmp(a->event, "subscribe_msg_", 14) == 0 &&
+	    (rc = db_follower_known(p, ch->id, from, a->now)) != DB_OK)
+		return rc;
 	/* the follower's row lock serialises this follower's pushes */
 	if ((rc = db_follower_upsert(p, ch->id, from, a->now, &a->follower)) != DB_OK)
 		return rc;

@@ -80,6 +80,8 @@ ok "a template sent again with its client_msg_id is one message at WeChat" test 
 # --- a subscription notice: accepted in an article, spent once
 phone -F action=notice_accept -F template_id=NTC_REPLY
 ok "the follower accepts a notice in an article: one credit" test "$(sqlq "SELECT credits FROM notice_credits WHERE follower_id = $F AND wx_id = 'NTC_REPLY'")" = 1
+sim_phone oReaderOnly1 -F action=notice_accept -F template_id=NTC_REPLY
+ok "a reader who does not follow accepts a notice in an article: a credit, and no follower" test "$(sqlq "SELECT CONCAT(f.subscribed, ':', c.credits) FROM followers f JOIN notice_credits c ON c.follower_id = f.id WHERE f.openid = 'oReaderOnly1'")" = "0:1"
 get op "/console/chats/$C"
 ok "the ladder now offers the notice first, and what it spends" eval 'has "/console/chats/$C/notice/$N" && has "spends 1 of the 1 times they accepted it" && [ "$(grep -o "/notice/[0-9]*" <<<"$BODY" | head -1)" = "/notice/$N" ]'
 TOKEN_PAGE="/console/chats/$C/notice/$N" post op "/console/chats/$C/notice/$N" "f0=您的问题已有答复" "f1=12月6日 10:00"
