@@ -184,6 +184,23 @@ openid_list(struct req *r, const char *v)
 	return out;
 }
 
+/* a broadcast form read (its first field the account): the account, if the
+ * user may see it; else 0 after answering (the form again, or 403), or -1 */
+static long long
+form_account(struct req *r, struct resp *rs, const struct field *f, size_t n, const char **v)
+{
+	long long channel;
+
+	form_trim(r);
+	if (form_read(r, f, n, v)) {
+		page(r, rs, v[0] ? form_ll(v[0]) : 0, 422);
+		return 0;
+	}
+	if ((channel = account_of(r, rs, v[0])) == 0)
+		page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
+	return channel;
+}
+
 /* POST /console/broadcasts: a text to a tag, to everyone or to a list, queued now */
 void
 console_broadcast_post(struct req *r, struct resp *rs)
@@ -193,16 +210,9 @@ console_broadcast_post(struct req *r, struct resp *rs)
 	struct broadcast_reach x;
 	enum dbrc              rc;
 
-	form_trim(r);
-	if (FORM_READ(r, send_fields, v)) {
-		page(r, rs, v[0] ? form_ll(v[0]) : 0, 422);
+	if ((channel = form_account(r, rs, send_fields, sizeof send_fields /
+	    sizeof send_fields[0], v)) <= 0)
 		return;
-	}
-	if ((channel = account_of(r, rs, v[0])) <= 0) {
-		if (channel == 0)
-			page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
-		return;
-	}
 	tag = strcmp(v[1], "all") == 0 || strcmp(v[1], "list") == 0 ? 0 : form_ll(v[1]);
 	if (strcmp(v[1], "list") == 0 && (list = openid_list(r, v[3])) == NULL) {
 		page(r, rs, channel, 422);
@@ -244,16 +254,9 @@ console_broadcast_preview_post(struct req *r, struct resp *rs)
 	long long   channel, follower, id;
 	enum dbrc   rc;
 
-	form_trim(r);
-	if (FORM_READ(r, preview_fields, v)) {
-		page(r, rs, v[0] ? form_ll(v[0]) : 0, 422);
+	if ((channel = form_account(r, rs, preview_fields, sizeof preview_fields /
+	    sizeof preview_fields[0], v)) <= 0)
 		return;
-	}
-	if ((channel = account_of(r, rs, v[0])) <= 0) {
-		if (channel == 0)
-			page_error(r, rs, 403, 0, L(r, "bc.not_yours"));
-		return;
-	}
 	if ((follower = db_broadcast_follower(&r->pool, channel, v[2])) <= 0) {
 		form_error(r, "openid", L(r, "bc.openid_unknown"));
 		page(r, rs, channel, 422);

@@ -28,7 +28,7 @@ try {
 	const { page: phone, write } = await followerPhone(browser, OPENID, { viewport: { width: 390, height: 844 } });
 	await write('我的工单 W-77 处理到哪一步了？');
 	const chat = await eventually(() => sql(`SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`));
-	const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+	const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
 	const jsErrors = [];
 	page.on('pageerror', (e) => jsErrors.push(String(e)));
 	await signIn(page, 'operator', demoPassword('operator'));
