@@ -37,10 +37,16 @@ cluster_ports() {
 		CL_PORT=$((10000 + RANDOM % (lo - 10000 - 20)))
 		CL_SIM_PORT=$((CL_PORT + 1))
 		busy=0
-		for p in $((CL_BASE + 1)) $((CL_BASE + 2)) $((CL_BASE + 3)) $((CL_BASE + 11381)) \
-			$((CL_BASE + 11382)) $((CL_BASE + 11383)) $((CL_BASE + 12601)) $((CL_BASE + 12602)) \
-			$((CL_BASE + 12603)) $((CL_BASE + 12611)) $((CL_BASE + 12612)) $((CL_BASE + 12613)) \
-			$CL_PORT $CL_SIM_PORT $((CL_PORT + 11)) $((CL_PORT + 12)); do
+		local galera="$((CL_BASE + 1)) $((CL_BASE + 2)) $((CL_BASE + 3)) $((CL_BASE + 11381))
+			$((CL_BASE + 11382)) $((CL_BASE + 11383)) $((CL_BASE + 12601)) $((CL_BASE + 12602))
+			$((CL_BASE + 12603)) $((CL_BASE + 12611)) $((CL_BASE + 12612)) $((CL_BASE + 12613))"
+		local web="$CL_PORT $CL_SIM_PORT $((CL_PORT + 11)) $((CL_PORT + 12))"
+		# (free now is not enough: Galera starts first and must not take a web port)
+		for p in $web; do
+			[[ " $(echo $galera) " == *" $p "* ]] && busy=1
+		done
+		for p in $galera $web; do
+			[ "$busy" = 1 ] && break
 			(exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && busy=1 && break
 		done
 		[ "$busy" = 0 ] && return 0
