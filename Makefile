@@ -167,7 +167,7 @@ SUBST = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@DATAD
 	-e 's|@DOCDIR@|$(DOCDIR)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' \
 	-e 's|@LOGDIR@|$(LOGDIR)|g'
 UNITS_IN := wxdesk.target wxdesk-migrate.service wxdesk-web.service wxdesk-worker.service
-PROGS    := admin console reports webhook
+PROGS    := admin console reports webhook api
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/cgi-bin $(DESTDIR)$(DATADIR) \

@@ -50,6 +50,7 @@
 #include "../src/broadcast.h"
 #include "../src/chat.h"
 #include "../src/health.h"
+#include "../src/hooks.h"
 #include "../src/job.h"
 #include "../src/metrics.h"
 #include "../src/outbox.h"
@@ -82,16 +83,17 @@ on_term(int sig)
 }
 
 #define SENDERS_MAX 16
-static pid_t senders[SENDERS_MAX];
+/* the forked senders: of the outbox (messages to followers), and of the
+ * outgoing webhooks (hooks.h) */
+static pid_t senders[SENDERS_MAX], hook_senders[SENDERS_MAX];
 
-/* the senders that should run and do not (at the start, or one ended), started */
+/* the children of one kind that should run and do not (at the start, or
+ * one ended), started */
 static void
-senders_start(void)
+children_start(pid_t *pids, int n, const char *name, void (*run)(volatile sig_atomic_t *))
 {
-	int n = cfg_int("Worker.Senders", 2);
-
 	for (int i = 0; i < n && i < SENDERS_MAX && !job_stopping; i++) {
-		if (senders[i] > 0 && waitpid(senders[i], NULL, WNOHANG) == 0)
+		if (pids[i] > 0 && waitpid(pids[i], NULL, WNOHANG) == 0)
 			continue;	/* running */
 		pid_t parent = getpid(), pid = fork();
 		if (pid == 0) {
@@ -101,24 +103,37 @@ senders_start(void)
 				_exit(0);
 			/* the child's own connection: the parent's is the parent's */
 			db_forget();
-			wx_set_progname("wxdesk-sender");
-			outbox_run(&job_stopping);
+			wx_set_progname(name);
+			run(&job_stopping);
 			db_close();
 			_exit(0);
 		}
-		senders[i] = pid > 0 ? pid : 0;
+		pids[i] = pid > 0 ? pid : 0;
 	}
+}
+
+static void
+senders_start(void)
+{
+	children_start(senders, cfg_int("Worker.Senders", 2), "wxdesk-sender", outbox_run);
+	children_start(hook_senders, cfg_int("Worker.HookSenders", 1), "wxdesk-hooks", hooks_run);
 }
 
 static void
 senders_stop(void)
 {
-	for (int i = 0; i < SENDERS_MAX; i++)
+	for (int i = 0; i < SENDERS_MAX; i++) {
 		if (senders[i] > 0)
 			kill(senders[i], SIGTERM);
-	for (int i = 0; i < SENDERS_MAX; i++)
+		if (hook_senders[i] > 0)
+			kill(hook_senders[i], SIGTERM);
+	}
+	for (int i = 0; i < SENDERS_MAX; i++) {
 		if (senders[i] > 0)
 			waitpid(senders[i], NULL, 0);
+		if (hook_senders[i] > 0)
+			waitpid(hook_senders[i], NULL, 0);
+	}
 }
 
 /*

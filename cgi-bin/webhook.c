@@ -1,12 +1,10 @@
-/* webhook.c: the webhook.fcgi program: WeChat's verification and pushes at /wechat/<key>,
- * and the payments the business's server forwards at /wechat/<key>/payment. */
+/* webhook.c: the webhook.fcgi program: WeChat's verification and pushes at /wechat/<key> */
 #include "../src/webhook.h"
 #include "../src/wx.h"
 
 static const struct route routes[] = {
 	{ "GET",  "/wechat/{key}", R_SIGNED, ROLE_NONE, webhook_channel_get, NULL },
 	{ "POST", "/wechat/{key}", R_SIGNED, ROLE_NONE, webhook_channel_post, NULL },
-	{ "POST", "/wechat/{key}/payment", R_SIGNED | R_JSON, ROLE_NONE, webhook_payment_post, NULL },
 };
 
 static const struct app webhook_app = {

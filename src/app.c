@@ -53,7 +53,9 @@ app_serve_one(const struct app *a, FCGX_Request *f)
 	st = req_from_fcgi(&r, f, lim);
 	req_proxied(&r, f, cfg_get("Proxy.Trusted", ""));
 	r.lang = lang_default(&r);
-	if (st == 413) {
+	if (a->handle)
+		a->handle(a, &r, &rs, st);
+	else if (st == 413) {
 		/* signed in, the page keeps its menu (the session is read from
 		 * the cookie; the body, too large, is not) */
 		if (session_load(&r, &rs, 0, 0) == 0 && r.user == NULL)

@@ -51,6 +51,25 @@ chat_note(struct pool *p, long long channel, long long follower, long long chat,
 	return rc == DB_CONFLICT && once ? DB_OK : rc;
 }
 
+enum dbrc
+chat_staff_note(struct pool *p, const struct chat_ref *c, const char *who, const char *text)
+{
+	struct buf b = { 0 };
+	enum dbrc  rc;
+
+	json_put(&b, json_pack("{s:s}", "staff", who));
+	struct msg_row m = {
+		.channel_id = c->channel, .follower_id = c->follower, .chat_id = c->id,
+		.direction = "system", .msg_type = "system", .event = "staff_note", .body = text,
+		.fields = pool_strdup(p, b.data),
+		.dedupe_key = pool_printf(p, "n:%lld:%s", c->id, rand_hex(p, 8)),
+		.media_state = "none", .created_at = wx_now(),
+	};
+	rc = db_message_insert(p, &m, NULL);
+	buf_free(&b);
+	return rc;
+}
+
 /* ---- pick up ---- */
 
 struct pickup {

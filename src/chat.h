@@ -67,12 +67,6 @@ enum dbrc chat_pay(struct pool *p, long long channel, const char *openid, const 
 enum dbrc db_chat_pay(struct pool *p, long long follower, long long at);
 enum dbrc db_payment_follower(struct pool *p, long long channel, const char *openid,
 	long long *id);
-/* an account's payment key, encrypted (NULL: none), and a new one */
-const char *db_channel_pay_key(struct pool *p, long long channel);
-enum dbrc   db_channel_pay_key_set(struct pool *p, long long channel, const char *enc);
-/* the active account of a webhook key and its payment key, encrypted (NULL: none) */
-enum dbrc db_payment_channel(struct pool *p, const char *key, long long *id,
-	const char **key_enc);
 enum dbrc db_payment_insert(struct pool *p, long long channel, long long follower,
 	const char *tx, long long amount, long long paid_at, long long now, long long *id);
 /* a follow, a scan or a click in the follower's open chat: WeChat's short
@@ -163,6 +157,11 @@ enum dbrc chat_window_end(struct pool *p, const struct chat_ref *c, long long no
 #define NOTE_VALUES 4
 enum dbrc chat_note(struct pool *p, long long channel, long long follower, long long chat,
 	const char *what, int once, const char *key, ...);
+
+/* A note for colleagues by who (a staff member's name): a staff-only line
+ * of the transcript, never sent to WeChat. */
+enum dbrc chat_staff_note(struct pool *p, const struct chat_ref *c, const char *who,
+	const char *text);
 
 /* ---- in a push's transaction ----
  *

@@ -498,12 +498,6 @@
 	X(chat_pay, EXEC, (long long follower, long long at), (I(at), I(follower), I(at)), \
 	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), grant_paid = 1, consecutive_out = 0 " \
 	    "WHERE open_follower = ? AND (grant_at IS NULL OR grant_at <= FROM_UNIXTIME(?))") \
-	X(channel_pay_key_set, EXEC, (long long channel, const char *enc), (S(enc), I(channel)), \
-	    "UPDATE channels SET pay_key_enc = ? WHERE id = ?") \
-	X(channel_pay_key_of, CUSTOM, (), (I), \
-	    "SELECT pay_key_enc FROM channels WHERE id = ?") \
-	X(payment_channel, CUSTOM, (), (S), \
-	    "SELECT id, pay_key_enc FROM channels WHERE webhook_key = ? AND state = 'active'") \
 	/* the account's follower of a payment, locked (DB_NOTFOUND: none) */ \
 	X(payment_follower, CUSTOM, (), (I, S), \
 	    "SELECT id FROM followers WHERE channel_id = ? AND openid = ? FOR UPDATE") \
@@ -823,31 +817,6 @@ db_reminder_insert_at(struct pool *p, long long channel, long long follower, lon
 {
 	return db_reminder_insert(p, channel, follower, chat, text, pool_printf(p, "r:%s",
 	    rand_hex(p, 16)), author, now, send_at, id);
-}
-
-const char *
-db_channel_pay_key(struct pool *p, long long channel)
-{
-	struct dbres res;
-
-	if (RUN(DBS_channel_pay_key_of, p, &res, I(channel)) != DB_OK || res.nrows == 0)
-		return NULL;
-	return db_cell(&res, 0, 0);
-}
-
-enum dbrc
-db_payment_channel(struct pool *p, const char *key, long long *id, const char **key_enc)
-{
-	struct dbres res;
-	enum dbrc    rc = RUN(DBS_payment_channel, p, &res, S(key));
-
-	if (rc != DB_OK)
-		return rc;
-	if (res.nrows == 0)
-		return DB_NOTFOUND;
-	*id = db_int(&res, 0, 0);
-	*key_enc = db_cell(&res, 0, 1);
-	return DB_OK;
 }
 
 enum dbrc

@@ -148,6 +148,8 @@ struct db_table *db_table_qr(void);
 struct db_table *db_table_menu(void);
 struct db_table *db_table_notices(void);
 struct db_table *db_table_broadcasts(void);
+struct db_table *db_table_api(void);
+struct db_table *db_table_hooks(void);
 struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);

@@ -32,6 +32,14 @@ int
 http_call(const char *url, const char *ctype, const void *body, size_t n,
     const struct http_file *file, long timeout_ms, struct http_resp *r)
 {
+	return http_call_h(url, ctype, body, n, file, NULL, timeout_ms, r);
+}
+
+int
+http_call_h(const char *url, const char *ctype, const void *body, size_t n,
+    const struct http_file *file, const char *const *headers, long timeout_ms,
+    struct http_resp *r)
+{
 	CURL              *c = curl_easy_init();
 	struct curl_slist *h = NULL;
 	CURLcode           cc;
@@ -63,6 +71,8 @@ http_call(const char *url, const char *ctype, const void *body, size_t n,
 		char hdr[160];
 		snprintf(hdr, sizeof hdr, "Content-Type: %s", ctype ? ctype : "application/json");
 		h = curl_slist_append(h, hdr);
+		for (size_t i = 0; headers && headers[i]; i++)
+			h = curl_slist_append(h, headers[i]);
 		curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)n);

@@ -22,6 +22,10 @@ struct http_resp {
 
 int  http_call(const char *url, const char *ctype, const void *body, size_t n,
 	const struct http_file *file, long timeout_ms, struct http_resp *r);
+/* the same with more headers ("Name: value", NULL-terminated) for a body */
+int  http_call_h(const char *url, const char *ctype, const void *body, size_t n,
+	const struct http_file *file, const char *const *headers, long timeout_ms,
+	struct http_resp *r);
 void http_resp_free(struct http_resp *r);
 /* s percent-encoded for a URL (RFC 3986: all but letters, digits and -._~), in p */
 const char *http_escape(struct pool *p, const char *s);

@@ -353,6 +353,7 @@ req_from_fcgi(struct req *r, FCGX_Request *f, const struct req_limits *lim)
 	r->cookie_hdr = param(r, f, "HTTP_COOKIE");
 	r->accept_language = param(r, f, "HTTP_ACCEPT_LANGUAGE");
 	r->authorization = param(r, f, "HTTP_AUTHORIZATION");
+	r->idem_key = param(r, f, "HTTP_IDEMPOTENCY_KEY");
 	{
 		const char *https = FCGX_GetParam("HTTPS", f->envp);
 		r->https = https && strcasecmp(https, "on") == 0;

@@ -183,14 +183,9 @@ set_channel(struct req *r, const struct channel_get *c)
 	}
 	if (token)
 		tmpl_set(r, "Channel.TokenMasked", secret_mask(&r->pool, token));
-	{
-		/* the payment key (payment.c): masked, with where payments go */
-		const char *pk = db_channel_pay_key(&r->pool, c->id);
-		tmpl_set(r, "Channel.PayKeyMasked", pk && *pk ? secret_mask(&r->pool,
-		    plain(r, pk)) : NULL);
-		tmpl_set(r, "Channel.PaymentUrl", pool_printf(&r->pool, "%s/payment",
-		    webhook_url(r, c)));
-	}
+	/* where the business's payment server forwards payments (payment.c) */
+	tmpl_set(r, "Channel.PaymentUrl", pool_printf(&r->pool, "%s/api/v1/channels/%lld/payments",
+	    cfg_get("PublicURL", ""), c->id));
 	if (aes)
 		tmpl_set(r, "Channel.AesMasked", secret_mask(&r->pool, aes));
 	if (c->aes_key_prev_enc)

@@ -384,34 +384,6 @@ reveal(struct req *r, struct resp *rs, struct change *x)
 	return UI_SHOWN;
 }
 
-/* a new payment key (payment.c): kept encrypted, shown this once on the
- * account page; the old one stops working at once */
-static int
-pay_key(struct req *r, struct resp *rs, struct change *x)
-{
-	const char *key;
-	int         st;
-
-	if (!set_up(r, x, &st))
-		return st;
-	key = rand_hex(&r->pool, 16);
-	if ((st = db_channel_pay_key_set(&r->pool, x->c.id, secret_encrypt(&r->pool, key))) !=
-	    DB_OK)
-		return st;
-	wx_audit("user %lld made a new payment key for channel %lld", r->user->id, x->c.id);
-	tmpl_set(r, "Revealed.PayKey", key);
-	account_page(r, rs, &x->c, 200);
-	return UI_SHOWN;
-}
-
-void
-admin_channel_pay_key_post(struct req *r, struct resp *rs)
-{
-	struct change x = { 0 };
-
-	end(r, rs, pay_key(r, rs, &x), &x);
-}
-
 void
 admin_channel_reveal_post(struct req *r, struct resp *rs)
 {

@@ -86,32 +86,60 @@ reopenable(const struct console_chat *c)
 	return chat_reopenable(c->state, c->close_reason, c->last_in, (long long)wx_now());
 }
 
-/* Why the user cannot answer the chat now, or NULL when they can. */
+/*
+ * Which of WeChat's and the desk's rules keeps user from answering the chat
+ * now, by a stable name (the API's error code), or NULL when they can.
+ */
 const char *
-console_cannot_reply(struct req *r, const struct console_chat *c)
+console_reply_rule(const struct console_chat *c, long long user, int *event_window)
 {
 	const char *st = c->state;
 	long long   until;
 	int         max;
 
+	*event_window = 0;
 	if (strcmp(st, "closed") == 0)
+		return "chat_closed";
+	if (strcmp(st, "bot") == 0)
+		return "bot_holds";
+	if (strcmp(st, "active") != 0)
+		return "not_picked_up";
+	if (c->operator_id != user)
+		return "other_operator";
+	chat_window(c->last_in, c->grant_at, &until, &max);
+	*event_window = max == WX_EVENT_REPLIES;
+	if (until <= (long long)wx_now())
+		return "window_closed";
+	if (c->outs >= max)
+		return "five_in_row";
+	return NULL;
+}
+
+/* Why the user cannot answer the chat now, in words, or NULL when they can. */
+const char *
+console_cannot_reply(struct req *r, const struct console_chat *c)
+{
+	int         ev;
+	const char *rule = console_reply_rule(c, r->user->id, &ev);
+	long long   until;
+	int         max;
+
+	if (rule == NULL)
+		return NULL;
+	if (strcmp(rule, "chat_closed") == 0)
 		return LF(r, reopenable(c) ? "chat.closed_reopen" : "chat.closed_why",
 		    ui_close_reason(r, c->close_reason, 0));
-	if (strcmp(st, "bot") == 0)
+	if (strcmp(rule, "bot_holds") == 0)
 		return L(r, "bot.holds");
-	if (strcmp(st, "active") != 0)
+	if (strcmp(rule, "not_picked_up") == 0)
 		return L(r, "chat.pick_up_first");
-	if (c->operator_id != r->user->id)
+	if (strcmp(rule, "other_operator") == 0)
 		return LF(r, "chat.other_answering", c->operator ?
 		    c->operator : L(r, "chat.another_operator"));
+	if (strcmp(rule, "window_closed") == 0)
+		return L(r, ev ? "chat.event_window_passed" : "chat.window_passed");
 	chat_window(c->last_in, c->grant_at, &until, &max);
-	if (until <= (long long)wx_now())
-		return L(r, max == WX_EVENT_REPLIES ? "chat.event_window_passed" :
-		    "chat.window_passed");
-	if (c->outs >= max)
-		return LF(r, max == WX_EVENT_REPLIES ? "chat.event_in_row" : "chat.five_in_row",
-		    max);
-	return NULL;
+	return LF(r, ev ? "chat.event_in_row" : "chat.five_in_row", max);
 }
 
 /* a staff note, in the reader's language (older notes keep their stored text) */
@@ -705,7 +733,6 @@ static int
 note_add(struct req *r, struct console_change *x)
 {
 	const char  *text;
-	struct buf   b = { 0 };
 	int          st;
 
 	if ((st = console_chat_of(r, x)) != DB_OK)
@@ -715,18 +742,12 @@ note_add(struct req *r, struct console_change *x)
 		form_error(r, "staff_note", LF(r, "chat.note_bad", WX_TEXT_MAX));
 		return UI_REFUSED;
 	}
-	json_put(&b, json_pack("{s:s}", "staff", r->user->name));
-	struct msg_row m = {
-		.channel_id = x->c.channel_id, .follower_id = x->c.follower_id,
-		.chat_id = r->ids[0], .direction = "system", .msg_type = "system",
-		.event = "staff_note", .body = text, .fields = pool_strdup(&r->pool, b.data),
-		.dedupe_key = pool_printf(&r->pool, "n:%lld:%s", r->ids[0], rand_hex(&r->pool, 8)),
-		.media_state = "none", .created_at = wx_now(),
-	};
-	buf_free(&b);
-	x->msg = L(r, "chat.note_added");
-	st = db_message_insert(&r->pool, &m, NULL);
-	return ui_wrote(st);
+	{
+		struct chat_ref ref = { r->ids[0], x->c.channel_id, x->c.follower_id,
+			x->c.department_id };
+		x->msg = L(r, "chat.note_added");
+		return ui_wrote(chat_staff_note(&r->pool, &ref, r->user->name, text));
+	}
 }
 
 void

@@ -37,6 +37,8 @@ void console_inbox(struct req *r, long long current);
 int  console_load_chat(struct req *r, struct resp *rs, struct console_chat *c);
 /* why the user cannot reply in chat c now, in words, or NULL */
 const char *console_cannot_reply(struct req *r, const struct console_chat *c);
+/* the same rule by a stable name ("window_closed", "five_in_row", …), or NULL */
+const char *console_reply_rule(const struct console_chat *c, long long user, int *event_window);
 /* why colleague row i of the transfer targets cannot take a chat now, or NULL */
 const char *console_colleague_away(struct req *r, const struct transfer_targets *tt, size_t i);
 /* chat c's page, answered with status (a refusal's 409 or 422) */

@@ -22,7 +22,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "api.h"
 #include "db.h"
+#include "json.h"
 #include "csat.h"
 #include "assign.h"
 #include "ui.h"
@@ -350,6 +352,8 @@ read_filter(struct req *r, struct resp *rs, struct rep *q, unsigned uses)
 	if (levels_span(r, rs, &q->f) != 0)
 		return -1;
 	q->f.brand = id_arg(r, "brand");
+	if (r->token && r->token->brand)	/* an API token of one brand (api.h) */
+		q->f.brand = r->token->brand;
 	q->f.channel = id_arg(r, "channel");
 	q->f.department = uses & USE_DEPARTMENT ? dept : 0;
 	/* an operator's own, even where a report has no operator filter */
@@ -714,6 +718,35 @@ overview_hist(void *ctx, const char *b, long long g, int kind, long long med, lo
 		o->med[kind] = med, o->p90[kind] = p90, o->n[kind] = n;
 }
 
+/* The overview for the API (api.h): each figure by its CSV name
+ * ("chats_received"), the times in seconds, the closes by reason. */
+static void
+overview_json(struct req *r, struct resp *rs, const struct rep *q, const long long *tot,
+    const struct overview *o, const char *const *label, const struct report_counts *c,
+    size_t c_n)
+{
+	json_t *fig = json_object(), *times = json_object(), *reasons = json_array();
+
+	for (int k = 0; k < K__N; k++)
+		json_object_set_new(fig, label[k] + 4, json_integer(tot[k]));
+	for (int k = K_PICKED; k <= K_CLOSED; k++) {
+		if (k == K_MISSED)
+			continue;
+		json_object_set_new(times, k == K_PICKED ? "wait" : k == K_FIRST ?
+		    "first_response" : "duration", json_pack("{s:o,s:o,s:I}",
+		    "median", o->med[k] < 0 ? json_null() : json_integer(o->med[k]),
+		    "p90", o->p90[k] < 0 ? json_null() : json_integer(o->p90[k]),
+		    "n", (json_int_t)(o->n[k] < 0 ? 0 : o->n[k])));
+	}
+	for (size_t i = 0; i < c_n; i++)
+		if (kind_of(q, c[i].kind) == K_CLOSED)
+			json_array_append_new(reasons, json_pack("{s:s,s:I}", "reason",
+			    c[i].detail ? c[i].detail : "", "chats", (json_int_t)c[i].n));
+	resp_json(rs, 200, json_pack("{s:s,s:s,s:s,s:I,s:o,s:o,s:o}", "from", q->from, "to", q->to,
+	    "tz", q->zone_label, "brand_id", (json_int_t)q->f.brand, "figures", fig,
+	    "times", times, "closed_by_reason", reasons));
+}
+
 /* row i of the overview's refusals by errcode: code, in words (a
  * template's or a notice's said as such: a code may be both), how many */
 static void
@@ -798,6 +831,10 @@ reports_overview_get(struct req *r, struct resp *rs)
 			/* refused by WeChat, by errcode: replies, templates and notices */
 			errcode_row(r, ne++, k, c[i].detail, n);
 		}
+	}
+	if (r->token) {	/* the API's (api.h): the same figures as JSON */
+		overview_json(r, rs, &q, tot, &o, label, c, c_n);
+		return;
 	}
 	if (q.csv) {
 		csv_start(r, rs, &q, "overview");

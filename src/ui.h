@@ -90,6 +90,18 @@ void admin_bot_export_get(struct req *, struct resp *);
 void admin_bot_import_post(struct req *, struct resp *);
 void admin_department_members_post(struct req *, struct resp *);
 
+/* ui-hooks.c: Admin → API and webhooks (api.h, hooks.h) */
+void admin_api_get(struct req *, struct resp *);
+void admin_api_token_post(struct req *, struct resp *);
+void admin_api_revoke_post(struct req *, struct resp *);
+void admin_hook_new_post(struct req *, struct resp *);
+void admin_hook_get(struct req *, struct resp *);
+void admin_hook_post(struct req *, struct resp *);
+void admin_hook_secret_post(struct req *, struct resp *);
+void admin_hook_delete_post(struct req *, struct resp *);
+void admin_hook_test_post(struct req *, struct resp *);
+void admin_hook_replay_post(struct req *, struct resp *);
+
 /* ui-operators.c */
 void admin_operators_get(struct req *, struct resp *);
 void admin_audit_get(struct req *, struct resp *);
@@ -110,7 +122,6 @@ void admin_channel_verified_get(struct req *, struct resp *);
 void admin_channel_get(struct req *, struct resp *);
 void admin_channel_details_post(struct req *, struct resp *);
 void admin_channel_token_post(struct req *, struct resp *);
-void admin_channel_pay_key_post(struct req *, struct resp *);
 void admin_channel_aes_post(struct req *, struct resp *);
 void admin_channel_reveal_post(struct req *, struct resp *);
 void admin_channel_department_post(struct req *, struct resp *);

@@ -8,6 +8,5 @@ void webhook_channel_get(struct req *, struct resp *);	/* URL verification */
 void webhook_channel_post(struct req *, struct resp *);	/* a push */
 
 /* POST /wechat/<key>/payment: a payment the business's server forwards (payment.c) */
-void webhook_payment_post(struct req *r, struct resp *rs);
 
 #endif

@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 56       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 57       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -152,6 +152,8 @@ struct req {
 	const char  *cookie_hdr;
 	const char  *accept_language;
 	const char  *authorization;	/* the Authorization header */
+	const char  *idem_key;	/* the Idempotency-Key header (the API's) */
+	struct api_token *token;	/* R_API: the caller's token (api.h) */
 	enum lang    lang;	/* what the person reads: set by the router */
 	size_t       clen;
 	int          https;
@@ -240,6 +242,10 @@ void req_hdf_init(struct req *r);
 #define R_SIGNED 0x04	/* authenticated by the handler (WeChat's signature): no session, no CSRF */
 #define R_UPLOAD 0x08	/* takes files: the app's upload_limits instead of its limits */
 #define R_MARK   0x10	/* the console's mark read with the session (r->mark) */
+#define R_API    0x20	/* the API: a token with the route's scope (api.h), no session, no CSRF */
+/* an API route's scope (api.h's SC_*), in the flags' upper bits */
+#define R_SCOPE(s)     ((unsigned)(s) << 8)
+#define R_SCOPE_OF(f)  ((unsigned)(f) >> 8)
 
 typedef void (*handler_fn)(struct req *, struct resp *);
 
@@ -260,6 +266,9 @@ struct app {
 	struct req_limits   limits;
 	struct req_limits   upload_limits;	/* for R_UPLOAD routes */
 	void              (*after)(void);	/* after each answer is out, or NULL */
+	/* the program's own router (the API's, api.h), or NULL: router_handle;
+	 * read: 0, or the status the request's reading failed with (400, 413) */
+	void              (*handle)(const struct app *, struct req *, struct resp *, int read);
 };
 
 int  route_match(const char *pattern, const char *path, long long *ids, int *nids,

@@ -89,12 +89,7 @@
 <p class="hint"><?cs var:Lang.pay.about ?></p>
 <p><?cs var:Lang.pay.url ?> <code><?cs var:Channel.PaymentUrl ?></code></p>
 <p><?cs var:Lang.pay.format ?> <code>{"openid": "…", "transaction_id": "…", "amount": 1990, "paid_at": 1765000000}</code></p>
-<p><?cs var:Lang.pay.sign ?> <code>Authorization: WXDESK-HMAC-SHA256 t=&lt;unix time&gt;,v1=&lt;hex&gt;</code></p>
-<?cs if:Revealed.PayKey ?><p class="warning"><?cs var:Lang.pay.new_key ?> <code id="pay-key"><?cs var:Revealed.PayKey ?></code></p><?cs /if ?>
-<p><?cs var:Lang.pay.key ?> <?cs if:Channel.PayKeyMasked ?><code><?cs var:Channel.PayKeyMasked ?></code><?cs else ?><?cs var:Lang.pay.no_key ?><?cs /if ?></p>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/pay-key" class="inline">
-<?cs call:csrf_field() ?><button type="submit"<?cs if:Channel.PayKeyMasked ?> data-confirm="<?cs var:Lang.pay.replace_confirm ?>"<?cs /if ?>><?cs var:Lang.pay.make_key ?></button>
-</form>
+<p><?cs var:Lang.pay.sign ?> <code>Authorization: Bearer &lt;token&gt;</code> <a href="/admin/api"><?cs var:Lang.pay.tokens ?></a></p>
 </section>
 <section class="card" id="department">
 <h2><?cs var:Lang.brand.department ?></h2>

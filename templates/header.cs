@@ -23,6 +23,7 @@
     <a href="/admin/operators" class="<?cs if:Nav == "operators" ?>on<?cs /if ?>"><?cs var:Lang.nav.operators ?></a>
     <a href="/admin/channels" class="<?cs if:Nav == "channels" ?>on<?cs /if ?>"><?cs var:Lang.nav.wechat ?></a>
     <a href="/admin/audit" class="<?cs if:Nav == "audit" ?>on<?cs /if ?>"><?cs var:Lang.nav.audit ?></a>
+    <a href="/admin/api" class="<?cs if:Nav == "api" ?>on<?cs /if ?>"><?cs var:Lang.nav.api ?></a>
     <?cs /if ?>
     <a href="/console/" class="<?cs if:Nav == "console" ?>on<?cs /if ?>"><?cs var:Lang.nav.console ?></a>
     <a href="/console/followers" class="<?cs if:Nav == "followers" ?>on<?cs /if ?>"><?cs var:Lang.nav.followers ?></a>

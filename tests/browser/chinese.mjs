@@ -20,7 +20,7 @@ const OPENID = `oZh${Date.now() % 1000000}`;
 // names people typed, and WeChat's own terms, are the same in every language
 const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', 'Token',
 	'EncodingAESKey', 'URL', 'IP', 'API', 'ID', 'OpenID', 'MB', 'JPEG', 'PNG', 'MP', 'AMR',
-	'UTC', 'CSV', 'access_token', 'Longjing', 'Aftersales', 'Demo', 'Operator', 'Admin',
+	'UTC', 'CSV', 'JSON', 'HTTP', 'access_token', 'Longjing', 'Aftersales', 'Demo', 'Operator', 'Admin',
 	'Sales', 'Support', 'English', 'gh_', 'admin', 'operator', 'oZh', 'Ctrl', 'Cmd', 'Enter',
 	'Mac', 'PublicURL', 'iPhone', 'Android', 'key', 'media_id', 'article_id', OPENID]);
 // the English words a page shows, beside what people wrote (messages,

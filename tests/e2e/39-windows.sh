@@ -4,8 +4,8 @@
 # latest action's allowance holds: they do not add up. The meter, the
 # composer and the server-side check follow the one rule, and so does the
 # simulator, so a message past it gets WeChat's errcode too. A payment
-# (forwarded by the business's server, signed) allows any number for 48
-# hours.
+# (forwarded by the business's server through the API) allows any number
+# for 48 hours.
 . "$(dirname "$0")/lib.sh"
 own_channel "Windows Brand"
 sign_in op operator "$(demo_pw operator)"
@@ -70,31 +70,32 @@ for x in j k l m; do send "$x"; done
 ok "a follow gives 3 within a minute: the 4th is refused" test "$(state j):$(state l):$(state m)" = "delivered:0:delivered:0:"
 
 # --- a payment: any number of messages for 48 hours. WeChat Pay tells the
-# business's payment server, which forwards it to wxdesk, signed
+# business's payment server, which forwards it to wxdesk through the API
+# with a token of the payments scope
 sign_in adm admin "$(demo_pw admin)"
-TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/pay-key"
-PAYKEY=$(sed -n 's/.*id="pay-key">\([0-9a-f]*\)<.*/\1/p' <<<"$BODY")
-ok "an administrator makes the account's payment key: shown once, kept encrypted" eval 'test "${#PAYKEY}" = 32 && test "$(sqlq "SELECT LEFT(pay_key_enc, 3) FROM channels WHERE id = $CH")" = "v1:" && ! sqlq "SELECT pay_key_enc FROM channels WHERE id = $CH" | grep -q "$PAYKEY"'
+TOKEN_PAGE=/admin/api post adm /admin/api/tokens name=payserver scope=payments "brand=$BRAND"
+PAYTOKEN=$(sed -n 's/.*id="new-token">\(wxd_[0-9a-f]*\)<.*/\1/p' <<<"$BODY")
+ok "an administrator makes the payment server's token: shown once, kept as its hash" eval 'test "${#PAYTOKEN}" = 44 && test "$(sqlq "SELECT COUNT(*) FROM api_tokens WHERE token_hash = SHA2('"'"'$PAYTOKEN'"'"', 256)")" = 1'
+TOKEN_PAGE=/admin/api post adm /admin/api/tokens name=reader scope=chats.read
+READTOKEN=$(sed -n 's/.*id="new-token">\(wxd_[0-9a-f]*\)<.*/\1/p' <<<"$BODY")
 get adm "/admin/channels/$CH"
-ok "…then masked on the account page, with where payments go" eval 'has "••••••••${PAYKEY: -4}" && has "/wechat/$WEBHOOK_KEY/payment" && ! has "id=\"pay-key\""'
-# pay BODY [KEY] [TIME]: the business's server forwarding a payment
+ok "the account page says where payments go" has "/api/v1/channels/$CH/payments"
+# pay BODY [TOKEN]: the business's server forwarding a payment
 pay() {
-	local t=${3:-$(wx_clock)} sig
-	sig=$(printf '%s' "$t.$1" | openssl dgst -sha256 -hmac "${2:-$PAYKEY}" -r | cut -d' ' -f1)
-	curl -s -o "$WXDESK_VAR/pay-body" -w '%{http_code}' -H "Authorization: WXDESK-HMAC-SHA256 t=$t,v1=$sig" \
-		-H 'Content-Type: application/json' --data-binary "$1" "$BASE/wechat/$WEBHOOK_KEY/payment"
+	curl -s -o "$WXDESK_VAR/pay-body" -w '%{http_code}' -H "Authorization: Bearer ${2:-$PAYTOKEN}" \
+		-H 'Content-Type: application/json' --data-binary "$1" "$BASE/api/v1/channels/$CH/payments"
 }
 for i in 1 2 3 4 5 6; do send "more $i"; done
 ok "the 5 of the follower's message used up" test "$(state 'more 6')" = ""
 shift_clock 2
 phone -F action=pay
 NOW=$(wx_clock)
-ok "a payment with a wrong signature is refused (401), in words" eval 'test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"paid_at\":$NOW}" 0123456789abcdef)" = 401 && grep -q "does not match" "$WXDESK_VAR/pay-body"'
-ok "…and one signed ten minutes ago (401)" test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"paid_at\":$NOW}" "$PAYKEY" $((NOW - 600)))" = 401
+ok "a payment with a wrong token is refused (401), in words" eval 'test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"paid_at\":$NOW}" wxd_0123456789abcdef)" = 401 && grep -q "not known" "$WXDESK_VAR/pay-body"'
+ok "…and one from a token without the payments scope (403)" eval 'test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"paid_at\":$NOW}" "$READTOKEN")" = 403 && grep -q "payments" "$WXDESK_VAR/pay-body"'
 ok "…a follower the account does not have (404)" test "$(pay "{\"openid\":\"oNobody\",\"transaction_id\":\"4200001\",\"paid_at\":$NOW}")" = 404
 ok "…a payment three days old opens no window (409)" test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200000\",\"paid_at\":$((NOW - 3 * 86400))}")" = 409
-ok "…and malformed JSON (400)" test "$(pay "{\"openid\":")" = 400
-ok "the business forwards the payment, signed: taken" eval 'test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"amount\":1990,\"paid_at\":$NOW}")" = 200 && grep -q "\"new\":true" "$WXDESK_VAR/pay-body"'
+ok "…malformed JSON (400) and a payment without its fields (422)" eval 'test "$(pay "{\"openid\":")" = 400 && test "$(pay "{\"openid\":\"$FROM\"}")" = 422'
+ok "the business forwards the payment: taken" eval 'test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"amount\":1990,\"paid_at\":$NOW}")" = 200 && grep -q "\"new\":true" "$WXDESK_VAR/pay-body"'
 ok "…told again, it changes nothing" eval 'test "$(pay "{\"openid\":\"$FROM\",\"transaction_id\":\"4200001\",\"amount\":1990,\"paid_at\":$NOW}")" = 200 && grep -q "\"new\":false" "$WXDESK_VAR/pay-body" && test "$(sqlq "SELECT COUNT(*) FROM payments WHERE channel_id = $CH")" = 1'
 sign_in op operator "$(demo_pw operator)"
 get op "/console/chats/$C"
