@@ -104,6 +104,7 @@ children_start(pid_t *pids, int n, const char *name, void (*run)(volatile sig_at
 			/* the child's own connection: the parent's is the parent's */
 			db_forget();
 			wx_set_progname(name);
+			prctl(PR_SET_NAME, name);	/* ps and pgrep show which */
 			run(&job_stopping);
 			db_close();
 			_exit(0);

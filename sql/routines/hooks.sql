@@ -6,6 +6,9 @@
 -- one delivery per such subscription; the worker sends them
 -- (src/job-hooks.c). The data is made from the row as the change left it.
 
+-- (a routine's numeric variable goes into JSON_OBJECT as "+ 0": MariaDB
+-- would quote it as a string)
+
 -- an event of kind for channel's brand, about chat (NULL: none), at at
 CREATE OR REPLACE PROCEDURE hook_add(p_kind VARCHAR(32), p_channel BIGINT UNSIGNED,
   p_chat BIGINT UNSIGNED, p_at DATETIME, p_data TEXT)
@@ -18,7 +21,7 @@ BEGIN
       AND (s.brand_id IS NULL OR s.brand_id = v_brand) AND FIND_IN_SET(p_kind, s.events)) THEN
     INSERT INTO hook_events (kind, brand_id, chat_id, at, data)
     VALUES (p_kind, v_brand, IFNULL(p_chat, 0), IFNULL(p_at, NOW()),
-      JSON_MERGE_PATCH(p_data, JSON_OBJECT('brand_id', v_brand, 'channel_id', p_channel)));
+      JSON_MERGE_PATCH(p_data, JSON_OBJECT('brand_id', v_brand + 0, 'channel_id', p_channel + 0)));
     SET v_event = LAST_INSERT_ID();
     INSERT INTO hook_deliveries (event_id, subscription_id, chat_id, next_at, created_at)
     SELECT v_event, s.id, IFNULL(p_chat, 0), '1970-01-01 00:00:01', NOW()
@@ -32,22 +35,22 @@ CREATE OR REPLACE FUNCTION hook_chat(p_id BIGINT UNSIGNED, p_follower BIGINT UNS
   p_department BIGINT UNSIGNED, p_operator BIGINT UNSIGNED, p_state VARCHAR(12),
   p_reason VARCHAR(20), p_started DATETIME, p_closed DATETIME, p_rating INT)
 RETURNS TEXT READS SQL DATA
-RETURN JSON_OBJECT('chat', JSON_OBJECT('id', p_id, 'follower_id', p_follower,
+RETURN JSON_OBJECT('chat', JSON_OBJECT('id', p_id + 0, 'follower_id', p_follower + 0,
   'openid', (SELECT openid FROM followers WHERE id = p_follower),
-  'department_id', p_department, 'operator_id', p_operator, 'state', p_state,
+  'department_id', p_department + 0, 'operator_id', p_operator + 0, 'state', p_state,
   'close_reason', p_reason, 'started_at', UNIX_TIMESTAMP(p_started),
-  'closed_at', UNIX_TIMESTAMP(p_closed), 'rating', p_rating));
+  'closed_at', UNIX_TIMESTAMP(p_closed), 'rating', p_rating + 0));
 
 -- a message as an event tells it (its text for a text; other kinds by type)
 CREATE OR REPLACE FUNCTION hook_message(p_id BIGINT UNSIGNED, p_chat BIGINT UNSIGNED,
   p_follower BIGINT UNSIGNED, p_direction VARCHAR(8), p_type VARCHAR(32), p_body MEDIUMTEXT,
   p_author BIGINT UNSIGNED, p_state VARCHAR(12), p_errcode INT, p_at DATETIME)
 RETURNS TEXT READS SQL DATA
-RETURN JSON_OBJECT('message', JSON_OBJECT('id', p_id, 'chat_id', p_chat,
-  'follower_id', p_follower, 'openid', (SELECT openid FROM followers WHERE id = p_follower),
+RETURN JSON_OBJECT('message', JSON_OBJECT('id', p_id + 0, 'chat_id', p_chat + 0,
+  'follower_id', p_follower + 0, 'openid', (SELECT openid FROM followers WHERE id = p_follower),
   'direction', p_direction, 'type', p_type,
   'text', IF(p_type IN ('text', 'template', 'notice'), p_body, NULL),
-  'author_id', p_author, 'delivery_state', p_state, 'errcode', p_errcode,
+  'author_id', p_author + 0, 'delivery_state', p_state, 'errcode', p_errcode + 0,
   'created_at', UNIX_TIMESTAMP(p_at)));
 
 -- No trigger on followers: its upsert reads the row's id back through
@@ -129,9 +132,9 @@ BEGIN
   SET v_channel = (SELECT channel_id FROM wx_tags WHERE id = p_tag);
   IF v_channel IS NOT NULL THEN
     CALL hook_add('follower.tagged', v_channel, NULL, NULL,
-      JSON_OBJECT('follower', JSON_OBJECT('id', p_follower,
+      JSON_OBJECT('follower', JSON_OBJECT('id', p_follower + 0,
       'openid', (SELECT openid FROM followers WHERE id = p_follower)),
-      'tag', JSON_OBJECT('id', p_tag, 'name', (SELECT name FROM wx_tags WHERE id = p_tag)),
+      'tag', JSON_OBJECT('id', p_tag + 0, 'name', (SELECT name FROM wx_tags WHERE id = p_tag)),
       'added', IF(p_added, JSON_EXTRACT('true', '$'), JSON_EXTRACT('false', '$'))));
   END IF;
 END;
