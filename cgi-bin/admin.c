@@ -83,6 +83,7 @@ static const struct route routes[] = {
 	{ "POST", "/admin/channels/{id}/details",     0, ADMIN, admin_channel_details_post, "wechat.details" },
 	{ "POST", "/admin/channels/{id}/token",       0, ADMIN, admin_channel_token_post, "wechat.token" },
 	{ "POST", "/admin/channels/{id}/aes",         0, ADMIN, admin_channel_aes_post, "wechat.aes" },
+	{ "POST", "/admin/channels/{id}/upstream",    0, ADMIN, admin_channel_upstream_post, "wechat.upstream" },
 	{ "POST", "/admin/channels/{id}/reveal",      0, ADMIN, admin_channel_reveal_post, "wechat.reveal" },
 	{ "POST", "/admin/channels/{id}/department",  0, ADMIN, admin_channel_department_post, "wechat.department" },
 	{ "POST", "/admin/channels/{id}/state",       0, ADMIN, admin_channel_state_post, "wechat.state" },

@@ -13,7 +13,9 @@ struct channel_setup {
 /* columns of db_channel_by_key */
 #define CHANNEL_BY_KEY_ROW(C) C(INT, id) C(INT, brand_id) C(INT, department_id) \
 	C(STR, state) C(STR, original_id) C(STR, app_id) C(STR, token_enc) C(STR, aes_key_enc) \
-	C(STR, aes_key_prev_enc) C(STR, encryption_mode) C(INT, erase)
+	C(STR, aes_key_prev_enc) C(STR, encryption_mode) C(INT, erase) C(STR, upstream_url) \
+	C(STR, upstream_token_enc) C(STR, upstream_mode) C(STR, upstream_aes_enc) \
+	C(STR, upstream_forward) C(STR, upstream_first)
 DB_ROW(channel_by_key, CHANNEL_BY_KEY_ROW)
 enum dbrc db_channel_by_key(struct pool *p, const char *key, struct channel_by_key *row);
 /* columns of db_channel_get */
@@ -23,7 +25,10 @@ enum dbrc db_channel_by_key(struct pool *p, const char *key, struct channel_by_k
 	C(INT, wizard_step) C(INT, ip_confirmed) C(INT, url_confirmed) C(INT, verified) \
 	C(INT, lastmsg) C(INT, inactive_messages) C(INT, signature_failures) \
 	C(INT, decrypt_failures) C(INT, failat) C(STR, last_failure) C(STR, brand_name) C(STR, dept_name) \
-	C(INT, refused_pushes)
+	C(INT, refused_pushes) C(STR, upstream_url) C(STR, upstream_token_enc) \
+	C(STR, upstream_mode) C(STR, upstream_aes_enc) C(STR, upstream_forward) \
+	C(STR, upstream_first) C(INT, upstream_failures) C(STR, upstream_last_failure) \
+	C(INT, upstream_failed)
 DB_ROW(channel_get, CHANNEL_GET_ROW)
 enum dbrc db_channel_get(struct pool *p, long long id, struct channel_get *row);
 /* a new draft, its brand chosen: the wizard goes on at step 2 */

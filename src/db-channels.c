@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "db-run.h"
+#include "upstream.h"
 #include "wx.h"
 #include "channel.h"
 #include "console.h"
@@ -17,9 +18,24 @@
 	X(channel_by_key, ROW(channel_by_key), (const char *key), (S(key)), \
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, " \
 	    "c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, c.encryption_mode, " \
-	    "IFNULL(p.erase_on_unfollow, 0) erase FROM channels c " \
+	    "IFNULL(p.erase_on_unfollow, 0) erase, c.upstream_url, c.upstream_token_enc, " \
+	    "c.upstream_mode, c.upstream_aes_enc, c.upstream_forward, c.upstream_first " \
+	    "FROM channels c " \
 	    "LEFT JOIN channel_prefs p ON p.channel_id = c.id WHERE c.webhook_key = ? " \
 	    "AND c.state <> 'deleted'") \
+	/* the account's upstream (upstream.h): a failure counted, its settings */ \
+	X(upstream_failed, EXEC, (long long channel, const char *why, long long now), \
+	    (S(why), I(now), I(channel)), \
+	    "UPDATE channels SET upstream_failures = upstream_failures + 1, " \
+	    "upstream_last_failure = LEFT(?, 255), upstream_failed_at = FROM_UNIXTIME(?) " \
+	    "WHERE id = ?") \
+	X(upstream_set, EXEC, (long long channel, const char *url, const char *token_enc, \
+	    const char *mode, const char *aes_enc, const char *forward, const char *first), \
+	    (S(url), S(token_enc), S(mode), S(aes_enc), S(forward), S(first), I(channel)), \
+	    "UPDATE channels SET upstream_url = NULLIF(?, ''), upstream_token_enc = ?, " \
+	    "upstream_mode = ?, upstream_aes_enc = ?, upstream_forward = ?, upstream_first = ?, " \
+	    "upstream_failures = 0, upstream_last_failure = NULL, upstream_failed_at = NULL " \
+	    "WHERE id = ?") \
 	X(channel_get, ROW(channel_get), (long long id), (I(id)), \
 	    "SELECT c.id, c.brand_id, c.department_id, c.state, c.original_id, c.app_id, " \
 	    "c.app_secret_enc, c.token_enc, c.aes_key_enc, c.aes_key_prev_enc, " \
@@ -27,7 +43,9 @@
 	    "UNIX_TIMESTAMP(c.verified_at) verified, UNIX_TIMESTAMP(c.last_message_at) lastmsg, " \
 	    "c.inactive_messages, c.signature_failures, c.decrypt_failures, " \
 	    "UNIX_TIMESTAMP(c.last_failure_at) failat, c.last_failure, b.name brand_name, d.name dept_name, " \
-	    "c.refused_pushes " \
+	    "c.refused_pushes, c.upstream_url, c.upstream_token_enc, c.upstream_mode, " \
+	    "c.upstream_aes_enc, c.upstream_forward, c.upstream_first, c.upstream_failures, " \
+	    "c.upstream_last_failure, UNIX_TIMESTAMP(c.upstream_failed_at) upstream_failed " \
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id " \
 	    "LEFT JOIN departments d ON d.id = c.department_id " \
 	    "WHERE c.id = ? AND c.state <> 'deleted'") \

@@ -14,6 +14,7 @@
 #include "staff.h"
 #include "channel.h"
 #include "chat.h"
+#include "upstream.h"
 
 /* ---- the account page ---- */
 
@@ -120,6 +121,40 @@ v_state(const char *v)
 	return strcmp(v, "active") == 0 || strcmp(v, "disabled") == 0 ? NULL : "ch.choose_state";
 }
 
+/* the kinds of push an upstream may get (upstream.h), and how each goes */
+static const char *const up_kinds[] = { "message", "follow", "scan", "menu", "other" };
+
+static int
+in_kinds(const char *set, const char *kind)
+{
+	struct upstream u = { "x", "x", NULL, NULL, set, "" };
+
+	return upstream_route(&u, kind) != 0;
+}
+
+/* the account's existing server, for its card: Upstream.* */
+static void
+upstream_page_data(struct req *r, const struct channel_get *c)
+{
+	const char *tok = c->upstream_token_enc ? secret_decrypt(&r->pool, c->upstream_token_enc) :
+	    NULL;
+
+	tmpl_set(r, "Upstream.Url", c->upstream_url);
+	tmpl_set(r, "Upstream.Mode", c->upstream_mode);
+	tmpl_set(r, "Upstream.TokenMasked", tok ? secret_mask(&r->pool, tok) : NULL);
+	tmpl_set(r, "Upstream.AesKept", c->upstream_aes_enc ? "1" : NULL);
+	for (size_t i = 0; i < sizeof up_kinds / sizeof up_kinds[0]; i++) {
+		const char *b = pool_printf(&r->pool, "Upstream.Kinds.%zu", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Name", b), up_kinds[i]);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Route", b), !in_kinds(c->upstream_forward,
+		    up_kinds[i]) ? "off" : in_kinds(c->upstream_first, up_kinds[i]) ? "first" : "both");
+	}
+	tmpl_set_int(r, "Upstream.Failures", c->upstream_failures);
+	if (c->upstream_last_failure)
+		tmpl_set(r, "Upstream.LastFailure", LF(r, "up.last_failure",
+		    L(r, c->upstream_last_failure), ui_time(r, c->upstream_failed)));
+}
+
 /* the rest of the account page's forms: one or two fields each */
 static const struct field secret_go_field[] = { { "go", "field.action", 0, v_word } };
 static const struct field reveal_fields[] = { { "password", "field.password", 0, NULL } };
@@ -152,6 +187,7 @@ account_page(struct req *r, struct resp *rs, const struct channel_get *c, int st
 	tmpl_set_int(r, "Health.RefusedPushes", c->refused_pushes);
 	tmpl_set(r, "Health.LastFailure", lang_coded(&r->pool, r->lang, c->last_failure));
 	tmpl_set(r, "Health.LastFailureAt", ui_time(r, c->failat));
+	upstream_page_data(r, c);
 	if (t_n) {
 		/* columns: expires fetched last_errcode last_error errors */
 		tmpl_set(r, "Health.TokenFetched", ui_time(r, t->fetched));
@@ -549,4 +585,102 @@ admin_channel_csat_post(struct req *r, struct resp *rs)
 	struct change x = { 0 };
 
 	end(r, rs, csat_save(r, &x), &x);
+}
+
+static const char *
+v_up_url(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n == 0 || ((strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
+	    n <= 500 && strcspn(v, " \t\r\n\"<>") == n) ? NULL : "up.url_bad";
+}
+
+static const char *
+v_up_mode(const char *v)
+{
+	return strcmp(v, "plain") == 0 || strcmp(v, "safe") == 0 ? NULL : "v.word";
+}
+
+static const char *
+v_up_token(const char *v)
+{
+	size_t n = strlen(v);
+
+	return n == 0 || (n >= 3 && n <= 32 && strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789") == n) ? NULL : "up.token_bad";
+}
+
+static const char *
+v_up_aes(const char *v)
+{
+	return *v == '\0' || wx_aes_key_valid(v) ? NULL : "up.aes_bad";
+}
+
+static const char *
+v_up_route(const char *v)
+{
+	return strcmp(v, "off") == 0 || strcmp(v, "both") == 0 || strcmp(v, "first") == 0 ? NULL :
+	    "v.word";
+}
+
+enum { UF_URL, UF_TOKEN, UF_MODE, UF_AES, UF_MESSAGE, UF__N = UF_MESSAGE + 5 };
+static const struct field up_fields[UF__N] = {
+	[UF_URL] = { "upstream_url", "up.url", F_OPTIONAL, v_up_url },
+	[UF_TOKEN] = { "upstream_token", "up.token", F_OPTIONAL, v_up_token },
+	[UF_MODE] = { "upstream_mode", "up.mode", F_REQUIRED, v_up_mode },
+	[UF_AES] = { "upstream_aes", "up.aes", F_OPTIONAL, v_up_aes },
+	[UF_MESSAGE] = { "route_message", "up.kind.message", F_REQUIRED, v_up_route },
+	[UF_MESSAGE + 1] = { "route_follow", "up.kind.follow", F_REQUIRED, v_up_route },
+	[UF_MESSAGE + 2] = { "route_scan", "up.kind.scan", F_REQUIRED, v_up_route },
+	[UF_MESSAGE + 3] = { "route_menu", "up.kind.menu", F_REQUIRED, v_up_route },
+	[UF_MESSAGE + 4] = { "route_other", "up.kind.other", F_REQUIRED, v_up_route },
+};
+
+/* the account's existing server: its URL, Token, mode, AES key (a secret
+ * left empty keeps the one saved), and where each kind of push goes; an
+ * empty URL forwards nothing */
+static int
+upstream_save(struct req *r, struct change *x)
+{
+	const char *v[UF__N], *tok, *aes;
+	struct buf  fw = { 0 }, first = { 0 };
+	int         st;
+
+	if (!set_up(r, x, &st))
+		return st;
+	x->edit = "upstream";
+	if (FORM_READ(r, up_fields, v))
+		return UI_REFUSED;
+	tok = *v[UF_TOKEN] ? secret_encrypt(&r->pool, v[UF_TOKEN]) : x->c.upstream_token_enc;
+	aes = *v[UF_AES] ? secret_encrypt(&r->pool, v[UF_AES]) : x->c.upstream_aes_enc;
+	if (*v[UF_URL] && tok == NULL) {
+		form_error(r, "upstream_token", L(r, "up.token_needed"));
+		return UI_REFUSED;
+	}
+	if (*v[UF_URL] && strcmp(v[UF_MODE], "safe") == 0 && aes == NULL) {
+		form_error(r, "upstream_aes", L(r, "up.aes_needed"));
+		return UI_REFUSED;
+	}
+	for (size_t i = 0; i < sizeof up_kinds / sizeof up_kinds[0]; i++) {
+		if (strcmp(v[UF_MESSAGE + i], "off") != 0)
+			buf_printf(&fw, "%s%s", fw.len ? "," : "", up_kinds[i]);
+		if (strcmp(v[UF_MESSAGE + i], "first") == 0)
+			buf_printf(&first, "%s%s", first.len ? "," : "", up_kinds[i]);
+	}
+	st = db_upstream_set(&r->pool, x->c.id, v[UF_URL], tok, v[UF_MODE], aes,
+	    fw.data ? fw.data : "", first.data ? first.data : "");
+	buf_free(&fw);
+	buf_free(&first);
+	x->msg = L(r, *v[UF_URL] ? "up.saved" : "up.off");
+	x->to = pool_printf(&r->pool, "/admin/channels/%lld#upstream", x->c.id);
+	return ui_wrote(st);
+}
+
+void
+admin_channel_upstream_post(struct req *r, struct resp *rs)
+{
+	struct change x = { 0 };
+
+	end(r, rs, upstream_save(r, &x), &x);
 }

@@ -123,6 +123,7 @@ void admin_channel_get(struct req *, struct resp *);
 void admin_channel_details_post(struct req *, struct resp *);
 void admin_channel_token_post(struct req *, struct resp *);
 void admin_channel_aes_post(struct req *, struct resp *);
+void admin_channel_upstream_post(struct req *, struct resp *);
 void admin_channel_reveal_post(struct req *, struct resp *);
 void admin_channel_department_post(struct req *, struct resp *);
 void admin_channel_state_post(struct req *, struct resp *);

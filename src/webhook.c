@@ -20,12 +20,15 @@
 #include "webhook.h"
 #include "channel.h"
 #include "console.h"
+#include "upstream.h"
 
 struct chan {
 	long long   id, department_id;
 	int         erase_on_unfollow, cached;
 	const char *state, *original_id, *app_id, *token, *mode;
 	const char *aes_key_enc, *aes_key_prev_enc;
+	struct upstream up;	/* the account's existing server (upstream.h) */
+	const char *inner;	/* the push's plain XML (a sealed one's, decrypted) */
 };
 
 /*
@@ -219,6 +222,14 @@ chan_load(struct req *r, struct resp *rs, struct chan *c, int cached)
 	c->aes_key_prev_enc = res.aes_key_prev_enc;
 	c->mode = res.encryption_mode;
 	c->erase_on_unfollow = (int)res.erase;
+	c->up = (struct upstream){ res.upstream_url, NULL, res.upstream_mode, NULL,
+		res.upstream_forward, res.upstream_first };
+	if (res.upstream_url && res.upstream_token_enc) {
+		c->up.token = secret_decrypt(&r->pool, res.upstream_token_enc);
+		c->up.aes_key = res.upstream_aes_enc ? secret_decrypt(&r->pool,
+		    res.upstream_aes_enc) : NULL;
+	}
+	c->inner = (const char *)r->body;
 	return 0;
 }
 
@@ -370,6 +381,7 @@ unseal(struct req *r, struct resp *rs, struct chan *cp, const struct wx_field *o
 		resp_text(rs, 400, "cannot decrypt\n");
 		return -1;
 	}
+	cp->inner = xml;
 	if (wx_parse(&r->pool, xml, len, f) != WX_OK) {
 		failure(r, cp, F_DECRYPT, "fail.inner_xml");
 		resp_text(rs, 400, "malformed XML\n");
@@ -385,6 +397,26 @@ unseal(struct req *r, struct resp *rs, struct chan *cp, const struct wx_field *o
 	return 0;
 }
 
+/*
+ * The push, stored, forwarded to the account's upstream when its kind goes
+ * there: the reply to give WeChat (the upstream's when it answers first, or
+ * when wxdesk has none: mine), its failure counted on the health panel.
+ */
+static const char *
+upstream_reply(struct req *r, const struct chan *c, const struct wx_field *f, const char *mine)
+{
+	int         route = upstream_route(&c->up, upstream_kind(f));
+	const char *why, *theirs;
+
+	if (route == 0)
+		return mine;
+	theirs = upstream_forward(&r->pool, &c->up, c->app_id, c->original_id,
+	    wx_get(f, "FromUserName"), c->inner, &why);
+	if (why != NULL)
+		(void)db_upstream_failed(&r->pool, c->id, why, (long long)wx_now());
+	return theirs && (route == 2 || mine == NULL) ? theirs : mine;
+}
+
 /* The push stored, or why not, answered (the bot's or wxdesk's passive
  * reply, sealed for a safe-mode account); 1 when the cached channel row may
  * be stale (the caller reads it afresh). */
@@ -394,15 +426,22 @@ answer(struct req *r, struct resp *rs, struct chan *c, const struct wx_field *f,
 {
 	const char *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
 
+	const char *xml = NULL;
+
 	switch (got) {
 	case INTAKE_STORED:
 		/* the bot's answer is the HTTP answer (a passive reply: none of the
 		 * 5 customer-service messages); a retried push gets "success" */
-		if ((res->reply || res->reply_media) && !res->duplicate) {
-			const char *xml = res->reply_media ? wx_reply_image(&r->pool,
+		if ((res->reply || res->reply_media) && !res->duplicate)
+			xml = res->reply_media ? wx_reply_image(&r->pool,
 			    wx_get(f, "FromUserName"), c->original_id, (long long)wx_now(), res->reply_media) :
 			    wx_reply_text(&r->pool, wx_get(f, "FromUserName"), c->original_id,
 			    (long long)wx_now(), res->reply);
+		/* the account's existing server (upstream.h): its reply when
+		 * wxdesk has none, or first for the kinds it answers */
+		if (!res->duplicate && c->up.url)
+			xml = upstream_reply(r, c, f, xml);
+		if (xml) {
 			resp_text(rs, 200, sealed ? wx_seal(&r->pool, key, c->app_id, c->token,
 			    ts, nonce, xml) : xml);
 			rs->ctype = "application/xml; charset=utf-8";

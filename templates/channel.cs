@@ -84,6 +84,23 @@
 </form>
 </section>
 
+<section class="card" id="upstream">
+<h2><?cs var:Lang.up.title ?></h2>
+<p class="hint"><?cs var:Lang.up.about ?></p>
+<?cs if:Upstream.Url ?><p><?cs var:Lang.up.failures ?> <b id="upstream-failures"><?cs var:Upstream.Failures ?></b><?cs if:Upstream.LastFailure ?> · <?cs var:Upstream.LastFailure ?><?cs /if ?></p><?cs /if ?>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/upstream" class="stack" id="upstream-form">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.upstream_url.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.up.url ?> <small><?cs var:Lang.up.url_hint ?></small></span><input type="url" name="upstream_url" maxlength="500" value="<?cs if:Form.upstream_url.Value ?><?cs var:Form.upstream_url.Value ?><?cs else ?><?cs var:Upstream.Url ?><?cs /if ?>"><?cs call:field_error("upstream_url") ?></label>
+<label class="field<?cs if:Form.upstream_token.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.up.token ?><?cs if:Upstream.TokenMasked ?> <small><?cs var:Lang.up.kept ?> <code><?cs var:Upstream.TokenMasked ?></code></small><?cs /if ?></span><input type="text" name="upstream_token" maxlength="32" autocomplete="off"><?cs call:field_error("upstream_token") ?></label>
+<label class="field"><span><?cs var:Lang.up.mode ?></span><select name="upstream_mode"><option value="plain"<?cs if:Upstream.Mode != "safe" ?> selected<?cs /if ?>><?cs var:Lang.up.mode_plain ?></option><option value="safe"<?cs if:Upstream.Mode == "safe" ?> selected<?cs /if ?>><?cs var:Lang.up.mode_safe ?></option></select></label>
+<label class="field<?cs if:Form.upstream_aes.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.up.aes ?><?cs if:Upstream.AesKept ?> <small><?cs var:Lang.up.aes_kept ?></small><?cs /if ?></span><input type="text" name="upstream_aes" maxlength="43" autocomplete="off"><?cs call:field_error("upstream_aes") ?></label>
+<fieldset class="field"><legend><?cs var:Lang.up.routes ?></legend>
+<?cs each:k = Upstream.Kinds ?><label class="field"><span><?cs var:Lang.up.kind[k.Name] ?></span><select name="route_<?cs var:k.Name ?>"><option value="off"<?cs if:k.Route == "off" ?> selected<?cs /if ?>><?cs var:Lang.up.route_off ?></option><option value="both"<?cs if:k.Route == "both" ?> selected<?cs /if ?>><?cs var:Lang.up.route_both ?></option><option value="first"<?cs if:k.Route == "first" ?> selected<?cs /if ?>><?cs var:Lang.up.route_first ?></option></select></label>
+<?cs /each ?></fieldset>
+<button type="submit" class="primary"><?cs var:Lang.up.save ?></button>
+</form>
+</section>
+
 <section class="card" id="payments">
 <h2><?cs var:Lang.pay.title ?></h2>
 <p class="hint"><?cs var:Lang.pay.about ?></p>
