@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ClearSilver.h>
+
 #include "api.h"
 #include "hooks.h"
 #include "json.h"
@@ -163,6 +165,7 @@ admin_api_token_post(struct req *r, struct resp *rs)
 	}
 	tmpl_set(r, "Revealed.Token", token);
 	tmpl_set(r, "Revealed.TokenName", v[TF_NAME]);
+	hdf_remove_tree(r->hdf, "Form");	/* made: the form empty again */
 	api_page_show(r, rs, 200);
 }
 
