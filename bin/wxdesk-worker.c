@@ -72,7 +72,7 @@ static const struct {
 	{ "files", job_files },
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
 	{ "csat", job_csat }, { "held", job_held }, { "broadcasts", job_broadcasts },
-	{ "bot_media", job_bot_media }, { "reports", job_reports },
+	{ "bot_media", job_bot_media }, { "api_tidy", job_api_tidy }, { "reports", job_reports },
 };
 
 static void

@@ -27,13 +27,6 @@
 static const struct field as_field[] = { { "as", "api.as", F_OPTIONAL, v_id } };
 static const struct field text_field[] = { { "text", "chat.reply", F_OPTIONAL, v_utf8 } };
 
-/* a number where JSON null reads 0 */
-static json_t *
-id_or_null(long long v)
-{
-	return v > 0 ? json_integer(v) : json_null();
-}
-
 static json_t *
 chat_json(const struct api_chat_row *c)
 {
@@ -42,12 +35,12 @@ chat_json(const struct api_chat_row *c)
 	    "brand_id", (json_int_t)c->brand_id,
 	    "follower", "id", (json_int_t)c->follower_id, "openid", c->openid,
 	    "name", c->follower_name ? json_string(c->follower_name) : json_null(),
-	    "department_id", id_or_null(c->department_id),
-	    "operator_id", id_or_null(c->operator_id), "state", c->state,
+	    "department_id", api_id(c->department_id),
+	    "operator_id", api_id(c->operator_id), "state", c->state,
 	    "close_reason", c->close_reason ? json_string(c->close_reason) : json_null(),
 	    "started_at", api_time(c->started_at),
 	    "last_follower_message_at", api_time(c->last_user_msg_at),
-	    "closed_at", api_time(c->closed_at), "rating", id_or_null(c->rating),
+	    "closed_at", api_time(c->closed_at), "rating", api_id(c->rating),
 	    "messages_in", (json_int_t)c->messages_in,
 	    "summary", c->summary ? json_string(c->summary) : json_null());
 }
@@ -58,7 +51,7 @@ message_json(const struct api_message_row *m)
 	json_t *o = json_pack("{s:I,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:I}",
 	    "id", (json_int_t)m->id, "direction", m->direction, "type", m->msg_type,
 	    "text", m->body ? json_string(m->body) : json_null(),
-	    "author_id", id_or_null(m->author_id),
+	    "author_id", api_id(m->author_id),
 	    "delivery_state", m->delivery_state ? json_string(m->delivery_state) : json_null(),
 	    "errcode", m->wx_errcode ? json_integer(m->wx_errcode) : json_null(),
 	    "attachment", m->attachment_id ? json_pack("{s:I,s:s}", "id",
@@ -94,9 +87,10 @@ api_chats_get(struct req *r, struct resp *rs)
 		return;
 	}
 	f.brand = api_brand(r);
-	f.department = req_arg(r, "department_id") ? strtoll(req_arg(r, "department_id"), NULL, 10) : 0;
-	f.operator = req_arg(r, "operator_id") ? strtoll(req_arg(r, "operator_id"), NULL, 10) : 0;
-	f.follower = req_arg(r, "follower_id") ? strtoll(req_arg(r, "follower_id"), NULL, 10) : 0;
+	if (api_arg_id(r, rs, "department_id", &f.department) != 0 ||
+	    api_arg_id(r, rs, "operator_id", &f.operator) != 0 ||
+	    api_arg_id(r, rs, "follower_id", &f.follower) != 0)
+		return;
 	if (db_api_chats(&r->pool, &f, &rows, &n) != DB_OK) {
 		api_db_down(r, rs);
 		return;
@@ -185,32 +179,43 @@ api_chat_messages_get(struct req *r, struct resp *rs)
 static int
 acting(struct req *r, struct resp *rs, json_t *body, long long def)
 {
-	struct user_get u;
-	long long       id = def ? def : r->token->creator;
-	const char     *f = NULL;
-	json_t         *as = body ? json_object_get(body, "as") : NULL;
-	enum dbrc       rc;
+	long long   id = def ? def : r->token->creator;
+	const char *f = NULL;
+	json_t     *as = body ? json_object_get(body, "as") : NULL;
+	enum dbrc   rc;
 
 	if (json_is_integer(as))
 		id = json_integer_value(as);
 	else if (body == NULL && !FORM_READ(r, as_field, &f) && *f)
 		id = form_ll(f);
-	rc = id > 0 ? db_user_get(&r->pool, id, &u) : DB_NOTFOUND;
-	if (rc == DB_OK && u.disabled)
-		rc = DB_NOTFOUND;
-	if (rc != DB_OK) {
-		if (rc == DB_NOTFOUND)
-			api_error(r, rs, 422, "staff_not_found", NULL);
-		else
-			api_db_down(r, rs);
+	if ((rc = api_as_user(r, id)) == DB_NOTFOUND)
+		api_error(r, rs, 422, "staff_not_found", NULL);
+	else if (rc != DB_OK)
+		api_db_down(r, rs);
+	return rc == DB_OK ? 0 : -1;
+}
+
+/*
+ * The console's rules for who changes a chat, for r->user: a supervisor or
+ * an administrator any; an operator one of their departments' (manage: only
+ * one that is theirs). 0, or -1 after answering 403.
+ */
+static int
+may_act(struct req *r, struct resp *rs, const struct console_chat *c, int manage)
+{
+	int member;
+
+	if (r->user->role >= ROLE_SUPERVISOR || c->operator_id == r->user->id)
+		return 0;
+	if ((member = db_console_member(&r->pool, r->user->id, c->department_id)) < 0) {
+		api_db_down(r, rs);
 		return -1;
 	}
-	r->user = pool_alloc(&r->pool, sizeof *r->user);
-	r->user->id = u.id;
-	r->user->login = u.login;
-	r->user->name = u.name;
-	r->user->role = role_parse(u.role);
-	return 0;
+	if (!member)
+		api_error(r, rs, 403, "not_member", L(r, "chat.not_member"));
+	else if (manage)
+		api_error(r, rs, 403, "not_yours", L(r, "chat.manage_only"));
+	return member && !manage ? 0 : -1;
 }
 
 /* a send refused by a rule: 409 with the rule's code and the console's
@@ -339,6 +344,7 @@ api_chat_send_post(struct req *r, struct resp *rs)
 		}
 		json_array_append_new(sent, json_pack("{s:I,s:s}", "id", (json_int_t)id, "type",
 		    file.type));
+		r->token->committed = 1;	/* the file went: a retry must not send it again */
 	}
 	if (text) {
 		t.text = text;
@@ -376,7 +382,8 @@ change_of(struct req *r, struct resp *rs, json_t **body, struct console_chat *c,
 {
 	if ((*body = api_body(r, rs)) == NULL)
 		return -1;
-	if (console_row(r, rs, c) != 0 || acting(r, rs, *body, 0) != 0) {
+	if (console_row(r, rs, c) != 0 || acting(r, rs, *body, 0) != 0 ||
+	    (strcmp(c->state, "closed") != 0 && may_act(r, rs, c, 1) != 0)) {
 		json_decref(*body);
 		return -1;
 	}
@@ -543,6 +550,19 @@ api_chat_close_post(struct req *r, struct resp *rs)
 		api_error(r, rs, 422, "summary_too_long", L(r, "chat.note_max"));
 		return;
 	}
+	if (sum.topic == 0) {	/* the brand's rule: a topic when it has topics and asks for one */
+		struct topic *l = NULL;
+		size_t        n = 0;
+		int           required = db_topic_required(&r->pool, c.brand_id);
+		if (required < 0 || (required && db_topics(&r->pool, c.brand_id, &l, &n) != DB_OK)) {
+			api_db_down(r, rs);
+			return;
+		}
+		if (required && n > 0) {
+			api_error(r, rs, 422, "topic_required", L(r, "chat.topic_required"));
+			return;
+		}
+	}
 	if (sum.topic && (rc = db_topic_get(&r->pool, c.brand_id, sum.topic, &t)) != DB_OK) {
 		if (rc == DB_NOTFOUND)
 			api_error(r, rs, 422, "bad_topic", L(r, "chat.topic_gone"));
@@ -571,7 +591,8 @@ api_chat_note_post(struct req *r, struct resp *rs)
 
 	if ((body = api_body(r, rs)) == NULL)
 		return;
-	if (console_row(r, rs, &c) != 0 || acting(r, rs, body, 0) != 0) {
+	if (console_row(r, rs, &c) != 0 || acting(r, rs, body, 0) != 0 ||
+	    may_act(r, rs, &c, 0) != 0) {
 		json_decref(body);
 		return;
 	}

@@ -14,18 +14,6 @@
 #include "ui.h"
 #include "writes.h"
 
-static json_t *
-str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *
-id_or_null(long long v)
-{
-	return v > 0 ? json_integer(v) : json_null();
-}
-
 /* GET /api/v1/me: the token as the API sees it */
 void
 api_me_get(struct req *r, struct resp *rs)
@@ -36,7 +24,7 @@ api_me_get(struct req *r, struct resp *rs)
 		if (r->token->scopes & b)
 			json_array_append_new(sc, json_string(api_scope_name(b)));
 	api_ok(rs, 200, json_pack("{s:I,s:s,s:o,s:o,s:I}", "id", (json_int_t)r->token->id,
-	    "name", r->token->name, "scopes", sc, "brand_id", id_or_null(r->token->brand),
+	    "name", r->token->name, "scopes", sc, "brand_id", api_id(r->token->brand),
 	    "rate_per_minute", (json_int_t)r->token->rate));
 }
 
@@ -109,15 +97,15 @@ channel_json(const struct api_channel_row *c)
 {
 	return json_pack("{s:I,s:I,s:s,s:o,s:o,s:o,s:o,s:o,s:{s:b,s:I,s:I,s:o,s:o,s:o,s:o}}",
 	    "id", (json_int_t)c->id, "brand_id", (json_int_t)c->brand_id, "state", c->state,
-	    "original_id", str_or_null(c->original_id), "app_id", str_or_null(c->app_id),
-	    "department_id", id_or_null(c->department_id),
+	    "original_id", api_str(c->original_id), "app_id", api_str(c->app_id),
+	    "department_id", api_id(c->department_id),
 	    "verified_at", api_time(c->verified_at), "last_message_at", api_time(c->last_message_at),
 	    "health", "ok", c->token_errcode == 0 && strcmp(c->state, "active") == 0,
 	    "signature_failures", (json_int_t)c->signature_failures,
 	    "decrypt_failures", (json_int_t)c->decrypt_failures,
-	    "last_failure", str_or_null(c->last_failure),
+	    "last_failure", api_str(c->last_failure),
 	    "token_errcode", c->token_errcode ? json_integer(c->token_errcode) : json_null(),
-	    "token_error", str_or_null(c->token_error),
+	    "token_error", api_str(c->token_error),
 	    "token_expires_at", api_time(c->token_expires));
 }
 
@@ -162,8 +150,8 @@ api_canned_get(struct req *r, struct resp *rs)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a, json_pack("{s:I,s:I,s:s,s:o,s:s,s:o}", "id",
 		    (json_int_t)c[i].id, "brand_id", (json_int_t)c[i].brand_id, "shortcut",
-		    c[i].shortcut, "category", str_or_null(c[i].category), "text", c[i].body,
-		    "attachment_id", id_or_null(c[i].attachment_id)));
+		    c[i].shortcut, "category", api_str(c[i].category), "text", c[i].body,
+		    "attachment_id", api_id(c[i].attachment_id)));
 	api_list(rs, a, 0);
 }
 
@@ -176,10 +164,10 @@ follower_json(const struct api_follower_row *f)
 	return json_pack("{s:I,s:I,s:I,s:s,s:o,s:b,s:o,s:o,s:o,s:o,s:o,s:o}",
 	    "id", (json_int_t)f->id, "channel_id", (json_int_t)f->channel_id,
 	    "brand_id", (json_int_t)f->brand_id, "openid", f->openid,
-	    "unionid", str_or_null(f->unionid), "following", (int)f->subscribed,
+	    "unionid", api_str(f->unionid), "following", (int)f->subscribed,
 	    "followed_at", api_time(f->subscribed_at),
-	    "unfollowed_at", api_time(f->unsubscribed_at), "alias", str_or_null(f->alias),
-	    "remark", str_or_null(f->remark), "language", str_or_null(f->language),
+	    "unfollowed_at", api_time(f->unsubscribed_at), "alias", api_str(f->alias),
+	    "remark", api_str(f->remark), "language", api_str(f->language),
 	    "tags", tags ? tags : json_array());
 }
 
@@ -196,10 +184,15 @@ api_followers_get(struct req *r, struct resp *rs)
 
 	if (api_page(r, rs, 100, 1000, &limit, &after) != 0)
 		return;
-	if ((v = req_arg(r, "following")) && *v)
-		sub = strcmp(v, "0") != 0;
-	if ((v = req_arg(r, "tag_id")) && *v)
-		tag = strtoll(v, NULL, 10);
+	if ((v = req_arg(r, "following")) && *v) {
+		if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+			api_error(r, rs, 400, "bad_filter", LF(r, "api.error.bad_flag", "following"));
+			return;
+		}
+		sub = strcmp(v, "1") == 0;
+	}
+	if (api_arg_id(r, rs, "tag_id", &tag) != 0)
+		return;
 	if (db_api_followers(&r->pool, api_brand(r), after, tag, sub, limit, &f, &n) != DB_OK) {
 		api_db_down(r, rs);
 		return;
@@ -276,14 +269,20 @@ api_follower_tags_post(struct req *r, struct resp *rs)
 		json_decref(body);
 		return;
 	}
+	for (int on = 1; on >= 0; on--)
+		json_array_foreach(json_object_get(body, on ? "add" : "remove"), i, v)
+			if (!json_is_integer(v))
+				rc = DB_CONFLICT;
 	for (int on = 1; on >= 0 && rc == DB_OK; on--)
 		json_array_foreach(json_object_get(body, on ? "add" : "remove"), i, v) {
-			if (!json_is_integer(v) || (rc = tag_follower(&r->pool, f.id,
-			    json_integer_value(v), on, r->token->creator, wx_now(), &why)) != DB_OK)
+			if ((rc = tag_follower(&r->pool, f.id, json_integer_value(v), on,
+			    r->token->creator, wx_now(), &why)) != DB_OK)
 				break;
 		}
 	json_decref(body);
-	if (rc == DB_INVALID)
+	if (rc == DB_CONFLICT)
+		api_error(r, rs, 422, "bad_tags", NULL);
+	else if (rc == DB_INVALID)
 		api_error(r, rs, 409, "tag_refused", L(r, tag_refusal_key(why)));
 	else if (rc != DB_OK)
 		api_db_down(r, rs);
@@ -297,17 +296,12 @@ api_follower_tags_post(struct req *r, struct resp *rs)
 void
 api_report_overview_get(struct req *r, struct resp *rs)
 {
-	struct user_get u;
-	enum dbrc       rc = db_user_get(&r->pool, r->token->creator, &u);
+	enum dbrc rc = api_as_user(r, r->token->creator);
 
-	if (rc != DB_OK || u.disabled) {
+	if (rc == DB_NOTFOUND)
 		api_error(r, rs, 422, "staff_not_found", NULL);
-		return;
-	}
-	r->user = pool_alloc(&r->pool, sizeof *r->user);
-	r->user->id = u.id;
-	r->user->name = u.name;
-	r->user->login = u.login;
-	r->user->role = role_parse(u.role);
-	reports_overview_get(r, rs);
+	else if (rc != DB_OK)
+		api_db_down(r, rs);
+	else
+		reports_overview_get(r, rs);
 }

@@ -10,6 +10,7 @@
 #include "api.h"
 #include "audit.h"
 #include "json.h"
+#include "staff.h"
 
 static const char *const scope_names[] = {
 	"chats.read", "messages.write", "followers", "reports", "admin", "payments",
@@ -29,13 +30,9 @@ api_scopes_parse(const char *set)
 {
 	unsigned bits = 0;
 
-	while (set && *set) {
-		size_t n = strcspn(set, ",");
-		for (size_t i = 0; i < sizeof scope_names / sizeof scope_names[0]; i++)
-			if (strlen(scope_names[i]) == n && strncmp(set, scope_names[i], n) == 0)
-				bits |= 1u << i;
-		set += n + (set[n] == ',');
-	}
+	for (size_t i = 0; i < sizeof scope_names / sizeof scope_names[0]; i++)
+		if (set_has(set, scope_names[i]))
+			bits |= 1u << i;
 	return bits;
 }
 
@@ -110,6 +107,22 @@ api_page(struct req *r, struct resp *rs, int def, int max, int *limit, long long
 	return 0;
 }
 
+int
+api_arg_id(struct req *r, struct resp *rs, const char *name, long long *v)
+{
+	const char *a = req_arg(r, name);
+	char       *e;
+
+	*v = 0;
+	if (a == NULL || *a == '\0')
+		return 0;
+	*v = strtoll(a, &e, 10);
+	if (*e == '\0' && *v > 0)
+		return 0;
+	api_error(r, rs, 400, "bad_filter", LF(r, "api.error.bad_id", name));
+	return -1;
+}
+
 void
 api_list(struct resp *rs, json_t *items, long long next)
 {
@@ -138,6 +151,36 @@ api_found(struct req *r, struct resp *rs, int rc, long long brand, const char *c
 	return rc == DB_OK ? 0 : -1;
 }
 
+int
+api_as_user(struct req *r, long long id)
+{
+	struct user_get u;
+	enum dbrc       rc = id > 0 ? db_user_get(&r->pool, id, &u) : DB_NOTFOUND;
+
+	if (rc == DB_OK && u.disabled)
+		rc = DB_NOTFOUND;
+	if (rc != DB_OK)
+		return rc;
+	r->user = pool_alloc(&r->pool, sizeof *r->user);
+	r->user->id = u.id;
+	r->user->login = u.login;
+	r->user->name = u.name;
+	r->user->role = role_parse(u.role);
+	return DB_OK;
+}
+
+json_t *
+api_id(long long v)
+{
+	return v > 0 ? json_integer(v) : json_null();
+}
+
+json_t *
+api_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
 long long
 api_brand(const struct req *r)
 {
@@ -145,6 +188,8 @@ api_brand(const struct req *r)
 }
 
 /* ---- the router ---- */
+
+#define IDEM_STALE 300	/* seconds a running call holds its Idempotency-Key */
 
 /* the token of the Authorization header, admitted: 0, or -1 answered */
 static int
@@ -171,7 +216,7 @@ token_check(struct req *r, struct resp *rs, long long now)
 	}
 	r->token = pool_alloc(&r->pool, sizeof *r->token);
 	*r->token = (struct api_token){ row.id, row.brand_id, row.created_by, row.name,
-		api_scopes_parse(row.scopes), row.rate_per_minute };
+		api_scopes_parse(row.scopes), row.rate_per_minute, 0 };
 	/* its last use, once a minute at most (a write per call would be the
 	 * token's hottest row) */
 	if (now - row.last_used >= 60)
@@ -214,7 +259,9 @@ idem_take(struct req *r, struct resp *rs, long long now)
 	const char         *hash;
 	enum dbrc           rc;
 
-	if (strlen(r->idem_key) > 100 || *r->idem_key == '\0') {
+	if (strlen(r->idem_key) > 100 || *r->idem_key == '\0' ||
+	    strspn(r->idem_key, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	    "-_.:+/=") != strlen(r->idem_key)) {
 		api_error(r, rs, 400, "bad_idempotency_key", NULL);
 		return 0;
 	}
@@ -226,11 +273,16 @@ idem_take(struct req *r, struct resp *rs, long long now)
 	rc = db_api_idem_take(&r->pool, r->token->id, r->idem_key, hash, now);
 	if (rc == DB_OK)
 		return 1;
-	if (rc != DB_CONFLICT || db_api_idem_get(&r->pool, r->token->id, r->idem_key,
+	if (rc != DB_CONFLICT || db_api_idem_get(&r->pool, r->token->id, r->idem_key, now,
 	    &row) != DB_OK) {
 		api_db_down(r, rs);
 		return 0;
 	}
+	/* a call that died while running (its process, the database) frees
+	 * its key after IDEM_STALE seconds */
+	if (row.status == 0 && row.age > IDEM_STALE && db_api_idem_retake(&r->pool, r->token->id,
+	    r->idem_key, hash, now, IDEM_STALE) == DB_OK)
+		return 1;
 	if (strcmp(row.request, hash) != 0)
 		api_error(r, rs, 422, "idempotency_key_reused", NULL);
 	else if (row.status == 0)
@@ -320,7 +372,8 @@ api_handle(const struct app *a, struct req *r, struct resp *rs, int read)
 	}
 	rt->fn(r, rs);
 	db_request_done();	/* a read snapshot the handler took (the reports') ends */
-	if (idem && rs->status >= 500)
+	/* a call that failed before it changed anything may be sent again */
+	if (idem && rs->status >= 500 && !r->token->committed)
 		(void)db_api_idem_drop(&r->pool, r->token->id, r->idem_key);
 	else if (idem)
 		(void)db_api_idem_done(&r->pool, r->token->id, r->idem_key, rs->status,

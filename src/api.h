@@ -39,6 +39,10 @@ struct api_token {
 	const char *name;
 	unsigned    scopes;
 	long long   rate;	/* calls a minute */
+	int         committed;	/* set by a handler once part of its write is
+				 * committed: an error after it keeps the
+				 * Idempotency-Key's answer, so a retry does
+				 * not do that part again */
 };
 
 /* a scope's name ("chats.read"), or NULL; a SET's text as bits */
@@ -60,6 +64,9 @@ json_t *api_body(struct req *r, struct resp *rs);
  * ?cursor= (the id after which the page starts; 0: from the start); 0, or
  * -1 after answering 400 */
 int api_page(struct req *r, struct resp *rs, int def, int max, int *limit, long long *after);
+/* the query's id argument name into *v (0: not given): 0, or -1 after
+ * answering 400 */
+int api_arg_id(struct req *r, struct resp *rs, const char *name, long long *v);
 /* a list's answer: {"data": items, "next_cursor": next or null} */
 void api_list(struct resp *rs, json_t *items, long long next);
 /* 1 when the token may see the brand (a brand-bound token: its own only) */
@@ -67,6 +74,12 @@ int api_brand_ok(const struct req *r, long long brand);
 /* a read of one row of brand: 0 when found and the token may see it,
  * else -1 after answering 404 with code (or 503) */
 int api_found(struct req *r, struct resp *rs, int rc, long long brand, const char *code);
+/* staff member id as r->user, the one a change is made as: DB_OK,
+ * DB_NOTFOUND (none, or disabled), or a failure */
+int api_as_user(struct req *r, long long id);
+/* a row's id as JSON (0: null), a text (NULL: null) */
+json_t *api_id(long long v);
+json_t *api_str(const char *s);
 /* the token's brand for a list's filter (0: every brand) */
 long long api_brand(const struct req *r);
 /* the database failed: 503 */
@@ -111,11 +124,16 @@ enum dbrc db_api_token_used(struct pool *p, long long id, long long now, const c
 enum dbrc db_api_rate_count(struct pool *p, long long token, long long minute, long long *count);
 enum dbrc db_api_rate_purge(struct pool *p, long long before);
 
-#define API_IDEM_ROW(C) C(STR, request) C(INT, status) C(STR, answer)
+#define API_IDEM_ROW(C) C(STR, request) C(INT, status) C(STR, answer) C(INT, age)
 DB_ROW(api_idem_row, API_IDEM_ROW)
 enum dbrc db_api_idem_take(struct pool *p, long long token, const char *key, const char *request,
 	long long now);
-enum dbrc db_api_idem_get(struct pool *p, long long token, const char *key, struct api_idem_row *row);
+enum dbrc db_api_idem_get(struct pool *p, long long token, const char *key, long long now,
+	struct api_idem_row *row);
+/* a key whose call died while running (status 0 for more than stale
+ * seconds) taken over; DB_NOTFOUND: it is not */
+enum dbrc db_api_idem_retake(struct pool *p, long long token, const char *key, const char *request,
+	long long now, long long stale);
 enum dbrc db_api_idem_done(struct pool *p, long long token, const char *key, long long status,
 	const char *answer);
 enum dbrc db_api_idem_drop(struct pool *p, long long token, const char *key);
@@ -124,7 +142,7 @@ enum dbrc db_api_idem_purge(struct pool *p, long long before);
 /* the tokens, for the admin page */
 #define API_TOKEN_LIST(C) C(INT, id) C(STR, name) C(STR, prefix) C(STR, scopes) \
 	C(INT, brand_id) C(STR, brand) C(INT, rate_per_minute) C(STR, creator) C(INT, created) \
-	C(INT, last_used) C(STR, last_ip) C(INT, calls) C(INT, revoked)
+	C(INT, last_used) C(STR, last_ip) C(INT, revoked)
 DB_ROW(api_token_list, API_TOKEN_LIST)
 enum dbrc db_api_tokens(struct pool *p, struct api_token_list **rows, size_t *n);
 enum dbrc db_api_token_add(struct pool *p, const char *name, const char *hash, const char *prefix,

@@ -43,10 +43,15 @@
 	    long long now), (I(token), S(key), S(request), I(now)), \
 	    "INSERT INTO api_idempotency (token_id, idem_key, request, status, created_at) " \
 	    "VALUES (?, ?, ?, 0, FROM_UNIXTIME(?))") \
-	X(api_idem_get, ROW(api_idem_row), (long long token, const char *key), \
-	    (I(token), S(key)), \
-	    "SELECT request, status, answer FROM api_idempotency WHERE token_id = ? " \
-	    "AND idem_key = ?") \
+	X(api_idem_get, ROW(api_idem_row), (long long token, const char *key, long long now), \
+	    (I(now), I(token), S(key)), \
+	    "SELECT request, status, answer, ? - UNIX_TIMESTAMP(created_at) age " \
+	    "FROM api_idempotency WHERE token_id = ? AND idem_key = ?") \
+	X(api_idem_retake, DONE, (long long token, const char *key, const char *request, \
+	    long long now, long long stale), (S(request), I(now), I(token), S(key), I(now), I(stale)), \
+	    "UPDATE api_idempotency SET request = ?, created_at = FROM_UNIXTIME(?) " \
+	    "WHERE token_id = ? AND idem_key = ? AND status = 0 " \
+	    "AND created_at < FROM_UNIXTIME(? - ?)") \
 	X(api_idem_done, EXEC, (long long token, const char *key, long long status, \
 	    const char *answer), (I(status), S(answer), I(token), S(key)), \
 	    "UPDATE api_idempotency SET status = ?, answer = ? WHERE token_id = ? " \
@@ -90,7 +95,8 @@
 	    "c.decrypt_failures, c.last_failure, t.last_errcode token_errcode, " \
 	    "t.last_error token_error, UNIX_TIMESTAMP(t.expires_at) token_expires " \
 	    "FROM channels c LEFT JOIN access_tokens t ON t.channel_id = c.id " \
-	    "WHERE ? IN (0, c.brand_id) AND ? IN (0, c.id) ORDER BY c.id") \
+	    "WHERE ? IN (0, c.brand_id) AND ? IN (0, c.id) AND c.state <> 'deleted' " \
+	    "ORDER BY c.id") \
 	/* a page of chats in id order, after the cursor: a chat made meanwhile \
 	 * comes later, none is skipped or seen twice */ \
 	X(api_chats, ROWS(api_chat_row), (const struct api_chat_filter *f), \

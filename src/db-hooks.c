@@ -24,7 +24,7 @@
 	    (I(brand), S(url), S(secret_enc), S(events), I(user), I(now)), \
 	    "INSERT INTO hook_subscriptions (brand_id, url, secret_enc, events, created_by, " \
 	    "created_at) VALUES (NULLIF(?, 0), ?, ?, ?, NULLIF(?, 0), FROM_UNIXTIME(?))") \
-	X(hook_sub_set, DONE, (long long id, long long brand, const char *url, const char *events, \
+	X(hook_sub_set, EXEC, (long long id, long long brand, const char *url, const char *events, \
 	    long long enabled), (I(brand), S(url), S(events), I(enabled), I(id)), \
 	    "UPDATE hook_subscriptions SET brand_id = NULLIF(?, 0), url = ?, events = ?, " \
 	    "enabled = ? WHERE id = ?") \
@@ -35,7 +35,8 @@
 	/* due, unleased, and the oldest of its chat's pending ones for its \
 	 * subscription (a chat's events keep their order) */ \
 	X(hook_due, ROWS(hook_due), (long long now, int limit), (I(now), I(now), I(limit)), \
-	    "SELECT d.id FROM hook_deliveries d WHERE d.state = 'pending' " \
+	    "SELECT d.id FROM hook_deliveries d JOIN hook_subscriptions s ON s.id = " \
+	    "d.subscription_id AND s.enabled = 1 WHERE d.state = 'pending' " \
 	    "AND d.next_at <= FROM_UNIXTIME(?) AND (d.lease_until IS NULL OR d.lease_until < ?) " \
 	    "AND (d.chat_id = 0 OR NOT EXISTS (SELECT 1 FROM hook_deliveries e " \
 	    "WHERE e.subscription_id = d.subscription_id AND e.chat_id = d.chat_id " \

@@ -173,6 +173,17 @@ v_line(const char *v)
 	return line_ok(v, 200, "v.max200");
 }
 
+/* an http:// or https:// address of at most 500 characters, nothing a URL
+ * may not hold unescaped (a webhook's, a server's) */
+const char *
+v_http_url(const char *v)
+{
+	size_t n = strlen(v);
+
+	return (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) && n <= 500 &&
+	    n > 8 && strcspn(v, " \t\r\n\"<>") == n ? NULL : "v.http_url";
+}
+
 /* text of several lines: well-formed UTF-8, no control characters but line
  * breaks and tabs, at most 2,000 characters */
 const char *

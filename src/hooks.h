@@ -41,6 +41,9 @@ const char *hook_signature(struct pool *p, const char *secret, long long t, cons
 
 /* the hook senders' loop (bin/wxdesk-worker forks them) */
 void hooks_run(volatile sig_atomic_t *stop);
+/* the worker's job: the API's old rate counts and idempotency keys, and
+ * old delivered events, deleted (once a minute) */
+void job_api_tidy(struct pool *p);
 /* one pass: due deliveries tried; how many, or -1 (the database) */
 int hooks_pass(struct pool *p);
 

@@ -58,6 +58,31 @@ hook_body(struct buf *b, const struct hook_send *s)
 	    s->kind, "created_at", (json_int_t)s->at, "data", data ? data : json_object()));
 }
 
+/* a receiver's answer as the deliveries page shows it: at most max bytes
+ * of well-formed UTF-8, each byte that is not (another encoding, binary,
+ * a character cut at the end) a '?' */
+static const char *
+answer_text(struct pool *p, const char *s, size_t n, size_t max)
+{
+	char  *out = pool_alloc(p, (n < max ? n : max) + 1);
+	size_t o = 0;
+
+	for (size_t i = 0; i < n && o < max; ) {
+		size_t len = (unsigned char)s[i] < 0x80 ? 1 : ((unsigned char)s[i] & 0xe0) == 0xc0 ? 2 :
+		    ((unsigned char)s[i] & 0xf0) == 0xe0 ? 3 : ((unsigned char)s[i] & 0xf8) == 0xf0 ? 4 : 0;
+		if (len == 0 || i + len > n || o + len > max || !utf8_valid(s + i, len) ||
+		    (len == 1 && s[i] == '\0')) {
+			out[o++] = '?';
+			i++;
+			continue;
+		}
+		memcpy(out + o, s + i, len);
+		o += len, i += len;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* one delivery, claimed: posted, its result recorded */
 static void
 deliver(struct pool *p, long long id, long long lease, long long now)
@@ -93,9 +118,11 @@ deliver(struct pool *p, long long id, long long lease, long long now)
 		state = "pending";
 		next = now + hook_retry_after((int)s.attempts);
 	}
-	(void)db_hook_result(p, id, lease, state, next, hr.status, hr.status ? NULL :
-	    (*hr.error ? hr.error : "no answer"), hr.body.data ? pool_strndup(p, hr.body.data,
-	    hr.body.len < 1000 ? hr.body.len : 1000) : NULL, (long long)wx_now());
+	if (db_hook_result(p, id, lease, state, next, hr.status, hr.status ? NULL :
+	    (*hr.error ? hr.error : "no answer"), hr.body.data ? answer_text(p, hr.body.data,
+	    hr.body.len, 1000) : NULL, (long long)wx_now()) != DB_OK)
+		wx_log("webhook delivery %lld: its result (%s) could not be recorded; it goes again "
+		    "after its lease", id, state);
 	http_resp_free(&hr);
 	buf_free(&body);
 }
@@ -122,21 +149,28 @@ hooks_pass(struct pool *p)
 	return done;
 }
 
+/* the worker's job: old rate counts and idempotency keys of the API, and
+ * delivered events after 30 days, deleted once a minute */
+void
+job_api_tidy(struct pool *p)
+{
+	static time_t tidied;
+	long long     now = (long long)wx_now();
+
+	if (time(NULL) - tidied < 60)
+		return;
+	api_tidy(p, now);
+	(void)db_hook_purge(p, now - 30 * 86400);
+	tidied = time(NULL);
+}
+
 void
 hooks_run(volatile sig_atomic_t *stop)
 {
-	time_t tidied = 0;
-
 	while (!*stop) {
 		struct pool p = { 0 };
 		int         n = db_up() ? hooks_pass(&p) : -1;
 
-		if (n >= 0 && time(NULL) - tidied >= 60) {
-			long long now = (long long)wx_now();
-			api_tidy(&p, now);
-			(void)db_hook_purge(&p, now - 30 * 86400);
-			tidied = time(NULL);
-		}
 		pool_free(&p);
 		db_request_done();
 		if (n <= 0)

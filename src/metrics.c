@@ -23,7 +23,7 @@
 
 #define M_SLOTS 128
 #define M_ERRCODES 24
-#define M_JOBS 24	/* the worker's jobs (bin/wxdesk-worker.c: 17) and room */
+#define M_JOBS 24	/* the worker's jobs (bin/wxdesk-worker.c: 18) and room */
 /* push latency buckets, in seconds (and +Inf after them) */
 static const double bucket_le[] = { 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
 	1, 2.5 };

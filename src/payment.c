@@ -56,7 +56,11 @@ api_payment_post(struct req *r, struct resp *rs)
 		api_error(r, rs, 404, "channel_not_found", NULL);
 		return;
 	}
-	if (paid_at > now + PAY_SKEW || paid_at <= now - WX_WINDOW) {
+	if (paid_at > now + PAY_SKEW) {
+		api_error(r, rs, 422, "payment_in_future", NULL);
+		return;
+	}
+	if (paid_at <= now - WX_WINDOW) {
 		api_error(r, rs, 409, "payment_too_old", NULL);
 		return;
 	}

@@ -124,14 +124,6 @@ v_state(const char *v)
 /* the kinds of push an upstream may get (upstream.h), and how each goes */
 static const char *const up_kinds[] = { "message", "follow", "scan", "menu", "other" };
 
-static int
-in_kinds(const char *set, const char *kind)
-{
-	struct upstream u = { "x", "x", NULL, NULL, set, "" };
-
-	return upstream_route(&u, kind) != 0;
-}
-
 /* the account's existing server, for its card: Upstream.* */
 static void
 upstream_page_data(struct req *r, const struct channel_get *c)
@@ -146,8 +138,8 @@ upstream_page_data(struct req *r, const struct channel_get *c)
 	for (size_t i = 0; i < sizeof up_kinds / sizeof up_kinds[0]; i++) {
 		const char *b = pool_printf(&r->pool, "Upstream.Kinds.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Name", b), up_kinds[i]);
-		tmpl_set(r, pool_printf(&r->pool, "%s.Route", b), !in_kinds(c->upstream_forward,
-		    up_kinds[i]) ? "off" : in_kinds(c->upstream_first, up_kinds[i]) ? "first" : "both");
+		tmpl_set(r, pool_printf(&r->pool, "%s.Route", b), !set_has(c->upstream_forward,
+		    up_kinds[i]) ? "off" : set_has(c->upstream_first, up_kinds[i]) ? "first" : "both");
 	}
 	tmpl_set_int(r, "Upstream.Failures", c->upstream_failures);
 	if (c->upstream_last_failure)
@@ -590,10 +582,7 @@ admin_channel_csat_post(struct req *r, struct resp *rs)
 static const char *
 v_up_url(const char *v)
 {
-	size_t n = strlen(v);
-
-	return n == 0 || ((strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) &&
-	    n <= 500 && strcspn(v, " \t\r\n\"<>") == n) ? NULL : "up.url_bad";
+	return *v == '\0' ? NULL : v_http_url(v);
 }
 
 static const char *

@@ -18,15 +18,6 @@
 #include "ui.h"
 
 static const char *
-v_url(const char *v)
-{
-	size_t n = strlen(v);
-
-	return (strncmp(v, "https://", 8) == 0 || strncmp(v, "http://", 7) == 0) && n <= 500 &&
-	    n > 8 && strcspn(v, " \t\r\n\"<>") == n ? NULL : "api.url_bad";
-}
-
-static const char *
 v_rate(const char *v)
 {
 	return *v == '\0' || form_int_in(v, 1, 100000) ? NULL : "api.rate_bad";
@@ -57,7 +48,7 @@ static const struct field scope_field[] = { { "scope", "api.scopes", F_OPTIONAL,
 
 enum { HF_URL, HF_BRAND, HF_ENABLED, HF__N };
 static const struct field hook_fields[HF__N] = {
-	[HF_URL] = { "url", "api.url", F_REQUIRED, v_url },
+	[HF_URL] = { "url", "api.url", F_REQUIRED, v_http_url },
 	[HF_BRAND] = { "brand", "api.brand", F_OPTIONAL, v_id },
 	[HF_ENABLED] = { "enabled", "api.enabled", F_OPTIONAL, v_flag },
 };
@@ -254,9 +245,12 @@ admin_hook_get(struct req *r, struct resp *rs)
 void
 admin_hook_post(struct req *r, struct resp *rs)
 {
-	const char *v[HF__N], *events;
-	int         bad;
+	const char     *v[HF__N], *events;
+	struct hook_sub h;
+	int             bad;
 
+	if (!ui_found(r, rs, db_hook_sub(&r->pool, r->ids[0], &h), "webhook"))
+		return;
 	form_trim(r);
 	bad = FORM_READ(r, hook_fields, v);
 	if ((events = ticked(r, event_field, "api.events_none")) == NULL || bad) {
@@ -372,6 +366,11 @@ api_hook_deliveries_get(struct req *r, struct resp *rs)
 	rc = db_hook_sub(&r->pool, r->ids[0], &h);
 	if (rc == DB_NOTFOUND || (rc == DB_OK && !api_brand_ok(r, h.brand_id))) {
 		api_error(r, rs, 404, "webhook_not_found", NULL);
+		return;
+	}
+	if (st && *st && strcmp(st, "pending") != 0 && strcmp(st, "dead") != 0 &&
+	    strcmp(st, "delivered") != 0) {
+		api_error(r, rs, 400, "bad_filter", LF(r, "api.error.bad_state", st));
 		return;
 	}
 	if (rc != DB_OK || db_hook_deliveries(&r->pool, h.id, st ? st : "", before, limit, &d,

@@ -28,25 +28,12 @@ upstream_kind(const struct wx_field *f)
 	return "other";
 }
 
-/* 1 when the SET's text names kind */
-static int
-in_set(const char *set, const char *kind)
-{
-	size_t n = strlen(kind);
-
-	for (const char *s = set; s && *s; s += strcspn(s, ",") + (s[strcspn(s, ",")] == ',')) {
-		if (strcspn(s, ",") == n && strncmp(s, kind, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
 int
 upstream_route(const struct upstream *u, const char *kind)
 {
-	if (u->url == NULL || *u->url == '\0' || u->token == NULL || !in_set(u->forward, kind))
+	if (u->url == NULL || *u->url == '\0' || u->token == NULL || !set_has(u->forward, kind))
 		return 0;
-	return in_set(u->first, kind) ? 2 : 1;
+	return set_has(u->first, kind) ? 2 : 1;
 }
 
 /* the upstream's answer as plain XML for the account and follower, or NULL

@@ -343,3 +343,17 @@ pool_free(struct pool *p)
 	p->total = 0;
 }
 
+
+int
+set_has(const char *set, const char *item)
+{
+	size_t n = strlen(item);
+
+	while (set && *set) {
+		size_t len = strcspn(set, ",");
+		if (len == n && strncmp(set, item, n) == 0)
+			return 1;
+		set += len + (set[len] == ',');
+	}
+	return 0;
+}

@@ -350,6 +350,7 @@ const char *v_role(const char *v);
 const char *v_id(const char *v);	/* a row's id: a whole number from 1 */
 const char *v_flag(const char *v);	/* a checkbox: 1, 0 or on */
 const char *v_line(const char *v);	/* one line of text, at most 200 characters */
+const char *v_http_url(const char *v);	/* an http(s):// address, at most 500 characters */
 const char *v_text(const char *v);	/* lines of text, at most 2,000 characters */
 const char *v_word(const char *v);
 const char *v_utf8(const char *v);	/* well-formed UTF-8, of any length */	/* a button's or a choice's value */
@@ -357,6 +358,8 @@ const char *v_utf8(const char *v);	/* well-formed UTF-8, of any length */	/* a b
 int  form_int_in(const char *v, long lo, long hi);
 
 /* ---- text.c: UTF-8 ---- */
+/* 1 when the comma-separated list set (a SET's text) holds item */
+int    set_has(const char *set, const char *item);
 int    utf8_valid(const char *s, size_t n);	/* 1 when well-formed (no overlongs, surrogates) */
 size_t utf8_chars(const char *s);
 

@@ -18,7 +18,7 @@ ok "…explaining why" grep -q "newer than this wxdesk" <<<"$out"
 sqlq "DELETE FROM schema_migrations WHERE version = 999"
 
 # the stored routines and triggers are sql/routines/'s, applied by every migrate
-ok "each migrate applies the stored routines and triggers of sql/routines/" grep -q "stored routines and triggers applied (5 files)" <<<"$("$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1)"
+ok "each migrate applies the stored routines and triggers of sql/routines/" grep -q "stored routines and triggers applied (6 files)" <<<"$("$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" 2>&1)"
 ok "…the body that runs is the file's (the chats' trigger knows reopened chats)" test "$(sqlq "SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE() AND trigger_name = 'report_chats_au' AND action_statement LIKE '%reopened_at%'")" = 1
 sqlq "CREATE TRIGGER report_messages_ai AFTER INSERT ON messages FOR EACH ROW SET @x = 1"
 "$WXDESK_BUILD/bin/wxdesk-admin" migrate "$WXDESK_ROOT/sql" >/dev/null 2>&1

@@ -128,6 +128,14 @@ for x in 4 5; do jpost "/chats/$C/messages" "$WRITE_T" "{\"text\": \"第$x条\"}
 jpost "/chats/$C/messages" "$WRITE_T" '{"text": "第6条"}'
 ok "a 6th in a row is refused (409 five_in_row) in the console's words, nothing stored" eval 'test "$STATUS:$(code)" = "409:five_in_row" && grep -q "messages in a row" <<<"$BODY" && test -z "$(author_of 第6条)"'
 sent
+# the console's rules on who changes a chat hold for the staff a change is made as
+echo 'a-long-password-for-api' | "$WXDESK_BUILD/bin/wxdesk-admin" user apistranger "API Stranger" operator >/dev/null
+STR=$(sqlq "SELECT id FROM users WHERE login = 'apistranger'")
+jpost "/chats/$C/notes" "$WRITE_T" "{\"text\": \"x\", \"as\": $STR}"
+ok "made as an operator outside the chat's department: 403" test "$STATUS:$(code)" = "403:not_member"
+sqlq "INSERT INTO department_members (department_id, user_id) VALUES ($SALES, $STR)"
+jpost "/chats/$C/close" "$WRITE_T" "{\"as\": $STR}"
+ok "…a colleague closing a chat that is not theirs: 403, still open" eval 'test "$STATUS:$(code)" = "403:not_yours" && test "$(sqlq "SELECT state FROM chats WHERE id = $C")" = active'
 # Idempotency-Key: a note sent twice is one note
 notes() { sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $C AND event = 'staff_note'"; }
 jpost "/chats/$C/notes" "$WRITE_T" '{"text": "客户很着急"}' -H 'Idempotency-Key: note-1'

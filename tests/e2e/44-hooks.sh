@@ -8,7 +8,7 @@
 # mid-delivery loses nothing and delivers nothing twice but as a retry
 # with the same id.
 . "$(dirname "$0")/lib.sh"
-own_channel "Hook Brand"
+own_channel "Outgoing Hooks Brand"
 RECV=$WXDESK_VAR/hooks
 mkdir -p "$RECV/secrets"
 : >"$RECV/log"
