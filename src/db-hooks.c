@@ -78,8 +78,10 @@
 	    (I(event), I(sub), I(now)), \
 	    "INSERT INTO hook_deliveries (event_id, subscription_id, chat_id, next_at, " \
 	    "created_at) VALUES (?, ?, 0, '1970-01-01 00:00:01', FROM_UNIXTIME(?))") \
-	X(hook_purge, EXEC, (long long before), (I(before)), \
-	    "DELETE e FROM hook_events e WHERE e.at < FROM_UNIXTIME(?) AND NOT EXISTS " \
+	/* by the database's clock, as the triggers write at (an event with no \
+	 * time of its own: NOW()) */ \
+	X(hook_purge, EXEC, (int days), (I(days)), \
+	    "DELETE e FROM hook_events e WHERE e.at < NOW() - INTERVAL ? DAY AND NOT EXISTS " \
 	    "(SELECT 1 FROM hook_deliveries d WHERE d.event_id = e.id AND d.state <> 'delivered')")
 DB_STATEMENTS(HOOK_STATEMENTS, db_table_hooks)
 

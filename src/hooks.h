@@ -87,7 +87,7 @@ enum dbrc db_hook_test(struct pool *p, long long sub, const char *data, long lon
 enum dbrc db_hook_test_event(struct pool *p, long long sub, const char *data, long long now,
 	long long *id);
 enum dbrc db_hook_test_delivery(struct pool *p, long long event, long long sub, long long now);
-/* delivered events older than before, and their deliveries, deleted */
-enum dbrc db_hook_purge(struct pool *p, long long before);
+/* delivered events older than days, and their deliveries, deleted */
+enum dbrc db_hook_purge(struct pool *p, int days);
 
 #endif

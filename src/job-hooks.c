@@ -160,7 +160,7 @@ job_api_tidy(struct pool *p)
 	if (time(NULL) - tidied < 60)
 		return;
 	api_tidy(p, now);
-	(void)db_hook_purge(p, now - 30 * 86400);
+	(void)db_hook_purge(p, 30);
 	tidied = time(NULL);
 }
 

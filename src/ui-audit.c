@@ -216,7 +216,10 @@ admin_audit_get(struct req *r, struct resp *rs)
 		tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", k), res[i].id);
 		tmpl_set(r, pool_printf(&r->pool, "%s.At", k), ui_iso(r, res[i].at));
 		tmpl_set(r, pool_printf(&r->pool, "%s.Time", k), ui_time(r, res[i].at));
-		tmpl_set(r, pool_printf(&r->pool, "%s.Who", k), res[i].login);
+		/* an API call's: by its token's name (api.c) */
+		tmpl_set(r, pool_printf(&r->pool, "%s.Who", k), res[i].login &&
+		    strncmp(res[i].login, "api:", 4) == 0 ? LF(r, "audit.api_token",
+		    res[i].login + 4) : res[i].login);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Name", k), res[i].name);
 		tmpl_set(r, pool_printf(&r->pool, "%s.IP", k), res[i].ip);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Action", k), res[i].action);

@@ -90,6 +90,8 @@ try {
 	console.log(e.stack.split('\n').filter((l) => l.includes('api.mjs')).join('\n'));
 } finally {
 	sql('DELETE FROM hook_subscriptions');
+	// the follower's chat closed, as a day's work would end it
+	sql(`UPDATE chats c JOIN followers f ON f.id = c.follower_id SET c.state = 'closed', c.close_reason = 'operator', c.closed_at = NOW() WHERE f.openid = '${OPENID}' AND c.state <> 'closed'`);
 	await browser.close();
 	receiver.close();
 }

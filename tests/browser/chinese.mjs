@@ -27,7 +27,7 @@ const NAMES = new Set(['wx', 'desk', 'wxdesk', 'WeChat', 'AppID', 'AppSecret', '
 // canned responses, first words) and machine values (code, secrets, URLs)
 // and everything people named: brands, departments, staff
 const typed = () => new Set(sql("SELECT name FROM brands UNION SELECT name FROM departments " +
-	"UNION SELECT name FROM users UNION SELECT login FROM users").split('\n')
+	"UNION SELECT name FROM users UNION SELECT login FROM users UNION SELECT name FROM api_tokens").split('\n')
 	.flatMap((n) => n.match(/[A-Za-z][A-Za-z_]+/g) || []));
 async function english(page) {
 	const names = typed();
