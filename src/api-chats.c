@@ -407,6 +407,19 @@ changed(struct req *r, struct resp *rs)
 		api_ok(rs, 200, chat_json(&c));
 }
 
+/* a change's answer: the chat as it is now; a change the chat's state no
+ * longer allows (DB_NOTFOUND, DB_CONFLICT), 409 with code and msg; else 503 */
+static void
+change_end(struct req *r, struct resp *rs, enum dbrc rc, const char *code, const char *msg)
+{
+	if (rc == DB_OK)
+		changed(r, rs);
+	else if (rc == DB_NOTFOUND || rc == DB_CONFLICT)
+		api_error(r, rs, 409, code, msg);
+	else
+		api_db_down(r, rs);
+}
+
 /* a transfer target of the chat (kind "user" or "dept"): its row, or -1
  * answered */
 static int
@@ -447,12 +460,8 @@ transfer(struct req *r, struct resp *rs, const struct chat_ref *ref, const struc
 	}
 	if (rc == DB_INVALID)
 		api_error(r, rs, 409, "not_available", LF(r, "chat.transfer_gone", tt[i].name));
-	else if (rc == DB_NOTFOUND)
-		api_error(r, rs, 409, "chat_changed", L(r, "chat.transfer_changed"));
-	else if (rc != DB_OK)
-		api_db_down(r, rs);
 	else
-		changed(r, rs);
+		change_end(r, rs, rc, "chat_changed", L(r, "chat.transfer_changed"));
 }
 
 /* POST /api/v1/chats/{id}/assign {"operator_id"}: a waiting chat picked
@@ -465,7 +474,6 @@ api_chat_assign_post(struct req *r, struct resp *rs)
 	struct chat_actor   a;
 	json_t             *body;
 	long long           to;
-	enum dbrc           rc;
 
 	if (change_of(r, rs, &body, &c, &ref, &a) != 0)
 		return;
@@ -491,13 +499,7 @@ api_chat_assign_post(struct req *r, struct resp *rs)
 		return;
 	}
 	a = (struct chat_actor){ r->user->id, r->user->name };
-	rc = chat_pickup(&r->pool, &ref, &a);
-	if (rc == DB_CONFLICT || rc == DB_NOTFOUND)
-		api_error(r, rs, 409, "chat_changed", L(r, "chat.no_pickup"));
-	else if (rc != DB_OK)
-		api_db_down(r, rs);
-	else
-		changed(r, rs);
+	change_end(r, rs, chat_pickup(&r->pool, &ref, &a), "chat_changed", L(r, "chat.no_pickup"));
 }
 
 /* POST /api/v1/chats/{id}/transfer {"department_id"} or {"operator_id"},
@@ -570,13 +572,7 @@ api_chat_close_post(struct req *r, struct resp *rs)
 			api_db_down(r, rs);
 		return;
 	}
-	rc = chat_close(&r->pool, &ref, &a, &sum);
-	if (rc == DB_NOTFOUND)
-		api_error(r, rs, 409, "chat_closed", L(r, "chat.is_closed"));
-	else if (rc != DB_OK)
-		api_db_down(r, rs);
-	else
-		changed(r, rs);
+	change_end(r, rs, chat_close(&r->pool, &ref, &a, &sum), "chat_closed", L(r, "chat.is_closed"));
 }
 
 /* POST /api/v1/chats/{id}/notes {"text"}: a note for colleagues */
