@@ -117,6 +117,7 @@ static const struct route routes[] = {
 	{ "POST", "/admin/channels/{id}/bot/rules/{id}", R_UPLOAD, ADMIN, admin_bot_rule_edit_post, "bot.rule_edit" },
 	{ "POST", "/admin/channels/{id}/bot/rules/{id}/move", 0, ADMIN, admin_bot_rule_move_post, "bot.rule_move" },
 	{ "POST", "/admin/channels/{id}/bot/menu",    0, ADMIN, admin_bot_menu_post, "bot.menu" },
+	{ "POST", "/admin/channels/{id}/bot/service", 0, ADMIN, admin_bot_service_post, "bot.service" },
 	{ "POST", "/admin/channels/{id}/bot/test",    0, ADMIN, admin_bot_test_post, NULL },
 	{ "GET",  "/admin/channels/{id}/bot/export",  0, ADMIN, admin_bot_export_get, NULL },
 	{ "POST", "/admin/channels/{id}/bot/import",  R_UPLOAD, ADMIN, admin_bot_import_post, "bot.import" },

@@ -74,14 +74,26 @@ text_or(const struct bot *b, const char *own, const char *key)
 	return own && *own ? own : lang_text(b->lang, key);
 }
 
+const char *
+bot_handoff_line(const struct bot *b)
+{
+	return text_or(b, b->handoff_text, "bot.handoff_default");
+}
+
+int
+bot_asks_person(const struct bot *b, const char *text)
+{
+	return text && (profanity_count(text, bot_default_handoff, sizeof bot_default_handoff /
+	    sizeof bot_default_handoff[0]) > 0 || (b->nhandoff > 0 &&
+	    profanity_count(text, b->handoff_words, b->nhandoff) > 0));
+}
+
 void
 bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer *a)
 {
 	memset(a, 0, sizeof *a);
 	/* 1. a person asked for: the default words and the account's own */
-	if (text && (profanity_count(text, bot_default_handoff, sizeof bot_default_handoff /
-	    sizeof bot_default_handoff[0]) > 0 || (b->nhandoff > 0 &&
-	    profanity_count(text, b->handoff_words, b->nhandoff) > 0))) {
+	if (bot_asks_person(b, text)) {
 		a->kind = BOT_HANDOFF;
 		a->why = "note.bot_asked";
 		a->text = text_or(b, b->handoff_text, "bot.handoff_default");
@@ -163,6 +175,8 @@ fill(struct pool *p, struct bot *b, long long channel)
 	    pool_strdup(&b->pool, s[0].bot_handoff_text) : NULL;
 	b->nhandoff = bot_split(&b->pool, s[0].bot_handoff_words, &b->handoff_words);
 	b->miss_limit = (int)s[0].bot_miss_limit;
+	b->service = s[0].bot_service_url && *s[0].bot_service_url ?
+	    pool_strdup(&b->pool, s[0].bot_service_url) : NULL;
 	b->rules = pool_alloc(&b->pool, sizeof *b->rules * (r_n + 1));
 	for (size_t i = 0; i < r_n; i++) {
 		struct bot_rule *x = &b->rules[b->nrules];

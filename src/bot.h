@@ -37,6 +37,7 @@ struct bot {
 	const char     **handoff_words;
 	size_t           nhandoff;
 	int              miss_limit;
+	const char      *service;	/* an external service answers instead (botsvc.h), or NULL */
 	struct bot_rule *rules;
 	size_t           nrules;
 	struct pool      pool;	/* everything above */
@@ -57,6 +58,10 @@ struct bot_answer {
 	long long     rule;	/* the rule that matched, or 0 */
 };
 
+/* what the bot says as it hands a chat over */
+const char *bot_handoff_line(const struct bot *b);
+/* whether text asks for a person (the default words or the account's own) */
+int bot_asks_person(const struct bot *b, const char *text);
 /* what the bot says to text, having missed misses times in a row before */
 void bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer *a);
 /* the welcome for a follow or a scan of scene (NULL: none), or NULL */
@@ -86,7 +91,7 @@ const struct bot *bot_load(struct pool *p, long long channel);
 /* columns of db_bot_settings */
 #define BOT_SETTINGS_ROW(C) C(INT, bot_enabled) C(INT, bot_version) C(STR, bot_welcome) \
 	C(STR, bot_fallback) C(STR, bot_handoff_text) C(STR, bot_handoff_words) \
-	C(INT, bot_miss_limit) C(STR, follower_language)
+	C(INT, bot_miss_limit) C(STR, follower_language) C(STR, bot_service_url)
 DB_ROW(bot_settings, BOT_SETTINGS_ROW)
 enum dbrc db_bot_settings(struct pool *p, long long channel, struct bot_settings **rows, size_t *n);
 /* columns of db_bot_version */

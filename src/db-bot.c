@@ -2,13 +2,15 @@
 #include <stddef.h>
 
 #include "bot.h"
+#include "botsvc.h"
 #include "db-run.h"
 #include "channel.h"
 
 #define BOT_STATEMENTS(X) \
 	X(bot_settings, ROWS(bot_settings), (long long channel), (I(channel)), \
 	    "SELECT p.bot_enabled, p.bot_version, p.bot_welcome, p.bot_fallback, " \
-	    "p.bot_handoff_text, p.bot_handoff_words, p.bot_miss_limit, b.follower_language " \
+	    "p.bot_handoff_text, p.bot_handoff_words, p.bot_miss_limit, b.follower_language, " \
+	    "p.bot_service_url " \
 	    "FROM channel_prefs p JOIN channels c ON c.id = p.channel_id " \
 	    "JOIN brands b ON b.id = c.brand_id WHERE p.channel_id = ?") \
 	X(bot_version, ROWS(bot_version), (long long channel), (I(channel)), \
@@ -85,7 +87,77 @@
 	    "FROM_UNIXTIME(?)) AND ch.state = 'active' LIMIT 20") \
 	X(bot_media_set, EXEC, (long long rule, const char *media_id, long long now), \
 	    (S(media_id), I(now), I(rule)), \
-	    "UPDATE bot_rules SET media_id = ?, media_at = FROM_UNIXTIME(?) WHERE id = ?")
+	    "UPDATE bot_rules SET media_id = ?, media_at = FROM_UNIXTIME(?) WHERE id = ?") \
+	/* ---- the external service's questions (botsvc.h) ---- */ \
+	X(bot_ask_insert, EXEC, (long long msg, long long chat, long long channel, long long lease, \
+	    long long now), (I(msg), I(chat), I(channel), I(lease), I(now)), \
+	    "INSERT INTO bot_asks (message_id, chat_id, channel_id, lease_until, created_at) " \
+	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))") \
+	X(bot_ask_later, EXEC, (long long msg, const char *url), (S(url), I(msg)), \
+	    "UPDATE bot_asks SET lease_until = 0, picture_url = ? " \
+	    "WHERE message_id = ? AND state = 'asking'") \
+	X(bot_ask_about, ROW(bot_ask_about), (long long msg), (I(msg)), \
+	    "SELECT m.id, m.chat_id, m.channel_id, m.msg_type, m.body, UNIX_TIMESTAMP(m.created_at), " \
+	    "f.openid, f.shown_name, f.language, p.bot_service_url, p.bot_service_secret_enc, " \
+	    "ch.app_id, b.name, UNIX_TIMESTAMP(c.created_at) FROM messages m " \
+	    "JOIN followers f ON f.id = m.follower_id JOIN chats c ON c.id = m.chat_id " \
+	    "JOIN channels ch ON ch.id = m.channel_id JOIN brands b ON b.id = ch.brand_id " \
+	    "JOIN channel_prefs p ON p.channel_id = m.channel_id WHERE m.id = ?") \
+	X(bot_ask_recent, ROWS(bot_ask_recent), (long long chat, long long msg), (I(chat), I(msg)), \
+	    "SELECT id, direction, msg_type, body, IFNULL(JSON_VALUE(fields, '$.bot'), 0), " \
+	    "author_id IS NOT NULL, UNIX_TIMESTAMP(created_at) FROM messages " \
+	    "WHERE chat_id = ? AND id < ? AND direction <> 'system' ORDER BY id DESC LIMIT 10") \
+	X(bot_ask_open, ROW(bot_ask_open), (long long msg), (I(msg)), \
+	    "SELECT a.chat_id, m.follower_id, c.department_id, m.msg_type, m.body " \
+	    "FROM bot_asks a JOIN messages m ON m.id = a.message_id " \
+	    "JOIN chats c ON c.id = a.chat_id AND c.state = 'bot' " \
+	    "WHERE a.message_id = ? AND a.state = 'asking' FOR UPDATE") \
+	X(bot_ask_done, DONE, (long long msg, const char *outcome), (S(outcome), I(msg)), \
+	    "UPDATE bot_asks SET state = 'done', outcome = ?, done_at = NOW() " \
+	    "WHERE message_id = ? AND state = 'asking'") \
+	X(bot_asks_due, ROWS(bot_asks_due), (long long now), (I(now)), \
+	    "SELECT a.message_id, a.chat_id, a.channel_id, c.follower_id, f.openid, ch.app_id, " \
+	    "ch.app_secret_enc, a.picture_url, c.state = 'bot' FROM bot_asks a " \
+	    "JOIN chats c ON c.id = a.chat_id JOIN followers f ON f.id = c.follower_id " \
+	    "JOIN channels ch ON ch.id = a.channel_id " \
+	    "WHERE a.state = 'asking' AND a.lease_until <= ? ORDER BY a.message_id LIMIT 50") \
+	X(bot_ask_lease, DONE, (long long msg, long long until, long long now), \
+	    (I(until), I(msg), I(now)), \
+	    "UPDATE bot_asks SET lease_until = ?, tries = tries + 1 " \
+	    "WHERE message_id = ? AND state = 'asking' AND lease_until <= ?") \
+	X(bot_asks_purge, EXEC, (int days), (I((long long)days)), \
+	    "DELETE FROM bot_asks WHERE state = 'done' " \
+	    "AND created_at < NOW() - INTERVAL ? DAY LIMIT 5000") \
+	X(bot_service_failed, EXEC, (long long channel, const char *why, long long now), \
+	    (S(why), I(now), I(channel)), \
+	    "UPDATE channel_prefs SET bot_service_failures = bot_service_failures + 1, " \
+	    "bot_service_last_failure = LEFT(?, 255), bot_service_failed_at = FROM_UNIXTIME(?) " \
+	    "WHERE channel_id = ?") \
+	/* a service named, changed or removed: every process reads the bot again */ \
+	X(bot_service_set, EXEC, (long long channel, const char *url, const char *secret_enc), \
+	    (S(url), S(secret_enc), S(secret_enc), I(channel)), \
+	    "UPDATE channel_prefs SET bot_service_url = NULLIF(?, ''), " \
+	    "bot_service_secret_enc = IFNULL(?, bot_service_secret_enc), " \
+	    "bot_service_failures = IF(? IS NULL, bot_service_failures, 0), " \
+	    "bot_version = bot_version + 1 WHERE channel_id = ?") \
+	X(bot_service_stats, ROWS(bot_service_stats), (long long channel, long long since), \
+	    (I(channel), I(since)), \
+	    "SELECT IFNULL(outcome, 'asking'), COUNT(*) FROM bot_asks WHERE channel_id = ? " \
+	    "AND created_at >= FROM_UNIXTIME(?) GROUP BY outcome") \
+	/* one more message from the bot, late (a customer-service message), \
+	 * while it holds the chat or just handed it over */ \
+	X(bot_claim, ELSE(DB_CONFLICT), (long long chat, long long now, long long window_start), \
+	    (I(now), I(chat), I(window_start), I(window_start)), \
+	    "UPDATE chats SET consecutive_out = consecutive_out + 1, " \
+	    "last_activity_at = FROM_UNIXTIME(?) WHERE id = ? AND state IN ('bot', 'waiting') " \
+	    "AND " WX_SQL_SENDABLE("")) \
+	X(message_bot, EXEC, (long long msg, int miss), (I((long long)miss), I(msg)), \
+	    "UPDATE messages SET fields = IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), " \
+	    "JSON_OBJECT('bot', 1)) WHERE id = ?") \
+	X(bot_service_get, ROW(bot_service_get), (long long channel), (I(channel)), \
+	    "SELECT bot_service_url, bot_service_secret_enc, bot_service_failures, " \
+	    "bot_service_last_failure, UNIX_TIMESTAMP(bot_service_failed_at) " \
+	    "FROM channel_prefs WHERE channel_id = ?")
 DB_STATEMENTS(BOT_STATEMENTS, db_table_bot)
 
 /* the fallbacks the bot has said in a row at the end of chat (at most limit) */

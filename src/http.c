@@ -82,8 +82,10 @@ http_call_h(const char *url, const char *ctype, const void *body, size_t n,
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
 		if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &ct) == CURLE_OK && ct)
 			snprintf(r->ctype, sizeof r->ctype, "%s", ct);
-	} else
+	} else {
 		snprintf(r->error, sizeof r->error, "%s", curl_easy_strerror(cc));
+		r->timed_out = cc == CURLE_OPERATION_TIMEDOUT;
+	}
 	curl_slist_free_all(h);
 	curl_mime_free(mime);
 	curl_easy_cleanup(c);

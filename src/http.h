@@ -18,6 +18,7 @@ struct http_resp {
 	struct buf body;
 	char       ctype[128];
 	char       error[256];
+	int        timed_out;	/* no answer within the time given */
 };
 
 int  http_call(const char *url, const char *ctype, const void *body, size_t n,

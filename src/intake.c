@@ -19,6 +19,8 @@
 #include "db.h"
 #include "alerts.h"
 #include "bot.h"
+#include "botsvc.h"
+#include "send.h"
 #include "chat.h"
 #include "csat.h"
 #include "broadcast.h"
@@ -356,6 +358,15 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 		if (reply == b->welcome)
 			reply = NULL;	/* a scan says something only when its scene has its own */
 	} else if (!event && holds && chat) {
+		if (b->service && !bot_asks_person(b, strcmp(m->msg_type, "text") == 0 ? m->body :
+		    NULL)) {
+			/* the account's service answers (botsvc.h): asked once this is
+			 * stored, or by the worker when the lease runs out */
+			res->bot_holds = 1;
+			res->bot_ask = msg;
+			return db_bot_ask_insert(p, msg, chat, ch->id, (long long)now +
+			    cfg_int("Bot.ServiceBudgetMs", 2500) / 1000 + 10, now);
+		}
 		if ((rc = bot_read(p, b, m, chat, &a)) != DB_OK)
 			return rc;
 		if (a.kind == BOT_HANDOFF) {
@@ -962,8 +973,8 @@ hot_path(struct pool *p, const struct intake_channel *ch, struct msg_row *m, con
 		return DB_NOTFOUND;
 	if (s->bot) {
 		/* the rules this process has (the statement checks their version) */
-		if ((b = bot_cached(ch->id)) == NULL)
-			return DB_NOTFOUND;
+		if ((b = bot_cached(ch->id)) == NULL || b->service)
+			return DB_NOTFOUND;	/* (a service is asked on the full path) */
 		rc = bot_fast(p, b, m, s->chat, s->follower, res);
 	} else {
 		rc = db_message_continue(p, m, s->chat, s->follower, &msg);
@@ -1093,4 +1104,134 @@ intake_store(struct pool *p, const struct intake_channel *ch, const struct intak
 	if (rc == DB_OK && res->replay)
 		return INTAKE_REPLAY;
 	return rc == DB_OK ? INTAKE_STORED : INTAKE_FAILED;
+}
+
+/* ---- the answers of the bot's external service (botsvc.h) ---- */
+
+struct bot_in_time {
+	const struct intake_channel *ch;
+	long long                    msg;
+	const struct botsvc_answer  *a;	/* NULL: the rules answer */
+	struct intake_result        *res;
+};
+
+static enum dbrc
+bot_in_time_step(struct pool *p, void *arg)
+{
+	struct bot_in_time   *x = arg;
+	struct bot_ask_open   o;
+	struct bot_answer     ba = { 0 };
+	struct handoff        h = { 0 };
+	const struct bot     *b;
+	const char           *outcome = x->a ? "answered" : "failed";
+	time_t                now = wx_now();
+	int                   failed;
+	enum dbrc             rc;
+
+	x->res->reply = x->res->reply_media = NULL;
+	if ((rc = db_bot_ask_open(p, x->msg, &o)) != DB_OK)
+		return rc;
+	if ((b = bot_for(p, x->ch->id, &failed)) == NULL && failed)
+		return DB_FAIL;
+	struct msg_row m = { .channel_id = x->ch->id, .follower_id = o.follower_id,
+	    .chat_id = o.chat_id, .msg_type = o.msg_type, .body = o.body };
+	if (x->a == NULL && b != NULL && (rc = bot_read(p, b, &m, o.chat_id, &ba)) != DB_OK)
+		return rc;
+	else if (x->a && x->a->kind == BS_TEXT)
+		ba = (struct bot_answer){ .kind = BOT_ANSWER, .text = x->a->text };
+	else if (x->a && x->a->kind == BS_HANDOFF)
+		ba = (struct bot_answer){ .kind = BOT_HANDOFF, .why = "note.bot_service",
+		    .text = x->a->text ? x->a->text : b ? bot_handoff_line(b) : NULL };
+	if (ba.kind == BOT_HANDOFF && ba.why) {
+		struct chat_ref c = { o.chat_id, x->ch->id, o.follower_id, o.department_id };
+		if (x->a)
+			outcome = "handoff";
+		h = (struct handoff){ 1, ba.text, ba.media_id, ba.attachment };
+		if ((rc = chat_handoff(p, &c, ba.why, (long long)now)) == DB_OK)
+			rc = queued_turn(p, x->ch, o.follower_id, o.chat_id, x->msg, &h, now, x->res);
+	} else {
+		x->res->bot_holds = 1;
+		rc = bot_say(p, x->ch, o.follower_id, o.chat_id, x->msg, &ba, now, x->res);
+	}
+	if (rc == DB_OK)
+		rc = db_bot_ask_done(p, x->msg, outcome);
+	return rc;
+}
+
+enum dbrc
+intake_bot_answer(struct pool *p, const struct intake_channel *ch, long long msg,
+    const struct botsvc_answer *a, struct intake_result *res)
+{
+	struct bot_in_time x = { ch, msg, a, res };
+
+	return db_txn(p, bot_in_time_step, &x);
+}
+
+struct bot_late_handoff {
+	const struct chat_ref *c;
+	long long              msg;
+};
+
+static enum dbrc
+bot_late_handoff_step(struct pool *p, void *arg)
+{
+	struct bot_late_handoff *x = arg;
+	enum dbrc                rc = chat_handoff(p, x->c, "note.bot_service", (long long)wx_now());
+
+	return rc == DB_OK ? db_bot_ask_done(p, x->msg, "handoff") : rc;
+}
+
+enum dbrc
+intake_bot_late(struct pool *p, const struct out_chat *c, long long msg,
+    const struct botsvc_answer *a)
+{
+	struct bot_ask_open o;
+	struct bot_answer   ba = { 0 };
+	struct outgoing     out = { "text", NULL, NULL, NULL, 0, NULL };
+	const struct bot   *b;
+	const char         *outcome = a ? "late" : "failed";
+	long long           id;
+	int                 failed;
+	enum dbrc           rc;
+
+	if ((rc = db_bot_ask_open(p, msg, &o)) != DB_OK)
+		return rc == DB_NOTFOUND ? db_bot_ask_done(p, msg, "dropped") : rc;
+	if ((b = bot_for(p, c->ch.id, &failed)) == NULL && failed)
+		return DB_FAIL;
+	struct msg_row m = { .channel_id = c->ch.id, .follower_id = o.follower_id,
+	    .chat_id = o.chat_id, .msg_type = o.msg_type, .body = o.body };
+	if (a == NULL && b != NULL && (rc = bot_read(p, b, &m, o.chat_id, &ba)) != DB_OK)
+		return rc;
+	else if (a && a->kind == BS_TEXT)
+		ba = (struct bot_answer){ .kind = BOT_ANSWER, .text = a->text };
+	else if (a && a->kind == BS_HANDOFF)
+		ba = (struct bot_answer){ .kind = BOT_HANDOFF, .text = a->text ? a->text :
+		    b ? bot_handoff_line(b) : NULL };
+	if (a && a->kind == BS_PICTURE && a->picture)
+		out = *a->picture;
+	else
+		out.text = ba.text;
+	if (out.path || (out.text && *out.text)) {
+		rc = send_claim(p, c, &out, ba.kind == BOT_MISS ? OUT_BOT_MISS : OUT_BOT, 0,
+		    pool_printf(p, "b:%lld", msg), &id);
+		if (rc == DB_CONFLICT) {
+			/* no room in WeChat's rules: not said, and the transcript says so */
+			outcome = "unsent";
+			if (chat_note(p, c->ch.id, c->follower, c->chat, "bot", 0, "note.bot_unsent",
+			    NULL) != DB_OK)
+				return DB_FAIL;
+		} else if (rc != DB_OK)
+			return rc;
+		else
+			(void)send_deliver(p, c, id, &out);	/* its outcome is on the message */
+	}
+	if (ba.kind == BOT_HANDOFF) {	/* the operators take it, whatever was said */
+		struct chat_ref         r = { o.chat_id, c->ch.id, o.follower_id, o.department_id };
+		struct bot_late_handoff x = { &r, msg };
+		rc = db_txn(p, bot_late_handoff_step, &x);
+	} else
+		rc = db_bot_ask_done(p, msg, outcome);
+	if (rc == DB_NOTFOUND)
+		rc = DB_OK;	/* (closed meanwhile) */
+	return rc == DB_OK && strcmp(outcome, "unsent") == 0 ? DB_CONFLICT : rc;
 }

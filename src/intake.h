@@ -23,6 +23,7 @@ struct intake_result {
 	const char *reply;	/* the bot's passive reply to this push, or NULL */
 	const char *reply_media;	/* …a picture instead (WeChat's media id) */
 	int       bot_holds;	/* the bot still holds the chat */
+	long long bot_ask;	/* the message to ask the bot's service about (botsvc.h), or 0 */
 	int       erased;
 	int       stale;	/* INTAKE_STALE */
 	int       replay;	/* INTAKE_REPLAY */
@@ -50,5 +51,26 @@ enum {
  */
 int intake_store(struct pool *p, const struct intake_channel *ch,
 	const struct intake_push *u, const struct wx_field *f, struct intake_result *res);
+
+/*
+ * The answer of the bot's service (botsvc.h) to the follower's message msg,
+ * or the account's rules' when it failed (a NULL), in time: stored as the
+ * bot's passive reply (res->reply), a hand-off queued with what the follower
+ * is told, and the question closed, in one transaction. DB_NOTFOUND: the
+ * question was closed already, or the bot no longer holds its chat.
+ */
+struct botsvc_answer;
+enum dbrc intake_bot_answer(struct pool *p, const struct intake_channel *ch, long long msg,
+	const struct botsvc_answer *a, struct intake_result *res);
+
+/*
+ * The same, late (the worker): sent to the follower of chat c as a
+ * customer-service message within WeChat's rules; a hand-off's line goes
+ * before the chat is queued. A picture (a->url) is fetched and kept first.
+ * DB_CONFLICT: WeChat's rules left no room (said in the transcript).
+ */
+struct out_chat;
+enum dbrc intake_bot_late(struct pool *p, const struct out_chat *c, long long msg,
+	const struct botsvc_answer *a);
 
 #endif

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "botsvc.h"
 #include "hooks.h"
 #include "http.h"
 #include "json.h"
@@ -170,6 +171,12 @@ hooks_run(volatile sig_atomic_t *stop)
 	while (!*stop) {
 		struct pool p = { 0 };
 		int         n = db_up() ? hooks_pass(&p) : -1;
+
+		/* and the bot service's late answers (botsvc.h): calls out too */
+		if (n >= 0) {
+			int late = botsvc_pass(&p);
+			n = late < 0 ? -1 : n + late;
+		}
 
 		pool_free(&p);
 		db_request_done();

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "botsvc.h"
 #include "csat.h"
 #include "json.h"
 #include "media.h"
@@ -38,12 +39,16 @@ claim_step(struct pool *p, void *arg)
 		    (long long)wx_now() - WX_WINDOW) :
 		    x->who == OUT_LEAVE ? db_tell_leave_claim(p, chat, (long long)wx_now(),
 		    (long long)wx_now() - WX_WINDOW) :
+		    x->who == OUT_BOT || x->who == OUT_BOT_MISS ? db_bot_claim(p, chat,
+		    (long long)wx_now(), (long long)wx_now() - WX_WINDOW) :
 		    db_out_claim(p, chat, x->author, wx_now() - WX_WINDOW);
 	if (rc == DB_OK && x->m.direction == NULL)	/* a retry: the message exists */
 		rc = db_out_result(p, *x->msg, "sending", 0);
 	else if (rc == DB_OK)
 		rc = db_message_out(p, &x->m, x->o->attachment, x->author, x->who == OUT_CLOSING,
 		    x->msg);
+	if (rc == DB_OK && (x->who == OUT_BOT || x->who == OUT_BOT_MISS))
+		rc = db_message_bot(p, *x->msg, x->who == OUT_BOT_MISS);
 	return rc;
 }
 

@@ -28,10 +28,12 @@ struct out_chat {
 };
 
 /* Who sends: the chat's operator (author), a reply or the message they close
- * the chat with (marked messages.closing: it is no answer, see csat.h), or
+ * the chat with (marked messages.closing: it is no answer, see csat.h),
  * wxdesk itself (a warning, a rating question: csat.h, the offer to leave a
- * message: tell.h). */
-enum out_claim { OUT_OPERATOR, OUT_CLOSING, OUT_WARNING, OUT_CSAT, OUT_LEAVE };
+ * message: tell.h), or the bot late (an external service's answer after the
+ * push was answered, botsvc.h; _MISS: a fallback, counted as one). */
+enum out_claim { OUT_OPERATOR, OUT_CLOSING, OUT_WARNING, OUT_CSAT, OUT_LEAVE, OUT_BOT,
+	OUT_BOT_MISS };
 
 /*
  * Counts one more message against WeChat's rules (within WX_WINDOW of the

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bot.h"
+#include "botsvc.h"
 #include "db.h"
 #include "ui-channel.h"
 #include "ui.h"
@@ -27,6 +28,10 @@ static const struct field try_fields[] = {
 static const struct field import_fields[] = {
 	{ "replace", "field.bot_replace", 0, v_flag },
 };
+static const struct field service_fields[] = {
+	{ "service_url", "field.bot_service_url", 0, v_http_url },
+	{ "new_secret", "field.bot_new_secret", 0, v_flag },
+};
 static const struct field rule_fields[] = {
 	{ "mode", "field.bot_mode", 1, v_mode },
 	{ "patterns", "field.bot_patterns", 0, v_patterns },	/* empty: said below */
@@ -35,6 +40,40 @@ static const struct field rule_fields[] = {
 };
 
 static void menu_page_data(struct req *r, const struct bot_rules *l, size_t n);
+
+/* the external service's card: its address, its kept secret (masked), its
+ * failures and the last week's questions by how they ended: Service.* */
+static int
+service_page_data(struct req *r, long long channel)
+{
+	static const char *const outcomes[] = { "answered", "late", "handoff", "failed", "unsent",
+		"dropped", "asking" };
+	struct bot_service_get    g;
+	struct bot_service_stats *st = NULL;
+	size_t                    n = 0;
+	const char               *secret;
+
+	if (db_bot_service_get(&r->pool, channel, &g) != DB_OK ||
+	    db_bot_service_stats(&r->pool, channel, (long long)wx_now() - 7 * 86400, &st, &n) != DB_OK)
+		return -1;
+	if (form_kept(r, "service_url") == NULL)
+		tmpl_set(r, "Form.service_url.Value", g.url);
+	tmpl_set(r, "Service.Url", g.url);
+	secret = g.secret_enc ? secret_decrypt(&r->pool, g.secret_enc) : NULL;
+	tmpl_set(r, "Service.SecretMasked", secret ? secret_mask(&r->pool, secret) : NULL);
+	tmpl_set_int(r, "Service.Failures", g.failures);
+	if (g.last_failure)
+		tmpl_set(r, "Service.LastFailure", LF(r, "botsvc.last_failure", L(r, g.last_failure),
+		    ui_time(r, g.failed_at)));
+	for (size_t i = 0; i < sizeof outcomes / sizeof outcomes[0]; i++) {
+		long long k = 0;
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(st[j].outcome, outcomes[i]) == 0)
+				k = st[j].n;
+		tmpl_set_int(r, pool_printf(&r->pool, "Service.Week.%s", outcomes[i]), k);
+	}
+	return 0;
+}
 
 static void
 page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
@@ -74,6 +113,10 @@ page(struct req *r, struct resp *rs, const struct channel_get *c, int status)
 				buf_printf(&w, "%s%s", w.len ? ", " : "", bot_default_handoff[i]);
 		tmpl_set(r, "Bot.DefaultWords", w.data);
 		buf_free(&w);
+	}
+	if (service_page_data(r, id) != 0) {
+		ui_db_failed(r, rs);
+		return;
 	}
 	TMPL_LIST(r, "Rules", l, l_n, bot_rules);
 	menu_page_data(r, l, l_n);
@@ -148,6 +191,43 @@ admin_bot_post(struct req *r, struct resp *rs)
 	struct change x = { 0 };
 
 	end(r, rs, settings_save(r, &x), &x);
+}
+
+/*
+ * POST …/bot/service: the bot handed to an external service (botsvc.h), or
+ * taken back (no address). Its secret is made the first time, or anew when
+ * asked, and shown this once.
+ */
+void
+admin_bot_service_post(struct req *r, struct resp *rs)
+{
+	struct change          x = { 0 };
+	struct bot_service_get g;
+	const char            *v[2], *secret = NULL;
+	int                    rc;
+
+	if ((rc = channel(r, &x.c)) != DB_OK || (rc = db_bot_service_get(&r->pool, r->ids[0],
+	    &g)) != DB_OK) {
+		end(r, rs, rc, &x);
+		return;
+	}
+	if (FORM_READ(r, service_fields, v)) {
+		end(r, rs, UI_REFUSED, &x);
+		return;
+	}
+	if (*v[0] && (g.secret_enc == NULL || form_on(v[1])))
+		secret = rand_hex(&r->pool, 24);
+	rc = db_bot_service_set(&r->pool, r->ids[0], v[0], secret ? secret_encrypt(&r->pool,
+	    secret) : NULL);
+	if (rc != DB_OK || secret == NULL) {
+		x.msg = L(r, *v[0] ? "botsvc.saved" : "botsvc.removed");
+		x.to = "#service";
+		end(r, rs, rc, &x);
+		return;
+	}
+	tmpl_set(r, "Revealed.Secret", secret);
+	tmpl_set(r, "Flash", L(r, "botsvc.saved"));
+	page(r, rs, &x.c, 200);
 }
 
 /*

@@ -79,6 +79,7 @@ void admin_brand_hours_get(struct req *, struct resp *);
 void admin_brand_hours_post(struct req *, struct resp *);
 void admin_bot_get(struct req *, struct resp *);
 void admin_bot_post(struct req *, struct resp *);
+void admin_bot_service_post(struct req *, struct resp *);
 void admin_bot_rule_post(struct req *, struct resp *);
 void admin_bot_rule_get(struct req *, struct resp *);
 void admin_bot_rule_edit_post(struct req *, struct resp *);

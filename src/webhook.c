@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "botsvc.h"
 #include "intake.h"
 #include "metrics.h"
 #include "webhook.h"
@@ -417,12 +418,35 @@ upstream_reply(struct req *r, const struct chan *c, const struct wx_field *f, co
 	return theirs && (route == 2 || mine == NULL) ? theirs : mine;
 }
 
+/*
+ * The bot's service asked about the message just stored (botsvc.h), within
+ * Bot.ServiceBudgetMs: its answer in time is stored as the bot's passive
+ * reply (in res); a picture, or no answer in time, is the worker's (the
+ * question's lease ended at once); a failure, the account's rules'.
+ */
+static void
+bot_service_turn(struct req *r, const struct chan *c, struct intake_result *res)
+{
+	struct intake_channel ic = { c->id, c->department_id, c->erase_on_unfollow, 0, NULL };
+	struct botsvc_answer  a;
+	const char           *why;
+	enum botsvc_rc        rc = botsvc_ask(&r->pool, res->bot_ask,
+	    cfg_int("Bot.ServiceBudgetMs", 2500), &a, &why);
+
+	if (rc == BS_TIMEOUT || (rc == BS_ANSWERED && a.kind == BS_PICTURE)) {
+		(void)db_bot_ask_later(&r->pool, res->bot_ask, rc == BS_ANSWERED ? a.url : NULL);
+		return;
+	}
+	/* (a database that fails here leaves the question to the worker) */
+	(void)intake_bot_answer(&r->pool, &ic, res->bot_ask, rc == BS_ANSWERED ? &a : NULL, res);
+}
+
 /* The push stored, or why not, answered (the bot's or wxdesk's passive
  * reply, sealed for a safe-mode account); 1 when the cached channel row may
  * be stale (the caller reads it afresh). */
 static int
 answer(struct req *r, struct resp *rs, struct chan *c, const struct wx_field *f,
-    int got, const struct intake_result *res, int sealed, const unsigned char *key)
+    int got, struct intake_result *res, int sealed, const unsigned char *key)
 {
 	const char *ts = req_arg(r, "timestamp"), *nonce = req_arg(r, "nonce");
 
@@ -430,6 +454,8 @@ answer(struct req *r, struct resp *rs, struct chan *c, const struct wx_field *f,
 
 	switch (got) {
 	case INTAKE_STORED:
+		if (res->bot_ask && !res->duplicate)
+			bot_service_turn(r, c, res);
 		/* the bot's answer is the HTTP answer (a passive reply: none of the
 		 * 5 customer-service messages); a retried push gets "success" */
 		if ((res->reply || res->reply_media) && !res->duplicate)

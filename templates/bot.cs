@@ -1,9 +1,10 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/admin/channels"><?cs var:Lang.nav.wechat ?></a> › <a href="/admin/channels/<?cs var:Channel.Id ?>"><?cs var:Channel.Brand ?></a> ›</p>
 <h1><?cs var:Lang.bot.heading ?> <small><?cs var:Channel.Brand ?></small></h1>
-<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#texts"><?cs var:Lang.bot.texts ?></a> <a href="#rules"><?cs var:Lang.bot.rules ?></a> <a href="#menu"><?cs var:Lang.bot.menu ?></a> <a href="#try"><?cs var:Lang.bot.try ?></a> <a href="#import"><?cs var:Lang.bot.import ?></a></nav>
+<nav class="sections" aria-label="<?cs var:Lang.ch.sections ?>"><a href="#texts"><?cs var:Lang.bot.texts ?></a> <a href="#rules"><?cs var:Lang.bot.rules ?></a> <a href="#menu"><?cs var:Lang.bot.menu ?></a> <a href="#service"><?cs var:Lang.botsvc.heading ?></a> <a href="#try"><?cs var:Lang.bot.try ?></a> <a href="#import"><?cs var:Lang.bot.import ?></a></nav>
 <?cs if:Bot.On ?><p class="hint"><?cs var:Lang.bot.on ?></p><?cs else ?><p class="warning"><?cs var:Lang.bot.off ?> <a href="/admin/channels/<?cs var:Channel.Id ?>#preferences"><?cs var:Lang.ch.prefs ?></a></p><?cs /if ?>
 <p class="hint"><?cs var:Lang.bot.about ?></p>
+<?cs if:Service.Url ?><p class="notice" id="service-on"><?cs var:Lang.botsvc.on ?> <a href="#service"><?cs var:Service.Url ?></a></p><?cs /if ?>
 
 <section class="card" id="texts">
 <h2><?cs var:Lang.bot.texts ?></h2>
@@ -77,6 +78,23 @@
 <td><input type="checkbox" name="<?cs var:i.Handoff ?>" value="1"<?cs if:Form[i.Handoff].Value ?> checked<?cs /if ?> aria-label="<?cs var:i.N ?> <?cs var:Lang.field.bot_handoff ?>"></td></tr>
 <?cs /each ?></tbody></table>
 <button type="submit" class="primary"><?cs var:Lang.bot.menu_save ?></button>
+</form>
+</section>
+
+<section class="card" id="service">
+<h2><?cs var:Lang.botsvc.heading ?></h2>
+<p class="hint"><?cs var:Lang.botsvc.about ?></p>
+<?cs if:Revealed.Secret ?><p class="warning" role="alert"><?cs var:Lang.botsvc.secret_shown ?> <code id="service-secret"><?cs var:Revealed.Secret ?></code></p><?cs /if ?>
+<?cs if:Service.Url ?><dl class="facts" id="service-facts">
+<dt><?cs var:Lang.botsvc.week ?></dt><dd><?cs var:Lang.botsvc.answered ?> <b id="service-answered"><?cs var:Service.Week.answered ?></b> · <?cs var:Lang.botsvc.late ?> <b id="service-late"><?cs var:Service.Week.late ?></b> · <?cs var:Lang.botsvc.handoff ?> <b id="service-handoff"><?cs var:Service.Week.handoff ?></b> · <?cs var:Lang.botsvc.failed ?> <b id="service-failed"><?cs var:Service.Week.failed ?></b> · <?cs var:Lang.botsvc.unsent ?> <b><?cs var:Service.Week.unsent ?></b></dd>
+<dt><?cs var:Lang.botsvc.failures ?></dt><dd><b id="service-failures"><?cs var:Service.Failures ?></b><?cs if:Service.LastFailure ?> · <?cs var:Service.LastFailure ?><?cs /if ?></dd>
+</dl><?cs /if ?>
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/service" class="stack" id="service-form">
+<?cs call:csrf_field() ?>
+<label class="field<?cs if:Form.service_url.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_service_url ?> <small><?cs var:Lang.botsvc.url_hint ?></small></span><input type="url" name="service_url" maxlength="500" inputmode="url" value="<?cs var:Form.service_url.Value ?>"><?cs call:field_error("service_url") ?></label>
+<?cs if:Service.SecretMasked ?><p><?cs var:Lang.botsvc.secret ?> <code><?cs var:Service.SecretMasked ?></code></p>
+<label class="check"><input type="checkbox" name="new_secret" value="1"> <?cs var:Lang.field.bot_new_secret ?></label><?cs /if ?>
+<button type="submit" class="primary"><?cs var:Lang.botsvc.save ?></button>
 </form>
 </section>
 

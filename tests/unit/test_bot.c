@@ -1,5 +1,7 @@
-/* test_bot.c: the chatbot's decisions (bot_decide, bot_welcome, bot_split) and CSV records in. */
+/* test_bot.c: the chatbot's decisions (bot_decide, bot_welcome, bot_split), CSV records
+ * in, and the answers of an external bot service read (botsvc_parse). */
 #include "../../src/bot.h"
+#include "../../src/botsvc.h"
 #include "tap.h"
 
 static struct bot_rule
@@ -142,6 +144,40 @@ main(void)
 	    "misses before a hand-off: 1 to 9");
 	CHECK(v_bot_text("你好") == NULL && strcmp(v_bot_text("\xff"), "v.plain") == 0,
 	    "a bot text is UTF-8");
+
+	/* an external service's answers (botsvc.h) */
+	{
+		struct botsvc_answer sa;
+		struct buf           big = { 0 };
+#define PARSE(s) botsvc_parse(&p, s, strlen(s), &sa)
+		CHECK(PARSE("{\"type\":\"text\",\"text\":\"您好，订单已发货\"}") == 0 &&
+		    sa.kind == BS_TEXT && strcmp(sa.text, "您好，订单已发货") == 0, "service: a text");
+		CHECK(PARSE("{\"type\":\"handoff\"}") == 0 && sa.kind == BS_HANDOFF && sa.text == NULL,
+		    "service: a hand-off saying nothing of its own (the bot's line)");
+		CHECK(PARSE("{\"type\":\"handoff\",\"text\":\"转人工\"}") == 0 &&
+		    sa.kind == BS_HANDOFF && strcmp(sa.text, "转人工") == 0, "service: a hand-off's line");
+		CHECK(PARSE("{\"type\":\"image\",\"url\":\"https://cdn.example.com/a.png\"}") == 0 &&
+		    sa.kind == BS_PICTURE && strcmp(sa.url, "https://cdn.example.com/a.png") == 0,
+		    "service: a picture by its address");
+		CHECK(PARSE("{\"type\":\"none\"}") == 0 && sa.kind == BS_NOTHING,
+		    "service: nothing to say");
+		CHECK(PARSE("{\"type\":\"text\",\"text\":\"\"}") != 0, "service: an empty text is no answer");
+		CHECK(PARSE("{\"type\":\"image\",\"url\":\"file:///etc/passwd\"}") != 0,
+		    "service: a picture only by http or https");
+		CHECK(PARSE("{\"type\":\"video\"}") != 0 && PARSE("[1]") != 0 && PARSE("success") != 0 &&
+		    PARSE("") != 0 && PARSE("{\"text\":\"hi\"}") != 0,
+		    "service: an unknown type, not an object, not JSON, no type");
+		CHECK(PARSE("{\"type\":\"text\",\"text\":\"\xff\"}") != 0,
+		    "service: a text that is not UTF-8 is no answer");
+		buf_printf(&big, "{\"type\":\"text\",\"text\":\"");
+		for (int i = 0; i < BOT_TEXT_MAX + 1; i++)
+			buf_printf(&big, "字");
+		buf_printf(&big, "\"}");
+		CHECK(botsvc_parse(&p, big.data, big.len, &sa) != 0,
+		    "service: a text longer than the bot's texts is no answer");
+		buf_free(&big);
+#undef PARSE
+	}
 	pool_free(&p);
 	return tap_done();
 }
