@@ -99,7 +99,7 @@
 	X(bot_ask_about, ROW(bot_ask_about), (long long msg), (I(msg)), \
 	    "SELECT m.id, m.chat_id, m.channel_id, m.msg_type, m.body, UNIX_TIMESTAMP(m.created_at), " \
 	    "f.openid, f.shown_name, f.language, p.bot_service_url, p.bot_service_secret_enc, " \
-	    "ch.app_id, b.name, UNIX_TIMESTAMP(c.created_at) FROM messages m " \
+	    "ch.app_id, b.name, UNIX_TIMESTAMP(c.started_at) FROM messages m " \
 	    "JOIN followers f ON f.id = m.follower_id JOIN chats c ON c.id = m.chat_id " \
 	    "JOIN channels ch ON ch.id = m.channel_id JOIN brands b ON b.id = ch.brand_id " \
 	    "JOIN channel_prefs p ON p.channel_id = m.channel_id WHERE m.id = ?") \
