@@ -78,9 +78,19 @@ reply_of(struct pool *p, const struct upstream *u, const unsigned char *key, con
 	return xml;
 }
 
+long
+upstream_budget(long spent_ms)
+{
+	long left = UPSTREAM_DEADLINE_MS - spent_ms, own = cfg_int("Upstream.BudgetMs", 2500);
+
+	left = own < left ? own : left;
+	return left < 100 ? 0 : left;
+}
+
 const char *
 upstream_forward(struct pool *p, const struct upstream *u, const char *appid,
-    const char *original_id, const char *openid, const char *xml, const char **why)
+    const char *original_id, const char *openid, const char *xml, long budget_ms,
+    const char **why)
 {
 	const char      *ts = pool_printf(p, "%lld", (long long)wx_now());
 	unsigned         r;
@@ -110,8 +120,11 @@ upstream_forward(struct pool *p, const struct upstream *u, const char *appid,
 		body = pool_printf(p, "<xml><ToUserName>%s</ToUserName><Encrypt>%s</Encrypt></xml>",
 		    wx_cdata(p, original_id), wx_cdata(p, enc));
 	}
-	if (http_call(url, "text/xml", body, strlen(body), NULL,
-	    cfg_int("Upstream.BudgetMs", 2500), &hr) != 0)
+	if (budget_ms <= 0) {
+		*why = "upstream.no_time";	/* the bot's service took the push's time */
+		return NULL;
+	}
+	if (http_call(url, "text/xml", body, strlen(body), NULL, budget_ms, &hr) != 0)
 		*why = "upstream.unreachable";
 	else if (hr.status != 200)
 		*why = "upstream.status";

@@ -33,12 +33,19 @@ int upstream_route(const struct upstream *u, const char *kind);
 
 /*
  * Posts the push (its plain XML, xml) to the upstream as WeChat would, for
- * the account appid/original_id, from the follower openid. Returns the
+ * the account appid/original_id, from the follower openid, waiting at most
+ * budget_ms (what is left of the push's time: upstream_budget). Returns the
  * upstream's passive reply as plain XML when it gave a good one, else NULL
  * (*why: a catalogue key, when it failed; NULL for "success" or nothing).
  */
 const char *upstream_forward(struct pool *p, const struct upstream *u, const char *appid,
-	const char *original_id, const char *openid, const char *xml, const char **why);
+	const char *original_id, const char *openid, const char *xml, long budget_ms,
+	const char **why);
+/* what the upstream may wait, spent_ms into a push: Upstream.BudgetMs, or
+ * less so that WeChat is answered within UPSTREAM_DEADLINE_MS (the bot's
+ * service may have spent part of it); under 100 ms, 0: not forwarded */
+#define UPSTREAM_DEADLINE_MS 4500
+long upstream_budget(long spent_ms);
 
 /* a failure, counted for the account's health panel */
 enum dbrc db_upstream_failed(struct pool *p, long long channel, const char *why, long long now);

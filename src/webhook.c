@@ -343,6 +343,18 @@ decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, s
 
 /* the push just answered was a duplicate (for /metrics) */
 static int push_duplicate;
+/* when this push came in */
+static struct timespec push_t0;
+
+/* the milliseconds this push has taken so far */
+static long
+push_spent_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long)(t.tv_sec - push_t0.tv_sec) * 1000 + (t.tv_nsec - push_t0.tv_nsec) / 1000000;
+}
 
 /*
  * One attempt at a push. Returns 1 when a check failed or the intake needs
@@ -412,7 +424,7 @@ upstream_reply(struct req *r, const struct chan *c, const struct wx_field *f, co
 	if (route == 0)
 		return mine;
 	theirs = upstream_forward(&r->pool, &c->up, c->app_id, c->original_id,
-	    wx_get(f, "FromUserName"), c->inner, &why);
+	    wx_get(f, "FromUserName"), c->inner, upstream_budget(push_spent_ms()), &why);
 	if (why != NULL)
 		(void)db_upstream_failed(&r->pool, c->id, why, (long long)wx_now());
 	return theirs && (route == 2 || mine == NULL) ? theirs : mine;
@@ -430,8 +442,13 @@ bot_service_turn(struct req *r, const struct chan *c, struct intake_result *res)
 	struct intake_channel ic = { c->id, c->department_id, c->erase_on_unfollow, 0, NULL };
 	struct botsvc_answer  a;
 	const char           *why;
-	enum botsvc_rc        rc = botsvc_ask(&r->pool, res->bot_ask,
-	    cfg_int("Bot.ServiceBudgetMs", 2500), &a, &why);
+	long                  budget = cfg_int("Bot.ServiceBudgetMs", 2500);
+	long                  left = UPSTREAM_DEADLINE_MS - push_spent_ms();
+	enum botsvc_rc        rc;
+
+	/* within WeChat's 5 s, whatever the storing took */
+	rc = left < 100 ? BS_TIMEOUT : botsvc_ask(&r->pool, res->bot_ask, left < budget ? left :
+	    budget, &a, &why);
 
 	if (rc == BS_TIMEOUT || (rc == BS_ANSWERED && a.kind == BS_PICTURE)) {
 		(void)db_bot_ask_later(&r->pool, res->bot_ask, rc == BS_ANSWERED ? a.url : NULL);
@@ -589,6 +606,7 @@ webhook_channel_post(struct req *r, struct resp *rs)
 	struct timespec t0, t1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	push_t0 = t0;
 	push_duplicate = 0;
 	if (push(r, rs, 1))
 		push(r, rs, 0);
