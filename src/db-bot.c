@@ -97,15 +97,16 @@
 	    "UPDATE bot_asks SET lease_until = 0, picture_url = ? " \
 	    "WHERE message_id = ? AND state = 'asking'") \
 	X(bot_ask_about, ROW(bot_ask_about), (long long msg), (I(msg)), \
-	    "SELECT m.id, m.chat_id, m.channel_id, m.msg_type, m.body, UNIX_TIMESTAMP(m.created_at), " \
-	    "f.openid, f.shown_name, f.language, p.bot_service_url, p.bot_service_secret_enc, " \
-	    "ch.app_id, b.name, UNIX_TIMESTAMP(c.started_at) FROM messages m " \
+	    "SELECT m.id, m.chat_id, m.channel_id, m.msg_type, m.body, UNIX_TIMESTAMP(m.created_at) at, " \
+	    "f.openid, f.shown_name, f.language, p.bot_service_url url, " \
+	    "p.bot_service_secret_enc secret_enc, ch.app_id, b.name brand, " \
+	    "UNIX_TIMESTAMP(c.started_at) chat_opened FROM messages m " \
 	    "JOIN followers f ON f.id = m.follower_id JOIN chats c ON c.id = m.chat_id " \
 	    "JOIN channels ch ON ch.id = m.channel_id JOIN brands b ON b.id = ch.brand_id " \
 	    "JOIN channel_prefs p ON p.channel_id = m.channel_id WHERE m.id = ?") \
 	X(bot_ask_recent, ROWS(bot_ask_recent), (long long chat, long long msg), (I(chat), I(msg)), \
-	    "SELECT id, direction, msg_type, body, IFNULL(JSON_VALUE(fields, '$.bot'), 0), " \
-	    "author_id IS NOT NULL, UNIX_TIMESTAMP(created_at) FROM messages " \
+	    "SELECT id, direction, msg_type, body, IFNULL(JSON_VALUE(fields, '$.bot'), 0) bot, " \
+	    "author_id IS NOT NULL operator, UNIX_TIMESTAMP(created_at) at FROM messages " \
 	    "WHERE chat_id = ? AND id < ? AND direction <> 'system' ORDER BY id DESC LIMIT 10") \
 	X(bot_ask_open, ROW(bot_ask_open), (long long msg), (I(msg)), \
 	    "SELECT a.chat_id, m.follower_id, c.department_id, m.msg_type, m.body " \
@@ -117,7 +118,7 @@
 	    "WHERE message_id = ? AND state = 'asking'") \
 	X(bot_asks_due, ROWS(bot_asks_due), (long long now), (I(now)), \
 	    "SELECT a.message_id, a.chat_id, a.channel_id, c.follower_id, f.openid, ch.app_id, " \
-	    "ch.app_secret_enc, a.picture_url, c.state = 'bot' FROM bot_asks a " \
+	    "ch.app_secret_enc, a.picture_url, c.state = 'bot' held FROM bot_asks a " \
 	    "JOIN chats c ON c.id = a.chat_id JOIN followers f ON f.id = c.follower_id " \
 	    "JOIN channels ch ON ch.id = a.channel_id " \
 	    "WHERE a.state = 'asking' AND a.lease_until <= ? ORDER BY a.message_id LIMIT 50") \
@@ -142,7 +143,7 @@
 	    "bot_version = bot_version + 1 WHERE channel_id = ?") \
 	X(bot_service_stats, ROWS(bot_service_stats), (long long channel, long long since), \
 	    (I(channel), I(since)), \
-	    "SELECT IFNULL(outcome, 'asking'), COUNT(*) FROM bot_asks WHERE channel_id = ? " \
+	    "SELECT IFNULL(outcome, 'asking') outcome, COUNT(*) n FROM bot_asks WHERE channel_id = ? " \
 	    "AND created_at >= FROM_UNIXTIME(?) GROUP BY outcome") \
 	/* one more message from the bot, late (a customer-service message), \
 	 * while it holds the chat or just handed it over */ \
@@ -155,8 +156,9 @@
 	    "UPDATE messages SET fields = IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), " \
 	    "JSON_OBJECT('bot', 1)) WHERE id = ?") \
 	X(bot_service_get, ROW(bot_service_get), (long long channel), (I(channel)), \
-	    "SELECT bot_service_url, bot_service_secret_enc, bot_service_failures, " \
-	    "bot_service_last_failure, UNIX_TIMESTAMP(bot_service_failed_at) " \
+	    "SELECT bot_service_url url, bot_service_secret_enc secret_enc, " \
+	    "bot_service_failures failures, bot_service_last_failure last_failure, " \
+	    "UNIX_TIMESTAMP(bot_service_failed_at) failed_at " \
 	    "FROM channel_prefs WHERE channel_id = ?")
 DB_STATEMENTS(BOT_STATEMENTS, db_table_bot)
 
