@@ -89,7 +89,7 @@
 <dt><?cs var:Lang.botsvc.week ?></dt><dd><?cs var:Lang.botsvc.answered ?> <b id="service-answered"><?cs var:Service.Week.answered ?></b> · <?cs var:Lang.botsvc.late ?> <b id="service-late"><?cs var:Service.Week.late ?></b> · <?cs var:Lang.botsvc.handoff ?> <b id="service-handoff"><?cs var:Service.Week.handoff ?></b> · <?cs var:Lang.botsvc.failed ?> <b id="service-failed"><?cs var:Service.Week.failed ?></b> · <?cs var:Lang.botsvc.unsent ?> <b><?cs var:Service.Week.unsent ?></b></dd>
 <dt><?cs var:Lang.botsvc.failures ?></dt><dd><b id="service-failures"><?cs var:Service.Failures ?></b><?cs if:Service.LastFailure ?> · <?cs var:Service.LastFailure ?><?cs /if ?></dd>
 </dl><?cs /if ?>
-<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/service" class="stack" id="service-form">
+<form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/service#service" class="stack" id="service-form">
 <?cs call:csrf_field() ?>
 <label class="field<?cs if:Form.service_url.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.bot_service_url ?> <small><?cs var:Lang.botsvc.url_hint ?></small></span><input type="url" name="service_url" maxlength="500" inputmode="url" value="<?cs var:Form.service_url.Value ?>"><?cs call:field_error("service_url") ?></label>
 <?cs if:Service.SecretMasked ?><p><?cs var:Lang.botsvc.secret ?> <code><?cs var:Service.SecretMasked ?></code></p>

@@ -111,6 +111,21 @@ try {
 		(await smallAdmin.getAttribute('#texts textarea[name=text_offhours]', 'placeholder')).includes('非营业时间') &&
 		await fits(smallAdmin));
 	await shot(smallAdmin, '77-brand-texts-phone');
+	// on a phone: the bot handed to an external service, its secret shown once, then taken back
+	await smallAdmin.goto(`${BASE}/admin/channels/${ch}/bot#service`);
+	await smallAdmin.fill('#service-form input[name=service_url]', 'https://bot.example.com/ask');
+	await Promise.all([smallAdmin.waitForNavigation(), smallAdmin.click('#service-form button[type=submit]')]);
+	const secret = (await smallAdmin.textContent('#service-secret').catch(() => '')) || '';
+	check('on a phone: an external bot service named, its secret shown this once, and the page fits',
+		/^[0-9a-f]{48}$/.test(secret) && await smallAdmin.isVisible('#service-on') && await fits(smallAdmin));
+	await shot(smallAdmin, '78-bot-service-phone');
+	await smallAdmin.goto(`${BASE}/admin/channels/${ch}/bot#service`);
+	check('…shown masked after', !(await smallAdmin.content()).includes(secret) &&
+		await smallAdmin.isVisible('#service-form code'));
+	await smallAdmin.fill('#service-form input[name=service_url]', '');
+	await Promise.all([smallAdmin.waitForNavigation(), smallAdmin.click('#service-form button[type=submit]')]);
+	check('…and removed: the rules answer again', !(await smallAdmin.isVisible('#service-on')) &&
+		sql(`SELECT bot_service_url IS NULL FROM channel_prefs WHERE channel_id = ${ch}`) === '1');
 	check('no script errors', jsErrors.length === 0);
 } catch (e) {
 	check(`bot test ran to the end (${e.message.split('\n')[0]})`, false);
