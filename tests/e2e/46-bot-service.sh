@@ -63,6 +63,17 @@ ok "…the worker asks again with the same id and sends its answer as a customer
 ok "…delivered, marked the bot's, the question closed as late" eval 'test "$(sqlq "SELECT CONCAT(delivery_state, JSON_VALUE(fields, '"'\$.bot'"')) FROM messages WHERE chat_id = $(chat_of) AND body = '"'服务: 慢慢说'"'")" = delivered1 && test "$(outcome)" = done:late'
 ok "…and the follower got it once" test "$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM' AND content = '服务: 慢慢说'")" = 1
 
+# too late and no room left in WeChat's rules: not sent, and said so
+FROM=oSvc5$(openssl rand -hex 3)
+say "你好"
+n=$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM'")
+say "请等等，没有名额"
+# (the worker's second ask takes 3 s: meanwhile the chat's 5 are used up)
+sqlq "UPDATE chats SET consecutive_out = 5 WHERE id = $(chat_of)" >/dev/null
+ok "a late answer with no room under the 5 in a row: not sent, the transcript says why" eventually eval 'test "$(outcome)" = done:unsent && test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $(chat_of) AND JSON_VALUE(fields, '"'\$.note'"') = '"'note.bot_unsent'"'")" = 1'
+ok "…the follower got nothing more" test "$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM'")" = "$n"
+FROM=oSvc2b$(openssl rand -hex 3)
+
 # a picture: fetched by the worker, uploaded, sent as a customer-service image
 say "发张图"
 ok "a picture answer: sent by the worker as an image" eventually eval 'test "$(last_got)" = "image:" && test "$(outcome)" = done:late'

@@ -5,6 +5,7 @@
 // X-Wxdesk-Signature t=…,v1=HMAC-SHA256 of "t.body"), logged as one JSON
 // line, and answered by what the follower wrote:
 //   慢 (slow)     the first ask of a delivery id waits 4 s; again: at once
+//   等 (wait)     the first waits 4 s; again: 3 s
 //   坏 (broken)   500
 //   乱 (garbled)  an answer that is not JSON
 //   图 (picture)  {"type": "image", "url": <this server's /pic.png>}
@@ -101,7 +102,8 @@ createServer((req, res) => {
 		else if (text.includes('静'))
 			answer({ type: 'none' });
 		else
-			answer({ type: 'text', text: `服务: ${text}` }, text.includes('慢') && !again ? 4000 : 0);
+			answer({ type: 'text', text: `服务: ${text}` }, (text.includes('慢') || text.includes('等')) &&
+				!again ? 4000 : text.includes('等') ? 3000 : 0);
 	});
 }).listen(0, '127.0.0.1', function () {
 	port = this.address().port;
