@@ -54,6 +54,7 @@
 #include "../src/job.h"
 #include "../src/metrics.h"
 #include "../src/outbox.h"
+#include "../src/search.h"
 #include "../src/assign.h"
 #include "../src/tell.h"
 #include "../src/ui.h"
@@ -73,6 +74,7 @@ static const struct {
 	{ "warnings", job_warnings }, { "timers", job_timers }, { "followups", job_followups },
 	{ "csat", job_csat }, { "held", job_held }, { "broadcasts", job_broadcasts },
 	{ "bot_media", job_bot_media }, { "api_tidy", job_api_tidy }, { "reports", job_reports },
+	{ "search", job_search },
 };
 
 static void

@@ -6,7 +6,8 @@
 
 /* the console */
 struct console_query {
-	const char *state, *search;	/* search: text, or NULL */
+	const char *state;
+	const char *hits;	/* a search's chats, best first (a JSON array of ids), or NULL: all */
 	long long   user, from, to, limit, offset;	/* from/to: start times */
 	int         all, mine, others;
 };
@@ -21,6 +22,11 @@ enum dbrc db_chat_seen(struct pool *p, long long user, long long chat, long long
 /* the user's active chats with follower messages the user has not seen, or -1 */
 long long db_console_unread_mine(struct pool *p, long long user);
 enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct console_list **rows, size_t *n);
+/* columns of db_console_name_chats */
+#define CONSOLE_NAME_CHAT_ROW(C) C(INT, id)
+DB_ROW(console_name_chat, CONSOLE_NAME_CHAT_ROW)
+enum dbrc db_console_name_chats(struct pool *p, const char *like, int limit,
+	struct console_name_chat **rows, size_t *n);
 /* columns of db_console_counts */
 #define CONSOLE_COUNTS_ROW(C) C(STR, state) C(INT, mine) C(INT, total)
 DB_ROW(console_count, CONSOLE_COUNTS_ROW)

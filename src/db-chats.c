@@ -10,6 +10,7 @@
 
 #include "db-chat-sql.h"
 #include "db-run.h"
+#include "search.h"
 #include "wx.h"
 #include "channel.h"
 #include "console.h"
@@ -582,6 +583,8 @@ db_follower_erase(struct pool *p, long long id)
 
 	if (rc == DB_OK)
 		rc = RUN(DBS_writes_erase, p, NULL, I(id));
+	if (rc == DB_OK)	/* every node's search index forgets their words (search.h) */
+		rc = db_search_forget(p, id, (long long)wx_now());
 	return rc == DB_OK ? RUN(DBS_follower_erase, p, NULL, I(id)) : rc;
 }
 

@@ -24,45 +24,60 @@
 	"m.channel_id AND e.wx_msg_id = m.wx_msg_id AND e.direction = 'in' AND " \
 	"e.event = 'TEMPLATESENDJOBFINISH' LIMIT 1), NULL)"
 
+/* the console's chat lists: a page of chats (c: chats with a rank) and
+ * the columns shown for each, computed for the page's rows only */
+#define CONSOLE_LIST_COLS \
+	"SELECT c.id, c.state, " FOLLOWER_NAME("f") " follower, " \
+	"d.name department, UNIX_TIMESTAMP(c.started_at) started, " \
+	"UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, " \
+	WX_SQL_GRANT("c.") " grant_at, " \
+	"u.name operator, (SELECT LEFT(m.body, 80) FROM messages m " \
+	"WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL " \
+	"ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
+	/* the follower's messages this user has not seen yet: the chat's \
+	* count, less those the user had seen (chat_reads.seen_in), plus \
+	* those the worker has not folded into the count yet (counted only \
+	* when the newest is one: most often none is) */ \
+	"GREATEST(0, c.messages_in + IF(" CHAT_NEWER_IN("c") ", (SELECT COUNT(*) FROM messages m3 " \
+	"WHERE m3.chat_id = c.id AND m3.id > c.last_in_id AND m3.direction = 'in' " \
+	"AND m3.msg_type <> 'event'), 0) - " \
+	"IFNULL((SELECT r.seen_in FROM chat_reads r WHERE r.user_id = ? AND r.chat_id = c.id), 0)) " \
+	"unread "
+/* which chats a list shows: one state, visible to the user (a member of
+ * the chat's department, or all = 1), optionally only the user's (mine =
+ * 1) or only others' (others = 1), started within a date range */
+#define CONSOLE_LIST_WHERE \
+	"c.state = ? AND (? = 1 OR c.department_id IN " \
+	"(SELECT department_id FROM department_members WHERE user_id = ?)) " \
+	"AND (? = 0 OR c.operator_id = ?) AND (? = 0 OR c.operator_id <> ?) " \
+	"AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < FROM_UNIXTIME(?) "
+#define CONSOLE_LIST_JOINS \
+	"JOIN followers f ON f.id = c.follower_id " \
+	"JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id " \
+	"LEFT JOIN departments d ON d.id = c.department_id " \
+	"LEFT JOIN users u ON u.id = c.operator_id "
+
 #define CONSOLE_STATEMENTS(X) \
-	/* \
-	 * The console's chat lists: one state, visible to the user (a member of \
-	 * the chat's department, or all = 1), optionally only the user's chats \
-	 * (mine = 1) or only others' (others = 1); closed chats can be searched \
-	 * by follower or text (q, a LIKE pattern or '') and start date range. \
-	 */ \
-	X(console_list, CUSTOM_ROWS(console_list), (), (I, S, I, I, I, I, I, I, S, S, S, S, I, I, \
-	    I, I), \
-	    "SELECT c.id, c.state, " FOLLOWER_NAME("f") " follower, " \
-	    "d.name department, UNIX_TIMESTAMP(c.started_at) started, " \
-	    "UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, " \
-	    WX_SQL_GRANT("c.") " grant_at, " \
-	    "u.name operator, (SELECT LEFT(m.body, 80) FROM messages m " \
-	    "WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL " \
-	    "ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
-	    /* the follower's messages this user has not seen yet: the chat's \
-	    * count, less those the user had seen (chat_reads.seen_in), plus \
-	    * those the worker has not folded into the count yet (counted only \
-	    * when the newest is one: most often none is) */ \
-	    "GREATEST(0, c.messages_in + IF(" CHAT_NEWER_IN("c") ", (SELECT COUNT(*) FROM messages m3 " \
-	    "WHERE m3.chat_id = c.id AND m3.id > c.last_in_id AND m3.direction = 'in' " \
-	    "AND m3.msg_type <> 'event'), 0) - " \
-	    "IFNULL((SELECT r.seen_in FROM chat_reads r WHERE r.user_id = ? AND r.chat_id = c.id), 0)) " \
-	    "unread " \
-	    /* the page of chats first, so the rest is done for its rows only */ \
-	    "FROM (SELECT c.* FROM chats c JOIN followers f ON f.id = c.follower_id " \
-	    "WHERE c.state = ? AND (? = 1 OR c.department_id IN " \
-	    "(SELECT department_id FROM department_members WHERE user_id = ?)) " \
-	    "AND (? = 0 OR c.operator_id = ?) AND (? = 0 OR c.operator_id <> ?) " \
-	    "AND (? = '' OR f.openid LIKE ? OR CONCAT_WS(' ', f.alias, f.remark) LIKE ? OR EXISTS (SELECT 1 FROM " \
-	    "messages m2 WHERE m2.chat_id = c.id AND m2.body LIKE ?)) " \
-	    "AND c.started_at >= FROM_UNIXTIME(?) AND c.started_at < FROM_UNIXTIME(?) " \
-	    "ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?) c " \
-	    "JOIN followers f ON f.id = c.follower_id " \
-	    "JOIN channels ch ON ch.id = c.channel_id JOIN brands b ON b.id = ch.brand_id " \
-	    "LEFT JOIN departments d ON d.id = c.department_id " \
-	    "LEFT JOIN users u ON u.id = c.operator_id " \
+	/* a list, newest first (the page of chats first, so the rest is done \
+	 * for its rows only) */ \
+	X(console_list, CUSTOM_ROWS(console_list), (), (I, S, I, I, I, I, I, I, I, I, I, I), \
+	    CONSOLE_LIST_COLS "FROM (SELECT c.* FROM chats c WHERE " CONSOLE_LIST_WHERE \
+	    "ORDER BY c.started_at DESC, c.id DESC LIMIT ? OFFSET ?) c " CONSOLE_LIST_JOINS \
 	    "ORDER BY c.started_at DESC, c.id DESC") \
+	/* a list searched: the chats a search ranked (a JSON array of ids, \
+	 * best first: search.h), in that order */ \
+	X(console_search, CUSTOM_ROWS(console_list), (), (I, S, S, I, I, I, I, I, I, I, I, I, I), \
+	    CONSOLE_LIST_COLS "FROM (SELECT c.*, j.n hit_rank FROM JSON_TABLE(?, '$[*]' COLUMNS " \
+	    "(n FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) j JOIN chats c ON c.id = j.id " \
+	    "WHERE " CONSOLE_LIST_WHERE "ORDER BY j.n LIMIT ? OFFSET ?) c " CONSOLE_LIST_JOINS \
+	    "ORDER BY c.hit_rank") \
+	/* the chats of the followers whose name or OpenID has text (a LIKE \
+	 * pattern), newest first */ \
+	X(console_name_chats, ROWS(console_name_chat), (const char *like, int limit), \
+	    (S(like), S(like), I((long long)limit)), \
+	    "SELECT c.id FROM followers f JOIN chats c ON c.follower_id = f.id " \
+	    "WHERE f.openid LIKE ? OR CONCAT_WS(' ', f.alias, f.remark) LIKE ? " \
+	    "ORDER BY c.id DESC LIMIT ?") \
 	/* open chats by state, and how many are the user's own: in the user's \
 	 * departments, or (all) everywhere, from the counts the triggers keep \
 	 * (sql/routines/console.sql) */ \
@@ -181,12 +196,14 @@ db_console_list(struct pool *p, const struct console_query *q, struct console_li
 	struct dbres res;
 	enum dbrc    rc;
 
-	const char *like = q->search && *q->search ? db_like(p, q->search, 1) : "";
-
-	rc = RUN(DBS_console_list, p, &res, I(q->user), S(q->state), I((long long)q->all),
-	    I(q->user), I((long long)q->mine), I(q->user), I((long long)q->others),
-	    I(q->user), S(like), S(like), S(like), S(like), I(q->from), I(q->to),
-	    I(q->limit), I(q->offset));
+	if (q->hits)
+		rc = RUN(DBS_console_search, p, &res, I(q->user), S(q->hits), S(q->state),
+		    I((long long)q->all), I(q->user), I((long long)q->mine), I(q->user),
+		    I((long long)q->others), I(q->user), I(q->from), I(q->to), I(q->limit), I(q->offset));
+	else
+		rc = RUN(DBS_console_list, p, &res, I(q->user), S(q->state), I((long long)q->all),
+		    I(q->user), I((long long)q->mine), I(q->user), I((long long)q->others), I(q->user),
+		    I(q->from), I(q->to), I(q->limit), I(q->offset));
 	return DB_AS_ROWS(p, rc, &res, rows, n, console_list_fill);
 }
 

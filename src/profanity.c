@@ -9,34 +9,6 @@
 #include "profanity.h"
 #include "wxdesk.h"
 
-/* The code point at s (valid UTF-8 assumed, else the byte), and its length. */
-static unsigned
-cp_at(const unsigned char *s, size_t *len)
-{
-	if (s[0] < 0x80) { *len = 1; return s[0]; }
-	if ((s[0] & 0xe0) == 0xc0 && s[1]) { *len = 2; return (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu); }
-	if ((s[0] & 0xf0) == 0xe0 && s[1] && s[2]) {
-		*len = 3;
-		return (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
-	}
-	if ((s[0] & 0xf8) == 0xf0 && s[1] && s[2] && s[3]) {
-		*len = 4;
-		return (s[0] & 0x07u) << 18 | (s[1] & 0x3fu) << 12 | (s[2] & 0x3fu) << 6 | (s[3] & 0x3fu);
-	}
-	*len = 1;
-	return s[0];
-}
-
-static unsigned
-fold(unsigned c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)	/* À..Þ, not × */
-		return c + 32;
-	return c;
-}
-
 /* A letter or digit of a Latin script: part of a Latin word. */
 static int
 latin_word_char(unsigned c)
@@ -51,7 +23,7 @@ is_latin_word(const char *w)
 	size_t len;
 
 	for (const unsigned char *p = (const unsigned char *)w; *p; p += len)
-		if (cp_at(p, &len) > 0x24f)
+		if (utf8_at(p, &len) > 0x24f)
 			return 0;
 	return 1;
 }
@@ -64,7 +36,7 @@ match_at(const unsigned char *t, const unsigned char *w)
 	size_t               lt, lw;
 
 	while (*w) {
-		if (*t == '\0' || fold(cp_at(t, &lt)) != fold(cp_at(w, &lw)))
+		if (*t == '\0' || text_fold(utf8_at(t, &lt)) != text_fold(utf8_at(w, &lw)))
 			return 0;
 		t += lt;
 		w += lw;
@@ -90,7 +62,7 @@ profanity_count(const char *text, const char *const *words, size_t nwords)
 			size_t m = match_at(t, w);
 			if (m > 0 && whole) {
 				size_t   nl;
-				unsigned next = t[m] ? cp_at(t + m, &nl) : ' ';
+				unsigned next = t[m] ? utf8_at(t + m, &nl) : ' ';
 				if (latin_word_char(prev) || latin_word_char(next))
 					m = 0;
 			}
@@ -100,7 +72,7 @@ profanity_count(const char *text, const char *const *words, size_t nwords)
 				t += m;
 				continue;
 			}
-			prev = cp_at(t, &len);
+			prev = utf8_at(t, &len);
 			t += len;
 		}
 	}
@@ -115,7 +87,7 @@ profanity_word_ok(const char *word)
 	if (n == 0 || n > 64 || !utf8_valid(word, n))
 		return 0;
 	for (const unsigned char *p = (const unsigned char *)word; *p; p += len) {
-		unsigned c = cp_at(p, &len);
+		unsigned c = utf8_at(p, &len);
 		if (latin_word_char(c) || c >= 0x2e80)
 			return 1;
 	}

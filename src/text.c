@@ -43,3 +43,34 @@ utf8_chars(const char *s)
 			n++;
 	return n;
 }
+
+unsigned
+utf8_at(const unsigned char *s, size_t *len)
+{
+	if (s[0] < 0x80) { *len = 1; return s[0]; }
+	if ((s[0] & 0xe0) == 0xc0 && s[1]) { *len = 2; return (s[0] & 0x1fu) << 6 | (s[1] & 0x3fu); }
+	if ((s[0] & 0xf0) == 0xe0 && s[1] && s[2]) {
+		*len = 3;
+		return (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+	}
+	if ((s[0] & 0xf8) == 0xf0 && s[1] && s[2] && s[3]) {
+		*len = 4;
+		return (s[0] & 0x07u) << 18 | (s[1] & 0x3fu) << 12 | (s[2] & 0x3fu) << 6 | (s[3] & 0x3fu);
+	}
+	*len = 1;
+	return s[0];
+}
+
+unsigned
+text_fold(unsigned c)
+{
+	if (c >= 0xff01 && c <= 0xff5e)	/* full-width ASCII: ＡＢＣ１２３ */
+		c -= 0xfee0;
+	else if (c == 0x3000)	/* the ideographic space */
+		c = ' ';
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)	/* À..Þ, not × */
+		return c + 32;
+	return c;
+}

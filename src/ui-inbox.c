@@ -18,6 +18,7 @@
 #include "media.h"
 #include "assign.h"
 #include "send.h"
+#include "search.h"
 #include "ui.h"
 #include "ui-console.h"
 #include "wxapi.h"
@@ -120,7 +121,8 @@ console_counts(struct req *r, struct console_counts *k)
 
 	if (db_console_counts(&r->pool, r->user->id, console_sees_all(r), &c, &c_n) != DB_OK)
 		return -1;
-	/* columns: state mine total */
+
+/* columns: state mine total */
 	for (size_t i = 0; i < c_n; i++) {
 		const char *st = c[i].state;
 		if (strcmp(st, "waiting") == 0)
@@ -146,6 +148,94 @@ console_counts(struct req *r, struct console_counts *k)
 	return 0;
 }
 
+/* what a search found: chats, best first, each with its best message (0:
+ * the follower's name matched) */
+#define FOUND_MAX 300
+struct found {
+	long long chat[FOUND_MAX], msg[FOUND_MAX];
+	size_t    n;
+};
+
+static void
+found_add(struct found *f, long long chat, long long msg)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->chat[i] == chat)
+			return;
+	if (f->n < FOUND_MAX)
+		f->chat[f->n] = chat, f->msg[f->n++] = msg;
+}
+
+/*
+ * The chats a search finds, as a JSON array of ids, best first: those of
+ * the followers whose name or OpenID has the text, newest first, then
+ * those whose messages have its words, by their best message (search.h:
+ * this node's index caught up first). NULL when the database failed.
+ */
+static const char *
+search_chats(struct req *r, const char *typed, struct found *f)
+{
+	struct console_name_chat *names = NULL;
+	struct search_hits       *hits = NULL;
+	size_t                    nn = 0, nh = 0;
+	const char               *query = search_query(&r->pool, typed);
+	struct buf                b = { 0 };
+	const char               *json;
+
+	if (db_console_name_chats(&r->pool, db_like(&r->pool, typed, 1), 100, &names, &nn) != DB_OK ||
+	    (query && (search_catch_up(&r->pool, 2000, 500) < 0 ||
+	    db_search_hits(&r->pool, query, 1000, &hits, &nh) != DB_OK)))
+		return NULL;
+	for (size_t i = 0; i < nn; i++)
+		found_add(f, names[i].id, 0);
+	for (size_t i = 0; i < nh; i++)
+		found_add(f, hits[i].chat_id, hits[i].id);
+	buf_printf(&b, "[");
+	for (size_t i = 0; i < f->n; i++)
+		buf_printf(&b, "%s%lld", i ? "," : "", f->chat[i]);
+	buf_printf(&b, "]");
+	json = pool_strdup(&r->pool, b.data);
+	buf_free(&b);
+	return json;
+}
+
+/* each listed chat's best message, its words marked (Chats.N.Snippet.K) */
+static void
+snippets(struct req *r, const struct found *f, const struct console_list *l, size_t n,
+    const char *typed)
+{
+	struct search_bodies *bodies = NULL;
+	size_t                nb = 0;
+	struct buf            ids = { 0 };
+
+	buf_printf(&ids, "[");
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < f->n; k++)
+			if (f->chat[k] == l[i].id && f->msg[k])
+				buf_printf(&ids, "%s%lld", ids.len > 1 ? "," : "", f->msg[k]);
+	buf_printf(&ids, "]");
+	if (ids.len > 2 && db_search_bodies(&r->pool, ids.data, &bodies, &nb) == DB_OK)
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < f->n; k++) {
+				if (f->chat[k] != l[i].id || f->msg[k] == 0)
+					continue;
+				for (size_t j = 0; j < nb; j++) {
+					struct search_part *parts;
+					size_t np;
+					if (bodies[j].id != f->msg[k])
+						continue;
+					np = search_marks(&r->pool, bodies[j].body, typed, 20, 80, &parts);
+					for (size_t x = 0; x < np; x++) {
+						const char *b = pool_printf(&r->pool, "Chats.%zu.Snippet.%zu", i, x);
+						tmpl_set(r, pool_printf(&r->pool, "%s.Text", b), parts[x].text);
+						if (parts[x].hit)
+							tmpl_set(r, pool_printf(&r->pool, "%s.Hit", b), "1");
+					}
+				}
+			}
+	buf_free(&ids);
+}
+
 void
 console_home_get(struct req *r, struct resp *rs)
 {
@@ -158,6 +248,7 @@ console_home_get(struct req *r, struct resp *rs)
 	const char          *tab = req_arg(r, "tab") ? req_arg(r, "tab") : "waiting";
 	size_t               t = 0;
 	long long            page = ui_page(r);
+	struct found         found = { 0 };
 
 	for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
 		if (strcmp(tab, tabs[i].tab) == 0)
@@ -170,7 +261,12 @@ console_home_get(struct req *r, struct resp *rs)
 	q.all = console_sees_all(r);
 	q.mine = tabs[t].mine;
 	q.others = tabs[t].others;
-	q.search = req_arg(r, "q");	/* every list: follower name, OpenID or text */
+	/* every list: follower name, OpenID or words of the messages */
+	if (req_arg(r, "q") && *req_arg(r, "q") && (q.hits = search_chats(r, req_arg(r, "q"),
+	    &found)) == NULL) {
+		ui_db_failed(r, rs);
+		return;
+	}
 	q.from = t == CLOSED_TAB ? ui_day(req_arg(r, "from"), 0) : 0;
 	/* the upper bound stays within MariaDB's TIMESTAMP range (FROM_UNIXTIME) */
 	q.to = t == CLOSED_TAB ? ui_day(req_arg(r, "to"), 2147400000LL - 86400) + 86400 : 2147400000LL;
@@ -189,6 +285,8 @@ console_home_get(struct req *r, struct resp *rs)
 	if (page > 1)
 		tmpl_set_int(r, "Paging.Prev", page - 1);
 	TMPL_LIST(r, "Chats", l, l_n, console_list);
+	if (q.hits)
+		snippets(r, &found, l, l_n, req_arg(r, "q"));
 	for (size_t i = 0; i < l_n; i++) {
 		const char *base = pool_printf(&r->pool, "Chats.%zu", i);
 		tmpl_set(r, pool_printf(&r->pool, "%s.Age", base),

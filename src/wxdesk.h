@@ -10,7 +10,7 @@
 typedef struct _hdf HDF;           /* ClearSilver's data tree */
 typedef struct FCGX_Request FCGX_Request;
 
-#define WX_SCHEMA_VERSION 59       /* highest sql/NNN_*.sql this code knows */
+#define WX_SCHEMA_VERSION 60       /* highest sql/NNN_*.sql this code knows */
 
 /* ---- util.c: allocation that aborts on failure, buffers, pools ---- */
 
@@ -362,5 +362,10 @@ int  form_int_in(const char *v, long lo, long hi);
 int    set_has(const char *set, const char *item);
 int    utf8_valid(const char *s, size_t n);	/* 1 when well-formed (no overlongs, surrogates) */
 size_t utf8_chars(const char *s);
+/* the code point at s (valid UTF-8 assumed, else the byte), and its length */
+unsigned utf8_at(const unsigned char *s, size_t *len);
+/* a code point as searches and word lists compare it: full-width ASCII as
+ * ASCII, the ideographic space as a space, Latin letters lowercase */
+unsigned text_fold(unsigned c);
 
 #endif

@@ -41,14 +41,14 @@
 <tr>
 <td><a href="/console/chats/<?cs var:c.Id ?>"><?cs var:c.Follower ?></a><?cs if:c.Unread > 0 ?> <b class="unread" title="<?cs var:Lang.console.unread ?>"><?cs if:c.Unread > 99 ?>99+<?cs else ?><?cs var:c.Unread ?><?cs /if ?></b><?cs /if ?><?cs if:c.Operator ?> <small>· <?cs var:c.Operator ?></small><?cs /if ?></td>
 <td><?cs var:c.Department ?> <small class="hint"><?cs var:c.Brand ?></small></td>
-<td class="words"><?cs var:c.LastWords ?></td>
+<td class="words"><?cs if:subcount(c.Snippet) ?><?cs each:x = c.Snippet ?><?cs if:x.Hit ?><mark><?cs var:x.Text ?></mark><?cs else ?><?cs var:x.Text ?><?cs /if ?><?cs /each ?><?cs else ?><?cs var:c.LastWords ?><?cs /if ?></td>
 <td><?cs if:Console.Tab == "closed" ?><?cs var:c.ClosedAt ?><?cs else ?><?cs var:c.Age ?><?cs /if ?></td>
 <td><?cs if:Console.Tab == "closed" ?><?cs var:c.ReasonText ?><?cs else ?><?cs call:meter(c.Meter) ?><?cs /if ?></td>
 </tr>
 <?cs /each ?>
 </tbody></table>
-<p class="paging"><?cs if:Paging.Prev ?><a href="/console/?tab=<?cs var:Console.Tab ?>&amp;page=<?cs var:Paging.Prev ?>"><?cs var:Lang.console.newer ?></a><?cs /if ?>
-<?cs if:Paging.Next ?><a href="/console/?tab=<?cs var:Console.Tab ?>&amp;page=<?cs var:Paging.Next ?>"><?cs var:Lang.console.older ?></a><?cs /if ?></p>
+<p class="paging"><?cs if:Paging.Prev ?><a href="/console/?tab=<?cs var:Console.Tab ?><?cs if:Search.q ?>&amp;q=<?cs var:url_escape(Search.q) ?><?cs /if ?><?cs if:Search.from ?>&amp;from=<?cs var:url_escape(Search.from) ?><?cs /if ?><?cs if:Search.to ?>&amp;to=<?cs var:url_escape(Search.to) ?><?cs /if ?>&amp;page=<?cs var:Paging.Prev ?>"><?cs if:Search.q ?><?cs var:Lang.console.better ?><?cs else ?><?cs var:Lang.console.newer ?><?cs /if ?></a><?cs /if ?>
+<?cs if:Paging.Next ?><a href="/console/?tab=<?cs var:Console.Tab ?><?cs if:Search.q ?>&amp;q=<?cs var:url_escape(Search.q) ?><?cs /if ?><?cs if:Search.from ?>&amp;from=<?cs var:url_escape(Search.from) ?><?cs /if ?><?cs if:Search.to ?>&amp;to=<?cs var:url_escape(Search.to) ?><?cs /if ?>&amp;page=<?cs var:Paging.Next ?>"><?cs if:Search.q ?><?cs var:Lang.console.worse ?><?cs else ?><?cs var:Lang.console.older ?><?cs /if ?></a><?cs /if ?></p>
 <?cs /if ?>
 </section>
 </div>

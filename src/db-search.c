@@ -1,0 +1,45 @@
+/* db-search.c: the statements of search (search.h). */
+#include <stddef.h>
+
+#include "db-run.h"
+#include "search.h"
+
+#define SEARCH_STATEMENTS(X) \
+	/* \
+	 * The messages this node's index lacks: after its newest less back \
+	 * (ids commit out of order), text that reads as words, at most batch. \
+	 * Runs on the node it is sent to; Galera does not replicate Mroonga. \
+	 */ \
+	X(search_add, CUSTOM, (), (I, I), \
+	    "INSERT IGNORE INTO search_messages (id, chat_id, channel_id, follower_id, body) " \
+	    "SELECT m.id, m.chat_id, m.channel_id, m.follower_id, m.body FROM messages m " \
+	    "WHERE m.id > (SELECT GREATEST(IFNULL(MAX(id), 0) - ?, 0) FROM search_messages) " \
+	    "AND m.chat_id IS NOT NULL AND m.body IS NOT NULL AND m.body <> '' " \
+	    "AND m.direction IN ('in', 'out') AND m.msg_type IN ('text', 'link', 'location') " \
+	    "AND NOT EXISTS (SELECT 1 FROM search_messages s WHERE s.id = m.id) " \
+	    "ORDER BY m.id LIMIT ?") \
+	X(search_forget_apply, EXEC, (), (), \
+	    "DELETE s FROM search_messages s JOIN search_forget f ON f.follower_id = s.follower_id") \
+	X(search_forget, EXEC, (long long follower, long long now), (I(follower), I(now)), \
+	    "INSERT INTO search_forget (follower_id, created_at) VALUES (?, FROM_UNIXTIME(?))") \
+	X(search_forget_purge, EXEC, (int days), (I((long long)days)), \
+	    "DELETE FROM search_forget WHERE created_at < NOW() - INTERVAL ? DAY") \
+	/* Mroonga orders by the score and stops at the limit (no join here) */ \
+	X(search_hits, ROWS(search_hits), (const char *query, int limit), \
+	    (S(query), S(query), I((long long)limit)), \
+	    "SELECT id, chat_id, MATCH(body) AGAINST(? IN BOOLEAN MODE) score FROM search_messages " \
+	    "WHERE MATCH(body) AGAINST(? IN BOOLEAN MODE) ORDER BY score DESC, id DESC LIMIT ?") \
+	X(search_bodies, ROWS(search_bodies), (const char *ids), (S(ids)), \
+	    "SELECT m.id, m.body FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j " \
+	    "JOIN messages m ON m.id = j.id")
+DB_STATEMENTS(SEARCH_STATEMENTS, db_table_search)
+
+enum dbrc
+db_search_add(struct pool *p, int back, int batch, long long *added)
+{
+	struct dbres res;
+	enum dbrc    rc = RUN(DBS_search_add, p, &res, I((long long)back), I((long long)batch));
+
+	*added = rc == DB_OK ? (long long)res.affected : 0;
+	return rc;
+}
