@@ -20,7 +20,7 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(SANFLAGS)
 LDFLAGS += $(SANFLAGS)
-LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz
+LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
 
 SRC     := $(wildcard src/*.c)
 OBJ     := $(SRC:src/%.c=$(B)/obj/%.o)

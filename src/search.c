@@ -30,27 +30,6 @@ folded_at(const char *s, size_t *len)
 	return text_fold(utf8_at((const unsigned char *)s, len));
 }
 
-/* c appended to b as UTF-8 */
-static void
-put_cp(struct buf *b, unsigned c)
-{
-	char u[4];
-
-	if (c < 0x80)
-		u[0] = (char)c, buf_append(b, u, 1);
-	else if (c < 0x800)
-		u[0] = (char)(0xc0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3f)), buf_append(b, u, 2);
-	else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | c >> 12), u[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | c >> 18), u[1] = (char)(0x80 | (c >> 12 & 0x3f));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3f)), u[3] = (char)(0x80 | (c & 0x3f));
-		buf_append(b, u, 4);
-	}
-}
-
 int
 search_terms(struct pool *p, const char *typed, const char ***out)
 {
@@ -72,8 +51,10 @@ search_terms(struct pool *p, const char *typed, const char ***out)
 				break;
 			continue;
 		}
-		if (chars++ < SEARCH_TERM_MAX)
-			put_cp(&b, c);
+		if (chars++ < SEARCH_TERM_MAX) {
+			char u[4];
+			buf_append(&b, u, utf8_put(u, c));
+		}
 	}
 	buf_free(&b);
 	return n;

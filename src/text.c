@@ -74,3 +74,17 @@ text_fold(unsigned c)
 		return c + 32;
 	return c;
 }
+
+size_t
+utf8_put(char *b, unsigned c)
+{
+	if (c < 0x80)
+		return b[0] = (char)c, 1;
+	if (c < 0x800)
+		return b[0] = (char)(0xc0 | c >> 6), b[1] = (char)(0x80 | (c & 0x3f)), 2;
+	if (c < 0x10000)
+		return b[0] = (char)(0xe0 | c >> 12), b[1] = (char)(0x80 | (c >> 6 & 0x3f)),
+		    b[2] = (char)(0x80 | (c & 0x3f)), 3;
+	return b[0] = (char)(0xf0 | c >> 18), b[1] = (char)(0x80 | (c >> 12 & 0x3f)),
+	    b[2] = (char)(0x80 | (c >> 6 & 0x3f)), b[3] = (char)(0x80 | (c & 0x3f)), 4;
+}

@@ -364,6 +364,8 @@ int    utf8_valid(const char *s, size_t n);	/* 1 when well-formed (no overlongs,
 size_t utf8_chars(const char *s);
 /* the code point at s (valid UTF-8 assumed, else the byte), and its length */
 unsigned utf8_at(const unsigned char *s, size_t *len);
+/* c written as UTF-8 into b (room for 4 bytes): its length */
+size_t utf8_put(char *b, unsigned c);
 /* a code point as searches and word lists compare it: full-width ASCII as
  * ASCII, the ideographic space as a space, Latin letters lowercase */
 unsigned text_fold(unsigned c);
