@@ -88,8 +88,63 @@ bot_asks_person(const struct bot *b, const char *text)
 	    profanity_count(text, b->handoff_words, b->nhandoff) > 0));
 }
 
+/* the article id of k, or -1 */
+static long long
+kb_index(const struct kb *k, long long id)
+{
+	for (size_t i = 0; k && i < k->narticles; i++)
+		if (k->ids[i] == id)
+			return (long long)i;
+	return -1;
+}
+
+/*
+ * The knowledge base's turn (kb.h): an article at the brand's threshold
+ * answers; below it, the nearest questions (at least a third of the way
+ * there) are offered as a numbered list; 0 when it has nothing: a miss,
+ * whose words are kept for the report.
+ */
+static int
+kb_turn(struct pool *p, const struct bot *b, const char *text, struct bot_answer *a)
+{
+	struct kb_match m[KB_OFFERS];
+	size_t          n = kb_rank(p, b->kb, text, m, KB_OFFERS), k = 0;
+	int             floor = b->kb->threshold / 3 > 10 ? b->kb->threshold / 3 : 10;
+	struct buf      list = { 0 };
+
+	a->kb_brand = b->kb->brand;
+	a->kb_score = n ? m[0].score : 0;
+	if (n && m[0].score >= b->kb->threshold) {
+		a->kind = BOT_ANSWER, a->text = m[0].answer;
+		a->kb_article = m[0].article, a->kb_event = "answered";
+		return 1;
+	}
+	buf_printf(&list, "%s", lang_text(b->lang, "bot.kb_offer"));
+	for (size_t i = 0; i < n; i++)
+		if (m[i].score >= floor) {
+			a->kb_offer[k++] = m[i].article;
+			buf_printf(&list, "\n%zu. %s", k, m[i].question);
+		}
+	if (k > 0) {
+		buf_printf(&list, "\n%s", lang_text(b->lang, "bot.kb_offer_pick"));
+		a->kind = BOT_ANSWER, a->text = pool_strdup(p, list.data);
+		a->kb_event = "offered";
+	} else {
+		const char **w;
+		size_t       nw = kb_words(p, text, &w);
+		struct buf   key = { 0 };
+		for (size_t i = 0; i < nw; i++)
+			buf_printf(&key, "%s%s", i ? " " : "", w[i]);
+		a->kb_words = key.len ? pool_strdup(p, key.data) : NULL;
+		buf_free(&key);
+	}
+	buf_free(&list);
+	return k > 0;
+}
+
 void
-bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer *a)
+bot_decide(struct pool *p, const struct bot *b, const char *text, int misses,
+    const long long *offered, struct bot_answer *a)
 {
 	memset(a, 0, sizeof *a);
 	/* 1. a person asked for: the default words and the account's own */
@@ -99,7 +154,20 @@ bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer 
 		a->text = text_or(b, b->handoff_text, "bot.handoff_default");
 		return;
 	}
-	/* 2. the rules: the whole message first, then words within it */
+	/* 2. a number picking a question the bot's last reply offered */
+	if (text && offered && text[0] >= '1' && text[0] <= '0' + KB_OFFERS && text[1] == '\0') {
+		int       d = text[0] - '1';
+		long long i, id = 0;
+		for (int k = 0; k <= d && offered[k]; k++)
+			if (k == d)
+				id = offered[k];
+		if (id && (i = kb_index(b->kb, id)) >= 0) {
+			a->kind = BOT_ANSWER, a->text = b->kb->answer[i];
+			a->kb_brand = b->kb->brand, a->kb_article = id, a->kb_event = "picked";
+			return;
+		}
+	}
+	/* 3. the rules: the whole message first, then words within it */
 	for (int pass = 0; text && pass < 2; pass++)
 		for (size_t i = 0; i < b->nrules; i++) {
 			const struct bot_rule *r = &b->rules[i];
@@ -123,7 +191,10 @@ bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer 
 				a->text = text_or(b, b->fallback, "bot.fallback_default");
 			return;
 		}
-	/* 3. not understood: the fallback, or the operators at the limit */
+	/* 4. the knowledge base */
+	if (text && b->kb && kb_turn(p, b, text, a))
+		return;
+	/* 5. not understood: the fallback, or the operators at the limit */
 	if (misses + 1 >= (b->miss_limit > 0 ? b->miss_limit : 2)) {
 		a->kind = BOT_HANDOFF;
 		a->why = "note.bot_missed";
@@ -177,6 +248,20 @@ fill(struct pool *p, struct bot *b, long long channel)
 	b->miss_limit = (int)s[0].bot_miss_limit;
 	b->service = s[0].bot_service_url && *s[0].bot_service_url ?
 	    pool_strdup(&b->pool, s[0].bot_service_url) : NULL;
+	{
+		/* the brand's knowledge base, made once a version (kb.h) */
+		struct kb_for_channel *k = NULL;
+		size_t                 k_n = 0;
+		if (db_kb_for_channel(p, channel, &k, &k_n) != DB_OK)
+			return -1;
+		if (k_n > 0) {
+			struct kb_article_text *t = pool_alloc(p, sizeof *t * k_n);
+			for (size_t i = 0; i < k_n; i++)
+				t[i] = (struct kb_article_text){ k[i].id, k[i].question, k[i].alternatives,
+				    k[i].answer };
+			b->kb = kb_make(&b->pool, k[0].brand_id, (int)k[0].threshold, t, k_n);
+		}
+	}
 	b->rules = pool_alloc(&b->pool, sizeof *b->rules * (r_n + 1));
 	for (size_t i = 0; i < r_n; i++) {
 		struct bot_rule *x = &b->rules[b->nrules];

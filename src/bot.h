@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "console.h"
+#include "kb.h"
 
 enum bot_mode { BOT_EXACT, BOT_CONTAINS, BOT_SCENE };
 
@@ -38,6 +39,7 @@ struct bot {
 	size_t           nhandoff;
 	int              miss_limit;
 	const char      *service;	/* an external service answers instead (botsvc.h), or NULL */
+	const struct kb *kb;	/* the brand's knowledge base (kb.h), or NULL: no articles */
 	struct bot_rule *rules;
 	size_t           nrules;
 	struct pool      pool;	/* everything above */
@@ -56,14 +58,27 @@ struct bot_answer {
 	long long     attachment;	/* …its file */
 	const char   *why;	/* a hand-off's reason: note.bot_asked, note.bot_rule, note.bot_missed */
 	long long     rule;	/* the rule that matched, or 0 */
+	/* the knowledge base (kb.h): kb_brand when it was asked; kb_event
+	 * "answered" or "picked" (kb_article's answer) or "offered" (kb_offer's
+	 * questions, 0 after the last), else NULL; kb_words: a miss's words */
+	long long     kb_brand, kb_article, kb_offer[KB_OFFERS + 1];
+	const char   *kb_event, *kb_words;
+	int           kb_score;	/* the best article's score (0-100) */
 };
 
 /* what the bot says as it hands a chat over */
 const char *bot_handoff_line(const struct bot *b);
 /* whether text asks for a person (the default words or the account's own) */
 int bot_asks_person(const struct bot *b, const char *text);
-/* what the bot says to text, having missed misses times in a row before */
-void bot_decide(const struct bot *b, const char *text, int misses, struct bot_answer *a);
+/*
+ * What the bot says to text, having missed misses times in a row before:
+ * a person asked for; a number picking one of the questions its last
+ * reply offered (offered: their articles, 0 after the last, or NULL); a
+ * rule; the knowledge base (an article at the brand's threshold, else the
+ * nearest questions offered); else a miss. Texts it makes are in p.
+ */
+void bot_decide(struct pool *p, const struct bot *b, const char *text, int misses,
+	const long long *offered, struct bot_answer *a);
 /* the welcome for a follow or a scan of scene (NULL: none), or NULL */
 const char *bot_welcome(const struct bot *b, const char *scene);
 /* the patterns of a rule's text: one per line or between | signs, trimmed,

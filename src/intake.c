@@ -307,16 +307,64 @@ bot_read(struct pool *p, const struct bot *b, const struct msg_row *m, long long
     struct bot_answer *a)
 {
 	const char *text = strcmp(m->msg_type, "text") == 0 ? m->body : NULL;
+	long long   offered[KB_OFFERS + 1] = { 0 };
 	int         misses = 0;
 	enum dbrc   rc;
 
-	bot_decide(b, text, 0, a);
+	/* a number may pick a question the bot's last reply offered (kb.h) */
+	if (b->kb && text && text[0] >= '1' && text[0] <= '9' && text[1] == '\0') {
+		const char *json;
+		json_t     *v;
+		if ((rc = db_kb_offer_of(p, chat, &json)) != DB_OK && rc != DB_NOTFOUND)
+			return rc;
+		if (rc == DB_OK && (v = json_loads(json, 0, NULL)) != NULL) {
+			for (size_t i = 0; i < KB_OFFERS && i < json_array_size(v); i++)
+				offered[i] = json_integer_value(json_array_get(v, i));
+			json_decref(v);
+		}
+	}
+	bot_decide(p, b, text, 0, offered, a);
 	if (a->kind != BOT_MISS)
 		return DB_OK;
 	if ((rc = db_bot_misses(p, chat, b->miss_limit > 0 ? b->miss_limit : 2, &misses)) != DB_OK)
 		return rc;
-	bot_decide(b, text, misses, a);
+	bot_decide(p, b, text, misses, offered, a);
 	return DB_OK;
+}
+
+/*
+ * What the knowledge base did for the follower's message msg, kept with
+ * the bot's reply (its dedupe key: the article answered, or the questions
+ * offered, for the next message's number) and counted for the reports; a
+ * miss's words counted among the questions nothing answered.
+ */
+static enum dbrc
+kb_note(struct pool *p, long long channel, long long chat, const char *key,
+    const struct bot_answer *a, const char *text, time_t now)
+{
+	enum dbrc rc = DB_OK;
+
+	if (a->kb_brand == 0)
+		return DB_OK;
+	if (a->kb_event && strcmp(a->kb_event, "offered") == 0) {
+		struct buf b = { 0 };
+		buf_printf(&b, "{\"kb_offer\":[");
+		for (int i = 0; i < KB_OFFERS && a->kb_offer[i]; i++)
+			buf_printf(&b, "%s%lld", i ? "," : "", a->kb_offer[i]);
+		buf_printf(&b, "]}");
+		rc = db_kb_mark(p, channel, key, b.data);
+		buf_free(&b);
+	} else if (a->kb_event)
+		rc = db_kb_mark(p, channel, key, pool_printf(p, "{\"kb\":%lld}", a->kb_article));
+	if (rc == DB_OK && a->kb_event)
+		rc = db_kb_event(p, a->kb_brand, a->kb_article, chat, a->kb_event, (long long)now);
+	else if (rc == DB_OK && a->kind != BOT_ANSWER && a->kb_words) {
+		rc = db_kb_event(p, a->kb_brand, 0, chat, a->kind == BOT_HANDOFF ? "handoff" : "missed",
+		    (long long)now);
+		if (rc == DB_OK)
+			rc = db_kb_miss(p, a->kb_brand, a->kb_words, text ? text : "", (long long)now);
+	}
+	return rc;
 }
 
 /* The bot's answer a to the message msg, stored as the chat's (keyed to the
@@ -372,12 +420,16 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 		if (a.kind == BOT_HANDOFF) {
 			struct chat_ref c = { chat, ch->id, m->follower_id, ch->department_id };
 			rc = chat_handoff(p, &c, a.why, now);
+			if (rc == DB_OK && strcmp(a.why, "note.bot_missed") == 0)
+				rc = kb_note(p, ch->id, chat, NULL, &a, m->body, now);
 			h->done = 1, h->text = a.text, h->media = a.media_id;
 			h->attachment = a.attachment;
 			return rc;	/* what is said is decided as the chat is queued */
 		}
 		res->bot_holds = 1;
-		return bot_say(p, ch, m->follower_id, chat, msg, &a, now, res);
+		rc = bot_say(p, ch, m->follower_id, chat, msg, &a, now, res);
+		return rc == DB_OK ? kb_note(p, ch->id, chat, pool_printf(p, "b:%lld", msg), &a,
+		    m->body, now) : rc;
 	}
 	if (reply && *reply) {	/* a welcome */
 		a = (struct bot_answer){ .kind = BOT_ANSWER, .text = reply };
@@ -929,7 +981,9 @@ bot_fast(struct pool *p, const struct bot *b, const struct msg_row *m, long long
 
 	if ((rc = bot_read(p, b, m, chat, &a)) != DB_OK)
 		return rc;
-	if (a.kind == BOT_HANDOFF || (!a.media_id && (!a.text || !*a.text)))
+	/* (the knowledge base's answers, offers and misses are counted: the
+	 * full path's) */
+	if (a.kind == BOT_HANDOFF || (!a.media_id && (!a.text || !*a.text)) || a.kb_brand)
 		return DB_NOTFOUND;
 	r = (struct msg_reply){ a.media_id ? "image" : "text", a.text, a.kind == BOT_MISS,
 	    a.media_id ? a.attachment : 0 };

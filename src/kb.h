@@ -64,4 +64,60 @@ struct kb *kb_make(struct pool *p, long long brand, int threshold,
 size_t kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_match *out,
 	size_t max);
 
+/* ---- the statements (db-kb.c) ---- */
+
+/* columns of db_kb_list and db_kb_get */
+#define KB_ARTICLE_ROW(C) C(INT, id) C(STR, question) C(STR, alternatives) C(STR, answer) \
+	C(STR, category) C(INT, enabled) C(INT, version) C(INT, updated) C(STR, updated_by) \
+	C(INT, uses)
+DB_ROW(kb_article, KB_ARTICLE_ROW)
+enum dbrc db_kb_list(struct pool *p, long long brand, struct kb_article **rows, size_t *n);
+enum dbrc db_kb_get(struct pool *p, long long brand, long long id, struct kb_article *row);
+enum dbrc db_kb_insert(struct pool *p, long long brand, const char *question,
+	const char *alternatives, const char *answer, const char *category, int enabled,
+	long long user, long long now, long long *id);
+/* DB_NOTFOUND: no such article of the brand */
+enum dbrc db_kb_update(struct pool *p, long long brand, long long id, const char *question,
+	const char *alternatives, const char *answer, const char *category, int enabled,
+	long long user, long long now);
+enum dbrc db_kb_delete(struct pool *p, long long brand, long long id);
+/* the article as it is now, kept as a version (what: created, edited, imported, deleted) */
+enum dbrc db_kb_history_add(struct pool *p, long long id, const char *what, long long user,
+	long long now);
+/* columns of db_kb_history */
+#define KB_HISTORY_ROW(C) C(INT, version) C(STR, what) C(STR, question) C(STR, alternatives) \
+	C(STR, answer) C(STR, category) C(INT, enabled) C(STR, who) C(INT, at)
+DB_ROW(kb_history, KB_HISTORY_ROW)
+enum dbrc db_kb_history(struct pool *p, long long brand, long long id, struct kb_history **rows,
+	size_t *n);
+/* columns of db_kb_for_channel: the enabled articles of a channel's brand */
+#define KB_FOR_CHANNEL_ROW(C) C(INT, id) C(STR, question) C(STR, alternatives) C(STR, answer) \
+	C(INT, brand_id) C(INT, threshold)
+DB_ROW(kb_for_channel, KB_FOR_CHANNEL_ROW)
+enum dbrc db_kb_for_channel(struct pool *p, long long channel, struct kb_for_channel **rows,
+	size_t *n);
+/* every process reads the brand's bots (and so its articles) again */
+enum dbrc db_kb_bump(struct pool *p, long long brand);
+enum dbrc db_kb_threshold_set(struct pool *p, long long brand, long long threshold);
+long long db_kb_threshold(struct pool *p, long long brand);
+enum dbrc db_kb_event(struct pool *p, long long brand, long long article, long long chat,
+	const char *kind, long long now);
+/* a question nothing answered (words: its words, the key), counted */
+enum dbrc db_kb_miss(struct pool *p, long long brand, const char *words, const char *text,
+	long long now);
+/* the questions the bot's last reply in chat offered (a JSON array), or DB_NOTFOUND */
+enum dbrc db_kb_offer_of(struct pool *p, long long chat, const char **json);
+/* the bot's reply (channel, dedupe) marked with what the knowledge base did (a JSON object) */
+enum dbrc db_kb_mark(struct pool *p, long long channel, const char *dedupe, const char *json);
+/* columns of db_kb_report: the brand's events since, by kind */
+#define KB_REPORT_ROW(C) C(STR, kind) C(INT, n)
+DB_ROW(kb_report, KB_REPORT_ROW)
+enum dbrc db_kb_report(struct pool *p, long long brand, long long since, struct kb_report **rows,
+	size_t *n);
+/* columns of db_kb_top_misses */
+#define KB_MISS_ROW(C) C(STR, text) C(INT, n) C(INT, last)
+DB_ROW(kb_miss_row, KB_MISS_ROW)
+enum dbrc db_kb_top_misses(struct pool *p, long long brand, struct kb_miss_row **rows,
+	size_t *n);
+
 #endif

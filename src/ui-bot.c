@@ -435,7 +435,7 @@ try_text(struct req *r, struct resp *rs, struct change *x)
 		form_error(r, "try", L(r, "bot.try_empty"));
 		return UI_REFUSED;
 	}
-	bot_decide(b, text, 0, &a);
+	bot_decide(&r->pool, b, text, 0, NULL, &a);
 	tmpl_set(r, "Try.Kind", a.kind == BOT_ANSWER ? "answer" : a.kind == BOT_HANDOFF ?
 	    "handoff" : "miss");
 	tmpl_set(r, "Try.Text", a.text);

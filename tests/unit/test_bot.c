@@ -46,40 +46,40 @@ main(void)
 	b.rules = rules;
 	b.nrules = 6;
 
-	bot_decide(&b, "有菜单吗", 0, &a);
+	bot_decide(&p, &b, "有菜单吗", 0, NULL, &a);
 	CHECK(a.kind == BOT_ANSWER && strcmp(a.text, "MENU") == 0 && a.rule == 1, "Chinese within a sentence");
-	bot_decide(&b, "Show me the MENU, please", 0, &a);
+	bot_decide(&p, &b, "Show me the MENU, please", 0, NULL, &a);
 	CHECK(a.kind == BOT_ANSWER && a.rule == 1, "a Latin word, any case");
-	bot_decide(&b, "menus", 0, &a);
+	bot_decide(&p, &b, "menus", 0, NULL, &a);
 	CHECK(a.kind == BOT_MISS && strcmp(a.text, "HUH") == 0, "not inside a longer word");
-	bot_decide(&b, " 1 ", 0, &a);
+	bot_decide(&p, &b, " 1 ", 0, NULL, &a);
 	CHECK(a.kind == BOT_ANSWER && strcmp(a.text, "ONE") == 0, "a menu choice: the whole message");
-	bot_decide(&b, "12", 0, &a);
+	bot_decide(&p, &b, "12", 0, NULL, &a);
 	CHECK(a.kind == BOT_MISS, "…not a longer one");
-	bot_decide(&b, "hello there", 0, &a);
+	bot_decide(&p, &b, "hello there", 0, NULL, &a);
 	CHECK(a.kind == BOT_ANSWER && a.rule == 6, "whole message, any case");
-	bot_decide(&b, "2", 0, &a);
+	bot_decide(&p, &b, "2", 0, NULL, &a);
 	CHECK(a.kind == BOT_HANDOFF && strcmp(a.why, "note.bot_rule") == 0 && strcmp(a.text, "HANDING") == 0,
 	    "a hand-off rule without an answer says the hand-off text");
-	bot_decide(&b, "我要转人工", 0, &a);
+	bot_decide(&p, &b, "我要转人工", 0, NULL, &a);
 	CHECK(a.kind == BOT_HANDOFF && strcmp(a.why, "note.bot_asked") == 0, "a default hand-off word");
-	bot_decide(&b, "Can I talk to an agent?", 0, &a);
+	bot_decide(&p, &b, "Can I talk to an agent?", 0, NULL, &a);
 	CHECK(a.kind == BOT_HANDOFF, "…in English");
-	bot_decide(&b, "帮我找经理", 0, &a);
+	bot_decide(&p, &b, "帮我找经理", 0, NULL, &a);
 	CHECK(a.kind == BOT_HANDOFF, "the account's own hand-off word");
-	bot_decide(&b, "price of the menu", 0, &a);
+	bot_decide(&p, &b, "price of the menu", 0, NULL, &a);
 	CHECK(a.kind == BOT_ANSWER && a.rule == 1, "the first rule in order wins among words");
-	bot_decide(&b, "what?", 1, &a);
+	bot_decide(&p, &b, "what?", 1, NULL, &a);
 	CHECK(a.kind == BOT_HANDOFF && strcmp(a.why, "note.bot_missed") == 0, "the second miss hands off");
-	bot_decide(&b, NULL, 0, &a);
+	bot_decide(&p, &b, NULL, 0, NULL, &a);
 	CHECK(a.kind == BOT_MISS, "a picture or voice is not understood");
 	CHECK_STR(bot_welcome(&b, NULL), "WELCOME");
 	CHECK_STR(bot_welcome(&b, "spring"), "SPRING");
 	CHECK_STR(bot_welcome(&b, "autumn"), "WELCOME");
-	bot_decide(&b, "spring", 0, &a);
+	bot_decide(&p, &b, "spring", 0, NULL, &a);
 	CHECK(a.kind == BOT_MISS, "a scene's welcome is not an answer to a message");
 	b.fallback = NULL;
-	bot_decide(&b, "zzz", 0, &a);
+	bot_decide(&p, &b, "zzz", 0, NULL, &a);
 	CHECK(a.kind == BOT_MISS && a.text != NULL && *a.text, "no fallback of its own: the catalogue's");
 
 	/* CSV records in: quoted fields with commas, quotes and line breaks */
