@@ -346,16 +346,22 @@ kb_note(struct pool *p, long long channel, long long chat, const char *key,
 
 	if (a->kb_brand == 0)
 		return DB_OK;
-	if (a->kb_event && strcmp(a->kb_event, "offered") == 0) {
+	if (a->kb_event) {
+		/* the article answered, or the questions offered (for the next
+		 * message's number) */
+		json_t    *offer = json_array();
 		struct buf b = { 0 };
-		buf_printf(&b, "{\"kb_offer\":[");
 		for (int i = 0; i < KB_OFFERS && a->kb_offer[i]; i++)
-			buf_printf(&b, "%s%lld", i ? "," : "", a->kb_offer[i]);
-		buf_printf(&b, "]}");
+			json_array_append_new(offer, json_integer(a->kb_offer[i]));
+		if (strcmp(a->kb_event, "offered") == 0)
+			json_put(&b, json_pack("{s:o}", "kb_offer", offer));
+		else {
+			json_decref(offer);
+			json_put(&b, json_pack("{s:I}", "kb", (json_int_t)a->kb_article));
+		}
 		rc = db_kb_mark(p, channel, key, b.data);
 		buf_free(&b);
-	} else if (a->kb_event)
-		rc = db_kb_mark(p, channel, key, pool_printf(p, "{\"kb\":%lld}", a->kb_article));
+	}
 	if (rc == DB_OK && a->kb_event)
 		rc = db_kb_event(p, a->kb_brand, a->kb_article, chat, a->kb_event, (long long)now);
 	else if (rc == DB_OK && a->kind != BOT_ANSWER && a->kb_words) {

@@ -216,3 +216,114 @@ kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_match *o
 	}
 	return n;
 }
+
+/* text of at most max characters (else too_long), well-formed, on one
+ * line unless lines */
+static const char *
+kb_text(const char *v, size_t max, int lines, const char *too_long)
+{
+	if (!utf8_valid(v, strlen(v)))
+		return "v.plain";
+	if (!lines && strpbrk(v, "\r\n"))
+		return "v.control";
+	return utf8_chars(v) > max ? too_long : NULL;
+}
+
+const char *
+v_kb_question(const char *v)
+{
+	return kb_text(v, 200, 0, "v.kb_question_max");
+}
+
+const char *
+v_kb_long(const char *v)
+{
+	return v_text(v);
+}
+
+const char *
+v_kb_category(const char *v)
+{
+	return kb_text(v, 60, 0, "v.kb_category_max");
+}
+
+const char *
+v_kb_threshold(const char *v)
+{
+	char     *e;
+	long long n = strtoll(v, &e, 10);
+
+	return *v && *e == '\0' && n >= 1 && n <= 100 ? NULL : "v.kb_threshold";
+}
+
+/* ---- changes ---- */
+
+struct kb_change {
+	long long                     brand, *id, user, now;
+	const struct kb_article_form *rows;
+	int                           n;
+	const char                   *what;	/* created, edited, imported, deleted */
+	long long                     threshold;
+};
+
+static enum dbrc
+change_step(struct pool *p, void *arg)
+{
+	struct kb_change *x = arg;
+	enum dbrc         rc = DB_OK;
+
+	if (strcmp(x->what, "deleted") == 0) {
+		if ((rc = db_kb_history_add(p, *x->id, x->what, x->user, x->now)) == DB_OK)
+			rc = db_kb_delete(p, x->brand, *x->id);
+	} else if (strcmp(x->what, "threshold") == 0)
+		rc = db_kb_threshold_set(p, x->brand, x->threshold);
+	else
+		for (int i = 0; i < x->n && rc == DB_OK; i++) {
+			const char *const *v = x->rows[i].v;
+			if (strcmp(x->what, "edited") == 0)
+				rc = db_kb_update(p, x->brand, *x->id, v[0], v[1], v[2], v[3], form_on(v[4]),
+				    x->user, x->now);
+			else
+				rc = db_kb_insert(p, x->brand, v[0], v[1], v[2], v[3], form_on(v[4]), x->user,
+				    x->now, x->id);
+			if (rc == DB_OK)
+				rc = db_kb_history_add(p, *x->id, x->what, x->user, x->now);
+		}
+	return rc == DB_OK ? db_kb_bump(p, x->brand) : rc;
+}
+
+enum dbrc
+kb_write(struct pool *p, long long brand, long long *id, const struct kb_article_form *f,
+    long long user, long long now)
+{
+	struct kb_change x = { brand, id, user, now, f, 1, *id ? "edited" : "created", 0 };
+
+	return db_txn(p, change_step, &x);
+}
+
+enum dbrc
+kb_remove(struct pool *p, long long brand, long long id, long long user, long long now)
+{
+	struct kb_change x = { brand, &id, user, now, NULL, 0, "deleted", 0 };
+
+	return db_txn(p, change_step, &x);
+}
+
+enum dbrc
+kb_import(struct pool *p, long long brand, const struct kb_article_form *rows, int n,
+    long long user, long long now)
+{
+	long long        id = 0;
+	struct kb_change x = { brand, &id, user, now, rows, n, "imported", 0 };
+
+	return db_txn(p, change_step, &x);
+}
+
+enum dbrc
+kb_threshold_set(struct pool *p, long long brand, long long threshold)
+{
+	long long        id = 0;
+	struct kb_change x = { brand, &id, 0, 0, NULL, 0, "threshold", threshold };
+
+	return db_txn(p, change_step, &x);
+}

@@ -64,6 +64,31 @@ struct kb *kb_make(struct pool *p, long long brand, int threshold,
 size_t kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_match *out,
 	size_t max);
 
+/* ---- changes, each one transaction that keeps the version and makes the
+ * brand's bots read the articles again ---- */
+
+/* an article as its form or a CSV line gives it: question, alternatives,
+ * answer, category, enabled ("1" or "") */
+struct kb_article_form {
+	const char *v[5];
+};
+/* *id 0: a new article (*id set), else that article edited (DB_NOTFOUND: no such) */
+enum dbrc kb_write(struct pool *p, long long brand, long long *id,
+	const struct kb_article_form *f, long long user, long long now);
+/* its versions stay */
+enum dbrc kb_remove(struct pool *p, long long brand, long long id, long long user, long long now);
+enum dbrc kb_import(struct pool *p, long long brand, const struct kb_article_form *rows, int n,
+	long long user, long long now);
+enum dbrc kb_threshold_set(struct pool *p, long long brand, long long threshold);
+
+/* ---- what a supervisor types (the page's field checks, and its import) ---- */
+
+#define KB_IMPORT_MAX 2000	/* articles one import brings */
+const char *v_kb_question(const char *v);	/* 1-200 characters, one line */
+const char *v_kb_long(const char *v);	/* an answer or the phrasings: at most 2,000 characters */
+const char *v_kb_category(const char *v);	/* at most 60 characters, one line */
+const char *v_kb_threshold(const char *v);	/* 1-100 */
+
 /* ---- the statements (db-kb.c) ---- */
 
 /* columns of db_kb_list and db_kb_get */

@@ -202,6 +202,16 @@ void admin_notice_senders_post(struct req *, struct resp *);
 void ui_notice_fields(struct req *r, const char *base, const char *content);
 /* ui-broadcasts.c: broadcasts to a tag or to every follower (broadcast.h) */
 void console_broadcasts_get(struct req *, struct resp *);
+void console_kb_brands_get(struct req *, struct resp *);
+void console_kb_get(struct req *, struct resp *);
+void console_kb_article_get(struct req *, struct resp *);
+void console_kb_article_post(struct req *, struct resp *);
+void console_kb_article_edit_post(struct req *, struct resp *);
+void console_kb_article_delete_post(struct req *, struct resp *);
+void console_kb_settings_post(struct req *, struct resp *);
+void console_kb_test_post(struct req *, struct resp *);
+void console_kb_export_get(struct req *, struct resp *);
+void console_kb_import_post(struct req *, struct resp *);
 void console_broadcast_post(struct req *, struct resp *);
 void console_broadcast_preview_post(struct req *, struct resp *);
 void console_broadcast_cancel_post(struct req *, struct resp *);

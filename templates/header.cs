@@ -29,6 +29,7 @@
     <a href="/console/followers" class="<?cs if:Nav == "followers" ?>on<?cs /if ?>"><?cs var:Lang.nav.followers ?></a>
     <?cs if:User.SeesAll == 1 ?><a href="/console/board" class="<?cs if:Nav == "board" ?>on<?cs /if ?>"><?cs var:Lang.nav.board ?></a><?cs /if ?>
     <?cs if:User.SeesAll == 1 ?><a href="/console/broadcasts" class="<?cs if:Nav == "broadcasts" ?>on<?cs /if ?>"><?cs var:Lang.nav.broadcasts ?></a><?cs /if ?>
+    <?cs if:User.SeesAll == 1 ?><a href="/console/kb" class="<?cs if:Nav == "kb" ?>on<?cs /if ?>"><?cs var:Lang.nav.kb ?></a><?cs /if ?>
     <a href="/reports/" class="<?cs if:Nav == "reports" ?>on<?cs /if ?>"><?cs var:Lang.nav.reports ?></a>
   </nav>
   <form method="post" action="/console/presence" class="presence">
