@@ -5,7 +5,7 @@
 <section class="card" id="edit">
 <form method="post" action="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:Article.0.Id ?>" class="stack" id="kb-edit">
 <?cs call:csrf_field() ?>
-<?cs include:"kb-fields.cs" ?>
+<?cs call:kb_fields() ?>
 <button type="submit" class="primary"><?cs var:Lang.kb.save ?></button>
 </form>
 <form method="post" action="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:Article.0.Id ?>/delete" class="inline" data-confirm="<?cs var:Lang.kb.delete_confirm ?>">

@@ -28,7 +28,7 @@
 <h2><?cs var:Lang.kb.new ?></h2>
 <form method="post" action="/console/kb/<?cs var:Brand.Id ?>/articles" class="stack" id="kb-new">
 <?cs call:csrf_field() ?>
-<?cs include:"kb-fields.cs" ?>
+<?cs call:kb_fields() ?>
 <button type="submit" class="primary"><?cs var:Lang.kb.add ?></button>
 </form>
 </section>
