@@ -84,14 +84,15 @@ kb_words(struct pool *p, const char *text, const char ***out)
 	return k;
 }
 
-/* the weight of word in k: how rare it is among the phrasings (a word no
- * phrasing has: as rare as can be) */
+/* the weight of word in k: how rare it is among the phrasings; a word no
+ * phrasing has (the follower's "请问", "我想问下") says little about which
+ * article is meant: half the commonest word's */
 static double
 weight_of(const struct kb *k, const char *word)
 {
 	const char **hit = bsearch(&word, k->vocab, k->nvocab, sizeof *k->vocab, by_str);
 
-	return hit ? k->weight[hit - k->vocab] : log(1.0 + (double)k->ndocs);
+	return hit ? k->weight[hit - k->vocab] : k->unknown;
 }
 
 /* a phrasing of article added to k's docs (when it has words) */
@@ -153,7 +154,10 @@ kb_make(struct pool *p, long long brand, int threshold, const struct kb_article_
 		while (j < all && strcmp(every[j], every[i]) == 0)
 			j++;
 		k->vocab[k->nvocab] = every[i];
-		k->weight[k->nvocab++] = log(1.0 + (double)k->ndocs / (double)(j - i));
+		k->weight[k->nvocab] = log(1.0 + (double)k->ndocs / (double)(j - i));
+		if (k->nvocab == 0 || k->weight[k->nvocab] < 2 * k->unknown)
+			k->unknown = k->weight[k->nvocab] / 2;
+		k->nvocab++;
 		i = j;
 	}
 	return k;

@@ -36,6 +36,7 @@ struct kb {
 	const char    **vocab;	/* every word of the docs, sorted, with its weight */
 	double         *weight;
 	size_t          nvocab;
+	double          unknown;	/* the weight of a word no phrasing has */
 };
 
 /* an article as near as it is to a message */

@@ -1,0 +1,79 @@
+# 48-kb.sh: a brand's knowledge base (src/kb.h, 061). A supervisor writes
+# articles (refused beside the field when wrong), edits one (a version
+# kept), tests a message and sees each article's score, exports and
+# imports CSV (a bad line adds nothing); the chatbot answers from an article
+# at the threshold, offers the nearest questions below it and answers the
+# one picked by number, and counts a miss; the page reports it all; an
+# operator is refused.
+. "$(dirname "$0")/lib.sh"
+own_channel "KB Brand"
+echo "kb-super-password-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user kbsup "Kay Supervisor" supervisor >/dev/null 2>&1 || true
+sign_in sup kbsup "kb-super-password-1"
+sign_in op operator "$(demo_pw operator)"
+sign_in adm admin "$(demo_pw admin)"
+KB=/console/kb/$BRAND
+add() { TOKEN_PAGE=$KB post sup "$KB/articles" "$@"; }
+
+get op "$KB"
+ok "an operator may not edit the knowledge base" status_is 403
+get sup "$KB"
+ok "a supervisor's page, empty" eval 'status_is 200 && has "No articles yet"'
+add question= "answer=x" enabled=1
+ok "an article without a question: refused beside the field" eval 'test "$STATUS" = 422 && has "Question is required"'
+add "question=怎么申请退款？" "alternatives=退款怎么办理
+我要退钱" "answer=在订单页点“申请退款”，1-3 个工作日原路退回。" "category=售后" enabled=1
+A1=$(sqlq "SELECT id FROM kb_articles WHERE brand_id = $BRAND AND question = '怎么申请退款？'")
+ok "an article written, version 1 kept" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT CONCAT(version, what) FROM kb_history WHERE article_id = $A1")" = 1created'
+add "question=会员积分怎么用" "alternatives=积分兑换" "answer=积分可在结算时抵扣，100 积分抵 1 元。" "category=会员" enabled=1
+A2=$(sqlq "SELECT id FROM kb_articles WHERE brand_id = $BRAND AND question = '会员积分怎么用'")
+TOKEN_PAGE=$KB/articles/$A2 post sup "$KB/articles/$A2" "question=会员积分怎么用？" "alternatives=积分兑换
+积分过期了吗" "answer=积分可在结算时抵扣，100 积分抵 1 元。" "category=会员" enabled=1
+get sup "$KB/articles/$A2"
+ok "edited: version 2, both versions listed" eval 'test "$(sqlq "SELECT version FROM kb_articles WHERE id = $A2")" = 2 && has "积分过期了吗" && test "$(sqlq "SELECT COUNT(*) FROM kb_history WHERE article_id = $A2")" = 2'
+
+# the test box
+TOKEN_PAGE=$KB post sup "$KB/test" "try=你好，请问退款怎么办理呀"
+ok "the test box: the bot would answer with the article, its score shown" eval 'has "The bot answers with the best article" && has "原路退回" && grep -q "class=\"score\">[0-9]*<" <<<"$BODY"'
+TOKEN_PAGE=$KB post sup "$KB/test" "try=今天天气不错"
+ok "…and a message near nothing: a miss" has "Nothing is near"
+get sup "$KB?q=%E9%80%80%E6%AC%BE"
+ok "finding articles by a Chinese word, scored" eval 'has "怎么申请退款" && ! has "会员积分怎么用"'
+
+# CSV out and in
+get sup "$KB/export"
+ok "the export: every article as CSV" eval 'has "question,alternatives,answer,category,enabled" && has "会员积分怎么用？"'
+printf 'question,alternatives,answer,category,enabled\n快递多久能到？,什么时候发货,下单后 48 小时内发货。,物流,1\n,,,\n' >"$WXDESK_VAR/kb-bad.csv"
+upload() { get sup "$KB"; req sup POST "$KB/import" -F "csrf=$(csrf)" -F "file=@$1;type=text/csv"; }
+upload "$WXDESK_VAR/kb-bad.csv"
+ok "an import with a bad line: refused, the line named, nothing added" eval 'test "$STATUS" = 422 && has "lines 3" && test "$(sqlq "SELECT COUNT(*) FROM kb_articles WHERE brand_id = $BRAND")" = 2'
+printf 'question,alternatives,answer,category,enabled\n快递多久能到？,"什么时候发货\n物流查询",下单后 48 小时内发货。,物流,1\n可以开发票吗？,发票怎么开,可以，在订单页申请电子发票。,发票,1\n' >"$WXDESK_VAR/kb.csv"
+upload "$WXDESK_VAR/kb.csv"
+ok "a good import: both articles added, each an imported version" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT COUNT(*) FROM kb_history h JOIN kb_articles a ON a.id = h.article_id WHERE a.brand_id = $BRAND AND h.what = '"'imported'"'")" = 2'
+
+# the chatbot answers from it
+TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" missed_after=3 missed_close=1440 \
+	idle_close=1440 bot_enabled=1 bot_idle=15
+last_got() { simq "SELECT content FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM' ORDER BY id DESC LIMIT 1"; }
+FROM=oKb1$(openssl rand -hex 3)
+say "你好，请问退款怎么办理呀"
+ok "a follower's question near an article: its answer is the bot's reply" test "$(last_got)" = "在订单页点“申请退款”，1-3 个工作日原路退回。"
+say "我想问下积分"
+ok "below the threshold: the nearest questions offered, numbered" eval 'last_got | grep -q "^您是不是想问：" && last_got | grep -qF "1. 会员积分怎么用？"'
+say "1"
+ok "…a number picks one: its answer" test "$(last_got)" = "积分可在结算时抵扣，100 积分抵 1 元。"
+say "今天天气不错"
+ok "a message near nothing: the bot's fallback, a miss counted" eval 'test "$(sqlq "SELECT n FROM kb_misses WHERE brand_id = $BRAND AND text = '"'今天天气不错'"'")" = 1'
+get sup "$KB"
+ok "the report: answered, picked, offered and missed, the question missed listed" eval 'grep -q "id=\"kb-answered\">1<" <<<"$BODY" && grep -q "id=\"kb-picked\">1<" <<<"$BODY" && grep -q "id=\"kb-offered\">1<" <<<"$BODY" && grep -q "id=\"kb-missed\">1<" <<<"$BODY" && has "今天天气不错"'
+
+# the threshold, a deleted article
+TOKEN_PAGE=$KB post sup "$KB/settings" threshold=101
+ok "a threshold over 100: refused beside the field" eval 'test "$STATUS" = 422 && has "from 1 to 100"'
+TOKEN_PAGE=$KB post sup "$KB/articles/$A1/delete"
+ok "an article deleted: its versions stay" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT GROUP_CONCAT(what ORDER BY id) FROM kb_history WHERE article_id = $A1")" = created,deleted'
+FROM=oKb2$(openssl rand -hex 3)
+say "你好，请问退款怎么办理呀"
+ok "…and the bot answers with it no more" test "$(last_got)" != "在订单页点“申请退款”，1-3 个工作日原路退回。"
+TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" missed_after=3 missed_close=1440 \
+	idle_close=1440 bot_enabled=0 bot_idle=15
+done_tests
