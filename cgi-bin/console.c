@@ -41,6 +41,7 @@ static const struct route routes[] = {
 	{ "POST", "/console/kb/{id}/articles/{id}", 0, ROLE_SUPERVISOR, console_kb_article_edit_post, "kb.edit" },
 	{ "POST", "/console/kb/{id}/articles/{id}/delete", 0, ROLE_SUPERVISOR, console_kb_article_delete_post, "kb.delete" },
 	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post, NULL },
+	{ "POST", "/console/chats/{id}/suggestions/pick", R_JSON, ROLE_OPERATOR, console_suggestion_pick_post, NULL },
 	{ "GET",  "/console/media/{id}",        0, ROLE_OPERATOR, console_media_get, NULL },
 	{ "GET",  "/console/followers",         0, ROLE_OPERATOR, console_followers_get, NULL },
 	{ "GET",  "/console/followers/{id}",    0, ROLE_OPERATOR, console_follower_get, NULL },

@@ -152,6 +152,7 @@ struct db_table *db_table_api(void);
 struct db_table *db_table_hooks(void);
 struct db_table *db_table_search(void);
 struct db_table *db_table_kb(void);
+struct db_table *db_table_suggest(void);
 struct db_table *db_table_twofactor(void);
 /* the tables, NULL-terminated */
 struct db_table *const *db_tables_all(void);

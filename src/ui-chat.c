@@ -17,6 +17,7 @@
 #include "media.h"
 #include "assign.h"
 #include "send.h"
+#include "suggest.h"
 #include "topics.h"
 #include "ui.h"
 #include "writes.h"
@@ -400,6 +401,53 @@ canned_groups(struct req *r, const struct canned_list *c, size_t n)
 	}
 }
 
+/* answers suggested for the follower's latest message (suggest.h), for
+ * the composer: Suggestions.N (a failure costs them, not the page) */
+static void
+suggestions(struct req *r, const struct console_chat *c, const struct canned_list *cr, size_t n)
+{
+	struct suggest_canned *k = pool_alloc(&r->pool, sizeof *k * (n + 1));
+	struct suggestion      s[SUGGESTIONS];
+	size_t                 nk = 0;
+	const char            *text;
+	int                    ns;
+
+	for (size_t i = 0; i < n; i++)
+		if (cr[i].mime == NULL && cr[i].body)	/* text only: a file is not inserted */
+			k[nk++] = (struct suggest_canned){ cr[i].id, cr[i].shortcut, cr[i].body };
+	if (db_suggest_last_in(&r->pool, c->id, &text) != DB_OK ||
+	    (ns = suggest(&r->pool, c->brand_id, c->id, text, k, nk, s)) <= 0)
+		return;
+	for (int i = 0; i < ns; i++) {
+		const char *b = pool_printf(&r->pool, "Suggestions.%d", i);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Kind", b), s[i].kind);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Ref", b), s[i].ref);
+		tmpl_set(r, pool_printf(&r->pool, "%s.Text", b), s[i].text);
+		tmpl_set(r, pool_printf(&r->pool, "%s.About", b), s[i].about);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Score", b), s[i].score);
+		tmpl_set_int(r, pool_printf(&r->pool, "%s.Key", b), i + 1);
+	}
+}
+
+/* POST /console/chats/{id}/suggestions/pick: an operator put a suggestion
+ * into the composer (kind, ref): counted, so the ranking learns */
+void
+console_suggestion_pick_post(struct req *r, struct resp *rs)
+{
+	static const struct field pick_fields[] = {
+		{ "kind", "field.suggest_kind", F_REQUIRED, v_suggest_kind },
+		{ "ref", "field.suggest_ref", F_REQUIRED, v_id },
+	};
+	struct console_chat c;
+	const char         *v[2];
+	int                 ok = FORM_READ(r, pick_fields, v) == 0 &&
+	    db_console_chat(&r->pool, r->ids[0], &c) == DB_OK && c.operator_id == r->user->id;
+
+	ok = ok && db_suggest_pick(&r->pool, c.brand_id, v[0], strtoll(v[1], NULL, 10), c.id,
+	    r->user->id, (long long)wx_now()) == DB_OK;
+	resp_json(rs, ok ? 200 : 422, json_pack("{s:b}", "counted", ok));
+}
+
 static void
 chat_others(struct req *r, const struct console_chat *c, long long id)
 {
@@ -425,6 +473,8 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 			TMPL_LIST(r, "Canned", cr, cr_n, canned_list);
 			canned_groups(r, cr, cr_n);
 		}
+		if (console_cannot_reply(r, c) == NULL)
+			suggestions(r, c, cr, cr_n);
 	}
 	if (form_kept(r, "alias") == NULL)
 		tmpl_set(r, "Form.alias.Value", c->alias ? c->alias : c->remark);

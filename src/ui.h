@@ -203,6 +203,7 @@ void ui_notice_fields(struct req *r, const char *base, const char *content);
 /* ui-broadcasts.c: broadcasts to a tag or to every follower (broadcast.h) */
 void console_broadcasts_get(struct req *, struct resp *);
 void console_kb_brands_get(struct req *, struct resp *);
+void console_suggestion_pick_post(struct req *, struct resp *);
 void console_kb_get(struct req *, struct resp *);
 void console_kb_article_get(struct req *, struct resp *);
 void console_kb_article_post(struct req *, struct resp *);

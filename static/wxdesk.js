@@ -757,3 +757,40 @@ document.addEventListener('input', function (e) {
 	if (f && f.hasAttribute('data-notice-preview'))
 		noticePreview(f);
 });
+
+// suggested answers beside the composer: a click, or Alt+1, Alt+2, Alt+3,
+// puts one into the reply (after what is typed); the pick is counted so
+// the ranking learns which help
+(function () {
+	function use(b) {
+		var box = document.querySelector('#composer textarea[name=text]');
+		var csrf = document.querySelector('#composer input[name=csrf]');
+		if (!box || box.disabled)
+			return;
+		box.value = box.value.trim() ? box.value.replace(/\s*$/, '\n') + b.dataset.suggest :
+		    b.dataset.suggest;
+		box.focus();
+		box.dispatchEvent(new Event('input', { bubbles: true }));
+		fetch(b.dataset.pick, { method: 'POST', credentials: 'same-origin',
+		    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		    body: new URLSearchParams({ csrf: csrf ? csrf.value : '', kind: b.dataset.kind,
+		    ref: b.dataset.ref }) }).catch(function () {});
+	}
+	document.addEventListener('click', function (e) {
+		var b = e.target.closest && e.target.closest('button[data-suggest]');
+		if (b) {
+			e.preventDefault();
+			use(b);
+		}
+	});
+	document.addEventListener('keydown', function (e) {
+		var m = /^Digit([1-3])$/.exec(e.code || ''), b;
+		if (!m || !e.altKey || e.ctrlKey || e.metaKey)
+			return;
+		b = document.querySelectorAll('#suggestions button[data-suggest]')[m[1] - 1];
+		if (b) {
+			e.preventDefault();
+			use(b);
+		}
+	});
+})();

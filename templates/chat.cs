@@ -94,6 +94,10 @@
 <?cs if:Chat.CannotReply ?><p class="why" role="status"><?cs var:Chat.CannotReply ?></p><?cs /if ?>
 <label class="field<?cs if:Form.text.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.reply ?></span>
 <textarea name="text" rows="3" maxlength="2000"<?cs if:Chat.Mine && !Chat.CannotReply ?> data-typing="/console/chats/<?cs var:Chat.Id ?>/typing"<?cs /if ?><?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Form.text.Value ?></textarea><?cs call:field_error("text") ?></label>
+<?cs if:subcount(Suggestions) > 0 ?><div class="suggestions" id="suggestions">
+<p class="hint"><?cs var:Lang.suggest.heading ?></p>
+<ol><?cs each:s = Suggestions ?><li><button type="button" class="suggestion" data-suggest="<?cs var:s.Text ?>" data-kind="<?cs var:s.Kind ?>" data-ref="<?cs var:s.Ref ?>" data-pick="/console/chats/<?cs var:Chat.Id ?>/suggestions/pick" aria-keyshortcuts="Alt+<?cs var:s.Key ?>"><kbd>Alt+<?cs var:s.Key ?></kbd> <span class="text"><?cs var:s.Text ?></span></button>
+<small class="hint"><?cs var:Lang.suggest.kind[s.Kind] ?> · <?cs var:s.About ?> · <?cs var:Lang.kb.score ?> <?cs var:s.Score ?></small></li><?cs /each ?></ol></div><?cs /if ?>
 <?cs if:subcount(Canned) > 0 && !Chat.CannotReply ?>
 <label class="field canned"><span><?cs var:Lang.chat.canned ?></span>
 <select data-canned><option value=""><?cs var:Lang.chat.insert ?></option>

@@ -76,4 +76,27 @@ say "你好，请问退款怎么办理呀"
 ok "…and the bot answers with it no more" test "$(last_got)" != "在订单页点“申请退款”，1-3 个工作日原路退回。"
 TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" missed_after=3 missed_close=1440 \
 	idle_close=1440 bot_enabled=0 bot_idle=15
+
+# suggestions beside the composer: an article, and an operator's past reply
+OPID=$(sqlq "SELECT id FROM users WHERE login = 'operator'")
+sqlq "INSERT INTO followers (channel_id, openid, created_at, info_due) VALUES ($CH, 'oKbPast', NOW(), 0)" >/dev/null
+PF=$(sqlq "SELECT id FROM followers WHERE channel_id = $CH AND openid = 'oKbPast'")
+sqlq "INSERT INTO chats (channel_id, follower_id, department_id, operator_id, state, started_at, last_user_msg_at, last_activity_at, state_since, closed_at, close_reason) SELECT $CH, $PF, department_id, $OPID, 'closed', NOW(), NOW(), NOW(), NOW(), NOW(), 'operator' FROM channels WHERE id = $CH" >/dev/null
+PC=$(sqlq "SELECT MAX(id) FROM chats WHERE follower_id = $PF")
+sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, dedupe_key, created_at) VALUES ($CH, $PF, $PC, 'in', 'text', '运费多少钱？偏远地区加不加钱', 'kbp1', NOW())" >/dev/null
+sqlq "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, dedupe_key, author_id, delivery_state, created_at) VALUES ($CH, $PF, $PC, 'out', 'text', '运费 10 元，满 99 包邮，偏远地区另加 5 元。', 'kbp2', $OPID, 'delivered', NOW())" >/dev/null
+FROM=oKb3$(openssl rand -hex 3)
+say "请问发票怎么开"
+C3=$(sqlq "SELECT c.id FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state <> 'closed'")
+TOKEN_PAGE="/console/chats/$C3" post op "/console/chats/$C3/pickup"
+get op "/console/chats/$C3"
+ok "beside the composer, the article that answers the follower's question, marked as the knowledge base's" eval 'has "id=\"suggestions\"" && has "可以，在订单页申请电子发票。" && has "Knowledge base · 可以开发票吗？"'
+say "那运费多少钱"
+get op "/console/chats/$C3"
+ok "…and for the next question, the reply an operator gave a similar one" eval 'has "运费 10 元，满 99 包邮，偏远地区另加 5 元。" && has "A past reply to · 运费多少钱？偏远地区加不加钱"'
+REPLY=$(sqlq "SELECT id FROM messages WHERE dedupe_key = 'kbp2'")
+TOKEN_PAGE="/console/chats/$C3" post op "/console/chats/$C3/suggestions/pick" kind=reply "ref=$REPLY"
+ok "a pick is counted, so the ranking learns" eval 'test "$STATUS" = 200 && test "$(sqlq "SELECT COUNT(*) FROM suggestion_picks WHERE kind = '"'reply'"' AND ref_id = $REPLY AND user_id = $OPID")" = 1'
+TOKEN_PAGE="/console/chats/$C3" post op "/console/chats/$C3/suggestions/pick" kind=nonsense "ref=$REPLY"
+ok "…a pick that names no kind: refused" test "$STATUS" = 422
 done_tests
