@@ -7,6 +7,7 @@
 <dt><kbd>p</kbd></dt><dd><?cs var:Lang.keys.p_what ?></dd>
 <dt><kbd>r</kbd></dt><dd><?cs var:Lang.keys.r_what ?></dd>
 <dt><kbd>/</kbd></dt><dd><?cs var:Lang.keys.slash_what ?></dd>
+<dt><kbd>Alt+1</kbd> … <kbd>Alt+3</kbd></dt><dd><?cs var:Lang.keys.suggest_what ?></dd>
 <dt><kbd>t</kbd></dt><dd><?cs var:Lang.keys.t_what ?></dd>
 <dt><kbd>c</kbd></dt><dd><?cs var:Lang.keys.c_what ?></dd>
 <dt><kbd>?</kbd></dt><dd><?cs var:Lang.keys.help_what ?></dd>
