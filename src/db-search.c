@@ -4,20 +4,26 @@
 #include "db-run.h"
 #include "search.h"
 
+/* the messages whose text reads as words */
+#define SEARCH_TEXT "AND m.chat_id IS NOT NULL AND m.body IS NOT NULL AND m.body <> '' " \
+	"AND m.direction IN ('in', 'out') AND m.msg_type IN ('text', 'link', 'location') "
+
 #define SEARCH_STATEMENTS(X) \
-	/* \
-	 * The messages this node's index lacks: after its newest less back \
-	 * (ids commit out of order), text that reads as words, at most batch. \
-	 * Runs on the node it is sent to; Galera does not replicate Mroonga. \
-	 */ \
-	X(search_add, CUSTOM, (), (I, I), \
+	/* the messages after this node's newest indexed one, at most batch: \
+	 * text that reads as words. Runs on the node it is sent to; Galera does \
+	 * not replicate Mroonga */ \
+	X(search_add, CUSTOM, (), (I), \
+	    "INSERT IGNORE INTO search_messages (id, chat_id, channel_id, follower_id, body) " \
+	    "SELECT m.id, m.chat_id, m.channel_id, m.follower_id, m.body FROM messages m " \
+	    "WHERE m.id > (SELECT IFNULL(MAX(id), 0) FROM search_messages) " SEARCH_TEXT \
+	    "ORDER BY m.id LIMIT ?") \
+	/* those of the back ids up to its newest that it lacks: committed after \
+	 * a later one (ids are not committed in order) */ \
+	X(search_add_late, CUSTOM, (), (I), \
 	    "INSERT IGNORE INTO search_messages (id, chat_id, channel_id, follower_id, body) " \
 	    "SELECT m.id, m.chat_id, m.channel_id, m.follower_id, m.body FROM messages m " \
 	    "WHERE m.id > (SELECT GREATEST(IFNULL(MAX(id), 0) - ?, 0) FROM search_messages) " \
-	    "AND m.chat_id IS NOT NULL AND m.body IS NOT NULL AND m.body <> '' " \
-	    "AND m.direction IN ('in', 'out') AND m.msg_type IN ('text', 'link', 'location') " \
-	    "AND NOT EXISTS (SELECT 1 FROM search_messages s WHERE s.id = m.id) " \
-	    "ORDER BY m.id LIMIT ?") \
+	    SEARCH_TEXT "AND NOT EXISTS (SELECT 1 FROM search_messages s WHERE s.id = m.id)") \
 	X(search_forget_apply, EXEC, (), (), \
 	    "DELETE s FROM search_messages s JOIN search_forget f ON f.follower_id = s.follower_id") \
 	X(search_forget, EXEC, (long long follower, long long now), (I(follower), I(now)), \
@@ -38,8 +44,12 @@ enum dbrc
 db_search_add(struct pool *p, int back, int batch, long long *added)
 {
 	struct dbres res;
-	enum dbrc    rc = RUN(DBS_search_add, p, &res, I((long long)back), I((long long)batch));
+	enum dbrc    rc = DB_OK;
 
-	*added = rc == DB_OK ? (long long)res.affected : 0;
+	*added = 0;
+	if (back > 0 && (rc = RUN(DBS_search_add_late, p, &res, I((long long)back))) == DB_OK)
+		*added += (long long)res.affected;
+	if (rc == DB_OK && (rc = RUN(DBS_search_add, p, &res, I((long long)batch))) == DB_OK)
+		*added += (long long)res.affected;
 	return rc;
 }

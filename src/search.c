@@ -193,10 +193,13 @@ job_search(struct pool *p)
 	long long       added;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	do {
-		added = search_catch_up(p, 2000, 5000);
+	added = search_catch_up(p, 10000, 5000);	/* the look back once a tick */
+	for (;;) {
 		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while (added >= 2000 && !job_stopping && t.tv_sec - t0.tv_sec < 1);
+		if (added < 10000 || job_stopping || t.tv_sec - t0.tv_sec >= 1)
+			break;
+		added = search_catch_up(p, 10000, 0);
+	}
 	if (added >= 0 && wx_now() % 3600 < 5)
 		(void)db_search_forget_purge(p, 30);
 }

@@ -47,10 +47,10 @@ size_t search_marks(struct pool *p, const char *text, const char *typed, size_t 
 	size_t max, struct search_part **out);
 
 /*
- * This node's index caught up with the messages (at most batch new ones,
- * looking back over the back ids before its newest for any committed
- * late), and the erased followers' words deleted from it. The number of
- * messages added, or -1.
+ * This node's index caught up with the messages: any of the back ids up to
+ * its newest that it lacks (committed after a later one; 0: not looked
+ * for), then at most batch after it; and the erased followers' words
+ * deleted from it. The number of messages added, or -1.
  */
 long long search_catch_up(struct pool *p, int batch, int back);
 /* the worker's job: search_catch_up until caught up (or a second passed) */

@@ -12,26 +12,26 @@ find() { get op "/console/?tab=${2:-waiting}&q=$(jq -rn --arg q "$1" '$q|@uri')"
 listed() { grep -o 'href="/console/chats/[0-9]*"' <<<"$BODY" | grep -o '[0-9]*' | tr '\n' ' ' | sed 's/ $//'; }
 
 A=oSrA$(openssl rand -hex 3) B=oSrB$(openssl rand -hex 3) C=oSrC$(openssl rand -hex 3) D=oSrD$(openssl rand -hex 3)
-sim_phone "$A" -F action=text -F "text=你好，我想问一下退款什么时候到账"
-sim_phone "$B" -F action=text -F "text=退款退款退款！三天了还没退款"
-sim_phone "$C" -F action=text -F "text=我的 iPhone 15 屏幕坏了"
+sim_phone "$A" -F action=text -F "text=你好，我想问一下菠萝什么时候到货"
+sim_phone "$B" -F action=text -F "text=菠萝菠萝菠萝！三天了还没菠萝"
+sim_phone "$C" -F action=text -F "text=我的 Xiaomi 14 屏幕坏了"
 sim_phone "$D" -F action=text -F "text=发货了吗"
 CA=$(chat_of "$A") CB=$(chat_of "$B") CC=$(chat_of "$C") CD=$(chat_of "$D")
 ok "four chats, waiting" test -n "$CA" -a -n "$CB" -a -n "$CC" -a -n "$CD"
 
-find "退款"
+find "菠萝"
 ok "a two-character word inside a sentence: both chats that say it, none that does not" eval 'test "$(listed)" = "$CB $CA" || test "$(listed)" = "$CA $CB"'
 ok "…the one that says it most, first" test "$(listed | cut -d" " -f1)" = "$CB"
-ok "…the word marked in the line shown" eval 'grep -qF "<mark>退款</mark>什么时候到账" <<<"$BODY"'
-find "款什"
+ok "…the word marked in the line shown" eval 'grep -qF "<mark>菠萝</mark>什么时候到货" <<<"$BODY"'
+find "萝什"
 ok "two characters that span two words still match (pairs of characters)" test "$(listed)" = "$CA"
-find "ｉＰｈｏｎｅ　１５"
-ok "full-width letters and digits find their ASCII" eval 'test "$(listed)" = "$CC" && grep -qF "<mark>iPhone</mark> <mark>15</mark>" <<<"$BODY"'
-find "IPHONE"
+find "ｘｉａｏｍｉ　１４"
+ok "full-width letters and digits find their ASCII" eval 'test "$(listed)" = "$CC" && grep -qF "<mark>Xiaomi</mark> <mark>14</mark>" <<<"$BODY"'
+find "XIAOMI"
 ok "…and any case" test "$(listed)" = "$CC"
-find "退款，到账"
+find "菠萝，到货"
 ok "every term must be there (punctuation separates terms)" test "$(listed)" = "$CA"
-find "退货"
+find "榴莲"
 ok "a word nobody wrote: nothing" test -z "$(listed)"
 find "%_"
 ok "nothing searchable (signs only): no chat by text" test -z "$(listed)"
@@ -45,7 +45,7 @@ ok "a new message is indexed by the worker without a search" eventually indexed
 # a follower's words erased (an account that erases on unfollow)
 sqlq "UPDATE channel_prefs SET erase_on_unfollow = 1 WHERE channel_id = $CH" >/dev/null
 sim_phone "$A" -F action=unfollow
-find "到账" closed
+find "到货" closed
 ok "an erased follower's words are found no more (their chat closed)" eval 'test "$(sqlq "SELECT state FROM chats WHERE id = $CA")" = closed && test -z "$(listed)"'
 
 ok "…and gone from this node's index" test "$(sqlq "SELECT COUNT(*) FROM search_messages s JOIN followers f ON f.id = s.follower_id WHERE f.openid = '$A'")" = 0
