@@ -33,3 +33,10 @@ CREATE TABLE search_forget (
   follower_id BIGINT UNSIGNED NOT NULL,
   created_at  DATETIME NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- The console's lists find a follower by the start of their name or OpenID
+-- beside the words of the messages: read from these indexes, whatever the
+-- account (the Followers page, per account, has its own).
+ALTER TABLE followers
+  ADD KEY ix_followers_shown_any (shown_name),
+  ADD KEY ix_followers_openid_any (openid);
