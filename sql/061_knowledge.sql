@@ -1,4 +1,5 @@
--- 061_knowledge.sql: a brand's knowledge base (src/kb.h). Articles are
+-- 061_knowledge.sql: a brand's knowledge base (src/kb.h). kb_version
+-- rises with every change, so each process's copy is read again. Articles are
 -- edited by supervisors and admins; every version is kept in kb_history
 -- (created, edited, imported, deleted: who and when). The chatbot answers
 -- from the enabled articles when a follower's message scores the brand's
@@ -7,7 +8,8 @@
 -- from an offer, missed, handed over after misses) and kb_misses keeps the
 -- questions nothing answered, most asked first, so the team writes the
 -- next article.
-ALTER TABLE brands ADD COLUMN kb_threshold TINYINT UNSIGNED NOT NULL DEFAULT 60;
+ALTER TABLE brands ADD COLUMN kb_threshold TINYINT UNSIGNED NOT NULL DEFAULT 60,
+  ADD COLUMN kb_version INT UNSIGNED NOT NULL DEFAULT 0;
 
 CREATE TABLE kb_articles (
   id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -49,9 +49,17 @@
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id " \
 	    "JOIN kb_articles a ON a.brand_id = b.id AND a.enabled = 1 WHERE c.id = ? " \
 	    "ORDER BY a.id LIMIT 5000") \
-	X(kb_bump, EXEC, (long long brand), (I(brand)), \
+	X(kb_bump, CUSTOM, (), (I), \
 	    "UPDATE channel_prefs p JOIN channels c ON c.id = p.channel_id " \
 	    "SET p.bot_version = p.bot_version + 1 WHERE c.brand_id = ?") \
+	X(kb_bump_brand, CUSTOM, (), (I), \
+	    "UPDATE brands SET kb_version = kb_version + 1 WHERE id = ?") \
+	X(kb_version, COUNT, (long long brand), (I(brand)), \
+	    "SELECT kb_version FROM brands WHERE id = ?") \
+	X(kb_for_brand, ROWS(kb_for_channel), (long long brand), (I(brand)), \
+	    "SELECT a.id, a.question, a.alternatives, a.answer, b.id brand_id, b.kb_threshold threshold " \
+	    "FROM brands b JOIN kb_articles a ON a.brand_id = b.id AND a.enabled = 1 WHERE b.id = ? " \
+	    "ORDER BY a.id LIMIT 5000") \
 	X(kb_threshold_set, EXEC, (long long brand, long long threshold), (I(threshold), I(brand)), \
 	    "UPDATE brands SET kb_threshold = ? WHERE id = ?") \
 	X(kb_threshold, COUNT, (long long brand), (I(brand)), \
@@ -88,4 +96,13 @@ db_kb_offer_of(struct pool *p, long long chat, const char **json)
 
 	*json = rc == DB_OK && res.nrows > 0 ? db_cell(&res, 0, 0) : NULL;
 	return rc != DB_OK ? rc : *json ? DB_OK : DB_NOTFOUND;
+}
+
+/* the brand's bots and its own copies read the articles again */
+enum dbrc
+db_kb_bump(struct pool *p, long long brand)
+{
+	enum dbrc rc = RUN(DBS_kb_bump, p, NULL, I(brand));
+
+	return rc == DB_OK ? RUN(DBS_kb_bump_brand, p, NULL, I(brand)) : rc;
 }

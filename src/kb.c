@@ -163,6 +163,41 @@ kb_make(struct pool *p, long long brand, int threshold, const struct kb_article_
 	return k;
 }
 
+#define KB_SLOTS 32
+static struct {
+	long long   brand, version;
+	struct pool pool;
+	struct kb  *kb;
+} slots[KB_SLOTS];
+
+const struct kb *
+kb_cached(struct pool *p, long long brand, int *failed)
+{
+	long long               v = db_kb_version(p, brand);
+	size_t                  s = (size_t)brand % KB_SLOTS, n = 0;
+	struct kb_for_channel  *rows = NULL;
+	struct kb_article_text *t;
+
+	*failed = v < 0;
+	if (v < 0)
+		return NULL;
+	if (slots[s].brand == brand && slots[s].version == v)
+		return slots[s].kb;
+	if (db_kb_for_brand(p, brand, &rows, &n) != DB_OK) {
+		*failed = 1;
+		return NULL;
+	}
+	pool_free(&slots[s].pool);
+	memset(&slots[s], 0, sizeof slots[s]);
+	slots[s].brand = brand, slots[s].version = v;
+	t = pool_alloc(p, sizeof *t * (n + 1));
+	for (size_t i = 0; i < n; i++)
+		t[i] = (struct kb_article_text){ rows[i].id, rows[i].question, rows[i].alternatives,
+		    rows[i].answer };
+	slots[s].kb = n ? kb_make(&slots[s].pool, brand, (int)rows[0].threshold, t, n) : NULL;
+	return slots[s].kb;
+}
+
 size_t
 kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_match *out, size_t max)
 {

@@ -60,6 +60,11 @@ struct kb_article_text {
 struct kb *kb_make(struct pool *p, long long brand, int threshold,
 	const struct kb_article_text *a, size_t n);
 
+/* The brand's enabled articles as this process last read them, read
+ * again when their version changed (one query for it): NULL with *failed
+ * when the database failed, NULL alone when the brand has none. */
+const struct kb *kb_cached(struct pool *p, long long brand, int *failed);
+
 /* The articles nearest text, best first (each once, by its best
  * phrasing), at most max with a score above 0. Their number. */
 size_t kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_match *out,
@@ -124,6 +129,11 @@ enum dbrc db_kb_for_channel(struct pool *p, long long channel, struct kb_for_cha
 	size_t *n);
 /* every process reads the brand's bots (and so its articles) again */
 enum dbrc db_kb_bump(struct pool *p, long long brand);
+/* the version of the brand's articles (kb_cached), or -1 */
+long long db_kb_version(struct pool *p, long long brand);
+/* the enabled articles of a brand (the columns of db_kb_for_channel) */
+enum dbrc db_kb_for_brand(struct pool *p, long long brand, struct kb_for_channel **rows,
+	size_t *n);
 enum dbrc db_kb_threshold_set(struct pool *p, long long brand, long long threshold);
 long long db_kb_threshold(struct pool *p, long long brand);
 enum dbrc db_kb_event(struct pool *p, long long brand, long long article, long long chat,

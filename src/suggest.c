@@ -43,11 +43,10 @@ suggest(struct pool *p, long long brand, long long chat, const char *text,
     const struct suggest_canned *canned, size_t n, struct suggestion *out)
 {
 	struct found           f = { NULL, 0, SUGGESTIONS * 3 };
-	struct kb_article     *art = NULL;
 	struct suggest_reply  *rep = NULL;
 	struct suggest_picks  *picks = NULL;
-	size_t                 na = 0, nr = 0, np = 0, k = 0;
-	struct kb_article_text *t = pool_alloc(p, sizeof *t * (n + 5001));
+	size_t                 nr = 0, np = 0, k = 0;
+	struct kb_article_text *t = pool_alloc(p, sizeof *t * (n + 11));
 	const char           **w, **about = pool_alloc(p, sizeof *about * (n + 1));
 	long long             *ids = pool_alloc(p, sizeof *ids * (n + 1));
 	size_t                 nw = kb_words(p, text, &w);
@@ -56,14 +55,14 @@ suggest(struct pool *p, long long brand, long long chat, const char *text,
 	f.v = pool_alloc(p, sizeof *f.v * f.cap);
 	if (text == NULL || nw == 0)
 		return 0;
-	/* the knowledge base's enabled articles */
-	if (db_kb_list(p, brand, &art, &na) != DB_OK)
-		return -1;
-	for (size_t i = 0; i < na; i++)
-		if (art[i].enabled)
-			t[k++] = (struct kb_article_text){ art[i].id, art[i].question, art[i].alternatives,
-			    art[i].answer };
-	add_near(p, &f, kb_make(p, brand, 0, t, k), text, "kb", NULL, NULL, 0);
+	/* the knowledge base's enabled articles, as this process keeps them */
+	{
+		int              failed;
+		const struct kb *kb = kb_cached(p, brand, &failed);
+		if (failed)
+			return -1;
+		add_near(p, &f, kb, text, "kb", NULL, NULL, 0);
+	}
 	/* the canned responses: their text is both what is matched and sent */
 	for (size_t i = 0; i < n; i++) {
 		t[i] = (struct kb_article_text){ canned[i].id, canned[i].body, NULL, canned[i].body };
