@@ -109,13 +109,14 @@ kb_turn(struct pool *p, const struct bot *b, const char *text, struct bot_answer
 {
 	struct kb_match m[KB_OFFERS];
 	size_t          n = kb_rank(p, b->kb, text, m, KB_OFFERS), k = 0;
-	int             floor = b->kb->threshold / 3 > 10 ? b->kb->threshold / 3 : 10;
+	int             floor = kb_floor(b->kb->threshold);
 	struct buf      list = { 0 };
 
 	a->kb_brand = b->kb->brand;
 	a->kb_score = n ? m[0].score : 0;
 	if (n && m[0].score >= b->kb->threshold) {
 		a->kind = BOT_ANSWER, a->text = m[0].answer;
+		a->attachment = m[0].picture;	/* sent after the text (064) */
 		a->kb_article = m[0].article, a->kb_event = "answered";
 		return 1;
 	}
@@ -163,6 +164,7 @@ bot_decide(struct pool *p, const struct bot *b, const char *text, int misses,
 				id = offered[k];
 		if (id && (i = kb_index(b->kb, id)) >= 0) {
 			a->kind = BOT_ANSWER, a->text = b->kb->answer[i];
+			a->attachment = b->kb->picture[i];
 			a->kb_brand = b->kb->brand, a->kb_article = id, a->kb_event = "picked";
 			return;
 		}
@@ -258,7 +260,7 @@ fill(struct pool *p, struct bot *b, long long channel)
 			struct kb_article_text *t = pool_alloc(p, sizeof *t * k_n);
 			for (size_t i = 0; i < k_n; i++)
 				t[i] = (struct kb_article_text){ k[i].id, k[i].question, k[i].alternatives,
-				    k[i].answer };
+				    k[i].answer, k[i].picture };
 			b->kb = kb_make(&b->pool, k[0].brand_id, (int)k[0].threshold, t, k_n);
 		}
 	}

@@ -63,6 +63,10 @@ int botsvc_pass(struct pool *p);
 /* a question, stored with the follower's message (lease: when the worker may take it) */
 enum dbrc db_bot_ask_insert(struct pool *p, long long msg, long long chat, long long channel,
 	long long lease, long long now);
+/* a knowledge-base article's picture (attachment) owed after the bot's
+ * passive reply to msg: the worker sends it from lease on (064) */
+enum dbrc db_bot_ask_picture(struct pool *p, long long msg, long long chat, long long channel,
+	long long attachment, long long lease, long long now);
 /* the worker's now (a timeout), with a picture to send (url, or NULL) */
 enum dbrc db_bot_ask_later(struct pool *p, long long msg, const char *url);
 /* columns of db_bot_ask_about: what the service is told, and where it is */
@@ -87,7 +91,7 @@ enum dbrc db_bot_ask_done(struct pool *p, long long msg, const char *outcome);
 /* columns of db_bot_asks_due: questions the worker takes (held: the bot still holds the chat) */
 #define BOT_ASKS_DUE_ROW(C) C(INT, message_id) C(INT, chat_id) C(INT, channel_id) \
 	C(INT, follower_id) C(STR, openid) C(STR, app_id) C(STR, app_secret_enc) \
-	C(STR, picture_url) C(INT, held)
+	C(STR, picture_url) C(INT, held) C(INT, attachment) C(STR, path) C(STR, mime)
 DB_ROW(bot_asks_due, BOT_ASKS_DUE_ROW)
 enum dbrc db_bot_asks_due(struct pool *p, long long now, struct bot_asks_due **rows, size_t *n);
 /* the worker's lease on a question (DB_NOTFOUND: another took it) */

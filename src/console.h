@@ -25,7 +25,7 @@ enum dbrc db_console_list(struct pool *p, const struct console_query *q, struct 
 /* columns of db_console_name_chats */
 #define CONSOLE_NAME_CHAT_ROW(C) C(INT, id)
 DB_ROW(console_name_chat, CONSOLE_NAME_CHAT_ROW)
-enum dbrc db_console_name_chats(struct pool *p, const char *like, int limit,
+enum dbrc db_console_name_chats(struct pool *p, const char *like, const char *words, int limit,
 	struct console_name_chat **rows, size_t *n);
 /* columns of db_console_counts */
 #define CONSOLE_COUNTS_ROW(C) C(STR, state) C(INT, mine) C(INT, total)

@@ -93,6 +93,13 @@
 	    long long now), (I(msg), I(chat), I(channel), I(lease), I(now)), \
 	    "INSERT INTO bot_asks (message_id, chat_id, channel_id, lease_until, created_at) " \
 	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))") \
+	/* an article's picture to send after the bot's passive reply (064): \
+	 * due from lease on */ \
+	X(bot_ask_picture, EXEC, (long long msg, long long chat, long long channel, \
+	    long long attachment, long long lease, long long now), (I(msg), I(chat), I(channel), \
+	    I(attachment), I(lease), I(now)), \
+	    "INSERT INTO bot_asks (message_id, chat_id, channel_id, attachment_id, lease_until, " \
+	    "created_at) VALUES (?, ?, ?, ?, ?, FROM_UNIXTIME(?))") \
 	X(bot_ask_later, EXEC, (long long msg, const char *url), (S(url), I(msg)), \
 	    "UPDATE bot_asks SET lease_until = 0, picture_url = ? " \
 	    "WHERE message_id = ? AND state = 'asking'") \
@@ -118,8 +125,10 @@
 	    "WHERE message_id = ? AND state = 'asking'") \
 	X(bot_asks_due, ROWS(bot_asks_due), (long long now), (I(now)), \
 	    "SELECT a.message_id, a.chat_id, a.channel_id, c.follower_id, f.openid, ch.app_id, " \
-	    "ch.app_secret_enc, a.picture_url, c.state = 'bot' held FROM bot_asks a " \
+	    "ch.app_secret_enc, a.picture_url, c.state = 'bot' held, IFNULL(a.attachment_id, 0) " \
+	    "attachment, t.path, t.mime FROM bot_asks a " \
 	    "JOIN chats c ON c.id = a.chat_id JOIN followers f ON f.id = c.follower_id " \
+	    "LEFT JOIN attachments t ON t.id = a.attachment_id " \
 	    "JOIN channels ch ON ch.id = a.channel_id " \
 	    "WHERE a.state = 'asking' AND a.lease_until <= ? ORDER BY a.message_id LIMIT 50") \
 	X(bot_ask_lease, DONE, (long long msg, long long until, long long now), \
@@ -144,7 +153,7 @@
 	X(bot_service_stats, ROWS(bot_service_stats), (long long channel, long long since), \
 	    (I(channel), I(since)), \
 	    "SELECT IFNULL(outcome, 'asking') outcome, COUNT(*) n FROM bot_asks WHERE channel_id = ? " \
-	    "AND created_at >= FROM_UNIXTIME(?) GROUP BY outcome") \
+	    "AND created_at >= FROM_UNIXTIME(?) AND attachment_id IS NULL GROUP BY outcome") \
 	/* one more message from the bot, late (a customer-service message), \
 	 * while it holds the chat or just handed it over */ \
 	X(bot_claim, ELSE(DB_CONFLICT), (long long chat, long long now, long long window_start), \

@@ -30,6 +30,16 @@
  * the account's remark in WeChat (user/info), else the OpenID's first ten
  * characters. f names the follower's row.
  */
+/*
+ * followers.name_at (063), in an UPDATE that writes a follower's alias or
+ * remark, after those: stamped when the name the team sees changes, so
+ * each node's copy of the names (search.h) takes it. f prefixes the row's
+ * columns ("f." or ""); alias and remark are their values as written.
+ * MariaDB works out the stored shown_name after the SET, so here it is
+ * still the name before.
+ */
+#define FOLLOWER_NAME_AT(f, alias, remark) f "name_at = IF(" f "shown_name <=> COALESCE(" alias \
+	", NULLIF(" remark ", '')), " f "name_at, NOW(6))"
 #define FOLLOWER_NAME(f) "COALESCE(" f ".alias, NULLIF(" f ".remark, ''), " \
 	"CONCAT(LEFT(" f ".openid, 10), '…'))"
 

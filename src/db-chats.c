@@ -161,7 +161,8 @@
 	    "WHERE id = ?") \
 	X(follower_erase, CUSTOM, (), (I), \
 	    "UPDATE followers SET alias = NULL, remark = NULL, unionid = NULL, language = NULL, " \
-	    "subscribe_scene = NULL, qr_scene = NULL, info_due = 0, erased = 1 WHERE id = ?") \
+	    "subscribe_scene = NULL, qr_scene = NULL, info_due = 0, erased = 1, " \
+	    FOLLOWER_NAME_AT("", "alias", "remark") " WHERE id = ?") \
 	/* the writes to WeChat about them, which carry the remark */ \
 	X(writes_erase, CUSTOM, (), (I), \
 	    "DELETE FROM wx_writes WHERE follower_id = ?") \

@@ -72,13 +72,17 @@
 	    "WHERE " CONSOLE_LIST_WHERE "ORDER BY j.n LIMIT ? OFFSET ?) c " CONSOLE_LIST_JOINS \
 	    "ORDER BY c.hit_rank") \
 	/* the chats of the followers whose name or OpenID starts with text (a \
-	 * LIKE pattern), newest first, each read from its index (060) */ \
-	X(console_name_chats, ROWS(console_name_chat), (const char *like, int limit), \
-	    (S(like), I((long long)limit), S(like), I((long long)limit), I((long long)limit)), \
+	 * LIKE pattern), or whose name holds its words (a search_query: this \
+	 * node's copy of the names, 063), newest first, each read from its \
+	 * index (060) */ \
+	X(console_name_chats, ROWS(console_name_chat), (const char *like, const char *words, \
+	    int limit), (S(like), I((long long)limit), S(like), I((long long)limit), S(words), \
+	    I((long long)limit), I((long long)limit)), \
 	    "SELECT c.id FROM (SELECT id FROM (SELECT id FROM followers WHERE shown_name LIKE ? " \
 	    "LIMIT ?) a UNION SELECT id FROM (SELECT id FROM followers WHERE openid LIKE ? " \
-	    "AND erased = 0 LIMIT ?) b) f JOIN chats c ON c.follower_id = f.id " \
-	    "ORDER BY c.id DESC LIMIT ?") \
+	    "AND erased = 0 LIMIT ?) b UNION SELECT id FROM (SELECT id FROM search_followers " \
+	    "WHERE MATCH(names) AGAINST(? IN BOOLEAN MODE) LIMIT ?) w) f " \
+	    "JOIN chats c ON c.follower_id = f.id ORDER BY c.id DESC LIMIT ?") \
 	/* open chats by state, and how many are the user's own: in the user's \
 	 * departments, or (all) everywhere, from the counts the triggers keep \
 	 * (sql/routines/console.sql) */ \

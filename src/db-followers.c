@@ -6,6 +6,7 @@
 #include "db-chat-sql.h"
 #include "db-run.h"
 #include "followers.h"
+#include "search.h"
 #include "wx.h"
 
 /* the filters after an account's followers (13 ?s: scene, language, state,
@@ -30,11 +31,17 @@
 	"department_members m JOIN departments d ON d.id = m.department_id " \
 	"WHERE m.user_id = " user "))"
 
-#define FL_FIND(fa, fb) "SELECT " FL_COLS " FROM (SELECT id FROM (SELECT id FROM followers " \
+/* a name or an OpenID beginning with the text (a LIKE pattern), or a name
+ * holding its words (search_followers: this node's copy, 063), each
+ * branch read from its index, newest first; fj joins the followers for
+ * the filters fw */
+#define FL_FIND(fa, fb, fj, fw) "SELECT " FL_COLS " FROM (SELECT id FROM (SELECT id FROM followers " \
 	"FORCE INDEX (ix_followers_name) WHERE channel_id = ? AND shown_name LIKE ? AND id < ?" fa \
 	" ORDER BY id DESC LIMIT ?) a UNION SELECT id FROM (SELECT id FROM followers " \
 	"FORCE INDEX (uq_followers_openid) WHERE channel_id = ? AND openid LIKE ? AND id < ? AND " \
-	"erased = 0" fb " ORDER BY id DESC LIMIT ?) b ORDER BY id DESC LIMIT ?) x " \
+	"erased = 0" fb " ORDER BY id DESC LIMIT ?) b UNION SELECT id FROM (SELECT s.id FROM " \
+	"search_followers s" fj " WHERE s.channel_id = ? AND MATCH(s.names) AGAINST(? IN BOOLEAN " \
+	"MODE) AND s.id < ?" fw " ORDER BY s.id DESC LIMIT ?) w ORDER BY id DESC LIMIT ?) x " \
 	"JOIN followers f ON f.id = x.id" FL_CHAT " ORDER BY f.id DESC"
 
 #define FOLLOWERS_STATEMENTS(X) \
@@ -68,14 +75,13 @@
 	    "WHERE channel_id = ? AND subscribed_at >= ? AND subscribed_at < ? AND id < ?" \
 	    FL_FILTERS " ORDER BY id DESC LIMIT ?) x JOIN followers f ON f.id = x.id" FL_CHAT \
 	    " ORDER BY f.id DESC") \
-	/* a name or an OpenID beginning with ?: a range of either index, each \
-	 * page's newest first; with no filter, the name's index alone (an \
-	 * erased follower has no name) */ \
-	X(fl_find, CUSTOM_ROWS(follower), (), (I, S, I, I, I, S, I, I, I), \
-	    FL_FIND("", "")) \
+	/* FL_FIND; with no filter, the names' indexes alone (an erased \
+	 * follower has no name) */ \
+	X(fl_find, CUSTOM_ROWS(follower), (), (I, S, I, I, I, S, I, I, I, S, I, I, I), \
+	    FL_FIND("", "", "", "")) \
 	X(fl_find_filtered, CUSTOM_ROWS(follower), (), (I, S, I, FL_BINDS, I, I, S, I, FL_BINDS, \
-	    I, I), \
-	    FL_FIND(FL_FILTERS, FL_FILTERS)) \
+	    I, I, S, I, FL_BINDS, I, I), \
+	    FL_FIND(FL_FILTERS, FL_FILTERS, " JOIN followers ON followers.id = s.id", FL_FILTERS)) \
 	/* what WeChat lets the team send the follower now: their open chat's \
 	 * window (the latest action's, WX_SQL_EVENT) and its count, and their \
 	 * held replies (chat.h) */ \
@@ -123,6 +129,8 @@ db_followers_list(struct pool *p, const struct follower_filter *f, struct follow
 	int          filtered = *f->scene || *f->language || f->state || f->from || f->to ||
 	    f->blocked || f->tag;
 	const char  *like = f->q && *f->q ? db_like(p, f->q, 0) : "";
+	/* (nothing searchable as words: a query no name holds) */
+	const char  *words = f->q && *f->q ? search_query(p, f->q) : NULL;
 
 	if ((f->q == NULL || *f->q == '\0') && f->tag)
 		rc = RUN(DBS_fl_tagged, p, &res, I(f->tag), I(before), I(f->channel), FL_ARGS(f),
@@ -136,10 +144,11 @@ db_followers_list(struct pool *p, const struct follower_filter *f, struct follow
 		rc = RUN(DBS_fl_list, p, &res, I(f->channel), I(before), FL_ARGS(f), I(f->limit));
 	else if (!filtered)
 		rc = RUN(DBS_fl_find, p, &res, I(f->channel), S(like), I(before), I(f->limit),
-		    I(f->channel), S(like), I(before), I(f->limit), I(f->limit));
+		    I(f->channel), S(like), I(before), I(f->limit), I(f->channel), S(words),
+		    I(before), I(f->limit), I(f->limit));
 	else
 		rc = RUN(DBS_fl_find_filtered, p, &res, I(f->channel), S(like), I(before), FL_ARGS(f),
 		    I(f->limit), I(f->channel), S(like), I(before), FL_ARGS(f), I(f->limit),
-		    I(f->limit));
+		    I(f->channel), S(words), I(before), FL_ARGS(f), I(f->limit), I(f->limit));
 	return DB_AS_ROWS(p, rc, &res, rows, n, follower_fill);
 }

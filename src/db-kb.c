@@ -8,7 +8,8 @@
 	"a.id, a.question, a.alternatives, a.answer, a.category, a.enabled, a.version, " \
 	"UNIX_TIMESTAMP(a.updated_at) updated, u.name updated_by, " \
 	"(SELECT COUNT(*) FROM kb_events e WHERE e.article_id = a.id AND e.kind IN " \
-	"('answered', 'picked') AND e.at >= NOW() - INTERVAL 30 DAY) uses " \
+	"('answered', 'picked') AND e.at >= NOW() - INTERVAL 30 DAY) uses, " \
+	"IFNULL(a.attachment_id, 0) picture " \
 	"FROM kb_articles a LEFT JOIN users u ON u.id = a.updated_by "
 
 #define KB_STATEMENTS(X) \
@@ -17,27 +18,31 @@
 	X(kb_get, ROW(kb_article), (long long brand, long long id), (I(brand), I(id)), \
 	    "SELECT " KB_COLS "WHERE a.brand_id = ? AND a.id = ?") \
 	X(kb_insert, INSERT, (long long brand, const char *question, const char *alternatives, \
-	    const char *answer, const char *category, int enabled, long long user, long long now), \
+	    const char *answer, const char *category, int enabled, long long picture, long long user, \
+	    long long now), \
 	    (I(brand), S(question), S(alternatives), S(answer), S(category), I((long long)enabled), \
-	    I(user), I(now), I(now)), \
+	    I(picture), I(picture), I(user), I(now), I(now)), \
 	    "INSERT INTO kb_articles (brand_id, question, alternatives, answer, category, enabled, " \
-	    "updated_by, created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), ?, NULLIF(?, ''), ?, " \
-	    "NULLIF(?, 0), FROM_UNIXTIME(?), FROM_UNIXTIME(?))") \
+	    "attachment_id, updated_by, created_at, updated_at) VALUES (?, ?, NULLIF(?, ''), ?, " \
+	    "NULLIF(?, ''), ?, IF(? > 0, ?, NULL), NULLIF(?, 0), FROM_UNIXTIME(?), " \
+	    "FROM_UNIXTIME(?))") \
 	X(kb_update, DONE, (long long brand, long long id, const char *question, \
 	    const char *alternatives, const char *answer, const char *category, int enabled, \
-	    long long user, long long now), \
-	    (S(question), S(alternatives), S(answer), S(category), I((long long)enabled), I(user), \
-	    I(now), I(id), I(brand)), \
+	    long long picture, long long user, long long now), \
+	    (S(question), S(alternatives), S(answer), S(category), I((long long)enabled), \
+	    I(picture), I(picture), I(picture), I(user), I(now), I(id), I(brand)), \
 	    "UPDATE kb_articles SET question = ?, alternatives = NULLIF(?, ''), answer = ?, " \
-	    "category = NULLIF(?, ''), enabled = ?, updated_by = NULLIF(?, 0), " \
+	    "category = NULLIF(?, ''), enabled = ?, attachment_id = IF(? < 0, NULL, " \
+	    "IF(? = 0, attachment_id, ?)), updated_by = NULLIF(?, 0), " \
 	    "updated_at = FROM_UNIXTIME(?), version = version + 1 WHERE id = ? AND brand_id = ?") \
 	X(kb_delete, DONE, (long long brand, long long id), (I(id), I(brand)), \
 	    "DELETE FROM kb_articles WHERE id = ? AND brand_id = ?") \
 	X(kb_history_add, EXEC, (long long id, const char *what, long long user, long long now), \
 	    (S(what), I(user), I(now), I(id)), \
 	    "INSERT INTO kb_history (article_id, brand_id, version, what, question, alternatives, " \
-	    "answer, category, enabled, changed_by, changed_at) SELECT id, brand_id, version, ?, " \
-	    "question, alternatives, answer, category, enabled, NULLIF(?, 0), FROM_UNIXTIME(?) " \
+	    "answer, category, enabled, attachment_id, changed_by, changed_at) SELECT id, brand_id, " \
+	    "version, ?, question, alternatives, answer, category, enabled, attachment_id, " \
+	    "NULLIF(?, 0), FROM_UNIXTIME(?) " \
 	    "FROM kb_articles WHERE id = ?") \
 	X(kb_history, ROWS(kb_history), (long long brand, long long id), (I(id), I(brand)), \
 	    "SELECT h.version, h.what, h.question, h.alternatives, h.answer, h.category, h.enabled, " \
@@ -45,7 +50,8 @@
 	    "LEFT JOIN users u ON u.id = h.changed_by WHERE h.article_id = ? AND h.brand_id = ? " \
 	    "ORDER BY h.id DESC LIMIT 200") \
 	X(kb_for_channel, ROWS(kb_for_channel), (long long channel), (I(channel)), \
-	    "SELECT a.id, a.question, a.alternatives, a.answer, b.id brand_id, b.kb_threshold threshold " \
+	    "SELECT a.id, a.question, a.alternatives, a.answer, b.id brand_id, b.kb_threshold threshold, " \
+	    "IFNULL(a.attachment_id, 0) picture " \
 	    "FROM channels c JOIN brands b ON b.id = c.brand_id " \
 	    "JOIN kb_articles a ON a.brand_id = b.id AND a.enabled = 1 WHERE c.id = ? " \
 	    "ORDER BY a.id LIMIT 5000") \
@@ -57,7 +63,8 @@
 	X(kb_version, COUNT, (long long brand), (I(brand)), \
 	    "SELECT kb_version FROM brands WHERE id = ?") \
 	X(kb_for_brand, ROWS(kb_for_channel), (long long brand), (I(brand)), \
-	    "SELECT a.id, a.question, a.alternatives, a.answer, b.id brand_id, b.kb_threshold threshold " \
+	    "SELECT a.id, a.question, a.alternatives, a.answer, b.id brand_id, b.kb_threshold threshold, " \
+	    "IFNULL(a.attachment_id, 0) picture " \
 	    "FROM brands b JOIN kb_articles a ON a.brand_id = b.id AND a.enabled = 1 WHERE b.id = ? " \
 	    "ORDER BY a.id LIMIT 5000") \
 	X(kb_threshold_set, EXEC, (long long brand, long long threshold), (I(threshold), I(brand)), \

@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 
+#include "db-chat-sql.h"
 #include "db-run.h"
 #include "tags.h"
 #include "writes.h"
@@ -100,7 +101,8 @@
 	    (S(users), I(channel), I((long long)started)), \
 	    "UPDATE " SY_OPENIDS("$.openid", ", remark VARCHAR(100) PATH '$.remark'") \
 	    " JOIN followers f ON f.channel_id = ? AND f.openid = j.openid SET " \
-	    "f.remark = NULLIF(j.remark, '') WHERE NOT " \
+	    "f.remark = NULLIF(j.remark, ''), " FOLLOWER_NAME_AT("f.", "f.alias", "j.remark") \
+	    " WHERE NOT " \
 	    SY_PENDING("'" WRITE_API_REMARK "'") ")") \
 	/* [{openid, tags: ",100,101,"}]: a tag WeChat no longer gives them */ \
 	X(sync_untag, EXEC, (const char *users, long long channel, time_t started), \

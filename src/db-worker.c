@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db-chat-sql.h"
 #include "db-run.h"
 #include "wx.h"
 #include "job.h"
@@ -94,7 +95,7 @@
 	    "UPDATE followers SET language = NULLIF(?, ''), unionid = NULLIF(?, " \
 	    "''), remark = NULLIF(?, ''), subscribe_scene = COALESCE(NULLIF(?, ''), subscribe_scene), " \
 	    "qr_scene = COALESCE(NULLIF(?, ''), qr_scene), info_fetched_at = " \
-	    "FROM_UNIXTIME(?) WHERE id = ?") \
+	    "FROM_UNIXTIME(?), " FOLLOWER_NAME_AT("", "alias", "remark") " WHERE id = ?") \
 	X(attachments_orphaned, ROWS(attachments_orphaned), (time_t before), \
 	    (I((long long)before)), \
 	    "SELECT a.id, a.path FROM attachments a WHERE a.created_at < " \

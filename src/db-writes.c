@@ -1,12 +1,14 @@
 /* db-writes.c: the statements of the writes to WeChat (writes.h), in a table of their own. */
 #include <stddef.h>
 
+#include "db-chat-sql.h"
 #include "db-run.h"
 #include "writes.h"
 
 #define WRITES_STATEMENTS(X) \
 	X(wr_alias, CUSTOM, (), (S, I), \
-	    "UPDATE followers SET alias = NULLIF(?, '') WHERE id = ?") \
+	    "UPDATE followers SET alias = NULLIF(?, ''), " FOLLOWER_NAME_AT("", "alias", "remark") \
+	    " WHERE id = ?") \
 	/* (a write being sent keeps its lease: its answer is not recorded) */ \
 	X(wr_supersede, CUSTOM, (), (I, S), \
 	    "UPDATE wx_writes SET state = 'superseded' " \
@@ -46,8 +48,9 @@
 	X(wr_remark_set, CUSTOM, (), (I), \
 	    "UPDATE followers f JOIN wx_writes w ON w.follower_id = f.id " \
 	    "SET f.remark = NULLIF(JSON_VALUE(w.body, '$.remark'), ''), " \
-	    "f.alias = IF(f.alias <=> NULLIF(JSON_VALUE(w.body, '$.remark'), ''), NULL, f.alias) " \
-	    "WHERE w.id = ? AND w.api = '" WRITE_API_REMARK "'") \
+	    "f.alias = IF(f.alias <=> NULLIF(JSON_VALUE(w.body, '$.remark'), ''), NULL, f.alias), " \
+	    FOLLOWER_NAME_AT("f.", "f.alias", "JSON_VALUE(w.body, '$.remark')") \
+	    " WHERE w.id = ? AND w.api = '" WRITE_API_REMARK "'") \
 	X(write_retry, EXEC, (long long id, long errcode, time_t due), (I((long long)errcode), \
 	    I((long long)due), I(id)), \
 	    "UPDATE wx_writes SET attempts = attempts + 1, errcode = ?, due_at = FROM_UNIXTIME(?), " \

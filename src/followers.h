@@ -10,7 +10,8 @@
 
 struct follower_filter {
 	long long   channel;	/* the account */
-	const char *q;		/* a prefix of the name or the OpenID ("": any) */
+	const char *q;		/* a prefix of the name or the OpenID, or words of
+				 * the name ("": any) */
 	const char *scene;	/* the QR code's scene followed with ("": any) */
 	const char *language;	/* as WeChat gives it, zh_CN ("": any) */
 	int         state;	/* 0 any, 1 following, 2 unfollowed */

@@ -339,7 +339,7 @@ bot_read(struct pool *p, const struct bot *b, const struct msg_row *m, long long
  * miss's words counted among the questions nothing answered.
  */
 static enum dbrc
-kb_note(struct pool *p, long long channel, long long chat, const char *key,
+kb_note(struct pool *p, long long channel, long long chat, long long msg, const char *key,
     const struct bot_answer *a, const char *text, time_t now)
 {
 	enum dbrc rc = DB_OK;
@@ -364,6 +364,11 @@ kb_note(struct pool *p, long long channel, long long chat, const char *key,
 	}
 	if (rc == DB_OK && a->kb_event)
 		rc = db_kb_event(p, a->kb_brand, a->kb_article, chat, a->kb_event, (long long)now);
+	/* an article's picture: the worker sends it after this reply (a second
+	 * on: WeChat has the reply by then), promised in this transaction */
+	if (rc == DB_OK && a->kb_event && a->attachment && key && a->kind == BOT_ANSWER)
+		rc = db_bot_ask_picture(p, msg, chat, channel, a->attachment, (long long)now + 1,
+		    (long long)now);
 	else if (rc == DB_OK && a->kind != BOT_ANSWER && a->kb_words) {
 		rc = db_kb_event(p, a->kb_brand, 0, chat, a->kind == BOT_HANDOFF ? "handoff" : "missed",
 		    (long long)now);
@@ -427,15 +432,15 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 			struct chat_ref c = { chat, ch->id, m->follower_id, ch->department_id };
 			rc = chat_handoff(p, &c, a.why, now);
 			if (rc == DB_OK && strcmp(a.why, "note.bot_missed") == 0)
-				rc = kb_note(p, ch->id, chat, NULL, &a, m->body, now);
+				rc = kb_note(p, ch->id, chat, msg, NULL, &a, m->body, now);
 			h->done = 1, h->text = a.text, h->media = a.media_id;
 			h->attachment = a.attachment;
 			return rc;	/* what is said is decided as the chat is queued */
 		}
 		res->bot_holds = 1;
 		rc = bot_say(p, ch, m->follower_id, chat, msg, &a, now, res);
-		return rc == DB_OK ? kb_note(p, ch->id, chat, pool_printf(p, "b:%lld", msg), &a,
-		    m->body, now) : rc;
+		return rc == DB_OK ? kb_note(p, ch->id, chat, msg, pool_printf(p, "b:%lld", msg),
+		    &a, m->body, now) : rc;
 	}
 	if (reply && *reply) {	/* a welcome */
 		a = (struct bot_answer){ .kind = BOT_ANSWER, .text = reply };
@@ -1272,8 +1277,10 @@ intake_bot_late(struct pool *p, const struct out_chat *c, long long msg,
 	else
 		out.text = ba.text;
 	if (out.path || (out.text && *out.text)) {
+		/* (keyed to the message: an article's picture, named by no URL,
+		 * follows the passive reply that holds "b:") */
 		rc = send_claim(p, c, &out, ba.kind == BOT_MISS ? OUT_BOT_MISS : OUT_BOT, 0,
-		    pool_printf(p, "b:%lld", msg), &id);
+		    pool_printf(p, "%s:%lld", a && a->picture && !a->url ? "bp" : "b", msg), &id);
 		if (rc == DB_CONFLICT) {
 			/* no room in WeChat's rules: not said, and the transcript says so */
 			outcome = "unsent";

@@ -119,12 +119,20 @@ botsvc_pass(struct pool *p)
 			(void)db_bot_ask_done(p, due[i].message_id, "dropped");
 			continue;
 		}
-		if (due[i].picture_url)
+		if (due[i].attachment && due[i].path) {
+			/* an article's picture, after the bot's text (064) */
+			pic = (struct outgoing){ "image", NULL, due[i].path, due[i].mime, due[i].attachment,
+			    NULL };
+			a = (struct botsvc_answer){ .kind = BS_PICTURE, .picture = &pic };
+		} else if (due[i].attachment) {
+			(void)db_bot_ask_done(p, due[i].message_id, "dropped");	/* its file is gone */
+			continue;
+		} else if (due[i].picture_url)
 			a = (struct botsvc_answer){ .kind = BS_PICTURE, .url = due[i].picture_url };
 		else
 			rc = botsvc_ask(p, due[i].message_id, cfg_int("Bot.ServiceLateMs", 10000), &a,
 			    &why);
-		if (rc == BS_ANSWERED && a.kind == BS_PICTURE) {
+		if (rc == BS_ANSWERED && a.kind == BS_PICTURE && a.picture == NULL) {
 			if (bot_picture(p, a.url, &pic) == 0)
 				a.picture = &pic;
 			else {

@@ -126,12 +126,14 @@ kb_make(struct pool *p, long long brand, int threshold, const struct kb_article_
 	k->ids = pool_alloc(p, sizeof *k->ids * (n + 1));
 	k->question = pool_alloc(p, sizeof *k->question * (n + 1));
 	k->answer = pool_alloc(p, sizeof *k->answer * (n + 1));
+	k->picture = pool_alloc(p, sizeof *k->picture * (n + 1));
 	k->docs = pool_alloc(p, sizeof *k->docs * cap);
 	for (size_t i = 0; i < n; i++) {
 		const char *alt = a[i].alternatives ? a[i].alternatives : "";
 		k->ids[i] = a[i].id;
 		k->question[i] = pool_strdup(p, a[i].question);
 		k->answer[i] = pool_strdup(p, a[i].answer ? a[i].answer : "");
+		k->picture[i] = a[i].picture;
 		/* the question, then each phrasing, a line each */
 		add_doc(p, k, &cap, a[i].id, a[i].question, &all);
 		while (*alt) {
@@ -193,7 +195,7 @@ kb_cached(struct pool *p, long long brand, int *failed)
 	t = pool_alloc(p, sizeof *t * (n + 1));
 	for (size_t i = 0; i < n; i++)
 		t[i] = (struct kb_article_text){ rows[i].id, rows[i].question, rows[i].alternatives,
-		    rows[i].answer };
+		    rows[i].answer, rows[i].picture };
 	slots[s].kb = n ? kb_make(&slots[s].pool, brand, (int)rows[0].threshold, t, n) : NULL;
 	return slots[s].kb;
 }
@@ -250,20 +252,26 @@ kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_match *o
 		if (n == max)
 			n--;
 		memmove(&out[at + 1], &out[at], sizeof *out * (n - at));
-		out[at] = (struct kb_match){ doc->article, score, k->question[a], k->answer[a] };
+		out[at] = (struct kb_match){ doc->article, score, k->question[a], k->answer[a],
+		    k->picture[a] };
 		n++;
 	}
 	return n;
 }
 
-/* text of at most max characters (else too_long), well-formed, on one
- * line unless lines */
+int
+kb_floor(int threshold)
+{
+	return threshold / 3 > 10 ? threshold / 3 : 10;
+}
+
+/* text of at most max characters (else too_long), well-formed, on one line */
 static const char *
-kb_text(const char *v, size_t max, int lines, const char *too_long)
+kb_text(const char *v, size_t max, const char *too_long)
 {
 	if (!utf8_valid(v, strlen(v)))
 		return "v.plain";
-	if (!lines && strpbrk(v, "\r\n"))
+	if (strpbrk(v, "\r\n"))
 		return "v.control";
 	return utf8_chars(v) > max ? too_long : NULL;
 }
@@ -271,19 +279,13 @@ kb_text(const char *v, size_t max, int lines, const char *too_long)
 const char *
 v_kb_question(const char *v)
 {
-	return kb_text(v, 200, 0, "v.kb_question_max");
-}
-
-const char *
-v_kb_long(const char *v)
-{
-	return v_text(v);
+	return kb_text(v, 200, "v.kb_question_max");
 }
 
 const char *
 v_kb_category(const char *v)
 {
-	return kb_text(v, 60, 0, "v.kb_category_max");
+	return kb_text(v, 60, "v.kb_category_max");
 }
 
 const char *
@@ -321,10 +323,10 @@ change_step(struct pool *p, void *arg)
 			const char *const *v = x->rows[i].v;
 			if (strcmp(x->what, "edited") == 0)
 				rc = db_kb_update(p, x->brand, *x->id, v[0], v[1], v[2], v[3], form_on(v[4]),
-				    x->user, x->now);
+				    x->rows[i].picture, x->user, x->now);
 			else
-				rc = db_kb_insert(p, x->brand, v[0], v[1], v[2], v[3], form_on(v[4]), x->user,
-				    x->now, x->id);
+				rc = db_kb_insert(p, x->brand, v[0], v[1], v[2], v[3], form_on(v[4]),
+				    x->rows[i].picture > 0 ? x->rows[i].picture : 0, x->user, x->now, x->id);
 			if (rc == DB_OK)
 				rc = db_kb_history_add(p, *x->id, x->what, x->user, x->now);
 		}

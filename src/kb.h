@@ -31,6 +31,7 @@ struct kb {
 	size_t          narticles;
 	long long      *ids;
 	const char    **question, **answer;
+	long long      *picture;	/* an answer's picture (an attachment), or 0 */
 	struct kb_doc  *docs;	/* questions and phrasings */
 	size_t          ndocs;
 	const char    **vocab;	/* every word of the docs, sorted, with its weight */
@@ -44,6 +45,7 @@ struct kb_match {
 	long long   article;
 	int         score;	/* 0-100 */
 	const char *question, *answer;
+	long long   picture;	/* sent after the answer (an attachment), or 0 */
 };
 
 /* The words of text as the knowledge base compares them: pairs of
@@ -56,6 +58,7 @@ size_t kb_words(struct pool *p, const char *text, const char ***out);
 struct kb_article_text {
 	long long   id;
 	const char *question, *alternatives, *answer;
+	long long   picture;
 };
 struct kb *kb_make(struct pool *p, long long brand, int threshold,
 	const struct kb_article_text *a, size_t n);
@@ -64,6 +67,10 @@ struct kb *kb_make(struct pool *p, long long brand, int threshold,
  * again when their version changed (one query for it): NULL with *failed
  * when the database failed, NULL alone when the brand has none. */
 const struct kb *kb_cached(struct pool *p, long long brand, int *failed);
+
+/* the score at which the nearest questions are offered, below the
+ * threshold an answer needs: a third of it, at least 10 */
+int kb_floor(int threshold);
 
 /* The articles nearest text, best first (each once, by its best
  * phrasing), at most max with a score above 0. Their number. */
@@ -74,9 +81,11 @@ size_t kb_rank(struct pool *p, const struct kb *k, const char *text, struct kb_m
  * brand's bots read the articles again ---- */
 
 /* an article as its form or a CSV line gives it: question, alternatives,
- * answer, category, enabled ("1" or "") */
+ * answer, category, enabled ("1" or ""); its picture (an attachment: a new
+ * one, 0 the article's kept, -1 none; a CSV line keeps it) */
 struct kb_article_form {
 	const char *v[5];
+	long long   picture;
 };
 /* *id 0: a new article (*id set), else that article edited (DB_NOTFOUND: no such) */
 enum dbrc kb_write(struct pool *p, long long brand, long long *id,
@@ -91,7 +100,7 @@ enum dbrc kb_threshold_set(struct pool *p, long long brand, long long threshold)
 
 #define KB_IMPORT_MAX 2000	/* articles one import brings */
 const char *v_kb_question(const char *v);	/* 1-200 characters, one line */
-const char *v_kb_long(const char *v);	/* an answer or the phrasings: at most 2,000 characters */
+/* (an answer or the phrasings: v_text, at most 2,000 characters) */
 const char *v_kb_category(const char *v);	/* at most 60 characters, one line */
 const char *v_kb_threshold(const char *v);	/* 1-100 */
 
@@ -100,17 +109,19 @@ const char *v_kb_threshold(const char *v);	/* 1-100 */
 /* columns of db_kb_list and db_kb_get */
 #define KB_ARTICLE_ROW(C) C(INT, id) C(STR, question) C(STR, alternatives) C(STR, answer) \
 	C(STR, category) C(INT, enabled) C(INT, version) C(INT, updated) C(STR, updated_by) \
-	C(INT, uses)
+	C(INT, uses) C(INT, picture)
 DB_ROW(kb_article, KB_ARTICLE_ROW)
 enum dbrc db_kb_list(struct pool *p, long long brand, struct kb_article **rows, size_t *n);
 enum dbrc db_kb_get(struct pool *p, long long brand, long long id, struct kb_article *row);
+/* picture: its attachment (064), or 0 */
 enum dbrc db_kb_insert(struct pool *p, long long brand, const char *question,
 	const char *alternatives, const char *answer, const char *category, int enabled,
-	long long user, long long now, long long *id);
-/* DB_NOTFOUND: no such article of the brand */
+	long long picture, long long user, long long now, long long *id);
+/* DB_NOTFOUND: no such article of the brand; picture: a new one, 0 the
+ * article's kept, -1 none */
 enum dbrc db_kb_update(struct pool *p, long long brand, long long id, const char *question,
 	const char *alternatives, const char *answer, const char *category, int enabled,
-	long long user, long long now);
+	long long picture, long long user, long long now);
 enum dbrc db_kb_delete(struct pool *p, long long brand, long long id);
 /* the article as it is now, kept as a version (what: created, edited, imported, deleted) */
 enum dbrc db_kb_history_add(struct pool *p, long long id, const char *what, long long user,
@@ -123,7 +134,7 @@ enum dbrc db_kb_history(struct pool *p, long long brand, long long id, struct kb
 	size_t *n);
 /* columns of db_kb_for_channel: the enabled articles of a channel's brand */
 #define KB_FOR_CHANNEL_ROW(C) C(INT, id) C(STR, question) C(STR, alternatives) C(STR, answer) \
-	C(INT, brand_id) C(INT, threshold)
+	C(INT, brand_id) C(INT, threshold) C(INT, picture)
 DB_ROW(kb_for_channel, KB_FOR_CHANNEL_ROW)
 enum dbrc db_kb_for_channel(struct pool *p, long long channel, struct kb_for_channel **rows,
 	size_t *n);

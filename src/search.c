@@ -174,11 +174,13 @@ search_marks(struct pool *p, const char *text, const char *typed, size_t around,
 long long
 search_catch_up(struct pool *p, int batch, int back)
 {
-	long long added = 0;
+	long long added = 0, names = 0;
 
-	if (db_search_add(p, back, batch, &added) != DB_OK || db_search_forget_apply(p) != DB_OK)
+	if (db_search_add(p, back, batch, &added) != DB_OK ||
+	    db_search_followers_add(p, back > 0, batch, &names) != DB_OK ||
+	    db_search_forget_apply(p) != DB_OK)
 		return -1;
-	return added;
+	return added > names ? added : names;
 }
 
 /*

@@ -7,7 +7,8 @@
  * index is derived: each database node keeps its own, caught up from the
  * replicated messages (search_catch_up) by the worker each tick and by
  * every search before it reads; the messages stay the truth (a search
- * joins back to them). What a person typed becomes Mroonga's boolean query
+ * joins back to them). The followers' names are indexed the same way
+ * (search_followers, 063: found by a word inside a name). What a person typed becomes Mroonga's boolean query
  * here (search_query), and the words found are marked in what is shown
  * (search_marks), with the same folding.
  */
@@ -50,7 +51,10 @@ size_t search_marks(struct pool *p, const char *text, const char *typed, size_t 
  * This node's index caught up with the messages: any of the back ids up to
  * its newest that it lacks (committed after a later one; 0: not looked
  * for), then at most batch after it; and the erased followers' words
- * deleted from it. The number of messages added, or -1.
+ * deleted from it. Its copy of the followers' names too (063): at most
+ * batch written since its newest, and (back > 0) those of the 30 seconds
+ * before that it lacks. The larger of the two numbers of rows written, or
+ * -1.
  */
 long long search_catch_up(struct pool *p, int batch, int back);
 /* the worker's job: search_catch_up until caught up (or a second passed) */
@@ -59,6 +63,13 @@ void job_search(struct pool *p);
 /* ---- the statements (db-search.c) ---- */
 
 enum dbrc db_search_add(struct pool *p, int back, int batch, long long *added);
+/* columns of db_search_followers_mark: this node's newest name indexed */
+#define SEARCH_FOLLOWERS_MARK_ROW(C) C(STR, at) C(INT, id)
+DB_ROW(search_followers_mark, SEARCH_FOLLOWERS_MARK_ROW)
+enum dbrc db_search_followers_mark(struct pool *p, struct search_followers_mark *row);
+/* the followers' names written after the mark (and, late, those of the 30
+ * seconds before it the copy lacks), at most batch: the rows written */
+enum dbrc db_search_followers_add(struct pool *p, int late, int batch, long long *added);
 enum dbrc db_search_forget_apply(struct pool *p);
 /* a follower's words erased: every node's index deletes its copy */
 enum dbrc db_search_forget(struct pool *p, long long follower, long long now);

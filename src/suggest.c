@@ -65,7 +65,7 @@ suggest(struct pool *p, long long brand, long long chat, const char *text,
 	}
 	/* the canned responses: their text is both what is matched and sent */
 	for (size_t i = 0; i < n; i++) {
-		t[i] = (struct kb_article_text){ canned[i].id, canned[i].body, NULL, canned[i].body };
+		t[i] = (struct kb_article_text){ canned[i].id, canned[i].body, NULL, canned[i].body, 0 };
 		about[i] = pool_printf(p, "/%s", canned[i].shortcut);
 		ids[i] = canned[i].id;
 	}
@@ -80,7 +80,7 @@ suggest(struct pool *p, long long brand, long long chat, const char *text,
 	}
 	buf_free(&q);
 	for (size_t i = 0; i < nr; i++)
-		t[i] = (struct kb_article_text){ rep[i].reply_id, rep[i].question, NULL, rep[i].reply };
+		t[i] = (struct kb_article_text){ rep[i].reply_id, rep[i].question, NULL, rep[i].reply, 0 };
 	add_near(p, &f, kb_make(p, brand, 0, t, nr), text, "reply", NULL, NULL, 0);
 	/* what operators picked before counts a little (at most 10 points) */
 	if (db_suggest_picks(p, brand, &picks, &np) != DB_OK)

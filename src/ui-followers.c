@@ -1,7 +1,7 @@
 /*
  * ui-followers.c: the console's Followers page (followers.h): an account's
  * followers, newest first, 50 a page, searched by the start of their name or
- * OpenID and filtered by the QR code they came with, follow date, language
+ * OpenID or a word of their name (search.h), and filtered by the QR code they came with, follow date, language
  * and state; and a follower's own page: their name (written to WeChat as
  * the remark, writes.h), what WeChat told of them, their chats. Operators
  * see the accounts of the brands they serve; supervisors and admins, all.
@@ -13,6 +13,7 @@
 #include "chat.h"
 #include "broadcast.h"
 #include "followers.h"
+#include "search.h"
 #include "notice.h"
 #include "job.h"
 #include "menu.h"
@@ -189,7 +190,9 @@ console_followers_get(struct req *r, struct resp *rs)
 		f.to += 86400;	/* to: the whole day */
 	f.before = req_arg(r, "before") ? atoll(req_arg(r, "before")) : 0;
 	f.limit = FOLLOWERS_PAGE + 1;
-	if (f.channel > 0 && db_followers_list(&r->pool, &f, &res, &n) != DB_OK) {
+	/* (a name's words: this node's copy of the names caught up first) */
+	if (f.channel > 0 && ((*f.q && search_catch_up(&r->pool, 2000, 500) < 0) ||
+	    db_followers_list(&r->pool, &f, &res, &n) != DB_OK)) {
 		ui_db_failed(r, rs);
 		return;
 	}

@@ -168,7 +168,8 @@ found_add(struct found *f, long long chat, long long msg)
 
 /*
  * The chats a search finds, as a JSON array of ids, best first: those of
- * the followers whose name or OpenID starts with the text, newest first, then
+ * the followers whose name or OpenID starts with the text or whose name
+ * holds its words, newest first, then
  * those whose messages have its words, by their best message (search.h:
  * this node's index caught up first). NULL when the database failed.
  */
@@ -182,9 +183,10 @@ search_chats(struct req *r, const char *typed, struct found *f)
 	struct buf                b = { 0 };
 	const char               *json;
 
-	if (db_console_name_chats(&r->pool, db_like(&r->pool, typed, 0), 100, &names, &nn) != DB_OK ||
-	    (query && (search_catch_up(&r->pool, 2000, 500) < 0 ||
-	    db_search_hits(&r->pool, query, FOUND_MAX, &hits, &nh) != DB_OK)))
+	if ((query && search_catch_up(&r->pool, 2000, 500) < 0) ||
+	    db_console_name_chats(&r->pool, db_like(&r->pool, typed, 0), query, 100, &names,
+	    &nn) != DB_OK ||
+	    (query && db_search_hits(&r->pool, query, FOUND_MAX, &hits, &nh) != DB_OK))
 		return NULL;
 	for (size_t i = 0; i < nn; i++)
 		found_add(f, names[i].id, 0);

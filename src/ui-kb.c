@@ -16,30 +16,45 @@
 
 static const struct field article_fields[] = {
 	{ "question", "field.kb_question", F_REQUIRED, v_kb_question },
-	{ "alternatives", "field.kb_alternatives", F_OPTIONAL, v_kb_long },
-	{ "answer", "field.kb_answer", F_REQUIRED, v_kb_long },
+	{ "alternatives", "field.kb_alternatives", F_OPTIONAL, v_text },
+	{ "answer", "field.kb_answer", F_REQUIRED, v_text },
 	{ "category", "field.kb_category", F_OPTIONAL, v_kb_category },
 	{ "enabled", "field.kb_enabled", F_OPTIONAL, v_flag },
 };
 static const struct field threshold_fields[] = {
 	{ "threshold", "field.kb_threshold", F_REQUIRED, v_kb_threshold },
 };
+static const struct field picture_fields[] = {
+	{ "picture_remove", "field.kb_picture_remove", F_OPTIONAL, v_flag },
+};
 static const struct field test_fields[] = {
-	{ "try", "field.kb_try", F_REQUIRED, v_kb_long },
+	{ "try", "field.kb_try", F_REQUIRED, v_text },
 };
 
-/* the brand's enabled articles, as the bot compares with them */
-static const struct kb *
-kb_of(struct req *r, const struct kb_article *l, size_t n, long long threshold)
+/*
+ * The article's picture as its form gives it (064): a new one (JPEG or PNG,
+ * kept like an attachment), -1 removed, 0 the article's own kept; -2 after
+ * an error, said beside its field.
+ */
+static long long
+picture_read(struct req *r)
 {
-	struct kb_article_text *t = pool_alloc(&r->pool, sizeof *t * (n + 1));
-	size_t                  k = 0;
+	const struct kv *file = req_file(r, "picture");
+	struct ui_file   uf;
+	const char      *gone;
 
-	for (size_t i = 0; i < n; i++)
-		if (l[i].enabled)
-			t[k++] = (struct kb_article_text){ l[i].id, l[i].question, l[i].alternatives,
-			    l[i].answer };
-	return kb_make(&r->pool, r->ids[0], (int)threshold, t, k);
+	if (FORM_READ(r, picture_fields, &gone))
+		return -2;
+	if (file && file->vlen > 0) {
+		if (ui_keep_file(r, "picture", file, &uf) != 0)
+			return -2;
+		if (strcmp(uf.type, "image") != 0) {
+			form_error(r, "picture", L(r, "v.kb_picture"));
+			return -2;
+		}
+		return uf.attachment;
+	}
+	return form_on(gone) ? -1 : 0;
 }
 
 /* GET /console/kb: the brands, each to its knowledge base */
@@ -85,8 +100,13 @@ page(struct req *r, struct resp *rs, int status)
 		return;
 	if (q && *q) {
 		/* the articles nearest the words, best first (the bot's own scoring) */
-		const struct kb *k = kb_of(r, l, n, threshold);
+		int              failed;
+		const struct kb *k = kb_cached(&r->pool, r->ids[0], &failed);
 		struct kb_match  m[50];
+		if (k == NULL && failed) {
+			ui_db_failed(r, rs);
+			return;
+		}
 		size_t           nm = kb_rank(&r->pool, k, q, m, 50), shown = 0;
 		struct kb_article *sel = pool_alloc(&r->pool, sizeof *sel * (nm + 1));
 		for (size_t i = 0; i < nm; i++)
@@ -186,7 +206,7 @@ console_kb_article_post(struct req *r, struct resp *rs)
 	int                    rc = db_brand_get(&r->pool, r->ids[0], &b);
 
 	form_trim(r);
-	if (rc == DB_OK && FORM_READ(r, article_fields, f.v)) {
+	if (rc == DB_OK && (FORM_READ(r, article_fields, f.v) + ((f.picture = picture_read(r)) == -2))) {
 		page(r, rs, 422);
 		return;
 	}
@@ -204,7 +224,7 @@ console_kb_article_edit_post(struct req *r, struct resp *rs)
 	long long              id = r->ids[1];
 
 	form_trim(r);
-	if (FORM_READ(r, article_fields, f.v)) {
+	if (FORM_READ(r, article_fields, f.v) + ((f.picture = picture_read(r)) == -2)) {
 		article_page(r, rs, 422);
 		return;
 	}
@@ -244,22 +264,22 @@ console_kb_settings_post(struct req *r, struct resp *rs)
 void
 console_kb_test_post(struct req *r, struct resp *rs)
 {
-	struct kb_article *l = NULL;
-	size_t             n = 0;
-	const char        *text;
-	long long          threshold = db_kb_threshold(&r->pool, r->ids[0]);
+	const char      *text;
+	long long        threshold = db_kb_threshold(&r->pool, r->ids[0]);
+	int              failed = 0;
+	const struct kb *k;
 
 	form_trim(r);
 	if (FORM_READ(r, test_fields, &text)) {
 		page(r, rs, 422);
 		return;
 	}
-	if (threshold < 0 || db_kb_list(&r->pool, r->ids[0], &l, &n) != DB_OK) {
+	/* the articles as the bot has them (kb.h) */
+	if (threshold < 0 || ((k = kb_cached(&r->pool, r->ids[0], &failed)) == NULL && failed)) {
 		ui_db_failed(r, rs);
 		return;
 	}
 	{
-		const struct kb *k = kb_of(r, l, n, threshold);
 		struct kb_match  m[5];
 		size_t           nm = kb_rank(&r->pool, k, text, m, 5);
 		for (size_t i = 0; i < nm; i++) {
@@ -269,7 +289,7 @@ console_kb_test_post(struct req *r, struct resp *rs)
 			tmpl_set(r, pool_printf(&r->pool, "%s.Question", base), m[i].question);
 		}
 		tmpl_set(r, "Test.Outcome", L(r, nm && m[0].score >= threshold ? "kb.test_answers" :
-		    nm && m[0].score >= (threshold / 3 > 10 ? threshold / 3 : 10) ? "kb.test_offers" :
+		    nm && m[0].score >= kb_floor((int)threshold) ? "kb.test_offers" :
 		    "kb.test_misses"));
 		tmpl_set(r, "Test.Answer", nm && m[0].score >= threshold ? m[0].answer : NULL);
 		tmpl_set(r, "Test.Text", text);
@@ -322,7 +342,7 @@ console_kb_import_post(struct req *r, struct resp *rs)
 			continue;
 		for (int i = k; i < 5; i++)
 			f[i] = "";
-		if (k < 3 || v_kb_question(f[0]) || v_kb_long(f[1]) || !*f[2] || v_kb_long(f[2]) ||
+		if (k < 3 || v_kb_question(f[0]) || v_text(f[1]) || !*f[2] || v_text(f[2]) ||
 		    v_kb_category(f[3])) {
 			if (nbad++ < 10)
 				buf_printf(&bad, "%s%d", bad.len ? ", " : "", line);
@@ -335,6 +355,7 @@ console_kb_import_post(struct req *r, struct resp *rs)
 		}
 		for (int i = 0; i < 5; i++)
 			rows[nrows].v[i] = i == 4 && !*f[4] ? "1" : f[i];
+		rows[nrows].picture = 0;	/* (pictures are not in the CSV) */
 		nrows++;
 	}
 	if (nbad || nrows == 0) {

@@ -3,7 +3,7 @@
 <h1><?cs var:Article.0.Question ?></h1>
 <p class="hint"><?cs var:Lang.kb.version ?> <?cs var:Article.0.Version ?><?cs if:Article.0.UpdatedBy ?> · <?cs var:Article.0.UpdatedBy ?><?cs /if ?> · <?cs var:Lang.kb.uses ?> <?cs var:Article.0.Uses ?></p>
 <section class="card" id="edit">
-<form method="post" action="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:Article.0.Id ?>" class="stack" id="kb-edit">
+<form method="post" action="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:Article.0.Id ?>" enctype="multipart/form-data" class="stack" id="kb-edit">
 <?cs call:csrf_field() ?>
 <?cs call:kb_fields() ?>
 <button type="submit" class="primary"><?cs var:Lang.kb.save ?></button>

@@ -69,4 +69,9 @@
 <textarea name="answer" rows="4" maxlength="2000" required><?cs var:Form.answer.Value ?></textarea><?cs call:field_error("answer") ?></label>
 <label class="field<?cs if:Form.category.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.kb_category ?></span>
 <input type="text" name="category" maxlength="60" value="<?cs var:Form.category.Value ?>"><?cs call:field_error("category") ?></label>
+<label class="field<?cs if:Form.picture.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.kb_picture ?></span>
+<input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:field_error("picture") ?>
+<small class="hint"><?cs var:Lang.kb.picture_hint ?></small></label>
+<?cs if:Article.0.Picture ?><p class="hint" id="kb-picture"><?cs var:Lang.kb.picture_kept ?></p>
+<label class="check"><input type="checkbox" name="picture_remove" value="1"> <?cs var:Lang.field.kb_picture_remove ?></label><?cs /if ?>
 <label class="check"><input type="checkbox" name="enabled" value="1"<?cs if:Form.enabled.Value || !Form.question.Value ?> checked<?cs /if ?>> <?cs var:Lang.field.kb_enabled ?></label><?cs /def ?>

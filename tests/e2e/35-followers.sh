@@ -1,6 +1,6 @@
 # 35-followers.sh: the Followers page: an account's followers newest first,
 # 50 a page, searched by the start of their name or OpenID (typed as it is:
-# % and _ match themselves), filtered by QR code, language, state and follow
+# % and _ match themselves) or a word inside their name, filtered by QR code, language, state and follow
 # date; a follower's page with their chats and their name, written to
 # WeChat as the remark; an operator sees only the accounts they serve.
 . "$(dirname "$0")/lib.sh"
@@ -75,6 +75,15 @@ TOKEN_PAGE="/console/followers/$FID" post op "/console/followers/$FID/name" "ali
 ok "a name too long is refused beside its field, on the page" eval 'status_is 422 && has "<h1 class=\"who\">陈女士</h1>"'
 get op "/console/followers?account=$CH&q=%E9%99%88"
 ok "…and the list finds them by it" test "$(rows)" = 1
+get op "/console/followers?account=$CH&q=$(jq -rn '"女士"|@uri')"
+ok "…and by a word inside it (063: this node's copy of the names)" eval 'test "$(rows)" = 1 && has "data-follower=\"$FID\""'
+CHAT=$(sqlq "SELECT MAX(id) FROM chats WHERE follower_id = $FID")
+get op "/console/?tab=$(sqlq "SELECT IF(state = 'active', 'mine', state) FROM chats WHERE id = $CHAT")&q=$(jq -rn '"女士"|@uri')"
+ok "…so does the console's search, with their chat" has "href=\"/console/chats/$CHAT\""
+TOKEN_PAGE="/console/followers/$FID" post op "/console/followers/$FID/name" "alias=陈先生"
+get op "/console/followers?account=$CH&q=$(jq -rn '"女士"|@uri')"
+ok "renamed: the old name's word finds them no more, the new one's does" eval 'test "$(rows)" = 0 && get op "/console/followers?account=$CH&q=$(jq -rn "\"先生\"|@uri")" && test "$(rows)" = 1'
+ok "…the copy holds each follower once, at their name's time" test "$(sqlq "SELECT COUNT(*) FROM search_followers s JOIN followers f ON f.id = s.id AND f.name_at = s.name_at WHERE f.id = $FID AND s.names = '陈先生'")" = 1
 # a remark set in WeChat's own dashboard: the box shows it, and saving it as
 # it is leaves it alone
 R=$(sqlq "SELECT id FROM followers WHERE openid = 'oFl000007'")

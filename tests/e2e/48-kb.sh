@@ -4,7 +4,7 @@
 # imports CSV (a bad line adds nothing); the chatbot answers from an article
 # at the threshold, offers the nearest questions below it and answers the
 # one picked by number, and counts a miss; the page reports it all; an
-# operator is refused.
+# article's picture follows its text (064); an operator is refused.
 . "$(dirname "$0")/lib.sh"
 own_channel "KB Brand"
 echo "kb-super-password-1" | "$WXDESK_BUILD/bin/wxdesk-admin" user kbsup "Kay Supervisor" supervisor >/dev/null 2>&1 || true
@@ -65,6 +65,26 @@ say "今天天气不错"
 ok "a message near nothing: the bot's fallback, a miss counted" eval 'test "$(sqlq "SELECT n FROM kb_misses WHERE brand_id = $BRAND AND text = '"'今天天气不错'"'")" = 1'
 get sup "$KB"
 ok "the report: answered, picked, offered and missed, the question missed listed" eval 'grep -q "id=\"kb-answered\">1<" <<<"$BODY" && grep -q "id=\"kb-picked\">1<" <<<"$BODY" && grep -q "id=\"kb-offered\">1<" <<<"$BODY" && grep -q "id=\"kb-missed\">1<" <<<"$BODY" && has "今天天气不错"'
+
+# an article with a picture (064): the text is the passive reply, the
+# picture follows from the worker as a customer-service image
+printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/kb.png"; head -c 3000 /dev/urandom >>"$WXDESK_VAR/kb.png"
+echo "not a picture" >"$WXDESK_VAR/kb.txt"
+with_file() { get sup "$KB"; req sup POST "$KB/articles" -F "csrf=$(csrf)" -F "question=$1" -F "answer=$2" -F enabled=1 -F "picture=@$3"; }
+with_file "门店地址在哪里" "上海市南京西路 100 号，地图见下图。" "$WXDESK_VAR/kb.txt;type=text/plain"
+ok "an article whose picture is not one: refused beside the field, nothing added" eval 'test "$STATUS" = 422 && has "JPEG" && test "$(sqlq "SELECT COUNT(*) FROM kb_articles WHERE brand_id = $BRAND AND question = '"'门店地址在哪里'"'")" = 0'
+with_file "门店地址在哪里" "上海市南京西路 100 号，地图见下图。" "$WXDESK_VAR/kb.png;type=image/png"
+A3=$(sqlq "SELECT id FROM kb_articles WHERE brand_id = $BRAND AND question = '门店地址在哪里'")
+ok "an article with a picture: kept as an attachment, the list says so" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT COUNT(*) FROM kb_articles a JOIN attachments t ON t.id = a.attachment_id WHERE a.id = $A3 AND t.mime = '"'image/png'"'")" = 1 && get sup "$KB" && has "门店地址在哪里</a> <em class=\"tag\">picture</em>"'
+FROM=oKbP$(openssl rand -hex 3)
+say "门店地址在哪里"
+ok "the bot answers with the article's text" test "$(last_got)" = "上海市南京西路 100 号，地图见下图。"
+ok "…then the worker sends its picture, as the bot's, in the transcript" eventually eval 'test "$(simq "SELECT msgtype FROM sim_received WHERE appid = '"'$APP_ID'"' AND openid = '"'$FROM'"' ORDER BY id DESC LIMIT 1")" = image && test "$(sqlq "SELECT COUNT(*) FROM messages m JOIN chats c ON c.id = m.chat_id JOIN followers f ON f.id = c.follower_id WHERE f.openid = '"'$FROM'"' AND m.msg_type = '"'image'"' AND m.direction = '"'out'"' AND JSON_VALUE(m.fields, '"'\$.bot'"') = 1")" = 1'
+ok "…once, and the bot service's card does not count it" test "$(sqlq "SELECT CONCAT(COUNT(*), outcome) FROM bot_asks a JOIN chats c ON c.id = a.chat_id JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND a.attachment_id IS NOT NULL GROUP BY outcome")" = 1late
+get sup "$KB/articles/$A3"
+ok "the article's page says it has a picture" has 'id="kb-picture"'
+req sup POST "$KB/articles/$A3" -F "csrf=$(csrf)" -F "question=门店地址在哪里" -F "answer=上海市南京西路 100 号。" -F enabled=1 -F picture_remove=1
+ok "…which can be removed (a version more)" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT CONCAT(IFNULL(attachment_id, 0), version) FROM kb_articles WHERE id = $A3")" = 02 && test "$(sqlq "SELECT COUNT(*) FROM kb_history WHERE article_id = $A3 AND attachment_id IS NOT NULL")" = 1'
 
 # the threshold, a deleted article
 TOKEN_PAGE=$KB post sup "$KB/settings" threshold=101

@@ -25,11 +25,11 @@ main(void)
 	struct kb_match        m[5];
 	size_t                 n;
 	struct kb_article_text a[] = {
-		{ 11, "怎么申请退款？", "退款怎么办理\n我要退钱", "在订单页点“申请退款”，1-3 个工作日原路退回。" },
-		{ 12, "快递多久能到？", "什么时候发货\n物流查询", "下单后 48 小时内发货，江浙沪次日达。" },
-		{ 13, "可以开发票吗？", "发票怎么开\n增值税专用发票", "可以，在订单页申请电子发票。" },
-		{ 14, "iPhone 15 有货吗", "苹果手机库存", "iPhone 15 全系有货。" },
-		{ 15, "会员积分怎么用", "积分兑换\n积分过期", "积分可在结算时抵扣，100 积分抵 1 元。" },
+		{ 11, "怎么申请退款？", "退款怎么办理\n我要退钱", "在订单页点“申请退款”，1-3 个工作日原路退回。", 0 },
+		{ 12, "快递多久能到？", "什么时候发货\n物流查询", "下单后 48 小时内发货，江浙沪次日达。", 0 },
+		{ 13, "可以开发票吗？", "发票怎么开\n增值税专用发票", "可以，在订单页申请电子发票。", 77 },
+		{ 14, "iPhone 15 有货吗", "苹果手机库存", "iPhone 15 全系有货。", 0 },
+		{ 15, "会员积分怎么用", "积分兑换\n积分过期", "积分可在结算时抵扣，100 积分抵 1 元。", 0 },
 	};
 	struct kb *k = kb_make(&p, 1, 60, a, sizeof a / sizeof a[0]);
 
@@ -58,6 +58,10 @@ main(void)
 	    n ? m[0].score : -1);
 	n = kb_rank(&p, k, "发票", m, 5);
 	CHECK(n >= 1 && m[0].article == 13, "one word: its article first");
+	CHECK(n >= 1 && m[0].picture == 77 && strcmp(m[0].answer, "可以，在订单页申请电子发票。") == 0,
+	    "…with its answer and its picture (064)");
+	CHECK(kb_floor(60) == 20 && kb_floor(90) == 30 && kb_floor(15) == 10,
+	    "questions are offered from a third of the threshold, never below 10");
 	n = kb_rank(&p, k, "今天天气不错", m, 5);
 	CHECK(n == 0, "nothing shared: no article (%zu)", n);
 	n = kb_rank(&p, k, "退款和发票", m, 5);
