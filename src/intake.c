@@ -1180,6 +1180,30 @@ struct bot_in_time {
 	struct intake_result        *res;
 };
 
+/*
+ * The bot's answer to the question o of the account's bot b (NULL: off):
+ * the service's answer a (a text, or a hand-off with its line or the
+ * bot's), or, when the service failed (a NULL), the account's own rules'.
+ * A picture is the caller's.
+ */
+static enum dbrc
+service_answer(struct pool *p, const struct bot *b, long long channel,
+    const struct bot_ask_open *o, const struct botsvc_answer *a, struct bot_answer *ba)
+{
+	struct msg_row m = { .channel_id = channel, .follower_id = o->follower_id,
+	    .chat_id = o->chat_id, .msg_type = o->msg_type, .body = o->body };
+
+	memset(ba, 0, sizeof *ba);
+	if (a == NULL)
+		return b ? bot_read(p, b, &m, o->chat_id, ba) : DB_OK;
+	if (a->kind == BS_TEXT)
+		*ba = (struct bot_answer){ .kind = BOT_ANSWER, .text = a->text };
+	else if (a->kind == BS_HANDOFF)
+		*ba = (struct bot_answer){ .kind = BOT_HANDOFF, .why = "note.bot_service",
+		    .text = a->text ? a->text : b ? bot_handoff_line(b) : NULL };
+	return DB_OK;
+}
+
 static enum dbrc
 bot_in_time_step(struct pool *p, void *arg)
 {
@@ -1198,15 +1222,8 @@ bot_in_time_step(struct pool *p, void *arg)
 		return rc;
 	if ((b = bot_for(p, x->ch->id, &failed)) == NULL && failed)
 		return DB_FAIL;
-	struct msg_row m = { .channel_id = x->ch->id, .follower_id = o.follower_id,
-	    .chat_id = o.chat_id, .msg_type = o.msg_type, .body = o.body };
-	if (x->a == NULL && b != NULL && (rc = bot_read(p, b, &m, o.chat_id, &ba)) != DB_OK)
+	if ((rc = service_answer(p, b, x->ch->id, &o, x->a, &ba)) != DB_OK)
 		return rc;
-	else if (x->a && x->a->kind == BS_TEXT)
-		ba = (struct bot_answer){ .kind = BOT_ANSWER, .text = x->a->text };
-	else if (x->a && x->a->kind == BS_HANDOFF)
-		ba = (struct bot_answer){ .kind = BOT_HANDOFF, .why = "note.bot_service",
-		    .text = x->a->text ? x->a->text : b ? bot_handoff_line(b) : NULL };
 	if (ba.kind == BOT_HANDOFF && ba.why) {
 		struct chat_ref c = { o.chat_id, x->ch->id, o.follower_id, o.department_id };
 		if (x->a)
@@ -1263,15 +1280,8 @@ intake_bot_late(struct pool *p, const struct out_chat *c, long long msg,
 		return rc == DB_NOTFOUND ? db_bot_ask_done(p, msg, "dropped") : rc;
 	if ((b = bot_for(p, c->ch.id, &failed)) == NULL && failed)
 		return DB_FAIL;
-	struct msg_row m = { .channel_id = c->ch.id, .follower_id = o.follower_id,
-	    .chat_id = o.chat_id, .msg_type = o.msg_type, .body = o.body };
-	if (a == NULL && b != NULL && (rc = bot_read(p, b, &m, o.chat_id, &ba)) != DB_OK)
+	if ((rc = service_answer(p, b, c->ch.id, &o, a, &ba)) != DB_OK)
 		return rc;
-	else if (a && a->kind == BS_TEXT)
-		ba = (struct bot_answer){ .kind = BOT_ANSWER, .text = a->text };
-	else if (a && a->kind == BS_HANDOFF)
-		ba = (struct bot_answer){ .kind = BOT_HANDOFF, .text = a->text ? a->text :
-		    b ? bot_handoff_line(b) : NULL };
 	if (a && a->kind == BS_PICTURE && a->picture)
 		out = *a->picture;
 	else

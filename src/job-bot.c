@@ -65,14 +65,14 @@ static int
 bot_picture(struct pool *p, const char *url, struct outgoing *o)
 {
 	struct http_resp hr;
-	const char      *kind, *sha, *path;
+	const char      *kind, *type, *sha, *path;
 	size_t           max = 0;
 	long long        att;
 	int              rc = -1;
 
 	if (http_call(url, NULL, NULL, 0, NULL, cfg_int("Bot.ServiceLateMs", 10000), &hr) == 0 &&
 	    hr.status == 200 && (kind = media_sniff(hr.body.data, hr.body.len)) != NULL &&
-	    media_sendable(kind, &max) && strcmp(media_sendable(kind, &max), "image") == 0 &&
+	    (type = media_sendable(kind, &max)) != NULL && strcmp(type, "image") == 0 &&
 	    hr.body.len <= max) {
 		sha = sha256_hex(p, hr.body.data, hr.body.len);
 		path = media_store(p, sha, media_mime(kind), hr.body.data, hr.body.len);

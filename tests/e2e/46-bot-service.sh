@@ -68,8 +68,12 @@ FROM=oSvc5$(openssl rand -hex 3)
 say "你好"
 n=$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM'")
 say "请等等，没有名额"
-# (the worker's second ask takes 3 s: meanwhile the chat's 5 are used up)
+# (the service holds the worker's second ask until told: meanwhile the
+# chat's 5 are used up)
+asked_again() { grep -q '"again":true,"event":[^,]*,"text":"请等等，没有名额"' "$SV/log"; }
+eventually asked_again >/dev/null
 sqlq "UPDATE chats SET consecutive_out = 5 WHERE id = $(chat_of)" >/dev/null
+curl -s -o /dev/null -X POST "http://127.0.0.1:$(cat "$SV/port")/release"
 ok "a late answer with no room under the 5 in a row: not sent, the transcript says why" eventually eval 'test "$(outcome)" = done:unsent && test "$(sqlq "SELECT COUNT(*) FROM messages WHERE chat_id = $(chat_of) AND JSON_VALUE(fields, '"'\$.note'"') = '"'note.bot_unsent'"'")" = 1'
 ok "…the follower got nothing more" test "$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM'")" = "$n"
 FROM=oSvc2b$(openssl rand -hex 3)

@@ -5,7 +5,7 @@
 // X-Wxdesk-Signature t=…,v1=HMAC-SHA256 of "t.body"), logged as one JSON
 // line, and answered by what the follower wrote:
 //   慢 (slow)     the first ask of a delivery id waits 4 s; again: at once
-//   等 (wait)     the first waits 4 s; again: 3 s
+//   等 (wait)     the first waits 4 s; again: until POST /release (20 s at most)
 //   坏 (broken)   500
 //   乱 (garbled)  an answer that is not JSON
 //   图 (picture)  {"type": "image", "url": <this server's /pic.png>}
@@ -21,6 +21,7 @@ import { deflateSync } from 'node:zlib';
 const [log, portFile] = process.argv.slice(2);
 let secret = '', port = 0;
 const seen = new Set();
+let held = [];	// the answers waiting for /release
 
 function crc32(buf) {
 	let c, crc = 0xffffffff;
@@ -68,6 +69,11 @@ createServer((req, res) => {
 			res.end('ok');
 			return;
 		}
+		if (req.url === '/release') {
+			held.splice(0).forEach((f) => f());
+			res.end('ok');
+			return;
+		}
 		if (req.url === '/pic.png') {
 			res.writeHead(200, { 'Content-Type': 'image/png' });
 			res.end(png());
@@ -101,9 +107,13 @@ createServer((req, res) => {
 			answer({ type: 'handoff', text: '好的，正在为您转接' });
 		else if (text.includes('静'))
 			answer({ type: 'none' });
-		else
+		else if (text.includes('等') && again) {
+			const go = () => { clearTimeout(t); answer({ type: 'text', text: `服务: ${text}` }); };
+			const t = setTimeout(() => { held = held.filter((f) => f !== go); go(); }, 20000);
+			held.push(go);
+		} else
 			answer({ type: 'text', text: `服务: ${text}` }, (text.includes('慢') || text.includes('等')) &&
-				!again ? 4000 : text.includes('等') ? 3000 : 0);
+				!again ? 4000 : 0);
 	});
 }).listen(0, '127.0.0.1', function () {
 	port = this.address().port;
