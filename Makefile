@@ -13,14 +13,15 @@ SANFLAGS :=
 endif
 
 CC      ?= cc
-PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl jansson libqrencode
+PKGS    := fcgi libmariadb libxml-2.0 openssl libcurl jansson libqrencode libcmark-gfm
 # '=' so pkg-config runs when a recipe needs it, after bin/wxdesk-deps installed it
 CPPFLAGS = -I/usr/include/ClearSilver $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong $(SANFLAGS)
 LDFLAGS += $(SANFLAGS)
-LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
+LDLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lneo_cgi -lneo_cs \
+           -lneo_utl -lz -lm
 
 SRC     := $(wildcard src/*.c)
 OBJ     := $(SRC:src/%.c=$(B)/obj/%.o)
@@ -177,7 +178,7 @@ install: all
 	install -m 755 $(B)/bin/wxdesk-admin $(B)/bin/wxdesk-worker $(B)/bin/wxdesk-wx $(DESTDIR)$(BINDIR)/
 	install -m 755 bin/wxdesk-ctl $(DESTDIR)$(BINDIR)/
 	for p in $(PROGS); do install -m 755 $(B)/cgi-bin/$$p.fcgi $(DESTDIR)$(LIBDIR)/cgi-bin/; done
-	for d in templates static sql sql/routines lang; do \
+	for d in templates static sql sql/routines lang docs docs/en docs/zh-CN docs/shots; do \
 		install -d $(DESTDIR)$(DATADIR)/$$d; \
 		install -m 644 $$(find $$d -maxdepth 1 -type f) $(DESTDIR)$(DATADIR)/$$d/; done
 	install -m 644 lighttpd.conf $(DESTDIR)$(DATADIR)/

@@ -1,4 +1,5 @@
 /* admin.c: the admin.fcgi program: sign-in, brands, departments, operators, WeChat accounts. */
+#include "../src/help.h"
 #include "../src/metrics.h"
 #include "../src/ui.h"
 #include "../src/wx.h"
@@ -15,6 +16,11 @@ static const struct route routes[] = {
 	{ "POST", "/login/code",                      R_PUBLIC, ROLE_NONE, login_code_post, NULL },
 	{ "POST", "/logout",                          0, ROLE_OPERATOR, admin_logout_post, "signout" },
 	{ "GET",  "/account",                         0, ROLE_OPERATOR, account_get, NULL },
+	{ "GET",  "/help/operator",                   0, ROLE_OPERATOR, help_get, NULL },
+	{ "GET",  "/help/admin",                      0, ROLE_OPERATOR, help_get, NULL },
+	{ "GET",  "/help/operations",                 0, ROLE_OPERATOR, help_get, NULL },
+	{ "GET",  "/help/contributing",               0, ROLE_OPERATOR, help_get, NULL },
+	{ "GET",  "/help/capacity",                   0, ROLE_OPERATOR, help_get, NULL },
 	{ "POST", "/account",                         0, ROLE_OPERATOR, account_post, "account.language" },
 	{ "GET",  "/account/2fa",                     0, ROLE_OPERATOR, account_2fa_get, NULL },
 	{ "POST", "/account/2fa/start",               0, ROLE_OPERATOR, account_2fa_start_post, NULL },

@@ -10,6 +10,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
+#include "help.h"
 #include "wx.h"
 #include "json.h"
 
@@ -128,6 +129,7 @@ tmpl_render(struct req *r, struct resp *rs, const char *file)
 	}
 	tmpl_set(r, "CSRF", r->csrf);
 	tmpl_set(r, "Request.Path", r->path);
+	tmpl_set(r, "Page.Help", help_link(&r->pool, r->path));
 	if (r->flash)
 		tmpl_set(r, "Flash", r->flash);
 	if (r->user) {

@@ -42,6 +42,7 @@
     <option value="away"<?cs if:User.Presence == "away" ?> selected<?cs /if ?>><?cs var:Lang.presence.states.away ?></option></select></label>
     <button type="submit" class="link presence-set"><?cs var:Lang.presence.set ?></button>
   </form>
+  <a class="help-link" href="<?cs var:Page.Help ?>"><?cs var:Lang.nav.help ?></a>
   <form method="post" action="/logout" class="signout">
     <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
     <a class="who" href="/account"><?cs var:User.Name ?> · <?cs var:Lang.role[User.Role] ?></a>
