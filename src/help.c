@@ -110,7 +110,7 @@ piece(struct out *o, const char *kind, const char *name, const char *a, const ch
 
 /*
  * Where a guide's link or picture points in the browser: another guide
- * (x.md, ../capacity.md, with its #part) is /help/x; a picture of
+ * (a guide's file, with its #part) is /help/<guide>; a picture of
  * ../shots/ is /help/shots/; http(s) and #parts stay; anything else
  * (a path of the repository) is left out.
  */

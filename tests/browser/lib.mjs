@@ -69,6 +69,13 @@ export async function shot(page, name) {
 	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+// a picture the guides show (docs/shots/<name>.jpg, checked by tests/guides):
+// the screen as it is, taken again by every run so it shows today's page
+export async function guideShot(page, name) {
+	await page.screenshot({ path: join(process.env.WXDESK_ROOT, 'docs', 'shots', `${name}.jpg`),
+		type: 'jpeg', quality: 70 });
+}
+
 // a follower's phone on the simulator, as openid: following the account when
 // follow is set; write(text) sends a message from it
 export async function followerPhone(browser, openid, { follow = true, viewport } = {}) {
