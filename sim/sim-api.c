@@ -1,6 +1,6 @@
 /*
  * sim-api.c: the WeChat simulator's API: what api.weixin.qq.com answers,
- * as the README's "The WeChat simulator" describes it (tokens that expire
+ * as docs/en/operations.md ("The WeChat simulator") describes it (tokens that expire
  * and rotate, the 48-hour window and the 5-in-a-row limit of the
  * customer-service API, media limits, errcodes), plus a control API for tests (/sim/…): register
  * accounts, inject faults, read what a follower received, count calls.

@@ -4,7 +4,7 @@
  * one transaction of the follower, the message (stored once, whatever
  * WeChat retries), and the chat it opens or continues.
  *
- * Chat rules (the README, "The WeChat webhook"): a user message opens a chat when the follower has
+ * Chat rules (docs/en/operations.md, "The WeChat webhook"): a user message opens a chat when the follower has
  * no open chat, or when 48 hours have passed since the open chat started;
  * the old chat then closes as "window_expired" and the new one links to it.
  * Events (follow, scan, menu clicks, location reports) are stored but open

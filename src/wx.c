@@ -1,5 +1,5 @@
 /*
- * wx.c: WeChat's push protocol (the README's "The WeChat webhook" says
+ * wx.c: WeChat's push protocol (docs/en/operations.md, "The WeChat webhook", says
  * what of it wxdesk takes).
  *
  * Signatures are SHA-1 over the byte-sorted concatenation of their parts.

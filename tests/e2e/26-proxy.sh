@@ -1,5 +1,5 @@
 # 26-proxy.sh: wxdesk behind a reverse proxy on the same machine (the
-# README's recipe: lighttpd's mod_proxy in front), with clients on other
+# operations guide's recipe: lighttpd's mod_proxy in front), with clients on other
 # loopback addresses. Only the trusted proxy's X-Forwarded-For is read, and
 # its rightmost untrusted address is the client: for the audit trail, the
 # log, the sign-in rules and Metrics.Allow. /metrics needs its bearer token
