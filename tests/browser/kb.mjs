@@ -3,7 +3,7 @@
 // the test box (its score shown); an operator, with a follower asking about
 // it, puts the suggested answer into the reply with Alt+1 and sends it. The
 // page in Chinese on a phone-sized screen.
-import { BASE, check, demoPassword, eventually, finish, followerPhone, launch, shot, signIn, sql } from './lib.mjs';
+import { BASE, check, demoPassword, eventually, finish, followerPhone, guideShot, launch, shot, signIn, sql } from './lib.mjs';
 
 const OPENID = `oBrowserKb${Date.now() % 100000}`;
 const brand = sql("SELECT id FROM brands WHERE name = 'Demo'");
@@ -49,6 +49,7 @@ try {
 		await Promise.all([op.waitForNavigation(), op.click('button:has-text("Pick up this chat")')]);
 	check('beside the composer, the article\'s answer suggested', await op.isVisible('#suggestions >> text=修改地址'));
 	await shot(op, '82-chat-suggestions');
+	await guideShot(op, 'guide-chat');
 	await op.focus('#composer textarea[name=text]');
 	await op.keyboard.press('Alt+1');
 	check('Alt+1 puts it into the reply', (await op.inputValue('#composer textarea[name=text]')).includes('发货前可在订单页点“修改地址”'));
