@@ -37,7 +37,7 @@ SIMLIB  := $(B)/libwxsim.a
 # the simulator draws QR codes as PNG (libpng): its own, never wxdesk's
 SIMLIBS  = $(shell pkg-config --libs libpng 2>/dev/null)
 SIMS    := $(B)/cgi-bin/wxsim.fcgi $(B)/bin/wxdesk-wxsim
-BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi
+BENCHES := $(B)/tests/ok.fcgi $(B)/tests/minhook.fcgi $(B)/tests/burst
 
 .PHONY: all run stop test test-cluster test-install test-upgrade unit e2e browser bench lint fuzz clean deps install uninstall
 .DEFAULT_GOAL := all
@@ -88,6 +88,11 @@ $(B)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(@D) $(B)/obj
 	@echo "  LINK    $@"
 	@$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -MT $@ -MF $(B)/obj/unit-$*.d $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(B)/tests/burst: tests/bench/burst.c
+	@mkdir -p $(@D) $(B)/obj
+	@echo "  LINK    $@"
+	@$(CC) $(CPPFLAGS) $(CFLAGS) -D_GNU_SOURCE $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 $(B)/tests/%.fcgi: tests/bench/%.c
 	@mkdir -p $(@D) $(B)/obj
