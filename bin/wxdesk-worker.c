@@ -31,7 +31,8 @@
  * loop and the signals.
  *
  *   wxdesk-worker          run until SIGTERM (tick: Worker.TickSeconds, 2)
- *   wxdesk-worker --once   one tick (with one pass of the outbox), then exit (tests)
+ *   wxdesk-worker --once   one tick (with one pass of the outbox and of the bot's
+ *                          late answers), then exit (tests)
  *   wxdesk-worker --send   deliver the queued replies, waiting up to 10 s for
  *                          any another sender holds; exit 1 if some remain
  */
@@ -46,6 +47,7 @@
 
 #include "../src/db.h"
 #include "../src/bot.h"
+#include "../src/botsvc.h"
 #include "../src/csat.h"
 #include "../src/broadcast.h"
 #include "../src/chat.h"
@@ -55,6 +57,7 @@
 #include "../src/metrics.h"
 #include "../src/outbox.h"
 #include "../src/search.h"
+#include "../src/spool.h"
 #include "../src/assign.h"
 #include "../src/tell.h"
 #include "../src/ui.h"
@@ -66,6 +69,7 @@ static const struct {
 	const char *name;
 	void      (*run)(struct pool *);
 } jobs[] = {
+	{ "spool", job_spool },	/* pushes kept during a burst, into their chats first */
 	{ "chats", job_chats }, { "assign", job_assign }, { "alerts", job_alerts },
 	{ "tokens", job_tokens },
 	{ "media", job_media }, { "followers", job_followers }, { "writes", job_writes },
@@ -209,8 +213,10 @@ main(int argc, char **argv)
 				    (long long)wx_now());
 			}
 		}
-		if (once && db_up())
+		if (once && db_up()) {
 			(void)outbox_pass(&p);
+			(void)botsvc_pass(&p);	/* the bot's late answers too */
+		}
 		pool_free(&p);
 		for (int s = 0; !once && !job_stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)
 			usleep(100000);

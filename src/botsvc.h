@@ -91,7 +91,8 @@ enum dbrc db_bot_ask_done(struct pool *p, long long msg, const char *outcome);
 /* columns of db_bot_asks_due: questions the worker takes (held: the bot still holds the chat) */
 #define BOT_ASKS_DUE_ROW(C) C(INT, message_id) C(INT, chat_id) C(INT, channel_id) \
 	C(INT, follower_id) C(STR, openid) C(STR, app_id) C(STR, app_secret_enc) \
-	C(STR, picture_url) C(INT, held) C(INT, attachment) C(STR, path) C(STR, mime)
+	C(STR, picture_url) C(INT, held) C(INT, attachment) C(STR, path) C(STR, mime) \
+	C(INT, service)
 DB_ROW(bot_asks_due, BOT_ASKS_DUE_ROW)
 enum dbrc db_bot_asks_due(struct pool *p, long long now, struct bot_asks_due **rows, size_t *n);
 /* the worker's lease on a question (DB_NOTFOUND: another took it) */

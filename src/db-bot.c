@@ -126,7 +126,8 @@
 	X(bot_asks_due, ROWS(bot_asks_due), (long long now), (I(now)), \
 	    "SELECT a.message_id, a.chat_id, a.channel_id, c.follower_id, f.openid, ch.app_id, " \
 	    "ch.app_secret_enc, a.picture_url, c.state = 'bot' held, IFNULL(a.attachment_id, 0) " \
-	    "attachment, t.path, t.mime FROM bot_asks a " \
+	    "attachment, t.path, t.mime, IFNULL(p.bot_service_url, '') <> '' service " \
+	    "FROM bot_asks a LEFT JOIN channel_prefs p ON p.channel_id = a.channel_id " \
 	    "JOIN chats c ON c.id = a.chat_id JOIN followers f ON f.id = c.follower_id " \
 	    "LEFT JOIN attachments t ON t.id = a.attachment_id " \
 	    "JOIN channels ch ON ch.id = a.channel_id " \

@@ -17,7 +17,8 @@ db_tables_all(void)
 			db_table_metrics, db_table_outbox, db_table_tell, db_table_topics, db_table_twofactor,
 			db_table_writes, db_table_followers, db_table_tags,
 			db_table_sync, db_table_qr, db_table_menu, db_table_notices,
-			db_table_broadcasts, db_table_api, db_table_hooks, db_table_search, db_table_kb, db_table_suggest };
+			db_table_broadcasts, db_table_api, db_table_hooks, db_table_search, db_table_kb, db_table_suggest,
+			db_table_spool };
 		size_t n = 0;
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 			all[n++] = parts[i]();

@@ -151,6 +151,7 @@ struct db_table *db_table_broadcasts(void);
 struct db_table *db_table_api(void);
 struct db_table *db_table_hooks(void);
 struct db_table *db_table_search(void);
+struct db_table *db_table_spool(void);
 struct db_table *db_table_kb(void);
 struct db_table *db_table_suggest(void);
 struct db_table *db_table_twofactor(void);

@@ -417,13 +417,15 @@ bot_turn(struct pool *p, const struct bot *b, const struct intake_channel *ch,
 		if (reply == b->welcome)
 			reply = NULL;	/* a scan says something only when its scene has its own */
 	} else if (!event && holds && chat) {
-		if (b->service && !bot_asks_person(b, strcmp(m->msg_type, "text") == 0 ? m->body :
-		    NULL)) {
+		if ((b->service || ch->spooled) && !bot_asks_person(b, strcmp(m->msg_type, "text") ==
+		    0 ? m->body : NULL)) {
 			/* the account's service answers (botsvc.h): asked once this is
-			 * stored, or by the worker when the lease runs out */
+			 * stored, or by the worker when the lease runs out; a kept push
+			 * (spool.h) has no HTTP answer: the worker answers it at once,
+			 * late, with the service or the rules */
 			res->bot_holds = 1;
-			res->bot_ask = msg;
-			return db_bot_ask_insert(p, msg, chat, ch->id, (long long)now +
+			res->bot_ask = ch->spooled ? 0 : msg;
+			return db_bot_ask_insert(p, msg, chat, ch->id, ch->spooled ? 0 : (long long)now +
 			    cfg_int("Bot.ServiceBudgetMs", 2500) / 1000 + 10, now);
 		}
 		if ((rc = bot_read(p, b, m, chat, &a)) != DB_OK)
@@ -1126,7 +1128,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 		    is_event && event ? event : type, is_event && m.event_key && *m.event_key ? ":" :
 		    "", is_event && m.event_key ? m.event_key : "");
 
-	if (!is_event && (rc = hot_path(p, ch, &m, from, res)) != DB_NOTFOUND)
+	if (!is_event && !ch->spooled && (rc = hot_path(p, ch, &m, from, res)) != DB_NOTFOUND)
 		return rc;
 	if (ch->cached) {
 		/* not the usual case, or the channel changed: the caller rereads it */
@@ -1140,7 +1142,7 @@ intake_once(struct pool *p, const struct intake_channel *ch, const struct intake
 			return stored_already(p, ch, &m, res);
 		if (rc == DB_CONFLICT)
 			rc = DB_RETRY;
-		if (rc == DB_OK && x.remember)
+		if (rc == DB_OK && x.remember && !ch->spooled)
 			seen_put(ch->id, from, x.follower, x.remember, x.bot);
 		return rc;
 	}

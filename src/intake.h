@@ -12,6 +12,7 @@ struct intake_channel {
 	int       erase_on_unfollow;
 	int       cached;	/* read from a cache: try only the hot path */
 	const struct profanity_list *bad;	/* NULL: profanity management is off */
+	int       spooled;	/* kept for later (spool.h): no HTTP answer carries a reply */
 };
 
 struct intake_result {

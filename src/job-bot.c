@@ -129,6 +129,8 @@ botsvc_pass(struct pool *p)
 			continue;
 		} else if (due[i].picture_url)
 			a = (struct botsvc_answer){ .kind = BS_PICTURE, .url = due[i].picture_url };
+		else if (!due[i].service)
+			rc = BS_FAILED;	/* a kept push's (spool.h): the rules answer, late */
 		else
 			rc = botsvc_ask(p, due[i].message_id, cfg_int("Bot.ServiceLateMs", 10000), &a,
 			    &why);

@@ -4,8 +4,10 @@
  * substring; a Latin word is matched whole, so "class" does not count "ass".
  * Letters compare without case (ASCII and Latin-1 Supplement).
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "console.h"
 #include "profanity.h"
 #include "wxdesk.h"
 
@@ -92,4 +94,60 @@ profanity_word_ok(const char *word)
 			return 1;
 	}
 	return 0;
+}
+
+/* ---- each process's copy of the channels' lists (profanity_cached) ---- */
+
+#define PROF_SECONDS 10
+#define PROF_SLOTS   64
+static struct {
+	long long             channel;
+	time_t                at;
+	int                   on;
+	struct profanity_list l;
+	char                **words;
+	char                 *warning;
+} prof[PROF_SLOTS];
+
+const struct profanity_list *
+profanity_cached(struct pool *p, long long channel, int *failed)
+{
+	struct prof_for_channel *res = NULL;
+	size_t res_n = 0;
+	int          slot = 0;
+	time_t       now = wx_now();	/* the shared clock: a test moves it past the 10 s */
+
+	*failed = 0;
+	for (int i = 0; i < PROF_SLOTS; i++) {
+		if (prof[i].channel == channel) {
+			if (now >= prof[i].at && now - prof[i].at < PROF_SECONDS)
+				return prof[i].on ? &prof[i].l : NULL;
+			slot = i;
+			break;
+		}
+		if (prof[i].at < prof[slot].at)
+			slot = i;
+	}
+	if (db_prof_for_channel(p, channel, &res, &res_n) != DB_OK) {
+		*failed = 1;
+		return NULL;
+	}
+	for (size_t i = 0; i < prof[slot].l.n; i++)
+		free(prof[slot].words[i]);
+	free(prof[slot].words);
+	free(prof[slot].warning);
+	memset(&prof[slot], 0, sizeof prof[slot]);
+	prof[slot].channel = channel;
+	prof[slot].at = now;
+	/* columns: limit warning word, one row per word */
+	if (res_n > 0) {
+		prof[slot].words = xmalloc(res_n * sizeof *prof[slot].words);
+		for (size_t i = 0; i < res_n; i++)
+			prof[slot].words[i] = xstrdup(res[i].word);
+		prof[slot].warning = res[0].warning ? xstrdup(res[0].warning) : NULL;
+		prof[slot].l = (struct profanity_list){ res[0].word_limit, prof[slot].warning,
+		    (const char *const *)prof[slot].words, res_n };
+		prof[slot].on = 1;
+	}
+	return prof[slot].on ? &prof[slot].l : NULL;
 }

@@ -22,4 +22,13 @@ int profanity_count(const char *text, const char *const *words, size_t nwords);
 /* 1 when a word is usable: 1-64 bytes of valid UTF-8 with a letter or ideograph. */
 int profanity_word_ok(const char *word);
 
+struct pool;
+/*
+ * A channel's profanity list (its brand's, when profanity management is
+ * on), cached per process for 10 s: a change to the list counts within
+ * 10 s. Returns the list, or NULL when it is off or empty; 1 in *failed
+ * when the database could not be read.
+ */
+const struct profanity_list *profanity_cached(struct pool *p, long long channel, int *failed);
+
 #endif

@@ -7,7 +7,7 @@
  *   burst URL TOKEN GHID RATE SECONDS RUN [MAXCONN]
  *
  * Push i is a text from one of 2,000 followers, MsgId RUN followed by i (10
- * digits), its URL signed once (a retry sends the same request). Prints
+ * digits), its URL signed at its first attempt (a retry sends the same request). Prints
  * "key value" lines.
  */
 #include <stdio.h>
@@ -58,11 +58,40 @@ discard(char *p, size_t s, size_t n, void *u)
 	return s * n;
 }
 
-/* an attempt of push x, at t */
-static void
-start(CURLM *m, struct push *x, double t, size_t *attempts)
+static const char *url, *token, *gh, *run;
+
+/* push i as WeChat sends it, signed now (its retries send the same) */
+static int
+make(struct push *x, size_t i)
 {
-	CURL *e = curl_easy_init();
+	char  ts[24], nonce[32], id[48], joined[256], hex[41];
+	char *parts[3] = { (char *)token, ts, nonce };
+	unsigned char md[SHA_DIGEST_LENGTH];
+
+	snprintf(ts, sizeof ts, "%lld", (long long)time(NULL));
+	snprintf(nonce, sizeof nonce, "b%s%zu", run, i);
+	snprintf(id, sizeof id, "%s%010zu", run, i);
+	qsort(parts, 3, sizeof parts[0], cmp_str);
+	snprintf(joined, sizeof joined, "%s%s%s", parts[0], parts[1], parts[2]);
+	SHA1((const unsigned char *)joined, strlen(joined), md);
+	for (int k = 0; k < SHA_DIGEST_LENGTH; k++)
+		snprintf(hex + 2 * k, 3, "%02x", md[k]);
+	return asprintf(&x->query, "%s?signature=%s&timestamp=%s&nonce=%s", url, hex, ts,
+	    nonce) < 0 || asprintf(&x->body, "<xml><ToUserName><![CDATA[%s]]></ToUserName>"
+	    "<FromUserName><![CDATA[oBurst%zu]]></FromUserName><CreateTime>%s</CreateTime>"
+	    "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[活动咨询 %zu]]></Content>"
+	    "<MsgId>%s</MsgId></xml>", gh, i % 2000, ts, i, id) < 0 ? -1 : 0;
+}
+
+/* an attempt of push x (the i-th), at t */
+static void
+start(CURLM *m, struct push *x, size_t i, double t, size_t *attempts)
+{
+	CURL *e;
+
+	if (x->query == NULL && make(x, i) != 0)
+		abort();
+	e = curl_easy_init();
 
 	curl_easy_setopt(e, CURLOPT_URL, x->query);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
@@ -91,7 +120,6 @@ main(int argc, char **argv)
 	size_t          first[4] = { 0 }, answered = 0, given_up = 0, attempts = 0, finished = 0;
 	long            maxconn;
 	double          rate, secs;
-	const char     *url, *token, *gh, *run;
 
 	if (argc < 7) {
 		fprintf(stderr, "usage: burst URL TOKEN GHID RATE SECONDS RUN [MAXCONN]\n");
@@ -107,28 +135,8 @@ main(int argc, char **argv)
 	rq = calloc(n * ATTEMPTS, sizeof *rq);
 	if (p == NULL || lat_during == NULL || lat_after == NULL || rq == NULL)
 		return 1;
-	/* every push made first: signing is not what is measured */
-	for (size_t i = 0; i < n; i++) {
-		char  ts[24], nonce[32], id[48], joined[256], hex[41];
-		char *parts[3] = { (char *)token, ts, nonce };
-		unsigned char md[SHA_DIGEST_LENGTH];
-
-		snprintf(ts, sizeof ts, "%lld", (long long)time(NULL));
-		snprintf(nonce, sizeof nonce, "b%s%zu", run, i);
-		snprintf(id, sizeof id, "%s%010zu", run, i);
-		qsort(parts, 3, sizeof parts[0], cmp_str);
-		snprintf(joined, sizeof joined, "%s%s%s", parts[0], parts[1], parts[2]);
-		SHA1((const unsigned char *)joined, strlen(joined), md);
-		for (int k = 0; k < SHA_DIGEST_LENGTH; k++)
-			snprintf(hex + 2 * k, 3, "%02x", md[k]);
-		if (asprintf(&p[i].query, "%s?signature=%s&timestamp=%s&nonce=%s", url, hex, ts,
-		    nonce) < 0 || asprintf(&p[i].body, "<xml><ToUserName><![CDATA[%s]]></ToUserName>"
-		    "<FromUserName><![CDATA[oBurst%zu]]></FromUserName><CreateTime>%s</CreateTime>"
-		    "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[活动咨询 %zu]]></Content>"
-		    "<MsgId>%s</MsgId></xml>", gh, i % 2000, ts, i, id) < 0)
-			return 1;
+	for (size_t i = 0; i < n; i++)
 		p[i].due = (double)i / rate;
-	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	m = curl_multi_init();
 	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, maxconn);
@@ -142,10 +150,10 @@ main(int argc, char **argv)
 		while (next < n && p[next].due <= t && inflight < (size_t)maxconn) {
 			if (t - p[next].due > lag)
 				lag = t - p[next].due;
-			start(m, &p[next++], t, &attempts), inflight++;
+			start(m, &p[next], next, t, &attempts), next++, inflight++;
 		}
 		while (rq_head < rq_tail && inflight < (size_t)maxconn)
-			start(m, &p[rq[rq_head++]], t, &attempts), inflight++;
+			start(m, &p[rq[rq_head]], rq[rq_head], t, &attempts), rq_head++, inflight++;
 		curl_multi_perform(m, &running);
 		while ((msg = curl_multi_info_read(m, &left)) != NULL) {
 			struct push *x;

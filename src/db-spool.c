@@ -1,0 +1,25 @@
+/* db-spool.c: the statements of the spool (spool.h). */
+#include <stddef.h>
+
+#include "db-run.h"
+#include "spool.h"
+
+#define SPOOL_STATEMENTS(X) \
+	X(spool_insert, EXEC, (long long channel, long long ts, const char *nonce, \
+	    const char *body, long long now), (I(channel), I(ts), S(nonce), S(body), I(now)), \
+	    "INSERT IGNORE INTO push_spool (channel_id, push_ts, push_nonce, body, spooled_at) " \
+	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))") \
+	X(spool_next, ROWS(spool_next), (int limit), (I((long long)limit)), \
+	    "SELECT s.id, s.channel_id, s.push_ts, s.push_nonce, s.body, " \
+	    "IFNULL(c.department_id, 0) department_id, IFNULL(p.erase_on_unfollow, 0) erase, " \
+	    "c.state FROM push_spool s JOIN channels c ON c.id = s.channel_id " \
+	    "LEFT JOIN channel_prefs p ON p.channel_id = s.channel_id ORDER BY s.id LIMIT ?") \
+	X(spool_delete, EXEC, (long long id), (I(id)), \
+	    "DELETE FROM push_spool WHERE id = ?") \
+	X(spool_unsaid, EXEC, (long long chat, long long msg), (I(chat), I(msg)), \
+	    "UPDATE messages SET delivery_state = 'failed', " \
+	    "fields = JSON_SET(IFNULL(fields, '{}'), '$.unsaid', 1) WHERE chat_id = ? AND id > ? " \
+	    "AND direction = 'out' AND author_id IS NULL AND delivery_state = 'delivered'") \
+	X(spool_count, COUNT, (), (), \
+	    "SELECT COUNT(*) FROM push_spool")
+DB_STATEMENTS(SPOOL_STATEMENTS, db_table_spool)

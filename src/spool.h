@@ -1,0 +1,42 @@
+/*
+ * spool.h: pushes kept for later when WeChat's 5 seconds are running out
+ * (065). During a campaign's burst a push can wait in the server's queues
+ * for seconds before a webhook process reads it; one whose signed
+ * timestamp is Webhook.SpoolAfterSeconds (2) old or more is written as it
+ * came, in one statement, and answered "success": WeChat neither times
+ * out nor retries it, and the queue drains at the speed of one INSERT a
+ * push. The worker (job_spool) takes each kept push through the usual
+ * intake, oldest first. What the HTTP answer would have carried cannot be
+ * said: the bot's answer to a kept message goes late as a customer-service
+ * message (botsvc.h, the rules' when the account has no service); other
+ * passive replies (a welcome, the queue's texts) are kept in the transcript
+ * as not delivered.
+ */
+#ifndef WXDESK_SPOOL_H
+#define WXDESK_SPOOL_H
+
+#include "db.h"
+
+/* 1 when a push signed at ts is better kept than taken through intake now */
+int spool_due(long long ts);
+/* the worker's job: kept pushes through the intake, for a second at most */
+void job_spool(struct pool *p);
+
+/* ---- the statements (db-spool.c) ---- */
+
+/* a push kept (its plain XML); DB_OK also when its signed URL was kept already */
+enum dbrc db_spool_insert(struct pool *p, long long channel, long long ts, const char *nonce,
+	const char *body, long long now);
+/* columns of db_spool_next: the oldest kept pushes, with their channel */
+#define SPOOL_NEXT_ROW(C) C(INT, id) C(INT, channel_id) C(INT, push_ts) C(STR, push_nonce) \
+	C(STR, body) C(INT, department_id) C(INT, erase) C(STR, state)
+DB_ROW(spool_next, SPOOL_NEXT_ROW)
+enum dbrc db_spool_next(struct pool *p, int limit, struct spool_next **rows, size_t *n);
+enum dbrc db_spool_delete(struct pool *p, long long id);
+/* the passive replies stored for the message msg of chat: not delivered
+ * (nobody carried them) */
+enum dbrc db_spool_unsaid(struct pool *p, long long chat, long long msg);
+/* how many pushes are kept */
+long long db_spool_count(struct pool *p);
+
+#endif

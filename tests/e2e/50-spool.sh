@@ -1,0 +1,54 @@
+# 50-spool.sh: pushes kept for later during a burst (src/spool.h, 065). A
+# push whose signed timestamp is 2 s old or more (it waited in the server's
+# queues) is kept as it came and answered "success" at once; WeChat's retry
+# of it is answered "success" again and kept once; the worker takes it into
+# its chat like any push, stored once even when a copy also came the usual
+# way; in a chat the bot holds, the bot's answer goes late as a
+# customer-service message instead of a passive reply nobody carried; a
+# push that came in time is not kept.
+. "$(dirname "$0")/lib.sh"
+own_channel "Spool Brand"
+worker_stop	# the worker's ticks are this script's
+URL="$BASE/wechat/$WEBHOOK_KEY"
+# push AGE MSGID FROM TEXT [NONCE]: a text signed AGE seconds ago (the
+# shared clock); prints the HTTP status and the body
+push() {
+	local ts=$(( $(wx_clock) - $1 )) nonce=${5:-n$2} sig
+	sig=$("$WXDESK_BUILD/bin/wxdesk-wx" sign "$TOKEN" "$ts" "$nonce")
+	curl -s -w ' %{http_code}' -H 'Content-Type: text/xml' --data-binary \
+		"<xml><ToUserName><![CDATA[$ORIGINAL_ID]]></ToUserName><FromUserName><![CDATA[$3]]></FromUserName><CreateTime>$ts</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[$4]]></Content><MsgId>$2</MsgId></xml>" \
+		"$URL?signature=$sig&timestamp=$ts&nonce=$nonce"
+}
+kept() { sqlq "SELECT COUNT(*) FROM push_spool WHERE channel_id = $CH"; }
+stored() { sqlq "SELECT COUNT(*) FROM messages WHERE channel_id = $CH AND wx_msg_id = '$1'"; }
+M=$(date +%s%N | tail -c 10)
+
+out=$(push 0 "${M}1" oSpoolA "准时到的消息")
+ok "a push in time: taken in at once, not kept" eval 'test "$out" = "success 200" && test "$(stored "${M}1")" = 1 && test "$(kept)" = 0'
+out=$(push 3 "${M}2" oSpoolA "排队等了三秒的消息")
+ok "a push that waited 3 s: answered success at once, kept, not yet stored" eval 'test "$out" = "success 200" && test "$(kept)" = 1 && test "$(stored "${M}2")" = 0'
+out=$(push 3 "${M}2" oSpoolA "排队等了三秒的消息")
+ok "…WeChat's retry of it: success again, kept once" eval 'test "$out" = "success 200" && test "$(kept)" = 1'
+tick
+ok "the worker takes it into the follower's chat, stored once, and the spool is empty" eval 'test "$(stored "${M}2")" = 1 && test "$(kept)" = 0 && test "$(sqlq "SELECT COUNT(DISTINCT chat_id) FROM messages WHERE channel_id = $CH AND wx_msg_id IN ('"'${M}1'"', '"'${M}2'"')")" = 1'
+# a copy kept, and the same push (a new signed URL) taken the usual way
+push 4 "${M}3" oSpoolA "两条路都到了" kept3 >/dev/null
+push 0 "${M}3" oSpoolA "两条路都到了" fresh3 >/dev/null
+tick
+ok "a push kept and also taken in the usual way: one message" eval 'test "$(stored "${M}3")" = 1 && test "$(kept)" = 0'
+
+# the bot holds the chat: its answer goes late, as a customer-service message
+sign_in adm admin "$(demo_pw admin)"
+TOKEN_PAGE="/admin/channels/$CH" post adm "/admin/channels/$CH/prefs" missed_after=3 missed_close=1440 \
+	idle_close=1440 bot_enabled=1 bot_idle=15
+get adm "/admin/channels/$CH/bot"
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules" mode=contains "patterns=运费" "answer=运费 10 元，满 99 包邮。"
+FROM=oSpoolBot$M
+say "你好"	# (through WeChat: its window opens for the follower)
+out=$(push 3 "${M}5" "$FROM" "请问运费多少")
+ok "a kept push in a chat the bot holds: success, nothing said in the answer" test "$out" = "success 200"
+tick
+tick
+ok "…the bot's answer goes late as a customer-service message, once" eventually eval 'test "$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '"'$APP_ID'"' AND openid = '"'$FROM'"' AND content = '"'运费 10 元，满 99 包邮。'"'")" = 1'
+ok "…the transcript has it as the bot's, delivered" test "$(sqlq "SELECT CONCAT(delivery_state, JSON_VALUE(fields, '\$.bot')) FROM messages WHERE channel_id = $CH AND body = '运费 10 元，满 99 包邮。' AND direction = 'out'")" = delivered1
+done_tests
