@@ -218,7 +218,9 @@ main(int argc, char **argv)
 			(void)botsvc_pass(&p);	/* the bot's late answers too */
 		}
 		pool_free(&p);
-		for (int s = 0; !once && !job_stopping && s < cfg_int("Worker.TickSeconds", 2) * 10; s++)
+		/* (pushes kept during a burst still waiting: the next tick at once) */
+		for (int s = 0; !once && !job_stopping && !job_spool_more &&
+		    s < cfg_int("Worker.TickSeconds", 2) * 10; s++)
 			usleep(100000);
 	} while (!once && !job_stopping);
 	senders_stop();

@@ -14,8 +14,9 @@
 	    "IFNULL(c.department_id, 0) department_id, IFNULL(p.erase_on_unfollow, 0) erase, " \
 	    "c.state FROM push_spool s JOIN channels c ON c.id = s.channel_id " \
 	    "LEFT JOIN channel_prefs p ON p.channel_id = s.channel_id ORDER BY s.id LIMIT ?") \
-	X(spool_delete, EXEC, (long long id), (I(id)), \
-	    "DELETE FROM push_spool WHERE id = ?") \
+	X(spool_done, EXEC, (const char *ids), (S(ids)), \
+	    "DELETE s FROM push_spool s JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED " \
+	    "PATH '$')) j ON j.id = s.id") \
 	X(spool_unsaid, EXEC, (long long chat, long long msg), (I(chat), I(msg)), \
 	    "UPDATE messages SET delivery_state = 'failed', " \
 	    "fields = JSON_SET(IFNULL(fields, '{}'), '$.unsaid', 1) WHERE chat_id = ? AND id > ? " \

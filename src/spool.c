@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "intake.h"
+#include "json.h"
 #include "job.h"
 #include "spool.h"
 
@@ -16,7 +17,10 @@ spool_due(long long ts)
 	return after > 0 && (long long)wx_now() - ts >= after;
 }
 
-/* one kept push through the intake: 0 done (stored, or never storable), -1 later */
+int job_spool_more;
+
+/* one kept push through the intake: 0 done (stored, or never storable: its
+ * row to delete), -1 later */
 static int
 drain_one(struct pool *p, const struct spool_next *s)
 {
@@ -30,7 +34,7 @@ drain_one(struct pool *p, const struct spool_next *s)
 	    wx_parse(p, s->body, strlen(s->body), &f) != WX_OK) {
 		wx_log("spool %lld: the push cannot be taken in (account %s); dropped", s->id,
 		    s->state);
-		return db_spool_delete(p, s->id) == DB_OK ? 0 : -1;
+		return 0;
 	}
 	ch.bad = profanity_cached(p, s->channel_id, &failed);
 	if (failed)
@@ -44,7 +48,7 @@ drain_one(struct pool *p, const struct spool_next *s)
 	if (got == INTAKE_STORED && res.chat_id && res.message_id && (res.reply || res.reply_media) &&
 	    db_spool_unsaid(p, res.chat_id, res.message_id) != DB_OK)
 		return -1;
-	return db_spool_delete(p, s->id) == DB_OK ? 0 : -1;
+	return 0;
 }
 
 void
@@ -55,12 +59,31 @@ job_spool(struct pool *p)
 	size_t             n = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	job_spool_more = 0;
 	do {
+		size_t done = 0;
+		int    failed = 0;
 		if (db_spool_next(p, 200, &s, &n) != DB_OK)
 			return;
-		for (size_t i = 0; i < n && !job_stopping; i++)
-			if (drain_one(p, &s[i]) != 0)
-				return;	/* the database: the next tick again */
+		while (done < n && !job_stopping && !(failed = drain_one(p, &s[done]) != 0))
+			done++;
+		/* the rows taken in, deleted at once, by their ids (a row written
+		 * meanwhile may hold an id between them: ids commit out of order) */
+		if (done > 0) {
+			json_t    *ids = json_array();
+			struct buf b = { 0 };
+			enum dbrc  rc;
+			for (size_t i = 0; i < done; i++)
+				json_array_append_new(ids, json_integer((json_int_t)s[i].id));
+			json_put(&b, ids);
+			rc = db_spool_done(p, b.data);
+			buf_free(&b);
+			if (rc != DB_OK)
+				return;
+		}
+		if (failed)
+			return;	/* the database: the next tick again */
 		clock_gettime(CLOCK_MONOTONIC, &t);
 	} while (n == 200 && !job_stopping && t.tv_sec - t0.tv_sec < 1);
+	job_spool_more = n == 200;
 }

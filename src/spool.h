@@ -19,8 +19,10 @@
 
 /* 1 when a push signed at ts is better kept than taken through intake now */
 int spool_due(long long ts);
-/* the worker's job: kept pushes through the intake, for a second at most */
+/* the worker's job: kept pushes through the intake, for a second at most;
+ * job_spool_more: some were left (the worker ticks again at once) */
 void job_spool(struct pool *p);
+extern int job_spool_more;
 
 /* ---- the statements (db-spool.c) ---- */
 
@@ -32,7 +34,8 @@ enum dbrc db_spool_insert(struct pool *p, long long channel, long long ts, const
 	C(STR, body) C(INT, department_id) C(INT, erase) C(STR, state)
 DB_ROW(spool_next, SPOOL_NEXT_ROW)
 enum dbrc db_spool_next(struct pool *p, int limit, struct spool_next **rows, size_t *n);
-enum dbrc db_spool_delete(struct pool *p, long long id);
+/* the kept pushes taken in (a JSON array of their ids) */
+enum dbrc db_spool_done(struct pool *p, const char *ids);
 /* the passive replies stored for the message msg of chat: not delivered
  * (nobody carried them) */
 enum dbrc db_spool_unsaid(struct pool *p, long long chat, long long msg);
