@@ -45,7 +45,7 @@ suggest(struct pool *p, long long brand, long long chat, const char *text,
 	struct found           f = { NULL, 0, SUGGESTIONS * 3 };
 	struct suggest_reply  *rep = NULL;
 	struct suggest_picks  *picks = NULL;
-	size_t                 nr = 0, np = 0, k = 0;
+	size_t                 nr = 0, np = 0;
 	struct kb_article_text *t = pool_alloc(p, sizeof *t * (n + 11));
 	const char           **w, **about = pool_alloc(p, sizeof *about * (n + 1));
 	long long             *ids = pool_alloc(p, sizeof *ids * (n + 1));
@@ -82,22 +82,30 @@ suggest(struct pool *p, long long brand, long long chat, const char *text,
 	for (size_t i = 0; i < nr; i++)
 		t[i] = (struct kb_article_text){ rep[i].reply_id, rep[i].question, NULL, rep[i].reply, 0 };
 	add_near(p, &f, kb_make(p, brand, 0, t, nr), text, "reply", NULL, NULL, 0);
-	/* what operators picked before counts a little (at most 10 points) */
 	if (db_suggest_picks(p, brand, &picks, &np) != DB_OK)
 		return -1;
-	for (size_t i = 0; i < f.n; i++)
+	return suggest_best(f.v, f.n, picks, np, out);
+}
+
+int
+suggest_best(struct suggestion *v, size_t n, const struct suggest_picks *picks, size_t np,
+    struct suggestion *out)
+{
+	size_t k = 0;
+
+	/* what operators picked before counts a little (at most 10 points) */
+	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < np; j++)
-			if (picks[j].ref_id == f.v[i].ref && strcmp(picks[j].kind, f.v[i].kind) == 0)
-				f.v[i].score += picks[j].n * 2 > 10 ? 10 : (int)picks[j].n * 2;
-	qsort(f.v, f.n, sizeof *f.v, by_score);
+			if (picks[j].ref_id == v[i].ref && strcmp(picks[j].kind, v[i].kind) == 0)
+				v[i].score += picks[j].n * 2 > 10 ? 10 : (int)picks[j].n * 2;
+	qsort(v, n, sizeof *v, by_score);
 	/* the best three worth showing, each text once */
-	k = 0;
-	for (size_t i = 0; i < f.n && k < SUGGESTIONS; i++) {
+	for (size_t i = 0; i < n && k < SUGGESTIONS; i++) {
 		int dup = 0;
 		for (size_t j = 0; j < k; j++)
-			dup |= strcmp(out[j].text, f.v[i].text) == 0;
-		if (!dup && f.v[i].score >= 20 && f.v[i].text && *f.v[i].text)
-			out[k++] = f.v[i];
+			dup |= strcmp(out[j].text, v[i].text) == 0;
+		if (!dup && v[i].score >= 20 && v[i].text && *v[i].text)
+			out[k++] = v[i];
 	}
 	return (int)k;
 }

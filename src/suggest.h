@@ -59,4 +59,13 @@ enum dbrc db_suggest_picks(struct pool *p, long long brand, struct suggest_picks
 enum dbrc db_suggest_pick(struct pool *p, long long brand, const char *kind, long long ref,
 	long long chat, long long user, long long now);
 
+/*
+ * The best of the n candidates v (sorted in place) into out: each raised by
+ * how often operators picked it (picks: 2 points a pick, at most 10), best
+ * first, each text once, those scoring 20 or more, at most SUGGESTIONS.
+ * Their number.
+ */
+int suggest_best(struct suggestion *v, size_t n, const struct suggest_picks *picks, size_t np,
+	struct suggestion *out);
+
 #endif

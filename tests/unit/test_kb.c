@@ -1,6 +1,8 @@
 /* test_kb.c: the knowledge base's words (kb_words: Chinese, mixed scripts, full-width
- * digits and punctuation, emoji) and its ranking on a fixed set of articles (kb_rank). */
+ * digits and punctuation, emoji) and its ranking on a fixed set of articles (kb_rank);
+ * the suggestions' ranking learning from what operators picked (suggest_best). */
 #include "../../src/kb.h"
+#include "../../src/suggest.h"
 #include "tap.h"
 
 static const char *
@@ -71,6 +73,31 @@ main(void)
 	CHECK(n == 1 && m[0].article == 12, "max 1: only the best");
 	CHECK(kb_rank(&p, NULL, "退款", m, 3) == 0 && kb_rank(&p, k, "", m, 3) == 0,
 	    "no knowledge base, no text: nothing");
+
+	/* suggestions: what operators picked rises, a little */
+	{
+		struct suggestion v[4] = {
+			{ "kb", 11, "在订单页点“申请退款”。", "怎么申请退款？", 50 },
+			{ "reply", 900, "退款 1-3 个工作日到账。", "退款多久到", 45 },
+			{ "canned", 7, "在订单页点“申请退款”。", "/退款", 40 },
+			{ "reply", 901, "请提供订单号。", "我要退款", 15 },
+		}, out[SUGGESTIONS], w[4];
+		struct suggest_picks none[1] = { { "kb", 0, 0 } };
+		struct suggest_picks picked[2] = { { "reply", 900, 3 }, { "kb", 900, 40 } };
+		memcpy(w, v, sizeof v);
+		n = (size_t)suggest_best(w, 4, none, 0, out);
+		CHECK(n == 2 && out[0].ref == 11 && out[1].ref == 900,
+		    "best first, the same text once, none under 20 (%zu)", n);
+		memcpy(w, v, sizeof v);
+		n = (size_t)suggest_best(w, 4, picked, 2, out);
+		CHECK(n == 2 && out[0].ref == 900 && out[0].score == 51 && out[1].ref == 11,
+		    "a reply picked 3 times rises past the article (6 points; a pick of another kind counts not)");
+		struct suggest_picks many[1] = { { "reply", 901, 100 } };
+		memcpy(w, v, sizeof v);
+		n = (size_t)suggest_best(w, 4, many, 1, out);
+		CHECK(n == 3 && out[2].ref == 901 && out[2].score == 25,
+		    "picks count at most 10 points: a weak match stays below the others");
+	}
 	pool_free(&p);
 	return tap_done();
 }
