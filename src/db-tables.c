@@ -8,7 +8,7 @@
 struct db_table *const *
 db_tables_all(void)
 {
-	static struct db_table *all[32];
+	static struct db_table *all[64];	/* the parts, then NULL */
 
 	if (all[0] == NULL) {
 		struct db_table *(*const parts[])(void) = { db_table_staff, db_table_chats,
@@ -20,6 +20,8 @@ db_tables_all(void)
 			db_table_broadcasts, db_table_api, db_table_hooks, db_table_search, db_table_kb, db_table_suggest,
 			db_table_spool };
 		size_t n = 0;
+		_Static_assert(sizeof parts / sizeof parts[0] < sizeof all / sizeof all[0],
+		    "db_tables_all: room for every part and the NULL after them");
 		for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
 			all[n++] = parts[i]();
 	}
