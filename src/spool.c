@@ -12,7 +12,7 @@
 int
 spool_due(long long ts)
 {
-	long long after = cfg_int("Webhook.SpoolAfterSeconds", 2);
+	long long after = cfg_int("Webhook.SpoolAfterSeconds", 3);
 
 	return after > 0 && (long long)wx_now() - ts >= after;
 }

@@ -2,7 +2,7 @@
  * spool.h: pushes kept for later when WeChat's 5 seconds are running out
  * (065). During a campaign's burst a push can wait in the server's queues
  * for seconds before a webhook process reads it; one whose signed
- * timestamp is Webhook.SpoolAfterSeconds (2) old or more is written as it
+ * timestamp is Webhook.SpoolAfterSeconds (3) old or more is written as it
  * came, in one statement, and answered "success": WeChat neither times
  * out nor retries it, and the queue drains at the speed of one INSERT a
  * push. The worker (job_spool) takes each kept push through the usual
