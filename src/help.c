@@ -20,7 +20,6 @@ static const struct {
 	const char *prefix, *guide, *part;
 } parts[] = {
 	{ "/console/", "operator", "console" },
-	{ "/console/chats/", "operator", "console" },
 	{ "/console/followers", "admin", "followers" },
 	{ "/console/board", "operator", "routing" },
 	{ "/console/broadcasts", "admin", "broadcasts" },
@@ -91,7 +90,6 @@ help_guide_known(const char *guide)
 struct out {
 	struct req *r;
 	size_t      n;
-	const char *first_h1;
 };
 
 static void
@@ -233,7 +231,7 @@ pieces(struct req *r, const char *md, size_t n)
 	cmark_node       *doc;
 	cmark_iter       *it;
 	cmark_event_type  ev;
-	struct out        o = { r, 0, NULL };
+	struct out        o = { r, 0 };
 	int               header_row = 0;
 
 	cmark_gfm_core_extensions_ensure_registered();
