@@ -247,14 +247,22 @@ req adm POST /admin/brands --data-urlencode "csrf=$tok" --data-urlencode "name=V
 ok "…in the body it is" test "$(sqlq "SELECT COUNT(*) FROM brands WHERE name = 'Via the body'")" = 1
 
 ok "every log line starts with its UTC time" test "$(grep -cvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z ' "$LOG")" = 0
-lines0=$(grep -c "a push with a wrong signature" "$LOG")
+# Each webhook process writes at most 5 lines a call site in 10 s, so how
+# many of the burst's are written depends on what the site wrote just before;
+# the counter on the health panel is exact.
+lines0=$(grep -c "channel $P_CHANNEL_ID: " "$LOG")
+sigb=$(health "$P_CHANNEL_ID" signature_failures)
+codes=""
 for i in $(seq 1 40); do
-	curl -s -o /dev/null -H 'Content-Type: text/xml' --data-binary "@$WXDESK_VAR/a.xml" \
-		"$BASE/wechat/$P_WEBHOOK_KEY?signature=0&timestamp=$(now)&nonce=$i"
+	codes="$codes $(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: text/xml' \
+		--data-binary "@$WXDESK_VAR/a.xml" \
+		"$BASE/wechat/$P_WEBHOOK_KEY?signature=0&timestamp=$(now)&nonce=$i")"
 done
-lines=$(($(grep -c "a push with a wrong signature" "$LOG") - lines0))
-ok "40 bad pushes in a burst write a few log lines, not 40 ($lines)" test "$lines" -ge 1 -a "$lines" -le 12
-ok "…though each is counted" test "$(health "$P_CHANNEL_ID" signature_failures)" -ge $((sig0 + 43))
+lines=$(($(grep -c "channel $P_CHANNEL_ID: " "$LOG") - lines0))
+ok "40 bad pushes in a burst: each refused ($(sort <<<"${codes// /$'\n'}" | uniq -c | tr -s ' \n' ' '))" \
+	test "$(tr ' ' '\n' <<<"$codes" | grep -c '^403$')" = 40
+ok "…each counted on the health panel" test "$(health "$P_CHANNEL_ID" signature_failures)" = $((sigb + 40))
+ok "…and a few log lines written, not 40 ($lines)" test "$lines" -le 12
 
 # two closes of one chat at once: one closes it, the other is told by whom
 . "$WXDESK_VAR/demo-credentials.txt.env"
