@@ -558,6 +558,17 @@ document.addEventListener('change', function (e) {
 	if (msg)
 		input.value = '';
 });
+// a file field shows the chosen file's name in the page's language (the
+// browser's own control is hidden); after the check above, so a refused
+// file shows none
+document.addEventListener('change', function (e) {
+	var input = e.target, name;
+	if (!input.matches || !input.matches('input[type=file]'))
+		return;
+	name = input.nextElementSibling && input.nextElementSibling.querySelector('.file-name');
+	if (name)
+		name.textContent = input.files.length ? input.files[0].name : name.getAttribute('data-none');
+});
 // WeChat's typing indicator while the operator writes, at most every 10 s
 document.addEventListener('input', function (e) {
 	var box = e.target, url = box.getAttribute && box.getAttribute('data-typing');

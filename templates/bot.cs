@@ -53,7 +53,7 @@
 <textarea name="answer" rows="4" maxlength="2000"><?cs var:Form.answer.Value ?></textarea><?cs call:field_error("answer") ?>
 <small class="hint"><?cs var:Lang.bot.answer_hint ?></small></label>
 <label class="field<?cs if:Form.picture.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.picture ?></span>
-<input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:field_error("picture") ?>
+<input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:file_pick() ?><?cs call:field_error("picture") ?>
 <small class="hint"><?cs var:Lang.bot.picture_hint ?></small></label>
 <label class="check"><input type="checkbox" name="handoff" value="1"<?cs if:Form.handoff.Value ?> checked<?cs /if ?>> <?cs var:Lang.bot.handoff_box ?></label>
 <?cs if:Edit.Id ?><?cs if:Edit.Picture ?><p class="hint"><?cs var:Lang.bot.picture_kept ?></p><?cs /if ?>
@@ -125,7 +125,7 @@
 <dt><code>handoff</code></dt><dd><?cs var:Lang.bot.col_handoff ?></dd>
 </dl>
 <label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.bot.import_file ?> <code>mode,patterns,answer,handoff</code></span>
-<input type="file" name="file" accept=".csv,text/csv"><?cs call:field_error("file") ?></label>
+<input type="file" name="file" accept=".csv,text/csv"><?cs call:file_pick() ?><?cs call:field_error("file") ?></label>
 <label class="check"><input type="checkbox" name="replace" value="1"> <?cs var:Lang.bot.replace ?></label>
 <button type="submit"><?cs var:Lang.bot.import ?></button>
 </form>

@@ -77,7 +77,7 @@
 <label class="field<?cs if:Form.body.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.text ?></span>
 <textarea name="body" rows="5" maxlength="2000" required><?cs var:Form.body.Value ?></textarea><?cs call:field_error("body") ?></label>
 <label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.brand.file_optional ?> <?cs var:Page.FileLimits ?></span>
-<input type="file" name="file" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"><span class="error" id="attachment-error" role="alert"><?cs var:Form.file.Error ?></span></label>
+<input type="file" name="file" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"><?cs call:file_pick() ?><span class="error" id="attachment-error" role="alert"><?cs var:Form.file.Error ?></span></label>
 <button type="submit"><?cs var:Lang.brand.add_canned ?></button>
 </form>
 </section>

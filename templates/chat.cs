@@ -105,7 +105,7 @@
 </select></label>
 <?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.attach ?> <small><?cs var:Page.FileLimits ?></small></span>
-<input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
+<input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs call:file_pick() ?><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
 <?cs if:Chat.RemindLine ?><label class="check remind"><input type="checkbox" name="remind" value="1"> <?cs var:Chat.RemindLine ?></label><?cs /if ?>
 <?cs if:Chat.Meter.Max && !Chat.CannotReply && !Chat.Meter.Paid ?><p class="cost" id="send-cost" data-left="<?cs var:Chat.Meter.Max - Chat.Meter.Used ?>" aria-live="polite"></p><?cs /if ?>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?> <kbd><?cs var:Lang.keys.send ?></kbd></button>

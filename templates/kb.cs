@@ -72,7 +72,7 @@
 <p class="hint"><?cs var:Lang.kb.import_hint ?> <a href="/console/kb/<?cs var:Brand.Id ?>/export" download><?cs var:Lang.kb.export ?></a></p>
 <form method="post" action="/console/kb/<?cs var:Brand.Id ?>/import" enctype="multipart/form-data" class="inline">
 <?cs call:csrf_field() ?>
-<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.kb.csv_file ?></span><input type="file" name="file" accept=".csv,text/csv" required><?cs call:field_error("file") ?></label>
+<label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.kb.csv_file ?></span><input type="file" name="file" accept=".csv,text/csv" required><?cs call:file_pick() ?><?cs call:field_error("file") ?></label>
 <button type="submit"><?cs var:Lang.kb.import_button ?></button>
 </form>
 </section>

@@ -1,5 +1,7 @@
 <?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
 <?cs def:field_error(name) ?><?cs if:Form[name].Error ?><span class="error" id="<?cs var:name ?>-error"><?cs var:Form[name].Error ?></span><?cs /if ?><?cs /def ?>
+<?cs # a file field's face: the browser's own control is labelled in the browser's language, so it is hidden (still focusable) and this shows the catalogue's words; wxdesk.js writes the chosen file's name ?>
+<?cs def:file_pick() ?><span class="file-pick" aria-hidden="true"><span class="button"><?cs var:Lang.file.choose ?></span> <span class="file-name" data-none="<?cs var:Lang.file.none ?>"><?cs var:Lang.file.none ?></span></span><?cs /def ?>
 <?cs def:text_field(name, label, type, maxlen, ac) ?>
 <label class="field<?cs if:Form[name].Error ?> bad<?cs /if ?>"><span><?cs var:label ?></span>
 <input type="<?cs var:type ?>" name="<?cs var:name ?>" value="<?cs if:type != "password" ?><?cs var:Form[name].Value ?><?cs /if ?>" maxlength="<?cs var:maxlen ?>" autocomplete="<?cs var:ac ?>" required<?cs if:Form[name].Error ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error"<?cs /if ?>>
@@ -70,7 +72,7 @@
 <label class="field<?cs if:Form.category.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.kb_category ?></span>
 <input type="text" name="category" maxlength="60" value="<?cs var:Form.category.Value ?>"><?cs call:field_error("category") ?></label>
 <label class="field<?cs if:Form.picture.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.kb_picture ?></span>
-<input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:field_error("picture") ?>
+<input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:file_pick() ?><?cs call:field_error("picture") ?>
 <small class="hint"><?cs var:Lang.kb.picture_hint ?></small></label>
 <?cs if:Article.0.Picture ?><p class="hint" id="kb-picture"><?cs var:Lang.kb.picture_kept ?></p>
 <label class="check"><input type="checkbox" name="picture_remove" value="1"> <?cs var:Lang.field.kb_picture_remove ?></label><?cs /if ?>

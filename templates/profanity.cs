@@ -25,7 +25,7 @@
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/profanity/import" enctype="multipart/form-data" class="inline">
 <?cs call:csrf_field() ?>
 <label class="field<?cs if:Form.file.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.prof.import_file ?></span>
-<input type="file" name="file" accept=".csv,.txt,text/csv,text/plain"><?cs call:field_error("file") ?></label>
+<input type="file" name="file" accept=".csv,.txt,text/csv,text/plain"><?cs call:file_pick() ?><?cs call:field_error("file") ?></label>
 <button type="submit"><?cs var:Lang.prof.import ?></button>
 </form>
 <p><a href="/admin/brands/<?cs var:Brand.Id ?>/profanity/export"><?cs var:Lang.prof.export ?></a></p>

@@ -155,6 +155,8 @@ try {
 	await op.setInputFiles('input[name=attachment]', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
 	check('an attachment refused in Chinese, before the upload',
 		await op.isVisible('#attachment-error >> text=微信不支持这种文件'));
+	check('the file field in Chinese (选择文件, 未选择文件)',
+		(await op.textContent('#composer .file-pick')).replace(/\s+/g, ' ').trim() === '选择文件 未选择文件');
 	await page_in_chinese(op, '13-chat-attachment-refused');
 	for (let i = 2; i <= 5; i++)
 		await send(`第 ${i} 条消息`);

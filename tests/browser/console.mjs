@@ -91,7 +91,14 @@ try {
 	check('an oversize picture is refused before upload, naming the limit',
 		await page.isVisible('#attachment-error >> text=Pictures can be at most 10 MB in WeChat; this file is 11.0 MB.'));
 	await shot(page, '26-console-attachment-refused');
-	await page.setInputFiles('input[name=attachment]', { name: 'photo.png', mimeType: 'image/png', buffer: png });
+	const picked = () => page.textContent('#composer .file-pick .file-name');
+	check('…and the field shows no file chosen, in the page\'s words', (await picked()) === 'No file chosen');
+	// the browser's own control (in the browser's language) is hidden: the
+	// catalogue's button opens the file chooser
+	const [chooser] = await Promise.all([page.waitForEvent('filechooser'),
+		page.click('#composer .file-pick .button')]);
+	await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+	check('"Choose a file" opens the chooser; the chosen file\'s name shows', (await picked()) === 'photo.png');
 	await Promise.all([page.waitForNavigation(), page.click('#composer button[type=submit]')]);
 	// in the page's transcript (a lazily loaded image may have no size yet)
 	check('the picture shows in the transcript', (await page.locator('#transcript img[alt="Picture sent"]').count()) === 1);
