@@ -64,7 +64,7 @@ sim_after(void)
 		if (db_sim_account_get(&p, deferred[i].appid, &a) == DB_OK && a.nrows == 1) {
 			t = (struct wxpush_target){ db_cell(&a, 0, SA_URL), db_cell(&a, 0, SA_TOKEN),
 			    db_cell(&a, 0, SA_MODE), db_cell(&a, 0, SA_AES), deferred[i].appid,
-			    db_cell(&a, 0, SA_ORIGINAL) };
+			    db_cell(&a, 0, SA_ORIGINAL), 0 };
 			(void)wxpush_send(&p, &t, deferred[i].xml, 0, &log, NULL);
 			wx_log("job result → %s: %s", deferred[i].appid, log.data ? log.data : "");
 		}

@@ -88,13 +88,24 @@ consent_xml(struct req *r, struct resp *rs, const char *appid, const char *openi
 	return sim_event_xml(&r->pool, original, openid, ev, more);
 }
 
+/* a push that has waited in the account's server for "queued" seconds (a
+ * burst: 0 to 300): the follower acted, and WeChat signed it, that long ago */
+static long
+queued_of(struct req *r)
+{
+	const char *v = req_field(r, "queued");
+	long        q = v ? strtol(v, NULL, 10) : 0;
+
+	return q < 0 ? 0 : q > 300 ? 300 : q;
+}
+
 void
 sim_phone_post(struct req *r, struct resp *rs)
 {
 	const char          *appid = req_field(r, "appid"), *openid = req_field(r, "openid");
 	const char          *action = req_field(r, "action");
 	struct dbres         a;
-	struct wxpush_target t;
+	struct wxpush_target t = { 0 };
 	struct wxpush_msg    m = { 0 };
 	struct buf           log = { 0 };
 	long long            now = (long long)wx_now();
@@ -107,6 +118,8 @@ sim_phone_post(struct req *r, struct resp *rs)
 		resp_text(rs, 400, L(r, "sim.choose"));
 		return;
 	}
+	t.queued = queued_of(r);
+	now -= t.queued;
 	/* columns: appid secret original_id token aes_key mode webhook_url name whitelist */
 	t.url = db_cell(&a, 0, SA_URL);
 	t.token = db_cell(&a, 0, SA_TOKEN);

@@ -139,7 +139,7 @@ wxpush_send(struct pool *p, const struct wxpush_target *t, const char *inner,
 	int         rc = -1;
 	unsigned char r[4];
 
-	snprintf(ts, sizeof ts, "%lld", (long long)wx_now());
+	snprintf(ts, sizeof ts, "%lld", (long long)wx_now() - t->queued);
 	rand_bytes(r, sizeof r);
 	snprintf(nonce, sizeof nonce, "%u", (unsigned)(r[0] | r[1] << 8 | r[2] << 16 |
 	    (unsigned)(r[3] & 0x7f) << 24));

@@ -12,6 +12,8 @@ struct wxpush_msg {
 
 struct wxpush_target {
 	const char *url, *token, *mode, *aes_key, *app_id, *original_id;
+	long        queued;	/* seconds the push has waited in the account's server
+				 * already (its queues in a burst): signed that long ago */
 };
 
 char *wxpush_msgid(struct pool *p);

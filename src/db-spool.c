@@ -17,10 +17,20 @@
 	X(spool_done, EXEC, (const char *ids), (S(ids)), \
 	    "DELETE s FROM push_spool s JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED " \
 	    "PATH '$')) j ON j.id = s.id") \
-	X(spool_unsaid, EXEC, (long long chat, long long msg), (I(chat), I(msg)), \
+	X(spool_unsaid, EXEC, (long long channel, const char *key), (I(channel), S(key)), \
 	    "UPDATE messages SET delivery_state = 'failed', " \
-	    "fields = JSON_SET(IFNULL(fields, '{}'), '$.unsaid', 1) WHERE chat_id = ? AND id > ? " \
-	    "AND direction = 'out' AND author_id IS NULL AND delivery_state = 'delivered'") \
+	    "fields = JSON_SET(IFNULL(fields, '{}'), '$.unsaid', 1) WHERE channel_id = ? AND " \
+	    "dedupe_key = ? AND direction = 'out' AND delivery_state = 'delivered'") \
+	X(spool_reply, ROW(spool_reply), (long long channel, const char *key), (I(channel), S(key)), \
+	    "SELECT m.id, IFNULL(m.chat_id, 0) chat, m.follower_id follower, f.openid, " \
+	    "m.msg_type type, m.body, a.path, a.mime, IFNULL(m.attachment_id, 0) attachment, " \
+	    "c.app_id, c.app_secret_enc secret FROM messages m " \
+	    "JOIN followers f ON f.id = m.follower_id JOIN channels c ON c.id = m.channel_id " \
+	    "LEFT JOIN attachments a ON a.id = m.attachment_id WHERE m.channel_id = ? AND " \
+	    "m.dedupe_key = ? AND m.direction = 'out' AND m.delivery_state = 'delivered'") \
+	X(spool_reply_claim, ELSE(DB_CONFLICT), (long long msg), (I(msg)), \
+	    "UPDATE messages SET delivery_state = 'sending' WHERE id = ? AND chat_id IS NULL " \
+	    "AND delivery_state = 'delivered'") \
 	X(spool_count, COUNT, (), (), \
 	    "SELECT COUNT(*) FROM push_spool")
 DB_STATEMENTS(SPOOL_STATEMENTS, db_table_spool)

@@ -630,6 +630,15 @@ grants(const struct attempt *a)
 	return 0;
 }
 
+/* When the follower acted: now, or for a kept push (spool.h), when WeChat
+ * signed it: its short window runs from then, not from when it was taken in */
+static time_t
+acted_at(const struct attempt *a)
+{
+	return a->ch->spooled && a->m.push_ts > 0 && a->m.push_ts < (long long)a->now ?
+	    (time_t)a->m.push_ts : a->now;
+}
+
 /*
  * The events that are no follower activity (notice.h): a template
  * message's result (a failure is reported), the notices a follower accepted
@@ -728,7 +737,7 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 		if ((rc = db_chat_touch_open(p, a->follower, a->now, &a->chat)) != DB_OK ||
 		    a->chat == 0 || !grants(a))
 			return rc;
-		return chat_grant(p, a->chat, a->now);
+		return chat_grant(p, a->chat, acted_at(a));
 	}
 	rc = db_chat_open_lock(p, a->follower, &a->open);
 	if (rc != DB_OK && rc != DB_NOTFOUND)
@@ -746,7 +755,7 @@ stage_follower(struct pool *p, struct attempt *a, int *done)
 		if ((rc = db_follower_subscribe(p, a->follower, a->now,
 		    scene ? "ADD_SCENE_QR_CODE" : NULL, scene)) != DB_OK)
 			return rc;
-		if (a->chat && (rc = chat_grant(p, a->chat, a->now)) != DB_OK)
+		if (a->chat && (rc = chat_grant(p, a->chat, acted_at(a))) != DB_OK)
 			return rc;
 		return scene ? qr_scanned(p, a, scene, 1) : DB_OK;
 	}
@@ -968,6 +977,7 @@ full_step(struct pool *p, void *arg)
 		rc = stage_answer(p, &a);
 	if (rc != DB_OK)	/* another push opened the follower's chat first (a unique key): again */
 		return rc == DB_CONFLICT && !x->duplicate ? DB_RETRY : rc;
+	x->res->grants = grants(&a);
 	/* the channel's row is not touched: every push would queue on it.
 	 * Remembered for the next push, with whether the bot holds the chat */
 	if (!a.is_event && a.chat && x->res->closed_chat != a.chat && !a.rated)

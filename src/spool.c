@@ -7,6 +7,7 @@
 #include "intake.h"
 #include "json.h"
 #include "job.h"
+#include "send.h"
 #include "spool.h"
 
 int
@@ -18,6 +19,39 @@ spool_due(long long ts)
 }
 
 int job_spool_more;
+
+/*
+ * What the HTTP answer to a kept push would have carried (its passive
+ * reply, key "b:<message>"): a follow's, a scan's or a click's goes late as
+ * the bot's customer-service message while WeChat's short window allows it
+ * (spool.h); else the transcript says nobody carried it. 0, or -1 when the
+ * database failed.
+ */
+static int
+say_late(struct pool *p, const struct spool_next *s, const struct intake_result *res)
+{
+	const char        *key = pool_printf(p, "b:%lld", res->message_id);
+	struct spool_reply r;
+	enum dbrc          rc = DB_NOTFOUND;
+
+	if (res->grants && (long long)wx_now() - s->push_ts < WX_EVENT_WINDOW - SPOOL_SAY_MARGIN &&
+	    (rc = db_spool_reply(p, s->channel_id, key, &r)) == DB_OK) {
+		struct out_chat c = { r.chat, r.follower, r.openid, { s->channel_id, r.app_id,
+		    r.secret ? secret_decrypt(p, r.secret) : NULL } };
+		struct outgoing o = { r.type, r.body, r.path, r.mime, r.attachment, NULL };
+		/* in the follower's open chat, counted like the bot's late answers
+		 * (its window's grant is the push's time: intake.c); a new
+		 * follower's welcome has no chat, and is the first of its 3 */
+		rc = r.chat ? send_reclaim(p, &c, OUT_BOT, 0, r.id) : db_spool_reply_claim(p, r.id);
+		if (rc == DB_OK) {
+			(void)send_deliver(p, &c, r.id, &o);	/* its outcome is on the message */
+			return 0;
+		}
+	}
+	if (rc != DB_OK && rc != DB_NOTFOUND && rc != DB_CONFLICT)
+		return -1;
+	return db_spool_unsaid(p, s->channel_id, key) == DB_OK ? 0 : -1;
+}
 
 /* one kept push through the intake: 0 done (stored, or never storable: its
  * row to delete), -1 later */
@@ -44,9 +78,8 @@ drain_one(struct pool *p, const struct spool_next *s)
 		return -1;
 	if (got == INTAKE_INVALID)
 		wx_log("spool %lld: %s; dropped", s->id, res.invalid ? res.invalid : "invalid");
-	/* what the HTTP answer would have carried was not said */
-	if (got == INTAKE_STORED && res.chat_id && res.message_id && (res.reply || res.reply_media) &&
-	    db_spool_unsaid(p, res.chat_id, res.message_id) != DB_OK)
+	if (got == INTAKE_STORED && res.message_id && (res.reply || res.reply_media) &&
+	    say_late(p, s, &res) != 0)
 		return -1;
 	return 0;
 }

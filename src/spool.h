@@ -8,14 +8,20 @@
  * push. The worker (job_spool) takes each kept push through the usual
  * intake, oldest first. What the HTTP answer would have carried cannot be
  * said: the bot's answer to a kept message goes late as a customer-service
- * message (botsvc.h, the rules' when the account has no service); other
- * passive replies (a welcome, the queue's texts) are kept in the transcript
- * as not delivered.
+ * message (botsvc.h, the rules' when the account has no service); the
+ * answer to a follow, a scan or a click (a welcome, a menu button's text)
+ * goes late as the bot's customer-service message while WeChat's short
+ * window allows (a minute from when WeChat signed the push, 3 messages),
+ * SPOOL_SAY_MARGIN seconds before its end at the latest; other passive
+ * replies (the queue's texts), and those too late, are kept in the
+ * transcript as not delivered.
  */
 #ifndef WXDESK_SPOOL_H
 #define WXDESK_SPOOL_H
 
 #include "db.h"
+
+#define SPOOL_SAY_MARGIN 5	/* seconds: WeChat's clock, and the call's own time */
 
 /* 1 when a push signed at ts is better kept than taken through intake now */
 int spool_due(long long ts);
@@ -36,9 +42,19 @@ DB_ROW(spool_next, SPOOL_NEXT_ROW)
 enum dbrc db_spool_next(struct pool *p, int limit, struct spool_next **rows, size_t *n);
 /* the kept pushes taken in (a JSON array of their ids) */
 enum dbrc db_spool_done(struct pool *p, const char *ids);
-/* the passive replies stored for the message msg of chat: not delivered
- * (nobody carried them) */
-enum dbrc db_spool_unsaid(struct pool *p, long long chat, long long msg);
+/* the passive reply stored with the key ("b:<message>"): not delivered
+ * (nobody carried it) */
+enum dbrc db_spool_unsaid(struct pool *p, long long channel, const char *key);
+/* that passive reply, still marked delivered, to send late */
+#define SPOOL_REPLY_ROW(C) C(INT, id) C(INT, chat) C(INT, follower) C(STR, openid) \
+	C(STR, type) C(STR, body) C(STR, path) C(STR, mime) C(INT, attachment) C(STR, app_id) \
+	C(STR, secret)
+DB_ROW(spool_reply, SPOOL_REPLY_ROW)
+enum dbrc db_spool_reply(struct pool *p, long long channel, const char *key,
+	struct spool_reply *row);
+/* a chatless one (a new follower's welcome) claimed for its send; DB_CONFLICT:
+ * taken already */
+enum dbrc db_spool_reply_claim(struct pool *p, long long msg);
 /* how many pushes are kept */
 long long db_spool_count(struct pool *p);
 

@@ -1,11 +1,12 @@
 # 50-spool.sh: pushes kept for later during a burst (src/spool.h, 065). A
-# push whose signed timestamp is 2 s old or more (it waited in the server's
+# push whose signed timestamp is 3 s old or more (it waited in the server's
 # queues) is kept as it came and answered "success" at once; WeChat's retry
 # of it is answered "success" again and kept once; the worker takes it into
 # its chat like any push, stored once even when a copy also came the usual
 # way; in a chat the bot holds, the bot's answer goes late as a
-# customer-service message instead of a passive reply nobody carried; a
-# push that came in time is not kept.
+# customer-service message instead of a passive reply nobody carried, and
+# so does a kept follow's welcome within WeChat's minute; a push that came
+# in time is not kept.
 . "$(dirname "$0")/lib.sh"
 own_channel "Spool Brand"
 worker_stop	# the worker's ticks are this script's
@@ -51,4 +52,34 @@ tick
 tick
 ok "…the bot's answer goes late as a customer-service message, once" eventually eval 'test "$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '"'$APP_ID'"' AND openid = '"'$FROM'"' AND content = '"'运费 10 元，满 99 包邮。'"'")" = 1'
 ok "…the transcript has it as the bot's, delivered" test "$(sqlq "SELECT CONCAT(delivery_state, JSON_VALUE(fields, '\$.bot')) FROM messages WHERE channel_id = $CH AND body = '运费 10 元，满 99 包邮。' AND direction = 'out'")" = delivered1
+
+# a follow kept in a burst: its welcome goes late, as a customer-service
+# message, within WeChat's minute after the follow; past it, the transcript
+# says it was not said
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot" "welcome=欢迎关注！稍后为您服务。" \
+	fallback= handoff_text= handoff_words= miss_limit=2
+got() { simq "SELECT COUNT(*) FROM sim_received WHERE appid = '$APP_ID' AND openid = '$FROM' AND content = '欢迎关注！稍后为您服务。'"; }
+welcome_row() { sqlq "SELECT CONCAT(m.delivery_state, ' ', IFNULL(JSON_VALUE(m.fields, '\$.unsaid'), 0)) FROM messages m JOIN followers f ON f.id = m.follower_id WHERE f.openid = '$FROM' AND m.direction = 'out' AND m.body = '欢迎关注！稍后为您服务。'"; }
+FROM=oSpoolFollow$M
+phone -F action=follow -F queued=4
+ok "a follow that waited 4 s: kept, no welcome in the answer" eval 'test "$(kept)" = 1 && test "$(got)" = 0'
+tick
+ok "…the worker takes it in and the welcome goes late, once, as a customer-service message" eval \
+	'test "$(got)" = 1 && test "$(kept)" = 0'
+ok "…the transcript has it delivered" test "$(welcome_row)" = "delivered 0"
+FROM=oSpoolLate$M
+phone -F action=follow -F queued=58
+tick
+ok "a follow taken in when WeChat's minute is nearly over: no welcome sent" test "$(got)" = 0
+ok "…the transcript says it was not said" test "$(welcome_row)" = "failed 1"
+# a follow again by a follower whose chat the bot holds: the short window
+# runs from the push, not from when it was taken in, and the welcome is
+# counted among the chat's messages
+FROM=oSpoolChat$M
+say "在吗"
+phone -F action=follow -F queued=4
+tick
+ok "a kept follow in a chat the bot holds: the welcome goes late" test "$(got)" = 1
+ok "…counted as the chat's one message since the follow" test "$(sqlq "SELECT c.consecutive_out FROM chats c JOIN followers f ON f.id = c.follower_id WHERE f.openid = '$FROM' AND c.state = 'bot'")" = 1
+ok "…whose window opened when WeChat signed the push, before it was taken in" test "$(sqlq "SELECT c.grant_at < m.created_at FROM chats c JOIN followers f ON f.id = c.follower_id JOIN messages m ON m.chat_id = c.id AND m.event = 'subscribe' WHERE f.openid = '$FROM'")" = 1
 done_tests
