@@ -22,8 +22,11 @@
  *   - asks the followers of chats that closed to rate them (csat.c),
  *   - folds new report events into the hourly roll-up the reports read.
  * Beside the ticks, Worker.Senders child processes (2) deliver the replies
- * operators queued (outbox.c), each as soon as it is queued; the worker
- * starts them again if one ends.
+ * operators queued (outbox.c), each as soon as it is queued,
+ * Worker.HookSenders (1) the outgoing webhooks (hooks.h), and
+ * Worker.SpoolTakers (2) take the pushes kept during a burst into their
+ * chats, lane by lane beside the tick's own (spool.h); the worker starts
+ * them again if one ends.
  * Every job is claimed in the database first (a lease or a conditional
  * UPDATE), so any number of workers on any number of machines do each job
  * once. State lives in the database; a restarted worker carries on. Each
@@ -91,7 +94,7 @@ on_term(int sig)
 #define SENDERS_MAX 16
 /* the forked senders: of the outbox (messages to followers), and of the
  * outgoing webhooks (hooks.h) */
-static pid_t senders[SENDERS_MAX], hook_senders[SENDERS_MAX];
+static pid_t senders[SENDERS_MAX], hook_senders[SENDERS_MAX], takers[SENDERS_MAX];
 
 /* the children of one kind that should run and do not (at the start, or
  * one ended), started */
@@ -124,6 +127,7 @@ senders_start(void)
 {
 	children_start(senders, cfg_int("Worker.Senders", 2), "wxdesk-sender", outbox_run);
 	children_start(hook_senders, cfg_int("Worker.HookSenders", 1), "wxdesk-hooks", hooks_run);
+	children_start(takers, cfg_int("Worker.SpoolTakers", 2), "wxdesk-spool", spool_run);
 }
 
 static void
@@ -134,12 +138,16 @@ senders_stop(void)
 			kill(senders[i], SIGTERM);
 		if (hook_senders[i] > 0)
 			kill(hook_senders[i], SIGTERM);
+		if (takers[i] > 0)
+			kill(takers[i], SIGTERM);
 	}
 	for (int i = 0; i < SENDERS_MAX; i++) {
 		if (senders[i] > 0)
 			waitpid(senders[i], NULL, 0);
 		if (hook_senders[i] > 0)
 			waitpid(hook_senders[i], NULL, 0);
+		if (takers[i] > 0)
+			waitpid(takers[i], NULL, 0);
 	}
 }
 

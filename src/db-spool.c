@@ -3,17 +3,30 @@
 
 #include "db-run.h"
 #include "spool.h"
+#include "wx.h"
 
 #define SPOOL_STATEMENTS(X) \
-	X(spool_insert, EXEC, (long long channel, long long ts, const char *nonce, \
-	    const char *body, long long now), (I(channel), I(ts), S(nonce), S(body), I(now)), \
-	    "INSERT IGNORE INTO push_spool (channel_id, push_ts, push_nonce, body, spooled_at) " \
-	    "VALUES (?, ?, ?, ?, FROM_UNIXTIME(?))") \
-	X(spool_next, ROWS(spool_next), (int limit), (I((long long)limit)), \
+	X(spool_insert, EXEC, (long long channel, const char *openid, long long ts, \
+	    const char *nonce, const char *body, long long now), \
+	    (I(channel), S(openid), I(ts), S(nonce), S(body), I(now)), \
+	    "INSERT IGNORE INTO push_spool (channel_id, lane, push_ts, push_nonce, body, " \
+	    "spooled_at) VALUES (?, CRC32(?) % " WX_SQL(SPOOL_LANES) ", ?, ?, ?, " \
+	    "FROM_UNIXTIME(?))") \
+	X(spool_next, ROWS(spool_next), (int lane, int limit), \
+	    (I((long long)lane), I((long long)limit)), \
 	    "SELECT s.id, s.channel_id, s.push_ts, s.push_nonce, s.body, " \
 	    "IFNULL(c.department_id, 0) department_id, IFNULL(p.erase_on_unfollow, 0) erase, " \
 	    "c.state FROM push_spool s JOIN channels c ON c.id = s.channel_id " \
-	    "LEFT JOIN channel_prefs p ON p.channel_id = s.channel_id ORDER BY s.id LIMIT ?") \
+	    "LEFT JOIN channel_prefs p ON p.channel_id = s.channel_id WHERE s.lane = ? " \
+	    "ORDER BY s.id LIMIT ?") \
+	X(spool_lanes_kept, ROWS(spool_lane), (), (), \
+	    "SELECT DISTINCT lane FROM push_spool") \
+	X(spool_lease, ELSE(DB_CONFLICT), (int lane, const char *holder, long long now, \
+	    long long until), (S(holder), I(until), I((long long)lane), S(holder), I(now)), \
+	    "UPDATE spool_lanes SET holder = ?, held_until = ? WHERE lane = ? AND " \
+	    "(holder = ? OR held_until < ?)") \
+	X(spool_release, EXEC, (int lane, const char *holder), (I((long long)lane), S(holder)), \
+	    "UPDATE spool_lanes SET held_until = 0 WHERE lane = ? AND holder = ?") \
 	X(spool_done, EXEC, (const char *ids), (S(ids)), \
 	    "DELETE s FROM push_spool s JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED " \
 	    "PATH '$')) j ON j.id = s.id") \
@@ -31,6 +44,9 @@
 	X(spool_reply_claim, ELSE(DB_CONFLICT), (long long msg), (I(msg)), \
 	    "UPDATE messages SET delivery_state = 'sending' WHERE id = ? AND chat_id IS NULL " \
 	    "AND delivery_state = 'delivered'") \
+	X(spool_newest, COUNT, (), (), \
+	    "SELECT IFNULL((SELECT UNIX_TIMESTAMP(spooled_at) FROM push_spool ORDER BY id DESC " \
+	    "LIMIT 1), 0)") \
 	X(spool_count, COUNT, (), (), \
 	    "SELECT COUNT(*) FROM push_spool")
 DB_STATEMENTS(SPOOL_STATEMENTS, db_table_spool)

@@ -1,8 +1,10 @@
 /* spool.c: pushes kept for later when WeChat's 5 seconds run out, and the
  * worker's job that takes them through the intake (spool.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "intake.h"
 #include "json.h"
@@ -77,46 +79,137 @@ drain_one(struct pool *p, const struct spool_next *s)
 	if (got == INTAKE_FAILED)
 		return -1;
 	if (got == INTAKE_INVALID)
-		wx_log("spool %lld: %s; dropped", s->id, res.invalid ? res.invalid : "invalid");
+		wx_log("spool %lld: %s; dropped", s->id, lang_coded(p, LANG_EN, res.invalid ?
+		    res.invalid : "fail.xml"));
 	if (got == INTAKE_STORED && res.message_id && (res.reply || res.reply_media) &&
 	    say_late(p, s, &res) != 0)
 		return -1;
 	return 0;
 }
 
-void
-job_spool(struct pool *p)
+/* this process's token for the lanes it holds (a forked taker has its own) */
+static const char *
+holder(void)
 {
-	struct timespec    t0, t;
-	struct spool_next *s = NULL;
-	size_t             n = 0;
+	static char  token[33];
+	static pid_t of;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	job_spool_more = 0;
-	do {
-		size_t done = 0;
-		int    failed = 0;
-		if (db_spool_next(p, 200, &s, &n) != DB_OK)
-			return;
-		while (done < n && !job_stopping && !(failed = drain_one(p, &s[done]) != 0))
+	if (of != getpid()) {
+		struct pool p = { 0 };
+		snprintf(token, sizeof token, "%s", rand_hex(&p, 16));
+		pool_free(&p);
+		of = getpid();
+	}
+	return token;
+}
+
+static long long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+#define SPOOL_BATCH 200
+
+/*
+ * The kept pushes of one lane through the intake, oldest first, a batch at
+ * a time while this process holds the lane (leased, renewed each batch),
+ * until t0's second is over. The number taken in, or -1 when the database
+ * failed; *more: the lane still holds some.
+ */
+static int
+take_lane(struct pool *p, int lane, const struct timespec *t0, int *more)
+{
+	int total = 0;
+
+	*more = 0;
+	for (;;) {
+		long long          now = (long long)wx_now();
+		struct spool_next *s = NULL;
+		size_t             n = 0, done = 0;
+		int                failed = 0;
+		enum dbrc          rc = db_spool_lease(p, lane, holder(), now, now + SPOOL_LEASE);
+
+		if (rc == DB_CONFLICT)
+			return total;	/* another process's */
+		if (rc != DB_OK || db_spool_next(p, lane, SPOOL_BATCH, &s, &n) != DB_OK)
+			failed = 1;
+		while (!failed && done < n && !job_stopping && !(failed = drain_one(p, &s[done]) != 0))
 			done++;
 		/* the rows taken in, deleted at once, by their ids (a row written
 		 * meanwhile may hold an id between them: ids commit out of order) */
 		if (done > 0) {
 			json_t    *ids = json_array();
 			struct buf b = { 0 };
-			enum dbrc  rc;
 			for (size_t i = 0; i < done; i++)
 				json_array_append_new(ids, json_integer((json_int_t)s[i].id));
 			json_put(&b, ids);
-			rc = db_spool_done(p, b.data);
+			if (db_spool_done(p, b.data) != DB_OK)
+				failed = 1;
 			buf_free(&b);
-			if (rc != DB_OK)
-				return;
 		}
-		if (failed)
-			return;	/* the database: the next tick again */
-		clock_gettime(CLOCK_MONOTONIC, &t);
-	} while (n == 200 && !job_stopping && t.tv_sec - t0.tv_sec < 1);
-	job_spool_more = n == 200;
+		total += (int)done;
+		if (failed || n < SPOOL_BATCH || job_stopping || ms_since(t0) >= 1000) {
+			(void)db_spool_release(p, lane, holder());
+			*more = !failed && n == SPOOL_BATCH;
+			return failed ? -1 : total;
+		}
+	}
+}
+
+/* the lanes no other process holds, for a second at most: the number of
+ * pushes taken in, or -1 when the database failed */
+static int
+spool_pass(struct pool *p)
+{
+	static unsigned    turn;
+	struct timespec    t0;
+	struct spool_lane *l = NULL;
+	size_t             n = 0, i;
+	int                total = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	job_spool_more = 0;
+	if (db_spool_lanes_kept(p, &l, &n) != DB_OK)
+		return -1;
+	/* (from a lane of its own turn: processes that start together spread) */
+	turn += (unsigned)getpid();
+	for (i = 0; i < n && !job_stopping && ms_since(&t0) < 1000; i++) {
+		int more, took = take_lane(p, (int)l[(i + turn) % n].lane, &t0, &more);
+		if (took < 0)
+			return -1;
+		total += took;
+		job_spool_more |= more;
+	}
+	if (i < n)
+		job_spool_more = 1;	/* lanes left for the next tick */
+	return total;
+}
+
+void
+job_spool(struct pool *p)
+{
+	(void)spool_pass(p);
+}
+
+void
+spool_run(volatile sig_atomic_t *stop)
+{
+	while (!*stop) {
+		struct pool p = { 0 };
+		long long   newest = db_up() ? db_spool_newest(&p) : -1;
+		/* (during a burst the webhook's processes need the cores: the
+		 * tick's job takes pushes in alone) */
+		int         n = newest > 0 && (long long)wx_now() - newest >= SPOOL_CALM ?
+		    spool_pass(&p) : -1;
+
+		pool_free(&p);
+		db_request_done();
+		/* nothing kept (or the database is down): a second's rest */
+		for (int i = 0; n <= 0 && !*stop && i < 10; i++)
+			usleep(100000);
+	}
 }

@@ -19,27 +19,49 @@
 #ifndef WXDESK_SPOOL_H
 #define WXDESK_SPOOL_H
 
+#include <signal.h>
+
 #include "db.h"
 
 #define SPOOL_SAY_MARGIN 5	/* seconds: WeChat's clock, and the call's own time */
+#define SPOOL_LANES      8	/* 066: a follower's kept pushes are in one lane */
+#define SPOOL_LEASE      30	/* seconds a process holds a lane, renewed a batch at a time */
+#define SPOOL_CALM       2	/* seconds without a push kept: the burst is over */
 
 /* 1 when a push signed at ts is better kept than taken through intake now */
 int spool_due(long long ts);
-/* the worker's job: kept pushes through the intake, for a second at most;
- * job_spool_more: some were left (the worker ticks again at once) */
+/* the worker's job: kept pushes through the intake, the lanes no other
+ * process holds, for a second at most; job_spool_more: some were left (the
+ * worker ticks again at once) */
 void job_spool(struct pool *p);
 extern int job_spool_more;
+/* a taker, a child of the worker (Worker.SpoolTakers, 2): lanes taken in
+ * until *stop once the burst is over (nothing kept for SPOOL_CALM
+ * seconds: during it the webhook's processes need the cores, and the
+ * tick's job alone takes pushes in), a second's rest when none is kept */
+void spool_run(volatile sig_atomic_t *stop);
 
 /* ---- the statements (db-spool.c) ---- */
 
-/* a push kept (its plain XML); DB_OK also when its signed URL was kept already */
-enum dbrc db_spool_insert(struct pool *p, long long channel, long long ts, const char *nonce,
-	const char *body, long long now);
+/* a push kept (its plain XML), in its follower's lane; DB_OK also when its
+ * signed URL was kept already */
+enum dbrc db_spool_insert(struct pool *p, long long channel, const char *openid, long long ts,
+	const char *nonce, const char *body, long long now);
+/* the lanes that hold kept pushes */
+#define SPOOL_LANE_ROW(C) C(INT, lane)
+DB_ROW(spool_lane, SPOOL_LANE_ROW)
+enum dbrc db_spool_lanes_kept(struct pool *p, struct spool_lane **rows, size_t *n);
+/* lane leased to holder (a process's token) until until, or renewed;
+ * DB_CONFLICT: another holds it */
+enum dbrc db_spool_lease(struct pool *p, int lane, const char *holder, long long now,
+	long long until);
+enum dbrc db_spool_release(struct pool *p, int lane, const char *holder);
 /* columns of db_spool_next: the oldest kept pushes, with their channel */
 #define SPOOL_NEXT_ROW(C) C(INT, id) C(INT, channel_id) C(INT, push_ts) C(STR, push_nonce) \
 	C(STR, body) C(INT, department_id) C(INT, erase) C(STR, state)
 DB_ROW(spool_next, SPOOL_NEXT_ROW)
-enum dbrc db_spool_next(struct pool *p, int limit, struct spool_next **rows, size_t *n);
+enum dbrc db_spool_next(struct pool *p, int lane, int limit, struct spool_next **rows,
+	size_t *n);
 /* the kept pushes taken in (a JSON array of their ids) */
 enum dbrc db_spool_done(struct pool *p, const char *ids);
 /* the passive reply stored with the key ("b:<message>"): not delivered
@@ -55,6 +77,8 @@ enum dbrc db_spool_reply(struct pool *p, long long channel, const char *key,
 /* a chatless one (a new follower's welcome) claimed for its send; DB_CONFLICT:
  * taken already */
 enum dbrc db_spool_reply_claim(struct pool *p, long long msg);
+/* when the newest kept push was kept (unix time; 0: none is), or -1 */
+long long db_spool_newest(struct pool *p);
 /* how many pushes are kept */
 long long db_spool_count(struct pool *p);
 

@@ -526,7 +526,9 @@ push(struct req *r, struct resp *rs, int cached)
 	}
 	/* WeChat's 5 seconds running out (spool.h): kept as it came, answered at once */
 	if (spool_due(u.ts)) {
-		if (db_spool_insert(&r->pool, c.id, u.ts, u.nonce, c.inner, wx_now()) != DB_OK) {
+		const char *from = wx_get(f, "FromUserName");
+		if (db_spool_insert(&r->pool, c.id, from ? from : "", u.ts, u.nonce, c.inner,
+		    wx_now()) != DB_OK) {
 			resp_text(rs, 503, "temporarily unavailable; please retry\n");
 			return 0;
 		}

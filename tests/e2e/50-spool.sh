@@ -53,6 +53,20 @@ tick
 ok "…the bot's answer goes late as a customer-service message, once" eventually eval 'test "$(simq "SELECT COUNT(*) FROM sim_received WHERE appid = '"'$APP_ID'"' AND openid = '"'$FROM'"' AND content = '"'运费 10 元，满 99 包邮。'"'")" = 1'
 ok "…the transcript has it as the bot's, delivered" test "$(sqlq "SELECT CONCAT(delivery_state, JSON_VALUE(fields, '\$.bot')) FROM messages WHERE channel_id = $CH AND body = '运费 10 元，满 99 包邮。' AND direction = 'out'")" = delivered1
 
+# a burst's kept pushes taken in by two processes at once: each follower's
+# in their lane, in order, each once
+for i in 1 2 3 4 5 6; do
+	for w in 1 2 3 4; do
+		push 3 "${M}6$i$w" "oSpoolLane$w$M" "第 $i 条" >/dev/null
+	done
+done
+ok "24 pushes of 4 followers kept in their lanes" eval 'test "$(kept)" = 24 && test "$(sqlq "SELECT COUNT(DISTINCT lane) FROM push_spool WHERE channel_id = $CH")" -ge 2'
+tick & tick & wait
+while [ "$(kept)" != 0 ]; do tick; done	# (bounded: each tick takes a lane in)
+ok "two workers at once: each push stored once" test "$(sqlq "SELECT COUNT(*), COUNT(DISTINCT wx_msg_id) FROM messages WHERE channel_id = $CH AND wx_msg_id LIKE '${M}6%'")" = "$(printf '24\t24')"
+ok "…each follower's in the order WeChat sent them" test "$(sqlq "SELECT COUNT(*) FROM (SELECT wx_msg_id, LAG(wx_msg_id) OVER (PARTITION BY follower_id ORDER BY id) prev FROM messages WHERE channel_id = $CH AND wx_msg_id LIKE '${M}6%') t WHERE prev > wx_msg_id")" = 0
+ok "…and every lane let go" test "$(sqlq "SELECT COUNT(*) FROM spool_lanes WHERE held_until > 0")" = 0
+
 # a follow kept in a burst: its welcome goes late, as a customer-service
 # message, within WeChat's minute after the follow; past it, the transcript
 # says it was not said
