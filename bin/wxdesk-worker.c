@@ -211,13 +211,10 @@ main(int argc, char **argv)
 			for (size_t j = 0; j < sizeof jobs / sizeof jobs[0] && !job_stopping; j++) {
 				/* /metrics: each job's runs, how long, and whether a
 				 * statement failed in it */
-				unsigned long   f0 = db_failures();
-				struct timespec t0, t1;
-				clock_gettime(CLOCK_MONOTONIC, &t0);
+				unsigned long f0 = db_failures();
+				double        t0 = wx_mono();
 				jobs[j].run(&p);
-				clock_gettime(CLOCK_MONOTONIC, &t1);
-				metrics_job(jobs[j].name, db_failures() != f0, (double)(t1.tv_sec -
-				    t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+				metrics_job(jobs[j].name, db_failures() != f0, wx_mono() - t0,
 				    (long long)wx_now());
 			}
 		}

@@ -10,15 +10,6 @@
  * own; one viewed in the last week keeps them */
 #define VIEWER_DAYS 30
 
-static double
-mono(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + t.tv_nsec / 1e9;
-}
-
 /*
  * Reports: every event written since the last tick is folded into
  * report_hours and the levels, a batch of 5,000 to a transaction, up to
@@ -35,7 +26,7 @@ job_reports(struct pool *p)
 	const char *zone = cfg_get("Reports.TimeZone", "UTC");
 	int         rc = db_report_levels(&lp, 1, zone);
 	/* how long a tick builds levels (Reports.BuildSeconds): at least a step */
-	double      budget = cfg_int("Reports.BuildSeconds", 1), t0 = mono();
+	double      budget = cfg_int("Reports.BuildSeconds", 1), t0 = wx_mono();
 
 	(void)p;	/* each batch has a pool of its own, freed as it commits */
 	if (rc == 1)
@@ -52,7 +43,7 @@ job_reports(struct pool *p)
 		pool_free(&bp);
 		if (zid <= 0)
 			break;
-	} while (!job_stopping && mono() - t0 < budget);
+	} while (!job_stopping && wx_mono() - t0 < budget);
 	for (int batch = 0; batch < 40 && !job_stopping; batch++) {
 		struct pool bp = { 0 };
 		long long   n = db_report_rollup(&bp);

@@ -65,18 +65,16 @@ outbox_run(volatile sig_atomic_t *stop)
 long long
 outbox_drain(int seconds)
 {
-	struct timespec t0, t;
-	long long       left = -1;
+	double    t0 = wx_mono();
+	long long left = -1;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		struct pool p = { 0 };
 		(void)outbox_pass(&p);
 		left = db_outbox_queued(&p);
 		pool_free(&p);
 		db_request_done();
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		if (left <= 0 || t.tv_sec - t0.tv_sec >= seconds)
+		if (left <= 0 || wx_mono() - t0 >= seconds)
 			return left;
 		usleep(50000);	/* another sender holds a chat: until it is done */
 	}

@@ -191,14 +191,11 @@ search_catch_up(struct pool *p, int batch, int back)
 void
 job_search(struct pool *p)
 {
-	struct timespec t0, t;
-	long long       added;
+	double    t0 = wx_mono();
+	long long added = search_catch_up(p, 10000, 5000);	/* the look back once a tick */
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	added = search_catch_up(p, 10000, 5000);	/* the look back once a tick */
 	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		if (added < 10000 || job_stopping || t.tv_sec - t0.tv_sec >= 1)
+		if (added < 10000 || job_stopping || wx_mono() - t0 >= 1)
 			break;
 		added = search_catch_up(p, 10000, 0);
 	}

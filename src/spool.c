@@ -103,15 +103,6 @@ holder(void)
 	return token;
 }
 
-static long long
-ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
 #define SPOOL_BATCH 200
 
 /*
@@ -121,7 +112,7 @@ ms_since(const struct timespec *t0)
  * failed; *more: the lane still holds some.
  */
 static int
-take_lane(struct pool *p, int lane, const struct timespec *t0, int *more)
+take_lane(struct pool *p, int lane, double t0, int *more)
 {
 	int total = 0;
 
@@ -152,7 +143,7 @@ take_lane(struct pool *p, int lane, const struct timespec *t0, int *more)
 			buf_free(&b);
 		}
 		total += (int)done;
-		if (failed || n < SPOOL_BATCH || job_stopping || ms_since(t0) >= 1000) {
+		if (failed || n < SPOOL_BATCH || job_stopping || wx_mono() - t0 >= 1) {
 			(void)db_spool_release(p, lane, holder());
 			*more = !failed && n == SPOOL_BATCH;
 			return failed ? -1 : total;
@@ -166,19 +157,18 @@ static int
 spool_pass(struct pool *p)
 {
 	static unsigned    turn;
-	struct timespec    t0;
+	double             t0 = wx_mono();
 	struct spool_lane *l = NULL;
 	size_t             n = 0, i;
 	int                total = 0;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	job_spool_more = 0;
 	if (db_spool_lanes_kept(p, &l, &n) != DB_OK)
 		return -1;
 	/* (from a lane of its own turn: processes that start together spread) */
 	turn += (unsigned)getpid();
-	for (i = 0; i < n && !job_stopping && ms_since(&t0) < 1000; i++) {
-		int more, took = take_lane(p, (int)l[(i + turn) % n].lane, &t0, &more);
+	for (i = 0; i < n && !job_stopping && wx_mono() - t0 < 1; i++) {
+		int more, took = take_lane(p, (int)l[(i + turn) % n].lane, t0, &more);
 		if (took < 0)
 			return -1;
 		total += took;

@@ -126,6 +126,15 @@ wx_log(const char *fmt, ...)
 	va_end(ap);
 }
 
+double
+wx_mono(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 void
 wx_audit(const char *fmt, ...)
 {

@@ -286,16 +286,13 @@ decrypt_push(struct req *r, const struct chan *c, const char *enc, char **xml, s
 /* the push just answered was a duplicate (for /metrics) */
 static int push_duplicate;
 /* when this push came in */
-static struct timespec push_t0;
+static double push_t0;
 
 /* the milliseconds this push has taken so far */
 static long
 push_spent_ms(void)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long)(t.tv_sec - push_t0.tv_sec) * 1000 + (t.tv_nsec - push_t0.tv_nsec) / 1000000;
+	return (long)((wx_mono() - push_t0) * 1000);
 }
 
 /*
@@ -557,16 +554,11 @@ push(struct req *r, struct resp *rs, int cached)
 void
 webhook_channel_post(struct req *r, struct resp *rs)
 {
-	struct timespec t0, t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	push_t0 = t0;
+	push_t0 = wx_mono();
 	push_duplicate = 0;
 	if (push(r, rs, 1))
 		push(r, rs, 0);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	metrics_push(rs->status == 200 ? (push_duplicate ? MP_DUPLICATE : MP_STORED) :
 	    rs->status == 403 ? MP_SIGNATURE : rs->status == 400 || rs->status == 404 ?
-	    MP_REJECTED : MP_UNAVAILABLE,
-	    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	    MP_REJECTED : MP_UNAVAILABLE, wx_mono() - push_t0);
 }

@@ -56,6 +56,9 @@ void  pool_free(struct pool *p);		/* the pool may be reused after */
 
 /* Logging to stderr (lighttpd's error log), one line, with the program name. */
 void wx_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* seconds on the monotonic clock: for a job's budget (a second at most) and
+ * durations; never a time of day */
+double wx_mono(void);
 /* the same, never held back: who did what (sign-in failures, Reveal) */
 void wx_audit(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void wx_set_progname(const char *name);
