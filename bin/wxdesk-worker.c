@@ -220,6 +220,7 @@ main(int argc, char **argv)
 		}
 		if (once && db_up()) {
 			(void)outbox_pass(&p);
+			(void)spool_say_pass(&p);	/* a kept push's reply, late */
 			(void)botsvc_pass(&p);	/* the bot's late answers too */
 		}
 		pool_free(&p);

@@ -136,10 +136,11 @@ enum dbrc db_bot_rules_clear(struct pool *p, long long channel);
 enum dbrc db_bot_bump(struct pool *p, long long channel);
 enum dbrc db_bot_enable(struct pool *p, long long channel, int on);
 /* the bot's passive reply, in the transcript (dedupe: one per follower message);
- * miss: the fallback to a message it did not understand */
+ * miss: the fallback to a message it did not understand; kept: the reply
+ * to a kept push (spool.h), not said */
 enum dbrc db_bot_reply(struct pool *p, long long channel, long long follower, long long chat,
 	const char *type, const char *text, int miss, long long attachment, const char *dedupe,
-	long long now);
+	int kept, long long now);
 /* columns of db_bot_media_due: pictures to upload (again) */
 #define BOT_MEDIA_DUE_ROW(C) C(INT, id) C(INT, channel_id) C(STR, path) C(STR, mime) \
 	C(STR, app_id) C(STR, app_secret_enc)

@@ -324,7 +324,7 @@ enum dbrc db_chat_followup_expire(struct pool *p, long long chat, long long cuto
 /* what wxdesk tells the follower as a passive reply: with the bot's line
  * (bot: marked as the bot's) or alone (an automatic reply) */
 enum dbrc db_auto_reply(struct pool *p, long long channel, long long follower, long long chat,
-	const char *text, int bot, const char *dedupe, long long now);
+	const char *text, int bot, const char *dedupe, int kept, long long now);
 enum dbrc db_chat_insert(struct pool *p, long long channel_id, long long follower_id,
 	long long department_id, const char *state, time_t at, long long previous, long long qr,
 	long long *id);

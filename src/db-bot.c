@@ -58,16 +58,18 @@
 	    "UPDATE bot_rules SET position = ? WHERE id = ? AND channel_id = ?") \
 	X(bot_bump, EXEC, (long long channel), (I(channel)), \
 	    "UPDATE channel_prefs SET bot_version = bot_version + 1 WHERE channel_id = ?") \
-	/* a passive reply: sent with the HTTP answer, so delivered as it is stored */ \
+	/* a passive reply: sent with the HTTP answer, so delivered as it is stored \
+	 * (a kept push's has no HTTP answer: not said, spool.h) */ \
 	X(bot_reply, EXEC, (long long channel, long long follower, long long chat, \
 	    const char *type, const char *text, int miss, long long attachment, \
-	    const char *dedupe, long long now), \
-	    (I(channel), I(follower), I(chat), S(type), S(text), I((long long)miss), S(dedupe), \
-	    I(attachment), I(now)), \
+	    const char *dedupe, int kept, long long now), \
+	    (I(channel), I(follower), I(chat), S(type), S(text), I((long long)miss), \
+	    I((long long)kept), S(dedupe), I(attachment), I((long long)kept), I(now)), \
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, " \
 	    "fields, dedupe_key, media_state, attachment_id, delivery_state, created_at) VALUES " \
-	    "(?, ?, NULLIF(?, 0), 'out', ?, ?, IF(? = 1, JSON_OBJECT('bot', 1, 'miss', 1), " \
-	    "JSON_OBJECT('bot', 1)), ?, 'none', NULLIF(?, 0), 'delivered', FROM_UNIXTIME(?))") \
+	    "(?, ?, NULLIF(?, 0), 'out', ?, ?, JSON_MERGE_PATCH(IF(? = 1, JSON_OBJECT('bot', 1, " \
+	    "'miss', 1), JSON_OBJECT('bot', 1)), IF(? = 1, JSON_OBJECT('unsaid', 1), '{}')), ?, " \
+	    "'none', NULLIF(?, 0), IF(? = 1, 'failed', 'delivered'), FROM_UNIXTIME(?))") \
 	/* the bot lets go: the chat waits for an operator (routing applies) */ \
 	X(bot_handoff, EXEC, (long long chat, long long now), (I(now), I(now), I(chat)), \
 	    "UPDATE chats SET state = 'waiting', state_since = FROM_UNIXTIME(?), " \

@@ -278,12 +278,14 @@
 	/* what wxdesk itself tells the follower as a passive reply (the queue, \
 	 * the hours, a left message), with the bot's line (bot = 1) or alone */ \
 	X(auto_reply, EXEC, (long long channel, long long follower, long long chat, \
-	    const char *text, int bot, const char *dedupe, long long now), \
-	    (I(channel), I(follower), I(chat), S(text), I((long long)bot), S(dedupe), I(now)), \
+	    const char *text, int bot, const char *dedupe, int kept, long long now), \
+	    (I(channel), I(follower), I(chat), S(text), I((long long)bot), I((long long)kept), \
+	    S(dedupe), I((long long)kept), I(now)), \
 	    "INSERT INTO messages (channel_id, follower_id, chat_id, direction, msg_type, body, " \
 	    "fields, dedupe_key, media_state, delivery_state, created_at) VALUES " \
-	    "(?, ?, NULLIF(?, 0), 'out', 'text', ?, IF(? = 1, JSON_OBJECT('bot', 1), " \
-	    "JSON_OBJECT('auto', 1)), ?, 'none', 'delivered', FROM_UNIXTIME(?))") \
+	    "(?, ?, NULLIF(?, 0), 'out', 'text', ?, JSON_MERGE_PATCH(IF(? = 1, " \
+	    "JSON_OBJECT('bot', 1), JSON_OBJECT('auto', 1)), IF(? = 1, JSON_OBJECT('unsaid', 1), " \
+	    "'{}')), ?, 'none', IF(? = 1, 'failed', 'delivered'), FROM_UNIXTIME(?))") \
 	/* with the QR code the follower came with (0: none), which its report \
 	 * events carry from the first (report_add) */ \
 	X(chat_insert, INSERT, (long long channel_id, long long follower_id, \
@@ -491,10 +493,14 @@
 	X(held_expire, CUSTOM, (), (I), \
 	    "UPDATE messages SET delivery_state = 'expired' WHERE id = ? " \
 	    "AND delivery_state = 'held'") \
-	/* a follow, scan or click: WeChat's short window, its count from 0 */ \
-	X(chat_grant, EXEC, (long long chat, long long now), (I(now), I(chat)), \
+	/* a follow, scan or click: WeChat's short window, its count from 0; \
+	 * not one older than the chat's latest grant or message (a kept push's, \
+	 * taken in late: spool.h) */ \
+	X(chat_grant, EXEC, (long long chat, long long now), (I(now), I(chat), I(now), I(now)), \
 	    "UPDATE chats SET grant_at = FROM_UNIXTIME(?), grant_paid = 0, consecutive_out = 0 " \
-	    "WHERE id = ? AND state <> 'closed'") \
+	    "WHERE id = ? AND state <> 'closed' AND (grant_at IS NULL OR grant_at <= " \
+	    "FROM_UNIXTIME(?)) AND (last_user_msg_at IS NULL OR last_user_msg_at <= " \
+	    "FROM_UNIXTIME(?))") \
 	/* a payment (056): WeChat's 48 hours of any number of messages, on the \
 	 * follower's open chat (a later message or action replaces it) */ \
 	X(chat_pay, EXEC, (long long follower, long long at), (I(at), I(follower), I(at)), \

@@ -25,6 +25,7 @@
 #include "csat.h"
 #include "broadcast.h"
 #include "intake.h"
+#include "spool.h"
 #include "notice.h"
 #include "menu.h"
 #include "qr.h"
@@ -391,10 +392,10 @@ bot_say(struct pool *p, const struct intake_channel *ch, long long follower, lon
 
 	if (a->media_id) {
 		rc = db_bot_reply(p, ch->id, follower, chat, "image", a->text, miss, a->attachment,
-		    key, now);
+		    key, ch->spooled, now);
 		res->reply_media = a->media_id;
 	} else if (a->text && *a->text) {
-		rc = db_bot_reply(p, ch->id, follower, chat, "text", a->text, miss, 0, key, now);
+		rc = db_bot_reply(p, ch->id, follower, chat, "text", a->text, miss, 0, key, ch->spooled, now);
 		res->reply = a->text;
 	}
 	return rc;
@@ -470,7 +471,7 @@ queued_turn(struct pool *p, const struct intake_channel *ch, long long follower,
 		return rc;
 	if (said.why == TELL_WHY_NONE && h->media) {
 		rc = db_bot_reply(p, ch->id, follower, chat, "image", h->text, 0, h->attachment,
-		    pool_printf(p, "b:%lld", msg), now);
+		    pool_printf(p, "b:%lld", msg), ch->spooled, now);
 		res->reply_media = h->media;
 		return rc;
 	}
@@ -479,7 +480,7 @@ queued_turn(struct pool *p, const struct intake_channel *ch, long long follower,
 	/* the bot's line, with or without what the queue adds, is the bot's;
 	 * the off-hours text replaces it and is wxdesk's own */
 	rc = db_auto_reply(p, ch->id, follower, chat, said.reply,
-	    h->done && said.why != TELL_WHY_CLOSED, pool_printf(p, "b:%lld", msg), now);
+	    h->done && said.why != TELL_WHY_CLOSED, pool_printf(p, "b:%lld", msg), ch->spooled, now);
 	res->reply = said.reply;
 	return rc;
 }
@@ -630,13 +631,20 @@ grants(const struct attempt *a)
 	return 0;
 }
 
-/* When the follower acted: now, or for a kept push (spool.h), when WeChat
- * signed it: its short window runs from then, not from when it was taken in */
+/*
+ * When the follower acted: now, or for a kept push (spool.h), when WeChat
+ * signed it or, earlier, the CreateTime it gave (within WeChat's 5 minutes:
+ * a value from elsewhere can only make the window shorter): its short
+ * window runs from then, not from when it was taken in.
+ */
 static time_t
 acted_at(const struct attempt *a)
 {
-	return a->ch->spooled && a->m.push_ts > 0 && a->m.push_ts < (long long)a->now ?
-	    (time_t)a->m.push_ts : a->now;
+	long long at = a->m.push_ts, made = a->m.wx_create_time;
+
+	if (!a->ch->spooled || at <= 0 || at >= (long long)a->now)
+		return a->now;
+	return made > 0 && made < at && made > at - 300 ? (time_t)made : (time_t)at;
 }
 
 /*
@@ -865,7 +873,7 @@ stage_message(struct pool *p, struct attempt *a)
 		int         l = lang_parse(a->csat.lang);
 		const char *thanks = lang_text(l >= 0 ? (enum lang)l : LANG_ZH, "csat.thanks");
 		if ((rc = db_bot_reply(p, ch->id, a->follower, a->chat, "text", thanks, 0, 0,
-		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+		    pool_printf(p, "b:%lld", a->msg), ch->spooled, a->now)) != DB_OK)
 			return rc;
 		a->res->reply = thanks;
 	}
@@ -915,7 +923,7 @@ stage_answer(struct pool *p, struct attempt *a)
 		rc = chat_leave(p, &c, a->now, &done);
 		if (rc == DB_OK && done && *done) {
 			if ((rc = db_auto_reply(p, ch->id, a->follower, chat, done, 0,
-			    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+			    pool_printf(p, "b:%lld", a->msg), ch->spooled, a->now)) != DB_OK)
 				return rc;
 			res->reply = done;
 		} else if (rc != DB_OK && rc != DB_NOTFOUND)
@@ -925,14 +933,14 @@ stage_answer(struct pool *p, struct attempt *a)
 	 * the bot's: a retry of the push is a duplicate, answered "success" */
 	if (a->operator && a->operator_reply) {
 		if ((rc = db_bot_reply(p, ch->id, a->follower, 0, "text", a->operator_reply, 0, 0,
-		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+		    pool_printf(p, "b:%lld", a->msg), ch->spooled, a->now)) != DB_OK)
 			return rc;
 		res->reply = a->operator_reply;
 	}
 	/* a QR code's own welcome, before the bot's (kept like the bot's) */
 	if (a->welcome && *a->welcome && !a->operator) {
 		if ((rc = db_bot_reply(p, ch->id, a->follower, chat, "text", a->welcome, 0, 0,
-		    pool_printf(p, "b:%lld", a->msg), a->now)) != DB_OK)
+		    pool_printf(p, "b:%lld", a->msg), ch->spooled, a->now)) != DB_OK)
 			return rc;
 		res->reply = a->welcome;
 		return DB_OK;
@@ -977,7 +985,13 @@ full_step(struct pool *p, void *arg)
 		rc = stage_answer(p, &a);
 	if (rc != DB_OK)	/* another push opened the follower's chat first (a unique key): again */
 		return rc == DB_CONFLICT && !x->duplicate ? DB_RETRY : rc;
-	x->res->grants = grants(&a);
+	/* a kept push's reply, stored not said: a follow's, a scan's or a
+	 * click's goes late while WeChat's minute lasts (spool.h) */
+	if (x->ch->spooled && a.msg && (x->res->reply || x->res->reply_media))
+		rc = spool_reply_late(p, a.ch->id, a.msg, grants(&a) ? (long long)acted_at(&a) : 0,
+		    (long long)a.now);
+	if (rc != DB_OK)
+		return rc;
 	/* the channel's row is not touched: every push would queue on it.
 	 * Remembered for the next push, with whether the bot holds the chat */
 	if (!a.is_event && a.chat && x->res->closed_chat != a.chat && !a.rated)

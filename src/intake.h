@@ -24,7 +24,6 @@ struct intake_result {
 	const char *reply;	/* the bot's passive reply to this push, or NULL */
 	const char *reply_media;	/* …a picture instead (WeChat's media id) */
 	int       bot_holds;	/* the bot still holds the chat */
-	int       grants;	/* a follow, scan or click: WeChat's short window (wx.h) */
 	long long bot_ask;	/* the message to ask the bot's service about (botsvc.h), or 0 */
 	int       erased;
 	int       stale;	/* INTAKE_STALE */

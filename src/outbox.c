@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "outbox.h"
+#include "spool.h"
 #include "send.h"
 
 /* delivers the queued replies of one chat, held; the number tried */
@@ -54,6 +55,10 @@ outbox_run(volatile sig_atomic_t *stop)
 	while (!*stop) {
 		struct pool p = { 0 };
 		int         n = db_up() ? outbox_pass(&p) : -1;
+
+		/* (and the replies of pushes kept in a burst that go late: spool.h) */
+		if (n >= 0 && spool_say_pass(&p) > 0)
+			n++;
 
 		pool_free(&p);
 		db_request_done();

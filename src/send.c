@@ -47,8 +47,7 @@ claim_step(struct pool *p, void *arg)
 	else if (rc == DB_OK)
 		rc = db_message_out(p, &x->m, x->o->attachment, x->author, x->who == OUT_CLOSING,
 		    x->msg);
-	/* (a message stored already keeps its marks) */
-	if (rc == DB_OK && x->m.direction && (x->who == OUT_BOT || x->who == OUT_BOT_MISS))
+	if (rc == DB_OK && (x->who == OUT_BOT || x->who == OUT_BOT_MISS))
 		rc = db_message_bot(p, *x->msg, x->who == OUT_BOT_MISS);
 	return rc;
 }
@@ -68,10 +67,9 @@ send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 }
 
 enum dbrc
-send_reclaim(struct pool *p, const struct out_chat *c, enum out_claim who, long long author,
-    long long msg)
+send_reclaim(struct pool *p, const struct out_chat *c, long long author, long long msg)
 {
-	struct claim x = { c, NULL, who, author, &msg, { 0 } };
+	struct claim x = { c, NULL, OUT_OPERATOR, author, &msg, { 0 } };
 
 	return db_txn(p, claim_step, &x);
 }

@@ -45,11 +45,8 @@ enum out_claim { OUT_OPERATOR, OUT_CLOSING, OUT_WARNING, OUT_CSAT, OUT_LEAVE, OU
 enum dbrc send_claim(struct pool *p, const struct out_chat *c, const struct outgoing *o,
 	enum out_claim who, long long author, const char *dedupe, long long *msg);
 
-/* A message stored already, claimed (again) to be sent as who (as
- * send_claim): an operator's that was not delivered, or a passive reply
- * nobody carried (spool.h) going late as the bot's. */
-enum dbrc send_reclaim(struct pool *p, const struct out_chat *c, enum out_claim who,
-	long long author, long long msg);
+/* A message that was not delivered, claimed again for another try (as send_claim). */
+enum dbrc send_reclaim(struct pool *p, const struct out_chat *c, long long author, long long msg);
 
 /*
  * Sends message msg (claimed already) through custom/send, uploading its

@@ -13,46 +13,70 @@
 #include "spool.h"
 
 int
-spool_due(long long ts)
+spool_due(struct pool *p, long long channel, const char *openid, long long ts)
 {
-	long long after = cfg_int("Webhook.SpoolAfterSeconds", 3);
+	static long long kept_at;	/* when this process last kept one */
+	long long        after = cfg_int("Webhook.SpoolAfterSeconds", 3);
+	long long        now = (long long)wx_now();
 
-	return after > 0 && (long long)wx_now() - ts >= after;
+	if (after <= 0)
+		return 0;
+	if (now - ts >= after || ((now - ts >= 1 || now - kept_at < SPOOL_CALM * 15) &&
+	    db_spool_has(p, channel, openid) > 0)) {
+		kept_at = now;
+		return 1;
+	}
+	return 0;
 }
 
 int job_spool_more;
 
-/*
- * What the HTTP answer to a kept push would have carried (its passive
- * reply, key "b:<message>"): a follow's, a scan's or a click's goes late as
- * the bot's customer-service message while WeChat's short window allows it
- * (spool.h); else the transcript says nobody carried it. 0, or -1 when the
- * database failed.
- */
-static int
-say_late(struct pool *p, const struct spool_next *s, const struct intake_result *res)
+enum dbrc
+spool_reply_late(struct pool *p, long long channel, long long msg, long long acted,
+    long long now)
 {
-	const char        *key = pool_printf(p, "b:%lld", res->message_id);
-	struct spool_reply r;
-	enum dbrc          rc = DB_NOTFOUND;
+	long long until = acted + WX_EVENT_WINDOW - SPOOL_SAY_MARGIN;
 
-	if (res->grants && (long long)wx_now() - s->push_ts < WX_EVENT_WINDOW - SPOOL_SAY_MARGIN &&
-	    (rc = db_spool_reply(p, s->channel_id, key, &r)) == DB_OK) {
-		struct out_chat c = { r.chat, r.follower, r.openid, { s->channel_id, r.app_id,
-		    r.secret ? secret_decrypt(p, r.secret) : NULL } };
-		struct outgoing o = { r.type, r.body, r.path, r.mime, r.attachment, NULL };
-		/* in the follower's open chat, counted like the bot's late answers
-		 * (its window's grant is the push's time: intake.c); a new
-		 * follower's welcome has no chat, and is the first of its 3 */
-		rc = r.chat ? send_reclaim(p, &c, OUT_BOT, 0, r.id) : db_spool_reply_claim(p, r.id);
-		if (rc == DB_OK) {
-			(void)send_deliver(p, &c, r.id, &o);	/* its outcome is on the message */
-			return 0;
-		}
-	}
-	if (rc != DB_OK && rc != DB_NOTFOUND && rc != DB_CONFLICT)
+	return acted > 0 && now < until ? db_spool_late(p, channel, pool_printf(p, "b:%lld", msg),
+	    until) : DB_OK;
+}
+
+/* a reply going late, taken and counted in its chat in one transaction */
+static enum dbrc
+late_take_step(struct pool *p, void *arg)
+{
+	const struct spool_late_due *r = arg;
+	enum dbrc                    rc = db_spool_late_take(p, r->id);
+
+	return rc == DB_OK && r->chat ? db_spool_late_chat(p, r->chat,
+	    (long long)wx_now() - WX_WINDOW) : rc;
+}
+
+int
+spool_say_pass(struct pool *p)
+{
+	struct spool_late_due *r = NULL;
+	size_t                 n = 0;
+
+	if (db_spool_late_due(p, 50, &r, &n) != DB_OK)
 		return -1;
-	return db_spool_unsaid(p, s->channel_id, key) == DB_OK ? 0 : -1;
+	for (size_t i = 0; i < n && !job_stopping; i++) {
+		/* (a new follower's welcome has no chat: it is the first of the
+		 * follow's 3, the window checked by its time alone) */
+		enum dbrc rc = (long long)wx_now() < r[i].late_until ? db_txn(p, late_take_step, &r[i]) :
+		    DB_CONFLICT;
+		if (rc == DB_OK) {
+			struct out_chat c = { r[i].chat, r[i].follower, r[i].openid, { r[i].channel,
+			    r[i].app_id, r[i].secret ? secret_decrypt(p, r[i].secret) : NULL } };
+			struct outgoing o = { r[i].type, r[i].body, r[i].path, r[i].mime,
+			    r[i].attachment, NULL };
+			(void)send_deliver(p, &c, r[i].id, &o);	/* its outcome is on the message */
+		} else if (rc == DB_CONFLICT)
+			(void)db_spool_late_miss(p, r[i].id);	/* too late, or no room */
+		else
+			return -1;
+	}
+	return (int)n;
 }
 
 /* one kept push through the intake: 0 done (stored, or never storable: its
@@ -81,9 +105,6 @@ drain_one(struct pool *p, const struct spool_next *s)
 	if (got == INTAKE_INVALID)
 		wx_log("spool %lld: %s; dropped", s->id, lang_coded(p, LANG_EN, res.invalid ?
 		    res.invalid : "fail.xml"));
-	if (got == INTAKE_STORED && res.message_id && (res.reply || res.reply_media) &&
-	    say_late(p, s, &res) != 0)
-		return -1;
 	return 0;
 }
 
@@ -125,10 +146,12 @@ take_lane(struct pool *p, int lane, double t0, int *more)
 		enum dbrc          rc = db_spool_lease(p, lane, holder(), now, now + SPOOL_LEASE);
 
 		if (rc == DB_CONFLICT)
-			return total;	/* another process's */
+			return total;	/* another process's (or taken over: this one's ran out) */
 		if (rc != DB_OK || db_spool_next(p, lane, SPOOL_BATCH, &s, &n) != DB_OK)
 			failed = 1;
-		while (!failed && done < n && !job_stopping && !(failed = drain_one(p, &s[done]) != 0))
+		/* (the second's budget checked at each push: a batch ends early) */
+		while (!failed && done < n && !job_stopping && wx_mono() - t0 < 1 &&
+		    !(failed = drain_one(p, &s[done]) != 0))
 			done++;
 		/* the rows taken in, deleted at once, by their ids (a row written
 		 * meanwhile may hold an id between them: ids commit out of order) */
@@ -143,9 +166,9 @@ take_lane(struct pool *p, int lane, double t0, int *more)
 			buf_free(&b);
 		}
 		total += (int)done;
-		if (failed || n < SPOOL_BATCH || job_stopping || wx_mono() - t0 >= 1) {
+		if (failed || done < n || n < SPOOL_BATCH || job_stopping || wx_mono() - t0 >= 1) {
 			(void)db_spool_release(p, lane, holder());
-			*more = !failed && n == SPOOL_BATCH;
+			*more = !failed && (done < n || n == SPOOL_BATCH);
 			return failed ? -1 : total;
 		}
 	}
@@ -157,26 +180,31 @@ static int
 spool_pass(struct pool *p)
 {
 	static unsigned    turn;
+	static pid_t       of;
 	double             t0 = wx_mono();
 	struct spool_lane *l = NULL;
 	size_t             n = 0, i;
-	int                total = 0;
+	int                total = 0, failed = 0;
 
 	job_spool_more = 0;
 	if (db_spool_lanes_kept(p, &l, &n) != DB_OK)
 		return -1;
-	/* (from a lane of its own turn: processes that start together spread) */
-	turn += (unsigned)getpid();
+	/* each process from a lane of its own, the next lane first each pass:
+	 * one busy lane does not keep the others waiting */
+	if (of != getpid())
+		of = getpid(), turn = (unsigned)getpid();
+	turn++;
 	for (i = 0; i < n && !job_stopping && wx_mono() - t0 < 1; i++) {
 		int more, took = take_lane(p, (int)l[(i + turn) % n].lane, t0, &more);
 		if (took < 0)
-			return -1;
-		total += took;
+			failed = 1;	/* (the other lanes all the same) */
+		else
+			total += took;
 		job_spool_more |= more;
 	}
 	if (i < n)
 		job_spool_more = 1;	/* lanes left for the next tick */
-	return total;
+	return failed && total == 0 ? -1 : total;
 }
 
 void

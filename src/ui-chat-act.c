@@ -397,7 +397,7 @@ reply_retry(struct req *r, struct console_change *x)
 		return console_refuse(r, x, 409, why);
 	{
 		struct out_chat oc = out_chat(r, &x->c);
-		st = send_reclaim(&r->pool, &oc, OUT_OPERATOR, r->user->id, msg);
+		st = send_reclaim(&r->pool, &oc, r->user->id, msg);
 	}
 	if (st == DB_CONFLICT)
 		return console_refuse(r, x, 409, L(r, "chat.rules_refuse"));

@@ -2,6 +2,8 @@
 // the page's texts in the reader's language (the catalogue's js.* keys, in
 // body[data-text]); t(key, values…) fills %s and %d in order, as the
 // catalogue's printf formats do
+// (file fields show the catalogue's face only where this script runs)
+document.documentElement.classList.add('js');
 var texts = {};
 try { texts = JSON.parse(document.body.getAttribute('data-text') || '{}'); } catch (e) { texts = {}; }
 function t(key) {
@@ -324,6 +326,8 @@ labelTables();
 								el.removeAttribute(a);
 						});
 						n.replaceWith(el);
+						if (el.type === 'file')
+							showFile(el);	/* the fresh face names its file */
 						if (el === focused && !el.disabled)
 							el.focus();
 					});
@@ -561,13 +565,14 @@ document.addEventListener('change', function (e) {
 // a file field shows the chosen file's name in the page's language (the
 // browser's own control is hidden); after the check above, so a refused
 // file shows none
-document.addEventListener('change', function (e) {
-	var input = e.target, name;
-	if (!input.matches || !input.matches('input[type=file]'))
-		return;
-	name = input.nextElementSibling && input.nextElementSibling.querySelector('.file-name');
+function showFile(input) {
+	var name = input.nextElementSibling && input.nextElementSibling.querySelector('.file-name');
 	if (name)
 		name.textContent = input.files.length ? input.files[0].name : name.getAttribute('data-none');
+}
+document.addEventListener('change', function (e) {
+	if (e.target.matches && e.target.matches('input[type=file]'))
+		showFile(e.target);
 });
 // WeChat's typing indicator while the operator writes, at most every 10 s
 document.addEventListener('input', function (e) {

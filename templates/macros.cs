@@ -1,7 +1,7 @@
 <?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
 <?cs def:field_error(name) ?><?cs if:Form[name].Error ?><span class="error" id="<?cs var:name ?>-error"><?cs var:Form[name].Error ?></span><?cs /if ?><?cs /def ?>
 <?cs # a file field's face: the browser's own control is labelled in the browser's language, so it is hidden (still focusable) and this shows the catalogue's words; wxdesk.js writes the chosen file's name ?>
-<?cs def:file_pick() ?><span class="file-pick" aria-hidden="true"><span class="button"><?cs var:Lang.file.choose ?></span> <span class="file-name" data-none="<?cs var:Lang.file.none ?>"><?cs var:Lang.file.none ?></span></span><?cs /def ?>
+<?cs def:file_pick() ?><span class="file-pick"><span class="button"><?cs var:Lang.file.choose ?></span> <span class="file-name" aria-hidden="true" data-none="<?cs var:Lang.file.none ?>"><?cs var:Lang.file.none ?></span></span><?cs /def ?>
 <?cs def:text_field(name, label, type, maxlen, ac) ?>
 <label class="field<?cs if:Form[name].Error ?> bad<?cs /if ?>"><span><?cs var:label ?></span>
 <input type="<?cs var:type ?>" name="<?cs var:name ?>" value="<?cs if:type != "password" ?><?cs var:Form[name].Value ?><?cs /if ?>" maxlength="<?cs var:maxlen ?>" autocomplete="<?cs var:ac ?>" required<?cs if:Form[name].Error ?> aria-invalid="true" aria-describedby="<?cs var:name ?>-error"<?cs /if ?>>
