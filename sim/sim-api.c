@@ -513,7 +513,8 @@ sim_user_info_get(struct req *r, struct resp *rs)
 		    "headimgurl", "", "language", json_s(db_cell(&u, 0, SU_LANG)), "subscribe_time",
 		    (json_int_t)db_int(&u, 0, SU_SUBSCRIBE_TIME), "remark", json_s(db_cell(&u, 0,
 		    SU_REMARK)), "groupid", 0, "tagid_list", sim_user_tagids(r, appid, openid),
-		    "subscribe_scene", "ADD_SCENE_QR_CODE", "qr_scene", 0, "qr_scene_str", ""));
+		    "subscribe_scene", db_cell(&u, 0, SU_SCENE), "qr_scene", 0, "qr_scene_str",
+		    db_cell(&u, 0, SU_QR_SCENE)));
 }
 
 /* 1 when WeChat verified the account (认证), as user management asks */

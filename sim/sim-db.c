@@ -70,13 +70,17 @@ static const struct db_stmt stmts[S_SIM__MAX] = {
 	    "sent_since) VALUES (?, ?, ?, ?, 0) ON DUPLICATE KEY UPDATE "
 	    "last_msg_at = VALUES(last_msg_at), sent_since = 0" },
 	[S_SIM_USER_SUBSCRIBE] = { "sim_user_subscribe",
-	    "INSERT INTO sim_users (appid, openid, subscribed, subscribe_time) "
-	    "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE subscribed = "
-	    "VALUES(subscribed), subscribe_time = IF(VALUES(subscribed) = 1, "
-	    "VALUES(subscribe_time), subscribe_time)" },
+	    "INSERT INTO sim_users (appid, openid, subscribed, subscribe_time, "
+	    "subscribe_scene, qr_scene_str) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY "
+	    "UPDATE subscribed = VALUES(subscribed), subscribe_time = "
+	    "IF(VALUES(subscribed) = 1, VALUES(subscribe_time), subscribe_time), "
+	    "subscribe_scene = IF(VALUES(subscribed) = 1, VALUES(subscribe_scene), "
+	    "subscribe_scene), qr_scene_str = IF(VALUES(subscribed) = 1, "
+	    "VALUES(qr_scene_str), qr_scene_str)" },
 	[S_SIM_USER_GET] = { "sim_user_get",
 	    "SELECT subscribed, subscribe_time, last_msg_at, sent_since, language, remark, "
-	    "grant_at, grant_paid FROM sim_users WHERE appid = ? AND openid = ?" },
+	    "grant_at, grant_paid, subscribe_scene, qr_scene_str FROM sim_users "
+	    "WHERE appid = ? AND openid = ?" },
 	[S_SIM_USER_SENT] = { "sim_user_sent",
 	    "UPDATE sim_users SET sent_since = sent_since + 1 WHERE appid = ? AND "
 	    "openid = ?" },
@@ -185,10 +189,12 @@ db_sim_user_message(struct pool *p, const char *appid, const char *openid, long 
 }
 
 enum dbrc
-db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, struct dbres *out)
+db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, const char *scene, struct dbres *out)
 {
+	/* a scene: through that QR code; else from a search of the account */
 	return DB_RUN(&sim_table, S_SIM_USER_SUBSCRIBE, p, out, S(appid), S(openid),
-	    I(subscribed), I(at));
+	    I(subscribed), I(at), S(scene && *scene ? "ADD_SCENE_QR_CODE" : "ADD_SCENE_SEARCH"),
+	    S(scene ? scene : ""));
 }
 
 enum dbrc

@@ -26,10 +26,10 @@ enum dbrc db_sim_token_shorten(struct pool *p, long long until, const char *appi
 enum { STG_APPID, STG_EXPIRES };
 enum dbrc db_sim_token_get(struct pool *p, const char *token, struct dbres *out);
 enum dbrc db_sim_user_message(struct pool *p, const char *appid, const char *openid, long long subscribe_time, long long at, struct dbres *out);
-enum dbrc db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, struct dbres *out);
+enum dbrc db_sim_user_subscribe(struct pool *p, const char *appid, const char *openid, long long subscribed, long long at, const char *scene, struct dbres *out);
 /* columns of db_sim_user_get */
 enum { SU_SUBSCRIBED, SU_SUBSCRIBE_TIME, SU_LAST_MSG, SU_SENT_SINCE, SU_LANG, SU_REMARK,
-	SU_GRANT, SU_PAID };
+	SU_GRANT, SU_PAID, SU_SCENE, SU_QR_SCENE };
 enum dbrc db_sim_user_get(struct pool *p, const char *appid, const char *openid, struct dbres *out);
 enum dbrc db_sim_user_remark(struct pool *p, const char *appid, const char *openid,
 	const char *remark);

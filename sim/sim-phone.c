@@ -172,7 +172,8 @@ sim_phone_post(struct req *r, struct resp *rs)
 			m.a1 = "subscribe";
 			m.a2 = scene && *scene ? pool_printf(&r->pool, "qrscene_%s", scene) : "";
 		}
-		db_sim_user_subscribe(&r->pool, appid, openid, 1LL, now, NULL);
+		if (!(strcmp(action, "scan") == 0 && following))	/* (a scan: they follow already) */
+			db_sim_user_subscribe(&r->pool, appid, openid, 1LL, now, scene, NULL);
 		db_sim_user_grant(&r->pool, appid, openid, now);
 	} else if (strcmp(action, "click") == 0) {
 		/* a menu button: a click's key (or a scan code button's) */
@@ -194,7 +195,7 @@ sim_phone_post(struct req *r, struct resp *rs)
 	} else if (strcmp(action, "unfollow") == 0) {
 		m.type = "event";
 		m.a1 = "unsubscribe";
-		db_sim_user_subscribe(&r->pool, appid, openid, 0LL, now, NULL);
+		db_sim_user_subscribe(&r->pool, appid, openid, 0LL, now, NULL, NULL);
 	} else {
 		resp_text(rs, 400, L(r, "sim.unknown_action"));
 		return;

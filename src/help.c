@@ -330,11 +330,12 @@ guide_read(struct pool *p, const char *guide, enum lang l, size_t *n)
 	return out;
 }
 
-/* GET /help/<guide>: the guide in the reader's language (?lang= another) */
+/* GET /help/<guide>: the guide in the reader's language (?in= the other:
+ * the guide alone, where ?lang= would switch the reader's pages too) */
 void
 help_get(struct req *r, struct resp *rs)
 {
-	const char *guide = strrchr(r->path, '/') + 1, *want = ui_arg(r, "lang");
+	const char *guide = strrchr(r->path, '/') + 1, *want = ui_arg(r, "in");
 	enum lang   l = r->lang;
 	size_t      n = 0;
 	char       *md;
@@ -352,5 +353,4 @@ help_get(struct req *r, struct resp *rs)
 	tmpl_set(r, "Page.Title", L(r, pool_printf(&r->pool, "help.%s", guide)));
 	tmpl_set(r, "Nav", "help");
 	tmpl_render(r, rs, "help.cs");
-	resp_header(rs, "Cache-Control", "private, max-age=300");
 }

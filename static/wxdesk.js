@@ -4,6 +4,14 @@
 // catalogue's printf formats do
 // (file fields show the catalogue's face only where this script runs)
 document.documentElement.classList.add('js');
+// what an action did: in view for a few seconds, then out of the way
+(function () {
+	var f = document.querySelector('main > .flash');
+	if (!f)
+		return;
+	f.addEventListener('click', function () { f.classList.add('gone'); });
+	setTimeout(function () { f.classList.add('gone'); }, 10000);
+})();
 var texts = {};
 try { texts = JSON.parse(document.body.getAttribute('data-text') || '{}'); } catch (e) { texts = {}; }
 function t(key) {
@@ -182,6 +190,21 @@ labelTables();
 	function atEnd(tr) {
 		return tr.scrollTop + tr.clientHeight >= tr.scrollHeight - 24;
 	}
+	// what stands between the transcript and the reply box (the pick-up
+	// button, whom the chat is offered to): in view with the transcript
+	function between(tr, box) {
+		var h = 0;
+		for (var e = tr.nextElementSibling; e && e !== box; e = e.nextElementSibling)
+			if (e.offsetHeight)
+				h += e.offsetHeight + 8;
+		return h;
+	}
+	// the reply box is pinned at the bottom of the screen while the
+	// operator can reply (not before the chat is theirs: then the pick-up
+	// button is what they need, above it)
+	function pinned(box) {
+		return window.getComputedStyle(box).position === 'sticky';
+	}
 	// the transcript's height: what the screen has between its top and the
 	// reply box pinned at the bottom; when that is too little (a phone), as
 	// much as the screen has, the page scrolled to show it
@@ -189,7 +212,7 @@ labelTables();
 		var tr = document.getElementById('transcript'), box = document.getElementById('composer');
 		if (!tr || !box)
 			return;
-		var room = window.innerHeight - box.offsetHeight - 16,
+		var room = window.innerHeight - (pinned(box) ? box.offsetHeight : 0) - between(tr, box) - 16,
 		    top = tr.getBoundingClientRect().top + window.scrollY, h = room - top;
 		if (h < 200)
 			h = Math.max(160, room - 48);
@@ -208,11 +231,25 @@ labelTables();
 		toEnd();
 		if (!tr || !box)
 			return;
-		var over = tr.getBoundingClientRect().bottom - (window.innerHeight - box.offsetHeight - 8);
+		var over = tr.getBoundingClientRect().bottom + between(tr, box) -
+		    (window.innerHeight - (pinned(box) ? box.offsetHeight : 0) - 8);
 		if (over > 0)
 			window.scrollBy(0, over);
+		// a chat to pick up: its button in view (the reply box below it waits)
+		var pick = document.querySelector('#chat form.pickup');
+		if (pick && pick.scrollIntoView)
+			pick.scrollIntoView({ block: 'nearest' });
 	}
 	window.addEventListener('resize', fit);
+	// a picture that loads after the transcript was pinned to its end (they
+	// load lazily, after the page is shown) keeps it there
+	document.addEventListener('load', function (e) {
+		var img = e.target, tr = document.getElementById('transcript');
+		if (!tr || img.tagName !== 'IMG' || !tr.contains(img))
+			return;
+		if (tr.scrollTop + tr.clientHeight >= tr.scrollHeight - img.offsetHeight - 48)
+			toEnd();
+	}, true);
 	function markNew() {
 		var tr = document.getElementById('transcript'), mark = document.getElementById('new-below');
 		if (!tr)

@@ -1,4 +1,4 @@
-<?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
+<?cs include:"macros.cs" ?><?cs set:Page.OwnErrorBox = 1 ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/admin/channels"><?cs var:Lang.channels.title ?></a> ›</p>
 <h1><?cs var:Channel.Heading ?> <em class="tag state-<?cs var:Channel.State ?>"><?cs var:Lang.channel_state[Channel.State] ?></em></h1>
 <?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.ch.not_saved ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>

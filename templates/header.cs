@@ -54,3 +54,4 @@
 </header>
 <main<?cs if:Page.Wide ?> class="wide"<?cs /if ?>>
 <?cs if:Flash ?><p class="flash" role="status"><?cs var:Flash ?></p><?cs /if ?>
+<?cs if:Form.HasErrors && !Page.OwnErrorBox ?><p class="error-box" role="alert"><?cs var:Lang.form.check_fields ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>

@@ -5,7 +5,7 @@
 <a href="/help/operations"<?cs if:Help.Guide == "operations" ?> class="on"<?cs /if ?>><?cs var:Lang.help.operations ?></a>
 <a href="/help/contributing"<?cs if:Help.Guide == "contributing" ?> class="on"<?cs /if ?>><?cs var:Lang.help.contributing ?></a>
 <a href="/help/capacity"<?cs if:Help.Guide == "capacity" ?> class="on"<?cs /if ?>><?cs var:Lang.help.capacity ?></a>
-<a href="/help/<?cs var:Help.Guide ?>?lang=<?cs var:Help.Other ?>" lang="<?cs var:Help.Other ?>" class="other"><?cs var:Lang.help.other_lang ?></a>
+<a href="/help/<?cs var:Help.Guide ?>?in=<?cs var:Help.Other ?>" lang="<?cs var:Help.Other ?>" class="other"><?cs var:Lang.help.other_lang ?></a>
 </nav>
 <article class="doc" lang="<?cs var:Help.Lang ?>" id="guide"><?cs
 each:t = Doc ?><?cs

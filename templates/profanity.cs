@@ -1,7 +1,7 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/admin/brands"><?cs var:Lang.nav.brands ?></a> › <a href="/admin/brands/<?cs var:Brand.Id ?>"><?cs var:Brand.Name ?></a> › <?cs var:Lang.brand.flow ?> ›</p>
 <h1><?cs var:Lang.brand.profanity ?></h1>
-<?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.form.check_fields ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>
+
 <section class="card">
 <h2><?cs var:Lang.prof.settings ?></h2>
 <form method="post" action="/admin/brands/<?cs var:Brand.Id ?>/profanity">

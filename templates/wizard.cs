@@ -6,7 +6,7 @@
 <li class="<?cs if:s.Current ?>now<?cs elif:s.Reached ?>done<?cs /if ?>"<?cs if:s.Current ?> aria-current="step"<?cs /if ?>><?cs if:s.Reached && Channel.Id ?><a href="/admin/channels/<?cs var:Channel.Id ?>/setup?step=<?cs var:s.N ?>"><?cs var:s.N ?>. <?cs var:s.Name ?></a><?cs else ?><?cs var:s.N ?>. <?cs var:s.Name ?><?cs /if ?></li>
 <?cs /each ?>
 </ol>
-<?cs if:Form.HasErrors ?><p class="error-box" role="alert"><?cs var:Lang.form.check_fields ?> <a href="#<?cs var:Form.FirstError ?>-error"><?cs var:Lang.form.go_to_error ?></a></p><?cs /if ?>
+
 <section class="card wizard">
 <h2><?cs var:Wizard.Heading ?></h2>
 <form method="post" action="<?cs if:Channel.Id ?>/admin/channels/<?cs var:Channel.Id ?>/setup<?cs else ?>/admin/channels/new<?cs /if ?>">

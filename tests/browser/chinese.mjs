@@ -167,7 +167,7 @@ try {
 	await op.selectOption('select[name=to]', { label: 'Support' });
 	await op.fill('input[name=note]', '咨询退款');
 	await Promise.all([op.waitForNavigation(), op.click('form.transfer button')]);
-	check('transferred: said in Chinese', await op.isVisible('.flash >> text=会话已转接给Support。'));
+	check('transferred: said in Chinese', await op.isVisible('.flash >> text=会话已转接给 Support。'));
 	await page.goto(`${BASE}/console/chats/${chat}`);
 	check('…the note in the transcript', await page.isVisible('#transcript >> text=将会话转接给Support：咨询退款'));
 	page.once('dialog', (d) => d.accept());

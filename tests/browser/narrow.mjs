@@ -83,11 +83,28 @@ try {
 	await signIn(op, 'operator', demoPassword('operator'));
 	await firstPoll;
 	const { write: says } = await followerPhone(browser, FLOW, { follow: false });
+	// (a long conversation: the transcript takes the screen's height)
+	for (let i = 1; i <= 12; i++)
+		await says(`phone day: line ${i} of my story`);
 	await says('phone day: where is my parcel?');
 	await op.waitForSelector('#chatlist >> text=phone day: where is my parcel?', { timeout: 15000 });
 	await fits(op, 'the console with a waiting chat');
 	await Promise.all([op.waitForNavigation(), op.click(`#chatlist a:has-text("${FLOW.slice(0, 9)}")`)]);
 	await fits(op, 'a waiting chat');
+	// the pick-up button is in view as the chat opens, not under the reply box
+	const pickupSeen = () => op.evaluate(() => {
+		const b = document.querySelector('form.pickup button'), r = b && b.getBoundingClientRect();
+		if (!r || r.top < 0 || r.bottom > window.innerHeight)
+			return false;
+		const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return at === b || b.contains(at);
+	});
+	check('a waiting chat on a phone: "Pick up" in view, nothing over it', await pickupSeen());
+	await op.setViewportSize({ width: 1366, height: 768 });
+	await op.reload();
+	check('…and on a desk', await pickupSeen());
+	await op.setViewportSize({ width: 390, height: 844 });
+	await op.reload();
 	await Promise.all([op.waitForNavigation(), op.click('form.pickup button')]);
 	await op.fill('textarea[name=text]', 'On its way, arriving tomorrow.');
 	await Promise.all([op.waitForNavigation(), op.click('#composer button[type=submit]')]);

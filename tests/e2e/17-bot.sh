@@ -67,9 +67,11 @@ c0=$(customs)
 FROM=oBot$(openssl rand -hex 5)
 phone -F action=follow
 ok "a follow gets the welcome on the phone" test "$(last_got)" = "欢迎光临！回复“菜单”看看。"
+ok "…and WeChat says the follower came from a search, not a QR code" test "$(simq "SELECT subscribe_scene FROM sim_users WHERE appid = '$APP_ID' AND openid = '$FROM'")" = ADD_SCENE_SEARCH
 FROM=oBotScene$(openssl rand -hex 4)
 phone -F action=follow -F scene=spring
 ok "a follow through a scene gets the scene's welcome" test "$(last_got)" = "春季活动欢迎您！"
+ok "…and WeChat says it came through that QR code" test "$(simq "SELECT CONCAT(subscribe_scene, ' ', qr_scene_str) FROM sim_users WHERE appid = '$APP_ID' AND openid = '$FROM'")" = "ADD_SCENE_QR_CODE spring"
 
 # rules, a menu, the transcript
 say "你好，有菜单吗"
