@@ -31,9 +31,9 @@
 	"d.name department, UNIX_TIMESTAMP(c.started_at) started, " \
 	"UNIX_TIMESTAMP(" CHAT_LAST_IN("c") ") last_in, " CHAT_OUTS("c") " outs, " \
 	WX_SQL_GRANT("c.") " grant_at, " \
-	"u.name operator, (SELECT LEFT(m.body, 80) FROM messages m " \
-	"WHERE m.chat_id = c.id AND m.direction = 'in' AND m.body IS NOT NULL " \
-	"ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
+	"u.name operator, (SELECT IF(m.msg_type = 'text', LEFT(m.body, 80), " \
+	"CONCAT(CHAR(1), m.msg_type)) FROM messages m WHERE m.chat_id = c.id AND " \
+	"m.direction = 'in' AND m.msg_type <> 'event' ORDER BY m.id DESC LIMIT 1) last_words, b.name brand, c.close_reason, UNIX_TIMESTAMP(c.closed_at) closed, " \
 	/* the follower's messages this user has not seen yet: the chat's \
 	* count, less those the user had seen (chat_reads.seen_in), plus \
 	* those the worker has not folded into the count yet (counted only \

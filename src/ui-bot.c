@@ -250,12 +250,8 @@ rule_read(struct req *r, int had_picture, struct bot_rule_text *rule)
 		errors++;
 	}
 	if (!errors && file && file->vlen > 0) {
-		if (ui_keep_file(r, "picture", file, &uf) != 0)
+		if (ui_keep_picture(r, "picture", file, "v.bot_picture", &uf) != 0)
 			errors++;
-		else if (strcmp(uf.type, "image") != 0) {
-			form_error(r, "picture", L(r, "v.bot_picture"));
-			errors++;
-		}
 	}
 	/* a rule says something, shows something, or hands the chat on */
 	if (!errors && !form_on(v[3]) && !uf.attachment && !had_picture && !*v[2]) {

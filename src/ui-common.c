@@ -120,6 +120,20 @@ ui_paging(struct req *r, long long page, long long per, long long total)
 	tmpl_set(r, "Paging.Text", LF(r, "paging.text", page, pages, total));
 }
 
+int
+ui_keep_picture(struct req *r, const char *field, const struct kv *file, const char *why,
+    struct ui_file *out)
+{
+	const char *kind = media_sniff(file->val, file->vlen);
+
+	if (kind == NULL || (strcmp(kind, "jpeg") != 0 && strcmp(kind, "png") != 0)) {
+		memset(out, 0, sizeof *out);
+		form_error(r, field, L(r, why));
+		return -1;
+	}
+	return ui_keep_file(r, field, file, out);
+}
+
 /*
  * A file for WeChat (an operator's attachment, a canned response's): its
  * content checked against the reference's types and limits, then kept

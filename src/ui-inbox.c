@@ -201,6 +201,27 @@ search_chats(struct req *r, const char *typed, struct found *f)
 	return json;
 }
 
+/* the follower's last words as a list shows them: a picture, a voice
+ * message, a video or a place named in brackets (the list's statement marks
+ * them with their type after a \1) */
+static void
+last_words(struct req *r, struct console_list *l, size_t n)
+{
+	static const char *const kinds[][2] = { { "image", "msg.picture" }, { "voice", "msg.voice" },
+	    { "video", "msg.video" }, { "shortvideo", "msg.video" }, { "location", "msg.place" },
+	    { "link", "msg.link_kind" } };
+
+	for (size_t i = 0; i < n; i++) {
+		const char *w = l[i].last_words, *name = NULL;
+		if (w == NULL || w[0] != '\1')
+			continue;
+		for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+			if (strcmp(w + 1, kinds[k][0]) == 0)
+				name = L(r, kinds[k][1]);
+		l[i].last_words = pool_printf(&r->pool, "[%s]", name ? name : w + 1);
+	}
+}
+
 /* each listed chat's best message, its words marked (Chats.N.Snippet.K) */
 static void
 snippets(struct req *r, const struct found *f, const struct console_list *l, size_t n,
@@ -286,6 +307,7 @@ console_home_get(struct req *r, struct resp *rs)
 	}
 	if (page > 1)
 		tmpl_set_int(r, "Paging.Prev", page - 1);
+	last_words(r, l, l_n);
 	TMPL_LIST(r, "Chats", l, l_n, console_list);
 	if (q.hits)
 		snippets(r, &found, l, l_n, req_arg(r, "q"));
@@ -469,6 +491,7 @@ console_inbox(struct req *r, long long current)
 		q.limit = 30;
 		if (db_console_list(&r->pool, &q, &l, &l_n) != DB_OK)
 			continue;
+		last_words(r, l, l_n);
 		for (size_t i = 0; i < l_n; i++) {
 			const char *base = pool_printf(&r->pool, "%s.%zu", parts[k].base, i);
 			tmpl_set_int(r, pool_printf(&r->pool, "%s.Id", base), l[i].id);

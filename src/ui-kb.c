@@ -46,13 +46,8 @@ picture_read(struct req *r)
 	if (FORM_READ(r, picture_fields, &gone))
 		return -2;
 	if (file && file->vlen > 0) {
-		if (ui_keep_file(r, "picture", file, &uf) != 0)
-			return -2;
-		if (strcmp(uf.type, "image") != 0) {
-			form_error(r, "picture", L(r, "v.kb_picture"));
-			return -2;
-		}
-		return uf.attachment;
+		return ui_keep_picture(r, "picture", file, "v.kb_picture", &uf) != 0 ? -2 :
+		    uf.attachment;
 	}
 	return form_on(gone) ? -1 : 0;
 }

@@ -258,5 +258,9 @@ struct ui_file {
 };
 int  ui_keep_file(struct req *r, const char *field, const struct kv *file,
 	struct ui_file *out);
+/* …a field that takes a picture only (JPEG or PNG): anything else refused
+ * with the text of the catalogue's key why */
+int  ui_keep_picture(struct req *r, const char *field, const struct kv *file, const char *why,
+	struct ui_file *out);
 
 #endif

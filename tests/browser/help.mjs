@@ -37,6 +37,16 @@ try {
 	await signIn(admin, 'admin', demoPassword('admin'));
 	await admin.goto(`${BASE}/admin/`);
 	await guideShot(admin, 'guide-admin');
+	// the Chinese guides show the Chinese pages
+	const zhDesk = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+	const zhOp = await zhDesk.newPage();
+	await signIn(zhOp, 'operator', demoPassword('operator'));
+	await zhOp.goto(`${BASE}/console/`);
+	await guideShot(zhOp, 'guide-console-zh');
+	const zhAdmin = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
+	await signIn(zhAdmin, 'admin', demoPassword('admin'));
+	await zhAdmin.goto(`${BASE}/admin/`);
+	await guideShot(zhAdmin, 'guide-admin-zh');
 	await admin.goto(`${BASE}/admin/channels/${channel}/bot`);
 	await Promise.all([admin.waitForNavigation(), admin.click('header a.help-link')]);
 	check('an account\'s chatbot page: the administrator\'s guide at the chatbot', admin.url().endsWith('/help/admin#bot') &&

@@ -50,6 +50,13 @@ try {
 	check('beside the composer, the article\'s answer suggested', await op.isVisible('#suggestions >> text=修改地址'));
 	await shot(op, '82-chat-suggestions');
 	await guideShot(op, 'guide-chat');
+	{	// the same chat as a Chinese operator sees it (the Chinese guide's picture)
+		const zh = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
+		await signIn(zh, 'operator', demoPassword('operator'));
+		await zh.goto(`${BASE}/console/chats/${chat}`);
+		await guideShot(zh, 'guide-chat-zh');
+		await zh.context().close();
+	}
 	await op.focus('#composer textarea[name=text]');
 	await op.keyboard.press('Alt+1');
 	check('Alt+1 puts it into the reply', (await op.inputValue('#composer textarea[name=text]')).includes('发货前可在订单页点“修改地址”'));

@@ -183,6 +183,8 @@ ok "the picture is served" status_is 200
 ok "…as an image" hdr "content-type: image/"
 get out "/console/media/$img"
 ok "…not to an operator outside the department" status_is 403
+get op "/console/"
+ok "the list names a picture as the follower's last words" has "[Picture]"
 
 # --- the next message opens a new chat linked to the closed one; transfer,
 # the follower's name, typing, and a closing message
