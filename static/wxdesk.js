@@ -349,8 +349,9 @@ labelTables();
 					// used): a text typed or a file chosen stays, even one given
 					// while the page was updating (a file dialog open)
 					var keep = old.querySelectorAll('textarea[name], input[type=file][name]');
-					var focused = document.activeElement;
+					var focused = document.activeElement, chosen = choices(old);
 					old.innerHTML = fresh.innerHTML;
+					choose(old, chosen);
 					keep.forEach(function (el) {
 						var n = old.querySelector(el.tagName + '[name="' + el.name + '"]');
 						if (!n)
@@ -441,8 +442,10 @@ labelTables();
 			if (a.getAttribute('href') !== location.pathname)
 				openChat(a.getAttribute('href'), true);
 		});
+		// (back and forward between chats; a link within the page, the
+		// follower panel's #follower on a phone, is no other chat)
 		window.addEventListener('popstate', function () {
-			if (CHAT.test(location.pathname))
+			if (CHAT.test(location.pathname) && location.pathname !== shown)
 				openChat(location.pathname, false);
 		});
 	}
@@ -452,11 +455,14 @@ labelTables();
 	// and the flash above it; the address stays the chat's. An answer that
 	// is no chat page (a transfer away, an error page) is shown as it is.
 	// Without the script the forms post as they always did.
-	function swapIn(doc, url) {
+	function swapIn(doc, url, sent) {
 		['inbox', 'chat', 'follower', 'offer'].forEach(function (id) {
 			var old = document.getElementById(id), f = doc.getElementById(id);
-			if (old && f)
-				old.innerHTML = f.innerHTML;
+			if (!old || !f)
+				return;
+			var chosen = choices(old, sent);
+			old.innerHTML = f.innerHTML;
+			choose(old, chosen);
 		});
 		document.querySelectorAll('main > .flash').forEach(function (f) { f.remove(); });
 		var flash = doc.querySelector('main > .flash'), main = document.querySelector('main');
@@ -495,7 +501,7 @@ labelTables();
 				var to = new URL(x.r.url), here = shown || location.pathname;
 				if (doc.getElementById('chat') && document.getElementById('chat') &&
 				    (!x.r.redirected || to.pathname === here)) {
-					swapIn(doc, here);
+					swapIn(doc, here, f.getAttribute('action'));
 					return;
 				}
 				/* elsewhere (a transfer away: the console with its flash), or
@@ -602,6 +608,40 @@ document.addEventListener('change', function (e) {
 // a file field shows the chosen file's name in the page's language (the
 // browser's own control is hidden); after the check above, so a refused
 // file shows none
+// what the operator chose in a form (a transfer's department or
+// colleague, a note, a tick) stays chosen when the page is updated: by
+// the form's action and the field's name, where the fresh form still
+// offers it (except the form just sent: its own fields start again)
+function choices(root, except) {
+	var out = [];
+	root.querySelectorAll('select[name], input[type=text][name], input[type=checkbox][name]')
+		.forEach(function (el) {
+			var o = el.tagName === 'SELECT' ? el.options[el.selectedIndex] : null;
+			var changed = el.type === 'checkbox' ? el.checked !== el.defaultChecked :
+			    el.tagName === 'SELECT' ? !!o && !o.defaultSelected : el.value !== el.defaultValue;
+			if (changed && el.form && el.form.getAttribute('action') !== except)
+				out.push({ form: el.form.getAttribute('action'), name: el.name, value: el.value,
+				    checked: el.checked });
+		});
+	return out;
+}
+function choose(root, chosen) {
+	chosen.forEach(function (c) {
+		var f = null;
+		root.querySelectorAll('form').forEach(function (x) {
+			if (x.getAttribute('action') === c.form)
+				f = x;
+		});
+		var el = f && f.elements[c.name];
+		if (!el || !el.tagName)
+			return;	/* gone, or several of that name */
+		if (el.type === 'checkbox')
+			el.checked = c.checked;
+		else if (el.tagName !== 'SELECT' || [].some.call(el.options, function (o) {
+		    return o.value === c.value; }))
+			el.value = c.value;
+	});
+}
 function showFile(input) {
 	var name = input.nextElementSibling && input.nextElementSibling.querySelector('.file-name');
 	if (name)

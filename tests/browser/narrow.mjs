@@ -125,6 +125,16 @@ try {
 	await op.click('.follower-toggle a');
 	await op.waitForSelector('aside.follower select[name=to]', { state: 'visible' });
 	await op.selectOption('select[name=to]', { label: 'Support' });
+	const picked = await op.inputValue('select[name=to]');
+	await op.evaluate(() => { document.querySelector('#follower select[name=to]').dataset.probe = 'kept'; });
+	// the page updates while the operator chooses (the follower writes):
+	// the choice stays
+	await says('phone day: are you still there?');
+	await op.waitForSelector('#transcript >> text=phone day: are you still there?', { timeout: 15000 });
+	check('a transfer\'s choice survives the page\'s update', (await op.inputValue('select[name=to]')) === picked &&
+		picked !== '');
+	check('…and opening the follower panel did not load the chat again',
+		await op.evaluate(() => document.querySelector('#follower select[name=to]').dataset.probe === 'kept'));
 	await fits(op, 'the follower panel');
 	await Promise.all([op.waitForNavigation(), op.click('form.transfer button')]);
 	const said = await op.evaluate(() => (document.querySelector('.flash, .error-box, .field.bad') || {}).textContent || '');

@@ -203,7 +203,7 @@ tok=$(csrf)
 echo "not a picture" >"$WXDESK_VAR/bot.txt"
 req adm POST "/admin/channels/$CH/bot/rules" -F "csrf=$tok" -F mode=exact -F patterns=photo -F answer= \
 	-F "picture=@$WXDESK_VAR/bot.txt;filename=notes.png;type=image/png"
-ok "a picture that is not one is refused, in a picture's words" eval 'status_is 422 && has "answer with a picture only" && ! has "MP3"'
+ok "a picture that is not one is refused, in a picture's words" eval 'status_is 422 && has "id=\"picture-error\">A bot can answer with a picture only: JPEG or PNG."'
 req adm POST "/admin/channels/$CH/bot/rules" -F "csrf=$tok" -F mode=exact -F patterns=photo -F answer= \
 	-F "picture=@$WXDESK_VAR/answer.png;type=image/png"
 pic=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND attachment_id IS NOT NULL")

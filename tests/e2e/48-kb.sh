@@ -72,7 +72,7 @@ printf '\x89PNG\r\n\x1a\n' >"$WXDESK_VAR/kb.png"; head -c 3000 /dev/urandom >>"$
 echo "not a picture" >"$WXDESK_VAR/kb.txt"
 with_file() { get sup "$KB"; req sup POST "$KB/articles" -F "csrf=$(csrf)" -F "question=$1" -F "answer=$2" -F enabled=1 -F "picture=@$3"; }
 with_file "门店地址在哪里" "上海市南京西路 100 号，地图见下图。" "$WXDESK_VAR/kb.txt;type=text/plain"
-ok "an article whose picture is not one: refused beside the field, in a picture's words, nothing added" eval 'test "$STATUS" = 422 && has "picture must be a JPEG or PNG" && ! has "MP3" && test "$(sqlq "SELECT COUNT(*) FROM kb_articles WHERE brand_id = $BRAND AND question = '"'门店地址在哪里'"'")" = 0'
+ok "an article whose picture is not one: refused beside the field, in a picture's words, nothing added" eval 'test "$STATUS" = 422 && has "id=\"picture-error\">An article&#39;s picture must be a JPEG or PNG file." && test "$(sqlq "SELECT COUNT(*) FROM kb_articles WHERE brand_id = $BRAND AND question = '"'门店地址在哪里'"'")" = 0'
 with_file "门店地址在哪里" "上海市南京西路 100 号，地图见下图。" "$WXDESK_VAR/kb.png;type=image/png"
 A3=$(sqlq "SELECT id FROM kb_articles WHERE brand_id = $BRAND AND question = '门店地址在哪里'")
 ok "an article with a picture: kept as an attachment, the list says so" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT COUNT(*) FROM kb_articles a JOIN attachments t ON t.id = a.attachment_id WHERE a.id = $A3 AND t.mime = '"'image/png'"'")" = 1 && get sup "$KB" && has "门店地址在哪里</a> <em class=\"tag\">picture</em>"'
