@@ -56,9 +56,14 @@ outbox_run(volatile sig_atomic_t *stop)
 		struct pool p = { 0 };
 		int         n = db_up() ? outbox_pass(&p) : -1;
 
-		/* (and the replies of pushes kept in a burst that go late: spool.h) */
-		if (n >= 0 && spool_say_pass(&p) > 0)
-			n++;
+		/* (and, once a second, the replies of pushes kept in a burst that
+		 * go late: spool.h) */
+		static double said_at;
+		if (n >= 0 && wx_mono() - said_at >= 1) {
+			said_at = wx_mono();
+			if (spool_say_pass(&p) > 0)
+				n++;
+		}
 
 		pool_free(&p);
 		db_request_done();
