@@ -58,7 +58,5 @@
 	    "'$.late_until'), '$.unsaid', 1) WHERE id = ? AND delivery_state = 'late'") \
 	X(spool_newest, COUNT, (), (), \
 	    "SELECT IFNULL((SELECT UNIX_TIMESTAMP(spooled_at) FROM push_spool ORDER BY id DESC " \
-	    "LIMIT 1), 0)") \
-	X(spool_count, COUNT, (), (), \
-	    "SELECT COUNT(*) FROM push_spool")
+	    "LIMIT 1), 0)")
 DB_STATEMENTS(SPOOL_STATEMENTS, db_table_spool)

@@ -108,7 +108,5 @@ enum dbrc db_spool_late_chat(struct pool *p, long long chat, long long window_st
 enum dbrc db_spool_late_miss(struct pool *p, long long msg);
 /* when the newest kept push was kept (unix time; 0: none is), or -1 */
 long long db_spool_newest(struct pool *p);
-/* how many pushes are kept */
-long long db_spool_count(struct pool *p);
 
 #endif
