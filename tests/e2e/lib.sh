@@ -136,11 +136,18 @@ received() { curl -s "$SIMURL/sim/received?appid=$APP_ID&openid=$FROM" | grep -o
 # fault ERRCODE [COUNT]: the next COUNT custom/send calls answer ERRCODE
 fault() { curl -s -o /dev/null --data "appid=$APP_ID&api=custom_send&errcode=$1&count=${2:-1}" "$SIMURL/sim/faults"; }
 
-# worker_pause / worker_resume: the background worker stopped between its
-# transactions (stopped inside one it would hold its locks), and going again
+# worker_pause [NAME] / worker_resume [NAME]: the background worker (or its
+# child process NAME, e.g. wxdesk-hooks) stopped between its transactions
+# (stopped inside one it would hold its locks), and going again
+worker_proc() {
+	local wpid
+	wpid=$(cat "$WXDESK_VAR/run/worker.pid")
+	if [ -n "${1:-}" ]; then pgrep -P "$wpid" -x "$1"; else echo "$wpid"; fi
+}
 worker_pause() {
 	local i wpid
-	wpid=$(cat "$WXDESK_VAR/run/worker.pid")
+	wpid=$(worker_proc "${1:-}")
+	[ -n "$wpid" ] || { echo "worker_pause: no process ${1:-worker}" >&2; return 1; }
 	for i in $(seq 1 50); do
 		kill -STOP "$wpid"
 		[ "$(sqlq "SELECT COUNT(*) FROM information_schema.innodb_trx")" = 0 ] && return 0
@@ -149,7 +156,7 @@ worker_pause() {
 	done
 	kill -STOP "$wpid"
 }
-worker_resume() { kill -CONT "$(cat "$WXDESK_VAR/run/worker.pid")"; }
+worker_resume() { kill -CONT $(worker_proc "${1:-}"); }
 
 # ---- commit order is not id order: late_begin SQL runs SQL in a
 # transaction of its own and keeps it open (the rows have their ids, nobody
