@@ -8,6 +8,7 @@
 # has none). Refusals are said in words; the reports count both.
 . "$(dirname "$0")/lib.sh"
 own_channel "Notice Brand"
+worker_stop	# the sends are this script's (sent, tick): none races the background worker
 mstate() { sqlq "SELECT CONCAT_WS(':', delivery_state, wx_errcode) FROM messages WHERE id = $1"; }
 last_of() { sqlq "SELECT MAX(id) FROM messages WHERE chat_id = $C AND msg_type = '$1'"; }
 tpl() { curl -s -o /dev/null --data-urlencode "appid=$APP_ID" "$@" "$SIMURL/sim/templates"; }
@@ -148,7 +149,6 @@ ok "the audit trail records both" test "$(sqlq "SELECT COUNT(*) FROM audit_log W
 tpl --data-urlencode kind=notice --data-urlencode template_id=NTC_REPLY --data-urlencode drop=1
 TOKEN_PAGE="/admin/channels/$CH/templates" post adm "/admin/channels/$CH/templates/import"
 tick
-# (the worker in the background may be the one that reads them)
 gone() { test "$(sqlq "SELECT gone_at IS NOT NULL FROM wx_templates WHERE id = $N")" = 1; }
 ok "a notice removed in WeChat is gone here too, and never offered" eval 'eventually gone && get adm "/admin/channels/$CH/templates" && has "no longer in WeChat"'
 
