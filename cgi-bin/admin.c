@@ -118,6 +118,7 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_get, NULL },
 	{ "POST", "/admin/channels/{id}/bot",         0, ADMIN, admin_bot_post, "bot.settings" },
 	{ "POST", "/admin/channels/{id}/bot/rules",   R_UPLOAD, ADMIN, admin_bot_rule_post, "bot.rule_save" },
+	{ "GET",  "/admin/channels/{id}/bot/rules/{id}/picture", 0, ADMIN, admin_bot_rule_picture_get, NULL },
 	{ "POST", "/admin/channels/{id}/bot/rules/{id}/delete", 0, ADMIN, admin_bot_rule_delete_post, "bot.rule_delete" },
 	{ "GET",  "/admin/channels/{id}/bot/rules/{id}", 0, ADMIN, admin_bot_rule_get, NULL },
 	{ "POST", "/admin/channels/{id}/bot/rules/{id}", R_UPLOAD, ADMIN, admin_bot_rule_edit_post, "bot.rule_edit" },

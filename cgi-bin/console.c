@@ -38,6 +38,7 @@ static const struct route routes[] = {
 	{ "POST", "/console/kb/{id}/test",      0, ROLE_SUPERVISOR, console_kb_test_post, NULL },
 	{ "POST", "/console/kb/{id}/articles",  R_UPLOAD, ROLE_SUPERVISOR, console_kb_article_post, "kb.create" },
 	{ "GET",  "/console/kb/{id}/articles/{id}", 0, ROLE_SUPERVISOR, console_kb_article_get, NULL },
+	{ "GET",  "/console/kb/{id}/articles/{id}/picture", 0, ROLE_SUPERVISOR, console_kb_picture_get, NULL },
 	{ "POST", "/console/kb/{id}/articles/{id}", R_UPLOAD, ROLE_SUPERVISOR, console_kb_article_edit_post, "kb.edit" },
 	{ "POST", "/console/kb/{id}/articles/{id}/delete", 0, ROLE_SUPERVISOR, console_kb_article_delete_post, "kb.delete" },
 	{ "POST", "/console/chats/{id}/typing", R_JSON, ROLE_OPERATOR, console_typing_post, NULL },

@@ -82,11 +82,35 @@ audit_detail(const struct kv *form, struct buf *b)
 }
 
 void
+audit_note(struct req *r, const char *key, const char *val)
+{
+	struct kv *f = pool_alloc(&r->pool, sizeof *f), **end = &r->audit_more;
+
+	f->key = key;
+	f->val = val ? val : "";
+	f->vlen = strlen(f->val);
+	while (*end)
+		end = &(*end)->next;
+	*end = f;
+}
+
+void
 audit_route(struct req *r, const char *action)
 {
 	struct buf b = { 0 };
+	struct kv *all = r->form;
 
-	audit_detail(r->form, &b);
+	/* the notes first, then the form (a copy of each note: the form's
+	 * list is left as it is) */
+	for (struct kv *n = r->audit_more, **at = &all; n; n = n->next) {
+		struct kv *c = pool_alloc(&r->pool, sizeof *c);
+
+		*c = *n;
+		c->next = *at;
+		*at = c;
+		at = &c->next;
+	}
+	audit_detail(all, &b);
 	audit_event(r, action, 0, NULL, b.data);
 	buf_free(&b);
 }

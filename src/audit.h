@@ -9,8 +9,13 @@
 
 #include "db.h"
 
-/* a route's write that took effect: the action, the page, the fields sent */
+/* a route's write that took effect: the action, the page, the fields sent
+ * (after what its handler noted) */
 void audit_route(struct req *r, const char *action);
+/* what the record of this request's change says beyond its form: what a
+ * removal took away, which the form (only a token) cannot say; key and val
+ * the request's own */
+void audit_note(struct req *r, const char *key, const char *val);
 /* an event without a form (a sign-in): when nobody is signed in, user is
  * the account concerned (0: none) and login the name typed; detail a JSON
  * object's text, or NULL */

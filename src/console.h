@@ -33,7 +33,7 @@ DB_ROW(console_count, CONSOLE_COUNTS_ROW)
 enum dbrc db_console_counts(struct pool *p, long long user, int all, struct console_count **rows, size_t *n);
 /* columns of db_console_mark (db-chat-sql.h, CONSOLE_MARK_COLS) */
 #define CONSOLE_MARK_ROW(C) C(INT, top) C(INT, messages_recent) C(INT, chats) \
-	C(INT, sending) C(INT, offer)
+	C(INT, sending) C(INT, waiting) C(INT, offer)
 DB_ROW(console_mark, CONSOLE_MARK_ROW)
 enum dbrc db_console_mark(struct pool *p, long long user, long long now, struct console_mark *row);
 /* columns of db_console_chat */
@@ -75,6 +75,10 @@ enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct out_g
 #define MEDIA_OF_MESSAGE_ROW(C) C(INT, chat_id) C(STR, path) C(STR, mime) C(INT, size)
 DB_ROW(media_of_message, MEDIA_OF_MESSAGE_ROW)
 enum dbrc db_media_of_message(struct pool *p, long long msg, struct media_of_message *row);
+/* columns of db_attachment_file */
+#define ATTACHMENT_FILE_ROW(C) C(STR, path) C(STR, mime)
+DB_ROW(attachment_file, ATTACHMENT_FILE_ROW)
+enum dbrc db_attachment_file(struct pool *p, long long id, struct attachment_file *row);
 /* columns of db_transfer_targets */
 /* (a colleague's presence, last heartbeat, chats in hand and limit; NULL for a department) */
 #define TRANSFER_TARGETS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(STR, presence) \

@@ -46,17 +46,20 @@
 /*
  * What the console has seen (console.h, CONSOLE_MARK_ROW): the newest
  * message and chat ids, how many messages the last 100 ids hold, the
- * replies still on their way, and the chat offered to user now (one ?: the
- * time). Ids are taken when a row is written, not when it is committed, so
- * a transaction can commit an id below one already seen: the count changes
+ * replies still on their way, those held or late (a release to the outbox
+ * and its delivery can both fall between two polls: the sending count alone
+ * would be the same), and the chat offered to user now (one ?: the time).
+ * Ids are taken when a row is written, not when it is committed, so a
+ * transaction can commit an id below one already seen: the count changes
  * when it does (unless 100 ids were taken meanwhile, when a later message
  * changes the mark anyway). Every change the console shows adds a message
- * (a system line at least), a chat, or a delivery.
+ * (a system line at least), a chat, a delivery, or a held reply let go.
  */
 #define CONSOLE_MARK_COLS(user) "(SELECT IFNULL(MAX(id), 0) FROM messages) top, " \
 	"(SELECT COUNT(*) FROM messages WHERE id > (SELECT IFNULL(MAX(id), 0) FROM messages) " \
 	"- 100) messages_recent, (SELECT IFNULL(MAX(id), 0) FROM chats) chats, " \
 	"(SELECT COUNT(*) FROM messages WHERE delivery_state = 'sending') sending, " \
+	"(SELECT COUNT(*) FROM messages WHERE delivery_state IN ('held', 'late')) waiting, " \
 	"IFNULL((SELECT o.id FROM chats o USE INDEX (ix_chats_offer) WHERE o.offer_user_id = " \
 	user " AND o.state IN ('waiting', 'missed') AND o.offer_until >= FROM_UNIXTIME(?) " \
 	"ORDER BY o.offer_until LIMIT 1), 0) offer"

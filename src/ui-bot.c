@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "bot.h"
 #include "botsvc.h"
 #include "db.h"
@@ -306,6 +307,16 @@ one_rule(struct req *r, struct bot_rules *out)
 	return DB_NOTFOUND;
 }
 
+/* GET …/bot/rules/{id}/picture: the picture a rule answers with */
+void
+admin_bot_rule_picture_get(struct req *r, struct resp *rs)
+{
+	struct bot_rules x;
+
+	if (ui_found(r, rs, one_rule(r, &x), "rule"))
+		ui_send_picture(r, rs, x.picture, "picture");
+}
+
 /* GET …/bot/rules/{id}: the page with the rule in the form, to edit */
 void
 admin_bot_rule_get(struct req *r, struct resp *rs)
@@ -395,13 +406,20 @@ admin_bot_rule_move_post(struct req *r, struct resp *rs)
 static int
 rule_remove(struct req *r, struct change *x)
 {
-	int rc;
+	struct bot_rules gone;
+	int              rc;
 
 	if ((rc = channel(r, &x->c)) != DB_OK)
 		return rc;
 	x->what = "rule";
 	x->msg = L(r, "bot.rule_removed");
 	x->to = "#rules";
+	/* the record says which rule went: the form is only its token */
+	if ((rc = one_rule(r, &gone)) != DB_OK)
+		return rc == DB_NOTFOUND ? DB_OK : rc;	/* gone meanwhile: gone all the same */
+	audit_note(r, "mode", gone.mode);
+	audit_note(r, "patterns", gone.patterns);
+	audit_note(r, "answer", gone.answer);
 	return bot_rule_remove(&r->pool, r->ids[0], r->ids[1]);
 }
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "tell.h"
 #include "ui.h"
@@ -341,6 +342,7 @@ brand_delete(struct req *r, struct change *x)
 		x->status = 409;
 		return UI_REFUSED;
 	}
+	audit_note(r, "name", b.name);	/* the record says which went */
 	rc = db_brand_delete(&r->pool, r->ids[0]);
 	if (rc == DB_CONFLICT) {
 		/* something else (a channel) still refers to the brand */

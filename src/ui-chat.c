@@ -742,10 +742,6 @@ console_media_get(struct req *r, struct resp *rs)
 {
 	struct console_chat c;
 	struct media_of_message m;
-	const char  *dir = cfg_get("Media.Dir", "var/media");
-	FILE        *f;
-	char         chunk[65536];
-	size_t       n;
 
 	if (!ui_found(r, rs, db_media_of_message(&r->pool, r->ids[0], &m), "file"))
 		return;
@@ -754,24 +750,9 @@ console_media_get(struct req *r, struct resp *rs)
 	if (console_load_chat(r, rs, &c) != 0)
 		return;
 	/* a voice in AMR is served as the MP3 made beside it: browsers play that */
-	const char *path = media_file(&r->pool, m.path), *mime = m.mime;
-	const char *play = media_playable(&r->pool, path, mime);
-	if (play) {
-		path = play;
-		mime = "audio/mpeg";
-	}
-	if (strncmp(path, dir, strlen(dir)) != 0 || strstr(path, "..") != NULL ||
-	    (f = fopen(path, "rb")) == NULL) {
-		ui_not_found(r, rs, "file");
-		return;
-	}
-	rs->status = 200;
-	rs->ctype = mime;
-	buf_reset(&rs->body);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&rs->body, chunk, n);
-	fclose(f);
-	resp_header(rs, "Cache-Control", "private, max-age=86400");
+	const char *path = media_file(&r->pool, m.path);
+	const char *play = media_playable(&r->pool, path, m.mime);
+	ui_send_file(r, rs, play ? play : path, play ? "audio/mpeg" : m.mime, "file");
 }
 
 /*

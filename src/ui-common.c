@@ -43,6 +43,39 @@ ui_found(struct req *r, struct resp *rs, int rc, const char *what)
 	return 0;
 }
 
+void
+ui_send_file(struct req *r, struct resp *rs, const char *path, const char *mime,
+    const char *what)
+{
+	const char *dir = cfg_get("Media.Dir", "var/media");
+	FILE       *f;
+	char        chunk[65536];
+	size_t      n;
+
+	if (strncmp(path, dir, strlen(dir)) != 0 || strstr(path, "..") != NULL ||
+	    (f = fopen(path, "rb")) == NULL) {
+		ui_not_found(r, rs, what);
+		return;
+	}
+	rs->status = 200;
+	rs->ctype = mime;
+	buf_reset(&rs->body);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&rs->body, chunk, n);
+	fclose(f);
+	resp_header(rs, "Cache-Control", "private, max-age=86400");
+}
+
+void
+ui_send_picture(struct req *r, struct resp *rs, long long attachment, const char *what)
+{
+	struct attachment_file a;
+
+	if (ui_found(r, rs, attachment > 0 ? db_attachment_file(&r->pool, attachment, &a) :
+	    DB_NOTFOUND, what))
+		ui_send_file(r, rs, media_file(&r->pool, a.path), a.mime, what);
+}
+
 int
 ui_wrote(int rc)
 {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "assign.h"
 #include "tell.h"
@@ -216,6 +217,7 @@ dept_delete(struct req *r, struct change *x)
 	x->what = "department";
 	if (rc != DB_OK)
 		return rc;
+	audit_note(r, "name", d.name);	/* the record says which went */
 	rc = db_dept_delete(&r->pool, r->ids[0]);
 	if (rc == DB_CONFLICT) {
 		tmpl_set(r, "Delete.Error", LF(r, "dept.in_use", d.name));

@@ -372,13 +372,14 @@ console_home_get(struct req *r, struct resp *rs)
 /*
  * The console's mark (db-chat-sql.h, CONSOLE_MARK_COLS): what a poll
  * compares to know whether anything changed (messages, chats, replies
- * delivered, the chat offered to me, my presence).
+ * delivered or let go, the chat offered to me, my presence).
  */
 static const char *
 live_mark(struct req *r, const struct console_mark *m)
 {
-	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%lld.%d", m->top, m->messages_recent,
-	    m->chats, m->sending, m->offer, presence_index(r->user->presence) + 1);
+	return pool_printf(&r->pool, "%lld.%lld.%lld.%lld.%lld.%lld.%d", m->top,
+	    m->messages_recent, m->chats, m->sending, m->waiting, m->offer,
+	    presence_index(r->user->presence) + 1);
 }
 
 /*

@@ -191,6 +191,16 @@ console_kb_article_get(struct req *r, struct resp *rs)
 	article_page(r, rs, 200);
 }
 
+/* GET /console/kb/{id}/articles/{id}/picture: the picture an answer sends */
+void
+console_kb_picture_get(struct req *r, struct resp *rs)
+{
+	struct kb_article a;
+
+	if (ui_found(r, rs, db_kb_get(&r->pool, r->ids[0], r->ids[1], &a), "article"))
+		ui_send_picture(r, rs, a.picture, "picture");
+}
+
 /* POST /console/kb/{id}/articles: a new article */
 void
 console_kb_article_post(struct req *r, struct resp *rs)

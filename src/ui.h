@@ -216,6 +216,9 @@ void console_kb_import_post(struct req *, struct resp *);
 void console_broadcast_post(struct req *, struct resp *);
 void console_broadcast_preview_post(struct req *, struct resp *);
 void console_broadcast_cancel_post(struct req *, struct resp *);
+/* a chatbot rule's picture (ui-bot.c), a knowledge-base answer's (ui-kb.c) */
+void admin_bot_rule_picture_get(struct req *, struct resp *);
+void console_kb_picture_get(struct req *, struct resp *);
 /* ui-notice.c: a template message or a notice sent from a chat */
 void console_notice_get(struct req *, struct resp *);
 void console_notice_post(struct req *, struct resp *);
@@ -224,6 +227,13 @@ void console_notice_post(struct req *, struct resp *);
 void ui_db_failed(struct req *, struct resp *);
 void ui_not_found(struct req *, struct resp *, const char *what);
 int  ui_found(struct req *, struct resp *, int rc, const char *what);
+/* a file under the media directory (media_file, media.h) as the answer,
+ * kept by the browser for a day; a path outside that directory, or a file
+ * gone: the 404 for what */
+void ui_send_file(struct req *, struct resp *, const char *path, const char *mime,
+	const char *what);
+/* the picture attachment id as the answer (0: none, the 404 for what) */
+void ui_send_picture(struct req *, struct resp *, long long attachment, const char *what);
 /*
  * How a change ends, in one place. A POST handler is a step that returns a
  * status and a handler of a few lines that answers it once, through its

@@ -162,6 +162,7 @@ struct req {
 	int          https;
 	struct kv   *args;	/* query string */
 	struct kv   *form;	/* body fields */
+	struct kv   *audit_more;	/* what a change did beyond its form (audit_note) */
 	struct kv   *cookies;
 	long long    ids[4];	/* numbers captured by {id} in the route */
 	int          nids;

@@ -340,6 +340,8 @@ labelTables();
 				var tr0 = document.getElementById('transcript'), mark0 = document.getElementById('new-below');
 				var pinned = !tr0 || atEnd(tr0), top0 = tr0 ? tr0.scrollTop : 0;
 				var n0 = tr0 ? tr0.children.length : 0, marked = mark0 && !mark0.hidden;
+				var tools0 = document.getElementById('composer-tools');
+				var toolsOpen = tools0 ? tools0.open : undefined;
 				['chatlist', 'chat', 'inbox', 'offer'].forEach(function (id) {
 					var old = document.getElementById(id), fresh = doc.getElementById(id);
 					if (!old || !fresh)
@@ -371,6 +373,7 @@ labelTables();
 					});
 				});
 				sendCost(document.getElementById('composer'));
+				foldTools(toolsOpen);
 				var tr1 = document.getElementById('transcript');
 				fit();
 				if (tr1 && pinned)
@@ -477,6 +480,7 @@ labelTables();
 		relTimes();
 		labelTables();
 		sendCost(document.getElementById('composer'));
+		foldTools();
 		show();
 	}
 	document.addEventListener('submit', function (e) {
@@ -642,6 +646,19 @@ function choose(root, chosen) {
 			el.value = c.value;
 	});
 }
+// on a phone the reply box's tools (a canned response, a file) fold behind
+// one line so that the conversation keeps the screen: folded as a chat is
+// shown, unless they hold something to see (a file chosen, an error); open
+// (true/false) is the state to keep through an update. A desk shows them.
+function foldTools(open) {
+	var d = document.getElementById('composer-tools');
+	if (!d || !window.matchMedia || !window.matchMedia('(max-width:720px)').matches)
+		return;
+	var f = d.querySelector('input[type=file]');
+	d.open = open !== undefined ? open : !!(d.querySelector('.bad') ||
+	    (f && f.files && f.files.length));
+}
+foldTools();
 function showFile(input) {
 	var name = input.nextElementSibling && input.nextElementSibling.querySelector('.file-name');
 	if (name)

@@ -98,6 +98,9 @@
 <p class="hint"><?cs var:Lang.suggest.heading ?></p>
 <ol><?cs each:s = Suggestions ?><li><button type="button" class="suggestion" data-suggest="<?cs var:s.Text ?>" data-kind="<?cs var:s.Kind ?>" data-ref="<?cs var:s.Ref ?>" data-pick="/console/chats/<?cs var:Chat.Id ?>/suggestions/pick" aria-keyshortcuts="Alt+<?cs var:s.Key ?>"><kbd>Alt+<?cs var:s.Key ?></kbd> <span class="text"><?cs var:s.Text ?></span></button>
 <small class="hint"><?cs var:Lang.suggest.kind[s.Kind] ?> · <?cs var:s.About ?> · <?cs var:Lang.kb.score ?> <?cs var:s.Score ?></small></li><?cs /each ?></ol></div><?cs /if ?>
+<?cs # on a phone the tools fold behind one line, so the conversation keeps the
+   screen (wxdesk.js folds them; open by default, and where it does not run) ?>
+<details class="tools" id="composer-tools" open><summary><?cs var:Lang.chat.tools ?></summary>
 <?cs if:subcount(Canned) > 0 && !Chat.CannotReply ?>
 <label class="field canned"><span><?cs var:Lang.chat.canned ?></span>
 <select data-canned><option value=""><?cs var:Lang.chat.insert ?></option>
@@ -106,6 +109,7 @@
 <?cs /if ?>
 <label class="field attach<?cs if:Form.attachment.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.chat.attach ?> <small><?cs var:Page.FileLimits ?></small></span>
 <input type="file" name="attachment" accept=".jpg,.jpeg,.png,.mp3,.amr,.mp4,image/jpeg,image/png,audio/mpeg,audio/amr,video/mp4" data-limits="image:<?cs var:WeChat.ImageMB ?>,audio:<?cs var:WeChat.VoiceMB ?>,video:<?cs var:WeChat.VideoMB ?>"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs call:file_pick() ?><span class="error" id="attachment-error" role="alert"><?cs var:Form.attachment.Error ?></span></label>
+</details>
 <?cs if:Chat.RemindLine ?><label class="check remind"><input type="checkbox" name="remind" value="1"> <?cs var:Chat.RemindLine ?></label><?cs /if ?>
 <?cs if:Chat.Meter.Max && !Chat.CannotReply && !Chat.Meter.Paid ?><p class="cost" id="send-cost" data-left="<?cs var:Chat.Meter.Max - Chat.Meter.Used ?>" aria-live="polite"></p><?cs /if ?>
 <button type="submit" class="primary"<?cs if:Chat.CannotReply ?> disabled<?cs /if ?>><?cs var:Lang.chat.send ?> <kbd><?cs var:Lang.keys.send ?></kbd></button>

@@ -31,6 +31,9 @@
 <section class="card" id="chatlist">
 <?cs if:Console.Departments == 0 && !Console.SeesAll ?>
 <p class="empty"><?cs var:Lang.console.no_department ?></p>
+<?cs elif:subcount(Chats) == 0 && Search.q ?>
+<p class="empty" id="no-match"><?cs var:Lang.console.no_match ?>
+<?cs if:Console.Tab != "closed" ?><a href="/console/?tab=closed&amp;q=<?cs var:url_escape(Search.q) ?>"><?cs var:Lang.console.no_match_closed ?></a> · <?cs /if ?><a href="/console/?tab=<?cs var:Console.Tab ?>"><?cs var:Lang.console.no_match_clear ?></a></p>
 <?cs elif:subcount(Chats) == 0 ?>
 <p class="empty"><?cs if:Console.Tab == "waiting" ?><?cs var:Lang.console.none_waiting ?><?cs elif:Console.Tab == "followup" ?><?cs var:Lang.console.none_followup ?><?cs else ?><?cs var:Lang.console.none ?><?cs /if ?></p>
 <?cs else ?>

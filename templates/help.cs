@@ -1,10 +1,12 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?>
+<?cs # an operator is offered their own guide, a supervisor the administrator's too, an
+   administrator every one; a guide opened by its address is still shown ?>
 <nav class="guides" aria-label="<?cs var:Lang.help.guides ?>">
 <a href="/help/operator"<?cs if:Help.Guide == "operator" ?> class="on"<?cs /if ?>><?cs var:Lang.help.operator ?></a>
-<a href="/help/admin"<?cs if:Help.Guide == "admin" ?> class="on"<?cs /if ?>><?cs var:Lang.help.admin ?></a>
-<a href="/help/operations"<?cs if:Help.Guide == "operations" ?> class="on"<?cs /if ?>><?cs var:Lang.help.operations ?></a>
-<a href="/help/contributing"<?cs if:Help.Guide == "contributing" ?> class="on"<?cs /if ?>><?cs var:Lang.help.contributing ?></a>
-<a href="/help/capacity"<?cs if:Help.Guide == "capacity" ?> class="on"<?cs /if ?>><?cs var:Lang.help.capacity ?></a>
+<?cs if:User.Role != "operator" || Help.Guide == "admin" ?><a href="/help/admin"<?cs if:Help.Guide == "admin" ?> class="on"<?cs /if ?>><?cs var:Lang.help.admin ?></a><?cs /if ?>
+<?cs if:User.IsAdmin == 1 || Help.Guide == "operations" ?><a href="/help/operations"<?cs if:Help.Guide == "operations" ?> class="on"<?cs /if ?>><?cs var:Lang.help.operations ?></a><?cs /if ?>
+<?cs if:User.IsAdmin == 1 || Help.Guide == "contributing" ?><a href="/help/contributing"<?cs if:Help.Guide == "contributing" ?> class="on"<?cs /if ?>><?cs var:Lang.help.contributing ?></a><?cs /if ?>
+<?cs if:User.IsAdmin == 1 || Help.Guide == "capacity" ?><a href="/help/capacity"<?cs if:Help.Guide == "capacity" ?> class="on"<?cs /if ?>><?cs var:Lang.help.capacity ?></a><?cs /if ?>
 <a href="/help/<?cs var:Help.Guide ?>?in=<?cs var:Help.Other ?>" lang="<?cs var:Help.Other ?>" class="other"><?cs var:Lang.help.other_lang ?></a>
 </nav>
 <article class="doc" lang="<?cs var:Help.Lang ?>" id="guide"><?cs

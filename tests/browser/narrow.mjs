@@ -63,6 +63,16 @@ try {
 	check(`a table reads as a list on a phone (${JSON.stringify(row)})`, row.tr === 'grid' &&
 		row.head === 'none' && row.label && row.before.includes(row.label));
 	await shot(page, '44-phone-table-as-list');
+	// what a finger taps is about 44 px: the header's Help, a rule's up and down
+	// (two rules of this test's own, removed after)
+	sql(`INSERT INTO bot_rules (channel_id, position, match_mode, patterns, answer, handoff, created_at)
+		VALUES (${ch}, 9001, 'contains', 'narrow-tap-a', 'a', 0, NOW()), (${ch}, 9002, 'contains', 'narrow-tap-b', 'b', 0, NOW())`);
+	await page.goto(`${BASE}/admin/channels/${ch}/bot`);
+	const taps = await page.evaluate(() => [...document.querySelectorAll('header.top a.help-link, #rules form.mini button')]
+		.map((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }));
+	check(`Help and a rule's up and down are a finger's size (${JSON.stringify(taps)})`, taps.length >= 2 &&
+		taps.every(([w, h]) => w >= 44 && h >= 44));
+	sql("DELETE FROM bot_rules WHERE patterns LIKE 'narrow-tap-%'");
 	await page.goto(`${BASE}/admin/`);
 	check('the menu is behind its button', !(await page.isVisible('nav#menu')) &&
 		await page.isVisible('.menu-toggle'));
@@ -106,6 +116,13 @@ try {
 	await op.setViewportSize({ width: 390, height: 844 });
 	await op.reload();
 	await Promise.all([op.waitForNavigation(), op.click('form.pickup button')]);
+	// the reply box leaves the screen to the conversation: its tools folded
+	const boxH = await op.evaluate(() => Math.round(document.getElementById('composer').getBoundingClientRect().height));
+	check(`on a phone the reply box's tools are folded (the box ${boxH} px of 844)`, boxH <= 250 &&
+		!(await op.isVisible('#composer .file-pick')) && await op.isVisible('#composer-tools > summary'));
+	await op.click('#composer-tools > summary');
+	check('…one tap shows them', await op.isVisible('#composer .file-pick'));
+	await op.click('#composer-tools > summary');
 	await op.fill('textarea[name=text]', 'On its way, arriving tomorrow.');
 	await Promise.all([op.waitForNavigation(), op.click('#composer button[type=submit]')]);
 	await op.waitForSelector('#transcript li.out >> text=delivered', { timeout: 10000 }).catch(() => {});

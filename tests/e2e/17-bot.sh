@@ -208,6 +208,10 @@ req adm POST "/admin/channels/$CH/bot/rules" -F "csrf=$tok" -F mode=exact -F pat
 	-F "picture=@$WXDESK_VAR/answer.png;type=image/png"
 pic=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND attachment_id IS NOT NULL")
 ok "a rule with a picture and no text" test -n "$pic"
+get adm "/admin/channels/$CH/bot"
+ok "…the rules list shows the picture" has "<img class=\"thumb\" src=\"/admin/channels/$CH/bot/rules/$pic/picture\""
+get adm "/admin/channels/$CH/bot/rules/$pic/picture"
+ok "…which is the file uploaded" eval 'test "$STATUS" = 200 && grep -qi "^content-type: image/png" <<<"$HEADERS" && cmp -s "$WXDESK_VAR/last-body" "$WXDESK_VAR/answer.png"'
 tick
 ok "the worker uploaded the picture to WeChat" test -n "$(sqlq "SELECT media_id FROM bot_rules WHERE id = $pic")"
 FROM=oBotPic$(openssl rand -hex 4)

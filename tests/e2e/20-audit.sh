@@ -43,6 +43,12 @@ ok "business hours: recorded" test "$(au "CONCAT(JSON_VALUE(detail, '$.opens_0')
 sqlq "UPDATE brands SET hours_enabled = 0 WHERE id = $BRAND"
 TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules" mode=contains "patterns=price$R" "answer=It is free."
 ok "a chatbot rule: recorded" test "$(au "JSON_VALUE(detail, '$.patterns')" "action = 'bot.rule_save'")" = "price$R"
+rid=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND patterns = 'price$R'")
+TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/rules/$rid/delete"
+ok "a chatbot rule deleted: the record says which (the form is only its token)" test "$(au "CONCAT(target, '|', detail)" "action = 'bot.rule_delete'")" = "/admin/channels/$CH/bot/rules/$rid/delete|{\"mode\":\"contains\",\"patterns\":\"price$R\",\"answer\":\"It is free.\"}"
+did=$(sqlq "SELECT id FROM departments WHERE name = 'Audit Desk $R'")
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/departments/$did/delete"
+ok "a department deleted: its name on the record" test "$(au "JSON_VALUE(detail, '$.name')" "action = 'department.delete'")" = "Audit Desk $R"
 TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/test" "try=price$R"
 ok "…trying the bot changes nothing: not recorded" test "$(sqlq "SELECT COUNT(*) FROM audit_log WHERE target LIKE '%/bot/test'")" = 0
 

@@ -44,12 +44,18 @@ ok "an operator cannot cancel another's held reply" eval 'test "$STATUS" = 403 &
 sqlq "UPDATE messages SET author_id = (SELECT id FROM users WHERE login = 'operator') WHERE id = $OTHER"
 
 # --- the follower writes: the held replies go, oldest first
+worker_pause	# (the release is this script's tick, after the console's mark)
 say "好的"
+get op /console/poll
+mark=$(sed -n 's/.*"mark":"\([^"]*\)".*/\1/p' <<<"$BODY")
 tick
 sent
+worker_resume
 ok "the follower writes: the held replies go, oldest first" test "$(state 我们已经催促仓库):$(state 预计明天上午送达)" = "delivered:delivered"
 ok "…the phone got them in order" eval 'bodies | grep -q "我们已经催促仓库 预计明天上午送达"'
 ok "…counted in the new window" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = 2
+get op "/console/poll?since=$mark"
+ok "…the console's live poll sees them go, though no message was added" eval 'test -n "$mark" && has "\"changed\":true"'
 get op "/console/followers/$F"
 ok "…the follower's page: 3 of 5 left, none held" eval 'has "WeChat takes 3 more of 5 messages" && ! has "held replies wait"'
 

@@ -33,6 +33,7 @@ find "菠萝，到货"
 ok "every term must be there (punctuation separates terms)" test "$(listed)" = "$CA"
 find "榴莲"
 ok "a word nobody wrote: nothing" test -z "$(listed)"
+ok "…said as no match, not as nobody waiting, with the closed chats' search a click away" eval 'has "id=\"no-match\"" && has "No chat in this list matches" && ! has "nobody is waiting" && has "/console/?tab=closed&amp;q=%E6%A6%B4%E8%8E%B2"'
 find "%_"
 ok "nothing searchable (signs only): no chat by text" test -z "$(listed)"
 ok "the index has each message once" test "$(sqlq "SELECT COUNT(*) FROM search_messages WHERE chat_id IN ($CA, $CB, $CC, $CD)")" = 4

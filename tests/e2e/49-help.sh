@@ -11,7 +11,10 @@ sign_in adm admin "$(demo_pw admin)"
 get op "/help/operator?lang=en"
 ok "the operator's guide, in English: its title and its parts, each with its anchor" eval 'status_is 200 && has "<h1>Operator&#39;s guide</h1>" && has "<h2 id=\"windows\">" && has "<h2 id=\"console\">"'
 ok "…a code span's text escaped, never markup" eval 'has "<code>/console/</code>" && ! grep -q "<brand>" <<<"$BODY"'
-ok "…the header's links to every guide and to the other language" eval 'has "href=\"/help/admin\"" && has "href=\"/help/operator?in=zh-CN\""'
+guides() { sed -n '/<nav class="guides"/,/<\/nav>/p' <<<"$BODY" | grep -o 'href="/help/[a-z]*"' | tr '\n' ' '; }
+ok "…the operator offered their own guide alone, and the other language" eval 'test "$(guides)" = "href=\"/help/operator\" " && has "href=\"/help/operator?in=zh-CN\""'
+get adm "/help/operator"
+ok "an administrator offered every guide" test "$(guides)" = 'href="/help/operator" href="/help/admin" href="/help/operations" href="/help/contributing" href="/help/capacity" '
 get op "/help/operator?in=zh-CN"
 ok "the other language's guide alone: the reader's pages keep theirs" eval '! grep -qi "^set-cookie: wxlang" <<<"$HEADERS" && has "<html lang=\"en\""'
 ok "…and in Chinese: the same parts" eval 'status_is 200 && has "<h1>客服手册</h1>" && has "<h2 id=\"windows\">" && has "<h2 id=\"console\">"'
