@@ -466,9 +466,12 @@
 	    "UPDATE chats SET consecutive_out = consecutive_out + 1 WHERE id = ? " \
 	    "AND state IN ('active', 'followup') AND " WX_SQL_SENDABLE("")) \
 	/* into the chat, queued for the outbox as of now (its place in the \
-	 * transcript and the reports), and counted for the reports */ \
+	 * transcript and the reports), and counted for the reports; when it was \
+	 * written stays in fields.written (the SET goes left to right: before \
+	 * created_at changes) */ \
 	X(held_go, CUSTOM, (), (I, I, I), \
-	    "UPDATE messages SET chat_id = ?, delivery_state = 'sending', " \
+	    "UPDATE messages SET fields = JSON_SET(IFNULL(fields, '{}'), '$.written', " \
+	    "UNIX_TIMESTAMP(created_at)), chat_id = ?, delivery_state = 'sending', " \
 	    "created_at = FROM_UNIXTIME(?) WHERE id = ? AND delivery_state = 'held'") \
 	X(held_report, CUSTOM, (), (I, I, I), \
 	    "INSERT INTO report_events (at, kind, brand_id, channel_id, department_id, " \

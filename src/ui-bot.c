@@ -307,6 +307,15 @@ one_rule(struct req *r, struct bot_rules *out)
 	return DB_NOTFOUND;
 }
 
+/* the rule's picture in the form (its attachment id: the thumbnail's
+ * address changes with it, so no browser shows one kept from before) */
+static void
+set_picture(struct req *r, long long attachment)
+{
+	if (attachment)
+		tmpl_set_int(r, "Edit.Picture", attachment);
+}
+
 /* GET …/bot/rules/{id}/picture: the picture a rule answers with */
 void
 admin_bot_rule_picture_get(struct req *r, struct resp *rs)
@@ -327,7 +336,7 @@ admin_bot_rule_get(struct req *r, struct resp *rs)
 	if (!ui_found(r, rs, channel(r, &c), "channel") || !ui_found(r, rs, one_rule(r, &x), "rule"))
 		return;
 	tmpl_set_int(r, "Edit.Id", x.id);
-	tmpl_set(r, "Edit.Picture", x.picture ? "1" : NULL);
+	set_picture(r, x.picture);
 	tmpl_set(r, "Form.mode.Value", x.mode);
 	tmpl_set(r, "Form.patterns.Value", x.patterns);
 	tmpl_set(r, "Form.answer.Value", x.answer);
@@ -350,7 +359,7 @@ rule_edit(struct req *r, struct change *x)
 		return rc;
 	if (rule_read(r, old.picture != 0, &rule)) {
 		tmpl_set_int(r, "Edit.Id", old.id);
-		tmpl_set(r, "Edit.Picture", old.picture ? "1" : NULL);
+		set_picture(r, old.picture);
 		return UI_REFUSED;
 	}
 	x->msg = L(r, "bot.rule_saved");

@@ -482,6 +482,47 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 	follower_tags_set(r, c->follower_id, c->channel_id);
 }
 
+/* 1 when row m is a reply that was held, or scheduled, and has gone (held_go) */
+static int
+went_later(struct req *r, const struct transcript *m, long long *written)
+{
+	struct wx_field *f;
+	const char      *w;
+
+	*written = 0;
+	if (strcmp(m->direction, "out") != 0 || m->fields == NULL || strstr(m->fields,
+	    "\"written\"") == NULL || json_parse(&r->pool, m->fields, strlen(m->fields), &f) != 0 ||
+	    (w = wx_get(f, "written")) == NULL)
+		return 0;
+	*written = strtoll(w, NULL, 10);
+	return 1;
+}
+
+/*
+ * A held reply (or a scheduled one) goes when the follower writes (or when
+ * due), keeping the id it was written with, and the transcript is read by
+ * id: each such row of t (newest first) moves to where it went, past the
+ * newer rows stored before it went: those of an earlier second, and the
+ * follower's of its own second (the message that let it go). A row of its
+ * second from the team (a reply typed after it went) stays after it.
+ */
+static void
+went_in_place(struct req *r, struct transcript *t, size_t n)
+{
+	long long written;
+
+	for (size_t i = 1; i < n; i++) {
+		if (!went_later(r, &t[i], &written))
+			continue;
+		for (size_t j = i; j > 0 && (t[j - 1].at < t[j].at || (t[j - 1].at == t[j].at &&
+		    strcmp(t[j - 1].direction, "in") == 0)); j--) {
+			struct transcript x = t[j - 1];
+			t[j - 1] = t[j];
+			t[j] = x;
+		}
+	}
+}
+
 /* The transcript t, n messages (newest first, as read), into Messages, oldest first. */
 static void
 chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from, int earlier)
@@ -520,6 +561,9 @@ chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from
 				else if (wx_get(bf, "auto"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Auto", base), "1");
 			}
+			long long written;
+			if (went_later(r, &t[row], &written))	/* held, gone when the follower wrote */
+				tmpl_set(r, pool_printf(&r->pool, "%s.Written", base), ui_time(r, written));
 		}
 		else if (strcmp(t[row].direction, "system") == 0)
 			note_text(r, base, t[row].fields);
@@ -568,6 +612,7 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 	}
 	if ((more = t_n > limit) != 0)
 		t_n = limit;
+	long long oldest = t_n ? t[t_n - 1].id : 0;	/* the page's edge, by id */
 	/* what the user has now seen: the list's unread marks go (the newest
 	 * message comes first); a failure costs only the marks */
 	if (t_n > 0 && !before)
@@ -587,10 +632,13 @@ console_chat_page(struct req *r, struct resp *rs, const struct console_chat *c, 
 			chat_transcript(r, e, e_n, 0, 1);
 			tmpl_set(r, "Chat.Earlier", "1");
 		}
+		went_in_place(r, t, t_n);
 		chat_transcript(r, t, t_n, e_n, 0);
 	}
 	if (more)	/* older messages, below the oldest shown */
-		tmpl_set_int(r, "Chat.OlderBefore", t[t_n - 1].id);
+		tmpl_set_int(r, "Chat.OlderBefore", oldest);
+	/* where the page begins, by id (its first row may be another: went_in_place) */
+	set_some(r, "Chat", "From", oldest);
 	if (before)	/* a page of older messages: the newest are a link away */
 		tmpl_set(r, "Chat.Older", "1");
 	console_inbox(r, id);

@@ -360,6 +360,8 @@ console_home_get(struct req *r, struct resp *rs)
 		}
 	}
 	tmpl_set(r, "Search.q", req_arg(r, "q"));
+	/* (a flag: ClearSilver reads a search for "0" as false) */
+	tmpl_set(r, "Search.Any", req_arg(r, "q") && *req_arg(r, "q") ? "1" : NULL);
 	if (t == CLOSED_TAB) {
 		tmpl_set(r, "Search.from", req_arg(r, "from"));
 		tmpl_set(r, "Search.to", req_arg(r, "to"));

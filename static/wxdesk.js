@@ -279,12 +279,13 @@ labelTables();
 	// link, which without the script is a page of its own). The live update
 	// then asks for everything from the oldest message the reader has.
 	var older = null;	// { path, id }: the oldest message loaded into this chat's page
+	// where the messages shown begin, by id (the page says: its first row
+	// may be a held reply shown where it went, with an older id)
 	function oldestShown() {
-		var tr = document.getElementById('transcript'),
-		    m = tr && tr.querySelector('li[id^="m"]');
+		var tr = document.getElementById('transcript');
 		if (older && older.path === location.pathname)
 			return older.id;
-		return m && tr.querySelector('.older-more') ? m.id.slice(1) : null;
+		return tr && tr.querySelector('.older-more') ? tr.getAttribute('data-from') : null;
 	}
 	function loadOlder(a) {
 		var li = a.parentNode, tr = document.getElementById('transcript');
@@ -309,9 +310,8 @@ labelTables();
 						part.appendChild(c);
 				});
 				li.replaceWith(part);
-				var m = tr.querySelector('li[id^="m"]');
-				if (m)
-					older = { path: location.pathname, id: m.id.slice(1) };
+				if (fresh.getAttribute('data-from'))
+					older = { path: location.pathname, id: fresh.getAttribute('data-from') };
 				tr.scrollTop = top0 + tr.scrollHeight - h0;	/* the reader stays where they were */
 				relTimes();
 			})
@@ -431,6 +431,8 @@ labelTables();
 				showTitle();
 				draft(false);
 				relTimes();
+				sendCost(document.getElementById('composer'));
+				foldTools();
 				show();
 			})
 			.catch(function () { location.href = url; });
@@ -650,15 +652,24 @@ function choose(root, chosen) {
 // one line so that the conversation keeps the screen: folded as a chat is
 // shown, unless they hold something to see (a file chosen, an error); open
 // (true/false) is the state to keep through an update. A desk shows them.
+var NARROW = window.matchMedia ? window.matchMedia('(max-width:720px)') : null;
 function foldTools(open) {
 	var d = document.getElementById('composer-tools');
-	if (!d || !window.matchMedia || !window.matchMedia('(max-width:720px)').matches)
+	if (!d || !NARROW || !NARROW.matches)
 		return;
 	var f = d.querySelector('input[type=file]');
 	d.open = open !== undefined ? open : !!(d.querySelector('.bad') ||
 	    (f && f.files && f.files.length));
 }
 foldTools();
+// wider again (a phone turned, a window widened): the line that opens
+// them is hidden there, so they show
+if (NARROW && NARROW.addEventListener)
+	NARROW.addEventListener('change', function () {
+		var d = document.getElementById('composer-tools');
+		if (d && !NARROW.matches)
+			d.open = true;
+	});
 function showFile(input) {
 	var name = input.nextElementSibling && input.nextElementSibling.querySelector('.file-name');
 	if (name)
@@ -766,7 +777,13 @@ document.addEventListener('keydown', function (e) {
 	var go = {
 		p: function () { var b = document.querySelector('form.pickup button'); if (b) b.click(); },
 		r: function () { var x = document.querySelector('#composer textarea:not([disabled])'); if (x) x.focus(); },
-		'/': function () { var x = document.querySelector('select[data-canned]'); if (x) x.focus(); },
+		'/': function () {
+			var x = document.querySelector('select[data-canned]'), d = x && x.closest('details');
+			if (d)
+				d.open = true;	/* folded on a phone */
+			if (x)
+				x.focus();
+		},
 		t: function () { var x = document.querySelector('form.transfer select'); if (x) x.focus(); },
 		c: function () { var x = document.querySelector('form.close textarea'); if (x) x.focus(); },
 		'?': function () { var h = document.getElementById('keys-help'); if (h) h.hidden = !h.hidden; },

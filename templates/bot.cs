@@ -32,7 +32,7 @@
 <table class="list rules">
 <thead><tr><th><?cs var:Lang.field.bot_mode ?></th><th><?cs var:Lang.field.bot_patterns ?></th><th><?cs var:Lang.field.bot_answer ?></th><th></th></tr></thead>
 <tbody><?cs each:x = Rules ?><tr data-rule="<?cs var:x.Id ?>" id="rule-<?cs var:x.Id ?>"<?cs if:x.Id == Edit.Id ?> class="editing"<?cs /if ?>><td><?cs var:Lang.bot.mode[x.Mode] ?></td><td class="pre"><?cs var:x.Patterns ?></td>
-<td class="pre"><?cs var:x.Answer ?><?cs if:x.Picture ?> <img class="thumb" src="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/picture" alt="<?cs var:Lang.bot.picture ?>" loading="lazy"> <em class="tag"><?cs if:x.MediaId ?><?cs var:Lang.bot.picture_ready ?><?cs else ?><?cs var:Lang.bot.picture_waiting ?><?cs /if ?></em><?cs /if ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
+<td class="pre"><?cs var:x.Answer ?><?cs if:x.Picture ?> <img class="thumb" src="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/picture?v=<?cs var:x.Picture ?>" alt="<?cs var:Lang.kb.picture_tag ?>" loading="lazy"> <em class="tag"><?cs if:x.MediaId ?><?cs var:Lang.bot.picture_ready ?><?cs else ?><?cs var:Lang.bot.picture_waiting ?><?cs /if ?></em><?cs /if ?><?cs if:x.Handoff == 1 ?> <em class="tag"><?cs var:Lang.bot.hands_off ?></em><?cs /if ?></td>
 <td class="actions"><?cs if:x.MenuItem >= 0 ?><a href="#menu"><?cs var:Lang.bot.in_menu ?></a><?cs else ?><?cs if:!first(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="up"><button type="submit" class="link" title="<?cs var:Lang.bot.move_up ?>" aria-label="<?cs var:Lang.bot.move_up ?>">↑</button></form><?cs /if ?>
 <?cs if:!last(x) ?><form method="post" action="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>/move" class="mini"><?cs call:csrf_field() ?><input type="hidden" name="dir" value="down"><button type="submit" class="link" title="<?cs var:Lang.bot.move_down ?>" aria-label="<?cs var:Lang.bot.move_down ?>">↓</button></form><?cs /if ?>
 <a href="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:x.Id ?>#rule-form"><?cs var:Lang.bot.edit_rule ?></a>
@@ -56,7 +56,7 @@
 <input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:file_pick() ?><?cs call:field_error("picture") ?>
 <small class="hint"><?cs var:Lang.bot.picture_hint ?></small></label>
 <label class="check"><input type="checkbox" name="handoff" value="1"<?cs if:Form.handoff.Value ?> checked<?cs /if ?>> <?cs var:Lang.bot.handoff_box ?></label>
-<?cs if:Edit.Id ?><?cs if:Edit.Picture ?><p class="hint picture-kept"><img class="thumb" src="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:Edit.Id ?>/picture" alt="<?cs var:Lang.bot.picture ?>" loading="lazy"> <?cs var:Lang.bot.picture_kept ?></p><?cs /if ?>
+<?cs if:Edit.Id ?><?cs if:Edit.Picture ?><p class="hint picture-kept"><img class="thumb" src="/admin/channels/<?cs var:Channel.Id ?>/bot/rules/<?cs var:Edit.Id ?>/picture?v=<?cs var:Edit.Picture ?>" alt="<?cs var:Lang.kb.picture_tag ?>" loading="lazy"> <?cs var:Lang.bot.picture_kept ?></p><?cs /if ?>
 <button type="submit" class="primary"><?cs var:Lang.bot.save_rule ?></button> <a href="/admin/channels/<?cs var:Channel.Id ?>/bot#rules"><?cs var:Lang.common.cancel ?></a>
 <?cs else ?><button type="submit" class="primary"><?cs var:Lang.bot.add_rule ?></button><?cs /if ?>
 </form>

@@ -26,7 +26,7 @@
 <?cs if:Chat.OpenElsewhere ?><p class="hint open-elsewhere"><a href="/console/chats/<?cs var:Chat.OpenElsewhere ?>"><?cs var:Lang.chat.open_elsewhere ?></a></p><?cs /if ?>
 <?cs if:Chat.SummaryLine ?><p class="summary-line"><?cs var:Chat.SummaryLine ?></p><?cs /if ?>
 <?cs if:Chat.CanReopen ?><form method="post" action="/console/chats/<?cs var:Chat.Id ?>/reopen" class="reopen"><?cs call:csrf_field() ?><p class="hint"><?cs var:Lang.chat.reopen_hint ?></p><button type="submit"><?cs var:Lang.chat.reopen ?></button></form><?cs /if ?>
-<ol class="transcript" id="transcript">
+<ol class="transcript" id="transcript"<?cs if:Chat.From ?> data-from="<?cs var:Chat.From ?>"<?cs /if ?>>
 <?cs if:Chat.OlderBefore ?><li class="older-more"><a href="/console/chats/<?cs var:Chat.Id ?>?before=<?cs var:Chat.OlderBefore ?>#transcript"><?cs var:Lang.chat.older ?></a></li><?cs /if ?>
 <?cs if:Chat.Earlier ?><li class="sys earlier-head"><?cs var:Lang.chat.earlier ?></li><?cs /if ?>
 <?cs each:m = Messages ?>
@@ -48,7 +48,7 @@
 <?cs else ?><p class="text">(<?cs var:Lang.msg.other ?> <?cs var:m.Type ?>)</p>
 <?cs /if ?>
 <p class="meta"><?cs if:m.Bot ?><?cs var:Lang.chat.bot_author ?> · <?cs elif:m.Auto ?><?cs var:Lang.chat.auto_author ?> · <?cs elif:m.Author ?><?cs var:m.Author ?> · <?cs /if ?><time datetime="<?cs var:m.At ?>"><?cs var:m.Time ?></time>
-<?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs elif:m.Delivery == "held" && m.SendAt ?><?cs var:Lang.delivery.scheduled ?> <?cs var:m.SendAt ?><?cs elif:m.Delivery == "held" ?><?cs var:Lang.delivery.held ?><?cs elif:m.Delivery == "expired" && m.SendAt ?><?cs var:Lang.delivery.unscheduled ?><?cs elif:m.Delivery == "expired" ?><?cs var:Lang.delivery.expired ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?></p>
+<?cs if:m.Dir == "out" ?> · <span class="delivery <?cs var:m.Delivery ?>"><?cs if:m.Delivery == "delivered" ?><?cs var:Lang.delivery.delivered ?><?cs elif:m.Delivery == "failed" ?><?cs var:Lang.delivery.failed ?> <?cs var:m.Error ?><?cs elif:m.Delivery == "held" && m.SendAt ?><?cs var:Lang.delivery.scheduled ?> <?cs var:m.SendAt ?><?cs elif:m.Delivery == "held" ?><?cs var:Lang.delivery.held ?><?cs elif:m.Delivery == "expired" && m.SendAt ?><?cs var:Lang.delivery.unscheduled ?><?cs elif:m.Delivery == "expired" ?><?cs var:Lang.delivery.expired ?><?cs else ?><?cs var:Lang.delivery.sending ?><?cs /if ?></span><?cs /if ?><?cs if:m.Written ?> · <span class="written"><?cs var:Lang.chat.written ?> <?cs var:m.Written ?></span><?cs /if ?></p>
 <?cs if:m.Delivery == "held" ?><details class="held-edit"><summary><?cs var:Lang.chat.held_change ?></summary>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>" class="mini"><?cs call:csrf_field() ?><textarea name="held_text" rows="2" maxlength="2000" aria-label="<?cs var:Lang.chat.held_change ?>"><?cs var:m.Body ?></textarea><button type="submit"><?cs var:Lang.chat.held_save ?></button></form>
 <form method="post" action="/console/chats/<?cs var:Chat.Id ?>/held/<?cs var:m.Id ?>/cancel" class="mini"><?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.chat.held_cancel ?></button></form>

@@ -31,7 +31,7 @@
 <section class="card" id="chatlist">
 <?cs if:Console.Departments == 0 && !Console.SeesAll ?>
 <p class="empty"><?cs var:Lang.console.no_department ?></p>
-<?cs elif:subcount(Chats) == 0 && Search.q ?>
+<?cs elif:subcount(Chats) == 0 && Search.Any ?>
 <p class="empty" id="no-match"><?cs var:Lang.console.no_match ?>
 <?cs if:Console.Tab != "closed" ?><a href="/console/?tab=closed&amp;q=<?cs var:url_escape(Search.q) ?>"><?cs var:Lang.console.no_match_closed ?></a> · <?cs /if ?><a href="/console/?tab=<?cs var:Console.Tab ?>"><?cs var:Lang.console.no_match_clear ?></a></p>
 <?cs elif:subcount(Chats) == 0 ?>

@@ -19,7 +19,7 @@
 <table class="list" id="kb-list">
 <thead><tr><th><?cs var:Lang.field.kb_question ?></th><th><?cs var:Lang.field.kb_category ?></th><th><?cs var:Lang.kb.uses ?></th><?cs if:Search.q ?><th><?cs var:Lang.kb.score ?></th><?cs /if ?></tr></thead>
 <tbody><?cs each:a = Articles ?><tr<?cs if:!a.Enabled ?> class="off"<?cs /if ?>>
-<td><a href="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:a.Id ?>"><?cs var:a.Question ?></a><?cs if:a.Picture ?> <img class="thumb" src="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:a.Id ?>/picture" alt="<?cs var:Lang.kb.picture_tag ?>" loading="lazy"><?cs /if ?><?cs if:!a.Enabled ?> <small class="hint"><?cs var:Lang.kb.disabled ?></small><?cs /if ?></td>
+<td><a href="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:a.Id ?>"><?cs var:a.Question ?></a><?cs if:a.Picture ?> <img class="thumb" src="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:a.Id ?>/picture?v=<?cs var:a.Picture ?>" alt="<?cs var:Lang.kb.picture_tag ?>" loading="lazy"><?cs /if ?><?cs if:!a.Enabled ?> <small class="hint"><?cs var:Lang.kb.disabled ?></small><?cs /if ?></td>
 <td><?cs var:a.Category ?></td><td><?cs var:a.Uses ?></td><?cs if:Search.q ?><td><b class="score"><?cs var:a.Score ?></b></td><?cs /if ?></tr><?cs /each ?></tbody>
 </table><?cs /if ?>
 </section>

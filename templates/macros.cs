@@ -74,6 +74,6 @@
 <label class="field<?cs if:Form.picture.Error ?> bad<?cs /if ?>"><span><?cs var:Lang.field.kb_picture ?></span>
 <input type="file" name="picture" accept=".jpg,.jpeg,.png,image/jpeg,image/png"><?cs call:file_pick() ?><?cs call:field_error("picture") ?>
 <small class="hint"><?cs var:Lang.kb.picture_hint ?></small></label>
-<?cs if:Article.0.Picture ?><p class="hint picture-kept" id="kb-picture"><img class="thumb" src="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:Article.0.Id ?>/picture" alt="<?cs var:Lang.field.kb_picture ?>" loading="lazy"> <?cs var:Lang.kb.picture_kept ?></p>
+<?cs if:Article.0.Picture ?><p class="hint picture-kept" id="kb-picture"><img class="thumb" src="/console/kb/<?cs var:Brand.Id ?>/articles/<?cs var:Article.0.Id ?>/picture?v=<?cs var:Article.0.Picture ?>" alt="<?cs var:Lang.field.kb_picture ?>" loading="lazy"> <?cs var:Lang.kb.picture_kept ?></p>
 <label class="check"><input type="checkbox" name="picture_remove" value="1"> <?cs var:Lang.field.kb_picture_remove ?></label><?cs /if ?>
 <label class="check"><input type="checkbox" name="enabled" value="1"<?cs if:Form.enabled.Value || !Form.question.Value ?> checked<?cs /if ?>> <?cs var:Lang.field.kb_enabled ?></label><?cs /def ?>

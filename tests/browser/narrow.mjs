@@ -123,6 +123,10 @@ try {
 	await op.click('#composer-tools > summary');
 	check('…one tap shows them', await op.isVisible('#composer .file-pick'));
 	await op.click('#composer-tools > summary');
+	await op.setViewportSize({ width: 844, height: 390 });
+	await op.waitForSelector('#composer .file-pick', { state: 'visible', timeout: 3000 }).catch(() => {});
+	check('…and the phone turned sideways (a desk\'s layout) shows them', await op.isVisible('#composer .file-pick'));
+	await op.setViewportSize(PHONE);
 	await op.fill('textarea[name=text]', 'On its way, arriving tomorrow.');
 	await Promise.all([op.waitForNavigation(), op.click('#composer button[type=submit]')]);
 	await op.waitForSelector('#transcript li.out >> text=delivered', { timeout: 10000 }).catch(() => {});

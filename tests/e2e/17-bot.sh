@@ -209,7 +209,7 @@ req adm POST "/admin/channels/$CH/bot/rules" -F "csrf=$tok" -F mode=exact -F pat
 pic=$(sqlq "SELECT id FROM bot_rules WHERE channel_id = $CH AND attachment_id IS NOT NULL")
 ok "a rule with a picture and no text" test -n "$pic"
 get adm "/admin/channels/$CH/bot"
-ok "…the rules list shows the picture" has "<img class=\"thumb\" src=\"/admin/channels/$CH/bot/rules/$pic/picture\""
+ok "…the rules list shows the picture" has "<img class=\"thumb\" src=\"/admin/channels/$CH/bot/rules/$pic/picture?v=$(sqlq "SELECT attachment_id FROM bot_rules WHERE id = $pic")\""
 get adm "/admin/channels/$CH/bot/rules/$pic/picture"
 ok "…which is the file uploaded" eval 'test "$STATUS" = 200 && grep -qi "^content-type: image/png" <<<"$HEADERS" && cmp -s "$WXDESK_VAR/last-body" "$WXDESK_VAR/answer.png"'
 tick

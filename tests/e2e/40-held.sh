@@ -44,18 +44,31 @@ ok "an operator cannot cancel another's held reply" eval 'test "$STATUS" = 403 &
 sqlq "UPDATE messages SET author_id = (SELECT id FROM users WHERE login = 'operator') WHERE id = $OTHER"
 
 # --- the follower writes: the held replies go, oldest first
-worker_pause	# (the release is this script's tick, after the console's mark)
+worker_pause 2>/dev/null	# (the release is this script's tick, after the console's mark; in a
+				# whole run the worker may be stopped already)
 say "好的"
 get op /console/poll
 mark=$(sed -n 's/.*"mark":"\([^"]*\)".*/\1/p' <<<"$BODY")
 tick
 sent
-worker_resume
+worker_resume 2>/dev/null
 ok "the follower writes: the held replies go, oldest first" test "$(state 我们已经催促仓库):$(state 预计明天上午送达)" = "delivered:delivered"
 ok "…the phone got them in order" eval 'bodies | grep -q "我们已经催促仓库 预计明天上午送达"'
 ok "…counted in the new window" test "$(sqlq "SELECT consecutive_out FROM chats WHERE id = $C")" = 2
 get op "/console/poll?since=$mark"
 ok "…the console's live poll sees them go, though no message was added" eval 'test -n "$mark" && has "\"changed\":true"'
+# in_order TEXT…: the chat page's transcript shows the texts in this order
+in_order() {
+	local last=-1 at x tr
+	tr=$(sed -n '/id="transcript"/,/<\/ol>/p' <<<"$BODY")
+	for x in "$@"; do
+		at=$(grep -b -o -F "$x" <<<"$tr" | head -1 | cut -d: -f1)
+		[ -n "$at" ] && [ "$at" -gt "$last" ] || return 1
+		last=$at
+	done
+}
+get op "/console/chats/$C"
+ok "…the transcript shows them where they went: after the message that let them go, with when they were written" eval 'in_order "好的" "我们已经催促仓库" "预计明天上午送达" && has "<span class=\"written\">written "'
 get op "/console/followers/$F"
 ok "…the follower's page: 3 of 5 left, none held" eval 'has "WeChat takes 3 more of 5 messages" && ! has "held replies wait"'
 
@@ -66,6 +79,8 @@ say "还有别的问题"
 send "$C" "typed after"
 sent
 ok "a reply typed after the follower wrote goes behind the held one" eval 'bodies | grep -q "held first typed after"'
+get op "/console/chats/$C"
+ok "…and the transcript says so: the follower's message, the held reply, the one typed after" in_order "还有别的问题" "held first" "typed after"
 
 # --- closed past its 48 hours: held, then handed to the follower's new chat
 TOKEN_PAGE="/console/chats/$C" post op "/console/chats/$C/close" closing= topic= summary=

@@ -57,7 +57,7 @@ ok "words that ask for a person: handed over without asking the service" eval 't
 FROM=oSvc2$(openssl rand -hex 3)
 # (the process that asks again is held while the webhook answers, so that
 # "nothing said yet" is not a race with it)
-worker_pause wxdesk-hooks
+ok "(the worker's hook senders held)" worker_pause wxdesk-hooks
 t0=$(date +%s%N)
 say "慢慢说"
 took=$(( ($(date +%s%N) - t0) / 1000000 ))

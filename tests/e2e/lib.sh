@@ -149,12 +149,12 @@ worker_pause() {
 	wpid=$(worker_proc "${1:-}")
 	[ -n "$wpid" ] || { echo "worker_pause: no process ${1:-worker}" >&2; return 1; }
 	for i in $(seq 1 50); do
-		kill -STOP "$wpid"
+		kill -STOP $wpid	# (NAME may be several processes)
 		[ "$(sqlq "SELECT COUNT(*) FROM information_schema.innodb_trx")" = 0 ] && return 0
-		kill -CONT "$wpid"
+		kill -CONT $wpid
 		sleep 0.1
 	done
-	kill -STOP "$wpid"
+	kill -STOP $wpid
 }
 worker_resume() { kill -CONT $(worker_proc "${1:-}"); }
 
