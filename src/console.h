@@ -75,10 +75,6 @@ enum dbrc db_out_get(struct pool *p, long long msg, long long chat, struct out_g
 #define MEDIA_OF_MESSAGE_ROW(C) C(INT, chat_id) C(STR, path) C(STR, mime) C(INT, size)
 DB_ROW(media_of_message, MEDIA_OF_MESSAGE_ROW)
 enum dbrc db_media_of_message(struct pool *p, long long msg, struct media_of_message *row);
-/* columns of db_attachment_file */
-#define ATTACHMENT_FILE_ROW(C) C(STR, path) C(STR, mime)
-DB_ROW(attachment_file, ATTACHMENT_FILE_ROW)
-enum dbrc db_attachment_file(struct pool *p, long long id, struct attachment_file *row);
 /* columns of db_transfer_targets */
 /* (a colleague's presence, last heartbeat, chats in hand and limit; NULL for a department) */
 #define TRANSFER_TARGETS_ROW(C) C(STR, kind) C(INT, id) C(STR, name) C(STR, presence) \

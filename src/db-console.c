@@ -192,10 +192,7 @@
 	    "ORDER BY r.owner_id IS NULL LIMIT 1") \
 	X(media_of_message, ROW(media_of_message), (long long msg), (I(msg)), \
 	    "SELECT m.chat_id, a.path, a.mime, a.size FROM messages m " \
-	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?") \
-	/* a stored file by its id (a rule's or an article's picture) */ \
-	X(attachment_file, ROW(attachment_file), (long long id), (I(id)), \
-	    "SELECT path, mime FROM attachments WHERE id = ?")
+	    "JOIN attachments a ON a.id = m.attachment_id WHERE m.id = ?")
 DB_STATEMENTS(CONSOLE_STATEMENTS, db_table_console)
 
 enum dbrc

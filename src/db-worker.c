@@ -13,6 +13,19 @@
 #include "wx.h"
 #include "job.h"
 
+/*
+ * No row refers to the attachment a.id (a: how the statement names its
+ * attachments row): every table with an attachment_id (067), so that a
+ * file goes only when nothing can show or send it any more.
+ */
+#define ATTACHMENT_UNUSED(a) \
+	"NOT EXISTS (SELECT 1 FROM messages m WHERE m.attachment_id = " a ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM canned_responses c WHERE c.attachment_id = " a ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM bot_rules b WHERE b.attachment_id = " a ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM kb_articles k WHERE k.attachment_id = " a ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM kb_history h WHERE h.attachment_id = " a ".id) " \
+	"AND NOT EXISTS (SELECT 1 FROM bot_asks q WHERE q.attachment_id = " a ".id)"
+
 #define WORKER_STATEMENTS(X) \
 	X(token_ensure, EXEC, (long long channel_id), (I(channel_id)), \
 	    "INSERT IGNORE INTO access_tokens (channel_id) VALUES (?)") \
@@ -99,16 +112,14 @@
 	X(attachments_orphaned, ROWS(attachments_orphaned), (time_t before), \
 	    (I((long long)before)), \
 	    "SELECT a.id, a.path FROM attachments a WHERE a.created_at < " \
-	    "FROM_UNIXTIME(?) AND NOT EXISTS (SELECT 1 FROM messages m WHERE " \
-	    "m.attachment_id = a.id) AND NOT EXISTS (SELECT 1 FROM canned_responses c " \
-	    "WHERE c.attachment_id = a.id) LIMIT 50") \
-	/* DB_OK: deleted; DB_NOTFOUND: a message or canned response still uses it. */ \
-	X(attachment_delete, DONE, (long long id), (I(id), I(id), I(id)), \
-	    "DELETE FROM attachments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM " \
-	    "messages m WHERE m.attachment_id = ?) AND NOT EXISTS (SELECT 1 FROM " \
-	    "canned_responses c WHERE c.attachment_id = ?)") \
+	    "FROM_UNIXTIME(?) AND " ATTACHMENT_UNUSED("a") " LIMIT 50") \
+	/* DB_OK: deleted; DB_NOTFOUND: a row still uses it. */ \
+	X(attachment_delete, DONE, (long long id), (I(id)), \
+	    "DELETE FROM attachments WHERE id = ? AND " ATTACHMENT_UNUSED("attachments")) \
 	/* How many attachments keep the file at path; -1 when the database failed. */ \
 	X(attachment_path_used, COUNT, (const char *path), (S(path)), \
-	    "SELECT COUNT(*) FROM attachments WHERE path = ?")
+	    "SELECT COUNT(*) FROM attachments WHERE path = ?") \
+	X(attachment_file, ROW(attachment_file), (long long id), (I(id)), \
+	    "SELECT path, mime FROM attachments WHERE id = ?")
 DB_STATEMENTS(WORKER_STATEMENTS, db_table_worker)
 

@@ -1,7 +1,8 @@
 /*
- * job-files.c: the worker's clean-up job: deletes downloaded files no
- * message refers to any more (a follower's data erased after an unfollow),
- * an hour after they were stored, keeping a file another row still uses.
+ * job-files.c: the worker's clean-up job: deletes stored files no row
+ * refers to any more (a follower's data erased after an unfollow, a rule's
+ * picture replaced), an hour after they were stored, keeping a file another
+ * row still uses (ATTACHMENT_UNUSED, db-worker.c).
  */
 #include <errno.h>
 #include <string.h>

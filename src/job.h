@@ -85,5 +85,10 @@ DB_ROW(attachments_orphaned, ATTACHMENTS_ORPHANED_ROW)
 enum dbrc db_attachments_orphaned(struct pool *p, time_t before, struct attachments_orphaned **rows, size_t *n);
 enum dbrc db_attachment_delete(struct pool *p, long long id);
 long long db_attachment_path_used(struct pool *p, const char *path);
+/* columns of db_attachment_file: a stored file by its id (a rule's or an
+ * article's picture, shown on its page) */
+#define ATTACHMENT_FILE_ROW(C) C(STR, path) C(STR, mime)
+DB_ROW(attachment_file, ATTACHMENT_FILE_ROW)
+enum dbrc db_attachment_file(struct pool *p, long long id, struct attachment_file *row);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include <ClearSilver.h>
 
+#include "audit.h"
 #include "api.h"
 #include "hooks.h"
 #include "json.h"
@@ -281,6 +282,10 @@ admin_hook_secret_post(struct req *r, struct resp *rs)
 void
 admin_hook_delete_post(struct req *r, struct resp *rs)
 {
+	struct hook_sub h;
+
+	if (db_hook_sub(&r->pool, r->ids[0], &h) == DB_OK)
+		audit_note(r, "url", h.url);	/* the record says which went */
 	ui_saved(r, rs, db_hook_sub_delete(&r->pool, r->ids[0]), "webhook",
 	    L(r, "api.hook_deleted"), "/admin/api");
 }

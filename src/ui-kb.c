@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "db.h"
 #include "kb.h"
 #include "staff.h"
@@ -242,6 +243,11 @@ console_kb_article_edit_post(struct req *r, struct resp *rs)
 void
 console_kb_article_delete_post(struct req *r, struct resp *rs)
 {
+	struct kb_article a;
+
+	/* the record says which went (the form is only its token) */
+	if (db_kb_get(&r->pool, r->ids[0], r->ids[1], &a) == DB_OK)
+		audit_note(r, "question", a.question);
 	ui_saved(r, rs, kb_remove(&r->pool, r->ids[0], r->ids[1], r->user->id, (long long)wx_now()),
 	    "article", L(r, "kb.deleted"),
 	    pool_printf(&r->pool, "/console/kb/%lld", r->ids[0]));

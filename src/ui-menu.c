@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "channel.h"
 #include "json.h"
 #include "menu.h"
@@ -421,6 +422,7 @@ admin_menu_delete_post(struct req *r, struct resp *rs)
 
 	if (!ui_found(r, rs, menu_of(r, &c, &m), "menu"))
 		return;
+	audit_note(r, "tag", m.tag);	/* the record says which went: the tag's menu */
 	ui_saved(r, rs, *m.cond_key ? menu_delete(&r->pool, c.id, m.id, r->user->id, wx_now()) :
 	    DB_NOTFOUND, "menu", L(r, "menu.deleted"), pool_printf(&r->pool,
 	    "/admin/channels/%lld/menu", c.id));

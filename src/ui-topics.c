@@ -2,6 +2,7 @@
  * ui-topics.c: a brand's close summary topics (会话小结), on the brand's page:
  * add one, delete one, and whether closing a chat needs one (topics.h).
  */
+#include "audit.h"
 #include "db.h"
 #include "staff.h"
 #include "topics.h"
@@ -74,7 +75,10 @@ void
 admin_topic_delete_post(struct req *r, struct resp *rs)
 {
 	struct change x = { L(r, "brand.topic_deleted"), "topic", 0 };
+	struct topic  t;
 
+	if (db_topic_get(&r->pool, r->ids[0], r->ids[1], &t) == DB_OK)
+		audit_note(r, "name", t.name);	/* the record says which went */
 	end(r, rs, db_topic_delete(&r->pool, r->ids[0], r->ids[1]), &x);
 }
 

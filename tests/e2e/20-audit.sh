@@ -49,6 +49,10 @@ ok "a chatbot rule deleted: the record says which (the form is only its token)" 
 did=$(sqlq "SELECT id FROM departments WHERE name = 'Audit Desk $R'")
 TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/departments/$did/delete"
 ok "a department deleted: its name on the record" test "$(au "JSON_VALUE(detail, '$.name')" "action = 'department.delete'")" = "Audit Desk $R"
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/topics" "topic=Refund $R"
+tid=$(sqlq "SELECT id FROM close_topics WHERE brand_id = $BRAND AND name = 'Refund $R'")
+TOKEN_PAGE="/admin/brands/$BRAND" post adm "/admin/brands/$BRAND/topics/$tid/delete"
+ok "a topic deleted: its name on the record" test "$(au "JSON_VALUE(detail, '$.name')" "action = 'topic.delete'")" = "Refund $R"
 TOKEN_PAGE="/admin/channels/$CH/bot" post adm "/admin/channels/$CH/bot/test" "try=price$R"
 ok "…trying the bot changes nothing: not recorded" test "$(sqlq "SELECT COUNT(*) FROM audit_log WHERE target LIKE '%/bot/test'")" = 0
 

@@ -76,6 +76,10 @@ ok "an article whose picture is not one: refused beside the field, in a picture'
 with_file "门店地址在哪里" "上海市南京西路 100 号，地图见下图。" "$WXDESK_VAR/kb.png;type=image/png"
 A3=$(sqlq "SELECT id FROM kb_articles WHERE brand_id = $BRAND AND question = '门店地址在哪里'")
 ok "an article with a picture: kept as an attachment, the list says so" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT COUNT(*) FROM kb_articles a JOIN attachments t ON t.id = a.attachment_id WHERE a.id = $A3 AND t.mime = '"'image/png'"'")" = 1 && get sup "$KB" && has "门店地址在哪里</a> <img class=\"thumb\" src=\"$KB/articles/$A3/picture?v=$(sqlq "SELECT attachment_id FROM kb_articles WHERE id = $A3")\""'
+# (the worker's clean-up keeps a file any row refers to: 067)
+sqlq "UPDATE attachments SET created_at = NOW() - INTERVAL 2 HOUR WHERE id = (SELECT attachment_id FROM kb_articles WHERE id = $A3)"
+tick
+ok "…kept by the worker's clean-up of old files, though no follower has been sent it yet" eval 'test "$(sqlq "SELECT COUNT(*) FROM kb_articles a JOIN attachments t ON t.id = a.attachment_id WHERE a.id = $A3")" = 1 && test -f "$WXDESK_VAR/media/$(sqlq "SELECT t.path FROM kb_articles a JOIN attachments t ON t.id = a.attachment_id WHERE a.id = $A3")"'
 FROM=oKbP$(openssl rand -hex 3)
 say "门店地址在哪里"
 ok "the bot answers with the article's text" test "$(last_got)" = "上海市南京西路 100 号，地图见下图。"
@@ -97,6 +101,7 @@ TOKEN_PAGE=$KB post sup "$KB/settings" threshold=101
 ok "a threshold over 100: refused beside the field" eval 'test "$STATUS" = 422 && has "from 1 to 100"'
 TOKEN_PAGE=$KB post sup "$KB/articles/$A1/delete"
 ok "an article deleted: its versions stay" eval 'test "$STATUS" = 303 && test "$(sqlq "SELECT GROUP_CONCAT(what ORDER BY id) FROM kb_history WHERE article_id = $A1")" = created,deleted'
+ok "…and the audit record names it" test "$(sqlq "SELECT JSON_VALUE(detail, '$.question') FROM audit_log WHERE action = 'kb.delete' ORDER BY id DESC LIMIT 1")" = "怎么申请退款？"
 FROM=oKb2$(openssl rand -hex 3)
 say "你好，请问退款怎么办理呀"
 ok "…and the bot answers with it no more" test "$(last_got)" != "在订单页点“申请退款”，1-3 个工作日原路退回。"
