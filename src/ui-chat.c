@@ -482,20 +482,15 @@ chat_others(struct req *r, const struct console_chat *c, long long id)
 	follower_tags_set(r, c->follower_id, c->channel_id);
 }
 
-/* 1 when row m is a reply that was held, or scheduled, and has gone (held_go) */
+/* 1 when row m is a reply that was held, or scheduled, and has gone
+ * (held_go keeps fields.written) */
 static int
-went_later(struct req *r, const struct transcript *m, long long *written)
+went_later(struct req *r, const struct transcript *m)
 {
 	struct wx_field *f;
-	const char      *w;
 
-	*written = 0;
-	if (strcmp(m->direction, "out") != 0 || m->fields == NULL || strstr(m->fields,
-	    "\"written\"") == NULL || json_parse(&r->pool, m->fields, strlen(m->fields), &f) != 0 ||
-	    (w = wx_get(f, "written")) == NULL)
-		return 0;
-	*written = strtoll(w, NULL, 10);
-	return 1;
+	return strcmp(m->direction, "out") == 0 && m->fields && strstr(m->fields, "\"written\"") &&
+	    json_parse(&r->pool, m->fields, strlen(m->fields), &f) == 0 && wx_get(f, "written");
 }
 
 /*
@@ -509,10 +504,8 @@ went_later(struct req *r, const struct transcript *m, long long *written)
 static void
 went_in_place(struct req *r, struct transcript *t, size_t n)
 {
-	long long written;
-
 	for (size_t i = 1; i < n; i++) {
-		if (!went_later(r, &t[i], &written))
+		if (!went_later(r, &t[i]))
 			continue;
 		for (size_t j = i; j > 0 && (t[j - 1].at < t[j].at || (t[j - 1].at == t[j].at &&
 		    strcmp(t[j - 1].direction, "in") == 0)); j--) {
@@ -554,16 +547,18 @@ chat_transcript(struct req *r, const struct transcript *t, size_t n, size_t from
 			message_fields(r, base, t[row].fields);
 		else if (strcmp(t[row].direction, "out") == 0 && t[row].fields) {
 			struct wx_field *bf;	/* a passive reply: the bot's {"bot":1}, wxdesk's {"auto":1} */
+			const char      *w;
 			if (json_parse(&r->pool, t[row].fields,
 			    strlen(t[row].fields), &bf) == 0) {
 				if (wx_get(bf, "bot"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Bot", base), "1");
 				else if (wx_get(bf, "auto"))
 					tmpl_set(r, pool_printf(&r->pool, "%s.Auto", base), "1");
+				/* held (or scheduled), gone later: when it was written */
+				if ((w = wx_get(bf, "written")) != NULL)
+					tmpl_set(r, pool_printf(&r->pool, "%s.Written", base),
+					    ui_time(r, strtoll(w, NULL, 10)));
 			}
-			long long written;
-			if (went_later(r, &t[row], &written))	/* held, gone when the follower wrote */
-				tmpl_set(r, pool_printf(&r->pool, "%s.Written", base), ui_time(r, written));
 		}
 		else if (strcmp(t[row].direction, "system") == 0)
 			note_text(r, base, t[row].fields);
